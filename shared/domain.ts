@@ -1,0 +1,247 @@
+/**
+ * The school-year data model: what a `.mapio` file holds, as plain data.
+ *
+ * Units (see ../../shared/costing.md, the contract for every figure):
+ * - money is integer pence (`Pence`), never a float;
+ * - time is integer minutes;
+ * - sessions per week are integer hundredths (50 = fortnightly);
+ * - a teaching week is its number in the school's calendar, 1..N (N = 38 by default);
+ * - dates are ISO `YYYY-MM-DD` strings (no time zone: a school day is a calendar date).
+ *
+ * This file runs anywhere (renderer, Node, tests): no I/O, no Node-only imports.
+ */
+
+/** Integer pence. */
+export type Pence = number;
+/** Integer minutes. */
+export type Minutes = number;
+/** ISO calendar date `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** A teaching week's number, 1-based. */
+export type WeekNumber = number;
+
+export const LANGUAGE_MEDIA = ['english', 'welsh', 'bilingual', 'dual_stream'] as const;
+export type LanguageMedium = (typeof LANGUAGE_MEDIA)[number];
+
+export const PHASES = ['nursery', 'primary', 'secondary', 'all_through', 'special', 'pru'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const DELIVERY_LANGUAGES = ['welsh', 'english', 'bilingual'] as const;
+export type DeliveryLanguage = (typeof DELIVERY_LANGUAGES)[number];
+
+/**
+ * Who pays for a line. Only `aln_budget` and `aln_grant` are charged against the school's ALN budget
+ * (its income lines); `core_budget` is the school's own core budget, shown but not charged;
+ * `la_idp` (the authority, for an LA-maintained IDP) and `health_board` (health ALP secured by the NHS
+ * body) are never charged to the school.
+ */
+export const FUNDING_SOURCES = ['aln_budget', 'aln_grant', 'core_budget', 'la_idp', 'health_board'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+export const CHARGED_TO_ALN_BUDGET: ReadonlySet<FundingSource> = new Set(['aln_budget', 'aln_grant']);
+
+export const ALN_STATUSES = ['none', 'monitored', 'idp_school', 'idp_la'] as const;
+/** none; monitored under universal provision (the monitoring register); IDP maintained by the school; by the LA. */
+export type AlnStatus = (typeof ALN_STATUSES)[number];
+export const hasIdp = (s: AlnStatus): boolean => s === 'idp_school' || s === 'idp_la';
+
+export const STAFF_ROLES = ['teacher', 'alnco', 'hlta', 'ta', 'lsw', 'specialist', 'admin', 'other'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const INCOME_KINDS = ['delegated_aln', 'aln_grant', 'la_top_up', 'school_contribution', 'other'] as const;
+export type IncomeKind = (typeof INCOME_KINDS)[number];
+
+export const OTHER_COST_KINDS = [
+  'alnco_release',
+  'administration',
+  'professional_learning',
+  'cover',
+  'bought_in_service',
+  'equipment',
+  'other',
+] as const;
+export type OtherCostKind = (typeof OTHER_COST_KINDS)[number];
+
+/** A provision tier. Defaults: universal, targeted (neither ALP) and ALP; an authority's names can replace them. */
+export interface Tier {
+  id: string; // stable code, e.g. 'universal', 'targeted', 'alp'
+  name: string;
+  isAlp: boolean;
+  sortOrder: number;
+}
+
+/** An area of need. Defaults are the four areas used by the authority guidance (seed 002). */
+export interface AreaOfNeed {
+  id: string; // stable code, e.g. 'cognition_learning'
+  name: string;
+  sortOrder: number;
+}
+
+export interface School {
+  name: string;
+  localAuthority: string;
+  phase: Phase;
+  numberOnRoll: number;
+  /** Share of pupils eligible for free school meals, in basis points (1834 = 18.34%); null if not entered. */
+  efsmBasisPoints: number | null;
+  languageMedium: LanguageMedium;
+  /** e.g. "2026-27"; the year starts in September of the first calendar year. */
+  academicYear: string;
+  /** Whose definition of ALP the school applied when classing lines, e.g. "Neath Port Talbot ILP guidance". */
+  alpDefinitionSource: string;
+  alpDefinitionDate: IsoDate | null;
+}
+
+/** The school's teaching weeks: week n starts on `weekStarts[n-1]` (a Monday). */
+export interface Calendar {
+  weekStarts: IsoDate[];
+}
+
+/** Optional record of how an hourly cost was derived (the calculator's inputs), kept beside the stored figure. */
+export interface HourlyCostBasis {
+  annualSalaryPence: Pence;
+  /** Employer on-costs (NI + pension) in basis points of salary: 2850 = 28.5%. */
+  onCostBasisPoints: number;
+  /** Paid weeks per year in hundredths: 3860 = 38.6 weeks. */
+  paidWeeksHundredths: number;
+  /** Paid minutes per week. */
+  paidMinutesPerWeek: Minutes;
+}
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  role: StaffRole;
+  /** A placeholder such as "TA level 3, unassigned" rather than a named person. */
+  isPlaceholder: boolean;
+  /** Hourly cost in pence including on-costs; stored, never re-derived silently. */
+  hourlyCostPence: Pence;
+  hourlyCostBasis: HourlyCostBasis | null;
+  contractedMinutesPerWeek: Minutes;
+  worksInWelsh: boolean;
+}
+
+export interface StaffAssignment {
+  staffId: number;
+  /** Staff of this kind per group (e.g. 2 TAs in one group). */
+  count: number;
+}
+
+export interface NonStaffCost {
+  label: string;
+  pence: Pence;
+}
+
+/** One row of the provision map. */
+export interface InterventionLine {
+  id: number;
+  name: string;
+  description: string;
+  /** Evidence or rationale for the intervention. */
+  rationale: string;
+  tierId: string;
+  areaIds: string[];
+  deliveryLanguage: DeliveryLanguage;
+  fundingSource: FundingSource;
+  /** e.g. the grant's name; free text. */
+  fundingNote: string;
+  staff: StaffAssignment[];
+  /** Contact minutes per session. */
+  minutesPerSession: Minutes;
+  /** Planning and liaison minutes per session, costed like contact time. */
+  planningMinutesPerSession: Minutes;
+  /** Sessions per week in hundredths: 300 = 3 a week, 50 = fortnightly. */
+  sessionsPerWeekHundredths: number;
+  /** First teaching week the line runs in. */
+  startWeek: WeekNumber;
+  /** Number of consecutive teaching weeks. */
+  weeks: number;
+  /** Groups run in parallel, each with the staff above. */
+  groups: number;
+  /** Places per group. */
+  groupCapacity: number;
+  nonStaffCosts: NonStaffCost[];
+  /** Weeks within the run that were not delivered (vacancy, absence). */
+  undeliveredWeeks: WeekNumber[];
+}
+
+export interface Learner {
+  id: number;
+  /** The school's own reference (e.g. UPN or MIS id). Never leaves the school in a return. */
+  ref: string;
+  name: string;
+  /** -1 nursery, 0 reception, 1..14 year groups. */
+  yearGroup: number;
+  alnStatus: AlnStatus;
+  areaIds: string[];
+  /** The IDP requires ALP to be delivered in Welsh. */
+  welshAlp: boolean;
+  /** ALP minutes per week the IDP specifies; null where not recorded. */
+  idpAlpMinutesPerWeek: Minutes | null;
+  idpLastReviewed: IsoDate | null;
+  /** Null means: 12 months after the last review. */
+  idpReviewDue: IsoDate | null;
+  efsm: boolean;
+  lookedAfter: boolean;
+}
+
+export interface Enrolment {
+  id: number;
+  lineId: number;
+  learnerId: number;
+  startWeek: WeekNumber;
+  endWeek: WeekNumber;
+  measureName: string;
+  measureUnit: string;
+  entryValue: number | null;
+  exitValue: number | null;
+}
+
+export interface IncomeLine {
+  id: number;
+  kind: IncomeKind;
+  name: string;
+  amountPence: Pence;
+  /** The financial year it belongs to, by its starting calendar year (2026 = April 2026–March 2027); null = the academic year as a whole. */
+  financialYear: number | null;
+  /** Where time-limited (a grant): the date it ends. */
+  endsOn: IsoDate | null;
+  /** Where the figure came from (e.g. "LA budget statement, 3 March 2026"). */
+  source: string;
+}
+
+/** A cost that belongs to no intervention. Either staff time (staffId + minutes per week) or quantity × unit price. */
+export interface OtherCostLine {
+  id: number;
+  kind: OtherCostKind;
+  name: string;
+  fundingSource: FundingSource;
+  staffId: number | null;
+  minutesPerWeek: Minutes;
+  quantity: number;
+  unitPence: Pence;
+  startWeek: WeekNumber;
+  weeks: number;
+}
+
+export interface AlncoWorkload {
+  alncoStaffId: number | null;
+  idpsToPrepare: number;
+  minutesPerIdp: Minutes;
+  idpReviews: number;
+  minutesPerReview: Minutes;
+}
+
+/** Everything in one school file: the engine's whole input. */
+export interface SchoolYear {
+  school: School;
+  calendar: Calendar;
+  tiers: Tier[];
+  areas: AreaOfNeed[];
+  staff: StaffMember[];
+  lines: InterventionLine[];
+  learners: Learner[];
+  enrolments: Enrolment[];
+  income: IncomeLine[];
+  otherCosts: OtherCostLine[];
+  workload: AlncoWorkload;
+}

@@ -1,0 +1,168 @@
+/**
+ * What the costing engine returns: every figure a screen, the governors' workbook or an authority
+ * return shows. All money is integer pence; all time integer minutes.
+ */
+import type { FundingSource, Minutes, Pence, WeekNumber } from '../domain';
+
+/** A cost split across the two financial years (1 April – 31 March) that the academic year touches. */
+export interface FinancialYearSplit {
+  /** Calendar year in which each financial year starts, e.g. [2026, 2027]. */
+  years: [number, number];
+  pence: [Pence, Pence];
+}
+
+export interface LearnerShare {
+  enrolmentId: number;
+  learnerId: number;
+  /** Enrolled weeks within the line's run. */
+  weeks: number;
+  pence: Pence;
+}
+
+export interface CostedLine {
+  lineId: number;
+  staffCostPence: Pence;
+  nonStaffCostPence: Pence;
+  /** round(staff cost) + non-staff costs: the projected cost for the year. */
+  costPence: Pence;
+  /** Places = groups × capacity per group. */
+  places: number;
+  /** Cost ÷ places, rounded; null when there are no places. */
+  costPerPlacePence: Pence | null;
+  enrolledLearners: number;
+  /** Cost ÷ learners enrolled, rounded; null when nobody is enrolled. */
+  costPerLearnerPence: Pence | null;
+  /** Shares of the cost by enrolment, summing exactly to costPence (largest remainder). */
+  shares: LearnerShare[];
+  /** The whole cost when nobody is enrolled (universal lines are never shared: also whole). */
+  unallocatedPence: Pence;
+  financialYears: FinancialYearSplit;
+  /** Cost of the weeks delivered up to and including the as-at week (undelivered weeks excluded). */
+  costToDatePence: Pence;
+  /** Cost of the weeks recorded as not delivered. */
+  undeliveredPence: Pence;
+  /** Staff minutes per week while the line runs (contact + planning) × staff × groups × sessions. */
+  staffMinutesPerWeek: Minutes;
+  /** Contact minutes per week a learner on this line receives. */
+  learnerMinutesPerWeek: Minutes;
+  chargedToAlnBudget: boolean;
+}
+
+export interface CostedOtherLine {
+  otherCostId: number;
+  costPence: Pence;
+  financialYears: FinancialYearSplit;
+  costToDatePence: Pence;
+  chargedToAlnBudget: boolean;
+}
+
+export interface LearnerCost {
+  learnerId: number;
+  /** Sum of the learner's shares across all lines. */
+  costPence: Pence;
+  /** ALP contact minutes per week enrolled at the as-at week (or at peak when the year hasn't started). */
+  alpMinutesPerWeek: Minutes;
+  lineIds: number[];
+}
+
+export interface StaffAllocation {
+  staffId: number;
+  contractedMinutesPerWeek: Minutes;
+  /** The highest weekly allocation over the year's weeks (lines and staff-time cost lines). */
+  peakAllocatedMinutesPerWeek: Minutes;
+  peakWeek: WeekNumber | null;
+  overAllocated: boolean;
+  /** Cost of this person's time across lines and other cost lines. */
+  costPence: Pence;
+  lineIds: number[];
+}
+
+export interface Breakdown<K extends string = string> {
+  key: K;
+  /** All costs in this group. */
+  costPence: Pence;
+  /** The part charged to the ALN budget. */
+  chargedPence: Pence;
+}
+
+export interface BudgetPosition {
+  incomePence: Pence;
+  /** Costs charged to the ALN budget (funding aln_budget or aln_grant). */
+  chargedPence: Pence;
+  /** income − charged. Negative = overspent. */
+  positionPence: Pence;
+  /** Per financial year: income entered for that year (or the academic-year income split by weeks) against costs in it. */
+  financialYears: Array<{ year: number; incomePence: Pence; chargedPence: Pence; positionPence: Pence }>;
+}
+
+export interface WorkloadPosition {
+  minutesNeeded: Minutes;
+  releaseMinutes: Minutes;
+  /** release − needed; negative = short. */
+  balanceMinutes: Minutes;
+  /** Cost of the hours needed at the ALNCo's hourly cost; null when no ALNCo hourly cost is known. */
+  neededCostPence: Pence | null;
+  releaseCostPence: Pence | null;
+}
+
+export const CHECK_CODES = [
+  'alp_without_idp',
+  'idp_without_alp',
+  'alp_hours_short',
+  'welsh_alp_in_english',
+  'staff_over_allocated',
+  'group_over_capacity',
+  'enrolment_outside_line',
+  'idp_review_overdue',
+  'alp_undelivered',
+  'targeted_long_no_idp',
+] as const;
+export type CheckCode = (typeof CHECK_CODES)[number];
+
+export type CheckSubject =
+  | { kind: 'learner'; id: number }
+  | { kind: 'line'; id: number }
+  | { kind: 'staff'; id: number }
+  | { kind: 'enrolment'; id: number };
+
+/** A warning for people to act on; the engine never changes anything itself. */
+export interface Check {
+  code: CheckCode;
+  subject: CheckSubject;
+  /** Values for the message (names are looked up by the screen from the subject). */
+  params: Record<string, string | number>;
+}
+
+export interface CostedMap {
+  /** The week the to-date figures are as at. */
+  asAtWeek: WeekNumber;
+  lines: CostedLine[];
+  otherCosts: CostedOtherLine[];
+  learners: LearnerCost[];
+  staff: StaffAllocation[];
+  totals: {
+    /** Every line and other cost, whoever pays. */
+    costPence: Pence;
+    chargedPence: Pence;
+    linesCostPence: Pence;
+    otherCostsPence: Pence;
+    unallocatedPence: Pence;
+    costToDatePence: Pence;
+    undeliveredPence: Pence;
+    financialYears: FinancialYearSplit;
+    byTier: Breakdown[];
+    /** The comparison that means the same at every school. */
+    byAlp: Breakdown<'alp' | 'not_alp'>[];
+    /** A line spanning several areas is split equally across them (largest remainder). */
+    byArea: Breakdown[];
+    byFundingSource: Breakdown<FundingSource>[];
+    learnersWithAln: number;
+    /** Charged cost ÷ learners with ALN (IDP or monitored); null when none. */
+    chargedPerLearnerWithAlnPence: Pence | null;
+    /** Universal provision costed per pupil on roll; null when roll is 0. */
+    universalPerPupilPence: Pence | null;
+  };
+  budget: BudgetPosition;
+  workload: WorkloadPosition;
+  checks: Check[];
+}

@@ -1,0 +1,181 @@
+/**
+ * Validation of everything that crosses a boundary (the API door, the JSON interchange, imports).
+ * zod gives us field-named errors ("lines.3.minutesPerSession: must be ≥ 0") for free; hand-written
+ * checks would drift from the types.
+ */
+import { z } from 'zod';
+import {
+  ALN_STATUSES,
+  DELIVERY_LANGUAGES,
+  FUNDING_SOURCES,
+  INCOME_KINDS,
+  LANGUAGE_MEDIA,
+  OTHER_COST_KINDS,
+  PHASES,
+  STAFF_ROLES,
+} from './domain';
+
+const MAX_PENCE = 100_000_000_000; // £1bn: far beyond any school, small enough to stay an exact integer in sums
+const MAX_WEEKS = 53;
+
+/** Integer pence. A float (e.g. 12.5) is refused with a message saying money is in whole pence. */
+export const pence = z
+  .number({ error: 'must be a number of pence' })
+  .int({ error: 'money must be whole pence (an integer), not a decimal' })
+  .min(0, { error: 'must not be negative' })
+  .max(MAX_PENCE, { error: 'is too large' });
+
+export const minutes = z
+  .number({ error: 'must be a number of minutes' })
+  .int({ error: 'must be whole minutes' })
+  .min(0, { error: 'must not be negative' })
+  .max(7 * 24 * 60, { error: 'is more than a week' });
+
+export const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+export const week = z.number().int({ error: 'must be a whole week number' }).min(1, { error: 'must be week 1 or later' }).max(MAX_WEEKS);
+const id = z.number().int().positive();
+const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a short code of lower-case letters, digits and _' });
+const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
+const name = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
+
+export const schoolSchema = z.strictObject({
+  name,
+  localAuthority: text(200),
+  phase: z.enum(PHASES),
+  numberOnRoll: z.number().int().min(0).max(10_000),
+  efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
+  languageMedium: z.enum(LANGUAGE_MEDIA),
+  academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
+  alpDefinitionSource: text(300),
+  alpDefinitionDate: isoDate.nullable(),
+});
+
+export const calendarSchema = z.strictObject({
+  weekStarts: z.array(isoDate).min(1).max(MAX_WEEKS),
+});
+
+export const tierSchema = z.strictObject({ id: code, name, isAlp: z.boolean(), sortOrder: z.number().int() });
+export const areaSchema = z.strictObject({ id: code, name, sortOrder: z.number().int() });
+
+export const hourlyCostBasisSchema = z.strictObject({
+  annualSalaryPence: pence,
+  onCostBasisPoints: z.number().int().min(0).max(10_000),
+  paidWeeksHundredths: z.number().int().min(100).max(5300),
+  paidMinutesPerWeek: minutes.min(1, { error: 'must be at least 1 minute' }),
+});
+
+export const staffFields = z.strictObject({
+  name,
+  role: z.enum(STAFF_ROLES),
+  isPlaceholder: z.boolean(),
+  hourlyCostPence: pence,
+  hourlyCostBasis: hourlyCostBasisSchema.nullable(),
+  contractedMinutesPerWeek: minutes,
+  worksInWelsh: z.boolean(),
+});
+export const staffSchema = staffFields.extend({ id });
+
+const lineBase = z.strictObject({
+  name,
+  description: text(2000),
+  rationale: text(2000),
+  tierId: code,
+  areaIds: z.array(code).max(20),
+  deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
+  fundingSource: z.enum(FUNDING_SOURCES),
+  fundingNote: text(200),
+  staff: z.array(z.strictObject({ staffId: id, count: z.number().int().min(1).max(50) })).max(20),
+  minutesPerSession: minutes,
+  planningMinutesPerSession: minutes,
+  sessionsPerWeekHundredths: z.number().int({ error: 'must be whole hundredths of a session' }).min(0).max(5000),
+  startWeek: week,
+  weeks: z.number().int().min(0).max(MAX_WEEKS),
+  groups: z.number().int().min(1).max(100),
+  groupCapacity: z.number().int().min(1).max(500),
+  nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
+  undeliveredWeeks: z.array(week).max(MAX_WEEKS),
+});
+export const lineFields = lineBase;
+export const lineSchema = lineBase.extend({ id });
+
+export const learnerFields = z.strictObject({
+  ref: z.string().trim().min(1, { error: 'is required' }).max(50),
+  name: text(200),
+  yearGroup: z.number().int().min(-1).max(14),
+  alnStatus: z.enum(ALN_STATUSES),
+  areaIds: z.array(code).max(20),
+  welshAlp: z.boolean(),
+  idpAlpMinutesPerWeek: minutes.nullable(),
+  idpLastReviewed: isoDate.nullable(),
+  idpReviewDue: isoDate.nullable(),
+  efsm: z.boolean(),
+  lookedAfter: z.boolean(),
+});
+export const learnerSchema = learnerFields.extend({ id });
+
+export const enrolmentFields = z.strictObject({
+  lineId: id,
+  learnerId: id,
+  startWeek: week,
+  endWeek: week,
+  measureName: text(100),
+  measureUnit: text(50),
+  entryValue: z.number().finite().nullable(),
+  exitValue: z.number().finite().nullable(),
+});
+export const enrolmentSchema = enrolmentFields.extend({ id });
+
+export const incomeFields = z.strictObject({
+  kind: z.enum(INCOME_KINDS),
+  name,
+  amountPence: pence,
+  financialYear: z.number().int().min(2000).max(2100).nullable(),
+  endsOn: isoDate.nullable(),
+  source: text(300),
+});
+export const incomeSchema = incomeFields.extend({ id });
+
+export const otherCostFields = z.strictObject({
+  kind: z.enum(OTHER_COST_KINDS),
+  name,
+  fundingSource: z.enum(FUNDING_SOURCES),
+  staffId: id.nullable(),
+  minutesPerWeek: minutes,
+  quantity: z.number().int().min(0).max(100_000),
+  unitPence: pence,
+  startWeek: week,
+  weeks: z.number().int().min(0).max(MAX_WEEKS),
+});
+export const otherCostSchema = otherCostFields.extend({ id });
+
+export const workloadSchema = z.strictObject({
+  alncoStaffId: id.nullable(),
+  idpsToPrepare: z.number().int().min(0).max(10_000),
+  minutesPerIdp: minutes,
+  idpReviews: z.number().int().min(0).max(10_000),
+  minutesPerReview: minutes,
+});
+
+export const schoolYearSchema = z.strictObject({
+  school: schoolSchema,
+  calendar: calendarSchema,
+  tiers: z.array(tierSchema).min(1),
+  areas: z.array(areaSchema),
+  staff: z.array(staffSchema),
+  lines: z.array(lineSchema),
+  learners: z.array(learnerSchema),
+  enrolments: z.array(enrolmentSchema),
+  income: z.array(incomeSchema),
+  otherCosts: z.array(otherCostSchema),
+  workload: workloadSchema,
+});
+
+/** A field-named problem, e.g. { path: 'lines.3.minutesPerSession', message: 'must not be negative' }. */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export function issuesFrom(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
+}
