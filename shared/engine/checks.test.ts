@@ -1,0 +1,197 @@
+import { describe, expect, it } from 'vitest';
+import type { Learner, SchoolYear } from '../domain';
+import { costSchoolYear, type CostOptions } from './costSchoolYear';
+import { enrolOn, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+import type { CheckCode } from './types';
+
+const alpLine = interventionLine({ id: 1, tierId: 'alp', minutesPerSession: 30, sessionsPerWeekHundredths: 300, startWeek: 1, weeks: 38 }); // 90 min/week
+const targeted = interventionLine({ id: 2, tierId: 'targeted', startWeek: 1, weeks: 12 });
+
+function checks(year: SchoolYear, code: CheckCode, options: CostOptions = {}) {
+  return costSchoolYear(year, options).checks.filter((c) => c.code === code);
+}
+
+function onAlp(l: Partial<Learner>, line = alpLine): SchoolYear {
+  return schoolYear({ lines: [line, targeted], learners: [learner({ id: 1, ...l })], enrolments: [enrolOn(line, 1, 1)] });
+}
+
+describe('alp_without_idp', () => {
+  it('fires for ALP enrolled for a learner with no IDP, naming the line', () => {
+    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toEqual([
+      { code: 'alp_without_idp', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } },
+    ]);
+  });
+  it('does not fire for a learner with an IDP, or on targeted provision', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_la' }), 'alp_without_idp')).toEqual([]);
+    expect(checks(onAlp({ alnStatus: 'none' }, targeted), 'alp_without_idp')).toEqual([]);
+  });
+  it('follows the tier’s ALP mark, not its name', () => {
+    const year = onAlp({ alnStatus: 'none' }, interventionLine({ id: 1, tierId: 'specialist' }));
+    year.tiers.push({ id: 'specialist', name: 'Specialist', isAlp: true, sortOrder: 4 });
+    expect(checks(year, 'alp_without_idp')).toHaveLength(1);
+  });
+});
+
+describe('idp_without_alp', () => {
+  it('fires for a learner with an IDP and no ALP recorded (targeted provision does not count)', () => {
+    const year = schoolYear({ lines: [alpLine, targeted], learners: [learner({ id: 1, alnStatus: 'idp_school' })], enrolments: [enrolOn(targeted, 1, 1)] });
+    expect(checks(year, 'idp_without_alp')).toEqual([{ code: 'idp_without_alp', subject: { kind: 'learner', id: 1 }, params: {} }]);
+  });
+  it('does not fire once ALP is recorded', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_school' }), 'idp_without_alp')).toEqual([]);
+  });
+});
+
+describe('alp_hours_short', () => {
+  it('fires when enrolled ALP minutes at the as-at week fall short of the IDP, saying by how much', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_school', idpAlpMinutesPerWeek: 120 }), 'alp_hours_short', { asAtWeek: 10 })).toEqual([
+      {
+        code: 'alp_hours_short',
+        subject: { kind: 'learner', id: 1 },
+        params: { requiredMinutes: 120, enrolledMinutes: 90, shortByMinutes: 30, week: 10 },
+      },
+    ]);
+  });
+  it('does not fire when the IDP’s minutes are met or not recorded', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_school', idpAlpMinutesPerWeek: 90 }), 'alp_hours_short', { asAtWeek: 10 })).toEqual([]);
+    expect(checks(onAlp({ alnStatus: 'idp_school', idpAlpMinutesPerWeek: null }), 'alp_hours_short', { asAtWeek: 10 })).toEqual([]);
+  });
+  it('measures the as-at week, and the peak week before the year starts', () => {
+    const block = interventionLine({ id: 1, tierId: 'alp', minutesPerSession: 60, sessionsPerWeekHundredths: 200, startWeek: 1, weeks: 12 }); // 120 min, weeks 1–12
+    const year = onAlp({ alnStatus: 'idp_school', idpAlpMinutesPerWeek: 120 }, block);
+    expect(checks(year, 'alp_hours_short', { asAtWeek: 5 })).toEqual([]);
+    expect(checks(year, 'alp_hours_short', { asAtWeek: 20 })[0]?.params).toMatchObject({ enrolledMinutes: 0, shortByMinutes: 120, week: 20 });
+    expect(checks(year, 'alp_hours_short', { asAtWeek: 0 })).toEqual([]);
+    expect(costSchoolYear(year, { asAtWeek: 0 }).learners[0]?.alpMinutesPerWeek).toBe(120);
+  });
+});
+
+describe('welsh_alp_in_english', () => {
+  it('fires when the IDP requires Welsh-medium ALP and every ALP line is in English', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([
+      { code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { englishAlpLines: 1 } },
+    ]);
+  });
+  it('does not fire when some ALP is in Welsh or bilingual, or Welsh is not required', () => {
+    const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'bilingual' });
+    const year = schoolYear({
+      lines: [alpLine, welsh],
+      learners: [learner({ id: 1, alnStatus: 'idp_la', welshAlp: true })],
+      enrolments: [enrolOn(alpLine, 1, 1), enrolOn(welsh, 2, 1)],
+    });
+    expect(checks(year, 'welsh_alp_in_english')).toEqual([]);
+    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: false }), 'welsh_alp_in_english')).toEqual([]);
+  });
+});
+
+describe('group_over_capacity', () => {
+  const small = interventionLine({ id: 1, groups: 1, groupCapacity: 2, startWeek: 1, weeks: 12 });
+  const learners = [learner({ id: 1 }), learner({ id: 2 }), learner({ id: 3 })];
+  it('fires when more are enrolled at one week than groups × places', () => {
+    const year = schoolYear({
+      lines: [small],
+      learners,
+      enrolments: [enrolOn(small, 1, 1), enrolOn(small, 2, 2), enrolOn(small, 3, 3, { startWeek: 8, endWeek: 12 })],
+    });
+    expect(checks(year, 'group_over_capacity')).toEqual([
+      { code: 'group_over_capacity', subject: { kind: 'line', id: 1 }, params: { places: 2, peakEnrolled: 3, week: 8, overBy: 1 } },
+    ]);
+  });
+  it('does not fire when enrolments follow one another through the places', () => {
+    const year = schoolYear({
+      lines: [small],
+      learners,
+      enrolments: [enrolOn(small, 1, 1), enrolOn(small, 2, 2, { startWeek: 1, endWeek: 6 }), enrolOn(small, 3, 3, { startWeek: 7, endWeek: 12 })],
+    });
+    expect(checks(year, 'group_over_capacity')).toEqual([]);
+  });
+});
+
+describe('enrolment_outside_line', () => {
+  it('fires for an enrolment running past its line’s weeks, with both ranges', () => {
+    const year = schoolYear({ lines: [targeted], learners: [learner({ id: 1 })], enrolments: [enrolOn(targeted, 7, 1, { startWeek: 10, endWeek: 14 })] });
+    expect(checks(year, 'enrolment_outside_line')).toEqual([
+      {
+        code: 'enrolment_outside_line',
+        subject: { kind: 'enrolment', id: 7 },
+        params: { lineId: 2, learnerId: 1, startWeek: 10, endWeek: 14, lineStartWeek: 1, lineEndWeek: 12 },
+      },
+    ]);
+  });
+  it('does not fire inside the run', () => {
+    const year = schoolYear({ lines: [targeted], learners: [learner({ id: 1 })], enrolments: [enrolOn(targeted, 7, 1, { startWeek: 3, endWeek: 12 })] });
+    expect(checks(year, 'enrolment_outside_line')).toEqual([]);
+  });
+});
+
+describe('idp_review_overdue', () => {
+  const withIdp = (l: Partial<Learner>) => schoolYear({ lines: [alpLine], learners: [learner({ id: 1, alnStatus: 'idp_school', ...l })], enrolments: [enrolOn(alpLine, 1, 1)] });
+  it('fires 12 months after the last review when no due date is set', () => {
+    expect(checks(withIdp({ idpLastReviewed: '2025-10-15' }), 'idp_review_overdue', { today: '2026-11-01' })).toEqual([
+      { code: 'idp_review_overdue', subject: { kind: 'learner', id: 1 }, params: { dueDate: '2026-10-15', daysOverdue: 17 } },
+    ]);
+  });
+  it('uses a due date when one is set, and is not overdue on the due date itself', () => {
+    expect(checks(withIdp({ idpLastReviewed: '2025-10-15', idpReviewDue: '2026-12-01' }), 'idp_review_overdue', { today: '2026-11-01' })).toEqual([]);
+    expect(checks(withIdp({ idpReviewDue: '2026-11-01' }), 'idp_review_overdue', { today: '2026-11-01' })).toEqual([]);
+    expect(checks(withIdp({ idpReviewDue: '2026-10-31' }), 'idp_review_overdue', { today: '2026-11-01' })).toHaveLength(1);
+  });
+  it('is not made without today’s date (the engine never reads the clock)', () => {
+    expect(checks(withIdp({ idpLastReviewed: '2020-01-01' }), 'idp_review_overdue')).toEqual([]);
+  });
+});
+
+describe('alp_undelivered', () => {
+  const gappy = interventionLine({ ...alpLine, undeliveredWeeks: [3, 4, 30] });
+  it('fires per learner with an IDP on an ALP line with weeks not delivered in their enrolment', () => {
+    const year = schoolYear({
+      lines: [gappy],
+      learners: [learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 2, alnStatus: 'idp_la' })],
+      enrolments: [enrolOn(gappy, 1, 1), enrolOn(gappy, 2, 2, { startWeek: 10, endWeek: 38 })],
+    });
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, weeksUpToAsAt: 2 } },
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, weeksUpToAsAt: 0 } },
+    ]);
+  });
+  it('does not fire when every week was delivered, or for targeted provision', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_school' }), 'alp_undelivered')).toEqual([]);
+    expect(checks(onAlp({ alnStatus: 'idp_school' }, interventionLine({ ...targeted, undeliveredWeeks: [3] })), 'alp_undelivered')).toEqual([]);
+  });
+});
+
+describe('targeted_long_no_idp', () => {
+  const terms = [1, 15, 27].map((start, i) => interventionLine({ id: 10 + i, tierId: 'targeted', startWeek: start, weeks: 12 }));
+  it('prompts a review for a learner without an IDP on targeted provision for three terms (36 weeks)', () => {
+    const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
+    expect(checks(year, 'targeted_long_no_idp')).toEqual([
+      { code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36 } },
+    ]);
+  });
+  it('does not prompt for two terms, for overlapping blocks counted twice, or for a learner with an IDP', () => {
+    const two = schoolYear({ lines: terms, learners: [learner({ id: 1 })], enrolments: terms.slice(0, 2).map((l, i) => enrolOn(l, i + 1, 1)) });
+    expect(checks(two, 'targeted_long_no_idp')).toEqual([]);
+    const overlap = [1, 1, 1].map((s, i) => interventionLine({ id: 20 + i, startWeek: s, weeks: 12 }));
+    const same = schoolYear({ lines: overlap, learners: [learner({ id: 1 })], enrolments: overlap.map((l, i) => enrolOn(l, i + 1, 1)) });
+    expect(checks(same, 'targeted_long_no_idp')).toEqual([]);
+    const idp = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'idp_school' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
+    expect(checks(idp, 'targeted_long_no_idp')).toEqual([]);
+  });
+});
+
+describe('check order', () => {
+  it('lists checks by code, then by subject', () => {
+    const year = schoolYear({
+      staff: [staffMember({ id: 1, contractedMinutesPerWeek: 10 })],
+      lines: [alpLine],
+      learners: [learner({ id: 2 }), learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 3 })],
+      enrolments: [enrolOn(alpLine, 1, 3), enrolOn(alpLine, 2, 2)],
+    });
+    expect(costSchoolYear(year).checks.map((c) => [c.code, c.subject.id])).toEqual([
+      ['alp_without_idp', 2],
+      ['alp_without_idp', 3],
+      ['idp_without_alp', 1],
+      ['staff_over_allocated', 1],
+    ]);
+  });
+});

@@ -1,0 +1,206 @@
+/**
+ * The checks the product makes (costing.md, "Checks the product makes"): warnings for people to act on,
+ * never silent fixes. Each carries the values its message needs; screens look names up from the subject.
+ *
+ * Output order is stable: by check code (CHECK_CODES order), then by subject id, then by line id.
+ *
+ * Rules the contract leaves open, decided here (one comment per check below):
+ * - "Enrolled on a line" means at least one enrolled week inside the line's run; an enrolment wholly
+ *   outside its line raises enrolment_outside_line only.
+ */
+import { hasIdp, type InterventionLine, type Learner } from '../domain';
+import { addMonths, daysBetween } from '../calendar';
+import { divideRoundedToNumber } from '../money';
+import type { LearnerAlpMinutes } from './learnerCosts';
+import { enrolledRange } from './shares';
+import type { Check, CheckCode, StaffAllocation } from './types';
+import { CHECK_CODES } from './types';
+import { isAlpLine, isUniversalLine, type YearIndex } from './yearIndex';
+
+/** A term is taken as 12 teaching weeks (a 38-week year has three terms of 12–13): three terms = 36 weeks. */
+export const TARGETED_REVIEW_WEEKS = 36;
+/** IDPs are reviewed at least every 12 months (ALN Code); the default due date is 12 months after the last review. */
+export const IDP_REVIEW_MONTHS = 12;
+
+export interface CheckInputs {
+  index: YearIndex;
+  asAtWeek: number;
+  /** Today's date; without it the review-overdue check is not made (the engine never reads the clock). */
+  today: string | undefined;
+  staff: readonly StaffAllocation[];
+  alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
+}
+
+interface LearnerLine {
+  line: InterventionLine;
+  from: number;
+  to: number;
+}
+
+export function runChecks(input: CheckInputs): Check[] {
+  const { index, asAtWeek, today } = input;
+  // One bucket per code, in CHECK_CODES order; within a bucket the loops below emit in subject-id order.
+  const buckets = new Map<CheckCode, Check[]>(CHECK_CODES.map((c) => [c, []]));
+  const push = (code: CheckCode, subject: Check['subject'], params: Check['params'] = {}): void => {
+    (buckets.get(code) as Check[]).push({ code, subject, params });
+  };
+
+  const learners = [...index.year.learners].sort((a, b) => a.id - b.id);
+  const linesOf = (learner: Learner): LearnerLine[] => {
+    const result: LearnerLine[] = [];
+    const enrolments = index.enrolmentsByLearner.get(learner.id);
+    if (enrolments === undefined) return result;
+    for (const e of enrolments) {
+      const line = index.lineById.get(e.lineId);
+      if (!line) continue;
+      const r = enrolledRange(e, line);
+      if (r) result.push({ line, from: r.from, to: r.to });
+    }
+    return result;
+  };
+
+  const enrolledByLearner = new Map<number, LearnerLine[]>();
+  for (const learner of learners) {
+    const enrolled = linesOf(learner);
+    if (enrolled.length > 0) enrolledByLearner.set(learner.id, enrolled);
+    const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => isAlpLine(index, x.line));
+    const idp = hasIdp(learner.alnStatus);
+    const alpLineIds = alp.length === 0 ? [] : [...new Set(alp.map((x) => x.line.id))].sort((a, b) => a - b);
+
+    // alp_without_idp: one per ALP line the learner is enrolled on while their status is not an IDP.
+    if (!idp) for (const lineId of alpLineIds) push('alp_without_idp', { kind: 'learner', id: learner.id }, { lineId });
+
+    // idp_without_alp: an IDP and no ALP line enrolled at any week of the year.
+    if (idp && alp.length === 0) push('idp_without_alp', { kind: 'learner', id: learner.id });
+
+    // alp_hours_short: enrolled ALP contact minutes per week (at the as-at week, or the peak week before the
+    // year starts: see learnerCosts.ts) below the minutes the IDP specifies. Only for learners with an IDP
+    // and a recorded figure.
+    if (idp && learner.idpAlpMinutesPerWeek !== null && learner.idpAlpMinutesPerWeek > 0) {
+      const m = input.alpMinutes.get(learner.id) ?? { hundredths: 0, week: null };
+      const required = learner.idpAlpMinutesPerWeek * 100;
+      if (m.hundredths < required) {
+        push('alp_hours_short', { kind: 'learner', id: learner.id }, {
+          requiredMinutes: learner.idpAlpMinutesPerWeek,
+          enrolledMinutes: divideRoundedToNumber(m.hundredths, 100),
+          shortByMinutes: divideRoundedToNumber(required - m.hundredths, 100),
+          week: m.week ?? 0,
+        });
+      }
+    }
+
+    // welsh_alp_in_english: the IDP requires Welsh-medium ALP and every ALP line the learner is on is
+    // delivered in English (none in Welsh or bilingual). A learner with no ALP at all is idp_without_alp's case.
+    if (learner.welshAlp && alp.length > 0 && alp.every((x) => x.line.deliveryLanguage === 'english')) {
+      push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { englishAlpLines: alpLineIds.length });
+    }
+  }
+
+  // staff_over_allocated: peak weekly allocation above contracted minutes.
+  for (const s of [...input.staff].sort((a, b) => a.staffId - b.staffId)) {
+    if (s.overAllocated) {
+      push('staff_over_allocated', { kind: 'staff', id: s.staffId }, {
+        contractedMinutes: s.contractedMinutesPerWeek,
+        peakMinutes: s.peakAllocatedMinutesPerWeek,
+        overByMinutes: s.peakAllocatedMinutesPerWeek - s.contractedMinutesPerWeek,
+        peakWeek: s.peakWeek ?? 0,
+      });
+    }
+  }
+
+  const lines = [...index.year.lines].sort((a, b) => a.id - b.id);
+  // group_over_capacity: at some week, more enrolments inside the run than groups × places per group.
+  // Counted per enrolment; the first week at the peak is reported.
+  for (const line of lines) {
+    const places = line.groups * line.groupCapacity;
+    const delta = new Map<number, number>();
+    for (const e of index.enrolmentsByLine.get(line.id) ?? []) {
+      const r = enrolledRange(e, line);
+      if (!r) continue;
+      delta.set(r.from, (delta.get(r.from) ?? 0) + 1);
+      delta.set(r.to + 1, (delta.get(r.to + 1) ?? 0) - 1);
+    }
+    let running = 0;
+    let peak = 0;
+    let peakWeek = 0;
+    for (const w of [...delta.keys()].sort((a, b) => a - b)) {
+      running += delta.get(w) ?? 0;
+      if (running > peak) {
+        peak = running;
+        peakWeek = w;
+      }
+    }
+    if (peak > places) push('group_over_capacity', { kind: 'line', id: line.id }, { places, peakEnrolled: peak, week: peakWeek, overBy: peak - places });
+  }
+
+  // enrolment_outside_line: an enrolment starting before the line starts, ending after it ends, or ending
+  // before it starts. Enrolments on a line that no longer exists are ignored (the database prevents them).
+  for (const e of [...index.year.enrolments].sort((a, b) => a.id - b.id)) {
+    const line = index.lineById.get(e.lineId);
+    if (!line) continue;
+    const lineEnd = line.startWeek + line.weeks - 1;
+    if (e.startWeek < line.startWeek || e.endWeek > lineEnd || e.endWeek < e.startWeek) {
+      push('enrolment_outside_line', { kind: 'enrolment', id: e.id }, {
+        lineId: line.id,
+        learnerId: e.learnerId,
+        startWeek: e.startWeek,
+        endWeek: e.endWeek,
+        lineStartWeek: line.startWeek,
+        lineEndWeek: lineEnd,
+      });
+    }
+  }
+
+  // idp_review_overdue: due = idpReviewDue, or 12 months after idpLastReviewed; overdue when due < today.
+  // A learner with an IDP but neither date recorded is not flagged (nothing to count from).
+  if (today !== undefined) {
+    for (const learner of learners) {
+      if (!hasIdp(learner.alnStatus)) continue;
+      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? addMonths(learner.idpLastReviewed, IDP_REVIEW_MONTHS) : null);
+      if (due !== null && due < today) {
+        push('idp_review_overdue', { kind: 'learner', id: learner.id }, { dueDate: due, daysOverdue: daysBetween(due, today) });
+      }
+    }
+  }
+
+  // alp_undelivered: for a learner with an IDP on an ALP line, the recorded undelivered weeks that fall in
+  // their enrolment (whether before or after the as-at week). One check per learner per line.
+  for (const learner of learners) {
+    if (!hasIdp(learner.alnStatus)) continue;
+    const weeksByLine = new Map<number, Set<number>>();
+    for (const x of enrolledByLearner.get(learner.id) ?? []) {
+      if (!isAlpLine(index, x.line) || x.line.undeliveredWeeks.length === 0) continue;
+      let set = weeksByLine.get(x.line.id);
+      if (!set) weeksByLine.set(x.line.id, (set = new Set()));
+      for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= x.to) set.add(w);
+    }
+    for (const lineId of [...weeksByLine.keys()].sort((a, b) => a - b)) {
+      const set = weeksByLine.get(lineId) as Set<number>;
+      if (set.size > 0) {
+        push('alp_undelivered', { kind: 'learner', id: learner.id }, {
+          lineId,
+          weeks: set.size,
+          weeksUpToAsAt: [...set].filter((w) => w <= asAtWeek).length,
+        });
+      }
+    }
+  }
+
+  // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not universal)
+  // for 36 or more distinct teaching weeks of the year (three terms of 12 weeks): a prompt to review.
+  for (const learner of learners) {
+    if (hasIdp(learner.alnStatus)) continue;
+    const enrolled = enrolledByLearner.get(learner.id);
+    if (enrolled === undefined) continue;
+    const weeks = new Set<number>();
+    for (const x of enrolled) {
+      if (isAlpLine(index, x.line) || isUniversalLine(x.line)) continue;
+      for (let w = x.from; w <= x.to; w++) weeks.add(w);
+    }
+    if (weeks.size >= TARGETED_REVIEW_WEEKS) {
+      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks: weeks.size, thresholdWeeks: TARGETED_REVIEW_WEEKS });
+    }
+  }
+
+  return [...buckets.values()].flat();
+}

@@ -1,0 +1,178 @@
+/**
+ * The costing engine: a school year in, every figure out (shared/costing.md is the contract).
+ * Pure and deterministic: no I/O, no clock (pass `today`), the same input always gives the same map.
+ *
+ * Decisions on the as-at week (the week cost-to-date figures are as at):
+ * - `asAtWeek` when given, clamped to 0..N (N = teaching weeks in the calendar);
+ * - otherwise the week containing `today` (0 before the first week, N after the last);
+ * - with neither, N: the whole year as delivered, so cost to date = cost − undelivered weeks.
+ *
+ * Projected cost (costPence) is the planned cost of the whole run, undelivered weeks included; the cost
+ * of undelivered weeks is shown beside it and left out of cost to date.
+ */
+import { CHARGED_TO_ALN_BUDGET, hasIdp, type IsoDate, type SchoolYear } from '../domain';
+import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from '../calendar';
+import { divideRoundedToNumber } from '../money';
+import { budgetPosition, workloadPosition } from './budget';
+import { runChecks } from './checks';
+import { costToDate, spreadRun, splitAcrossFinancialYears, weeklyCosts } from './financialYear';
+import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
+import { costLine, costOtherLine } from './lineCost';
+import { shareLine } from './shares';
+import { allocateStaff } from './staffAllocation';
+import { breakdowns, type CostedItem } from './totals';
+import type { CostedLine, CostedMap, CostedOtherLine } from './types';
+import { indexYear, isUniversalLine } from './yearIndex';
+import type { InterventionLine, OtherCostLine } from '../domain';
+
+export interface CostOptions {
+  /** Week the to-date figures are as at (0 = before the year starts). */
+  asAtWeek?: number;
+  /** Today's date, for the default as-at week and the IDP-review-overdue check. */
+  today?: IsoDate;
+}
+
+export function resolveAsAtWeek(year: SchoolYear, options: CostOptions): number {
+  const n = year.calendar.weekStarts.length;
+  if (options.asAtWeek !== undefined) return Math.min(n, Math.max(0, Math.trunc(options.asAtWeek)));
+  if (options.today !== undefined) return weekContaining(year.calendar, options.today);
+  return n;
+}
+
+export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): CostedMap {
+  const index = indexYear(year);
+  const asAtWeek = resolveAsAtWeek(year, options);
+  const years = academicFinancialYears(year.calendar, year.school.academicYear);
+  const weekFy = weekFinancialYearIndexes(year.calendar, years);
+
+  const penceByLearner = new Map<number, number>();
+  const costedLines: CostedLine[] = [];
+  const lineItems: CostedItem<InterventionLine>[] = [];
+  let universalPence = 0;
+
+  for (const line of year.lines) {
+    const figures = costLine(line, index.staffById);
+    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? []);
+    for (const s of shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
+
+    const run = spreadRun(line.startWeek, line.weeks);
+    const [fy0, fy1] = splitAcrossFinancialYears(figures.costPence, run, weekFy);
+    const undelivered = new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
+    const toDate = costToDate(weeklyCosts(figures.costPence, run.weeks), run, asAtWeek, undelivered);
+
+    const places = line.groups * line.groupCapacity;
+    const charged = CHARGED_TO_ALN_BUDGET.has(line.fundingSource);
+    if (isUniversalLine(line)) universalPence += figures.costPence;
+    costedLines.push({
+      lineId: line.id,
+      staffCostPence: figures.staffCostPence,
+      nonStaffCostPence: figures.nonStaffCostPence,
+      costPence: figures.costPence,
+      places,
+      costPerPlacePence: places > 0 ? divideRoundedToNumber(figures.costPence, places) : null,
+      enrolledLearners,
+      costPerLearnerPence: enrolledLearners > 0 ? divideRoundedToNumber(figures.costPence, enrolledLearners) : null,
+      shares,
+      unallocatedPence,
+      financialYears: { years: [years[0], years[1]], pence: [fy0, fy1] },
+      costToDatePence: toDate.costToDatePence,
+      undeliveredPence: toDate.undeliveredPence,
+      staffMinutesPerWeek: figures.staffMinutesPerWeek,
+      learnerMinutesPerWeek: figures.learnerMinutesPerWeek,
+      chargedToAlnBudget: charged,
+    });
+    lineItems.push({ item: line, costPence: figures.costPence, charged });
+  }
+
+  const costedOthers: CostedOtherLine[] = [];
+  const otherItems: CostedItem<OtherCostLine>[] = [];
+  for (const other of year.otherCosts) {
+    const costPence = costOtherLine(other, index.staffById);
+    const run = spreadRun(other.startWeek, other.weeks);
+    const [fy0, fy1] = splitAcrossFinancialYears(costPence, run, weekFy);
+    const toDate = costToDate(weeklyCosts(costPence, run.weeks), run, asAtWeek, new Set());
+    const charged = CHARGED_TO_ALN_BUDGET.has(other.fundingSource);
+    costedOthers.push({
+      otherCostId: other.id,
+      costPence,
+      financialYears: { years: [years[0], years[1]], pence: [fy0, fy1] },
+      costToDatePence: toDate.costToDatePence,
+      chargedToAlnBudget: charged,
+    });
+    otherItems.push({ item: other, costPence, charged });
+  }
+
+  const weeksInYear = Math.max(
+    index.weeksInYear,
+    ...year.lines.map((l) => l.startWeek + l.weeks - 1),
+    ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1),
+  );
+  const staff = allocateStaff(year.staff, year.lines, year.otherCosts, weeksInYear);
+
+  const alpMinutes = new Map<number, LearnerAlpMinutes>();
+  for (const l of year.learners) alpMinutes.set(l.id, learnerAlpMinutes(index, l.id, asAtWeek));
+  const learners = costLearners(index, penceByLearner, alpMinutes);
+
+  // Totals: sums of the rounded lines.
+  let linesCostPence = 0;
+  let otherCostsPence = 0;
+  let chargedPence = 0;
+  let unallocatedPence = 0;
+  let costToDatePence = 0;
+  let undeliveredPence = 0;
+  const fy: [number, number] = [0, 0];
+  const chargedFy: [number, number] = [0, 0];
+  for (const c of costedLines) {
+    linesCostPence += c.costPence;
+    unallocatedPence += c.unallocatedPence;
+    costToDatePence += c.costToDatePence;
+    undeliveredPence += c.undeliveredPence;
+    fy[0] += c.financialYears.pence[0];
+    fy[1] += c.financialYears.pence[1];
+    if (c.chargedToAlnBudget) {
+      chargedPence += c.costPence;
+      chargedFy[0] += c.financialYears.pence[0];
+      chargedFy[1] += c.financialYears.pence[1];
+    }
+  }
+  for (const c of costedOthers) {
+    otherCostsPence += c.costPence;
+    costToDatePence += c.costToDatePence;
+    fy[0] += c.financialYears.pence[0];
+    fy[1] += c.financialYears.pence[1];
+    if (c.chargedToAlnBudget) {
+      chargedPence += c.costPence;
+      chargedFy[0] += c.financialYears.pence[0];
+      chargedFy[1] += c.financialYears.pence[1];
+    }
+  }
+
+  // Learners with ALN: on the monitoring register or with an IDP (school- or LA-maintained).
+  const learnersWithAln = year.learners.filter((l) => l.alnStatus === 'monitored' || hasIdp(l.alnStatus)).length;
+  const roll = year.school.numberOnRoll;
+
+  return {
+    asAtWeek,
+    lines: costedLines,
+    otherCosts: costedOthers,
+    learners,
+    staff,
+    totals: {
+      costPence: linesCostPence + otherCostsPence,
+      chargedPence,
+      linesCostPence,
+      otherCostsPence,
+      unallocatedPence,
+      costToDatePence,
+      undeliveredPence,
+      financialYears: { years: [years[0], years[1]], pence: fy },
+      ...breakdowns(index, lineItems, otherItems),
+      learnersWithAln,
+      chargedPerLearnerWithAlnPence: learnersWithAln > 0 ? divideRoundedToNumber(chargedPence, learnersWithAln) : null,
+      universalPerPupilPence: roll > 0 ? divideRoundedToNumber(universalPence, roll) : null,
+    },
+    budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
+    workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
+    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes }),
+  };
+}

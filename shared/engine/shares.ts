@@ -1,0 +1,62 @@
+/**
+ * A line's cost shared among the learners enrolled on it (costing.md, "Cost per learner"):
+ * share = line cost × learner's enrolled weeks ÷ all enrolled weeks on the line, by largest remainder so
+ * the shares sum exactly to the cost, ties to the earlier enrolment (lower id).
+ *
+ * Rules the contract leaves open, decided here:
+ * - Enrolled weeks are clipped to the line's run: weeks outside it cost nothing (and raise the
+ *   enrolment_outside_line check).
+ * - An enrolment with no weeks inside the run is still listed, with 0 weeks and 0 pence.
+ * - A line nobody is enrolled on (or only outside its run) is wholly unallocated, never dropped.
+ * - Universal lines (tier id 'universal') are whole-class provision costed per pupil on roll: enrolments on
+ *   them are listed with 0 pence and the whole cost is unallocated.
+ */
+import type { Enrolment, InterventionLine } from '../domain';
+import type { LearnerShare } from './types';
+import { splitByWeights } from './largestRemainder';
+
+export const UNIVERSAL_TIER_ID = 'universal';
+
+/** Weeks of an enrolment inside the line's run (first..last inclusive), 0 when none or when start > end. */
+export function enrolledWeeks(enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>, line: Pick<InterventionLine, 'startWeek' | 'weeks'>): number {
+  const from = Math.max(enrolment.startWeek, line.startWeek);
+  const to = Math.min(enrolment.endWeek, line.startWeek + line.weeks - 1);
+  return to >= from ? to - from + 1 : 0;
+}
+
+/** The clipped weeks as a range, or null when the enrolment has no week inside the run. */
+export function enrolledRange(
+  enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>,
+  line: Pick<InterventionLine, 'startWeek' | 'weeks'>,
+): { from: number; to: number } | null {
+  const from = Math.max(enrolment.startWeek, line.startWeek);
+  const to = Math.min(enrolment.endWeek, line.startWeek + line.weeks - 1);
+  return to >= from ? { from, to } : null;
+}
+
+export interface LineShares {
+  shares: LearnerShare[];
+  unallocatedPence: number;
+  /** Distinct learners with at least one week on the line. */
+  enrolledLearners: number;
+}
+
+/** Shares of `costPence` among `enrolments` (all on `line`; any order: sorted by id here). */
+export function shareLine(line: InterventionLine, costPence: number, enrolments: readonly Enrolment[]): LineShares {
+  const sorted = [...enrolments].sort((a, b) => a.id - b.id);
+  const weeks = sorted.map((e) => enrolledWeeks(e, line));
+  const learners = new Set<number>();
+  let totalWeeks = 0;
+  sorted.forEach((e, i) => {
+    const w = weeks[i] ?? 0;
+    if (w > 0) learners.add(e.learnerId);
+    totalWeeks += w;
+  });
+  const shared = line.tierId !== UNIVERSAL_TIER_ID && totalWeeks > 0;
+  const pence = shared ? splitByWeights(costPence, weeks) : weeks.map(() => 0);
+  return {
+    shares: sorted.map((e, i) => ({ enrolmentId: e.id, learnerId: e.learnerId, weeks: weeks[i] ?? 0, pence: pence[i] ?? 0 })),
+    unallocatedPence: shared ? 0 : costPence,
+    enrolledLearners: learners.size,
+  };
+}
