@@ -1,0 +1,48 @@
+import type { AreaOfNeed } from '../../shared/domain';
+import { ApiError } from '../../shared/api/contract';
+import type { SqliteDatabase } from '../connection';
+import { assertNoDuplicates, nameList, plural } from './tableRecord';
+
+export interface AreasRepository {
+  /**
+   * Replace the areas of need: new ids added, known ids updated, missing ids removed. Removing an area
+   * that lines or learners still name is refused (ApiError 'conflict' naming them).
+   */
+  set(areas: AreaOfNeed[]): void;
+}
+
+export function createAreasRepository(db: SqliteDatabase): AreasRepository {
+  const upsert = db.prepare(`
+    INSERT INTO areas (id, name, sort_order) VALUES (@id, @name, @sortOrder)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
+    WHERE (name, sort_order) IS NOT (excluded.name, excluded.sort_order)`);
+  const all = db.prepare('SELECT id, name FROM areas');
+  const linesUsing = db
+    .prepare('SELECT l.name FROM line_areas la JOIN lines l ON l.id = la.line_id WHERE la.area_id = ? ORDER BY l.id')
+    .pluck();
+  const learnersUsing = db.prepare('SELECT count(*) FROM learner_areas WHERE area_id = ?').pluck();
+  const remove = db.prepare('DELETE FROM areas WHERE id = ?');
+  return {
+    set(areas) {
+      assertNoDuplicates('areas', areas.map((a) => a.id), (id) => `area '${id}'`);
+      for (const a of areas) upsert.run({ id: a.id, name: a.name, sortOrder: a.sortOrder });
+      const keep = new Set(areas.map((a) => a.id));
+      for (const row of all.all() as Array<{ id: string; name: string }>) {
+        if (keep.has(row.id)) continue;
+        const lines = linesUsing.all(row.id) as string[];
+        const learners = learnersUsing.get(row.id) as number;
+        if (lines.length > 0 || learners > 0) {
+          const uses = [
+            lines.length > 0 ? `${plural(lines.length, 'line')} (${nameList(lines)})` : null,
+            learners > 0 ? plural(learners, 'learner') : null,
+          ].filter(Boolean);
+          throw new ApiError(
+            'conflict',
+            `The area of need “${row.name}” is still used by ${uses.join(' and ')}. Remove it from them first.`,
+          );
+        }
+        remove.run(row.id);
+      }
+    },
+  };
+}

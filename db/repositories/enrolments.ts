@@ -1,0 +1,106 @@
+import type { Enrolment, WeekNumber } from '../../shared/domain';
+import type { SqliteDatabase } from '../connection';
+import { invalidField, notFound, toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+
+export type EnrolmentFields = Omit<Enrolment, 'id'>;
+
+export interface EnrolmentsRepository {
+  create(fields: EnrolmentFields): number;
+  /**
+   * Enrol several learners on one line; weeks default to the line's whole run
+   * (startWeek .. startWeek + weeks - 1). Returns the new ids in the order of learnerIds.
+   */
+  createMany(lineId: number, learnerIds: number[], startWeek?: WeekNumber, endWeek?: WeekNumber): number[];
+  update(id: number, changes: Partial<EnrolmentFields>): void;
+  /** All or nothing: an unknown id refuses the whole delete. */
+  delete(ids: number[]): void;
+  /** Insert keeping the given id (file creation, imports). */
+  insertWithId(enrolment: Enrolment): void;
+}
+
+const ENROLMENT_COLUMNS: ColumnMap<EnrolmentFields> = {
+  lineId: 'line_id',
+  learnerId: 'learner_id',
+  startWeek: 'start_week',
+  endWeek: 'end_week',
+  measureName: 'measure_name',
+  measureUnit: 'measure_unit',
+  entryValue: 'entry_value',
+  exitValue: 'exit_value',
+};
+
+export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsRepository {
+  const insert = db.prepare(`
+    INSERT INTO enrolments (id, line_id, learner_id, start_week, end_week, measure_name, measure_unit, entry_value, exit_value)
+    VALUES (@id, @lineId, @learnerId, @startWeek, @endWeek, @measureName, @measureUnit, @entryValue, @exitValue)`);
+  const line = db.prepare('SELECT start_week AS startWeek, weeks FROM lines WHERE id = ?');
+  const learnerExists = db.prepare('SELECT 1 FROM learners WHERE id = ?').pluck();
+  const current = db.prepare('SELECT start_week AS startWeek, end_week AS endWeek FROM enrolments WHERE id = ?');
+  const remove = db.prepare('DELETE FROM enrolments WHERE id = ?');
+
+  function checkFields(f: Partial<EnrolmentFields>, existing?: { startWeek: number; endWeek: number }): void {
+    if (f.lineId !== undefined && !line.get(f.lineId)) throw unknownReference('lineId', 'intervention line', f.lineId);
+    if (f.learnerId !== undefined && !learnerExists.get(f.learnerId)) throw unknownReference('learnerId', 'learner', f.learnerId);
+    const start = f.startWeek ?? existing?.startWeek;
+    const end = f.endWeek ?? existing?.endWeek;
+    if (start !== undefined && end !== undefined && end < start) {
+      throw invalidField('endWeek', `must not be before the start week (${start})`);
+    }
+  }
+
+  function insertEnrolment(id: number | null, f: EnrolmentFields): number {
+    checkFields(f);
+    const result = insert.run({
+      id,
+      lineId: f.lineId,
+      learnerId: f.learnerId,
+      startWeek: f.startWeek,
+      endWeek: f.endWeek,
+      measureName: f.measureName,
+      measureUnit: f.measureUnit,
+      entryValue: toSql(f.entryValue),
+      exitValue: toSql(f.exitValue),
+    });
+    return Number(result.lastInsertRowid);
+  }
+
+  return {
+    create(fields) {
+      return insertEnrolment(null, fields);
+    },
+    createMany(lineId, learnerIds, startWeek, endWeek) {
+      const run = line.get(lineId) as { startWeek: number; weeks: number } | undefined;
+      if (!run) throw unknownReference('lineId', 'intervention line', lineId);
+      const start = startWeek ?? run.startWeek;
+      const end = endWeek ?? Math.max(start, run.startWeek + run.weeks - 1);
+      return learnerIds.map((learnerId, i) => {
+        if (!learnerExists.get(learnerId)) throw unknownReference(`learnerIds.${i}`, 'learner', learnerId);
+        return insertEnrolment(null, {
+          lineId,
+          learnerId,
+          startWeek: start,
+          endWeek: end,
+          measureName: '',
+          measureUnit: '',
+          entryValue: null,
+          exitValue: null,
+        });
+      });
+    },
+    insertWithId(enrolment) {
+      const { id, ...fields } = enrolment;
+      insertEnrolment(id, fields);
+    },
+    update(id, changes) {
+      const existing = current.get(id) as { startWeek: number; endWeek: number } | undefined;
+      if (!existing) throw notFound('enrolment', id);
+      checkFields(changes, existing);
+      updateColumns<EnrolmentFields>(db, 'enrolments', id, changes, ENROLMENT_COLUMNS);
+    },
+    delete(ids) {
+      for (const id of ids) {
+        if (remove.run(id).changes === 0) throw notFound('enrolment', id);
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { School } from '../../shared/domain';
+import type { SqliteDatabase } from '../connection';
+import { toSql, updateColumns, type ColumnMap } from './tableRecord';
+
+export interface SchoolRepository {
+  update(changes: Partial<School>): void;
+  /** Write the single school row (file creation). */
+  insert(school: School): void;
+}
+
+export const SCHOOL_COLUMNS: ColumnMap<School> = {
+  name: 'name',
+  localAuthority: 'local_authority',
+  phase: 'phase',
+  numberOnRoll: 'number_on_roll',
+  efsmBasisPoints: 'efsm_basis_points',
+  languageMedium: 'language_medium',
+  academicYear: 'academic_year',
+  alpDefinitionSource: 'alp_definition_source',
+  alpDefinitionDate: 'alp_definition_date',
+};
+
+export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
+  const insert = db.prepare(`
+    INSERT INTO school (id, name, local_authority, phase, number_on_roll, efsm_basis_points, language_medium,
+      academic_year, alp_definition_source, alp_definition_date)
+    VALUES (1, @name, @localAuthority, @phase, @numberOnRoll, @efsmBasisPoints, @languageMedium,
+      @academicYear, @alpDefinitionSource, @alpDefinitionDate)`);
+  return {
+    update(changes) {
+      updateColumns<School>(db, 'school', 1, changes, SCHOOL_COLUMNS);
+    },
+    insert(school) {
+      insert.run({
+        name: school.name,
+        localAuthority: school.localAuthority,
+        phase: school.phase,
+        numberOnRoll: school.numberOnRoll,
+        efsmBasisPoints: toSql(school.efsmBasisPoints),
+        languageMedium: school.languageMedium,
+        academicYear: school.academicYear,
+        alpDefinitionSource: school.alpDefinitionSource,
+        alpDefinitionDate: toSql(school.alpDefinitionDate),
+      });
+    },
+  };
+}

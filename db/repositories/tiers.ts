@@ -1,0 +1,41 @@
+import type { Tier } from '../../shared/domain';
+import { ApiError } from '../../shared/api/contract';
+import type { SqliteDatabase } from '../connection';
+import { assertNoDuplicates, invalidField, nameList, plural } from './tableRecord';
+
+export interface TiersRepository {
+  /**
+   * Replace the list of tiers: new ids are added, known ids updated, missing ids removed. Removing a
+   * tier that lines still use is refused (ApiError 'conflict' naming the lines).
+   */
+  set(tiers: Tier[]): void;
+}
+
+export function createTiersRepository(db: SqliteDatabase): TiersRepository {
+  const upsert = db.prepare(`
+    INSERT INTO tiers (id, name, is_alp, sort_order) VALUES (@id, @name, @isAlp, @sortOrder)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, is_alp = excluded.is_alp, sort_order = excluded.sort_order
+    WHERE (name, is_alp, sort_order) IS NOT (excluded.name, excluded.is_alp, excluded.sort_order)`);
+  const allIds = db.prepare('SELECT id, name FROM tiers');
+  const linesUsing = db.prepare('SELECT name FROM lines WHERE tier_id = ? ORDER BY id').pluck();
+  const remove = db.prepare('DELETE FROM tiers WHERE id = ?');
+  return {
+    set(tiers) {
+      if (tiers.length === 0) throw invalidField('tiers', 'at least one tier is needed');
+      assertNoDuplicates('tiers', tiers.map((t) => t.id), (id) => `tier '${id}'`);
+      for (const t of tiers) upsert.run({ id: t.id, name: t.name, isAlp: t.isAlp ? 1 : 0, sortOrder: t.sortOrder });
+      const keep = new Set(tiers.map((t) => t.id));
+      for (const row of allIds.all() as Array<{ id: string; name: string }>) {
+        if (keep.has(row.id)) continue;
+        const lines = linesUsing.all(row.id) as string[];
+        if (lines.length > 0) {
+          throw new ApiError(
+            'conflict',
+            `The tier “${row.name}” is still used by ${plural(lines.length, 'line')}: ${nameList(lines)}. Move those lines to another tier first.`,
+          );
+        }
+        remove.run(row.id);
+      }
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { AlncoWorkload } from '../../shared/domain';
+import type { SqliteDatabase } from '../connection';
+import { toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+
+export interface WorkloadRepository {
+  update(changes: Partial<AlncoWorkload>): void;
+  /** Write the single workload row (file creation). */
+  insert(workload: AlncoWorkload): void;
+}
+
+const WORKLOAD_COLUMNS: ColumnMap<AlncoWorkload> = {
+  alncoStaffId: 'alnco_staff_id',
+  idpsToPrepare: 'idps_to_prepare',
+  minutesPerIdp: 'minutes_per_idp',
+  idpReviews: 'idp_reviews',
+  minutesPerReview: 'minutes_per_review',
+};
+
+export function createWorkloadRepository(db: SqliteDatabase): WorkloadRepository {
+  const insert = db.prepare(`
+    INSERT INTO alnco_workload (id, alnco_staff_id, idps_to_prepare, minutes_per_idp, idp_reviews, minutes_per_review)
+    VALUES (1, @alncoStaffId, @idpsToPrepare, @minutesPerIdp, @idpReviews, @minutesPerReview)`);
+  const staffExists = db.prepare('SELECT 1 FROM staff WHERE id = ?').pluck();
+
+  function checkFields(f: Partial<AlncoWorkload>): void {
+    if (f.alncoStaffId !== undefined && f.alncoStaffId !== null && !staffExists.get(f.alncoStaffId)) {
+      throw unknownReference('alncoStaffId', 'member of staff', f.alncoStaffId);
+    }
+  }
+
+  return {
+    update(changes) {
+      checkFields(changes);
+      updateColumns<AlncoWorkload>(db, 'alnco_workload', 1, changes, WORKLOAD_COLUMNS);
+    },
+    insert(w) {
+      checkFields(w);
+      insert.run({
+        alncoStaffId: toSql(w.alncoStaffId),
+        idpsToPrepare: w.idpsToPrepare,
+        minutesPerIdp: w.minutesPerIdp,
+        idpReviews: w.idpReviews,
+        minutesPerReview: w.minutesPerReview,
+      });
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Reads a whole school year back as plain domain objects, with one prepared query per table (never one
+ * per row): 2,000 learners and 2,500 enrolments read in a few milliseconds.
+ * Order is deterministic: tiers and areas by sort order then id, everything else by id, and the items
+ * of each list (a line's areas, staff, costs, undelivered weeks; a learner's areas) in the order they were
+ * given.
+ */
+import type {
+  AlncoWorkload,
+  AreaOfNeed,
+  Enrolment,
+  IncomeLine,
+  InterventionLine,
+  Learner,
+  OtherCostLine,
+  School,
+  SchoolYear,
+  StaffMember,
+  Tier,
+} from '../shared/domain';
+import { ApiError } from '../shared/api/contract';
+import type { SqliteDatabase } from './connection';
+
+type Row = Record<string, unknown>;
+
+/** Group child rows by their parent id, keeping the query's order. */
+function byParent<T>(rows: Row[], parentKey: string, value: (row: Row) => T): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const parent = row[parentKey] as number;
+    let list = groups.get(parent);
+    if (!list) groups.set(parent, (list = []));
+    list.push(value(row));
+  }
+  return groups;
+}
+
+export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
+  const school = db.prepare(`
+    SELECT name, local_authority AS localAuthority, phase, number_on_roll AS numberOnRoll,
+      efsm_basis_points AS efsmBasisPoints, language_medium AS languageMedium, academic_year AS academicYear,
+      alp_definition_source AS alpDefinitionSource, alp_definition_date AS alpDefinitionDate
+    FROM school WHERE id = 1`);
+  const weeks = db.prepare('SELECT starts_on FROM calendar_weeks ORDER BY week').pluck();
+  const tiers = db.prepare('SELECT id, name, is_alp AS isAlp, sort_order AS sortOrder FROM tiers ORDER BY sort_order, id');
+  const areas = db.prepare('SELECT id, name, sort_order AS sortOrder FROM areas ORDER BY sort_order, id');
+  const staff = db.prepare(`
+    SELECT id, name, role, is_placeholder AS isPlaceholder, hourly_cost_pence AS hourlyCostPence,
+      basis_annual_salary_pence AS annualSalaryPence, basis_on_cost_basis_points AS onCostBasisPoints,
+      basis_paid_weeks_hundredths AS paidWeeksHundredths, basis_paid_minutes_per_week AS paidMinutesPerWeek,
+      contracted_minutes_per_week AS contractedMinutesPerWeek, works_in_welsh AS worksInWelsh
+    FROM staff ORDER BY id`);
+  const lines = db.prepare(`
+    SELECT id, name, description, rationale, tier_id AS tierId, delivery_language AS deliveryLanguage,
+      funding_source AS fundingSource, funding_note AS fundingNote, minutes_per_session AS minutesPerSession,
+      planning_minutes_per_session AS planningMinutesPerSession,
+      sessions_per_week_hundredths AS sessionsPerWeekHundredths, start_week AS startWeek, weeks, groups,
+      group_capacity AS groupCapacity
+    FROM lines ORDER BY id`);
+  const lineAreas = db.prepare('SELECT line_id, area_id FROM line_areas ORDER BY line_id, position');
+  const lineStaff = db.prepare('SELECT line_id, staff_id, count FROM line_staff ORDER BY line_id, position');
+  const lineCosts = db.prepare('SELECT line_id, label, pence FROM line_non_staff_costs ORDER BY line_id, position');
+  const lineWeeks = db.prepare('SELECT line_id, week FROM line_undelivered_weeks ORDER BY line_id, position');
+  const learners = db.prepare(`
+    SELECT id, ref, name, year_group AS yearGroup, aln_status AS alnStatus, welsh_alp AS welshAlp,
+      idp_alp_minutes_per_week AS idpAlpMinutesPerWeek, idp_last_reviewed AS idpLastReviewed,
+      idp_review_due AS idpReviewDue, efsm, looked_after AS lookedAfter
+    FROM learners ORDER BY id`);
+  const learnerAreas = db.prepare('SELECT learner_id, area_id FROM learner_areas ORDER BY learner_id, position');
+  const enrolments = db.prepare(`
+    SELECT id, line_id AS lineId, learner_id AS learnerId, start_week AS startWeek, end_week AS endWeek,
+      measure_name AS measureName, measure_unit AS measureUnit, entry_value AS entryValue, exit_value AS exitValue
+    FROM enrolments ORDER BY id`);
+  const income = db.prepare(`
+    SELECT id, kind, name, amount_pence AS amountPence, financial_year AS financialYear, ends_on AS endsOn, source
+    FROM income_lines ORDER BY id`);
+  const otherCosts = db.prepare(`
+    SELECT id, kind, name, funding_source AS fundingSource, staff_id AS staffId, minutes_per_week AS minutesPerWeek,
+      quantity, unit_pence AS unitPence, start_week AS startWeek, weeks
+    FROM other_cost_lines ORDER BY id`);
+  const workload = db.prepare(`
+    SELECT alnco_staff_id AS alncoStaffId, idps_to_prepare AS idpsToPrepare, minutes_per_idp AS minutesPerIdp,
+      idp_reviews AS idpReviews, minutes_per_review AS minutesPerReview
+    FROM alnco_workload WHERE id = 1`);
+
+  return function readSchoolYear(): SchoolYear {
+    return db.transaction((): SchoolYear => {
+      const schoolRow = school.get() as School | undefined;
+      const workloadRow = workload.get() as AlncoWorkload | undefined;
+      if (!schoolRow || !workloadRow) {
+        throw new ApiError('file_corrupt', 'This school file is missing its school details; restore it from a backup.');
+      }
+      const areasOfLine = byParent(lineAreas.all() as Row[], 'line_id', (r) => r.area_id as string);
+      const staffOfLine = byParent(lineStaff.all() as Row[], 'line_id', (r) => ({ staffId: r.staff_id as number, count: r.count as number }));
+      const costsOfLine = byParent(lineCosts.all() as Row[], 'line_id', (r) => ({ label: r.label as string, pence: r.pence as number }));
+      const weeksOfLine = byParent(lineWeeks.all() as Row[], 'line_id', (r) => r.week as number);
+      const areasOfLearner = byParent(learnerAreas.all() as Row[], 'learner_id', (r) => r.area_id as string);
+
+      return {
+        school: schoolRow,
+        calendar: { weekStarts: weeks.all() as string[] },
+        tiers: (tiers.all() as Row[]).map((r): Tier => ({ ...(r as unknown as Tier), isAlp: r.isAlp === 1 })),
+        areas: areas.all() as AreaOfNeed[],
+        staff: (staff.all() as Row[]).map(
+          (r): StaffMember => ({
+            id: r.id as number,
+            name: r.name as string,
+            role: r.role as StaffMember['role'],
+            isPlaceholder: r.isPlaceholder === 1,
+            hourlyCostPence: r.hourlyCostPence as number,
+            hourlyCostBasis:
+              r.annualSalaryPence === null
+                ? null
+                : {
+                    annualSalaryPence: r.annualSalaryPence as number,
+                    onCostBasisPoints: r.onCostBasisPoints as number,
+                    paidWeeksHundredths: r.paidWeeksHundredths as number,
+                    paidMinutesPerWeek: r.paidMinutesPerWeek as number,
+                  },
+            contractedMinutesPerWeek: r.contractedMinutesPerWeek as number,
+            worksInWelsh: r.worksInWelsh === 1,
+          }),
+        ),
+        lines: (lines.all() as Row[]).map((r): InterventionLine => {
+          const id = r.id as number;
+          return {
+            id,
+            name: r.name as string,
+            description: r.description as string,
+            rationale: r.rationale as string,
+            tierId: r.tierId as string,
+            areaIds: areasOfLine.get(id) ?? [],
+            deliveryLanguage: r.deliveryLanguage as InterventionLine['deliveryLanguage'],
+            fundingSource: r.fundingSource as InterventionLine['fundingSource'],
+            fundingNote: r.fundingNote as string,
+            staff: staffOfLine.get(id) ?? [],
+            minutesPerSession: r.minutesPerSession as number,
+            planningMinutesPerSession: r.planningMinutesPerSession as number,
+            sessionsPerWeekHundredths: r.sessionsPerWeekHundredths as number,
+            startWeek: r.startWeek as number,
+            weeks: r.weeks as number,
+            groups: r.groups as number,
+            groupCapacity: r.groupCapacity as number,
+            nonStaffCosts: costsOfLine.get(id) ?? [],
+            undeliveredWeeks: weeksOfLine.get(id) ?? [],
+          };
+        }),
+        learners: (learners.all() as Row[]).map((r): Learner => {
+          const id = r.id as number;
+          return {
+            id,
+            ref: r.ref as string,
+            name: r.name as string,
+            yearGroup: r.yearGroup as number,
+            alnStatus: r.alnStatus as Learner['alnStatus'],
+            areaIds: areasOfLearner.get(id) ?? [],
+            welshAlp: r.welshAlp === 1,
+            idpAlpMinutesPerWeek: r.idpAlpMinutesPerWeek as number | null,
+            idpLastReviewed: r.idpLastReviewed as string | null,
+            idpReviewDue: r.idpReviewDue as string | null,
+            efsm: r.efsm === 1,
+            lookedAfter: r.lookedAfter === 1,
+          };
+        }),
+        enrolments: enrolments.all() as Enrolment[],
+        income: income.all() as IncomeLine[],
+        otherCosts: otherCosts.all() as OtherCostLine[],
+        workload: workloadRow,
+      };
+    })();
+  };
+}
