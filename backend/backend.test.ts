@@ -1,0 +1,175 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../shared/api/contract';
+import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
+
+let dir: string;
+let backend: TypedBackend;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-backend-'));
+  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+});
+afterEach(() => {
+  backend.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    return error as ApiError;
+  }
+  throw new Error('expected the call to be refused');
+}
+
+describe('first launch', () => {
+  it('creates and opens the demo school, already costed', () => {
+    const view = backend.invoke('year.get', {});
+    expect(view.file.path).toBe(path.join(dir, DEMO_FILE_NAME));
+    expect(fs.existsSync(view.file.path)).toBe(true);
+    expect(view.data.school.numberOnRoll).toBe(420);
+    expect(view.data.lines.length).toBeGreaterThanOrEqual(20);
+    expect(view.data.learners.length).toBeGreaterThanOrEqual(40);
+    expect(view.costed.totals.costPence).toBe(view.costed.lines.reduce((s, l) => s + l.costPence, 0) + view.costed.otherCosts.reduce((s, o) => s + o.costPence, 0));
+    expect(view.costed.totals.costPence).toBeGreaterThan(0);
+    expect(view.costed.asAtWeek).toBe(11); // Tuesday 24 November 2026 is in the eleventh teaching week (half term skipped)
+  });
+
+  it('reopens the last file on the next launch', () => {
+    const target = path.join(dir, 'other.mapio');
+    backend.invoke('file.create', { path: target, template: 'empty' });
+    backend.dispose();
+    backend = createBackend({ mode: 'browser', dataDir: dir });
+    expect(backend.invoke('app.info', {}).file?.path).toBe(target);
+  });
+});
+
+describe('the door refuses bad requests and changes nothing', () => {
+  it('refuses negative minutes, naming the field', async () => {
+    const before = backend.invoke('year.get', {}).data;
+    const error = await rejection(backend.call('lines.update', { id: 1, changes: { minutesPerSession: -5 } }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.[0]?.path).toBe('changes.minutesPerSession');
+    expect(error.message).toContain('must not be negative');
+    expect(backend.invoke('year.get', {}).data).toEqual(before);
+  });
+
+  it('refuses money given as a float', async () => {
+    const error = await rejection(backend.call('income.create', { kind: 'other', name: 'Gift', amountPence: 12.5, financialYear: null, endsOn: null, source: '' }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toMatch(/amountPence: money must be whole pence/);
+  });
+
+  it('refuses an unknown operation and unknown fields', async () => {
+    expect((await rejection(backend.call('lines.drop', {}))).code).toBe('unknown_operation');
+    const error = await rejection(backend.call('lines.update', { id: 1, changes: { costPence: 1 } }));
+    expect(error.code).toBe('invalid_input');
+  });
+
+  it('refuses a line that runs past the end of the year', async () => {
+    const error = await rejection(backend.call('lines.update', { id: 1, changes: { startWeek: 30, weeks: 12 } }));
+    expect(error.code).toBe('invalid_input');
+    expect(error.issues?.[0]?.path).toBe('weeks');
+  });
+
+  it('refuses a line with an unknown tier or staff member', async () => {
+    expect((await rejection(backend.call('lines.update', { id: 1, changes: { tierId: 'specialist' } }))).issues?.[0]?.path).toBe('tierId');
+    expect((await rejection(backend.call('lines.update', { id: 1, changes: { staff: [{ staffId: 999, count: 1 }] } }))).issues?.[0]?.path).toBe('staff.0.staffId');
+  });
+
+  it('says which record does not exist', async () => {
+    const error = await rejection(backend.call('lines.update', { id: 9999, changes: { name: 'x' } }));
+    expect(error.code).toBe('not_found');
+    expect(error.message).toBe('No intervention line with id 9999.');
+  });
+
+  it('refuses to delete a staff member who still delivers lines', async () => {
+    const error = await rejection(backend.call('staff.delete', { id: 1 }));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toContain('still delivers');
+  });
+
+  it('writes none of a bulk enrolment when one learner is already on the line', async () => {
+    const view = backend.invoke('year.get', {});
+    const line = view.data.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+    const enrolled = view.data.enrolments.filter((e) => e.lineId === line?.id).map((e) => e.learnerId);
+    const free = view.data.learners.find((l) => !enrolled.includes(l.id));
+    const error = await rejection(backend.call('enrolments.createMany', { lineId: line?.id, learnerIds: [free?.id, enrolled[0]] }));
+    expect(error.code).toBe('conflict');
+    expect(backend.invoke('year.get', {}).data.enrolments).toEqual(view.data.enrolments);
+  });
+});
+
+describe('edits cost at once and can be undone', () => {
+  it('an edit changes the line cost by exactly the engine figure, and undo/redo restore it', () => {
+    const before = backend.invoke('year.get', {});
+    const line = before.data.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+    if (!line) throw new Error('demo line missing');
+    const costed = before.costed.lines.find((c) => c.lineId === line.id);
+    // Nia at £15.40/h, 30 minutes, 3 a week, 12 weeks = £277.20, plus the £45.00 pack: costing.md's worked example.
+    expect(costed?.costPence).toBe(32_220);
+
+    const after = backend.invoke('lines.update', { id: line.id, changes: { minutesPerSession: 45 } }).view;
+    const newCost = after.costed.lines.find((c) => c.lineId === line.id)?.costPence;
+    expect(newCost).toBe(1540 * 0.75 * 3 * 12 + 4500); // 41,580 + 4,500 = 46,080
+    expect(after.costed.totals.costPence - before.costed.totals.costPence).toBe(46_080 - 32_220);
+    expect(after.history.canUndo).toBe(true);
+
+    const undone = backend.invoke('history.undo', {}).view;
+    expect(undone.costed.totals.costPence).toBe(before.costed.totals.costPence);
+    expect(undone.data.lines.find((l) => l.id === line.id)?.minutesPerSession).toBe(30);
+    const redone = backend.invoke('history.redo', {}).view;
+    expect(redone.costed.totals.costPence).toBe(after.costed.totals.costPence);
+  });
+
+  it('deleting a line takes its enrolments, and undo brings both back', () => {
+    const before = backend.invoke('year.get', {});
+    const line = before.data.lines.find((l) => l.name.startsWith('Thrive'));
+    if (!line) throw new Error('demo line missing');
+    const after = backend.invoke('lines.delete', { id: line.id }).view;
+    expect(after.data.lines.some((l) => l.id === line.id)).toBe(false);
+    expect(after.data.enrolments.some((e) => e.lineId === line.id)).toBe(false);
+    const restored = backend.invoke('history.undo', {}).view;
+    expect(restored.data).toEqual(before.data);
+  });
+
+  it('enrols learners in bulk over the line’s run and shares the cost to the penny', () => {
+    const view = backend.invoke('year.get', {});
+    const line = view.data.lines.find((l) => l.name.startsWith('Number sense'));
+    if (!line) throw new Error('demo line missing');
+    const enrolled = new Set(view.data.enrolments.filter((e) => e.lineId === line.id).map((e) => e.learnerId));
+    const newcomers = view.data.learners.filter((l) => !enrolled.has(l.id)).slice(0, 2).map((l) => l.id);
+    const result = backend.invoke('enrolments.createMany', { lineId: line.id, learnerIds: newcomers });
+    expect(result.createdIds).toHaveLength(2);
+    const created = result.view.data.enrolments.filter((e) => result.createdIds?.includes(e.id));
+    expect(created.every((e) => e.startWeek === line.startWeek && e.endWeek === line.startWeek + line.weeks - 1)).toBe(true);
+    const costed = result.view.costed.lines.find((c) => c.lineId === line.id);
+    expect(costed?.shares.reduce((s, x) => s + x.pence, 0)).toBe(costed?.costPence);
+    expect(costed?.enrolledLearners).toBe(enrolled.size + 2);
+  });
+});
+
+describe('files', () => {
+  it('save as writes a full copy and carries on in it', () => {
+    const before = backend.invoke('year.get', {});
+    const target = path.join(dir, 'copy');
+    const view = backend.invoke('file.saveAs', { path: target });
+    expect(view.file.path).toBe(`${target}.mapio`);
+    expect(view.data).toEqual(before.data);
+    expect(backend.invoke('app.info', {}).recentFiles[0]).toBe(`${target}.mapio`);
+  });
+
+  it('a file that is not Mapio is refused and the open file stays open', async () => {
+    const bogus = path.join(dir, 'notes.mapio');
+    fs.writeFileSync(bogus, 'Minutes of the governors meeting');
+    const error = await rejection(backend.call('file.open', { path: bogus }));
+    expect(error.code).toBe('file_not_mapio');
+    expect(fs.readFileSync(bogus, 'utf8')).toBe('Minutes of the governors meeting');
+    expect(backend.invoke('app.info', {}).file?.name).toBe(DEMO_FILE_NAME);
+  });
+});

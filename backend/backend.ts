@@ -1,0 +1,119 @@
+/**
+ * The Node side of Mapio: one backend that Electron's IPC, the browser-mode server and the CLI all
+ * serve. Every request passes the door (`parseInput`: the contract's zod schema) before any handler
+ * runs; a bad request gets an ApiError naming the field and changes nothing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, isOperationName, parseInput, type OperationName, type OperationOutput, type ParsedInput } from '../shared/api/contract';
+import { SchoolFile } from '../db/schoolFile';
+import { demoSchoolYear } from '../shared/demo/demoSchool';
+import { Session } from './session';
+import { SettingsStore } from './settings';
+import { budgetHandlers } from './handlers/budget';
+import { fileHandlers } from './handlers/file';
+import { historyHandlers } from './handlers/history';
+import { learnerHandlers } from './handlers/learners';
+import { lineHandlers } from './handlers/lines';
+import { schoolHandlers } from './handlers/school';
+import { staffHandlers } from './handlers/staff';
+import type { HandlerContext, HandlerMap } from './handlers/types';
+
+export const MAPIO_VERSION = '0.1.0';
+export const DEMO_FILE_NAME = 'Demo school.mapio';
+
+/** The union of every area's handlers: the compiler checks it covers the whole contract. */
+const handlers: HandlerMap<OperationName> = {
+  ...fileHandlers,
+  ...schoolHandlers,
+  ...staffHandlers,
+  ...lineHandlers,
+  ...learnerHandlers,
+  ...budgetHandlers,
+  ...historyHandlers,
+};
+
+export interface Backend {
+  call(name: string, input: unknown): Promise<unknown>;
+  dispose(): void;
+}
+
+export interface BackendOptions {
+  mode: 'electron' | 'browser' | 'cli';
+  /** Where settings and the demo school live. */
+  dataDir: string;
+  /** A file to open at start (e.g. double-clicked). */
+  openPath?: string;
+  /** Open the last file or the demo school at start (the apps do; the CLI doesn't). */
+  openOnStart?: boolean;
+  /** For tests: a fixed "today". */
+  today?: () => string;
+}
+
+/** Typed, synchronous entry used by the CLI and tests; the transports use `call`. */
+export interface TypedBackend extends Backend {
+  invoke<N extends OperationName>(name: N, input: unknown): OperationOutput<N>;
+  readonly session: Session;
+}
+
+export function createBackend(options: BackendOptions): TypedBackend {
+  const settings = new SettingsStore(options.dataDir);
+  const session = new Session(settings, options.today);
+  const ctx: HandlerContext = { session, mode: options.mode, version: MAPIO_VERSION, dataDir: options.dataDir };
+
+  if (options.openPath) {
+    session.adopt(SchoolFile.open(path.resolve(options.openPath)));
+  } else if (options.openOnStart ?? options.mode !== 'cli') {
+    openLastOrDemo(session, options.dataDir);
+  }
+
+  const invoke = <N extends OperationName>(name: N, input: unknown): OperationOutput<N> => {
+    const parsed: ParsedInput<N> = parseInput(name, input);
+    const handler = handlers[name] as (input: ParsedInput<N>, ctx: HandlerContext) => OperationOutput<N>;
+    return handler(parsed, ctx);
+  };
+
+  return {
+    session,
+    invoke,
+    async call(name: string, input: unknown): Promise<unknown> {
+      if (!isOperationName(name)) throw new ApiError('unknown_operation', `Mapio has no operation called “${String(name).slice(0, 80)}”.`);
+      try {
+        return invoke(name, input);
+      } catch (error) {
+        throw toApiError(error);
+      }
+    },
+    dispose() {
+      session.close();
+    },
+  };
+}
+
+/** Anything thrown that is not already an ApiError becomes a generic one: no stack or data leaks out. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ApiError('conflict', 'That change refers to a record that does not exist or is still in use.');
+    if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR') {
+      return new ApiError('file_io', 'Mapio could not write to the school file (it may be read-only, on a full disk or on a disconnected drive). Your last change was not saved.');
+    }
+  }
+  return new ApiError('internal', 'Something went wrong inside Mapio; your last change was not saved. Please try again.');
+}
+
+/** First launch: create and open the demo school. Later launches: the most recent file that still opens. */
+function openLastOrDemo(session: Session, dataDir: string): void {
+  for (const recent of session.settings.get().recentFiles) {
+    if (!fs.existsSync(recent)) continue;
+    try {
+      session.adopt(SchoolFile.open(recent));
+      return;
+    } catch {
+      // A recent file that no longer opens is skipped here; opening it by hand shows the reason.
+    }
+  }
+  const demoPath = path.join(dataDir, DEMO_FILE_NAME);
+  session.adopt(fs.existsSync(demoPath) ? SchoolFile.open(demoPath) : SchoolFile.create(demoPath, demoSchoolYear()));
+}

@@ -1,0 +1,108 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+let dir: string;
+let demo: string;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-cli-'));
+  demo = path.join(dir, 'demo.mapio');
+  const result = await cli('demo', demo);
+  expect(result.code).toBe(0);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('mapio summary', () => {
+  it('prints the costed totals, budget position and warnings', async () => {
+    const { code, out } = await cli('summary', demo);
+    expect(code).toBe(0);
+    expect(out).toContain('Ysgol Cwm Glas (demo)');
+    expect(out).toMatch(/Budget position\s+-?−?£[\d,]+\.\d\d/);
+    expect(out).toMatch(/warning/);
+  });
+
+  it('--json gives the same figures as the engine, in pence', async () => {
+    const { code, out } = await cli('summary', demo, '--json');
+    expect(code).toBe(0);
+    const summary = JSON.parse(out);
+    expect(Number.isSafeInteger(summary.totals.costPence)).toBe(true);
+    expect(summary.budget.positionPence).toBe(summary.budget.incomePence - summary.budget.chargedPence);
+  });
+});
+
+describe('JSON interchange', () => {
+  it('round-trips JSON → file → JSON losslessly', async () => {
+    const first = path.join(dir, 'first.json');
+    const copy = path.join(dir, 'copy.mapio');
+    const second = path.join(dir, 'second.json');
+    expect((await cli('export-json', demo, first)).code).toBe(0);
+    expect((await cli('import-json', first, copy)).code).toBe(0);
+    expect((await cli('export-json', copy, second)).code).toBe(0);
+    expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
+    const doc = JSON.parse(fs.readFileSync(first, 'utf8'));
+    expect(doc.format).toBe('mapio-school-year');
+    expect(doc.version).toBe(1);
+  });
+
+  const bad: Array<[string, (doc: any) => unknown, RegExp]> = [
+    ['an unknown version', (d) => ({ ...d, version: 7 }), /^mapio: version: 7 is not a version this Mapio reads/],
+    ['negative minutes', (d) => { d.year.lines[2].minutesPerSession = -30; return d; }, /^mapio: year\.lines\.2\.minutesPerSession: must not be negative/],
+    ['a learner enrolled on a line that does not exist', (d) => { d.year.enrolments[0].lineId = 999; return d; }, /^mapio: enrolments\.0\.lineId: no intervention line with id 999/],
+    ['money given as a float', (d) => { d.year.income[0].amountPence = 1234.56; return d; }, /^mapio: year\.income\.0\.amountPence: money must be whole pence/],
+    ['a missing field', (d) => { delete d.year.school.name; return d; }, /^mapio: year\.school\.name:/],
+  ];
+
+  it.each(bad)('refuses %s, naming the field, and writes nothing', async (_name, spoil, message) => {
+    const good = path.join(dir, 'good.json');
+    await cli('export-json', demo, good);
+    const input = path.join(dir, `bad-${crypto.randomUUID()}.json`);
+    fs.writeFileSync(input, JSON.stringify(spoil(JSON.parse(fs.readFileSync(good, 'utf8')))));
+    const target = path.join(dir, `never-${crypto.randomUUID()}.mapio`);
+    const { code, err } = await cli('import-json', input, target);
+    expect(code).toBe(1);
+    expect(err).toMatch(message);
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(target)))).toEqual([]);
+  });
+
+  it('refuses text that is not JSON', async () => {
+    const input = path.join(dir, 'notjson.json');
+    fs.writeFileSync(input, '{"format": "mapio-school-year", ');
+    const target = path.join(dir, 'never.mapio');
+    const { code, err } = await cli('import-json', input, target);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^mapio: \(file\): is not valid JSON/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+
+  it('never overwrites an existing school file', async () => {
+    const json = path.join(dir, 'again.json');
+    await cli('export-json', demo, json);
+    const before = sha(demo);
+    const { code, err } = await cli('import-json', json, demo);
+    expect(code).toBe(1);
+    expect(err).toMatch(/There is already a file at .*Mapio never overwrites a file/);
+    expect(sha(demo)).toBe(before);
+  });
+});
+
+describe('usage', () => {
+  it('an unknown command exits 2 with the usage', async () => {
+    const { code, err } = await cli('frobnicate');
+    expect(code).toBe(2);
+    expect(err).toContain('Usage:');
+  });
+});

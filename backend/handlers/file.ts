@@ -1,0 +1,45 @@
+/** Files: create (demo or empty), open, save as, close; and what the app knows about itself. */
+import path from 'node:path';
+import { SchoolFile } from '../../db/schoolFile';
+import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
+import type { HandlerMap } from './types';
+
+/** `.mapio` is the school file's extension; add it when a person types a bare name. */
+export function withMapioExtension(filePath: string): string {
+  return path.extname(filePath).toLowerCase() === '.mapio' ? filePath : `${filePath}.mapio`;
+}
+
+export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get'> = {
+  'app.info': (_input, { session, mode, version }) => ({
+    version,
+    mode,
+    file: session.fileInfo(),
+    recentFiles: session.settings.get().recentFiles,
+  }),
+
+  'file.create': ({ path: target, template }, { session }) => {
+    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
+    const created = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    session.adopt(created);
+    return session.view();
+  },
+
+  'file.open': ({ path: target }, { session }) => {
+    const opened = SchoolFile.open(path.resolve(target));
+    session.adopt(opened);
+    return session.view();
+  },
+
+  'file.saveAs': ({ path: target }, { session }) => {
+    const copy = session.require().saveAs(path.resolve(withMapioExtension(target)));
+    session.adopt(copy);
+    return session.view();
+  },
+
+  'file.close': (_input, ctx) => {
+    ctx.session.close();
+    return { version: ctx.version, mode: ctx.mode, file: null, recentFiles: ctx.session.settings.get().recentFiles };
+  },
+
+  'year.get': ({ asAtWeek }, { session }) => session.view(asAtWeek),
+};

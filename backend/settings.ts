@@ -1,0 +1,61 @@
+/**
+ * Per-user settings kept beside the data (recent files, last file). Small JSON, written atomically
+ * (temp file + rename) so a crash never leaves a half-written settings file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface Settings {
+  recentFiles: string[];
+  language: 'en' | 'cy';
+}
+
+const MAX_RECENT = 10;
+const DEFAULTS: Settings = { recentFiles: [], language: 'en' };
+
+export class SettingsStore {
+  private readonly file: string;
+  private current: Settings;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    this.file = path.join(dataDir, 'settings.json');
+    this.current = SettingsStore.read(this.file);
+  }
+
+  private static read(file: string): Settings {
+    try {
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<Settings>;
+      return {
+        recentFiles: Array.isArray(raw.recentFiles) ? raw.recentFiles.filter((f): f is string => typeof f === 'string').slice(0, MAX_RECENT) : [],
+        language: raw.language === 'cy' ? 'cy' : 'en',
+      };
+    } catch {
+      // Missing or unreadable settings are not worth stopping for: start from the defaults.
+      return { ...DEFAULTS, recentFiles: [] };
+    }
+  }
+
+  get(): Settings {
+    return { ...this.current, recentFiles: [...this.current.recentFiles] };
+  }
+
+  /** Put a file at the top of the recent list. */
+  rememberFile(filePath: string): void {
+    const abs = path.resolve(filePath);
+    this.current.recentFiles = [abs, ...this.current.recentFiles.filter((f) => f !== abs)].slice(0, MAX_RECENT);
+    this.write();
+  }
+
+  forgetFile(filePath: string): void {
+    const abs = path.resolve(filePath);
+    this.current.recentFiles = this.current.recentFiles.filter((f) => f !== abs);
+    this.write();
+  }
+
+  private write(): void {
+    const tmp = `${this.file}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, JSON.stringify(this.current, null, 2));
+    fs.renameSync(tmp, this.file);
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The JSON interchange format: a whole school year as one versioned document (docs/interchange.md).
+ * Used to move a year between machines, to coexist with other systems, and as a readable backup.
+ *
+ * Reading is strict: an unknown version, a float where pence are expected, a negative minute or a
+ * reference to a record that doesn't exist is refused with the field's path and the reason, and
+ * nothing is written.
+ */
+import { z } from 'zod';
+import type { SchoolYear } from './domain';
+import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
+
+export const INTERCHANGE_FORMAT = 'mapio-school-year';
+export const INTERCHANGE_VERSION = 1;
+
+export interface InterchangeDocument {
+  format: typeof INTERCHANGE_FORMAT;
+  version: typeof INTERCHANGE_VERSION;
+  /** The Mapio that wrote it, for people reading the file. */
+  writtenBy: string;
+  year: SchoolYear;
+}
+
+export class InterchangeError extends Error {
+  constructor(
+    message: string,
+    readonly issues: FieldIssue[],
+  ) {
+    super(message);
+    this.name = 'InterchangeError';
+  }
+}
+
+export function toInterchange(year: SchoolYear, writtenBy: string): InterchangeDocument {
+  return { format: INTERCHANGE_FORMAT, version: INTERCHANGE_VERSION, writtenBy, year };
+}
+
+const envelope = z.object({ format: z.string(), version: z.number() }).passthrough();
+const documentSchema = z.strictObject({
+  format: z.literal(INTERCHANGE_FORMAT),
+  version: z.literal(INTERCHANGE_VERSION),
+  writtenBy: z.string().max(200),
+  year: schoolYearSchema,
+});
+
+function fail(issues: FieldIssue[]): never {
+  const first = issues[0] as FieldIssue;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  throw new InterchangeError(`${first.path}: ${first.message}${more}`, issues);
+}
+
+/** Parse and check a document's text. Throws InterchangeError naming every bad field. */
+export function parseInterchange(text: string): SchoolYear {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    fail([{ path: '(file)', message: `is not valid JSON (${(error as Error).message})` }]);
+  }
+  const head = envelope.safeParse(raw);
+  if (!head.success) fail([{ path: '(file)', message: `is not a Mapio school-year document (expected "format": "${INTERCHANGE_FORMAT}" and a "version")` }]);
+  if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is "${head.data.format}", expected "${INTERCHANGE_FORMAT}"` }]);
+  if (head.data.version !== INTERCHANGE_VERSION) {
+    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads version ${INTERCHANGE_VERSION})` }]);
+  }
+  const parsed = documentSchema.safeParse(raw);
+  if (!parsed.success) fail(issuesFrom(parsed.error));
+  const year = parsed.data.year as SchoolYear;
+  const problems = referenceProblems(year);
+  if (problems.length > 0) fail(problems);
+  return year;
+}
+
+/** Every reference inside a year must point at a record in it, and ids must be unique. */
+export function referenceProblems(year: SchoolYear): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const uniqueIds = (name: string, items: Array<{ id: number | string }>) => {
+    const seen = new Set<number | string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) issues.push({ path: `${name}.${i}.id`, message: `id ${item.id} is used twice` });
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const tiers = uniqueIds('tiers', year.tiers);
+  const areas = uniqueIds('areas', year.areas);
+  const staff = uniqueIds('staff', year.staff);
+  const lines = uniqueIds('lines', year.lines);
+  const learners = uniqueIds('learners', year.learners);
+  uniqueIds('enrolments', year.enrolments);
+  uniqueIds('income', year.income);
+  uniqueIds('otherCosts', year.otherCosts);
+  const weeks = year.calendar.weekStarts.length;
+
+  const refs = new Set<string>();
+  year.learners.forEach((l, i) => {
+    if (refs.has(l.ref)) issues.push({ path: `learners.${i}.ref`, message: `reference ${l.ref} is used by two learners` });
+    refs.add(l.ref);
+    l.areaIds.forEach((a, j) => {
+      if (!areas.has(a)) issues.push({ path: `learners.${i}.areaIds.${j}`, message: `"${a}" is not an area of need in this file` });
+    });
+  });
+  year.lines.forEach((l, i) => {
+    if (!tiers.has(l.tierId)) issues.push({ path: `lines.${i}.tierId`, message: `"${l.tierId}" is not a tier in this file` });
+    l.areaIds.forEach((a, j) => {
+      if (!areas.has(a)) issues.push({ path: `lines.${i}.areaIds.${j}`, message: `"${a}" is not an area of need in this file` });
+    });
+    l.staff.forEach((s, j) => {
+      if (!staff.has(s.staffId)) issues.push({ path: `lines.${i}.staff.${j}.staffId`, message: `no staff member with id ${s.staffId}` });
+    });
+    if (l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks) issues.push({ path: `lines.${i}.weeks`, message: `runs past the last week of the year (${weeks})` });
+  });
+  year.enrolments.forEach((e, i) => {
+    if (!lines.has(e.lineId)) issues.push({ path: `enrolments.${i}.lineId`, message: `no intervention line with id ${e.lineId}` });
+    if (!learners.has(e.learnerId)) issues.push({ path: `enrolments.${i}.learnerId`, message: `no learner with id ${e.learnerId}` });
+    if (e.endWeek < e.startWeek) issues.push({ path: `enrolments.${i}.endWeek`, message: 'is before the start week' });
+    if (e.endWeek > weeks) issues.push({ path: `enrolments.${i}.endWeek`, message: `is after the last week of the year (${weeks})` });
+  });
+  year.otherCosts.forEach((o, i) => {
+    if (o.staffId !== null && !staff.has(o.staffId)) issues.push({ path: `otherCosts.${i}.staffId`, message: `no staff member with id ${o.staffId}` });
+  });
+  if (year.workload.alncoStaffId !== null && !staff.has(year.workload.alncoStaffId)) {
+    issues.push({ path: 'workload.alncoStaffId', message: `no staff member with id ${year.workload.alncoStaffId}` });
+  }
+  return issues;
+}
