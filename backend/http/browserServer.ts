@@ -1,0 +1,297 @@
+/**
+ * Browser mode's door: a loopback-only HTTP server that serves the built renderer and the API contract
+ * (`POST /api/<operation>`) to the one browser tab that was given this launch's secret.
+ *
+ * Who may call the API: only a request that carries the per-launch secret (header `X-Mapio-Secret`,
+ * compared in constant time), names this server by its loopback Host (defeats DNS rebinding), comes
+ * from this server's own origin if it says where it comes from, and sends JSON (so a cross-site form
+ * cannot forge it). Responses never carry stack traces or learner data beyond what was asked for, and
+ * the log never records request bodies or error messages.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
+import { STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticPath } from './staticFiles';
+
+/** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
+export interface BackendDoor {
+  call(name: string, input: unknown): Promise<unknown>;
+}
+
+export interface BrowserServerOptions {
+  backend: BackendDoor;
+  /** The built renderer (dist/renderer). */
+  staticDir: string;
+  /** 0 (the default) lets the system pick a free port. */
+  port?: number;
+  /** Only loopback is accepted: '127.0.0.1' (the default) or 'localhost'. */
+  host?: string;
+  /** Largest API request body accepted, in bytes (default 5 MB). */
+  maxBodyBytes?: number;
+  /** Where the server reports problems; never given request bodies or error messages. */
+  log?: (line: string) => void;
+}
+
+export interface BrowserServer {
+  /** The address to open, carrying the secret: `http://127.0.0.1:<port>/?secret=<secret>`. */
+  url: string;
+  secret: string;
+  port: number;
+  /** The address actually bound: always 127.0.0.1. */
+  address: string;
+  close(): Promise<void>;
+}
+
+export const SECRET_HEADER = 'x-mapio-secret';
+const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
+const LOOPBACK = '127.0.0.1';
+
+/** The HTTP status each API error code is answered with. */
+export function httpStatusFor(code: ApiErrorCode): number {
+  switch (code) {
+    case 'not_found':
+    case 'unknown_operation':
+      return 404;
+    case 'conflict':
+    case 'no_file':
+      return 409;
+    case 'internal':
+      return 500;
+    default:
+      return 400;
+  }
+}
+
+const UNEXPECTED: ApiErrorBody = {
+  code: 'internal',
+  message: 'Mapio hit an unexpected problem and could not finish that. Please try again; if it keeps happening, restart Mapio.',
+};
+
+/** Equal strings compare true in time that does not depend on where they differ. */
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b) && given.length === expected.length;
+}
+
+export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const { backend, staticDir } = options;
+  const host = options.host ?? LOOPBACK;
+  if (host !== LOOPBACK && host !== 'localhost') {
+    throw new Error(`Mapio's browser mode only listens on this computer (127.0.0.1); refusing to listen on "${host}".`);
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const log = options.log ?? ((line: string) => console.error(line));
+  const secret = randomBytes(32).toString('base64url');
+  const root = path.resolve(staticDir);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      log('mapio: a request failed before it could be answered');
+      if (!res.headersSent) sendJson(res, 500, UNEXPECTED);
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) {
+      sendJson(res, 421, { code: 'invalid_input', message: 'This address is not Mapio. Open the address Mapio printed when it started.' });
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url === '/api' || url.startsWith('/api/')) {
+      await handleApi(req, res, url);
+      return;
+    }
+    await handleStatic(req, res, url);
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendJson(res, 405, { code: 'invalid_input', message: 'Mapio operations are called with POST.' });
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      sendJson(res, 403, { code: 'invalid_input', message: 'Requests from other websites are refused.' });
+      return;
+    }
+    const given = req.headers[SECRET_HEADER];
+    if (typeof given !== 'string' || !sameSecret(given, secret)) {
+      sendJson(res, 401, {
+        code: 'invalid_input',
+        message: 'This page is not connected to the running Mapio. Open the address Mapio printed when it started (it includes ?secret=…).',
+      });
+      return;
+    }
+    const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
+    if (contentType !== 'application/json') {
+      sendJson(res, 415, { code: 'invalid_input', message: 'Send the request body as JSON (Content-Type: application/json).' });
+      return;
+    }
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      sendJson(res, 413, tooLarge(maxBodyBytes));
+      req.resume();
+      return;
+    }
+    const name = decodeOperation(url.slice('/api/'.length).split('?', 1)[0] ?? '');
+    if (!isOperationName(name)) {
+      sendJson(res, 404, { code: 'unknown_operation', message: `Mapio has no operation called "${String(name ?? '').slice(0, 80)}".` });
+      req.resume();
+      return;
+    }
+    const body = await readBody(req, maxBodyBytes);
+    if (body === 'too_large') {
+      sendJson(res, 413, tooLarge(maxBodyBytes));
+      return;
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      sendJson(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
+      return;
+    }
+    try {
+      const value = await backend.call(name, input);
+      sendJson(res, 200, value === undefined ? null : value);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendJson(res, httpStatusFor(err.code), err.toBody());
+      } else {
+        log(`mapio: ${name} failed unexpectedly (${err instanceof Error ? err.name : typeof err})`);
+        sendJson(res, 500, UNEXPECTED);
+      }
+    }
+  }
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      sendText(res, 405, 'Method not allowed');
+      return;
+    }
+    let filePath = resolveStaticPath(root, url);
+    if (filePath === null) {
+      sendText(res, 404, 'Not found');
+      return;
+    }
+    let info = await stat(filePath).catch(() => null);
+    if (info?.isDirectory()) {
+      filePath = path.join(filePath, 'index.html');
+      info = await stat(filePath).catch(() => null);
+    }
+    if (!info?.isFile()) {
+      sendText(res, 404, 'Not found');
+      return;
+    }
+    // A symbolic link inside the folder must not lead outside it.
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
+    if (!realFile.startsWith(realRoot + path.sep)) {
+      sendText(res, 404, 'Not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...STATIC_SECURITY_HEADERS,
+      'Content-Type': contentTypeFor(filePath),
+      'Content-Length': String(info.size),
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const stream = createReadStream(realFile);
+      stream.on('error', reject);
+      stream.on('end', resolve);
+      stream.pipe(res);
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+
+  return {
+    url: `http://127.0.0.1:${port}/?secret=${secret}`,
+    secret,
+    port,
+    address: bound.address,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function decodeOperation(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+function tooLarge(limit: number): ApiErrorBody {
+  return { code: 'invalid_input', message: `The request is too large (over ${Math.round(limit / (1024 * 1024))} MB).` };
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (chunk: Buffer) => {
+      if (over) return;
+      size += chunk.length;
+      if (size > limit) {
+        over = true;
+        chunks.length = 0;
+        resolve('too_large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...STATIC_SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    ...STATIC_SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}

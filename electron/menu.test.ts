@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { menuTemplate, recentFileLabel, type MenuActions } from './menu';
+
+function recordingActions(overrides: Partial<MenuActions> = {}) {
+  const done: string[] = [];
+  const actions: MenuActions = {
+    isMac: false,
+    developerTools: false,
+    recentFiles: [],
+    newFile: () => done.push('newFile'),
+    newDemo: () => done.push('newDemo'),
+    open: () => done.push('open'),
+    openRecent: (p) => done.push(`openRecent ${p}`),
+    saveAs: () => done.push('saveAs'),
+    exportGovernors: () => done.push('exportGovernors'),
+    undo: () => done.push('undo'),
+    redo: () => done.push('redo'),
+    about: () => done.push('about'),
+    ...overrides,
+  };
+  return { actions, done };
+}
+
+function submenu(item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
+  return (item?.submenu ?? []) as MenuItemConstructorOptions[];
+}
+
+function find(template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
+  for (const item of template) {
+    if (item.label === label) return item;
+    const inner = find(submenu(item), label);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+function click(item: MenuItemConstructorOptions | undefined): void {
+  (item?.click as (() => void) | undefined)?.();
+}
+
+describe('the application menu', () => {
+  it('has File, Edit, View, Help on Windows/Linux, with Quit in File', () => {
+    const template = menuTemplate(recordingActions().actions);
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Help']);
+    const file = submenu(template[0]).filter((i) => i.type !== 'separator');
+    expect(file.map((i) => i.label)).toEqual(['&New school file…', 'New &demo school…', '&Open…', 'Open &recent', 'Save &as…', 'Export for &governors…', '&Quit']);
+  });
+
+  it('runs the matching action for each File and Edit item', () => {
+    const { actions, done } = recordingActions();
+    const template = menuTemplate(actions);
+    for (const label of ['&New school file…', 'New &demo school…', '&Open…', 'Save &as…', 'Export for &governors…', '&Undo', '&Redo', '&About Mapio']) {
+      click(find(template, label));
+    }
+    expect(done).toEqual(['newFile', 'newDemo', 'open', 'saveAs', 'exportGovernors', 'undo', 'redo', 'about']);
+    expect(find(template, '&Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+  });
+
+  it('lists recent files by name and folder, opening the exact path', () => {
+    const { actions, done } = recordingActions({ recentFiles: ['/home/a/Ysgol Y Bryn.mapio', '/srv/R&D/School.mapio'] });
+    const recent = submenu(find(menuTemplate(actions), 'Open &recent'));
+    expect(recent.map((i) => i.label)).toEqual(['Ysgol Y Bryn.mapio — /home/a', 'School.mapio — /srv/R&&D']);
+    click(recent[1]);
+    expect(done).toEqual(['openRecent /srv/R&D/School.mapio']);
+  });
+
+  it('shows a disabled placeholder when there are no recent files', () => {
+    const recent = submenu(find(menuTemplate(recordingActions().actions), 'Open &recent'));
+    expect(recent).toEqual([{ label: 'No recent files', enabled: false }]);
+  });
+
+  it('offers DevTools only in unpackaged builds', () => {
+    const roles = (t: MenuItemConstructorOptions[]) => submenu(t.find((m) => m.label === '&View')).map((i) => i.role);
+    expect(roles(menuTemplate(recordingActions().actions))).not.toContain('toggleDevTools');
+    expect(roles(menuTemplate(recordingActions({ developerTools: true }).actions))).toContain('toggleDevTools');
+  });
+
+  it('follows macOS conventions: app menu first with Quit, no Quit in File', () => {
+    const template = menuTemplate(recordingActions({ isMac: true }).actions);
+    expect(template[0]?.label).toBe('Mapio');
+    expect(submenu(template[0]).some((i) => i.role === 'quit')).toBe(true);
+    expect(submenu(template[1]).some((i) => i.label === '&Quit')).toBe(false);
+  });
+
+  it('labels recent files for display without changing the path', () => {
+    expect(recentFileLabel('/a/b/c.mapio')).toBe('c.mapio — /a/b');
+  });
+});

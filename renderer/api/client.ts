@@ -1,0 +1,149 @@
+/**
+ * The renderer's only way to reach a school's data: `api.call(name, input)`, typed by the contract.
+ *
+ * Inside the desktop window it goes through the preload's `window.mapio` (IPC); in browser mode it
+ * POSTs JSON to `/api/<operation>` on the loopback server with this launch's secret. Either way a
+ * failure arrives as an `ApiError` with a code and a sentence a person can act on.
+ */
+import { API_ERROR_CODES, ApiError, type ApiErrorBody, type MapioApi, type OperationName } from '../../shared/api/contract';
+import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from './bridge';
+
+export type { MenuCommand, MenuCommandKind } from './bridge';
+
+export const SECRET_STORAGE_KEY = 'mapio.secret';
+export const SECRET_HEADER = 'X-Mapio-Secret';
+
+const NOT_RESPONDING =
+  "Mapio's engine is not responding. If the window or terminal that started Mapio was closed, start Mapio again, then reload this page.";
+const UNREADABLE = "Mapio's engine sent a reply this page could not read. Reload the page; if it keeps happening, restart Mapio.";
+
+export function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) && typeof message === 'string';
+}
+
+/** Turn a bridge (IPC or HTTP) into the typed API, unwrapping results and rebuilding errors. */
+export function createApi(call: (name: string, input: unknown) => Promise<CallResult>): MapioApi {
+  return {
+    async call(name, input) {
+      let result: CallResult;
+      try {
+        result = await call(name, input);
+      } catch (err) {
+        if (err instanceof ApiError) throw err;
+        throw new ApiError('internal', NOT_RESPONDING);
+      }
+      if (result.ok) return result.value as never;
+      throw isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', UNREADABLE);
+    },
+  };
+}
+
+/** Browser mode's transport: one POST per call, carrying the launch secret. */
+export function createHttpCall(options: { secret: string | null; fetch: typeof fetch; baseUrl?: string }) {
+  return async (name: string, input: unknown): Promise<CallResult> => {
+    let response: Response;
+    try {
+      response = await options.fetch(`${options.baseUrl ?? ''}/api/${encodeURIComponent(name as OperationName)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: options.secret ?? '' },
+        body: JSON.stringify(input ?? {}),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError('internal', NOT_RESPONDING);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return { ok: false, error: { code: 'internal', message: response.ok ? UNREADABLE : NOT_RESPONDING } };
+    }
+    if (response.ok) return { ok: true, value: body };
+    return { ok: false, error: isApiErrorBody(body) ? body : { code: 'internal', message: UNREADABLE } };
+  };
+}
+
+interface AddressBar {
+  location: { href: string };
+  history: { state: unknown; replaceState(data: unknown, unused: string, url?: string | URL | null): void };
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/**
+ * Read the launch secret from `?secret=…` once, keep it in sessionStorage (so a reload still works),
+ * and take it out of the address bar so it is not bookmarked, shared or left in history.
+ */
+export function takeLaunchSecret(win: AddressBar): string | null {
+  const url = new URL(win.location.href);
+  const fromUrl = url.searchParams.get('secret');
+  if (fromUrl) {
+    try {
+      win.sessionStorage.setItem(SECRET_STORAGE_KEY, fromUrl);
+    } catch {
+      // Storage refused (private mode): the secret still works until the page is reloaded.
+    }
+    url.searchParams.delete('secret');
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  try {
+    return win.sessionStorage.getItem(SECRET_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Browser mode has no application menu: Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) outside text fields stand in for Undo/Redo. */
+function browserMenuCommands(cb: (cmd: MenuCommand) => void): () => void {
+  if (typeof window === 'undefined') return () => {};
+  const onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z' && !e.shiftKey) cb({ kind: 'undo' });
+    else if ((key === 'z' && e.shiftKey) || key === 'y') cb({ kind: 'redo' });
+    else return;
+    e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  return () => window.removeEventListener('keydown', onKey);
+}
+
+function desktopBridge(): MapioBridge | undefined {
+  return typeof window !== 'undefined' ? window.mapio : undefined;
+}
+
+function createDefaultApi(): MapioApi {
+  const bridge = desktopBridge();
+  if (bridge) return createApi((name, input) => bridge.call(name, input));
+  const secret = typeof window !== 'undefined' ? takeLaunchSecret(window) : null;
+  return createApi(createHttpCall({ secret, fetch: (...args) => fetch(...args) }));
+}
+
+/** True inside the Electron window, false in browser mode. */
+export const isDesktop: boolean = desktopBridge() !== undefined;
+
+export const api: MapioApi = createDefaultApi();
+
+/** Listen for commands from the application menu (and, in browser mode, the undo/redo shortcuts). */
+export function onMenuCommand(cb: (cmd: MenuCommand) => void): () => void {
+  const bridge = desktopBridge();
+  if (bridge)
+    return bridge.onMenuCommand((cmd) => {
+      if (!isMenuCommand(cmd)) return;
+      // The menu's Undo/Redo also own Ctrl/Cmd+Z: inside a text field they undo typing, not the school file.
+      if ((cmd.kind === 'undo' || cmd.kind === 'redo') && typeof document !== 'undefined' && isEditable(document.activeElement)) {
+        document.execCommand(cmd.kind);
+        return;
+      }
+      cb(cmd);
+    });
+  return browserMenuCommands(cb);
+}

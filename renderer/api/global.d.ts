@@ -1,0 +1,10 @@
+import type { MapioBridge } from './bridge';
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron desktop window (electron/preload.ts); absent in browser mode. */
+    mapio?: MapioBridge;
+  }
+}
+
+export {};
