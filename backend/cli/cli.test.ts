@@ -99,6 +99,24 @@ describe('JSON interchange', () => {
   });
 });
 
+describe('mapio roll-forward', () => {
+  it('writes next year’s file and leaves this year’s untouched', async () => {
+    const beforeJson = path.join(dir, 'before-roll.json');
+    await cli('export-json', demo, beforeJson);
+    const next = path.join(dir, 'next.mapio');
+    const { code, out } = await cli('roll-forward', demo, next);
+    expect(code).toBe(0);
+    expect(out).toContain('for 2027-28');
+    expect(out).toContain('Not carried (ended before the new year): ALN implementation grant');
+    const afterJson = path.join(dir, 'after-roll.json');
+    await cli('export-json', demo, afterJson);
+    expect(fs.readFileSync(afterJson, 'utf8')).toBe(fs.readFileSync(beforeJson, 'utf8'));
+    const summary = JSON.parse((await cli('summary', next, '--json')).out);
+    expect(summary.school.academicYear).toBe('2027-28');
+    expect(summary.totals.unallocatedPence).toBe(summary.totals.linesCostPence); // nobody enrolled yet
+  });
+});
+
 describe('usage', () => {
   it('an unknown command exits 2 with the usage', async () => {
     const { code, err } = await cli('frobnicate');

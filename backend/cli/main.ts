@@ -5,6 +5,7 @@
  *   mapio summary FILE [--json]         costed totals, budget position and warnings
  *   mapio export-json FILE OUT.json     the whole year as a versioned JSON document
  *   mapio import-json IN.json FILE      a new school file from such a document
+ *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
  * nothing was written); 2 the command itself was wrong.
@@ -28,7 +29,8 @@ const USAGE = `Usage:
   mapio demo FILE
   mapio summary FILE [--json]
   mapio export-json FILE OUT.json
-  mapio import-json IN.json FILE`;
+  mapio import-json IN.json FILE
+  mapio roll-forward FILE NEXT.mapio`;
 
 class UsageError extends Error {}
 
@@ -90,6 +92,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const year = parseInterchange(text);
         SchoolFile.create(path.resolve(file), year).close();
         io.out(`Created ${file} from ${input}: ${year.lines.length} lines, ${year.learners.length} learners.`);
+        return 0;
+      }
+      case 'roll-forward': {
+        const [file, next] = positional(args, 2) as [string, string];
+        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        try {
+          backend.invoke('file.open', { path: file });
+          const outcome = backend.invoke('file.rollForward', { path: next });
+          const { data } = outcome.view;
+          io.out(`Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`);
+          if (outcome.leaverRefs.length > 0) io.out(`${outcome.leaverRefs.length} learner(s) left at the end of the school's last year group.`);
+          for (const name of outcome.endedIncome) io.out(`Not carried (ended before the new year): ${name}`);
+        } finally {
+          backend.dispose();
+        }
         return 0;
       }
       case undefined:

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
+import { rollForward } from '../../shared/rollForward';
 import type { HandlerMap } from './types';
 
 /** `.mapio` is the school file's extension; add it when a person types a bare name. */
@@ -9,7 +10,7 @@ export function withMapioExtension(filePath: string): string {
   return path.extname(filePath).toLowerCase() === '.mapio' ? filePath : `${filePath}.mapio`;
 }
 
-export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get'> = {
+export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
   'app.info': (_input, { session, mode, version }) => ({
     version,
     mode,
@@ -39,6 +40,13 @@ export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' |
   'file.close': (_input, ctx) => {
     ctx.session.close();
     return { version: ctx.version, mode: ctx.mode, file: null, recentFiles: ctx.session.settings.get().recentFiles };
+  },
+
+  'file.rollForward': ({ path: target }, { session }) => {
+    const { year, leavers, endedIncome } = rollForward(session.require().readYear());
+    const next = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    session.adopt(next);
+    return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
   },
 
   'year.get': ({ asAtWeek }, { session }) => session.view(asAtWeek),

@@ -38,6 +38,8 @@ export const operations = {
   'file.open': z.strictObject({ path: filePath }),
   'file.saveAs': z.strictObject({ path: filePath }),
   'file.close': z.strictObject({}),
+  /** Next academic year's file from this one: staff, lines and learners carried, enrolments ended, year groups advanced. */
+  'file.rollForward': z.strictObject({ path: filePath }),
 
   /** The whole open school year with its costed figures as at a week (default: the current week). */
   'year.get': z.strictObject({ asAtWeek: week.optional() }),
@@ -108,6 +110,15 @@ export interface YearView {
   history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
 }
 
+/** The new year's file, opened, with what did not carry over. */
+export interface RollForwardOutcome {
+  view: YearView;
+  /** Learners who left (past the school's last year group), by reference. */
+  leaverRefs: string[];
+  /** Income lines that ended before the new year and were not carried. */
+  endedIncome: string[];
+}
+
 /** What a mutation returns: the id it created (if any) and the fresh view, so totals update in one round trip. */
 export interface MutationResult {
   createdIds?: number[];
@@ -120,6 +131,7 @@ type OutputOf = {
   'file.open': YearView;
   'file.saveAs': YearView;
   'file.close': AppInfo;
+  'file.rollForward': RollForwardOutcome;
   'year.get': YearView;
 };
 export type OperationOutput<N extends OperationName> = N extends keyof OutputOf ? OutputOf[N] : MutationResult;
