@@ -14,7 +14,7 @@
  */
 import type { IncomeLine, Learner, Phase, SchoolYear } from './domain';
 import { hasIdp } from './domain';
-import { academicStartYear, academicYearLabel, defaultWelshCalendar } from './schoolCalendar';
+import { academicStartYear, academicYearLabel, defaultWelshCalendar } from './welshTermDates';
 
 /** The last year group a school of each phase teaches (-1 nursery, 0 reception, 1..14). */
 export const LAST_YEAR_GROUP: Record<Phase, number> = {

@@ -22,7 +22,7 @@ import type {
   StaffRole,
   Tier,
 } from '../domain';
-import { defaultWelshCalendar } from '../schoolCalendar';
+import { defaultWelshCalendar } from '../welshTermDates';
 
 export const DEFAULT_TIERS: Tier[] = [
   { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
