@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { onMenuCommand } from './api/client';
+import { AlertRegion } from './components/AlertRegion';
+import { FileMenu } from './components/FileMenu';
+import { Nav } from './components/Nav';
+import { PathDialog, type PathAction } from './components/PathDialog';
+import { TotalsBar } from './components/TotalsBar';
+import { selectRecentFiles, useMapio } from './state/store';
+import { ProvisionMapScreen } from './screens/provisionMap/ProvisionMapScreen';
+import { LearnersScreen } from './screens/learners/LearnersScreen';
+import { StaffScreen } from './screens/staff/StaffScreen';
+import { BudgetScreen } from './screens/budget/BudgetScreen';
+import { ChecksScreen } from './screens/checks/ChecksScreen';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { WelcomeScreen } from './screens/WelcomeScreen';
+import { isLang, type Lang } from '../shared/i18n';
+
+function isTextEntry(el: Element | null): el is HTMLElement {
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || (el as HTMLElement).isContentEditable);
+}
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const view = useMapio((s) => s.view);
+  const booting = useMapio((s) => s.booting);
+  const pending = useMapio((s) => s.pending);
+  const screen = useMapio((s) => s.screen);
+  const lang = useMapio((s) => s.lang);
+  const setLang = useMapio((s) => s.setLang);
+  const recent = useMapio(selectRecentFiles);
+  const { boot, createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
+  const [pathAction, setPathAction] = useState<PathAction | null>(null);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+  }, [lang, i18n]);
+
+  useEffect(() => {
+    document.title = view ? `${view.data.school.name} · ${view.file.name} · Mapio` : 'Mapio';
+  }, [view]);
+
+  const runPath = useCallback(
+    (action: PathAction, path: string) => {
+      if (action === 'newDemo') return createFile(path, 'demo');
+      if (action === 'newEmpty') return createFile(path, 'empty');
+      if (action === 'open') return openFile(path);
+      return saveAs(path);
+    },
+    [createFile, openFile, saveAs],
+  );
+
+  // Electron's native File menu.
+  useEffect(
+    () =>
+      onMenuCommand((cmd) => {
+        if (cmd.kind === 'undo') return void undo();
+        if (cmd.kind === 'redo') return void redo();
+        if (cmd.kind === 'exportGovernors') return setAlert({ key: 'menu.exportNotAvailable' });
+        const action: PathAction = cmd.kind === 'new' ? 'newEmpty' : cmd.kind;
+        if (cmd.path) void runPath(action, cmd.path);
+        else setPathAction(action);
+      }),
+    [runPath, undo, redo, setAlert],
+  );
+
+  // Ctrl/Cmd+Z undoes, Ctrl+Y or Ctrl/Cmd+Shift+Z redoes: the file's history, not the text box's.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      const isUndo = key === 'z' && !e.shiftKey;
+      const isRedo = key === 'y' || (key === 'z' && e.shiftKey);
+      if (!isUndo && !isRedo) return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      const active = document.activeElement;
+      if (isTextEntry(active)) {
+        // Leaving the field saves what was typed first (it joins the queue ahead of the undo).
+        active.blur();
+        active.focus();
+      }
+      void (isUndo ? undo() : redo());
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, redo]);
+
+  const history = view?.history;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            M
+          </span>
+          <div>
+            <p className="school-name" data-testid="school-name">
+              {view ? view.data.school.name : t('app.title')}
+            </p>
+            <p className="file-name" data-testid="file-name">
+              {view ? t('app.fileLabel', { name: view.file.name }) : t('app.tagline')}
+            </p>
+          </div>
+        </div>
+        <div className="header-actions">
+          <FileMenu onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
+          <button
+            type="button"
+            data-testid="undo"
+            disabled={!history?.canUndo}
+            title={history?.undoLabel ? t('menu.undoWhat', { label: history.undoLabel }) : t('menu.nothingToUndo')}
+            onClick={() => void undo()}
+          >
+            <span aria-hidden="true">↶ </span>
+            {t('menu.undo')}
+          </button>
+          <button
+            type="button"
+            data-testid="redo"
+            disabled={!history?.canRedo}
+            title={history?.redoLabel ? t('menu.redoWhat', { label: history.redoLabel }) : t('menu.nothingToRedo')}
+            onClick={() => void redo()}
+          >
+            <span aria-hidden="true">↷ </span>
+            {t('menu.redo')}
+          </button>
+          <span className="save-state" aria-live="polite">
+            {view ? (pending > 0 ? t('app.saving') : t('app.saved')) : ''}
+          </span>
+          <label className="lang-select">
+            <span>{t('app.language')}</span>
+            <select value={lang} onChange={(e) => isLang(e.target.value) && setLang(e.target.value as Lang)}>
+              <option value="en">{t('app.languageNames.en')}</option>
+              <option value="cy">{t('app.languageNames.cy')}</option>
+            </select>
+          </label>
+        </div>
+      </header>
+      <AlertRegion />
+      {view ? <TotalsBar /> : null}
+      <div className="app-body">
+        {view ? <Nav /> : null}
+        <main id="main" className="app-main" tabIndex={-1}>
+          {booting ? (
+            <p className="muted">{t('app.loading')}</p>
+          ) : !view ? (
+            <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
+          ) : screen === 'map' ? (
+            <ProvisionMapScreen />
+          ) : screen === 'learners' ? (
+            <LearnersScreen />
+          ) : screen === 'staff' ? (
+            <StaffScreen />
+          ) : screen === 'budget' ? (
+            <BudgetScreen />
+          ) : screen === 'checks' ? (
+            <ChecksScreen />
+          ) : (
+            <DashboardScreen />
+          )}
+        </main>
+      </div>
+      {pathAction ? (
+        <PathDialog action={pathAction} recent={recent} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (focus
+ * stays inside) and Escape closes it. Focus returns to whatever opened it.
+ */
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement as HTMLElement | null;
+    if (!dialog.open) dialog.showModal();
+    const cancel = (e: Event) => {
+      e.preventDefault();
+      onClose.current();
+    };
+    dialog.addEventListener('cancel', cancel);
+    return () => {
+      dialog.removeEventListener('cancel', cancel);
+      if (dialog.open) dialog.close();
+      opener?.focus?.();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} aria-describedby={props.describedBy}>
+      <div className="dialog-head">
+        <h2 id={titleId}>{props.title}</h2>
+        <button type="button" className="icon-button" onClick={() => props.onClose()} aria-label={t('common.close')}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div className="dialog-body">{props.children}</div>
+      {props.footer ? <div className="dialog-foot">{props.footer}</div> : null}
+    </dialog>
+  );
+}
+
+/** A yes/no confirmation naming what will happen. */
+export function ConfirmDialog(props: { title: string; body: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; danger?: boolean }) {
+  const { t } = useTranslation();
+  const bodyId = useId();
+  return (
+    <Dialog
+      title={props.title}
+      onClose={props.onCancel}
+      describedBy={bodyId}
+      footer={
+        <>
+          <button type="button" onClick={props.onCancel} autoFocus>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      <div id={bodyId}>{props.body}</div>
+    </Dialog>
+  );
+}

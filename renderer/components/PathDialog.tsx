@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from './Dialog';
+
+export type PathAction = 'newDemo' | 'newEmpty' | 'open' | 'saveAs';
+
+/**
+ * Browser mode has no native file dialog: ask for the path of the .mapio file instead.
+ * (In Electron the native File menu supplies the path through onMenuCommand.)
+ */
+export function PathDialog(props: { action: PathAction; recent: string[]; onSubmit: (path: string) => Promise<boolean>; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [path, setPath] = useState(props.action === 'open' ? (props.recent[0] ?? '') : '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submitLabel = props.action === 'open' ? t('menu.pathDialog.openButton') : props.action === 'saveAs' ? t('menu.pathDialog.saveButton') : t('menu.pathDialog.createButton');
+
+  const submit = async () => {
+    if (path.trim() === '') {
+      setError(t('menu.pathDialog.pathRequired'));
+      return;
+    }
+    setBusy(true);
+    const ok = await props.onSubmit(path.trim());
+    setBusy(false);
+    if (ok) props.onClose();
+  };
+
+  return (
+    <Dialog
+      title={t(`menu.pathDialog.${props.action}`)}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void submit()}>
+            {submitLabel}
+          </button>
+        </>
+      }
+    >
+      <div className={`field ${error ? 'field-error' : ''}`}>
+        <label htmlFor={id}>{t('menu.pathDialog.pathLabel')}</label>
+        <input
+          id={id}
+          type="text"
+          value={path}
+          autoFocus
+          spellCheck={false}
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setPath(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void submit();
+          }}
+        />
+        <p id={`${id}-hint`} className="field-hint">
+          {t('menu.pathDialog.pathHint')}
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="field-message" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      {props.action === 'open' && props.recent.length > 0 ? (
+        <div className="recent-list">
+          <h3>{t('menu.recent')}</h3>
+          <ul>
+            {props.recent.map((r) => (
+              <li key={r}>
+                <button type="button" className="link-button" onClick={() => setPath(r)}>
+                  {r}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}

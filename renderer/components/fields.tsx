@@ -1,0 +1,244 @@
+/**
+ * Form fields that save as you type: each holds what the person typed, reads it (refusing it next to
+ * the field, with the reason, when it doesn't read), and commits about 300 ms after typing stops or at
+ * once on leaving the field. The backend's field issues show in the same place. No Save button.
+ */
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MoneyParseError, parsePounds, formatPounds } from '../../shared/money';
+import type { Pence } from '../../shared/domain';
+import type { Parsed } from '../forms/parse';
+
+export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
+/** Commit a value; resolve to an error message to show beside the field, or null when saved. */
+export type Commit<T> = (value: T) => Promise<string | null>;
+
+const DEBOUNCE_MS = 300;
+
+/** Turn a parse.ts result into a translated read result. */
+export function useReader() {
+  const { t, i18n } = useTranslation();
+  const fromParsed = useCallback(
+    <T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }),
+    [t],
+  );
+  const money = useCallback(
+    (text: string): ReadResult<Pence> => {
+      try {
+        return { ok: true, value: parsePounds(text) };
+      } catch (e) {
+        if (e instanceof MoneyParseError) return { ok: false, message: i18n.language === 'en' ? e.message : t('errors.money') };
+        throw e;
+      }
+    },
+    [i18n.language, t],
+  );
+  return { fromParsed, money };
+}
+
+export function poundsForField(p: Pence): string {
+  return formatPounds(p).replace('£', '');
+}
+
+interface DraftFieldProps<T> {
+  label: string;
+  hint?: ReactNode;
+  value: T;
+  format: (value: T) => string;
+  read: (text: string) => ReadResult<T>;
+  commit: Commit<T>;
+  multiline?: boolean;
+  inputMode?: 'numeric' | 'decimal' | 'text';
+  className?: string;
+  /** A unit shown after the box (e.g. "min"). */
+  suffix?: string;
+  /** Accessible label when the visible label is hidden (e.g. inside a table row). */
+  hideLabel?: boolean;
+  testId?: string;
+  autoFocus?: boolean;
+}
+
+export function DraftField<T>(props: DraftFieldProps<T>) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const formatted = props.format(props.value);
+  const [draft, setDraft] = useState(formatted);
+  const [error, setError] = useState<string | null>(null);
+  const focused = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ props, draft, formatted });
+  latest.current = { props, draft, formatted };
+
+  // When the saved value changes (undo, the backend's answer), show it unless the person is mid-typing.
+  useEffect(() => {
+    if (!timer.current) {
+      setDraft(formatted);
+      setError(null);
+    }
+  }, [formatted]);
+
+  const flush = useCallback(async () => {
+    if (timer.current) {
+      clearTimeout(timer.current);
+      timer.current = null;
+    }
+    const { props: p, draft: text, formatted: saved } = latest.current;
+    const r = p.read(text);
+    if (!r.ok) {
+      setError(r.message);
+      return;
+    }
+    if (p.format(r.value) === saved) {
+      setError(null);
+      return;
+    }
+    const problem = await p.commit(r.value);
+    setError(problem);
+  }, []);
+
+  useEffect(
+    () => () => {
+      if (timer.current) {
+        clearTimeout(timer.current);
+        void flush();
+      }
+    },
+    [flush],
+  );
+
+  const onChange = (text: string) => {
+    setDraft(text);
+    latest.current.draft = text;
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+  };
+  const onBlur = () => {
+    focused.current = false;
+    void flush();
+  };
+  const describedBy = [props.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value: draft,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    'data-testid': props.testId,
+    autoFocus: props.autoFocus,
+    onFocus: () => {
+      focused.current = true;
+    },
+    onBlur,
+  } as const;
+
+  return (
+    <div className={`field ${props.className ?? ''} ${error ? 'field-error' : ''}`}>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
+      <div className="field-control">
+        {props.multiline ? (
+          <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+        ) : (
+          <input {...common} type="text" inputMode={props.inputMode} onChange={(e) => onChange(e.target.value)} />
+        )}
+        {props.suffix ? <span className="field-suffix" aria-hidden="true">{props.suffix}</span> : null}
+      </div>
+      {props.hint ? (
+        <p id={hintId} className="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="field-message" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A select that commits on change. */
+export function SelectField<V extends string>(props: {
+  label: string;
+  value: V;
+  options: Array<{ value: V; label: string }>;
+  commit: Commit<V>;
+  hint?: string;
+  className?: string;
+  hideLabel?: boolean;
+}) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className={`field ${props.className ?? ''} ${error ? 'field-error' : ''}`}>
+      <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
+        {props.label}
+      </label>
+      <select
+        id={id}
+        value={props.value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={async (e) => setError(await props.commit(e.target.value as V))}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {props.hint ? <p className="field-hint">{props.hint}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-message" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A checkbox that commits on change. */
+export function CheckboxField(props: { label: string; checked: boolean; commit: Commit<boolean>; className?: string }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className={`field field-check ${props.className ?? ''}`}>
+      <input id={id} type="checkbox" checked={props.checked} onChange={async (e) => setError(await props.commit(e.target.checked))} />
+      <label htmlFor={id}>{props.label}</label>
+      {error ? (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A group of checkboxes (e.g. areas of need) committing the chosen set. */
+export function CheckboxGroup(props: { legend: string; options: Array<{ value: string; label: string }>; value: string[]; commit: Commit<string[]> }) {
+  const id = useId();
+  const [error, setError] = useState<string | null>(null);
+  const toggle = async (v: string, on: boolean) => {
+    const next = props.options.map((o) => o.value).filter((x) => (x === v ? on : props.value.includes(x)));
+    setError(await props.commit(next));
+  };
+  return (
+    <fieldset className="field checkbox-group">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <div key={o.value} className="field-check">
+          <input id={`${id}-${o.value}`} type="checkbox" checked={props.value.includes(o.value)} onChange={(e) => void toggle(o.value, e.target.checked)} />
+          <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+        </div>
+      ))}
+      {error ? (
+        <p className="field-message" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * How figures read on screen: pounds (via shared/money.ts formatPounds, never our own), hours, year groups,
+ * dates and teaching weeks, in the chosen language. Screens format; they never compute money.
+ */
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPounds } from '../shared/money';
+import type { Pence, SchoolYear } from '../shared/domain';
+import { useMapio } from './state/store';
+
+export function localeOf(lang: string): string {
+  return lang === 'cy' ? 'cy-GB' : 'en-GB';
+}
+
+export function useDisplay() {
+  const { t } = useTranslation();
+  const lang = useMapio((s) => s.lang);
+  const locale = localeOf(lang);
+
+  const pounds = useCallback((p: Pence | null | undefined) => (p === null || p === undefined ? t('common.dash') : formatPounds(p, locale)), [locale, t]);
+
+  const hours = useCallback(
+    (minutes: number) => {
+      const sign = minutes < 0 ? '-' : '';
+      const abs = Math.abs(minutes);
+      const h = Math.floor(abs / 60);
+      const m = abs % 60;
+      if (m === 0) return sign + t('common.hours', { h });
+      if (h === 0) return sign + t('common.minutes', { m });
+      return sign + t('common.hoursMinutes', { h, m });
+    },
+    [t],
+  );
+
+  const yearGroup = useCallback(
+    (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })),
+    [t],
+  );
+
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), [locale]);
+  const date = useCallback((iso: string | null) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : t('common.dash')), [dateFormat, t]);
+
+  /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
+  const groupLabel = useCallback(
+    (key: string, named: Map<string, { name: string }>) => named.get(key)?.name ?? (key === 'other_costs' || key === 'unspecified' ? t(`budget.groupKey.${key}`) : key),
+    [t],
+  );
+
+  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel };
+}
+
+/** Names looked up from a year's data, for labels and check messages. */
+export function namesOf(data: SchoolYear) {
+  const tiers = new Map(data.tiers.map((x) => [x.id, x]));
+  const areas = new Map(data.areas.map((x) => [x.id, x]));
+  const staff = new Map(data.staff.map((x) => [x.id, x]));
+  const lines = new Map(data.lines.map((x) => [x.id, x]));
+  const learners = new Map(data.learners.map((x) => [x.id, x]));
+  const enrolments = new Map(data.enrolments.map((x) => [x.id, x]));
+  return { tiers, areas, staff, lines, learners, enrolments };
+}
+
+/** A learner's display name: their name, or their reference when the name is blank. */
+export function learnerName(l: { name: string; ref: string }): string {
+  return l.name.trim() || l.ref;
+}
+
+/** When a learner's IDP review is due: the date recorded, else 12 months after the last review (null without an IDP). */
+export function idpReviewDueOf(l: { alnStatus: string; idpReviewDue: string | null; idpLastReviewed: string | null }): string | null {
+  if (l.alnStatus !== 'idp_school' && l.alnStatus !== 'idp_la') return null;
+  if (l.idpReviewDue) return l.idpReviewDue;
+  if (!l.idpLastReviewed) return null;
+  const [y, m, d] = l.idpLastReviewed.split('-');
+  return `${Number(y) + 1}-${m}-${m === '02' && d === '29' ? '28' : d}`;
+}

@@ -1,0 +1,251 @@
+import { useId, useState, type ReactNode } from 'react';
+import { FUNDING_SOURCES, INCOME_KINDS, OTHER_COST_KINDS, type FundingSource, type IncomeKind, type IncomeLine, type OtherCostKind, type OtherCostLine } from '../../../shared/domain';
+import type { ApiError } from '../../../shared/api/contract';
+import { Dialog } from '../../components/Dialog';
+import { poundsForField, useReader } from '../../components/fields';
+import { useDisplay } from '../../display';
+import { formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { useMapio } from '../../state/store';
+
+type Errors = Record<string, string>;
+
+function issuesToErrors(error: ApiError): Errors {
+  const out: Errors = {};
+  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = i.message;
+  return Object.keys(out).length ? out : { form: error.message };
+}
+
+/** A labelled control with its error beside it. */
+function Labelled(props: { id: string; label: string; error?: string | undefined; hint?: string; children: (describedBy: string | undefined) => ReactNode; className?: string }) {
+  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].join(' ').trim() || undefined;
+  return (
+    <div className={`field ${props.error ? 'field-error' : ''} ${props.className ?? ''}`}>
+      <label htmlFor={props.id}>{props.label}</label>
+      {props.children(describedBy)}
+      {props.hint ? (
+        <p id={`${props.id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p id={`${props.id}-error`} className="field-message">
+          <span aria-hidden="true">⚠ </span>
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void }) {
+  const { t } = useDisplay();
+  return (
+    <>
+      <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="button" className="primary" disabled={props.busy} onClick={props.onSave}>
+        {t('common.save')}
+      </button>
+    </>
+  );
+}
+
+export function IncomeForm(props: { income: IncomeLine | null; onClose: () => void }) {
+  const { t } = useDisplay();
+  const { money, fromParsed } = useReader();
+  const mutate = useMapio((s) => s.mutate);
+  const id = useId();
+  const x = props.income;
+  const [kind, setKind] = useState<IncomeKind>(x?.kind ?? 'delegated_aln');
+  const [name, setName] = useState(x?.name ?? '');
+  const [amount, setAmount] = useState(x ? poundsForField(x.amountPence) : '');
+  const [fy, setFy] = useState(x?.financialYear != null ? String(x.financialYear) : '');
+  const [endsOn, setEndsOn] = useState(x?.endsOn ?? '');
+  const [source, setSource] = useState(x?.source ?? '');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const e: Errors = {};
+    const a = money(amount);
+    if (!a.ok) e.amountPence = a.message;
+    const y = fromParsed(readOptionalYear(fy));
+    if (!y.ok) e.financialYear = y.message;
+    const d = fromParsed(readOptionalDate(endsOn));
+    if (!d.ok) e.endsOn = d.message;
+    if (name.trim() === '') e.name = t('errors.required');
+    setErrors(e);
+    if (!a.ok || !y.ok || !d.ok || Object.keys(e).length) return;
+    const fields = { kind, name: name.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source };
+    setBusy(true);
+    const outcome = x ? await mutate('income.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('income.create', fields, { fieldErrors: true });
+    setBusy(false);
+    if (outcome.ok) props.onClose();
+    else setErrors(issuesToErrors(outcome.error));
+  };
+
+  return (
+    <Dialog title={x ? t('budget.incomeForm.titleEdit') : t('budget.incomeForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
+      {errors.form ? (
+        <p className="field-message" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>
+          {(d) => (
+            <select id={`${id}-kind`} aria-describedby={d} value={kind} onChange={(e) => setKind(e.target.value as IncomeKind)}>
+              {INCOME_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`enums.incomeKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Labelled>
+        <Labelled id={`${id}-name`} label={t('budget.field.name')} error={errors.name}>
+          {(d) => <input id={`${id}-name`} type="text" aria-describedby={d} aria-invalid={errors.name ? true : undefined} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
+          {(d) => <input id={`${id}-amount`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors.amountPence ? true : undefined} value={amount} onChange={(e) => setAmount(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint="2026 = April 2026 – March 2027">
+          {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint="YYYY-MM-DD">
+          {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>
+          {(d) => <input id={`${id}-source`} type="text" aria-describedby={d} value={source} onChange={(e) => setSource(e.target.value)} />}
+        </Labelled>
+      </div>
+    </Dialog>
+  );
+}
+
+export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () => void }) {
+  const { t } = useDisplay();
+  const { money, fromParsed } = useReader();
+  const view = useMapio((s) => s.view);
+  const mutate = useMapio((s) => s.mutate);
+  const id = useId();
+  const x = props.cost;
+  const lastWeek = view?.data.calendar.weekStarts.length || 38;
+  const [kind, setKind] = useState<OtherCostKind>(x?.kind ?? 'bought_in_service');
+  const [name, setName] = useState(x?.name ?? '');
+  const [funding, setFunding] = useState<FundingSource>(x?.fundingSource ?? 'aln_budget');
+  const [staffId, setStaffId] = useState<number | null>(x?.staffId ?? null);
+  const [hoursText, setHours] = useState(x ? formatMinutesAsHours(x.minutesPerWeek) : '0');
+  const [quantity, setQuantity] = useState(x ? String(x.quantity) : '1');
+  const [unit, setUnit] = useState(x ? poundsForField(x.unitPence) : '0.00');
+  const [startWeek, setStartWeek] = useState(x ? String(x.startWeek) : '1');
+  const [weeks, setWeeks] = useState(x ? String(x.weeks) : String(lastWeek));
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  if (!view) return null;
+
+  const save = async () => {
+    const e: Errors = {};
+    const m = fromParsed(readHoursAsMinutes(hoursText));
+    if (!m.ok) e.minutesPerWeek = m.message;
+    const q = fromParsed(readWholeNumber(quantity, 0, 100_000));
+    if (!q.ok) e.quantity = q.message;
+    const u = money(unit);
+    if (!u.ok) e.unitPence = u.message;
+    const s = fromParsed(readWeek(startWeek, lastWeek));
+    if (!s.ok) e.startWeek = s.message;
+    const w = fromParsed(readWholeNumber(weeks, 0, 53));
+    if (!w.ok) e.weeks = w.message;
+    if (s.ok && w.ok && s.value + w.value - 1 > lastWeek) e.weeks = t('errors.runBeyondYear', { last: lastWeek });
+    if (name.trim() === '') e.name = t('errors.required');
+    setErrors(e);
+    if (!m.ok || !q.ok || !u.ok || !s.ok || !w.ok || Object.keys(e).length) return;
+    const fields = {
+      kind,
+      name: name.trim(),
+      fundingSource: funding,
+      staffId,
+      minutesPerWeek: m.value,
+      quantity: q.value,
+      unitPence: u.value,
+      startWeek: s.value,
+      weeks: w.value,
+    };
+    setBusy(true);
+    const outcome = x ? await mutate('otherCosts.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('otherCosts.create', fields, { fieldErrors: true });
+    setBusy(false);
+    if (outcome.ok) props.onClose();
+    else setErrors(issuesToErrors(outcome.error));
+  };
+
+  const text = (key: string, label: string, value: string, set: (v: string) => void, money = false) => (
+    <Labelled id={`${id}-${key}`} label={label} error={errors[key]} className={money ? 'money-field' : undefined}>
+      {(d) => (
+        <input
+          id={`${id}-${key}`}
+          type="text"
+          inputMode="decimal"
+          aria-describedby={d}
+          aria-invalid={errors[key] ? true : undefined}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+        />
+      )}
+    </Labelled>
+  );
+
+  return (
+    <Dialog wide title={x ? t('budget.otherForm.titleEdit') : t('budget.otherForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
+      {errors.form ? (
+        <p className="field-message" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>
+          {(d) => (
+            <select id={`${id}-kind`} aria-describedby={d} value={kind} onChange={(e) => setKind(e.target.value as OtherCostKind)}>
+              {OTHER_COST_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`enums.otherCostKind.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Labelled>
+        <Labelled id={`${id}-name`} label={t('budget.field.name')} error={errors.name}>
+          {(d) => <input id={`${id}-name`} type="text" aria-describedby={d} aria-invalid={errors.name ? true : undefined} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-funding`} label={t('budget.field.fundingSource')}>
+          {(d) => (
+            <select id={`${id}-funding`} aria-describedby={d} value={funding} onChange={(e) => setFunding(e.target.value as FundingSource)}>
+              {FUNDING_SOURCES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`enums.fundingSource.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Labelled>
+        <Labelled id={`${id}-staff`} label={t('budget.field.staff')}>
+          {(d) => (
+            <select id={`${id}-staff`} aria-describedby={d} value={staffId ?? ''} onChange={(e) => setStaffId(e.target.value ? Number(e.target.value) : null)}>
+              <option value="">{t('budget.field.noStaff')}</option>
+              {view.data.staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Labelled>
+        {text('minutesPerWeek', t('budget.field.hoursPerWeek'), hoursText, setHours)}
+        {text('quantity', t('budget.field.quantity'), quantity, setQuantity)}
+        {text('unitPence', t('budget.field.unit'), unit, setUnit, true)}
+        {text('startWeek', t('budget.field.startWeek'), startWeek, setStartWeek)}
+        {text('weeks', t('budget.field.weeks'), weeks, setWeeks)}
+      </div>
+    </Dialog>
+  );
+}

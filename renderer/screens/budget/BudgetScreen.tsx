@@ -1,0 +1,355 @@
+import { useMemo, useState } from 'react';
+import type { IncomeLine, OtherCostLine } from '../../../shared/domain';
+import type { Breakdown } from '../../../shared/engine/types';
+import { ConfirmDialog } from '../../components/Dialog';
+import { DraftField, SelectField, useReader, type Commit } from '../../components/fields';
+import { namesOf, useDisplay } from '../../display';
+import { formatMinutesAsHours, readHoursAsMinutes, readWholeNumber } from '../../forms/parse';
+import { problemOf, useMapio } from '../../state/store';
+import { IncomeForm, OtherCostForm } from './BudgetForms';
+
+const fyName = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+
+/** Income against what the ALN budget carries, every way a governor or an authority asks for it. */
+export function BudgetScreen() {
+  const { t, pounds, hours, date, groupLabel } = useDisplay();
+  const { fromParsed } = useReader();
+  const view = useMapio((s) => s.view);
+  const mutate = useMapio((s) => s.mutate);
+  const [incomeForm, setIncomeForm] = useState<IncomeLine | 'new' | null>(null);
+  const [costForm, setCostForm] = useState<OtherCostLine | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<{ kind: 'income' | 'other'; id: number; name: string } | null>(null);
+  const data = view?.data;
+  const names = useMemo(() => (data ? namesOf(data) : null), [data]);
+  if (!view || !data || !names) return null;
+  const { budget, totals, workload } = view.costed;
+  const otherCosted = new Map(view.costed.otherCosts.map((c) => [c.otherCostId, c]));
+
+  const signed = (p: number) => (p > 0 ? `+${pounds(p)}` : pounds(p));
+  const positionCell = (p: number) => (
+    <td className={`num money ${p < 0 ? 'negative' : p > 0 ? 'positive' : ''}`}>
+      {signed(p)}
+    </td>
+  );
+
+  const breakdown = (title: string, rows: Breakdown[], label: (key: string) => string, testId: string) => (
+    <section className="card" aria-labelledby={`bd-${testId}`}>
+      <h2 id={`bd-${testId}`}>{title}</h2>
+      <table className="data-table compact" data-testid={`breakdown-${testId}`}>
+        <thead>
+          <tr>
+            <th scope="col">{t('budget.col.group')}</th>
+            <th scope="col" className="num">
+              {t('budget.col.cost')}
+            </th>
+            <th scope="col" className="num">
+              {t('budget.col.charged')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{label(r.key)}</th>
+              <td className="num money">{pounds(r.costPence)}</td>
+              <td className="num money">{pounds(r.chargedPence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+
+  const saveWorkload: Commit<Record<string, number | null>> = async (changes) => problemOf(await mutate('workload.update', { changes }, { fieldErrors: true }));
+
+  return (
+    <div className="budget-screen">
+      <h1>{t('budget.title')}</h1>
+      <p className="intro">{t('budget.intro')}</p>
+
+      <div className="cards">
+        <section className="card" aria-labelledby="budget-position">
+          <h2 id="budget-position">{t('budget.position.title')}</h2>
+          <table className="data-table compact">
+            <thead>
+              <tr>
+                <th scope="col">{t('budget.col.group')}</th>
+                <th scope="col" className="num">
+                  {t('totals.income')}
+                </th>
+                <th scope="col" className="num">
+                  {t('totals.charged')}
+                </th>
+                <th scope="col" className="num">
+                  {t('budget.col.position')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                <th scope="row">{t('budget.position.total')}</th>
+                <td className="num money">{pounds(budget.incomePence)}</td>
+                <td className="num money">{pounds(budget.chargedPence)}</td>
+                {positionCell(budget.positionPence)}
+              </tr>
+              {budget.financialYears.map((fy) => (
+                <tr key={fy.year}>
+                  <th scope="row">{t('budget.fyLabel', { start: fy.year, end: fy.year + 1 })}</th>
+                  <td className="num money">{pounds(fy.incomePence)}</td>
+                  <td className="num money">{pounds(fy.chargedPence)}</td>
+                  {positionCell(fy.positionPence)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="budget-totals">
+          <h2 id="budget-totals">{t('totals.committed')}</h2>
+          <dl className="kv">
+            <dt>{t('budget.position.linesCost')}</dt>
+            <dd>{pounds(totals.linesCostPence)}</dd>
+            <dt>{t('budget.position.otherCostsTotal')}</dt>
+            <dd>{pounds(totals.otherCostsPence)}</dd>
+            <dt className="strong">{t('totals.committed')}</dt>
+            <dd className="strong">{pounds(totals.costPence)}</dd>
+            {totals.financialYears.years.map((y, i) => (
+              <FyRow key={y} label={fyName(y)} value={pounds(totals.financialYears.pence[i])} />
+            ))}
+            <dt>{t('budget.position.costToDate', { week: view.costed.asAtWeek })}</dt>
+            <dd>{pounds(totals.costToDatePence)}</dd>
+            <dt>{t('budget.position.unallocated')}</dt>
+            <dd>{pounds(totals.unallocatedPence)}</dd>
+            <dt>{t('budget.position.undelivered')}</dt>
+            <dd>{pounds(totals.undeliveredPence)}</dd>
+            <dt>{t('budget.position.learnersWithAln')}</dt>
+            <dd>{totals.learnersWithAln}</dd>
+            <dt>{t('budget.position.perLearner')}</dt>
+            <dd>{pounds(totals.chargedPerLearnerWithAlnPence)}</dd>
+            <dt>{t('budget.position.universalPerPupil')}</dt>
+            <dd>{pounds(totals.universalPerPupilPence)}</dd>
+          </dl>
+        </section>
+      </div>
+
+      <section className="card" aria-labelledby="income-title">
+        <div className="chart-head">
+          <h2 id="income-title">{t('budget.income')}</h2>
+          <button type="button" className="primary small" onClick={() => setIncomeForm('new')} data-testid="add-income">
+            + {t('budget.addIncome')}
+          </button>
+        </div>
+        {data.income.length === 0 ? (
+          <p className="muted">{t('budget.noIncome')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('budget.col.kind')}</th>
+                  <th scope="col">{t('budget.col.name')}</th>
+                  <th scope="col" className="num">
+                    {t('budget.col.amount')}
+                  </th>
+                  <th scope="col">{t('budget.col.financialYear')}</th>
+                  <th scope="col">{t('budget.col.endsOn')}</th>
+                  <th scope="col">{t('budget.col.source')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('budget.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.income.map((i) => (
+                  <tr key={i.id} data-testid={`income-row-${i.id}`}>
+                    <td>{t(`enums.incomeKind.${i.kind}`)}</td>
+                    <td>{i.name}</td>
+                    <td className="num money">{pounds(i.amountPence)}</td>
+                    <td>{i.financialYear !== null ? t('budget.fyLabel', { start: i.financialYear, end: i.financialYear + 1 }) : t('budget.wholeYear')}</td>
+                    <td>{i.endsOn ? date(i.endsOn) : ''}</td>
+                    <td>{i.source}</td>
+                    <td className="actions">
+                      <button type="button" className="small" onClick={() => setIncomeForm(i)}>
+                        {t('common.edit')}
+                        <span className="visually-hidden"> {i.name}</span>
+                      </button>{' '}
+                      <button type="button" className="small danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: i.name })}>
+                        {t('common.delete')}
+                        <span className="visually-hidden"> {i.name}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="other-title">
+        <div className="chart-head">
+          <h2 id="other-title">{t('budget.otherCosts')}</h2>
+          <button type="button" className="primary small" onClick={() => setCostForm('new')} data-testid="add-other-cost">
+            + {t('budget.addOtherCost')}
+          </button>
+        </div>
+        <p className="muted">{t('budget.otherCostsIntro')}</p>
+        {data.otherCosts.length === 0 ? (
+          <p className="muted">{t('budget.noOtherCosts')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('budget.col.kind')}</th>
+                  <th scope="col">{t('budget.col.name')}</th>
+                  <th scope="col">{t('budget.col.funding')}</th>
+                  <th scope="col">{t('budget.col.detail')}</th>
+                  <th scope="col" className="num">
+                    {t('budget.col.cost')}
+                  </th>
+                  <th scope="col">{t('budget.col.charged')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('budget.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.otherCosts.map((o) => {
+                  const c = otherCosted.get(o.id);
+                  const staff = o.staffId !== null ? names.staff.get(o.staffId) : undefined;
+                  return (
+                    <tr key={o.id} data-testid={`other-row-${o.id}`}>
+                      <td>{t(`enums.otherCostKind.${o.kind}`)}</td>
+                      <td>{o.name}</td>
+                      <td>{t(`enums.fundingSource.${o.fundingSource}`)}</td>
+                      <td>
+                        {staff ? t('budget.staffTime', { name: staff.name, hours: hours(o.minutesPerWeek), weeks: o.weeks }) : t('budget.quantityTimes', { quantity: o.quantity, unit: pounds(o.unitPence) })}
+                      </td>
+                      <td className="num money">{pounds(c?.costPence)}</td>
+                      <td>{c?.chargedToAlnBudget ? t('common.yes') : t('common.no')}</td>
+                      <td className="actions">
+                        <button type="button" className="small" onClick={() => setCostForm(o)}>
+                          {t('common.edit')}
+                          <span className="visually-hidden"> {o.name}</span>
+                        </button>{' '}
+                        <button type="button" className="small danger" onClick={() => setDeleting({ kind: 'other', id: o.id, name: o.name })}>
+                          {t('common.delete')}
+                          <span className="visually-hidden"> {o.name}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="workload-title">
+        <h2 id="workload-title">{t('budget.workload.title')}</h2>
+        <div className="split">
+          <div className="form-grid">
+            <SelectField
+              className="span-2"
+              label={t('budget.workload.alnco')}
+              value={data.workload.alncoStaffId === null ? '' : String(data.workload.alncoStaffId)}
+              options={[{ value: '', label: t('budget.workload.noAlnco') }, ...data.staff.map((s) => ({ value: String(s.id), label: s.name }))]}
+              commit={(v) => saveWorkload({ alncoStaffId: v === '' ? null : Number(v) })}
+            />
+            <DraftField
+              label={t('budget.workload.idpsToPrepare')}
+              value={data.workload.idpsToPrepare}
+              format={String}
+              inputMode="numeric"
+              read={(s) => fromParsed(readWholeNumber(s, 0, 10_000))}
+              commit={(v) => saveWorkload({ idpsToPrepare: v })}
+            />
+            <DraftField
+              label={t('budget.workload.hoursPerIdp')}
+              value={data.workload.minutesPerIdp}
+              format={formatMinutesAsHours}
+              inputMode="decimal"
+              read={(s) => fromParsed(readHoursAsMinutes(s))}
+              commit={(v) => saveWorkload({ minutesPerIdp: v })}
+            />
+            <DraftField
+              label={t('budget.workload.idpReviews')}
+              value={data.workload.idpReviews}
+              format={String}
+              inputMode="numeric"
+              read={(s) => fromParsed(readWholeNumber(s, 0, 10_000))}
+              commit={(v) => saveWorkload({ idpReviews: v })}
+            />
+            <DraftField
+              label={t('budget.workload.hoursPerReview')}
+              value={data.workload.minutesPerReview}
+              format={formatMinutesAsHours}
+              inputMode="decimal"
+              read={(s) => fromParsed(readHoursAsMinutes(s))}
+              commit={(v) => saveWorkload({ minutesPerReview: v })}
+            />
+          </div>
+          <dl className="kv" data-testid="workload-position">
+            <dt>{t('budget.workload.needed')}</dt>
+            <dd>{hours(workload.minutesNeeded)}</dd>
+            <dt>{t('budget.workload.release')}</dt>
+            <dd>{hours(workload.releaseMinutes)}</dd>
+            <dt className="strong">{t('budget.col.position')}</dt>
+            <dd className={`strong ${workload.balanceMinutes < 0 ? 'negative' : 'positive'}`}>
+              <span aria-hidden="true">{workload.balanceMinutes < 0 ? '▼ ' : '▲ '}</span>
+              {workload.balanceMinutes < 0
+                ? t('budget.workload.balanceShort', { hours: hours(-workload.balanceMinutes) })
+                : t('budget.workload.balanceSpare', { hours: hours(workload.balanceMinutes) })}
+            </dd>
+            {workload.neededCostPence !== null ? (
+              <>
+                <dt>{t('budget.workload.neededCost')}</dt>
+                <dd>{pounds(workload.neededCostPence)}</dd>
+                <dt>{t('budget.workload.releaseCost')}</dt>
+                <dd>{pounds(workload.releaseCostPence)}</dd>
+              </>
+            ) : (
+              <dd className="muted" style={{ gridColumn: '1 / -1', textAlign: 'left' }}>
+                {t('budget.workload.noCost')}
+              </dd>
+            )}
+          </dl>
+        </div>
+      </section>
+
+      <div className="cards">
+        {breakdown(t('budget.position.byTier'), totals.byTier, (k) => groupLabel(k, names.tiers), 'tier')}
+        {breakdown(t('budget.position.byAlp'), totals.byAlp, (k) => t(`enums.alp.${k}`), 'alp')}
+        {breakdown(t('budget.position.byArea'), totals.byArea, (k) => groupLabel(k, names.areas), 'area')}
+        {breakdown(t('budget.position.byFunding'), totals.byFundingSource, (k) => t(`enums.fundingSource.${k}`), 'funding')}
+      </div>
+
+      {incomeForm ? <IncomeForm income={incomeForm === 'new' ? null : incomeForm} onClose={() => setIncomeForm(null)} /> : null}
+      {costForm ? <OtherCostForm cost={costForm === 'new' ? null : costForm} onClose={() => setCostForm(null)} /> : null}
+      {deleting ? (
+        <ConfirmDialog
+          danger
+          title={deleting.kind === 'income' ? t('budget.deleteIncomeTitle') : t('budget.deleteOtherTitle')}
+          body={<p>{t('budget.deleteBody', { name: deleting.name })}</p>}
+          confirmLabel={t('common.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const d = deleting;
+            setDeleting(null);
+            void (d.kind === 'income' ? mutate('income.delete', { id: d.id }) : mutate('otherCosts.delete', { id: d.id }));
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+function FyRow(props: { label: string; value: string }) {
+  return (
+    <>
+      <dt>· {props.label}</dt>
+      <dd>{props.value}</dd>
+    </>
+  );
+}

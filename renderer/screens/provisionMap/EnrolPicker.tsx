@@ -1,0 +1,97 @@
+import { useId, useMemo, useState } from 'react';
+import type { InterventionLine } from '../../../shared/domain';
+import { Dialog } from '../../components/Dialog';
+import { learnerName, useDisplay } from '../../display';
+import { useMapio } from '../../state/store';
+
+const MAX_SHOWN = 200;
+
+/** Pick learners (search, tick several) and enrol them on a line in one call. */
+export function EnrolPicker(props: { line: InterventionLine; onClose: () => void }) {
+  const { t, yearGroup } = useDisplay();
+  const view = useMapio((s) => s.view);
+  const mutate = useMapio((s) => s.mutate);
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const id = useId();
+
+  const enrolled = useMemo(
+    () => new Set((view?.data.enrolments ?? []).filter((e) => e.lineId === props.line.id).map((e) => e.learnerId)),
+    [view, props.line.id],
+  );
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const all = view?.data.learners ?? [];
+    return q === '' ? all : all.filter((l) => l.name.toLowerCase().includes(q) || l.ref.toLowerCase().includes(q));
+  }, [view, query]);
+  if (!view) return null;
+
+  const toggle = (learnerId: number, on: boolean) => {
+    const next = new Set(chosen);
+    if (on) next.add(learnerId);
+    else next.delete(learnerId);
+    setChosen(next);
+  };
+
+  const enrol = async () => {
+    if (chosen.size === 0) return;
+    setBusy(true);
+    const outcome = await mutate('enrolments.createMany', { lineId: props.line.id, learnerIds: [...chosen] });
+    setBusy(false);
+    if (outcome.ok) props.onClose();
+  };
+
+  const shown = matches.slice(0, MAX_SHOWN);
+  return (
+    <Dialog
+      wide
+      title={t('enrolPicker.title', { name: props.line.name })}
+      onClose={props.onClose}
+      footer={
+        <>
+          <span className="muted" aria-live="polite">
+            {t('enrolPicker.selectedCount', { count: chosen.size })}
+          </span>
+          <button type="button" onClick={props.onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={busy || chosen.size === 0} onClick={() => void enrol()} data-testid="enrol-selected">
+            {t('enrolPicker.enrolSelected')}
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={`${id}-search`}>{t('enrolPicker.search')}</label>
+        <input id={`${id}-search`} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
+      </div>
+      <p className="muted" aria-live="polite">
+        {matches.length > MAX_SHOWN ? t('enrolPicker.tooMany', { shown: MAX_SHOWN, count: matches.length }) : t('enrolPicker.results', { count: matches.length })}
+      </p>
+      {shown.length === 0 ? (
+        <p>{t('enrolPicker.noLearners')}</p>
+      ) : (
+        <ul className="pick-list" aria-label={t('nav.learners')}>
+          {shown.map((l) => {
+            const already = enrolled.has(l.id);
+            const inputId = `${id}-l${l.id}`;
+            return (
+              <li key={l.id}>
+                <input id={inputId} type="checkbox" disabled={already} checked={already || chosen.has(l.id)} onChange={(e) => toggle(l.id, e.target.checked)} />
+                <label htmlFor={inputId}>
+                  <span className="pick-name">{learnerName(l)}</span>
+                  <span className="muted">
+                    {' '}
+                    · {yearGroup(l.yearGroup)} · {t(`enums.alnStatus.${l.alnStatus}`)} · {l.ref}
+                    {already ? ` · ${t('enrolPicker.alreadyEnrolled')}` : ''}
+                  </span>
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Dialog>
+  );
+}

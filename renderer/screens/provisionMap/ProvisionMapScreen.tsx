@@ -1,0 +1,266 @@
+import { useId, useMemo, useState } from 'react';
+import type { CostedLine } from '../../../shared/engine/types';
+import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
+import { namesOf, useDisplay } from '../../display';
+import { useMapio } from '../../state/store';
+import { formatHundredths } from '../../forms/parse';
+import { LineEditor } from './LineEditor';
+import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
+import { newLineFields } from './newLine';
+
+export function ProvisionMapScreen() {
+  const { t, pounds, yearGroup } = useDisplay();
+  const view = useMapio((s) => s.view);
+  const selectedLineId = useMapio((s) => s.selectedLineId);
+  const selectLine = useMapio((s) => s.selectLine);
+  const mutate = useMapio((s) => s.mutate);
+  const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
+  const filterId = useId();
+
+  const data = view?.data;
+  const names = useMemo(() => (data ? namesOf(data) : null), [data]);
+  const costedById = useMemo(() => new Map((view?.costed.lines ?? []).map((c) => [c.lineId, c])), [view]);
+  const tierTotals = useMemo(() => new Map((view?.costed.totals.byTier ?? []).map((b) => [b.key, b])), [view]);
+  const yearGroups = useMemo(() => [...new Set((data?.learners ?? []).map((l) => l.yearGroup))].sort((a, b) => a - b), [data]);
+
+  if (!view || !data || !names) return null;
+  const shown = filterLines(data, filter);
+  const groups = groupByTier(data, shown);
+  const filtering = isFiltering(filter);
+  const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
+
+  const addLine = async (tier?: Tier) => {
+    const outcome = await mutate('lines.create', newLineFields(data, tier?.id, t('map.newLineName')));
+    if (outcome.ok && outcome.result.createdIds?.[0]) selectLine(outcome.result.createdIds[0]);
+  };
+
+  return (
+    <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
+      <div className="map-main">
+        <div className="screen-head">
+          <div>
+            <h1>{t('map.title')}</h1>
+            <p className="intro">{t('map.intro')}</p>
+          </div>
+          <button type="button" className="primary" data-testid="add-line" onClick={() => void addLine()}>
+            + {t('map.addLine')}
+          </button>
+        </div>
+
+        <fieldset className="filters">
+          <legend>{t('map.filters')}</legend>
+          <div className="filter">
+            <label htmlFor={`${filterId}-area`}>{t('map.filterArea')}</label>
+            <select id={`${filterId}-area`} value={filter.areaId ?? ''} onChange={(e) => setFilter({ ...filter, areaId: e.target.value || null })}>
+              <option value="">{t('common.all')}</option>
+              {data.areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${filterId}-staff`}>{t('map.filterStaff')}</label>
+            <select
+              id={`${filterId}-staff`}
+              value={filter.staffId ?? ''}
+              onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}
+            >
+              <option value="">{t('common.all')}</option>
+              {data.staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${filterId}-lang`}>{t('map.filterLanguage')}</label>
+            <select
+              id={`${filterId}-lang`}
+              value={filter.language ?? ''}
+              onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}
+            >
+              <option value="">{t('common.all')}</option>
+              {DELIVERY_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`enums.deliveryLanguage.${l}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="filter">
+            <label htmlFor={`${filterId}-year`}>{t('map.filterYear')}</label>
+            <select
+              id={`${filterId}-year`}
+              value={filter.yearGroup ?? ''}
+              onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}
+            >
+              <option value="">{t('common.all')}</option>
+              {yearGroups.map((y) => (
+                <option key={y} value={y}>
+                  {yearGroup(y)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {filtering ? (
+            <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
+              {t('map.clearFilters')}
+            </button>
+          ) : null}
+          <p className="filter-count" aria-live="polite">
+            {t('map.showing', { shown: shown.length, total: data.lines.length })}
+          </p>
+        </fieldset>
+
+        {data.lines.length === 0 ? <p className="empty">{t('map.noLines')}</p> : null}
+
+        {groups.map(({ tier, lines }) => {
+          const subtotal = tierTotals.get(tier.id);
+          const headingId = `tier-${tier.id}`;
+          return (
+            <section key={tier.id} className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`}>
+              <div className="tier-head">
+                <h2 id={headingId}>
+                  {tier.name} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
+                </h2>
+                <button type="button" className="small" onClick={() => void addLine(tier)}>
+                  + {t('map.addLine')} <span className="visually-hidden">({tier.name})</span>
+                </button>
+              </div>
+              <div className="table-wrap">
+                <table className="data-table map-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('map.col.name')}</th>
+                      <th scope="col" className="col-optional">{t('map.col.areas')}</th>
+                      <th scope="col">{t('map.col.staff')}</th>
+                      <th scope="col">{t('map.col.sessions')}</th>
+                      <th scope="col" className="col-optional">{t('map.col.language')}</th>
+                      <th scope="col" className="col-optional">{t('map.col.funding')}</th>
+                      <th scope="col" className="num">
+                        {t('map.col.places')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('map.col.cost')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('map.col.costPerLearner')}
+                      </th>
+                      <th scope="col" className="num">
+                        {t('map.col.costPerPlace')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {lines.length === 0 ? (
+                      <tr>
+                        <td colSpan={10} className="muted">
+                          {t('map.noLinesInTier')}
+                        </td>
+                      </tr>
+                    ) : (
+                      lines.map((line) => (
+                        <LineRow
+                          key={line.id}
+                          line={line}
+                          costed={costedById.get(line.id)}
+                          names={names}
+                          selected={line.id === selectedLineId}
+                          onSelect={() => selectLine(line.id)}
+                          pounds={pounds}
+                        />
+                      ))
+                    )}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">
+                        {filtering ? t('map.tierTotalFiltered', { tier: tier.name }) : t('map.tierTotal', { tier: tier.name })}
+                      </th>
+                      <td className="col-optional" />
+                      <td />
+                      <td />
+                      <td className="col-optional" />
+                      <td className="col-optional" />
+                      <td />
+                      <td className="num money" data-testid={`tier-total-${tier.id}`}>
+                        {pounds(subtotal?.costPence ?? 0)}
+                      </td>
+                      <td colSpan={2} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+            </section>
+          );
+        })}
+      </div>
+      {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
+    </div>
+  );
+}
+
+function LineRow(props: {
+  line: InterventionLine;
+  costed: CostedLine | undefined;
+  names: ReturnType<typeof namesOf>;
+  selected: boolean;
+  onSelect: () => void;
+  pounds: (p: number | null | undefined) => string;
+}) {
+  const { t } = useDisplay();
+  const { line, costed, names, pounds } = props;
+  const areas = line.areaIds.map((a) => names.areas.get(a)?.name ?? a).join(', ');
+  const overCapacity = costed ? costed.enrolledLearners > costed.places : false;
+  return (
+    <tr
+      data-testid={`line-row-${line.id}`}
+      className={props.selected ? 'selected' : undefined}
+      aria-selected={props.selected ? true : undefined}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('button')) return;
+        props.onSelect();
+      }}
+    >
+      <td>
+        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: line.name })} onClick={props.onSelect}>
+          {line.name}
+        </button>
+        {line.undeliveredWeeks.length > 0 ? <div className="row-note warn">{t('map.undelivered', { count: line.undeliveredWeeks.length })}</div> : null}
+      </td>
+      <td className="col-optional">{areas || <span className="muted">{t('common.dash')}</span>}</td>
+      <td>
+        {line.staff.length === 0 ? (
+          <span className="muted">{t('map.noStaff')}</span>
+        ) : (
+          <ul className="plain-list">
+            {line.staff.map((s) => (
+              <li key={s.staffId}>{t('map.staffItem', { name: names.staff.get(s.staffId)?.name ?? t('common.unknownName'), count: s.count })}</li>
+            ))}
+          </ul>
+        )}
+      </td>
+      <td>
+        {t('map.sessions', { minutes: line.minutesPerSession, perWeek: formatHundredths(line.sessionsPerWeekHundredths), weeks: line.weeks })}
+        <div className="row-note">{t('map.startsWeek', { week: line.startWeek })}</div>
+      </td>
+      <td className="col-optional">{t(`enums.deliveryLanguage.${line.deliveryLanguage}`)}</td>
+      <td className="col-optional">
+        {t(`enums.fundingSource.${line.fundingSource}`)}
+        {line.fundingNote ? <div className="row-note">{line.fundingNote}</div> : null}
+      </td>
+      <td className={`num ${overCapacity ? 'warn' : ''}`}>
+        {costed ? t('map.placesValue', { enrolled: costed.enrolledLearners, places: costed.places }) : t('common.dash')}
+        {overCapacity ? <span aria-hidden="true"> ⚠</span> : null}
+      </td>
+      <td className="num money" data-testid={`line-cost-${line.id}`}>
+        {pounds(costed?.costPence)}
+      </td>
+      <td className="num money">{pounds(costed?.costPerLearnerPence)}</td>
+      <td className="num money">{pounds(costed?.costPerPlacePence)}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'react';
+import type { StaffMember } from '../../../shared/domain';
+import { namesOf, useDisplay } from '../../display';
+import { useMapio } from '../../state/store';
+import { StaffEditor } from './StaffEditor';
+
+/** Who delivers provision, what their time costs, and who is over-allocated. */
+export function StaffScreen() {
+  const { t, pounds, hours } = useDisplay();
+  const view = useMapio((s) => s.view);
+  const selectedStaffId = useMapio((s) => s.selectedStaffId);
+  const selectStaff = useMapio((s) => s.selectStaff);
+  const mutate = useMapio((s) => s.mutate);
+  const [busy, setBusy] = useState(false);
+  const data = view?.data;
+  const names = useMemo(() => (data ? namesOf(data) : null), [data]);
+  if (!view || !data || !names) return null;
+  const allocation = new Map(view.costed.staff.map((s) => [s.staffId, s]));
+  const selected = data.staff.find((s) => s.id === selectedStaffId);
+
+  const add = async () => {
+    setBusy(true);
+    const outcome = await mutate('staff.create', {
+      name: t('staff.newStaffName'),
+      role: 'ta',
+      isPlaceholder: false,
+      hourlyCostPence: 0,
+      hourlyCostBasis: null,
+      contractedMinutesPerWeek: 0,
+      worksInWelsh: false,
+    });
+    setBusy(false);
+    const created = outcome.ok ? outcome.result.createdIds?.[0] : undefined;
+    if (created) selectStaff(created);
+  };
+
+  const row = (s: StaffMember) => {
+    const a = allocation.get(s.id);
+    const lines = (a?.lineIds ?? []).map((id) => names.lines.get(id)?.name).filter(Boolean);
+    return (
+      <tr key={s.id} data-testid={`staff-row-${s.id}`} className={s.id === selectedStaffId ? 'selected' : undefined}>
+        <td>
+          <button type="button" className="row-title" onClick={() => selectStaff(s.id)}>
+            {s.name}
+          </button>
+          {s.isPlaceholder ? <div className="row-note">{t('staff.placeholder')}</div> : null}
+        </td>
+        <td className="col-optional">{t(`enums.staffRole.${s.role}`)}</td>
+        <td className="num money">{pounds(s.hourlyCostPence)}</td>
+        <td className="num">{hours(s.contractedMinutesPerWeek)}</td>
+        <td className="num">{hours(a?.peakAllocatedMinutesPerWeek ?? 0)}</td>
+        <td>
+          {a?.overAllocated ? (
+            <span className="pill pill-bad" data-testid={`over-allocated-${s.id}`}>
+              <span aria-hidden="true">⚠ </span>
+              {a.peakWeek ? t('staff.overAllocatedAt', { week: a.peakWeek }) : t('staff.overAllocated')}
+            </span>
+          ) : (
+            <span className="pill pill-good">
+              <span aria-hidden="true">✓ </span>
+              {t('staff.withinHours')}
+            </span>
+          )}
+        </td>
+        <td className="col-optional">{lines.length ? lines.join(', ') : <span className="muted">{t('staff.noLines')}</span>}</td>
+        <td className="num money">{pounds(a?.costPence ?? 0)}</td>
+      </tr>
+    );
+  };
+
+  return (
+    <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
+      <div className="map-main">
+        <div className="screen-head">
+          <div>
+            <h1>{t('staff.title')}</h1>
+            <p className="intro">{t('staff.intro')}</p>
+          </div>
+          <button type="button" className="primary" disabled={busy} onClick={() => void add()} data-testid="add-staff">
+            + {t('staff.addStaff')}
+          </button>
+        </div>
+        {data.staff.length === 0 ? (
+          <p className="empty">{t('staff.noStaff')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.col.name')}</th>
+                  <th scope="col" className="col-optional">{t('staff.col.role')}</th>
+                  <th scope="col" className="num">
+                    {t('staff.col.hourly')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('staff.col.contracted')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('staff.col.allocated')}
+                  </th>
+                  <th scope="col">{t('staff.col.status')}</th>
+                  <th scope="col" className="col-optional">{t('staff.col.lines')}</th>
+                  <th scope="col" className="num">
+                    {t('staff.col.cost')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>{data.staff.map(row)}</tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {selected ? <StaffEditor key={selected.id} staff={selected} onClose={() => selectStaff(null)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,248 @@
+/**
+ * The renderer's one store: the latest YearView from the backend (everything on screen renders from it),
+ * which screen is showing and what is selected, and the plain-words alert.
+ *
+ * Calls to the backend run one at a time, in order (a queue): a debounced save typed in one field and a
+ * click elsewhere can never land out of order and leave an older view on screen.
+ */
+import { create } from 'zustand';
+import { api } from '../api/client';
+import {
+  ApiError,
+  type AppInfo,
+  type MutationResult,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+  type YearView,
+} from '../../shared/api/contract';
+import type { Lang } from '../../shared/i18n';
+
+export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks';
+export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks'];
+
+/** A message for the alert region: a catalogue key and its params (translated when shown). */
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
+export type MutationName = Exclude<OperationName, 'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get'>;
+
+export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+export interface MutateOptions {
+  /** The caller shows invalid_input issues beside its fields; don't also raise the alert. */
+  fieldErrors?: boolean;
+}
+
+export interface MapioState {
+  lang: Lang;
+  appInfo: AppInfo | null;
+  view: YearView | null;
+  booting: boolean;
+  pending: number;
+  alert: Notice | null;
+  status: Notice | null;
+  screen: ScreenId;
+  selectedLineId: number | null;
+  selectedLearnerId: number | null;
+  selectedStaffId: number | null;
+
+  setLang(lang: Lang): void;
+  show(screen: ScreenId): void;
+  selectLine(id: number | null): void;
+  openLearner(id: number | null): void;
+  selectStaff(id: number | null): void;
+  setAlert(n: Notice | null): void;
+  setStatus(n: Notice | null): void;
+
+  boot(): Promise<void>;
+  refreshAppInfo(): Promise<void>;
+  mutate<N extends MutationName>(name: N, input: OperationInput<N>, options?: MutateOptions): Promise<Outcome<MutationResult>>;
+  createFile(path: string, template: 'demo' | 'empty'): Promise<boolean>;
+  openFile(path: string): Promise<boolean>;
+  saveAs(path: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+const LANG_KEY = 'mapio.lang';
+
+export function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANG_KEY);
+    if (saved === 'en' || saved === 'cy') return saved;
+  } catch {
+    // storage unavailable: fall through
+  }
+  return 'en';
+}
+
+/** Turn anything a call rejects with into an ApiError (a dropped connection becomes a plain sentence). */
+export function asApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
+    const e = err as { code: ApiError['code']; message: string; issues?: ApiError['issues'] };
+    return new ApiError(e.code, e.message, e.issues);
+  }
+  return new ApiError('internal', err instanceof Error ? err.message : String(err));
+}
+
+/** Catalogue key for an error shown in the alert region. */
+export function noticeFor(err: ApiError): Notice {
+  if (err.code === 'internal' && /fetch|network|failed to/i.test(err.message)) return { key: 'errors.network' };
+  return { key: 'errors.generic', params: { message: err.message } };
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Run backend calls strictly one after another. */
+function enqueue<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Outcome<OperationOutput<N>>> {
+  try {
+    const result = await api.call(name, input);
+    return { ok: true, result };
+  } catch (err) {
+    return { ok: false, error: asApiError(err) };
+  }
+}
+
+export const useMapio = create<MapioState>()((set, get) => {
+  const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+    set((s) => ({ pending: s.pending + 1 }));
+    try {
+      return await enqueue(work);
+    } finally {
+      set((s) => ({ pending: s.pending - 1 }));
+    }
+  };
+
+  const fileOp = async (
+    name: 'file.create' | 'file.open' | 'file.saveAs',
+    input: OperationInput<'file.create'> | OperationInput<'file.open'>,
+    errorKey: string,
+  ): Promise<boolean> => {
+    const outcome = await tracked(() => call(name, input as never));
+    if (!outcome.ok) {
+      // The file that was open stays open: the view is left untouched.
+      set({ alert: { key: errorKey, params: { message: outcome.error.message } } });
+      return false;
+    }
+    const view = outcome.result as YearView;
+    set({ view, alert: null, selectedLineId: null, selectedLearnerId: null, selectedStaffId: null, status: { key: 'menu.opened', params: { name: view.file.name } } });
+    void get().refreshAppInfo();
+    return true;
+  };
+
+  return {
+    lang: initialLang(),
+    appInfo: null,
+    view: null,
+    booting: true,
+    pending: 0,
+    alert: null,
+    status: null,
+    screen: 'map',
+    selectedLineId: null,
+    selectedLearnerId: null,
+    selectedStaffId: null,
+
+    setLang(lang) {
+      try {
+        globalThis.localStorage?.setItem(LANG_KEY, lang);
+      } catch {
+        // not remembered; still switched
+      }
+      set({ lang });
+    },
+    show(screen) {
+      set({ screen });
+    },
+    selectLine(id) {
+      set({ selectedLineId: id });
+    },
+    openLearner(id) {
+      set({ selectedLearnerId: id, screen: 'learners' });
+    },
+    selectStaff(id) {
+      set({ selectedStaffId: id });
+    },
+    setAlert(alert) {
+      set({ alert });
+    },
+    setStatus(status) {
+      set({ status });
+    },
+
+    async boot() {
+      const info = await tracked(() => call('app.info', {}));
+      if (!info.ok) {
+        set({ booting: false, alert: noticeFor(info.error) });
+        return;
+      }
+      set({ appInfo: info.result });
+      if (info.result.file) {
+        const year = await tracked(() => call('year.get', {}));
+        if (year.ok) set({ view: year.result });
+        else set({ alert: noticeFor(year.error) });
+      }
+      set({ booting: false });
+    },
+
+    async refreshAppInfo() {
+      const info = await call('app.info', {});
+      if (info.ok) set({ appInfo: info.result });
+    },
+
+    async mutate(name, input, options = {}) {
+      const outcome = (await tracked(() => call(name, input))) as Outcome<MutationResult>;
+      if (outcome.ok) {
+        set({ view: outcome.result.view });
+      } else if (!(options.fieldErrors && outcome.error.code === 'invalid_input')) {
+        set({ alert: noticeFor(outcome.error) });
+      }
+      return outcome;
+    },
+
+    createFile(path, template) {
+      return fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed');
+    },
+    openFile(path) {
+      return fileOp('file.open', { path }, 'errors.openFailed');
+    },
+    saveAs(path) {
+      return fileOp('file.saveAs', { path }, 'errors.saveAsFailed');
+    },
+    async undo() {
+      if (!get().view?.history.canUndo) return;
+      await get().mutate('history.undo', {});
+    },
+    async redo() {
+      if (!get().view?.history.canRedo) return;
+      await get().mutate('history.redo', {});
+    },
+  };
+});
+
+/** The first field-issue message for a field name (paths look like "changes.minutesPerSession" or "minutesPerSession"). */
+export function issueFor(error: ApiError, field: string): string | null {
+  const issues = error.issues ?? [];
+  const match = issues.find((i) => i.path === field || i.path.endsWith(`.${field}`) || i.path.includes(`.${field}.`) || i.path.startsWith(`${field}.`));
+  return match ? match.message : null;
+}
+
+/** What to show beside a field after a save: null when saved, else the backend's reason in plain words. */
+export function problemOf(outcome: Outcome<unknown>): string | null {
+  if (outcome.ok) return null;
+  const first = outcome.error.issues?.[0];
+  return first ? first.message : outcome.error.message;
+}
+
+const NO_RECENT: string[] = [];
+/** Selector with a stable empty value (a fresh [] each time would re-render forever). */
+export const selectRecentFiles = (s: MapioState): string[] => s.appInfo?.recentFiles ?? NO_RECENT;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_CODES } from '../engine/types';
+import { checkKeys, createI18n } from './index';
+import { cy } from './cy';
+import { en } from './en';
+
+/** Every leaf key as a dotted path, e.g. "map.col.cost". */
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [prefix];
+  if (value === null || typeof value !== 'object') throw new Error(`${prefix} is neither text nor a group`);
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leafKeys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('the English and Welsh catalogues', () => {
+  it('have exactly the same keys', () => {
+    const enKeys = leafKeys(en).sort();
+    const cyKeys = leafKeys(cy).sort();
+    expect(cyKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    expect(enKeys.filter((k) => !cyKeys.includes(k))).toEqual([]);
+  });
+
+  it('have no empty strings', () => {
+    for (const [name, cat] of [['en', en], ['cy', cy]] as const) {
+      const empty = leafKeys(cat).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], cat) === '');
+      expect(empty, `${name} has empty strings`).toEqual([]);
+    }
+  });
+
+  it('use the same interpolation params in both languages', () => {
+    const params = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const at = (cat: unknown, key: string) => key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], cat) as string;
+    const mismatched = leafKeys(en).filter((k) => params(at(en, k)).join() !== params(at(cy, k)).join());
+    expect(mismatched).toEqual([]);
+  });
+
+  it('give every check code a title and a message', () => {
+    const t = createI18n('en').t;
+    for (const code of CHECK_CODES) {
+      const keys = checkKeys(code);
+      expect(t(keys.title)).not.toBe(keys.title);
+      expect(t(keys.message, { name: 'Alys' })).toContain('Alys');
+    }
+  });
+});
+
+describe('createI18n', () => {
+  it('translates at once, with params and plurals', () => {
+    const t = createI18n('en').t;
+    expect(t('totals.underBudget', { amount: '£1,200.00' })).toBe('£1,200.00 under budget');
+    expect(t('line.deleteEnrolments', { count: 1 })).toBe('1 enrolment will be removed with it.');
+    expect(t('line.deleteEnrolments', { count: 3 })).toBe('3 enrolments will be removed with it.');
+    expect(t('line.deleteEnrolments', { count: 0 })).toBe('Nobody is enrolled on it.');
+  });
+
+  it('speaks Welsh for the statutory terms', () => {
+    const i18n = createI18n('cy');
+    expect(i18n.t('enums.alnStatus.idp_school')).toBe('CDU (ysgol)');
+    expect(i18n.t('enums.staffRole.alnco')).toBe('CADY');
+    i18n.changeLanguage('en');
+    expect(i18n.t('enums.staffRole.alnco')).toBe('ALNCo');
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * i18next set-up shared by the renderer and Node (the governors' workbook, the CLI): one catalogue per
+ * language, loaded synchronously so `t` works as soon as `createI18n` returns.
+ */
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+import type { CheckCode } from '../engine/types';
+import { cy } from './cy';
+import { en, type Catalogue } from './en';
+
+export const LANGS = ['en', 'cy'] as const;
+export type Lang = (typeof LANGS)[number];
+export const catalogues: Record<Lang, Catalogue> = { en, cy };
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'en' || value === 'cy';
+}
+
+/** A ready i18next instance for one language (the other is loaded too, so changeLanguage is instant). */
+export function createI18n(lang: Lang): I18n {
+  const instance = createInstance();
+  void instance.init({
+    lng: lang,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGS],
+    resources: { en: { translation: en }, cy: { translation: cy } },
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes; the workbook writes plain cells
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** The catalogue keys of a check's title and message. */
+export function checkKeys(code: CheckCode): { title: string; message: string } {
+  return { title: `checks.code.${code}`, message: `checks.message.${code}` };
+}
+
+export type { I18n, TFunction, Catalogue };
