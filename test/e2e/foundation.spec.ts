@@ -1,0 +1,125 @@
+/**
+ * Issue 2's promise, as a person would check it: Mapio opens on a costed demo school; editing a line
+ * changes the total by exactly the engine's figure; the edit is still there after Mapio restarts; and
+ * a damaged, newer or foreign file is refused with a clear message and left byte-for-byte unchanged.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, test, type Page } from '@playwright/test';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { formatPounds } from '../../shared/money';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+const demo = demoSchoolYear();
+const demoTotal = costSchoolYear(demo).totals.costPence;
+const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+if (!phonics) throw new Error('the demo school has no phonics line');
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+async function openFileByPath(page: Page, filePath: string) {
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await page.getByLabel('File path').fill(filePath);
+  await page.getByRole('dialog').getByRole('button', { name: 'Open', exact: true }).click();
+}
+
+test('the demo school opens costed, an edit changes the total to the penny, and survives a restart', async ({ page }) => {
+  const dataDir = newDataDir();
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  // costing.md's worked example: £15.40/h × 30 min × 3 a week × 12 weeks + a £45.00 pack = £322.20
+  await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£322.20');
+
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill('45');
+  await minutes.press('Tab');
+  // 1540p × 45/60 × 3 × 12 = 41,580p, + 4,500p = £460.80: the total rises by £138.60
+  await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£460.80');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + 13_860));
+
+  await mapio.stop();
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + 13_860));
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await expect(page.getByTestId('line-minutes')).toHaveValue('45');
+});
+
+test('undo takes back an edit and the total returns to the penny', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await page.getByTestId('line-minutes').fill('60');
+  await page.getByTestId('line-minutes').press('Tab');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + 27_720));
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+});
+
+test('a negative number of minutes is refused beside the field and nothing is saved', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await page.getByTestId('line-minutes').fill('-20');
+  await page.getByTestId('line-minutes').press('Tab');
+  await expect(page.getByTestId('line-editor')).toContainText(/negative|0 or more|whole number/i);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+});
+
+test.describe('files Mapio must refuse, leaving them untouched', () => {
+  test('not a Mapio file, a damaged file and a file from a newer Mapio', async ({ page }) => {
+    const dataDir = newDataDir();
+    mapio = await startMapio(dataDir);
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+    const demoFile = path.join(dataDir, 'Demo school.mapio');
+
+    // A spreadsheet someone renamed
+    const foreign = path.join(dataDir, 'budget.mapio');
+    fs.writeFileSync(foreign, 'PK\u0003\u0004 this is really a spreadsheet');
+
+    // A real Mapio file with pages overwritten in the middle
+    const damaged = path.join(dataDir, 'damaged.mapio');
+    const bytes = fs.readFileSync(demoFile);
+    const size = bytes.length;
+    bytes.fill(0x5a, Math.floor(size / 3), Math.floor(size / 3) + 8192);
+    fs.writeFileSync(damaged, bytes);
+
+    // A real Mapio file saved by a (pretend) later version
+    const newer = path.join(dataDir, 'newer.mapio');
+    fs.copyFileSync(demoFile, newer);
+    const db = new Database(newer);
+    db.pragma('journal_mode = DELETE');
+    db.pragma('user_version = 9900');
+    db.close();
+
+    const cases: Array<[string, RegExp]> = [
+      [foreign, /not a Mapio (school )?file|isn.t a Mapio/i],
+      [damaged, /damaged|corrupt/i],
+      [newer, /newer version of Mapio/i],
+    ];
+    for (const [file, message] of cases) {
+      const before = sha(file);
+      await openFileByPath(page, file);
+      await expect(page.getByTestId('alert')).toContainText(message);
+      expect(sha(file)).toBe(before);
+      // The school that was open stays open
+      await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+      await page.keyboard.press('Escape');
+    }
+  });
+});
