@@ -10,11 +10,17 @@ import { SchoolFile } from '../db/schoolFile';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { Session } from './session';
 import { SettingsStore } from './settings';
+import { authorityHandlers, closeAuthorityFile } from './handlers/authority';
 import { budgetHandlers } from './handlers/budget';
+import { backupHandlers } from './handlers/backups';
+import { SchoolBackups, backupsRoot } from '../db/backups';
+import { exportHandlers } from './handlers/exports';
 import { fileHandlers } from './handlers/file';
 import { historyHandlers } from './handlers/history';
 import { learnerHandlers } from './handlers/learners';
 import { lineHandlers } from './handlers/lines';
+import { misHandlers } from './handlers/mis';
+import { scenarioHandlers } from './handlers/scenarios';
 import { schoolHandlers } from './handlers/school';
 import { staffHandlers } from './handlers/staff';
 import type { HandlerContext, HandlerMap } from './handlers/types';
@@ -31,6 +37,11 @@ const handlers: HandlerMap<OperationName> = {
   ...learnerHandlers,
   ...budgetHandlers,
   ...historyHandlers,
+  ...backupHandlers,
+  ...misHandlers,
+  ...authorityHandlers,
+  ...exportHandlers,
+  ...scenarioHandlers,
 };
 
 export interface Backend {
@@ -59,6 +70,8 @@ export interface TypedBackend extends Backend {
 export function createBackend(options: BackendOptions): TypedBackend {
   const settings = new SettingsStore(options.dataDir);
   const session = new Session(settings, options.today);
+  // Automatic backups beside the data (db/backups.ts); the CLI's data folder is temporary, so it takes none.
+  if (options.mode !== 'cli') session.backups = new SchoolBackups(backupsRoot(options.dataDir));
   const ctx: HandlerContext = { session, mode: options.mode, version: MAPIO_VERSION, dataDir: options.dataDir };
 
   if (options.openPath) {
@@ -79,12 +92,13 @@ export function createBackend(options: BackendOptions): TypedBackend {
     async call(name: string, input: unknown): Promise<unknown> {
       if (!isOperationName(name)) throw new ApiError('unknown_operation', `Mapio has no operation called “${String(name).slice(0, 80)}”.`);
       try {
-        return invoke(name, input);
+        return await invoke(name, input); // await: an async handler's rejection must pass through toApiError too
       } catch (error) {
         throw toApiError(error);
       }
     },
     dispose() {
+      closeAuthorityFile(session);
       session.close();
     },
   };

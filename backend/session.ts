@@ -8,12 +8,22 @@ import type { SchoolYear, WeekNumber } from '../shared/domain';
 import { costSchoolYear } from '../shared/engine/costSchoolYear';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
+import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
+import { backupAfterOpen, type SchoolBackups } from '../db/backups';
 import type { SettingsStore } from './settings';
 
 export class Session {
   private file: SchoolFile | null = null;
   /** The week "to date" figures are shown for; null = the week containing today. */
   private asAtWeek: WeekNumber | null = null;
+  /** The scenario being worked on (issue 11): while set, `require()` is its temporary file, not the baseline. */
+  private scenario: ScenarioWorkingCopy | null = null;
+  /** The scenarios table of the open file, through its own connection (db/scenarios.ts). */
+  private scenarioStore: ScenarioStore | null = null;
+  /** Automatic backups (db/backups.ts); the backend sets it, except in the CLI. */
+  backups: SchoolBackups | null = null;
+  /** Settles once the backups started on the last open have finished (never rejects). */
+  backupsSettled: Promise<void> = Promise.resolve();
 
   constructor(
     readonly settings: SettingsStore,
@@ -26,19 +36,100 @@ export class Session {
 
   /** Replace the open file (closing the old one only once the new one opened cleanly). */
   adopt(next: SchoolFile): void {
+    this.closeScenarios();
     if (this.file && this.file !== next) this.file.close();
     this.file = next;
     this.settings.rememberFile(next.path);
+    if (this.backups) this.backupsSettled = backupAfterOpen(this.backups, next);
+  }
+
+  /** Importers call this before they change the file: a copy to go back to. Refuses the import if it cannot be taken. */
+  async backupBeforeImport(): Promise<void> {
+    const file = this.require();
+    if (this.backups) await this.backups.take(file, 'before-import');
   }
 
   close(): void {
+    this.closeScenarios();
     this.file?.close();
     this.file = null;
   }
 
+  /** The year being worked on: the open scenario's temporary file, else the school file (the baseline). */
   require(): SchoolFile {
+    return this.scenario?.file ?? this.requireBaseline();
+  }
+
+  /** The school file itself, whether or not a scenario is open. */
+  requireBaseline(): SchoolFile {
     if (!this.file) throw new ApiError('no_file', 'No school file is open. Open or create one from the File menu.');
     return this.file;
+  }
+
+  /**
+   * Exports for governors, parents and the authority describe the school's plan, never a scenario:
+   * refuse them while a scenario is open rather than label what-if figures as the school's.
+   */
+  requireNoScenario(what: string): SchoolFile {
+    if (this.scenario) {
+      throw new ApiError('conflict', `You are working in the scenario “${this.scenario.name}”. Leave it first: ${what} shows the school's plan, not a scenario.`);
+    }
+    return this.requireBaseline();
+  }
+
+  /** The open scenario's id and name, or null on the baseline. */
+  get openScenario(): { id: number; name: string } | null {
+    return this.scenario ? { id: this.scenario.id, name: this.scenario.name } : null;
+  }
+
+  /** The open file's scenarios (opened on first use). */
+  scenarios(): ScenarioStore {
+    const file = this.requireBaseline();
+    if (!this.scenarioStore || this.scenarioStore.path !== file.path) {
+      this.scenarioStore?.close();
+      this.scenarioStore = ScenarioStore.open(file.path);
+    }
+    return this.scenarioStore;
+  }
+
+  /** Work on a scenario: leaves any other one, then materialises this one. */
+  enterScenario(id: number): void {
+    const store = this.scenarios();
+    this.leaveScenario();
+    this.scenario = ScenarioWorkingCopy.materialise(store, id);
+  }
+
+  /** Back to the baseline; the scenario's last state is already in the school file. */
+  leaveScenario(): void {
+    const open = this.scenario;
+    if (!open) return;
+    this.scenario = null;
+    try {
+      if (open.file.isOpen) open.persist(open.file.readYear());
+    } finally {
+      open.discard();
+    }
+  }
+
+  /** Keep the open scenario's name in step after a rename. */
+  renameOpenScenario(id: number, name: string): void {
+    if (this.scenario?.id === id) this.scenario.name = name;
+  }
+
+  private closeScenarios(): void {
+    try {
+      this.leaveScenario();
+    } finally {
+      this.scenarioStore?.close();
+      this.scenarioStore = null;
+    }
+  }
+
+  /** The engine's options for a year as this session shows it (today, and the chosen as-at week). */
+  costOptions(data: SchoolYear): { today: string; asAtWeek?: number } {
+    const options: { today: string; asAtWeek?: number } = { today: this.today() };
+    if (this.asAtWeek !== null) options.asAtWeek = Math.min(this.asAtWeek, data.calendar.weekStarts.length);
+    return options;
   }
 
   fileInfo(): FileInfo | null {
@@ -49,10 +140,11 @@ export class Session {
     const file = this.require();
     if (asAtWeek !== undefined) this.asAtWeek = asAtWeek;
     const data = file.readYear();
-    const options: { today: string; asAtWeek?: number } = { today: this.today() };
-    if (this.asAtWeek !== null) options.asAtWeek = Math.min(this.asAtWeek, data.calendar.weekStarts.length);
-    const costed = costSchoolYear(data, options);
-    return { file: this.fileInfo() as FileInfo, data, costed, history: file.history() };
+    // Every response that follows a change carries a view, so writing a changed scenario back here means
+    // nothing acknowledged is lost (edits, undo and redo alike).
+    this.scenario?.persist(data);
+    const costed = costSchoolYear(data, this.costOptions(data));
+    return { file: this.fileInfo() as FileInfo, data, costed, history: file.history(), scenario: this.openScenario };
   }
 
   /** Run one edit as one transaction and one undo step, then return the fresh view. */

@@ -55,7 +55,7 @@ export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
       funding_source AS fundingSource, funding_note AS fundingNote, minutes_per_session AS minutesPerSession,
       planning_minutes_per_session AS planningMinutesPerSession,
       sessions_per_week_hundredths AS sessionsPerWeekHundredths, start_week AS startWeek, weeks, groups,
-      group_capacity AS groupCapacity
+      group_capacity AS groupCapacity, expected_progress AS expectedProgress
     FROM lines ORDER BY id`);
   const lineAreas = db.prepare('SELECT line_id, area_id FROM line_areas ORDER BY line_id, position');
   const lineStaff = db.prepare('SELECT line_id, staff_id, count FROM line_staff ORDER BY line_id, position');
@@ -143,6 +143,7 @@ export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
             groupCapacity: r.groupCapacity as number,
             nonStaffCosts: costsOfLine.get(id) ?? [],
             undeliveredWeeks: weeksOfLine.get(id) ?? [],
+            expectedProgress: r.expectedProgress as number | null,
           };
         }),
         learners: (learners.all() as Row[]).map((r): Learner => {

@@ -112,6 +112,7 @@ export function testSchoolYear(): SchoolYear {
         groupCapacity: 6,
         nonStaffCosts: [{ label: 'Resource pack', pence: 4500 }],
         undeliveredWeeks: [],
+        expectedProgress: null,
       },
       {
         id: 2,
@@ -139,6 +140,7 @@ export function testSchoolYear(): SchoolYear {
           { label: 'Licence', pence: 12000 },
         ],
         undeliveredWeeks: [9, 10],
+        expectedProgress: null,
       },
       {
         id: 3,
@@ -160,6 +162,7 @@ export function testSchoolYear(): SchoolYear {
         groupCapacity: 1,
         nonStaffCosts: [],
         undeliveredWeeks: [],
+        expectedProgress: null,
       },
       {
         id: 4,
@@ -181,6 +184,7 @@ export function testSchoolYear(): SchoolYear {
         groupCapacity: 8,
         nonStaffCosts: [{ label: 'Food', pence: 25000 }],
         undeliveredWeeks: [],
+        expectedProgress: null,
       },
     ],
     learners: [
@@ -313,6 +317,7 @@ export function largeSchoolYear(learners = 2000, lines = 150, enrolments = 2500)
       startWeek: 1 + (i % 20),
       weeks: 12,
       undeliveredWeeks: i % 10 === 0 ? [2 + (i % 20)] : [],
+      expectedProgress: null,
     })),
     learners: Array.from({ length: learners }, (_, i) => ({
       ...base.learners[i % base.learners.length]!,

@@ -162,6 +162,12 @@ export interface InterventionLine {
   nonStaffCosts: NonStaffCost[];
   /** Weeks within the run that were not delivered (vacancy, absence). */
   undeliveredWeeks: WeekNumber[];
+  /**
+   * Progress (exit − entry) a learner is expected to make on this line's measure, in the measure's own
+   * unit (e.g. 6 = six months of reading age). Null or absent: not set. Applied only where the line's
+   * measured enrolments share one measure (see shared/engine/impact.ts). File version 200 onwards.
+   */
+  expectedProgress?: number | null;
 }
 
 export interface Learner {

@@ -94,6 +94,12 @@ const lineBase = z.strictObject({
   groupCapacity: z.number().int().min(1).max(500),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
+  expectedProgress: z
+    .number({ error: 'must be a number in the line’s measure (e.g. 6 months)' })
+    .min(-100_000)
+    .max(100_000)
+    .nullable()
+    .optional(),
 });
 export const lineFields = lineBase;
 export const lineSchema = lineBase.extend({ id });
@@ -179,3 +185,23 @@ export interface FieldIssue {
 export function issuesFrom(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
 }
+
+/**
+ * Which column of an MIS export (0-based index into its header row) holds each learner field; null =
+ * not in the file. `name` is a single full-name column; otherwise `surname` + `forename` are joined.
+ */
+export const MIS_FIELDS = ['ref', 'surname', 'forename', 'name', 'yearGroup', 'alnStatus', 'efsm', 'lookedAfter', 'welshAlp'] as const;
+export type MisField = (typeof MIS_FIELDS)[number];
+const misColumn = z.number().int().min(0).max(999).nullable();
+export const misColumnMappingSchema = z.strictObject({
+  ref: misColumn,
+  surname: misColumn,
+  forename: misColumn,
+  name: misColumn,
+  yearGroup: misColumn,
+  alnStatus: misColumn,
+  efsm: misColumn,
+  lookedAfter: misColumn,
+  welshAlp: misColumn,
+});
+export type MisColumnMapping = z.infer<typeof misColumnMappingSchema>;

@@ -6,6 +6,13 @@
  *   mapio export-json FILE OUT.json     the whole year as a versioned JSON document
  *   mapio import-json IN.json FILE      a new school file from such a document
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
+ *   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
+ *                                       the workbook for governors (learners anonymised unless --names)
+ *   mapio alp-statement FILE OUT.html [--lang cy]
+ *                                       the statement for parents of what the school regards as ALP
+ *   mapio return FILE OUT.xlsx          the school's authority return (no learner names, refs or dates of birth)
+ *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]
+ *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
  * nothing was written); 2 the command itself was wrong.
@@ -19,6 +26,8 @@ import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
 import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
+import { closeAuthorityFile, requireAuthorityFile } from '../handlers/authority';
+import { importReturns, type ReturnFile } from '../returns/importReturns';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -30,9 +39,27 @@ const USAGE = `Usage:
   mapio summary FILE [--json]
   mapio export-json FILE OUT.json
   mapio import-json IN.json FILE
-  mapio roll-forward FILE NEXT.mapio`;
+  mapio roll-forward FILE NEXT.mapio
+  mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
+  mapio alp-statement FILE OUT.html [--lang cy]
+  mapio return FILE OUT.xlsx
+  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]`;
 
 class UsageError extends Error {}
+
+/** `--lang cy` / `--lang=cy`: the value, and the arguments without the option. */
+function langOption(args: string[]): { lang: 'en' | 'cy'; rest: string[] } {
+  const rest: string[] = [];
+  let lang = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--lang') lang = args[++i] ?? '';
+    else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
+    else rest.push(a);
+  }
+  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy, not "${lang}"`);
+  return { lang, rest };
+}
 
 function positional(args: string[], count: number): string[] {
   const rest = args.filter((a) => !a.startsWith('--'));
@@ -109,6 +136,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         return 0;
       }
+      case 'export-xlsx':
+      case 'alp-statement': {
+        const { lang, rest } = langOption(args);
+        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : [];
+        const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
+        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        const [file, out] = positional(rest, 2) as [string, string];
+        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        try {
+          backend.invoke('file.open', { path: file });
+          if (command === 'export-xlsx') {
+            if (rest.includes('--names') && rest.includes('--no-learners')) throw new UsageError('choose --names or --no-learners, not both');
+            const learners = rest.includes('--names') ? 'named' : rest.includes('--no-learners') ? 'none' : 'anonymised';
+            const result = await backend.invoke('export.governorsWorkbook', { path: out, learners, lang });
+            io.out(`Wrote the workbook for governors to ${result.path} (${result.sheets.join(', ')}; learners ${learners}).`);
+          } else {
+            const result = backend.invoke('export.alpStatement', { path: out, lang });
+            io.out(`Wrote the ALP statement for parents to ${result.path}.`);
+          }
+        } finally {
+          backend.dispose();
+        }
+        return 0;
+      }
+      case 'return': {
+        const [file, out] = positional(args, 2) as [string, string];
+        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        try {
+          backend.invoke('file.open', { path: file });
+          const written = await backend.invoke('return.create', { path: out });
+          io.out(`Wrote the authority return for ${written.schoolName} (${written.academicYear}) to ${written.path}. It holds no learner names, references or dates of birth.`);
+        } finally {
+          backend.dispose();
+        }
+        return 0;
+      }
+      case 'compare':
+        return await compareCommand(args, io);
       case undefined:
       case 'help':
       case '--help':
@@ -130,6 +195,57 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     io.err(`mapio: unexpected error: ${(error as Error).message}`);
     return 1;
+  }
+}
+
+/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]` */
+async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  const files: string[] = [];
+  let out: string | null = null;
+  let la: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--out' || a === '--la') {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) throw new UsageError(`${a} needs a file name`);
+      if (a === '--out') out = value;
+      else la = value;
+    } else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+    else if (a.startsWith('--la=')) la = a.slice('--la='.length);
+    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else files.push(a);
+  }
+  if (!out) throw new UsageError('compare needs --out comparison.xlsx');
+  if (files.length === 0) throw new UsageError('compare needs at least one return (.xlsx)');
+  const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+  const scratch = la ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-compare-'));
+  try {
+    const authorityPath = la ?? path.join(scratch as string, 'comparison.mapio-la');
+    backend.invoke(fs.existsSync(authorityPath) ? 'authority.open' : 'authority.create', { path: authorityPath });
+    const returns: ReturnFile[] = [];
+    const unreadable: Array<{ fileName: string; reason: string }> = [];
+    for (const file of files) {
+      try {
+        returns.push({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
+      } catch {
+        unreadable.push({ fileName: path.basename(file), reason: `Mapio could not read ${file} (is it there?)` });
+      }
+    }
+    const outcome = await importReturns(requireAuthorityFile(backend.session), returns, (p) => {
+      if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
+    });
+    for (const r of [...unreadable, ...outcome.rejected]) io.err(`Rejected ${r.fileName}: ${r.reason}`);
+    if (outcome.imported.length === 0) {
+      io.err('mapio: no return was imported, so no comparison was written.');
+      return 1;
+    }
+    const written = await backend.invoke('authority.exportComparison', { path: out });
+    io.out(`Imported ${outcome.imported.length} of ${files.length} return${files.length === 1 ? '' : 's'}; wrote the comparison to ${written.path}.`);
+    return 0;
+  } finally {
+    closeAuthorityFile(backend.session);
+    backend.dispose();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -32,7 +32,8 @@ export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' |
   },
 
   'file.saveAs': ({ path: target }, { session }) => {
-    const copy = session.require().saveAs(path.resolve(withMapioExtension(target)));
+    session.leaveScenario(); // Save As copies the school file, scenarios included
+    const copy = session.requireBaseline().saveAs(path.resolve(withMapioExtension(target)));
     session.adopt(copy);
     return session.view();
   },
@@ -43,7 +44,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' |
   },
 
   'file.rollForward': ({ path: target }, { session }) => {
-    const { year, leavers, endedIncome } = rollForward(session.require().readYear());
+    const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
     const next = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
     session.adopt(next);
     return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };

@@ -7,10 +7,12 @@ import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import type { Migration } from './migration';
 import { migration as initialSchoolYear } from './0100-initial-school-year';
+import { migration as lineExpectedProgress } from './0200-line-expected-progress';
+import { migration as scenarios } from './0300-scenarios';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = assertIncreasing([initialSchoolYear]);
+export const MIGRATIONS: readonly Migration[] = assertIncreasing([initialSchoolYear, lineExpectedProgress, scenarios]);
 
 /** The newest file version this Mapio understands. */
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

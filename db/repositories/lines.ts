@@ -31,6 +31,7 @@ const LINE_COLUMNS: ColumnMap<LineFields> = {
   weeks: 'weeks',
   groups: 'groups',
   groupCapacity: 'group_capacity',
+  expectedProgress: 'expected_progress',
 };
 const LINE_ARRAYS = ['areaIds', 'staff', 'nonStaffCosts', 'undeliveredWeeks'] as const;
 
@@ -38,10 +39,10 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
   const insert = db.prepare(`
     INSERT INTO lines (id, name, description, rationale, tier_id, delivery_language, funding_source, funding_note,
       minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity)
+      group_capacity, expected_progress)
     VALUES (@id, @name, @description, @rationale, @tierId, @deliveryLanguage, @fundingSource, @fundingNote,
       @minutesPerSession, @planningMinutesPerSession, @sessionsPerWeekHundredths, @startWeek, @weeks, @groups,
-      @groupCapacity)`);
+      @groupCapacity, @expectedProgress)`);
   const lineExists = db.prepare('SELECT 1 FROM lines WHERE id = ?').pluck();
   const tierExists = db.prepare('SELECT 1 FROM tiers WHERE id = ?').pluck();
   const areaExists = db.prepare('SELECT 1 FROM areas WHERE id = ?').pluck();
@@ -58,10 +59,10 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
   const copyLine = db.prepare(`
     INSERT INTO lines (name, description, rationale, tier_id, delivery_language, funding_source, funding_note,
       minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity)
+      group_capacity, expected_progress)
     SELECT name || ' (copy)', description, rationale, tier_id, delivery_language, funding_source, funding_note,
       minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity
+      group_capacity, expected_progress
     FROM lines WHERE id = ?`);
   const copyAreas = db.prepare('INSERT INTO line_areas (line_id, area_id, position) SELECT ?, area_id, position FROM line_areas WHERE line_id = ?');
   const copyStaff = db.prepare('INSERT INTO line_staff (line_id, staff_id, position, count) SELECT ?, staff_id, position, count FROM line_staff WHERE line_id = ?');
@@ -118,6 +119,7 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
       weeks: f.weeks,
       groups: f.groups,
       groupCapacity: f.groupCapacity,
+      expectedProgress: f.expectedProgress ?? null,
     });
     const lineId = Number(result.lastInsertRowid);
     writeArrays(lineId, f);

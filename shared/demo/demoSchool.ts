@@ -310,6 +310,7 @@ export function demoSchoolYear(): SchoolYear {
     groupCapacity: l.capacity,
     nonStaffCosts: (l.nonStaff ?? []).map(([label, pence]) => ({ label, pence })),
     undeliveredWeeks: l.undelivered ?? [],
+    expectedProgress: null,
   }));
 
   year.learners = LEARNERS.map(([name, yearGroup, status, areas, welsh, idpHours, lastReview], i): Learner => ({

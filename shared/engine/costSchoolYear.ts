@@ -15,6 +15,7 @@ import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks } from './checks';
+import { impactOf } from './impact';
 import { costToDate, spreadRun, splitAcrossFinancialYears, weeklyCosts } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
@@ -174,5 +175,6 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
     checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes }),
+    impact: impactOf(year, costedLines),
   };
 }

@@ -70,6 +70,7 @@ export function interventionLine(p: Partial<InterventionLine> & { id: number }):
     groupCapacity: 6,
     nonStaffCosts: [],
     undeliveredWeeks: [],
+    expectedProgress: null,
     ...p,
   };
 }

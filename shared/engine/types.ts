@@ -133,6 +133,70 @@ export interface Check {
   params: Record<string, string | number>;
 }
 
+/**
+ * Progress on one measure (same measureName and unit, compared case- and space-insensitively) among a
+ * line's enrolments. Progress = exit − entry, in the measure's unit; only enrolments with both values
+ * count. Measures are never mixed: a line with two measures has two of these.
+ */
+export interface MeasureImpact {
+  measureName: string;
+  measureUnit: string;
+  /** Enrolments on this measure with both an entry and an exit value. */
+  learnersMeasured: number;
+  /** Σ (exit − entry). A measure, not money: may be a decimal; round only for display. */
+  totalProgress: number;
+  /** totalProgress ÷ learnersMeasured, unrounded. */
+  averageProgress: number;
+  /** The line's expected progress where it applies to this measure (the line has one measure); else null. */
+  expectedProgress: number | null;
+  /** Learners whose progress ≥ expectedProgress; null when no threshold applies. */
+  madeExpectedProgress: number | null;
+  /** madeExpectedProgress ÷ learnersMeasured in basis points (7500 = 75%), rounded half away from zero. */
+  madeExpectedShareBasisPoints: number | null;
+  /**
+   * The part of the line's cost that paid for these learners' places: line cost × their enrolled weeks ÷
+   * all enrolled weeks on the line (the whole line cost when everyone is measured on this one measure).
+   */
+  measuredCostPence: Pence;
+  /** measured cost ÷ total progress (exact, rounded once half away from zero); null unless total progress > 0. */
+  costPerUnitOfProgressPence: Pence | null;
+}
+
+export interface LineImpact {
+  lineId: number;
+  costPence: Pence;
+  enrolments: number;
+  /** Enrolments with both an entry and an exit value, whatever the measure. */
+  learnersMeasured: number;
+  /** Enrolments missing an entry or an exit value. */
+  notMeasured: number;
+  /** Line cost ÷ learners enrolled (as on the costed line); null when nobody is enrolled. */
+  costPerLearnerPence: Pence | null;
+  /** One entry per measure, most-measured first; never averaged together. */
+  measures: MeasureImpact[];
+  mixedMeasures: boolean;
+}
+
+export interface LearnerMeasureProgress {
+  measureName: string;
+  measureUnit: string;
+  enrolmentsMeasured: number;
+  /** Σ (exit − entry) across all the learner's provision on this measure. */
+  totalProgress: number;
+  lineIds: number[];
+}
+
+export interface LearnerImpact {
+  learnerId: number;
+  /** Only learners with at least one measured enrolment appear; one entry per measure. */
+  measures: LearnerMeasureProgress[];
+}
+
+export interface ImpactReport {
+  lines: LineImpact[];
+  learners: LearnerImpact[];
+}
+
 export interface CostedMap {
   /** The week the to-date figures are as at. */
   asAtWeek: WeekNumber;
@@ -165,4 +229,6 @@ export interface CostedMap {
   budget: BudgetPosition;
   workload: WorkloadPosition;
   checks: Check[];
+  /** Impact of provision: progress per line and per learner, and cost per unit of progress (engine/impact.ts). */
+  impact: ImpactReport;
 }

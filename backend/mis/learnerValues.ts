@@ -1,0 +1,53 @@
+/**
+ * What an MIS cell means for a learner: year group, ALN status and yes/no flags. Each parser returns
+ * the value, or null when the text is not one it recognises (the row is then rejected with a reason).
+ *
+ * ALN status (codes from SIMS, Arbor and schools' own lists; compared ignoring case, spaces and
+ * punctuation; '+' kept):
+ *   none       N, None, No, No SEN, No ALN, Dim
+ *   monitored  K, ALN monitoring, Monitored, Monitoring, School Action (A, SA), School Action Plus (P, SA+), Universal
+ *   idp_school E, S, IDP (School), School IDP, IDP, School-maintained IDP
+ *   idp_la     LA IDP, IDP (LA), LA-maintained IDP, Statement, Statemented
+ * "S" and "Statement" disagree on purpose: the brief for this import maps the single-letter MIS code S to
+ * a school IDP and the word Statement (an LA document before the ALN Act) to an LA IDP; the preview
+ * shows every learner's status before anything is written.
+ */
+import type { AlnStatus } from '../../shared/domain';
+
+const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9+]/g, '');
+
+const ALN_CODES: ReadonlyMap<string, AlnStatus> = new Map<string, AlnStatus>([
+  ...['n', 'none', 'no', 'nosen', 'noaln', 'dim', 'nil'].map((k) => [k, 'none'] as const),
+  ...['k', 'alnmonitoring', 'senmonitoring', 'monitored', 'monitoring', 'schoolaction', 'sa', 'a', 'schoolactionplus', 'sa+', 'p', 'universal', 'senksupport', 'sensupport'].map(
+    (k) => [k, 'monitored'] as const,
+  ),
+  ...['e', 's', 'idpschool', 'schoolidp', 'idp', 'schoolmaintainedidp', 'idpschoolmaintained'].map((k) => [k, 'idp_school'] as const),
+  ...['laidp', 'idpla', 'lamaintainedidp', 'idplamaintained', 'statement', 'statemented'].map((k) => [k, 'idp_la'] as const),
+]);
+
+export function parseAlnStatus(text: string): AlnStatus | null {
+  return ALN_CODES.get(key(text)) ?? null;
+}
+
+/**
+ * Year group as Mapio stores it: -1 nursery, 0 reception, 1..14. Accepts "N1", "N2", "Nursery",
+ * "Meithrin", "R", "YR", "Reception", "Derbyn", "Y3", "Year 3", "Yr 3", "Blwyddyn 3", "3" (and "0" as
+ * reception). Anything else, e.g. "15", "Y20", "3.5", "X", is impossible.
+ */
+export function parseYearGroup(text: string): number | null {
+  const k = key(text);
+  if (/^(n|n1|n2|nursery|nursery1|nursery2|meithrin|feithrin)$/.test(k)) return -1;
+  if (/^(r|yr|rec|reception|derbyn|yearr|year0|y0|0)$/.test(k)) return 0;
+  const m = /^(?:y|yr|year|yeargroup|ncyear|blwyddyn|bl)?0*(\d{1,2})$/.exec(k);
+  if (!m || /[.,]/.test(text) || /^\s*[+-]/.test(text)) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 14 ? n : null;
+}
+
+/** Yes/no flags: Y, Yes, True, 1, T, Ie / N, No, False, 0, F, Na. Blank is handled by the caller. */
+export function parseFlag(text: string): boolean | null {
+  const k = key(text);
+  if (['y', 'yes', 'true', '1', 't', 'ie', 'x'].includes(k)) return true;
+  if (['n', 'no', 'false', '0', 'f', 'na'].includes(k)) return false;
+  return null;
+}

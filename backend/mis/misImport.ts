@@ -1,0 +1,62 @@
+/**
+ * Previewing and importing learners from an MIS export. Reading the file is asynchronous (exceljs);
+ * deciding what each row does and writing it happen inside one `session.mutate`, i.e. one
+ * transaction and one undo step, against the file as it is at that moment: if any write fails, the
+ * transaction is rolled back and the school file is exactly as it was.
+ */
+import { ApiError, type MisPreview, type MutationResult } from '../../shared/api/contract';
+import type { MisColumnMapping } from '../../shared/schemas';
+import type { Repositories } from '../../db/repositories';
+import type { Session } from '../session';
+import { assertUsableMapping, guessMapping } from './columnMapping';
+import { planMisImport, type MisImportPlan } from './misPreview';
+import { readMisTable, type MisTable } from './misTable';
+
+export function bytesFromBase64(contentBase64: string): Uint8Array {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0) throw new ApiError('invalid_input', 'contentBase64: the file is empty', [{ path: 'contentBase64', message: 'the file is empty' }]);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMapping, problem: ApiError): MisPreview {
+  return {
+    fileName,
+    format: table.format,
+    encoding: table.encoding,
+    columns: table.header,
+    mapping,
+    rows: [],
+    rowsTruncated: false,
+    counts: { add: 0, update: 0, unchanged: 0, reject: 0, blank: 0, notInFile: 0 },
+    mappingProblem: { message: problem.message, issues: problem.issues ?? [] },
+  };
+}
+
+/** What importing would do. Writes nothing. */
+export async function previewMisImport(session: Session, fileName: string, contentBase64: string, mapping?: MisColumnMapping): Promise<MisPreview> {
+  const file = session.require();
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  const used = mapping ?? guessMapping(table.header);
+  try {
+    assertUsableMapping(used, table.header, fileName);
+  } catch (error) {
+    if (error instanceof ApiError) return emptyPreview(fileName, table, used, error);
+    throw error;
+  }
+  return planMisImport(fileName, table, used, file.readYear().learners).preview;
+}
+
+/** Write a plan's adds and updates; returns the new learners' ids. Runs inside the caller's transaction. */
+export function applyMisImport(repos: Repositories, plan: MisImportPlan): number[] {
+  const created = plan.adds.map((a) => repos.learners.create(a.fields));
+  for (const u of plan.updates) repos.learners.update(u.learnerId, u.changes);
+  return created;
+}
+
+/** Import on the user's confirmation: the preview is worked out again here, never taken from the client. */
+export async function importMisLearners(session: Session, fileName: string, contentBase64: string, mapping: MisColumnMapping): Promise<MutationResult> {
+  session.require();
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  assertUsableMapping(mapping, table.header, fileName);
+  return session.mutate(`Import learners from ${fileName}`, (repos, year) => applyMisImport(repos, planMisImport(fileName, table, mapping, year.learners)));
+}

@@ -1,0 +1,140 @@
+/**
+ * The impact of provision: what each line's learners gained on their entry and exit measures, and what
+ * that progress cost. Pure (no I/O); runs inside `costSchoolYear` (CostedMap.impact) and on its own.
+ *
+ * Rules (written down here because costing.md leaves them to us):
+ * - Progress = exit − entry on one enrolment, in that enrolment's measure (measureName + measureUnit,
+ *   compared ignoring case and extra spaces). An enrolment counts as measured only with both values.
+ * - Different measures are never averaged together: a line or learner with two measures reports two.
+ * - A line's `expectedProgress` is in its measure's unit, so it is applied only where the line's
+ *   measured enrolments share one measure; with mixed measures nobody can say which one it meant.
+ * - Measures are not money and may be decimals. They are compared to a millionth (values are held as
+ *   whole millionths), so sums are exact and 0.1 + 0.2 is 0.3.
+ * - Cost per unit of progress = the cost of the measured learners' places ÷ their total progress,
+ *   computed exactly and rounded once, half away from zero, to the penny; only where progress > 0.
+ *   The cost of their places is the line cost × their enrolled weeks ÷ all enrolled weeks on the line
+ *   (the basis of the shares), so when everyone on the line is measured on one measure it is simply
+ *   line cost ÷ total progress, and learners not measured never inflate it.
+ */
+import type { Enrolment, InterventionLine, SchoolYear } from '../domain';
+import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
+import { enrolledWeeks } from './shares';
+import type { CostedLine, ImpactReport, LearnerImpact, LearnerMeasureProgress, LineImpact, MeasureImpact } from './types';
+
+/** Measure values are held as whole millionths. */
+export const MEASURE_SCALE = 1_000_000;
+const toMillionths = (value: number): number => Math.round(value * MEASURE_SCALE);
+
+/** The key two enrolments must share for their progress to be compared or added. */
+export function measureKey(measureName: string, measureUnit: string): string {
+  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+  return `${norm(measureName)}\u0000${norm(measureUnit)}`;
+}
+
+/** Progress in millionths, or null when the enrolment lacks an entry or an exit value. */
+function progressMillionths(e: Enrolment): number | null {
+  if (e.entryValue === null || e.exitValue === null) return null;
+  if (!Number.isFinite(e.entryValue) || !Number.isFinite(e.exitValue)) return null;
+  return toMillionths(e.exitValue) - toMillionths(e.entryValue);
+}
+
+interface MeasureGroup {
+  measureName: string;
+  measureUnit: string;
+  progress: number[]; // millionths, one per measured enrolment
+  weeks: number;
+}
+
+function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[]): LineImpact {
+  const costPence = costed?.costPence ?? 0;
+  const allWeeks = enrolments.reduce((sum, e) => sum + enrolledWeeks(e, line), 0);
+  const groups = new Map<string, MeasureGroup>();
+  let measured = 0;
+  for (const e of enrolments) {
+    const p = progressMillionths(e);
+    if (p === null) continue;
+    measured++;
+    const key = measureKey(e.measureName, e.measureUnit);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { measureName: e.measureName.trim(), measureUnit: e.measureUnit.trim(), progress: [], weeks: 0 }));
+    g.progress.push(p);
+    g.weeks += enrolledWeeks(e, line);
+  }
+
+  const single = groups.size === 1;
+  const expected = line.expectedProgress ?? null;
+  const measures: MeasureImpact[] = [...groups.values()].map((g) => {
+    const n = g.progress.length;
+    const total = g.progress.reduce((s, p) => s + p, 0);
+    const threshold = single && expected !== null ? toMillionths(expected) : null;
+    const made = threshold === null ? null : g.progress.filter((p) => p >= threshold).length;
+    // Exact: cost × weeks ÷ allWeeks, then ÷ (total ÷ SCALE), as one fraction rounded once.
+    const measuredCostPence = allWeeks > 0 ? divideRoundedToNumber(BigInt(costPence) * BigInt(g.weeks), allWeeks) : 0;
+    const costPerUnit =
+      total > 0 && allWeeks > 0
+        ? toSafeInteger(divideRounded(BigInt(costPence) * BigInt(g.weeks) * BigInt(MEASURE_SCALE), BigInt(allWeeks) * BigInt(total)))
+        : null;
+    return {
+      measureName: g.measureName,
+      measureUnit: g.measureUnit,
+      learnersMeasured: n,
+      totalProgress: total / MEASURE_SCALE,
+      averageProgress: total / MEASURE_SCALE / n,
+      expectedProgress: threshold === null ? null : expected,
+      madeExpectedProgress: made,
+      madeExpectedShareBasisPoints: made === null ? null : divideRoundedToNumber(made * 10_000, n),
+      measuredCostPence,
+      costPerUnitOfProgressPence: costPerUnit,
+    };
+  });
+  // Most-measured first; ties by name so the order never depends on enrolment order.
+  measures.sort((a, b) => b.learnersMeasured - a.learnersMeasured || a.measureName.localeCompare(b.measureName) || a.measureUnit.localeCompare(b.measureUnit));
+
+  return {
+    lineId: line.id,
+    costPence,
+    enrolments: enrolments.length,
+    learnersMeasured: measured,
+    notMeasured: enrolments.length - measured,
+    costPerLearnerPence: costed?.costPerLearnerPence ?? null,
+    measures,
+    mixedMeasures: groups.size > 1,
+  };
+}
+
+/** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
+export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[]): ImpactReport {
+  const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
+  const enrolmentsByLine = new Map<number, Enrolment[]>();
+  for (const e of [...year.enrolments].sort((a, b) => a.id - b.id)) {
+    let list = enrolmentsByLine.get(e.lineId);
+    if (!list) enrolmentsByLine.set(e.lineId, (list = []));
+    list.push(e);
+  }
+  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? []));
+
+  const lineIds = new Set(year.lines.map((l) => l.id));
+  const byLearner = new Map<number, Map<string, { name: string; unit: string; n: number; total: number; lineIds: number[] }>>();
+  for (const e of [...year.enrolments].sort((a, b) => a.id - b.id)) {
+    if (!lineIds.has(e.lineId)) continue;
+    const p = progressMillionths(e);
+    if (p === null) continue;
+    let measures = byLearner.get(e.learnerId);
+    if (!measures) byLearner.set(e.learnerId, (measures = new Map()));
+    const key = measureKey(e.measureName, e.measureUnit);
+    let m = measures.get(key);
+    if (!m) measures.set(key, (m = { name: e.measureName.trim(), unit: e.measureUnit.trim(), n: 0, total: 0, lineIds: [] }));
+    m.n++;
+    m.total += p;
+    if (!m.lineIds.includes(e.lineId)) m.lineIds.push(e.lineId);
+  }
+  const learners: LearnerImpact[] = [...byLearner.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([learnerId, measures]) => ({
+      learnerId,
+      measures: [...measures.values()].map(
+        (m): LearnerMeasureProgress => ({ measureName: m.name, measureUnit: m.unit, enrolmentsMeasured: m.n, totalProgress: m.total / MEASURE_SCALE, lineIds: m.lineIds }),
+      ),
+    }));
+  return { lines, learners };
+}
