@@ -1,0 +1,238 @@
+/**
+ * Issue 6's "done when": 30 varied schools write their returns; three more are spoiled in different ways
+ * and one is sent twice; the officer imports the folder. Exactly those four are rejected, with file
+ * names and reasons; the 30 import; each school's comparison figures equal the engine's to the penny;
+ * the classification differences planted in the schools are found with the right counts and costs.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import nodePath from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAuthorityReturn } from '../../shared/authorityReturn';
+import { LANGUAGE_MEDIA, PHASES, type SchoolYear, type Tier } from '../../shared/domain';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
+import type { CostedMap } from '../../shared/engine/types';
+import { divideRoundedToNumber } from '../../shared/money';
+import { createBackend, type TypedBackend } from '../backend';
+import { closeAuthorityFile } from '../handlers/authority';
+import { runCli } from '../cli/main';
+import { writeReturnWorkbook } from './returnWorkbook';
+import { alterFirstCost, editReturnData, setVersion } from './testSupport';
+
+const SCHOOLS = 30;
+const ELSA_ALP_AT = new Set([2, 9, 17, 25]);
+const PRECISION_NAMES = ['Precision teaching', 'Precision Teaching (spelling)', 'precision-teaching'];
+const precisionIsAlp = (i: number) => i % 6 === 0;
+
+const AUTHORITY_TIERS: Tier[] = [
+  { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
+  { id: 'universal_plus', name: 'Universal plus', isAlp: false, sortOrder: 2 },
+  { id: 'specialist', name: 'Specialist (ALP)', isAlp: true, sortOrder: 3 },
+];
+
+/** School i of the authority: phase, roll 60–1,800, medium, eFSM, staff rates and tiers all vary. */
+function variedSchool(i: number): SchoolYear {
+  const ownTiers = i % 5 === 4; // every fifth school uses the authority's own tier names
+  const targeted = ownTiers ? 'universal_plus' : 'targeted';
+  const alp = ownTiers ? 'specialist' : 'alp';
+  const roll = 60 + i * 60;
+  const rate = 1400 + ((i * 137) % 600);
+  const welsh = i % 4 === 1 ? 'welsh' : i % 4 === 2 ? 'bilingual' : 'english';
+  const lines = [
+    interventionLine({ id: 1, name: 'ELSA', tierId: ELSA_ALP_AT.has(i) ? alp : targeted, areaIds: ['besd'], weeks: 12, startWeek: 1 + (i % 3) }),
+    interventionLine({ id: 2, name: PRECISION_NAMES[i % 3] as string, tierId: precisionIsAlp(i) ? alp : targeted, weeks: 6 + (i % 7), sessionsPerWeekHundredths: 500 }),
+    interventionLine({ id: 3, name: `1:1 support ${i}`, tierId: alp, minutesPerSession: 60, sessionsPerWeekHundredths: 500, weeks: 38, deliveryLanguage: welsh, fundingSource: i % 3 === 0 ? 'la_idp' : 'aln_budget', groupCapacity: 1 }),
+    interventionLine({ id: 4, name: 'Quality-first differentiation', tierId: 'universal', weeks: 38, sessionsPerWeekHundredths: 100, fundingSource: 'core_budget', areaIds: [] }),
+    interventionLine({ id: 5, name: 'Speech and language group', tierId: i % 2 ? alp : targeted, areaIds: ['communication_interaction', 'cognition_learning'], deliveryLanguage: i % 2 ? 'welsh' : 'english', weeks: 13, nonStaffCosts: [{ label: 'Resources', pence: 4500 + i }] }),
+  ];
+  const alnCount = 6 + ((i * 7) % 40);
+  const learners = Array.from({ length: alnCount + 3 }, (_, k) =>
+    learner({ id: k + 1, name: `Learner ${i}-${k}`, ref: `R${i}-${k}`, alnStatus: k >= alnCount ? 'none' : k % 5 === 0 ? 'idp_la' : k % 3 === 0 ? 'idp_school' : 'monitored' }),
+  );
+  let enrolmentId = 1;
+  const enrolments = lines.flatMap((line) => {
+    const size = line.id === 3 ? 1 : line.id === 4 ? 0 : line.id === 5 && i % 4 === 0 ? 3 : 6;
+    return Array.from({ length: size }, (_, k) => enrolOn(line, enrolmentId++, ((k + line.id) % learners.length) + 1));
+  });
+  const year = schoolYear({
+    school: {
+      name: `Ysgol ${String(i + 1).padStart(2, '0')} ${['Glan', 'Bryn', 'Cwm', 'Pen', 'Maes'][i % 5]}`,
+      localAuthority: 'Sir Prawf',
+      phase: PHASES[i % PHASES.length]!,
+      numberOnRoll: roll,
+      efsmBasisPoints: i % 7 === 3 ? null : 800 + ((i * 311) % 3000),
+      languageMedium: LANGUAGE_MEDIA[i % LANGUAGE_MEDIA.length]!,
+      academicYear: '2026-27',
+      alpDefinitionSource: i % 2 ? 'Sir Prawf ALP guidance' : 'Sir Prawf ALP guidance (draft)',
+      alpDefinitionDate: i % 2 ? '2025-06-30' : null,
+    },
+    staff: [staffMember({ id: 1, hourlyCostPence: rate }), staffMember({ id: 2, hourlyCostPence: rate + 250 })],
+    lines: lines.map((l, k) => ({ ...l, staff: [{ staffId: (k % 2) + 1, count: 1 }] })),
+    learners,
+    enrolments,
+    income: [
+      incomeLine({ id: 1, amountPence: 1_500_000 + i * 97_531, name: 'Delegated ALN' }),
+      ...(i % 3 === 1 ? [incomeLine({ id: 2, kind: 'aln_grant', amountPence: 250_000, name: 'ALN grant', financialYear: 2026, endsOn: '2027-03-31' })] : []),
+    ],
+    otherCosts: [otherCost({ id: 1, kind: 'bought_in_service', name: 'Educational psychology', quantity: 2 + (i % 4), unitPence: 45_000 })],
+  });
+  if (ownTiers) year.tiers = AUTHORITY_TIERS;
+  return year;
+}
+
+let dir: string;
+let returnsDir: string;
+let backend: TypedBackend;
+const engine = new Map<string, { year: SchoolYear; costed: CostedMap }>();
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-la-'));
+  returnsDir = nodePath.join(dir, 'returns');
+  fs.mkdirSync(returnsDir);
+  for (let i = 0; i < SCHOOLS + 3; i++) {
+    const year = variedSchool(i);
+    const costed = costSchoolYear(year);
+    const bytes = await writeReturnWorkbook(buildAuthorityReturn(year, costed), 'Mapio test');
+    const fileName = `${String(i + 1).padStart(2, '0')}.xlsx`;
+    if (i < SCHOOLS) {
+      engine.set(year.school.name, { year, costed });
+      fs.writeFileSync(nodePath.join(returnsDir, fileName), bytes);
+    } else if (i === SCHOOLS) {
+      fs.writeFileSync(nodePath.join(returnsDir, '31-truncated.xlsx'), bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    } else if (i === SCHOOLS + 1) {
+      fs.writeFileSync(nodePath.join(returnsDir, '32-altered.xlsx'), await editReturnData(bytes, alterFirstCost));
+    } else {
+      fs.writeFileSync(nodePath.join(returnsDir, '33-version-99.xlsx'), await editReturnData(bytes, setVersion(99)));
+    }
+  }
+  fs.copyFileSync(nodePath.join(returnsDir, '07.xlsx'), nodePath.join(returnsDir, '34-sent-twice.xlsx'));
+  backend = createBackend({ mode: 'cli', dataDir: nodePath.join(dir, 'data'), openOnStart: false });
+  backend.invoke('authority.create', { path: nodePath.join(dir, 'Sir Prawf') });
+});
+
+afterAll(() => {
+  closeAuthorityFile(backend.session);
+  backend.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an authority imports a folder of 34 returns', () => {
+  it('rejects exactly the spoiled and duplicate returns, with file names and reasons, and imports the other 30', async () => {
+    const outcome = await backend.invoke('authority.importFolder', { path: returnsDir });
+    expect(outcome.imported).toHaveLength(SCHOOLS);
+    expect(outcome.rejected.map((r) => r.fileName)).toEqual(['31-truncated.xlsx', '32-altered.xlsx', '33-version-99.xlsx', '34-sent-twice.xlsx']);
+    const [truncated, altered, version, duplicate] = outcome.rejected.map((r) => r.reason);
+    expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
+    expect(altered).toMatch(/^has been altered since Mapio wrote it/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 returns/);
+    expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
+  });
+
+  it('shows each school’s figures exactly as the engine costed them', () => {
+    const view = backend.invoke('authority.comparison', {});
+    expect(view.academicYear).toBe('2026-27');
+    expect(view.comparison.schools).toHaveLength(SCHOOLS);
+    for (const row of view.comparison.schools) {
+      const { year, costed } = engine.get(row.context.name)!;
+      const t = costed.totals;
+      const alp = t.byAlp.find((b) => b.key === 'alp')!.costPence;
+      const lines = t.linesCostPence;
+      const welshAlp = year.lines
+        .filter((l) => year.tiers.find((x) => x.id === l.tierId)?.isAlp && l.deliveryLanguage !== 'english')
+        .reduce((a, l) => a + costed.lines.find((c) => c.lineId === l.id)!.costPence, 0);
+      const withAln = year.learners.filter((l) => l.alnStatus !== 'none').length;
+      const idps = year.learners.filter((l) => l.alnStatus === 'idp_school' || l.alnStatus === 'idp_la').length;
+      expect(row.committedPence, row.context.name).toBe(t.chargedPence);
+      expect(row.totalCostPence).toBe(t.costPence);
+      expect(row.alnBudgetPence).toBe(costed.budget.incomePence);
+      expect(row.budgetPositionPence).toBe(costed.budget.positionPence);
+      expect(row.spendPerLearnerWithAlnPence).toBe(t.chargedPerLearnerWithAlnPence);
+      expect(row.spendPerPupilPence).toBe(divideRoundedToNumber(t.chargedPence, year.school.numberOnRoll));
+      expect(row.alpShareOfLineCost).toMatchObject({ numerator: alp, denominator: lines });
+      expect(row.welshMediumShareOfAlpCost).toMatchObject({ numerator: welshAlp, denominator: alp });
+      expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils on roll' });
+      if (row.context.idps.suppressed) expect(row.idpShareOfAln).toBeNull();
+      else expect(row.idpShareOfAln).toMatchObject({ numerator: idps, denominator: withAln, of: 'learners with ALN' });
+      expect(row.context).toMatchObject({ numberOnRoll: year.school.numberOnRoll, languageMedium: year.school.languageMedium, efsmBasisPoints: year.school.efsmBasisPoints, alpDefinitionSource: year.school.alpDefinitionSource });
+    }
+    expect(view.comparison.schools.some((r) => r.context.idps.suppressed)).toBe(true);
+    expect(view.comparison.measures.find((m) => m.measure.key === 'committedPence')?.schools).toBe(SCHOOLS);
+  });
+
+  it('finds the planted classification differences with the right counts and costs', () => {
+    const { comparison } = backend.invoke('authority.comparison', {});
+    const lineCost = (name: string, lineId: number) => engine.get(name)!.costed.lines.find((c) => c.lineId === lineId)!.costPence;
+    const schoolsWhere = (test: (i: number) => boolean) => [...engine.keys()].filter((_, i) => test(i));
+
+    const elsa = comparison.classificationDifferences.find((g) => g.matchKey === 'elsa')!;
+    expect(elsa.alp.schoolCount).toBe(4);
+    expect(elsa.notAlp.schoolCount).toBe(26);
+    expect(elsa.alp.learners).toEqual({ known: 24, linesWithFewerThan5: 0 });
+    expect(elsa.notAlp.learners).toEqual({ known: 156, linesWithFewerThan5: 0 });
+    expect(elsa.alp.costPence).toBe(schoolsWhere((i) => ELSA_ALP_AT.has(i)).reduce((a, n) => a + lineCost(n, 1), 0));
+    expect(elsa.notAlp.costPence).toBe(schoolsWhere((i) => !ELSA_ALP_AT.has(i)).reduce((a, n) => a + lineCost(n, 1), 0));
+    expect(elsa.alp.schools.map((s) => s.schoolName).sort()).toEqual(schoolsWhere((i) => ELSA_ALP_AT.has(i)).sort());
+    expect(new Set(elsa.alp.schools.flatMap((s) => s.tierNames))).toEqual(new Set(['ALP', 'Specialist (ALP)']));
+    expect(new Set(elsa.notAlp.schools.flatMap((s) => s.tierNames))).toEqual(new Set(['Targeted', 'Universal plus']));
+
+    const precision = comparison.classificationDifferences.find((g) => g.matchKey === 'precision teaching')!;
+    expect([...precision.variants].sort()).toEqual([...PRECISION_NAMES].sort());
+    expect(precision.alp.schoolCount).toBe(5);
+    expect(precision.notAlp.schoolCount).toBe(25);
+    expect(precision.alp.costPence + precision.notAlp.costPence).toBe([...engine.keys()].reduce((a, n) => a + lineCost(n, 2), 0));
+    expect(precision.alp.learners.known).toBe(30);
+
+    // Speech and language: ALP at odd schools; at schools where i % 4 === 0 only 3 learners: withheld, cost still there.
+    const salt = comparison.classificationDifferences.find((g) => g.matchKey === 'speech and language')!;
+    expect(salt.alp.schoolCount).toBe(15);
+    expect(salt.notAlp.learners).toEqual({ known: 42, linesWithFewerThan5: 8 });
+    // Every school's own 1:1 line is ALP everywhere it exists: never a difference.
+    expect(comparison.classificationDifferences.map((g) => g.matchKey).sort()).toEqual(['elsa', 'precision teaching', 'speech and language']);
+  });
+
+  it('lets the officer map names, export the comparison, and remove a school', async () => {
+    const mapped = backend.invoke('authority.setMapping', { normalisedName: 'quality first differentiation', canonicalName: 'Precision teaching' });
+    expect(mapped.comparison.classificationDifferences.find((g) => g.matchKey === 'precision teaching')?.notAlp.schoolCount).toBe(30);
+    const restored = backend.invoke('authority.setMapping', { normalisedName: 'quality first differentiation', canonicalName: '' });
+    expect(restored.comparison.classificationDifferences.find((g) => g.matchKey === 'precision teaching')?.notAlp.schoolCount).toBe(25);
+
+    const out = nodePath.join(dir, 'comparison.xlsx');
+    const written = await backend.invoke('authority.exportComparison', { path: out });
+    expect(written.path).toBe(out);
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(out) as never);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Schools', 'Classification differences', 'Outliers', 'How figures are made']);
+    const schools = workbook.getWorksheet('Schools')!;
+    expect(schools.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(schools.autoFilter).toBeTruthy();
+    expect(schools.rowCount).toBe(SCHOOLS + 2); // header, 30 schools, the median
+    expect(workbook.getWorksheet('Classification differences')!.rowCount).toBe(4);
+
+    const key = restored.comparison.schools[0]!.schoolKey;
+    const after = backend.invoke('authority.removeSchool', { schoolKey: key });
+    expect(after.comparison.schools).toHaveLength(SCHOOLS - 1);
+    expect(after.returns.some((r) => r.schoolKey === key)).toBe(false);
+  });
+
+  it('mapio compare prints each rejection with its file and reason; exit 0 with one imported, 1 with none', async () => {
+    const run = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const out = nodePath.join(dir, 'cli-comparison.xlsx');
+    const some = await run('compare', nodePath.join(returnsDir, '01.xlsx'), nodePath.join(returnsDir, '32-altered.xlsx'), '--out', out);
+    expect(some.code).toBe(0);
+    expect(some.err).toMatch(/Rejected 32-altered\.xlsx: has been altered since Mapio wrote it/);
+    expect(some.out).toMatch(/Imported 1 of 2 returns; wrote the comparison to/);
+    expect(fs.existsSync(out)).toBe(true);
+    const none = await run('compare', nodePath.join(returnsDir, '33-version-99.xlsx'), '--out', nodePath.join(dir, 'never.xlsx'));
+    expect(none.code).toBe(1);
+    expect(none.err).toMatch(/Rejected 33-version-99\.xlsx: is a version 99 Mapio return/);
+    expect(fs.existsSync(nodePath.join(dir, 'never.xlsx'))).toBe(false);
+    expect((await run('compare', nodePath.join(returnsDir, '01.xlsx'))).code).toBe(2);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Reading a return .xlsx back: find the machine-readable part, check its format and version, check the
+ * JSON against its SHA-256 (alteration detection, not a signature: see returnWorkbook.ts), then against
+ * the schema. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
+ * can pass back to the school.
+ */
+import ExcelJS from 'exceljs';
+import { issuesFrom } from '../../shared/schemas';
+import {
+  AUTHORITY_RETURN_FORMAT,
+  READABLE_RETURN_VERSIONS,
+  authorityReturnSchema,
+  type AuthorityReturn,
+} from '../../shared/authorityReturn';
+import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
+
+export class ReturnRejected extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ReturnRejected';
+  }
+}
+
+export interface ReadReturn {
+  ret: AuthorityReturn;
+  /** The JSON exactly as stored (what the checksum covers). */
+  json: string;
+  sha256: string;
+  version: number;
+  writtenBy: string;
+}
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const versionsText = () => READABLE_RETURN_VERSIONS.map((v) => `version ${v}`).join(' and ');
+
+function cellText(value: ExcelJS.CellValue): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  return null;
+}
+
+/** Read and check one return. Throws ReturnRejected with the reason. */
+export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
+  if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
+    throw new ReturnRejected('not a Mapio return: it is not an Excel .xlsx file');
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch {
+    throw new ReturnRejected('not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
+  }
+  const sheet = workbook.getWorksheet(RETURN_DATA_SHEET);
+  if (!sheet) {
+    throw new ReturnRejected('not a Mapio return: it holds no Mapio data (ask the school to create the return from Mapio with File > Create authority return)');
+  }
+  const fields = new Map<string, string[]>();
+  sheet.eachRow((row) => {
+    const key = cellText(row.getCell(1).value);
+    const value = cellText(row.getCell(2).value);
+    if (key === null) return;
+    const list = fields.get(key) ?? [];
+    list.push(value ?? '');
+    fields.set(key, list);
+  });
+  const one = (key: string) => fields.get(key)?.[0] ?? null;
+
+  const format = one('format');
+  if (format !== AUTHORITY_RETURN_FORMAT) {
+    throw new ReturnRejected(`not a Mapio return: its data says it is ${format ? `“${format.slice(0, 60)}”` : 'nothing'}, not “${AUTHORITY_RETURN_FORMAT}”`);
+  }
+  const versionText = one('version');
+  const version = versionText !== null && /^\d+$/.test(versionText) ? Number(versionText) : NaN;
+  if (!READABLE_RETURN_VERSIONS.includes(version)) {
+    throw new ReturnRejected(
+      `is a version ${versionText ?? '(missing)'} Mapio return; this Mapio reads ${versionsText()} returns. ${Number.isFinite(version) && version > Math.max(...READABLE_RETURN_VERSIONS) ? 'Update Mapio to read it, or ask the school for a return from the same version of Mapio.' : 'Ask the school to create the return again.'}`,
+    );
+  }
+  const chunks = fields.get('json') ?? [];
+  const declared = Number(one('chunks'));
+  if (chunks.length === 0 || declared !== chunks.length) {
+    throw new ReturnRejected(`has been altered since Mapio wrote it: its data should be in ${one('chunks') ?? '?'} parts and ${chunks.length} were found`);
+  }
+  const json = chunks.join('');
+  const checksum = one('sha256') ?? '';
+  // A matching checksum shows the JSON is what Mapio wrote (or that someone recomputed it): it is not a signature.
+  if (sha256Hex(json) !== checksum.toLowerCase()) {
+    throw new ReturnRejected('has been altered since Mapio wrote it (its figures no longer match the checksum Mapio stored with them); ask the school for a fresh return');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch (error) {
+    throw new ReturnRejected(`not a Mapio return: its data is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = authorityReturnSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = issuesFrom(parsed.error);
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+    throw new ReturnRejected(`its figures are not valid: ${first?.path}: ${first?.message}${more}`);
+  }
+  return { ret: parsed.data as AuthorityReturn, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };
+}

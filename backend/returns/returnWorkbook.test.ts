@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { buildAuthorityReturn, canonicalJson, type AuthorityReturn } from '../../shared/authorityReturn';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { incomeLine, interventionLine, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
+import { testSchoolYear } from '../../db/testSchoolYear';
+import { readReturnWorkbook, ReturnRejected } from './readReturn';
+import { JSON_CHUNK_CHARS, RETURN_DATA_SHEET, returnWorkbookBytes, writeReturnWorkbook } from './returnWorkbook';
+import { alterFirstCost, editReturnData, setVersion, zipEntries } from './testSupport';
+
+const PLANTED = { name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877' };
+
+function plantedReturn(): AuthorityReturn {
+  const year = testSchoolYear();
+  year.learners[0]!.name = PLANTED.name;
+  year.learners[0]!.ref = PLANTED.ref;
+  year.learners[1]!.name = 'Quillibert Vantasmoor';
+  year.learners[1]!.ref = 'QV-446655';
+  return buildAuthorityReturn(year, costSchoolYear(year));
+}
+
+async function rejection(bytes: Buffer): Promise<string> {
+  try {
+    await readReturnWorkbook(bytes);
+  } catch (error) {
+    if (error instanceof ReturnRejected) return error.reason;
+    throw error;
+  }
+  throw new Error('the return was accepted');
+}
+
+describe('writing a return', () => {
+  it('round-trips: what Mapio reads back is exactly the return it wrote', async () => {
+    const ret = plantedReturn();
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test');
+    const read = await readReturnWorkbook(bytes);
+    expect(read.ret).toEqual(ret);
+    expect(read.json).toBe(canonicalJson(ret));
+    expect(read.version).toBe(1);
+    expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('has a readable Return sheet with money in pounds and a very hidden data sheet', async () => {
+    const ret = plantedReturn();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReturnWorkbook(ret, 'Mapio test')) as never);
+    expect(workbook.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Return', 'visible'],
+      ['Intervention lines', 'visible'],
+      [RETURN_DATA_SHEET, 'veryHidden'],
+    ]);
+    const sheet = workbook.getWorksheet('Return')!;
+    const rows: string[] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join(' | ')));
+    expect(rows[0]).toBe('Authority return: Ysgol Gynradd Bryn Derw, 2026-27');
+    const committed = rows.find((r) => r.startsWith('Committed spend'));
+    expect(committed).toBe(`Committed spend (charged to the ALN budget) | ${ret.budget.chargedPence / 100}`);
+    let poundsFormat = '';
+    sheet.eachRow((row) => {
+      if (String(row.getCell(1).value).startsWith('Committed spend')) poundsFormat = row.getCell(2).numFmt;
+    });
+    expect(poundsFormat).toMatch(/£#,##0\.00/);
+  });
+
+  it('carries no learner name or reference in any part of the .xlsx, the hidden sheet included', async () => {
+    const bytes = await writeReturnWorkbook(plantedReturn(), 'Mapio test');
+    const parts = zipEntries(bytes);
+    expect([...parts.keys()].some((p) => p.startsWith('xl/worksheets/sheet3'))).toBe(true);
+    const all = [...parts.values()].map((b) => b.toString('utf8')).join('\n');
+    expect(all).toContain('Ysgol Gynradd Bryn Derw'); // the check can see text: the school's name is there
+    expect(all).toContain('mapio-authority-return');
+    for (const secret of [PLANTED.name, PLANTED.ref, 'Zyxqvort', 'Quillibert', 'QV-446655', 'Sian Evans']) expect(all).not.toContain(secret);
+  });
+
+  it('splits long JSON across cells under Excel’s limit and reads it back', async () => {
+    const year = schoolYear({
+      staff: [staffMember({ id: 1 })],
+      lines: Array.from({ length: 400 }, (_, i) => interventionLine({ id: i + 1, name: `Intervention number ${i} with a fairly long descriptive name`, weeks: 6 })),
+      income: [incomeLine({ id: 1, amountPence: 10_000_000 })],
+    });
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const json = canonicalJson(ret);
+    expect(json.length).toBeGreaterThan(2 * JSON_CHUNK_CHARS);
+    const read = await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test'));
+    expect(read.ret.lines).toHaveLength(400);
+    expect(read.json).toBe(json);
+  });
+});
+
+describe('reading a return refuses, saying why', () => {
+  it('a file that is not an .xlsx', async () => {
+    expect(await rejection(Buffer.from('name,ref\nZyx,1\n'))).toBe('not a Mapio return: it is not an Excel .xlsx file');
+  });
+
+  it('a truncated .xlsx', async () => {
+    const bytes = await writeReturnWorkbook(plantedReturn(), 'Mapio test');
+    expect(await rejection(bytes.subarray(0, Math.floor(bytes.length / 2)))).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
+  });
+
+  it('a spreadsheet with no Mapio data', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Return').addRow(['Total', 123]);
+    expect(await rejection(Buffer.from(await workbook.xlsx.writeBuffer()))).toMatch(/^not a Mapio return: it holds no Mapio data/);
+  });
+
+  it('another version, naming it and the versions read', async () => {
+    const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 returns\. Update Mapio/);
+  });
+
+  it('a figure altered after Mapio wrote it', async () => {
+    const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), alterFirstCost);
+    expect(await rejection(bytes)).toMatch(/^has been altered since Mapio wrote it/);
+  });
+
+  it('JSON that fails the schema (with a matching checksum), naming the field and reason', async () => {
+    const ret = plantedReturn();
+    const bad = JSON.parse(canonicalJson(ret));
+    bad.income[0].amountPence = 1234.5;
+    const bytes = await returnWorkbookBytes(ret, JSON.stringify(bad), { format: 'mapio-authority-return', version: 1, writtenBy: 'test' });
+    expect(await rejection(bytes)).toMatch(/^its figures are not valid: income\.0\.amountPence: money must be whole pence/);
+    const extra = JSON.parse(canonicalJson(ret));
+    extra.learners = [{ name: PLANTED.name }];
+    const withLearners = await returnWorkbookBytes(ret, JSON.stringify(extra), { format: 'mapio-authority-return', version: 1, writtenBy: 'test' });
+    expect(await rejection(withLearners)).toMatch(/^its figures are not valid: \(input\): Unrecognized key: "learners"/);
+  });
+
+  it('a different format name', async () => {
+    const ret = plantedReturn();
+    const bytes = await returnWorkbookBytes(ret, canonicalJson(ret), { format: 'mapio-school-year', version: 1, writtenBy: 'test' });
+    expect(await rejection(bytes)).toBe('not a Mapio return: its data says it is “mapio-school-year”, not “mapio-authority-return”');
+  });
+});
+
+// Keep the fixture honest: the planted learner is on a line, so a leak would have somewhere to come from.
+it('the planted learner is enrolled in the fixture', () => {
+  const year = testSchoolYear();
+  expect(year.enrolments.some((e) => e.learnerId === year.learners[0]!.id)).toBe(true);
+});

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api/contract';
+import { buildAuthorityReturn, canonicalJson, schoolKeyOf } from '../../shared/authorityReturn';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { openDatabase } from '../connection';
+import { createTestFile, sha256, testFolder } from '../testFolder';
+import { testSchoolYear } from '../testSchoolYear';
+import { AuthorityFile } from './authorityFile';
+import { AUTHORITY_LATEST_VERSION } from './migrations';
+
+const opened: AuthorityFile[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()?.close();
+});
+
+function track(file: AuthorityFile): AuthorityFile {
+  opened.push(file);
+  return file;
+}
+
+function entry(name = 'Ysgol Gynradd Bryn Derw', fileName = 'bryn-derw.xlsx') {
+  const year = testSchoolYear();
+  year.school.name = name;
+  const ret = buildAuthorityReturn(year, costSchoolYear(year));
+  const json = canonicalJson(ret);
+  return { schoolKey: schoolKeyOf(ret.school), fileName, formatVersion: 1, sha256: 'a'.repeat(64), json, ret };
+}
+
+function thrown(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('nothing was thrown');
+}
+
+describe('AuthorityFile', () => {
+  it('creates a STRICT, WAL, Mapio authority file and keeps returns across reopening', () => {
+    const path = nodePath.join(testFolder(), 'Sir Prawf.mapio-la');
+    const file = track(AuthorityFile.create(path, { now: () => new Date('2027-07-20T10:00:00Z') }));
+    file.addReturn(entry());
+    file.close();
+    const db = openDatabase(path, { readonly: true });
+    expect(db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get()).toBe('mapio-authority');
+    expect(db.pragma('user_version', { simple: true })).toBe(AUTHORITY_LATEST_VERSION);
+    const strict = db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`).all() as Array<{ name: string; strict: number }>;
+    expect(strict.every((t) => t.strict === 1)).toBe(true);
+    db.close();
+    const again = track(AuthorityFile.open(path));
+    expect(again.listReturns()).toEqual([
+      { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', schoolName: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27', fileName: 'bryn-derw.xlsx', importedAt: '2027-07-20T10:00:00.000Z', sha256: 'a'.repeat(64) },
+    ]);
+    expect(again.comparedReturns()[0]?.ret).toEqual(entry().ret);
+  });
+
+  it('refuses a duplicate school and year, naming the earlier file and date; replaces only when asked', () => {
+    const file = track(AuthorityFile.create(nodePath.join(testFolder(), 'la.mapio-la'), { now: () => new Date('2027-07-20T10:00:00Z') }));
+    file.addReturn(entry());
+    const error = thrown(() => file.addReturn(entry('ysgol gynradd BRYN-DERW', 'second.xlsx')));
+    expect(error.message).toMatch(/^duplicate of bryn-derw\.xlsx imported on 2027-07-20/);
+    expect(file.listReturns()).toHaveLength(1);
+    file.addReturn(entry('Ysgol Gynradd Bryn Derw', 'second.xlsx'), { replace: true });
+    expect(file.listReturns().map((r) => r.fileName)).toEqual(['second.xlsx']);
+  });
+
+  it('keeps the officer’s mapping, published allocations, and removes a school', () => {
+    const file = track(AuthorityFile.create(nodePath.join(testFolder(), 'la.mapio-la')));
+    file.addReturn(entry());
+    file.addReturn(entry('Ysgol Arall', 'arall.xlsx'));
+    file.setMapping('e l s a', 'ELSA');
+    expect(file.mapping()).toEqual({ 'e l s a': 'ELSA' });
+    file.setMapping('e l s a', '');
+    expect(file.mapping()).toEqual({});
+    file.setPublishedAllocation('neath-port-talbot/ysgol-arall', '2026-27', 4_321_000, 'Section 52 statement 2026-27');
+    expect(file.comparedReturns().find((r) => r.ret.school.name === 'Ysgol Arall')?.publishedAllocationPence).toBe(4_321_000);
+    expect(file.removeSchool('neath-port-talbot/ysgol-arall')).toBe(1);
+    expect(file.listReturns().map((r) => r.schoolName)).toEqual(['Ysgol Gynradd Bryn Derw']);
+    expect(file.removeSchool('nobody')).toBe(0);
+  });
+
+  it('never overwrites an existing file', () => {
+    const path = nodePath.join(testFolder(), 'taken.mapio-la');
+    fs.writeFileSync(path, 'mine');
+    expect(thrown(() => AuthorityFile.create(path)).code).toBe('file_io');
+    expect(fs.readFileSync(path, 'utf8')).toBe('mine');
+  });
+
+  it('refuses, untouched, a school file, a spreadsheet, a damaged file and a newer file', () => {
+    const folder = testFolder();
+    const school = createTestFile();
+    school.close();
+    const before = sha256(school.path);
+    const schoolError = thrown(() => AuthorityFile.open(school.path));
+    expect(schoolError.code).toBe('file_not_mapio');
+    expect(schoolError.message).toMatch(/is a school’s Mapio file, not an authority file/);
+    expect(sha256(school.path)).toBe(before);
+
+    const sheet = nodePath.join(folder, 'returns.xlsx');
+    fs.writeFileSync(sheet, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(2000)]));
+    expect(thrown(() => AuthorityFile.open(sheet)).message).toMatch(/is not a Mapio authority file/);
+
+    const good = nodePath.join(folder, 'good.mapio-la');
+    track(AuthorityFile.create(good)).addReturn(entry());
+    opened.pop()?.close();
+    const damaged = nodePath.join(folder, 'damaged.mapio-la');
+    const bytes = fs.readFileSync(good);
+    bytes.fill(0x55, 4096, Math.min(bytes.length, 4096 * 3));
+    fs.writeFileSync(damaged, bytes);
+    const damagedBefore = sha256(damaged);
+    expect(thrown(() => AuthorityFile.open(damaged)).code).toBe('file_corrupt');
+    expect(sha256(damaged)).toBe(damagedBefore);
+
+    const newer = nodePath.join(folder, 'newer.mapio-la');
+    fs.copyFileSync(good, newer);
+    const db = openDatabase(newer);
+    db.pragma(`user_version = ${AUTHORITY_LATEST_VERSION + 100}`);
+    db.close();
+    const newerBefore = sha256(newer);
+    const tooNew = thrown(() => AuthorityFile.open(newer));
+    expect(tooNew.code).toBe('file_too_new');
+    expect(tooNew.message).toMatch(/newer version of Mapio \(file version 200/);
+    expect(sha256(newer)).toBe(newerBefore);
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'))).toEqual([]);
+  });
+});

@@ -1,0 +1,371 @@
+/**
+ * An authority's `.mapio-la` file: one SQLite database holding the returns its schools sent, the
+ * officer's mapping of intervention names and the schools' published allocations.
+ *
+ * The same safety habits as the school file (db/schoolFile.ts):
+ * - `create` builds the file beside its final path and renames it into place; it never overwrites;
+ * - `open` looks at the file read-only first (SQLite? Mapio's authority file? newer than us? damaged?)
+ *   and refuses a wrong file without changing it; only a good file is reopened for writing;
+ * - WAL, foreign keys on, synchronous FULL; STRICT tables; each imported return is its own transaction.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { ApiError } from '../../shared/api/contract';
+import { authorityReturnSchema, type AuthorityReturn } from '../../shared/authorityReturn';
+import type { ComparedReturn } from '../../shared/engine/comparison';
+import { openDatabase, sqliteCode, type SqliteDatabase } from '../connection';
+import { migrate, type Migration } from '../migrations';
+import { AUTHORITY_MIGRATIONS } from './migrations';
+
+export const AUTHORITY_APPLICATION_ID = 'mapio-authority';
+export const AUTHORITY_FILE_EXTENSION = '.mapio-la';
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const BUSY_TIMEOUT_MS = 5000;
+
+export interface AuthorityFileOptions {
+  migrations?: readonly Migration[];
+  /** For tests: the clock import times are taken from. */
+  now?: () => Date;
+}
+
+/** A return as stored: what the list of imported returns shows. */
+export interface StoredReturnInfo {
+  schoolKey: string;
+  schoolName: string;
+  academicYear: string;
+  fileName: string;
+  /** ISO date-time the return was imported. */
+  importedAt: string;
+  sha256: string;
+}
+
+export interface NewReturn {
+  schoolKey: string;
+  fileName: string;
+  formatVersion: number;
+  sha256: string;
+  /** The canonical JSON exactly as the school's Mapio wrote it. */
+  json: string;
+  ret: AuthorityReturn;
+}
+
+const baseName = (p: string) => nodePath.basename(p);
+
+function ioError(action: string, path: string, error: unknown): ApiError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'Mapio is not allowed to use that place. Choose a folder you can save to.'
+      : code === 'ENOSPC'
+        ? 'The disk is full.'
+        : code === 'ENOENT'
+          ? 'The folder does not exist.'
+          : `The system said: ${(error as Error | null)?.message ?? String(error)}`;
+  return new ApiError('file_io', `Mapio could not ${action} “${baseName(path)}” (${path}). ${reason}`);
+}
+
+function configure(db: SqliteDatabase): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+}
+
+/** Look without changing anything; throws the ApiError that says what is wrong. */
+function inspect(path: string, latest: number): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ApiError('file_io', `Mapio could not find “${baseName(path)}” at ${path}. It may have been moved, renamed or deleted.`);
+    }
+    throw ioError('read', path, error);
+  }
+  if (!stat.isFile()) throw new ApiError('file_io', `${path} is a folder, not a Mapio authority file.`);
+  const notOurs = new ApiError('file_not_mapio', `“${baseName(path)}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  try {
+    const fd = fs.openSync(path, 'r');
+    try {
+      fs.readSync(fd, header, 0, header.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw ioError('read', path, error);
+  }
+  if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw notOurs;
+
+  const damaged = (detail: string) =>
+    new ApiError('file_corrupt', `“${baseName(path)}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`);
+  const siblings = [`${path}-wal`, `${path}-shm`].filter((p) => !fs.existsSync(p));
+  let db: SqliteDatabase | null = null;
+  try {
+    db = openDatabase(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mapio_meta'`).get();
+    const application = hasMeta ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
+    if (application === 'mapio-school') {
+      throw new ApiError('file_not_mapio', `“${baseName(path)}” is a school’s Mapio file, not an authority file. Open it with File > Open, or choose a ${AUTHORITY_FILE_EXTENSION} file.`);
+    }
+    if (application !== AUTHORITY_APPLICATION_ID) throw notOurs;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new ApiError(
+        'file_too_new',
+        `“${baseName(path)}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latest}). Update Mapio to open it.`,
+      );
+    }
+    const problems = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
+    if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(problems.join('; '));
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = sqliteCode(error);
+    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ' || code === 'SQLITE_RANGE') {
+      throw damaged((error as Error).message);
+    }
+    if (code) throw ioError('read', path, error);
+    throw error;
+  } finally {
+    db?.close();
+    for (const p of siblings) {
+      try {
+        if (fs.existsSync(p) && (!p.endsWith('-wal') || fs.statSync(p).size === 0)) fs.rmSync(p);
+      } catch {
+        /* leave it */
+      }
+    }
+  }
+}
+
+interface ReturnRow {
+  school_key: string;
+  academic_year: string;
+  school_name: string;
+  file_name: string;
+  imported_at: string;
+  sha256: string;
+  content: string;
+}
+
+export class AuthorityFile {
+  readonly path: string;
+  private readonly db: SqliteDatabase;
+  private readonly now: () => Date;
+  private closed = false;
+
+  private constructor(path: string, db: SqliteDatabase, options: AuthorityFileOptions) {
+    this.path = path;
+    this.db = db;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** A new, empty authority file at `path`. Refuses to overwrite anything. */
+  static create(path: string, options: AuthorityFileOptions & { appVersion?: string } = {}): AuthorityFile {
+    const target = nodePath.resolve(path);
+    if (fs.existsSync(target)) throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
+    const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
+    let db: SqliteDatabase | null = null;
+    try {
+      try {
+        db = openDatabase(temp);
+      } catch (error) {
+        throw ioError('create', target, error);
+      }
+      db.pragma('foreign_keys = ON');
+      db.pragma('synchronous = FULL');
+      migrate(db, options.migrations ?? AUTHORITY_MIGRATIONS);
+      const writer = db;
+      writer.transaction(() => {
+        const meta = writer.prepare('INSERT INTO mapio_meta (key, value) VALUES (?, ?)');
+        meta.run('application', AUTHORITY_APPLICATION_ID);
+        meta.run('created_by_version', options.appVersion ?? 'unknown');
+      })();
+      db.close();
+      db = null;
+      if (fs.existsSync(target)) throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
+      fs.renameSync(temp, target);
+    } catch (error) {
+      try {
+        db?.close();
+      } catch {
+        /* already failing */
+      }
+      for (const p of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(p, { force: true });
+      if (error instanceof ApiError) throw error;
+      throw ioError('create', target, error);
+    }
+    return AuthorityFile.open(target, options);
+  }
+
+  /** Open an existing authority file after checking it read-only. */
+  static open(path: string, options: AuthorityFileOptions = {}): AuthorityFile {
+    const target = nodePath.resolve(path);
+    const migrations = options.migrations ?? AUTHORITY_MIGRATIONS;
+    inspect(target, migrations[migrations.length - 1]?.version ?? 0);
+    let db: SqliteDatabase;
+    try {
+      db = openDatabase(target, { fileMustExist: true });
+    } catch (error) {
+      throw ioError('open', target, error);
+    }
+    try {
+      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+      migrate(db, migrations);
+      configure(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return new AuthorityFile(target, db, options);
+  }
+
+  /** The return already imported for this school and year, if any. */
+  findReturn(schoolKey: string, academicYear: string): StoredReturnInfo | null {
+    this.assertOpen();
+    const row = this.db
+      .prepare('SELECT school_key, academic_year, school_name, file_name, imported_at, sha256, content FROM school_returns WHERE school_key = ? AND academic_year = ?')
+      .get(schoolKey, academicYear) as ReturnRow | undefined;
+    return row ? toInfo(row) : null;
+  }
+
+  /**
+   * Store one checked return in its own transaction. With `replace`, an earlier return for the same
+   * school and year is replaced; without it, that is an ApiError('conflict') naming the earlier file.
+   */
+  addReturn(entry: NewReturn, options: { replace?: boolean } = {}): StoredReturnInfo {
+    this.assertOpen();
+    const importedAt = this.now().toISOString();
+    const { ret } = entry;
+    return this.db
+      .transaction(() => {
+        const existing = this.findReturn(entry.schoolKey, ret.school.academicYear);
+        if (existing && !options.replace) throw duplicateError(existing);
+        if (existing) this.db.prepare('DELETE FROM school_returns WHERE school_key = ? AND academic_year = ?').run(entry.schoolKey, ret.school.academicYear);
+        this.db
+          .prepare(
+            `INSERT INTO school_returns (school_key, academic_year, school_name, file_name, imported_at, format_version, sha256, content)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(entry.schoolKey, ret.school.academicYear, ret.school.name, entry.fileName, importedAt, entry.formatVersion, entry.sha256, entry.json);
+        return { schoolKey: entry.schoolKey, schoolName: ret.school.name, academicYear: ret.school.academicYear, fileName: entry.fileName, importedAt, sha256: entry.sha256 };
+      })
+      .immediate();
+  }
+
+  /** Every imported return, by school name then year. */
+  listReturns(): StoredReturnInfo[] {
+    this.assertOpen();
+    const rows = this.db
+      .prepare('SELECT school_key, academic_year, school_name, file_name, imported_at, sha256, content FROM school_returns ORDER BY school_name COLLATE NOCASE, academic_year')
+      .all() as ReturnRow[];
+    return rows.map(toInfo);
+  }
+
+  /** Academic years present, newest first. */
+  academicYears(): string[] {
+    this.assertOpen();
+    return this.db.prepare('SELECT DISTINCT academic_year FROM school_returns ORDER BY academic_year DESC').pluck().all() as string[];
+  }
+
+  /** The returns of one academic year (default: the newest present), ready for compareReturns. */
+  comparedReturns(academicYear?: string): ComparedReturn[] {
+    this.assertOpen();
+    const year = academicYear ?? this.academicYears()[0];
+    if (year === undefined) return [];
+    const rows = this.db
+      .prepare(
+        `SELECT r.school_key, r.academic_year, r.school_name, r.file_name, r.imported_at, r.sha256, r.content, a.amount_pence AS allocation
+         FROM school_returns r LEFT JOIN published_allocations a ON a.school_key = r.school_key AND a.academic_year = r.academic_year
+         WHERE r.academic_year = ? ORDER BY r.school_name COLLATE NOCASE`,
+      )
+      .all(year) as Array<ReturnRow & { allocation: number | null }>;
+    return rows.map((row) => {
+      const parsed = authorityReturnSchema.safeParse(JSON.parse(row.content));
+      if (!parsed.success) {
+        throw new ApiError('file_corrupt', `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`);
+      }
+      return { schoolKey: row.school_key, ret: parsed.data as AuthorityReturn, publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at };
+    });
+  }
+
+  /** The officer's mapping: normalised name → canonical name. */
+  mapping(): Record<string, string> {
+    this.assertOpen();
+    const rows = this.db.prepare('SELECT normalised_name, canonical_name FROM intervention_mappings ORDER BY normalised_name').all() as Array<{ normalised_name: string; canonical_name: string }>;
+    return Object.fromEntries(rows.map((r) => [r.normalised_name, r.canonical_name]));
+  }
+
+  /** Say that lines with this normalised name are the intervention `canonicalName`; an empty name removes the mapping. */
+  setMapping(normalisedName: string, canonicalName: string): void {
+    this.assertOpen();
+    const canonical = canonicalName.trim();
+    if (canonical === '') this.db.prepare('DELETE FROM intervention_mappings WHERE normalised_name = ?').run(normalisedName);
+    else {
+      this.db
+        .prepare(
+          `INSERT INTO intervention_mappings (normalised_name, canonical_name, set_at) VALUES (?, ?, ?)
+           ON CONFLICT (normalised_name) DO UPDATE SET canonical_name = excluded.canonical_name, set_at = excluded.set_at`,
+        )
+        .run(normalisedName, canonical, this.now().toISOString());
+    }
+  }
+
+  /** Remove every return (all years) and the published allocations of a school. Returns the number of returns removed. */
+  removeSchool(schoolKey: string): number {
+    this.assertOpen();
+    return this.db.transaction(() => {
+      const removed = this.db.prepare('DELETE FROM school_returns WHERE school_key = ?').run(schoolKey).changes;
+      this.db.prepare('DELETE FROM published_allocations WHERE school_key = ?').run(schoolKey);
+      return removed;
+    })();
+  }
+
+  /** Record (or with null, clear) a school's published ALN allocation for a year. */
+  setPublishedAllocation(schoolKey: string, academicYear: string, amountPence: number | null, source = ''): void {
+    this.assertOpen();
+    if (amountPence === null) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
+    else {
+      this.db
+        .prepare(
+          `INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, ?, ?, ?)
+           ON CONFLICT (school_key, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+        )
+        .run(schoolKey, academicYear, amountPence, source);
+    }
+  }
+
+  /** Close, leaving one self-contained file (no -wal beside it). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.pragma('journal_mode = DELETE');
+    } catch {
+      /* another connection holds it */
+    }
+    this.db.close();
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ApiError('no_file', 'This authority file has been closed. Open it again to carry on.');
+  }
+}
+
+function toInfo(row: ReturnRow): StoredReturnInfo {
+  return { schoolKey: row.school_key, schoolName: row.school_name, academicYear: row.academic_year, fileName: row.file_name, importedAt: row.imported_at, sha256: row.sha256 };
+}
+
+/** "duplicate of <file> imported on <date>": the same school and year is already in the file. */
+export function duplicateError(existing: StoredReturnInfo): ApiError {
+  return new ApiError(
+    'conflict',
+    `duplicate of ${existing.fileName} imported on ${existing.importedAt.slice(0, 10)} (${existing.schoolName}, ${existing.academicYear}); import it again with “replace” to use this one instead`,
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * The authority file's migrations, oldest first: its own list, separate from the school file's, run by
+ * the same `migrate` (all pending in one transaction ending with `user_version`). Add `NNNN-what-it-does.ts`
+ * with gaps; never edit one that has shipped.
+ */
+import { assertIncreasing, type Migration } from '../../migrations';
+import { migration as authorityReturns } from './0100-authority-returns';
+
+export const AUTHORITY_MIGRATIONS: readonly Migration[] = assertIncreasing([authorityReturns]);
+export const AUTHORITY_LATEST_VERSION: number = AUTHORITY_MIGRATIONS[AUTHORITY_MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authorityReturnSchema,
+  buildAuthorityReturn,
+  canonicalJson,
+  countsByStatus,
+  describeCount,
+  publishedCount,
+  ReturnDisclosureError,
+  schoolKeyOf,
+} from './authorityReturn';
+import { costSchoolYear } from './engine/costSchoolYear';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from './engine/schoolYearBuilder';
+import type { SchoolYear } from './domain';
+
+/** A year with planted, unmistakable learner details: none of them may reach a return. */
+function plantedYear(): SchoolYear {
+  const elsa = interventionLine({ id: 1, name: 'ELSA', tierId: 'alp', deliveryLanguage: 'welsh', areaIds: ['besd', 'communication_interaction'], weeks: 12, startWeek: 1 });
+  const phonics = interventionLine({ id: 2, name: 'Phonics catch-up', tierId: 'targeted', weeks: 6, startWeek: 3 });
+  const learners = [
+    learner({ id: 1, name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877', alnStatus: 'idp_la', welshAlp: true, yearGroup: 5, idpLastReviewed: '2026-03-14' }),
+    ...Array.from({ length: 6 }, (_, i) => learner({ id: i + 2, name: `Quibbleton Marrowfax ${i}`, ref: `QM-55${i}4${i}`, alnStatus: i < 3 ? 'idp_school' : 'monitored' })),
+  ];
+  return schoolYear({
+    school: {
+      name: 'Ysgol Prawf',
+      localAuthority: 'Sir Enghraifft',
+      phase: 'primary',
+      numberOnRoll: 210,
+      efsmBasisPoints: 1834,
+      languageMedium: 'welsh',
+      academicYear: '2026-27',
+      alpDefinitionSource: 'Sir Enghraifft ALP guidance',
+      alpDefinitionDate: '2025-07-01',
+    },
+    staff: [staffMember({ id: 1, name: 'Bronwen Staffname', hourlyCostPence: 1540 })],
+    lines: [elsa, phonics],
+    learners,
+    enrolments: [enrolOn(elsa, 1, 1), enrolOn(elsa, 2, 2), enrolOn(phonics, 3, 3), ...[4, 5, 6, 7].map((l, i) => enrolOn(phonics, 4 + i, l))],
+    income: [incomeLine({ id: 1, amountPence: 2_500_000, name: 'Delegated ALN 2026-27', source: 'LA statement for Zyxqvort' })],
+  });
+}
+
+describe('buildAuthorityReturn', () => {
+  it('carries the engine’s figures to the penny', () => {
+    const year = plantedYear();
+    const costed = costSchoolYear(year);
+    const ret = buildAuthorityReturn(year, costed);
+    expect(ret.totals.costPence).toBe(costed.totals.costPence);
+    expect(ret.totals.chargedPence).toBe(costed.totals.chargedPence);
+    expect(ret.budget).toEqual(costed.budget);
+    // ELSA: £15.40 × 30/60 × 3 × 12 = £277.20; phonics 6 weeks = £138.60
+    expect(ret.lines.map((l) => [l.name, l.costPence, l.tierName, l.isAlp, l.welshMedium, l.contactMinutesPerWeek])).toEqual([
+      ['ELSA', 27_720, 'ALP', true, true, 90],
+      ['Phonics catch-up', 13_860, 'Targeted', false, false, 90],
+    ]);
+    expect(ret.lines[0]?.areas).toEqual(['Behaviour, emotional and social development', 'Communication and interaction']);
+    expect(ret.totals.byAlp).toEqual([
+      { key: 'alp', costPence: 27_720, chargedPence: 27_720 },
+      { key: 'not_alp', costPence: 13_860, chargedPence: 13_860 },
+    ]);
+    expect(ret.totals.byTier.find((t) => t.tierId === 'alp')).toEqual({ tierId: 'alp', name: 'ALP', isAlp: true, costPence: 27_720, chargedPence: 27_720 });
+    expect(ret.income).toEqual([{ kind: 'delegated_aln', name: 'Delegated ALN 2026-27', amountPence: 2_500_000, financialYear: null, endsOn: null }]);
+    expect(authorityReturnSchema.safeParse(ret).success).toBe(true);
+  });
+
+  it('withholds counts of 1–4 learners but never the money', () => {
+    const year = plantedYear();
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const elsa = ret.lines[0];
+    expect(elsa?.learners).toEqual({ value: null, suppressed: true });
+    expect(elsa?.costPence).toBe(27_720);
+    expect(describeCount(elsa!.learners)).toBe('fewer than 5');
+    expect(ret.lines[1]?.learners).toEqual({ value: 5, suppressed: false });
+    // 7 with ALN: 3 monitored, 4 IDPs (3 school, 1 LA): IDPs withheld, so monitored too (7 − 3 would give it away).
+    expect(ret.counts.learnersWithAln).toEqual({ value: 7, suppressed: false });
+    expect(ret.counts.idps.suppressed).toBe(true);
+    expect(ret.counts.monitored.suppressed).toBe(true);
+    expect(ret.counts.idpsLaMaintained).toEqual({ value: null, suppressed: true });
+  });
+
+  it('copies nothing learner-level: the planted names, refs and dates appear nowhere in it', () => {
+    const year = plantedYear();
+    const json = canonicalJson(buildAuthorityReturn(year, costSchoolYear(year)));
+    for (const secret of ['Zyxqvort', 'Plimsoll', 'ZQ-998877', 'Quibbleton', 'Marrowfax', 'QM-55', '2026-03-14', 'Bronwen', 'Staffname', 'LA statement']) {
+      expect(json).not.toContain(secret);
+    }
+    expect(json).not.toMatch(/"(learnerId|learnerIds|ref|yearGroup|dateOfBirth|shares|enrolmentId|description|rationale|fundingNote|source)"/);
+  });
+
+  it('refuses to build a return when a line is named after a learner, naming the line', () => {
+    const year = plantedYear();
+    year.lines[1]!.name = '1:1 for zyxqvort plimsoll';
+    year.income[0]!.name = 'Top-up ZQ-998877';
+    expect(() => buildAuthorityReturn(year, costSchoolYear(year))).toThrow(ReturnDisclosureError);
+    try {
+      buildAuthorityReturn(year, costSchoolYear(year));
+    } catch (error) {
+      expect((error as ReturnDisclosureError).fields).toEqual(['lines.1.name (“1:1 for zyxqvort plimsoll”)', 'income.0.name (“Top-up ZQ-998877”)']);
+      expect((error as Error).message).toMatch(/Rename them/);
+    }
+  });
+});
+
+describe('the return’s schema', () => {
+  const valid = () => {
+    const year = plantedYear();
+    return JSON.parse(JSON.stringify(buildAuthorityReturn(year, costSchoolYear(year))));
+  };
+
+  it('has no field that could carry a learner: any extra field is refused, naming it', () => {
+    const withName = valid();
+    withName.lines[0].learnerNames = ['Zyxqvort Plimsoll'];
+    const a = authorityReturnSchema.safeParse(withName);
+    expect(a.success).toBe(false);
+    expect(a.error?.issues[0]?.path).toEqual(['lines', 0]);
+    expect(a.error?.issues[0]?.message).toMatch(/learnerNames/);
+    const withLearners = { ...valid(), learners: [{ ref: 'ZQ-998877' }] };
+    expect(authorityReturnSchema.safeParse(withLearners).success).toBe(false);
+  });
+
+  it('refuses a published small count and a float of money, naming the field', () => {
+    const small = valid();
+    small.lines[1].learners = { value: 3, suppressed: false };
+    const r1 = authorityReturnSchema.safeParse(small);
+    expect(r1.error?.issues[0]?.path).toEqual(['lines', 1, 'learners']);
+    const float = valid();
+    float.income[0].amountPence = 12.5;
+    const r2 = authorityReturnSchema.safeParse(float);
+    expect(r2.error?.issues[0]?.path).toEqual(['income', 0, 'amountPence']);
+    expect(r2.error?.issues[0]?.message).toMatch(/whole pence/);
+  });
+
+  it('refuses figures that no longer add up', () => {
+    const r = valid();
+    r.lines[0].costPence += 1;
+    const result = authorityReturnSchema.safeParse(r);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('totals.linesCostPence');
+  });
+});
+
+describe('small numbers', () => {
+  it('publishes 0 and 5 or more, withholds 1 to 4', () => {
+    expect([0, 1, 4, 5, 40].map(publishedCount)).toEqual([
+      { value: 0, suppressed: false },
+      { value: null, suppressed: true },
+      { value: null, suppressed: true },
+      { value: 5, suppressed: false },
+      { value: 40, suppressed: false },
+    ]);
+  });
+
+  it('withholds a second count when a withheld one could be worked out by subtraction', () => {
+    // 20 with ALN = 12 monitored + 8 IDPs (6 school, 2 LA): LA withheld, so school-maintained too.
+    const a = countsByStatus({ monitored: 12, idpSchool: 6, idpLa: 2 });
+    expect(a.idps).toEqual({ value: 8, suppressed: false });
+    expect(a.idpsLaMaintained.suppressed).toBe(true);
+    expect(a.idpsSchoolMaintained.suppressed).toBe(true);
+    expect(a.monitored).toEqual({ value: 12, suppressed: false });
+    // 9 IDPs all school-maintained, 0 LA: nothing small, nothing withheld.
+    expect(countsByStatus({ monitored: 30, idpSchool: 9, idpLa: 0 }).idpsSchoolMaintained).toEqual({ value: 9, suppressed: false });
+    // 2 LA, 0 school: the IDP total would give it away, so it is withheld, and then monitored too.
+    const b = countsByStatus({ monitored: 30, idpSchool: 0, idpLa: 2 });
+    expect(b.idps.suppressed).toBe(true);
+    expect(b.monitored.suppressed).toBe(true);
+    expect(b.learnersWithAln).toEqual({ value: 32, suppressed: false });
+  });
+});
+
+describe('canonicalJson and school keys', () => {
+  it('writes the same text whatever order the keys were built in', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
+    expect(canonicalJson({ a: [{ c: 'x', d: null }], b: 1 })).toBe(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] }));
+  });
+
+  it('matches a school however its name is spelt', () => {
+    expect(schoolKeyOf({ name: 'Ysgol Gymraeg Llwyn-yr-Eos', localAuthority: 'Bro Morgannwg' })).toBe(schoolKeyOf({ name: 'ysgol gymraeg llwyn yr eos', localAuthority: 'Bro  Morgannwg' }));
+    expect(schoolKeyOf({ name: 'Ysgol Tŷ Coch', localAuthority: 'X' })).toBe('x/ysgol-ty-coch');
+  });
+});

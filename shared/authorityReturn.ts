@@ -1,0 +1,461 @@
+/**
+ * A school's authority return: the school-level figures a school sends its local authority, and nothing
+ * that identifies a learner (domain.md: "Public money, personal data"; "Small numbers identify children").
+ *
+ * What a return carries: the school and its context (roll, eFSM, language medium, the ALP definition it
+ * applied), income lines, cost totals (by tier, ALP / not ALP, area, funding source, financial year), the
+ * budget position, counts of learners by ALN status and of IDPs, and each intervention line's name, tier,
+ * areas, delivery language, funding source, hours, weeks, cost and number of learners.
+ *
+ * What it never carries: learner names, references, ids, dates, year groups, per-learner costs or
+ * anything cross-tabulated by learner attributes; no staff names; no free-text descriptions, rationales
+ * or funding notes (free text is where a child's name slips in). The zod schema below is strict, so a
+ * return holding any other field is refused on import.
+ *
+ * Small numbers: a count of 1–4 is published as `{ value: null, suppressed: true }` ("fewer than 5"), as
+ * official statistics do. Money is never hidden. Where a suppressed count could be worked out by
+ * subtraction from a published total (learners with ALN = monitored + IDPs; IDPs = school- + LA-maintained),
+ * a second count is suppressed as well (see `countsByStatus`).
+ *
+ * Runs anywhere (renderer, Node, tests): no I/O. Hashing and the .xlsx live in backend/returns.
+ */
+import { z } from 'zod';
+import {
+  DELIVERY_LANGUAGES,
+  FUNDING_SOURCES,
+  INCOME_KINDS,
+  LANGUAGE_MEDIA,
+  PHASES,
+  type DeliveryLanguage,
+  type FundingSource,
+  type IncomeKind,
+  type IsoDate,
+  type LanguageMedium,
+  type Minutes,
+  type Pence,
+  type Phase,
+  type SchoolYear,
+} from './domain';
+import type { CostedMap } from './engine/types';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './engine/totals';
+import { isoDate } from './schemas';
+
+export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
+export const AUTHORITY_RETURN_VERSION = 1;
+/** Versions this Mapio reads. */
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1];
+/** Counts below this (and above 0) are published as "fewer than 5". */
+export const SMALL_COUNT_THRESHOLD = 5;
+
+/** A count of learners as published: exact, or withheld because it is 1–4. */
+export interface ReturnCount {
+  /** The exact count; null when withheld. */
+  value: number | null;
+  /** True when the count is 1–4 (or could be worked out from other published counts) and is withheld. */
+  suppressed: boolean;
+}
+
+export interface ReturnSchool {
+  name: string;
+  localAuthority: string;
+  phase: Phase;
+  numberOnRoll: number;
+  /** Basis points of pupils eligible for free school meals (1834 = 18.34%); null if the school did not enter it. */
+  efsmBasisPoints: number | null;
+  languageMedium: LanguageMedium;
+  academicYear: string;
+  alpDefinitionSource: string;
+  alpDefinitionDate: IsoDate | null;
+}
+
+export interface ReturnIncomeLine {
+  kind: IncomeKind;
+  name: string;
+  amountPence: Pence;
+  financialYear: number | null;
+  endsOn: IsoDate | null;
+}
+
+export interface ReturnTierTotal {
+  /** The tier's code, or 'other_costs' for costs belonging to no intervention. */
+  tierId: string;
+  name: string;
+  /** null for 'other_costs' (neither ALP nor not ALP). */
+  isAlp: boolean | null;
+  costPence: Pence;
+  chargedPence: Pence;
+}
+
+export interface ReturnAreaTotal {
+  /** The area's code, 'unspecified' or 'other_costs'. */
+  areaId: string;
+  name: string;
+  costPence: Pence;
+  chargedPence: Pence;
+}
+
+export interface ReturnTotals {
+  /** Every line and other cost, whoever pays. */
+  costPence: Pence;
+  /** Charged to the ALN budget (funding aln_budget or aln_grant): the committed spend. */
+  chargedPence: Pence;
+  linesCostPence: Pence;
+  otherCostsPence: Pence;
+  byTier: ReturnTierTotal[];
+  /** Intervention lines only: sums to linesCostPence. */
+  byAlp: Array<{ key: 'alp' | 'not_alp'; costPence: Pence; chargedPence: Pence }>;
+  byArea: ReturnAreaTotal[];
+  byFundingSource: Array<{ key: FundingSource; costPence: Pence; chargedPence: Pence }>;
+  financialYears: { years: [number, number]; pence: [Pence, Pence] };
+}
+
+export interface ReturnBudget {
+  incomePence: Pence;
+  chargedPence: Pence;
+  /** income − charged; negative = overspent. */
+  positionPence: Pence;
+  financialYears: Array<{ year: number; incomePence: Pence; chargedPence: Pence; positionPence: Pence }>;
+}
+
+/** Counts of learners by ALN status and of IDPs. Never broken down by any other learner attribute. */
+export interface ReturnCounts {
+  /** Monitored or with an IDP (school- or LA-maintained). */
+  learnersWithAln: ReturnCount;
+  /** On the monitoring register under universal provision, no IDP. */
+  monitored: ReturnCount;
+  idps: ReturnCount;
+  idpsSchoolMaintained: ReturnCount;
+  idpsLaMaintained: ReturnCount;
+}
+
+export interface ReturnLine {
+  name: string;
+  tierId: string;
+  tierName: string;
+  isAlp: boolean;
+  /** Area names (the school's own list), in the line's order. */
+  areas: string[];
+  deliveryLanguage: DeliveryLanguage;
+  /** Delivered in Welsh or bilingually (not English only): the same test the engine's Welsh-ALP check applies. */
+  welshMedium: boolean;
+  fundingSource: FundingSource;
+  /** Contact minutes a week a learner on the line receives. */
+  contactMinutesPerWeek: Minutes;
+  weeks: number;
+  /** The line's projected cost for the year (money is never withheld). */
+  costPence: Pence;
+  learners: ReturnCount;
+}
+
+export interface AuthorityReturn {
+  school: ReturnSchool;
+  income: ReturnIncomeLine[];
+  totals: ReturnTotals;
+  budget: ReturnBudget;
+  counts: ReturnCounts;
+  lines: ReturnLine[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Small numbers
+
+/** Publish a count: 0 and 5+ exactly, 1–4 as "fewer than 5". */
+export function publishedCount(n: number): ReturnCount {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`a count of learners must be a whole number ≥ 0, got ${n}`);
+  return n > 0 && n < SMALL_COUNT_THRESHOLD ? { value: null, suppressed: true } : { value: n, suppressed: false };
+}
+
+/** How a count reads in a sheet or on screen. */
+export function describeCount(count: ReturnCount): string {
+  return count.suppressed || count.value === null ? `fewer than ${SMALL_COUNT_THRESHOLD}` : String(count.value);
+}
+
+/**
+ * The status counts with primary suppression (1–4) and secondary suppression: in each sum that is
+ * published (total = part + part), a lone withheld part could be worked out by subtraction, so the
+ * smallest other non-zero part is withheld too; if every other part is 0, the total is withheld.
+ * Repeated until nothing can be derived.
+ */
+export function countsByStatus(raw: { monitored: number; idpSchool: number; idpLa: number }): ReturnCounts {
+  const idps = raw.idpSchool + raw.idpLa;
+  const values = { learnersWithAln: raw.monitored + idps, monitored: raw.monitored, idps, idpsSchoolMaintained: raw.idpSchool, idpsLaMaintained: raw.idpLa };
+  type Key = keyof typeof values;
+  const hidden = new Set<Key>((Object.keys(values) as Key[]).filter((k) => publishedCount(values[k]).suppressed));
+  const sums: Array<{ total: Key; parts: Key[] }> = [
+    { total: 'learnersWithAln', parts: ['monitored', 'idps'] },
+    { total: 'idps', parts: ['idpsSchoolMaintained', 'idpsLaMaintained'] },
+  ];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const { total, parts } of sums) {
+      if (hidden.has(total)) continue;
+      const hiddenParts = parts.filter((p) => hidden.has(p));
+      if (hiddenParts.length !== 1) continue;
+      const candidates = parts.filter((p) => !hidden.has(p) && values[p] > 0).sort((a, b) => values[a] - values[b]);
+      const next = candidates[0];
+      hidden.add(next ?? total);
+      changed = true;
+    }
+  }
+  const out = {} as ReturnCounts;
+  for (const k of Object.keys(values) as Key[]) out[k] = hidden.has(k) ? { value: null, suppressed: true } : { value: values[k], suppressed: false };
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Building a return
+
+/** A line or income name that would carry a learner's name or reference into the return. */
+export class ReturnDisclosureError extends Error {
+  constructor(
+    message: string,
+    readonly fields: string[],
+  ) {
+    super(message);
+    this.name = 'ReturnDisclosureError';
+  }
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Names a person typed (line and income names) that contain a learner's full name or reference as whole
+ * words. The return would otherwise carry them to the authority.
+ */
+export function learnerIdentifiersIn(year: SchoolYear): string[] {
+  const needles = year.learners
+    .flatMap((l) => [l.name.trim(), l.ref.trim()])
+    .filter((s) => s.length >= 3)
+    .map((s) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(s)}($|[^\\p{L}\\p{N}])`, 'iu'));
+  const fields: string[] = [];
+  const check = (text: string, field: string) => {
+    if (needles.some((re) => re.test(text))) fields.push(field);
+  };
+  year.lines.forEach((l, i) => check(l.name, `lines.${i}.name (“${l.name}”)`));
+  year.income.forEach((l, i) => check(l.name, `income.${i}.name (“${l.name}”)`));
+  return fields;
+}
+
+/**
+ * The return for a school year and its costed figures (from costSchoolYear). Copies only school-level
+ * figures; throws ReturnDisclosureError when a line or income name contains a learner's name or
+ * reference, naming the line to rename.
+ */
+export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): AuthorityReturn {
+  const disclosures = learnerIdentifiersIn(year);
+  if (disclosures.length > 0) {
+    throw new ReturnDisclosureError(
+      `A return must not identify a learner, and ${disclosures.length === 1 ? 'this name contains' : 'these names contain'} a learner's name or reference: ${disclosures.join('; ')}. Rename ${disclosures.length === 1 ? 'it' : 'them'} and create the return again.`,
+      disclosures,
+    );
+  }
+  const tierById = new Map(year.tiers.map((t) => [t.id, t]));
+  const areaById = new Map(year.areas.map((a) => [a.id, a]));
+  const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
+  const areaName = (id: string) =>
+    areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
+
+  const monitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
+  const idpSchool = year.learners.filter((l) => l.alnStatus === 'idp_school').length;
+  const idpLa = year.learners.filter((l) => l.alnStatus === 'idp_la').length;
+
+  const s = year.school;
+  const t = costed.totals;
+  return {
+    school: {
+      name: s.name,
+      localAuthority: s.localAuthority,
+      phase: s.phase,
+      numberOnRoll: s.numberOnRoll,
+      efsmBasisPoints: s.efsmBasisPoints,
+      languageMedium: s.languageMedium,
+      academicYear: s.academicYear,
+      alpDefinitionSource: s.alpDefinitionSource,
+      alpDefinitionDate: s.alpDefinitionDate,
+    },
+    income: year.income.map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),
+    totals: {
+      costPence: t.costPence,
+      chargedPence: t.chargedPence,
+      linesCostPence: t.linesCostPence,
+      otherCostsPence: t.otherCostsPence,
+      byTier: t.byTier.map((b) => {
+        const tier = tierById.get(b.key);
+        return {
+          tierId: b.key,
+          name: tier?.name ?? (b.key === OTHER_COSTS_KEY ? 'Other costs (no tier)' : b.key),
+          isAlp: b.key === OTHER_COSTS_KEY ? null : (tier?.isAlp ?? false),
+          costPence: b.costPence,
+          chargedPence: b.chargedPence,
+        };
+      }),
+      byAlp: t.byAlp.map((b) => ({ key: b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+      byArea: t.byArea.map((b) => ({ areaId: b.key, name: areaName(b.key), costPence: b.costPence, chargedPence: b.chargedPence })),
+      byFundingSource: t.byFundingSource.map((b) => ({ key: b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+      financialYears: { years: [t.financialYears.years[0], t.financialYears.years[1]], pence: [t.financialYears.pence[0], t.financialYears.pence[1]] },
+    },
+    budget: {
+      incomePence: costed.budget.incomePence,
+      chargedPence: costed.budget.chargedPence,
+      positionPence: costed.budget.positionPence,
+      financialYears: costed.budget.financialYears.map((f) => ({ year: f.year, incomePence: f.incomePence, chargedPence: f.chargedPence, positionPence: f.positionPence })),
+    },
+    counts: countsByStatus({ monitored, idpSchool, idpLa }),
+    lines: year.lines.map((line) => {
+      const c = costedById.get(line.id);
+      const tier = tierById.get(line.tierId);
+      return {
+        name: line.name,
+        tierId: line.tierId,
+        tierName: tier?.name ?? line.tierId,
+        isAlp: tier?.isAlp ?? false,
+        areas: [...new Set(line.areaIds)].map(areaName),
+        deliveryLanguage: line.deliveryLanguage,
+        welshMedium: line.deliveryLanguage !== 'english',
+        fundingSource: line.fundingSource,
+        contactMinutesPerWeek: c?.learnerMinutesPerWeek ?? 0,
+        weeks: line.weeks,
+        costPence: c?.costPence ?? 0,
+        learners: publishedCount(c?.enrolledLearners ?? 0),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Canonical JSON: the exact text the checksum is computed over
+
+/** JSON with object keys sorted at every level, no spaces: the same return always gives the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError('canonicalJson: numbers must be finite');
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Validation (imports)
+
+const MAX_PENCE = 100_000_000_000;
+const signedPence = z
+  .number({ error: 'must be a number of pence' })
+  .int({ error: 'money must be whole pence (an integer), not a decimal' })
+  .min(-MAX_PENCE, { error: 'is too large' })
+  .max(MAX_PENCE, { error: 'is too large' });
+const pence = signedPence.min(0, { error: 'must not be negative' });
+const label = z.string().max(300, { error: 'must be at most 300 characters' });
+const count = z
+  .strictObject({
+    value: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' }).max(100_000).nullable(),
+    suppressed: z.boolean(),
+  })
+  .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), {
+    error: `a count of 1 to ${SMALL_COUNT_THRESHOLD - 1} must be withheld (value null, suppressed true), and only a withheld count may be null`,
+  });
+const breakdown = { costPence: pence, chargedPence: pence };
+
+export const authorityReturnSchema = z
+  .strictObject({
+    school: z.strictObject({
+      name: z.string().trim().min(1, { error: 'is required' }).max(200),
+      localAuthority: label,
+      phase: z.enum(PHASES),
+      numberOnRoll: z.number().int().min(0).max(10_000),
+      efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
+      languageMedium: z.enum(LANGUAGE_MEDIA),
+      academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
+      alpDefinitionSource: label,
+      alpDefinitionDate: isoDate.nullable(),
+    }),
+    income: z
+      .array(
+        z.strictObject({
+          kind: z.enum(INCOME_KINDS),
+          name: label,
+          amountPence: pence,
+          financialYear: z.number().int().min(2000).max(2100).nullable(),
+          endsOn: isoDate.nullable(),
+        }),
+      )
+      .max(1000),
+    totals: z.strictObject({
+      costPence: pence,
+      chargedPence: pence,
+      linesCostPence: pence,
+      otherCostsPence: pence,
+      byTier: z.array(z.strictObject({ tierId: label, name: label, isAlp: z.boolean().nullable(), ...breakdown })).max(100),
+      byAlp: z.array(z.strictObject({ key: z.enum(['alp', 'not_alp']), ...breakdown })).max(2),
+      byArea: z.array(z.strictObject({ areaId: label, name: label, ...breakdown })).max(100),
+      byFundingSource: z.array(z.strictObject({ key: z.enum(FUNDING_SOURCES), ...breakdown })).max(FUNDING_SOURCES.length),
+      financialYears: z.strictObject({ years: z.tuple([z.number().int(), z.number().int()]), pence: z.tuple([pence, pence]) }),
+    }),
+    budget: z.strictObject({
+      incomePence: pence,
+      chargedPence: pence,
+      positionPence: signedPence,
+      financialYears: z
+        .array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence }))
+        .max(2),
+    }),
+    counts: z.strictObject({ learnersWithAln: count, monitored: count, idps: count, idpsSchoolMaintained: count, idpsLaMaintained: count }),
+    lines: z
+      .array(
+        z.strictObject({
+          name: z.string().max(200),
+          tierId: label,
+          tierName: label,
+          isAlp: z.boolean(),
+          areas: z.array(label).max(20),
+          deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
+          welshMedium: z.boolean(),
+          fundingSource: z.enum(FUNDING_SOURCES),
+          contactMinutesPerWeek: z.number().int().min(0).max(7 * 24 * 60),
+          weeks: z.number().int().min(0).max(53),
+          costPence: pence,
+          learners: count,
+        }),
+      )
+      .max(5000),
+  })
+  .superRefine((r, ctx) => {
+    // Figures that must agree with each other: a hand-edited return rarely keeps them consistent.
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    if (r.budget.positionPence !== r.budget.incomePence - r.budget.chargedPence) {
+      ctx.addIssue({ code: 'custom', path: ['budget', 'positionPence'], message: 'must equal income minus charged costs' });
+    }
+    if (r.totals.costPence !== r.totals.linesCostPence + r.totals.otherCostsPence) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'costPence'], message: 'must equal the cost of lines plus other costs' });
+    }
+    if (sum(r.lines.map((l) => l.costPence)) !== r.totals.linesCostPence) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'linesCostPence'], message: 'must equal the sum of the intervention lines’ costs' });
+    }
+    if (sum(r.totals.byAlp.map((b) => b.costPence)) !== r.totals.linesCostPence) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'byAlp'], message: 'must add up to the cost of intervention lines' });
+    }
+    if (sum(r.totals.byFundingSource.map((b) => b.chargedPence)) !== r.totals.chargedPence) {
+      ctx.addIssue({ code: 'custom', path: ['totals', 'byFundingSource'], message: 'charged amounts must add up to the charged total' });
+    }
+  });
+
+export type ParsedAuthorityReturn = z.output<typeof authorityReturnSchema>;
+
+/**
+ * The key that says two returns are from the same school: its authority and name, lower case, without
+ * diacritics or punctuation ("Ysgol Gymraeg Llwyn-yr-Eos" and "ysgol gymraeg llwyn yr eos" match).
+ */
+export function schoolKeyOf(school: Pick<ReturnSchool, 'name' | 'localAuthority'>): string {
+  const slug = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '');
+  return `${slug(school.localAuthority) || 'no-authority'}/${slug(school.name)}`;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { buildAuthorityReturn, type AuthorityReturn } from '../authorityReturn';
+import type { SchoolYear } from '../domain';
+import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
+import { costSchoolYear } from './costSchoolYear';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+
+/** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */
+function school(name: string, lines: Array<{ name: string; tierId: string; language?: 'welsh' | 'english' | 'bilingual' }>, options: { roll?: number; alnLearners?: number; income?: number } = {}): SchoolYear {
+  const aln = options.alnLearners ?? 10;
+  const built = lines.map((l, i) => interventionLine({ id: i + 1, name: l.name, tierId: l.tierId, deliveryLanguage: l.language ?? 'english', weeks: 12 }));
+  const learners = Array.from({ length: aln }, (_, i) => learner({ id: i + 1, alnStatus: i % 2 === 0 ? 'idp_school' : 'monitored' }));
+  const enrolments = built.flatMap((line, li) => [0, 1, 2, 3, 4, 5].map((k) => enrolOn(line, li * 6 + k + 1, (k % aln) + 1)));
+  return schoolYear({
+    school: { ...schoolYear().school, name, numberOnRoll: options.roll ?? 200, localAuthority: 'Sir Prawf', alpDefinitionSource: 'Sir Prawf guidance 2025' },
+    staff: [staffMember({ id: 1, hourlyCostPence: 1540 })],
+    lines: built,
+    learners,
+    enrolments,
+    income: [incomeLine({ id: 1, amountPence: options.income ?? 1_000_000 })],
+  });
+}
+
+const compared = (year: SchoolYear, key = year.school.name): ComparedReturn => ({ schoolKey: key, ret: buildAuthorityReturn(year, costSchoolYear(year)) });
+
+describe('normaliseInterventionName', () => {
+  it('matches the variants schools write for the same intervention', () => {
+    const n = normaliseInterventionName;
+    expect(n('Precision Teaching (spelling)')).toBe('precision teaching');
+    expect(n('precision-teaching')).toBe('precision teaching');
+    expect(n('  PRECISION   teaching group ')).toBe('precision teaching');
+    expect(n('ELSA sessions')).toBe('elsa');
+    expect(n('Cymorth Llythrennedd: ŵyr & âl')).toBe('cymorth llythrennedd wyr and al');
+    expect(n('1:1 reading')).toBe(n('One-to-one reading'));
+    expect(n('Group')).toBe('group');
+    expect(n('Lego therapy')).not.toBe(n('Lego based therapy'));
+  });
+});
+
+describe('compareReturns: each school’s figures', () => {
+  it('gives every share with its numerator, denominator and what it is a share of', () => {
+    const year = school('Ysgol A', [{ name: 'ELSA', tierId: 'alp', language: 'welsh' }, { name: 'Phonics', tierId: 'targeted' }], { roll: 300, alnLearners: 40, income: 1_000_000 });
+    const costed = costSchoolYear(year);
+    const [row] = compareReturns([compared(year)]).schools;
+    // Each line: £15.40 × 30/60 × 3 × 12 = £277.20
+    expect(row?.committedPence).toBe(55_440);
+    expect(row?.committedPence).toBe(costed.totals.chargedPence);
+    expect(row?.alnBudgetPence).toBe(1_000_000);
+    expect(row?.budgetPositionPence).toBe(1_000_000 - 55_440);
+    expect(row?.spendPerLearnerWithAlnPence).toBe(1386); // 55 440 ÷ 40
+    expect(row?.spendPerLearnerWithAlnPence).toBe(costed.totals.chargedPerLearnerWithAlnPence);
+    expect(row?.spendPerPupilPence).toBe(185); // 55 440 ÷ 300 = 184.8 → 185
+    expect(row?.alnShareOfRoll).toEqual({ numerator: 40, denominator: 300, of: 'pupils on roll', basisPoints: 1333 });
+    expect(row?.idpShareOfAln).toEqual({ numerator: 20, denominator: 40, of: 'learners with ALN', basisPoints: 5000 });
+    expect(row?.alpShareOfLineCost).toEqual({ numerator: 27_720, denominator: 55_440, of: 'cost of intervention lines', basisPoints: 5000 });
+    expect(row?.welshMediumShareOfAlpCost?.basisPoints).toBe(10_000);
+    expect(describeShare(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
+    expect(row?.context).toMatchObject({ numberOnRoll: 300, languageMedium: 'english', alpDefinitionSource: 'Sir Prawf guidance 2025', learnersWithAln: { value: 40, suppressed: false } });
+  });
+
+  it('leaves out per-learner figures when the count of learners with ALN is withheld, and says why', () => {
+    const year = school('Ysgol Fach', [{ name: 'ELSA', tierId: 'alp' }], { roll: 60, alnLearners: 3 });
+    const [row] = compareReturns([compared(year)]).schools;
+    expect(row?.spendPerLearnerWithAlnPence).toBeNull();
+    expect(row?.alnShareOfRoll).toBeNull();
+    expect(row?.committedPence).toBe(27_720); // money is never hidden
+    expect(row?.notes.join(' ')).toMatch(/fewer than 5/);
+  });
+});
+
+describe('compareReturns: medians and outliers', () => {
+  const base = compared(school('Base', [{ name: 'ELSA', tierId: 'alp' }]));
+  const withIncome = (name: string, incomePence: number): ComparedReturn => {
+    const ret: AuthorityReturn = structuredClone(base.ret);
+    ret.school.name = name;
+    ret.budget.incomePence = incomePence;
+    ret.budget.positionPence = incomePence - ret.budget.chargedPence;
+    return { schoolKey: name, ret };
+  };
+
+  it('finds the median and flags values beyond the fences as questions, in the order the schools were given', () => {
+    const schools = [withIncome('F', 100_000), withIncome('A', 1_000_000), withIncome('C', 11_000), withIncome('B', 10_000), withIncome('E', 14_000), withIncome('D', 12_000), withIncome('G', 13_000)];
+    const comparison = compareReturns(schools);
+    const budget = comparison.measures.find((m) => m.measure.key === 'alnBudgetPence');
+    // sorted: 10 000, 11 000, 12 000, 13 000, 14 000, 100 000, 1 000 000 → median 13 000; Q1 = 11 000, Q3 = 100 000
+    expect(budget).toMatchObject({ schools: 7, median: 13_000, lowerQuartile: 11_000, upperQuartile: 100_000 });
+    expect(budget?.upperFence).toBe(100_000 + 133_500);
+    const flagged = comparison.outliers.filter((o) => o.measure === 'alnBudgetPence');
+    expect(flagged.map((o) => [o.schoolName, o.direction])).toEqual([['A', 'above']]);
+    expect(flagged[0]?.question).toMatch(/^ALN budget \(income\) at A is £10,000\.00, well above the authority median of £130\.00\. What lies behind it\?/);
+    expect(flagged[0]?.question).toMatch(/200 on roll/);
+    expect(comparison.schools.map((s) => s.context.name)).toEqual(['F', 'A', 'C', 'B', 'E', 'D', 'G']);
+    expect(comparison.outlierRule).toMatch(/Q1 − 1\.5 × IQR/);
+  });
+
+  it('rounds an even median half away from zero, and needs 4 schools before calling anything an outlier', () => {
+    const comparison = compareReturns([withIncome('A', 101), withIncome('B', 102), withIncome('C', 900_000)]);
+    const budget = comparison.measures.find((m) => m.measure.key === 'alnBudgetPence');
+    expect(budget?.median).toBe(102);
+    expect(budget?.upperFence).toBeNull();
+    expect(comparison.outliers.filter((o) => o.measure === 'alnBudgetPence')).toEqual([]);
+    const two = compareReturns([withIncome('A', 101), withIncome('B', 102)]).measures.find((m) => m.measure.key === 'alnBudgetPence');
+    expect(two?.median).toBe(102); // 101.5 → 102
+  });
+});
+
+describe('compareReturns: classification differences', () => {
+  const schools = [
+    compared(school('Ysgol 1', [{ name: 'ELSA', tierId: 'alp' }, { name: 'Precision teaching', tierId: 'alp' }, { name: 'Lego therapy', tierId: 'targeted' }])),
+    compared(school('Ysgol 2', [{ name: 'ELSA sessions', tierId: 'targeted' }, { name: 'Precision Teaching (spelling)', tierId: 'targeted' }, { name: 'LEGO-based therapy', tierId: 'alp' }])),
+    compared(school('Ysgol 3', [{ name: 'E.L.S.A.', tierId: 'targeted' }, { name: 'precision-teaching', tierId: 'targeted' }])),
+  ];
+
+  it('lists interventions classed ALP at some schools and not at others, with schools, learners and cost on each side', () => {
+    const { classificationDifferences } = compareReturns(schools);
+    const precision = classificationDifferences.find((g) => g.matchKey === 'precision teaching');
+    expect(precision?.variants.sort()).toEqual(['Precision Teaching (spelling)', 'Precision teaching', 'precision-teaching']);
+    expect(precision?.alp).toMatchObject({ schoolCount: 1, learners: { known: 6, linesWithFewerThan5: 0 }, costPence: 27_720 });
+    expect(precision?.notAlp).toMatchObject({ schoolCount: 2, learners: { known: 12, linesWithFewerThan5: 0 }, costPence: 55_440 });
+    expect(precision?.notAlp.schools.map((s) => [s.schoolName, s.tierNames])).toEqual([
+      ['Ysgol 2', ['Targeted']],
+      ['Ysgol 3', ['Targeted']],
+    ]);
+    // "E.L.S.A." normalises to "e l s a", not "elsa": without a mapping it is a different intervention.
+    const elsa = classificationDifferences.find((g) => g.matchKey === 'elsa');
+    expect(elsa?.alp.schoolCount).toBe(1);
+    expect(elsa?.notAlp.schoolCount).toBe(1);
+    // Lego therapy and LEGO-based therapy are different names: no difference until the officer says they are the same.
+    expect(classificationDifferences.some((g) => g.matchKey.includes('lego'))).toBe(false);
+  });
+
+  it('applies the officer’s mapping', () => {
+    const mapping = { 'e l s a': 'ELSA', 'lego based therapy': 'Lego therapy' };
+    const { classificationDifferences, interventions } = compareReturns(schools, mapping);
+    const elsa = classificationDifferences.find((g) => g.matchKey === 'elsa');
+    expect(elsa?.displayName).toBe('ELSA');
+    expect(elsa?.normalisedNames).toEqual(['e l s a', 'elsa']);
+    expect(elsa?.notAlp.schoolCount).toBe(2);
+    const lego = classificationDifferences.find((g) => g.matchKey === 'lego therapy');
+    expect(lego).toMatchObject({ displayName: 'Lego therapy', mapped: true, alp: { schoolCount: 1 }, notAlp: { schoolCount: 1 } });
+    expect(interventions.length).toBe(3);
+  });
+});
