@@ -1,0 +1,152 @@
+/**
+ * "What this school regards as ALP": the statement for parents that Estyn asks every school to make
+ * (issue 5). A self-contained, printable HTML page (A4, one or two pages) listing the universal offer,
+ * the targeted offer and the ALP by area of need: line names and descriptions only, never a cost and
+ * never anything about a learner, in English or Welsh.
+ *
+ * Names and descriptions are the school's free text, so two safeguards run over them: any learner's
+ * name or reference written into them is replaced by "a learner", and any amount in pounds is removed.
+ */
+import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
+import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
+import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
+
+export interface AlpStatementOptions {
+  lang: Lang;
+  generatedOn: IsoDate;
+}
+
+const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Free text made safe for parents: no learner's name or reference, no amount of money. */
+export function redactForParents(text: string, year: SchoolYear, t: TFunction): string {
+  let out = text;
+  const who = t('export.checks.aLearner');
+  const identifiers = year.learners
+    .flatMap((l) => [l.name.trim(), l.ref.trim()])
+    .filter((s) => s.length >= 3)
+    .sort((a, b) => b.length - a.length);
+  for (const id of identifiers) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(id)}(?![\\p{L}\\p{N}])`, 'giu'), who);
+  // "£1,234.50", "£45", "£ 12k", "45p": amounts of money, dropped with the space before them.
+  out = out.replace(/\s?£\s?\d[\d,]*(?:\.\d+)?(?:\s?[kKmM]\b)?/g, '').replace(/\s?\b\d+(?:\.\d+)?p\b/g, '');
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
+
+function tierHeading(tier: Tier, t: TFunction): { heading: string; intro: string } {
+  const label = tierLabel(tier, t);
+  switch (tier.id) {
+    case 'universal':
+      return { heading: t('export.statement.universalHeading'), intro: t('export.statement.universalIntro') };
+    case 'targeted':
+      return { heading: t('export.statement.targetedHeading'), intro: t('export.statement.targetedIntro') };
+    case 'alp':
+      return { heading: t('export.statement.alpHeading'), intro: t('export.statement.alpIntro') };
+    default:
+      return { heading: label, intro: tier.isAlp ? t('export.statement.tierIsAlp') : t('export.statement.tierNotAlp') };
+  }
+}
+
+/** The statement as one HTML document (inline CSS, no scripts, no external resources). */
+export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOptions): string {
+  const t = createI18n(options.lang).t;
+  const school = year.school;
+  const safe = (text: string) => escapeHtml(redactForParents(text, year, t));
+  const areas = sortedAreas(year);
+
+  const sections: string[] = [];
+  const tiers = sortedTiers(year);
+  // Lines whose tier is not configured are listed under their tier code, so nothing the school offers is hidden.
+  const unknownTierIds = [...new Set(year.lines.map((l) => l.tierId).filter((id) => !tiers.some((x) => x.id === id)))];
+  const groups: Array<{ tier: Tier }> = [
+    ...tiers.map((tier) => ({ tier })),
+    ...unknownTierIds.map((id, i) => ({ tier: { id, name: id, isAlp: false, sortOrder: 1000 + i } })),
+  ];
+  for (const { tier } of groups) {
+    const { heading, intro } = tierHeading(tier, t);
+    const lines = year.lines.filter((l) => l.tierId === tier.id);
+    const byArea: Array<{ title: string; lines: InterventionLine[] }> = [];
+    for (const area of areas) {
+      const inArea = lines.filter((l) => l.areaIds.includes(area.id));
+      if (inArea.length > 0) byArea.push({ title: areaLabel(area, t), lines: inArea });
+    }
+    const known = new Set(areas.map((a) => a.id));
+    const noArea = lines.filter((l) => !l.areaIds.some((id) => known.has(id)));
+    if (noArea.length > 0) byArea.push({ title: t('export.statement.noArea'), lines: noArea });
+
+    const body =
+      byArea.length === 0
+        ? `<p class="none">${escapeHtml(t('export.statement.none'))}</p>`
+        : byArea
+            .map(({ title, lines: ls }) => {
+              // One entry per distinct name and description (the same intervention run in several blocks).
+              const seen = new Set<string>();
+              const items = ls
+                .map((l) => ({ name: safe(l.name), description: safe(l.description) }))
+                .filter((x) => {
+                  const k = `${x.name}\u0000${x.description}`;
+                  if (seen.has(k)) return false;
+                  seen.add(k);
+                  return true;
+                })
+                .map((x) => `<li><strong>${x.name}</strong>${x.description ? ` — ${x.description}` : ''}</li>`)
+                .join('\n');
+              return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${items}\n</ul>`;
+            })
+            .join('\n');
+    sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${body}\n</section>`);
+  }
+
+  const definition = school.alpDefinitionSource.trim()
+    ? `<p>${escapeHtml(
+        school.alpDefinitionDate
+          ? t('export.statement.alpDefinitionDated', { source: school.alpDefinitionSource, date: dateText(school.alpDefinitionDate, options.lang) })
+          : t('export.statement.alpDefinition', { source: school.alpDefinitionSource }),
+      )}</p>`
+    : '';
+  const title = t('export.statement.title', { school: school.name });
+  const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });
+
+  return `<!doctype html>
+<html lang="${options.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+  @page { size: A4; margin: 15mm 16mm 16mm 16mm; }
+  * { box-sizing: border-box; }
+  body { font-family: "Segoe UI", "Helvetica Neue", Arial, sans-serif; font-size: 10.5pt; line-height: 1.4; color: #111; max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+  h1 { font-size: 17pt; margin: 0 0 2mm; color: #1f4e79; }
+  .meta { color: #444; margin: 0 0 4mm; }
+  h2 { font-size: 13pt; margin: 5mm 0 1mm; padding-bottom: 1mm; border-bottom: 1.5pt solid #1f4e79; color: #1f4e79; break-after: avoid; page-break-after: avoid; }
+  .alp h2 { border-bottom-color: #7b2c83; color: #7b2c83; }
+  h3 { font-size: 11pt; margin: 3mm 0 1mm; break-after: avoid; page-break-after: avoid; }
+  .intro { margin: 0 0 2mm; font-style: italic; }
+  ul { margin: 0 0 2mm; padding-left: 5mm; }
+  li { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
+  .none { color: #555; }
+  footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.5pt solid #999; color: #444; font-size: 9pt; }
+  @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
+</style>
+</head>
+<body>
+<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml([school.localAuthority, school.academicYear].filter(Boolean).join(' · '))}</p>
+<p>${escapeHtml(t('export.statement.intro'))}</p>
+${definition}
+</header>
+<main>
+${sections.join('\n')}
+</main>
+<footer>
+<p>${escapeHtml(t('export.statement.contact'))}</p>
+<p>${escapeHtml(footer)}</p>
+</footer>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,80 @@
+/**
+ * Writing an export to disk without ever leaving half a file: the bytes go to a temporary file in the
+ * same folder, are flushed, and the temporary file is renamed over the target in one step. A target that
+ * is read-only, locked (open in Excel on Windows) or in a read-only folder is refused with a sentence
+ * that says what to do; the earlier export and the school file are left exactly as they were.
+ */
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import type ExcelJS from 'exceljs';
+import { ApiError } from '../../shared/api/contract';
+
+export function cannotWriteMessage(target: string): string {
+  return `Mapio could not write ${target}: the file is open in another program or read-only. Close it or choose another name.`;
+}
+
+/** Read-only as a person set it (permission bits), whether or not this process could override it (root). */
+function isReadOnly(path: string): boolean {
+  try {
+    return (fs.statSync(path).mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuse a path Mapio must not write: not ending in `extension`, the open school file itself, a folder
+ * that does not exist, or a read-only file or folder.
+ */
+export function assertWritableExport(target: string, extension: string, schoolFilePath: string | null): string {
+  const resolved = nodePath.resolve(target);
+  if (!resolved.toLowerCase().endsWith(extension)) {
+    throw new ApiError('invalid_input', `path: the file name must end in ${extension}`, [{ path: 'path', message: `must end in ${extension}` }]);
+  }
+  if (schoolFilePath !== null && nodePath.resolve(schoolFilePath) === resolved) {
+    throw new ApiError('invalid_input', 'path: that is the school file itself; choose another name for the export', [{ path: 'path', message: 'must not be the school file' }]);
+  }
+  const folder = nodePath.dirname(resolved);
+  let folderStat: fs.Stats;
+  try {
+    folderStat = fs.statSync(folder);
+  } catch {
+    throw new ApiError('file_io', `Mapio could not write ${resolved}: the folder ${folder} does not exist. Choose another folder.`);
+  }
+  if (!folderStat.isDirectory()) throw new ApiError('file_io', `Mapio could not write ${resolved}: ${folder} is not a folder. Choose another folder.`);
+  if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) {
+    throw new ApiError('file_io', `Mapio could not write ${resolved}: a folder of that name is there. Choose another name.`);
+  }
+  if (isReadOnly(folder) || isReadOnly(resolved)) throw new ApiError('file_io', cannotWriteMessage(resolved));
+  return resolved;
+}
+
+/** Write `bytes` to `target` atomically (temp file in the same folder, flush, rename). */
+export function writeFileAtomically(target: string, bytes: Uint8Array | string): void {
+  const folder = nodePath.dirname(target);
+  const temp = nodePath.join(folder, `.${nodePath.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    const fd = fs.openSync(temp, 'wx');
+    try {
+      fs.writeFileSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temp, target);
+  } catch {
+    fs.rmSync(temp, { force: true });
+    throw new ApiError('file_io', cannotWriteMessage(target));
+  }
+}
+
+/**
+ * Save a workbook to `path` atomically; returns the number of bytes written. Fails with
+ * ApiError('file_io') when the target is read-only or locked, leaving any earlier file untouched.
+ */
+export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<number> {
+  const target = assertWritableExport(path, '.xlsx', null);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  writeFileAtomically(target, bytes);
+  return bytes.byteLength;
+}

@@ -1,0 +1,65 @@
+/**
+ * Words the exports share: tier and area names in the export's language, hours and dates as a person
+ * reads them. Tier and area names are the school's own data; only the defaults that Mapio itself wrote
+ * (e.g. "Universal", "Cognition and learning") are translated, a school's own names are kept as typed.
+ */
+import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from '../../shared/domain';
+import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/demo/demoSchool';
+import { catalogues, type Lang, type TFunction } from '../../shared/i18n';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine/totals';
+
+export function tierLabel(tier: Tier, t: TFunction): string {
+  const def = DEFAULT_TIERS.find((d) => d.id === tier.id);
+  if (def && def.name === tier.name && tier.id in catalogues.en.export.defaultTier) return t(`export.defaultTier.${tier.id}`);
+  return tier.name;
+}
+
+export function areaLabel(area: AreaOfNeed, t: TFunction): string {
+  const def = DEFAULT_AREAS.find((d) => d.id === area.id);
+  if (def && def.name === area.name && area.id in catalogues.en.export.defaultArea) return t(`export.defaultArea.${area.id}`);
+  return area.name;
+}
+
+/** A breakdown key (tier id, area id, or the engine's 'other_costs' / 'unspecified') as a label. */
+export function breakdownLabel(key: string, year: SchoolYear, kind: 'tier' | 'area', t: TFunction): string {
+  if (key === OTHER_COSTS_KEY) return t('export.otherCosts');
+  if (key === UNSPECIFIED_AREA_KEY) return t('export.unspecifiedArea');
+  if (kind === 'tier') {
+    const tier = year.tiers.find((x) => x.id === key);
+    return tier ? tierLabel(tier, t) : key;
+  }
+  const area = year.areas.find((x) => x.id === key);
+  return area ? areaLabel(area, t) : key;
+}
+
+export function sortedTiers(year: SchoolYear): Tier[] {
+  return [...year.tiers].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+export function sortedAreas(year: SchoolYear): AreaOfNeed[] {
+  return [...year.areas].sort((a, b) => a.sortOrder - b.sortOrder);
+}
+
+/** 90 → "1 h 30 min", as the screens write it. */
+export function hoursText(minutes: number, t: TFunction): string {
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  if (m === 0) return sign + t('common.hours', { h });
+  if (h === 0) return sign + t('common.minutes', { m });
+  return sign + t('common.hoursMinutes', { h, m });
+}
+
+/** "2026-03-05" → "5 March 2026" / "5 Mawrth 2026". */
+export function dateText(iso: IsoDate, lang: Lang): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
+/** Today's date where Mapio runs (the school's local calendar day, not UTC). */
+export function localToday(now: Date = new Date()): IsoDate {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

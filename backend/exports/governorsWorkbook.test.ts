@@ -1,0 +1,147 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
+import { variedSchoolYear, viewOf } from './variedSchools';
+
+
+const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
+
+/** Every cell's text (values and formula results) across the workbook. */
+function allText(wb: ExcelJS.Workbook): string {
+  const parts: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => parts.push(String(cell.text ?? '')))));
+  return parts.join('\n');
+}
+
+async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load(await wb.xlsx.writeBuffer());
+  return back;
+}
+
+describe('the governors’ workbook', () => {
+  it('has the sheets the issue lists, in English or Welsh, with Learners only when asked for', () => {
+    const view = viewOf(demoSchoolYear());
+    expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks']);
+    expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks']);
+    expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau']);
+  });
+
+  it('never names a learner unless names were asked for, and says which on the sheet', () => {
+    const year = demoSchoolYear();
+    const view = viewOf(year);
+    for (const learners of ['anonymised', 'none'] as const) {
+      const text = allText(buildGovernorsWorkbook(view, options({ learners })));
+      const named = year.learners.filter((l) => text.includes(l.name)).map((l) => l.name);
+      expect(named, `learners ${learners}`).toEqual([]);
+    }
+    const anonymised = buildGovernorsWorkbook(view, options());
+    expect(anonymised.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Anonymised: .*reference, never by name/);
+    const learnerRefs = anonymised.getWorksheet('Learners')?.getColumn(1).values.map(String) ?? [];
+    for (const l of year.learners) expect(learnerRefs).toContain(l.ref);
+
+    const named = buildGovernorsWorkbook(view, options({ learners: 'named' }));
+    expect(named.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Named: /);
+    const text = allText(named);
+    for (const l of year.learners) expect(text).toContain(l.name);
+  });
+
+  it('writes every line, subtotal and total as a formula whose cached result is the engine’s figure', () => {
+    for (const year of [demoSchoolYear(), variedSchoolYear(7), variedSchoolYear(8)]) {
+      const view = viewOf(year);
+      const { workbook, figures } = buildGovernorsWorkbookWithFigures(view, options());
+      const map = workbook.getWorksheet('Provision map') as ExcelJS.Worksheet;
+      // Every line's cost and every tier's subtotal is among the checked figures.
+      const costs = figures.filter((f) => f.what.startsWith('cost of'));
+      expect(costs).toHaveLength(year.lines.length + year.otherCosts.length);
+      for (const b of view.costed.totals.byTier) expect(figures.some((f) => f.pence === b.costPence && f.what.endsWith(': cost'))).toBe(true);
+      expect(figures.find((f) => f.what === 'grand total: all provision')?.pence).toBe(view.costed.totals.costPence);
+      expect(figures.find((f) => f.what === 'budget position')?.pence).toBe(view.costed.budget.positionPence);
+      for (const f of figures) {
+        const cell = workbook.getWorksheet(f.sheet)?.getCell(f.cell);
+        const value = cell?.value as ExcelJS.CellFormulaValue;
+        expect(typeof value.formula, `${f.what} at ${f.sheet}!${f.cell}`).toBe('string');
+        // exceljs keeps no cached result of 0 (the file then has none; Excel recalculates on load).
+        expect(Math.round(Number(value.result ?? 0) * 100), f.what).toBe(f.pence);
+      }
+      // Line costs are built from their inputs, rounded once to the penny.
+      const firstCost = costs[0] as (typeof costs)[number];
+      const staffCell = map.getCell(`J${firstCost.cell.slice(1)}`).value as ExcelJS.CellFormulaValue;
+      expect(staffCell.formula).toMatch(/^ROUND\(ROUND\(D\d+\*100,0\)\*I\d+\*\(E\d+\+F\d+\)\*ROUND\(G\d+\*100,0\)\*H\d+\/6000,0\)\/100$/);
+    }
+  });
+
+  it('works the staff cost of every line from its inputs exactly as the engine does (half pennies away from zero)', () => {
+    // Evaluate each line's staff-cost formula in JavaScript doubles, as a spreadsheet would, from the cells.
+    for (const year of [demoSchoolYear(), ...[1, 2, 3, 4, 5].map((s) => variedSchoolYear(s))]) {
+      const view = viewOf(year);
+      const { workbook, figures } = buildGovernorsWorkbookWithFigures(view, options());
+      const map = workbook.getWorksheet('Provision map') as ExcelJS.Worksheet;
+      const num = (address: string) => Number(map.getCell(address).value ?? 0);
+      const roundHalfAway = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
+      for (const f of figures.filter((x) => x.what.startsWith('staff cost of'))) {
+        const r = f.cell.slice(1);
+        const product = roundHalfAway(num(`D${r}`) * 100) * num(`I${r}`) * (num(`E${r}`) + num(`F${r}`)) * roundHalfAway(num(`G${r}`) * 100) * num(`H${r}`);
+        expect(Number.isSafeInteger(product)).toBe(true);
+        expect(roundHalfAway(product / 6000), f.what).toBe(f.pence);
+      }
+      if (year.lines.some((l) => l.name === 'Half-penny check')) {
+        // 1541p × 30 min ÷ 60 = 770.5p exactly: the formula, like the engine, gives 771p.
+        expect(figures.find((f) => f.what === 'staff cost of “Half-penny check”')?.pence).toBe(771);
+      }
+    }
+  });
+
+  it('prints landscape on A4, one page wide, with repeated headers and the school and page in the footer', async () => {
+    const wb = await roundTrip(buildGovernorsWorkbook(viewOf(variedSchoolYear(3)), options()));
+    for (const name of ['Provision map', 'Staffing', 'Learners', 'Checks']) {
+      const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
+      expect(ws.pageSetup.orientation, name).toBe('landscape');
+      expect(ws.pageSetup.fitToPage).toBe(true);
+      expect(ws.pageSetup.fitToWidth).toBe(1);
+      expect(ws.pageSetup.fitToHeight).toBe(0);
+      expect(ws.pageSetup.paperSize).toBe(9);
+      expect(ws.pageSetup.printTitlesRow).toBe('1:3');
+      expect(ws.headerFooter.oddFooter).toBe('&LYsgol Amrywiol 3 && Partners&RPage &P of &N');
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+      expect(ws.autoFilter).toBeTruthy();
+    }
+    const cy = await roundTrip(buildGovernorsWorkbook(viewOf(demoSchoolYear()), options({ lang: 'cy' })));
+    expect(cy.getWorksheet('Map darpariaeth')?.headerFooter.oddFooter).toContain('&RTudalen &P o &N');
+    expect(cy.getWorksheet('Map darpariaeth')?.getCell('C3').text).toBe('Staff fesul grŵp');
+  });
+
+  it('formats money in pounds and embeds the budget chart on the Summary', async () => {
+    const view = viewOf(demoSchoolYear());
+    const wb = await roundTrip(buildGovernorsWorkbook(view, options()));
+    const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
+    const images = summary.getImages();
+    expect(images).toHaveLength(1);
+    const media = wb.getImage(Number(images[0]?.imageId));
+    expect(media.extension).toBe('png');
+    expect(Buffer.from(media.buffer as unknown as Uint8Array).subarray(1, 4).toString('ascii')).toBe('PNG');
+    // The figures the chart shows are in cells beside it, as formulas over the budget figures.
+    const key = [17, 18, 19].map((r) => summary.getCell(`G${r}`));
+    expect(key.map((c) => Math.round(Number((c.value as ExcelJS.CellFormulaValue).result) * 100))).toEqual([
+      view.costed.budget.incomePence,
+      view.costed.budget.chargedPence,
+      view.costed.totals.costPence,
+    ]);
+    expect(key[0]?.numFmt).toContain('£');
+    expect(key[0]?.numFmt).toBe('"£"#,##0.00;-"£"#,##0.00');
+    expect((key[0]?.value as ExcelJS.CellFormulaValue).result).toBe(view.costed.budget.incomePence / 100);
+  });
+
+  it('words checks with the learner’s reference, or name only when names were asked for', () => {
+    const year = demoSchoolYear();
+    const view = viewOf(year);
+    const check = view.costed.checks.find((c) => c.subject.kind === 'learner');
+    expect(check).toBeDefined();
+    const learner = year.learners.find((l) => l.id === check?.subject.id);
+    const anonymised = buildGovernorsWorkbook(view, options()).getWorksheet('Checks') as ExcelJS.Worksheet;
+    expect(anonymised.getCell('C4').text).toContain(`Learner ${learner?.ref}`);
+    const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
+    expect(named.getCell('C4').text).toContain(learner?.name);
+  });
+});
