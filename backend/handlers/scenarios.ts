@@ -1,0 +1,158 @@
+/**
+ * Scenarios (issue 11): named copies of the school year kept inside the school file, worked on through
+ * every existing operation once entered, compared side by side with the baseline, adopted as the new
+ * baseline (one undo step) or written out as a new file. The baseline's tables are only ever written by
+ * `scenario.adopt`.
+ */
+import path from 'node:path';
+import { ApiError, type YearView } from '../../shared/api/contract';
+import type { SchoolYear } from '../../shared/domain';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { compareScenarios, type CostedYear } from '../../shared/engine/scenarioComparison';
+import { rollForward } from '../../shared/rollForward';
+import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
+import { replaceSchoolYear } from '../../db/scenarios';
+import { SchoolFile } from '../../db/schoolFile';
+import { findOrThrow, type Session } from '../session';
+import { withMapioExtension } from './file';
+import type { HandlerMap } from './types';
+
+export const LEVERS_NEED_A_SCENARIO = 'Quick levers change a scenario, not the baseline. Create or open a scenario first.';
+
+function requireScenario(session: Session): { id: number; name: string } {
+  session.requireBaseline();
+  const open = session.openScenario;
+  if (!open) throw new ApiError('conflict', LEVERS_NEED_A_SCENARIO);
+  return open;
+}
+
+/** The baseline's year: read from the school file itself, whichever year is being worked on. */
+function baselineYear(session: Session): SchoolYear {
+  return session.requireBaseline().readYear();
+}
+
+function costed(session: Session, id: number | null, name: string, year: SchoolYear): CostedYear {
+  return { id, name, year, costed: costSchoolYear(year, session.costOptions(year)) };
+}
+
+export const scenarioHandlers: HandlerMap<
+  | 'scenario.list'
+  | 'scenario.create'
+  | 'scenario.rename'
+  | 'scenario.delete'
+  | 'scenario.enter'
+  | 'scenario.leave'
+  | 'scenario.compare'
+  | 'scenario.adopt'
+  | 'scenario.saveAsFile'
+  | 'scenario.lever.payAward'
+  | 'scenario.lever.scaleIncome'
+  | 'scenario.lever.removeStaff'
+> = {
+  'scenario.list': (_input, { session }) => session.scenarios().list(),
+
+  'scenario.create': ({ name, from }, { session }) => {
+    const store = session.scenarios();
+    const base = baselineYear(session);
+    if (from === 'rollForward') {
+      const { year, leavers, endedIncome } = rollForward(base);
+      const scenario = store.create(name, 'roll_forward', year);
+      return { scenario, scenarios: store.list(), rollForward: { leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) } };
+    }
+    const scenario = store.create(name, 'copy', base);
+    return { scenario, scenarios: store.list(), rollForward: null };
+  },
+
+  'scenario.rename': ({ id, name }, { session }) => {
+    const renamed = session.scenarios().rename(id, name);
+    session.renameOpenScenario(id, renamed.name);
+    return renamed;
+  },
+
+  'scenario.delete': ({ id }, { session }) => {
+    const store = session.scenarios();
+    store.summary(id);
+    if (session.openScenario?.id === id) session.leaveScenario();
+    store.delete(id);
+    return { scenarios: store.list(), view: session.view() };
+  },
+
+  'scenario.enter': ({ id }, { session }): YearView => {
+    session.enterScenario(id);
+    return session.view();
+  },
+
+  'scenario.leave': (_input, { session }) => {
+    session.requireBaseline();
+    session.leaveScenario();
+    return session.view();
+  },
+
+  'scenario.compare': ({ ids }, { session }) => {
+    const store = session.scenarios();
+    const baselineName = path.basename(session.requireBaseline().path, '.mapio');
+    // The open scenario's latest state is already in its row (written back after every change).
+    const scenarios = [...new Set(ids)].map((id) => {
+      const stored = store.get(id);
+      return costed(session, id, stored.name, stored.year);
+    });
+    return compareScenarios(costed(session, null, baselineName, baselineYear(session)), scenarios);
+  },
+
+  'scenario.adopt': ({ id }, { session }) => {
+    const store = session.scenarios();
+    const stored = store.get(id);
+    session.leaveScenario();
+    const baseline = session.requireBaseline();
+    const current = baseline.readYear();
+    baseline.mutate(`Adopt scenario “${stored.name}” as the baseline`, (repos) => replaceSchoolYear(repos, current, stored.year));
+    return { view: session.view() };
+  },
+
+  'scenario.saveAsFile': ({ id, path: target }, { session, version }) => {
+    const stored = session.scenarios().get(id);
+    const file = SchoolFile.create(path.resolve(withMapioExtension(target)), stored.year, { appVersion: version });
+    const written = { file: { path: file.path, name: path.basename(file.path) }, academicYear: stored.year.school.academicYear };
+    file.close();
+    return written;
+  },
+
+  'scenario.lever.payAward': ({ percentBasisPoints }, { session }) => {
+    requireScenario(session);
+    const sign = percentBasisPoints >= 0 ? '+' : '−';
+    const outcome: { changes: HourlyCostChange[] } = { changes: [] };
+    const result = session.mutate(`Pay award ${sign}${Math.abs(percentBasisPoints) / 100}% on every hourly cost`, (repos, year) => {
+      outcome.changes = applyPayAward(year, percentBasisPoints).changes;
+      for (const c of outcome.changes) repos.staff.update(c.staffId, { hourlyCostPence: c.toPence, hourlyCostBasis: c.hourlyCostBasis });
+    });
+    return { ...result, changes: outcome.changes };
+  },
+
+  'scenario.lever.scaleIncome': ({ incomeId, percentBasisPoints }, { session }) => {
+    requireScenario(session);
+    const outcome: { change?: IncomeChange } = {};
+    const result = session.mutate('Change an income line', (repos, year) => {
+      findOrThrow(year.income, incomeId, 'income line');
+      const change = scaleIncomeLine(year, incomeId, percentBasisPoints).change;
+      outcome.change = change;
+      repos.income.update(incomeId, { amountPence: change.toPence });
+    });
+    return { ...result, change: outcome.change as IncomeChange };
+  },
+
+  'scenario.lever.removeStaff': ({ staffId }, { session }) => {
+    requireScenario(session);
+    const outcome: { removal?: StaffRemoval } = {};
+    const result = session.mutate('Remove a staff member from the scenario', (repos, year) => {
+      findOrThrow(year.staff, staffId, 'staff member');
+      const removal = removeStaffMember(year, staffId);
+      outcome.removal = removal;
+      for (const line of removal.linesLosingDeliverer) repos.lines.update(line.lineId, { staff: line.staff });
+      for (const o of removal.otherCostsWithoutStaff) repos.otherCosts.update(o.otherCostId, { staffId: null });
+      if (removal.alncoCleared) repos.workload.update({ alncoStaffId: null });
+      repos.staff.delete(staffId);
+    });
+    const { year: _changedYear, ...removal } = outcome.removal as StaffRemoval;
+    return { ...result, removal };
+  },
+};

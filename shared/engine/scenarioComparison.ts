@@ -1,0 +1,340 @@
+/**
+ * Scenarios side by side with the baseline (issue 11): budget position (in total and per financial
+ * year), spend by tier, by ALP / not ALP and by area of need, learners whose IDP's ALP would fall short,
+ * staff over-allocated, Welsh ALP shortfall, lines left with no one to deliver them, and each figure's
+ * difference from the baseline.
+ *
+ * Pure: every figure is read from `costSchoolYear`'s output for each year (`CostedYear.costed`); the
+ * year's own records are used only for names and learner references. Nothing is recomputed here, so the
+ * comparison can never disagree with the map.
+ *
+ * Decisions:
+ * - Tiers and areas are matched by their stable id; a key missing on one side counts as 0 there.
+ * - Financial years are matched by the calendar year they start in; a scenario rolled forward to next
+ *   year shares at most one financial year with the baseline, and its other one has no difference (null).
+ * - "ALP would fall short" = the engine's `alp_hours_short` (enrolled ALP minutes below what the IDP
+ *   specifies) and `idp_without_alp` (an IDP and no ALP at all) checks, one entry per learner.
+ * - "Unstaffed lines" are lines with nobody assigned (e.g. after the remove-staff lever): the engine
+ *   costs them at no staff time, so their learners' provision shows here rather than as a saving.
+ */
+import type { DeliveryLanguage, Pence, SchoolYear } from '../domain';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './totals';
+import type { CostedMap } from './types';
+
+/** One year to compare: the baseline or a scenario, with the engine's figures for it. */
+export interface CostedYear {
+  /** The scenario's id; null for the baseline. */
+  id: number | null;
+  name: string;
+  year: SchoolYear;
+  costed: CostedMap;
+}
+
+export interface SpendGroup {
+  key: string;
+  name: string;
+  costPence: Pence;
+  chargedPence: Pence;
+}
+
+export interface ShortfallLearner {
+  learnerId: number;
+  ref: string;
+  /** Why: enrolled ALP below the IDP's minutes, or an IDP with no ALP at all. */
+  reason: 'alp_hours_short' | 'idp_without_alp';
+  /** For alp_hours_short: minutes a week short; null for idp_without_alp. */
+  shortByMinutes: number | null;
+}
+
+export interface ScenarioFigures {
+  id: number | null;
+  name: string;
+  academicYear: string;
+  budget: {
+    incomePence: Pence;
+    chargedPence: Pence;
+    positionPence: Pence;
+    financialYears: Array<{ year: number; incomePence: Pence; chargedPence: Pence; positionPence: Pence }>;
+  };
+  /** Every line and other cost, whoever pays. */
+  totalCostPence: Pence;
+  byTier: SpendGroup[];
+  byAlp: SpendGroup[];
+  byArea: SpendGroup[];
+  alpShortfall: { count: number; learners: ShortfallLearner[] };
+  staffOverAllocated: { count: number; staff: Array<{ staffId: number; name: string; overByMinutes: number }> };
+  welshAlpShortfall: { count: number; learnerRefs: string[] };
+  unstaffedLines: { count: number; lines: Array<{ lineId: number; name: string; deliveryLanguage: DeliveryLanguage; enrolledLearners: number }> };
+}
+
+export interface GroupDifference {
+  key: string;
+  name: string;
+  costPence: Pence;
+  chargedPence: Pence;
+}
+
+/** scenario − baseline for every figure. */
+export interface ScenarioDifference {
+  incomePence: Pence;
+  chargedPence: Pence;
+  positionPence: Pence;
+  /** Per the scenario's financial years; null where the baseline has no such year. */
+  financialYears: Array<{ year: number; positionPence: Pence | null }>;
+  totalCostPence: Pence;
+  byTier: GroupDifference[];
+  byAlp: GroupDifference[];
+  byArea: GroupDifference[];
+  alpShortfallCount: number;
+  /** Learners short in the scenario who were not short in the baseline, and the reverse (by reference). */
+  newlyShortRefs: string[];
+  noLongerShortRefs: string[];
+  staffOverAllocatedCount: number;
+  welshAlpShortfallCount: number;
+  unstaffedLinesCount: number;
+}
+
+export interface ScenarioComparison {
+  baseline: ScenarioFigures;
+  scenarios: Array<ScenarioFigures & { difference: ScenarioDifference }>;
+}
+
+const ALP_NAMES: Record<'alp' | 'not_alp', string> = { alp: 'ALP', not_alp: 'Not ALP' };
+/** Names for the engine's own keys (costs that belong to no tier or area). */
+const ENGINE_KEY_NAMES: Record<ScenarioSheetLang, Record<string, string>> = {
+  en: { [OTHER_COSTS_KEY]: 'Other costs (no tier or area)', [UNSPECIFIED_AREA_KEY]: 'No area of need recorded', alp: 'ALP', not_alp: 'Not ALP' },
+  cy: { [OTHER_COSTS_KEY]: 'Costau eraill (dim haen na maes)', [UNSPECIFIED_AREA_KEY]: 'Dim maes angen wedi’i gofnodi', alp: 'DDY', not_alp: 'Nid DDY' },
+};
+
+/** The figures for one year, all read from its CostedMap. */
+export function scenarioFigures(input: CostedYear): ScenarioFigures {
+  const { year, costed } = input;
+  const learnerById = new Map(year.learners.map((l) => [l.id, l]));
+  const staffById = new Map(year.staff.map((s) => [s.id, s]));
+  const tierName = new Map(year.tiers.map((t) => [t.id, t.name]));
+  const areaName = new Map(year.areas.map((a) => [a.id, a.name]));
+  const refOf = (learnerId: number) => learnerById.get(learnerId)?.ref ?? `#${learnerId}`;
+
+  const shortfall: ShortfallLearner[] = [];
+  const welsh = new Set<number>();
+  const over: ScenarioFigures['staffOverAllocated']['staff'] = [];
+  for (const check of costed.checks) {
+    if (check.subject.kind === 'learner' && (check.code === 'alp_hours_short' || check.code === 'idp_without_alp')) {
+      if (shortfall.some((s) => s.learnerId === check.subject.id)) continue;
+      const shortBy = check.params.shortByMinutes;
+      shortfall.push({ learnerId: check.subject.id, ref: refOf(check.subject.id), reason: check.code, shortByMinutes: check.code === 'alp_hours_short' && typeof shortBy === 'number' ? shortBy : null });
+    } else if (check.code === 'welsh_alp_in_english' && check.subject.kind === 'learner') {
+      welsh.add(check.subject.id);
+    } else if (check.code === 'staff_over_allocated' && check.subject.kind === 'staff') {
+      const overBy = check.params.overByMinutes;
+      over.push({ staffId: check.subject.id, name: staffById.get(check.subject.id)?.name ?? `#${check.subject.id}`, overByMinutes: typeof overBy === 'number' ? overBy : 0 });
+    }
+  }
+  shortfall.sort((a, b) => a.ref.localeCompare(b.ref));
+
+  const lineById = new Map(year.lines.map((l) => [l.id, l]));
+  const unstaffed = costed.lines
+    .filter((c) => (lineById.get(c.lineId)?.staff.length ?? 0) === 0)
+    .map((c) => {
+      const line = lineById.get(c.lineId);
+      return { lineId: c.lineId, name: line?.name ?? `#${c.lineId}`, deliveryLanguage: line?.deliveryLanguage ?? 'english', enrolledLearners: c.enrolledLearners };
+    });
+
+  return {
+    id: input.id,
+    name: input.name,
+    academicYear: year.school.academicYear,
+    budget: {
+      incomePence: costed.budget.incomePence,
+      chargedPence: costed.budget.chargedPence,
+      positionPence: costed.budget.positionPence,
+      financialYears: costed.budget.financialYears.map((f) => ({ ...f })),
+    },
+    totalCostPence: costed.totals.costPence,
+    byTier: costed.totals.byTier.map((b) => ({ key: b.key, name: tierName.get(b.key) ?? ENGINE_KEY_NAMES.en[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+    byAlp: costed.totals.byAlp.map((b) => ({ key: b.key, name: ALP_NAMES[b.key], costPence: b.costPence, chargedPence: b.chargedPence })),
+    byArea: costed.totals.byArea.map((b) => ({ key: b.key, name: areaName.get(b.key) ?? ENGINE_KEY_NAMES.en[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+    alpShortfall: { count: shortfall.length, learners: shortfall },
+    staffOverAllocated: { count: over.length, staff: over },
+    welshAlpShortfall: { count: welsh.size, learnerRefs: [...welsh].map(refOf).sort((a, b) => a.localeCompare(b)) },
+    unstaffedLines: { count: unstaffed.length, lines: unstaffed },
+  };
+}
+
+/** scenario − baseline per key; keys in either list, baseline's order first. */
+function groupDifferences(base: SpendGroup[], scenario: SpendGroup[]): GroupDifference[] {
+  const keys = [...base.map((g) => g.key), ...scenario.map((g) => g.key).filter((k) => !base.some((g) => g.key === k))];
+  return keys.map((key) => {
+    const b = base.find((g) => g.key === key);
+    const s = scenario.find((g) => g.key === key);
+    return {
+      key,
+      name: s?.name ?? b?.name ?? key,
+      costPence: (s?.costPence ?? 0) - (b?.costPence ?? 0),
+      chargedPence: (s?.chargedPence ?? 0) - (b?.chargedPence ?? 0),
+    };
+  });
+}
+
+export function scenarioDifference(base: ScenarioFigures, scenario: ScenarioFigures): ScenarioDifference {
+  const baseShort = new Set(base.alpShortfall.learners.map((l) => l.ref));
+  const scenarioShort = new Set(scenario.alpShortfall.learners.map((l) => l.ref));
+  return {
+    incomePence: scenario.budget.incomePence - base.budget.incomePence,
+    chargedPence: scenario.budget.chargedPence - base.budget.chargedPence,
+    positionPence: scenario.budget.positionPence - base.budget.positionPence,
+    financialYears: scenario.budget.financialYears.map((f) => {
+      const b = base.budget.financialYears.find((x) => x.year === f.year);
+      return { year: f.year, positionPence: b ? f.positionPence - b.positionPence : null };
+    }),
+    totalCostPence: scenario.totalCostPence - base.totalCostPence,
+    byTier: groupDifferences(base.byTier, scenario.byTier),
+    byAlp: groupDifferences(base.byAlp, scenario.byAlp),
+    byArea: groupDifferences(base.byArea, scenario.byArea),
+    alpShortfallCount: scenario.alpShortfall.count - base.alpShortfall.count,
+    newlyShortRefs: [...scenarioShort].filter((r) => !baseShort.has(r)).sort((a, b) => a.localeCompare(b)),
+    noLongerShortRefs: [...baseShort].filter((r) => !scenarioShort.has(r)).sort((a, b) => a.localeCompare(b)),
+    staffOverAllocatedCount: scenario.staffOverAllocated.count - base.staffOverAllocated.count,
+    welshAlpShortfallCount: scenario.welshAlpShortfall.count - base.welshAlpShortfall.count,
+    unstaffedLinesCount: scenario.unstaffedLines.count - base.unstaffedLines.count,
+  };
+}
+
+/** The baseline and each scenario side by side, with each scenario's differences from the baseline. */
+export function compareScenarios(baseline: CostedYear, scenarios: CostedYear[]): ScenarioComparison {
+  const base = scenarioFigures(baseline);
+  return {
+    baseline: base,
+    scenarios: scenarios.map((s) => {
+      const figures = scenarioFigures(s);
+      return { ...figures, difference: scenarioDifference(base, figures) };
+    }),
+  };
+}
+
+// ── The governors' workbook's Scenarios sheet ───────────────────────────────────────────────────────
+
+export type ScenarioSheetLang = 'en' | 'cy';
+
+/**
+ * One row of the Scenarios sheet. Columns after the label: baseline, then for each scenario its figure
+ * and its difference from the baseline. `format` says how to show the cells: money is integer pence
+ * (the workbook writes pence / 100 with its money format), counts are whole numbers, text is as is.
+ * A heading row has no values.
+ */
+export interface ScenarioSheetRow {
+  format: 'heading' | 'money' | 'count' | 'text';
+  label: string;
+  values: Array<number | string | null>;
+}
+
+const SHEET_TEXT: Record<ScenarioSheetLang, Record<string, string>> = {
+  en: {
+    sheet: 'Scenarios',
+    figure: 'Figure',
+    baseline: 'Baseline',
+    difference: 'Difference',
+    academicYear: 'Academic year',
+    budget: 'Budget position',
+    income: 'Income',
+    charged: 'Costs charged to the ALN budget',
+    position: 'Budget position (income − charged)',
+    fyPosition: 'Budget position, financial year',
+    totalCost: 'All costs, whoever pays',
+    byTier: 'Spend by tier (all costs)',
+    byAlp: 'Spend: ALP or not ALP (all costs)',
+    byArea: 'Spend by area of need (all costs)',
+    risks: 'Provision at risk',
+    alpShort: 'Learners whose IDP’s ALP would fall short',
+    alpShortRefs: 'Their references',
+    overAllocated: 'Staff over-allocated',
+    welsh: 'Learners whose Welsh ALP is delivered only in English',
+    unstaffed: 'Lines with no one to deliver them',
+  },
+  cy: {
+    sheet: 'Senarios',
+    figure: 'Ffigur',
+    baseline: 'Llinell sylfaen',
+    difference: 'Gwahaniaeth',
+    academicYear: 'Blwyddyn academaidd',
+    budget: 'Sefyllfa’r gyllideb',
+    income: 'Incwm',
+    charged: 'Costau a godir ar y gyllideb ADY',
+    position: 'Sefyllfa’r gyllideb (incwm − costau a godir)',
+    fyPosition: 'Sefyllfa’r gyllideb, blwyddyn ariannol',
+    totalCost: 'Pob cost, pwy bynnag sy’n talu',
+    byTier: 'Gwariant fesul haen (pob cost)',
+    byAlp: 'Gwariant: DDY neu nid DDY (pob cost)',
+    byArea: 'Gwariant fesul maes angen (pob cost)',
+    risks: 'Darpariaeth mewn perygl',
+    alpShort: 'Dysgwyr y byddai DDY eu CDU yn brin',
+    alpShortRefs: 'Eu cyfeirnodau',
+    overAllocated: 'Staff wedi’u gor-neilltuo',
+    welsh: 'Dysgwyr y mae eu DDY Cymraeg yn cael ei ddarparu yn Saesneg yn unig',
+    unstaffed: 'Llinellau heb neb i’w darparu',
+  },
+};
+
+/** The sheet's name in the workbook's language. */
+export function scenarioSheetName(lang: ScenarioSheetLang): string {
+  return SHEET_TEXT[lang].sheet as string;
+}
+
+/** The header row: label column, baseline, then each scenario's name and its difference. */
+export function scenarioSheetHeader(comparison: ScenarioComparison, lang: ScenarioSheetLang): string[] {
+  const t = SHEET_TEXT[lang];
+  return [t.figure as string, `${t.baseline}: ${comparison.baseline.name}`, ...comparison.scenarios.flatMap((s) => [s.name, `${t.difference}: ${s.name}`])];
+}
+
+/**
+ * The Scenarios sheet's rows, every figure from the comparison (so from the engine). Money in pence;
+ * differences are scenario − baseline. Tiers, ALP and areas list every key in any of the years.
+ * Learner references appear only with `showLearnerRefs` (pass it when the workbook names learners);
+ * otherwise the sheet carries counts only.
+ */
+export function scenarioSheetRows(comparison: ScenarioComparison, lang: ScenarioSheetLang, options: { showLearnerRefs?: boolean } = {}): ScenarioSheetRow[] {
+  const t = SHEET_TEXT[lang] as Record<string, string>;
+  const { baseline, scenarios } = comparison;
+  const rows: ScenarioSheetRow[] = [];
+  const heading = (label: string) => rows.push({ format: 'heading', label, values: [] });
+  const row = (format: 'money' | 'count', label: string, pick: (f: ScenarioFigures) => number | null, diff: (s: (typeof scenarios)[number]) => number | null) =>
+    rows.push({ format, label, values: [pick(baseline), ...scenarios.flatMap((s) => [pick(s), diff(s)])] });
+
+  rows.push({ format: 'text', label: t.academicYear as string, values: [baseline.academicYear, ...scenarios.flatMap((s) => [s.academicYear, null])] });
+  heading(t.budget as string);
+  row('money', t.income as string, (f) => f.budget.incomePence, (s) => s.difference.incomePence);
+  row('money', t.charged as string, (f) => f.budget.chargedPence, (s) => s.difference.chargedPence);
+  row('money', t.position as string, (f) => f.budget.positionPence, (s) => s.difference.positionPence);
+  const fyYears = [...new Set([baseline, ...scenarios].flatMap((f) => f.budget.financialYears.map((y) => y.year)))].sort((a, b) => a - b);
+  for (const y of fyYears) {
+    const label = `${t.fyPosition} ${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+    row('money', label, (f) => f.budget.financialYears.find((x) => x.year === y)?.positionPence ?? null, (s) => s.difference.financialYears.find((x) => x.year === y)?.positionPence ?? null);
+  }
+  row('money', t.totalCost as string, (f) => f.totalCostPence, (s) => s.difference.totalCostPence);
+
+  const groups = (title: string, list: (f: ScenarioFigures) => SpendGroup[], diffs: (s: (typeof scenarios)[number]) => GroupDifference[]) => {
+    heading(title);
+    const all = [baseline, ...scenarios];
+    const keys: Array<{ key: string; name: string }> = [];
+    const own = (g: SpendGroup) => (lang === 'cy' && g.name === ENGINE_KEY_NAMES.en[g.key] ? (ENGINE_KEY_NAMES.cy[g.key] as string) : g.name);
+    for (const f of all) for (const g of list(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: own(g) });
+    for (const k of keys) {
+      row('money', k.name, (f) => list(f).find((g) => g.key === k.key)?.costPence ?? 0, (s) => diffs(s).find((g) => g.key === k.key)?.costPence ?? 0);
+    }
+  };
+  groups(t.byTier as string, (f) => f.byTier, (s) => s.difference.byTier);
+  groups(t.byAlp as string, (f) => f.byAlp, (s) => s.difference.byAlp);
+  groups(t.byArea as string, (f) => f.byArea, (s) => s.difference.byArea);
+
+  heading(t.risks as string);
+  row('count', t.alpShort as string, (f) => f.alpShortfall.count, (s) => s.difference.alpShortfallCount);
+  if (options.showLearnerRefs) rows.push({
+    format: 'text',
+    label: t.alpShortRefs as string,
+    values: [baseline.alpShortfall.learners.map((l) => l.ref).join(', '), ...scenarios.flatMap((s) => [s.alpShortfall.learners.map((l) => l.ref).join(', '), null])],
+  });
+  row('count', t.overAllocated as string, (f) => f.staffOverAllocated.count, (s) => s.difference.staffOverAllocatedCount);
+  row('count', t.welsh as string, (f) => f.welshAlpShortfall.count, (s) => s.difference.welshAlpShortfallCount);
+  row('count', t.unstaffed as string, (f) => f.unstaffedLines.count, (s) => s.difference.unstaffedLinesCount);
+  return rows;
+}
