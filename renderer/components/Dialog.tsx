@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (focus
- * stays inside) and Escape closes it. Focus returns to whatever opened it.
+ * stays inside) and Escape closes it. Focus returns to whatever opened it. Mark the control that should
+ * take focus first with `data-autofocus` (React's autoFocus fires before showModal() and is lost).
  */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string }) {
   const { t } = useTranslation();
@@ -17,6 +18,12 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     if (!dialog) return;
     const opener = document.activeElement as HTMLElement | null;
     if (!dialog.open) dialog.showModal();
+    // showModal() focuses the first focusable element (the × button). Where the dialog names a better
+    // first stop (the search box, the path, Cancel on a confirmation) focus lands there, else on the first field.
+    const first =
+      dialog.querySelector<HTMLElement>('[data-autofocus]') ??
+      dialog.querySelector<HTMLElement>('.dialog-body input:not([disabled]), .dialog-body select:not([disabled]), .dialog-body textarea:not([disabled])');
+    first?.focus();
     const cancel = (e: Event) => {
       e.preventDefault();
       onClose.current();
@@ -54,7 +61,7 @@ export function ConfirmDialog(props: { title: string; body: ReactNode; confirmLa
       describedBy={bodyId}
       footer={
         <>
-          <button type="button" onClick={props.onCancel} autoFocus>
+          <button type="button" onClick={props.onCancel} data-autofocus>
             {t('common.cancel')}
           </button>
           <button type="button" className={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm}>

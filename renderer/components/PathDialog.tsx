@@ -48,7 +48,7 @@ export function PathDialog(props: { action: PathAction; recent: string[]; onSubm
           id={id}
           type="text"
           value={path}
-          autoFocus
+          data-autofocus
           spellCheck={false}
           aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           aria-invalid={error ? true : undefined}

@@ -159,6 +159,20 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
   );
 }
 
+/**
+ * What a select or checkbox shows: the person's choice at once (so the control never snaps back while
+ * the save is on its way), then whatever the saved value becomes (the backend's answer, an undo).
+ */
+function useOptimistic<T>(saved: T): [T, (value: T) => void] {
+  const [shown, setShown] = useState(saved);
+  const key = JSON.stringify(saved);
+  useEffect(() => {
+    setShown(saved);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a fresh array each render is the same choice
+  }, [key]);
+  return [shown, setShown];
+}
+
 /** A select that commits on change. */
 export function SelectField<V extends string>(props: {
   label: string;
@@ -171,6 +185,7 @@ export function SelectField<V extends string>(props: {
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useOptimistic(props.value);
   return (
     <div className={`field ${props.className ?? ''} ${error ? 'field-error' : ''}`}>
       <label htmlFor={id} className={props.hideLabel ? 'visually-hidden' : undefined}>
@@ -178,10 +193,16 @@ export function SelectField<V extends string>(props: {
       </label>
       <select
         id={id}
-        value={props.value}
+        value={shown}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
-        onChange={async (e) => setError(await props.commit(e.target.value as V))}
+        onChange={async (e) => {
+          const next = e.target.value as V;
+          setShown(next);
+          const problem = await props.commit(next);
+          if (problem) setShown(props.value);
+          setError(problem);
+        }}
       >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -204,9 +225,21 @@ export function SelectField<V extends string>(props: {
 export function CheckboxField(props: { label: string; checked: boolean; commit: Commit<boolean>; className?: string }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useOptimistic(props.checked);
   return (
     <div className={`field field-check ${props.className ?? ''}`}>
-      <input id={id} type="checkbox" checked={props.checked} onChange={async (e) => setError(await props.commit(e.target.checked))} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={shown}
+        onChange={async (e) => {
+          const next = e.target.checked;
+          setShown(next);
+          const problem = await props.commit(next);
+          if (problem) setShown(props.checked);
+          setError(problem);
+        }}
+      />
       <label htmlFor={id}>{props.label}</label>
       {error ? (
         <p className="field-message" role="alert">
@@ -221,16 +254,20 @@ export function CheckboxField(props: { label: string; checked: boolean; commit: 
 export function CheckboxGroup(props: { legend: string; options: Array<{ value: string; label: string }>; value: string[]; commit: Commit<string[]> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useOptimistic(props.value);
   const toggle = async (v: string, on: boolean) => {
-    const next = props.options.map((o) => o.value).filter((x) => (x === v ? on : props.value.includes(x)));
-    setError(await props.commit(next));
+    const next = props.options.map((o) => o.value).filter((x) => (x === v ? on : shown.includes(x)));
+    setShown(next);
+    const problem = await props.commit(next);
+    if (problem) setShown(props.value);
+    setError(problem);
   };
   return (
     <fieldset className="field checkbox-group">
       <legend>{props.legend}</legend>
       {props.options.map((o) => (
         <div key={o.value} className="field-check">
-          <input id={`${id}-${o.value}`} type="checkbox" checked={props.value.includes(o.value)} onChange={(e) => void toggle(o.value, e.target.checked)} />
+          <input id={`${id}-${o.value}`} type="checkbox" checked={shown.includes(o.value)} onChange={(e) => void toggle(o.value, e.target.checked)} />
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}

@@ -183,6 +183,7 @@ export const cy: Catalogue = {
       cost: 'Cost',
       costPerLearner: 'Per learner',
       costPerPlace: 'Per place',
+      costPerPupil: 'Fesul disgybl ar y gofrestr',
     },
     sessions: '{{minutes}} min × {{perWeek}} a week × {{weeks}} wk',
     startsWeek: 'from week {{week}}',
@@ -192,6 +193,7 @@ export const cy: Catalogue = {
     selectLine: 'Edit {{name}}',
     unallocated: 'Nobody enrolled: cost unallocated',
     undelivered: '{{count}} weeks not delivered',
+    perPupilTotalHint: 'Yr holl ddarpariaeth gyffredinol ÷ {{roll}} disgybl ar y gofrestr',
   },
   line: {
     editorTitle: 'Edit intervention line',
@@ -334,6 +336,7 @@ export const cy: Catalogue = {
     noOtherLines: 'They are on every line already.',
     entryInvalid: 'Type a number, or leave empty.',
     checks: 'Checks for this learner',
+    removeFromLine: 'Tynnu o “{{line}}”',
   },
   staff: {
     title: 'Staff',
@@ -603,6 +606,7 @@ export const cy: Catalogue = {
       hours: 'Oriau',
       tier: 'Haen',
       line: 'Ymyrraeth',
+      lineDetail: 'Ymyrraeth (meysydd angen · iaith)',
       areas: 'Meysydd angen',
       language: 'Iaith',
       funding: 'Ariannu',

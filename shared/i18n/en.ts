@@ -180,6 +180,7 @@ export const en = {
       cost: 'Cost',
       costPerLearner: 'Per learner',
       costPerPlace: 'Per place',
+      costPerPupil: 'Per pupil on roll',
     },
     sessions: '{{minutes}} min × {{perWeek}} a week × {{weeks}} wk',
     startsWeek: 'from week {{week}}',
@@ -189,6 +190,7 @@ export const en = {
     selectLine: 'Edit {{name}}',
     unallocated: 'Nobody enrolled: cost unallocated',
     undelivered: '{{count}} weeks not delivered',
+    perPupilTotalHint: 'All universal provision ÷ {{roll}} pupils on roll',
   },
   line: {
     editorTitle: 'Edit intervention line',
@@ -331,6 +333,7 @@ export const en = {
     noOtherLines: 'They are on every line already.',
     entryInvalid: 'Type a number, or leave empty.',
     checks: 'Checks for this learner',
+    removeFromLine: 'Remove from “{{line}}”',
   },
   staff: {
     title: 'Staff',
@@ -600,6 +603,7 @@ export const en = {
       hours: 'Hours',
       tier: 'Tier',
       line: 'Intervention',
+      lineDetail: 'Intervention (areas of need · language)',
       areas: 'Areas of need',
       language: 'Language',
       funding: 'Funding',

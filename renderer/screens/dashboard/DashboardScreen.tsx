@@ -158,6 +158,7 @@ export function DashboardScreen() {
           series={[{ key: 'value', label: t('budget.col.amount'), pattern: 'solid' }]}
           format={pounds}
           axisFormat={wholePounds}
+          layout="vertical"
           testId="chart-budget"
         />
         <ChartCard title={t('dashboard.spendByTier')} rows={tierRows} series={costSeries} format={pounds} axisFormat={wholePounds} layout="vertical" testId="chart-tier" />
@@ -167,6 +168,7 @@ export function DashboardScreen() {
           rows={statusRows}
           series={[{ key: 'learners', label: t('dashboard.series.learners'), pattern: 'solid' }]}
           format={count}
+          layout="vertical"
           testId="chart-status"
         />
         <ChartCard

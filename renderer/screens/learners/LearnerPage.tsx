@@ -187,7 +187,7 @@ export function LearnerPage(props: { learnerId: number }) {
                         </td>
                         <td className="num money">{pounds(share?.pence ?? 0)}</td>
                         <td>
-                          <button type="button" className="small" aria-label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
+                          <button type="button" className="small" aria-label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
                             {t('common.remove')}
                           </button>
                         </td>

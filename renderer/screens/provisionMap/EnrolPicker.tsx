@@ -64,7 +64,7 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
     >
       <div className="field">
         <label htmlFor={`${id}-search`}>{t('enrolPicker.search')}</label>
-        <input id={`${id}-search`} type="search" value={query} autoFocus onChange={(e) => setQuery(e.target.value)} />
+        <input id={`${id}-search`} type="search" value={query} data-autofocus onChange={(e) => setQuery(e.target.value)} />
       </div>
       <p className="muted" aria-live="polite">
         {matches.length > MAX_SHOWN ? t('enrolPicker.tooMany', { shown: MAX_SHOWN, count: matches.length }) : t('enrolPicker.results', { count: matches.length })}

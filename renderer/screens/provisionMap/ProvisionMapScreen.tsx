@@ -4,9 +4,13 @@ import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type 
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
+import { divideRoundedToNumber } from '../../../shared/money';
 import { LineEditor } from './LineEditor';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { newLineFields } from './newLine';
+
+/** Universal provision is whole-class: costed per pupil on roll, never shared to the learners enrolled (costing.md). */
+const UNIVERSAL = 'universal';
 
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup } = useDisplay();
@@ -147,7 +151,7 @@ export function ProvisionMapScreen() {
                         {t('map.col.cost')}
                       </th>
                       <th scope="col" className="num">
-                        {t('map.col.costPerLearner')}
+                        {tier.id === UNIVERSAL ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
                       </th>
                       <th scope="col" className="num">
                         {t('map.col.costPerPlace')}
@@ -171,6 +175,7 @@ export function ProvisionMapScreen() {
                           selected={line.id === selectedLineId}
                           onSelect={() => selectLine(line.id)}
                           pounds={pounds}
+                          numberOnRoll={data.school.numberOnRoll}
                         />
                       ))
                     )}
@@ -189,7 +194,16 @@ export function ProvisionMapScreen() {
                       <td className="num money" data-testid={`tier-total-${tier.id}`}>
                         {pounds(subtotal?.costPence ?? 0)}
                       </td>
-                      <td colSpan={2} />
+                      {tier.id === UNIVERSAL ? (
+                        <>
+                          <td className="num money" data-testid="universal-per-pupil" title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
+                            {pounds(view.costed.totals.universalPerPupilPence)}
+                          </td>
+                          <td />
+                        </>
+                      ) : (
+                        <td colSpan={2} />
+                      )}
                     </tr>
                   </tfoot>
                 </table>
@@ -210,6 +224,7 @@ function LineRow(props: {
   selected: boolean;
   onSelect: () => void;
   pounds: (p: number | null | undefined) => string;
+  numberOnRoll: number;
 }) {
   const { t } = useDisplay();
   const { line, costed, names, pounds } = props;
@@ -259,7 +274,14 @@ function LineRow(props: {
       <td className="num money" data-testid={`line-cost-${line.id}`}>
         {pounds(costed?.costPence)}
       </td>
-      <td className="num money">{pounds(costed?.costPerLearnerPence)}</td>
+      {line.tierId === UNIVERSAL ? (
+        // The line's cost ÷ pupils on roll: a display division of the engine's line cost, rounded as the engine rounds.
+        <td className="num money" data-testid={`line-per-pupil-${line.id}`}>
+          {costed && props.numberOnRoll > 0 ? pounds(divideRoundedToNumber(costed.costPence, props.numberOnRoll)) : t('common.dash')}
+        </td>
+      ) : (
+        <td className="num money">{pounds(costed?.costPerLearnerPence)}</td>
+      )}
       <td className="num money">{pounds(costed?.costPerPlacePence)}</td>
     </tr>
   );

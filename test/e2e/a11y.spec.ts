@@ -1,0 +1,93 @@
+/**
+ * Public-sector accessibility regulations apply to schools: an axe-core scan of every screen, and of
+ * the editors and dialogs an ALNCo works in, finds no serious or critical violation. Minor and moderate
+ * findings are printed in the test output (and attached to the report) so they are seen, not hidden.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+let mapio: RunningMapio | null = null;
+test.afterAll(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+async function scan(page: Page, info: TestInfo, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const describe = (v: (typeof results.violations)[number]) =>
+    `${what}: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes
+      .slice(0, 3)
+      .map((n) => n.target.join(' '))
+      .join(', ')})`;
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const others = results.violations.filter((v) => !(v.impact === 'serious' || v.impact === 'critical'));
+  if (others.length) {
+    const text = others.map(describe).join('\n');
+    console.log(text);
+    await info.attach(`axe-${what}`, { body: text, contentType: 'text/plain' });
+  }
+  expect(results.passes.length, `axe checked nothing on ${what}`).toBeGreaterThan(0);
+  expect(blocking.map(describe), `serious or critical axe violations on ${what}`).toEqual([]);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('every screen, editor and dialog passes an axe scan', async ({ page }, info) => {
+  test.setTimeout(120_000);
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+
+  await scan(page, info, 'provision map');
+  await page.getByRole('button', { name: 'Edit Catch-up phonics (Year 2)' }).click();
+  await expect(page.getByTestId('line-editor')).toBeVisible();
+  await scan(page, info, 'line editor');
+  await page.getByTestId('enrol-learners').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'enrol picker');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('delete-line').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'delete confirmation');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Close editor' }).click();
+
+  await page.getByTestId('nav-learners').click();
+  await expect(page.getByTestId('learners-table')).toBeVisible();
+  await scan(page, info, 'learners');
+  await page.getByTestId('add-learner').click();
+  await scan(page, info, 'learner form');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Osian Pritchard' }).click();
+  await expect(page.getByRole('heading', { name: 'Osian Pritchard’s provision map' })).toBeVisible();
+  await scan(page, info, 'learner page');
+
+  await page.getByTestId('nav-staff').click();
+  await scan(page, info, 'staff');
+  await page.getByRole('button', { name: 'Nia Williams' }).click();
+  await expect(page.getByTestId('staff-editor')).toBeVisible();
+  await scan(page, info, 'staff editor');
+
+  await page.getByTestId('nav-budget').click();
+  await scan(page, info, 'budget');
+  await page.getByTestId('add-income').click();
+  await scan(page, info, 'income form');
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('chart-budget')).toBeVisible();
+  await scan(page, info, 'dashboard');
+  await page.getByTestId('chart-budget').getByRole('button', { name: 'Show as table' }).click();
+  await scan(page, info, 'dashboard with a chart as a table');
+
+  await page.getByTestId('nav-checks').click();
+  await scan(page, info, 'checks');
+
+  await page.getByRole('button', { name: 'File' }).click();
+  await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
+  await scan(page, info, 'file menu');
+  await page.getByRole('button', { name: 'Open…' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'path dialog');
+});

@@ -1,0 +1,277 @@
+/**
+ * Issue 4's promise, walked as an ALNCo would on a real file: build a line from scratch, enrol learners
+ * from the line (several at once) and from a learner's page, and see every figure move by exactly the
+ * pence the engine (or the arithmetic written out here) says; add income; push a person past their
+ * contracted hours and back; delete with confirmation and undo; and do a whole edit without the mouse.
+ * The checks screen's ten warnings are walked in workspace-checks.spec.ts.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { formatPounds } from '../../shared/money';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+const demo = demoSchoolYear();
+// Checks depend on the date (IDP reviews fall due): cost the demo as the server does, as at today.
+const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const costed = costSchoolYear(demo, { today });
+const demoTotal = costed.totals.costPence;
+const demoCharged = costed.totals.chargedPence;
+const demoIncome = costed.budget.incomePence;
+const demoPosition = costed.budget.positionPence;
+
+const byName = <T extends { name: string; id: number }>(rows: T[], name: string): T => {
+  const found = rows.find((r) => r.name === name);
+  if (!found) throw new Error(`the demo school has no “${name}”`);
+  return found;
+};
+const nia = byName(demo.staff, 'Nia Williams'); // TA, £15.40 an hour, 25 h contracted, 1 h 30 min allocated (phonics)
+const deio = byName(demo.learners, 'Deio Vaughan');
+const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+if (!phonics) throw new Error('the demo school has no phonics line');
+
+/** How the totals bar words a budget position. */
+const positionText = (pence: number) =>
+  pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget';
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+async function openDemo(page: Page) {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+}
+
+/** Type into a field and leave it: the edit saves at once. */
+async function type(field: Locator, text: string) {
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+test('an ALNCo builds a line from scratch, enrols learners and sees every figure move to the penny', async ({ page }) => {
+  await openDemo(page);
+
+  await page.getByTestId('add-line').click();
+  const editor = page.getByTestId('line-editor');
+  await expect(editor).toBeVisible();
+  await type(page.getByTestId('line-name'), 'Reading recovery group');
+  await editor.getByLabel('Tier').selectOption('targeted');
+  await editor.getByRole('checkbox', { name: 'Cognition and learning' }).check();
+  await editor.getByRole('checkbox', { name: 'Communication and interaction' }).check();
+  await editor.getByRole('button', { name: '+ Add staff' }).click();
+  await editor.getByLabel('Staff member', { exact: true }).selectOption({ label: 'Nia Williams' });
+  await expect(page.getByTestId('tier-targeted').getByRole('row').filter({ hasText: 'Reading recovery group' })).toContainText('Nia Williams × 1');
+  await type(editor.getByLabel('How many'), '2');
+  await type(page.getByTestId('line-minutes'), '30');
+  await type(editor.getByLabel('Sessions per week'), '3');
+  await type(page.getByTestId('line-start-week'), '1');
+  await type(page.getByTestId('line-weeks'), '12');
+  await editor.getByRole('button', { name: '+ Add a cost' }).click();
+  await type(editor.getByLabel('What it is'), 'Reading books');
+  await type(page.getByTestId('line-cost-amount-0'), '£45');
+
+  // 1540p × 2 staff × 30/60 h × 3 a week × 12 weeks = 55,440p of staff time, + 4,500p of books = 59,940p
+  const lineCost = 55_440 + 4_500;
+  await expect(page.getByTestId('editor-line-cost')).toHaveText('£599.40');
+  await expect(editor).toContainText('Staff cost£554.40');
+  const row = page.getByTestId('tier-targeted').getByRole('row').filter({ hasText: 'Reading recovery group' });
+  await expect(row).toContainText('£599.40');
+  await expect(row).toContainText('Nia Williams × 2');
+  // 6 places (1 group of 6): £599.40 ÷ 6 = £99.90 a place; nobody enrolled yet, so no cost per learner
+  await expect(row).toContainText('0 / 6');
+  await expect(row).toContainText('£99.90');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + lineCost));
+  await expect(page.getByTestId('total-charged')).toHaveText(formatPounds(demoCharged + lineCost));
+  await expect(page.getByTestId('budget-position')).toContainText(positionText(demoPosition - lineCost));
+
+  // Enrol three learners at once from the line
+  await editor.getByTestId('enrol-learners').click();
+  const picker = page.getByRole('dialog');
+  for (const who of ['Isla Bowen', 'Macsen Howells', 'Cadi Lloyd']) {
+    await picker.getByLabel('Search learners by name or reference').fill(who);
+    await picker.getByRole('checkbox', { name: new RegExp(who) }).check();
+  }
+  await expect(picker).toContainText('3 learners selected');
+  await picker.getByTestId('enrol-selected').click();
+  await expect(picker).toBeHidden();
+  // Each learner's share: 59,940p ÷ 3 = 19,980p
+  await expect(page.getByTestId('line-capacity')).toHaveText('3 of 6 places filled');
+  await expect(row).toContainText('3 / 6');
+  for (const who of ['Isla Bowen', 'Macsen Howells', 'Cadi Lloyd']) await expect(editor.getByRole('row').filter({ hasText: who })).toContainText('£199.80');
+  await expect(row).toContainText('£599.40£199.80£99.90');
+  // Enrolling moves no money in total: the cost was there, unallocated, before anyone was enrolled
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + lineCost));
+
+  // And a fourth from the learner's own page
+  await page.getByTestId('nav-learners').click();
+  await page.getByLabel('Search by name or reference').fill('Deio');
+  await page.getByRole('button', { name: 'Deio Vaughan' }).click();
+  await expect(page.getByRole('heading', { name: 'Deio Vaughan’s provision map' })).toBeVisible();
+  const deioBefore = costed.learners.find((l) => l.learnerId === deio.id)?.costPence ?? 0;
+  await expect(page.getByTestId('learner-cost')).toHaveText(formatPounds(deioBefore));
+  await page.getByRole('checkbox', { name: /Reading recovery group/ }).check();
+  await page.getByRole('button', { name: 'Enrol on selected lines' }).click();
+  // 59,940p ÷ 4 = 14,985p each
+  await expect(page.getByRole('row').filter({ hasText: 'Reading recovery group' })).toContainText('£149.85');
+  await expect(page.getByTestId('learner-cost')).toHaveText(formatPounds(deioBefore + 14_985));
+
+  await page.getByTestId('nav-map').click();
+  await page.getByRole('button', { name: 'Edit Reading recovery group' }).click();
+  await expect(page.getByTestId('line-capacity')).toHaveText('4 of 6 places filled');
+  await expect(row).toContainText('4 / 6');
+  await expect(row).toContainText('£599.40£149.85£99.90');
+
+  // Income on the Budget screen moves the position by exactly its amount
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId('add-income').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Kind').selectOption('la_top_up');
+  await form.getByLabel('Name').fill('Top-up for reading recovery');
+  await form.getByLabel('Amount (£)').fill('£600');
+  await form.getByLabel('Where the figure came from').fill('Authority letter, 2 October 2026');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 60_000));
+  await expect(page.getByTestId('budget-position')).toContainText(positionText(demoPosition - lineCost + 60_000));
+  await expect(page.getByRole('row').filter({ hasText: 'Top-up for reading recovery' })).toContainText('£600.00');
+});
+
+test('a money field refuses text beside the field and saves nothing', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await type(page.getByTestId('line-cost-amount-0'), 'forty-five');
+  await expect(page.getByTestId('line-editor').getByRole('alert')).toContainText(/amount|pounds|number/i);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  await type(page.getByTestId('line-weeks'), '40');
+  await expect(page.getByTestId('line-editor').getByRole('alert').first()).toBeVisible();
+  await expect(page.getByTestId('line-editor')).toContainText(/week 38|weeks? 1 to 38|beyond/i);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+});
+
+test('the Staff screen flags a person pushed past their contracted hours, and the flag clears on undo', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('nav-staff').click();
+  const row = page.getByTestId(`staff-row-${nia.id}`);
+  await expect(row).toContainText('Within hours');
+  await row.getByRole('button', { name: 'Nia Williams' }).click();
+  const editor = page.getByTestId('staff-editor');
+  // She runs phonics 30 min × 3 a week = 1 h 30 min; contracted down to 1 hour she is 30 min over
+  await type(editor.getByLabel('Contracted hours a week'), '1');
+  await expect(page.getByTestId(`over-allocated-${nia.id}`)).toHaveText(/Over-allocated in week 1/);
+  await expect(row).toContainText('1 h');
+  await expect(editor).toContainText('Over-allocated');
+  await expect(page.getByTestId('open-checks')).toContainText(`${costed.checks.length + 1} checks`);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId(`over-allocated-${nia.id}`)).toHaveCount(0);
+  await expect(row).toContainText('Within hours');
+  await expect(editor.getByLabel('Contracted hours a week')).toHaveValue('25');
+  await expect(page.getByTestId('open-checks')).toContainText(`${costed.checks.length} checks`);
+});
+
+test('deleting a line asks first, names what goes with it, and undo brings it all back', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await page.getByTestId('delete-line').click();
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText('Delete “Catch-up phonics (Year 2)”?');
+  await expect(confirm).toContainText('5 enrolments will be removed with it.');
+  // Cancel is where focus lands: a slip of Enter deletes nothing
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toBeVisible();
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+
+  await page.getByTestId('delete-line').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete the line' }).click();
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toHaveCount(0);
+  await expect(page.getByTestId('line-editor')).toHaveCount(0);
+  // costing.md's worked example line: £322.20 leaves the total
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal - 32_220));
+
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£322.20');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await expect(page.getByTestId('line-capacity')).toHaveText('5 of 6 places filled');
+});
+
+test('keyboard only: open a line, change its minutes, save, undo; dialogs keep focus and Escape closes them', async ({ page }) => {
+  await openDemo(page);
+  const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.textContent ?? '');
+
+  // The skip link is the first stop and takes focus to the main content
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#main')).toBeFocused();
+
+  // Tab to the phonics line's button and open it with Enter
+  const lineButton = page.getByRole('button', { name: 'Edit Catch-up phonics (Year 2)' });
+  for (let i = 0; i < 60 && !(await lineButton.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(lineButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = page.getByTestId('line-editor');
+  await expect(editor).toBeVisible();
+
+  // Tab through the editor to the minutes field, type, and leave it: saved, figures follow
+  const minutes = page.getByTestId('line-minutes');
+  for (let i = 0; i < 60 && !(await minutes.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(minutes).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('45');
+  await page.keyboard.press('Tab');
+  // 1540p × 45/60 × 3 × 12 = 41,580p + 4,500p = £460.80
+  await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£460.80');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + 13_860));
+
+  // Undo from the keyboard: Ctrl+Z undoes the file's last edit
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  await expect(minutes).toHaveValue('30');
+
+  // The enrol picker is a modal: focus starts in its search box, Tab never leaves it, Escape closes it
+  const enrol = editor.getByTestId('enrol-learners');
+  await enrol.focus();
+  await page.keyboard.press('Enter');
+  const picker = page.getByRole('dialog');
+  await expect(picker.getByLabel('Search learners by name or reference')).toBeFocused();
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    expect(await picker.evaluate((d) => d.contains(document.activeElement)), `focus left the dialog after ${i + 1} Tabs (on ${await focused()})`).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
+  // Focus returns to the button that opened it, and the editor is still open
+  await expect(enrol).toBeFocused();
+  await expect(editor).toBeVisible();
+
+  // Escape with no dialog open closes the editor
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeHidden();
+});
+
+test('at 1366 × 768 with the editor open every money column fits, and universal lines are costed per pupil on roll', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemo(page);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await expect(page.getByTestId('line-editor')).toBeVisible();
+  for (const tier of ['universal', 'targeted', 'alp']) {
+    const wrap = page.getByTestId(`tier-${tier}`).locator('.table-wrap');
+    const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(overflow, `the ${tier} table scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
+  }
+  // Universal provision is whole-class: per pupil on roll (420), never "per learner" of those enrolled
+  const universal = page.getByTestId('tier-universal');
+  await expect(universal.getByRole('columnheader', { name: 'Per pupil on roll' })).toBeVisible();
+  await expect(universal.getByRole('columnheader', { name: 'Per learner' })).toHaveCount(0);
+  const welsh = demo.lines.find((l) => l.name.startsWith('Welsh language enrichment'));
+  if (!welsh) throw new Error('the demo school has no Welsh enrichment line');
+  // £979.26 ÷ 420 pupils = 233.157…p, shown as £2.33 (not £489.63 for each of the 2 enrolled)
+  await expect(page.getByTestId(`line-per-pupil-${welsh.id}`)).toHaveText('£2.33');
+  await expect(page.getByTestId('universal-per-pupil')).toHaveText(formatPounds(costed.totals.universalPerPupilPence ?? 0));
+  await expect(page.getByTestId('tier-targeted').getByRole('columnheader', { name: 'Per learner' })).toBeVisible();
+});
