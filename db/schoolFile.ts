@@ -175,6 +175,7 @@ function inspect(path: string, latestVersion: number): Inspection {
     throw fileIoError('read', path, error);
   }
   if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw notMapio;
+  rollBackInterruptedWrite(path);
 
   const damaged = (detail: string) =>
     new ApiError('file_corrupt', `“${fileName(path)}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`);
@@ -215,6 +216,32 @@ function inspect(path: string, latestVersion: number): Inspection {
         /* leave it */
       }
     }
+  }
+}
+
+/**
+ * A non-empty `-journal` beside the file is a write that was cut off (a crash or power cut during a
+ * migration, which runs before WAL is switched on). SQLite undoes it on the first read-write look,
+ * putting back the file exactly as it was before that write; a read-only look cannot, and would fail
+ * with "attempt to write a readonly database" on every open. So undo it first (test/unit/hardening/crash.test.ts).
+ */
+function rollBackInterruptedWrite(path: string): void {
+  let journalBytes = 0;
+  try {
+    journalBytes = fs.statSync(`${path}-journal`).size;
+  } catch {
+    return;
+  }
+  if (journalBytes === 0) return;
+  let db: SqliteDatabase | null = null;
+  try {
+    db = openDatabase(path, { fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch {
+    /* the read-only inspection that follows says what is wrong */
+  } finally {
+    db?.close();
   }
 }
 
@@ -413,6 +440,12 @@ export class SchoolFile {
     const copy = SchoolFile.open(target, { historyLimit: limit });
     copy.undoHistory.restore(history);
     return copy;
+  }
+
+  /** A consistent online copy at `destination` through this connection (SQLite's backup API; db/backups.ts names and keeps it). */
+  backupTo(destination: string): Promise<unknown> {
+    this.assertOpen();
+    return this.db.backup(destination);
   }
 
   /** Close the connection; the file is left as a single self-contained file (no -wal beside it). */

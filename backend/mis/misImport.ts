@@ -58,5 +58,7 @@ export async function importMisLearners(session: Session, fileName: string, cont
   session.require();
   const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
   assertUsableMapping(mapping, table.header, fileName);
+  // A copy to go back to before anything changes; the import is refused if it cannot be taken.
+  await session.backupBeforeImport();
   return session.mutate(`Import learners from ${fileName}`, (repos, year) => applyMisImport(repos, planMisImport(fileName, table, mapping, year.learners)));
 }
