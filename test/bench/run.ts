@@ -1,0 +1,221 @@
+/**
+ * `npm run bench`: issue 10's benchmarks on seeded, generated data (the same data every run), each
+ * scenario in a process of its own so each has its own peak memory. Prints the machine and a table of
+ * figures beside their targets (✓ met, ✗ missed; judged on the median, the p95 shown beside it). Never fails on speed: the exit code is 1 only when a
+ * scenario crashed or a figure was wrong (the SQL floor or an imported return disagreeing with the engine).
+ *
+ *   npm run bench                       everything (about a minute and a half on 2 cores)
+ *   npm run bench -- --no-ui            without the browser
+ *   npm run bench -- --json out.json    also write every figure as JSON
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AUTHORITY_SCHOOLS, WALES_SCHOOLS, type ImportResult, type WriteResult } from './authorityScenario';
+import type { Timing } from './measure';
+import type { SchoolResult } from './schoolScenario';
+import type { UiResult } from './uiScenario';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(benchDir, '..', '..');
+const args = process.argv.slice(2);
+const withUi = !args.includes('--no-ui');
+const jsonAt = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  node: string;
+  os: string;
+}
+
+export function machine(): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model.trim() ?? 'unknown',
+    cores: cpus.length,
+    memoryGb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    os: `${os.type()} ${os.release()} (${os.arch()})`,
+  };
+}
+
+/** Run one scenario script in its own Node process; its result JSON, or the reason it failed. */
+function runScenario<T>(label: string, script: string, scriptArgs: string[], resultFile: string, timeoutMs: number): { ok: true; value: T } | { ok: false; reason: string } {
+  process.stdout.write(`  ${label}…`);
+  const started = Date.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, script), ...scriptArgs], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    timeout: timeoutMs,
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (child.status !== 0 || !fs.existsSync(resultFile)) {
+    const why = child.error ? child.error.message : child.signal ? `stopped by ${child.signal}` : `exit code ${child.status}`;
+    const stderr = child.stderr?.toString().trim().split('\n').slice(0, 12).join('\n    ') ?? '';
+    process.stdout.write(` FAILED after ${seconds} s (${why})\n    ${stderr}\n`);
+    return { ok: false, reason: `${why}: ${stderr.split('\n')[0] ?? ''}` };
+  }
+  process.stdout.write(` ${seconds} s\n`);
+  return { ok: true, value: JSON.parse(fs.readFileSync(resultFile, 'utf8')) as T };
+}
+
+interface Row {
+  section: string;
+  measure: string;
+  figure: string;
+  target?: string;
+  met?: boolean;
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
+const medianP95 = (t: Timing) => `${ms(t.medianMs)} median, ${ms(t.p95Ms)} p95 (${t.runs} runs)`;
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+const pounds = (p: number) => `£${(p / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const MEMORY_TARGET_MB = 300;
+
+function printTable(rows: Row[]): void {
+  const head = ['Measure', 'Figure', 'Target', ''];
+  const cells = rows.map((r) => [r.measure, r.figure, r.target ?? '', r.met === undefined ? '' : r.met ? '✓' : '✗']);
+  const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(widths[i]!)).join(' | ')} |`;
+  let section = '';
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  rows.forEach((r, i) => {
+    if (r.section !== section) {
+      section = r.section;
+      console.log(line([`**${section}**`, '', '', '']));
+    }
+    console.log(line(cells[i]!));
+  });
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  const started = Date.now();
+  console.log('Mapio bench (issue 10): seeded data, the same every run; figures are wall-clock on this machine.');
+  console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory; Node ${m.node}; ${m.os}\n`);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-bench-'));
+  const rows: Row[] = [];
+  const failures: string[] = [];
+  const results: Record<string, unknown> = { machine: m, date: new Date().toISOString() };
+
+  try {
+    // The large secondary through the API.
+    const schoolDir = path.join(work, 'school');
+    fs.mkdirSync(schoolDir);
+    const school = runScenario<SchoolResult>('large secondary (file, engine, SQL floor, API edit, workbook)', 'schoolScenario.ts', [path.join(work, 'school.json'), schoolDir], path.join(work, 'school.json'), 180_000);
+    const S = 'Large secondary: 1,800 on roll, 400 learners, 150 lines, 60 staff, 2,500 enrolments';
+    if (school.ok) {
+      const s = school.value;
+      results.school = s;
+      const floor = s.sqlFloor.medianMs;
+      const ratio = s.readAndEngine.medianMs / floor;
+      rows.push(
+        { section: S, measure: 'Open the file (file.open via the API: checked, read, costed)', figure: `${ms(s.open.medianMs)} median (first ${ms(s.openFirstMs)}; ${(s.fileBytes / 1024).toFixed(0)} KB file)` },
+        { section: S, measure: '  of which: read the whole year from SQLite', figure: medianP95(s.openBreakdown.readYear) },
+        { section: S, measure: 'Full recost by the engine (year in memory)', figure: medianP95(s.engine) },
+        { section: S, measure: 'Read + full recost by the engine (from the file)', figure: medianP95(s.readAndEngine) },
+        { section: S, measure: 'SQL floor: one aggregate (total, charged, by tier)', figure: `${medianP95(s.sqlFloor)}; equal to the engine to the penny (${pounds(s.totals.costPence)} total, ${pounds(s.totals.chargedPence)} charged)` },
+        { section: S, measure: 'Engine ÷ SQL floor (engine alone)', figure: `${(s.engine.medianMs / floor).toFixed(1)}×`, target: '≤ 3×', met: s.engine.medianMs / floor <= 3 },
+        { section: S, measure: 'Engine ÷ SQL floor (read + engine, from the file)', figure: `${ratio.toFixed(1)}×`, target: '≤ 3×', met: ratio <= 3 },
+        { section: S, measure: 'Edit one line (lines.update) → new totals returned', figure: medianP95(s.edit), target: '< 50 ms', met: s.edit.medianMs < 50 },
+        { section: S, measure: 'Governors’ workbook (export.governorsWorkbook)', figure: `${medianP95(s.workbook)}; ${(s.workbook.bytes / 1024).toFixed(0)} KB, ${s.workbook.sheets} sheets`, target: '< 2 s', met: s.workbook.medianMs < 2000 },
+        { section: S, measure: 'Peak memory (this process: RSS / V8 heap)', figure: `${mb(s.memory.peakRssMb)} RSS, ${mb(s.memory.peakHeapMb)} heap`, target: `< ${MEMORY_TARGET_MB} MB`, met: s.memory.peakRssMb < MEMORY_TARGET_MB },
+      );
+    } else {
+      failures.push(`large secondary: ${school.reason}`);
+      rows.push({ section: S, measure: 'Large secondary', figure: `FAILED: ${school.reason}` });
+    }
+
+    // The same school in the UI.
+    const U = 'In the UI: browser mode, Playwright, Debian Chromium';
+    if (withUi) {
+      const uiDir = path.join(work, 'ui');
+      fs.mkdirSync(uiDir);
+      const ui = runScenario<UiResult>('the large secondary in the browser', 'uiScenario.ts', [path.join(work, 'ui.json'), uiDir], path.join(work, 'ui.json'), 180_000);
+      if (ui.ok && ui.value.skipped !== undefined) {
+        console.log(`  (UI skipped: ${ui.value.skipped})`);
+        rows.push({ section: U, measure: 'UI', figure: `skipped: ${ui.value.skipped}` });
+      } else if (ui.ok && ui.value.skipped === undefined) {
+        const u = ui.value;
+        results.ui = u;
+        rows.push(
+          { section: U, measure: 'Navigate to Mapio → map rendered (a line row visible)', figure: `${medianP95(u.mapRendered)}; Chromium ${u.chromium}`, target: '< 1.5 s', met: u.mapRendered.medianMs < 1500 },
+          { section: U, measure: 'Commit a new minutes value (Tab) → total on screen', figure: medianP95(u.editOnScreen), target: '< 100 ms', met: u.editOnScreen.medianMs < 100 },
+          { section: U, measure: '  the same from outside, typing included (Playwright)', figure: medianP95(u.editAsTyped) },
+        );
+      } else if (!ui.ok) {
+        failures.push(`UI: ${ui.reason}`);
+        rows.push({ section: U, measure: 'UI', figure: `FAILED: ${ui.reason}` });
+      }
+    } else rows.push({ section: U, measure: 'UI', figure: 'skipped (--no-ui)' });
+
+    // Returns: 1,480 written once; the authority's 130 are the first 130 (hard links into their own folder).
+    const A = `Returns: an authority (${AUTHORITY_SCHOOLS} schools) and Wales (${WALES_SCHOOLS})`;
+    const walesDir = path.join(work, 'wales');
+    const manifest = path.join(work, 'manifest.json');
+    const written = runScenario<WriteResult>(`write ${WALES_SCHOOLS} schools' returns (generate, cost, build, .xlsx)`, 'authorityScenario.ts', ['write', walesDir, String(WALES_SCHOOLS), manifest, path.join(work, 'write.json')], path.join(work, 'write.json'), 300_000);
+    if (written.ok) {
+      const w = written.value;
+      results.writeReturns = w;
+      rows.push({
+        section: A,
+        measure: `Write ${w.count} returns (every one distinct, each .xlsx written once)`,
+        figure: `${ms(w.writeMs)} writing (${ms(w.writeMs / w.count)} each), ${ms(w.buildMs)} generating + costing + building; ${(w.bytes / w.count / 1024).toFixed(0)} KB each`,
+      });
+      const authorityDir = path.join(work, 'authority');
+      fs.mkdirSync(authorityDir);
+      for (const f of fs.readdirSync(walesDir).sort().slice(0, AUTHORITY_SCHOOLS)) fs.linkSync(path.join(walesDir, f), path.join(authorityDir, f));
+      for (const [label, folder, key] of [
+        [`An authority: ${AUTHORITY_SCHOOLS} returns`, authorityDir, 'authority'],
+        [`Wales: ${WALES_SCHOOLS} returns`, walesDir, 'wales'],
+      ] as const) {
+        const out = path.join(work, `${key}.json`);
+        const imported = runScenario<ImportResult>(`${label} imported and compared`, 'authorityScenario.ts', ['import', folder, manifest, out, path.join(work, `${key}-work`)], out, 300_000);
+        if (imported.ok) {
+          const r = imported.value;
+          results[key] = r;
+          const isWales = key === 'wales';
+          rows.push(
+            {
+              section: A,
+              measure: `${label}: imported (authority.importFolder) + compared (authority.comparison)`,
+              figure: `${ms(r.totalMs)} = ${ms(r.importMs)} import (${ms(r.importMs / r.count)} each) + ${ms(r.compareMs)} compare; every school’s committed spend equal to the engine’s`,
+              ...(isWales ? { target: '< 30 s', met: r.totalMs < 30_000 } : {}),
+            },
+            { section: A, measure: `${label}: peak memory (RSS / V8 heap)`, figure: `${mb(r.memory.peakRssMb)} RSS, ${mb(r.memory.peakHeapMb)} heap`, target: `< ${MEMORY_TARGET_MB} MB`, met: r.memory.peakRssMb < MEMORY_TARGET_MB },
+          );
+        } else {
+          failures.push(`${label}: ${imported.reason}`);
+          rows.push({ section: A, measure: label, figure: `FAILED: ${imported.reason}` });
+        }
+      }
+    } else {
+      failures.push(`writing returns: ${written.reason}`);
+      rows.push({ section: A, measure: 'Returns', figure: `FAILED: ${written.reason}` });
+    }
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  console.log('');
+  printTable(rows);
+  const missed = rows.filter((r) => r.met === false).length;
+  console.log(`\n${rows.filter((r) => r.met).length} targets met, ${missed} missed; bench took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  if (jsonAt) fs.writeFileSync(path.resolve(jsonAt), JSON.stringify({ ...results, rows }, null, 2));
+  if (failures.length > 0) {
+    console.log(`\n${failures.length} scenario(s) failed:\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,155 @@
+/**
+ * The large secondary in the UI: a real Mapio in browser mode (test/e2e/mapio.ts) with the large file,
+ * driven by Playwright in Debian's Chromium (as playwright.config.ts). Measures:
+ * - from navigating to Mapio's address to the map rendered (a line row visible), in a fresh browser
+ *   context each time (nothing cached);
+ * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
+ *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation), and
+ *   the same as Playwright sees it from outside (typing included).
+ *
+ *   node --import tsx test/bench/uiScenario.ts <result.json> <work folder>   (run from the repository root)
+ *
+ * Writes `{ skipped: reason }` when Chromium or the built screens are missing.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { SchoolFile } from '../../db/schoolFile';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { formatPounds } from '../../shared/money';
+import { startMapio, type RunningMapio } from '../e2e/mapio';
+import { largeSecondaryYear } from './generatedSchool';
+import { summarise, type Timing } from './measure';
+
+export type UiResult =
+  | { skipped: string }
+  | {
+      skipped?: undefined;
+      chromium: string;
+      mapRenderedFirstMs: number;
+      mapRendered: Timing;
+      editOnScreen: Timing;
+      editAsTyped: Timing;
+    };
+
+const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const NAVIGATIONS = 5;
+const EDITS = 12;
+
+declare global {
+  interface Window {
+    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null };
+  }
+}
+
+/** Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. */
+async function watchTotal(page: Page, expected: string): Promise<void> {
+  await page.evaluate((expectedText) => {
+    const state = { expected: expectedText, committedAt: null as number | null, shownAt: null as number | null };
+    window.__mapioBenchEdit = state;
+    const input = document.querySelector('[data-testid="line-minutes"]');
+    input?.addEventListener(
+      'keydown',
+      (e) => {
+        if ((e as KeyboardEvent).key === 'Tab' && state.committedAt === null) state.committedAt = performance.now();
+      },
+      { capture: true, once: true },
+    );
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected && state.committedAt !== null) {
+        state.shownAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, expected);
+}
+
+async function main(): Promise<void> {
+  const [outFile, workDir] = process.argv.slice(2);
+  if (!outFile || !workDir) throw new Error('usage: uiScenario.ts <result.json> <work folder>');
+  const write = (result: UiResult) => fs.writeFileSync(outFile, JSON.stringify(result, null, 2));
+  if (!fs.existsSync(CHROMIUM)) return write({ skipped: `Chromium is not installed at ${CHROMIUM} (set MAPIO_CHROMIUM to use another)` });
+  const rendererDir = process.env.MAPIO_RENDERER_DIR ?? path.join(process.cwd(), 'dist', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    return write({ skipped: `the screens are not built (${path.join(rendererDir, 'index.html')} is missing): run "npx vite build" first` });
+  }
+
+  const year = largeSecondaryYear();
+  const filePath = path.join(workDir, 'Large secondary.mapio');
+  SchoolFile.create(filePath, year, { appVersion: 'bench' }).close();
+  const dataDir = path.join(workDir, 'data');
+  fs.mkdirSync(dataDir, { recursive: true });
+
+  let mapio: RunningMapio | null = null;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  try {
+    mapio = await startMapio(dataDir, ['--file', filePath]);
+    const firstRow = (page: Page) => page.locator('[data-testid^="line-row-"]').first();
+
+    // Open to map rendered: a fresh context (no cache) for every navigation.
+    const navigations: number[] = [];
+    for (let i = 0; i < NAVIGATIONS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+      const page = await context.newPage();
+      const started = performance.now();
+      await page.goto(mapio.url);
+      await firstRow(page).waitFor({ state: 'visible', timeout: 30_000 });
+      navigations.push(performance.now() - started);
+      await context.close();
+    }
+
+    // Edits: one line's minutes, alternating between two values; the expected total is the engine's.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const page = await context.newPage();
+    await page.goto(mapio.url);
+    const row = firstRow(page);
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const lineId = Number((await row.getAttribute('data-testid'))!.replace('line-row-', ''));
+    const line = year.lines.find((l) => l.id === lineId);
+    if (!line) throw new Error(`the map shows line ${lineId}, which the generated year does not have`);
+    await row.click();
+    const minutes = page.getByTestId('line-minutes');
+    await minutes.waitFor({ state: 'visible' });
+    const totalFor = (m: number) => formatPounds(costSchoolYear({ ...year, lines: year.lines.map((l) => (l.id === lineId ? { ...l, minutesPerSession: m } : l)) }).totals.costPence);
+    const values = [line.minutesPerSession + 5, line.minutesPerSession + 10];
+    const expected = values.map(totalFor);
+    if (expected[0] === expected[1]) throw new Error('the two edits give the same total; choose another line');
+    const onScreen: number[] = [];
+    const asTyped: number[] = [];
+    for (let i = 0; i < EDITS + 2; i++) {
+      const k = i % 2;
+      await watchTotal(page, expected[k]!);
+      const started = performance.now();
+      await minutes.fill(String(values[k]));
+      await minutes.press('Tab');
+      await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
+      const outside = performance.now() - started;
+      const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
+      if (i >= 2) {
+        onScreen.push(inside);
+        asTyped.push(outside);
+      }
+      await minutes.focus();
+    }
+    await context.close();
+    write({
+      chromium: browser.version(),
+      mapRenderedFirstMs: navigations[0]!,
+      mapRendered: summarise(navigations),
+      editOnScreen: summarise(onScreen),
+      editAsTyped: summarise(asTyped),
+    });
+  } finally {
+    await browser.close();
+    await mapio?.stop();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  main().catch((error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}
