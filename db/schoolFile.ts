@@ -8,13 +8,24 @@
  *   never changed by being looked at. Before migrating an older file it keeps a complete copy.
  * - every edit is one transaction and one undo step (`mutate`).
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../shared/api/contract';
 import type { SchoolYear } from '../shared/domain';
 import { issuesFrom, schoolYearSchema } from '../shared/schemas';
-import { openDatabase, sqliteCode, type SqliteDatabase } from './connection';
+import { sqliteCode, type SqliteDatabase } from './connection';
+import {
+  closeMapioFile,
+  createMapioFile,
+  fileIoError,
+  openMapioFile,
+  refuseExisting,
+  removeQuietly,
+  syncFile,
+  syncFolder,
+  temporaryPath,
+  type MapioFileKind,
+} from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { createRepositories, type Repositories } from './repositories';
 import { createSchoolYearReader } from './schoolYearReader';
@@ -22,8 +33,17 @@ import { isForeignKeyFailure } from './repositories/tableRecord';
 import { UndoHistory, type HistoryState } from './undoHistory';
 
 export const MAPIO_APPLICATION_ID = 'mapio-school';
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-const BUSY_TIMEOUT_MS = 5000;
+
+/** A school's `.mapio` file, as the checks on opening describe it. */
+const SCHOOL_FILE: MapioFileKind = {
+  applicationId: MAPIO_APPLICATION_ID,
+  description: 'Mapio school file',
+  notSqlite: (name) =>
+    new ApiError('file_not_mapio', `“${name}” is not a Mapio school file. It may be a spreadsheet or another document; choose a .mapio file.`),
+  wrongApplication: (name) => new ApiError('file_not_mapio', `“${name}” is a database, but not a Mapio school file. Choose a .mapio file.`),
+  damaged: (name, detail) =>
+    new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`),
+};
 
 export interface CreateOptions {
   /** Recorded in mapio_meta.created_by_version. */
@@ -46,74 +66,8 @@ export interface MigrationRecord {
 
 const fileName = (path: string) => nodePath.basename(path);
 
-function fileIoError(action: string, path: string, error: unknown): ApiError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'Mapio is not allowed to use that place. Choose a folder you can save to.'
-      : code === 'ENOSPC'
-        ? 'The disk is full.'
-        : code === 'ENOENT'
-          ? 'The folder does not exist.'
-          : code === 'EROFS'
-            ? 'That place is read-only.'
-            : `The system said: ${(error as Error | null)?.message ?? String(error)}`;
-  return new ApiError('file_io', `Mapio could not ${action} “${fileName(path)}” (${path}). ${reason}`);
-}
-
-function refuseExisting(path: string): void {
-  if (fs.existsSync(path)) {
-    throw new ApiError('file_io', `There is already a file at ${path}. Choose another name: Mapio never overwrites a file.`);
-  }
-}
-
-function temporaryPath(path: string): string {
-  return `${path}.tmp-${randomBytes(6).toString('hex')}`;
-}
-
-function removeQuietly(path: string): void {
-  for (const p of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
-    try {
-      fs.rmSync(p, { force: true });
-    } catch {
-      /* best effort: a stray temp file is harmless */
-    }
-  }
-}
-
-/** Make the rename itself durable where the platform allows it (not on Windows). */
-function syncFolder(path: string): void {
-  try {
-    const fd = fs.openSync(nodePath.dirname(path), 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    /* not supported here */
-  }
-}
-
-function syncFile(path: string): void {
-  const fd = fs.openSync(path, 'r+');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-}
-
-function configure(db: SqliteDatabase): void {
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('journal_mode = WAL');
-  // With WAL, FULL syncs the log on every commit: an edit Mapio has acknowledged survives a power cut.
-  db.pragma('synchronous = FULL');
 }
 
 /** Turn a failure while writing into a sentence; ApiErrors pass through. */
@@ -137,112 +91,6 @@ function writeError(error: unknown, path: string): unknown {
     return new ApiError('file_io', `Mapio could not save the change to ${path}. Check the file is still there and you can write to it. (${message})`);
   }
   return error;
-}
-
-interface Inspection {
-  version: number;
-}
-
-/**
- * Look at a file without changing it: read-only connection, and any -wal/-shm file the look creates is
- * removed again. Throws the ApiError that says what is wrong.
- */
-function inspect(path: string, latestVersion: number): Inspection {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ApiError('file_io', `Mapio could not find “${fileName(path)}” at ${path}. It may have been moved, renamed or deleted.`);
-    }
-    throw fileIoError('read', path, error);
-  }
-  if (!stat.isFile()) throw new ApiError('file_io', `${path} is a folder, not a Mapio school file.`);
-
-  const notMapio = new ApiError(
-    'file_not_mapio',
-    `“${fileName(path)}” is not a Mapio school file. It may be a spreadsheet or another document; choose a .mapio file.`,
-  );
-  const header = Buffer.alloc(SQLITE_HEADER.length);
-  try {
-    const fd = fs.openSync(path, 'r');
-    try {
-      fs.readSync(fd, header, 0, header.length, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (error) {
-    throw fileIoError('read', path, error);
-  }
-  if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw notMapio;
-  rollBackInterruptedWrite(path);
-
-  const damaged = (detail: string) =>
-    new ApiError('file_corrupt', `“${fileName(path)}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`);
-  const siblings = [`${path}-wal`, `${path}-shm`].filter((p) => !fs.existsSync(p));
-  let db: SqliteDatabase | null = null;
-  try {
-    db = openDatabase(path, { readonly: true, fileMustExist: true });
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mapio_meta'`).get();
-    const application = hasMeta ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
-    if (application !== MAPIO_APPLICATION_ID) {
-      throw new ApiError('file_not_mapio', `“${fileName(path)}” is a database, but not a Mapio school file. Choose a .mapio file.`);
-    }
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latestVersion) {
-      throw new ApiError(
-        'file_too_new',
-        `“${fileName(path)}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`,
-      );
-    }
-    const problems = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
-    if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(problems.join('; '));
-    return { version };
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const code = sqliteCode(error);
-    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ' || code === 'SQLITE_RANGE') {
-      throw damaged((error as Error).message);
-    }
-    if (code) throw fileIoError('read', path, error);
-    throw error;
-  } finally {
-    db?.close();
-    for (const p of siblings) {
-      try {
-        if (fs.existsSync(p) && (!p.endsWith('-wal') || fs.statSync(p).size === 0)) fs.rmSync(p);
-      } catch {
-        /* leave it */
-      }
-    }
-  }
-}
-
-/**
- * A non-empty `-journal` beside the file is a write that was cut off (a crash or power cut during a
- * migration, which runs before WAL is switched on). SQLite undoes it on the first read-write look,
- * putting back the file exactly as it was before that write; a read-only look cannot, and would fail
- * with "attempt to write a readonly database" on every open. So undo it first (test/unit/hardening/crash.test.ts).
- */
-function rollBackInterruptedWrite(path: string): void {
-  let journalBytes = 0;
-  try {
-    journalBytes = fs.statSync(`${path}-journal`).size;
-  } catch {
-    return;
-  }
-  if (journalBytes === 0) return;
-  let db: SqliteDatabase | null = null;
-  try {
-    db = openDatabase(path, { fileMustExist: true });
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-  } catch {
-    /* the read-only inspection that follows says what is wrong */
-  } finally {
-    db?.close();
-  }
 }
 
 export class SchoolFile {
@@ -275,40 +123,11 @@ export class SchoolFile {
       throw new ApiError('invalid_input', `The school year is not valid: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
     }
     assertUniqueIds(year);
-    const temp = temporaryPath(target);
-    let db: SqliteDatabase | null = null;
-    try {
-      try {
-        db = openDatabase(temp);
-      } catch (error) {
-        throw fileIoError('create', target, error);
-      }
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = FULL');
-      migrate(db, options.migrations ?? MIGRATIONS);
-      const writer = db;
-      writer.transaction(() => {
-        const meta = writer.prepare('INSERT INTO mapio_meta (key, value) VALUES (?, ?)');
-        meta.run('application', MAPIO_APPLICATION_ID);
-        meta.run('created_by_version', options.appVersion ?? process.env.npm_package_version ?? 'unknown');
-        insertSchoolYear(createRepositories(writer), year);
-      })();
-      db.close();
-      db = null;
-      refuseExisting(target);
-      fs.renameSync(temp, target);
-      syncFolder(target);
-    } catch (error) {
-      try {
-        db?.close();
-      } catch {
-        /* already failing */
-      }
-      removeQuietly(temp);
-      if (error instanceof ApiError) throw error;
-      if ((error as NodeJS.ErrnoException).code) throw fileIoError('create', target, error);
-      throw writeError(error, target);
-    }
+    createMapioFile(target, SCHOOL_FILE, {
+      migrations: options.migrations ?? MIGRATIONS,
+      createdByVersion: options.appVersion ?? process.env.npm_package_version ?? 'unknown',
+      fill: (db) => insertSchoolYear(createRepositories(db), year),
+    });
     return SchoolFile.open(target, options);
   }
 
@@ -316,45 +135,16 @@ export class SchoolFile {
   static open(path: string, options: OpenOptions = {}): SchoolFile {
     const target = nodePath.resolve(path);
     const migrations = options.migrations ?? MIGRATIONS;
-    const latest = migrations[migrations.length - 1]?.version ?? 0;
-    const { version } = inspect(target, latest);
-    let db: SqliteDatabase;
+    let opened: { db: SqliteDatabase; updated: MigrationRecord | null };
     try {
-      db = openDatabase(target, { fileMustExist: true });
+      opened = openMapioFile(target, SCHOOL_FILE, migrations, (db, version, latest) => bringUpToDate(db, target, version, latest, migrations));
     } catch (error) {
-      throw fileIoError('open', target, error);
+      throw writeError(error, target);
     }
     try {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      let migration: MigrationRecord | null = null;
-      if (version < latest) {
-        // A complete, consistent copy (including anything still in a -wal file) before anything changes.
-        const backupPath = `${target}.backup-v${version}-${timestamp()}.mapio`;
-        try {
-          db.prepare('VACUUM INTO ?').run(backupPath);
-        } catch (error) {
-          throw new ApiError(
-            'file_io',
-            `Mapio needs to update “${fileName(target)}” to this version and could not first keep a copy of it at ${backupPath}, so it left the file as it was. (${(error as Error).message})`,
-          );
-        }
-        migration = { fromVersion: version, toVersion: latest, backupPath };
-      }
-      try {
-        // Migrations run before WAL and foreign keys are switched on: a table rebuild needs foreign keys
-        // off, and a failed migration then leaves the file exactly as it was.
-        migrate(db, migrations);
-      } catch (error) {
-        if (error instanceof ApiError || !migration) throw error;
-        throw new ApiError(
-          'internal',
-          `Mapio could not update “${fileName(target)}” to this version, so it left the file as it was (a copy is also kept at ${migration.backupPath}). (${(error as Error).message})`,
-        );
-      }
-      configure(db);
-      return new SchoolFile(target, db, migration, options);
+      return new SchoolFile(target, opened.db, opened.updated, options);
     } catch (error) {
-      db.close();
+      opened.db.close();
       throw writeError(error, target);
     }
   }
@@ -452,12 +242,7 @@ export class SchoolFile {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    try {
-      this.db.pragma('journal_mode = DELETE');
-    } catch {
-      /* another connection holds it; the WAL is checkpointed by whoever closes last */
-    }
-    this.db.close();
+    closeMapioFile(this.db);
   }
 
   get isOpen(): boolean {
@@ -467,6 +252,36 @@ export class SchoolFile {
   private assertOpen(): void {
     if (this.closed) throw new ApiError('no_file', 'This school file has been closed. Open it again to carry on.');
   }
+}
+
+/**
+ * Run `migrations` on a file at `version`; an older file is first copied whole (including anything still
+ * in a -wal file) beside itself, and the copy named in what is returned.
+ */
+function bringUpToDate(db: SqliteDatabase, target: string, version: number, latest: number, migrations: readonly Migration[]): MigrationRecord | null {
+  let migration: MigrationRecord | null = null;
+  if (version < latest) {
+    const backupPath = `${target}.backup-v${version}-${timestamp()}.mapio`;
+    try {
+      db.prepare('VACUUM INTO ?').run(backupPath);
+    } catch (error) {
+      throw new ApiError(
+        'file_io',
+        `Mapio needs to update “${fileName(target)}” to this version and could not first keep a copy of it at ${backupPath}, so it left the file as it was. (${(error as Error).message})`,
+      );
+    }
+    migration = { fromVersion: version, toVersion: latest, backupPath };
+  }
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    if (error instanceof ApiError || !migration) throw error;
+    throw new ApiError(
+      'internal',
+      `Mapio could not update “${fileName(target)}” to this version, so it left the file as it was (a copy is also kept at ${migration.backupPath}). (${(error as Error).message})`,
+    );
+  }
+  return migration;
 }
 
 function assertUniqueIds(year: SchoolYear): void {

@@ -126,4 +126,43 @@ describe('AuthorityFile', () => {
     expect(sha256(newer)).toBe(newerBefore);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'))).toEqual([]);
   });
+
+  it('reopens, intact, a file whose last write was cut off (a hot rollback journal left beside it)', () => {
+    const folder = testFolder();
+    const good = nodePath.join(folder, 'good.mapio-la');
+    const file = track(AuthorityFile.create(good, { now: () => new Date('2027-07-20T10:00:00Z') }));
+    file.addReturn(entry());
+    file.setMapping('e l s a', 'ELSA');
+    const returns = file.listReturns();
+    opened.pop()?.close();
+    const original = fs.readFileSync(good);
+
+    // What a kill mid-write leaves: a write that has started changing the file (a small page cache makes
+    // SQLite spill changed pages into it, after writing and syncing the old pages to the -journal),
+    // photographed, file and journal together, before it commits or rolls back.
+    const cut = nodePath.join(folder, 'cut.mapio-la');
+    const writer = openDatabase(good, { fileMustExist: true });
+    writer.pragma('cache_size = 1');
+    writer.exec('BEGIN IMMEDIATE');
+    writer.exec('DELETE FROM school_returns; DELETE FROM intervention_mappings');
+    writer.prepare('CREATE TABLE filler (x BLOB)').run();
+    const fill = writer.prepare('INSERT INTO filler (x) VALUES (randomblob(4000))');
+    for (let i = 0; i < 200; i++) fill.run();
+    fs.copyFileSync(good, cut);
+    fs.copyFileSync(`${good}-journal`, `${cut}-journal`);
+    writer.exec('ROLLBACK');
+    writer.close();
+    expect(fs.readFileSync(`${cut}-journal`)[0]).not.toBe(0); // a hot journal, not an empty one
+    expect(fs.readFileSync(cut).equals(original)).toBe(false); // the file itself was half changed
+
+    const reopened = track(AuthorityFile.open(cut));
+    expect(reopened.listReturns()).toEqual(returns);
+    expect(reopened.mapping()).toEqual({ 'e l s a': 'ELSA' });
+    reopened.close();
+    expect(fs.existsSync(`${cut}-journal`)).toBe(false);
+    const db = openDatabase(cut, { readonly: true });
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'filler'`).pluck().get()).toBe(0);
+    db.close();
+  });
 });

@@ -2,26 +2,24 @@
  * An authority's `.mapio-la` file: one SQLite database holding the returns its schools sent, the
  * officer's mapping of intervention names and the schools' published allocations.
  *
- * The same safety habits as the school file (db/schoolFile.ts):
+ * The same safety habits as the school file, from the same code (db/mapioDatabaseFile.ts):
  * - `create` builds the file beside its final path and renames it into place; it never overwrites;
- * - `open` looks at the file read-only first (SQLite? Mapio's authority file? newer than us? damaged?)
- *   and refuses a wrong file without changing it; only a good file is reopened for writing;
+ * - `open` undoes a write a crash cut off, then looks at the file read-only (SQLite? Mapio's authority
+ *   file? newer than us? damaged?) and refuses a wrong file without changing it; only a good file is
+ *   reopened for writing;
  * - WAL, foreign keys on, synchronous FULL; STRICT tables; each imported return is its own transaction.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import { authorityReturnSchema, type AuthorityReturn } from '../../shared/authorityReturn';
 import type { ComparedReturn } from '../../shared/engine/comparison';
-import { openDatabase, sqliteCode, type SqliteDatabase } from '../connection';
+import type { SqliteDatabase } from '../connection';
+import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, type MapioFileKind } from '../mapioDatabaseFile';
 import { migrate, type Migration } from '../migrations';
 import { AUTHORITY_MIGRATIONS } from './migrations';
 
 export const AUTHORITY_APPLICATION_ID = 'mapio-authority';
 export const AUTHORITY_FILE_EXTENSION = '.mapio-la';
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-const BUSY_TIMEOUT_MS = 5000;
 
 export interface AuthorityFileOptions {
   migrations?: readonly Migration[];
@@ -52,93 +50,21 @@ export interface NewReturn {
 
 const baseName = (p: string) => nodePath.basename(p);
 
-function ioError(action: string, path: string, error: unknown): ApiError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'Mapio is not allowed to use that place. Choose a folder you can save to.'
-      : code === 'ENOSPC'
-        ? 'The disk is full.'
-        : code === 'ENOENT'
-          ? 'The folder does not exist.'
-          : `The system said: ${(error as Error | null)?.message ?? String(error)}`;
-  return new ApiError('file_io', `Mapio could not ${action} “${baseName(path)}” (${path}). ${reason}`);
-}
+const notAuthorityFile = (name: string) =>
+  new ApiError('file_not_mapio', `“${name}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
 
-function configure(db: SqliteDatabase): void {
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.pragma('foreign_keys = ON');
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-}
-
-/** Look without changing anything; throws the ApiError that says what is wrong. */
-function inspect(path: string, latest: number): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ApiError('file_io', `Mapio could not find “${baseName(path)}” at ${path}. It may have been moved, renamed or deleted.`);
-    }
-    throw ioError('read', path, error);
-  }
-  if (!stat.isFile()) throw new ApiError('file_io', `${path} is a folder, not a Mapio authority file.`);
-  const notOurs = new ApiError('file_not_mapio', `“${baseName(path)}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
-  const header = Buffer.alloc(SQLITE_HEADER.length);
-  try {
-    const fd = fs.openSync(path, 'r');
-    try {
-      fs.readSync(fd, header, 0, header.length, 0);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch (error) {
-    throw ioError('read', path, error);
-  }
-  if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw notOurs;
-
-  const damaged = (detail: string) =>
-    new ApiError('file_corrupt', `“${baseName(path)}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`);
-  const siblings = [`${path}-wal`, `${path}-shm`].filter((p) => !fs.existsSync(p));
-  let db: SqliteDatabase | null = null;
-  try {
-    db = openDatabase(path, { readonly: true, fileMustExist: true });
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mapio_meta'`).get();
-    const application = hasMeta ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
-    if (application === 'mapio-school') {
-      throw new ApiError('file_not_mapio', `“${baseName(path)}” is a school’s Mapio file, not an authority file. Open it with File > Open, or choose a ${AUTHORITY_FILE_EXTENSION} file.`);
-    }
-    if (application !== AUTHORITY_APPLICATION_ID) throw notOurs;
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > latest) {
-      throw new ApiError(
-        'file_too_new',
-        `“${baseName(path)}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latest}). Update Mapio to open it.`,
-      );
-    }
-    const problems = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
-    if (problems.length !== 1 || problems[0] !== 'ok') throw damaged(problems.join('; '));
-  } catch (error) {
-    if (error instanceof ApiError) throw error;
-    const code = sqliteCode(error);
-    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ' || code === 'SQLITE_RANGE') {
-      throw damaged((error as Error).message);
-    }
-    if (code) throw ioError('read', path, error);
-    throw error;
-  } finally {
-    db?.close();
-    for (const p of siblings) {
-      try {
-        if (fs.existsSync(p) && (!p.endsWith('-wal') || fs.statSync(p).size === 0)) fs.rmSync(p);
-      } catch {
-        /* leave it */
-      }
-    }
-  }
-}
+/** An authority's `.mapio-la` file, as the checks on opening describe it. */
+const AUTHORITY_FILE: MapioFileKind = {
+  applicationId: AUTHORITY_APPLICATION_ID,
+  description: 'Mapio authority file',
+  notSqlite: notAuthorityFile,
+  wrongApplication: (name, application) =>
+    application === 'mapio-school'
+      ? new ApiError('file_not_mapio', `“${name}” is a school’s Mapio file, not an authority file. Open it with File > Open, or choose a ${AUTHORITY_FILE_EXTENSION} file.`)
+      : notAuthorityFile(name),
+  damaged: (name, detail) =>
+    new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`),
+};
 
 interface ReturnRow {
   school_key: string;
@@ -165,37 +91,10 @@ export class AuthorityFile {
   /** A new, empty authority file at `path`. Refuses to overwrite anything. */
   static create(path: string, options: AuthorityFileOptions & { appVersion?: string } = {}): AuthorityFile {
     const target = nodePath.resolve(path);
-    if (fs.existsSync(target)) throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
-    const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-    let db: SqliteDatabase | null = null;
     try {
-      try {
-        db = openDatabase(temp);
-      } catch (error) {
-        throw ioError('create', target, error);
-      }
-      db.pragma('foreign_keys = ON');
-      db.pragma('synchronous = FULL');
-      migrate(db, options.migrations ?? AUTHORITY_MIGRATIONS);
-      const writer = db;
-      writer.transaction(() => {
-        const meta = writer.prepare('INSERT INTO mapio_meta (key, value) VALUES (?, ?)');
-        meta.run('application', AUTHORITY_APPLICATION_ID);
-        meta.run('created_by_version', options.appVersion ?? 'unknown');
-      })();
-      db.close();
-      db = null;
-      if (fs.existsSync(target)) throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
-      fs.renameSync(temp, target);
+      createMapioFile(target, AUTHORITY_FILE, { migrations: options.migrations ?? AUTHORITY_MIGRATIONS, createdByVersion: options.appVersion ?? 'unknown' });
     } catch (error) {
-      try {
-        db?.close();
-      } catch {
-        /* already failing */
-      }
-      for (const p of [temp, `${temp}-journal`, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(p, { force: true });
-      if (error instanceof ApiError) throw error;
-      throw ioError('create', target, error);
+      throw error instanceof ApiError ? error : fileIoError('create', target, error);
     }
     return AuthorityFile.open(target, options);
   }
@@ -204,21 +103,7 @@ export class AuthorityFile {
   static open(path: string, options: AuthorityFileOptions = {}): AuthorityFile {
     const target = nodePath.resolve(path);
     const migrations = options.migrations ?? AUTHORITY_MIGRATIONS;
-    inspect(target, migrations[migrations.length - 1]?.version ?? 0);
-    let db: SqliteDatabase;
-    try {
-      db = openDatabase(target, { fileMustExist: true });
-    } catch (error) {
-      throw ioError('open', target, error);
-    }
-    try {
-      db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      migrate(db, migrations);
-      configure(db);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+    const { db } = openMapioFile(target, AUTHORITY_FILE, migrations, (writer) => migrate(writer, migrations));
     return new AuthorityFile(target, db, options);
   }
 
@@ -341,12 +226,7 @@ export class AuthorityFile {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    try {
-      this.db.pragma('journal_mode = DELETE');
-    } catch {
-      /* another connection holds it */
-    }
-    this.db.close();
+    closeMapioFile(this.db);
   }
 
   get isOpen(): boolean {

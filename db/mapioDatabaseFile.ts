@@ -1,0 +1,293 @@
+/**
+ * What every Mapio database file does to stay safe, whichever kind it is (a school's `.mapio`, db/schoolFile.ts;
+ * an authority's `.mapio-la`, db/authority/authorityFile.ts). Each kind says only what differs: its
+ * `mapio_meta.application`, how its errors are worded, its migrations.
+ *
+ * - `createMapioFile` builds the file beside its final path and renames it into place (then syncs the
+ *   folder), so a crash never leaves half a file; it never overwrites.
+ * - `openMapioFile` first undoes a write a crash cut off, then inspects the file read-only (SQLite? this
+ *   kind of Mapio file? newer than us? damaged?) and refuses a wrong file with an ApiError that says what
+ *   is wrong, its bytes untouched; only a good file is reopened for writing, brought up to date and
+ *   switched to WAL, foreign keys on, synchronous FULL.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import { ApiError } from '../shared/api/contract';
+import { openDatabase, sqliteCode, type SqliteDatabase } from './connection';
+import { migrate, type Migration } from './migrations';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+const BUSY_TIMEOUT_MS = 5000;
+
+/** One kind of Mapio database file: what it is called and how it says what is wrong with a file. */
+export interface MapioFileKind {
+  /** Written to `mapio_meta.application` on create; a file with another value is refused. */
+  applicationId: string;
+  /** As in "<path> is a folder, not a Mapio school file." */
+  description: string;
+  /** Not a SQLite database at all (a spreadsheet, a document…). `name` is the file's base name. */
+  notSqlite(name: string): ApiError;
+  /** A SQLite database whose `mapio_meta.application` is `application` (undefined: none) instead of ours. */
+  wrongApplication(name: string, application: unknown): ApiError;
+  /** A damaged file; `detail` is what SQLite found. Code 'file_corrupt'. */
+  damaged(name: string, detail: string): ApiError;
+}
+
+const fileName = (path: string) => nodePath.basename(path);
+
+/** "Mapio could not <action> “name” (path). <why>", from a file-system or SQLite error. */
+export function fileIoError(action: string, path: string, error: unknown): ApiError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'Mapio is not allowed to use that place. Choose a folder you can save to.'
+      : code === 'ENOSPC'
+        ? 'The disk is full.'
+        : code === 'ENOENT'
+          ? 'The folder does not exist.'
+          : code === 'EROFS'
+            ? 'That place is read-only.'
+            : `The system said: ${(error as Error | null)?.message ?? String(error)}`;
+  return new ApiError('file_io', `Mapio could not ${action} “${fileName(path)}” (${path}). ${reason}`);
+}
+
+/** Mapio never overwrites a file. */
+export function refuseExisting(path: string): void {
+  if (fs.existsSync(path)) {
+    throw new ApiError('file_io', `There is already a file at ${path}. Choose another name: Mapio never overwrites a file.`);
+  }
+}
+
+/** Where a file is built before it is renamed to `path`: beside it, so the rename stays on one disk. */
+export function temporaryPath(path: string): string {
+  return `${path}.tmp-${randomBytes(6).toString('hex')}`;
+}
+
+/** Remove a half-built file and any journal SQLite left beside it. */
+export function removeQuietly(path: string): void {
+  for (const p of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) {
+    try {
+      fs.rmSync(p, { force: true });
+    } catch {
+      /* best effort: a stray temp file is harmless */
+    }
+  }
+}
+
+/** Make the rename itself durable where the platform allows it (not on Windows). */
+export function syncFolder(path: string): void {
+  try {
+    const fd = fs.openSync(nodePath.dirname(path), 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    /* not supported here */
+  }
+}
+
+export function syncFile(path: string): void {
+  const fd = fs.openSync(path, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+function configure(db: SqliteDatabase): void {
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('journal_mode = WAL');
+  // With WAL, FULL syncs the log on every commit: an edit Mapio has acknowledged survives a power cut.
+  db.pragma('synchronous = FULL');
+}
+
+/**
+ * A new file of `kind` at `target`: migrated, its `mapio_meta` written, then `fill` (one transaction),
+ * built at a temporary path and renamed into place. Refuses an existing file; leaves nothing behind on
+ * failure. Throws ApiErrors as they are, a file-system or SQLite error as fileIoError('create'), anything
+ * else as it is.
+ */
+export function createMapioFile(
+  target: string,
+  kind: MapioFileKind,
+  content: { migrations: readonly Migration[]; createdByVersion: string; fill?: (db: SqliteDatabase) => void },
+): void {
+  refuseExisting(target);
+  const temp = temporaryPath(target);
+  let db: SqliteDatabase | null = null;
+  try {
+    try {
+      db = openDatabase(temp);
+    } catch (error) {
+      throw fileIoError('create', target, error);
+    }
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = FULL');
+    migrate(db, content.migrations);
+    const writer = db;
+    writer.transaction(() => {
+      const meta = writer.prepare('INSERT INTO mapio_meta (key, value) VALUES (?, ?)');
+      meta.run('application', kind.applicationId);
+      meta.run('created_by_version', content.createdByVersion);
+      content.fill?.(writer);
+    })();
+    db.close();
+    db = null;
+    refuseExisting(target);
+    fs.renameSync(temp, target);
+    syncFolder(target);
+  } catch (error) {
+    try {
+      db?.close();
+    } catch {
+      /* already failing */
+    }
+    removeQuietly(temp);
+    if (error instanceof ApiError) throw error;
+    if ((error as NodeJS.ErrnoException).code) throw fileIoError('create', target, error);
+    throw error;
+  }
+}
+
+/**
+ * Open the file of `kind` at `target` (an absolute path) for writing: inspected read-only first (see
+ * `inspect`), then reopened, brought up to date by `update` (given the file's version and the latest in
+ * `migrations`; it must run the migrations and returns what the caller wants to know about it), then
+ * configured. The connection is closed again if anything fails.
+ */
+export function openMapioFile<T>(
+  target: string,
+  kind: MapioFileKind,
+  migrations: readonly Migration[],
+  update: (db: SqliteDatabase, version: number, latest: number) => T,
+): { db: SqliteDatabase; updated: T } {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const { version } = inspect(target, kind, latest);
+  let db: SqliteDatabase;
+  try {
+    db = openDatabase(target, { fileMustExist: true });
+  } catch (error) {
+    throw fileIoError('open', target, error);
+  }
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Migrations run before WAL and foreign keys are switched on: a table rebuild needs foreign keys
+    // off, and a failed migration then leaves the file exactly as it was.
+    const updated = update(db, version, latest);
+    configure(db);
+    return { db, updated };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Close, leaving one self-contained file (no -wal beside it). */
+export function closeMapioFile(db: SqliteDatabase): void {
+  try {
+    db.pragma('journal_mode = DELETE');
+  } catch {
+    /* another connection holds it; the WAL is checkpointed by whoever closes last */
+  }
+  db.close();
+}
+
+/**
+ * Look at a file without changing it: read-only connection, and any -wal/-shm file the look creates is
+ * removed again. Throws the ApiError that says what is wrong.
+ */
+function inspect(path: string, kind: MapioFileKind, latestVersion: number): { version: number } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new ApiError('file_io', `Mapio could not find “${fileName(path)}” at ${path}. It may have been moved, renamed or deleted.`);
+    }
+    throw fileIoError('read', path, error);
+  }
+  if (!stat.isFile()) throw new ApiError('file_io', `${path} is a folder, not a ${kind.description}.`);
+
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  try {
+    const fd = fs.openSync(path, 'r');
+    try {
+      fs.readSync(fd, header, 0, header.length, 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw fileIoError('read', path, error);
+  }
+  if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw kind.notSqlite(fileName(path));
+  rollBackInterruptedWrite(path);
+
+  const siblings = [`${path}-wal`, `${path}-shm`].filter((p) => !fs.existsSync(p));
+  let db: SqliteDatabase | null = null;
+  try {
+    db = openDatabase(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mapio_meta'`).get();
+    const application = hasMeta ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
+    if (application !== kind.applicationId) throw kind.wrongApplication(fileName(path), application);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latestVersion) {
+      throw new ApiError(
+        'file_too_new',
+        `“${fileName(path)}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`,
+      );
+    }
+    const problems = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
+    if (problems.length !== 1 || problems[0] !== 'ok') throw kind.damaged(fileName(path), problems.join('; '));
+    return { version };
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    const code = sqliteCode(error);
+    if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ' || code === 'SQLITE_RANGE') {
+      throw kind.damaged(fileName(path), (error as Error).message);
+    }
+    if (code) throw fileIoError('read', path, error);
+    throw error;
+  } finally {
+    db?.close();
+    for (const p of siblings) {
+      try {
+        if (fs.existsSync(p) && (!p.endsWith('-wal') || fs.statSync(p).size === 0)) fs.rmSync(p);
+      } catch {
+        /* leave it */
+      }
+    }
+  }
+}
+
+/**
+ * A non-empty `-journal` beside the file is a write that was cut off (a crash or power cut during a
+ * migration, which runs before WAL is switched on, or while the file was being closed). SQLite undoes it
+ * on the first read-write look, putting back the file exactly as it was before that write; a read-only
+ * look cannot, and would fail with "attempt to write a readonly database" on every open. So undo it
+ * first (test/unit/hardening/crash.test.ts; db/authority/authorityFile.test.ts).
+ */
+function rollBackInterruptedWrite(path: string): void {
+  let journalBytes = 0;
+  try {
+    journalBytes = fs.statSync(`${path}-journal`).size;
+  } catch {
+    return;
+  }
+  if (journalBytes === 0) return;
+  let db: SqliteDatabase | null = null;
+  try {
+    db = openDatabase(path, { fileMustExist: true });
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch {
+    /* the read-only inspection that follows says what is wrong */
+  } finally {
+    db?.close();
+  }
+}
