@@ -24,7 +24,7 @@ describe('mapio export-xlsx and alp-statement', () => {
     expect(await runCli(['export-xlsx', school, nodePath.join(dir, 'g-cy.xlsx'), '--names', '--lang', 'cy'], b.io)).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(nodePath.join(dir, 'g-cy.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
     expect(wb.getWorksheet('Dysgwyr')?.getCell('A2').text).toMatch(/^Gydag enwau/);
 
     const c = io();

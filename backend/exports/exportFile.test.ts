@@ -99,13 +99,13 @@ describe('the export operations', () => {
       const before = sha256(school);
       const out = nodePath.join(dir, 'governors.xlsx');
       const result = await backend.invoke('export.governorsWorkbook', { path: out });
-      expect(result).toEqual({ path: out, sheets: ['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks'], bytes: fs.statSync(out).size });
+      expect(result).toEqual({ path: out, sheets: ['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact'], bytes: fs.statSync(out).size });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       expect(wb.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Anonymised/);
       expect(sha256(school)).toBe(before);
       const cy = await backend.call('export.governorsWorkbook', { path: nodePath.join(dir, 'cy.xlsx'), lang: 'cy', learners: 'none' });
-      expect((cy as { sheets: string[] }).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Gwiriadau']);
+      expect((cy as { sheets: string[] }).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Gwiriadau', 'Effaith']);
     } finally {
       backend.dispose();
     }

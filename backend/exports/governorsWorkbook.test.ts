@@ -23,9 +23,9 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 describe('the governors’ workbook', () => {
   it('has the sheets the issue lists, in English or Welsh, with Learners only when asked for', () => {
     const view = viewOf(demoSchoolYear());
-    expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks']);
-    expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks']);
-    expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau']);
+    expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
+    expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact']);
+    expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
   });
 
   it('never names a learner unless names were asked for, and says which on the sheet', () => {
@@ -95,7 +95,7 @@ describe('the governors’ workbook', () => {
 
   it('prints landscape on A4, one page wide, with repeated headers and the school and page in the footer', async () => {
     const wb = await roundTrip(buildGovernorsWorkbook(viewOf(variedSchoolYear(3)), options()));
-    for (const name of ['Provision map', 'Staffing', 'Learners', 'Checks']) {
+    for (const name of ['Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
       expect(ws.pageSetup.orientation, name).toBe('landscape');
       expect(ws.pageSetup.fitToPage).toBe(true);

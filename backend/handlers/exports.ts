@@ -8,6 +8,7 @@ import { buildAlpStatementHtml } from '../exports/alpStatement';
 import { assertWritableExport, writeFileAtomically } from '../exports/exportFile';
 import { localToday } from '../exports/exportLabels';
 import { buildGovernorsWorkbookWithFigures } from '../exports/governorsWorkbook';
+import { compareWithBaseline } from './scenarios';
 import type { HandlerMap } from './types';
 
 export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alpStatement'> = {
@@ -16,7 +17,9 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
     const file = session.requireNoScenario('the governors’ workbook');
     const target = assertWritableExport(path, '.xlsx', file.path);
     const view = session.view();
-    const { workbook, sheets } = buildGovernorsWorkbookWithFigures(view, { learners, lang, generatedOn: localToday() });
+    const comparison = compareWithBaseline(session);
+    const scenarios = comparison.scenarios.length > 0 ? comparison : null;
+    const { workbook, sheets } = buildGovernorsWorkbookWithFigures(view, { learners, lang, generatedOn: localToday(), scenarios });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await workbook.xlsx.writeBuffer());

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ApiError, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { compareScenarios, type CostedYear } from '../../shared/engine/scenarioComparison';
+import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine/scenarioComparison';
 import { rollForward } from '../../shared/rollForward';
 import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
 import { replaceSchoolYear } from '../../db/scenarios';
@@ -33,6 +33,21 @@ function baselineYear(session: Session): SchoolYear {
 
 function costed(session: Session, id: number | null, name: string, year: SchoolYear): CostedYear {
   return { id, name, year, costed: costSchoolYear(year, session.costOptions(year)) };
+}
+
+/**
+ * The baseline beside the given scenarios (default: all of them), every figure from the engine. The
+ * open scenario's latest state is already in its row (written back after every change).
+ */
+export function compareWithBaseline(session: Session, ids?: number[]): ScenarioComparison {
+  const store = session.scenarios();
+  const baselineName = path.basename(session.requireBaseline().path, '.mapio');
+  const wanted = ids ? [...new Set(ids)] : store.list().map((s) => s.id);
+  const scenarios = wanted.map((id) => {
+    const stored = store.get(id);
+    return costed(session, id, stored.name, stored.year);
+  });
+  return compareScenarios(costed(session, null, baselineName, baselineYear(session)), scenarios);
 }
 
 export const scenarioHandlers: HandlerMap<
@@ -88,16 +103,7 @@ export const scenarioHandlers: HandlerMap<
     return session.view();
   },
 
-  'scenario.compare': ({ ids }, { session }) => {
-    const store = session.scenarios();
-    const baselineName = path.basename(session.requireBaseline().path, '.mapio');
-    // The open scenario's latest state is already in its row (written back after every change).
-    const scenarios = [...new Set(ids)].map((id) => {
-      const stored = store.get(id);
-      return costed(session, id, stored.name, stored.year);
-    });
-    return compareScenarios(costed(session, null, baselineName, baselineYear(session)), scenarios);
-  },
+  'scenario.compare': ({ ids }, { session }) => compareWithBaseline(session, ids),
 
   'scenario.adopt': ({ id }, { session }) => {
     const store = session.scenarios();

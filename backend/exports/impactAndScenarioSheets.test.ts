@@ -1,0 +1,66 @@
+import type ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { compareScenarios } from '../../shared/engine/scenarioComparison';
+import { buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
+import { viewOf } from './variedSchools';
+
+const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
+
+function rowOf(ws: ExcelJS.Worksheet, firstCell: string): ExcelJS.Row {
+  for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === firstCell) return ws.getRow(r);
+  throw new Error(`no row “${firstCell}” on ${ws.name}`);
+}
+
+describe('the Impact sheet', () => {
+  it('shows the phonics group’s progress from the engine: 5 measured, 6.4 months on average', () => {
+    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options());
+    const ws = workbook.getWorksheet('Impact') as ExcelJS.Worksheet;
+    const row = rowOf(ws, 'Catch-up phonics (Year 2)');
+    expect(row.getCell(2).value).toBe('Reading age (months)');
+    expect(row.getCell(3).value).toBe(5);
+    // (70−62) + (66−60) + (74−65) + (69−63) + (61−58) = 32 months over 5 learners
+    expect(row.getCell(5).value).toBeCloseTo(6.4, 10);
+    // £322.20 ÷ 32 months = 1,006.875p → £10.07 per month of reading age
+    expect(row.getCell(9).value).toBe(10.07);
+    expect(ws.pageSetup.orientation).toBe('landscape');
+  });
+
+  it('lists each measure separately and never averages them together', () => {
+    const year = demoSchoolYear();
+    const line = year.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+    const first = year.enrolments.find((e) => e.lineId === line?.id);
+    if (!first) throw new Error('demo enrolment missing');
+    first.measureName = 'Phonics screening';
+    first.measureUnit = 'marks';
+    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(year), options());
+    const ws = workbook.getWorksheet('Impact') as ExcelJS.Worksheet;
+    const measures: unknown[] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'Catch-up phonics (Year 2)') measures.push(row.getCell(2).value);
+    });
+    expect(measures.sort()).toEqual(['Phonics screening (marks)', 'Reading age (months)']);
+  });
+});
+
+describe('the Scenarios sheet', () => {
+  it('appears only when there are scenarios, with the plan, each scenario and the difference from the engine', () => {
+    const plan = demoSchoolYear();
+    expect(buildGovernorsWorkbookWithFigures(viewOf(plan), options()).sheets).not.toContain('Scenarios');
+
+    const grantEnds = demoSchoolYear();
+    grantEnds.income = grantEnds.income.filter((i) => i.kind !== 'aln_grant');
+    const costedPlan = costSchoolYear(plan);
+    const costedGrantEnds = costSchoolYear(grantEnds);
+    const comparison = compareScenarios({ id: null, name: 'Plan', year: plan, costed: costedPlan }, [{ id: 1, name: 'Grant ends', year: grantEnds, costed: costedGrantEnds }]);
+    const { workbook, sheets } = buildGovernorsWorkbookWithFigures(viewOf(plan), options({ scenarios: comparison }));
+    expect(sheets.at(-1)).toBe('Scenarios');
+    const ws = workbook.getWorksheet('Scenarios') as ExcelJS.Worksheet;
+    expect(ws.getRow(3).values).toEqual([undefined, 'Figure', 'Baseline: Plan', 'Grant ends', 'Difference: Grant ends']);
+    const income = rowOf(ws, 'Income');
+    expect(income.getCell(2).value).toBe(costedPlan.budget.incomePence / 100);
+    expect(income.getCell(3).value).toBe(costedGrantEnds.budget.incomePence / 100);
+    expect(income.getCell(4).value).toBe(-12_400);
+  });
+});

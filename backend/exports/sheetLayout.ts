@@ -1,0 +1,165 @@
+/**
+ * Layout every sheet of Mapio's workbooks shares: money cells in pounds, formulas that carry the
+ * engine's figure as their cached result (and are recorded for the LibreOffice proof), header and
+ * title rows, print set-up (A4, fit to width, repeated headers, footer with the school and page x of y),
+ * frozen panes, and column widths and row heights that fit their text.
+ */
+import ExcelJS from 'exceljs';
+import type { SchoolYear } from '../../shared/domain';
+import type { TFunction } from '../../shared/i18n';
+import { formatPounds } from '../../shared/money';
+
+/** A formula cell and the engine's figure it must compute to (in pence): what the proof test checks. */
+export interface CheckedFigure {
+  sheet: string;
+  /** A1 address, e.g. "O12". */
+  cell: string;
+  pence: number;
+  /** What the figure is, for a failing test's message. */
+  what: string;
+}
+
+/** What the shared layout needs from a sheet's context. */
+export interface SheetFrame {
+  t: TFunction;
+  data: SchoolYear;
+  figures: CheckedFigure[];
+}
+
+export const MONEY_FORMAT = '"£"#,##0.00;-"£"#,##0.00';
+export const HOURS_FORMAT = '0.00';
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
+export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+export const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };
+export const THIN_TOP: Partial<ExcelJS.Borders> = { top: { style: 'thin' } };
+
+export const pounds = (pence: number): number => pence / 100;
+export const colour = (rgb: number): string => `FF${rgb.toString(16).padStart(6, '0').toUpperCase()}`;
+/** A sheet name inside a formula: always quoted, quotes doubled. */
+export const ref = (sheet: string, cell: string): string => `'${sheet.replace(/'/g, "''")}'!${cell}`;
+/** Footer text: "&" starts a code in Excel headers, so a literal one is doubled. */
+export const footerText = (text: string): string => text.replace(/&/g, '&&');
+
+export function money(cell: ExcelJS.Cell, pence: number | null): void {
+  cell.value = pence === null ? null : pounds(pence);
+  cell.numFmt = MONEY_FORMAT;
+}
+
+/** A money formula with the engine's figure as its cached result; recorded for the proof when `what` is given. */
+export function moneyFormula(ws: ExcelJS.Worksheet, ctx: SheetFrame, address: string, formula: string, pence: number, what?: string): void {
+  const cell = ws.getCell(address);
+  cell.value = { formula, result: pounds(pence) };
+  cell.numFmt = MONEY_FORMAT;
+  if (what !== undefined) ctx.figures.push({ sheet: ws.name, cell: address, pence, what });
+}
+
+export function headerRow(ws: ExcelJS.Worksheet, rowNumber: number, labels: string[]): void {
+  const row = ws.getRow(rowNumber);
+  labels.forEach((label, i) => {
+    const cell = row.getCell(i + 1);
+    cell.value = label;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 ? 'left' : 'center' };
+    cell.border = { bottom: { style: 'thin' } };
+  });
+}
+
+export function titleRows(ws: ExcelJS.Worksheet, title: string, note: string): void {
+  const a1 = ws.getCell('A1');
+  a1.value = title;
+  a1.font = { bold: true, size: 14 };
+  const a2 = ws.getCell('A2');
+  a2.value = note;
+  a2.font = { italic: true, color: { argb: 'FF444444' } };
+}
+
+export function styleRow(row: ExcelJS.Row, columns: number, style: { bold?: boolean; fill?: ExcelJS.Fill; border?: Partial<ExcelJS.Borders> }): void {
+  for (let c = 1; c <= columns; c++) {
+    const cell = row.getCell(c);
+    if (style.bold) cell.font = { ...(cell.font ?? {}), bold: true };
+    if (style.fill) cell.fill = style.fill;
+    if (style.border) cell.border = style.border;
+  }
+}
+
+/** Print set-up every sheet shares: A4 landscape, fit to one page wide, repeated header rows, footer. */
+export function printSetup(ws: ExcelJS.Worksheet, ctx: SheetFrame, titleRowsTo: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9 as ExcelJS.PageSetup['paperSize'], // A4
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${titleRowsTo}`,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = {
+    oddFooter: `&L${footerText(ctx.data.school.name)}&R${ctx.t('export.footerPage')}`,
+    evenFooter: `&L${footerText(ctx.data.school.name)}&R${ctx.t('export.footerPage')}`,
+  };
+  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: titleRowsTo, topLeftCell: `A${titleRowsTo + 1}`, activeCell: `A${titleRowsTo + 1}` }];
+}
+
+/** How wide a cell's text reads, in characters (money as it is formatted, wrapped headers by their longest word). */
+export function textWidth(cell: ExcelJS.Cell): number {
+  const v = cell.value;
+  let shown: unknown = v;
+  if (v !== null && typeof v === 'object' && 'formula' in v) shown = (v as ExcelJS.CellFormulaValue).result;
+  if (shown === null || shown === undefined) return 0;
+  if (typeof shown === 'number') {
+    if (cell.numFmt === MONEY_FORMAT) return formatPounds(Math.round(shown * 100)).length + 1;
+    return String(Math.round(shown * 100) / 100).length;
+  }
+  const text = String(shown);
+  if (cell.alignment?.wrapText) return Math.max(...text.split(/\s+/).map((w) => w.length), Math.ceil(text.length / 3));
+  return text.length;
+}
+
+/** Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them). */
+export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
+  for (let r = fromRow; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    let lines = 1;
+    row.eachCell((cell, col) => {
+      if (!cell.alignment?.wrapText) return;
+      const v = cell.value;
+      if (typeof v !== 'string') return;
+      const width = Math.max(1, (ws.getColumn(col).width ?? 9) - 1);
+      let n = 0;
+      for (const part of v.split('\n')) {
+        // Greedy word wrap, as the spreadsheet will do it.
+        let used = 0;
+        n++;
+        for (const word of part.split(/\s+/)) {
+          const w = word.length * (cell.font?.bold ? 1.1 : 1);
+          if (used > 0 && used + 1 + w > width) {
+            n++;
+            used = w;
+          } else used += (used > 0 ? 1 : 0) + w;
+        }
+      }
+      lines = Math.max(lines, n);
+    });
+    if (lines > 1) {
+      row.height = lines * 12.75 + 2;
+      // Figures beside wrapped text sit on its first line, not its last.
+      if (r > fromRow) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));
+    }
+  }
+}
+
+/** Columns as wide as their contents from `fromRow` down, within [min, max]. */
+export function fitColumns(ws: ExcelJS.Worksheet, fromRow: number, columns: number, min = 6, max = 48, fixed: Record<number, number> = {}): void {
+  for (let c = 1; c <= columns; c++) {
+    if (fixed[c] !== undefined) {
+      ws.getColumn(c).width = fixed[c];
+      continue;
+    }
+    let width = min;
+    for (let r = fromRow; r <= ws.rowCount; r++) width = Math.max(width, textWidth(ws.getRow(r).getCell(c)) + 2);
+    ws.getColumn(c).width = Math.min(max, width);
+  }
+}

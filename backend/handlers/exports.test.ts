@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../shared/api/contract';
+import { createBackend, type TypedBackend } from '../backend';
+
+let dir: string;
+let backend: TypedBackend;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-export-handler-'));
+  backend = createBackend({ mode: 'cli', dataDir: dir, openOnStart: false, today: () => '2026-11-24' });
+  backend.invoke('file.create', { path: path.join(dir, 'demo.mapio'), template: 'demo' });
+});
+afterEach(() => {
+  backend.dispose();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the governors’ workbook and the school’s scenarios', () => {
+  it('carries a Scenarios sheet once the school has a scenario, comparing it with the baseline', async () => {
+    const plain = await backend.invoke('export.governorsWorkbook', { path: path.join(dir, 'plain.xlsx') });
+    expect(plain.sheets).not.toContain('Scenarios');
+
+    backend.invoke('scenario.create', { name: 'Grant ends', from: 'baseline' });
+    const out = path.join(dir, 'with-scenarios.xlsx');
+    const result = await backend.invoke('export.governorsWorkbook', { path: out });
+    expect(result.sheets.at(-1)).toBe('Scenarios');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('Scenarios')?.getRow(3).getCell(3).value).toBe('Grant ends');
+  });
+
+  it('is refused while a scenario is open, so what-if figures are never labelled as the school’s plan', async () => {
+    const { scenario } = backend.invoke('scenario.create', { name: 'Two fewer TAs', from: 'baseline' });
+    backend.invoke('scenario.enter', { id: scenario.id });
+    const target = path.join(dir, 'refused.xlsx');
+    await expect(backend.call('export.governorsWorkbook', { path: target })).rejects.toThrow(ApiError);
+    await expect(backend.call('export.governorsWorkbook', { path: target })).rejects.toThrow(/working in the scenario “Two fewer TAs”/);
+    expect(fs.existsSync(target)).toBe(false);
+  });
+});
