@@ -40,6 +40,14 @@ describe('first launch', () => {
     expect(view.costed.asAtWeek).toBe(11); // Tuesday 24 November 2026 is in the eleventh teaching week (half term skipped)
   });
 
+  it('remembers the chosen language across launches', () => {
+    expect(backend.invoke('app.info', {}).language).toBe('en');
+    expect(backend.invoke('settings.setLanguage', { language: 'cy' }).language).toBe('cy');
+    backend.dispose();
+    backend = createBackend({ mode: 'browser', dataDir: dir });
+    expect(backend.invoke('app.info', {}).language).toBe('cy');
+  });
+
   it('reopens the last file on the next launch', () => {
     const target = path.join(dir, 'other.mapio');
     backend.invoke('file.create', { path: target, template: 'empty' });

@@ -47,6 +47,11 @@ export class SettingsStore {
     this.write();
   }
 
+  setLanguage(language: 'en' | 'cy'): void {
+    this.current.language = language;
+    this.write();
+  }
+
   forgetFile(filePath: string): void {
     const abs = path.resolve(filePath);
     this.current.recentFiles = this.current.recentFiles.filter((f) => f !== abs);

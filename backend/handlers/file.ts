@@ -3,20 +3,29 @@ import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
 import { rollForward } from '../../shared/rollForward';
-import type { HandlerMap } from './types';
+import type { AppInfo } from '../../shared/api/contract';
+import type { HandlerContext, HandlerMap } from './types';
 
 /** `.mapio` is the school file's extension; add it when a person types a bare name. */
 export function withMapioExtension(filePath: string): string {
   return path.extname(filePath).toLowerCase() === '.mapio' ? filePath : `${filePath}.mapio`;
 }
 
-export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
-  'app.info': (_input, { session, mode, version }) => ({
-    version,
-    mode,
-    file: session.fileInfo(),
-    recentFiles: session.settings.get().recentFiles,
-  }),
+const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
+  version,
+  mode,
+  file: session.fileInfo(),
+  recentFiles: session.settings.get().recentFiles,
+  language: session.settings.get().language,
+});
+
+export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
+  'app.info': (_input, ctx) => appInfo(ctx),
+
+  'settings.setLanguage': ({ language }, ctx) => {
+    ctx.session.settings.setLanguage(language);
+    return appInfo(ctx);
+  },
 
   'file.create': ({ path: target, template }, { session }) => {
     const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
@@ -40,7 +49,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'file.create' | 'file.open' |
 
   'file.close': (_input, ctx) => {
     ctx.session.close();
-    return { version: ctx.version, mode: ctx.mode, file: null, recentFiles: ctx.session.settings.get().recentFiles };
+    return appInfo(ctx);
   },
 
   'file.rollForward': ({ path: target }, { session }) => {
