@@ -1,0 +1,84 @@
+/**
+ * Create or open an authority comparison file (`.mapio-la`) by its path (browser mode has no native file
+ * dialog). On success the authority workspace opens; the school file, if one is open, stays open.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { issueFor, useMapio } from '../../state/store';
+import { useAuthority } from './authorityState';
+
+export function AuthorityFileDialog(props: { mode: 'create' | 'open'; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const current = useAuthority((s) => s.view?.file.path ?? '');
+  const [path, setPath] = useState(props.mode === 'open' ? current : '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    if (path.trim() === '') {
+      setError(t('authority.file.pathRequired'));
+      return;
+    }
+    setBusy(true);
+    const store = useAuthority.getState();
+    const outcome = props.mode === 'create' ? await store.create(path.trim()) : await store.open(path.trim());
+    setBusy(false);
+    if (!outcome.ok) {
+      setError(issueFor(outcome.error, 'path') ?? outcome.error.message);
+      return;
+    }
+    useMapio.getState().show('authority');
+    useMapio.getState().setStatus({ key: 'authority.file.opened', params: { name: outcome.result.file.name } });
+    props.onClose();
+  };
+
+  return (
+    <Dialog
+      title={t(props.mode === 'create' ? 'authority.file.createTitle' : 'authority.file.openTitle')}
+      onClose={() => !busy && props.onClose()}
+      footer={
+        <>
+          <button type="button" onClick={props.onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="authority-file-submit">
+            {t(props.mode === 'create' ? 'authority.file.createButton' : 'authority.file.openButton')}
+          </button>
+        </>
+      }
+    >
+      <p className="intro">{t(props.mode === 'create' ? 'authority.file.createIntro' : 'authority.file.openIntro')}</p>
+      <div className={`field ${error ? 'field-error' : ''}`}>
+        <label htmlFor={id}>{t('authority.file.pathLabel')}</label>
+        <input
+          id={id}
+          type="text"
+          value={path}
+          data-autofocus
+          spellCheck={false}
+          data-testid="authority-file-path"
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setPath(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void submit();
+          }}
+        />
+        <p id={`${id}-hint`} className="field-hint">
+          {t('authority.file.pathHint')}
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="field-message" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}

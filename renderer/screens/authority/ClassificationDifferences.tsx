@@ -1,0 +1,203 @@
+/**
+ * The same intervention classed as ALP at some schools and not ALP at others (004: "ALP in one setting
+ * would be regarded as 'universal provision' in another"), with the schools, learners and cost on each
+ * side; and the matching behind it, which the officer can correct by merging one name into another.
+ */
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDisplay } from '../../display';
+import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/engine/comparison';
+import { useAuthority } from './authorityState';
+
+function useLearnerWords() {
+  const { t } = useTranslation();
+  return (tally: LearnerTally) =>
+    tally.linesWithFewerThan5 > 0
+      ? t('authority.classification.learnersWithSmall', { count: tally.known, lines: tally.linesWithFewerThan5 })
+      : t('authority.classification.learners', { count: tally.known });
+}
+
+function Side(props: { side: ClassificationSide; alp: boolean; testId: string }) {
+  const { t, pounds } = useDisplay();
+  const learners = useLearnerWords();
+  const fewer = t('authority.fewerThan5');
+  const learnerCount = (tally: LearnerTally) =>
+    tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`;
+  const { side } = props;
+  return (
+    <div className={`class-side ${props.alp ? 'is-alp' : 'not-alp'}`} data-testid={props.testId}>
+      <h4>
+        <span className={`tier-badge ${props.alp ? 'is-alp' : ''}`}>{props.alp ? t('authority.classification.alp') : t('authority.classification.notAlp')}</span>{' '}
+        {t('authority.classification.atSchools', { count: side.schoolCount })}
+      </h4>
+      <p className="class-total">
+        {t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}
+      </p>
+      <table className="data-table compact">
+        <thead>
+          <tr>
+            <th scope="col">{t('authority.col.school')}</th>
+            <th scope="col">{t('authority.classification.tierCol')}</th>
+            <th scope="col" className="num">{t('authority.classification.learnersCol')}</th>
+            <th scope="col" className="num">{t('authority.classification.costCol')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {side.schools.map((s) => (
+            <tr key={s.schoolKey}>
+              <th scope="row">{s.schoolName}</th>
+              <td>{s.tierNames.join(', ')}</td>
+              <td className="num money">{learnerCount(s.learners)}</td>
+              <td className="num money">{pounds(s.costPence)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Difference(props: { group: InterventionGroup }) {
+  const { t } = useTranslation();
+  const g = props.group;
+  const others = g.variants.filter((v) => v !== g.displayName);
+  return (
+    <li className="class-diff" data-testid={`difference-${g.matchKey}`}>
+      <h3>{g.displayName}</h3>
+      <p className="muted">
+        {others.length > 0 ? t('authority.classification.writtenAs', { names: g.variants.join(' · ') }) : null}
+        {g.mapped ? ` ${t('authority.classification.mappedNote')}` : ''}
+      </p>
+      <div className="class-sides">
+        <Side side={g.alp} alp testId={`difference-${g.matchKey}-alp`} />
+        <Side side={g.notAlp} alp={false} testId={`difference-${g.matchKey}-not-alp`} />
+      </div>
+    </li>
+  );
+}
+
+export function ClassificationDifferences(props: { comparison: AuthorityComparison }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const diffs = props.comparison.classificationDifferences;
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="classification-section">
+      <h2 id={`${id}-title`}>{t('authority.classification.title', { count: diffs.length })}</h2>
+      <p className="intro">{t('authority.classification.intro')}</p>
+      {diffs.length === 0 ? (
+        <p className="empty">{t('authority.classification.none')}</p>
+      ) : (
+        <ul className="plain-list class-diff-list">
+          {diffs.map((g) => (
+            <Difference key={g.matchKey} group={g} />
+          ))}
+        </ul>
+      )}
+      <Matching comparison={props.comparison} />
+    </section>
+  );
+}
+
+/** The officer's correction: every intervention as matched, and "treat this as the same as …". */
+function Matching(props: { comparison: AuthorityComparison }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const setMapping = useAuthority((s) => s.setMapping);
+  const [target, setTarget] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const groups = props.comparison.interventions;
+  const names = useMemo(() => groups.map((g) => g.displayName).sort((a, b) => a.localeCompare(b, 'en-GB')), [groups]);
+
+  const apply = async (pairs: Array<{ normalisedName: string; canonicalName: string }>) => {
+    setBusy(true);
+    let message: string | null = null;
+    for (const pair of pairs) {
+      const outcome = await setMapping(pair);
+      if (!outcome.ok) {
+        message = outcome.error.issues?.[0]?.message ?? outcome.error.message;
+        break;
+      }
+    }
+    setBusy(false);
+    setProblem(message);
+  };
+
+  return (
+    <details className="matching" data-testid="matching">
+      <summary>{t('authority.matching.summary', { count: groups.length })}</summary>
+      <p className="intro">{t('authority.matching.intro')}</p>
+      {problem ? (
+        <p role="alert" className="field-message">
+          {problem}
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table className="data-table compact">
+          <caption className="visually-hidden">{t('authority.matching.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('authority.matching.interventionCol')}</th>
+              <th scope="col">{t('authority.matching.namesCol')}</th>
+              <th scope="col" className="num">{t('authority.matching.schoolsCol')}</th>
+              <th scope="col">{t('authority.matching.mergeCol')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => {
+              const choice = target[g.matchKey] ?? '';
+              const mappedNames = g.normalisedNames.filter((n) => props.comparison.mapping[n] !== undefined);
+              return (
+                <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
+                  <th scope="row">
+                    {g.displayName}
+                    {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
+                  </th>
+                  <td>{g.variants.join(' · ')}</td>
+                  <td className="num money">{g.alp.schoolCount + g.notAlp.schoolCount}</td>
+                  <td>
+                    <div className="inline-form">
+                      <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
+                        {t('authority.matching.mergeLabel', { name: g.displayName })}
+                      </label>
+                      <select
+                        id={`${id}-${g.matchKey}`}
+                        value={choice}
+                        disabled={busy}
+                        data-testid={`merge-target-${g.matchKey}`}
+                        onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}
+                      >
+                        <option value="">{t('authority.matching.choose')}</option>
+                        {names
+                          .filter((n) => n !== g.displayName)
+                          .map((n) => (
+                            <option key={n} value={n}>
+                              {n}
+                            </option>
+                          ))}
+                      </select>
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={busy || choice === ''}
+                        data-testid={`merge-${g.matchKey}`}
+                        onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
+                      >
+                        {t('authority.matching.merge')}
+                      </button>
+                      {mappedNames.length > 0 ? (
+                        <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
+                          {t('authority.matching.unmerge')}
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

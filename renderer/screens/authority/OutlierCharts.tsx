@@ -1,0 +1,199 @@
+/**
+ * Outliers against the authority's median, as questions to ask (each the comparison's own `question`),
+ * never a ranking: schools stay in name order on the chart. One measure at a time: each school a bar,
+ * the median a solid line, the fences dashed lines; an outlier's bar is striped and labelled "outlier",
+ * so nothing depends on colour alone. "Show as table" gives the same figures as text.
+ */
+import { useId, useMemo, useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useDisplay } from '../../display';
+import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/engine/comparison';
+import { orderSchools, percent } from './authorityFigures';
+
+const BAR = '#1d4e89';
+const OUTLIER = '#b35c00';
+const MEDIAN = '#1b2430';
+const FENCE = '#6b3fa0';
+
+export function OutlierSection(props: { comparison: AuthorityComparison }) {
+  const { t } = useDisplay();
+  const id = useId();
+  const { outliers, measures } = props.comparison;
+  const firstWithOutlier = MEASURES.find((m) => outliers.some((o) => o.measure === m));
+  const [measure, setMeasure] = useState<MeasureKey>(firstWithOutlier ?? 'spendPerLearnerWithAlnPence');
+  const summary = measures.find((m) => m.measure.key === measure);
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="outliers-section">
+      <h2 id={`${id}-title`}>{t('authority.outliers.title')}</h2>
+      <p className="intro">{t('authority.outliers.intro')}</p>
+      <p className="field-hint" lang="en">
+        {OUTLIER_RULE}
+      </p>
+      {outliers.length === 0 ? (
+        <p className="empty">{t('authority.outliers.none')}</p>
+      ) : (
+        <>
+          <h3>{t('authority.outliers.questionsTitle', { count: outliers.length })}</h3>
+          <ul className="question-list" data-testid="outlier-questions">
+            {outliers.map((o) => (
+              <li key={`${o.schoolKey}-${o.measure}`}>
+                <span className="pill pill-warn">{t(`authority.outliers.${o.direction}`)}</span> <span lang="en">{o.question}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {summary ? <MeasureChart comparison={props.comparison} summary={summary} measure={measure} onMeasure={setMeasure} /> : null}
+    </section>
+  );
+}
+
+function MeasureChart(props: { comparison: AuthorityComparison; summary: MeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
+  const { t, pounds } = useDisplay();
+  const id = useId();
+  const [asTable, setAsTable] = useState(false);
+  const { summary, measure } = props;
+  const money = summary.measure.unit === 'pence';
+  const format = (v: number) => (money ? pounds(v) : percent(v));
+  const axisFormat = (v: number) => (money ? pounds(v).replace(/\.\d\d$/, '') : `${Math.round(v / 100)}%`);
+  const outlierOf = useMemo(() => new Map(props.comparison.outliers.filter((o) => o.measure === measure).map((o) => [o.schoolKey, o])), [props.comparison.outliers, measure]);
+  const rows = orderSchools(props.comparison.schools, 'name').map((r) => ({ key: r.schoolKey, name: r.context.name, value: measureValue(r, measure) }));
+  const plotted = rows.filter((r): r is { key: string; name: string; value: number } => r.value !== null);
+  const missing = rows.filter((r) => r.value === null);
+  const height = Math.max(200, plotted.length * 26 + 70);
+  const stripes = `${id}-stripes`.replace(/:/g, '');
+  const standing = (key: string) => {
+    const o = outlierOf.get(key);
+    return o ? t(`authority.outliers.${o.direction}`) : t('authority.outliers.within');
+  };
+
+  return (
+    <div className="chart-card measure-chart" data-testid="outlier-chart">
+      <div className="chart-head">
+        <label className="filter">
+          <span>{t('authority.outliers.measureLabel')}</span>
+          <select value={measure} onChange={(e) => props.onMeasure(e.target.value as MeasureKey)} data-testid="outlier-measure">
+            {MEASURES.map((m) => (
+              <option key={m} value={m}>
+                {t(`authority.measure.${m}`)}
+                {props.comparison.outliers.some((o) => o.measure === m) ? ` (${t('authority.outliers.hasOutliers')})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="small" aria-pressed={asTable} onClick={() => setAsTable(!asTable)} data-testid="outlier-table-toggle">
+          {asTable ? t('common.showAsChart') : t('common.showAsTable')}
+        </button>
+      </div>
+      <p className="chart-caption" data-testid="outlier-caption">
+        {summary.median === null
+          ? t('authority.outliers.noValues')
+          : summary.lowerFence === null || summary.upperFence === null
+            ? t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })
+            : t('authority.outliers.caption', {
+                median: format(summary.median),
+                lower: format(summary.lowerFence),
+                upper: format(summary.upperFence),
+                schools: summary.schools,
+              })}
+      </p>
+      {plotted.length > 0 && !asTable ? (
+        <ul className="chart-legend" aria-hidden="true">
+          <li>
+            <svg width="28" height="12">
+              <line x1="0" y1="6" x2="28" y2="6" stroke={MEDIAN} strokeWidth="2" />
+            </svg>
+            {t('authority.outliers.medianLine')}
+          </li>
+          <li>
+            <svg width="28" height="12">
+              <line x1="0" y1="6" x2="28" y2="6" stroke={FENCE} strokeWidth="2" strokeDasharray="6 4" />
+            </svg>
+            {t('authority.outliers.fenceLines')}
+          </li>
+          <li>
+            <svg width="20" height="12">
+              <rect width="20" height="12" fill={BAR} />
+            </svg>
+            {t('authority.outliers.withinBar')}
+          </li>
+          <li>
+            <svg width="20" height="12">
+              <rect width="20" height="12" fill={`url(#${stripes})`} stroke={OUTLIER} />
+            </svg>
+            {t('authority.outliers.outlierBar')}
+          </li>
+        </ul>
+      ) : null}
+      {plotted.length === 0 ? null : asTable ? (
+        <table className="data-table compact" data-testid="outlier-table">
+          <caption className="visually-hidden">{t(`authority.measure.${measure}`)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('authority.col.school')}</th>
+              <th scope="col" className="num">{t(`authority.measure.${measure}`)}</th>
+              <th scope="col">{t('authority.outliers.againstFences')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plotted.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.name}</th>
+                <td className="num money">{format(r.value)}</td>
+                <td>{standing(r.key)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div className="chart-box" style={{ height }} aria-hidden="true">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart data={plotted} layout="vertical" margin={{ top: 8, right: 200, left: 8, bottom: 8 }} accessibilityLayer={false}>
+              <defs>
+                <pattern id={stripes} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                  <rect width="8" height="8" fill="#fff" />
+                  <rect width="4" height="8" fill={OUTLIER} />
+                </pattern>
+              </defs>
+              <CartesianGrid strokeDasharray="3 3" stroke="#d5dbe3" />
+              <XAxis type="number" tickFormatter={axisFormat} tick={{ fill: '#333', fontSize: 12 }} />
+              <YAxis type="category" dataKey="name" width={190} interval={0} tick={{ fill: '#333', fontSize: 12 }} />
+              <Bar dataKey="value" isAnimationActive={false}>
+                {plotted.map((r) => (
+                  <Cell key={r.key} fill={outlierOf.has(r.key) ? `url(#${stripes})` : BAR} stroke={outlierOf.has(r.key) ? OUTLIER : BAR} />
+                ))}
+                <LabelList
+                  dataKey="value"
+                  position="right"
+                  content={(p) => {
+                    const { x, y, width, height: h, index } = p as { x: number; y: number; width: number; height: number; index: number };
+                    const row = plotted[index];
+                    if (!row) return null;
+                    const o = outlierOf.get(row.key);
+                    return (
+                      <text x={Number(x) + Math.max(Number(width), 0) + 6} y={Number(y) + Number(h) / 2} dominantBaseline="middle" fontSize={12} fill="#1b2430" fontWeight={o ? 700 : 400}>
+                        {format(row.value)}
+                        {o ? ` ⚑ ${t(`authority.outliers.${o.direction}Short`)}` : ''}
+                      </text>
+                    );
+                  }}
+                />
+              </Bar>
+              {summary.median !== null ? (
+                <ReferenceLine x={summary.median} ifOverflow="extendDomain" stroke={MEDIAN} strokeWidth={2} />
+              ) : null}
+              {summary.lowerFence !== null ? (
+                <ReferenceLine x={summary.lowerFence} ifOverflow={summary.lowerFence >= 0 ? 'extendDomain' : 'discard'} stroke={FENCE} strokeDasharray="6 4" />
+              ) : null}
+              {summary.upperFence !== null ? (
+                <ReferenceLine x={summary.upperFence} ifOverflow="extendDomain" stroke={FENCE} strokeDasharray="6 4" />
+              ) : null}
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+      {missing.length > 0 ? <p className="field-hint">{t('authority.outliers.missing', { names: missing.map((m) => m.name).join(', ') })}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,276 @@
+/**
+ * Schools side by side: each school's context first (roll, eFSM, language medium, ALN and IDP counts,
+ * the ALP definition it applied), then the measures, every percentage naming its denominator in the
+ * column header. Context, not league tables: the officer may order by name or roll, never by spend.
+ * Each row also holds the school's published (Section 52) allocation and a way to remove the school.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { useDisplay } from '../../display';
+import { poundsForField } from '../../components/fields';
+import { MoneyParseError, parsePounds } from '../../../shared/money';
+import type { SchoolComparisonRow, Share } from '../../../shared/engine/comparison';
+import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
+import { useAuthority } from './authorityState';
+
+function ShareCell(props: { share: Share | null; money?: boolean; testId: string }) {
+  const { t, pounds } = useDisplay();
+  const parts = shareParts(props.share);
+  if (!parts) return <td className="num muted" data-testid={props.testId}>{t('authority.notShown')}</td>;
+  return (
+    <td className="num" data-testid={props.testId}>
+      <span className="money">{parts.percent}</span>
+      <span className="cell-sub">
+        {props.money
+          ? t('authority.fractionMoney', { numerator: pounds(parts.numerator), denominator: pounds(parts.denominator) })
+          : t('authority.fraction', { numerator: parts.numerator, denominator: parts.denominator })}
+      </span>
+    </td>
+  );
+}
+
+export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear: string }) {
+  const { t, pounds, date } = useDisplay();
+  const id = useId();
+  const [order, setOrder] = useState<SchoolOrder>('name');
+  const [allocationFor, setAllocationFor] = useState<SchoolComparisonRow | null>(null);
+  const [removing, setRemoving] = useState<SchoolComparisonRow | null>(null);
+  const removeSchool = useAuthority((s) => s.removeSchool);
+  const [problem, setProblem] = useState<string | null>(null);
+  const rows = orderSchools(props.rows, order);
+  const noted = rows.filter((r) => r.notes.length > 0);
+  const fewer = t('authority.fewerThan5');
+  const notGiven = t('authority.notGiven');
+
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="schools-section">
+      <div className="chart-head">
+        <h2 id={`${id}-title`}>{t('authority.schools.title', { count: props.rows.length, year: props.academicYear })}</h2>
+        <label className="filter">
+          <span>{t('authority.schools.orderLabel')}</span>
+          <select value={order} onChange={(e) => setOrder(e.target.value as SchoolOrder)} data-testid="schools-order">
+            <option value="name">{t('authority.schools.order.name')}</option>
+            <option value="rollAsc">{t('authority.schools.order.rollAsc')}</option>
+            <option value="rollDesc">{t('authority.schools.order.rollDesc')}</option>
+            <option value="asImported">{t('authority.schools.order.asImported')}</option>
+          </select>
+        </label>
+      </div>
+      <p className="intro">{t('authority.schools.intro')}</p>
+      {problem ? (
+        <p role="alert" className="field-message">
+          {problem}
+        </p>
+      ) : null}
+      <div className="table-wrap authority-table-wrap">
+        <table className="data-table compact authority-table" data-testid="schools-table">
+          <caption className="visually-hidden">{t('authority.schools.caption')}</caption>
+          <thead>
+            <tr>
+              <td />
+              <th scope="colgroup" colSpan={6} className="group-head">
+                {t('authority.schools.contextGroup')}
+              </th>
+              <th scope="colgroup" colSpan={9} className="group-head measures-head">
+                {t('authority.schools.measuresGroup')}
+              </th>
+              <th scope="colgroup" colSpan={2} className="group-head">
+                {t('authority.schools.officerGroup')}
+              </th>
+            </tr>
+            <tr>
+              <th scope="col" className="sticky-col">{t('authority.col.school')}</th>
+              <th scope="col" className="num">{t('authority.col.roll')}</th>
+              <th scope="col" className="num">{t('authority.col.efsm')}</th>
+              <th scope="col">{t('authority.col.medium')}</th>
+              <th scope="col" className="num">{t('authority.col.aln')}</th>
+              <th scope="col" className="num">{t('authority.col.idpsSplit')}</th>
+              <th scope="col">{t('authority.col.definition')}</th>
+              <th scope="col" className="num measures-start">{t('authority.measure.alnShareOfRoll')}</th>
+              <th scope="col" className="num">{t('authority.measure.idpShareOfAln')}</th>
+              <th scope="col" className="num">{t('authority.measure.alnBudgetPence')}</th>
+              <th scope="col" className="num">{t('authority.measure.committedPence')}</th>
+              <th scope="col" className="num">{t('authority.measure.budgetPositionPence')}</th>
+              <th scope="col" className="num">{t('authority.measure.spendPerLearnerWithAlnPence')}</th>
+              <th scope="col" className="num">{t('authority.measure.spendPerPupilPence')}</th>
+              <th scope="col" className="num">{t('authority.measure.alpShareOfLineCost')}</th>
+              <th scope="col" className="num">{t('authority.measure.welshMediumShareOfAlpCost')}</th>
+              <th scope="col" className="num">{t('authority.col.published')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('authority.col.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const c = r.context;
+              const key = r.schoolKey;
+              return (
+                <tr key={key} data-testid={`school-row-${key}`}>
+                  <th scope="row" className="sticky-col">
+                    <span className="school-cell-name">{c.name}</span>
+                    {r.notes.length > 0 ? <sup className="note-mark">{t('authority.schools.noteMark', { n: noted.indexOf(r) + 1 })}</sup> : null}
+                    <span className="cell-sub">{t(`authority.phase.${c.phase}`)}</span>
+                  </th>
+                  <td className="num money" data-testid={`roll-${key}`}>{c.numberOnRoll}</td>
+                  <td className="num money">{c.efsmBasisPoints === null ? notGiven : percent(c.efsmBasisPoints)}</td>
+                  <td>{t(`authority.medium.${c.languageMedium}`)}</td>
+                  <td className="num money" data-testid={`aln-${key}`}>{countText(c.learnersWithAln, fewer, notGiven)}</td>
+                  <td className="num money" data-testid={`idps-${key}`}>
+                    {countText(c.idps, fewer, notGiven)}
+                    <span className="cell-sub">
+                      {t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, fewer, notGiven), la: countText(c.idpsLaMaintained, fewer, notGiven) })}
+                    </span>
+                  </td>
+                  <td className="definition">
+                    {c.alpDefinitionSource}
+                    {c.alpDefinitionDate ? <span className="cell-sub">{date(c.alpDefinitionDate)}</span> : <span className="cell-sub">{t('authority.undated')}</span>}
+                  </td>
+                  <ShareCell share={r.alnShareOfRoll} testId={`alnShare-${key}`} />
+                  <ShareCell share={r.idpShareOfAln} testId={`idpShare-${key}`} />
+                  <td className="num money" data-testid={`budget-${key}`}>{pounds(r.alnBudgetPence)}</td>
+                  <td className="num money" data-testid={`committed-${key}`}>{pounds(r.committedPence)}</td>
+                  <td className={`num money ${r.budgetPositionPence < 0 ? 'negative' : ''}`} data-testid={`position-${key}`}>
+                    {pounds(r.budgetPositionPence)}
+                  </td>
+                  <td className="num money" data-testid={`perAln-${key}`}>
+                    {r.spendPerLearnerWithAlnPence === null ? t('authority.notShown') : pounds(r.spendPerLearnerWithAlnPence)}
+                  </td>
+                  <td className="num money" data-testid={`perPupil-${key}`}>
+                    {r.spendPerPupilPence === null ? t('authority.notShown') : pounds(r.spendPerPupilPence)}
+                  </td>
+                  <ShareCell share={r.alpShareOfLineCost} money testId={`alpShare-${key}`} />
+                  <ShareCell share={r.welshMediumShareOfAlpCost} money testId={`welshShare-${key}`} />
+                  <td className="num money" data-testid={`published-${key}`}>
+                    {r.publishedAllocationPence === null ? <span className="muted">{t('authority.published.none')}</span> : pounds(r.publishedAllocationPence)}
+                    <span className="cell-sub">
+                      <button type="button" className="link-button" onClick={() => setAllocationFor(r)}>
+                        {r.publishedAllocationPence === null ? t('authority.published.set') : t('authority.published.change')}
+                        <span className="visually-hidden"> {t('authority.published.editFor', { school: c.name })}</span>
+                      </button>
+                    </span>
+                  </td>
+                  <td className="actions">
+                    <button type="button" className="small" onClick={() => setRemoving(r)} aria-label={t('authority.remove.buttonFor', { school: c.name })} data-testid={`remove-${key}`}>
+                      {t('authority.remove.button')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {noted.length > 0 ? (
+        <ol className="school-notes" data-testid="school-notes">
+          {noted.map((r) => (
+            <li key={r.schoolKey}>
+              <strong>{r.context.name}:</strong> {r.notes.join(' ')}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      <p className="field-hint">{t('authority.schools.footnote')}</p>
+      {allocationFor ? <PublishedAllocationDialog row={allocationFor} academicYear={props.academicYear} onClose={() => setAllocationFor(null)} /> : null}
+      {removing ? (
+        <ConfirmDialog
+          title={t('authority.remove.title', { school: removing.context.name })}
+          body={<p>{t('authority.remove.body', { school: removing.context.name })}</p>}
+          confirmLabel={t('authority.remove.confirm')}
+          danger
+          onCancel={() => setRemoving(null)}
+          onConfirm={() => {
+            const key = removing.schoolKey;
+            setRemoving(null);
+            void removeSchool(key).then((o) => setProblem(o.ok ? null : o.error.message));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+/** The school's published Section 52 allocation for the year, typed in pounds; empty clears it. */
+function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYear: string; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const setPublishedAllocation = useAuthority((s) => s.setPublishedAllocation);
+  const current = props.row.publishedAllocationPence;
+  const [amount, setAmount] = useState(current === null ? '' : poundsForField(current));
+  const [source, setSource] = useState(t('authority.published.defaultSource', { year: props.academicYear }));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    let pence: number | null = null;
+    if (amount.trim() !== '') {
+      try {
+        pence = parsePounds(amount);
+      } catch (e) {
+        if (!(e instanceof MoneyParseError)) throw e;
+        setError(i18n.language === 'en' ? e.message : t('errors.money'));
+        return;
+      }
+    }
+    setBusy(true);
+    const outcome = await setPublishedAllocation({ schoolKey: props.row.schoolKey, academicYear: props.academicYear, amountPence: pence, source: source.trim() });
+    setBusy(false);
+    if (!outcome.ok) {
+      setError(outcome.error.issues?.[0]?.message ?? outcome.error.message);
+      return;
+    }
+    props.onClose();
+  };
+
+  return (
+    <Dialog
+      title={t('authority.published.title', { school: props.row.context.name })}
+      onClose={() => !busy && props.onClose()}
+      footer={
+        <>
+          <button type="button" onClick={props.onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()} disabled={busy} data-testid="published-save">
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <p className="intro">{t('authority.published.intro')}</p>
+      <div className={`field ${error ? 'field-error' : ''}`}>
+        <label htmlFor={`${id}-amount`}>{t('authority.published.amountLabel', { year: props.academicYear })}</label>
+        <input
+          id={`${id}-amount`}
+          type="text"
+          inputMode="decimal"
+          value={amount}
+          data-autofocus
+          data-testid="published-amount"
+          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setAmount(e.target.value);
+            setError(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') void save();
+          }}
+        />
+        <p id={`${id}-hint`} className="field-hint">
+          {t('authority.published.amountHint')}
+        </p>
+        {error ? (
+          <p id={`${id}-error`} className="field-message" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-source`}>{t('authority.published.sourceLabel')}</label>
+        <input id={`${id}-source`} type="text" value={source} maxLength={300} onChange={(e) => setSource(e.target.value)} />
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { SchoolComparisonRow } from '../../../shared/engine/comparison';
+import { countText, orderSchools, percent, shareParts } from './authorityFigures';
+
+const row = (name: string, roll: number, committedPence: number) =>
+  ({ schoolKey: name.toLowerCase(), context: { name, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
+
+describe('how the comparison reads on screen', () => {
+  it('writes basis points as a percentage to two places', () => {
+    expect(percent(1834)).toBe('18.34%');
+    expect(percent(5)).toBe('0.05%');
+    expect(percent(10_000)).toBe('100.00%');
+    expect(percent(-250)).toBe('-2.50%');
+  });
+
+  it('says "fewer than 5" for a withheld count, never a number', () => {
+    expect(countText({ value: 12, suppressed: false }, 'fewer than 5', 'not given')).toBe('12');
+    expect(countText({ value: 0, suppressed: false }, 'fewer than 5', 'not given')).toBe('0');
+    expect(countText({ value: null, suppressed: true }, 'fewer than 5', 'not given')).toBe('fewer than 5');
+  });
+
+  it('gives a share with the fraction behind it, or nothing when there is no denominator', () => {
+    expect(shareParts({ numerator: 57, denominator: 311, of: 'pupils on roll', basisPoints: 1833 })).toEqual({ percent: '18.33%', numerator: 57, denominator: 311 });
+    expect(shareParts({ numerator: 0, denominator: 0, of: 'pupils on roll', basisPoints: null })).toBeNull();
+    expect(shareParts(null)).toBeNull();
+  });
+
+  it('orders schools by name or roll, never by spend', () => {
+    const rows = [row('Ysgol Maes', 420, 1), row('Ysgol Bryn', 60, 999_999), row('Ysgol Glan', 1800, 50)];
+    expect(orderSchools(rows, 'name').map((r) => r.context.name)).toEqual(['Ysgol Bryn', 'Ysgol Glan', 'Ysgol Maes']);
+    expect(orderSchools(rows, 'rollAsc').map((r) => r.context.numberOnRoll)).toEqual([60, 420, 1800]);
+    expect(orderSchools(rows, 'rollDesc').map((r) => r.context.numberOnRoll)).toEqual([1800, 420, 60]);
+    expect(orderSchools(rows, 'asImported')).toEqual(rows);
+    expect(rows.map((r) => r.context.name)).toEqual(['Ysgol Maes', 'Ysgol Bryn', 'Ysgol Glan']);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * How the comparison's figures read on screen: counts that are "fewer than 5", shares with their
+ * denominator, and the orders the officer may put schools in (by name or roll: context, never by spend).
+ * Pure, so the words and the orders are tested without a browser.
+ */
+import type { ReturnCount } from '../../../shared/authorityReturn';
+import type { SchoolComparisonRow, Share } from '../../../shared/engine/comparison';
+
+/** A share in basis points as a percentage to two places: 1834 → "18.34%". */
+export function percent(basisPoints: number): string {
+  const negative = basisPoints < 0;
+  const abs = Math.abs(basisPoints);
+  return `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
+}
+
+/** A published count: its value, or the "fewer than 5" words when it was withheld. */
+export function countText(count: ReturnCount, fewerThan5: string, notGiven: string): string {
+  if (count.value !== null) return String(count.value);
+  return count.suppressed ? fewerThan5 : notGiven;
+}
+
+/** "18.34%" with its fraction "(57 of 311)" for counts; money shares show the percentage only. */
+export function shareParts(share: Share | null): { percent: string; numerator: number; denominator: number } | null {
+  if (!share || share.basisPoints === null) return null;
+  return { percent: percent(share.basisPoints), numerator: share.numerator, denominator: share.denominator };
+}
+
+export type SchoolOrder = 'name' | 'rollAsc' | 'rollDesc' | 'asImported';
+
+/** Schools in the officer's chosen order. Never by spend: context, not league tables. */
+export function orderSchools(rows: readonly SchoolComparisonRow[], order: SchoolOrder): SchoolComparisonRow[] {
+  const copy = [...rows];
+  if (order === 'asImported') return copy;
+  if (order === 'name') return copy.sort((a, b) => a.context.name.localeCompare(b.context.name, 'en-GB', { numeric: true }));
+  const dir = order === 'rollAsc' ? 1 : -1;
+  return copy.sort((a, b) => dir * (a.context.numberOnRoll - b.context.numberOnRoll) || a.context.name.localeCompare(b.context.name, 'en-GB'));
+}
+

@@ -1,0 +1,151 @@
+/**
+ * The authority workspace's state: the open `.mapio-la` file's AuthorityView (everything the workspace
+ * renders from), and the officer's import in progress. Kept apart from the school store: an officer may
+ * have an authority file open with or without a school file.
+ *
+ * Every call goes through `api.call`; a failure comes back as an ApiError whose sentence is shown.
+ */
+import { create } from 'zustand';
+import { api } from '../../api/client';
+import { asApiError } from '../../state/store';
+import type { ApiError, AuthorityView, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
+import { bytesToBase64 } from './returnFiles';
+
+export type AuthorityOutcome<T> = { ok: true; result: T } | { ok: false; error: ApiError };
+
+/** The import running now: "Importing n of N". */
+export interface ImportProgress {
+  done: number;
+  total: number;
+  fileName: string;
+}
+
+/** A file to import as the browser gives it (a File from an input or a drop). */
+export interface PickedReturn {
+  name: string;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface AuthorityState {
+  view: AuthorityView | null;
+  progress: ImportProgress | null;
+  /** What the last import did: every file imported or rejected with its reason. */
+  lastImport: ReturnImportOutcome | null;
+
+  /** Ask the backend whether an authority file is already open (after a reload). */
+  restore(): Promise<void>;
+  create(path: string): Promise<AuthorityOutcome<AuthorityView>>;
+  open(path: string): Promise<AuthorityOutcome<AuthorityView>>;
+  close(): Promise<void>;
+  /** Import the files one at a time, so progress reads "Importing n of N"; the others go on after a rejection. */
+  importFiles(files: readonly PickedReturn[], replace?: boolean): Promise<ReturnImportOutcome>;
+  importFolder(path: string): Promise<AuthorityOutcome<ReturnImportOutcome>>;
+  showYear(academicYear: string): Promise<AuthorityOutcome<AuthorityView>>;
+  setMapping(input: OperationInput<'authority.setMapping'>): Promise<AuthorityOutcome<AuthorityView>>;
+  removeSchool(schoolKey: string): Promise<AuthorityOutcome<AuthorityView>>;
+  setPublishedAllocation(input: OperationInput<'authority.setPublishedAllocation'>): Promise<AuthorityOutcome<AuthorityView>>;
+  exportComparison(path: string): Promise<AuthorityOutcome<{ path: string; bytes: number }>>;
+  clearImport(): void;
+}
+
+async function attempt<T>(work: () => Promise<T>): Promise<AuthorityOutcome<T>> {
+  try {
+    return { ok: true, result: await work() };
+  } catch (err) {
+    return { ok: false, error: asApiError(err) };
+  }
+}
+
+/** Merge a second import's outcome into the first (the list the officer sees covers the whole batch). */
+export function mergeOutcomes(a: ReturnImportOutcome, b: ReturnImportOutcome): ReturnImportOutcome {
+  return { imported: [...a.imported, ...b.imported], rejected: [...a.rejected, ...b.rejected] };
+}
+
+export const useAuthority = create<AuthorityState>()((set, get) => {
+  /** Run a call that answers with a fresh AuthorityView and keep it. */
+  const viewCall = async (work: () => Promise<AuthorityView>) => {
+    const outcome = await attempt(work);
+    if (outcome.ok) set({ view: outcome.result });
+    return outcome;
+  };
+  const year = () => get().view?.academicYear ?? undefined;
+
+  return {
+    view: null,
+    progress: null,
+    lastImport: null,
+
+    async restore() {
+      const outcome = await attempt(() => api.call('authority.comparison', {}));
+      if (outcome.ok) set({ view: outcome.result });
+    },
+    create(path) {
+      set({ lastImport: null });
+      return viewCall(() => api.call('authority.create', { path }));
+    },
+    open(path) {
+      set({ lastImport: null });
+      return viewCall(() => api.call('authority.open', { path }));
+    },
+    async close() {
+      await attempt(() => api.call('authority.close', {}));
+      set({ view: null, lastImport: null, progress: null });
+    },
+    async importFiles(files, replace) {
+      let outcome: ReturnImportOutcome = { imported: [], rejected: [] };
+      set({ lastImport: null });
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i] as PickedReturn;
+        set({ progress: { done: i, total: files.length, fileName: file.name } });
+        let one: ReturnImportOutcome;
+        try {
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          one = await api.call('authority.importReturn', { fileName: file.name, contentBase64: bytesToBase64(bytes), ...(replace ? { replace: true } : {}) });
+        } catch (err) {
+          // Refused at the door (empty, too large, unreadable): listed like any other rejection.
+          const error = asApiError(err);
+          one = { imported: [], rejected: [{ fileName: file.name, reason: error.issues?.[0]?.message ?? error.message }] };
+        }
+        outcome = mergeOutcomes(outcome, one);
+        set({ progress: { done: i + 1, total: files.length, fileName: file.name }, lastImport: outcome });
+      }
+      // The comparison for the newest year now that the returns are in.
+      await viewCall(() => api.call('authority.comparison', {}));
+      set({ progress: null, lastImport: outcome });
+      return outcome;
+    },
+    async importFolder(path) {
+      set({ lastImport: null, progress: { done: 0, total: 0, fileName: path } });
+      const outcome = await attempt(() => api.call('authority.importFolder', { path }));
+      if (outcome.ok) {
+        set({ lastImport: outcome.result });
+        await viewCall(() => api.call('authority.comparison', {}));
+      }
+      set({ progress: null });
+      return outcome;
+    },
+    showYear(academicYear) {
+      return viewCall(() => api.call('authority.comparison', { academicYear }));
+    },
+    async setMapping(input) {
+      const outcome = await viewCall(() => api.call('authority.setMapping', input));
+      // setMapping answers for the newest year: keep the officer on the year they were looking at.
+      const shown = year();
+      if (outcome.ok && shown && outcome.result.academicYear !== shown) return viewCall(() => api.call('authority.comparison', { academicYear: shown }));
+      return outcome;
+    },
+    async removeSchool(schoolKey) {
+      return viewCall(() => api.call('authority.removeSchool', { schoolKey }));
+    },
+    setPublishedAllocation(input) {
+      return viewCall(() => api.call('authority.setPublishedAllocation', input));
+    },
+    exportComparison(path) {
+      const academicYear = year();
+      return attempt(() => api.call('authority.exportComparison', academicYear ? { path, academicYear } : { path }));
+    },
+    clearImport() {
+      set({ lastImport: null });
+    },
+  };
+});

@@ -1,0 +1,135 @@
+/**
+ * The school's three exports, each from the File menu: the governors' workbook (issue 5), the statement
+ * for parents of what the school regards as ALP, and the return to the local authority (issue 6).
+ * Exports are refused while a scenario is open: the backend's sentence says so and is shown as it is.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { useMapio } from '../../state/store';
+import { AuthorityFileDialog } from '../authority/AuthorityFileDialog';
+import { ExportFrame, LanguageChoice } from './ExportFrame';
+import { useExportDialog } from './exportDialogState';
+import { defaultExportPath, fileNameOf, type ExportKind } from './exportPaths';
+
+type LearnersSheet = 'none' | 'anonymised' | 'named';
+
+/** The default path beside the open school file, in the person's language. */
+function useDefaultPath(kind: ExportKind, whatKey: string): string {
+  const { t } = useTranslation();
+  const view = useMapio((s) => s.view);
+  const preset = useExportDialog((s) => s.presetPath);
+  if (preset) return preset;
+  return view ? defaultExportPath(view.file.path, view.data.school.name, t(whatKey), kind, new Date()) : '';
+}
+
+export function GovernorsExportDialog(props: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const uiLang = useMapio((s) => s.lang);
+  const initialPath = useDefaultPath('governors', 'exportDialogs.governors.what');
+  const [learners, setLearners] = useState<LearnersSheet>('anonymised');
+  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
+  const warningId = 'governors-named-warning';
+
+  return (
+    <ExportFrame
+      title={t('exportDialogs.governors.title')}
+      intro={t('exportDialogs.governors.intro')}
+      initialPath={initialPath}
+      pathHint={t('exportDialogs.pathHintXlsx')}
+      busyText={t('exportDialogs.governors.busy')}
+      submitLabel={t('exportDialogs.governors.submit')}
+      testId="export-governors"
+      onClose={props.onClose}
+      run={async (path) => {
+        const written = await api.call('export.governorsWorkbook', { path, learners, lang });
+        return { message: t('exportDialogs.governors.done', { file: fileNameOf(written.path), sheets: written.sheets.join(', ') }), detail: t('exportDialogs.fullPath', { path: written.path }) };
+      }}
+    >
+      <fieldset className="choice-group">
+        <legend>{t('exportDialogs.governors.learnersLegend')}</legend>
+        {(['anonymised', 'none', 'named'] as const).map((choice) => (
+          <label key={choice} className="field-check">
+            <input
+              type="radio"
+              name="governors-learners"
+              value={choice}
+              checked={learners === choice}
+              onChange={() => setLearners(choice)}
+              aria-describedby={choice === 'named' ? warningId : undefined}
+              data-testid={`export-learners-${choice}`}
+            />
+            <span>{t(`exportDialogs.governors.learners.${choice}`)}</span>
+          </label>
+        ))}
+        <p id={warningId} className={learners === 'named' ? 'personal-data-warning' : 'field-hint'}>
+          {learners === 'named' ? <strong>{t('exportDialogs.governors.namedWarningTitle')} </strong> : null}
+          {t('exportDialogs.governors.namedWarning')}
+        </p>
+      </fieldset>
+      <LanguageChoice name="governors-lang" value={lang} onChange={setLang} />
+    </ExportFrame>
+  );
+}
+
+export function AlpStatementDialog(props: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const uiLang = useMapio((s) => s.lang);
+  const initialPath = useDefaultPath('alpStatement', 'exportDialogs.alpStatement.what');
+  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
+  return (
+    <ExportFrame
+      title={t('exportDialogs.alpStatement.title')}
+      intro={t('exportDialogs.alpStatement.intro')}
+      initialPath={initialPath}
+      pathHint={t('exportDialogs.pathHintHtml')}
+      busyText={t('exportDialogs.alpStatement.busy')}
+      submitLabel={t('exportDialogs.alpStatement.submit')}
+      testId="export-alp-statement"
+      onClose={props.onClose}
+      run={async (path) => {
+        const written = await api.call('export.alpStatement', { path, lang });
+        return { message: t('exportDialogs.alpStatement.done', { file: fileNameOf(written.path) }), detail: t('exportDialogs.fullPath', { path: written.path }) };
+      }}
+    >
+      <LanguageChoice name="statement-lang" value={lang} onChange={setLang} />
+    </ExportFrame>
+  );
+}
+
+export function AuthorityReturnDialog(props: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const initialPath = useDefaultPath('authorityReturn', 'exportDialogs.authorityReturn.what');
+  return (
+    <ExportFrame
+      title={t('exportDialogs.authorityReturn.title')}
+      intro={t('exportDialogs.authorityReturn.intro')}
+      initialPath={initialPath}
+      pathHint={t('exportDialogs.pathHintXlsx')}
+      busyText={t('exportDialogs.authorityReturn.busy')}
+      submitLabel={t('exportDialogs.authorityReturn.submit')}
+      testId="export-return"
+      onClose={props.onClose}
+      run={async (path) => {
+        const written = await api.call('return.create', { path });
+        return {
+          message: t('exportDialogs.authorityReturn.done', { school: written.schoolName, year: written.academicYear, file: fileNameOf(written.path) }),
+          detail: t('exportDialogs.fullPath', { path: written.path }),
+        };
+      }}
+    />
+  );
+}
+
+/** Mounted once by App: shows whichever export (or authority file) dialog is open. */
+export function ExportDialogHost() {
+  const open = useExportDialog((s) => s.open);
+  const close = useExportDialog((s) => s.close);
+  const hasSchool = useMapio((s) => s.view !== null);
+  if (open === 'authorityNew' || open === 'authorityOpen') return <AuthorityFileDialog mode={open === 'authorityNew' ? 'create' : 'open'} onClose={close} />;
+  if (!hasSchool) return null;
+  if (open === 'governors') return <GovernorsExportDialog onClose={close} />;
+  if (open === 'alpStatement') return <AlpStatementDialog onClose={close} />;
+  if (open === 'authorityReturn') return <AuthorityReturnDialog onClose={close} />;
+  return null;
+}

@@ -1,0 +1,154 @@
+/**
+ * The shape every export dialog shares: where to save (a path, defaulted beside the open file), the
+ * export's own choices, then a busy state while the file is written (nothing can be changed or closed
+ * mid-write), then either a sentence naming what was saved or the backend's reason in plain words.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { asApiError, issueFor } from '../../state/store';
+
+/** Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError). */
+export type ExportRun = (path: string) => Promise<{ message: string; detail?: string }>;
+
+type Phase = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string; detail: string | null } | { kind: 'failed'; message: string; pathProblem: string | null };
+
+export function ExportFrame(props: {
+  title: string;
+  intro: ReactNode;
+  initialPath: string;
+  pathHint: string;
+  busyText: string;
+  submitLabel: string;
+  run: ExportRun;
+  onClose: () => void;
+  testId: string;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [path, setPath] = useState(props.initialPath);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const busy = phase.kind === 'busy';
+  const done = phase.kind === 'done';
+  const pathError = phase.kind === 'failed' ? phase.pathProblem : null;
+
+  const submit = async () => {
+    if (busy) return;
+    if (path.trim() === '') {
+      setPhase({ kind: 'failed', message: t('exportDialogs.pathRequired'), pathProblem: t('exportDialogs.pathRequired') });
+      return;
+    }
+    setPhase({ kind: 'busy' });
+    try {
+      const written = await props.run(path.trim());
+      setPhase({ kind: 'done', message: written.message, detail: written.detail ?? null });
+    } catch (err) {
+      const error = asApiError(err);
+      const pathProblem = error.code === 'invalid_input' ? issueFor(error, 'path') : null;
+      setPhase({ kind: 'failed', message: error.message, pathProblem });
+    }
+  };
+
+  // Mid-write the dialog stays: Escape and × do nothing until the file is written or refused.
+  const close = () => {
+    if (!busy) props.onClose();
+  };
+
+  return (
+    <Dialog
+      title={props.title}
+      onClose={close}
+      wide
+      footer={
+        done ? (
+          <button type="button" className="primary" onClick={close} data-testid={`${props.testId}-close`}>
+            {t('common.close')}
+          </button>
+        ) : (
+          <>
+            <button type="button" onClick={close} disabled={busy}>
+              {t('common.cancel')}
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid={`${props.testId}-submit`}>
+              {busy ? t('exportDialogs.working') : props.submitLabel}
+            </button>
+          </>
+        )
+      }
+    >
+      <div className="export-dialog" data-testid={props.testId} aria-busy={busy}>
+        <p className="intro">{props.intro}</p>
+        <fieldset className="export-fields" disabled={busy || done}>
+          <div className={`field ${pathError ? 'field-error' : ''}`}>
+            <label htmlFor={`${id}-path`}>{t('exportDialogs.pathLabel')}</label>
+            <input
+              id={`${id}-path`}
+              type="text"
+              value={path}
+              data-autofocus
+              spellCheck={false}
+              aria-describedby={`${id}-hint${pathError ? ` ${id}-path-error` : ''}`}
+              aria-invalid={pathError ? true : undefined}
+              data-testid={`${props.testId}-path`}
+              onChange={(e) => {
+                setPath(e.target.value);
+                if (phase.kind === 'failed') setPhase({ kind: 'idle' });
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void submit();
+              }}
+            />
+            <p id={`${id}-hint`} className="field-hint">
+              {props.pathHint}
+            </p>
+            {pathError ? (
+              <p id={`${id}-path-error`} className="field-message" role="alert">
+                {pathError}
+              </p>
+            ) : null}
+          </div>
+          {props.children}
+        </fieldset>
+        <div role="status" className="export-status" data-testid={`${props.testId}-status`}>
+          {busy ? (
+            <div className="export-busy">
+              <progress aria-label={props.busyText} />
+              <span>{props.busyText}</span>
+            </div>
+          ) : phase.kind === 'done' ? (
+            <div className="export-done">
+              <p>
+                <span aria-hidden="true">✓ </span>
+                {phase.message}
+              </p>
+              {phase.detail ? <p className="field-hint">{phase.detail}</p> : null}
+            </div>
+          ) : null}
+        </div>
+        {phase.kind === 'failed' && !phase.pathProblem ? (
+          <p role="alert" className="export-failed" data-testid={`${props.testId}-error`}>
+            <strong>{t('exportDialogs.notSaved')} </strong>
+            {phase.message}
+          </p>
+        ) : null}
+      </div>
+    </Dialog>
+  );
+}
+
+/** The language an export is written in (its own choice: a Welsh-speaking ALNCo may write English for governors). */
+export function LanguageChoice(props: { value: 'en' | 'cy'; onChange: (lang: 'en' | 'cy') => void; name: string }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="choice-group">
+      <legend>{t('exportDialogs.languageLabel')}</legend>
+      {(['en', 'cy'] as const).map((lang) => (
+        <label key={lang} className="field-check">
+          <input type="radio" name={props.name} value={lang} checked={props.value === lang} onChange={() => props.onChange(lang)} />
+          <span lang={lang}>{t(`app.languageNames.${lang}`)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * Issue 6 in the officer's hands: returns written the way the CLI writes them (buildAuthorityReturn +
+ * writeReturnWorkbook), one of them spoiled, are uploaded through the file input of a new authority
+ * comparison. Progress finishes; the spoiled file is rejected with its name and reason; the schools
+ * table shows the comparison's own figures to the penny; the difference planted in how "ELSA" is classed
+ * shows with its schools, learners and costs; an outlier reads as a question; the comparison exports.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { buildAuthorityReturn, schoolKeyOf, type AuthorityReturn } from '../../shared/authorityReturn';
+import { LANGUAGE_MEDIA, type SchoolYear } from '../../shared/domain';
+import { compareReturns } from '../../shared/engine/comparison';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
+import { formatPounds } from '../../shared/money';
+import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+const ELSA_ALP_AT = new Set([1, 4]);
+const NAMES = ['Ysgol Glan', 'Ysgol Bryn', 'Ysgol Cwm', 'Ysgol Pen', 'Ysgol Maes', 'Ysgol Tŷ Mawr'];
+
+/** School i: rolls, media and rates vary; "ELSA" is ALP at two schools; the last school has far more 1:1 support. */
+function school(i: number): SchoolYear {
+  const heavy = i === NAMES.length - 1;
+  const lines = [
+    interventionLine({ id: 1, name: 'ELSA', tierId: ELSA_ALP_AT.has(i) ? 'alp' : 'targeted', areaIds: ['besd'], weeks: 12 }),
+    interventionLine({ id: 2, name: i % 2 ? 'Precision Teaching (spelling)' : 'Precision teaching', tierId: 'targeted', weeks: 10 }),
+    interventionLine({
+      id: 3,
+      name: '1:1 support',
+      tierId: 'alp',
+      minutesPerSession: heavy ? 390 : 60,
+      sessionsPerWeekHundredths: 500,
+      weeks: 38,
+      groupCapacity: 1,
+      deliveryLanguage: i % 3 === 0 ? 'welsh' : 'english',
+    }),
+  ];
+  const alnCount = 8 + i * 3;
+  const learners = Array.from({ length: alnCount + 2 }, (_, k) =>
+    learner({ id: k + 1, name: `Plentyn ${i}-${k}`, ref: `R${i}-${k}`, alnStatus: k >= alnCount ? 'none' : k % 3 === 0 ? 'idp_school' : 'monitored' }),
+  );
+  let enrolmentId = 1;
+  const enrolments = lines.flatMap((line) => Array.from({ length: line.id === 3 ? 1 : 6 }, (_, k) => enrolOn(line, enrolmentId++, k + 1)));
+  return schoolYear({
+    school: {
+      name: NAMES[i] as string,
+      localAuthority: 'Sir Prawf',
+      phase: 'primary',
+      numberOnRoll: 150 + i * 40,
+      efsmBasisPoints: 1200 + i * 150,
+      languageMedium: LANGUAGE_MEDIA[i % LANGUAGE_MEDIA.length]!,
+      academicYear: '2026-27',
+      alpDefinitionSource: 'Sir Prawf ALP guidance',
+      alpDefinitionDate: '2025-06-30',
+    },
+    staff: [staffMember({ id: 1, hourlyCostPence: 1500 + i * 37 })],
+    lines,
+    learners,
+    enrolments,
+    income: [incomeLine({ id: 1, amountPence: 2_000_000 + i * 123_457, name: 'Delegated ALN' })],
+  });
+}
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+test('an officer imports returns, sees the comparison to the penny with its questions, and exports it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = newDataDir();
+  const returnsDir = path.join(dataDir, 'returns');
+  fs.mkdirSync(returnsDir);
+  const returns: AuthorityReturn[] = [];
+  for (let i = 0; i < NAMES.length; i++) {
+    const year = school(i);
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    returns.push(ret);
+    fs.writeFileSync(path.join(returnsDir, `${String(i + 1).padStart(2, '0')}-return.xlsx`), await writeReturnWorkbook(ret, 'Mapio test'));
+  }
+  // A return cut short in transit.
+  const whole = fs.readFileSync(path.join(returnsDir, '01-return.xlsx'));
+  fs.writeFileSync(path.join(returnsDir, '07-truncated.xlsx'), whole.subarray(0, Math.floor(whole.length * 0.5)));
+  const expected = compareReturns(returns.map((ret) => ({ schoolKey: schoolKeyOf(ret.school), ret })));
+  const uploads = fs.readdirSync(returnsDir).map((f) => path.join(returnsDir, f));
+
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+
+  // File > New authority comparison…
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'New authority comparison…' }).click();
+  await page.getByTestId('authority-file-path').fill(path.join(dataDir, 'Sir Prawf 2026-27'));
+  await page.getByTestId('authority-file-submit').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
+  await expect(page.getByTestId('nav-authority')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('authority-empty')).toBeVisible();
+
+  // Upload every file through the file input: progress runs to the end, then the outcome.
+  await page.getByTestId('return-files').setInputFiles(uploads);
+  await expect(page.getByTestId('import-summary')).toHaveText('Import finished: 6 imported, 1 rejected.', { timeout: 30_000 });
+  const rejected = page.getByTestId('import-rejected');
+  await expect(rejected).toContainText('07-truncated.xlsx');
+  await expect(rejected).toContainText(/not|damaged|corrupt|cannot|could not|zip|read/i);
+  await expect(page.getByTestId('import-imported')).toContainText('Ysgol Tŷ Mawr, 2026-27');
+
+  // Schools side by side, every figure the comparison's own.
+  const table = page.getByTestId('schools-table');
+  await expect(table.getByRole('columnheader', { name: 'IDPs (% of learners with ALN)' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: 'Learners with ALN (% of pupils on roll)' })).toBeVisible();
+  for (const row of expected.schools) {
+    const key = row.schoolKey;
+    await expect(page.getByTestId(`roll-${key}`)).toHaveText(String(row.context.numberOnRoll));
+    await expect(page.getByTestId(`committed-${key}`)).toHaveText(formatPounds(row.committedPence));
+    await expect(page.getByTestId(`budget-${key}`)).toHaveText(formatPounds(row.alnBudgetPence));
+    await expect(page.getByTestId(`position-${key}`)).toHaveText(formatPounds(row.budgetPositionPence));
+    await expect(page.getByTestId(`perAln-${key}`)).toHaveText(formatPounds(row.spendPerLearnerWithAlnPence as number));
+    await expect(page.getByTestId(`perPupil-${key}`)).toHaveText(formatPounds(row.spendPerPupilPence as number));
+    const idp = row.idpShareOfAln;
+    if (idp) await expect(page.getByTestId(`idpShare-${key}`)).toContainText(`${idp.numerator} of ${idp.denominator}`);
+  }
+  // Ordered by name, not by spend.
+  const firstColumn = await table.locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+  expect(firstColumn).toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en-GB')));
+
+  // The planted classification difference: ELSA is ALP at two schools and targeted at four.
+  const elsa = expected.classificationDifferences.find((g) => g.displayName === 'ELSA');
+  if (!elsa) throw new Error('the planted ELSA difference is missing from the engine’s comparison');
+  const elsaAlp = page.getByTestId(`difference-${elsa.matchKey}-alp`);
+  await expect(elsaAlp).toContainText('schools: 2');
+  await expect(elsaAlp).toContainText(formatPounds(elsa.alp.costPence));
+  await expect(elsaAlp).toContainText('Ysgol Bryn');
+  await expect(elsaAlp).toContainText('Ysgol Maes');
+  const elsaNot = page.getByTestId(`difference-${elsa.matchKey}-not-alp`);
+  await expect(elsaNot).toContainText('schools: 4');
+  await expect(elsaNot).toContainText(formatPounds(elsa.notAlp.costPence));
+  await expect(elsaNot).toContainText(`learners: ${elsa.notAlp.learners.known}`);
+
+  // The heavy school's spend is a question to ask, never a ranking.
+  const question = expected.outliers.find((o) => o.schoolName === 'Ysgol Tŷ Mawr');
+  if (!question) throw new Error('the planted outlier is missing from the engine’s comparison');
+  await expect(page.getByTestId('outlier-questions')).toContainText(question.question);
+  await expect(page.getByTestId('outlier-chart')).toBeVisible();
+  await page.getByTestId('outlier-table-toggle').click();
+  await expect(page.getByTestId('outlier-table')).toContainText('Ysgol Tŷ Mawr');
+
+  // Accessible, and looked at.
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const blocking = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  await page.getByTestId('outlier-table-toggle').click();
+  // Looked at as the officer sees them (PNGs in /tmp, not the repository).
+  await page.getByRole('heading', { level: 1, name: 'Authority comparison' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/uia-authority-1-top.png' });
+  await page.getByTestId('schools-section').screenshot({ path: '/tmp/uia-authority-2-schools.png' });
+  await page.getByTestId('classification-section').screenshot({ path: '/tmp/uia-authority-3-classification.png' });
+  await page.getByTestId('outliers-section').screenshot({ path: '/tmp/uia-authority-4-outliers.png' });
+
+  // A published (Section 52) allocation typed in pounds, read to the penny.
+  const first = expected.schools[0]!;
+  await page.getByRole('button', { name: `Enter published allocation for ${first.context.name}` }).click();
+  await page.getByTestId('published-amount').fill('£54,321.07');
+  await page.getByTestId('published-save').click();
+  await expect(page.getByTestId(`published-${first.schoolKey}`)).toContainText('£54,321.07');
+
+  // Export the comparison to Excel.
+  await page.getByTestId('export-comparison').click();
+  const exportPath = path.join(dataDir, 'comparison.xlsx');
+  await page.getByTestId('export-comparison-dialog-path').fill(exportPath);
+  await page.getByTestId('export-comparison-dialog-submit').click();
+  await expect(page.getByTestId('export-comparison-dialog-status')).toContainText('Saved the comparison as comparison.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(exportPath);
+  expect(workbook.worksheets.length).toBeGreaterThan(0);
+  await page.getByTestId('export-comparison-dialog-close').click();
+
+  // Remove a school, after a confirmation.
+  await page.getByRole('button', { name: `Remove ${first.context.name}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove school' }).click();
+  await expect(page.getByTestId(`school-row-${first.schoolKey}`)).toHaveCount(0);
+  await expect(page.getByTestId('authority-file-name')).toContainText('returns: 5');
+});
