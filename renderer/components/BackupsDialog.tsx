@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { BackupInfo } from '../../shared/api/contract';
+import { useDisplay } from '../display';
+import { useMapio } from '../state/store';
+import { ConfirmDialog, Dialog } from './Dialog';
+
+/** File › Restore from a backup: the automatic copies, newest first; a restore opens as a new file. */
+export function BackupsDialog(props: { onClose: () => void }) {
+  const { t, locale } = useDisplay();
+  const request = useMapio((s) => s.request);
+  const refreshAppInfo = useMapio((s) => s.refreshAppInfo);
+  const openName = useMapio((s) => s.view?.file.name ?? null);
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<BackupInfo | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void request('backups.list', {}, { quiet: true }).then((outcome) => {
+      if (!live) return;
+      if (outcome.ok) setBackups(outcome.result);
+      else setProblem(outcome.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [request]);
+
+  const when = useMemo(() => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }), [locale]);
+  const size = (bytes: number) =>
+    bytes >= 1024 * 1024 ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) }) : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+  const fileOf = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+  const restore = async (b: BackupInfo) => {
+    setConfirming(null);
+    setBusy(true);
+    setProblem(null);
+    const outcome = await request('backups.restore', { path: b.path }, { quiet: true, viewOf: (v) => v });
+    setBusy(false);
+    if (!outcome.ok) {
+      setProblem(outcome.error.message);
+      return;
+    }
+    useMapio.setState({ selectedLineId: null, selectedLearnerId: null, selectedStaffId: null, screen: 'map', status: { key: 'backups.restored', params: { name: outcome.result.file.name } } });
+    void refreshAppInfo();
+    props.onClose();
+  };
+
+  return (
+    <>
+      <Dialog
+        wide
+        title={t('backups.title')}
+        onClose={props.onClose}
+        footer={
+          <button type="button" onClick={props.onClose}>
+            {t('common.close')}
+          </button>
+        }
+      >
+        <p className="backups-list">{openName ? t('backups.introOpen', { name: openName }) : t('backups.introNone')}</p>
+        {problem ? (
+          <p className="field-message" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {problem}
+          </p>
+        ) : null}
+        {busy ? (
+          <p className="muted" role="status">
+            {t('backups.restoring')}
+          </p>
+        ) : null}
+        {backups === null && !problem ? <p className="muted">{t('app.loading')}</p> : null}
+        {backups && backups.length === 0 ? <p className="empty">{t('backups.none')}</p> : null}
+        {backups && backups.length > 0 ? (
+          <div className="table-wrap">
+            <table className="data-table compact" data-testid="backups-table">
+              <caption className="visually-hidden">{t('backups.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('backups.col.taken')}</th>
+                  <th scope="col">{t('backups.col.reason')}</th>
+                  <th scope="col">{t('backups.col.file')}</th>
+                  <th scope="col" className="num">
+                    {t('backups.col.size')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('backups.col.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {backups.map((b, i) => {
+                  const taken = when.format(new Date(b.takenAt));
+                  return (
+                    <tr key={b.path}>
+                      <td>
+                        <time dateTime={b.takenAt}>{taken}</time>
+                      </td>
+                      <td>{t(`backups.reason.${b.reason}`)}</td>
+                      <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
+                      <td className="num">{size(b.bytes)}</td>
+                      <td>
+                        <button type="button" className="small" disabled={busy} data-autofocus={i === 0 ? true : undefined} aria-label={t('backups.restoreThe', { when: taken })} onClick={() => setConfirming(b)}>
+                          {t('backups.restore')}
+                        </button>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </Dialog>
+      {confirming ? (
+        <ConfirmDialog
+          title={t('backups.confirmTitle')}
+          body={
+            <>
+              <p>{t('backups.confirmBody', { when: when.format(new Date(confirming.takenAt)), file: fileOf(confirming.schoolFile) })}</p>
+              <p>{t('backups.confirmUntouched')}</p>
+            </>
+          }
+          confirmLabel={t('backups.confirmButton')}
+          onConfirm={() => void restore(confirming)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import { useId, useState } from 'react';
+import type { LineImpact, MeasureImpact } from '../../../shared/engine/types';
+import type { InterventionLine } from '../../../shared/domain';
+import { DraftField } from '../../components/fields';
+import { learnerName, namesOf, useDisplay } from '../../display';
+import { problemOf, useMapio } from '../../state/store';
+import { formatProgress, formatShare, readExpectedProgress } from './progressText';
+
+function useImpactText() {
+  const d = useDisplay();
+  const { t, locale, pounds } = d;
+  const unitOf = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => m.measureUnit.trim() || t('impact.noUnit');
+  const measureLabel = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) =>
+    m.measureName.trim() ? (m.measureUnit.trim() ? t('impact.measureWithUnit', { name: m.measureName, unit: m.measureUnit }) : m.measureName) : t('impact.unnamedMeasure');
+  const progress = (value: number, m: Pick<MeasureImpact, 'measureUnit'>) => t('impact.progressValue', { value: formatProgress(value, locale), unit: m.measureUnit.trim() || t('impact.noUnit') });
+  const share = (m: MeasureImpact) =>
+    m.madeExpectedShareBasisPoints === null || m.madeExpectedProgress === null || m.expectedProgress === null
+      ? t('impact.noExpected')
+      : t('impact.shareValue', { share: formatShare(m.madeExpectedShareBasisPoints, locale), made: m.madeExpectedProgress, of: m.learnersMeasured, expected: formatProgress(m.expectedProgress, locale) });
+  const perUnit = (m: MeasureImpact) => (m.costPerUnitOfProgressPence === null ? t('impact.noPerUnit') : t('impact.perUnitValue', { amount: pounds(m.costPerUnitOfProgressPence), unit: unitOf(m) }));
+  return { ...d, measureLabel, progress, share, perUnit };
+}
+
+/** One line's impact, measure by measure (never averaged together), for the line editor. */
+export function LineImpactPanel(props: { line: InterventionLine }) {
+  const { t, pounds, measureLabel, progress, share, perUnit } = useImpactText();
+  const mutate = useMapio((s) => s.mutate);
+  const impact = useMapio((s) => s.view?.costed.impact.lines.find((l) => l.lineId === props.line.id));
+  const id = useId();
+  const { line } = props;
+  const save = async (value: number | null) => problemOf(await mutate('lines.update', { id: line.id, changes: { expectedProgress: value } }, { fieldErrors: true }));
+
+  return (
+    <section className="subform impact-panel" aria-labelledby={`${id}-h`} data-testid="line-impact">
+      <h3 id={`${id}-h`}>{t('impact.lineHeading')}</h3>
+      <DraftField
+        label={t('impact.expectedProgress')}
+        hint={t('impact.expectedProgressHint')}
+        value={line.expectedProgress ?? null}
+        format={(v) => (v === null ? '' : String(v))}
+        inputMode="decimal"
+        read={(s) => {
+          const r = readExpectedProgress(s);
+          return r.ok ? r : { ok: false, message: t('impact.expectedInvalid') };
+        }}
+        commit={save}
+        testId="line-expected-progress"
+      />
+      {!impact || impact.enrolments === 0 ? (
+        <p className="muted">{t('impact.nobodyEnrolled')}</p>
+      ) : (
+        <>
+          <p className="muted">
+            {t('impact.measuredOf', { measured: impact.learnersMeasured, count: impact.enrolments })}
+            {impact.notMeasured > 0 ? ` ${t('impact.notMeasured', { count: impact.notMeasured })}` : ''} {t('impact.costPerLearner', { amount: pounds(impact.costPerLearnerPence) })}
+          </p>
+          {impact.mixedMeasures ? (
+            <p className="row-note">
+              <span aria-hidden="true">ⓘ </span>
+              {t('impact.mixed')}
+            </p>
+          ) : null}
+          {impact.measures.map((m) => (
+            <dl key={`${m.measureName}|${m.measureUnit}`} className="figure-list impact-measure" data-testid="impact-measure">
+              <div className="wide">
+                <dt>{t('impact.measure')}</dt>
+                <dd className="strong">{measureLabel(m)}</dd>
+              </div>
+              <div>
+                <dt>{t('impact.learnersMeasured')}</dt>
+                <dd>{m.learnersMeasured}</dd>
+              </div>
+              <div>
+                <dt>{t('impact.averageProgress')}</dt>
+                <dd>{progress(m.averageProgress, m)}</dd>
+              </div>
+              <div>
+                <dt>{t('impact.madeExpected')}</dt>
+                <dd>{share(m)}</dd>
+              </div>
+              <div>
+                <dt>{t('impact.costPerUnit')}</dt>
+                <dd className="money">{perUnit(m)}</dd>
+              </div>
+            </dl>
+          ))}
+          {impact.measures.length === 0 ? <p className="muted">{t('impact.noMeasures')}</p> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Every measured line on the map: which interventions earn their cost (one row per line and measure). */
+export function MapImpactPanel() {
+  const { t, pounds, measureLabel, progress, share, perUnit } = useImpactText();
+  const view = useMapio((s) => s.view);
+  const selectLine = useMapio((s) => s.selectLine);
+  const [open, setOpen] = useState(true);
+  const id = useId();
+  if (!view) return null;
+  const names = namesOf(view.data);
+  const measured: LineImpact[] = view.costed.impact.lines.filter((l) => l.measures.length > 0);
+  return (
+    <section className="card impact-map" aria-labelledby={`${id}-h`} data-testid="map-impact">
+      <div className="tier-head">
+        <h2 id={`${id}-h`}>{t('impact.mapHeading')}</h2>
+        <button type="button" className="small" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+          {open ? t('impact.hide') : t('impact.show')}
+        </button>
+      </div>
+      {open ? (
+        <div id={`${id}-body`}>
+          <p className="muted">{t('impact.mapIntro')}</p>
+          {measured.length === 0 ? (
+            <p className="empty">{t('impact.noneMeasured')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="data-table compact">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('impact.col.line')}</th>
+                    <th scope="col">{t('impact.measure')}</th>
+                    <th scope="col" className="num">
+                      {t('impact.learnersMeasured')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('impact.averageProgress')}
+                    </th>
+                    <th scope="col">{t('impact.madeExpected')}</th>
+                    <th scope="col" className="num">
+                      {t('impact.col.costPerLearner')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('impact.costPerUnit')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {measured.flatMap((l) =>
+                    l.measures.map((m, i) => {
+                      const line = names.lines.get(l.lineId);
+                      return (
+                        <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
+                          {i === 0 ? (
+                            <th scope="row" rowSpan={l.measures.length}>
+                              <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
+                                {line?.name ?? t('common.unknownName')}
+                              </button>
+                            </th>
+                          ) : null}
+                          <td>{measureLabel(m)}</td>
+                          <td className="num">{m.learnersMeasured}</td>
+                          <td className="num">{progress(m.averageProgress, m)}</td>
+                          <td>{share(m)}</td>
+                          <td className="num money">{pounds(l.costPerLearnerPence)}</td>
+                          <td className="num money">{perUnit(m)}</td>
+                        </tr>
+                      );
+                    }),
+                  )}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** A learner's progress across all their provision, one row per measure. */
+export function LearnerProgressPanel(props: { learnerId: number }) {
+  const { t, measureLabel, progress } = useImpactText();
+  const view = useMapio((s) => s.view);
+  const id = useId();
+  if (!view) return null;
+  const names = namesOf(view.data);
+  const learner = names.learners.get(props.learnerId);
+  const impact = view.costed.impact.learners.find((l) => l.learnerId === props.learnerId);
+  return (
+    <section className="card" aria-labelledby={`${id}-h`} data-testid="learner-progress">
+      <h2 id={`${id}-h`}>{t('impact.learnerHeading', { name: learner ? learnerName(learner) : '' })}</h2>
+      {!impact || impact.measures.length === 0 ? (
+        <p className="muted">{t('impact.learnerNone')}</p>
+      ) : (
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('impact.measure')}</th>
+              <th scope="col" className="num">
+                {t('impact.col.enrolmentsMeasured')}
+              </th>
+              <th scope="col" className="num">
+                {t('impact.col.totalProgress')}
+              </th>
+              <th scope="col">{t('impact.col.lines')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {impact.measures.map((m) => (
+              <tr key={`${m.measureName}|${m.measureUnit}`}>
+                <td>{measureLabel(m)}</td>
+                <td className="num">{m.enrolmentsMeasured}</td>
+                <td className="num strong">{progress(m.totalProgress, m)}</td>
+                <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

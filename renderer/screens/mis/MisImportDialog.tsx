@@ -1,0 +1,355 @@
+import { useId, useRef, useState } from 'react';
+import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
+import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from '../../../shared/api/contract';
+import { Dialog } from '../../components/Dialog';
+import { useDisplay } from '../../display';
+import { useMapio } from '../../state/store';
+import { fileToBase64, isMisFileName, MIS_FILE_ACCEPT } from './fileContent';
+
+type Step = 'file' | 'mapping' | 'preview';
+const REQUIRED: ReadonlySet<MisField> = new Set(['ref', 'yearGroup']);
+/** The rows of each kind shown in the preview (the counts are always exact). */
+const SHOWN_ROWS = 50;
+
+interface Picked {
+  fileName: string;
+  contentBase64: string;
+}
+
+/**
+ * Learners › Import from MIS: pick a CSV or .xlsx export, check which column holds what, see exactly
+ * what would be added, updated and rejected, and only then import (one undo step).
+ */
+export function MisImportDialog(props: { onClose: () => void }) {
+  const { t, lang, yearGroup } = useDisplay();
+  const request = useMapio((s) => s.request);
+  const mutate = useMapio((s) => s.mutate);
+  const setStatus = useMapio((s) => s.setStatus);
+  const [step, setStep] = useState<Step>('file');
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [preview, setPreview] = useState<MisPreview | null>(null);
+  const [mapping, setMapping] = useState<MisColumnMapping | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const runPreview = async (file: Picked, withMapping: MisColumnMapping | null): Promise<MisPreview | null> => {
+    setBusy(t('mis.reading', { name: file.fileName }));
+    setProblem(null);
+    const outcome = await request('mis.preview', { ...file, ...(withMapping ? { mapping: withMapping } : {}) }, { quiet: true });
+    setBusy(null);
+    if (!outcome.ok) {
+      setProblem(outcome.error.message);
+      return null;
+    }
+    setPreview(outcome.result);
+    setMapping(outcome.result.mapping);
+    return outcome.result;
+  };
+
+  const choose = async (file: File | undefined) => {
+    if (!file) return;
+    if (!isMisFileName(file.name)) {
+      setProblem(t('mis.wrongType', { name: file.name }));
+      return;
+    }
+    setBusy(t('mis.reading', { name: file.name }));
+    const next = { fileName: file.name, contentBase64: await fileToBase64(file) };
+    setPicked(next);
+    const result = await runPreview(next, null);
+    if (result) setStep('mapping');
+  };
+
+  const remap = async (field: MisField, column: string) => {
+    if (!picked || !mapping) return;
+    const next = { ...mapping, [field]: column === '' ? null : Number(column) };
+    setMapping(next);
+    await runPreview(picked, next);
+  };
+
+  const toImport = preview ? preview.counts.add + preview.counts.update : 0;
+  const doImport = async () => {
+    if (!picked || !mapping || toImport === 0) return;
+    setBusy(t('mis.importing', { count: toImport }));
+    setProblem(null);
+    const outcome = await mutate('mis.import', { ...picked, mapping }, { fieldErrors: true });
+    setBusy(null);
+    if (!outcome.ok) {
+      setProblem(outcome.error.message);
+      return;
+    }
+    setStatus({ key: 'mis.imported', params: { added: preview?.counts.add ?? 0, updated: preview?.counts.update ?? 0 } });
+    props.onClose();
+  };
+
+  const fieldLabel = (f: MisField) => t(`mis.field.${f}`);
+  const rejectReason = (r: MisPreviewRow) => (lang === 'en' && r.reason ? r.reason : r.rejectCode ? t(`mis.reject.${r.rejectCode}`) : (r.reason ?? ''));
+  const value = (field: MisFieldChange['field'], v: string | number | boolean) => {
+    if (typeof v === 'boolean') return v ? t('mis.yes') : t('mis.no');
+    if (field === 'yearGroup' && typeof v === 'number') return yearGroup(v);
+    if (field === 'alnStatus' && typeof v === 'string') return t(`enums.alnStatus.${v}`);
+    return String(v);
+  };
+
+  const stepNumber = step === 'file' ? 1 : step === 'mapping' ? 2 : 3;
+  const footer =
+    step === 'file' ? (
+      <button type="button" onClick={props.onClose}>
+        {t('common.cancel')}
+      </button>
+    ) : step === 'mapping' ? (
+      <>
+        <button type="button" onClick={() => setStep('file')} disabled={!!busy}>
+          {t('mis.back')}
+        </button>
+        <button type="button" className="primary" disabled={!!busy || !preview || !!preview.mappingProblem} onClick={() => setStep('preview')} data-testid="mis-to-preview">
+          {t('mis.toPreview')}
+        </button>
+      </>
+    ) : (
+      <>
+        <button type="button" onClick={() => setStep('mapping')} disabled={!!busy}>
+          {t('mis.backToMapping')}
+        </button>
+        <button type="button" onClick={props.onClose} disabled={!!busy}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!!busy || toImport === 0} onClick={() => void doImport()} data-testid="mis-import">
+          {t('mis.importButton', { count: toImport })}
+        </button>
+      </>
+    );
+
+  const counts = preview?.counts;
+  const rejects = preview?.rows.filter((r) => r.action === 'reject') ?? [];
+  const updates = preview?.rows.filter((r) => r.action === 'update') ?? [];
+  const adds = preview?.rows.filter((r) => r.action === 'add') ?? [];
+
+  return (
+    <Dialog wide title={t('mis.title')} onClose={props.onClose} footer={footer}>
+      <div className="mis-wizard">
+      <p className="eyebrow" data-testid="mis-step">
+        {t('mis.step', { n: stepNumber, of: 3 })} · {t(`mis.stepName.${step}`)}
+      </p>
+      <div aria-live="polite" className="mis-status">
+        {busy ? (
+          <p className="muted" role="status" data-testid="mis-busy">
+            <span className="spinner" aria-hidden="true" /> {busy}
+          </p>
+        ) : null}
+      </div>
+      {problem ? (
+        <p className="field-message" role="alert" data-testid="mis-problem">
+          <span aria-hidden="true">⚠ </span>
+          {problem}
+        </p>
+      ) : null}
+
+      {step === 'file' ? (
+        <div>
+          <p>{t('mis.fileIntro')}</p>
+          <div className="field">
+            <label htmlFor={`${id}-file`}>{t('mis.fileLabel')}</label>
+            <input
+              ref={fileInput}
+              id={`${id}-file`}
+              type="file"
+              accept={MIS_FILE_ACCEPT}
+              data-autofocus
+              data-testid="mis-file"
+              aria-describedby={`${id}-file-hint`}
+              disabled={!!busy}
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+            <p id={`${id}-file-hint`} className="field-hint">
+              {t('mis.fileHint')}
+            </p>
+          </div>
+          {picked ? <p className="muted">{t('mis.chosen', { name: picked.fileName })}</p> : null}
+        </div>
+      ) : null}
+
+      {step === 'mapping' && preview && mapping ? (
+        <div>
+          <p>{t('mis.mappingIntro', { name: preview.fileName, columns: preview.columns.length })}</p>
+          {preview.encoding ? <p className="muted">{t(`mis.encoding.${preview.encoding}`)}</p> : null}
+          {preview.mappingProblem ? (
+            <p className="field-message" role="alert" data-testid="mis-mapping-problem">
+              <span aria-hidden="true">⚠ </span>
+              {preview.mappingProblem.message}
+            </p>
+          ) : (
+            <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>
+          )}
+          <div className="form-grid mis-mapping">
+            {MIS_FIELDS.map((f) => {
+              const required = REQUIRED.has(f);
+              return (
+                <div className="field" key={f}>
+                  <label htmlFor={`${id}-map-${f}`}>
+                    {fieldLabel(f)}
+                    {required ? <span className="required"> {t('mis.required')}</span> : null}
+                  </label>
+                  <select
+                    id={`${id}-map-${f}`}
+                    value={mapping[f] === null ? '' : String(mapping[f])}
+                    disabled={!!busy}
+                    aria-describedby={`${id}-maphint-${f}`}
+                    onChange={(e) => void remap(f, e.target.value)}
+                  >
+                    <option value="">{t('mis.notInFile')}</option>
+                    {preview.columns.map((c, i) => (
+                      <option key={i} value={String(i)}>
+                        {c.trim() === '' ? t('mis.unnamedColumn', { n: i + 1 }) : c}
+                      </option>
+                    ))}
+                  </select>
+                  <p id={`${id}-maphint-${f}`} className="field-hint">
+                    {t(`mis.fieldHint.${f}`)}
+                  </p>
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      ) : null}
+
+      {step === 'preview' && preview && counts ? (
+        <div>
+          <p>{t('mis.previewIntro', { name: preview.fileName })}</p>
+          <dl className="mis-counts" data-testid="mis-counts">
+            <div data-testid="mis-count-add">
+              <dt>{t('mis.count.add')}</dt>
+              <dd>{counts.add}</dd>
+            </div>
+            <div data-testid="mis-count-update">
+              <dt>{t('mis.count.update')}</dt>
+              <dd>{counts.update}</dd>
+            </div>
+            <div data-testid="mis-count-unchanged">
+              <dt>{t('mis.count.unchanged')}</dt>
+              <dd>{counts.unchanged}</dd>
+            </div>
+            <div data-testid="mis-count-reject" className={counts.reject > 0 ? 'warn' : undefined}>
+              <dt>{t('mis.count.reject')}</dt>
+              <dd>{counts.reject}</dd>
+            </div>
+            <div data-testid="mis-count-blank">
+              <dt>{t('mis.count.blank')}</dt>
+              <dd>{counts.blank}</dd>
+            </div>
+            <div data-testid="mis-count-notInFile">
+              <dt>{t('mis.count.notInFile')}</dt>
+              <dd>{counts.notInFile}</dd>
+            </div>
+          </dl>
+          {counts.reject > 0 ? <p className="muted">{t('mis.nothingYet')}</p> : null}
+          {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
+
+          {rejects.length > 0 ? (
+            <section>
+              <h3 id={`${id}-rejects`}>{t('mis.rejectedHeading', { count: counts.reject })}</h3>
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-rejects`}>
+                <table className="data-table compact" data-testid="mis-rejects">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('mis.col.row')}
+                      </th>
+                      <th scope="col">{t('mis.col.ref')}</th>
+                      <th scope="col">{t('mis.col.name')}</th>
+                      <th scope="col">{t('mis.col.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rejects.slice(0, SHOWN_ROWS).map((r) => (
+                      <tr key={r.rowNumber}>
+                        <td className="num">{r.rowNumber}</td>
+                        <td>{r.ref}</td>
+                        <td>{r.name}</td>
+                        <td>{rejectReason(r)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {rejects.length > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length })}</p> : null}
+            </section>
+          ) : null}
+
+          {updates.length > 0 ? (
+            <section>
+              <h3 id={`${id}-updates`}>{t('mis.updatesHeading', { count: counts.update })}</h3>
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-updates`}>
+                <table className="data-table compact" data-testid="mis-updates">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('mis.col.row')}
+                      </th>
+                      <th scope="col">{t('mis.col.ref')}</th>
+                      <th scope="col">{t('mis.col.name')}</th>
+                      <th scope="col">{t('mis.col.changes')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {updates.slice(0, SHOWN_ROWS).map((r) => (
+                      <tr key={r.rowNumber}>
+                        <td className="num">{r.rowNumber}</td>
+                        <td>{r.ref}</td>
+                        <td>{r.name}</td>
+                        <td>
+                          <ul className="plain-list">
+                            {r.changes.map((c) => (
+                              <li key={c.field}>{t('mis.change', { field: t(`mis.changeField.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
+                            ))}
+                          </ul>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {updates.length > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: SHOWN_ROWS, count: counts.update })}</p> : null}
+            </section>
+          ) : null}
+
+          {adds.length > 0 ? (
+            <section>
+              <h3 id={`${id}-adds`}>{t('mis.addsHeading', { count: counts.add })}</h3>
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-adds`}>
+                <table className="data-table compact" data-testid="mis-adds">
+                  <thead>
+                    <tr>
+                      <th scope="col" className="num">
+                        {t('mis.col.row')}
+                      </th>
+                      <th scope="col">{t('mis.col.ref')}</th>
+                      <th scope="col">{t('mis.col.name')}</th>
+                      <th scope="col">{t('mis.col.yearGroup')}</th>
+                      <th scope="col">{t('mis.col.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {adds.slice(0, SHOWN_ROWS).map((r) => (
+                      <tr key={r.rowNumber}>
+                        <td className="num">{r.rowNumber}</td>
+                        <td>{r.ref}</td>
+                        <td>{r.name}</td>
+                        <td>{r.yearGroup === null ? t('common.dash') : yearGroup(r.yearGroup)}</td>
+                        <td>{r.alnStatus ? t(`enums.alnStatus.${r.alnStatus}`) : t('common.dash')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {counts.add > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: Math.min(SHOWN_ROWS, adds.length), count: counts.add })}</p> : null}
+            </section>
+          ) : null}
+        </div>
+      ) : null}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * A picked or dropped file's bytes as base64, for the operations that take `contentBase64` (browser
+ * mode has no native file dialog, so the renderer sends the content, not a path).
+ */
+
+/** Base64 of raw bytes, in chunks so a 10,000-row export never overflows the call stack. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const CHUNK = 0x8000;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += CHUNK) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  }
+  return btoa(binary);
+}
+
+export async function fileToBase64(file: Blob): Promise<string> {
+  return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+}
+
+/** The extensions the MIS import reads. */
+export const MIS_FILE_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function isMisFileName(name: string): boolean {
+  return /\.(csv|xlsx)$/i.test(name.trim());
+}
