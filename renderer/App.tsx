@@ -14,6 +14,12 @@ import { BudgetScreen } from './screens/budget/BudgetScreen';
 import { ChecksScreen } from './screens/checks/ChecksScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
+import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
+import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
+import { AuthorityScreen } from './screens/authority/AuthorityScreen';
+import { useAuthority } from './screens/authority/authorityState';
+import { ExportDialogHost } from './screens/exports/ExportDialogs';
+import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n';
 
 function isTextEntry(el: Element | null): el is HTMLElement {
@@ -35,6 +41,12 @@ export function App() {
   useEffect(() => {
     void boot();
   }, [boot]);
+
+  // An authority file the backend still holds (a reload in browser mode) opens its workspace again.
+  const authorityView = useAuthority((s) => s.view);
+  useEffect(() => {
+    void useAuthority.getState().restore();
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -61,7 +73,10 @@ export function App() {
       onMenuCommand((cmd) => {
         if (cmd.kind === 'undo') return void undo();
         if (cmd.kind === 'redo') return void redo();
-        if (cmd.kind === 'exportGovernors') return setAlert({ key: 'menu.exportNotAvailable' });
+        if (cmd.kind === 'exportGovernors') {
+          if (!useMapio.getState().view) return setAlert({ key: 'exportDialogs.needSchoolFile' });
+          return useExportDialog.getState().show('governors', cmd.path);
+        }
         const action: PathAction = cmd.kind === 'new' ? 'newEmpty' : cmd.kind;
         if (cmd.path) void runPath(action, cmd.path);
         else setPathAction(action);
@@ -147,12 +162,15 @@ export function App() {
         </div>
       </header>
       <AlertRegion />
-      {view ? <TotalsBar /> : null}
+      {view ? <ScenarioBanner /> : null}
+      {view && !(screen === 'authority' && authorityView) ? <TotalsBar /> : null}
       <div className="app-body">
-        {view ? <Nav /> : null}
+        {view || authorityView ? <Nav /> : null}
         <main id="main" className="app-main" tabIndex={-1}>
           {booting ? (
             <p className="muted">{t('app.loading')}</p>
+          ) : screen === 'authority' && authorityView ? (
+            <AuthorityScreen />
           ) : !view ? (
             <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
           ) : screen === 'map' ? (
@@ -165,6 +183,8 @@ export function App() {
             <BudgetScreen />
           ) : screen === 'checks' ? (
             <ChecksScreen />
+          ) : screen === 'scenarios' ? (
+            <ScenariosScreen />
           ) : (
             <DashboardScreen />
           )}
@@ -173,6 +193,7 @@ export function App() {
       {pathAction ? (
         <PathDialog action={pathAction} recent={recent} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
       ) : null}
+      <ExportDialogHost />
     </div>
   );
 }

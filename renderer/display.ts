@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { formatPounds } from '../shared/money';
 import type { Pence, SchoolYear } from '../shared/domain';
 import { useMapio } from './state/store';
+import { defaultNameKey } from '../shared/i18n/defaultNames';
+import { formatIsoDate } from '../shared/i18n/dates';
 
 export function localeOf(lang: string): string {
   return lang === 'cy' ? 'cy-GB' : 'en-GB';
@@ -37,16 +39,29 @@ export function useDisplay() {
     [t],
   );
 
-  const dateFormat = useMemo(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }), [locale]);
-  const date = useCallback((iso: string | null) => (iso ? dateFormat.format(new Date(`${iso}T00:00:00Z`)) : t('common.dash')), [dateFormat, t]);
+  const date = useCallback((iso: string | null) => (iso ? formatIsoDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
 
-  /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
-  const groupLabel = useCallback(
-    (key: string, named: Map<string, { name: string }>) => named.get(key)?.name ?? (key === 'other_costs' || key === 'unspecified' ? t(`budget.groupKey.${key}`) : key),
+  /** A tier's or area's name: Mapio's default names in the reader's language, a school's own as typed. */
+  const nameOf = useCallback(
+    (record: { id: string; name: string } | undefined, fallback = '') => {
+      if (!record) return fallback;
+      const key = defaultNameKey(record);
+      return key ? t(key) : record.name;
+    },
     [t],
   );
 
-  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel };
+  /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
+  const groupLabel = useCallback(
+    (key: string, named: Map<string, { id?: string; name: string }>) => {
+      const record = named.get(key);
+      if (record) return nameOf({ id: record.id ?? key, name: record.name });
+      return key === 'other_costs' || key === 'unspecified' ? t(`budget.groupKey.${key}`) : key;
+    },
+    [t, nameOf],
+  );
+
+  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel, nameOf };
 }
 
 /** Names looked up from a year's data, for labels and check messages. */

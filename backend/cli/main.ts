@@ -2,7 +2,7 @@
  * `mapio`: the command line over the same backend and contract as the app.
  *
  *   mapio demo FILE                     write the demo school to FILE
- *   mapio summary FILE [--json]         costed totals, budget position and warnings
+ *   mapio summary FILE [--json] [--lang cy]  costed totals, budget position and warnings (in Welsh with --lang cy)
  *   mapio export-json FILE OUT.json     the whole year as a versioned JSON document
  *   mapio import-json IN.json FILE      a new school file from such a document
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
@@ -26,6 +26,7 @@ import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
 import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
+import { createI18n } from '../../shared/i18n';
 import { closeAuthorityFile, requireAuthorityFile } from '../handlers/authority';
 import { importReturns, type ReturnFile } from '../returns/importReturns';
 
@@ -36,7 +37,7 @@ export interface CliIo {
 
 const USAGE = `Usage:
   mapio demo FILE
-  mapio summary FILE [--json]
+  mapio summary FILE [--json] [--lang cy]
   mapio export-json FILE OUT.json
   mapio import-json IN.json FILE
   mapio roll-forward FILE NEXT.mapio
@@ -93,10 +94,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'summary': {
-        const [file] = positional(args, 1) as [string];
+        const { lang, rest } = langOption(args);
+        const unknown = rest.find((a) => a.startsWith('--') && a !== '--json');
+        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        const [file] = positional(rest, 1) as [string];
         withBackend(file, (view) => {
-          if (args.includes('--json')) io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
-          else io.out(summaryLines(view).join('\n'));
+          if (rest.includes('--json')) io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
+          else io.out(summaryLines(view, lang).join('\n'));
         });
         return 0;
       }
@@ -150,10 +154,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             if (rest.includes('--names') && rest.includes('--no-learners')) throw new UsageError('choose --names or --no-learners, not both');
             const learners = rest.includes('--names') ? 'named' : rest.includes('--no-learners') ? 'none' : 'anonymised';
             const result = await backend.invoke('export.governorsWorkbook', { path: out, learners, lang });
-            io.out(`Wrote the workbook for governors to ${result.path} (${result.sheets.join(', ')}; learners ${learners}).`);
+            const { t } = createI18n(lang);
+            io.out(t('cli.wroteWorkbook', { path: result.path, sheets: result.sheets.join(', '), learners: t(`cli.learnersMode.${learners}`) }));
           } else {
             const result = backend.invoke('export.alpStatement', { path: out, lang });
-            io.out(`Wrote the ALP statement for parents to ${result.path}.`);
+            io.out(createI18n(lang).t('cli.wroteStatement', { path: result.path }));
           }
         } finally {
           backend.dispose();

@@ -1,38 +1,55 @@
-/** The plain-text summary `mapio summary` prints: what a headteacher would want on one screen. */
+/**
+ * The plain-text summary `mapio summary` prints: what a headteacher would want on one screen, in English
+ * or Welsh (`--lang cy`), every word from the i18n catalogue (shared/i18n, section `cli`).
+ */
 import type { YearView } from '../../shared/api/contract';
 import { formatPounds } from '../../shared/money';
+import { createI18n, type Lang } from '../../shared/i18n';
+import { defaultNameKey } from '../../shared/i18n/defaultNames';
 
-const pad = (label: string, value: string, width = 44) => `${label.padEnd(width, ' ')}${value.padStart(14, ' ')}`;
+const pad = (label: string, value: string, width = 54) => `${label.padEnd(width, ' ')}${value.padStart(14, ' ')}`;
 
-export function summaryLines(view: YearView): string[] {
+export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
+  const { t } = createI18n(lang);
+  const locale = lang === 'cy' ? 'cy-GB' : 'en-GB';
   const { data, costed } = view;
   const { totals, budget, workload } = costed;
-  const tierName = new Map(data.tiers.map((t) => [t.id, t.name]));
-  const areaName = new Map(data.areas.map((a) => [a.id, a.name]));
-  const hours = (m: number) => `${(m / 60).toFixed(1)} h`;
+  const label = (record: { id: string; name: string }) => {
+    const key = defaultNameKey(record);
+    return key ? t(key) : record.name;
+  };
+  const tierName = new Map(data.tiers.map((x) => [x.id, label(x)]));
+  const areaName = new Map(data.areas.map((x) => [x.id, label(x)]));
+  const pounds = (p: number) => formatPounds(p, locale);
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const hours = (m: number) => t('cli.hours', { h: oneDecimal.format(m / 60) });
   const lines = [
-    `${data.school.name} — ${data.school.academicYear} (${data.school.localAuthority || 'no authority set'})`,
-    `${data.lines.length} intervention lines, ${data.learners.length} learners, ${data.staff.length} staff; figures as at week ${costed.asAtWeek}`,
+    t('cli.heading', { school: data.school.name, year: data.school.academicYear, authority: data.school.localAuthority || t('cli.noAuthority') }),
+    t('cli.counts', { lines: data.lines.length, learners: data.learners.length, staff: data.staff.length, week: costed.asAtWeek }),
     '',
-    pad('Income', formatPounds(budget.incomePence)),
-    pad('Committed spend charged to the ALN budget', formatPounds(budget.chargedPence)),
-    pad('Budget position', formatPounds(budget.positionPence)),
-    pad('All provision, whoever pays', formatPounds(totals.costPence)),
-    pad('Cost to date', formatPounds(totals.costToDatePence)),
-    pad('Unallocated (nobody enrolled)', formatPounds(totals.unallocatedPence)),
+    pad(t('cli.income'), pounds(budget.incomePence)),
+    pad(t('cli.charged'), pounds(budget.chargedPence)),
+    pad(t('cli.position'), pounds(budget.positionPence)),
+    pad(t('cli.allCosts'), pounds(totals.costPence)),
+    pad(t('cli.costToDate'), pounds(totals.costToDatePence)),
+    pad(t('cli.unallocated'), pounds(totals.unallocatedPence)),
     '',
-    'By tier:',
-    ...totals.byTier.map((b) => pad(`  ${tierName.get(b.key) ?? (b.key === 'other_costs' ? 'Other costs' : b.key)}`, formatPounds(b.costPence))),
-    'By area of need:',
-    ...totals.byArea.map((b) => pad(`  ${areaName.get(b.key) ?? (b.key === 'other_costs' ? 'Other costs' : b.key === 'unspecified' ? 'No area given' : b.key)}`, formatPounds(b.costPence))),
-    'By financial year (charged against income for that year):',
-    ...budget.financialYears.map((fy) => pad(`  April ${fy.year} – March ${fy.year + 1}`, `${formatPounds(fy.chargedPence)} of ${formatPounds(fy.incomePence)}`, 34)),
+    t('cli.byTier'),
+    ...totals.byTier.map((b) => pad(`  ${tierName.get(b.key) ?? (b.key === 'other_costs' ? t('cli.otherCosts') : b.key)}`, pounds(b.costPence))),
+    t('cli.byArea'),
+    ...totals.byArea.map((b) => pad(`  ${areaName.get(b.key) ?? (b.key === 'other_costs' ? t('cli.otherCosts') : b.key === 'unspecified' ? t('cli.noArea') : b.key)}`, pounds(b.costPence))),
+    t('cli.byFinancialYear'),
+    ...budget.financialYears.map((fy) =>
+      pad(`  ${t('cli.financialYear', { start: fy.year, end: fy.year + 1 })}`, t('cli.chargedOfIncome', { charged: pounds(fy.chargedPence), income: pounds(fy.incomePence) }), 40),
+    ),
     '',
-    pad('ALNCo statutory workload needed', hours(workload.minutesNeeded)),
-    pad('ALNCo release time', hours(workload.releaseMinutes)),
+    pad(t('cli.workloadNeeded'), hours(workload.minutesNeeded)),
+    pad(t('cli.workloadRelease'), hours(workload.releaseMinutes)),
     '',
-    costed.checks.length === 0 ? 'No warnings.' : `${costed.checks.length} warning(s):`,
-    ...costed.checks.map((c) => `  - ${c.code} (${c.subject.kind} ${c.subject.id})`),
+    costed.checks.length === 0 ? t('cli.noWarnings') : t('cli.warnings', { count: costed.checks.length }),
+    ...costed.checks.map(
+      (c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id, code: c.code })}`,
+    ),
   ];
   return lines;
 }

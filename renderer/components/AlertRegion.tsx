@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useMapio } from '../state/store';
+import { errorMessage } from '../errors/localisedError';
 
 /** Errors in plain words (role="alert"), and a polite status line for what just happened. */
 export function AlertRegion() {
@@ -7,6 +8,7 @@ export function AlertRegion() {
   const alert = useMapio((s) => s.alert);
   const status = useMapio((s) => s.status);
   const setAlert = useMapio((s) => s.setAlert);
+  const lang = useMapio((s) => s.lang);
   return (
     <>
       <div role="alert" className={alert ? 'alert alert-error' : 'alert-empty'} data-testid="alert">
@@ -14,7 +16,7 @@ export function AlertRegion() {
           <>
             <p>
               <strong>{t('app.errorTitle')}: </strong>
-              {t(alert.key, alert.params ?? {})}
+              {t(alert.key, alert.error ? { ...alert.params, message: errorMessage(alert.error, lang, t) } : (alert.params ?? {}))}
             </p>
             <button type="button" onClick={() => setAlert(null)}>
               {t('app.dismiss')}

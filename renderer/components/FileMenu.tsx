@@ -2,13 +2,19 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { selectRecentFiles, useMapio } from '../state/store';
 import type { PathAction } from './PathDialog';
+import { useExportDialog } from '../screens/exports/exportDialogState';
+import { useAuthority } from '../screens/authority/authorityState';
+import { BackupsDialog } from './BackupsDialog';
 
 /** The in-page File menu: a disclosure of plain buttons (works the same with mouse and keyboard). */
 export function FileMenu(props: { onAction: (action: PathAction) => void; onOpenRecent: (path: string) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const recent = useMapio(selectRecentFiles);
   const hasFile = useMapio((s) => s.view !== null);
+  const showExport = useExportDialog((s) => s.show);
+  const hasAuthorityFile = useAuthority((s) => s.view !== null);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -63,6 +69,57 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
                 {t('menu.saveAs')}
               </button>
             </li>
+            <li>
+              <button type="button" data-testid="menu-restore-backup" onClick={() => choose(() => setRestoring(true))}>
+                {t('backups.menu')}
+              </button>
+            </li>
+          </ul>
+          <h3 className="file-menu-heading">{t('exportDialogs.menu.exportHeading')}</h3>
+          <ul>
+            <li>
+              <button type="button" disabled={!hasFile} data-testid="menu-export-governors" onClick={() => choose(() => showExport('governors'))}>
+                {t('exportDialogs.menu.governors')}
+              </button>
+            </li>
+            <li>
+              <button type="button" disabled={!hasFile} data-testid="menu-export-alp-statement" onClick={() => choose(() => showExport('alpStatement'))}>
+                {t('exportDialogs.menu.alpStatement')}
+              </button>
+            </li>
+            <li>
+              <button type="button" disabled={!hasFile} data-testid="menu-export-return" onClick={() => choose(() => showExport('authorityReturn'))}>
+                {t('exportDialogs.menu.authorityReturn')}
+              </button>
+            </li>
+          </ul>
+          <h3 className="file-menu-heading">{t('exportDialogs.menu.authorityHeading')}</h3>
+          <ul>
+            <li>
+              <button type="button" data-testid="menu-authority-new" onClick={() => choose(() => showExport('authorityNew'))}>
+                {t('exportDialogs.menu.authorityNew')}
+              </button>
+            </li>
+            <li>
+              <button type="button" data-testid="menu-authority-open" onClick={() => choose(() => showExport('authorityOpen'))}>
+                {t('exportDialogs.menu.authorityOpen')}
+              </button>
+            </li>
+            {hasAuthorityFile ? (
+              <li>
+                <button
+                  type="button"
+                  onClick={() =>
+                    choose(() => {
+                      void useAuthority.getState().close();
+                      if (useMapio.getState().screen === 'authority') useMapio.getState().show('map');
+                    })
+                  }
+                >
+                  {t('exportDialogs.menu.authorityClose')}
+                </button>
+              </li>
+            ) : null}
           </ul>
           <h3 className="file-menu-heading">{t('menu.recent')}</h3>
           {recent.length === 0 ? (
@@ -80,6 +137,7 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
           )}
         </div>
       ) : null}
+      {restoring ? <BackupsDialog onClose={() => setRestoring(false)} /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SCREENS, useMapio } from '../state/store';
+import { useAuthority } from '../screens/authority/authorityState';
 
 export function Nav() {
   const { t } = useTranslation();
@@ -7,10 +8,13 @@ export function Nav() {
   const show = useMapio((s) => s.show);
   const openLearner = useMapio((s) => s.openLearner);
   const checks = useMapio((s) => s.view?.costed.checks.length ?? 0);
+  const hasSchool = useMapio((s) => s.view !== null);
+  // The authority workspace has its own item while an authority file is open; the school screens stay as they are.
+  const authorityFile = useAuthority((s) => s.view?.file.name ?? null);
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
       <ul>
-        {SCREENS.map((s) => (
+        {(hasSchool ? SCREENS : []).map((s) => (
           <li key={s}>
             <button
               type="button"
@@ -26,6 +30,13 @@ export function Nav() {
             </button>
           </li>
         ))}
+        {authorityFile ? (
+          <li className="nav-authority">
+            <button type="button" aria-current={screen === 'authority' ? 'page' : undefined} data-testid="nav-authority" title={authorityFile} onClick={() => show('authority')}>
+              {t('authority.nav')}
+            </button>
+          </li>
+        ) : null}
       </ul>
     </nav>
   );

@@ -17,14 +17,17 @@ import {
   type YearView,
 } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n';
+import { problemText, type ErrorDetail } from '../errors/localisedError';
 
-export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks';
-export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks'];
+export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks' | 'scenarios' | 'authority';
+export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks', 'scenarios'];
 
 /** A message for the alert region: a catalogue key and its params (translated when shown). */
 export interface Notice {
   key: string;
   params?: Record<string, string | number>;
+  /** A backend error behind the notice: its `message` param is re-worded in the reader's language (renderer/errors). */
+  error?: ErrorDetail;
 }
 
 export type MutationName = Exclude<OperationName, 'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get'>;
@@ -60,6 +63,22 @@ export interface MapioState {
   boot(): Promise<void>;
   refreshAppInfo(): Promise<void>;
   mutate<N extends MutationName>(name: N, input: OperationInput<N>, options?: MutateOptions): Promise<Outcome<MutationResult>>;
+  /**
+   * A mutation whose input is built from the latest view when its turn in the queue comes (not from what
+   * was on screen when the person clicked): two quick edits to one list (a line's staff) never lose the first.
+   * `build` returning null skips the call.
+   */
+  mutateFrom<N extends MutationName>(name: N, build: (view: YearView) => OperationInput<N> | null, options?: MutateOptions): Promise<Outcome<MutationResult> | null>;
+  /**
+   * Any operation, in the queue, without assuming its output is a MutationResult (scenarios, backups, MIS
+   * previews). `viewOf` picks the view to show from the answer, if any. Errors raise the alert unless
+   * `fieldErrors` (invalid_input shown beside fields) or `quiet` (the caller words it).
+   */
+  request<N extends OperationName>(
+    name: N,
+    input: OperationInput<N>,
+    options?: MutateOptions & { quiet?: boolean; viewOf?: (result: Awaited<OperationOutput<N>>) => YearView | null },
+  ): Promise<Outcome<Awaited<OperationOutput<N>>>>;
   createFile(path: string, template: 'demo' | 'empty'): Promise<boolean>;
   openFile(path: string): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
@@ -92,7 +111,7 @@ export function asApiError(err: unknown): ApiError {
 /** Catalogue key for an error shown in the alert region. */
 export function noticeFor(err: ApiError): Notice {
   if (err.code === 'internal' && /fetch|network|failed to/i.test(err.message)) return { key: 'errors.network' };
-  return { key: 'errors.generic', params: { message: err.message } };
+  return { key: 'errors.generic', params: { message: err.message }, error: { code: err.code, message: err.message, issues: err.issues } };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -130,7 +149,8 @@ export const useMapio = create<MapioState>()((set, get) => {
     const outcome = await tracked(() => call(name, input as never));
     if (!outcome.ok) {
       // The file that was open stays open: the view is left untouched.
-      set({ alert: { key: errorKey, params: { message: outcome.error.message } } });
+      const { code, message, issues } = outcome.error;
+      set({ alert: { key: errorKey, params: { message }, error: { code, message, issues, path: input.path } } });
       return false;
     }
     const view = outcome.result as YearView;
@@ -209,6 +229,34 @@ export const useMapio = create<MapioState>()((set, get) => {
       return outcome;
     },
 
+    async mutateFrom(name, build, options = {}) {
+      let skipped = false;
+      const outcome = (await tracked(async () => {
+        const current = get().view;
+        const input = current ? build(current) : null;
+        if (input === null) {
+          skipped = true;
+          return null;
+        }
+        return call(name, input);
+      })) as Outcome<MutationResult> | null;
+      if (skipped || !outcome) return null;
+      if (outcome.ok) set({ view: outcome.result.view });
+      else if (!(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
+      return outcome;
+    },
+
+    async request(name, input, options = {}) {
+      const outcome = (await tracked(() => call(name, input))) as Outcome<Awaited<OperationOutput<typeof name>>>;
+      if (outcome.ok) {
+        const next = options.viewOf?.(outcome.result);
+        if (next) set({ view: next });
+      } else if (!options.quiet && !(options.fieldErrors && outcome.error.code === 'invalid_input')) {
+        set({ alert: noticeFor(outcome.error) });
+      }
+      return outcome;
+    },
+
     createFile(path, template) {
       return fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed');
     },
@@ -239,8 +287,7 @@ export function issueFor(error: ApiError, field: string): string | null {
 /** What to show beside a field after a save: null when saved, else the backend's reason in plain words. */
 export function problemOf(outcome: Outcome<unknown>): string | null {
   if (outcome.ok) return null;
-  const first = outcome.error.issues?.[0];
-  return first ? first.message : outcome.error.message;
+  return problemText(outcome.error, useMapio.getState().lang);
 }
 
 const NO_RECENT: string[] = [];

@@ -58,6 +58,8 @@ const update = <T extends z.ZodObject>(fields: T) => z.strictObject({ id, change
 export const operations = {
   /** Which file is open, the recent files, and how Mapio is running. */
   'app.info': z.strictObject({}),
+  /** Remember the language the person chose, so it survives a restart in every mode. */
+  'settings.setLanguage': z.strictObject({ language: z.enum(['en', 'cy']) }),
   'file.create': z.strictObject({ path: filePath, template: z.enum(['demo', 'empty']) }),
   'file.open': z.strictObject({ path: filePath }),
   'file.saveAs': z.strictObject({ path: filePath }),
@@ -199,6 +201,8 @@ export interface AppInfo {
   mode: 'electron' | 'browser' | 'cli';
   file: FileInfo | null;
   recentFiles: string[];
+  /** The language last chosen (English until someone chooses Welsh). */
+  language: 'en' | 'cy';
 }
 
 /** The open school year and its figures: what every screen renders from. */
@@ -401,6 +405,7 @@ export interface BackupInfo {
 
 type OutputOf = {
   'app.info': AppInfo;
+  'settings.setLanguage': AppInfo;
   'file.create': YearView;
   'file.open': YearView;
   'file.saveAs': YearView;

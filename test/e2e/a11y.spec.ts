@@ -84,6 +84,46 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await page.getByTestId('nav-checks').click();
   await scan(page, info, 'checks');
 
+  // Issue 8: the MIS import wizard (columns, then the preview), the map's impact panel, a learner's progress.
+  await page.getByTestId('nav-learners').click();
+  await page.getByTestId('import-mis').click();
+  await scan(page, info, 'MIS import: choose the file');
+  await page.getByTestId('mis-file').setInputFiles('backend/mis/fixtures/problem-rows.csv');
+  await expect(page.getByTestId('mis-step')).toContainText('Step 2 of 3');
+  await scan(page, info, 'MIS import: columns');
+  await page.getByTestId('mis-to-preview').click();
+  await expect(page.getByTestId('mis-counts')).toBeVisible();
+  await scan(page, info, 'MIS import: preview');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-map').click();
+  await expect(page.getByTestId('map-impact')).toBeVisible();
+  await scan(page, info, 'map impact panel');
+
+  // Issue 11: scenarios (list, levers inside one with the banner, the comparison); issue 9: backups.
+  await page.getByTestId('nav-scenarios').click();
+  await page.getByTestId('scenario-name').fill('Grant ends');
+  await page.getByTestId('create-scenario').click();
+  await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Work on this scenario/ }).click();
+  await expect(page.getByTestId('scenario-banner')).toBeVisible();
+  await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
+  await page.getByRole('button', { name: 'Remove from this scenario' }).click();
+  await expect(page.getByTestId('lines-lost-deliverer')).toBeVisible();
+  await scan(page, info, 'scenario with levers and banner');
+  await page.getByRole('checkbox', { name: 'Compare Grant ends' }).check();
+  await page.getByTestId('compare-scenarios').click();
+  await expect(page.getByTestId('scenario-comparison')).toBeVisible();
+  await scan(page, info, 'scenario comparison');
+  await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Adopt as the plan/ }).click();
+  await scan(page, info, 'adopt confirmation');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('leave-scenario').click();
+  await page.getByTestId('nav-checks').click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByTestId('menu-restore-backup').click();
+  await expect(page.getByTestId('backups-table')).toBeVisible();
+  await scan(page, info, 'restore from a backup');
+  await page.keyboard.press('Escape');
+
   await page.getByRole('button', { name: 'File' }).click();
   await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
   await scan(page, info, 'file menu');

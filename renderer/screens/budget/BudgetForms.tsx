@@ -6,13 +6,15 @@ import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
+import { issueText, problemText } from '../../errors/localisedError';
 
 type Errors = Record<string, string>;
 
 function issuesToErrors(error: ApiError): Errors {
   const out: Errors = {};
-  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = i.message;
-  return Object.keys(out).length ? out : { form: error.message };
+  const lang = useMapio.getState().lang;
+  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = issueText(i.message, lang);
+  return Object.keys(out).length ? out : { form: problemText(error, lang) };
 }
 
 /** A labelled control with its error beside it. */
@@ -110,7 +112,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
         <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
           {(d) => <input id={`${id}-amount`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors.amountPence ? true : undefined} value={amount} onChange={(e) => setAmount(e.target.value)} />}
         </Labelled>
-        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint="2026 = April 2026 – March 2027">
+        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
           {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint="YYYY-MM-DD">

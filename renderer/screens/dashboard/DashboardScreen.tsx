@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import { ALN_STATUSES } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { welshProvisionChart } from './welshProvisionChart';
 
 interface Series {
   key: string;
@@ -141,6 +142,7 @@ export function DashboardScreen() {
   const tierRows = totals.byTier.map((b) => ({ name: groupLabel(b.key, names.tiers), cost: b.costPence, charged: b.chargedPence }));
   const areaRows = totals.byArea.map((b) => ({ name: groupLabel(b.key, names.areas), cost: b.costPence, charged: b.chargedPence }));
   const statusRows = ALN_STATUSES.map((s) => ({ name: t(`enums.alnStatus.${s}`), learners: data.learners.filter((l) => l.alnStatus === s).length }));
+  const welsh = welshProvisionChart(view, t);
   const staffRows = view.costed.staff.map((s) => ({
     name: names.staff.get(s.staffId)?.name ?? String(s.staffId),
     contracted: s.contractedMinutesPerWeek,
@@ -181,6 +183,14 @@ export function DashboardScreen() {
           format={hours}
           layout="vertical"
           testId="chart-staff"
+        />
+        <ChartCard
+          title={welsh.title}
+          rows={welsh.rows}
+          series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]}
+          format={hours}
+          layout="vertical"
+          testId="chart-welsh"
         />
       </div>
     </div>

@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { learnerName, useDisplay } from '../../display';
 import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, type Parsed } from '../../forms/parse';
 import { useMapio } from '../../state/store';
+import { issueText, problemText } from '../../errors/localisedError';
 
 type LearnerFields = OperationInput<'learners.create'>;
 
@@ -12,7 +13,7 @@ const YEAR_GROUPS = Array.from({ length: 16 }, (_, i) => i - 1);
 
 /** Add or edit a learner: one form, saved with its button (a new learner needs every field at once). */
 export function LearnerForm(props: { learner: Learner | null; onClose: () => void; onSaved?: (id: number | null) => void }) {
-  const { t, yearGroup } = useDisplay();
+  const { t, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
   const id = useId();
@@ -69,9 +70,9 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
     const fromServer: Record<string, string> = {};
     for (const issue of outcome.error.issues ?? []) {
       const key = issue.path.replace(/^changes\./, '').split('.')[0] ?? '';
-      fromServer[key] = issue.message;
+      fromServer[key] = issueText(issue.message, useMapio.getState().lang);
     }
-    setErrors(Object.keys(fromServer).length ? fromServer : { form: outcome.error.message });
+    setErrors(Object.keys(fromServer).length ? fromServer : { form: problemText(outcome.error, useMapio.getState().lang) });
   };
 
   const text = (key: string, label: string, value: string, set: (v: string) => void, hint?: string) => (
@@ -159,7 +160,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
                 checked={areas.includes(a.id)}
                 onChange={(e) => setAreas(e.target.checked ? [...areas, a.id] : areas.filter((x) => x !== a.id))}
               />
-              <label htmlFor={`${id}-area-${a.id}`}>{a.name}</label>
+              <label htmlFor={`${id}-area-${a.id}`}>{nameOf(a)}</label>
             </div>
           ))}
         </fieldset>

@@ -6,10 +6,12 @@ import { readOptionalNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { checkMessage, checkTitle } from '../checks/checkText';
 import { LearnerForm } from './LearnerForm';
+import { EnrolmentWeeks } from './EnrolmentWeeks';
+import { LearnerProgressPanel } from '../impact/ImpactPanels';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
-  const { t, pounds, hours, date, yearGroup } = useDisplay();
+  const { t, pounds, hours, date, yearGroup, nameOf } = useDisplay();
   const { fromParsed } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -103,6 +105,8 @@ export function LearnerPage(props: { learnerId: number }) {
         </section>
       ) : null}
 
+      {enrolments.length > 0 ? <LearnerProgressPanel learnerId={learner.id} /> : null}
+
       {enrolments.length === 0 ? <p className="empty">{t('learner.noProvision')}</p> : null}
       {tiers.map((tier) => {
         const rows = enrolments.filter((e) => names.lines.get(e.lineId)?.tierId === tier.id);
@@ -110,7 +114,7 @@ export function LearnerPage(props: { learnerId: number }) {
         return (
           <section key={tier.id} className="tier-group" aria-labelledby={`${id}-tier-${tier.id}`}>
             <h2 id={`${id}-tier-${tier.id}`}>
-              {tier.name} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
+              {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
             </h2>
             <div className="table-wrap">
               <table className="data-table">
@@ -153,7 +157,9 @@ export function LearnerPage(props: { learnerId: number }) {
                             {lineName}
                           </button>
                         </td>
-                        <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
+                        <td>
+                          <EnrolmentWeeks enrolment={e} lineName={lineName} lastWeek={data.calendar.weekStarts.length || 38} />
+                        </td>
                         <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
                         <td>
                           <DraftField hideLabel label={`${t('learner.col.measure')}: ${lineName}`} value={e.measureName} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={(v) => update({ measureName: v })} />
@@ -223,7 +229,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     }}
                   />
                   <label htmlFor={`${id}-line-${l.id}`}>
-                    <span className="pick-name">{l.name}</span> <span className="muted">· {names.tiers.get(l.tierId)?.name ?? l.tierId}</span>
+                    <span className="pick-name">{l.name}</span> <span className="muted">· {nameOf(names.tiers.get(l.tierId), l.tierId)}</span>
                   </label>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display'
 import { useMapio } from '../../state/store';
 import { LearnerForm } from './LearnerForm';
 import { LearnerPage } from './LearnerPage';
+import { MisImportDialog } from '../mis/MisImportDialog';
 
 const COLUMNS = '6.5rem minmax(9rem, 1.2fr) 5.5rem 11.5rem minmax(9rem, 1.5fr) 6.5rem 9.5rem 3.5rem 7.5rem';
 const ROW_HEIGHT = 38;
@@ -18,12 +19,13 @@ export function LearnersScreen() {
 }
 
 function LearnerList() {
-  const { t, pounds, yearGroup, date } = useDisplay();
+  const { t, pounds, yearGroup, date, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const openLearner = useMapio((s) => s.openLearner);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<AlnStatus | ''>('');
   const [adding, setAdding] = useState(false);
+  const [importing, setImporting] = useState(false);
   const deferredQuery = useDeferredValue(query);
   const scrollRef = useRef<HTMLDivElement>(null);
   const id = useId();
@@ -58,9 +60,14 @@ function LearnerList() {
           <h1>{t('learners.title')}</h1>
           <p className="intro">{t('learners.intro')}</p>
         </div>
-        <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="add-learner">
-          + {t('learners.addLearner')}
-        </button>
+        <div className="button-row">
+          <button type="button" onClick={() => setImporting(true)} data-testid="import-mis">
+            {t('mis.open')}
+          </button>
+          <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="add-learner">
+            + {t('learners.addLearner')}
+          </button>
+        </div>
       </div>
       <div className="toolbar">
         <div className="field">
@@ -129,8 +136,8 @@ function LearnerList() {
                     </span>
                     <span role="cell">{yearGroup(l.yearGroup)}</span>
                     <span role="cell">{t(`enums.alnStatus.${l.alnStatus}`)}</span>
-                    <span role="cell" title={l.areaIds.map((a) => names.areas.get(a)?.name ?? a).join(', ')}>
-                      {l.areaIds.map((a) => names.areas.get(a)?.name ?? a).join(', ')}
+                    <span role="cell" title={l.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ')}>
+                      {l.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ')}
                     </span>
                     <span role="cell">{l.welshAlp ? t('learners.welshYes') : ''}</span>
                     <span role="cell" className={overdue ? 'warn' : undefined}>
@@ -156,6 +163,7 @@ function LearnerList() {
           </div>
         </div>
       )}
+      {importing ? <MisImportDialog onClose={() => setImporting(false)} /> : null}
       {adding ? <LearnerForm learner={null} onClose={() => setAdding(false)} onSaved={(newId) => newId && openLearner(newId)} /> : null}
     </div>
   );

@@ -3,6 +3,8 @@ import type { InterventionLine } from '../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
 import { learnerName, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { useReader } from '../../components/fields';
+import { lineRun, readEnrolmentWeeks } from '../learners/enrolmentWeeks';
 
 const MAX_SHOWN = 200;
 
@@ -14,6 +16,11 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
+  const run = lineRun(props.line);
+  const [startText, setStartText] = useState(String(run.start));
+  const [endText, setEndText] = useState(String(run.end));
+  const [weekErrors, setWeekErrors] = useState<{ start: string | null; end: string | null }>({ start: null, end: null });
+  const { fromParsed } = useReader();
   const id = useId();
 
   const enrolled = useMemo(
@@ -36,8 +43,13 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
 
   const enrol = async () => {
     if (chosen.size === 0) return;
+    const weeks = readEnrolmentWeeks(startText, endText, view.data.calendar.weekStarts.length || 38);
+    const start = fromParsed(weeks.start);
+    const end = fromParsed(weeks.end);
+    setWeekErrors({ start: start.ok ? null : start.message, end: end.ok ? null : end.message });
+    if (!start.ok || !end.ok) return;
     setBusy(true);
-    const outcome = await mutate('enrolments.createMany', { lineId: props.line.id, learnerIds: [...chosen] });
+    const outcome = await mutate('enrolments.createMany', { lineId: props.line.id, learnerIds: [...chosen], startWeek: start.value, endWeek: end.value });
     setBusy(false);
     if (outcome.ok) props.onClose();
   };
@@ -62,6 +74,38 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
         </>
       }
     >
+      <fieldset className="subform enrol-weeks">
+        <legend>{t('enrolWeeks.legend')}</legend>
+        <p className="field-hint">{t('enrolWeeks.hint', { start: run.start, end: run.end })}</p>
+        <div className="row-fields">
+          {(
+            [
+              ['start', startText, setStartText, t('enrolWeeks.start')],
+              ['end', endText, setEndText, t('enrolWeeks.end')],
+            ] as const
+          ).map(([key, text, setText, label]) => (
+            <div key={key} className={`field narrow ${weekErrors[key] ? 'field-error' : ''}`}>
+              <label htmlFor={`${id}-${key}`}>{label}</label>
+              <input
+                id={`${id}-${key}`}
+                type="text"
+                inputMode="numeric"
+                value={text}
+                data-testid={`enrol-${key}-week`}
+                aria-invalid={weekErrors[key] ? true : undefined}
+                aria-describedby={weekErrors[key] ? `${id}-${key}-error` : undefined}
+                onChange={(e) => setText(e.target.value)}
+              />
+              {weekErrors[key] ? (
+                <p id={`${id}-${key}-error`} className="field-message" role="alert">
+                  <span aria-hidden="true">⚠ </span>
+                  {weekErrors[key]}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      </fieldset>
       <div className="field">
         <label htmlFor={`${id}-search`}>{t('enrolPicker.search')}</label>
         <input id={`${id}-search`} type="search" value={query} data-autofocus onChange={(e) => setQuery(e.target.value)} />

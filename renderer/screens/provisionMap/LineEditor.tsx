@@ -13,16 +13,18 @@ import {
 } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { EnrolPicker } from './EnrolPicker';
+import { LineImpactPanel } from '../impact/ImpactPanels';
 
 type LineChanges = Partial<Omit<InterventionLine, 'id'>>;
 
 /** The selected line as a form: every change saves at once (debounced), and the totals follow. */
 export function LineEditor(props: { line: InterventionLine; onClose: () => void }) {
-  const { t, pounds, date } = useDisplay();
+  const { t, pounds, date, nameOf } = useDisplay();
   const { fromParsed, money } = useReader();
   const { line } = props;
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
+  const mutateFrom = useMapio((s) => s.mutateFrom);
   const selectLine = useMapio((s) => s.selectLine);
   const setStatus = useMapio((s) => s.setStatus);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -45,6 +47,22 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const enrolments = data.enrolments.filter((e) => e.lineId === line.id);
 
   const save: Commit<LineChanges> = async (changes) => problemOf(await mutate('lines.update', { id: line.id, changes }, { fieldErrors: true }));
+  /**
+   * A change to a list on the line (its staff, its other costs) built from the line as last saved when
+   * the change's turn in the queue comes, not as last rendered: a second change made before the first
+   * save returns keeps the first.
+   */
+  const saveFrom = async (change: (latest: InterventionLine) => LineChanges): Promise<string | null> => {
+    const outcome = await mutateFrom(
+      'lines.update',
+      (v) => {
+        const latest = v.data.lines.find((l) => l.id === line.id);
+        return latest ? { id: line.id, changes: change(latest) } : null;
+      },
+      { fieldErrors: true },
+    );
+    return outcome ? problemOf(outcome) : null;
+  };
   const field =
     <K extends keyof LineChanges>(key: K): Commit<NonNullable<LineChanges[K]>> =>
     (value) =>
@@ -161,7 +179,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
           <SelectField
             label={t('line.tier')}
             value={line.tierId}
-            options={[...data.tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${x.name} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
+            options={[...data.tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
             commit={field('tierId')}
           />
           <SelectField
@@ -173,7 +191,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
           <div className="span-2">
             <CheckboxGroup
               legend={t('line.areas')}
-              options={[...data.areas].sort((a, b) => a.sortOrder - b.sortOrder).map((a) => ({ value: a.id, label: a.name }))}
+              options={[...data.areas].sort((a, b) => a.sortOrder - b.sortOrder).map((a) => ({ value: a.id, label: nameOf(a) }))}
               value={line.areaIds}
               commit={field('areaIds')}
             />
@@ -198,7 +216,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                   label={t('line.staffMember')}
                   value={String(a.staffId)}
                   options={staffOptions.filter((o) => o.value === String(a.staffId) || !line.staff.some((x) => String(x.staffId) === o.value))}
-                  commit={(v) => save({ staff: line.staff.map((x, j) => (j === i ? { ...x, staffId: Number(v) } : x)) })}
+                  commit={(v) => saveFrom((l) => ({ staff: l.staff.map((x) => (x.staffId === a.staffId ? { ...x, staffId: Number(v) } : x)) }))}
                 />
                 <DraftField
                   className="narrow"
@@ -207,9 +225,9 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                   format={String}
                   inputMode="numeric"
                   read={(s) => fromParsed(readWholeNumber(s, 1, 50))}
-                  commit={(count) => save({ staff: line.staff.map((x, j) => (j === i ? { ...x, count } : x)) })}
+                  commit={(count) => saveFrom((l) => ({ staff: l.staff.map((x) => (x.staffId === a.staffId ? { ...x, count } : x)) }))}
                 />
-                <button type="button" className="small" onClick={() => void save({ staff: line.staff.filter((_, j) => j !== i) })}>
+                <button type="button" className="small" onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))}>
                   {t('common.remove')}
                   <span className="visually-hidden"> {who}</span>
                 </button>
@@ -220,10 +238,12 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             <button
               type="button"
               className="small"
-              onClick={() => {
-                const first = unassigned[0];
-                if (first) void save({ staff: [...line.staff, { staffId: first.id, count: 1 }] });
-              }}
+              onClick={() =>
+                void saveFrom((l) => {
+                  const first = data.staff.find((s) => !l.staff.some((x) => x.staffId === s.id));
+                  return first ? { staff: [...l.staff, { staffId: first.id, count: 1 }] } : {};
+                })
+              }
             >
               + {t('line.addStaff')}
             </button>
@@ -300,7 +320,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                 value={c.label}
                 format={(v) => v}
                 read={(s) => (s.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: s.trim() })}
-                commit={(label) => save({ nonStaffCosts: line.nonStaffCosts.map((x, j) => (j === i ? { ...x, label } : x)) })}
+                commit={(label) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, label } : x)) }))}
               />
               <DraftField
                 className="money-field"
@@ -309,10 +329,10 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                 format={poundsForField}
                 inputMode="decimal"
                 read={money}
-                commit={(pence) => save({ nonStaffCosts: line.nonStaffCosts.map((x, j) => (j === i ? { ...x, pence } : x)) })}
+                commit={(pence) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, pence } : x)) }))}
                 testId={`line-cost-amount-${i}`}
               />
-              <button type="button" className="small" onClick={() => void save({ nonStaffCosts: line.nonStaffCosts.filter((_, j) => j !== i) })}>
+              <button type="button" className="small" onClick={() => void saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.filter((_, j) => j !== i) }))}>
                 {t('common.remove')}
                 <span className="visually-hidden"> {c.label}</span>
               </button>
@@ -321,7 +341,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
           <button
             type="button"
             className="small"
-            onClick={() => void save({ nonStaffCosts: [...line.nonStaffCosts, { label: t('line.newCostLabel'), pence: 0 }] })}
+            onClick={() => void saveFrom((l) => ({ nonStaffCosts: [...l.nonStaffCosts, { label: t('line.newCostLabel'), pence: 0 }] }))}
           >
             + {t('line.addCost')}
           </button>
@@ -356,6 +376,8 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             commit={field('rationale')}
           />
         </div>
+
+        <LineImpactPanel line={line} />
 
         <section className="subform" aria-labelledby="line-enrolments">
           <h3 id="line-enrolments">{t('line.enrolments')}</h3>

@@ -6,6 +6,7 @@ import { useMapio } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
 import { divideRoundedToNumber } from '../../../shared/money';
 import { LineEditor } from './LineEditor';
+import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { newLineFields } from './newLine';
 
@@ -13,7 +14,7 @@ import { newLineFields } from './newLine';
 const UNIVERSAL = 'universal';
 
 export function ProvisionMapScreen() {
-  const { t, pounds, yearGroup } = useDisplay();
+  const { t, pounds, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const selectedLineId = useMapio((s) => s.selectedLineId);
   const selectLine = useMapio((s) => s.selectLine);
@@ -59,7 +60,7 @@ export function ProvisionMapScreen() {
               <option value="">{t('common.all')}</option>
               {data.areas.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.name}
+                  {nameOf(a)}
                 </option>
               ))}
             </select>
@@ -128,10 +129,10 @@ export function ProvisionMapScreen() {
             <section key={tier.id} className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`}>
               <div className="tier-head">
                 <h2 id={headingId}>
-                  {tier.name} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
+                  {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
                 </h2>
                 <button type="button" className="small" onClick={() => void addLine(tier)}>
-                  + {t('map.addLine')} <span className="visually-hidden">({tier.name})</span>
+                  + {t('map.addLine')} <span className="visually-hidden">({nameOf(tier)})</span>
                 </button>
               </div>
               <div className="table-wrap">
@@ -183,7 +184,7 @@ export function ProvisionMapScreen() {
                   <tfoot>
                     <tr>
                       <th scope="row">
-                        {filtering ? t('map.tierTotalFiltered', { tier: tier.name }) : t('map.tierTotal', { tier: tier.name })}
+                        {filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}
                       </th>
                       <td className="col-optional" />
                       <td />
@@ -211,6 +212,7 @@ export function ProvisionMapScreen() {
             </section>
           );
         })}
+        <MapImpactPanel />
       </div>
       {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
     </div>
@@ -226,9 +228,9 @@ function LineRow(props: {
   pounds: (p: number | null | undefined) => string;
   numberOnRoll: number;
 }) {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const { line, costed, names, pounds } = props;
-  const areas = line.areaIds.map((a) => names.areas.get(a)?.name ?? a).join(', ');
+  const areas = line.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ');
   const overCapacity = costed ? costed.enrolledLearners > costed.places : false;
   return (
     <tr

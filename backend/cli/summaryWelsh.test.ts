@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { runCli } from './main';
+
+let dir: string;
+let demo: string;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-cli-cy-'));
+  demo = path.join(dir, 'demo.mapio');
+  expect((await cli('demo', demo)).code).toBe(0);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('mapio summary --lang cy', () => {
+  it('prints the summary in Welsh, with no English catalogue text', async () => {
+    const { code, out } = await cli('summary', demo, '--lang', 'cy');
+    expect(code).toBe(0);
+    expect(out).toMatch(/Sefyllfa’r gyllideb\s+-?£[\d,]+\.\d\d/);
+    expect(out).toContain('Fesul maes angen:');
+    expect(out).toContain('Gwybyddiaeth a dysgu');
+    expect(out).toMatch(/\d+ o rybuddion:/);
+    expect(out).toContain('DDY cyfrwng Cymraeg a ddarperir yn Saesneg yn unig');
+    // The school's own data (its name, its authority) may be in English; Mapio's words may not.
+    const data = demoSchoolYear().school;
+    const words = out.replaceAll(data.name, ' ').replaceAll(data.localAuthority, ' ');
+    expect(englishIn(words).map((p) => `${p.key}: ${p.phrase}`)).toEqual([]);
+  });
+
+  it('gives the same figures in both languages', async () => {
+    const english = await cli('summary', demo);
+    const welsh = await cli('summary', demo, '--lang=cy');
+    const pounds = (s: string) => s.match(/-?£[\d,]+\.\d\d/g);
+    expect(pounds(welsh.out)).toEqual(pounds(english.out));
+    expect(englishIn(english.out).length).toBeGreaterThan(10); // the check can fail: English is found in English
+  });
+
+  it('refuses a language it does not have, saying which', async () => {
+    const { code, err } = await cli('summary', demo, '--lang', 'fr');
+    expect(code).toBe(2);
+    expect(err).toContain('--lang must be en or cy, not "fr"');
+  });
+
+  it('finds English phrases by whole words', () => {
+    const phrases = englishPhrases();
+    expect(phrases.some((p) => p.phrase === 'Budget position')).toBe(true);
+    expect(phrases.some((p) => p.phrase === 'Staff')).toBe(false); // the same word in Welsh
+    expect(englishIn('Sefyllfa’r gyllideb: Budget position', phrases).map((p) => p.key)).toContain('totals.position');
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * Issue 7: a Welsh-medium school's ALNCo works in Welsh all day. Switch to Cymraeg and walk every screen,
+ * editor and dialog: no English catalogue text may show (the school's own data — its lines, staff and
+ * learners — stays as the school typed it). The switch is instant and remembered; backend errors (a file
+ * that is not Mapio's, a refused field) reach a Welsh reader in Welsh.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { welshProvision } from '../../shared/engine/welshProvision';
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+const demo = demoSchoolYear();
+// The server costs the demo as at today; so does the test, for the Welsh-medium panel's figures.
+const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const welsh = welshProvision(demo, costSchoolYear(demo, { today }));
+/** Hours as the Welsh screens write them: "2 awr", "4 awr 50 mun", "45 mun". */
+const hoursCy = (m: number) => (m % 60 === 0 ? `${m / 60} awr` : m < 60 ? `${m} mun` : `${Math.floor(m / 60)} awr ${m % 60} mun`);
+const phrases = englishPhrases();
+const SHOTS = process.env.MAPIO_SHOTS_DIR ?? null; // e.g. /tmp/cy-shots: screenshots to look at
+
+/** The school's own words, longest first: taken out of the page before looking for English. */
+const schoolData = [
+  demo.school.name,
+  demo.school.localAuthority,
+  demo.school.alpDefinitionSource,
+  ...demo.lines.flatMap((l) => [l.name, l.description, l.rationale, l.fundingNote, ...l.nonStaffCosts.map((c) => c.label)]),
+  ...demo.staff.map((s) => s.name),
+  ...demo.learners.flatMap((l) => [l.name, l.ref]),
+  ...demo.income.flatMap((i) => [i.name, i.source]),
+  ...demo.otherCosts.map((o) => o.name),
+  ...demo.enrolments.flatMap((e) => [e.measureName, e.measureUnit]),
+]
+  .map((s) => s.replace(/\s+/g, ' ').trim())
+  .filter((s) => s.length > 0)
+  .sort((a, b) => b.length - a.length);
+
+const schoolDataPatterns = schoolData.map((d) => new RegExp(d.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'g'));
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+async function expectWelsh(page: Page, what: string) {
+  await page.waitForTimeout(50);
+  // Chart labels wrap onto several lines (sometimes with no space left between): any space may be none.
+  let text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  for (const d of schoolDataPatterns) text = text.replace(d, ' ');
+  const found = englishIn(text, phrases).map((p) => `${p.key}: “${p.phrase}”`);
+  expect(found, `English on the ${what} in Welsh`).toEqual([]);
+  // Dates too: an English month name (the browser's own date formatting) is English on screen.
+  expect(text.match(/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g) ?? [], `English month names on the ${what}`).toEqual([]);
+  if (SHOTS) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${what.replace(/\W+/g, '-')}.png`), fullPage: false });
+  }
+}
+
+test('an ALNCo works through every screen in Welsh and meets no English', async ({ page }) => {
+  test.setTimeout(180_000);
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  await expect(page.getByRole('heading', { name: 'Provision map', level: 1 })).toBeVisible();
+
+  // The switch works at once, without a restart.
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+  await expect(page.getByTestId('tier-alp')).toContainText('DDY');
+  await expect(page.getByRole('group', { name: 'Maes angen' }).or(page.getByLabel('Maes angen')).first()).toBeVisible();
+  await expectWelsh(page, 'provision map');
+
+  // The line editor, the enrol picker and the delete confirmation.
+  await page.getByRole('button', { name: 'Golygu Catch-up phonics (Year 2)' }).click();
+  const editor = page.getByTestId('line-editor');
+  await expect(editor).toBeVisible();
+  await expect(editor.getByRole('checkbox', { name: 'Gwybyddiaeth a dysgu' })).toBeVisible();
+  await expectWelsh(page, 'line editor');
+  await page.getByTestId('enrol-learners').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectWelsh(page, 'enrol picker');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('delete-line').click();
+  await expect(page.getByRole('dialog')).toContainText('Dileu “Catch-up phonics (Year 2)”?');
+  await expectWelsh(page, 'delete confirmation');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Cau’r golygydd' }).click();
+
+  // Learners, the learner form, a learner's page.
+  await page.getByTestId('nav-learners').click();
+  await expect(page.getByTestId('learners-table')).toBeVisible();
+  await expectWelsh(page, 'learners');
+  await page.getByTestId('add-learner').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectWelsh(page, 'learner form');
+  // A reference another learner already has: the backend refuses it, and says so beside the field in Welsh.
+  const form = page.getByRole('dialog');
+  const taken = demo.learners[0];
+  if (!taken) throw new Error('the demo has no learners');
+  await form.getByLabel('Cyfeirnod (UPN neu rif yn y system MIS)').fill(taken.ref);
+  await form.getByLabel('Enw', { exact: true }).fill('Gwenllian Prys');
+  await form.getByTestId('save-learner').click();
+  await expect(form).toContainText('mae dysgwr arall yn defnyddio’r cyfeirnod hwn eisoes');
+  await expectWelsh(page, 'learner form refused');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Osian Pritchard' }).click();
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth Osian Pritchard' })).toBeVisible();
+  await expectWelsh(page, 'learner page');
+
+  // Staff and the staff editor.
+  await page.getByTestId('nav-staff').click();
+  await expectWelsh(page, 'staff');
+  await page.getByRole('button', { name: 'Nia Williams' }).click();
+  await expect(page.getByTestId('staff-editor')).toBeVisible();
+  await expectWelsh(page, 'staff editor');
+
+  // Budget and its forms.
+  await page.getByTestId('nav-budget').click();
+  await expect(page.getByRole('heading', { name: 'Cyllideb', level: 1 })).toBeVisible();
+  await expectWelsh(page, 'budget');
+  await page.getByTestId('add-income').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expectWelsh(page, 'income form');
+  await page.keyboard.press('Escape');
+
+  // The dashboard, its charts, and each chart as a table — the Welsh-medium ALP panel among them.
+  await page.getByTestId('nav-dashboard').click();
+  await expect(page.getByTestId('chart-welsh')).toContainText(`DDY yn Gymraeg: ${welsh.learnersRequiringWelshAlp} o ddysgwyr`);
+  await expectWelsh(page, 'dashboard');
+  const cards = page.locator('section.chart-card');
+  const cardCount = await cards.count();
+  expect(cardCount).toBeGreaterThanOrEqual(6);
+  for (let i = 0; i < cardCount; i++) await cards.nth(i).getByRole('button', { name: 'Dangos fel tabl' }).click();
+  await expect(page.getByTestId('chart-welsh-table')).toContainText('DDY a gafwyd yn Gymraeg');
+  const welshTable = page.getByTestId('chart-welsh-table');
+  await expect(welshTable.getByRole('row', { name: /DDY a nodir yn eu CDUau/ })).toContainText(hoursCy(welsh.idpAlpMinutesPerWeek));
+  await expect(welshTable.getByRole('row', { name: /DDY a gafwyd yn Gymraeg/ })).toContainText(hoursCy(welsh.alpMinutesPerWeek.welsh));
+  await expect(welshTable.getByRole('row', { name: /Staff sy’n siarad Cymraeg: dan gontract/ })).toContainText(hoursCy(welsh.welshStaffContractedMinutesPerWeek));
+  await expectWelsh(page, 'dashboard as tables');
+
+  // The checks screen with its messages.
+  await page.getByTestId('nav-checks').click();
+  await expect(page.getByRole('heading', { name: 'Gwiriadau', level: 1 })).toBeVisible();
+  await expect(page.getByText('DDY cyfrwng Cymraeg a ddarperir yn Saesneg yn unig').first()).toBeVisible();
+  await expectWelsh(page, 'checks');
+
+  // Any other screen in the navigation (scenarios, the authority workspace, …).
+  const walked = new Set(['map', 'learners', 'staff', 'budget', 'dashboard', 'checks']);
+  for (const id of await page.locator('[data-testid^="nav-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''))) {
+    const screen = id.replace(/^nav-/, '');
+    if (walked.has(screen)) continue;
+    await page.getByTestId(id).click();
+    await expectWelsh(page, `${screen} screen`);
+  }
+
+  // The file menu and a path dialog.
+  await page.getByRole('button', { name: 'Ffeil' }).click();
+  await expect(page.getByRole('button', { name: 'Agor…' })).toBeVisible();
+  await expectWelsh(page, 'file menu');
+  await page.getByRole('button', { name: 'Agor…' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expectWelsh(page, 'path dialog');
+
+  // Opening a file that is not a Mapio file: the reason arrives in Welsh, naming the file.
+  const notes = path.join(mapio.dataDir, 'nodiadau.mapio');
+  fs.writeFileSync(notes, 'Nid cronfa ddata yw hon.\n'.repeat(200));
+  await dialog.getByLabel('Llwybr y ffeil').fill(notes);
+  await dialog.getByRole('button', { name: 'Agor', exact: true }).click();
+  const alert = page.getByTestId('alert');
+  await expect(alert).toContainText('Methu agor y ffeil honno.');
+  await expect(alert).toContainText('“nodiadau.mapio”');
+  await expect(alert).toContainText('Mae’r ffeil oedd gennych ar agor yn dal ar agor.');
+  if (await dialog.isVisible()) await page.keyboard.press('Escape');
+  await expectWelsh(page, 'file open refused');
+
+  // Remembered: a reload comes back in Welsh; and English is one choice away, at once.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+  await page.locator('.lang-select select').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Provision map', level: 1 })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('the walk would catch English: the English interface is full of it', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  let text = await page.locator('body').innerText();
+  for (const d of schoolData) text = text.replaceAll(d, ' ');
+  expect(englishIn(text, phrases).length).toBeGreaterThan(10);
+});
