@@ -199,18 +199,10 @@ describe('SchoolFile.open', () => {
 });
 
 describe('SchoolFile.readYear', () => {
-  it('reads 2,000 learners, 150 lines and 2,500 enrolments in well under 50 ms', () => {
+  it('reads back 2,000 learners, 150 lines and 2,500 enrolments exactly (its speed is in npm run bench)', () => {
     const year = largeSchoolYear(2000, 150, 2500);
     const file = track(SchoolFile.create(nodePath.join(testFolder(), 'large.mapio'), year));
     expect(file.readYear()).toEqual(year);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const start = performance.now();
-      file.readYear();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]).toBeLessThan(50);
   });
 });
 

@@ -274,7 +274,6 @@ describe('10,000 learners', () => {
     lines[5001] = lines[5001]!.replace(/,Y\d+,|,N1,|,R,/, ',Y99,'); // one impossible year half-way down
     const content = base64(`${lines.join('\r\n')}\r\n`);
 
-    const started = performance.now();
     const p = await preview('whole-school.csv', content);
     expect(p.counts).toEqual({ add: 9_999, update: 0, unchanged: 0, reject: 1, blank: 0, notInFile: 6 });
     expect(p.rows).toHaveLength(MIS_PREVIEW_ROW_LIMIT + 1);
@@ -286,6 +285,5 @@ describe('10,000 learners', () => {
     expect(result.view.data.learners).toHaveLength(10_005);
     const again = await preview('whole-school.csv', content);
     expect(again.counts).toMatchObject({ add: 0, unchanged: 9_999, reject: 1 });
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });

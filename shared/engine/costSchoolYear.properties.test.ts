@@ -1,7 +1,7 @@
 /**
  * Properties every costed map must keep, over randomly generated school years: shares sum exactly to the
  * line, financial-year parts sum to the line, to date + undelivered + still to come = total, totals are the
- * sums of the rounded lines, and every figure is a whole number. Plus the performance budget.
+ * sums of the rounded lines, and every figure is a whole number, at a large school's size too.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -186,8 +186,8 @@ describe('costed map invariants over random school years', () => {
   });
 });
 
-describe('performance', () => {
-  it('recosts a 2,000-learner, 150-line, 2,500-enrolment school in a few milliseconds', () => {
+describe('a large school', () => {
+  it('costs a 2,000-learner, 150-line, 2,500-enrolment school with every share summing to its line', () => {
     const staff = Array.from({ length: 60 }, (_, i) => staffMember({ id: i + 1, hourlyCostPence: 1400 + i * 13 }));
     const lines = Array.from({ length: 150 }, (_, i) =>
       interventionLine({
@@ -209,12 +209,11 @@ describe('performance', () => {
       return enrolment({ id: i + 1, lineId: line.id, learnerId: ((i * 7) % 2000) + 1, startWeek: line.startWeek, endWeek: line.startWeek + 11 });
     });
     const year = schoolYear({ staff, lines, learners, enrolments, otherCosts: [otherCost({ id: 1, staffId: 1, minutesPerWeek: 120 })] });
-    for (let i = 0; i < 10; i++) costSchoolYear(year, { today: '2027-02-01' }); // warm up the JIT
-    const runs = 10;
-    const t0 = performance.now();
-    for (let i = 0; i < runs; i++) costSchoolYear(year, { today: '2027-02-01' });
-    const ms = (performance.now() - t0) / runs;
-    console.log(`costSchoolYear: ${ms.toFixed(2)} ms for 2,000 learners, 150 lines, 2,500 enrolments`);
-    expect(ms).toBeLessThan(50); // a few ms on a laptop; generous for a busy 2-core CI machine
+    // Speed is measured by `npm run bench`, never asserted here: this proves the large school costs correctly.
+    const costed = costSchoolYear(year, { today: '2027-02-01' });
+    expect(costed.lines).toHaveLength(150);
+    for (const line of costed.lines) expect(sum(line.shares.map((s) => s.pence)) + line.unallocatedPence).toBe(line.costPence);
+    expect(costed.totals.linesCostPence).toBe(sum(costed.lines.map((l) => l.costPence)));
+    expectOnlyWholeNumbers(costed);
   });
 });
