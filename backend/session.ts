@@ -150,6 +150,9 @@ export class Session {
   /** Run one edit as one transaction and one undo step, then return the fresh view. */
   mutate(label: string, fn: (repos: Repositories, year: SchoolYear) => number | number[] | void): MutationResult {
     const file = this.require();
+    // The year the handler validates against: the one the last view was built from when nothing has changed
+    // since (the reader hands it out again without reading; db/schoolYearReader.ts), so an edit reads the
+    // whole year once, for the fresh view after it (issue 10).
     const year = file.readYear();
     const created = file.mutate(label, (repos) => fn(repos, year));
     const result: MutationResult = { view: this.view() };

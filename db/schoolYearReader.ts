@@ -4,6 +4,12 @@
  * Order is deterministic: tiers and areas by sort order then id, everything else by id, and the items
  * of each list (a line's areas, staff, costs, undelivered weeks; a learner's areas) in the order they were
  * given.
+ *
+ * The year last read is kept and handed out again while the file is unchanged (issue 10: an edit read the
+ * whole year twice, once to validate and once for the view). "Unchanged" is SQLite's own word for it:
+ * `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one writes
+ * (even a change later rolled back, which only costs a re-read). The year handed out is deeply frozen, so
+ * no caller can change the copy others will be given: a change to the school goes through the database.
  */
 import type {
   AlncoWorkload,
@@ -35,7 +41,9 @@ function byParent<T>(rows: Row[], parentKey: string, value: (row: Row) => T): Ma
   return groups;
 }
 
-export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
+/** `remember: false` reads the whole year on every call (the bench's measure of a read). */
+export function createSchoolYearReader(db: SqliteDatabase, options: { remember?: boolean } = {}): () => SchoolYear {
+  const remember = options.remember ?? true;
   const school = db.prepare(`
     SELECT name, local_authority AS localAuthority, phase, number_on_roll AS numberOnRoll,
       efsm_basis_points AS efsmBasisPoints, language_medium AS languageMedium, academic_year AS academicYear,
@@ -83,7 +91,20 @@ export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
       idp_reviews AS idpReviews, minutes_per_review AS minutesPerReview
     FROM alnco_workload WHERE id = 1`);
 
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
+  let last: { stamp: string; year: SchoolYear } | null = null;
+
   return function readSchoolYear(): SchoolYear {
+    if (!remember) return deepFreeze(readWholeYear());
+    const stamp = `${dataVersion.get() as number}:${totalChanges.get() as number}`;
+    if (last !== null && last.stamp === stamp) return last.year;
+    const year = deepFreeze(readWholeYear());
+    last = { stamp, year };
+    return year;
+  };
+
+  function readWholeYear(): SchoolYear {
     return db.transaction((): SchoolYear => {
       const schoolRow = school.get() as School | undefined;
       const workloadRow = workload.get() as AlncoWorkload | undefined;
@@ -169,5 +190,14 @@ export function createSchoolYearReader(db: SqliteDatabase): () => SchoolYear {
         workload: workloadRow,
       };
     })();
-  };
+  }
+}
+
+/** Freeze `value` and everything inside it (plain objects and arrays, as a read year is made of). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -12,7 +12,7 @@ import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/author
 import { compareReturns } from '../../shared/engine/comparison';
 import { AUTHORITY_FILE_EXTENSION, AuthorityFile } from '../../db/authority/authorityFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
-import { importReturns, returnFilesInFolder } from '../returns/importReturns';
+import { importReturns, returnSourcesInFolder } from '../returns/importReturns';
 import { writeFileAtomically, writeReturnWorkbook } from '../returns/returnWorkbook';
 import type { Session } from '../session';
 import type { HandlerMap } from './types';
@@ -122,7 +122,9 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
 
   'authority.importFolder': ({ path: folder }, { session }) => {
     const file = requireAuthorityFile(session);
-    const files = returnFilesInFolder(path.resolve(folder));
+    // Each return is read only when its turn comes and dropped once stored: memory stays flat however many
+    // returns the folder holds (issue 10: all of Wales, 1,480 returns).
+    const files = returnSourcesInFolder(path.resolve(folder));
     return guarded('importing the returns', () => importReturns(file, files));
   },
 

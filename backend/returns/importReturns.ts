@@ -14,6 +14,18 @@ export interface ReturnFile {
   bytes: Buffer;
 }
 
+/**
+ * A return read only when its turn comes (a folder's files): `load` returns its bytes, or throws a
+ * ReturnRejected saying why it cannot be read. Importing a folder this way holds one return in memory at a
+ * time, however many the folder has (1,480 for all of Wales).
+ */
+export interface ReturnFileOnDisk {
+  fileName: string;
+  load: () => Buffer;
+}
+
+export type ReturnSource = ReturnFile | ReturnFileOnDisk;
+
 export interface ImportedSchool {
   schoolKey: string;
   name: string;
@@ -38,7 +50,7 @@ export const MAX_RETURN_BYTES = 20 * 1024 * 1024;
 
 export async function importReturns(
   authority: AuthorityFile,
-  files: readonly ReturnFile[],
+  files: readonly ReturnSource[],
   onProgress?: (progress: ImportProgress) => void,
   options: { replace?: boolean } = {},
 ): Promise<ImportOutcome> {
@@ -47,8 +59,9 @@ export async function importReturns(
   for (const file of files) {
     let result: 'imported' | 'rejected';
     try {
-      if (file.bytes.length > MAX_RETURN_BYTES) throw new ReturnRejected(`not a Mapio return: it is ${Math.round(file.bytes.length / 1024 / 1024)} MB, far larger than any return`);
-      const read = await readReturnWorkbook(file.bytes);
+      const bytes = 'bytes' in file ? file.bytes : file.load();
+      if (bytes.length > MAX_RETURN_BYTES) throw new ReturnRejected(tooLarge(bytes.length));
+      const read = await readReturnWorkbook(bytes);
       const schoolKey = schoolKeyOf(read.ret.school);
       const existing = authority.findReturn(schoolKey, read.ret.school.academicYear);
       if (existing && !options.replace) throw new ReturnRejected(duplicateError(existing).message);
@@ -69,8 +82,47 @@ export async function importReturns(
   return outcome;
 }
 
-/** Every .xlsx directly inside `folder`, by file name, as ReturnFiles (Excel's "~$" lock files are skipped). */
-export function returnFilesInFolder(folder: string): ReturnFile[] {
+const tooLarge = (bytes: number): string => `not a Mapio return: it is ${Math.round(bytes / 1024 / 1024)} MB, far larger than any return`;
+
+/**
+ * Every .xlsx directly inside `folder`, by file name (Excel's "~$" lock files are skipped), each read only
+ * when `importReturns` reaches it, so a folder of any size is imported in the memory of one return.
+ * A file that has gone or cannot be read is rejected with its name, never stopping the others; one larger
+ * than MAX_RETURN_BYTES is refused without being read.
+ */
+export function returnSourcesInFolder(folder: string): ReturnFileOnDisk[] {
+  return returnFileNamesInFolder(folder).flatMap((fileName) => {
+    const full = nodePath.join(folder, fileName);
+    try {
+      // A folder whose name ends in .xlsx is not a return: skipped, as Excel's lock files are.
+      if (!fs.statSync(full).isFile()) return [];
+    } catch {
+      // Gone or unreadable: kept, so it is rejected with its name when its turn comes.
+    }
+    return [{ fileName, load: () => readReturnFile(full) }];
+  });
+}
+
+/** One return's bytes; a file too large to be a return is refused before it is read. */
+function readReturnFile(full: string): Buffer {
+  const unreadable = (error: unknown) =>
+    new ReturnRejected(`Mapio could not read this file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); is it still in the folder?`);
+  let size: number;
+  try {
+    size = fs.statSync(full).size;
+  } catch (error) {
+    throw unreadable(error);
+  }
+  if (size > MAX_RETURN_BYTES) throw new ReturnRejected(tooLarge(size));
+  try {
+    return fs.readFileSync(full);
+  } catch (error) {
+    throw unreadable(error);
+  }
+}
+
+/** The names of the .xlsx files directly inside `folder`, sorted (lock files "~$…" left out). */
+function returnFileNamesInFolder(folder: string): string[] {
   let names: string[];
   try {
     names = fs.readdirSync(folder);
@@ -78,16 +130,20 @@ export function returnFilesInFolder(folder: string): ReturnFile[] {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ApiError('file_io', code === 'ENOENT' ? `There is no folder at ${folder}.` : code === 'ENOTDIR' ? `${folder} is a file, not a folder.` : `Mapio could not read the folder ${folder}. (${(error as Error).message})`);
   }
-  return names
-    .filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$'))
-    .sort()
-    .flatMap((fileName) => {
-      const full = nodePath.join(folder, fileName);
-      try {
-        if (!fs.statSync(full).isFile()) return [];
-        return [{ fileName, bytes: fs.readFileSync(full) }];
-      } catch {
-        return [{ fileName, bytes: Buffer.alloc(0) }];
-      }
-    });
+  return names.filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort();
+}
+
+/**
+ * Every .xlsx directly inside `folder`, by file name, as ReturnFiles, all read into memory at once
+ * (Excel's "~$" lock files are skipped). Kept for callers with a handful of files; a folder import uses
+ * `returnSourcesInFolder`, which reads each file only when its turn comes.
+ */
+export function returnFilesInFolder(folder: string): ReturnFile[] {
+  return returnSourcesInFolder(folder).map(({ fileName, load }) => {
+    try {
+      return { fileName, bytes: load() };
+    } catch {
+      return { fileName, bytes: Buffer.alloc(0) };
+    }
+  });
 }

@@ -166,14 +166,18 @@ export class AuthorityFile {
          FROM school_returns r LEFT JOIN published_allocations a ON a.school_key = r.school_key AND a.academic_year = r.academic_year
          WHERE r.academic_year = ? ORDER BY r.school_name COLLATE NOCASE`,
       )
-      .all(year) as Array<ReturnRow & { allocation: number | null }>;
-    return rows.map((row) => {
+      .iterate(year) as IterableIterator<ReturnRow & { allocation: number | null }>;
+    // One row at a time: with 1,480 returns, holding every stored JSON text beside its parsed copy
+    // was most of the comparison's peak memory.
+    const compared: ComparedReturn[] = [];
+    for (const row of rows) {
       const parsed = authorityReturnSchema.safeParse(JSON.parse(row.content));
       if (!parsed.success) {
         throw new ApiError('file_corrupt', `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`);
       }
-      return { schoolKey: row.school_key, ret: parsed.data as AuthorityReturn, publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at };
-    });
+      compared.push({ schoolKey: row.school_key, ret: parsed.data as AuthorityReturn, publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at });
+    }
+    return compared;
   }
 
   /** The officer's mapping: normalised name → canonical name. */

@@ -192,15 +192,31 @@ export function runChecks(input: CheckInputs): Check[] {
     if (hasIdp(learner.alnStatus)) continue;
     const enrolled = enrolledByLearner.get(learner.id);
     if (enrolled === undefined) continue;
-    const weeks = new Set<number>();
-    for (const x of enrolled) {
-      if (isAlpLine(index, x.line) || isUniversalLine(x.line)) continue;
-      for (let w = x.from; w <= x.to; w++) weeks.add(w);
-    }
-    if (weeks.size >= TARGETED_REVIEW_WEEKS) {
-      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks: weeks.size, thresholdWeeks: TARGETED_REVIEW_WEEKS });
+    // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
+    const ranges: Array<{ from: number; to: number }> = [];
+    for (const x of enrolled) if (!isAlpLine(index, x.line) && !isUniversalLine(x.line)) ranges.push(x);
+    const weeks = distinctWeeks(ranges);
+    if (weeks >= TARGETED_REVIEW_WEEKS) {
+      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS });
     }
   }
 
   return [...buckets.values()].flat();
+}
+
+/** How many distinct weeks the ranges (first..last inclusive) cover between them. */
+function distinctWeeks(ranges: Array<{ from: number; to: number }>): number {
+  if (ranges.length === 0) return 0;
+  ranges.sort((a, b) => a.from - b.from);
+  let count = 0;
+  let from = (ranges[0] as { from: number }).from;
+  let to = from - 1;
+  for (const r of ranges) {
+    if (r.from > to + 1) {
+      count += to - from + 1;
+      from = r.from;
+      to = r.to;
+    } else if (r.to > to) to = r.to;
+  }
+  return count + (to - from + 1);
 }

@@ -16,7 +16,7 @@ import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks } from './checks';
 import { impactOf } from './impact';
-import { costToDate, spreadRun, splitAcrossFinancialYears, weeklyCosts } from './financialYear';
+import { costToDateOfRun, spreadRun, splitAcrossFinancialYears } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
@@ -58,8 +58,9 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
 
     const run = spreadRun(line.startWeek, line.weeks);
     const [fy0, fy1] = splitAcrossFinancialYears(figures.costPence, run, weekFy);
-    const undelivered = new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
-    const toDate = costToDate(weeklyCosts(figures.costPence, run.weeks), run, asAtWeek, undelivered);
+    // Recorded undelivered weeks inside the line's own run (a week listed twice counts once).
+    const undelivered = line.undeliveredWeeks.length === 0 ? [] : new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
+    const toDate = costToDateOfRun(figures.costPence, run, asAtWeek, undelivered);
 
     const places = line.groups * line.groupCapacity;
     const charged = CHARGED_TO_ALN_BUDGET.has(line.fundingSource);
@@ -91,7 +92,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     const costPence = costOtherLine(other, index.staffById);
     const run = spreadRun(other.startWeek, other.weeks);
     const [fy0, fy1] = splitAcrossFinancialYears(costPence, run, weekFy);
-    const toDate = costToDate(weeklyCosts(costPence, run.weeks), run, asAtWeek, new Set());
+    const toDate = costToDateOfRun(costPence, run, asAtWeek, []);
     const charged = CHARGED_TO_ALN_BUDGET.has(other.fundingSource);
     costedOthers.push({
       otherCostId: other.id,

@@ -27,8 +27,25 @@ const toMillionths = (value: number): number => Math.round(value * MEASURE_SCALE
 
 /** The key two enrolments must share for their progress to be compared or added. */
 export function measureKey(measureName: string, measureUnit: string): string {
-  const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-  return `${norm(measureName)}\u0000${norm(measureUnit)}`;
+  return `${normaliseMeasureText(measureName)}\u0000${normaliseMeasureText(measureUnit)}`;
+}
+
+function normaliseMeasureText(s: string): string {
+  return s.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * measureKey, remembered per distinct (name, unit) as typed: a school has a handful of measures over
+ * thousands of enrolments, so each is normalised once per costing (issue 10).
+ */
+function measureKeys(): (measureName: string, measureUnit: string) => string {
+  const known = new Map<string, string>();
+  return (measureName, measureUnit) => {
+    const raw = `${measureName}\u0000${measureUnit}`;
+    let key = known.get(raw);
+    if (key === undefined) known.set(raw, (key = measureKey(measureName, measureUnit)));
+    return key;
+  };
 }
 
 /** Progress in millionths, or null when the enrolment lacks an entry or an exit value. */
@@ -45,7 +62,7 @@ interface MeasureGroup {
   weeks: number;
 }
 
-function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[]): LineImpact {
+function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact {
   const costPence = costed?.costPence ?? 0;
   const allWeeks = enrolments.reduce((sum, e) => sum + enrolledWeeks(e, line), 0);
   const groups = new Map<string, MeasureGroup>();
@@ -54,7 +71,7 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
     const p = progressMillionths(e);
     if (p === null) continue;
     measured++;
-    const key = measureKey(e.measureName, e.measureUnit);
+    const key = keyOf(e.measureName, e.measureUnit);
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { measureName: e.measureName.trim(), measureUnit: e.measureUnit.trim(), progress: [], weeks: 0 }));
     g.progress.push(p);
@@ -105,23 +122,25 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
 /** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
 export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[]): ImpactReport {
   const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
+  const keyOf = measureKeys();
+  const enrolmentsById = [...year.enrolments].sort((a, b) => a.id - b.id);
   const enrolmentsByLine = new Map<number, Enrolment[]>();
-  for (const e of [...year.enrolments].sort((a, b) => a.id - b.id)) {
+  for (const e of enrolmentsById) {
     let list = enrolmentsByLine.get(e.lineId);
     if (!list) enrolmentsByLine.set(e.lineId, (list = []));
     list.push(e);
   }
-  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? []));
+  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? [], keyOf));
 
   const lineIds = new Set(year.lines.map((l) => l.id));
   const byLearner = new Map<number, Map<string, { name: string; unit: string; n: number; total: number; lineIds: number[] }>>();
-  for (const e of [...year.enrolments].sort((a, b) => a.id - b.id)) {
+  for (const e of enrolmentsById) {
     if (!lineIds.has(e.lineId)) continue;
     const p = progressMillionths(e);
     if (p === null) continue;
     let measures = byLearner.get(e.learnerId);
     if (!measures) byLearner.set(e.learnerId, (measures = new Map()));
-    const key = measureKey(e.measureName, e.measureUnit);
+    const key = keyOf(e.measureName, e.measureUnit);
     let m = measures.get(key);
     if (!m) measures.set(key, (m = { name: e.measureName.trim(), unit: e.measureUnit.trim(), n: 0, total: 0, lineIds: [] }));
     m.n++;

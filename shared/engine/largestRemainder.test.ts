@@ -45,3 +45,29 @@ describe('splitByWeights (largest remainder)', () => {
     );
   });
 });
+
+describe('splitByWeights: whole-number arithmetic gives the same pennies as exact BigInt arithmetic', () => {
+  /** The rule written out in BigInt, as the engine did before issue 10's fast path. */
+  function exactSplit(total: number, weights: number[]): number[] {
+    if (total < 0) return exactSplit(-total, weights).map((p) => (p === 0 ? 0 : -p));
+    const sum = weights.reduce((s, w) => s + BigInt(w), 0n);
+    const t = BigInt(total);
+    const parts = weights.map((w) => (t * BigInt(w)) / sum);
+    const remainders = weights.map((w) => (t * BigInt(w)) % sum);
+    let left = Number(t - parts.reduce((s, p) => s + p, 0n));
+    const order = weights.map((_, i) => i).sort((a, b) => (remainders[a] === remainders[b] ? a - b : remainders[a]! > remainders[b]! ? -1 : 1));
+    for (const i of order) if (left-- > 0) parts[i]! += 1n;
+    return parts.map(Number);
+  }
+
+  it('on thousands of seeded splits, from a few pence to totals near the limit of exact numbers', () => {
+    let seed = 12345;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let k = 0; k < 5000; k++) {
+      const total = Math.floor(random() * [100, 1e6, 1e10, 4e15][k % 4]!) * (k % 10 === 0 ? -1 : 1);
+      const weights = Array.from({ length: 1 + Math.floor(random() * 8) }, () => Math.floor(random() * [3, 40, 1e4, 1e7][k % 4]!));
+      if (weights.reduce((a, b) => a + b, 0) === 0) weights[0] = 1;
+      expect(splitByWeights(total, weights)).toEqual(exactSplit(total, weights));
+    }
+  });
+});

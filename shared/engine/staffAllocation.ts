@@ -12,6 +12,10 @@
  *   compared exactly and shown rounded half away from zero. The earliest peak week is reported.
  * - A person's cost is the exact cost of all their time, rounded once; it may differ by a penny from the
  *   sum of the (separately rounded) lines they work on.
+ *
+ * The weekly minutes are never laid out week by week: each run adds its minutes at its first week and
+ * takes them away after its last, and a sweep over those change weeks in order finds the peak (and its
+ * earliest week), since a person's minutes only change at such a week (issue 10).
  */
 import type { InterventionLine, OtherCostLine, StaffMember } from '../domain';
 import { divideRoundedToNumber } from '../money';
@@ -19,8 +23,8 @@ import { assignmentCostNumerator, assignmentMinuteHundredthsPerWeek, staffTimeNu
 import type { StaffAllocation } from './types';
 
 interface Tally {
-  /** Hundredths of a minute per week, index = week − 1. */
-  weekly: number[];
+  /** Change in hundredths of a minute per week, by the week it takes effect. */
+  changes: Map<number, number>;
   /** Cost numerator over 6000. */
   costNumerator: bigint;
   lineIds: Set<number>;
@@ -30,16 +34,19 @@ export function allocateStaff(
   staff: readonly StaffMember[],
   lines: readonly InterventionLine[],
   otherCosts: readonly OtherCostLine[],
-  weeksInYear: number,
+  _weeksInYear: number,
 ): StaffAllocation[] {
   const tallies = new Map<number, Tally>();
-  for (const s of staff) tallies.set(s.id, { weekly: new Array<number>(weeksInYear).fill(0), costNumerator: 0n, lineIds: new Set() });
+  for (const s of staff) tallies.set(s.id, { changes: new Map(), costNumerator: 0n, lineIds: new Set() });
 
+  // Weeks before week 1 are not teaching weeks: a run counts from week 1 to its own last week (which may be
+  // after the calendar's last: `weeksInYear` is no longer needed to size anything, kept for callers).
   const add = (t: Tally, first: number, weeks: number, hundredths: number): void => {
-    for (let w = Math.max(1, first); w < first + weeks; w++) {
-      while (t.weekly.length < w) t.weekly.push(0);
-      t.weekly[w - 1] = (t.weekly[w - 1] ?? 0) + hundredths;
-    }
+    const from = Math.max(1, first);
+    const end = first + weeks; // the week after the last
+    if (end <= from || hundredths === 0) return;
+    t.changes.set(from, (t.changes.get(from) ?? 0) + hundredths);
+    t.changes.set(end, (t.changes.get(end) ?? 0) - hundredths);
   };
 
   const hourly = new Map(staff.map((s) => [s.id, s.hourlyCostPence]));
@@ -65,12 +72,14 @@ export function allocateStaff(
     const t = tallies.get(s.id) as Tally;
     let peak = 0;
     let peakWeek: number | null = null;
-    t.weekly.forEach((m, i) => {
-      if (m > peak) {
-        peak = m;
-        peakWeek = i + 1;
+    let running = 0;
+    for (const week of [...t.changes.keys()].sort((a, b) => a - b)) {
+      running += t.changes.get(week) as number;
+      if (running > peak) {
+        peak = running;
+        peakWeek = week;
       }
-    });
+    }
     return {
       staffId: s.id,
       contractedMinutesPerWeek: s.contractedMinutesPerWeek,

@@ -149,6 +149,15 @@ async function main(): Promise<void> {
           { section: U, measure: 'Navigate to Mapio → map rendered (a line row visible)', figure: `${medianP95(u.mapRendered)}; Chromium ${u.chromium}`, target: '< 1.5 s', met: u.mapRendered.medianMs < 1500 },
           { section: U, measure: 'Commit a new minutes value (Tab) → total on screen', figure: medianP95(u.editOnScreen), target: '< 100 ms', met: u.editOnScreen.medianMs < 100 },
           { section: U, measure: '  the same from outside, typing included (Playwright)', figure: medianP95(u.editAsTyped) },
+          ...(u.editBreakdown
+            ? [
+                {
+                  section: U,
+                  measure: '  of which (medians): to the request / server / body + JSON parse / render',
+                  figure: `${ms(u.editBreakdown.toRequest.medianMs)} / ${ms(u.editBreakdown.server.medianMs)} / ${ms(u.editBreakdown.bodyAndParse.medianMs)} / ${ms(u.editBreakdown.render.medianMs)}; response ${u.editBreakdown.responseKb} KB`,
+                },
+              ]
+            : []),
         );
       } else if (!ui.ok) {
         failures.push(`UI: ${ui.reason}`);

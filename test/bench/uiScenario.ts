@@ -30,6 +30,18 @@ export type UiResult =
       mapRendered: Timing;
       editOnScreen: Timing;
       editAsTyped: Timing;
+      /** Where an edit's time on screen goes (medians of the same edits), and the size of its response. */
+      editBreakdown: {
+        /** Tab to the request leaving (the field's own handling). */
+        toRequest: Timing;
+        /** Request to the response's headers: the server's work (edit, read, recost, JSON encoding). */
+        server: Timing;
+        /** Headers to the body parsed: transfer and JSON decoding. */
+        bodyAndParse: Timing;
+        /** Body parsed to the new total in the DOM: the store and React's render. */
+        render: Timing;
+        responseKb: number;
+      };
     };
 
 const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -40,8 +52,36 @@ const EDITS = 12;
 declare global {
   interface Window {
     __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null };
+    __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
   }
 }
+
+/**
+ * In the page, before Mapio loads: time the last `lines.update` call (sent, headers back, body parsed) by
+ * wrapping fetch and Response.json, which the browser-mode client uses. Nothing else is changed. Plain
+ * JavaScript in a string: tsx would wrap a TypeScript function's inner names in a helper the page lacks.
+ */
+const TIME_API_CALLS = `(() => {
+  const originalFetch = window.fetch.bind(window);
+  const originalJson = Response.prototype.json;
+  const timed = new WeakSet();
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.includes('/api/lines.update')) return originalFetch(input, init);
+    const state = { sentAt: performance.now(), headersAt: null, parsedAt: null, bytes: 0 };
+    window.__mapioBenchApi = state;
+    const response = await originalFetch(input, init);
+    state.headersAt = performance.now();
+    state.bytes = Number(response.headers.get('content-length') || 0);
+    timed.add(response);
+    return response;
+  };
+  Response.prototype.json = async function () {
+    const value = await originalJson.call(this);
+    if (timed.has(this) && window.__mapioBenchApi) window.__mapioBenchApi.parsedAt = performance.now();
+    return value;
+  };
+})();`;
 
 /** Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. */
 async function watchTotal(page: Page, expected: string): Promise<void> {
@@ -103,6 +143,7 @@ async function main(): Promise<void> {
     // Edits: one line's minutes, alternating between two values; the expected total is the engine's.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     const page = await context.newPage();
+    await page.addInitScript({ content: TIME_API_CALLS });
     await page.goto(mapio.url);
     const row = firstRow(page);
     await row.waitFor({ state: 'visible', timeout: 30_000 });
@@ -118,6 +159,8 @@ async function main(): Promise<void> {
     if (expected[0] === expected[1]) throw new Error('the two edits give the same total; choose another line');
     const onScreen: number[] = [];
     const asTyped: number[] = [];
+    const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
+    let responseBytes = 0;
     for (let i = 0; i < EDITS + 2; i++) {
       const k = i % 2;
       await watchTotal(page, expected[k]!);
@@ -127,9 +170,18 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
       const outside = performance.now() - started;
       const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
+      const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
       if (i >= 2) {
         onScreen.push(inside);
         asTyped.push(outside);
+        const a = api.api;
+        if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.shownAt !== null) {
+          parts.toRequest.push(a.sentAt - api.edit.committedAt);
+          parts.server.push(a.headersAt - a.sentAt);
+          parts.bodyAndParse.push(a.parsedAt - a.headersAt);
+          parts.render.push(api.edit.shownAt - a.parsedAt);
+          responseBytes = a.bytes;
+        }
       }
       await minutes.focus();
     }
@@ -140,6 +192,13 @@ async function main(): Promise<void> {
       mapRendered: summarise(navigations),
       editOnScreen: summarise(onScreen),
       editAsTyped: summarise(asTyped),
+      editBreakdown: {
+        toRequest: summarise(parts.toRequest),
+        server: summarise(parts.server),
+        bodyAndParse: summarise(parts.bodyAndParse),
+        render: summarise(parts.render),
+        responseKb: Math.round(responseBytes / 1024),
+      },
     });
   } finally {
     await browser.close();

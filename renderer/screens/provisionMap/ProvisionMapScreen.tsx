@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { CostedLine } from '../../../shared/engine/types';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
@@ -172,9 +172,10 @@ export function ProvisionMapScreen() {
                           key={line.id}
                           line={line}
                           costed={costedById.get(line.id)}
-                          names={names}
+                          areas={line.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ')}
+                          staffNames={line.staff.map((s) => names.staff.get(s.staffId)?.name ?? null)}
                           selected={line.id === selectedLineId}
-                          onSelect={() => selectLine(line.id)}
+                          onSelect={selectLine}
                           pounds={pounds}
                           numberOnRoll={data.school.numberOnRoll}
                         />
@@ -219,18 +220,78 @@ export function ProvisionMapScreen() {
   );
 }
 
-function LineRow(props: {
+interface LineRowProps {
   line: InterventionLine;
   costed: CostedLine | undefined;
-  names: ReturnType<typeof namesOf>;
+  /** The line's areas of need, named in the reader's language. */
+  areas: string;
+  /** The name of each staff assignment's person (null when the person is unknown), in the line's order. */
+  staffNames: ReadonlyArray<string | null>;
   selected: boolean;
-  onSelect: () => void;
+  onSelect: (lineId: number) => void;
   pounds: (p: number | null | undefined) => string;
   numberOnRoll: number;
-}) {
-  const { t, nameOf } = useDisplay();
-  const { line, costed, names, pounds } = props;
-  const areas = line.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ');
+}
+
+/**
+ * Every edit brings a whole new view (new objects for every line), so rows are compared by value: only
+ * the edited row, and rows whose figures the edit moved, render again (issue 10: re-rendering all 150
+ * rows of a large secondary's map was a visible part of an edit's time on screen). The figures compared
+ * are the engine's, exactly as shown.
+ */
+function sameRow(a: LineRowProps, b: LineRowProps): boolean {
+  return (
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect &&
+    a.pounds === b.pounds &&
+    a.numberOnRoll === b.numberOnRoll &&
+    a.areas === b.areas &&
+    sameList(a.staffNames, b.staffNames) &&
+    sameLineAsShown(a.line, b.line) &&
+    sameFiguresAsShown(a.costed, b.costed)
+  );
+}
+
+function sameList<T>(a: ReadonlyArray<T>, b: ReadonlyArray<T>): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function sameLineAsShown(a: InterventionLine, b: InterventionLine): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.name === b.name &&
+      a.tierId === b.tierId &&
+      a.deliveryLanguage === b.deliveryLanguage &&
+      a.fundingSource === b.fundingSource &&
+      a.fundingNote === b.fundingNote &&
+      a.minutesPerSession === b.minutesPerSession &&
+      a.sessionsPerWeekHundredths === b.sessionsPerWeekHundredths &&
+      a.startWeek === b.startWeek &&
+      a.weeks === b.weeks &&
+      a.undeliveredWeeks.length === b.undeliveredWeeks.length &&
+      sameList(a.areaIds, b.areaIds) &&
+      a.staff.length === b.staff.length &&
+      a.staff.every((s, i) => s.staffId === b.staff[i]?.staffId && s.count === b.staff[i]?.count))
+  );
+}
+
+function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return (
+    a.costPence === b.costPence &&
+    a.places === b.places &&
+    a.enrolledLearners === b.enrolledLearners &&
+    a.costPerLearnerPence === b.costPerLearnerPence &&
+    a.costPerPlacePence === b.costPerPlacePence
+  );
+}
+
+const LineRow = memo(function LineRow(props: LineRowProps) {
+  const { t } = useDisplay();
+  const { line, costed, areas, pounds } = props;
+  const select = () => props.onSelect(line.id);
   const overCapacity = costed ? costed.enrolledLearners > costed.places : false;
   return (
     <tr
@@ -239,11 +300,11 @@ function LineRow(props: {
       aria-selected={props.selected ? true : undefined}
       onClick={(e) => {
         if ((e.target as HTMLElement).closest('button')) return;
-        props.onSelect();
+        select();
       }}
     >
       <td>
-        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: line.name })} onClick={props.onSelect}>
+        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: line.name })} onClick={select}>
           {line.name}
         </button>
         {line.undeliveredWeeks.length > 0 ? <div className="row-note warn">{t('map.undelivered', { count: line.undeliveredWeeks.length })}</div> : null}
@@ -254,8 +315,8 @@ function LineRow(props: {
           <span className="muted">{t('map.noStaff')}</span>
         ) : (
           <ul className="plain-list">
-            {line.staff.map((s) => (
-              <li key={s.staffId}>{t('map.staffItem', { name: names.staff.get(s.staffId)?.name ?? t('common.unknownName'), count: s.count })}</li>
+            {line.staff.map((s, i) => (
+              <li key={s.staffId}>{t('map.staffItem', { name: props.staffNames[i] ?? t('common.unknownName'), count: s.count })}</li>
             ))}
           </ul>
         )}
@@ -287,4 +348,4 @@ function LineRow(props: {
       <td className="num money">{pounds(costed?.costPerPlacePence)}</td>
     </tr>
   );
-}
+}, sameRow);
