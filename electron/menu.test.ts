@@ -13,7 +13,12 @@ function recordingActions(overrides: Partial<MenuActions> = {}) {
     open: () => done.push('open'),
     openRecent: (p) => done.push(`openRecent ${p}`),
     saveAs: () => done.push('saveAs'),
+    restoreBackup: () => done.push('restoreBackup'),
     exportGovernors: () => done.push('exportGovernors'),
+    alpStatement: () => done.push('alpStatement'),
+    authorityReturn: () => done.push('authorityReturn'),
+    authorityNew: () => done.push('authorityNew'),
+    authorityOpen: () => done.push('authorityOpen'),
     undo: () => done.push('undo'),
     redo: () => done.push('redo'),
     about: () => done.push('about'),
@@ -44,17 +49,68 @@ describe('the application menu', () => {
     const template = menuTemplate(recordingActions().actions);
     expect(template.map((m) => m.label ?? m.role)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = submenu(template[0]).filter((i) => i.type !== 'separator');
-    expect(file.map((i) => i.label)).toEqual(['&New school file…', 'New &demo school…', '&Open…', 'Open &recent', 'Save &as…', 'Export for &governors…', '&Quit']);
+    expect(file.map((i) => i.label)).toEqual([
+      '&New school file…',
+      'New &demo school…',
+      '&Open…',
+      'Open &recent',
+      'Save &as…',
+      'Restore from a &backup…',
+      'Export for &governors…',
+      'Statement for &parents…',
+      'Create authority re&turn…',
+      'New authority &comparison…',
+      'Open authority co&mparison…',
+      '&Quit',
+    ]);
   });
 
   it('runs the matching action for each File and Edit item', () => {
     const { actions, done } = recordingActions();
     const template = menuTemplate(actions);
-    for (const label of ['&New school file…', 'New &demo school…', '&Open…', 'Save &as…', 'Export for &governors…', '&Undo', '&Redo', '&About Mapio']) {
+    for (const label of [
+      '&New school file…',
+      'New &demo school…',
+      '&Open…',
+      'Save &as…',
+      'Restore from a &backup…',
+      'Export for &governors…',
+      'Statement for &parents…',
+      'Create authority re&turn…',
+      'New authority &comparison…',
+      'Open authority co&mparison…',
+      '&Undo',
+      '&Redo',
+      '&About Mapio',
+    ]) {
       click(find(template, label));
     }
-    expect(done).toEqual(['newFile', 'newDemo', 'open', 'saveAs', 'exportGovernors', 'undo', 'redo', 'about']);
+    expect(done).toEqual([
+      'newFile',
+      'newDemo',
+      'open',
+      'saveAs',
+      'restoreBackup',
+      'exportGovernors',
+      'alpStatement',
+      'authorityReturn',
+      'authorityNew',
+      'authorityOpen',
+      'undo',
+      'redo',
+      'about',
+    ]);
     expect(find(template, '&Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+  });
+
+  it('gives every File item its own access key and no shortcut twice', () => {
+    const template = menuTemplate(recordingActions().actions);
+    const file = submenu(template[0]).filter((i) => i.type !== 'separator' && typeof i.label === 'string');
+    const keys = file.map((i) => /&([^&])/.exec(i.label as string)?.[1]?.toLowerCase());
+    expect(keys.every((k) => k !== undefined)).toBe(true);
+    expect(new Set(keys).size).toBe(keys.length);
+    const shortcuts = template.flatMap((m) => submenu(m)).map((i) => i.accelerator).filter((a) => a !== undefined);
+    expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 
   it('lists recent files by name and folder, opening the exact path', () => {

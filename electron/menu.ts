@@ -16,7 +16,15 @@ export interface MenuActions {
   open(): void;
   openRecent(filePath: string): void;
   saveAs(): void;
+  /** File › Restore from a backup… (the renderer's backups dialog). */
+  restoreBackup(): void;
   exportGovernors(): void;
+  /** The statement for parents of what the school regards as ALP. */
+  alpStatement(): void;
+  authorityReturn(): void;
+  /** A local authority officer's comparison file (.mapio-la): a new one, or one made before. */
+  authorityNew(): void;
+  authorityOpen(): void;
   undo(): void;
   redo(): void;
   about(): void;
@@ -49,7 +57,16 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
       { label: 'Open &recent', submenu: recent },
       { type: 'separator' },
       { label: 'Save &as…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveAs() },
+      { label: 'Restore from a &backup…', click: () => actions.restoreBackup() },
+      { type: 'separator' },
+      // Export and share, as in the in-page File menu.
       { label: 'Export for &governors…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportGovernors() },
+      { label: 'Statement for &parents…', click: () => actions.alpStatement() },
+      { label: 'Create authority re&turn…', click: () => actions.authorityReturn() },
+      { type: 'separator' },
+      // Local authority officers.
+      { label: 'New authority &comparison…', click: () => actions.authorityNew() },
+      { label: 'Open authority co&mparison…', click: () => actions.authorityOpen() },
       ...(actions.isMac ? [] : [{ type: 'separator' } as const, { label: '&Quit', role: 'quit', accelerator: 'Ctrl+Q' } as const]),
     ],
   };

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from './api/client';
 import { AlertRegion } from './components/AlertRegion';
+import { BackupsDialogHost, useBackupsDialog } from './components/BackupsDialog';
+import { menuOutcome } from './components/menuCommands';
 import { FileMenu } from './components/FileMenu';
 import { Nav } from './components/Nav';
 import { PathDialog, type PathAction } from './components/PathDialog';
@@ -48,6 +50,30 @@ export function App() {
     void useAuthority.getState().restore();
   }, []);
 
+  // The language lives in the backend's settings, so it survives a restart in every mode (a new browser-mode
+  // port is a new origin with empty localStorage). localStorage only gives the first paint before app.info answers.
+  const savedLang = useMapio((s) => s.appInfo?.language ?? null);
+  const langSettled = useRef(false);
+  useEffect(() => {
+    if (langSettled.current || savedLang === null) return;
+    langSettled.current = true;
+    if (savedLang !== useMapio.getState().lang) setLang(savedLang);
+  }, [savedLang, setLang]);
+  const chooseLang = useCallback(
+    (next: Lang) => {
+      // A choice made before app.info answered wins over what was saved before.
+      langSettled.current = true;
+      setLang(next);
+      void useMapio
+        .getState()
+        .request('settings.setLanguage', { language: next })
+        .then((outcome) => {
+          if (outcome.ok) useMapio.setState({ appInfo: outcome.result });
+        });
+    },
+    [setLang],
+  );
+
   useEffect(() => {
     document.documentElement.lang = lang;
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
@@ -67,19 +93,18 @@ export function App() {
     [createFile, openFile, saveAs],
   );
 
-  // Electron's native File menu.
+  // Electron's native File menu: the same dialogs as the in-page one.
   useEffect(
     () =>
       onMenuCommand((cmd) => {
-        if (cmd.kind === 'undo') return void undo();
-        if (cmd.kind === 'redo') return void redo();
-        if (cmd.kind === 'exportGovernors') {
-          if (!useMapio.getState().view) return setAlert({ key: 'exportDialogs.needSchoolFile' });
-          return useExportDialog.getState().show('governors', cmd.path);
-        }
-        const action: PathAction = cmd.kind === 'new' ? 'newEmpty' : cmd.kind;
-        if (cmd.path) void runPath(action, cmd.path);
-        else setPathAction(action);
+        const outcome = menuOutcome(cmd, useMapio.getState().view !== null);
+        if (outcome.kind === 'undo') return void undo();
+        if (outcome.kind === 'redo') return void redo();
+        if (outcome.kind === 'backups') return useBackupsDialog.getState().show();
+        if (outcome.kind === 'needSchoolFile') return setAlert({ key: 'exportDialogs.needSchoolFile' });
+        if (outcome.kind === 'export') return useExportDialog.getState().show(outcome.dialog, outcome.presetPath);
+        if (outcome.path) void runPath(outcome.action, outcome.path);
+        else setPathAction(outcome.action);
       }),
     [runPath, undo, redo, setAlert],
   );
@@ -154,7 +179,7 @@ export function App() {
           </span>
           <label className="lang-select">
             <span>{t('app.language')}</span>
-            <select value={lang} onChange={(e) => isLang(e.target.value) && setLang(e.target.value as Lang)}>
+            <select value={lang} onChange={(e) => isLang(e.target.value) && chooseLang(e.target.value)}>
               <option value="en">{t('app.languageNames.en')}</option>
               <option value="cy">{t('app.languageNames.cy')}</option>
             </select>
@@ -194,6 +219,7 @@ export function App() {
         <PathDialog action={pathAction} recent={recent} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
       ) : null}
       <ExportDialogHost />
+      <BackupsDialogHost />
     </div>
   );
 }

@@ -5,7 +5,19 @@
  */
 import type { ApiErrorBody } from '../../shared/api/contract';
 
-export type MenuCommandKind = 'new' | 'newDemo' | 'open' | 'saveAs' | 'exportGovernors' | 'undo' | 'redo';
+export type MenuCommandKind =
+  | 'new'
+  | 'newDemo'
+  | 'open'
+  | 'saveAs'
+  | 'restoreBackup'
+  | 'exportGovernors'
+  | 'alpStatement'
+  | 'authorityReturn'
+  | 'authorityNew'
+  | 'authorityOpen'
+  | 'undo'
+  | 'redo';
 
 /** A command from the application menu; `path` is the file the user chose in a dialog, if any. */
 export type MenuCommand = { kind: MenuCommandKind; path?: string };
@@ -23,7 +35,20 @@ export interface MapioBridge {
 export const CALL_CHANNEL = 'mapio:call';
 export const MENU_CHANNEL = 'mapio:menu';
 
-export const MENU_COMMAND_KINDS: readonly MenuCommandKind[] = ['new', 'newDemo', 'open', 'saveAs', 'exportGovernors', 'undo', 'redo'];
+export const MENU_COMMAND_KINDS: readonly MenuCommandKind[] = [
+  'new',
+  'newDemo',
+  'open',
+  'saveAs',
+  'restoreBackup',
+  'exportGovernors',
+  'alpStatement',
+  'authorityReturn',
+  'authorityNew',
+  'authorityOpen',
+  'undo',
+  'redo',
+];
 
 /** True for a well-formed menu command (the preload checks what arrives from the main process). */
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -1,12 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { create } from 'zustand';
 import type { BackupInfo } from '../../shared/api/contract';
+import { formatIsoDateTime } from '../../shared/i18n/dates';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
 
+/**
+ * Whether File › Restore from a backup is open. The in-page File menu and Electron's native File menu
+ * (the `restoreBackup` command) both open it here; App mounts the one host.
+ */
+export const useBackupsDialog = create<{ open: boolean; show(): void; close(): void }>()((set) => ({
+  open: false,
+  show: () => set({ open: true }),
+  close: () => set({ open: false }),
+}));
+
+/** The Restore from a backup dialog, when it is open. */
+export function BackupsDialogHost() {
+  const open = useBackupsDialog((s) => s.open);
+  const close = useBackupsDialog((s) => s.close);
+  return open ? <BackupsDialog onClose={close} /> : null;
+}
+
 /** File › Restore from a backup: the automatic copies, newest first; a restore opens as a new file. */
 export function BackupsDialog(props: { onClose: () => void }) {
-  const { t, locale } = useDisplay();
+  const { t, locale, lang } = useDisplay();
   const request = useMapio((s) => s.request);
   const refreshAppInfo = useMapio((s) => s.refreshAppInfo);
   const openName = useMapio((s) => s.view?.file.name ?? null);
@@ -27,7 +46,8 @@ export function BackupsDialog(props: { onClose: () => void }) {
     };
   }, [request]);
 
-  const when = useMemo(() => new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }), [locale]);
+  // Welsh months and weekdays written out (Chromium's cy-GB data prints English ones).
+  const when = (iso: string) => formatIsoDateTime(iso, lang, 'long');
   const size = (bytes: number) =>
     bytes >= 1024 * 1024 ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) }) : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
   const fileOf = (p: string) => p.split(/[\\/]/).pop() ?? p;
@@ -92,7 +112,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
               </thead>
               <tbody>
                 {backups.map((b, i) => {
-                  const taken = when.format(new Date(b.takenAt));
+                  const taken = when(b.takenAt);
                   return (
                     <tr key={b.path}>
                       <td>
@@ -119,7 +139,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
           title={t('backups.confirmTitle')}
           body={
             <>
-              <p>{t('backups.confirmBody', { when: when.format(new Date(confirming.takenAt)), file: fileOf(confirming.schoolFile) })}</p>
+              <p>{t('backups.confirmBody', { when: when(confirming.takenAt), file: fileOf(confirming.schoolFile) })}</p>
               <p>{t('backups.confirmUntouched')}</p>
             </>
           }

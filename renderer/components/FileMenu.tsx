@@ -4,13 +4,13 @@ import { selectRecentFiles, useMapio } from '../state/store';
 import type { PathAction } from './PathDialog';
 import { useExportDialog } from '../screens/exports/exportDialogState';
 import { useAuthority } from '../screens/authority/authorityState';
-import { BackupsDialog } from './BackupsDialog';
+import { useBackupsDialog } from './BackupsDialog';
 
 /** The in-page File menu: a disclosure of plain buttons (works the same with mouse and keyboard). */
 export function FileMenu(props: { onAction: (action: PathAction) => void; onOpenRecent: (path: string) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [restoring, setRestoring] = useState(false);
+  const showBackups = useBackupsDialog((s) => s.show);
   const recent = useMapio(selectRecentFiles);
   const hasFile = useMapio((s) => s.view !== null);
   const showExport = useExportDialog((s) => s.show);
@@ -29,6 +29,8 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
 
   const choose = (fn: () => void) => {
     setOpen(false);
+    // The item is about to go: focus the File button first, so a dialog opened from here returns focus to it.
+    button.current?.focus();
     fn();
   };
 
@@ -43,7 +45,16 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
         }
       }}
     >
-      <button ref={button} type="button" aria-expanded={open} aria-controls="file-menu-list" onClick={() => setOpen(!open)}>
+      <button
+        ref={button}
+        type="button"
+        // "File" alone would also be the name of every button that mentions a file ("Save as a file…").
+        aria-label={t('menu.fileMenu')}
+        aria-expanded={open}
+        aria-controls="file-menu-list"
+        data-testid="file-menu"
+        onClick={() => setOpen(!open)}
+      >
         {t('menu.file')} <span aria-hidden="true">▾</span>
       </button>
       {open ? (
@@ -70,7 +81,7 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
               </button>
             </li>
             <li>
-              <button type="button" data-testid="menu-restore-backup" onClick={() => choose(() => setRestoring(true))}>
+              <button type="button" data-testid="menu-restore-backup" onClick={() => choose(showBackups)}>
                 {t('backups.menu')}
               </button>
             </li>
@@ -137,7 +148,6 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
           )}
         </div>
       ) : null}
-      {restoring ? <BackupsDialog onClose={() => setRestoring(false)} /> : null}
     </div>
   );
 }

@@ -16,3 +16,34 @@ export function formatIsoDate(iso: string, lang: Lang, style: 'short' | 'long' =
   if (lang === 'cy') return `${d.getUTCDate()} ${(style === 'long' ? WELSH_MONTHS : WELSH_MONTHS_SHORT)[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' }).format(d);
 }
+
+const WELSH_WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
+const ENGLISH_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * A moment (an ISO timestamp such as "2026-10-02T13:05:00.000Z") as a person reads it, in the reader's
+ * own time zone (or `timeZone`, for tests): "2 Oct 2026, 14:05" / "2 Hyd 2026, 14:05" (short) or
+ * "Friday 2 October 2026 at 14:05" / "Dydd Gwener 2 Hydref 2026 am 14:05" (long). Only the numbers
+ * come from the runtime, so a browser without Welsh locale data still writes Welsh. Anything unreadable
+ * is returned as it came.
+ */
+export function formatIsoDateTime(iso: string, lang: Lang, style: 'short' | 'long' = 'short', timeZone?: string): string {
+  const moment = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(moment.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(timeZone ? { timeZone } : {}),
+  }).formatToParts(moment);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const date = `${part('year')}-${part('month')}-${part('day')}`;
+  const time = `${part('hour')}:${part('minute')}`;
+  const day = formatIsoDate(date, lang, style);
+  if (style === 'short') return `${day}, ${time}`;
+  const weekday = (lang === 'cy' ? WELSH_WEEKDAYS : ENGLISH_WEEKDAYS)[new Date(`${date}T00:00:00Z`).getUTCDay()];
+  return lang === 'cy' ? `${weekday} ${day} am ${time}` : `${weekday} ${day} at ${time}`;
+}

@@ -94,6 +94,21 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await page.getByTestId('mis-to-preview').click();
   await expect(page.getByTestId('mis-counts')).toBeVisible();
   await scan(page, info, 'MIS import: preview');
+  // A column changed by hand: "Choose another file" asks before losing it; Cancel keeps it.
+  await page.getByRole('button', { name: 'Back to the columns' }).click();
+  const efsm = page.getByLabel('eFSM');
+  await efsm.selectOption('');
+  await expect(page.getByTestId('mis-busy')).toBeHidden();
+  await page.getByTestId('mis-back').click();
+  const again = page.getByRole('dialog', { name: 'Choose another file?' });
+  await expect(again).toContainText('problem-rows.csv');
+  await scan(page, info, 'MIS import: choose another file? confirmation');
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('mis-step')).toContainText('Step 2 of 3');
+  await expect(efsm).toHaveValue('');
+  await page.getByTestId('mis-back').click();
+  await again.getByRole('button', { name: 'Choose another file' }).click();
+  await expect(page.getByTestId('mis-step')).toContainText('Step 1 of 3');
   await page.keyboard.press('Escape');
   await page.getByTestId('nav-map').click();
   await expect(page.getByTestId('map-impact')).toBeVisible();
@@ -107,24 +122,32 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await expect(page.getByTestId('scenario-banner')).toBeVisible();
   await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
   await page.getByRole('button', { name: 'Remove from this scenario' }).click();
+  await expect(page.getByRole('dialog', { name: /Remove Nia Williams/ })).toBeVisible();
+  await scan(page, info, 'remove a staff member: confirmation');
+  await page.getByRole('button', { name: 'Remove Nia Williams' }).click();
   await expect(page.getByTestId('lines-lost-deliverer')).toBeVisible();
   await scan(page, info, 'scenario with levers and banner');
   await page.getByRole('checkbox', { name: 'Compare Grant ends' }).check();
   await page.getByTestId('compare-scenarios').click();
   await expect(page.getByTestId('scenario-comparison')).toBeVisible();
   await scan(page, info, 'scenario comparison');
+  // Each button has a name of its own: the File menu is not confused with a scenario's "Save as a file…".
+  await expect(page.getByRole('button', { name: 'File menu', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'File', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Save as a file… Grant ends', exact: true })).toHaveCount(1);
   await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Adopt as the plan/ }).click();
   await scan(page, info, 'adopt confirmation');
   await page.keyboard.press('Escape');
   await page.getByTestId('leave-scenario').click();
   await page.getByTestId('nav-checks').click();
-  await page.getByRole('button', { name: 'File', exact: true }).click();
+  // The in-page File menu is named apart from buttons that mention a file (the scenarios' "Save as a file…").
+  await page.getByRole('button', { name: 'File menu' }).click();
   await page.getByTestId('menu-restore-backup').click();
   await expect(page.getByTestId('backups-table')).toBeVisible();
   await scan(page, info, 'restore from a backup');
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'File menu' }).click();
   await expect(page.getByRole('button', { name: 'Open…' })).toBeVisible();
   await scan(page, info, 'file menu');
   await page.getByRole('button', { name: 'Open…' }).click();

@@ -10,6 +10,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine/scenarioComparison';
 import { formatPounds } from '../../shared/money';
+import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const demo = demoSchoolYear();
@@ -92,12 +93,32 @@ test('two scenarios: edited, compared with the plan figure by figure, the plan u
 
   // "Two fewer TAs": remove two people and see which lines lose their deliverer.
   await workOn(page, 'Two fewer TAs');
+  // Removing someone asks first, naming them and how many lines lose them; Cancel changes nothing.
+  const nia = demo.staff.find((s) => s.name === 'Nia Williams');
+  if (!nia) throw new Error('the demo school has no Nia Williams');
+  const niaLines = removeStaffMember(demo, nia.id).linesLosingDeliverer.length;
+  expect(niaLines).toBe(1);
   await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
   await page.getByRole('button', { name: 'Remove from this scenario' }).click();
+  const removeNia = page.getByRole('dialog', { name: 'Remove Nia Williams from “Two fewer TAs”?' });
+  await expect(removeNia).toContainText('1 line in this scenario will lose Nia Williams as its deliverer. No one else delivers it.');
+  await expect(removeNia).toContainText('the school’s plan is untouched, and Undo puts Nia Williams back');
+  await removeNia.getByRole('button', { name: 'Cancel' }).click();
+  await expect(removeNia).toBeHidden();
+  await expect(page.getByTestId('lever-result')).not.toContainText('removed');
+  await page.getByRole('button', { name: 'Remove from this scenario' }).click();
+  await removeNia.getByRole('button', { name: 'Remove Nia Williams' }).click();
   await expect(page.getByTestId('lever-result')).toContainText('Nia Williams removed.');
   await expect(page.getByTestId('lines-lost-deliverer')).toContainText('Catch-up phonics');
+  const paul = demo.staff.find((s) => s.name === 'Paul Davies');
+  if (!paul) throw new Error('the demo school has no Paul Davies');
+  const paulLines = removeStaffMember(removeStaffMember(demo, nia.id).year, paul.id).linesLosingDeliverer;
+  expect([paulLines.length, paulLines.filter((l) => l.nowUnstaffed).length]).toEqual([3, 2]);
   await page.getByTestId('lever-staff').selectOption({ label: 'Paul Davies' });
   await page.getByRole('button', { name: 'Remove from this scenario' }).click();
+  const removePaul = page.getByRole('dialog', { name: 'Remove Paul Davies from “Two fewer TAs”?' });
+  await expect(removePaul).toContainText('3 lines in this scenario will lose Paul Davies as a deliverer. 2 lines will then have no one to deliver them.');
+  await removePaul.getByRole('button', { name: 'Remove Paul Davies' }).click();
   await expect(page.getByTestId('lever-result')).toContainText('Paul Davies removed.');
   await page.getByTestId('leave-scenario').click();
   await expectPlanTotals(page);

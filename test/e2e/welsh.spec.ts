@@ -11,6 +11,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { welshProvision } from '../../shared/engine/welshProvision';
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const demo = demoSchoolYear();
@@ -160,7 +161,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   }
 
   // The file menu and a path dialog.
-  await page.getByRole('button', { name: 'Ffeil' }).click();
+  await page.getByRole('button', { name: 'Dewislen Ffeil' }).click();
   await expect(page.getByRole('button', { name: 'Agor…' })).toBeVisible();
   await expectWelsh(page, 'file menu');
   await page.getByRole('button', { name: 'Agor…' }).click();
@@ -187,6 +188,62 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   await page.locator('.lang-select select').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Provision map', level: 1 })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('Cymraeg survives a restart: a new Mapio on the same data folder opens in Welsh, with Welsh dates', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = newDataDir();
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  const saved = page.waitForResponse((r) => r.url().includes('/api/settings.setLanguage') && r.ok());
+  await page.locator('.lang-select select').selectOption('cy');
+  await saved;
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+
+  // Stop Mapio and start a new one on the same data folder: a new port is a new origin, so the browser's
+  // own storage has nothing to say; the language comes from Mapio's settings.
+  const firstOrigin = new URL(mapio.url).origin;
+  await mapio.stop();
+  mapio = await startMapio(dataDir);
+  expect(new URL(mapio.url).origin).not.toBe(firstOrigin);
+  await page.goto(mapio.url);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+
+  // The backups' dates, with Welsh weekdays and months (Chromium's own cy-GB formatting prints English ones).
+  await page.getByRole('button', { name: 'Dewislen Ffeil' }).click();
+  await page.getByTestId('menu-restore-backup').click();
+  const backups = page.getByTestId('backups-table');
+  await expect(backups).toBeVisible();
+  const welshDay = '(Sul|Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn)';
+  const welshMonth = '(Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)';
+  await expect(backups.getByRole('row').nth(1).locator('time')).toHaveText(new RegExp(`^Dydd ${welshDay} \\d{1,2} ${welshMonth} \\d{4} am \\d{2}:\\d{2}$`));
+  await expectWelsh(page, 'restore from a backup');
+  await page.keyboard.press('Escape');
+
+  // A scenario's "last changed", and the confirmation before a staff member is removed from it.
+  await page.getByTestId('nav-scenarios').click();
+  await page.getByTestId('scenario-name').fill('Dau CA yn llai');
+  await page.getByTestId('create-scenario').click();
+  const row = page.getByTestId('scenario-row-Dau CA yn llai');
+  await expect(row.locator('time')).toHaveText(/^\d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d{2}:\d{2}$/);
+  await expectWelsh(page, 'scenarios list');
+  await row.getByRole('button', { name: /Gweithio ar y senario hwn/ }).click();
+  await expect(page.getByTestId('scenario-banner')).toBeVisible();
+  const nia = demo.staff.find((p) => p.name === 'Nia Williams');
+  if (!nia) throw new Error('the demo has no Nia Williams');
+  expect(removeStaffMember(demo, nia.id).linesLosingDeliverer.map((l) => l.nowUnstaffed)).toEqual([true]);
+  await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
+  await page.getByRole('button', { name: 'Tynnu o’r senario hwn' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Tynnu Nia Williams o “Dau CA yn llai”?' });
+  await expect(confirm).toContainText('Bydd 1 llinell yn y senario hwn yn colli Nia Williams fel ei darparwr. Nid oes neb arall yn ei darparu.');
+  await expect(confirm).toContainText('nid yw cynllun yr ysgol yn cael ei gyffwrdd');
+  await expectWelsh(page, 'remove a staff member confirmation');
+  await confirm.getByRole('button', { name: 'Canslo' }).click();
+  await expect(confirm).toBeHidden();
 });
 
 test('the walk would catch English: the English interface is full of it', async ({ page }) => {

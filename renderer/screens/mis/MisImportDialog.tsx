@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
 import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from '../../../shared/api/contract';
-import { Dialog } from '../../components/Dialog';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { fileToBase64, isMisFileName, MIS_FILE_ACCEPT } from './fileContent';
@@ -29,6 +29,9 @@ export function MisImportDialog(props: { onClose: () => void }) {
   const [picked, setPicked] = useState<Picked | null>(null);
   const [preview, setPreview] = useState<MisPreview | null>(null);
   const [mapping, setMapping] = useState<MisColumnMapping | null>(null);
+  /** The columns Mapio found in the file, before the person changed any: a change is work to confirm losing. */
+  const [detected, setDetected] = useState<MisColumnMapping | null>(null);
+  const [confirmingBack, setConfirmingBack] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -58,7 +61,10 @@ export function MisImportDialog(props: { onClose: () => void }) {
     const next = { fileName: file.name, contentBase64: await fileToBase64(file) };
     setPicked(next);
     const result = await runPreview(next, null);
-    if (result) setStep('mapping');
+    if (result) {
+      setDetected(result.mapping);
+      setStep('mapping');
+    }
   };
 
   const remap = async (field: MisField, column: string) => {
@@ -66,6 +72,14 @@ export function MisImportDialog(props: { onClose: () => void }) {
     const next = { ...mapping, [field]: column === '' ? null : Number(column) };
     setMapping(next);
     await runPreview(picked, next);
+  };
+
+  const mappingChanged = !!mapping && !!detected && MIS_FIELDS.some((f) => mapping[f] !== detected[f]);
+  const chooseAnotherFile = () => {
+    setConfirmingBack(false);
+    setStep('file');
+    // The button that was pressed is gone: put the person on the file field (after the confirmation hands focus back).
+    setTimeout(() => fileInput.current?.focus(), 0);
   };
 
   const toImport = preview ? preview.counts.add + preview.counts.update : 0;
@@ -100,7 +114,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
       </button>
     ) : step === 'mapping' ? (
       <>
-        <button type="button" onClick={() => setStep('file')} disabled={!!busy}>
+        <button type="button" onClick={() => (mappingChanged ? setConfirmingBack(true) : chooseAnotherFile())} disabled={!!busy} data-testid="mis-back">
           {t('mis.back')}
         </button>
         <button type="button" className="primary" disabled={!!busy || !preview || !!preview.mappingProblem} onClick={() => setStep('preview')} data-testid="mis-to-preview">
@@ -127,6 +141,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
   const adds = preview?.rows.filter((r) => r.action === 'add') ?? [];
 
   return (
+    <>
     <Dialog wide title={t('mis.title')} onClose={props.onClose} footer={footer}>
       <div className="mis-wizard">
       <p className="eyebrow" data-testid="mis-step">
@@ -351,5 +366,15 @@ export function MisImportDialog(props: { onClose: () => void }) {
       ) : null}
       </div>
     </Dialog>
+      {confirmingBack ? (
+        <ConfirmDialog
+          title={t('mis.backConfirmTitle')}
+          body={<p>{t('mis.backConfirmBody', { name: picked?.fileName ?? '' })}</p>}
+          confirmLabel={t('mis.back')}
+          onConfirm={chooseAnotherFile}
+          onCancel={() => setConfirmingBack(false)}
+        />
+      ) : null}
+    </>
   );
 }

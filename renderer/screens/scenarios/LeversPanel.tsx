@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { PayAwardApplied, IncomeScaled, StaffRemoved } from '../../../shared/api/contract';
+import { removeStaffMember, type StaffRemoval } from '../../../shared/scenarioLevers';
+import { ConfirmDialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { readPercentBasisPoints } from './differenceText';
@@ -18,6 +20,8 @@ export function LeversPanel(props: { scenarioName: string }) {
   const [errors, setErrors] = useState<Record<string, string | null>>({});
   const [last, setLast] = useState<LeverResult | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The removal being confirmed: what it would do, worked out by the same lever on the scenario on screen. */
+  const [confirming, setConfirming] = useState<StaffRemoval | null>(null);
   const id = useId();
   if (!view) return null;
   const income = view.data.income;
@@ -50,10 +54,18 @@ export function LeversPanel(props: { scenarioName: string }) {
     if (outcome.ok) setLast({ kind: 'income', result: outcome.result, percent: incomePercent.trim() });
     else fail('income', outcome.error.issues?.[0]?.message ?? outcome.error.message);
   };
-  const removeStaff = async (e: FormEvent) => {
+  const askRemoveStaff = (e: FormEvent) => {
     e.preventDefault();
+    try {
+      setConfirming(removeStaffMember(view.data, Number(chosenStaff)));
+    } catch (err) {
+      fail('staff', err instanceof Error ? err.message : String(err));
+    }
+  };
+  const removeStaff = async (staffId: number) => {
+    setConfirming(null);
     setBusy(true);
-    const outcome = await request('scenario.lever.removeStaff', { staffId: Number(chosenStaff) }, { quiet: true, viewOf: (r) => r.view });
+    const outcome = await request('scenario.lever.removeStaff', { staffId }, { quiet: true, viewOf: (r) => r.view });
     setBusy(false);
     if (outcome.ok) {
       clear('staff');
@@ -147,7 +159,7 @@ export function LeversPanel(props: { scenarioName: string }) {
           )}
         </form>
 
-        <form onSubmit={(e) => void removeStaff(e)} className="lever">
+        <form onSubmit={askRemoveStaff} className="lever">
           {staff.length === 0 ? (
             <p className="muted">{t('scenarios.levers.noStaff')}</p>
           ) : (
@@ -210,6 +222,33 @@ export function LeversPanel(props: { scenarioName: string }) {
           </div>
         ) : null}
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t('scenarios.levers.staffConfirmTitle', { name: confirming.name, scenario: props.scenarioName })}
+          body={
+            <>
+              <p data-testid="remove-staff-lines">
+                {confirming.linesLosingDeliverer.length === 0
+                  ? t('scenarios.levers.staffConfirmNoLines', { name: confirming.name })
+                  : t('scenarios.levers.staffConfirmLines', { name: confirming.name, count: confirming.linesLosingDeliverer.length })}
+                {unstaffed(confirming) === 0 ? null : unstaffed(confirming) === confirming.linesLosingDeliverer.length ? (
+                  <> {t('scenarios.levers.staffConfirmAllUnstaffed', { count: unstaffed(confirming) })}</>
+                ) : (
+                  <> {t('scenarios.levers.staffConfirmUnstaffed', { count: unstaffed(confirming) })}</>
+                )}
+              </p>
+              <p>{t('scenarios.levers.staffConfirmSafe', { name: confirming.name })}</p>
+            </>
+          }
+          confirmLabel={t('scenarios.levers.staffConfirmButton', { name: confirming.name })}
+          danger
+          onConfirm={() => void removeStaff(confirming.staffId)}
+          onCancel={() => setConfirming(null)}
+        />
+      ) : null}
     </section>
   );
 }
+
+/** Lines that would have no one left to deliver them. */
+const unstaffed = (removal: StaffRemoval) => removal.linesLosingDeliverer.filter((l) => l.nowUnstaffed).length;

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ScenarioCreated, ScenarioSummary } from '../../../shared/api/contract';
 import type { ScenarioComparison } from '../../../shared/engine/scenarioComparison';
+import { formatIsoDateTime } from '../../../shared/i18n/dates';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
@@ -15,7 +16,7 @@ type Pending =
 
 /** Scenarios: named copies of the year to try options on, compared side by side with the plan. */
 export function ScenariosScreen() {
-  const { t, locale } = useDisplay();
+  const { t, lang } = useDisplay();
   const view = useMapio((s) => s.view);
   const request = useMapio((s) => s.request);
   const mutate = useMapio((s) => s.mutate);
@@ -43,7 +44,8 @@ export function ScenariosScreen() {
     void load();
   }, [load, viewKey]);
 
-  const when = useMemo(() => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' }), [locale]);
+  // Welsh months written out (Chromium's cy-GB data prints English ones).
+  const when = (iso: string) => formatIsoDateTime(iso, lang, 'short');
 
   const compare = useCallback(
     async (ids: number[]) => {
@@ -200,7 +202,7 @@ export function ScenariosScreen() {
                       </th>
                       <td>{kindLabel(s)}</td>
                       <td>
-                        <time dateTime={s.updatedAt}>{when.format(new Date(s.updatedAt))}</time>
+                        <time dateTime={s.updatedAt}>{when(s.updatedAt)}</time>
                       </td>
                       <td>
                         <div className="button-row compact">
