@@ -24,6 +24,7 @@ import { ApiError, type YearView } from '../../shared/api/contract';
 import { InterchangeError, parseInterchange, toInterchange } from '../../shared/interchange';
 import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
+import { writeFileAtomically } from '../atomicFileWrite';
 import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
@@ -107,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'export-json': {
         const [file, out] = positional(args, 2) as [string, string];
         withBackend(file, (view) => {
-          writeAtomically(out, `${JSON.stringify(toInterchange(view.data, `Mapio ${MAPIO_VERSION}`), null, 2)}\n`);
+          writeFileAtomically(out, `${JSON.stringify(toInterchange(view.data, `Mapio ${MAPIO_VERSION}`), null, 2)}\n`);
           io.out(`Wrote ${view.data.lines.length} lines and ${view.data.learners.length} learners to ${out}.`);
         });
         return 0;
@@ -251,16 +252,5 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     closeAuthorityFile(backend.session);
     backend.dispose();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
-  }
-}
-
-function writeAtomically(target: string, text: string): void {
-  const tmp = `${target}.tmp-${process.pid}`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, target);
-  } catch {
-    fs.rmSync(tmp, { force: true });
-    throw new ApiError('file_io', `Mapio could not write ${target} (is the folder there and writable?).`);
   }
 }

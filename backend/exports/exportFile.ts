@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ApiError } from '../../shared/api/contract';
+import { writeFileAtomically as writeAtomically } from '../atomicFileWrite';
 
 export function cannotWriteMessage(target: string): string {
   return `Mapio could not write ${target}: the file is open in another program or read-only. Close it or choose another name.`;
@@ -49,23 +50,9 @@ export function assertWritableExport(target: string, extension: string, schoolFi
   return resolved;
 }
 
-/** Write `bytes` to `target` atomically (temp file in the same folder, flush, rename). */
+/** Write an export atomically; a failure says the file may be open elsewhere or read-only. */
 export function writeFileAtomically(target: string, bytes: Uint8Array | string): void {
-  const folder = nodePath.dirname(target);
-  const temp = nodePath.join(folder, `.${nodePath.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeFileSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, target);
-  } catch {
-    fs.rmSync(temp, { force: true });
-    throw new ApiError('file_io', cannotWriteMessage(target));
-  }
+  writeAtomically(target, bytes, () => new ApiError('file_io', cannotWriteMessage(target)));
 }
 
 /**

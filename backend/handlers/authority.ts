@@ -13,7 +13,8 @@ import { compareReturns } from '../../shared/engine/comparison';
 import { AUTHORITY_FILE_EXTENSION, AuthorityFile } from '../../db/authority/authorityFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
 import { importReturns, returnSourcesInFolder } from '../returns/importReturns';
-import { writeFileAtomically, writeReturnWorkbook } from '../returns/returnWorkbook';
+import { writeFileAtomically } from '../atomicFileWrite';
+import { writeReturnWorkbook } from '../returns/returnWorkbook';
 import type { Session } from '../session';
 import type { HandlerMap } from './types';
 

@@ -9,11 +9,8 @@
  * and recomputes the checksum can make a file that passes. It detects alteration; it does not prove who
  * wrote the file.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import nodePath from 'node:path';
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { ApiError } from '../../shared/api/contract';
 import {
   AUTHORITY_RETURN_FORMAT,
   AUTHORITY_RETURN_VERSION,
@@ -202,26 +199,3 @@ export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string): Pr
   return returnWorkbookBytes(ret, canonicalJson(ret), { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy });
 }
 
-/**
- * Write bytes to `target` atomically: a temporary file beside it, flushed, then renamed into place (an
- * existing file at `target` is replaced only by a complete new one). Throws ApiError('file_io').
- */
-export function writeFileAtomically(target: string, bytes: Buffer): void {
-  const resolved = nodePath.resolve(target);
-  const temp = `${resolved}.tmp-${randomBytes(6).toString('hex')}`;
-  try {
-    const fd = fs.openSync(temp, 'wx');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, resolved);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'The folder does not exist.' : code === 'EACCES' || code === 'EPERM' ? 'Mapio is not allowed to write there.' : code === 'ENOSPC' ? 'The disk is full.' : `The system said: ${(error as Error).message}`;
-    throw new ApiError('file_io', `Mapio could not write “${nodePath.basename(resolved)}” (${resolved}). ${reason}`);
-  }
-}
