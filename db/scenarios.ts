@@ -18,7 +18,7 @@ import { ApiError, type ScenarioKind, type ScenarioSummary } from '../shared/api
 import type { SchoolYear } from '../shared/domain';
 import { InterchangeError, parseInterchange, toInterchange } from '../shared/interchange';
 import { openDatabase, type SqliteDatabase } from './connection';
-import type { Repositories } from './repositories';
+import { insertRecordsWithIds, type Repositories } from './repositories';
 import { SchoolFile } from './schoolFile';
 
 export type { ScenarioKind, ScenarioSummary } from '../shared/api/contract';
@@ -181,12 +181,7 @@ export function replaceSchoolYear(repos: Repositories, current: SchoolYear, year
   repos.areas.set(year.areas);
   repos.calendar.set(year.calendar.weekStarts);
   repos.school.update(year.school);
-  for (const s of year.staff) repos.staff.insertWithId(s);
-  for (const l of year.lines) repos.lines.insertWithId(l);
-  for (const l of year.learners) repos.learners.insertWithId(l);
-  for (const e of year.enrolments) repos.enrolments.insertWithId(e);
-  for (const i of year.income) repos.income.insertWithId(i);
-  for (const o of year.otherCosts) repos.otherCosts.insertWithId(o);
+  insertRecordsWithIds(repos, year);
   repos.workload.update(year.workload);
 }
 

@@ -27,7 +27,7 @@ import {
   type MapioFileKind,
 } from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
-import { createRepositories, type Repositories } from './repositories';
+import { createRepositories, insertRecordsWithIds, type Repositories } from './repositories';
 import { createSchoolYearReader } from './schoolYearReader';
 import { isForeignKeyFailure } from './repositories/tableRecord';
 import { UndoHistory, type HistoryState } from './undoHistory';
@@ -304,11 +304,6 @@ function insertSchoolYear(repos: Repositories, year: SchoolYear): void {
   repos.calendar.set(year.calendar.weekStarts);
   repos.tiers.set(year.tiers);
   repos.areas.set(year.areas);
-  for (const s of year.staff) repos.staff.insertWithId(s);
-  for (const l of year.lines) repos.lines.insertWithId(l);
-  for (const l of year.learners) repos.learners.insertWithId(l);
-  for (const e of year.enrolments) repos.enrolments.insertWithId(e);
-  for (const i of year.income) repos.income.insertWithId(i);
-  for (const o of year.otherCosts) repos.otherCosts.insertWithId(o);
+  insertRecordsWithIds(repos, year);
   repos.workload.insert(year.workload);
 }

@@ -4,6 +4,7 @@
  * ApiError('not_found') with the field's path; removals that would silently change meaning throw
  * ApiError('conflict') saying what to do first.
  */
+import type { SchoolYear } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
 import { createAreasRepository, type AreasRepository } from './areas';
 import { createCalendarRepository, type CalendarRepository } from './calendar';
@@ -57,4 +58,17 @@ export function createRepositories(db: SqliteDatabase): Repositories {
     otherCosts: createOtherCostsRepository(db),
     workload: createWorkloadRepository(db),
   };
+}
+
+/**
+ * Every staff member, line, learner, enrolment, income and other cost line of `year`, keeping their
+ * ids, in the order references need (staff before lines; lines and learners before enrolments).
+ */
+export function insertRecordsWithIds(repos: Repositories, year: SchoolYear): void {
+  for (const s of year.staff) repos.staff.insertWithId(s);
+  for (const l of year.lines) repos.lines.insertWithId(l);
+  for (const l of year.learners) repos.learners.insertWithId(l);
+  for (const e of year.enrolments) repos.enrolments.insertWithId(e);
+  for (const i of year.income) repos.income.insertWithId(i);
+  for (const o of year.otherCosts) repos.otherCosts.insertWithId(o);
 }
