@@ -30,7 +30,7 @@ import { formatPounds } from '../../shared/money';
 import { CHART_COLOURS, drawBarChart } from './budgetChart';
 import { writeImpactSheet } from './impactSheet';
 import { writeScenariosSheet } from './scenariosSheet';
-import { scenarioSheetName, type ScenarioComparison } from '../../shared/engine/scenarioComparison';
+import type { ScenarioComparison } from '../../shared/engine/scenarioComparison';
 import {
   HOURS_FORMAT,
   HEADER_FILL,
@@ -104,7 +104,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
   writeChecks(workbook.addWorksheet(names.checks), ctx);
   writeImpactSheet(workbook.addWorksheet(t('export.sheet.impact')), ctx);
   if (options.scenarios && options.scenarios.scenarios.length > 0) {
-    writeScenariosSheet(workbook.addWorksheet(scenarioSheetName(options.lang)), ctx, options.scenarios, options.learners === 'named');
+    writeScenariosSheet(workbook.addWorksheet(t('export.sheet.scenarios')), ctx, options.scenarios, options.learners === 'named');
   }
 
   return { workbook, sheets: workbook.worksheets.map((w) => w.name), figures };

@@ -3,7 +3,7 @@ import type { SchoolYear } from '../domain';
 import { demoSchoolYear } from '../demo/demoSchool';
 import { applyPayAward, removeStaffMember } from '../scenarioLevers';
 import { costSchoolYear } from './costSchoolYear';
-import { compareScenarios, scenarioSheetHeader, scenarioSheetName, scenarioSheetRows, type CostedYear } from './scenarioComparison';
+import { compareScenarios, type CostedYear } from './scenarioComparison';
 
 const TODAY = '2026-11-24';
 const costed = (id: number | null, name: string, year: SchoolYear): CostedYear => ({ id, name, year, costed: costSchoolYear(year, { today: TODAY }) });
@@ -110,41 +110,5 @@ describe('compareScenarios', () => {
     expect(fy.map((f) => f.year)).toEqual([2027, 2028]);
     expect(fy[1]!.positionPence).toBeNull();
     expect(fy[0]!.positionPence).toBe(c.scenarios[0]!.budget.financialYears[0]!.positionPence - c.baseline.budget.financialYears[1]!.positionPence);
-  });
-});
-
-describe('the Scenarios sheet for the governors’ workbook', () => {
-  it('lays out the baseline, then each scenario and its difference, money in pence from the comparison', () => {
-    expect(scenarioSheetHeader(comparison, 'en')).toEqual(['Figure', 'Baseline: Baseline', 'Grant ends', 'Difference: Grant ends', 'Two fewer TAs', 'Difference: Two fewer TAs']);
-    const rows = scenarioSheetRows(comparison, 'en');
-    const row = (label: string) => rows.find((r) => r.label === label);
-    const position = row('Budget position (income − charged)');
-    expect(position).toEqual({
-      format: 'money',
-      label: 'Budget position (income − charged)',
-      values: [
-        comparison.baseline.budget.positionPence,
-        comparison.scenarios[0]!.budget.positionPence,
-        -1_240_000,
-        comparison.scenarios[1]!.budget.positionPence,
-        comparison.scenarios[1]!.difference.positionPence,
-      ],
-    });
-    expect(row('Budget position, financial year 2026-27')?.values[2]).toBe(-1_240_000);
-    expect(row('Lines with no one to deliver them')?.values).toEqual([0, 0, 0, 4, 4]);
-    expect(row('ALP')?.values[0]).toBe(comparison.baseline.byAlp.find((g) => g.key === 'alp')?.costPence);
-    for (const r of rows) if (r.format !== 'heading') expect(r.values, r.label).toHaveLength(5);
-    // No learner references unless the workbook names learners.
-    expect(row('Their references')).toBeUndefined();
-    expect(scenarioSheetRows(comparison, 'en', { showLearnerRefs: true }).find((r) => r.label === 'Their references')?.format).toBe('text');
-  });
-
-  it('speaks Welsh in a Welsh workbook', () => {
-    expect(scenarioSheetName('cy')).toBe('Senarios');
-    const rows = scenarioSheetRows(comparison, 'cy');
-    expect(rows.find((r) => r.label === 'Incwm')?.values[0]).toBe(comparison.baseline.budget.incomePence);
-    expect(rows.some((r) => r.label === 'DDY')).toBe(true);
-    expect(rows.some((r) => r.label === 'Costau eraill (dim haen na maes)')).toBe(true);
-    expect(scenarioSheetHeader(comparison, 'cy')[0]).toBe('Ffigur');
   });
 });

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { SchoolYear } from '../../shared/domain';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { compareScenarios, type CostedYear } from '../../shared/engine/scenarioComparison';
+import { createI18n } from '../../shared/i18n';
+import { applyPayAward, removeStaffMember } from '../../shared/scenarioLevers';
+import { scenarioSheetHeader, scenarioSheetRows } from './scenariosSheet';
+
+const TODAY = '2026-11-24';
+const costed = (id: number | null, name: string, year: SchoolYear): CostedYear => ({ id, name, year, costed: costSchoolYear(year, { today: TODAY }) });
+const staffId = (year: SchoolYear, prefix: string) => year.staff.find((s) => s.name.startsWith(prefix))?.id as number;
+
+const baselineYear = demoSchoolYear();
+/** "Grant ends": the ALN grant income is gone. */
+const grantEnds: SchoolYear = { ...baselineYear, income: baselineYear.income.filter((i) => i.kind !== 'aln_grant') };
+/** "Two fewer TAs": Paul and Claire removed, plus a 3% pay award. */
+const twoFewerTas: SchoolYear = applyPayAward(removeStaffMember(removeStaffMember(baselineYear, staffId(baselineYear, 'Paul')).year, staffId(baselineYear, 'Claire')).year, 300).year;
+
+const comparison = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(1, 'Grant ends', grantEnds), costed(2, 'Two fewer TAs', twoFewerTas)]);
+const en = createI18n('en').t;
+const cy = createI18n('cy').t;
+
+describe('the Scenarios sheet for the governors’ workbook', () => {
+  it('lays out the baseline, then each scenario and its difference, money in pence from the comparison', () => {
+    expect(scenarioSheetHeader(comparison, en)).toEqual(['Figure', 'Baseline: Baseline', 'Grant ends', 'Difference: Grant ends', 'Two fewer TAs', 'Difference: Two fewer TAs']);
+    const rows = scenarioSheetRows(comparison, en, 'en');
+    const row = (label: string) => rows.find((r) => r.label === label);
+    const position = row('Budget position (income − charged)');
+    expect(position).toEqual({
+      format: 'money',
+      label: 'Budget position (income − charged)',
+      values: [
+        comparison.baseline.budget.positionPence,
+        comparison.scenarios[0]!.budget.positionPence,
+        -1_240_000,
+        comparison.scenarios[1]!.budget.positionPence,
+        comparison.scenarios[1]!.difference.positionPence,
+      ],
+    });
+    expect(row('Budget position, financial year 2026-27')?.values[2]).toBe(-1_240_000);
+    expect(row('Lines with no one to deliver them')?.values).toEqual([0, 0, 0, 4, 4]);
+    expect(row('ALP')?.values[0]).toBe(comparison.baseline.byAlp.find((g) => g.key === 'alp')?.costPence);
+    for (const r of rows) if (r.format !== 'heading') expect(r.values, r.label).toHaveLength(5);
+    // No learner references unless the workbook names learners.
+    expect(row('Their references')).toBeUndefined();
+    expect(scenarioSheetRows(comparison, en, 'en', { showLearnerRefs: true }).find((r) => r.label === 'Their references')?.format).toBe('text');
+  });
+
+  it('speaks Welsh in a Welsh workbook', () => {
+    expect(cy('export.sheet.scenarios')).toBe('Senarios');
+    const rows = scenarioSheetRows(comparison, cy, 'cy');
+    expect(rows.find((r) => r.label === 'Incwm')?.values[0]).toBe(comparison.baseline.budget.incomePence);
+    expect(rows.some((r) => r.label === 'DDY')).toBe(true);
+    expect(rows.some((r) => r.label === 'Costau eraill (dim haen na maes)')).toBe(true);
+    expect(scenarioSheetHeader(comparison, cy)[0]).toBe('Ffigur');
+  });
+});
