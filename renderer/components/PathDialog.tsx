@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from './Dialog';
+import { DialogTextField } from './DialogTextField';
 
 export type PathAction = 'newDemo' | 'newEmpty' | 'open' | 'saveAs';
 
@@ -42,33 +43,19 @@ export function PathDialog(props: { action: PathAction; recent: string[]; onSubm
         </>
       }
     >
-      <div className={`field ${error ? 'field-error' : ''}`}>
-        <label htmlFor={id}>{t('menu.pathDialog.pathLabel')}</label>
-        <input
-          id={id}
-          type="text"
-          value={path}
-          data-autofocus
-          spellCheck={false}
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            setPath(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void submit();
-          }}
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          {t('menu.pathDialog.pathHint')}
-        </p>
-        {error ? (
-          <p id={`${id}-error`} className="field-message" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <DialogTextField
+        id={id}
+        label={t('menu.pathDialog.pathLabel')}
+        hint={t('menu.pathDialog.pathHint')}
+        value={path}
+        error={error}
+        spellCheck={false}
+        onChange={(text) => {
+          setPath(text);
+          setError(null);
+        }}
+        onEnter={() => void submit()}
+      />
       {props.action === 'open' && props.recent.length > 0 ? (
         <div className="recent-list">
           <h3>{t('menu.recent')}</h3>

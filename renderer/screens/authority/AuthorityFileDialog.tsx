@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
+import { DialogTextField } from '../../components/DialogTextField';
 import { issueFor, useMapio } from '../../state/store';
 import { useAuthority } from './authorityState';
 
@@ -51,34 +52,20 @@ export function AuthorityFileDialog(props: { mode: 'create' | 'open'; onClose: (
       }
     >
       <p className="intro">{t(props.mode === 'create' ? 'authority.file.createIntro' : 'authority.file.openIntro')}</p>
-      <div className={`field ${error ? 'field-error' : ''}`}>
-        <label htmlFor={id}>{t('authority.file.pathLabel')}</label>
-        <input
-          id={id}
-          type="text"
-          value={path}
-          data-autofocus
-          spellCheck={false}
-          data-testid="authority-file-path"
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            setPath(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void submit();
-          }}
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          {t('authority.file.pathHint')}
-        </p>
-        {error ? (
-          <p id={`${id}-error`} className="field-message" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <DialogTextField
+        id={id}
+        label={t('authority.file.pathLabel')}
+        hint={t('authority.file.pathHint')}
+        value={path}
+        error={error}
+        spellCheck={false}
+        testId="authority-file-path"
+        onChange={(text) => {
+          setPath(text);
+          setError(null);
+        }}
+        onEnter={() => void submit()}
+      />
     </Dialog>
   );
 }

@@ -7,6 +7,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { DialogTextField } from '../../components/DialogTextField';
 import { useDisplay } from '../../display';
 import { poundsForField } from '../../components/fields';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
@@ -239,34 +240,20 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
       }
     >
       <p className="intro">{t('authority.published.intro')}</p>
-      <div className={`field ${error ? 'field-error' : ''}`}>
-        <label htmlFor={`${id}-amount`}>{t('authority.published.amountLabel', { year: props.academicYear })}</label>
-        <input
-          id={`${id}-amount`}
-          type="text"
-          inputMode="decimal"
-          value={amount}
-          data-autofocus
-          data-testid="published-amount"
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => {
-            setAmount(e.target.value);
-            setError(null);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') void save();
-          }}
-        />
-        <p id={`${id}-hint`} className="field-hint">
-          {t('authority.published.amountHint')}
-        </p>
-        {error ? (
-          <p id={`${id}-error`} className="field-message" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <DialogTextField
+        id={`${id}-amount`}
+        label={t('authority.published.amountLabel', { year: props.academicYear })}
+        hint={t('authority.published.amountHint')}
+        value={amount}
+        error={error}
+        inputMode="decimal"
+        testId="published-amount"
+        onChange={(text) => {
+          setAmount(text);
+          setError(null);
+        }}
+        onEnter={() => void save()}
+      />
       <div className="field">
         <label htmlFor={`${id}-source`}>{t('authority.published.sourceLabel')}</label>
         <input id={`${id}-source`} type="text" value={source} maxLength={300} onChange={(e) => setSource(e.target.value)} />

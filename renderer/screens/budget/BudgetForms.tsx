@@ -2,6 +2,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { FUNDING_SOURCES, INCOME_KINDS, OTHER_COST_KINDS, type FundingSource, type IncomeKind, type IncomeLine, type OtherCostKind, type OtherCostLine } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
+import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
@@ -89,20 +91,12 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
 
   return (
     <Dialog title={x ? t('budget.incomeForm.titleEdit') : t('budget.incomeForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
-      {errors.form ? (
-        <p className="field-message" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormProblem message={errors.form} />
       <div className="form-grid">
         <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>
           {(d) => (
             <select id={`${id}-kind`} aria-describedby={d} value={kind} onChange={(e) => setKind(e.target.value as IncomeKind)}>
-              {INCOME_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enums.incomeKind.${k}`)}
-                </option>
-              ))}
+              <SelectOptions values={INCOME_KINDS} label={(k) => t(`enums.incomeKind.${k}`)} />
             </select>
           )}
         </Labelled>
@@ -199,20 +193,12 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
 
   return (
     <Dialog wide title={x ? t('budget.otherForm.titleEdit') : t('budget.otherForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
-      {errors.form ? (
-        <p className="field-message" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormProblem message={errors.form} />
       <div className="form-grid">
         <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>
           {(d) => (
             <select id={`${id}-kind`} aria-describedby={d} value={kind} onChange={(e) => setKind(e.target.value as OtherCostKind)}>
-              {OTHER_COST_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enums.otherCostKind.${k}`)}
-                </option>
-              ))}
+              <SelectOptions values={OTHER_COST_KINDS} label={(k) => t(`enums.otherCostKind.${k}`)} />
             </select>
           )}
         </Labelled>
@@ -222,11 +208,7 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
         <Labelled id={`${id}-funding`} label={t('budget.field.fundingSource')}>
           {(d) => (
             <select id={`${id}-funding`} aria-describedby={d} value={funding} onChange={(e) => setFunding(e.target.value as FundingSource)}>
-              {FUNDING_SOURCES.map((f) => (
-                <option key={f} value={f}>
-                  {t(`enums.fundingSource.${f}`)}
-                </option>
-              ))}
+              <SelectOptions values={FUNDING_SOURCES} label={(f) => t(`enums.fundingSource.${f}`)} />
             </select>
           )}
         </Labelled>

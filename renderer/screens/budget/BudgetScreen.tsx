@@ -1,13 +1,19 @@
-import { useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { IncomeLine, OtherCostLine } from '../../../shared/domain';
 import type { Breakdown } from '../../../shared/engine/types';
 import { ConfirmDialog } from '../../components/Dialog';
+import { RowActionButton } from '../../components/RowActionButton';
 import { DraftField, SelectField, useReader, type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
 import { formatMinutesAsHours, readHoursAsMinutes, readWholeNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { IncomeForm, OtherCostForm } from './BudgetForms';
 
+/** The ALNCo's statutory tasks: how many of each, and the hours each one takes. */
+const WORKLOAD_TASKS = [
+  { count: 'idpsToPrepare', countLabel: 'budget.workload.idpsToPrepare', minutes: 'minutesPerIdp', minutesLabel: 'budget.workload.hoursPerIdp' },
+  { count: 'idpReviews', countLabel: 'budget.workload.idpReviews', minutes: 'minutesPerReview', minutesLabel: 'budget.workload.hoursPerReview' },
+] as const;
 const fyName = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
 
 /** Income against what the ALN budget carries, every way a governor or an authority asks for it. */
@@ -131,120 +137,94 @@ export function BudgetScreen() {
         </section>
       </div>
 
-      <section className="card" aria-labelledby="income-title">
-        <div className="chart-head">
-          <h2 id="income-title">{t('budget.income')}</h2>
-          <button type="button" className="primary small" onClick={() => setIncomeForm('new')} data-testid="add-income">
-            + {t('budget.addIncome')}
-          </button>
-        </div>
-        {data.income.length === 0 ? (
-          <p className="muted">{t('budget.noIncome')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('budget.col.kind')}</th>
-                  <th scope="col">{t('budget.col.name')}</th>
-                  <th scope="col" className="num">
-                    {t('budget.col.amount')}
-                  </th>
-                  <th scope="col">{t('budget.col.financialYear')}</th>
-                  <th scope="col">{t('budget.col.endsOn')}</th>
-                  <th scope="col">{t('budget.col.source')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('budget.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.income.map((i) => (
-                  <tr key={i.id} data-testid={`income-row-${i.id}`}>
-                    <td>{t(`enums.incomeKind.${i.kind}`)}</td>
-                    <td>{i.name}</td>
-                    <td className="num money">{pounds(i.amountPence)}</td>
-                    <td>{i.financialYear !== null ? t('budget.fyLabel', { start: i.financialYear, end: i.financialYear + 1 }) : t('budget.wholeYear')}</td>
-                    <td>{i.endsOn ? date(i.endsOn) : ''}</td>
-                    <td>{i.source}</td>
-                    <td className="actions">
-                      <button type="button" className="small" onClick={() => setIncomeForm(i)}>
-                        {t('common.edit')}
-                        <span className="visually-hidden"> {i.name}</span>
-                      </button>{' '}
-                      <button type="button" className="small danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: i.name })}>
-                        {t('common.delete')}
-                        <span className="visually-hidden"> {i.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <BudgetLinesCard
+        titleId="income-title"
+        title={t('budget.income')}
+        addLabel={t('budget.addIncome')}
+        addTestId="add-income"
+        onAdd={() => setIncomeForm('new')}
+        empty={data.income.length === 0 ? t('budget.noIncome') : null}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('budget.col.kind')}</th>
+            <th scope="col">{t('budget.col.name')}</th>
+            <th scope="col" className="num">
+              {t('budget.col.amount')}
+            </th>
+            <th scope="col">{t('budget.col.financialYear')}</th>
+            <th scope="col">{t('budget.col.endsOn')}</th>
+            <th scope="col">{t('budget.col.source')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('budget.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.income.map((i) => (
+            <tr key={i.id} data-testid={`income-row-${i.id}`}>
+              <td>{t(`enums.incomeKind.${i.kind}`)}</td>
+              <td>{i.name}</td>
+              <td className="num money">{pounds(i.amountPence)}</td>
+              <td>{i.financialYear !== null ? t('budget.fyLabel', { start: i.financialYear, end: i.financialYear + 1 }) : t('budget.wholeYear')}</td>
+              <td>{i.endsOn ? date(i.endsOn) : ''}</td>
+              <td>{i.source}</td>
+              <td className="actions">
+                <RowActionButton label={t('common.edit')} rowName={i.name} onClick={() => setIncomeForm(i)} />{' '}
+                <RowActionButton label={t('common.delete')} rowName={i.name} tone="danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: i.name })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </BudgetLinesCard>
 
-      <section className="card" aria-labelledby="other-title">
-        <div className="chart-head">
-          <h2 id="other-title">{t('budget.otherCosts')}</h2>
-          <button type="button" className="primary small" onClick={() => setCostForm('new')} data-testid="add-other-cost">
-            + {t('budget.addOtherCost')}
-          </button>
-        </div>
-        <p className="muted">{t('budget.otherCostsIntro')}</p>
-        {data.otherCosts.length === 0 ? (
-          <p className="muted">{t('budget.noOtherCosts')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('budget.col.kind')}</th>
-                  <th scope="col">{t('budget.col.name')}</th>
-                  <th scope="col">{t('budget.col.funding')}</th>
-                  <th scope="col">{t('budget.col.detail')}</th>
-                  <th scope="col" className="num">
-                    {t('budget.col.cost')}
-                  </th>
-                  <th scope="col">{t('budget.col.charged')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('budget.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.otherCosts.map((o) => {
-                  const c = otherCosted.get(o.id);
-                  const staff = o.staffId !== null ? names.staff.get(o.staffId) : undefined;
-                  return (
-                    <tr key={o.id} data-testid={`other-row-${o.id}`}>
-                      <td>{t(`enums.otherCostKind.${o.kind}`)}</td>
-                      <td>{o.name}</td>
-                      <td>{t(`enums.fundingSource.${o.fundingSource}`)}</td>
-                      <td>
-                        {staff ? t('budget.staffTime', { name: staff.name, hours: hours(o.minutesPerWeek), weeks: o.weeks }) : t('budget.quantityTimes', { quantity: o.quantity, unit: pounds(o.unitPence) })}
-                      </td>
-                      <td className="num money">{pounds(c?.costPence)}</td>
-                      <td>{c?.chargedToAlnBudget ? t('common.yes') : t('common.no')}</td>
-                      <td className="actions">
-                        <button type="button" className="small" onClick={() => setCostForm(o)}>
-                          {t('common.edit')}
-                          <span className="visually-hidden"> {o.name}</span>
-                        </button>{' '}
-                        <button type="button" className="small danger" onClick={() => setDeleting({ kind: 'other', id: o.id, name: o.name })}>
-                          {t('common.delete')}
-                          <span className="visually-hidden"> {o.name}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <BudgetLinesCard
+        titleId="other-title"
+        title={t('budget.otherCosts')}
+        addLabel={t('budget.addOtherCost')}
+        addTestId="add-other-cost"
+        onAdd={() => setCostForm('new')}
+        intro={t('budget.otherCostsIntro')}
+        empty={data.otherCosts.length === 0 ? t('budget.noOtherCosts') : null}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('budget.col.kind')}</th>
+            <th scope="col">{t('budget.col.name')}</th>
+            <th scope="col">{t('budget.col.funding')}</th>
+            <th scope="col">{t('budget.col.detail')}</th>
+            <th scope="col" className="num">
+              {t('budget.col.cost')}
+            </th>
+            <th scope="col">{t('budget.col.charged')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('budget.col.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.otherCosts.map((o) => {
+            const c = otherCosted.get(o.id);
+            const staff = o.staffId !== null ? names.staff.get(o.staffId) : undefined;
+            return (
+              <tr key={o.id} data-testid={`other-row-${o.id}`}>
+                <td>{t(`enums.otherCostKind.${o.kind}`)}</td>
+                <td>{o.name}</td>
+                <td>{t(`enums.fundingSource.${o.fundingSource}`)}</td>
+                <td>
+                  {staff ? t('budget.staffTime', { name: staff.name, hours: hours(o.minutesPerWeek), weeks: o.weeks }) : t('budget.quantityTimes', { quantity: o.quantity, unit: pounds(o.unitPence) })}
+                </td>
+                <td className="num money">{pounds(c?.costPence)}</td>
+                <td>{c?.chargedToAlnBudget ? t('common.yes') : t('common.no')}</td>
+                <td className="actions">
+                  <RowActionButton label={t('common.edit')} rowName={o.name} onClick={() => setCostForm(o)} />{' '}
+                  <RowActionButton label={t('common.delete')} rowName={o.name} tone="danger" onClick={() => setDeleting({ kind: 'other', id: o.id, name: o.name })} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </BudgetLinesCard>
 
       <section className="card" aria-labelledby="workload-title">
         <h2 id="workload-title">{t('budget.workload.title')}</h2>
@@ -257,38 +237,26 @@ export function BudgetScreen() {
               options={[{ value: '', label: t('budget.workload.noAlnco') }, ...data.staff.map((s) => ({ value: String(s.id), label: s.name }))]}
               commit={(v) => saveWorkload({ alncoStaffId: v === '' ? null : Number(v) })}
             />
-            <DraftField
-              label={t('budget.workload.idpsToPrepare')}
-              value={data.workload.idpsToPrepare}
-              format={String}
-              inputMode="numeric"
-              read={(s) => fromParsed(readWholeNumber(s, 0, 10_000))}
-              commit={(v) => saveWorkload({ idpsToPrepare: v })}
-            />
-            <DraftField
-              label={t('budget.workload.hoursPerIdp')}
-              value={data.workload.minutesPerIdp}
-              format={formatMinutesAsHours}
-              inputMode="decimal"
-              read={(s) => fromParsed(readHoursAsMinutes(s))}
-              commit={(v) => saveWorkload({ minutesPerIdp: v })}
-            />
-            <DraftField
-              label={t('budget.workload.idpReviews')}
-              value={data.workload.idpReviews}
-              format={String}
-              inputMode="numeric"
-              read={(s) => fromParsed(readWholeNumber(s, 0, 10_000))}
-              commit={(v) => saveWorkload({ idpReviews: v })}
-            />
-            <DraftField
-              label={t('budget.workload.hoursPerReview')}
-              value={data.workload.minutesPerReview}
-              format={formatMinutesAsHours}
-              inputMode="decimal"
-              read={(s) => fromParsed(readHoursAsMinutes(s))}
-              commit={(v) => saveWorkload({ minutesPerReview: v })}
-            />
+            {WORKLOAD_TASKS.map((task) => (
+              <Fragment key={task.count}>
+                <DraftField
+                  label={t(task.countLabel)}
+                  value={data.workload[task.count]}
+                  format={String}
+                  inputMode="numeric"
+                  read={(s) => fromParsed(readWholeNumber(s, 0, 10_000))}
+                  commit={(v) => saveWorkload({ [task.count]: v })}
+                />
+                <DraftField
+                  label={t(task.minutesLabel)}
+                  value={data.workload[task.minutes]}
+                  format={formatMinutesAsHours}
+                  inputMode="decimal"
+                  read={(s) => fromParsed(readHoursAsMinutes(s))}
+                  commit={(v) => saveWorkload({ [task.minutes]: v })}
+                />
+              </Fragment>
+            ))}
           </div>
           <dl className="kv" data-testid="workload-position">
             <dt>{t('budget.workload.needed')}</dt>
@@ -351,5 +319,41 @@ function FyRow(props: { label: string; value: string }) {
       <dt>· {props.label}</dt>
       <dd>{props.value}</dd>
     </>
+  );
+}
+
+/**
+ * A card listing one kind of budget line (income, other costs): its heading with an Add button, an
+ * optional introduction, then the table of lines (the table's head and body are the children), or a
+ * sentence saying there are none.
+ */
+function BudgetLinesCard(props: {
+  titleId: string;
+  title: string;
+  addLabel: string;
+  addTestId: string;
+  onAdd: () => void;
+  intro?: string;
+  /** What to say when there are no lines, or null when there are. */
+  empty: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <section className="card" aria-labelledby={props.titleId}>
+      <div className="chart-head">
+        <h2 id={props.titleId}>{props.title}</h2>
+        <button type="button" className="primary small" onClick={props.onAdd} data-testid={props.addTestId}>
+          + {props.addLabel}
+        </button>
+      </div>
+      {props.intro !== undefined ? <p className="muted">{props.intro}</p> : null}
+      {props.empty !== null ? (
+        <p className="muted">{props.empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">{props.children}</table>
+        </div>
+      )}
+    </section>
   );
 }

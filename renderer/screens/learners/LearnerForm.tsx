@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { ALN_STATUSES, type AlnStatus, type Learner } from '../../../shared/domain';
 import type { OperationInput } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { FormProblem } from '../../components/FormProblem';
+import { SelectOptions } from '../../components/SelectOptions';
 import { learnerName, useDisplay } from '../../display';
 import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, type Parsed } from '../../forms/parse';
 import { useMapio } from '../../state/store';
@@ -122,32 +124,20 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
         </>
       }
     >
-      {errors.form ? (
-        <p className="field-message" role="alert">
-          {errors.form}
-        </p>
-      ) : null}
+      <FormProblem message={errors.form} />
       <div className="form-grid">
         {text('ref', t('learners.field.ref'), ref, setRef)}
         {text('name', t('learners.field.name'), name, setName)}
         <div className="field">
           <label htmlFor={`${id}-year`}>{t('learners.field.yearGroup')}</label>
           <select id={`${id}-year`} value={year} onChange={(e) => setYear(Number(e.target.value))}>
-            {YEAR_GROUPS.map((y) => (
-              <option key={y} value={y}>
-                {yearGroup(y)}
-              </option>
-            ))}
+            <SelectOptions values={YEAR_GROUPS} label={(y) => yearGroup(y)} />
           </select>
         </div>
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('learners.field.alnStatus')}</label>
           <select id={`${id}-status`} value={status} onChange={(e) => setStatus(e.target.value as AlnStatus)}>
-            {ALN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.alnStatus.${s}`)}
-              </option>
-            ))}
+            <SelectOptions values={ALN_STATUSES} label={(s) => t(`enums.alnStatus.${s}`)} />
           </select>
         </div>
         <fieldset className="field checkbox-group span-2">

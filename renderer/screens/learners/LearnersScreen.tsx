@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { ALN_STATUSES, type AlnStatus } from '../../../shared/domain';
+import { SelectOptions } from '../../components/SelectOptions';
 import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { LearnerForm } from './LearnerForm';
@@ -78,11 +79,7 @@ function LearnerList() {
           <label htmlFor={`${id}-s`}>{t('learners.filterStatus')}</label>
           <select id={`${id}-s`} value={status} onChange={(e) => setStatus(e.target.value as AlnStatus | '')}>
             <option value="">{t('common.all')}</option>
-            {ALN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.alnStatus.${s}`)}
-              </option>
-            ))}
+            <SelectOptions values={ALN_STATUSES} label={(s) => t(`enums.alnStatus.${s}`)} />
           </select>
         </div>
         <p className="muted" aria-live="polite">

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
 import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from '../../../shared/api/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -263,104 +263,52 @@ export function MisImportDialog(props: { onClose: () => void }) {
           {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
 
           {rejects.length > 0 ? (
-            <section>
-              <h3 id={`${id}-rejects`}>{t('mis.rejectedHeading', { count: counts.reject })}</h3>
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-rejects`}>
-                <table className="data-table compact" data-testid="mis-rejects">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('mis.col.row')}
-                      </th>
-                      <th scope="col">{t('mis.col.ref')}</th>
-                      <th scope="col">{t('mis.col.name')}</th>
-                      <th scope="col">{t('mis.col.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rejects.slice(0, SHOWN_ROWS).map((r) => (
-                      <tr key={r.rowNumber}>
-                        <td className="num">{r.rowNumber}</td>
-                        <td>{r.ref}</td>
-                        <td>{r.name}</td>
-                        <td>{rejectReason(r)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {rejects.length > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length })}</p> : null}
-            </section>
+            <PreviewRowsSection
+              headingId={`${id}-rejects`}
+              heading={t('mis.rejectedHeading', { count: counts.reject })}
+              testId="mis-rejects"
+              columns={[t('mis.col.reason')]}
+              rows={rejects}
+              cells={(r) => <td>{rejectReason(r)}</td>}
+              more={rejects.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length }) : null}
+            />
           ) : null}
 
           {updates.length > 0 ? (
-            <section>
-              <h3 id={`${id}-updates`}>{t('mis.updatesHeading', { count: counts.update })}</h3>
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-updates`}>
-                <table className="data-table compact" data-testid="mis-updates">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('mis.col.row')}
-                      </th>
-                      <th scope="col">{t('mis.col.ref')}</th>
-                      <th scope="col">{t('mis.col.name')}</th>
-                      <th scope="col">{t('mis.col.changes')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {updates.slice(0, SHOWN_ROWS).map((r) => (
-                      <tr key={r.rowNumber}>
-                        <td className="num">{r.rowNumber}</td>
-                        <td>{r.ref}</td>
-                        <td>{r.name}</td>
-                        <td>
-                          <ul className="plain-list">
-                            {r.changes.map((c) => (
-                              <li key={c.field}>{t('mis.change', { field: t(`mis.changeField.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
+            <PreviewRowsSection
+              headingId={`${id}-updates`}
+              heading={t('mis.updatesHeading', { count: counts.update })}
+              testId="mis-updates"
+              columns={[t('mis.col.changes')]}
+              rows={updates}
+              cells={(r) => (
+                <td>
+                  <ul className="plain-list">
+                    {r.changes.map((c) => (
+                      <li key={c.field}>{t('mis.change', { field: t(`mis.changeField.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-              {updates.length > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: SHOWN_ROWS, count: counts.update })}</p> : null}
-            </section>
+                  </ul>
+                </td>
+              )}
+              more={updates.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: counts.update }) : null}
+            />
           ) : null}
 
           {adds.length > 0 ? (
-            <section>
-              <h3 id={`${id}-adds`}>{t('mis.addsHeading', { count: counts.add })}</h3>
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`${id}-adds`}>
-                <table className="data-table compact" data-testid="mis-adds">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('mis.col.row')}
-                      </th>
-                      <th scope="col">{t('mis.col.ref')}</th>
-                      <th scope="col">{t('mis.col.name')}</th>
-                      <th scope="col">{t('mis.col.yearGroup')}</th>
-                      <th scope="col">{t('mis.col.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {adds.slice(0, SHOWN_ROWS).map((r) => (
-                      <tr key={r.rowNumber}>
-                        <td className="num">{r.rowNumber}</td>
-                        <td>{r.ref}</td>
-                        <td>{r.name}</td>
-                        <td>{r.yearGroup === null ? t('common.dash') : yearGroup(r.yearGroup)}</td>
-                        <td>{r.alnStatus ? t(`enums.alnStatus.${r.alnStatus}`) : t('common.dash')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {counts.add > SHOWN_ROWS ? <p className="muted">{t('mis.moreRows', { shown: Math.min(SHOWN_ROWS, adds.length), count: counts.add })}</p> : null}
-            </section>
+            <PreviewRowsSection
+              headingId={`${id}-adds`}
+              heading={t('mis.addsHeading', { count: counts.add })}
+              testId="mis-adds"
+              columns={[t('mis.col.yearGroup'), t('mis.col.status')]}
+              rows={adds}
+              cells={(r) => (
+                <>
+                  <td>{r.yearGroup === null ? t('common.dash') : yearGroup(r.yearGroup)}</td>
+                  <td>{r.alnStatus ? t(`enums.alnStatus.${r.alnStatus}`) : t('common.dash')}</td>
+                </>
+              )}
+              more={counts.add > SHOWN_ROWS ? t('mis.moreRows', { shown: Math.min(SHOWN_ROWS, adds.length), count: counts.add }) : null}
+            />
           ) : null}
         </div>
       ) : null}
@@ -376,5 +324,58 @@ export function MisImportDialog(props: { onClose: () => void }) {
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * One kind of preview row (rejected, updated, added): a heading, the first SHOWN_ROWS rows with their
+ * row number, reference and name followed by the kind's own columns, and a note when there are more.
+ */
+function PreviewRowsSection(props: {
+  headingId: string;
+  heading: string;
+  testId: string;
+  /** The headings of the kind's own columns, after row, reference and name. */
+  columns: string[];
+  rows: MisPreviewRow[];
+  /** The kind's own cells for one row, one per column. */
+  cells: (row: MisPreviewRow) => ReactNode;
+  /** The "more rows" note, or null when every row is shown. */
+  more: string | null;
+}) {
+  const { t } = useDisplay();
+  return (
+    <section>
+      <h3 id={props.headingId}>{props.heading}</h3>
+      <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={props.headingId}>
+        <table className="data-table compact" data-testid={props.testId}>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                {t('mis.col.row')}
+              </th>
+              <th scope="col">{t('mis.col.ref')}</th>
+              <th scope="col">{t('mis.col.name')}</th>
+              {props.columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.slice(0, SHOWN_ROWS).map((r) => (
+              <tr key={r.rowNumber}>
+                <td className="num">{r.rowNumber}</td>
+                <td>{r.ref}</td>
+                <td>{r.name}</td>
+                {props.cells(r)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {props.more !== null ? <p className="muted">{props.more}</p> : null}
+    </section>
   );
 }

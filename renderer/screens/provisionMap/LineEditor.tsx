@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DELIVERY_LANGUAGES, FUNDING_SOURCES, type InterventionLine } from '../../../shared/domain';
 import { ConfirmDialog } from '../../components/Dialog';
+import { RowActionButton } from '../../components/RowActionButton';
+import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { CheckboxGroup, DraftField, poundsForField, SelectField, useReader, type Commit } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import {
@@ -33,13 +35,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) props.onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props]);
+  useEscapeClosesEditor(props.onClose);
 
   if (!view || !data || !names) return null;
   const costed = view.costed.lines.find((c) => c.lineId === line.id);
@@ -102,24 +98,24 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const unassigned = data.staff.filter((s) => !line.staff.some((a) => a.staffId === s.id));
 
   return (
-    <aside className="editor-panel" aria-labelledby="line-editor-title" data-testid="line-editor">
-      <div className="editor-head">
-        <h2 id="line-editor-title">
-          <span className="eyebrow">{t('line.editorTitle')}</span>
-          <span className="editor-name">{line.name}</span>
-        </h2>
-        <button type="button" className="icon-button" onClick={props.onClose} aria-label={t('line.closeEditor')}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      <div className="editor-actions">
-        <button type="button" onClick={() => void duplicate()} data-testid="duplicate-line">
-          {t('common.duplicate')}
-        </button>
-        <button type="button" className="danger" onClick={() => setConfirmDelete(true)} data-testid="delete-line">
-          {t('common.delete')}
-        </button>
-      </div>
+    <EditorPanel
+      titleId="line-editor-title"
+      testId="line-editor"
+      eyebrow={t('line.editorTitle')}
+      name={line.name}
+      closeLabel={t('line.closeEditor')}
+      onClose={props.onClose}
+      actions={
+        <>
+          <button type="button" onClick={() => void duplicate()} data-testid="duplicate-line">
+            {t('common.duplicate')}
+          </button>
+          <button type="button" className="danger" onClick={() => setConfirmDelete(true)} data-testid="delete-line">
+            {t('common.delete')}
+          </button>
+        </>
+      }
+    >
 
       <div className="editor-body">
         <section className="figures" aria-labelledby="line-figures">
@@ -227,10 +223,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                   read={(s) => fromParsed(readWholeNumber(s, 1, 50))}
                   commit={(count) => saveFrom((l) => ({ staff: l.staff.map((x) => (x.staffId === a.staffId ? { ...x, count } : x)) }))}
                 />
-                <button type="button" className="small" onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))}>
-                  {t('common.remove')}
-                  <span className="visually-hidden"> {who}</span>
-                </button>
+                <RowActionButton label={t('common.remove')} rowName={who} onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))} />
               </div>
             );
           })}
@@ -332,10 +325,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                 commit={(pence) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, pence } : x)) }))}
                 testId={`line-cost-amount-${i}`}
               />
-              <button type="button" className="small" onClick={() => void saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.filter((_, j) => j !== i) }))}>
-                {t('common.remove')}
-                <span className="visually-hidden"> {c.label}</span>
-              </button>
+              <RowActionButton label={t('common.remove')} rowName={c.label} onClick={() => void saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.filter((_, j) => j !== i) }))} />
             </div>
           ))}
           <button
@@ -461,6 +451,6 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
         />
       ) : null}
       {picking ? <EnrolPicker line={line} onClose={() => setPicking(false)} /> : null}
-    </aside>
+    </EditorPanel>
   );
 }

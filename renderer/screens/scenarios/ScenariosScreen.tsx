@@ -3,6 +3,7 @@ import type { ScenarioCreated, ScenarioSummary } from '../../../shared/api/contr
 import type { ScenarioComparison } from '../../../shared/engine/scenarioComparison';
 import { formatIsoDateTime } from '../../../shared/i18n/dates';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { RowActionButton } from '../../components/RowActionButton';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { LeversPanel } from './LeversPanel';
@@ -211,27 +212,12 @@ export function ScenariosScreen() {
                               {t('scenarios.backToPlan')}
                             </button>
                           ) : (
-                            <button type="button" className="small primary" onClick={() => void enter(s)}>
-                              {t('scenarios.workOn')}
-                              <span className="visually-hidden"> {s.name}</span>
-                            </button>
+                            <RowActionButton label={t('scenarios.workOn')} rowName={s.name} tone="primary" onClick={() => void enter(s)} />
                           )}
-                          <button type="button" className="small" onClick={() => setPending({ kind: 'rename', scenario: s })}>
-                            {t('scenarios.rename')}
-                            <span className="visually-hidden"> {s.name}</span>
-                          </button>
-                          <button type="button" className="small" onClick={() => setPending({ kind: 'adopt', scenario: s })}>
-                            {t('scenarios.adopt')}
-                            <span className="visually-hidden"> {s.name}</span>
-                          </button>
-                          <button type="button" className="small" onClick={() => setPending({ kind: 'saveAs', scenario: s })}>
-                            {t('scenarios.saveAs')}
-                            <span className="visually-hidden"> {s.name}</span>
-                          </button>
-                          <button type="button" className="small danger" onClick={() => setPending({ kind: 'delete', scenario: s })}>
-                            {t('common.delete')}
-                            <span className="visually-hidden"> {s.name}</span>
-                          </button>
+                          <RowActionButton label={t('scenarios.rename')} rowName={s.name} onClick={() => setPending({ kind: 'rename', scenario: s })} />
+                          <RowActionButton label={t('scenarios.adopt')} rowName={s.name} onClick={() => setPending({ kind: 'adopt', scenario: s })} />
+                          <RowActionButton label={t('scenarios.saveAs')} rowName={s.name} onClick={() => setPending({ kind: 'saveAs', scenario: s })} />
+                          <RowActionButton label={t('common.delete')} rowName={s.name} tone="danger" onClick={() => setPending({ kind: 'delete', scenario: s })} />
                         </div>
                       </td>
                     </tr>

@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { STAFF_ROLES, type HourlyCostBasis, type StaffMember } from '../../../shared/domain';
 import { deriveHourlyCost } from '../../../shared/engine/hourlyCost';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
 import { ConfirmDialog } from '../../components/Dialog';
+import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { CheckboxField, DraftField, poundsForField, SelectField, useReader, type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
 import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readHundredths, readPercentAsBasisPoints } from '../../forms/parse';
@@ -18,13 +19,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
   const [deleting, setDeleting] = useState(false);
   const s = props.staff;
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !document.querySelector('dialog[open]')) props.onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [props]);
+  useEscapeClosesEditor(props.onClose);
 
   if (!view) return null;
   const names = namesOf(view.data);
@@ -36,21 +31,19 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
       save({ [key]: value } as StaffChanges);
 
   return (
-    <aside className="editor-panel" aria-labelledby="staff-editor-title" data-testid="staff-editor">
-      <div className="editor-head">
-        <h2 id="staff-editor-title">
-          <span className="eyebrow">{t('staff.editorTitle')}</span>
-          <span className="editor-name">{s.name}</span>
-        </h2>
-        <button type="button" className="icon-button" onClick={props.onClose} aria-label={t('common.close')}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      <div className="editor-actions">
+    <EditorPanel
+      titleId="staff-editor-title"
+      testId="staff-editor"
+      eyebrow={t('staff.editorTitle')}
+      name={s.name}
+      closeLabel={t('common.close')}
+      onClose={props.onClose}
+      actions={
         <button type="button" className="danger" onClick={() => setDeleting(true)}>
           {t('common.delete')}
         </button>
-      </div>
+      }
+    >
       <div className="editor-body">
         {allocation ? (
           <section className="figures">
@@ -140,7 +133,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
           }}
         />
       ) : null}
-    </aside>
+    </EditorPanel>
   );
 }
 
