@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flagValue, mapioFileFromArgv, withMapioExtension } from './launchFile';
+import { flagValue, mapioFileFromArgv } from './launchFile';
 
 describe('mapioFileFromArgv: the school file a launch asks for', () => {
   it('finds a double-clicked file (Windows and Linux pass it as an argument)', () => {
@@ -28,12 +28,5 @@ describe('flagValue', () => {
     expect(flagValue(['x', '--data-dir=/e'], 'data-dir')).toBe('/e');
     expect(flagValue(['x', '--data-dir', '--no-open'], 'data-dir')).toBeNull();
     expect(flagValue(['x'], 'data-dir')).toBeNull();
-  });
-});
-
-describe('withMapioExtension', () => {
-  it('adds .mapio when the save dialog answer lacks it, and leaves it alone otherwise', () => {
-    expect(withMapioExtension('/home/a/Ysgol Gymraeg')).toBe('/home/a/Ysgol Gymraeg.mapio');
-    expect(withMapioExtension('/home/a/School.MAPIO')).toBe('/home/a/School.MAPIO');
   });
 });

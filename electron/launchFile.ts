@@ -51,8 +51,3 @@ export function flagValue(argv: readonly string[], name: string): string | null 
   }
   return null;
 }
-
-/** A save-dialog answer with the extension added if the user left it off (`Ysgol Gymraeg` → `Ysgol Gymraeg.mapio`). */
-export function withMapioExtension(filePath: string, extension: string = '.mapio'): string {
-  return filePath.toLowerCase().endsWith(extension) ? filePath : `${filePath}${extension}`;
-}

@@ -13,7 +13,8 @@ import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../renderer/api/br
 import type { AppInfo } from '../shared/api/contract';
 import { APP_START_URL, isTrustedSender } from './appUrl';
 import { answerCall, changesOpenFile } from './callBridge';
-import { flagValue, mapioFileFromArgv, withMapioExtension } from './launchFile';
+import { withMapioExtension } from '../shared/mapioFileName';
+import { flagValue, mapioFileFromArgv } from './launchFile';
 import { menuTemplate } from './menu';
 import { hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './security';
 

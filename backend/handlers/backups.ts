@@ -5,7 +5,7 @@ import { SchoolFile } from '../../db/schoolFile';
 import { SchoolBackups, backupsRoot } from '../../db/backups';
 import type { Session } from '../session';
 import type { HandlerMap } from './types';
-import { withMapioExtension } from './file';
+import { withMapioExtension } from '../../shared/mapioFileName';
 
 /** The session's backups, or (in the CLI, which takes none) the same folder read-only. */
 function backupsFor(session: Session, dataDir: string): SchoolBackups {

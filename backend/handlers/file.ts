@@ -3,13 +3,9 @@ import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
 import { rollForward } from '../../shared/rollForward';
+import { withMapioExtension } from '../../shared/mapioFileName';
 import type { AppInfo } from '../../shared/api/contract';
 import type { HandlerContext, HandlerMap } from './types';
-
-/** `.mapio` is the school file's extension; add it when a person types a bare name. */
-export function withMapioExtension(filePath: string): string {
-  return path.extname(filePath).toLowerCase() === '.mapio' ? filePath : `${filePath}.mapio`;
-}
 
 const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
   version,

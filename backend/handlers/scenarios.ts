@@ -14,7 +14,7 @@ import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChang
 import { replaceSchoolYear } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
 import { findOrThrow, type Session } from '../session';
-import { withMapioExtension } from './file';
+import { withMapioExtension } from '../../shared/mapioFileName';
 import type { HandlerMap } from './types';
 
 export const LEVERS_NEED_A_SCENARIO = 'Quick levers change a scenario, not the baseline. Create or open a scenario first.';
