@@ -9,7 +9,7 @@ import { create } from 'zustand';
 import { api } from '../../api/client';
 import { asApiError } from '../../state/store';
 import type { ApiError, AuthorityView, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
-import { bytesToBase64 } from './returnFiles';
+import { bytesToBase64 } from '../../api/fileContent';
 
 export type AuthorityOutcome<T> = { ok: true; result: T } | { ok: false; error: ApiError };
 

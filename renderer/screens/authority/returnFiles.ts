@@ -1,18 +1,7 @@
 /**
- * Returns as the browser hands them over (a file input or a drop): which files to send, and their bytes
- * as base64 for `authority.importReturn`. No Node built-ins: runs in the renderer and in tests.
+ * Returns as the browser hands them over (a file input or a drop): which files to send to
+ * `authority.importReturn` (their bytes go as base64 via renderer/api/fileContent). No Node built-ins: runs in the renderer and in tests.
  */
-
-const CHUNK = 0x8000;
-
-/** Bytes → base64 (btoa over binary-string chunks, so a 3 MB return never overflows the call stack). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return btoa(binary);
-}
 
 /**
  * The files worth sending, in name order (so "Importing 7 of 30" walks the folder as the officer sees it).

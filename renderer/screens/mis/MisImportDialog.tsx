@@ -4,7 +4,8 @@ import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
-import { fileToBase64, isMisFileName, MIS_FILE_ACCEPT } from './fileContent';
+import { fileToBase64 } from '../../api/fileContent';
+import { isMisFileName, MIS_FILE_ACCEPT } from './misFileTypes';
 
 type Step = 'file' | 'mapping' | 'preview';
 const REQUIRED: ReadonlySet<MisField> = new Set(['ref', 'yearGroup']);

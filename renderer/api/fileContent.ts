@@ -1,6 +1,7 @@
 /**
- * A picked or dropped file's bytes as base64, for the operations that take `contentBase64` (browser
- * mode has no native file dialog, so the renderer sends the content, not a path).
+ * A picked or dropped file's bytes as base64, for the operations that take `contentBase64` (the MIS
+ * import, authority returns): browser mode has no native file dialog, so the renderer sends the
+ * content, not a path. No Node built-ins: runs in the renderer and in tests.
  */
 
 /** Base64 of raw bytes, in chunks so a 10,000-row export never overflows the call stack. */
@@ -15,11 +16,4 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 export async function fileToBase64(file: Blob): Promise<string> {
   return bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-}
-
-/** The extensions the MIS import reads. */
-export const MIS_FILE_ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-export function isMisFileName(name: string): boolean {
-  return /\.(csv|xlsx)$/i.test(name.trim());
 }
