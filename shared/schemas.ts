@@ -35,8 +35,21 @@ export const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const week = z.number().int({ error: 'must be a whole week number' }).min(1, { error: 'must be week 1 or later' }).max(MAX_WEEKS);
 const id = z.number().int().positive();
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a short code of lower-case letters, digits and _' });
-const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-const name = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
+/**
+ * Control characters (NUL, the other C0 codes, DEL, C1) are never part of what a person types: a NUL
+ * cuts a name short in other programs and in file names. Names and references refuse every one; longer
+ * text (descriptions, notes) keeps tab and line breaks.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const NO_CONTROL_CHARACTERS = 'must not contain control characters (such as NUL)';
+export const singleLine = (schema: z.ZodString) => schema.refine((s) => !CONTROL_CHARACTERS.test(s), { error: NO_CONTROL_CHARACTERS });
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { error: NO_CONTROL_CHARACTERS });
+const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }));
 
 export const schoolSchema = z.strictObject({
   name,
@@ -105,7 +118,7 @@ export const lineFields = lineBase;
 export const lineSchema = lineBase.extend({ id });
 
 export const learnerFields = z.strictObject({
-  ref: z.string().trim().min(1, { error: 'is required' }).max(50),
+  ref: singleLine(z.string().trim().min(1, { error: 'is required' }).max(50)),
   name: text(200),
   yearGroup: z.number().int().min(-1).max(14),
   alnStatus: z.enum(ALN_STATUSES),

@@ -27,25 +27,32 @@ import {
   week,
   issuesFrom,
   misColumnMappingSchema,
+  singleLine,
   type FieldIssue,
   type MisColumnMapping,
 } from '../schemas';
 
 const id = z.number().int().positive();
-const filePath = z.string().min(1, { error: 'a file path is required' }).max(4096);
+const filePath = z
+  .string()
+  .min(1, { error: 'a file path is required' })
+  .max(4096)
+  .refine((s) => !s.includes('\u0000'), { error: 'must not contain control characters (such as NUL)' });
 const byId = z.strictObject({ id });
-const misFileName = z.string().trim().min(1, { error: 'the file’s name is required' }).max(260);
+const misFileName = singleLine(z.string().trim().min(1, { error: 'the file’s name is required' }).max(260));
 /** An MIS export, base64. About 30 MB: far more than 10,000 learners need. */
 const misContent = z
   .string()
   .min(1, { error: 'the file is empty' })
   .max(40_000_000, { error: 'the file is too large to be a list of learners (over 30 MB)' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' });
-const scenarioName = z
-  .string()
-  .trim()
-  .min(1, { error: 'a scenario needs a name' })
-  .max(120, { error: 'must be at most 120 characters' });
+const scenarioName = singleLine(
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'a scenario needs a name' })
+    .max(120, { error: 'must be at most 120 characters' }),
+);
 /** A percentage in whole basis points (250 = 2.5%). */
 const basisPoints = (min: number, max: number, range: string) =>
   z
@@ -160,7 +167,7 @@ export const operations = {
   'authority.close': z.strictObject({}),
   /** One return per call (so the UI can show "n of N" and drag and drop works in browser mode); `replace` replaces a duplicate. */
   'authority.importReturn': z.strictObject({
-    fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(260),
+    fileName: singleLine(z.string().trim().min(1, { error: 'a file name is required' }).max(260)),
     contentBase64: z
       .string()
       .min(1, { error: 'the file is empty' })
@@ -173,8 +180,11 @@ export const operations = {
   /** The comparison for one academic year (default: the newest imported). */
   'authority.comparison': z.strictObject({ academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
   /** The officer's correction: lines with this normalised name are the intervention `canonicalName` (empty: remove the mapping). */
-  'authority.setMapping': z.strictObject({ normalisedName: z.string().trim().min(1, { error: 'is required' }).max(200), canonicalName: z.string().max(200) }),
-  'authority.removeSchool': z.strictObject({ schoolKey: z.string().min(1, { error: 'is required' }).max(500) }),
+  'authority.setMapping': z.strictObject({
+    normalisedName: singleLine(z.string().trim().min(1, { error: 'is required' }).max(200)),
+    canonicalName: singleLine(z.string().max(200)),
+  }),
+  'authority.removeSchool': z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) }),
   /** A school's published (Section 52) ALN allocation for a year, to sit beside what it says it spends; null clears it. */
   'authority.setPublishedAllocation': z.strictObject({
     schoolKey: z.string().min(1, { error: 'is required' }).max(500),
@@ -301,6 +311,7 @@ export const MIS_REJECT_CODES = [
   'unknown_aln_status',
   'not_yes_or_no',
   'formula',
+  'control_character',
 ] as const;
 export type MisRejectCode = (typeof MIS_REJECT_CODES)[number];
 
@@ -464,6 +475,10 @@ export const API_ERROR_CODES = [
   'file_corrupt',
   'file_too_new', // written by a newer Mapio
   'file_io', // cannot read or write the path
+  'file_altered', // a Mapio file changed outside Mapio (schema not as its migrations make it, a version no Mapio wrote): never opened
+  'file_read_only', // a change to a file opened read-only (Mapio may not write where it is)
+  'timeout', // an operation ran past its time limit and was stopped
+  'cancelled', // the person stopped an operation
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
