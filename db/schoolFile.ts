@@ -31,7 +31,7 @@ import {
 } from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { createRepositories, insertRecordsWithIds, type Repositories } from './repositories';
-import { createSchoolYearReader } from './schoolYearReader';
+import { createSchoolYearReader, type SchoolYearReader } from './schoolYearReader';
 import { isForeignKeyFailure } from './repositories/tableRecord';
 import { UndoHistory, type HistoryState } from './undoHistory';
 
@@ -105,7 +105,7 @@ export class SchoolFile {
   private readonly db: SqliteDatabase;
   private readonly repositories: Repositories;
   private readonly undoHistory: UndoHistory;
-  private readonly readSchoolYear: () => SchoolYear;
+  private readonly readSchoolYear: SchoolYearReader;
   private mutating = false;
   private closed = false;
 
@@ -165,9 +165,10 @@ export class SchoolFile {
 
   /**
    * Run `fn` in one transaction (all or nothing) and record it as one undo step called `label`.
-   * A step that changed nothing is not recorded. Any new step clears redo.
+   * A step that changed nothing is not recorded. Any new step clears redo. `check`, when given, sees the
+   * year as the change leaves it, still inside the transaction: if it throws, nothing is committed.
    */
-  mutate<T>(label: string, fn: (repos: Repositories) => T): T {
+  mutate<T>(label: string, fn: (repos: Repositories) => T, check?: (after: SchoolYear) => void): T {
     this.assertOpen();
     this.assertWritable();
     if (this.mutating) throw new Error('SchoolFile.mutate cannot be nested: do the whole change in one call.');
@@ -178,12 +179,17 @@ export class SchoolFile {
           const mark = this.undoHistory.mark();
           const result = fn(this.repositories);
           if (result instanceof Promise) throw new Error('SchoolFile.mutate needs a synchronous function.');
-          return { result, statements: this.undoHistory.take(mark) };
+          const statements = this.undoHistory.take(mark);
+          // Read after the undo log was taken, so the year read here is the one handed out after commit.
+          check?.(this.readSchoolYear());
+          return { result, statements };
         })
         .immediate();
       this.undoHistory.push({ label, statements });
       return result;
     } catch (error) {
+      // `check` may have read the year the rolled-back change left: never hand that out.
+      this.readSchoolYear.forget();
       throw writeError(error, this.path);
     } finally {
       this.mutating = false;

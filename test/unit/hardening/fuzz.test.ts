@@ -6,6 +6,7 @@
  * Then the importers: JSON interchange (parseInterchange and `mapio import-json`), the MIS importer and
  * the authority-return importer, with mutated bytes. The counts tried are printed.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { runCli } from '../../../backend/cli/main';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
 import { HOSTILE_STRINGS, hostileValue, payloadsFor, pollutingObject } from './hostileInput';
+import { buildHostileFiles, type HostileFile } from './hostileFiles';
 
 const SEED = Number(process.env.MAPIO_FUZZ_SEED ?? 424242);
 const RUNS_PER_OPERATION = Number(process.env.MAPIO_FUZZ_RUNS ?? 150);
@@ -26,6 +28,10 @@ const MS_PER_OPERATION = 400;
 
 let sandbox: string;
 let basePath: string;
+/** Hostile school files (hostileFiles.ts) offered wherever a payload names a file: never opened, never changed. */
+let hostileFiles: HostileFile[] = [];
+let hostileHashes: string[] = [];
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 let backend: TypedBackend;
 const previousCwd = process.cwd();
 const counts = new Map<string, { tried: number; accepted: number; refused: number; internal: number }>();
@@ -46,11 +52,16 @@ beforeAll(() => {
   process.chdir(sandbox);
   basePath = path.join(sandbox, 'base.mapio');
   SchoolFile.create(basePath, testSchoolYear(), { appVersion: 'fuzz' }).close();
+  const hostileFolder = path.join(sandbox, 'hostile');
+  fs.mkdirSync(hostileFolder);
+  hostileFiles = buildHostileFiles(hostileFolder);
+  hostileHashes = hostileFiles.map((h) => sha256(h.path));
   backend = createBackend({ mode: 'cli', dataDir: path.join(sandbox, 'data'), openPath: basePath, today: () => '2026-11-24' });
 });
 
 afterAll(() => {
   backend?.dispose();
+  expect(hostileFiles.map((h) => sha256(h.path)), 'no hostile file was changed by anything the fuzz sent').toEqual(hostileHashes);
   process.chdir(previousCwd);
   fs.rmSync(sandbox, { recursive: true, force: true });
   const lines = [...counts].map(([target, c]) => `  ${target}: ${c.tried} tried, ${c.accepted} accepted, ${c.refused} refused${c.internal ? ` (${c.internal} as 'internal')` : ''}`);
@@ -63,6 +74,7 @@ const pathString = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ maxLength: 16 }).map((s) => path.join(sandbox, 'made', s.replace(/[/\\\0]/g, '_') || 'x')),
     fc.constantFrom(basePath, sandbox, path.join(sandbox, 'missing', 'x.mapio'), 'relative', 'relative.xlsx', 'relative.mapio-la', ' '),
+    fc.constantFrom(...hostileFiles.map((h) => h.path)),
   );
 
 /** Any string under a key called path/to that would leave the sandbox is pointed back inside it. */
@@ -87,6 +99,12 @@ function snapshot(): string {
     history: file?.history() ?? null,
     files: listing(sandbox),
     made: listing(path.join(sandbox, 'made')),
+    hostile: listing(path.join(sandbox, 'hostile')),
+    // Size and times per call (cheap); the bytes themselves are compared once at the end.
+    hostileStat: hostileFiles.map((h) => {
+      const st = fs.statSync(h.path);
+      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    }),
   });
 }
 
@@ -121,10 +139,14 @@ async function callAndCheck(target: string, name: string, input: unknown): Promi
   } catch (error) {
     const apiError = expectGoodRefusal(error, `${name} ${safeDescribe(input)}`);
     outcome = apiError.code === 'internal' ? 'internal' : 'refused';
+    // An internal error is a failure: Mapio did not know what was wrong (a 500 in browser mode).
+    expect(apiError.code, `${name} answered an internal error (${apiError.message}); input ${safeDescribe(input)}`).not.toBe('internal');
     expect(snapshot(), `${name} was refused (${apiError.message}) but changed something; input ${safeDescribe(input)}`).toBe(before);
   }
   assertNotPolluted();
   tally(target, outcome);
+  const opened = backend.session.openFile?.path;
+  expect(hostileFiles.map((h) => h.path), `${name} opened a hostile file`).not.toContain(opened);
   if (outcome === 'accepted') backToBase();
   return outcome;
 }
@@ -304,6 +326,7 @@ describe('hostile input: the authority-return importer', () => {
         } catch (error) {
           const apiError = expectGoodRefusal(error, 'authority.importReturn');
           if (apiError.code === 'internal') outcome = 'internal';
+          expect(apiError.code, `authority.importReturn answered an internal error (${apiError.message})`).not.toBe('internal');
           expect(await comparison()).toBe(before);
         }
         assertNotPolluted();
