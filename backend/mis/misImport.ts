@@ -12,6 +12,9 @@ import { assertUsableMapping, guessMapping } from './columnMapping';
 import { planMisImport, type MisImportPlan } from './misPreview';
 import { readMisTable, type MisTable } from './misTable';
 
+/** The columns a mapping reads: the only ones kept from the file. */
+const mappedColumns = (mapping: MisColumnMapping): number[] => Object.values(mapping).filter((c): c is number => c !== null);
+
 export function bytesFromBase64(contentBase64: string): Uint8Array {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw new ApiError('invalid_input', 'contentBase64: the file is empty', [{ path: 'contentBase64', message: 'the file is empty' }]);
@@ -35,7 +38,7 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
 /** What importing would do. Writes nothing. */
 export async function previewMisImport(session: Session, fileName: string, contentBase64: string, mapping?: MisColumnMapping): Promise<MisPreview> {
   const file = session.require();
-  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64), (header) => mappedColumns(mapping ?? guessMapping(header)));
   const used = mapping ?? guessMapping(table.header);
   try {
     assertUsableMapping(used, table.header, fileName);
@@ -56,7 +59,7 @@ export function applyMisImport(repos: Repositories, plan: MisImportPlan): number
 /** Import on the user's confirmation: the preview is worked out again here, never taken from the client. */
 export async function importMisLearners(session: Session, fileName: string, contentBase64: string, mapping: MisColumnMapping): Promise<MutationResult> {
   session.require();
-  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64), () => mappedColumns(mapping));
   assertUsableMapping(mapping, table.header, fileName);
   // A copy to go back to before anything changes; the import is refused if it cannot be taken.
   await session.backupBeforeImport();

@@ -56,7 +56,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
   const columnName = (column: number) => table.header[column] || `column ${column + 1}`;
   const mappedColumns = Object.values(mapping).filter((c): c is number => c !== null);
 
-  const dataRows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''));
+  const dataRows = table.rows.filter((r) => !r.blank);
   const blank = table.rows.length - dataRows.length;
 
   // Every row carrying each reference, to reject duplicates naming each other.

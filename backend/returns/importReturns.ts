@@ -99,8 +99,13 @@ export function returnSourcesInFolder(folder: string): ReturnFileOnDisk[] {
     } catch {
       // Gone or unreadable: kept, so it is rejected with its name when its turn comes.
     }
-    return [{ fileName, load: () => readReturnFile(full) }];
+    return [returnSourceAt(full)];
   });
+}
+
+/** One return file named by its path, read only when its turn comes (`mapio compare` and folder imports). */
+export function returnSourceAt(full: string): ReturnFileOnDisk {
+  return { fileName: nodePath.basename(full), load: () => readReturnFile(full) };
 }
 
 /** One return's bytes; a file too large to be a return is refused before it is read. */
