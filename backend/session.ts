@@ -54,6 +54,7 @@ export class Session {
   /** Importers call this before they change the file: a copy to go back to. Refuses the import if it cannot be taken. */
   async backupBeforeImport(): Promise<void> {
     const file = this.require();
+    file.assertWritable();
     if (this.backups) await this.backups.take(file, 'before-import');
   }
 
