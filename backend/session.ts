@@ -96,13 +96,15 @@ export class Session {
     const file = this.requireBaseline();
     if (!this.scenarioStore || this.scenarioStore.path !== file.path) {
       this.scenarioStore?.close();
-      this.scenarioStore = ScenarioStore.open(file.path);
+      this.scenarioStore = ScenarioStore.open(file.path, { readOnly: file.readOnly });
     }
     return this.scenarioStore;
   }
 
   /** Work on a scenario: leaves any other one, then materialises this one. */
   enterScenario(id: number): void {
+    // A scenario's work is written back into the school file: not possible in one opened read-only.
+    this.requireBaseline().assertWritable();
     const store = this.scenarios();
     this.leaveScenario();
     this.scenario = ScenarioWorkingCopy.materialise(store, id);
@@ -142,7 +144,10 @@ export class Session {
   }
 
   fileInfo(): FileInfo | null {
-    return this.file ? { path: this.file.path, name: path.basename(this.file.path) } : null;
+    if (!this.file) return null;
+    const info: FileInfo = { path: this.file.path, name: path.basename(this.file.path) };
+    if (this.file.readOnly) info.readOnly = true;
+    return info;
   }
 
   view(asAtWeek?: WeekNumber): YearView {

@@ -18,6 +18,7 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { AuthorityScreen } from './screens/authority/AuthorityScreen';
 import { useAuthority } from './screens/authority/authorityState';
 import { ExportDialogHost } from './screens/exports/ExportDialogs';
@@ -188,6 +189,7 @@ export function App() {
       </header>
       <AlertRegion />
       {view ? <ScenarioBanner /> : null}
+      {view ? <ReadOnlyBanner onSaveAs={() => setPathAction('saveAs')} /> : null}
       {view && !(screen === 'authority' && authorityView) ? <TotalsBar /> : null}
       <div className="app-body">
         {view || authorityView ? <Nav /> : null}

@@ -49,6 +49,7 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
   const years = file.academicYears();
   const year = academicYear ?? years[0] ?? null;
   const info: FileInfo = { path: file.path, name: path.basename(file.path) };
+  if (file.readOnly) info.readOnly = true;
   return {
     file: info,
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),

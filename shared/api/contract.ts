@@ -204,6 +204,8 @@ export interface FileInfo {
   path: string;
   /** The file name without folders, for the title bar. */
   name: string;
+  /** Opened read-only: Mapio may not write where the file is; views and exports work, edits are refused, Save As makes an editable copy. */
+  readOnly?: boolean;
 }
 
 export interface AppInfo {

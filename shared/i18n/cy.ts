@@ -1353,4 +1353,13 @@ export const cy: Catalogue = {
       notComparable: 'nid yw ym mlynyddoedd y cynllun',
     },
   },
+  // A file Mapio may not write, and long work that can be stopped.
+  fileSafety: {
+    readOnlyLabel: 'Ffeil i’w darllen yn unig',
+    readOnlyBanner: 'I’w darllen yn unig: ni all Mapio gadw “{{name}}” lle mae hi. Gallwch edrych ar bopeth a’i allforio; i wneud newidiadau, cadwch gopi yn gyntaf.',
+    saveCopy: 'Cadw copi fel…',
+    stillWorking: 'Yn dal i weithio…',
+    stop: 'Stopio',
+    stopTitle: 'Stopio hyn a gadael y ffeil fel yr oedd cyn iddo ddechrau',
+  },
 };

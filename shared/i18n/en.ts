@@ -1350,6 +1350,15 @@ export const en = {
       notComparable: 'not in the plan’s years',
     },
   },
+  // A file Mapio may not write, and long work that can be stopped.
+  fileSafety: {
+    readOnlyLabel: 'Read-only file',
+    readOnlyBanner: 'Read-only: Mapio may not save to “{{name}}” where it is. You can look at everything and export it; to make changes, save a copy first.',
+    saveCopy: 'Save a copy as…',
+    stillWorking: 'Still working…',
+    stop: 'Stop',
+    stopTitle: 'Stop this and leave the file as it was before it started',
+  },
 };
 
 /** The catalogue's shape: every leaf a string. cy.ts must satisfy the same shape. */
