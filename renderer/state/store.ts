@@ -62,6 +62,8 @@ export interface MapioState {
 
   boot(): Promise<void>;
   refreshAppInfo(): Promise<void>;
+  /** Read the open file and the app's state again (after the data process was stopped and started again). */
+  resync(): Promise<void>;
   mutate<N extends MutationName>(name: N, input: OperationInput<N>, options?: MutateOptions): Promise<Outcome<MutationResult>>;
   /**
    * A mutation whose input is built from the latest view when its turn in the queue comes (not from what
@@ -217,6 +219,18 @@ export const useMapio = create<MapioState>()((set, get) => {
     async refreshAppInfo() {
       const info = await call('app.info', {});
       if (info.ok) set({ appInfo: info.result });
+    },
+
+    async resync() {
+      const info = await call('app.info', {});
+      if (!info.ok) return;
+      set({ appInfo: info.result });
+      if (!info.result.file) {
+        set({ view: null });
+        return;
+      }
+      const year = await call('year.get', {});
+      if (year.ok) set({ view: year.result });
     },
 
     async mutate(name, input, options = {}) {

@@ -65,6 +65,12 @@ const update = <T extends z.ZodObject>(fields: T) => z.strictObject({ id, change
 export const operations = {
   /** Which file is open, the recent files, and how Mapio is running. */
   'app.info': z.strictObject({}),
+  /**
+   * Stop whatever is running (a long import or export, a file that takes too long to open): the door
+   * ends the data process and starts it again on the file that was open; the call that was running is
+   * answered `cancelled`. Where Mapio runs in one process (the command line) there is nothing to stop.
+   */
+  'app.stop': z.strictObject({}),
   /** Remember the language the person chose, so it survives a restart in every mode. */
   'settings.setLanguage': z.strictObject({ language: z.enum(['en', 'cy']) }),
   'file.create': z.strictObject({ path: filePath, template: z.enum(['demo', 'empty']) }),
@@ -418,6 +424,7 @@ export interface BackupInfo {
 
 type OutputOf = {
   'app.info': AppInfo;
+  'app.stop': { stopped: boolean };
   'settings.setLanguage': AppInfo;
   'file.create': YearView;
   'file.open': YearView;
