@@ -22,9 +22,23 @@ import { HOSTILE_STRINGS, hostileValue, payloadsFor, pollutingObject } from './h
 import { buildHostileFiles, type HostileFile } from './hostileFiles';
 
 const SEED = Number(process.env.MAPIO_FUZZ_SEED ?? 424242);
-const RUNS_PER_OPERATION = Number(process.env.MAPIO_FUZZ_RUNS ?? 150);
-/** Each target stops early after this long, so the whole file stays bounded (about 60 operations). */
-const MS_PER_OPERATION = 400;
+/**
+ * Inputs per target (every operation; the importers in proportion): 150 in npm test. `npm run soak` gives
+ * a total instead (MAPIO_FUZZ_INPUTS, 100,000 by default), spread over every target.
+ */
+const IMPORTER_WEIGHT = (600 + 80 + 150 + 120) / 150;
+const RUNS_PER_OPERATION = process.env.MAPIO_FUZZ_INPUTS
+  ? Math.ceil(Number(process.env.MAPIO_FUZZ_INPUTS) / (Object.keys(operations).length + IMPORTER_WEIGHT))
+  : Number(process.env.MAPIO_FUZZ_RUNS ?? 150);
+/**
+ * Each target stops early after this long, so the whole file stays bounded in npm test (about 70
+ * targets); `npm run soak` sets it (MAPIO_FUZZ_MS_PER_OP; 0 for no limit, every input tried).
+ */
+const MS_PER_OPERATION = Number(process.env.MAPIO_FUZZ_MS_PER_OP ?? 400);
+const timeLimit = (ms: number) => (MS_PER_OPERATION > 0 ? { interruptAfterTimeLimit: ms, markInterruptAsFailure: false } : {});
+/** The importers' own runs and time limits, scaled with the operations'. */
+const IMPORTER_SCALE = RUNS_PER_OPERATION / 150;
+const TEST_TIMEOUT_MS = MS_PER_OPERATION > 0 ? Math.max(30_000, MS_PER_OPERATION * 25) : Math.max(30_000, RUNS_PER_OPERATION * 200);
 
 let sandbox: string;
 let basePath: string;
@@ -173,9 +187,9 @@ describe('hostile input: every operation in the contract', () => {
         fc.asyncProperty(payloadsFor(operations[name], pathString()), async (input) => {
           await callAndCheck(name, name, confine(input));
         }),
-        { seed: SEED, numRuns: RUNS_PER_OPERATION, interruptAfterTimeLimit: MS_PER_OPERATION, markInterruptAsFailure: false, endOnFailure: true },
+        { seed: SEED, numRuns: RUNS_PER_OPERATION, ...timeLimit(MS_PER_OPERATION), endOnFailure: true },
       );
-    });
+    }, TEST_TIMEOUT_MS);
   }
 
   it('unknown operation names, including prototype keys, are refused', async () => {
@@ -239,9 +253,9 @@ describe('hostile input: the JSON interchange importer', () => {
         }
         assertNotPolluted();
       }),
-      { seed: SEED, numRuns: 600, interruptAfterTimeLimit: 6000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(600 * IMPORTER_SCALE), ...timeLimit(6000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('`mapio import-json` writes nothing when it refuses a document', async () => {
     const folder = fs.mkdtempSync(path.join(sandbox, 'import-json-'));
@@ -263,9 +277,9 @@ describe('hostile input: the JSON interchange importer', () => {
           tally('mapio import-json', 'refused');
         }
       }),
-      { seed: SEED, numRuns: 80, interruptAfterTimeLimit: 6000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(80 * IMPORTER_SCALE), ...timeLimit(6000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 /** Random byte damage: flips, cuts, insertions of the characters parsers trip on. */
@@ -297,9 +311,9 @@ describe('hostile input: the MIS importer', () => {
         if (importIt) await callAndCheck('mis.import (damaged files)', 'mis.import', { ...input, mapping });
         else await callAndCheck('mis.preview (damaged files)', 'mis.preview', input);
       }),
-      { seed: SEED, numRuns: 150, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(150 * IMPORTER_SCALE), ...timeLimit(8000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 describe('hostile input: the authority-return importer', () => {
@@ -332,8 +346,8 @@ describe('hostile input: the authority-return importer', () => {
         assertNotPolluted();
         tally('authority.importReturn (damaged returns)', outcome);
       }),
-      { seed: SEED, numRuns: 120, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(120 * IMPORTER_SCALE), ...timeLimit(8000) },
     );
     await backend.call('authority.close', {});
-  });
+  }, TEST_TIMEOUT_MS);
 });
