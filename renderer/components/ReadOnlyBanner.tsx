@@ -11,10 +11,7 @@ export function ReadOnlyBanner({ onSaveAs }: { onSaveAs: () => void }) {
   if (!file?.readOnly) return null;
   return (
     <div className="read-only-banner" role="region" aria-label={t('fileSafety.readOnlyLabel')} data-testid="read-only-banner">
-      <p>
-        <span aria-hidden="true">🔒 </span>
-        {t('fileSafety.readOnlyBanner', { name: file.name })}
-      </p>
+      <p>{t('fileSafety.readOnlyBanner', { name: file.name })}</p>
       <button type="button" onClick={onSaveAs} data-testid="read-only-save-as">
         {t('fileSafety.saveCopy')}
       </button>

@@ -113,7 +113,11 @@ export function asApiError(err: unknown): ApiError {
 /** Catalogue key for an error shown in the alert region. */
 export function noticeFor(err: ApiError): Notice {
   if (err.code === 'internal' && /fetch|network|failed to/i.test(err.message)) return { key: 'errors.network' };
-  return { key: 'errors.generic', params: { message: err.message }, error: { code: err.code, message: err.message, issues: err.issues } };
+  const error: ErrorDetail = { code: err.code, message: err.message, issues: err.issues };
+  // A change refused because the open file is read-only names that file in every language.
+  const openPath = err.code === 'file_read_only' ? useMapio.getState().view?.file.path : undefined;
+  if (openPath) error.path = openPath;
+  return { key: 'errors.generic', params: { message: err.message }, error };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
