@@ -16,6 +16,7 @@ import { sha256, testFolder } from '../db/testFolder';
 import { testSchoolYear } from '../db/testSchoolYear';
 import { runCli } from './cli/main';
 import { createBackend, type TypedBackend } from './backend';
+import { refusal } from '../test/unit/hardening/refusal';
 
 let dir: string;
 let filePath: string;
@@ -32,15 +33,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function refusal(run: () => unknown): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 const view = () => backend.invoke('year.get', {}) as YearView;
 

@@ -17,6 +17,7 @@ import { buildHostileFiles } from '../../test/unit/hardening/hostileFiles';
 import { startBrowserServer, SECRET_HEADER } from '../http/browserServer';
 import { spawnNodeHost } from './nodeChild';
 import { startProcessBackend, type HostChild, type ProcessBackend } from './processBackend';
+import { refusal } from '../../test/unit/hardening/refusal';
 
 let folder: string;
 let schoolA: string;
@@ -43,15 +44,6 @@ function thirtyThousandLearners(): string {
   return Buffer.from(lines.join('\n')).toString('base64');
 }
 
-async function refusal(run: Promise<unknown>): Promise<ApiError> {
-  try {
-    await run;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was answered');
-}
 
 beforeAll(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-host-'));

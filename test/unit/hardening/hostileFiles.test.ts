@@ -20,6 +20,7 @@ import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
 import { buildHostileFiles, type HostileFile } from './hostileFiles';
+import { refusal } from './refusal';
 
 let folder: string;
 let dataDir: string;
@@ -49,15 +50,6 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function refusal(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was opened');
-}
 
 describe('hostile school files are refused, untouched', () => {
   it('builds every attack (the list the tests below walk)', () => {

@@ -20,6 +20,7 @@ import { ApiError, type AppInfo, type MutationResult, type ScenarioSummary, type
 import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
+import { refusal } from './refusal';
 
 const asRoot = process.getuid?.() === 0;
 const locked: string[] = [];
@@ -67,15 +68,6 @@ afterAll(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-async function refusal(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 describe('a file Mapio may not write', () => {
   it('really cannot be written here (the test is not fooled by running as root)', () => {

@@ -16,6 +16,7 @@ import { ApiError, type ReturnImportOutcome, type YearView } from '../../../shar
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
 import { manyPartsZip, spreadsheetBomb } from './zipBombs';
+import { refusal } from './refusal';
 
 let folder: string;
 let backend: TypedBackend;
@@ -33,15 +34,6 @@ afterAll(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-async function refusal(run: () => Promise<unknown>): Promise<ApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 /** Run `fn`, printing how long it took and how far the process's memory grew. */
 async function measured<T>(what: string, fn: () => Promise<T>): Promise<T> {
