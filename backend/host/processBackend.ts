@@ -62,6 +62,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
   let authorityPath: string | null = null;
   let closing = false;
   let exited: Promise<void> = Promise.resolve();
+  /** When data processes ended on their own, within the last minute. */
+  const exits: number[] = [];
 
   function launch(start: HostStartOptions, reopenAuthority: string | null, first: boolean): void {
     const spawned = options.spawn();
@@ -115,6 +117,17 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
       if (closing) return;
       failAll(() => new ApiError('internal', 'Mapio’s data engine stopped unexpectedly and has been started again; that was not finished. Anything saved before it is kept.'));
       settleStart?.reject(new ApiError('internal', 'Mapio’s data engine stopped as it started.'));
+      // One that dies over and over (a broken install) is not started for ever: the next call says so.
+      const now = Date.now();
+      exits.push(now);
+      while (exits.length > 0 && now - exits[0]! > 60_000) exits.shift();
+      if (exits.length >= 3) {
+        const error = new ApiError('internal', 'Mapio’s data engine keeps stopping as it starts. Close Mapio and start it again; if this keeps happening, reinstall Mapio.');
+        ready = Promise.reject(error);
+        ready.catch(() => undefined);
+        options.onStartFailed?.(error.toBody());
+        return;
+      }
       options.onRestart?.('exited');
       launch({ ...start, openPath: undefined, openOnStart: true }, authorityPath, false);
     });
