@@ -36,14 +36,14 @@ afterEach(() => {
 
 const view = () => backend.invoke('year.get', {}) as YearView;
 
-/** A whole-school line, each value inside its bound: 390-minute sessions, 5 a week, 39 weeks, 1 to a group. */
+/** A whole-school line, each value inside its bound: six-hour sessions, 5 a week, 38 weeks, 1 to a group. */
 function bigLine(staffIds: number[], groups: number): Omit<InterventionLine, 'id'> {
   const { id: _id, ...line } = testSchoolYear().lines[0]!;
   return {
     ...line,
     name: `Whole school, ${groups} groups`,
     staff: staffIds.map((staffId) => ({ staffId, count: 200 })),
-    minutesPerSession: 390,
+    minutesPerSession: 360,
     planningMinutesPerSession: 0,
     sessionsPerWeekHundredths: 500,
     startWeek: 1,
@@ -95,7 +95,7 @@ describe('values that multiply into money are bounded at the door, naming the ra
 describe('an edit whose costs would pass what Mapio can count exactly is refused and rolled back', () => {
   /**
    * Twenty people at £1,000 an hour, 200 of each with every one of 3,000 groups: one line costs about
-   * £14.8 trillion, inside the range; six of them fit (£88.9 trillion); a seventh would pass £90 trillion.
+   * £13.7 trillion, inside the range; six of them fit (£82.1 trillion); a seventh would pass £90 trillion.
    */
   async function sixLargestLines(firstRate?: number): Promise<number[]> {
     const staff = await twentyAtTheTopRate(firstRate);
@@ -125,9 +125,9 @@ describe('an edit whose costs would pass what Mapio can count exactly is refused
   });
 
   it('an hourly cost, a line and a duplicate that would pass the range are refused naming the field; undo still works', async () => {
-    // The first consultant at £1 an hour, and a seventh line of 500 groups: the year just fits.
+    // The first consultant at £1 an hour, and a seventh line of 2,000 groups: the year just fits.
     const staff = await sixLargestLines(100);
-    const small = ((await backend.call('lines.create', bigLine(staff, 500))) as MutationResult).createdIds![0]!;
+    const small = ((await backend.call('lines.create', bigLine(staff, 2_000))) as MutationResult).createdIds![0]!;
     const before = view();
 
     const rate = await refusal(() => backend.call('staff.update', { id: staff[0]!, changes: { hourlyCostPence: 100_000 } }));
