@@ -203,3 +203,15 @@ describe('control characters in names', () => {
     expect(backend.invoke('scenario.list', {})).toEqual([]);
   });
 });
+
+describe('file paths a file system cannot use', () => {
+  it('half a surrogate pair in a path is refused at the door and nothing is left behind (found by npm run soak)', async () => {
+    const before = fs.readdirSync(dir).sort();
+    for (const name of ['file.create', 'file.saveAs', 'file.open'] as const) {
+      const input = name === 'file.create' ? { path: path.join(dir, '\ud800'), template: 'demo' } : { path: path.join(dir, 'x\udc00.mapio') };
+      const error = await rejection(backend.call(name, input));
+      expect(error.issues).toEqual([{ path: 'path', message: 'must be a file name the computer can use' }]);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+});

@@ -33,11 +33,14 @@ import {
 } from '../schemas';
 
 const id = z.number().int().positive();
+/** Half of a UTF-16 surrogate pair on its own: no file system can name a file with it (found by `npm run soak`). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const filePath = z
   .string()
   .min(1, { error: 'a file path is required' })
   .max(4096)
-  .refine((s) => !s.includes('\u0000'), { error: 'must not contain control characters (such as NUL)' });
+  .refine((s) => !s.includes('\u0000'), { error: 'must not contain control characters (such as NUL)' })
+  .refine((s) => !LONE_SURROGATE.test(s), { error: 'must be a file name the computer can use' });
 const byId = z.strictObject({ id });
 const misFileName = singleLine(z.string().trim().min(1, { error: 'the file’s name is required' }).max(260));
 /** An MIS export, base64. About 30 MB: far more than 10,000 learners need. */

@@ -31,6 +31,7 @@ const ISSUE_PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => Phrase]> = [
   [/^must be at least (\d+)/, (m) => p('atLeast', { min: Number(m[1]) })],
   [/^unknown field$/, () => p('unknownField')],
   [/^must not contain control characters/, () => p('controlCharacters')],
+  [/^must be a file name the computer can use$/, () => p('usableFileName')],
   [/^must be between (\S+) and (\S+)$/, (m) => p('between', { min: m[1] ?? '', max: m[2] ?? '' })],
   [/^would make the costs too large/, () => p('tooLargeToCount')],
   // zod's own wording when a schema gives none.

@@ -615,6 +615,7 @@ export const cy: Catalogue = {
       other: 'nid yw Mapio yn derbyn y gwerth hwn',
       // Names and money a school could really have.
       controlCharacters: 'ni all gynnwys nodau rheoli (fel NUL)',
+      usableFileName: 'rhaid iddo fod yn enw ffeil y gall y cyfrifiadur ei ddefnyddio',
       between: 'rhaid iddo fod rhwng {{min}} a {{max}}',
       tooLargeToCount: 'byddai’n gwneud y costau’n rhy fawr i Mapio eu cyfrif yn union',
     },

@@ -612,6 +612,7 @@ export const en = {
       other: 'is not a value Mapio accepts',
       // Names and money a school could really have.
       controlCharacters: 'must not contain control characters (such as NUL)',
+      usableFileName: 'must be a file name the computer can use',
       between: 'must be between {{min}} and {{max}}',
       tooLargeToCount: 'would make the costs too large for Mapio to count exactly',
     },

@@ -66,6 +66,7 @@ beforeAll(() => {
   process.chdir(sandbox);
   basePath = path.join(sandbox, 'base.mapio');
   SchoolFile.create(basePath, testSchoolYear(), { appVersion: 'fuzz' }).close();
+  fs.mkdirSync(path.join(sandbox, 'a-folder'));
   const hostileFolder = path.join(sandbox, 'hostile');
   fs.mkdirSync(hostileFolder);
   hostileFiles = buildHostileFiles(hostileFolder);
@@ -87,7 +88,8 @@ afterAll(() => {
 const pathString = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ maxLength: 16 }).map((s) => path.join(sandbox, 'made', s.replace(/[/\\\0]/g, '_') || 'x')),
-    fc.constantFrom(basePath, sandbox, path.join(sandbox, 'missing', 'x.mapio'), 'relative', 'relative.xlsx', 'relative.mapio-la', ' '),
+    // A folder inside the sandbox (not the sandbox itself: a name given an extension must land inside it too).
+    fc.constantFrom(basePath, path.join(sandbox, 'a-folder'), path.join(sandbox, 'missing', 'x.mapio'), 'relative', 'relative.xlsx', 'relative.mapio-la', ' '),
     fc.constantFrom(...hostileFiles.map((h) => h.path)),
   );
 
