@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, ApiError, isOperationName, operations, type OperationName } from '../../../shared/api/contract';
 import { InterchangeError, parseInterchange, toInterchange } from '../../../shared/interchange';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
@@ -146,11 +146,23 @@ function expectGoodRefusal(error: unknown, context: string): ApiError {
   return apiError;
 }
 
+/**
+ * Calls still running: fast-check's time limit can leave the last run of a target going in the background
+ * (a workbook still being written), which must finish before the next target compares snapshots.
+ */
+const inFlight = new Set<Promise<unknown>>();
+afterEach(async () => {
+  await Promise.allSettled([...inFlight]);
+});
+
 async function callAndCheck(target: string, name: string, input: unknown): Promise<'accepted' | 'refused' | 'internal'> {
   const before = snapshot();
   let outcome: 'accepted' | 'refused' | 'internal';
+  const call = backend.call(name, input);
+  inFlight.add(call);
+  void call.catch(() => undefined).finally(() => inFlight.delete(call));
   try {
-    await backend.call(name, input);
+    await call;
     outcome = 'accepted';
   } catch (error) {
     const apiError = expectGoodRefusal(error, `${name} ${safeDescribe(input)}`);
