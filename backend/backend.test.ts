@@ -181,3 +181,37 @@ describe('files', () => {
     expect(backend.invoke('app.info', {}).file?.name).toBe(DEMO_FILE_NAME);
   });
 });
+
+describe('control characters in names', () => {
+  it('a NUL or other control character in a name, reference or path is refused at the door, naming the field', async () => {
+    const before = backend.invoke('year.get', {});
+    const cases: Array<[string, unknown, string]> = [
+      ['scenario.create', { name: 'Grant\u0000ends', from: 'baseline' }, 'name'],
+      ['lines.update', { id: before.data.lines[0]!.id, changes: { name: 'Phonics\u0007' } }, 'changes.name'],
+      ['learners.update', { id: before.data.learners[0]!.id, changes: { ref: 'A\u001b1' } }, 'changes.ref'],
+      ['school.update', { changes: { name: 'Ysgol\u0085' } }, 'changes.name'],
+      ['file.open', { path: `${dir}/a\u0000.mapio` }, 'path'],
+    ];
+    for (const [name, input, field] of cases) {
+      const error = await rejection(backend.call(name, input));
+      expect(error.code, name).toBe('invalid_input');
+      expect(error.issues, name).toEqual([{ path: field, message: 'must not contain control characters (such as NUL)' }]);
+    }
+    // Line breaks and tabs stay allowed in longer text.
+    await backend.call('lines.update', { id: before.data.lines[0]!.id, changes: { description: 'First line\nSecond line\twith a tab' } });
+    expect(backend.invoke('year.get', {}).data.lines[0]!.description).toBe('First line\nSecond line\twith a tab');
+    expect(backend.invoke('scenario.list', {})).toEqual([]);
+  });
+});
+
+describe('file paths a file system cannot use', () => {
+  it('half a surrogate pair in a path is refused at the door and nothing is left behind (found by npm run soak)', async () => {
+    const before = fs.readdirSync(dir).sort();
+    for (const name of ['file.create', 'file.saveAs', 'file.open'] as const) {
+      const input = name === 'file.create' ? { path: path.join(dir, '\ud800'), template: 'demo' } : { path: path.join(dir, 'x\udc00.mapio') };
+      const error = await rejection(backend.call(name, input));
+      expect(error.issues).toEqual([{ path: 'path', message: 'must be a file name the computer can use' }]);
+    }
+    expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+});

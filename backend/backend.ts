@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ApiError, isOperationName, parseInput, type OperationName, type OperationOutput, type ParsedInput } from '../shared/api/contract';
 import { SchoolFile } from '../db/schoolFile';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
-import { Session } from './session';
+import { CostsTooLarge, Session } from './session';
 import { SettingsStore } from './settings';
 import { authorityHandlers, closeAuthorityFile } from './handlers/authority';
 import { budgetHandlers } from './handlers/budget';
@@ -83,7 +83,19 @@ export function createBackend(options: BackendOptions): TypedBackend {
   const invoke = <N extends OperationName>(name: N, input: unknown): OperationOutput<N> => {
     const parsed: ParsedInput<N> = parseInput(name, input);
     const handler = handlers[name] as (input: ParsedInput<N>, ctx: HandlerContext) => OperationOutput<N>;
-    return handler(parsed, ctx);
+    // An edit refused because its figures would be too large to count names the request's fields at fault.
+    const named = (error: unknown) => (error instanceof CostsTooLarge ? error.naming(moneyFieldsOf(parsed)) : error);
+    try {
+      const output = handler(parsed, ctx);
+      if (output instanceof Promise) {
+        return output.catch((error: unknown) => {
+          throw named(error);
+        }) as OperationOutput<N>;
+      }
+      return output;
+    } catch (error) {
+      throw named(error);
+    }
   };
 
   return {
@@ -102,6 +114,34 @@ export function createBackend(options: BackendOptions): TypedBackend {
       session.close();
     },
   };
+}
+
+/** The fields of a request that multiply into money: what an edit whose costs would be too large to count is refused for. */
+const MONEY_FIELDS = new Set([
+  'hourlyCostPence',
+  'count',
+  'groups',
+  'minutesPerSession',
+  'planningMinutesPerSession',
+  'sessionsPerWeekHundredths',
+  'weeks',
+  'pence',
+  'quantity',
+  'unitPence',
+  'minutesPerWeek',
+  'percentBasisPoints',
+]);
+
+/** Paths ("changes.hourlyCostPence", "staff.0.count") of the money fields a request sets, in order. */
+export function moneyFieldsOf(input: unknown, prefix = '', depth = 0): string[] {
+  if (depth > 4 || input === null || typeof input !== 'object') return [];
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (MONEY_FIELDS.has(key) && typeof value === 'number') found.push(path);
+    else found.push(...moneyFieldsOf(value, path, depth + 1));
+  }
+  return found;
 }
 
 /** Anything thrown that is not already an ApiError becomes a generic one: no stack or data leaks out. */

@@ -5,7 +5,8 @@
 import path from 'node:path';
 import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
-import { costSchoolYear } from '../shared/engine/costSchoolYear';
+import { costWithinExactRange, FiguresTooLarge } from '../shared/engine/exactFigures';
+import type { CostedMap } from '../shared/engine/types';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
@@ -36,6 +37,13 @@ export class Session {
 
   /** Replace the open file (closing the old one only once the new one opened cleanly). */
   adopt(next: SchoolFile): void {
+    try {
+      // A file whose year cannot be costed exactly is not adopted (nor added to Recent files): say why now.
+      this.costStored(next, next.readYear());
+    } catch (error) {
+      if (next !== this.file) next.close();
+      throw error;
+    }
     this.closeScenarios();
     if (this.file && this.file !== next) this.file.close();
     this.file = next;
@@ -46,6 +54,7 @@ export class Session {
   /** Importers call this before they change the file: a copy to go back to. Refuses the import if it cannot be taken. */
   async backupBeforeImport(): Promise<void> {
     const file = this.require();
+    file.assertWritable();
     if (this.backups) await this.backups.take(file, 'before-import');
   }
 
@@ -87,13 +96,15 @@ export class Session {
     const file = this.requireBaseline();
     if (!this.scenarioStore || this.scenarioStore.path !== file.path) {
       this.scenarioStore?.close();
-      this.scenarioStore = ScenarioStore.open(file.path);
+      this.scenarioStore = ScenarioStore.open(file.path, { readOnly: file.readOnly });
     }
     return this.scenarioStore;
   }
 
   /** Work on a scenario: leaves any other one, then materialises this one. */
   enterScenario(id: number): void {
+    // A scenario's work is written back into the school file: not possible in one opened read-only.
+    this.requireBaseline().assertWritable();
     const store = this.scenarios();
     this.leaveScenario();
     this.scenario = ScenarioWorkingCopy.materialise(store, id);
@@ -133,32 +144,98 @@ export class Session {
   }
 
   fileInfo(): FileInfo | null {
-    return this.file ? { path: this.file.path, name: path.basename(this.file.path) } : null;
+    if (!this.file) return null;
+    const info: FileInfo = { path: this.file.path, name: path.basename(this.file.path) };
+    if (this.file.readOnly) info.readOnly = true;
+    return info;
   }
 
   view(asAtWeek?: WeekNumber): YearView {
     const file = this.require();
     if (asAtWeek !== undefined) this.asAtWeek = asAtWeek;
     const data = file.readYear();
+    return this.viewOf(file, data, this.costStored(file, data));
+  }
+
+  /** The view of `data` with its figures, the last step of every response. */
+  private viewOf(file: SchoolFile, data: SchoolYear, costed: CostedMap): YearView {
     // Every response that follows a change carries a view, so writing a changed scenario back here means
     // nothing acknowledged is lost (edits, undo and redo alike).
     this.scenario?.persist(data);
-    const costed = costSchoolYear(data, this.costOptions(data));
-    return { file: this.fileInfo() as FileInfo, data, costed, history: file.history(), scenario: this.openScenario };
+    const info = this.fileInfo() as FileInfo;
+    return { file: info, data, costed, history: file.history(), scenario: this.openScenario };
   }
 
-  /** Run one edit as one transaction and one undo step, then return the fresh view. */
+  /**
+   * The figures of a year already in a file. A file holding a year too large to cost exactly (only an
+   * older Mapio could write one) is named, with what to do, rather than failing as an internal error.
+   */
+  private costStored(file: SchoolFile, data: SchoolYear): CostedMap {
+    try {
+      return costWithinExactRange(data, this.costOptions(data));
+    } catch (error) {
+      if (!(error instanceof FiguresTooLarge)) throw error;
+      throw new ApiError(
+        'file_corrupt',
+        `The figures in “${path.basename(file.path)}” are too large for Mapio to count exactly (${error.message}), so Mapio cannot show them. Open a backup, or save the year as JSON with “mapio export-json” and correct that line.`,
+      );
+    }
+  }
+
+  /**
+   * Run one edit as one transaction and one undo step, then return the fresh view. The year the edit
+   * leaves is costed inside the transaction: an edit that would take any figure beyond what Mapio can
+   * count exactly is refused (CostsTooLarge) and rolled back, so no edit can make a file unopenable.
+   */
   mutate(label: string, fn: (repos: Repositories, year: SchoolYear) => number | number[] | void): MutationResult {
     const file = this.require();
     // The year the handler validates against: the one the last view was built from when nothing has changed
     // since (the reader hands it out again without reading; db/schoolYearReader.ts), so an edit reads the
-    // whole year once, for the fresh view after it (issue 10).
+    // whole year once, inside its transaction, for the check and the fresh view after it.
     const year = file.readYear();
-    const created = file.mutate(label, (repos) => fn(repos, year));
-    const result: MutationResult = { view: this.view() };
+    let after: { data: SchoolYear; costed: CostedMap } | null = null;
+    const created = file.mutate(
+      label,
+      (repos) => fn(repos, year),
+      (data) => {
+        try {
+          after = { data, costed: costWithinExactRange(data, this.costOptions(data)) };
+        } catch (error) {
+          if (error instanceof FiguresTooLarge) throw new CostsTooLarge(error.subject);
+          throw error;
+        }
+      },
+    );
+    const { data, costed } = after as unknown as { data: SchoolYear; costed: CostedMap };
+    const result: MutationResult = { view: this.viewOf(file, data, costed) };
     if (typeof created === 'number') result.createdIds = [created];
     else if (Array.isArray(created)) result.createdIds = created;
     return result;
+  }
+}
+
+/** What an edit that would make the year's figures too large to count exactly is refused with (see Session.mutate). */
+export const TOO_LARGE_TO_COUNT = 'would make the costs too large for Mapio to count exactly';
+
+/**
+ * An edit refused because the year it leaves could not be costed exactly. The backend names the fields
+ * of the request that multiply into money (`naming`); `subject` is whose cost overflowed.
+ */
+export class CostsTooLarge extends ApiError {
+  constructor(
+    readonly subject: string,
+    fields: string[] = ['(input)'],
+  ) {
+    super(
+      'invalid_input',
+      `${fields[0]}: ${TOO_LARGE_TO_COUNT} (the cost of ${subject} would pass £90,071,992,547,409.91), so nothing was changed. Lower the hourly cost, staff, groups, minutes or sessions.`,
+      fields.map((field) => ({ path: field, message: TOO_LARGE_TO_COUNT })),
+    );
+  }
+
+  /** The same refusal naming `fields` of the request. */
+  naming(fields: string[]): CostsTooLarge {
+    return fields.length > 0 ? new CostsTooLarge(this.subject, fields) : this;
   }
 }
 

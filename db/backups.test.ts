@@ -222,7 +222,7 @@ describe('through the backend: backups.list and backups.restore', () => {
     SchoolFile.create(schoolPath, testSchoolYear(), { appVersion: 'test' }).close();
     // Make it look like a file from before migration 0200 (impact's expected progress).
     const db = openDatabase(schoolPath);
-    db.exec('ALTER TABLE lines DROP COLUMN expected_progress');
+    db.exec('ALTER TABLE lines DROP COLUMN expected_progress; DROP TABLE scenarios');
     db.pragma('user_version = 100');
     db.close();
     const backend = backendFor(path.join(folder, 'data'), schoolPath);

@@ -5,16 +5,22 @@
  *
  * - `createMapioFile` builds the file beside its final path and renames it into place (then syncs the
  *   folder), so a crash never leaves half a file; it never overwrites.
- * - `openMapioFile` first undoes a write a crash cut off, then inspects the file read-only (SQLite? this
- *   kind of Mapio file? newer than us? damaged?) and refuses a wrong file with an ApiError that says what
- *   is wrong, its bytes untouched; only a good file is reopened for writing, brought up to date and
- *   switched to WAL, foreign keys on, synchronous FULL.
+ * - `openMapioFile` inspects the file read-only with `trusted_schema` off (SQLite? this kind of Mapio
+ *   file? a version Mapio wrote? newer than us? its schema exactly what Mapio's migrations make at that
+ *   version (db/fileSchema.ts)? damaged?) and refuses a wrong file with an ApiError that says what is
+ *   wrong, its bytes and its folder untouched: no WAL switch, no migration, no backup copy, no journal
+ *   rolled back (a write a crash cut off is undone on a private copy first, and on the file only once that
+ *   copy has passed). Only a good file is reopened for writing, brought up to date and switched to WAL,
+ *   foreign keys on, synchronous FULL. A file Mapio may not write (read-only media, permissions) is read
+ *   into memory instead and opened read-only.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import nodePath from 'node:path';
 import { ApiError } from '../shared/api/contract';
-import { openDatabase, sqliteCode, type SqliteDatabase } from './connection';
+import { openDatabase, openSerialized, sqliteCode, type SqliteDatabase } from './connection';
+import { assertSchemaAsMade, expectedSchema, knownVersions, schemaOf, unknownVersionError } from './fileSchema';
 import { migrate, type Migration } from './migrations';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -154,23 +160,32 @@ export function createMapioFile(
   }
 }
 
+/** How a file was opened: for writing, or read into memory because Mapio may not write where it is. */
+export interface OpenedMode {
+  /** True when the file is read-only for Mapio: the connection is an in-memory copy and nothing is ever written back. */
+  readOnly: boolean;
+}
+
 /**
- * Open the file of `kind` at `target` (an absolute path) for writing: inspected read-only first (see
- * `inspect`), then reopened, brought up to date by `update` (given the file's version and the latest in
+ * Open the file of `kind` at `target` (an absolute path): inspected read-only first (see `inspect`), then
+ * reopened for writing, brought up to date by `update` (given the file's version and the latest in
  * `migrations`; it must run the migrations and returns what the caller wants to know about it), then
- * configured. The connection is closed again if anything fails.
+ * configured. When Mapio may not write the file or its folder, the checked file is read into memory
+ * instead and `update` runs there (`mode.readOnly`: it must not write beside the file). The connection
+ * is closed again if anything fails.
  */
 export function openMapioFile<T>(
   target: string,
   kind: MapioFileKind,
   migrations: readonly Migration[],
-  update: (db: SqliteDatabase, version: number, latest: number) => T,
-): { db: SqliteDatabase; updated: T } {
+  update: (db: SqliteDatabase, version: number, latest: number, mode: OpenedMode) => T,
+): { db: SqliteDatabase; updated: T; readOnly: boolean } {
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  const { version } = inspect(target, kind, latest);
+  const { version } = inspect(target, kind, migrations);
+  const readOnly = !mayWrite(target);
   let db: SqliteDatabase;
   try {
-    db = openDatabase(target, { fileMustExist: true });
+    db = readOnly ? readIntoMemory(target) : openDatabase(target, { fileMustExist: true });
   } catch (error) {
     throw fileIoError('open', target, error);
   }
@@ -178,12 +193,34 @@ export function openMapioFile<T>(
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     // Migrations run before WAL and foreign keys are switched on: a table rebuild needs foreign keys
     // off, and a failed migration then leaves the file exactly as it was.
-    const updated = update(db, version, latest);
-    configure(db);
-    return { db, updated };
+    const updated = update(db, version, latest, { readOnly });
+    if (readOnly) db.pragma('foreign_keys = ON');
+    else configure(db);
+    return { db, updated, readOnly };
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** May Mapio write the file and create its journal beside it? (Read-only media, permissions, a locked file.) */
+function mayWrite(path: string): boolean {
+  try {
+    fs.accessSync(path, fs.constants.W_OK);
+    fs.accessSync(nodePath.dirname(path), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The checked file, read whole through a read-only connection into an in-memory database. */
+function readIntoMemory(path: string): SqliteDatabase {
+  const reader = openDatabase(path, { readonly: true, fileMustExist: true });
+  try {
+    return openSerialized(reader.serialize());
+  } finally {
+    reader.close();
   }
 }
 
@@ -198,10 +235,13 @@ export function closeMapioFile(db: SqliteDatabase): void {
 }
 
 /**
- * Look at a file without changing it: read-only connection, and any -wal/-shm file the look creates is
- * removed again. Throws the ApiError that says what is wrong.
+ * Look at a file without changing it: a read-only connection with `trusted_schema` off, and any
+ * -wal/-shm file the look creates is removed again. Throws the ApiError that says what is wrong.
+ *
+ * Nothing stored in the file runs before its schema has been compared with Mapio's own: only the header,
+ * `sqlite_schema` and (once its table is known to be Mapio's) `mapio_meta` are read first.
  */
-function inspect(path: string, kind: MapioFileKind, latestVersion: number): { version: number } {
+function inspect(path: string, kind: MapioFileKind, migrations: readonly Migration[]): { version: number } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(path);
@@ -225,31 +265,46 @@ function inspect(path: string, kind: MapioFileKind, latestVersion: number): { ve
     throw fileIoError('read', path, error);
   }
   if (stat.size < 512 || !header.equals(SQLITE_HEADER)) throw kind.notSqlite(fileName(path));
-  rollBackInterruptedWrite(path);
+  if (hasInterruptedWrite(path)) {
+    // Checked on a private copy, rolled back there; the file itself only once the copy has passed.
+    inspectCopy(path, kind, migrations);
+    rollBackInterruptedWrite(path);
+  }
+  return inspectInPlace(path, fileName(path), kind, migrations);
+}
 
+function inspectInPlace(path: string, name: string, kind: MapioFileKind, migrations: readonly Migration[]): { version: number } {
+  const latestVersion = migrations[migrations.length - 1]?.version ?? 0;
   const siblings = [`${path}-wal`, `${path}-shm`].filter((p) => !fs.existsSync(p));
   let db: SqliteDatabase | null = null;
   try {
     db = openDatabase(path, { readonly: true, fileMustExist: true });
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-    const hasMeta = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'mapio_meta'`).get();
-    const application = hasMeta ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
-    if (application !== kind.applicationId) throw kind.wrongApplication(fileName(path), application);
+    const schema = schemaOf(db);
+    // mapio_meta is read only when it is exactly the table Mapio makes (a view or a table with computed
+    // columns could run code on the read); its shape never changes from one version to the next.
+    const firstVersion = migrations[0]?.version;
+    const expectedMeta = firstVersion === undefined ? undefined : expectedSchema(migrations, firstVersion).get('table mapio_meta');
+    const meta = schema.get('table mapio_meta');
+    const application = meta && expectedMeta && meta.sql === expectedMeta.sql ? db.prepare(`SELECT value FROM mapio_meta WHERE key = 'application'`).pluck().get() : undefined;
+    if (application !== kind.applicationId) throw kind.wrongApplication(name, application);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
       throw new ApiError(
         'file_too_new',
-        `“${fileName(path)}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`,
+        `“${name}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`,
       );
     }
+    if (!knownVersions(migrations).includes(version)) throw unknownVersionError(name, version, kind.description);
+    assertSchemaAsMade(schema, expectedSchema(migrations, version), name, kind.description);
     const problems = db.prepare('PRAGMA integrity_check(5)').pluck().all() as string[];
-    if (problems.length !== 1 || problems[0] !== 'ok') throw kind.damaged(fileName(path), problems.join('; '));
+    if (problems.length !== 1 || problems[0] !== 'ok') throw kind.damaged(name, problems.join('; '));
     return { version };
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const code = sqliteCode(error);
     if (code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_IOERR_SHORT_READ' || code === 'SQLITE_RANGE') {
-      throw kind.damaged(fileName(path), (error as Error).message);
+      throw kind.damaged(name, (error as Error).message);
     }
     if (code) throw fileIoError('read', path, error);
     throw error;
@@ -265,21 +320,54 @@ function inspect(path: string, kind: MapioFileKind, latestVersion: number): { ve
   }
 }
 
+/** A non-empty `-journal` beside the file: a write that was cut off (see `rollBackInterruptedWrite`). */
+function hasInterruptedWrite(path: string): boolean {
+  try {
+    return fs.statSync(`${path}-journal`).size > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Inspect what the file will be once its cut-off write is undone, without undoing it: the file and its
+ * journal are copied into a private folder, SQLite undoes the write on the copy, and the copy is
+ * inspected. A foreign or altered file is refused with its own bytes and journal as they were.
+ */
+function inspectCopy(path: string, kind: MapioFileKind, migrations: readonly Migration[]): void {
+  const folder = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-check-'));
+  try {
+    fs.chmodSync(folder, 0o700);
+    const copy = nodePath.join(folder, 'copy');
+    fs.copyFileSync(path, copy);
+    fs.copyFileSync(`${path}-journal`, `${copy}-journal`);
+    let db: SqliteDatabase | null = null;
+    try {
+      db = openDatabase(copy, { fileMustExist: true });
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch {
+      /* the inspection that follows says what is wrong */
+    } finally {
+      db?.close();
+    }
+    inspectInPlace(copy, fileName(path), kind, migrations);
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw fileIoError('read', path, error);
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /**
  * A non-empty `-journal` beside the file is a write that was cut off (a crash or power cut during a
  * migration, which runs before WAL is switched on, or while the file was being closed). SQLite undoes it
  * on the first read-write look, putting back the file exactly as it was before that write; a read-only
- * look cannot, and would fail with "attempt to write a readonly database" on every open. So undo it
- * first (test/unit/hardening/crash.test.ts; db/authority/authorityFile.test.ts).
+ * look cannot, and would fail with "attempt to write a readonly database" on every open. Called only
+ * once a copy rolled back the same way passed inspection (test/unit/hardening/crash.test.ts;
+ * db/authority/authorityFile.test.ts).
  */
 function rollBackInterruptedWrite(path: string): void {
-  let journalBytes = 0;
-  try {
-    journalBytes = fs.statSync(`${path}-journal`).size;
-  } catch {
-    return;
-  }
-  if (journalBytes === 0) return;
   let db: SqliteDatabase | null = null;
   try {
     db = openDatabase(path, { fileMustExist: true });

@@ -19,7 +19,7 @@ import type { SchoolYear } from '../shared/domain';
 import { InterchangeError, parseInterchange, toInterchange } from '../shared/interchange';
 import { openDatabase, type SqliteDatabase } from './connection';
 import { insertRecordsWithIds, type Repositories } from './repositories';
-import { SchoolFile } from './schoolFile';
+import { readOnlyError, SchoolFile } from './schoolFile';
 
 export type { ScenarioKind, ScenarioSummary } from '../shared/api/contract';
 
@@ -55,32 +55,40 @@ export class ScenarioStore {
     readonly path: string,
     private readonly db: SqliteDatabase,
     options: ScenarioStoreOptions,
+    private readonly readOnly = false,
+    private readonly hasTable = true,
   ) {
     this.now = options.now ?? (() => new Date());
     this.writtenBy = options.writtenBy ?? 'Mapio';
   }
 
-  /** A second connection to an open (already migrated) school file. */
-  static open(schoolFilePath: string, options: ScenarioStoreOptions = {}): ScenarioStore {
-    const db = openDatabase(schoolFilePath, { fileMustExist: true });
+  /**
+   * A second connection to an open (already migrated) school file. `readOnly`: the file was opened
+   * read-only (SchoolFile.readOnly): its scenarios can be listed and compared, never changed, and an
+   * older file read-only (brought up to date only in memory) simply has none.
+   */
+  static open(schoolFilePath: string, options: ScenarioStoreOptions & { readOnly?: boolean } = {}): ScenarioStore {
+    const db = openDatabase(schoolFilePath, { fileMustExist: true, readonly: options.readOnly ?? false });
     db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = FULL');
+    if (!options.readOnly) db.pragma('synchronous = FULL');
     const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'scenarios'`).get();
-    if (!hasTable) {
+    if (!hasTable && !options.readOnly) {
       db.close();
       throw new ApiError('internal', 'This school file has no place for scenarios yet; open it again so Mapio can bring it up to date.');
     }
-    return new ScenarioStore(schoolFilePath, db, options);
+    return new ScenarioStore(schoolFilePath, db, options, options.readOnly ?? false, !!hasTable);
   }
 
   list(): ScenarioSummary[] {
     this.assertOpen();
+    if (!this.hasTable) return [];
     const rows = this.db.prepare('SELECT id, name, kind, created_at, updated_at FROM scenarios ORDER BY created_at, id').all() as ScenarioRow[];
     return rows.map(summaryOf);
   }
 
   summary(id: number): ScenarioSummary {
     this.assertOpen();
+    if (!this.hasTable) throw new ApiError('not_found', `No scenario with id ${id}. It may have been deleted.`);
     const row = this.db.prepare('SELECT id, name, kind, created_at, updated_at FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
     if (!row) throw new ApiError('not_found', `No scenario with id ${id}. It may have been deleted.`);
     return summaryOf(row);
@@ -102,6 +110,7 @@ export class ScenarioStore {
 
   create(name: string, kind: ScenarioKind, year: SchoolYear): ScenarioSummary {
     this.assertOpen();
+    this.assertWritable();
     const clean = this.checkName(name, null);
     const at = this.now().toISOString();
     const id = this.db
@@ -111,6 +120,7 @@ export class ScenarioStore {
   }
 
   rename(id: number, name: string): ScenarioSummary {
+    this.assertWritable();
     this.summary(id);
     const clean = this.checkName(name, id);
     this.db.prepare('UPDATE scenarios SET name = ?, updated_at = ? WHERE id = ?').run(clean, this.now().toISOString(), id);
@@ -119,12 +129,14 @@ export class ScenarioStore {
 
   /** Write the scenario's year back (one small transaction). */
   saveYear(id: number, year: SchoolYear): ScenarioSummary {
+    this.assertWritable();
     this.summary(id);
     this.db.prepare('UPDATE scenarios SET year_json = ?, updated_at = ? WHERE id = ?').run(this.documentOf(year), this.now().toISOString(), id);
     return this.summary(id);
   }
 
   delete(id: number): void {
+    this.assertWritable();
     this.summary(id);
     this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id);
   }
@@ -159,6 +171,10 @@ export class ScenarioStore {
 
   private assertOpen(): void {
     if (this.closed) throw new ApiError('no_file', 'The school file holding these scenarios has been closed. Open it again to carry on.');
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) throw readOnlyError(this.path);
   }
 }
 

@@ -7,6 +7,9 @@
  *   damaged?) and only reopens it for writing once it is known good, so a wrong or damaged file is
  *   never changed by being looked at. Before migrating an older file it keeps a complete copy.
  * - every edit is one transaction and one undo step (`mutate`).
+ * - a file Mapio may not write (read-only media, no permission) opens read-only: it is read into memory
+ *   (brought up to date there, never beside the file), every view and export works, and every edit is
+ *   refused with a sentence offering Save As (`readOnly`).
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -28,7 +31,7 @@ import {
 } from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { createRepositories, insertRecordsWithIds, type Repositories } from './repositories';
-import { createSchoolYearReader } from './schoolYearReader';
+import { createSchoolYearReader, type SchoolYearReader } from './schoolYearReader';
 import { isForeignKeyFailure } from './repositories/tableRecord';
 import { UndoHistory, type HistoryState } from './undoHistory';
 
@@ -97,17 +100,20 @@ export class SchoolFile {
   readonly path: string;
   /** Set when opening brought an older file up to date: its old version and where the copy was kept. */
   readonly migration: MigrationRecord | null;
+  /** Opened read-only (Mapio may not write where the file is): every edit is refused; Save As makes a copy that can be edited. */
+  readonly readOnly: boolean;
   private readonly db: SqliteDatabase;
   private readonly repositories: Repositories;
   private readonly undoHistory: UndoHistory;
-  private readonly readSchoolYear: () => SchoolYear;
+  private readonly readSchoolYear: SchoolYearReader;
   private mutating = false;
   private closed = false;
 
-  private constructor(path: string, db: SqliteDatabase, migration: MigrationRecord | null, options: OpenOptions) {
+  private constructor(path: string, db: SqliteDatabase, migration: MigrationRecord | null, readOnly: boolean, options: OpenOptions) {
     this.path = path;
     this.db = db;
     this.migration = migration;
+    this.readOnly = readOnly;
     this.repositories = createRepositories(db);
     this.undoHistory = new UndoHistory(db, options.historyLimit);
     this.readSchoolYear = createSchoolYearReader(db);
@@ -135,14 +141,16 @@ export class SchoolFile {
   static open(path: string, options: OpenOptions = {}): SchoolFile {
     const target = nodePath.resolve(path);
     const migrations = options.migrations ?? MIGRATIONS;
-    let opened: { db: SqliteDatabase; updated: MigrationRecord | null };
+    let opened: { db: SqliteDatabase; updated: MigrationRecord | null; readOnly: boolean };
     try {
-      opened = openMapioFile(target, SCHOOL_FILE, migrations, (db, version, latest) => bringUpToDate(db, target, version, latest, migrations));
+      opened = openMapioFile(target, SCHOOL_FILE, migrations, (db, version, latest, mode) =>
+        mode.readOnly ? (migrate(db, migrations), null) : bringUpToDate(db, target, version, latest, migrations),
+      );
     } catch (error) {
       throw writeError(error, target);
     }
     try {
-      return new SchoolFile(target, opened.db, opened.updated, options);
+      return new SchoolFile(target, opened.db, opened.updated, opened.readOnly, options);
     } catch (error) {
       opened.db.close();
       throw writeError(error, target);
@@ -157,10 +165,12 @@ export class SchoolFile {
 
   /**
    * Run `fn` in one transaction (all or nothing) and record it as one undo step called `label`.
-   * A step that changed nothing is not recorded. Any new step clears redo.
+   * A step that changed nothing is not recorded. Any new step clears redo. `check`, when given, sees the
+   * year as the change leaves it, still inside the transaction: if it throws, nothing is committed.
    */
-  mutate<T>(label: string, fn: (repos: Repositories) => T): T {
+  mutate<T>(label: string, fn: (repos: Repositories) => T, check?: (after: SchoolYear) => void): T {
     this.assertOpen();
+    this.assertWritable();
     if (this.mutating) throw new Error('SchoolFile.mutate cannot be nested: do the whole change in one call.');
     this.mutating = true;
     try {
@@ -169,12 +179,17 @@ export class SchoolFile {
           const mark = this.undoHistory.mark();
           const result = fn(this.repositories);
           if (result instanceof Promise) throw new Error('SchoolFile.mutate needs a synchronous function.');
-          return { result, statements: this.undoHistory.take(mark) };
+          const statements = this.undoHistory.take(mark);
+          // Read after the undo log was taken, so the year read here is the one handed out after commit.
+          check?.(this.readSchoolYear());
+          return { result, statements };
         })
         .immediate();
       this.undoHistory.push({ label, statements });
       return result;
     } catch (error) {
+      // `check` may have read the year the rolled-back change left: never hand that out.
+      this.readSchoolYear.forget();
       throw writeError(error, this.path);
     } finally {
       this.mutating = false;
@@ -184,6 +199,7 @@ export class SchoolFile {
   /** Reverse the last step; returns its label, or null when there is nothing to undo. */
   undo(): string | null {
     this.assertOpen();
+    this.assertWritable();
     try {
       return this.undoHistory.undo();
     } catch (error) {
@@ -193,6 +209,7 @@ export class SchoolFile {
 
   redo(): string | null {
     this.assertOpen();
+    this.assertWritable();
     try {
       return this.undoHistory.redo();
     } catch (error) {
@@ -252,6 +269,19 @@ export class SchoolFile {
   private assertOpen(): void {
     if (this.closed) throw new ApiError('no_file', 'This school file has been closed. Open it again to carry on.');
   }
+
+  /** Refuses any change to a file opened read-only, saying how to get a copy that can be changed. */
+  assertWritable(): void {
+    if (this.readOnly) throw readOnlyError(this.path);
+  }
+}
+
+/** The sentence for any change to a file opened read-only. */
+export function readOnlyError(path: string): ApiError {
+  return new ApiError(
+    'file_read_only',
+    `“${fileName(path)}” is open read-only: Mapio may not save to where it is (${nodePath.dirname(path)}), so nothing was changed. Use File > Save as to keep a copy you can change.`,
+  );
 }
 
 /**

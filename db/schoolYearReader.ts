@@ -41,8 +41,18 @@ function byParent<T>(rows: Row[], parentKey: string, value: (row: Row) => T): Ma
   return groups;
 }
 
-/** `remember: false` reads the whole year on every call (the bench's measure of a read). */
-export function createSchoolYearReader(db: SqliteDatabase, options: { remember?: boolean } = {}): () => SchoolYear {
+/** Reads the year; `forget()` drops the one remembered (a transaction that read it was rolled back). */
+export interface SchoolYearReader {
+  (): SchoolYear;
+  forget(): void;
+}
+
+/**
+ * `remember: false` reads the whole year on every call (the bench's measure of a read). A year read inside
+ * a transaction that is then rolled back has the same stamp as the file after the rollback, so whoever
+ * rolls back must call `forget()` (SchoolFile.mutate does).
+ */
+export function createSchoolYearReader(db: SqliteDatabase, options: { remember?: boolean } = {}): SchoolYearReader {
   const remember = options.remember ?? true;
   const school = db.prepare(`
     SELECT name, local_authority AS localAuthority, phase, number_on_roll AS numberOnRoll,
@@ -95,7 +105,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
   let last: { stamp: string; year: SchoolYear } | null = null;
 
-  return function readSchoolYear(): SchoolYear {
+  const readSchoolYear = (): SchoolYear => {
     if (!remember) return deepFreeze(readWholeYear());
     const stamp = `${dataVersion.get() as number}:${totalChanges.get() as number}`;
     if (last !== null && last.stamp === stamp) return last.year;
@@ -103,6 +113,11 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
     last = { stamp, year };
     return year;
   };
+  return Object.assign(readSchoolYear, {
+    forget() {
+      last = null;
+    },
+  });
 
   function readWholeYear(): SchoolYear {
     return db.transaction((): SchoolYear => {

@@ -8,7 +8,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createBackend, type Backend } from '../backend/backend';
+import { startProcessBackend, type ProcessBackend } from '../backend/host/processBackend';
+import { spawnElectronHost } from './dataProcess';
 import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../renderer/api/bridge';
 import type { AppInfo } from '../shared/api/contract';
 import { APP_START_URL, isTrustedSender } from './appUrl';
@@ -30,7 +31,7 @@ if (!app.isPackaged && !process.env.MAPIO_SQLITE_NATIVE_BINDING) {
   if (existsSync(electronBuild)) process.env.MAPIO_SQLITE_NATIVE_BINDING = electronBuild;
 }
 
-let backend: Backend | null = null;
+let backend: ProcessBackend | null = null;
 let mainWindow: BrowserWindow | null = null;
 let rendererReady = false;
 const pendingCommands: MenuCommand[] = [];
@@ -162,17 +163,24 @@ function createWindow(): BrowserWindow {
 }
 
 /**
- * Create the backend, opening the file Mapio was launched with. If that file will not open (corrupt,
- * too new, moved), start as usual and let the window try it, so the person sees the reason.
+ * Start the data process (electron/dataProcess.ts), opening the file Mapio was launched with. If that file
+ * will not open (corrupt, too new, moved), it starts as usual and the window tries it, so the person sees
+ * the reason.
  */
-function startBackend(filePath: string | null): Backend {
-  if (filePath === null) return createBackend({ mode: 'electron', dataDir: dataDir() });
-  try {
-    return createBackend({ mode: 'electron', dataDir: dataDir(), openPath: path.resolve(filePath) });
-  } catch {
-    pendingCommands.push({ kind: 'open', path: path.resolve(filePath) });
-    return createBackend({ mode: 'electron', dataDir: dataDir() });
-  }
+function startBackend(filePath: string | null): ProcessBackend {
+  const openPath = filePath === null ? undefined : path.resolve(filePath);
+  return startProcessBackend({
+    start: { mode: 'electron', dataDir: dataDir(), ...(openPath ? { openPath } : {}) },
+    spawn: () => spawnElectronHost(path.join(__dirname, 'backendHost.cjs')),
+    onOpenFailed: () => {
+      if (openPath) sendCommand({ kind: 'open', path: openPath });
+    },
+    onStartFailed: (error) => {
+      dialog.showErrorBox('Mapio could not start', `Mapio could not open its data (${error.message}). Try starting it again; if this keeps happening, reinstall Mapio.`);
+      app.exit(1);
+    },
+    onRestart: () => void refreshMenuAndTitle(),
+  });
 }
 
 function start(): void {
@@ -230,9 +238,13 @@ function start(): void {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    backend?.dispose();
+  // Let the data process close the school file cleanly (it is ended after a few seconds if it cannot).
+  app.on('will-quit', (event) => {
+    const closing = backend;
+    if (!closing) return;
+    event.preventDefault();
     backend = null;
+    void closing.close().finally(() => app.quit());
   });
 }
 

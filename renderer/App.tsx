@@ -18,6 +18,9 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
+import { ReadOnlyBanner } from './components/ReadOnlyBanner';
+import { BusyIndicator } from './components/BusyIndicator';
+import { onEngineRestarted } from './state/callsInFlight';
 import { AuthorityScreen } from './screens/authority/AuthorityScreen';
 import { useAuthority } from './screens/authority/authorityState';
 import { ExportDialogHost } from './screens/exports/ExportDialogs';
@@ -49,6 +52,15 @@ export function App() {
   useEffect(() => {
     void useAuthority.getState().restore();
   }, []);
+  // After a call was stopped (time limit or Stop) the data process reopened the files: show them afresh.
+  useEffect(
+    () =>
+      onEngineRestarted(() => {
+        void useMapio.getState().resync();
+        void useAuthority.getState().restore();
+      }),
+    [],
+  );
 
   // The language lives in the backend's settings, so it survives a restart in every mode (a new browser-mode
   // port is a new origin with empty localStorage). localStorage only gives the first paint before app.info answers.
@@ -177,6 +189,7 @@ export function App() {
           <span className="save-state" aria-live="polite">
             {view ? (pending > 0 ? t('app.saving') : t('app.saved')) : ''}
           </span>
+          <BusyIndicator />
           <label className="lang-select">
             <span>{t('app.language')}</span>
             <select value={lang} onChange={(e) => isLang(e.target.value) && chooseLang(e.target.value)}>
@@ -188,6 +201,7 @@ export function App() {
       </header>
       <AlertRegion />
       {view ? <ScenarioBanner /> : null}
+      {view ? <ReadOnlyBanner onSaveAs={() => setPathAction('saveAs')} /> : null}
       {view && !(screen === 'authority' && authorityView) ? <TotalsBar /> : null}
       <div className="app-body">
         {view || authorityView ? <Nav /> : null}

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundle the desktop shell with esbuild:
- *   electron/main.ts    -> dist-electron/main.cjs    (the backend, db and shared code bundled in)
+ *   electron/main.ts    -> dist-electron/main.cjs    (the window, menu and the door to the data process)
+ *   backend/host/backendHostMain.ts -> dist-electron/backendHost.cjs (the data process: backend, db, shared)
  *   electron/preload.ts -> dist-electron/preload.cjs (sandboxed: bundles nothing but the bridge)
  * `electron` and `better-sqlite3` stay external (native module, rebuilt per Electron ABI).
  * Also writes dist-electron/package.json so `electron dist-electron` runs as "Mapio" with the app's version.
@@ -38,7 +39,7 @@ export async function buildElectron({ minify = false } = {}) {
   await Promise.all([
     build({
       ...common,
-      entryPoints: { main: 'electron/main.ts' },
+      entryPoints: { main: 'electron/main.ts', backendHost: 'backend/host/backendHostMain.ts' },
       external: ['electron', 'better-sqlite3'],
       // ESM code bundled into CommonJS: give `import.meta.url` its meaning back.
       banner: { js: "const __mapioImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -25,6 +25,33 @@ export const pence = z
   .min(0, { error: 'must not be negative' })
   .max(MAX_PENCE, { error: 'is too large' });
 
+/**
+ * Bounds on values that multiply into money, each beyond any real school in Wales (docs/guarantees.md,
+ * "No edit can make a file unopenable", gives the reasons). The edit's costs are also checked inside its
+ * transaction, so even values inside these bounds can never leave a figure that cannot be counted exactly.
+ */
+/** £1,000 an hour: a headteacher at the top of the leadership range costs under £120 an hour with on-costs; bought-in specialists charge a few hundred. */
+export const MAX_HOURLY_COST_PENCE = 100_000;
+/** Adults of one kind with each group: a whole-school line at the largest Welsh secondary has under 200 staff in all. */
+export const MAX_STAFF_PER_GROUP = 200;
+/** Groups on one line: one to one for every pupil of the largest Welsh school (about 2,000) fits with room to spare. */
+export const MAX_GROUPS = 3_000;
+/** £1,000,000 for one item of an other cost: more than the whole ALN budget of any school. */
+export const MAX_UNIT_PENCE = 100_000_000;
+
+const wholeBetween = (min: number, max: number, range: string) =>
+  z
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be between ${range}` })
+    .max(max, { error: `must be between ${range}` });
+const penceUpTo = (max: number, range: string) =>
+  z
+    .number({ error: 'must be a number of pence' })
+    .int({ error: 'money must be whole pence (an integer), not a decimal' })
+    .min(0, { error: 'must not be negative' })
+    .max(max, { error: `must be between ${range}` });
+
 export const minutes = z
   .number({ error: 'must be a number of minutes' })
   .int({ error: 'must be whole minutes' })
@@ -35,8 +62,21 @@ export const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
 export const week = z.number().int({ error: 'must be a whole week number' }).min(1, { error: 'must be week 1 or later' }).max(MAX_WEEKS);
 const id = z.number().int().positive();
 const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a short code of lower-case letters, digits and _' });
-const text = (max: number) => z.string().max(max, { error: `must be at most ${max} characters` });
-const name = z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' });
+/**
+ * Control characters (NUL, the other C0 codes, DEL, C1) are never part of what a person types: a NUL
+ * cuts a name short in other programs and in file names. Names and references refuse every one; longer
+ * text (descriptions, notes) keeps tab and line breaks.
+ */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+export const NO_CONTROL_CHARACTERS = 'must not contain control characters (such as NUL)';
+export const singleLine = (schema: z.ZodString) => schema.refine((s) => !CONTROL_CHARACTERS.test(s), { error: NO_CONTROL_CHARACTERS });
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { error: NO_CONTROL_CHARACTERS });
+const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }));
 
 export const schoolSchema = z.strictObject({
   name,
@@ -68,7 +108,7 @@ export const staffFields = z.strictObject({
   name,
   role: z.enum(STAFF_ROLES),
   isPlaceholder: z.boolean(),
-  hourlyCostPence: pence,
+  hourlyCostPence: penceUpTo(MAX_HOURLY_COST_PENCE, '£0 and £1,000'),
   hourlyCostBasis: hourlyCostBasisSchema.nullable(),
   contractedMinutesPerWeek: minutes,
   worksInWelsh: z.boolean(),
@@ -84,13 +124,13 @@ const lineBase = z.strictObject({
   deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
   fundingSource: z.enum(FUNDING_SOURCES),
   fundingNote: text(200),
-  staff: z.array(z.strictObject({ staffId: id, count: z.number().int().min(1).max(50) })).max(20),
+  staff: z.array(z.strictObject({ staffId: id, count: wholeBetween(1, MAX_STAFF_PER_GROUP, '1 and 200') })).max(20),
   minutesPerSession: minutes,
   planningMinutesPerSession: minutes,
   sessionsPerWeekHundredths: z.number().int({ error: 'must be whole hundredths of a session' }).min(0).max(5000),
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
-  groups: z.number().int().min(1).max(100),
+  groups: wholeBetween(1, MAX_GROUPS, '1 and 3,000'),
   groupCapacity: z.number().int().min(1).max(500),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
@@ -105,7 +145,7 @@ export const lineFields = lineBase;
 export const lineSchema = lineBase.extend({ id });
 
 export const learnerFields = z.strictObject({
-  ref: z.string().trim().min(1, { error: 'is required' }).max(50),
+  ref: singleLine(z.string().trim().min(1, { error: 'is required' }).max(50)),
   name: text(200),
   yearGroup: z.number().int().min(-1).max(14),
   alnStatus: z.enum(ALN_STATUSES),
@@ -148,7 +188,7 @@ export const otherCostFields = z.strictObject({
   staffId: id.nullable(),
   minutesPerWeek: minutes,
   quantity: z.number().int().min(0).max(100_000),
-  unitPence: pence,
+  unitPence: penceUpTo(MAX_UNIT_PENCE, '£0 and £1,000,000'),
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -122,5 +123,30 @@ describe('usage', () => {
     const { code, err } = await cli('frobnicate');
     expect(code).toBe(2);
     expect(err).toContain('Usage:');
+  });
+});
+
+describe('the mapio command as a program', () => {
+  const script = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'mapio.mjs');
+  const run = (args: string[], env: Record<string, string> = {}, closeOutput = false) =>
+    new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      // The reader goes away before Mapio writes (what `mapio summary | head` does to a longer output).
+      if (closeOutput) child.stdout.destroy();
+      child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+    });
+
+  it('exits quietly when whoever reads its output stops reading (EPIPE)', async () => {
+    const result = await run(['summary', demo, '--json'], {}, true);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('a command past its time limit is stopped with a sentence, even while busy', async () => {
+    const result = await run(['summary', demo], { MAPIO_TIMEOUT_SECONDS: '0.001' });
+    expect(result.stderr).toMatch(/^mapio: stopped after 0\.001 s \(MAPIO_TIMEOUT_SECONDS\): it was taking far too long\. Nothing half-done was kept\./);
+    expect(result.code === 0).toBe(false);
   });
 });

@@ -29,7 +29,7 @@ import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
 import { closeAuthorityFile, requireAuthorityFile } from '../handlers/authority';
-import { importReturns, type ReturnFile } from '../returns/importReturns';
+import { importReturns, returnSourceAt } from '../returns/importReturns';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -228,19 +228,13 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   try {
     const authorityPath = la ?? path.join(scratch as string, 'comparison.mapio-la');
     backend.invoke(fs.existsSync(authorityPath) ? 'authority.open' : 'authority.create', { path: authorityPath });
-    const returns: ReturnFile[] = [];
-    const unreadable: Array<{ fileName: string; reason: string }> = [];
-    for (const file of files) {
-      try {
-        returns.push({ fileName: path.basename(file), bytes: fs.readFileSync(file) });
-      } catch {
-        unreadable.push({ fileName: path.basename(file), reason: `Mapio could not read ${file} (is it there?)` });
-      }
-    }
+    // Each return is read when its turn comes (one in memory at a time); one that cannot be read, is too
+    // large or is a zip bomb is rejected with its reason and never stops the others.
+    const returns = files.map((file) => returnSourceAt(file));
     const outcome = await importReturns(requireAuthorityFile(backend.session), returns, (p) => {
       if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
     });
-    for (const r of [...unreadable, ...outcome.rejected]) io.err(`Rejected ${r.fileName}: ${r.reason}`);
+    for (const r of outcome.rejected) io.err(`Rejected ${r.fileName}: ${r.reason}`);
     if (outcome.imported.length === 0) {
       io.err('mapio: no return was imported, so no comparison was written.');
       return 1;

@@ -49,6 +49,7 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
   const years = file.academicYears();
   const year = academicYear ?? years[0] ?? null;
   const info: FileInfo = { path: file.path, name: path.basename(file.path) };
+  if (file.readOnly) info.readOnly = true;
   return {
     file: info,
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
@@ -118,7 +119,8 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
   'authority.importReturn': ({ fileName, contentBase64, replace }, { session }) => {
     const file = requireAuthorityFile(session);
     const bytes = Buffer.from(contentBase64, 'base64');
-    return guarded('importing the return', () => importReturns(file, [{ fileName: path.basename(fileName), bytes }], undefined, { replace: replace ?? false }));
+    const stillOpen = () => openAuthorityFiles.get(session) === file && file.isOpen;
+    return guarded('importing the return', () => importReturns(file, [{ fileName: path.basename(fileName), bytes }], undefined, { replace: replace ?? false, stillOpen }));
   },
 
   'authority.importFolder': ({ path: folder }, { session }) => {
@@ -126,7 +128,8 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     // Each return is read only when its turn comes and dropped once stored: memory stays flat however many
     // returns the folder holds (issue 10: all of Wales, 1,480 returns).
     const files = returnSourcesInFolder(path.resolve(folder));
-    return guarded('importing the returns', () => importReturns(file, files));
+    const stillOpen = () => openAuthorityFiles.get(session) === file && file.isOpen;
+    return guarded('importing the returns', () => importReturns(file, files, undefined, { stillOpen }));
   },
 
   'authority.comparison': ({ academicYear }, { session }) => authorityView(requireAuthorityFile(session), academicYear),

@@ -15,8 +15,11 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
   language: session.settings.get().language,
 });
 
-export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
+export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
   'app.info': (_input, ctx) => appInfo(ctx),
+
+  // In one process nothing runs beside this call; the data process's door answers it (backend/host).
+  'app.stop': () => ({ stopped: false }),
 
   'settings.setLanguage': ({ language }, ctx) => {
     ctx.session.settings.setLanguage(language);

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { ApiError, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costWithinExactRange, FiguresTooLarge } from '../../shared/engine/exactFigures';
 import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine/scenarioComparison';
 import { rollForward } from '../../shared/rollForward';
 import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
@@ -15,6 +15,8 @@ import { replaceSchoolYear } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
 import { findOrThrow, type Session } from '../session';
 import { withMapioExtension } from '../../shared/mapioFileName';
+import { formatPounds, MAX_TYPED_PENCE } from '../../shared/money';
+import { MAX_HOURLY_COST_PENCE } from '../../shared/schemas';
 import type { HandlerMap } from './types';
 
 export const LEVERS_NEED_A_SCENARIO = 'Quick levers change a scenario, not the baseline. Create or open a scenario first.';
@@ -32,7 +34,12 @@ function baselineYear(session: Session): SchoolYear {
 }
 
 function costed(session: Session, id: number | null, name: string, year: SchoolYear): CostedYear {
-  return { id, name, year, costed: costSchoolYear(year, session.costOptions(year)) };
+  try {
+    return { id, name, year, costed: costWithinExactRange(year, session.costOptions(year)) };
+  } catch (error) {
+    if (error instanceof FiguresTooLarge) throw new ApiError('conflict', `“${name}” cannot be compared: ${error.message}. Open it and lower that line’s figures.`);
+    throw error;
+  }
 }
 
 /**
@@ -129,6 +136,12 @@ export const scenarioHandlers: HandlerMap<
     const outcome: { changes: HourlyCostChange[] } = { changes: [] };
     const result = session.mutate(`Pay award ${sign}${Math.abs(percentBasisPoints) / 100}% on every hourly cost`, (repos, year) => {
       outcome.changes = applyPayAward(year, percentBasisPoints).changes;
+      const over = outcome.changes.find((c) => c.toPence > MAX_HOURLY_COST_PENCE);
+      if (over) {
+        throw new ApiError('invalid_input', `percentBasisPoints: is too large: it would take ${over.name}’s hourly cost to ${formatPounds(over.toPence)}, above the £1,000 an hour Mapio accepts`, [
+          { path: 'percentBasisPoints', message: 'is too large' },
+        ]);
+      }
       for (const c of outcome.changes) repos.staff.update(c.staffId, { hourlyCostPence: c.toPence, hourlyCostBasis: c.hourlyCostBasis });
     });
     return { ...result, changes: outcome.changes };
@@ -140,6 +153,11 @@ export const scenarioHandlers: HandlerMap<
     const result = session.mutate('Change an income line', (repos, year) => {
       findOrThrow(year.income, incomeId, 'income line');
       const change = scaleIncomeLine(year, incomeId, percentBasisPoints).change;
+      if (change.toPence > MAX_TYPED_PENCE) {
+        throw new ApiError('invalid_input', `percentBasisPoints: is too large: it would take “${change.name}” to ${formatPounds(change.toPence)}, above the £1bn Mapio accepts`, [
+          { path: 'percentBasisPoints', message: 'is too large' },
+        ]);
+      }
       outcome.change = change;
       repos.income.update(incomeId, { amountPence: change.toPence });
     });

@@ -58,7 +58,11 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 404;
     case 'conflict':
     case 'no_file':
+    case 'file_read_only':
       return 409;
+    case 'timeout':
+    case 'cancelled':
+      return 503;
     case 'internal':
       return 500;
     default:

@@ -5,13 +5,16 @@
  *
  *   Mapio is running in browser mode at http://127.0.0.1:5183/?secret=…
  *
- * Runs until Ctrl+C, then closes the school file cleanly.
+ * Runs until Ctrl+C or SIGTERM, then closes the school file cleanly. The database and every import run in
+ * a separate data process (backend/host), so this server keeps answering (its static files, a Stop) while
+ * a long import runs, a call that runs past its time limit is stopped, and a stop signal is obeyed at once.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend, type Backend } from '../backend';
+import { startProcessBackend, type ProcessBackend } from '../host/processBackend';
+import { spawnNodeHost } from '../host/nodeChild';
 import { startBrowserServer } from './browserServer';
 import { FlagError, parseServeFlags } from './serveFlags';
 
@@ -47,20 +50,22 @@ async function main(): Promise<void> {
     fail(`the screens have not been built (${path.join(staticDir, 'index.html')} is missing). Run "npm start -- --web", which builds them first.`);
   }
 
-  let backend: Backend;
-  try {
-    backend = createBackend({ mode: 'browser', dataDir: flags.dataDir, ...(flags.file ? { openPath: flags.file } : {}) });
-  } catch (err) {
-    if (!flags.file) fail(`could not open its data folder ${flags.dataDir} (${err instanceof Error ? err.message : String(err)}).`);
-    console.error(`Mapio: could not open ${flags.file} (${err instanceof Error ? err.message : String(err)}). Starting without it.`);
-    backend = createBackend({ mode: 'browser', dataDir: flags.dataDir });
-  }
+  const backend: ProcessBackend = startProcessBackend({
+    start: { mode: 'browser', dataDir: flags.dataDir, ...(flags.file ? { openPath: flags.file } : {}) },
+    spawn: spawnNodeHost,
+    onStartFailed: (error) => fail(`could not open its data folder ${flags.dataDir} (${error.message}).`),
+    onOpenFailed: (error) => console.error(`Mapio: could not open ${flags.file} (${error.message}). Starting without it.`),
+    onRestart: (why) =>
+      console.error(
+        why === 'exited' ? 'Mapio: the data engine stopped unexpectedly and was started again.' : `Mapio: a call was stopped (${why === 'timeout' ? 'it ran past its time limit' : 'Stop was pressed'}); the data engine was started again.`,
+      ),
+  });
 
   let server;
   try {
     server = await startBrowserServer({ backend, staticDir, port: flags.port });
   } catch (err) {
-    backend.dispose();
+    await backend.close();
     const code = (err as { code?: unknown }).code;
     if (code === 'EADDRINUSE') fail(`port ${flags.port} is already in use. Choose another with --port N, or leave --port out to pick a free one.`);
     fail(`could not start its browser server (${err instanceof Error ? err.message : String(err)}).`);
@@ -74,8 +79,9 @@ async function main(): Promise<void> {
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void server.close().finally(() => {
-      backend.dispose();
+    // Whatever is running, stop promptly: the data process closes its files, or is ended after a few seconds.
+    setTimeout(() => process.exit(0), 8_000).unref();
+    void Promise.allSettled([server.close(), backend.close()]).finally(() => {
       console.log('Mapio stopped.');
       process.exit(0);
     });

@@ -6,11 +6,16 @@
  */
 import { ApiError, type MisPreview, type MutationResult } from '../../shared/api/contract';
 import type { MisColumnMapping } from '../../shared/schemas';
+import nodePath from 'node:path';
 import type { Repositories } from '../../db/repositories';
+import type { SchoolFile } from '../../db/schoolFile';
 import type { Session } from '../session';
 import { assertUsableMapping, guessMapping } from './columnMapping';
 import { planMisImport, type MisImportPlan } from './misPreview';
 import { readMisTable, type MisTable } from './misTable';
+
+/** The columns a mapping reads: the only ones kept from the file. */
+const mappedColumns = (mapping: MisColumnMapping): number[] => Object.values(mapping).filter((c): c is number => c !== null);
 
 export function bytesFromBase64(contentBase64: string): Uint8Array {
   const bytes = Buffer.from(contentBase64, 'base64');
@@ -32,10 +37,25 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
   };
 }
 
+/**
+ * An import belongs to the file it started in: reading the file and taking the backup are asynchronous,
+ * and if another file (or another scenario) was opened meanwhile, the import is refused rather than
+ * written into whichever file happens to be open now.
+ */
+export function assertStillOpen(session: Session, started: SchoolFile, fileName: string): void {
+  if (session.require() === started) return;
+  const now = session.openFile ? `“${nodePath.basename(session.openFile.path)}”${session.openScenario ? ` (scenario “${session.openScenario.name}”)` : ''}` : 'no file';
+  throw new ApiError(
+    'conflict',
+    `The open file changed while “${fileName}” was being read: the import was started in “${nodePath.basename(started.path)}” and ${now} is open now, so nothing was imported. Open “${nodePath.basename(started.path)}” again and import once more.`,
+  );
+}
+
 /** What importing would do. Writes nothing. */
 export async function previewMisImport(session: Session, fileName: string, contentBase64: string, mapping?: MisColumnMapping): Promise<MisPreview> {
   const file = session.require();
-  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64), (header) => mappedColumns(mapping ?? guessMapping(header)));
+  assertStillOpen(session, file, fileName);
   const used = mapping ?? guessMapping(table.header);
   try {
     assertUsableMapping(used, table.header, fileName);
@@ -55,10 +75,14 @@ export function applyMisImport(repos: Repositories, plan: MisImportPlan): number
 
 /** Import on the user's confirmation: the preview is worked out again here, never taken from the client. */
 export async function importMisLearners(session: Session, fileName: string, contentBase64: string, mapping: MisColumnMapping): Promise<MutationResult> {
-  session.require();
-  const table = await readMisTable(fileName, bytesFromBase64(contentBase64));
+  const started = session.require();
+  started.assertWritable();
+  const table = await readMisTable(fileName, bytesFromBase64(contentBase64), () => mappedColumns(mapping));
+  assertStillOpen(session, started, fileName);
   assertUsableMapping(mapping, table.header, fileName);
   // A copy to go back to before anything changes; the import is refused if it cannot be taken.
   await session.backupBeforeImport();
+  // Checked again after the last wait: from here to the commit nothing else can run.
+  assertStillOpen(session, started, fileName);
   return session.mutate(`Import learners from ${fileName}`, (repos, year) => applyMisImport(repos, planMisImport(fileName, table, mapping, year.learners)));
 }

@@ -23,7 +23,7 @@ import {
   type MisRejectCode,
 } from '../../shared/api/contract';
 import type { AlnStatus, Learner } from '../../shared/domain';
-import type { MisColumnMapping } from '../../shared/schemas';
+import { CONTROL_CHARACTERS, type MisColumnMapping } from '../../shared/schemas';
 import type { LearnerFields } from '../../db/repositories';
 import { parseAlnStatus, parseFlag, parseYearGroup } from './learnerValues';
 import type { MisCell, MisTable } from './misTable';
@@ -56,7 +56,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
   const columnName = (column: number) => table.header[column] || `column ${column + 1}`;
   const mappedColumns = Object.values(mapping).filter((c): c is number => c !== null);
 
-  const dataRows = table.rows.filter((r) => r.cells.some((c) => c.text.trim() !== ''));
+  const dataRows = table.rows.filter((r) => !r.blank);
   const blank = table.rows.length - dataRows.length;
 
   // Every row carrying each reference, to reject duplicates naming each other.
@@ -91,6 +91,9 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
       }
       if (ref === '') throw new RowRejection('missing_ref', `No school reference in ${shown(columnName(mapping.ref!))}: every learner needs one so a later import can find them.`);
       if (ref.length > MAX_REF_LENGTH) throw new RowRejection('ref_too_long', `The reference ${shown(ref)} is ${ref.length} characters; at most ${MAX_REF_LENGTH} are allowed.`);
+      if (CONTROL_CHARACTERS.test(ref) || CONTROL_CHARACTERS.test(name)) {
+        throw new RowRejection('control_character', `The ${CONTROL_CHARACTERS.test(ref) ? 'reference' : 'name'} holds a control character (such as NUL) that no one types: correct the file in your MIS or spreadsheet and import again.`);
+      }
       const sameRef = rowsByRef.get(ref) ?? [];
       if (sameRef.length > 1) {
         const others = sameRef.filter((n) => n !== rowNumber);

@@ -46,6 +46,14 @@ export function decodeWindows1252(bytes: Uint8Array): string {
  * outside quotes; comma on a tie).
  */
 export function parseCsv(text: string, delimiter: string = guessDelimiter(text)): string[][] {
+  return [...csvRecords(text, delimiter)];
+}
+
+/**
+ * The records of `text` one at a time (parseCsv's rules), so a caller can stop early and keep only what it
+ * needs: a large CSV is read with memory that does not grow with the file.
+ */
+export function* csvRecords(text: string, delimiter: string = guessDelimiter(text)): Generator<string[]> {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -64,6 +72,8 @@ export function parseCsv(text: string, delimiter: string = guessDelimiter(text))
     record = [];
   };
   while (i < n) {
+    // endRecord leaves at most one finished record here; hand it over before reading on.
+    if (records.length > 0) yield records.pop() as string[];
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {
@@ -100,9 +110,12 @@ export function parseCsv(text: string, delimiter: string = guessDelimiter(text))
     fieldStarted = true;
     i++;
   }
+  if (records.length > 0) yield records.pop() as string[];
   // The last record, unless the text ended with a line break.
-  if (fieldStarted || field !== '' || record.length > 0) endRecord();
-  return records;
+  if (fieldStarted || field !== '' || record.length > 0) {
+    endRecord();
+    yield records.pop() as string[];
+  }
 }
 
 export function guessDelimiter(text: string): string {

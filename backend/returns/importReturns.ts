@@ -52,9 +52,10 @@ export async function importReturns(
   authority: AuthorityFile,
   files: readonly ReturnSource[],
   onProgress?: (progress: ImportProgress) => void,
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; stillOpen?: () => boolean } = {},
 ): Promise<ImportOutcome> {
   const outcome: ImportOutcome = { imported: [], rejected: [] };
+  authority.assertWritable();
   let done = 0;
   for (const file of files) {
     let result: 'imported' | 'rejected';
@@ -62,6 +63,8 @@ export async function importReturns(
       const bytes = 'bytes' in file ? file.bytes : file.load();
       if (bytes.length > MAX_RETURN_BYTES) throw new ReturnRejected(tooLarge(bytes.length));
       const read = await readReturnWorkbook(bytes);
+      // The import belongs to the authority file it started in: stop if another was opened meanwhile.
+      if (options.stillOpen && !options.stillOpen()) throw authorityChanged(authority, outcome.imported.length);
       const schoolKey = schoolKeyOf(read.ret.school);
       const existing = authority.findReturn(schoolKey, read.ret.school.academicYear);
       if (existing && !options.replace) throw new ReturnRejected(duplicateError(existing).message);
@@ -69,6 +72,7 @@ export async function importReturns(
       outcome.imported.push({ fileName: file.fileName, school: { schoolKey, name: stored.schoolName, academicYear: stored.academicYear }, replaced: existing !== null });
       result = 'imported';
     } catch (error) {
+      if (error instanceof ImportInterrupted) throw error;
       const reason =
         error instanceof ReturnRejected || error instanceof ApiError
           ? error.message
@@ -80,6 +84,16 @@ export async function importReturns(
     onProgress?.({ done, total: files.length, fileName: file.fileName, outcome: result });
   }
   return outcome;
+}
+
+/** An import stopped because the authority file it started in is no longer the open one. */
+class ImportInterrupted extends ApiError {}
+
+function authorityChanged(authority: AuthorityFile, imported: number): ImportInterrupted {
+  return new ImportInterrupted(
+    'conflict',
+    `Another authority file was opened while returns were being imported into “${nodePath.basename(authority.path)}”, so the import stopped${imported > 0 ? ` after ${imported} return${imported === 1 ? '' : 's'} (they are kept in “${nodePath.basename(authority.path)}”)` : '; nothing was imported'}. Open it again and import the rest.`,
+  );
 }
 
 const tooLarge = (bytes: number): string => `not a Mapio return: it is ${Math.round(bytes / 1024 / 1024)} MB, far larger than any return`;
@@ -99,8 +113,13 @@ export function returnSourcesInFolder(folder: string): ReturnFileOnDisk[] {
     } catch {
       // Gone or unreadable: kept, so it is rejected with its name when its turn comes.
     }
-    return [{ fileName, load: () => readReturnFile(full) }];
+    return [returnSourceAt(full)];
   });
+}
+
+/** One return file named by its path, read only when its turn comes (`mapio compare` and folder imports). */
+export function returnSourceAt(full: string): ReturnFileOnDisk {
+  return { fileName: nodePath.basename(full), load: () => readReturnFile(full) };
 }
 
 /** One return's bytes; a file too large to be a return is refused before it is read. */

@@ -12,7 +12,20 @@ import {
   authorityReturnSchema,
   type AuthorityReturn,
 } from '../../shared/authorityReturn';
+import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
+
+/**
+ * What a return may hold before exceljs reads it: Mapio's returns are tens of kilobytes and a dozen parts
+ * (a large secondary's unpacks to under 2 MB). One past these is refused without being built in memory,
+ * so a zip bomb among the returns is rejected with its reason and the others import.
+ */
+export const RETURN_SPREADSHEET_LIMITS: SpreadsheetLimits = {
+  entries: 200,
+  entryBytes: 30 * 1024 * 1024,
+  totalBytes: 40 * 1024 * 1024,
+  rows: 200_000,
+};
 
 export class ReturnRejected extends Error {
   constructor(readonly reason: string) {
@@ -44,6 +57,12 @@ function cellText(value: ExcelJS.CellValue): string | null {
 export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
     throw new ReturnRejected('not a Mapio return: it is not an Excel .xlsx file');
+  }
+  try {
+    await measureSpreadsheet(bytes, RETURN_SPREADSHEET_LIMITS);
+  } catch (error) {
+    if (error instanceof SpreadsheetTooLarge) throw new ReturnRejected(`not a Mapio return: it ${error.reason}`);
+    throw new ReturnRejected('not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
   }
   const workbook = new ExcelJS.Workbook();
   try {

@@ -78,13 +78,16 @@ interface ReturnRow {
 
 export class AuthorityFile {
   readonly path: string;
+  /** Opened read-only (Mapio may not write where the file is): it is read into memory and every change is refused. */
+  readonly readOnly: boolean;
   private readonly db: SqliteDatabase;
   private readonly now: () => Date;
   private closed = false;
 
-  private constructor(path: string, db: SqliteDatabase, options: AuthorityFileOptions) {
+  private constructor(path: string, db: SqliteDatabase, readOnly: boolean, options: AuthorityFileOptions) {
     this.path = path;
     this.db = db;
+    this.readOnly = readOnly;
     this.now = options.now ?? (() => new Date());
   }
 
@@ -103,8 +106,8 @@ export class AuthorityFile {
   static open(path: string, options: AuthorityFileOptions = {}): AuthorityFile {
     const target = nodePath.resolve(path);
     const migrations = options.migrations ?? AUTHORITY_MIGRATIONS;
-    const { db } = openMapioFile(target, AUTHORITY_FILE, migrations, (writer) => migrate(writer, migrations));
-    return new AuthorityFile(target, db, options);
+    const { db, readOnly } = openMapioFile(target, AUTHORITY_FILE, migrations, (writer) => migrate(writer, migrations));
+    return new AuthorityFile(target, db, readOnly, options);
   }
 
   /** The return already imported for this school and year, if any. */
@@ -122,6 +125,7 @@ export class AuthorityFile {
    */
   addReturn(entry: NewReturn, options: { replace?: boolean } = {}): StoredReturnInfo {
     this.assertOpen();
+    this.assertWritable();
     const importedAt = this.now().toISOString();
     const { ret } = entry;
     return this.db
@@ -190,6 +194,7 @@ export class AuthorityFile {
   /** Say that lines with this normalised name are the intervention `canonicalName`; an empty name removes the mapping. */
   setMapping(normalisedName: string, canonicalName: string): void {
     this.assertOpen();
+    this.assertWritable();
     const canonical = canonicalName.trim();
     if (canonical === '') this.db.prepare('DELETE FROM intervention_mappings WHERE normalised_name = ?').run(normalisedName);
     else {
@@ -205,6 +210,7 @@ export class AuthorityFile {
   /** Remove every return (all years) and the published allocations of a school. Returns the number of returns removed. */
   removeSchool(schoolKey: string): number {
     this.assertOpen();
+    this.assertWritable();
     return this.db.transaction(() => {
       const removed = this.db.prepare('DELETE FROM school_returns WHERE school_key = ?').run(schoolKey).changes;
       this.db.prepare('DELETE FROM published_allocations WHERE school_key = ?').run(schoolKey);
@@ -215,6 +221,7 @@ export class AuthorityFile {
   /** Record (or with null, clear) a school's published ALN allocation for a year. */
   setPublishedAllocation(schoolKey: string, academicYear: string, amountPence: number | null, source = ''): void {
     this.assertOpen();
+    this.assertWritable();
     if (amountPence === null) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
     else {
       this.db
@@ -239,6 +246,16 @@ export class AuthorityFile {
 
   private assertOpen(): void {
     if (this.closed) throw new ApiError('no_file', 'This authority file has been closed. Open it again to carry on.');
+  }
+
+  /** Refuses any change to a file opened read-only. */
+  assertWritable(): void {
+    if (this.readOnly) {
+      throw new ApiError(
+        'file_read_only',
+        `“${baseName(this.path)}” is open read-only: Mapio may not save to where it is (${nodePath.dirname(this.path)}), so nothing was changed. Copy it to a folder you can save to and open the copy.`,
+      );
+    }
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import { API_ERROR_CODES, ApiError, type ApiErrorBody, type MapioApi, type OperationName } from '../../shared/api/contract';
 import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from './bridge';
+import { callEnded, callStarted, engineRestarted } from '../state/callsInFlight';
 
 export type { MenuCommand, MenuCommandKind } from './bridge';
 
@@ -27,15 +28,22 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
 export function createApi(call: (name: string, input: unknown) => Promise<CallResult>): MapioApi {
   return {
     async call(name, input) {
+      // Every call but Stop itself counts as running work (the header offers Stop when one takes long).
+      const token = name === 'app.stop' ? null : callStarted();
       let result: CallResult;
       try {
         result = await call(name, input);
       } catch (err) {
         if (err instanceof ApiError) throw err;
         throw new ApiError('internal', NOT_RESPONDING);
+      } finally {
+        if (token !== null) callEnded(token);
       }
       if (result.ok) return result.value as never;
-      throw isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', UNREADABLE);
+      const error = isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', UNREADABLE);
+      // Stopped (by the time limit or by Stop): the data process started again on the file that was open.
+      if (error.code === 'timeout' || error.code === 'cancelled') engineRestarted();
+      throw error;
     },
   };
 }

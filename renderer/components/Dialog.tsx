@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BusyIndicator } from './BusyIndicator';
 
 /**
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (focus
@@ -40,6 +41,8 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} aria-describedby={props.describedBy}>
       <div className="dialog-head">
         <h2 id={titleId}>{props.title}</h2>
+        {/* The page behind a modal dialog is inert: long work started here offers Stop here. */}
+        <BusyIndicator />
         <button type="button" className="icon-button" onClick={() => props.onClose()} aria-label={t('common.close')}>
           <span aria-hidden="true">×</span>
         </button>

@@ -62,6 +62,8 @@ export interface MapioState {
 
   boot(): Promise<void>;
   refreshAppInfo(): Promise<void>;
+  /** Read the open file and the app's state again (after the data process was stopped and started again). */
+  resync(): Promise<void>;
   mutate<N extends MutationName>(name: N, input: OperationInput<N>, options?: MutateOptions): Promise<Outcome<MutationResult>>;
   /**
    * A mutation whose input is built from the latest view when its turn in the queue comes (not from what
@@ -111,7 +113,11 @@ export function asApiError(err: unknown): ApiError {
 /** Catalogue key for an error shown in the alert region. */
 export function noticeFor(err: ApiError): Notice {
   if (err.code === 'internal' && /fetch|network|failed to/i.test(err.message)) return { key: 'errors.network' };
-  return { key: 'errors.generic', params: { message: err.message }, error: { code: err.code, message: err.message, issues: err.issues } };
+  const error: ErrorDetail = { code: err.code, message: err.message, issues: err.issues };
+  // A change refused because the open file is read-only names that file in every language.
+  const openPath = err.code === 'file_read_only' ? useMapio.getState().view?.file.path : undefined;
+  if (openPath) error.path = openPath;
+  return { key: 'errors.generic', params: { message: err.message }, error };
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -217,6 +223,18 @@ export const useMapio = create<MapioState>()((set, get) => {
     async refreshAppInfo() {
       const info = await call('app.info', {});
       if (info.ok) set({ appInfo: info.result });
+    },
+
+    async resync() {
+      const info = await call('app.info', {});
+      if (!info.ok) return;
+      set({ appInfo: info.result });
+      if (!info.result.file) {
+        set({ view: null });
+        return;
+      }
+      const year = await call('year.get', {});
+      if (year.ok) set({ view: year.result });
     },
 
     async mutate(name, input, options = {}) {

@@ -27,25 +27,35 @@ import {
   week,
   issuesFrom,
   misColumnMappingSchema,
+  singleLine,
   type FieldIssue,
   type MisColumnMapping,
 } from '../schemas';
 
 const id = z.number().int().positive();
-const filePath = z.string().min(1, { error: 'a file path is required' }).max(4096);
+/** Half of a UTF-16 surrogate pair on its own: no file system can name a file with it (found by `npm run soak`). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const filePath = z
+  .string()
+  .min(1, { error: 'a file path is required' })
+  .max(4096)
+  .refine((s) => !s.includes('\u0000'), { error: 'must not contain control characters (such as NUL)' })
+  .refine((s) => !LONE_SURROGATE.test(s), { error: 'must be a file name the computer can use' });
 const byId = z.strictObject({ id });
-const misFileName = z.string().trim().min(1, { error: 'the file’s name is required' }).max(260);
+const misFileName = singleLine(z.string().trim().min(1, { error: 'the file’s name is required' }).max(260));
 /** An MIS export, base64. About 30 MB: far more than 10,000 learners need. */
 const misContent = z
   .string()
   .min(1, { error: 'the file is empty' })
   .max(40_000_000, { error: 'the file is too large to be a list of learners (over 30 MB)' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' });
-const scenarioName = z
-  .string()
-  .trim()
-  .min(1, { error: 'a scenario needs a name' })
-  .max(120, { error: 'must be at most 120 characters' });
+const scenarioName = singleLine(
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'a scenario needs a name' })
+    .max(120, { error: 'must be at most 120 characters' }),
+);
 /** A percentage in whole basis points (250 = 2.5%). */
 const basisPoints = (min: number, max: number, range: string) =>
   z
@@ -58,6 +68,12 @@ const update = <T extends z.ZodObject>(fields: T) => z.strictObject({ id, change
 export const operations = {
   /** Which file is open, the recent files, and how Mapio is running. */
   'app.info': z.strictObject({}),
+  /**
+   * Stop whatever is running (a long import or export, a file that takes too long to open): the door
+   * ends the data process and starts it again on the file that was open; the call that was running is
+   * answered `cancelled`. Where Mapio runs in one process (the command line) there is nothing to stop.
+   */
+  'app.stop': z.strictObject({}),
   /** Remember the language the person chose, so it survives a restart in every mode. */
   'settings.setLanguage': z.strictObject({ language: z.enum(['en', 'cy']) }),
   'file.create': z.strictObject({ path: filePath, template: z.enum(['demo', 'empty']) }),
@@ -160,7 +176,7 @@ export const operations = {
   'authority.close': z.strictObject({}),
   /** One return per call (so the UI can show "n of N" and drag and drop works in browser mode); `replace` replaces a duplicate. */
   'authority.importReturn': z.strictObject({
-    fileName: z.string().trim().min(1, { error: 'a file name is required' }).max(260),
+    fileName: singleLine(z.string().trim().min(1, { error: 'a file name is required' }).max(260)),
     contentBase64: z
       .string()
       .min(1, { error: 'the file is empty' })
@@ -173,8 +189,11 @@ export const operations = {
   /** The comparison for one academic year (default: the newest imported). */
   'authority.comparison': z.strictObject({ academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
   /** The officer's correction: lines with this normalised name are the intervention `canonicalName` (empty: remove the mapping). */
-  'authority.setMapping': z.strictObject({ normalisedName: z.string().trim().min(1, { error: 'is required' }).max(200), canonicalName: z.string().max(200) }),
-  'authority.removeSchool': z.strictObject({ schoolKey: z.string().min(1, { error: 'is required' }).max(500) }),
+  'authority.setMapping': z.strictObject({
+    normalisedName: singleLine(z.string().trim().min(1, { error: 'is required' }).max(200)),
+    canonicalName: singleLine(z.string().max(200)),
+  }),
+  'authority.removeSchool': z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) }),
   /** A school's published (Section 52) ALN allocation for a year, to sit beside what it says it spends; null clears it. */
   'authority.setPublishedAllocation': z.strictObject({
     schoolKey: z.string().min(1, { error: 'is required' }).max(500),
@@ -194,6 +213,8 @@ export interface FileInfo {
   path: string;
   /** The file name without folders, for the title bar. */
   name: string;
+  /** Opened read-only: Mapio may not write where the file is; views and exports work, edits are refused, Save As makes an editable copy. */
+  readOnly?: boolean;
 }
 
 export interface AppInfo {
@@ -301,6 +322,7 @@ export const MIS_REJECT_CODES = [
   'unknown_aln_status',
   'not_yes_or_no',
   'formula',
+  'control_character',
 ] as const;
 export type MisRejectCode = (typeof MIS_REJECT_CODES)[number];
 
@@ -405,6 +427,7 @@ export interface BackupInfo {
 
 type OutputOf = {
   'app.info': AppInfo;
+  'app.stop': { stopped: boolean };
   'settings.setLanguage': AppInfo;
   'file.create': YearView;
   'file.open': YearView;
@@ -464,6 +487,10 @@ export const API_ERROR_CODES = [
   'file_corrupt',
   'file_too_new', // written by a newer Mapio
   'file_io', // cannot read or write the path
+  'file_altered', // a Mapio file changed outside Mapio (schema not as its migrations make it, a version no Mapio wrote): never opened
+  'file_read_only', // a change to a file opened read-only (Mapio may not write where it is)
+  'timeout', // an operation ran past its time limit and was stopped
+  'cancelled', // the person stopped an operation
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, parseInput } from '../api/contract';
+import { API_ERROR_CODES, ApiError, parseInput } from '../api/contract';
 import { apiErrorPhrase, issuePhrase } from './apiErrors';
 import { createI18n } from './index';
 
@@ -40,10 +40,24 @@ describe('backend errors in Welsh', () => {
   });
 
   it('reads zod’s own wording for limits the schemas leave unworded', () => {
-    const error = refused(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } }));
+    const error = refused(() => parseInput('otherCosts.update', { id: 1, changes: { quantity: -1 } }));
     const phrase = issuePhrase(error.issues?.[0]?.message ?? '');
-    expect(cy(phrase.key, phrase.params)).toBe('rhaid iddo fod yn 1 o leiaf');
-    expect(en(phrase.key, phrase.params)).toBe('must be at least 1');
+    expect(cy(phrase.key, phrase.params)).toBe('rhaid iddo fod yn 0 o leiaf');
+    expect(en(phrase.key, phrase.params)).toBe('must be at least 0');
+  });
+
+  it('says the ranges of money values, control characters and figures too large to count in Welsh', () => {
+    const range = refused(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } }));
+    const rangePhrase = issuePhrase(range.issues?.[0]?.message ?? '');
+    expect(cy(rangePhrase.key, rangePhrase.params)).toBe('rhaid iddo fod rhwng 1 a 3,000');
+    const hourly = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: 1e11 } }));
+    const hourlyPhrase = issuePhrase(hourly.issues?.[0]?.message ?? '');
+    expect(cy(hourlyPhrase.key, hourlyPhrase.params)).toBe('rhaid iddo fod rhwng £0 a £1,000');
+    const nul = refused(() => parseInput('scenario.create', { name: 'Grant\u0000ends', from: 'baseline' }));
+    const nulPhrase = issuePhrase(nul.issues?.[0]?.message ?? '');
+    expect(cy(nulPhrase.key, nulPhrase.params)).toBe('ni all gynnwys nodau rheoli (fel NUL)');
+    const tooLarge = issuePhrase('would make the costs too large for Mapio to count exactly');
+    expect(cy(tooLarge.key, tooLarge.params)).toBe('byddai’n gwneud y costau’n rhy fawr i Mapio eu cyfrif yn union');
   });
 
   it('names the file a file error is about', () => {
@@ -62,7 +76,8 @@ describe('backend errors in Welsh', () => {
   });
 
   it('has a Welsh sentence for every error code', () => {
-    for (const code of ['invalid_input', 'unknown_operation', 'not_found', 'conflict', 'no_file', 'file_not_mapio', 'file_corrupt', 'file_too_new', 'file_io', 'internal'] as const) {
+    expect(API_ERROR_CODES).toEqual(expect.arrayContaining(['file_altered', 'file_read_only', 'timeout', 'cancelled']));
+    for (const code of API_ERROR_CODES) {
       const phrase = apiErrorPhrase(new ApiError(code, 'English'), cy, { path: 'a.mapio' });
       const text = cy(phrase.key, phrase.params);
       expect(text).not.toBe(phrase.key);

@@ -30,6 +30,10 @@ const ISSUE_PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => Phrase]> = [
   [/^must not be the school file$/, () => p('notSchoolFile')],
   [/^must be at least (\d+)/, (m) => p('atLeast', { min: Number(m[1]) })],
   [/^unknown field$/, () => p('unknownField')],
+  [/^must not contain control characters/, () => p('controlCharacters')],
+  [/^must be a file name the computer can use$/, () => p('usableFileName')],
+  [/^must be between (\S+) and (\S+)$/, (m) => p('between', { min: m[1] ?? '', max: m[2] ?? '' })],
+  [/^would make the costs too large/, () => p('tooLargeToCount')],
   // zod's own wording when a schema gives none.
   [/^Too small: expected \w+ to be >=?\s*(-?[\d.]+)$/, (m) => p('atLeast', { min: m[1] ?? '' })],
   [/^Too big: expected \w+ to be <=?\s*(-?[\d.]+)$/, (m) => p('atMost', { max: m[1] ?? '' })],
@@ -80,6 +84,8 @@ export function apiErrorPhrase(
     case 'file_corrupt':
     case 'file_too_new':
     case 'file_io':
+    case 'file_altered':
+    case 'file_read_only':
       return { key, params: { name: context.path ? fileNameOf(context.path) : t('apiError.theFile', {}) } };
     default:
       return { key, params: {} };

@@ -587,6 +587,11 @@ export const cy: Catalogue = {
     file_too_new: 'Cadwyd “{{name}}” gan fersiwn mwy newydd o Mapio. Diweddarwch Mapio i’w hagor.',
     file_io: 'Ni allai Mapio ddarllen nac ysgrifennu “{{name}}”. Gwiriwch fod y ffeil a’i ffolder yno a bod gennych hawl i’w defnyddio.',
     internal: 'Aeth rhywbeth o’i le y tu mewn i Mapio; ni newidiwyd dim. Rhowch gynnig arall arni.',
+    // A file that is not as Mapio made it, a read-only file, and long work that was stopped.
+    file_altered: 'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor: gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn, neu gofynnwch i’r adran TG o ble y daeth.',
+    file_read_only: 'Mae “{{name}}” ar agor i’w darllen yn unig: ni all Mapio gadw lle mae hi, felly ni newidiwyd dim. Defnyddiwch Ffeil > Cadw fel… i gadw copi y gallwch ei newid.',
+    timeout: 'Rhoddodd Mapio y gorau i hynny gan ei fod yn cymryd llawer gormod o amser. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
+    cancelled: 'Fe wnaethoch chi atal hynny. Mae unrhyw beth yr oedd Mapio wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
     theFile: 'y ffeil',
     fieldIssue: '{{field}}: {{issue}}',
     issue: {
@@ -608,6 +613,11 @@ export const cy: Catalogue = {
       atMost: 'ni all fod yn fwy na {{max}}',
       unknownField: 'ni ellir ei newid yma',
       other: 'nid yw Mapio yn derbyn y gwerth hwn',
+      // Names and money a school could really have.
+      controlCharacters: 'ni all gynnwys nodau rheoli (fel NUL)',
+      usableFileName: 'rhaid iddo fod yn enw ffeil y gall y cyfrifiadur ei ddefnyddio',
+      between: 'rhaid iddo fod rhwng {{min}} a {{max}}',
+      tooLargeToCount: 'byddai’n gwneud y costau’n rhy fawr i Mapio eu cyfrif yn union',
     },
   },
   welshProvision: {
@@ -1143,6 +1153,7 @@ export const cy: Catalogue = {
       unknown_aln_status: 'Nid yw Mapio yn adnabod y statws ADY.',
       not_yes_or_no: 'Mae colofn ie/na yn dal rhywbeth arall.',
       formula: 'Mae cell yn dal fformiwla yn hytrach na gwerth.',
+      control_character: 'Mae enw neu gyfeirnod yn cynnwys nod rheoli (fel NUL).',
     },
     importButton_one: 'Mewnforio {{count}} dysgwr',
     importButton_other: 'Mewnforio {{count}} o ddysgwyr',
@@ -1342,5 +1353,14 @@ export const cy: Catalogue = {
       countFewer_other: 'yn llai na’r cynllun',
       notComparable: 'nid yw ym mlynyddoedd y cynllun',
     },
+  },
+  // A file Mapio may not write, and long work that can be stopped.
+  fileSafety: {
+    readOnlyLabel: 'Ffeil i’w darllen yn unig',
+    readOnlyBanner: 'I’w darllen yn unig: ni all Mapio gadw “{{name}}” lle mae hi. Gallwch edrych ar bopeth a’i allforio; i wneud newidiadau, cadwch gopi yn gyntaf.',
+    saveCopy: 'Cadw copi fel…',
+    stillWorking: 'Yn dal i weithio…',
+    stop: 'Stopio',
+    stopTitle: 'Stopio hyn a gadael y ffeil fel yr oedd cyn iddo ddechrau',
   },
 };

@@ -584,6 +584,11 @@ export const en = {
     file_too_new: '“{{name}}” was saved by a newer version of Mapio. Update Mapio to open it.',
     file_io: 'Mapio could not read or write “{{name}}”. Check that the file and its folder are there and that you may use them.',
     internal: 'Something went wrong inside Mapio; nothing was changed. Please try again.',
+    // A file that is not as Mapio made it, a read-only file, and long work that was stopped.
+    file_altered: '“{{name}}” has been changed outside Mapio, so Mapio will not open it: a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups, or ask IT where it came from.',
+    file_read_only: '“{{name}}” is open read-only: Mapio may not save to where it is, so nothing was changed. Use File > Save As to keep a copy you can change.',
+    timeout: 'Mapio stopped that because it was taking far too long. Anything it had finished saving is kept; the rest was not saved. The file that was open is open again.',
+    cancelled: 'You stopped that. Anything Mapio had finished saving is kept; the rest was not saved. The file that was open is open again.',
     theFile: 'the file',
     fieldIssue: '{{field}}: {{issue}}',
     issue: {
@@ -605,6 +610,11 @@ export const en = {
       atMost: 'must be at most {{max}}',
       unknownField: 'cannot be changed here',
       other: 'is not a value Mapio accepts',
+      // Names and money a school could really have.
+      controlCharacters: 'must not contain control characters (such as NUL)',
+      usableFileName: 'must be a file name the computer can use',
+      between: 'must be between {{min}} and {{max}}',
+      tooLargeToCount: 'would make the costs too large for Mapio to count exactly',
     },
   },
   welshProvision: {
@@ -1140,6 +1150,7 @@ export const en = {
       unknown_aln_status: 'The ALN status is not one Mapio recognises.',
       not_yes_or_no: 'A yes/no column holds something else.',
       formula: 'A cell holds a formula rather than a value.',
+      control_character: 'A name or reference holds a control character (such as NUL).',
     },
     importButton_one: 'Import {{count}} learner',
     importButton_other: 'Import {{count}} learners',
@@ -1339,6 +1350,15 @@ export const en = {
       countFewer_other: 'fewer than the plan',
       notComparable: 'not in the plan’s years',
     },
+  },
+  // A file Mapio may not write, and long work that can be stopped.
+  fileSafety: {
+    readOnlyLabel: 'Read-only file',
+    readOnlyBanner: 'Read-only: Mapio may not save to “{{name}}” where it is. You can look at everything and export it; to make changes, save a copy first.',
+    saveCopy: 'Save a copy as…',
+    stillWorking: 'Still working…',
+    stop: 'Stop',
+    stopTitle: 'Stop this and leave the file as it was before it started',
   },
 };
 

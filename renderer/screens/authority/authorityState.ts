@@ -78,6 +78,7 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
     async restore() {
       const outcome = await attempt(() => api.call('authority.comparison', {}));
       if (outcome.ok) set({ view: outcome.result });
+      else if (outcome.error.code === 'no_file') set({ view: null });
     },
     create(path) {
       set({ lastImport: null });

@@ -6,11 +6,12 @@
  * Then the importers: JSON interchange (parseInterchange and `mapio import-json`), the MIS importer and
  * the authority-return importer, with mutated bytes. The counts tried are printed.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, ApiError, isOperationName, operations, type OperationName } from '../../../shared/api/contract';
 import { InterchangeError, parseInterchange, toInterchange } from '../../../shared/interchange';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
@@ -18,14 +19,33 @@ import { runCli } from '../../../backend/cli/main';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
 import { HOSTILE_STRINGS, hostileValue, payloadsFor, pollutingObject } from './hostileInput';
+import { buildHostileFiles, type HostileFile } from './hostileFiles';
 
 const SEED = Number(process.env.MAPIO_FUZZ_SEED ?? 424242);
-const RUNS_PER_OPERATION = Number(process.env.MAPIO_FUZZ_RUNS ?? 150);
-/** Each target stops early after this long, so the whole file stays bounded (about 60 operations). */
-const MS_PER_OPERATION = 400;
+/**
+ * Inputs per target (every operation; the importers in proportion): 150 in npm test. `npm run soak` gives
+ * a total instead (MAPIO_FUZZ_INPUTS, 100,000 by default), spread over every target.
+ */
+const IMPORTER_WEIGHT = (600 + 80 + 150 + 120) / 150;
+const RUNS_PER_OPERATION = process.env.MAPIO_FUZZ_INPUTS
+  ? Math.ceil(Number(process.env.MAPIO_FUZZ_INPUTS) / (Object.keys(operations).length + IMPORTER_WEIGHT))
+  : Number(process.env.MAPIO_FUZZ_RUNS ?? 150);
+/**
+ * Each target stops early after this long, so the whole file stays bounded in npm test (about 70
+ * targets); `npm run soak` sets it (MAPIO_FUZZ_MS_PER_OP; 0 for no limit, every input tried).
+ */
+const MS_PER_OPERATION = Number(process.env.MAPIO_FUZZ_MS_PER_OP ?? 400);
+const timeLimit = (ms: number) => (MS_PER_OPERATION > 0 ? { interruptAfterTimeLimit: ms, markInterruptAsFailure: false } : {});
+/** The importers' own runs and time limits, scaled with the operations'. */
+const IMPORTER_SCALE = RUNS_PER_OPERATION / 150;
+const TEST_TIMEOUT_MS = MS_PER_OPERATION > 0 ? Math.max(30_000, MS_PER_OPERATION * 25) : Math.max(30_000, RUNS_PER_OPERATION * 200);
 
 let sandbox: string;
 let basePath: string;
+/** Hostile school files (hostileFiles.ts) offered wherever a payload names a file: never opened, never changed. */
+let hostileFiles: HostileFile[] = [];
+let hostileHashes: string[] = [];
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 let backend: TypedBackend;
 const previousCwd = process.cwd();
 const counts = new Map<string, { tried: number; accepted: number; refused: number; internal: number }>();
@@ -46,11 +66,17 @@ beforeAll(() => {
   process.chdir(sandbox);
   basePath = path.join(sandbox, 'base.mapio');
   SchoolFile.create(basePath, testSchoolYear(), { appVersion: 'fuzz' }).close();
+  fs.mkdirSync(path.join(sandbox, 'a-folder'));
+  const hostileFolder = path.join(sandbox, 'hostile');
+  fs.mkdirSync(hostileFolder);
+  hostileFiles = buildHostileFiles(hostileFolder);
+  hostileHashes = hostileFiles.map((h) => sha256(h.path));
   backend = createBackend({ mode: 'cli', dataDir: path.join(sandbox, 'data'), openPath: basePath, today: () => '2026-11-24' });
 });
 
 afterAll(() => {
   backend?.dispose();
+  expect(hostileFiles.map((h) => sha256(h.path)), 'no hostile file was changed by anything the fuzz sent').toEqual(hostileHashes);
   process.chdir(previousCwd);
   fs.rmSync(sandbox, { recursive: true, force: true });
   const lines = [...counts].map(([target, c]) => `  ${target}: ${c.tried} tried, ${c.accepted} accepted, ${c.refused} refused${c.internal ? ` (${c.internal} as 'internal')` : ''}`);
@@ -62,7 +88,9 @@ afterAll(() => {
 const pathString = (): fc.Arbitrary<string> =>
   fc.oneof(
     fc.string({ maxLength: 16 }).map((s) => path.join(sandbox, 'made', s.replace(/[/\\\0]/g, '_') || 'x')),
-    fc.constantFrom(basePath, sandbox, path.join(sandbox, 'missing', 'x.mapio'), 'relative', 'relative.xlsx', 'relative.mapio-la', ' '),
+    // A folder inside the sandbox (not the sandbox itself: a name given an extension must land inside it too).
+    fc.constantFrom(basePath, path.join(sandbox, 'a-folder'), path.join(sandbox, 'missing', 'x.mapio'), 'relative', 'relative.xlsx', 'relative.mapio-la', ' '),
+    fc.constantFrom(...hostileFiles.map((h) => h.path)),
   );
 
 /** Any string under a key called path/to that would leave the sandbox is pointed back inside it. */
@@ -87,6 +115,12 @@ function snapshot(): string {
     history: file?.history() ?? null,
     files: listing(sandbox),
     made: listing(path.join(sandbox, 'made')),
+    hostile: listing(path.join(sandbox, 'hostile')),
+    // Size and times per call (cheap); the bytes themselves are compared once at the end.
+    hostileStat: hostileFiles.map((h) => {
+      const st = fs.statSync(h.path);
+      return `${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+    }),
   });
 }
 
@@ -112,19 +146,35 @@ function expectGoodRefusal(error: unknown, context: string): ApiError {
   return apiError;
 }
 
+/**
+ * Calls still running: fast-check's time limit can leave the last run of a target going in the background
+ * (a workbook still being written), which must finish before the next target compares snapshots.
+ */
+const inFlight = new Set<Promise<unknown>>();
+afterEach(async () => {
+  await Promise.allSettled([...inFlight]);
+});
+
 async function callAndCheck(target: string, name: string, input: unknown): Promise<'accepted' | 'refused' | 'internal'> {
   const before = snapshot();
   let outcome: 'accepted' | 'refused' | 'internal';
+  const call = backend.call(name, input);
+  inFlight.add(call);
+  void call.catch(() => undefined).finally(() => inFlight.delete(call));
   try {
-    await backend.call(name, input);
+    await call;
     outcome = 'accepted';
   } catch (error) {
     const apiError = expectGoodRefusal(error, `${name} ${safeDescribe(input)}`);
     outcome = apiError.code === 'internal' ? 'internal' : 'refused';
+    // An internal error is a failure: Mapio did not know what was wrong (a 500 in browser mode).
+    expect(apiError.code, `${name} answered an internal error (${apiError.message}); input ${safeDescribe(input)}`).not.toBe('internal');
     expect(snapshot(), `${name} was refused (${apiError.message}) but changed something; input ${safeDescribe(input)}`).toBe(before);
   }
   assertNotPolluted();
   tally(target, outcome);
+  const opened = backend.session.openFile?.path;
+  expect(hostileFiles.map((h) => h.path), `${name} opened a hostile file`).not.toContain(opened);
   if (outcome === 'accepted') backToBase();
   return outcome;
 }
@@ -151,9 +201,9 @@ describe('hostile input: every operation in the contract', () => {
         fc.asyncProperty(payloadsFor(operations[name], pathString()), async (input) => {
           await callAndCheck(name, name, confine(input));
         }),
-        { seed: SEED, numRuns: RUNS_PER_OPERATION, interruptAfterTimeLimit: MS_PER_OPERATION, markInterruptAsFailure: false, endOnFailure: true },
+        { seed: SEED, numRuns: RUNS_PER_OPERATION, ...timeLimit(MS_PER_OPERATION), endOnFailure: true },
       );
-    });
+    }, TEST_TIMEOUT_MS);
   }
 
   it('unknown operation names, including prototype keys, are refused', async () => {
@@ -217,9 +267,9 @@ describe('hostile input: the JSON interchange importer', () => {
         }
         assertNotPolluted();
       }),
-      { seed: SEED, numRuns: 600, interruptAfterTimeLimit: 6000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(600 * IMPORTER_SCALE), ...timeLimit(6000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('`mapio import-json` writes nothing when it refuses a document', async () => {
     const folder = fs.mkdtempSync(path.join(sandbox, 'import-json-'));
@@ -241,9 +291,9 @@ describe('hostile input: the JSON interchange importer', () => {
           tally('mapio import-json', 'refused');
         }
       }),
-      { seed: SEED, numRuns: 80, interruptAfterTimeLimit: 6000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(80 * IMPORTER_SCALE), ...timeLimit(6000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 /** Random byte damage: flips, cuts, insertions of the characters parsers trip on. */
@@ -275,9 +325,9 @@ describe('hostile input: the MIS importer', () => {
         if (importIt) await callAndCheck('mis.import (damaged files)', 'mis.import', { ...input, mapping });
         else await callAndCheck('mis.preview (damaged files)', 'mis.preview', input);
       }),
-      { seed: SEED, numRuns: 150, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(150 * IMPORTER_SCALE), ...timeLimit(8000) },
     );
-  });
+  }, TEST_TIMEOUT_MS);
 });
 
 describe('hostile input: the authority-return importer', () => {
@@ -304,13 +354,14 @@ describe('hostile input: the authority-return importer', () => {
         } catch (error) {
           const apiError = expectGoodRefusal(error, 'authority.importReturn');
           if (apiError.code === 'internal') outcome = 'internal';
+          expect(apiError.code, `authority.importReturn answered an internal error (${apiError.message})`).not.toBe('internal');
           expect(await comparison()).toBe(before);
         }
         assertNotPolluted();
         tally('authority.importReturn (damaged returns)', outcome);
       }),
-      { seed: SEED, numRuns: 120, interruptAfterTimeLimit: 8000, markInterruptAsFailure: false },
+      { seed: SEED, numRuns: Math.ceil(120 * IMPORTER_SCALE), ...timeLimit(8000) },
     );
     await backend.call('authority.close', {});
-  });
+  }, TEST_TIMEOUT_MS);
 });

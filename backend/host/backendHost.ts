@@ -1,0 +1,82 @@
+/**
+ * The data process: the real backend (backend/backend.ts), answering calls that arrive as messages
+ * (hostProtocol.ts) from the process that shows Mapio. Started by backendHostMain.ts, as an Electron
+ * utilityProcess in the desktop app and as a Node child process in browser mode.
+ *
+ * Every answer is a plain result: a value, or an ApiError's body; anything else thrown becomes the same
+ * generic sentence the doors use (no stack, no learner data). Ctrl+C in the terminal reaches this process
+ * too: it is left to the parent, which closes the files in order.
+ */
+import { ApiError, type ApiErrorBody } from '../../shared/api/contract';
+import { createBackend, toApiError, type Backend } from '../backend';
+import { isToHost, type FromHost, type ToHost } from './hostProtocol';
+
+/** Both ends a message port needs: Node's `process.send`/'message', or Electron's `parentPort`. */
+export interface HostPort {
+  send(message: FromHost): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** The parent went away (its end of the channel closed). */
+  onDisconnect(listener: () => void): void;
+}
+
+function bodyOf(error: unknown): ApiErrorBody {
+  return (error instanceof ApiError ? error : toApiError(error)).toBody();
+}
+
+export function runBackendHost(port: HostPort, exit: (code: number) => void): void {
+  let backend: Backend | null = null;
+  const stop = () => {
+    try {
+      backend?.dispose();
+    } finally {
+      backend = null;
+    }
+  };
+  port.onDisconnect(() => {
+    stop();
+    exit(0);
+  });
+  port.onMessage((raw) => {
+    if (!isToHost(raw)) return;
+    const message: ToHost = raw;
+    switch (message.type) {
+      case 'start': {
+        const { openPath, ...rest } = message.options;
+        try {
+          backend = createBackend({ ...rest, ...(openPath ? { openPath } : {}) });
+          port.send({ type: 'started', openFailed: null });
+        } catch (error) {
+          if (!openPath) {
+            port.send({ type: 'startFailed', error: bodyOf(error) });
+            return;
+          }
+          // The file it was started with would not open: start as usual; the window tries it and shows why.
+          try {
+            backend = createBackend(rest);
+            port.send({ type: 'started', openFailed: bodyOf(error) });
+          } catch (again) {
+            port.send({ type: 'startFailed', error: bodyOf(again) });
+          }
+        }
+        return;
+      }
+      case 'call': {
+        const current = backend;
+        if (!current) {
+          port.send({ type: 'result', id: message.id, ok: false, error: { code: 'internal', message: 'Mapio’s data engine has not started yet. Try again in a moment.' } });
+          return;
+        }
+        current.call(message.name, message.input).then(
+          (value) => port.send({ type: 'result', id: message.id, ok: true, value: value === undefined ? null : value }),
+          (error: unknown) => port.send({ type: 'result', id: message.id, ok: false, error: bodyOf(error) }),
+        );
+        return;
+      }
+      case 'dispose':
+        stop();
+        port.send({ type: 'disposed' });
+        exit(0);
+        return;
+    }
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * What passes between the process that shows Mapio (Electron's main process, browser mode's HTTP server)
+ * and the process that holds the data (backend/host/backendHost.ts): the backend runs off the main
+ * thread, so a long import or a slow file never freezes the window or stops the server answering, and a
+ * call that runs past its time limit can be stopped by ending that process (SQLite's write-ahead log
+ * keeps every acknowledged edit: test/unit/hardening/crash.test.ts).
+ *
+ * Plain objects only, so the same messages travel over Node's child-process IPC and Electron's
+ * utilityProcess MessagePort.
+ */
+import type { ApiErrorBody, OperationName } from '../../shared/api/contract';
+import type { BackendOptions } from '../backend';
+
+/** How the data process is started: the backend's options, less what only a test passes in-process. */
+export type HostStartOptions = Pick<BackendOptions, 'mode' | 'dataDir' | 'openPath' | 'openOnStart'>;
+
+export type ToHost =
+  | { type: 'start'; options: HostStartOptions }
+  | { type: 'call'; id: number; name: string; input: unknown }
+  | { type: 'dispose' };
+
+export type FromHost =
+  | { type: 'started'; openFailed: ApiErrorBody | null }
+  | { type: 'startFailed'; error: ApiErrorBody }
+  | { type: 'result'; id: number; ok: true; value: unknown }
+  | { type: 'result'; id: number; ok: false; error: ApiErrorBody }
+  | { type: 'disposed' };
+
+export function isFromHost(value: unknown): value is FromHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'started' || type === 'startFailed' || type === 'result' || type === 'disposed';
+}
+
+export function isToHost(value: unknown): value is ToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return type === 'start' || type === 'call' || type === 'dispose';
+}
+
+/** How long a call may run before the data process is stopped and started again (milliseconds). */
+export interface TimeLimits {
+  /** Starting the data process, including reopening the last file. */
+  start: number;
+  /** Opening or making a file: its check (schema, integrity) and first read. */
+  open: number;
+  /** Imports and exports: reading or writing whole spreadsheets, folders of returns. */
+  long: number;
+  /** Everything else: an edit, a view. */
+  other: number;
+}
+
+export const DEFAULT_TIME_LIMITS: TimeLimits = {
+  start: 60_000,
+  open: 60_000,
+  long: 10 * 60_000,
+  other: 60_000,
+};
+
+const OPENING: ReadonlySet<string> = new Set<OperationName>([
+  'file.create',
+  'file.open',
+  'file.saveAs',
+  'file.rollForward',
+  'backups.restore',
+  'authority.create',
+  'authority.open',
+  'scenario.enter',
+  'scenario.saveAsFile',
+]);
+
+const LONG: ReadonlySet<string> = new Set<OperationName>([
+  'mis.preview',
+  'mis.import',
+  'authority.importReturn',
+  'authority.importFolder',
+  'authority.exportComparison',
+  'export.governorsWorkbook',
+  'export.alpStatement',
+  'return.create',
+  'scenario.compare',
+]);
+
+export function timeLimitFor(name: string, limits: TimeLimits): number {
+  if (OPENING.has(name)) return limits.open;
+  if (LONG.has(name)) return limits.long;
+  return limits.other;
+}
+
+/** What a call was doing, for the sentence saying it was stopped ("opening the file"). */
+export function activityOf(name: string): string {
+  if (OPENING.has(name)) return 'opening the file';
+  if (name.startsWith('mis.')) return 'reading the learners’ file';
+  if (name.startsWith('authority.import')) return 'importing returns';
+  if (name.startsWith('export.') || name === 'return.create' || name === 'authority.exportComparison') return 'writing the export';
+  return 'that';
+}

@@ -1,0 +1,36 @@
+/**
+ * The data process as a Node child process (browser mode, tests): `backendHostMain.ts` run through tsx,
+ * with a temporary folder of its own (TMPDIR/TEMP/TMP), readable by this user only, removed when it ends,
+ * so nothing it writes there (a scenario's working copy) outlives it even when it is ended at once.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HostChild } from './processBackend';
+
+const HOST_MAIN = path.join(path.dirname(fileURLToPath(import.meta.url)), 'backendHostMain.ts');
+
+export function spawnNodeHost(): HostChild {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-data-'));
+  fs.chmodSync(scratch, 0o700);
+  const child = fork(HOST_MAIN, [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, TMPDIR: scratch, TEMP: scratch, TMP: scratch },
+    serialization: 'advanced',
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.on('exit', () => fs.rmSync(scratch, { recursive: true, force: true }));
+  return {
+    pid: child.pid,
+    send: (message) => {
+      if (child.connected) child.send(message);
+    },
+    onMessage: (listener) => child.on('message', listener),
+    onExit: (listener) => child.on('exit', () => listener()),
+    kill: () => {
+      child.kill('SIGKILL');
+    },
+  };
+}

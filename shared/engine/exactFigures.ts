@@ -1,0 +1,64 @@
+/**
+ * Costing a year only while every figure stays an exact whole number (docs/guarantees.md, "No edit can
+ * make a file unopenable"). Pence and minutes are JavaScript numbers, exact up to 2⁵³ − 1
+ * (£90,071,992,547,409.91). Each value that multiplies into money has a bound a real school never
+ * reaches (shared/schemas.ts), but products and sums of many lines could still pass it, so an edit is
+ * costed inside its transaction with `costWithinExactRange` and refused if any figure would leave that
+ * range: a file is never left holding a year that cannot be costed, and so cannot be opened.
+ */
+import type { SchoolYear } from '../domain';
+import { costSchoolYear, type CostOptions } from './costSchoolYear';
+import { costLine, costOtherLine } from './lineCost';
+import type { CostedMap } from './types';
+
+/** A figure of the year would be too large to count exactly; `subject` says whose ("the line “Reading Recovery”"). */
+export class FiguresTooLarge extends Error {
+  constructor(readonly subject: string) {
+    super(`the cost of ${subject} would be larger than Mapio can count exactly`);
+    this.name = 'FiguresTooLarge';
+  }
+}
+
+/** The engine's own refusal (shared/money.ts `toSafeInteger`), not any RangeError. */
+function isExactRangeError(error: unknown): boolean {
+  return error instanceof RangeError && /outside the range of exact whole numbers/.test(error.message);
+}
+
+/** True when `value` holds a number (at any depth) beyond the exact whole-number range. */
+function holdsInexactNumber(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER;
+  if (Array.isArray(value)) return value.some(holdsInexactNumber);
+  if (value !== null && typeof value === 'object') return Object.values(value).some(holdsInexactNumber);
+  return false;
+}
+
+/** Which record makes the year's figures too large: a line or an other cost alone, else the year as a whole. */
+function culprit(year: SchoolYear): string {
+  const staffById = new Map(year.staff.map((s) => [s.id, s]));
+  const tooLarge = (cost: () => unknown) => {
+    try {
+      return holdsInexactNumber(cost());
+    } catch (error) {
+      if (isExactRangeError(error)) return true;
+      throw error;
+    }
+  };
+  const line = year.lines.find((l) => tooLarge(() => costLine(l, staffById)));
+  if (line) return `the line “${line.name}”`;
+  const other = year.otherCosts.find((o) => tooLarge(() => costOtherLine(o, staffById)));
+  if (other) return `the cost line “${other.name}”`;
+  return 'the whole year';
+}
+
+/** The engine's costing of `year`, or FiguresTooLarge naming the record whose figures would not be exact. */
+export function costWithinExactRange(year: SchoolYear, options: CostOptions = {}): CostedMap {
+  let costed: CostedMap;
+  try {
+    costed = costSchoolYear(year, options);
+  } catch (error) {
+    if (isExactRangeError(error)) throw new FiguresTooLarge(culprit(year));
+    throw error;
+  }
+  if (holdsInexactNumber(costed)) throw new FiguresTooLarge(culprit(year));
+  return costed;
+}
