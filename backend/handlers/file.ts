@@ -1,7 +1,8 @@
 /** Files: create (demo or empty), open, save as, close; and what the app knows about itself. */
 import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
-import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { rollForward } from '../../shared/rollForward';
 import { withMapioExtension } from '../../shared/mapioFileName';
 import type { AppInfo } from '../../shared/api/contract';

@@ -264,7 +264,7 @@ test('at 1366 × 768 with the editor open every money column fits, and universal
     const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow, `the ${tier} table scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
   }
-  // Universal provision is whole-class: per pupil on roll (420), never "per learner" of those enrolled
+  // The universal tier is whole school: per pupil on roll (420), never "per learner" of those enrolled
   const universal = page.getByTestId('tier-universal');
   await expect(universal.getByRole('columnheader', { name: 'Per pupil on roll' })).toBeVisible();
   await expect(universal.getByRole('columnheader', { name: 'Per learner' })).toHaveCount(0);
@@ -272,6 +272,7 @@ test('at 1366 × 768 with the editor open every money column fits, and universal
   if (!welsh) throw new Error('the demo school has no Welsh enrichment line');
   // £979.26 ÷ 420 pupils = 233.157…p, shown as £2.33 (not £489.63 for each of the 2 enrolled)
   await expect(page.getByTestId(`line-per-pupil-${welsh.id}`)).toHaveText('£2.33');
-  await expect(page.getByTestId('universal-per-pupil')).toHaveText(formatPounds(costed.totals.universalPerPupilPence ?? 0));
+  // One whole-school tier: its subtotal per pupil is the engine's whole-school figure.
+  await expect(page.getByTestId('per-pupil-universal')).toHaveText(formatPounds(costed.totals.wholeSchoolPerPupilPence ?? 0));
   await expect(page.getByTestId('tier-targeted').getByRole('columnheader', { name: 'Per learner' })).toBeVisible();
 });

@@ -10,9 +10,6 @@ import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { newLineFields } from './newLine';
 
-/** Universal provision is whole-class: costed per pupil on roll, never shared to the learners enrolled (costing.md). */
-const UNIVERSAL = 'universal';
-
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
@@ -152,7 +149,7 @@ export function ProvisionMapScreen() {
                         {t('map.col.cost')}
                       </th>
                       <th scope="col" className="num">
-                        {tier.id === UNIVERSAL ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
+                        {tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
                       </th>
                       <th scope="col" className="num">
                         {t('map.col.costPerPlace')}
@@ -178,6 +175,7 @@ export function ProvisionMapScreen() {
                           onSelect={selectLine}
                           pounds={pounds}
                           numberOnRoll={data.school.numberOnRoll}
+                          wholeSchool={tier.costing === 'whole_school'}
                         />
                       ))
                     )}
@@ -196,10 +194,11 @@ export function ProvisionMapScreen() {
                       <td className="num money" data-testid={`tier-total-${tier.id}`}>
                         {pounds(subtotal?.costPence ?? 0)}
                       </td>
-                      {tier.id === UNIVERSAL ? (
+                      {tier.costing === 'whole_school' ? (
                         <>
-                          <td className="num money" data-testid="universal-per-pupil" title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
-                            {pounds(view.costed.totals.universalPerPupilPence)}
+                          {/* The tier's cost ÷ pupils on roll: a display division of the engine's subtotal, rounded as the engine rounds. */}
+                          <td className="num money" data-testid={`per-pupil-${tier.id}`} title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
+                            {data.school.numberOnRoll > 0 ? pounds(divideRoundedToNumber(subtotal?.costPence ?? 0, data.school.numberOnRoll)) : t('common.dash')}
                           </td>
                           <td />
                         </>
@@ -231,6 +230,8 @@ interface LineRowProps {
   onSelect: (lineId: number) => void;
   pounds: (p: number | null | undefined) => string;
   numberOnRoll: number;
+  /** The line's tier is costed per pupil on roll (docs/costing.md), so the row shows cost per pupil. */
+  wholeSchool: boolean;
 }
 
 /**
@@ -245,6 +246,7 @@ function sameRow(a: LineRowProps, b: LineRowProps): boolean {
     a.onSelect === b.onSelect &&
     a.pounds === b.pounds &&
     a.numberOnRoll === b.numberOnRoll &&
+    a.wholeSchool === b.wholeSchool &&
     a.areas === b.areas &&
     sameList(a.staffNames, b.staffNames) &&
     sameLineAsShown(a.line, b.line) &&
@@ -337,7 +339,7 @@ const LineRow = memo(function LineRow(props: LineRowProps) {
       <td className="num money" data-testid={`line-cost-${line.id}`}>
         {pounds(costed?.costPence)}
       </td>
-      {line.tierId === UNIVERSAL ? (
+      {props.wholeSchool ? (
         // The line's cost ÷ pupils on roll: a display division of the engine's line cost, rounded as the engine rounds.
         <td className="num money" data-testid={`line-per-pupil-${line.id}`}>
           {costed && props.numberOnRoll > 0 ? pounds(divideRoundedToNumber(costed.costPence, props.numberOnRoll)) : t('common.dash')}
