@@ -62,6 +62,15 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(cy).not.toContain('Foundation');
   });
 
+  it('says who the school is under its title: authority, official number (or that it is not entered), roll and year', () => {
+    const year = demoSchoolYear();
+    year.school = { ...year.school, localAuthority: 'Gwynedd', localAuthorityCode: '661', officialNumber: '6614003', numberOnRoll: 1100 };
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · Official school number 6614003 · 1,100 pupils on roll · 2026-27</p>');
+    expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · Rhif swyddogol yr ysgol 6614003 · 1,100 o ddisgyblion ar y gofrestr · 2026-27</p>');
+    year.school = { ...year.school, officialNumber: '' };
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('Official school number not entered');
+  });
+
   it('takes learners’ names, references and amounts of money out of the school’s free text', () => {
     const year = demoSchoolYear();
     const learner = year.learners[0]!;

@@ -9,6 +9,7 @@
  */
 import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
+import { authorityName } from '../../shared/localAuthorities';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
 export interface AlpStatementOptions {
@@ -46,6 +47,17 @@ function tierHeading(tier: Tier, lang: Lang, t: TFunction): { heading: string; i
       ? t('export.statement.universalIntro')
       : t('export.statement.targetedIntro');
   return { heading: tierLabel(tier, lang), intro };
+}
+
+/** Who the school is, as the statement's header says it: authority, official number, roll and year. */
+function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction): string[] {
+  const roll = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB').format(school.numberOnRoll);
+  return [
+    authorityName(school, lang),
+    school.officialNumber ? t('export.identity.officialNumber', { number: school.officialNumber }) : t('export.identity.noOfficialNumber'),
+    t('export.identity.roll', { count: school.numberOnRoll, roll }),
+    school.academicYear,
+  ].filter(Boolean);
 }
 
 /** The statement as one HTML document (inline CSS, no scripts, no external resources). */
@@ -134,7 +146,7 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml([school.localAuthority, school.academicYear].filter(Boolean).join(' · '))}</p>
+<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
 <p>${escapeHtml(t('export.statement.intro'))}</p>
 ${definition}
 </header>

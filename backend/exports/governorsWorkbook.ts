@@ -51,6 +51,7 @@ import {
   type CheckedFigure,
   type SheetFrame,
 } from './sheetLayout';
+import { authorityName } from '../../shared/localAuthorities';
 import { areaLabel, breakdownLabel, dateText, hoursText, sortedTiers } from './exportLabels';
 
 export type LearnersOption = 'none' | 'anonymised' | 'named';
@@ -339,7 +340,9 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
 
   for (const [k, v] of [
     [t('export.school'), data.school.name],
-    [t('export.localAuthority'), data.school.localAuthority],
+    [t('export.officialNumber'), data.school.officialNumber || t('export.notEntered')],
+    [t('export.localAuthority'), authorityName(data.school, lang) || t('export.notEntered')],
+    [t('export.numberOnRoll'), data.school.numberOnRoll],
     [t('export.academicYear'), data.school.academicYear],
     [t('export.dateGenerated'), dateText(ctx.options.generatedOn, lang)],
   ] as const) {

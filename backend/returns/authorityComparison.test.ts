@@ -127,7 +127,7 @@ describe('an authority imports a folder of 34 returns', () => {
     const [truncated, altered, version, duplicate] = outcome.rejected.map((r) => r.reason);
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 and version 2 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 

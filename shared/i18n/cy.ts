@@ -195,7 +195,7 @@ export const cy: Catalogue = {
     selectLine: 'Golygu {{name}}',
     unallocated: 'Neb wedi’i gofrestru: cost heb ei dyrannu',
     undelivered: '{{count}} wythnos heb eu darparu',
-    perPupilTotalHint: 'Yr holl ddarpariaeth gyffredinol ÷ {{roll}} disgybl ar y gofrestr',
+    perPupilTotalHint: 'Cost yr haen hon ÷ {{roll}} disgybl ar y gofrestr',
   },
   line: {
     editorTitle: 'Golygu llinell ymyrraeth',
@@ -465,7 +465,7 @@ export const cy: Catalogue = {
       financialYears: 'Fesul blwyddyn ariannol',
       perLearner: 'Cost a godir fesul dysgwr ag ADY',
       learnersWithAln: 'Dysgwyr ag ADY',
-      universalPerPupil: 'Darpariaeth gyffredinol fesul disgybl ar y gofrestr',
+      universalPerPupil: 'Darpariaeth i’r ysgol gyfan fesul disgybl ar y gofrestr',
       unallocated: 'Cost heb ei dyrannu (llinellau heb neb wedi’i gofrestru)',
       undelivered: 'Darpariaeth heb ei darparu',
       costToDate: 'Cost hyd yma (wythnos {{week}})',
@@ -664,7 +664,7 @@ export const cy: Catalogue = {
     unallocated: 'Cost llinellau heb neb wedi’i gofrestru',
     undelivered: 'Darpariaeth a gynlluniwyd ond na chafodd ei darparu',
     perLearnerWithAln: 'Gwariant a godir fesul dysgwr ag ADY',
-    universalPerPupil: 'Darpariaeth gyffredinol fesul disgybl ar y gofrestr',
+    universalPerPupil: 'Darpariaeth i’r ysgol gyfan fesul disgybl ar y gofrestr',
     chartHeading: 'Siart: y gyllideb o’i chymharu â’r gwariant',
     chartNote: 'Mae’r barrau’n dangos y tri ffigur wrth eu hochr, yn yr un lliwiau.',
     byTierHeading: 'Gwariant fesul haen',
@@ -838,6 +838,16 @@ export const cy: Catalogue = {
       none: 'Dim dalen dysgwyr',
       anonymised: 'Dienw (cyfeirnod yr ysgol, dim enwau)',
       named: 'Gydag enwau (yn cynnwys enwau dysgwyr)',
+    },
+    // Who the school is, on every document that leaves Mapio.
+    officialNumber: 'Rhif swyddogol yr ysgol',
+    numberOnRoll: 'Nifer ar y gofrestr',
+    notEntered: 'heb ei nodi',
+    identity: {
+      officialNumber: 'Rhif swyddogol yr ysgol {{number}}',
+      noOfficialNumber: 'Rhif swyddogol yr ysgol heb ei nodi',
+      roll_one: '{{roll}} disgybl ar y gofrestr',
+      roll_other: '{{roll}} o ddisgyblion ar y gofrestr',
     },
   },
   exportDialogs: {

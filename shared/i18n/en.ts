@@ -192,7 +192,7 @@ export const en = {
     selectLine: 'Edit {{name}}',
     unallocated: 'Nobody enrolled: cost unallocated',
     undelivered: '{{count}} weeks not delivered',
-    perPupilTotalHint: 'All universal provision ÷ {{roll}} pupils on roll',
+    perPupilTotalHint: 'This tier’s cost ÷ {{roll}} pupils on roll',
   },
   line: {
     editorTitle: 'Edit intervention line',
@@ -462,7 +462,7 @@ export const en = {
       financialYears: 'By financial year',
       perLearner: 'Charged cost per learner with ALN',
       learnersWithAln: 'Learners with ALN',
-      universalPerPupil: 'Universal provision per pupil on roll',
+      universalPerPupil: 'Whole-school provision per pupil on roll',
       unallocated: 'Unallocated cost (lines with nobody enrolled)',
       undelivered: 'Provision not delivered',
       costToDate: 'Cost to date (week {{week}})',
@@ -661,7 +661,7 @@ export const en = {
     unallocated: 'Cost of lines with nobody enrolled',
     undelivered: 'Provision planned but not delivered',
     perLearnerWithAln: 'Charged spend per learner with ALN',
-    universalPerPupil: 'Universal provision per pupil on roll',
+    universalPerPupil: 'Whole-school provision per pupil on roll',
     chartHeading: 'Chart: budget against spend',
     chartNote: 'The bars show the three figures beside them, in the same colours.',
     byTierHeading: 'Spend by tier',
@@ -835,6 +835,16 @@ export const en = {
       none: 'No learners sheet',
       anonymised: 'Anonymised (school reference, no names)',
       named: 'Named (includes learners’ names)',
+    },
+    // Who the school is, on every document that leaves Mapio.
+    officialNumber: 'Official school number',
+    numberOnRoll: 'Number on roll',
+    notEntered: 'not entered',
+    identity: {
+      officialNumber: 'Official school number {{number}}',
+      noOfficialNumber: 'Official school number not entered',
+      roll_one: '{{roll}} pupil on roll',
+      roll_other: '{{roll}} pupils on roll',
     },
   },
   exportDialogs: {
