@@ -6,7 +6,8 @@ import { FormProblem } from '../../components/FormProblem';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatFinancialYear, formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatIsoDate } from '../../../shared/i18n/dates';
 import { useMapio } from '../../state/store';
 import { issueText, problemText } from '../../errors/localisedError';
 
@@ -56,7 +57,7 @@ function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => 
 }
 
 export function IncomeForm(props: { income: IncomeLine | null; onClose: () => void }) {
-  const { t } = useDisplay();
+  const { t, lang } = useDisplay();
   const { money, fromParsed } = useReader();
   const mutate = useMapio((s) => s.mutate);
   const id = useId();
@@ -64,8 +65,8 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
   const [kind, setKind] = useState<IncomeKind>(x?.kind ?? 'delegated_aln');
   const [name, setName] = useState(x?.name ?? '');
   const [amount, setAmount] = useState(x ? poundsForField(x.amountPence) : '');
-  const [fy, setFy] = useState(x?.financialYear != null ? String(x.financialYear) : '');
-  const [endsOn, setEndsOn] = useState(x?.endsOn ?? '');
+  const [fy, setFy] = useState(x?.financialYear != null ? formatFinancialYear(x.financialYear) : '');
+  const [endsOn, setEndsOn] = useState(x?.endsOn ? formatIsoDate(x.endsOn, lang, 'long') : '');
   const [source, setSource] = useState(x?.source ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -106,10 +107,10 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
         <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
           {(d) => <input id={`${id}-amount`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors.amountPence ? true : undefined} value={amount} onChange={(e) => setAmount(e.target.value)} />}
         </Labelled>
-        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
+        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026-27 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
           {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
         </Labelled>
-        <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint="YYYY-MM-DD">
+        <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint={t('forms.dateHint')}>
           {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>
