@@ -3,7 +3,7 @@
  * the value or a catalogue key (with params) saying what to fix: nothing is saved from a field that
  * doesn't read. Money is not here: it goes through shared/money.ts (parsePounds).
  */
-import { MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
+import { MAX_PAID_WEEKS, MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };
 
@@ -190,6 +190,13 @@ export function readOptionalYear(text: string): Parsed<number | null> {
 /** A financial year as budgets write it: 2026 → "2026-27". */
 export function formatFinancialYear(start: number): string {
   return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Paid weeks a year in the hourly-cost calculator ("38.6"), as hundredths: 1 to 52 weeks. */
+export function readPaidWeeks(text: string): Parsed<number> {
+  const r = readHundredths(text);
+  if (!r || !r.ok || r.value < 100 || r.value > MAX_PAID_WEEKS * 100) return fail('errors.paidWeeks', { max: MAX_PAID_WEEKS });
+  return r;
 }
 
 /** Percentage typed as "28.5" into basis points (2850). */

@@ -196,6 +196,12 @@ export const cy: Catalogue = {
     unallocated: 'Neb wedi’i gofrestru: cost heb ei dyrannu',
     undelivered: '{{count}} wythnos heb eu darparu',
     perPupilTotalHint: 'Cost yr haen hon ÷ {{roll}} disgybl ar y gofrestr',
+    // Add line is a form saved with its button.
+    addForm: {
+      noStaff: 'Neb eto (ychwanegwch nhw wedyn)',
+      weekStarts: 'Mae wythnos {{first}} yn dechrau {{date}}; mae gan y flwyddyn {{last}} wythnos addysgu.',
+      placesHint: 'Hyd at {{max}}: gall llinell i’r ysgol gyfan gynnig lle i bob disgybl.',
+    },
   },
   line: {
     editorTitle: 'Golygu llinell ymyrraeth',
@@ -383,11 +389,22 @@ export const cy: Catalogue = {
       incomplete: 'Llenwch bob blwch i weld cost yr awr.',
       use: 'Defnyddio’r gost hon yr awr',
       percentInvalid: 'Teipiwch ganran, e.e. 28.5',
-      weeksInvalid: 'Teipiwch nifer yr wythnosau, e.e. 38.6',
     },
     deleteTitle: 'Dileu’r aelod hwn o staff?',
     deleteBody: 'Dileu {{name}}? Gallwch ddadwneud hyn wedyn.',
     linesDelivered: 'Y llinellau y maen nhw’n eu darparu',
+    // A new member of staff is a form saved with its button; deleting someone who still delivers lines says so first.
+    addForm: {
+      hourlyHint: 'Teipiwch hi, neu cyfrifwch hi gyda’r gyfrifiannell isod.',
+      fromCalculator: 'Wedi’i chyfrifo gyda’r gyfrifiannell isod; cedwir ei mewnbynnau gyda hi.',
+    },
+    stillUsed: {
+      title: 'Ni ellir dileu {{name}} eto',
+      lines_one: 'Mae {{name}} yn darparu {{count}} llinell: neilltuwch rywun arall yn gyntaf.',
+      lines_other: 'Mae {{name}} yn darparu {{count}} o linellau: neilltuwch rywun arall yn gyntaf.',
+      otherCosts_one: 'Mae {{name}} wedi’i enwi ar {{count}} llinell cost arall (Cyllideb): newidiwch hi yn gyntaf.',
+      otherCosts_other: 'Mae {{name}} wedi’i enwi ar {{count}} o linellau cost eraill (Cyllideb): newidiwch nhw yn gyntaf.',
+    },
   },
   budget: {
     title: 'Cyllideb',

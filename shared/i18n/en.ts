@@ -193,6 +193,12 @@ export const en = {
     unallocated: 'Nobody enrolled: cost unallocated',
     undelivered: '{{count}} weeks not delivered',
     perPupilTotalHint: 'This tier’s cost ÷ {{roll}} pupils on roll',
+    // Add line is a form saved with its button.
+    addForm: {
+      noStaff: 'No one yet (add them later)',
+      weekStarts: 'Week {{first}} begins {{date}}; the year has {{last}} teaching weeks.',
+      placesHint: 'Up to {{max}}: a whole-school line can have a place for every pupil.',
+    },
   },
   line: {
     editorTitle: 'Edit intervention line',
@@ -380,11 +386,22 @@ export const en = {
       incomplete: 'Fill in every box to see the hourly cost.',
       use: 'Use this hourly cost',
       percentInvalid: 'Type a percentage, e.g. 28.5',
-      weeksInvalid: 'Type weeks, e.g. 38.6',
     },
     deleteTitle: 'Delete this staff member?',
     deleteBody: 'Delete {{name}}? You can undo this afterwards.',
     linesDelivered: 'Lines they deliver',
+    // A new member of staff is a form saved with its button; deleting someone who still delivers lines says so first.
+    addForm: {
+      hourlyHint: 'Type it, or work it out with the calculator below.',
+      fromCalculator: 'Worked out with the calculator below; its inputs are kept with it.',
+    },
+    stillUsed: {
+      title: '{{name}} cannot be deleted yet',
+      lines_one: '{{name}} delivers {{count}} line: assign someone else first.',
+      lines_other: '{{name}} delivers {{count}} lines: assign someone else first.',
+      otherCosts_one: '{{name}} is named on {{count}} other cost line (Budget): change it first.',
+      otherCosts_other: '{{name}} is named on {{count}} other cost lines (Budget): change them first.',
+    },
   },
   budget: {
     title: 'Budget',

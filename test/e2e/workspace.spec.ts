@@ -55,11 +55,20 @@ async function type(field: Locator, text: string) {
 test('an ALNCo builds a line from scratch, enrols learners and sees every figure move to the penny', async ({ page }) => {
   await openDemo(page);
 
+  // Add line is a form: nothing exists until it is saved, and Cancel leaves nothing behind.
+  const linesBefore = await page.getByRole('row').count();
   await page.getByTestId('add-line').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('row')).toHaveCount(linesBefore);
+  await page.getByTestId('add-line').click();
+  const form = page.getByRole('dialog');
+  await form.getByTestId('new-line-name').fill('Reading recovery group');
+  await form.getByTestId('new-line-tier').selectOption('targeted');
+  await form.getByTestId('save-new-line').click();
+  await expect(form).toBeHidden();
   const editor = page.getByTestId('line-editor');
   await expect(editor).toBeVisible();
-  await type(page.getByTestId('line-name'), 'Reading recovery group');
-  await editor.getByLabel('Tier').selectOption('targeted');
+  await expect(page.getByTestId('line-name')).toHaveValue('Reading recovery group');
   await editor.getByRole('checkbox', { name: 'Cognition and learning' }).check();
   await editor.getByRole('checkbox', { name: 'Communication and interaction' }).check();
   await editor.getByRole('button', { name: '+ Add staff' }).click();

@@ -8,7 +8,7 @@ import { divideRoundedToNumber } from '../../../shared/money';
 import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
-import { newLineFields } from './newLine';
+import { AddLineDialog } from './AddLineDialog';
 
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
@@ -17,6 +17,7 @@ export function ProvisionMapScreen() {
   const selectLine = useMapio((s) => s.selectLine);
   const mutate = useMapio((s) => s.mutate);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
+  const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
   const filterId = useId();
 
   const data = view?.data;
@@ -31,10 +32,8 @@ export function ProvisionMapScreen() {
   const filtering = isFiltering(filter);
   const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
 
-  const addLine = async (tier?: Tier) => {
-    const outcome = await mutate('lines.create', newLineFields(data, tier?.id, t('map.newLineName')));
-    if (outcome.ok && outcome.result.createdIds?.[0]) selectLine(outcome.result.createdIds[0]);
-  };
+  // Add line opens a form; the line is created only when it is saved.
+  const addLine = (tier?: Tier) => setAdding({ tierId: tier?.id });
 
   return (
     <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
@@ -44,7 +43,7 @@ export function ProvisionMapScreen() {
             <h1>{t('map.title')}</h1>
             <p className="intro">{t('map.intro')}</p>
           </div>
-          <button type="button" className="primary" data-testid="add-line" onClick={() => void addLine()}>
+          <button type="button" className="primary" data-testid="add-line" onClick={() => addLine()}>
             + {t('map.addLine')}
           </button>
         </div>
@@ -128,7 +127,7 @@ export function ProvisionMapScreen() {
                 <h2 id={headingId}>
                   {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
                 </h2>
-                <button type="button" className="small" onClick={() => void addLine(tier)}>
+                <button type="button" className="small" onClick={() => addLine(tier)}>
                   + {t('map.addLine')} <span className="visually-hidden">({nameOf(tier)})</span>
                 </button>
               </div>
@@ -215,6 +214,7 @@ export function ProvisionMapScreen() {
         <MapImpactPanel />
       </div>
       {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
+      {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
     </div>
   );
 }
