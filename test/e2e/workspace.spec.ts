@@ -61,11 +61,11 @@ test('an ALNCo builds a line from scratch, enrols learners and sees every figure
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('row')).toHaveCount(linesBefore);
   await page.getByTestId('add-line').click();
-  const form = page.getByRole('dialog');
-  await form.getByTestId('new-line-name').fill('Reading recovery group');
-  await form.getByTestId('new-line-tier').selectOption('targeted');
-  await form.getByTestId('save-new-line').click();
-  await expect(form).toBeHidden();
+  const newLine = page.getByRole('dialog');
+  await newLine.getByTestId('new-line-name').fill('Reading recovery group');
+  await newLine.getByTestId('new-line-tier').selectOption('targeted');
+  await newLine.getByTestId('save-new-line').click();
+  await expect(newLine).toBeHidden();
   const editor = page.getByTestId('line-editor');
   await expect(editor).toBeVisible();
   await expect(page.getByTestId('line-name')).toHaveValue('Reading recovery group');
