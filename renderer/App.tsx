@@ -18,6 +18,7 @@ import { ChecksScreen } from './screens/checks/ChecksScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
+import { SchoolScreen } from './screens/school/SchoolScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
 import { AuthorityScreen } from './screens/authority/AuthorityScreen';
 import { useAuthority } from './screens/authority/authorityState';
@@ -34,6 +35,7 @@ export function App() {
   const lang = useMapio((s) => s.lang);
   const setLang = useMapio((s) => s.setLang);
   const recent = useMapio(selectRecentFiles);
+  const schoolFolder = useMapio((s) => s.appInfo?.schoolFolder ?? null);
   const { boot, createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
   const [pathAction, setPathAction] = useState<PathAction | null>(null);
 
@@ -187,13 +189,15 @@ export function App() {
             <ChecksScreen />
           ) : screen === 'scenarios' ? (
             <ScenariosScreen />
+          ) : screen === 'school' ? (
+            <SchoolScreen />
           ) : (
             <DashboardScreen />
           )}
         </main>
       </div>
       {pathAction ? (
-        <PathDialog action={pathAction} recent={recent} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
+        <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
       ) : null}
       <ExportDialogHost />
       <BackupsDialogHost />

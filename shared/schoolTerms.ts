@@ -9,7 +9,7 @@
  * Dates are ISO `YYYY-MM-DD` strings and arithmetic is done on UTC midnights, so no time zone can move a
  * school day. Runs anywhere.
  */
-import type { IsoDate, Term } from './domain';
+import type { Enrolment, InterventionLine, IsoDate, SchoolYear, Term } from './domain';
 
 const DAY_MS = 86_400_000;
 /** Weekdays of a week that must be term days for it to count as a teaching week. */
@@ -116,4 +116,15 @@ export function termProblems(terms: readonly Term[]): TermProblem[] {
     if (before && t.startsOn <= before.endsOn) problems.push({ term: i, field: 'startsOn', message: 'must be after the term before ends' });
   });
   return problems;
+}
+
+/**
+ * What would run past the last week of a calendar of `weeks` teaching weeks. Lines keep their week
+ * numbers when the calendar changes, so these are reported (and the change refused) rather than cut.
+ */
+export function runsPastWeek(year: Pick<SchoolYear, 'lines' | 'enrolments'>, weeks: number): { lines: InterventionLine[]; enrolments: Enrolment[] } {
+  return {
+    lines: year.lines.filter((l) => l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks),
+    enrolments: year.enrolments.filter((e) => e.endWeek > weeks),
+  };
 }

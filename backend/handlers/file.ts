@@ -6,6 +6,7 @@ import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { rollForward } from '../../shared/rollForward';
 import { withMapioExtension } from '../../shared/mapioFileName';
 import type { AppInfo } from '../../shared/api/contract';
+import { defaultSchoolFolder, schoolFilePath } from '../schoolFolder';
 import type { HandlerContext, HandlerMap } from './types';
 
 const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
@@ -14,7 +15,15 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
   file: session.fileInfo(),
   recentFiles: session.settings.get().recentFiles,
   language: session.settings.get().language,
+  schoolFolder: defaultSchoolFolder(),
 });
+
+/**
+ * The path a new file is written to: what the command line was given, from the folder it runs in; in
+ * the app, a bare name or relative path goes into the school folder, never beside the program.
+ */
+const newFilePath = (typed: string, { mode }: HandlerContext): string =>
+  mode === 'cli' ? path.resolve(withMapioExtension(typed)) : schoolFilePath(withMapioExtension(typed), defaultSchoolFolder());
 
 export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
   'app.info': (_input, ctx) => appInfo(ctx),
@@ -24,9 +33,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'fil
     return appInfo(ctx);
   },
 
-  'file.create': ({ path: target, template }, { session }) => {
+  'file.create': ({ path: target, template }, ctx) => {
+    const { session } = ctx;
     const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
-    const created = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    const created = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(created);
     return session.view();
   },
@@ -37,9 +47,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'fil
     return session.view();
   },
 
-  'file.saveAs': ({ path: target }, { session }) => {
+  'file.saveAs': ({ path: target }, ctx) => {
+    const { session } = ctx;
     session.leaveScenario(); // Save As copies the school file, scenarios included
-    const copy = session.requireBaseline().saveAs(path.resolve(withMapioExtension(target)));
+    const copy = session.requireBaseline().saveAs(newFilePath(target, ctx));
     session.adopt(copy);
     return session.view();
   },
@@ -49,9 +60,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'settings.setLanguage' | 'fil
     return appInfo(ctx);
   },
 
-  'file.rollForward': ({ path: target }, { session }) => {
+  'file.rollForward': ({ path: target }, ctx) => {
+    const { session } = ctx;
     const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
-    const next = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    const next = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(next);
     return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
   },

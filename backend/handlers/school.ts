@@ -1,6 +1,7 @@
 /** The school's own details, calendar, tier and area vocabulary, and the ALNCo's workload inputs. */
 import { ApiError } from '../../shared/api/contract';
-import type { School, SchoolYear } from '../../shared/domain';
+import type { School } from '../../shared/domain';
+import { runsPastWeek } from '../../shared/schoolTerms';
 import { authorityByCode, officialNumberProblem } from '../../shared/localAuthorities';
 import { nameList as named, plural } from '../../db/repositories/tableRecord';
 import type { HandlerMap } from './types';
@@ -24,12 +25,6 @@ function assertSchoolValid(school: School, changes: Partial<School>): void {
   invalid('officialNumber', problem);
 }
 
-/** Lines and enrolments that run past the last week of a calendar of `weeks` weeks. */
-function pastTheLastWeek(year: SchoolYear, weeks: number): { lines: string[]; enrolments: number } {
-  const lines = year.lines.filter((l) => l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks).map((l) => l.name);
-  const enrolments = year.enrolments.filter((e) => e.endWeek > weeks).length;
-  return { lines, enrolments };
-}
 
 export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tiers.set' | 'areas.set' | 'workload.update'> = {
   'school.update': ({ changes }, { session }) =>
@@ -45,7 +40,8 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       }
       // Lines keep their week numbers; nothing is cut short without the school knowing.
       const last = weekStarts.length;
-      const past = pastTheLastWeek(year, last);
+      const runs = runsPastWeek(year, last);
+      const past = { lines: runs.lines.map((l) => l.name), enrolments: runs.enrolments.length };
       if (past.lines.length > 0 || past.enrolments > 0) {
         const parts = [
           past.lines.length > 0 ? `${past.lines.length === 1 ? 'the line' : `${past.lines.length} lines`} ${named(past.lines)} ${past.lines.length === 1 ? 'runs' : 'run'}` : null,
