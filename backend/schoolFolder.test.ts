@@ -28,6 +28,10 @@ describe('where a new school file goes', () => {
     expect(fs.existsSync(folder)).toBe(true);
     expect(schoolFilePath('2026/Ysgol.mapio', folder)).toBe(path.join(folder, '2026', 'Ysgol.mapio'));
     expect(schoolFilePath('/tmp/elsewhere/Ysgol.mapio', folder)).toBe(path.resolve('/tmp/elsewhere/Ysgol.mapio'));
+    expect(fs.existsSync('/tmp/elsewhere')).toBe(false); // only the school folder is made, never another
+    const fresh = path.join(tempDir('mapio-fresh-'), 'Documents', 'Mapio');
+    expect(schoolFilePath(path.join(fresh, 'New school.mapio'), fresh)).toBe(path.join(fresh, 'New school.mapio'));
+    expect(fs.existsSync(fresh)).toBe(true);
     expect(schoolFilePath('~/Ysgol.mapio', folder, '/home/alnco')).toBe(path.join('/home/alnco', 'Ysgol.mapio'));
   });
 

@@ -14,13 +14,13 @@ export function defaultSchoolFolder(env: NodeJS.ProcessEnv = process.env, home: 
 
 /**
  * The full path for a path a person typed: an absolute path (or one starting at their home folder, `~/`)
- * as it is; anything else inside `folder`, which is created when it is needed.
+ * as it is; anything else inside `folder`. The school folder (and folders typed inside it) is made when
+ * it is needed; any other folder must already exist.
  */
 export function schoolFilePath(typed: string, folder: string, home: string = os.homedir()): string {
   const trimmed = typed.trim();
-  if (/^~(?=$|[\\/])/.test(trimmed)) return path.join(home, trimmed.slice(1));
-  if (path.isAbsolute(trimmed)) return path.resolve(trimmed);
-  const target = path.resolve(folder, trimmed);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const target = /^~(?=$|[\\/])/.test(trimmed) ? path.join(home, trimmed.slice(1)) : path.resolve(folder, trimmed);
+  const inside = path.relative(path.resolve(folder), path.dirname(target));
+  if (inside === '' || (!inside.startsWith('..') && !path.isAbsolute(inside))) fs.mkdirSync(path.dirname(target), { recursive: true });
   return target;
 }
