@@ -128,7 +128,11 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
           aria-describedby={d}
           aria-invalid={errors[key] ? true : undefined}
           data-testid={`new-line-${key}`}
-          onChange={(e) => set(e.target.value)}
+          onChange={(e) => {
+            set(e.target.value);
+            // What was refused is gone once it is changed: the reason goes with it.
+            if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+          }}
         />
       ),
       hint,

@@ -69,7 +69,10 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
           aria-invalid={errors[key] ? true : undefined}
           aria-describedby={describedBy}
           data-testid={extra.testId}
-          onChange={(e) => set(e.target.value)}
+          onChange={(e) => {
+            set(e.target.value);
+            if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+          }}
         />
         {extra.hint ? (
           <p id={`${id}-${key}-hint`} className="field-hint">
