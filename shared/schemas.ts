@@ -46,8 +46,17 @@ export const schoolSchema = z.strictObject({
   localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
   officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
   phase: z.enum(PHASES),
-  numberOnRoll: z.number().int().min(0).max(10_000),
-  efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
+  numberOnRoll: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: betweenMessage(0, 10_000) })
+    .max(10_000, { error: betweenMessage(0, 10_000) }),
+  efsmBasisPoints: z
+    .number()
+    .int({ error: 'must be whole basis points (1850 = 18.5%)' })
+    .min(0, { error: betweenMessage(0, 10_000) })
+    .max(10_000, { error: betweenMessage(0, 10_000) })
+    .nullable(),
   languageMedium: z.enum(LANGUAGE_MEDIA),
   academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
   alpDefinitionSource: text(300),

@@ -44,10 +44,10 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       const past = { lines: runs.lines.map((l) => l.name), enrolments: runs.enrolments.length };
       if (past.lines.length > 0 || past.enrolments > 0) {
         const parts = [
-          past.lines.length > 0 ? `${past.lines.length === 1 ? 'the line' : `${past.lines.length} lines`} ${named(past.lines)} ${past.lines.length === 1 ? 'runs' : 'run'}` : null,
-          past.enrolments > 0 ? `${past.enrolments === 1 ? '1 enrolment ends' : `${past.enrolments} enrolments end`}` : null,
+          past.lines.length > 0 ? `${plural(past.lines.length, 'line')} (${named(past.lines)}) would run past week ${last}` : null,
+          past.enrolments > 0 ? `${plural(past.enrolments, 'enrolment')} would end after week ${last}` : null,
         ].filter(Boolean);
-        throw new ApiError('conflict', `With ${last} teaching weeks, ${parts.join(' and ')} after week ${last}. Shorten ${past.lines.length + past.enrolments === 1 ? 'it' : 'them'} first; nothing was changed.`);
+        throw new ApiError('conflict', `With ${last} teaching weeks, ${parts.join(' and ')}. Lines keep their week numbers: shorten ${past.lines.length + past.enrolments === 1 ? 'it' : 'them'} first; nothing was changed.`);
       }
       repos.calendar.set({ weekStarts, terms });
     }),

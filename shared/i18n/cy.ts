@@ -1468,8 +1468,8 @@ export const cy: Catalogue = {
     },
     tiers: {
       intro: 'Yr haenau y mae eich map darpariaeth yn grwpio llinellau ynddynt: eich geiriau eich hun, yn Saesneg ac yn Gymraeg. Mae pob haen yn DDY neu nid yn DDY, ac yn cael ei chostio naill ai i’r ysgol gyfan neu wedi’i rhannu rhwng y dysgwyr sydd wedi’u cofrestru.',
-      col: { name: 'Enw (Saesneg)', nameCy: 'Enw (Cymraeg)', alp: 'DDY?', costing: 'Costio', usedBy: 'Yn cael ei defnyddio gan', actions: 'Trefn a dileu' },
-      costing: { whole_school: 'Ysgol gyfan (fesul disgybl ar y gofrestr)', shared: 'Wedi’i rhannu rhwng dysgwyr cofrestredig' },
+      col: { name: 'Enw (Saesneg)', nameCy: 'Enw (Cymraeg)', alp: 'DDY?', costing: 'Costio', usedBy: 'Defnydd', actions: 'Trefn a dileu' },
+      costing: { whole_school: 'Ysgol gyfan (fesul disgybl)', shared: 'Wedi’i rhannu rhwng dysgwyr' },
       costingRule: 'Ysgol gyfan: dangosir cost pob llinell fesul disgybl ar y gofrestr ac ni chaiff ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru (darpariaeth gyffredinol). Wedi’i rhannu: caiff cost pob llinell ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru, yn ôl yr wythnosau y maent yn eu mynychu.',
       isAlp: 'DDY',
       isAlpNew: 'Mae’r haen hon yn DDY (darpariaeth ddysgu ychwanegol)',
@@ -1483,7 +1483,7 @@ export const cy: Catalogue = {
     },
     areas: {
       intro: 'Y meysydd angen y cofnodir llinellau a dysgwyr odanynt: eich geiriau eich hun, yn Saesneg ac yn Gymraeg. Pedwar maes canllawiau’r Cod ADY yw’r rhagosodiad.',
-      col: { name: 'Enw (Saesneg)', nameCy: 'Enw (Cymraeg)', usedBy: 'Yn cael ei ddefnyddio gan', actions: 'Trefn a dileu' },
+      col: { name: 'Enw (Saesneg)', nameCy: 'Enw (Cymraeg)', usedBy: 'Defnydd', actions: 'Trefn a dileu' },
       add: 'Ychwanegu maes angen',
       sameName: 'Mae gan faes angen arall yr enw hwn yn barod.',
       unused: 'Heb ei ddefnyddio',

@@ -1466,7 +1466,7 @@ export const en = {
     tiers: {
       intro: 'The tiers your provision map groups lines into: your own words, in English and Welsh. Each tier is ALP or not ALP, and is costed either for the whole school or shared among the learners enrolled.',
       col: { name: 'Name (English)', nameCy: 'Name (Welsh)', alp: 'ALP?', costing: 'Costing', usedBy: 'Used by', actions: 'Order and delete' },
-      costing: { whole_school: 'Whole school (per pupil on roll)', shared: 'Shared among enrolled learners' },
+      costing: { whole_school: 'Whole school (per pupil)', shared: 'Shared among learners' },
       costingRule: 'Whole school: each line’s cost is shown per pupil on roll and is not shared to the learners enrolled (universal provision). Shared: each line’s cost is shared among the learners enrolled, by the weeks they attend.',
       isAlp: 'ALP',
       isAlpNew: 'This tier is ALP (additional learning provision)',
