@@ -1,7 +1,7 @@
 /**
  * The school-year data model: what a `.mapio` file holds, as plain data.
  *
- * Units (see ../../shared/costing.md, the contract for every figure):
+ * Units (see docs/costing.md, the rules every figure follows):
  * - money is integer pence (`Pence`), never a float;
  * - time is integer minutes;
  * - sessions per week are integer hundredths (50 = fortnightly);
