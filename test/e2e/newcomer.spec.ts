@@ -177,6 +177,16 @@ for (const lang of ['en', 'cy'] as const) {
     await page.getByTestId('nav-staff').click();
     await expect(page.getByRole('row').filter({ hasText: 'Siwan Morgan' })).toHaveCount(1); // the step before was not undone
 
+    // Deleting someone who delivers a line says so first, with a link to the line, and deletes nothing.
+    await page.getByRole('button', { name: 'Siwan Morgan' }).click();
+    await page.getByTestId('staff-editor').getByRole('button', { name: L.common.delete }).click();
+    const stillUsed = page.getByRole('dialog', { name: L.staff.stillUsed.title.replace('{{name}}', 'Siwan Morgan') });
+    await expect(stillUsed).toContainText(L.staff.stillUsed.lines_one.replace('{{name}}', 'Siwan Morgan').replace('{{count}}', '1'));
+    await shot(page, 'staff-still-used');
+    await stillUsed.getByRole('button', { name: 'Whole-school literacy' }).click();
+    await expect(page.getByTestId('line-editor')).toBeVisible();
+    await expect(page.getByTestId('line-name')).toHaveValue('Whole-school literacy');
+
     // Income for the financial year, typed as budgets write it.
     await page.getByTestId('nav-budget').click();
     await page.getByTestId('add-income').click();

@@ -362,7 +362,7 @@ function AddRecordDialog(props: {
       </div>
       {props.withTierFields ? (
         <>
-          <div className="field-check">
+          <div className="field field-check">
             <input id={`${id}-alp`} type="checkbox" checked={isAlp} onChange={(e) => setIsAlp(e.target.checked)} />
             <label htmlFor={`${id}-alp`}>{t('school.tiers.isAlpNew')}</label>
           </div>

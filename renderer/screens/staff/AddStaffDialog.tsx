@@ -126,11 +126,11 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
         )}
         {field('contractedMinutesPerWeek', t('staff.field.contractedHours'), hours, setHours, { inputMode: 'decimal', hint: t('staff.field.hoursHint'), testId: 'new-staff-hours' })}
         <div className="span-2">
-          <div className="field-check">
+          <div className="field field-check">
             <input id={`${id}-placeholder`} type="checkbox" checked={placeholder} onChange={(e) => setPlaceholder(e.target.checked)} />
             <label htmlFor={`${id}-placeholder`}>{t('staff.field.isPlaceholder')}</label>
           </div>
-          <div className="field-check">
+          <div className="field field-check">
             <input id={`${id}-welsh`} type="checkbox" checked={welsh} onChange={(e) => setWelsh(e.target.checked)} />
             <label htmlFor={`${id}-welsh`}>{t('staff.field.worksInWelsh')}</label>
           </div>
