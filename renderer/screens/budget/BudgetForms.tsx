@@ -1,7 +1,9 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { FUNDING_SOURCES, INCOME_KINDS, OTHER_COST_KINDS, type FundingSource, type IncomeKind, type IncomeLine, type OtherCostKind, type OtherCostLine } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Labelled } from '../../components/Labelled';
 import { FormProblem } from '../../components/FormProblem';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
@@ -9,52 +11,13 @@ import { useDisplay } from '../../display';
 import { formatFinancialYear, formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { useMapio } from '../../state/store';
-import { issueText, problemText } from '../../errors/localisedError';
+import { problemsByField } from '../../errors/localisedError';
 
 type Errors = Record<string, string>;
 
-function issuesToErrors(error: ApiError): Errors {
-  const out: Errors = {};
-  const lang = useMapio.getState().lang;
-  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = issueText(i.message, lang);
-  return Object.keys(out).length ? out : { form: problemText(error, lang) };
-}
+const issuesToErrors = (error: ApiError): Errors => problemsByField(error, useMapio.getState().lang);
 
-/** A labelled control with its error beside it. */
-function Labelled(props: { id: string; label: string; error?: string | undefined; hint?: string; children: (describedBy: string | undefined) => ReactNode; className?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].join(' ').trim() || undefined;
-  return (
-    <div className={`field ${props.error ? 'field-error' : ''} ${props.className ?? ''}`}>
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children(describedBy)}
-      {props.hint ? (
-        <p id={`${props.id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} className="field-message">
-          <span aria-hidden="true">⚠ </span>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
-function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void }) {
-  const { t } = useDisplay();
-  return (
-    <>
-      <button type="button" onClick={props.onCancel}>
-        {t('common.cancel')}
-      </button>
-      <button type="button" className="primary" disabled={props.busy} onClick={props.onSave}>
-        {t('common.save')}
-      </button>
-    </>
-  );
-}
 
 export function IncomeForm(props: { income: IncomeLine | null; onClose: () => void }) {
   const { t, lang } = useDisplay();

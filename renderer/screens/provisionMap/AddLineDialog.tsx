@@ -2,11 +2,13 @@ import { useId, useState, type ReactNode } from 'react';
 import { DELIVERY_LANGUAGES, FUNDING_SOURCES, type DeliveryLanguage, type FundingSource, type SchoolYear } from '../../../shared/domain';
 import { MAX_PLACES_PER_GROUP } from '../../../shared/limits';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
+import { Labelled, LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { issueText, problemText } from '../../errors/localisedError';
+import { problemsByField } from '../../errors/localisedError';
 import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { newLineFields } from './newLine';
@@ -90,53 +92,22 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       if (created) props.onCreated(created);
       return;
     }
-    const fromServer: Record<string, string> = {};
-    for (const issue of outcome.error.issues ?? []) fromServer[issue.path.split('.')[0] ?? ''] = issueText(issue.message, lang);
-    setErrors(Object.keys(fromServer).length ? fromServer : { form: problemText(outcome.error, lang) });
+    setErrors(problemsByField(outcome.error, lang));
   };
 
-  const labelled = (key: string, label: string, control: (describedBy: string | undefined) => ReactNode, hint?: string, className = '') => {
-    const describedBy = [hint ? `${id}-${key}-hint` : '', errors[key] ? `${id}-${key}-error` : ''].join(' ').trim() || undefined;
-    return (
-      <div className={`field ${errors[key] ? 'field-error' : ''} ${className}`}>
-        <label htmlFor={`${id}-${key}`}>{label}</label>
-        {control(describedBy)}
-        {hint ? (
-          <p id={`${id}-${key}-hint`} className="field-hint">
-            {hint}
-          </p>
-        ) : null}
-        {errors[key] ? (
-          <p id={`${id}-${key}-error`} className="field-message">
-            <span aria-hidden="true">⚠ </span>
-            {errors[key]}
-          </p>
-        ) : null}
-      </div>
-    );
+  /** What was refused is gone once it is changed: the reason goes with it. */
+  const edited = (key: string, set: (v: string) => void) => (v: string) => {
+    set(v);
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
   };
-  const text = (key: string, label: string, value: string, set: (v: string) => void, hint?: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric') =>
-    labelled(
-      key,
-      label,
-      (d) => (
-        <input
-          id={`${id}-${key}`}
-          type="text"
-          inputMode={inputMode}
-          value={value}
-          aria-describedby={d}
-          aria-invalid={errors[key] ? true : undefined}
-          data-testid={`new-line-${key}`}
-          onChange={(e) => {
-            set(e.target.value);
-            // What was refused is gone once it is changed: the reason goes with it.
-            if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
-          }}
-        />
-      ),
-      hint,
-    );
+  const labelled = (key: string, label: string, control: (describedBy: string | undefined) => ReactNode, hint?: string, className = '') => (
+    <Labelled id={`${id}-${key}`} label={label} error={errors[key]} hint={hint} className={className}>
+      {control}
+    </Labelled>
+  );
+  const text = (key: string, label: string, value: string, set: (v: string) => void, hint?: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric') => (
+    <LabelledInput id={`${id}-${key}`} label={label} value={value} onChange={edited(key, set)} error={errors[key]} hint={hint} inputMode={inputMode} testId={`new-line-${key}`} />
+  );
   const firstDate = data.calendar.weekStarts[Number(startWeek) - 1];
 
   return (
@@ -144,36 +115,11 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       title={t('map.addLine')}
       wide
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()} data-testid="save-new-line">
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}
     >
       <FormProblem message={errors.form} />
       <div className="form-grid">
-        {labelled(
-          'name',
-          t('line.name'),
-          (d) => (
-            <input
-              id={`${id}-name`}
-              type="text"
-              value={name}
-              aria-describedby={d}
-              aria-invalid={errors.name ? true : undefined}
-              data-testid="new-line-name"
-              onChange={(e) => setName(e.target.value)}
-            />
-          ),
-          undefined,
-          'span-2',
-        )}
+        <LabelledInput id={`${id}-name`} className="span-2" label={t('line.name')} value={name} onChange={edited('name', setName)} error={errors.name} testId="new-line-name" />
         {labelled('tierId', t('line.tier'), (d) => (
           <select id={`${id}-tierId`} aria-describedby={d} value={tierId} data-testid="new-line-tier" onChange={(e) => setTierId(e.target.value)}>
             {tiers.map((x) => (

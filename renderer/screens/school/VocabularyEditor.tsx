@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { TIER_COSTING_MODES, type AreaOfNeed, type SchoolYear, type Tier, type TierCosting } from '../../../shared/domain';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { CheckboxField, DraftField, SelectField, type Commit } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
@@ -325,16 +326,7 @@ function AddRecordDialog(props: {
     <Dialog
       title={t(`school.${k}.add`)}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()} data-testid={`${k}-add-save`}>
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId={`${k}-add-save`} />}
     >
       <div className={`field ${problem ? 'field-error' : ''}`}>
         <label htmlFor={`${id}-name`}>{t(`school.${k}.col.name`)}</label>

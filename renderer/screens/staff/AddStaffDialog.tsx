@@ -1,11 +1,13 @@
 import { useId, useState } from 'react';
 import { STAFF_ROLES, type HourlyCostBasis, type StaffRole } from '../../../shared/domain';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
+import { LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { issueText, problemText } from '../../errors/localisedError';
+import { problemsByField } from '../../errors/localisedError';
 import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { HourlyCalculator } from './HourlyCalculator';
@@ -51,59 +53,33 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
       if (created) props.onCreated(created);
       return;
     }
-    const fromServer: Record<string, string> = {};
-    for (const issue of outcome.error.issues ?? []) fromServer[issue.path.split('.')[0] ?? ''] = issueText(issue.message, lang);
-    setErrors(Object.keys(fromServer).length ? fromServer : { form: problemText(outcome.error, lang) });
+    setErrors(problemsByField(outcome.error, lang));
   };
 
-  const field = (key: string, label: string, value: string, set: (v: string) => void, extra: { hint?: string; inputMode?: 'decimal' | 'text'; testId?: string } = {}) => {
-    const describedBy = [extra.hint ? `${id}-${key}-hint` : '', errors[key] ? `${id}-${key}-error` : ''].join(' ').trim() || undefined;
-    return (
-      <div className={`field ${errors[key] ? 'field-error' : ''} ${key === 'hourlyCostPence' ? 'money-field' : ''}`}>
-        <label htmlFor={`${id}-${key}`}>{label}</label>
-        <input
-          id={`${id}-${key}`}
-          type="text"
-          inputMode={extra.inputMode}
-          value={value}
-          aria-invalid={errors[key] ? true : undefined}
-          aria-describedby={describedBy}
-          data-testid={extra.testId}
-          onChange={(e) => {
-            set(e.target.value);
-            if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
-          }}
-        />
-        {extra.hint ? (
-          <p id={`${id}-${key}-hint`} className="field-hint">
-            {extra.hint}
-          </p>
-        ) : null}
-        {errors[key] ? (
-          <p id={`${id}-${key}-error`} className="field-message">
-            <span aria-hidden="true">⚠ </span>
-            {errors[key]}
-          </p>
-        ) : null}
-      </div>
-    );
-  };
+  const field = (key: string, label: string, value: string, set: (v: string) => void, extra: { hint?: string; inputMode?: 'decimal' | 'text'; testId?: string } = {}) => (
+    <LabelledInput
+      id={`${id}-${key}`}
+      label={label}
+      value={value}
+      className={key === 'hourlyCostPence' ? 'money-field' : undefined}
+      error={errors[key]}
+      hint={extra.hint}
+      inputMode={extra.inputMode}
+      testId={extra.testId}
+      onChange={(v) => {
+        set(v);
+        // What was refused is gone once it is changed: the reason goes with it.
+        if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+      }}
+    />
+  );
 
   return (
     <Dialog
       title={t('staff.addStaff')}
       wide
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()} data-testid="save-new-staff">
-            {t('common.save')}
-          </button>
-        </>
-      }
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-staff" />}
     >
       <FormProblem message={errors.form} />
       <div className="form-grid">
