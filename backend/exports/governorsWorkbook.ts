@@ -346,7 +346,9 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
     [t('export.academicYear'), data.school.academicYear],
     [t('export.dateGenerated'), dateText(ctx.options.generatedOn, lang)],
   ] as const) {
-    label(k).getCell(2).value = v;
+    const cell = label(k).getCell(2);
+    cell.value = v;
+    if (typeof v === 'number') cell.numFmt = '#,##0'; // the roll, as 1,100
     r++;
   }
 
