@@ -162,7 +162,6 @@ export const cy: Catalogue = {
     title: 'Map darpariaeth',
     intro: 'Pob ymyrraeth sydd ar gael eleni, fesul haen, gyda’i chost. Dewiswch linell i’w golygu; caiff newidiadau eu cadw wrth i chi deipio.',
     addLine: 'Ychwanegu llinell',
-    newLineName: 'Ymyrraeth newydd',
     filters: 'Hidlyddion',
     filterArea: 'Maes angen',
     filterStaff: 'Aelod o staff',
@@ -353,7 +352,6 @@ export const cy: Catalogue = {
     title: 'Staff',
     intro: 'Pwy sy’n darparu, faint mae awr o’u hamser yn ei gostio (gan gynnwys ar-gostau), ac a oes unrhyw un wedi’i orddyrannu.',
     addStaff: 'Ychwanegu aelod o staff',
-    newStaffName: 'Aelod newydd o staff',
     col: {
       name: 'Enw',
       role: 'Rôl',

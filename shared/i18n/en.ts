@@ -159,7 +159,6 @@ export const en = {
     title: 'Provision map',
     intro: 'Every intervention on offer this year, by tier, with what it costs. Select a line to edit it; changes save as you type.',
     addLine: 'Add line',
-    newLineName: 'New intervention',
     filters: 'Filters',
     filterArea: 'Area of need',
     filterStaff: 'Staff member',
@@ -350,7 +349,6 @@ export const en = {
     title: 'Staff',
     intro: 'Who delivers provision, what an hour of their time costs (including on-costs), and whether anyone is over-allocated.',
     addStaff: 'Add staff member',
-    newStaffName: 'New staff member',
     col: {
       name: 'Name',
       role: 'Role',
