@@ -58,12 +58,12 @@ describe('first launch', () => {
 });
 
 describe('the door refuses bad requests and changes nothing', () => {
-  it('refuses negative minutes, naming the field', async () => {
+  it('refuses negative minutes, naming the field and the allowed range', async () => {
     const before = backend.invoke('year.get', {}).data;
     const error = await rejection(backend.call('lines.update', { id: 1, changes: { minutesPerSession: -5 } }));
     expect(error.code).toBe('invalid_input');
     expect(error.issues?.[0]?.path).toBe('changes.minutesPerSession');
-    expect(error.message).toContain('must not be negative');
+    expect(error.message).toContain('must be between 0 and 420');
     expect(backend.invoke('year.get', {}).data).toEqual(before);
   });
 

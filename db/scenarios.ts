@@ -195,7 +195,7 @@ export function replaceSchoolYear(repos: Repositories, current: SchoolYear, year
 
   repos.tiers.set(year.tiers);
   repos.areas.set(year.areas);
-  repos.calendar.set(year.calendar.weekStarts);
+  repos.calendar.set(year.calendar);
   repos.school.update(year.school);
   insertRecordsWithIds(repos, year);
   repos.workload.update(year.workload);

@@ -331,7 +331,7 @@ function assertUniqueIds(year: SchoolYear): void {
 /** Every record of `year`, keeping its ids. Order matters only for references: staff before lines, lines and learners before enrolments. */
 function insertSchoolYear(repos: Repositories, year: SchoolYear): void {
   repos.school.insert(year.school);
-  repos.calendar.set(year.calendar.weekStarts);
+  repos.calendar.set(year.calendar);
   repos.tiers.set(year.tiers);
   repos.areas.set(year.areas);
   insertRecordsWithIds(repos, year);

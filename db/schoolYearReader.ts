@@ -22,6 +22,7 @@ import type {
   School,
   SchoolYear,
   StaffMember,
+  Term,
   Tier,
 } from '../shared/domain';
 import { ApiError } from '../shared/api/contract';
@@ -55,13 +56,17 @@ export interface SchoolYearReader {
 export function createSchoolYearReader(db: SqliteDatabase, options: { remember?: boolean } = {}): SchoolYearReader {
   const remember = options.remember ?? true;
   const school = db.prepare(`
-    SELECT name, local_authority AS localAuthority, phase, number_on_roll AS numberOnRoll,
+    SELECT name, local_authority AS localAuthority, local_authority_code AS localAuthorityCode,
+      official_number AS officialNumber, phase, number_on_roll AS numberOnRoll,
       efsm_basis_points AS efsmBasisPoints, language_medium AS languageMedium, academic_year AS academicYear,
       alp_definition_source AS alpDefinitionSource, alp_definition_date AS alpDefinitionDate
     FROM school WHERE id = 1`);
   const weeks = db.prepare('SELECT starts_on FROM calendar_weeks ORDER BY week').pluck();
-  const tiers = db.prepare('SELECT id, name, is_alp AS isAlp, sort_order AS sortOrder FROM tiers ORDER BY sort_order, id');
-  const areas = db.prepare('SELECT id, name, sort_order AS sortOrder FROM areas ORDER BY sort_order, id');
+  const terms = db.prepare(`
+    SELECT starts_on AS startsOn, ends_on AS endsOn, half_term_starts_on AS halfTermStartsOn, half_term_ends_on AS halfTermEndsOn
+    FROM calendar_terms ORDER BY position`);
+  const tiers = db.prepare('SELECT id, name, name_cy AS nameCy, is_alp AS isAlp, costing, sort_order AS sortOrder FROM tiers ORDER BY sort_order, id');
+  const areas = db.prepare('SELECT id, name, name_cy AS nameCy, sort_order AS sortOrder FROM areas ORDER BY sort_order, id');
   const staff = db.prepare(`
     SELECT id, name, role, is_placeholder AS isPlaceholder, hourly_cost_pence AS hourlyCostPence,
       basis_annual_salary_pence AS annualSalaryPence, basis_on_cost_basis_points AS onCostBasisPoints,
@@ -134,7 +139,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
 
       return {
         school: schoolRow,
-        calendar: { weekStarts: weeks.all() as string[] },
+        calendar: { weekStarts: weeks.all() as string[], terms: terms.all() as Term[] },
         tiers: (tiers.all() as Row[]).map((r): Tier => ({ ...(r as unknown as Tier), isAlp: r.isAlp === 1 })),
         areas: areas.all() as AreaOfNeed[],
         staff: (staff.all() as Row[]).map(

@@ -10,6 +10,7 @@
  * 1540 × 30/60 × 3 × 12 = 27 720 p + 4 500 p = £322.20 (costing.md's worked example).
  */
 import type { SchoolYear } from '../shared/domain';
+import { termsFromWeeks } from '../shared/schoolTerms';
 
 /** Mondays the school is closed in 2026-27 (half terms, Christmas, Easter). */
 const BREAK_MONDAYS = new Set([
@@ -39,6 +40,8 @@ export function testSchoolYear(): SchoolYear {
     school: {
       name: 'Ysgol Gynradd Bryn Derw',
       localAuthority: 'Neath Port Talbot',
+      localAuthorityCode: '671',
+      officialNumber: '',
       phase: 'primary',
       numberOnRoll: 312,
       efsmBasisPoints: 2140,
@@ -47,17 +50,17 @@ export function testSchoolYear(): SchoolYear {
       alpDefinitionSource: 'Neath Port Talbot ILP guidance',
       alpDefinitionDate: '2025-06-30',
     },
-    calendar: { weekStarts: testCalendarWeeks() },
+    calendar: { weekStarts: testCalendarWeeks(), terms: termsFromWeeks(testCalendarWeeks()) },
     tiers: [
-      { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
-      { id: 'targeted', name: 'Targeted', isAlp: false, sortOrder: 2 },
-      { id: 'alp', name: 'ALP', isAlp: true, sortOrder: 3 },
+      { id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+      { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', isAlp: false, costing: 'shared', sortOrder: 2 },
+      { id: 'alp', name: 'ALP', nameCy: 'DDY', isAlp: true, costing: 'shared', sortOrder: 3 },
     ],
     areas: [
-      { id: 'cognition_learning', name: 'Cognition and learning', sortOrder: 1 },
-      { id: 'communication_interaction', name: 'Communication and interaction', sortOrder: 2 },
-      { id: 'behaviour_emotional_social', name: 'Behaviour, emotional and social development', sortOrder: 3 },
-      { id: 'sensory_physical', name: 'Sensory and/or physical', sortOrder: 4 },
+      { id: 'cognition_learning', name: 'Cognition and learning', nameCy: 'Gwybyddiaeth a dysgu', sortOrder: 1 },
+      { id: 'communication_interaction', name: 'Communication and interaction', nameCy: 'Cyfathrebu a rhyngweithio', sortOrder: 2 },
+      { id: 'behaviour_emotional_social', name: 'Behaviour, emotional and social development', nameCy: 'Datblygiad ymddygiadol, emosiynol a chymdeithasol', sortOrder: 3 },
+      { id: 'sensory_physical', name: 'Sensory and/or physical', nameCy: 'Synhwyraidd a/neu gorfforol', sortOrder: 4 },
     ],
     staff: [
       {

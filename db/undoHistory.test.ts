@@ -79,9 +79,9 @@ describe('undo and redo', () => {
     const base = testSchoolYear();
     const edits: Array<[string, Parameters<SchoolFile['mutate']>[1]]> = [
       ['School', (r) => r.school.update({ numberOnRoll: 320, alpDefinitionDate: null })],
-      ['Calendar', (r) => r.calendar.set(base.calendar.weekStarts.slice(0, 36))],
-      ['Tiers', (r) => r.tiers.set([...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })), { id: 'specialist', name: 'Specialist', isAlp: true, sortOrder: 4 }])],
-      ['Areas', (r) => r.areas.set([...base.areas, { id: 'wellbeing', name: 'Well-being', sortOrder: 5 }])],
+      ['Calendar', (r) => r.calendar.set({ weekStarts: base.calendar.weekStarts.slice(0, 36), terms: base.calendar.terms })],
+      ['Tiers', (r) => r.tiers.set([...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })), { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 4 }])],
+      ['Areas', (r) => r.areas.set([...base.areas, { id: 'wellbeing', name: 'Well-being', nameCy: 'Llesiant', sortOrder: 5 }])],
       ['Staff', (r) => r.staff.create({ ...base.staff[0]!, name: 'New TA', hourlyCostBasis: null })],
       ['Staff edit', (r) => r.staff.update(1, { hourlyCostPence: 1600, hourlyCostBasis: null })],
       ['Line edit', (r) => r.lines.update(1, { staff: [{ staffId: 4, count: 2 }], areaIds: ['wellbeing'], nonStaffCosts: [], undeliveredWeeks: [3, 4] })],

@@ -6,7 +6,7 @@
  * Bundled by scripts/build-electron.mjs to dist-electron/main.cjs (CommonJS; better-sqlite3 external).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startProcessBackend, type ProcessBackend } from '../backend/host/processBackend';
 import { spawnElectronHost } from './dataProcess';
@@ -95,7 +95,10 @@ async function refreshMenuAndTitle(): Promise<void> {
 }
 
 async function chooseNewPath(title: string, defaultName: string): Promise<string | null> {
-  const options = { title, defaultPath: path.join(app.getPath('documents'), defaultName), filters: MAPIO_FILTERS };
+  // New school files go in the documents folder's Mapio folder unless the person chooses elsewhere.
+  const folder = path.join(app.getPath('documents'), 'Mapio');
+  mkdirSync(folder, { recursive: true });
+  const options = { title, defaultPath: path.join(folder, defaultName), filters: MAPIO_FILTERS };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : withMapioExtension(result.filePath);
 }

@@ -74,8 +74,10 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { label: '&Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.undo() },
-      { label: '&Redo', accelerator: actions.isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', click: () => actions.redo() },
+      // The shortcuts are shown but not registered: the page's one handler (renderer/historyKeys.ts) takes
+      // them, so a press is never seen twice (menu and page) and moves the history one step.
+      { label: '&Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => actions.undo() },
+      { label: '&Redo', accelerator: actions.isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y', registerAccelerator: false, click: () => actions.redo() },
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

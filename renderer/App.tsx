@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from './api/client';
+import { listenForHistoryKeys, takeHistoryStep } from './historyKeys';
 import { AlertRegion } from './components/AlertRegion';
 import { BackupsDialogHost, useBackupsDialog } from './components/BackupsDialog';
 import { menuOutcome } from './components/menuCommands';
@@ -17,6 +18,7 @@ import { ChecksScreen } from './screens/checks/ChecksScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
+import { SchoolScreen } from './screens/school/SchoolScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { BusyIndicator } from './components/BusyIndicator';
@@ -27,10 +29,6 @@ import { ExportDialogHost } from './screens/exports/ExportDialogs';
 import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n';
 
-function isTextEntry(el: Element | null): el is HTMLElement {
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || (el as HTMLElement).isContentEditable);
-}
-
 export function App() {
   const { t, i18n } = useTranslation();
   const view = useMapio((s) => s.view);
@@ -40,6 +38,7 @@ export function App() {
   const lang = useMapio((s) => s.lang);
   const setLang = useMapio((s) => s.setLang);
   const recent = useMapio(selectRecentFiles);
+  const schoolFolder = useMapio((s) => s.appInfo?.schoolFolder ?? null);
   const { boot, createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
   const [pathAction, setPathAction] = useState<PathAction | null>(null);
 
@@ -110,8 +109,7 @@ export function App() {
     () =>
       onMenuCommand((cmd) => {
         const outcome = menuOutcome(cmd, useMapio.getState().view !== null);
-        if (outcome.kind === 'undo') return void undo();
-        if (outcome.kind === 'redo') return void redo();
+        if (outcome.kind === 'undo' || outcome.kind === 'redo') return takeHistoryStep(outcome.kind, (step) => (step === 'undo' ? undo() : redo()));
         if (outcome.kind === 'backups') return useBackupsDialog.getState().show();
         if (outcome.kind === 'needSchoolFile') return setAlert({ key: 'exportDialogs.needSchoolFile' });
         if (outcome.kind === 'export') return useExportDialog.getState().show(outcome.dialog, outcome.presetPath);
@@ -121,27 +119,8 @@ export function App() {
     [runPath, undo, redo, setAlert],
   );
 
-  // Ctrl/Cmd+Z undoes, Ctrl+Y or Ctrl/Cmd+Shift+Z redoes: the file's history, not the text box's.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
-      const key = e.key.toLowerCase();
-      const isUndo = key === 'z' && !e.shiftKey;
-      const isRedo = key === 'y' || (key === 'z' && e.shiftKey);
-      if (!isUndo && !isRedo) return;
-      if (document.querySelector('dialog[open]')) return;
-      e.preventDefault();
-      const active = document.activeElement;
-      if (isTextEntry(active)) {
-        // Leaving the field saves what was typed first (it joins the queue ahead of the undo).
-        active.blur();
-        active.focus();
-      }
-      void (isUndo ? undo() : redo());
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo, redo]);
+  // Ctrl/Cmd+Z undoes, Ctrl+Y or Ctrl/Cmd+Shift+Z redoes: the file's history, one step a press (renderer/historyKeys.ts).
+  useEffect(() => listenForHistoryKeys(window, (step) => (step === 'undo' ? undo() : redo())), [undo, redo]);
 
   const history = view?.history;
 
@@ -224,13 +203,15 @@ export function App() {
             <ChecksScreen />
           ) : screen === 'scenarios' ? (
             <ScenariosScreen />
+          ) : screen === 'school' ? (
+            <SchoolScreen />
           ) : (
             <DashboardScreen />
           )}
         </main>
       </div>
       {pathAction ? (
-        <PathDialog action={pathAction} recent={recent} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
+        <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
       ) : null}
       <ExportDialogHost />
       <BackupsDialogHost />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPounds } from '../shared/money';
 import type { Pence, SchoolYear } from '../shared/domain';
 import { useMapio } from './state/store';
-import { defaultNameKey } from '../shared/i18n/defaultNames';
+import { recordName } from '../shared/i18n/recordNames';
 import { formatIsoDate } from '../shared/i18n/dates';
 
 export function localeOf(lang: string): string {
@@ -41,21 +41,17 @@ export function useDisplay() {
 
   const date = useCallback((iso: string | null) => (iso ? formatIsoDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
 
-  /** A tier's or area's name: Mapio's default names in the reader's language, a school's own as typed. */
+  /** A tier's or area's name in the reader's language (shared/i18n/recordNames.ts). */
   const nameOf = useCallback(
-    (record: { id: string; name: string } | undefined, fallback = '') => {
-      if (!record) return fallback;
-      const key = defaultNameKey(record);
-      return key ? t(key) : record.name;
-    },
-    [t],
+    (record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback),
+    [lang],
   );
 
   /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
   const groupLabel = useCallback(
-    (key: string, named: Map<string, { id?: string; name: string }>) => {
+    (key: string, named: Map<string, { name: string; nameCy: string }>) => {
       const record = named.get(key);
-      if (record) return nameOf({ id: record.id ?? key, name: record.name });
+      if (record) return nameOf(record);
       return key === 'other_costs' || key === 'unspecified' ? t(`budget.groupKey.${key}`) : key;
     },
     [t, nameOf],

@@ -25,6 +25,8 @@ function plantedYear(): SchoolYear {
     school: {
       name: 'Ysgol Prawf',
       localAuthority: 'Sir Enghraifft',
+      localAuthorityCode: '',
+      officialNumber: '',
       phase: 'primary',
       numberOnRoll: 210,
       efsmBasisPoints: 1834,

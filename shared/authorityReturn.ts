@@ -39,11 +39,13 @@ import {
 import type { CostedMap } from './engine/types';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './engine/totals';
 import { isoDate } from './schemas';
+import { authorityName } from './localAuthorities';
 
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
-export const AUTHORITY_RETURN_VERSION = 1;
-/** Versions this Mapio reads. */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1];
+/** Version 2 added the school's official number and its authority's code. */
+export const AUTHORITY_RETURN_VERSION = 2;
+/** Versions this Mapio reads (a version-1 return has no official number: see `returnFromVersion1`). */
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -58,6 +60,10 @@ export interface ReturnCount {
 export interface ReturnSchool {
   name: string;
   localAuthority: string;
+  /** The authority's 3-digit code; empty when the school chose none. */
+  localAuthorityCode: string;
+  /** The school's 7-digit official number (census, budget statement); empty when not entered. */
+  officialNumber: string;
   phase: Phase;
   numberOnRoll: number;
   /** Basis points of pupils eligible for free school meals (1834 = 18.34%); null if the school did not enter it. */
@@ -265,7 +271,9 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
   return {
     school: {
       name: s.name,
-      localAuthority: s.localAuthority,
+      localAuthority: authorityName(s, 'en'),
+      localAuthorityCode: s.localAuthorityCode,
+      officialNumber: s.officialNumber,
       phase: s.phase,
       numberOnRoll: s.numberOnRoll,
       efsmBasisPoints: s.efsmBasisPoints,
@@ -365,6 +373,8 @@ export const authorityReturnSchema = z
     school: z.strictObject({
       name: z.string().trim().min(1, { error: 'is required' }).max(200),
       localAuthority: label,
+      localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
+      officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
       phase: z.enum(PHASES),
       numberOnRoll: z.number().int().min(0).max(10_000),
       efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
@@ -444,6 +454,15 @@ export const authorityReturnSchema = z
   });
 
 export type ParsedAuthorityReturn = z.output<typeof authorityReturnSchema>;
+
+/** A version-1 return's data as version 2 reads it: no official number or authority code was sent. */
+export function returnFromVersion1(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null) return raw;
+  const r = raw as Record<string, unknown>;
+  const school = r.school;
+  if (typeof school !== 'object' || school === null || Array.isArray(school)) return raw;
+  return { ...r, school: { localAuthorityCode: '', officialNumber: '', ...school } };
+}
 
 /**
  * The key that says two returns are from the same school: its authority and name, lower case, without

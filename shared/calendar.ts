@@ -28,7 +28,7 @@ export function financialYearOf(date: IsoDate): number {
  * The two financial years an academic year touches: the one its first teaching week starts in, and the next.
  * An empty calendar falls back to `academicYear` ("2026-27" → [2026, 2027]); with neither, throws.
  */
-export function academicFinancialYears(calendar: Calendar, academicYear?: string): [number, number] {
+export function academicFinancialYears(calendar: Pick<Calendar, 'weekStarts'>, academicYear?: string): [number, number] {
   let first: IsoDate | undefined;
   for (const d of calendar.weekStarts) if (first === undefined || d < first) first = d;
   if (first !== undefined) {
@@ -48,7 +48,7 @@ export function academicFinancialYears(calendar: Calendar, academicYear?: string
  * A week starting in a later financial year than the second (a calendar running past March of the second
  * year) counts in the second; nothing can fall before the first, which is taken from the earliest week.
  */
-export function weekFinancialYearIndexes(calendar: Calendar, years: [number, number]): (0 | 1)[] {
+export function weekFinancialYearIndexes(calendar: Pick<Calendar, 'weekStarts'>, years: [number, number]): (0 | 1)[] {
   return calendar.weekStarts.map((d) => (financialYearOf(d) <= years[0] ? 0 : 1));
 }
 
@@ -56,7 +56,7 @@ export function weekFinancialYearIndexes(calendar: Calendar, years: [number, num
  * The teaching week containing `today`: the last week that has started by then (so a holiday counts as the
  * week before it), 0 before the first week, the last week after the year ends.
  */
-export function weekContaining(calendar: Calendar, today: IsoDate): WeekNumber {
+export function weekContaining(calendar: Pick<Calendar, 'weekStarts'>, today: IsoDate): WeekNumber {
   parts(today);
   let week = 0;
   calendar.weekStarts.forEach((start, i) => {

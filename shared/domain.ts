@@ -1,7 +1,7 @@
 /**
  * The school-year data model: what a `.mapio` file holds, as plain data.
  *
- * Units (see ../../shared/costing.md, the contract for every figure):
+ * Units (see docs/costing.md, the rules every figure follows):
  * - money is integer pence (`Pence`), never a float;
  * - time is integer minutes;
  * - sessions per week are integer hundredths (50 = fortnightly);
@@ -61,24 +61,50 @@ export const OTHER_COST_KINDS = [
 ] as const;
 export type OtherCostKind = (typeof OTHER_COST_KINDS)[number];
 
-/** A provision tier. Defaults: universal, targeted (neither ALP) and ALP; an authority's names can replace them. */
+/**
+ * How a tier's lines are costed (docs/costing.md, "Tiers and how each is costed"):
+ * - `whole_school`: whole-class provision, costed per pupil on roll and never shared to the learners
+ *   enrolled (the default universal tier);
+ * - `shared`: each line's cost is shared among the learners enrolled on it.
+ */
+export const TIER_COSTING_MODES = ['whole_school', 'shared'] as const;
+export type TierCosting = (typeof TIER_COSTING_MODES)[number];
+
+/**
+ * A provision tier: the school's or authority's own vocabulary. Defaults: universal (whole school),
+ * targeted (shared) and ALP (shared, ALP); an authority's names can replace them. No rule recognises a
+ * tier by its id: what a tier means is `isAlp` and `costing`.
+ */
 export interface Tier {
   id: string; // stable code, e.g. 'universal', 'targeted', 'alp'
   name: string;
+  /** The name in Welsh; empty = not given (Welsh readers then see `name`). */
+  nameCy: string;
   isAlp: boolean;
+  costing: TierCosting;
   sortOrder: number;
 }
 
-/** An area of need. Defaults are the four areas used by the authority guidance (seed 002). */
+/** An area of need. Defaults are the four areas the authority guidance uses (docs/costing.md). */
 export interface AreaOfNeed {
   id: string; // stable code, e.g. 'cognition_learning'
   name: string;
+  /** The name in Welsh; empty = not given. */
+  nameCy: string;
   sortOrder: number;
 }
 
 export interface School {
   name: string;
+  /** The authority's name as the school gave it (English); with a code, the name of that Welsh authority. */
   localAuthority: string;
+  /** The authority's 3-digit code (e.g. "661"), empty when none is chosen (shared/localAuthorities.ts). */
+  localAuthorityCode: string;
+  /**
+   * The school's official number: the authority's 3-digit code then a 4-digit establishment number
+   * ("6612345"), as in the school census and the authority's budget statement. Empty until entered.
+   */
+  officialNumber: string;
   phase: Phase;
   numberOnRoll: number;
   /** Share of pupils eligible for free school meals, in basis points (1834 = 18.34%); null if not entered. */
@@ -91,9 +117,27 @@ export interface School {
   alpDefinitionDate: IsoDate | null;
 }
 
-/** The school's teaching weeks: week n starts on `weekStarts[n-1]` (a Monday). */
+/**
+ * One term of the school year (docs/calendar.md): its first and last days, and the half-term break
+ * inside it, if any. Dates, not weeks, so school days can be counted from them.
+ */
+export interface Term {
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  /** First and last day of the half-term break; both null when the term has none. */
+  halfTermStartsOn: IsoDate | null;
+  halfTermEndsOn: IsoDate | null;
+}
+
+/**
+ * The school's calendar. `weekStarts` are the teaching weeks the costing counts: week n starts on
+ * `weekStarts[n-1]` (a Monday). They are made from the terms and may then be edited one by one (a week
+ * removed, one added), so they need not match the terms exactly. `terms` may be empty in a file made
+ * before terms were kept (then only the weeks are known).
+ */
 export interface Calendar {
   weekStarts: IsoDate[];
+  terms: Term[];
 }
 
 /** Optional record of how an hourly cost was derived (the calculator's inputs), kept beside the stored figure. */

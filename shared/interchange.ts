@@ -5,13 +5,22 @@
  * Reading is strict: an unknown version, a float where pence are expected, a negative minute or a
  * reference to a record that doesn't exist is refused with the field's path and the reason, and
  * nothing is written.
+ *
+ * Version 2 added the school's official number and authority code, the terms of the calendar, Welsh
+ * names for tiers and areas, and each tier's costing mode. Version 1 still reads: the fields it lacks
+ * are given what a version-1 Mapio meant (see `fromVersion1`).
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
+import { authorityNamed } from './localAuthorities';
+import { DEFAULT_AREAS, DEFAULT_TIERS } from './schoolDefaults';
+import { termsFromWeeks } from './schoolTerms';
 import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 1;
+export const INTERCHANGE_VERSION = 2;
+/** Versions this Mapio reads (it writes only the newest). */
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -60,15 +69,43 @@ export function parseInterchange(text: string): SchoolYear {
   const head = envelope.safeParse(raw);
   if (!head.success) fail([{ path: '(file)', message: `is not a Mapio school-year document (expected "format": "${INTERCHANGE_FORMAT}" and a "version")` }]);
   if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is "${head.data.format}", expected "${INTERCHANGE_FORMAT}"` }]);
-  if (head.data.version !== INTERCHANGE_VERSION) {
-    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads version ${INTERCHANGE_VERSION})` }]);
+  if (!READABLE_INTERCHANGE_VERSIONS.includes(head.data.version)) {
+    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads versions ${READABLE_INTERCHANGE_VERSIONS.join(' and ')})` }]);
   }
-  const parsed = documentSchema.safeParse(raw);
+  const parsed = documentSchema.safeParse(head.data.version === 1 ? { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion1(head.data.year) } : raw);
   if (!parsed.success) fail(issuesFrom(parsed.error));
   const year = parsed.data.year as SchoolYear;
   const problems = referenceProblems(year);
   if (problems.length > 0) fail(problems);
   return year;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A version-1 year with what version 2 added, as a version-1 Mapio meant it: the tier with id
+ * `universal` was costed per pupil on roll (the old rule recognised that id), every other tier shared;
+ * Mapio's default English names get Mapio's Welsh ones; a local authority typed by hand that names a
+ * Welsh authority gets its code; the official number is not entered; the terms are those that make the
+ * document's teaching weeks. Anything that is not the expected shape is left for validation to report.
+ */
+function fromVersion1(year: unknown): unknown {
+  if (!isRecord(year)) return year;
+  const welshFor = (name: unknown) => [...DEFAULT_TIERS, ...DEFAULT_AREAS].find((d) => d.name === name)?.nameCy ?? '';
+  const out: Record<string, unknown> = { ...year };
+  if (isRecord(year.school)) {
+    const authority = typeof year.school.localAuthority === 'string' ? authorityNamed(year.school.localAuthority) : undefined;
+    out.school = { localAuthorityCode: authority?.code ?? '', officialNumber: '', ...year.school };
+  }
+  if (isRecord(year.calendar) && Array.isArray(year.calendar.weekStarts)) {
+    const weeks = year.calendar.weekStarts;
+    out.calendar = { terms: weeks.every((w) => typeof w === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(w)) ? termsFromWeeks(weeks as string[]) : [], ...year.calendar };
+  }
+  if (Array.isArray(year.tiers)) {
+    out.tiers = year.tiers.map((t) => (isRecord(t) ? { nameCy: welshFor(t.name), costing: t.id === 'universal' ? 'whole_school' : 'shared', ...t } : t));
+  }
+  if (Array.isArray(year.areas)) out.areas = year.areas.map((a) => (isRecord(a) ? { nameCy: welshFor(a.name), ...a } : a));
+  return out;
 }
 
 /** Every reference inside a year must point at a record in it, and ids must be unique. */

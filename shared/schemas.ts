@@ -13,7 +13,19 @@ import {
   OTHER_COST_KINDS,
   PHASES,
   STAFF_ROLES,
+  TIER_COSTING_MODES,
 } from './domain';
+import {
+  MAX_GROUPS,
+  MAX_HOURLY_COST_PENCE,
+  MAX_PAID_WEEKS,
+  MAX_PLACES_PER_GROUP,
+  MAX_SESSIONS_PER_WEEK,
+  MAX_STAFF_PER_GROUP,
+  MAX_UNIT_PENCE,
+  SCHOOL_DAY_MINUTES,
+  betweenMessage,
+} from './limits';
 
 const MAX_PENCE = 100_000_000_000; // £1bn: far beyond any school, small enough to stay an exact integer in sums
 const MAX_WEEKS = 53;
@@ -24,20 +36,6 @@ export const pence = z
   .int({ error: 'money must be whole pence (an integer), not a decimal' })
   .min(0, { error: 'must not be negative' })
   .max(MAX_PENCE, { error: 'is too large' });
-
-/**
- * Bounds on values that multiply into money, each beyond any real school in Wales (docs/guarantees.md,
- * "No edit can make a file unopenable", gives the reasons). The edit's costs are also checked inside its
- * transaction, so even values inside these bounds can never leave a figure that cannot be counted exactly.
- */
-/** £1,000 an hour: a headteacher at the top of the leadership range costs under £120 an hour with on-costs; bought-in specialists charge a few hundred. */
-export const MAX_HOURLY_COST_PENCE = 100_000;
-/** Adults of one kind with each group: a whole-school line at the largest Welsh secondary has under 200 staff in all. */
-export const MAX_STAFF_PER_GROUP = 200;
-/** Groups on one line: one to one for every pupil of the largest Welsh school (about 2,000) fits with room to spare. */
-export const MAX_GROUPS = 3_000;
-/** £1,000,000 for one item of an other cost: more than the whole ALN budget of any school. */
-export const MAX_UNIT_PENCE = 100_000_000;
 
 const wholeBetween = (min: number, max: number, range: string) =>
   z
@@ -81,26 +79,56 @@ const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(2
 export const schoolSchema = z.strictObject({
   name,
   localAuthority: text(200),
+  localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
+  officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
   phase: z.enum(PHASES),
-  numberOnRoll: z.number().int().min(0).max(10_000),
-  efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
+  numberOnRoll: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: betweenMessage(0, 10_000) })
+    .max(10_000, { error: betweenMessage(0, 10_000) }),
+  efsmBasisPoints: z
+    .number()
+    .int({ error: 'must be whole basis points (1850 = 18.5%)' })
+    .min(0, { error: betweenMessage(0, 10_000) })
+    .max(10_000, { error: betweenMessage(0, 10_000) })
+    .nullable(),
   languageMedium: z.enum(LANGUAGE_MEDIA),
   academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
   alpDefinitionSource: text(300),
   alpDefinitionDate: isoDate.nullable(),
 });
 
-export const calendarSchema = z.strictObject({
-  weekStarts: z.array(isoDate).min(1).max(MAX_WEEKS),
+export const termSchema = z.strictObject({
+  startsOn: isoDate,
+  endsOn: isoDate,
+  halfTermStartsOn: isoDate.nullable(),
+  halfTermEndsOn: isoDate.nullable(),
 });
 
-export const tierSchema = z.strictObject({ id: code, name, isAlp: z.boolean(), sortOrder: z.number().int() });
-export const areaSchema = z.strictObject({ id: code, name, sortOrder: z.number().int() });
+export const calendarSchema = z.strictObject({
+  weekStarts: z.array(isoDate).min(1, { error: 'a calendar needs at least one teaching week' }).max(MAX_WEEKS, { error: `must be at most ${MAX_WEEKS} teaching weeks` }),
+  terms: z.array(termSchema).max(12, { error: 'must be at most 12 terms' }),
+});
+
+export const tierSchema = z.strictObject({
+  id: code,
+  name,
+  nameCy: text(200),
+  isAlp: z.boolean(),
+  costing: z.enum(TIER_COSTING_MODES),
+  sortOrder: z.number().int(),
+});
+export const areaSchema = z.strictObject({ id: code, name, nameCy: text(200), sortOrder: z.number().int() });
 
 export const hourlyCostBasisSchema = z.strictObject({
   annualSalaryPence: pence,
   onCostBasisPoints: z.number().int().min(0).max(10_000),
-  paidWeeksHundredths: z.number().int().min(100).max(5300),
+  paidWeeksHundredths: z
+    .number()
+    .int({ error: 'must be whole hundredths of a week' })
+    .min(100, { error: betweenMessage(1, MAX_PAID_WEEKS) })
+    .max(MAX_PAID_WEEKS * 100, { error: betweenMessage(1, MAX_PAID_WEEKS) }),
   paidMinutesPerWeek: minutes.min(1, { error: 'must be at least 1 minute' }),
 });
 
@@ -127,11 +155,19 @@ const lineBase = z.strictObject({
   staff: z.array(z.strictObject({ staffId: id, count: wholeBetween(1, MAX_STAFF_PER_GROUP, '1 and 200') })).max(20),
   minutesPerSession: minutes,
   planningMinutesPerSession: minutes,
-  sessionsPerWeekHundredths: z.number().int({ error: 'must be whole hundredths of a session' }).min(0).max(5000),
+  sessionsPerWeekHundredths: z
+    .number()
+    .int({ error: 'must be whole hundredths of a session' })
+    .min(0, { error: betweenMessage(0, MAX_SESSIONS_PER_WEEK) })
+    .max(MAX_SESSIONS_PER_WEEK * 100, { error: betweenMessage(0, MAX_SESSIONS_PER_WEEK) }),
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
   groups: wholeBetween(1, MAX_GROUPS, '1 and 3,000'),
-  groupCapacity: z.number().int().min(1).max(500),
+  groupCapacity: z
+    .number()
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: betweenMessage(1, MAX_PLACES_PER_GROUP) })
+    .max(MAX_PLACES_PER_GROUP, { error: betweenMessage(1, MAX_PLACES_PER_GROUP) }),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
   expectedProgress: z
@@ -141,7 +177,26 @@ const lineBase = z.strictObject({
     .nullable()
     .optional(),
 });
-export const lineFields = lineBase;
+/** Minutes in one session, contact or planning: no longer than a school day (shared/limits.ts). */
+const sessionMinutes = z
+  .number({ error: 'must be a number of minutes' })
+  .int({ error: 'must be whole minutes' })
+  .min(0, { error: betweenMessage(0, SCHOOL_DAY_MINUTES) })
+  .max(SCHOOL_DAY_MINUTES, { error: betweenMessage(0, SCHOOL_DAY_MINUTES) });
+/**
+ * A line as the API door takes it (new or changed): the limits of a real school. A file written before
+ * these limits (a 0-week line, one 32.5-hour "session" a week) still reads with `lineSchema`; only what
+ * is typed now must fit. The sessions-a-week-fit-the-week rule spans two fields: see shared/limits.ts.
+ */
+export const lineFields = lineBase.extend({
+  minutesPerSession: sessionMinutes,
+  planningMinutesPerSession: sessionMinutes,
+  weeks: z
+    .number()
+    .int({ error: 'must be a whole number of weeks' })
+    .min(1, { error: betweenMessage(1, MAX_WEEKS) })
+    .max(MAX_WEEKS, { error: betweenMessage(1, MAX_WEEKS) }),
+});
 export const lineSchema = lineBase.extend({ id });
 
 export const learnerFields = z.strictObject({

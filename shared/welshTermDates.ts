@@ -12,6 +12,7 @@
  * we take the two weeks starting on the Monday on or before Good Friday, which matches most years.
  */
 import type { Calendar, IsoDate } from './domain';
+import { termsFromWeeks } from './schoolTerms';
 
 const DAY_MS = 86_400_000;
 
@@ -61,7 +62,7 @@ export function easterSunday(year: number): number {
   return utc(year, month, day);
 }
 
-/** The teaching weeks of a typical Welsh academic year starting in September of `startYear`. */
+/** The teaching weeks (and the terms they make) of a typical Welsh academic year starting in September of `startYear`. */
 export function defaultWelshCalendar(startYear: number, teachingWeeks = 38): Calendar {
   const breaks = new Set<number>();
   const addBreak = (monday: number, weeks: number) => {
@@ -84,7 +85,7 @@ export function defaultWelshCalendar(startYear: number, teachingWeeks = 38): Cal
     if (!breaks.has(monday)) weekStarts.push(isoOf(monday));
     monday += 7 * DAY_MS;
   }
-  return { weekStarts };
+  return { weekStarts, terms: termsFromWeeks(weekStarts) };
 }
 
 /** "2026-27" → 2026. */

@@ -55,7 +55,7 @@ describe('JSON interchange', () => {
     expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
     const doc = JSON.parse(fs.readFileSync(first, 'utf8'));
     expect(doc.format).toBe('mapio-school-year');
-    expect(doc.version).toBe(1);
+    expect(doc.version).toBe(2);
   });
 
   const bad: Array<[string, (doc: any) => unknown, RegExp]> = [

@@ -5,7 +5,7 @@
 import type { YearView } from '../../shared/api/contract';
 import { formatPounds } from '../../shared/money';
 import { createI18n, type Lang } from '../../shared/i18n';
-import { defaultNameKey } from '../../shared/i18n/defaultNames';
+import { recordName } from '../../shared/i18n/recordNames';
 
 const pad = (label: string, value: string, width = 54) => `${label.padEnd(width, ' ')}${value.padStart(14, ' ')}`;
 
@@ -14,10 +14,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
   const locale = lang === 'cy' ? 'cy-GB' : 'en-GB';
   const { data, costed } = view;
   const { totals, budget, workload } = costed;
-  const label = (record: { id: string; name: string }) => {
-    const key = defaultNameKey(record);
-    return key ? t(key) : record.name;
-  };
+  const label = (record: { name: string; nameCy: string }) => recordName(record, lang);
   const tierName = new Map(data.tiers.map((x) => [x.id, label(x)]));
   const areaName = new Map(data.areas.map((x) => [x.id, label(x)]));
   const pounds = (p: number) => formatPounds(p, locale);

@@ -23,9 +23,10 @@ describe('the statement for parents of what the school regards as ALP', () => {
     const year = demoSchoolYear();
     const html = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
     const at = (s: string) => html.indexOf(s);
-    expect(at('For every learner: our universal offer')).toBeGreaterThan(0);
-    expect(at('Targeted support')).toBeGreaterThan(at('For every learner'));
-    expect(at('Additional learning provision (ALP)</h2>')).toBeGreaterThan(at('Targeted support'));
+    // Each tier under the school's own name for it, introduced by what it is (whole school, targeted, ALP).
+    expect(at('<h2>Universal</h2>\n<p class="intro">Good teaching, adapted for every learner')).toBeGreaterThan(0);
+    expect(at('<h2>Targeted</h2>\n<p class="intro">Short-term, targeted teaching')).toBeGreaterThan(at('<h2>Universal'));
+    expect(at('<h2>ALP</h2>\n<p class="intro">Provision in addition to')).toBeGreaterThan(at('<h2>Targeted'));
     for (const line of year.lines) expect(html).toContain(line.name.replace(/&/g, '&amp;'));
     expect(html).toContain('<h3>Cognition and learning</h3>');
     expect(html).toContain('Small-group phonics, three times a week for a term.');
@@ -34,11 +35,40 @@ describe('the statement for parents of what the school regards as ALP', () => {
 
   it('speaks Welsh for the statutory terms', () => {
     const html = buildAlpStatementHtml(demoSchoolYear(), { lang: 'cy', generatedOn: '2026-11-24' });
-    expect(html).toContain('Darpariaeth ddysgu ychwanegol (DDY)</h2>');
+    expect(html).toContain('<h2>DDY</h2>');
+    expect(html).toContain('<h2>Cyffredinol</h2>');
     expect(html).toContain('cynllun datblygu unigol (CDU)');
     expect(html).toContain('<h3>Gwybyddiaeth a dysgu</h3>');
     expect(html).toContain('(CADY)');
     expect(html).toContain('24 Tachwedd 2026');
+  });
+
+  it('introduces an authority’s own tiers by their costing mode and ALP mark, under their Welsh names in Welsh', () => {
+    const year = demoSchoolYear();
+    year.tiers = [
+      { id: 'sylfaen', name: 'Foundation', nameCy: 'Sylfaen', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+      { id: 'targedu', name: 'Focused', nameCy: 'Ffocws', isAlp: false, costing: 'shared', sortOrder: 2 },
+      { id: 'arbenigol', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 3 },
+    ];
+    const moved: Record<string, string> = { universal: 'sylfaen', targeted: 'targedu', alp: 'arbenigol' };
+    year.lines = year.lines.map((l) => ({ ...l, tierId: moved[l.tierId] ?? l.tierId }));
+    const en = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
+    expect(en).toContain('<h2>Foundation</h2>\n<p class="intro">Good teaching, adapted for every learner');
+    expect(en).toContain('<h2>Focused</h2>\n<p class="intro">Short-term, targeted teaching');
+    expect(en).toContain('<h2>Specialist</h2>\n<p class="intro">Provision in addition to');
+    const cy = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    expect(cy).toContain('<h2>Sylfaen</h2>');
+    expect(cy).toContain('<h2>Arbenigol</h2>');
+    expect(cy).not.toContain('Foundation');
+  });
+
+  it('says who the school is under its title: authority, official number (or that it is not entered), roll and year', () => {
+    const year = demoSchoolYear();
+    year.school = { ...year.school, localAuthority: 'Gwynedd', localAuthorityCode: '661', officialNumber: '6614003', numberOnRoll: 1100 };
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · Official school number 6614003 · 1,100 pupils on roll · 2026-27</p>');
+    expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · Rhif swyddogol yr ysgol 6614003 · 1,100 o ddisgyblion ar y gofrestr · 2026-27</p>');
+    year.school = { ...year.school, officialNumber: '' };
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('Official school number not entered');
   });
 
   it('takes learners’ names, references and amounts of money out of the school’s free text', () => {

@@ -1,6 +1,6 @@
 /**
- * "What this school regards as ALP": the statement for parents that Estyn asks every school to make
- * (issue 5). A self-contained, printable HTML page (A4, one or two pages) listing the universal offer,
+ * "What this school regards as ALP": the statement for parents that Estyn asks every school to make.
+ * A self-contained, printable HTML page (A4, one or two pages) listing the universal offer,
  * the targeted offer and the ALP by area of need: line names and descriptions only, never a cost and
  * never anything about a learner, in English or Welsh.
  *
@@ -9,6 +9,7 @@
  */
 import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
+import { authorityName } from '../../shared/localAuthorities';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
 export interface AlpStatementOptions {
@@ -35,18 +36,28 @@ export function redactForParents(text: string, year: SchoolYear, t: TFunction): 
   return out.replace(/\s{2,}/g, ' ').trim();
 }
 
-function tierHeading(tier: Tier, t: TFunction): { heading: string; intro: string } {
-  const label = tierLabel(tier, t);
-  switch (tier.id) {
-    case 'universal':
-      return { heading: t('export.statement.universalHeading'), intro: t('export.statement.universalIntro') };
-    case 'targeted':
-      return { heading: t('export.statement.targetedHeading'), intro: t('export.statement.targetedIntro') };
-    case 'alp':
-      return { heading: t('export.statement.alpHeading'), intro: t('export.statement.alpIntro') };
-    default:
-      return { heading: label, intro: tier.isAlp ? t('export.statement.tierIsAlp') : t('export.statement.tierNotAlp') };
-  }
+/**
+ * A tier's section: headed by the school's own name for it, introduced by what it is: ALP, provision for
+ * every learner (a whole-school tier), or targeted support that is not ALP.
+ */
+function tierHeading(tier: Tier, lang: Lang, t: TFunction): { heading: string; intro: string } {
+  const intro = tier.isAlp
+    ? t('export.statement.alpIntro')
+    : tier.costing === 'whole_school'
+      ? t('export.statement.universalIntro')
+      : t('export.statement.targetedIntro');
+  return { heading: tierLabel(tier, lang), intro };
+}
+
+/** Who the school is, as the statement's header says it: authority, official number, roll and year. */
+function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction): string[] {
+  const roll = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB').format(school.numberOnRoll);
+  return [
+    authorityName(school, lang),
+    school.officialNumber ? t('export.identity.officialNumber', { number: school.officialNumber }) : t('export.identity.noOfficialNumber'),
+    t('export.identity.roll', { count: school.numberOnRoll, roll }),
+    school.academicYear,
+  ].filter(Boolean);
 }
 
 /** The statement as one HTML document (inline CSS, no scripts, no external resources). */
@@ -62,15 +73,15 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
   const unknownTierIds = [...new Set(year.lines.map((l) => l.tierId).filter((id) => !tiers.some((x) => x.id === id)))];
   const groups: Array<{ tier: Tier }> = [
     ...tiers.map((tier) => ({ tier })),
-    ...unknownTierIds.map((id, i) => ({ tier: { id, name: id, isAlp: false, sortOrder: 1000 + i } })),
+    ...unknownTierIds.map((id, i): { tier: Tier } => ({ tier: { id, name: id, nameCy: '', isAlp: false, costing: 'shared', sortOrder: 1000 + i } })),
   ];
   for (const { tier } of groups) {
-    const { heading, intro } = tierHeading(tier, t);
+    const { heading, intro } = tierHeading(tier, options.lang, t);
     const lines = year.lines.filter((l) => l.tierId === tier.id);
     const byArea: Array<{ title: string; lines: InterventionLine[] }> = [];
     for (const area of areas) {
       const inArea = lines.filter((l) => l.areaIds.includes(area.id));
-      if (inArea.length > 0) byArea.push({ title: areaLabel(area, t), lines: inArea });
+      if (inArea.length > 0) byArea.push({ title: areaLabel(area, options.lang), lines: inArea });
     }
     const known = new Set(areas.map((a) => a.id));
     const noArea = lines.filter((l) => !l.areaIds.some((id) => known.has(id)));
@@ -135,7 +146,7 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml([school.localAuthority, school.academicYear].filter(Boolean).join(' · '))}</p>
+<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
 <p>${escapeHtml(t('export.statement.intro'))}</p>
 ${definition}
 </header>

@@ -1,35 +1,31 @@
 /**
  * Words the exports share: tier and area names in the export's language, hours and dates as a person
- * reads them. Tier and area names are the school's own data; only the defaults that Mapio itself wrote
- * (e.g. "Universal", "Cognition and learning") are translated, a school's own names are kept as typed.
+ * reads them. Tier and area names are the school's own data, in English and Welsh
+ * (shared/i18n/recordNames.ts).
  */
 import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from '../../shared/domain';
-import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/demo/demoSchool';
-import { catalogues, type Lang, type TFunction } from '../../shared/i18n';
+import type { Lang, TFunction } from '../../shared/i18n';
+import { recordName } from '../../shared/i18n/recordNames';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine/totals';
 
-export function tierLabel(tier: Tier, t: TFunction): string {
-  const def = DEFAULT_TIERS.find((d) => d.id === tier.id);
-  if (def && def.name === tier.name && tier.id in catalogues.en.export.defaultTier) return t(`export.defaultTier.${tier.id}`);
-  return tier.name;
+export function tierLabel(tier: Tier, lang: Lang): string {
+  return recordName(tier, lang);
 }
 
-export function areaLabel(area: AreaOfNeed, t: TFunction): string {
-  const def = DEFAULT_AREAS.find((d) => d.id === area.id);
-  if (def && def.name === area.name && area.id in catalogues.en.export.defaultArea) return t(`export.defaultArea.${area.id}`);
-  return area.name;
+export function areaLabel(area: AreaOfNeed, lang: Lang): string {
+  return recordName(area, lang);
 }
 
 /** A breakdown key (tier id, area id, or the engine's 'other_costs' / 'unspecified') as a label. */
-export function breakdownLabel(key: string, year: SchoolYear, kind: 'tier' | 'area', t: TFunction): string {
+export function breakdownLabel(key: string, year: SchoolYear, kind: 'tier' | 'area', t: TFunction, lang: Lang): string {
   if (key === OTHER_COSTS_KEY) return t('export.otherCosts');
   if (key === UNSPECIFIED_AREA_KEY) return t('export.unspecifiedArea');
   if (kind === 'tier') {
     const tier = year.tiers.find((x) => x.id === key);
-    return tier ? tierLabel(tier, t) : key;
+    return tier ? tierLabel(tier, lang) : key;
   }
   const area = year.areas.find((x) => x.id === key);
-  return area ? areaLabel(area, t) : key;
+  return area ? areaLabel(area, lang) : key;
 }
 
 export function sortedTiers(year: SchoolYear): Tier[] {

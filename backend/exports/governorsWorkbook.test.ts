@@ -28,6 +28,21 @@ describe('the governors’ workbook', () => {
     expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
   });
 
+  it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', () => {
+    const year = demoSchoolYear();
+    year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };
+    const rows = (lang: 'en' | 'cy') => {
+      const ws = buildGovernorsWorkbook(viewOf(year), options({ lang })).worksheets[0]!;
+      const out: string[][] = [];
+      ws.eachRow((row) => out.push([row.getCell(1).text, row.getCell(2).text]));
+      return out;
+    };
+    expect(rows('en')).toEqual(expect.arrayContaining([['School', 'Ysgol Gyfun Glan Clwyd'], ['Official school number', '6634012'], ['Local authority', 'Denbighshire'], ['Number on roll', '1100']]));
+    expect(rows('cy')).toEqual(expect.arrayContaining([['Rhif swyddogol yr ysgol', '6634012'], ['Awdurdod lleol', 'Sir Ddinbych'], ['Nifer ar y gofrestr', '1100']]));
+    year.school = { ...year.school, officialNumber: '' };
+    expect(rows('en')).toContainEqual(['Official school number', 'not entered']);
+  });
+
   it('never names a learner unless names were asked for, and says which on the sheet', () => {
     const year = demoSchoolYear();
     const view = viewOf(year);

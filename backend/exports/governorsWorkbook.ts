@@ -51,7 +51,8 @@ import {
   type CheckedFigure,
   type SheetFrame,
 } from './sheetLayout';
-import { areaLabel, breakdownLabel, dateText, hoursText, sortedTiers, tierLabel } from './exportLabels';
+import { authorityName } from '../../shared/localAuthorities';
+import { areaLabel, breakdownLabel, dateText, hoursText, sortedTiers } from './exportLabels';
 
 export type LearnersOption = 'none' | 'anonymised' | 'named';
 
@@ -202,7 +203,7 @@ function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): MapCells {
   const tiers = sortedTiers(data);
   for (const key of tierKeys) {
     const tier = tiers.find((x) => x.id === key);
-    const tierName = breakdownLabel(key, data, 'tier', t);
+    const tierName = breakdownLabel(key, data, 'tier', t, ctx.lang);
     const alpText = tier?.isAlp ? t('enums.alp.alp') : t('enums.alp.not_alp');
     groupHeading(t('export.map.tierHeading', { tier: tierName, alp: alpText }), tierName);
     const first = r;
@@ -217,7 +218,7 @@ function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): MapCells {
       if (!c) continue;
       const row = ws.getRow(r);
       // The line's name, then its areas of need and delivery language on a second line of the same cell.
-      const areasText = line.areaIds.map((id) => { const a = areaById.get(id); return a ? areaLabel(a, t) : id; }).join('; ');
+      const areasText = line.areaIds.map((id) => { const a = areaById.get(id); return a ? areaLabel(a, ctx.lang) : id; }).join('; ');
       row.getCell(M.line).value = `${line.name}\n${[areasText, t(`enums.deliveryLanguage.${line.deliveryLanguage}`)].filter(Boolean).join(' · ')}`;
       row.getCell(M.funding).value = t(`enums.fundingSource.${line.fundingSource}`) + (line.fundingNote ? ` (${line.fundingNote})` : '');
       row.getCell(M.staff).value = line.staff.length === 0 ? t('map.noStaff') : line.staff.map((a) => `${staffById.get(a.staffId)?.name ?? t('common.unknownName')} × ${a.count}`).join('; ');
@@ -339,11 +340,15 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
 
   for (const [k, v] of [
     [t('export.school'), data.school.name],
-    [t('export.localAuthority'), data.school.localAuthority],
+    [t('export.officialNumber'), data.school.officialNumber || t('export.notEntered')],
+    [t('export.localAuthority'), authorityName(data.school, lang) || t('export.notEntered')],
+    [t('export.numberOnRoll'), data.school.numberOnRoll],
     [t('export.academicYear'), data.school.academicYear],
     [t('export.dateGenerated'), dateText(ctx.options.generatedOn, lang)],
   ] as const) {
-    label(k).getCell(2).value = v;
+    const cell = label(k).getCell(2);
+    cell.value = v;
+    if (typeof v === 'number') cell.numFmt = '#,##0'; // the roll, as 1,100
     r++;
   }
 
@@ -379,7 +384,7 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
   else ws.getCell(`B${r}`).value = t('common.dash');
   r++;
   label(t('export.universalPerPupil'));
-  if (totals.universalPerPupilPence !== null) money(ws.getCell(`B${r}`), totals.universalPerPupilPence);
+  if (totals.wholeSchoolPerPupilPence !== null) money(ws.getCell(`B${r}`), totals.wholeSchoolPerPupilPence);
   else ws.getCell(`B${r}`).value = t('common.dash');
   r++;
 
@@ -403,7 +408,7 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
   const tierFirst = r;
   for (const b of totals.byTier) {
     const sub = mapCells.subtotalRow.get(b.key);
-    label(breakdownLabel(b.key, data, 'tier', t));
+    label(breakdownLabel(b.key, data, 'tier', t, ctx.lang));
     if (sub !== undefined) {
       moneyFormula(ws, ctx, `B${r}`, mapCell(M.cost, sub), b.costPence);
       moneyFormula(ws, ctx, `C${r}`, mapCell(M.charged, sub), b.chargedPence);
@@ -430,7 +435,7 @@ function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: Sh
   heading(t('export.byAreaHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const areaFirst = r;
   for (const b of totals.byArea) {
-    label(breakdownLabel(b.key, data, 'area', t));
+    label(breakdownLabel(b.key, data, 'area', t, ctx.lang));
     money(ws.getCell(`B${r}`), b.costPence);
     money(ws.getCell(`C${r}`), b.chargedPence);
     r++;
@@ -616,7 +621,7 @@ function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
       ...(named ? [learner.name] : []),
       yearGroup(learner.yearGroup),
       t(`enums.alnStatus.${learner.alnStatus}`),
-      learner.areaIds.map((id) => { const a = areaById.get(id); return a ? areaLabel(a, t) : id; }).join('; '),
+      learner.areaIds.map((id) => { const a = areaById.get(id); return a ? areaLabel(a, ctx.lang) : id; }).join('; '),
       hasIdp(learner.alnStatus) ? (learner.welshAlp ? t('export.learners.yes') : t('export.learners.no')) : null,
       learner.idpAlpMinutesPerWeek === null ? null : learner.idpAlpMinutesPerWeek / 60,
       (c?.alpMinutesPerWeek ?? 0) / 60,

@@ -1,10 +1,12 @@
 /** Files: create (demo or empty), open, save as, close; and what the app knows about itself. */
 import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
-import { demoSchoolYear, emptySchoolYear } from '../../shared/demo/demoSchool';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { rollForward } from '../../shared/rollForward';
 import { withMapioExtension } from '../../shared/mapioFileName';
 import type { AppInfo } from '../../shared/api/contract';
+import { defaultSchoolFolder, schoolFilePath } from '../schoolFolder';
 import type { HandlerContext, HandlerMap } from './types';
 
 const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
@@ -13,7 +15,15 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
   file: session.fileInfo(),
   recentFiles: session.settings.get().recentFiles,
   language: session.settings.get().language,
+  schoolFolder: defaultSchoolFolder(),
 });
+
+/**
+ * The path a new file is written to: what the command line was given, from the folder it runs in; in
+ * the app, a bare name or relative path goes into the school folder, never beside the program.
+ */
+const newFilePath = (typed: string, { mode }: HandlerContext): string =>
+  mode === 'cli' ? path.resolve(withMapioExtension(typed)) : schoolFilePath(withMapioExtension(typed), defaultSchoolFolder());
 
 export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
   'app.info': (_input, ctx) => appInfo(ctx),
@@ -26,9 +36,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
     return appInfo(ctx);
   },
 
-  'file.create': ({ path: target, template }, { session }) => {
+  'file.create': ({ path: target, template }, ctx) => {
+    const { session } = ctx;
     const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
-    const created = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    const created = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(created);
     return session.view();
   },
@@ -39,9 +50,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
     return session.view();
   },
 
-  'file.saveAs': ({ path: target }, { session }) => {
+  'file.saveAs': ({ path: target }, ctx) => {
+    const { session } = ctx;
     session.leaveScenario(); // Save As copies the school file, scenarios included
-    const copy = session.requireBaseline().saveAs(path.resolve(withMapioExtension(target)));
+    const copy = session.requireBaseline().saveAs(newFilePath(target, ctx));
     session.adopt(copy);
     return session.view();
   },
@@ -51,9 +63,10 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
     return appInfo(ctx);
   },
 
-  'file.rollForward': ({ path: target }, { session }) => {
+  'file.rollForward': ({ path: target }, ctx) => {
+    const { session } = ctx;
     const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
-    const next = SchoolFile.create(path.resolve(withMapioExtension(target)), year);
+    const next = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(next);
     return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
   },

@@ -1,4 +1,7 @@
 /** Intervention lines: the rows of the provision map. */
+import { ApiError } from '../../shared/api/contract';
+import type { InterventionLine } from '../../shared/domain';
+import { sessionsWeekProblem } from '../../shared/limits';
 import { findOrThrow } from '../session';
 import { assertLineValid } from './references';
 import type { HandlerMap } from './types';
@@ -7,6 +10,7 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
   'lines.create': (fields, { session }) =>
     session.mutate(`Add line “${fields.name}”`, (repos, year) => {
       assertLineValid(year, fields);
+      assertSessionsFitAWeek(fields, 'sessionsPerWeekHundredths');
       return repos.lines.create(fields);
     }),
 
@@ -14,6 +18,10 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
     session.mutate('Edit line', (repos, year) => {
       const { id: _id, ...current } = findOrThrow(year.lines, id, 'intervention line');
       assertLineValid(year, { ...current, ...changes });
+      // Only a change to the session's length or number is held to the school week: a line an older
+      // Mapio wrote as one 32.5-hour "session" keeps working until someone edits those fields.
+      if (changes.sessionsPerWeekHundredths !== undefined) assertSessionsFitAWeek({ ...current, ...changes }, 'sessionsPerWeekHundredths');
+      else if (changes.minutesPerSession !== undefined) assertSessionsFitAWeek({ ...current, ...changes }, 'minutesPerSession');
       repos.lines.update(id, changes);
     }),
 
@@ -29,3 +37,8 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
       repos.lines.delete(id); // its enrolments go with it (cascade); undo brings both back
     }),
 };
+
+function assertSessionsFitAWeek(line: Pick<InterventionLine, 'minutesPerSession' | 'sessionsPerWeekHundredths'>, changed: 'minutesPerSession' | 'sessionsPerWeekHundredths'): void {
+  const problem = sessionsWeekProblem(line, changed);
+  if (problem) throw new ApiError('invalid_input', `${problem.path}: ${problem.message}`, [problem]);
+}

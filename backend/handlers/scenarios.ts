@@ -16,7 +16,7 @@ import { SchoolFile } from '../../db/schoolFile';
 import { findOrThrow, type Session } from '../session';
 import { withMapioExtension } from '../../shared/mapioFileName';
 import { formatPounds, MAX_TYPED_PENCE } from '../../shared/money';
-import { MAX_HOURLY_COST_PENCE } from '../../shared/schemas';
+import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
 import type { HandlerMap } from './types';
 
 export const LEVERS_NEED_A_SCENARIO = 'Quick levers change a scenario, not the baseline. Create or open a scenario first.';

@@ -26,9 +26,9 @@ const PRECISION_NAMES = ['Precision teaching', 'Precision Teaching (spelling)', 
 const precisionIsAlp = (i: number) => i % 6 === 0;
 
 const AUTHORITY_TIERS: Tier[] = [
-  { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
-  { id: 'universal_plus', name: 'Universal plus', isAlp: false, sortOrder: 2 },
-  { id: 'specialist', name: 'Specialist (ALP)', isAlp: true, sortOrder: 3 },
+  { id: 'universal', name: 'Universal', nameCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+  { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+  { id: 'specialist', name: 'Specialist (ALP)', nameCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
 ];
 
 /** School i of the authority: phase, roll 60–1,800, medium, eFSM, staff rates and tiers all vary. */
@@ -59,6 +59,8 @@ function variedSchool(i: number): SchoolYear {
     school: {
       name: `Ysgol ${String(i + 1).padStart(2, '0')} ${['Glan', 'Bryn', 'Cwm', 'Pen', 'Maes'][i % 5]}`,
       localAuthority: 'Sir Prawf',
+      localAuthorityCode: '',
+      officialNumber: '',
       phase: PHASES[i % PHASES.length]!,
       numberOnRoll: roll,
       efsmBasisPoints: i % 7 === 3 ? null : 800 + ((i * 311) % 3000),
@@ -125,7 +127,7 @@ describe('an authority imports a folder of 34 returns', () => {
     const [truncated, altered, version, duplicate] = outcome.rejected.map((r) => r.reason);
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 and version 2 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 

@@ -10,6 +10,7 @@ import {
   AUTHORITY_RETURN_FORMAT,
   READABLE_RETURN_VERSIONS,
   authorityReturnSchema,
+  returnFromVersion1,
   type AuthorityReturn,
 } from '../../shared/authorityReturn';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
@@ -113,7 +114,7 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   } catch (error) {
     throw new ReturnRejected(`not a Mapio return: its data is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = authorityReturnSchema.safeParse(raw);
+  const parsed = authorityReturnSchema.safeParse(version === 1 ? returnFromVersion1(raw) : raw);
   if (!parsed.success) {
     const issues = issuesFrom(parsed.error);
     const first = issues[0];

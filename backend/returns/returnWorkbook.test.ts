@@ -29,6 +29,15 @@ async function rejection(bytes: Buffer): Promise<string> {
   throw new Error('the return was accepted');
 }
 
+/** The Return sheet's first two columns, as text, row by row. */
+async function readableSheet(bytes: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  const rows: string[][] = [];
+  workbook.getWorksheet('Return')!.eachRow((row) => rows.push([String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')]));
+  return rows;
+}
+
 describe('writing a return', () => {
   it('round-trips: what Mapio reads back is exactly the return it wrote', async () => {
     const ret = plantedReturn();
@@ -36,8 +45,24 @@ describe('writing a return', () => {
     const read = await readReturnWorkbook(bytes);
     expect(read.ret).toEqual(ret);
     expect(read.json).toBe(canonicalJson(ret));
-    expect(read.version).toBe(1);
+    expect(read.version).toBe(2);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('carries the school’s official number and authority code, and still reads a version-1 return without them', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, officialNumber: '6712345' };
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    expect(ret.school).toMatchObject({ name: 'Ysgol Gynradd Bryn Derw', localAuthority: 'Neath Port Talbot', localAuthorityCode: '671', officialNumber: '6712345', numberOnRoll: 312 });
+    const sheet = await readableSheet(await writeReturnWorkbook(ret, 'Mapio test'));
+    expect(sheet).toContainEqual(['Official school number', '6712345']);
+    expect(sheet).toContainEqual(['Local authority code', '671']);
+
+    const { localAuthorityCode: _c, officialNumber: _n, ...v1School } = ret.school;
+    const v1 = { ...ret, school: v1School };
+    const read = await readReturnWorkbook(await returnWorkbookBytes(ret, canonicalJson(v1), { format: 'mapio-authority-return', version: 1, writtenBy: 'Mapio 0.1' }));
+    expect(read.version).toBe(1);
+    expect(read.ret.school).toMatchObject({ officialNumber: '', localAuthorityCode: '' });
   });
 
   it('has a readable Return sheet with money in pounds and a very hidden data sheet', async () => {
@@ -105,7 +130,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 and version 2 returns\. Update Mapio/);
   });
 
   it('a figure altered after Mapio wrote it', async () => {

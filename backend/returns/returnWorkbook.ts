@@ -77,7 +77,9 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): vo
   row('Written by Mapio. No learner names, references or dates of birth; counts of 1 to 4 learners are shown as “fewer than 5”.');
   heading('School');
   row('School', s.name);
-  row('Local authority', s.localAuthority);
+  row('Official school number', s.officialNumber || 'not entered');
+  row('Local authority', s.localAuthority || 'not entered');
+  row('Local authority code', s.localAuthorityCode || 'not entered');
   row('Phase', PHASE_NAMES[s.phase] ?? s.phase);
   row('Number on roll', s.numberOnRoll);
   row('Pupils eligible for free school meals (eFSM), % of pupils on roll', s.efsmBasisPoints === null ? 'not given' : s.efsmBasisPoints / 100);

@@ -25,7 +25,7 @@ function entry(name = 'Ysgol Gynradd Bryn Derw', fileName = 'bryn-derw.xlsx') {
   year.school.name = name;
   const ret = buildAuthorityReturn(year, costSchoolYear(year));
   const json = canonicalJson(ret);
-  return { schoolKey: schoolKeyOf(ret.school), fileName, formatVersion: 1, sha256: 'a'.repeat(64), json, ret };
+  return { schoolKey: schoolKeyOf(ret.school), fileName, formatVersion: 2, sha256: 'a'.repeat(64), json, ret };
 }
 
 function thrown(fn: () => unknown): ApiError {
@@ -55,6 +55,14 @@ describe('AuthorityFile', () => {
       { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', schoolName: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27', fileName: 'bryn-derw.xlsx', importedAt: '2027-07-20T10:00:00.000Z', sha256: 'a'.repeat(64) },
     ]);
     expect(again.comparedReturns()[0]?.ret).toEqual(entry().ret);
+  });
+
+  it('still compares a version-1 return it stored before returns carried the official number', () => {
+    const file = track(AuthorityFile.create(nodePath.join(testFolder(), 'Sir Prawf.mapio-la')));
+    const v2 = entry();
+    const { localAuthorityCode: _c, officialNumber: _n, ...school } = v2.ret.school;
+    file.addReturn({ ...v2, formatVersion: 1, json: canonicalJson({ ...v2.ret, school }) });
+    expect(file.comparedReturns()[0]?.ret.school).toEqual({ ...v2.ret.school, localAuthorityCode: '', officialNumber: '' });
   });
 
   it('refuses a duplicate school and year, naming the earlier file and date; replaces only when asked', () => {

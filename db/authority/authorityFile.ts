@@ -11,7 +11,7 @@
  */
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { authorityReturnSchema, type AuthorityReturn } from '../../shared/authorityReturn';
+import { authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authorityReturn';
 import type { ComparedReturn } from '../../shared/engine/comparison';
 import type { SqliteDatabase } from '../connection';
 import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, type MapioFileKind } from '../mapioDatabaseFile';
@@ -166,16 +166,17 @@ export class AuthorityFile {
     if (year === undefined) return [];
     const rows = this.db
       .prepare(
-        `SELECT r.school_key, r.academic_year, r.school_name, r.file_name, r.imported_at, r.sha256, r.content, a.amount_pence AS allocation
+        `SELECT r.school_key, r.academic_year, r.school_name, r.file_name, r.imported_at, r.sha256, r.content, r.format_version, a.amount_pence AS allocation
          FROM school_returns r LEFT JOIN published_allocations a ON a.school_key = r.school_key AND a.academic_year = r.academic_year
          WHERE r.academic_year = ? ORDER BY r.school_name COLLATE NOCASE`,
       )
-      .iterate(year) as IterableIterator<ReturnRow & { allocation: number | null }>;
+      .iterate(year) as IterableIterator<ReturnRow & { format_version: number; allocation: number | null }>;
     // One row at a time: with 1,480 returns, holding every stored JSON text beside its parsed copy
     // was most of the comparison's peak memory.
     const compared: ComparedReturn[] = [];
     for (const row of rows) {
-      const parsed = authorityReturnSchema.safeParse(JSON.parse(row.content));
+      const raw: unknown = JSON.parse(row.content);
+      const parsed = authorityReturnSchema.safeParse(row.format_version === 1 ? returnFromVersion1(raw) : raw);
       if (!parsed.success) {
         throw new ApiError('file_corrupt', `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`);
       }

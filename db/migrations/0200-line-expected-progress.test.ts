@@ -6,6 +6,7 @@ import { SchoolFile } from '../schoolFile';
 import { createTestFile } from '../testFolder';
 import { testSchoolYear } from '../testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
+import { takeBackTo } from './olderShapes';
 
 const opened: SchoolFile[] = [];
 afterEach(() => {
@@ -27,8 +28,7 @@ function version100File(): string {
   const path = file.path;
   file.close();
   const db = openDatabase(path);
-  db.exec('ALTER TABLE lines DROP COLUMN expected_progress; DROP TABLE scenarios');
-  db.pragma('user_version = 100');
+  takeBackTo(db, 100);
   db.pragma('journal_mode = DELETE');
   db.close();
   // It has exactly the shape migration 0100 makes.

@@ -5,6 +5,7 @@ import { ScenarioStore } from '../scenarios';
 import { SchoolFile } from '../schoolFile';
 import { createTestFile } from '../testFolder';
 import { LATEST_VERSION } from './index';
+import { takeBackTo } from './olderShapes';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -17,8 +18,7 @@ function version200File(): string {
   const path = file.path;
   file.close();
   const db = openDatabase(path);
-  db.exec('DROP TABLE scenarios');
-  db.pragma('user_version = 200');
+  takeBackTo(db, 200);
   db.pragma('journal_mode = DELETE');
   db.close();
   return path;

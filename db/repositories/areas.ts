@@ -13,9 +13,9 @@ export interface AreasRepository {
 
 export function createAreasRepository(db: SqliteDatabase): AreasRepository {
   const upsert = db.prepare(`
-    INSERT INTO areas (id, name, sort_order) VALUES (@id, @name, @sortOrder)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, sort_order = excluded.sort_order
-    WHERE (name, sort_order) IS NOT (excluded.name, excluded.sort_order)`);
+    INSERT INTO areas (id, name, name_cy, sort_order) VALUES (@id, @name, @nameCy, @sortOrder)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_cy = excluded.name_cy, sort_order = excluded.sort_order
+    WHERE (name, name_cy, sort_order) IS NOT (excluded.name, excluded.name_cy, excluded.sort_order)`);
   const all = db.prepare('SELECT id, name FROM areas');
   const linesUsing = db
     .prepare('SELECT l.name FROM line_areas la JOIN lines l ON l.id = la.line_id WHERE la.area_id = ? ORDER BY l.id')
@@ -25,7 +25,7 @@ export function createAreasRepository(db: SqliteDatabase): AreasRepository {
   return {
     set(areas) {
       assertNoDuplicates('areas', areas.map((a) => a.id), (id) => `area '${id}'`);
-      for (const a of areas) upsert.run({ id: a.id, name: a.name, sortOrder: a.sortOrder });
+      for (const a of areas) upsert.run({ id: a.id, name: a.name, nameCy: a.nameCy, sortOrder: a.sortOrder });
       const keep = new Set(areas.map((a) => a.id));
       for (const row of all.all() as Array<{ id: string; name: string }>) {
         if (keep.has(row.id)) continue;

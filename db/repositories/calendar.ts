@@ -1,19 +1,31 @@
-import type { IsoDate } from '../../shared/domain';
+import type { Calendar } from '../../shared/domain';
+import { termProblems } from '../../shared/schoolTerms';
 import type { SqliteDatabase } from '../connection';
 import { invalidField } from './tableRecord';
 
 export interface CalendarRepository {
-  /** Replace the teaching weeks: week n starts on weekStarts[n-1]. Dates must increase. */
-  set(weekStarts: IsoDate[]): void;
+  /**
+   * Replace the calendar: the teaching weeks (week n starts on weekStarts[n-1]; dates must increase) and
+   * the terms (in order, each after the one before). Only what changed is written, so undo holds just that.
+   */
+  set(calendar: Calendar): void;
 }
 
 export function createCalendarRepository(db: SqliteDatabase): CalendarRepository {
-  const upsert = db.prepare(`
+  const upsertWeek = db.prepare(`
     INSERT INTO calendar_weeks (week, starts_on) VALUES (?, ?)
     ON CONFLICT (week) DO UPDATE SET starts_on = excluded.starts_on WHERE starts_on IS NOT excluded.starts_on`);
-  const deleteAfter = db.prepare('DELETE FROM calendar_weeks WHERE week > ?');
+  const deleteWeeksAfter = db.prepare('DELETE FROM calendar_weeks WHERE week > ?');
+  const upsertTerm = db.prepare(`
+    INSERT INTO calendar_terms (position, starts_on, ends_on, half_term_starts_on, half_term_ends_on)
+    VALUES (@position, @startsOn, @endsOn, @halfTermStartsOn, @halfTermEndsOn)
+    ON CONFLICT (position) DO UPDATE SET starts_on = excluded.starts_on, ends_on = excluded.ends_on,
+      half_term_starts_on = excluded.half_term_starts_on, half_term_ends_on = excluded.half_term_ends_on
+    WHERE (starts_on, ends_on, half_term_starts_on, half_term_ends_on)
+      IS NOT (excluded.starts_on, excluded.ends_on, excluded.half_term_starts_on, excluded.half_term_ends_on)`);
+  const deleteTermsAfter = db.prepare('DELETE FROM calendar_terms WHERE position > ?');
   return {
-    set(weekStarts) {
+    set({ weekStarts, terms }) {
       if (weekStarts.length === 0) throw invalidField('weekStarts', 'a calendar needs at least one teaching week');
       weekStarts.forEach((date, i) => {
         const previous = weekStarts[i - 1];
@@ -21,9 +33,12 @@ export function createCalendarRepository(db: SqliteDatabase): CalendarRepository
           throw invalidField(`weekStarts.${i}`, `week ${i + 1} (${date}) must start after week ${i} (${previous})`);
         }
       });
-      // Only changed weeks are written, so undo holds just what changed.
-      weekStarts.forEach((date, i) => upsert.run(i + 1, date));
-      deleteAfter.run(weekStarts.length);
+      const problem = termProblems(terms)[0];
+      if (problem) throw invalidField(`terms.${problem.term}.${problem.field}`, problem.message);
+      weekStarts.forEach((date, i) => upsertWeek.run(i + 1, date));
+      deleteWeeksAfter.run(weekStarts.length);
+      terms.forEach((t, i) => upsertTerm.run({ position: i + 1, ...t }));
+      deleteTermsAfter.run(terms.length);
     },
   };
 }

@@ -70,7 +70,7 @@ describe('tiers and areas', () => {
 
   it('remove an unused tier and rename the others', () => {
     const file = openFile();
-    const tiers = [...testSchoolYear().tiers, { id: 'specialist', name: 'Specialist', isAlp: true, sortOrder: 0 }];
+    const tiers = [...testSchoolYear().tiers, { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared' as const, sortOrder: 0 }];
     file.mutate('Add', (r) => r.tiers.set(tiers));
     expect(file.readYear().tiers.map((t) => t.id)).toEqual(['specialist', 'universal', 'targeted', 'alp']);
     file.mutate('Remove', (r) => r.tiers.set(testSchoolYear().tiers.map((t) => ({ ...t, name: `${t.name}!` }))));
@@ -79,7 +79,7 @@ describe('tiers and areas', () => {
 
   it('the calendar refuses weeks out of order', () => {
     const file = openFile();
-    const error = apiErrorFrom(() => file.mutate('Cal', (r) => r.calendar.set(['2026-09-07', '2026-09-21', '2026-09-14'])));
+    const error = apiErrorFrom(() => file.mutate('Cal', (r) => r.calendar.set({ weekStarts: ['2026-09-07', '2026-09-21', '2026-09-14'], terms: [] })));
     expect(error.message).toBe('weekStarts.2: week 3 (2026-09-14) must start after week 2 (2026-09-21)');
   });
 });

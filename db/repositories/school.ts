@@ -11,6 +11,8 @@ export interface SchoolRepository {
 export const SCHOOL_COLUMNS: ColumnMap<School> = {
   name: 'name',
   localAuthority: 'local_authority',
+  localAuthorityCode: 'local_authority_code',
+  officialNumber: 'official_number',
   phase: 'phase',
   numberOnRoll: 'number_on_roll',
   efsmBasisPoints: 'efsm_basis_points',
@@ -22,10 +24,10 @@ export const SCHOOL_COLUMNS: ColumnMap<School> = {
 
 export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
   const insert = db.prepare(`
-    INSERT INTO school (id, name, local_authority, phase, number_on_roll, efsm_basis_points, language_medium,
-      academic_year, alp_definition_source, alp_definition_date)
-    VALUES (1, @name, @localAuthority, @phase, @numberOnRoll, @efsmBasisPoints, @languageMedium,
-      @academicYear, @alpDefinitionSource, @alpDefinitionDate)`);
+    INSERT INTO school (id, name, local_authority, local_authority_code, official_number, phase, number_on_roll,
+      efsm_basis_points, language_medium, academic_year, alp_definition_source, alp_definition_date)
+    VALUES (1, @name, @localAuthority, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
+      @efsmBasisPoints, @languageMedium, @academicYear, @alpDefinitionSource, @alpDefinitionDate)`);
   return {
     update(changes) {
       updateColumns<School>(db, 'school', 1, changes, SCHOOL_COLUMNS);
@@ -34,6 +36,8 @@ export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
       insert.run({
         name: school.name,
         localAuthority: school.localAuthority,
+        localAuthorityCode: school.localAuthorityCode,
+        officialNumber: school.officialNumber,
         phase: school.phase,
         numberOnRoll: school.numberOnRoll,
         efsmBasisPoints: toSql(school.efsmBasisPoints),

@@ -104,26 +104,6 @@ export function takeLaunchSecret(win: AddressBar): string | null {
   }
 }
 
-function isEditable(target: EventTarget | null): boolean {
-  if (typeof HTMLElement === 'undefined' || !(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Browser mode has no application menu: Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (or Ctrl+Y) outside text fields stand in for Undo/Redo. */
-function browserMenuCommands(cb: (cmd: MenuCommand) => void): () => void {
-  if (typeof window === 'undefined') return () => {};
-  const onKey = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || e.altKey || isEditable(e.target)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z' && !e.shiftKey) cb({ kind: 'undo' });
-    else if ((key === 'z' && e.shiftKey) || key === 'y') cb({ kind: 'redo' });
-    else return;
-    e.preventDefault();
-  };
-  window.addEventListener('keydown', onKey);
-  return () => window.removeEventListener('keydown', onKey);
-}
-
 function desktopBridge(): MapioBridge | undefined {
   return typeof window !== 'undefined' ? window.mapio : undefined;
 }
@@ -140,18 +120,14 @@ export const isDesktop: boolean = desktopBridge() !== undefined;
 
 export const api: MapioApi = createDefaultApi();
 
-/** Listen for commands from the application menu (and, in browser mode, the undo/redo shortcuts). */
+/**
+ * Listen for commands from the desktop application menu (browser mode has no menu). The undo and redo
+ * shortcuts are not menu commands: renderer/historyKeys.ts is their one handler in both modes.
+ */
 export function onMenuCommand(cb: (cmd: MenuCommand) => void): () => void {
   const bridge = desktopBridge();
-  if (bridge)
-    return bridge.onMenuCommand((cmd) => {
-      if (!isMenuCommand(cmd)) return;
-      // The menu's Undo/Redo also own Ctrl/Cmd+Z: inside a text field they undo typing, not the school file.
-      if ((cmd.kind === 'undo' || cmd.kind === 'redo') && typeof document !== 'undefined' && isEditable(document.activeElement)) {
-        document.execCommand(cmd.kind);
-        return;
-      }
-      cb(cmd);
-    });
-  return browserMenuCommands(cb);
+  if (!bridge) return () => {};
+  return bridge.onMenuCommand((cmd) => {
+    if (isMenuCommand(cmd)) cb(cmd);
+  });
 }

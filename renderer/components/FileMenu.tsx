@@ -66,7 +66,7 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
               </button>
             </li>
             <li>
-              <button type="button" onClick={() => choose(() => props.onAction('newEmpty'))}>
+              <button type="button" data-testid="menu-new-empty" onClick={() => choose(() => props.onAction('newEmpty'))}>
                 {t('menu.newEmpty')}
               </button>
             </li>

@@ -9,10 +9,13 @@ export type PathAction = 'newDemo' | 'newEmpty' | 'open' | 'saveAs';
  * Browser mode has no native file dialog: ask for the path of the .mapio file instead.
  * (In Electron the native File menu supplies the path through onMenuCommand.)
  */
-export function PathDialog(props: { action: PathAction; recent: string[]; onSubmit: (path: string) => Promise<boolean>; onClose: () => void }) {
+export function PathDialog(props: { action: PathAction; recent: string[]; folder: string | null; onSubmit: (path: string) => Promise<boolean>; onClose: () => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const [path, setPath] = useState(props.action === 'open' ? (props.recent[0] ?? '') : '');
+  // A new file starts in the school folder (Documents › Mapio): a name alone is saved there too.
+  const [path, setPath] = useState(() =>
+    props.action === 'open' ? (props.recent[0] ?? '') : props.folder && props.action !== 'saveAs' ? inFolder(props.folder, t('menu.pathDialog.newFileName')) : '',
+  );
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submitLabel = props.action === 'open' ? t('menu.pathDialog.openButton') : props.action === 'saveAs' ? t('menu.pathDialog.saveButton') : t('menu.pathDialog.createButton');
@@ -46,7 +49,7 @@ export function PathDialog(props: { action: PathAction; recent: string[]; onSubm
       <DialogTextField
         id={id}
         label={t('menu.pathDialog.pathLabel')}
-        hint={t('menu.pathDialog.pathHint')}
+        hint={props.folder && props.action !== 'open' ? t('menu.pathDialog.folderHint', { folder: props.folder }) : t('menu.pathDialog.pathHint')}
         value={path}
         error={error}
         spellCheck={false}
@@ -72,4 +75,10 @@ export function PathDialog(props: { action: PathAction; recent: string[]; onSubm
       ) : null}
     </Dialog>
   );
+}
+
+/** `name` inside `folder`, with the folder's own separator (Windows or not). */
+export function inFolder(folder: string, name: string): string {
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(sep) ? `${folder}${name}` : `${folder}${sep}${name}`;
 }

@@ -182,6 +182,7 @@ export function SelectField<V extends string>(props: {
   hint?: string;
   className?: string;
   hideLabel?: boolean;
+  testId?: string;
 }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
@@ -195,7 +196,8 @@ export function SelectField<V extends string>(props: {
         id={id}
         value={shown}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={[props.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].join(' ').trim() || undefined}
+        data-testid={props.testId}
         onChange={async (e) => {
           const next = e.target.value as V;
           setShown(next);
@@ -210,7 +212,11 @@ export function SelectField<V extends string>(props: {
           </option>
         ))}
       </select>
-      {props.hint ? <p className="field-hint">{props.hint}</p> : null}
+      {props.hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {props.hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="field-message" role="alert">
           <span aria-hidden="true">⚠ </span>
@@ -222,7 +228,7 @@ export function SelectField<V extends string>(props: {
 }
 
 /** A checkbox that commits on change. */
-export function CheckboxField(props: { label: string; checked: boolean; commit: Commit<boolean>; className?: string }) {
+export function CheckboxField(props: { label: string; checked: boolean; commit: Commit<boolean>; className?: string; testId?: string }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useOptimistic(props.checked);
@@ -232,6 +238,7 @@ export function CheckboxField(props: { label: string; checked: boolean; commit: 
         id={id}
         type="checkbox"
         checked={shown}
+        data-testid={props.testId}
         onChange={async (e) => {
           const next = e.target.checked;
           setShown(next);

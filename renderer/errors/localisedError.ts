@@ -44,3 +44,13 @@ export function problemText(error: ErrorDetail, lang: Lang): string {
   welsh ??= createI18n('cy').t;
   return errorMessage(error, lang, welsh);
 }
+
+/**
+ * A refused form's problems by field (the first part of each issue's path, `changes.` left off), each in
+ * the language chosen; the whole error under `form` when no field is named.
+ */
+export function problemsByField(error: ErrorDetail, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = issueText(i.message, lang);
+  return Object.keys(out).length ? out : { form: problemText(error, lang) };
+}

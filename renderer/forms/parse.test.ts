@@ -4,7 +4,10 @@ import {
   formatMinutesAsHours,
   readHoursAsMinutes,
   readMinutes,
+  formatFinancialYear,
+  readDate,
   readOptionalDate,
+  readOptionalYear,
   readPercentAsBasisPoints,
   readSessionsPerWeek,
   readWeek,
@@ -26,7 +29,7 @@ describe('reading what a person types into a field', () => {
 
   it('refuses negative or fractional minutes with a reason', () => {
     expect(readMinutes('30')).toEqual({ ok: true, value: 30 });
-    expect(readMinutes('-5')).toEqual({ ok: false, error: 'errors.wholeMinutes', params: { min: 0 } });
+    expect(readMinutes('-5')).toEqual({ ok: false, error: 'errors.sessionMinutes', params: { min: '0', max: '420' } });
     expect(readMinutes('12.5').ok).toBe(false);
   });
 
@@ -49,5 +52,30 @@ describe('reading what a person types into a field', () => {
     expect(readOptionalDate('2026-02-30').ok).toBe(false);
     expect(readOptionalDate('2026-02-28')).toEqual({ ok: true, value: '2026-02-28' });
     expect(readPercentAsBasisPoints('28.5')).toEqual({ ok: true, value: 2850 });
+  });
+});
+
+describe('dates and financial years as people type them', () => {
+  it('reads 15/10/2025, 2025-10-15 and 15 October 2025 (in English or Welsh) as the same day', () => {
+    for (const typed of ['15/10/2025', '15/10/25', '15.10.2025', '2025-10-15', '15 October 2025', '15 Oct 2025', 'Wednesday 15 October 2025', '15 Hydref 2025', 'Dydd Mercher 15 Hydref 2025', ' 15th oct 2025 ']) {
+      expect(readDate(typed), typed).toEqual({ ok: true, value: '2025-10-15' });
+    }
+    expect(readDate('1/9/2026')).toEqual({ ok: true, value: '2026-09-01' });
+  });
+
+  it('refuses a day that does not exist, an American month-first date past the 12th, and words it cannot read', () => {
+    for (const typed of ['31/02/2026', '10/15/2025', '2025-13-01', 'next Tuesday', '15 Octember 2025', '']) {
+      expect(readDate(typed), typed).toEqual({ ok: false, error: 'errors.date' });
+    }
+    expect(readOptionalDate('')).toEqual({ ok: true, value: null });
+  });
+
+  it('reads a financial year as 2026, 2026-27, 2026/27 or 2026-2027, and refuses a second year that does not follow', () => {
+    for (const typed of ['2026', '2026-27', '2026/27', '2026 - 27', '2026-2027', '2026–27']) expect(readOptionalYear(typed), typed).toEqual({ ok: true, value: 2026 });
+    expect(readOptionalYear('2099-00')).toEqual({ ok: true, value: 2099 });
+    for (const typed of ['2026-28', '2026-2026', '26-27', '1999', 'next year']) expect(readOptionalYear(typed).ok, typed).toBe(false);
+    expect(readOptionalYear('')).toEqual({ ok: true, value: null });
+    expect(formatFinancialYear(2026)).toBe('2026-27');
+    expect(formatFinancialYear(2099)).toBe('2099-00');
   });
 });

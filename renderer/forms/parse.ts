@@ -3,22 +3,33 @@
  * the value or a catalogue key (with params) saying what to fix: nothing is saved from a field that
  * doesn't read. Money is not here: it goes through shared/money.ts (parsePounds).
  */
+import { MAX_PAID_WEEKS, MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (error: string, params?: Record<string, string | number>): Parsed<never> => (params ? { ok: false, error, params } : { ok: false, error });
 
-/** A whole number ≥ min (and ≤ max when given), e.g. minutes, groups, places. */
+const grouped = (n: number) => new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }).format(n);
+
+/**
+ * A whole number ≥ min (and ≤ max when given), e.g. groups, places. Refused with the allowed range
+ * ("between 1 and 3,000") when there is a maximum.
+ */
 export function readWholeNumber(text: string, min = 0, max = Number.MAX_SAFE_INTEGER, errorKey?: string): Parsed<number> {
-  const s = text.trim();
-  if (!/^\d+$/.test(s)) return fail(errorKey ?? (min === 0 ? 'errors.wholeNumber' : 'errors.wholeNumberMin'), { min });
+  const s = text.trim().replace(/,(?=\d{3}\b)/g, '');
+  const bounded = max < Number.MAX_SAFE_INTEGER;
+  const refusal = () =>
+    fail(errorKey ?? (bounded ? 'errors.wholeNumberBetween' : min === 0 ? 'errors.wholeNumber' : 'errors.wholeNumberMin'), bounded ? { min: grouped(min), max: grouped(max) } : { min });
+  if (!/^\d+$/.test(s)) return refusal();
   const n = Number(s);
-  if (n < min || n > max) return fail(errorKey ?? 'errors.wholeNumberMin', { min });
+  if (n < min || n > max) return refusal();
   return ok(n);
 }
 
+/** Minutes of one session, contact or planning: 0 to a school day (shared/limits.ts). */
 export function readMinutes(text: string): Parsed<number> {
-  return readWholeNumber(text, 0, 7 * 24 * 60, 'errors.wholeMinutes');
+  return readWholeNumber(text, 0, SCHOOL_DAY_MINUTES, 'errors.sessionMinutes');
 }
 
 /** A decimal with at most two places, read digit by digit into hundredths: "0.5" → 50, "3" → 300. */
@@ -28,10 +39,30 @@ export function readHundredths(text: string): Parsed<number> | null {
   return ok(Number(m[1] || '0') * 100 + Number((m[2] ?? '').padEnd(2, '0')));
 }
 
-/** Sessions per week as typed ("0.5" = fortnightly), stored as integer hundredths. */
-export function readSessionsPerWeek(text: string): Parsed<number> {
+/**
+ * Sessions per week as typed ("0.5" = fortnightly), stored as integer hundredths: 0 to 50, and (given the
+ * session's length) no more than a school week holds.
+ */
+export function readSessionsPerWeek(text: string, minutesPerSession = 0): Parsed<number> {
   const r = readHundredths(text);
-  if (!r || !r.ok || r.value > 5000) return fail('errors.sessions');
+  if (!r || !r.ok || r.value > MAX_SESSIONS_PER_WEEK * 100) return fail('errors.sessions', { max: MAX_SESSIONS_PER_WEEK });
+  if (sessionsWeekProblem({ minutesPerSession, sessionsPerWeekHundredths: r.value }, 'sessionsPerWeekHundredths')) {
+    return fail('errors.sessionsInWeek', { max: sessionsFittingAWeek(minutesPerSession) ?? 0, minutes: minutesPerSession, week: grouped(SCHOOL_WEEK_MINUTES) });
+  }
+  return r;
+}
+
+/** Minutes of one session given the sessions a week: both the school day and the school week bound it. */
+export function readSessionMinutes(text: string, sessionsPerWeekHundredths: number): Parsed<number> {
+  const r = readMinutes(text);
+  if (!r.ok) return r;
+  if (sessionsWeekProblem({ minutesPerSession: r.value, sessionsPerWeekHundredths }, 'minutesPerSession')) {
+    return fail('errors.minutesInWeek', {
+      max: Math.floor((SCHOOL_WEEK_MINUTES * 100) / sessionsPerWeekHundredths),
+      sessions: formatHundredths(sessionsPerWeekHundredths),
+      week: grouped(SCHOOL_WEEK_MINUTES),
+    });
+  }
   return r;
 }
 
@@ -84,14 +115,50 @@ export function readWeekList(text: string, first: number, last: number): Parsed<
   return ok([...weeks].sort((a, b) => a - b));
 }
 
-/** Optional ISO date. */
+/** Month names and their short forms, English and Welsh, lower case: index 0 = January. */
+const MONTH_NAMES: ReadonlyArray<readonly string[]> = [
+  ['january', 'jan', 'ionawr', 'ion'],
+  ['february', 'feb', 'chwefror', 'chwef'],
+  ['march', 'mar', 'mawrth', 'maw'],
+  ['april', 'apr', 'ebrill', 'ebr'],
+  ['may', 'mai'],
+  ['june', 'jun', 'mehefin', 'meh'],
+  ['july', 'jul', 'gorffennaf', 'gorff'],
+  ['august', 'aug', 'awst'],
+  ['september', 'sep', 'sept', 'medi'],
+  ['october', 'oct', 'hydref', 'hyd'],
+  ['november', 'nov', 'tachwedd', 'tach'],
+  ['december', 'dec', 'rhagfyr', 'rhag'],
+];
+
+function isoOf(year: number, month: number, day: number): string | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A date as people in Wales type it: 15/10/2025 (day first, as in Britain; 15/10/25 too), 2025-10-15,
+ * or 15 October 2025 / 15 Hydref 2025 (with or without the weekday), read into ISO `YYYY-MM-DD`.
+ */
+export function readDate(text: string): Parsed<string> {
+  const s = text.trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  let iso: string | null = null;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = m ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
+  if (m) iso = isoOf(m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1]));
+  const named = /^(?:[\p{L}]+ (?:[\p{L}]+ )?)?(\d{1,2})(?:st|nd|rd|th)? ([\p{L}]+) (\d{4})$/u.exec(s);
+  if (!iso && named) {
+    const month = MONTH_NAMES.findIndex((names) => names.includes(named[2]!));
+    if (month >= 0) iso = isoOf(Number(named[3]), month + 1, Number(named[1]));
+  }
+  return iso ? ok(iso) : fail('errors.date');
+}
+
+/** Optional date (empty text is null), typed as `readDate` reads it. */
 export function readOptionalDate(text: string): Parsed<string | null> {
-  const s = text.trim();
-  if (s === '') return ok(null);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) return fail('errors.date');
-  const d = new Date(`${s}T00:00:00Z`);
-  if (d.toISOString().slice(0, 10) !== s) return fail('errors.date');
-  return ok(s);
+  return text.trim() === '' ? ok(null) : readDate(text);
 }
 
 /** Optional measure value (entry/exit): any finite decimal, or empty for null. */
@@ -102,12 +169,34 @@ export function readOptionalNumber(text: string): Parsed<number | null> {
   return ok(Number(s));
 }
 
-/** Optional financial year such as 2026. */
+/**
+ * Optional financial year, named by the calendar year it starts in: "2026", or as budgets write it,
+ * "2026-27", "2026/27" or "2026-2027" (the second year must follow the first).
+ */
 export function readOptionalYear(text: string): Parsed<number | null> {
   const s = text.trim();
   if (s === '') return ok(null);
-  if (!/^\d{4}$/.test(s) || Number(s) < 2000 || Number(s) > 2100) return fail('errors.year');
-  return ok(Number(s));
+  const m = /^(\d{4})(?:\s*[-/–]\s*(\d{2}|\d{4}))?$/.exec(s);
+  if (!m) return fail('errors.year');
+  const start = Number(m[1]);
+  if (start < 2000 || start > 2100) return fail('errors.year');
+  if (m[2] !== undefined) {
+    const end = m[2].length === 2 ? Math.floor(start / 100) * 100 + Number(m[2]) + (Number(m[2]) < start % 100 ? 100 : 0) : Number(m[2]);
+    if (end !== start + 1) return fail('errors.year');
+  }
+  return ok(start);
+}
+
+/** A financial year as budgets write it: 2026 → "2026-27". */
+export function formatFinancialYear(start: number): string {
+  return `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Paid weeks a year in the hourly-cost calculator ("38.6"), as hundredths: 1 to 52 weeks. */
+export function readPaidWeeks(text: string): Parsed<number> {
+  const r = readHundredths(text);
+  if (!r || !r.ok || r.value < 100 || r.value > MAX_PAID_WEEKS * 100) return fail('errors.paidWeeks', { max: MAX_PAID_WEEKS });
+  return r;
 }
 
 /** Percentage typed as "28.5" into basis points (2850). */

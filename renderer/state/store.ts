@@ -19,8 +19,12 @@ import {
 import type { Lang } from '../../shared/i18n';
 import { problemText, type ErrorDetail } from '../errors/localisedError';
 
-export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks' | 'scenarios' | 'authority';
-export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks', 'scenarios'];
+export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks' | 'scenarios' | 'school' | 'authority';
+export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks', 'scenarios', 'school'];
+
+/** The parts of the School screen, in the order the first-run set-up walks through them. */
+export const SCHOOL_PARTS = ['details', 'calendar', 'tiers', 'areas'] as const;
+export type SchoolPart = (typeof SCHOOL_PARTS)[number];
 
 /** A message for the alert region: a catalogue key and its params (translated when shown). */
 export interface Notice {
@@ -51,8 +55,15 @@ export interface MapioState {
   selectedLineId: number | null;
   selectedLearnerId: number | null;
   selectedStaffId: number | null;
+  /** The School screen's part on show. */
+  schoolPart: SchoolPart;
+  /** True while a new empty school file is being set up for the first time (skippable). */
+  settingUp: boolean;
 
   setLang(lang: Lang): void;
+  showSchoolPart(part: SchoolPart): void;
+  /** End the first-run set-up (finished or skipped); the School screen stays reachable from the navigation. */
+  endSetUp(): void;
   show(screen: ScreenId): void;
   selectLine(id: number | null): void;
   openLearner(id: number | null): void;
@@ -160,7 +171,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       return false;
     }
     const view = outcome.result as YearView;
-    set({ view, alert: null, selectedLineId: null, selectedLearnerId: null, selectedStaffId: null, status: { key: 'menu.opened', params: { name: view.file.name } } });
+    set({ view, alert: null, settingUp: false, selectedLineId: null, selectedLearnerId: null, selectedStaffId: null, status: { key: 'menu.opened', params: { name: view.file.name } } });
     void get().refreshAppInfo();
     return true;
   };
@@ -177,7 +188,15 @@ export const useMapio = create<MapioState>()((set, get) => {
     selectedLineId: null,
     selectedLearnerId: null,
     selectedStaffId: null,
+    schoolPart: 'details',
+    settingUp: false,
 
+    showSchoolPart(schoolPart) {
+      set({ schoolPart });
+    },
+    endSetUp() {
+      set({ settingUp: false });
+    },
     setLang(lang) {
       try {
         globalThis.localStorage?.setItem(LANG_KEY, lang);
@@ -275,8 +294,11 @@ export const useMapio = create<MapioState>()((set, get) => {
       return outcome;
     },
 
-    createFile(path, template) {
-      return fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed');
+    async createFile(path, template) {
+      const created = await fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed');
+      // A new empty school starts with its set-up: name, authority, official number, calendar, tiers and areas.
+      if (created && template === 'empty') set({ screen: 'school', schoolPart: 'details', settingUp: true });
+      return created;
     },
     openFile(path) {
       return fileOp('file.open', { path }, 'errors.openFailed');

@@ -224,6 +224,8 @@ export interface AppInfo {
   recentFiles: string[];
   /** The language last chosen (English until someone chooses Welsh). */
   language: 'en' | 'cy';
+  /** Where a new school file goes when only a name is typed (the documents folder's Mapio folder). */
+  schoolFolder: string;
 }
 
 /** The open school year and its figures: what every screen renders from. */

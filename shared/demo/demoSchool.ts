@@ -22,52 +22,12 @@ import type {
   StaffRole,
   Tier,
 } from '../domain';
-import { defaultWelshCalendar } from '../welshTermDates';
-
-export const DEFAULT_TIERS: Tier[] = [
-  { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
-  { id: 'targeted', name: 'Targeted', isAlp: false, sortOrder: 2 },
-  { id: 'alp', name: 'ALP', isAlp: true, sortOrder: 3 },
-];
-
-export const DEFAULT_AREAS: AreaOfNeed[] = [
-  { id: 'cognition_learning', name: 'Cognition and learning', sortOrder: 1 },
-  { id: 'communication_interaction', name: 'Communication and interaction', sortOrder: 2 },
-  { id: 'besd', name: 'Behaviour, emotional and social development', sortOrder: 3 },
-  { id: 'sensory_physical', name: 'Sensory and/or physical', sortOrder: 4 },
-];
+import { emptySchoolYear } from '../schoolDefaults';
 
 const CL = 'cognition_learning';
 const CI = 'communication_interaction';
 const BE = 'besd';
 const SP = 'sensory_physical';
-
-/** A new, empty school year: default tiers, areas and calendar, nothing else. */
-export function emptySchoolYear(startYear = 2026): SchoolYear {
-  return {
-    school: {
-      name: 'New school',
-      localAuthority: '',
-      phase: 'primary',
-      numberOnRoll: 0,
-      efsmBasisPoints: null,
-      languageMedium: 'english',
-      academicYear: `${startYear}-${String((startYear + 1) % 100).padStart(2, '0')}`,
-      alpDefinitionSource: '',
-      alpDefinitionDate: null,
-    },
-    calendar: defaultWelshCalendar(startYear),
-    tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
-    areas: DEFAULT_AREAS.map((a) => ({ ...a })),
-    staff: [],
-    lines: [],
-    learners: [],
-    enrolments: [],
-    income: [],
-    otherCosts: [],
-    workload: { alncoStaffId: null, idpsToPrepare: 0, minutesPerIdp: 600, idpReviews: 0, minutesPerReview: 180 },
-  };
-}
 
 // ── Staff ────────────────────────────────────────────────────────────────────────────────────────
 type StaffRow = [name: string, role: StaffRole, hourlyPence: number, contractedHours: number, welsh: boolean, placeholder?: boolean];
@@ -260,6 +220,9 @@ export function demoSchoolYear(): SchoolYear {
   year.school = {
     name: 'Ysgol Cwm Glas (demo)',
     localAuthority: 'Example County Borough Council',
+    // A fictional authority, so no code and no official number.
+    localAuthorityCode: '',
+    officialNumber: '',
     phase: 'primary',
     numberOnRoll: 420,
     efsmBasisPoints: 2140,

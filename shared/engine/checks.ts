@@ -15,7 +15,7 @@ import type { LearnerAlpMinutes } from './learnerCosts';
 import { enrolledRange } from './shares';
 import type { Check, CheckCode, StaffAllocation } from './types';
 import { CHECK_CODES } from './types';
-import { isAlpLine, isUniversalLine, type YearIndex } from './yearIndex';
+import { isAlpLine, isWholeSchoolLine, type YearIndex } from './yearIndex';
 
 /** A term is taken as 12 teaching weeks (a 38-week year has three terms of 12–13): three terms = 36 weeks. */
 export const TARGETED_REVIEW_WEEKS = 36;
@@ -186,7 +186,7 @@ export function runChecks(input: CheckInputs): Check[] {
     }
   }
 
-  // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not universal)
+  // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not a whole-school tier)
   // for 36 or more distinct teaching weeks of the year (three terms of 12 weeks): a prompt to review.
   for (const learner of learners) {
     if (hasIdp(learner.alnStatus)) continue;
@@ -194,7 +194,7 @@ export function runChecks(input: CheckInputs): Check[] {
     if (enrolled === undefined) continue;
     // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
     const ranges: Array<{ from: number; to: number }> = [];
-    for (const x of enrolled) if (!isAlpLine(index, x.line) && !isUniversalLine(x.line)) ranges.push(x);
+    for (const x of enrolled) if (!isAlpLine(index, x.line) && !isWholeSchoolLine(index, x.line)) ranges.push(x);
     const weeks = distinctWeeks(ranges);
     if (weeks >= TARGETED_REVIEW_WEEKS) {
       push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS });

@@ -149,7 +149,7 @@ describe('shares per learner', () => {
     const map = costSchoolYear(schoolYear({ lines: [universal], learners, enrolments: [enrolOn(universal, 1, 1)] }));
     expect(lineOf(map, 2)).toMatchObject({ costPence: 58520, unallocatedPence: 58520 });
     expect(lineOf(map, 2).shares).toEqual([{ enrolmentId: 1, learnerId: 1, weeks: 38, pence: 0 }]);
-    expect(map.totals.universalPerPupilPence).toBe(293); // 58,520 ÷ 200 on roll = 292.6
+    expect(map.totals.wholeSchoolPerPupilPence).toBe(293); // 58,520 ÷ 200 on roll = 292.6
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The costing engine: a school year in, every figure out (shared/costing.md is the contract).
+ * The costing engine: a school year in, every figure out (docs/costing.md states the rules).
  * Pure and deterministic: no I/O, no clock (pass `today`), the same input always gives the same map.
  *
  * Decisions on the as-at week (the week cost-to-date figures are as at):
@@ -23,7 +23,7 @@ import { shareLine } from './shares';
 import { allocateStaff } from './staffAllocation';
 import { breakdowns, type CostedItem } from './totals';
 import type { CostedLine, CostedMap, CostedOtherLine } from './types';
-import { indexYear, isUniversalLine } from './yearIndex';
+import { indexYear, isWholeSchoolLine } from './yearIndex';
 import type { InterventionLine, OtherCostLine } from '../domain';
 
 export interface CostOptions {
@@ -49,11 +49,12 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   const penceByLearner = new Map<number, number>();
   const costedLines: CostedLine[] = [];
   const lineItems: CostedItem<InterventionLine>[] = [];
-  let universalPence = 0;
+  let wholeSchoolPence = 0;
 
   for (const line of year.lines) {
     const figures = costLine(line, index.staffById);
-    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? []);
+    const wholeSchool = isWholeSchoolLine(index, line);
+    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? [], wholeSchool);
     for (const s of shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
 
     const run = spreadRun(line.startWeek, line.weeks);
@@ -64,7 +65,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
 
     const places = line.groups * line.groupCapacity;
     const charged = CHARGED_TO_ALN_BUDGET.has(line.fundingSource);
-    if (isUniversalLine(line)) universalPence += figures.costPence;
+    if (wholeSchool) wholeSchoolPence += figures.costPence;
     costedLines.push({
       lineId: line.id,
       staffCostPence: figures.staffCostPence,
@@ -171,7 +172,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
       ...breakdowns(index, lineItems, otherItems),
       learnersWithAln,
       chargedPerLearnerWithAlnPence: learnersWithAln > 0 ? divideRoundedToNumber(chargedPence, learnersWithAln) : null,
-      universalPerPupilPence: roll > 0 ? divideRoundedToNumber(universalPence, roll) : null,
+      wholeSchoolPerPupilPence: roll > 0 ? divideRoundedToNumber(wholeSchoolPence, roll) : null,
     },
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),

@@ -104,7 +104,7 @@ describe('compareScenarios', () => {
   });
 
   it('gives a rolled-forward year no difference for the financial year the baseline does not have', () => {
-    const next: SchoolYear = { ...baselineYear, school: { ...baselineYear.school, academicYear: '2027-28' }, calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`) } };
+    const next: SchoolYear = { ...baselineYear, school: { ...baselineYear.school, academicYear: '2027-28' }, calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] } };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(4, 'Next year', next)]);
     const fy = c.scenarios[0]!.difference.financialYears;
     expect(fy.map((f) => f.year)).toEqual([2027, 2028]);

@@ -6,6 +6,8 @@
  * summer 12 Apr – 16 Jul (half term 24–28 May). Weeks 1–25 start before 1 April 2027 (financial year 2026),
  * weeks 26–38 after it (financial year 2027).
  */
+import { DEFAULT_AREAS, DEFAULT_TIERS } from '../schoolDefaults';
+import { termsFromWeeks } from '../schoolTerms';
 import type {
   Calendar,
   Enrolment,
@@ -25,16 +27,15 @@ function mondays(from: string, count: number): string[] {
 }
 
 export function calendar2026(): Calendar {
-  return {
-    weekStarts: [
-      ...mondays('2026-09-07', 7),
-      ...mondays('2026-11-02', 7),
-      ...mondays('2027-01-04', 6),
-      ...mondays('2027-02-22', 5),
-      ...mondays('2027-04-12', 6),
-      ...mondays('2027-05-31', 7),
-    ],
-  };
+  const weekStarts = [
+    ...mondays('2026-09-07', 7),
+    ...mondays('2026-11-02', 7),
+    ...mondays('2027-01-04', 6),
+    ...mondays('2027-02-22', 5),
+    ...mondays('2027-04-12', 6),
+    ...mondays('2027-05-31', 7),
+  ];
+  return { weekStarts, terms: termsFromWeeks(weekStarts) };
 }
 
 export function staffMember(p: Partial<StaffMember> & { id: number }): StaffMember {
@@ -125,6 +126,8 @@ export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
     school: {
       name: 'Ysgol Enghraifft',
       localAuthority: 'Example',
+      localAuthorityCode: '',
+      officialNumber: '',
       phase: 'primary',
       numberOnRoll: 200,
       efsmBasisPoints: null,
@@ -134,17 +137,8 @@ export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
       alpDefinitionDate: null,
     },
     calendar: calendar2026(),
-    tiers: [
-      { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
-      { id: 'targeted', name: 'Targeted', isAlp: false, sortOrder: 2 },
-      { id: 'alp', name: 'ALP', isAlp: true, sortOrder: 3 },
-    ],
-    areas: [
-      { id: 'cognition_learning', name: 'Cognition and learning', sortOrder: 1 },
-      { id: 'communication_interaction', name: 'Communication and interaction', sortOrder: 2 },
-      { id: 'besd', name: 'Behaviour, emotional and social development', sortOrder: 3 },
-      { id: 'sensory_physical', name: 'Sensory and/or physical', sortOrder: 4 },
-    ],
+    tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
+    areas: DEFAULT_AREAS.map((a) => ({ ...a })),
     staff: [staffMember({ id: 1 })],
     lines: [],
     learners: [],

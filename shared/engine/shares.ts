@@ -8,14 +8,13 @@
  *   enrolment_outside_line check).
  * - An enrolment with no weeks inside the run is still listed, with 0 weeks and 0 pence.
  * - A line nobody is enrolled on (or only outside its run) is wholly unallocated, never dropped.
- * - Universal lines (tier id 'universal') are whole-class provision costed per pupil on roll: enrolments on
- *   them are listed with 0 pence and the whole cost is unallocated.
+ * - Lines of a whole-school tier (docs/costing.md, "Tiers and how each is costed") are whole-class
+ *   provision costed per pupil on roll: enrolments on them are listed with 0 pence and the whole cost is
+ *   unallocated. The tier's costing mode decides this, never its id.
  */
 import type { Enrolment, InterventionLine } from '../domain';
 import type { LearnerShare } from './types';
 import { splitByWeights } from './largestRemainder';
-
-export const UNIVERSAL_TIER_ID = 'universal';
 
 /** Weeks of an enrolment inside the line's run (first..last inclusive), 0 when none or when start > end. */
 export function enrolledWeeks(enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>, line: Pick<InterventionLine, 'startWeek' | 'weeks'>): number {
@@ -41,8 +40,11 @@ export interface LineShares {
   enrolledLearners: number;
 }
 
-/** Shares of `costPence` among `enrolments` (all on `line`; any order: sorted by id here). */
-export function shareLine(line: InterventionLine, costPence: number, enrolments: readonly Enrolment[]): LineShares {
+/**
+ * Shares of `costPence` among `enrolments` (all on `line`; any order: sorted by id here). `wholeSchool`:
+ * the line's tier is costed per pupil on roll, so nothing is shared.
+ */
+export function shareLine(line: InterventionLine, costPence: number, enrolments: readonly Enrolment[], wholeSchool: boolean): LineShares {
   const sorted = [...enrolments].sort((a, b) => a.id - b.id);
   const weeks = sorted.map((e) => enrolledWeeks(e, line));
   const learners = new Set<number>();
@@ -52,7 +54,7 @@ export function shareLine(line: InterventionLine, costPence: number, enrolments:
     if (w > 0) learners.add(e.learnerId);
     totalWeeks += w;
   });
-  const shared = line.tierId !== UNIVERSAL_TIER_ID && totalWeeks > 0;
+  const shared = !wholeSchool && totalWeeks > 0;
   const pence = shared ? splitByWeights(costPence, weeks) : weeks.map(() => 0);
   return {
     shares: sorted.map((e, i) => ({ enrolmentId: e.id, learnerId: e.learnerId, weeks: weeks[i] ?? 0, pence: pence[i] ?? 0 })),

@@ -34,7 +34,7 @@ export interface CostedLine {
   costPerLearnerPence: Pence | null;
   /** Shares of the cost by enrolment, summing exactly to costPence (largest remainder). */
   shares: LearnerShare[];
-  /** The whole cost when nobody is enrolled (universal lines are never shared: also whole). */
+  /** The whole cost when nobody is enrolled (lines of a whole-school tier are never shared: also whole). */
   unallocatedPence: Pence;
   financialYears: FinancialYearSplit;
   /** Cost of the weeks delivered up to and including the as-at week (undelivered weeks excluded). */
@@ -223,8 +223,8 @@ export interface CostedMap {
     learnersWithAln: number;
     /** Charged cost ÷ learners with ALN (IDP or monitored); null when none. */
     chargedPerLearnerWithAlnPence: Pence | null;
-    /** Universal provision costed per pupil on roll; null when roll is 0. */
-    universalPerPupilPence: Pence | null;
+    /** Lines of whole-school tiers costed per pupil on roll; null when roll is 0. */
+    wholeSchoolPerPupilPence: Pence | null;
   };
   budget: BudgetPosition;
   workload: WorkloadPosition;

@@ -3,7 +3,6 @@
  * scanning (a 2,000-learner, 150-line, 2,500-enrolment file must recost in a few milliseconds).
  */
 import type { Enrolment, InterventionLine, Learner, SchoolYear, StaffMember, Tier } from '../domain';
-import { UNIVERSAL_TIER_ID } from './shares';
 
 export interface YearIndex {
   year: SchoolYear;
@@ -48,6 +47,10 @@ export function isAlpLine(index: YearIndex, line: InterventionLine): boolean {
   return index.tierById.get(line.tierId)?.isAlp ?? false;
 }
 
-export function isUniversalLine(line: InterventionLine): boolean {
-  return line.tierId === UNIVERSAL_TIER_ID;
+/**
+ * A line is costed per pupil on roll when its tier's costing mode is whole school. A tier id missing from
+ * the tier list counts as shared (its cost is then shared to whoever is enrolled, never hidden).
+ */
+export function isWholeSchoolLine(index: YearIndex, line: InterventionLine): boolean {
+  return index.tierById.get(line.tierId)?.costing === 'whole_school';
 }

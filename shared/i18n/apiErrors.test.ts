@@ -18,9 +18,9 @@ function refused(run: () => unknown): ApiError {
 
 describe('backend errors in Welsh', () => {
   it('says a refused field change in Welsh, naming the field', () => {
-    const error = refused(() => parseInput('lines.update', { id: 1, changes: { minutesPerSession: -5 } }));
+    const error = refused(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
     const phrase = apiErrorPhrase(error, cy);
-    expect(cy(phrase.key, phrase.params)).toBe('Gwrthodwyd hynny, felly ni newidiwyd dim: minutesPerSession: ni all fod yn negatif');
+    expect(cy(phrase.key, phrase.params)).toBe('Gwrthodwyd hynny, felly ni newidiwyd dim: planningMinutesPerSession: rhaid iddo fod rhwng 0 a 420');
   });
 
   it('translates the messages the schemas give beside fields', () => {

@@ -27,6 +27,7 @@ import type {
   StaffMember,
 } from '../../shared/domain';
 import { calendar2026 } from '../../shared/engine/schoolYearBuilder';
+import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
 import { seededRandom, type SeededRandom } from './seededRandom';
 
 export const BENCH_SEED = 20_260_907;
@@ -459,6 +460,8 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
     school: {
       name: size.name,
       localAuthority: size.localAuthority,
+      localAuthorityCode: '',
+      officialNumber: '',
       phase: size.phase,
       numberOnRoll: size.numberOnRoll,
       efsmBasisPoints: rnd.int(600, 3800),
@@ -468,17 +471,8 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       alpDefinitionDate: '2025-06-30',
     },
     calendar,
-    tiers: [
-      { id: 'universal', name: 'Universal', isAlp: false, sortOrder: 1 },
-      { id: 'targeted', name: 'Targeted', isAlp: false, sortOrder: 2 },
-      { id: 'alp', name: 'ALP', isAlp: true, sortOrder: 3 },
-    ],
-    areas: [
-      { id: 'cognition_learning', name: 'Cognition and learning', sortOrder: 1 },
-      { id: 'communication_interaction', name: 'Communication and interaction', sortOrder: 2 },
-      { id: 'besd', name: 'Behaviour, emotional and social development', sortOrder: 3 },
-      { id: 'sensory_physical', name: 'Sensory and/or physical', sortOrder: 4 },
-    ],
+    tiers: DEFAULT_TIERS.map((t) => ({ ...t })),
+    areas: DEFAULT_AREAS.map((a) => ({ ...a })),
     staff,
     lines,
     learners,

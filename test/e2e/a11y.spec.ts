@@ -65,9 +65,35 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
 
   await page.getByTestId('nav-staff').click();
   await scan(page, info, 'staff');
+  await page.getByTestId('add-staff').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'add staff form');
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Nia Williams' }).click();
   await expect(page.getByTestId('staff-editor')).toBeVisible();
   await scan(page, info, 'staff editor');
+  await page.getByTestId('staff-editor').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByTestId('staff-still-used')).toBeVisible();
+  await scan(page, info, 'staff still delivering lines');
+  await page.keyboard.press('Escape');
+
+  // The School screen: details, calendar, tiers and areas of need, and adding a tier.
+  await page.getByTestId('nav-school').click();
+  for (const part of ['details', 'calendar', 'tiers', 'areas']) {
+    await page.getByTestId(`school-tab-${part}`).click();
+    await expect(page.getByRole('tabpanel')).toBeVisible();
+    await scan(page, info, `school ${part}`);
+  }
+  await page.getByTestId('school-tab-tiers').click();
+  await page.getByTestId('tiers-add').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'add a tier');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('nav-map').click();
+  await page.getByTestId('add-line').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await scan(page, info, 'add line form');
+  await page.keyboard.press('Escape');
 
   await page.getByTestId('nav-budget').click();
   await scan(page, info, 'budget');

@@ -49,6 +49,8 @@ function school(i: number): SchoolYear {
     school: {
       name: NAMES[i] as string,
       localAuthority: 'Sir Prawf',
+      localAuthorityCode: '',
+      officialNumber: '',
       phase: 'primary',
       numberOnRoll: 150 + i * 40,
       efsmBasisPoints: 1200 + i * 150,

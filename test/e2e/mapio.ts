@@ -23,7 +23,8 @@ export function newDataDir(): string {
 export async function startMapio(dataDir: string, extraArgs: string[] = []): Promise<RunningMapio> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'backend/http/serve.ts', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: repoRoot,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    // New school files typed as a bare name go in the test's own folder, never the real Documents folder.
+    env: { ...process.env, FORCE_COLOR: '0', MAPIO_SCHOOL_FOLDER: path.join(dataDir, 'Documents', 'Mapio') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

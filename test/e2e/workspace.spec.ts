@@ -55,11 +55,20 @@ async function type(field: Locator, text: string) {
 test('an ALNCo builds a line from scratch, enrols learners and sees every figure move to the penny', async ({ page }) => {
   await openDemo(page);
 
+  // Add line is a form: nothing exists until it is saved, and Cancel leaves nothing behind.
+  const linesBefore = await page.getByRole('row').count();
   await page.getByTestId('add-line').click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('row')).toHaveCount(linesBefore);
+  await page.getByTestId('add-line').click();
+  const newLine = page.getByRole('dialog');
+  await newLine.getByTestId('new-line-name').fill('Reading recovery group');
+  await newLine.getByTestId('new-line-tier').selectOption('targeted');
+  await newLine.getByTestId('save-new-line').click();
+  await expect(newLine).toBeHidden();
   const editor = page.getByTestId('line-editor');
   await expect(editor).toBeVisible();
-  await type(page.getByTestId('line-name'), 'Reading recovery group');
-  await editor.getByLabel('Tier').selectOption('targeted');
+  await expect(page.getByTestId('line-name')).toHaveValue('Reading recovery group');
   await editor.getByRole('checkbox', { name: 'Cognition and learning' }).check();
   await editor.getByRole('checkbox', { name: 'Communication and interaction' }).check();
   await editor.getByRole('button', { name: '+ Add staff' }).click();
@@ -264,7 +273,7 @@ test('at 1366 × 768 with the editor open every money column fits, and universal
     const overflow = await wrap.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow, `the ${tier} table scrolls sideways by ${overflow}px`).toBeLessThanOrEqual(0);
   }
-  // Universal provision is whole-class: per pupil on roll (420), never "per learner" of those enrolled
+  // The universal tier is whole school: per pupil on roll (420), never "per learner" of those enrolled
   const universal = page.getByTestId('tier-universal');
   await expect(universal.getByRole('columnheader', { name: 'Per pupil on roll' })).toBeVisible();
   await expect(universal.getByRole('columnheader', { name: 'Per learner' })).toHaveCount(0);
@@ -272,6 +281,7 @@ test('at 1366 × 768 with the editor open every money column fits, and universal
   if (!welsh) throw new Error('the demo school has no Welsh enrichment line');
   // £979.26 ÷ 420 pupils = 233.157…p, shown as £2.33 (not £489.63 for each of the 2 enrolled)
   await expect(page.getByTestId(`line-per-pupil-${welsh.id}`)).toHaveText('£2.33');
-  await expect(page.getByTestId('universal-per-pupil')).toHaveText(formatPounds(costed.totals.universalPerPupilPence ?? 0));
+  // One whole-school tier: its subtotal per pupil is the engine's whole-school figure.
+  await expect(page.getByTestId('per-pupil-universal')).toHaveText(formatPounds(costed.totals.wholeSchoolPerPupilPence ?? 0));
   await expect(page.getByTestId('tier-targeted').getByRole('columnheader', { name: 'Per learner' })).toBeVisible();
 });

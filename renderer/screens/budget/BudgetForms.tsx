@@ -1,62 +1,26 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, useState } from 'react';
 import { FUNDING_SOURCES, INCOME_KINDS, OTHER_COST_KINDS, type FundingSource, type IncomeKind, type IncomeLine, type OtherCostKind, type OtherCostLine } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { Labelled } from '../../components/Labelled';
 import { FormProblem } from '../../components/FormProblem';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatFinancialYear, formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatIsoDate } from '../../../shared/i18n/dates';
 import { useMapio } from '../../state/store';
-import { issueText, problemText } from '../../errors/localisedError';
+import { problemsByField } from '../../errors/localisedError';
 
 type Errors = Record<string, string>;
 
-function issuesToErrors(error: ApiError): Errors {
-  const out: Errors = {};
-  const lang = useMapio.getState().lang;
-  for (const i of error.issues ?? []) out[i.path.replace(/^changes\./, '').split('.')[0] ?? ''] = issueText(i.message, lang);
-  return Object.keys(out).length ? out : { form: problemText(error, lang) };
-}
+const issuesToErrors = (error: ApiError): Errors => problemsByField(error, useMapio.getState().lang);
 
-/** A labelled control with its error beside it. */
-function Labelled(props: { id: string; label: string; error?: string | undefined; hint?: string; children: (describedBy: string | undefined) => ReactNode; className?: string }) {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : ''].join(' ').trim() || undefined;
-  return (
-    <div className={`field ${props.error ? 'field-error' : ''} ${props.className ?? ''}`}>
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.children(describedBy)}
-      {props.hint ? (
-        <p id={`${props.id}-hint`} className="field-hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p id={`${props.id}-error`} className="field-message">
-          <span aria-hidden="true">⚠ </span>
-          {props.error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
 
-function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void }) {
-  const { t } = useDisplay();
-  return (
-    <>
-      <button type="button" onClick={props.onCancel}>
-        {t('common.cancel')}
-      </button>
-      <button type="button" className="primary" disabled={props.busy} onClick={props.onSave}>
-        {t('common.save')}
-      </button>
-    </>
-  );
-}
 
 export function IncomeForm(props: { income: IncomeLine | null; onClose: () => void }) {
-  const { t } = useDisplay();
+  const { t, lang } = useDisplay();
   const { money, fromParsed } = useReader();
   const mutate = useMapio((s) => s.mutate);
   const id = useId();
@@ -64,8 +28,8 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
   const [kind, setKind] = useState<IncomeKind>(x?.kind ?? 'delegated_aln');
   const [name, setName] = useState(x?.name ?? '');
   const [amount, setAmount] = useState(x ? poundsForField(x.amountPence) : '');
-  const [fy, setFy] = useState(x?.financialYear != null ? String(x.financialYear) : '');
-  const [endsOn, setEndsOn] = useState(x?.endsOn ?? '');
+  const [fy, setFy] = useState(x?.financialYear != null ? formatFinancialYear(x.financialYear) : '');
+  const [endsOn, setEndsOn] = useState(x?.endsOn ? formatIsoDate(x.endsOn, lang, 'long') : '');
   const [source, setSource] = useState(x?.source ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
@@ -106,10 +70,10 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
         <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
           {(d) => <input id={`${id}-amount`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors.amountPence ? true : undefined} value={amount} onChange={(e) => setAmount(e.target.value)} />}
         </Labelled>
-        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
+        <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026-27 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
           {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
         </Labelled>
-        <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint="YYYY-MM-DD">
+        <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint={t('forms.dateHint')}>
           {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>

@@ -132,7 +132,7 @@ export function BudgetScreen() {
             <dt>{t('budget.position.perLearner')}</dt>
             <dd>{pounds(totals.chargedPerLearnerWithAlnPence)}</dd>
             <dt>{t('budget.position.universalPerPupil')}</dt>
-            <dd>{pounds(totals.universalPerPupilPence)}</dd>
+            <dd>{pounds(totals.wholeSchoolPerPupilPence)}</dd>
           </dl>
         </section>
       </div>

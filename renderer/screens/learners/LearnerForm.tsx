@@ -7,6 +7,7 @@ import { SelectOptions } from '../../components/SelectOptions';
 import { learnerName, useDisplay } from '../../display';
 import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, type Parsed } from '../../forms/parse';
 import { useMapio } from '../../state/store';
+import { formatIsoDate } from '../../../shared/i18n/dates';
 import { issueText, problemText } from '../../errors/localisedError';
 
 type LearnerFields = OperationInput<'learners.create'>;
@@ -15,7 +16,7 @@ const YEAR_GROUPS = Array.from({ length: 16 }, (_, i) => i - 1);
 
 /** Add or edit a learner: one form, saved with its button (a new learner needs every field at once). */
 export function LearnerForm(props: { learner: Learner | null; onClose: () => void; onSaved?: (id: number | null) => void }) {
-  const { t, yearGroup, nameOf } = useDisplay();
+  const { t, yearGroup, nameOf, lang } = useDisplay();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
   const id = useId();
@@ -27,8 +28,8 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
   const [areas, setAreas] = useState<string[]>(l?.areaIds ?? []);
   const [welshAlp, setWelshAlp] = useState(l?.welshAlp ?? false);
   const [idpHours, setIdpHours] = useState(l?.idpAlpMinutesPerWeek != null ? formatMinutesAsHours(l.idpAlpMinutesPerWeek) : '');
-  const [lastReviewed, setLastReviewed] = useState(l?.idpLastReviewed ?? '');
-  const [reviewDue, setReviewDue] = useState(l?.idpReviewDue ?? '');
+  const [lastReviewed, setLastReviewed] = useState(l?.idpLastReviewed ? formatIsoDate(l.idpLastReviewed, lang, 'long') : '');
+  const [reviewDue, setReviewDue] = useState(l?.idpReviewDue ? formatIsoDate(l.idpReviewDue, lang, 'long') : '');
   const [efsm, setEfsm] = useState(l?.efsm ?? false);
   const [lookedAfter, setLookedAfter] = useState(l?.lookedAfter ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -155,7 +156,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
           ))}
         </fieldset>
         {text('idpAlpMinutesPerWeek', t('learners.field.idpAlpHours'), idpHours, setIdpHours, t('learners.field.idpAlpHoursHint'))}
-        {text('idpLastReviewed', t('learners.field.idpLastReviewed'), lastReviewed, setLastReviewed, 'YYYY-MM-DD')}
+        {text('idpLastReviewed', t('learners.field.idpLastReviewed'), lastReviewed, setLastReviewed, t('forms.dateHint'))}
         {text('idpReviewDue', t('learners.field.idpReviewDue'), reviewDue, setReviewDue, t('learners.field.idpReviewDueHint'))}
         <div>
           {check('welshAlp', t('learners.field.welshAlp'), welshAlp, setWelshAlp)}

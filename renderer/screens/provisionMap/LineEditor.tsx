@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { DELIVERY_LANGUAGES, FUNDING_SOURCES, type InterventionLine } from '../../../shared/domain';
+import { MAX_GROUPS, MAX_PLACES_PER_GROUP, MAX_STAFF_PER_GROUP } from '../../../shared/limits';
 import { ConfirmDialog } from '../../components/Dialog';
 import { RowActionButton } from '../../components/RowActionButton';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
@@ -8,6 +9,7 @@ import { learnerName, namesOf, useDisplay } from '../../display';
 import {
   formatHundredths,
   readMinutes,
+  readSessionMinutes,
   readSessionsPerWeek,
   readWeek,
   readWeekList,
@@ -70,7 +72,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
     return r;
   };
   const readWeeks = (text: string) => {
-    const r = fromParsed(readWholeNumber(text, 0, 53));
+    const r = fromParsed(readWholeNumber(text, 1, lastWeek));
     if (r.ok && line.startWeek + r.value - 1 > lastWeek) return { ok: false as const, message: t('errors.runBeyondYear', { last: lastWeek }) };
     return r;
   };
@@ -220,7 +222,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
                   value={a.count}
                   format={String}
                   inputMode="numeric"
-                  read={(s) => fromParsed(readWholeNumber(s, 1, 50))}
+                  read={(s) => fromParsed(readWholeNumber(s, 1, MAX_STAFF_PER_GROUP))}
                   commit={(count) => saveFrom((l) => ({ staff: l.staff.map((x) => (x.staffId === a.staffId ? { ...x, count } : x)) }))}
                 />
                 <RowActionButton label={t('common.remove')} rowName={who} onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))} />
@@ -252,7 +254,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             format={String}
             inputMode="numeric"
             suffix={t('common.minUnit')}
-            read={(s) => fromParsed(readMinutes(s))}
+            read={(s) => fromParsed(readSessionMinutes(s, line.sessionsPerWeekHundredths))}
             commit={field('minutesPerSession')}
             testId="line-minutes"
           />
@@ -271,7 +273,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             value={line.sessionsPerWeekHundredths}
             format={formatHundredths}
             inputMode="decimal"
-            read={(s) => fromParsed(readSessionsPerWeek(s))}
+            read={(s) => fromParsed(readSessionsPerWeek(s, line.minutesPerSession))}
             commit={field('sessionsPerWeekHundredths')}
             testId="line-sessions"
           />
@@ -291,7 +293,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             value={line.groups}
             format={String}
             inputMode="numeric"
-            read={(s) => fromParsed(readWholeNumber(s, 1, 100))}
+            read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))}
             commit={field('groups')}
           />
           <DraftField
@@ -299,7 +301,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
             value={line.groupCapacity}
             format={String}
             inputMode="numeric"
-            read={(s) => fromParsed(readWholeNumber(s, 1, 500))}
+            read={(s) => fromParsed(readWholeNumber(s, 1, MAX_PLACES_PER_GROUP))}
             commit={field('groupCapacity')}
           />
         </div>

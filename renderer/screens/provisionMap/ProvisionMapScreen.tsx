@@ -8,10 +8,7 @@ import { divideRoundedToNumber } from '../../../shared/money';
 import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
-import { newLineFields } from './newLine';
-
-/** Universal provision is whole-class: costed per pupil on roll, never shared to the learners enrolled (costing.md). */
-const UNIVERSAL = 'universal';
+import { AddLineDialog } from './AddLineDialog';
 
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
@@ -20,6 +17,7 @@ export function ProvisionMapScreen() {
   const selectLine = useMapio((s) => s.selectLine);
   const mutate = useMapio((s) => s.mutate);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
+  const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
   const filterId = useId();
 
   const data = view?.data;
@@ -34,10 +32,8 @@ export function ProvisionMapScreen() {
   const filtering = isFiltering(filter);
   const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
 
-  const addLine = async (tier?: Tier) => {
-    const outcome = await mutate('lines.create', newLineFields(data, tier?.id, t('map.newLineName')));
-    if (outcome.ok && outcome.result.createdIds?.[0]) selectLine(outcome.result.createdIds[0]);
-  };
+  // Add line opens a form; the line is created only when it is saved.
+  const addLine = (tier?: Tier) => setAdding({ tierId: tier?.id });
 
   return (
     <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
@@ -47,7 +43,7 @@ export function ProvisionMapScreen() {
             <h1>{t('map.title')}</h1>
             <p className="intro">{t('map.intro')}</p>
           </div>
-          <button type="button" className="primary" data-testid="add-line" onClick={() => void addLine()}>
+          <button type="button" className="primary" data-testid="add-line" onClick={() => addLine()}>
             + {t('map.addLine')}
           </button>
         </div>
@@ -131,7 +127,7 @@ export function ProvisionMapScreen() {
                 <h2 id={headingId}>
                   {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
                 </h2>
-                <button type="button" className="small" onClick={() => void addLine(tier)}>
+                <button type="button" className="small" onClick={() => addLine(tier)}>
                   + {t('map.addLine')} <span className="visually-hidden">({nameOf(tier)})</span>
                 </button>
               </div>
@@ -152,7 +148,7 @@ export function ProvisionMapScreen() {
                         {t('map.col.cost')}
                       </th>
                       <th scope="col" className="num">
-                        {tier.id === UNIVERSAL ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
+                        {tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
                       </th>
                       <th scope="col" className="num">
                         {t('map.col.costPerPlace')}
@@ -178,6 +174,7 @@ export function ProvisionMapScreen() {
                           onSelect={selectLine}
                           pounds={pounds}
                           numberOnRoll={data.school.numberOnRoll}
+                          wholeSchool={tier.costing === 'whole_school'}
                         />
                       ))
                     )}
@@ -196,10 +193,11 @@ export function ProvisionMapScreen() {
                       <td className="num money" data-testid={`tier-total-${tier.id}`}>
                         {pounds(subtotal?.costPence ?? 0)}
                       </td>
-                      {tier.id === UNIVERSAL ? (
+                      {tier.costing === 'whole_school' ? (
                         <>
-                          <td className="num money" data-testid="universal-per-pupil" title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
-                            {pounds(view.costed.totals.universalPerPupilPence)}
+                          {/* The tier's cost ÷ pupils on roll: a display division of the engine's subtotal, rounded as the engine rounds. */}
+                          <td className="num money" data-testid={`per-pupil-${tier.id}`} title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
+                            {data.school.numberOnRoll > 0 ? pounds(divideRoundedToNumber(subtotal?.costPence ?? 0, data.school.numberOnRoll)) : t('common.dash')}
                           </td>
                           <td />
                         </>
@@ -216,6 +214,7 @@ export function ProvisionMapScreen() {
         <MapImpactPanel />
       </div>
       {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
+      {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
     </div>
   );
 }
@@ -231,6 +230,8 @@ interface LineRowProps {
   onSelect: (lineId: number) => void;
   pounds: (p: number | null | undefined) => string;
   numberOnRoll: number;
+  /** The line's tier is costed per pupil on roll (docs/costing.md), so the row shows cost per pupil. */
+  wholeSchool: boolean;
 }
 
 /**
@@ -245,6 +246,7 @@ function sameRow(a: LineRowProps, b: LineRowProps): boolean {
     a.onSelect === b.onSelect &&
     a.pounds === b.pounds &&
     a.numberOnRoll === b.numberOnRoll &&
+    a.wholeSchool === b.wholeSchool &&
     a.areas === b.areas &&
     sameList(a.staffNames, b.staffNames) &&
     sameLineAsShown(a.line, b.line) &&
@@ -337,7 +339,7 @@ const LineRow = memo(function LineRow(props: LineRowProps) {
       <td className="num money" data-testid={`line-cost-${line.id}`}>
         {pounds(costed?.costPence)}
       </td>
-      {line.tierId === UNIVERSAL ? (
+      {props.wholeSchool ? (
         // The line's cost ÷ pupils on roll: a display division of the engine's line cost, rounded as the engine rounds.
         <td className="num money" data-testid={`line-per-pupil-${line.id}`}>
           {costed && props.numberOnRoll > 0 ? pounds(divideRoundedToNumber(costed.costPence, props.numberOnRoll)) : t('common.dash')}

@@ -8,7 +8,8 @@ import type { OperationInput } from '../../../shared/api/contract';
  */
 export function newLineFields(data: SchoolYear, tierId: string | undefined, name: string): OperationInput<'lines.create'> {
   const tiers = [...data.tiers].sort((a, b) => a.sortOrder - b.sortOrder);
-  const tier = tierId ?? tiers.find((t) => !t.isAlp && t.id !== 'universal')?.id ?? tiers[0]?.id ?? 'targeted';
+  // With no tier chosen: the first tier that is shared and not ALP (targeted support, by default).
+  const tier = tierId ?? tiers.find((t) => !t.isAlp && t.costing === 'shared')?.id ?? tiers[0]?.id ?? 'targeted';
   const yearWeeks = data.calendar.weekStarts.length || 38;
   return {
     name,

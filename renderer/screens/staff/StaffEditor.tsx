@@ -1,12 +1,11 @@
-import { useId, useState } from 'react';
-import { STAFF_ROLES, type HourlyCostBasis, type StaffMember } from '../../../shared/domain';
-import { deriveHourlyCost } from '../../../shared/engine/hourlyCost';
-import { MoneyParseError, parsePounds } from '../../../shared/money';
-import { ConfirmDialog } from '../../components/Dialog';
+import { useState } from 'react';
+import { STAFF_ROLES, type StaffMember } from '../../../shared/domain';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { CheckboxField, DraftField, poundsForField, SelectField, useReader, type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
-import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readHundredths, readPercentAsBasisPoints } from '../../forms/parse';
+import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
+import { HourlyCalculator } from './HourlyCalculator';
 import { problemOf, useMapio } from '../../state/store';
 
 type StaffChanges = Partial<Omit<StaffMember, 'id'>>;
@@ -16,6 +15,8 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
   const { fromParsed, money } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
+  const selectLine = useMapio((s) => s.selectLine);
+  const show = useMapio((s) => s.show);
   const [deleting, setDeleting] = useState(false);
   const s = props.staff;
 
@@ -23,6 +24,13 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
 
   if (!view) return null;
   const names = namesOf(view.data);
+  const deliveredLines = view.data.lines.filter((l) => l.staff.some((a) => a.staffId === s.id));
+  const namedOnCosts = view.data.otherCosts.filter((o) => o.staffId === s.id);
+  const openLine = (lineId: number) => {
+    setDeleting(false);
+    selectLine(lineId);
+    show('map');
+  };
   const allocation = view.costed.staff.find((a) => a.staffId === s.id);
   const save: Commit<StaffChanges> = async (changes) => problemOf(await mutate('staff.update', { id: s.id, changes }, { fieldErrors: true }));
   const field =
@@ -119,7 +127,49 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
         </div>
         <HourlyCalculator basis={s.hourlyCostBasis} onUse={(basis, pence) => save({ hourlyCostPence: pence, hourlyCostBasis: basis })} />
       </div>
-      {deleting ? (
+      {deleting && (deliveredLines.length > 0 || namedOnCosts.length > 0) ? (
+        // Said before any confirmation: the backend would refuse, and a refusal after "Delete" reads as a fault.
+        <Dialog
+          title={t('staff.stillUsed.title', { name: s.name })}
+          onClose={() => setDeleting(false)}
+          footer={
+            <button type="button" className="primary" onClick={() => setDeleting(false)} data-autofocus>
+              {t('common.close')}
+            </button>
+          }
+        >
+          <div data-testid="staff-still-used">
+            {deliveredLines.length > 0 ? (
+              <>
+                <p>{t('staff.stillUsed.lines', { name: s.name, count: deliveredLines.length })}</p>
+                <ul>
+                  {deliveredLines.map((l) => (
+                    <li key={l.id}>
+                      <button type="button" className="link-button" onClick={() => openLine(l.id)}>
+                        {l.name}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {namedOnCosts.length > 0 ? (
+              <>
+                <p>{t('staff.stillUsed.otherCosts', { name: s.name, count: namedOnCosts.length })}</p>
+                <ul>
+                  {namedOnCosts.map((o) => (
+                    <li key={o.id}>
+                      <button type="button" className="link-button" onClick={() => show('budget')}>
+                        {o.name}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </div>
+        </Dialog>
+      ) : deleting ? (
         <ConfirmDialog
           danger
           title={t('staff.deleteTitle')}
@@ -134,94 +184,5 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
         />
       ) : null}
     </EditorPanel>
-  );
-}
-
-/** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
-function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
-  const { t, pounds, lang } = useDisplay();
-  const id = useId();
-  const b = props.basis;
-  const [salary, setSalary] = useState(b ? poundsForField(b.annualSalaryPence) : '');
-  const [onCost, setOnCost] = useState(b ? formatHundredths(b.onCostBasisPoints) : '');
-  const [weeks, setWeeks] = useState(b ? formatHundredths(b.paidWeeksHundredths) : '38.6');
-  const [hoursText, setHours] = useState(b ? formatMinutesAsHours(b.paidMinutesPerWeek) : '');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  let salaryPence: number | null = null;
-  let salaryError: string | null = null;
-  if (salary.trim() !== '') {
-    try {
-      salaryPence = parsePounds(salary);
-    } catch (e) {
-      salaryError = e instanceof MoneyParseError ? (lang === 'en' ? e.message : t('errors.money')) : String(e);
-    }
-  }
-  const onCostBp = onCost.trim() === '' ? null : readPercentAsBasisPoints(onCost);
-  const weeksH = weeks.trim() === '' ? null : readHundredths(weeks);
-  const minutes = hoursText.trim() === '' ? null : readHoursAsMinutes(hoursText);
-
-  let basis: HourlyCostBasis | null = null;
-  let result: number | null = null;
-  if (salaryPence !== null && onCostBp?.ok && weeksH?.ok && weeksH.value >= 100 && minutes?.ok && minutes.value > 0) {
-    basis = { annualSalaryPence: salaryPence, onCostBasisPoints: onCostBp.value, paidWeeksHundredths: weeksH.value, paidMinutesPerWeek: minutes.value };
-    try {
-      result = deriveHourlyCost(basis);
-    } catch {
-      result = null;
-    }
-  }
-  const errorFor = (p: { ok: boolean; error?: string } | null, fallback: string) => (p && !p.ok ? fallback : null);
-  const inputs: Array<{ key: string; label: string; value: string; set: (v: string) => void; error: string | null }> = [
-    { key: 'salary', label: t('staff.calculator.salary'), value: salary, set: setSalary, error: salaryError },
-    { key: 'oncost', label: t('staff.calculator.onCost'), value: onCost, set: setOnCost, error: errorFor(onCostBp, t('staff.calculator.percentInvalid')) },
-    { key: 'weeks', label: t('staff.calculator.paidWeeks'), value: weeks, set: setWeeks, error: weeksH === null || (weeksH.ok && weeksH.value >= 100) ? null : t('staff.calculator.weeksInvalid') },
-    { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes, t('errors.hours')) },
-  ];
-
-  return (
-    <fieldset className="subform" data-testid="hourly-calculator">
-      <legend>{t('staff.calculator.title')}</legend>
-      <p className="field-hint">{t('staff.calculator.intro')}</p>
-      <div className="form-grid">
-        {inputs.map((f) => (
-          <div key={f.key} className={`field ${f.error ? 'field-error' : ''}`}>
-            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
-            <input
-              id={`${id}-${f.key}`}
-              type="text"
-              inputMode="decimal"
-              value={f.value}
-              aria-invalid={f.error ? true : undefined}
-              aria-describedby={f.error ? `${id}-${f.key}-error` : undefined}
-              onChange={(e) => f.set(e.target.value)}
-            />
-            {f.error ? (
-              <p id={`${id}-${f.key}-error`} className="field-message">
-                {f.error}
-              </p>
-            ) : null}
-          </div>
-        ))}
-      </div>
-      <p aria-live="polite" className="strong" data-testid="calculator-result">
-        {result !== null ? t('staff.calculator.result', { amount: pounds(result) }) : t('staff.calculator.incomplete')}
-      </p>
-      <button
-        type="button"
-        className="primary small"
-        disabled={result === null || basis === null}
-        onClick={async () => {
-          if (basis && result !== null) setProblem(await props.onUse(basis, result));
-        }}
-      >
-        {t('staff.calculator.use')}
-      </button>
-      {problem ? (
-        <p className="field-message" role="alert">
-          {problem}
-        </p>
-      ) : null}
-    </fieldset>
   );
 }

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { StaffMember } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { AddStaffDialog } from './AddStaffDialog';
 import { StaffEditor } from './StaffEditor';
 
 /** Who delivers provision, what their time costs, and who is over-allocated. */
@@ -10,29 +11,12 @@ export function StaffScreen() {
   const view = useMapio((s) => s.view);
   const selectedStaffId = useMapio((s) => s.selectedStaffId);
   const selectStaff = useMapio((s) => s.selectStaff);
-  const mutate = useMapio((s) => s.mutate);
-  const [busy, setBusy] = useState(false);
+  const [adding, setAdding] = useState(false);
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
   if (!view || !data || !names) return null;
   const allocation = new Map(view.costed.staff.map((s) => [s.staffId, s]));
   const selected = data.staff.find((s) => s.id === selectedStaffId);
-
-  const add = async () => {
-    setBusy(true);
-    const outcome = await mutate('staff.create', {
-      name: t('staff.newStaffName'),
-      role: 'ta',
-      isPlaceholder: false,
-      hourlyCostPence: 0,
-      hourlyCostBasis: null,
-      contractedMinutesPerWeek: 0,
-      worksInWelsh: false,
-    });
-    setBusy(false);
-    const created = outcome.ok ? outcome.result.createdIds?.[0] : undefined;
-    if (created) selectStaff(created);
-  };
 
   const row = (s: StaffMember) => {
     const a = allocation.get(s.id);
@@ -76,7 +60,7 @@ export function StaffScreen() {
             <h1>{t('staff.title')}</h1>
             <p className="intro">{t('staff.intro')}</p>
           </div>
-          <button type="button" className="primary" disabled={busy} onClick={() => void add()} data-testid="add-staff">
+          <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="add-staff">
             + {t('staff.addStaff')}
           </button>
         </div>
@@ -111,6 +95,7 @@ export function StaffScreen() {
         )}
       </div>
       {selected ? <StaffEditor key={selected.id} staff={selected} onClose={() => selectStaff(null)} /> : null}
+      {adding ? <AddStaffDialog onClose={() => setAdding(false)} onCreated={selectStaff} /> : null}
     </div>
   );
 }

@@ -1,0 +1,16 @@
+import { useTranslation } from 'react-i18next';
+
+/** Cancel and Save: the footer of every form that is saved with its button (nothing exists until Save). */
+export function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void; saveTestId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <button type="button" onClick={props.onCancel}>
+        {t('common.cancel')}
+      </button>
+      <button type="button" className="primary" disabled={props.busy} onClick={props.onSave} data-testid={props.saveTestId}>
+        {t('common.save')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { useRef, type KeyboardEvent } from 'react';
+import { useDisplay } from '../../display';
+import { SCHOOL_PARTS, useMapio, type SchoolPart } from '../../state/store';
+import { CalendarEditor } from './CalendarEditor';
+import { SchoolDetails } from './SchoolDetails';
+import { AreasEditor, TiersEditor } from './VocabularyEditor';
+
+/**
+ * The school's own set-up: its details, calendar, tiers and areas of need. A new empty school file opens
+ * here as a first-run set-up that walks the four parts in order (and can be skipped); afterwards the
+ * same screen is always reachable from the navigation. Every field saves as it is typed and can be undone.
+ */
+export function SchoolScreen() {
+  const { t } = useDisplay();
+  const part = useMapio((s) => s.schoolPart);
+  const settingUp = useMapio((s) => s.settingUp);
+  const showPart = useMapio((s) => s.showSchoolPart);
+  const endSetUp = useMapio((s) => s.endSetUp);
+  const show = useMapio((s) => s.show);
+  const setStatus = useMapio((s) => s.setStatus);
+  const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const index = SCHOOL_PARTS.indexOf(part);
+
+  const go = (next: SchoolPart) => {
+    showPart(next);
+    tabs.current[SCHOOL_PARTS.indexOf(next)]?.focus();
+  };
+  // Arrow keys move between the tabs, as a tab list should.
+  const onTabKey = (e: KeyboardEvent) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (e.key === 'Home') go(SCHOOL_PARTS[0]);
+    else if (e.key === 'End') go(SCHOOL_PARTS[SCHOOL_PARTS.length - 1] as SchoolPart);
+    else if (step) go(SCHOOL_PARTS[(index + step + SCHOOL_PARTS.length) % SCHOOL_PARTS.length] as SchoolPart);
+    else return;
+    e.preventDefault();
+  };
+  const finish = () => {
+    endSetUp();
+    setStatus({ key: 'school.setup.done' });
+    show('staff');
+  };
+
+  return (
+    <div className="school-screen" data-testid="school-screen">
+      <div className="screen-head">
+        <div>
+          <h1>{settingUp ? t('school.setup.title') : t('school.title')}</h1>
+          <p className="intro">{settingUp ? t('school.setup.intro') : t('school.intro')}</p>
+        </div>
+        {settingUp ? (
+          <button type="button" onClick={finish} data-testid="setup-skip">
+            {t('school.setup.skip')}
+          </button>
+        ) : null}
+      </div>
+      {settingUp ? (
+        <p className="setup-step" aria-live="polite" data-testid="setup-step">
+          {t('school.setup.step', { n: index + 1, total: SCHOOL_PARTS.length, name: t(`school.parts.${part}`) })}
+        </p>
+      ) : null}
+      <div role="tablist" aria-label={t('school.parts.label')} className="tab-list" onKeyDown={onTabKey}>
+        {SCHOOL_PARTS.map((p, i) => (
+          <button
+            key={p}
+            ref={(el) => {
+              tabs.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`school-tab-${p}`}
+            aria-selected={p === part}
+            aria-controls={`school-panel-${p}`}
+            tabIndex={p === part ? 0 : -1}
+            className={p === part ? 'tab selected' : 'tab'}
+            onClick={() => showPart(p)}
+            data-testid={`school-tab-${p}`}
+          >
+            {settingUp ? `${i + 1}. ` : ''}
+            {t(`school.parts.${p}`)}
+          </button>
+        ))}
+      </div>
+      <section role="tabpanel" id={`school-panel-${part}`} aria-labelledby={`school-tab-${part}`} className="tab-panel">
+        {part === 'details' ? <SchoolDetails /> : part === 'calendar' ? <CalendarEditor /> : part === 'tiers' ? <TiersEditor /> : <AreasEditor />}
+      </section>
+      {settingUp ? (
+        <div className="setup-nav">
+          <button type="button" disabled={index === 0} onClick={() => showPart(SCHOOL_PARTS[index - 1] as SchoolPart)} data-testid="setup-back">
+            {t('school.setup.back')}
+          </button>
+          {index < SCHOOL_PARTS.length - 1 ? (
+            <button type="button" className="primary" onClick={() => showPart(SCHOOL_PARTS[index + 1] as SchoolPart)} data-testid="setup-next">
+              {t('school.setup.next', { name: t(`school.parts.${SCHOOL_PARTS[index + 1]}`) })}
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={finish} data-testid="setup-finish">
+              {t('school.setup.finish')}
+            </button>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}

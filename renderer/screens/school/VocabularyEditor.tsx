@@ -1,0 +1,375 @@
+import { useId, useState, type ReactNode } from 'react';
+import { TIER_COSTING_MODES, type AreaOfNeed, type SchoolYear, type Tier, type TierCosting } from '../../../shared/domain';
+import { ConfirmDialog, Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
+import { CheckboxField, DraftField, SelectField, type Commit } from '../../components/fields';
+import { useDisplay } from '../../display';
+import { problemOf, useMapio } from '../../state/store';
+
+/**
+ * The school's tiers and areas of need: its own words, in English and Welsh. Each change (a name, the
+ * order, a tier's ALP mark or costing mode, a deletion) saves at once as one undo step. A record still
+ * used by lines (or learners) cannot be deleted, and the last ALP tier cannot lose its mark: the editor
+ * says why beside the button rather than after a refusal.
+ */
+
+type Named = { id: string; name: string; nameCy: string; sortOrder: number };
+
+/** A code for a new record from its name ("Universal plus" → "universal_plus"), unique among `taken`. */
+export function codeFor(name: string, taken: ReadonlySet<string>, fallback: string): string {
+  const base =
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^[^a-z]+|_+$/g, '')
+      .slice(0, 32) || fallback;
+  let code = base;
+  for (let n = 2; taken.has(code); n++) code = `${base}_${n}`;
+  return code;
+}
+
+const sorted = <T extends Named>(list: readonly T[]): T[] => [...list].sort((a, b) => a.sortOrder - b.sortOrder || a.id.localeCompare(b.id));
+/** The list in its new order, numbered 1, 2, 3… */
+const renumbered = <T extends Named>(list: readonly T[]): T[] => list.map((x, i) => ({ ...x, sortOrder: i + 1 }));
+
+function RecordTable<T extends Named>(props: {
+  kind: 'tiers' | 'areas';
+  records: readonly T[];
+  /** How many lines (and learners) use a record, as words; null when nothing does. */
+  usedBy: (record: T) => string | null;
+  /** Why a record cannot be deleted (beyond being used), or null. */
+  keep?: (record: T) => string | null;
+  /** Save the whole list as it should be, built from the latest saved one. */
+  save: (change: (latest: T[]) => T[]) => Promise<string | null>;
+  extraHeadings?: ReactNode;
+  extraCells?: (record: T) => ReactNode;
+}) {
+  const { t } = useDisplay();
+  const [deleting, setDeleting] = useState<T | null>(null);
+  const list = sorted(props.records);
+  const k = props.kind;
+  const rename =
+    (record: T, field: 'name' | 'nameCy'): Commit<string> =>
+    async (value) => {
+      if (field === 'name' && list.some((x) => x.id !== record.id && x.name.trim().toLowerCase() === value.toLowerCase())) return t(`school.${k}.sameName`);
+      return props.save((latest) => latest.map((x) => (x.id === record.id ? { ...x, [field]: value } : x)));
+    };
+  const move = (record: T, by: -1 | 1) =>
+    void props.save((latest) => {
+      const order = sorted(latest);
+      const i = order.findIndex((x) => x.id === record.id);
+      const j = i + by;
+      if (i < 0 || j < 0 || j >= order.length) return latest;
+      [order[i], order[j]] = [order[j] as T, order[i] as T];
+      return renumbered(order);
+    });
+
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="data-table vocabulary-table" data-testid={`${k}-table`}>
+          <thead>
+            <tr>
+              <th scope="col">{t(`school.${k}.col.name`)}</th>
+              <th scope="col">{t(`school.${k}.col.nameCy`)}</th>
+              {props.extraHeadings}
+              <th scope="col">{t(`school.${k}.col.usedBy`)}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t(`school.${k}.col.actions`)}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((record, i) => {
+              const used = props.usedBy(record);
+              const kept = props.keep?.(record) ?? null;
+              return (
+                <tr key={record.id} data-testid={`${k}-row-${record.id}`}>
+                  <td>
+                    <DraftField
+                      label={t(`school.${k}.col.name`)}
+                      hideLabel
+                      value={record.name}
+                      format={(v) => v}
+                      read={(x) => (x.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: x.trim() })}
+                      commit={rename(record, 'name')}
+                      testId={`${k}-name-${record.id}`}
+                    />
+                  </td>
+                  <td>
+                    <DraftField
+                      label={t(`school.${k}.col.nameCy`)}
+                      hideLabel
+                      value={record.nameCy}
+                      format={(v) => v}
+                      read={(x) => ({ ok: true, value: x.trim() })}
+                      commit={rename(record, 'nameCy')}
+                      testId={`${k}-name-cy-${record.id}`}
+                    />
+                  </td>
+                  {props.extraCells?.(record)}
+                  <td className="used-by">{used ?? <span className="muted">{t(`school.${k}.unused`)}</span>}</td>
+                  <td className="row-buttons">
+                    <button type="button" className="small" disabled={i === 0} onClick={() => move(record, -1)} aria-label={t('school.moveUp', { name: record.name })} title={t('school.moveUp', { name: record.name })}>
+                      <span aria-hidden="true">↑</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={i === list.length - 1}
+                      onClick={() => move(record, 1)}
+                      aria-label={t('school.moveDown', { name: record.name })}
+                      title={t('school.moveDown', { name: record.name })}
+                    >
+                      <span aria-hidden="true">↓</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="small danger"
+                      disabled={used !== null || kept !== null || list.length === 1}
+                      title={used !== null ? t(`school.${k}.cannotDeleteUsed`) : (kept ?? undefined)}
+                      aria-label={t('school.delete', { name: record.name })}
+                      onClick={() => setDeleting(record)}
+                      data-testid={`${k}-delete-${record.id}`}
+                    >
+                      {t('common.delete')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="field-hint">{t(`school.${k}.deleteRule`)}</p>
+      {deleting ? (
+        <ConfirmDialog
+          danger
+          title={t(`school.${k}.deleteTitle`, { name: deleting.name })}
+          body={<p>{t('school.deleteBody')}</p>}
+          confirmLabel={t('common.delete')}
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const gone = deleting.id;
+            setDeleting(null);
+            void props.save((latest) => renumbered(sorted(latest).filter((x) => x.id !== gone)));
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** Lines using each tier or area, and learners with each area, as words for the table. */
+function usage(data: SchoolYear, t: ReturnType<typeof useDisplay>['t']) {
+  return {
+    tier: (tier: Tier) => {
+      const lines = data.lines.filter((l) => l.tierId === tier.id).length;
+      return lines > 0 ? t('school.lines', { count: lines }) : null;
+    },
+    area: (area: AreaOfNeed) => {
+      const lines = data.lines.filter((l) => l.areaIds.includes(area.id)).length;
+      const learners = data.learners.filter((l) => l.areaIds.includes(area.id)).length;
+      const parts = [lines > 0 ? t('school.lines', { count: lines }) : null, learners > 0 ? t('school.learners', { count: learners }) : null].filter(Boolean);
+      return parts.length > 0 ? parts.join(', ') : null;
+    },
+  };
+}
+
+export function TiersEditor() {
+  const { t } = useDisplay();
+  const data = useMapio((s) => s.view?.data);
+  const mutateFrom = useMapio((s) => s.mutateFrom);
+  const [adding, setAdding] = useState(false);
+  if (!data) return null;
+  const save = async (change: (latest: Tier[]) => Tier[]): Promise<string | null> => {
+    const outcome = await mutateFrom('tiers.set', (v) => ({ tiers: change([...v.data.tiers]) }), { fieldErrors: true });
+    return outcome ? problemOf(outcome) : null;
+  };
+  const alpTiers = data.tiers.filter((x) => x.isAlp).length;
+  const used = usage(data, t);
+  return (
+    <div data-testid="tiers-editor">
+      <p className="intro">{t('school.tiers.intro')}</p>
+      <RecordTable
+        kind="tiers"
+        records={data.tiers}
+        usedBy={used.tier}
+        keep={(x) => (x.isAlp && alpTiers === 1 ? t('school.tiers.lastAlp') : null)}
+        save={save}
+        extraHeadings={
+          <>
+            <th scope="col">{t('school.tiers.col.alp')}</th>
+            <th scope="col">{t('school.tiers.col.costing')}</th>
+          </>
+        }
+        extraCells={(tier) => (
+          <>
+            <td>
+              <CheckboxField
+                label={t('school.tiers.isAlp')}
+                testId={`tiers-alp-${tier.id}`}
+                checked={tier.isAlp}
+                commit={async (isAlp) => {
+                  if (!isAlp && alpTiers === 1) return t('school.tiers.lastAlp');
+                  return save((latest) => latest.map((x) => (x.id === tier.id ? { ...x, isAlp } : x)));
+                }}
+              />
+            </td>
+            <td>
+              <SelectField<TierCosting>
+                label={t('school.tiers.col.costing')}
+                hideLabel
+                value={tier.costing}
+                options={TIER_COSTING_MODES.map((m) => ({ value: m, label: t(`school.tiers.costing.${m}`) }))}
+                commit={(costing) => save((latest) => latest.map((x) => (x.id === tier.id ? { ...x, costing } : x)))}
+                testId={`tiers-costing-${tier.id}`}
+              />
+            </td>
+          </>
+        )}
+      />
+      <p className="field-hint">{t('school.tiers.costingRule')}</p>
+      <button type="button" onClick={() => setAdding(true)} data-testid="tiers-add">
+        + {t('school.tiers.add')}
+      </button>
+      {adding ? (
+        <AddRecordDialog
+          kind="tiers"
+          taken={data.tiers}
+          onClose={() => setAdding(false)}
+          withTierFields
+          onSave={(fields) =>
+            save((latest) => [
+              ...latest,
+              {
+                id: codeFor(fields.name, new Set(latest.map((x) => x.id)), 'tier'),
+                name: fields.name,
+                nameCy: fields.nameCy,
+                isAlp: fields.isAlp,
+                costing: fields.costing,
+                sortOrder: Math.max(0, ...latest.map((x) => x.sortOrder)) + 1,
+              },
+            ])
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
+
+export function AreasEditor() {
+  const { t } = useDisplay();
+  const data = useMapio((s) => s.view?.data);
+  const mutateFrom = useMapio((s) => s.mutateFrom);
+  const [adding, setAdding] = useState(false);
+  if (!data) return null;
+  const save = async (change: (latest: AreaOfNeed[]) => AreaOfNeed[]): Promise<string | null> => {
+    const outcome = await mutateFrom('areas.set', (v) => ({ areas: change([...v.data.areas]) }), { fieldErrors: true });
+    return outcome ? problemOf(outcome) : null;
+  };
+  const used = usage(data, t);
+  return (
+    <div data-testid="areas-editor">
+      <p className="intro">{t('school.areas.intro')}</p>
+      <RecordTable kind="areas" records={data.areas} usedBy={used.area} save={save} />
+      <button type="button" onClick={() => setAdding(true)} data-testid="areas-add">
+        + {t('school.areas.add')}
+      </button>
+      {adding ? (
+        <AddRecordDialog
+          kind="areas"
+          taken={data.areas}
+          onClose={() => setAdding(false)}
+          onSave={(fields) =>
+            save((latest) => [
+              ...latest,
+              { id: codeFor(fields.name, new Set(latest.map((x) => x.id)), 'area'), name: fields.name, nameCy: fields.nameCy, sortOrder: Math.max(0, ...latest.map((x) => x.sortOrder)) + 1 },
+            ])
+          }
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** A new tier or area: its names (and for a tier, ALP and costing), saved with the button. */
+function AddRecordDialog(props: {
+  kind: 'tiers' | 'areas';
+  taken: readonly Named[];
+  withTierFields?: boolean;
+  onClose: () => void;
+  onSave: (fields: { name: string; nameCy: string; isAlp: boolean; costing: TierCosting }) => Promise<string | null>;
+}) {
+  const { t } = useDisplay();
+  const id = useId();
+  const [name, setName] = useState('');
+  const [nameCy, setNameCy] = useState('');
+  const [isAlp, setIsAlp] = useState(false);
+  const [costing, setCosting] = useState<TierCosting>('shared');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const k = props.kind;
+  const save = async () => {
+    const trimmed = name.trim();
+    if (trimmed === '') return setProblem(t('errors.required'));
+    if (props.taken.some((x) => x.name.trim().toLowerCase() === trimmed.toLowerCase())) return setProblem(t(`school.${k}.sameName`));
+    setBusy(true);
+    const refused = await props.onSave({ name: trimmed, nameCy: nameCy.trim(), isAlp, costing });
+    setBusy(false);
+    if (refused) setProblem(refused);
+    else props.onClose();
+  };
+  return (
+    <Dialog
+      title={t(`school.${k}.add`)}
+      onClose={props.onClose}
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId={`${k}-add-save`} />}
+    >
+      <div className={`field ${problem ? 'field-error' : ''}`}>
+        <label htmlFor={`${id}-name`}>{t(`school.${k}.col.name`)}</label>
+        <input
+          id={`${id}-name`}
+          type="text"
+          value={name}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          data-testid={`${k}-add-name`}
+          onChange={(e) => {
+            setName(e.target.value);
+            setProblem(null);
+          }}
+        />
+        {problem ? (
+          <p id={`${id}-problem`} className="field-message" role="alert">
+            {problem}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-name-cy`}>{t(`school.${k}.col.nameCy`)}</label>
+        <input id={`${id}-name-cy`} type="text" value={nameCy} data-testid={`${k}-add-name-cy`} onChange={(e) => setNameCy(e.target.value)} />
+      </div>
+      {props.withTierFields ? (
+        <>
+          <div className="field field-check">
+            <input id={`${id}-alp`} type="checkbox" checked={isAlp} onChange={(e) => setIsAlp(e.target.checked)} />
+            <label htmlFor={`${id}-alp`}>{t('school.tiers.isAlpNew')}</label>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-costing`}>{t('school.tiers.col.costing')}</label>
+            <select id={`${id}-costing`} value={costing} onChange={(e) => setCosting(e.target.value as TierCosting)}>
+              {TIER_COSTING_MODES.map((m) => (
+                <option key={m} value={m}>
+                  {t(`school.tiers.costing.${m}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </>
+      ) : null}
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { useId, useState } from 'react';
+import type { HourlyCostBasis } from '../../../shared/domain';
+import { deriveHourlyCost } from '../../../shared/engine/hourlyCost';
+import { MoneyParseError, parsePounds } from '../../../shared/money';
+import { poundsForField } from '../../components/fields';
+import { useDisplay } from '../../display';
+import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
+
+/** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
+export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
+  const { t, pounds, lang } = useDisplay();
+  const id = useId();
+  const b = props.basis;
+  const [salary, setSalary] = useState(b ? poundsForField(b.annualSalaryPence) : '');
+  const [onCost, setOnCost] = useState(b ? formatHundredths(b.onCostBasisPoints) : '');
+  const [weeks, setWeeks] = useState(b ? formatHundredths(b.paidWeeksHundredths) : '38.6');
+  const [hoursText, setHours] = useState(b ? formatMinutesAsHours(b.paidMinutesPerWeek) : '');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  let salaryPence: number | null = null;
+  let salaryError: string | null = null;
+  if (salary.trim() !== '') {
+    try {
+      salaryPence = parsePounds(salary);
+    } catch (e) {
+      salaryError = e instanceof MoneyParseError ? (lang === 'en' ? e.message : t('errors.money')) : String(e);
+    }
+  }
+  const onCostBp = onCost.trim() === '' ? null : readPercentAsBasisPoints(onCost);
+  const weeksH = weeks.trim() === '' ? null : readPaidWeeks(weeks);
+  const minutes = hoursText.trim() === '' ? null : readHoursAsMinutes(hoursText);
+
+  let basis: HourlyCostBasis | null = null;
+  let result: number | null = null;
+  if (salaryPence !== null && onCostBp?.ok && weeksH?.ok && minutes?.ok && minutes.value > 0) {
+    basis = { annualSalaryPence: salaryPence, onCostBasisPoints: onCostBp.value, paidWeeksHundredths: weeksH.value, paidMinutesPerWeek: minutes.value };
+    try {
+      result = deriveHourlyCost(basis);
+    } catch {
+      result = null;
+    }
+  }
+  const errorFor = (p: { ok: boolean; error?: string } | null, fallback: string) => (p && !p.ok ? fallback : null);
+  const inputs: Array<{ key: string; label: string; value: string; set: (v: string) => void; error: string | null }> = [
+    { key: 'salary', label: t('staff.calculator.salary'), value: salary, set: setSalary, error: salaryError },
+    { key: 'oncost', label: t('staff.calculator.onCost'), value: onCost, set: setOnCost, error: errorFor(onCostBp, t('staff.calculator.percentInvalid')) },
+    // Refused here, beside the box, before "Use this hourly cost" can be pressed: a year has 52 weeks.
+    { key: 'weeks', label: t('staff.calculator.paidWeeks'), value: weeks, set: setWeeks, error: weeksH && !weeksH.ok ? t(weeksH.error, weeksH.params ?? {}) : null },
+    { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes, t('errors.hours')) },
+  ];
+
+  return (
+    <fieldset className="subform" data-testid="hourly-calculator">
+      <legend>{t('staff.calculator.title')}</legend>
+      <p className="field-hint">{t('staff.calculator.intro')}</p>
+      <div className="form-grid">
+        {inputs.map((f) => (
+          <div key={f.key} className={`field ${f.error ? 'field-error' : ''}`}>
+            <label htmlFor={`${id}-${f.key}`}>{f.label}</label>
+            <input
+              id={`${id}-${f.key}`}
+              type="text"
+              inputMode="decimal"
+              value={f.value}
+              aria-invalid={f.error ? true : undefined}
+              aria-describedby={f.error ? `${id}-${f.key}-error` : undefined}
+              onChange={(e) => f.set(e.target.value)}
+            />
+            {f.error ? (
+              <p id={`${id}-${f.key}-error`} className="field-message">
+                {f.error}
+              </p>
+            ) : null}
+          </div>
+        ))}
+      </div>
+      <p aria-live="polite" className="strong" data-testid="calculator-result">
+        {result !== null ? t('staff.calculator.result', { amount: pounds(result) }) : t('staff.calculator.incomplete')}
+      </p>
+      <button
+        type="button"
+        className="primary small"
+        disabled={result === null || basis === null}
+        onClick={async () => {
+          if (basis && result !== null) setProblem(await props.onUse(basis, result));
+        }}
+      >
+        {t('staff.calculator.use')}
+      </button>
+      {problem ? (
+        <p className="field-message" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { costSchoolYear } from './engine/costSchoolYear';
+import { enrolOn, interventionLine, learner, schoolYear } from './engine/schoolYearBuilder';
+import { INTERCHANGE_VERSION, parseInterchange, toInterchange } from './interchange';
+import { weeksFromTerms } from './schoolTerms';
+
+/** A year as a version-1 Mapio wrote it: none of the fields version 2 added. */
+function version1Text(): { text: string; lineWithLearners: number } {
+  const universal = interventionLine({ id: 1, tierId: 'universal', minutesPerSession: 60, sessionsPerWeekHundredths: 100, weeks: 38 });
+  const year = schoolYear({ lines: [universal], learners: [learner({ id: 1 })], enrolments: [enrolOn(universal, 1, 1)] });
+  const v1 = {
+    format: 'mapio-school-year',
+    version: 1,
+    writtenBy: 'Mapio 0.1.0',
+    year: {
+      ...year,
+      school: (({ localAuthorityCode: _c, officialNumber: _n, ...rest }) => ({ ...rest, localAuthority: 'Cyngor Gwynedd' }))(year.school),
+      calendar: { weekStarts: year.calendar.weekStarts },
+      tiers: year.tiers.map(({ nameCy: _cy, costing: _costing, ...t }) => t),
+      areas: year.areas.map(({ nameCy: _cy, ...a }) => a),
+    },
+  };
+  return { text: JSON.stringify(v1), lineWithLearners: universal.id };
+}
+
+describe('the interchange format', () => {
+  it('writes version 2 and reads it back unchanged', () => {
+    const year = schoolYear();
+    const doc = toInterchange(year, 'test');
+    expect(doc.version).toBe(2);
+    expect(INTERCHANGE_VERSION).toBe(2);
+    expect(parseInterchange(JSON.stringify(doc))).toEqual(year);
+  });
+
+  it('still reads version 1, giving what version 2 added the meaning version 1 had', () => {
+    const { text, lineWithLearners } = version1Text();
+    const year = parseInterchange(text);
+    // The universal tier was costed per pupil on roll by its id: it keeps that as its mode.
+    expect(year.tiers.map((t) => [t.id, t.costing, t.nameCy])).toEqual([
+      ['universal', 'whole_school', 'Cyffredinol'],
+      ['targeted', 'shared', 'Wedi’i thargedu'],
+      ['alp', 'shared', 'DDY'],
+    ]);
+    expect(year.areas.every((a) => a.nameCy !== '')).toBe(true);
+    expect(year.school).toMatchObject({ localAuthority: 'Cyngor Gwynedd', localAuthorityCode: '661', officialNumber: '' });
+    expect(weeksFromTerms(year.calendar.terms)).toEqual(year.calendar.weekStarts);
+    const line = costSchoolYear(year).lines.find((l) => l.lineId === lineWithLearners)!;
+    expect(line.shares.map((s) => s.pence)).toEqual([0]);
+  });
+
+  it('refuses a version it does not know, naming the versions it reads', () => {
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 3 }))).toThrow(/reads versions 1 and 2/);
+  });
+
+  it('refuses a version-2 document without the fields version 2 requires', () => {
+    const doc = toInterchange(schoolYear(), 'test');
+    const { costing: _c, ...tier } = doc.year.tiers[0]!;
+    expect(() => parseInterchange(JSON.stringify({ ...doc, year: { ...doc.year, tiers: [tier, ...doc.year.tiers.slice(1)] } }))).toThrow(/tiers\.0\.costing/);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Limits that fit real schools (docs/limits.md): what one line, one session and one calculator input may
+ * be, so a slip ("4200" for "420") is refused beside the field with the allowed range, and a whole-school
+ * line at a large secondary still fits. Runs anywhere.
+ */
+
+/** A school day, for the length of one session: 7 hours (08:30–15:30) is longer than any Welsh school's day. */
+export const SCHOOL_DAY_MINUTES = 420;
+/** A school week: five school days. A line's sessions in a week must fit in it. */
+export const SCHOOL_WEEK_MINUTES = 5 * SCHOOL_DAY_MINUTES;
+/** Places per group: a whole-school line at the largest Welsh secondary (about 2,000 pupils) fits. */
+export const MAX_PLACES_PER_GROUP = 3_000;
+/** Sessions a week on one line, as a count (ten a day); the school week's minutes bound them too. */
+export const MAX_SESSIONS_PER_WEEK = 50;
+/** Paid weeks a year in the hourly-cost calculator: a year has 52 weeks. */
+export const MAX_PAID_WEEKS = 52;
+
+/**
+ * Bounds on values that multiply into money, each beyond any real school in Wales (docs/guarantees.md,
+ * "No edit can make a file unopenable", gives the reasons). The edit's costs are also checked inside its
+ * transaction, so even values inside these bounds can never leave a figure that cannot be counted exactly.
+ */
+/** £1,000 an hour: a headteacher at the top of the leadership range costs under £120 an hour with on-costs; bought-in specialists charge a few hundred. */
+export const MAX_HOURLY_COST_PENCE = 100_000;
+/** Adults of one kind with each group: a whole-school line at the largest Welsh secondary has under 200 staff in all. */
+export const MAX_STAFF_PER_GROUP = 200;
+/** Groups on one line: one to one for every pupil of the largest Welsh school (about 2,000) fits with room to spare. */
+export const MAX_GROUPS = 3_000;
+/** £1,000,000 for one item of an other cost: more than the whole ALN budget of any school. */
+export const MAX_UNIT_PENCE = 100_000_000;
+
+const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
+/** "between 1 and 3,000": the allowed range as the messages say it (English; the catalogues word it in Welsh). */
+export function betweenMessage(min: number, max: number): string {
+  return `must be between ${grouped.format(min)} and ${grouped.format(max)}`;
+}
+
+/** Whole sessions of `minutesPerSession` that fit in a school week (null when a session has no minutes). */
+export function sessionsFittingAWeek(minutesPerSession: number): number | null {
+  return minutesPerSession > 0 ? Math.floor(SCHOOL_WEEK_MINUTES / minutesPerSession) : null;
+}
+
+/**
+ * Sessions a week (in hundredths) × minutes per session must fit in a school week. The problem is reported
+ * on the field that was changed (`changed`), naming the most that field may be with the other as it is;
+ * null when they fit.
+ */
+export function sessionsWeekProblem(
+  line: { minutesPerSession: number; sessionsPerWeekHundredths: number },
+  changed: 'minutesPerSession' | 'sessionsPerWeekHundredths',
+): { path: typeof changed; message: string } | null {
+  const { minutesPerSession: minutes, sessionsPerWeekHundredths: hundredths } = line;
+  if (minutes * hundredths <= SCHOOL_WEEK_MINUTES * 100) return null;
+  const week = grouped.format(SCHOOL_WEEK_MINUTES);
+  if (changed === 'minutesPerSession') {
+    const most = Math.floor((SCHOOL_WEEK_MINUTES * 100) / hundredths);
+    return { path: changed, message: `must be at most ${grouped.format(most)} with ${grouped.format(hundredths / 100)} sessions a week: a school week holds ${week} minutes` };
+  }
+  const most = sessionsFittingAWeek(minutes) ?? 0;
+  return { path: changed, message: `must be at most ${grouped.format(most)} when each session is ${grouped.format(minutes)} minutes: a school week holds ${week} minutes` };
+}

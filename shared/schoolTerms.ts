@@ -1,0 +1,130 @@
+/**
+ * Terms and teaching weeks (docs/calendar.md). A school's terms are dates: the first and last day of
+ * each term and of the half-term break inside it. The teaching weeks the costing counts are made from
+ * them: a Monday-to-Friday week is a teaching week when at least three of its five weekdays are term
+ * days (so a term starting on a Thursday does not add a two-day week, and one starting on a Wednesday
+ * does). The weeks may then be edited one by one; the terms stay as the school's dates, from which school
+ * days can be counted.
+ *
+ * Dates are ISO `YYYY-MM-DD` strings and arithmetic is done on UTC midnights, so no time zone can move a
+ * school day. Runs anywhere.
+ */
+import type { Enrolment, InterventionLine, IsoDate, SchoolYear, Term } from './domain';
+
+const DAY_MS = 86_400_000;
+/** Weekdays of a week that must be term days for it to count as a teaching week. */
+export const TERM_DAYS_FOR_A_TEACHING_WEEK = 3;
+
+export function dayNumber(date: IsoDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+export function dateOfDay(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(date: IsoDate): number {
+  return (new Date(dayNumber(date) * DAY_MS).getUTCDay() + 6) % 7;
+}
+
+/** The Monday of the week a date falls in. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return dateOfDay(dayNumber(date) - weekdayIndex(date));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return dateOfDay(dayNumber(date) + days);
+}
+
+/** True when `date` is a weekday inside a term and outside its half-term break. */
+export function isTermDay(terms: readonly Term[], date: IsoDate): boolean {
+  if (weekdayIndex(date) > 4) return false;
+  return terms.some(
+    (t) =>
+      date >= t.startsOn &&
+      date <= t.endsOn &&
+      !(t.halfTermStartsOn !== null && t.halfTermEndsOn !== null && date >= t.halfTermStartsOn && date <= t.halfTermEndsOn),
+  );
+}
+
+/** The teaching weeks the terms make: the Monday of every week with at least three term days, in order. */
+export function weeksFromTerms(terms: readonly Term[]): IsoDate[] {
+  if (terms.length === 0) return [];
+  const first = terms.reduce((a, t) => (t.startsOn < a ? t.startsOn : a), terms[0]!.startsOn);
+  const last = terms.reduce((a, t) => (t.endsOn > a ? t.endsOn : a), terms[0]!.endsOn);
+  const weeks: IsoDate[] = [];
+  for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, 7)) {
+    let termDays = 0;
+    for (let d = 0; d < 5; d++) if (isTermDay(terms, addDays(monday, d))) termDays++;
+    if (termDays >= TERM_DAYS_FOR_A_TEACHING_WEEK) weeks.push(monday);
+  }
+  return weeks;
+}
+
+/**
+ * Terms that make exactly these teaching weeks (a file made before terms were kept, or the default
+ * calendar): runs of consecutive weeks, a one-week gap inside a term taken as its half-term, a longer gap
+ * (or a second one-week gap) starting a new term. Each term runs from a run's Monday to its last Friday.
+ */
+export function termsFromWeeks(weekStarts: readonly IsoDate[]): Term[] {
+  const terms: Term[] = [];
+  let current: Term | null = null;
+  let previous: IsoDate | null = null;
+  for (const monday of weekStarts) {
+    const gapWeeks = previous === null ? null : (dayNumber(monday) - dayNumber(previous)) / 7 - 1;
+    if (current !== null && gapWeeks === 0) {
+      current.endsOn = addDays(monday, 4);
+    } else if (current !== null && gapWeeks === 1 && current.halfTermStartsOn === null) {
+      current.halfTermStartsOn = addDays(previous as IsoDate, 7);
+      current.halfTermEndsOn = addDays(previous as IsoDate, 11);
+      current.endsOn = addDays(monday, 4);
+    } else {
+      current = { startsOn: monday, endsOn: addDays(monday, 4), halfTermStartsOn: null, halfTermEndsOn: null };
+      terms.push(current);
+    }
+    previous = monday;
+  }
+  return terms;
+}
+
+/** A problem with one term's dates, for the field it belongs to. */
+export interface TermProblem {
+  term: number;
+  field: keyof Term;
+  message: string;
+}
+
+/**
+ * What is wrong with a list of terms (in order): each ends on or after it starts, a half-term has both
+ * dates and lies inside its term, and each term starts after the one before ends.
+ */
+export function termProblems(terms: readonly Term[]): TermProblem[] {
+  const problems: TermProblem[] = [];
+  terms.forEach((t, i) => {
+    if (t.endsOn < t.startsOn) problems.push({ term: i, field: 'endsOn', message: 'must not be before the term starts' });
+    if ((t.halfTermStartsOn === null) !== (t.halfTermEndsOn === null)) {
+      problems.push({ term: i, field: t.halfTermStartsOn === null ? 'halfTermStartsOn' : 'halfTermEndsOn', message: 'a half-term needs both its first and last day' });
+    } else if (t.halfTermStartsOn !== null && t.halfTermEndsOn !== null) {
+      if (t.halfTermEndsOn < t.halfTermStartsOn) problems.push({ term: i, field: 'halfTermEndsOn', message: 'must not be before the half-term starts' });
+      else if (t.halfTermStartsOn <= t.startsOn || t.halfTermEndsOn >= t.endsOn) {
+        problems.push({ term: i, field: 'halfTermStartsOn', message: 'the half-term must fall inside the term' });
+      }
+    }
+    const before = terms[i - 1];
+    if (before && t.startsOn <= before.endsOn) problems.push({ term: i, field: 'startsOn', message: 'must be after the term before ends' });
+  });
+  return problems;
+}
+
+/**
+ * What would run past the last week of a calendar of `weeks` teaching weeks. Lines keep their week
+ * numbers when the calendar changes, so these are reported (and the change refused) rather than cut.
+ */
+export function runsPastWeek(year: Pick<SchoolYear, 'lines' | 'enrolments'>, weeks: number): { lines: InterventionLine[]; enrolments: Enrolment[] } {
+  return {
+    lines: year.lines.filter((l) => l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks),
+    enrolments: year.enrolments.filter((e) => e.endWeek > weeks),
+  };
+}

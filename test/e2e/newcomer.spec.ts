@@ -1,0 +1,268 @@
+/**
+ * A newcomer sets up a real school from a blank file using only the screens, in English and in Welsh:
+ * a Welsh-medium secondary of 1,100 on roll, its official number and authority, a changed half-term,
+ * its own tier names in English and Welsh, a teaching assistant costed with the calculator, a
+ * whole-school line with a place for every pupil, and its income. Then the governors' workbook, the
+ * statement for parents and the authority return are written, opened and read: each says the school's
+ * name, official number, authority and roll. Screenshots of each new screen are kept at 1366×768.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { cy } from '../../shared/i18n/cy';
+import { en } from '../../shared/i18n/en';
+import { formatPounds } from '../../shared/money';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+const SCHOOL = 'Ysgol Gyfun Glan Clwyd';
+const NUMBER = '6634012'; // Denbighshire is authority 663
+// £16,770 × 1.285 ÷ (38.6 weeks × 32.5 h) = £17.18 an hour; 60 minutes once a week for 38 weeks = £652.84.
+const HOURLY_PENCE = 1718;
+const LINE_PENCE = HOURLY_PENCE * 38;
+const INCOME_PENCE = 2_500_000;
+
+/** Type into a field and leave it: it saves at once. */
+async function type(field: Locator, text: string) {
+  await field.fill(text);
+  await field.press('Tab');
+}
+
+/** Every row of a sheet as [first cell, second cell] text. */
+async function sheetRows(file: string, sheetIndex = 0): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const rows: string[][] = [];
+  workbook.worksheets[sheetIndex]!.eachRow((row) => rows.push([row.getCell(1).text, row.getCell(2).text]));
+  return rows;
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  const L = lang === 'cy' ? cy : en;
+  const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/newcomer-${name}-${lang}.png` });
+
+  test(`a newcomer sets up a Welsh-medium secondary from a blank file and every document says who it is (${lang})`, async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mapio = await startMapio(newDataDir());
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+
+    // A new empty file: the path starts in the documents folder's Mapio folder.
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-new-empty').click();
+    const create = page.getByRole('dialog', { name: L.menu.pathDialog.newEmpty });
+    const folder = path.join(mapio.dataDir, 'Documents', 'Mapio');
+    await expect(create.getByLabel(L.menu.pathDialog.pathLabel)).toHaveValue(path.join(folder, L.menu.pathDialog.newFileName));
+    await create.getByLabel(L.menu.pathDialog.pathLabel).fill(SCHOOL); // a bare name: saved in that folder
+    await shot(page, 'new-file');
+    await create.getByRole('button', { name: L.menu.pathDialog.createButton }).click();
+    const schoolFile = path.join(folder, `${SCHOOL}.mapio`);
+    await expect(page.getByTestId('file-name')).toContainText(`${SCHOOL}.mapio`);
+    expect(fs.existsSync(schoolFile)).toBe(true);
+
+    // Step 1: the school's details.
+    await expect(page.getByTestId('setup-step')).toHaveText(L.school.setup.step.replace('{{n}}', '1').replace('{{total}}', '4').replace('{{name}}', L.school.parts.details));
+    await type(page.getByTestId('school-name-field'), SCHOOL);
+    await expect(page.getByTestId('school-name')).toHaveText(SCHOOL);
+    await page.getByTestId('school-authority').selectOption('663');
+    // A number from another authority is refused beside the field, naming the code it must start with; nothing is saved.
+    await type(page.getByTestId('school-official-number'), '6614012');
+    await expect(page.getByText(L.school.details.errors.officialNumberAuthority.replace('{{code}}', '663').replace('{{authority}}', lang === 'cy' ? 'Sir Ddinbych' : 'Denbighshire'))).toBeVisible();
+    await type(page.getByTestId('school-official-number'), NUMBER);
+    await page.getByTestId('school-phase').selectOption('secondary');
+    await page.getByTestId('school-medium').selectOption('welsh');
+    await type(page.getByTestId('school-roll'), '1100');
+    await type(page.getByTestId('school-efsm'), '16.5');
+    await type(page.getByTestId('school-alp-source'), 'Denbighshire ALP guidance');
+    await type(page.getByTestId('school-alp-date'), '1/9/2025');
+    await expect(page.getByTestId('school-alp-date')).toHaveValue(lang === 'cy' ? '1 Medi 2025' : '1 September 2025');
+    await expect(page.getByText(L.app.saved)).toBeVisible();
+    await shot(page, 'school-details');
+
+    // Step 2: the calendar, with the autumn half-term a week later than the typical one.
+    await page.getByTestId('setup-next').click();
+    await expect(page.getByTestId('calendar-summary')).toContainText('38');
+    await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '2 Tach 2026' : '2 Nov 2026');
+    await type(page.getByTestId('term-0-halfTermEndsOn'), '6/11/2026');
+    await type(page.getByTestId('term-0-halfTermStartsOn'), '2 November 2026');
+    await expect(page.getByTestId('term-0-halfTermStartsOn')).toHaveValue(lang === 'cy' ? '2 Tachwedd 2026' : '2 November 2026');
+    await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '26 Hyd 2026' : '26 Oct 2026');
+    await expect(page.getByTestId('week-9')).toContainText(lang === 'cy' ? '9 Tach 2026' : '9 Nov 2026');
+    await expect(page.getByTestId('calendar-summary')).toContainText('38');
+    await shot(page, 'calendar');
+
+    // Step 3: the school's own tier names, in English and Welsh.
+    await page.getByTestId('setup-next').click();
+    const names: Array<[string, string, string]> = [
+      ['universal', 'Core', 'Cyffredinol'],
+      ['targeted', 'Targeted support', 'Wedi’i dargedu'],
+      ['alp', 'Additional learning provision', 'DDY'],
+    ];
+    for (const [id, name, nameCy] of names) {
+      await type(page.getByTestId(`tiers-name-${id}`), name);
+      await type(page.getByTestId(`tiers-name-cy-${id}`), nameCy);
+    }
+    await expect(page.getByTestId('tiers-costing-universal')).toHaveValue('whole_school');
+    // The last ALP tier cannot be deleted.
+    await expect(page.getByTestId('tiers-delete-alp')).toBeDisabled();
+    await shot(page, 'tiers');
+
+    // Step 4: the areas of need stay the four defaults; finish.
+    await page.getByTestId('setup-next').click();
+    await expect(page.getByTestId('areas-table').getByRole('row')).toHaveCount(5);
+    await shot(page, 'areas');
+    await page.getByTestId('setup-finish').click();
+
+    // Staff, costed with the calculator: 60 paid weeks is refused beside the box, with the range.
+    await expect(page.getByTestId('add-staff')).toBeVisible();
+    await page.getByTestId('add-staff').click();
+    const staffForm = page.getByRole('dialog', { name: L.staff.addStaff });
+    await staffForm.getByTestId('new-staff-name').fill('Siwan Morgan');
+    const calculator = staffForm.getByTestId('hourly-calculator');
+    await calculator.getByLabel(L.staff.calculator.salary).fill('16,770');
+    await calculator.getByLabel(L.staff.calculator.onCost).fill('28.5');
+    await calculator.getByLabel(L.staff.calculator.paidWeeks).fill('60');
+    await calculator.getByLabel(L.staff.calculator.hoursPerWeek).fill('32.5');
+    await expect(calculator).toContainText(L.errors.paidWeeks.replace('{{max}}', '52'));
+    await expect(calculator.getByRole('button', { name: L.staff.calculator.use })).toBeDisabled();
+    await calculator.getByLabel(L.staff.calculator.paidWeeks).fill('38.6');
+    await expect(calculator.getByTestId('calculator-result')).toContainText('£17.18');
+    await shot(page, 'add-staff');
+    await calculator.getByRole('button', { name: L.staff.calculator.use }).click();
+    await expect(staffForm.getByTestId('new-staff-hourly')).toHaveValue('17.18');
+    await staffForm.getByTestId('save-new-staff').click();
+    await expect(staffForm).toBeHidden();
+    await expect(page.getByRole('row').filter({ hasText: 'Siwan Morgan' })).toContainText('£17.18');
+
+    // A whole-school line with a place for every pupil: 3,001 places is refused with the range.
+    await page.getByTestId('nav-map').click();
+    await page.getByTestId('add-line').click();
+    const lineForm = page.getByRole('dialog', { name: L.map.addLine });
+    await lineForm.getByTestId('new-line-name').fill('Whole-school literacy');
+    await lineForm.getByTestId('new-line-tier').selectOption('universal');
+    await lineForm.getByTestId('new-line-staff').selectOption({ label: 'Siwan Morgan' });
+    await lineForm.getByTestId('new-line-minutesPerSession').fill('60');
+    await lineForm.getByTestId('new-line-sessionsPerWeekHundredths').fill('1');
+    await lineForm.getByTestId('new-line-weeks').fill('38');
+    await lineForm.getByTestId('new-line-groupCapacity').fill('3001');
+    await lineForm.getByTestId('save-new-line').click();
+    await expect(lineForm).toContainText(L.errors.wholeNumberBetween.replace('{{min}}', '1').replace('{{max}}', '3,000'));
+    await lineForm.getByTestId('new-line-groupCapacity').fill('1100');
+    await shot(page, 'add-line');
+    await lineForm.getByTestId('save-new-line').click();
+    await expect(lineForm).toBeHidden();
+    const row = page.getByTestId('tier-universal').getByRole('row').filter({ hasText: 'Whole-school literacy' });
+    await expect(row).toContainText('0 / 1100');
+    await expect(row).toContainText(formatPounds(LINE_PENCE)); // £652.84
+    await expect(row).toContainText('£0.59'); // £652.84 ÷ 1,100 pupils on roll
+    await expect(page.getByTestId('tier-universal')).toContainText(lang === 'cy' ? 'Cyffredinol' : 'Core');
+    await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(LINE_PENCE));
+
+    // One Ctrl+Z (focus outside any field) undoes one step, and one Ctrl+Shift+Z redoes it.
+    await page.locator('#main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(0));
+    await expect(page.getByRole('row').filter({ hasText: 'Whole-school literacy' })).toHaveCount(0);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(LINE_PENCE));
+    await page.getByTestId('nav-staff').click();
+    await expect(page.getByRole('row').filter({ hasText: 'Siwan Morgan' })).toHaveCount(1); // the step before was not undone
+
+    // Deleting someone who delivers a line says so first, with a link to the line, and deletes nothing.
+    await page.getByRole('button', { name: 'Siwan Morgan' }).click();
+    await page.getByTestId('staff-editor').getByRole('button', { name: L.common.delete }).click();
+    const stillUsed = page.getByRole('dialog', { name: L.staff.stillUsed.title.replace('{{name}}', 'Siwan Morgan') });
+    await expect(stillUsed).toContainText(L.staff.stillUsed.lines_one.replace('{{name}}', 'Siwan Morgan').replace('{{count}}', '1'));
+    await shot(page, 'staff-still-used');
+    await stillUsed.getByRole('button', { name: 'Whole-school literacy' }).click();
+    await expect(page.getByTestId('line-editor')).toBeVisible();
+    await expect(page.getByTestId('line-name')).toHaveValue('Whole-school literacy');
+
+    // Income for the financial year, typed as budgets write it.
+    await page.getByTestId('nav-budget').click();
+    await page.getByTestId('add-income').click();
+    const incomeForm = page.getByRole('dialog', { name: L.budget.incomeForm.titleNew });
+    await incomeForm.getByLabel(L.budget.field.name, { exact: true }).fill('Delegated ALN budget 2026-27');
+    await incomeForm.getByLabel(L.budget.field.amount).fill('25,000');
+    await incomeForm.getByLabel(L.budget.field.financialYear).fill('2026-27');
+    await incomeForm.getByLabel(L.budget.field.endsOn).fill('31/3/2027');
+    await incomeForm.getByRole('button', { name: L.common.save }).click();
+    await expect(incomeForm).toBeHidden();
+    await expect(page.getByTestId('budget-position')).toContainText(formatPounds(INCOME_PENCE - LINE_PENCE).replace('-', ''));
+
+    // The documents: written from the File menu, then opened and read.
+    const out = path.join(mapio.dataDir, 'out');
+    fs.mkdirSync(out);
+    const authority = lang === 'cy' ? 'Sir Ddinbych' : 'Denbighshire';
+
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-export-governors').click();
+    const governors = page.getByRole('dialog', { name: L.exportDialogs.governors.title });
+    const workbookPath = path.join(out, 'governors.xlsx');
+    await governors.getByTestId('export-governors-path').fill(workbookPath);
+    await governors.getByRole('radio', { name: lang === 'cy' ? 'Cymraeg' : 'English' }).check();
+    await governors.getByTestId('export-governors-submit').click();
+    await expect(governors.getByTestId('export-governors-status')).toBeVisible({ timeout: 30_000 });
+    await governors.getByTestId('export-governors-close').click();
+    expect(await sheetRows(workbookPath)).toEqual(
+      expect.arrayContaining([
+        [L.export.school, SCHOOL],
+        [L.export.officialNumber, NUMBER],
+        [L.export.localAuthority, authority],
+        [L.export.numberOnRoll, '1100'],
+      ]),
+    );
+
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-export-alp-statement').click();
+    const statement = page.getByRole('dialog', { name: L.exportDialogs.alpStatement.title });
+    const statementPath = path.join(out, 'statement.html');
+    await statement.getByTestId('export-alp-statement-path').fill(statementPath);
+    await statement.getByRole('radio', { name: lang === 'cy' ? 'Cymraeg' : 'English' }).check();
+    await statement.getByTestId('export-alp-statement-submit').click();
+    await expect(statement.getByTestId('export-alp-statement-status')).toBeVisible();
+    await statement.getByTestId('export-alp-statement-close').click();
+    const html = fs.readFileSync(statementPath, 'utf8');
+    expect(html).toContain(SCHOOL);
+    const roll = lang === 'cy' ? '1,100 o ddisgyblion ar y gofrestr' : '1,100 pupils on roll';
+    const number = lang === 'cy' ? `Rhif swyddogol yr ysgol ${NUMBER}` : `Official school number ${NUMBER}`;
+    expect(html).toContain(`<p class="meta">${authority} · ${number} · ${roll} · 2026-27</p>`);
+    expect(html).toContain(lang === 'cy' ? '<h2>Cyffredinol</h2>' : '<h2>Core</h2>');
+    expect(html).toContain('Whole-school literacy');
+
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-export-return').click();
+    const authorityReturn = page.getByRole('dialog', { name: L.exportDialogs.authorityReturn.title });
+    const returnPath = path.join(out, 'return.xlsx');
+    await authorityReturn.getByTestId('export-return-path').fill(returnPath);
+    await authorityReturn.getByTestId('export-return-submit').click();
+    await expect(authorityReturn.getByTestId('export-return-status')).toBeVisible({ timeout: 30_000 });
+    await authorityReturn.getByTestId('export-return-close').click();
+    // The return is for the authority, in English: its readable sheet carries the same identity.
+    expect(await sheetRows(returnPath)).toEqual(
+      expect.arrayContaining([
+        ['School', SCHOOL],
+        ['Official school number', NUMBER],
+        ['Local authority', 'Denbighshire'],
+        ['Local authority code', '663'],
+        ['Number on roll', '1100'],
+      ]),
+    );
+
+    // The School screen stays reachable afterwards, with what was entered.
+    await page.getByTestId('nav-school').click();
+    await expect(page.getByTestId('setup-step')).toHaveCount(0);
+    await page.getByTestId('school-tab-details').click();
+    await expect(page.getByTestId('school-official-number')).toHaveValue(NUMBER);
+    await shot(page, 'school-after');
+  });
+}
