@@ -21,6 +21,7 @@ import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../../db/testSchoolYear';
 import { refusal } from './refusal';
+import { takeBackTo } from '../../../db/migrations/olderShapes';
 
 const asRoot = process.getuid?.() === 0;
 const locked: string[] = [];
@@ -54,8 +55,7 @@ beforeAll(async () => {
   olderPath = path.join(folder, 'Older.mapio');
   SchoolFile.create(olderPath, testSchoolYear(), { appVersion: 'test' }).close();
   const db = openDatabase(olderPath);
-  db.exec('DROP TABLE scenarios');
-  db.pragma('user_version = 200');
+  takeBackTo(db, 200);
   db.pragma('journal_mode = DELETE');
   db.close();
   makeReadOnly(olderPath);
