@@ -81,6 +81,8 @@ export function SchoolScreen() {
         ))}
       </div>
       <section role="tabpanel" id={`school-panel-${part}`} aria-labelledby={`school-tab-${part}`} className="tab-panel">
+        {/* The part's name as a heading, so the outline runs School > Calendar > Terms for screen readers. */}
+        <h2 className="visually-hidden">{t(`school.parts.${part}`)}</h2>
         {part === 'details' ? <SchoolDetails /> : part === 'calendar' ? <CalendarEditor /> : part === 'tiers' ? <TiersEditor /> : <AreasEditor />}
       </section>
       {settingUp ? (
