@@ -119,7 +119,7 @@ describe('edits cost at once and can be undone', () => {
     const line = before.data.lines.find((l) => l.name.startsWith('Catch-up phonics'));
     if (!line) throw new Error('demo line missing');
     const costed = before.costed.lines.find((c) => c.lineId === line.id);
-    // Nia at £15.40/h, 30 minutes, 3 a week, 12 weeks = £277.20, plus the £45.00 pack: costing.md's worked example.
+    // Nia at £15.40/h, 30 minutes, 3 a week, 12 weeks = £277.20, plus the £45.00 pack: docs/costing-rules.md's worked example.
     expect(costed?.costPence).toBe(32_220);
 
     const after = backend.invoke('lines.update', { id: line.id, changes: { minutesPerSession: 45 } }).view;

@@ -17,7 +17,7 @@ export class Session {
   private file: SchoolFile | null = null;
   /** The week "to date" figures are shown for; null = the week containing today. */
   private asAtWeek: WeekNumber | null = null;
-  /** The scenario being worked on (issue 11): while set, `require()` is its temporary file, not the baseline. */
+  /** The scenario being worked on: while set, `require()` is its temporary file, not the baseline. */
   private scenario: ScenarioWorkingCopy | null = null;
   /** The scenarios table of the open file, through its own connection (db/scenarios.ts). */
   private scenarioStore: ScenarioStore | null = null;

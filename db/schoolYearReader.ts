@@ -5,7 +5,7 @@
  * of each list (a line's areas, staff, costs, undelivered weeks; a learner's areas) in the order they were
  * given.
  *
- * The year last read is kept and handed out again while the file is unchanged (issue 10: an edit read the
+ * The year last read is kept and handed out again while the file is unchanged (an edit read the
  * whole year twice, once to validate and once for the view). "Unchanged" is SQLite's own word for it:
  * `PRAGMA data_version` moves when another connection commits, `total_changes()` when this one writes
  * (even a change later rolled back, which only costs a re-read). The year handed out is deeply frozen, so

@@ -7,7 +7,7 @@
  * calendar from Monday 7 September 2026 (half terms, Christmas and Easter left out).
  *
  * Worked figure: line 1 (a TA at £15.40/h, 30 minutes, 3 a week, 12 weeks, £45.00 pack) costs
- * 1540 × 30/60 × 3 × 12 = 27 720 p + 4 500 p = £322.20 (costing.md's worked example).
+ * 1540 × 30/60 × 3 × 12 = 27 720 p + 4 500 p = £322.20 (docs/costing-rules.md's worked example).
  */
 import type { SchoolYear } from '../shared/domain';
 import { termsFromWeeks } from '../shared/schoolTerms';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: issue 10's benchmarks (test/bench/run.ts, TypeScript, run through tsx). Seeded data,
+// `npm run bench`: the benchmarks (test/bench/run.ts, TypeScript, run through tsx). Seeded data,
 // a table of figures beside their targets, the machine's details; exit 0 unless something crashed.
 // Flags pass through: --no-ui (skip the browser), --json FILE (every figure as JSON).
 import { spawnSync } from 'node:child_process';

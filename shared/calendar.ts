@@ -1,7 +1,7 @@
 /**
  * The school calendar against the financial year (1 April – 31 March).
  *
- * Schools budget April–March while provision runs September–July; costing.md asks every cost to be
+ * Schools budget April–March while provision runs September–July; docs/costing-rules.md asks every cost to be
  * split across the two financial years an academic year touches. A teaching week belongs to the
  * financial year in which its start date (a Monday) falls.
  *

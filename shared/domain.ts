@@ -1,7 +1,7 @@
 /**
  * The school-year data model: what a `.mapio` file holds, as plain data.
  *
- * Units (see docs/costing.md, the rules every figure follows):
+ * Units (see docs/costing-rules.md, the rules every figure follows):
  * - money is integer pence (`Pence`), never a float;
  * - time is integer minutes;
  * - sessions per week are integer hundredths (50 = fortnightly);
@@ -62,7 +62,7 @@ export const OTHER_COST_KINDS = [
 export type OtherCostKind = (typeof OTHER_COST_KINDS)[number];
 
 /**
- * How a tier's lines are costed (docs/costing.md, "Tiers and how each is costed"):
+ * How a tier's lines are costed (docs/costing-rules.md, "Tiers and how each is costed"):
  * - `whole_school`: whole-class provision, costed per pupil on roll and never shared to the learners
  *   enrolled (the default universal tier);
  * - `shared`: each line's cost is shared among the learners enrolled on it.
@@ -85,7 +85,7 @@ export interface Tier {
   sortOrder: number;
 }
 
-/** An area of need. Defaults are the four areas the authority guidance uses (docs/costing.md). */
+/** An area of need. Defaults are the four areas the authority guidance uses (docs/costing-rules.md). */
 export interface AreaOfNeed {
   id: string; // stable code, e.g. 'cognition_learning'
   name: string;

@@ -1,6 +1,6 @@
 /**
  * Money at the edges: what a person types becomes integer pence, integer pence becomes what a person
- * reads. Also the exact integer arithmetic the costing engine rounds with (see docs/costing.md:
+ * reads. Also the exact integer arithmetic the costing engine rounds with (see docs/costing-rules.md:
  * "compute each line exactly in integers and round once per line, half away from zero").
  *
  * No floating point touches money here: "1.005" is parsed digit by digit, never via Number("1.005") * 100.

@@ -1,5 +1,5 @@
 /**
- * Quick levers on a scenario (issue 11): one change across the year, as a pure function that returns
+ * Quick levers on a scenario: one change across the year, as a pure function that returns
  * the changed year and what changed, so the handler can apply it as one undo step and the screen can
  * say what happened. They run on a scenario only (the handler refuses the baseline).
  *

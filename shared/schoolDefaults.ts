@@ -1,6 +1,6 @@
 /**
  * What a new school file starts with: the default tiers, the four default areas of need and the typical
- * Welsh calendar (docs/costing.md). The school then makes them its own on the School screen; nothing in
+ * Welsh calendar (docs/costing-rules.md). The school then makes them its own on the School screen; nothing in
  * Mapio depends on these ids. The names are Mapio's own words, taken from the catalogues so the English
  * and Welsh defaults are written once.
  */

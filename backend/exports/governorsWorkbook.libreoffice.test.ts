@@ -1,5 +1,5 @@
 /**
- * Proof (issue 5): each exported workbook, opened in LibreOffice headless with a profile that always
+ * Proof: each exported workbook, opened in LibreOffice headless with a profile that always
  * recalculates on load, computes every line cost, subtotal and total to exactly the engine's figure.
  *
  * Two of the files carry deliberately wrong cached results in every formula cell (£123,456.78), so the

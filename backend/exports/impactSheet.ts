@@ -1,5 +1,5 @@
 /**
- * The governors' workbook's Impact sheet (issue 8): per intervention and per measure, how many learners
+ * The governors' workbook's Impact sheet: per intervention and per measure, how many learners
  * were measured, their average progress, how many made the progress expected, and what the places cost
  * per unit of progress. Every figure comes from the engine's ImpactReport (CostedMap.impact); measures
  * are listed separately and never averaged together.

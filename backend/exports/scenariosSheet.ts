@@ -1,5 +1,5 @@
 /**
- * The governors' workbook's Scenarios sheet (issue 11): the baseline beside each scenario, with the
+ * The governors' workbook's Scenarios sheet: the baseline beside each scenario, with the
  * difference (scenario − baseline) after each. Every figure comes from the comparison, so from the
  * engine; words come from the i18n catalogue (`export.scenarios.*`). Learner references appear only
  * when the workbook names learners; otherwise the sheet carries counts only.

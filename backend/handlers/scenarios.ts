@@ -1,5 +1,5 @@
 /**
- * Scenarios (issue 11): named copies of the school year kept inside the school file, worked on through
+ * Scenarios: named copies of the school year kept inside the school file, worked on through
  * every existing operation once entered, compared side by side with the baseline, adopted as the new
  * baseline (one undo step) or written out as a new file. The baseline's tables are only ever written by
  * `scenario.adopt`.

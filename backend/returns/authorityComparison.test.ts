@@ -1,5 +1,5 @@
 /**
- * Issue 6's "done when": 30 varied schools write their returns; three more are spoiled in different ways
+ * The authority's promise: 30 varied schools write their returns; three more are spoiled in different ways
  * and one is sent twice; the officer imports the folder. Exactly those four are rejected, with file
  * names and reasons; the 30 import; each school's comparison figures equal the engine's to the penny;
  * the classification differences planted in the schools are found with the right counts and costs.

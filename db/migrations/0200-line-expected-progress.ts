@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Impact (issue 8): each intervention line may say how much progress a learner is expected to make on
+ * Impact: each intervention line may say how much progress a learner is expected to make on
  * its measure (exit − entry, in the measure's unit: 6 = six months of reading age), so Mapio can show
  * the share of learners who made it. REAL because measures are not money and may be decimals; NULL =
  * not set, which is what every line in an older file becomes.

@@ -1,7 +1,7 @@
 import type { Migration } from './migration';
 
 /**
- * Scenarios (issue 11): named copies of the school year kept inside the school file ("grant ends",
+ * Scenarios: named copies of the school year kept inside the school file ("grant ends",
  * "two fewer TAs"), so leaders can try options without touching the baseline's tables. Each row holds
  * the whole year as an interchange document (shared/interchange.ts), read back with full validation.
  * `kind` says how it began: a copy of the baseline or next year rolled forward.

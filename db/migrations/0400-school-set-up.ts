@@ -3,7 +3,7 @@ import { termsFromWeeks } from '../../shared/schoolTerms';
 import type { Migration } from './migration';
 
 /**
- * What a school needs to set itself up in Mapio without help (docs/calendar.md, docs/costing.md):
+ * What a school needs to set itself up in Mapio without help (docs/calendar.md, docs/costing-rules.md):
  * - the school's official number and its local authority's 3-digit code (empty until entered; a
  *   local authority typed by hand that names one of the 22 Welsh authorities gets that authority's code);
  * - Welsh names for tiers and areas of need (a name still Mapio's English default gets Mapio's Welsh

@@ -1,5 +1,5 @@
 /**
- * Budget position and the ALNCo's statutory workload (costing.md, "Budget position", "ALNCo statutory workload").
+ * Budget position and the ALNCo's statutory workload (docs/costing-rules.md, "Budget position", "ALNCo statutory workload").
  *
  *     budget position = income − costs charged to the ALN budget (funding aln_budget or aln_grant)
  *

@@ -1,5 +1,5 @@
 /**
- * The checks the product makes (costing.md, "Checks the product makes"): warnings for people to act on,
+ * The checks the product makes (docs/costing-rules.md, "Checks the product makes"): warnings for people to act on,
  * never silent fixes. Each carries the values its message needs; screens look names up from the subject.
  *
  * Output order is stable: by check code (CHECK_CODES order), then by subject id, then by line id.

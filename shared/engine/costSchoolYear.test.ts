@@ -18,7 +18,7 @@ const lineOf = (map: CostedMap, id: number) => {
   return l;
 };
 
-describe('costing.md worked examples, to the penny', () => {
+describe('docs/costing-rules.md worked examples, to the penny', () => {
   const group = interventionLine({ id: 1, minutesPerSession: 30, sessionsPerWeekHundredths: 300, weeks: 12 });
   const withPack = interventionLine({ id: 2, nonStaffCosts: [{ label: 'Resource pack', pence: 4500 }] });
   const oneToOne = interventionLine({

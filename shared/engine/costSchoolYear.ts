@@ -1,5 +1,5 @@
 /**
- * The costing engine: a school year in, every figure out (docs/costing.md states the rules).
+ * The costing engine: a school year in, every figure out (docs/costing-rules.md states the rules).
  * Pure and deterministic: no I/O, no clock (pass `today`), the same input always gives the same map.
  *
  * Decisions on the as-at week (the week cost-to-date figures are as at):

@@ -1,6 +1,6 @@
 /**
  * Spreading a line's cost over its weeks: the financial-year split, cost to date and undelivered cost
- * (costing.md, "The year, the financial year, and cost to date").
+ * (docs/costing-rules.md, "The year, the financial year, and cost to date").
  *
  * Rules the contract leaves open, decided here:
  * - The whole cost (staff and non-staff) is spread evenly over the run's weeks: a resource pack bought for a
@@ -80,7 +80,7 @@ export function costToDate(weekly: readonly number[], run: Run, asAtWeek: number
 /**
  * The same figures as costToDate(weeklyCosts(cost, run.weeks), run, …) without building the weekly array:
  * by cumulative rounding the first k weeks cost round(C·k/n) exactly, so only the undelivered weeks need
- * their own week's cost (issue 10: one array per line per recost was a visible share of the engine's time).
+ * their own week's cost (one array per line per recost was a visible share of the engine's time).
  */
 export function costToDateOfRun(cost: number, run: Run, asAtWeek: number, undeliveredWeeks: Iterable<number>): ToDate {
   const n = run.weeks;

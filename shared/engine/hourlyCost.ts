@@ -1,5 +1,5 @@
 /**
- * The hourly-cost calculator (costing.md, "Staff cost per hour"):
+ * The hourly-cost calculator (docs/costing-rules.md, "Staff cost per hour"):
  *
  *     hourly = round(annual salary × (1 + on-cost rate) ÷ paid hours per year)
  *     paid hours per year = paid weeks × paid minutes per week ÷ 60

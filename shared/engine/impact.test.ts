@@ -12,7 +12,7 @@ const measured = (line: InterventionLine, id: number, learnerId: number, measure
   exitValue,
 });
 
-// costing.md's worked example: a TA at £15.40/h, 30 minutes 3 times a week for 12 weeks = 27 720 p, plus a
+// docs/costing-rules.md's worked example: a TA at £15.40/h, 30 minutes 3 times a week for 12 weeks = 27 720 p, plus a
 // £45.00 resource pack: 32 220 p.
 const readingGroup = interventionLine({ id: 1, name: 'Reading group', nonStaffCosts: [{ label: 'Resource pack', pence: 4500 }], expectedProgress: 6 });
 // One TA at £18.00/h, 60 minutes once a week for 10 weeks: 1800 × 1 × 10 = 18 000 p.

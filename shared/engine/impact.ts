@@ -2,7 +2,7 @@
  * The impact of provision: what each line's learners gained on their entry and exit measures, and what
  * that progress cost. Pure (no I/O); runs inside `costSchoolYear` (CostedMap.impact) and on its own.
  *
- * Rules (written down here because costing.md leaves them to us):
+ * Rules (written down here because docs/costing-rules.md leaves them to us):
  * - Progress = exit − entry on one enrolment, in that enrolment's measure (measureName + measureUnit,
  *   compared ignoring case and extra spaces). An enrolment counts as measured only with both values.
  * - Different measures are never averaged together: a line or learner with two measures reports two.
@@ -36,7 +36,7 @@ function normaliseMeasureText(s: string): string {
 
 /**
  * measureKey, remembered per distinct (name, unit) as typed: a school has a handful of measures over
- * thousands of enrolments, so each is normalised once per costing (issue 10).
+ * thousands of enrolments, so each is normalised once per costing.
  */
 function measureKeys(): (measureName: string, measureUnit: string) => string {
   const known = new Map<string, string>();

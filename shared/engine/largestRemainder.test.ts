@@ -47,7 +47,7 @@ describe('splitByWeights (largest remainder)', () => {
 });
 
 describe('splitByWeights: whole-number arithmetic gives the same pennies as exact BigInt arithmetic', () => {
-  /** The rule written out in BigInt, as the engine did before issue 10's fast path. */
+  /** The rule written out in BigInt, as the engine did before the fast path. */
   function exactSplit(total: number, weights: number[]): number[] {
     if (total < 0) return exactSplit(-total, weights).map((p) => (p === 0 ? 0 : -p));
     const sum = weights.reduce((s, w) => s + BigInt(w), 0n);

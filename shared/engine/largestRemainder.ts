@@ -5,7 +5,7 @@
  * Each part first gets floor(total × weight ÷ Σweights); the pennies left over go one each to the parts
  * with the largest remainders, ties to the earlier part (the caller orders parts, e.g. enrolments by id).
  * Exact whatever the size of total × weight: in whole JavaScript numbers while total × Σweights stays a
- * safe integer (every school's figures; issue 10 measured BigInt as most of the time spent sharing), in
+ * safe integer (every school's figures; profiling measured BigInt as most of the time spent sharing), in
  * BigInt beyond that. Both paths give the same parts.
  */
 import { divideRoundedToNumber, toSafeInteger } from '../money';

@@ -1,5 +1,5 @@
 /**
- * The cost of one intervention line and of one other cost line (costing.md, "An intervention line",
+ * The cost of one intervention line and of one other cost line (docs/costing-rules.md, "An intervention line",
  * "Other cost lines"), computed exactly and rounded once per line, half away from zero:
  *
  *     staff cost = Σ staff: hourly × count × groups × (contact + planning minutes)/60 × sessions/100 × weeks

@@ -1,5 +1,5 @@
 /**
- * Scenarios side by side with the baseline (issue 11): budget position (in total and per financial
+ * Scenarios side by side with the baseline: budget position (in total and per financial
  * year), spend by tier, by ALP / not ALP and by area of need, learners whose IDP's ALP would fall short,
  * staff over-allocated, Welsh ALP shortfall, lines left with no one to deliver them, and each figure's
  * difference from the baseline.

@@ -1,5 +1,5 @@
 /**
- * A line's cost shared among the learners enrolled on it (costing.md, "Cost per learner"):
+ * A line's cost shared among the learners enrolled on it (docs/costing-rules.md, "Cost per learner"):
  * share = line cost × learner's enrolled weeks ÷ all enrolled weeks on the line, by largest remainder so
  * the shares sum exactly to the cost, ties to the earlier enrolment (lower id).
  *
@@ -8,7 +8,7 @@
  *   enrolment_outside_line check).
  * - An enrolment with no weeks inside the run is still listed, with 0 weeks and 0 pence.
  * - A line nobody is enrolled on (or only outside its run) is wholly unallocated, never dropped.
- * - Lines of a whole-school tier (docs/costing.md, "Tiers and how each is costed") are whole-class
+ * - Lines of a whole-school tier (docs/costing-rules.md, "Tiers and how each is costed") are whole-class
  *   provision costed per pupil on roll: enrolments on them are listed with 0 pence and the whole cost is
  *   unallocated. The tier's costing mode decides this, never its id.
  */

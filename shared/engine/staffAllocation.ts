@@ -1,5 +1,5 @@
 /**
- * Staff time allocated against contracted hours (costing.md, "Staff cost per hour": "shows hours allocated
+ * Staff time allocated against contracted hours (docs/costing-rules.md, "Staff cost per hour": "shows hours allocated
  * to interventions against hours contracted, and flags over-allocation").
  *
  * For each teaching week, a person's minutes are the sum over the lines running that week of
@@ -15,7 +15,7 @@
  *
  * The weekly minutes are never laid out week by week: each run adds its minutes at its first week and
  * takes them away after its last, and a sweep over those change weeks in order finds the peak (and its
- * earliest week), since a person's minutes only change at such a week (issue 10).
+ * earliest week), since a person's minutes only change at such a week.
  */
 import type { InterventionLine, OtherCostLine, StaffMember } from '../domain';
 import { divideRoundedToNumber } from '../money';

@@ -1,6 +1,6 @@
 /**
  * A tier's costing mode, never its id, decides whether its lines are costed per pupil on roll or shared
- * among the learners enrolled (docs/costing.md, "Tiers and how each is costed"). An authority's own tier
+ * among the learners enrolled (docs/costing-rules.md, "Tiers and how each is costed"). An authority's own tier
  * set, with ids Mapio has never heard of, costs to the penny.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Totals by tier, ALP / not ALP, area of need and funding source (costing.md, "Budget position").
+ * Totals by tier, ALP / not ALP, area of need and funding source (docs/costing-rules.md, "Budget position").
  * Every total is a sum of rounded lines, so the screens and the workbook agree to the penny.
  *
  * Rules the contract leaves open, decided here:

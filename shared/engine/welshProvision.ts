@@ -1,5 +1,5 @@
 /**
- * Welsh-medium ALP against the learners whose IDP requires ALP in Welsh (issue 7, Estyn R4/R6): how many
+ * Welsh-medium ALP against the learners whose IDP requires ALP in Welsh (Estyn R4/R6): how many
  * hours a week of ALP those learners receive in Welsh, bilingually and in English, against the hours their
  * IDPs specify, beside the hours of the school's Welsh-speaking staff. Pure: figures for the dashboard.
  *

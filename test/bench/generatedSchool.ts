@@ -12,7 +12,7 @@
  *   every one enrolled on at least one line; long lines run rolling cohorts (a term each);
  * - income, other costs (ALNCo release, EP and SALT sessions, cover, training, equipment) and workload.
  *
- * `largeSecondaryYear()` is issue 10's large secondary: 1,800 on roll, 400 learners with provision,
+ * `largeSecondaryYear()` is the benchmark's large secondary: 1,800 on roll, 400 learners with provision,
  * 150 lines, 60 staff, 2,500 enrolments.
  */
 import type {

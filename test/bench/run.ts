@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: issue 10's benchmarks on seeded, generated data (the same data every run), each
+ * `npm run bench`: the benchmarks on seeded, generated data (the same data every run), each
  * scenario in a process of its own so each has its own peak memory. Prints the machine and a table of
  * figures beside their targets (✓ met, ✗ missed; judged on the median, the p95 shown beside it). Never fails on speed: the exit code is 1 only when a
  * scenario crashed or a figure was wrong (the SQL floor or an imported return disagreeing with the engine).
@@ -98,7 +98,7 @@ function printTable(rows: Row[]): void {
 async function main(): Promise<void> {
   const m = machine();
   const started = Date.now();
-  console.log('Mapio bench (issue 10): seeded data, the same every run; figures are wall-clock on this machine.');
+  console.log('Mapio bench: seeded data, the same every run; figures are wall-clock on this machine.');
   console.log(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory; Node ${m.node}; ${m.os}\n`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-bench-'));
   const rows: Row[] = [];

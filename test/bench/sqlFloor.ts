@@ -1,7 +1,7 @@
 /**
  * The floor for a recost: the same headline totals the engine gives (cost of every line and other cost,
  * the part charged to the ALN budget, by tier) computed by ONE hand-written SQL aggregate over the
- * school file. It applies costing.md's rules inside SQLite with integer arithmetic only:
+ * school file. It applies docs/costing-rules.md's rules inside SQLite with integer arithmetic only:
  *
  *     line cost  = round(Σ staff: hourly × count × groups × (contact + planning) × sessions/100 × weeks ÷ 60) + non-staff
  *     other cost = round(hourly × minutes per week × weeks ÷ 60)  or  quantity × unit price

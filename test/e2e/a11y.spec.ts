@@ -110,7 +110,7 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await page.getByTestId('nav-checks').click();
   await scan(page, info, 'checks');
 
-  // Issue 8: the MIS import wizard (columns, then the preview), the map's impact panel, a learner's progress.
+  // The MIS import wizard (columns, then the preview), the map's impact panel, a learner's progress.
   await page.getByTestId('nav-learners').click();
   await page.getByTestId('import-mis').click();
   await scan(page, info, 'MIS import: choose the file');
@@ -140,7 +140,7 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await expect(page.getByTestId('map-impact')).toBeVisible();
   await scan(page, info, 'map impact panel');
 
-  // Issue 11: scenarios (list, levers inside one with the banner, the comparison); issue 9: backups.
+  // Scenarios (list, levers inside one with the banner, the comparison); backups.
   await page.getByTestId('nav-scenarios').click();
   await page.getByTestId('scenario-name').fill('Grant ends');
   await page.getByTestId('create-scenario').click();

@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the officer's hands: returns written the way the CLI writes them (buildAuthorityReturn +
+ * The authority comparison in the officer's hands: returns written the way the CLI writes them (buildAuthorityReturn +
  * writeReturnWorkbook), one of them spoiled, are uploaded through the file input of a new authority
  * comparison. Progress finishes; the spoiled file is rejected with its name and reason; the schools
  * table shows the comparison's own figures to the penny; the difference planted in how "ELSA" is classed

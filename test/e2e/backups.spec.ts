@@ -1,5 +1,5 @@
 /**
- * Issue 9's backups, restored from the UI: File › Restore from a backup lists the automatic copies in
+ * Backups, restored from the UI: File › Restore from a backup lists the automatic copies in
  * words (when, why, how big); restoring asks first, says the open file is untouched, and opens the copy
  * as a new school file, whose figures are the ones the copy was taken with.
  */

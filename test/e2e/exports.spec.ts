@@ -1,5 +1,5 @@
 /**
- * Issue 5 (and the school side of issue 6) from the File menu: the governors' workbook exported from the
+ * The governors' workbook and the school's return from the File menu: the governors' workbook exported from the
  * demo school, anonymised by default, opens in Excel's format with the expected sheets and no learner's
  * name in any cell; the statement for parents has no money and no learners; the authority return is
  * written and says it carries no names. While a scenario is open the export is refused with a sentence.

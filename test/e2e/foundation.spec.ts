@@ -1,5 +1,5 @@
 /**
- * Issue 2's promise, as a person would check it: Mapio opens on a costed demo school; editing a line
+ * The foundation's promise, as a person would check it: Mapio opens on a costed demo school; editing a line
  * changes the total by exactly the engine's figure; the edit is still there after Mapio restarts; and
  * a damaged, newer or foreign file is refused with a clear message and left byte-for-byte unchanged.
  */
@@ -40,7 +40,7 @@ test('the demo school opens costed, an edit changes the total to the penny, and 
 
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
   await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
-  // costing.md's worked example: £15.40/h × 30 min × 3 a week × 12 weeks + a £45.00 pack = £322.20
+  // docs/costing-rules.md's worked example: £15.40/h × 30 min × 3 a week × 12 weeks + a £45.00 pack = £322.20
   await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£322.20');
 
   await page.getByTestId(`line-row-${phonics.id}`).click();

@@ -1,5 +1,5 @@
 /**
- * Issue 8, walked as an ALNCo would: Learners › Import from MIS, pick a real-shaped export (one with
+ * The MIS import, walked as an ALNCo would: Learners › Import from MIS, pick a real-shaped export (one with
  * problem rows), check the guessed columns, see exactly what would be added and rejected (row numbers
  * and reasons), change a column and see the preview follow, import, see the list grow, and undo the
  * whole import in one step. A file missing its required columns is refused in words before anything.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, walked on the demo school: two scenarios ("Grant ends", "Two fewer TAs") each changed in
+ * Scenarios, walked on the demo school: two scenarios ("Grant ends", "Two fewer TAs") each changed in
  * the scenario (a lever, and an edit on a normal screen), the plan's totals unchanged after leaving,
  * the comparison on screen checked figure by figure against scenario.compare (the engine) and the
  * grant's removal checked by hand, a screenshot of the comparison taken to be looked at, and the

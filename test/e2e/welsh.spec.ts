@@ -1,5 +1,5 @@
 /**
- * Issue 7: a Welsh-medium school's ALNCo works in Welsh all day. Switch to Cymraeg and walk every screen,
+ * A Welsh-medium school's ALNCo works in Welsh all day. Switch to Cymraeg and walk every screen,
  * editor and dialog: no English catalogue text may show (the school's own data — its lines, staff and
  * learners — stays as the school typed it). The switch is instant and remembered; backend errors (a file
  * that is not Mapio's, a refused field) reach a Welsh reader in Welsh.

@@ -1,5 +1,5 @@
 /**
- * Every warning from costing.md's "Checks the product makes", walked as an ALNCo meets it: do the thing
+ * Every warning from docs/costing-rules.md's "Checks the product makes", walked as an ALNCo meets it: do the thing
  * in the UI, see the check on the Checks screen in words, follow its button to the record that causes
  * it, put it right there, and see the check gone. The file is the real demo school on a real server.
  */

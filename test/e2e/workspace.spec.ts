@@ -1,5 +1,5 @@
 /**
- * Issue 4's promise, walked as an ALNCo would on a real file: build a line from scratch, enrol learners
+ * The workspace's promise, walked as an ALNCo would on a real file: build a line from scratch, enrol learners
  * from the line (several at once) and from a learner's page, and see every figure move by exactly the
  * pence the engine (or the arithmetic written out here) says; add income; push a person past their
  * contracted hours and back; delete with confirmation and undo; and do a whole edit without the mouse.
@@ -198,7 +198,7 @@ test('deleting a line asks first, names what goes with it, and undo brings it al
   await page.getByRole('dialog').getByRole('button', { name: 'Delete the line' }).click();
   await expect(page.getByTestId(`line-row-${phonics.id}`)).toHaveCount(0);
   await expect(page.getByTestId('line-editor')).toHaveCount(0);
-  // costing.md's worked example line: £322.20 leaves the total
+  // docs/costing-rules.md's worked example line: £322.20 leaves the total
   await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal - 32_220));
 
   await page.getByTestId('undo').click();

@@ -1,5 +1,5 @@
 /**
- * The local authority's comparison workspace (issue 6): returns come in, schools sit side by side with
+ * The local authority's comparison workspace: returns come in, schools sit side by side with
  * their context, classification differences and outliers are questions to ask, and the comparison goes
  * out as an Excel workbook. Renders from the open authority file's AuthorityView only.
  */

@@ -1,5 +1,5 @@
 /**
- * The dashboard's Welsh-medium panel (issue 7): ALP hours a week that learners whose IDP requires ALP in
+ * The dashboard's Welsh-medium panel: ALP hours a week that learners whose IDP requires ALP in
  * Welsh receive in Welsh, bilingually and in English, against the hours their IDPs specify, beside the
  * hours of Welsh-speaking staff. Figures from shared/engine/welshProvision.ts; this file only labels them.
  */

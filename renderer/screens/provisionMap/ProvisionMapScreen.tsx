@@ -230,13 +230,13 @@ interface LineRowProps {
   onSelect: (lineId: number) => void;
   pounds: (p: number | null | undefined) => string;
   numberOnRoll: number;
-  /** The line's tier is costed per pupil on roll (docs/costing.md), so the row shows cost per pupil. */
+  /** The line's tier is costed per pupil on roll (docs/costing-rules.md), so the row shows cost per pupil. */
   wholeSchool: boolean;
 }
 
 /**
  * Every edit brings a whole new view (new objects for every line), so rows are compared by value: only
- * the edited row, and rows whose figures the edit moved, render again (issue 10: re-rendering all 150
+ * the edited row, and rows whose figures the edit moved, render again (re-rendering all 150
  * rows of a large secondary's map was a visible part of an edit's time on screen). The figures compared
  * are the engine's, exactly as shown.
  */
