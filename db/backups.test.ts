@@ -7,8 +7,8 @@ import { createBackend, type TypedBackend } from '../backend/backend';
 import { SchoolBackups, backupsRoot, BACKUP_LIMITS } from './backups';
 import { openDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
-import { sha256, testFolder } from './testFolder';
-import { testSchoolYear } from './testSchoolYear';
+import { sha256, testFolder } from '../test/support/testFolder';
+import { testSchoolYear } from '../test/support/testSchoolYear';
 
 const opened: Array<{ close(): void }> = [];
 const backends: TypedBackend[] = [];

@@ -3,7 +3,7 @@ import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
-import { createTestFile, testFolder } from './testFolder';
+import { createTestFile, testFolder } from '../test/support/testFolder';
 
 describe('openDatabase', () => {
   afterEach(() => {

@@ -8,8 +8,8 @@ import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { openDatabase } from './connection';
 import { replaceSchoolYear, ScenarioStore, ScenarioWorkingCopy } from './scenarios';
 import { SchoolFile } from './schoolFile';
-import { testFolder } from './testFolder';
-import { testSchoolYear } from './testSchoolYear';
+import { testFolder } from '../test/support/testFolder';
+import { testSchoolYear } from '../test/support/testSchoolYear';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {

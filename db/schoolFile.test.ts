@@ -5,8 +5,8 @@ import { ApiError } from '../shared/api/contract';
 import { openDatabase } from './connection';
 import { LATEST_VERSION } from './migrations';
 import { SchoolFile } from './schoolFile';
-import { createTestFile, sha256, testFolder } from './testFolder';
-import { largeSchoolYear, testSchoolYear } from './testSchoolYear';
+import { createTestFile, sha256, testFolder } from '../test/support/testFolder';
+import { largeSchoolYear, testSchoolYear } from '../test/support/testSchoolYear';
 
 const opened: SchoolFile[] = [];
 const track = (f: SchoolFile) => (opened.push(f), f);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type SqliteDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
 import { createSchoolYearReader } from './schoolYearReader';
-import { createTestFile } from './testFolder';
+import { createTestFile } from '../test/support/testFolder';
 
 describe('reading the year: the last read is handed out again only while the file is unchanged', () => {
   const open: Array<SchoolFile | SqliteDatabase> = [];

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../shared/api/contract';
 import { SchoolFile } from './schoolFile';
-import { createTestFile } from './testFolder';
-import { testSchoolYear } from './testSchoolYear';
+import { createTestFile } from '../test/support/testFolder';
+import { testSchoolYear } from '../test/support/testSchoolYear';
 
 const opened: SchoolFile[] = [];
 const open = () => {

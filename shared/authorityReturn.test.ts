@@ -10,7 +10,7 @@ import {
   schoolKeyOf,
 } from './authorityReturn';
 import { costSchoolYear } from './engine/costSchoolYear';
-import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from './engine/schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../test/support/schoolYearBuilder';
 import type { SchoolYear } from './domain';
 
 /** A year with planted, unmistakable learner details: none of them may reach a return. */

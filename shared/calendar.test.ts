@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { academicFinancialYears, addMonths, daysBetween, financialYearOf, weekContaining, weekFinancialYearIndexes } from './calendar';
-import { calendar2026 } from './engine/schoolYearBuilder';
+import { calendar2026 } from '../test/support/schoolYearBuilder';
 
 describe('financial years (1 April – 31 March)', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from './engine/costSchoolYear';
-import { enrolOn, interventionLine, learner, schoolYear } from './engine/schoolYearBuilder';
+import { enrolOn, interventionLine, learner, schoolYear } from '../test/support/schoolYearBuilder';
 import { INTERCHANGE_VERSION, parseInterchange, toInterchange } from './interchange';
 import { weeksFromTerms } from './schoolTerms';
 

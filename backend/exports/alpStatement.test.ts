@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { createI18n } from '../../shared/i18n';
 import { buildAlpStatementHtml, redactForParents } from './alpStatement';
-import { variedSchoolYear } from './variedSchools';
+import { variedSchoolYear } from '../../test/support/variedSchools';
 
 describe('the statement for parents of what the school regards as ALP', () => {
   for (const lang of ['en', 'cy'] as const) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { testFolder } from '../../db/testFolder';
+import { testFolder } from '../../test/support/testFolder';
 import { runCli } from '../cli/main';
 
 function io() {

@@ -3,7 +3,7 @@ import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
-import { sha256, testFolder } from '../../db/testFolder';
+import { sha256, testFolder } from '../../test/support/testFolder';
 import { createBackend } from '../backend';
 import { writeWorkbook } from './exportFile';
 

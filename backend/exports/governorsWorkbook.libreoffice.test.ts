@@ -17,7 +17,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbookWithFigures, type CheckedFigure } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
-import { variedSchoolYear, viewOf } from './variedSchools';
+import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 
 const soffice = findSoffice();
 const skip = soffice === null && !process.env.CI;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
-import { variedSchoolYear, viewOf } from './variedSchools';
+import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });

@@ -4,7 +4,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { compareScenarios } from '../../shared/engine/scenarioComparison';
 import { buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
-import { viewOf } from './variedSchools';
+import { viewOf } from '../../test/support/variedSchools';
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 

@@ -4,9 +4,9 @@ import nodePath from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
 import { SchoolFile } from '../../db/schoolFile';
-import { testSchoolYear } from '../../db/testSchoolYear';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { createBackend, type TypedBackend } from '../backend';
-import { zipEntries } from '../returns/testSupport';
+import { zipEntries } from '../../test/support/returnFiles';
 import { closeAuthorityFile } from './authority';
 
 let dir: string;

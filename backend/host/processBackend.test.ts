@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, type AppInfo, type MutationResult, type YearView } from '../../shared/api/contract';
 import { SchoolFile } from '../../db/schoolFile';
-import { largeSchoolYear, testSchoolYear } from '../../db/testSchoolYear';
+import { largeSchoolYear, testSchoolYear } from '../../test/support/testSchoolYear';
 import { buildHostileFiles } from '../../test/unit/hardening/hostileFiles';
 import { startBrowserServer, SECRET_HEADER } from '../http/browserServer';
 import { spawnNodeHost } from './nodeChild';

@@ -5,8 +5,8 @@ import { ApiError, MIS_PREVIEW_ROW_LIMIT, type MisPreview, type MisRejectCode } 
 import type { MisColumnMapping } from '../../shared/schemas';
 import { openDatabase } from '../../db/connection';
 import { SchoolFile } from '../../db/schoolFile';
-import { sha256, testFolder } from '../../db/testFolder';
-import { testSchoolYear } from '../../db/testSchoolYear';
+import { sha256, testFolder } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { createBackend, type TypedBackend } from '../backend';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');

@@ -11,14 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuthorityReturn } from '../../shared/authorityReturn';
 import { LANGUAGE_MEDIA, PHASES, type SchoolYear, type Tier } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import type { CostedMap } from '../../shared/engine/types';
 import { divideRoundedToNumber } from '../../shared/money';
 import { createBackend, type TypedBackend } from '../backend';
 import { closeAuthorityFile } from '../handlers/authority';
 import { runCli } from '../cli/main';
 import { writeReturnWorkbook } from './returnWorkbook';
-import { alterFirstCost, editReturnData, setVersion } from './testSupport';
+import { alterFirstCost, editReturnData, setVersion } from '../../test/support/returnFiles';
 
 const SCHOOLS = 30;
 const ELSA_ALP_AT = new Set([2, 9, 17, 25]);

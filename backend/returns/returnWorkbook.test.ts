@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { buildAuthorityReturn, canonicalJson, type AuthorityReturn } from '../../shared/authorityReturn';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { incomeLine, interventionLine, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
-import { testSchoolYear } from '../../db/testSchoolYear';
+import { incomeLine, interventionLine, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { readReturnWorkbook, ReturnRejected } from './readReturn';
 import { JSON_CHUNK_CHARS, RETURN_DATA_SHEET, returnWorkbookBytes, writeReturnWorkbook } from './returnWorkbook';
-import { alterFirstCost, editReturnData, setVersion, zipEntries } from './testSupport';
+import { alterFirstCost, editReturnData, setVersion, zipEntries } from '../../test/support/returnFiles';
 
 const PLANTED = { name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877' };
 

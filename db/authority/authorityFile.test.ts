@@ -5,8 +5,8 @@ import { ApiError } from '../../shared/api/contract';
 import { buildAuthorityReturn, canonicalJson, schoolKeyOf } from '../../shared/authorityReturn';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { openDatabase } from '../connection';
-import { createTestFile, sha256, testFolder } from '../testFolder';
-import { testSchoolYear } from '../testSchoolYear';
+import { createTestFile, sha256, testFolder } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { AuthorityFile } from './authorityFile';
 import { AUTHORITY_LATEST_VERSION } from './migrations';
 

@@ -3,8 +3,8 @@ import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { createTestFile } from '../testFolder';
-import { testSchoolYear } from '../testSchoolYear';
+import { createTestFile } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { takeBackTo } from './olderShapes';
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../connection';
 import { ScenarioStore } from '../scenarios';
 import { SchoolFile } from '../schoolFile';
-import { createTestFile } from '../testFolder';
+import { createTestFile } from '../../test/support/testFolder';
 import { LATEST_VERSION } from './index';
 import { takeBackTo } from './olderShapes';
 

@@ -6,8 +6,8 @@ import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { weeksFromTerms } from '../../shared/schoolTerms';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { testFolder } from '../testFolder';
-import { testSchoolYear } from '../testSchoolYear';
+import { testFolder } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { takeBackTo } from './olderShapes';
 

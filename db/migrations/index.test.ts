@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { createTestFile, sha256, testFolder } from '../testFolder';
-import { testSchoolYear } from '../testSchoolYear';
+import { createTestFile, sha256, testFolder } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS, assertIncreasing, migrate, type Migration } from './index';
 
 const opened: SchoolFile[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { testSchoolYear } from '../testSchoolYear';
-import { apiErrorFrom, useTestFiles } from './testOpenFile';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
+import { apiErrorFrom, useTestFiles } from '../../test/support/testOpenFile';
 
 const openFile = useTestFiles();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Learner, SchoolYear } from '../domain';
 import { costSchoolYear, type CostOptions } from './costSchoolYear';
-import { enrolOn, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import type { CheckCode } from './types';
 
 const alpLine = interventionLine({ id: 1, tierId: 'alp', minutesPerSession: 30, sessionsPerWeekHundredths: 300, startWeek: 1, weeks: 38 }); // 90 min/week

@@ -3,7 +3,7 @@ import { buildAuthorityReturn, type AuthorityReturn } from '../authorityReturn';
 import type { SchoolYear } from '../domain';
 import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
 import { costSchoolYear } from './costSchoolYear';
-import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
 /** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */
 function school(name: string, lines: Array<{ name: string; tierId: string; language?: 'welsh' | 'english' | 'bilingual' }>, options: { roll?: number; alnLearners?: number; income?: number } = {}): SchoolYear {

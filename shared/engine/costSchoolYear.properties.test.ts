@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FUNDING_SOURCES, type SchoolYear } from '../domain';
 import { costSchoolYear } from './costSchoolYear';
-import { enrolment, expectOnlyWholeNumbers, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from './schoolYearBuilder';
+import { enrolment, expectOnlyWholeNumbers, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import type { CostedMap } from './types';
 
 const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);

@@ -9,7 +9,7 @@ import {
   schoolYear,
   staffMember,
   expectOnlyWholeNumbers,
-} from './schoolYearBuilder';
+} from '../../test/support/schoolYearBuilder';
 import type { CostedMap } from './types';
 
 const lineOf = (map: CostedMap, id: number) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Enrolment, InterventionLine } from '../domain';
 import { costSchoolYear } from './costSchoolYear';
 import { impactOf } from './impact';
-import { enrolOn, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
 const measured = (line: InterventionLine, id: number, learnerId: number, measureName: string, measureUnit: string, entryValue: number | null, exitValue: number | null): Enrolment => ({
   ...enrolOn(line, id, learnerId),

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Tier } from '../domain';
 import { costSchoolYear } from './costSchoolYear';
-import { enrolOn, interventionLine, learner, schoolYear } from './schoolYearBuilder';
+import { enrolOn, interventionLine, learner, schoolYear } from '../../test/support/schoolYearBuilder';
 
 /** An authority's tier set: nothing here is called universal, targeted or alp. */
 const AUTHORITY_TIERS: Tier[] = [

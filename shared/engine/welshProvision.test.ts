@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from './costSchoolYear';
-import { enrolOn, interventionLine, learner, schoolYear, staffMember } from './schoolYearBuilder';
+import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { welshProvision } from './welshProvision';
 import { demoSchoolYear } from '../demo/demoSchool';
 

@@ -26,7 +26,7 @@ import type {
   SchoolYear,
   StaffMember,
 } from '../../shared/domain';
-import { calendar2026 } from '../../shared/engine/schoolYearBuilder';
+import { calendar2026 } from '../support/schoolYearBuilder';
 import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
 import { seededRandom, type SeededRandom } from './seededRandom';
 

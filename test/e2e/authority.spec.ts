@@ -14,7 +14,7 @@ import { buildAuthorityReturn, schoolKeyOf, type AuthorityReturn } from '../../s
 import { LANGUAGE_MEDIA, type SchoolYear } from '../../shared/domain';
 import { compareReturns } from '../../shared/engine/comparison';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../shared/engine/schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../support/schoolYearBuilder';
 import { formatPounds } from '../../shared/money';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';

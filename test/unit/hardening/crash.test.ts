@@ -14,7 +14,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 import { LATEST_VERSION } from '../../../db/migrations';
 import { crashTestMigrations, SLOW_MIGRATION_ROWS, SLOW_MIGRATION_VERSION } from './migrationList';
 

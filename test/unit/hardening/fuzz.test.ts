@@ -17,7 +17,7 @@ import { InterchangeError, parseInterchange, toInterchange } from '../../../shar
 import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { runCli } from '../../../backend/cli/main';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 import { HOSTILE_STRINGS, hostileValue, payloadsFor, pollutingObject } from './hostileInput';
 import { buildHostileFiles, type HostileFile } from './hostileFiles';
 

@@ -18,7 +18,7 @@ import { AuthorityFile } from '../../../db/authority/authorityFile';
 import { AUTHORITY_LATEST_VERSION } from '../../../db/authority/migrations';
 import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 import { buildHostileFiles, type HostileFile } from './hostileFiles';
 import { refusal } from './refusal';
 

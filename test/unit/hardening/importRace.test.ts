@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { ApiError, type AuthorityView, type YearView } from '../../../shared/api/contract';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 
 let folder: string;
 let backend: TypedBackend;

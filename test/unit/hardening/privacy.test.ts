@@ -13,8 +13,8 @@ import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { runCli } from '../../../backend/cli/main';
 import { startBrowserServer, SECRET_HEADER } from '../../../backend/http/browserServer';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
-import { zipEntries } from '../../../backend/returns/testSupport';
+import { testSchoolYear } from '../../support/testSchoolYear';
+import { zipEntries } from '../../support/returnFiles';
 
 const PLANTED = ['Quillon Zbrawski', 'Ysoldé Marrowkettle', 'Tobiah Quenzlewick'];
 const PLANTED_REFS = ['QZ90417', 'YM90418', 'TQ90419'];

@@ -19,7 +19,7 @@ import { runCli } from '../../../backend/cli/main';
 import { ApiError, type AppInfo, type MutationResult, type ScenarioSummary, type YearView } from '../../../shared/api/contract';
 import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 import { refusal } from './refusal';
 import { takeBackTo } from '../../../db/migrations/olderShapes';
 

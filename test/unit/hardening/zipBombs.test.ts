@@ -14,7 +14,7 @@ import { runCli } from '../../../backend/cli/main';
 import { MAX_MIS_ROWS } from '../../../backend/mis/misTable';
 import { ApiError, type ReturnImportOutcome, type YearView } from '../../../shared/api/contract';
 import { SchoolFile } from '../../../db/schoolFile';
-import { testSchoolYear } from '../../../db/testSchoolYear';
+import { testSchoolYear } from '../../support/testSchoolYear';
 import { manyPartsZip, spreadsheetBomb } from './zipBombs';
 import { refusal } from './refusal';
 

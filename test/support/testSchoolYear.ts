@@ -9,8 +9,8 @@
  * Worked figure: line 1 (a TA at £15.40/h, 30 minutes, 3 a week, 12 weeks, £45.00 pack) costs
  * 1540 × 30/60 × 3 × 12 = 27 720 p + 4 500 p = £322.20 (docs/costing-rules.md's worked example).
  */
-import type { SchoolYear } from '../shared/domain';
-import { termsFromWeeks } from '../shared/schoolTerms';
+import type { SchoolYear } from '../../shared/domain';
+import { termsFromWeeks } from '../../shared/schoolTerms';
 
 /** Mondays the school is closed in 2026-27 (half terms, Christmas, Easter). */
 const BREAK_MONDAYS = new Set([

@@ -4,7 +4,7 @@
  */
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { RETURN_DATA_SHEET } from './returnWorkbook';
+import { RETURN_DATA_SHEET } from '../../backend/returns/returnWorkbook';
 
 /** Every entry of a zip file, inflated, by name (reads the central directory; stored and deflated entries). */
 export function zipEntries(bytes: Buffer): Map<string, Buffer> {

@@ -1,8 +1,8 @@
 /** Test support for repository tests: a fresh test school file per test, closed afterwards. */
 import { afterEach } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
-import type { SchoolFile } from '../schoolFile';
-import { createTestFile } from '../testFolder';
+import type { SchoolFile } from '../../db/schoolFile';
+import { createTestFile } from './testFolder';
 
 export function useTestFiles(): () => SchoolFile {
   const opened: SchoolFile[] = [];

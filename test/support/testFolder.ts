@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
-import { SchoolFile } from './schoolFile';
+import { SchoolFile } from '../../db/schoolFile';
 import { testSchoolYear } from './testSchoolYear';
 
 export function testFolder(): string {

@@ -6,8 +6,8 @@
  * summer 12 Apr – 16 Jul (half term 24–28 May). Weeks 1–25 start before 1 April 2027 (financial year 2026),
  * weeks 26–38 after it (financial year 2027).
  */
-import { DEFAULT_AREAS, DEFAULT_TIERS } from '../schoolDefaults';
-import { termsFromWeeks } from '../schoolTerms';
+import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
+import { termsFromWeeks } from '../../shared/schoolTerms';
 import type {
   Calendar,
   Enrolment,
@@ -17,7 +17,7 @@ import type {
   OtherCostLine,
   SchoolYear,
   StaffMember,
-} from '../domain';
+} from '../../shared/domain';
 
 function mondays(from: string, count: number): string[] {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
