@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { ApiError, type AuthorityView, type FileInfo } from '../../shared/api/contract';
-import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/authorityReturn';
-import { compareReturns } from '../../shared/engine/comparison';
+import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/authority/buildReturn';
+import { compareReturns } from '../../shared/authority/comparison';
 import { AUTHORITY_FILE_EXTENSION, AuthorityFile } from '../../db/authority/authorityFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
 import { importReturns, returnSourcesInFolder } from '../returns/importReturns';

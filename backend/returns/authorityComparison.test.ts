@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAuthorityReturn } from '../../shared/authorityReturn';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { LANGUAGE_MEDIA, PHASES, type SchoolYear, type Tier } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';

@@ -5,8 +5,8 @@
  * exact figures are integer pence in Mapio.
  */
 import ExcelJS from 'exceljs';
-import { describeCount } from '../../shared/authorityReturn';
-import { MEASURE_INFO, OUTLIER_RULE, type AuthorityComparison, type Share } from '../../shared/engine/comparison';
+import { describeCount } from '../../shared/authority/returnFormat';
+import { MEASURE_INFO, OUTLIER_RULE, type AuthorityComparison, type Share } from '../../shared/authority/comparison';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';

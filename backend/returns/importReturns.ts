@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { schoolKeyOf } from '../../shared/authorityReturn';
+import { schoolKeyOf } from '../../shared/authority/returnFormat';
 import { duplicateError, type AuthorityFile } from '../../db/authority/authorityFile';
 import { readReturnWorkbook, ReturnRejected } from './readReturn';
 

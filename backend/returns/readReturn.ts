@@ -12,7 +12,7 @@ import {
   authorityReturnSchema,
   returnFromVersion1,
   type AuthorityReturn,
-} from '../../shared/authorityReturn';
+} from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
 

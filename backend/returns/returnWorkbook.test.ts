@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { buildAuthorityReturn, canonicalJson, type AuthorityReturn } from '../../shared/authorityReturn';
+import { canonicalJson, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { incomeLine, interventionLine, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';

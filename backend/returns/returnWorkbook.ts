@@ -18,7 +18,7 @@ import {
   describeCount,
   type AuthorityReturn,
   type ReturnCount,
-} from '../../shared/authorityReturn';
+} from '../../shared/authority/returnFormat';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */

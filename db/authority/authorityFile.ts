@@ -11,8 +11,8 @@
  */
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authorityReturn';
-import type { ComparedReturn } from '../../shared/engine/comparison';
+import { authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import type { ComparedReturn } from '../../shared/authority/comparison';
 import type { SqliteDatabase } from '../connection';
 import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, type MapioFileKind } from '../mapioDatabaseFile';
 import { migrate, type Migration } from '../migrations';

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { AlnStatus, SchoolYear } from '../domain';
 import type { CostedMap } from '../engine/types';
-import type { AuthorityComparison } from '../engine/comparison';
+import type { AuthorityComparison } from '../authority/comparison';
 import type { ScenarioComparison } from '../engine/scenarioComparison';
 import type { HourlyCostChange, IncomeChange, StaffRemoval } from '../scenarioLevers';
 import {

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { createBackend } from '../../backend/backend';
 import { closeAuthorityFile } from '../../backend/handlers/authority';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
-import { buildAuthorityReturn } from '../../shared/authorityReturn';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import type { LanguageMedium, Phase } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine/costSchoolYear';
 import { BENCH_SEED, generatedSchoolYear, type SchoolSize } from './generatedSchool';

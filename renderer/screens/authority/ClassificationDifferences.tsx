@@ -6,7 +6,7 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../../display';
-import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/engine/comparison';
+import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
 import { useAuthority } from './authorityState';
 
 function useLearnerWords() {

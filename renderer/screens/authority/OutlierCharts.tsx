@@ -7,7 +7,7 @@
 import { useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useDisplay } from '../../display';
-import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/engine/comparison';
+import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
 import { orderSchools, percent } from './authorityFigures';
 
 const BAR = '#1d4e89';

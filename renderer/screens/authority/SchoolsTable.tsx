@@ -11,7 +11,7 @@ import { DialogTextField } from '../../components/DialogTextField';
 import { useDisplay } from '../../display';
 import { poundsForField } from '../../components/fields';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
-import type { SchoolComparisonRow, Share } from '../../../shared/engine/comparison';
+import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
 import { useAuthority } from './authorityState';
 

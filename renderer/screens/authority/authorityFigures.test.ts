@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolComparisonRow } from '../../../shared/engine/comparison';
+import type { SchoolComparisonRow } from '../../../shared/authority/comparison';
 import { countText, orderSchools, percent, shareParts } from './authorityFigures';
 
 const row = (name: string, roll: number, committedPence: number) =>

@@ -3,8 +3,8 @@
  * denominator, and the orders the officer may put schools in (by name or roll: context, never by spend).
  * Pure, so the words and the orders are tested without a browser.
  */
-import type { ReturnCount } from '../../../shared/authorityReturn';
-import type { SchoolComparisonRow, Share } from '../../../shared/engine/comparison';
+import type { ReturnCount } from '../../../shared/authority/returnFormat';
+import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 
 /** A share in basis points as a percentage to two places: 1834 → "18.34%". */
 export function percent(basisPoints: number): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorityReturn, type AuthorityReturn } from '../authorityReturn';
+import { type AuthorityReturn } from './returnFormat';
+import { buildAuthorityReturn } from './buildReturn';
 import type { SchoolYear } from '../domain';
 import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
-import { costSchoolYear } from './costSchoolYear';
+import { costSchoolYear } from '../engine/costSchoolYear';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
 /** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */

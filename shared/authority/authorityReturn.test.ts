@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorityReturnSchema,
-  buildAuthorityReturn,
-  canonicalJson,
-  countsByStatus,
-  describeCount,
-  publishedCount,
-  ReturnDisclosureError,
-  schoolKeyOf,
-} from './authorityReturn';
-import { costSchoolYear } from './engine/costSchoolYear';
-import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../test/support/schoolYearBuilder';
-import type { SchoolYear } from './domain';
+import { authorityReturnSchema, canonicalJson, countsByStatus, describeCount, publishedCount, schoolKeyOf } from './returnFormat';
+import { buildAuthorityReturn, ReturnDisclosureError } from './buildReturn';
+import { costSchoolYear } from '../engine/costSchoolYear';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
+import type { SchoolYear } from '../domain';
 
 /** A year with planted, unmistakable learner details: none of them may reach a return. */
 function plantedYear(): SchoolYear {

@@ -21,7 +21,7 @@
  * schools, learners and cost on each side.
  */
 import type { LanguageMedium, Pence, Phase } from '../domain';
-import type { AuthorityReturn, ReturnCount } from '../authorityReturn';
+import type { AuthorityReturn, ReturnCount } from './returnFormat';
 import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
 
 export const OUTLIER_RULE =

@@ -1,6 +1,6 @@
 /**
  * A school's authority return: the school-level figures a school sends its local authority, and nothing
- * that identifies a learner (domain.md: "Public money, personal data"; "Small numbers identify children").
+ * that identifies a learner (docs/guarantees.md).
  *
  * What a return carries: the school and its context (roll, eFSM, language medium, the ALP definition it
  * applied), income lines, cost totals (by tier, ALP / not ALP, area, funding source, financial year), the
@@ -34,12 +34,8 @@ import {
   type Minutes,
   type Pence,
   type Phase,
-  type SchoolYear,
-} from './domain';
-import type { CostedMap } from './engine/types';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './engine/totals';
-import { isoDate } from './schemas';
-import { authorityName } from './localAuthorities';
+} from '../domain';
+import { isoDate } from '../schemas';
 
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
 /** Version 2 added the school's official number and its authority's code. */
@@ -207,128 +203,6 @@ export function countsByStatus(raw: { monitored: number; idpSchool: number; idpL
   const out = {} as ReturnCounts;
   for (const k of Object.keys(values) as Key[]) out[k] = hidden.has(k) ? { value: null, suppressed: true } : { value: values[k], suppressed: false };
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Building a return
-
-/** A line or income name that would carry a learner's name or reference into the return. */
-export class ReturnDisclosureError extends Error {
-  constructor(
-    message: string,
-    readonly fields: string[],
-  ) {
-    super(message);
-    this.name = 'ReturnDisclosureError';
-  }
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * Names a person typed (line and income names) that contain a learner's full name or reference as whole
- * words. The return would otherwise carry them to the authority.
- */
-export function learnerIdentifiersIn(year: SchoolYear): string[] {
-  const needles = year.learners
-    .flatMap((l) => [l.name.trim(), l.ref.trim()])
-    .filter((s) => s.length >= 3)
-    .map((s) => new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(s)}($|[^\\p{L}\\p{N}])`, 'iu'));
-  const fields: string[] = [];
-  const check = (text: string, field: string) => {
-    if (needles.some((re) => re.test(text))) fields.push(field);
-  };
-  year.lines.forEach((l, i) => check(l.name, `lines.${i}.name (“${l.name}”)`));
-  year.income.forEach((l, i) => check(l.name, `income.${i}.name (“${l.name}”)`));
-  return fields;
-}
-
-/**
- * The return for a school year and its costed figures (from costSchoolYear). Copies only school-level
- * figures; throws ReturnDisclosureError when a line or income name contains a learner's name or
- * reference, naming the line to rename.
- */
-export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): AuthorityReturn {
-  const disclosures = learnerIdentifiersIn(year);
-  if (disclosures.length > 0) {
-    throw new ReturnDisclosureError(
-      `A return must not identify a learner, and ${disclosures.length === 1 ? 'this name contains' : 'these names contain'} a learner's name or reference: ${disclosures.join('; ')}. Rename ${disclosures.length === 1 ? 'it' : 'them'} and create the return again.`,
-      disclosures,
-    );
-  }
-  const tierById = new Map(year.tiers.map((t) => [t.id, t]));
-  const areaById = new Map(year.areas.map((a) => [a.id, a]));
-  const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
-  const areaName = (id: string) =>
-    areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
-
-  const monitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
-  const idpSchool = year.learners.filter((l) => l.alnStatus === 'idp_school').length;
-  const idpLa = year.learners.filter((l) => l.alnStatus === 'idp_la').length;
-
-  const s = year.school;
-  const t = costed.totals;
-  return {
-    school: {
-      name: s.name,
-      localAuthority: authorityName(s, 'en'),
-      localAuthorityCode: s.localAuthorityCode,
-      officialNumber: s.officialNumber,
-      phase: s.phase,
-      numberOnRoll: s.numberOnRoll,
-      efsmBasisPoints: s.efsmBasisPoints,
-      languageMedium: s.languageMedium,
-      academicYear: s.academicYear,
-      alpDefinitionSource: s.alpDefinitionSource,
-      alpDefinitionDate: s.alpDefinitionDate,
-    },
-    income: year.income.map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),
-    totals: {
-      costPence: t.costPence,
-      chargedPence: t.chargedPence,
-      linesCostPence: t.linesCostPence,
-      otherCostsPence: t.otherCostsPence,
-      byTier: t.byTier.map((b) => {
-        const tier = tierById.get(b.key);
-        return {
-          tierId: b.key,
-          name: tier?.name ?? (b.key === OTHER_COSTS_KEY ? 'Other costs (no tier)' : b.key),
-          isAlp: b.key === OTHER_COSTS_KEY ? null : (tier?.isAlp ?? false),
-          costPence: b.costPence,
-          chargedPence: b.chargedPence,
-        };
-      }),
-      byAlp: t.byAlp.map((b) => ({ key: b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
-      byArea: t.byArea.map((b) => ({ areaId: b.key, name: areaName(b.key), costPence: b.costPence, chargedPence: b.chargedPence })),
-      byFundingSource: t.byFundingSource.map((b) => ({ key: b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
-      financialYears: { years: [t.financialYears.years[0], t.financialYears.years[1]], pence: [t.financialYears.pence[0], t.financialYears.pence[1]] },
-    },
-    budget: {
-      incomePence: costed.budget.incomePence,
-      chargedPence: costed.budget.chargedPence,
-      positionPence: costed.budget.positionPence,
-      financialYears: costed.budget.financialYears.map((f) => ({ year: f.year, incomePence: f.incomePence, chargedPence: f.chargedPence, positionPence: f.positionPence })),
-    },
-    counts: countsByStatus({ monitored, idpSchool, idpLa }),
-    lines: year.lines.map((line) => {
-      const c = costedById.get(line.id);
-      const tier = tierById.get(line.tierId);
-      return {
-        name: line.name,
-        tierId: line.tierId,
-        tierName: tier?.name ?? line.tierId,
-        isAlp: tier?.isAlp ?? false,
-        areas: [...new Set(line.areaIds)].map(areaName),
-        deliveryLanguage: line.deliveryLanguage,
-        welshMedium: line.deliveryLanguage !== 'english',
-        fundingSource: line.fundingSource,
-        contactMinutesPerWeek: c?.learnerMinutesPerWeek ?? 0,
-        weeks: line.weeks,
-        costPence: c?.costPence ?? 0,
-        learners: publishedCount(c?.enrolledLearners ?? 0),
-      };
-    }),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------
