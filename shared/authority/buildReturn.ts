@@ -1,5 +1,5 @@
 /**
- * Building a school's authority return from its year and costed figures (what a return holds: returnFormat.ts): only
+ * Building a school's authority return from its year and costed figures (docs/authority-return.md): only
  * school-level figures, refused when a typed name would carry a learner's name or reference.
  * Runs anywhere (renderer, Node, tests): no I/O.
  */

@@ -1,7 +1,7 @@
 /**
  * The authority's comparison of its schools' returns: pure, no I/O.
  *
- * Context, not league tables (domain.md): every school's figures travel with its roll, eFSM share,
+ * Context, not league tables (docs/authority-return.md): every school's figures travel with its roll, eFSM share,
  * language medium, ALN and IDP counts and the ALP definition it applied; every share names its
  * denominator; outliers are questions to ask, never a ranking (rows keep the order they were given).
  *

@@ -1,6 +1,6 @@
 /**
  * A school's authority return: the school-level figures a school sends its local authority, and nothing
- * that identifies a learner (docs/guarantees.md).
+ * that identifies a learner (docs/authority-return.md).
  *
  * What a return carries: the school and its context (roll, eFSM, language medium, the ALP definition it
  * applied), income lines, cost totals (by tier, ALP / not ALP, area, funding source, financial year), the
