@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type MutationResult, type YearView } from '../shared/api/contract';
+import { type MutationResult, type YearView } from '../shared/api/contract';
 import type { InterventionLine } from '../shared/domain';
 import { SchoolFile } from '../db/schoolFile';
-import { sha256, testFolder } from '../test/support/testFolder';
+import { testFolder } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
 import { runCli } from './cli/main';
 import { createBackend, type TypedBackend } from './backend';

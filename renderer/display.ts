@@ -2,7 +2,7 @@
  * How figures read on screen: pounds (via shared/money.ts formatPounds, never our own), hours, year groups,
  * dates and teaching weeks, in the chosen language. Screens format; they never compute money.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPounds } from '../shared/money';
 import type { Pence, SchoolYear } from '../shared/domain';

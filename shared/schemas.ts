@@ -65,7 +65,9 @@ const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a shor
  * cuts a name short in other programs and in file names. Names and references refuse every one; longer
  * text (descriptions, notes) keeps tab and line breaks.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- as above, keeping tab and line breaks
 const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 export const NO_CONTROL_CHARACTERS = 'must not contain control characters (such as NUL)';
 export const singleLine = (schema: z.ZodString) => schema.refine((s) => !CONTROL_CHARACTERS.test(s), { error: NO_CONTROL_CHARACTERS });

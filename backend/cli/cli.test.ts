@@ -58,6 +58,7 @@ describe('JSON interchange', () => {
     expect(doc.version).toBe(2);
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document, edited freely to spoil it
   const bad: Array<[string, (doc: any) => unknown, RegExp]> = [
     ['an unknown version', (d) => ({ ...d, version: 7 }), /^mapio: version: 7 is not a version this Mapio reads/],
     ['negative minutes', (d) => { d.year.lines[2].minutesPerSession = -30; return d; }, /^mapio: year\.lines\.2\.minutesPerSession: must not be negative/],

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, type AppInfo, type MutationResult, type YearView } from '../../shared/api/contract';
+import { type AppInfo, type MutationResult, type YearView } from '../../shared/api/contract';
 import { SchoolFile } from '../../db/schoolFile';
 import { largeSchoolYear, testSchoolYear } from '../../test/support/testSchoolYear';
 import { buildHostileFiles } from '../../test/unit/hardening/hostileFiles';

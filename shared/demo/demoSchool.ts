@@ -9,7 +9,6 @@
  */
 import type {
   AlnStatus,
-  AreaOfNeed,
   DeliveryLanguage,
   Enrolment,
   FundingSource,
@@ -20,7 +19,6 @@ import type {
   SchoolYear,
   StaffMember,
   StaffRole,
-  Tier,
 } from '../domain';
 import { emptySchoolYear } from '../schoolDefaults';
 

@@ -22,6 +22,7 @@ export function folderOf(filePath: string): string {
 /** A school name made safe as part of a file name on Windows, macOS and Linux. */
 export function safeFileStem(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()

@@ -15,7 +15,6 @@ export function ProvisionMapScreen() {
   const view = useMapio((s) => s.view);
   const selectedLineId = useMapio((s) => s.selectedLineId);
   const selectLine = useMapio((s) => s.selectLine);
-  const mutate = useMapio((s) => s.mutate);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
   const filterId = useId();

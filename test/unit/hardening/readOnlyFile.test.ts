@@ -16,7 +16,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { runCli } from '../../../backend/cli/main';
-import { ApiError, type AppInfo, type MutationResult, type ScenarioSummary, type YearView } from '../../../shared/api/contract';
+import { type AppInfo, type MutationResult, type ScenarioSummary, type YearView } from '../../../shared/api/contract';
 import { openDatabase } from '../../../db/connection';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../support/testSchoolYear';

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { runCli } from '../../../backend/cli/main';
 import { MAX_MIS_ROWS } from '../../../backend/mis/misTable';
-import { ApiError, type ReturnImportOutcome, type YearView } from '../../../shared/api/contract';
+import { type ReturnImportOutcome, type YearView } from '../../../shared/api/contract';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../support/testSchoolYear';
 import { manyPartsZip, spreadsheetBomb } from './zipBombs';
