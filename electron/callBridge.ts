@@ -5,7 +5,7 @@
  * never sent to the window nor written to the log (they may hold learner data).
  */
 import { ApiError, isOperationName, type ApiErrorBody } from '../shared/api/contract';
-import type { CallResult } from '../renderer/api/bridge';
+import type { CallResult } from '../shared/api/bridge';
 
 export interface BackendDoor {
   call(name: string, input: unknown): Promise<unknown>;

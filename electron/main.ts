@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { startProcessBackend, type ProcessBackend } from '../backend/host/processBackend';
 import { spawnElectronHost } from './dataProcess';
-import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../renderer/api/bridge';
+import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../shared/api/bridge';
 import type { AppInfo } from '../shared/api/contract';
 import { APP_START_URL, isTrustedSender } from './appUrl';
 import { answerCall, changesOpenFile } from './callBridge';

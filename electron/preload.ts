@@ -3,7 +3,7 @@
  * `call(name, input)` and `onMenuCommand(cb)`. No Node, no ipcRenderer, no Electron objects reach the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_CHANNEL, MENU_CHANNEL, isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from '../renderer/api/bridge';
+import { CALL_CHANNEL, MENU_CHANNEL, isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from '../shared/api/bridge';
 
 const bridge: MapioBridge = {
   call(name: string, input: unknown): Promise<CallResult> {

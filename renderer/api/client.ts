@@ -6,10 +6,10 @@
  * failure arrives as an `ApiError` with a code and a sentence a person can act on.
  */
 import { API_ERROR_CODES, ApiError, type ApiErrorBody, type MapioApi, type OperationName } from '../../shared/api/contract';
-import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from './bridge';
+import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from '../../shared/api/bridge';
 import { callEnded, callStarted, engineRestarted } from '../state/callsInFlight';
 
-export type { MenuCommand, MenuCommandKind } from './bridge';
+export type { MenuCommand, MenuCommandKind } from '../../shared/api/bridge';
 
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';

@@ -1,4 +1,4 @@
-import type { MapioBridge } from './bridge';
+import type { MapioBridge } from '../../shared/api/bridge';
 
 declare global {
   interface Window {

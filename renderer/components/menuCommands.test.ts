@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMenuCommand, MENU_COMMAND_KINDS } from '../api/bridge';
+import { isMenuCommand, MENU_COMMAND_KINDS } from '../../shared/api/bridge';
 import { menuOutcome } from './menuCommands';
 
 describe('commands from the desktop File menu', () => {

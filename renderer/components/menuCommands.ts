@@ -2,7 +2,7 @@
  * What a command from Electron's native menu opens in the page: the same dialogs the in-page File menu
  * opens. Pure, so the routing is tested without a window.
  */
-import type { MenuCommand } from '../api/bridge';
+import type { MenuCommand } from '../../shared/api/bridge';
 import type { PathAction } from './PathDialog';
 import type { ExportDialogKind } from '../screens/exports/exportDialogState';
 

@@ -3,7 +3,7 @@
  * channel names, and the menu commands the desktop menu sends. Types and constants only, so the
  * preload, the main process and the renderer can all import it.
  */
-import type { ApiErrorBody } from '../../shared/api/contract';
+import type { ApiErrorBody } from './errors';
 
 export type MenuCommandKind =
   | 'new'

@@ -1,0 +1,86 @@
+/** The authority's comparison workspace: a `.mapio-la` file of the returns schools sent. */
+import { z } from 'zod';
+import type { AuthorityComparison } from '../authority/comparison';
+import { singleLine } from '../schemas';
+import { filePath } from './fields';
+import type { FileInfo } from './file';
+import { op, type OperationGroup } from './operation';
+
+/** A return held in the authority file. */
+export interface ImportedReturnInfo {
+  schoolKey: string;
+  schoolName: string;
+  academicYear: string;
+  fileName: string;
+  /** ISO date-time it was imported. */
+  importedAt: string;
+}
+
+/** Every return handled, each imported or rejected with its file name and a reason. */
+export interface ReturnImportOutcome {
+  imported: Array<{ fileName: string; school: { schoolKey: string; name: string; academicYear: string }; replaced: boolean }>;
+  rejected: Array<{ fileName: string; reason: string }>;
+}
+
+/** The open authority file and its comparison: what the authority workspace renders from. */
+export interface AuthorityView {
+  file: FileInfo;
+  returns: ImportedReturnInfo[];
+  academicYears: string[];
+  /** The year the comparison covers; null when nothing is imported yet. */
+  academicYear: string | null;
+  comparison: AuthorityComparison;
+}
+
+export const authorityOperations = {
+  /** The authority's comparison workspace: a `.mapio-la` file of imported returns. */
+  'authority.create': op(z.strictObject({ path: filePath })).returns<AuthorityView>(),
+  'authority.open': op(z.strictObject({ path: filePath })).returns<AuthorityView>(),
+  'authority.close': op(z.strictObject({})).returns<{ closed: boolean }>(),
+  /** One return per call (so the UI can show "n of N" and drag and drop works in browser mode); `replace` replaces a duplicate. */
+  'authority.importReturn': op(
+    z.strictObject({
+      fileName: singleLine(z.string().trim().min(1, { error: 'a file name is required' }).max(260)),
+      contentBase64: z
+        .string()
+        .min(1, { error: 'the file is empty' })
+        .max(4_000_000, { error: 'is too large for a return (over 3 MB)' })
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' }),
+      replace: z.boolean().optional(),
+    }),
+  ).returns<Promise<ReturnImportOutcome>>(),
+  /** Every .xlsx in a folder (Electron and the CLI). */
+  'authority.importFolder': op(z.strictObject({ path: filePath })).returns<Promise<ReturnImportOutcome>>(),
+  /** The comparison for one academic year (default: the newest imported). */
+  'authority.comparison': op(
+    z.strictObject({ academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
+  ).returns<AuthorityView>(),
+  /** The officer's correction: lines with this normalised name are the intervention `canonicalName` (empty: remove the mapping). */
+  'authority.setMapping': op(
+    z.strictObject({
+      normalisedName: singleLine(z.string().trim().min(1, { error: 'is required' }).max(200)),
+      canonicalName: singleLine(z.string().max(200)),
+    }),
+  ).returns<AuthorityView>(),
+  'authority.removeSchool': op(
+    z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) }),
+  ).returns<AuthorityView>(),
+  /** A school's published (Section 52) ALN allocation for a year, to sit beside what it says it spends; null clears it. */
+  'authority.setPublishedAllocation': op(
+    z.strictObject({
+      schoolKey: z.string().min(1, { error: 'is required' }).max(500),
+      academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
+      amountPence: z
+        .number()
+        .int({ error: 'money must be whole pence (an integer), not a decimal' })
+        .min(0, { error: 'must not be negative' })
+        .max(100_000_000_000)
+        .nullable(),
+      source: z.string().max(300).optional(),
+    }),
+  ).returns<AuthorityView>(),
+  /** The comparison as an .xlsx, written atomically. */
+  'authority.exportComparison': op(
+    z.strictObject({ path: filePath, academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
+  ).returns<Promise<{ path: string; bytes: number }>>(),
+} satisfies OperationGroup;

@@ -1,0 +1,44 @@
+/** How a refusal crosses every door: a code for programs, a sentence for people, field issues for forms. */
+import type { FieldIssue } from '../schemas';
+
+export const API_ERROR_CODES = [
+  'invalid_input', // the request failed validation: see issues
+  'unknown_operation',
+  'not_found', // a record named by id doesn't exist
+  'conflict', // e.g. deleting staff still assigned to lines
+  'no_file', // no school file is open
+  'file_not_mapio', // not a SQLite database, or not a Mapio one
+  'file_corrupt',
+  'file_too_new', // written by a newer Mapio
+  'file_io', // cannot read or write the path
+  'file_altered', // a Mapio file changed outside Mapio (schema not as its migrations make it, a version no Mapio wrote): never opened
+  'file_read_only', // a change to a file opened read-only (Mapio may not write where it is)
+  'timeout', // an operation ran past its time limit and was stopped
+  'cancelled', // the person stopped an operation
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+/** The error every door returns: a code for programs, a sentence for people, field issues for forms. */
+export interface ApiErrorBody {
+  code: ApiErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+
+export class ApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: FieldIssue[] | undefined;
+  constructor(code: ApiErrorCode, message: string, issues?: FieldIssue[]) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+  toBody(): ApiErrorBody {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, body.issues);
+  }
+}

@@ -1,0 +1,44 @@
+/** What the school hands on: the governors' workbook, the statement for parents, the authority return. */
+import { z } from 'zod';
+import { filePath } from './fields';
+import { op, type OperationGroup } from './operation';
+
+/** What `export.governorsWorkbook` wrote: the full path, its sheets (in the export's language) and its size. */
+export interface GovernorsWorkbookExport {
+  path: string;
+  sheets: string[];
+  bytes: number;
+}
+
+export interface AlpStatementExport {
+  path: string;
+}
+
+/** What `return.create` wrote. */
+export interface ReturnWritten {
+  path: string;
+  schoolName: string;
+  academicYear: string;
+  bytes: number;
+}
+
+export const exportsOperations = {
+  /**
+   * The costed map as an Excel workbook for governors, written atomically to `path` (.xlsx).
+   * Asynchronous (exceljs zips the workbook asynchronously): the handler returns a Promise; `await` it.
+   */
+  'export.governorsWorkbook': op(
+    z.strictObject({
+      path: filePath,
+      learners: z.enum(['none', 'anonymised', 'named']).default('anonymised'),
+      lang: z.enum(['en', 'cy']).default('en'),
+    }),
+  ).returns<Promise<GovernorsWorkbookExport>>(),
+  /** The statement for parents of what the school regards as ALP: printable HTML (.html), no costs, no learners. */
+  'export.alpStatement': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy']).default('en') })).returns<AlpStatementExport>(),
+  /**
+   * Write the open school's authority return (.xlsx) to `path`: no learner names, refs or dates of birth.
+   * Asynchronous (exceljs): the handler returns a Promise; every transport awaits it.
+   */
+  'return.create': op(z.strictObject({ path: filePath })).returns<Promise<ReturnWritten>>(),
+} satisfies OperationGroup;

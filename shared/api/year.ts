@@ -1,0 +1,33 @@
+/** The open school year: what every screen renders from, what every change answers with, and its undo history. */
+import { z } from 'zod';
+import type { SchoolYear } from '../domain';
+import type { CostedMap } from '../engine/types';
+import type { FileInfo } from './file';
+import { op, type OperationGroup } from './operation';
+import { week } from '../schemas';
+
+/** The open school year and its figures: what every screen renders from. */
+export interface YearView {
+  file: FileInfo;
+  data: SchoolYear;
+  costed: CostedMap;
+  history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
+  /** The scenario being worked on, or null (or absent) when the baseline is open. Set by Session.view(). */
+  scenario?: { id: number; name: string } | null;
+}
+
+/** What a mutation returns: the id it created (if any) and the fresh view, so totals update in one round trip. */
+export interface MutationResult {
+  createdIds?: number[];
+  view: YearView;
+}
+
+export const yearOperations = {
+  /** The whole open school year with its costed figures as at a week (default: the current week). */
+  'year.get': op(z.strictObject({ asAtWeek: week.optional() })).returns<YearView>(),
+} satisfies OperationGroup;
+
+export const historyOperations = {
+  'history.undo': op(z.strictObject({})).returns<MutationResult>(),
+  'history.redo': op(z.strictObject({})).returns<MutationResult>(),
+} satisfies OperationGroup;
