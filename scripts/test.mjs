@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite, as CI runs it. Typecheck, unit and database tests (vitest, real
-// SQLite files), then browser-mode end-to-end tests (Playwright + Debian's Chromium) against a
-// fresh build. Ends with one line "N passed, N failed" summing both runners.
+// `npm test`: the whole suite, as CI runs it. Typecheck per layer (shared/ without DOM or Node,
+// renderer/ with DOM only, db/ backend/ electron/ with Node only, then everything with tests), the
+// linter and the formatter's check, unit and database tests (vitest, real SQLite files), then
+// browser-mode end-to-end tests (Playwright + Debian's Chromium) against a fresh build. Ends with one line "N passed, N failed" summing both runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +32,12 @@ let passed = 0;
 let failed = 0;
 let ok = true;
 
-ok = run('typecheck (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']) && ok;
+for (const layer of ['shared', 'renderer', 'node']) {
+  ok = run(`typecheck ${layer} layer (tsconfig.${layer}.json)`, bin('tsc'), ['-p', `tsconfig.${layer}.json`]) && ok;
+}
+ok = run('typecheck everything with tests (tsc, strict)', bin('tsc'), ['-p', 'tsconfig.json']) && ok;
+ok = run('lint (ESLint: typescript-eslint, layer walls)', bin('eslint'), ['--max-warnings', '0', '.']) && ok;
+ok = run('format (Prettier, check only)', bin('prettier'), ['--check', '--log-level', 'warn', '.']) && ok;
 
 const vitestOk = run('unit and database tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json']);
 ok = vitestOk && ok;

@@ -34,7 +34,7 @@ async function scan(page: Page, info: TestInfo, what: string) {
 test.describe.configure({ mode: 'serial' });
 
 test('every screen, editor and dialog passes an axe scan', async ({ page }, info) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000); // about twenty axe scans across every screen: slow on a busy two-core machine
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
