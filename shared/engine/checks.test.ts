@@ -67,17 +67,29 @@ describe('alp_hours_short', () => {
 });
 
 describe('welsh_alp_in_english', () => {
-  it('fires when the IDP requires Welsh-medium ALP and every ALP line is in English', () => {
+  it('fires when the IDP requires Welsh-medium ALP and an ALP line is delivered only in English, naming the line', () => {
     expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([
-      { code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { englishAlpLines: 1 } },
+      { code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } },
     ]);
   });
-  it('does not fire when some ALP is in Welsh or bilingual, or Welsh is not required', () => {
-    const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'bilingual' });
+  it('fires for the English line even when the learner’s other ALP lines are in Welsh', () => {
+    const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'welsh' });
+    const bilingual = interventionLine({ ...alpLine, id: 4, deliveryLanguage: 'bilingual' });
+    const english = interventionLine({ ...alpLine, id: 5, deliveryLanguage: 'english' });
     const year = schoolYear({
-      lines: [alpLine, welsh],
+      lines: [welsh, bilingual, english],
+      learners: [learner({ id: 1, alnStatus: 'idp_school', welshAlp: true })],
+      enrolments: [enrolOn(welsh, 1, 1), enrolOn(english, 2, 1), enrolOn(bilingual, 3, 1)],
+    });
+    expect(checks(year, 'welsh_alp_in_english')).toEqual([{ code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 5 } }]);
+  });
+  it('does not fire for Welsh or bilingual ALP, targeted provision in English, or when Welsh is not required', () => {
+    const bilingual = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'bilingual' });
+    const englishTargeted = interventionLine({ ...targeted, deliveryLanguage: 'english' });
+    const year = schoolYear({
+      lines: [bilingual, englishTargeted],
       learners: [learner({ id: 1, alnStatus: 'idp_la', welshAlp: true })],
-      enrolments: [enrolOn(alpLine, 1, 1), enrolOn(welsh, 2, 1)],
+      enrolments: [enrolOn(bilingual, 1, 1), enrolOn(englishTargeted, 2, 1)],
     });
     expect(checks(year, 'welsh_alp_in_english')).toEqual([]);
     expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: false }), 'welsh_alp_in_english')).toEqual([]);
@@ -143,16 +155,21 @@ describe('idp_review_overdue', () => {
 
 describe('alp_undelivered', () => {
   const gappy = interventionLine({ ...alpLine, undeliveredWeeks: [3, 4, 30] });
-  it('fires per learner with an IDP on an ALP line with weeks not delivered in their enrolment', () => {
+  it('fires per learner with an IDP on an ALP line, counting the weeks not delivered in their enrolment so far', () => {
     const year = schoolYear({
       lines: [gappy],
       learners: [learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 2, alnStatus: 'idp_la' })],
       enrolments: [enrolOn(gappy, 1, 1), enrolOn(gappy, 2, 2, { startWeek: 10, endWeek: 38 })],
     });
+    // At week 20, weeks 3 and 4 have passed; week 30 (recorded ahead) has not, and learner 2 joined at week 10.
     expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([
-      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, weeksUpToAsAt: 2 } },
-      { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, weeksUpToAsAt: 0 } },
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 2, asAtWeek: 20 } },
     ]);
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 38 })).toEqual([
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, asAtWeek: 38 } },
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, asAtWeek: 38 } },
+    ]);
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 2 })).toEqual([]);
   });
   it('does not fire when every week was delivered, or for targeted provision', () => {
     expect(checks(onAlp({ alnStatus: 'idp_school' }), 'alp_undelivered')).toEqual([]);
@@ -165,8 +182,19 @@ describe('targeted_long_no_idp', () => {
   it('prompts a review for a learner without an IDP on targeted provision for three terms (36 weeks)', () => {
     const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
     expect(checks(year, 'targeted_long_no_idp')).toEqual([
-      { code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36 } },
+      { code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36, asAtWeek: 38 } },
     ]);
+  });
+  it('counts the weeks had so far, up to the week the map is viewed at, never the whole planned run', () => {
+    const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
+    // Weeks 1–12, 15–26 and 27–38 are planned: by week 12 the learner has had 12 of them, by week 37, 35.
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 12 })).toEqual([]);
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 37 })).toEqual([]);
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 38 })[0]?.params).toEqual({ weeks: 36, thresholdWeeks: 36, asAtWeek: 38 });
+    const long = interventionLine({ id: 30, tierId: 'targeted', startWeek: 1, weeks: 38 });
+    const whole = schoolYear({ lines: [long], learners: [learner({ id: 1 })], enrolments: [enrolOn(long, 1, 1)] });
+    expect(checks(whole, 'targeted_long_no_idp', { asAtWeek: 36 })[0]?.params).toEqual({ weeks: 36, thresholdWeeks: 36, asAtWeek: 36 });
+    expect(checks(whole, 'targeted_long_no_idp', { asAtWeek: 35 })).toEqual([]);
   });
   it('does not prompt for two terms, for overlapping blocks counted twice, or for a learner with an IDP', () => {
     const two = schoolYear({ lines: terms, learners: [learner({ id: 1 })], enrolments: terms.slice(0, 2).map((l, i) => enrolOn(l, i + 1, 1)) });

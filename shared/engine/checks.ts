@@ -89,10 +89,12 @@ export function runChecks(input: CheckInputs): Check[] {
       }
     }
 
-    // welsh_alp_in_english: the IDP requires Welsh-medium ALP and every ALP line the learner is on is
-    // delivered in English (none in Welsh or bilingual). A learner with no ALP at all is idp_without_alp's case.
-    if (learner.welshAlp && alp.length > 0 && alp.every((x) => x.line.deliveryLanguage === 'english')) {
-      push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { englishAlpLines: alpLineIds.length });
+    // welsh_alp_in_english: the IDP requires ALP in Welsh and the learner is on an ALP line delivered only in
+    // English: one check per such line, naming it, whatever their other lines are (a Welsh line elsewhere
+    // does not make this one Welsh). A learner with no ALP at all is idp_without_alp's case.
+    if (learner.welshAlp) {
+      const english = new Set(alp.filter((x) => x.line.deliveryLanguage === 'english').map((x) => x.line.id));
+      for (const lineId of alpLineIds) if (english.has(lineId)) push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { lineId });
     }
   }
 
@@ -164,7 +166,8 @@ export function runChecks(input: CheckInputs): Check[] {
   }
 
   // alp_undelivered: for a learner with an IDP on an ALP line, the recorded undelivered weeks that fall in
-  // their enrolment (whether before or after the as-at week). One check per learner per line.
+  // their enrolment up to the as-at week ("so far": a week recorded ahead, such as a known closure, is
+  // counted once it has come). One check per learner per line.
   for (const learner of learners) {
     if (!hasIdp(learner.alnStatus)) continue;
     const weeksByLine = new Map<number, Set<number>>();
@@ -172,32 +175,30 @@ export function runChecks(input: CheckInputs): Check[] {
       if (!isAlpLine(index, x.line) || x.line.undeliveredWeeks.length === 0) continue;
       let set = weeksByLine.get(x.line.id);
       if (!set) weeksByLine.set(x.line.id, (set = new Set()));
-      for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= x.to) set.add(w);
+      for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= Math.min(x.to, asAtWeek)) set.add(w);
     }
     for (const lineId of [...weeksByLine.keys()].sort((a, b) => a - b)) {
       const set = weeksByLine.get(lineId) as Set<number>;
-      if (set.size > 0) {
-        push('alp_undelivered', { kind: 'learner', id: learner.id }, {
-          lineId,
-          weeks: set.size,
-          weeksUpToAsAt: [...set].filter((w) => w <= asAtWeek).length,
-        });
-      }
+      if (set.size > 0) push('alp_undelivered', { kind: 'learner', id: learner.id }, { lineId, weeks: set.size, asAtWeek });
     }
   }
 
   // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not a whole-school tier)
-  // for 36 or more distinct teaching weeks of the year (three terms of 12 weeks): a prompt to review.
+  // for 36 or more distinct teaching weeks so far, up to the as-at week (three terms of 12 weeks): a prompt
+  // to review. Weeks planned beyond the as-at week are not yet support the learner has had.
   for (const learner of learners) {
     if (hasIdp(learner.alnStatus)) continue;
     const enrolled = enrolledByLearner.get(learner.id);
     if (enrolled === undefined) continue;
     // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
     const ranges: Array<{ from: number; to: number }> = [];
-    for (const x of enrolled) if (!isAlpLine(index, x.line) && !isWholeSchoolLine(index, x.line)) ranges.push(x);
+    for (const x of enrolled) {
+      if (isAlpLine(index, x.line) || isWholeSchoolLine(index, x.line) || x.from > asAtWeek) continue;
+      ranges.push({ from: x.from, to: Math.min(x.to, asAtWeek) });
+    }
     const weeks = distinctWeeks(ranges);
     if (weeks >= TARGETED_REVIEW_WEEKS) {
-      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS });
+      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS, asAtWeek });
     }
   }
 

@@ -57,6 +57,7 @@ export function checkMessage(check: Check, names: Names, f: CheckFormat): string
     case 'alp_without_idp':
     case 'enrolment_outside_line':
     case 'alp_undelivered':
+    case 'welsh_alp_in_english':
       params.lineName = lineName('lineId');
       break;
     case 'alp_hours_short':
