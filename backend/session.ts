@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
-import { costWithinExactRange, FiguresTooLarge } from '../shared/engine/exactFigures';
-import type { CostedMap } from '../shared/engine/types';
+import { costWithinExactRange, FiguresTooLarge } from '../shared/engine';
+import type { CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';

@@ -6,7 +6,7 @@
 import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import type { Lang, TFunction } from '../../shared/i18n';
 import { recordName } from '../../shared/i18n/recordNames';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine/totals';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine';
 
 export function tierLabel(tier: Tier, lang: Lang): string {
   return recordName(tier, lang);

@@ -23,21 +23,20 @@ import ExcelJS from 'exceljs';
 import type { YearView } from '../../shared/api/contract';
 import type { IsoDate, SchoolYear } from '../../shared/domain';
 import { hasIdp, ALN_STATUSES } from '../../shared/domain';
-import type { Check, CostedMap } from '../../shared/engine/types';
-import { OTHER_COSTS_KEY } from '../../shared/engine/totals';
+import type { Check, CostedMap } from '../../shared/engine';
+import { OTHER_COSTS_KEY } from '../../shared/engine';
 import { checkKeys, createI18n, type Lang, type TFunction } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
 import { CHART_COLOURS, drawBarChart } from './budgetChart';
 import { writeImpactSheet } from './impactSheet';
 import { writeScenariosSheet } from './scenariosSheet';
-import type { ScenarioComparison } from '../../shared/engine/scenarioComparison';
+import type { ScenarioComparison } from '../../shared/engine';
 import {
   HOURS_FORMAT,
   HEADER_FILL,
   GROUP_FILL,
   TOTAL_FILL,
   THIN_TOP,
-  pounds,
   colour,
   ref,
   money,

@@ -5,7 +5,7 @@
  * are listed separately and never averaged together.
  */
 import type ExcelJS from 'exceljs';
-import type { CostedMap } from '../../shared/engine/types';
+import type { CostedMap } from '../../shared/engine';
 import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from './sheetLayout';
 
 const DECIMAL_FORMAT = '0.0#';

@@ -7,8 +7,8 @@
 import path from 'node:path';
 import { ApiError, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
-import { costWithinExactRange, FiguresTooLarge } from '../../shared/engine/exactFigures';
-import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine/scenarioComparison';
+import { costWithinExactRange, FiguresTooLarge } from '../../shared/engine';
+import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine';
 import { rollForward } from '../../shared/rollForward';
 import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
 import { replaceSchoolYear } from '../../db/scenarios';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { canonicalJson, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { incomeLine, interventionLine, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { readReturnWorkbook, ReturnRejected } from './readReturn';

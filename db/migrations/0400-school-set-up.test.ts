@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { weeksFromTerms } from '../../shared/schoolTerms';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';

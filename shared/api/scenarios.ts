@@ -1,6 +1,6 @@
 /** Scenarios kept inside the school file: named copies of the year to try options on. */
 import { z } from 'zod';
-import type { ScenarioComparison } from '../engine/scenarioComparison';
+import type { ScenarioComparison } from '../engine';
 import type { HourlyCostChange, IncomeChange, StaffRemoval } from '../scenarioLevers';
 import { singleLine } from '../schemas';
 import { byId, filePath, id } from './fields';

@@ -4,8 +4,8 @@
  * Runs anywhere (renderer, Node, tests): no I/O.
  */
 import type { SchoolYear } from '../domain';
-import type { CostedMap } from '../engine/types';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine/totals';
+import type { CostedMap } from '../engine';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine';
 import { authorityName } from '../localAuthorities';
 import { countsByStatus, publishedCount, type AuthorityReturn } from './returnFormat';
 

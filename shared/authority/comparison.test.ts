@@ -3,7 +3,7 @@ import { type AuthorityReturn } from './returnFormat';
 import { buildAuthorityReturn } from './buildReturn';
 import type { SchoolYear } from '../domain';
 import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
-import { costSchoolYear } from '../engine/costSchoolYear';
+import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
 /** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_CODES } from '../engine/types';
+import { CHECK_CODES } from '../engine';
 import { checkKeys, createI18n } from './index';
 import { cy } from './cy';
 import { en } from './en';

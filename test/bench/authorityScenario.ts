@@ -18,7 +18,7 @@ import { closeAuthorityFile } from '../../backend/handlers/authority';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import type { LanguageMedium, Phase } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { BENCH_SEED, generatedSchoolYear, type SchoolSize } from './generatedSchool';
 import { MemoryPeak, timeOnce } from './measure';
 import { seededRandom } from './seededRandom';

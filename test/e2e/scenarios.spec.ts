@@ -7,8 +7,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine/scenarioComparison';
+import { costSchoolYear } from '../../shared/engine';
+import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';

@@ -6,7 +6,7 @@
  */
 import type { YearView } from '../../shared/api/contract';
 import { FUNDING_SOURCES, type SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { enrolment, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from './schoolYearBuilder';
 
 /** mulberry32: a small deterministic PRNG. */

@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { IncomeLine, OtherCostLine } from '../../../shared/domain';
-import type { Breakdown } from '../../../shared/engine/types';
+import type { Breakdown } from '../../../shared/engine';
 import { ConfirmDialog } from '../../components/Dialog';
 import { RowActionButton } from '../../components/RowActionButton';
 import { DraftField, SelectField, useReader, type Commit } from '../../components/fields';

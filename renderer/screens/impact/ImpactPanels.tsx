@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { LineImpact, MeasureImpact } from '../../../shared/engine/types';
+import type { LineImpact, MeasureImpact } from '../../../shared/engine';
 import type { InterventionLine } from '../../../shared/domain';
 import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { CostedLine } from '../../../shared/engine/types';
+import type { CostedLine } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine/scenarioComparison';
+import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine';
 import { useDisplay } from '../../display';
 import { describeDifference, type DifferenceKind } from './differenceText';
 

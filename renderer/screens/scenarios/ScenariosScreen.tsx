@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import type { ScenarioCreated, ScenarioSummary } from '../../../shared/api/contract';
-import type { ScenarioComparison } from '../../../shared/engine/scenarioComparison';
+import type { ScenarioComparison } from '../../../shared/engine';
 import { formatIsoDateTime } from '../../../shared/i18n/dates';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { RowActionButton } from '../../components/RowActionButton';
