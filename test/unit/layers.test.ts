@@ -29,8 +29,8 @@ describe('the linter refuses imports across a layer wall', () => {
     { file: 'electron/scratch.ts', wrong: "import { useMapio } from '../renderer/state/store';", right: "import { createBackend } from '../backend/backend';", says: /IPC types live in shared\/api/ },
     { file: 'db/scratch.ts', wrong: "import { createBackend } from '../backend/backend';", right: "import { PHASES } from '../shared/domain';", says: /bottom layer/ },
     { file: 'backend/scratch.ts', wrong: "import { useMapio } from '../renderer/state/store';", right: "import { SchoolFile } from '../db/schoolFile';", says: /never imports electron\/ or renderer\// },
-    { file: 'backend/scratch.ts', wrong: "import { costSchoolYear } from '../shared/engine';", right: "import { costSchoolYear } from '../shared/engine';", says: /public surface/ },
-    { file: 'renderer/scratch.ts', wrong: "import { OTHER_COSTS_KEY } from '../shared/engine';", right: "import { OTHER_COSTS_KEY } from '../shared/engine';", says: /public surface/ },
+    { file: 'backend/scratch.ts', wrong: "import { costSchoolYear } from '../shared/engine/costSchoolYear';", right: "import { costSchoolYear } from '../shared/engine';", says: /public surface/ },
+    { file: 'renderer/scratch.ts', wrong: "import { OTHER_COSTS_KEY } from '../shared/engine/totals';", right: "import { OTHER_COSTS_KEY } from '../shared/engine';", says: /public surface/ },
     { file: 'backend/scratch.ts', wrong: "import { testSchoolYear } from '../test/support/testSchoolYear';", right: "import { SchoolFile } from '../db/schoolFile';", says: /test support/ },
   ];
   for (const c of cases) {
