@@ -28,7 +28,6 @@ import { writeFileAtomically } from '../atomicFileWrite';
 import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
-import { closeAuthorityFile, requireAuthorityFile } from '../handlers/authority';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
 
 export interface CliIo {
@@ -231,7 +230,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     // Each return is read when its turn comes (one in memory at a time); one that cannot be read, is too
     // large or is a zip bomb is rejected with its reason and never stops the others.
     const returns = files.map((file) => returnSourceAt(file));
-    const outcome = await importReturns(requireAuthorityFile(backend.session), returns, (p) => {
+    const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
       if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
     });
     for (const r of outcome.rejected) io.err(`Rejected ${r.fileName}: ${r.reason}`);
@@ -243,7 +242,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     io.out(`Imported ${outcome.imported.length} of ${files.length} return${files.length === 1 ? '' : 's'}; wrote the comparison to ${written.path}.`);
     return 0;
   } finally {
-    closeAuthorityFile(backend.session);
+    backend.session.closeAuthorityFile();
     backend.dispose();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }

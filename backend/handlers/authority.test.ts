@@ -7,7 +7,6 @@ import { SchoolFile } from '../../db/schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { createBackend, type TypedBackend } from '../backend';
 import { zipEntries } from '../../test/support/returnFiles';
-import { closeAuthorityFile } from './authority';
 
 let dir: string;
 let backend: TypedBackend;
@@ -24,7 +23,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  closeAuthorityFile(backend.session);
+  backend.session.closeAuthorityFile();
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -15,7 +15,6 @@ import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, 
 import type { CostedMap } from '../../shared/engine';
 import { divideRoundedToNumber } from '../../shared/money';
 import { createBackend, type TypedBackend } from '../backend';
-import { closeAuthorityFile } from '../handlers/authority';
 import { runCli } from '../cli/main';
 import { writeReturnWorkbook } from './returnWorkbook';
 import { alterFirstCost, editReturnData, setVersion } from '../../test/support/returnFiles';
@@ -114,7 +113,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  closeAuthorityFile(backend.session);
+  backend.session.closeAuthorityFile();
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
