@@ -45,6 +45,7 @@ export const layerRules = [
         patterns: [
           folders(['db', 'backend', 'electron', 'test', 'scripts'], 'renderer/ reaches data only through the API contract in shared/api.'),
           ENGINE_SURFACE,
+          { regex: '(^|/)api/client$', importNames: ['api'], message: 'Call the backend through the one queue (renderer/state/callQueue.ts: queuedCall, or the store), never api.call directly.' },
           NO_NODE,
           { group: ['better-sqlite3', 'exceljs', 'electron', 'yauzl'], message: 'renderer/ runs in the window: no database, files or Electron.' },
         ],

@@ -21,6 +21,7 @@ describe('the linter refuses imports across a layer wall', () => {
   const cases: Array<{ file: string; wrong: string; right: string; says: RegExp }> = [
     { file: 'renderer/screens/scratch.tsx', wrong: "import { SchoolFile } from '../../db/schoolFile';", right: "import { formatPounds } from '../../shared/money';", says: /only through the API contract/ },
     { file: 'renderer/scratch.ts', wrong: "import { createBackend } from '../backend/backend';", right: "import { useMapio } from './state/store';", says: /only through the API contract/ },
+    { file: 'renderer/screens/scratch.ts', wrong: "import { api } from '../api/client';", right: "import { queuedCall } from '../state/callQueue';", says: /one queue/ },
     { file: 'renderer/scratch.ts', wrong: "import fs from 'node:fs';", right: "import { useState } from 'react';", says: /no Node built-ins/ },
     { file: 'shared/engine/scratch.ts', wrong: "import { SchoolFile } from '../../db/schoolFile';", right: "import { formatPounds } from '../money';", says: /shared\/ imports only shared\// },
     { file: 'shared/scratch.ts', wrong: "import { useMapio } from '../renderer/state/store';", right: "import { z } from 'zod';", says: /shared\/ imports only shared\// },
