@@ -5,9 +5,9 @@
  * when the workbook names learners; otherwise the sheet carries counts only.
  */
 import type ExcelJS from 'exceljs';
-import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../shared/engine';
-import type { Lang, TFunction } from '../../shared/i18n';
-import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from './sheetLayout';
+import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../../shared/engine';
+import type { Lang, TFunction } from '../../../shared/i18n';
+import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
 
 /**
  * One row of the sheet. Columns after the label: baseline, then for each scenario its figure and its

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolYear } from '../../shared/domain';
-import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine';
-import { compareScenarios, type CostedYear } from '../../shared/engine';
-import { createI18n } from '../../shared/i18n';
-import { applyPayAward, removeStaffMember } from '../../shared/scenarioLevers';
+import type { SchoolYear } from '../../../shared/domain';
+import { demoSchoolYear } from '../../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../../shared/engine';
+import { compareScenarios, type CostedYear } from '../../../shared/engine';
+import { createI18n } from '../../../shared/i18n';
+import { applyPayAward, removeStaffMember } from '../../../shared/scenarioLevers';
 import { scenarioSheetHeader, scenarioSheetRows } from './scenariosSheet';
 
 const TODAY = '2026-11-24';
