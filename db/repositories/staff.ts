@@ -1,7 +1,8 @@
 import type { StaffMember } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
-import { isForeignKeyFailure, nameList, notFound, plural, toSql, updateColumns, type ColumnMap } from './tableRecord';
+import { toSql } from '../tables';
+import { isForeignKeyFailure, nameList, notFound, plural, updateColumns, type ColumnMap } from './tableRecord';
 
 export type StaffFields = Omit<StaffMember, 'id'>;
 
