@@ -1,7 +1,7 @@
 /** Learners and their enrolments on lines. */
 import { ApiError } from '../../shared/api/contract';
 import { findOrThrow } from '../session';
-import { assertAreas, assertEnrolmentWeeks } from './references';
+import { assertEnrolmentWeeks } from './lineWeeks';
 import type { HandlerMap } from './types';
 
 export const learnerHandlers: HandlerMap<
@@ -9,7 +9,6 @@ export const learnerHandlers: HandlerMap<
 > = {
   'learners.create': (fields, { session }) =>
     session.mutate('Add learner', (repos, year) => {
-      assertAreas(year, fields.areaIds);
       if (year.learners.some((l) => l.ref === fields.ref)) {
         throw new ApiError('invalid_input', `ref: another learner already has the reference ${fields.ref}`, [{ path: 'ref', message: 'is already used by another learner' }]);
       }
@@ -19,7 +18,6 @@ export const learnerHandlers: HandlerMap<
   'learners.update': ({ id, changes }, { session }) =>
     session.mutate('Edit learner', (repos, year) => {
       findOrThrow(year.learners, id, 'learner');
-      assertAreas(year, changes.areaIds);
       if (changes.ref !== undefined && year.learners.some((l) => l.ref === changes.ref && l.id !== id)) {
         throw new ApiError('invalid_input', `ref: another learner already has the reference ${changes.ref}`, [{ path: 'ref', message: 'is already used by another learner' }]);
       }
