@@ -27,29 +27,35 @@ export const layerRules = [
     files: ['shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          folders(['db', 'backend', 'electron', 'renderer', 'test', 'scripts'], 'shared/ imports only shared/: it runs in the renderer, in Node and in tests alike.'),
-          ENGINE_SURFACE,
-          NO_NODE,
-          { group: ['better-sqlite3', 'exceljs', 'electron', 'react', 'react-dom', 'yauzl'], message: 'shared/ is pure: no database, files, UI or Electron.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            folders(['db', 'backend', 'electron', 'renderer', 'test', 'scripts'], 'shared/ imports only shared/: it runs in the renderer, in Node and in tests alike.'),
+            ENGINE_SURFACE,
+            NO_NODE,
+            { group: ['better-sqlite3', 'exceljs', 'electron', 'react', 'react-dom', 'yauzl'], message: 'shared/ is pure: no database, files, UI or Electron.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          folders(['db', 'backend', 'electron', 'test', 'scripts'], 'renderer/ reaches data only through the API contract in shared/api.'),
-          ENGINE_SURFACE,
-          { regex: '(^|/)api/client$', importNames: ['api'], message: 'Call the backend through the one queue (renderer/state/callQueue.ts: queuedCall, or the store), never api.call directly.' },
-          NO_NODE,
-          { group: ['better-sqlite3', 'exceljs', 'electron', 'yauzl'], message: 'renderer/ runs in the window: no database, files or Electron.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            folders(['db', 'backend', 'electron', 'test', 'scripts'], 'renderer/ reaches data only through the API contract in shared/api.'),
+            ENGINE_SURFACE,
+            { regex: '(^|/)api/client$', importNames: ['api'], message: 'Call the backend through the one queue (renderer/state/callQueue.ts: queuedCall, or the store), never api.call directly.' },
+            NO_NODE,
+            { group: ['better-sqlite3', 'exceljs', 'electron', 'yauzl'], message: 'renderer/ runs in the window: no database, files or Electron.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -92,7 +98,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+    },
   },
   ...layerRules,
 );

@@ -151,7 +151,10 @@ describe('edits cost at once and can be undone', () => {
     const line = view.data.lines.find((l) => l.name.startsWith('Number sense'));
     if (!line) throw new Error('demo line missing');
     const enrolled = new Set(view.data.enrolments.filter((e) => e.lineId === line.id).map((e) => e.learnerId));
-    const newcomers = view.data.learners.filter((l) => !enrolled.has(l.id)).slice(0, 2).map((l) => l.id);
+    const newcomers = view.data.learners
+      .filter((l) => !enrolled.has(l.id))
+      .slice(0, 2)
+      .map((l) => l.id);
     const result = backend.invoke('enrolments.createMany', { lineId: line.id, learnerIds: newcomers });
     expect(result.createdIds).toHaveLength(2);
     const created = result.view.data.enrolments.filter((e) => result.createdIds?.includes(e.id));

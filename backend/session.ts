@@ -272,9 +272,7 @@ export function assertWeeksInYear(year: SchoolYear, fields: Array<{ path: string
   const last = year.calendar.weekStarts.length;
   for (const { path: field, week } of fields) {
     if (week < 1 || week > last) {
-      throw new ApiError('invalid_input', `${field}: week ${week} is outside the school year (weeks 1 to ${last})`, [
-        { path: field, message: `must be a week from 1 to ${last}` },
-      ]);
+      throw new ApiError('invalid_input', `${field}: week ${week} is outside the school year (weeks 1 to ${last})`, [{ path: field, message: `must be a week from 1 to ${last}` }]);
     }
   }
 }

@@ -11,20 +11,7 @@
  * (even a change later rolled back, which only costs a re-read). The year handed out is deeply frozen, so
  * no caller can change the copy others will be given: a change to the school goes through the database.
  */
-import type {
-  AlncoWorkload,
-  AreaOfNeed,
-  Enrolment,
-  IncomeLine,
-  InterventionLine,
-  Learner,
-  OtherCostLine,
-  School,
-  SchoolYear,
-  StaffMember,
-  Term,
-  Tier,
-} from '../shared/domain';
+import type { AlncoWorkload, AreaOfNeed, Enrolment, IncomeLine, InterventionLine, Learner, OtherCostLine, School, SchoolYear, StaffMember, Term, Tier } from '../shared/domain';
 import { ApiError } from '../shared/api/contract';
 import type { SqliteDatabase } from './connection';
 import { ENROLMENTS, INCOME, LEARNERS, LINES, OTHER_COSTS, readRecord, selectList } from './tables';
@@ -125,26 +112,24 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
         calendar: { weekStarts: weeks.all() as string[], terms: terms.all() as Term[] },
         tiers: (tiers.all() as Row[]).map((r): Tier => ({ ...(r as unknown as Tier), isAlp: r.isAlp === 1 })),
         areas: areas.all() as AreaOfNeed[],
-        staff: (staff.all() as Row[]).map(
-          (r): StaffMember => ({
-            id: r.id as number,
-            name: r.name as string,
-            role: r.role as StaffMember['role'],
-            isPlaceholder: r.isPlaceholder === 1,
-            hourlyCostPence: r.hourlyCostPence as number,
-            hourlyCostBasis:
-              r.annualSalaryPence === null
-                ? null
-                : {
-                    annualSalaryPence: r.annualSalaryPence as number,
-                    onCostBasisPoints: r.onCostBasisPoints as number,
-                    paidWeeksHundredths: r.paidWeeksHundredths as number,
-                    paidMinutesPerWeek: r.paidMinutesPerWeek as number,
-                  },
-            contractedMinutesPerWeek: r.contractedMinutesPerWeek as number,
-            worksInWelsh: r.worksInWelsh === 1,
-          }),
-        ),
+        staff: (staff.all() as Row[]).map((r): StaffMember => ({
+          id: r.id as number,
+          name: r.name as string,
+          role: r.role as StaffMember['role'],
+          isPlaceholder: r.isPlaceholder === 1,
+          hourlyCostPence: r.hourlyCostPence as number,
+          hourlyCostBasis:
+            r.annualSalaryPence === null
+              ? null
+              : {
+                  annualSalaryPence: r.annualSalaryPence as number,
+                  onCostBasisPoints: r.onCostBasisPoints as number,
+                  paidWeeksHundredths: r.paidWeeksHundredths as number,
+                  paidMinutesPerWeek: r.paidMinutesPerWeek as number,
+                },
+          contractedMinutesPerWeek: r.contractedMinutesPerWeek as number,
+          worksInWelsh: r.worksInWelsh === 1,
+        })),
         lines: (lines.all() as Row[]).map((r): InterventionLine => {
           const id = r.id as number;
           return readRecord(LINES, r, {

@@ -119,8 +119,7 @@ async function showAbout(): Promise<void> {
     type: 'info' as const,
     title: 'About Mapio',
     message: `Mapio ${app.getVersion()}`,
-    detail:
-      'Costed provision maps for additional learning needs (ALN) in schools in Wales.\n\nYour school files stay on this computer; Mapio sends nothing over the internet.',
+    detail: 'Costed provision maps for additional learning needs (ALN) in schools in Wales.\n\nYour school files stay on this computer; Mapio sends nothing over the internet.',
     buttons: ['OK'],
   };
   if (mainWindow) await dialog.showMessageBox(mainWindow, options);

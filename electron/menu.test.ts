@@ -85,21 +85,7 @@ describe('the application menu', () => {
     ]) {
       click(find(template, label));
     }
-    expect(done).toEqual([
-      'newFile',
-      'newDemo',
-      'open',
-      'saveAs',
-      'restoreBackup',
-      'exportGovernors',
-      'alpStatement',
-      'authorityReturn',
-      'authorityNew',
-      'authorityOpen',
-      'undo',
-      'redo',
-      'about',
-    ]);
+    expect(done).toEqual(['newFile', 'newDemo', 'open', 'saveAs', 'restoreBackup', 'exportGovernors', 'alpStatement', 'authorityReturn', 'authorityNew', 'authorityOpen', 'undo', 'redo', 'about']);
     expect(find(template, '&Undo')?.accelerator).toBe('CmdOrCtrl+Z');
     // Shown, not registered: the page's one keyboard handler takes the keys, so each press is one step.
     expect(find(template, '&Undo')?.registerAccelerator).toBe(false);
@@ -112,7 +98,10 @@ describe('the application menu', () => {
     const keys = file.map((i) => /&([^&])/.exec(i.label as string)?.[1]?.toLowerCase());
     expect(keys.every((k) => k !== undefined)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
-    const shortcuts = template.flatMap((m) => submenu(m)).map((i) => i.accelerator).filter((a) => a !== undefined);
+    const shortcuts = template
+      .flatMap((m) => submenu(m))
+      .map((i) => i.accelerator)
+      .filter((a) => a !== undefined);
     expect(new Set(shortcuts).size).toBe(shortcuts.length);
   });
 

@@ -34,18 +34,12 @@ export function useDisplay() {
     [t],
   );
 
-  const yearGroup = useCallback(
-    (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })),
-    [t],
-  );
+  const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 
   const date = useCallback((iso: string | null) => (iso ? formatIsoDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
 
   /** A tier's or area's name in the reader's language (shared/i18n/recordNames.ts). */
-  const nameOf = useCallback(
-    (record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback),
-    [lang],
-  );
+  const nameOf = useCallback((record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback), [lang]);
 
   /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
   const groupLabel = useCallback(

@@ -17,9 +17,12 @@ export const DEFAULT_TIERS: readonly Tier[] = [
 ];
 
 /** The four areas of need of the ALN Code's guidance. */
-export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'communication_interaction', 'besd', 'sensory_physical'] as const).map(
-  (id, i) => ({ id, name: en.export.defaultArea[id], nameCy: cy.export.defaultArea[id], sortOrder: i + 1 }),
-);
+export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'communication_interaction', 'besd', 'sensory_physical'] as const).map((id, i) => ({
+  id,
+  name: en.export.defaultArea[id],
+  nameCy: cy.export.defaultArea[id],
+  sortOrder: i + 1,
+}));
 
 /** A new, empty school year: default tiers, areas and calendar, nothing else. */
 export function emptySchoolYear(startYear = 2026): SchoolYear {

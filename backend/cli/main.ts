@@ -99,7 +99,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file] = positional(rest, 1) as [string];
         withBackend(file, (view) => {
-          if (rest.includes('--json')) io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
+          if (rest.includes('--json'))
+            io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
           else io.out(summaryLines(view, lang).join('\n'));
         });
         return 0;
@@ -132,7 +133,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           backend.invoke('file.open', { path: file });
           const outcome = backend.invoke('file.rollForward', { path: next });
           const { data } = outcome.view;
-          io.out(`Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`);
+          io.out(
+            `Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`,
+          );
           if (outcome.leaverRefs.length > 0) io.out(`${outcome.leaverRefs.length} learner(s) left at the end of the school's last year group.`);
           for (const name of outcome.endedIncome) io.out(`Not carried (ended before the new year): ${name}`);
         } finally {

@@ -28,7 +28,10 @@ function smallWorkbook(text: string): ExcelJS.Workbook {
 }
 
 async function refused(p: Promise<unknown>): Promise<ApiError> {
-  const error = await p.then(() => null, (e: unknown) => e);
+  const error = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiError);
   return error as ApiError;
 }

@@ -3,9 +3,7 @@ import { findOrThrow } from '../session';
 import { assertRunInYear } from '../session';
 import type { HandlerMap } from './types';
 
-export const budgetHandlers: HandlerMap<
-  'income.create' | 'income.update' | 'income.delete' | 'otherCosts.create' | 'otherCosts.update' | 'otherCosts.delete'
-> = {
+export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'income.delete' | 'otherCosts.create' | 'otherCosts.update' | 'otherCosts.delete'> = {
   'income.create': (fields, { session }) => session.mutate(`Add income “${fields.name}”`, (repos) => repos.income.create(fields)),
   'income.update': ({ id, changes }, { session }) =>
     session.mutate('Edit income line', (repos, year) => {

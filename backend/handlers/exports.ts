@@ -52,7 +52,12 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
     try {
       ret = buildAuthorityReturn(view.data, view.costed);
     } catch (error) {
-      if (error instanceof ReturnDisclosureError) throw new ApiError('invalid_input', error.message, error.fields.map((f) => ({ path: f, message: 'contains a learner’s name or reference' })));
+      if (error instanceof ReturnDisclosureError)
+        throw new ApiError(
+          'invalid_input',
+          error.message,
+          error.fields.map((f) => ({ path: f, message: 'contains a learner’s name or reference' })),
+        );
       throw error;
     }
     return guarded('writing the return', async () => {

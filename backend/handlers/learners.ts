@@ -4,9 +4,7 @@ import { findOrThrow } from '../session';
 import { assertEnrolmentWeeks } from './lineWeeks';
 import type { HandlerMap } from './types';
 
-export const learnerHandlers: HandlerMap<
-  'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'
-> = {
+export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'> = {
   'learners.create': (fields, { session }) =>
     session.mutate('Add learner', (repos, year) => {
       if (year.learners.some((l) => l.ref === fields.ref)) {

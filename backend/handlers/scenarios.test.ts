@@ -115,7 +115,12 @@ describe('scenarios on the demo school', () => {
     expect(comparison.scenarios.map((s) => s.name)).toEqual(['Grant ends', 'Two fewer TAs']);
     for (const [figures, year] of years) {
       const engine = costSchoolYear(year, { today: TODAY });
-      expect(figures.budget).toEqual({ incomePence: engine.budget.incomePence, chargedPence: engine.budget.chargedPence, positionPence: engine.budget.positionPence, financialYears: engine.budget.financialYears });
+      expect(figures.budget).toEqual({
+        incomePence: engine.budget.incomePence,
+        chargedPence: engine.budget.chargedPence,
+        positionPence: engine.budget.positionPence,
+        financialYears: engine.budget.financialYears,
+      });
       expect(figures.totalCostPence).toBe(engine.totals.costPence);
       expect(figures.byTier.map(({ key, costPence, chargedPence }) => ({ key, costPence, chargedPence }))).toEqual(engine.totals.byTier);
       expect(figures.byAlp.map(({ key, costPence, chargedPence }) => ({ key, costPence, chargedPence }))).toEqual(engine.totals.byAlp);

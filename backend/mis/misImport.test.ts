@@ -233,9 +233,7 @@ describe('a file with every kind of bad row', () => {
   });
 
   it('refuses a request that is not base64, or an empty file, at the door', async () => {
-    expect((await refusal((async () => backend.invoke('mis.preview', { fileName: 'x.csv', contentBase64: 'not base64!' }))())).message).toBe(
-      'contentBase64: must be the file’s bytes in base64',
-    );
+    expect((await refusal((async () => backend.invoke('mis.preview', { fileName: 'x.csv', contentBase64: 'not base64!' }))())).message).toBe('contentBase64: must be the file’s bytes in base64');
     expect((await refusal(preview('x.csv', base64('\n\n')))).message).toBe('“x.csv” is empty: there is no header row naming the columns.');
   });
 });

@@ -77,7 +77,14 @@ describe('writing a return', () => {
     ]);
     const sheet = workbook.getWorksheet('Return')!;
     const rows: string[] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join(' | ')));
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => String(v ?? ''))
+          .join(' | '),
+      ),
+    );
     expect(rows[0]).toBe('Authority return: Ysgol Gynradd Bryn Derw, 2026-27');
     const committed = rows.find((r) => r.startsWith('Committed spend'));
     expect(committed).toBe(`Committed spend (charged to the ALN budget) | ${ret.budget.chargedPence / 100}`);

@@ -53,7 +53,14 @@ describe('AuthorityFile', () => {
     db.close();
     const again = track(AuthorityFile.open(path));
     expect(again.listReturns()).toEqual([
-      { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', schoolName: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27', fileName: 'bryn-derw.xlsx', importedAt: '2027-07-20T10:00:00.000Z', sha256: 'a'.repeat(64) },
+      {
+        schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw',
+        schoolName: 'Ysgol Gynradd Bryn Derw',
+        academicYear: '2026-27',
+        fileName: 'bryn-derw.xlsx',
+        importedAt: '2027-07-20T10:00:00.000Z',
+        sha256: 'a'.repeat(64),
+      },
     ]);
     expect(again.comparedReturns()[0]?.ret).toEqual(entry().ret);
   });

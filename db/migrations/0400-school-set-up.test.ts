@@ -32,15 +32,32 @@ function version300File(year: SchoolYear): string {
 
 function olderYear(): SchoolYear {
   const year = testSchoolYear();
-  year.tiers = [
-    ...year.tiers,
-    { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 4 },
-  ];
+  year.tiers = [...year.tiers, { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 4 }];
   year.areas = year.areas.map((a) => (a.id === 'sensory_physical' ? { ...a, name: 'Physical and sensory', nameCy: '' } : a));
   const universal = year.lines.find((l) => l.tierId === 'universal')!;
   year.enrolments.push(
-    { id: 900, lineId: universal.id, learnerId: 1, startWeek: universal.startWeek, endWeek: universal.startWeek + universal.weeks - 1, measureName: '', measureUnit: '', entryValue: null, exitValue: null },
-    { id: 901, lineId: universal.id, learnerId: 2, startWeek: universal.startWeek, endWeek: universal.startWeek + universal.weeks - 1, measureName: '', measureUnit: '', entryValue: null, exitValue: null },
+    {
+      id: 900,
+      lineId: universal.id,
+      learnerId: 1,
+      startWeek: universal.startWeek,
+      endWeek: universal.startWeek + universal.weeks - 1,
+      measureName: '',
+      measureUnit: '',
+      entryValue: null,
+      exitValue: null,
+    },
+    {
+      id: 901,
+      lineId: universal.id,
+      learnerId: 2,
+      startWeek: universal.startWeek,
+      endWeek: universal.startWeek + universal.weeks - 1,
+      measureName: '',
+      measureUnit: '',
+      entryValue: null,
+      exitValue: null,
+    },
   );
   return year;
 }

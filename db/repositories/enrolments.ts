@@ -20,7 +20,6 @@ export interface EnrolmentsRepository {
   insertWithId(enrolment: Enrolment): void;
 }
 
-
 export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsRepository {
   const insert = db.prepare(insertSql(ENROLMENTS));
   const line = db.prepare('SELECT start_week AS startWeek, weeks FROM lines WHERE id = ?');

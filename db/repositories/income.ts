@@ -13,7 +13,6 @@ export interface IncomeRepository {
   insertWithId(income: IncomeLine): void;
 }
 
-
 export function createIncomeRepository(db: SqliteDatabase): IncomeRepository {
   const insert = db.prepare(insertSql(INCOME));
   const remove = db.prepare('DELETE FROM income_lines WHERE id = ?');

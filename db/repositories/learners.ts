@@ -18,7 +18,6 @@ export interface LearnersRepository {
   insertWithId(learner: Learner): void;
 }
 
-
 export function createLearnersRepository(db: SqliteDatabase): LearnersRepository {
   const insert = db.prepare(insertSql(LEARNERS));
   const exists = db.prepare('SELECT 1 FROM learners WHERE id = ?').pluck();

@@ -18,7 +18,6 @@ export interface LinesRepository {
   insertWithId(line: InterventionLine): void;
 }
 
-
 export function createLinesRepository(db: SqliteDatabase): LinesRepository {
   const insert = db.prepare(insertSql(LINES));
   const lineExists = db.prepare('SELECT 1 FROM lines WHERE id = ?').pluck();
@@ -43,7 +42,12 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
     references.eachExists('area', f.areaIds, 'areaIds');
     f.staff?.forEach((s, i) => references.exists('staff', s.staffId, `staff.${i}.staffId`));
     if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds, (a) => `area '${a}'`);
-    if (f.staff) assertNoDuplicates('staff', f.staff.map((s) => s.staffId), (s) => `staff member ${s} (use count for more than one)`);
+    if (f.staff)
+      assertNoDuplicates(
+        'staff',
+        f.staff.map((s) => s.staffId),
+        (s) => `staff member ${s} (use count for more than one)`,
+      );
     if (f.undeliveredWeeks) assertNoDuplicates('undeliveredWeeks', f.undeliveredWeeks, (w) => `week ${w}`);
   }
 

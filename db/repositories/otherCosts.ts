@@ -14,7 +14,6 @@ export interface OtherCostsRepository {
   insertWithId(cost: OtherCostLine): void;
 }
 
-
 export function createOtherCostsRepository(db: SqliteDatabase): OtherCostsRepository {
   const insert = db.prepare(insertSql(OTHER_COSTS));
   const references = createReferenceCheck(db);

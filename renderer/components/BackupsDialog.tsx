@@ -49,7 +49,9 @@ export function BackupsDialog(props: { onClose: () => void }) {
   // Welsh months and weekdays written out (Chromium's cy-GB data prints English ones).
   const when = (iso: string) => formatIsoDateTime(iso, lang, 'long');
   const size = (bytes: number) =>
-    bytes >= 1024 * 1024 ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) }) : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+    bytes >= 1024 * 1024
+      ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) })
+      : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
   const fileOf = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
   const restore = async (b: BackupInfo) => {
@@ -122,7 +124,14 @@ export function BackupsDialog(props: { onClose: () => void }) {
                       <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
                       <td className="num">{size(b.bytes)}</td>
                       <td>
-                        <button type="button" className="small" disabled={busy} data-autofocus={i === 0 ? true : undefined} aria-label={t('backups.restoreThe', { when: taken })} onClick={() => setConfirming(b)}>
+                        <button
+                          type="button"
+                          className="small"
+                          disabled={busy}
+                          data-autofocus={i === 0 ? true : undefined}
+                          aria-label={t('backups.restoreThe', { when: taken })}
+                          onClick={() => setConfirming(b)}
+                        >
                           {t('backups.restore')}
                         </button>
                       </td>

@@ -10,15 +10,7 @@ import { create } from 'zustand';
 // eslint-disable-next-line no-restricted-imports
 import { api } from '../api/client';
 import { inQueue } from './callQueue';
-import {
-  ApiError,
-  type AppInfo,
-  type MutationResult,
-  type OperationInput,
-  type OperationName,
-  type OperationOutput,
-  type YearView,
-} from '../../shared/api/contract';
+import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n';
 import { problemText, type ErrorDetail } from '../errors/localisedError';
 
@@ -154,11 +146,7 @@ export const useMapio = create<MapioState>()((set, get) => {
     }
   };
 
-  const fileOp = async (
-    name: 'file.create' | 'file.open' | 'file.saveAs',
-    input: OperationInput<'file.create'> | OperationInput<'file.open'>,
-    errorKey: string,
-  ): Promise<boolean> => {
+  const fileOp = async (name: 'file.create' | 'file.open' | 'file.saveAs', input: OperationInput<'file.create'> | OperationInput<'file.open'>, errorKey: string): Promise<boolean> => {
     const outcome = await tracked(() => call(name, input as never));
     if (!outcome.ok) {
       // The file that was open stays open: the view is left untouched.

@@ -283,9 +283,7 @@ export const authorityReturnSchema = z
       incomePence: pence,
       chargedPence: pence,
       positionPence: signedPence,
-      financialYears: z
-        .array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence }))
-        .max(2),
+      financialYears: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence })).max(2),
     }),
     counts: z.strictObject({ learnersWithAln: count, monitored: count, idps: count, idpsSchoolMaintained: count, idpsLaMaintained: count }),
     lines: z
@@ -299,7 +297,11 @@ export const authorityReturnSchema = z
           deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
           welshMedium: z.boolean(),
           fundingSource: z.enum(FUNDING_SOURCES),
-          contactMinutesPerWeek: z.number().int().min(0).max(7 * 24 * 60),
+          contactMinutesPerWeek: z
+            .number()
+            .int()
+            .min(0)
+            .max(7 * 24 * 60),
           weeks: z.number().int().min(0).max(53),
           costPence: pence,
           learners: count,

@@ -17,9 +17,7 @@ function onAlp(l: Partial<Learner>, line = alpLine): SchoolYear {
 
 describe('alp_without_idp', () => {
   it('fires for ALP enrolled for a learner with no IDP, naming the line', () => {
-    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toEqual([
-      { code: 'alp_without_idp', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } },
-    ]);
+    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toEqual([{ code: 'alp_without_idp', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } }]);
   });
   it('does not fire for a learner with an IDP, or on targeted provision', () => {
     expect(checks(onAlp({ alnStatus: 'idp_la' }), 'alp_without_idp')).toEqual([]);
@@ -93,9 +91,7 @@ describe('group_over_capacity', () => {
       learners,
       enrolments: [enrolOn(small, 1, 1), enrolOn(small, 2, 2), enrolOn(small, 3, 3, { startWeek: 8, endWeek: 12 })],
     });
-    expect(checks(year, 'group_over_capacity')).toEqual([
-      { code: 'group_over_capacity', subject: { kind: 'line', id: 1 }, params: { places: 2, peakEnrolled: 3, week: 8, overBy: 1 } },
-    ]);
+    expect(checks(year, 'group_over_capacity')).toEqual([{ code: 'group_over_capacity', subject: { kind: 'line', id: 1 }, params: { places: 2, peakEnrolled: 3, week: 8, overBy: 1 } }]);
   });
   it('does not fire when enrolments follow one another through the places', () => {
     const year = schoolYear({
@@ -164,9 +160,7 @@ describe('targeted_long_no_idp', () => {
   const terms = [1, 15, 27].map((start, i) => interventionLine({ id: 10 + i, tierId: 'targeted', startWeek: start, weeks: 12 }));
   it('prompts a review for a learner without an IDP on targeted provision for three terms (36 weeks)', () => {
     const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
-    expect(checks(year, 'targeted_long_no_idp')).toEqual([
-      { code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36 } },
-    ]);
+    expect(checks(year, 'targeted_long_no_idp')).toEqual([{ code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36 } }]);
   });
   it('does not prompt for two terms, for overlapping blocks counted twice, or for a learner with an IDP', () => {
     const two = schoolYear({ lines: terms, learners: [learner({ id: 1 })], enrolments: terms.slice(0, 2).map((l, i) => enrolOn(l, i + 1, 1)) });

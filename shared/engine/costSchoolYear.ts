@@ -105,11 +105,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     otherItems.push({ item: other, costPence, charged });
   }
 
-  const weeksInYear = Math.max(
-    index.weeksInYear,
-    ...year.lines.map((l) => l.startWeek + l.weeks - 1),
-    ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1),
-  );
+  const weeksInYear = Math.max(index.weeksInYear, ...year.lines.map((l) => l.startWeek + l.weeks - 1), ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1));
   const staff = allocateStaff(year.staff, year.lines, year.otherCosts, weeksInYear);
 
   const alpMinutes = new Map<number, LearnerAlpMinutes>();

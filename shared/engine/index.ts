@@ -11,14 +11,5 @@ export { enrolledWeeks } from './shares';
 export { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './totals';
 export { TARGETED_REVIEW_WEEKS, IDP_REVIEW_MONTHS } from './checks';
 export { welshProvision } from './welshProvision';
-export {
-  compareScenarios,
-  scenarioFigures,
-  ENGINE_KEY_NAMES,
-  type CostedYear,
-  type GroupDifference,
-  type ScenarioComparison,
-  type ScenarioFigures,
-  type SpendGroup,
-} from './scenarioComparison';
+export { compareScenarios, scenarioFigures, ENGINE_KEY_NAMES, type CostedYear, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from './scenarioComparison';
 export * from './types';

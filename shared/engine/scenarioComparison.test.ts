@@ -95,7 +95,9 @@ describe('compareScenarios', () => {
     expect(comparison.baseline.byAlp.map((t) => t.name)).toEqual(['ALP', 'Not ALP']);
     // Taking a learner's only ALP away makes them newly short in a scenario.
     const alpLineIds = new Set(baselineYear.lines.filter((l) => l.tierId === 'alp').map((l) => l.id));
-    const shortLearner = baselineYear.learners.find((l) => !comparison.baseline.alpShortfall.learners.some((s) => s.learnerId === l.id) && baselineYear.enrolments.some((e) => e.learnerId === l.id && alpLineIds.has(e.lineId)))!;
+    const shortLearner = baselineYear.learners.find(
+      (l) => !comparison.baseline.alpShortfall.learners.some((s) => s.learnerId === l.id) && baselineYear.enrolments.some((e) => e.learnerId === l.id && alpLineIds.has(e.lineId)),
+    )!;
     const withoutAlp: SchoolYear = { ...baselineYear, enrolments: baselineYear.enrolments.filter((e) => !(e.learnerId === shortLearner.id && alpLineIds.has(e.lineId))) };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(3, 'No ALP for one', withoutAlp)]);
     expect(c.scenarios[0]!.difference.newlyShortRefs).toEqual([shortLearner.ref]);
@@ -104,7 +106,11 @@ describe('compareScenarios', () => {
   });
 
   it('gives a rolled-forward year no difference for the financial year the baseline does not have', () => {
-    const next: SchoolYear = { ...baselineYear, school: { ...baselineYear.school, academicYear: '2027-28' }, calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] } };
+    const next: SchoolYear = {
+      ...baselineYear,
+      school: { ...baselineYear.school, academicYear: '2027-28' },
+      calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] },
+    };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(4, 'Next year', next)]);
     const fy = c.scenarios[0]!.difference.financialYears;
     expect(fy.map((f) => f.year)).toEqual([2027, 2028]);

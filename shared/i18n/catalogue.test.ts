@@ -20,7 +20,10 @@ describe('the English and Welsh catalogues', () => {
   });
 
   it('have no empty strings', () => {
-    for (const [name, cat] of [['en', en], ['cy', cy]] as const) {
+    for (const [name, cat] of [
+      ['en', en],
+      ['cy', cy],
+    ] as const) {
       const empty = leafKeys(cat).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], cat) === '');
       expect(empty, `${name} has empty strings`).toEqual([]);
     }

@@ -120,12 +120,16 @@ async function main(): Promise<void> {
   let n = 0;
   let workbookBytes = 0;
   let sheets = 0;
-  const workbook = await timeRunsAsync(async () => {
-    const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'anonymised', lang: 'en' });
-    workbookBytes = written.bytes;
-    sheets = written.sheets.length;
-    memory.sample();
-  }, 3, 1);
+  const workbook = await timeRunsAsync(
+    async () => {
+      const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'anonymised', lang: 'en' });
+      workbookBytes = written.bytes;
+      sheets = written.sheets.length;
+      memory.sample();
+    },
+    3,
+    1,
+  );
 
   backend.dispose();
   stopSampling();

@@ -31,8 +31,7 @@ const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
 if (!phonics) throw new Error('the demo school has no phonics line');
 
 /** How the totals bar words a budget position. */
-const positionText = (pence: number) =>
-  pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget';
+const positionText = (pence: number) => (pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget');
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {

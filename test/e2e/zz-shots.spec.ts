@@ -12,7 +12,11 @@ test('shots', async ({ page }) => {
   const screens = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks', 'scenarios', 'school'];
   for (const s of screens) {
     const nav = page.getByTestId(`nav-${s}`);
-    if (await nav.count()) { await nav.click(); await page.waitForTimeout(600); await page.screenshot({ path: `${out}/${s}.png`, fullPage: true }); }
+    if (await nav.count()) {
+      await nav.click();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: `${out}/${s}.png`, fullPage: true });
+    }
   }
   await page.getByTestId('nav-map').click();
   await page.getByRole('row').nth(3).click();

@@ -13,15 +13,7 @@ import type { SchoolYear } from '../../shared/domain';
 import { termsFromWeeks } from '../../shared/schoolTerms';
 
 /** Mondays the school is closed in 2026-27 (half terms, Christmas, Easter). */
-const BREAK_MONDAYS = new Set([
-  '2026-10-26',
-  '2026-12-21',
-  '2026-12-28',
-  '2027-02-15',
-  '2027-03-22',
-  '2027-03-29',
-  '2027-05-31',
-]);
+const BREAK_MONDAYS = new Set(['2026-10-26', '2026-12-21', '2026-12-28', '2027-02-15', '2027-03-22', '2027-03-29', '2027-05-31']);
 
 /** 38 teaching weeks from Monday 7 September 2026, skipping the breaks above. */
 export function testCalendarWeeks(first = '2026-09-07', count = 38): string[] {

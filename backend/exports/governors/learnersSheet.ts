@@ -1,30 +1,14 @@
 /** The governors' workbook's Learners sheet (optional): each learner's share of the cost, anonymised unless names were asked for. */
 import ExcelJS from 'exceljs';
 import { hasIdp } from '../../../shared/domain';
-import {
-  HOURS_FORMAT,
-  TOTAL_FILL,
-  THIN_TOP,
-  money,
-  moneyFormula,
-  headerRow,
-  titleRows,
-  styleRow,
-  printSetup,
-  fitRowHeights,
-  fitColumns,
-} from '../sheetLayout';
+import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L } from './provisionMapSheet';
 export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const { t, data, costed, options } = ctx;
   const named = options.learners === 'named';
-  titleRows(
-    ws,
-    t('export.learners.title', { school: data.school.name, year: data.school.academicYear }),
-    named ? t('export.learners.named') : t('export.learners.anonymised'),
-  );
+  titleRows(ws, t('export.learners.title', { school: data.school.name, year: data.school.academicYear }), named ? t('export.learners.named') : t('export.learners.anonymised'));
   ws.getCell('A2').font = { bold: true, color: { argb: named ? 'FFC00000' : 'FF1F4E79' } };
   const cols = [
     t('export.col.ref'),
@@ -41,8 +25,7 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   headerRow(ws, 3, cols);
   const costByLearner = new Map(costed.learners.map((l) => [l.learnerId, l]));
   const areaById = new Map(data.areas.map((a) => [a.id, a]));
-  const yearGroup = (n: number) =>
-    n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n });
+  const yearGroup = (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n }));
   const costCol = cols.length;
   let r = 4;
   for (const learner of [...data.learners].sort((a, b) => a.ref.localeCompare(b.ref))) {

@@ -2,19 +2,7 @@
 import ExcelJS from 'exceljs';
 import { OTHER_COSTS_KEY } from '../../../shared/engine';
 import { formatPounds } from '../../../shared/money';
-import {
-  GROUP_FILL,
-  TOTAL_FILL,
-  THIN_TOP,
-  money,
-  moneyFormula,
-  headerRow,
-  titleRows,
-  styleRow,
-  printSetup,
-  fitRowHeights,
-  fitColumns,
-} from '../sheetLayout';
+import { GROUP_FILL, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel, breakdownLabel, sortedTiers } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 export /** Columns of the Provision map (1-based) and their letters. */
@@ -76,25 +64,10 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const subtotalRow = new Map<string, number>();
   let r = 4;
 
-  const writeCostCells = (
-    row: number,
-    staffPence: number,
-    nonStaffPence: number,
-    costPence: number,
-    charged: boolean,
-    name: string,
-    withStaffFormula: boolean,
-  ): void => {
+  const writeCostCells = (row: number, staffPence: number, nonStaffPence: number, costPence: number, charged: boolean, name: string, withStaffFormula: boolean): void => {
     if (withStaffFormula) {
       const [G, H, I, J, K, Lc] = [M.teamHourly, M.contact, M.planning, M.sessions, M.weeks, M.groups].map((c) => `${L(c)}${row}`);
-      moneyFormula(
-        ws,
-        ctx,
-        `${L(M.staffCost)}${row}`,
-        `ROUND(ROUND(${G}*100,0)*${Lc}*(${H}+${I})*ROUND(${J}*100,0)*${K}/6000,0)/100`,
-        staffPence,
-        `staff cost of “${name}”`,
-      );
+      moneyFormula(ws, ctx, `${L(M.staffCost)}${row}`, `ROUND(ROUND(${G}*100,0)*${Lc}*(${H}+${I})*ROUND(${J}*100,0)*${K}/6000,0)/100`, staffPence, `staff cost of “${name}”`);
     }
     money(ws.getCell(`${L(M.nonStaff)}${row}`), nonStaffPence);
     moneyFormula(ws, ctx, `${L(M.cost)}${row}`, `ROUND(${L(M.staffCost)}${row}+${L(M.nonStaff)}${row},2)`, costPence, `cost of “${name}”`);
@@ -154,13 +127,9 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
           return a ? areaLabel(a, ctx.lang) : id;
         })
         .join('; ');
-      row.getCell(M.line).value =
-        `${line.name}\n${[areasText, t(`enums.deliveryLanguage.${line.deliveryLanguage}`)].filter(Boolean).join(' · ')}`;
+      row.getCell(M.line).value = `${line.name}\n${[areasText, t(`enums.deliveryLanguage.${line.deliveryLanguage}`)].filter(Boolean).join(' · ')}`;
       row.getCell(M.funding).value = t(`enums.fundingSource.${line.fundingSource}`) + (line.fundingNote ? ` (${line.fundingNote})` : '');
-      row.getCell(M.staff).value =
-        line.staff.length === 0
-          ? t('map.noStaff')
-          : line.staff.map((a) => `${staffById.get(a.staffId)?.name ?? t('common.unknownName')} × ${a.count}`).join('; ');
+      row.getCell(M.staff).value = line.staff.length === 0 ? t('map.noStaff') : line.staff.map((a) => `${staffById.get(a.staffId)?.name ?? t('common.unknownName')} × ${a.count}`).join('; ');
       // The staff team's cost an hour: Σ hourly × count (an unknown staff id costs nothing, as in the engine).
       const teamHourly = line.staff.reduce((sum, a) => sum + (staffById.get(a.staffId)?.hourlyCostPence ?? 0) * a.count, 0);
       money(row.getCell(M.teamHourly), teamHourly);
@@ -176,23 +145,8 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
       const R = `${L(M.places)}${r}`;
       const O = `${L(M.cost)}${r}`;
       if (c.costPerLearnerPence !== null)
-        moneyFormula(
-          ws,
-          ctx,
-          `${L(M.perLearner)}${r}`,
-          `IF(${Q}>0,ROUND(ROUND(${O}*100,0)/${Q},0)/100,"")`,
-          c.costPerLearnerPence,
-          `cost per learner of “${line.name}”`,
-        );
-      if (c.costPerPlacePence !== null)
-        moneyFormula(
-          ws,
-          ctx,
-          `${L(M.perPlace)}${r}`,
-          `IF(${R}>0,ROUND(ROUND(${O}*100,0)/${R},0)/100,"")`,
-          c.costPerPlacePence,
-          `cost per place of “${line.name}”`,
-        );
+        moneyFormula(ws, ctx, `${L(M.perLearner)}${r}`, `IF(${Q}>0,ROUND(ROUND(${O}*100,0)/${Q},0)/100,"")`, c.costPerLearnerPence, `cost per learner of “${line.name}”`);
+      if (c.costPerPlacePence !== null) moneyFormula(ws, ctx, `${L(M.perPlace)}${r}`, `IF(${R}>0,ROUND(ROUND(${O}*100,0)/${R},0)/100,"")`, c.costPerPlacePence, `cost per place of “${line.name}”`);
       r++;
     }
     subtotal(key, t('export.map.tierTotal', { tier: tierName }), tierName, first, r - 1);
@@ -246,22 +200,8 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const grandRow = linesRow + 1;
   const otherRow = subtotalRow.get(OTHER_COSTS_KEY) as number;
   ws.getRow(grandRow).getCell(M.line).value = t('export.map.grandTotal');
-  moneyFormula(
-    ws,
-    ctx,
-    `${L(M.cost)}${grandRow}`,
-    `${L(M.cost)}${linesRow}+${L(M.cost)}${otherRow}`,
-    costed.totals.costPence,
-    'grand total: all provision',
-  );
-  moneyFormula(
-    ws,
-    ctx,
-    `${L(M.charged)}${grandRow}`,
-    `${L(M.charged)}${linesRow}+${L(M.charged)}${otherRow}`,
-    costed.totals.chargedPence,
-    'grand total: charged to the ALN budget',
-  );
+  moneyFormula(ws, ctx, `${L(M.cost)}${grandRow}`, `${L(M.cost)}${linesRow}+${L(M.cost)}${otherRow}`, costed.totals.costPence, 'grand total: all provision');
+  moneyFormula(ws, ctx, `${L(M.charged)}${grandRow}`, `${L(M.charged)}${linesRow}+${L(M.charged)}${otherRow}`, costed.totals.chargedPence, 'grand total: charged to the ALN budget');
   styleRow(ws.getRow(grandRow), MAP_COLUMNS, {
     bold: true,
     fill: TOTAL_FILL,

@@ -1,18 +1,6 @@
 /** The governors' workbook's Staffing sheet: each person's hourly cost, hours and the cost of their time. */
 import ExcelJS from 'exceljs';
-import {
-  HOURS_FORMAT,
-  TOTAL_FILL,
-  THIN_TOP,
-  money,
-  moneyFormula,
-  headerRow,
-  titleRows,
-  styleRow,
-  printSetup,
-  fitRowHeights,
-  fitColumns,
-} from '../sheetLayout';
+import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import type { SheetContext } from './sheetContext';
 export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const { t, data, costed } = ctx;

@@ -2,20 +2,7 @@
 import ExcelJS from 'exceljs';
 import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
-import {
-  HOURS_FORMAT,
-  HEADER_FILL,
-  TOTAL_FILL,
-  THIN_TOP,
-  colour,
-  ref,
-  money,
-  moneyFormula,
-  titleRows,
-  styleRow,
-  printSetup,
-  fitRowHeights,
-} from '../sheetLayout';
+import { HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
 import { authorityName } from '../../../shared/localAuthorities';
 import { breakdownLabel, dateText } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
@@ -23,11 +10,7 @@ import { L, M, type MapCells } from './provisionMapSheet';
 export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells: MapCells): void {
   const { t, data, costed, names, lang } = ctx;
   const { totals, budget, workload } = costed;
-  titleRows(
-    ws,
-    `${t('export.title')}: ${data.school.name}`,
-    t('export.generatedOn', { date: dateText(ctx.options.generatedOn, lang), week: costed.asAtWeek }),
-  );
+  titleRows(ws, `${t('export.title')}: ${data.school.name}`, t('export.generatedOn', { date: dateText(ctx.options.generatedOn, lang), week: costed.asAtWeek }));
   ws.getCell('A3').value = t('export.poundsNote');
   ws.getCell('A3').font = { italic: true, color: { argb: 'FF444444' } };
   let r = 5;
@@ -75,14 +58,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   label(t('export.incomeTotal')); // its formula is written below, once the income list is laid out
   r++;
   label(t('export.charged'));
-  moneyFormula(
-    ws,
-    ctx,
-    `B${chargedRow}`,
-    mapCell(M.charged, mapCells.grandTotalRow),
-    budget.chargedPence,
-    'committed spend charged to the ALN budget',
-  );
+  moneyFormula(ws, ctx, `B${chargedRow}`, mapCell(M.charged, mapCells.grandTotalRow), budget.chargedPence, 'committed spend charged to the ALN budget');
   r++;
   label(t('export.position'), true);
   moneyFormula(ws, ctx, `B${positionRow}`, `B${incomeRow}-B${chargedRow}`, budget.positionPence, 'budget position');
@@ -112,14 +88,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   // Income lines (the budget income above is their sum).
   heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')]);
   const incomeFirst = r;
-  moneyFormula(
-    ws,
-    ctx,
-    `B${incomeRow}`,
-    data.income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + data.income.length - 1})` : '0',
-    budget.incomePence,
-    'budget income',
-  );
+  moneyFormula(ws, ctx, `B${incomeRow}`, data.income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + data.income.length - 1})` : '0', budget.incomePence, 'budget income');
   for (const line of data.income) {
     const row = label(`${line.name} (${t(`enums.incomeKind.${line.kind}`)})`);
     money(row.getCell(2), line.amountPence);
@@ -276,15 +245,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   fitRowHeights(ws, 5);
 }
 
-function totalRow(
-  ws: ExcelJS.Worksheet,
-  ctx: SheetContext,
-  r: number,
-  text: string,
-  first: number,
-  last: number,
-  cols: Array<[string, number, string]>,
-): void {
+function totalRow(ws: ExcelJS.Worksheet, ctx: SheetContext, r: number, text: string, first: number, last: number, cols: Array<[string, number, string]>): void {
   const row = ws.getRow(r);
   row.getCell(1).value = text;
   for (const [col, pence, what] of cols) {

@@ -21,8 +21,7 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
   const { t, pounds } = useDisplay();
   const learners = useLearnerWords();
   const fewer = t('authority.fewerThan5');
-  const learnerCount = (tally: LearnerTally) =>
-    tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`;
+  const learnerCount = (tally: LearnerTally) => (tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`);
   const { side } = props;
   return (
     <div className={`class-side ${props.alp ? 'is-alp' : 'not-alp'}`} data-testid={props.testId}>
@@ -30,16 +29,18 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
         <span className={`tier-badge ${props.alp ? 'is-alp' : ''}`}>{props.alp ? t('authority.classification.alp') : t('authority.classification.notAlp')}</span>{' '}
         {t('authority.classification.atSchools', { count: side.schoolCount })}
       </h4>
-      <p className="class-total">
-        {t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}
-      </p>
+      <p className="class-total">{t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}</p>
       <table className="data-table compact">
         <thead>
           <tr>
             <th scope="col">{t('authority.col.school')}</th>
             <th scope="col">{t('authority.classification.tierCol')}</th>
-            <th scope="col" className="num">{t('authority.classification.learnersCol')}</th>
-            <th scope="col" className="num">{t('authority.classification.costCol')}</th>
+            <th scope="col" className="num">
+              {t('authority.classification.learnersCol')}
+            </th>
+            <th scope="col" className="num">
+              {t('authority.classification.costCol')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -139,7 +140,9 @@ function Matching(props: { comparison: AuthorityComparison }) {
             <tr>
               <th scope="col">{t('authority.matching.interventionCol')}</th>
               <th scope="col">{t('authority.matching.namesCol')}</th>
-              <th scope="col" className="num">{t('authority.matching.schoolsCol')}</th>
+              <th scope="col" className="num">
+                {t('authority.matching.schoolsCol')}
+              </th>
               <th scope="col">{t('authority.matching.mergeCol')}</th>
             </tr>
           </thead>

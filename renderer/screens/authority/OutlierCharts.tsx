@@ -132,7 +132,9 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
           <thead>
             <tr>
               <th scope="col">{t('authority.col.school')}</th>
-              <th scope="col" className="num">{t(`authority.measure.${measure}`)}</th>
+              <th scope="col" className="num">
+                {t(`authority.measure.${measure}`)}
+              </th>
               <th scope="col">{t('authority.outliers.againstFences')}</th>
             </tr>
           </thead>
@@ -180,15 +182,9 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
                   }}
                 />
               </Bar>
-              {summary.median !== null ? (
-                <ReferenceLine x={summary.median} ifOverflow="extendDomain" stroke={MEDIAN} strokeWidth={2} />
-              ) : null}
-              {summary.lowerFence !== null ? (
-                <ReferenceLine x={summary.lowerFence} ifOverflow={summary.lowerFence >= 0 ? 'extendDomain' : 'discard'} stroke={FENCE} strokeDasharray="6 4" />
-              ) : null}
-              {summary.upperFence !== null ? (
-                <ReferenceLine x={summary.upperFence} ifOverflow="extendDomain" stroke={FENCE} strokeDasharray="6 4" />
-              ) : null}
+              {summary.median !== null ? <ReferenceLine x={summary.median} ifOverflow="extendDomain" stroke={MEDIAN} strokeWidth={2} /> : null}
+              {summary.lowerFence !== null ? <ReferenceLine x={summary.lowerFence} ifOverflow={summary.lowerFence >= 0 ? 'extendDomain' : 'discard'} stroke={FENCE} strokeDasharray="6 4" /> : null}
+              {summary.upperFence !== null ? <ReferenceLine x={summary.upperFence} ifOverflow="extendDomain" stroke={FENCE} strokeDasharray="6 4" /> : null}
             </BarChart>
           </ResponsiveContainer>
         </div>

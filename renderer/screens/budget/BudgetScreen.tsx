@@ -32,11 +32,7 @@ export function BudgetScreen() {
   const otherCosted = new Map(view.costed.otherCosts.map((c) => [c.otherCostId, c]));
 
   const signed = (p: number) => (p > 0 ? `+${pounds(p)}` : pounds(p));
-  const positionCell = (p: number) => (
-    <td className={`num money ${p < 0 ? 'negative' : p > 0 ? 'positive' : ''}`}>
-      {signed(p)}
-    </td>
-  );
+  const positionCell = (p: number) => <td className={`num money ${p < 0 ? 'negative' : p > 0 ? 'positive' : ''}`}>{signed(p)}</td>;
 
   const breakdown = (title: string, rows: Breakdown[], label: (key: string) => string, testId: string) => (
     <section className="card" aria-labelledby={`bd-${testId}`}>

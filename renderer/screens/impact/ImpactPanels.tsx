@@ -16,7 +16,12 @@ function useImpactText() {
   const share = (m: MeasureImpact) =>
     m.madeExpectedShareBasisPoints === null || m.madeExpectedProgress === null || m.expectedProgress === null
       ? t('impact.noExpected')
-      : t('impact.shareValue', { share: formatShare(m.madeExpectedShareBasisPoints, locale), made: m.madeExpectedProgress, of: m.learnersMeasured, expected: formatProgress(m.expectedProgress, locale) });
+      : t('impact.shareValue', {
+          share: formatShare(m.madeExpectedShareBasisPoints, locale),
+          made: m.madeExpectedProgress,
+          of: m.learnersMeasured,
+          expected: formatProgress(m.expectedProgress, locale),
+        });
   const perUnit = (m: MeasureImpact) => (m.costPerUnitOfProgressPence === null ? t('impact.noPerUnit') : t('impact.perUnitValue', { amount: pounds(m.costPerUnitOfProgressPence), unit: unitOf(m) }));
   return { ...d, measureLabel, progress, share, perUnit };
 }

@@ -37,9 +37,7 @@ export function LearnerPage(props: { learnerId: number }) {
   const enrolledLineIds = new Set(enrolments.map((e) => e.lineId));
   const otherLines = data.lines.filter((l) => !enrolledLineIds.has(l.id));
   const checks = view.costed.checks.filter(
-    (c) =>
-      (c.subject.kind === 'learner' && c.subject.id === learner.id) ||
-      (c.subject.kind === 'enrolment' && enrolments.some((e) => c.subject.kind === 'enrolment' && e.id === c.subject.id)),
+    (c) => (c.subject.kind === 'learner' && c.subject.id === learner.id) || (c.subject.kind === 'enrolment' && enrolments.some((e) => c.subject.kind === 'enrolment' && e.id === c.subject.id)),
   );
 
   const enrolSelected = async () => {
@@ -141,8 +139,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     const costed = costedLines.get(e.lineId);
                     const share = costed?.shares.find((s) => s.enrolmentId === e.id);
                     const lineName = line?.name ?? t('common.unknownName');
-                    const update = async (changes: Record<string, unknown>) =>
-                      problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
+                    const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
                     return (
                       <tr key={e.id}>
                         <td>
@@ -162,10 +159,25 @@ export function LearnerPage(props: { learnerId: number }) {
                         </td>
                         <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
                         <td>
-                          <DraftField hideLabel label={`${t('learner.col.measure')}: ${lineName}`} value={e.measureName} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={(v) => update({ measureName: v })} />
+                          <DraftField
+                            hideLabel
+                            label={`${t('learner.col.measure')}: ${lineName}`}
+                            value={e.measureName}
+                            format={(v) => v}
+                            read={(s) => ({ ok: true, value: s })}
+                            commit={(v) => update({ measureName: v })}
+                          />
                         </td>
                         <td>
-                          <DraftField hideLabel className="narrow" label={`${t('learner.col.unit')}: ${lineName}`} value={e.measureUnit} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={(v) => update({ measureUnit: v })} />
+                          <DraftField
+                            hideLabel
+                            className="narrow"
+                            label={`${t('learner.col.unit')}: ${lineName}`}
+                            value={e.measureUnit}
+                            format={(v) => v}
+                            read={(s) => ({ ok: true, value: s })}
+                            commit={(v) => update({ measureUnit: v })}
+                          />
                         </td>
                         <td>
                           <DraftField

@@ -64,7 +64,17 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
     const capacity = take('groupCapacity', fromParsed(readWholeNumber(places, 1, MAX_PLACES_PER_GROUP)));
     const count = staffId ? take('staffCount', fromParsed(readWholeNumber(staffCount, 1, MAX_STAFF_PER_GROUP))) : 1;
     setErrors(e);
-    if (Object.keys(e).length > 0 || sessionsH === undefined || mins === undefined || first === undefined || run === undefined || groupCount === undefined || capacity === undefined || count === undefined) return;
+    if (
+      Object.keys(e).length > 0 ||
+      sessionsH === undefined ||
+      mins === undefined ||
+      first === undefined ||
+      run === undefined ||
+      groupCount === undefined ||
+      capacity === undefined ||
+      count === undefined
+    )
+      return;
     setBusy(true);
     const outcome = await mutate(
       'lines.create',
@@ -111,12 +121,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
   const firstDate = data.calendar.weekStarts[Number(startWeek) - 1];
 
   return (
-    <Dialog
-      title={t('map.addLine')}
-      wide
-      onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}
-    >
+    <Dialog title={t('map.addLine')} wide onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}>
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <LabelledInput id={`${id}-name`} className="span-2" label={t('line.name')} value={name} onChange={edited('name', setName)} error={errors.name} testId="new-line-name" />

@@ -41,8 +41,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const costed = view.costed.lines.find((c) => c.lineId === line.id);
   const enrolments = data.enrolments.filter((e) => e.lineId === line.id);
 
-  const save: Commit<LineChanges> = async (changes) =>
-    problemOf(await mutate('lines.update', { id: line.id, changes }, { fieldErrors: true }));
+  const save: Commit<LineChanges> = async (changes) => problemOf(await mutate('lines.update', { id: line.id, changes }, { fieldErrors: true }));
   /**
    * A change to a list on the line (its staff, its other costs) built from the line as last saved when
    * the change's turn in the queue comes, not as last rendered: a second change made before the first

@@ -62,11 +62,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-staff`}>{t('map.filterStaff')}</label>
-            <select
-              id={`${filterId}-staff`}
-              value={filter.staffId ?? ''}
-              onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}
-            >
+            <select id={`${filterId}-staff`} value={filter.staffId ?? ''} onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}>
               <option value="">{t('common.all')}</option>
               {data.staff.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -77,11 +73,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-lang`}>{t('map.filterLanguage')}</label>
-            <select
-              id={`${filterId}-lang`}
-              value={filter.language ?? ''}
-              onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}
-            >
+            <select id={`${filterId}-lang`} value={filter.language ?? ''} onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}>
               <option value="">{t('common.all')}</option>
               {DELIVERY_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
@@ -92,11 +84,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-year`}>{t('map.filterYear')}</label>
-            <select
-              id={`${filterId}-year`}
-              value={filter.yearGroup ?? ''}
-              onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}
-            >
+            <select id={`${filterId}-year`} value={filter.yearGroup ?? ''} onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}>
               <option value="">{t('common.all')}</option>
               {yearGroups.map((y) => (
                 <option key={y} value={y}>
@@ -135,11 +123,17 @@ export function ProvisionMapScreen() {
                   <thead>
                     <tr>
                       <th scope="col">{t('map.col.name')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.areas')}</th>
+                      <th scope="col" className="col-optional">
+                        {t('map.col.areas')}
+                      </th>
                       <th scope="col">{t('map.col.staff')}</th>
                       <th scope="col">{t('map.col.sessions')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.language')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.funding')}</th>
+                      <th scope="col" className="col-optional">
+                        {t('map.col.language')}
+                      </th>
+                      <th scope="col" className="col-optional">
+                        {t('map.col.funding')}
+                      </th>
                       <th scope="col" className="num">
                         {t('map.col.places')}
                       </th>
@@ -180,9 +174,7 @@ export function ProvisionMapScreen() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row">
-                        {filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}
-                      </th>
+                      <th scope="row">{filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}</th>
                       <td className="col-optional" />
                       <td />
                       <td />
@@ -281,11 +273,7 @@ function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return (
-    a.costPence === b.costPence &&
-    a.places === b.places &&
-    a.enrolledLearners === b.enrolledLearners &&
-    a.costPerLearnerPence === b.costPerLearnerPence &&
-    a.costPerPlacePence === b.costPerPlacePence
+    a.costPence === b.costPence && a.places === b.places && a.enrolledLearners === b.enrolledLearners && a.costPerLearnerPence === b.costPerLearnerPence && a.costPerPlacePence === b.costPerPlacePence
   );
 }
 

@@ -64,24 +64,11 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
         <fieldset className="field">
           <legend>{t('scenarios.from')}</legend>
           <div className="field-check">
-            <input
-              id={`${id}-from-b`}
-              type="radio"
-              name={`${id}-from`}
-              checked={from === 'baseline'}
-              onChange={() => setFrom('baseline')}
-            />
+            <input id={`${id}-from-b`} type="radio" name={`${id}-from`} checked={from === 'baseline'} onChange={() => setFrom('baseline')} />
             <label htmlFor={`${id}-from-b`}>{t('scenarios.fromBaseline')}</label>
           </div>
           <div className="field-check">
-            <input
-              id={`${id}-from-r`}
-              type="radio"
-              name={`${id}-from`}
-              checked={from === 'rollForward'}
-              onChange={() => setFrom('rollForward')}
-              data-testid="scenario-from-roll"
-            />
+            <input id={`${id}-from-r`} type="radio" name={`${id}-from`} checked={from === 'rollForward'} onChange={() => setFrom('rollForward')} data-testid="scenario-from-roll" />
             <label htmlFor={`${id}-from-r`}>{t('scenarios.fromRollForward')}</label>
           </div>
         </fieldset>
@@ -99,9 +86,7 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
               ? t('scenarios.leavers', { count: created.rollForward.leaverRefs.length, refs: created.rollForward.leaverRefs.join(', ') })
               : t('scenarios.noLeavers')}
           </p>
-          {created.rollForward.endedIncome.length > 0 ? (
-            <p>{t('scenarios.endedIncome', { names: created.rollForward.endedIncome.join(', ') })}</p>
-          ) : null}
+          {created.rollForward.endedIncome.length > 0 ? <p>{t('scenarios.endedIncome', { names: created.rollForward.endedIncome.join(', ') })}</p> : null}
         </div>
       ) : null}
     </section>

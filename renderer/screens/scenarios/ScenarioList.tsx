@@ -79,12 +79,7 @@ export function ScenarioList(props: {
                         <RowActionButton label={t('scenarios.rename')} rowName={s.name} onClick={() => props.onAction('rename', s)} />
                         <RowActionButton label={t('scenarios.adopt')} rowName={s.name} onClick={() => props.onAction('adopt', s)} />
                         <RowActionButton label={t('scenarios.saveAs')} rowName={s.name} onClick={() => props.onAction('saveAs', s)} />
-                        <RowActionButton
-                          label={t('common.delete')}
-                          rowName={s.name}
-                          tone="danger"
-                          onClick={() => props.onAction('delete', s)}
-                        />
+                        <RowActionButton label={t('common.delete')} rowName={s.name} tone="danger" onClick={() => props.onAction('delete', s)} />
                       </div>
                     </td>
                   </tr>

@@ -97,13 +97,7 @@ export function ScenariosScreen() {
         <h2 id={`${id}-compare`}>{t('scenarios.compare.heading')}</h2>
         <p className="muted">{t('scenarios.compare.intro')}</p>
         <div className="button-row">
-          <button
-            type="button"
-            className="primary"
-            disabled={chosen.size === 0}
-            onClick={() => void compare([...chosen])}
-            data-testid="compare-scenarios"
-          >
+          <button type="button" className="primary" disabled={chosen.size === 0} onClick={() => void compare([...chosen])} data-testid="compare-scenarios">
             {t('scenarios.compare.button', { count: chosen.size })}
           </button>
         </div>

@@ -13,7 +13,6 @@ import { problemOf, useMapio } from '../../state/store';
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
 
-
 /**
  * The school's terms and teaching weeks. Changing a term's dates makes the weeks again from the terms; a
  * single week can then be removed or added. Lines keep their week numbers, so a change that would leave a
@@ -35,8 +34,7 @@ export function CalendarEditor() {
   if (!data) return null;
   const { weekStarts, terms } = data.calendar;
   /** A term's name by its place in the year: autumn, spring, summer, then "Term 4"… */
-  const termName = (i: number): string =>
-    i < 3 ? t(`school.calendar.termName.${['autumn', 'spring', 'summer'][i]}`) : t('school.calendar.termName.other', { n: i + 1 });
+  const termName = (i: number): string => (i < 3 ? t(`school.calendar.termName.${['autumn', 'spring', 'summer'][i]}`) : t('school.calendar.termName.other', { n: i + 1 }));
   const schoolYear = academicStartYear(data.school.academicYear);
   const chosenYear = generateYear ?? schoolYear;
   const calendarYear = weekStarts[0] ? Number(weekStarts[0].slice(0, 4)) - (Number(weekStarts[0].slice(5, 7)) < 8 ? 1 : 0) : null;
@@ -63,12 +61,14 @@ export function CalendarEditor() {
   };
 
   /** A term's date changed: check the terms, make the weeks from them, save both. */
-  const changeTerm = (i: number, field: keyof Term) => async (value: IsoDate | null): Promise<string | null> => {
-    const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
-    const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
-    if (problem) return issueText(problem.message, lang);
-    return saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
-  };
+  const changeTerm =
+    (i: number, field: keyof Term) =>
+    async (value: IsoDate | null): Promise<string | null> => {
+      const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
+      const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
+      if (problem) return issueText(problem.message, lang);
+      return saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+    };
 
   const removeTerm = (i: number) => {
     const nextTerms = terms.filter((_, j) => j !== i);

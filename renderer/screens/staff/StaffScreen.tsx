@@ -72,7 +72,9 @@ export function StaffScreen() {
               <thead>
                 <tr>
                   <th scope="col">{t('staff.col.name')}</th>
-                  <th scope="col" className="col-optional">{t('staff.col.role')}</th>
+                  <th scope="col" className="col-optional">
+                    {t('staff.col.role')}
+                  </th>
                   <th scope="col" className="num">
                     {t('staff.col.hourly')}
                   </th>
@@ -83,7 +85,9 @@ export function StaffScreen() {
                     {t('staff.col.allocated')}
                   </th>
                   <th scope="col">{t('staff.col.status')}</th>
-                  <th scope="col" className="col-optional">{t('staff.col.lines')}</th>
+                  <th scope="col" className="col-optional">
+                    {t('staff.col.lines')}
+                  </th>
                   <th scope="col" className="num">
                     {t('staff.col.cost')}
                   </th>

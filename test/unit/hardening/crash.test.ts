@@ -164,7 +164,10 @@ describe('crash safety: SIGKILL at random moments', () => {
           case 'learner-enrol': {
             const learner = learnerByRef.get(`E${n}`);
             expect(learner, `run ${run}: learner E${n}`).toBeDefined();
-            expect(year.enrolments.some((e) => e.learnerId === learner!.id && e.lineId === 1), `run ${run}: enrolment of E${n}`).toBe(true);
+            expect(
+              year.enrolments.some((e) => e.learnerId === learner!.id && e.lineId === 1),
+              `run ${run}: enrolment of E${n}`,
+            ).toBe(true);
             break;
           }
           case 'mis':

@@ -20,9 +20,7 @@ export function LineBasics({ line, data, field }: { line: InterventionLine; data
       <SelectField
         label={t('line.tier')}
         value={line.tierId}
-        options={[...data.tiers]
-          .sort((a, b) => a.sortOrder - b.sortOrder)
-          .map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
+        options={[...data.tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
         commit={field('tierId')}
       />
       <SelectField
@@ -45,13 +43,7 @@ export function LineBasics({ line, data, field }: { line: InterventionLine; data
         options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`enums.fundingSource.${f}`) }))}
         commit={field('fundingSource')}
       />
-      <DraftField
-        label={t('line.fundingNote')}
-        value={line.fundingNote}
-        format={(v) => v}
-        read={(s) => ({ ok: true, value: s })}
-        commit={field('fundingNote')}
-      />
+      <DraftField label={t('line.fundingNote')} value={line.fundingNote} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('fundingNote')} />
     </div>
   );
 }

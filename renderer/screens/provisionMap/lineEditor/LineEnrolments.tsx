@@ -4,12 +4,7 @@ import type { CostedLine } from '../../../../shared/engine';
 import { learnerName, useDisplay, type namesOf } from '../../../display';
 import { useMapio } from '../../../state/store';
 
-export function LineEnrolments(props: {
-  costed: CostedLine | undefined;
-  enrolments: Enrolment[];
-  names: ReturnType<typeof namesOf>;
-  onEnrol: () => void;
-}) {
+export function LineEnrolments(props: { costed: CostedLine | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
   const { costed, enrolments, names } = props;
   const { t, pounds } = useDisplay();
   const mutate = useMapio((s) => s.mutate);
@@ -19,10 +14,7 @@ export function LineEnrolments(props: {
       {costed ? (
         <div className="capacity">
           <div className="capacity-bar" aria-hidden="true">
-            <span
-              className={costed.enrolledLearners > costed.places ? 'over' : ''}
-              style={{ width: `${costed.places ? Math.min(100, (costed.enrolledLearners / costed.places) * 100) : 0}%` }}
-            />
+            <span className={costed.enrolledLearners > costed.places ? 'over' : ''} style={{ width: `${costed.places ? Math.min(100, (costed.enrolledLearners / costed.places) * 100) : 0}%` }} />
           </div>
           <p data-testid="line-capacity">
             {t('line.capacity', { enrolled: costed.enrolledLearners, places: costed.places })}
@@ -66,12 +58,7 @@ export function LineEnrolments(props: {
                   <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
                   <td className="num money">{pounds(share?.pence)}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t('line.removeEnrolment', { name })}
-                      onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}
-                    >
+                    <button type="button" className="small" aria-label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
                       {t('common.remove')}
                     </button>
                   </td>

@@ -30,18 +30,10 @@ export function LineNonStaffCosts({ line, saveFrom }: { line: InterventionLine; 
             commit={(pence) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, pence } : x)) }))}
             testId={`line-cost-amount-${i}`}
           />
-          <RowActionButton
-            label={t('common.remove')}
-            rowName={c.label}
-            onClick={() => void saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.filter((_, j) => j !== i) }))}
-          />
+          <RowActionButton label={t('common.remove')} rowName={c.label} onClick={() => void saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.filter((_, j) => j !== i) }))} />
         </div>
       ))}
-      <button
-        type="button"
-        className="small"
-        onClick={() => void saveFrom((l) => ({ nonStaffCosts: [...l.nonStaffCosts, { label: t('line.newCostLabel'), pence: 0 }] }))}
-      >
+      <button type="button" className="small" onClick={() => void saveFrom((l) => ({ nonStaffCosts: [...l.nonStaffCosts, { label: t('line.newCostLabel'), pence: 0 }] }))}>
         + {t('line.addCost')}
       </button>
     </fieldset>

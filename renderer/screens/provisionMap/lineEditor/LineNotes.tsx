@@ -20,24 +20,8 @@ export function LineNotes({ line, field }: { line: InterventionLine; field: Fiel
         read={(s) => fromParsed(readWeekList(s, line.startWeek, lineEnd))}
         commit={field('undeliveredWeeks')}
       />
-      <DraftField
-        className="span-2"
-        multiline
-        label={t('line.description')}
-        value={line.description}
-        format={(v) => v}
-        read={(s) => ({ ok: true, value: s })}
-        commit={field('description')}
-      />
-      <DraftField
-        className="span-2"
-        multiline
-        label={t('line.rationale')}
-        value={line.rationale}
-        format={(v) => v}
-        read={(s) => ({ ok: true, value: s })}
-        commit={field('rationale')}
-      />
+      <DraftField className="span-2" multiline label={t('line.description')} value={line.description} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('description')} />
+      <DraftField className="span-2" multiline label={t('line.rationale')} value={line.rationale} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('rationale')} />
     </div>
   );
 }

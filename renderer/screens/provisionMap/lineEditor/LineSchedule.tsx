@@ -17,8 +17,7 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
   };
   const readWeeks = (text: string) => {
     const r = fromParsed(readWholeNumber(text, 1, lastWeek));
-    if (r.ok && line.startWeek + r.value - 1 > lastWeek)
-      return { ok: false as const, message: t('errors.runBeyondYear', { last: lastWeek }) };
+    if (r.ok && line.startWeek + r.value - 1 > lastWeek) return { ok: false as const, message: t('errors.runBeyondYear', { last: lastWeek }) };
     return r;
   };
   const startDate = data.calendar.weekStarts[line.startWeek - 1] ?? null;
@@ -63,23 +62,8 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         commit={field('startWeek')}
         testId="line-start-week"
       />
-      <DraftField
-        label={t('line.weeks')}
-        value={line.weeks}
-        format={String}
-        inputMode="numeric"
-        read={readWeeks}
-        commit={field('weeks')}
-        testId="line-weeks"
-      />
-      <DraftField
-        label={t('line.groups')}
-        value={line.groups}
-        format={String}
-        inputMode="numeric"
-        read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))}
-        commit={field('groups')}
-      />
+      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} commit={field('weeks')} testId="line-weeks" />
+      <DraftField label={t('line.groups')} value={line.groups} format={String} inputMode="numeric" read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))} commit={field('groups')} />
       <DraftField
         label={t('line.groupCapacity')}
         value={line.groupCapacity}

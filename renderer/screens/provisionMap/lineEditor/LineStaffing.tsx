@@ -7,17 +7,7 @@ import { useDisplay, type namesOf } from '../../../display';
 import { readWholeNumber } from '../../../forms/parse';
 import type { SaveFrom } from './lineEdits';
 
-export function LineStaffing({
-  line,
-  data,
-  names,
-  saveFrom,
-}: {
-  line: InterventionLine;
-  data: SchoolYear;
-  names: ReturnType<typeof namesOf>;
-  saveFrom: SaveFrom;
-}) {
+export function LineStaffing({ line, data, names, saveFrom }: { line: InterventionLine; data: SchoolYear; names: ReturnType<typeof namesOf>; saveFrom: SaveFrom }) {
   const { t } = useDisplay();
   const { fromParsed } = useReader();
   const staffOptions = data.staff.map((s) => ({ value: String(s.id), label: s.name }));
@@ -45,11 +35,7 @@ export function LineStaffing({
               read={(s) => fromParsed(readWholeNumber(s, 1, MAX_STAFF_PER_GROUP))}
               commit={(count) => saveFrom((l) => ({ staff: l.staff.map((x) => (x.staffId === a.staffId ? { ...x, count } : x)) }))}
             />
-            <RowActionButton
-              label={t('common.remove')}
-              rowName={who}
-              onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))}
-            />
+            <RowActionButton label={t('common.remove')} rowName={who} onClick={() => void saveFrom((l) => ({ staff: l.staff.filter((x) => x.staffId !== a.staffId) }))} />
           </div>
         );
       })}
