@@ -5,6 +5,7 @@ import { formatIsoDateTime } from '../../shared/i18n/dates';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
+import { TableHead } from './TableHead';
 
 /**
  * Whether File › Restore from a backup is open. The in-page File menu and Electron's native File menu
@@ -99,19 +100,15 @@ export function BackupsDialog(props: { onClose: () => void }) {
           <div className="table-wrap">
             <table className="data-table compact" data-testid="backups-table">
               <caption className="visually-hidden">{t('backups.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('backups.col.taken')}</th>
-                  <th scope="col">{t('backups.col.reason')}</th>
-                  <th scope="col">{t('backups.col.file')}</th>
-                  <th scope="col" className="num">
-                    {t('backups.col.size')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('backups.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('backups.col.taken') },
+                  { label: t('backups.col.reason') },
+                  { label: t('backups.col.file') },
+                  { label: t('backups.col.size'), className: 'num' },
+                  { label: t('backups.col.actions'), hidden: true },
+                ]}
+              />
               <tbody>
                 {backups.map((b, i) => {
                   const taken = when(b.takenAt);

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../../display';
 import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
 import { useAuthority } from './authorityState';
+import { TableHead } from '../../components/TableHead';
 
 function useLearnerWords() {
   const { t } = useTranslation();
@@ -31,18 +32,14 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
       </h4>
       <p className="class-total">{t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}</p>
       <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('authority.col.school')}</th>
-            <th scope="col">{t('authority.classification.tierCol')}</th>
-            <th scope="col" className="num">
-              {t('authority.classification.learnersCol')}
-            </th>
-            <th scope="col" className="num">
-              {t('authority.classification.costCol')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('authority.col.school') },
+            { label: t('authority.classification.tierCol') },
+            { label: t('authority.classification.learnersCol'), className: 'num' },
+            { label: t('authority.classification.costCol'), className: 'num' },
+          ]}
+        />
         <tbody>
           {side.schools.map((s) => (
             <tr key={s.schoolKey}>
@@ -136,16 +133,14 @@ function Matching(props: { comparison: AuthorityComparison }) {
       <div className="table-wrap">
         <table className="data-table compact">
           <caption className="visually-hidden">{t('authority.matching.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('authority.matching.interventionCol')}</th>
-              <th scope="col">{t('authority.matching.namesCol')}</th>
-              <th scope="col" className="num">
-                {t('authority.matching.schoolsCol')}
-              </th>
-              <th scope="col">{t('authority.matching.mergeCol')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('authority.matching.interventionCol') },
+              { label: t('authority.matching.namesCol') },
+              { label: t('authority.matching.schoolsCol'), className: 'num' },
+              { label: t('authority.matching.mergeCol') },
+            ]}
+          />
           <tbody>
             {groups.map((g) => {
               const choice = target[g.matchKey] ?? '';

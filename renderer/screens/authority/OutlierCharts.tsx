@@ -9,6 +9,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { useDisplay } from '../../display';
 import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
 import { orderSchools, percent } from './authorityFigures';
+import { TableHead } from '../../components/TableHead';
 
 const BAR = '#1d4e89';
 const OUTLIER = '#b35c00';
@@ -129,15 +130,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
       {plotted.length === 0 ? null : asTable ? (
         <table className="data-table compact" data-testid="outlier-table">
           <caption className="visually-hidden">{t(`authority.measure.${measure}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('authority.col.school')}</th>
-              <th scope="col" className="num">
-                {t(`authority.measure.${measure}`)}
-              </th>
-              <th scope="col">{t('authority.outliers.againstFences')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, { label: t('authority.outliers.againstFences') }]} />
           <tbody>
             {plotted.map((r) => (
               <tr key={r.key}>

@@ -5,6 +5,7 @@ import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
+import { TableHead } from '../../components/TableHead';
 
 function useImpactText() {
   const d = useDisplay();
@@ -122,25 +123,17 @@ export function MapImpactPanel() {
           ) : (
             <div className="table-wrap">
               <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('impact.col.line')}</th>
-                    <th scope="col">{t('impact.measure')}</th>
-                    <th scope="col" className="num">
-                      {t('impact.learnersMeasured')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('impact.averageProgress')}
-                    </th>
-                    <th scope="col">{t('impact.madeExpected')}</th>
-                    <th scope="col" className="num">
-                      {t('impact.col.costPerLearner')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('impact.costPerUnit')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('impact.col.line') },
+                    { label: t('impact.measure') },
+                    { label: t('impact.learnersMeasured'), className: 'num' },
+                    { label: t('impact.averageProgress'), className: 'num' },
+                    { label: t('impact.madeExpected') },
+                    { label: t('impact.col.costPerLearner'), className: 'num' },
+                    { label: t('impact.costPerUnit'), className: 'num' },
+                  ]}
+                />
                 <tbody>
                   {measured.flatMap((l) =>
                     l.measures.map((m, i) => {
@@ -190,18 +183,14 @@ export function LearnerProgressPanel(props: { learnerId: number }) {
         <p className="muted">{t('impact.learnerNone')}</p>
       ) : (
         <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('impact.measure')}</th>
-              <th scope="col" className="num">
-                {t('impact.col.enrolmentsMeasured')}
-              </th>
-              <th scope="col" className="num">
-                {t('impact.col.totalProgress')}
-              </th>
-              <th scope="col">{t('impact.col.lines')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: t('impact.measure') },
+              { label: t('impact.col.enrolmentsMeasured'), className: 'num' },
+              { label: t('impact.col.totalProgress'), className: 'num' },
+              { label: t('impact.col.lines') },
+            ]}
+          />
           <tbody>
             {impact.measures.map((m) => (
               <tr key={`${m.measureName}|${m.measureUnit}`}>

@@ -8,6 +8,7 @@ import { checkMessage, checkTitle } from '../checks/checkText';
 import { LearnerForm } from './LearnerForm';
 import { EnrolmentWeeks } from './EnrolmentWeeks';
 import { LearnerProgressPanel } from '../impact/ImpactPanels';
+import { TableHead } from '../../components/TableHead';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
@@ -116,23 +117,19 @@ export function LearnerPage(props: { learnerId: number }) {
             </h2>
             <div className="table-wrap">
               <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('learner.col.line')}</th>
-                    <th scope="col">{t('learner.col.weeks')}</th>
-                    <th scope="col">{t('learner.col.minutes')}</th>
-                    <th scope="col">{t('learner.col.measure')}</th>
-                    <th scope="col">{t('learner.col.unit')}</th>
-                    <th scope="col">{t('learner.col.entry')}</th>
-                    <th scope="col">{t('learner.col.exit')}</th>
-                    <th scope="col" className="num">
-                      {t('learner.col.share')}
-                    </th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('learner.col.actions')}</span>
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: t('learner.col.line') },
+                    { label: t('learner.col.weeks') },
+                    { label: t('learner.col.minutes') },
+                    { label: t('learner.col.measure') },
+                    { label: t('learner.col.unit') },
+                    { label: t('learner.col.entry') },
+                    { label: t('learner.col.exit') },
+                    { label: t('learner.col.share'), className: 'num' },
+                    { label: t('learner.col.actions'), hidden: true },
+                  ]}
+                />
                 <tbody>
                   {rows.map((e) => {
                     const line = names.lines.get(e.lineId);

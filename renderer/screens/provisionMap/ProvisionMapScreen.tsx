@@ -9,6 +9,7 @@ import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { AddLineDialog } from './AddLineDialog';
+import { TableHead } from '../../components/TableHead';
 
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
@@ -120,34 +121,20 @@ export function ProvisionMapScreen() {
               </div>
               <div className="table-wrap">
                 <table className="data-table map-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('map.col.name')}</th>
-                      <th scope="col" className="col-optional">
-                        {t('map.col.areas')}
-                      </th>
-                      <th scope="col">{t('map.col.staff')}</th>
-                      <th scope="col">{t('map.col.sessions')}</th>
-                      <th scope="col" className="col-optional">
-                        {t('map.col.language')}
-                      </th>
-                      <th scope="col" className="col-optional">
-                        {t('map.col.funding')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('map.col.places')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('map.col.cost')}
-                      </th>
-                      <th scope="col" className="num">
-                        {tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('map.col.costPerPlace')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      { label: t('map.col.name') },
+                      { label: t('map.col.areas'), className: 'col-optional' },
+                      { label: t('map.col.staff') },
+                      { label: t('map.col.sessions') },
+                      { label: t('map.col.language'), className: 'col-optional' },
+                      { label: t('map.col.funding'), className: 'col-optional' },
+                      { label: t('map.col.places'), className: 'num' },
+                      { label: t('map.col.cost'), className: 'num' },
+                      { label: tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner'), className: 'num' },
+                      { label: t('map.col.costPerPlace'), className: 'num' },
+                    ]}
+                  />
                   <tbody>
                     {lines.length === 0 ? (
                       <tr>

@@ -4,6 +4,7 @@ import type { ScenarioSummary } from '../../../shared/api/contract';
 import { formatIsoDateTime } from '../../../shared/i18n/dates';
 import { RowActionButton } from '../../components/RowActionButton';
 import { useDisplay } from '../../display';
+import { TableHead } from '../../components/TableHead';
 
 export type ScenarioAction = 'rename' | 'delete' | 'adopt' | 'saveAs';
 
@@ -32,15 +33,15 @@ export function ScenarioList(props: {
       ) : (
         <div className="table-wrap">
           <table className="data-table" data-testid="scenario-list">
-            <thead>
-              <tr>
-                <th scope="col">{t('scenarios.col.compare')}</th>
-                <th scope="col">{t('scenarios.col.name')}</th>
-                <th scope="col">{t('scenarios.col.kind')}</th>
-                <th scope="col">{t('scenarios.col.updated')}</th>
-                <th scope="col">{t('scenarios.col.actions')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              columns={[
+                { label: t('scenarios.col.compare') },
+                { label: t('scenarios.col.name') },
+                { label: t('scenarios.col.kind') },
+                { label: t('scenarios.col.updated') },
+                { label: t('scenarios.col.actions') },
+              ]}
+            />
             <tbody>
               {scenarios.map((s) => {
                 const isOpen = open?.id === s.id;

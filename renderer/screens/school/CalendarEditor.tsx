@@ -9,6 +9,7 @@ import { useDisplay } from '../../display';
 import { issueText } from '../../errors/localisedError';
 import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
+import { TableHead } from '../../components/TableHead';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
@@ -188,18 +189,16 @@ export function CalendarEditor() {
         ) : (
           <div className="table-wrap">
             <table className="data-table terms-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('school.calendar.col.term')}</th>
-                  <th scope="col">{t('school.calendar.startsOn')}</th>
-                  <th scope="col">{t('school.calendar.halfTermStarts')}</th>
-                  <th scope="col">{t('school.calendar.halfTermEnds')}</th>
-                  <th scope="col">{t('school.calendar.endsOn')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('school.calendar.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: t('school.calendar.col.term') },
+                  { label: t('school.calendar.startsOn') },
+                  { label: t('school.calendar.halfTermStarts') },
+                  { label: t('school.calendar.halfTermEnds') },
+                  { label: t('school.calendar.endsOn') },
+                  { label: t('school.calendar.col.actions'), hidden: true },
+                ]}
+              />
               <tbody>
                 {terms.map((_term, i) => (
                   <tr key={i} data-testid={`term-${i}`}>

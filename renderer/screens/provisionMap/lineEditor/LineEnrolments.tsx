@@ -3,6 +3,7 @@ import type { Enrolment } from '../../../../shared/domain';
 import type { CostedLine } from '../../../../shared/engine';
 import { learnerName, useDisplay, type namesOf } from '../../../display';
 import { useMapio } from '../../../state/store';
+import { TableHead } from '../../../components/TableHead';
 
 export function LineEnrolments(props: { costed: CostedLine | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
   const { costed, enrolments, names } = props;
@@ -35,18 +36,9 @@ export function LineEnrolments(props: { costed: CostedLine | undefined; enrolmen
         <p className="muted">{t('line.noEnrolments')}</p>
       ) : (
         <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('learners.col.name')}</th>
-              <th scope="col">{t('learner.col.weeks')}</th>
-              <th scope="col" className="num">
-                {t('line.share')}
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">{t('learner.col.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }]}
+          />
           <tbody>
             {enrolments.map((e) => {
               const learner = names.learners.get(e.learnerId);
