@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/api/contract';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
+import { rejectionOf as rejection } from '../test/support/refusals';
 
 let dir: string;
 let backend: TypedBackend;
@@ -16,16 +16,6 @@ afterEach(() => {
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('first launch', () => {
   it('creates and opens the demo school, already costed', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type YearView } from '../../shared/api/contract';
+import { type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { scenarioFigures } from '../../shared/engine';
@@ -12,6 +12,7 @@ import { ScenarioStore } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
 import { createBackend, type TypedBackend } from '../backend';
 import { LEVERS_NEED_A_SCENARIO } from './scenarios';
+import { apiErrorFrom as refusal } from '../../test/support/refusals';
 
 const TODAY = '2026-11-24';
 let dir: string;
@@ -39,16 +40,6 @@ function baselineRows(file: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
-}
-
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 const staffId = (view: YearView, prefix: string) => view.data.staff.find((s) => s.name.startsWith(prefix))!.id;
