@@ -5,6 +5,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPounds } from '../shared/money';
+import { hoursText } from '../shared/i18n/hoursText';
 import type { Pence, SchoolYear } from '../shared/domain';
 import { useMapio } from './state/store';
 import { recordName } from '../shared/i18n/recordNames';
@@ -21,18 +22,7 @@ export function useDisplay() {
 
   const pounds = useCallback((p: Pence | null | undefined) => (p === null || p === undefined ? t('common.dash') : formatPounds(p, locale)), [locale, t]);
 
-  const hours = useCallback(
-    (minutes: number) => {
-      const sign = minutes < 0 ? '-' : '';
-      const abs = Math.abs(minutes);
-      const h = Math.floor(abs / 60);
-      const m = abs % 60;
-      if (m === 0) return sign + t('common.hours', { h });
-      if (h === 0) return sign + t('common.minutes', { m });
-      return sign + t('common.hoursMinutes', { h, m });
-    },
-    [t],
-  );
+  const hours = useCallback((minutes: number) => hoursText(minutes, t), [t]);
 
   const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 

@@ -5,7 +5,7 @@ import { formatIsoDateTime } from '../../shared/i18n/dates';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
-import { TableHead } from './TableHead';
+import { DataTable } from './DataTable';
 
 /**
  * Whether File › Restore from a backup is open. The in-page File menu and Electron's native File menu
@@ -97,47 +97,44 @@ export function BackupsDialog(props: { onClose: () => void }) {
         {backups === null && !problem ? <p className="muted">{t('app.loading')}</p> : null}
         {backups && backups.length === 0 ? <p className="empty">{t('backups.none')}</p> : null}
         {backups && backups.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data-table compact" data-testid="backups-table">
-              <caption className="visually-hidden">{t('backups.title')}</caption>
-              <TableHead
-                columns={[
-                  { label: t('backups.col.taken') },
-                  { label: t('backups.col.reason') },
-                  { label: t('backups.col.file') },
-                  { label: t('backups.col.size'), className: 'num' },
-                  { label: t('backups.col.actions'), hidden: true },
-                ]}
-              />
-              <tbody>
-                {backups.map((b, i) => {
-                  const taken = when(b.takenAt);
-                  return (
-                    <tr key={b.path}>
-                      <td>
-                        <time dateTime={b.takenAt}>{taken}</time>
-                      </td>
-                      <td>{t(`backups.reason.${b.reason}`)}</td>
-                      <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
-                      <td className="num">{size(b.bytes)}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="small"
-                          disabled={busy}
-                          data-autofocus={i === 0 ? true : undefined}
-                          aria-label={t('backups.restoreThe', { when: taken })}
-                          onClick={() => setConfirming(b)}
-                        >
-                          {t('backups.restore')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="compact"
+            testId="backups-table"
+            caption={t('backups.title')}
+            columns={[
+              { label: t('backups.col.taken') },
+              { label: t('backups.col.reason') },
+              { label: t('backups.col.file') },
+              { label: t('backups.col.size'), className: 'num' },
+              { label: t('backups.col.actions'), hidden: true },
+            ]}
+          >
+            {backups.map((b, i) => {
+              const taken = when(b.takenAt);
+              return (
+                <tr key={b.path}>
+                  <td>
+                    <time dateTime={b.takenAt}>{taken}</time>
+                  </td>
+                  <td>{t(`backups.reason.${b.reason}`)}</td>
+                  <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
+                  <td className="num">{size(b.bytes)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      data-autofocus={i === 0 ? true : undefined}
+                      aria-label={t('backups.restoreThe', { when: taken })}
+                      onClick={() => setConfirming(b)}
+                    >
+                      {t('backups.restore')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </DataTable>
         ) : null}
       </Dialog>
       {confirming ? (

@@ -30,10 +30,9 @@ import {
   type FundingSource,
   type IncomeKind,
   type IsoDate,
-  type LanguageMedium,
   type Minutes,
   type Pence,
-  type Phase,
+  type School,
 } from '../domain';
 import { isoDate } from '../schemas';
 
@@ -53,22 +52,8 @@ export interface ReturnCount {
   suppressed: boolean;
 }
 
-export interface ReturnSchool {
-  name: string;
-  localAuthority: string;
-  /** The authority's 3-digit code; empty when the school chose none. */
-  localAuthorityCode: string;
-  /** The school's 7-digit official number (census, budget statement); empty when not entered. */
-  officialNumber: string;
-  phase: Phase;
-  numberOnRoll: number;
-  /** Basis points of pupils eligible for free school meals (1834 = 18.34%); null if the school did not enter it. */
-  efsmBasisPoints: number | null;
-  languageMedium: LanguageMedium;
-  academicYear: string;
-  alpDefinitionSource: string;
-  alpDefinitionDate: IsoDate | null;
-}
+/** The school and its context, exactly as the school set itself up (see School in shared/domain.ts). */
+export type ReturnSchool = School;
 
 export interface ReturnIncomeLine {
   kind: IncomeKind;

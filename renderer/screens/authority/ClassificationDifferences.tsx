@@ -9,6 +9,7 @@ import { useDisplay } from '../../display';
 import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
 import { useAuthority } from './authorityState';
 import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 function useLearnerWords() {
   const { t } = useTranslation();
@@ -130,72 +131,62 @@ function Matching(props: { comparison: AuthorityComparison }) {
           {problem}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t('authority.matching.caption')}</caption>
-          <TableHead
-            columns={[
-              { label: t('authority.matching.interventionCol') },
-              { label: t('authority.matching.namesCol') },
-              { label: t('authority.matching.schoolsCol'), className: 'num' },
-              { label: t('authority.matching.mergeCol') },
-            ]}
-          />
-          <tbody>
-            {groups.map((g) => {
-              const choice = target[g.matchKey] ?? '';
-              const mappedNames = g.normalisedNames.filter((n) => props.comparison.mapping[n] !== undefined);
-              return (
-                <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
-                  <th scope="row">
-                    {g.displayName}
-                    {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
-                  </th>
-                  <td>{g.variants.join(' · ')}</td>
-                  <td className="num money">{g.alp.schoolCount + g.notAlp.schoolCount}</td>
-                  <td>
-                    <div className="inline-form">
-                      <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
-                        {t('authority.matching.mergeLabel', { name: g.displayName })}
-                      </label>
-                      <select
-                        id={`${id}-${g.matchKey}`}
-                        value={choice}
-                        disabled={busy}
-                        data-testid={`merge-target-${g.matchKey}`}
-                        onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}
-                      >
-                        <option value="">{t('authority.matching.choose')}</option>
-                        {names
-                          .filter((n) => n !== g.displayName)
-                          .map((n) => (
-                            <option key={n} value={n}>
-                              {n}
-                            </option>
-                          ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={busy || choice === ''}
-                        data-testid={`merge-${g.matchKey}`}
-                        onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
-                      >
-                        {t('authority.matching.merge')}
-                      </button>
-                      {mappedNames.length > 0 ? (
-                        <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
-                          {t('authority.matching.unmerge')}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="compact"
+        caption={t('authority.matching.caption')}
+        columns={[
+          { label: t('authority.matching.interventionCol') },
+          { label: t('authority.matching.namesCol') },
+          { label: t('authority.matching.schoolsCol'), className: 'num' },
+          { label: t('authority.matching.mergeCol') },
+        ]}
+      >
+        {groups.map((g) => {
+          const choice = target[g.matchKey] ?? '';
+          const mappedNames = g.normalisedNames.filter((n) => props.comparison.mapping[n] !== undefined);
+          return (
+            <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
+              <th scope="row">
+                {g.displayName}
+                {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
+              </th>
+              <td>{g.variants.join(' · ')}</td>
+              <td className="num money">{g.alp.schoolCount + g.notAlp.schoolCount}</td>
+              <td>
+                <div className="inline-form">
+                  <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
+                    {t('authority.matching.mergeLabel', { name: g.displayName })}
+                  </label>
+                  <select id={`${id}-${g.matchKey}`} value={choice} disabled={busy} data-testid={`merge-target-${g.matchKey}`} onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}>
+                    <option value="">{t('authority.matching.choose')}</option>
+                    {names
+                      .filter((n) => n !== g.displayName)
+                      .map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy || choice === ''}
+                    data-testid={`merge-${g.matchKey}`}
+                    onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
+                  >
+                    {t('authority.matching.merge')}
+                  </button>
+                  {mappedNames.length > 0 ? (
+                    <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
+                      {t('authority.matching.unmerge')}
+                    </button>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </DataTable>
     </details>
   );
 }

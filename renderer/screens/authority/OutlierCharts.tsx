@@ -9,7 +9,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { useDisplay } from '../../display';
 import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
 import { orderSchools, percent } from './authorityFigures';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 const BAR = '#1d4e89';
 const OUTLIER = '#b35c00';
@@ -128,19 +128,21 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
         </ul>
       ) : null}
       {plotted.length === 0 ? null : asTable ? (
-        <table className="data-table compact" data-testid="outlier-table">
-          <caption className="visually-hidden">{t(`authority.measure.${measure}`)}</caption>
-          <TableHead columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, { label: t('authority.outliers.againstFences') }]} />
-          <tbody>
-            {plotted.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.name}</th>
-                <td className="num money">{format(r.value)}</td>
-                <td>{standing(r.key)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="compact"
+          testId="outlier-table"
+          caption={t(`authority.measure.${measure}`)}
+          columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, { label: t('authority.outliers.againstFences') }]}
+          wrap={false}
+        >
+          {plotted.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td className="num money">{format(r.value)}</td>
+              <td>{standing(r.key)}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <div className="chart-box" style={{ height }} aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">

@@ -14,6 +14,7 @@ import { MoneyParseError, parsePounds } from '../../../shared/money';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
 import { useAuthority } from './authorityState';
+import { ButtonCell } from '../../components/DataTable';
 
 function ShareCell(props: { share: Share | null; money?: boolean; testId: string }) {
   const { t, pounds } = useDisplay();
@@ -193,11 +194,13 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                       </button>
                     </span>
                   </td>
-                  <td className="actions">
-                    <button type="button" className="small" onClick={() => setRemoving(r)} aria-label={t('authority.remove.buttonFor', { school: c.name })} data-testid={`remove-${key}`}>
-                      {t('authority.remove.button')}
-                    </button>
-                  </td>
+                  <ButtonCell
+                    className="actions"
+                    text={t('authority.remove.button')}
+                    label={t('authority.remove.buttonFor', { school: c.name })}
+                    onClick={() => setRemoving(r)}
+                    testId={`remove-${key}`}
+                  />
                 </tr>
               );
             })}

@@ -9,6 +9,7 @@ import { formatMinutesAsHours, readHoursAsMinutes, readWholeNumber } from '../..
 import { problemOf, useMapio } from '../../state/store';
 import { IncomeForm, OtherCostForm } from './BudgetForms';
 import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 /** The ALNCo's statutory tasks: how many of each, and the hours each one takes. */
 const WORKLOAD_TASKS = [
@@ -63,32 +64,31 @@ export function BudgetScreen() {
       <div className="cards">
         <section className="card" aria-labelledby="budget-position">
           <h2 id="budget-position">{t('budget.position.title')}</h2>
-          <table className="data-table compact">
-            <TableHead
-              columns={[
-                { label: t('budget.col.group') },
-                { label: t('totals.income'), className: 'num' },
-                { label: t('totals.charged'), className: 'num' },
-                { label: t('budget.col.position'), className: 'num' },
-              ]}
-            />
-            <tbody>
-              <tr>
-                <th scope="row">{t('budget.position.total')}</th>
-                <td className="num money">{pounds(budget.incomePence)}</td>
-                <td className="num money">{pounds(budget.chargedPence)}</td>
-                {positionCell(budget.positionPence)}
+          <DataTable
+            className="compact"
+            columns={[
+              { label: t('budget.col.group') },
+              { label: t('totals.income'), className: 'num' },
+              { label: t('totals.charged'), className: 'num' },
+              { label: t('budget.col.position'), className: 'num' },
+            ]}
+            wrap={false}
+          >
+            <tr>
+              <th scope="row">{t('budget.position.total')}</th>
+              <td className="num money">{pounds(budget.incomePence)}</td>
+              <td className="num money">{pounds(budget.chargedPence)}</td>
+              {positionCell(budget.positionPence)}
+            </tr>
+            {budget.financialYears.map((fy) => (
+              <tr key={fy.year}>
+                <th scope="row">{t('budget.fyLabel', { start: fy.year, end: fy.year + 1 })}</th>
+                <td className="num money">{pounds(fy.incomePence)}</td>
+                <td className="num money">{pounds(fy.chargedPence)}</td>
+                {positionCell(fy.positionPence)}
               </tr>
-              {budget.financialYears.map((fy) => (
-                <tr key={fy.year}>
-                  <th scope="row">{t('budget.fyLabel', { start: fy.year, end: fy.year + 1 })}</th>
-                  <td className="num money">{pounds(fy.incomePence)}</td>
-                  <td className="num money">{pounds(fy.chargedPence)}</td>
-                  {positionCell(fy.positionPence)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
         <section className="card" aria-labelledby="budget-totals">
           <h2 id="budget-totals">{t('totals.committed')}</h2>

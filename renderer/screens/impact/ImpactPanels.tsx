@@ -5,7 +5,7 @@ import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 function useImpactText() {
   const d = useDisplay();
@@ -121,45 +121,41 @@ export function MapImpactPanel() {
           {measured.length === 0 ? (
             <p className="empty">{t('impact.noneMeasured')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table compact">
-                <TableHead
-                  columns={[
-                    { label: t('impact.col.line') },
-                    { label: t('impact.measure') },
-                    { label: t('impact.learnersMeasured'), className: 'num' },
-                    { label: t('impact.averageProgress'), className: 'num' },
-                    { label: t('impact.madeExpected') },
-                    { label: t('impact.col.costPerLearner'), className: 'num' },
-                    { label: t('impact.costPerUnit'), className: 'num' },
-                  ]}
-                />
-                <tbody>
-                  {measured.flatMap((l) =>
-                    l.measures.map((m, i) => {
-                      const line = names.lines.get(l.lineId);
-                      return (
-                        <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
-                          {i === 0 ? (
-                            <th scope="row" rowSpan={l.measures.length}>
-                              <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
-                                {line?.name ?? t('common.unknownName')}
-                              </button>
-                            </th>
-                          ) : null}
-                          <td>{measureLabel(m)}</td>
-                          <td className="num">{m.learnersMeasured}</td>
-                          <td className="num">{progress(m.averageProgress, m)}</td>
-                          <td>{share(m)}</td>
-                          <td className="num money">{pounds(l.costPerLearnerPence)}</td>
-                          <td className="num money">{perUnit(m)}</td>
-                        </tr>
-                      );
-                    }),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="compact"
+              columns={[
+                { label: t('impact.col.line') },
+                { label: t('impact.measure') },
+                { label: t('impact.learnersMeasured'), className: 'num' },
+                { label: t('impact.averageProgress'), className: 'num' },
+                { label: t('impact.madeExpected') },
+                { label: t('impact.col.costPerLearner'), className: 'num' },
+                { label: t('impact.costPerUnit'), className: 'num' },
+              ]}
+            >
+              {measured.flatMap((l) =>
+                l.measures.map((m, i) => {
+                  const line = names.lines.get(l.lineId);
+                  return (
+                    <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
+                      {i === 0 ? (
+                        <th scope="row" rowSpan={l.measures.length}>
+                          <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
+                            {line?.name ?? t('common.unknownName')}
+                          </button>
+                        </th>
+                      ) : null}
+                      <td>{measureLabel(m)}</td>
+                      <td className="num">{m.learnersMeasured}</td>
+                      <td className="num">{progress(m.averageProgress, m)}</td>
+                      <td>{share(m)}</td>
+                      <td className="num money">{pounds(l.costPerLearnerPence)}</td>
+                      <td className="num money">{perUnit(m)}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </DataTable>
           )}
         </div>
       ) : null}
@@ -182,26 +178,25 @@ export function LearnerProgressPanel(props: { learnerId: number }) {
       {!impact || impact.measures.length === 0 ? (
         <p className="muted">{t('impact.learnerNone')}</p>
       ) : (
-        <table className="data-table compact">
-          <TableHead
-            columns={[
-              { label: t('impact.measure') },
-              { label: t('impact.col.enrolmentsMeasured'), className: 'num' },
-              { label: t('impact.col.totalProgress'), className: 'num' },
-              { label: t('impact.col.lines') },
-            ]}
-          />
-          <tbody>
-            {impact.measures.map((m) => (
-              <tr key={`${m.measureName}|${m.measureUnit}`}>
-                <td>{measureLabel(m)}</td>
-                <td className="num">{m.enrolmentsMeasured}</td>
-                <td className="num strong">{progress(m.totalProgress, m)}</td>
-                <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          className="compact"
+          columns={[
+            { label: t('impact.measure') },
+            { label: t('impact.col.enrolmentsMeasured'), className: 'num' },
+            { label: t('impact.col.totalProgress'), className: 'num' },
+            { label: t('impact.col.lines') },
+          ]}
+          wrap={false}
+        >
+          {impact.measures.map((m) => (
+            <tr key={`${m.measureName}|${m.measureUnit}`}>
+              <td>{measureLabel(m)}</td>
+              <td className="num">{m.enrolmentsMeasured}</td>
+              <td className="num strong">{progress(m.totalProgress, m)}</td>
+              <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -8,7 +8,7 @@ import { checkMessage, checkTitle } from '../checks/checkText';
 import { LearnerForm } from './LearnerForm';
 import { EnrolmentWeeks } from './EnrolmentWeeks';
 import { LearnerProgressPanel } from '../impact/ImpactPanels';
-import { TableHead } from '../../components/TableHead';
+import { ButtonCell, DataTable } from '../../components/DataTable';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
@@ -115,103 +115,94 @@ export function LearnerPage(props: { learnerId: number }) {
             <h2 id={`${id}-tier-${tier.id}`}>
               {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
             </h2>
-            <div className="table-wrap">
-              <table className="data-table">
-                <TableHead
-                  columns={[
-                    { label: t('learner.col.line') },
-                    { label: t('learner.col.weeks') },
-                    { label: t('learner.col.minutes') },
-                    { label: t('learner.col.measure') },
-                    { label: t('learner.col.unit') },
-                    { label: t('learner.col.entry') },
-                    { label: t('learner.col.exit') },
-                    { label: t('learner.col.share'), className: 'num' },
-                    { label: t('learner.col.actions'), hidden: true },
-                  ]}
-                />
-                <tbody>
-                  {rows.map((e) => {
-                    const line = names.lines.get(e.lineId);
-                    const costed = costedLines.get(e.lineId);
-                    const share = costed?.shares.find((s) => s.enrolmentId === e.id);
-                    const lineName = line?.name ?? t('common.unknownName');
-                    const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
-                    return (
-                      <tr key={e.id}>
-                        <td>
-                          <button
-                            type="button"
-                            className="row-title"
-                            onClick={() => {
-                              selectLine(e.lineId);
-                              show('map');
-                            }}
-                          >
-                            {lineName}
-                          </button>
-                        </td>
-                        <td>
-                          <EnrolmentWeeks enrolment={e} lineName={lineName} lastWeek={data.calendar.weekStarts.length || 38} />
-                        </td>
-                        <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            label={`${t('learner.col.measure')}: ${lineName}`}
-                            value={e.measureName}
-                            format={(v) => v}
-                            read={(s) => ({ ok: true, value: s })}
-                            commit={(v) => update({ measureName: v })}
-                          />
-                        </td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            className="narrow"
-                            label={`${t('learner.col.unit')}: ${lineName}`}
-                            value={e.measureUnit}
-                            format={(v) => v}
-                            read={(s) => ({ ok: true, value: s })}
-                            commit={(v) => update({ measureUnit: v })}
-                          />
-                        </td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            className="narrow"
-                            label={`${t('learner.col.entry')}: ${lineName}`}
-                            value={e.entryValue}
-                            format={(v) => (v === null ? '' : String(v))}
-                            inputMode="decimal"
-                            read={(s) => fromParsed(readOptionalNumber(s))}
-                            commit={(v) => update({ entryValue: v })}
-                          />
-                        </td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            className="narrow"
-                            label={`${t('learner.col.exit')}: ${lineName}`}
-                            value={e.exitValue}
-                            format={(v) => (v === null ? '' : String(v))}
-                            inputMode="decimal"
-                            read={(s) => fromParsed(readOptionalNumber(s))}
-                            commit={(v) => update({ exitValue: v })}
-                          />
-                        </td>
-                        <td className="num money">{pounds(share?.pence ?? 0)}</td>
-                        <td>
-                          <button type="button" className="small" aria-label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
-                            {t('common.remove')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={[
+                { label: t('learner.col.line') },
+                { label: t('learner.col.weeks') },
+                { label: t('learner.col.minutes') },
+                { label: t('learner.col.measure') },
+                { label: t('learner.col.unit') },
+                { label: t('learner.col.entry') },
+                { label: t('learner.col.exit') },
+                { label: t('learner.col.share'), className: 'num' },
+                { label: t('learner.col.actions'), hidden: true },
+              ]}
+            >
+              {rows.map((e) => {
+                const line = names.lines.get(e.lineId);
+                const costed = costedLines.get(e.lineId);
+                const share = costed?.shares.find((s) => s.enrolmentId === e.id);
+                const lineName = line?.name ?? t('common.unknownName');
+                const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
+                return (
+                  <tr key={e.id}>
+                    <td>
+                      <button
+                        type="button"
+                        className="row-title"
+                        onClick={() => {
+                          selectLine(e.lineId);
+                          show('map');
+                        }}
+                      >
+                        {lineName}
+                      </button>
+                    </td>
+                    <td>
+                      <EnrolmentWeeks enrolment={e} lineName={lineName} lastWeek={data.calendar.weekStarts.length || 38} />
+                    </td>
+                    <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        label={`${t('learner.col.measure')}: ${lineName}`}
+                        value={e.measureName}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureName: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.unit')}: ${lineName}`}
+                        value={e.measureUnit}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureUnit: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.entry')}: ${lineName}`}
+                        value={e.entryValue}
+                        format={(v) => (v === null ? '' : String(v))}
+                        inputMode="decimal"
+                        read={(s) => fromParsed(readOptionalNumber(s))}
+                        commit={(v) => update({ entryValue: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.exit')}: ${lineName}`}
+                        value={e.exitValue}
+                        format={(v) => (v === null ? '' : String(v))}
+                        inputMode="decimal"
+                        read={(s) => fromParsed(readOptionalNumber(s))}
+                        commit={(v) => update({ exitValue: v })}
+                      />
+                    </td>
+                    <td className="num money">{pounds(share?.pence ?? 0)}</td>
+                    <ButtonCell text={t('common.remove')} label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
+                  </tr>
+                );
+              })}
+            </DataTable>
           </section>
         );
       })}

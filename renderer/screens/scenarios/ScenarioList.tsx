@@ -4,7 +4,7 @@ import type { ScenarioSummary } from '../../../shared/api/contract';
 import { formatIsoDateTime } from '../../../shared/i18n/dates';
 import { RowActionButton } from '../../components/RowActionButton';
 import { useDisplay } from '../../display';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 export type ScenarioAction = 'rename' | 'delete' | 'adopt' | 'saveAs';
 
@@ -31,64 +31,60 @@ export function ScenarioList(props: {
       ) : scenarios.length === 0 ? (
         <p className="empty">{t('scenarios.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table" data-testid="scenario-list">
-            <TableHead
-              columns={[
-                { label: t('scenarios.col.compare') },
-                { label: t('scenarios.col.name') },
-                { label: t('scenarios.col.kind') },
-                { label: t('scenarios.col.updated') },
-                { label: t('scenarios.col.actions') },
-              ]}
-            />
-            <tbody>
-              {scenarios.map((s) => {
-                const isOpen = open?.id === s.id;
-                return (
-                  <tr key={s.id} data-testid={`scenario-row-${s.name}`} className={isOpen ? 'is-open' : undefined}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('scenarios.compareThis', { name: s.name })}
-                        checked={chosen.has(s.id)}
-                        onChange={(e) => {
-                          const next = new Set(chosen);
-                          if (e.target.checked) next.add(s.id);
-                          else next.delete(s.id);
-                          props.onChoose(next);
-                        }}
-                      />
-                    </td>
-                    <th scope="row">
-                      {s.name}
-                      {isOpen ? <span className="pill pill-warn"> {t('scenarios.workingOn')}</span> : null}
-                    </th>
-                    <td>{kindLabel(s)}</td>
-                    <td>
-                      <time dateTime={s.updatedAt}>{when(s.updatedAt)}</time>
-                    </td>
-                    <td>
-                      <div className="button-row compact">
-                        {isOpen ? (
-                          <button type="button" className="small" onClick={props.onLeave}>
-                            {t('scenarios.backToPlan')}
-                          </button>
-                        ) : (
-                          <RowActionButton label={t('scenarios.workOn')} rowName={s.name} tone="primary" onClick={() => props.onEnter(s)} />
-                        )}
-                        <RowActionButton label={t('scenarios.rename')} rowName={s.name} onClick={() => props.onAction('rename', s)} />
-                        <RowActionButton label={t('scenarios.adopt')} rowName={s.name} onClick={() => props.onAction('adopt', s)} />
-                        <RowActionButton label={t('scenarios.saveAs')} rowName={s.name} onClick={() => props.onAction('saveAs', s)} />
-                        <RowActionButton label={t('common.delete')} rowName={s.name} tone="danger" onClick={() => props.onAction('delete', s)} />
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="scenario-list"
+          columns={[
+            { label: t('scenarios.col.compare') },
+            { label: t('scenarios.col.name') },
+            { label: t('scenarios.col.kind') },
+            { label: t('scenarios.col.updated') },
+            { label: t('scenarios.col.actions') },
+          ]}
+        >
+          {scenarios.map((s) => {
+            const isOpen = open?.id === s.id;
+            return (
+              <tr key={s.id} data-testid={`scenario-row-${s.name}`} className={isOpen ? 'is-open' : undefined}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={t('scenarios.compareThis', { name: s.name })}
+                    checked={chosen.has(s.id)}
+                    onChange={(e) => {
+                      const next = new Set(chosen);
+                      if (e.target.checked) next.add(s.id);
+                      else next.delete(s.id);
+                      props.onChoose(next);
+                    }}
+                  />
+                </td>
+                <th scope="row">
+                  {s.name}
+                  {isOpen ? <span className="pill pill-warn"> {t('scenarios.workingOn')}</span> : null}
+                </th>
+                <td>{kindLabel(s)}</td>
+                <td>
+                  <time dateTime={s.updatedAt}>{when(s.updatedAt)}</time>
+                </td>
+                <td>
+                  <div className="button-row compact">
+                    {isOpen ? (
+                      <button type="button" className="small" onClick={props.onLeave}>
+                        {t('scenarios.backToPlan')}
+                      </button>
+                    ) : (
+                      <RowActionButton label={t('scenarios.workOn')} rowName={s.name} tone="primary" onClick={() => props.onEnter(s)} />
+                    )}
+                    <RowActionButton label={t('scenarios.rename')} rowName={s.name} onClick={() => props.onAction('rename', s)} />
+                    <RowActionButton label={t('scenarios.adopt')} rowName={s.name} onClick={() => props.onAction('adopt', s)} />
+                    <RowActionButton label={t('scenarios.saveAs')} rowName={s.name} onClick={() => props.onAction('saveAs', s)} />
+                    <RowActionButton label={t('common.delete')} rowName={s.name} tone="danger" onClick={() => props.onAction('delete', s)} />
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

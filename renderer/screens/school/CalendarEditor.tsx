@@ -9,7 +9,7 @@ import { useDisplay } from '../../display';
 import { issueText } from '../../errors/localisedError';
 import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
-import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
@@ -187,36 +187,32 @@ export function CalendarEditor() {
         {terms.length === 0 ? (
           <p className="empty">{t('school.calendar.noTerms')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table terms-table">
-              <TableHead
-                columns={[
-                  { label: t('school.calendar.col.term') },
-                  { label: t('school.calendar.startsOn') },
-                  { label: t('school.calendar.halfTermStarts') },
-                  { label: t('school.calendar.halfTermEnds') },
-                  { label: t('school.calendar.endsOn') },
-                  { label: t('school.calendar.col.actions'), hidden: true },
-                ]}
-              />
-              <tbody>
-                {terms.map((_term, i) => (
-                  <tr key={i} data-testid={`term-${i}`}>
-                    <th scope="row">{termName(i)}</th>
-                    <td>{dateField(i, 'startsOn', t('school.calendar.startsOn'), false)}</td>
-                    <td>{dateField(i, 'halfTermStartsOn', t('school.calendar.halfTermStarts'), true)}</td>
-                    <td>{dateField(i, 'halfTermEndsOn', t('school.calendar.halfTermEnds'), true)}</td>
-                    <td>{dateField(i, 'endsOn', t('school.calendar.endsOn'), false)}</td>
-                    <td>
-                      <button type="button" className="small" onClick={() => removeTerm(i)} aria-label={t('school.calendar.removeTerm', { name: termName(i) })} disabled={terms.length === 1}>
-                        {t('common.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="terms-table"
+            columns={[
+              { label: t('school.calendar.col.term') },
+              { label: t('school.calendar.startsOn') },
+              { label: t('school.calendar.halfTermStarts') },
+              { label: t('school.calendar.halfTermEnds') },
+              { label: t('school.calendar.endsOn') },
+              { label: t('school.calendar.col.actions'), hidden: true },
+            ]}
+          >
+            {terms.map((_term, i) => (
+              <tr key={i} data-testid={`term-${i}`}>
+                <th scope="row">{termName(i)}</th>
+                <td>{dateField(i, 'startsOn', t('school.calendar.startsOn'), false)}</td>
+                <td>{dateField(i, 'halfTermStartsOn', t('school.calendar.halfTermStarts'), true)}</td>
+                <td>{dateField(i, 'halfTermEndsOn', t('school.calendar.halfTermEnds'), true)}</td>
+                <td>{dateField(i, 'endsOn', t('school.calendar.endsOn'), false)}</td>
+                <td>
+                  <button type="button" className="small" onClick={() => removeTerm(i)} aria-label={t('school.calendar.removeTerm', { name: termName(i) })} disabled={terms.length === 1}>
+                    {t('common.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <button type="button" className="small" onClick={addTerm}>
           + {t('school.calendar.addTerm')}

@@ -3,7 +3,7 @@ import type { Enrolment } from '../../../../shared/domain';
 import type { CostedLine } from '../../../../shared/engine';
 import { learnerName, useDisplay, type namesOf } from '../../../display';
 import { useMapio } from '../../../state/store';
-import { TableHead } from '../../../components/TableHead';
+import { ButtonCell, DataTable } from '../../../components/DataTable';
 
 export function LineEnrolments(props: { costed: CostedLine | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
   const { costed, enrolments, names } = props;
@@ -35,30 +35,25 @@ export function LineEnrolments(props: { costed: CostedLine | undefined; enrolmen
       {enrolments.length === 0 ? (
         <p className="muted">{t('line.noEnrolments')}</p>
       ) : (
-        <table className="data-table compact">
-          <TableHead
-            columns={[{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }]}
-          />
-          <tbody>
-            {enrolments.map((e) => {
-              const learner = names.learners.get(e.learnerId);
-              const name = learner ? learnerName(learner) : t('common.unknownName');
-              const share = costed?.shares.find((s) => s.enrolmentId === e.id);
-              return (
-                <tr key={e.id}>
-                  <td>{name}</td>
-                  <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
-                  <td className="num money">{pounds(share?.pence)}</td>
-                  <td>
-                    <button type="button" className="small" aria-label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
-                      {t('common.remove')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          className="compact"
+          columns={[{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }]}
+          wrap={false}
+        >
+          {enrolments.map((e) => {
+            const learner = names.learners.get(e.learnerId);
+            const name = learner ? learnerName(learner) : t('common.unknownName');
+            const share = costed?.shares.find((s) => s.enrolmentId === e.id);
+            return (
+              <tr key={e.id}>
+                <td>{name}</td>
+                <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
+                <td className="num money">{pounds(share?.pence)}</td>
+                <ButtonCell text={t('common.remove')} label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );
