@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../domain';
-import { demoSchoolYear } from '../demo/demoSchool';
-import { applyPayAward, removeStaffMember } from '../scenarioLevers';
 import { costSchoolYear } from './costSchoolYear';
-import { compareScenarios, type CostedYear } from './scenarioComparison';
-
-const TODAY = '2026-11-24';
-const costed = (id: number | null, name: string, year: SchoolYear): CostedYear => ({ id, name, year, costed: costSchoolYear(year, { today: TODAY }) });
-const staffId = (year: SchoolYear, prefix: string) => year.staff.find((s) => s.name.startsWith(prefix))?.id as number;
-
-const baselineYear = demoSchoolYear();
-/** "Grant ends": the ALN grant income is gone. */
-const grantEnds: SchoolYear = { ...baselineYear, income: baselineYear.income.filter((i) => i.kind !== 'aln_grant') };
-/** "Two fewer TAs": Paul and Claire removed, plus a 3% pay award. */
-const twoFewerTas: SchoolYear = applyPayAward(removeStaffMember(removeStaffMember(baselineYear, staffId(baselineYear, 'Paul')).year, staffId(baselineYear, 'Claire')).year, 300).year;
-
-const comparison = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(1, 'Grant ends', grantEnds), costed(2, 'Two fewer TAs', twoFewerTas)]);
+import { compareScenarios } from './scenarioComparison';
+import { baselineYear, comparison, costed, grantEnds, TODAY, twoFewerTas } from '../../test/support/demoScenarios';
 
 describe('compareScenarios', () => {
   it('takes every figure from the engine run on each year on its own', () => {

@@ -20,7 +20,7 @@ import type { LanguageMedium, Phase } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { BENCH_SEED, generatedSchoolYear, type SchoolSize } from './generatedSchool';
 import { MemoryPeak, timeOnce } from './measure';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../support/seededRandom';
 
 export const AUTHORITY_SCHOOLS = 130;
 export const WALES_SCHOOLS = 1480;

@@ -18,7 +18,7 @@
 import type { Enrolment, IncomeLine, InterventionLine, Learner, LanguageMedium, OtherCostLine, Phase, SchoolYear, StaffMember } from '../../shared/domain';
 import { calendar2026 } from '../support/schoolYearBuilder';
 import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
-import { seededRandom, type SeededRandom } from './seededRandom';
+import { seededRandom, type SeededRandom } from '../support/seededRandom';
 
 export const BENCH_SEED = 20_260_907;
 

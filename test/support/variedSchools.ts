@@ -8,18 +8,10 @@ import type { YearView } from '../../shared/api/contract';
 import { FUNDING_SOURCES, type SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { enrolment, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from './schoolYearBuilder';
+import { seededRandom } from './seededRandom';
 
-/** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same numbers for the same seed on every run (mulberry32). */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 export function variedSchoolYear(seed: number, size: { lines?: number; learners?: number } = {}): SchoolYear {
   const rnd = random(seed);

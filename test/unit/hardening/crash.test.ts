@@ -17,6 +17,7 @@ import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../support/testSchoolYear';
 import { LATEST_VERSION } from '../../../db/migrations';
 import { crashTestMigrations, SLOW_MIGRATION_ROWS, SLOW_MIGRATION_VERSION } from './migrationList';
+import { seededRandom } from '../../support/seededRandom';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..', '..');
@@ -48,17 +49,8 @@ afterAll(() => {
   for (const f of folders) fs.rmSync(f, { recursive: true, force: true });
 });
 
-/** mulberry32: small, seeded, good enough to pick kill moments reproducibly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same numbers for the same seed on every run (mulberry32). */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 interface Run {
   lines: string[];
