@@ -8,7 +8,7 @@ import { Labelled, LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { problemsByField } from '../../errors/localisedError';
+import { afterCreate } from '../../forms/afterCreate';
 import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { newLineFields } from './newLine';
@@ -96,13 +96,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       { fieldErrors: true },
     );
     setBusy(false);
-    if (outcome.ok) {
-      const created = outcome.result.createdIds?.[0];
-      props.onClose();
-      if (created) props.onCreated(created);
-      return;
-    }
-    setErrors(problemsByField(outcome.error, lang));
+    afterCreate(outcome, props, setErrors, lang);
   };
 
   /** What was refused is gone once it is changed: the reason goes with it. */

@@ -4,6 +4,7 @@ import type { ScenarioSummary } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { FormFooter } from '../../components/FormFooter';
 
 export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => void; onRenamed: () => void }) {
   const { t } = useDisplay();
@@ -28,16 +29,7 @@ export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => 
     <Dialog
       title={t('scenarios.renameTitle', { name: props.scenario.name })}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" onClick={() => void submit()}>
-            {t('scenarios.rename')}
-          </button>
-        </>
-      }
+      footer={<FormFooter busy={false} onCancel={props.onClose} onSave={() => void submit()} saveLabel={t('scenarios.rename')} />}
     >
       <form onSubmit={(e) => void submit(e)}>
         <div className={`field ${error ? 'field-error' : ''}`}>
@@ -87,16 +79,7 @@ export function SaveAsFileDialog(props: { scenario: ScenarioSummary; onClose: ()
     <Dialog
       title={t('scenarios.saveAsTitle', { name: props.scenario.name })}
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="save-scenario-file">
-            {t('menu.pathDialog.saveButton')}
-          </button>
-        </>
-      }
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void submit()} saveLabel={t('menu.pathDialog.saveButton')} saveTestId="save-scenario-file" />}
     >
       <form onSubmit={(e) => void submit(e)}>
         <p>{t('scenarios.saveAsBody')}</p>

@@ -7,7 +7,7 @@ import { LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { problemsByField } from '../../errors/localisedError';
+import { afterCreate } from '../../forms/afterCreate';
 import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { HourlyCalculator } from './HourlyCalculator';
@@ -47,13 +47,7 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
       { fieldErrors: true },
     );
     setBusy(false);
-    if (outcome.ok) {
-      const created = outcome.result.createdIds?.[0];
-      props.onClose();
-      if (created) props.onCreated(created);
-      return;
-    }
-    setErrors(problemsByField(outcome.error, lang));
+    afterCreate(outcome, props, setErrors, lang);
   };
 
   const field = (key: string, label: string, value: string, set: (v: string) => void, extra: { hint?: string; inputMode?: 'decimal' | 'text'; testId?: string } = {}) => (
