@@ -1,6 +1,6 @@
 /**
- * The school's three exports, each from the File menu: the governors' workbook (issue 5), the statement
- * for parents of what the school regards as ALP, and the return to the local authority (issue 6).
+ * The school's three exports, each from the File menu: the governors' workbook, the statement
+ * for parents of what the school regards as ALP, and the return to the local authority.
  * Exports are refused while a scenario is open: the backend's sentence says so and is shown as it is.
  */
 import { useState } from 'react';
