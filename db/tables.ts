@@ -127,15 +127,31 @@ export function selectList<F extends object>(d: TableDescription<F>): string {
   return ['id', ...entries(d).map(([f, c]) => (f === c ? c : `${c} AS ${f}`))].join(', ');
 }
 
+/** Each field once, in the record's order, with how it is read: worked out once per description, not per row. */
+const readPlans = new WeakMap<object, Array<{ field: string; kind: 'column' | 'boolean' | 'list' }>>();
+function readPlan<F extends object>(d: TableDescription<F>) {
+  let plan = readPlans.get(d);
+  if (!plan) {
+    plan = (Object.entries(d.columns) as Array<[keyof F & string, string | null]>).map(([field, column]) => ({
+      field,
+      kind: column === null ? ('list' as const) : d.booleans?.includes(field) ? ('boolean' as const) : ('column' as const),
+    }));
+    readPlans.set(d, plan);
+  }
+  return plan;
+}
+
 /**
  * A row read with `selectList` as the record, its fields in the record's own order: scalar fields from
  * the row (booleans back from 0/1), lists from `lists` (read from their join tables).
  */
 export function readRecord<F extends object>(d: TableDescription<F>, row: Record<string, unknown>, lists: { [K in keyof F]?: F[K] } = {}): { id: number } & F {
+  const plan = readPlan(d);
+  // A row of plain columns is already the record: `selectList` names them in the record's order.
+  if (plan.every((p) => p.kind === 'column')) return row as { id: number } & F;
   const out: Record<string, unknown> = { id: row.id };
-  for (const [field, column] of Object.entries(d.columns) as Array<[keyof F & string, string | null]>) {
-    if (column === null) out[field] = (lists as Record<string, unknown>)[field];
-    else out[field] = d.booleans?.includes(field) ? row[field] === 1 : row[field];
+  for (const { field, kind } of plan) {
+    out[field] = kind === 'list' ? (lists as Record<string, unknown>)[field] : kind === 'boolean' ? row[field] === 1 : row[field];
   }
   return out as { id: number } & F;
 }
