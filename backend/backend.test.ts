@@ -38,6 +38,12 @@ describe('first launch', () => {
     expect(backend.invoke('app.info', {}).language).toBe('cy');
   });
 
+  it('names a new empty school in the language Mapio is used in, until the school types its own name', () => {
+    expect(backend.invoke('file.create', { path: path.join(dir, 'new-en.mapio'), template: 'empty' }).data.school.name).toBe('New school');
+    backend.invoke('settings.setLanguage', { language: 'cy' });
+    expect(backend.invoke('file.create', { path: path.join(dir, 'new-cy.mapio'), template: 'empty' }).data.school.name).toBe('Ysgol newydd');
+  });
+
   it('reopens the last file on the next launch', () => {
     const target = path.join(dir, 'other.mapio');
     backend.invoke('file.create', { path: target, template: 'empty' });

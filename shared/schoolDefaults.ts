@@ -24,11 +24,11 @@ export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'com
   sortOrder: i + 1,
 }));
 
-/** A new, empty school year: default tiers, areas and calendar, nothing else. */
-export function emptySchoolYear(startYear = 2026): SchoolYear {
+/** A new, empty school year: default tiers, areas and calendar, nothing else; named in the language Mapio is used in. */
+export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): SchoolYear {
   return {
     school: {
-      name: 'New school',
+      name: (lang === 'cy' ? cy : en).export.newSchoolName,
       localAuthority: '',
       localAuthorityCode: '',
       officialNumber: '',

@@ -38,7 +38,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
 
   'file.create': ({ path: target, template }, ctx) => {
     const { session } = ctx;
-    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
+    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(2026, session.settings.get().language);
     const created = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(created);
     return session.view();

@@ -847,6 +847,7 @@ export const cy: Catalogue = {
       learnerRef: 'Dysgwr {{ref}}',
       aLearner: 'dysgwr',
     },
+    newSchoolName: 'Ysgol newydd',
     defaultTier: { universal: 'Cyffredinol', targeted: 'Wedi’i thargedu', alp: 'DDY' },
     defaultArea: {
       cognition_learning: 'Gwybyddiaeth a dysgu',

@@ -842,6 +842,8 @@ export const en = {
       learnerRef: 'Learner {{ref}}',
       aLearner: 'a learner',
     },
+    /** The name a new, empty school file starts with until the school types its own. */
+    newSchoolName: 'New school',
     defaultTier: { universal: 'Universal', targeted: 'Targeted', alp: 'ALP' },
     defaultArea: {
       cognition_learning: 'Cognition and learning',
