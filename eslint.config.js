@@ -1,7 +1,8 @@
 // ESLint: typescript-eslint's recommended rules, React's rules of hooks, and the walls between layers.
 // Layers (README "Layout"): shared/ imports only shared/ and pure libraries; renderer/ never imports db/,
 // backend/ or electron/ (it reaches data only through shared/api); electron/ never imports renderer/;
-// db/ never imports backend/, electron/ or renderer/; production code never imports test support.
+// db/ never imports backend/, electron/ or renderer/; production code never imports test support; outside
+// shared/engine/ the engine is used through its public surface, shared/engine/index.ts.
 // The rule is proven by test/unit/layers.test.ts, which lints deliberately wrong imports.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -14,54 +15,68 @@ function folders(names, why) {
   return { regex: `^(\\.\\./)+(${names.join('|')})(/|$)`, message: why };
 }
 const NO_TEST_SUPPORT = folders(['test'], 'Production code must not import test support (test/support is for tests only).');
+const ENGINE_SURFACE = { regex: '(^|/)engine/[^/]+$', message: 'Use the costing engine through its public surface, shared/engine/index.ts.' };
 const NO_NODE = { group: NODE_BUILTINS, message: 'This layer runs outside Node: no Node built-ins here.' };
 
 export const layerRules = [
   {
+    files: ['**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_SURFACE] }] },
+  },
+  {
     files: ['shared/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          folders(['db', 'backend', 'electron', 'renderer', 'test', 'scripts'], 'shared/ imports only shared/: it runs in the renderer, in Node and in tests alike.'),
-          NO_NODE,
-          { group: ['better-sqlite3', 'exceljs', 'electron', 'react', 'react-dom', 'yauzl'], message: 'shared/ is pure: no database, files, UI or Electron.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            folders(['db', 'backend', 'electron', 'renderer', 'test', 'scripts'], 'shared/ imports only shared/: it runs in the renderer, in Node and in tests alike.'),
+            ENGINE_SURFACE,
+            NO_NODE,
+            { group: ['better-sqlite3', 'exceljs', 'electron', 'react', 'react-dom', 'yauzl'], message: 'shared/ is pure: no database, files, UI or Electron.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          folders(['db', 'backend', 'electron', 'test', 'scripts'], 'renderer/ reaches data only through the API contract in shared/api.'),
-          NO_NODE,
-          { group: ['better-sqlite3', 'exceljs', 'electron', 'yauzl'], message: 'renderer/ runs in the window: no database, files or Electron.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            folders(['db', 'backend', 'electron', 'test', 'scripts'], 'renderer/ reaches data only through the API contract in shared/api.'),
+            ENGINE_SURFACE,
+            { regex: '(^|/)api/client$', importNames: ['api'], message: 'Call the backend through the one queue (renderer/state/callQueue.ts: queuedCall, or the store), never api.call directly.' },
+            NO_NODE,
+            { group: ['better-sqlite3', 'exceljs', 'electron', 'yauzl'], message: 'renderer/ runs in the window: no database, files or Electron.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['electron/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [folders(['renderer'], 'electron/ is the shell: its IPC types live in shared/api, never in renderer/.'), NO_TEST_SUPPORT] }],
+      'no-restricted-imports': ['error', { patterns: [folders(['renderer'], 'electron/ is the shell: its IPC types live in shared/api, never in renderer/.'), NO_TEST_SUPPORT, ENGINE_SURFACE] }],
     },
   },
   {
     files: ['db/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [folders(['backend', 'electron', 'renderer'], 'db/ is the bottom layer: it imports shared/ only.'), NO_TEST_SUPPORT] }],
+      'no-restricted-imports': ['error', { patterns: [folders(['backend', 'electron', 'renderer'], 'db/ is the bottom layer: it imports shared/ only.'), NO_TEST_SUPPORT, ENGINE_SURFACE] }],
     },
   },
   {
     files: ['backend/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [folders(['electron', 'renderer'], 'backend/ serves every shell: it never imports electron/ or renderer/.'), NO_TEST_SUPPORT] }],
+      'no-restricted-imports': ['error', { patterns: [folders(['electron', 'renderer'], 'backend/ serves every shell: it never imports electron/ or renderer/.'), NO_TEST_SUPPORT, ENGINE_SURFACE] }],
     },
   },
 ];
@@ -83,7 +98,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+    },
   },
   ...layerRules,
 );

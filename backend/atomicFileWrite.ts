@@ -9,11 +9,7 @@ import type { ApiError } from '../shared/api/contract';
 import { fileIoError } from '../db/mapioDatabaseFile';
 
 /** Write `bytes` to `target` atomically. On failure the temporary file is removed and `failure(error)` is thrown. */
-export function writeFileAtomically(
-  target: string,
-  bytes: Uint8Array | string,
-  failure: (error: unknown) => ApiError = (error) => fileIoError('write', nodePath.resolve(target), error),
-): void {
+export function writeFileAtomically(target: string, bytes: Uint8Array | string, failure: (error: unknown) => ApiError = (error) => fileIoError('write', nodePath.resolve(target), error)): void {
   const resolved = nodePath.resolve(target);
   const temp = nodePath.join(nodePath.dirname(resolved), `.${nodePath.basename(resolved)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/api/contract';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
+import { rejectionOf as rejection } from '../test/support/refusals';
 
 let dir: string;
 let backend: TypedBackend;
@@ -16,16 +16,6 @@ afterEach(() => {
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('first launch', () => {
   it('creates and opens the demo school, already costed', () => {
@@ -46,6 +36,12 @@ describe('first launch', () => {
     backend.dispose();
     backend = createBackend({ mode: 'browser', dataDir: dir });
     expect(backend.invoke('app.info', {}).language).toBe('cy');
+  });
+
+  it('names a new empty school in the language Mapio is used in, until the school types its own name', () => {
+    expect(backend.invoke('file.create', { path: path.join(dir, 'new-en.mapio'), template: 'empty' }).data.school.name).toBe('New school');
+    backend.invoke('settings.setLanguage', { language: 'cy' });
+    expect(backend.invoke('file.create', { path: path.join(dir, 'new-cy.mapio'), template: 'empty' }).data.school.name).toBe('Ysgol newydd');
   });
 
   it('reopens the last file on the next launch', () => {
@@ -151,7 +147,10 @@ describe('edits cost at once and can be undone', () => {
     const line = view.data.lines.find((l) => l.name.startsWith('Number sense'));
     if (!line) throw new Error('demo line missing');
     const enrolled = new Set(view.data.enrolments.filter((e) => e.lineId === line.id).map((e) => e.learnerId));
-    const newcomers = view.data.learners.filter((l) => !enrolled.has(l.id)).slice(0, 2).map((l) => l.id);
+    const newcomers = view.data.learners
+      .filter((l) => !enrolled.has(l.id))
+      .slice(0, 2)
+      .map((l) => l.id);
     const result = backend.invoke('enrolments.createMany', { lineId: line.id, learnerIds: newcomers });
     expect(result.createdIds).toHaveLength(2);
     const created = result.view.data.enrolments.filter((e) => result.createdIds?.includes(e.id));

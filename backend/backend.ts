@@ -10,7 +10,7 @@ import { SchoolFile } from '../db/schoolFile';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { CostsTooLarge, Session } from './session';
 import { SettingsStore } from './settings';
-import { authorityHandlers, closeAuthorityFile } from './handlers/authority';
+import { authorityHandlers } from './handlers/authority';
 import { budgetHandlers } from './handlers/budget';
 import { backupHandlers } from './handlers/backups';
 import { SchoolBackups, backupsRoot } from '../db/backups';
@@ -110,7 +110,7 @@ export function createBackend(options: BackendOptions): TypedBackend {
       }
     },
     dispose() {
-      closeAuthorityFile(session);
+      session.closeAuthorityFile();
       session.close();
     },
   };

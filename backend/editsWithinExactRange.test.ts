@@ -33,7 +33,6 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-
 const view = () => backend.invoke('year.get', {}) as YearView;
 
 /** A whole-school line, each value inside its bound: six-hour sessions, 5 a week, 38 weeks, 1 to a group. */
@@ -109,7 +108,9 @@ describe('an edit whose costs would pass what Mapio can count exactly is refused
     const before = view();
     const error = await refusal(() => backend.call('lines.create', bigLine(staff, 3_000)));
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toMatch(/^staff\.0\.count: would make the costs too large for Mapio to count exactly \(the cost of the whole year would pass £90,071,992,547,409\.91\), so nothing was changed/);
+    expect(error.message).toMatch(
+      /^staff\.0\.count: would make the costs too large for Mapio to count exactly \(the cost of the whole year would pass £90,071,992,547,409\.91\), so nothing was changed/,
+    );
     expect(error.issues?.map((i) => i.path)).toEqual(expect.arrayContaining(['groups', 'minutesPerSession', 'sessionsPerWeekHundredths', 'weeks']));
     const after = view();
     expect(after.data).toEqual(before.data);

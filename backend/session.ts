@@ -5,12 +5,13 @@
 import path from 'node:path';
 import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
-import { costWithinExactRange, FiguresTooLarge } from '../shared/engine/exactFigures';
-import type { CostedMap } from '../shared/engine/types';
+import { costWithinExactRange, FiguresTooLarge } from '../shared/engine';
+import type { CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
 import { backupAfterOpen, type SchoolBackups } from '../db/backups';
+import type { AuthorityFile } from '../db/authority/authorityFile';
 import type { SettingsStore } from './settings';
 
 export class Session {
@@ -21,6 +22,8 @@ export class Session {
   private scenario: ScenarioWorkingCopy | null = null;
   /** The scenarios table of the open file, through its own connection (db/scenarios.ts). */
   private scenarioStore: ScenarioStore | null = null;
+  /** The authority's comparison file, open beside (or instead of) a school file. */
+  private authorityFile: AuthorityFile | null = null;
   /** Automatic backups (db/backups.ts); the backend sets it, except in the CLI. */
   backups: SchoolBackups | null = null;
   /** Settles once the backups started on the last open have finished (never rejects). */
@@ -56,6 +59,31 @@ export class Session {
     const file = this.require();
     file.assertWritable();
     if (this.backups) await this.backups.take(file, 'before-import');
+  }
+
+  /** Make `next` the open authority file, closing the one it replaces. */
+  adoptAuthorityFile(next: AuthorityFile): void {
+    if (this.authorityFile && this.authorityFile !== next) this.authorityFile.close();
+    this.authorityFile = next;
+  }
+
+  /** Close the authority file, if one is open; says whether one was. */
+  closeAuthorityFile(): boolean {
+    const file = this.authorityFile;
+    this.authorityFile = null;
+    file?.close();
+    return file !== null;
+  }
+
+  requireAuthorityFile(): AuthorityFile {
+    const file = this.authorityFile;
+    if (!file || !file.isOpen) throw new ApiError('no_file', 'No authority file is open. Create or open one (a .mapio-la file) first.');
+    return file;
+  }
+
+  /** Whether `file` is still the session's open authority file (an import stops if another was opened). */
+  isOpenAuthorityFile(file: AuthorityFile): boolean {
+    return this.authorityFile === file && file.isOpen;
   }
 
   close(): void {
@@ -244,9 +272,7 @@ export function assertWeeksInYear(year: SchoolYear, fields: Array<{ path: string
   const last = year.calendar.weekStarts.length;
   for (const { path: field, week } of fields) {
     if (week < 1 || week > last) {
-      throw new ApiError('invalid_input', `${field}: week ${week} is outside the school year (weeks 1 to ${last})`, [
-        { path: field, message: `must be a week from 1 to ${last}` },
-      ]);
+      throw new ApiError('invalid_input', `${field}: week ${week} is outside the school year (weeks 1 to ${last})`, [{ path: field, message: `must be a week from 1 to ${last}` }]);
     }
   }
 }

@@ -115,7 +115,9 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
     let declared = 0;
     for (const entry of entries) {
       if (entry.uncompressedSize > limits.entryBytes) {
-        throw new SpreadsheetTooLarge(`would unpack to ${megabytes(entry.uncompressedSize)} (${entry.fileName.slice(0, 80)}); Mapio reads workbooks of at most ${megabytes(limits.entryBytes)} per part`);
+        throw new SpreadsheetTooLarge(
+          `would unpack to ${megabytes(entry.uncompressedSize)} (${entry.fileName.slice(0, 80)}); Mapio reads workbooks of at most ${megabytes(limits.entryBytes)} per part`,
+        );
       }
       declared += entry.uncompressedSize;
       if (declared > limits.totalBytes) throw new SpreadsheetTooLarge(`would unpack to more than ${megabytes(limits.totalBytes)}; Mapio reads workbooks of at most that`);
@@ -144,7 +146,11 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
         stream.on('end', () => resolve());
         // yauzl stops an entry that inflates to more than it declared ("too many bytes in the stream").
         stream.on('error', (error: Error) =>
-          reject(/too many bytes|too few bytes/.test(error.message) ? new SpreadsheetTooLarge('is not what it says it is: a part of it unpacks to more than it declares (a “zip bomb”)') : new SpreadsheetUnreadable(error.message)),
+          reject(
+            /too many bytes|too few bytes/.test(error.message)
+              ? new SpreadsheetTooLarge('is not what it says it is: a part of it unpacks to more than it declares (a “zip bomb”)')
+              : new SpreadsheetUnreadable(error.message),
+          ),
         );
       });
       rowsBefore += rows.rows;

@@ -214,7 +214,12 @@ describe('through the backend: backups.list and backups.restore', () => {
     const backend = backendFor(path.join(folder, 'data'), schoolPath);
     await backend.session.backupsSettled;
     await backend.session.backupBeforeImport();
-    expect(backend.invoke('backups.list', {}).map((b) => b.reason).sort()).toEqual(['before-import', 'daily']);
+    expect(
+      backend
+        .invoke('backups.list', {})
+        .map((b) => b.reason)
+        .sort(),
+    ).toEqual(['before-import', 'daily']);
   });
 
   it('keeps the copy made before a file was updated to this version with the other backups', async () => {

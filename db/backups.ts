@@ -112,7 +112,11 @@ export class SchoolBackups {
   /** The folder holding the copies of one school file. */
   folderFor(schoolPath: string): string {
     const absolute = nodePath.resolve(schoolPath);
-    const stem = nodePath.basename(absolute, nodePath.extname(absolute)).replace(/[^\p{L}\p{N} _().-]/gu, '_').slice(0, 60) || 'school';
+    const stem =
+      nodePath
+        .basename(absolute, nodePath.extname(absolute))
+        .replace(/[^\p{L}\p{N} _().-]/gu, '_')
+        .slice(0, 60) || 'school';
     const hash = createHash('sha256').update(absolute).digest('hex').slice(0, 8);
     return nodePath.join(this.root, `${stem}-${hash}`);
   }
@@ -257,9 +261,7 @@ export class SchoolBackups {
   /** A path given by a client must be one of our backups: inside the backups folder, named like one. */
   private checkedBackup(backupPath: string): string {
     const resolved = nodePath.resolve(backupPath);
-    const refused = new ApiError('invalid_input', 'path: that is not one of Mapio’s backups. Choose a backup from the list.', [
-      { path: 'path', message: 'must be a backup from backups.list' },
-    ]);
+    const refused = new ApiError('invalid_input', 'path: that is not one of Mapio’s backups. Choose a backup from the list.', [{ path: 'path', message: 'must be a backup from backups.list' }]);
     if (!NAME_PATTERN.test(nodePath.basename(resolved))) throw refused;
     let real: string;
     let realRoot: string;

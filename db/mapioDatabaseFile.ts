@@ -118,11 +118,7 @@ function configure(db: SqliteDatabase): void {
  * failure. Throws ApiErrors as they are, a file-system or SQLite error as fileIoError('create'), anything
  * else as it is.
  */
-export function createMapioFile(
-  target: string,
-  kind: MapioFileKind,
-  content: { migrations: readonly Migration[]; createdByVersion: string; fill?: (db: SqliteDatabase) => void },
-): void {
+export function createMapioFile(target: string, kind: MapioFileKind, content: { migrations: readonly Migration[]; createdByVersion: string; fill?: (db: SqliteDatabase) => void }): void {
   refuseExisting(target);
   const temp = temporaryPath(target);
   let db: SqliteDatabase | null = null;
@@ -290,10 +286,7 @@ function inspectInPlace(path: string, name: string, kind: MapioFileKind, migrati
     if (application !== kind.applicationId) throw kind.wrongApplication(name, application);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
-      throw new ApiError(
-        'file_too_new',
-        `“${name}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`,
-      );
+      throw new ApiError('file_too_new', `“${name}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`);
     }
     if (!knownVersions(migrations).includes(version)) throw unknownVersionError(name, version, kind.description);
     assertSchemaAsMade(schema, expectedSchema(migrations, version), name, kind.description);

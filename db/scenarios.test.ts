@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../shared/api/contract';
 import type { SchoolYear } from '../shared/domain';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { openDatabase } from './connection';
@@ -10,6 +9,7 @@ import { replaceSchoolYear, ScenarioStore, ScenarioWorkingCopy } from './scenari
 import { SchoolFile } from './schoolFile';
 import { testFolder } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
+import { apiErrorFrom as refusal } from '../test/support/refusals';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -37,16 +37,6 @@ function baselineRows(path: string): Record<string, unknown[]> {
     db.close();
   }
 }
-
-const refusal = (fn: () => unknown): ApiError => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('ScenarioStore', () => {
   it('keeps named copies of the year in the school file, read back exactly', () => {

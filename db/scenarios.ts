@@ -113,9 +113,7 @@ export class ScenarioStore {
     this.assertWritable();
     const clean = this.checkName(name, null);
     const at = this.now().toISOString();
-    const id = this.db
-      .prepare('INSERT INTO scenarios (name, kind, created_at, updated_at, year_json) VALUES (?, ?, ?, ?, ?)')
-      .run(clean, kind, at, at, this.documentOf(year)).lastInsertRowid;
+    const id = this.db.prepare('INSERT INTO scenarios (name, kind, created_at, updated_at, year_json) VALUES (?, ?, ?, ?, ?)').run(clean, kind, at, at, this.documentOf(year)).lastInsertRowid;
     return this.summary(Number(id));
   }
 

@@ -209,9 +209,7 @@ describe('SchoolFile.readYear', () => {
 describe('SchoolFile.saveAs', () => {
   it('writes a complete copy, opens it and closes the original', () => {
     const file = createTestFile();
-    file.mutate('Add learner', (r) =>
-      r.learners.create({ ...testSchoolYear().learners[0]!, ref: 'NEW1', name: 'Gwen Davies' }),
-    );
+    file.mutate('Add learner', (r) => r.learners.create({ ...testSchoolYear().learners[0]!, ref: 'NEW1', name: 'Gwen Davies' }));
     const expected = file.readYear();
     const target = nodePath.join(testFolder(), 'copy.mapio');
     const copy = track(file.saveAs(target));

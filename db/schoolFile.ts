@@ -17,18 +17,7 @@ import { ApiError } from '../shared/api/contract';
 import type { SchoolYear } from '../shared/domain';
 import { issuesFrom, schoolYearSchema } from '../shared/schemas';
 import { sqliteCode, type SqliteDatabase } from './connection';
-import {
-  closeMapioFile,
-  createMapioFile,
-  fileIoError,
-  openMapioFile,
-  refuseExisting,
-  removeQuietly,
-  syncFile,
-  syncFolder,
-  temporaryPath,
-  type MapioFileKind,
-} from './mapioDatabaseFile';
+import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, refuseExisting, removeQuietly, syncFile, syncFolder, temporaryPath, type MapioFileKind } from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
 import { createRepositories, insertRecordsWithIds, type Repositories } from './repositories';
 import { createSchoolYearReader, type SchoolYearReader } from './schoolYearReader';
@@ -41,11 +30,9 @@ export const MAPIO_APPLICATION_ID = 'mapio-school';
 const SCHOOL_FILE: MapioFileKind = {
   applicationId: MAPIO_APPLICATION_ID,
   description: 'Mapio school file',
-  notSqlite: (name) =>
-    new ApiError('file_not_mapio', `“${name}” is not a Mapio school file. It may be a spreadsheet or another document; choose a .mapio file.`),
+  notSqlite: (name) => new ApiError('file_not_mapio', `“${name}” is not a Mapio school file. It may be a spreadsheet or another document; choose a .mapio file.`),
   wrongApplication: (name) => new ApiError('file_not_mapio', `“${name}” is a database, but not a Mapio school file. Choose a .mapio file.`),
-  damaged: (name, detail) =>
-    new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`),
+  damaged: (name, detail) => new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`),
 };
 
 export interface CreateOptions {
@@ -70,7 +57,10 @@ export interface MigrationRecord {
 const fileName = (path: string) => nodePath.basename(path);
 
 function timestamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Turn a failure while writing into a sentence; ApiErrors pass through. */

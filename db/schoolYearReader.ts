@@ -11,22 +11,10 @@
  * (even a change later rolled back, which only costs a re-read). The year handed out is deeply frozen, so
  * no caller can change the copy others will be given: a change to the school goes through the database.
  */
-import type {
-  AlncoWorkload,
-  AreaOfNeed,
-  Enrolment,
-  IncomeLine,
-  InterventionLine,
-  Learner,
-  OtherCostLine,
-  School,
-  SchoolYear,
-  StaffMember,
-  Term,
-  Tier,
-} from '../shared/domain';
+import type { AlncoWorkload, AreaOfNeed, Enrolment, IncomeLine, InterventionLine, Learner, OtherCostLine, School, SchoolYear, StaffMember, Term, Tier } from '../shared/domain';
 import { ApiError } from '../shared/api/contract';
 import type { SqliteDatabase } from './connection';
+import { ENROLMENTS, INCOME, LEARNERS, LINES, OTHER_COSTS, readRecord, selectList } from './tables';
 
 type Row = Record<string, unknown>;
 
@@ -73,34 +61,16 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       basis_paid_weeks_hundredths AS paidWeeksHundredths, basis_paid_minutes_per_week AS paidMinutesPerWeek,
       contracted_minutes_per_week AS contractedMinutesPerWeek, works_in_welsh AS worksInWelsh
     FROM staff ORDER BY id`);
-  const lines = db.prepare(`
-    SELECT id, name, description, rationale, tier_id AS tierId, delivery_language AS deliveryLanguage,
-      funding_source AS fundingSource, funding_note AS fundingNote, minutes_per_session AS minutesPerSession,
-      planning_minutes_per_session AS planningMinutesPerSession,
-      sessions_per_week_hundredths AS sessionsPerWeekHundredths, start_week AS startWeek, weeks, groups,
-      group_capacity AS groupCapacity, expected_progress AS expectedProgress
-    FROM lines ORDER BY id`);
+  const lines = db.prepare(`SELECT ${selectList(LINES)} FROM lines ORDER BY id`);
   const lineAreas = db.prepare('SELECT line_id, area_id FROM line_areas ORDER BY line_id, position');
   const lineStaff = db.prepare('SELECT line_id, staff_id, count FROM line_staff ORDER BY line_id, position');
   const lineCosts = db.prepare('SELECT line_id, label, pence FROM line_non_staff_costs ORDER BY line_id, position');
   const lineWeeks = db.prepare('SELECT line_id, week FROM line_undelivered_weeks ORDER BY line_id, position');
-  const learners = db.prepare(`
-    SELECT id, ref, name, year_group AS yearGroup, aln_status AS alnStatus, welsh_alp AS welshAlp,
-      idp_alp_minutes_per_week AS idpAlpMinutesPerWeek, idp_last_reviewed AS idpLastReviewed,
-      idp_review_due AS idpReviewDue, efsm, looked_after AS lookedAfter
-    FROM learners ORDER BY id`);
+  const learners = db.prepare(`SELECT ${selectList(LEARNERS)} FROM learners ORDER BY id`);
   const learnerAreas = db.prepare('SELECT learner_id, area_id FROM learner_areas ORDER BY learner_id, position');
-  const enrolments = db.prepare(`
-    SELECT id, line_id AS lineId, learner_id AS learnerId, start_week AS startWeek, end_week AS endWeek,
-      measure_name AS measureName, measure_unit AS measureUnit, entry_value AS entryValue, exit_value AS exitValue
-    FROM enrolments ORDER BY id`);
-  const income = db.prepare(`
-    SELECT id, kind, name, amount_pence AS amountPence, financial_year AS financialYear, ends_on AS endsOn, source
-    FROM income_lines ORDER BY id`);
-  const otherCosts = db.prepare(`
-    SELECT id, kind, name, funding_source AS fundingSource, staff_id AS staffId, minutes_per_week AS minutesPerWeek,
-      quantity, unit_pence AS unitPence, start_week AS startWeek, weeks
-    FROM other_cost_lines ORDER BY id`);
+  const enrolments = db.prepare(`SELECT ${selectList(ENROLMENTS)} FROM enrolments ORDER BY id`);
+  const income = db.prepare(`SELECT ${selectList(INCOME)} FROM income_lines ORDER BY id`);
+  const otherCosts = db.prepare(`SELECT ${selectList(OTHER_COSTS)} FROM other_cost_lines ORDER BY id`);
   const workload = db.prepare(`
     SELECT alnco_staff_id AS alncoStaffId, idps_to_prepare AS idpsToPrepare, minutes_per_idp AS minutesPerIdp,
       idp_reviews AS idpReviews, minutes_per_review AS minutesPerReview
@@ -142,71 +112,37 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
         calendar: { weekStarts: weeks.all() as string[], terms: terms.all() as Term[] },
         tiers: (tiers.all() as Row[]).map((r): Tier => ({ ...(r as unknown as Tier), isAlp: r.isAlp === 1 })),
         areas: areas.all() as AreaOfNeed[],
-        staff: (staff.all() as Row[]).map(
-          (r): StaffMember => ({
-            id: r.id as number,
-            name: r.name as string,
-            role: r.role as StaffMember['role'],
-            isPlaceholder: r.isPlaceholder === 1,
-            hourlyCostPence: r.hourlyCostPence as number,
-            hourlyCostBasis:
-              r.annualSalaryPence === null
-                ? null
-                : {
-                    annualSalaryPence: r.annualSalaryPence as number,
-                    onCostBasisPoints: r.onCostBasisPoints as number,
-                    paidWeeksHundredths: r.paidWeeksHundredths as number,
-                    paidMinutesPerWeek: r.paidMinutesPerWeek as number,
-                  },
-            contractedMinutesPerWeek: r.contractedMinutesPerWeek as number,
-            worksInWelsh: r.worksInWelsh === 1,
-          }),
-        ),
+        staff: (staff.all() as Row[]).map((r): StaffMember => ({
+          id: r.id as number,
+          name: r.name as string,
+          role: r.role as StaffMember['role'],
+          isPlaceholder: r.isPlaceholder === 1,
+          hourlyCostPence: r.hourlyCostPence as number,
+          hourlyCostBasis:
+            r.annualSalaryPence === null
+              ? null
+              : {
+                  annualSalaryPence: r.annualSalaryPence as number,
+                  onCostBasisPoints: r.onCostBasisPoints as number,
+                  paidWeeksHundredths: r.paidWeeksHundredths as number,
+                  paidMinutesPerWeek: r.paidMinutesPerWeek as number,
+                },
+          contractedMinutesPerWeek: r.contractedMinutesPerWeek as number,
+          worksInWelsh: r.worksInWelsh === 1,
+        })),
         lines: (lines.all() as Row[]).map((r): InterventionLine => {
           const id = r.id as number;
-          return {
-            id,
-            name: r.name as string,
-            description: r.description as string,
-            rationale: r.rationale as string,
-            tierId: r.tierId as string,
+          return readRecord(LINES, r, {
             areaIds: areasOfLine.get(id) ?? [],
-            deliveryLanguage: r.deliveryLanguage as InterventionLine['deliveryLanguage'],
-            fundingSource: r.fundingSource as InterventionLine['fundingSource'],
-            fundingNote: r.fundingNote as string,
             staff: staffOfLine.get(id) ?? [],
-            minutesPerSession: r.minutesPerSession as number,
-            planningMinutesPerSession: r.planningMinutesPerSession as number,
-            sessionsPerWeekHundredths: r.sessionsPerWeekHundredths as number,
-            startWeek: r.startWeek as number,
-            weeks: r.weeks as number,
-            groups: r.groups as number,
-            groupCapacity: r.groupCapacity as number,
             nonStaffCosts: costsOfLine.get(id) ?? [],
             undeliveredWeeks: weeksOfLine.get(id) ?? [],
-            expectedProgress: r.expectedProgress as number | null,
-          };
+          });
         }),
-        learners: (learners.all() as Row[]).map((r): Learner => {
-          const id = r.id as number;
-          return {
-            id,
-            ref: r.ref as string,
-            name: r.name as string,
-            yearGroup: r.yearGroup as number,
-            alnStatus: r.alnStatus as Learner['alnStatus'],
-            areaIds: areasOfLearner.get(id) ?? [],
-            welshAlp: r.welshAlp === 1,
-            idpAlpMinutesPerWeek: r.idpAlpMinutesPerWeek as number | null,
-            idpLastReviewed: r.idpLastReviewed as string | null,
-            idpReviewDue: r.idpReviewDue as string | null,
-            efsm: r.efsm === 1,
-            lookedAfter: r.lookedAfter === 1,
-          };
-        }),
-        enrolments: enrolments.all() as Enrolment[],
-        income: income.all() as IncomeLine[],
-        otherCosts: otherCosts.all() as OtherCostLine[],
+        learners: (learners.all() as Row[]).map((r): Learner => readRecord(LEARNERS, r, { areaIds: areasOfLearner.get(r.id as number) ?? [] })),
+        enrolments: (enrolments.all() as Row[]).map((r): Enrolment => readRecord(ENROLMENTS, r)),
+        income: (income.all() as Row[]).map((r): IncomeLine => readRecord(INCOME, r)),
+        otherCosts: (otherCosts.all() as Row[]).map((r): OtherCostLine => readRecord(OTHER_COSTS, r)),
         workload: workloadRow,
       };
     })();

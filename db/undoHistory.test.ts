@@ -31,9 +31,7 @@ describe('mutate', () => {
 
   it('returns what the function returns and records one step', () => {
     const file = open();
-    const id = file.mutate('Add income', (r) =>
-      r.income.create({ kind: 'other', name: 'PTA', amountPence: 12_345, financialYear: null, endsOn: null, source: '' }),
-    );
+    const id = file.mutate('Add income', (r) => r.income.create({ kind: 'other', name: 'PTA', amountPence: 12_345, financialYear: null, endsOn: null, source: '' }));
     expect(id).toBe(3);
     expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add income', redoLabel: null });
   });
@@ -80,7 +78,11 @@ describe('undo and redo', () => {
     const edits: Array<[string, Parameters<SchoolFile['mutate']>[1]]> = [
       ['School', (r) => r.school.update({ numberOnRoll: 320, alpDefinitionDate: null })],
       ['Calendar', (r) => r.calendar.set({ weekStarts: base.calendar.weekStarts.slice(0, 36), terms: base.calendar.terms })],
-      ['Tiers', (r) => r.tiers.set([...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })), { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 4 }])],
+      [
+        'Tiers',
+        (r) =>
+          r.tiers.set([...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })), { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 4 }]),
+      ],
       ['Areas', (r) => r.areas.set([...base.areas, { id: 'wellbeing', name: 'Well-being', nameCy: 'Llesiant', sortOrder: 5 }])],
       ['Staff', (r) => r.staff.create({ ...base.staff[0]!, name: 'New TA', hourlyCostBasis: null })],
       ['Staff edit', (r) => r.staff.update(1, { hourlyCostPence: 1600, hourlyCostBasis: null })],

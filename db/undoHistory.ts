@@ -36,10 +36,7 @@ const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 /** Create the TEMP log and one INSERT/UPDATE/DELETE trigger per data table. Idempotent per connection. */
 export function installUndoTriggers(db: SqliteDatabase): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS undo_log (seq INTEGER PRIMARY KEY, sql TEXT NOT NULL)');
-  const tables = db
-    .prepare(`SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
-    .pluck()
-    .all() as string[];
+  const tables = db.prepare(`SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).pluck().all() as string[];
   for (const table of tables) {
     if (UNTRACKED_TABLES.has(table)) continue;
     const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map(String);
@@ -129,14 +126,16 @@ export class UndoHistory {
   private replay(from: HistoryStep[], to: HistoryStep[]): string | null {
     const step = from[from.length - 1];
     if (!step) return null;
-    const reversed = this.db.transaction(() => {
-      // Rows come back in the reverse of the order they went; deferring makes the order irrelevant to
-      // foreign keys, which are still checked in full at commit.
-      this.db.pragma('defer_foreign_keys = ON');
-      const mark = this.mark();
-      for (let i = step.statements.length - 1; i >= 0; i--) this.db.exec(step.statements[i]!);
-      return this.take(mark);
-    }).immediate();
+    const reversed = this.db
+      .transaction(() => {
+        // Rows come back in the reverse of the order they went; deferring makes the order irrelevant to
+        // foreign keys, which are still checked in full at commit.
+        this.db.pragma('defer_foreign_keys = ON');
+        const mark = this.mark();
+        for (let i = step.statements.length - 1; i >= 0; i--) this.db.exec(step.statements[i]!);
+        return this.take(mark);
+      })
+      .immediate();
     from.pop();
     to.push({ label: step.label, statements: reversed });
     return step.label;

@@ -16,12 +16,7 @@ export const UNEXPECTED_ERROR: ApiErrorBody = {
   message: 'Mapio hit an unexpected problem and could not finish that. Please try again; if it keeps happening, restart Mapio.',
 };
 
-export async function answerCall(
-  backend: BackendDoor,
-  name: unknown,
-  input: unknown,
-  log: (line: string) => void = (line) => console.error(line),
-): Promise<CallResult> {
+export async function answerCall(backend: BackendDoor, name: unknown, input: unknown, log: (line: string) => void = (line) => console.error(line)): Promise<CallResult> {
   if (!isOperationName(name)) {
     const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name;
     return { ok: false, error: { code: 'unknown_operation', message: `Mapio has no operation called "${shown}".` } };

@@ -3,9 +3,7 @@ import { flagValue, mapioFileFromArgv } from './launchFile';
 
 describe('mapioFileFromArgv: the school file a launch asks for', () => {
   it('finds a double-clicked file (Windows and Linux pass it as an argument)', () => {
-    expect(mapioFileFromArgv(['C:\\Program Files\\Mapio\\Mapio.exe', 'C:\\Users\\alnco\\Documents\\Ysgol Y Bryn.mapio'])).toBe(
-      'C:\\Users\\alnco\\Documents\\Ysgol Y Bryn.mapio',
-    );
+    expect(mapioFileFromArgv(['C:\\Program Files\\Mapio\\Mapio.exe', 'C:\\Users\\alnco\\Documents\\Ysgol Y Bryn.mapio'])).toBe('C:\\Users\\alnco\\Documents\\Ysgol Y Bryn.mapio');
     expect(mapioFileFromArgv(['/usr/bin/mapio', '--no-sandbox', '/home/a/Return.MAPIO-LA'])).toBe('/home/a/Return.MAPIO-LA');
   });
 

@@ -14,7 +14,7 @@ import { CALL_CHANNEL, MENU_CHANNEL, type MenuCommand } from '../shared/api/brid
 import type { AppInfo } from '../shared/api/contract';
 import { APP_START_URL, isTrustedSender } from './appUrl';
 import { answerCall, changesOpenFile } from './callBridge';
-import { withMapioExtension } from '../shared/mapioFileName';
+import { withExtension } from '../shared/fileExtensions';
 import { flagValue, mapioFileFromArgv } from './launchFile';
 import { menuTemplate } from './menu';
 import { hardenAllWebContents, hardenSession, registerAppScheme, serveRenderer } from './security';
@@ -100,7 +100,7 @@ async function chooseNewPath(title: string, defaultName: string): Promise<string
   mkdirSync(folder, { recursive: true });
   const options = { title, defaultPath: path.join(folder, defaultName), filters: MAPIO_FILTERS };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-  return result.canceled || !result.filePath ? null : withMapioExtension(result.filePath);
+  return result.canceled || !result.filePath ? null : withExtension(result.filePath, 'school');
 }
 
 async function chooseExisting(): Promise<string | null> {
@@ -119,8 +119,7 @@ async function showAbout(): Promise<void> {
     type: 'info' as const,
     title: 'About Mapio',
     message: `Mapio ${app.getVersion()}`,
-    detail:
-      'Costed provision maps for additional learning needs (ALN) in schools in Wales.\n\nYour school files stay on this computer; Mapio sends nothing over the internet.',
+    detail: 'Costed provision maps for additional learning needs (ALN) in schools in Wales.\n\nYour school files stay on this computer; Mapio sends nothing over the internet.',
     buttons: ['OK'],
   };
   if (mainWindow) await dialog.showMessageBox(mainWindow, options);

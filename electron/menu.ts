@@ -108,15 +108,7 @@ export function menuTemplate(actions: MenuActions): MenuItemConstructorOptions[]
   if (actions.isMac) {
     template.unshift({
       label: 'Mapio',
-      submenu: [
-        { label: 'About Mapio', click: () => actions.about() },
-        { type: 'separator' },
-        { role: 'hide' },
-        { role: 'hideOthers' },
-        { role: 'unhide' },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+      submenu: [{ label: 'About Mapio', click: () => actions.about() }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
     });
     template.push({ role: 'windowMenu' });
   }

@@ -11,9 +11,7 @@ import { APP_SCHEME, isAllowedNavigation, isAllowedRequest, resolveAppFile } fro
 
 /** Must run before `app.whenReady()`: makes `app://` a standard, secure origin (so 'self' in the CSP means it). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } }]);
 }
 
 /** Serve `app://mapio/<path>` from the renderer folder; everything else is 404. */

@@ -210,9 +210,7 @@ export function App() {
           )}
         </main>
       </div>
-      {pathAction ? (
-        <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} />
-      ) : null}
+      {pathAction ? <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} /> : null}
       <ExportDialogHost />
       <BackupsDialogHost />
     </div>

@@ -5,6 +5,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPounds } from '../shared/money';
+import { hoursText } from '../shared/i18n/hoursText';
 import type { Pence, SchoolYear } from '../shared/domain';
 import { useMapio } from './state/store';
 import { recordName } from '../shared/i18n/recordNames';
@@ -21,31 +22,14 @@ export function useDisplay() {
 
   const pounds = useCallback((p: Pence | null | undefined) => (p === null || p === undefined ? t('common.dash') : formatPounds(p, locale)), [locale, t]);
 
-  const hours = useCallback(
-    (minutes: number) => {
-      const sign = minutes < 0 ? '-' : '';
-      const abs = Math.abs(minutes);
-      const h = Math.floor(abs / 60);
-      const m = abs % 60;
-      if (m === 0) return sign + t('common.hours', { h });
-      if (h === 0) return sign + t('common.minutes', { m });
-      return sign + t('common.hoursMinutes', { h, m });
-    },
-    [t],
-  );
+  const hours = useCallback((minutes: number) => hoursText(minutes, t), [t]);
 
-  const yearGroup = useCallback(
-    (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })),
-    [t],
-  );
+  const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 
   const date = useCallback((iso: string | null) => (iso ? formatIsoDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
 
   /** A tier's or area's name in the reader's language (shared/i18n/recordNames.ts). */
-  const nameOf = useCallback(
-    (record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback),
-    [lang],
-  );
+  const nameOf = useCallback((record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback), [lang]);
 
   /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
   const groupLabel = useCallback(

@@ -90,7 +90,12 @@ export function runAudit({ timeoutMs = 180_000, log = console.log, only = null }
       const args = ['-y', ELECTRONEGATIVITY, '-i', target, '-o', out, '-r', '-v', 'false', ...(version ? ['-e', version] : [])];
       const result = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', args, { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, FORCE_COLOR: '0' } });
       if (result.status !== 0 || !fs.existsSync(out)) {
-        return { ok: false, ran: false, findings, message: `Electronegativity did not run on ${path.basename(target)} (${result.error?.message ?? `exit ${result.status}`}): ${(result.stderr ?? '').slice(-500)}` };
+        return {
+          ok: false,
+          ran: false,
+          findings,
+          message: `Electronegativity did not run on ${path.basename(target)} (${result.error?.message ?? `exit ${result.status}`}): ${(result.stderr ?? '').slice(-500)}`,
+        };
       }
       for (const f of parseCsv(fs.readFileSync(out, 'utf8'))) findings.push({ ...f, target: path.basename(target) });
     }

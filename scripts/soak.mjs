@@ -48,15 +48,21 @@ const env = {
   MAPIO_FUZZ_SEED: String(options.seed),
 };
 
-console.log(`Mapio soak: ${options.kills.toLocaleString('en-GB')} kills, ${options.inputs.toLocaleString('en-GB')} inputs, seed ${options.seed}` +
-  `${options.crashBudget === null ? '' : `, crash budget ${options.crashBudget} s`}${options.opMs ? `, ${options.opMs} ms per fuzz target` : ''}`);
+console.log(
+  `Mapio soak: ${options.kills.toLocaleString('en-GB')} kills, ${options.inputs.toLocaleString('en-GB')} inputs, seed ${options.seed}` +
+    `${options.crashBudget === null ? '' : `, crash budget ${options.crashBudget} s`}${options.opMs ? `, ${options.opMs} ms per fuzz target` : ''}`,
+);
 const started = Date.now();
 let output = '';
-const child = spawn(process.execPath, [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/unit/hardening/crash.test.ts', 'test/unit/hardening/fuzz.test.ts', '--no-file-parallelism'], {
-  cwd: root,
-  env,
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
+const child = spawn(
+  process.execPath,
+  [path.join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'test/unit/hardening/crash.test.ts', 'test/unit/hardening/fuzz.test.ts', '--no-file-parallelism'],
+  {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+);
 for (const stream of [child.stdout, child.stderr]) {
   stream.on('data', (chunk) => {
     output += chunk.toString();
@@ -74,7 +80,9 @@ child.on('exit', (code) => {
   console.log('\n== Mapio soak');
   console.log(`machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB; Node ${process.version}; ${os.type()} ${os.release()}`);
   console.log(`seed ${options.seed}; ${minutes} minutes`);
-  console.log(crash ? `crash: ${n(crash[2])} SIGKILLs in ${n(crash[1])} runs, ${n(crash[3])} acknowledged edits, ${n(crash[4])} verified after reopening` : 'crash: no figures (the test did not finish)');
+  console.log(
+    crash ? `crash: ${n(crash[2])} SIGKILLs in ${n(crash[1])} runs, ${n(crash[3])} acknowledged edits, ${n(crash[4])} verified after reopening` : 'crash: no figures (the test did not finish)',
+  );
   if (migration) console.log(`crash during a migration: ${n(migration[1])} kills, none half-migrated`);
   console.log(fuzz ? `fuzz: ${n(fuzz[1])} hostile inputs across ${fuzz[2]} targets` : 'fuzz: no figures (the test did not finish)');
   console.log(code === 0 ? 'result: every acknowledged edit survived; every input was answered or refused with a reason' : `result: FAILED${failed ? ` (${failed[1]} tests)` : ''}`);

@@ -50,15 +50,7 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 export const INCOME_KINDS = ['delegated_aln', 'aln_grant', 'la_top_up', 'school_contribution', 'other'] as const;
 export type IncomeKind = (typeof INCOME_KINDS)[number];
 
-export const OTHER_COST_KINDS = [
-  'alnco_release',
-  'administration',
-  'professional_learning',
-  'cover',
-  'bought_in_service',
-  'equipment',
-  'other',
-] as const;
+export const OTHER_COST_KINDS = ['alnco_release', 'administration', 'professional_learning', 'cover', 'bought_in_service', 'equipment', 'other'] as const;
 export type OtherCostKind = (typeof OTHER_COST_KINDS)[number];
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costSchoolYear } from './engine/costSchoolYear';
+import { costSchoolYear } from './engine';
 import { enrolOn, interventionLine, learner, schoolYear } from '../test/support/schoolYearBuilder';
 import { INTERCHANGE_VERSION, parseInterchange, toInterchange } from './interchange';
 import { weeksFromTerms } from './schoolTerms';

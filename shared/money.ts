@@ -75,10 +75,7 @@ export function parsePounds(text: string, options: ParsePoundsOptions = {}): Pen
     throw new MoneyParseError(text, `"${text.trim()}" has no digits. Enter an amount in pounds, for example 12.50.`);
   }
   if (decimals.length > 2) {
-    throw new MoneyParseError(
-      text,
-      `"${text.trim()}" has ${decimals.length} decimal places: money is entered to the penny, at most 2 decimal places (for example 15.41).`,
-    );
+    throw new MoneyParseError(text, `"${text.trim()}" has ${decimals.length} decimal places: money is entered to the penny, at most 2 decimal places (for example 15.41).`);
   }
   // Whole pounds and pence as digit strings; BigInt keeps a very long typed number exact until the range check.
   const pence = BigInt(whole === '' ? '0' : whole) * 100n + BigInt(decimals.padEnd(2, '0') || '0');

@@ -43,9 +43,7 @@ export function rollForward(current: SchoolYear): RollForwardResult {
   const learners = current.learners.filter((l) => l.yearGroup + 1 <= lastYearGroup).map((l) => ({ ...l, yearGroup: l.yearGroup + 1, areaIds: [...l.areaIds] }));
 
   const endedIncome = current.income.filter((i) => i.endsOn !== null && i.endsOn < firstDay);
-  const income = current.income
-    .filter((i) => !(i.endsOn !== null && i.endsOn < firstDay))
-    .map((i) => ({ ...i, financialYear: i.financialYear === null ? null : i.financialYear + 1 }));
+  const income = current.income.filter((i) => !(i.endsOn !== null && i.endsOn < firstDay)).map((i) => ({ ...i, financialYear: i.financialYear === null ? null : i.financialYear + 1 }));
 
   const clampRun = <T extends { startWeek: number; weeks: number }>(item: T): T => {
     const startWeek = Math.min(item.startWeek, lastWeek);

@@ -4,28 +4,8 @@
  * checks would drift from the types.
  */
 import { z } from 'zod';
-import {
-  ALN_STATUSES,
-  DELIVERY_LANGUAGES,
-  FUNDING_SOURCES,
-  INCOME_KINDS,
-  LANGUAGE_MEDIA,
-  OTHER_COST_KINDS,
-  PHASES,
-  STAFF_ROLES,
-  TIER_COSTING_MODES,
-} from './domain';
-import {
-  MAX_GROUPS,
-  MAX_HOURLY_COST_PENCE,
-  MAX_PAID_WEEKS,
-  MAX_PLACES_PER_GROUP,
-  MAX_SESSIONS_PER_WEEK,
-  MAX_STAFF_PER_GROUP,
-  MAX_UNIT_PENCE,
-  SCHOOL_DAY_MINUTES,
-  betweenMessage,
-} from './limits';
+import { ALN_STATUSES, DELIVERY_LANGUAGES, FUNDING_SOURCES, INCOME_KINDS, LANGUAGE_MEDIA, OTHER_COST_KINDS, PHASES, STAFF_ROLES, TIER_COSTING_MODES } from './domain';
+import { MAX_GROUPS, MAX_HOURLY_COST_PENCE, MAX_PAID_WEEKS, MAX_PLACES_PER_GROUP, MAX_SESSIONS_PER_WEEK, MAX_STAFF_PER_GROUP, MAX_UNIT_PENCE, SCHOOL_DAY_MINUTES, betweenMessage } from './limits';
 
 const MAX_PENCE = 100_000_000_000; // £1bn: far beyond any school, small enough to stay an exact integer in sums
 const MAX_WEEKS = 53;
@@ -109,7 +89,10 @@ export const termSchema = z.strictObject({
 });
 
 export const calendarSchema = z.strictObject({
-  weekStarts: z.array(isoDate).min(1, { error: 'a calendar needs at least one teaching week' }).max(MAX_WEEKS, { error: `must be at most ${MAX_WEEKS} teaching weeks` }),
+  weekStarts: z
+    .array(isoDate)
+    .min(1, { error: 'a calendar needs at least one teaching week' })
+    .max(MAX_WEEKS, { error: `must be at most ${MAX_WEEKS} teaching weeks` }),
   terms: z.array(termSchema).max(12, { error: 'must be at most 12 terms' }),
 });
 
@@ -172,12 +155,7 @@ const lineBase = z.strictObject({
     .max(MAX_PLACES_PER_GROUP, { error: betweenMessage(1, MAX_PLACES_PER_GROUP) }),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
-  expectedProgress: z
-    .number({ error: 'must be a number in the line’s measure (e.g. 6 months)' })
-    .min(-100_000)
-    .max(100_000)
-    .nullable()
-    .optional(),
+  expectedProgress: z.number({ error: 'must be a number in the line’s measure (e.g. 6 months)' }).min(-100_000).max(100_000).nullable().optional(),
 });
 /** Minutes in one session, contact or planning: no longer than a school day (shared/limits.ts). */
 const sessionMinutes = z

@@ -17,15 +17,18 @@ export const DEFAULT_TIERS: readonly Tier[] = [
 ];
 
 /** The four areas of need of the ALN Code's guidance. */
-export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'communication_interaction', 'besd', 'sensory_physical'] as const).map(
-  (id, i) => ({ id, name: en.export.defaultArea[id], nameCy: cy.export.defaultArea[id], sortOrder: i + 1 }),
-);
+export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'communication_interaction', 'besd', 'sensory_physical'] as const).map((id, i) => ({
+  id,
+  name: en.export.defaultArea[id],
+  nameCy: cy.export.defaultArea[id],
+  sortOrder: i + 1,
+}));
 
-/** A new, empty school year: default tiers, areas and calendar, nothing else. */
-export function emptySchoolYear(startYear = 2026): SchoolYear {
+/** A new, empty school year: default tiers, areas and calendar, nothing else; named in the language Mapio is used in. */
+export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): SchoolYear {
   return {
     school: {
-      name: 'New school',
+      name: (lang === 'cy' ? cy : en).export.newSchoolName,
       localAuthority: '',
       localAuthorityCode: '',
       officialNumber: '',

@@ -41,12 +41,7 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** True when `date` is a weekday inside a term and outside its half-term break. */
 export function isTermDay(terms: readonly Term[], date: IsoDate): boolean {
   if (weekdayIndex(date) > 4) return false;
-  return terms.some(
-    (t) =>
-      date >= t.startsOn &&
-      date <= t.endsOn &&
-      !(t.halfTermStartsOn !== null && t.halfTermEndsOn !== null && date >= t.halfTermStartsOn && date <= t.halfTermEndsOn),
-  );
+  return terms.some((t) => date >= t.startsOn && date <= t.endsOn && !(t.halfTermStartsOn !== null && t.halfTermEndsOn !== null && date >= t.halfTermStartsOn && date <= t.halfTermEndsOn));
 }
 
 /** The teaching weeks the terms make: the Monday of every week with at least three term days, in order. */

@@ -4,17 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './main';
+import { cli } from '../../test/support/cliRun';
 
 let dir: string;
 let demo: string;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -61,10 +54,38 @@ describe('JSON interchange', () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document, edited freely to spoil it
   const bad: Array<[string, (doc: any) => unknown, RegExp]> = [
     ['an unknown version', (d) => ({ ...d, version: 7 }), /^mapio: version: 7 is not a version this Mapio reads/],
-    ['negative minutes', (d) => { d.year.lines[2].minutesPerSession = -30; return d; }, /^mapio: year\.lines\.2\.minutesPerSession: must not be negative/],
-    ['a learner enrolled on a line that does not exist', (d) => { d.year.enrolments[0].lineId = 999; return d; }, /^mapio: enrolments\.0\.lineId: no intervention line with id 999/],
-    ['money given as a float', (d) => { d.year.income[0].amountPence = 1234.56; return d; }, /^mapio: year\.income\.0\.amountPence: money must be whole pence/],
-    ['a missing field', (d) => { delete d.year.school.name; return d; }, /^mapio: year\.school\.name:/],
+    [
+      'negative minutes',
+      (d) => {
+        d.year.lines[2].minutesPerSession = -30;
+        return d;
+      },
+      /^mapio: year\.lines\.2\.minutesPerSession: must not be negative/,
+    ],
+    [
+      'a learner enrolled on a line that does not exist',
+      (d) => {
+        d.year.enrolments[0].lineId = 999;
+        return d;
+      },
+      /^mapio: enrolments\.0\.lineId: no intervention line with id 999/,
+    ],
+    [
+      'money given as a float',
+      (d) => {
+        d.year.income[0].amountPence = 1234.56;
+        return d;
+      },
+      /^mapio: year\.income\.0\.amountPence: money must be whole pence/,
+    ],
+    [
+      'a missing field',
+      (d) => {
+        delete d.year.school.name;
+        return d;
+      },
+      /^mapio: year\.school\.name:/,
+    ],
   ];
 
   it.each(bad)('refuses %s, naming the field, and writes nothing', async (_name, spoil, message) => {

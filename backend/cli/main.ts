@@ -28,7 +28,6 @@ import { writeFileAtomically } from '../atomicFileWrite';
 import { createBackend, MAPIO_VERSION } from '../backend';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
-import { closeAuthorityFile, requireAuthorityFile } from '../handlers/authority';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
 
 export interface CliIo {
@@ -100,7 +99,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file] = positional(rest, 1) as [string];
         withBackend(file, (view) => {
-          if (rest.includes('--json')) io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
+          if (rest.includes('--json'))
+            io.out(JSON.stringify({ school: view.data.school, totals: view.costed.totals, budget: view.costed.budget, workload: view.costed.workload, checks: view.costed.checks }, null, 2));
           else io.out(summaryLines(view, lang).join('\n'));
         });
         return 0;
@@ -133,7 +133,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           backend.invoke('file.open', { path: file });
           const outcome = backend.invoke('file.rollForward', { path: next });
           const { data } = outcome.view;
-          io.out(`Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`);
+          io.out(
+            `Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`,
+          );
           if (outcome.leaverRefs.length > 0) io.out(`${outcome.leaverRefs.length} learner(s) left at the end of the school's last year group.`);
           for (const name of outcome.endedIncome) io.out(`Not carried (ended before the new year): ${name}`);
         } finally {
@@ -231,7 +233,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     // Each return is read when its turn comes (one in memory at a time); one that cannot be read, is too
     // large or is a zip bomb is rejected with its reason and never stops the others.
     const returns = files.map((file) => returnSourceAt(file));
-    const outcome = await importReturns(requireAuthorityFile(backend.session), returns, (p) => {
+    const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
       if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
     });
     for (const r of outcome.rejected) io.err(`Rejected ${r.fileName}: ${r.reason}`);
@@ -243,7 +245,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     io.out(`Imported ${outcome.imported.length} of ${files.length} return${files.length === 1 ? '' : 's'}; wrote the comparison to ${written.path}.`);
     return 0;
   } finally {
-    closeAuthorityFile(backend.session);
+    backend.session.closeAuthorityFile();
     backend.dispose();
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
   }

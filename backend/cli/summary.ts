@@ -44,9 +44,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
     pad(t('cli.workloadRelease'), hours(workload.releaseMinutes)),
     '',
     costed.checks.length === 0 ? t('cli.noWarnings') : t('cli.warnings', { count: costed.checks.length }),
-    ...costed.checks.map(
-      (c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id, code: c.code })}`,
-    ),
+    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id, code: c.code })}`),
   ];
   return lines;
 }

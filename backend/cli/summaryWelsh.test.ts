@@ -4,17 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { runCli } from './main';
+import { cli } from '../../test/support/cliRun';
 
 let dir: string;
 let demo: string;
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-cli-cy-'));

@@ -17,8 +17,7 @@ export interface AlpStatementOptions {
   generatedOn: IsoDate;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -41,11 +40,7 @@ export function redactForParents(text: string, year: SchoolYear, t: TFunction): 
  * every learner (a whole-school tier), or targeted support that is not ALP.
  */
 function tierHeading(tier: Tier, lang: Lang, t: TFunction): { heading: string; intro: string } {
-  const intro = tier.isAlp
-    ? t('export.statement.alpIntro')
-    : tier.costing === 'whole_school'
-      ? t('export.statement.universalIntro')
-      : t('export.statement.targetedIntro');
+  const intro = tier.isAlp ? t('export.statement.alpIntro') : tier.costing === 'whole_school' ? t('export.statement.universalIntro') : t('export.statement.targetedIntro');
   return { heading: tierLabel(tier, lang), intro };
 }
 

@@ -37,7 +37,15 @@ describe('the budget chart PNG', () => {
   });
 
   it('draws bars in proportion to the amounts, the tallest filling the plot', () => {
-    const img = decode(drawBarChart([{ pence: 100_00, colour: 0x2e7d32 }, { pence: 50_00, colour: 0x1565c0 }], { width: 200, height: 116 }));
+    const img = decode(
+      drawBarChart(
+        [
+          { pence: 100_00, colour: 0x2e7d32 },
+          { pence: 50_00, colour: 0x1565c0 },
+        ],
+        { width: 200, height: 116 },
+      ),
+    );
     expect([img.width, img.height]).toEqual([200, 116]);
     // Plot from y=16 to y=100 (84 px). Bar 1 centre x≈58, bar 2 centre x≈142.
     expect(img.pixel(58, 17)).toBe(0x2e7d32);

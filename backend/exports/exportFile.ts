@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type ExcelJS from 'exceljs';
 import { ApiError } from '../../shared/api/contract';
-import { writeFileAtomically as writeAtomically } from '../atomicFileWrite';
+import { withExtension, type FileKind } from '../../shared/fileExtensions';
+import { writeFileAtomically } from '../atomicFileWrite';
 
 export function cannotWriteMessage(target: string): string {
   return `Mapio could not write ${target}: the file is open in another program or read-only. Close it or choose another name.`;
@@ -24,14 +25,12 @@ function isReadOnly(path: string): boolean {
 }
 
 /**
- * Refuse a path Mapio must not write: not ending in `extension`, the open school file itself, a folder
- * that does not exist, or a read-only file or folder.
+ * Where an export of `kind` goes: the typed path with its extension added when left off (the one policy,
+ * shared/fileExtensions.ts), refused when it is the open school file, a folder that does not exist, or a
+ * read-only file or folder.
  */
-export function assertWritableExport(target: string, extension: string, schoolFilePath: string | null): string {
-  const resolved = nodePath.resolve(target);
-  if (!resolved.toLowerCase().endsWith(extension)) {
-    throw new ApiError('invalid_input', `path: the file name must end in ${extension}`, [{ path: 'path', message: `must end in ${extension}` }]);
-  }
+export function exportTarget(target: string, kind: FileKind, schoolFilePath: string | null): string {
+  const resolved = nodePath.resolve(withExtension(target, kind));
   if (schoolFilePath !== null && nodePath.resolve(schoolFilePath) === resolved) {
     throw new ApiError('invalid_input', 'path: that is the school file itself; choose another name for the export', [{ path: 'path', message: 'must not be the school file' }]);
   }
@@ -50,18 +49,18 @@ export function assertWritableExport(target: string, extension: string, schoolFi
   return resolved;
 }
 
-/** Write an export atomically; a failure says the file may be open elsewhere or read-only. */
-export function writeFileAtomically(target: string, bytes: Uint8Array | string): void {
-  writeAtomically(target, bytes, () => new ApiError('file_io', cannotWriteMessage(target)));
+/** Write an export with the one atomic writer; a failure says the file may be open elsewhere or read-only. */
+export function writeExport(target: string, bytes: Uint8Array | string): void {
+  writeFileAtomically(target, bytes, () => new ApiError('file_io', cannotWriteMessage(target)));
 }
 
 /**
- * Save a workbook to `path` atomically; returns the number of bytes written. Fails with
- * ApiError('file_io') when the target is read-only or locked, leaving any earlier file untouched.
+ * Save a workbook to `path` (".xlsx" added when left off) atomically; returns the number of bytes written.
+ * Fails with ApiError('file_io') when the target is read-only or locked, leaving any earlier file untouched.
  */
 export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<number> {
-  const target = assertWritableExport(path, '.xlsx', null);
+  const target = exportTarget(path, 'workbook', null);
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-  writeFileAtomically(target, bytes);
+  writeExport(target, bytes);
   return bytes.byteLength;
 }

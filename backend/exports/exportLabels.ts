@@ -6,7 +6,7 @@
 import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import type { Lang, TFunction } from '../../shared/i18n';
 import { recordName } from '../../shared/i18n/recordNames';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine/totals';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine';
 
 export function tierLabel(tier: Tier, lang: Lang): string {
   return recordName(tier, lang);
@@ -36,16 +36,7 @@ export function sortedAreas(year: SchoolYear): AreaOfNeed[] {
   return [...year.areas].sort((a, b) => a.sortOrder - b.sortOrder);
 }
 
-/** 90 → "1 h 30 min", as the screens write it. */
-export function hoursText(minutes: number, t: TFunction): string {
-  const sign = minutes < 0 ? '-' : '';
-  const abs = Math.abs(minutes);
-  const h = Math.floor(abs / 60);
-  const m = abs % 60;
-  if (m === 0) return sign + t('common.hours', { h });
-  if (h === 0) return sign + t('common.minutes', { m });
-  return sign + t('common.hoursMinutes', { h, m });
-}
+export { hoursText } from '../../shared/i18n/hoursText';
 
 /** "2026-03-05" → "5 March 2026" / "5 Mawrth 2026". */
 export function dateText(iso: IsoDate, lang: Lang): string {

@@ -42,10 +42,14 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'anonymised', lang: school.lang, generatedOn: '2026-11-24' });
         if (wrongCache) {
           // Poison every cached formula result: only a real recalculation can bring the right figures back.
-          workbook.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => {
-            const v = cell.value;
-            if (v !== null && typeof v === 'object' && 'formula' in v) cell.value = { formula: (v as ExcelJS.CellFormulaValue).formula, result: WRONG };
-          })));
+          workbook.eachSheet((ws) =>
+            ws.eachRow((row) =>
+              row.eachCell((cell) => {
+                const v = cell.value;
+                if (v !== null && typeof v === 'object' && 'formula' in v) cell.value = { formula: (v as ExcelJS.CellFormulaValue).formula, result: WRONG };
+              }),
+            ),
+          );
           const first = figures[0] as CheckedFigure;
           expect((workbook.getWorksheet(first.sheet)?.getCell(first.cell).value as ExcelJS.CellFormulaValue).result).toBe(WRONG);
         }
@@ -56,7 +60,11 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     }
 
     // One soffice run for every file (it is slow to start).
-    const outputs = convertWithLibreOffice(inputs.map((i) => i.path), 'xlsx', nodePath.join(folder, 'recalculated'));
+    const outputs = convertWithLibreOffice(
+      inputs.map((i) => i.path),
+      'xlsx',
+      nodePath.join(folder, 'recalculated'),
+    );
 
     let checked = 0;
     for (const [i, input] of inputs.entries()) {
@@ -69,7 +77,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         // exceljs drops a formula's result when it is 0, so a formula cell without one read 0.
         const value = v !== null && typeof v === 'object' && 'formula' in (v as object) ? ((v as ExcelJS.CellFormulaValue).result ?? 0) : v;
         const where = `${nodePath.basename(input.path)} ${f.sheet}!${f.cell} (${f.what})`;
-        expect(typeof value, `${where}: ${JSON.stringify(v)}`).toBe("number");
+        expect(typeof value, `${where}: ${JSON.stringify(v)}`).toBe('number');
         expect(Math.abs((value as number) * 100 - f.pence), where).toBeLessThan(1e-6);
         checked++;
       }

@@ -4,7 +4,6 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 
-
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
 /** Every cell's text (values and formula results) across the workbook. */
@@ -37,8 +36,21 @@ describe('the governors’ workbook', () => {
       ws.eachRow((row) => out.push([row.getCell(1).text, row.getCell(2).text]));
       return out;
     };
-    expect(rows('en')).toEqual(expect.arrayContaining([['School', 'Ysgol Gyfun Glan Clwyd'], ['Official school number', '6634012'], ['Local authority', 'Denbighshire'], ['Number on roll', '1100']]));
-    expect(rows('cy')).toEqual(expect.arrayContaining([['Rhif swyddogol yr ysgol', '6634012'], ['Awdurdod lleol', 'Sir Ddinbych'], ['Nifer ar y gofrestr', '1100']]));
+    expect(rows('en')).toEqual(
+      expect.arrayContaining([
+        ['School', 'Ysgol Gyfun Glan Clwyd'],
+        ['Official school number', '6634012'],
+        ['Local authority', 'Denbighshire'],
+        ['Number on roll', '1100'],
+      ]),
+    );
+    expect(rows('cy')).toEqual(
+      expect.arrayContaining([
+        ['Rhif swyddogol yr ysgol', '6634012'],
+        ['Awdurdod lleol', 'Sir Ddinbych'],
+        ['Nifer ar y gofrestr', '1100'],
+      ]),
+    );
     year.school = { ...year.school, officialNumber: '' };
     expect(rows('en')).toContainEqual(['Official school number', 'not entered']);
   });
@@ -135,7 +147,11 @@ describe('the governors’ workbook', () => {
     expect(images).toHaveLength(1);
     const media = wb.getImage(Number(images[0]?.imageId));
     expect(media.extension).toBe('png');
-    expect(Buffer.from(media.buffer as unknown as Uint8Array).subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(
+      Buffer.from(media.buffer as unknown as Uint8Array)
+        .subarray(1, 4)
+        .toString('ascii'),
+    ).toBe('PNG');
     // The figures the chart shows are in cells beside it, as formulas over the budget figures.
     const key = [17, 18, 19].map((r) => summary.getCell(`G${r}`));
     expect(key.map((c) => Math.round(Number((c.value as ExcelJS.CellFormulaValue).result) * 100))).toEqual([

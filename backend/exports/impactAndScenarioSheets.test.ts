@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { compareScenarios } from '../../shared/engine/scenarioComparison';
+import { costSchoolYear } from '../../shared/engine';
+import { compareScenarios } from '../../shared/engine';
 import { buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { viewOf } from '../../test/support/variedSchools';
 

@@ -59,7 +59,7 @@ export function convertWithLibreOffice(inputs: string[], format: string, outDir:
       });
     } catch (error) {
       const e = error as { stdout?: string; stderr?: string; message: string };
-      throw new Error(`soffice failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);
+      throw new Error(`soffice failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`, { cause: error });
     }
     const ext = format.split(':')[0] as string;
     return inputs.map((input) => {

@@ -7,7 +7,6 @@ import { SchoolFile } from '../../db/schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { createBackend, type TypedBackend } from '../backend';
 import { zipEntries } from '../../test/support/returnFiles';
-import { closeAuthorityFile } from './authority';
 
 let dir: string;
 let backend: TypedBackend;
@@ -24,7 +23,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  closeAuthorityFile(backend.session);
+  backend.session.closeAuthorityFile();
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -75,13 +74,21 @@ describe('authority operations', () => {
     expect(created.comparison.schools).toEqual([]);
     const contentBase64 = fs.readFileSync(written.path).toString('base64');
     const first = await backend.invoke('authority.importReturn', { fileName: 'bryn-derw.xlsx', contentBase64 });
-    expect(first).toEqual({ imported: [{ fileName: 'bryn-derw.xlsx', school: { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', name: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27' }, replaced: false }], rejected: [] });
+    expect(first).toEqual({
+      imported: [{ fileName: 'bryn-derw.xlsx', school: { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', name: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27' }, replaced: false }],
+      rejected: [],
+    });
     const second = await backend.invoke('authority.importReturn', { fileName: 'again.xlsx', contentBase64 });
     expect(second.rejected[0]?.reason).toMatch(/^duplicate of bryn-derw\.xlsx imported on \d{4}-\d{2}-\d{2}/);
     const replaced = await backend.invoke('authority.importReturn', { fileName: 'again.xlsx', contentBase64, replace: true });
     expect(replaced.imported[0]?.replaced).toBe(true);
 
-    const view = backend.invoke('authority.setPublishedAllocation', { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', academicYear: '2026-27', amountPence: 5_400_000, source: 'Section 52, 2026-27' });
+    const view = backend.invoke('authority.setPublishedAllocation', {
+      schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw',
+      academicYear: '2026-27',
+      amountPence: 5_400_000,
+      source: 'Section 52, 2026-27',
+    });
     expect(view.returns.map((r) => r.fileName)).toEqual(['again.xlsx']);
     const row = view.comparison.schools[0]!;
     expect(row.publishedAllocationPence).toBe(5_400_000);

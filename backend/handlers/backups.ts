@@ -5,7 +5,7 @@ import { SchoolFile } from '../../db/schoolFile';
 import { SchoolBackups, backupsRoot } from '../../db/backups';
 import type { Session } from '../session';
 import type { HandlerMap } from './types';
-import { withMapioExtension } from '../../shared/mapioFileName';
+import { withExtension } from '../../shared/fileExtensions';
 
 /** The session's backups, or (in the CLI, which takes none) the same folder read-only. */
 function backupsFor(session: Session, dataDir: string): SchoolBackups {
@@ -24,7 +24,7 @@ export const backupHandlers: HandlerMap<'backups.list' | 'backups.restore'> = {
     const source = backups.list().find((b) => path.resolve(b.path) === path.resolve(backupPath))?.schoolFile;
     // Beside the open file; else beside the file the copy came from, if that folder is still there; else the data folder.
     const folder = open ? path.dirname(open.path) : source && fs.existsSync(path.dirname(source)) ? path.dirname(source) : dataDir;
-    const target = backups.restore(backupPath, { folder, ...(to !== undefined ? { to: path.resolve(withMapioExtension(to)) } : {}) });
+    const target = backups.restore(backupPath, { folder, ...(to !== undefined ? { to: path.resolve(withExtension(to, 'school')) } : {}) });
     let restored: SchoolFile;
     try {
       restored = SchoolFile.open(target);

@@ -1,12 +1,9 @@
 /** Income lines and the costs that belong to no intervention. */
 import { findOrThrow } from '../session';
 import { assertRunInYear } from '../session';
-import { assertStaffExists } from './references';
 import type { HandlerMap } from './types';
 
-export const budgetHandlers: HandlerMap<
-  'income.create' | 'income.update' | 'income.delete' | 'otherCosts.create' | 'otherCosts.update' | 'otherCosts.delete'
-> = {
+export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'income.delete' | 'otherCosts.create' | 'otherCosts.update' | 'otherCosts.delete'> = {
   'income.create': (fields, { session }) => session.mutate(`Add income “${fields.name}”`, (repos) => repos.income.create(fields)),
   'income.update': ({ id, changes }, { session }) =>
     session.mutate('Edit income line', (repos, year) => {
@@ -21,14 +18,12 @@ export const budgetHandlers: HandlerMap<
 
   'otherCosts.create': (fields, { session }) =>
     session.mutate(`Add cost “${fields.name}”`, (repos, year) => {
-      assertStaffExists(year, fields.staffId, 'staffId');
       assertRunInYear(year, fields.startWeek, fields.weeks);
       return repos.otherCosts.create(fields);
     }),
   'otherCosts.update': ({ id, changes }, { session }) =>
     session.mutate('Edit cost line', (repos, year) => {
       const current = findOrThrow(year.otherCosts, id, 'cost line');
-      assertStaffExists(year, changes.staffId, 'staffId');
       assertRunInYear(year, changes.startWeek ?? current.startWeek, changes.weeks ?? current.weeks);
       repos.otherCosts.update(id, changes);
     }),

@@ -4,7 +4,7 @@ import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { rollForward } from '../../shared/rollForward';
-import { withMapioExtension } from '../../shared/mapioFileName';
+import { withExtension } from '../../shared/fileExtensions';
 import type { AppInfo } from '../../shared/api/contract';
 import { defaultSchoolFolder, schoolFilePath } from '../schoolFolder';
 import type { HandlerContext, HandlerMap } from './types';
@@ -23,7 +23,7 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
  * the app, a bare name or relative path goes into the school folder, never beside the program.
  */
 const newFilePath = (typed: string, { mode }: HandlerContext): string =>
-  mode === 'cli' ? path.resolve(withMapioExtension(typed)) : schoolFilePath(withMapioExtension(typed), defaultSchoolFolder());
+  mode === 'cli' ? path.resolve(withExtension(typed, 'school')) : schoolFilePath(withExtension(typed, 'school'), defaultSchoolFolder());
 
 export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
   'app.info': (_input, ctx) => appInfo(ctx),
@@ -38,7 +38,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
 
   'file.create': ({ path: target, template }, ctx) => {
     const { session } = ctx;
-    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear();
+    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(2026, session.settings.get().language);
     const created = SchoolFile.create(newFilePath(target, ctx), year);
     session.adopt(created);
     return session.view();

@@ -1,15 +1,12 @@
 /** Learners and their enrolments on lines. */
 import { ApiError } from '../../shared/api/contract';
 import { findOrThrow } from '../session';
-import { assertAreas, assertEnrolmentWeeks } from './references';
+import { assertEnrolmentWeeks } from './lineWeeks';
 import type { HandlerMap } from './types';
 
-export const learnerHandlers: HandlerMap<
-  'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'
-> = {
+export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'> = {
   'learners.create': (fields, { session }) =>
     session.mutate('Add learner', (repos, year) => {
-      assertAreas(year, fields.areaIds);
       if (year.learners.some((l) => l.ref === fields.ref)) {
         throw new ApiError('invalid_input', `ref: another learner already has the reference ${fields.ref}`, [{ path: 'ref', message: 'is already used by another learner' }]);
       }
@@ -19,7 +16,6 @@ export const learnerHandlers: HandlerMap<
   'learners.update': ({ id, changes }, { session }) =>
     session.mutate('Edit learner', (repos, year) => {
       findOrThrow(year.learners, id, 'learner');
-      assertAreas(year, changes.areaIds);
       if (changes.ref !== undefined && year.learners.some((l) => l.ref === changes.ref && l.id !== id)) {
         throw new ApiError('invalid_input', `ref: another learner already has the reference ${changes.ref}`, [{ path: 'ref', message: 'is already used by another learner' }]);
       }

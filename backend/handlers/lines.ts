@@ -3,13 +3,13 @@ import { ApiError } from '../../shared/api/contract';
 import type { InterventionLine } from '../../shared/domain';
 import { sessionsWeekProblem } from '../../shared/limits';
 import { findOrThrow } from '../session';
-import { assertLineValid } from './references';
+import { assertLineWeeks } from './lineWeeks';
 import type { HandlerMap } from './types';
 
 export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.duplicate' | 'lines.delete'> = {
   'lines.create': (fields, { session }) =>
     session.mutate(`Add line “${fields.name}”`, (repos, year) => {
-      assertLineValid(year, fields);
+      assertLineWeeks(year, fields);
       assertSessionsFitAWeek(fields, 'sessionsPerWeekHundredths');
       return repos.lines.create(fields);
     }),
@@ -17,7 +17,7 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
   'lines.update': ({ id, changes }, { session }) =>
     session.mutate('Edit line', (repos, year) => {
       const { id: _id, ...current } = findOrThrow(year.lines, id, 'intervention line');
-      assertLineValid(year, { ...current, ...changes });
+      assertLineWeeks(year, { ...current, ...changes });
       // Only a change to the session's length or number is held to the school week: a line an older
       // Mapio wrote as one 32.5-hour "session" keeps working until someone edits those fields.
       if (changes.sessionsPerWeekHundredths !== undefined) assertSessionsFitAWeek({ ...current, ...changes }, 'sessionsPerWeekHundredths');

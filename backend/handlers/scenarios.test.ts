@@ -2,16 +2,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, type YearView } from '../../shared/api/contract';
+import { type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { scenarioFigures } from '../../shared/engine/scenarioComparison';
+import { costSchoolYear } from '../../shared/engine';
+import { scenarioFigures } from '../../shared/engine';
 import { rollForward } from '../../shared/rollForward';
 import { openDatabase } from '../../db/connection';
 import { ScenarioStore } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
 import { createBackend, type TypedBackend } from '../backend';
 import { LEVERS_NEED_A_SCENARIO } from './scenarios';
+import { apiErrorFrom as refusal } from '../../test/support/refusals';
 
 const TODAY = '2026-11-24';
 let dir: string;
@@ -39,16 +40,6 @@ function baselineRows(file: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
-}
-
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 const staffId = (view: YearView, prefix: string) => view.data.staff.find((s) => s.name.startsWith(prefix))!.id;
@@ -115,7 +106,12 @@ describe('scenarios on the demo school', () => {
     expect(comparison.scenarios.map((s) => s.name)).toEqual(['Grant ends', 'Two fewer TAs']);
     for (const [figures, year] of years) {
       const engine = costSchoolYear(year, { today: TODAY });
-      expect(figures.budget).toEqual({ incomePence: engine.budget.incomePence, chargedPence: engine.budget.chargedPence, positionPence: engine.budget.positionPence, financialYears: engine.budget.financialYears });
+      expect(figures.budget).toEqual({
+        incomePence: engine.budget.incomePence,
+        chargedPence: engine.budget.chargedPence,
+        positionPence: engine.budget.positionPence,
+        financialYears: engine.budget.financialYears,
+      });
       expect(figures.totalCostPence).toBe(engine.totals.costPence);
       expect(figures.byTier.map(({ key, costPence, chargedPence }) => ({ key, costPence, chargedPence }))).toEqual(engine.totals.byTier);
       expect(figures.byAlp.map(({ key, costPence, chargedPence }) => ({ key, costPence, chargedPence }))).toEqual(engine.totals.byAlp);

@@ -7,14 +7,14 @@
 import path from 'node:path';
 import { ApiError, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
-import { costWithinExactRange, FiguresTooLarge } from '../../shared/engine/exactFigures';
-import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine/scenarioComparison';
+import { costWithinExactRange, FiguresTooLarge } from '../../shared/engine';
+import { compareScenarios, type CostedYear, type ScenarioComparison } from '../../shared/engine';
 import { rollForward } from '../../shared/rollForward';
 import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
 import { replaceSchoolYear } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
 import { findOrThrow, type Session } from '../session';
-import { withMapioExtension } from '../../shared/mapioFileName';
+import { withExtension } from '../../shared/fileExtensions';
 import { formatPounds, MAX_TYPED_PENCE } from '../../shared/money';
 import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
 import type { HandlerMap } from './types';
@@ -124,7 +124,7 @@ export const scenarioHandlers: HandlerMap<
 
   'scenario.saveAsFile': ({ id, path: target }, { session, version }) => {
     const stored = session.scenarios().get(id);
-    const file = SchoolFile.create(path.resolve(withMapioExtension(target)), stored.year, { appVersion: version });
+    const file = SchoolFile.create(path.resolve(withExtension(target, 'school')), stored.year, { appVersion: version });
     const written = { file: { path: file.path, name: path.basename(file.path) }, academicYear: stored.year.school.academicYear };
     file.close();
     return written;

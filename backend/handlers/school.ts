@@ -10,7 +10,6 @@ function invalid(path: string, message: string): never {
   throw new ApiError('invalid_input', `${path}: ${message}`, [{ path, message }]);
 }
 
-
 /** The school as it would be after `changes`: the official number must agree with the authority chosen. */
 function assertSchoolValid(school: School, changes: Partial<School>): void {
   if (changes.localAuthorityCode !== undefined && school.localAuthorityCode !== '' && !authorityByCode(school.localAuthorityCode)) {
@@ -24,7 +23,6 @@ function assertSchoolValid(school: School, changes: Partial<School>): void {
   }
   invalid('officialNumber', problem);
 }
-
 
 export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tiers.set' | 'areas.set' | 'workload.update'> = {
   'school.update': ({ changes }, { session }) =>
@@ -47,7 +45,10 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
           past.lines.length > 0 ? `${plural(past.lines.length, 'line')} (${named(past.lines)}) would run past week ${last}` : null,
           past.enrolments > 0 ? `${plural(past.enrolments, 'enrolment')} would end after week ${last}` : null,
         ].filter(Boolean);
-        throw new ApiError('conflict', `With ${last} teaching weeks, ${parts.join(' and ')}. Lines keep their week numbers: shorten ${past.lines.length + past.enrolments === 1 ? 'it' : 'them'} first; nothing was changed.`);
+        throw new ApiError(
+          'conflict',
+          `With ${last} teaching weeks, ${parts.join(' and ')}. Lines keep their week numbers: shorten ${past.lines.length + past.enrolments === 1 ? 'it' : 'them'} first; nothing was changed.`,
+        );
       }
       repos.calendar.set({ weekStarts, terms });
     }),
@@ -77,10 +78,7 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
         const lines = year.lines.filter((l) => l.areaIds.includes(area.id)).map((l) => l.name);
         const learners = year.learners.filter((l) => l.areaIds.includes(area.id)).length;
         if (lines.length > 0 || learners > 0) {
-          const uses = [
-            lines.length > 0 ? `${plural(lines.length, 'line')} (${named(lines)})` : null,
-            learners > 0 ? plural(learners, 'learner') : null,
-          ].filter(Boolean);
+          const uses = [lines.length > 0 ? `${plural(lines.length, 'line')} (${named(lines)})` : null, learners > 0 ? plural(learners, 'learner') : null].filter(Boolean);
           throw new ApiError('conflict', `The area of need “${area.name}” is still used by ${uses.join(' and ')}. Remove it from them first.`);
         }
       }

@@ -17,7 +17,10 @@ export const staffHandlers: HandlerMap<'staff.create' | 'staff.update' | 'staff.
       const person = findOrThrow(year.staff, id, 'staff member');
       const lines = year.lines.filter((l) => l.staff.some((s) => s.staffId === id));
       if (lines.length > 0) {
-        const names = lines.slice(0, 3).map((l) => `“${l.name}”`).join(', ');
+        const names = lines
+          .slice(0, 3)
+          .map((l) => `“${l.name}”`)
+          .join(', ');
         throw new ApiError('conflict', `${person.name} still delivers ${lines.length} line(s): ${names}${lines.length > 3 ? ' …' : ''}. Assign someone else first.`);
       }
       const others = year.otherCosts.filter((o) => o.staffId === id);

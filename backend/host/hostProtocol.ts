@@ -14,10 +14,7 @@ import type { BackendOptions } from '../backend';
 /** How the data process is started: the backend's options, less what only a test passes in-process. */
 export type HostStartOptions = Pick<BackendOptions, 'mode' | 'dataDir' | 'openPath' | 'openOnStart'>;
 
-export type ToHost =
-  | { type: 'start'; options: HostStartOptions }
-  | { type: 'call'; id: number; name: string; input: unknown }
-  | { type: 'dispose' };
+export type ToHost = { type: 'start'; options: HostStartOptions } | { type: 'call'; id: number; name: string; input: unknown } | { type: 'dispose' };
 
 export type FromHost =
   | { type: 'started'; openFailed: ApiErrorBody | null }

@@ -44,7 +44,6 @@ function thirtyThousandLearners(): string {
   return Buffer.from(lines.join('\n')).toString('base64');
 }
 
-
 beforeAll(() => {
   folder = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-host-'));
   schoolA = path.join(folder, 'School A.mapio');

@@ -282,7 +282,16 @@ describe('static files', () => {
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const p of ['/../package.json', '/%2e%2e/package.json', '/%2E%2E/package.json', '/assets/..%2f..%2fpackage.json', '/..%5cpackage.json', '/assets/%2e%2e/%2e%2e/package.json', '//package.json', '/%00index.html']) {
+    for (const p of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/%2E%2E/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/..%5cpackage.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '//package.json',
+      '/%00index.html',
+    ]) {
       const reply = await send(server, { path: p });
       expect(reply.status, p).toBe(404);
       expect(reply.text, p).not.toContain('outside the renderer');

@@ -27,8 +27,7 @@ function fail(message: string): never {
 }
 
 function openInBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   try {
     const child = spawn(command, args as string[], { stdio: 'ignore', detached: true, windowsHide: true });
     child.on('error', () => console.log('Mapio: could not open a browser by itself; copy the address above into your browser.'));
@@ -57,7 +56,9 @@ async function main(): Promise<void> {
     onOpenFailed: (error) => console.error(`Mapio: could not open ${flags.file} (${error.message}). Starting without it.`),
     onRestart: (why) =>
       console.error(
-        why === 'exited' ? 'Mapio: the data engine stopped unexpectedly and was started again.' : `Mapio: a call was stopped (${why === 'timeout' ? 'it ran past its time limit' : 'Stop was pressed'}); the data engine was started again.`,
+        why === 'exited'
+          ? 'Mapio: the data engine stopped unexpectedly and was started again.'
+          : `Mapio: a call was stopped (${why === 'timeout' ? 'it ran past its time limit' : 'Stop was pressed'}); the data engine was started again.`,
       ),
   });
 

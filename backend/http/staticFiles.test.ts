@@ -14,7 +14,21 @@ describe('resolveStaticPath', () => {
   });
 
   it('refuses anything that could leave the folder or is malformed', () => {
-    for (const p of ['/../package.json', '/%2e%2e/package.json', '/assets/../../x', '/a/%2E%2E/%2e%2e/x', '/..%2fx', '/%5c..%5cx', '/a\\b', '//etc/passwd', '/%00', '/C:/Windows/win.ini', '/%E0%A4%A', 'relative', '/./index.html']) {
+    for (const p of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/assets/../../x',
+      '/a/%2E%2E/%2e%2e/x',
+      '/..%2fx',
+      '/%5c..%5cx',
+      '/a\\b',
+      '//etc/passwd',
+      '/%00',
+      '/C:/Windows/win.ini',
+      '/%E0%A4%A',
+      'relative',
+      '/./index.html',
+    ]) {
       expect(resolveStaticPath(root, p), p).toBeNull();
     }
   });

@@ -7,7 +7,12 @@
 import { ApiError } from '../../shared/api/contract';
 import { MIS_FIELDS, type MisColumnMapping, type MisField } from '../../shared/schemas';
 
-export const normaliseHeader = (h: string): string => h.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9+]/g, '');
+export const normaliseHeader = (h: string): string =>
+  h
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9+]/g, '');
 
 /** Header aliases per field, most specific first (already normalised). */
 export const MIS_HEADER_ALIASES: Readonly<Record<MisField, readonly string[]>> = {
@@ -73,7 +78,10 @@ export function assertUsableMapping(mapping: MisColumnMapping, header: readonly 
   if (mapping.yearGroup === null) missing.push(FIELD_LABELS.yearGroup);
   for (const m of missing) issues.push({ path: 'mapping', message: `no column for ${m}` });
   if (issues.length === 0) return;
-  const found = header.filter((h) => h !== '').map((h) => `“${h}”`).join(', ');
+  const found = header
+    .filter((h) => h !== '')
+    .map((h) => `“${h}”`)
+    .join(', ');
   const message =
     missing.length > 0
       ? `“${fileName}” has no column Mapio can use for ${missing.join('; ')}. Its columns are ${found || '(none)'}. Choose which column holds each, or export them from your MIS.`

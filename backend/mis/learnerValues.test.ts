@@ -6,9 +6,23 @@ import { parseAlnStatus, parseFlag, parseYearGroup } from './learnerValues';
 describe('year groups as MIS exports write them', () => {
   it('reads nursery, reception and years 1 to 14', () => {
     const cases: Array<[string, number]> = [
-      ['N1', -1], ['N2', -1], ['Nursery', -1], ['Meithrin', -1],
-      ['R', 0], ['YR', 0], ['Reception', 0], ['Derbyn', 0], ['0', 0],
-      ['Y3', 3], ['Year 3', 3], ['year3', 3], ['3', 3], ['Yr 10', 10], ['Blwyddyn 6', 6], ['NC Year 14', 14], ['03', 3],
+      ['N1', -1],
+      ['N2', -1],
+      ['Nursery', -1],
+      ['Meithrin', -1],
+      ['R', 0],
+      ['YR', 0],
+      ['Reception', 0],
+      ['Derbyn', 0],
+      ['0', 0],
+      ['Y3', 3],
+      ['Year 3', 3],
+      ['year3', 3],
+      ['3', 3],
+      ['Yr 10', 10],
+      ['Blwyddyn 6', 6],
+      ['NC Year 14', 14],
+      ['03', 3],
     ];
     for (const [text, year] of cases) expect(parseYearGroup(text), text).toBe(year);
   });
@@ -21,10 +35,22 @@ describe('year groups as MIS exports write them', () => {
 describe('ALN status codes', () => {
   it('maps the common MIS codes (the table in learnerValues.ts)', () => {
     const cases: Array<[string, string]> = [
-      ['N', 'none'], ['None', 'none'], ['No SEN', 'none'],
-      ['K', 'monitored'], ['ALN monitoring', 'monitored'], ['Monitored', 'monitored'], ['School Action', 'monitored'], ['SA', 'monitored'], ['SA+', 'monitored'],
-      ['E', 'idp_school'], ['S', 'idp_school'], ['IDP (School)', 'idp_school'], ['School IDP', 'idp_school'],
-      ['LA IDP', 'idp_la'], ['IDP (LA)', 'idp_la'], ['Statement', 'idp_la'],
+      ['N', 'none'],
+      ['None', 'none'],
+      ['No SEN', 'none'],
+      ['K', 'monitored'],
+      ['ALN monitoring', 'monitored'],
+      ['Monitored', 'monitored'],
+      ['School Action', 'monitored'],
+      ['SA', 'monitored'],
+      ['SA+', 'monitored'],
+      ['E', 'idp_school'],
+      ['S', 'idp_school'],
+      ['IDP (School)', 'idp_school'],
+      ['School IDP', 'idp_school'],
+      ['LA IDP', 'idp_la'],
+      ['IDP (LA)', 'idp_la'],
+      ['Statement', 'idp_la'],
     ];
     for (const [text, status] of cases) expect(parseAlnStatus(text), text).toBe(status);
     expect(parseAlnStatus('Maybe')).toBeNull();
@@ -41,13 +67,26 @@ describe('ALN status codes', () => {
 describe('guessing the column mapping from headers', () => {
   it('SIMS: Legal Surname, Legal Forename, UPN, NC Year, SEN Status', () => {
     expect(guessMapping(['Legal Surname', 'Legal Forename', 'UPN', 'NC Year', 'SEN Status', 'Gender'])).toEqual({
-      ...emptyMapping(), ref: 2, surname: 0, forename: 1, yearGroup: 3, alnStatus: 4,
+      ...emptyMapping(),
+      ref: 2,
+      surname: 0,
+      forename: 1,
+      yearGroup: 3,
+      alnStatus: 4,
     });
   });
 
   it('ignores case, spaces and punctuation, prefers UPN over Adno, and reads Welsh headers', () => {
     expect(guessMapping(['adno', 'U.P.N.', 'full_name', 'Blwyddyn', 'ADY', 'e-FSM', 'Looked after?', 'Welsh ALP'])).toEqual({
-      ref: 1, surname: null, forename: null, name: 2, yearGroup: 3, alnStatus: 4, efsm: 5, lookedAfter: 6, welshAlp: 7,
+      ref: 1,
+      surname: null,
+      forename: null,
+      name: 2,
+      yearGroup: 3,
+      alnStatus: 4,
+      efsm: 5,
+      lookedAfter: 6,
+      welshAlp: 7,
     });
     expect(guessMapping(['Admission Number', 'Pupil ID', 'Name', 'Year Group', 'SEN/ALN status']).ref).toBe(1);
   });

@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError, MIS_PREVIEW_ROW_LIMIT, type MisPreview, type MisRejectCode } from '../../shared/api/contract';
+import { MIS_PREVIEW_ROW_LIMIT, type MisPreview, type MisRejectCode } from '../../shared/api/contract';
 import type { MisColumnMapping } from '../../shared/schemas';
 import { openDatabase } from '../../db/connection';
 import { SchoolFile } from '../../db/schoolFile';
 import { sha256, testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { createBackend, type TypedBackend } from '../backend';
+import { rejectionOf as refusal } from '../../test/support/refusals';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name)).toString('base64');
@@ -48,16 +49,6 @@ function dumpFile(file: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
-}
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    return error as ApiError;
-  }
-  throw new Error('expected the call to be refused');
 }
 
 describe('a SIMS export in Windows-1252', () => {
@@ -233,9 +224,7 @@ describe('a file with every kind of bad row', () => {
   });
 
   it('refuses a request that is not base64, or an empty file, at the door', async () => {
-    expect((await refusal((async () => backend.invoke('mis.preview', { fileName: 'x.csv', contentBase64: 'not base64!' }))())).message).toBe(
-      'contentBase64: must be the file’s bytes in base64',
-    );
+    expect((await refusal((async () => backend.invoke('mis.preview', { fileName: 'x.csv', contentBase64: 'not base64!' }))())).message).toBe('contentBase64: must be the file’s bytes in base64');
     expect((await refusal(preview('x.csv', base64('\n\n')))).message).toBe('“x.csv” is empty: there is no header row naming the columns.');
   });
 });

@@ -15,13 +15,7 @@
  * - Learners already in Mapio but not in the file are left alone (counted as notInFile): a leaver is
  *   removed by a person, never by an import.
  */
-import {
-  MIS_PREVIEW_ROW_LIMIT,
-  type MisFieldChange,
-  type MisPreview,
-  type MisPreviewRow,
-  type MisRejectCode,
-} from '../../shared/api/contract';
+import { MIS_PREVIEW_ROW_LIMIT, type MisFieldChange, type MisPreview, type MisPreviewRow, type MisRejectCode } from '../../shared/api/contract';
 import type { AlnStatus, Learner } from '../../shared/domain';
 import { CONTROL_CHARACTERS, type MisColumnMapping } from '../../shared/schemas';
 import type { LearnerFields } from '../../db/repositories';
@@ -79,20 +73,23 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
 
   for (const { rowNumber, cells } of dataRows) {
     const ref = text(cells, mapping.ref);
-    const name =
-      mapping.name !== null
-        ? text(cells, mapping.name).replace(/\s+/g, ' ')
-        : `${text(cells, mapping.forename)} ${text(cells, mapping.surname)}`.trim().replace(/\s+/g, ' ');
+    const name = mapping.name !== null ? text(cells, mapping.name).replace(/\s+/g, ' ') : `${text(cells, mapping.forename)} ${text(cells, mapping.surname)}`.trim().replace(/\s+/g, ' ');
     const row: MisPreviewRow = { rowNumber, action: 'reject', ref, name, yearGroup: null, alnStatus: null, learnerId: null, changes: [], rejectCode: null, reason: null };
     try {
       const formulaColumn = mappedColumns.find((c) => cell(cells, c)?.formula);
       if (formulaColumn !== undefined) {
-        throw new RowRejection('formula', `The ${shown(columnName(formulaColumn))} cell holds a formula (${shown(cell(cells, formulaColumn)!.text || 'formula')}). Formulas are not imported: type the value itself.`);
+        throw new RowRejection(
+          'formula',
+          `The ${shown(columnName(formulaColumn))} cell holds a formula (${shown(cell(cells, formulaColumn)!.text || 'formula')}). Formulas are not imported: type the value itself.`,
+        );
       }
       if (ref === '') throw new RowRejection('missing_ref', `No school reference in ${shown(columnName(mapping.ref!))}: every learner needs one so a later import can find them.`);
       if (ref.length > MAX_REF_LENGTH) throw new RowRejection('ref_too_long', `The reference ${shown(ref)} is ${ref.length} characters; at most ${MAX_REF_LENGTH} are allowed.`);
       if (CONTROL_CHARACTERS.test(ref) || CONTROL_CHARACTERS.test(name)) {
-        throw new RowRejection('control_character', `The ${CONTROL_CHARACTERS.test(ref) ? 'reference' : 'name'} holds a control character (such as NUL) that no one types: correct the file in your MIS or spreadsheet and import again.`);
+        throw new RowRejection(
+          'control_character',
+          `The ${CONTROL_CHARACTERS.test(ref) ? 'reference' : 'name'} holds a control character (such as NUL) that no one types: correct the file in your MIS or spreadsheet and import again.`,
+        );
       }
       const sameRef = rowsByRef.get(ref) ?? [];
       if (sameRef.length > 1) {

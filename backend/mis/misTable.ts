@@ -91,7 +91,13 @@ function readCsv(fileName: string, bytes: Uint8Array, keep: ColumnChoice): MisTa
   const rows: MisTable['rows'] = [];
   for (const record of records) {
     if (rows.length === MAX_MIS_ROWS) throw tooManyRows(fileName);
-    rows.push(keptRow(rows.length + 2, record.map((t) => ({ text: t, formula: looksLikeFormula(t) })), columns));
+    rows.push(
+      keptRow(
+        rows.length + 2,
+        record.map((t) => ({ text: t, formula: looksLikeFormula(t) })),
+        columns,
+      ),
+    );
   }
   return { format: 'csv', encoding, header: trimmed, rows };
 }
@@ -121,8 +127,7 @@ function cellOf(value: ExcelJS.CellValue): MisCell {
 
 async function readXlsx(fileName: string, bytes: Uint8Array, keep: ColumnChoice): Promise<MisTable> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const unreadable = () =>
-    new ApiError('invalid_input', `Mapio could not read “${fileName}” as an Excel workbook (.xlsx). Open it in Excel and save it again, or export CSV from your MIS.`);
+  const unreadable = () => new ApiError('invalid_input', `Mapio could not read “${fileName}” as an Excel workbook (.xlsx). Open it in Excel and save it again, or export CSV from your MIS.`);
   try {
     await measureSpreadsheet(buffer, MIS_SPREADSHEET_LIMITS);
   } catch (error) {

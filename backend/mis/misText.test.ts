@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeMisText, decodeWindows1252, guessDelimiter, parseCsv } from './misText';
 import { looksLikeFormula } from './misTable';
 
-const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => {
-  const code = c.charCodeAt(0);
-  if (code > 0xff) throw new Error(`${c} is not in this test's Latin-1 subset`);
-  return code;
-}));
+const cp1252 = (text: string) =>
+  Uint8Array.from(
+    [...text].map((c) => {
+      const code = c.charCodeAt(0);
+      if (code > 0xff) throw new Error(`${c} is not in this test's Latin-1 subset`);
+      return code;
+    }),
+  );
 
 describe('decoding an MIS export’s bytes', () => {
   it('reads UTF-8 with and without a byte-order mark', () => {
@@ -36,7 +39,10 @@ describe('RFC 4180 CSV', () => {
 
   it('keeps blank lines as blank records and reads a last line without a line break', () => {
     expect(parseCsv('a,b\n\n1,2')).toEqual([['a', 'b'], [''], ['1', '2']]);
-    expect(parseCsv('a,b\r1,2\r')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\r1,2\r')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('a,""\n')).toEqual([['a', '']]);
   });
 
@@ -44,7 +50,10 @@ describe('RFC 4180 CSV', () => {
     expect(guessDelimiter('UPN;Surname;Year\n1;2;3')).toBe(';');
     expect(guessDelimiter('UPN\tSurname\tYear')).toBe('\t');
     expect(guessDelimiter('"a;b;c",d\n')).toBe(',');
-    expect(parseCsv('UPN;Name\nW1;"Evans; Rhys"')).toEqual([['UPN', 'Name'], ['W1', 'Evans; Rhys']]);
+    expect(parseCsv('UPN;Name\nW1;"Evans; Rhys"')).toEqual([
+      ['UPN', 'Name'],
+      ['W1', 'Evans; Rhys'],
+    ]);
   });
 
   it('is lenient with a stray quote inside an unquoted field', () => {

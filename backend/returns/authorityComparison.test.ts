@@ -10,12 +10,11 @@ import nodePath from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { LANGUAGE_MEDIA, PHASES, type SchoolYear, type Tier } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
-import type { CostedMap } from '../../shared/engine/types';
+import type { CostedMap } from '../../shared/engine';
 import { divideRoundedToNumber } from '../../shared/money';
 import { createBackend, type TypedBackend } from '../backend';
-import { closeAuthorityFile } from '../handlers/authority';
 import { runCli } from '../cli/main';
 import { writeReturnWorkbook } from './returnWorkbook';
 import { alterFirstCost, editReturnData, setVersion } from '../../test/support/returnFiles';
@@ -42,9 +41,27 @@ function variedSchool(i: number): SchoolYear {
   const lines = [
     interventionLine({ id: 1, name: 'ELSA', tierId: ELSA_ALP_AT.has(i) ? alp : targeted, areaIds: ['besd'], weeks: 12, startWeek: 1 + (i % 3) }),
     interventionLine({ id: 2, name: PRECISION_NAMES[i % 3] as string, tierId: precisionIsAlp(i) ? alp : targeted, weeks: 6 + (i % 7), sessionsPerWeekHundredths: 500 }),
-    interventionLine({ id: 3, name: `1:1 support ${i}`, tierId: alp, minutesPerSession: 60, sessionsPerWeekHundredths: 500, weeks: 38, deliveryLanguage: welsh, fundingSource: i % 3 === 0 ? 'la_idp' : 'aln_budget', groupCapacity: 1 }),
+    interventionLine({
+      id: 3,
+      name: `1:1 support ${i}`,
+      tierId: alp,
+      minutesPerSession: 60,
+      sessionsPerWeekHundredths: 500,
+      weeks: 38,
+      deliveryLanguage: welsh,
+      fundingSource: i % 3 === 0 ? 'la_idp' : 'aln_budget',
+      groupCapacity: 1,
+    }),
     interventionLine({ id: 4, name: 'Quality-first differentiation', tierId: 'universal', weeks: 38, sessionsPerWeekHundredths: 100, fundingSource: 'core_budget', areaIds: [] }),
-    interventionLine({ id: 5, name: 'Speech and language group', tierId: i % 2 ? alp : targeted, areaIds: ['communication_interaction', 'cognition_learning'], deliveryLanguage: i % 2 ? 'welsh' : 'english', weeks: 13, nonStaffCosts: [{ label: 'Resources', pence: 4500 + i }] }),
+    interventionLine({
+      id: 5,
+      name: 'Speech and language group',
+      tierId: i % 2 ? alp : targeted,
+      areaIds: ['communication_interaction', 'cognition_learning'],
+      deliveryLanguage: i % 2 ? 'welsh' : 'english',
+      weeks: 13,
+      nonStaffCosts: [{ label: 'Resources', pence: 4500 + i }],
+    }),
   ];
   const alnCount = 6 + ((i * 7) % 40);
   const learners = Array.from({ length: alnCount + 3 }, (_, k) =>
@@ -114,7 +131,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  closeAuthorityFile(backend.session);
+  backend.session.closeAuthorityFile();
   backend.dispose();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -156,7 +173,12 @@ describe('an authority imports a folder of 34 returns', () => {
       expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils on roll' });
       if (row.context.idps.suppressed) expect(row.idpShareOfAln).toBeNull();
       else expect(row.idpShareOfAln).toMatchObject({ numerator: idps, denominator: withAln, of: 'learners with ALN' });
-      expect(row.context).toMatchObject({ numberOnRoll: year.school.numberOnRoll, languageMedium: year.school.languageMedium, efsmBasisPoints: year.school.efsmBasisPoints, alpDefinitionSource: year.school.alpDefinitionSource });
+      expect(row.context).toMatchObject({
+        numberOnRoll: year.school.numberOnRoll,
+        languageMedium: year.school.languageMedium,
+        efsmBasisPoints: year.school.efsmBasisPoints,
+        alpDefinitionSource: year.school.alpDefinitionSource,
+      });
     }
     expect(view.comparison.schools.some((r) => r.context.idps.suppressed)).toBe(true);
     expect(view.comparison.measures.find((m) => m.measure.key === 'committedPence')?.schools).toBe(SCHOOLS);

@@ -98,11 +98,16 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const bp = (v: number | null) => (v === null ? null : v / 10_000);
   const medianRow = schools.addRow([
     'Authority median',
-    null, null, null, null, null,
+    null,
+    null,
+    null,
+    null,
+    null,
     bp(med('alnShareOfRoll')),
     null,
     bp(med('idpShareOfAln')),
-    null, null,
+    null,
+    null,
     pounds(med('alnBudgetPence')),
     null,
     pounds(med('committedPence')),
@@ -167,7 +172,10 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   about.addRow(['Schools are listed by name, not ranked. Read each figure with the school’s roll, eFSM share, language medium, ALN and IDP counts and the ALP definition it applied.']);
   about.addRow(['Outliers', OUTLIER_RULE]);
   about.addRow(['Small numbers', 'Counts of 1 to 4 learners are shown as “fewer than 5” (and a second count where the first could be worked out); money is never hidden.']);
-  about.addRow(['Matching interventions', 'Lines are matched by name ignoring case, accents, punctuation, bracketed qualifiers and words such as “group” or “sessions”, and by the officer’s own mapping.']);
+  about.addRow([
+    'Matching interventions',
+    'Lines are matched by name ignoring case, accents, punctuation, bracketed qualifiers and words such as “group” or “sessions”, and by the officer’s own mapping.',
+  ]);
   for (const m of Object.values(MEASURE_INFO)) about.addRow([m.label, m.denominator ? `Denominator: ${m.denominator}.` : 'An amount of money, in pounds.']);
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 

@@ -73,10 +73,7 @@ export async function importReturns(
       result = 'imported';
     } catch (error) {
       if (error instanceof ImportInterrupted) throw error;
-      const reason =
-        error instanceof ReturnRejected || error instanceof ApiError
-          ? error.message
-          : `could not be imported: ${(error as Error)?.message ?? String(error)}`;
+      const reason = error instanceof ReturnRejected || error instanceof ApiError ? error.message : `could not be imported: ${(error as Error)?.message ?? String(error)}`;
       outcome.rejected.push({ fileName: file.fileName, reason });
       result = 'rejected';
     }
@@ -124,8 +121,7 @@ export function returnSourceAt(full: string): ReturnFileOnDisk {
 
 /** One return's bytes; a file too large to be a return is refused before it is read. */
 function readReturnFile(full: string): Buffer {
-  const unreadable = (error: unknown) =>
-    new ReturnRejected(`Mapio could not read this file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); is it still in the folder?`);
+  const unreadable = (error: unknown) => new ReturnRejected(`Mapio could not read this file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); is it still in the folder?`);
   let size: number;
   try {
     size = fs.statSync(full).size;
@@ -147,7 +143,10 @@ function returnFileNamesInFolder(folder: string): string[] {
     names = fs.readdirSync(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ApiError('file_io', code === 'ENOENT' ? `There is no folder at ${folder}.` : code === 'ENOTDIR' ? `${folder} is a file, not a folder.` : `Mapio could not read the folder ${folder}. (${(error as Error).message})`);
+    throw new ApiError(
+      'file_io',
+      code === 'ENOENT' ? `There is no folder at ${folder}.` : code === 'ENOTDIR' ? `${folder} is a file, not a folder.` : `Mapio could not read the folder ${folder}. (${(error as Error).message})`,
+    );
   }
   return names.filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort();
 }

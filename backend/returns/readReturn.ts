@@ -6,13 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { issuesFrom } from '../../shared/schemas';
-import {
-  AUTHORITY_RETURN_FORMAT,
-  READABLE_RETURN_VERSIONS,
-  authorityReturnSchema,
-  returnFromVersion1,
-  type AuthorityReturn,
-} from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { canonicalJson, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { incomeLine, interventionLine, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { readReturnWorkbook, ReturnRejected } from './readReturn';
@@ -77,7 +77,14 @@ describe('writing a return', () => {
     ]);
     const sheet = workbook.getWorksheet('Return')!;
     const rows: string[] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? '')).join(' | ')));
+    sheet.eachRow((row) =>
+      rows.push(
+        (row.values as unknown[])
+          .slice(1)
+          .map((v) => String(v ?? ''))
+          .join(' | '),
+      ),
+    );
     expect(rows[0]).toBe('Authority return: Ysgol Gynradd Bryn Derw, 2026-27');
     const committed = rows.find((r) => r.startsWith('Committed spend'));
     expect(committed).toBe(`Committed spend (charged to the ALN budget) | ${ret.budget.chargedPence / 100}`);

@@ -11,14 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import {
-  AUTHORITY_RETURN_FORMAT,
-  AUTHORITY_RETURN_VERSION,
-  canonicalJson,
-  describeCount,
-  type AuthorityReturn,
-  type ReturnCount,
-} from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, describeCount, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -98,7 +91,16 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): vo
   heading('Income');
   sheet.addRow(['Income line', 'Kind', 'Amount', 'Financial year', 'Ends on']).font = { bold: true };
   for (const i of ret.income) {
-    money(row(i.name, INCOME_NAMES[i.kind] ?? i.kind, pounds(i.amountPence), i.financialYear === null ? 'academic year' : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`, i.endsOn ?? ''), 3);
+    money(
+      row(
+        i.name,
+        INCOME_NAMES[i.kind] ?? i.kind,
+        pounds(i.amountPence),
+        i.financialYear === null ? 'academic year' : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
+        i.endsOn ?? '',
+      ),
+      3,
+    );
   }
   money(row('Total income', '', pounds(ret.budget.incomePence)), 3).font = { bold: true };
 
@@ -130,9 +132,21 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): vo
     ret.totals.byTier.map((b) => ({ label: b.name, extra: b.isAlp === null ? '—' : b.isAlp ? 'ALP' : 'not ALP', costPence: b.costPence, chargedPence: b.chargedPence })),
     'ALP?',
   );
-  breakdownTable('Intervention lines: ALP / not ALP', 'Classification', ret.totals.byAlp.map((b) => ({ label: b.key === 'alp' ? 'ALP' : 'Not ALP', costPence: b.costPence, chargedPence: b.chargedPence })));
-  breakdownTable('Cost by area of need (a line in several areas is split equally)', 'Area of need', ret.totals.byArea.map((b) => ({ label: b.name, costPence: b.costPence, chargedPence: b.chargedPence })));
-  breakdownTable('Cost by funding source', 'Funding source', ret.totals.byFundingSource.map((b) => ({ label: FUNDING_NAMES[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })));
+  breakdownTable(
+    'Intervention lines: ALP / not ALP',
+    'Classification',
+    ret.totals.byAlp.map((b) => ({ label: b.key === 'alp' ? 'ALP' : 'Not ALP', costPence: b.costPence, chargedPence: b.chargedPence })),
+  );
+  breakdownTable(
+    'Cost by area of need (a line in several areas is split equally)',
+    'Area of need',
+    ret.totals.byArea.map((b) => ({ label: b.name, costPence: b.costPence, chargedPence: b.chargedPence })),
+  );
+  breakdownTable(
+    'Cost by funding source',
+    'Funding source',
+    ret.totals.byFundingSource.map((b) => ({ label: FUNDING_NAMES[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+  );
 
   const lines = workbook.addWorksheet('Intervention lines', {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -200,4 +214,3 @@ export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, en
 export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string): Promise<Buffer> {
   return returnWorkbookBytes(ret, canonicalJson(ret), { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy });
 }
-

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
 import { canonicalJson, schoolKeyOf } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { openDatabase } from '../connection';
 import { createTestFile, sha256, testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
@@ -53,7 +53,14 @@ describe('AuthorityFile', () => {
     db.close();
     const again = track(AuthorityFile.open(path));
     expect(again.listReturns()).toEqual([
-      { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', schoolName: 'Ysgol Gynradd Bryn Derw', academicYear: '2026-27', fileName: 'bryn-derw.xlsx', importedAt: '2027-07-20T10:00:00.000Z', sha256: 'a'.repeat(64) },
+      {
+        schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw',
+        schoolName: 'Ysgol Gynradd Bryn Derw',
+        academicYear: '2026-27',
+        fileName: 'bryn-derw.xlsx',
+        importedAt: '2027-07-20T10:00:00.000Z',
+        sha256: 'a'.repeat(64),
+      },
     ]);
     expect(again.comparedReturns()[0]?.ret).toEqual(entry().ret);
   });

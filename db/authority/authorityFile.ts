@@ -50,8 +50,7 @@ export interface NewReturn {
 
 const baseName = (p: string) => nodePath.basename(p);
 
-const notAuthorityFile = (name: string) =>
-  new ApiError('file_not_mapio', `“${name}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
+const notAuthorityFile = (name: string) => new ApiError('file_not_mapio', `“${name}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
 
 /** An authority's `.mapio-la` file, as the checks on opening describe it. */
 const AUTHORITY_FILE: MapioFileKind = {
@@ -62,8 +61,7 @@ const AUTHORITY_FILE: MapioFileKind = {
     application === 'mapio-school'
       ? new ApiError('file_not_mapio', `“${name}” is a school’s Mapio file, not an authority file. Open it with File > Open, or choose a ${AUTHORITY_FILE_EXTENSION} file.`)
       : notAuthorityFile(name),
-  damaged: (name, detail) =>
-    new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`),
+  damaged: (name, detail) => new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`),
 };
 
 interface ReturnRow {
@@ -178,7 +176,10 @@ export class AuthorityFile {
       const raw: unknown = JSON.parse(row.content);
       const parsed = authorityReturnSchema.safeParse(row.format_version === 1 ? returnFromVersion1(raw) : raw);
       if (!parsed.success) {
-        throw new ApiError('file_corrupt', `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`);
+        throw new ApiError(
+          'file_corrupt',
+          `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`,
+        );
       }
       compared.push({ schoolKey: row.school_key, ret: parsed.data as AuthorityReturn, publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at });
     }

@@ -16,7 +16,7 @@ afterEach(() => {
 const columnsOf = (path: string, table: string) => {
   const db = openDatabase(path, { readonly: true });
   try {
-    return (db.prepare(`SELECT name, type, "notnull", dflt_value FROM pragma_table_info(?)`).all(table) as unknown[]);
+    return db.prepare(`SELECT name, type, "notnull", dflt_value FROM pragma_table_info(?)`).all(table) as unknown[];
   } finally {
     db.close();
   }

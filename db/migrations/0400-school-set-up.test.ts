@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { weeksFromTerms } from '../../shared/schoolTerms';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
@@ -10,6 +10,7 @@ import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { takeBackTo } from './olderShapes';
+import { enrolOn } from '../../test/support/schoolYearBuilder';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -32,16 +33,10 @@ function version300File(year: SchoolYear): string {
 
 function olderYear(): SchoolYear {
   const year = testSchoolYear();
-  year.tiers = [
-    ...year.tiers,
-    { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 4 },
-  ];
+  year.tiers = [...year.tiers, { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 4 }];
   year.areas = year.areas.map((a) => (a.id === 'sensory_physical' ? { ...a, name: 'Physical and sensory', nameCy: '' } : a));
   const universal = year.lines.find((l) => l.tierId === 'universal')!;
-  year.enrolments.push(
-    { id: 900, lineId: universal.id, learnerId: 1, startWeek: universal.startWeek, endWeek: universal.startWeek + universal.weeks - 1, measureName: '', measureUnit: '', entryValue: null, exitValue: null },
-    { id: 901, lineId: universal.id, learnerId: 2, startWeek: universal.startWeek, endWeek: universal.startWeek + universal.weeks - 1, measureName: '', measureUnit: '', entryValue: null, exitValue: null },
-  );
+  year.enrolments.push(enrolOn(universal, 900, 1), enrolOn(universal, 901, 2));
   return year;
 }
 

@@ -67,9 +67,7 @@ export const migration: Migration = {
     if (known) db.prepare('UPDATE school SET local_authority_code = ? WHERE id = 1').run(known.code);
 
     const weeks = db.prepare('SELECT starts_on FROM calendar_weeks ORDER BY week').pluck().all() as string[];
-    const insertTerm = db.prepare(
-      'INSERT INTO calendar_terms (position, starts_on, ends_on, half_term_starts_on, half_term_ends_on) VALUES (?, ?, ?, ?, ?)',
-    );
+    const insertTerm = db.prepare('INSERT INTO calendar_terms (position, starts_on, ends_on, half_term_starts_on, half_term_ends_on) VALUES (?, ?, ?, ?, ?)');
     termsFromWeeks(weeks).forEach((t, i) => insertTerm.run(i + 1, t.startsOn, t.endsOn, t.halfTermStartsOn, t.halfTermEndsOn));
   },
 };

@@ -17,14 +17,16 @@ export function createAreasRepository(db: SqliteDatabase): AreasRepository {
     ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_cy = excluded.name_cy, sort_order = excluded.sort_order
     WHERE (name, name_cy, sort_order) IS NOT (excluded.name, excluded.name_cy, excluded.sort_order)`);
   const all = db.prepare('SELECT id, name FROM areas');
-  const linesUsing = db
-    .prepare('SELECT l.name FROM line_areas la JOIN lines l ON l.id = la.line_id WHERE la.area_id = ? ORDER BY l.id')
-    .pluck();
+  const linesUsing = db.prepare('SELECT l.name FROM line_areas la JOIN lines l ON l.id = la.line_id WHERE la.area_id = ? ORDER BY l.id').pluck();
   const learnersUsing = db.prepare('SELECT count(*) FROM learner_areas WHERE area_id = ?').pluck();
   const remove = db.prepare('DELETE FROM areas WHERE id = ?');
   return {
     set(areas) {
-      assertNoDuplicates('areas', areas.map((a) => a.id), (id) => `area '${id}'`);
+      assertNoDuplicates(
+        'areas',
+        areas.map((a) => a.id),
+        (id) => `area '${id}'`,
+      );
       for (const a of areas) upsert.run({ id: a.id, name: a.name, nameCy: a.nameCy, sortOrder: a.sortOrder });
       const keep = new Set(areas.map((a) => a.id));
       for (const row of all.all() as Array<{ id: string; name: string }>) {
@@ -32,14 +34,8 @@ export function createAreasRepository(db: SqliteDatabase): AreasRepository {
         const lines = linesUsing.all(row.id) as string[];
         const learners = learnersUsing.get(row.id) as number;
         if (lines.length > 0 || learners > 0) {
-          const uses = [
-            lines.length > 0 ? `${plural(lines.length, 'line')} (${nameList(lines)})` : null,
-            learners > 0 ? plural(learners, 'learner') : null,
-          ].filter(Boolean);
-          throw new ApiError(
-            'conflict',
-            `The area of need “${row.name}” is still used by ${uses.join(' and ')}. Remove it from them first.`,
-          );
+          const uses = [lines.length > 0 ? `${plural(lines.length, 'line')} (${nameList(lines)})` : null, learners > 0 ? plural(learners, 'learner') : null].filter(Boolean);
+          throw new ApiError('conflict', `The area of need “${row.name}” is still used by ${uses.join(' and ')}. Remove it from them first.`);
         }
         remove.run(row.id);
       }

@@ -1,6 +1,8 @@
 import type { Enrolment, WeekNumber } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { invalidField, notFound, toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+import { bindRecord, ENROLMENTS, insertSql } from '../tables';
+import { createReferenceCheck, unknownReference } from './references';
+import { invalidField, notFound, updateColumns } from './tableRecord';
 
 export type EnrolmentFields = Omit<Enrolment, 'id'>;
 
@@ -18,29 +20,16 @@ export interface EnrolmentsRepository {
   insertWithId(enrolment: Enrolment): void;
 }
 
-const ENROLMENT_COLUMNS: ColumnMap<EnrolmentFields> = {
-  lineId: 'line_id',
-  learnerId: 'learner_id',
-  startWeek: 'start_week',
-  endWeek: 'end_week',
-  measureName: 'measure_name',
-  measureUnit: 'measure_unit',
-  entryValue: 'entry_value',
-  exitValue: 'exit_value',
-};
-
 export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsRepository {
-  const insert = db.prepare(`
-    INSERT INTO enrolments (id, line_id, learner_id, start_week, end_week, measure_name, measure_unit, entry_value, exit_value)
-    VALUES (@id, @lineId, @learnerId, @startWeek, @endWeek, @measureName, @measureUnit, @entryValue, @exitValue)`);
+  const insert = db.prepare(insertSql(ENROLMENTS));
   const line = db.prepare('SELECT start_week AS startWeek, weeks FROM lines WHERE id = ?');
-  const learnerExists = db.prepare('SELECT 1 FROM learners WHERE id = ?').pluck();
+  const references = createReferenceCheck(db);
   const current = db.prepare('SELECT start_week AS startWeek, end_week AS endWeek FROM enrolments WHERE id = ?');
   const remove = db.prepare('DELETE FROM enrolments WHERE id = ?');
 
   function checkFields(f: Partial<EnrolmentFields>, existing?: { startWeek: number; endWeek: number }): void {
     if (f.lineId !== undefined && !line.get(f.lineId)) throw unknownReference('lineId', 'intervention line', f.lineId);
-    if (f.learnerId !== undefined && !learnerExists.get(f.learnerId)) throw unknownReference('learnerId', 'learner', f.learnerId);
+    references.exists('learner', f.learnerId, 'learnerId');
     const start = f.startWeek ?? existing?.startWeek;
     const end = f.endWeek ?? existing?.endWeek;
     if (start !== undefined && end !== undefined && end < start) {
@@ -50,17 +39,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
 
   function insertEnrolment(id: number | null, f: EnrolmentFields): number {
     checkFields(f);
-    const result = insert.run({
-      id,
-      lineId: f.lineId,
-      learnerId: f.learnerId,
-      startWeek: f.startWeek,
-      endWeek: f.endWeek,
-      measureName: f.measureName,
-      measureUnit: f.measureUnit,
-      entryValue: toSql(f.entryValue),
-      exitValue: toSql(f.exitValue),
-    });
+    const result = insert.run(bindRecord(ENROLMENTS, id, f));
     return Number(result.lastInsertRowid);
   }
 
@@ -74,7 +53,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
       const start = startWeek ?? run.startWeek;
       const end = endWeek ?? Math.max(start, run.startWeek + run.weeks - 1);
       return learnerIds.map((learnerId, i) => {
-        if (!learnerExists.get(learnerId)) throw unknownReference(`learnerIds.${i}`, 'learner', learnerId);
+        references.exists('learner', learnerId, `learnerIds.${i}`);
         return insertEnrolment(null, {
           lineId,
           learnerId,
@@ -95,7 +74,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
       const existing = current.get(id) as { startWeek: number; endWeek: number } | undefined;
       if (!existing) throw notFound('enrolment', id);
       checkFields(changes, existing);
-      updateColumns<EnrolmentFields>(db, 'enrolments', id, changes, ENROLMENT_COLUMNS);
+      updateColumns<EnrolmentFields>(db, ENROLMENTS, id, changes);
     },
     delete(ids) {
       for (const id of ids) {

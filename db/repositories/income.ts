@@ -1,6 +1,7 @@
 import type { IncomeLine } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { notFound, toSql, updateColumns, type ColumnMap } from './tableRecord';
+import { bindRecord, INCOME, insertSql } from '../tables';
+import { notFound, updateColumns } from './tableRecord';
 
 export type IncomeFields = Omit<IncomeLine, 'id'>;
 
@@ -12,31 +13,12 @@ export interface IncomeRepository {
   insertWithId(income: IncomeLine): void;
 }
 
-const INCOME_COLUMNS: ColumnMap<IncomeFields> = {
-  kind: 'kind',
-  name: 'name',
-  amountPence: 'amount_pence',
-  financialYear: 'financial_year',
-  endsOn: 'ends_on',
-  source: 'source',
-};
-
 export function createIncomeRepository(db: SqliteDatabase): IncomeRepository {
-  const insert = db.prepare(`
-    INSERT INTO income_lines (id, kind, name, amount_pence, financial_year, ends_on, source)
-    VALUES (@id, @kind, @name, @amountPence, @financialYear, @endsOn, @source)`);
+  const insert = db.prepare(insertSql(INCOME));
   const remove = db.prepare('DELETE FROM income_lines WHERE id = ?');
 
   function insertIncome(id: number | null, f: IncomeFields): number {
-    const result = insert.run({
-      id,
-      kind: f.kind,
-      name: f.name,
-      amountPence: f.amountPence,
-      financialYear: toSql(f.financialYear),
-      endsOn: toSql(f.endsOn),
-      source: f.source,
-    });
+    const result = insert.run(bindRecord(INCOME, id, f));
     return Number(result.lastInsertRowid);
   }
 
@@ -47,7 +29,7 @@ export function createIncomeRepository(db: SqliteDatabase): IncomeRepository {
       insertIncome(id, fields);
     },
     update(id, changes) {
-      if (!updateColumns<IncomeFields>(db, 'income_lines', id, changes, INCOME_COLUMNS)) throw notFound('income line', id);
+      if (!updateColumns<IncomeFields>(db, INCOME, id, changes)) throw notFound('income line', id);
     },
     delete(id) {
       if (remove.run(id).changes === 0) throw notFound('income line', id);

@@ -25,15 +25,9 @@ describe('learners and enrolments', () => {
   it('enrolments name the line or learner that is missing', () => {
     const file = openFile();
     const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: '', measureUnit: '', entryValue: null, exitValue: null };
-    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, lineId: 7 }))).message).toBe(
-      'lineId: no intervention line with id 7',
-    );
-    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, learnerId: 70 }))).message).toBe(
-      'learnerId: no learner with id 70',
-    );
-    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.update(1, { endWeek: 0 + 1, startWeek: 5 }))).message).toBe(
-      'endWeek: must not be before the start week (5)',
-    );
+    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, lineId: 7 }))).message).toBe('lineId: no intervention line with id 7');
+    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, learnerId: 70 }))).message).toBe('learnerId: no learner with id 70');
+    expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.update(1, { endWeek: 0 + 1, startWeek: 5 }))).message).toBe('endWeek: must not be before the start week (5)');
   });
 
   it('createMany enrols on the line’s whole run by default', () => {
@@ -61,9 +55,7 @@ describe('tiers and areas', () => {
     const year = testSchoolYear();
     const tierError = apiErrorFrom(() => file.mutate('Tiers', (r) => r.tiers.set(year.tiers.filter((t) => t.id !== 'alp'))));
     expect(tierError.code).toBe('conflict');
-    expect(tierError.message).toBe(
-      'The tier “ALP” is still used by 2 lines: “Cymorth iaith (speech and language group)” and “1:1 support”. Move those lines to another tier first.',
-    );
+    expect(tierError.message).toBe('The tier “ALP” is still used by 2 lines: “Cymorth iaith (speech and language group)” and “1:1 support”. Move those lines to another tier first.');
     const areaError = apiErrorFrom(() => file.mutate('Areas', (r) => r.areas.set(year.areas.filter((a) => a.id !== 'sensory_physical'))));
     expect(areaError.message).toBe('The area of need “Sensory and/or physical” is still used by 1 line (“1:1 support”) and 1 learner. Remove it from them first.');
   });

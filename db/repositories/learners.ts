@@ -2,7 +2,9 @@ import type { Learner } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
-import { assertNoDuplicates, notFound, toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+import { bindRecord, insertSql, LEARNERS } from '../tables';
+import { createReferenceCheck } from './references';
+import { assertNoDuplicates, notFound, updateColumns } from './tableRecord';
 
 export type LearnerFields = Omit<Learner, 'id'>;
 
@@ -16,28 +18,11 @@ export interface LearnersRepository {
   insertWithId(learner: Learner): void;
 }
 
-const LEARNER_COLUMNS: ColumnMap<LearnerFields> = {
-  ref: 'ref',
-  name: 'name',
-  yearGroup: 'year_group',
-  alnStatus: 'aln_status',
-  welshAlp: 'welsh_alp',
-  idpAlpMinutesPerWeek: 'idp_alp_minutes_per_week',
-  idpLastReviewed: 'idp_last_reviewed',
-  idpReviewDue: 'idp_review_due',
-  efsm: 'efsm',
-  lookedAfter: 'looked_after',
-};
-
 export function createLearnersRepository(db: SqliteDatabase): LearnersRepository {
-  const insert = db.prepare(`
-    INSERT INTO learners (id, ref, name, year_group, aln_status, welsh_alp, idp_alp_minutes_per_week,
-      idp_last_reviewed, idp_review_due, efsm, looked_after)
-    VALUES (@id, @ref, @name, @yearGroup, @alnStatus, @welshAlp, @idpAlpMinutesPerWeek,
-      @idpLastReviewed, @idpReviewDue, @efsm, @lookedAfter)`);
+  const insert = db.prepare(insertSql(LEARNERS));
   const exists = db.prepare('SELECT 1 FROM learners WHERE id = ?').pluck();
   const refOwner = db.prepare('SELECT id FROM learners WHERE ref = ?').pluck();
-  const areaExists = db.prepare('SELECT 1 FROM areas WHERE id = ?').pluck();
+  const references = createReferenceCheck(db);
   const clearAreas = db.prepare('DELETE FROM learner_areas WHERE learner_id = ?');
   const insertArea = db.prepare('INSERT INTO learner_areas (learner_id, area_id, position) VALUES (?, ?, ?)');
   const remove = db.prepare('DELETE FROM learners WHERE id = ?');
@@ -51,9 +36,7 @@ export function createLearnersRepository(db: SqliteDatabase): LearnersRepository
         ]);
       }
     }
-    f.areaIds?.forEach((a, i) => {
-      if (!areaExists.get(a)) throw unknownReference(`areaIds.${i}`, 'area of need', a);
-    });
+    references.eachExists('area', f.areaIds, 'areaIds');
     if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds, (a) => `area '${a}'`);
   }
 
@@ -65,19 +48,7 @@ export function createLearnersRepository(db: SqliteDatabase): LearnersRepository
 
   function insertLearner(id: number | null, f: LearnerFields): number {
     checkFields(id, f);
-    const result = insert.run({
-      id,
-      ref: f.ref,
-      name: f.name,
-      yearGroup: f.yearGroup,
-      alnStatus: f.alnStatus,
-      welshAlp: toSql(f.welshAlp),
-      idpAlpMinutesPerWeek: toSql(f.idpAlpMinutesPerWeek),
-      idpLastReviewed: toSql(f.idpLastReviewed),
-      idpReviewDue: toSql(f.idpReviewDue),
-      efsm: toSql(f.efsm),
-      lookedAfter: toSql(f.lookedAfter),
-    });
+    const result = insert.run(bindRecord(LEARNERS, id, f));
     const learnerId = Number(result.lastInsertRowid);
     writeAreas(learnerId, f.areaIds);
     return learnerId;
@@ -99,7 +70,7 @@ export function createLearnersRepository(db: SqliteDatabase): LearnersRepository
     update(id, changes) {
       if (!exists.get(id)) throw notFound('learner', id);
       checkFields(id, changes);
-      updateColumns<LearnerFields>(db, 'learners', id, changes, LEARNER_COLUMNS, ['areaIds']);
+      updateColumns<LearnerFields>(db, LEARNERS, id, changes);
       writeAreas(id, changes.areaIds);
     },
     delete(id) {

@@ -44,11 +44,7 @@ describe('lines', () => {
 
   it('says which line does not exist', () => {
     const file = openFile();
-    for (const fn of [
-      () => file.mutate('x', (r) => r.lines.update(7, { name: 'x' })),
-      () => file.mutate('x', (r) => r.lines.delete(7)),
-      () => file.mutate('x', (r) => r.lines.duplicate(7)),
-    ]) {
+    for (const fn of [() => file.mutate('x', (r) => r.lines.update(7, { name: 'x' })), () => file.mutate('x', (r) => r.lines.delete(7)), () => file.mutate('x', (r) => r.lines.duplicate(7))]) {
       const error = apiErrorFrom(fn);
       expect(error.code).toBe('not_found');
       expect(error.message).toBe('No intervention line with id 7');
@@ -74,7 +70,14 @@ describe('lines', () => {
   it('refuses the same staff member twice, pointing at count', () => {
     const file = openFile();
     const error = apiErrorFrom(() =>
-      file.mutate('x', (r) => r.lines.update(1, { staff: [{ staffId: 1, count: 1 }, { staffId: 1, count: 1 }] })),
+      file.mutate('x', (r) =>
+        r.lines.update(1, {
+          staff: [
+            { staffId: 1, count: 1 },
+            { staffId: 1, count: 1 },
+          ],
+        }),
+      ),
     );
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/staff\.1: staff member 1 .*count/);

@@ -1,6 +1,8 @@
 import type { InterventionLine } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { assertNoDuplicates, notFound, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+import { bindRecord, copySql, insertSql, LINES } from '../tables';
+import { createReferenceCheck } from './references';
+import { assertNoDuplicates, notFound, updateColumns } from './tableRecord';
 
 export type LineFields = Omit<InterventionLine, 'id'>;
 
@@ -16,37 +18,10 @@ export interface LinesRepository {
   insertWithId(line: InterventionLine): void;
 }
 
-const LINE_COLUMNS: ColumnMap<LineFields> = {
-  name: 'name',
-  description: 'description',
-  rationale: 'rationale',
-  tierId: 'tier_id',
-  deliveryLanguage: 'delivery_language',
-  fundingSource: 'funding_source',
-  fundingNote: 'funding_note',
-  minutesPerSession: 'minutes_per_session',
-  planningMinutesPerSession: 'planning_minutes_per_session',
-  sessionsPerWeekHundredths: 'sessions_per_week_hundredths',
-  startWeek: 'start_week',
-  weeks: 'weeks',
-  groups: 'groups',
-  groupCapacity: 'group_capacity',
-  expectedProgress: 'expected_progress',
-};
-const LINE_ARRAYS = ['areaIds', 'staff', 'nonStaffCosts', 'undeliveredWeeks'] as const;
-
 export function createLinesRepository(db: SqliteDatabase): LinesRepository {
-  const insert = db.prepare(`
-    INSERT INTO lines (id, name, description, rationale, tier_id, delivery_language, funding_source, funding_note,
-      minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity, expected_progress)
-    VALUES (@id, @name, @description, @rationale, @tierId, @deliveryLanguage, @fundingSource, @fundingNote,
-      @minutesPerSession, @planningMinutesPerSession, @sessionsPerWeekHundredths, @startWeek, @weeks, @groups,
-      @groupCapacity, @expectedProgress)`);
+  const insert = db.prepare(insertSql(LINES));
   const lineExists = db.prepare('SELECT 1 FROM lines WHERE id = ?').pluck();
-  const tierExists = db.prepare('SELECT 1 FROM tiers WHERE id = ?').pluck();
-  const areaExists = db.prepare('SELECT 1 FROM areas WHERE id = ?').pluck();
-  const staffExists = db.prepare('SELECT 1 FROM staff WHERE id = ?').pluck();
+  const references = createReferenceCheck(db);
   const insertArea = db.prepare('INSERT INTO line_areas (line_id, area_id, position) VALUES (?, ?, ?)');
   const insertStaff = db.prepare('INSERT INTO line_staff (line_id, staff_id, position, count) VALUES (?, ?, ?, ?)');
   const insertCost = db.prepare('INSERT INTO line_non_staff_costs (line_id, position, label, pence) VALUES (?, ?, ?, ?)');
@@ -56,29 +31,23 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
   const clearCosts = db.prepare('DELETE FROM line_non_staff_costs WHERE line_id = ?');
   const clearWeeks = db.prepare('DELETE FROM line_undelivered_weeks WHERE line_id = ?');
   const remove = db.prepare('DELETE FROM lines WHERE id = ?');
-  const copyLine = db.prepare(`
-    INSERT INTO lines (name, description, rationale, tier_id, delivery_language, funding_source, funding_note,
-      minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity, expected_progress)
-    SELECT name || ' (copy)', description, rationale, tier_id, delivery_language, funding_source, funding_note,
-      minutes_per_session, planning_minutes_per_session, sessions_per_week_hundredths, start_week, weeks, groups,
-      group_capacity, expected_progress
-    FROM lines WHERE id = ?`);
+  const copyLine = db.prepare(copySql(LINES, { name: "name || ' (copy)'" }));
   const copyAreas = db.prepare('INSERT INTO line_areas (line_id, area_id, position) SELECT ?, area_id, position FROM line_areas WHERE line_id = ?');
   const copyStaff = db.prepare('INSERT INTO line_staff (line_id, staff_id, position, count) SELECT ?, staff_id, position, count FROM line_staff WHERE line_id = ?');
   const copyCosts = db.prepare('INSERT INTO line_non_staff_costs (line_id, position, label, pence) SELECT ?, position, label, pence FROM line_non_staff_costs WHERE line_id = ?');
   const copyWeeks = db.prepare('INSERT INTO line_undelivered_weeks (line_id, week, position) SELECT ?, week, position FROM line_undelivered_weeks WHERE line_id = ?');
 
   function checkReferences(f: Partial<LineFields>): void {
-    if (f.tierId !== undefined && !tierExists.get(f.tierId)) throw unknownReference('tierId', 'tier', f.tierId);
-    f.areaIds?.forEach((a, i) => {
-      if (!areaExists.get(a)) throw unknownReference(`areaIds.${i}`, 'area of need', a);
-    });
-    f.staff?.forEach((s, i) => {
-      if (!staffExists.get(s.staffId)) throw unknownReference(`staff.${i}.staffId`, 'member of staff', s.staffId);
-    });
+    references.exists('tier', f.tierId, 'tierId');
+    references.eachExists('area', f.areaIds, 'areaIds');
+    f.staff?.forEach((s, i) => references.exists('staff', s.staffId, `staff.${i}.staffId`));
     if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds, (a) => `area '${a}'`);
-    if (f.staff) assertNoDuplicates('staff', f.staff.map((s) => s.staffId), (s) => `staff member ${s} (use count for more than one)`);
+    if (f.staff)
+      assertNoDuplicates(
+        'staff',
+        f.staff.map((s) => s.staffId),
+        (s) => `staff member ${s} (use count for more than one)`,
+      );
     if (f.undeliveredWeeks) assertNoDuplicates('undeliveredWeeks', f.undeliveredWeeks, (w) => `week ${w}`);
   }
 
@@ -103,24 +72,7 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
 
   function insertLine(id: number | null, f: LineFields): number {
     checkReferences(f);
-    const result = insert.run({
-      id,
-      name: f.name,
-      description: f.description,
-      rationale: f.rationale,
-      tierId: f.tierId,
-      deliveryLanguage: f.deliveryLanguage,
-      fundingSource: f.fundingSource,
-      fundingNote: f.fundingNote,
-      minutesPerSession: f.minutesPerSession,
-      planningMinutesPerSession: f.planningMinutesPerSession,
-      sessionsPerWeekHundredths: f.sessionsPerWeekHundredths,
-      startWeek: f.startWeek,
-      weeks: f.weeks,
-      groups: f.groups,
-      groupCapacity: f.groupCapacity,
-      expectedProgress: f.expectedProgress ?? null,
-    });
+    const result = insert.run(bindRecord(LINES, id, f));
     const lineId = Number(result.lastInsertRowid);
     writeArrays(lineId, f);
     return lineId;
@@ -137,7 +89,7 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
     update(id, changes) {
       if (!lineExists.get(id)) throw notFound('intervention line', id);
       checkReferences(changes);
-      updateColumns<LineFields>(db, 'lines', id, changes, LINE_COLUMNS, LINE_ARRAYS);
+      updateColumns<LineFields>(db, LINES, id, changes);
       writeArrays(id, changes);
     },
     duplicate(id) {

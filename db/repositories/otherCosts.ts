@@ -1,6 +1,8 @@
 import type { OtherCostLine } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { notFound, toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+import { bindRecord, insertSql, OTHER_COSTS } from '../tables';
+import { createReferenceCheck } from './references';
+import { notFound, updateColumns } from './tableRecord';
 
 export type OtherCostFields = Omit<OtherCostLine, 'id'>;
 
@@ -12,45 +14,18 @@ export interface OtherCostsRepository {
   insertWithId(cost: OtherCostLine): void;
 }
 
-const OTHER_COST_COLUMNS: ColumnMap<OtherCostFields> = {
-  kind: 'kind',
-  name: 'name',
-  fundingSource: 'funding_source',
-  staffId: 'staff_id',
-  minutesPerWeek: 'minutes_per_week',
-  quantity: 'quantity',
-  unitPence: 'unit_pence',
-  startWeek: 'start_week',
-  weeks: 'weeks',
-};
-
 export function createOtherCostsRepository(db: SqliteDatabase): OtherCostsRepository {
-  const insert = db.prepare(`
-    INSERT INTO other_cost_lines (id, kind, name, funding_source, staff_id, minutes_per_week, quantity, unit_pence, start_week, weeks)
-    VALUES (@id, @kind, @name, @fundingSource, @staffId, @minutesPerWeek, @quantity, @unitPence, @startWeek, @weeks)`);
-  const staffExists = db.prepare('SELECT 1 FROM staff WHERE id = ?').pluck();
+  const insert = db.prepare(insertSql(OTHER_COSTS));
+  const references = createReferenceCheck(db);
   const remove = db.prepare('DELETE FROM other_cost_lines WHERE id = ?');
 
   function checkFields(f: Partial<OtherCostFields>): void {
-    if (f.staffId !== undefined && f.staffId !== null && !staffExists.get(f.staffId)) {
-      throw unknownReference('staffId', 'member of staff', f.staffId);
-    }
+    references.exists('staff', f.staffId, 'staffId');
   }
 
   function insertCost(id: number | null, f: OtherCostFields): number {
     checkFields(f);
-    const result = insert.run({
-      id,
-      kind: f.kind,
-      name: f.name,
-      fundingSource: f.fundingSource,
-      staffId: toSql(f.staffId),
-      minutesPerWeek: f.minutesPerWeek,
-      quantity: f.quantity,
-      unitPence: f.unitPence,
-      startWeek: f.startWeek,
-      weeks: f.weeks,
-    });
+    const result = insert.run(bindRecord(OTHER_COSTS, id, f));
     return Number(result.lastInsertRowid);
   }
 
@@ -62,7 +37,7 @@ export function createOtherCostsRepository(db: SqliteDatabase): OtherCostsReposi
     },
     update(id, changes) {
       checkFields(changes);
-      if (!updateColumns<OtherCostFields>(db, 'other_cost_lines', id, changes, OTHER_COST_COLUMNS)) throw notFound('other cost line', id);
+      if (!updateColumns<OtherCostFields>(db, OTHER_COSTS, id, changes)) throw notFound('other cost line', id);
     },
     delete(id) {
       if (remove.run(id).changes === 0) throw notFound('other cost line', id);

@@ -1,6 +1,7 @@
 import type { School } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { toSql, updateColumns, type ColumnMap } from './tableRecord';
+import { toSql } from '../tables';
+import { updateColumns, type ColumnMap } from './tableRecord';
 
 export interface SchoolRepository {
   update(changes: Partial<School>): void;

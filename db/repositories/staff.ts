@@ -1,7 +1,8 @@
 import type { StaffMember } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
-import { isForeignKeyFailure, nameList, notFound, plural, toSql, updateColumns, type ColumnMap } from './tableRecord';
+import { toSql } from '../tables';
+import { isForeignKeyFailure, nameList, notFound, plural, updateColumns, type ColumnMap } from './tableRecord';
 
 export type StaffFields = Omit<StaffMember, 'id'>;
 
@@ -47,9 +48,7 @@ export function createStaffRepository(db: SqliteDatabase): StaffRepository {
     WHERE id = @id`);
   const nameOf = db.prepare('SELECT name FROM staff WHERE id = ?').pluck();
   const remove = db.prepare('DELETE FROM staff WHERE id = ?');
-  const linesDelivered = db
-    .prepare('SELECT l.name FROM line_staff ls JOIN lines l ON l.id = ls.line_id WHERE ls.staff_id = ? ORDER BY l.id')
-    .pluck();
+  const linesDelivered = db.prepare('SELECT l.name FROM line_staff ls JOIN lines l ON l.id = ls.line_id WHERE ls.staff_id = ? ORDER BY l.id').pluck();
   const otherCostsNaming = db.prepare('SELECT name FROM other_cost_lines WHERE staff_id = ? ORDER BY id').pluck();
   const isAlnco = db.prepare('SELECT 1 FROM alnco_workload WHERE alnco_staff_id = ?').pluck();
 

@@ -1,22 +1,14 @@
 /**
- * The few pieces every repository shares: binding domain values to columns, updating a record by its
- * fields, and the sentences for a missing record. Column names only ever come from the maps written in
+ * The few pieces every repository shares: updating a record by its fields (columns from db/tables.ts) and
+ * the sentences for a missing record. Column names only ever come from the maps written in
  * the repositories, never from input; values are always bound parameters.
  */
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
+import { listFields, toSql, type SqlValue, type TableDescription } from '../tables';
 
-export type SqlValue = string | number | bigint | null;
-
-/** Booleans become 0/1; everything else a column holds is already a string, number or null. */
-export function toSql(value: unknown): SqlValue {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (value === undefined) return null;
-  return value as SqlValue;
-}
-
-/** Which column holds each scalar field of a record. */
+/** Which column holds each scalar field of a record (tables without a description in db/tables.ts). */
 export type ColumnMap<T> = { readonly [K in keyof T]?: string };
 
 /**
@@ -26,36 +18,33 @@ export type ColumnMap<T> = { readonly [K in keyof T]?: string };
  */
 export function updateColumns<T extends object>(
   db: SqliteDatabase,
-  table: string,
+  table: string | TableDescription<T>,
   id: number | string,
   changes: Partial<T>,
-  columns: ColumnMap<T>,
+  columnMap?: ColumnMap<T>,
   handledElsewhere: readonly string[] = [],
 ): boolean {
+  const columns: Record<string, string | null | undefined> = typeof table === 'string' ? (columnMap ?? {}) : table.columns;
+  const tableName = typeof table === 'string' ? table : table.table;
+  const skipped = typeof table === 'string' ? handledElsewhere : listFields(table);
   const sets: string[] = [];
   const values: SqlValue[] = [];
   for (const [field, value] of Object.entries(changes)) {
-    if (value === undefined || handledElsewhere.includes(field)) continue;
-    const column = (columns as Record<string, string | undefined>)[field];
+    if (value === undefined || skipped.includes(field)) continue;
+    const column = columns[field];
     if (!column) throw new ApiError('invalid_input', `${field}: is not a field that can be changed here`, [{ path: field, message: 'unknown field' }]);
     sets.push(`${column} = ?`);
     values.push(toSql(value));
   }
   if (sets.length === 0) {
-    return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+    return db.prepare(`SELECT 1 FROM ${tableName} WHERE id = ?`).get(id) !== undefined;
   }
-  const result = db.prepare(`UPDATE ${table} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  const result = db.prepare(`UPDATE ${tableName} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   return result.changes > 0;
 }
 
 export function notFound(what: string, id: number | string): ApiError {
   return new ApiError('not_found', `No ${what} with id ${typeof id === 'string' ? `'${id}'` : id}`);
-}
-
-/** A field naming a record that doesn't exist, e.g. "lineId: no intervention line with id 7". */
-export function unknownReference(field: string, what: string, id: number | string): ApiError {
-  const message = `no ${what} with id ${typeof id === 'string' ? `'${id}'` : id}`;
-  return new ApiError('not_found', `${field}: ${message}`, [{ path: field, message }]);
 }
 
 export function invalidField(field: string, message: string): ApiError {

@@ -23,17 +23,18 @@ export function createTiersRepository(db: SqliteDatabase): TiersRepository {
   return {
     set(tiers) {
       if (tiers.length === 0) throw invalidField('tiers', 'at least one tier is needed');
-      assertNoDuplicates('tiers', tiers.map((t) => t.id), (id) => `tier '${id}'`);
+      assertNoDuplicates(
+        'tiers',
+        tiers.map((t) => t.id),
+        (id) => `tier '${id}'`,
+      );
       for (const t of tiers) upsert.run({ id: t.id, name: t.name, nameCy: t.nameCy, isAlp: t.isAlp ? 1 : 0, costing: t.costing, sortOrder: t.sortOrder });
       const keep = new Set(tiers.map((t) => t.id));
       for (const row of allIds.all() as Array<{ id: string; name: string }>) {
         if (keep.has(row.id)) continue;
         const lines = linesUsing.all(row.id) as string[];
         if (lines.length > 0) {
-          throw new ApiError(
-            'conflict',
-            `The tier “${row.name}” is still used by ${plural(lines.length, 'line')}: ${nameList(lines)}. Move those lines to another tier first.`,
-          );
+          throw new ApiError('conflict', `The tier “${row.name}” is still used by ${plural(lines.length, 'line')}: ${nameList(lines)}. Move those lines to another tier first.`);
         }
         remove.run(row.id);
       }

@@ -1,6 +1,8 @@
 import type { AlncoWorkload } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
-import { toSql, unknownReference, updateColumns, type ColumnMap } from './tableRecord';
+import { toSql } from '../tables';
+import { createReferenceCheck } from './references';
+import { updateColumns, type ColumnMap } from './tableRecord';
 
 export interface WorkloadRepository {
   update(changes: Partial<AlncoWorkload>): void;
@@ -20,12 +22,10 @@ export function createWorkloadRepository(db: SqliteDatabase): WorkloadRepository
   const insert = db.prepare(`
     INSERT INTO alnco_workload (id, alnco_staff_id, idps_to_prepare, minutes_per_idp, idp_reviews, minutes_per_review)
     VALUES (1, @alncoStaffId, @idpsToPrepare, @minutesPerIdp, @idpReviews, @minutesPerReview)`);
-  const staffExists = db.prepare('SELECT 1 FROM staff WHERE id = ?').pluck();
+  const references = createReferenceCheck(db);
 
   function checkFields(f: Partial<AlncoWorkload>): void {
-    if (f.alncoStaffId !== undefined && f.alncoStaffId !== null && !staffExists.get(f.alncoStaffId)) {
-      throw unknownReference('alncoStaffId', 'member of staff', f.alncoStaffId);
-    }
+    references.exists('staff', f.alncoStaffId, 'alncoStaffId');
   }
 
   return {

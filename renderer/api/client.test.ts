@@ -37,7 +37,9 @@ describe('browser-mode transport', () => {
     const { fn } = fakeFetch(() => {
       throw new TypeError('Failed to fetch');
     });
-    const err = await createApi(createHttpCall({ secret: 's', fetch: fn })).call('year.get', {}).catch((e: unknown) => e);
+    const err = await createApi(createHttpCall({ secret: 's', fetch: fn }))
+      .call('year.get', {})
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'internal' });
     expect((err as ApiError).message).toMatch(/^Mapio's engine is not responding/);
@@ -45,19 +47,21 @@ describe('browser-mode transport', () => {
 
   it('turns a reply that is not an API error (e.g. a proxy page) into an internal ApiError', async () => {
     const { fn } = fakeFetch(() => new Response('<html>Bad gateway</html>', { status: 502 }));
-    const err = await createApi(createHttpCall({ secret: 's', fetch: fn })).call('year.get', {}).catch((e: unknown) => e);
+    const err = await createApi(createHttpCall({ secret: 's', fetch: fn }))
+      .call('year.get', {})
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'internal' });
     const weird = fakeFetch(() => json(500, { error: 'x' }));
-    const err2 = await createApi(createHttpCall({ secret: 's', fetch: weird.fn })).call('year.get', {}).catch((e: unknown) => e);
+    const err2 = await createApi(createHttpCall({ secret: 's', fetch: weird.fn }))
+      .call('year.get', {})
+      .catch((e: unknown) => e);
     expect(err2).toMatchObject({ code: 'internal' });
   });
 });
 
 describe('desktop transport (window.mapio results)', () => {
   it('unwraps ok results and rebuilds errors', async () => {
-    const api = createApi(async (name) =>
-      name === 'app.info' ? { ok: true, value: { mode: 'electron' } } : { ok: false, error: { code: 'not_found', message: 'There is no learner 9.' } },
-    );
+    const api = createApi(async (name) => (name === 'app.info' ? { ok: true, value: { mode: 'electron' } } : { ok: false, error: { code: 'not_found', message: 'There is no learner 9.' } }));
     expect(await api.call('app.info', {})).toEqual({ mode: 'electron' });
     await expect(api.call('learners.delete', { id: 9 })).rejects.toMatchObject({ code: 'not_found', message: 'There is no learner 9.' });
   });

@@ -14,8 +14,7 @@ export type { MenuCommand, MenuCommandKind } from '../../shared/api/bridge';
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
 
-const NOT_RESPONDING =
-  "Mapio's engine is not responding. If the window or terminal that started Mapio was closed, start Mapio again, then reload this page.";
+const NOT_RESPONDING = "Mapio's engine is not responding. If the window or terminal that started Mapio was closed, start Mapio again, then reload this page.";
 const UNREADABLE = "Mapio's engine sent a reply this page could not read. Reload the page; if it keeps happening, restart Mapio.";
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {

@@ -5,6 +5,7 @@ import { formatIsoDateTime } from '../../shared/i18n/dates';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
+import { DataTable } from './DataTable';
 
 /**
  * Whether File › Restore from a backup is open. The in-page File menu and Electron's native File menu
@@ -49,7 +50,9 @@ export function BackupsDialog(props: { onClose: () => void }) {
   // Welsh months and weekdays written out (Chromium's cy-GB data prints English ones).
   const when = (iso: string) => formatIsoDateTime(iso, lang, 'long');
   const size = (bytes: number) =>
-    bytes >= 1024 * 1024 ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) }) : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
+    bytes >= 1024 * 1024
+      ? t('backups.sizeMb', { size: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / (1024 * 1024)) })
+      : t('backups.sizeKb', { size: Math.max(1, Math.round(bytes / 1024)) });
   const fileOf = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
   const restore = async (b: BackupInfo) => {
@@ -94,44 +97,44 @@ export function BackupsDialog(props: { onClose: () => void }) {
         {backups === null && !problem ? <p className="muted">{t('app.loading')}</p> : null}
         {backups && backups.length === 0 ? <p className="empty">{t('backups.none')}</p> : null}
         {backups && backups.length > 0 ? (
-          <div className="table-wrap">
-            <table className="data-table compact" data-testid="backups-table">
-              <caption className="visually-hidden">{t('backups.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('backups.col.taken')}</th>
-                  <th scope="col">{t('backups.col.reason')}</th>
-                  <th scope="col">{t('backups.col.file')}</th>
-                  <th scope="col" className="num">
-                    {t('backups.col.size')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('backups.col.actions')}</span>
-                  </th>
+          <DataTable
+            className="compact"
+            testId="backups-table"
+            caption={t('backups.title')}
+            columns={[
+              { label: t('backups.col.taken') },
+              { label: t('backups.col.reason') },
+              { label: t('backups.col.file') },
+              { label: t('backups.col.size'), className: 'num' },
+              { label: t('backups.col.actions'), hidden: true },
+            ]}
+          >
+            {backups.map((b, i) => {
+              const taken = when(b.takenAt);
+              return (
+                <tr key={b.path}>
+                  <td>
+                    <time dateTime={b.takenAt}>{taken}</time>
+                  </td>
+                  <td>{t(`backups.reason.${b.reason}`)}</td>
+                  <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
+                  <td className="num">{size(b.bytes)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      data-autofocus={i === 0 ? true : undefined}
+                      aria-label={t('backups.restoreThe', { when: taken })}
+                      onClick={() => setConfirming(b)}
+                    >
+                      {t('backups.restore')}
+                    </button>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {backups.map((b, i) => {
-                  const taken = when(b.takenAt);
-                  return (
-                    <tr key={b.path}>
-                      <td>
-                        <time dateTime={b.takenAt}>{taken}</time>
-                      </td>
-                      <td>{t(`backups.reason.${b.reason}`)}</td>
-                      <td title={b.schoolFile}>{fileOf(b.schoolFile)}</td>
-                      <td className="num">{size(b.bytes)}</td>
-                      <td>
-                        <button type="button" className="small" disabled={busy} data-autofocus={i === 0 ? true : undefined} aria-label={t('backups.restoreThe', { when: taken })} onClick={() => setConfirming(b)}>
-                          {t('backups.restore')}
-                        </button>
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </DataTable>
         ) : null}
       </Dialog>
       {confirming ? (

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+// Stop is the one call that must not wait in the queue: it ends the call the queue is waiting on.
+// eslint-disable-next-line no-restricted-imports
 import { api } from '../api/client';
 import { selectOldestStart, useCallsInFlight } from '../state/callsInFlight';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
-/** Cancel and Save: the footer of every form that is saved with its button (nothing exists until Save). */
-export function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void; saveTestId?: string }) {
+/** Cancel and Save (or another word for saving): the footer of every form that is saved with its button (nothing exists until Save). */
+export function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void; saveTestId?: string; saveLabel?: string }) {
   const { t } = useTranslation();
   return (
     <>
@@ -9,7 +9,7 @@ export function FormFooter(props: { busy: boolean; onCancel: () => void; onSave:
         {t('common.cancel')}
       </button>
       <button type="button" className="primary" disabled={props.busy} onClick={props.onSave} data-testid={props.saveTestId}>
-        {t('common.save')}
+        {props.saveLabel ?? t('common.save')}
       </button>
     </>
   );

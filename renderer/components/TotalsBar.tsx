@@ -10,12 +10,7 @@ export function TotalsBar() {
   const { totals, budget, checks } = view.costed;
   const position = budget.positionPence;
   const abs = Math.abs(position);
-  const positionText =
-    position > 0
-      ? t('totals.underBudget', { amount: `+${pounds(abs)}` })
-      : position < 0
-        ? t('totals.overBudget', { amount: `-${pounds(abs)}` })
-        : t('totals.onBudget');
+  const positionText = position > 0 ? t('totals.underBudget', { amount: `+${pounds(abs)}` }) : position < 0 ? t('totals.overBudget', { amount: `-${pounds(abs)}` }) : t('totals.onBudget');
   const tone = position > 0 ? 'good' : position < 0 ? 'bad' : 'neutral';
 
   return (

@@ -18,10 +18,7 @@ const DEBOUNCE_MS = 300;
 /** Turn a parse.ts result into a translated read result. */
 export function useReader() {
   const { t, i18n } = useTranslation();
-  const fromParsed = useCallback(
-    <T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }),
-    [t],
-  );
+  const fromParsed = useCallback(<T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }), [t]);
   const money = useCallback(
     (text: string): ReadResult<Pence> => {
       try {
@@ -142,7 +139,11 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
         ) : (
           <input {...common} type="text" inputMode={props.inputMode} onChange={(e) => onChange(e.target.value)} />
         )}
-        {props.suffix ? <span className="field-suffix" aria-hidden="true">{props.suffix}</span> : null}
+        {props.suffix ? (
+          <span className="field-suffix" aria-hidden="true">
+            {props.suffix}
+          </span>
+        ) : null}
       </div>
       {props.hint ? (
         <p id={hintId} className="field-hint">

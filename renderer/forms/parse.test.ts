@@ -57,7 +57,18 @@ describe('reading what a person types into a field', () => {
 
 describe('dates and financial years as people type them', () => {
   it('reads 15/10/2025, 2025-10-15 and 15 October 2025 (in English or Welsh) as the same day', () => {
-    for (const typed of ['15/10/2025', '15/10/25', '15.10.2025', '2025-10-15', '15 October 2025', '15 Oct 2025', 'Wednesday 15 October 2025', '15 Hydref 2025', 'Dydd Mercher 15 Hydref 2025', ' 15th oct 2025 ']) {
+    for (const typed of [
+      '15/10/2025',
+      '15/10/25',
+      '15.10.2025',
+      '2025-10-15',
+      '15 October 2025',
+      '15 Oct 2025',
+      'Wednesday 15 October 2025',
+      '15 Hydref 2025',
+      'Dydd Mercher 15 Hydref 2025',
+      ' 15th oct 2025 ',
+    ]) {
       expect(readDate(typed), typed).toEqual({ ok: true, value: '2025-10-15' });
     }
     expect(readDate('1/9/2026')).toEqual({ ok: true, value: '2026-09-01' });

@@ -2,20 +2,15 @@
  * The renderer's one store: the latest YearView from the backend (everything on screen renders from it),
  * which screen is showing and what is selected, and the plain-words alert.
  *
- * Calls to the backend run one at a time, in order (a queue): a debounced save typed in one field and a
- * click elsewhere can never land out of order and leave an older view on screen.
+ * Calls to the backend run one at a time, in order, in the renderer's one queue (callQueue.ts): a debounced
+ * save typed in one field and a click elsewhere can never land out of order and leave an older view on screen.
  */
 import { create } from 'zustand';
+// The store is the queue's own user: each call it makes is already inside `inQueue` (see `tracked`).
+// eslint-disable-next-line no-restricted-imports
 import { api } from '../api/client';
-import {
-  ApiError,
-  type AppInfo,
-  type MutationResult,
-  type OperationInput,
-  type OperationName,
-  type OperationOutput,
-  type YearView,
-} from '../../shared/api/contract';
+import { inQueue } from './callQueue';
+import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n';
 import { problemText, type ErrorDetail } from '../errors/localisedError';
 
@@ -131,14 +126,7 @@ export function noticeFor(err: ApiError): Notice {
   return { key: 'errors.generic', params: { message: err.message }, error };
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-/** Run backend calls strictly one after another. */
-function enqueue<T>(work: () => Promise<T>): Promise<T> {
-  const next = queue.then(work, work);
-  queue = next.catch(() => undefined);
-  return next;
-}
-
+/** A call made from inside the queue (see `tracked`): its outcome, never a rejection. */
 async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Outcome<OperationOutput<N>>> {
   try {
     const result = await api.call(name, input);
@@ -152,17 +140,13 @@ export const useMapio = create<MapioState>()((set, get) => {
   const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
     set((s) => ({ pending: s.pending + 1 }));
     try {
-      return await enqueue(work);
+      return await inQueue(work);
     } finally {
       set((s) => ({ pending: s.pending - 1 }));
     }
   };
 
-  const fileOp = async (
-    name: 'file.create' | 'file.open' | 'file.saveAs',
-    input: OperationInput<'file.create'> | OperationInput<'file.open'>,
-    errorKey: string,
-  ): Promise<boolean> => {
+  const fileOp = async (name: 'file.create' | 'file.open' | 'file.saveAs', input: OperationInput<'file.create'> | OperationInput<'file.open'>, errorKey: string): Promise<boolean> => {
     const outcome = await tracked(() => call(name, input as never));
     if (!outcome.ok) {
       // The file that was open stays open: the view is left untouched.

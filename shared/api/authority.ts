@@ -53,7 +53,12 @@ export const authorityOperations = {
   'authority.importFolder': op(z.strictObject({ path: filePath })).returns<Promise<ReturnImportOutcome>>(),
   /** The comparison for one academic year (default: the newest imported). */
   'authority.comparison': op(
-    z.strictObject({ academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
+    z.strictObject({
+      academicYear: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' })
+        .optional(),
+    }),
   ).returns<AuthorityView>(),
   /** The officer's correction: lines with this normalised name are the intervention `canonicalName` (empty: remove the mapping). */
   'authority.setMapping': op(
@@ -62,25 +67,24 @@ export const authorityOperations = {
       canonicalName: singleLine(z.string().max(200)),
     }),
   ).returns<AuthorityView>(),
-  'authority.removeSchool': op(
-    z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) }),
-  ).returns<AuthorityView>(),
+  'authority.removeSchool': op(z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) })).returns<AuthorityView>(),
   /** A school's published (Section 52) ALN allocation for a year, to sit beside what it says it spends; null clears it. */
   'authority.setPublishedAllocation': op(
     z.strictObject({
       schoolKey: z.string().min(1, { error: 'is required' }).max(500),
       academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
-      amountPence: z
-        .number()
-        .int({ error: 'money must be whole pence (an integer), not a decimal' })
-        .min(0, { error: 'must not be negative' })
-        .max(100_000_000_000)
-        .nullable(),
+      amountPence: z.number().int({ error: 'money must be whole pence (an integer), not a decimal' }).min(0, { error: 'must not be negative' }).max(100_000_000_000).nullable(),
       source: z.string().max(300).optional(),
     }),
   ).returns<AuthorityView>(),
   /** The comparison as an .xlsx, written atomically. */
   'authority.exportComparison': op(
-    z.strictObject({ path: filePath, academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }).optional() }),
+    z.strictObject({
+      path: filePath,
+      academicYear: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' })
+        .optional(),
+    }),
   ).returns<Promise<{ path: string; bytes: number }>>(),
 } satisfies OperationGroup;

@@ -5,19 +5,7 @@
  */
 import type { ApiErrorBody } from './errors';
 
-export type MenuCommandKind =
-  | 'new'
-  | 'newDemo'
-  | 'open'
-  | 'saveAs'
-  | 'restoreBackup'
-  | 'exportGovernors'
-  | 'alpStatement'
-  | 'authorityReturn'
-  | 'authorityNew'
-  | 'authorityOpen'
-  | 'undo'
-  | 'redo';
+export type MenuCommandKind = 'new' | 'newDemo' | 'open' | 'saveAs' | 'restoreBackup' | 'exportGovernors' | 'alpStatement' | 'authorityReturn' | 'authorityNew' | 'authorityOpen' | 'undo' | 'redo';
 
 /** A command from the application menu; `path` is the file the user chose in a dialog, if any. */
 export type MenuCommand = { kind: MenuCommandKind; path?: string };
@@ -54,9 +42,5 @@ export const MENU_COMMAND_KINDS: readonly MenuCommandKind[] = [
 export function isMenuCommand(value: unknown): value is MenuCommand {
   if (typeof value !== 'object' || value === null) return false;
   const { kind, path } = value as { kind?: unknown; path?: unknown };
-  return (
-    typeof kind === 'string' &&
-    (MENU_COMMAND_KINDS as readonly string[]).includes(kind) &&
-    (path === undefined || typeof path === 'string')
-  );
+  return typeof kind === 'string' && (MENU_COMMAND_KINDS as readonly string[]).includes(kind) && (path === undefined || typeof path === 'string');
 }

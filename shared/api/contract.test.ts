@@ -5,15 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import {
-  OPERATION_GROUPS,
-  operations,
-  type AppInfo,
-  type MutationResult,
-  type OperationName,
-  type OperationOutput,
-  type YearView,
-} from './contract';
+import { OPERATION_GROUPS, operations, type AppInfo, type MutationResult, type OperationName, type OperationOutput, type YearView } from './contract';
 import { op, type OperationGroup } from './operation';
 
 describe('an operation without an output does not compile', () => {

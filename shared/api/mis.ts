@@ -85,11 +85,7 @@ export const MIS_PREVIEW_ROW_LIMIT = 500;
  */
 export const misOperations = {
   /** What importing learners from an MIS export (CSV or .xlsx) would do: no side effects. */
-  'mis.preview': op(
-    z.strictObject({ fileName: misFileName, contentBase64: misContent, mapping: misColumnMappingSchema.optional() }),
-  ).returns<Promise<MisPreview>>(),
+  'mis.preview': op(z.strictObject({ fileName: misFileName, contentBase64: misContent, mapping: misColumnMappingSchema.optional() })).returns<Promise<MisPreview>>(),
   /** Import the learners the preview accepts, in one transaction (one undo step); re-runs the preview on the server. */
-  'mis.import': op(
-    z.strictObject({ fileName: misFileName, contentBase64: misContent, mapping: misColumnMappingSchema }),
-  ).returns<Promise<MutationResult>>(),
+  'mis.import': op(z.strictObject({ fileName: misFileName, contentBase64: misContent, mapping: misColumnMappingSchema })).returns<Promise<MutationResult>>(),
 } satisfies OperationGroup;

@@ -1,7 +1,7 @@
 /** The open school year: what every screen renders from, what every change answers with, and its undo history. */
 import { z } from 'zod';
 import type { SchoolYear } from '../domain';
-import type { CostedMap } from '../engine/types';
+import type { CostedMap } from '../engine';
 import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import { week } from '../schemas';

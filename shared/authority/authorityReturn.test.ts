@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorityReturnSchema, canonicalJson, countsByStatus, describeCount, publishedCount, schoolKeyOf } from './returnFormat';
 import { buildAuthorityReturn, ReturnDisclosureError } from './buildReturn';
-import { costSchoolYear } from '../engine/costSchoolYear';
+import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import type { SchoolYear } from '../domain';
 

@@ -4,8 +4,8 @@
  * Runs anywhere (renderer, Node, tests): no I/O.
  */
 import type { SchoolYear } from '../domain';
-import type { CostedMap } from '../engine/types';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine/totals';
+import type { CostedMap } from '../engine';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine';
 import { authorityName } from '../localAuthorities';
 import { countsByStatus, publishedCount, type AuthorityReturn } from './returnFormat';
 
@@ -56,8 +56,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
   const tierById = new Map(year.tiers.map((t) => [t.id, t]));
   const areaById = new Map(year.areas.map((a) => [a.id, a]));
   const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
-  const areaName = (id: string) =>
-    areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
+  const areaName = (id: string) => areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
 
   const monitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
   const idpSchool = year.learners.filter((l) => l.alnStatus === 'idp_school').length;
@@ -127,4 +126,3 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
     }),
   };
 }
-

@@ -3,11 +3,15 @@ import { type AuthorityReturn } from './returnFormat';
 import { buildAuthorityReturn } from './buildReturn';
 import type { SchoolYear } from '../domain';
 import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
-import { costSchoolYear } from '../engine/costSchoolYear';
+import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
 /** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */
-function school(name: string, lines: Array<{ name: string; tierId: string; language?: 'welsh' | 'english' | 'bilingual' }>, options: { roll?: number; alnLearners?: number; income?: number } = {}): SchoolYear {
+function school(
+  name: string,
+  lines: Array<{ name: string; tierId: string; language?: 'welsh' | 'english' | 'bilingual' }>,
+  options: { roll?: number; alnLearners?: number; income?: number } = {},
+): SchoolYear {
   const aln = options.alnLearners ?? 10;
   const built = lines.map((l, i) => interventionLine({ id: i + 1, name: l.name, tierId: l.tierId, deliveryLanguage: l.language ?? 'english', weeks: 12 }));
   const learners = Array.from({ length: aln }, (_, i) => learner({ id: i + 1, alnStatus: i % 2 === 0 ? 'idp_school' : 'monitored' }));
@@ -40,7 +44,14 @@ describe('normaliseInterventionName', () => {
 
 describe('compareReturns: each school’s figures', () => {
   it('gives every share with its numerator, denominator and what it is a share of', () => {
-    const year = school('Ysgol A', [{ name: 'ELSA', tierId: 'alp', language: 'welsh' }, { name: 'Phonics', tierId: 'targeted' }], { roll: 300, alnLearners: 40, income: 1_000_000 });
+    const year = school(
+      'Ysgol A',
+      [
+        { name: 'ELSA', tierId: 'alp', language: 'welsh' },
+        { name: 'Phonics', tierId: 'targeted' },
+      ],
+      { roll: 300, alnLearners: 40, income: 1_000_000 },
+    );
     const costed = costSchoolYear(year);
     const [row] = compareReturns([compared(year)]).schools;
     // Each line: £15.40 × 30/60 × 3 × 12 = £277.20
@@ -107,9 +118,26 @@ describe('compareReturns: medians and outliers', () => {
 
 describe('compareReturns: classification differences', () => {
   const schools = [
-    compared(school('Ysgol 1', [{ name: 'ELSA', tierId: 'alp' }, { name: 'Precision teaching', tierId: 'alp' }, { name: 'Lego therapy', tierId: 'targeted' }])),
-    compared(school('Ysgol 2', [{ name: 'ELSA sessions', tierId: 'targeted' }, { name: 'Precision Teaching (spelling)', tierId: 'targeted' }, { name: 'LEGO-based therapy', tierId: 'alp' }])),
-    compared(school('Ysgol 3', [{ name: 'E.L.S.A.', tierId: 'targeted' }, { name: 'precision-teaching', tierId: 'targeted' }])),
+    compared(
+      school('Ysgol 1', [
+        { name: 'ELSA', tierId: 'alp' },
+        { name: 'Precision teaching', tierId: 'alp' },
+        { name: 'Lego therapy', tierId: 'targeted' },
+      ]),
+    ),
+    compared(
+      school('Ysgol 2', [
+        { name: 'ELSA sessions', tierId: 'targeted' },
+        { name: 'Precision Teaching (spelling)', tierId: 'targeted' },
+        { name: 'LEGO-based therapy', tierId: 'alp' },
+      ]),
+    ),
+    compared(
+      school('Ysgol 3', [
+        { name: 'E.L.S.A.', tierId: 'targeted' },
+        { name: 'precision-teaching', tierId: 'targeted' },
+      ]),
+    ),
   ];
 
   it('lists interventions classed ALP at some schools and not at others, with schools, learners and cost on each side', () => {

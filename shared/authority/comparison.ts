@@ -205,11 +205,17 @@ const TRAILING_GENERIC = new Set(['group', 'groups', 'session', 'sessions', 'int
  * intervention, programme) dropped.
  */
 export function normaliseInterventionName(name: string): string {
-  let s = name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  let s = name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
   s = s.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   s = s.replace(/&/g, ' and ');
   s = s.replace(/\b(?:1\s*[:\-/]\s*1|one[\s-]+to[\s-]+one)\b/g, ' 1 to 1 ');
-  s = s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/\s+/g, ' ');
+  s = s
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/\s+/g, ' ');
   const words = s.split(' ');
   while (words.length > 1 && TRAILING_GENERIC.has(words[words.length - 1] as string)) words.pop();
   return words.join(' ');
@@ -422,7 +428,10 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
   for (const key of MEASURES) {
     const info = MEASURE_INFO[key];
     const withValues = schools.map((row) => ({ row, value: measureValue(row, key) })).filter((x): x is { row: SchoolComparisonRow; value: number } => x.value !== null);
-    const { fences4, ...summary } = summarise(info, withValues.map((x) => x.value));
+    const { fences4, ...summary } = summarise(
+      info,
+      withValues.map((x) => x.value),
+    );
     measures.push(summary);
     if (!fences4 || summary.median === null) continue;
     for (const { row, value } of withValues) {

@@ -30,10 +30,9 @@ import {
   type FundingSource,
   type IncomeKind,
   type IsoDate,
-  type LanguageMedium,
   type Minutes,
   type Pence,
-  type Phase,
+  type School,
 } from '../domain';
 import { isoDate } from '../schemas';
 
@@ -53,22 +52,8 @@ export interface ReturnCount {
   suppressed: boolean;
 }
 
-export interface ReturnSchool {
-  name: string;
-  localAuthority: string;
-  /** The authority's 3-digit code; empty when the school chose none. */
-  localAuthorityCode: string;
-  /** The school's 7-digit official number (census, budget statement); empty when not entered. */
-  officialNumber: string;
-  phase: Phase;
-  numberOnRoll: number;
-  /** Basis points of pupils eligible for free school meals (1834 = 18.34%); null if the school did not enter it. */
-  efsmBasisPoints: number | null;
-  languageMedium: LanguageMedium;
-  academicYear: string;
-  alpDefinitionSource: string;
-  alpDefinitionDate: IsoDate | null;
-}
+/** The school and its context, exactly as the school set itself up (see School in shared/domain.ts). */
+export type ReturnSchool = School;
 
 export interface ReturnIncomeLine {
   kind: IncomeKind;
@@ -283,9 +268,7 @@ export const authorityReturnSchema = z
       incomePence: pence,
       chargedPence: pence,
       positionPence: signedPence,
-      financialYears: z
-        .array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence }))
-        .max(2),
+      financialYears: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence })).max(2),
     }),
     counts: z.strictObject({ learnersWithAln: count, monitored: count, idps: count, idpsSchoolMaintained: count, idpsLaMaintained: count }),
     lines: z
@@ -299,7 +282,11 @@ export const authorityReturnSchema = z
           deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
           welshMedium: z.boolean(),
           fundingSource: z.enum(FUNDING_SOURCES),
-          contactMinutesPerWeek: z.number().int().min(0).max(7 * 24 * 60),
+          contactMinutesPerWeek: z
+            .number()
+            .int()
+            .min(0)
+            .max(7 * 24 * 60),
           weeks: z.number().int().min(0).max(53),
           costPence: pence,
           learners: count,

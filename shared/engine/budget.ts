@@ -57,17 +57,12 @@ export function budgetPosition(
  * release = Σ minutes per week × weeks over other cost lines of kind 'alnco_release';
  * both costed at the ALNCo's hourly cost (null when no ALNCo is named or found), rounded once each.
  */
-export function workloadPosition(
-  workload: AlncoWorkload,
-  otherCosts: readonly OtherCostLine[],
-  staffById: ReadonlyMap<number, StaffMember>,
-): WorkloadPosition {
+export function workloadPosition(workload: AlncoWorkload, otherCosts: readonly OtherCostLine[], staffById: ReadonlyMap<number, StaffMember>): WorkloadPosition {
   const minutesNeeded = workload.idpsToPrepare * workload.minutesPerIdp + workload.idpReviews * workload.minutesPerReview;
   let releaseMinutes = 0;
   for (const o of otherCosts) if (o.kind === 'alnco_release') releaseMinutes += o.minutesPerWeek * o.weeks;
   const alnco = workload.alncoStaffId === null ? undefined : staffById.get(workload.alncoStaffId);
-  const atHourly = (minutes: number): number | null =>
-    alnco ? divideRoundedToNumber(BigInt(alnco.hourlyCostPence) * BigInt(minutes), 60n) : null;
+  const atHourly = (minutes: number): number | null => (alnco ? divideRoundedToNumber(BigInt(alnco.hourlyCostPence) * BigInt(minutes), 60n) : null);
   return {
     minutesNeeded,
     releaseMinutes,

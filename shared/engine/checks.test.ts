@@ -17,9 +17,7 @@ function onAlp(l: Partial<Learner>, line = alpLine): SchoolYear {
 
 describe('alp_without_idp', () => {
   it('fires for ALP enrolled for a learner with no IDP, naming the line', () => {
-    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toEqual([
-      { code: 'alp_without_idp', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } },
-    ]);
+    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toEqual([{ code: 'alp_without_idp', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } }]);
   });
   it('does not fire for a learner with an IDP, or on targeted provision', () => {
     expect(checks(onAlp({ alnStatus: 'idp_la' }), 'alp_without_idp')).toEqual([]);
@@ -68,9 +66,7 @@ describe('alp_hours_short', () => {
 
 describe('welsh_alp_in_english', () => {
   it('fires when the IDP requires Welsh-medium ALP and an ALP line is delivered only in English, naming the line', () => {
-    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([
-      { code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } },
-    ]);
+    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([{ code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } }]);
   });
   it('fires for the English line even when the learner’s other ALP lines are in Welsh', () => {
     const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'welsh' });
@@ -105,9 +101,7 @@ describe('group_over_capacity', () => {
       learners,
       enrolments: [enrolOn(small, 1, 1), enrolOn(small, 2, 2), enrolOn(small, 3, 3, { startWeek: 8, endWeek: 12 })],
     });
-    expect(checks(year, 'group_over_capacity')).toEqual([
-      { code: 'group_over_capacity', subject: { kind: 'line', id: 1 }, params: { places: 2, peakEnrolled: 3, week: 8, overBy: 1 } },
-    ]);
+    expect(checks(year, 'group_over_capacity')).toEqual([{ code: 'group_over_capacity', subject: { kind: 'line', id: 1 }, params: { places: 2, peakEnrolled: 3, week: 8, overBy: 1 } }]);
   });
   it('does not fire when enrolments follow one another through the places', () => {
     const year = schoolYear({
@@ -162,9 +156,7 @@ describe('alp_undelivered', () => {
       enrolments: [enrolOn(gappy, 1, 1), enrolOn(gappy, 2, 2, { startWeek: 10, endWeek: 38 })],
     });
     // At week 20, weeks 3 and 4 have passed; week 30 (recorded ahead) has not, and learner 2 joined at week 10.
-    expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([
-      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 2, asAtWeek: 20 } },
-    ]);
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([{ code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 2, asAtWeek: 20 } }]);
     expect(checks(year, 'alp_undelivered', { asAtWeek: 38 })).toEqual([
       { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, asAtWeek: 38 } },
       { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, asAtWeek: 38 } },
@@ -181,9 +173,7 @@ describe('targeted_long_no_idp', () => {
   const terms = [1, 15, 27].map((start, i) => interventionLine({ id: 10 + i, tierId: 'targeted', startWeek: start, weeks: 12 }));
   it('prompts a review for a learner without an IDP on targeted provision for three terms (36 weeks)', () => {
     const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
-    expect(checks(year, 'targeted_long_no_idp')).toEqual([
-      { code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36, asAtWeek: 38 } },
-    ]);
+    expect(checks(year, 'targeted_long_no_idp')).toEqual([{ code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36, asAtWeek: 38 } }]);
   });
   it('counts the weeks had so far, up to the week the map is viewed at, never the whole planned run', () => {
     const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });

@@ -80,12 +80,16 @@ export function runChecks(input: CheckInputs): Check[] {
       const m = input.alpMinutes.get(learner.id) ?? { hundredths: 0, week: null };
       const required = learner.idpAlpMinutesPerWeek * 100;
       if (m.hundredths < required) {
-        push('alp_hours_short', { kind: 'learner', id: learner.id }, {
-          requiredMinutes: learner.idpAlpMinutesPerWeek,
-          enrolledMinutes: divideRoundedToNumber(m.hundredths, 100),
-          shortByMinutes: divideRoundedToNumber(required - m.hundredths, 100),
-          week: m.week ?? 0,
-        });
+        push(
+          'alp_hours_short',
+          { kind: 'learner', id: learner.id },
+          {
+            requiredMinutes: learner.idpAlpMinutesPerWeek,
+            enrolledMinutes: divideRoundedToNumber(m.hundredths, 100),
+            shortByMinutes: divideRoundedToNumber(required - m.hundredths, 100),
+            week: m.week ?? 0,
+          },
+        );
       }
     }
 
@@ -101,12 +105,16 @@ export function runChecks(input: CheckInputs): Check[] {
   // staff_over_allocated: peak weekly allocation above contracted minutes.
   for (const s of [...input.staff].sort((a, b) => a.staffId - b.staffId)) {
     if (s.overAllocated) {
-      push('staff_over_allocated', { kind: 'staff', id: s.staffId }, {
-        contractedMinutes: s.contractedMinutesPerWeek,
-        peakMinutes: s.peakAllocatedMinutesPerWeek,
-        overByMinutes: s.peakAllocatedMinutesPerWeek - s.contractedMinutesPerWeek,
-        peakWeek: s.peakWeek ?? 0,
-      });
+      push(
+        'staff_over_allocated',
+        { kind: 'staff', id: s.staffId },
+        {
+          contractedMinutes: s.contractedMinutesPerWeek,
+          peakMinutes: s.peakAllocatedMinutesPerWeek,
+          overByMinutes: s.peakAllocatedMinutesPerWeek - s.contractedMinutesPerWeek,
+          peakWeek: s.peakWeek ?? 0,
+        },
+      );
     }
   }
 
@@ -142,14 +150,18 @@ export function runChecks(input: CheckInputs): Check[] {
     if (!line) continue;
     const lineEnd = line.startWeek + line.weeks - 1;
     if (e.startWeek < line.startWeek || e.endWeek > lineEnd || e.endWeek < e.startWeek) {
-      push('enrolment_outside_line', { kind: 'enrolment', id: e.id }, {
-        lineId: line.id,
-        learnerId: e.learnerId,
-        startWeek: e.startWeek,
-        endWeek: e.endWeek,
-        lineStartWeek: line.startWeek,
-        lineEndWeek: lineEnd,
-      });
+      push(
+        'enrolment_outside_line',
+        { kind: 'enrolment', id: e.id },
+        {
+          lineId: line.id,
+          learnerId: e.learnerId,
+          startWeek: e.startWeek,
+          endWeek: e.endWeek,
+          lineStartWeek: line.startWeek,
+          lineEndWeek: lineEnd,
+        },
+      );
     }
   }
 

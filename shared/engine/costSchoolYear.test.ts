@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from './costSchoolYear';
-import {
-  enrolOn,
-  incomeLine,
-  interventionLine,
-  learner,
-  otherCost,
-  schoolYear,
-  staffMember,
-  expectOnlyWholeNumbers,
-} from '../../test/support/schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember, expectOnlyWholeNumbers } from '../../test/support/schoolYearBuilder';
 import type { CostedMap } from './types';
 
 const lineOf = (map: CostedMap, id: number) => {
@@ -64,9 +55,7 @@ describe('intervention line cost', () => {
   });
 
   it('costs a fortnightly hour (0.5 sessions a week) over 38 weeks: 1540 × 0.5 × 38 = 29,260p', () => {
-    const map = costSchoolYear(
-      schoolYear({ lines: [interventionLine({ id: 1, minutesPerSession: 60, sessionsPerWeekHundredths: 50, weeks: 38 })] }),
-    );
+    const map = costSchoolYear(schoolYear({ lines: [interventionLine({ id: 1, minutesPerSession: 60, sessionsPerWeekHundredths: 50, weeks: 38 })] }));
     expect(lineOf(map, 1)).toMatchObject({ costPence: 29260, staffMinutesPerWeek: 30, learnerMinutesPerWeek: 30 });
   });
 
@@ -88,9 +77,7 @@ describe('intervention line cost', () => {
 
   it('shows cost per place beside cost per learner, so an under-filled group shows', () => {
     const line = interventionLine({ id: 1, nonStaffCosts: [{ label: 'Pack', pence: 4500 }], groupCapacity: 6 });
-    const map = costSchoolYear(
-      schoolYear({ lines: [line], learners: [learner({ id: 1 }), learner({ id: 2 })], enrolments: [enrolOn(line, 1, 1), enrolOn(line, 2, 2)] }),
-    );
+    const map = costSchoolYear(schoolYear({ lines: [line], learners: [learner({ id: 1 }), learner({ id: 2 })], enrolments: [enrolOn(line, 1, 1), enrolOn(line, 2, 2)] }));
     expect(lineOf(map, 1)).toMatchObject({ places: 6, costPerPlacePence: 5370, enrolledLearners: 2, costPerLearnerPence: 16110 });
   });
 });
@@ -118,9 +105,7 @@ describe('shares per learner', () => {
 
   it('gives the odd penny to the earlier enrolment (lower id) on a tie', () => {
     const odd = interventionLine({ id: 1, nonStaffCosts: [{ label: 'Pack', pence: 4501 }] }); // 32,221p
-    const map = costSchoolYear(
-      schoolYear({ lines: [odd], learners, enrolments: [enrolOn(odd, 9, 2), enrolOn(odd, 4, 1)] }),
-    );
+    const map = costSchoolYear(schoolYear({ lines: [odd], learners, enrolments: [enrolOn(odd, 9, 2), enrolOn(odd, 4, 1)] }));
     expect(lineOf(map, 1).shares.map((s) => [s.enrolmentId, s.pence])).toEqual([
       [4, 16111],
       [9, 16110],
@@ -128,9 +113,7 @@ describe('shares per learner', () => {
   });
 
   it('counts only weeks inside the line’s run', () => {
-    const map = costSchoolYear(
-      schoolYear({ lines: [line], learners, enrolments: [enrolOn(line, 1, 1, { startWeek: 7, endWeek: 20 }), enrolOn(line, 2, 2, { startWeek: 20, endWeek: 30 })] }),
-    );
+    const map = costSchoolYear(schoolYear({ lines: [line], learners, enrolments: [enrolOn(line, 1, 1, { startWeek: 7, endWeek: 20 }), enrolOn(line, 2, 2, { startWeek: 20, endWeek: 30 })] }));
     expect(lineOf(map, 1).shares.map((s) => [s.weeks, s.pence])).toEqual([
       [6, 32220],
       [0, 0],

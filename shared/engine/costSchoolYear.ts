@@ -105,11 +105,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     otherItems.push({ item: other, costPence, charged });
   }
 
-  const weeksInYear = Math.max(
-    index.weeksInYear,
-    ...year.lines.map((l) => l.startWeek + l.weeks - 1),
-    ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1),
-  );
+  const weeksInYear = Math.max(index.weeksInYear, ...year.lines.map((l) => l.startWeek + l.weeks - 1), ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1));
   const staff = allocateStaff(year.staff, year.lines, year.otherCosts, weeksInYear);
 
   const alpMinutes = new Map<number, LearnerAlpMinutes>();
@@ -125,29 +121,26 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   let undeliveredPence = 0;
   const fy: [number, number] = [0, 0];
   const chargedFy: [number, number] = [0, 0];
+  // What every cost adds, line or other cost: to date, by financial year, and charged to the ALN budget.
+  const addCost = (c: { costPence: number; costToDatePence: number; chargedToAlnBudget: boolean; financialYears: { pence: [number, number] } }) => {
+    costToDatePence += c.costToDatePence;
+    fy[0] += c.financialYears.pence[0];
+    fy[1] += c.financialYears.pence[1];
+    if (c.chargedToAlnBudget) {
+      chargedPence += c.costPence;
+      chargedFy[0] += c.financialYears.pence[0];
+      chargedFy[1] += c.financialYears.pence[1];
+    }
+  };
   for (const c of costedLines) {
     linesCostPence += c.costPence;
     unallocatedPence += c.unallocatedPence;
-    costToDatePence += c.costToDatePence;
     undeliveredPence += c.undeliveredPence;
-    fy[0] += c.financialYears.pence[0];
-    fy[1] += c.financialYears.pence[1];
-    if (c.chargedToAlnBudget) {
-      chargedPence += c.costPence;
-      chargedFy[0] += c.financialYears.pence[0];
-      chargedFy[1] += c.financialYears.pence[1];
-    }
+    addCost(c);
   }
   for (const c of costedOthers) {
     otherCostsPence += c.costPence;
-    costToDatePence += c.costToDatePence;
-    fy[0] += c.financialYears.pence[0];
-    fy[1] += c.financialYears.pence[1];
-    if (c.chargedToAlnBudget) {
-      chargedPence += c.costPence;
-      chargedFy[0] += c.financialYears.pence[0];
-      chargedFy[1] += c.financialYears.pence[1];
-    }
+    addCost(c);
   }
 
   // Learners with ALN: on the monitoring register or with an IDP (school- or LA-maintained).

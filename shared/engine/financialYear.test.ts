@@ -14,9 +14,13 @@ describe('spreading a cost over its weeks', () => {
           prefix += c;
           expect(c).toBeGreaterThanOrEqual(0);
           // the two-part largest-remainder split at this week gives the same first part
-          expect(splitAcrossFinancialYears(cost, { first: 1, weeks: n }, Array.from({ length: n }, (_, w) => (w <= i ? 0 : 1)))[0]).toBe(
-            prefix,
-          );
+          expect(
+            splitAcrossFinancialYears(
+              cost,
+              { first: 1, weeks: n },
+              Array.from({ length: n }, (_, w) => (w <= i ? 0 : 1)),
+            )[0],
+          ).toBe(prefix);
         });
       }),
     );

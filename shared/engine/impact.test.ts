@@ -16,7 +16,16 @@ const measured = (line: InterventionLine, id: number, learnerId: number, measure
 // £45.00 resource pack: 32 220 p.
 const readingGroup = interventionLine({ id: 1, name: 'Reading group', nonStaffCosts: [{ label: 'Resource pack', pence: 4500 }], expectedProgress: 6 });
 // One TA at £18.00/h, 60 minutes once a week for 10 weeks: 1800 × 1 × 10 = 18 000 p.
-const nurture = interventionLine({ id: 2, name: 'Nurture group', tierId: 'alp', minutesPerSession: 60, sessionsPerWeekHundredths: 100, weeks: 10, staff: [{ staffId: 2, count: 1 }], expectedProgress: 5 });
+const nurture = interventionLine({
+  id: 2,
+  name: 'Nurture group',
+  tierId: 'alp',
+  minutesPerSession: 60,
+  sessionsPerWeekHundredths: 100,
+  weeks: 10,
+  staff: [{ staffId: 2, count: 1 }],
+  expectedProgress: 5,
+});
 
 function year(enrolments: Enrolment[], lines: InterventionLine[] = [readingGroup, nurture]) {
   return schoolYear({
@@ -96,11 +105,7 @@ describe('impact per line, by hand', () => {
     // The line's expected progress (5) is in one measure's unit, and with two measures no one can say which:
     // no share is claimed.
     const costed = costSchoolYear(
-      year([
-        measured(nurture, 1, 1, 'Reading age', 'months', 80, 84),
-        measured(nurture, 2, 2, 'Reading age', 'months', 70, 75),
-        measured(nurture, 3, 3, 'Boxall profile', 'points', 40, 52),
-      ]),
+      year([measured(nurture, 1, 1, 'Reading age', 'months', 80, 84), measured(nurture, 2, 2, 'Reading age', 'months', 70, 75), measured(nurture, 3, 3, 'Boxall profile', 'points', 40, 52)]),
     );
     const line = costed.impact.lines.find((l) => l.lineId === 2)!;
     expect(line.costPence).toBe(18_000);

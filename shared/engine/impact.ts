@@ -87,10 +87,7 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
     const made = threshold === null ? null : g.progress.filter((p) => p >= threshold).length;
     // Exact: cost × weeks ÷ allWeeks, then ÷ (total ÷ SCALE), as one fraction rounded once.
     const measuredCostPence = allWeeks > 0 ? divideRoundedToNumber(BigInt(costPence) * BigInt(g.weeks), allWeeks) : 0;
-    const costPerUnit =
-      total > 0 && allWeeks > 0
-        ? toSafeInteger(divideRounded(BigInt(costPence) * BigInt(g.weeks) * BigInt(MEASURE_SCALE), BigInt(allWeeks) * BigInt(total)))
-        : null;
+    const costPerUnit = total > 0 && allWeeks > 0 ? toSafeInteger(divideRounded(BigInt(costPence) * BigInt(g.weeks) * BigInt(MEASURE_SCALE), BigInt(allWeeks) * BigInt(total))) : null;
     return {
       measureName: g.measureName,
       measureUnit: g.measureUnit,
@@ -151,9 +148,13 @@ export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[]): 
     .sort(([a], [b]) => a - b)
     .map(([learnerId, measures]) => ({
       learnerId,
-      measures: [...measures.values()].map(
-        (m): LearnerMeasureProgress => ({ measureName: m.name, measureUnit: m.unit, enrolmentsMeasured: m.n, totalProgress: m.total / MEASURE_SCALE, lineIds: m.lineIds }),
-      ),
+      measures: [...measures.values()].map((m): LearnerMeasureProgress => ({
+        measureName: m.name,
+        measureUnit: m.unit,
+        enrolmentsMeasured: m.n,
+        totalProgress: m.total / MEASURE_SCALE,
+        lineIds: m.lineIds,
+      })),
     }));
   return { lines, learners };
 }

@@ -1,8 +1,15 @@
-/** The costing engine's public surface. Pure: runs in the renderer, in Node and in tests. */
+/**
+ * The costing engine's public surface: everything outside shared/engine/ imports the engine from here
+ * (the linter refuses a deeper import), so what the engine offers is this list. Pure: runs in the
+ * renderer, in Node and in tests. The rules it applies: docs/costing-rules.md.
+ */
 export { costSchoolYear, resolveAsAtWeek, type CostOptions } from './costSchoolYear';
+export { costWithinExactRange, FiguresTooLarge } from './exactFigures';
 export { deriveHourlyCost } from './hourlyCost';
 export { splitByWeights, splitEqually } from './largestRemainder';
 export { enrolledWeeks } from './shares';
 export { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './totals';
 export { TARGETED_REVIEW_WEEKS, IDP_REVIEW_MONTHS } from './checks';
+export { welshProvision } from './welshProvision';
+export { compareScenarios, scenarioFigures, ENGINE_KEY_NAMES, type CostedYear, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from './scenarioComparison';
 export * from './types';

@@ -39,7 +39,7 @@ export function divideRoundedWhole(numerator: number, denominator: number): numb
     return divideRoundedToNumber(numerator, denominator);
   }
   const q = floorDivide(2 * an + ad, 2 * ad);
-  return (numerator < 0) !== (denominator < 0) && q !== 0 ? -q : q;
+  return numerator < 0 !== denominator < 0 && q !== 0 ? -q : q;
 }
 
 export function splitByWeights(total: number, weights: readonly number[]): number[] {

@@ -54,11 +54,7 @@ export function learnerAlpMinutes(index: YearIndex, learnerId: number, asAtWeek:
   return { hundredths: best, week: bestWeek };
 }
 
-export function costLearners(
-  index: YearIndex,
-  penceByLearner: ReadonlyMap<number, number>,
-  alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>,
-): LearnerCost[] {
+export function costLearners(index: YearIndex, penceByLearner: ReadonlyMap<number, number>, alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] {
   return index.year.learners.map((l) => {
     const lineIds = [...new Set((index.enrolmentsByLearner.get(l.id) ?? []).map((e) => e.lineId))].sort((a, b) => a - b);
     return {

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../domain';
-import { demoSchoolYear } from '../demo/demoSchool';
-import { applyPayAward, removeStaffMember } from '../scenarioLevers';
 import { costSchoolYear } from './costSchoolYear';
-import { compareScenarios, type CostedYear } from './scenarioComparison';
-
-const TODAY = '2026-11-24';
-const costed = (id: number | null, name: string, year: SchoolYear): CostedYear => ({ id, name, year, costed: costSchoolYear(year, { today: TODAY }) });
-const staffId = (year: SchoolYear, prefix: string) => year.staff.find((s) => s.name.startsWith(prefix))?.id as number;
-
-const baselineYear = demoSchoolYear();
-/** "Grant ends": the ALN grant income is gone. */
-const grantEnds: SchoolYear = { ...baselineYear, income: baselineYear.income.filter((i) => i.kind !== 'aln_grant') };
-/** "Two fewer TAs": Paul and Claire removed, plus a 3% pay award. */
-const twoFewerTas: SchoolYear = applyPayAward(removeStaffMember(removeStaffMember(baselineYear, staffId(baselineYear, 'Paul')).year, staffId(baselineYear, 'Claire')).year, 300).year;
-
-const comparison = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(1, 'Grant ends', grantEnds), costed(2, 'Two fewer TAs', twoFewerTas)]);
+import { compareScenarios } from './scenarioComparison';
+import { baselineYear, comparison, costed, grantEnds, TODAY, twoFewerTas } from '../../test/support/demoScenarios';
 
 describe('compareScenarios', () => {
   it('takes every figure from the engine run on each year on its own', () => {
@@ -95,7 +82,9 @@ describe('compareScenarios', () => {
     expect(comparison.baseline.byAlp.map((t) => t.name)).toEqual(['ALP', 'Not ALP']);
     // Taking a learner's only ALP away makes them newly short in a scenario.
     const alpLineIds = new Set(baselineYear.lines.filter((l) => l.tierId === 'alp').map((l) => l.id));
-    const shortLearner = baselineYear.learners.find((l) => !comparison.baseline.alpShortfall.learners.some((s) => s.learnerId === l.id) && baselineYear.enrolments.some((e) => e.learnerId === l.id && alpLineIds.has(e.lineId)))!;
+    const shortLearner = baselineYear.learners.find(
+      (l) => !comparison.baseline.alpShortfall.learners.some((s) => s.learnerId === l.id) && baselineYear.enrolments.some((e) => e.learnerId === l.id && alpLineIds.has(e.lineId)),
+    )!;
     const withoutAlp: SchoolYear = { ...baselineYear, enrolments: baselineYear.enrolments.filter((e) => !(e.learnerId === shortLearner.id && alpLineIds.has(e.lineId))) };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(3, 'No ALP for one', withoutAlp)]);
     expect(c.scenarios[0]!.difference.newlyShortRefs).toEqual([shortLearner.ref]);
@@ -104,7 +93,11 @@ describe('compareScenarios', () => {
   });
 
   it('gives a rolled-forward year no difference for the financial year the baseline does not have', () => {
-    const next: SchoolYear = { ...baselineYear, school: { ...baselineYear.school, academicYear: '2027-28' }, calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] } };
+    const next: SchoolYear = {
+      ...baselineYear,
+      school: { ...baselineYear.school, academicYear: '2027-28' },
+      calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] },
+    };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(4, 'Next year', next)]);
     const fy = c.scenarios[0]!.difference.financialYears;
     expect(fy.map((f) => f.year)).toEqual([2027, 2028]);

@@ -123,7 +123,12 @@ export function scenarioFigures(input: CostedYear): ScenarioFigures {
     if (check.subject.kind === 'learner' && (check.code === 'alp_hours_short' || check.code === 'idp_without_alp')) {
       if (shortfall.some((s) => s.learnerId === check.subject.id)) continue;
       const shortBy = check.params.shortByMinutes;
-      shortfall.push({ learnerId: check.subject.id, ref: refOf(check.subject.id), reason: check.code, shortByMinutes: check.code === 'alp_hours_short' && typeof shortBy === 'number' ? shortBy : null });
+      shortfall.push({
+        learnerId: check.subject.id,
+        ref: refOf(check.subject.id),
+        reason: check.code,
+        shortByMinutes: check.code === 'alp_hours_short' && typeof shortBy === 'number' ? shortBy : null,
+      });
     } else if (check.code === 'welsh_alp_in_english' && check.subject.kind === 'learner') {
       welsh.add(check.subject.id);
     } else if (check.code === 'staff_over_allocated' && check.subject.kind === 'staff') {

@@ -24,10 +24,7 @@ export function enrolledWeeks(enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'
 }
 
 /** The clipped weeks as a range, or null when the enrolment has no week inside the run. */
-export function enrolledRange(
-  enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>,
-  line: Pick<InterventionLine, 'startWeek' | 'weeks'>,
-): { from: number; to: number } | null {
+export function enrolledRange(enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>, line: Pick<InterventionLine, 'startWeek' | 'weeks'>): { from: number; to: number } | null {
   const from = Math.max(enrolment.startWeek, line.startWeek);
   const to = Math.min(enrolment.endWeek, line.startWeek + line.weeks - 1);
   return to >= from ? { from, to } : null;

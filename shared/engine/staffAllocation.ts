@@ -30,12 +30,7 @@ interface Tally {
   lineIds: Set<number>;
 }
 
-export function allocateStaff(
-  staff: readonly StaffMember[],
-  lines: readonly InterventionLine[],
-  otherCosts: readonly OtherCostLine[],
-  _weeksInYear: number,
-): StaffAllocation[] {
+export function allocateStaff(staff: readonly StaffMember[], lines: readonly InterventionLine[], otherCosts: readonly OtherCostLine[], _weeksInYear: number): StaffAllocation[] {
   const tallies = new Map<number, Tally>();
   for (const s of staff) tallies.set(s.id, { changes: new Map(), costNumerator: 0n, lineIds: new Set() });
 

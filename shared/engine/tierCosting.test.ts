@@ -62,10 +62,7 @@ describe('tier costing modes with an authority’s own tier ids', () => {
   it('recognises no id: a tier called `universal` marked shared is shared, and one of the authority’s is whole school', () => {
     const renamed = costSchoolYear({
       ...year,
-      tiers: [
-        { id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'shared', sortOrder: 1 },
-        ...AUTHORITY_TIERS.slice(1),
-      ],
+      tiers: [{ id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'shared', sortOrder: 1 }, ...AUTHORITY_TIERS.slice(1)],
       lines: [{ ...wholeSchool, tierId: 'universal' }, targeted],
     });
     const line = renamed.lines.find((l) => l.lineId === 1)!;

@@ -53,11 +53,7 @@ export interface Breakdowns {
   byFundingSource: Breakdown<FundingSource>[];
 }
 
-export function breakdowns(
-  index: YearIndex,
-  lines: readonly CostedItem<InterventionLine>[],
-  others: readonly CostedItem<OtherCostLine>[],
-): Breakdowns {
+export function breakdowns(index: YearIndex, lines: readonly CostedItem<InterventionLine>[], others: readonly CostedItem<OtherCostLine>[]): Breakdowns {
   const tiers = [...index.year.tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((t) => t.id);
   const areas = [...index.year.areas].sort((a, b) => a.sortOrder - b.sortOrder).map((a) => a.id);
   const byTier = new Tally<string>(tiers);

@@ -119,11 +119,7 @@ export const CHECK_CODES = [
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
-export type CheckSubject =
-  | { kind: 'learner'; id: number }
-  | { kind: 'line'; id: number }
-  | { kind: 'staff'; id: number }
-  | { kind: 'enrolment'; id: number };
+export type CheckSubject = { kind: 'learner'; id: number } | { kind: 'line'; id: number } | { kind: 'staff'; id: number } | { kind: 'enrolment'; id: number };
 
 /** A warning for people to act on; the engine never changes anything itself. */
 export interface Check {

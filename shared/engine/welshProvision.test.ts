@@ -58,7 +58,8 @@ describe('welshProvision', () => {
   it('gives whole minutes for the demo school', () => {
     const demo = demoSchoolYear();
     const w = welshProvision(demo, costSchoolYear(demo, { asAtWeek: 10 }));
-    for (const v of [w.idpAlpMinutesPerWeek, ...Object.values(w.alpMinutesPerWeek), w.welshStaffContractedMinutesPerWeek, w.welshStaffAllocatedMinutesPerWeek]) expect(Number.isSafeInteger(v)).toBe(true);
+    for (const v of [w.idpAlpMinutesPerWeek, ...Object.values(w.alpMinutesPerWeek), w.welshStaffContractedMinutesPerWeek, w.welshStaffAllocatedMinutesPerWeek])
+      expect(Number.isSafeInteger(v)).toBe(true);
     expect(w.learnersRequiringWelshAlp).toBe(demo.learners.filter((l) => l.welshAlp).length);
   });
 });

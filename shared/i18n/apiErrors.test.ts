@@ -26,7 +26,10 @@ describe('backend errors in Welsh', () => {
   it('translates the messages the schemas give beside fields', () => {
     const cases: Array<[unknown, string]> = [
       [{ name: '   ', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'mae angen hwn'],
-      [{ name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 15.4, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog'],
+      [
+        { name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 15.4, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true },
+        'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog',
+      ],
       [{ name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'dim mwy na 200 nod'],
       [{ name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true }, 'mae’n fwy nag wythnos'],
     ];

@@ -91,7 +91,13 @@ export function apiErrorPhrase(
       const first = error.issues?.[0];
       const issueText = first ? issuePhrase(first.message) : p('other');
       const issue = t(issueText.key, issueText.params);
-      const field = first && first.path !== '(input)' ? first.path.split('.').filter((s) => !/^\d+$/.test(s) && s !== 'changes').join(' › ') : '';
+      const field =
+        first && first.path !== '(input)'
+          ? first.path
+              .split('.')
+              .filter((s) => !/^\d+$/.test(s) && s !== 'changes')
+              .join(' › ')
+          : '';
       return { key, params: { issue: field ? t('apiError.fieldIssue', { field, issue }) : issue } };
     }
     case 'file_not_mapio':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECK_CODES } from '../engine/types';
+import { CHECK_CODES } from '../engine';
 import { checkKeys, createI18n } from './index';
 import { cy } from './cy';
 import { en } from './en';
@@ -20,7 +20,10 @@ describe('the English and Welsh catalogues', () => {
   });
 
   it('have no empty strings', () => {
-    for (const [name, cat] of [['en', en], ['cy', cy]] as const) {
+    for (const [name, cat] of [
+      ['en', en],
+      ['cy', cy],
+    ] as const) {
       const empty = leafKeys(cat).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], cat) === '');
       expect(empty, `${name} has empty strings`).toEqual([]);
     }

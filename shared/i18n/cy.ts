@@ -18,7 +18,8 @@ export const cy: Catalogue = {
     skipToContent: 'Neidio i’r prif gynnwys',
     fileLabel: 'Ffeil: {{name}}',
     noFileTitle: 'Nid oes ffeil ysgol ar agor',
-    noFileBody: 'Dechreuwch gyda’r ysgol enghreifftiol i weld sut mae map darpariaeth wedi’i gostio yn gweithio, dechreuwch ffeil wag ar gyfer eich ysgol eich hun, neu agorwch ffeil sydd gennych eisoes.',
+    noFileBody:
+      'Dechreuwch gyda’r ysgol enghreifftiol i weld sut mae map darpariaeth wedi’i gostio yn gweithio, dechreuwch ffeil wag ar gyfer eich ysgol eich hun, neu agorwch ffeil sydd gennych eisoes.',
     errorTitle: 'Mae angen i chi edrych ar rywbeth',
     dismiss: 'Cau’r neges',
   },
@@ -524,7 +525,8 @@ export const cy: Catalogue = {
       enrolment_outside_line: 'Mae cofrestriad {{name}} ar “{{lineName}}” yn rhedeg wythnosau {{startWeek}}–{{endWeek}}, ond mae’r llinell yn rhedeg wythnosau {{lineStartWeek}}–{{lineEndWeek}}.',
       idp_review_overdue: 'Roedd adolygiad CDU {{name}} i fod ar {{due}}, {{daysOverdue}} diwrnod yn ôl.',
       alp_undelivered: 'Ni ddarparwyd DDY {{name}} ar “{{lineName}}” mewn {{weeks}} wythnos a gofnodwyd hyd yma (hyd at wythnos {{asAtWeek}}).',
-      targeted_long_no_idp: 'Mae {{name}} wedi cael cymorth wedi’i dargedu am {{weeks}} wythnos hyd yma (hyd at wythnos {{asAtWeek}}; tri thymor yw {{thresholdWeeks}}) heb CDU. Adolygwch a yw’r ddarpariaeth hon yn DDY mewn gwirionedd: pobl sy’n penderfynu, nid yw Mapio yn newid dim.',
+      targeted_long_no_idp:
+        'Mae {{name}} wedi cael cymorth wedi’i dargedu am {{weeks}} wythnos hyd yma (hyd at wythnos {{asAtWeek}}; tri thymor yw {{thresholdWeeks}}) heb CDU. Adolygwch a yw’r ddarpariaeth hon yn DDY mewn gwirionedd: pobl sy’n penderfynu, nid yw Mapio yn newid dim.',
     },
   },
   dashboard: {
@@ -612,9 +614,11 @@ export const cy: Catalogue = {
     file_io: 'Ni allai Mapio ddarllen nac ysgrifennu “{{name}}”. Gwiriwch fod y ffeil a’i ffolder yno a bod gennych hawl i’w defnyddio.',
     internal: 'Aeth rhywbeth o’i le y tu mewn i Mapio; ni newidiwyd dim. Rhowch gynnig arall arni.',
     // A file that is not as Mapio made it, a read-only file, and long work that was stopped.
-    file_altered: 'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor: gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn, neu gofynnwch i’r adran TG o ble y daeth.',
+    file_altered:
+      'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor: gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn, neu gofynnwch i’r adran TG o ble y daeth.',
     file_read_only: 'Mae “{{name}}” ar agor i’w darllen yn unig: ni all Mapio gadw lle mae hi, felly ni newidiwyd dim. Defnyddiwch Ffeil > Cadw fel… i gadw copi y gallwch ei newid.',
-    timeout: 'Rhoddodd Mapio y gorau i hynny gan ei fod yn cymryd llawer gormod o amser. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
+    timeout:
+      'Rhoddodd Mapio y gorau i hynny gan ei fod yn cymryd llawer gormod o amser. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
     cancelled: 'Fe wnaethoch chi atal hynny. Mae unrhyw beth yr oedd Mapio wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
     theFile: 'y ffeil',
     fieldIssue: '{{field}}: {{issue}}',
@@ -843,6 +847,7 @@ export const cy: Catalogue = {
       learnerRef: 'Dysgwr {{ref}}',
       aLearner: 'dysgwr',
     },
+    newSchoolName: 'Ysgol newydd',
     defaultTier: { universal: 'Cyffredinol', targeted: 'Wedi’i thargedu', alp: 'DDY' },
     defaultArea: {
       cognition_learning: 'Gwybyddiaeth a dysgu',
@@ -852,12 +857,14 @@ export const cy: Catalogue = {
     },
     statement: {
       title: 'Yr hyn y mae {{school}} yn ei ystyried yn ddarpariaeth ddysgu ychwanegol',
-      intro: 'Mae Estyn yn gofyn i bob ysgol nodi’n glir yr hyn y mae’n ei ystyried yn ddarpariaeth ddysgu ychwanegol (DDY). Mae’r datganiad hwn yn rhestru’r cymorth y gall pob dysgwr ei gael, y cymorth wedi’i dargedu a gynigiwn am gyfnod, a’r ddarpariaeth a ystyriwn yn DDY, fesul maes angen.',
+      intro:
+        'Mae Estyn yn gofyn i bob ysgol nodi’n glir yr hyn y mae’n ei ystyried yn ddarpariaeth ddysgu ychwanegol (DDY). Mae’r datganiad hwn yn rhestru’r cymorth y gall pob dysgwr ei gael, y cymorth wedi’i dargedu a gynigiwn am gyfnod, a’r ddarpariaeth a ystyriwn yn DDY, fesul maes angen.',
       alpDefinition: 'Rydym yn dosbarthu ein darpariaeth gan ddefnyddio {{source}}.',
       alpDefinitionDated: 'Rydym yn dosbarthu ein darpariaeth gan ddefnyddio {{source}} ({{date}}).',
       universalIntro: 'Addysgu da, wedi’i addasu ar gyfer pob dysgwr yn y dosbarth, a chymorth y gall unrhyw ddysgwr ei ddefnyddio.',
       targetedIntro: 'Addysgu wedi’i dargedu a chymorth i ddal i fyny am gyfnod byr. Nid DDY yw hyn ac nid oes angen cynllun datblygu unigol (CDU) ar ei gyfer.',
-      alpIntro: 'Darpariaeth sy’n ychwanegol at yr hyn a ddarperir fel arfer mewn ysgol brif ffrwd, neu’n wahanol iddo. Mae gan ddysgwr sydd angen DDY anghenion dysgu ychwanegol (ADY), a nodir ei DDY mewn cynllun datblygu unigol (CDU).',
+      alpIntro:
+        'Darpariaeth sy’n ychwanegol at yr hyn a ddarperir fel arfer mewn ysgol brif ffrwd, neu’n wahanol iddo. Mae gan ddysgwr sydd angen DDY anghenion dysgu ychwanegol (ADY), a nodir ei DDY mewn cynllun datblygu unigol (CDU).',
       none: 'Dim wedi’i restru eleni.',
       noArea: 'Unrhyw faes angen',
       contact: 'I siarad am ddysgu eich plentyn, cysylltwch â Chydlynydd Anghenion Dysgu Ychwanegol (CADY) yr ysgol.',
@@ -907,7 +914,8 @@ export const cy: Catalogue = {
     governors: {
       title: 'Allforio ar gyfer y llywodraethwyr',
       what: 'llywodraethwyr',
-      intro: 'Llyfr gwaith Excel y gall llywodraethwyr ei ddarllen, ei argraffu a’i wirio: y gyllideb yn erbyn y gwariant ymrwymedig, y map darpariaeth gyda fformiwlâu byw, staffio a’r gwiriadau sydd ar agor.',
+      intro:
+        'Llyfr gwaith Excel y gall llywodraethwyr ei ddarllen, ei argraffu a’i wirio: y gyllideb yn erbyn y gwariant ymrwymedig, y map darpariaeth gyda fformiwlâu byw, staffio a’r gwiriadau sydd ar agor.',
       learnersLegend: 'Dalen dysgwyr',
       learners: {
         anonymised: 'Dienw: pob dysgwr yn ôl cyfeirnod yr ysgol, dim enwau (argymhellir)',
@@ -1114,7 +1122,8 @@ export const cy: Catalogue = {
     title: 'Mewnforio dysgwyr o’ch MIS',
     step: 'Cam {{n}} o {{of}}',
     stepName: { file: 'Dewis y ffeil', mapping: 'Gwirio’r colofnau', preview: 'Gwirio beth fydd yn newid' },
-    fileIntro: 'Allforiwch restr o ddysgwyr o’ch system gwybodaeth reoli (SIMS, Arbor neu un arall) fel ffeil CSV neu Excel (.xlsx), yna dewiswch hi yma. Ni chaiff dim ei fewnforio nes i chi weld yn union beth fydd yn newid a phwyso Mewnforio.',
+    fileIntro:
+      'Allforiwch restr o ddysgwyr o’ch system gwybodaeth reoli (SIMS, Arbor neu un arall) fel ffeil CSV neu Excel (.xlsx), yna dewiswch hi yma. Ni chaiff dim ei fewnforio nes i chi weld yn union beth fydd yn newid a phwyso Mewnforio.',
     fileLabel: 'Allforiad MIS (.csv neu .xlsx)',
     fileHint: 'Un rhes i bob dysgwr, gyda rhes pennawd. Caiff dysgwyr sydd eisoes yn Mapio eu paru yn ôl eu cyfeirnod (UPN neu ID MIS) a’u diweddaru, byth eu dyblygu.',
     chosen: 'Wedi dewis: {{name}}',
@@ -1157,7 +1166,8 @@ export const cy: Catalogue = {
     },
     back: 'Dewis ffeil arall',
     backConfirmTitle: 'Dewis ffeil arall?',
-    backConfirmBody: 'Rydych wedi newid pa golofn sy’n dal beth yn {{name}}. Mae ffeil arall yn dechrau eto o’r colofnau y mae Mapio’n eu canfod ynddi, felly bydd y newidiadau hynny’n cael eu colli. Nid oes dim wedi’i fewnforio.',
+    backConfirmBody:
+      'Rydych wedi newid pa golofn sy’n dal beth yn {{name}}. Mae ffeil arall yn dechrau eto o’r colofnau y mae Mapio’n eu canfod ynddi, felly bydd y newidiadau hynny’n cael eu colli. Nid oes dim wedi’i fewnforio.',
     toPreview: 'Nesaf: gwirio beth fydd yn newid',
     backToMapping: 'Yn ôl at y colofnau',
     previewIntro: 'Dyma beth fyddai mewnforio {{name}} yn ei wneud. Nid oes dim wedi’i ysgrifennu eto.',
@@ -1250,7 +1260,8 @@ export const cy: Catalogue = {
   backups: {
     menu: 'Adfer o gopi wrth gefn…',
     title: 'Adfer o gopi wrth gefn',
-    introOpen: 'Mae Mapio yn cadw copïau awtomatig o {{name}}: un y dydd pan gaiff ei agor, ac un cyn pob mewnforio neu ddiweddariad. Mae adfer yn agor y copi fel ffeil newydd; ni chaiff {{name}} ei hun ei gyffwrdd.',
+    introOpen:
+      'Mae Mapio yn cadw copïau awtomatig o {{name}}: un y dydd pan gaiff ei agor, ac un cyn pob mewnforio neu ddiweddariad. Mae adfer yn agor y copi fel ffeil newydd; ni chaiff {{name}} ei hun ei gyffwrdd.',
     introNone: 'Mae Mapio yn cadw copïau awtomatig o ffeiliau eich ysgol: un y dydd pan agorir ffeil, ac un cyn pob mewnforio neu ddiweddariad. Mae adfer yn agor copi fel ffeil newydd.',
     none: 'Nid oes copïau wrth gefn eto. Mae Mapio yn gwneud un y tro cyntaf yr agorir ffeil bob dydd.',
     col: { taken: 'Pryd', reason: 'Pam y’i gwnaed', file: 'Copi o', size: 'Maint', actions: 'Camau' },
@@ -1268,7 +1279,8 @@ export const cy: Catalogue = {
   },
   scenarios: {
     title: 'Senarios',
-    intro: 'Rhowch gynnig ar opsiynau cyn ymrwymo: copïwch y cynllun i senario ag enw (“Y grant yn dod i ben”, “Dau CA yn llai”), newidiwch unrhyw beth ynddo, a’i gymharu ochr yn ochr â’r cynllun. Nid yw gwaith mewn senario byth yn cyffwrdd â chynllun yr ysgol nes i chi ei fabwysiadu.',
+    intro:
+      'Rhowch gynnig ar opsiynau cyn ymrwymo: copïwch y cynllun i senario ag enw (“Y grant yn dod i ben”, “Dau CA yn llai”), newidiwch unrhyw beth ynddo, a’i gymharu ochr yn ochr â’r cynllun. Nid yw gwaith mewn senario byth yn cyffwrdd â chynllun yr ysgol nes i chi ei fabwysiadu.',
     banner: 'Rydych yn gweithio yn y senario “{{name}}” — nid yw newidiadau yma byth yn cyffwrdd â chynllun yr ysgol.',
     bannerLabel: 'Senario',
     backToPlan: 'Yn ôl i’r cynllun',
@@ -1427,7 +1439,8 @@ export const cy: Catalogue = {
       authorityNone: 'Heb ei ddewis',
       authorityTyped: 'Wedi’i nodi o’r blaen fel “{{name}}”: dewiswch yr awdurdod o’r rhestr.',
       officialNumber: 'Rhif swyddogol yr ysgol',
-      officialNumberHint: '7 digid: cod 3 digid yr awdurdod, yna rif 4 digid yr ysgol (e.e. {{example}}), fel yng nghyfrifiad yr ysgolion a datganiad cyllideb yr awdurdod. Gadewch yn wag nes i chi wybod.',
+      officialNumberHint:
+        '7 digid: cod 3 digid yr awdurdod, yna rif 4 digid yr ysgol (e.e. {{example}}), fel yng nghyfrifiad yr ysgolion a datganiad cyllideb yr awdurdod. Gadewch yn wag nes i chi wybod.',
       phase: 'Cyfnod',
       medium: 'Cyfrwng iaith',
       roll: 'Nifer ar y gofrestr',
@@ -1464,7 +1477,8 @@ export const cy: Catalogue = {
       generateConfirmTitle: 'Disodli’r calendr?',
       generateConfirmBody: 'Bydd eich tymhorau a’ch wythnosau addysgu yn troi’n galendr nodweddiadol Cymru ar gyfer {{year}}: {{weeks}} wythnos addysgu. Gallwch ddadwneud hyn.',
       terms: 'Tymhorau',
-      halfTermHint: 'Teipiwch ddyddiadau fel 15/10/2025 neu 15 Hydref 2025. Mae newid dyddiad yn gwneud yr wythnosau addysgu eto o’r tymhorau. Gadewch ddau ddiwrnod yr hanner tymor yn wag os nad oes hanner tymor.',
+      halfTermHint:
+        'Teipiwch ddyddiadau fel 15/10/2025 neu 15 Hydref 2025. Mae newid dyddiad yn gwneud yr wythnosau addysgu eto o’r tymhorau. Gadewch ddau ddiwrnod yr hanner tymor yn wag os nad oes hanner tymor.',
       noTerms: 'Nid oes gan y calendr hwn ddyddiadau tymor eto: gwnewch y calendr nodweddiadol uchod, neu ychwanegwch dymor.',
       col: { term: 'Tymor', actions: 'Camau' },
       startsOn: 'Diwrnod cyntaf',
@@ -1484,10 +1498,12 @@ export const cy: Catalogue = {
       weekExists: 'Mae wythnos {{date}} yn wythnos addysgu yn barod.',
     },
     tiers: {
-      intro: 'Yr haenau y mae eich map darpariaeth yn grwpio llinellau ynddynt: eich geiriau eich hun, yn Saesneg ac yn Gymraeg. Mae pob haen yn DDY neu nid yn DDY, ac yn cael ei chostio naill ai i’r ysgol gyfan neu wedi’i rhannu rhwng y dysgwyr sydd wedi’u cofrestru.',
+      intro:
+        'Yr haenau y mae eich map darpariaeth yn grwpio llinellau ynddynt: eich geiriau eich hun, yn Saesneg ac yn Gymraeg. Mae pob haen yn DDY neu nid yn DDY, ac yn cael ei chostio naill ai i’r ysgol gyfan neu wedi’i rhannu rhwng y dysgwyr sydd wedi’u cofrestru.',
       col: { name: 'Enw (Saesneg)', nameCy: 'Enw (Cymraeg)', alp: 'DDY?', costing: 'Costio', usedBy: 'Defnydd', actions: 'Trefn a dileu' },
       costing: { whole_school: 'Ysgol gyfan (fesul disgybl)', shared: 'Wedi’i rhannu rhwng dysgwyr' },
-      costingRule: 'Ysgol gyfan: dangosir cost pob llinell fesul disgybl ar y gofrestr ac ni chaiff ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru (darpariaeth gyffredinol). Wedi’i rhannu: caiff cost pob llinell ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru, yn ôl yr wythnosau y maent yn eu mynychu.',
+      costingRule:
+        'Ysgol gyfan: dangosir cost pob llinell fesul disgybl ar y gofrestr ac ni chaiff ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru (darpariaeth gyffredinol). Wedi’i rhannu: caiff cost pob llinell ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru, yn ôl yr wythnosau y maent yn eu mynychu.',
       isAlp: 'DDY',
       isAlpNew: 'Mae’r haen hon yn DDY (darpariaeth ddysgu ychwanegol)',
       lastAlp: 'Rhaid i o leiaf un haen fod yn DDY.',

@@ -521,7 +521,8 @@ export const en = {
       enrolment_outside_line: '{{name}}’s enrolment on “{{lineName}}” runs weeks {{startWeek}}–{{endWeek}}, but the line runs weeks {{lineStartWeek}}–{{lineEndWeek}}.',
       idp_review_overdue: '{{name}}’s IDP review was due on {{due}}, {{daysOverdue}} days ago.',
       alp_undelivered: '{{name}}’s ALP on “{{lineName}}” was not delivered in {{weeks}} recorded weeks so far (to week {{asAtWeek}}).',
-      targeted_long_no_idp: '{{name}} has had targeted support for {{weeks}} weeks so far (to week {{asAtWeek}}; three terms is {{thresholdWeeks}}) with no IDP. Review whether this provision is really ALP: people decide, Mapio changes nothing.',
+      targeted_long_no_idp:
+        '{{name}} has had targeted support for {{weeks}} weeks so far (to week {{asAtWeek}}; three terms is {{thresholdWeeks}}) with no IDP. Review whether this provision is really ALP: people decide, Mapio changes nothing.',
     },
   },
   dashboard: {
@@ -609,7 +610,8 @@ export const en = {
     file_io: 'Mapio could not read or write “{{name}}”. Check that the file and its folder are there and that you may use them.',
     internal: 'Something went wrong inside Mapio; nothing was changed. Please try again.',
     // A file that is not as Mapio made it, a read-only file, and long work that was stopped.
-    file_altered: '“{{name}}” has been changed outside Mapio, so Mapio will not open it: a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups, or ask IT where it came from.',
+    file_altered:
+      '“{{name}}” has been changed outside Mapio, so Mapio will not open it: a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups, or ask IT where it came from.',
     file_read_only: '“{{name}}” is open read-only: Mapio may not save to where it is, so nothing was changed. Use File > Save As to keep a copy you can change.',
     timeout: 'Mapio stopped that because it was taking far too long. Anything it had finished saving is kept; the rest was not saved. The file that was open is open again.',
     cancelled: 'You stopped that. Anything Mapio had finished saving is kept; the rest was not saved. The file that was open is open again.',
@@ -840,6 +842,8 @@ export const en = {
       learnerRef: 'Learner {{ref}}',
       aLearner: 'a learner',
     },
+    /** The name a new, empty school file starts with until the school types its own. */
+    newSchoolName: 'New school',
     defaultTier: { universal: 'Universal', targeted: 'Targeted', alp: 'ALP' },
     defaultArea: {
       cognition_learning: 'Cognition and learning',
@@ -849,12 +853,14 @@ export const en = {
     },
     statement: {
       title: 'What {{school}} regards as additional learning provision',
-      intro: 'Estyn asks every school to state clearly what it regards as additional learning provision (ALP). This statement lists the support every learner can have, the targeted support we offer for a time, and the provision we regard as ALP, by area of need.',
+      intro:
+        'Estyn asks every school to state clearly what it regards as additional learning provision (ALP). This statement lists the support every learner can have, the targeted support we offer for a time, and the provision we regard as ALP, by area of need.',
       alpDefinition: 'We class our provision using {{source}}.',
       alpDefinitionDated: 'We class our provision using {{source}} ({{date}}).',
       universalIntro: 'Good teaching, adapted for every learner in the class, and support any learner can use.',
       targetedIntro: 'Short-term, targeted teaching and catch-up. This is not ALP and does not need an individual development plan (IDP).',
-      alpIntro: 'Provision in addition to, or different from, what is normally made available in a mainstream school. A learner who needs ALP has additional learning needs (ALN), and their ALP is set out in an individual development plan (IDP).',
+      alpIntro:
+        'Provision in addition to, or different from, what is normally made available in a mainstream school. A learner who needs ALP has additional learning needs (ALN), and their ALP is set out in an individual development plan (IDP).',
       none: 'None listed this year.',
       noArea: 'Any area of need',
       contact: 'To talk about your child’s learning, please contact the school’s Additional Learning Needs Coordinator (ALNCo).',
@@ -912,8 +918,7 @@ export const en = {
         named: 'With learners’ names',
       },
       namedWarningTitle: 'Personal data.',
-      namedWarning:
-        'Learners’ names are personal data about children. Include them only if governors need them, keep the workbook safe and do not share it beyond the governing body.',
+      namedWarning: 'Learners’ names are personal data about children. Include them only if governors need them, keep the workbook safe and do not share it beyond the governing body.',
       busy: 'Building the workbook…',
       submit: 'Export workbook',
       done: 'Saved {{file}} with the sheets: {{sheets}}.',
@@ -1028,8 +1033,7 @@ export const en = {
       change: 'Change',
       editFor: 'published allocation for {{school}}',
       title: 'Published allocation: {{school}}',
-      intro:
-        'The school’s ALN allocation as published in the authority’s Section 52 budget statement, to sit beside what the school says it spends. Leave the amount empty to clear it.',
+      intro: 'The school’s ALN allocation as published in the authority’s Section 52 budget statement, to sit beside what the school says it spends. Leave the amount empty to clear it.',
       amountLabel: 'Amount for {{year}} (£)',
       amountHint: 'In pounds, for example 54,000 or 54000.00.',
       sourceLabel: 'Source',
@@ -1111,7 +1115,8 @@ export const en = {
     title: 'Import learners from your MIS',
     step: 'Step {{n}} of {{of}}',
     stepName: { file: 'Choose the file', mapping: 'Check the columns', preview: 'Check what will change' },
-    fileIntro: 'Export a list of learners from your management information system (SIMS, Arbor or another) as a CSV or Excel (.xlsx) file, then choose it here. Nothing is imported until you have seen exactly what will change and pressed Import.',
+    fileIntro:
+      'Export a list of learners from your management information system (SIMS, Arbor or another) as a CSV or Excel (.xlsx) file, then choose it here. Nothing is imported until you have seen exactly what will change and pressed Import.',
     fileLabel: 'MIS export (.csv or .xlsx)',
     fileHint: 'One row per learner with a header row. Learners already in Mapio are matched by their reference (UPN or MIS id) and updated, never duplicated.',
     chosen: 'Chosen: {{name}}',
@@ -1247,7 +1252,8 @@ export const en = {
   backups: {
     menu: 'Restore from a backup…',
     title: 'Restore from a backup',
-    introOpen: 'Mapio keeps automatic copies of {{name}}: one a day when it is opened, and one before each import or update. Restoring opens the copy as a new file; {{name}} itself is left untouched.',
+    introOpen:
+      'Mapio keeps automatic copies of {{name}}: one a day when it is opened, and one before each import or update. Restoring opens the copy as a new file; {{name}} itself is left untouched.',
     introNone: 'Mapio keeps automatic copies of your school files: one a day when a file is opened, and one before each import or update. Restoring opens a copy as a new file.',
     none: 'There are no backups yet. Mapio makes one the first time a file is opened each day.',
     col: { taken: 'Taken', reason: 'Why it was taken', file: 'Copy of', size: 'Size', actions: 'Actions' },
@@ -1265,7 +1271,8 @@ export const en = {
   },
   scenarios: {
     title: 'Scenarios',
-    intro: 'Try options before committing: copy the plan into a named scenario (“Grant ends”, “Two fewer TAs”), change anything in it, and compare it side by side with the plan. Work in a scenario never touches the school’s plan until you adopt it.',
+    intro:
+      'Try options before committing: copy the plan into a named scenario (“Grant ends”, “Two fewer TAs”), change anything in it, and compare it side by side with the plan. Work in a scenario never touches the school’s plan until you adopt it.',
     banner: 'You are working in the scenario “{{name}}” — changes here never touch the school’s plan.',
     bannerLabel: 'Scenario',
     backToPlan: 'Back to the plan',
@@ -1424,7 +1431,8 @@ export const en = {
       authorityNone: 'Not chosen',
       authorityTyped: 'Entered before as “{{name}}”: choose the authority from the list.',
       officialNumber: 'Official school number',
-      officialNumberHint: '7 digits: the authority’s 3-digit code, then the school’s 4-digit number (e.g. {{example}}), as in the school census and the authority’s budget statement. Leave it empty until you know it.',
+      officialNumberHint:
+        '7 digits: the authority’s 3-digit code, then the school’s 4-digit number (e.g. {{example}}), as in the school census and the authority’s budget statement. Leave it empty until you know it.',
       phase: 'Phase',
       medium: 'Language medium',
       roll: 'Number on roll',
@@ -1481,10 +1489,12 @@ export const en = {
       weekExists: 'The week of {{date}} is already a teaching week.',
     },
     tiers: {
-      intro: 'The tiers your provision map groups lines into: your own words, in English and Welsh. Each tier is ALP or not ALP, and is costed either for the whole school or shared among the learners enrolled.',
+      intro:
+        'The tiers your provision map groups lines into: your own words, in English and Welsh. Each tier is ALP or not ALP, and is costed either for the whole school or shared among the learners enrolled.',
       col: { name: 'Name (English)', nameCy: 'Name (Welsh)', alp: 'ALP?', costing: 'Costing', usedBy: 'Used by', actions: 'Order and delete' },
       costing: { whole_school: 'Whole school (per pupil)', shared: 'Shared among learners' },
-      costingRule: 'Whole school: each line’s cost is shown per pupil on roll and is not shared to the learners enrolled (universal provision). Shared: each line’s cost is shared among the learners enrolled, by the weeks they attend.',
+      costingRule:
+        'Whole school: each line’s cost is shown per pupil on roll and is not shared to the learners enrolled (universal provision). Shared: each line’s cost is shared among the learners enrolled, by the weeks they attend.',
       isAlp: 'ALP',
       isAlpNew: 'This tier is ALP (additional learning provision)',
       lastAlp: 'At least one tier must be ALP.',

@@ -3,7 +3,7 @@
  * language, loaded synchronously so `t` works as soon as `createI18n` returns.
  */
 import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
-import type { CheckCode } from '../engine/types';
+import type { CheckCode } from '../engine';
 import { cy } from './cy';
 import { en, type Catalogue } from './en';
 

@@ -14,14 +14,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend } from '../../backend/backend';
-import { closeAuthorityFile } from '../../backend/handlers/authority';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import type { LanguageMedium, Phase } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { BENCH_SEED, generatedSchoolYear, type SchoolSize } from './generatedSchool';
 import { MemoryPeak, timeOnce } from './measure';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../support/seededRandom';
 
 export const AUTHORITY_SCHOOLS = 130;
 export const WALES_SCHOOLS = 1480;
@@ -159,7 +158,7 @@ async function importAndCompare(folder: string, manifestFile: string, resultFile
     const expected = expectedByName.get(row.context.name);
     if (row.committedPence !== expected) throw new Error(`${row.context.name}: the comparison shows ${row.committedPence} p committed; the engine costed ${expected} p`);
   }
-  closeAuthorityFile(backend.session);
+  backend.session.closeAuthorityFile();
   backend.dispose();
   stopSampling();
   const result: ImportResult = {

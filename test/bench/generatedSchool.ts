@@ -15,20 +15,10 @@
  * `largeSecondaryYear()` is the benchmark's large secondary: 1,800 on roll, 400 learners with provision,
  * 150 lines, 60 staff, 2,500 enrolments.
  */
-import type {
-  Enrolment,
-  IncomeLine,
-  InterventionLine,
-  Learner,
-  LanguageMedium,
-  OtherCostLine,
-  Phase,
-  SchoolYear,
-  StaffMember,
-} from '../../shared/domain';
+import type { Enrolment, IncomeLine, InterventionLine, Learner, LanguageMedium, OtherCostLine, Phase, SchoolYear, StaffMember } from '../../shared/domain';
 import { calendar2026 } from '../support/schoolYearBuilder';
 import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
-import { seededRandom, type SeededRandom } from './seededRandom';
+import { seededRandom, type SeededRandom } from '../support/seededRandom';
 
 export const BENCH_SEED = 20_260_907;
 
@@ -176,9 +166,7 @@ function makeLine(rnd: SeededRandom, id: number, kind: LineKind, staff: StaffMem
   ] as const);
   const areas = [...new Set(Array.from({ length: areaCount }, () => rnd.pick(AREAS)))];
   const deliveryLanguage = rnd.chance(welshShare) ? 'welsh' : rnd.chance(0.15) ? 'bilingual' : 'english';
-  const nonStaffCosts = rnd.chance(0.45)
-    ? [{ label: rnd.pick(['Resource pack', 'Workbooks', 'Assessment materials', 'Sensory kit']), pence: rnd.int(1500, 35_000) }]
-    : [];
+  const nonStaffCosts = rnd.chance(0.45) ? [{ label: rnd.pick(['Resource pack', 'Workbooks', 'Assessment materials', 'Sensory kit']), pence: rnd.int(1500, 35_000) }] : [];
   if (rnd.chance(0.12)) nonStaffCosts.push({ label: 'Software licence', pence: rnd.int(40_000, 220_000) });
   const base = {
     id,
@@ -321,10 +309,11 @@ function makeLearners(rnd: SeededRandom, count: number, phase: Phase): Learner[]
 function enrolmentsPerLine(rnd: SeededRandom, lines: InterventionLine[], total: number, oneToOne: Set<number>): Map<number, number> {
   const counts = new Map<number, number>();
   let left = total;
-  for (const l of lines) if (oneToOne.has(l.id)) {
-    counts.set(l.id, 1);
-    left -= 1;
-  }
+  for (const l of lines)
+    if (oneToOne.has(l.id)) {
+      counts.set(l.id, 1);
+      left -= 1;
+    }
   const shared = lines.filter((l) => l.tierId !== 'universal' && !oneToOne.has(l.id));
   const weight = (l: InterventionLine) => l.groups * l.groupCapacity * (l.weeks >= 24 ? 3 : 1) * (0.7 + rnd.next() * 0.6);
   const weights = shared.map(weight);
@@ -400,8 +389,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
         learnerId = chosen.id;
       } else {
         for (let tries = 0; tries < 50 && learnerId === undefined; tries++) {
-          const candidate =
-            waiting.length > 0 ? waiting[waiting.length - 1]! : line.tierId === 'alp' && idpLearners.length > 0 && rnd.chance(0.8) ? rnd.pick(idpLearners).id : rnd.pick(learners).id;
+          const candidate = waiting.length > 0 ? waiting[waiting.length - 1]! : line.tierId === 'alp' && idpLearners.length > 0 && rnd.chance(0.8) ? rnd.pick(idpLearners).id : rnd.pick(learners).id;
           if (!taken.has(candidate)) learnerId = candidate;
           else if (waiting.length > 0) break;
         }
@@ -447,14 +435,81 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
     { id: 4, kind: 'school_contribution', name: 'School contribution', amountPence: rnd.int(5_000, 12_000) * 100 * scale, financialYear: null, endsOn: null, source: 'Governors' },
   ];
   const otherCosts: OtherCostLine[] = [
-    { id: 1, kind: 'alnco_release', name: 'ALNCo release time', fundingSource: 'aln_budget', staffId: alnco.id, minutesPerWeek: 300 * Math.min(3, scale), quantity: 0, unitPence: 0, startWeek: 1, weeks: weeksInYear },
-    { id: 2, kind: 'bought_in_service', name: 'Educational psychology', fundingSource: 'aln_budget', staffId: null, minutesPerWeek: 0, quantity: 3 * scale, unitPence: 55_000, startWeek: 1, weeks: weeksInYear },
-    { id: 3, kind: 'bought_in_service', name: 'Speech and language therapy', fundingSource: 'aln_grant', staffId: null, minutesPerWeek: 0, quantity: 5 * scale, unitPence: 18_000, startWeek: 1, weeks: weeksInYear },
-    { id: 4, kind: 'professional_learning', name: 'ALN training', fundingSource: 'aln_budget', staffId: null, minutesPerWeek: 0, quantity: 1, unitPence: 150_000 * scale, startWeek: 1, weeks: weeksInYear },
+    {
+      id: 1,
+      kind: 'alnco_release',
+      name: 'ALNCo release time',
+      fundingSource: 'aln_budget',
+      staffId: alnco.id,
+      minutesPerWeek: 300 * Math.min(3, scale),
+      quantity: 0,
+      unitPence: 0,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
+    {
+      id: 2,
+      kind: 'bought_in_service',
+      name: 'Educational psychology',
+      fundingSource: 'aln_budget',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 3 * scale,
+      unitPence: 55_000,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
+    {
+      id: 3,
+      kind: 'bought_in_service',
+      name: 'Speech and language therapy',
+      fundingSource: 'aln_grant',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 5 * scale,
+      unitPence: 18_000,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
+    {
+      id: 4,
+      kind: 'professional_learning',
+      name: 'ALN training',
+      fundingSource: 'aln_budget',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 1,
+      unitPence: 150_000 * scale,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
     { id: 5, kind: 'cover', name: 'Cover for IDP meetings', fundingSource: 'core_budget', staffId: null, minutesPerWeek: 0, quantity: 6 * scale, unitPence: 18_000, startWeek: 1, weeks: weeksInYear },
-    { id: 6, kind: 'equipment', name: 'Specialist equipment', fundingSource: 'aln_budget', staffId: null, minutesPerWeek: 0, quantity: 1, unitPence: 120_000 * scale, startWeek: 1, weeks: weeksInYear },
+    {
+      id: 6,
+      kind: 'equipment',
+      name: 'Specialist equipment',
+      fundingSource: 'aln_budget',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 1,
+      unitPence: 120_000 * scale,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
   ];
-  if (admin) otherCosts.push({ id: 7, kind: 'administration', name: 'ALN administration', fundingSource: 'aln_budget', staffId: admin.id, minutesPerWeek: 600, quantity: 0, unitPence: 0, startWeek: 1, weeks: weeksInYear });
+  if (admin)
+    otherCosts.push({
+      id: 7,
+      kind: 'administration',
+      name: 'ALN administration',
+      fundingSource: 'aln_budget',
+      staffId: admin.id,
+      minutesPerWeek: 600,
+      quantity: 0,
+      unitPence: 0,
+      startWeek: 1,
+      weeks: weeksInYear,
+    });
 
   return {
     school: {

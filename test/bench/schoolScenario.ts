@@ -12,8 +12,8 @@ import { openDatabase } from '../../db/connection';
 import { SchoolFile } from '../../db/schoolFile';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
 import type { SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import type { CostedMap } from '../../shared/engine/types';
+import { costSchoolYear } from '../../shared/engine';
+import type { CostedMap } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
 import { MemoryPeak, timeOnce, timeRuns, timeRunsAsync, type Timing } from './measure';
 import { prepareSqlFloor, type FloorTotals } from './sqlFloor';
@@ -120,12 +120,16 @@ async function main(): Promise<void> {
   let n = 0;
   let workbookBytes = 0;
   let sheets = 0;
-  const workbook = await timeRunsAsync(async () => {
-    const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'anonymised', lang: 'en' });
-    workbookBytes = written.bytes;
-    sheets = written.sheets.length;
-    memory.sample();
-  }, 3, 1);
+  const workbook = await timeRunsAsync(
+    async () => {
+      const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'anonymised', lang: 'en' });
+      workbookBytes = written.bytes;
+      sheets = written.sheets.length;
+      memory.sample();
+    },
+    3,
+    1,
+  );
 
   backend.dispose();
   stopSampling();

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { SchoolFile } from '../../db/schoolFile';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';

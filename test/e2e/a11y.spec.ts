@@ -144,7 +144,10 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await page.getByTestId('nav-scenarios').click();
   await page.getByTestId('scenario-name').fill('Grant ends');
   await page.getByTestId('create-scenario').click();
-  await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Work on this scenario/ }).click();
+  await page
+    .getByTestId('scenario-row-Grant ends')
+    .getByRole('button', { name: /Work on this scenario/ })
+    .click();
   await expect(page.getByTestId('scenario-banner')).toBeVisible();
   await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
   await page.getByRole('button', { name: 'Remove from this scenario' }).click();
@@ -161,7 +164,10 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await expect(page.getByRole('button', { name: 'File menu', exact: true })).toHaveCount(1);
   await expect(page.getByRole('button', { name: 'File', exact: true })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Save as a file… Grant ends', exact: true })).toHaveCount(1);
-  await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Adopt as the plan/ }).click();
+  await page
+    .getByTestId('scenario-row-Grant ends')
+    .getByRole('button', { name: /Adopt as the plan/ })
+    .click();
   await scan(page, info, 'adopt confirmation');
   await page.keyboard.press('Escape');
   await page.getByTestId('leave-scenario').click();

@@ -14,7 +14,7 @@ import { schoolKeyOf, type AuthorityReturn } from '../../shared/authority/return
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { LANGUAGE_MEDIA, type SchoolYear } from '../../shared/domain';
 import { compareReturns } from '../../shared/authority/comparison';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../support/schoolYearBuilder';
 import { formatPounds } from '../../shared/money';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';

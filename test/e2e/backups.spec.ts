@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -44,7 +44,10 @@ test('restore the daily backup from the File menu: it opens as a new file and th
   await expect(rows.nth(1)).toContainText(/\d+(\.\d)? (KB|MB)/);
   await expect(rows.nth(1)).toContainText(new Date().getFullYear().toString());
 
-  await rows.nth(1).getByRole('button', { name: /Restore the backup taken/ }).click();
+  await rows
+    .nth(1)
+    .getByRole('button', { name: /Restore the backup taken/ })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Restore this backup?' });
   await expect(confirm).toContainText('the file you have open now stays exactly as it is');
   await confirm.getByRole('button', { name: 'Restore as a new file' }).click();

@@ -33,7 +33,10 @@ test.afterEach(async () => {
 });
 
 async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: /^(File|Dewislen Ffeil)/ }).first().click();
+  await page
+    .getByRole('button', { name: /^(File|Dewislen Ffeil)/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: item }).click();
 }
 
@@ -68,7 +71,10 @@ test('a read-only file opens read-only: marked, exportable, edits refused in Eng
   const dialog = page.getByRole('dialog', { name: 'Export for governors' });
   await dialog.getByTestId('export-governors-submit').click();
   await expect(dialog.getByTestId('export-governors-status')).toContainText('Saved', { timeout: 30_000 });
-  await dialog.getByRole('button', { name: /Close|Cancel/ }).first().click();
+  await dialog
+    .getByRole('button', { name: /Close|Cancel/ })
+    .first()
+    .click();
 
   // In Welsh: the banner, and the refusal still on screen, re-worded.
   await page.locator('.lang-select select').selectOption('cy');

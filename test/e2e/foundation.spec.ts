@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 

@@ -7,8 +7,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine/scenarioComparison';
+import { costSchoolYear } from '../../shared/engine';
+import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
@@ -49,7 +49,10 @@ async function expectPlanTotals(page: Page) {
 
 async function workOn(page: Page, name: string) {
   await page.getByTestId('nav-scenarios').click();
-  await page.getByTestId(`scenario-row-${name}`).getByRole('button', { name: /Work on this scenario/ }).click();
+  await page
+    .getByTestId(`scenario-row-${name}`)
+    .getByRole('button', { name: /Work on this scenario/ })
+    .click();
   await expect(page.getByTestId('scenario-banner')).toContainText(`You are working in the scenario “${name}” — changes here never touch the school’s plan.`);
 }
 
@@ -200,7 +203,10 @@ test('two scenarios: edited, compared with the plan figure by figure, the plan u
   await page.screenshot({ path: '/tmp/uib-scenario-comparison.png', fullPage: true });
 
   // Adopt "Grant ends" as the plan, then undo: the old plan comes back exactly.
-  await page.getByTestId('scenario-row-Grant ends').getByRole('button', { name: /Adopt as the plan/ }).click();
+  await page
+    .getByTestId('scenario-row-Grant ends')
+    .getByRole('button', { name: /Adopt as the plan/ })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Adopt “Grant ends” as the plan?' });
   await expect(confirm).toContainText('You can undo this straight away with Undo');
   await confirm.getByRole('button', { name: 'Adopt as the plan' }).click();
@@ -221,20 +227,29 @@ test('a roll-forward scenario names its leavers, can be renamed, saved as a file
   await expect(page.getByText('“Next year” is next year, rolled forward from the plan.')).toBeVisible();
   await expect(page.getByTestId('scenario-row-Next year')).toContainText('Next year (rolled forward)');
 
-  await page.getByTestId('scenario-row-Next year').getByRole('button', { name: /Rename/ }).click();
+  await page
+    .getByTestId('scenario-row-Next year')
+    .getByRole('button', { name: /Rename/ })
+    .click();
   const rename = page.getByRole('dialog', { name: 'Rename “Next year”' });
   await rename.getByLabel('Scenario name').fill('2027-28 draft');
   await rename.getByRole('button', { name: 'Rename' }).click();
   await expect(page.getByTestId('scenario-row-2027-28 draft')).toBeVisible();
 
-  await page.getByTestId('scenario-row-2027-28 draft').getByRole('button', { name: /Save as a file/ }).click();
+  await page
+    .getByTestId('scenario-row-2027-28 draft')
+    .getByRole('button', { name: /Save as a file/ })
+    .click();
   const save = page.getByRole('dialog', { name: 'Save “2027-28 draft” as a new school file' });
   const target = `${mapio.dataDir}/next-year.mapio`;
   await save.getByLabel('File path').fill(target);
   await save.getByTestId('save-scenario-file').click();
   await expect(page.getByText(`Saved the scenario “2027-28 draft” as ${target}.`)).toBeVisible();
 
-  await page.getByTestId('scenario-row-2027-28 draft').getByRole('button', { name: /Delete/ }).click();
+  await page
+    .getByTestId('scenario-row-2027-28 draft')
+    .getByRole('button', { name: /Delete/ })
+    .click();
   const del = page.getByRole('dialog', { name: 'Delete the scenario “2027-28 draft”?' });
   await expect(del).toContainText('This cannot be undone.');
   await del.getByRole('button', { name: 'Delete the scenario' }).click();

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { welshProvision } from '../../shared/engine/welshProvision';
+import { costSchoolYear } from '../../shared/engine';
+import { welshProvision } from '../../shared/engine';
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
@@ -39,7 +39,16 @@ const schoolData = [
   .filter((s) => s.length > 0)
   .sort((a, b) => b.length - a.length);
 
-const schoolDataPatterns = schoolData.map((d) => new RegExp(d.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*'), 'g'));
+const schoolDataPatterns = schoolData.map(
+  (d) =>
+    new RegExp(
+      d
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s*'),
+      'g',
+    ),
+);
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {
@@ -55,7 +64,10 @@ async function expectWelsh(page: Page, what: string) {
   const found = englishIn(text, phrases).map((p) => `${p.key}: “${p.phrase}”`);
   expect(found, `English on the ${what} in Welsh`).toEqual([]);
   // Dates too: an English month name (the browser's own date formatting) is English on screen.
-  expect(text.match(/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g) ?? [], `English month names on the ${what}`).toEqual([]);
+  expect(
+    text.match(/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g) ?? [],
+    `English month names on the ${what}`,
+  ).toEqual([]);
   if (SHOTS) {
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${what.replace(/\W+/g, '-')}.png`), fullPage: false });

@@ -4,9 +4,9 @@
  * it, put it right there, and see the check gone. The file is the real demo school on a real server.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { CheckCode } from '../../shared/engine/types';
+import type { CheckCode } from '../../shared/engine';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const today = new Date().toISOString().slice(0, 10); // the server's own "today" (backend/session.ts)

@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -31,8 +31,7 @@ const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
 if (!phonics) throw new Error('the demo school has no phonics line');
 
 /** How the totals bar words a budget position. */
-const positionText = (pence: number) =>
-  pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget';
+const positionText = (pence: number) => (pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget');
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {

@@ -8,16 +8,7 @@
  */
 import { DEFAULT_AREAS, DEFAULT_TIERS } from '../../shared/schoolDefaults';
 import { termsFromWeeks } from '../../shared/schoolTerms';
-import type {
-  Calendar,
-  Enrolment,
-  IncomeLine,
-  InterventionLine,
-  Learner,
-  OtherCostLine,
-  SchoolYear,
-  StaffMember,
-} from '../../shared/domain';
+import type { Calendar, Enrolment, IncomeLine, InterventionLine, Learner, OtherCostLine, SchoolYear, StaffMember } from '../../shared/domain';
 
 function mondays(from: string, count: number): string[] {
   const [y, m, d] = from.split('-').map(Number) as [number, number, number];
@@ -27,14 +18,7 @@ function mondays(from: string, count: number): string[] {
 }
 
 export function calendar2026(): Calendar {
-  const weekStarts = [
-    ...mondays('2026-09-07', 7),
-    ...mondays('2026-11-02', 7),
-    ...mondays('2027-01-04', 6),
-    ...mondays('2027-02-22', 5),
-    ...mondays('2027-04-12', 6),
-    ...mondays('2027-05-31', 7),
-  ];
+  const weekStarts = [...mondays('2026-09-07', 7), ...mondays('2026-11-02', 7), ...mondays('2027-01-04', 6), ...mondays('2027-02-22', 5), ...mondays('2027-04-12', 6), ...mondays('2027-05-31', 7)];
   return { weekStarts, terms: termsFromWeeks(weekStarts) };
 }
 
@@ -157,4 +141,3 @@ export function expectOnlyWholeNumbers(value: unknown, path = 'costed'): void {
   } else if (Array.isArray(value)) value.forEach((v, i) => expectOnlyWholeNumbers(v, `${path}[${i}]`));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) expectOnlyWholeNumbers(v, `${path}.${k}`);
 }
-

@@ -11,17 +11,10 @@
  */
 import type { SchoolYear } from '../../shared/domain';
 import { termsFromWeeks } from '../../shared/schoolTerms';
+import { interventionLine } from './schoolYearBuilder';
 
 /** Mondays the school is closed in 2026-27 (half terms, Christmas, Easter). */
-const BREAK_MONDAYS = new Set([
-  '2026-10-26',
-  '2026-12-21',
-  '2026-12-28',
-  '2027-02-15',
-  '2027-03-22',
-  '2027-03-29',
-  '2027-05-31',
-]);
+const BREAK_MONDAYS = new Set(['2026-10-26', '2026-12-21', '2026-12-28', '2027-02-15', '2027-03-22', '2027-03-29', '2027-05-31']);
 
 /** 38 teaching weeks from Monday 7 September 2026, skipping the breaks above. */
 export function testCalendarWeeks(first = '2026-09-07', count = 38): string[] {
@@ -95,29 +88,14 @@ export function testSchoolYear(): SchoolYear {
       },
     ],
     lines: [
-      {
+      interventionLine({
         id: 1,
         name: 'Precision teaching (reading)',
         description: 'Small-group precision teaching of high-frequency words',
         rationale: 'EEF: structured TA-led interventions',
-        tierId: 'targeted',
-        areaIds: ['cognition_learning'],
-        deliveryLanguage: 'english',
-        fundingSource: 'aln_budget',
-        fundingNote: '',
-        staff: [{ staffId: 1, count: 1 }],
-        minutesPerSession: 30,
-        planningMinutesPerSession: 0,
-        sessionsPerWeekHundredths: 300,
-        startWeek: 1,
-        weeks: 12,
-        groups: 1,
-        groupCapacity: 6,
         nonStaffCosts: [{ label: 'Resource pack', pence: 4500 }],
-        undeliveredWeeks: [],
-        expectedProgress: null,
-      },
-      {
+      }),
+      interventionLine({
         id: 2,
         name: 'Cymorth iaith (speech and language group)',
         description: 'Language group following the SALT programme',
@@ -136,38 +114,29 @@ export function testSchoolYear(): SchoolYear {
         sessionsPerWeekHundredths: 200,
         startWeek: 3,
         weeks: 24,
-        groups: 1,
         groupCapacity: 4,
         nonStaffCosts: [
           { label: 'Language cards', pence: 3999 },
           { label: 'Licence', pence: 12000 },
         ],
         undeliveredWeeks: [9, 10],
-        expectedProgress: null,
-      },
-      {
+      }),
+      interventionLine({
         id: 3,
         name: '1:1 support',
         description: 'Full-time 1:1 support set out in an LA-maintained IDP',
         rationale: 'IDP',
         tierId: 'alp',
         areaIds: ['sensory_physical'],
-        deliveryLanguage: 'english',
         fundingSource: 'la_idp',
         fundingNote: 'LA top-up',
         staff: [{ staffId: 2, count: 1 }],
         minutesPerSession: 1950,
-        planningMinutesPerSession: 0,
         sessionsPerWeekHundredths: 100,
-        startWeek: 1,
         weeks: 38,
-        groups: 1,
         groupCapacity: 1,
-        nonStaffCosts: [],
-        undeliveredWeeks: [],
-        expectedProgress: null,
-      },
-      {
+      }),
+      interventionLine({
         id: 4,
         name: 'Nurture breakfast club',
         description: 'Fortnightly nurture group',
@@ -176,19 +145,15 @@ export function testSchoolYear(): SchoolYear {
         areaIds: ['behaviour_emotional_social'],
         deliveryLanguage: 'bilingual',
         fundingSource: 'core_budget',
-        fundingNote: '',
         staff: [{ staffId: 2, count: 2 }],
         minutesPerSession: 40,
         planningMinutesPerSession: 5,
         sessionsPerWeekHundredths: 50,
-        startWeek: 1,
         weeks: 38,
         groups: 2,
         groupCapacity: 8,
         nonStaffCosts: [{ label: 'Food', pence: 25000 }],
-        undeliveredWeeks: [],
-        expectedProgress: null,
-      },
+      }),
     ],
     learners: [
       learner(1, 'A001', 'Aled Jones', 3, 'idp_school', ['communication_interaction'], true, 90),

@@ -6,20 +6,12 @@
  */
 import type { YearView } from '../../shared/api/contract';
 import { FUNDING_SOURCES, type SchoolYear } from '../../shared/domain';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
+import { costSchoolYear } from '../../shared/engine';
 import { enrolment, incomeLine, interventionLine, learner, otherCost, schoolYear, staffMember } from './schoolYearBuilder';
+import { seededRandom } from './seededRandom';
 
-/** mulberry32: a small deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same numbers for the same seed on every run (mulberry32). */
+const random = (seed: number): (() => number) => seededRandom(seed).next;
 
 export function variedSchoolYear(seed: number, size: { lines?: number; learners?: number } = {}): SchoolYear {
   const rnd = random(seed);
@@ -54,13 +46,33 @@ export function variedSchoolYear(seed: number, size: { lines?: number; learners?
   });
   // Exactly half a penny before rounding: 1541 × 30 min × 1 session × 1 week ÷ 60 = 770.5p → 771p.
   lines.push(
-    interventionLine({ id: lineCount + 1, name: 'Half-penny check', tierId: 'targeted', areaIds: ['besd'], staff: [{ staffId: 1, count: 1 }], minutesPerSession: 30, planningMinutesPerSession: 0, sessionsPerWeekHundredths: 100, startWeek: 1, weeks: 1, groups: 1, groupCapacity: 1, nonStaffCosts: [] }),
+    interventionLine({
+      id: lineCount + 1,
+      name: 'Half-penny check',
+      tierId: 'targeted',
+      areaIds: ['besd'],
+      staff: [{ staffId: 1, count: 1 }],
+      minutesPerSession: 30,
+      planningMinutesPerSession: 0,
+      sessionsPerWeekHundredths: 100,
+      startWeek: 1,
+      weeks: 1,
+      groups: 1,
+      groupCapacity: 1,
+      nonStaffCosts: [],
+    }),
   );
   staff[0]!.hourlyCostPence = 1541;
 
   const learnerCount = size.learners ?? int(5, 40);
   const learners = Array.from({ length: learnerCount }, (_, i) =>
-    learner({ id: i + 1, ref: `V${seed}-${String(i + 1).padStart(4, '0')}`, name: `Learner Name${i + 1} Surname${seed}`, alnStatus: pick(['none', 'monitored', 'idp_school', 'idp_la'] as const), areaIds: [pick(areas)] }),
+    learner({
+      id: i + 1,
+      ref: `V${seed}-${String(i + 1).padStart(4, '0')}`,
+      name: `Learner Name${i + 1} Surname${seed}`,
+      alnStatus: pick(['none', 'monitored', 'idp_school', 'idp_la'] as const),
+      areaIds: [pick(areas)],
+    }),
   );
   let enrolmentId = 0;
   const enrolments = lines.flatMap((line) =>
@@ -74,10 +86,24 @@ export function variedSchoolYear(seed: number, size: { lines?: number; learners?
     lines,
     learners,
     enrolments,
-    income: [incomeLine({ id: 1, amountPence: int(1_000_000, 20_000_000), name: 'Delegated ALN' }), incomeLine({ id: 2, amountPence: int(0, 3_000_000), name: 'ALN grant', kind: 'aln_grant', financialYear: 2026 })],
+    income: [
+      incomeLine({ id: 1, amountPence: int(1_000_000, 20_000_000), name: 'Delegated ALN' }),
+      incomeLine({ id: 2, amountPence: int(0, 3_000_000), name: 'ALN grant', kind: 'aln_grant', financialYear: 2026 }),
+    ],
     otherCosts: [
       otherCost({ id: 1, name: 'ALNCo release', kind: 'alnco_release', staffId: 1, minutesPerWeek: int(30, 600), quantity: 0, unitPence: 0, startWeek: 1, weeks: 38, fundingSource: 'aln_budget' }),
-      otherCost({ id: 2, name: 'Educational psychology', kind: 'bought_in_service', staffId: null, minutesPerWeek: 0, quantity: int(1, 12), unitPence: int(10_000, 60_000), startWeek: 1, weeks: 38, fundingSource: pick(FUNDING_SOURCES) }),
+      otherCost({
+        id: 2,
+        name: 'Educational psychology',
+        kind: 'bought_in_service',
+        staffId: null,
+        minutesPerWeek: 0,
+        quantity: int(1, 12),
+        unitPence: int(10_000, 60_000),
+        startWeek: 1,
+        weeks: 38,
+        fundingSource: pick(FUNDING_SOURCES),
+      }),
     ],
   });
   year.school = { ...year.school, name: `Ysgol Amrywiol ${seed} & Partners`, numberOnRoll: int(50, 1500) };

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../../display';
 import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
 import { useAuthority } from './authorityState';
+import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 function useLearnerWords() {
   const { t } = useTranslation();
@@ -21,8 +23,7 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
   const { t, pounds } = useDisplay();
   const learners = useLearnerWords();
   const fewer = t('authority.fewerThan5');
-  const learnerCount = (tally: LearnerTally) =>
-    tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`;
+  const learnerCount = (tally: LearnerTally) => (tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`);
   const { side } = props;
   return (
     <div className={`class-side ${props.alp ? 'is-alp' : 'not-alp'}`} data-testid={props.testId}>
@@ -30,18 +31,16 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
         <span className={`tier-badge ${props.alp ? 'is-alp' : ''}`}>{props.alp ? t('authority.classification.alp') : t('authority.classification.notAlp')}</span>{' '}
         {t('authority.classification.atSchools', { count: side.schoolCount })}
       </h4>
-      <p className="class-total">
-        {t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}
-      </p>
+      <p className="class-total">{t('authority.classification.sideTotal', { learners: learners(side.learners), cost: pounds(side.costPence) })}</p>
       <table className="data-table compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('authority.col.school')}</th>
-            <th scope="col">{t('authority.classification.tierCol')}</th>
-            <th scope="col" className="num">{t('authority.classification.learnersCol')}</th>
-            <th scope="col" className="num">{t('authority.classification.costCol')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('authority.col.school') },
+            { label: t('authority.classification.tierCol') },
+            { label: t('authority.classification.learnersCol'), className: 'num' },
+            { label: t('authority.classification.costCol'), className: 'num' },
+          ]}
+        />
         <tbody>
           {side.schools.map((s) => (
             <tr key={s.schoolKey}>
@@ -132,72 +131,62 @@ function Matching(props: { comparison: AuthorityComparison }) {
           {problem}
         </p>
       ) : null}
-      <div className="table-wrap">
-        <table className="data-table compact">
-          <caption className="visually-hidden">{t('authority.matching.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('authority.matching.interventionCol')}</th>
-              <th scope="col">{t('authority.matching.namesCol')}</th>
-              <th scope="col" className="num">{t('authority.matching.schoolsCol')}</th>
-              <th scope="col">{t('authority.matching.mergeCol')}</th>
+      <DataTable
+        className="compact"
+        caption={t('authority.matching.caption')}
+        columns={[
+          { label: t('authority.matching.interventionCol') },
+          { label: t('authority.matching.namesCol') },
+          { label: t('authority.matching.schoolsCol'), className: 'num' },
+          { label: t('authority.matching.mergeCol') },
+        ]}
+      >
+        {groups.map((g) => {
+          const choice = target[g.matchKey] ?? '';
+          const mappedNames = g.normalisedNames.filter((n) => props.comparison.mapping[n] !== undefined);
+          return (
+            <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
+              <th scope="row">
+                {g.displayName}
+                {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
+              </th>
+              <td>{g.variants.join(' · ')}</td>
+              <td className="num money">{g.alp.schoolCount + g.notAlp.schoolCount}</td>
+              <td>
+                <div className="inline-form">
+                  <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
+                    {t('authority.matching.mergeLabel', { name: g.displayName })}
+                  </label>
+                  <select id={`${id}-${g.matchKey}`} value={choice} disabled={busy} data-testid={`merge-target-${g.matchKey}`} onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}>
+                    <option value="">{t('authority.matching.choose')}</option>
+                    {names
+                      .filter((n) => n !== g.displayName)
+                      .map((n) => (
+                        <option key={n} value={n}>
+                          {n}
+                        </option>
+                      ))}
+                  </select>
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy || choice === ''}
+                    data-testid={`merge-${g.matchKey}`}
+                    onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
+                  >
+                    {t('authority.matching.merge')}
+                  </button>
+                  {mappedNames.length > 0 ? (
+                    <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
+                      {t('authority.matching.unmerge')}
+                    </button>
+                  ) : null}
+                </div>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => {
-              const choice = target[g.matchKey] ?? '';
-              const mappedNames = g.normalisedNames.filter((n) => props.comparison.mapping[n] !== undefined);
-              return (
-                <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
-                  <th scope="row">
-                    {g.displayName}
-                    {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
-                  </th>
-                  <td>{g.variants.join(' · ')}</td>
-                  <td className="num money">{g.alp.schoolCount + g.notAlp.schoolCount}</td>
-                  <td>
-                    <div className="inline-form">
-                      <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
-                        {t('authority.matching.mergeLabel', { name: g.displayName })}
-                      </label>
-                      <select
-                        id={`${id}-${g.matchKey}`}
-                        value={choice}
-                        disabled={busy}
-                        data-testid={`merge-target-${g.matchKey}`}
-                        onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}
-                      >
-                        <option value="">{t('authority.matching.choose')}</option>
-                        {names
-                          .filter((n) => n !== g.displayName)
-                          .map((n) => (
-                            <option key={n} value={n}>
-                              {n}
-                            </option>
-                          ))}
-                      </select>
-                      <button
-                        type="button"
-                        className="small"
-                        disabled={busy || choice === ''}
-                        data-testid={`merge-${g.matchKey}`}
-                        onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
-                      >
-                        {t('authority.matching.merge')}
-                      </button>
-                      {mappedNames.length > 0 ? (
-                        <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
-                          {t('authority.matching.unmerge')}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </details>
   );
 }

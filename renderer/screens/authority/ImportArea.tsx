@@ -167,8 +167,8 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.imported.map((r) => (
                   <li key={`${r.fileName}-${r.school.schoolKey}`}>
-                    <span className="pill pill-good">{r.replaced ? t('authority.import.replacedPill') : t('authority.import.importedPill')}</span> {r.school.name},{' '}
-                    {r.school.academicYear} <span className="muted">({r.fileName})</span>
+                    <span className="pill pill-good">{r.replaced ? t('authority.import.replacedPill') : t('authority.import.importedPill')}</span> {r.school.name}, {r.school.academicYear}{' '}
+                    <span className="muted">({r.fileName})</span>
                   </li>
                 ))}
               </ul>

@@ -9,6 +9,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { useDisplay } from '../../display';
 import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
 import { orderSchools, percent } from './authorityFigures';
+import { DataTable } from '../../components/DataTable';
 
 const BAR = '#1d4e89';
 const OUTLIER = '#b35c00';
@@ -127,25 +128,21 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
         </ul>
       ) : null}
       {plotted.length === 0 ? null : asTable ? (
-        <table className="data-table compact" data-testid="outlier-table">
-          <caption className="visually-hidden">{t(`authority.measure.${measure}`)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('authority.col.school')}</th>
-              <th scope="col" className="num">{t(`authority.measure.${measure}`)}</th>
-              <th scope="col">{t('authority.outliers.againstFences')}</th>
+        <DataTable
+          className="compact"
+          testId="outlier-table"
+          caption={t(`authority.measure.${measure}`)}
+          columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, { label: t('authority.outliers.againstFences') }]}
+          wrap={false}
+        >
+          {plotted.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.name}</th>
+              <td className="num money">{format(r.value)}</td>
+              <td>{standing(r.key)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {plotted.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.name}</th>
-                <td className="num money">{format(r.value)}</td>
-                <td>{standing(r.key)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <div className="chart-box" style={{ height }} aria-hidden="true">
           <ResponsiveContainer width="100%" height="100%">
@@ -180,15 +177,9 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
                   }}
                 />
               </Bar>
-              {summary.median !== null ? (
-                <ReferenceLine x={summary.median} ifOverflow="extendDomain" stroke={MEDIAN} strokeWidth={2} />
-              ) : null}
-              {summary.lowerFence !== null ? (
-                <ReferenceLine x={summary.lowerFence} ifOverflow={summary.lowerFence >= 0 ? 'extendDomain' : 'discard'} stroke={FENCE} strokeDasharray="6 4" />
-              ) : null}
-              {summary.upperFence !== null ? (
-                <ReferenceLine x={summary.upperFence} ifOverflow="extendDomain" stroke={FENCE} strokeDasharray="6 4" />
-              ) : null}
+              {summary.median !== null ? <ReferenceLine x={summary.median} ifOverflow="extendDomain" stroke={MEDIAN} strokeWidth={2} /> : null}
+              {summary.lowerFence !== null ? <ReferenceLine x={summary.lowerFence} ifOverflow={summary.lowerFence >= 0 ? 'extendDomain' : 'discard'} stroke={FENCE} strokeDasharray="6 4" /> : null}
+              {summary.upperFence !== null ? <ReferenceLine x={summary.upperFence} ifOverflow="extendDomain" stroke={FENCE} strokeDasharray="6 4" /> : null}
             </BarChart>
           </ResponsiveContainer>
         </div>

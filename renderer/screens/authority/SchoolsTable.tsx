@@ -14,11 +14,17 @@ import { MoneyParseError, parsePounds } from '../../../shared/money';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
 import { useAuthority } from './authorityState';
+import { ButtonCell } from '../../components/DataTable';
 
 function ShareCell(props: { share: Share | null; money?: boolean; testId: string }) {
   const { t, pounds } = useDisplay();
   const parts = shareParts(props.share);
-  if (!parts) return <td className="num muted" data-testid={props.testId}>{t('authority.notShown')}</td>;
+  if (!parts)
+    return (
+      <td className="num muted" data-testid={props.testId}>
+        {t('authority.notShown')}
+      </td>
+    );
   return (
     <td className="num" data-testid={props.testId}>
       <span className="money">{parts.percent}</span>
@@ -81,23 +87,53 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
               </th>
             </tr>
             <tr>
-              <th scope="col" className="sticky-col">{t('authority.col.school')}</th>
-              <th scope="col" className="num">{t('authority.col.roll')}</th>
-              <th scope="col" className="num">{t('authority.col.efsm')}</th>
+              <th scope="col" className="sticky-col">
+                {t('authority.col.school')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.col.roll')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.col.efsm')}
+              </th>
               <th scope="col">{t('authority.col.medium')}</th>
-              <th scope="col" className="num">{t('authority.col.aln')}</th>
-              <th scope="col" className="num">{t('authority.col.idpsSplit')}</th>
+              <th scope="col" className="num">
+                {t('authority.col.aln')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.col.idpsSplit')}
+              </th>
               <th scope="col">{t('authority.col.definition')}</th>
-              <th scope="col" className="num measures-start">{t('authority.measure.alnShareOfRoll')}</th>
-              <th scope="col" className="num">{t('authority.measure.idpShareOfAln')}</th>
-              <th scope="col" className="num">{t('authority.measure.alnBudgetPence')}</th>
-              <th scope="col" className="num">{t('authority.measure.committedPence')}</th>
-              <th scope="col" className="num">{t('authority.measure.budgetPositionPence')}</th>
-              <th scope="col" className="num">{t('authority.measure.spendPerLearnerWithAlnPence')}</th>
-              <th scope="col" className="num">{t('authority.measure.spendPerPupilPence')}</th>
-              <th scope="col" className="num">{t('authority.measure.alpShareOfLineCost')}</th>
-              <th scope="col" className="num">{t('authority.measure.welshMediumShareOfAlpCost')}</th>
-              <th scope="col" className="num">{t('authority.col.published')}</th>
+              <th scope="col" className="num measures-start">
+                {t('authority.measure.alnShareOfRoll')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.idpShareOfAln')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.alnBudgetPence')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.committedPence')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.budgetPositionPence')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.spendPerLearnerWithAlnPence')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.spendPerPupilPence')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.alpShareOfLineCost')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.measure.welshMediumShareOfAlpCost')}
+              </th>
+              <th scope="col" className="num">
+                {t('authority.col.published')}
+              </th>
               <th scope="col">
                 <span className="visually-hidden">{t('authority.col.actions')}</span>
               </th>
@@ -114,15 +150,17 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     {r.notes.length > 0 ? <sup className="note-mark">{t('authority.schools.noteMark', { n: noted.indexOf(r) + 1 })}</sup> : null}
                     <span className="cell-sub">{t(`authority.phase.${c.phase}`)}</span>
                   </th>
-                  <td className="num money" data-testid={`roll-${key}`}>{c.numberOnRoll}</td>
+                  <td className="num money" data-testid={`roll-${key}`}>
+                    {c.numberOnRoll}
+                  </td>
                   <td className="num money">{c.efsmBasisPoints === null ? notGiven : percent(c.efsmBasisPoints)}</td>
                   <td>{t(`authority.medium.${c.languageMedium}`)}</td>
-                  <td className="num money" data-testid={`aln-${key}`}>{countText(c.learnersWithAln, fewer, notGiven)}</td>
+                  <td className="num money" data-testid={`aln-${key}`}>
+                    {countText(c.learnersWithAln, fewer, notGiven)}
+                  </td>
                   <td className="num money" data-testid={`idps-${key}`}>
                     {countText(c.idps, fewer, notGiven)}
-                    <span className="cell-sub">
-                      {t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, fewer, notGiven), la: countText(c.idpsLaMaintained, fewer, notGiven) })}
-                    </span>
+                    <span className="cell-sub">{t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, fewer, notGiven), la: countText(c.idpsLaMaintained, fewer, notGiven) })}</span>
                   </td>
                   <td className="definition">
                     {c.alpDefinitionSource}
@@ -130,8 +168,12 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                   </td>
                   <ShareCell share={r.alnShareOfRoll} testId={`alnShare-${key}`} />
                   <ShareCell share={r.idpShareOfAln} testId={`idpShare-${key}`} />
-                  <td className="num money" data-testid={`budget-${key}`}>{pounds(r.alnBudgetPence)}</td>
-                  <td className="num money" data-testid={`committed-${key}`}>{pounds(r.committedPence)}</td>
+                  <td className="num money" data-testid={`budget-${key}`}>
+                    {pounds(r.alnBudgetPence)}
+                  </td>
+                  <td className="num money" data-testid={`committed-${key}`}>
+                    {pounds(r.committedPence)}
+                  </td>
                   <td className={`num money ${r.budgetPositionPence < 0 ? 'negative' : ''}`} data-testid={`position-${key}`}>
                     {pounds(r.budgetPositionPence)}
                   </td>
@@ -152,11 +194,13 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                       </button>
                     </span>
                   </td>
-                  <td className="actions">
-                    <button type="button" className="small" onClick={() => setRemoving(r)} aria-label={t('authority.remove.buttonFor', { school: c.name })} data-testid={`remove-${key}`}>
-                      {t('authority.remove.button')}
-                    </button>
-                  </td>
+                  <ButtonCell
+                    className="actions"
+                    text={t('authority.remove.button')}
+                    label={t('authority.remove.buttonFor', { school: c.name })}
+                    onClick={() => setRemoving(r)}
+                    testId={`remove-${key}`}
+                  />
                 </tr>
               );
             })}

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SchoolComparisonRow } from '../../../shared/authority/comparison';
 import { countText, orderSchools, percent, shareParts } from './authorityFigures';
 
-const row = (name: string, roll: number, committedPence: number) =>
-  ({ schoolKey: name.toLowerCase(), context: { name, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
+const row = (name: string, roll: number, committedPence: number) => ({ schoolKey: name.toLowerCase(), context: { name, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
 
 describe('how the comparison reads on screen', () => {
   it('writes basis points as a percentage to two places', () => {

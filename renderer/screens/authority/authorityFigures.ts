@@ -35,4 +35,3 @@ export function orderSchools(rows: readonly SchoolComparisonRow[], order: School
   const dir = order === 'rollAsc' ? 1 : -1;
   return copy.sort((a, b) => dir * (a.context.numberOnRoll - b.context.numberOnRoll) || a.context.name.localeCompare(b.context.name, 'en-GB'));
 }
-

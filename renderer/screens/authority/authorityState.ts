@@ -3,10 +3,10 @@
  * renders from), and the officer's import in progress. Kept apart from the school store: an officer may
  * have an authority file open with or without a school file.
  *
- * Every call goes through `api.call`; a failure comes back as an ApiError whose sentence is shown.
+ * Every call goes through the renderer's one queue (`queuedCall`); a failure comes back as an ApiError whose sentence is shown.
  */
 import { create } from 'zustand';
-import { api } from '../../api/client';
+import { queuedCall } from '../../state/callQueue';
 import { asApiError } from '../../state/store';
 import type { ApiError, AuthorityView, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
 import { bytesToBase64 } from '../../api/fileContent';
@@ -76,20 +76,20 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
     lastImport: null,
 
     async restore() {
-      const outcome = await attempt(() => api.call('authority.comparison', {}));
+      const outcome = await attempt(() => queuedCall('authority.comparison', {}));
       if (outcome.ok) set({ view: outcome.result });
       else if (outcome.error.code === 'no_file') set({ view: null });
     },
     create(path) {
       set({ lastImport: null });
-      return viewCall(() => api.call('authority.create', { path }));
+      return viewCall(() => queuedCall('authority.create', { path }));
     },
     open(path) {
       set({ lastImport: null });
-      return viewCall(() => api.call('authority.open', { path }));
+      return viewCall(() => queuedCall('authority.open', { path }));
     },
     async close() {
-      await attempt(() => api.call('authority.close', {}));
+      await attempt(() => queuedCall('authority.close', {}));
       set({ view: null, lastImport: null, progress: null });
     },
     async importFiles(files, replace) {
@@ -101,7 +101,7 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
         let one: ReturnImportOutcome;
         try {
           const bytes = new Uint8Array(await file.arrayBuffer());
-          one = await api.call('authority.importReturn', { fileName: file.name, contentBase64: bytesToBase64(bytes), ...(replace ? { replace: true } : {}) });
+          one = await queuedCall('authority.importReturn', { fileName: file.name, contentBase64: bytesToBase64(bytes), ...(replace ? { replace: true } : {}) });
         } catch (err) {
           // Refused at the door (empty, too large, unreadable): listed like any other rejection.
           const error = asApiError(err);
@@ -111,39 +111,39 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
         set({ progress: { done: i + 1, total: files.length, fileName: file.name }, lastImport: outcome });
       }
       // The comparison for the newest year now that the returns are in.
-      await viewCall(() => api.call('authority.comparison', {}));
+      await viewCall(() => queuedCall('authority.comparison', {}));
       set({ progress: null, lastImport: outcome });
       return outcome;
     },
     async importFolder(path) {
       set({ lastImport: null, progress: { done: 0, total: 0, fileName: path } });
-      const outcome = await attempt(() => api.call('authority.importFolder', { path }));
+      const outcome = await attempt(() => queuedCall('authority.importFolder', { path }));
       if (outcome.ok) {
         set({ lastImport: outcome.result });
-        await viewCall(() => api.call('authority.comparison', {}));
+        await viewCall(() => queuedCall('authority.comparison', {}));
       }
       set({ progress: null });
       return outcome;
     },
     showYear(academicYear) {
-      return viewCall(() => api.call('authority.comparison', { academicYear }));
+      return viewCall(() => queuedCall('authority.comparison', { academicYear }));
     },
     async setMapping(input) {
-      const outcome = await viewCall(() => api.call('authority.setMapping', input));
+      const outcome = await viewCall(() => queuedCall('authority.setMapping', input));
       // setMapping answers for the newest year: keep the officer on the year they were looking at.
       const shown = year();
-      if (outcome.ok && shown && outcome.result.academicYear !== shown) return viewCall(() => api.call('authority.comparison', { academicYear: shown }));
+      if (outcome.ok && shown && outcome.result.academicYear !== shown) return viewCall(() => queuedCall('authority.comparison', { academicYear: shown }));
       return outcome;
     },
     async removeSchool(schoolKey) {
-      return viewCall(() => api.call('authority.removeSchool', { schoolKey }));
+      return viewCall(() => queuedCall('authority.removeSchool', { schoolKey }));
     },
     setPublishedAllocation(input) {
-      return viewCall(() => api.call('authority.setPublishedAllocation', input));
+      return viewCall(() => queuedCall('authority.setPublishedAllocation', input));
     },
     exportComparison(path) {
       const academicYear = year();
-      return attempt(() => api.call('authority.exportComparison', academicYear ? { path, academicYear } : { path }));
+      return attempt(() => queuedCall('authority.exportComparison', academicYear ? { path, academicYear } : { path }));
     },
     clearImport() {
       set({ lastImport: null });

@@ -17,8 +17,6 @@ type Errors = Record<string, string>;
 
 const issuesToErrors = (error: ApiError): Errors => problemsByField(error, useMapio.getState().lang);
 
-
-
 export function IncomeForm(props: { income: IncomeLine | null; onClose: () => void }) {
   const { t, lang } = useDisplay();
   const { money, fromParsed } = useReader();
@@ -54,7 +52,11 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
   };
 
   return (
-    <Dialog title={x ? t('budget.incomeForm.titleEdit') : t('budget.incomeForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
+    <Dialog
+      title={x ? t('budget.incomeForm.titleEdit') : t('budget.incomeForm.titleNew')}
+      onClose={props.onClose}
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}
+    >
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>
@@ -68,7 +70,17 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
           {(d) => <input id={`${id}-name`} type="text" aria-describedby={d} aria-invalid={errors.name ? true : undefined} value={name} onChange={(e) => setName(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
-          {(d) => <input id={`${id}-amount`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors.amountPence ? true : undefined} value={amount} onChange={(e) => setAmount(e.target.value)} />}
+          {(d) => (
+            <input
+              id={`${id}-amount`}
+              type="text"
+              inputMode="decimal"
+              aria-describedby={d}
+              aria-invalid={errors.amountPence ? true : undefined}
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
+          )}
         </Labelled>
         <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026-27 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
           {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
@@ -141,22 +153,17 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
 
   const text = (key: string, label: string, value: string, set: (v: string) => void, money = false) => (
     <Labelled id={`${id}-${key}`} label={label} error={errors[key]} className={money ? 'money-field' : undefined}>
-      {(d) => (
-        <input
-          id={`${id}-${key}`}
-          type="text"
-          inputMode="decimal"
-          aria-describedby={d}
-          aria-invalid={errors[key] ? true : undefined}
-          value={value}
-          onChange={(e) => set(e.target.value)}
-        />
-      )}
+      {(d) => <input id={`${id}-${key}`} type="text" inputMode="decimal" aria-describedby={d} aria-invalid={errors[key] ? true : undefined} value={value} onChange={(e) => set(e.target.value)} />}
     </Labelled>
   );
 
   return (
-    <Dialog wide title={x ? t('budget.otherForm.titleEdit') : t('budget.otherForm.titleNew')} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}>
+    <Dialog
+      wide
+      title={x ? t('budget.otherForm.titleEdit') : t('budget.otherForm.titleNew')}
+      onClose={props.onClose}
+      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}
+    >
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <Labelled id={`${id}-kind`} label={t('budget.field.kind')}>

@@ -1,6 +1,6 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { IncomeLine, OtherCostLine } from '../../../shared/domain';
-import type { Breakdown } from '../../../shared/engine/types';
+import type { Breakdown } from '../../../shared/engine';
 import { ConfirmDialog } from '../../components/Dialog';
 import { RowActionButton } from '../../components/RowActionButton';
 import { DraftField, SelectField, useReader, type Commit } from '../../components/fields';
@@ -8,6 +8,8 @@ import { namesOf, useDisplay } from '../../display';
 import { formatMinutesAsHours, readHoursAsMinutes, readWholeNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { IncomeForm, OtherCostForm } from './BudgetForms';
+import { TableHead } from '../../components/TableHead';
+import { DataTable } from '../../components/DataTable';
 
 /** The ALNCo's statutory tasks: how many of each, and the hours each one takes. */
 const WORKLOAD_TASKS = [
@@ -32,27 +34,13 @@ export function BudgetScreen() {
   const otherCosted = new Map(view.costed.otherCosts.map((c) => [c.otherCostId, c]));
 
   const signed = (p: number) => (p > 0 ? `+${pounds(p)}` : pounds(p));
-  const positionCell = (p: number) => (
-    <td className={`num money ${p < 0 ? 'negative' : p > 0 ? 'positive' : ''}`}>
-      {signed(p)}
-    </td>
-  );
+  const positionCell = (p: number) => <td className={`num money ${p < 0 ? 'negative' : p > 0 ? 'positive' : ''}`}>{signed(p)}</td>;
 
   const breakdown = (title: string, rows: Breakdown[], label: (key: string) => string, testId: string) => (
     <section className="card" aria-labelledby={`bd-${testId}`}>
       <h2 id={`bd-${testId}`}>{title}</h2>
       <table className="data-table compact" data-testid={`breakdown-${testId}`}>
-        <thead>
-          <tr>
-            <th scope="col">{t('budget.col.group')}</th>
-            <th scope="col" className="num">
-              {t('budget.col.cost')}
-            </th>
-            <th scope="col" className="num">
-              {t('budget.col.charged')}
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[{ label: t('budget.col.group') }, { label: t('budget.col.cost'), className: 'num' }, { label: t('budget.col.charged'), className: 'num' }]} />
         <tbody>
           {rows.map((r) => (
             <tr key={r.key}>
@@ -76,38 +64,31 @@ export function BudgetScreen() {
       <div className="cards">
         <section className="card" aria-labelledby="budget-position">
           <h2 id="budget-position">{t('budget.position.title')}</h2>
-          <table className="data-table compact">
-            <thead>
-              <tr>
-                <th scope="col">{t('budget.col.group')}</th>
-                <th scope="col" className="num">
-                  {t('totals.income')}
-                </th>
-                <th scope="col" className="num">
-                  {t('totals.charged')}
-                </th>
-                <th scope="col" className="num">
-                  {t('budget.col.position')}
-                </th>
+          <DataTable
+            className="compact"
+            columns={[
+              { label: t('budget.col.group') },
+              { label: t('totals.income'), className: 'num' },
+              { label: t('totals.charged'), className: 'num' },
+              { label: t('budget.col.position'), className: 'num' },
+            ]}
+            wrap={false}
+          >
+            <tr>
+              <th scope="row">{t('budget.position.total')}</th>
+              <td className="num money">{pounds(budget.incomePence)}</td>
+              <td className="num money">{pounds(budget.chargedPence)}</td>
+              {positionCell(budget.positionPence)}
+            </tr>
+            {budget.financialYears.map((fy) => (
+              <tr key={fy.year}>
+                <th scope="row">{t('budget.fyLabel', { start: fy.year, end: fy.year + 1 })}</th>
+                <td className="num money">{pounds(fy.incomePence)}</td>
+                <td className="num money">{pounds(fy.chargedPence)}</td>
+                {positionCell(fy.positionPence)}
               </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('budget.position.total')}</th>
-                <td className="num money">{pounds(budget.incomePence)}</td>
-                <td className="num money">{pounds(budget.chargedPence)}</td>
-                {positionCell(budget.positionPence)}
-              </tr>
-              {budget.financialYears.map((fy) => (
-                <tr key={fy.year}>
-                  <th scope="row">{t('budget.fyLabel', { start: fy.year, end: fy.year + 1 })}</th>
-                  <td className="num money">{pounds(fy.incomePence)}</td>
-                  <td className="num money">{pounds(fy.chargedPence)}</td>
-                  {positionCell(fy.positionPence)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </section>
         <section className="card" aria-labelledby="budget-totals">
           <h2 id="budget-totals">{t('totals.committed')}</h2>
@@ -145,21 +126,17 @@ export function BudgetScreen() {
         onAdd={() => setIncomeForm('new')}
         empty={data.income.length === 0 ? t('budget.noIncome') : null}
       >
-        <thead>
-          <tr>
-            <th scope="col">{t('budget.col.kind')}</th>
-            <th scope="col">{t('budget.col.name')}</th>
-            <th scope="col" className="num">
-              {t('budget.col.amount')}
-            </th>
-            <th scope="col">{t('budget.col.financialYear')}</th>
-            <th scope="col">{t('budget.col.endsOn')}</th>
-            <th scope="col">{t('budget.col.source')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('budget.col.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('budget.col.kind') },
+            { label: t('budget.col.name') },
+            { label: t('budget.col.amount'), className: 'num' },
+            { label: t('budget.col.financialYear') },
+            { label: t('budget.col.endsOn') },
+            { label: t('budget.col.source') },
+            { label: t('budget.col.actions'), hidden: true },
+          ]}
+        />
         <tbody>
           {data.income.map((i) => (
             <tr key={i.id} data-testid={`income-row-${i.id}`}>
@@ -187,21 +164,17 @@ export function BudgetScreen() {
         intro={t('budget.otherCostsIntro')}
         empty={data.otherCosts.length === 0 ? t('budget.noOtherCosts') : null}
       >
-        <thead>
-          <tr>
-            <th scope="col">{t('budget.col.kind')}</th>
-            <th scope="col">{t('budget.col.name')}</th>
-            <th scope="col">{t('budget.col.funding')}</th>
-            <th scope="col">{t('budget.col.detail')}</th>
-            <th scope="col" className="num">
-              {t('budget.col.cost')}
-            </th>
-            <th scope="col">{t('budget.col.charged')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('budget.col.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            { label: t('budget.col.kind') },
+            { label: t('budget.col.name') },
+            { label: t('budget.col.funding') },
+            { label: t('budget.col.detail') },
+            { label: t('budget.col.cost'), className: 'num' },
+            { label: t('budget.col.charged') },
+            { label: t('budget.col.actions'), hidden: true },
+          ]}
+        />
         <tbody>
           {data.otherCosts.map((o) => {
             const c = otherCosted.get(o.id);

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { CHECK_CODES, type Check } from '../../../shared/engine/types';
+import { CHECK_CODES, type Check } from '../../../shared/engine';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { checkMessage, checkTarget, checkTitle } from './checkText';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../../../shared/domain';
-import type { Check } from '../../../shared/engine/types';
+import type { Check } from '../../../shared/engine';
 import { createI18n } from '../../../shared/i18n';
 import { namesOf } from '../../display';
 import { checkMessage, checkTarget } from './checkText';

@@ -3,7 +3,7 @@
  * params turned into names, hours and dates a person reads.
  */
 import type { TFunction } from 'i18next';
-import type { Check, CheckSubject } from '../../../shared/engine/types';
+import type { Check, CheckSubject } from '../../../shared/engine';
 import { checkKeys } from '../../../shared/i18n';
 import { learnerName, namesOf } from '../../display';
 

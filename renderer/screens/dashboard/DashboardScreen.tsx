@@ -184,14 +184,7 @@ export function DashboardScreen() {
           layout="vertical"
           testId="chart-staff"
         />
-        <ChartCard
-          title={welsh.title}
-          rows={welsh.rows}
-          series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]}
-          format={hours}
-          layout="vertical"
-          testId="chart-welsh"
-        />
+        <ChartCard title={welsh.title} rows={welsh.rows} series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]} format={hours} layout="vertical" testId="chart-welsh" />
       </div>
     </div>
   );

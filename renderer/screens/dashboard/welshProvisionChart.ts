@@ -4,7 +4,7 @@
  * hours of Welsh-speaking staff. Figures from shared/engine/welshProvision.ts; this file only labels them.
  */
 import type { YearView } from '../../../shared/api/contract';
-import { welshProvision } from '../../../shared/engine/welshProvision';
+import { welshProvision } from '../../../shared/engine';
 
 type Translate = (key: string, params: Record<string, string | number>) => string;
 

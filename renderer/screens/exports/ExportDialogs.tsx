@@ -1,11 +1,11 @@
 /**
- * The school's three exports, each from the File menu: the governors' workbook (issue 5), the statement
- * for parents of what the school regards as ALP, and the return to the local authority (issue 6).
+ * The school's three exports, each from the File menu: the governors' workbook, the statement
+ * for parents of what the school regards as ALP, and the return to the local authority.
  * Exports are refused while a scenario is open: the backend's sentence says so and is shown as it is.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { queuedCall } from '../../state/callQueue';
 import { useMapio } from '../../state/store';
 import { AuthorityFileDialog } from '../authority/AuthorityFileDialog';
 import { ExportFrame, LanguageChoice } from './ExportFrame';
@@ -42,7 +42,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
       testId="export-governors"
       onClose={props.onClose}
       run={async (path) => {
-        const written = await api.call('export.governorsWorkbook', { path, learners, lang });
+        const written = await queuedCall('export.governorsWorkbook', { path, learners, lang });
         return { message: t('exportDialogs.governors.done', { file: fileNameOf(written.path), sheets: written.sheets.join(', ') }), detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
@@ -88,7 +88,7 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
       testId="export-alp-statement"
       onClose={props.onClose}
       run={async (path) => {
-        const written = await api.call('export.alpStatement', { path, lang });
+        const written = await queuedCall('export.alpStatement', { path, lang });
         return { message: t('exportDialogs.alpStatement.done', { file: fileNameOf(written.path) }), detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
@@ -111,7 +111,7 @@ export function AuthorityReturnDialog(props: { onClose: () => void }) {
       testId="export-return"
       onClose={props.onClose}
       run={async (path) => {
-        const written = await api.call('return.create', { path });
+        const written = await queuedCall('return.create', { path });
         return {
           message: t('exportDialogs.authorityReturn.done', { school: written.schoolName, year: written.academicYear, file: fileNameOf(written.path) }),
           detail: t('exportDialogs.fullPath', { path: written.path }),

@@ -8,9 +8,7 @@ describe('where an export is saved by default', () => {
     expect(defaultExportPath('/home/alnco/Documents/cwm-glas.mapio', 'Ysgol Cwm Glas (demo)', 'governors', 'governors', march14)).toBe(
       '/home/alnco/Documents/Ysgol Cwm Glas (demo) governors 2027-03-14.xlsx',
     );
-    expect(defaultExportPath('C:\\Users\\alnco\\cwm-glas.mapio', 'Ysgol Cwm Glas', 'ALP statement', 'alpStatement', march14)).toBe(
-      'C:\\Users\\alnco\\Ysgol Cwm Glas ALP statement 2027-03-14.html',
-    );
+    expect(defaultExportPath('C:\\Users\\alnco\\cwm-glas.mapio', 'Ysgol Cwm Glas', 'ALP statement', 'alpStatement', march14)).toBe('C:\\Users\\alnco\\Ysgol Cwm Glas ALP statement 2027-03-14.html');
   });
 
   it('takes out characters a file name cannot hold, so the export never lands in another folder', () => {

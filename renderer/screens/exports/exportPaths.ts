@@ -3,14 +3,15 @@
  * the school, what it is and the date ("Ysgol Cwm Glas governors 2026-03-14.xlsx"). Pure: works on
  * Windows and POSIX paths alike, no Node built-ins.
  */
+import { FILE_EXTENSIONS, type FileKind } from '../../../shared/fileExtensions';
 
 export type ExportKind = 'governors' | 'alpStatement' | 'authorityReturn' | 'comparison';
 
-const EXTENSION: Record<ExportKind, string> = {
-  governors: '.xlsx',
-  alpStatement: '.html',
-  authorityReturn: '.xlsx',
-  comparison: '.xlsx',
+const FILE_KIND: Record<ExportKind, FileKind> = {
+  governors: 'workbook',
+  alpStatement: 'statement',
+  authorityReturn: 'workbook',
+  comparison: 'workbook',
 };
 
 /** The folder part of a path, with its trailing separator ("" when the path has no folder). */
@@ -41,7 +42,7 @@ export function localIsoDate(now: Date): string {
  * "<name> <what> <date><ext>", `what` being the words for the kind in the person's language.
  */
 export function defaultExportPath(besidePath: string, name: string, what: string, kind: ExportKind, now: Date): string {
-  return `${folderOf(besidePath)}${safeFileStem(name)} ${what} ${localIsoDate(now)}${EXTENSION[kind]}`;
+  return `${folderOf(besidePath)}${safeFileStem(name)} ${what} ${localIsoDate(now)}${FILE_EXTENSIONS[FILE_KIND[kind]][0]}`;
 }
 
 /** The file name alone, for a sentence ("Saved Ysgol Cwm Glas governors 2026-03-14.xlsx"). */

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
-import type { LineImpact, MeasureImpact } from '../../../shared/engine/types';
+import type { LineImpact, MeasureImpact } from '../../../shared/engine';
 import type { InterventionLine } from '../../../shared/domain';
 import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
+import { DataTable } from '../../components/DataTable';
 
 function useImpactText() {
   const d = useDisplay();
@@ -16,7 +17,12 @@ function useImpactText() {
   const share = (m: MeasureImpact) =>
     m.madeExpectedShareBasisPoints === null || m.madeExpectedProgress === null || m.expectedProgress === null
       ? t('impact.noExpected')
-      : t('impact.shareValue', { share: formatShare(m.madeExpectedShareBasisPoints, locale), made: m.madeExpectedProgress, of: m.learnersMeasured, expected: formatProgress(m.expectedProgress, locale) });
+      : t('impact.shareValue', {
+          share: formatShare(m.madeExpectedShareBasisPoints, locale),
+          made: m.madeExpectedProgress,
+          of: m.learnersMeasured,
+          expected: formatProgress(m.expectedProgress, locale),
+        });
   const perUnit = (m: MeasureImpact) => (m.costPerUnitOfProgressPence === null ? t('impact.noPerUnit') : t('impact.perUnitValue', { amount: pounds(m.costPerUnitOfProgressPence), unit: unitOf(m) }));
   return { ...d, measureLabel, progress, share, perUnit };
 }
@@ -115,53 +121,41 @@ export function MapImpactPanel() {
           {measured.length === 0 ? (
             <p className="empty">{t('impact.noneMeasured')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table compact">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('impact.col.line')}</th>
-                    <th scope="col">{t('impact.measure')}</th>
-                    <th scope="col" className="num">
-                      {t('impact.learnersMeasured')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('impact.averageProgress')}
-                    </th>
-                    <th scope="col">{t('impact.madeExpected')}</th>
-                    <th scope="col" className="num">
-                      {t('impact.col.costPerLearner')}
-                    </th>
-                    <th scope="col" className="num">
-                      {t('impact.costPerUnit')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {measured.flatMap((l) =>
-                    l.measures.map((m, i) => {
-                      const line = names.lines.get(l.lineId);
-                      return (
-                        <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
-                          {i === 0 ? (
-                            <th scope="row" rowSpan={l.measures.length}>
-                              <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
-                                {line?.name ?? t('common.unknownName')}
-                              </button>
-                            </th>
-                          ) : null}
-                          <td>{measureLabel(m)}</td>
-                          <td className="num">{m.learnersMeasured}</td>
-                          <td className="num">{progress(m.averageProgress, m)}</td>
-                          <td>{share(m)}</td>
-                          <td className="num money">{pounds(l.costPerLearnerPence)}</td>
-                          <td className="num money">{perUnit(m)}</td>
-                        </tr>
-                      );
-                    }),
-                  )}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="compact"
+              columns={[
+                { label: t('impact.col.line') },
+                { label: t('impact.measure') },
+                { label: t('impact.learnersMeasured'), className: 'num' },
+                { label: t('impact.averageProgress'), className: 'num' },
+                { label: t('impact.madeExpected') },
+                { label: t('impact.col.costPerLearner'), className: 'num' },
+                { label: t('impact.costPerUnit'), className: 'num' },
+              ]}
+            >
+              {measured.flatMap((l) =>
+                l.measures.map((m, i) => {
+                  const line = names.lines.get(l.lineId);
+                  return (
+                    <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
+                      {i === 0 ? (
+                        <th scope="row" rowSpan={l.measures.length}>
+                          <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
+                            {line?.name ?? t('common.unknownName')}
+                          </button>
+                        </th>
+                      ) : null}
+                      <td>{measureLabel(m)}</td>
+                      <td className="num">{m.learnersMeasured}</td>
+                      <td className="num">{progress(m.averageProgress, m)}</td>
+                      <td>{share(m)}</td>
+                      <td className="num money">{pounds(l.costPerLearnerPence)}</td>
+                      <td className="num money">{perUnit(m)}</td>
+                    </tr>
+                  );
+                }),
+              )}
+            </DataTable>
           )}
         </div>
       ) : null}
@@ -184,30 +178,25 @@ export function LearnerProgressPanel(props: { learnerId: number }) {
       {!impact || impact.measures.length === 0 ? (
         <p className="muted">{t('impact.learnerNone')}</p>
       ) : (
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('impact.measure')}</th>
-              <th scope="col" className="num">
-                {t('impact.col.enrolmentsMeasured')}
-              </th>
-              <th scope="col" className="num">
-                {t('impact.col.totalProgress')}
-              </th>
-              <th scope="col">{t('impact.col.lines')}</th>
+        <DataTable
+          className="compact"
+          columns={[
+            { label: t('impact.measure') },
+            { label: t('impact.col.enrolmentsMeasured'), className: 'num' },
+            { label: t('impact.col.totalProgress'), className: 'num' },
+            { label: t('impact.col.lines') },
+          ]}
+          wrap={false}
+        >
+          {impact.measures.map((m) => (
+            <tr key={`${m.measureName}|${m.measureUnit}`}>
+              <td>{measureLabel(m)}</td>
+              <td className="num">{m.enrolmentsMeasured}</td>
+              <td className="num strong">{progress(m.totalProgress, m)}</td>
+              <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {impact.measures.map((m) => (
-              <tr key={`${m.measureName}|${m.measureUnit}`}>
-                <td>{measureLabel(m)}</td>
-                <td className="num">{m.enrolmentsMeasured}</td>
-                <td className="num strong">{progress(m.totalProgress, m)}</td>
-                <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       )}
     </section>
   );

@@ -145,12 +145,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
           <legend>{t('learners.field.areas')}</legend>
           {view.data.areas.map((a) => (
             <div key={a.id} className="field-check">
-              <input
-                id={`${id}-area-${a.id}`}
-                type="checkbox"
-                checked={areas.includes(a.id)}
-                onChange={(e) => setAreas(e.target.checked ? [...areas, a.id] : areas.filter((x) => x !== a.id))}
-              />
+              <input id={`${id}-area-${a.id}`} type="checkbox" checked={areas.includes(a.id)} onChange={(e) => setAreas(e.target.checked ? [...areas, a.id] : areas.filter((x) => x !== a.id))} />
               <label htmlFor={`${id}-area-${a.id}`}>{nameOf(a)}</label>
             </div>
           ))}

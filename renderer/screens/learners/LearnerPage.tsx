@@ -8,6 +8,7 @@ import { checkMessage, checkTitle } from '../checks/checkText';
 import { LearnerForm } from './LearnerForm';
 import { EnrolmentWeeks } from './EnrolmentWeeks';
 import { LearnerProgressPanel } from '../impact/ImpactPanels';
+import { ButtonCell, DataTable } from '../../components/DataTable';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
@@ -37,9 +38,7 @@ export function LearnerPage(props: { learnerId: number }) {
   const enrolledLineIds = new Set(enrolments.map((e) => e.lineId));
   const otherLines = data.lines.filter((l) => !enrolledLineIds.has(l.id));
   const checks = view.costed.checks.filter(
-    (c) =>
-      (c.subject.kind === 'learner' && c.subject.id === learner.id) ||
-      (c.subject.kind === 'enrolment' && enrolments.some((e) => c.subject.kind === 'enrolment' && e.id === c.subject.id)),
+    (c) => (c.subject.kind === 'learner' && c.subject.id === learner.id) || (c.subject.kind === 'enrolment' && enrolments.some((e) => c.subject.kind === 'enrolment' && e.id === c.subject.id)),
   );
 
   const enrolSelected = async () => {
@@ -116,93 +115,94 @@ export function LearnerPage(props: { learnerId: number }) {
             <h2 id={`${id}-tier-${tier.id}`}>
               {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
             </h2>
-            <div className="table-wrap">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('learner.col.line')}</th>
-                    <th scope="col">{t('learner.col.weeks')}</th>
-                    <th scope="col">{t('learner.col.minutes')}</th>
-                    <th scope="col">{t('learner.col.measure')}</th>
-                    <th scope="col">{t('learner.col.unit')}</th>
-                    <th scope="col">{t('learner.col.entry')}</th>
-                    <th scope="col">{t('learner.col.exit')}</th>
-                    <th scope="col" className="num">
-                      {t('learner.col.share')}
-                    </th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('learner.col.actions')}</span>
-                    </th>
+            <DataTable
+              columns={[
+                { label: t('learner.col.line') },
+                { label: t('learner.col.weeks') },
+                { label: t('learner.col.minutes') },
+                { label: t('learner.col.measure') },
+                { label: t('learner.col.unit') },
+                { label: t('learner.col.entry') },
+                { label: t('learner.col.exit') },
+                { label: t('learner.col.share'), className: 'num' },
+                { label: t('learner.col.actions'), hidden: true },
+              ]}
+            >
+              {rows.map((e) => {
+                const line = names.lines.get(e.lineId);
+                const costed = costedLines.get(e.lineId);
+                const share = costed?.shares.find((s) => s.enrolmentId === e.id);
+                const lineName = line?.name ?? t('common.unknownName');
+                const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
+                return (
+                  <tr key={e.id}>
+                    <td>
+                      <button
+                        type="button"
+                        className="row-title"
+                        onClick={() => {
+                          selectLine(e.lineId);
+                          show('map');
+                        }}
+                      >
+                        {lineName}
+                      </button>
+                    </td>
+                    <td>
+                      <EnrolmentWeeks enrolment={e} lineName={lineName} lastWeek={data.calendar.weekStarts.length || 38} />
+                    </td>
+                    <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        label={`${t('learner.col.measure')}: ${lineName}`}
+                        value={e.measureName}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureName: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.unit')}: ${lineName}`}
+                        value={e.measureUnit}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureUnit: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.entry')}: ${lineName}`}
+                        value={e.entryValue}
+                        format={(v) => (v === null ? '' : String(v))}
+                        inputMode="decimal"
+                        read={(s) => fromParsed(readOptionalNumber(s))}
+                        commit={(v) => update({ entryValue: v })}
+                      />
+                    </td>
+                    <td>
+                      <DraftField
+                        hideLabel
+                        className="narrow"
+                        label={`${t('learner.col.exit')}: ${lineName}`}
+                        value={e.exitValue}
+                        format={(v) => (v === null ? '' : String(v))}
+                        inputMode="decimal"
+                        read={(s) => fromParsed(readOptionalNumber(s))}
+                        commit={(v) => update({ exitValue: v })}
+                      />
+                    </td>
+                    <td className="num money">{pounds(share?.pence ?? 0)}</td>
+                    <ButtonCell text={t('common.remove')} label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((e) => {
-                    const line = names.lines.get(e.lineId);
-                    const costed = costedLines.get(e.lineId);
-                    const share = costed?.shares.find((s) => s.enrolmentId === e.id);
-                    const lineName = line?.name ?? t('common.unknownName');
-                    const update = async (changes: Record<string, unknown>) =>
-                      problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
-                    return (
-                      <tr key={e.id}>
-                        <td>
-                          <button
-                            type="button"
-                            className="row-title"
-                            onClick={() => {
-                              selectLine(e.lineId);
-                              show('map');
-                            }}
-                          >
-                            {lineName}
-                          </button>
-                        </td>
-                        <td>
-                          <EnrolmentWeeks enrolment={e} lineName={lineName} lastWeek={data.calendar.weekStarts.length || 38} />
-                        </td>
-                        <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
-                        <td>
-                          <DraftField hideLabel label={`${t('learner.col.measure')}: ${lineName}`} value={e.measureName} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={(v) => update({ measureName: v })} />
-                        </td>
-                        <td>
-                          <DraftField hideLabel className="narrow" label={`${t('learner.col.unit')}: ${lineName}`} value={e.measureUnit} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={(v) => update({ measureUnit: v })} />
-                        </td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            className="narrow"
-                            label={`${t('learner.col.entry')}: ${lineName}`}
-                            value={e.entryValue}
-                            format={(v) => (v === null ? '' : String(v))}
-                            inputMode="decimal"
-                            read={(s) => fromParsed(readOptionalNumber(s))}
-                            commit={(v) => update({ entryValue: v })}
-                          />
-                        </td>
-                        <td>
-                          <DraftField
-                            hideLabel
-                            className="narrow"
-                            label={`${t('learner.col.exit')}: ${lineName}`}
-                            value={e.exitValue}
-                            format={(v) => (v === null ? '' : String(v))}
-                            inputMode="decimal"
-                            read={(s) => fromParsed(readOptionalNumber(s))}
-                            commit={(v) => update({ exitValue: v })}
-                          />
-                        </td>
-                        <td className="num money">{pounds(share?.pence ?? 0)}</td>
-                        <td>
-                          <button type="button" className="small" aria-label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })}>
-                            {t('common.remove')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           </section>
         );
       })}

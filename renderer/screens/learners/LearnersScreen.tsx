@@ -38,9 +38,7 @@ function LearnerList() {
 
   const rows = useMemo(() => {
     const q = deferredQuery.trim().toLowerCase();
-    return (data?.learners ?? []).filter(
-      (l) => (status === '' || l.alnStatus === status) && (q === '' || l.name.toLowerCase().includes(q) || l.ref.toLowerCase().includes(q)),
-    );
+    return (data?.learners ?? []).filter((l) => (status === '' || l.alnStatus === status) && (q === '' || l.name.toLowerCase().includes(q) || l.ref.toLowerCase().includes(q)));
   }, [data, deferredQuery, status]);
 
   const virtualizer = useVirtualizer({

@@ -143,178 +143,178 @@ export function MisImportDialog(props: { onClose: () => void }) {
 
   return (
     <>
-    <Dialog wide title={t('mis.title')} onClose={props.onClose} footer={footer}>
-      <div className="mis-wizard">
-      <p className="eyebrow" data-testid="mis-step">
-        {t('mis.step', { n: stepNumber, of: 3 })} · {t(`mis.stepName.${step}`)}
-      </p>
-      <div aria-live="polite" className="mis-status">
-        {busy ? (
-          <p className="muted" role="status" data-testid="mis-busy">
-            <span className="spinner" aria-hidden="true" /> {busy}
+      <Dialog wide title={t('mis.title')} onClose={props.onClose} footer={footer}>
+        <div className="mis-wizard">
+          <p className="eyebrow" data-testid="mis-step">
+            {t('mis.step', { n: stepNumber, of: 3 })} · {t(`mis.stepName.${step}`)}
           </p>
-        ) : null}
-      </div>
-      {problem ? (
-        <p className="field-message" role="alert" data-testid="mis-problem">
-          <span aria-hidden="true">⚠ </span>
-          {problem}
-        </p>
-      ) : null}
-
-      {step === 'file' ? (
-        <div>
-          <p>{t('mis.fileIntro')}</p>
-          <div className="field">
-            <label htmlFor={`${id}-file`}>{t('mis.fileLabel')}</label>
-            <input
-              ref={fileInput}
-              id={`${id}-file`}
-              type="file"
-              accept={MIS_FILE_ACCEPT}
-              data-autofocus
-              data-testid="mis-file"
-              aria-describedby={`${id}-file-hint`}
-              disabled={!!busy}
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-            <p id={`${id}-file-hint`} className="field-hint">
-              {t('mis.fileHint')}
-            </p>
+          <div aria-live="polite" className="mis-status">
+            {busy ? (
+              <p className="muted" role="status" data-testid="mis-busy">
+                <span className="spinner" aria-hidden="true" /> {busy}
+              </p>
+            ) : null}
           </div>
-          {picked ? <p className="muted">{t('mis.chosen', { name: picked.fileName })}</p> : null}
-        </div>
-      ) : null}
-
-      {step === 'mapping' && preview && mapping ? (
-        <div>
-          <p>{t('mis.mappingIntro', { name: preview.fileName, columns: preview.columns.length })}</p>
-          {preview.encoding ? <p className="muted">{t(`mis.encoding.${preview.encoding}`)}</p> : null}
-          {preview.mappingProblem ? (
-            <p className="field-message" role="alert" data-testid="mis-mapping-problem">
+          {problem ? (
+            <p className="field-message" role="alert" data-testid="mis-problem">
               <span aria-hidden="true">⚠ </span>
-              {preview.mappingProblem.message}
+              {problem}
             </p>
-          ) : (
-            <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>
-          )}
-          <div className="form-grid mis-mapping">
-            {MIS_FIELDS.map((f) => {
-              const required = REQUIRED.has(f);
-              return (
-                <div className="field" key={f}>
-                  <label htmlFor={`${id}-map-${f}`}>
-                    {fieldLabel(f)}
-                    {required ? <span className="required"> {t('mis.required')}</span> : null}
-                  </label>
-                  <select
-                    id={`${id}-map-${f}`}
-                    value={mapping[f] === null ? '' : String(mapping[f])}
-                    disabled={!!busy}
-                    aria-describedby={`${id}-maphint-${f}`}
-                    onChange={(e) => void remap(f, e.target.value)}
-                  >
-                    <option value="">{t('mis.notInFile')}</option>
-                    {preview.columns.map((c, i) => (
-                      <option key={i} value={String(i)}>
-                        {c.trim() === '' ? t('mis.unnamedColumn', { n: i + 1 }) : c}
-                      </option>
-                    ))}
-                  </select>
-                  <p id={`${id}-maphint-${f}`} className="field-hint">
-                    {t(`mis.fieldHint.${f}`)}
-                  </p>
+          ) : null}
+
+          {step === 'file' ? (
+            <div>
+              <p>{t('mis.fileIntro')}</p>
+              <div className="field">
+                <label htmlFor={`${id}-file`}>{t('mis.fileLabel')}</label>
+                <input
+                  ref={fileInput}
+                  id={`${id}-file`}
+                  type="file"
+                  accept={MIS_FILE_ACCEPT}
+                  data-autofocus
+                  data-testid="mis-file"
+                  aria-describedby={`${id}-file-hint`}
+                  disabled={!!busy}
+                  onChange={(e) => void choose(e.target.files?.[0])}
+                />
+                <p id={`${id}-file-hint`} className="field-hint">
+                  {t('mis.fileHint')}
+                </p>
+              </div>
+              {picked ? <p className="muted">{t('mis.chosen', { name: picked.fileName })}</p> : null}
+            </div>
+          ) : null}
+
+          {step === 'mapping' && preview && mapping ? (
+            <div>
+              <p>{t('mis.mappingIntro', { name: preview.fileName, columns: preview.columns.length })}</p>
+              {preview.encoding ? <p className="muted">{t(`mis.encoding.${preview.encoding}`)}</p> : null}
+              {preview.mappingProblem ? (
+                <p className="field-message" role="alert" data-testid="mis-mapping-problem">
+                  <span aria-hidden="true">⚠ </span>
+                  {preview.mappingProblem.message}
+                </p>
+              ) : (
+                <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>
+              )}
+              <div className="form-grid mis-mapping">
+                {MIS_FIELDS.map((f) => {
+                  const required = REQUIRED.has(f);
+                  return (
+                    <div className="field" key={f}>
+                      <label htmlFor={`${id}-map-${f}`}>
+                        {fieldLabel(f)}
+                        {required ? <span className="required"> {t('mis.required')}</span> : null}
+                      </label>
+                      <select
+                        id={`${id}-map-${f}`}
+                        value={mapping[f] === null ? '' : String(mapping[f])}
+                        disabled={!!busy}
+                        aria-describedby={`${id}-maphint-${f}`}
+                        onChange={(e) => void remap(f, e.target.value)}
+                      >
+                        <option value="">{t('mis.notInFile')}</option>
+                        {preview.columns.map((c, i) => (
+                          <option key={i} value={String(i)}>
+                            {c.trim() === '' ? t('mis.unnamedColumn', { n: i + 1 }) : c}
+                          </option>
+                        ))}
+                      </select>
+                      <p id={`${id}-maphint-${f}`} className="field-hint">
+                        {t(`mis.fieldHint.${f}`)}
+                      </p>
+                    </div>
+                  );
+                })}
+              </div>
+            </div>
+          ) : null}
+
+          {step === 'preview' && preview && counts ? (
+            <div>
+              <p>{t('mis.previewIntro', { name: preview.fileName })}</p>
+              <dl className="mis-counts" data-testid="mis-counts">
+                <div data-testid="mis-count-add">
+                  <dt>{t('mis.count.add')}</dt>
+                  <dd>{counts.add}</dd>
                 </div>
-              );
-            })}
-          </div>
-        </div>
-      ) : null}
+                <div data-testid="mis-count-update">
+                  <dt>{t('mis.count.update')}</dt>
+                  <dd>{counts.update}</dd>
+                </div>
+                <div data-testid="mis-count-unchanged">
+                  <dt>{t('mis.count.unchanged')}</dt>
+                  <dd>{counts.unchanged}</dd>
+                </div>
+                <div data-testid="mis-count-reject" className={counts.reject > 0 ? 'warn' : undefined}>
+                  <dt>{t('mis.count.reject')}</dt>
+                  <dd>{counts.reject}</dd>
+                </div>
+                <div data-testid="mis-count-blank">
+                  <dt>{t('mis.count.blank')}</dt>
+                  <dd>{counts.blank}</dd>
+                </div>
+                <div data-testid="mis-count-notInFile">
+                  <dt>{t('mis.count.notInFile')}</dt>
+                  <dd>{counts.notInFile}</dd>
+                </div>
+              </dl>
+              {counts.reject > 0 ? <p className="muted">{t('mis.nothingYet')}</p> : null}
+              {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
 
-      {step === 'preview' && preview && counts ? (
-        <div>
-          <p>{t('mis.previewIntro', { name: preview.fileName })}</p>
-          <dl className="mis-counts" data-testid="mis-counts">
-            <div data-testid="mis-count-add">
-              <dt>{t('mis.count.add')}</dt>
-              <dd>{counts.add}</dd>
-            </div>
-            <div data-testid="mis-count-update">
-              <dt>{t('mis.count.update')}</dt>
-              <dd>{counts.update}</dd>
-            </div>
-            <div data-testid="mis-count-unchanged">
-              <dt>{t('mis.count.unchanged')}</dt>
-              <dd>{counts.unchanged}</dd>
-            </div>
-            <div data-testid="mis-count-reject" className={counts.reject > 0 ? 'warn' : undefined}>
-              <dt>{t('mis.count.reject')}</dt>
-              <dd>{counts.reject}</dd>
-            </div>
-            <div data-testid="mis-count-blank">
-              <dt>{t('mis.count.blank')}</dt>
-              <dd>{counts.blank}</dd>
-            </div>
-            <div data-testid="mis-count-notInFile">
-              <dt>{t('mis.count.notInFile')}</dt>
-              <dd>{counts.notInFile}</dd>
-            </div>
-          </dl>
-          {counts.reject > 0 ? <p className="muted">{t('mis.nothingYet')}</p> : null}
-          {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
+              {rejects.length > 0 ? (
+                <PreviewRowsSection
+                  headingId={`${id}-rejects`}
+                  heading={t('mis.rejectedHeading', { count: counts.reject })}
+                  testId="mis-rejects"
+                  columns={[t('mis.col.reason')]}
+                  rows={rejects}
+                  cells={(r) => <td>{rejectReason(r)}</td>}
+                  more={rejects.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length }) : null}
+                />
+              ) : null}
 
-          {rejects.length > 0 ? (
-            <PreviewRowsSection
-              headingId={`${id}-rejects`}
-              heading={t('mis.rejectedHeading', { count: counts.reject })}
-              testId="mis-rejects"
-              columns={[t('mis.col.reason')]}
-              rows={rejects}
-              cells={(r) => <td>{rejectReason(r)}</td>}
-              more={rejects.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length }) : null}
-            />
-          ) : null}
+              {updates.length > 0 ? (
+                <PreviewRowsSection
+                  headingId={`${id}-updates`}
+                  heading={t('mis.updatesHeading', { count: counts.update })}
+                  testId="mis-updates"
+                  columns={[t('mis.col.changes')]}
+                  rows={updates}
+                  cells={(r) => (
+                    <td>
+                      <ul className="plain-list">
+                        {r.changes.map((c) => (
+                          <li key={c.field}>{t('mis.change', { field: t(`mis.changeField.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
+                        ))}
+                      </ul>
+                    </td>
+                  )}
+                  more={updates.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: counts.update }) : null}
+                />
+              ) : null}
 
-          {updates.length > 0 ? (
-            <PreviewRowsSection
-              headingId={`${id}-updates`}
-              heading={t('mis.updatesHeading', { count: counts.update })}
-              testId="mis-updates"
-              columns={[t('mis.col.changes')]}
-              rows={updates}
-              cells={(r) => (
-                <td>
-                  <ul className="plain-list">
-                    {r.changes.map((c) => (
-                      <li key={c.field}>{t('mis.change', { field: t(`mis.changeField.${c.field}`), from: value(c.field, c.from), to: value(c.field, c.to) })}</li>
-                    ))}
-                  </ul>
-                </td>
-              )}
-              more={updates.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: counts.update }) : null}
-            />
-          ) : null}
-
-          {adds.length > 0 ? (
-            <PreviewRowsSection
-              headingId={`${id}-adds`}
-              heading={t('mis.addsHeading', { count: counts.add })}
-              testId="mis-adds"
-              columns={[t('mis.col.yearGroup'), t('mis.col.status')]}
-              rows={adds}
-              cells={(r) => (
-                <>
-                  <td>{r.yearGroup === null ? t('common.dash') : yearGroup(r.yearGroup)}</td>
-                  <td>{r.alnStatus ? t(`enums.alnStatus.${r.alnStatus}`) : t('common.dash')}</td>
-                </>
-              )}
-              more={counts.add > SHOWN_ROWS ? t('mis.moreRows', { shown: Math.min(SHOWN_ROWS, adds.length), count: counts.add }) : null}
-            />
+              {adds.length > 0 ? (
+                <PreviewRowsSection
+                  headingId={`${id}-adds`}
+                  heading={t('mis.addsHeading', { count: counts.add })}
+                  testId="mis-adds"
+                  columns={[t('mis.col.yearGroup'), t('mis.col.status')]}
+                  rows={adds}
+                  cells={(r) => (
+                    <>
+                      <td>{r.yearGroup === null ? t('common.dash') : yearGroup(r.yearGroup)}</td>
+                      <td>{r.alnStatus ? t(`enums.alnStatus.${r.alnStatus}`) : t('common.dash')}</td>
+                    </>
+                  )}
+                  more={counts.add > SHOWN_ROWS ? t('mis.moreRows', { shown: Math.min(SHOWN_ROWS, adds.length), count: counts.add }) : null}
+                />
+              ) : null}
+            </div>
           ) : null}
         </div>
-      ) : null}
-      </div>
-    </Dialog>
+      </Dialog>
       {confirmingBack ? (
         <ConfirmDialog
           title={t('mis.backConfirmTitle')}

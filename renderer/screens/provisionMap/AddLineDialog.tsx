@@ -8,7 +8,7 @@ import { Labelled, LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { problemsByField } from '../../errors/localisedError';
+import { afterCreate } from '../../forms/afterCreate';
 import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { newLineFields } from './newLine';
@@ -64,7 +64,17 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
     const capacity = take('groupCapacity', fromParsed(readWholeNumber(places, 1, MAX_PLACES_PER_GROUP)));
     const count = staffId ? take('staffCount', fromParsed(readWholeNumber(staffCount, 1, MAX_STAFF_PER_GROUP))) : 1;
     setErrors(e);
-    if (Object.keys(e).length > 0 || sessionsH === undefined || mins === undefined || first === undefined || run === undefined || groupCount === undefined || capacity === undefined || count === undefined) return;
+    if (
+      Object.keys(e).length > 0 ||
+      sessionsH === undefined ||
+      mins === undefined ||
+      first === undefined ||
+      run === undefined ||
+      groupCount === undefined ||
+      capacity === undefined ||
+      count === undefined
+    )
+      return;
     setBusy(true);
     const outcome = await mutate(
       'lines.create',
@@ -86,13 +96,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       { fieldErrors: true },
     );
     setBusy(false);
-    if (outcome.ok) {
-      const created = outcome.result.createdIds?.[0];
-      props.onClose();
-      if (created) props.onCreated(created);
-      return;
-    }
-    setErrors(problemsByField(outcome.error, lang));
+    afterCreate(outcome, props, setErrors, lang);
   };
 
   /** What was refused is gone once it is changed: the reason goes with it. */
@@ -111,12 +115,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
   const firstDate = data.calendar.weekStarts[Number(startWeek) - 1];
 
   return (
-    <Dialog
-      title={t('map.addLine')}
-      wide
-      onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}
-    >
+    <Dialog title={t('map.addLine')} wide onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}>
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <LabelledInput id={`${id}-name`} className="span-2" label={t('line.name')} value={name} onChange={edited('name', setName)} error={errors.name} testId="new-line-name" />

@@ -23,10 +23,7 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
   const { fromParsed } = useReader();
   const id = useId();
 
-  const enrolled = useMemo(
-    () => new Set((view?.data.enrolments ?? []).filter((e) => e.lineId === props.line.id).map((e) => e.learnerId)),
-    [view, props.line.id],
-  );
+  const enrolled = useMemo(() => new Set((view?.data.enrolments ?? []).filter((e) => e.lineId === props.line.id).map((e) => e.learnerId)), [view, props.line.id]);
   const matches = useMemo(() => {
     const q = query.trim().toLowerCase();
     const all = view?.data.learners ?? [];

@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { CostedLine } from '../../../shared/engine/types';
+import type { CostedLine } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
@@ -9,6 +9,7 @@ import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { AddLineDialog } from './AddLineDialog';
+import { TableHead } from '../../components/TableHead';
 
 export function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
@@ -62,11 +63,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-staff`}>{t('map.filterStaff')}</label>
-            <select
-              id={`${filterId}-staff`}
-              value={filter.staffId ?? ''}
-              onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}
-            >
+            <select id={`${filterId}-staff`} value={filter.staffId ?? ''} onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}>
               <option value="">{t('common.all')}</option>
               {data.staff.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -77,11 +74,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-lang`}>{t('map.filterLanguage')}</label>
-            <select
-              id={`${filterId}-lang`}
-              value={filter.language ?? ''}
-              onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}
-            >
+            <select id={`${filterId}-lang`} value={filter.language ?? ''} onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}>
               <option value="">{t('common.all')}</option>
               {DELIVERY_LANGUAGES.map((l) => (
                 <option key={l} value={l}>
@@ -92,11 +85,7 @@ export function ProvisionMapScreen() {
           </div>
           <div className="filter">
             <label htmlFor={`${filterId}-year`}>{t('map.filterYear')}</label>
-            <select
-              id={`${filterId}-year`}
-              value={filter.yearGroup ?? ''}
-              onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}
-            >
+            <select id={`${filterId}-year`} value={filter.yearGroup ?? ''} onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}>
               <option value="">{t('common.all')}</option>
               {yearGroups.map((y) => (
                 <option key={y} value={y}>
@@ -132,28 +121,20 @@ export function ProvisionMapScreen() {
               </div>
               <div className="table-wrap">
                 <table className="data-table map-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('map.col.name')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.areas')}</th>
-                      <th scope="col">{t('map.col.staff')}</th>
-                      <th scope="col">{t('map.col.sessions')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.language')}</th>
-                      <th scope="col" className="col-optional">{t('map.col.funding')}</th>
-                      <th scope="col" className="num">
-                        {t('map.col.places')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('map.col.cost')}
-                      </th>
-                      <th scope="col" className="num">
-                        {tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner')}
-                      </th>
-                      <th scope="col" className="num">
-                        {t('map.col.costPerPlace')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      { label: t('map.col.name') },
+                      { label: t('map.col.areas'), className: 'col-optional' },
+                      { label: t('map.col.staff') },
+                      { label: t('map.col.sessions') },
+                      { label: t('map.col.language'), className: 'col-optional' },
+                      { label: t('map.col.funding'), className: 'col-optional' },
+                      { label: t('map.col.places'), className: 'num' },
+                      { label: t('map.col.cost'), className: 'num' },
+                      { label: tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner'), className: 'num' },
+                      { label: t('map.col.costPerPlace'), className: 'num' },
+                    ]}
+                  />
                   <tbody>
                     {lines.length === 0 ? (
                       <tr>
@@ -180,9 +161,7 @@ export function ProvisionMapScreen() {
                   </tbody>
                   <tfoot>
                     <tr>
-                      <th scope="row">
-                        {filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}
-                      </th>
+                      <th scope="row">{filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}</th>
                       <td className="col-optional" />
                       <td />
                       <td />
@@ -281,11 +260,7 @@ function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return (
-    a.costPence === b.costPence &&
-    a.places === b.places &&
-    a.enrolledLearners === b.enrolledLearners &&
-    a.costPerLearnerPence === b.costPerLearnerPence &&
-    a.costPerPlacePence === b.costPerPlacePence
+    a.costPence === b.costPence && a.places === b.places && a.enrolledLearners === b.enrolledLearners && a.costPerLearnerPence === b.costPerLearnerPence && a.costPerPlacePence === b.costPerPlacePence
   );
 }
 

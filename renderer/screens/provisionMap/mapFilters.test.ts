@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { InterventionLine, SchoolYear } from '../../../shared/domain';
 import { filterLines, groupByTier, NO_FILTER } from './mapFilters';
+import { interventionLine } from '../../../test/support/schoolYearBuilder';
 
-const line = (id: number, over: Partial<InterventionLine>): InterventionLine => ({
-  id,
-  name: `Line ${id}`,
-  description: '',
-  rationale: '',
-  tierId: 'targeted',
-  areaIds: [],
-  deliveryLanguage: 'english',
-  fundingSource: 'aln_budget',
-  fundingNote: '',
-  staff: [],
-  minutesPerSession: 30,
-  planningMinutesPerSession: 0,
-  sessionsPerWeekHundredths: 300,
-  startWeek: 1,
-  weeks: 12,
-  groups: 1,
-  groupCapacity: 6,
-  nonStaffCosts: [],
-  undeliveredWeeks: [],
-  ...over,
-});
+const line = (id: number, over: Partial<InterventionLine>): InterventionLine => interventionLine({ id, areaIds: [], staff: [], ...over });
 
 const year = {
   tiers: [

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine/scenarioComparison';
+import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine';
 import { useDisplay } from '../../display';
 import { describeDifference, type DifferenceKind } from './differenceText';
 
@@ -29,7 +29,14 @@ export function ScenarioComparisonTable(props: { comparison: ScenarioComparison 
   };
 
   /** A row of money figures with each scenario's difference. */
-  const moneyRow = (label: string, testId: string, value: (f: ScenarioFigures) => number | null, difference: (s: Compared) => number | null, kind: DifferenceKind, show: (p: number) => string = pounds) => (
+  const moneyRow = (
+    label: string,
+    testId: string,
+    value: (f: ScenarioFigures) => number | null,
+    difference: (s: Compared) => number | null,
+    kind: DifferenceKind,
+    show: (p: number) => string = pounds,
+  ) => (
     <tr key={testId} data-testid={`compare-${testId}`}>
       <th scope="row">{label}</th>
       {all.map((f, i) => {
@@ -72,12 +79,7 @@ export function ScenarioComparisonTable(props: { comparison: ScenarioComparison 
         return (
           <td key={i} className="num">
             <span className="strong">{count(f)}</span>
-            {s ? (
-              <>
-                {' '}
-                {diff('problems', delta(s), false)}
-              </>
-            ) : null}
+            {s ? <> {diff('problems', delta(s), false)}</> : null}
             {names.length > 0 ? <span className="detail">{names.slice(0, 8).join(', ') + (names.length > 8 ? ` ${t('scenarios.compare.andMore', { count: names.length - 8 })}` : '')}</span> : null}
           </td>
         );
@@ -110,9 +112,28 @@ export function ScenarioComparisonTable(props: { comparison: ScenarioComparison 
         </thead>
         <tbody>
           {section(t('scenarios.compare.budgetSection'))}
-          {moneyRow(t('scenarios.compare.position'), 'position', (f) => f.budget.positionPence, (s) => s.difference.positionPence, 'gain', position)}
-          {moneyRow(t('scenarios.compare.income'), 'income', (f) => f.budget.incomePence, (s) => s.difference.incomePence, 'gain')}
-          {moneyRow(t('scenarios.compare.charged'), 'charged', (f) => f.budget.chargedPence, (s) => s.difference.chargedPence, 'cost')}
+          {moneyRow(
+            t('scenarios.compare.position'),
+            'position',
+            (f) => f.budget.positionPence,
+            (s) => s.difference.positionPence,
+            'gain',
+            position,
+          )}
+          {moneyRow(
+            t('scenarios.compare.income'),
+            'income',
+            (f) => f.budget.incomePence,
+            (s) => s.difference.incomePence,
+            'gain',
+          )}
+          {moneyRow(
+            t('scenarios.compare.charged'),
+            'charged',
+            (f) => f.budget.chargedPence,
+            (s) => s.difference.chargedPence,
+            'cost',
+          )}
           {fyYears.map((y) =>
             moneyRow(
               t('scenarios.compare.fyPosition', { year: fyName(y) }),
@@ -123,26 +144,68 @@ export function ScenarioComparisonTable(props: { comparison: ScenarioComparison 
               position,
             ),
           )}
-          {moneyRow(t('scenarios.compare.totalCost'), 'total', (f) => f.totalCostPence, (s) => s.difference.totalCostPence, 'cost')}
+          {moneyRow(
+            t('scenarios.compare.totalCost'),
+            'total',
+            (f) => f.totalCostPence,
+            (s) => s.difference.totalCostPence,
+            'cost',
+          )}
         </tbody>
         <tbody>
           {section(t('scenarios.compare.byAlpSection'))}
-          {groupRows('alp', (f) => f.byAlp, (s) => s.difference.byAlp)}
+          {groupRows(
+            'alp',
+            (f) => f.byAlp,
+            (s) => s.difference.byAlp,
+          )}
         </tbody>
         <tbody>
           {section(t('scenarios.compare.byTierSection'))}
-          {groupRows('tier', (f) => f.byTier, (s) => s.difference.byTier)}
+          {groupRows(
+            'tier',
+            (f) => f.byTier,
+            (s) => s.difference.byTier,
+          )}
         </tbody>
         <tbody>
           {section(t('scenarios.compare.byAreaSection'))}
-          {groupRows('area', (f) => f.byArea, (s) => s.difference.byArea)}
+          {groupRows(
+            'area',
+            (f) => f.byArea,
+            (s) => s.difference.byArea,
+          )}
         </tbody>
         <tbody>
           {section(t('scenarios.compare.learnersSection'))}
-          {countRow(t('scenarios.compare.alpShort'), 'alp-short', (f) => f.alpShortfall.count, (s) => s.difference.alpShortfallCount, (f) => f.alpShortfall.learners.map((l) => l.ref))}
-          {countRow(t('scenarios.compare.welshShort'), 'welsh-short', (f) => f.welshAlpShortfall.count, (s) => s.difference.welshAlpShortfallCount, (f) => f.welshAlpShortfall.learnerRefs)}
-          {countRow(t('scenarios.compare.overAllocated'), 'over-allocated', (f) => f.staffOverAllocated.count, (s) => s.difference.staffOverAllocatedCount, (f) => f.staffOverAllocated.staff.map((s) => s.name))}
-          {countRow(t('scenarios.compare.unstaffed'), 'unstaffed', (f) => f.unstaffedLines.count, (s) => s.difference.unstaffedLinesCount, (f) => f.unstaffedLines.lines.map((l) => l.name))}
+          {countRow(
+            t('scenarios.compare.alpShort'),
+            'alp-short',
+            (f) => f.alpShortfall.count,
+            (s) => s.difference.alpShortfallCount,
+            (f) => f.alpShortfall.learners.map((l) => l.ref),
+          )}
+          {countRow(
+            t('scenarios.compare.welshShort'),
+            'welsh-short',
+            (f) => f.welshAlpShortfall.count,
+            (s) => s.difference.welshAlpShortfallCount,
+            (f) => f.welshAlpShortfall.learnerRefs,
+          )}
+          {countRow(
+            t('scenarios.compare.overAllocated'),
+            'over-allocated',
+            (f) => f.staffOverAllocated.count,
+            (s) => s.difference.staffOverAllocatedCount,
+            (f) => f.staffOverAllocated.staff.map((s) => s.name),
+          )}
+          {countRow(
+            t('scenarios.compare.unstaffed'),
+            'unstaffed',
+            (f) => f.unstaffedLines.count,
+            (s) => s.difference.unstaffedLinesCount,
+            (f) => f.unstaffedLines.lines.map((l) => l.name),
+          )}
         </tbody>
       </table>
       {scenarios.some((s) => s.difference.newlyShortRefs.length > 0) ? (

@@ -9,10 +9,10 @@ import { useDisplay } from '../../display';
 import { issueText } from '../../errors/localisedError';
 import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
+import { DataTable } from '../../components/DataTable';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
-
 
 /**
  * The school's terms and teaching weeks. Changing a term's dates makes the weeks again from the terms; a
@@ -35,8 +35,7 @@ export function CalendarEditor() {
   if (!data) return null;
   const { weekStarts, terms } = data.calendar;
   /** A term's name by its place in the year: autumn, spring, summer, then "Term 4"… */
-  const termName = (i: number): string =>
-    i < 3 ? t(`school.calendar.termName.${['autumn', 'spring', 'summer'][i]}`) : t('school.calendar.termName.other', { n: i + 1 });
+  const termName = (i: number): string => (i < 3 ? t(`school.calendar.termName.${['autumn', 'spring', 'summer'][i]}`) : t('school.calendar.termName.other', { n: i + 1 }));
   const schoolYear = academicStartYear(data.school.academicYear);
   const chosenYear = generateYear ?? schoolYear;
   const calendarYear = weekStarts[0] ? Number(weekStarts[0].slice(0, 4)) - (Number(weekStarts[0].slice(5, 7)) < 8 ? 1 : 0) : null;
@@ -63,12 +62,14 @@ export function CalendarEditor() {
   };
 
   /** A term's date changed: check the terms, make the weeks from them, save both. */
-  const changeTerm = (i: number, field: keyof Term) => async (value: IsoDate | null): Promise<string | null> => {
-    const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
-    const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
-    if (problem) return issueText(problem.message, lang);
-    return saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
-  };
+  const changeTerm =
+    (i: number, field: keyof Term) =>
+    async (value: IsoDate | null): Promise<string | null> => {
+      const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
+      const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
+      if (problem) return issueText(problem.message, lang);
+      return saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+    };
 
   const removeTerm = (i: number) => {
     const nextTerms = terms.filter((_, j) => j !== i);
@@ -186,38 +187,32 @@ export function CalendarEditor() {
         {terms.length === 0 ? (
           <p className="empty">{t('school.calendar.noTerms')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table terms-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('school.calendar.col.term')}</th>
-                  <th scope="col">{t('school.calendar.startsOn')}</th>
-                  <th scope="col">{t('school.calendar.halfTermStarts')}</th>
-                  <th scope="col">{t('school.calendar.halfTermEnds')}</th>
-                  <th scope="col">{t('school.calendar.endsOn')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('school.calendar.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {terms.map((_term, i) => (
-                  <tr key={i} data-testid={`term-${i}`}>
-                    <th scope="row">{termName(i)}</th>
-                    <td>{dateField(i, 'startsOn', t('school.calendar.startsOn'), false)}</td>
-                    <td>{dateField(i, 'halfTermStartsOn', t('school.calendar.halfTermStarts'), true)}</td>
-                    <td>{dateField(i, 'halfTermEndsOn', t('school.calendar.halfTermEnds'), true)}</td>
-                    <td>{dateField(i, 'endsOn', t('school.calendar.endsOn'), false)}</td>
-                    <td>
-                      <button type="button" className="small" onClick={() => removeTerm(i)} aria-label={t('school.calendar.removeTerm', { name: termName(i) })} disabled={terms.length === 1}>
-                        {t('common.remove')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            className="terms-table"
+            columns={[
+              { label: t('school.calendar.col.term') },
+              { label: t('school.calendar.startsOn') },
+              { label: t('school.calendar.halfTermStarts') },
+              { label: t('school.calendar.halfTermEnds') },
+              { label: t('school.calendar.endsOn') },
+              { label: t('school.calendar.col.actions'), hidden: true },
+            ]}
+          >
+            {terms.map((_term, i) => (
+              <tr key={i} data-testid={`term-${i}`}>
+                <th scope="row">{termName(i)}</th>
+                <td>{dateField(i, 'startsOn', t('school.calendar.startsOn'), false)}</td>
+                <td>{dateField(i, 'halfTermStartsOn', t('school.calendar.halfTermStarts'), true)}</td>
+                <td>{dateField(i, 'halfTermEndsOn', t('school.calendar.halfTermEnds'), true)}</td>
+                <td>{dateField(i, 'endsOn', t('school.calendar.endsOn'), false)}</td>
+                <td>
+                  <button type="button" className="small" onClick={() => removeTerm(i)} aria-label={t('school.calendar.removeTerm', { name: termName(i) })} disabled={terms.length === 1}>
+                    {t('common.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <button type="button" className="small" onClick={addTerm}>
           + {t('school.calendar.addTerm')}

@@ -50,7 +50,7 @@ export function SchoolDetails() {
       return t('school.details.errors.authorityMismatch', { number: school.officialNumber, authority: owner ? authorityLabel(owner) : school.officialNumber.slice(0, 3) });
     }
     // The English name is kept beside the code, as files made before the list kept it.
-    return save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : typedBefore ?? '' });
+    return save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : (typedBefore ?? '') });
   };
 
   const readRoll = (text: string) => fromParsed(readWholeNumber(text, 0, 10_000));
@@ -92,13 +92,7 @@ export function SchoolDetails() {
         commit={field('officialNumber')}
         testId="school-official-number"
       />
-      <SelectField
-        label={t('school.details.phase')}
-        value={school.phase}
-        options={PHASES.map((p) => ({ value: p, label: t(`authority.phase.${p}`) }))}
-        commit={field('phase')}
-        testId="school-phase"
-      />
+      <SelectField label={t('school.details.phase')} value={school.phase} options={PHASES.map((p) => ({ value: p, label: t(`authority.phase.${p}`) }))} commit={field('phase')} testId="school-phase" />
       <SelectField
         label={t('school.details.medium')}
         value={school.languageMedium}

@@ -112,7 +112,14 @@ function RecordTable<T extends Named>(props: {
                   {props.extraCells?.(record)}
                   <td className="used-by">{used ?? <span className="muted">{t(`school.${k}.unused`)}</span>}</td>
                   <td className="row-buttons">
-                    <button type="button" className="small" disabled={i === 0} onClick={() => move(record, -1)} aria-label={t('school.moveUp', { name: record.name })} title={t('school.moveUp', { name: record.name })}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={i === 0}
+                      onClick={() => move(record, -1)}
+                      aria-label={t('school.moveUp', { name: record.name })}
+                      title={t('school.moveUp', { name: record.name })}
+                    >
                       <span aria-hidden="true">↑</span>
                     </button>
                     <button
@@ -323,11 +330,7 @@ function AddRecordDialog(props: {
     else props.onClose();
   };
   return (
-    <Dialog
-      title={t(`school.${k}.add`)}
-      onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId={`${k}-add-save`} />}
-    >
+    <Dialog title={t(`school.${k}.add`)} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId={`${k}-add-save`} />}>
       <div className={`field ${problem ? 'field-error' : ''}`}>
         <label htmlFor={`${id}-name`}>{t(`school.${k}.col.name`)}</label>
         <input

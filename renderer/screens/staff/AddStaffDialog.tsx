@@ -7,7 +7,7 @@ import { LabelledInput } from '../../components/Labelled';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { problemsByField } from '../../errors/localisedError';
+import { afterCreate } from '../../forms/afterCreate';
 import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { HourlyCalculator } from './HourlyCalculator';
@@ -47,13 +47,7 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
       { fieldErrors: true },
     );
     setBusy(false);
-    if (outcome.ok) {
-      const created = outcome.result.createdIds?.[0];
-      props.onClose();
-      if (created) props.onCreated(created);
-      return;
-    }
-    setErrors(problemsByField(outcome.error, lang));
+    afterCreate(outcome, props, setErrors, lang);
   };
 
   const field = (key: string, label: string, value: string, set: (v: string) => void, extra: { hint?: string; inputMode?: 'decimal' | 'text'; testId?: string } = {}) => (
@@ -75,12 +69,7 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
   );
 
   return (
-    <Dialog
-      title={t('staff.addStaff')}
-      wide
-      onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-staff" />}
-    >
+    <Dialog title={t('staff.addStaff')} wide onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-staff" />}>
       <FormProblem message={errors.form} />
       <div className="form-grid">
         {field('name', t('staff.field.name'), name, setName, { testId: 'new-staff-name' })}

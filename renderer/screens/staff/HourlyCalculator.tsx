@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { HourlyCostBasis } from '../../../shared/domain';
-import { deriveHourlyCost } from '../../../shared/engine/hourlyCost';
+import { deriveHourlyCost } from '../../../shared/engine';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
 import { poundsForField } from '../../components/fields';
 import { useDisplay } from '../../display';

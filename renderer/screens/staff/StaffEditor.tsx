@@ -86,7 +86,12 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
               </div>
               <div className="wide">
                 <dt>{t('staff.linesDelivered')}</dt>
-                <dd>{allocation.lineIds.map((id) => names.lines.get(id)?.name).filter(Boolean).join(', ') || t('staff.noLines')}</dd>
+                <dd>
+                  {allocation.lineIds
+                    .map((id) => names.lines.get(id)?.name)
+                    .filter(Boolean)
+                    .join(', ') || t('staff.noLines')}
+                </dd>
               </div>
             </dl>
           </section>

@@ -4,6 +4,7 @@ import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { AddStaffDialog } from './AddStaffDialog';
 import { StaffEditor } from './StaffEditor';
+import { DataTable } from '../../components/DataTable';
 
 /** Who delivers provision, what their time costs, and who is over-allocated. */
 export function StaffScreen() {
@@ -67,31 +68,20 @@ export function StaffScreen() {
         {data.staff.length === 0 ? (
           <p className="empty">{t('staff.noStaff')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('staff.col.name')}</th>
-                  <th scope="col" className="col-optional">{t('staff.col.role')}</th>
-                  <th scope="col" className="num">
-                    {t('staff.col.hourly')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('staff.col.contracted')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('staff.col.allocated')}
-                  </th>
-                  <th scope="col">{t('staff.col.status')}</th>
-                  <th scope="col" className="col-optional">{t('staff.col.lines')}</th>
-                  <th scope="col" className="num">
-                    {t('staff.col.cost')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>{data.staff.map(row)}</tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t('staff.col.name') },
+              { label: t('staff.col.role'), className: 'col-optional' },
+              { label: t('staff.col.hourly'), className: 'num' },
+              { label: t('staff.col.contracted'), className: 'num' },
+              { label: t('staff.col.allocated'), className: 'num' },
+              { label: t('staff.col.status') },
+              { label: t('staff.col.lines'), className: 'col-optional' },
+              { label: t('staff.col.cost'), className: 'num' },
+            ]}
+          >
+            {data.staff.map(row)}
+          </DataTable>
         )}
       </div>
       {selected ? <StaffEditor key={selected.id} staff={selected} onClose={() => selectStaff(null)} /> : null}

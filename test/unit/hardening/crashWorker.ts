@@ -16,6 +16,7 @@ import { SchoolFile } from '../../../db/schoolFile';
 import { parseInterchange, toInterchange } from '../../../shared/interchange';
 import { isOperationName } from '../../../shared/api/contract';
 import { crashTestMigrations } from './migrationList';
+import { learner } from '../../support/schoolYearBuilder';
 
 const [mode, file, dataDir] = process.argv.slice(2) as [string, string, string];
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
@@ -71,19 +72,10 @@ async function edits(): Promise<void> {
   }
 }
 
+/** A new learner's fields (without a reference or id: the worker gives each its own). */
 function learnerFields(n: number) {
-  return {
-    name: `edit-${n}`,
-    yearGroup: 4,
-    alnStatus: 'monitored' as const,
-    areaIds: [],
-    welshAlp: false,
-    idpAlpMinutesPerWeek: null,
-    idpLastReviewed: null,
-    idpReviewDue: null,
-    efsm: false,
-    lookedAfter: false,
-  };
+  const { id: _id, ref: _ref, ...fields } = learner({ id: n, name: `edit-${n}`, alnStatus: 'monitored' });
+  return fields;
 }
 
 function migrateOnce(): void {

@@ -76,7 +76,10 @@ beforeAll(() => {
 
 afterAll(() => {
   backend?.dispose();
-  expect(hostileFiles.map((h) => sha256(h.path)), 'no hostile file was changed by anything the fuzz sent').toEqual(hostileHashes);
+  expect(
+    hostileFiles.map((h) => sha256(h.path)),
+    'no hostile file was changed by anything the fuzz sent',
+  ).toEqual(hostileHashes);
   process.chdir(previousCwd);
   fs.rmSync(sandbox, { recursive: true, force: true });
   const lines = [...counts].map(([target, c]) => `  ${target}: ${c.tried} tried, ${c.accepted} accepted, ${c.refused} refused${c.internal ? ` (${c.internal} as 'internal')` : ''}`);
@@ -174,7 +177,10 @@ async function callAndCheck(target: string, name: string, input: unknown): Promi
   assertNotPolluted();
   tally(target, outcome);
   const opened = backend.session.openFile?.path;
-  expect(hostileFiles.map((h) => h.path), `${name} opened a hostile file`).not.toContain(opened);
+  expect(
+    hostileFiles.map((h) => h.path),
+    `${name} opened a hostile file`,
+  ).not.toContain(opened);
   if (outcome === 'accepted') backToBase();
   return outcome;
 }
@@ -196,14 +202,18 @@ describe('hostile input: every operation in the contract', () => {
   });
 
   for (const name of names) {
-    it(`${name}: random and malformed payloads are answered or refused with a reason, and a refusal changes nothing`, async () => {
-      await fc.assert(
-        fc.asyncProperty(payloadsFor(operations[name].input, pathString()), async (input) => {
-          await callAndCheck(name, name, confine(input));
-        }),
-        { seed: SEED, numRuns: RUNS_PER_OPERATION, ...timeLimit(MS_PER_OPERATION), endOnFailure: true },
-      );
-    }, TEST_TIMEOUT_MS);
+    it(
+      `${name}: random and malformed payloads are answered or refused with a reason, and a refusal changes nothing`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(payloadsFor(operations[name].input, pathString()), async (input) => {
+            await callAndCheck(name, name, confine(input));
+          }),
+          { seed: SEED, numRuns: RUNS_PER_OPERATION, ...timeLimit(MS_PER_OPERATION), endOnFailure: true },
+        );
+      },
+      TEST_TIMEOUT_MS,
+    );
   }
 
   it('unknown operation names, including prototype keys, are refused', async () => {
@@ -240,60 +250,70 @@ describe('hostile input: the JSON interchange importer', () => {
   }
 
   const mutatedText = fc.oneof(
-    fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), hostileValue, fc.boolean()).map(([picks, hostile, remove]) => JSON.stringify(mutateDocument(valid, picks, hostile, remove)) ?? 'undefined'),
+    fc
+      .tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), hostileValue, fc.boolean())
+      .map(([picks, hostile, remove]) => JSON.stringify(mutateDocument(valid, picks, hostile, remove)) ?? 'undefined'),
     fc.nat({ max: validText.length }).map((cut) => validText.slice(0, cut)),
     fc.tuple(fc.nat({ max: validText.length - 1 }), fc.string({ minLength: 1, maxLength: 3 })).map(([at, junk]) => validText.slice(0, at) + junk + validText.slice(at + 1)),
     fc.constant(JSON.stringify(pollutingObject({ format: 'mapio-school-year', version: 1, writtenBy: 'x', year: valid.year }))),
     fc.constantFrom('', 'null', '[]', '"x"', '1e999', '{"format":"mapio-school-year","version":2}', `{"format":"mapio-school-year","version":1,"writtenBy":"x","year":${'['.repeat(5000)}`),
   );
 
-  it('parseInterchange: every rejection is an InterchangeError naming where and why', () => {
-    fc.assert(
-      fc.property(mutatedText, (text) => {
-        try {
-          const year = parseInterchange(text);
-          expect(year.school).toBeDefined();
-          tally('parseInterchange', 'accepted');
-        } catch (error) {
-          expect(error, text.slice(0, 200)).toBeInstanceOf(InterchangeError);
-          const issues = (error as InterchangeError).issues;
-          expect(issues.length).toBeGreaterThan(0);
-          for (const issue of issues) {
-            expect(typeof issue.path).toBe('string');
-            expect(issue.path.length).toBeGreaterThan(0);
-            expect(issue.message.length).toBeGreaterThan(0);
+  it(
+    'parseInterchange: every rejection is an InterchangeError naming where and why',
+    () => {
+      fc.assert(
+        fc.property(mutatedText, (text) => {
+          try {
+            const year = parseInterchange(text);
+            expect(year.school).toBeDefined();
+            tally('parseInterchange', 'accepted');
+          } catch (error) {
+            expect(error, text.slice(0, 200)).toBeInstanceOf(InterchangeError);
+            const issues = (error as InterchangeError).issues;
+            expect(issues.length).toBeGreaterThan(0);
+            for (const issue of issues) {
+              expect(typeof issue.path).toBe('string');
+              expect(issue.path.length).toBeGreaterThan(0);
+              expect(issue.message.length).toBeGreaterThan(0);
+            }
+            tally('parseInterchange', 'refused');
           }
-          tally('parseInterchange', 'refused');
-        }
-        assertNotPolluted();
-      }),
-      { seed: SEED, numRuns: Math.ceil(600 * IMPORTER_SCALE), ...timeLimit(6000) },
-    );
-  }, TEST_TIMEOUT_MS);
+          assertNotPolluted();
+        }),
+        { seed: SEED, numRuns: Math.ceil(600 * IMPORTER_SCALE), ...timeLimit(6000) },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('`mapio import-json` writes nothing when it refuses a document', async () => {
-    const folder = fs.mkdtempSync(path.join(sandbox, 'import-json-'));
-    await fc.assert(
-      fc.asyncProperty(mutatedText, async (text) => {
-        const input = path.join(folder, 'in.json');
-        const target = path.join(folder, 'out.mapio');
-        fs.rmSync(target, { force: true });
-        fs.writeFileSync(input, text);
-        const errors: string[] = [];
-        const code = await runCli(['import-json', input, target], { out: () => undefined, err: (t) => errors.push(t) });
-        if (code === 0) {
-          tally('mapio import-json', 'accepted');
-          SchoolFile.open(target).close();
-        } else {
-          expect(code).toBe(1);
-          expect(errors.join('\n')).toMatch(/^mapio: \S/);
-          expect(fs.readdirSync(folder).sort(), 'nothing written beside the input').toEqual(['in.json']);
-          tally('mapio import-json', 'refused');
-        }
-      }),
-      { seed: SEED, numRuns: Math.ceil(80 * IMPORTER_SCALE), ...timeLimit(6000) },
-    );
-  }, TEST_TIMEOUT_MS);
+  it(
+    '`mapio import-json` writes nothing when it refuses a document',
+    async () => {
+      const folder = fs.mkdtempSync(path.join(sandbox, 'import-json-'));
+      await fc.assert(
+        fc.asyncProperty(mutatedText, async (text) => {
+          const input = path.join(folder, 'in.json');
+          const target = path.join(folder, 'out.mapio');
+          fs.rmSync(target, { force: true });
+          fs.writeFileSync(input, text);
+          const errors: string[] = [];
+          const code = await runCli(['import-json', input, target], { out: () => undefined, err: (t) => errors.push(t) });
+          if (code === 0) {
+            tally('mapio import-json', 'accepted');
+            SchoolFile.open(target).close();
+          } else {
+            expect(code).toBe(1);
+            expect(errors.join('\n')).toMatch(/^mapio: \S/);
+            expect(fs.readdirSync(folder).sort(), 'nothing written beside the input').toEqual(['in.json']);
+            tally('mapio import-json', 'refused');
+          }
+        }),
+        { seed: SEED, numRuns: Math.ceil(80 * IMPORTER_SCALE), ...timeLimit(6000) },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 /** Random byte damage: flips, cuts, insertions of the characters parsers trip on. */
@@ -305,9 +325,9 @@ function damagedBytes(base: Buffer): fc.Arbitrary<Buffer> {
       return copy;
     }),
     fc.nat({ max: base.length - 1 }).map((cut) => base.subarray(0, Math.max(1, cut))),
-    fc.tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom('"', '\n', '\r\n', ',', '=cmd|/c calc', '\u0000', '\uFEFF', '\u00e9', ';')).map(([at, junk]) =>
-      Buffer.concat([base.subarray(0, at), Buffer.from(junk, 'utf8'), base.subarray(at)]),
-    ),
+    fc
+      .tuple(fc.nat({ max: base.length - 1 }), fc.constantFrom('"', '\n', '\r\n', ',', '=cmd|/c calc', '\u0000', '\uFEFF', '\u00e9', ';'))
+      .map(([at, junk]) => Buffer.concat([base.subarray(0, at), Buffer.from(junk, 'utf8'), base.subarray(at)])),
     fc.uint8Array({ minLength: 1, maxLength: 512 }).map((bytes) => Buffer.from(bytes)),
   );
 }
@@ -316,52 +336,64 @@ describe('hostile input: the MIS importer', () => {
   const fixtures = path.join(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'backend', 'mis', 'fixtures');
   const available = isOperationName('mis.import') && fs.existsSync(fixtures);
 
-  it.skipIf(!available)('damaged MIS exports are previewed or refused with a reason; a refused import writes nothing', async () => {
-    const samples = fs.readdirSync(fixtures).map((f) => ({ name: f, bytes: fs.readFileSync(path.join(fixtures, f)) }));
-    const mapping = { ref: 0, surname: 2, forename: 1, name: null, yearGroup: 3, alnStatus: 4, efsm: null, lookedAfter: null, welshAlp: null };
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: samples.length - 1 }).chain((i) => damagedBytes(samples[i]!.bytes).map((bytes) => ({ name: samples[i]!.name, bytes }))), fc.boolean(), async (sample, importIt) => {
-        const input = { fileName: sample.name, contentBase64: sample.bytes.toString('base64') };
-        if (importIt) await callAndCheck('mis.import (damaged files)', 'mis.import', { ...input, mapping });
-        else await callAndCheck('mis.preview (damaged files)', 'mis.preview', input);
-      }),
-      { seed: SEED, numRuns: Math.ceil(150 * IMPORTER_SCALE), ...timeLimit(8000) },
-    );
-  }, TEST_TIMEOUT_MS);
+  it.skipIf(!available)(
+    'damaged MIS exports are previewed or refused with a reason; a refused import writes nothing',
+    async () => {
+      const samples = fs.readdirSync(fixtures).map((f) => ({ name: f, bytes: fs.readFileSync(path.join(fixtures, f)) }));
+      const mapping = { ref: 0, surname: 2, forename: 1, name: null, yearGroup: 3, alnStatus: 4, efsm: null, lookedAfter: null, welshAlp: null };
+      await fc.assert(
+        fc.asyncProperty(
+          fc.nat({ max: samples.length - 1 }).chain((i) => damagedBytes(samples[i]!.bytes).map((bytes) => ({ name: samples[i]!.name, bytes }))),
+          fc.boolean(),
+          async (sample, importIt) => {
+            const input = { fileName: sample.name, contentBase64: sample.bytes.toString('base64') };
+            if (importIt) await callAndCheck('mis.import (damaged files)', 'mis.import', { ...input, mapping });
+            else await callAndCheck('mis.preview (damaged files)', 'mis.preview', input);
+          },
+        ),
+        { seed: SEED, numRuns: Math.ceil(150 * IMPORTER_SCALE), ...timeLimit(8000) },
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe('hostile input: the authority-return importer', () => {
   const available = isOperationName('authority.importReturn') && isOperationName('return.create');
 
-  it.skipIf(!available)('damaged returns are rejected with a reason and the authority file is unchanged', async () => {
-    const returnPath = path.join(sandbox, 'return.xlsx');
-    await backend.call('return.create', { path: returnPath });
-    const good = fs.readFileSync(returnPath);
-    await backend.call('authority.create', { path: path.join(sandbox, 'Authority.mapio-la') });
-    const comparison = async () => JSON.stringify(((await backend.call('authority.comparison', {})) as { returns: unknown[] }).returns);
-    await fc.assert(
-      fc.asyncProperty(damagedBytes(good), async (bytes) => {
-        const before = await comparison();
-        let outcome: 'accepted' | 'refused' | 'internal' = 'refused';
-        try {
-          const result = (await backend.call('authority.importReturn', { fileName: 'return.xlsx', contentBase64: bytes.toString('base64'), replace: true })) as {
-            imported: unknown[];
-            rejected: Array<{ fileName: string; reason: string }>;
-          };
-          for (const r of result.rejected) expect(r.reason.trim().length, 'every rejection has a reason').toBeGreaterThan(0);
-          if (result.imported.length > 0) outcome = 'accepted';
-          else expect(await comparison(), 'a rejected return changes nothing').toBe(before);
-        } catch (error) {
-          const apiError = expectGoodRefusal(error, 'authority.importReturn');
-          if (apiError.code === 'internal') outcome = 'internal';
-          expect(apiError.code, `authority.importReturn answered an internal error (${apiError.message})`).not.toBe('internal');
-          expect(await comparison()).toBe(before);
-        }
-        assertNotPolluted();
-        tally('authority.importReturn (damaged returns)', outcome);
-      }),
-      { seed: SEED, numRuns: Math.ceil(120 * IMPORTER_SCALE), ...timeLimit(8000) },
-    );
-    await backend.call('authority.close', {});
-  }, TEST_TIMEOUT_MS);
+  it.skipIf(!available)(
+    'damaged returns are rejected with a reason and the authority file is unchanged',
+    async () => {
+      const returnPath = path.join(sandbox, 'return.xlsx');
+      await backend.call('return.create', { path: returnPath });
+      const good = fs.readFileSync(returnPath);
+      await backend.call('authority.create', { path: path.join(sandbox, 'Authority.mapio-la') });
+      const comparison = async () => JSON.stringify(((await backend.call('authority.comparison', {})) as { returns: unknown[] }).returns);
+      await fc.assert(
+        fc.asyncProperty(damagedBytes(good), async (bytes) => {
+          const before = await comparison();
+          let outcome: 'accepted' | 'refused' | 'internal' = 'refused';
+          try {
+            const result = (await backend.call('authority.importReturn', { fileName: 'return.xlsx', contentBase64: bytes.toString('base64'), replace: true })) as {
+              imported: unknown[];
+              rejected: Array<{ fileName: string; reason: string }>;
+            };
+            for (const r of result.rejected) expect(r.reason.trim().length, 'every rejection has a reason').toBeGreaterThan(0);
+            if (result.imported.length > 0) outcome = 'accepted';
+            else expect(await comparison(), 'a rejected return changes nothing').toBe(before);
+          } catch (error) {
+            const apiError = expectGoodRefusal(error, 'authority.importReturn');
+            if (apiError.code === 'internal') outcome = 'internal';
+            expect(apiError.code, `authority.importReturn answered an internal error (${apiError.message})`).not.toBe('internal');
+            expect(await comparison()).toBe(before);
+          }
+          assertNotPolluted();
+          tally('authority.importReturn (damaged returns)', outcome);
+        }),
+        { seed: SEED, numRuns: Math.ceil(120 * IMPORTER_SCALE), ...timeLimit(8000) },
+      );
+      await backend.call('authority.close', {});
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -50,7 +50,6 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-
 describe('hostile school files are refused, untouched', () => {
   it('builds every attack (the list the tests below walk)', () => {
     expect(hostile.map((h) => nodePath.basename(h.path))).toEqual([

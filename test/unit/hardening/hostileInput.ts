@@ -63,7 +63,11 @@ export function arbitraryFor(schema: unknown, pathString: fc.Arbitrary<string>, 
     }
     case 'string':
       if (/^(path|to)$/i.test(key)) return pathString;
-      return fc.oneof({ weight: 4, arbitrary: fc.string({ maxLength: 24 }) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) }, { weight: 2, arbitrary: fc.constantFrom('2026-09-07', 'CG1003', 'targeted', 'alp', 'cognition_learning', '2026-27', 'a.csv') });
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.string({ maxLength: 24 }) },
+        { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
+        { weight: 2, arbitrary: fc.constantFrom('2026-09-07', 'CG1003', 'targeted', 'alp', 'cognition_learning', '2026-27', 'a.csv') },
+      );
     case 'number':
     case 'int':
       return fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 0, max: 40 }) }, { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS) }, { weight: 1, arbitrary: fc.integer() });

@@ -12,9 +12,7 @@ export const slowMigration: Migration = {
   why: 'Test only: a migration slow enough to be interrupted.',
   up(db) {
     db.exec('CREATE TABLE crash_scratch (n INTEGER NOT NULL, filler TEXT NOT NULL) STRICT');
-    db.exec(
-      `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${SLOW_MIGRATION_ROWS}) INSERT INTO crash_scratch SELECT x, hex(randomblob(32)) FROM c`,
-    );
+    db.exec(`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${SLOW_MIGRATION_ROWS}) INSERT INTO crash_scratch SELECT x, hex(randomblob(32)) FROM c`);
     db.exec(`UPDATE lines SET name = name || ' (migrated)'`);
   },
 };

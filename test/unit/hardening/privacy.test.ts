@@ -88,7 +88,14 @@ describe('privacy: planted learner names never leak', () => {
       ['learners.delete', { id: 99_999 }],
       ['lines.create', { name: PLANTED[2] }],
       ['mis.preview', { fileName: `${PLANTED[0]}.csv`, contentBase64: Buffer.from(`Ref,Name\n${first.ref},${PLANTED[0]}`).toString('base64'), mapping: { ref: 0 } }],
-      ['mis.import', { fileName: 'x.csv', contentBase64: Buffer.from(`Ref,Name\n,${PLANTED[2]}\n`).toString('base64'), mapping: { ref: 0, surname: null, forename: null, name: 1, yearGroup: null, alnStatus: null, efsm: null, lookedAfter: null, welshAlp: null } }],
+      [
+        'mis.import',
+        {
+          fileName: 'x.csv',
+          contentBase64: Buffer.from(`Ref,Name\n,${PLANTED[2]}\n`).toString('base64'),
+          mapping: { ref: 0, surname: null, forename: null, name: 1, yearGroup: null, alnStatus: null, efsm: null, lookedAfter: null, welshAlp: null },
+        },
+      ],
     ];
     const messages: string[] = [];
     for (const [name, input] of bad) {
@@ -108,7 +115,10 @@ describe('privacy: planted learner names never leak', () => {
 
   it('the CLI summary (text and --json) names no learner', async () => {
     backend.session.openFile?.close();
-    for (const args of [['summary', schoolPath], ['summary', schoolPath, '--json']]) {
+    for (const args of [
+      ['summary', schoolPath],
+      ['summary', schoolPath, '--json'],
+    ]) {
       const out: string[] = [];
       const code = await runCli(args, { out: (t) => out.push(t), err: (t) => out.push(t) });
       expect(code).toBe(0);

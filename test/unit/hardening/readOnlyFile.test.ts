@@ -68,7 +68,6 @@ afterAll(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-
 describe('a file Mapio may not write', () => {
   it('really cannot be written here (the test is not fooled by running as root)', () => {
     expect(() => fs.appendFileSync(readOnlyPath, 'x')).toThrow(/EPERM|EACCES/);
@@ -107,7 +106,14 @@ describe('a file Mapio may not write', () => {
       ['history.undo', {}],
       ['scenario.create', { name: 'Another', from: 'baseline' }],
       ['scenario.enter', { id: 1 }],
-      ['mis.import', { fileName: 'x.csv', contentBase64: Buffer.from('UPN,Name,Year\nQ1,Someone,Y3\n').toString('base64'), mapping: { ref: 0, surname: null, forename: null, name: 1, yearGroup: 2, alnStatus: null, efsm: null, lookedAfter: null, welshAlp: null } }],
+      [
+        'mis.import',
+        {
+          fileName: 'x.csv',
+          contentBase64: Buffer.from('UPN,Name,Year\nQ1,Someone,Y3\n').toString('base64'),
+          mapping: { ref: 0, surname: null, forename: null, name: 1, yearGroup: 2, alnStatus: null, efsm: null, lookedAfter: null, welshAlp: null },
+        },
+      ],
     ];
     for (const [name, input] of attempts) {
       const error = await refusal(() => backend.call(name, input));

@@ -34,7 +34,6 @@ afterAll(() => {
   fs.rmSync(folder, { recursive: true, force: true });
 });
 
-
 /** Run `fn`, printing how long it took and how far the process's memory grew. */
 async function measured<T>(what: string, fn: () => Promise<T>): Promise<T> {
   const rss = process.memoryUsage().rss;
@@ -52,9 +51,7 @@ describe('an MIS spreadsheet that is a zip bomb', () => {
     console.log(`the bomb: ${(bomb.length / 1024 / 1024).toFixed(1)} MB unpacking to ten million rows`);
     const before = (await backend.call('year.get', {})) as YearView;
     for (const operation of ['mis.preview', 'mis.import'] as const) {
-      const error = await measured(`${operation} of the bomb refused`, () =>
-        refusal(() => backend.call(operation, { fileName: 'pupils.xlsx', contentBase64: bomb.toString('base64'), mapping })),
-      );
+      const error = await measured(`${operation} of the bomb refused`, () => refusal(() => backend.call(operation, { fileName: 'pupils.xlsx', contentBase64: bomb.toString('base64'), mapping })));
       expect(error.code).toBe('invalid_input');
       expect(error.message).toMatch(/^“pupils\.xlsx” would unpack to 4\d\d MB \(xl\/worksheets\/sheet1\.xml\); Mapio reads workbooks of at most 100 MB per part\. Export only the learners/);
     }
@@ -79,7 +76,6 @@ describe('an MIS spreadsheet that is a zip bomb', () => {
     const error = await refusal(() => backend.call('mis.preview', { fileName: 'parts.xlsx', contentBase64: manyPartsZip(5_000).toString('base64') }));
     expect(error.message).toMatch(/^“parts\.xlsx” holds 5,001 files inside it; a workbook Mapio reads has at most 1,000/);
   });
-
 });
 
 describe('a large CSV', () => {
@@ -116,7 +112,10 @@ describe('authority returns: a bomb in a batch', () => {
     expect(outcome.imported.map((r) => r.fileName)).toEqual(['a-bryn-derw.xlsx', 'c-ysgol-arall.xlsx']);
     expect(outcome.rejected).toEqual([{ fileName: 'b-bomb.xlsx', reason: expect.stringMatching(/^not a Mapio return: it would unpack to 4\d\d MB/) }]);
     // One at a time through the door, as the window sends them.
-    const one = (await backend.call('authority.importReturn', { fileName: 'b-bomb.xlsx', contentBase64: fs.readFileSync(path.join(returnsFolder, 'b-bomb.xlsx')).toString('base64') })) as ReturnImportOutcome;
+    const one = (await backend.call('authority.importReturn', {
+      fileName: 'b-bomb.xlsx',
+      contentBase64: fs.readFileSync(path.join(returnsFolder, 'b-bomb.xlsx')).toString('base64'),
+    })) as ReturnImportOutcome;
     expect(one.imported).toEqual([]);
     expect(one.rejected[0]?.reason).toMatch(/would unpack to/);
     await backend.call('authority.close', {});

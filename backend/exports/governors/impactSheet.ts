@@ -5,8 +5,8 @@
  * are listed separately and never averaged together.
  */
 import type ExcelJS from 'exceljs';
-import type { CostedMap } from '../../shared/engine/types';
-import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from './sheetLayout';
+import type { CostedMap } from '../../../shared/engine';
+import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from '../sheetLayout';
 
 const DECIMAL_FORMAT = '0.0#';
 const PERCENT_FORMAT = '0%';

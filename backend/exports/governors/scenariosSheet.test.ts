@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SchoolYear } from '../../shared/domain';
-import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine/costSchoolYear';
-import { compareScenarios, type CostedYear } from '../../shared/engine/scenarioComparison';
-import { createI18n } from '../../shared/i18n';
-import { applyPayAward, removeStaffMember } from '../../shared/scenarioLevers';
+import { createI18n } from '../../../shared/i18n';
 import { scenarioSheetHeader, scenarioSheetRows } from './scenariosSheet';
+import { comparison } from '../../../test/support/demoScenarios';
 
-const TODAY = '2026-11-24';
-const costed = (id: number | null, name: string, year: SchoolYear): CostedYear => ({ id, name, year, costed: costSchoolYear(year, { today: TODAY }) });
-const staffId = (year: SchoolYear, prefix: string) => year.staff.find((s) => s.name.startsWith(prefix))?.id as number;
-
-const baselineYear = demoSchoolYear();
-/** "Grant ends": the ALN grant income is gone. */
-const grantEnds: SchoolYear = { ...baselineYear, income: baselineYear.income.filter((i) => i.kind !== 'aln_grant') };
-/** "Two fewer TAs": Paul and Claire removed, plus a 3% pay award. */
-const twoFewerTas: SchoolYear = applyPayAward(removeStaffMember(removeStaffMember(baselineYear, staffId(baselineYear, 'Paul')).year, staffId(baselineYear, 'Claire')).year, 300).year;
-
-const comparison = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(1, 'Grant ends', grantEnds), costed(2, 'Two fewer TAs', twoFewerTas)]);
 const en = createI18n('en').t;
 const cy = createI18n('cy').t;
 

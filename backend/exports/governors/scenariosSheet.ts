@@ -5,9 +5,9 @@
  * when the workbook names learners; otherwise the sheet carries counts only.
  */
 import type ExcelJS from 'exceljs';
-import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../shared/engine/scenarioComparison';
-import type { Lang, TFunction } from '../../shared/i18n';
-import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from './sheetLayout';
+import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../../shared/engine';
+import type { Lang, TFunction } from '../../../shared/i18n';
+import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
 
 /**
  * One row of the sheet. Columns after the label: baseline, then for each scenario its figure and its
@@ -38,9 +38,24 @@ export function scenarioSheetRows(comparison: ScenarioComparison, t: TFunction, 
 
   rows.push({ format: 'text', label: label('academicYear'), values: [baseline.academicYear, ...scenarios.flatMap((s) => [s.academicYear, null])] });
   heading(label('budget'));
-  row('money', label('income'), (f) => f.budget.incomePence, (s) => s.difference.incomePence);
-  row('money', label('charged'), (f) => f.budget.chargedPence, (s) => s.difference.chargedPence);
-  row('money', label('position'), (f) => f.budget.positionPence, (s) => s.difference.positionPence);
+  row(
+    'money',
+    label('income'),
+    (f) => f.budget.incomePence,
+    (s) => s.difference.incomePence,
+  );
+  row(
+    'money',
+    label('charged'),
+    (f) => f.budget.chargedPence,
+    (s) => s.difference.chargedPence,
+  );
+  row(
+    'money',
+    label('position'),
+    (f) => f.budget.positionPence,
+    (s) => s.difference.positionPence,
+  );
   const fyYears = [...new Set([baseline, ...scenarios].flatMap((f) => f.budget.financialYears.map((y) => y.year)))].sort((a, b) => a - b);
   for (const y of fyYears) {
     row(
@@ -50,7 +65,12 @@ export function scenarioSheetRows(comparison: ScenarioComparison, t: TFunction, 
       (s) => s.difference.financialYears.find((x) => x.year === y)?.positionPence ?? null,
     );
   }
-  row('money', label('totalCost'), (f) => f.totalCostPence, (s) => s.difference.totalCostPence);
+  row(
+    'money',
+    label('totalCost'),
+    (f) => f.totalCostPence,
+    (s) => s.difference.totalCostPence,
+  );
 
   // The engine names its own keys (other costs, no area, ALP) in English; a Welsh workbook shows them in Welsh.
   const groupName = (g: SpendGroup) => (lang === 'cy' && g.name === ENGINE_KEY_NAMES.en[g.key] ? (ENGINE_KEY_NAMES.cy[g.key] ?? g.name) : g.name);
@@ -59,15 +79,37 @@ export function scenarioSheetRows(comparison: ScenarioComparison, t: TFunction, 
     const keys: Array<{ key: string; name: string }> = [];
     for (const f of [baseline, ...scenarios]) for (const g of list(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: groupName(g) });
     for (const k of keys) {
-      row('money', k.name, (f) => list(f).find((g) => g.key === k.key)?.costPence ?? 0, (s) => diffs(s).find((g) => g.key === k.key)?.costPence ?? 0);
+      row(
+        'money',
+        k.name,
+        (f) => list(f).find((g) => g.key === k.key)?.costPence ?? 0,
+        (s) => diffs(s).find((g) => g.key === k.key)?.costPence ?? 0,
+      );
     }
   };
-  groups(label('byTier'), (f) => f.byTier, (s) => s.difference.byTier);
-  groups(label('byAlp'), (f) => f.byAlp, (s) => s.difference.byAlp);
-  groups(label('byArea'), (f) => f.byArea, (s) => s.difference.byArea);
+  groups(
+    label('byTier'),
+    (f) => f.byTier,
+    (s) => s.difference.byTier,
+  );
+  groups(
+    label('byAlp'),
+    (f) => f.byAlp,
+    (s) => s.difference.byAlp,
+  );
+  groups(
+    label('byArea'),
+    (f) => f.byArea,
+    (s) => s.difference.byArea,
+  );
 
   heading(label('risks'));
-  row('count', label('alpShort'), (f) => f.alpShortfall.count, (s) => s.difference.alpShortfallCount);
+  row(
+    'count',
+    label('alpShort'),
+    (f) => f.alpShortfall.count,
+    (s) => s.difference.alpShortfallCount,
+  );
   if (options.showLearnerRefs) {
     rows.push({
       format: 'text',
@@ -75,9 +117,24 @@ export function scenarioSheetRows(comparison: ScenarioComparison, t: TFunction, 
       values: [baseline.alpShortfall.learners.map((l) => l.ref).join(', '), ...scenarios.flatMap((s) => [s.alpShortfall.learners.map((l) => l.ref).join(', '), null])],
     });
   }
-  row('count', label('overAllocated'), (f) => f.staffOverAllocated.count, (s) => s.difference.staffOverAllocatedCount);
-  row('count', label('welsh'), (f) => f.welshAlpShortfall.count, (s) => s.difference.welshAlpShortfallCount);
-  row('count', label('unstaffed'), (f) => f.unstaffedLines.count, (s) => s.difference.unstaffedLinesCount);
+  row(
+    'count',
+    label('overAllocated'),
+    (f) => f.staffOverAllocated.count,
+    (s) => s.difference.staffOverAllocatedCount,
+  );
+  row(
+    'count',
+    label('welsh'),
+    (f) => f.welshAlpShortfall.count,
+    (s) => s.difference.welshAlpShortfallCount,
+  );
+  row(
+    'count',
+    label('unstaffed'),
+    (f) => f.unstaffedLines.count,
+    (s) => s.difference.unstaffedLinesCount,
+  );
   return rows;
 }
 

@@ -1,0 +1,89 @@
+/** The governors' workbook's Checks sheet: each warning in words, a learner named only when names were asked for. */
+import ExcelJS from 'exceljs';
+import type { Check } from '../../../shared/engine';
+import { checkKeys } from '../../../shared/i18n';
+import { headerRow, titleRows, printSetup, fitRowHeights } from '../sheetLayout';
+import { dateText, hoursText } from '../exportLabels';
+import type { SheetContext } from './sheetContext';
+/** Who a check is about, as the export may show them: a learner by name only when names were asked for. */
+function learnerShown(ctx: SheetContext, learnerId: number): string {
+  const l = ctx.data.learners.find((x) => x.id === learnerId);
+  if (!l) return ctx.t('common.unknownName');
+  return ctx.options.learners === 'named' ? l.name : ctx.t('export.checks.learnerRef', { ref: l.ref });
+}
+
+export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' | 'lang' | 'data' | 'options'>): string {
+  const { t, data } = ctx;
+  const p = check.params;
+  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0));
+  const lineName = (id: number) => data.lines.find((l) => l.id === id)?.name ?? t('common.unknownName');
+  let name: string;
+  switch (check.subject.kind) {
+    case 'learner':
+      name = learnerShown(ctx as SheetContext, check.subject.id);
+      break;
+    case 'line':
+      name = lineName(check.subject.id);
+      break;
+    case 'staff': {
+      const id = check.subject.id;
+      name = data.staff.find((s) => s.id === id)?.name ?? t('common.unknownName');
+      break;
+    }
+    case 'enrolment': {
+      const id = check.subject.id;
+      const e = data.enrolments.find((x) => x.id === id);
+      name = e ? learnerShown(ctx as SheetContext, e.learnerId) : t('common.unknownName');
+      break;
+    }
+  }
+  const params: Record<string, string | number> = { ...p, name };
+  switch (check.code) {
+    case 'alp_without_idp':
+    case 'enrolment_outside_line':
+    case 'alp_undelivered':
+      params.lineName = lineName(num('lineId'));
+      break;
+    case 'alp_hours_short':
+      params.enrolled = hoursText(num('enrolledMinutes'), t);
+      params.required = hoursText(num('requiredMinutes'), t);
+      params.shortBy = hoursText(num('shortByMinutes'), t);
+      break;
+    case 'staff_over_allocated':
+      params.peak = hoursText(num('peakMinutes'), t);
+      params.contracted = hoursText(num('contractedMinutes'), t);
+      params.overBy = hoursText(num('overByMinutes'), t);
+      break;
+    case 'idp_review_overdue':
+      params.due = typeof p.dueDate === 'string' ? dateText(p.dueDate, ctx.lang) : t('common.dash');
+      break;
+    default:
+      break;
+  }
+  return t(checkKeys(check.code).message, params);
+}
+
+export function writeChecks(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
+  const { t, data, costed } = ctx;
+  titleRows(ws, t('export.checks.title', { school: data.school.name, year: data.school.academicYear }), t('export.checks.note'));
+  headerRow(ws, 3, [t('export.col.check'), t('export.col.about'), t('export.col.message')]);
+  let r = 4;
+  for (const check of costed.checks) {
+    const row = ws.getRow(r);
+    row.getCell(1).value = t(checkKeys(check.code).title);
+    row.getCell(2).value = t(`checks.subject.${check.subject.kind}`);
+    row.getCell(3).value = checkMessageForExport(check, ctx);
+    for (let c = 1; c <= 3; c++) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
+    r++;
+  }
+  if (costed.checks.length === 0) {
+    ws.getCell('A4').value = t('export.checks.none');
+    r++;
+  }
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, r - 1), column: 3 } };
+  printSetup(ws, ctx, 3);
+  ws.getColumn(1).width = 44;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 110;
+  fitRowHeights(ws, 3);
+}

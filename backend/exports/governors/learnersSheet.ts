@@ -1,0 +1,70 @@
+/** The governors' workbook's Learners sheet (optional): each learner's share of the cost, anonymised unless names were asked for. */
+import ExcelJS from 'exceljs';
+import { hasIdp } from '../../../shared/domain';
+import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { areaLabel } from '../exportLabels';
+import type { SheetContext } from './sheetContext';
+import { L } from './provisionMapSheet';
+export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
+  const { t, data, costed, options } = ctx;
+  const named = options.learners === 'named';
+  titleRows(ws, t('export.learners.title', { school: data.school.name, year: data.school.academicYear }), named ? t('export.learners.named') : t('export.learners.anonymised'));
+  ws.getCell('A2').font = { bold: true, color: { argb: named ? 'FFC00000' : 'FF1F4E79' } };
+  const cols = [
+    t('export.col.ref'),
+    ...(named ? [t('export.col.learnerName')] : []),
+    t('export.col.yearGroup'),
+    t('export.col.alnStatus'),
+    t('export.col.areas'),
+    t('export.col.welshAlp'),
+    t('export.col.idpHours'),
+    t('export.col.alpHours'),
+    t('export.col.lineCount'),
+    t('export.col.learnerCost'),
+  ];
+  headerRow(ws, 3, cols);
+  const costByLearner = new Map(costed.learners.map((l) => [l.learnerId, l]));
+  const areaById = new Map(data.areas.map((a) => [a.id, a]));
+  const yearGroup = (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n }));
+  const costCol = cols.length;
+  let r = 4;
+  for (const learner of [...data.learners].sort((a, b) => a.ref.localeCompare(b.ref))) {
+    const c = costByLearner.get(learner.id);
+    const values: ExcelJS.CellValue[] = [
+      learner.ref,
+      ...(named ? [learner.name] : []),
+      yearGroup(learner.yearGroup),
+      t(`enums.alnStatus.${learner.alnStatus}`),
+      learner.areaIds
+        .map((id) => {
+          const a = areaById.get(id);
+          return a ? areaLabel(a, ctx.lang) : id;
+        })
+        .join('; '),
+      hasIdp(learner.alnStatus) ? (learner.welshAlp ? t('export.learners.yes') : t('export.learners.no')) : null,
+      learner.idpAlpMinutesPerWeek === null ? null : learner.idpAlpMinutesPerWeek / 60,
+      (c?.alpMinutesPerWeek ?? 0) / 60,
+      c?.lineIds.length ?? 0,
+    ];
+    const row = ws.getRow(r);
+    values.forEach((v, i) => (row.getCell(i + 1).value = v));
+    row.getCell(costCol - 3).numFmt = HOURS_FORMAT;
+    row.getCell(costCol - 2).numFmt = HOURS_FORMAT;
+    money(row.getCell(costCol), c?.costPence ?? 0);
+    r++;
+  }
+  const last = r - 1;
+  const total = costed.learners.reduce((s, l) => s + l.costPence, 0);
+  const row = ws.getRow(r);
+  row.getCell(1).value = t('export.learners.total');
+  const col = L(costCol);
+  if (last >= 4) moneyFormula(ws, ctx, `${col}${r}`, `SUM(${col}4:${col}${last})`, total, 'learners: total shared to learners');
+  else money(row.getCell(costCol), 0);
+  styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
+  printSetup(ws, ctx, 3);
+  fitColumns(ws, 4, cols.length, 10, 40);
+  fitRowHeights(ws, 3);
+}
+
+// ── Checks ───────────────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,56 @@
+/** The governors' workbook's Staffing sheet: each person's hourly cost, hours and the cost of their time. */
+import ExcelJS from 'exceljs';
+import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import type { SheetContext } from './sheetContext';
+export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
+  const { t, data, costed } = ctx;
+  titleRows(ws, t('export.staffing.title', { school: data.school.name, year: data.school.academicYear }), t('export.staffing.note'));
+  const cols = [
+    t('export.col.name'),
+    t('export.col.role'),
+    t('export.col.hourlyCost'),
+    t('export.col.contractedHours'),
+    t('export.col.allocatedHours'),
+    t('export.col.peakWeek'),
+    t('export.col.allocation'),
+    t('export.col.linesDelivered'),
+    t('export.col.staffTimeCost'),
+  ];
+  headerRow(ws, 3, cols);
+  const allocation = new Map(costed.staff.map((s) => [s.staffId, s]));
+  const lineName = new Map(data.lines.map((l) => [l.id, l.name]));
+  let r = 4;
+  for (const s of data.staff) {
+    const a = allocation.get(s.id);
+    const row = ws.getRow(r);
+    row.getCell(1).value = s.isPlaceholder ? `${s.name} ${t('export.staffing.placeholder')}` : s.name;
+    row.getCell(2).value = t(`enums.staffRole.${s.role}`);
+    money(row.getCell(3), s.hourlyCostPence);
+    const hours = (col: number, minutes: number) => {
+      row.getCell(col).value = minutes / 60;
+      row.getCell(col).numFmt = HOURS_FORMAT;
+    };
+    hours(4, s.contractedMinutesPerWeek);
+    hours(5, a?.peakAllocatedMinutesPerWeek ?? 0);
+    row.getCell(6).value = a?.peakWeek ?? null;
+    row.getCell(7).value = a?.overAllocated ? t('export.staffing.overAllocated') : t('export.staffing.withinHours');
+    if (a?.overAllocated) row.getCell(7).font = { bold: true, color: { argb: 'FFC00000' } };
+    row.getCell(8).value = (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; ');
+    row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
+    money(row.getCell(9), a?.costPence ?? 0);
+    r++;
+  }
+  const last = r - 1;
+  const staffTotal = costed.staff.reduce((sum, s) => sum + s.costPence, 0);
+  const row = ws.getRow(r);
+  row.getCell(1).value = t('export.staffing.total');
+  if (last >= 4) moneyFormula(ws, ctx, `I${r}`, `SUM(I4:I${last})`, staffTotal, 'staffing: total cost of staff time');
+  else money(row.getCell(9), 0);
+  styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
+  ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
+  printSetup(ws, ctx, 3);
+  fitColumns(ws, 4, cols.length, 8, 48, { 3: 12, 4: 12, 5: 12, 6: 8 });
+  fitRowHeights(ws, 3);
+}
+
+// ── Learners ─────────────────────────────────────────────────────────────────────────────────────

@@ -1,0 +1,60 @@
+/** Who is enrolled on the line: places filled, each learner's weeks and share of the cost, and enrolling more. */
+import type { Enrolment } from '../../../../shared/domain';
+import type { CostedLine } from '../../../../shared/engine';
+import { learnerName, useDisplay, type namesOf } from '../../../display';
+import { useMapio } from '../../../state/store';
+import { ButtonCell, DataTable } from '../../../components/DataTable';
+
+export function LineEnrolments(props: { costed: CostedLine | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
+  const { costed, enrolments, names } = props;
+  const { t, pounds } = useDisplay();
+  const mutate = useMapio((s) => s.mutate);
+  return (
+    <section className="subform" aria-labelledby="line-enrolments">
+      <h3 id="line-enrolments">{t('line.enrolments')}</h3>
+      {costed ? (
+        <div className="capacity">
+          <div className="capacity-bar" aria-hidden="true">
+            <span className={costed.enrolledLearners > costed.places ? 'over' : ''} style={{ width: `${costed.places ? Math.min(100, (costed.enrolledLearners / costed.places) * 100) : 0}%` }} />
+          </div>
+          <p data-testid="line-capacity">
+            {t('line.capacity', { enrolled: costed.enrolledLearners, places: costed.places })}
+            {costed.enrolledLearners > costed.places ? (
+              <strong className="warn">
+                {' '}
+                <span aria-hidden="true">⚠ </span>
+                {t('line.overCapacity', { count: costed.enrolledLearners - costed.places })}
+              </strong>
+            ) : null}
+          </p>
+        </div>
+      ) : null}
+      <button type="button" className="primary small" onClick={props.onEnrol} data-testid="enrol-learners">
+        {t('line.enrol')}
+      </button>
+      {enrolments.length === 0 ? (
+        <p className="muted">{t('line.noEnrolments')}</p>
+      ) : (
+        <DataTable
+          className="compact"
+          columns={[{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }]}
+          wrap={false}
+        >
+          {enrolments.map((e) => {
+            const learner = names.learners.get(e.learnerId);
+            const name = learner ? learnerName(learner) : t('common.unknownName');
+            const share = costed?.shares.find((s) => s.enrolmentId === e.id);
+            return (
+              <tr key={e.id}>
+                <td>{name}</td>
+                <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
+                <td className="num money">{pounds(share?.pence)}</td>
+                <ButtonCell text={t('common.remove')} label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
+              </tr>
+            );
+          })}
+        </DataTable>
+      )}
+    </section>
+  );
+}

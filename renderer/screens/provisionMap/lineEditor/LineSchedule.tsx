@@ -1,0 +1,77 @@
+/** When and how often the line runs: minutes, sessions a week, its weeks, groups and places. */
+import type { InterventionLine, SchoolYear } from '../../../../shared/domain';
+import { MAX_GROUPS, MAX_PLACES_PER_GROUP } from '../../../../shared/limits';
+import { DraftField, useReader } from '../../../components/fields';
+import { useDisplay } from '../../../display';
+import { formatHundredths, readMinutes, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../../forms/parse';
+import type { FieldCommit } from './lineEdits';
+
+export function LineSchedule({ line, data, field }: { line: InterventionLine; data: SchoolYear; field: FieldCommit }) {
+  const { t, date } = useDisplay();
+  const { fromParsed } = useReader();
+  const lastWeek = data.calendar.weekStarts.length || 38;
+  const readStartWeek = (text: string) => {
+    const r = fromParsed(readWeek(text, lastWeek));
+    if (r.ok && r.value + line.weeks - 1 > lastWeek) return { ok: false as const, message: t('errors.runBeyondYear', { last: lastWeek }) };
+    return r;
+  };
+  const readWeeks = (text: string) => {
+    const r = fromParsed(readWholeNumber(text, 1, lastWeek));
+    if (r.ok && line.startWeek + r.value - 1 > lastWeek) return { ok: false as const, message: t('errors.runBeyondYear', { last: lastWeek }) };
+    return r;
+  };
+  const startDate = data.calendar.weekStarts[line.startWeek - 1] ?? null;
+  return (
+    <div className="form-grid">
+      <DraftField
+        label={t('line.minutesPerSession')}
+        value={line.minutesPerSession}
+        format={String}
+        inputMode="numeric"
+        suffix={t('common.minUnit')}
+        read={(s) => fromParsed(readSessionMinutes(s, line.sessionsPerWeekHundredths))}
+        commit={field('minutesPerSession')}
+        testId="line-minutes"
+      />
+      <DraftField
+        label={t('line.planningMinutes')}
+        value={line.planningMinutesPerSession}
+        format={String}
+        inputMode="numeric"
+        suffix={t('common.minUnit')}
+        read={(s) => fromParsed(readMinutes(s))}
+        commit={field('planningMinutesPerSession')}
+      />
+      <DraftField
+        label={t('line.sessionsPerWeek')}
+        hint={t('line.sessionsPerWeekHint')}
+        value={line.sessionsPerWeekHundredths}
+        format={formatHundredths}
+        inputMode="decimal"
+        read={(s) => fromParsed(readSessionsPerWeek(s, line.minutesPerSession))}
+        commit={field('sessionsPerWeekHundredths')}
+        testId="line-sessions"
+      />
+      <DraftField
+        label={t('line.startWeek')}
+        hint={startDate ? t('line.startWeekHint', { first: 1, last: lastWeek, week: line.startWeek, date: date(startDate) }) : undefined}
+        value={line.startWeek}
+        format={String}
+        inputMode="numeric"
+        read={readStartWeek}
+        commit={field('startWeek')}
+        testId="line-start-week"
+      />
+      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} commit={field('weeks')} testId="line-weeks" />
+      <DraftField label={t('line.groups')} value={line.groups} format={String} inputMode="numeric" read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))} commit={field('groups')} />
+      <DraftField
+        label={t('line.groupCapacity')}
+        value={line.groupCapacity}
+        format={String}
+        inputMode="numeric"
+        read={(s) => fromParsed(readWholeNumber(s, 1, MAX_PLACES_PER_GROUP))}
+        commit={field('groupCapacity')}
+      />
+    </div>
+  );
+}

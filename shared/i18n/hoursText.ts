@@ -1,0 +1,12 @@
+/** Minutes as people read them in every screen and export: 90 → "1 h 30 min", in the catalogue's words. */
+import type { TFunction } from 'i18next';
+
+export function hoursText(minutes: number, t: TFunction): string {
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  if (m === 0) return sign + t('common.hours', { h });
+  if (h === 0) return sign + t('common.minutes', { m });
+  return sign + t('common.hoursMinutes', { h, m });
+}
