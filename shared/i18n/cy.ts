@@ -101,6 +101,13 @@ export const cy: Catalogue = {
     selected: 'Wedi’i ddewis',
     goTo: 'Agor',
   },
+  asAt: {
+    label: 'Gweld y map ar',
+    today: 'Yr wythnos hon (heddiw)',
+    week: 'Wythnos {{week}}, yn dechrau {{date}}',
+    summary: 'Mae’r ffigurau hyd yma a’r gwiriadau fel ar {{date}} (wythnos {{week}}).',
+    beforeYear: 'Fel ar {{date}}, cyn yr wythnos addysgu gyntaf: does dim wedi’i ddarparu eto.',
+  },
   totals: {
     label: 'Cyfansymiau',
     committed: 'Cyfanswm y gost ymrwymedig',

@@ -97,6 +97,13 @@ export const en = {
     selected: 'Selected',
     goTo: 'Open',
   },
+  asAt: {
+    label: 'View the map at',
+    today: 'This week (today)',
+    week: 'Week {{week}}, starting {{date}}',
+    summary: 'Figures to date and checks are as at {{date}} (week {{week}}).',
+    beforeYear: 'As at {{date}}, before the first teaching week: nothing is delivered yet.',
+  },
   totals: {
     label: 'Totals',
     committed: 'Total committed cost',

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { CHECK_CODES, type Check } from '../../../shared/engine';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { AsAtWeekPicker } from '../../components/AsAtWeekPicker';
 import { checkMessage, checkTarget, checkTitle } from './checkText';
 
 /** Every check in words, grouped by what it is, each with a way to the record that causes it. */
@@ -35,6 +36,7 @@ export function ChecksScreen() {
     <div className="checks-screen">
       <h1>{t('checks.title')}</h1>
       <p className="intro">{t('checks.intro')}</p>
+      <AsAtWeekPicker />
       {groups.length === 0 ? (
         <p className="empty">
           <span aria-hidden="true">✓ </span>
