@@ -608,6 +608,9 @@ export function demoSchoolYear(): SchoolYear {
     idpReviewDue: null,
     efsm: i % 4 === 1,
     lookedAfter: i === 9,
+    referredOn: null,
+    referralDecider: 'school',
+    decidedOn: null,
   }));
 
   const lineId = (prefix: string): InterventionLine => {

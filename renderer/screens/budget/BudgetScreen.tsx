@@ -112,6 +112,8 @@ export function BudgetScreen() {
             <dd>{pounds(totals.undeliveredPence)}</dd>
             <dt>{t('budget.position.learnersWithAln')}</dt>
             <dd>{totals.learnersWithAln}</dd>
+            <dt>{t('budget.position.monitored')}</dt>
+            <dd>{totals.learnersMonitored}</dd>
             <dt>{t('budget.position.perLearner')}</dt>
             <dd>{pounds(totals.chargedPerLearnerWithAlnPence)}</dd>
             <dt>{t('budget.position.universalPerPupil')}</dt>
