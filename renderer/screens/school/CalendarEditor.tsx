@@ -10,6 +10,7 @@ import { issueText } from '../../errors/localisedError';
 import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { DataTable } from '../../components/DataTable';
+import { ClosedDaysEditor } from './ClosedDaysEditor';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
@@ -276,6 +277,8 @@ export function CalendarEditor() {
           </button>
         </div>
       </section>
+
+      <ClosedDaysEditor />
 
       {confirming ? (
         <ConfirmDialog
