@@ -271,11 +271,7 @@ describe('the decision clock', () => {
   });
 
   it('lists open referrals and their checks in due order, the earliest first', () => {
-    const year = referred([
-      learner({ id: 1, referredOn: '2026-10-05' }),
-      learner({ id: 2, referredOn: '2026-09-10', referralDecider: 'la' }),
-      learner({ id: 3, referredOn: '2026-09-20' }),
-    ]);
+    const year = referred([learner({ id: 1, referredOn: '2026-10-05' }), learner({ id: 2, referredOn: '2026-09-10', referralDecider: 'la' }), learner({ id: 3, referredOn: '2026-09-20' })]);
     const costed = costSchoolYear(year, { today: '2026-12-14' });
     // Referred Sunday 20 September: 25 school days to 23 October, then 3–6, 9–13 and 16 November (the 35th).
     // Referred Monday 5 October: 14 to 23 October, 3–27 November makes 33, then 30 November and 1 December.

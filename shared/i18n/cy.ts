@@ -326,7 +326,8 @@ export const cy: Catalogue = {
       idpReviewDue: 'Adolygu’r CDU erbyn',
       idpReviewDueHint: 'Gadewch yn wag am 12 mis ar ôl yr adolygiad diwethaf.',
       referral: 'Penderfyniad ADY',
-      referralHint: 'Pan ofynnir i’r ysgol, neu pan fydd yr ysgol yn sylwi, y gallai fod gan ddysgwr ADY, mae’r penderfyniad (a’r CDU, os oes ganddo ADY) yn ddyledus o fewn 35 diwrnod ysgol; o fewn 12 wythnos pan fydd yr awdurdod lleol yn penderfynu.',
+      referralHint:
+        'Pan ofynnir i’r ysgol, neu pan fydd yr ysgol yn sylwi, y gallai fod gan ddysgwr ADY, mae’r penderfyniad (a’r CDU, os oes ganddo ADY) yn ddyledus o fewn 35 diwrnod ysgol; o fewn 12 wythnos pan fydd yr awdurdod lleol yn penderfynu.',
       referredOn: 'Wedi’i atgyfeirio am benderfyniad ar',
       decider: 'Pwy sy’n penderfynu',
       decidedOn: 'Penderfyniad wedi’i roi ar',
@@ -548,7 +549,8 @@ export const cy: Catalogue = {
       targeted_long_no_idp: 'Cymorth wedi’i dargedu ers amser hir heb CDU',
     },
     message: {
-      aln_decision_overdue: 'Cafodd {{name}} ei atgyfeirio am benderfyniad ADY ar {{referred}}; roedd y penderfyniad yn ddyledus ar {{due}} ({{decider}}), {{daysOverdue}} diwrnod yn ôl. Cofnodwch y penderfyniad, neu’r CDU, ar dudalen y dysgwr.',
+      aln_decision_overdue:
+        'Cafodd {{name}} ei atgyfeirio am benderfyniad ADY ar {{referred}}; roedd y penderfyniad yn ddyledus ar {{due}} ({{decider}}), {{daysOverdue}} diwrnod yn ôl. Cofnodwch y penderfyniad, neu’r CDU, ar dudalen y dysgwr.',
       aln_decision_due_soon: 'Cafodd {{name}} ei atgyfeirio am benderfyniad ADY ar {{referred}}; mae’n ddyledus ar {{due}} ({{decider}}): {{schoolDays}} ar ôl.',
       alp_without_idp: 'Mae {{name}} wedi’i gofrestru ar y llinell DDY “{{lineName}}” ond nid oes ganddo/ganddi CDU. Gwiriwch a oes angen CDU, neu a yw’r llinell yn DDY mewn gwirionedd.',
       idp_without_alp: 'Mae gan {{name}} CDU ond nid oes DDY wedi’i chofnodi ar ei gyfer/ei chyfer ar y map.',
@@ -1535,7 +1537,8 @@ export const cy: Catalogue = {
       addWeekDate: 'Ychwanegu’r wythnos addysgu sy’n cynnwys',
       addWeekButton: 'Ychwanegu wythnos',
       closedDays: 'Diwrnodau ar gau',
-      closedDaysIntro: 'Diwrnodau HMS, gwyliau banc a diwrnodau eraill yn ystod tymor pan nad yw dysgwyr yn yr ysgol. Nid ydynt yn ddiwrnodau ysgol, felly nid yw’r cloc 35 diwrnod ysgol ar gyfer penderfyniadau ADY yn eu cyfrif. Nid yw’r costau na’r wythnosau addysgu’n newid.',
+      closedDaysIntro:
+        'Diwrnodau HMS, gwyliau banc a diwrnodau eraill yn ystod tymor pan nad yw dysgwyr yn yr ysgol. Nid ydynt yn ddiwrnodau ysgol, felly nid yw’r cloc 35 diwrnod ysgol ar gyfer penderfyniadau ADY yn eu cyfrif. Nid yw’r costau na’r wythnosau addysgu’n newid.',
       noClosedDays: 'Does dim diwrnodau ar gau wedi’u cofnodi.',
       addClosedDay: 'Ychwanegu diwrnod ar gau (e.e. diwrnod HMS)',
       addClosedDayButton: 'Ychwanegu diwrnod ar gau',

@@ -322,7 +322,8 @@ export const en = {
       idpReviewDue: 'IDP review due',
       idpReviewDueHint: 'Leave empty for 12 months after the last review.',
       referral: 'ALN decision',
-      referralHint: 'When the school is asked, or notices, that a learner may have ALN, the decision (and the IDP, if they have ALN) is due within 35 school days; within 12 weeks when the local authority decides.',
+      referralHint:
+        'When the school is asked, or notices, that a learner may have ALN, the decision (and the IDP, if they have ALN) is due within 35 school days; within 12 weeks when the local authority decides.',
       referredOn: 'Referred for a decision on',
       decider: 'Who decides',
       decidedOn: 'Decision given on',
@@ -544,7 +545,8 @@ export const en = {
       targeted_long_no_idp: 'Long-running targeted support with no IDP',
     },
     message: {
-      aln_decision_overdue: '{{name}} was referred for an ALN decision on {{referred}}; the decision was due on {{due}} ({{decider}}), {{daysOverdue}} days ago. Record the decision, or the IDP, on their page.',
+      aln_decision_overdue:
+        '{{name}} was referred for an ALN decision on {{referred}}; the decision was due on {{due}} ({{decider}}), {{daysOverdue}} days ago. Record the decision, or the IDP, on their page.',
       aln_decision_due_soon: '{{name}} was referred for an ALN decision on {{referred}}; it is due on {{due}} ({{decider}}): {{schoolDays}} left.',
       alp_without_idp: '{{name}} is enrolled on the ALP line “{{lineName}}” but has no IDP. Check whether they need an IDP, or whether the line is really ALP.',
       idp_without_alp: '{{name}} has an IDP but no ALP is recorded for them on the map.',
@@ -1526,7 +1528,8 @@ export const en = {
       addWeekDate: 'Add the teaching week containing',
       addWeekButton: 'Add week',
       closedDays: 'Closed days',
-      closedDaysIntro: 'INSET days, bank holidays and other days inside a term when learners are not in school. They are not school days, so the 35-school-day clock for ALN decisions does not count them. Costs and teaching weeks do not change.',
+      closedDaysIntro:
+        'INSET days, bank holidays and other days inside a term when learners are not in school. They are not school days, so the 35-school-day clock for ALN decisions does not count them. Costs and teaching weeks do not change.',
       noClosedDays: 'No closed days recorded.',
       addClosedDay: 'Add a closed day (e.g. an INSET day)',
       addClosedDayButton: 'Add closed day',

@@ -15,8 +15,6 @@ function learnerShown(ctx: SheetContext, learnerId: number): string {
 
 export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' | 'lang' | 'data' | 'options'>): string {
   const { t, data } = ctx;
-  const p = check.params;
-  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0));
   const lineName = (id: number) => data.lines.find((l) => l.id === id)?.name ?? t('common.unknownName');
   let name: string;
   switch (check.subject.kind) {

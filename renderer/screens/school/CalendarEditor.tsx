@@ -69,7 +69,7 @@ export function CalendarEditor() {
       const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
       const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
       if (problem) return issueText(problem.message, lang);
-      return saveCalendar(((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) })));
+      return saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
     };
 
   const removeTerm = (i: number) => {
@@ -81,7 +81,7 @@ export function CalendarEditor() {
     const startsOn = last ? mondayOf(addDays(last.endsOn, 17)) : (weekStarts[0] ?? `${schoolYear}-09-01`);
     const term: Term = { startsOn, endsOn: addDays(startsOn, 7 * 6 - 3), halfTermStartsOn: null, halfTermEndsOn: null };
     const nextTerms = [...terms, term];
-    void saveCalendar(((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) })));
+    void saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
   };
 
   const removeWeek = (monday: IsoDate) => void saveCalendar((c) => ({ ...c, weekStarts: c.weekStarts.filter((w) => w !== monday) }));
