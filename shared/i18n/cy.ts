@@ -176,6 +176,7 @@ export const cy: Catalogue = {
     intro: 'Pob ymyrraeth sydd ar gael eleni, fesul haen, gyda’i chost. Dewiswch linell i’w golygu; caiff newidiadau eu cadw wrth i chi deipio.',
     addLine: 'Ychwanegu llinell',
     filters: 'Hidlyddion',
+    filterText: 'Dod o hyd i linell',
     filterArea: 'Maes angen',
     filterStaff: 'Aelod o staff',
     filterLanguage: 'Iaith',
@@ -376,6 +377,7 @@ export const cy: Catalogue = {
   },
   staff: {
     title: 'Staff',
+    search: 'Dod o hyd i aelod o staff',
     intro: 'Pwy sy’n darparu, faint mae awr o’u hamser yn ei gostio (gan gynnwys ar-gostau), ac a oes unrhyw un wedi’i orddyrannu.',
     addStaff: 'Ychwanegu aelod o staff',
     col: {

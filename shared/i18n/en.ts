@@ -172,6 +172,7 @@ export const en = {
     intro: 'Every intervention on offer this year, by tier, with what it costs. Select a line to edit it; changes save as you type.',
     addLine: 'Add line',
     filters: 'Filters',
+    filterText: 'Find a line',
     filterArea: 'Area of need',
     filterStaff: 'Staff member',
     filterLanguage: 'Language',
@@ -372,6 +373,7 @@ export const en = {
   },
   staff: {
     title: 'Staff',
+    search: 'Find a member of staff',
     intro: 'Who delivers provision, what an hour of their time costs (including on-costs), and whether anyone is over-allocated.',
     addStaff: 'Add staff member',
     col: {
