@@ -43,6 +43,19 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(html).toContain('24 Tachwedd 2026');
   });
 
+  it('in Welsh uses the Welsh line names and descriptions, and marks as English what has no Welsh yet', () => {
+    const year = demoSchoolYear();
+    const [first, second] = year.lines as [(typeof year.lines)[number], (typeof year.lines)[number]];
+    first.nameCy = 'Grŵp sgiliau cymdeithasol';
+    first.descriptionCy = 'Sesiynau bach i feithrin sgiliau cymdeithasol.';
+    const html = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    expect(html).toContain('<strong>Grŵp sgiliau cymdeithasol</strong> — Sesiynau bach i feithrin sgiliau cymdeithasol.');
+    expect(html).not.toContain(`<strong>${first.name}</strong>`);
+    expect(html).toContain(`<strong><span lang="en">${second.name.replace(/&/g, '&amp;')}</span></strong>`);
+    // In English nothing is marked
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).not.toContain('lang="en"><');
+  });
+
   it('introduces an authority’s own tiers by their costing mode and ALP mark, under their Welsh names in Welsh', () => {
     const year = demoSchoolYear();
     year.tiers = [

@@ -10,6 +10,7 @@
 import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
 import { authorityName } from '../../shared/localAuthorities';
+import { untranslated, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
 export interface AlpStatementOptions {
@@ -56,10 +57,14 @@ function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction):
 }
 
 /** The statement as one HTML document (inline CSS, no scripts, no external resources). */
-export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOptions): string {
+export function buildAlpStatementHtml(typed: SchoolYear, options: AlpStatementOptions): string {
   const t = createI18n(options.lang).t;
+  // The school's own words in the statement's language; what has no Welsh yet is marked as English.
+  const year = yearInLanguage(typed, options.lang);
+  const english = new Set(options.lang === 'cy' ? untranslated(typed).map((u) => `${u.kind}:${u.id}`) : []);
   const school = year.school;
   const safe = (text: string) => escapeHtml(redactForParents(text, year, t));
+  const marked = (kind: 'line' | 'lineDescription', id: number, html: string) => (english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html);
   const areas = sortedAreas(year);
 
   const sections: string[] = [];
@@ -90,7 +95,7 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
               // One entry per distinct name and description (the same intervention run in several blocks).
               const seen = new Set<string>();
               const items = ls
-                .map((l) => ({ name: safe(l.name), description: safe(l.description) }))
+                .map((l) => ({ name: marked('line', l.id, safe(l.name)), description: l.description.trim() ? marked('lineDescription', l.id, safe(l.description)) : '' }))
                 .filter((x) => {
                   const k = `${x.name}\u0000${x.description}`;
                   if (seen.has(k)) return false;

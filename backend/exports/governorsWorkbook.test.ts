@@ -55,6 +55,22 @@ describe('the governors’ workbook', () => {
     expect(rows('en')).toContainEqual(['Official school number', 'not entered']);
   });
 
+  it('in Welsh uses the Welsh the school typed for its lines, income, other costs and its own name, and no English name remains', () => {
+    const year = demoSchoolYear();
+    year.school.nameCy = 'Ysgol Cwm Glas (enghraifft Gymraeg)';
+    year.lines = year.lines.map((l) => ({ ...l, nameCy: `Llinell Gymraeg ${l.id}`, descriptionCy: l.description ? `Disgrifiad ${l.id}` : '' }));
+    year.income = year.income.map((x) => ({ ...x, nameCy: `Incwm ${x.id}` }));
+    year.otherCosts = year.otherCosts.map((x) => ({ ...x, nameCy: `Cost arall ${x.id}` }));
+    const cy = allText(buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })));
+    for (const english of [...year.lines.map((l) => l.name), ...year.income.map((x) => x.name), ...year.otherCosts.map((x) => x.name)]) expect(cy).not.toContain(english);
+    expect(cy).toContain('Llinell Gymraeg 1');
+    expect(cy).toContain('Ysgol Cwm Glas (enghraifft Gymraeg)');
+    // The same workbook in English keeps the English names, and the figures agree to the penny
+    const en = buildGovernorsWorkbookWithFigures(viewOf(year), options());
+    expect(allText(en.workbook)).toContain(year.lines[0]!.name);
+    expect(buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' })).figures.map((f) => f.pence)).toEqual(en.figures.map((f) => f.pence));
+  });
+
   it('never names a learner unless names were asked for, and says which on the sheet', () => {
     const year = demoSchoolYear();
     const view = viewOf(year);

@@ -76,6 +76,7 @@ function variedSchool(i: number): SchoolYear {
   const year = schoolYear({
     school: {
       name: `Ysgol ${String(i + 1).padStart(2, '0')} ${['Glan', 'Bryn', 'Cwm', 'Pen', 'Maes'][i % 5]}`,
+      nameCy: '',
       localAuthority: 'Sir Prawf',
       localAuthorityCode: '',
       officialNumber: '',

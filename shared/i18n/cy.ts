@@ -220,6 +220,9 @@ export const cy: Catalogue = {
     },
   },
   line: {
+    nameCy: 'Enw yn Gymraeg',
+    nameCyHint: 'Mae dogfennau Cymraeg yn ei ddefnyddio; nes iddo gael ei roi, maen nhw’n defnyddio’r enw Saesneg.',
+    descriptionCy: 'Disgrifiad yn Gymraeg',
     editorTitle: 'Golygu llinell ymyrraeth',
     closeEditor: 'Cau’r golygydd',
     name: 'Enw',
@@ -470,6 +473,7 @@ export const cy: Catalogue = {
     incomeForm: { titleNew: 'Ychwanegu incwm', titleEdit: 'Golygu incwm' },
     otherForm: { titleNew: 'Ychwanegu cost arall', titleEdit: 'Golygu cost arall' },
     field: {
+      nameCy: 'Enw yn Gymraeg (dewisol)',
       kind: 'Math',
       name: 'Enw',
       amount: 'Swm (£)',
@@ -1476,7 +1480,16 @@ export const cy: Catalogue = {
       finish: 'Gorffen trefnu',
       done: 'Mae eich ysgol wedi’i threfnu. Ychwanegwch y staff sy’n darparu, yna eich llinellau ar y map darpariaeth.',
     },
+    welsh: {
+      title: 'Testun Cymraeg ar gyfer dogfennau Cymraeg',
+      complete: 'Mae testun Cymraeg gan bopeth y mae’r ysgol wedi’i enwi: mae dogfennau Cymraeg yn gyfan gwbl yn Gymraeg.',
+      missing_one: 'Does dim Cymraeg eto i {{count}} enw: mae dogfennau Cymraeg yn ei ddangos yn Saesneg. Dangos',
+      missing_other: 'Does dim Cymraeg eto i {{count}} o enwau: mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
+      kind: { school: 'Enw’r ysgol', tier: 'Haen', area: 'Maes angen', line: 'Llinell', lineDescription: 'Disgrifiad llinell', income: 'Incwm', otherCost: 'Cost arall' },
+    },
     details: {
+      nameCy: 'Enw’r ysgol yn Gymraeg',
+      nameCyHint: 'Mae dogfennau Cymraeg yn ei ddefnyddio; gadewch yn wag os yw’r enw yr un fath yn y ddwy iaith.',
       name: 'Enw’r ysgol',
       authority: 'Awdurdod lleol',
       authorityNone: 'Heb ei ddewis',

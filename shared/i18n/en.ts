@@ -216,6 +216,9 @@ export const en = {
     },
   },
   line: {
+    nameCy: 'Name in Welsh',
+    nameCyHint: 'Welsh documents use it; until it is given they use the English name.',
+    descriptionCy: 'Description in Welsh',
     editorTitle: 'Edit intervention line',
     closeEditor: 'Close editor',
     name: 'Name',
@@ -466,6 +469,7 @@ export const en = {
     incomeForm: { titleNew: 'Add income', titleEdit: 'Edit income' },
     otherForm: { titleNew: 'Add other cost', titleEdit: 'Edit other cost' },
     field: {
+      nameCy: 'Name in Welsh (optional)',
       kind: 'Kind',
       name: 'Name',
       amount: 'Amount (£)',
@@ -1468,7 +1472,16 @@ export const en = {
       finish: 'Finish set-up',
       done: 'Your school is set up. Add the staff who deliver provision, then your lines on the provision map.',
     },
+    welsh: {
+      title: 'Welsh text for Welsh documents',
+      complete: 'Everything the school has named has Welsh text: Welsh documents are wholly in Welsh.',
+      missing_one: '{{count}} name has no Welsh yet: Welsh documents show it in English. Show it',
+      missing_other: '{{count}} names have no Welsh yet: Welsh documents show them in English. Show them',
+      kind: { school: 'School name', tier: 'Tier', area: 'Area of need', line: 'Line', lineDescription: 'Line description', income: 'Income', otherCost: 'Other cost' },
+    },
     details: {
+      nameCy: 'School name in Welsh',
+      nameCyHint: 'Welsh documents use it; leave empty if the name is the same in both languages.',
       name: 'School name',
       authority: 'Local authority',
       authorityNone: 'Not chosen',

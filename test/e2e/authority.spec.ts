@@ -49,6 +49,7 @@ function school(i: number): SchoolYear {
   return schoolYear({
     school: {
       name: NAMES[i] as string,
+      nameCy: '',
       localAuthority: 'Sir Prawf',
       localAuthorityCode: '',
       officialNumber: '',

@@ -13,7 +13,7 @@ import { ButtonCell, DataTable } from '../../components/DataTable';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
-  const { t, pounds, hours, date, yearGroup, nameOf } = useDisplay();
+  const { t, pounds, hours, date, yearGroup, nameOf, lang } = useDisplay();
   const { fromParsed } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -107,7 +107,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     {checkTitle(c, t)}
                   </strong>
                   <br />
-                  {checkMessage(c, names, { t, date })}
+                  {checkMessage(c, names, { t, date, lang })}
                 </span>
               </li>
             ))}
@@ -240,7 +240,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     }}
                   />
                   <label htmlFor={`${id}-line-${l.id}`}>
-                    <span className="pick-name">{l.name}</span> <span className="muted">· {nameOf(names.tiers.get(l.tierId), l.tierId)}</span>
+                    <span className="pick-name">{nameOf(l)}</span> <span className="muted">· {nameOf(names.tiers.get(l.tierId), l.tierId)}</span>
                   </label>
                 </li>
               ))}
