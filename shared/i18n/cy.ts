@@ -363,6 +363,7 @@ export const cy: Catalogue = {
       line: 'Ymyrraeth',
       weeks: 'Wythnosau',
       minutes: 'Munudau’r wythnos',
+      measureCy: 'Mesur yn Gymraeg',
       measure: 'Mesur',
       unit: 'Uned',
       entry: 'Ar y dechrau',

@@ -359,6 +359,7 @@ export const en = {
       line: 'Intervention',
       weeks: 'Weeks',
       minutes: 'Minutes a week',
+      measureCy: 'Measure in Welsh',
       measure: 'Measure',
       unit: 'Unit',
       entry: 'Entry',

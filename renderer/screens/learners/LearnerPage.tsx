@@ -172,6 +172,15 @@ export function LearnerPage(props: { learnerId: number }) {
                         read={(s) => ({ ok: true, value: s })}
                         commit={(v) => update({ measureName: v })}
                       />
+                      <DraftField
+                        hideLabel
+                        className="measure-cy"
+                        label={`${t('learner.col.measureCy')}: ${lineName}`}
+                        value={e.measureNameCy}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureNameCy: v })}
+                      />
                     </td>
                     <td>
                       <DraftField
