@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
 import { rejectionOf as rejection } from '../test/support/refusals';
+import { addDays } from '../shared/schoolTerms';
 
 let dir: string;
 let backend: TypedBackend;
@@ -28,6 +29,23 @@ describe('first launch', () => {
     expect(view.costed.totals.costPence).toBe(view.costed.lines.reduce((s, l) => s + l.costPence, 0) + view.costed.otherCosts.reduce((s, o) => s + o.costPence, 0));
     expect(view.costed.totals.costPence).toBeGreaterThan(0);
     expect(view.costed.asAtWeek).toBe(11); // Tuesday 24 November 2026 is in the eleventh teaching week (half term skipped)
+  });
+
+  it('views the map at a chosen week, as at its Friday, for later changes too, until asked to follow today again', () => {
+    const first = backend.invoke('year.get', {});
+    expect(first.viewedOn).toEqual({ date: '2026-11-24', chosenWeek: null });
+    const week30 = backend.invoke('year.get', { asAtWeek: 30 });
+    const monday = week30.data.calendar.weekStarts[29] as string;
+    expect(week30.costed.asAtWeek).toBe(30);
+    expect(week30.viewedOn.chosenWeek).toBe(30);
+    expect(week30.viewedOn.date).toBe(addDays(monday, 4));
+    expect(week30.costed.totals.costToDatePence).toBeGreaterThan(first.costed.totals.costToDatePence);
+    // A change made while viewing week 30 answers as at week 30
+    const afterEdit = backend.invoke('school.update', { changes: { name: 'Ysgol Gynradd Enghraifft' } }).view;
+    expect(afterEdit.costed.asAtWeek).toBe(30);
+    const back = backend.invoke('year.get', { asAtWeek: null });
+    expect(back.viewedOn).toEqual({ date: '2026-11-24', chosenWeek: null });
+    expect(back.costed.asAtWeek).toBe(11);
   });
 
   it('remembers the chosen language across launches', () => {

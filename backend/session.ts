@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
+import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange, FiguresTooLarge } from '../shared/engine';
 import type { CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
@@ -164,11 +165,21 @@ export class Session {
     }
   }
 
-  /** The engine's options for a year as this session shows it (today, and the chosen as-at week). */
+  /**
+   * The engine's options for a year as this session shows it: the date the map is viewed at and its week.
+   * With no week chosen that is today; a chosen week is viewed as at its Friday, so every check that counts
+   * weeks or days (review dates, the decision clock) counts to the same point as the "to date" figures.
+   */
   costOptions(data: SchoolYear): { today: string; asAtWeek?: number } {
-    const options: { today: string; asAtWeek?: number } = { today: this.today() };
-    if (this.asAtWeek !== null) options.asAtWeek = Math.min(this.asAtWeek, data.calendar.weekStarts.length);
-    return options;
+    const weeks = data.calendar.weekStarts;
+    if (this.asAtWeek === null || weeks.length === 0) return { today: this.today() };
+    const week = Math.min(this.asAtWeek, weeks.length);
+    return { today: addDays(weeks[week - 1] as string, 4), asAtWeek: week };
+  }
+
+  /** The week chosen to view the map at, or null when it follows today. */
+  chosenWeek(): WeekNumber | null {
+    return this.asAtWeek;
   }
 
   fileInfo(): FileInfo | null {
@@ -178,7 +189,8 @@ export class Session {
     return info;
   }
 
-  view(asAtWeek?: WeekNumber): YearView {
+  /** The open year's view; `asAtWeek` chooses the week it is viewed at (null: back to today's week). */
+  view(asAtWeek?: WeekNumber | null): YearView {
     const file = this.require();
     if (asAtWeek !== undefined) this.asAtWeek = asAtWeek;
     const data = file.readYear();
@@ -191,7 +203,8 @@ export class Session {
     // nothing acknowledged is lost (edits, undo and redo alike).
     this.scenario?.persist(data);
     const info = this.fileInfo() as FileInfo;
-    return { file: info, data, costed, history: file.history(), scenario: this.openScenario };
+    const viewedOn = { date: this.costOptions(data).today, chosenWeek: this.asAtWeek === null ? null : costed.asAtWeek };
+    return { file: info, data, costed, history: file.history(), scenario: this.openScenario, viewedOn };
   }
 
   /**

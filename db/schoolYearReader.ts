@@ -50,6 +50,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       alp_definition_source AS alpDefinitionSource, alp_definition_date AS alpDefinitionDate
     FROM school WHERE id = 1`);
   const weeks = db.prepare('SELECT starts_on FROM calendar_weeks ORDER BY week').pluck();
+  const closedDays = db.prepare('SELECT day FROM calendar_closed_days ORDER BY day').pluck();
   const terms = db.prepare(`
     SELECT starts_on AS startsOn, ends_on AS endsOn, half_term_starts_on AS halfTermStartsOn, half_term_ends_on AS halfTermEndsOn
     FROM calendar_terms ORDER BY position`);
@@ -109,7 +110,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
 
       return {
         school: schoolRow,
-        calendar: { weekStarts: weeks.all() as string[], terms: terms.all() as Term[] },
+        calendar: { weekStarts: weeks.all() as string[], terms: terms.all() as Term[], closedDays: closedDays.all() as string[] },
         tiers: (tiers.all() as Row[]).map((r): Tier => ({ ...(r as unknown as Tier), isAlp: r.isAlp === 1 })),
         areas: areas.all() as AreaOfNeed[],
         staff: (staff.all() as Row[]).map((r): StaffMember => ({

@@ -62,6 +62,9 @@ export const LEARNERS = describe<Omit<Learner, 'id'>>(
     idpReviewDue: 'idp_review_due',
     efsm: 'efsm',
     lookedAfter: 'looked_after',
+    referredOn: 'referred_on',
+    referralDecider: 'referral_decider',
+    decidedOn: 'decided_on',
   },
   ['welshAlp', 'efsm', 'lookedAfter'],
 );

@@ -77,7 +77,7 @@ describe('undo and redo', () => {
     const base = testSchoolYear();
     const edits: Array<[string, Parameters<SchoolFile['mutate']>[1]]> = [
       ['School', (r) => r.school.update({ numberOnRoll: 320, alpDefinitionDate: null })],
-      ['Calendar', (r) => r.calendar.set({ weekStarts: base.calendar.weekStarts.slice(0, 36), terms: base.calendar.terms })],
+      ['Calendar', (r) => r.calendar.set({ weekStarts: base.calendar.weekStarts.slice(0, 36), terms: base.calendar.terms, closedDays: base.calendar.closedDays })],
       [
         'Tiers',
         (r) =>

@@ -39,10 +39,20 @@ export const FUNDING_SOURCES = ['aln_budget', 'aln_grant', 'core_budget', 'la_id
 export type FundingSource = (typeof FUNDING_SOURCES)[number];
 export const CHARGED_TO_ALN_BUDGET: ReadonlySet<FundingSource> = new Set(['aln_budget', 'aln_grant']);
 
-export const ALN_STATUSES = ['none', 'monitored', 'idp_school', 'idp_la'] as const;
-/** none; monitored under universal provision (the monitoring register); IDP maintained by the school; by the LA. */
+export const ALN_STATUSES = ['none', 'monitored', 'idp_preparing', 'idp_school', 'idp_la'] as const;
+/**
+ * A learner's place under the ALN Code (docs/costing-rules.md, "Who has ALN"): none; on the monitoring
+ * register (universal provision, not ALN); decided to have ALN with the IDP being prepared; an IDP
+ * maintained by the school; by the local authority.
+ */
 export type AlnStatus = (typeof ALN_STATUSES)[number];
 export const hasIdp = (s: AlnStatus): boolean => s === 'idp_school' || s === 'idp_la';
+/** Has ALN: an IDP, or a decision that they have ALN with the IDP being prepared. The monitoring register is not ALN. */
+export const hasAln = (s: AlnStatus): boolean => hasIdp(s) || s === 'idp_preparing';
+
+/** Who must decide whether a referred learner has ALN: the school (35 school days) or the local authority (12 weeks). */
+export const ALN_DECIDERS = ['school', 'la'] as const;
+export type AlnDecider = (typeof ALN_DECIDERS)[number];
 
 export const STAFF_ROLES = ['teacher', 'alnco', 'hlta', 'ta', 'lsw', 'specialist', 'admin', 'other'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -130,6 +140,8 @@ export interface Term {
 export interface Calendar {
   weekStarts: IsoDate[];
   terms: Term[];
+  /** Days inside the terms the school is closed to learners (INSET days, a bank holiday, a closure): not school days. */
+  closedDays: IsoDate[];
 }
 
 /** Optional record of how an hourly cost was derived (the calculator's inputs), kept beside the stored figure. */
@@ -224,6 +236,15 @@ export interface Learner {
   idpReviewDue: IsoDate | null;
   efsm: boolean;
   lookedAfter: boolean;
+  /**
+   * The date the school was asked, or itself noticed, that the learner may have ALN (docs/costing-rules.md,
+   * "The decision clock"); null when no decision is pending or was ever recorded.
+   */
+  referredOn: IsoDate | null;
+  /** Who must decide, which sets the time allowed. */
+  referralDecider: AlnDecider;
+  /** The date the decision (and, if they have ALN, the IDP) was given; null while it is awaited. */
+  decidedOn: IsoDate | null;
 }
 
 export interface Enrolment {

@@ -24,12 +24,31 @@ function version1Text(): { text: string; lineWithLearners: number } {
 }
 
 describe('the interchange format', () => {
-  it('writes version 2 and reads it back unchanged', () => {
-    const year = schoolYear();
+  it('writes version 3 and reads it back unchanged, referrals and closed days included', () => {
+    const year = schoolYear({ learners: [learner({ id: 1, alnStatus: 'idp_preparing', referredOn: '2026-10-01', referralDecider: 'la', decidedOn: '2026-11-20' }), learner({ id: 2 })] });
+    year.calendar.closedDays = [year.calendar.weekStarts[2] as string];
     const doc = toInterchange(year, 'test');
-    expect(doc.version).toBe(2);
-    expect(INTERCHANGE_VERSION).toBe(2);
+    expect(doc.version).toBe(3);
+    expect(INTERCHANGE_VERSION).toBe(3);
     expect(parseInterchange(JSON.stringify(doc))).toEqual(year);
+  });
+
+  it('still reads version 2: no learner referred and no closed day, which is what version 2 meant', () => {
+    const year = schoolYear({ learners: [learner({ id: 1, alnStatus: 'monitored' })] });
+    const doc = toInterchange(year, 'test');
+    const v2 = {
+      ...doc,
+      version: 2,
+      year: {
+        ...doc.year,
+        calendar: { weekStarts: doc.year.calendar.weekStarts, terms: doc.year.calendar.terms },
+        learners: doc.year.learners.map(({ referredOn: _r, referralDecider: _d, decidedOn: _o, ...l }) => l),
+      },
+    };
+    const read = parseInterchange(JSON.stringify(v2));
+    expect(read.calendar.closedDays).toEqual([]);
+    expect(read.learners.every((l) => l.referredOn === null && l.referralDecider === 'school' && l.decidedOn === null)).toBe(true);
+    expect(read).toEqual(year);
   });
 
   it('still reads version 1, giving what version 2 added the meaning version 1 had', () => {
@@ -49,10 +68,10 @@ describe('the interchange format', () => {
   });
 
   it('refuses a version it does not know, naming the versions it reads', () => {
-    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 3 }))).toThrow(/reads versions 1 and 2/);
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 4 }))).toThrow(/reads versions 1, 2, 3\)/);
   });
 
-  it('refuses a version-2 document without the fields version 2 requires', () => {
+  it('refuses a document without the fields version 2 requires', () => {
     const doc = toInterchange(schoolYear(), 'test');
     const { costing: _c, ...tier } = doc.year.tiers[0]!;
     expect(() => parseInterchange(JSON.stringify({ ...doc, year: { ...doc.year, tiers: [tier, ...doc.year.tiers.slice(1)] } }))).toThrow(/tiers\.0\.costing/);

@@ -9,6 +9,10 @@
  * Version 2 added the school's official number and authority code, the terms of the calendar, Welsh
  * names for tiers and areas, and each tier's costing mode. Version 1 still reads: the fields it lacks
  * are given what a version-1 Mapio meant (see `fromVersion1`).
+ *
+ * Version 3 added each learner's referral for an ALN decision (`referredOn`, `referralDecider`,
+ * `decidedOn`), the status `idp_preparing`, and the calendar's `closedDays`. Versions 1 and 2 read with
+ * no referral and no closed day, which is what they meant.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -18,9 +22,9 @@ import { termsFromWeeks } from './schoolTerms';
 import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 2;
+export const INTERCHANGE_VERSION = 3;
 /** Versions this Mapio reads (it writes only the newest). */
-export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2];
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -70,9 +74,11 @@ export function parseInterchange(text: string): SchoolYear {
   if (!head.success) fail([{ path: '(file)', message: `is not a Mapio school-year document (expected "format": "${INTERCHANGE_FORMAT}" and a "version")` }]);
   if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is "${head.data.format}", expected "${INTERCHANGE_FORMAT}"` }]);
   if (!READABLE_INTERCHANGE_VERSIONS.includes(head.data.version)) {
-    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads versions ${READABLE_INTERCHANGE_VERSIONS.join(' and ')})` }]);
+    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads versions ${READABLE_INTERCHANGE_VERSIONS.join(', ')})` }]);
   }
-  const parsed = documentSchema.safeParse(head.data.version === 1 ? { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion1(head.data.year) } : raw);
+  const v = head.data.version;
+  const current = v === 3 ? raw : { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year) };
+  const parsed = documentSchema.safeParse(current);
   if (!parsed.success) fail(issuesFrom(parsed.error));
   const year = parsed.data.year as SchoolYear;
   const problems = referenceProblems(year);
@@ -81,6 +87,14 @@ export function parseInterchange(text: string): SchoolYear {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A version-2 year with what version 3 added, as version 2 meant it: no learner referred, no closed day. */
+function fromVersion2(year: unknown): unknown {
+  if (!isRecord(year)) return year;
+  const learners = Array.isArray(year.learners) ? year.learners.map((l) => (isRecord(l) ? { referredOn: null, referralDecider: 'school', decidedOn: null, ...l } : l)) : year.learners;
+  const calendar = isRecord(year.calendar) ? { closedDays: [], ...year.calendar } : year.calendar;
+  return { ...year, learners, calendar };
+}
 
 /**
  * A version-1 year with what version 2 added, as a version-1 Mapio meant it: the tier with id

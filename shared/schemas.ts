@@ -4,11 +4,13 @@
  * checks would drift from the types.
  */
 import { z } from 'zod';
-import { ALN_STATUSES, DELIVERY_LANGUAGES, FUNDING_SOURCES, INCOME_KINDS, LANGUAGE_MEDIA, OTHER_COST_KINDS, PHASES, STAFF_ROLES, TIER_COSTING_MODES } from './domain';
+import { ALN_DECIDERS, ALN_STATUSES, DELIVERY_LANGUAGES, FUNDING_SOURCES, INCOME_KINDS, LANGUAGE_MEDIA, OTHER_COST_KINDS, PHASES, STAFF_ROLES, TIER_COSTING_MODES } from './domain';
 import { MAX_GROUPS, MAX_HOURLY_COST_PENCE, MAX_PAID_WEEKS, MAX_PLACES_PER_GROUP, MAX_SESSIONS_PER_WEEK, MAX_STAFF_PER_GROUP, MAX_UNIT_PENCE, SCHOOL_DAY_MINUTES, betweenMessage } from './limits';
 
 const MAX_PENCE = 100_000_000_000; // £1bn: far beyond any school, small enough to stay an exact integer in sums
 const MAX_WEEKS = 53;
+/** Closed days a calendar may list (a year has about 195 school days; INSET and closures are a handful). */
+const MAX_CLOSED_DAYS = 60;
 
 /** Integer pence. A float (e.g. 12.5) is refused with a message saying money is in whole pence. */
 export const pence = z
@@ -94,6 +96,7 @@ export const calendarSchema = z.strictObject({
     .min(1, { error: 'a calendar needs at least one teaching week' })
     .max(MAX_WEEKS, { error: `must be at most ${MAX_WEEKS} teaching weeks` }),
   terms: z.array(termSchema).max(12, { error: 'must be at most 12 terms' }),
+  closedDays: z.array(isoDate).max(MAX_CLOSED_DAYS, { error: `must be at most ${MAX_CLOSED_DAYS} closed days` }),
 });
 
 export const tierSchema = z.strictObject({
@@ -191,6 +194,9 @@ export const learnerFields = z.strictObject({
   idpReviewDue: isoDate.nullable(),
   efsm: z.boolean(),
   lookedAfter: z.boolean(),
+  referredOn: isoDate.nullable(),
+  referralDecider: z.enum(ALN_DECIDERS),
+  decidedOn: isoDate.nullable(),
 });
 export const learnerSchema = learnerFields.extend({ id });
 

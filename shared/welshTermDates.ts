@@ -85,7 +85,10 @@ export function defaultWelshCalendar(startYear: number, teachingWeeks = 38): Cal
     if (!breaks.has(monday)) weekStarts.push(isoOf(monday));
     monday += 7 * DAY_MS;
   }
-  return { weekStarts, terms: termsFromWeeks(weekStarts) };
+  // The early May bank holiday (the first Monday in May) falls in the summer term: not a school day.
+  const mayDay = isoOf(mondayOnOrAfter(utc(startYear + 1, 5, 1)));
+  const closedDays = weekStarts.includes(mayDay) ? [mayDay] : [];
+  return { weekStarts, terms: termsFromWeeks(weekStarts), closedDays };
 }
 
 /** "2026-27" → 2026. */

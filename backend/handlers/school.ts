@@ -31,7 +31,7 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       repos.school.update(changes);
     }),
 
-  'calendar.set': ({ weekStarts, terms }, { session }) =>
+  'calendar.set': ({ weekStarts, terms, closedDays }, { session }) =>
     session.mutate('Edit the school calendar', (repos, year) => {
       for (let i = 1; i < weekStarts.length; i++) {
         if ((weekStarts[i] as string) <= (weekStarts[i - 1] as string)) invalid(`weekStarts.${i}`, 'must be later than the week before');
@@ -50,7 +50,7 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
           `With ${last} teaching weeks, ${parts.join(' and ')}. Lines keep their week numbers: shorten ${past.lines.length + past.enrolments === 1 ? 'it' : 'them'} first; nothing was changed.`,
         );
       }
-      repos.calendar.set({ weekStarts, terms });
+      repos.calendar.set({ weekStarts, terms, closedDays });
     }),
 
   'tiers.set': ({ tiers }, { session }) =>

@@ -4,6 +4,7 @@
  * names and reasons; the 30 import; each school's comparison figures equal the engine's to the penny;
  * the classification differences planted in the schools are found with the right counts and costs.
  */
+import { hasAln } from '../../shared/domain';
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
@@ -144,7 +145,7 @@ describe('an authority imports a folder of 34 returns', () => {
     const [truncated, altered, version, duplicate] = outcome.rejected.map((r) => r.reason);
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 and version 2 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 
@@ -160,17 +161,20 @@ describe('an authority imports a folder of 34 returns', () => {
       const welshAlp = year.lines
         .filter((l) => year.tiers.find((x) => x.id === l.tierId)?.isAlp && l.deliveryLanguage !== 'english')
         .reduce((a, l) => a + costed.lines.find((c) => c.lineId === l.id)!.costPence, 0);
-      const withAln = year.learners.filter((l) => l.alnStatus !== 'none').length;
+      const withAln = year.learners.filter((l) => hasAln(l.alnStatus)).length;
       const idps = year.learners.filter((l) => l.alnStatus === 'idp_school' || l.alnStatus === 'idp_la').length;
       expect(row.committedPence, row.context.name).toBe(t.chargedPence);
       expect(row.totalCostPence).toBe(t.costPence);
       expect(row.alnBudgetPence).toBe(costed.budget.incomePence);
       expect(row.budgetPositionPence).toBe(costed.budget.positionPence);
-      expect(row.spendPerLearnerWithAlnPence).toBe(t.chargedPerLearnerWithAlnPence);
+      // Learners with ALN (IDPs and decided, never the monitoring register); a withheld count shows no per-learner figure.
+      if (row.context.learnersWithAln.suppressed) expect(row.spendPerLearnerWithAlnPence).toBeNull();
+      else expect(row.spendPerLearnerWithAlnPence).toBe(t.chargedPerLearnerWithAlnPence);
       expect(row.spendPerPupilPence).toBe(divideRoundedToNumber(t.chargedPence, year.school.numberOnRoll));
       expect(row.alpShareOfLineCost).toMatchObject({ numerator: alp, denominator: lines });
       expect(row.welshMediumShareOfAlpCost).toMatchObject({ numerator: welshAlp, denominator: alp });
-      expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils on roll' });
+      if (row.context.learnersWithAln.suppressed) expect(row.alnShareOfRoll).toBeNull();
+      else expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils on roll' });
       if (row.context.idps.suppressed) expect(row.idpShareOfAln).toBeNull();
       else expect(row.idpShareOfAln).toMatchObject({ numerator: idps, denominator: withAln, of: 'learners with ALN' });
       expect(row.context).toMatchObject({
@@ -181,6 +185,7 @@ describe('an authority imports a folder of 34 returns', () => {
       });
     }
     expect(view.comparison.schools.some((r) => r.context.idps.suppressed)).toBe(true);
+    expect(view.comparison.schools.filter((r) => !r.context.learnersWithAln.suppressed).length).toBeGreaterThan(SCHOOLS / 2);
     expect(view.comparison.measures.find((m) => m.measure.key === 'committedPence')?.schools).toBe(SCHOOLS);
   });
 

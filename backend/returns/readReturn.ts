@@ -6,7 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import { issuesFrom } from '../../shared/schemas';
-import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
 
@@ -39,7 +39,7 @@ export interface ReadReturn {
 }
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const versionsText = () => READABLE_RETURN_VERSIONS.map((v) => `version ${v}`).join(' and ');
+const versionsText = () => `versions ${READABLE_RETURN_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_RETURN_VERSIONS[READABLE_RETURN_VERSIONS.length - 1]}`;
 
 function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'string') return value;
@@ -108,7 +108,7 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   } catch (error) {
     throw new ReturnRejected(`not a Mapio return: its data is not valid JSON (${(error as Error).message})`);
   }
-  const parsed = authorityReturnSchema.safeParse(version === 1 ? returnFromVersion1(raw) : raw);
+  const parsed = authorityReturnSchema.safeParse(returnInNewestShape(version, raw));
   if (!parsed.success) {
     const issues = issuesFrom(parsed.error);
     const first = issues[0];

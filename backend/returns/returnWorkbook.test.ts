@@ -46,7 +46,7 @@ describe('writing a return', () => {
     const read = await readReturnWorkbook(bytes);
     expect(read.ret).toEqual(ret);
     expect(read.json).toBe(canonicalJson(ret));
-    expect(read.version).toBe(2);
+    expect(read.version).toBe(3);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -138,7 +138,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads version 1 and version 2 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns\. Update Mapio/);
   });
 
   it('a figure altered after Mapio wrote it', async () => {

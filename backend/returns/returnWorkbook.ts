@@ -82,11 +82,14 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): vo
   row('ALP definition dated', s.alpDefinitionDate ?? 'not stated');
 
   heading('Learners (counts only)');
-  row('Learners with ALN (monitored or with an IDP)', countCell(ret.counts.learnersWithAln));
-  row('On the monitoring register (no IDP)', countCell(ret.counts.monitored));
+  row('Learners with ALN (an IDP, or decided and the IDP being prepared)', countCell(ret.counts.learnersWithAln));
+  row('Decided to have ALN, IDP being prepared', countCell(ret.counts.idpsPreparing));
   row('IDPs', countCell(ret.counts.idps));
   row('IDPs maintained by the school', countCell(ret.counts.idpsSchoolMaintained));
   row('IDPs maintained by the local authority', countCell(ret.counts.idpsLaMaintained));
+  row('On the monitoring register (universal provision, not ALN)', countCell(ret.counts.monitored));
+  row('ALN decisions awaited, not yet due', ret.counts.decisionsDue ? countCell(ret.counts.decisionsDue) : 'not counted');
+  row('ALN decisions overdue', ret.counts.decisionsOverdue ? countCell(ret.counts.decisionsOverdue) : 'not counted');
 
   heading('Income');
   sheet.addRow(['Income line', 'Kind', 'Amount', 'Financial year', 'Ends on']).font = { bold: true };

@@ -26,7 +26,7 @@ function entry(name = 'Ysgol Gynradd Bryn Derw', fileName = 'bryn-derw.xlsx') {
   year.school.name = name;
   const ret = buildAuthorityReturn(year, costSchoolYear(year));
   const json = canonicalJson(ret);
-  return { schoolKey: schoolKeyOf(ret.school), fileName, formatVersion: 2, sha256: 'a'.repeat(64), json, ret };
+  return { schoolKey: schoolKeyOf(ret.school), fileName, formatVersion: 3, sha256: 'a'.repeat(64), json, ret };
 }
 
 function thrown(fn: () => unknown): ApiError {

@@ -11,7 +11,7 @@
  */
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { authorityReturnSchema, returnFromVersion1, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import type { ComparedReturn } from '../../shared/authority/comparison';
 import type { SqliteDatabase } from '../connection';
 import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, type MapioFileKind } from '../mapioDatabaseFile';
@@ -174,7 +174,7 @@ export class AuthorityFile {
     const compared: ComparedReturn[] = [];
     for (const row of rows) {
       const raw: unknown = JSON.parse(row.content);
-      const parsed = authorityReturnSchema.safeParse(row.format_version === 1 ? returnFromVersion1(raw) : raw);
+      const parsed = authorityReturnSchema.safeParse(returnInNewestShape(row.format_version as number, raw));
       if (!parsed.success) {
         throw new ApiError(
           'file_corrupt',

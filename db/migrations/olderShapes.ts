@@ -7,6 +7,14 @@ import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
   {
+    from: 500,
+    sql: `
+      DROP TABLE calendar_closed_days;
+      ALTER TABLE learners DROP COLUMN decided_on;
+      ALTER TABLE learners DROP COLUMN referral_decider;
+      ALTER TABLE learners DROP COLUMN referred_on;`,
+  },
+  {
     from: 400,
     sql: `
       DROP TABLE calendar_terms;

@@ -6,7 +6,8 @@ import { invalidField } from './tableRecord';
 export interface CalendarRepository {
   /**
    * Replace the calendar: the teaching weeks (week n starts on weekStarts[n-1]; dates must increase) and
-   * the terms (in order, each after the one before). Only what changed is written, so undo holds just that.
+   * the terms (in order, each after the one before), and the closed days. Only what changed is written, so
+   * undo holds just that.
    */
   set(calendar: Calendar): void;
 }
@@ -24,8 +25,11 @@ export function createCalendarRepository(db: SqliteDatabase): CalendarRepository
     WHERE (starts_on, ends_on, half_term_starts_on, half_term_ends_on)
       IS NOT (excluded.starts_on, excluded.ends_on, excluded.half_term_starts_on, excluded.half_term_ends_on)`);
   const deleteTermsAfter = db.prepare('DELETE FROM calendar_terms WHERE position > ?');
+  const closedDays = db.prepare('SELECT day FROM calendar_closed_days').pluck();
+  const insertClosedDay = db.prepare('INSERT INTO calendar_closed_days (day) VALUES (?)');
+  const deleteClosedDay = db.prepare('DELETE FROM calendar_closed_days WHERE day = ?');
   return {
-    set({ weekStarts, terms }) {
+    set({ weekStarts, terms, closedDays: closed }) {
       if (weekStarts.length === 0) throw invalidField('weekStarts', 'a calendar needs at least one teaching week');
       weekStarts.forEach((date, i) => {
         const previous = weekStarts[i - 1];
@@ -39,6 +43,10 @@ export function createCalendarRepository(db: SqliteDatabase): CalendarRepository
       deleteWeeksAfter.run(weekStarts.length);
       terms.forEach((t, i) => upsertTerm.run({ position: i + 1, ...t }));
       deleteTermsAfter.run(terms.length);
+      const wanted = new Set(closed);
+      const stored = new Set(closedDays.all() as string[]);
+      for (const day of stored) if (!wanted.has(day)) deleteClosedDay.run(day);
+      for (const day of wanted) if (!stored.has(day)) insertClosedDay.run(day);
     },
   };
 }

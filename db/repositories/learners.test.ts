@@ -71,7 +71,7 @@ describe('tiers and areas', () => {
 
   it('the calendar refuses weeks out of order', () => {
     const file = openFile();
-    const error = apiErrorFrom(() => file.mutate('Cal', (r) => r.calendar.set({ weekStarts: ['2026-09-07', '2026-09-21', '2026-09-14'], terms: [] })));
+    const error = apiErrorFrom(() => file.mutate('Cal', (r) => r.calendar.set({ weekStarts: ['2026-09-07', '2026-09-21', '2026-09-14'], terms: [], closedDays: [] })));
     expect(error.message).toBe('weekStarts.2: week 3 (2026-09-14) must start after week 2 (2026-09-21)');
   });
 });

@@ -87,6 +87,8 @@ export interface MapioState {
     input: OperationInput<N>,
     options?: MutateOptions & { quiet?: boolean; viewOf?: (result: Awaited<OperationOutput<N>>) => YearView | null },
   ): Promise<Outcome<Awaited<OperationOutput<N>>>>;
+  /** View the year as at a teaching week (its figures to date and its checks); null follows today again. */
+  viewAtWeek(week: number | null): Promise<void>;
   createFile(path: string, template: 'demo' | 'empty'): Promise<boolean>;
   openFile(path: string): Promise<boolean>;
   saveAs(path: string): Promise<boolean>;
@@ -238,6 +240,12 @@ export const useMapio = create<MapioState>()((set, get) => {
       }
       const year = await call('year.get', {});
       if (year.ok) set({ view: year.result });
+    },
+
+    async viewAtWeek(week) {
+      const outcome = await tracked(() => call('year.get', { asAtWeek: week }));
+      if (outcome.ok) set({ view: outcome.result });
+      else set({ alert: noticeFor(outcome.error) });
     },
 
     async mutate(name, input, options = {}) {

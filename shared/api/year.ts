@@ -1,6 +1,6 @@
 /** The open school year: what every screen renders from, what every change answers with, and its undo history. */
 import { z } from 'zod';
-import type { SchoolYear } from '../domain';
+import type { IsoDate, SchoolYear, WeekNumber } from '../domain';
 import type { CostedMap } from '../engine';
 import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
@@ -14,6 +14,8 @@ export interface YearView {
   history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
   /** The scenario being worked on, or null (or absent) when the baseline is open. Set by Session.view(). */
   scenario?: { id: number; name: string } | null;
+  /** The date the figures and checks are as at, and the week chosen to view them at (null: today's week). */
+  viewedOn: { date: IsoDate; chosenWeek: WeekNumber | null };
 }
 
 /** What a mutation returns: the id it created (if any) and the fresh view, so totals update in one round trip. */
@@ -23,8 +25,11 @@ export interface MutationResult {
 }
 
 export const yearOperations = {
-  /** The whole open school year with its costed figures as at a week (default: the current week). */
-  'year.get': op(z.strictObject({ asAtWeek: week.optional() })).returns<YearView>(),
+  /**
+   * The whole open school year with its costed figures. `asAtWeek` chooses the week it is viewed at and
+   * keeps it for later changes; null goes back to the current week; absent leaves the choice as it is.
+   */
+  'year.get': op(z.strictObject({ asAtWeek: week.nullable().optional() })).returns<YearView>(),
 } satisfies OperationGroup;
 
 export const historyOperations = {

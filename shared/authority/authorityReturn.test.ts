@@ -66,8 +66,9 @@ describe('buildAuthorityReturn', () => {
     expect(elsa?.costPence).toBe(27_720);
     expect(describeCount(elsa!.learners)).toBe('fewer than 5');
     expect(ret.lines[1]?.learners).toEqual({ value: 5, suppressed: false });
-    // 7 with ALN: 3 monitored, 4 IDPs (3 school, 1 LA): IDPs withheld, so monitored too (7 − 3 would give it away).
-    expect(ret.counts.learnersWithAln).toEqual({ value: 7, suppressed: false });
+    // 4 with ALN, all with IDPs (3 school, 1 LA): every ALN count is small and withheld; the 3 on the
+    // monitoring register are not ALN and are withheld as a small count of their own.
+    expect(ret.counts.learnersWithAln).toEqual({ value: null, suppressed: true });
     expect(ret.counts.idps.suppressed).toBe(true);
     expect(ret.counts.monitored.suppressed).toBe(true);
     expect(ret.counts.idpsLaMaintained).toEqual({ value: null, suppressed: true });
@@ -144,20 +145,35 @@ describe('small numbers', () => {
     ]);
   });
 
+  const none = { monitored: 0, idpPreparing: 0, idpSchool: 0, idpLa: 0, decisionsDue: 0, decisionsOverdue: 0 };
+
   it('withholds a second count when a withheld one could be worked out by subtraction', () => {
-    // 20 with ALN = 12 monitored + 8 IDPs (6 school, 2 LA): LA withheld, so school-maintained too.
-    const a = countsByStatus({ monitored: 12, idpSchool: 6, idpLa: 2 });
+    // 20 with ALN = 12 being prepared + 8 IDPs (6 school, 2 LA): LA withheld, so school-maintained too.
+    const a = countsByStatus({ ...none, idpPreparing: 12, idpSchool: 6, idpLa: 2 });
     expect(a.idps).toEqual({ value: 8, suppressed: false });
     expect(a.idpsLaMaintained.suppressed).toBe(true);
     expect(a.idpsSchoolMaintained.suppressed).toBe(true);
-    expect(a.monitored).toEqual({ value: 12, suppressed: false });
+    expect(a.idpsPreparing).toEqual({ value: 12, suppressed: false });
+    expect(a.learnersWithAln).toEqual({ value: 20, suppressed: false });
     // 9 IDPs all school-maintained, 0 LA: nothing small, nothing withheld.
-    expect(countsByStatus({ monitored: 30, idpSchool: 9, idpLa: 0 }).idpsSchoolMaintained).toEqual({ value: 9, suppressed: false });
-    // 2 LA, 0 school: the IDP total would give it away, so it is withheld, and then monitored too.
-    const b = countsByStatus({ monitored: 30, idpSchool: 0, idpLa: 2 });
+    expect(countsByStatus({ ...none, idpPreparing: 30, idpSchool: 9 }).idpsSchoolMaintained).toEqual({ value: 9, suppressed: false });
+    // 2 LA, 0 school: the IDP total would give it away, so it is withheld, and then those being prepared too.
+    const b = countsByStatus({ ...none, idpPreparing: 30, idpLa: 2 });
     expect(b.idps.suppressed).toBe(true);
-    expect(b.monitored.suppressed).toBe(true);
+    expect(b.idpsPreparing.suppressed).toBe(true);
     expect(b.learnersWithAln).toEqual({ value: 32, suppressed: false });
+  });
+
+  it('counts the monitoring register apart from learners with ALN, and decisions due and overdue on their own', () => {
+    const c = countsByStatus({ monitored: 40, idpPreparing: 0, idpSchool: 10, idpLa: 6, decisionsDue: 3, decisionsOverdue: 7 });
+    expect(c.learnersWithAln).toEqual({ value: 16, suppressed: false });
+    expect(c.monitored).toEqual({ value: 40, suppressed: false });
+    expect(c.decisionsDue).toEqual({ value: null, suppressed: true });
+    expect(c.decisionsOverdue).toEqual({ value: 7, suppressed: false });
+    // A small monitoring register is withheld without touching the ALN counts (it is in no sum).
+    const d = countsByStatus({ monitored: 2, idpPreparing: 0, idpSchool: 10, idpLa: 6, decisionsDue: 0, decisionsOverdue: 0 });
+    expect(d.monitored.suppressed).toBe(true);
+    expect([d.learnersWithAln.value, d.idps.value, d.idpsSchoolMaintained.value, d.idpsLaMaintained.value]).toEqual([16, 16, 10, 6]);
   });
 });
 

@@ -58,9 +58,8 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
   const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
   const areaName = (id: string) => areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
 
-  const monitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
-  const idpSchool = year.learners.filter((l) => l.alnStatus === 'idp_school').length;
-  const idpLa = year.learners.filter((l) => l.alnStatus === 'idp_la').length;
+  const countOf = (status: string) => year.learners.filter((l) => l.alnStatus === status).length;
+  const decisionsOverdue = costed.decisions.filter((d) => d.state === 'overdue').length;
 
   const s = year.school;
   const t = costed.totals;
@@ -105,7 +104,14 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
       positionPence: costed.budget.positionPence,
       financialYears: costed.budget.financialYears.map((f) => ({ year: f.year, incomePence: f.incomePence, chargedPence: f.chargedPence, positionPence: f.positionPence })),
     },
-    counts: countsByStatus({ monitored, idpSchool, idpLa }),
+    counts: countsByStatus({
+      monitored: countOf('monitored'),
+      idpPreparing: countOf('idp_preparing'),
+      idpSchool: countOf('idp_school'),
+      idpLa: countOf('idp_la'),
+      decisionsDue: costed.decisions.length - decisionsOverdue,
+      decisionsOverdue,
+    }),
     lines: year.lines.map((line) => {
       const c = costedById.get(line.id);
       const tier = tierById.get(line.tierId);

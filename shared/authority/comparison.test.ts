@@ -6,7 +6,10 @@ import { compareReturns, describeShare, normaliseInterventionName, type Compared
 import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
-/** A school with `alnLearners` learners with ALN (half with school IDPs), and the lines given (each filled with 6 learners). */
+/**
+ * A school with `alnLearners` learners with ALN (half with school IDPs, half decided with the IDP being
+ * prepared) and as many again on the monitoring register (not ALN), and the lines given (each filled with 6 learners).
+ */
 function school(
   name: string,
   lines: Array<{ name: string; tierId: string; language?: 'welsh' | 'english' | 'bilingual' }>,
@@ -14,7 +17,10 @@ function school(
 ): SchoolYear {
   const aln = options.alnLearners ?? 10;
   const built = lines.map((l, i) => interventionLine({ id: i + 1, name: l.name, tierId: l.tierId, deliveryLanguage: l.language ?? 'english', weeks: 12 }));
-  const learners = Array.from({ length: aln }, (_, i) => learner({ id: i + 1, alnStatus: i % 2 === 0 ? 'idp_school' : 'monitored' }));
+  const learners = [
+    ...Array.from({ length: aln }, (_, i) => learner({ id: i + 1, alnStatus: i % 2 === 0 ? 'idp_school' : 'idp_preparing' })),
+    ...Array.from({ length: aln }, (_, i) => learner({ id: aln + i + 1, alnStatus: 'monitored' })),
+  ];
   const enrolments = built.flatMap((line, li) => [0, 1, 2, 3, 4, 5].map((k) => enrolOn(line, li * 6 + k + 1, (k % aln) + 1)));
   return schoolYear({
     school: { ...schoolYear().school, name, numberOnRoll: options.roll ?? 200, localAuthority: 'Sir Prawf', alpDefinitionSource: 'Sir Prawf guidance 2025' },

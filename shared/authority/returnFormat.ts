@@ -14,7 +14,7 @@
  *
  * Small numbers: a count of 1–4 is published as `{ value: null, suppressed: true }` ("fewer than 5"), as
  * official statistics do. Money is never hidden. Where a suppressed count could be worked out by
- * subtraction from a published total (learners with ALN = monitored + IDPs; IDPs = school- + LA-maintained),
+ * subtraction from a published total (learners with ALN = IDPs being prepared + IDPs; IDPs = school- + LA-maintained),
  * a second count is suppressed as well (see `countsByStatus`).
  *
  * Runs anywhere (renderer, Node, tests): no I/O. Hashing and the .xlsx live in backend/returns.
@@ -38,9 +38,9 @@ import { isoDate } from '../schemas';
 
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
 /** Version 2 added the school's official number and its authority's code. */
-export const AUTHORITY_RETURN_VERSION = 2;
-/** Versions this Mapio reads (a version-1 return has no official number: see `returnFromVersion1`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2];
+export const AUTHORITY_RETURN_VERSION = 3;
+/** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -106,13 +106,19 @@ export interface ReturnBudget {
 
 /** Counts of learners by ALN status and of IDPs. Never broken down by any other learner attribute. */
 export interface ReturnCounts {
-  /** Monitored or with an IDP (school- or LA-maintained). */
+  /** With an IDP (school- or LA-maintained) or decided to have ALN with the IDP being prepared (docs/authority-return.md). */
   learnersWithAln: ReturnCount;
-  /** On the monitoring register under universal provision, no IDP. */
+  /** Decided to have ALN, the IDP being prepared. */
+  idpsPreparing: ReturnCount;
+  /** On the monitoring register under universal provision: not ALN, not part of learnersWithAln. */
   monitored: ReturnCount;
   idps: ReturnCount;
   idpsSchoolMaintained: ReturnCount;
   idpsLaMaintained: ReturnCount;
+  /** Referrals awaiting an ALN decision whose date due has not passed; null in a return from before they were counted. */
+  decisionsDue: ReturnCount | null;
+  /** Referrals awaiting an ALN decision past the date due; null in a return from before they were counted. */
+  decisionsOverdue: ReturnCount | null;
 }
 
 export interface ReturnLine {
@@ -163,13 +169,22 @@ export function describeCount(count: ReturnCount): string {
  * smallest other non-zero part is withheld too; if every other part is 0, the total is withheld.
  * Repeated until nothing can be derived.
  */
-export function countsByStatus(raw: { monitored: number; idpSchool: number; idpLa: number }): ReturnCounts {
+export function countsByStatus(raw: { monitored: number; idpPreparing: number; idpSchool: number; idpLa: number; decisionsDue: number; decisionsOverdue: number }): ReturnCounts {
   const idps = raw.idpSchool + raw.idpLa;
-  const values = { learnersWithAln: raw.monitored + idps, monitored: raw.monitored, idps, idpsSchoolMaintained: raw.idpSchool, idpsLaMaintained: raw.idpLa };
+  const values = {
+    learnersWithAln: raw.idpPreparing + idps,
+    idpsPreparing: raw.idpPreparing,
+    monitored: raw.monitored,
+    idps,
+    idpsSchoolMaintained: raw.idpSchool,
+    idpsLaMaintained: raw.idpLa,
+    decisionsDue: raw.decisionsDue,
+    decisionsOverdue: raw.decisionsOverdue,
+  };
   type Key = keyof typeof values;
   const hidden = new Set<Key>((Object.keys(values) as Key[]).filter((k) => publishedCount(values[k]).suppressed));
   const sums: Array<{ total: Key; parts: Key[] }> = [
-    { total: 'learnersWithAln', parts: ['monitored', 'idps'] },
+    { total: 'learnersWithAln', parts: ['idpsPreparing', 'idps'] },
     { total: 'idps', parts: ['idpsSchoolMaintained', 'idpsLaMaintained'] },
   ];
   let changed = true;
@@ -270,7 +285,16 @@ export const authorityReturnSchema = z
       positionPence: signedPence,
       financialYears: z.array(z.strictObject({ year: z.number().int().min(2000).max(2100), incomePence: pence, chargedPence: pence, positionPence: signedPence })).max(2),
     }),
-    counts: z.strictObject({ learnersWithAln: count, monitored: count, idps: count, idpsSchoolMaintained: count, idpsLaMaintained: count }),
+    counts: z.strictObject({
+      learnersWithAln: count,
+      idpsPreparing: count,
+      monitored: count,
+      idps: count,
+      idpsSchoolMaintained: count,
+      idpsLaMaintained: count,
+      decisionsDue: count.nullable(),
+      decisionsOverdue: count.nullable(),
+    }),
     lines: z
       .array(
         z.strictObject({
@@ -316,13 +340,29 @@ export const authorityReturnSchema = z
 
 export type ParsedAuthorityReturn = z.output<typeof authorityReturnSchema>;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /** A version-1 return's data as version 2 reads it: no official number or authority code was sent. */
-export function returnFromVersion1(raw: unknown): unknown {
-  if (typeof raw !== 'object' || raw === null) return raw;
-  const r = raw as Record<string, unknown>;
-  const school = r.school;
-  if (typeof school !== 'object' || school === null || Array.isArray(school)) return raw;
-  return { ...r, school: { localAuthorityCode: '', officialNumber: '', ...school } };
+function returnFromVersion1(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.school)) return raw;
+  return { ...raw, school: { localAuthorityCode: '', officialNumber: '', ...raw.school } };
+}
+
+/**
+ * A version-2 return's counts as version 3 reads them, so schools are compared like with like. Version 2
+ * counted the monitoring register among learners with ALN; there was no "IDP being prepared", so learners
+ * with ALN are its IDPs (withheld where its IDPs were). Decisions were not counted: null.
+ */
+function returnFromVersion2(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.counts)) return raw;
+  const c = raw.counts;
+  return { ...raw, counts: { ...c, learnersWithAln: c.idps, idpsPreparing: { value: 0, suppressed: false }, decisionsDue: null, decisionsOverdue: null } };
+}
+
+/** A return's data, of any version this Mapio reads, in the shape of the newest. */
+export function returnInNewestShape(version: number, raw: unknown): unknown {
+  const v2 = version === 1 ? returnFromVersion1(raw) : raw;
+  return version <= 2 ? returnFromVersion2(v2) : v2;
 }
 
 /**

@@ -608,6 +608,9 @@ export function demoSchoolYear(): SchoolYear {
     idpReviewDue: null,
     efsm: i % 4 === 1,
     lookedAfter: i === 9,
+    referredOn: null,
+    referralDecider: 'school',
+    decidedOn: null,
   }));
 
   const lineId = (prefix: string): InterventionLine => {
@@ -689,5 +692,15 @@ export function demoSchoolYear(): SchoolYear {
   year.otherCosts = others.map((l, i) => ({ ...l, id: i + 1 }));
 
   year.workload = { alncoStaffId: S('Rhian'), idpsToPrepare: 6, minutesPerIdp: 600, idpReviews: 14, minutesPerReview: 180 };
+
+  // Two learners on the monitoring register the school was asked about this autumn: each decision (and IDP,
+  // if they have ALN) is due 35 school days after the referral (docs/costing-rules.md, "The decision clock").
+  const refer = (name: string, referredOn: string) => {
+    const l = year.learners.find((x) => x.name === name);
+    if (!l) throw new Error(`demo: no learner ${name}`);
+    l.referredOn = referredOn;
+  };
+  refer('Seren Morris', '2026-10-05');
+  refer('Twm Hughes', '2026-11-16');
   return year;
 }

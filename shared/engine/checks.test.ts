@@ -3,6 +3,7 @@ import type { Learner, SchoolYear } from '../domain';
 import { costSchoolYear, type CostOptions } from './costSchoolYear';
 import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import type { CheckCode } from './types';
+import { weeksFromTerms } from '../schoolTerms';
 
 const alpLine = interventionLine({ id: 1, tierId: 'alp', minutesPerSession: 30, sessionsPerWeekHundredths: 300, startWeek: 1, weeks: 38 }); // 90 min/week
 const targeted = interventionLine({ id: 2, tierId: 'targeted', startWeek: 1, weeks: 12 });
@@ -65,17 +66,27 @@ describe('alp_hours_short', () => {
 });
 
 describe('welsh_alp_in_english', () => {
-  it('fires when the IDP requires Welsh-medium ALP and every ALP line is in English', () => {
-    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([
-      { code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { englishAlpLines: 1 } },
-    ]);
+  it('fires when the IDP requires Welsh-medium ALP and an ALP line is delivered only in English, naming the line', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: true }), 'welsh_alp_in_english')).toEqual([{ code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 1 } }]);
   });
-  it('does not fire when some ALP is in Welsh or bilingual, or Welsh is not required', () => {
-    const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'bilingual' });
+  it('fires for the English line even when the learner’s other ALP lines are in Welsh', () => {
+    const welsh = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'welsh' });
+    const bilingual = interventionLine({ ...alpLine, id: 4, deliveryLanguage: 'bilingual' });
+    const english = interventionLine({ ...alpLine, id: 5, deliveryLanguage: 'english' });
     const year = schoolYear({
-      lines: [alpLine, welsh],
+      lines: [welsh, bilingual, english],
+      learners: [learner({ id: 1, alnStatus: 'idp_school', welshAlp: true })],
+      enrolments: [enrolOn(welsh, 1, 1), enrolOn(english, 2, 1), enrolOn(bilingual, 3, 1)],
+    });
+    expect(checks(year, 'welsh_alp_in_english')).toEqual([{ code: 'welsh_alp_in_english', subject: { kind: 'learner', id: 1 }, params: { lineId: 5 } }]);
+  });
+  it('does not fire for Welsh or bilingual ALP, targeted provision in English, or when Welsh is not required', () => {
+    const bilingual = interventionLine({ ...alpLine, id: 3, deliveryLanguage: 'bilingual' });
+    const englishTargeted = interventionLine({ ...targeted, deliveryLanguage: 'english' });
+    const year = schoolYear({
+      lines: [bilingual, englishTargeted],
       learners: [learner({ id: 1, alnStatus: 'idp_la', welshAlp: true })],
-      enrolments: [enrolOn(alpLine, 1, 1), enrolOn(welsh, 2, 1)],
+      enrolments: [enrolOn(bilingual, 1, 1), enrolOn(englishTargeted, 2, 1)],
     });
     expect(checks(year, 'welsh_alp_in_english')).toEqual([]);
     expect(checks(onAlp({ alnStatus: 'idp_la', welshAlp: false }), 'welsh_alp_in_english')).toEqual([]);
@@ -139,16 +150,19 @@ describe('idp_review_overdue', () => {
 
 describe('alp_undelivered', () => {
   const gappy = interventionLine({ ...alpLine, undeliveredWeeks: [3, 4, 30] });
-  it('fires per learner with an IDP on an ALP line with weeks not delivered in their enrolment', () => {
+  it('fires per learner with an IDP on an ALP line, counting the weeks not delivered in their enrolment so far', () => {
     const year = schoolYear({
       lines: [gappy],
       learners: [learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 2, alnStatus: 'idp_la' })],
       enrolments: [enrolOn(gappy, 1, 1), enrolOn(gappy, 2, 2, { startWeek: 10, endWeek: 38 })],
     });
-    expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([
-      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, weeksUpToAsAt: 2 } },
-      { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, weeksUpToAsAt: 0 } },
+    // At week 20, weeks 3 and 4 have passed; week 30 (recorded ahead) has not, and learner 2 joined at week 10.
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 20 })).toEqual([{ code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 2, asAtWeek: 20 } }]);
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 38 })).toEqual([
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 1 }, params: { lineId: 1, weeks: 3, asAtWeek: 38 } },
+      { code: 'alp_undelivered', subject: { kind: 'learner', id: 2 }, params: { lineId: 1, weeks: 1, asAtWeek: 38 } },
     ]);
+    expect(checks(year, 'alp_undelivered', { asAtWeek: 2 })).toEqual([]);
   });
   it('does not fire when every week was delivered, or for targeted provision', () => {
     expect(checks(onAlp({ alnStatus: 'idp_school' }), 'alp_undelivered')).toEqual([]);
@@ -160,7 +174,18 @@ describe('targeted_long_no_idp', () => {
   const terms = [1, 15, 27].map((start, i) => interventionLine({ id: 10 + i, tierId: 'targeted', startWeek: start, weeks: 12 }));
   it('prompts a review for a learner without an IDP on targeted provision for three terms (36 weeks)', () => {
     const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
-    expect(checks(year, 'targeted_long_no_idp')).toEqual([{ code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36 } }]);
+    expect(checks(year, 'targeted_long_no_idp')).toEqual([{ code: 'targeted_long_no_idp', subject: { kind: 'learner', id: 1 }, params: { weeks: 36, thresholdWeeks: 36, asAtWeek: 38 } }]);
+  });
+  it('counts the weeks had so far, up to the week the map is viewed at, never the whole planned run', () => {
+    const year = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'monitored' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
+    // Weeks 1–12, 15–26 and 27–38 are planned: by week 12 the learner has had 12 of them, by week 37, 35.
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 12 })).toEqual([]);
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 37 })).toEqual([]);
+    expect(checks(year, 'targeted_long_no_idp', { asAtWeek: 38 })[0]?.params).toEqual({ weeks: 36, thresholdWeeks: 36, asAtWeek: 38 });
+    const long = interventionLine({ id: 30, tierId: 'targeted', startWeek: 1, weeks: 38 });
+    const whole = schoolYear({ lines: [long], learners: [learner({ id: 1 })], enrolments: [enrolOn(long, 1, 1)] });
+    expect(checks(whole, 'targeted_long_no_idp', { asAtWeek: 36 })[0]?.params).toEqual({ weeks: 36, thresholdWeeks: 36, asAtWeek: 36 });
+    expect(checks(whole, 'targeted_long_no_idp', { asAtWeek: 35 })).toEqual([]);
   });
   it('does not prompt for two terms, for overlapping blocks counted twice, or for a learner with an IDP', () => {
     const two = schoolYear({ lines: terms, learners: [learner({ id: 1 })], enrolments: terms.slice(0, 2).map((l, i) => enrolOn(l, i + 1, 1)) });
@@ -170,6 +195,93 @@ describe('targeted_long_no_idp', () => {
     expect(checks(same, 'targeted_long_no_idp')).toEqual([]);
     const idp = schoolYear({ lines: terms, learners: [learner({ id: 1, alnStatus: 'idp_school' })], enrolments: terms.map((l, i) => enrolOn(l, i + 1, 1)) });
     expect(checks(idp, 'targeted_long_no_idp')).toEqual([]);
+  });
+});
+
+describe('who has ALN', () => {
+  it('counts IDPs and decided learners as learners with ALN, and the monitoring register apart', () => {
+    const year = schoolYear({
+      learners: [
+        learner({ id: 1, alnStatus: 'monitored' }),
+        learner({ id: 2, alnStatus: 'monitored' }),
+        learner({ id: 3, alnStatus: 'idp_school' }),
+        learner({ id: 4, alnStatus: 'idp_la' }),
+        learner({ id: 5, alnStatus: 'idp_preparing' }),
+        learner({ id: 6 }),
+      ],
+    });
+    const { totals } = costSchoolYear(year);
+    expect([totals.learnersWithAln, totals.learnersMonitored]).toEqual([3, 2]);
+  });
+
+  it('does not ask for an IDP for ALP given while the IDP is being prepared, nor prompt a review of targeted support', () => {
+    expect(checks(onAlp({ alnStatus: 'idp_preparing' }), 'alp_without_idp')).toEqual([]);
+    expect(checks(onAlp({ alnStatus: 'monitored' }), 'alp_without_idp')).toHaveLength(1);
+    const long = interventionLine({ id: 3, tierId: 'targeted', startWeek: 1, weeks: 38 });
+    const year = schoolYear({ lines: [long], learners: [learner({ id: 1, alnStatus: 'idp_preparing' })], enrolments: [enrolOn(long, 1, 1)] });
+    expect(checks(year, 'targeted_long_no_idp')).toEqual([]);
+  });
+});
+
+describe('the decision clock', () => {
+  // Autumn 2026 with a half-term 26–30 October and an INSET day on Monday 2 November.
+  const autumn = { startsOn: '2026-09-01', endsOn: '2026-12-18', halfTermStartsOn: '2026-10-26', halfTermEndsOn: '2026-10-30' };
+  const referred = (learners: Learner[]) => {
+    const year = schoolYear({ learners });
+    year.calendar = { terms: [autumn], weekStarts: weeksFromTerms([autumn]), closedDays: ['2026-11-02'] };
+    return year;
+  };
+  const clockOf = (l: Partial<Learner>, today?: string) => costSchoolYear(referred([learner({ id: 1, referredOn: '2026-10-01', ...l })]), today ? { today } : {}).decisions;
+
+  it('makes a school’s decision due on the 35th school day after the referral, counted across the half-term and the INSET day', () => {
+    const [clock] = clockOf({}, '2026-10-01');
+    expect(clock).toMatchObject({ learnerId: 1, decider: 'school', dueOn: '2026-11-27', schoolDaysLeft: 35, state: 'running' });
+  });
+
+  it('gives a local authority 12 weeks', () => {
+    expect(clockOf({ referralDecider: 'la' }, '2026-10-01')[0]).toMatchObject({ dueOn: '2026-12-24', state: 'running' });
+  });
+
+  it('is near at 10 school days left, due on the date itself, and overdue the day after', () => {
+    // 16–20 November and 23–27 November are the last 10 school days
+    expect(clockOf({}, '2026-11-12')[0]).toMatchObject({ schoolDaysLeft: 11, state: 'running' });
+    expect(clockOf({}, '2026-11-13')[0]).toMatchObject({ schoolDaysLeft: 10, state: 'due_soon' });
+    expect(clockOf({}, '2026-11-27')[0]).toMatchObject({ schoolDaysLeft: 0, state: 'due_soon' });
+    expect(clockOf({}, '2026-11-30')[0]).toMatchObject({ schoolDaysLeft: 0, state: 'overdue', daysOverdue: 3 });
+    const year = referred([learner({ id: 1, referredOn: '2026-10-01' })]);
+    expect(checks(year, 'aln_decision_due_soon', { today: '2026-11-13' }).map((c) => c.params)).toEqual([
+      { referredOn: '2026-10-01', decider: 'school', dueDate: '2026-11-27', afterYear: 0, schoolDaysLeft: 10 },
+    ]);
+    expect(checks(year, 'aln_decision_overdue', { today: '2026-11-30' }).map((c) => c.params)).toEqual([
+      { referredOn: '2026-10-01', decider: 'school', dueDate: '2026-11-27', afterYear: 0, daysOverdue: 3 },
+    ]);
+    expect(checks(year, 'aln_decision_due_soon', { today: '2026-11-12' })).toEqual([]);
+  });
+
+  it('stops when the decision is given or an IDP is recorded, and starts only with a referral', () => {
+    expect(clockOf({ decidedOn: '2026-11-20' }, '2026-11-30')).toEqual([]);
+    expect(clockOf({ alnStatus: 'idp_school' }, '2026-11-30')).toEqual([]);
+    expect(clockOf({ referredOn: null }, '2026-11-30')).toEqual([]);
+    // Decided to have ALN with the IDP still being prepared: the IDP is due on the same date
+    expect(clockOf({ alnStatus: 'idp_preparing' }, '2026-11-30')[0]).toMatchObject({ state: 'overdue' });
+  });
+
+  it('says when the date due falls after this year’s calendar ends', () => {
+    expect(clockOf({ referredOn: '2026-12-04' }, '2026-12-04')[0]).toMatchObject({ dueOn: null, schoolDaysAfterYear: 25, schoolDaysLeft: 35, state: 'running' });
+  });
+
+  it('lists open referrals and their checks in due order, the earliest first', () => {
+    const year = referred([learner({ id: 1, referredOn: '2026-10-05' }), learner({ id: 2, referredOn: '2026-09-10', referralDecider: 'la' }), learner({ id: 3, referredOn: '2026-09-20' })]);
+    const costed = costSchoolYear(year, { today: '2026-12-14' });
+    // Referred Sunday 20 September: 25 school days to 23 October, then 3–6, 9–13 and 16 November (the 35th).
+    // Referred Monday 5 October: 14 to 23 October, 3–27 November makes 33, then 30 November and 1 December.
+    // The authority: 10 September + 12 weeks.
+    expect(costed.decisions.map((d) => [d.learnerId, d.dueOn])).toEqual([
+      [3, '2026-11-16'],
+      [1, '2026-12-01'],
+      [2, '2026-12-03'],
+    ]);
+    expect(costed.checks.filter((c) => c.code === 'aln_decision_overdue').map((c) => c.subject.id)).toEqual([3, 1, 2]);
   });
 });
 

@@ -2,16 +2,18 @@
  * The checks the product makes (docs/costing-rules.md, "Checks the product makes"): warnings for people to act on,
  * never silent fixes. Each carries the values its message needs; screens look names up from the subject.
  *
- * Output order is stable: by check code (CHECK_CODES order), then by subject id, then by line id.
+ * Output order is stable: by check code (CHECK_CODES order), then by subject id, then by line id; the
+ * decision clock's checks come in due order instead (the earliest date due first).
  *
  * Rules the contract leaves open, decided here (one comment per check below):
  * - "Enrolled on a line" means at least one enrolled week inside the line's run; an enrolment wholly
  *   outside its line raises enrolment_outside_line only.
  */
-import { hasIdp, type InterventionLine, type Learner } from '../domain';
+import { hasAln, hasIdp, type InterventionLine, type Learner } from '../domain';
 import { addMonths, daysBetween } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import type { LearnerAlpMinutes } from './learnerCosts';
+import type { AlnDecisionClock } from './alnDecisions';
 import { enrolledRange } from './shares';
 import type { Check, CheckCode, StaffAllocation } from './types';
 import { CHECK_CODES } from './types';
@@ -29,6 +31,8 @@ export interface CheckInputs {
   today: string | undefined;
   staff: readonly StaffAllocation[];
   alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
+  /** Open referrals' clocks, in due order. */
+  decisions: readonly AlnDecisionClock[];
 }
 
 interface LearnerLine {
@@ -44,6 +48,16 @@ export function runChecks(input: CheckInputs): Check[] {
   const push = (code: CheckCode, subject: Check['subject'], params: Check['params'] = {}): void => {
     (buckets.get(code) as Check[]).push({ code, subject, params });
   };
+
+  // aln_decision_overdue / aln_decision_due_soon: one per open referral whose date due has passed, or is 10
+  // school days away or fewer; listed in due order (the earliest first), not by learner id.
+  for (const d of input.decisions) {
+    const subject = { kind: 'learner', id: d.learnerId } as const;
+    // dueDate '' = due after the end of this year's calendar, `afterYear` school days into the next.
+    const common = { referredOn: d.referredOn, decider: d.decider, dueDate: d.dueOn ?? '', afterYear: d.schoolDaysAfterYear };
+    if (d.state === 'overdue') push('aln_decision_overdue', subject, { ...common, daysOverdue: d.daysOverdue });
+    else if (d.state === 'due_soon') push('aln_decision_due_soon', subject, { ...common, schoolDaysLeft: d.schoolDaysLeft });
+  }
 
   const learners = [...index.year.learners].sort((a, b) => a.id - b.id);
   const linesOf = (learner: Learner): LearnerLine[] => {
@@ -67,8 +81,9 @@ export function runChecks(input: CheckInputs): Check[] {
     const idp = hasIdp(learner.alnStatus);
     const alpLineIds = alp.length === 0 ? [] : [...new Set(alp.map((x) => x.line.id))].sort((a, b) => a - b);
 
-    // alp_without_idp: one per ALP line the learner is enrolled on while their status is not an IDP.
-    if (!idp) for (const lineId of alpLineIds) push('alp_without_idp', { kind: 'learner', id: learner.id }, { lineId });
+    // alp_without_idp: one per ALP line the learner is enrolled on while they have no IDP and no decision that
+    // they have ALN (a learner whose IDP is being prepared is the decision clock's concern, not this one's).
+    if (!hasAln(learner.alnStatus)) for (const lineId of alpLineIds) push('alp_without_idp', { kind: 'learner', id: learner.id }, { lineId });
 
     // idp_without_alp: an IDP and no ALP line enrolled at any week of the year.
     if (idp && alp.length === 0) push('idp_without_alp', { kind: 'learner', id: learner.id });
@@ -93,10 +108,12 @@ export function runChecks(input: CheckInputs): Check[] {
       }
     }
 
-    // welsh_alp_in_english: the IDP requires Welsh-medium ALP and every ALP line the learner is on is
-    // delivered in English (none in Welsh or bilingual). A learner with no ALP at all is idp_without_alp's case.
-    if (learner.welshAlp && alp.length > 0 && alp.every((x) => x.line.deliveryLanguage === 'english')) {
-      push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { englishAlpLines: alpLineIds.length });
+    // welsh_alp_in_english: the IDP requires ALP in Welsh and the learner is on an ALP line delivered only in
+    // English: one check per such line, naming it, whatever their other lines are (a Welsh line elsewhere
+    // does not make this one Welsh). A learner with no ALP at all is idp_without_alp's case.
+    if (learner.welshAlp) {
+      const english = new Set(alp.filter((x) => x.line.deliveryLanguage === 'english').map((x) => x.line.id));
+      for (const lineId of alpLineIds) if (english.has(lineId)) push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { lineId });
     }
   }
 
@@ -176,7 +193,8 @@ export function runChecks(input: CheckInputs): Check[] {
   }
 
   // alp_undelivered: for a learner with an IDP on an ALP line, the recorded undelivered weeks that fall in
-  // their enrolment (whether before or after the as-at week). One check per learner per line.
+  // their enrolment up to the as-at week ("so far": a week recorded ahead, such as a known closure, is
+  // counted once it has come). One check per learner per line.
   for (const learner of learners) {
     if (!hasIdp(learner.alnStatus)) continue;
     const weeksByLine = new Map<number, Set<number>>();
@@ -184,36 +202,30 @@ export function runChecks(input: CheckInputs): Check[] {
       if (!isAlpLine(index, x.line) || x.line.undeliveredWeeks.length === 0) continue;
       let set = weeksByLine.get(x.line.id);
       if (!set) weeksByLine.set(x.line.id, (set = new Set()));
-      for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= x.to) set.add(w);
+      for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= Math.min(x.to, asAtWeek)) set.add(w);
     }
     for (const lineId of [...weeksByLine.keys()].sort((a, b) => a - b)) {
       const set = weeksByLine.get(lineId) as Set<number>;
-      if (set.size > 0) {
-        push(
-          'alp_undelivered',
-          { kind: 'learner', id: learner.id },
-          {
-            lineId,
-            weeks: set.size,
-            weeksUpToAsAt: [...set].filter((w) => w <= asAtWeek).length,
-          },
-        );
-      }
+      if (set.size > 0) push('alp_undelivered', { kind: 'learner', id: learner.id }, { lineId, weeks: set.size, asAtWeek });
     }
   }
 
   // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not a whole-school tier)
-  // for 36 or more distinct teaching weeks of the year (three terms of 12 weeks): a prompt to review.
+  // for 36 or more distinct teaching weeks so far, up to the as-at week (three terms of 12 weeks): a prompt
+  // to review. Weeks planned beyond the as-at week are not yet support the learner has had.
   for (const learner of learners) {
-    if (hasIdp(learner.alnStatus)) continue;
+    if (hasAln(learner.alnStatus)) continue;
     const enrolled = enrolledByLearner.get(learner.id);
     if (enrolled === undefined) continue;
     // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
     const ranges: Array<{ from: number; to: number }> = [];
-    for (const x of enrolled) if (!isAlpLine(index, x.line) && !isWholeSchoolLine(index, x.line)) ranges.push(x);
+    for (const x of enrolled) {
+      if (isAlpLine(index, x.line) || isWholeSchoolLine(index, x.line) || x.from > asAtWeek) continue;
+      ranges.push({ from: x.from, to: Math.min(x.to, asAtWeek) });
+    }
     const weeks = distinctWeeks(ranges);
     if (weeks >= TARGETED_REVIEW_WEEKS) {
-      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS });
+      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS, asAtWeek });
     }
   }
 

@@ -220,7 +220,7 @@ describe('totals by tier, ALP, area and funding', () => {
   const map = costSchoolYear(
     schoolYear({
       lines,
-      learners: [learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 2, alnStatus: 'monitored' }), learner({ id: 3 })],
+      learners: [learner({ id: 1, alnStatus: 'idp_school' }), learner({ id: 2, alnStatus: 'monitored' }), learner({ id: 3 }), learner({ id: 4, alnStatus: 'idp_preparing' })],
     }),
   );
 
@@ -242,8 +242,9 @@ describe('totals by tier, ALP, area and funding', () => {
     expect(map.totals.chargedPence).toBe(27721);
   });
 
-  it('divides the charged cost among learners with ALN (monitored or with an IDP)', () => {
+  it('divides the charged cost among learners with ALN (an IDP, or decided with the IDP being prepared; never the monitoring register)', () => {
     expect(map.totals.learnersWithAln).toBe(2);
+    expect(map.totals.learnersMonitored).toBe(1);
     expect(map.totals.chargedPerLearnerWithAlnPence).toBe(13861); // 27,721 ÷ 2 = 13,860.5 → half up
   });
 });

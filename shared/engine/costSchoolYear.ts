@@ -10,7 +10,9 @@
  * Projected cost (costPence) is the planned cost of the whole run, undelivered weeks included; the cost
  * of undelivered weeks is shown beside it and left out of cost to date.
  */
-import { CHARGED_TO_ALN_BUDGET, hasIdp, type IsoDate, type SchoolYear } from '../domain';
+import { CHARGED_TO_ALN_BUDGET, hasAln, type IsoDate, type SchoolYear } from '../domain';
+import { schoolDaysOf } from '../schoolDays';
+import { decisionClocks } from './alnDecisions';
 import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
@@ -29,7 +31,7 @@ import type { InterventionLine, OtherCostLine } from '../domain';
 export interface CostOptions {
   /** Week the to-date figures are as at (0 = before the year starts). */
   asAtWeek?: number;
-  /** Today's date, for the default as-at week and the IDP-review-overdue check. */
+  /** Today's date (the date the map is viewed at): the default as-at week, IDP reviews and the decision clock. */
   today?: IsoDate;
 }
 
@@ -143,8 +145,11 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     addCost(c);
   }
 
-  // Learners with ALN: on the monitoring register or with an IDP (school- or LA-maintained).
-  const learnersWithAln = year.learners.filter((l) => l.alnStatus === 'monitored' || hasIdp(l.alnStatus)).length;
+  // Learners with ALN: an IDP or a decision that they have ALN (docs/costing-rules.md, "Who has ALN");
+  // the monitoring register is universal provision and is counted apart.
+  const learnersWithAln = year.learners.filter((l) => hasAln(l.alnStatus)).length;
+  const learnersMonitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
+  const decisions = decisionClocks(year.learners, schoolDaysOf(year.calendar), options.today);
   const roll = year.school.numberOnRoll;
 
   return {
@@ -164,12 +169,14 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
       financialYears: { years: [years[0], years[1]], pence: fy },
       ...breakdowns(index, lineItems, otherItems),
       learnersWithAln,
+      learnersMonitored,
       chargedPerLearnerWithAlnPence: learnersWithAln > 0 ? divideRoundedToNumber(chargedPence, learnersWithAln) : null,
       wholeSchoolPerPupilPence: roll > 0 ? divideRoundedToNumber(wholeSchoolPence, roll) : null,
     },
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
-    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes }),
+    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions }),
+    decisions,
     impact: impactOf(year, costedLines),
   };
 }

@@ -96,7 +96,7 @@ describe('compareScenarios', () => {
     const next: SchoolYear = {
       ...baselineYear,
       school: { ...baselineYear.school, academicYear: '2027-28' },
-      calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [] },
+      calendar: { weekStarts: baselineYear.calendar.weekStarts.map((d) => `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`), terms: [], closedDays: [] },
     };
     const c = compareScenarios(costed(null, 'Baseline', baselineYear), [costed(4, 'Next year', next)]);
     const fy = c.scenarios[0]!.difference.financialYears;

@@ -2,6 +2,7 @@
  * What the costing engine returns: every figure a screen, the governors' workbook or an authority
  * return shows. All money is integer pence; all time integer minutes.
  */
+import type { AlnDecisionClock } from './alnDecisions';
 import type { FundingSource, Minutes, Pence, WeekNumber } from '../domain';
 
 /** A cost split across the two financial years (1 April – 31 March) that the academic year touches. */
@@ -106,6 +107,8 @@ export interface WorkloadPosition {
 }
 
 export const CHECK_CODES = [
+  'aln_decision_overdue',
+  'aln_decision_due_soon',
   'alp_without_idp',
   'idp_without_alp',
   'alp_hours_short',
@@ -216,8 +219,11 @@ export interface CostedMap {
     /** A line spanning several areas is split equally across them (largest remainder). */
     byArea: Breakdown[];
     byFundingSource: Breakdown<FundingSource>[];
+    /** Learners with ALN: an IDP (school- or LA-maintained) or decided to have ALN with the IDP being prepared. */
     learnersWithAln: number;
-    /** Charged cost ÷ learners with ALN (IDP or monitored); null when none. */
+    /** On the monitoring register (universal provision): not ALN, counted apart. */
+    learnersMonitored: number;
+    /** Charged cost ÷ learners with ALN (as above, never the monitoring register); null when none. */
     chargedPerLearnerWithAlnPence: Pence | null;
     /** Lines of whole-school tiers costed per pupil on roll; null when roll is 0. */
     wholeSchoolPerPupilPence: Pence | null;
@@ -225,6 +231,8 @@ export interface CostedMap {
   budget: BudgetPosition;
   workload: WorkloadPosition;
   checks: Check[];
+  /** Open referrals for an ALN decision, in due order (engine/alnDecisions.ts). */
+  decisions: AlnDecisionClock[];
   /** Impact of provision: progress per line and per learner, and cost per unit of progress (engine/impact.ts). */
   impact: ImpactReport;
 }

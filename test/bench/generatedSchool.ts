@@ -301,6 +301,9 @@ function makeLearners(rnd: SeededRandom, count: number, phase: Phase): Learner[]
       idpReviewDue: null,
       efsm: rnd.chance(0.24),
       lookedAfter: rnd.chance(0.02),
+      referredOn: null,
+      referralDecider: 'school',
+      decidedOn: null,
     };
   });
 }

@@ -7,10 +7,17 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { CheckCode } from '../../shared/engine';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
+import { addDays } from '../../shared/schoolTerms';
+import { formatIsoDate } from '../../shared/i18n/dates';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const today = new Date().toISOString().slice(0, 10); // the server's own "today" (backend/session.ts)
-const baseline = costSchoolYear(demoSchoolYear(), { today }).checks.length;
+// The walk views the map at the year's last week (as at its Friday), so every week of the demo has come
+// whatever day the suite runs on: checks that count weeks "so far" count all 38.
+const demo = demoSchoolYear();
+const LAST_WEEK = demo.calendar.weekStarts.length;
+const lastFriday = addDays(demo.calendar.weekStarts[LAST_WEEK - 1] as string, 4);
+const baseline = costSchoolYear(demo, { today: lastFriday, asAtWeek: LAST_WEEK }).checks.length;
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {
@@ -74,6 +81,9 @@ test('each of the ten checks appears in words, leads to its record, and goes onc
   test.setTimeout(120_000);
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
+  await page.getByTestId('nav-checks').click();
+  await page.getByLabel('View the map at').selectOption(String(LAST_WEEK));
+  await expect(page.getByTestId('as-at-summary')).toHaveText(`Figures to date and checks are as at ${formatIsoDate(lastFriday, 'en')} (week ${LAST_WEEK}).`);
   await expect(page.getByTestId('open-checks')).toContainText(`${baseline} checks`);
 
   // A learner new to the school, on the monitoring register
@@ -90,7 +100,11 @@ test('each of the ten checks appears in words, leads to its record, and goes onc
     await page.getByRole('checkbox', { name: /Thrive nurture group/ }).check();
     await page.getByRole('button', { name: 'Enrol on selected lines' }).click();
     await expect(page.getByRole('button', { name: 'Remove from “Thrive nurture group”' })).toBeVisible();
-    const item = await expectCheck(page, 'targeted_long_no_idp', `${NERYS} has had targeted support for 38 weeks (three terms is 36) with no IDP. Review whether this provision is really ALP`);
+    const item = await expectCheck(
+      page,
+      'targeted_long_no_idp',
+      `${NERYS} has had targeted support for 38 weeks so far (to week 38; three terms is 36) with no IDP. Review whether this provision is really ALP`,
+    );
     await item.getByRole('button', { name: `Open ${NERYS}` }).click();
     await onPage(page);
     await page.getByRole('button', { name: 'Remove from “Thrive nurture group”' }).click();
@@ -153,7 +167,7 @@ test('each of the ten checks appears in words, leads to its record, and goes onc
     await expectNoCheck(page, 'welsh_alp_in_english', NERYS); // the line is bilingual: nothing to flag yet
     const editor = await openLine(page, SOCIAL);
     await editor.getByLabel('Delivery language').selectOption('english');
-    const item = await expectCheck(page, 'welsh_alp_in_english', `${NERYS}’s IDP requires ALP in Welsh, but all their ALP is delivered in English.`);
+    const item = await expectCheck(page, 'welsh_alp_in_english', `${NERYS}’s IDP requires ALP in Welsh, but “${SOCIAL}” is ALP delivered only in English.`);
     await item.getByRole('button', { name: `Open ${NERYS}` }).click();
     await onPage(page);
     // From her page to the line, and back to bilingual delivery
@@ -167,7 +181,7 @@ test('each of the ten checks appears in words, leads to its record, and goes onc
     const editor = await openLine(page, SOCIAL);
     await type(editor.getByLabel('Weeks not delivered'), '5, 6');
     await expect(page.getByRole('row').filter({ hasText: SOCIAL }).first()).toContainText('2 weeks not delivered');
-    const item = await expectCheck(page, 'alp_undelivered', new RegExp(`${NERYS}’s ALP on “${SOCIAL}” was not delivered in 2 recorded weeks`));
+    const item = await expectCheck(page, 'alp_undelivered', new RegExp(`${NERYS}’s ALP on “${SOCIAL}” was not delivered in 2 recorded weeks so far \\(to week 38\\)`));
     await item.getByRole('button', { name: `Open ${NERYS}` }).click();
     await onPage(page);
     await page.getByRole('button', { name: SOCIAL, exact: true }).click();

@@ -19,7 +19,7 @@ function mondays(from: string, count: number): string[] {
 
 export function calendar2026(): Calendar {
   const weekStarts = [...mondays('2026-09-07', 7), ...mondays('2026-11-02', 7), ...mondays('2027-01-04', 6), ...mondays('2027-02-22', 5), ...mondays('2027-04-12', 6), ...mondays('2027-05-31', 7)];
-  return { weekStarts, terms: termsFromWeeks(weekStarts) };
+  return { weekStarts, terms: termsFromWeeks(weekStarts), closedDays: [] };
 }
 
 export function staffMember(p: Partial<StaffMember> & { id: number }): StaffMember {
@@ -68,6 +68,9 @@ export function learner(p: Partial<Learner> & { id: number }): Learner {
     alnStatus: 'none',
     areaIds: [],
     welshAlp: false,
+    referredOn: null,
+    referralDecider: 'school',
+    decidedOn: null,
     idpAlpMinutesPerWeek: null,
     idpLastReviewed: null,
     idpReviewDue: null,

@@ -43,7 +43,7 @@ export function testSchoolYear(): SchoolYear {
       alpDefinitionSource: 'Neath Port Talbot ILP guidance',
       alpDefinitionDate: '2025-06-30',
     },
-    calendar: { weekStarts: testCalendarWeeks(), terms: termsFromWeeks(testCalendarWeeks()) },
+    calendar: { weekStarts: testCalendarWeeks(), terms: termsFromWeeks(testCalendarWeeks()), closedDays: [] },
     tiers: [
       { id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'whole_school', sortOrder: 1 },
       { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', isAlp: false, costing: 'shared', sortOrder: 2 },
@@ -247,6 +247,9 @@ function learner(
     idpReviewDue: hasIdp && id === 2 ? '2026-12-01' : null,
     efsm: id % 2 === 0,
     lookedAfter: id === 6,
+    referredOn: null,
+    referralDecider: 'school',
+    decidedOn: null,
   };
 }
 

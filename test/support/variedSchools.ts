@@ -124,5 +124,6 @@ export function viewOf(data: SchoolYear): YearView {
     data,
     costed: costSchoolYear(data, { today: '2026-11-24' }),
     history: { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null },
+    viewedOn: { date: '2026-11-24', chosenWeek: null },
   };
 }

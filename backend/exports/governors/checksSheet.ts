@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import type { Check } from '../../../shared/engine';
 import { checkKeys } from '../../../shared/i18n';
 import { headerRow, titleRows, printSetup, fitRowHeights } from '../sheetLayout';
-import { dateText, hoursText } from '../exportLabels';
+import { dateText } from '../exportLabels';
+import { checkMessageText } from '../../../shared/i18n/checkWords';
 import type { SheetContext } from './sheetContext';
 /** Who a check is about, as the export may show them: a learner by name only when names were asked for. */
 function learnerShown(ctx: SheetContext, learnerId: number): string {
@@ -14,8 +15,6 @@ function learnerShown(ctx: SheetContext, learnerId: number): string {
 
 export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' | 'lang' | 'data' | 'options'>): string {
   const { t, data } = ctx;
-  const p = check.params;
-  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0));
   const lineName = (id: number) => data.lines.find((l) => l.id === id)?.name ?? t('common.unknownName');
   let name: string;
   switch (check.subject.kind) {
@@ -37,30 +36,7 @@ export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' 
       break;
     }
   }
-  const params: Record<string, string | number> = { ...p, name };
-  switch (check.code) {
-    case 'alp_without_idp':
-    case 'enrolment_outside_line':
-    case 'alp_undelivered':
-      params.lineName = lineName(num('lineId'));
-      break;
-    case 'alp_hours_short':
-      params.enrolled = hoursText(num('enrolledMinutes'), t);
-      params.required = hoursText(num('requiredMinutes'), t);
-      params.shortBy = hoursText(num('shortByMinutes'), t);
-      break;
-    case 'staff_over_allocated':
-      params.peak = hoursText(num('peakMinutes'), t);
-      params.contracted = hoursText(num('contractedMinutes'), t);
-      params.overBy = hoursText(num('overByMinutes'), t);
-      break;
-    case 'idp_review_overdue':
-      params.due = typeof p.dueDate === 'string' ? dateText(p.dueDate, ctx.lang) : t('common.dash');
-      break;
-    default:
-      break;
-  }
-  return t(checkKeys(check.code).message, params);
+  return checkMessageText(check, name, { t, date: (iso) => dateText(iso, ctx.lang), lineName });
 }
 
 export function writeChecks(ws: ExcelJS.Worksheet, ctx: SheetContext): void {

@@ -179,6 +179,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   label(t('export.learnersWithAln'), true).getCell(2).value = totals.learnersWithAln;
   ws.getCell(`B${r}`).font = { bold: true };
   r++;
+  label(t('export.decisionsAwaited')).getCell(2).value = costed.decisions.length;
+  r++;
+  label(t('export.decisionsOverdue')).getCell(2).value = costed.decisions.filter((d) => d.state === 'overdue').length;
+  r++;
 
   heading(t('export.workloadHeading'), [t('export.col.hours'), t('export.col.amount')]);
   const hoursCell = (minutes: number): void => {

@@ -10,6 +10,7 @@ import { problemOf, useMapio } from '../../state/store';
 import { IncomeForm, OtherCostForm } from './BudgetForms';
 import { TableHead } from '../../components/TableHead';
 import { DataTable } from '../../components/DataTable';
+import { AsAtWeekPicker } from '../../components/AsAtWeekPicker';
 
 /** The ALNCo's statutory tasks: how many of each, and the hours each one takes. */
 const WORKLOAD_TASKS = [
@@ -60,6 +61,7 @@ export function BudgetScreen() {
     <div className="budget-screen">
       <h1>{t('budget.title')}</h1>
       <p className="intro">{t('budget.intro')}</p>
+      <AsAtWeekPicker />
 
       <div className="cards">
         <section className="card" aria-labelledby="budget-position">
@@ -110,6 +112,8 @@ export function BudgetScreen() {
             <dd>{pounds(totals.undeliveredPence)}</dd>
             <dt>{t('budget.position.learnersWithAln')}</dt>
             <dd>{totals.learnersWithAln}</dd>
+            <dt>{t('budget.position.monitored')}</dt>
+            <dd>{totals.learnersMonitored}</dd>
             <dt>{t('budget.position.perLearner')}</dt>
             <dd>{pounds(totals.chargedPerLearnerWithAlnPence)}</dd>
             <dt>{t('budget.position.universalPerPupil')}</dt>

@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import { CHECK_CODES, type Check } from '../../../shared/engine';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { AsAtWeekPicker } from '../../components/AsAtWeekPicker';
 import { checkMessage, checkTarget, checkTitle } from './checkText';
 
 /** Every check in words, grouped by what it is, each with a way to the record that causes it. */
 export function ChecksScreen() {
-  const { t, hours, date } = useDisplay();
+  const { t, date } = useDisplay();
   const view = useMapio((s) => s.view);
   const show = useMapio((s) => s.show);
   const selectLine = useMapio((s) => s.selectLine);
@@ -35,6 +36,7 @@ export function ChecksScreen() {
     <div className="checks-screen">
       <h1>{t('checks.title')}</h1>
       <p className="intro">{t('checks.intro')}</p>
+      <AsAtWeekPicker />
       {groups.length === 0 ? (
         <p className="empty">
           <span aria-hidden="true">✓ </span>
@@ -52,7 +54,7 @@ export function ChecksScreen() {
               const target = checkTarget(c, names, t);
               return (
                 <li key={i}>
-                  <span>{checkMessage(c, names, { t, hours, date })}</span>
+                  <span>{checkMessage(c, names, { t, date })}</span>
                   {target ? (
                     <button type="button" className="small" onClick={() => open(c)}>
                       {t('checks.open', { name: target.name })}

@@ -15,9 +15,8 @@ const year = {
 } as unknown as SchoolYear;
 
 const t = createI18n('en').t;
-const hours = (m: number) => `${Math.floor(m / 60)} h ${m % 60} min`;
 const date = (iso: string | null) => iso ?? '—';
-const say = (c: Check) => checkMessage(c, namesOf(year), { t, hours, date });
+const say = (c: Check) => checkMessage(c, namesOf(year), { t, date });
 
 describe('checks in words', () => {
   it('names the learner and turns minutes into hours', () => {
@@ -26,7 +25,7 @@ describe('checks in words', () => {
       subject: { kind: 'learner', id: 11 },
       params: { requiredMinutes: 150, enrolledMinutes: 90, shortByMinutes: 60, week: 12 },
     });
-    expect(text).toBe('Osian Pritchard is enrolled on 1 h 30 min of ALP a week (week 12); their IDP specifies 2 h 30 min, 1 h 0 min short.');
+    expect(text).toBe('Osian Pritchard is enrolled on 1 h 30 min of ALP a week (week 12); their IDP specifies 2 h 30 min, 1 h short.');
   });
 
   it('names the line an enrolment is on, and opens the learner', () => {
@@ -45,6 +44,19 @@ describe('checks in words', () => {
       subject: { kind: 'staff', id: 3 },
       params: { contractedMinutes: 1950, peakMinutes: 2100, overByMinutes: 150, peakWeek: 4 },
     });
-    expect(text).toBe('Siân Evans is allocated 35 h 0 min a week at the peak (week 4) against 32 h 30 min contracted: 2 h 30 min over.');
+    expect(text).toBe('Siân Evans is allocated 35 h a week at the peak (week 4) against 32 h 30 min contracted: 2 h 30 min over.');
+  });
+
+  it('says when an ALN decision is due, who decides and how many school days are left, in English and in Welsh', () => {
+    const check: Check = {
+      code: 'aln_decision_due_soon',
+      subject: { kind: 'learner', id: 11 },
+      params: { referredOn: '2026-10-01', decider: 'school', dueDate: '2026-11-27', afterYear: 0, schoolDaysLeft: 1 },
+    };
+    expect(say(check)).toBe('Osian Pritchard was referred for an ALN decision on 2026-10-01; it is due on 2026-11-27 (the school decides within 35 school days): 1 school day left.');
+    const cy = createI18n('cy').t;
+    expect(checkMessage({ ...check, params: { ...check.params, schoolDaysLeft: 7 } }, namesOf(year), { t: cy, date })).toBe(
+      'Cafodd Osian Pritchard ei atgyfeirio am benderfyniad ADY ar 2026-10-01; mae’n ddyledus ar 2026-11-27 (yr ysgol sy’n penderfynu o fewn 35 diwrnod ysgol): 7 o ddiwrnodau ysgol ar ôl.',
+    );
   });
 });

@@ -5,13 +5,13 @@
 import type { TFunction } from 'i18next';
 import type { Check, CheckSubject } from '../../../shared/engine';
 import { checkKeys } from '../../../shared/i18n';
+import { checkMessageText } from '../../../shared/i18n/checkWords';
 import { learnerName, namesOf } from '../../display';
 
 type Names = ReturnType<typeof namesOf>;
 
 export interface CheckFormat {
   t: TFunction;
-  hours: (minutes: number) => string;
   date: (iso: string | null) => string;
 }
 
@@ -49,33 +49,11 @@ export function checkTarget(check: Check, names: Names, t: TFunction): CheckTarg
 }
 
 export function checkMessage(check: Check, names: Names, f: CheckFormat): string {
-  const p = check.params;
-  const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0));
-  const lineName = (k: string) => names.lines.get(num(k))?.name ?? f.t('common.unknownName');
-  const params: Record<string, string | number> = { ...p, name: subjectName(check.subject, names, f.t) };
-  switch (check.code) {
-    case 'alp_without_idp':
-    case 'enrolment_outside_line':
-    case 'alp_undelivered':
-      params.lineName = lineName('lineId');
-      break;
-    case 'alp_hours_short':
-      params.enrolled = f.hours(num('enrolledMinutes'));
-      params.required = f.hours(num('requiredMinutes'));
-      params.shortBy = f.hours(num('shortByMinutes'));
-      break;
-    case 'staff_over_allocated':
-      params.peak = f.hours(num('peakMinutes'));
-      params.contracted = f.hours(num('contractedMinutes'));
-      params.overBy = f.hours(num('overByMinutes'));
-      break;
-    case 'idp_review_overdue':
-      params.due = f.date(typeof p.dueDate === 'string' ? p.dueDate : null);
-      break;
-    default:
-      break;
-  }
-  return f.t(checkKeys(check.code).message, params);
+  return checkMessageText(check, subjectName(check.subject, names, f.t), {
+    t: f.t,
+    date: (iso) => f.date(iso),
+    lineName: (id) => names.lines.get(id)?.name ?? f.t('common.unknownName'),
+  });
 }
 
 export function checkTitle(check: Check, t: TFunction): string {

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, T
 import { ALN_STATUSES } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
+import { DecisionsDueCard } from './DecisionsDueCard';
 import { welshProvisionChart } from './welshProvisionChart';
 
 interface Series {
@@ -153,6 +154,7 @@ export function DashboardScreen() {
     <div className="dashboard-screen">
       <h1>{t('dashboard.title')}</h1>
       <p className="intro">{t('dashboard.intro')}</p>
+      <DecisionsDueCard />
       <div className="cards">
         <ChartCard
           title={t('dashboard.budgetVsSpend')}

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ALN_STATUSES, type AlnStatus, type Learner } from '../../../shared/domain';
+import { ALN_DECIDERS, ALN_STATUSES, type AlnDecider, type AlnStatus, type Learner } from '../../../shared/domain';
 import type { OperationInput } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
@@ -32,6 +32,9 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
   const [reviewDue, setReviewDue] = useState(l?.idpReviewDue ? formatIsoDate(l.idpReviewDue, lang, 'long') : '');
   const [efsm, setEfsm] = useState(l?.efsm ?? false);
   const [lookedAfter, setLookedAfter] = useState(l?.lookedAfter ?? false);
+  const [referredOn, setReferredOn] = useState(l?.referredOn ? formatIsoDate(l.referredOn, lang, 'long') : '');
+  const [decider, setDecider] = useState<AlnDecider>(l?.referralDecider ?? 'school');
+  const [decidedOn, setDecidedOn] = useState(l?.decidedOn ? formatIsoDate(l.decidedOn, lang, 'long') : '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   if (!view) return null;
@@ -47,6 +50,9 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
     const minutes = take('idpAlpMinutesPerWeek', readOptionalHoursAsMinutes(idpHours));
     const reviewed = take('idpLastReviewed', readOptionalDate(lastReviewed));
     const due = take('idpReviewDue', readOptionalDate(reviewDue));
+    const referred = take('referredOn', readOptionalDate(referredOn));
+    const decided = take('decidedOn', readOptionalDate(decidedOn));
+    if (referred && decided && decided < referred) problems.decidedOn = t('learners.field.decidedBeforeReferral');
     setErrors(problems);
     if (Object.keys(problems).length > 0) return;
     const fields: LearnerFields = {
@@ -61,6 +67,9 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
       idpReviewDue: due ?? null,
       efsm,
       lookedAfter,
+      referredOn: referred ?? null,
+      referralDecider: decider,
+      decidedOn: decided ?? null,
     };
     setBusy(true);
     const outcome = l ? await mutate('learners.update', { id: l.id, changes: fields }, { fieldErrors: true }) : await mutate('learners.create', fields, { fieldErrors: true });
@@ -153,6 +162,20 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
         {text('idpAlpMinutesPerWeek', t('learners.field.idpAlpHours'), idpHours, setIdpHours, t('learners.field.idpAlpHoursHint'))}
         {text('idpLastReviewed', t('learners.field.idpLastReviewed'), lastReviewed, setLastReviewed, t('forms.dateHint'))}
         {text('idpReviewDue', t('learners.field.idpReviewDue'), reviewDue, setReviewDue, t('learners.field.idpReviewDueHint'))}
+        <fieldset className="field span-2 referral-fields">
+          <legend>{t('learners.field.referral')}</legend>
+          <p className="field-hint">{t('learners.field.referralHint')}</p>
+          <div className="form-grid">
+            {text('referredOn', t('learners.field.referredOn'), referredOn, setReferredOn, t('forms.dateHint'))}
+            <div className="field">
+              <label htmlFor={`${id}-decider`}>{t('learners.field.decider')}</label>
+              <select id={`${id}-decider`} value={decider} onChange={(e) => setDecider(e.target.value as AlnDecider)}>
+                <SelectOptions values={ALN_DECIDERS} label={(d) => t(`enums.alnDecider.${d}`)} />
+              </select>
+            </div>
+            {text('decidedOn', t('learners.field.decidedOn'), decidedOn, setDecidedOn, t('learners.field.decidedOnHint'))}
+          </div>
+        </fieldset>
         <div>
           {check('welshAlp', t('learners.field.welshAlp'), welshAlp, setWelshAlp)}
           {check('efsm', t('learners.field.efsm'), efsm, setEfsm)}

@@ -5,6 +5,7 @@ import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display'
 import { readOptionalNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { checkMessage, checkTitle } from '../checks/checkText';
+import { DecisionClockText } from './DecisionClockText';
 import { LearnerForm } from './LearnerForm';
 import { EnrolmentWeeks } from './EnrolmentWeeks';
 import { LearnerProgressPanel } from '../impact/ImpactPanels';
@@ -82,6 +83,16 @@ export function LearnerPage(props: { learnerId: number }) {
         <dd>{learner.idpAlpMinutesPerWeek !== null ? hours(learner.idpAlpMinutesPerWeek) : t('common.notSet')}</dd>
         <dt>{t('learners.col.reviewDue')}</dt>
         <dd>{date(idpReviewDueOf(learner))}</dd>
+        {learner.referredOn ? (
+          <>
+            <dt>{t('learners.field.referredOn')}</dt>
+            <dd>{date(learner.referredOn)}</dd>
+            <dt>{t('learner.decision')}</dt>
+            <dd data-testid="learner-decision">
+              <DecisionClockText learner={learner} clock={view.costed.decisions.find((d) => d.learnerId === learner.id)} />
+            </dd>
+          </>
+        ) : null}
       </dl>
 
       {checks.length > 0 ? (
@@ -96,7 +107,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     {checkTitle(c, t)}
                   </strong>
                   <br />
-                  {checkMessage(c, names, { t, hours, date })}
+                  {checkMessage(c, names, { t, date })}
                 </span>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display'
 import { useMapio } from '../../state/store';
 import { LearnerForm } from './LearnerForm';
 import { LearnerPage } from './LearnerPage';
+import { searchMatcher } from '../../../shared/searchText';
 import { MisImportDialog } from '../mis/MisImportDialog';
 
 const COLUMNS = '6.5rem minmax(9rem, 1.2fr) 5.5rem 11.5rem minmax(9rem, 1.5fr) 6.5rem 9.5rem 3.5rem 7.5rem';
@@ -37,8 +38,8 @@ function LearnerList() {
   const today = new Date().toISOString().slice(0, 10);
 
   const rows = useMemo(() => {
-    const q = deferredQuery.trim().toLowerCase();
-    return (data?.learners ?? []).filter((l) => (status === '' || l.alnStatus === status) && (q === '' || l.name.toLowerCase().includes(q) || l.ref.toLowerCase().includes(q)));
+    const matches = searchMatcher(deferredQuery);
+    return (data?.learners ?? []).filter((l) => (status === '' || l.alnStatus === status) && matches(l.name, l.ref));
   }, [data, deferredQuery, status]);
 
   const virtualizer = useVirtualizer({

@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { learnerName, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { useReader } from '../../components/fields';
+import { searchMatcher } from '../../../shared/searchText';
 import { lineRun, readEnrolmentWeeks } from '../learners/enrolmentWeeks';
 
 const MAX_SHOWN = 200;
@@ -25,9 +26,9 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
 
   const enrolled = useMemo(() => new Set((view?.data.enrolments ?? []).filter((e) => e.lineId === props.line.id).map((e) => e.learnerId)), [view, props.line.id]);
   const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
+    const matches = searchMatcher(query);
     const all = view?.data.learners ?? [];
-    return q === '' ? all : all.filter((l) => l.name.toLowerCase().includes(q) || l.ref.toLowerCase().includes(q));
+    return all.filter((l) => matches(l.name, l.ref));
   }, [view, query]);
   if (!view) return null;
 

@@ -51,6 +51,10 @@ export function ProvisionMapScreen() {
         <fieldset className="filters">
           <legend>{t('map.filters')}</legend>
           <div className="filter">
+            <label htmlFor={`${filterId}-text`}>{t('map.filterText')}</label>
+            <input id={`${filterId}-text`} type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="map-search" />
+          </div>
+          <div className="filter">
             <label htmlFor={`${filterId}-area`}>{t('map.filterArea')}</label>
             <select id={`${filterId}-area`} value={filter.areaId ?? ''} onChange={(e) => setFilter({ ...filter, areaId: e.target.value || null })}>
               <option value="">{t('common.all')}</option>

@@ -12,8 +12,8 @@ const year = {
     { id: 'targeted', name: 'Targeted', isAlp: false, sortOrder: 2 },
   ],
   lines: [
-    line(1, { areaIds: ['cognition_learning'], staff: [{ staffId: 7, count: 1 }] }),
-    line(2, { tierId: 'alp', deliveryLanguage: 'welsh', areaIds: ['sensory_physical'] }),
+    line(1, { name: 'Talk Boost', areaIds: ['cognition_learning'], staff: [{ staffId: 7, count: 1 }] }),
+    line(2, { name: 'Grŵp Siarad', description: 'Sgiliau iaith lafar', tierId: 'alp', deliveryLanguage: 'welsh', areaIds: ['sensory_physical'] }),
     line(3, { tierId: 'universal', areaIds: ['cognition_learning', 'communication_interaction'] }),
   ],
   learners: [
@@ -35,6 +35,10 @@ describe('provision map filters', () => {
   it('filter by area of need, staff member and language', () => {
     expect(ids(filterLines(year, { ...NO_FILTER, areaId: 'cognition_learning' }))).toEqual([1, 3]);
     expect(ids(filterLines(year, { ...NO_FILTER, staffId: 7 }))).toEqual([1]);
+    // Words typed find a line by name or description, ignoring case and accents
+    expect(ids(filterLines(year, { ...NO_FILTER, text: 'grwp' }))).toEqual([2]);
+    expect(ids(filterLines(year, { ...NO_FILTER, text: 'LAFAR' }))).toEqual([2]);
+    expect(ids(filterLines(year, { ...NO_FILTER, text: 'talk' }))).toEqual([1]);
     expect(ids(filterLines(year, { ...NO_FILTER, language: 'welsh' }))).toEqual([2]);
   });
   it('filter by year group through the learners enrolled', () => {

@@ -10,6 +10,7 @@ import { issueText } from '../../errors/localisedError';
 import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { DataTable } from '../../components/DataTable';
+import { ClosedDaysEditor } from './ClosedDaysEditor';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
@@ -68,22 +69,22 @@ export function CalendarEditor() {
       const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
       const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
       if (problem) return issueText(problem.message, lang);
-      return saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+      return saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
     };
 
   const removeTerm = (i: number) => {
     const nextTerms = terms.filter((_, j) => j !== i);
-    void saveCalendar(() => ({ terms: nextTerms, weekStarts: nextTerms.length ? weeksFromTerms(nextTerms) : weekStarts }));
+    void saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: nextTerms.length ? weeksFromTerms(nextTerms) : weekStarts }));
   };
   const addTerm = () => {
     const last = terms[terms.length - 1];
     const startsOn = last ? mondayOf(addDays(last.endsOn, 17)) : (weekStarts[0] ?? `${schoolYear}-09-01`);
     const term: Term = { startsOn, endsOn: addDays(startsOn, 7 * 6 - 3), halfTermStartsOn: null, halfTermEndsOn: null };
     const nextTerms = [...terms, term];
-    void saveCalendar(() => ({ terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+    void saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
   };
 
-  const removeWeek = (monday: IsoDate) => void saveCalendar((c) => ({ terms: c.terms, weekStarts: c.weekStarts.filter((w) => w !== monday) }));
+  const removeWeek = (monday: IsoDate) => void saveCalendar((c) => ({ ...c, weekStarts: c.weekStarts.filter((w) => w !== monday) }));
   const addWeek = async () => {
     const read = readDate(addText);
     if (!read.ok) {
@@ -95,7 +96,7 @@ export function CalendarEditor() {
       setAddProblem(t('school.calendar.weekExists', { date: formatIsoDate(monday, lang, 'long') }));
       return;
     }
-    const problem = await saveCalendar((c) => ({ terms: c.terms, weekStarts: [...c.weekStarts, monday].sort() }));
+    const problem = await saveCalendar((c) => ({ ...c, weekStarts: [...c.weekStarts, monday].sort() }));
     setAddProblem(problem);
     if (!problem) setAddText('');
   };
@@ -276,6 +277,8 @@ export function CalendarEditor() {
           </button>
         </div>
       </section>
+
+      <ClosedDaysEditor />
 
       {confirming ? (
         <ConfirmDialog

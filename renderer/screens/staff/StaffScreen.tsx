@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { searchMatcher } from '../../../shared/searchText';
 import type { StaffMember } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
@@ -13,11 +14,15 @@ export function StaffScreen() {
   const selectedStaffId = useMapio((s) => s.selectedStaffId);
   const selectStaff = useMapio((s) => s.selectStaff);
   const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useState('');
+  const searchId = useId();
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
   if (!view || !data || !names) return null;
   const allocation = new Map(view.costed.staff.map((s) => [s.staffId, s]));
   const selected = data.staff.find((s) => s.id === selectedStaffId);
+  const matches = searchMatcher(query);
+  const shownStaff = data.staff.filter((s) => matches(s.name, t(`enums.staffRole.${s.role}`)));
 
   const row = (s: StaffMember) => {
     const a = allocation.get(s.id);
@@ -65,6 +70,12 @@ export function StaffScreen() {
             + {t('staff.addStaff')}
           </button>
         </div>
+        {data.staff.length > 0 ? (
+          <div className="filter staff-search">
+            <label htmlFor={searchId}>{t('staff.search')}</label>
+            <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="staff-search" />
+          </div>
+        ) : null}
         {data.staff.length === 0 ? (
           <p className="empty">{t('staff.noStaff')}</p>
         ) : (
@@ -80,7 +91,7 @@ export function StaffScreen() {
               { label: t('staff.col.cost'), className: 'num' },
             ]}
           >
-            {data.staff.map(row)}
+            {shownStaff.map(row)}
           </DataTable>
         )}
       </div>
