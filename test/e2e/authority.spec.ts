@@ -42,7 +42,7 @@ function school(i: number): SchoolYear {
   ];
   const alnCount = 8 + i * 3;
   const learners = Array.from({ length: alnCount + 2 }, (_, k) =>
-    learner({ id: k + 1, name: `Plentyn ${i}-${k}`, ref: `R${i}-${k}`, alnStatus: k >= alnCount ? 'none' : k % 3 === 0 ? 'idp_school' : 'monitored' }),
+    learner({ id: k + 1, name: `Plentyn ${i}-${k}`, ref: `R${i}-${k}`, alnStatus: k >= alnCount ? 'none' : k % 3 === 0 ? 'idp_school' : k % 3 === 1 ? 'idp_preparing' : 'monitored' }),
   );
   let enrolmentId = 1;
   const enrolments = lines.flatMap((line) => Array.from({ length: line.id === 3 ? 1 : 6 }, (_, k) => enrolOn(line, enrolmentId++, k + 1)));
