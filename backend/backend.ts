@@ -70,7 +70,7 @@ export interface TypedBackend extends Backend {
 export function createBackend(options: BackendOptions): TypedBackend {
   const settings = new SettingsStore(options.dataDir);
   const session = new Session(settings, options.today);
-  // Automatic backups beside the data (db/backups.ts); the CLI's data folder is temporary, so it takes none.
+  // Automatic backups beside the data (db/backups.ts); the CLI runs one command and takes none.
   if (options.mode !== 'cli') session.backups = new SchoolBackups(backupsRoot(options.dataDir));
   const ctx: HandlerContext = { session, mode: options.mode, version: MAPIO_VERSION, dataDir: options.dataDir };
 
