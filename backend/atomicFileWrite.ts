@@ -12,9 +12,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import type { ApiError } from '../shared/api/contract';
 import { fileIoError } from '../db/mapioDatabaseFile';
-
-/** A new file's permissions: read and write for its owner only. */
-export const PRIVATE_FILE_MODE = 0o600;
+import { PRIVATE_FILE_MODE } from '../db/privateFile';
 
 /** The permissions a file written at `target` gets: those of the file there now, else PRIVATE_FILE_MODE. */
 export function modeForWriting(target: string): number {

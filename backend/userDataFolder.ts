@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PRIVATE_FOLDER_MODE } from '../db/privateFile';
 
 const APP_FOLDER = 'Mapio';
 
@@ -27,10 +28,10 @@ export function userDataFolderPath(env: Env = process.env, platform: NodeJS.Plat
  * existing one of this user's tightened to 0700. Returns the folder.
  */
 export function ensurePrivateFolder(folder: string): string {
-  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  fs.mkdirSync(folder, { recursive: true, mode: PRIVATE_FOLDER_MODE });
   const stat = fs.statSync(folder);
   const ownedByMe = typeof process.getuid !== 'function' || stat.uid === process.getuid();
-  if (ownedByMe && (stat.mode & 0o077) !== 0) fs.chmodSync(folder, stat.mode & 0o700);
+  if (ownedByMe && (stat.mode & 0o077) !== 0) fs.chmodSync(folder, stat.mode & PRIVATE_FOLDER_MODE);
   return folder;
 }
 
