@@ -14,6 +14,7 @@ import { authorityHandlers } from './handlers/authority';
 import { budgetHandlers } from './handlers/budget';
 import { backupHandlers } from './handlers/backups';
 import { SchoolBackups, backupsRoot } from '../db/backups';
+import { removeStaleWorkingCopies } from '../db/workingCopyFolder';
 import { exportHandlers } from './handlers/exports';
 import { fileHandlers } from './handlers/file';
 import { historyHandlers } from './handlers/history';
@@ -70,8 +71,10 @@ export interface TypedBackend extends Backend {
 export function createBackend(options: BackendOptions): TypedBackend {
   const settings = new SettingsStore(options.dataDir);
   const session = new Session(settings, options.today);
-  // Automatic backups beside the data (db/backups.ts); the CLI's data folder is temporary, so it takes none.
+  // Automatic backups beside the data (db/backups.ts); the CLI runs one command and takes none.
   if (options.mode !== 'cli') session.backups = new SchoolBackups(backupsRoot(options.dataDir));
+  // Scenario working copies a crashed Mapio left in the temp folder hold children's data: remove them now.
+  if (options.mode !== 'cli') removeStaleWorkingCopies();
   const ctx: HandlerContext = { session, mode: options.mode, version: MAPIO_VERSION, dataDir: options.dataDir };
 
   if (options.openPath) {

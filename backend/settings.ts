@@ -1,9 +1,12 @@
 /**
  * Per-user settings kept beside the data (recent files, last file). Small JSON, written atomically
- * (temp file + rename) so a crash never leaves a half-written settings file.
+ * (temp file + rename, backend/atomicFileWrite.ts) so a crash never leaves a half-written settings file,
+ * readable by this user alone in a folder only they can open (the recent files name schools' files).
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomically } from './atomicFileWrite';
+import { ensurePrivateFolder } from './userDataFolder';
 
 export interface Settings {
   recentFiles: string[];
@@ -18,7 +21,7 @@ export class SettingsStore {
   private current: Settings;
 
   constructor(dataDir: string) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateFolder(dataDir);
     this.file = path.join(dataDir, 'settings.json');
     this.current = SettingsStore.read(this.file);
   }
@@ -58,9 +61,8 @@ export class SettingsStore {
     this.write();
   }
 
+  /** Through the one atomic writer: a new temporary file (never one found at its name, nor a symlink), 0600, renamed into place. */
   private write(): void {
-    const tmp = `${this.file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, JSON.stringify(this.current, null, 2));
-    fs.renameSync(tmp, this.file);
+    writeFileAtomically(this.file, JSON.stringify(this.current, null, 2));
   }
 }

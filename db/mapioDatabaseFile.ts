@@ -22,6 +22,7 @@ import { ApiError } from '../shared/api/contract';
 import { openDatabase, openSerialized, sqliteCode, type SqliteDatabase } from './connection';
 import { assertSchemaAsMade, expectedSchema, knownVersions, schemaOf, unknownVersionError } from './fileSchema';
 import { migrate, type Migration } from './migrations';
+import { createPrivateFile } from './privateFile';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 const BUSY_TIMEOUT_MS = 5000;
@@ -124,6 +125,7 @@ export function createMapioFile(target: string, kind: MapioFileKind, content: { 
   let db: SqliteDatabase | null = null;
   try {
     try {
+      createPrivateFile(temp);
       db = openDatabase(temp);
     } catch (error) {
       throw fileIoError('create', target, error);

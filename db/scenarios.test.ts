@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SchoolYear } from '../shared/domain';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { openDatabase } from './connection';
 import { replaceSchoolYear, ScenarioStore, ScenarioWorkingCopy } from './scenarios';
+import { workingCopiesRoot } from './workingCopyFolder';
 import { SchoolFile } from './schoolFile';
 import { testFolder } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
@@ -100,7 +100,12 @@ describe('ScenarioWorkingCopy', () => {
     const { file, store } = openDemo();
     const a = store.create('Grant ends', 'copy', file.readYear());
     const copy = ScenarioWorkingCopy.materialise(store, a.id);
-    expect(nodePath.dirname(nodePath.dirname(copy.file.path))).toBe(nodePath.resolve(os.tmpdir()));
+    expect(nodePath.dirname(nodePath.dirname(copy.file.path))).toBe(workingCopiesRoot());
+    expect(nodePath.basename(nodePath.dirname(copy.file.path))).toMatch(new RegExp(`^scenario-${process.pid}-`));
+    if (process.platform !== 'win32') {
+      expect(fs.statSync(workingCopiesRoot()).mode & 0o777).toBe(0o700);
+      for (const f of fs.readdirSync(nodePath.dirname(copy.file.path))) expect(fs.statSync(nodePath.join(nodePath.dirname(copy.file.path), f)).mode & 0o077).toBe(0);
+    }
     expect(copy.file.path).not.toBe(file.path);
     expect(copy.file.readYear()).toEqual(store.get(a.id).year);
     expect(copy.persist(copy.file.readYear())).toBe(false); // unchanged: nothing written

@@ -12,7 +12,6 @@
  * SchoolFile's `mutate` (one transaction, one undo step).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import nodePath from 'node:path';
 import { ApiError, type ScenarioKind, type ScenarioSummary } from '../shared/api/contract';
 import type { SchoolYear } from '../shared/domain';
@@ -20,6 +19,7 @@ import { InterchangeError, parseInterchange, toInterchange } from '../shared/int
 import { openDatabase, type SqliteDatabase } from './connection';
 import { insertRecordsWithIds, type Repositories } from './repositories';
 import { readOnlyError, SchoolFile } from './schoolFile';
+import { newWorkingCopyFolder } from './workingCopyFolder';
 
 export type { ScenarioKind, ScenarioSummary } from '../shared/api/contract';
 
@@ -200,8 +200,9 @@ export function replaceSchoolYear(repos: Repositories, current: SchoolYear, year
 }
 
 /**
- * A scenario being worked on: its year materialised into a temporary school file (in the OS temp
- * folder, in a folder only this user can read, since it holds learner data), so every operation,
+ * A scenario being worked on: its year materialised into a temporary school file (in Mapio's own folder
+ * in the OS temp folder, db/workingCopyFolder.ts: only this user can read it, since it holds learner
+ * data, and copies a crashed process left are removed at the next start), so every operation,
  * validation, undo/redo and the engine work on it unchanged. `persist` writes the year back to the
  * scenario's row when it changed; `discard` closes and deletes the temporary file.
  */
@@ -220,9 +221,8 @@ export class ScenarioWorkingCopy {
 
   static materialise(store: ScenarioStore, id: number): ScenarioWorkingCopy {
     const stored = store.get(id);
-    const folder = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-scenario-'));
+    const folder = newWorkingCopyFolder();
     try {
-      fs.chmodSync(folder, 0o700);
       const file = SchoolFile.create(nodePath.join(folder, 'scenario.mapio'), stored.year);
       return new ScenarioWorkingCopy(id, stored.name, file, folder, store);
     } catch (error) {

@@ -19,6 +19,7 @@ import { issuesFrom, schoolYearSchema } from '../shared/schemas';
 import { sqliteCode, type SqliteDatabase } from './connection';
 import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, refuseExisting, removeQuietly, syncFile, syncFolder, temporaryPath, type MapioFileKind } from './mapioDatabaseFile';
 import { MIGRATIONS, migrate, type Migration } from './migrations';
+import { createPrivateFile } from './privateFile';
 import { createRepositories, insertRecordsWithIds, type Repositories } from './repositories';
 import { createSchoolYearReader, type SchoolYearReader } from './schoolYearReader';
 import { isForeignKeyFailure } from './repositories/tableRecord';
@@ -221,6 +222,7 @@ export class SchoolFile {
     refuseExisting(target);
     const temp = temporaryPath(target);
     try {
+      createPrivateFile(temp);
       this.db.prepare('VACUUM INTO ?').run(temp);
       syncFile(temp);
       refuseExisting(target);
@@ -282,9 +284,13 @@ function bringUpToDate(db: SqliteDatabase, target: string, version: number, late
   let migration: MigrationRecord | null = null;
   if (version < latest) {
     const backupPath = `${target}.backup-v${version}-${timestamp()}.mapio`;
+    let created = false;
     try {
+      createPrivateFile(backupPath);
+      created = true;
       db.prepare('VACUUM INTO ?').run(backupPath);
     } catch (error) {
+      if (created) removeQuietly(backupPath);
       throw new ApiError(
         'file_io',
         `Mapio needs to update “${fileName(target)}” to this version and could not first keep a copy of it at ${backupPath}, so it left the file as it was. (${(error as Error).message})`,

@@ -97,7 +97,7 @@ async function refreshMenuAndTitle(): Promise<void> {
 async function chooseNewPath(title: string, defaultName: string): Promise<string | null> {
   // New school files go in the documents folder's Mapio folder unless the person chooses elsewhere.
   const folder = path.join(app.getPath('documents'), 'Mapio');
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(folder, { recursive: true, mode: 0o700 }); // only its owner may open it: it holds school files (docs/guarantees.md)
   const options = { title, defaultPath: path.join(folder, defaultName), filters: MAPIO_FILTERS };
   const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : withExtension(result.filePath, 'school');

@@ -22,6 +22,7 @@ import { authorityNamed } from './localAuthorities';
 import { DEFAULT_AREAS, DEFAULT_TIERS } from './schoolDefaults';
 import { termsFromWeeks } from './schoolTerms';
 import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
+import { describeJsonSyntaxProblem, jsonSyntaxProblem } from './jsonSyntaxProblem';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
 export const INTERCHANGE_VERSION = 3;
@@ -69,12 +70,14 @@ export function parseInterchange(text: string): SchoolYear {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
-  } catch (error) {
-    fail([{ path: '(file)', message: `is not valid JSON (${(error as Error).message})` }]);
+  } catch {
+    // Where and why, never the parser's own message: it quotes the text, which can be a child's name.
+    const problem = jsonSyntaxProblem(text);
+    fail([{ path: '(file)', message: problem ? `is not valid JSON: ${describeJsonSyntaxProblem(problem)}` : 'is not valid JSON' }]);
   }
   const head = envelope.safeParse(raw);
   if (!head.success) fail([{ path: '(file)', message: `is not a Mapio school-year document (expected "format": "${INTERCHANGE_FORMAT}" and a "version")` }]);
-  if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is "${head.data.format}", expected "${INTERCHANGE_FORMAT}"` }]);
+  if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is not "${INTERCHANGE_FORMAT}"` }]);
   if (!READABLE_INTERCHANGE_VERSIONS.includes(head.data.version)) {
     fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads versions ${READABLE_INTERCHANGE_VERSIONS.join(', ')})` }]);
   }

@@ -148,6 +148,22 @@ describe('usage', () => {
   });
 });
 
+describe('the data folder', () => {
+  it.skipIf(process.platform === 'win32')('is this user\'s own (MAPIO_DATA_DIR here), made 0700, not a shared folder in the OS temp folder', async () => {
+    const before = process.env.MAPIO_DATA_DIR;
+    const own = path.join(dir, 'own-data', 'Mapio');
+    process.env.MAPIO_DATA_DIR = own;
+    try {
+      expect((await cli('summary', demo)).code).toBe(0);
+    } finally {
+      process.env.MAPIO_DATA_DIR = before;
+    }
+    expect(fs.statSync(own).mode & 0o777).toBe(0o700);
+    expect(fs.existsSync(path.join(own, 'settings.json'))).toBe(true);
+    expect(fs.statSync(path.join(own, 'settings.json')).mode & 0o077).toBe(0);
+  });
+});
+
 describe('the mapio command as a program', () => {
   const script = path.resolve(import.meta.dirname, '..', '..', 'scripts', 'mapio.mjs');
   const run = (args: string[], env: Record<string, string> = {}, closeOutput = false) =>

@@ -25,7 +25,8 @@ import { InterchangeError, parseInterchange, toInterchange } from '../../shared/
 import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
 import { writeFileAtomically } from '../atomicFileWrite';
-import { createBackend, MAPIO_VERSION } from '../backend';
+import { createBackend, MAPIO_VERSION, type TypedBackend } from '../backend';
+import { userDataFolder } from '../userDataFolder';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
@@ -68,8 +69,13 @@ function positional(args: string[], count: number): string[] {
   return rest;
 }
 
+/** The backend the command line works through: this user's own private data folder (backend/userDataFolder.ts), nothing opened yet. */
+function cliBackend(): TypedBackend {
+  return createBackend({ mode: 'cli', dataDir: userDataFolder(), openOnStart: false });
+}
+
 function withBackend<T>(file: string, fn: (view: YearView) => T): T {
-  const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+  const backend = cliBackend();
   try {
     const view = backend.invoke('file.open', { path: file });
     return fn(view);
@@ -84,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'demo': {
         const [file] = positional(args, 1) as [string];
-        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        const backend = cliBackend();
         try {
           const view = backend.invoke('file.create', { path: file, template: 'demo' });
           io.out(`Wrote the demo school to ${view.file.path}: ${view.data.lines.length} lines, ${view.data.learners.length} learners, total cost ${formatPounds(view.costed.totals.costPence)}.`);
@@ -128,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'roll-forward': {
         const [file, next] = positional(args, 2) as [string, string];
-        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
           const outcome = backend.invoke('file.rollForward', { path: next });
@@ -150,7 +156,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file, out] = positional(rest, 2) as [string, string];
-        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
           if (command === 'export-xlsx') {
@@ -170,7 +176,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'return': {
         const [file, out] = positional(args, 2) as [string, string];
-        const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+        const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
           const written = await backend.invoke('return.create', { path: out });
@@ -225,7 +231,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (!out) throw new UsageError('compare needs --out comparison.xlsx');
   if (files.length === 0) throw new UsageError('compare needs at least one return (.xlsx)');
-  const backend = createBackend({ mode: 'cli', dataDir: path.join(os.tmpdir(), 'mapio-cli'), openOnStart: false });
+  const backend = cliBackend();
   const scratch = la ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-compare-'));
   try {
     const authorityPath = la ?? path.join(scratch as string, 'comparison.mapio-la');

@@ -9,6 +9,7 @@ import { issuesFrom } from '../../shared/schemas';
 import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
+import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../shared/jsonSyntaxProblem';
 
 /**
  * What a return may hold before exceljs reads it: Mapio's returns are tens of kilobytes and a dozen parts
@@ -105,8 +106,10 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
-  } catch (error) {
-    throw new ReturnRejected(`not a Mapio return: its data is not valid JSON (${(error as Error).message})`);
+  } catch {
+    // Where and why, never the parser's own message, which quotes the data.
+    const problem = jsonSyntaxProblem(json);
+    throw new ReturnRejected(`not a Mapio return: its data is not valid JSON${problem ? ` (${describeJsonSyntaxProblem(problem)})` : ''}`);
   }
   const parsed = authorityReturnSchema.safeParse(returnInNewestShape(version, raw));
   if (!parsed.success) {

@@ -89,6 +89,8 @@ describe('opening a file made by an earlier version', () => {
 
     const backup = updated.migration!.backupPath;
     expect(nodePath.basename(backup)).toMatch(new RegExp(`^school\\.mapio\\.backup-v${LATEST_VERSION}-\\d{8}T\\d{6}Z\\.mapio$`));
+    // Holds the same children's data as the file: this user's alone (docs/guarantees.md, "Private on a shared laptop").
+    if (process.platform !== 'win32') expect(fs.statSync(backup).mode & 0o077).toBe(0);
     const copy = SchoolFile.open(backup);
     opened.push(copy);
     expect(copy.readYear()).toEqual(before);

@@ -134,6 +134,28 @@ describe('privacy: planted learner names never leak', () => {
     expect(findNames(fs.readFileSync(out, 'utf8'))).toEqual(expect.arrayContaining(PLANTED));
   });
 
+  it('a damaged JSON file is refused with where it breaks, never a snippet of its content', async () => {
+    const good = fs.readFileSync(path.join(dir, 'export.json'), 'utf8');
+    const at = good.indexOf(PLANTED[0]!);
+    expect(at).toBeGreaterThan(0);
+    const damaged: Array<[string, string]> = [
+      ['the name unquoted', `${good.slice(0, at - 1)}${PLANTED[0]}${good.slice(at + PLANTED[0]!.length + 1)}`],
+      ['cut off inside the name', good.slice(0, at + 4)],
+      ['a name alone', `${PLANTED[1]}\n`],
+      ['a name after the end', `${good.trimEnd()} ${PLANTED[2]}`],
+      ['a control character in the name', `${good.slice(0, at + 3)}\u0001${good.slice(at + 3)}`],
+    ];
+    for (const [what, text] of damaged) {
+      const file = path.join(dir, 'damaged.json');
+      fs.writeFileSync(file, text);
+      const out: string[] = [];
+      const code = await runCli(['import-json', file, path.join(dir, 'never.mapio')], { out: (t) => out.push(t), err: (t) => out.push(t) });
+      expect(code, what).toBe(1);
+      expect(out.join('\n'), what).toMatch(/is not valid JSON: .* at line \d+, column \d+ \(character \d+; [a-z_]+\)/);
+      expect(findNames(out.join('\n')), what).toEqual([]);
+    }
+  });
+
   it('browser mode: error responses and the server log carry no names', async () => {
     const serverLog: string[] = [];
     const failing = {
