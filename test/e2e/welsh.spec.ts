@@ -266,3 +266,33 @@ test('the walk would catch English: the English interface is full of it', async 
   for (const d of schoolData) text = text.replaceAll(d, ' ');
   expect(englishIn(text, phrases).length).toBeGreaterThan(10);
 });
+
+/** Column headings that are cut short (text wider than its cell) or outside the window. */
+async function cutHeadings(page: Page, headers: string): Promise<string[]> {
+  return page.locator(headers).evaluateAll((cells) =>
+    cells
+      .filter((c) => {
+        const box = c.getBoundingClientRect();
+        return c.scrollWidth > c.clientWidth + 1 || box.right > window.innerWidth || box.width === 0;
+      })
+      .map((c) => c.textContent ?? ''),
+  );
+}
+
+test('at 1366 × 768 in Cymraeg the learners list and the staff table show every column heading whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.locator('.lang-select select').selectOption('cy');
+  await page.getByTestId('nav-learners').click();
+  await expect(page.getByTestId('learners-table').getByRole('columnheader')).toHaveCount(9);
+  expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
+  // Year groups read whole too ("Blwyddyn 10" in a secondary)
+  expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(3)')).toEqual([]);
+  await page.getByTestId('nav-staff').click();
+  await expect(page.locator('.staff-table thead th')).toHaveCount(8);
+  expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
+  if (SHOTS) {
+    await page.screenshot({ path: path.join(SHOTS, 'staff-1366.png') });
+  }
+});
