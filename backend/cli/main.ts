@@ -8,7 +8,7 @@
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
  *   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
  *                                       the workbook for governors (learners anonymised unless --names)
- *   mapio alp-statement FILE OUT.html [--lang cy]
+ *   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
  *                                       the statement for parents of what the school regards as ALP
  *   mapio return FILE OUT.xlsx          the school's authority return (no learner names, refs or dates of birth)
  *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]
@@ -43,14 +43,18 @@ const USAGE = `Usage:
   mapio import-json IN.json FILE
   mapio roll-forward FILE NEXT.mapio
   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
-  mapio alp-statement FILE OUT.html [--lang cy]
+  mapio alp-statement FILE OUT.html [--lang cy|bilingual]
   mapio return FILE OUT.xlsx
   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]`;
 
 class UsageError extends Error {}
 
-/** `--lang cy` / `--lang=cy`: the value, and the arguments without the option. */
-function langOption(args: string[]): { lang: 'en' | 'cy'; rest: string[] } {
+/**
+ * `--lang cy` / `--lang=cy`: the language words are written in, and the arguments without the option. Where
+ * `allowBilingual` (the statement for parents), `--lang bilingual` asks for Welsh and English in one document
+ * (the CLI's own messages are then in Welsh).
+ */
+function langOption(args: string[], allowBilingual = false): { lang: 'en' | 'cy'; document: 'en' | 'cy' | 'bilingual'; rest: string[] } {
   const rest: string[] = [];
   let lang = 'en';
   for (let i = 0; i < args.length; i++) {
@@ -59,8 +63,9 @@ function langOption(args: string[]): { lang: 'en' | 'cy'; rest: string[] } {
     else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
     else rest.push(a);
   }
-  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy, not "${lang}"`);
-  return { lang, rest };
+  if (allowBilingual && lang === 'bilingual') return { lang: 'cy', document: 'bilingual', rest };
+  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy${allowBilingual ? ' or bilingual' : ''}, not "${lang}"`);
+  return { lang, document: lang, rest };
 }
 
 function positional(args: string[], count: number): string[] {
@@ -151,7 +156,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'export-xlsx':
       case 'alp-statement': {
-        const { lang, rest } = langOption(args);
+        const { lang, document, rest } = langOption(args, command === 'alp-statement');
         const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : [];
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
@@ -166,7 +171,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             const { t } = createI18n(lang);
             io.out(t('cli.wroteWorkbook', { path: result.path, sheets: result.sheets.join(', '), learners: t(`cli.learnersMode.${learners}`) }));
           } else {
-            const result = backend.invoke('export.alpStatement', { path: out, lang });
+            const result = backend.invoke('export.alpStatement', { path: out, lang: document });
             io.out(createI18n(lang).t('cli.wroteStatement', { path: result.path }));
           }
         } finally {

@@ -13,9 +13,19 @@ import { authorityName } from '../../shared/localAuthorities';
 import { untranslated, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
+/** The statement's language: English, Welsh, or both in one document (Welsh first, as a bilingual school publishes). */
+export type StatementLanguage = Lang | 'bilingual';
+
 export interface AlpStatementOptions {
-  lang: Lang;
+  lang: StatementLanguage;
   generatedOn: IsoDate;
+}
+
+/** One language's statement: its title, and its header, main part and footer as HTML. */
+interface StatementParts {
+  lang: Lang;
+  title: string;
+  html: string;
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -56,8 +66,9 @@ function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction):
   ].filter(Boolean);
 }
 
-/** The statement as one HTML document (inline CSS, no scripts, no external resources). */
-export function buildAlpStatementHtml(typed: SchoolYear, options: AlpStatementOptions): string {
+/** The statement in one language. */
+function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): StatementParts {
+  const options = { lang, generatedOn };
   const t = createI18n(options.lang).t;
   // The school's own words in the statement's language; what has no Welsh yet is marked as English.
   const year = yearInLanguage(typed, options.lang);
@@ -120,8 +131,33 @@ export function buildAlpStatementHtml(typed: SchoolYear, options: AlpStatementOp
   const title = t('export.statement.title', { school: school.name });
   const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });
 
+  const html = `<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
+<p>${escapeHtml(t('export.statement.intro'))}</p>
+${definition}
+</header>
+<main>
+${sections.join('\n')}
+</main>
+<footer>
+<p>${escapeHtml(t('export.statement.contact'))}</p>
+<p>${escapeHtml(footer)}</p>
+</footer>`;
+  return { lang, title, html };
+}
+
+/**
+ * The statement as one HTML document (inline CSS, no scripts, no external resources): in one language, or
+ * bilingual with the Welsh first and the English after it on a new page, each part marked with its language.
+ */
+export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOptions): string {
+  const parts =
+    options.lang === 'bilingual' ? [statementParts(year, 'cy', options.generatedOn), statementParts(year, 'en', options.generatedOn)] : [statementParts(year, options.lang, options.generatedOn)];
+  const title = parts.map((p) => p.title).join(' / ');
+  const body = parts.length === 1 ? (parts[0] as StatementParts).html : parts.map((p) => `<div class="language" lang="${p.lang}">\n${p.html}\n</div>`).join('\n');
   return `<!doctype html>
-<html lang="${options.lang}">
+<html lang="${(parts[0] as StatementParts).lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -140,23 +176,12 @@ export function buildAlpStatementHtml(typed: SchoolYear, options: AlpStatementOp
   li { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
   .none { color: #555; }
   footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.5pt solid #999; color: #444; font-size: 9pt; }
+  .language + .language { break-before: page; page-break-before: always; margin-top: 10mm; }
   @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 </style>
 </head>
 <body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
-<p>${escapeHtml(t('export.statement.intro'))}</p>
-${definition}
-</header>
-<main>
-${sections.join('\n')}
-</main>
-<footer>
-<p>${escapeHtml(t('export.statement.contact'))}</p>
-<p>${escapeHtml(footer)}</p>
-</footer>
+${body}
 </body>
 </html>
 `;

@@ -35,7 +35,8 @@ export const exportsOperations = {
     }),
   ).returns<Promise<GovernorsWorkbookExport>>(),
   /** The statement for parents of what the school regards as ALP: printable HTML (.html), no costs, no learners. */
-  'export.alpStatement': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy']).default('en') })).returns<AlpStatementExport>(),
+  /** The statement for parents in English, in Welsh, or bilingual (Welsh then English in one document). */
+  'export.alpStatement': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy', 'bilingual']).default('en') })).returns<AlpStatementExport>(),
   /**
    * Write the open school's authority return (.xlsx) to `path`: no learner names, refs or dates of birth.
    * Asynchronous (exceljs): the handler returns a Promise; every transport awaits it.

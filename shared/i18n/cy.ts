@@ -955,6 +955,7 @@ export const cy: Catalogue = {
       'Llwybr llawn y ffeil Excel (.xlsx) i’w hysgrifennu ar y cyfrifiadur hwn. Caiff ei chadw wrth ymyl ffeil yr ysgol oni bai eich bod yn ei newid; dim ond ar ôl i’r ffeil newydd fod yn gyflawn y caiff ffeil gynharach o’r un enw ei disodli.',
     pathHintHtml: 'Llwybr llawn y dudalen we (.html) i’w hysgrifennu ar y cyfrifiadur hwn. Caiff ei chadw wrth ymyl ffeil yr ysgol oni bai eich bod yn ei newid.',
     pathRequired: 'Teipiwch lwybr y ffeil i’w hysgrifennu.',
+    bilingual: 'Cymraeg a Saesneg, mewn un ddogfen',
     languageLabel: 'Iaith yr allforio',
     working: 'Wrthi’n gweithio…',
     notSaved: 'Ni chadwyd dim:',

@@ -951,6 +951,7 @@ export const en = {
       'The full path of the Excel file (.xlsx) to write on this computer. It goes beside the school file unless you change it; an earlier file of the same name is replaced only once the new one is complete.',
     pathHintHtml: 'The full path of the web page (.html) to write on this computer. It goes beside the school file unless you change it.',
     pathRequired: 'Type the path of the file to write.',
+    bilingual: 'Cymraeg and English, in one document',
     languageLabel: 'Language of the export',
     working: 'Working…',
     notSaved: 'Nothing was saved:',

@@ -76,7 +76,7 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('alpStatement', 'exportDialogs.alpStatement.what');
-  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
+  const [lang, setLang] = useState<'en' | 'cy' | 'bilingual'>(uiLang);
   return (
     <ExportFrame
       title={t('exportDialogs.alpStatement.title')}
@@ -92,7 +92,7 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
         return { message: t('exportDialogs.alpStatement.done', { file: fileNameOf(written.path) }), detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
-      <LanguageChoice name="statement-lang" value={lang} onChange={setLang} />
+      <LanguageChoice name="statement-lang" value={lang} onChange={setLang} bilingual />
     </ExportFrame>
   );
 }

@@ -138,15 +138,17 @@ export function ExportFrame(props: {
 }
 
 /** The language an export is written in (its own choice: a Welsh-speaking ALNCo may write English for governors). */
-export function LanguageChoice(props: { value: 'en' | 'cy'; onChange: (lang: 'en' | 'cy') => void; name: string }) {
+/** The document's language: English or Cymraeg, and for a document parents read, both in one. */
+export function LanguageChoice<L extends 'en' | 'cy' | 'bilingual' = 'en' | 'cy'>(props: { value: L; onChange: (lang: L) => void; name: string; bilingual?: boolean }) {
   const { t } = useTranslation();
+  const choices = (props.bilingual ? ['cy', 'en', 'bilingual'] : ['en', 'cy']) as L[];
   return (
     <fieldset className="choice-group">
       <legend>{t('exportDialogs.languageLabel')}</legend>
-      {(['en', 'cy'] as const).map((lang) => (
+      {choices.map((lang) => (
         <label key={lang} className="field-check">
           <input type="radio" name={props.name} value={lang} checked={props.value === lang} onChange={() => props.onChange(lang)} />
-          <span lang={lang}>{t(`app.languageNames.${lang}`)}</span>
+          {lang === 'bilingual' ? <span>{t('exportDialogs.bilingual')}</span> : <span lang={lang}>{t(lang === 'cy' ? 'app.languageNames.cy' : 'app.languageNames.en')}</span>}
         </label>
       ))}
     </fieldset>
