@@ -1597,6 +1597,13 @@ export const en = {
   },
 };
 
-/** The catalogue's shape: every leaf a string. cy.ts must satisfy the same shape. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/**
+ * The plural forms another language may add beside a counted key: English has only `_one` and `_other`,
+ * but Welsh (Intl.PluralRules('cy')) also has zero (0), two (2), few (3) and many (6), each with its own
+ * mutation of the noun after the number.
+ */
+type PluralForms<T> = { [K in keyof T as K extends `${infer B}_one` ? `${B}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string };
+
+/** The catalogue's shape: every leaf a string. cy.ts must satisfy the same shape, plus its own plural forms. */
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> } & PluralForms<T>;
 export type Catalogue = Shape<typeof en>;

@@ -11,6 +11,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { welshProvision } from '../../shared/engine';
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import { createI18n } from '../../shared/i18n';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -144,7 +145,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
 
   // The dashboard, its charts, and each chart as a table — the Welsh-medium ALP panel among them.
   await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('chart-welsh')).toContainText(`DDY yn Gymraeg: ${welsh.learnersRequiringWelshAlp} o ddysgwyr`);
+  await expect(page.getByTestId('chart-welsh')).toContainText(createI18n('cy').t('welshProvision.title', { count: welsh.learnersRequiringWelshAlp }));
   await expectWelsh(page, 'dashboard');
   const cards = page.locator('section.chart-card');
   const cardCount = await cards.count();
