@@ -1609,8 +1609,9 @@ export const cy: Catalogue = {
     welsh: {
       title: 'Testun Cymraeg ar gyfer dogfennau Cymraeg',
       complete: 'Mae testun Cymraeg gan bopeth y mae’r ysgol wedi’i enwi: mae dogfennau Cymraeg yn gyfan gwbl yn Gymraeg.',
-      missing_one: 'Does dim Cymraeg eto i {{count}} enw: mae dogfennau Cymraeg yn ei ddangos yn Saesneg. Dangos',
-      missing_other: 'Does dim Cymraeg eto i {{count}} o enwau: mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
+      missing_zero: 'Mae gan bob enw ei Gymraeg.',
+      missing_one: 'Enwau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn ei ddangos yn Saesneg. Dangos',
+      missing_other: 'Enwau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
       kind: { school: 'Enw’r ysgol', tier: 'Haen', area: 'Maes angen', line: 'Llinell', lineDescription: 'Disgrifiad llinell', income: 'Incwm', otherCost: 'Cost arall' },
     },
     details: {

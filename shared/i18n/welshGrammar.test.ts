@@ -102,6 +102,7 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 /** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
 const AT_TWO: Record<string, string> = {
   'common.weeks': '2 wythnos',
+  'school.welsh.missing': 'Enwau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
   'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
   'staff.stillUsed.otherCosts': 'Mae Alys wedi’i enwi ar 2 linell gost arall (Cyllideb): newidiwch nhw yn gyntaf.',
   'export.identity.roll': '2 ddisgybl ar y gofrestr',
