@@ -65,8 +65,17 @@ describe('a SIMS export in Windows-1252', () => {
       [3, 'add', 'W820400126002', 'Nóra Ó Briain', 0, 'monitored'],
       [4, 'add', 'W820400126003', 'Dafydd Evans-Pritchard', 3, 'idp_school'],
       [5, 'add', 'W820400126004', 'Rhodri Williams, Jr', 6, 'idp_school'],
-      [6, 'add', 'W820400126005', 'Gwenllïan Pryce', 6, 'monitored'],
+      [6, 'add', 'W820400126005', 'Gwenllïan Pryce', 6, 'none'],
       [7, 'add', 'W820400126006', 'Siôn Thomas', 10, 'idp_la'],
+    ]);
+    // How each status word was read: School Action Plus is not ALN; only K (ALN monitoring) is the monitoring register
+    expect(p.statusReadings).toEqual([
+      { text: 'N', status: 'none', rows: 1 },
+      { text: 'K', status: 'monitored', rows: 1 },
+      { text: 'E', status: 'idp_school', rows: 1 },
+      { text: 'S', status: 'idp_school', rows: 1 },
+      { text: 'SA+', status: 'none', rows: 1 },
+      { text: 'Statement', status: 'idp_la', rows: 1 },
     ]);
     expect(learners()).toHaveLength(6);
     expect(backend.invoke('year.get', {}).history.canUndo).toBe(false);

@@ -67,6 +67,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
 
   const rows: MisPreviewRow[] = [];
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0, blank, notInFile: 0 };
+  const readings = new Map<string, { text: string; status: AlnStatus; rows: number }>();
   const plan: MisImportPlan = { preview: undefined as unknown as MisPreview, adds: [], updates: [] };
   let shownOthers = 0;
   let truncated = false;
@@ -109,6 +110,12 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
       const alnText = text(cells, mapping.alnStatus);
       if (alnText !== '') {
         alnStatus = parseAlnStatus(alnText);
+        if (alnStatus !== null) {
+          const key = alnText.toLowerCase();
+          const reading = readings.get(key);
+          if (reading) reading.rows++;
+          else readings.set(key, { text: alnText, status: alnStatus, rows: 1 });
+        }
         if (alnStatus === null) {
           throw new RowRejection('unknown_aln_status', `${shown(alnText)} is not an ALN status Mapio knows (e.g. N / None, K / Monitored, E / School IDP, LA IDP).`);
         }
@@ -195,6 +202,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
     rows,
     rowsTruncated: truncated,
     counts,
+    statusReadings: [...readings.values()],
     mappingProblem: null,
   };
   return plan;

@@ -70,6 +70,8 @@ export interface MisPreview {
   /** True when rows that are not rejects were left out of `rows` (the counts are always exact). */
   rowsTruncated: boolean;
   counts: { add: number; update: number; unchanged: number; reject: number; blank: number; notInFile: number };
+  /** How each ALN status word in the file was read, in the order first seen (spelling as first written), with how many rows used it. */
+  statusReadings: Array<{ text: string; status: AlnStatus; rows: number }>;
   /**
    * Set when the mapping lacks a required column (reference, name, year group) or names a column the
    * file doesn't have: the sentence says which, `rows` is empty and the counts are 0. `mis.import` with

@@ -1226,6 +1226,13 @@ export const cy: Catalogue = {
     },
   },
   mis: {
+    statusReadings: {
+      title: 'Sut y darllenwyd y golofn statws ADY',
+      word: 'Yn y ffeil',
+      readAs: 'Darllenwyd fel',
+      rows: 'Rhesi',
+      note: 'Nid yw darpariaeth gyffredinol na chamau tebyg i Weithredu gan yr Ysgol yn ADY o dan y Cod ADY; dim ond dysgwyr y mae’r ffeil yn eu nodi fel rhai sy’n cael eu monitro sy’n mynd ar y gofrestr fonitro.',
+    },
     open: 'Mewnforio o’r MIS…',
     title: 'Mewnforio dysgwyr o’ch MIS',
     step: 'Cam {{n}} o {{of}}',

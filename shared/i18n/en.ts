@@ -1160,6 +1160,13 @@ export const en = {
     },
   },
   mis: {
+    statusReadings: {
+      title: 'How the ALN status column was read',
+      word: 'In the file',
+      readAs: 'Read as',
+      rows: 'Rows',
+      note: 'Universal provision and School Action-style stages are not ALN under the ALN Code; only learners the file marks as monitored go on the monitoring register.',
+    },
     open: 'Import from MIS…',
     title: 'Import learners from your MIS',
     step: 'Step {{n}} of {{of}}',

@@ -260,6 +260,32 @@ export function MisImportDialog(props: { onClose: () => void }) {
                   <dd>{counts.notInFile}</dd>
                 </div>
               </dl>
+              {preview.statusReadings.length > 0 ? (
+                <section className="mis-status-readings" aria-labelledby="mis-status-readings" data-testid="mis-status-readings">
+                  <h3 id="mis-status-readings">{t('mis.statusReadings.title')}</h3>
+                  <table className="data-table compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('mis.statusReadings.word')}</th>
+                        <th scope="col">{t('mis.statusReadings.readAs')}</th>
+                        <th scope="col" className="num">
+                          {t('mis.statusReadings.rows')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.statusReadings.map((r) => (
+                        <tr key={r.text}>
+                          <td>{r.text}</td>
+                          <td>{t(`enums.alnStatus.${r.status}`)}</td>
+                          <td className="num">{r.rows}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="muted">{t('mis.statusReadings.note')}</p>
+                </section>
+              ) : null}
               {counts.reject > 0 ? <p className="muted">{t('mis.nothingYet')}</p> : null}
               {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
 
