@@ -53,7 +53,14 @@ export interface MisPreviewRow {
   changes: MisFieldChange[];
   /** For a reject: why, as a code (for translation) and a sentence naming what to fix. */
   rejectCode: MisRejectCode | null;
+  /** The specifics the reason is worded from (the value, the column, the other rows, the limit). */
+  rejectParams: Record<string, string | number>;
   reason: string | null;
+  /**
+   * The name has "?" where a letter stood and the file is Windows-1252, which cannot hold ŵ or ŷ: the name
+   * may have lost Welsh letters. Shown beside the row; an existing learner's name is never replaced by it.
+   */
+  lostLetters: boolean;
 }
 
 export interface MisPreview {

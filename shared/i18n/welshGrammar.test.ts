@@ -29,6 +29,7 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'scenarios.levers.staffConfirmLines': () => ({ name: 'Alys' }),
   'scenarios.compare.newlyShort': () => ({ name: 'Cynllun B', refs: 'A1, A2' }),
   'school.calendar.pastEnrolments': () => ({ weeks: 38 }),
+  'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
 /** The most-used counted phrases, in full at 0, 1, 2, 3, 6 and 20. */
@@ -102,6 +103,7 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 /** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
 const AT_TWO: Record<string, string> = {
   'common.weeks': '2 wythnos',
+  'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
   'school.welsh.missing': 'Enwau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
   'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
   'staff.stillUsed.otherCosts': 'Mae Alys wedi’i enwi ar 2 linell gost arall (Cyllideb): newidiwch nhw yn gyntaf.',

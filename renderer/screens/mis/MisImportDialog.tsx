@@ -99,7 +99,13 @@ export function MisImportDialog(props: { onClose: () => void }) {
   };
 
   const fieldLabel = (f: MisField) => t(`mis.field.${f}`);
-  const rejectReason = (r: MisPreviewRow) => (lang === 'en' && r.reason ? r.reason : r.rejectCode ? t(`mis.reject.${r.rejectCode}`) : (r.reason ?? ''));
+  /** A refused row's reason in the reader's language, with its specifics (the value, the column, the other rows, the limit). */
+  const rejectReason = (r: MisPreviewRow) => {
+    if (!r.rejectCode) return r.reason ?? '';
+    const params: Record<string, string | number> = { ...r.rejectParams };
+    if (typeof params.field === 'string') params.field = t(params.field === 'ref' || params.field === 'name' ? `mis.col.${params.field}` : `mis.field.${params.field}`);
+    return t(`mis.reject.${r.rejectCode}`, params);
+  };
   const value = (field: MisFieldChange['field'], v: string | number | boolean) => {
     if (typeof v === 'boolean') return v ? t('mis.yes') : t('mis.no');
     if (field === 'yearGroup' && typeof v === 'number') return yearGroup(v);
@@ -299,6 +305,19 @@ export function MisImportDialog(props: { onClose: () => void }) {
                   cells={(r) => <td>{rejectReason(r)}</td>}
                   more={rejects.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length }) : null}
                 />
+              ) : null}
+
+              {preview.rows.some((r) => r.lostLetters) ? (
+                <div className="notice notice-warn" role="status" data-testid="mis-lost-letters">
+                  <p>{t('mis.lostLetters.intro')}</p>
+                  <ul>
+                    {preview.rows
+                      .filter((r) => r.lostLetters)
+                      .map((r) => (
+                        <li key={r.rowNumber}>{t(r.action === 'add' ? 'mis.lostLetters.added' : 'mis.lostLetters.kept', { row: r.rowNumber, name: r.name })}</li>
+                      ))}
+                  </ul>
+                </div>
               ) : null}
 
               {updates.length > 0 ? (
