@@ -22,7 +22,7 @@ interface Picked {
  * what would be added, updated and rejected, and only then import (one undo step).
  */
 export function MisImportDialog(props: { onClose: () => void }) {
-  const { t, lang, yearGroup } = useDisplay();
+  const { t, yearGroup } = useDisplay();
   const request = useMapio((s) => s.request);
   const mutate = useMapio((s) => s.mutate);
   const setStatus = useMapio((s) => s.setStatus);
