@@ -15,6 +15,7 @@ import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
+import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
 import { STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticPath } from './staticFiles';
 
 /** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
@@ -30,7 +31,7 @@ export interface BrowserServerOptions {
   port?: number;
   /** Only loopback is accepted: '127.0.0.1' (the default) or 'localhost'. */
   host?: string;
-  /** Largest API request body accepted, in bytes (default 5 MB). */
+  /** Largest API request body accepted, in bytes (default: the contract's largest input, MAX_API_REQUEST_BYTES). */
   maxBodyBytes?: number;
   /** Where the server reports problems; never given request bodies or error messages. */
   log?: (line: string) => void;
@@ -47,7 +48,6 @@ export interface BrowserServer {
 }
 
 export const SECRET_HEADER = 'x-mapio-secret';
-const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 /** The HTTP status each API error code is answered with. */
@@ -65,6 +65,8 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 503;
     case 'internal':
       return 500;
+    case 'too_large':
+      return 413;
     default:
       return 400;
   }
@@ -88,7 +90,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   if (host !== LOOPBACK && host !== 'localhost') {
     throw new Error(`Mapio's browser mode only listens on this computer (127.0.0.1); refusing to listen on "${host}".`);
   }
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_API_REQUEST_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
   const secret = randomBytes(32).toString('base64url');
   const root = path.resolve(staticDir);
@@ -253,7 +255,7 @@ function decodeOperation(raw: string): string | null {
 }
 
 function tooLarge(limit: number): ApiErrorBody {
-  return { code: 'invalid_input', message: `The request is too large (over ${Math.round(limit / (1024 * 1024))} MB).` };
+  return { code: 'too_large', message: `The request is too large: Mapio accepts at most ${limit.toLocaleString('en-GB')} bytes in one request.` };
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
