@@ -114,6 +114,37 @@ describe('startBrowserServer: where it listens and what it prints', () => {
   });
 });
 
+describe('onSecretUsed: when the launch page may be deleted', () => {
+  it('fires once, when the page is first loaded with the right secret, and not for a wrong one', async () => {
+    let used = 0;
+    const watched = await startBrowserServer({ backend, staticDir, log: () => {}, onSecretUsed: () => used++ });
+    try {
+      await send(watched, { path: '/' });
+      await send(watched, { path: '/?secret=wrong' });
+      await callApi(watched, 'app.info', {}, { 'x-mapio-secret': 'wrong' });
+      expect(used).toBe(0);
+      expect((await send(watched, { path: `/?secret=${watched.secret}` })).status).toBe(200);
+      expect(used).toBe(1);
+      await send(watched, { path: `/?secret=${watched.secret}` });
+      await callApi(watched, 'app.info', {});
+      expect(used).toBe(1);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('fires on the first API call with the secret when the page was opened some other way', async () => {
+    let used = 0;
+    const watched = await startBrowserServer({ backend, staticDir, log: () => {}, onSecretUsed: () => used++ });
+    try {
+      expect((await callApi(watched, 'app.info', {})).status).toBe(200);
+      expect(used).toBe(1);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
 describe('POST /api/<operation>: who may call', () => {
   it('answers 401 without the secret and never reaches the backend', async () => {
     const reply = await send(server, {

@@ -35,10 +35,15 @@ export interface BrowserServerOptions {
   maxBodyBytes?: number;
   /** Where the server reports problems; never given request bodies or error messages. */
   log?: (line: string) => void;
+  /**
+   * Called once, the first time a request carries this launch's secret (the page's `?secret=` address or
+   * an API call's header): serve.ts then deletes the launch page that handed the secret over.
+   */
+  onSecretUsed?: () => void;
 }
 
 export interface BrowserServer {
-  /** The address to open, carrying the secret: `http://127.0.0.1:<port>/?secret=<secret>`. */
+  /** The address to open, carrying the secret: `http://127.0.0.1:<port>/?secret=<secret>`. Never logged (serve.ts). */
   url: string;
   secret: string;
   port: number;
@@ -95,6 +100,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const secret = randomBytes(32).toString('base64url');
   const root = path.resolve(staticDir);
   let port = 0;
+  let secretUsed = false;
+  const noteSecretUsed = () => {
+    if (secretUsed) return;
+    secretUsed = true;
+    options.onSecretUsed?.();
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -133,10 +144,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (typeof given !== 'string' || !sameSecret(given, secret)) {
       sendJson(res, 401, {
         code: 'invalid_input',
-        message: 'This page is not connected to the running Mapio. Open the address Mapio printed when it started (it includes ?secret=…).',
+        message:
+          'This page is not connected to the running Mapio. Use the browser tab Mapio opened when it started, or (started with --no-open) the whole address it printed, which includes ?secret=….',
       });
       return;
     }
+    noteSecretUsed();
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
     if (contentType !== 'application/json') {
       sendJson(res, 415, { code: 'invalid_input', message: 'Send the request body as JSON (Content-Type: application/json).' });
@@ -185,6 +198,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendText(res, 405, 'Method not allowed');
       return;
     }
+    const given = secretInQuery(url);
+    if (given !== null && sameSecret(given, secret)) noteSecretUsed();
     let filePath = resolveStaticPath(root, url);
     if (filePath === null) {
       sendText(res, 404, 'Not found');
@@ -244,6 +259,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         server.closeAllConnections();
       }),
   };
+}
+
+/** The `?secret=` a page address carries, if any (the launch page sends the browser to one). */
+function secretInQuery(url: string): string | null {
+  const query = url.indexOf('?');
+  if (query < 0) return null;
+  try {
+    return new URLSearchParams(url.slice(query + 1).split('#', 1)[0]).get('secret');
+  } catch {
+    return null;
+  }
 }
 
 function decodeOperation(raw: string): string | null {
