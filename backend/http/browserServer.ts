@@ -11,12 +11,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
 import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
-import { STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticPath } from './staticFiles';
+import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticPath } from './staticFiles';
 
 /** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
 export interface BackendDoor {
@@ -215,8 +215,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     // A symbolic link inside the folder must not lead outside it.
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
-    if (!realFile.startsWith(realRoot + path.sep)) {
+    const realFile = await realFileInside(root, filePath);
+    if (realFile === null) {
       sendText(res, 404, 'Not found');
       return;
     }
