@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { APP_START_URL, isAllowedNavigation, isAllowedRequest, isTrustedSender, resolveAppFile } from './appUrl';
+import { APP_START_URL, appFileOnDisk, isAllowedNavigation, isAllowedRequest, isTrustedSender, resolveAppFile } from './appUrl';
 
 const root = path.resolve('/opt/mapio/dist/renderer');
 
@@ -44,6 +46,36 @@ describe('resolveAppFile: app:// to a file in the renderer folder', () => {
     expect(resolveAppFile('https://mapio/index.html', root)).toBeNull();
     for (const p of ['%2e%2e/%2e%2e/package.json', '..%2f..%2fpackage.json', 'assets/%2e%2e%2f%2e%2e%2fpackage.json', '%5c..%5cpackage.json', '%00index.html', 'C:%5cWindows']) {
       expect(resolveAppFile(`app://mapio/${p}`, root), p).toBeNull();
+    }
+  });
+});
+
+describe('appFileOnDisk: no symbolic link leads out of the renderer folder', () => {
+  it('serves real files and links that stay inside, and refuses links that lead outside or nowhere', async () => {
+    const parent = realpathSync(mkdtempSync(path.join(tmpdir(), 'mapio-app-url-')));
+    try {
+      const renderer = path.join(parent, 'renderer');
+      mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+      writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>Mapio</title>');
+      writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log("mapio")');
+      writeFileSync(path.join(parent, 'secret.txt'), 'learner data outside the app folder');
+      mkdirSync(path.join(parent, 'elsewhere'));
+      writeFileSync(path.join(parent, 'elsewhere', 'page.html'), 'outside');
+      symlinkSync(path.join(parent, 'secret.txt'), path.join(renderer, 'assets', 'leak.txt'));
+      symlinkSync(path.join(parent, 'elsewhere'), path.join(renderer, 'linked-folder'));
+      symlinkSync(path.join(renderer, 'assets', 'app.js'), path.join(renderer, 'assets', 'alias.js'));
+      symlinkSync(path.join(parent, 'missing.txt'), path.join(renderer, 'dangling.txt'));
+
+      expect(await appFileOnDisk('app://mapio/', renderer)).toBe(path.join(renderer, 'index.html'));
+      expect(await appFileOnDisk('app://mapio/assets/app.js', renderer)).toBe(path.join(renderer, 'assets', 'app.js'));
+      expect(await appFileOnDisk('app://mapio/assets/alias.js', renderer)).toBe(path.join(renderer, 'assets', 'app.js'));
+      expect(await appFileOnDisk('app://mapio/assets/leak.txt', renderer)).toBeNull();
+      expect(await appFileOnDisk('app://mapio/linked-folder/page.html', renderer)).toBeNull();
+      expect(await appFileOnDisk('app://mapio/dangling.txt', renderer)).toBeNull();
+      expect(await appFileOnDisk('app://mapio/no-such-file.js', renderer)).toBeNull();
+      expect(await appFileOnDisk('app://mapio/%2e%2e/secret.txt', renderer)).toBeNull();
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
     }
   });
 });

@@ -1,9 +1,9 @@
 /**
  * The desktop window's address space: the renderer is served from `app://mapio/…`, and nothing else
- * may be loaded, navigated to or call the API. Pure functions (no 'electron' import) so they are
- * unit-tested on their own.
+ * may be loaded, navigated to or call the API. No 'electron' import, so every rule is unit-tested on
+ * its own; only serveAppFile's symbolic-link check touches the disk.
  */
-import { resolveStaticPath } from '../backend/http/staticFiles';
+import { realFileInside, resolveStaticPath } from '../backend/http/staticFiles';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'mapio';
@@ -54,4 +54,14 @@ export function resolveAppFile(url: string, rendererDir: string): string | null 
   // Judge the path as sent, before URL parsing folds `%2e%2e` segments away: a request that tries to
   // climb out is refused, not quietly clamped to the folder.
   return resolveStaticPath(rendererDir, url.slice(APP_ORIGIN.length));
+}
+
+/**
+ * The real file an `app://mapio/…` request is served from, or null: refused as resolveAppFile refuses,
+ * and also when the file is missing or a symbolic link inside the renderer folder leads outside it (the
+ * same check browser mode makes, backend/http/staticFiles.ts).
+ */
+export async function appFileOnDisk(url: string, rendererDir: string): Promise<string | null> {
+  const filePath = resolveAppFile(url, rendererDir);
+  return filePath === null ? null : realFileInside(rendererDir, filePath);
 }

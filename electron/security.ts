@@ -7,7 +7,7 @@
 import { app, protocol, type Session, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS, contentTypeFor } from '../backend/http/staticFiles';
-import { APP_SCHEME, isAllowedNavigation, isAllowedRequest, resolveAppFile } from './appUrl';
+import { APP_SCHEME, appFileOnDisk, isAllowedNavigation, isAllowedRequest } from './appUrl';
 
 /** Must run before `app.whenReady()`: makes `app://` a standard, secure origin (so 'self' in the CSP means it). */
 export function registerAppScheme(): void {
@@ -19,7 +19,7 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const notFound = () => new Response('Not found', { status: 404, headers: { ...STATIC_SECURITY_HEADERS, 'Content-Type': 'text/plain' } });
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound();
-    const filePath = resolveAppFile(request.url, rendererDir);
+    const filePath = await appFileOnDisk(request.url, rendererDir);
     if (filePath === null) return notFound();
     try {
       const body = await readFile(filePath);

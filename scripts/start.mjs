@@ -165,7 +165,9 @@ function runBrowserMode(reason) {
     buffered += chunk.toString('utf8');
     const match = /Mapio is running in browser mode at (\S+)/.exec(buffered);
     if (match) {
-      console.log(`\nMapio could not start its desktop window here (${reason}). Starting in browser mode instead: open ${match[1]}\n`);
+      // The address carries the secret only with --no-open (then it is for this terminal); otherwise the browser was given it privately.
+      const where = match[1].includes('?secret=') ? `open ${match[1]}` : 'it opens in your browser';
+      console.log(`\nMapio could not start its desktop window here (${reason}). Starting in browser mode instead: ${where}\n`);
       reason = null;
       buffered = '';
     }

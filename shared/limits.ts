@@ -29,6 +29,25 @@ export const MAX_GROUPS = 3_000;
 /** £1,000,000 for one item of an other cost: more than the whole ALN budget of any school. */
 export const MAX_UNIT_PENCE = 100_000_000;
 
+/**
+ * Files that cross the API as base64 (docs/limits.md, "Files sent to Mapio"). Four base64 characters carry
+ * three bytes, so 40,000,000 characters are a 30 MB file: far more than an MIS export of 10,000 learners needs.
+ */
+export const MAX_MIS_FILE_BASE64_CHARS = 40_000_000;
+/** A local authority return (.xlsx): 4,000,000 base64 characters, a 3 MB workbook. */
+export const MAX_RETURN_FILE_BASE64_CHARS = 4_000_000;
+/**
+ * Room in one request for what travels beside its file: the file's name (260 characters, each at most 6
+ * bytes as JSON writes it), the column mapping and the JSON punctuation, with plenty to spare.
+ */
+export const REQUEST_ENVELOPE_BYTES = 64 * 1024;
+/**
+ * The largest request body a door accepts, in bytes: the contract's largest input (an MIS export at its
+ * limit; base64 needs no escaping inside JSON) plus its envelope. Derived, so the door can never refuse
+ * a file the contract allows.
+ */
+export const MAX_API_REQUEST_BYTES = Math.max(MAX_MIS_FILE_BASE64_CHARS, MAX_RETURN_FILE_BASE64_CHARS) + REQUEST_ENVELOPE_BYTES;
+
 const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
 /** "between 1 and 3,000": the allowed range as the messages say it (English; the catalogues word it in Welsh). */

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
+import { MAX_API_REQUEST_BYTES, MAX_MIS_FILE_BASE64_CHARS } from '../../shared/limits';
 import { startBrowserServer, type BackendDoor, type BrowserServer } from './browserServer';
 
 /** A transport test double: records calls and answers like the backend would. */
@@ -113,6 +114,37 @@ describe('startBrowserServer: where it listens and what it prints', () => {
   });
 });
 
+describe('onSecretUsed: when the launch page may be deleted', () => {
+  it('fires once, when the page is first loaded with the right secret, and not for a wrong one', async () => {
+    let used = 0;
+    const watched = await startBrowserServer({ backend, staticDir, log: () => {}, onSecretUsed: () => used++ });
+    try {
+      await send(watched, { path: '/' });
+      await send(watched, { path: '/?secret=wrong' });
+      await callApi(watched, 'app.info', {}, { 'x-mapio-secret': 'wrong' });
+      expect(used).toBe(0);
+      expect((await send(watched, { path: `/?secret=${watched.secret}` })).status).toBe(200);
+      expect(used).toBe(1);
+      await send(watched, { path: `/?secret=${watched.secret}` });
+      await callApi(watched, 'app.info', {});
+      expect(used).toBe(1);
+    } finally {
+      await watched.close();
+    }
+  });
+
+  it('fires on the first API call with the secret when the page was opened some other way', async () => {
+    let used = 0;
+    const watched = await startBrowserServer({ backend, staticDir, log: () => {}, onSecretUsed: () => used++ });
+    try {
+      expect((await callApi(watched, 'app.info', {})).status).toBe(200);
+      expect(used).toBe(1);
+    } finally {
+      await watched.close();
+    }
+  });
+});
+
 describe('POST /api/<operation>: who may call', () => {
   it('answers 401 without the secret and never reaches the backend', async () => {
     const reply = await send(server, {
@@ -212,11 +244,62 @@ describe('POST /api/<operation>: what comes back', () => {
     expect(JSON.parse(reply.text)).toMatchObject({ code: 'invalid_input', message: 'The request body is not valid JSON.' });
   });
 
-  it('answers 413 to a body over the limit without calling the backend', async () => {
-    const big = JSON.stringify({ note: 'x'.repeat(5 * 1024 * 1024 + 10) });
-    const reply = await callApi(server, 'learners.create', JSON.parse(big));
+  it('takes the largest MIS export the contract allows, with its name and mapping, and a 25 MB CSV', async () => {
+    // The worst case beside the file: a 260-character name of characters JSON writes as \uXXXX, every column mapped.
+    const mapping = { ref: 999, surname: 999, forename: 999, name: 999, yearGroup: 999, alnStatus: 999, efsm: 999, lookedAfter: 999, welshAlp: 999 };
+    const largest = { fileName: '\u0001'.repeat(260), contentBase64: 'A'.repeat(MAX_MIS_FILE_BASE64_CHARS), mapping };
+    const body = JSON.stringify(largest);
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(MAX_API_REQUEST_BYTES);
+    const reply = await send(server, { method: 'POST', path: '/api/mis.preview', headers: { 'content-type': 'application/json', 'x-mapio-secret': server.secret }, body });
+    expect(reply.status).toBe(200);
+    expect(backend.calls).toHaveLength(1);
+    expect((backend.calls[0]?.input as { contentBase64: string }).contentBase64).toHaveLength(MAX_MIS_FILE_BASE64_CHARS);
+
+    const csv25MB = Buffer.alloc(25 * 1024 * 1024, 'ref,name,year\n').toString('base64');
+    const csvReply = await callApi(server, 'mis.preview', { fileName: 'sims-export.csv', contentBase64: csv25MB });
+    expect(csvReply.status).toBe(200);
+    expect(backend.calls).toHaveLength(2);
+  });
+
+  it('answers 413 too_large to a body one byte over the limit, without calling the backend', async () => {
+    const envelope = JSON.stringify({ fileName: 'big.csv', contentBase64: '' });
+    const contentBase64 = 'A'.repeat(MAX_API_REQUEST_BYTES + 1 - Buffer.byteLength(envelope));
+    const body = JSON.stringify({ fileName: 'big.csv', contentBase64 });
+    expect(Buffer.byteLength(body)).toBe(MAX_API_REQUEST_BYTES + 1);
+    const reply = await send(server, { method: 'POST', path: '/api/mis.preview', headers: { 'content-type': 'application/json', 'x-mapio-secret': server.secret }, body });
     expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.text)).toMatchObject({ code: 'too_large', message: expect.stringContaining('too large') });
     expect(backend.calls).toHaveLength(0);
+  });
+
+  it('answers 413 too_large when the body is over the limit but its length was not declared', async () => {
+    const small = await startBrowserServer({ backend, staticDir, maxBodyBytes: 1024, log: () => {} });
+    try {
+      const reply = await new Promise<Reply>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: small.port,
+            method: 'POST',
+            path: '/api/learners.create',
+            headers: { host: `127.0.0.1:${small.port}`, 'content-type': 'application/json', 'x-mapio-secret': small.secret, 'transfer-encoding': 'chunked' },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+          },
+        );
+        req.on('error', reject);
+        req.write(JSON.stringify({ note: 'x'.repeat(2048) }));
+        req.end();
+      });
+      expect(reply.status).toBe(413);
+      expect(JSON.parse(reply.text).code).toBe('too_large');
+      expect(backend.calls).toHaveLength(0);
+    } finally {
+      await small.close();
+    }
   });
 
   it('returns an ApiError with its code, message and field issues, and the matching status', async () => {

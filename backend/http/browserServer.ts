@@ -11,11 +11,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
-import { STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticPath } from './staticFiles';
+import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
+import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticPath } from './staticFiles';
 
 /** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
 export interface BackendDoor {
@@ -30,14 +31,19 @@ export interface BrowserServerOptions {
   port?: number;
   /** Only loopback is accepted: '127.0.0.1' (the default) or 'localhost'. */
   host?: string;
-  /** Largest API request body accepted, in bytes (default 5 MB). */
+  /** Largest API request body accepted, in bytes (default: the contract's largest input, MAX_API_REQUEST_BYTES). */
   maxBodyBytes?: number;
   /** Where the server reports problems; never given request bodies or error messages. */
   log?: (line: string) => void;
+  /**
+   * Called once, the first time a request carries this launch's secret (the page's `?secret=` address or
+   * an API call's header): serve.ts then deletes the launch page that handed the secret over.
+   */
+  onSecretUsed?: () => void;
 }
 
 export interface BrowserServer {
-  /** The address to open, carrying the secret: `http://127.0.0.1:<port>/?secret=<secret>`. */
+  /** The address to open, carrying the secret: `http://127.0.0.1:<port>/?secret=<secret>`. Never logged (serve.ts). */
   url: string;
   secret: string;
   port: number;
@@ -47,7 +53,6 @@ export interface BrowserServer {
 }
 
 export const SECRET_HEADER = 'x-mapio-secret';
-const DEFAULT_MAX_BODY = 5 * 1024 * 1024;
 const LOOPBACK = '127.0.0.1';
 
 /** The HTTP status each API error code is answered with. */
@@ -65,6 +70,8 @@ export function httpStatusFor(code: ApiErrorCode): number {
       return 503;
     case 'internal':
       return 500;
+    case 'too_large':
+      return 413;
     default:
       return 400;
   }
@@ -88,11 +95,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   if (host !== LOOPBACK && host !== 'localhost') {
     throw new Error(`Mapio's browser mode only listens on this computer (127.0.0.1); refusing to listen on "${host}".`);
   }
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_API_REQUEST_BYTES;
   const log = options.log ?? ((line: string) => console.error(line));
   const secret = randomBytes(32).toString('base64url');
   const root = path.resolve(staticDir);
   let port = 0;
+  let secretUsed = false;
+  const noteSecretUsed = () => {
+    if (secretUsed) return;
+    secretUsed = true;
+    options.onSecretUsed?.();
+  };
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -131,10 +144,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (typeof given !== 'string' || !sameSecret(given, secret)) {
       sendJson(res, 401, {
         code: 'invalid_input',
-        message: 'This page is not connected to the running Mapio. Open the address Mapio printed when it started (it includes ?secret=…).',
+        message:
+          'This page is not connected to the running Mapio. Use the browser tab Mapio opened when it started, or (started with --no-open) the whole address it printed, which includes ?secret=….',
       });
       return;
     }
+    noteSecretUsed();
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
     if (contentType !== 'application/json') {
       sendJson(res, 415, { code: 'invalid_input', message: 'Send the request body as JSON (Content-Type: application/json).' });
@@ -183,6 +198,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendText(res, 405, 'Method not allowed');
       return;
     }
+    const given = secretInQuery(url);
+    if (given !== null && sameSecret(given, secret)) noteSecretUsed();
     let filePath = resolveStaticPath(root, url);
     if (filePath === null) {
       sendText(res, 404, 'Not found');
@@ -198,8 +215,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     // A symbolic link inside the folder must not lead outside it.
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(filePath)]);
-    if (!realFile.startsWith(realRoot + path.sep)) {
+    const realFile = await realFileInside(root, filePath);
+    if (realFile === null) {
       sendText(res, 404, 'Not found');
       return;
     }
@@ -244,6 +261,17 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   };
 }
 
+/** The `?secret=` a page address carries, if any (the launch page sends the browser to one). */
+function secretInQuery(url: string): string | null {
+  const query = url.indexOf('?');
+  if (query < 0) return null;
+  try {
+    return new URLSearchParams(url.slice(query + 1).split('#', 1)[0]).get('secret');
+  } catch {
+    return null;
+  }
+}
+
 function decodeOperation(raw: string): string | null {
   try {
     return decodeURIComponent(raw);
@@ -253,7 +281,7 @@ function decodeOperation(raw: string): string | null {
 }
 
 function tooLarge(limit: number): ApiErrorBody {
-  return { code: 'invalid_input', message: `The request is too large (over ${Math.round(limit / (1024 * 1024))} MB).` };
+  return { code: 'too_large', message: `The request is too large: Mapio accepts at most ${limit.toLocaleString('en-GB')} bytes in one request.` };
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {

@@ -1,10 +1,11 @@
 /**
  * Serving the built renderer safely: the one Content Security Policy both doors send (the Electron
  * `app://` protocol and the browser-mode server), content types, and the resolution of a request path
- * to a file that can never escape the renderer's folder.
+ * to a file that can never escape the renderer's folder, not even through a symbolic link.
  *
- * Pure Node (path only): imported by backend/http/browserServer.ts and electron/security.ts alike.
+ * Plain Node (path and fs only): imported by backend/http/browserServer.ts and electron/appUrl.ts alike.
  */
+import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The page may load only its own scripts, styles, images and API; nothing remote, no plugins, no framing. */
@@ -83,4 +84,18 @@ export function resolveStaticPath(rootDir: string, urlPath: string): string | nu
   const resolved = path.resolve(root, withIndex);
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
   return resolved;
+}
+
+/**
+ * The real path of `filePath` (every symbolic link followed) when it is still inside `rootDir`'s real
+ * folder, or `null` when a link leads outside it or the file cannot be found. Both doors serve the real
+ * path this returns, so a link cannot be swapped between the check and the read.
+ */
+export async function realFileInside(rootDir: string, filePath: string): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(rootDir), realpath(filePath)]);
+    return realFile.startsWith(realRoot + path.sep) ? realFile : null;
+  } catch {
+    return null;
+  }
 }

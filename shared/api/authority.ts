@@ -1,6 +1,7 @@
 /** The authority's comparison workspace: a `.mapio-la` file of the returns schools sent. */
 import { z } from 'zod';
 import type { AuthorityComparison } from '../authority/comparison';
+import { MAX_RETURN_FILE_BASE64_CHARS } from '../limits';
 import { singleLine } from '../schemas';
 import { filePath } from './fields';
 import type { FileInfo } from './file';
@@ -44,7 +45,7 @@ export const authorityOperations = {
       contentBase64: z
         .string()
         .min(1, { error: 'the file is empty' })
-        .max(4_000_000, { error: 'is too large for a return (over 3 MB)' })
+        .max(MAX_RETURN_FILE_BASE64_CHARS, { error: 'is too large for a return (over 3 MB)' })
         .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' }),
       replace: z.boolean().optional(),
     }),

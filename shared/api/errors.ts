@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'file_read_only', // a change to a file opened read-only (Mapio may not write where it is)
   'timeout', // an operation ran past its time limit and was stopped
   'cancelled', // the person stopped an operation
+  'too_large', // the request is larger than the largest the contract allows (docs/limits.md)
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

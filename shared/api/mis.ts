@@ -2,17 +2,18 @@
 import { z } from 'zod';
 import type { AlnStatus } from '../domain';
 import { misColumnMappingSchema, singleLine, type FieldIssue, type MisColumnMapping } from '../schemas';
+import { MAX_MIS_FILE_BASE64_CHARS } from '../limits';
 import { op, type OperationGroup } from './operation';
 import type { MutationResult } from './year';
 
 export type { MisColumnMapping, MisField } from '../schemas';
 
 const misFileName = singleLine(z.string().trim().min(1, { error: 'the file’s name is required' }).max(260));
-/** An MIS export, base64. About 30 MB: far more than 10,000 learners need. */
+/** An MIS export, base64. 30 MB (shared/limits.ts): far more than 10,000 learners need. */
 const misContent = z
   .string()
   .min(1, { error: 'the file is empty' })
-  .max(40_000_000, { error: 'the file is too large to be a list of learners (over 30 MB)' })
+  .max(MAX_MIS_FILE_BASE64_CHARS, { error: 'the file is too large to be a list of learners (over 30 MB)' })
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' });
 
 /** A learner field an MIS import would change on an existing learner, with its old and new value. */

@@ -717,6 +717,7 @@ export const cy: Catalogue = {
     timeout:
       'Rhoddodd Mapio y gorau i hynny gan ei fod yn cymryd llawer gormod o amser. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
     cancelled: 'Fe wnaethoch chi atal hynny. Mae unrhyw beth yr oedd Mapio wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
+    too_large: 'Mae hynny’n rhy fawr i Mapio ei dderbyn (30 MB yw’r ffeil fwyaf y mae’n ei derbyn), felly ni newidiwyd dim. Gwiriwch eich bod wedi dewis y ffeil gywir.',
     theFile: 'y ffeil',
     fieldIssue: '{{field}}: {{issue}}',
     issue: {

@@ -661,6 +661,7 @@ export const en = {
     file_read_only: '“{{name}}” is open read-only: Mapio may not save to where it is, so nothing was changed. Use File > Save As to keep a copy you can change.',
     timeout: 'Mapio stopped that because it was taking far too long. Anything it had finished saving is kept; the rest was not saved. The file that was open is open again.',
     cancelled: 'You stopped that. Anything Mapio had finished saving is kept; the rest was not saved. The file that was open is open again.',
+    too_large: 'That is too large for Mapio to take (the largest file it accepts is 30 MB), so nothing was changed. Check that you chose the right file.',
     theFile: 'the file',
     fieldIssue: '{{field}}: {{issue}}',
     issue: {
