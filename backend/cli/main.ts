@@ -10,7 +10,7 @@
  *                                       the workbook for governors (learners anonymised unless --names)
  *   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
  *                                       the statement for parents of what the school regards as ALP
- *   mapio return FILE OUT.xlsx          the school's authority return (no learner names, refs or dates of birth)
+ *   mapio return FILE OUT.xlsx [--lang cy]          the school's authority return (no learner names, refs or dates of birth)
  *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
@@ -44,7 +44,7 @@ const USAGE = `Usage:
   mapio roll-forward FILE NEXT.mapio
   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
-  mapio return FILE OUT.xlsx
+  mapio return FILE OUT.xlsx [--lang cy]
   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]`;
 
 class UsageError extends Error {}
@@ -180,12 +180,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'return': {
-        const [file, out] = positional(args, 2) as [string, string];
+        const { lang, rest } = langOption(args);
+        const [file, out] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
-          const written = await backend.invoke('return.create', { path: out });
-          io.out(`Wrote the authority return for ${written.schoolName} (${written.academicYear}) to ${written.path}. It holds no learner names, references or dates of birth.`);
+          const written = await backend.invoke('return.create', { path: out, lang });
+          io.out(createI18n(lang).t('cli.wroteReturn', { school: written.schoolName, year: written.academicYear, path: written.path }));
         } finally {
           backend.dispose();
         }

@@ -43,7 +43,7 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
     return { path: target };
   },
 
-  'return.create': ({ path: target }, { session, version }) => {
+  'return.create': ({ path: target, lang }, { session, version }) => {
     const file = session.requireNoScenario('a return to the authority');
     const out = exportTarget(target, 'workbook', file.path);
     // Built synchronously so a school file closed meanwhile cannot change what is written.
@@ -61,7 +61,7 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
       throw error;
     }
     return guarded('writing the return', async () => {
-      const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`);
+      const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`, lang);
       writeExport(out, bytes);
       return { path: out, schoolName: ret.school.name, academicYear: ret.school.academicYear, bytes: bytes.length };
     });

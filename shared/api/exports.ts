@@ -41,5 +41,6 @@ export const exportsOperations = {
    * Write the open school's authority return (.xlsx) to `path`: no learner names, refs or dates of birth.
    * Asynchronous (exceljs): the handler returns a Promise; every transport awaits it.
    */
-  'return.create': op(z.strictObject({ path: filePath })).returns<Promise<ReturnWritten>>(),
+  /** The return for the authority; its readable sheets in English or Welsh (the data inside is the same). */
+  'return.create': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy']).default('en') })).returns<Promise<ReturnWritten>>(),
 } satisfies OperationGroup;

@@ -99,7 +99,9 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
 
 export function AuthorityReturnDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
+  const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('authorityReturn', 'exportDialogs.authorityReturn.what');
+  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
   return (
     <ExportFrame
       title={t('exportDialogs.authorityReturn.title')}
@@ -111,13 +113,15 @@ export function AuthorityReturnDialog(props: { onClose: () => void }) {
       testId="export-return"
       onClose={props.onClose}
       run={async (path) => {
-        const written = await queuedCall('return.create', { path });
+        const written = await queuedCall('return.create', { path, lang });
         return {
           message: t('exportDialogs.authorityReturn.done', { school: written.schoolName, year: written.academicYear, file: fileNameOf(written.path) }),
           detail: t('exportDialogs.fullPath', { path: written.path }),
         };
       }}
-    />
+    >
+      <LanguageChoice name="return-lang" value={lang} onChange={setLang} />
+    </ExportFrame>
   );
 }
 
