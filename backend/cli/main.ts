@@ -11,7 +11,7 @@
  *   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
  *                                       the statement for parents of what the school regards as ALP
  *   mapio return FILE OUT.xlsx [--lang cy]          the school's authority return (no learner names, refs or dates of birth)
- *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]
+ *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
@@ -45,7 +45,7 @@ const USAGE = `Usage:
   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
   mapio return FILE OUT.xlsx [--lang cy]
-  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]`;
+  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]`;
 
 class UsageError extends Error {}
 
@@ -218,8 +218,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]` */
-async function compareCommand(args: string[], io: CliIo): Promise<number> {
+/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]` */
+async function compareCommand(all: string[], io: CliIo): Promise<number> {
+  const { lang, rest: args } = langOption(all);
   const files: string[] = [];
   let out: string | null = null;
   let la: string | null = null;
@@ -253,8 +254,8 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
       io.err('mapio: no return was imported, so no comparison was written.');
       return 1;
     }
-    const written = await backend.invoke('authority.exportComparison', { path: out });
-    io.out(`Imported ${outcome.imported.length} of ${files.length} return${files.length === 1 ? '' : 's'}; wrote the comparison to ${written.path}.`);
+    const written = await backend.invoke('authority.exportComparison', { path: out, lang });
+    io.out(createI18n(lang).t('cli.wroteComparison', { count: files.length, imported: outcome.imported.length, path: written.path }));
     return 0;
   } finally {
     backend.session.closeAuthorityFile();

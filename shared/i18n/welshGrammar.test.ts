@@ -29,6 +29,8 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'scenarios.levers.staffConfirmLines': () => ({ name: 'Alys' }),
   'scenarios.compare.newlyShort': () => ({ name: 'Cynllun B', refs: 'A1, A2' }),
   'school.calendar.pastEnrolments': () => ({ weeks: 38 }),
+  'cli.wroteComparison': (count) => ({ imported: count, path: 'cymhariaeth.xlsx' }),
+  'compareBook.diff.learnersWithSmall': () => ({ known: 12 }),
   'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
@@ -104,6 +106,8 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 const AT_TWO: Record<string, string> = {
   'common.weeks': '2 wythnos',
   'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+  'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',
+  'compareBook.diff.learnersWithSmall': '12 + 2 linell â llai na 5',
   'school.welsh.missing': 'Enwau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
   'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
   'staff.stillUsed.otherCosts': 'Mae Alys wedi’i enwi ar 2 linell gost arall (Cyllideb): newidiwch nhw yn gyntaf.',
