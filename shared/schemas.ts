@@ -62,7 +62,6 @@ const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(2
 /** A Welsh text beside an English one: may be empty (Welsh outputs then use the English). */
 const welshName = singleLine(z.string().trim().max(200, { error: 'must be at most 200 characters' }));
 
-
 export const schoolSchema = z.strictObject({
   name,
   nameCy: welshName,

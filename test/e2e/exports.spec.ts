@@ -79,7 +79,7 @@ test('the governors’ workbook, the statement for parents and the authority ret
   const statementDialog = page.getByRole('dialog', { name: 'Statement for parents: what we regard as ALP' });
   const statementPath = path.join(mapio.dataDir, 'datganiad.html');
   await statementDialog.getByTestId('export-alp-statement-path').fill(statementPath);
-  await statementDialog.getByRole('radio', { name: 'Cymraeg' }).check();
+  await statementDialog.getByRole('radio', { name: 'Cymraeg', exact: true }).check();
   await statementDialog.getByTestId('export-alp-statement-submit').click();
   await expect(statementDialog.getByTestId('export-alp-statement-status')).toContainText('Saved the statement for parents as datganiad.html');
   const html = fs.readFileSync(statementPath, 'utf8');

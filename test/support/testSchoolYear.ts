@@ -178,7 +178,8 @@ export function testSchoolYear(): SchoolYear {
       {
         id: 1,
         kind: 'delegated_aln',
-        name: 'Delegated ALN budget', nameCy: '',
+        name: 'Delegated ALN budget',
+        nameCy: '',
         amountPence: 4_500_000,
         financialYear: null,
         endsOn: null,
@@ -187,7 +188,8 @@ export function testSchoolYear(): SchoolYear {
       {
         id: 2,
         kind: 'aln_grant',
-        name: 'ALN implementation grant', nameCy: '',
+        name: 'ALN implementation grant',
+        nameCy: '',
         amountPence: 650_000,
         financialYear: 2026,
         endsOn: '2027-03-31',
@@ -198,7 +200,8 @@ export function testSchoolYear(): SchoolYear {
       {
         id: 1,
         kind: 'alnco_release',
-        name: 'ALNCo release time', nameCy: '',
+        name: 'ALNCo release time',
+        nameCy: '',
         fundingSource: 'aln_budget',
         staffId: 3,
         minutesPerWeek: 300,
@@ -210,7 +213,8 @@ export function testSchoolYear(): SchoolYear {
       {
         id: 2,
         kind: 'bought_in_service',
-        name: 'Educational psychology sessions', nameCy: '',
+        name: 'Educational psychology sessions',
+        nameCy: '',
         fundingSource: 'aln_budget',
         staffId: null,
         minutesPerWeek: 0,
