@@ -40,7 +40,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const count = (c: ReturnCount): string | number => (c.value === null ? t('authority.fewerThan5') : c.value);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
   const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 44 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): a first column wide enough for them.
+  sheet.columns = [{ width: 80 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
   const heading = (text: string) => {
     sheet.addRow([]);
