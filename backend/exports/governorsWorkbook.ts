@@ -33,6 +33,7 @@ import { writeSummary } from './governors/summarySheet';
 import { writeStaffing } from './governors/staffingSheet';
 import { writeLearners } from './governors/learnersSheet';
 import { yearInLanguage } from '../../shared/i18n/schoolWords';
+import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 
 export type LearnersOption = 'none' | 'anonymised' | 'named';
@@ -74,7 +75,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     checks: t('export.sheet.checks'),
   };
   const figures: CheckedFigure[] = [];
-  const ctx: SheetContext = { t, lang: options.lang, data, costed, figures, names, options };
+  const ctx: SheetContext = { t, lang: options.lang, data, costed, figures, names, options, pseudonyms: learnerPseudonyms(data, costed, options.learners) };
 
   // The Summary refers to the Provision map's totals, so the map is laid out first (sheet order is by id).
   const summary = workbook.addWorksheet(names.summary);

@@ -875,6 +875,7 @@ export const cy: Catalogue = {
       staffTimeCost: 'Cost eu hamser (£)',
       ref: 'Cyfeirnod',
       learnerName: 'Enw',
+      pseudonym: 'Dysgwr (cod y llyfr gwaith hwn)',
       yearGroup: 'Blwyddyn',
       alnStatus: 'Statws ADY',
       welshAlp: 'CDU yn gofyn am DDY yn Gymraeg',
@@ -945,7 +946,8 @@ export const cy: Catalogue = {
     },
     learners: {
       title: 'Dysgwyr: {{school}}, {{year}}',
-      anonymised: 'Dienw: dangosir dysgwyr yn ôl cyfeirnod yr ysgol ei hun, byth yn ôl enw.',
+      anonymised:
+        'Ffugenwol: dangosir pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn (L001…), byth yn ôl enw na chyfeirnod MIS. Gall grŵp blwyddyn, statws, angen a chost gyda’i gilydd ddal i bwyntio at blentyn: cadwch ef o fewn y corff llywodraethu.',
       named: 'Gydag enwau: mae’r ddalen hon yn cynnwys enwau dysgwyr, sef data personol am blant. Cadwch hi’n ddiogel a pheidiwch â’i rhannu y tu hwnt i’r corff llywodraethu.',
       total: 'Cyfanswm a rennir i ddysgwyr',
       yes: 'Ydy',
@@ -987,7 +989,7 @@ export const cy: Catalogue = {
     learnersOption: {
       label: 'Dalen dysgwyr',
       none: 'Dim dalen dysgwyr',
-      anonymised: 'Dienw (cyfeirnod yr ysgol, dim enwau)',
+      anonymised: 'Ffugenwol (cod i bob dysgwr, dim enwau na chyfeirnodau)',
       named: 'Gydag enwau (yn cynnwys enwau dysgwyr)',
     },
     // Who the school is, on every document that leaves Mapio.
@@ -1034,7 +1036,7 @@ export const cy: Catalogue = {
         'Llyfr gwaith Excel y gall llywodraethwyr ei ddarllen, ei argraffu a’i wirio: y gyllideb yn erbyn y gwariant ymrwymedig, y map darpariaeth gyda fformiwlâu byw, staffio a’r gwiriadau sydd ar agor.',
       learnersLegend: 'Dalen dysgwyr',
       learners: {
-        anonymised: 'Dienw: pob dysgwr yn ôl cyfeirnod yr ysgol, dim enwau (argymhellir)',
+        anonymised: 'Ffugenwol: pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn, dim enwau na chyfeirnodau (argymhellir)',
         none: 'Dim dalen dysgwyr',
         named: 'Gydag enwau’r dysgwyr',
       },

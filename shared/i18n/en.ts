@@ -811,6 +811,7 @@ export const en = {
       staffTimeCost: 'Cost of their time (£)',
       ref: 'Reference',
       learnerName: 'Name',
+      pseudonym: 'Learner (this workbook’s code)',
       yearGroup: 'Year',
       alnStatus: 'ALN status',
       welshAlp: 'IDP requires Welsh ALP',
@@ -881,7 +882,8 @@ export const en = {
     },
     learners: {
       title: 'Learners: {{school}}, {{year}}',
-      anonymised: 'Anonymised: learners are shown by the school’s own reference, never by name.',
+      anonymised:
+        'Pseudonymised: each learner is shown by a code made for this workbook (L001…), never by name or MIS reference. Year group, status, need and cost together can still point to a child: keep it within the governing body.',
       named: 'Named: this sheet holds learners’ names, which are personal data about children. Keep it safe and do not share it beyond the governing body.',
       total: 'Total shared to learners',
       yes: 'Yes',
@@ -924,7 +926,7 @@ export const en = {
     learnersOption: {
       label: 'Learners sheet',
       none: 'No learners sheet',
-      anonymised: 'Anonymised (school reference, no names)',
+      anonymised: 'Pseudonymised (a code for each learner, no names or references)',
       named: 'Named (includes learners’ names)',
     },
     // Who the school is, on every document that leaves Mapio.
@@ -966,7 +968,7 @@ export const en = {
       intro: 'An Excel workbook governors can read, print and check: budget against committed spend, the provision map with live formulas, staffing and open checks.',
       learnersLegend: 'Learners sheet',
       learners: {
-        anonymised: 'Anonymised: each learner by the school’s reference, no names (recommended)',
+        anonymised: 'Pseudonymised: each learner by a code made for this workbook, no names or references (recommended)',
         none: 'No learners sheet',
         named: 'With learners’ names',
       },
