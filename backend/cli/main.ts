@@ -8,9 +8,9 @@
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
  *   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
  *                                       the workbook for governors (learners anonymised unless --names)
- *   mapio alp-statement FILE OUT.html [--lang cy|bilingual]
+ *   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
  *                                       the statement for parents of what the school regards as ALP
- *   mapio return FILE OUT.xlsx [--lang cy]          the school's authority return (no learner names, refs or dates of birth)
+ *   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]          the school's authority return (no learner names, refs or dates of birth)
  *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
@@ -43,8 +43,8 @@ const USAGE = `Usage:
   mapio import-json IN.json FILE
   mapio roll-forward FILE NEXT.mapio
   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
-  mapio alp-statement FILE OUT.html [--lang cy|bilingual]
-  mapio return FILE OUT.xlsx [--lang cy]
+  mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
+  mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]`;
 
 class UsageError extends Error {}
@@ -157,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'export-xlsx':
       case 'alp-statement': {
         const { lang, document, rest } = langOption(args, command === 'alp-statement');
-        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : [];
+        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : ['--not-learners'];
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file, out] = positional(rest, 2) as [string, string];
@@ -171,7 +171,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             const { t } = createI18n(lang);
             io.out(t('cli.wroteWorkbook', { path: result.path, sheets: result.sheets.join(', '), learners: t(`cli.learnersMode.${learners}`) }));
           } else {
-            const result = backend.invoke('export.alpStatement', { path: out, lang: document });
+            const result = backend.invoke('export.alpStatement', { path: out, lang: document, notLearners: rest.includes('--not-learners') });
             io.out(createI18n(lang).t('cli.wroteStatement', { path: result.path }));
           }
         } finally {
@@ -181,11 +181,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'return': {
         const { lang, rest } = langOption(args);
+        const unknown = rest.find((a) => a.startsWith('--') && a !== '--not-learners');
+        if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file, out] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
-          const written = await backend.invoke('return.create', { path: out, lang });
+          const written = await backend.invoke('return.create', { path: out, lang, notLearners: rest.includes('--not-learners') });
           io.out(createI18n(lang).t('cli.wroteReturn', { school: written.schoolName, year: written.academicYear, path: written.path }));
         } finally {
           backend.dispose();

@@ -724,6 +724,7 @@ export const cy: Catalogue = {
     timeout:
       'Rhoddodd Mapio y gorau i hynny gan ei fod yn cymryd llawer gormod o amser. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
     cancelled: 'Fe wnaethoch chi atal hynny. Mae unrhyw beth yr oedd Mapio wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Mae’r ffeil oedd ar agor ar agor eto.',
+    names_in_text: 'Mae peth o destun yr ysgol ei hun yn enwi dysgwr. Golygwch y testun, neu cadarnhewch nad yw’r un o’r rhain yn ddysgwr.',
     too_large: 'Mae hynny’n rhy fawr i Mapio ei dderbyn (30 MB yw’r ffeil fwyaf y mae’n ei derbyn), felly ni newidiwyd dim. Gwiriwch eich bod wedi dewis y ffeil gywir.',
     theFile: 'y ffeil',
     fieldIssue: '{{field}}: {{issue}}',
@@ -1025,6 +1026,12 @@ export const cy: Catalogue = {
     pathHintHtml: 'Llwybr llawn y dudalen we (.html) i’w hysgrifennu ar y cyfrifiadur hwn. Caiff ei chadw wrth ymyl ffeil yr ysgol oni bai eich bod yn ei newid.',
     pathRequired: 'Teipiwch lwybr y ffeil i’w hysgrifennu.',
     bilingual: 'Cymraeg a Saesneg, mewn un ddogfen',
+    names: {
+      intro: 'Does dim wedi’i gadw eto: byddai’r testun hwn yn enwi dysgwr mewn dogfen sy’n gadael yr ysgol.',
+      item: '“{{found}}” yn “{{text}}”',
+      edit: 'Golygu’r testun yn gyntaf',
+      confirm: 'Nid yw’r un o’r rhain yn ddysgwr: cadw',
+    },
     languageLabel: 'Iaith yr allforio',
     working: 'Wrthi’n gweithio…',
     notSaved: 'Ni chadwyd dim:',

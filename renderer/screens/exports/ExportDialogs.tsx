@@ -87,8 +87,8 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
       submitLabel={t('exportDialogs.alpStatement.submit')}
       testId="export-alp-statement"
       onClose={props.onClose}
-      run={async (path) => {
-        const written = await queuedCall('export.alpStatement', { path, lang });
+      run={async (path, notLearners) => {
+        const written = await queuedCall('export.alpStatement', { path, lang, notLearners });
         return { message: t('exportDialogs.alpStatement.done', { file: fileNameOf(written.path) }), detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
@@ -112,8 +112,8 @@ export function AuthorityReturnDialog(props: { onClose: () => void }) {
       submitLabel={t('exportDialogs.authorityReturn.submit')}
       testId="export-return"
       onClose={props.onClose}
-      run={async (path) => {
-        const written = await queuedCall('return.create', { path, lang });
+      run={async (path, notLearners) => {
+        const written = await queuedCall('return.create', { path, lang, notLearners });
         return {
           message: t('exportDialogs.authorityReturn.done', { school: written.schoolName, year: written.academicYear, file: fileNameOf(written.path) }),
           detail: t('exportDialogs.fullPath', { path: written.path }),
