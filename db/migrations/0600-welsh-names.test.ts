@@ -1,28 +1,14 @@
-import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
-import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
-import { takeBackTo } from './olderShapes';
+import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
   for (const f of opened.splice(0).reverse()) f.close();
 });
-
-function version500File(year: SchoolYear): string {
-  const path = nodePath.join(testFolder(), 'school.mapio');
-  SchoolFile.create(path, year, { appVersion: 'test' }).close();
-  const db = openDatabase(path);
-  takeBackTo(db, 500);
-  db.pragma('journal_mode = DELETE');
-  db.close();
-  return path;
-}
 
 describe('0600: Welsh names', () => {
   it('says why it exists', () => {
@@ -31,7 +17,7 @@ describe('0600: Welsh names', () => {
 
   it('brings a version-500 file up to date with every Welsh text empty and every figure unchanged', () => {
     const before = testSchoolYear();
-    const file = SchoolFile.open(version500File(before));
+    const file = SchoolFile.open(schoolFileAtVersion(before, 500));
     opened.push(file);
     expect(file.migration).toMatchObject({ fromVersion: 500, toVersion: LATEST_VERSION });
     const after = file.readYear();
@@ -44,7 +30,7 @@ describe('0600: Welsh names', () => {
   });
 
   it('keeps the Welsh the school types, and undoes it', () => {
-    const file = SchoolFile.open(version500File(testSchoolYear()));
+    const file = SchoolFile.open(schoolFileAtVersion(testSchoolYear(), 500));
     opened.push(file);
     const year = file.readYear();
     const line = year.lines[0]!;
