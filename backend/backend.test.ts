@@ -82,7 +82,7 @@ describe('the door refuses bad requests and changes nothing', () => {
   });
 
   it('refuses money given as a float', async () => {
-    const error = await rejection(backend.call('income.create', { kind: 'other', name: 'Gift', amountPence: 12.5, financialYear: null, endsOn: null, source: '' }));
+    const error = await rejection(backend.call('income.create', { kind: 'other', name: 'Gift', nameCy: '', amountPence: 12.5, financialYear: null, endsOn: null, source: '' }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toMatch(/amountPence: money must be whole pence/);
   });

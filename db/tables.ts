@@ -28,7 +28,9 @@ function describe<F extends object>(table: string, columns: TableDescription<F>[
 
 export const LINES = describe<Omit<InterventionLine, 'id'>>('lines', {
   name: 'name',
+  nameCy: 'name_cy',
   description: 'description',
+  descriptionCy: 'description_cy',
   rationale: 'rationale',
   tierId: 'tier_id',
   areaIds: null,
@@ -75,6 +77,7 @@ export const ENROLMENTS = describe<Omit<Enrolment, 'id'>>('enrolments', {
   startWeek: 'start_week',
   endWeek: 'end_week',
   measureName: 'measure_name',
+  measureNameCy: 'measure_name_cy',
   measureUnit: 'measure_unit',
   entryValue: 'entry_value',
   exitValue: 'exit_value',
@@ -83,6 +86,7 @@ export const ENROLMENTS = describe<Omit<Enrolment, 'id'>>('enrolments', {
 export const INCOME = describe<Omit<IncomeLine, 'id'>>('income_lines', {
   kind: 'kind',
   name: 'name',
+  nameCy: 'name_cy',
   amountPence: 'amount_pence',
   financialYear: 'financial_year',
   endsOn: 'ends_on',
@@ -92,6 +96,7 @@ export const INCOME = describe<Omit<IncomeLine, 'id'>>('income_lines', {
 export const OTHER_COSTS = describe<Omit<OtherCostLine, 'id'>>('other_cost_lines', {
   kind: 'kind',
   name: 'name',
+  nameCy: 'name_cy',
   fundingSource: 'funding_source',
   staffId: 'staff_id',
   minutesPerWeek: 'minutes_per_week',

@@ -98,6 +98,8 @@ export interface AreaOfNeed {
 
 export interface School {
   name: string;
+  /** The school's Welsh name (e.g. "Ysgol Gynradd Cwm Glas"); empty when it has none or it is the same. */
+  nameCy: string;
   /** The authority's name as the school gave it (English); with a code, the name of that Welsh authority. */
   localAuthority: string;
   /** The authority's 3-digit code (e.g. "661"), empty when none is chosen (shared/localAuthorities.ts). */
@@ -183,7 +185,10 @@ export interface NonStaffCost {
 export interface InterventionLine {
   id: number;
   name: string;
+  /** The line's name in Welsh; empty until the school gives one (Welsh outputs then use `name`). */
+  nameCy: string;
   description: string;
+  descriptionCy: string;
   /** Evidence or rationale for the intervention. */
   rationale: string;
   tierId: string;
@@ -254,6 +259,8 @@ export interface Enrolment {
   startWeek: WeekNumber;
   endWeek: WeekNumber;
   measureName: string;
+  /** The measure's name in Welsh; empty until given. */
+  measureNameCy: string;
   measureUnit: string;
   entryValue: number | null;
   exitValue: number | null;
@@ -263,6 +270,7 @@ export interface IncomeLine {
   id: number;
   kind: IncomeKind;
   name: string;
+  nameCy: string;
   amountPence: Pence;
   /** The financial year it belongs to, by its starting calendar year (2026 = April 2026–March 2027); null = the academic year as a whole. */
   financialYear: number | null;
@@ -277,6 +285,7 @@ export interface OtherCostLine {
   id: number;
   kind: OtherCostKind;
   name: string;
+  nameCy: string;
   fundingSource: FundingSource;
   staffId: number | null;
   minutesPerWeek: Minutes;

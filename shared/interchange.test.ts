@@ -41,8 +41,10 @@ describe('the interchange format', () => {
       version: 2,
       year: {
         ...doc.year,
+        school: (({ nameCy: _n, ...s }) => s)(doc.year.school),
         calendar: { weekStarts: doc.year.calendar.weekStarts, terms: doc.year.calendar.terms },
         learners: doc.year.learners.map(({ referredOn: _r, referralDecider: _d, decidedOn: _o, ...l }) => l),
+        lines: doc.year.lines.map(({ nameCy: _n, descriptionCy: _d, ...l }) => l),
       },
     };
     const read = parseInterchange(JSON.stringify(v2));

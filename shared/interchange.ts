@@ -11,8 +11,10 @@
  * are given what a version-1 Mapio meant (see `fromVersion1`).
  *
  * Version 3 added each learner's referral for an ALN decision (`referredOn`, `referralDecider`,
- * `decidedOn`), the status `idp_preparing`, and the calendar's `closedDays`. Versions 1 and 2 read with
- * no referral and no closed day, which is what they meant.
+ * `decidedOn`), the status `idp_preparing`, the calendar's `closedDays`, and Welsh text beside the school's
+ * own names (`nameCy` for the school, lines, income and other costs; `descriptionCy` for lines;
+ * `measureNameCy` for enrolments). Versions 1 and 2 read with no referral, no closed day and no Welsh text,
+ * which is what they meant.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -91,12 +93,23 @@ export function parseInterchange(text: string): SchoolYear {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A version-2 year with what version 3 added, as version 2 meant it: no learner referred, no closed day. */
+/**
+ * A version-2 year with what version 3 added, as version 2 meant it: no learner referred, no closed day,
+ * and no Welsh text beside the school's English names.
+ */
 function fromVersion2(year: unknown): unknown {
   if (!isRecord(year)) return year;
-  const learners = Array.isArray(year.learners) ? year.learners.map((l) => (isRecord(l) ? { referredOn: null, referralDecider: 'school', decidedOn: null, ...l } : l)) : year.learners;
-  const calendar = isRecord(year.calendar) ? { closedDays: [], ...year.calendar } : year.calendar;
-  return { ...year, learners, calendar };
+  const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
+  return {
+    ...year,
+    school: isRecord(year.school) ? { nameCy: '', ...year.school } : year.school,
+    calendar: isRecord(year.calendar) ? { closedDays: [], ...year.calendar } : year.calendar,
+    learners: each(year.learners, { referredOn: null, referralDecider: 'school', decidedOn: null }),
+    lines: each(year.lines, { nameCy: '', descriptionCy: '' }),
+    enrolments: each(year.enrolments, { measureNameCy: '' }),
+    income: each(year.income, { nameCy: '' }),
+    otherCosts: each(year.otherCosts, { nameCy: '' }),
+  };
 }
 
 /**

@@ -59,9 +59,12 @@ const text = (max: number) =>
     .max(max, { error: `must be at most ${max} characters` })
     .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { error: NO_CONTROL_CHARACTERS });
 const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }));
+/** A Welsh text beside an English one: may be empty (Welsh outputs then use the English). */
+const welshName = singleLine(z.string().trim().max(200, { error: 'must be at most 200 characters' }));
 
 export const schoolSchema = z.strictObject({
   name,
+  nameCy: welshName,
   localAuthority: text(200),
   localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
   officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
@@ -133,7 +136,9 @@ export const staffSchema = staffFields.extend({ id });
 
 const lineBase = z.strictObject({
   name,
+  nameCy: welshName,
   description: text(2000),
+  descriptionCy: text(2000),
   rationale: text(2000),
   tierId: code,
   areaIds: z.array(code).max(20),
@@ -206,6 +211,7 @@ export const enrolmentFields = z.strictObject({
   startWeek: week,
   endWeek: week,
   measureName: text(100),
+  measureNameCy: text(100),
   measureUnit: text(50),
   entryValue: z.number().finite().nullable(),
   exitValue: z.number().finite().nullable(),
@@ -215,6 +221,7 @@ export const enrolmentSchema = enrolmentFields.extend({ id });
 export const incomeFields = z.strictObject({
   kind: z.enum(INCOME_KINDS),
   name,
+  nameCy: welshName,
   amountPence: pence,
   financialYear: z.number().int().min(2000).max(2100).nullable(),
   endsOn: isoDate.nullable(),
@@ -225,6 +232,7 @@ export const incomeSchema = incomeFields.extend({ id });
 export const otherCostFields = z.strictObject({
   kind: z.enum(OTHER_COST_KINDS),
   name,
+  nameCy: welshName,
   fundingSource: z.enum(FUNDING_SOURCES),
   staffId: id.nullable(),
   minutesPerWeek: minutes,

@@ -29,6 +29,7 @@ export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): Sch
   return {
     school: {
       name: (lang === 'cy' ? cy : en).export.newSchoolName,
+      nameCy: '',
       localAuthority: '',
       localAuthorityCode: '',
       officialNumber: '',

@@ -149,7 +149,7 @@ describe('usage', () => {
 });
 
 describe('the data folder', () => {
-  it.skipIf(process.platform === 'win32')('is this user\'s own (MAPIO_DATA_DIR here), made 0700, not a shared folder in the OS temp folder', async () => {
+  it.skipIf(process.platform === 'win32')("is this user's own (MAPIO_DATA_DIR here), made 0700, not a shared folder in the OS temp folder", async () => {
     const before = process.env.MAPIO_DATA_DIR;
     const own = path.join(dir, 'own-data', 'Mapio');
     process.env.MAPIO_DATA_DIR = own;

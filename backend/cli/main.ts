@@ -8,10 +8,10 @@
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
  *   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
  *                                       the workbook for governors (learners anonymised unless --names)
- *   mapio alp-statement FILE OUT.html [--lang cy]
+ *   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
  *                                       the statement for parents of what the school regards as ALP
- *   mapio return FILE OUT.xlsx          the school's authority return (no learner names, refs or dates of birth)
- *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]
+ *   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]          the school's authority return (no learner names, refs or dates of birth)
+ *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
@@ -43,14 +43,18 @@ const USAGE = `Usage:
   mapio import-json IN.json FILE
   mapio roll-forward FILE NEXT.mapio
   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
-  mapio alp-statement FILE OUT.html [--lang cy]
-  mapio return FILE OUT.xlsx
-  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]`;
+  mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
+  mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
+  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]`;
 
 class UsageError extends Error {}
 
-/** `--lang cy` / `--lang=cy`: the value, and the arguments without the option. */
-function langOption(args: string[]): { lang: 'en' | 'cy'; rest: string[] } {
+/**
+ * `--lang cy` / `--lang=cy`: the language words are written in, and the arguments without the option. Where
+ * `allowBilingual` (the statement for parents), `--lang bilingual` asks for Welsh and English in one document
+ * (the CLI's own messages are then in Welsh).
+ */
+function langOption(args: string[], allowBilingual = false): { lang: 'en' | 'cy'; document: 'en' | 'cy' | 'bilingual'; rest: string[] } {
   const rest: string[] = [];
   let lang = 'en';
   for (let i = 0; i < args.length; i++) {
@@ -59,8 +63,9 @@ function langOption(args: string[]): { lang: 'en' | 'cy'; rest: string[] } {
     else if (a.startsWith('--lang=')) lang = a.slice('--lang='.length);
     else rest.push(a);
   }
-  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy, not "${lang}"`);
-  return { lang, rest };
+  if (allowBilingual && lang === 'bilingual') return { lang: 'cy', document: 'bilingual', rest };
+  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy${allowBilingual ? ' or bilingual' : ''}, not "${lang}"`);
+  return { lang, document: lang, rest };
 }
 
 function positional(args: string[], count: number): string[] {
@@ -151,8 +156,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'export-xlsx':
       case 'alp-statement': {
-        const { lang, rest } = langOption(args);
-        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : [];
+        const { lang, document, rest } = langOption(args, command === 'alp-statement');
+        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : ['--not-learners'];
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file, out] = positional(rest, 2) as [string, string];
@@ -166,7 +171,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             const { t } = createI18n(lang);
             io.out(t('cli.wroteWorkbook', { path: result.path, sheets: result.sheets.join(', '), learners: t(`cli.learnersMode.${learners}`) }));
           } else {
-            const result = backend.invoke('export.alpStatement', { path: out, lang });
+            const result = backend.invoke('export.alpStatement', { path: out, lang: document, notLearners: rest.includes('--not-learners') });
             io.out(createI18n(lang).t('cli.wroteStatement', { path: result.path }));
           }
         } finally {
@@ -175,12 +180,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'return': {
-        const [file, out] = positional(args, 2) as [string, string];
+        const { lang, rest } = langOption(args);
+        const unknown = rest.find((a) => a.startsWith('--') && a !== '--not-learners');
+        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        const [file, out] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
-          const written = await backend.invoke('return.create', { path: out });
-          io.out(`Wrote the authority return for ${written.schoolName} (${written.academicYear}) to ${written.path}. It holds no learner names, references or dates of birth.`);
+          const written = await backend.invoke('return.create', { path: out, lang, notLearners: rest.includes('--not-learners') });
+          io.out(createI18n(lang).t('cli.wroteReturn', { school: written.schoolName, year: written.academicYear, path: written.path }));
         } finally {
           backend.dispose();
         }
@@ -212,8 +220,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la]` */
-async function compareCommand(args: string[], io: CliIo): Promise<number> {
+/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]` */
+async function compareCommand(all: string[], io: CliIo): Promise<number> {
+  const { lang, rest: args } = langOption(all);
   const files: string[] = [];
   let out: string | null = null;
   let la: string | null = null;
@@ -247,8 +256,8 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
       io.err('mapio: no return was imported, so no comparison was written.');
       return 1;
     }
-    const written = await backend.invoke('authority.exportComparison', { path: out });
-    io.out(`Imported ${outcome.imported.length} of ${files.length} return${files.length === 1 ? '' : 's'}; wrote the comparison to ${written.path}.`);
+    const written = await backend.invoke('authority.exportComparison', { path: out, lang });
+    io.out(createI18n(lang).t('cli.wroteComparison', { count: files.length, imported: outcome.imported.length, path: written.path }));
     return 0;
   } finally {
     backend.session.closeAuthorityFile();

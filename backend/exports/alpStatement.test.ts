@@ -43,6 +43,35 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(html).toContain('24 Tachwedd 2026');
   });
 
+  it('in Welsh uses the Welsh line names and descriptions, and marks as English what has no Welsh yet', () => {
+    const year = demoSchoolYear();
+    const [first, second] = year.lines as [(typeof year.lines)[number], (typeof year.lines)[number]];
+    first.nameCy = 'Grŵp sgiliau cymdeithasol';
+    first.descriptionCy = 'Sesiynau bach i feithrin sgiliau cymdeithasol.';
+    const html = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    expect(html).toContain('<strong>Grŵp sgiliau cymdeithasol</strong> — Sesiynau bach i feithrin sgiliau cymdeithasol.');
+    expect(html).not.toContain(`<strong>${first.name}</strong>`);
+    expect(html).toContain(`<strong><span lang="en">${second.name.replace(/&/g, '&amp;')}</span></strong>`);
+    // In English nothing is marked
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).not.toContain('lang="en"><');
+  });
+
+  it('bilingual is one document: the Welsh statement, then the English on a new page, each marked with its language', () => {
+    const year = demoSchoolYear();
+    year.lines[0]!.nameCy = 'Grŵp sgiliau cymdeithasol';
+    const html = buildAlpStatementHtml(year, { lang: 'bilingual', generatedOn: '2026-11-24' });
+    const cy = html.indexOf('<div class="language" lang="cy">');
+    const en = html.indexOf('<div class="language" lang="en">');
+    expect(cy).toBeGreaterThan(0);
+    expect(en).toBeGreaterThan(cy);
+    expect(html.slice(cy, en)).toContain('Grŵp sgiliau cymdeithasol');
+    expect(html.slice(en)).toContain(`<strong>${year.lines[0]!.name}</strong>`);
+    expect(html.slice(en)).not.toContain('Grŵp sgiliau cymdeithasol');
+    expect(html).toContain('<html lang="cy">');
+    expect(html.match(/<h1>/g)).toHaveLength(2);
+    expect(html).toContain('.language + .language { break-before: page;');
+  });
+
   it('introduces an authority’s own tiers by their costing mode and ALP mark, under their Welsh names in Welsh', () => {
     const year = demoSchoolYear();
     year.tiers = [

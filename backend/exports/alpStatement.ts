@@ -10,11 +10,22 @@
 import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
 import { authorityName } from '../../shared/localAuthorities';
+import { untranslated, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
+/** The statement's language: English, Welsh, or both in one document (Welsh first, as a bilingual school publishes). */
+export type StatementLanguage = Lang | 'bilingual';
+
 export interface AlpStatementOptions {
-  lang: Lang;
+  lang: StatementLanguage;
   generatedOn: IsoDate;
+}
+
+/** One language's statement: its title, and its header, main part and footer as HTML. */
+interface StatementParts {
+  lang: Lang;
+  title: string;
+  html: string;
 }
 
 const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -55,11 +66,16 @@ function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction):
   ].filter(Boolean);
 }
 
-/** The statement as one HTML document (inline CSS, no scripts, no external resources). */
-export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOptions): string {
+/** The statement in one language. */
+function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): StatementParts {
+  const options = { lang, generatedOn };
   const t = createI18n(options.lang).t;
+  // The school's own words in the statement's language; what has no Welsh yet is marked as English.
+  const year = yearInLanguage(typed, options.lang);
+  const english = new Set(options.lang === 'cy' ? untranslated(typed).map((u) => `${u.kind}:${u.id}`) : []);
   const school = year.school;
   const safe = (text: string) => escapeHtml(redactForParents(text, year, t));
+  const marked = (kind: 'line' | 'lineDescription', id: number, html: string) => (english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html);
   const areas = sortedAreas(year);
 
   const sections: string[] = [];
@@ -90,7 +106,7 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
               // One entry per distinct name and description (the same intervention run in several blocks).
               const seen = new Set<string>();
               const items = ls
-                .map((l) => ({ name: safe(l.name), description: safe(l.description) }))
+                .map((l) => ({ name: marked('line', l.id, safe(l.name)), description: l.description.trim() ? marked('lineDescription', l.id, safe(l.description)) : '' }))
                 .filter((x) => {
                   const k = `${x.name}\u0000${x.description}`;
                   if (seen.has(k)) return false;
@@ -115,8 +131,33 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
   const title = t('export.statement.title', { school: school.name });
   const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });
 
+  const html = `<header>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
+<p>${escapeHtml(t('export.statement.intro'))}</p>
+${definition}
+</header>
+<main>
+${sections.join('\n')}
+</main>
+<footer>
+<p>${escapeHtml(t('export.statement.contact'))}</p>
+<p>${escapeHtml(footer)}</p>
+</footer>`;
+  return { lang, title, html };
+}
+
+/**
+ * The statement as one HTML document (inline CSS, no scripts, no external resources): in one language, or
+ * bilingual with the Welsh first and the English after it on a new page, each part marked with its language.
+ */
+export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOptions): string {
+  const parts =
+    options.lang === 'bilingual' ? [statementParts(year, 'cy', options.generatedOn), statementParts(year, 'en', options.generatedOn)] : [statementParts(year, options.lang, options.generatedOn)];
+  const title = parts.map((p) => p.title).join(' / ');
+  const body = parts.length === 1 ? (parts[0] as StatementParts).html : parts.map((p) => `<div class="language" lang="${p.lang}">\n${p.html}\n</div>`).join('\n');
   return `<!doctype html>
-<html lang="${options.lang}">
+<html lang="${(parts[0] as StatementParts).lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -135,23 +176,12 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
   li { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
   .none { color: #555; }
   footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.5pt solid #999; color: #444; font-size: 9pt; }
+  .language + .language { break-before: page; page-break-before: always; margin-top: 10mm; }
   @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }
 </style>
 </head>
 <body>
-<header>
-<h1>${escapeHtml(title)}</h1>
-<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
-<p>${escapeHtml(t('export.statement.intro'))}</p>
-${definition}
-</header>
-<main>
-${sections.join('\n')}
-</main>
-<footer>
-<p>${escapeHtml(t('export.statement.contact'))}</p>
-<p>${escapeHtml(footer)}</p>
-</footer>
+${body}
 </body>
 </html>
 `;

@@ -105,7 +105,7 @@ describe('the export operations', () => {
       expect(result).toEqual({ path: out, sheets: ['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact'], bytes: fs.statSync(out).size });
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
-      expect(wb.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Anonymised/);
+      expect(wb.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Pseudonymised/);
       expect(sha256(school)).toBe(before);
       const cy = await backend.call('export.governorsWorkbook', { path: nodePath.join(dir, 'cy.xlsx'), lang: 'cy', learners: 'none' });
       expect((cy as { sheets: string[] }).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Gwiriadau', 'Effaith']);

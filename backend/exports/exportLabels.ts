@@ -6,6 +6,7 @@
 import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import type { Lang, TFunction } from '../../shared/i18n';
 import { recordName } from '../../shared/i18n/recordNames';
+import { formatIsoDate } from '../../shared/i18n/dates';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../../shared/engine';
 
 export function tierLabel(tier: Tier, lang: Lang): string {
@@ -39,10 +40,9 @@ export function sortedAreas(year: SchoolYear): AreaOfNeed[] {
 export { hoursText } from '../../shared/i18n/hoursText';
 
 /** "2026-03-05" → "5 March 2026" / "5 Mawrth 2026". */
+/** A date written out for a document, from the one dates module (Welsh months written out, never left to the runtime's ICU). */
 export function dateText(iso: IsoDate, lang: Lang): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+  return formatIsoDate(iso, lang, 'long');
 }
 
 /** Today's date where Mapio runs (the school's local calendar day, not UTC). */

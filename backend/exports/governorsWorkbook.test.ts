@@ -55,18 +55,46 @@ describe('the governors’ workbook', () => {
     expect(rows('en')).toContainEqual(['Official school number', 'not entered']);
   });
 
-  it('never names a learner unless names were asked for, and says which on the sheet', () => {
+  it('in Welsh uses the Welsh the school typed for its lines, income, other costs and its own name, and no English name remains', () => {
     const year = demoSchoolYear();
+    year.school.nameCy = 'Ysgol Cwm Glas (enghraifft Gymraeg)';
+    year.lines = year.lines.map((l) => ({ ...l, nameCy: `Llinell Gymraeg ${l.id}`, descriptionCy: l.description ? `Disgrifiad ${l.id}` : '' }));
+    year.income = year.income.map((x) => ({ ...x, nameCy: `Incwm ${x.id}` }));
+    year.otherCosts = year.otherCosts.map((x) => ({ ...x, nameCy: `Cost arall ${x.id}` }));
+    const cy = allText(buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })));
+    for (const english of [...year.lines.map((l) => l.name), ...year.income.map((x) => x.name), ...year.otherCosts.map((x) => x.name)]) expect(cy).not.toContain(english);
+    expect(cy).toContain('Llinell Gymraeg 1');
+    expect(cy).toContain('Ysgol Cwm Glas (enghraifft Gymraeg)');
+    // The same workbook in English keeps the English names, and the figures agree to the penny
+    const en = buildGovernorsWorkbookWithFigures(viewOf(year), options());
+    expect(allText(en.workbook)).toContain(year.lines[0]!.name);
+    expect(buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' })).figures.map((f) => f.pence)).toEqual(en.figures.map((f) => f.pence));
+  });
+
+  it('never names a learner, nor gives their MIS reference, unless names were asked for, and says which on the sheet', () => {
+    const year = demoSchoolYear();
+    // After an MIS import the references are UPNs, which identify a child
+    year.learners = year.learners.map((l, i) => ({ ...l, ref: `W8204001260${String(i).padStart(2, '0')}` }));
     const view = viewOf(year);
     for (const learners of ['anonymised', 'none'] as const) {
       const text = allText(buildGovernorsWorkbook(view, options({ learners })));
-      const named = year.learners.filter((l) => text.includes(l.name)).map((l) => l.name);
-      expect(named, `learners ${learners}`).toEqual([]);
+      expect(
+        year.learners.filter((l) => text.includes(l.name)).map((l) => l.name),
+        `names with learners ${learners}`,
+      ).toEqual([]);
+      expect(
+        year.learners.filter((l) => text.includes(l.ref)).map((l) => l.ref),
+        `references with learners ${learners}`,
+      ).toEqual([]);
     }
     const anonymised = buildGovernorsWorkbook(view, options());
-    expect(anonymised.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Anonymised: .*reference, never by name/);
-    const learnerRefs = anonymised.getWorksheet('Learners')?.getColumn(1).values.map(String) ?? [];
-    for (const l of year.learners) expect(learnerRefs).toContain(l.ref);
+    expect(anonymised.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Pseudonymised: .*never by name or MIS reference/);
+    const codes = (anonymised.getWorksheet('Learners')?.getColumn(1).values ?? []).map(String).filter((v) => /^L\d{3}$/.test(v));
+    expect(codes).toHaveLength(year.learners.length);
+    expect(new Set(codes).size).toBe(year.learners.length);
+    // With no learners sheet, the checks name nobody, not even by a code
+    const none = buildGovernorsWorkbook(view, options({ learners: 'none' }));
+    expect(allText(none)).not.toMatch(/\bL\d{3}\b/);
 
     const named = buildGovernorsWorkbook(view, options({ learners: 'named' }));
     expect(named.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Named: /);
@@ -164,14 +192,15 @@ describe('the governors’ workbook', () => {
     expect((key[0]?.value as ExcelJS.CellFormulaValue).result).toBe(view.costed.budget.incomePence / 100);
   });
 
-  it('words checks with the learner’s reference, or name only when names were asked for', () => {
+  it('words checks with the learner’s code in this workbook, or name only when names were asked for', () => {
     const year = demoSchoolYear();
     const view = viewOf(year);
     const check = view.costed.checks.find((c) => c.subject.kind === 'learner');
     expect(check).toBeDefined();
     const learner = year.learners.find((l) => l.id === check?.subject.id);
     const anonymised = buildGovernorsWorkbook(view, options()).getWorksheet('Checks') as ExcelJS.Worksheet;
-    expect(anonymised.getCell('C4').text).toContain(`Learner ${learner?.ref}`);
+    expect(anonymised.getCell('C4').text).toMatch(/^Learner L\d{3} /);
+    expect(anonymised.getCell('C4').text).not.toContain(learner!.ref);
     const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(named.getCell('C4').text).toContain(learner?.name);
   });

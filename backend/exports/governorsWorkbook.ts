@@ -32,6 +32,8 @@ import { writeProvisionMap } from './governors/provisionMapSheet';
 import { writeSummary } from './governors/summarySheet';
 import { writeStaffing } from './governors/staffingSheet';
 import { writeLearners } from './governors/learnersSheet';
+import { yearInLanguage } from '../../shared/i18n/schoolWords';
+import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 
 export type LearnersOption = 'none' | 'anonymised' | 'named';
@@ -55,7 +57,9 @@ export interface GovernorsWorkbook {
 /** Build the workbook, with the list of formula cells and the engine figures they must compute to. */
 export function buildGovernorsWorkbookWithFigures(view: YearView, options: GovernorsWorkbookOptions): GovernorsWorkbook {
   const t = createI18n(options.lang).t;
-  const { data, costed } = view;
+  // The school's own words (line, income, tier names…) in the workbook's language; figures are unchanged.
+  const data = yearInLanguage(view.data, options.lang);
+  const { costed } = view;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
   workbook.title = `${t('export.title')}: ${data.school.name}`;
@@ -71,7 +75,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     checks: t('export.sheet.checks'),
   };
   const figures: CheckedFigure[] = [];
-  const ctx: SheetContext = { t, lang: options.lang, data, costed, figures, names, options };
+  const ctx: SheetContext = { t, lang: options.lang, data, costed, figures, names, options, pseudonyms: learnerPseudonyms(data, costed, options.learners) };
 
   // The Summary refers to the Provision map's totals, so the map is laid out first (sheet order is by id).
   const summary = workbook.addWorksheet(names.summary);

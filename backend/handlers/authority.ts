@@ -13,6 +13,7 @@ import { withExtension } from '../../shared/fileExtensions';
 import { AuthorityFile } from '../../db/authority/authorityFile';
 import { exportTarget, writeExport } from '../exports/exportFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
+import { createI18n } from '../../shared/i18n';
 import { importReturns, returnSourcesInFolder } from '../returns/importReturns';
 import { guarded } from './guarded';
 import type { HandlerMap } from './types';
@@ -96,12 +97,13 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     return authorityView(file, academicYear);
   },
 
-  'authority.exportComparison': ({ path: target, academicYear }, { session }) => {
+  'authority.exportComparison': ({ path: target, academicYear, lang }, { session }) => {
     const file = session.requireAuthorityFile();
     const view = authorityView(file, academicYear);
     const out = exportTarget(target, 'workbook', null);
     return guarded('exporting the comparison', async () => {
-      const bytes = await writeComparisonWorkbook(view.comparison, `Authority comparison ${view.academicYear ?? ''}`.trim());
+      const { t } = createI18n(lang);
+      const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang);
       writeExport(out, bytes);
       return { path: out, bytes: bytes.length };
     });

@@ -41,3 +41,36 @@ describe('the governors’ workbook and the school’s scenarios', () => {
     expect(fs.existsSync(target)).toBe(false);
   });
 });
+
+describe('learners’ names in the school’s own text', () => {
+  const nameALine = () => {
+    const { data } = backend.invoke('year.get', {});
+    const learner = data.learners[0]!;
+    const first = learner.name.split(' ')[0]!;
+    const line = data.lines[0]!;
+    backend.invoke('lines.update', { id: line.id, changes: { name: `${first}’s speech group`, description: 'Weekly sessions' } });
+    return { first, line };
+  };
+
+  it('stop the return and the statement, naming each field and what was found, and nothing is written', async () => {
+    const { first, line } = nameALine();
+    for (const [op, file] of [
+      ['return.create', 'return.xlsx'],
+      ['export.alpStatement', 'statement.html'],
+    ] as const) {
+      const target = path.join(dir, file);
+      const error = (await backend.call(op, { path: target }).catch((e: unknown) => e)) as ApiError;
+      expect(error.code).toBe('names_in_text');
+      expect(error.issues).toEqual([{ path: `lines.${line.id}.name`, message: `${first}’s` }]);
+      expect(fs.existsSync(target)).toBe(false);
+    }
+  });
+
+  it('are written once the person confirms none is a learner', async () => {
+    nameALine();
+    const written = await backend.invoke('return.create', { path: path.join(dir, 'return.xlsx'), notLearners: true });
+    expect(fs.existsSync(written.path)).toBe(true);
+    const statement = backend.invoke('export.alpStatement', { path: path.join(dir, 'statement.html'), notLearners: true });
+    expect(fs.existsSync(statement.path)).toBe(true);
+  });
+});

@@ -13,7 +13,23 @@ import { buildGovernorsWorkbookWithFigures } from '../exports/governorsWorkbook'
 import { writeReturnWorkbook } from '../returns/returnWorkbook';
 import { guarded } from './guarded';
 import { compareWithBaseline } from './scenarios';
+import { namesInFreeText, type FreeTextDocument } from '../../shared/freeTextNames';
+import type { SchoolYear } from '../../shared/domain';
 import type { HandlerMap } from './types';
+
+/**
+ * A document that would carry a learner's name in the school's free text is refused, naming each field and
+ * what was found (as issues), until the person edits the text or confirms none is a learner (docs/guarantees.md).
+ */
+function refuseNamesInText(data: SchoolYear, document: FreeTextDocument): void {
+  const found = namesInFreeText(data, document);
+  if (found.length === 0) return;
+  throw new ApiError(
+    'names_in_text',
+    `A learner's name may be in the school's own text: ${found.map((f) => `${f.path} (“${f.found}”)`).join('; ')}. Edit the text, or confirm that none of these is a learner.`,
+    found.map((f) => ({ path: f.path, message: f.found })),
+  );
+}
 
 export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alpStatement' | 'return.create'> = {
   'export.governorsWorkbook': async ({ path, learners, lang }, { session }) => {
@@ -35,15 +51,17 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
     return { path: target, sheets, bytes: bytes.byteLength };
   },
 
-  'export.alpStatement': ({ path, lang }, { session }) => {
+  'export.alpStatement': ({ path, lang, notLearners }, { session }) => {
     const file = session.requireNoScenario('the statement for parents');
     const target = exportTarget(path, 'statement', file.path);
-    const html = buildAlpStatementHtml(session.view().data, { lang, generatedOn: localToday() });
+    const data = session.view().data;
+    if (!notLearners) refuseNamesInText(data, 'statement');
+    const html = buildAlpStatementHtml(data, { lang, generatedOn: localToday() });
     writeExport(target, html);
     return { path: target };
   },
 
-  'return.create': ({ path: target }, { session, version }) => {
+  'return.create': ({ path: target, lang, notLearners }, { session, version }) => {
     const file = session.requireNoScenario('a return to the authority');
     const out = exportTarget(target, 'workbook', file.path);
     // Built synchronously so a school file closed meanwhile cannot change what is written.
@@ -60,8 +78,10 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
         );
       throw error;
     }
+    // A full name or reference is refused outright (above); a first name, surname or initial is asked about.
+    if (!notLearners) refuseNamesInText(view.data, 'return');
     return guarded('writing the return', async () => {
-      const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`);
+      const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`, lang);
       writeExport(out, bytes);
       return { path: out, schoolName: ret.school.name, academicYear: ret.school.academicYear, bytes: bytes.length };
     });

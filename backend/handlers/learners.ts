@@ -40,7 +40,7 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
         const learner = year.learners.find((l) => l.id === learnerId);
         if (!learner) throw new ApiError('not_found', `learnerIds.${i}: no learner with id ${learnerId}.`, [{ path: `learnerIds.${i}`, message: `no learner with id ${learnerId}` }]);
         if (onLine.has(learnerId)) throw new ApiError('conflict', `${learner.ref} is already enrolled on “${line.name}”.`);
-        return repos.enrolments.create({ lineId, learnerId, startWeek: start, endWeek: end, measureName: '', measureUnit: '', entryValue: null, exitValue: null });
+        return repos.enrolments.create({ lineId, learnerId, startWeek: start, endWeek: end, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null });
       });
     }),
 

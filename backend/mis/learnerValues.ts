@@ -4,8 +4,11 @@
  *
  * ALN status (codes from SIMS, Arbor and schools' own lists; compared ignoring case, spaces and
  * punctuation; '+' kept):
- *   none       N, None, No, No SEN, No ALN, Dim
- *   monitored  K, ALN monitoring, Monitored, Monitoring, School Action (A, SA), School Action Plus (P, SA+), Universal
+ *   none       N, None, No, No SEN, No ALN, Dim; and Universal, School Action (A, SA), School Action Plus
+ *              (P, SA+), SEN support: universal provision and the old School Action-style stages are not ALN
+ *              under the ALN Code (docs/costing-rules.md, "Who has ALN")
+ *   monitored  K, ALN monitoring, SEN monitoring, Monitored, Monitoring: only words that say the learner is
+ *              on the monitoring register
  *   idp_school E, S, IDP (School), School IDP, IDP, School-maintained IDP
  *   idp_la     LA IDP, IDP (LA), LA-maintained IDP, Statement, Statemented
  * "S" and "Statement" disagree on purpose: the brief for this import maps the single-letter MIS code S to
@@ -18,9 +21,8 @@ const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9+]/g, '');
 
 const ALN_CODES: ReadonlyMap<string, AlnStatus> = new Map<string, AlnStatus>([
   ...['n', 'none', 'no', 'nosen', 'noaln', 'dim', 'nil'].map((k) => [k, 'none'] as const),
-  ...['k', 'alnmonitoring', 'senmonitoring', 'monitored', 'monitoring', 'schoolaction', 'sa', 'a', 'schoolactionplus', 'sa+', 'p', 'universal', 'senksupport', 'sensupport'].map(
-    (k) => [k, 'monitored'] as const,
-  ),
+  ...['universal', 'schoolaction', 'sa', 'a', 'schoolactionplus', 'sa+', 'p', 'senksupport', 'sensupport'].map((k) => [k, 'none'] as const),
+  ...['k', 'alnmonitoring', 'senmonitoring', 'monitored', 'monitoring'].map((k) => [k, 'monitored'] as const),
   ...['e', 's', 'idpschool', 'schoolidp', 'idp', 'schoolmaintainedidp', 'idpschoolmaintained'].map((k) => [k, 'idp_school'] as const),
   ...['laidp', 'idpla', 'lamaintainedidp', 'idplamaintained', 'statement', 'statemented'].map((k) => [k, 'idp_la'] as const),
 ]);

@@ -65,8 +65,17 @@ describe('a SIMS export in Windows-1252', () => {
       [3, 'add', 'W820400126002', 'Nóra Ó Briain', 0, 'monitored'],
       [4, 'add', 'W820400126003', 'Dafydd Evans-Pritchard', 3, 'idp_school'],
       [5, 'add', 'W820400126004', 'Rhodri Williams, Jr', 6, 'idp_school'],
-      [6, 'add', 'W820400126005', 'Gwenllïan Pryce', 6, 'monitored'],
+      [6, 'add', 'W820400126005', 'Gwenllïan Pryce', 6, 'none'],
       [7, 'add', 'W820400126006', 'Siôn Thomas', 10, 'idp_la'],
+    ]);
+    // How each status word was read: School Action Plus is not ALN; only K (ALN monitoring) is the monitoring register
+    expect(p.statusReadings).toEqual([
+      { text: 'N', status: 'none', rows: 1 },
+      { text: 'K', status: 'monitored', rows: 1 },
+      { text: 'E', status: 'idp_school', rows: 1 },
+      { text: 'S', status: 'idp_school', rows: 1 },
+      { text: 'SA+', status: 'none', rows: 1 },
+      { text: 'Statement', status: 'idp_la', rows: 1 },
     ]);
     expect(learners()).toHaveLength(6);
     expect(backend.invoke('year.get', {}).history.canUndo).toBe(false);
@@ -115,6 +124,41 @@ describe('a SIMS export in Windows-1252', () => {
     // Without the status column nothing would change: W820400126006 keeps its LA IDP.
     expect(withoutStatus.counts).toMatchObject({ unchanged: 6, update: 0 });
     expect(withoutStatus.rows.find((r) => r.ref === 'W820400126006')!.alnStatus).toBe('idp_la');
+  });
+});
+
+describe('a Windows-1252 export whose names lost ŵ and ŷ', () => {
+  // Windows-1252 holds â but not ŵ or ŷ: an MIS saving in it writes "?" for them.
+  const latin1 = (text: string) => Buffer.from(text, 'latin1').toString('base64');
+  const content = latin1('UPN,Legal Surname,Legal Forename,NC Year,SEN Status\r\nW1,Jones,Siân,Y3,N\r\nW2,ap Ll?r,?yn,Y4,N\r\nW3,Ll?n,Dafydd,Y5,N\r\n');
+
+  it('flags each name with "?" for a letter, never replaces a name that differs only there, and never claims ŵ was kept', async () => {
+    const base = learners()[0]!;
+    const { id: _id, ...fields } = base;
+    backend.invoke('learners.create', { ...fields, ref: 'W2', name: 'Ŵyn ap Llŷr', yearGroup: 4, alnStatus: 'none', areaIds: [] });
+    const p = await preview('sims-1252.csv', content);
+    expect(p.encoding).toBe('windows-1252');
+    expect(p.rows.map((r) => [r.rowNumber, r.action, r.name, r.lostLetters])).toEqual([
+      [2, 'add', 'Siân Jones', false],
+      [3, 'unchanged', '?yn ap Ll?r', true],
+      [4, 'add', 'Dafydd Ll?n', true],
+    ]);
+    await backend.invoke('mis.import', { fileName: 'sims-1252.csv', contentBase64: content, mapping: p.mapping });
+    expect(byRef('W2')?.name).toBe('Ŵyn ap Llŷr');
+    expect(byRef('W1')?.name).toBe('Siân Jones');
+  });
+
+  it('words every refusal from its code and specifics, in English and in Welsh: the value, and the other rows whether earlier or later', async () => {
+    const p = await preview('dupes.csv', base64('UPN,Legal Surname,Legal Forename,NC Year,SEN Status\r\nD1,A,B,Y3,N\r\nD1,C,D,Y20,N\r\nD1,E,F,Y3,N\r\n'));
+    const first = p.rows.find((r) => r.rowNumber === 2)!;
+    expect(first).toMatchObject({ rejectCode: 'duplicate_ref', rejectParams: { value: '“D1”', rows: '3, 4', count: 2 } });
+    const { createI18n } = await import('../../shared/i18n');
+    expect(createI18n('cy').t('mis.reject.duplicate_ref', first.rejectParams)).toBe(
+      'Mae’r cyfeirnod “D1” hefyd ar y rhesi 3, 4. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+    );
+    expect(createI18n('en').t('mis.reject.duplicate_ref', p.rows.find((r) => r.rowNumber === 4)!.rejectParams)).toBe(
+      'The reference “D1” is also on rows 2, 3. Each learner must appear once: correct the file and import again.',
+    );
   });
 });
 

@@ -33,6 +33,7 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
     rows: [],
     rowsTruncated: false,
     counts: { add: 0, update: 0, unchanged: 0, reject: 0, blank: 0, notInFile: 0 },
+    statusReadings: [],
     mappingProblem: { message: problem.message, issues: problem.issues ?? [] },
   };
 }

@@ -35,11 +35,28 @@ type FlagField = 'efsm' | 'lookedAfter' | 'welshAlp';
 const FLAG_FIELDS: readonly FlagField[] = ['efsm', 'lookedAfter', 'welshAlp'];
 const FLAG_LABELS: Record<FlagField, string> = { efsm: 'eFSM', lookedAfter: 'looked after', welshAlp: 'Welsh ALP' };
 
+/** A row refused: its code and the specifics a reader needs (the value, the column, the rows, the limit), worded at the edge. */
 class RowRejection {
   constructor(
     readonly code: MisRejectCode,
     readonly reason: string,
+    readonly params: Record<string, string | number> = {},
   ) {}
+}
+
+/**
+ * A name from a Windows-1252 file with "?" where a letter stood (next to a letter): Windows-1252 cannot
+ * hold ŵ or ŷ, so an MIS saving in it writes "?" instead (docs/welsh.md, "Honest MIS text").
+ */
+export function mayHaveLostLetters(name: string): boolean {
+  return /\p{L}\?|\?\p{L}/u.test(name);
+}
+
+/** True when `fromFile` is `existing` with some letters turned into "?": the same name, damaged by the encoding. */
+export function sameNameButLostLetters(existing: string, fromFile: string): boolean {
+  if (existing.length !== fromFile.length || existing === fromFile) return false;
+  for (let i = 0; i < existing.length; i++) if (fromFile[i] !== existing[i] && fromFile[i] !== '?') return false;
+  return true;
 }
 
 const shown = (text: string, max = 40) => `“${text.length > max ? `${text.slice(0, max)}…` : text}”`;
@@ -67,6 +84,9 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
 
   const rows: MisPreviewRow[] = [];
   const counts = { add: 0, update: 0, unchanged: 0, reject: 0, blank, notInFile: 0 };
+  const readings = new Map<string, { text: string; status: AlnStatus; rows: number }>();
+  // Only a Windows-1252 CSV can have lost ŵ and ŷ: UTF-8 and .xlsx hold every letter.
+  const lostLettersPossible = table.encoding === 'windows-1252';
   const plan: MisImportPlan = { preview: undefined as unknown as MisPreview, adds: [], updates: [] };
   let shownOthers = 0;
   let truncated = false;
@@ -74,43 +94,79 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
   for (const { rowNumber, cells } of dataRows) {
     const ref = text(cells, mapping.ref);
     const name = mapping.name !== null ? text(cells, mapping.name).replace(/\s+/g, ' ') : `${text(cells, mapping.forename)} ${text(cells, mapping.surname)}`.trim().replace(/\s+/g, ' ');
-    const row: MisPreviewRow = { rowNumber, action: 'reject', ref, name, yearGroup: null, alnStatus: null, learnerId: null, changes: [], rejectCode: null, reason: null };
+    const row: MisPreviewRow = {
+      rowNumber,
+      action: 'reject',
+      ref,
+      name,
+      yearGroup: null,
+      alnStatus: null,
+      learnerId: null,
+      changes: [],
+      rejectCode: null,
+      rejectParams: {},
+      reason: null,
+      lostLetters: false,
+    };
     try {
       const formulaColumn = mappedColumns.find((c) => cell(cells, c)?.formula);
       if (formulaColumn !== undefined) {
         throw new RowRejection(
           'formula',
           `The ${shown(columnName(formulaColumn))} cell holds a formula (${shown(cell(cells, formulaColumn)!.text || 'formula')}). Formulas are not imported: type the value itself.`,
+          { column: columnName(formulaColumn) },
         );
       }
-      if (ref === '') throw new RowRejection('missing_ref', `No school reference in ${shown(columnName(mapping.ref!))}: every learner needs one so a later import can find them.`);
-      if (ref.length > MAX_REF_LENGTH) throw new RowRejection('ref_too_long', `The reference ${shown(ref)} is ${ref.length} characters; at most ${MAX_REF_LENGTH} are allowed.`);
+      if (ref === '')
+        throw new RowRejection('missing_ref', `No school reference in ${shown(columnName(mapping.ref!))}: every learner needs one so a later import can find them.`, {
+          column: columnName(mapping.ref!),
+        });
+      if (ref.length > MAX_REF_LENGTH) {
+        throw new RowRejection('ref_too_long', `The reference ${shown(ref)} is ${ref.length} characters; at most ${MAX_REF_LENGTH} are allowed.`, {
+          value: shown(ref),
+          length: ref.length,
+          max: MAX_REF_LENGTH,
+        });
+      }
       if (CONTROL_CHARACTERS.test(ref) || CONTROL_CHARACTERS.test(name)) {
         throw new RowRejection(
           'control_character',
           `The ${CONTROL_CHARACTERS.test(ref) ? 'reference' : 'name'} holds a control character (such as NUL) that no one types: correct the file in your MIS or spreadsheet and import again.`,
+          { field: CONTROL_CHARACTERS.test(ref) ? 'ref' : 'name' },
         );
       }
       const sameRef = rowsByRef.get(ref) ?? [];
       if (sameRef.length > 1) {
         const others = sameRef.filter((n) => n !== rowNumber);
-        throw new RowRejection('duplicate_ref', `The reference ${shown(ref)} is also on row ${others.join(', row ')}. Each learner must appear once: correct the file and import again.`);
+        throw new RowRejection('duplicate_ref', `The reference ${shown(ref)} is also on row ${others.join(', row ')}. Each learner must appear once: correct the file and import again.`, {
+          value: shown(ref),
+          rows: others.join(', '),
+          count: others.length,
+        });
       }
       if (name === '') throw new RowRejection('missing_name', 'No name: the learner’s name is required.');
-      if (name.length > MAX_NAME_LENGTH) throw new RowRejection('name_too_long', `The name is ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed.`);
+      if (name.length > MAX_NAME_LENGTH)
+        throw new RowRejection('name_too_long', `The name is ${name.length} characters; at most ${MAX_NAME_LENGTH} are allowed.`, { length: name.length, max: MAX_NAME_LENGTH });
+      row.lostLetters = lostLettersPossible && mayHaveLostLetters(name);
       const yearText = text(cells, mapping.yearGroup);
-      if (yearText === '') throw new RowRejection('missing_year_group', `No year group in ${shown(columnName(mapping.yearGroup!))}.`);
+      if (yearText === '') throw new RowRejection('missing_year_group', `No year group in ${shown(columnName(mapping.yearGroup!))}.`, { column: columnName(mapping.yearGroup!) });
       const yearGroup = parseYearGroup(yearText);
       if (yearGroup === null) {
-        throw new RowRejection('impossible_year_group', `${shown(yearText)} is not a year group (use N1, N2 or Nursery, R or Reception, or Year 1 to Year 14).`);
+        throw new RowRejection('impossible_year_group', `${shown(yearText)} is not a year group (use N1, N2 or Nursery, R or Reception, or Year 1 to Year 14).`, { value: shown(yearText) });
       }
       row.yearGroup = yearGroup;
       let alnStatus: AlnStatus | null = null;
       const alnText = text(cells, mapping.alnStatus);
       if (alnText !== '') {
         alnStatus = parseAlnStatus(alnText);
+        if (alnStatus !== null) {
+          const key = alnText.toLowerCase();
+          const reading = readings.get(key);
+          if (reading) reading.rows++;
+          else readings.set(key, { text: alnText, status: alnStatus, rows: 1 });
+        }
         if (alnStatus === null) {
-          throw new RowRejection('unknown_aln_status', `${shown(alnText)} is not an ALN status Mapio knows (e.g. N / None, K / Monitored, E / School IDP, LA IDP).`);
+          throw new RowRejection('unknown_aln_status', `${shown(alnText)} is not an ALN status Mapio knows (e.g. N / None, K / Monitored, E / School IDP, LA IDP).`, { value: shown(alnText) });
         }
       }
       row.alnStatus = alnStatus;
@@ -119,7 +175,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
         const t = text(cells, mapping[f]);
         if (t === '') continue;
         const value = parseFlag(t);
-        if (value === null) throw new RowRejection('not_yes_or_no', `${FLAG_LABELS[f]} is ${shown(t)}; use Y or N (Yes or No).`);
+        if (value === null) throw new RowRejection('not_yes_or_no', `${FLAG_LABELS[f]} is ${shown(t)}; use Y or N (Yes or No).`, { field: f, value: shown(t) });
         flags[f] = value;
       }
 
@@ -156,7 +212,8 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
           (changes as Record<string, unknown>)[field] = to;
           noted.push({ field, from: existing[field], to });
         };
-        compare('name', name);
+        // A name whose letters the file's encoding lost is not a change of name: the name Mapio has stays.
+        if (!(lostLettersPossible && sameNameButLostLetters(existing.name, name))) compare('name', name);
         compare('yearGroup', yearGroup);
         compare('alnStatus', alnStatus ?? undefined);
         for (const f of FLAG_FIELDS) compare(f, flags[f]);
@@ -175,6 +232,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
       if (!(error instanceof RowRejection)) throw error;
       row.action = 'reject';
       row.rejectCode = error.code;
+      row.rejectParams = error.params;
       row.reason = error.reason;
       counts.reject++;
     }
@@ -195,6 +253,7 @@ export function planMisImport(fileName: string, table: MisTable, mapping: MisCol
     rows,
     rowsTruncated: truncated,
     counts,
+    statusReadings: [...readings.values()],
     mappingProblem: null,
   };
   return plan;

@@ -1,3 +1,4 @@
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 /**
  * The authority's promise: 30 varied schools write their returns; three more are spoiled in different ways
  * and one is sent twice; the officer imports the folder. Exactly those four are rejected, with file
@@ -76,6 +77,7 @@ function variedSchool(i: number): SchoolYear {
   const year = schoolYear({
     school: {
       name: `Ysgol ${String(i + 1).padStart(2, '0')} ${['Glan', 'Bryn', 'Cwm', 'Pen', 'Maes'][i % 5]}`,
+      nameCy: '',
       localAuthority: 'Sir Prawf',
       localAuthorityCode: '',
       officialNumber: '',
@@ -174,9 +176,9 @@ describe('an authority imports a folder of 34 returns', () => {
       expect(row.alpShareOfLineCost).toMatchObject({ numerator: alp, denominator: lines });
       expect(row.welshMediumShareOfAlpCost).toMatchObject({ numerator: welshAlp, denominator: alp });
       if (row.context.learnersWithAln.suppressed) expect(row.alnShareOfRoll).toBeNull();
-      else expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils on roll' });
+      else expect(row.alnShareOfRoll).toMatchObject({ numerator: withAln, denominator: year.school.numberOnRoll, of: 'pupils_on_roll' });
       if (row.context.idps.suppressed) expect(row.idpShareOfAln).toBeNull();
-      else expect(row.idpShareOfAln).toMatchObject({ numerator: idps, denominator: withAln, of: 'learners with ALN' });
+      else expect(row.idpShareOfAln).toMatchObject({ numerator: idps, denominator: withAln, of: 'learners_with_aln' });
       expect(row.context).toMatchObject({
         numberOnRoll: year.school.numberOnRoll,
         languageMedium: year.school.languageMedium,
@@ -238,6 +240,24 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(schools.autoFilter).toBeTruthy();
     expect(schools.rowCount).toBe(SCHOOLS + 2); // header, 30 schools, the median
     expect(workbook.getWorksheet('Classification differences')!.rowCount).toBe(4);
+
+    // The same comparison in Welsh: every label and question in Welsh; schools' own names stay as written
+    const outCy = nodePath.join(dir, 'cymhariaeth.xlsx');
+    await backend.invoke('authority.exportComparison', { path: outCy, lang: 'cy' });
+    const cy = new ExcelJS.Workbook();
+    await cy.xlsx.load(fs.readFileSync(outCy) as never);
+    expect(cy.worksheets.map((w) => w.name)).toEqual(['Ysgolion', 'Gwahaniaethau dosbarthu', 'Gwerthoedd eithriadol', 'Sut y gwneir y ffigurau']);
+    const ownWords = [
+      ...restored.comparison.schools.flatMap((s) => [s.context.name, s.context.localAuthority, s.context.alpDefinitionSource, s.fileName ?? '']),
+      ...restored.comparison.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),
+    ]
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
+    let text = '';
+    cy.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => (text += `${cell.text}\n`))));
+    for (const w of ownWords) text = text.replaceAll(w, ' ');
+    expect(englishIn(text, englishPhrases())).toEqual([]);
+    expect(text).toContain('Beth sydd y tu ôl i hyn?');
 
     const key = restored.comparison.schools[0]!.schoolKey;
     const after = backend.invoke('authority.removeSchool', { schoolKey: key });

@@ -1,16 +1,17 @@
 /**
  * The authority comparison as an Excel workbook: schools side by side with their context, the
  * authority's medians, classification differences, outliers (as questions), and a sheet saying how each
- * figure is made. Frozen headers, filters and print set-up on every table. Money is shown in pounds; the
- * exact figures are integer pence in Mapio.
+ * figure is made, in English or Welsh. Frozen headers, filters and print set-up on every table. Money is
+ * shown in pounds; the exact figures are integer pence in Mapio.
  */
 import ExcelJS from 'exceljs';
-import { describeCount } from '../../shared/authority/returnFormat';
-import { MEASURE_INFO, OUTLIER_RULE, type AuthorityComparison, type Share } from '../../shared/authority/comparison';
+import type { ReturnCount } from '../../shared/authority/returnFormat';
+import { MEASURE_INFO, type AuthorityComparison, type Share } from '../../shared/authority/comparison';
+import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { createI18n, type Lang } from '../../shared/i18n';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';
-const MEDIUM: Record<string, string> = { english: 'English', welsh: 'Welsh', bilingual: 'Bilingual', dual_stream: 'Dual stream' };
 
 const pounds = (p: number | null) => (p === null ? null : p / 100);
 /** A share as an Excel fraction (formatted as %), or blank when not shown. */
@@ -29,53 +30,57 @@ function table(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header
   return sheet;
 }
 
-export async function writeComparisonWorkbook(comparison: AuthorityComparison, title = 'Authority comparison'): Promise<Buffer> {
+export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en'): Promise<Buffer> {
+  const { t } = createI18n(lang);
+  const words = comparisonWords(t, lang);
+  const H = (k: string) => t(`compareBook.col.${k}`);
+  const count = (c: ReturnCount) => c.value ?? t('authority.fewerThan5');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
-  workbook.title = title;
+  workbook.title = title ?? t('compareBook.title');
 
-  const schools = table(workbook, 'Schools', [
-    { header: 'School', width: 34 },
-    { header: 'Phase', width: 12 },
-    { header: 'Language medium', width: 12 },
-    { header: 'Number on roll', width: 10 },
-    { header: 'eFSM, % of pupils on roll', width: 11, format: PERCENT },
-    { header: 'Learners with ALN', width: 11 },
-    { header: 'Learners with ALN, % of pupils on roll', width: 12, format: PERCENT },
-    { header: 'IDPs', width: 9 },
-    { header: 'IDPs, % of learners with ALN', width: 12, format: PERCENT },
-    { header: 'IDPs maintained by the school', width: 11 },
-    { header: 'IDPs maintained by the LA', width: 11 },
-    { header: 'ALN budget (income)', width: 15, format: POUNDS },
-    { header: 'Published allocation (Section 52)', width: 15, format: POUNDS },
-    { header: 'Committed spend (charged to ALN budget)', width: 15, format: POUNDS },
-    { header: 'All costs, whoever pays', width: 15, format: POUNDS },
-    { header: 'Budget position (income − committed)', width: 15, format: POUNDS },
-    { header: 'Committed spend per learner with ALN', width: 14, format: POUNDS },
-    { header: 'Committed spend per pupil on roll', width: 14, format: POUNDS },
-    { header: 'ALP, % of intervention line cost', width: 12, format: PERCENT },
-    { header: 'Not ALP, % of intervention line cost', width: 12, format: PERCENT },
-    { header: 'Welsh-medium ALP, % of ALP cost', width: 12, format: PERCENT },
-    { header: 'ALP definition applied', width: 30 },
-    { header: 'ALP definition dated', width: 12 },
-    { header: 'Academic year', width: 9 },
-    { header: 'Return file', width: 26 },
-    { header: 'Notes', width: 50 },
+  const schools = table(workbook, t('compareBook.sheet.schools'), [
+    { header: H('school'), width: 34 },
+    { header: H('phase'), width: 12 },
+    { header: H('medium'), width: 12 },
+    { header: H('roll'), width: 10 },
+    { header: H('efsm'), width: 11, format: PERCENT },
+    { header: H('aln'), width: 11 },
+    { header: words.measure('alnShareOfRoll'), width: 12, format: PERCENT },
+    { header: H('idps'), width: 9 },
+    { header: words.measure('idpShareOfAln'), width: 12, format: PERCENT },
+    { header: H('idpsSchool'), width: 11 },
+    { header: H('idpsLa'), width: 11 },
+    { header: words.measure('alnBudgetPence'), width: 15, format: POUNDS },
+    { header: H('published'), width: 15, format: POUNDS },
+    { header: words.measure('committedPence'), width: 15, format: POUNDS },
+    { header: H('allCosts'), width: 15, format: POUNDS },
+    { header: words.measure('budgetPositionPence'), width: 15, format: POUNDS },
+    { header: words.measure('spendPerLearnerWithAlnPence'), width: 14, format: POUNDS },
+    { header: words.measure('spendPerPupilPence'), width: 14, format: POUNDS },
+    { header: words.measure('alpShareOfLineCost'), width: 12, format: PERCENT },
+    { header: H('notAlpShare'), width: 12, format: PERCENT },
+    { header: words.measure('welshMediumShareOfAlpCost'), width: 12, format: PERCENT },
+    { header: H('definition'), width: 30 },
+    { header: H('definitionDate'), width: 12 },
+    { header: H('year'), width: 9 },
+    { header: H('file'), width: 26 },
+    { header: H('notes'), width: 50 },
   ]);
   for (const r of comparison.schools) {
     const c = r.context;
     schools.addRow([
       c.name,
-      c.phase,
-      MEDIUM[c.languageMedium] ?? c.languageMedium,
+      t(`authority.phase.${c.phase}`),
+      t(`authority.medium.${c.languageMedium}`),
       c.numberOnRoll,
       c.efsmBasisPoints === null ? null : c.efsmBasisPoints / 10_000,
-      c.learnersWithAln.value ?? describeCount(c.learnersWithAln),
+      count(c.learnersWithAln),
       fraction(r.alnShareOfRoll),
-      c.idps.value ?? describeCount(c.idps),
+      count(c.idps),
       fraction(r.idpShareOfAln),
-      c.idpsSchoolMaintained.value ?? describeCount(c.idpsSchoolMaintained),
-      c.idpsLaMaintained.value ?? describeCount(c.idpsLaMaintained),
+      count(c.idpsSchoolMaintained),
+      count(c.idpsLaMaintained),
       pounds(r.alnBudgetPence),
       pounds(r.publishedAllocationPence),
       pounds(r.committedPence),
@@ -86,18 +91,18 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.alpShareOfLineCost),
       fraction(r.notAlpShareOfLineCost),
       fraction(r.welshMediumShareOfAlpCost),
-      c.alpDefinitionSource || 'not stated',
+      c.alpDefinitionSource || t('authority.outliers.notStated'),
       c.alpDefinitionDate ?? '',
       c.academicYear,
       r.fileName ?? '',
-      r.notes.join(' '),
+      r.notes.map((n) => words.note(n)).join(' '),
     ]);
   }
   // The authority median under the schools, for each measure that has one (outside the filter range's data rows).
   const med = (key: keyof typeof MEASURE_INFO) => comparison.measures.find((m) => m.measure.key === key)?.median ?? null;
   const bp = (v: number | null) => (v === null ? null : v / 10_000);
   const medianRow = schools.addRow([
-    'Authority median',
+    t('compareBook.median'),
     null,
     null,
     null,
@@ -121,20 +126,21 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   ]);
   medianRow.font = { bold: true, italic: true };
 
-  const diffs = table(workbook, 'Classification differences', [
-    { header: 'Intervention', width: 30 },
-    { header: 'Names used by schools', width: 40 },
-    { header: 'Schools classing it ALP', width: 10 },
-    { header: 'Learners on it as ALP', width: 12 },
-    { header: 'Cost as ALP', width: 14, format: POUNDS },
-    { header: 'Schools classing it not ALP', width: 10 },
-    { header: 'Learners on it as not ALP', width: 12 },
-    { header: 'Cost as not ALP', width: 14, format: POUNDS },
-    { header: 'ALP at', width: 50 },
-    { header: 'Not ALP at (tier)', width: 60 },
+  const D = (k: string) => t(`compareBook.diff.${k}`);
+  const diffs = table(workbook, t('compareBook.sheet.differences'), [
+    { header: D('intervention'), width: 30 },
+    { header: D('names'), width: 40 },
+    { header: D('schoolsAlp'), width: 10 },
+    { header: D('learnersAlp'), width: 12 },
+    { header: D('costAlp'), width: 14, format: POUNDS },
+    { header: D('schoolsNotAlp'), width: 10 },
+    { header: D('learnersNotAlp'), width: 12 },
+    { header: D('costNotAlp'), width: 14, format: POUNDS },
+    { header: D('alpAt'), width: 50 },
+    { header: D('notAlpAt'), width: 60 },
   ]);
-  const learners = (t: { known: number; linesWithFewerThan5: number }) =>
-    t.linesWithFewerThan5 === 0 ? t.known : `${t.known} + ${t.linesWithFewerThan5} line${t.linesWithFewerThan5 === 1 ? '' : 's'} with fewer than 5`;
+  const learners = (x: { known: number; linesWithFewerThan5: number }) => (x.linesWithFewerThan5 === 0 ? x.known : D2('learnersWithSmall', x));
+  const D2 = (k: string, x: { known: number; linesWithFewerThan5: number }) => t(`compareBook.diff.${k}`, { known: x.known, count: x.linesWithFewerThan5 });
   for (const g of comparison.classificationDifferences) {
     diffs.addRow([
       g.displayName,
@@ -145,38 +151,45 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       g.notAlp.schoolCount,
       learners(g.notAlp.learners),
       pounds(g.notAlp.costPence),
-      g.alp.schools.map((s) => s.schoolName).join('; '),
-      g.notAlp.schools.map((s) => `${s.schoolName} (${s.tierNames.join(', ')})`).join('; '),
+      g.alp.schools.map((x) => x.schoolName).join('; '),
+      g.notAlp.schools.map((x) => `${x.schoolName} (${x.tierNames.join(', ')})`).join('; '),
     ]);
   }
 
-  const outliers = table(workbook, 'Outliers', [
-    { header: 'School', width: 32 },
-    { header: 'Figure', width: 34 },
-    { header: 'School’s value', width: 14 },
-    { header: 'Authority median', width: 14 },
-    { header: 'Above or below', width: 10 },
-    { header: 'Question to ask', width: 90 },
+  const O = (k: string) => t(`compareBook.outliers.${k}`);
+  const outliers = table(workbook, t('compareBook.sheet.outliers'), [
+    { header: O('school'), width: 32 },
+    { header: O('figure'), width: 34 },
+    { header: O('value'), width: 14 },
+    { header: O('median'), width: 14 },
+    { header: O('direction'), width: 10 },
+    { header: O('question'), width: 90 },
   ]);
+  const rowByKey = new Map(comparison.schools.map((r) => [r.schoolKey, r]));
   for (const o of comparison.outliers) {
-    const row = outliers.addRow([o.schoolName, o.label, o.unit === 'pence' ? o.value / 100 : o.value / 10_000, o.unit === 'pence' ? o.median / 100 : o.median / 10_000, o.direction, o.question]);
+    const row = outliers.addRow([
+      o.schoolName,
+      words.measure(o.measure),
+      o.unit === 'pence' ? o.value / 100 : o.value / 10_000,
+      o.unit === 'pence' ? o.median / 100 : o.median / 10_000,
+      O(o.direction),
+      words.question(o, rowByKey.get(o.schoolKey)),
+    ]);
     const format = o.unit === 'pence' ? POUNDS : PERCENT;
     row.getCell(3).numFmt = format;
     row.getCell(4).numFmt = format;
     row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
   }
 
-  const about = workbook.addWorksheet('How figures are made', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const A = (k: string) => t(`compareBook.about.${k}`);
+  const about = workbook.addWorksheet(t('compareBook.sheet.about'), { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   about.columns = [{ width: 42 }, { width: 100 }];
-  about.addRow(['Context, not league tables']).font = { bold: true, size: 14 };
-  about.addRow(['Schools are listed by name, not ranked. Read each figure with the school’s roll, eFSM share, language medium, ALN and IDP counts and the ALP definition it applied.']);
-  about.addRow(['Outliers', OUTLIER_RULE]);
-  about.addRow(['Small numbers', 'Counts of 1 to 4 learners are shown as “fewer than 5” (and a second count where the first could be worked out); money is never hidden.']);
-  about.addRow([
-    'Matching interventions',
-    'Lines are matched by name ignoring case, accents, punctuation, bracketed qualifiers and words such as “group” or “sessions”, and by the officer’s own mapping.',
-  ]);
-  for (const m of Object.values(MEASURE_INFO)) about.addRow([m.label, m.denominator ? `Denominator: ${m.denominator}.` : 'An amount of money, in pounds.']);
+  about.addRow([A('title')]).font = { bold: true, size: 14 };
+  about.addRow([A('context')]);
+  about.addRow([A('outliers'), words.rule()]);
+  about.addRow([A('smallNumbers'), A('smallNumbersText')]);
+  about.addRow([A('matching'), A('matchingText')]);
+  for (const m of Object.values(MEASURE_INFO)) about.addRow([words.measure(m.key), words.measureMade(m.key, m.denominator)]);
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

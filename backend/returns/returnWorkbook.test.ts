@@ -1,3 +1,4 @@
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { canonicalJson, type AuthorityReturn } from '../../shared/authority/returnFormat';
@@ -48,6 +49,33 @@ describe('writing a return', () => {
     expect(read.json).toBe(canonicalJson(ret));
     expect(read.version).toBe(3);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('in Welsh: the sheets a person reads are in Welsh with no English label left, and Mapio reads back the same return', async () => {
+    const ret = plantedReturn();
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'cy');
+    expect((await readReturnWorkbook(bytes)).ret).toEqual(ret);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Ffurflen', 'Llinellau ymyrraeth']);
+    const text: string[] = [];
+    for (const ws of workbook.worksheets) if (ws.state === 'visible') ws.eachRow((row) => row.eachCell((cell) => text.push(cell.text)));
+    const all = text.join('\n');
+    expect(all).toContain('Dysgwyr ag ADY (CDU, neu benderfyniad a’r CDU wrthi’n cael ei baratoi)');
+    expect(all).toContain('Sefyllfa’r gyllideb');
+    // The school's own words (line, tier and income names) stay as the school typed them; every label is Welsh
+    const ownWords = [
+      ret.school.name,
+      ret.school.localAuthority,
+      ret.school.alpDefinitionSource,
+      ...ret.lines.flatMap((l) => [l.name, l.tierName, ...l.areas]),
+      ...ret.income.map((x) => x.name),
+      ...ret.totals.byTier.map((b) => b.name),
+      ...ret.totals.byArea.map((b) => b.name),
+    ];
+    let labels = all;
+    for (const w of ownWords.filter(Boolean).sort((a, b) => b.length - a.length)) labels = labels.replaceAll(w, ' ');
+    expect(englishIn(labels, englishPhrases())).toEqual([]);
   });
 
   it('carries the school’s official number and authority code, and still reads a version-1 return without them', async () => {

@@ -11,7 +11,8 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, describeCount, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
+import { createI18n, type Lang } from '../../shared/i18n';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -26,25 +27,6 @@ export function sha256Hex(text: string): string {
 }
 
 const pounds = (p: number) => p / 100; // for display cells only; the exact pence travel in the JSON
-const countCell = (c: ReturnCount): string | number => (c.value === null ? describeCount(c) : c.value);
-
-const FUNDING_NAMES: Record<string, string> = {
-  aln_budget: 'Delegated ALN budget',
-  aln_grant: 'ALN grant',
-  core_budget: 'School core budget',
-  la_idp: 'Local authority (LA-maintained IDP)',
-  health_board: 'Health board',
-};
-const INCOME_NAMES: Record<string, string> = {
-  delegated_aln: 'Delegated ALN funding',
-  aln_grant: 'ALN grant',
-  la_top_up: 'LA top-up',
-  school_contribution: 'School contribution',
-  other: 'Other',
-};
-const MEDIUM_NAMES: Record<string, string> = { english: 'English', welsh: 'Welsh', bilingual: 'Bilingual', dual_stream: 'Dual stream' };
-const PHASE_NAMES: Record<string, string> = { nursery: 'Nursery', primary: 'Primary', secondary: 'Secondary', all_through: 'All-through', special: 'Special', pru: 'Pupil referral unit' };
-const LANGUAGE_NAMES: Record<string, string> = { welsh: 'Welsh', english: 'English', bilingual: 'Bilingual' };
 
 export interface ReturnEnvelope {
   format: string;
@@ -52,10 +34,14 @@ export interface ReturnEnvelope {
   writtenBy: string;
 }
 
-function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): void {
+function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang): void {
+  const { t } = createI18n(lang);
   const s = ret.school;
-  const sheet = workbook.addWorksheet('Return', { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  sheet.columns = [{ width: 44 }, { width: 22 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  const count = (c: ReturnCount): string | number => (c.value === null ? t('authority.fewerThan5') : c.value);
+  const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
+  const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): a first column wide enough for them.
+  sheet.columns = [{ width: 80 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
   const heading = (text: string) => {
     sheet.addRow([]);
@@ -65,123 +51,130 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn): vo
     for (const c of cols) r.getCell(c).numFmt = POUNDS;
     return r;
   };
+  const orNot = (text: string, missing: 'notEntered' | 'notStated') => text || t(`returnBook.${missing}`);
 
-  sheet.addRow([`Authority return: ${s.name}, ${s.academicYear}`]).font = TITLE;
-  row('Written by Mapio. No learner names, references or dates of birth; counts of 1 to 4 learners are shown as “fewer than 5”.');
-  heading('School');
-  row('School', s.name);
-  row('Official school number', s.officialNumber || 'not entered');
-  row('Local authority', s.localAuthority || 'not entered');
-  row('Local authority code', s.localAuthorityCode || 'not entered');
-  row('Phase', PHASE_NAMES[s.phase] ?? s.phase);
-  row('Number on roll', s.numberOnRoll);
-  row('Pupils eligible for free school meals (eFSM), % of pupils on roll', s.efsmBasisPoints === null ? 'not given' : s.efsmBasisPoints / 100);
-  row('Language medium', MEDIUM_NAMES[s.languageMedium] ?? s.languageMedium);
-  row('Academic year', s.academicYear);
-  row('ALP definition applied', s.alpDefinitionSource || 'not stated');
-  row('ALP definition dated', s.alpDefinitionDate ?? 'not stated');
+  sheet.addRow([t('returnBook.title', { school: lang === 'cy' && s.nameCy ? s.nameCy : s.name, year: s.academicYear })]).font = TITLE;
+  row(t('returnBook.note'));
+  heading(t('returnBook.school.heading'));
+  row(t('returnBook.school.name'), s.name);
+  if (s.nameCy) row(t('returnBook.school.nameCy'), s.nameCy);
+  row(t('returnBook.school.officialNumber'), orNot(s.officialNumber, 'notEntered'));
+  row(t('returnBook.school.authority'), orNot(s.localAuthority, 'notEntered'));
+  row(t('returnBook.school.authorityCode'), orNot(s.localAuthorityCode, 'notEntered'));
+  row(t('returnBook.school.phase'), t(`authority.phase.${s.phase}`));
+  row(t('returnBook.school.roll'), s.numberOnRoll);
+  row(t('returnBook.school.efsm'), s.efsmBasisPoints === null ? t('returnBook.notGiven') : s.efsmBasisPoints / 100);
+  row(t('returnBook.school.medium'), t(`authority.medium.${s.languageMedium}`));
+  row(t('returnBook.school.year'), s.academicYear);
+  row(t('returnBook.school.alpDefinition'), orNot(s.alpDefinitionSource, 'notStated'));
+  row(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ?? t('returnBook.notStated'));
 
-  heading('Learners (counts only)');
-  row('Learners with ALN (an IDP, or decided and the IDP being prepared)', countCell(ret.counts.learnersWithAln));
-  row('Decided to have ALN, IDP being prepared', countCell(ret.counts.idpsPreparing));
-  row('IDPs', countCell(ret.counts.idps));
-  row('IDPs maintained by the school', countCell(ret.counts.idpsSchoolMaintained));
-  row('IDPs maintained by the local authority', countCell(ret.counts.idpsLaMaintained));
-  row('On the monitoring register (universal provision, not ALN)', countCell(ret.counts.monitored));
-  row('ALN decisions awaited, not yet due', ret.counts.decisionsDue ? countCell(ret.counts.decisionsDue) : 'not counted');
-  row('ALN decisions overdue', ret.counts.decisionsOverdue ? countCell(ret.counts.decisionsOverdue) : 'not counted');
+  const c = ret.counts;
+  heading(t('returnBook.counts.heading'));
+  row(t('returnBook.counts.learnersWithAln'), count(c.learnersWithAln));
+  row(t('returnBook.counts.idpsPreparing'), count(c.idpsPreparing));
+  row(t('returnBook.counts.idps'), count(c.idps));
+  row(t('returnBook.counts.idpsSchool'), count(c.idpsSchoolMaintained));
+  row(t('returnBook.counts.idpsLa'), count(c.idpsLaMaintained));
+  row(t('returnBook.counts.monitored'), count(c.monitored));
+  row(t('returnBook.counts.decisionsDue'), c.decisionsDue ? count(c.decisionsDue) : t('returnBook.notCounted'));
+  row(t('returnBook.counts.decisionsOverdue'), c.decisionsOverdue ? count(c.decisionsOverdue) : t('returnBook.notCounted'));
 
-  heading('Income');
-  sheet.addRow(['Income line', 'Kind', 'Amount', 'Financial year', 'Ends on']).font = { bold: true };
+  heading(t('returnBook.income.heading'));
+  sheet.addRow([t('returnBook.income.line'), t('returnBook.income.kind'), t('returnBook.income.amount'), t('returnBook.income.fy'), t('returnBook.income.endsOn')]).font = { bold: true };
   for (const i of ret.income) {
     money(
       row(
         i.name,
-        INCOME_NAMES[i.kind] ?? i.kind,
+        t(`enums.incomeKind.${i.kind}`),
         pounds(i.amountPence),
-        i.financialYear === null ? 'academic year' : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
+        i.financialYear === null ? t('returnBook.income.academicYear') : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
         i.endsOn ?? '',
       ),
       3,
     );
   }
-  money(row('Total income', '', pounds(ret.budget.incomePence)), 3).font = { bold: true };
+  money(row(t('returnBook.income.total'), '', pounds(ret.budget.incomePence)), 3).font = { bold: true };
 
-  heading('Budget position');
-  money(row('ALN budget (income)', pounds(ret.budget.incomePence)), 2);
-  money(row('Committed spend (charged to the ALN budget)', pounds(ret.budget.chargedPence)), 2);
-  money(row('Budget position (income − committed; negative = overspent)', pounds(ret.budget.positionPence)), 2);
-  money(row('All costs, whoever pays', pounds(ret.totals.costPence)), 2);
-  money(row('  of which intervention lines', pounds(ret.totals.linesCostPence)), 2);
-  money(row('  of which other costs (ALNCo time, services, equipment…)', pounds(ret.totals.otherCostsPence)), 2);
-  sheet.addRow(['Financial year', 'Income', 'Committed', 'Position']).font = { bold: true };
+  heading(t('returnBook.budget.heading'));
+  money(row(t('returnBook.budget.income'), pounds(ret.budget.incomePence)), 2);
+  money(row(t('returnBook.budget.committed'), pounds(ret.budget.chargedPence)), 2);
+  money(row(t('returnBook.budget.position'), pounds(ret.budget.positionPence)), 2);
+  money(row(t('returnBook.budget.allCosts'), pounds(ret.totals.costPence)), 2);
+  money(row(t('returnBook.budget.lines'), pounds(ret.totals.linesCostPence)), 2);
+  money(row(t('returnBook.budget.others'), pounds(ret.totals.otherCostsPence)), 2);
+  sheet.addRow([t('returnBook.budget.fy'), t('returnBook.income.heading'), t('returnBook.budget.committedCol'), t('returnBook.budget.positionCol')]).font = { bold: true };
   for (const f of ret.budget.financialYears) {
-    money(row(`April ${f.year} – March ${f.year + 1}`, pounds(f.incomePence), pounds(f.chargedPence), pounds(f.positionPence)), 2, 3, 4);
+    money(row(fyLabel(f.year), pounds(f.incomePence), pounds(f.chargedPence), pounds(f.positionPence)), 2, 3, 4);
   }
-  sheet.addRow(['All costs by financial year', 'Cost']).font = { bold: true };
-  ret.totals.financialYears.years.forEach((y, i) => money(row(`April ${y} – March ${y + 1}`, pounds(ret.totals.financialYears.pence[i] as number)), 2));
+  sheet.addRow([t('returnBook.budget.allCostsByFy'), t('returnBook.budget.cost')]).font = { bold: true };
+  ret.totals.financialYears.years.forEach((y, i) => money(row(fyLabel(y), pounds(ret.totals.financialYears.pence[i] as number)), 2));
 
+  const alpWord = (isAlp: boolean | null) => (isAlp === null ? '—' : isAlp ? t('returnBook.breakdown.alp') : t('returnBook.breakdown.notAlp'));
   const breakdownTable = (title: string, first: string, rows: Array<{ label: string; extra?: string; costPence: number; chargedPence: number }>, extraHeading?: string) => {
     heading(title);
-    sheet.addRow(extraHeading ? [first, extraHeading, 'All costs', 'Charged to ALN budget'] : [first, 'All costs', 'Charged to ALN budget']).font = { bold: true };
+    const all = t('returnBook.breakdown.allCosts');
+    const charged = t('returnBook.breakdown.charged');
+    sheet.addRow(extraHeading ? [first, extraHeading, all, charged] : [first, all, charged]).font = { bold: true };
     for (const r of rows) {
       if (extraHeading) money(row(r.label, r.extra ?? '', pounds(r.costPence), pounds(r.chargedPence)), 3, 4);
       else money(row(r.label, pounds(r.costPence), pounds(r.chargedPence)), 2, 3);
     }
   };
   breakdownTable(
-    'Cost by tier',
-    'Tier',
-    ret.totals.byTier.map((b) => ({ label: b.name, extra: b.isAlp === null ? '—' : b.isAlp ? 'ALP' : 'not ALP', costPence: b.costPence, chargedPence: b.chargedPence })),
-    'ALP?',
+    t('returnBook.breakdown.byTier'),
+    t('returnBook.breakdown.tier'),
+    ret.totals.byTier.map((b) => ({ label: b.name, extra: alpWord(b.isAlp), costPence: b.costPence, chargedPence: b.chargedPence })),
+    t('returnBook.breakdown.alpQ'),
   );
   breakdownTable(
-    'Intervention lines: ALP / not ALP',
-    'Classification',
-    ret.totals.byAlp.map((b) => ({ label: b.key === 'alp' ? 'ALP' : 'Not ALP', costPence: b.costPence, chargedPence: b.chargedPence })),
+    t('returnBook.breakdown.byAlp'),
+    t('returnBook.breakdown.classification'),
+    ret.totals.byAlp.map((b) => ({ label: alpWord(b.key === 'alp'), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
   breakdownTable(
-    'Cost by area of need (a line in several areas is split equally)',
-    'Area of need',
+    t('returnBook.breakdown.byArea'),
+    t('returnBook.breakdown.area'),
     ret.totals.byArea.map((b) => ({ label: b.name, costPence: b.costPence, chargedPence: b.chargedPence })),
   );
   breakdownTable(
-    'Cost by funding source',
-    'Funding source',
-    ret.totals.byFundingSource.map((b) => ({ label: FUNDING_NAMES[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+    t('returnBook.breakdown.byFunding'),
+    t('returnBook.breakdown.funding'),
+    ret.totals.byFundingSource.map((b) => ({ label: t(`enums.fundingSource.${b.key}`), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
 
-  const lines = workbook.addWorksheet('Intervention lines', {
+  const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
+  const L = (k: string) => t(`returnBook.lines.${k}`);
   lines.columns = [
-    { header: 'Intervention', width: 36 },
-    { header: 'Tier', width: 16 },
-    { header: 'ALP?', width: 8 },
-    { header: 'Areas of need', width: 40 },
-    { header: 'Delivery language', width: 14 },
-    { header: 'Welsh-medium', width: 12 },
-    { header: 'Funding source', width: 28 },
-    { header: 'Contact hours a week (per learner)', width: 14 },
-    { header: 'Weeks', width: 8 },
-    { header: 'Cost', width: 14 },
-    { header: 'Learners', width: 14 },
+    { header: L('name'), width: 36 },
+    { header: L('tier'), width: 16 },
+    { header: L('alp'), width: 8 },
+    { header: L('areas'), width: 40 },
+    { header: L('language'), width: 14 },
+    { header: L('welshMedium'), width: 12 },
+    { header: L('funding'), width: 28 },
+    { header: L('hours'), width: 14 },
+    { header: L('weeks'), width: 8 },
+    { header: L('cost'), width: 14 },
+    { header: L('learners'), width: 14 },
   ];
   lines.getRow(1).font = { bold: true };
   for (const l of ret.lines) {
     const r = lines.addRow([
       l.name,
       l.tierName,
-      l.isAlp ? 'ALP' : 'not ALP',
+      alpWord(l.isAlp),
       l.areas.join('; '),
-      LANGUAGE_NAMES[l.deliveryLanguage] ?? l.deliveryLanguage,
-      l.welshMedium ? 'yes' : 'no',
-      FUNDING_NAMES[l.fundingSource] ?? l.fundingSource,
+      t(`enums.deliveryLanguage.${l.deliveryLanguage}`),
+      l.welshMedium ? L('yes') : L('no'),
+      t(`enums.fundingSource.${l.fundingSource}`),
       Math.round((l.contactMinutesPerWeek / 60) * 100) / 100,
       l.weeks,
       pounds(l.costPence),
-      countCell(l.learners),
+      count(l.learners),
     ]);
     r.getCell(10).numFmt = POUNDS;
   }
@@ -204,16 +197,20 @@ function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: Return
  * Low level (tests use it to make files with a chosen envelope or JSON): the workbook bytes for `json`,
  * its checksum computed over exactly that text unless `checksum` is given.
  */
-export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, envelope: ReturnEnvelope, checksum = sha256Hex(json)): Promise<Buffer> {
+export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, envelope: ReturnEnvelope, checksum = sha256Hex(json), lang: Lang = 'en'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = envelope.writtenBy;
-  workbook.title = `Authority return: ${ret.school.name}, ${ret.school.academicYear}`;
-  addReadableSheets(workbook, ret);
+  workbook.title = createI18n(lang).t('returnBook.title', { school: ret.school.name, year: ret.school.academicYear });
+  addReadableSheets(workbook, ret, lang);
   addDataSheet(workbook, json, envelope, checksum);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The .xlsx bytes of a return, with its canonical JSON, checksum, format and version. */
-export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string): Promise<Buffer> {
-  return returnWorkbookBytes(ret, canonicalJson(ret), { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy });
+/**
+ * The .xlsx bytes of a return, with its canonical JSON, checksum, format and version. The sheets a person
+ * reads are in `lang`; the data Mapio reads back is the same in either language.
+ */
+export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string, lang: Lang = 'en'): Promise<Buffer> {
+  const json = canonicalJson(ret);
+  return returnWorkbookBytes(ret, json, { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy }, sha256Hex(json), lang);
 }

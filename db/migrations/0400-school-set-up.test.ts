@@ -6,30 +6,15 @@ import { costSchoolYear } from '../../shared/engine';
 import { weeksFromTerms } from '../../shared/schoolTerms';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
-import { takeBackTo } from './olderShapes';
+import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
 import { enrolOn } from '../../test/support/schoolYearBuilder';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
   for (const f of opened.splice(0).reverse()) f.close();
 });
-
-/**
- * A version-300 file: the test school with an authority's own tiers beside the universal one, a renamed
- * area, and learners enrolled on the universal line (so sharing it would move money).
- */
-function version300File(year: SchoolYear): string {
-  const path = nodePath.join(testFolder(), 'school.mapio');
-  SchoolFile.create(path, year, { appVersion: 'test' }).close();
-  const db = openDatabase(path);
-  takeBackTo(db, 300);
-  db.pragma('journal_mode = DELETE');
-  db.close();
-  return path;
-}
 
 function olderYear(): SchoolYear {
   const year = testSchoolYear();
@@ -47,7 +32,7 @@ describe('0400: setting up a school', () => {
 
   it('brings a version-300 file up to date with every figure unchanged, keeping a copy of the old file first', () => {
     const before = olderYear();
-    const path = version300File(before);
+    const path = schoolFileAtVersion(before, 300);
     const file = SchoolFile.open(path);
     opened.push(file);
     expect(file.migration).toMatchObject({ fromVersion: 300, toVersion: LATEST_VERSION });
@@ -90,7 +75,7 @@ describe('0400: setting up a school', () => {
   });
 
   it('the new columns refuse what the door would: an official number of 6 digits, a half-term with one date', () => {
-    const path = version300File(olderYear());
+    const path = schoolFileAtVersion(olderYear(), 300);
     SchoolFile.open(path).close();
     const db = openDatabase(path);
     opened.push(db);

@@ -1,29 +1,15 @@
-import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { openDatabase } from '../connection';
 import { SchoolFile } from '../schoolFile';
-import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
-import { takeBackTo } from './olderShapes';
+import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
   for (const f of opened.splice(0).reverse()) f.close();
 });
-
-/** A version-400 file of the test school: learners with no referral fields, a calendar with no closed days. */
-function version400File(year: SchoolYear): string {
-  const path = nodePath.join(testFolder(), 'school.mapio');
-  SchoolFile.create(path, year, { appVersion: 'test' }).close();
-  const db = openDatabase(path);
-  takeBackTo(db, 400);
-  db.pragma('journal_mode = DELETE');
-  db.close();
-  return path;
-}
 
 describe('0500: ALN decisions', () => {
   it('says why it exists', () => {
@@ -32,7 +18,7 @@ describe('0500: ALN decisions', () => {
 
   it('brings a version-400 file up to date with no learner referred, no closed day, and every figure unchanged', () => {
     const before = testSchoolYear();
-    const file = SchoolFile.open(version400File(before));
+    const file = SchoolFile.open(schoolFileAtVersion(before, 400));
     opened.push(file);
     expect(file.migration).toMatchObject({ fromVersion: 400, toVersion: LATEST_VERSION });
     const after = file.readYear();
@@ -43,7 +29,7 @@ describe('0500: ALN decisions', () => {
   });
 
   it('keeps what the school records next: a referral, a closed day, and undo of both', () => {
-    const file = SchoolFile.open(version400File(testSchoolYear()));
+    const file = SchoolFile.open(schoolFileAtVersion(testSchoolYear(), 400));
     opened.push(file);
     const id = file.readYear().learners[0]!.id;
     file.mutate('Refer', (r) => r.learners.update(id, { referredOn: '2026-10-01', referralDecider: 'la' }));
@@ -56,7 +42,7 @@ describe('0500: ALN decisions', () => {
   });
 
   it('the new columns refuse a date that is not a date', () => {
-    const path = version400File(testSchoolYear());
+    const path = schoolFileAtVersion(testSchoolYear(), 400);
     SchoolFile.open(path).close();
     const db = openDatabase(path);
     opened.push(db);

@@ -11,10 +11,11 @@ import { migration as lineExpectedProgress } from './0200-line-expected-progress
 import { migration as scenarios } from './0300-scenarios';
 import { migration as schoolSetUp } from './0400-school-set-up';
 import { migration as alnDecisions } from './0500-aln-decisions';
+import { migration as welshNames } from './0600-welsh-names';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = assertIncreasing([initialSchoolYear, lineExpectedProgress, scenarios, schoolSetUp, alnDecisions]);
+export const MIGRATIONS: readonly Migration[] = assertIncreasing([initialSchoolYear, lineExpectedProgress, scenarios, schoolSetUp, alnDecisions, welshNames]);
 
 /** The newest file version this Mapio understands. */
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -7,6 +7,16 @@ import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
   {
+    from: 600,
+    sql: `
+      ALTER TABLE enrolments DROP COLUMN measure_name_cy;
+      ALTER TABLE other_cost_lines DROP COLUMN name_cy;
+      ALTER TABLE income_lines DROP COLUMN name_cy;
+      ALTER TABLE lines DROP COLUMN description_cy;
+      ALTER TABLE lines DROP COLUMN name_cy;
+      ALTER TABLE school DROP COLUMN name_cy;`,
+  },
+  {
     from: 500,
     sql: `
       DROP TABLE calendar_closed_days;

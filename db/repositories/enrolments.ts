@@ -60,6 +60,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
           startWeek: start,
           endWeek: end,
           measureName: '',
+          measureNameCy: '',
           measureUnit: '',
           entryValue: null,
           exitValue: null,

@@ -24,7 +24,7 @@ describe('learners and enrolments', () => {
 
   it('enrolments name the line or learner that is missing', () => {
     const file = openFile();
-    const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: '', measureUnit: '', entryValue: null, exitValue: null };
+    const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null };
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, lineId: 7 }))).message).toBe('lineId: no intervention line with id 7');
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, learnerId: 70 }))).message).toBe('learnerId: no learner with id 70');
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.update(1, { endWeek: 0 + 1, startWeek: 5 }))).message).toBe('endWeek: must not be before the start week (5)');

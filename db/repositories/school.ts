@@ -11,6 +11,7 @@ export interface SchoolRepository {
 
 export const SCHOOL_COLUMNS: ColumnMap<School> = {
   name: 'name',
+  nameCy: 'name_cy',
   localAuthority: 'local_authority',
   localAuthorityCode: 'local_authority_code',
   officialNumber: 'official_number',
@@ -25,9 +26,9 @@ export const SCHOOL_COLUMNS: ColumnMap<School> = {
 
 export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
   const insert = db.prepare(`
-    INSERT INTO school (id, name, local_authority, local_authority_code, official_number, phase, number_on_roll,
+    INSERT INTO school (id, name, name_cy, local_authority, local_authority_code, official_number, phase, number_on_roll,
       efsm_basis_points, language_medium, academic_year, alp_definition_source, alp_definition_date)
-    VALUES (1, @name, @localAuthority, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
+    VALUES (1, @name, @nameCy, @localAuthority, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
       @efsmBasisPoints, @languageMedium, @academicYear, @alpDefinitionSource, @alpDefinitionDate)`);
   return {
     update(changes) {
@@ -36,6 +37,7 @@ export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
     insert(school) {
       insert.run({
         name: school.name,
+        nameCy: school.nameCy,
         localAuthority: school.localAuthority,
         localAuthorityCode: school.localAuthorityCode,
         officialNumber: school.officialNumber,

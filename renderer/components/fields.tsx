@@ -3,7 +3,7 @@
  * the field, with the reason, when it doesn't read), and commits about 300 ms after typing stops or at
  * once on leaving the field. The backend's field issues show in the same place. No Save button.
  */
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MoneyParseError, parsePounds, formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
@@ -164,14 +164,19 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
  * What a select or checkbox shows: the person's choice at once (so the control never snaps back while
  * the save is on its way), then whatever the saved value becomes (the backend's answer, an undo).
  */
-function useOptimistic<T>(saved: T): [T, (value: T) => void] {
+function useOptimistic<T>(saved: T, hold?: RefObject<number>): [T, (value: T) => void, () => void] {
   const [shown, setShown] = useState(saved);
+  const latest = useRef(saved);
+  latest.current = saved;
   const key = JSON.stringify(saved);
   useEffect(() => {
-    setShown(saved);
+    // While changes are on their way (`hold`), an earlier change's answer must not put back what was shown.
+    if (!hold || hold.current === 0) setShown(saved);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- compared by value: a fresh array each render is the same choice
   }, [key]);
-  return [shown, setShown];
+  /** Show what is saved now (after the last answer, or a refusal). */
+  const sync = () => setShown(latest.current);
+  return [shown, setShown, sync];
 }
 
 /** A select that commits on change. */
@@ -262,12 +267,16 @@ export function CheckboxField(props: { label: string; checked: boolean; commit: 
 export function CheckboxGroup(props: { legend: string; options: Array<{ value: string; label: string }>; value: string[]; commit: Commit<string[]> }) {
   const id = useId();
   const [error, setError] = useState<string | null>(null);
-  const [shown, setShown] = useOptimistic(props.value);
+  // Two quick ticks show both at once: the first answer does not untick the second while it is on its way.
+  const pending = useRef(0);
+  const [shown, setShown, sync] = useOptimistic(props.value, pending);
   const toggle = async (v: string, on: boolean) => {
     const next = props.options.map((o) => o.value).filter((x) => (x === v ? on : shown.includes(x)));
     setShown(next);
+    pending.current++;
     const problem = await props.commit(next);
-    if (problem) setShown(props.value);
+    pending.current--;
+    if (problem || pending.current === 0) sync();
     setError(problem);
   };
   return (

@@ -78,10 +78,11 @@ export const authorityOperations = {
       source: z.string().max(300).optional(),
     }),
   ).returns<AuthorityView>(),
-  /** The comparison as an .xlsx, written atomically. */
+  /** The comparison as an .xlsx, written atomically, in English or Welsh. */
   'authority.exportComparison': op(
     z.strictObject({
       path: filePath,
+      lang: z.enum(['en', 'cy']).default('en'),
       academicYear: z
         .string()
         .regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' })

@@ -16,6 +16,8 @@ export const API_ERROR_CODES = [
   'timeout', // an operation ran past its time limit and was stopped
   'cancelled', // the person stopped an operation
   'too_large', // the request is larger than the largest the contract allows (docs/limits.md)
+  'names_in_text', // a document would carry a learner's name in the school's free text: issues name each field; ask, then confirm
+
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -22,6 +22,12 @@ export interface ReturnWritten {
   bytes: number;
 }
 
+/**
+ * The person has seen the learners' names Mapio found in the school's own text and confirmed none is a
+ * learner (a refusal with code names_in_text lists them); without it, such a document is not written.
+ */
+const NOT_LEARNERS = z.boolean().default(false);
+
 export const exportsOperations = {
   /**
    * The costed map as an Excel workbook for governors, written atomically to `path` (.xlsx).
@@ -35,10 +41,12 @@ export const exportsOperations = {
     }),
   ).returns<Promise<GovernorsWorkbookExport>>(),
   /** The statement for parents of what the school regards as ALP: printable HTML (.html), no costs, no learners. */
-  'export.alpStatement': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy']).default('en') })).returns<AlpStatementExport>(),
+  /** The statement for parents in English, in Welsh, or bilingual (Welsh then English in one document). */
+  'export.alpStatement': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy', 'bilingual']).default('en'), notLearners: NOT_LEARNERS })).returns<AlpStatementExport>(),
   /**
    * Write the open school's authority return (.xlsx) to `path`: no learner names, refs or dates of birth.
    * Asynchronous (exceljs): the handler returns a Promise; every transport awaits it.
    */
-  'return.create': op(z.strictObject({ path: filePath })).returns<Promise<ReturnWritten>>(),
+  /** The return for the authority; its readable sheets in English or Welsh (the data inside is the same). */
+  'return.create': op(z.strictObject({ path: filePath, lang: z.enum(['en', 'cy']).default('en'), notLearners: NOT_LEARNERS })).returns<Promise<ReturnWritten>>(),
 } satisfies OperationGroup;

@@ -54,7 +54,14 @@ export interface MisPreviewRow {
   changes: MisFieldChange[];
   /** For a reject: why, as a code (for translation) and a sentence naming what to fix. */
   rejectCode: MisRejectCode | null;
+  /** The specifics the reason is worded from (the value, the column, the other rows, the limit). */
+  rejectParams: Record<string, string | number>;
   reason: string | null;
+  /**
+   * The name has "?" where a letter stood and the file is Windows-1252, which cannot hold ŵ or ŷ: the name
+   * may have lost Welsh letters. Shown beside the row; an existing learner's name is never replaced by it.
+   */
+  lostLetters: boolean;
 }
 
 export interface MisPreview {
@@ -71,6 +78,8 @@ export interface MisPreview {
   /** True when rows that are not rejects were left out of `rows` (the counts are always exact). */
   rowsTruncated: boolean;
   counts: { add: number; update: number; unchanged: number; reject: number; blank: number; notInFile: number };
+  /** How each ALN status word in the file was read, in the order first seen (spelling as first written), with how many rows used it. */
+  statusReadings: Array<{ text: string; status: AlnStatus; rows: number }>;
   /**
    * Set when the mapping lacks a required column (reference, name, year group) or names a column the
    * file doesn't have: the sentence says which, `rows` is empty and the counts are 0. `mis.import` with

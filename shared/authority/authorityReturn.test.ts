@@ -16,6 +16,7 @@ function plantedYear(): SchoolYear {
   return schoolYear({
     school: {
       name: 'Ysgol Prawf',
+      nameCy: '',
       localAuthority: 'Sir Enghraifft',
       localAuthorityCode: '',
       officialNumber: '',

@@ -66,6 +66,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
   return {
     school: {
       name: s.name,
+      nameCy: s.nameCy,
       localAuthority: authorityName(s, 'en'),
       localAuthorityCode: s.localAuthorityCode,
       officialNumber: s.officialNumber,

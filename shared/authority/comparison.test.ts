@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { type AuthorityReturn } from './returnFormat';
 import { buildAuthorityReturn } from './buildReturn';
 import type { SchoolYear } from '../domain';
-import { compareReturns, describeShare, normaliseInterventionName, type ComparedReturn } from './comparison';
+import { compareReturns, normaliseInterventionName, type ComparedReturn } from './comparison';
+import { comparisonWords } from './comparisonWords';
+import { createI18n } from '../i18n';
 import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 
@@ -68,11 +70,12 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.spendPerLearnerWithAlnPence).toBe(1386); // 55 440 ÷ 40
     expect(row?.spendPerLearnerWithAlnPence).toBe(costed.totals.chargedPerLearnerWithAlnPence);
     expect(row?.spendPerPupilPence).toBe(185); // 55 440 ÷ 300 = 184.8 → 185
-    expect(row?.alnShareOfRoll).toEqual({ numerator: 40, denominator: 300, of: 'pupils on roll', basisPoints: 1333 });
-    expect(row?.idpShareOfAln).toEqual({ numerator: 20, denominator: 40, of: 'learners with ALN', basisPoints: 5000 });
-    expect(row?.alpShareOfLineCost).toEqual({ numerator: 27_720, denominator: 55_440, of: 'cost of intervention lines', basisPoints: 5000 });
+    expect(row?.alnShareOfRoll).toEqual({ numerator: 40, denominator: 300, of: 'pupils_on_roll', basisPoints: 1333 });
+    expect(row?.idpShareOfAln).toEqual({ numerator: 20, denominator: 40, of: 'learners_with_aln', basisPoints: 5000 });
+    expect(row?.alpShareOfLineCost).toEqual({ numerator: 27_720, denominator: 55_440, of: 'line_cost', basisPoints: 5000 });
     expect(row?.welshMediumShareOfAlpCost?.basisPoints).toBe(10_000);
-    expect(describeShare(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
+    expect(comparisonWords(createI18n('en').t, 'en').share(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
+    expect(comparisonWords(createI18n('cy').t, 'cy').share(row!.alnShareOfRoll)).toBe('13.33% o ddisgyblion ar y gofrestr (40 o 300)');
     expect(row?.context).toMatchObject({ numberOnRoll: 300, languageMedium: 'english', alpDefinitionSource: 'Sir Prawf guidance 2025', learnersWithAln: { value: 40, suppressed: false } });
   });
 
@@ -82,7 +85,8 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.spendPerLearnerWithAlnPence).toBeNull();
     expect(row?.alnShareOfRoll).toBeNull();
     expect(row?.committedPence).toBe(27_720); // money is never hidden
-    expect(row?.notes.join(' ')).toMatch(/fewer than 5/);
+    expect(row?.notes).toContain('aln_withheld');
+    expect(comparisonWords(createI18n('cy').t, 'cy').note('aln_withheld')).toMatch(/llai na 5/);
   });
 });
 
@@ -105,10 +109,16 @@ describe('compareReturns: medians and outliers', () => {
     expect(budget?.upperFence).toBe(100_000 + 133_500);
     const flagged = comparison.outliers.filter((o) => o.measure === 'alnBudgetPence');
     expect(flagged.map((o) => [o.schoolName, o.direction])).toEqual([['A', 'above']]);
-    expect(flagged[0]?.question).toMatch(/^ALN budget \(income\) at A is £10,000\.00, well above the authority median of £130\.00\. What lies behind it\?/);
-    expect(flagged[0]?.question).toMatch(/200 on roll/);
+    // Worded at the edge, in either language, with the school's context
+    const row = comparison.schools.find((s) => s.schoolKey === 'A');
+    const en = comparisonWords(createI18n('en').t, 'en');
+    expect(en.question(flagged[0]!, row)).toMatch(/^ALN budget \(income\) at A is £10,000\.00, well above the authority median of £130\.00\. What lies behind it\?/);
+    expect(en.question(flagged[0]!, row)).toMatch(/200 on roll/);
+    const cy = comparisonWords(createI18n('cy').t, 'cy');
+    expect(cy.question(flagged[0]!, row)).toMatch(/^Cyllideb ADY \(incwm\) yn A: £10,000\.00, ymhell uwchlaw canolrif yr awdurdod, sef £130\.00\. Beth sydd y tu ôl i hyn\?/);
+    expect(cy.question(flagged[0]!, row)).toMatch(/nifer ar y gofrestr 200/);
     expect(comparison.schools.map((s) => s.context.name)).toEqual(['F', 'A', 'C', 'B', 'E', 'D', 'G']);
-    expect(comparison.outlierRule).toMatch(/Q1 − 1\.5 × IQR/);
+    expect(en.rule()).toMatch(/Q1 − 1\.5 × IQR/);
   });
 
   it('rounds an even median half away from zero, and needs 4 schools before calling anything an outlier', () => {

@@ -24,9 +24,13 @@ import type { LanguageMedium, Pence, Phase } from '../domain';
 import type { AuthorityReturn, ReturnCount } from './returnFormat';
 import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
 
-export const OUTLIER_RULE =
-  'An outlier lies below Q1 − 1.5 × IQR or above Q3 + 1.5 × IQR of the authority’s schools (Q1, Q3: the lower and upper quartiles; IQR = Q3 − Q1). It is a question to ask, not a ranking.';
 export const MIN_SCHOOLS_FOR_OUTLIERS = 4;
+
+/** What a share is a share of (words at the edge: shared/authority/comparisonWords.ts). */
+export type ShareOf = 'pupils_on_roll' | 'learners_with_aln' | 'line_cost' | 'alp_cost';
+
+/** Why a school's figure is not shown. */
+export type ComparisonNote = 'aln_withheld' | 'no_aln' | 'idps_withheld' | 'roll_zero' | 'no_line_cost' | 'no_alp';
 
 /** One school's return as the comparison sees it. */
 export interface ComparedReturn {
@@ -43,8 +47,7 @@ export interface ComparedReturn {
 export interface Share {
   numerator: number;
   denominator: number;
-  /** e.g. 'pupils on roll', 'learners with ALN', 'cost of intervention lines'. */
-  of: string;
+  of: ShareOf;
   /** numerator ÷ denominator in basis points (1834 = 18.34%), rounded half away from zero; null when the denominator is 0. */
   basisPoints: number | null;
 }
@@ -64,22 +67,21 @@ export type MeasureKey = (typeof MEASURES)[number];
 
 export interface MeasureInfo {
   key: MeasureKey;
-  label: string;
   unit: 'pence' | 'basis_points';
   /** For shares: what it is a share of. For money per head: what it is divided by. */
-  denominator: string | null;
+  denominator: ShareOf | null;
 }
 
 export const MEASURE_INFO: Record<MeasureKey, MeasureInfo> = {
-  alnShareOfRoll: { key: 'alnShareOfRoll', label: 'Learners with ALN, % of pupils on roll', unit: 'basis_points', denominator: 'pupils on roll' },
-  idpShareOfAln: { key: 'idpShareOfAln', label: 'IDPs, % of learners with ALN', unit: 'basis_points', denominator: 'learners with ALN' },
-  alnBudgetPence: { key: 'alnBudgetPence', label: 'ALN budget (income)', unit: 'pence', denominator: null },
-  committedPence: { key: 'committedPence', label: 'Committed spend (charged to the ALN budget)', unit: 'pence', denominator: null },
-  budgetPositionPence: { key: 'budgetPositionPence', label: 'Budget position (income − committed)', unit: 'pence', denominator: null },
-  spendPerLearnerWithAlnPence: { key: 'spendPerLearnerWithAlnPence', label: 'Committed spend per learner with ALN', unit: 'pence', denominator: 'learners with ALN' },
-  spendPerPupilPence: { key: 'spendPerPupilPence', label: 'Committed spend per pupil on roll', unit: 'pence', denominator: 'pupils on roll' },
-  alpShareOfLineCost: { key: 'alpShareOfLineCost', label: 'ALP, % of intervention line cost', unit: 'basis_points', denominator: 'cost of intervention lines' },
-  welshMediumShareOfAlpCost: { key: 'welshMediumShareOfAlpCost', label: 'Welsh-medium ALP, % of ALP cost', unit: 'basis_points', denominator: 'cost of ALP lines' },
+  alnShareOfRoll: { key: 'alnShareOfRoll', unit: 'basis_points', denominator: 'pupils_on_roll' },
+  idpShareOfAln: { key: 'idpShareOfAln', unit: 'basis_points', denominator: 'learners_with_aln' },
+  alnBudgetPence: { key: 'alnBudgetPence', unit: 'pence', denominator: null },
+  committedPence: { key: 'committedPence', unit: 'pence', denominator: null },
+  budgetPositionPence: { key: 'budgetPositionPence', unit: 'pence', denominator: null },
+  spendPerLearnerWithAlnPence: { key: 'spendPerLearnerWithAlnPence', unit: 'pence', denominator: 'learners_with_aln' },
+  spendPerPupilPence: { key: 'spendPerPupilPence', unit: 'pence', denominator: 'pupils_on_roll' },
+  alpShareOfLineCost: { key: 'alpShareOfLineCost', unit: 'basis_points', denominator: 'line_cost' },
+  welshMediumShareOfAlpCost: { key: 'welshMediumShareOfAlpCost', unit: 'basis_points', denominator: 'alp_cost' },
 };
 
 export interface SchoolContext {
@@ -121,8 +123,8 @@ export interface SchoolComparisonRow {
   notAlpCostPence: Pence;
   welshMediumAlpCostPence: Pence;
   publishedAllocationPence: Pence | null;
-  /** Why a figure is missing, e.g. "Learners with ALN: fewer than 5, so per-learner figures are not shown". */
-  notes: string[];
+  /** Why a figure is missing (worded at the edge). */
+  notes: ComparisonNote[];
 }
 
 export interface MeasureSummary {
@@ -142,13 +144,10 @@ export interface Outlier {
   schoolKey: string;
   schoolName: string;
   measure: MeasureKey;
-  label: string;
   unit: 'pence' | 'basis_points';
   value: number;
   median: number;
   direction: 'above' | 'below';
-  /** A question for the officer to ask, with the school's context. */
-  question: string;
 }
 
 export interface ClassificationSide {
@@ -183,8 +182,8 @@ export interface InterventionGroup {
 export interface AuthorityComparison {
   schools: SchoolComparisonRow[];
   measures: MeasureSummary[];
+  /** Each a question for the officer to ask, worded at the edge with the school's context (comparisonWords.ts). */
   outliers: Outlier[];
-  outlierRule: string;
   /** Interventions classed ALP at some schools and not ALP at others, most schools first. */
   classificationDifferences: InterventionGroup[];
   /** Every intervention, for the officer's mapping screen. */
@@ -224,14 +223,14 @@ export function normaliseInterventionName(name: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Figures
 
-function share(numerator: number, denominator: number, of: string): Share {
+function share(numerator: number, denominator: number, of: ShareOf): Share {
   return { numerator, denominator, of, basisPoints: denominator > 0 ? divideRoundedToNumber(BigInt(numerator) * 10_000n, denominator) : null };
 }
 
 function schoolRow(input: ComparedReturn): SchoolComparisonRow {
   const r = input.ret;
   const s = r.school;
-  const notes: string[] = [];
+  const notes: ComparisonNote[] = [];
   const aln = r.counts.learnersWithAln.value;
   const idps = r.counts.idps.value;
   const roll = s.numberOnRoll;
@@ -240,12 +239,12 @@ function schoolRow(input: ComparedReturn): SchoolComparisonRow {
   const linesCost = alpCost + notAlpCost;
   const welshAlp = r.lines.filter((l) => l.isAlp && l.welshMedium).reduce((a, l) => a + l.costPence, 0);
 
-  if (aln === null) notes.push('Learners with ALN: fewer than 5, so shares and spend per learner with ALN are not shown.');
-  else if (aln === 0) notes.push('No learners with ALN recorded, so spend per learner with ALN is not shown.');
-  if (idps === null && aln !== null) notes.push('IDPs: fewer than 5 (or withheld so a small count cannot be worked out), so the IDP share is not shown.');
-  if (roll === 0) notes.push('Number on roll is 0, so per-pupil figures are not shown.');
-  if (linesCost === 0) notes.push('No intervention line cost, so the tier mix is not shown.');
-  if (alpCost === 0 && linesCost > 0) notes.push('No ALP lines, so the Welsh-medium share of ALP is not shown.');
+  if (aln === null) notes.push('aln_withheld');
+  else if (aln === 0) notes.push('no_aln');
+  if (idps === null && aln !== null) notes.push('idps_withheld');
+  if (roll === 0) notes.push('roll_zero');
+  if (linesCost === 0) notes.push('no_line_cost');
+  if (alpCost === 0 && linesCost > 0) notes.push('no_alp');
 
   return {
     schoolKey: input.schoolKey,
@@ -266,17 +265,17 @@ function schoolRow(input: ComparedReturn): SchoolComparisonRow {
       alpDefinitionSource: s.alpDefinitionSource,
       alpDefinitionDate: s.alpDefinitionDate,
     },
-    alnShareOfRoll: aln !== null && roll > 0 ? share(aln, roll, 'pupils on roll') : null,
-    idpShareOfAln: idps !== null && aln !== null && aln > 0 ? share(idps, aln, 'learners with ALN') : null,
+    alnShareOfRoll: aln !== null && roll > 0 ? share(aln, roll, 'pupils_on_roll') : null,
+    idpShareOfAln: idps !== null && aln !== null && aln > 0 ? share(idps, aln, 'learners_with_aln') : null,
     alnBudgetPence: r.budget.incomePence,
     committedPence: r.totals.chargedPence,
     totalCostPence: r.totals.costPence,
     budgetPositionPence: r.budget.positionPence,
     spendPerLearnerWithAlnPence: aln !== null && aln > 0 ? divideRoundedToNumber(r.totals.chargedPence, aln) : null,
     spendPerPupilPence: roll > 0 ? divideRoundedToNumber(r.totals.chargedPence, roll) : null,
-    alpShareOfLineCost: linesCost > 0 ? share(alpCost, linesCost, 'cost of intervention lines') : null,
-    notAlpShareOfLineCost: linesCost > 0 ? share(notAlpCost, linesCost, 'cost of intervention lines') : null,
-    welshMediumShareOfAlpCost: alpCost > 0 ? share(welshAlp, alpCost, 'cost of ALP lines') : null,
+    alpShareOfLineCost: linesCost > 0 ? share(alpCost, linesCost, 'line_cost') : null,
+    notAlpShareOfLineCost: linesCost > 0 ? share(notAlpCost, linesCost, 'line_cost') : null,
+    welshMediumShareOfAlpCost: alpCost > 0 ? share(welshAlp, alpCost, 'alp_cost') : null,
     alpCostPence: alpCost,
     notAlpCostPence: notAlpCost,
     welshMediumAlpCostPence: welshAlp,
@@ -341,15 +340,6 @@ function formatMeasure(unit: 'pence' | 'basis_points', value: number): string {
   const abs = Math.abs(value);
   const pounds = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}£${pounds}.${String(abs % 100).padStart(2, '0')}`;
-}
-
-const MEDIUM_NAMES: Record<LanguageMedium, string> = { english: 'English-medium', welsh: 'Welsh-medium', bilingual: 'bilingual', dual_stream: 'dual stream' };
-
-function contextSentence(row: SchoolComparisonRow): string {
-  const c = row.context;
-  const efsm = c.efsmBasisPoints === null ? 'eFSM not given' : `eFSM ${formatMeasure('basis_points', c.efsmBasisPoints)}`;
-  const aln = c.learnersWithAln.value === null ? 'fewer than 5' : String(c.learnersWithAln.value);
-  return `${c.phase.replace('_', '-')}, ${MEDIUM_NAMES[c.languageMedium]}, ${c.numberOnRoll} on roll, ${efsm}, ${aln} learners with ALN, ALP definition: ${c.alpDefinitionSource || 'not stated'}`;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -438,19 +428,7 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
       const v4 = 4n * BigInt(value);
       const direction = v4 < fences4[0] ? 'below' : v4 > fences4[1] ? 'above' : null;
       if (!direction) continue;
-      const shown = formatMeasure(info.unit, value);
-      const median = formatMeasure(info.unit, summary.median);
-      outliers.push({
-        schoolKey: row.schoolKey,
-        schoolName: row.context.name,
-        measure: key,
-        label: info.label,
-        unit: info.unit,
-        value,
-        median: summary.median,
-        direction,
-        question: `${info.label} at ${row.context.name} is ${shown}, well ${direction} the authority median of ${median}. What lies behind it? (Context: ${contextSentence(row)}.)`,
-      });
+      outliers.push({ schoolKey: row.schoolKey, schoolName: row.context.name, measure: key, unit: info.unit, value, median: summary.median, direction });
     }
   }
   const interventions = groupInterventions(returns, mapping);
@@ -458,18 +436,10 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
     schools,
     measures,
     outliers,
-    outlierRule: OUTLIER_RULE,
     classificationDifferences: interventions.filter((g) => g.classedDifferently),
     interventions,
     mapping: { ...mapping },
   };
-}
-
-/** A share for people: "18.34% of pupils on roll (57 of 311)". */
-export function describeShare(s: Share | null): string {
-  if (!s || s.basisPoints === null) return 'not shown';
-  const fraction = s.of.startsWith('cost') ? `${formatMeasure('pence', s.numerator)} of ${formatMeasure('pence', s.denominator)}` : `${s.numerator} of ${s.denominator}`;
-  return `${formatMeasure('basis_points', s.basisPoints)} of ${s.of} (${fraction})`;
 }
 
 export { formatMeasure };

@@ -246,6 +246,7 @@ export const authorityReturnSchema = z
   .strictObject({
     school: z.strictObject({
       name: z.string().trim().min(1, { error: 'is required' }).max(200),
+      nameCy: z.string().max(200),
       localAuthority: label,
       localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
       officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
@@ -351,12 +352,13 @@ function returnFromVersion1(raw: unknown): unknown {
 /**
  * A version-2 return's counts as version 3 reads them, so schools are compared like with like. Version 2
  * counted the monitoring register among learners with ALN; there was no "IDP being prepared", so learners
- * with ALN are its IDPs (withheld where its IDPs were). Decisions were not counted: null.
+ * with ALN are its IDPs (withheld where its IDPs were). Decisions were not counted: null. No Welsh name was sent.
  */
 function returnFromVersion2(raw: unknown): unknown {
   if (!isRecord(raw) || !isRecord(raw.counts)) return raw;
   const c = raw.counts;
-  return { ...raw, counts: { ...c, learnersWithAln: c.idps, idpsPreparing: { value: 0, suppressed: false }, decisionsDue: null, decisionsOverdue: null } };
+  const school = isRecord(raw.school) ? { nameCy: '', ...raw.school } : raw.school;
+  return { ...raw, school, counts: { ...c, learnersWithAln: c.idps, idpsPreparing: { value: 0, suppressed: false }, decisionsDue: null, decisionsOverdue: null } };
 }
 
 /** A return's data, of any version this Mapio reads, in the shape of the newest. */

@@ -538,6 +538,7 @@ export function demoSchoolYear(): SchoolYear {
   const year = emptySchoolYear(2026);
   year.school = {
     name: 'Ysgol Cwm Glas (demo)',
+    nameCy: 'Ysgol Cwm Glas (enghraifft)',
     localAuthority: 'Example County Borough Council',
     // A fictional authority, so no code and no official number.
     localAuthorityCode: '',
@@ -571,7 +572,9 @@ export function demoSchoolYear(): SchoolYear {
   year.lines = LINES.map((l, i): InterventionLine => ({
     id: i + 1,
     name: l.name,
+    nameCy: '',
     description: l.description,
+    descriptionCy: '',
     rationale: l.rationale,
     tierId: l.tier,
     areaIds: l.areas,
@@ -632,6 +635,7 @@ export function demoSchoolYear(): SchoolYear {
       startWeek: start ?? line.startWeek,
       endWeek: end ?? line.startWeek + line.weeks - 1,
       measureName: measure?.[0] ?? '',
+      measureNameCy: '',
       measureUnit: measure?.[1] ?? '',
       entryValue: measure?.[2] ?? null,
       exitValue: measure?.[3] ?? null,
@@ -642,21 +646,50 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'delegated_aln',
       name: 'Delegated ALN funding 2026-27',
+      nameCy: '',
       amountPence: 6_200_000,
       financialYear: null,
       endsOn: null,
       source: 'Authority budget statement (Section 52), notional ALN allocation',
     },
-    { kind: 'aln_grant', name: 'ALN implementation grant', amountPence: 1_240_000, financialYear: 2026, endsOn: '2027-03-31', source: 'Welsh Government grant via the authority; ends 31 March 2027' },
-    { kind: 'school_contribution', name: 'School contribution from core budget', amountPence: 600_000, financialYear: null, endsOn: null, source: 'Governing body budget decision, March 2026' },
+    {
+      kind: 'aln_grant',
+      name: 'ALN implementation grant',
+      nameCy: '',
+      amountPence: 1_240_000,
+      financialYear: 2026,
+      endsOn: '2027-03-31',
+      source: 'Welsh Government grant via the authority; ends 31 March 2027',
+    },
+    {
+      kind: 'school_contribution',
+      name: 'School contribution from core budget',
+      nameCy: '',
+      amountPence: 600_000,
+      financialYear: null,
+      endsOn: null,
+      source: 'Governing body budget decision, March 2026',
+    },
   ];
   year.income = income.map((l, i) => ({ ...l, id: i + 1 }));
 
   const others: Array<Omit<OtherCostLine, 'id'>> = [
-    { kind: 'alnco_release', name: 'ALNCo release time (1 day a week)', fundingSource: 'aln_budget', staffId: S('Rhian'), minutesPerWeek: 390, quantity: 0, unitPence: 0, startWeek: 1, weeks: 38 },
+    {
+      kind: 'alnco_release',
+      name: 'ALNCo release time (1 day a week)',
+      nameCy: '',
+      fundingSource: 'aln_budget',
+      staffId: S('Rhian'),
+      minutesPerWeek: 390,
+      quantity: 0,
+      unitPence: 0,
+      startWeek: 1,
+      weeks: 38,
+    },
     {
       kind: 'bought_in_service',
       name: 'Educational psychology (traded sessions)',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -668,6 +701,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'bought_in_service',
       name: 'Speech and language therapy assessments',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -679,6 +713,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'professional_learning',
       name: 'TA training: precision teaching and ELSA supervision',
+      nameCy: '',
       fundingSource: 'aln_grant',
       staffId: null,
       minutesPerWeek: 0,
@@ -687,7 +722,18 @@ export function demoSchoolYear(): SchoolYear {
       startWeek: 1,
       weeks: 24,
     },
-    { kind: 'administration', name: 'ALN administration (office time)', fundingSource: 'core_budget', staffId: null, minutesPerWeek: 0, quantity: 1, unitPence: 210_000, startWeek: 1, weeks: 38 },
+    {
+      kind: 'administration',
+      name: 'ALN administration (office time)',
+      nameCy: '',
+      fundingSource: 'core_budget',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 1,
+      unitPence: 210_000,
+      startWeek: 1,
+      weeks: 38,
+    },
   ];
   year.otherCosts = others.map((l, i) => ({ ...l, id: i + 1 }));
 

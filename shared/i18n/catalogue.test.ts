@@ -12,10 +12,14 @@ function leafKeys(value: unknown, prefix = ''): string[] {
 }
 
 describe('the English and Welsh catalogues', () => {
-  it('have exactly the same keys', () => {
+  it('have exactly the same keys, besides the Welsh plural forms of counted keys', () => {
     const enKeys = leafKeys(en).sort();
     const cyKeys = leafKeys(cy).sort();
-    expect(cyKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
+    // Welsh counts in six forms (zero, one, two, few, many, other), English in two: a Welsh key
+    // "x_two" is allowed only where English has "x_one".
+    const welshPluralOf = (k: string) => /^(.*)_(zero|two|few|many)$/.exec(k)?.[1];
+    const extra = cyKeys.filter((k) => !enKeys.includes(k));
+    expect(extra.filter((k) => !enKeys.includes(`${welshPluralOf(k) ?? k}_one`))).toEqual([]);
     expect(enKeys.filter((k) => !cyKeys.includes(k))).toEqual([]);
   });
 
@@ -34,6 +38,21 @@ describe('the English and Welsh catalogues', () => {
     const at = (cat: unknown, key: string) => key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], cat) as string;
     const mismatched = leafKeys(en).filter((k) => params(at(en, k)).join() !== params(at(cy, k)).join());
     expect(mismatched).toEqual([]);
+    // A Welsh plural form has the params of the English "_other"; zero may say "dim" instead of the count
+    // ({{count}}, or {{roll}} the count written out) and leave out {{refs}}, the list of what is counted.
+    const saidByZero: Array<string | undefined> = ['count', 'roll', 'refs'];
+    const enKeys = leafKeys(en);
+    const pluralMismatched = leafKeys(cy)
+      .filter((k) => !enKeys.includes(k))
+      .filter((k) => {
+        const match = /^(.*)_(zero|two|few|many)$/.exec(k);
+        const base = match?.[1] ?? k;
+        const form = match?.[2];
+        const expected = params(at(en, `${base}_other`)).filter((p) => form !== 'zero' || !saidByZero.includes(p));
+        const actual = params(at(cy, k)).filter((p) => form !== 'zero' || !saidByZero.includes(p));
+        return expected.join() !== actual.join();
+      });
+    expect(pluralMismatched).toEqual([]);
   });
 
   it('give every check code a title and a message', () => {

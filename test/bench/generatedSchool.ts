@@ -185,6 +185,8 @@ function makeLine(rnd: SeededRandom, id: number, kind: LineKind, staff: StaffMem
     line = {
       ...base,
       name: rnd.pick(UNIVERSAL_NAMES),
+      nameCy: '',
+      descriptionCy: '',
       tierId: 'universal',
       fundingSource: 'core_budget',
       staff: [{ staffId: rnd.pick(byRole(['teacher', 'hlta', 'ta'])).id, count: 1 }],
@@ -201,6 +203,8 @@ function makeLine(rnd: SeededRandom, id: number, kind: LineKind, staff: StaffMem
     line = {
       ...base,
       name: rnd.pick(TARGETED_NAMES),
+      nameCy: '',
+      descriptionCy: '',
       tierId: 'targeted',
       fundingSource: rnd.weighted([
         ['aln_budget', 7],
@@ -230,6 +234,8 @@ function makeLine(rnd: SeededRandom, id: number, kind: LineKind, staff: StaffMem
     line = {
       ...base,
       name: rnd.pick(ALP_GROUP_NAMES),
+      nameCy: '',
+      descriptionCy: '',
       tierId: 'alp',
       fundingSource: rnd.weighted([
         ['aln_budget', 8],
@@ -252,6 +258,8 @@ function makeLine(rnd: SeededRandom, id: number, kind: LineKind, staff: StaffMem
     line = {
       ...base,
       name: '1:1 support',
+      nameCy: '',
+      descriptionCy: '',
       tierId: 'alp',
       fundingSource: rnd.weighted([
         ['aln_budget', 6],
@@ -421,6 +429,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
         startWeek,
         endWeek: Math.min(endWeek, weeksInYear),
         measureName: measured ? measureName : '',
+        measureNameCy: '',
         measureUnit: measured ? measureUnit : '',
         entryValue: entry,
         exitValue: entry !== null && endWeek <= 20 && rnd.chance(0.6) ? entry + rnd.int(-2, 12) : null,
@@ -432,16 +441,26 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
   const admin = staff.find((s) => s.role === 'admin');
   const scale = Math.max(1, Math.round(size.numberOnRoll / 300));
   const income: IncomeLine[] = [
-    { id: 1, kind: 'delegated_aln', name: 'Delegated ALN budget', amountPence: rnd.int(45_000, 60_000) * 100 * scale, financialYear: null, endsOn: null, source: 'LA budget statement, March 2026' },
-    { id: 2, kind: 'aln_grant', name: 'ALN implementation grant', amountPence: rnd.int(4_000, 9_000) * 100 * scale, financialYear: 2026, endsOn: '2027-03-31', source: 'Grant letter' },
-    { id: 3, kind: 'la_top_up', name: 'LA top-ups (IDPs)', amountPence: rnd.int(8_000, 15_000) * 100 * scale, financialYear: null, endsOn: null, source: 'LA' },
-    { id: 4, kind: 'school_contribution', name: 'School contribution', amountPence: rnd.int(5_000, 12_000) * 100 * scale, financialYear: null, endsOn: null, source: 'Governors' },
+    {
+      id: 1,
+      kind: 'delegated_aln',
+      name: 'Delegated ALN budget',
+      nameCy: '',
+      amountPence: rnd.int(45_000, 60_000) * 100 * scale,
+      financialYear: null,
+      endsOn: null,
+      source: 'LA budget statement, March 2026',
+    },
+    { id: 2, kind: 'aln_grant', name: 'ALN implementation grant', nameCy: '', amountPence: rnd.int(4_000, 9_000) * 100 * scale, financialYear: 2026, endsOn: '2027-03-31', source: 'Grant letter' },
+    { id: 3, kind: 'la_top_up', name: 'LA top-ups (IDPs)', nameCy: '', amountPence: rnd.int(8_000, 15_000) * 100 * scale, financialYear: null, endsOn: null, source: 'LA' },
+    { id: 4, kind: 'school_contribution', name: 'School contribution', nameCy: '', amountPence: rnd.int(5_000, 12_000) * 100 * scale, financialYear: null, endsOn: null, source: 'Governors' },
   ];
   const otherCosts: OtherCostLine[] = [
     {
       id: 1,
       kind: 'alnco_release',
       name: 'ALNCo release time',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: alnco.id,
       minutesPerWeek: 300 * Math.min(3, scale),
@@ -454,6 +473,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       id: 2,
       kind: 'bought_in_service',
       name: 'Educational psychology',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -466,6 +486,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       id: 3,
       kind: 'bought_in_service',
       name: 'Speech and language therapy',
+      nameCy: '',
       fundingSource: 'aln_grant',
       staffId: null,
       minutesPerWeek: 0,
@@ -478,6 +499,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       id: 4,
       kind: 'professional_learning',
       name: 'ALN training',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -486,11 +508,24 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       startWeek: 1,
       weeks: weeksInYear,
     },
-    { id: 5, kind: 'cover', name: 'Cover for IDP meetings', fundingSource: 'core_budget', staffId: null, minutesPerWeek: 0, quantity: 6 * scale, unitPence: 18_000, startWeek: 1, weeks: weeksInYear },
+    {
+      id: 5,
+      kind: 'cover',
+      name: 'Cover for IDP meetings',
+      nameCy: '',
+      fundingSource: 'core_budget',
+      staffId: null,
+      minutesPerWeek: 0,
+      quantity: 6 * scale,
+      unitPence: 18_000,
+      startWeek: 1,
+      weeks: weeksInYear,
+    },
     {
       id: 6,
       kind: 'equipment',
       name: 'Specialist equipment',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -505,6 +540,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       id: 7,
       kind: 'administration',
       name: 'ALN administration',
+      nameCy: '',
       fundingSource: 'aln_budget',
       staffId: admin.id,
       minutesPerWeek: 600,
@@ -517,6 +553,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
   return {
     school: {
       name: size.name,
+      nameCy: '',
       localAuthority: size.localAuthority,
       localAuthorityCode: '',
       officialNumber: '',

@@ -95,7 +95,7 @@ test('a referral is due 35 school days later, shown on the learner and the dashb
     `mae’n ddyledus ar ${short(DUE, 'cy')} (yr ysgol sy’n penderfynu o fewn 35 diwrnod ysgol): ${left} `,
   );
   await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('decisions-due').getByRole('heading')).toHaveText('Penderfyniadau ADY yn yr arfaeth: 3 o ddysgwyr, yn nhrefn y dyddiad dyledus');
+  await expect(page.getByTestId('decisions-due').getByRole('heading')).toHaveText('Penderfyniadau ADY yn yr arfaeth: 3 dysgwr, yn nhrefn y dyddiad dyledus');
   await page.screenshot({ path: '/tmp/i17-dashboard-cy.png' });
   await page.locator('.lang-select select').selectOption('en');
 

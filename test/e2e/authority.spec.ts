@@ -9,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import AxeBuilder from '@axe-core/playwright';
+import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { createI18n } from '../../shared/i18n';
 import { expect, test } from '@playwright/test';
 import { schoolKeyOf, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
@@ -49,6 +51,7 @@ function school(i: number): SchoolYear {
   return schoolYear({
     school: {
       name: NAMES[i] as string,
+      nameCy: '',
       localAuthority: 'Sir Prawf',
       localAuthorityCode: '',
       officialNumber: '',
@@ -148,7 +151,13 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // The heavy school's spend is a question to ask, never a ranking.
   const question = expected.outliers.find((o) => o.schoolName === 'Ysgol Tŷ Mawr');
   if (!question) throw new Error('the planted outlier is missing from the engine’s comparison');
-  await expect(page.getByTestId('outlier-questions')).toContainText(question.question);
+  const words = comparisonWords(createI18n('en').t, 'en');
+  await expect(page.getByTestId('outlier-questions')).toContainText(
+    words.question(
+      question,
+      expected.schools.find((s) => s.schoolKey === question.schoolKey),
+    ),
+  );
   await expect(page.getByTestId('outlier-chart')).toBeVisible();
   await page.getByTestId('outlier-table-toggle').click();
   await expect(page.getByTestId('outlier-table')).toContainText('Ysgol Tŷ Mawr');

@@ -70,7 +70,9 @@ test('the governors’ workbook, the statement for parents and the authority ret
   const workbook = await workbookText(defaultPath);
   expect(workbook.sheets).toEqual(expect.arrayContaining(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks']));
   for (const name of learnerNames) expect(workbook.text, `the anonymised workbook names ${name}`).not.toContain(name);
-  expect(workbook.text).toContain(demo.learners[0]!.ref);
+  // Pseudonymised: learners by this workbook's own codes, never their MIS references
+  for (const l of demo.learners) expect(workbook.text, `the anonymised workbook gives ${l.ref}`).not.toContain(l.ref);
+  expect(workbook.text).toMatch(/\bL001\b/);
   await dialog.getByTestId('export-governors-close').click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
@@ -79,7 +81,7 @@ test('the governors’ workbook, the statement for parents and the authority ret
   const statementDialog = page.getByRole('dialog', { name: 'Statement for parents: what we regard as ALP' });
   const statementPath = path.join(mapio.dataDir, 'datganiad.html');
   await statementDialog.getByTestId('export-alp-statement-path').fill(statementPath);
-  await statementDialog.getByRole('radio', { name: 'Cymraeg' }).check();
+  await statementDialog.getByRole('radio', { name: 'Cymraeg', exact: true }).check();
   await statementDialog.getByTestId('export-alp-statement-submit').click();
   await expect(statementDialog.getByTestId('export-alp-statement-status')).toContainText('Saved the statement for parents as datganiad.html');
   const html = fs.readFileSync(statementPath, 'utf8');

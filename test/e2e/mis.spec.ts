@@ -113,6 +113,10 @@ test('a Windows-1252 SIMS list imports with its accents, and a file without the 
   await expect(count(page, 'reject')).toHaveText('0');
   await expect(dialog.getByTestId('mis-adds')).toContainText('Siân Jones');
   await expect(dialog.getByTestId('mis-adds')).toContainText('Nóra Ó Briain');
+  // How each status word was read: SA+ (School Action Plus) is not ALN; K is the monitoring register
+  const readings = dialog.getByTestId('mis-status-readings');
+  await expect(readings.getByRole('row', { name: /SA\+/ })).toContainText('No ALN');
+  await expect(readings.getByRole('row', { name: /^K / })).toContainText('Monitoring register');
   await dialog.getByTestId('mis-import').click();
   await expect(page.getByText(`${demoLearners + 6} of ${demoLearners + 6} learners`)).toBeVisible();
   await page.getByRole('searchbox').fill('Gwenllïan');

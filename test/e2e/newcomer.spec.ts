@@ -227,7 +227,7 @@ for (const lang of ['en', 'cy'] as const) {
     const statement = page.getByRole('dialog', { name: L.exportDialogs.alpStatement.title });
     const statementPath = path.join(out, 'statement.html');
     await statement.getByTestId('export-alp-statement-path').fill(statementPath);
-    await statement.getByRole('radio', { name: lang === 'cy' ? 'Cymraeg' : 'English' }).check();
+    await statement.getByRole('radio', { name: lang === 'cy' ? 'Cymraeg' : 'English', exact: true }).check();
     await statement.getByTestId('export-alp-statement-submit').click();
     await expect(statement.getByTestId('export-alp-statement-status')).toBeVisible();
     await statement.getByTestId('export-alp-statement-close').click();
@@ -244,17 +244,20 @@ for (const lang of ['en', 'cy'] as const) {
     const authorityReturn = page.getByRole('dialog', { name: L.exportDialogs.authorityReturn.title });
     const returnPath = path.join(out, 'return.xlsx');
     await authorityReturn.getByTestId('export-return-path').fill(returnPath);
+    // The return's readable sheets in the language chosen (the dialog starts in Mapio's own)
+    await expect(authorityReturn.getByRole('radio', { name: lang === 'cy' ? 'Cymraeg' : 'English', exact: true })).toBeChecked();
     await authorityReturn.getByTestId('export-return-submit').click();
     await expect(authorityReturn.getByTestId('export-return-status')).toBeVisible({ timeout: 30_000 });
     await authorityReturn.getByTestId('export-return-close').click();
-    // The return is for the authority, in English: its readable sheet carries the same identity.
+    // The return for the authority: its readable sheet carries the same identity, in the reader's words.
+    const R = L.returnBook.school;
     expect(await sheetRows(returnPath)).toEqual(
       expect.arrayContaining([
-        ['School', SCHOOL],
-        ['Official school number', NUMBER],
-        ['Local authority', 'Denbighshire'],
-        ['Local authority code', '663'],
-        ['Number on roll', '1100'],
+        [R.name, SCHOOL],
+        [R.officialNumber, NUMBER],
+        [R.authority, 'Denbighshire'],
+        [R.authorityCode, '663'],
+        [R.roll, '1100'],
       ]),
     );
 

@@ -11,6 +11,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { welshProvision } from '../../shared/engine';
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import { createI18n } from '../../shared/i18n';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -144,7 +145,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
 
   // The dashboard, its charts, and each chart as a table — the Welsh-medium ALP panel among them.
   await page.getByTestId('nav-dashboard').click();
-  await expect(page.getByTestId('chart-welsh')).toContainText(`DDY yn Gymraeg: ${welsh.learnersRequiringWelshAlp} o ddysgwyr`);
+  await expect(page.getByTestId('chart-welsh')).toContainText(createI18n('cy').t('welshProvision.title', { count: welsh.learnersRequiringWelshAlp }));
   await expectWelsh(page, 'dashboard');
   const cards = page.locator('section.chart-card');
   const cardCount = await cards.count();
@@ -265,4 +266,34 @@ test('the walk would catch English: the English interface is full of it', async 
   let text = await page.locator('body').innerText();
   for (const d of schoolData) text = text.replaceAll(d, ' ');
   expect(englishIn(text, phrases).length).toBeGreaterThan(10);
+});
+
+/** Column headings that are cut short (text wider than its cell) or outside the window. */
+async function cutHeadings(page: Page, headers: string): Promise<string[]> {
+  return page.locator(headers).evaluateAll((cells) =>
+    cells
+      .filter((c) => {
+        const box = c.getBoundingClientRect();
+        return c.scrollWidth > c.clientWidth + 1 || box.right > window.innerWidth || box.width === 0;
+      })
+      .map((c) => c.textContent ?? ''),
+  );
+}
+
+test('at 1366 × 768 in Cymraeg the learners list and the staff table show every column heading whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.locator('.lang-select select').selectOption('cy');
+  await page.getByTestId('nav-learners').click();
+  await expect(page.getByTestId('learners-table').getByRole('columnheader')).toHaveCount(9);
+  expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
+  // Year groups read whole too ("Blwyddyn 10" in a secondary)
+  expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(3)')).toEqual([]);
+  await page.getByTestId('nav-staff').click();
+  await expect(page.locator('.staff-table thead th')).toHaveCount(8);
+  expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
+  if (SHOTS) {
+    await page.screenshot({ path: path.join(SHOTS, 'staff-1366.png') });
+  }
 });

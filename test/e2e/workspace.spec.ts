@@ -138,7 +138,7 @@ test('an ALNCo builds a line from scratch, enrols learners and sees every figure
   await page.getByTestId('add-income').click();
   const form = page.getByRole('dialog');
   await form.getByLabel('Kind').selectOption('la_top_up');
-  await form.getByLabel('Name').fill('Top-up for reading recovery');
+  await form.getByLabel('Name', { exact: true }).fill('Top-up for reading recovery');
   await form.getByLabel('Amount (£)').fill('£600');
   await form.getByLabel('Where the figure came from').fill('Authority letter, 2 October 2026');
   await form.getByRole('button', { name: 'Save' }).click();

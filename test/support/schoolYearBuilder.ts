@@ -38,7 +38,9 @@ export function staffMember(p: Partial<StaffMember> & { id: number }): StaffMemb
 export function interventionLine(p: Partial<InterventionLine> & { id: number }): InterventionLine {
   return {
     name: `Line ${p.id}`,
+    nameCy: '',
     description: '',
+    descriptionCy: '',
     rationale: '',
     tierId: 'targeted',
     areaIds: ['cognition_learning'],
@@ -81,7 +83,7 @@ export function learner(p: Partial<Learner> & { id: number }): Learner {
 }
 
 export function enrolment(p: Partial<Enrolment> & { id: number; lineId: number; learnerId: number }): Enrolment {
-  return { startWeek: 1, endWeek: 38, measureName: '', measureUnit: '', entryValue: null, exitValue: null, ...p };
+  return { startWeek: 1, endWeek: 38, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null, ...p };
 }
 
 /** Enrol a learner for the whole run of a line. */
@@ -93,6 +95,7 @@ export function otherCost(p: Partial<OtherCostLine> & { id: number }): OtherCost
   return {
     kind: 'other',
     name: `Other ${p.id}`,
+    nameCy: '',
     fundingSource: 'aln_budget',
     staffId: null,
     minutesPerWeek: 0,
@@ -105,13 +108,14 @@ export function otherCost(p: Partial<OtherCostLine> & { id: number }): OtherCost
 }
 
 export function incomeLine(p: Partial<IncomeLine> & { id: number; amountPence: number }): IncomeLine {
-  return { kind: 'delegated_aln', name: `Income ${p.id}`, financialYear: null, endsOn: null, source: '', ...p };
+  return { kind: 'delegated_aln', name: `Income ${p.id}`, nameCy: '', financialYear: null, endsOn: null, source: '', ...p };
 }
 
 export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
   return {
     school: {
       name: 'Ysgol Enghraifft',
+      nameCy: '',
       localAuthority: 'Example',
       localAuthorityCode: '',
       officialNumber: '',

@@ -32,6 +32,7 @@ export function testSchoolYear(): SchoolYear {
   return {
     school: {
       name: 'Ysgol Gynradd Bryn Derw',
+      nameCy: '',
       localAuthority: 'Neath Port Talbot',
       localAuthorityCode: '671',
       officialNumber: '',
@@ -178,6 +179,7 @@ export function testSchoolYear(): SchoolYear {
         id: 1,
         kind: 'delegated_aln',
         name: 'Delegated ALN budget',
+        nameCy: '',
         amountPence: 4_500_000,
         financialYear: null,
         endsOn: null,
@@ -187,6 +189,7 @@ export function testSchoolYear(): SchoolYear {
         id: 2,
         kind: 'aln_grant',
         name: 'ALN implementation grant',
+        nameCy: '',
         amountPence: 650_000,
         financialYear: 2026,
         endsOn: '2027-03-31',
@@ -198,6 +201,7 @@ export function testSchoolYear(): SchoolYear {
         id: 1,
         kind: 'alnco_release',
         name: 'ALNCo release time',
+        nameCy: '',
         fundingSource: 'aln_budget',
         staffId: 3,
         minutesPerWeek: 300,
@@ -210,6 +214,7 @@ export function testSchoolYear(): SchoolYear {
         id: 2,
         kind: 'bought_in_service',
         name: 'Educational psychology sessions',
+        nameCy: '',
         fundingSource: 'aln_budget',
         staffId: null,
         minutesPerWeek: 0,
@@ -264,7 +269,7 @@ function enrolment(
   entryValue: number | null,
   exitValue: number | null,
 ): SchoolYear['enrolments'][number] {
-  return { id, lineId, learnerId, startWeek, endWeek, measureName, measureUnit, entryValue, exitValue };
+  return { id, lineId, learnerId, startWeek, endWeek, measureName, measureNameCy: '', measureUnit, entryValue, exitValue };
 }
 
 /**
@@ -306,6 +311,7 @@ export function largeSchoolYear(learners = 2000, lines = 150, enrolments = 2500)
         startWeek: 1 + (lineIndex % 20),
         endWeek: 12 + (lineIndex % 20),
         measureName: 'Reading age',
+        measureNameCy: '',
         measureUnit: 'months',
         entryValue: i % 4 === 0 ? null : 70 + (i % 30),
         exitValue: null,

@@ -10,7 +10,10 @@ import type { SheetContext } from './sheetContext';
 function learnerShown(ctx: SheetContext, learnerId: number): string {
   const l = ctx.data.learners.find((x) => x.id === learnerId);
   if (!l) return ctx.t('common.unknownName');
-  return ctx.options.learners === 'named' ? l.name : ctx.t('export.checks.learnerRef', { ref: l.ref });
+  if (ctx.options.learners === 'named') return l.name;
+  const code = ctx.pseudonyms.get(learnerId);
+  // Never the MIS reference: a code made for this workbook, or, with no learners, nobody in particular.
+  return code ? ctx.t('export.checks.learnerRef', { ref: code }) : ctx.t('export.checks.aLearner');
 }
 
 export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' | 'lang' | 'data' | 'options'>): string {

@@ -11,7 +11,7 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   titleRows(ws, t('export.learners.title', { school: data.school.name, year: data.school.academicYear }), named ? t('export.learners.named') : t('export.learners.anonymised'));
   ws.getCell('A2').font = { bold: true, color: { argb: named ? 'FFC00000' : 'FF1F4E79' } };
   const cols = [
-    t('export.col.ref'),
+    named ? t('export.col.ref') : t('export.col.pseudonym'),
     ...(named ? [t('export.col.learnerName')] : []),
     t('export.col.yearGroup'),
     t('export.col.alnStatus'),
@@ -28,10 +28,12 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const yearGroup = (n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n }));
   const costCol = cols.length;
   let r = 4;
-  for (const learner of [...data.learners].sort((a, b) => a.ref.localeCompare(b.ref))) {
+  const code = (id: number) => ctx.pseudonyms.get(id) ?? '';
+  const ordered = named ? [...data.learners].sort((a, b) => a.ref.localeCompare(b.ref)) : [...data.learners].sort((a, b) => code(a.id).localeCompare(code(b.id)));
+  for (const learner of ordered) {
     const c = costByLearner.get(learner.id);
     const values: ExcelJS.CellValue[] = [
-      learner.ref,
+      named ? learner.ref : code(learner.id),
       ...(named ? [learner.name] : []),
       yearGroup(learner.yearGroup),
       t(`enums.alnStatus.${learner.alnStatus}`),

@@ -13,6 +13,8 @@ export interface SheetContext extends SheetFrame {
   figures: CheckedFigure[];
   names: { summary: string; map: string; staffing: string; learners: string; checks: string };
   options: GovernorsWorkbookOptions;
+  /** The code each learner is shown by in an anonymised workbook (learnerPseudonyms.ts); empty otherwise. */
+  pseudonyms: Map<number, string>;
 }
 
 // ── Provision map ────────────────────────────────────────────────────────────────────────────────

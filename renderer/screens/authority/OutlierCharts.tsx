@@ -1,5 +1,5 @@
 /**
- * Outliers against the authority's median, as questions to ask (each the comparison's own `question`),
+ * Outliers against the authority's median, as questions to ask (worded in the reader's language with the school's context),
  * never a ranking: schools stay in name order on the chart. One measure at a time: each school a bar,
  * the median a solid line, the fences dashed lines; an outlier's bar is striped and labelled "outlier",
  * so nothing depends on colour alone. "Show as table" gives the same figures as text.
@@ -7,7 +7,8 @@
 import { useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useDisplay } from '../../display';
-import { MEASURES, OUTLIER_RULE, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
+import { MEASURES, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
+import { comparisonWords } from '../../../shared/authority/comparisonWords';
 import { orderSchools, percent } from './authorityFigures';
 import { DataTable } from '../../components/DataTable';
 
@@ -17,7 +18,9 @@ const MEDIAN = '#1b2430';
 const FENCE = '#6b3fa0';
 
 export function OutlierSection(props: { comparison: AuthorityComparison }) {
-  const { t } = useDisplay();
+  const { t, lang } = useDisplay();
+  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
+  const rowByKey = new Map(props.comparison.schools.map((r) => [r.schoolKey, r]));
   const id = useId();
   const { outliers, measures } = props.comparison;
   const firstWithOutlier = MEASURES.find((m) => outliers.some((o) => o.measure === m));
@@ -28,9 +31,7 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
     <section className="card" aria-labelledby={`${id}-title`} data-testid="outliers-section">
       <h2 id={`${id}-title`}>{t('authority.outliers.title')}</h2>
       <p className="intro">{t('authority.outliers.intro')}</p>
-      <p className="field-hint" lang="en">
-        {OUTLIER_RULE}
-      </p>
+      <p className="field-hint">{words.rule()}</p>
       {outliers.length === 0 ? (
         <p className="empty">{t('authority.outliers.none')}</p>
       ) : (
@@ -39,7 +40,7 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
           <ul className="question-list" data-testid="outlier-questions">
             {outliers.map((o) => (
               <li key={`${o.schoolKey}-${o.measure}`}>
-                <span className="pill pill-warn">{t(`authority.outliers.${o.direction}`)}</span> <span lang="en">{o.question}</span>
+                <span className="pill pill-warn">{t(`authority.outliers.${o.direction}`)}</span> <span>{words.question(o, rowByKey.get(o.schoolKey))}</span>
               </li>
             ))}
           </ul>

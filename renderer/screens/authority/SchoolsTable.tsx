@@ -211,7 +211,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
         <ol className="school-notes" data-testid="school-notes">
           {noted.map((r) => (
             <li key={r.schoolKey}>
-              <strong>{r.context.name}:</strong> {r.notes.join(' ')}
+              <strong>{r.context.name}:</strong> {r.notes.map((n) => t(`authority.notes.${n}`)).join(' ')}
             </li>
           ))}
         </ol>

@@ -19,8 +19,8 @@ describe('how the comparison reads on screen', () => {
   });
 
   it('gives a share with the fraction behind it, or nothing when there is no denominator', () => {
-    expect(shareParts({ numerator: 57, denominator: 311, of: 'pupils on roll', basisPoints: 1833 })).toEqual({ percent: '18.33%', numerator: 57, denominator: 311 });
-    expect(shareParts({ numerator: 0, denominator: 0, of: 'pupils on roll', basisPoints: null })).toBeNull();
+    expect(shareParts({ numerator: 57, denominator: 311, of: 'pupils_on_roll', basisPoints: 1833 })).toEqual({ percent: '18.33%', numerator: 57, denominator: 311 });
+    expect(shareParts({ numerator: 0, denominator: 0, of: 'pupils_on_roll', basisPoints: null })).toBeNull();
     expect(shareParts(null)).toBeNull();
   });
 

@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { queuedCall } from '../../state/callQueue';
-import { asApiError } from '../../state/store';
+import { asApiError, useMapio } from '../../state/store';
 import type { ApiError, AuthorityView, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
 import { bytesToBase64 } from '../../api/fileContent';
 
@@ -143,7 +143,8 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
     },
     exportComparison(path) {
       const academicYear = year();
-      return attempt(() => queuedCall('authority.exportComparison', academicYear ? { path, academicYear } : { path }));
+      const lang = useMapio.getState().lang;
+      return attempt(() => queuedCall('authority.exportComparison', academicYear ? { path, academicYear, lang } : { path, lang }));
     },
     clearImport() {
       set({ lastImport: null });

@@ -25,6 +25,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
   const x = props.income;
   const [kind, setKind] = useState<IncomeKind>(x?.kind ?? 'delegated_aln');
   const [name, setName] = useState(x?.name ?? '');
+  const [nameCy, setNameCy] = useState(x?.nameCy ?? '');
   const [amount, setAmount] = useState(x ? poundsForField(x.amountPence) : '');
   const [fy, setFy] = useState(x?.financialYear != null ? formatFinancialYear(x.financialYear) : '');
   const [endsOn, setEndsOn] = useState(x?.endsOn ? formatIsoDate(x.endsOn, lang, 'long') : '');
@@ -43,7 +44,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
     if (name.trim() === '') e.name = t('errors.required');
     setErrors(e);
     if (!a.ok || !y.ok || !d.ok || Object.keys(e).length) return;
-    const fields = { kind, name: name.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source };
+    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source };
     setBusy(true);
     const outcome = x ? await mutate('income.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('income.create', fields, { fieldErrors: true });
     setBusy(false);
@@ -68,6 +69,9 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
         </Labelled>
         <Labelled id={`${id}-name`} label={t('budget.field.name')} error={errors.name}>
           {(d) => <input id={`${id}-name`} type="text" aria-describedby={d} aria-invalid={errors.name ? true : undefined} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-name-cy`} label={t('budget.field.nameCy')} error={errors.nameCy}>
+          {(d) => <input id={`${id}-name-cy`} type="text" lang="cy" aria-describedby={d} aria-invalid={errors.nameCy ? true : undefined} value={nameCy} onChange={(e) => setNameCy(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-amount`} label={t('budget.field.amount')} error={errors.amountPence} className="money-field">
           {(d) => (
@@ -106,6 +110,7 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
   const lastWeek = view?.data.calendar.weekStarts.length || 38;
   const [kind, setKind] = useState<OtherCostKind>(x?.kind ?? 'bought_in_service');
   const [name, setName] = useState(x?.name ?? '');
+  const [nameCy, setNameCy] = useState(x?.nameCy ?? '');
   const [funding, setFunding] = useState<FundingSource>(x?.fundingSource ?? 'aln_budget');
   const [staffId, setStaffId] = useState<number | null>(x?.staffId ?? null);
   const [hoursText, setHours] = useState(x ? formatMinutesAsHours(x.minutesPerWeek) : '0');
@@ -136,6 +141,7 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
     const fields = {
       kind,
       name: name.trim(),
+      nameCy: nameCy.trim(),
       fundingSource: funding,
       staffId,
       minutesPerWeek: m.value,
@@ -175,6 +181,9 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
         </Labelled>
         <Labelled id={`${id}-name`} label={t('budget.field.name')} error={errors.name}>
           {(d) => <input id={`${id}-name`} type="text" aria-describedby={d} aria-invalid={errors.name ? true : undefined} value={name} onChange={(e) => setName(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-name-cy`} label={t('budget.field.nameCy')} error={errors.nameCy}>
+          {(d) => <input id={`${id}-name-cy`} type="text" lang="cy" aria-describedby={d} aria-invalid={errors.nameCy ? true : undefined} value={nameCy} onChange={(e) => setNameCy(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-funding`} label={t('budget.field.fundingSource')}>
           {(d) => (

@@ -7,7 +7,7 @@ import { checkMessage, checkTarget, checkTitle } from './checkText';
 
 /** Every check in words, grouped by what it is, each with a way to the record that causes it. */
 export function ChecksScreen() {
-  const { t, date } = useDisplay();
+  const { t, date, lang } = useDisplay();
   const view = useMapio((s) => s.view);
   const show = useMapio((s) => s.show);
   const selectLine = useMapio((s) => s.selectLine);
@@ -54,7 +54,7 @@ export function ChecksScreen() {
               const target = checkTarget(c, names, t);
               return (
                 <li key={i}>
-                  <span>{checkMessage(c, names, { t, date })}</span>
+                  <span>{checkMessage(c, names, { t, date, lang })}</span>
                   {target ? (
                     <button type="button" className="small" onClick={() => open(c)}>
                       {t('checks.open', { name: target.name })}

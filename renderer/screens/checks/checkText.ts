@@ -4,7 +4,8 @@
  */
 import type { TFunction } from 'i18next';
 import type { Check, CheckSubject } from '../../../shared/engine';
-import { checkKeys } from '../../../shared/i18n';
+import { checkKeys, type Lang } from '../../../shared/i18n';
+import { recordName } from '../../../shared/i18n/recordNames';
 import { checkMessageText } from '../../../shared/i18n/checkWords';
 import { learnerName, namesOf } from '../../display';
 
@@ -13,6 +14,8 @@ type Names = ReturnType<typeof namesOf>;
 export interface CheckFormat {
   t: TFunction;
   date: (iso: string | null) => string;
+  /** The reader's language, for the school's own names (a line's Welsh name in Cymraeg); English when absent. */
+  lang?: Lang;
 }
 
 /** The record a check is about, as something the screen can open. */
@@ -52,7 +55,10 @@ export function checkMessage(check: Check, names: Names, f: CheckFormat): string
   return checkMessageText(check, subjectName(check.subject, names, f.t), {
     t: f.t,
     date: (iso) => f.date(iso),
-    lineName: (id) => names.lines.get(id)?.name ?? f.t('common.unknownName'),
+    lineName: (id) => {
+      const line = names.lines.get(id);
+      return line ? recordName(line, f.lang ?? 'en') : f.t('common.unknownName');
+    },
   });
 }
 

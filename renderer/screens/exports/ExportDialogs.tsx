@@ -76,7 +76,7 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('alpStatement', 'exportDialogs.alpStatement.what');
-  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
+  const [lang, setLang] = useState<'en' | 'cy' | 'bilingual'>(uiLang);
   return (
     <ExportFrame
       title={t('exportDialogs.alpStatement.title')}
@@ -87,19 +87,21 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
       submitLabel={t('exportDialogs.alpStatement.submit')}
       testId="export-alp-statement"
       onClose={props.onClose}
-      run={async (path) => {
-        const written = await queuedCall('export.alpStatement', { path, lang });
+      run={async (path, notLearners) => {
+        const written = await queuedCall('export.alpStatement', { path, lang, notLearners });
         return { message: t('exportDialogs.alpStatement.done', { file: fileNameOf(written.path) }), detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
-      <LanguageChoice name="statement-lang" value={lang} onChange={setLang} />
+      <LanguageChoice name="statement-lang" value={lang} onChange={setLang} bilingual />
     </ExportFrame>
   );
 }
 
 export function AuthorityReturnDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
+  const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('authorityReturn', 'exportDialogs.authorityReturn.what');
+  const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
   return (
     <ExportFrame
       title={t('exportDialogs.authorityReturn.title')}
@@ -110,14 +112,16 @@ export function AuthorityReturnDialog(props: { onClose: () => void }) {
       submitLabel={t('exportDialogs.authorityReturn.submit')}
       testId="export-return"
       onClose={props.onClose}
-      run={async (path) => {
-        const written = await queuedCall('return.create', { path });
+      run={async (path, notLearners) => {
+        const written = await queuedCall('return.create', { path, lang, notLearners });
         return {
           message: t('exportDialogs.authorityReturn.done', { school: written.schoolName, year: written.academicYear, file: fileNameOf(written.path) }),
           detail: t('exportDialogs.fullPath', { path: written.path }),
         };
       }}
-    />
+    >
+      <LanguageChoice name="return-lang" value={lang} onChange={setLang} />
+    </ExportFrame>
   );
 }
 

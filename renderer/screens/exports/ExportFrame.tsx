@@ -6,12 +6,21 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { asApiError, issueFor } from '../../state/store';
+import { asApiError, issueFor, useMapio } from '../../state/store';
+import { freeTextAt } from '../../../shared/freeTextNames';
 
-/** Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError). */
-export type ExportRun = (path: string) => Promise<{ message: string; detail?: string }>;
+/**
+ * Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError).
+ * `notLearners`: the person confirmed that the names Mapio found in the school's text are not learners.
+ */
+export type ExportRun = (path: string, notLearners: boolean) => Promise<{ message: string; detail?: string }>;
 
-type Phase = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; message: string; detail: string | null } | { kind: 'failed'; message: string; pathProblem: string | null };
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'done'; message: string; detail: string | null }
+  | { kind: 'failed'; message: string; pathProblem: string | null }
+  | { kind: 'names'; found: Array<{ path: string; found: string }> };
 
 export function ExportFrame(props: {
   title: string;
@@ -33,7 +42,7 @@ export function ExportFrame(props: {
   const done = phase.kind === 'done';
   const pathError = phase.kind === 'failed' ? phase.pathProblem : null;
 
-  const submit = async () => {
+  const submit = async (notLearners = false) => {
     if (busy) return;
     if (path.trim() === '') {
       setPhase({ kind: 'failed', message: t('exportDialogs.pathRequired'), pathProblem: t('exportDialogs.pathRequired') });
@@ -41,10 +50,14 @@ export function ExportFrame(props: {
     }
     setPhase({ kind: 'busy' });
     try {
-      const written = await props.run(path.trim());
+      const written = await props.run(path.trim(), notLearners);
       setPhase({ kind: 'done', message: written.message, detail: written.detail ?? null });
     } catch (err) {
       const error = asApiError(err);
+      if (error.code === 'names_in_text') {
+        setPhase({ kind: 'names', found: (error.issues ?? []).map((i) => ({ path: i.path, found: i.message })) });
+        return;
+      }
       const pathProblem = error.code === 'invalid_input' ? issueFor(error, 'path') : null;
       setPhase({ kind: 'failed', message: error.message, pathProblem });
     }
@@ -65,6 +78,15 @@ export function ExportFrame(props: {
           <button type="button" className="primary" onClick={close} data-testid={`${props.testId}-close`}>
             {t('common.close')}
           </button>
+        ) : phase.kind === 'names' ? (
+          <>
+            <button type="button" onClick={close} data-testid={`${props.testId}-edit-text`}>
+              {t('exportDialogs.names.edit')}
+            </button>
+            <button type="button" className="primary" onClick={() => void submit(true)} data-testid={`${props.testId}-not-learners`}>
+              {t('exportDialogs.names.confirm')}
+            </button>
+          </>
         ) : (
           <>
             <button type="button" onClick={close} disabled={busy}>
@@ -126,6 +148,7 @@ export function ExportFrame(props: {
             </div>
           ) : null}
         </div>
+        {phase.kind === 'names' ? <NamesFound found={phase.found} testId={`${props.testId}-names`} /> : null}
         {phase.kind === 'failed' && !phase.pathProblem ? (
           <p role="alert" className="export-failed" data-testid={`${props.testId}-error`}>
             <strong>{t('exportDialogs.notSaved')} </strong>
@@ -138,17 +161,35 @@ export function ExportFrame(props: {
 }
 
 /** The language an export is written in (its own choice: a Welsh-speaking ALNCo may write English for governors). */
-export function LanguageChoice(props: { value: 'en' | 'cy'; onChange: (lang: 'en' | 'cy') => void; name: string }) {
+/** The document's language: English or Cymraeg, and for a document parents read, both in one. */
+export function LanguageChoice<L extends 'en' | 'cy' | 'bilingual' = 'en' | 'cy'>(props: { value: L; onChange: (lang: L) => void; name: string; bilingual?: boolean }) {
   const { t } = useTranslation();
+  const choices = (props.bilingual ? ['cy', 'en', 'bilingual'] : ['en', 'cy']) as L[];
   return (
     <fieldset className="choice-group">
       <legend>{t('exportDialogs.languageLabel')}</legend>
-      {(['en', 'cy'] as const).map((lang) => (
+      {choices.map((lang) => (
         <label key={lang} className="field-check">
           <input type="radio" name={props.name} value={lang} checked={props.value === lang} onChange={() => props.onChange(lang)} />
-          <span lang={lang}>{t(`app.languageNames.${lang}`)}</span>
+          {lang === 'bilingual' ? <span>{t('exportDialogs.bilingual')}</span> : <span lang={lang}>{t(lang === 'cy' ? 'app.languageNames.cy' : 'app.languageNames.en')}</span>}
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The learners' names Mapio found in the school's own text, each with the text it is in, before anything is written. */
+function NamesFound(props: { found: Array<{ path: string; found: string }>; testId: string }) {
+  const { t } = useTranslation();
+  const data = useMapio((s) => s.view?.data);
+  return (
+    <div role="alert" className="notice notice-warn" data-testid={props.testId}>
+      <p>{t('exportDialogs.names.intro')}</p>
+      <ul>
+        {props.found.map((f) => (
+          <li key={f.path}>{t('exportDialogs.names.item', { found: f.found, text: (data ? freeTextAt(data, f.path) : null) ?? f.path })}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

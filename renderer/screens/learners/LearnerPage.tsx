@@ -13,7 +13,7 @@ import { ButtonCell, DataTable } from '../../components/DataTable';
 
 /** One learner's own provision map: their lines across the tiers, with entry and exit measures. */
 export function LearnerPage(props: { learnerId: number }) {
-  const { t, pounds, hours, date, yearGroup, nameOf } = useDisplay();
+  const { t, pounds, hours, date, yearGroup, nameOf, lang } = useDisplay();
   const { fromParsed } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -107,7 +107,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     {checkTitle(c, t)}
                   </strong>
                   <br />
-                  {checkMessage(c, names, { t, date })}
+                  {checkMessage(c, names, { t, date, lang })}
                 </span>
               </li>
             ))}
@@ -171,6 +171,15 @@ export function LearnerPage(props: { learnerId: number }) {
                         format={(v) => v}
                         read={(s) => ({ ok: true, value: s })}
                         commit={(v) => update({ measureName: v })}
+                      />
+                      <DraftField
+                        hideLabel
+                        className="measure-cy"
+                        label={`${t('learner.col.measureCy')}: ${lineName}`}
+                        value={e.measureNameCy}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureNameCy: v })}
                       />
                     </td>
                     <td>
@@ -240,7 +249,7 @@ export function LearnerPage(props: { learnerId: number }) {
                     }}
                   />
                   <label htmlFor={`${id}-line-${l.id}`}>
-                    <span className="pick-name">{l.name}</span> <span className="muted">· {nameOf(names.tiers.get(l.tierId), l.tierId)}</span>
+                    <span className="pick-name">{nameOf(l)}</span> <span className="muted">· {nameOf(names.tiers.get(l.tierId), l.tierId)}</span>
                   </label>
                 </li>
               ))}

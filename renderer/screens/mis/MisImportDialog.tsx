@@ -22,7 +22,7 @@ interface Picked {
  * what would be added, updated and rejected, and only then import (one undo step).
  */
 export function MisImportDialog(props: { onClose: () => void }) {
-  const { t, lang, yearGroup } = useDisplay();
+  const { t, yearGroup } = useDisplay();
   const request = useMapio((s) => s.request);
   const mutate = useMapio((s) => s.mutate);
   const setStatus = useMapio((s) => s.setStatus);
@@ -99,7 +99,13 @@ export function MisImportDialog(props: { onClose: () => void }) {
   };
 
   const fieldLabel = (f: MisField) => t(`mis.field.${f}`);
-  const rejectReason = (r: MisPreviewRow) => (lang === 'en' && r.reason ? r.reason : r.rejectCode ? t(`mis.reject.${r.rejectCode}`) : (r.reason ?? ''));
+  /** A refused row's reason in the reader's language, with its specifics (the value, the column, the other rows, the limit). */
+  const rejectReason = (r: MisPreviewRow) => {
+    if (!r.rejectCode) return r.reason ?? '';
+    const params: Record<string, string | number> = { ...r.rejectParams };
+    if (typeof params.field === 'string') params.field = t(params.field === 'ref' || params.field === 'name' ? `mis.col.${params.field}` : `mis.field.${params.field}`);
+    return t(`mis.reject.${r.rejectCode}`, params);
+  };
   const value = (field: MisFieldChange['field'], v: string | number | boolean) => {
     if (typeof v === 'boolean') return v ? t('mis.yes') : t('mis.no');
     if (field === 'yearGroup' && typeof v === 'number') return yearGroup(v);
@@ -260,6 +266,32 @@ export function MisImportDialog(props: { onClose: () => void }) {
                   <dd>{counts.notInFile}</dd>
                 </div>
               </dl>
+              {preview.statusReadings.length > 0 ? (
+                <section className="mis-status-readings" aria-labelledby="mis-status-readings" data-testid="mis-status-readings">
+                  <h3 id="mis-status-readings">{t('mis.statusReadings.title')}</h3>
+                  <table className="data-table compact">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('mis.statusReadings.word')}</th>
+                        <th scope="col">{t('mis.statusReadings.readAs')}</th>
+                        <th scope="col" className="num">
+                          {t('mis.statusReadings.rows')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.statusReadings.map((r) => (
+                        <tr key={r.text}>
+                          <td>{r.text}</td>
+                          <td>{t(`enums.alnStatus.${r.status}`)}</td>
+                          <td className="num">{r.rows}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                  <p className="muted">{t('mis.statusReadings.note')}</p>
+                </section>
+              ) : null}
               {counts.reject > 0 ? <p className="muted">{t('mis.nothingYet')}</p> : null}
               {counts.notInFile > 0 ? <p className="muted">{t('mis.notInFileKept', { count: counts.notInFile })}</p> : null}
 
@@ -273,6 +305,19 @@ export function MisImportDialog(props: { onClose: () => void }) {
                   cells={(r) => <td>{rejectReason(r)}</td>}
                   more={rejects.length > SHOWN_ROWS ? t('mis.moreRows', { shown: SHOWN_ROWS, count: rejects.length }) : null}
                 />
+              ) : null}
+
+              {preview.rows.some((r) => r.lostLetters) ? (
+                <div className="notice notice-warn" role="status" data-testid="mis-lost-letters">
+                  <p>{t('mis.lostLetters.intro')}</p>
+                  <ul>
+                    {preview.rows
+                      .filter((r) => r.lostLetters)
+                      .map((r) => (
+                        <li key={r.rowNumber}>{t(r.action === 'add' ? 'mis.lostLetters.added' : 'mis.lostLetters.kept', { row: r.rowNumber, name: r.name })}</li>
+                      ))}
+                  </ul>
+                </div>
               ) : null}
 
               {updates.length > 0 ? (

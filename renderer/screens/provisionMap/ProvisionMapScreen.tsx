@@ -269,7 +269,7 @@ function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined
 }
 
 const LineRow = memo(function LineRow(props: LineRowProps) {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const { line, costed, areas, pounds } = props;
   const select = () => props.onSelect(line.id);
   const overCapacity = costed ? costed.enrolledLearners > costed.places : false;
@@ -284,8 +284,8 @@ const LineRow = memo(function LineRow(props: LineRowProps) {
       }}
     >
       <td>
-        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: line.name })} onClick={select}>
-          {line.name}
+        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: nameOf(line) })} onClick={select}>
+          {nameOf(line)}
         </button>
         {line.undeliveredWeeks.length > 0 ? <div className="row-note warn">{t('map.undelivered', { count: line.undeliveredWeeks.length })}</div> : null}
       </td>

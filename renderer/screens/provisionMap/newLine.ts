@@ -13,7 +13,9 @@ export function newLineFields(data: SchoolYear, tierId: string | undefined, name
   const yearWeeks = data.calendar.weekStarts.length || 38;
   return {
     name,
+    nameCy: '',
     description: '',
+    descriptionCy: '',
     rationale: '',
     tierId: tier,
     areaIds: [],

@@ -11,6 +11,7 @@ import { readDate, readOptionalDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 import { DataTable } from '../../components/DataTable';
 import { ClosedDaysEditor } from './ClosedDaysEditor';
+import { AddDateField } from '../../components/AddDateField';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
@@ -245,37 +246,18 @@ export function CalendarEditor() {
             </ul>
           </div>
         ))}
-        <div className="row-fields add-week">
-          <div className={`field ${addProblem ? 'field-error' : ''}`}>
-            <label htmlFor={`${id}-add`}>{t('school.calendar.addWeekDate')}</label>
-            <input
-              id={`${id}-add`}
-              type="text"
-              value={addText}
-              aria-describedby={`${id}-add-hint${addProblem ? ` ${id}-add-error` : ''}`}
-              aria-invalid={addProblem ? true : undefined}
-              data-testid="calendar-add-week"
-              onChange={(e) => {
-                setAddText(e.target.value);
-                setAddProblem(null);
-              }}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') void addWeek();
-              }}
-            />
-            <p id={`${id}-add-hint`} className="field-hint">
-              {t('forms.dateHint')}
-            </p>
-            {addProblem ? (
-              <p id={`${id}-add-error`} className="field-message" role="alert">
-                {addProblem}
-              </p>
-            ) : null}
-          </div>
-          <button type="button" onClick={() => void addWeek()}>
-            {t('school.calendar.addWeekButton')}
-          </button>
-        </div>
+        <AddDateField
+          label={t('school.calendar.addWeekDate')}
+          buttonLabel={t('school.calendar.addWeekButton')}
+          value={addText}
+          problem={addProblem}
+          onChange={(text) => {
+            setAddText(text);
+            setAddProblem(null);
+          }}
+          onAdd={() => void addWeek()}
+          testId="calendar-add-week"
+        />
       </section>
 
       <ClosedDaysEditor />

@@ -5,6 +5,7 @@ import { isTermDay, weekdayIndex } from '../../../shared/schoolTerms';
 import { useDisplay } from '../../display';
 import { readDate } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
+import { AddDateField } from '../../components/AddDateField';
 
 /**
  * Days inside the terms the school is closed to learners (INSET days, a bank holiday, a closure). They are
@@ -63,37 +64,18 @@ export function ClosedDaysEditor() {
           ))}
         </ul>
       )}
-      <div className="row-fields add-week">
-        <div className={`field ${problem ? 'field-error' : ''}`}>
-          <label htmlFor={`${id}-add`}>{t('school.calendar.addClosedDay')}</label>
-          <input
-            id={`${id}-add`}
-            type="text"
-            value={text}
-            aria-describedby={`${id}-add-hint${problem ? ` ${id}-add-error` : ''}`}
-            aria-invalid={problem ? true : undefined}
-            data-testid="calendar-add-closed-day"
-            onChange={(e) => {
-              setText(e.target.value);
-              setProblem(null);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') void add();
-            }}
-          />
-          <p id={`${id}-add-hint`} className="field-hint">
-            {t('forms.dateHint')}
-          </p>
-          {problem ? (
-            <p id={`${id}-add-error`} className="field-message" role="alert">
-              {problem}
-            </p>
-          ) : null}
-        </div>
-        <button type="button" onClick={() => void add()}>
-          {t('school.calendar.addClosedDayButton')}
-        </button>
-      </div>
+      <AddDateField
+        label={t('school.calendar.addClosedDay')}
+        buttonLabel={t('school.calendar.addClosedDayButton')}
+        value={text}
+        problem={problem}
+        onChange={(value) => {
+          setText(value);
+          setProblem(null);
+        }}
+        onAdd={() => void add()}
+        testId="calendar-add-closed-day"
+      />
     </section>
   );
 }

@@ -74,6 +74,16 @@ export function SchoolDetails() {
         commit={field('name')}
         testId="school-name-field"
       />
+      <DraftField
+        className="span-2"
+        label={t('school.details.nameCy')}
+        hint={t('school.details.nameCyHint')}
+        value={school.nameCy}
+        format={(v) => v}
+        read={(x) => ({ ok: true, value: x.trim() })}
+        commit={field('nameCy')}
+        testId="school-name-cy-field"
+      />
       <SelectField
         label={t('school.details.authority')}
         value={school.localAuthorityCode}

@@ -3,6 +3,7 @@ import { useDisplay } from '../../display';
 import { SCHOOL_PARTS, useMapio, type SchoolPart } from '../../state/store';
 import { CalendarEditor } from './CalendarEditor';
 import { SchoolDetails } from './SchoolDetails';
+import { WelshCompleteness } from './WelshCompleteness';
 import { AreasEditor, TiersEditor } from './VocabularyEditor';
 
 /**
@@ -85,6 +86,7 @@ export function SchoolScreen() {
         <h2 className="visually-hidden">{t(`school.parts.${part}`)}</h2>
         {part === 'details' ? <SchoolDetails /> : part === 'calendar' ? <CalendarEditor /> : part === 'tiers' ? <TiersEditor /> : <AreasEditor />}
       </section>
+      {settingUp ? null : <WelshCompleteness />}
       {settingUp ? (
         <div className="setup-nav">
           <button type="button" disabled={index === 0} onClick={() => showPart(SCHOOL_PARTS[index - 1] as SchoolPart)} data-testid="setup-back">

@@ -71,7 +71,7 @@ export function StaffScreen() {
           </button>
         </div>
         {data.staff.length > 0 ? (
-          <div className="filter staff-search">
+          <div className="staff-search">
             <label htmlFor={searchId}>{t('staff.search')}</label>
             <input id={searchId} type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="staff-search" />
           </div>
@@ -80,6 +80,7 @@ export function StaffScreen() {
           <p className="empty">{t('staff.noStaff')}</p>
         ) : (
           <DataTable
+            className="staff-table"
             columns={[
               { label: t('staff.col.name') },
               { label: t('staff.col.role'), className: 'col-optional' },

@@ -72,7 +72,8 @@ beforeAll(() => {
   hostileFiles = buildHostileFiles(hostileFolder);
   hostileHashes = hostileFiles.map((h) => sha256(h.path));
   backend = createBackend({ mode: 'cli', dataDir: path.join(sandbox, 'data'), openPath: basePath, today: () => '2026-11-24' });
-});
+  // Building the hostile files writes dozens of SQLite files: on a busy two-core machine that can pass 10 s.
+}, 60_000);
 
 afterAll(() => {
   backend?.dispose();

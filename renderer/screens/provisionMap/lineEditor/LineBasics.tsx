@@ -17,6 +17,16 @@ export function LineBasics({ line, data, field }: { line: InterventionLine; data
         commit={field('name')}
         testId="line-name"
       />
+      <DraftField
+        className="span-2"
+        label={t('line.nameCy')}
+        hint={t('line.nameCyHint')}
+        value={line.nameCy}
+        format={(v) => v}
+        read={(s) => ({ ok: true, value: s.trim() })}
+        commit={field('nameCy')}
+        testId="line-name-cy"
+      />
       <SelectField
         label={t('line.tier')}
         value={line.tierId}

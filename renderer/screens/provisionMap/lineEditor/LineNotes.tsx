@@ -21,6 +21,16 @@ export function LineNotes({ line, field }: { line: InterventionLine; field: Fiel
         commit={field('undeliveredWeeks')}
       />
       <DraftField className="span-2" multiline label={t('line.description')} value={line.description} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('description')} />
+      <DraftField
+        className="span-2"
+        multiline
+        label={t('line.descriptionCy')}
+        value={line.descriptionCy}
+        format={(v) => v}
+        read={(s) => ({ ok: true, value: s })}
+        commit={field('descriptionCy')}
+        testId="line-description-cy"
+      />
       <DraftField className="span-2" multiline label={t('line.rationale')} value={line.rationale} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('rationale')} />
     </div>
   );

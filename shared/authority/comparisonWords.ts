@@ -1,0 +1,64 @@
+/**
+ * The authority comparison in words, in the reader's language: why a figure is not shown, what a share is
+ * a share of, the outlier rule, and each outlier as a question with the school's context. The comparison
+ * itself (comparison.ts) carries only codes and numbers; the screen, the workbook and the CLI word them here.
+ */
+import type { TFunction } from 'i18next';
+import type { Lang } from '../i18n';
+import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
+
+export interface ComparisonWords {
+  note(code: ComparisonNote): string;
+  shareOf(of: ShareOf): string;
+  /** "18.34% of pupils on roll (57 of 311)"; "not shown" when there is no share. */
+  share(share: Share | null): string;
+  measure(key: MeasureKey): string;
+  /** How a measure is made: what it is divided by, or that it is an amount of money. */
+  measureMade(key: MeasureKey, denominator: ShareOf | null): string;
+  rule(): string;
+  /** An outlier as a question to ask, with the school's context. */
+  question(outlier: Outlier, row: SchoolComparisonRow | undefined): string;
+  /** The school's context in one phrase: phase, medium, roll, eFSM, learners with ALN, ALP definition. */
+  context(row: SchoolComparisonRow): string;
+}
+
+export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
+  void lang;
+  const value = (unit: 'pence' | 'basis_points', v: number) => formatMeasure(unit, v);
+  const words: ComparisonWords = {
+    note: (code) => t(`authority.notes.${code}`),
+    shareOf: (of) => t(`authority.shareOf.${of}`),
+    share(s) {
+      if (!s || s.basisPoints === null) return t('authority.notShown');
+      const money = s.of === 'line_cost' || s.of === 'alp_cost';
+      const fraction = money
+        ? t('authority.fractionMoney', { numerator: value('pence', s.numerator), denominator: value('pence', s.denominator) })
+        : t('authority.fraction', { numerator: s.numerator, denominator: s.denominator });
+      return t('authority.shareText', { percent: value('basis_points', s.basisPoints), of: words.shareOf(s.of), fraction });
+    },
+    measure: (key) => t(`authority.measure.${key}`),
+    measureMade: (key, denominator) => (denominator ? t('authority.measureDenominator', { of: words.shareOf(denominator) }) : t('authority.measureMoney')),
+    rule: () => t('authority.outliers.rule'),
+    context(row) {
+      const c = row.context;
+      return t('authority.outliers.context', {
+        phase: t(`authority.phase.${c.phase}`),
+        medium: t(`authority.medium.${c.languageMedium}`),
+        roll: c.numberOnRoll,
+        efsm: c.efsmBasisPoints === null ? t('authority.outliers.efsmNotGiven') : value('basis_points', c.efsmBasisPoints),
+        aln: c.learnersWithAln.value === null ? t('authority.fewerThan5') : c.learnersWithAln.value,
+        definition: c.alpDefinitionSource || t('authority.outliers.notStated'),
+      });
+    },
+    question(o, row) {
+      return t(`authority.outliers.question.${o.direction}`, {
+        measure: words.measure(o.measure),
+        school: o.schoolName,
+        value: value(o.unit, o.value),
+        median: value(o.unit, o.median),
+        context: row ? words.context(row) : '',
+      });
+    },
+  };
+  return words;
+}

@@ -1,0 +1,54 @@
+/**
+ * The school's own words in the reader's language (docs/welsh.md): everything the school names has an
+ * English text and an optional Welsh one. A Welsh reader gets the Welsh where it is given and the English
+ * as typed where it is not; an English reader always gets the English. `untranslated` lists what a Welsh
+ * reader would still see in English, so screens can say what lacks Welsh and documents can mark it.
+ */
+import type { SchoolYear } from '../domain';
+import type { Lang } from './index';
+
+/** The Welsh text when reading Welsh and one is given; otherwise the English. */
+export function inLanguage(english: string, welsh: string, lang: Lang): string {
+  return lang === 'cy' && welsh.trim() !== '' ? welsh : english;
+}
+
+/** True when a Welsh reader of this text sees the English (no Welsh given for a non-empty English text). */
+export function lacksWelsh(english: string, welsh: string): boolean {
+  return english.trim() !== '' && welsh.trim() === '';
+}
+
+/**
+ * The year with every name the school typed in `lang`: the school's name, tiers, areas, lines (name and
+ * description), income, other costs and measures. Ids, figures and everything else are the same objects'
+ * values, so costing it gives the same figures. English returns the year itself.
+ */
+export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
+  if (lang !== 'cy') return year;
+  return {
+    ...year,
+    school: { ...year.school, name: inLanguage(year.school.name, year.school.nameCy, lang) },
+    tiers: year.tiers.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    areas: year.areas.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    lines: year.lines.map((l) => ({ ...l, name: inLanguage(l.name, l.nameCy, lang), description: inLanguage(l.description, l.descriptionCy, lang) })),
+    income: year.income.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    otherCosts: year.otherCosts.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    enrolments: year.enrolments.map((e) => ({ ...e, measureName: inLanguage(e.measureName, e.measureNameCy, lang) })),
+  };
+}
+
+export type UntranslatedKind = 'school' | 'tier' | 'area' | 'line' | 'lineDescription' | 'income' | 'otherCost';
+
+/** What a Welsh reader would still read in English, record by record, in the order the school sees them. */
+export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; id: number | string; name: string }> {
+  const out: Array<{ kind: UntranslatedKind; id: number | string; name: string }> = [];
+  if (lacksWelsh(year.school.name, year.school.nameCy) && !/^ysgol\b/i.test(year.school.name)) out.push({ kind: 'school', id: 1, name: year.school.name });
+  for (const x of year.tiers) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'tier', id: x.id, name: x.name });
+  for (const x of year.areas) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'area', id: x.id, name: x.name });
+  for (const l of year.lines) {
+    if (lacksWelsh(l.name, l.nameCy)) out.push({ kind: 'line', id: l.id, name: l.name });
+    if (lacksWelsh(l.description, l.descriptionCy)) out.push({ kind: 'lineDescription', id: l.id, name: l.name });
+  }
+  for (const x of year.income) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'income', id: x.id, name: x.name });
+  for (const x of year.otherCosts) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'otherCost', id: x.id, name: x.name });
+  return out;
+}

@@ -1,0 +1,228 @@
+/**
+ * Welsh counts and mutations, checked against Welsh written out in full. Intl.PluralRules('cy') gives
+ * 0 zero, 1 one, 2 two, 3 few, 6 many and 4, 5, 7 … 20 other. After a number the noun is singular:
+ * 2 soft-mutates it (2 ddysgwr, 2 gofrestriad), 3 and 6 aspirate c, p and t (3 chofrestriad), and
+ * "other" says "{{count}} o" with the soft-mutated plural (20 o ddysgwyr).
+ * Every key that English counts (has a `_one`) must be in one of the two tables below, so a new counted
+ * phrase cannot slip in without its Welsh being checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { createI18n } from './index';
+import { cy } from './cy';
+import { en } from './en';
+import { englishIn, englishPhrases } from './englishLeftovers';
+
+const COUNTS = [0, 1, 2, 3, 6, 20] as const;
+
+type Params = Record<string, string | number>;
+
+/** The params each counted key is rendered with, besides count. */
+const PARAMS: Record<string, (count: number) => Params> = {
+  'staff.stillUsed.lines': () => ({ name: 'Alys' }),
+  'staff.stillUsed.otherCosts': () => ({ name: 'Alys' }),
+  'export.identity.roll': (count) => ({ roll: String(count) }),
+  'mis.moreRows': () => ({ shown: 50 }),
+  'impact.measuredOf': () => ({ measured: 1 }),
+  'scenarios.leavers': () => ({ refs: 'A1, A2' }),
+  'scenarios.levers.payDone': () => ({ percent: 3 }),
+  'scenarios.levers.staffDone': () => ({ name: 'Alys' }),
+  'scenarios.levers.staffConfirmLines': () => ({ name: 'Alys' }),
+  'scenarios.compare.newlyShort': () => ({ name: 'Cynllun B', refs: 'A1, A2' }),
+  'school.calendar.pastEnrolments': () => ({ weeks: 38 }),
+  'cli.wroteComparison': (count) => ({ imported: count, path: 'cymhariaeth.xlsx' }),
+  'compareBook.diff.learnersWithSmall': () => ({ known: 12 }),
+  'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
+};
+
+/** The most-used counted phrases, in full at 0, 1, 2, 3, 6 and 20. */
+const IN_FULL: Record<string, readonly [string, string, string, string, string, string]> = {
+  'common.learners': ['dim dysgwyr', '1 dysgwr', '2 ddysgwr', '3 dysgwr', '6 dysgwr', '20 o ddysgwyr'],
+  'school.learners': ['dim dysgwyr', '1 dysgwr', '2 ddysgwr', '3 dysgwr', '6 dysgwr', '20 o ddysgwyr'],
+  'school.lines': ['dim llinellau', '1 llinell', '2 linell', '3 llinell', '6 llinell', '20 o linellau'],
+  'totals.checksCount': ['dim gwiriadau', '1 gwiriad', '2 wiriad', '3 gwiriad', '6 gwiriad', '20 o wiriadau'],
+  'checks.count': ['dim gwiriadau', '1 gwiriad', '2 wiriad', '3 gwiriad', '6 gwiriad', '20 o wiriadau'],
+  'checks.schoolDays': ['dim diwrnodau ysgol', '1 diwrnod ysgol', '2 ddiwrnod ysgol', '3 diwrnod ysgol', '6 diwrnod ysgol', '20 o ddiwrnodau ysgol'],
+  'cli.warnings': ['Dim rhybuddion:', '1 rhybudd:', '2 rybudd:', '3 rhybudd:', '6 rhybudd:', '20 o rybuddion:'],
+  'line.deleteEnrolments': [
+    'Nid oes neb wedi’i gofrestru arni.',
+    'Caiff 1 cofrestriad ei dynnu gyda hi.',
+    'Caiff 2 gofrestriad eu tynnu gyda hi.',
+    'Caiff 3 chofrestriad eu tynnu gyda hi.',
+    'Caiff 6 chofrestriad eu tynnu gyda hi.',
+    'Caiff 20 o gofrestriadau eu tynnu gyda hi.',
+  ],
+  'enrolPicker.selectedCount': ['Dim dysgwyr wedi’u dewis', '1 dysgwr wedi’i ddewis', '2 ddysgwr wedi’u dewis', '3 dysgwr wedi’u dewis', '6 dysgwr wedi’u dewis', '20 o ddysgwyr wedi’u dewis'],
+  'dashboard.decisionsDue': [
+    'Penderfyniadau ADY yn yr arfaeth: dim dysgwyr',
+    'Penderfyniadau ADY yn yr arfaeth: 1 dysgwr, yn nhrefn y dyddiad dyledus',
+    'Penderfyniadau ADY yn yr arfaeth: 2 ddysgwr, yn nhrefn y dyddiad dyledus',
+    'Penderfyniadau ADY yn yr arfaeth: 3 dysgwr, yn nhrefn y dyddiad dyledus',
+    'Penderfyniadau ADY yn yr arfaeth: 6 dysgwr, yn nhrefn y dyddiad dyledus',
+    'Penderfyniadau ADY yn yr arfaeth: 20 o ddysgwyr, yn nhrefn y dyddiad dyledus',
+  ],
+  'welshProvision.title': [
+    'DDY yn Gymraeg: dim dysgwyr y mae eu CDU yn gofyn amdani',
+    'DDY yn Gymraeg: 1 dysgwr y mae ei CDU yn gofyn amdani',
+    'DDY yn Gymraeg: 2 ddysgwr y mae eu CDU yn gofyn amdani',
+    'DDY yn Gymraeg: 3 dysgwr y mae eu CDU yn gofyn amdani',
+    'DDY yn Gymraeg: 6 dysgwr y mae eu CDU yn gofyn amdani',
+    'DDY yn Gymraeg: 20 o ddysgwyr y mae eu CDU yn gofyn amdani',
+  ],
+  'staff.stillUsed.lines': [
+    'Nid yw Alys yn darparu unrhyw linell.',
+    'Mae Alys yn darparu 1 llinell: neilltuwch rywun arall yn gyntaf.',
+    'Mae Alys yn darparu 2 linell: neilltuwch rywun arall yn gyntaf.',
+    'Mae Alys yn darparu 3 llinell: neilltuwch rywun arall yn gyntaf.',
+    'Mae Alys yn darparu 6 llinell: neilltuwch rywun arall yn gyntaf.',
+    'Mae Alys yn darparu 20 o linellau: neilltuwch rywun arall yn gyntaf.',
+  ],
+  'school.calendar.pastEnrolments': [
+    'nid oes unrhyw gofrestriad yn gorffen ar ôl wythnos 38',
+    'mae 1 cofrestriad yn gorffen ar ôl wythnos 38',
+    'mae 2 gofrestriad yn gorffen ar ôl wythnos 38',
+    'mae 3 chofrestriad yn gorffen ar ôl wythnos 38',
+    'mae 6 chofrestriad yn gorffen ar ôl wythnos 38',
+    'mae 20 o gofrestriadau yn gorffen ar ôl wythnos 38',
+  ],
+  'scenarios.levers.payDone': [
+    'Gosodwyd 3%, ond nid oedd gan neb gost yr awr i’w newid.',
+    'Gosodwyd 3% ar gost yr awr 1 person.',
+    'Gosodwyd 3% ar gostau’r awr 2 berson.',
+    'Gosodwyd 3% ar gostau’r awr 3 pherson.',
+    'Gosodwyd 3% ar gostau’r awr 6 pherson.',
+    'Gosodwyd 3% ar gostau’r awr 20 o bobl.',
+  ],
+  'mis.mappingOk': [
+    'Ni ddarllenwyd unrhyw res gyda’r colofnau hyn.',
+    'Darllenwyd 1 rhes gyda’r colofnau hyn.',
+    'Darllenwyd 2 res gyda’r colofnau hyn.',
+    'Darllenwyd 3 rhes gyda’r colofnau hyn.',
+    'Darllenwyd 6 rhes gyda’r colofnau hyn.',
+    'Darllenwyd 20 o resi gyda’r colofnau hyn.',
+  ],
+};
+
+/** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
+const AT_TWO: Record<string, string> = {
+  'common.weeks': '2 wythnos',
+  'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+  'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',
+  'compareBook.diff.learnersWithSmall': '12 + 2 linell â llai na 5',
+  'school.welsh.missing': 'Enwau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
+  'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
+  'staff.stillUsed.otherCosts': 'Mae Alys wedi’i enwi ar 2 linell gost arall (Cyllideb): newidiwch nhw yn gyntaf.',
+  'export.identity.roll': '2 ddisgybl ar y gofrestr',
+  'mis.importing': 'Yn mewnforio 2 ddysgwr…',
+  'mis.notInFileKept': 'Nid yw 2 ddysgwr yn Mapio yn y ffeil hon: cânt eu cadw fel y maent (nid yw Mapio byth yn dileu dysgwyr wrth fewnforio).',
+  'mis.rejectedHeading': '2 res wedi’u gwrthod, a pham',
+  'mis.updatesHeading': '2 ddysgwr i’w diweddaru',
+  'mis.addsHeading': '2 ddysgwr i’w hychwanegu',
+  'mis.moreRows': 'Yn dangos y 50 cyntaf o 2.',
+  'mis.importButton': 'Mewnforio 2 ddysgwr',
+  'impact.measuredOf': 'Mesurwyd 1 o 2 ddysgwr (mynediad a gadael wedi’u cofnodi).',
+  'impact.notMeasured': 'Mae angen gwerth mynediad neu adael ar 2 o hyd.',
+  'scenarios.leavers': 'Mae 2 ddysgwr yn gadael (y tu hwnt i grŵp blwyddyn olaf yr ysgol): A1, A2.',
+  'scenarios.levers.staffDone': 'Tynnwyd Alys. Collodd 2 linell eu darparwr:',
+  'scenarios.levers.nowUnstaffed': 'nid oes neb ar ôl i’w darparu (2 ddysgwr wedi’u cofrestru)',
+  'scenarios.levers.stillStaffed': 'mae ganddi 2 aelod arall o staff o hyd',
+  'scenarios.levers.staffConfirmLines': 'Bydd 2 linell yn y senario hwn yn colli Alys fel darparwr.',
+  'scenarios.levers.staffConfirmUnstaffed': 'Ni fydd gan 2 linell neb i’w darparu wedyn.',
+  'scenarios.levers.staffConfirmAllUnstaffed': 'Nid oes neb arall yn darparu unrhyw un ohonynt.',
+  'scenarios.compare.button': 'Cymharu 2 senario â’r cynllun',
+  'scenarios.compare.andMore': 'a 2 arall',
+  'scenarios.compare.newlyShort': 'Cynllun B: byddai 2 ddysgwr yn brin o’r newydd: A1, A2.',
+  'scenarios.diff.countMore': 'yn fwy na’r cynllun',
+  'scenarios.diff.countFewer': 'yn llai na’r cynllun',
+};
+
+/** Every leaf key as a dotted path, with its text. */
+function leaves(value: unknown, prefix = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[prefix, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+/** The keys English counts: every key with a `_one` form, without the suffix. */
+const countedKeys = leaves(en)
+  .map(([k]) => /^(.*)_one$/.exec(k)?.[1])
+  .filter((k): k is string => k !== undefined);
+
+const t = createI18n('cy').t;
+const render = (key: string, count: number) => t(key, { count, ...(PARAMS[key]?.(count) ?? {}) });
+const phrases = englishPhrases();
+
+describe('Welsh counted phrases', () => {
+  it('are all checked here, and all exist in Welsh', () => {
+    expect(countedKeys.length).toBeGreaterThan(30);
+    const welsh = new Map(leaves(cy));
+    expect(countedKeys.filter((k) => !welsh.has(`${k}_one`) || !welsh.has(`${k}_other`))).toEqual([]);
+    expect(countedKeys.filter((k) => !(k in IN_FULL) && !(k in AT_TWO))).toEqual([]);
+    expect([...Object.keys(IN_FULL), ...Object.keys(AT_TWO)].filter((k) => !countedKeys.includes(k))).toEqual([]);
+  });
+
+  it.each(Object.entries(IN_FULL))('%s reads right at 0, 1, 2, 3, 6 and 20', (key, expected) => {
+    expect(COUNTS.map((n) => render(key, n))).toEqual(expected);
+  });
+
+  it.each(Object.entries(AT_TWO))('%s reads right at 2', (key, expected) => {
+    expect(render(key, 2)).toBe(expected);
+  });
+
+  it('give a noun that changes after a number its two, few and many forms', () => {
+    // Where "other" says "{{count}} o" with the plural, 2, 3 and 6 need forms of their own (the
+    // singular after a numeral, mutated); falling back to "other" would say "2 o …".
+    const welsh = new Map(leaves(cy));
+    const missing = countedKeys.flatMap((k) => {
+      if (!/\{\{(count|roll)\}\} o (?!hyd)/.test(welsh.get(`${k}_other`) ?? '')) return [];
+      return (['two', 'few', 'many'] as const).filter((form) => !welsh.has(`${k}_${form}`)).map((form) => `${k}_${form}`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('never leave a {{param}} unfilled or an English word behind, at any count', () => {
+    for (const key of countedKeys) {
+      for (const n of COUNTS) {
+        const text = render(key, n);
+        expect(text, `${key} at ${n}`).not.toContain('{{');
+        expect(englishIn(text, phrases), `${key} at ${n}: ${text}`).toEqual([]);
+        expect(text, `${key} at ${n}`).not.toMatch(/\b(learners?|lines?|checks?|rows?|weeks?|days?|warnings?|enrolments?|pupils?|people|scenarios)\b/);
+      }
+    }
+  });
+
+  it('say "o" with the plural only for "other" counts, never after 2, 3 or 6 ("o hyd" is "still")', () => {
+    for (const key of countedKeys) {
+      for (const n of [2, 3, 6]) expect(render(key, n), `${key} at ${n}`).not.toMatch(new RegExp(`\\b${n} o (?!hyd)\\p{L}`, 'u'));
+    }
+  });
+});
+
+describe('Welsh sentences with names in them', () => {
+  const cyT = createI18n('cy').t;
+
+  it('put a name that cannot be mutated where no mutation is due', () => {
+    // "Mae gan {{name}}" would need "Mae gan Ddysgwr A12"; a name is never mutated, so the sentence starts with it.
+    expect(cyT('checks.message.idp_without_alp', { name: 'Dysgwr A12' })).toBe('Dysgwr A12: mae ganddo/ganddi CDU ond nid oes DDY wedi’i chofnodi ar ei gyfer/ei chyfer ar y map.');
+    expect(cyT('checks.message.idp_without_alp', { name: 'Dysgwr A12' })).not.toMatch(/\bgan Dysgwr\b/);
+    expect(cyT('checks.message.group_over_capacity', { name: 'Darllen', peakEnrolled: 9, week: 4, places: 8, overBy: 1 })).toBe(
+      'Mae gan y llinell “Darllen” 9 o ddysgwyr wedi’u cofrestru yn wythnos 4, a lle i 8: 1 yn ormod.',
+    );
+    expect(cyT('authority.remove.body', { school: 'Ysgol Tryfan' })).toMatch(/^Caiff pob ffurflen gan yr ysgol Ysgol Tryfan a’i dyraniad/);
+    expect(cyT('school.details.errors.authorityMismatch', { number: '6614003', authority: 'Gwynedd' })).toBe(
+      'Mae’r rhif swyddogol 6614003 yn perthyn i awdurdod Gwynedd. Newidiwch neu cliriwch y rhif yn gyntaf.',
+    );
+  });
+
+  it('do not run the ALP badge into "schools" ("DDY ysgolion")', () => {
+    const line = `${cyT('authority.classification.alp')} ${cyT('authority.classification.atSchools', { count: 3 })}`;
+    expect(line).toBe('DDY mewn ysgolion: 3');
+  });
+
+  it('say days overdue without a number before the noun that would need mutating', () => {
+    expect(cyT('learner.decisionOverdue', { due: '27/11/2026', by: 'yr ysgol', days: 2 })).toBe('Yn hwyr: roedd yn ddyledus ar 27/11/2026 (yr ysgol); diwrnodau ers hynny: 2.');
+  });
+
+  it('count within a sentence with the decision clock', () => {
+    const left = cyT('checks.schoolDays', { count: 2 });
+    expect(cyT('learner.decisionDue', { due: '27/11/2026', by: 'yr ysgol', left })).toBe('Yn ddyledus ar 27/11/2026 (yr ysgol): 2 ddiwrnod ysgol ar ôl.');
+  });
+});
