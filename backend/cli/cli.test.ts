@@ -140,6 +140,31 @@ describe('mapio roll-forward', () => {
   });
 });
 
+describe('learners’ names in the school’s own text', () => {
+  it('mapio return and alp-statement refuse (exit 1) listing each field, until --not-learners confirms none is a learner', async () => {
+    const json = path.join(dir, 'names.json');
+    await cli('export-json', demo, json);
+    const doc = JSON.parse(fs.readFileSync(json, 'utf8'));
+    const first = String(doc.year.learners[0].name).split(' ')[0];
+    doc.year.lines[0].name = `${first}’s reading group`;
+    fs.writeFileSync(json, JSON.stringify(doc));
+    const file = path.join(dir, 'names.mapio');
+    expect((await cli('import-json', json, file)).code).toBe(0);
+    for (const [command, out] of [
+      ['return', path.join(dir, 'names-return.xlsx')],
+      ['alp-statement', path.join(dir, 'names-statement.html')],
+    ] as const) {
+      const refused = await cli(command, file, out);
+      expect(refused.code, command).toBe(1);
+      expect(refused.err).toContain(`lines.${doc.year.lines[0].id}.name (“${first}’s”)`);
+      expect(fs.existsSync(out)).toBe(false);
+      const confirmed = await cli(command, file, out, '--not-learners');
+      expect(confirmed.code, command).toBe(0);
+      expect(fs.existsSync(out)).toBe(true);
+    }
+  });
+});
+
 describe('usage', () => {
   it('an unknown command exits 2 with the usage', async () => {
     const { code, err } = await cli('frobnicate');
