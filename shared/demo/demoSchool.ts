@@ -2,8 +2,8 @@
  * The demo school a first launch opens: a bilingual primary of 420 on roll with a realistic costed
  * provision map, so the first screen is a working map rather than an empty form.
  *
- * Everything here is fictional (school, authority, learners). Figures follow the sources in
- * ../shared/seeds: TA rates with on-costs around £15–£19 an hour, a 38-week year, a 1:1 LSW for 32.5
+ * Everything here is fictional (school, authority, learners). Figures are typical of a Welsh primary:
+ * TA rates with on-costs around £15–£19 an hour, a 38-week year, a 1:1 LSW for 32.5
  * hours a week for a learner with an LA-maintained IDP, term-long (12–13 week) and half-term (6 week)
  * intervention blocks, and a few open warnings of the kind the ALN Code cares about.
  */
