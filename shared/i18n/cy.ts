@@ -822,7 +822,7 @@ export const cy: Catalogue = {
     byFyHeading: 'Fesul blwyddyn ariannol (Ebrill i Fawrth)',
     fyLabel: 'Ebrill {{start}} – Mawrth {{end}}',
     learnersHeading: 'Dysgwyr yn ôl statws ADY',
-    learnersWithAln: 'Dysgwyr ag ADY (CDU, neu benderfyniad a’r CDU wrthi’n cael ei baratoi; nid y gofrestr fonitro)',
+    learnersWithAln: 'Dysgwyr ag ADY (CDU, neu un ar y gweill)',
     decisionsAwaited: 'Penderfyniadau ADY yn yr arfaeth',
     decisionsOverdue: 'Penderfyniadau ADY yn hwyr',
     workloadHeading: 'Llwyth gwaith statudol y CADY o’i gymharu ag amser rhyddhau',

@@ -758,7 +758,7 @@ export const en = {
     byFyHeading: 'By financial year (April to March)',
     fyLabel: 'April {{start}} – March {{end}}',
     learnersHeading: 'Learners by ALN status',
-    learnersWithAln: 'Learners with ALN (an IDP, or decided and the IDP being prepared; not the monitoring register)',
+    learnersWithAln: 'Learners with ALN (an IDP, or one being prepared)',
     decisionsAwaited: 'ALN decisions awaited',
     decisionsOverdue: 'ALN decisions overdue',
     workloadHeading: 'ALNCo statutory workload against release time',
