@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
 import { freeTextAt } from '../../../shared/freeTextNames';
+import { errorMessage } from '../../errors/localisedError';
+import { createI18n } from '../../../shared/i18n';
 
 /**
  * Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError).
@@ -59,7 +61,9 @@ export function ExportFrame(props: {
         return;
       }
       const pathProblem = error.code === 'invalid_input' ? issueFor(error, 'path') : null;
-      setPhase({ kind: 'failed', message: error.message, pathProblem });
+      // The backend's reason in the reader's language (its code chooses the Welsh sentence).
+      const lang = useMapio.getState().lang;
+      setPhase({ kind: 'failed', message: errorMessage({ code: error.code, message: error.message, issues: error.issues, path: path.trim() }, lang, createI18n(lang).t), pathProblem });
     }
   };
 
