@@ -1,3 +1,4 @@
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 /**
  * The authority comparison in the officer's hands: returns written the way the CLI writes them (buildAuthorityReturn +
  * writeReturnWorkbook), one of them spoiled, are uploaded through the file input of a new authority
@@ -173,6 +174,32 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.getByTestId('schools-section').screenshot({ path: '/tmp/uia-authority-2-schools.png' });
   await page.getByTestId('classification-section').screenshot({ path: '/tmp/uia-authority-3-classification.png' });
   await page.getByTestId('outliers-section').screenshot({ path: '/tmp/uia-authority-4-outliers.png' });
+
+  // The same comparison in Cymraeg, outliers and all: no English catalogue text; the schools' own words
+  // (their names, line and tier names, their ALP definitions) stay as they wrote them.
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
+  const cyWords = comparisonWords(createI18n('cy').t, 'cy');
+  await expect(page.getByTestId('outlier-questions')).toContainText(
+    cyWords.question(
+      question,
+      expected.schools.find((s) => s.schoolKey === question.schoolKey),
+    ),
+  );
+  const ownWords = [
+    ...expected.schools.flatMap((s) => [s.context.name, s.context.localAuthority, s.context.alpDefinitionSource, s.fileName ?? '']),
+    ...expected.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),
+    'Ysgol Cwm Glas (demo)',
+    'Demo school.mapio',
+  ]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  let shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  for (const w of ownWords) shown = shown.replaceAll(w, ' ');
+  expect(englishIn(shown, englishPhrases()).map((p) => `${p.key}: “${p.phrase}”`)).toEqual([]);
+  await page.screenshot({ path: '/tmp/uia-authority-cy.png', fullPage: true });
+  await page.locator('.lang-select select').selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
 
   // A published (Section 52) allocation typed in pounds, read to the penny.
   const first = expected.schools[0]!;
