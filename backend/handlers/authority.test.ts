@@ -111,7 +111,7 @@ describe('authority operations', () => {
     const notFound = await apiError(backend.call('authority.removeSchool', { schoolKey: 'nobody' }));
     expect(notFound.code).toBe('not_found');
     const junk = await backend.invoke('authority.importReturn', { fileName: 'notes.xlsx', contentBase64: Buffer.from('hello').toString('base64') });
-    expect(junk.rejected).toEqual([{ fileName: 'notes.xlsx', reason: 'not a Mapio return: it is not an Excel .xlsx file' }]);
+    expect(junk.rejected).toEqual([{ fileName: 'notes.xlsx', code: 'not_xlsx', params: {}, reason: 'not a Mapio return: it is not an Excel .xlsx file' }]);
   });
 
   it('refuses to open a school file as an authority file, leaving it as it was', async () => {

@@ -145,6 +145,10 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(outcome.imported).toHaveLength(SCHOOLS);
     expect(outcome.rejected.map((r) => r.fileName)).toEqual(['31-truncated.xlsx', '32-altered.xlsx', '33-version-99.xlsx', '34-sent-twice.xlsx']);
     const [truncated, altered, version, duplicate] = outcome.rejected.map((r) => r.reason);
+    // Each with a code the reader's language words it from (and the specifics it needs)
+    expect(outcome.rejected.map((r) => r.code)).toEqual(['unreadable_xlsx', 'altered', 'wrong_version', 'duplicate']);
+    expect(outcome.rejected[2]?.params).toEqual({ version: '99', newer: 1 });
+    expect(outcome.rejected[3]?.params).toMatchObject({ file: '07.xlsx' });
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
     expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns/);

@@ -2,6 +2,7 @@
  * Importing schools' returns into an authority file. Each return is read, checked and stored on its own
  * (its own transaction); a bad return is listed with its file name and reason and never stops the others.
  */
+import type { ReturnImportOutcome } from '../../shared/api/authority';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
@@ -34,7 +35,7 @@ export interface ImportedSchool {
 
 export interface ImportOutcome {
   imported: Array<{ fileName: string; school: ImportedSchool; replaced: boolean }>;
-  rejected: Array<{ fileName: string; reason: string }>;
+  rejected: ReturnImportOutcome['rejected'];
 }
 
 export interface ImportProgress {
@@ -61,20 +62,21 @@ export async function importReturns(
     let result: 'imported' | 'rejected';
     try {
       const bytes = 'bytes' in file ? file.bytes : file.load();
-      if (bytes.length > MAX_RETURN_BYTES) throw new ReturnRejected(tooLarge(bytes.length));
+      if (bytes.length > MAX_RETURN_BYTES) throw new ReturnRejected('too_big', tooLarge(bytes.length));
       const read = await readReturnWorkbook(bytes);
       // The import belongs to the authority file it started in: stop if another was opened meanwhile.
       if (options.stillOpen && !options.stillOpen()) throw authorityChanged(authority, outcome.imported.length);
       const schoolKey = schoolKeyOf(read.ret.school);
       const existing = authority.findReturn(schoolKey, read.ret.school.academicYear);
-      if (existing && !options.replace) throw new ReturnRejected(duplicateError(existing).message);
+      if (existing && !options.replace) throw new ReturnRejected('duplicate', duplicateError(existing).message, { file: existing.fileName, date: existing.importedAt.slice(0, 10) });
       const stored = authority.addReturn({ schoolKey, fileName: file.fileName, formatVersion: read.version, sha256: read.sha256, json: read.json, ret: read.ret }, options);
       outcome.imported.push({ fileName: file.fileName, school: { schoolKey, name: stored.schoolName, academicYear: stored.academicYear }, replaced: existing !== null });
       result = 'imported';
     } catch (error) {
       if (error instanceof ImportInterrupted) throw error;
       const reason = error instanceof ReturnRejected || error instanceof ApiError ? error.message : `could not be imported: ${(error as Error)?.message ?? String(error)}`;
-      outcome.rejected.push({ fileName: file.fileName, reason });
+      const rejected = error instanceof ReturnRejected ? error : null;
+      outcome.rejected.push({ fileName: file.fileName, code: rejected?.code ?? 'other', params: rejected?.params ?? {}, reason });
       result = 'rejected';
     }
     done += 1;
@@ -121,14 +123,14 @@ export function returnSourceAt(full: string): ReturnFileOnDisk {
 
 /** One return's bytes; a file too large to be a return is refused before it is read. */
 function readReturnFile(full: string): Buffer {
-  const unreadable = (error: unknown) => new ReturnRejected(`Mapio could not read this file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); is it still in the folder?`);
+  const unreadable = (error: unknown) => new ReturnRejected('cannot_read', `Mapio could not read this file (${(error as NodeJS.ErrnoException).code ?? 'unreadable'}); is it still in the folder?`);
   let size: number;
   try {
     size = fs.statSync(full).size;
   } catch (error) {
     throw unreadable(error);
   }
-  if (size > MAX_RETURN_BYTES) throw new ReturnRejected(tooLarge(size));
+  if (size > MAX_RETURN_BYTES) throw new ReturnRejected('too_big', tooLarge(size));
   try {
     return fs.readFileSync(full);
   } catch (error) {

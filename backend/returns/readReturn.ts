@@ -5,6 +5,7 @@
  * can pass back to the school.
  */
 import ExcelJS from 'exceljs';
+import type { ReturnRejection } from '../../shared/api/authority';
 import { issuesFrom } from '../../shared/schemas';
 import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
@@ -23,8 +24,13 @@ export const RETURN_SPREADSHEET_LIMITS: SpreadsheetLimits = {
   rows: 200_000,
 };
 
+/** A return refused: a code and its specifics for the reader's language, and the reason in English (the CLI and logs). */
 export class ReturnRejected extends Error {
-  constructor(readonly reason: string) {
+  constructor(
+    readonly code: ReturnRejection,
+    readonly reason: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(reason);
     this.name = 'ReturnRejected';
   }
@@ -52,23 +58,23 @@ function cellText(value: ExcelJS.CellValue): string | null {
 /** Read and check one return. Throws ReturnRejected with the reason. */
 export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
-    throw new ReturnRejected('not a Mapio return: it is not an Excel .xlsx file');
+    throw new ReturnRejected('not_xlsx', 'not a Mapio return: it is not an Excel .xlsx file');
   }
   try {
     await measureSpreadsheet(bytes, RETURN_SPREADSHEET_LIMITS);
   } catch (error) {
-    if (error instanceof SpreadsheetTooLarge) throw new ReturnRejected(`not a Mapio return: it ${error.reason}`);
-    throw new ReturnRejected('not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
+    if (error instanceof SpreadsheetTooLarge) throw new ReturnRejected('too_big', `not a Mapio return: it ${error.reason}`);
+    throw new ReturnRejected('unreadable_xlsx', 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
   }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch {
-    throw new ReturnRejected('not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
+    throw new ReturnRejected('unreadable_xlsx', 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
   }
   const sheet = workbook.getWorksheet(RETURN_DATA_SHEET);
   if (!sheet) {
-    throw new ReturnRejected('not a Mapio return: it holds no Mapio data (ask the school to create the return from Mapio with File > Create authority return)');
+    throw new ReturnRejected('no_data', 'not a Mapio return: it holds no Mapio data (ask the school to create the return from Mapio with File > Create authority return)');
   }
   const fields = new Map<string, string[]>();
   sheet.eachRow((row) => {
@@ -83,25 +89,27 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
 
   const format = one('format');
   if (format !== AUTHORITY_RETURN_FORMAT) {
-    throw new ReturnRejected(`not a Mapio return: its data says it is ${format ? `“${format.slice(0, 60)}”` : 'nothing'}, not “${AUTHORITY_RETURN_FORMAT}”`);
+    throw new ReturnRejected('wrong_format', `not a Mapio return: its data says it is ${format ? `“${format.slice(0, 60)}”` : 'nothing'}, not “${AUTHORITY_RETURN_FORMAT}”`);
   }
   const versionText = one('version');
   const version = versionText !== null && /^\d+$/.test(versionText) ? Number(versionText) : NaN;
   if (!READABLE_RETURN_VERSIONS.includes(version)) {
     throw new ReturnRejected(
+      'wrong_version',
       `is a version ${versionText ?? '(missing)'} Mapio return; this Mapio reads ${versionsText()} returns. ${Number.isFinite(version) && version > Math.max(...READABLE_RETURN_VERSIONS) ? 'Update Mapio to read it, or ask the school for a return from the same version of Mapio.' : 'Ask the school to create the return again.'}`,
+      { version: versionText ?? '?', newer: Number.isFinite(version) && version > Math.max(...READABLE_RETURN_VERSIONS) ? 1 : 0 },
     );
   }
   const chunks = fields.get('json') ?? [];
   const declared = Number(one('chunks'));
   if (chunks.length === 0 || declared !== chunks.length) {
-    throw new ReturnRejected(`has been altered since Mapio wrote it: its data should be in ${one('chunks') ?? '?'} parts and ${chunks.length} were found`);
+    throw new ReturnRejected('altered', `has been altered since Mapio wrote it: its data should be in ${one('chunks') ?? '?'} parts and ${chunks.length} were found`);
   }
   const json = chunks.join('');
   const checksum = one('sha256') ?? '';
   // A matching checksum shows the JSON is what Mapio wrote (or that someone recomputed it): it is not a signature.
   if (sha256Hex(json) !== checksum.toLowerCase()) {
-    throw new ReturnRejected('has been altered since Mapio wrote it (its figures no longer match the checksum Mapio stored with them); ask the school for a fresh return');
+    throw new ReturnRejected('altered', 'has been altered since Mapio wrote it (its figures no longer match the checksum Mapio stored with them); ask the school for a fresh return');
   }
   let raw: unknown;
   try {
@@ -109,14 +117,14 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   } catch {
     // Where and why, never the parser's own message, which quotes the data.
     const problem = jsonSyntaxProblem(json);
-    throw new ReturnRejected(`not a Mapio return: its data is not valid JSON${problem ? ` (${describeJsonSyntaxProblem(problem)})` : ''}`);
+    throw new ReturnRejected('bad_json', `not a Mapio return: its data is not valid JSON${problem ? ` (${describeJsonSyntaxProblem(problem)})` : ''}`);
   }
   const parsed = authorityReturnSchema.safeParse(returnInNewestShape(version, raw));
   if (!parsed.success) {
     const issues = issuesFrom(parsed.error);
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    throw new ReturnRejected(`its figures are not valid: ${first?.path}: ${first?.message}${more}`);
+    throw new ReturnRejected('invalid_figures', `its figures are not valid: ${first?.path}: ${first?.message}${more}`, { field: first?.path ?? '' });
   }
   return { ret: parsed.data as AuthorityReturn, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };
 }

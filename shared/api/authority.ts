@@ -20,8 +20,13 @@ export interface ImportedReturnInfo {
 /** Every return handled, each imported or rejected with its file name and a reason. */
 export interface ReturnImportOutcome {
   imported: Array<{ fileName: string; school: { schoolKey: string; name: string; academicYear: string }; replaced: boolean }>;
-  rejected: Array<{ fileName: string; reason: string }>;
+  /** Each refused file: a code and its specifics (worded at the edge: `authority.rejected.<code>`), and the reason in English. */
+  rejected: Array<{ fileName: string; code: ReturnRejection; params: Record<string, string | number>; reason: string }>;
 }
+
+/** Why a return file was refused. */
+export type ReturnRejection =
+  'not_xlsx' | 'unreadable_xlsx' | 'too_big' | 'no_data' | 'wrong_format' | 'wrong_version' | 'altered' | 'bad_json' | 'invalid_figures' | 'duplicate' | 'cannot_read' | 'other';
 
 /** The open authority file and its comparison: what the authority workspace renders from. */
 export interface AuthorityView {

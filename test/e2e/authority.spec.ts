@@ -180,6 +180,8 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.locator('.lang-select select').selectOption('cy');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
   const cyWords = comparisonWords(createI18n('cy').t, 'cy');
+  // The refused file's reason, worded in Welsh from its code
+  await expect(page.getByTestId('import-rejected')).toContainText('07-truncated.xlsx: nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx');
   await expect(page.getByTestId('outlier-questions')).toContainText(
     cyWords.question(
       question,

@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
 
-const isDuplicate = (reason: string) => reason.startsWith('duplicate of');
-
 export function ImportArea() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const id = useId();
   const progress = useAuthority((s) => s.progress);
   const lastImport = useAuthority((s) => s.lastImport);
@@ -147,8 +146,8 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.rejected.map((r, i) => (
                   <li key={`${r.fileName}-${i}`}>
-                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {r.reason}
-                    {isDuplicate(r.reason) && picked.current.has(r.fileName) ? (
+                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {lang === 'en' ? r.reason : t(`authority.rejected.${r.code}`, r.params)}
+                    {r.code === 'duplicate' && picked.current.has(r.fileName) ? (
                       <>
                         {' '}
                         <button type="button" className="small" onClick={() => void replace(r.fileName)}>

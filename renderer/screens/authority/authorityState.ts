@@ -105,7 +105,7 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
         } catch (err) {
           // Refused at the door (empty, too large, unreadable): listed like any other rejection.
           const error = asApiError(err);
-          one = { imported: [], rejected: [{ fileName: file.name, reason: error.issues?.[0]?.message ?? error.message }] };
+          one = { imported: [], rejected: [{ fileName: file.name, code: error.code === 'too_large' ? 'too_big' : 'other', params: {}, reason: error.issues?.[0]?.message ?? error.message }] };
         }
         outcome = mergeOutcomes(outcome, one);
         set({ progress: { done: i + 1, total: files.length, fileName: file.name }, lastImport: outcome });
