@@ -110,7 +110,7 @@ describe('authority returns: a bomb in a batch', () => {
     await backend.call('authority.create', { path: path.join(folder, 'Authority.mapio-la') });
     const outcome = (await measured('a folder with the bomb imported', () => backend.call('authority.importFolder', { path: returnsFolder }))) as ReturnImportOutcome;
     expect(outcome.imported.map((r) => r.fileName)).toEqual(['a-bryn-derw.xlsx', 'c-ysgol-arall.xlsx']);
-    expect(outcome.rejected).toEqual([{ fileName: 'b-bomb.xlsx', reason: expect.stringMatching(/^not a Mapio return: it would unpack to 4\d\d MB/) }]);
+    expect(outcome.rejected).toEqual([{ fileName: 'b-bomb.xlsx', code: 'too_big', params: {}, reason: expect.stringMatching(/^not a Mapio return: it would unpack to 4\d\d MB/) }]);
     // One at a time through the door, as the window sends them.
     const one = (await backend.call('authority.importReturn', {
       fileName: 'b-bomb.xlsx',
