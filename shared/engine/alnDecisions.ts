@@ -9,9 +9,9 @@
  * day after it is the date due. "Near" is 10 school days or fewer left; "overdue" is any day after the date
  * due. All as at the date the map is viewed at.
  */
-import { hasIdp, type AlnDecider, type IsoDate, type Learner } from '../domain';
+import { hasIdp, type AlnDecider, type Calendar, type IsoDate, type Learner } from '../domain';
 import { daysBetween } from '../calendar';
-import { nthSchoolDayAfter, schoolDaysBetween, type SchoolDays } from '../schoolDays';
+import { nthSchoolDayAfter, schoolDaysBetween, schoolDaysOf, type SchoolDays } from '../schoolDays';
 import { addDays } from '../schoolTerms';
 
 export const SCHOOL_DECISION_SCHOOL_DAYS = 35;
@@ -45,10 +45,14 @@ export function isOpenReferral(l: Learner): l is Learner & { referredOn: IsoDate
  * Every open referral's clock as at `asAt` (without a date, as at the referral: nothing is near or
  * overdue), in due order: the earliest date due first, those due after the year last, then by learner id.
  */
-export function decisionClocks(learners: readonly Learner[], days: SchoolDays, asAt: IsoDate | undefined): AlnDecisionClock[] {
+export function decisionClocks(learners: readonly Learner[], calendar: Calendar, asAt: IsoDate | undefined): AlnDecisionClock[] {
   const clocks: AlnDecisionClock[] = [];
+  // The school days are worked out from the terms only when there is a referral to count them for: every
+  // recost runs this, and most edits happen with no referral open.
+  let schoolDays: SchoolDays | null = null;
   for (const l of learners) {
     if (!isOpenReferral(l)) continue;
+    const days = (schoolDays ??= schoolDaysOf(calendar));
     const from = asAt !== undefined && asAt > l.referredOn ? asAt : l.referredOn;
     let dueOn: IsoDate | null;
     let schoolDaysAfterYear = 0;

@@ -11,7 +11,6 @@
  * of undelivered weeks is shown beside it and left out of cost to date.
  */
 import { CHARGED_TO_ALN_BUDGET, hasAln, type IsoDate, type SchoolYear } from '../domain';
-import { schoolDaysOf } from '../schoolDays';
 import { decisionClocks } from './alnDecisions';
 import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from '../calendar';
 import { divideRoundedToNumber } from '../money';
@@ -149,7 +148,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   // the monitoring register is universal provision and is counted apart.
   const learnersWithAln = year.learners.filter((l) => hasAln(l.alnStatus)).length;
   const learnersMonitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
-  const decisions = decisionClocks(year.learners, schoolDaysOf(year.calendar), options.today);
+  const decisions = decisionClocks(year.learners, year.calendar, options.today);
   const roll = year.school.numberOnRoll;
 
   return {
