@@ -4,8 +4,8 @@
  * given and the English name as typed where none is; an English reader always sees the English name.
  */
 import type { Lang } from './index';
+import { inLanguage } from './schoolWords';
 
 export function recordName(record: { name: string; nameCy: string }, lang: Lang): string {
-  if (lang === 'cy') return record.nameCy.trim() || record.name;
-  return record.name;
+  return inLanguage(record.name, record.nameCy, lang);
 }
