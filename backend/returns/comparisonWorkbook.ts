@@ -32,7 +32,7 @@ function table(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header
 
 export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en'): Promise<Buffer> {
   const { t } = createI18n(lang);
-  const words = comparisonWords(t, lang);
+  const words = comparisonWords(t);
   const H = (k: string) => t(`compareBook.col.${k}`);
   const count = (c: ReturnCount) => c.value ?? t('authority.fewerThan5');
   const workbook = new ExcelJS.Workbook();

@@ -74,8 +74,8 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.idpShareOfAln).toEqual({ numerator: 20, denominator: 40, of: 'learners_with_aln', basisPoints: 5000 });
     expect(row?.alpShareOfLineCost).toEqual({ numerator: 27_720, denominator: 55_440, of: 'line_cost', basisPoints: 5000 });
     expect(row?.welshMediumShareOfAlpCost?.basisPoints).toBe(10_000);
-    expect(comparisonWords(createI18n('en').t, 'en').share(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
-    expect(comparisonWords(createI18n('cy').t, 'cy').share(row!.alnShareOfRoll)).toBe('13.33% o ddisgyblion ar y gofrestr (40 o 300)');
+    expect(comparisonWords(createI18n('en').t).share(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
+    expect(comparisonWords(createI18n('cy').t).share(row!.alnShareOfRoll)).toBe('13.33% o ddisgyblion ar y gofrestr (40 o 300)');
     expect(row?.context).toMatchObject({ numberOnRoll: 300, languageMedium: 'english', alpDefinitionSource: 'Sir Prawf guidance 2025', learnersWithAln: { value: 40, suppressed: false } });
   });
 
@@ -86,7 +86,7 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.alnShareOfRoll).toBeNull();
     expect(row?.committedPence).toBe(27_720); // money is never hidden
     expect(row?.notes).toContain('aln_withheld');
-    expect(comparisonWords(createI18n('cy').t, 'cy').note('aln_withheld')).toMatch(/llai na 5/);
+    expect(comparisonWords(createI18n('cy').t).note('aln_withheld')).toMatch(/llai na 5/);
   });
 });
 
@@ -111,10 +111,10 @@ describe('compareReturns: medians and outliers', () => {
     expect(flagged.map((o) => [o.schoolName, o.direction])).toEqual([['A', 'above']]);
     // Worded at the edge, in either language, with the school's context
     const row = comparison.schools.find((s) => s.schoolKey === 'A');
-    const en = comparisonWords(createI18n('en').t, 'en');
+    const en = comparisonWords(createI18n('en').t);
     expect(en.question(flagged[0]!, row)).toMatch(/^ALN budget \(income\) at A is £10,000\.00, well above the authority median of £130\.00\. What lies behind it\?/);
     expect(en.question(flagged[0]!, row)).toMatch(/200 on roll/);
-    const cy = comparisonWords(createI18n('cy').t, 'cy');
+    const cy = comparisonWords(createI18n('cy').t);
     expect(cy.question(flagged[0]!, row)).toMatch(/^Cyllideb ADY \(incwm\) yn A: £10,000\.00, ymhell uwchlaw canolrif yr awdurdod, sef £130\.00\. Beth sydd y tu ôl i hyn\?/);
     expect(cy.question(flagged[0]!, row)).toMatch(/nifer ar y gofrestr 200/);
     expect(comparison.schools.map((s) => s.context.name)).toEqual(['F', 'A', 'C', 'B', 'E', 'D', 'G']);

@@ -4,7 +4,6 @@
  * itself (comparison.ts) carries only codes and numbers; the screen, the workbook and the CLI word them here.
  */
 import type { TFunction } from 'i18next';
-import type { Lang } from '../i18n';
 import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
 
 export interface ComparisonWords {
@@ -22,8 +21,7 @@ export interface ComparisonWords {
   context(row: SchoolComparisonRow): string;
 }
 
-export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
-  void lang;
+export function comparisonWords(t: TFunction): ComparisonWords {
   const value = (unit: 'pence' | 'basis_points', v: number) => formatMeasure(unit, v);
   const words: ComparisonWords = {
     note: (code) => t(`authority.notes.${code}`),

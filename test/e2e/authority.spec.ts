@@ -152,7 +152,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // The heavy school's spend is a question to ask, never a ranking.
   const question = expected.outliers.find((o) => o.schoolName === 'Ysgol Tŷ Mawr');
   if (!question) throw new Error('the planted outlier is missing from the engine’s comparison');
-  const words = comparisonWords(createI18n('en').t, 'en');
+  const words = comparisonWords(createI18n('en').t);
   await expect(page.getByTestId('outlier-questions')).toContainText(
     words.question(
       question,
@@ -179,7 +179,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // (their names, line and tier names, their ALP definitions) stay as they wrote them.
   await page.locator('.lang-select select').selectOption('cy');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
-  const cyWords = comparisonWords(createI18n('cy').t, 'cy');
+  const cyWords = comparisonWords(createI18n('cy').t);
   // The refused file's reason, worded in Welsh from its code
   await expect(page.getByTestId('import-rejected')).toContainText('07-truncated.xlsx: nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx');
   await expect(page.getByTestId('outlier-questions')).toContainText(

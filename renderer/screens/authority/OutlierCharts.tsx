@@ -18,8 +18,8 @@ const MEDIAN = '#1b2430';
 const FENCE = '#6b3fa0';
 
 export function OutlierSection(props: { comparison: AuthorityComparison }) {
-  const { t, lang } = useDisplay();
-  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
+  const { t } = useDisplay();
+  const words = comparisonWords(t);
   const rowByKey = new Map(props.comparison.schools.map((r) => [r.schoolKey, r]));
   const id = useId();
   const { outliers, measures } = props.comparison;
