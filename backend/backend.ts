@@ -105,7 +105,7 @@ export function createBackend(options: BackendOptions): TypedBackend {
     session,
     invoke,
     async call(name: string, input: unknown): Promise<unknown> {
-      if (!isOperationName(name)) throw new ApiError('unknown_operation', `Mapio has no operation called “${String(name).slice(0, 80)}”.`);
+      if (!isOperationName(name)) throw new ApiError('unknown_operation', 'noOperation', { operation: String(name).slice(0, 80) });
       try {
         return await invoke(name, input); // await: an async handler's rejection must pass through toApiError too
       } catch (error) {
@@ -152,12 +152,12 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   const code = (error as { code?: unknown })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
-    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ApiError('conflict', 'That change refers to a record that does not exist or is still in use.');
+    if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ApiError('conflict', 'recordMissingOrInUse');
     if (code === 'SQLITE_READONLY' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_FULL' || code === 'SQLITE_IOERR') {
-      return new ApiError('file_io', 'Mapio could not write to the school file (it may be read-only, on a full disk or on a disconnected drive). Your last change was not saved.');
+      return new ApiError('file_io', 'cannotWriteSchoolFile');
     }
   }
-  return new ApiError('internal', 'Something went wrong inside Mapio; your last change was not saved. Please try again.');
+  return new ApiError('internal', 'lastChangeNotSaved');
 }
 
 /** First launch: create and open the demo school. Later launches: the most recent file that still opens. */

@@ -2,6 +2,9 @@
  * The open school file and what the handlers share: building the YearView every response carries,
  * and checks that need the whole year (weeks inside the calendar, references that exist).
  */
+import type { CostSubject } from '../shared/engine/exactFigures';
+import type { ErrorParams, ErrorReason } from '../shared/api/errors';
+import { fieldIssue } from '../shared/fieldIssues';
 import path from 'node:path';
 import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
@@ -78,7 +81,7 @@ export class Session {
 
   requireAuthorityFile(): AuthorityFile {
     const file = this.authorityFile;
-    if (!file || !file.isOpen) throw new ApiError('no_file', 'No authority file is open. Create or open one (a .mapio-la file) first.');
+    if (!file || !file.isOpen) throw new ApiError('no_file', 'noAuthorityFile');
     return file;
   }
 
@@ -100,7 +103,7 @@ export class Session {
 
   /** The school file itself, whether or not a scenario is open. */
   requireBaseline(): SchoolFile {
-    if (!this.file) throw new ApiError('no_file', 'No school file is open. Open or create one from the File menu.');
+    if (!this.file) throw new ApiError('no_file');
     return this.file;
   }
 
@@ -108,9 +111,9 @@ export class Session {
    * Exports for governors, parents and the authority describe the school's plan, never a scenario:
    * refuse them while a scenario is open rather than label what-if figures as the school's.
    */
-  requireNoScenario(what: string): SchoolFile {
+  requireNoScenario(document: 'governors' | 'statement' | 'return'): SchoolFile {
     if (this.scenario) {
-      throw new ApiError('conflict', `You are working in the scenario “${this.scenario.name}”. Leave it first: ${what} shows the school's plan, not a scenario.`);
+      throw new ApiError('conflict', 'inScenario', { scenario: this.scenario.name, documentKey: `apiError.reason.document.${document}` });
     }
     return this.requireBaseline();
   }
@@ -216,10 +219,7 @@ export class Session {
       return costWithinExactRange(data, this.costOptions(data));
     } catch (error) {
       if (!(error instanceof FiguresTooLarge)) throw error;
-      throw new ApiError(
-        'file_corrupt',
-        `The figures in “${path.basename(file.path)}” are too large for Mapio to count exactly (${error.message}), so Mapio cannot show them. Open a backup, or save the year as JSON with “mapio export-json” and correct that line.`,
-      );
+      throw new ApiError('file_corrupt', 'storedTooLarge', { name: path.basename(file.path), ...subjectParams(error.subject) });
     }
   }
 
@@ -255,8 +255,10 @@ export class Session {
   }
 }
 
-/** What an edit that would make the year's figures too large to count exactly is refused with (see Session.mutate). */
-export const TOO_LARGE_TO_COUNT = 'would make the costs too large for Mapio to count exactly';
+/** Whose cost overflowed, as a refusal's specifics: `subject` is worded at the edge from its key. */
+export function subjectParams(subject: CostSubject): ErrorParams {
+  return { subjectKey: `apiError.reason.subject.${subject.kind}`, subjectName: subject.name };
+}
 
 /**
  * An edit refused because the year it leaves could not be costed exactly. The backend names the fields
@@ -264,13 +266,14 @@ export const TOO_LARGE_TO_COUNT = 'would make the costs too large for Mapio to c
  */
 export class CostsTooLarge extends ApiError {
   constructor(
-    readonly subject: string,
+    readonly subject: CostSubject,
     fields: string[] = ['(input)'],
   ) {
     super(
       'invalid_input',
-      `${fields[0]}: ${TOO_LARGE_TO_COUNT} (the cost of ${subject} would pass £90,071,992,547,409.91), so nothing was changed. Lower the hourly cost, staff, groups, minutes or sessions.`,
-      fields.map((field) => ({ path: field, message: TOO_LARGE_TO_COUNT })),
+      'costsTooLarge',
+      subjectParams(subject),
+      fields.map((field) => fieldIssue(field, 'tooLargeToCount')),
     );
   }
 
@@ -285,7 +288,7 @@ export function assertWeeksInYear(year: SchoolYear, fields: Array<{ path: string
   const last = year.calendar.weekStarts.length;
   for (const { path: field, week } of fields) {
     if (week < 1 || week > last) {
-      throw new ApiError('invalid_input', `${field}: week ${week} is outside the school year (weeks 1 to ${last})`, [{ path: field, message: `must be a week from 1 to ${last}` }]);
+      throw ApiError.invalid([fieldIssue(field, 'weekInYear', { week, last })]);
     }
   }
 }
@@ -296,15 +299,13 @@ export function assertRunInYear(year: SchoolYear, startWeek: number, weeks: numb
   if (weeks > 0) {
     const last = year.calendar.weekStarts.length;
     if (startWeek + weeks - 1 > last) {
-      throw new ApiError('invalid_input', `weeks: starting in week ${startWeek}, ${weeks} weeks would run past the end of the year (week ${last})`, [
-        { path: 'weeks', message: `must be at most ${last - startWeek + 1} when starting in week ${startWeek}` },
-      ]);
+      throw ApiError.invalid([fieldIssue('weeks', 'weeksFromStart', { max: last - startWeek + 1, start: startWeek, weeks, last })]);
     }
   }
 }
 
-export function findOrThrow<T extends { id: number }>(items: T[], id: number, what: string): T {
+export function findOrThrow<T extends { id: number }>(items: T[], id: number, missing: ErrorReason): T {
   const found = items.find((i) => i.id === id);
-  if (!found) throw new ApiError('not_found', `No ${what} with id ${id}.`);
+  if (!found) throw new ApiError('not_found', missing, { id });
   return found;
 }

@@ -28,7 +28,12 @@ export interface SpreadsheetLimits {
 
 /** Why a spreadsheet was refused before it was read; `reason` finishes "“name.xlsx” …". */
 export class SpreadsheetTooLarge extends Error {
-  constructor(readonly reason: string) {
+  /** `kind` says which limit it passed; `params` its figures: the words are the catalogue's (`apiError.reason.spreadsheet.<kind>`). */
+  constructor(
+    readonly reason: string,
+    readonly kind: 'entries' | 'entryBytes' | 'totalBytes' | 'rows' | 'zipBomb',
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(reason);
     this.name = 'SpreadsheetTooLarge';
   }
@@ -100,7 +105,7 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
   const zip = await openZip(bytes);
   try {
     if (zip.entryCount > limits.entries) {
-      throw new SpreadsheetTooLarge(`holds ${zip.entryCount.toLocaleString('en-GB')} files inside it; a workbook Mapio reads has at most ${limits.entries.toLocaleString('en-GB')}`);
+      throw new SpreadsheetTooLarge(`holds ${zip.entryCount.toLocaleString('en-GB')} files inside it; a workbook Mapio reads has at most ${limits.entries.toLocaleString('en-GB')}`, 'entries', { found: zip.entryCount.toLocaleString('en-GB'), most: limits.entries.toLocaleString('en-GB') });
     }
     const entries: yauzl.Entry[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -117,10 +122,12 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
       if (entry.uncompressedSize > limits.entryBytes) {
         throw new SpreadsheetTooLarge(
           `would unpack to ${megabytes(entry.uncompressedSize)} (${entry.fileName.slice(0, 80)}); Mapio reads workbooks of at most ${megabytes(limits.entryBytes)} per part`,
+          'entryBytes',
+          { found: megabytes(entry.uncompressedSize), most: megabytes(limits.entryBytes) },
         );
       }
       declared += entry.uncompressedSize;
-      if (declared > limits.totalBytes) throw new SpreadsheetTooLarge(`would unpack to more than ${megabytes(limits.totalBytes)}; Mapio reads workbooks of at most that`);
+      if (declared > limits.totalBytes) throw new SpreadsheetTooLarge(`would unpack to more than ${megabytes(limits.totalBytes)}; Mapio reads workbooks of at most that`, 'totalBytes', { most: megabytes(limits.totalBytes) });
     }
     let inflated = 0;
     let rowsBefore = 0;
@@ -139,7 +146,7 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
           if (counting) {
             rows.push(chunk);
             if (rowsBefore + rows.rows > limits.rows) {
-              fail(new SpreadsheetTooLarge(`has more than ${limits.rows.toLocaleString('en-GB')} rows; Mapio reads at most that many`));
+              fail(new SpreadsheetTooLarge(`has more than ${limits.rows.toLocaleString('en-GB')} rows; Mapio reads at most that many`, 'rows', { most: limits.rows.toLocaleString('en-GB') }));
             }
           }
         });
@@ -148,7 +155,7 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
         stream.on('error', (error: Error) =>
           reject(
             /too many bytes|too few bytes/.test(error.message)
-              ? new SpreadsheetTooLarge('is not what it says it is: a part of it unpacks to more than it declares (a “zip bomb”)')
+              ? new SpreadsheetTooLarge('is not what it says it is: a part of it unpacks to more than it declares (a “zip bomb”)', 'zipBomb')
               : new SpreadsheetUnreadable(error.message),
           ),
         );

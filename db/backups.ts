@@ -17,6 +17,7 @@
  * - Restoring never touches the current file or the backup: the copy is copied to a new file
  *   ("<name> (restored <date>).mapio") that is then opened like any other file.
  */
+import { fieldIssue } from '../shared/fieldIssues';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -157,7 +158,7 @@ export class SchoolBackups {
         /* already failing */
       }
       removeQuietly(temp);
-      throw new ApiError('file_io', `Mapio could not keep a backup copy of “${nodePath.basename(source)}” in ${folder}. (${(error as Error).message})`);
+      throw new ApiError('file_io', 'noBackupCopy', { name: nodePath.basename(source), folder, detail: (error as Error).message });
     }
     this.prune(source);
     return this.describe(target, source) as BackupEntry;
@@ -179,7 +180,7 @@ export class SchoolBackups {
       fs.renameSync(temp, target);
     } catch (error) {
       removeQuietly(temp);
-      throw new ApiError('file_io', `Mapio could not keep a backup copy of “${nodePath.basename(source)}” in ${folder}. (${(error as Error).message})`);
+      throw new ApiError('file_io', 'noBackupCopy', { name: nodePath.basename(source), folder, detail: (error as Error).message });
     }
     this.prune(source);
     return this.describe(target, source) as BackupEntry;
@@ -241,19 +242,19 @@ export class SchoolBackups {
     const entry = this.describe(backup, this.sourceOf(nodePath.dirname(backup))) as BackupEntry;
     const target = options.to !== undefined ? nodePath.resolve(options.to) : this.restoredName(entry, options.folder);
     if (fs.existsSync(target)) {
-      throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
+      throw new ApiError('file_io', 'alreadyAFile', { path: target });
     }
     const temp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
     try {
       fs.copyFileSync(backup, temp, fs.constants.COPYFILE_EXCL);
       syncPath(temp, 'r+');
-      if (fs.existsSync(target)) throw new ApiError('file_io', `There is already a file at ${target}. Choose another name: Mapio never overwrites a file.`);
+      if (fs.existsSync(target)) throw new ApiError('file_io', 'alreadyAFile', { path: target });
       fs.renameSync(temp, target);
       syncPath(nodePath.dirname(target), 'r');
     } catch (error) {
       removeQuietly(temp);
       if (error instanceof ApiError) throw error;
-      throw new ApiError('file_io', `Mapio could not restore the backup to ${target}. (${(error as Error).message})`);
+      throw new ApiError('file_io', 'cannotRestore', { path: target, detail: (error as Error).message });
     }
     return target;
   }
@@ -261,7 +262,7 @@ export class SchoolBackups {
   /** A path given by a client must be one of our backups: inside the backups folder, named like one. */
   private checkedBackup(backupPath: string): string {
     const resolved = nodePath.resolve(backupPath);
-    const refused = new ApiError('invalid_input', 'path: that is not one of Mapio’s backups. Choose a backup from the list.', [{ path: 'path', message: 'must be a backup from backups.list' }]);
+    const refused = new ApiError('invalid_input', 'notABackup', {}, [fieldIssue('path', 'backupFromList')]);
     if (!NAME_PATTERN.test(nodePath.basename(resolved))) throw refused;
     let real: string;
     let realRoot: string;
@@ -269,7 +270,7 @@ export class SchoolBackups {
       real = fs.realpathSync(resolved);
       realRoot = fs.realpathSync(this.root);
     } catch {
-      throw new ApiError('not_found', 'That backup no longer exists. Choose another from the list.');
+      throw new ApiError('not_found', 'backupGone');
     }
     if (!isInside(realRoot, real) || !fs.statSync(real).isFile()) throw refused;
     return real;

@@ -104,16 +104,10 @@ export function schemaDifferences(actual: Schema, expected: Schema, limit = 3): 
 export function assertSchemaAsMade(actual: Schema, expected: Schema, fileName: string, description: string): void {
   const differences = schemaDifferences(actual, expected);
   if (differences.length === 0) return;
-  throw new ApiError(
-    'file_altered',
-    `“${fileName}” has been changed outside Mapio: it has ${differences.join('; ')}. Mapio will not open it, because a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups instead, or ask IT where this ${description} came from.`,
-  );
+  throw new ApiError('file_altered', 'changedOutside', { name: fileName, differences: differences.join('; '), kind: description });
 }
 
 /** A version no Mapio ever wrote (between two versions, zero or negative): refused before anything runs. */
 export function unknownVersionError(fileName: string, version: number, description: string): ApiError {
-  return new ApiError(
-    'file_altered',
-    `“${fileName}” says it is file version ${version}, which no version of Mapio has written, so it has been changed outside Mapio or damaged. Mapio will not open it. Open a copy from your backups instead, or ask IT where this ${description} came from.`,
-  );
+  return new ApiError('file_altered', 'unknownVersion', { name: fileName, version, kind: description });
 }

@@ -14,6 +14,7 @@
  *   foreign keys on, synchronous FULL. A file Mapio may not write (read-only media, permissions) is read
  *   into memory instead and opened read-only.
  */
+import type { ErrorReason } from '../shared/api/errors';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -43,26 +44,27 @@ export interface MapioFileKind {
 
 const fileName = (path: string) => nodePath.basename(path);
 
-/** "Mapio could not <action> “name” (path). <why>", from a file-system or SQLite error. */
-export function fileIoError(action: string, path: string, error: unknown): ApiError {
+const ACTIONS = { create: 'cannotCreate', open: 'cannotOpen', read: 'cannotRead', write: 'cannotWrite', 'save a copy as': 'cannotSaveCopy' } as const satisfies Record<string, ErrorReason>;
+
+/** Why the system refused, as the catalogue key of its words (`detail` is the system's own text, for the last case). */
+export function whyKey(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'Mapio is not allowed to use that place. Choose a folder you can save to.'
-      : code === 'ENOSPC'
-        ? 'The disk is full.'
-        : code === 'ENOENT'
-          ? 'The folder does not exist.'
-          : code === 'EROFS'
-            ? 'That place is read-only.'
-            : `The system said: ${(error as Error | null)?.message ?? String(error)}`;
-  return new ApiError('file_io', `Mapio could not ${action} “${fileName(path)}” (${path}). ${reason}`);
+  if (code === 'EACCES' || code === 'EPERM') return 'apiError.reason.why.noPermission';
+  if (code === 'ENOSPC') return 'apiError.reason.why.diskFull';
+  if (code === 'ENOENT') return 'apiError.reason.why.noFolder';
+  if (code === 'EROFS') return 'apiError.reason.why.readOnlyPlace';
+  return 'apiError.reason.why.system';
+}
+
+/** "Mapio could not <action> “name” (path). <why>", from a file-system or SQLite error. */
+export function fileIoError(action: keyof typeof ACTIONS, path: string, error: unknown): ApiError {
+  return new ApiError('file_io', ACTIONS[action], { name: fileName(path), path, whyKey: whyKey(error), detail: (error as Error | null)?.message ?? String(error) });
 }
 
 /** Mapio never overwrites a file. */
 export function refuseExisting(path: string): void {
   if (fs.existsSync(path)) {
-    throw new ApiError('file_io', `There is already a file at ${path}. Choose another name: Mapio never overwrites a file.`);
+    throw new ApiError('file_io', 'alreadyAFile', { path });
   }
 }
 
@@ -245,11 +247,11 @@ function inspect(path: string, kind: MapioFileKind, migrations: readonly Migrati
     stat = fs.statSync(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new ApiError('file_io', `Mapio could not find “${fileName(path)}” at ${path}. It may have been moved, renamed or deleted.`);
+      throw new ApiError('file_io', 'fileMissing', { name: fileName(path), path });
     }
     throw fileIoError('read', path, error);
   }
-  if (!stat.isFile()) throw new ApiError('file_io', `${path} is a folder, not a ${kind.description}.`);
+  if (!stat.isFile()) throw new ApiError('file_io', 'isAFolder', { path });
 
   const header = Buffer.alloc(SQLITE_HEADER.length);
   try {
@@ -288,7 +290,7 @@ function inspectInPlace(path: string, name: string, kind: MapioFileKind, migrati
     if (application !== kind.applicationId) throw kind.wrongApplication(name, application);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latestVersion) {
-      throw new ApiError('file_too_new', `“${name}” was saved by a newer version of Mapio (file version ${version}, this Mapio understands up to ${latestVersion}). Update Mapio to open it.`);
+      throw new ApiError('file_too_new', 'newerVersion', { name, version, latest: latestVersion });
     }
     if (!knownVersions(migrations).includes(version)) throw unknownVersionError(name, version, kind.description);
     assertSchemaAsMade(schema, expectedSchema(migrations, version), name, kind.description);

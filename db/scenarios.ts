@@ -11,6 +11,7 @@
  * `replaceSchoolYear` is the other half: adopting a scenario rewrites the baseline's records inside the
  * SchoolFile's `mutate` (one transaction, one undo step).
  */
+import { fieldIssue } from '../shared/fieldIssues';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError, type ScenarioKind, type ScenarioSummary } from '../shared/api/contract';
@@ -74,7 +75,7 @@ export class ScenarioStore {
     const hasTable = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'scenarios'`).get();
     if (!hasTable && !options.readOnly) {
       db.close();
-      throw new ApiError('internal', 'This school file has no place for scenarios yet; open it again so Mapio can bring it up to date.');
+      throw new ApiError('internal', 'noScenarioTable');
     }
     return new ScenarioStore(schoolFilePath, db, options, options.readOnly ?? false, !!hasTable);
   }
@@ -88,9 +89,9 @@ export class ScenarioStore {
 
   summary(id: number): ScenarioSummary {
     this.assertOpen();
-    if (!this.hasTable) throw new ApiError('not_found', `No scenario with id ${id}. It may have been deleted.`);
+    if (!this.hasTable) throw new ApiError('not_found', 'noScenario', { id });
     const row = this.db.prepare('SELECT id, name, kind, created_at, updated_at FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
-    if (!row) throw new ApiError('not_found', `No scenario with id ${id}. It may have been deleted.`);
+    if (!row) throw new ApiError('not_found', 'noScenario', { id });
     return summaryOf(row);
   }
 
@@ -102,7 +103,7 @@ export class ScenarioStore {
       return { ...summary, year: parseInterchange(text) };
     } catch (error) {
       if (error instanceof InterchangeError) {
-        throw new ApiError('file_corrupt', `The scenario “${summary.name}” in this file is damaged and cannot be read (${error.message}). The baseline is not affected.`);
+        throw new ApiError('file_corrupt', 'scenarioDamaged', { scenario: summary.name, detail: error.message });
       }
       throw error;
     }
@@ -156,19 +157,19 @@ export class ScenarioStore {
   /** A name is required, at most SCENARIO_NAME_MAX characters, and not already used (ignoring case). */
   private checkName(name: string, exceptId: number | null): string {
     const clean = name.trim();
-    if (clean.length === 0) throw new ApiError('invalid_input', 'name: a scenario needs a name', [{ path: 'name', message: 'is required' }]);
+    if (clean.length === 0) throw ApiError.invalid([fieldIssue('name', 'required')]);
     if (clean.length > SCENARIO_NAME_MAX) {
-      throw new ApiError('invalid_input', `name: must be at most ${SCENARIO_NAME_MAX} characters`, [{ path: 'name', message: `must be at most ${SCENARIO_NAME_MAX} characters` }]);
+      throw ApiError.invalid([fieldIssue('name', 'maxChars', { max: SCENARIO_NAME_MAX })]);
     }
     const clash = this.db.prepare('SELECT id FROM scenarios WHERE name = ? COLLATE NOCASE').pluck().get(clean) as number | undefined;
     if (clash !== undefined && clash !== exceptId) {
-      throw new ApiError('conflict', `There is already a scenario called “${clean}”. Choose another name.`, [{ path: 'name', message: 'is already used by another scenario' }]);
+      throw new ApiError('conflict', 'scenarioNameUsed', { scenario: clean }, [fieldIssue('name', 'scenarioNameUsed')]);
     }
     return clean;
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ApiError('no_file', 'The school file holding these scenarios has been closed. Open it again to carry on.');
+    if (this.closed) throw new ApiError('no_file', 'schoolFileClosed');
   }
 
   private assertWritable(): void {

@@ -11,6 +11,7 @@
  *   (brought up to date there, never beside the file), every view and export works, and every edit is
  *   refused with a sentence offering Save As (`readOnly`).
  */
+import { fieldIssue } from '../shared/fieldIssues';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../shared/api/contract';
@@ -31,9 +32,9 @@ export const MAPIO_APPLICATION_ID = 'mapio-school';
 const SCHOOL_FILE: MapioFileKind = {
   applicationId: MAPIO_APPLICATION_ID,
   description: 'Mapio school file',
-  notSqlite: (name) => new ApiError('file_not_mapio', `“${name}” is not a Mapio school file. It may be a spreadsheet or another document; choose a .mapio file.`),
-  wrongApplication: (name) => new ApiError('file_not_mapio', `“${name}” is a database, but not a Mapio school file. Choose a .mapio file.`),
-  damaged: (name, detail) => new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup (Mapio keeps copies beside the file), or ask IT for help. (${detail})`),
+  notSqlite: (name) => new ApiError('file_not_mapio', 'notSchoolFile', { name }),
+  wrongApplication: (name) => new ApiError('file_not_mapio', 'notSchoolDatabase', { name }),
+  damaged: (name, detail) => new ApiError('file_corrupt', 'schoolFileDamaged', { name, detail }),
 };
 
 export interface CreateOptions {
@@ -71,18 +72,18 @@ function writeError(error: unknown, path: string): unknown {
   if (!code) return error;
   const message = (error as Error).message;
   if (isForeignKeyFailure(error)) {
-    return new ApiError('conflict', 'That change would leave a record pointing at something that no longer exists, so nothing was changed.');
+    return new ApiError('conflict', 'danglingRecord');
   }
   if (code.startsWith('SQLITE_CONSTRAINT')) {
-    return new ApiError('invalid_input', `That change was refused, so nothing was changed: ${message}.`);
+    return new ApiError('invalid_input', 'constraintRefused', { detail: message });
   }
-  if (code === 'SQLITE_FULL') return new ApiError('file_io', `The disk is full, so the change to ${path} was not saved. Free some space and try again.`);
-  if (code.startsWith('SQLITE_CORRUPT')) return new ApiError('file_corrupt', `${fileName(path)} is damaged; restore it from a backup. (${message})`);
+  if (code === 'SQLITE_FULL') return new ApiError('file_io', 'diskFullSaving', { name: fileName(path), path });
+  if (code.startsWith('SQLITE_CORRUPT')) return new ApiError('file_corrupt', 'schoolFileDamaged', { name: fileName(path), detail: message });
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return new ApiError('file_io', `${fileName(path)} is busy in another program, so the change was not saved. Close the other program and try again.`);
+    return new ApiError('file_io', 'fileBusy', { name: fileName(path) });
   }
   if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) {
-    return new ApiError('file_io', `Mapio could not save the change to ${path}. Check the file is still there and you can write to it. (${message})`);
+    return new ApiError('file_io', 'cannotSaveChange', { name: fileName(path), path, detail: message });
   }
   return error;
 }
@@ -117,7 +118,7 @@ export class SchoolFile {
     const parsed = schoolYearSchema.safeParse(year);
     if (!parsed.success) {
       const issues = issuesFrom(parsed.error);
-      throw new ApiError('invalid_input', `The school year is not valid: ${issues[0]?.path}: ${issues[0]?.message}`, issues);
+      throw ApiError.invalid(issues);
     }
     assertUniqueIds(year);
     createMapioFile(target, SCHOOL_FILE, {
@@ -259,7 +260,7 @@ export class SchoolFile {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ApiError('no_file', 'This school file has been closed. Open it again to carry on.');
+    if (this.closed) throw new ApiError('no_file', 'schoolFileClosed');
   }
 
   /** Refuses any change to a file opened read-only, saying how to get a copy that can be changed. */
@@ -270,10 +271,7 @@ export class SchoolFile {
 
 /** The sentence for any change to a file opened read-only. */
 export function readOnlyError(path: string): ApiError {
-  return new ApiError(
-    'file_read_only',
-    `“${fileName(path)}” is open read-only: Mapio may not save to where it is (${nodePath.dirname(path)}), so nothing was changed. Use File > Save as to keep a copy you can change.`,
-  );
+  return new ApiError('file_read_only', 'schoolReadOnly', { name: fileName(path), folder: nodePath.dirname(path) });
 }
 
 /**
@@ -291,10 +289,7 @@ function bringUpToDate(db: SqliteDatabase, target: string, version: number, late
       db.prepare('VACUUM INTO ?').run(backupPath);
     } catch (error) {
       if (created) removeQuietly(backupPath);
-      throw new ApiError(
-        'file_io',
-        `Mapio needs to update “${fileName(target)}” to this version and could not first keep a copy of it at ${backupPath}, so it left the file as it was. (${(error as Error).message})`,
-      );
+      throw new ApiError('file_io', 'noCopyBeforeUpdate', { name: fileName(target), path: backupPath, detail: (error as Error).message });
     }
     migration = { fromVersion: version, toVersion: latest, backupPath };
   }
@@ -302,10 +297,7 @@ function bringUpToDate(db: SqliteDatabase, target: string, version: number, late
     migrate(db, migrations);
   } catch (error) {
     if (error instanceof ApiError || !migration) throw error;
-    throw new ApiError(
-      'internal',
-      `Mapio could not update “${fileName(target)}” to this version, so it left the file as it was (a copy is also kept at ${migration.backupPath}). (${(error as Error).message})`,
-    );
+    throw new ApiError('internal', 'updateFailed', { name: fileName(target), path: migration.backupPath, detail: (error as Error).message });
   }
   return migration;
 }
@@ -317,7 +309,7 @@ function assertUniqueIds(year: SchoolYear): void {
     (records as Array<{ id: number | string }>).forEach((record, i) => {
       if (seen.has(record.id)) {
         const path = `${field}.${i}.id`;
-        throw new ApiError('invalid_input', `${path}: the id ${record.id} is used twice`, [{ path, message: 'is used twice' }]);
+        throw ApiError.invalid([fieldIssue(path, 'idTwice', { id: record.id })]);
       }
       seen.add(record.id);
     });

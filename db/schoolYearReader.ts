@@ -100,7 +100,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       const schoolRow = school.get() as School | undefined;
       const workloadRow = workload.get() as AlncoWorkload | undefined;
       if (!schoolRow || !workloadRow) {
-        throw new ApiError('file_corrupt', 'This school file is missing its school details; restore it from a backup.');
+        throw new ApiError('file_corrupt', 'noSchoolDetails');
       }
       const areasOfLine = byParent(lineAreas.all() as Row[], 'line_id', (r) => r.area_id as string);
       const staffOfLine = byParent(lineStaff.all() as Row[], 'line_id', (r) => ({ staffId: r.staff_id as number, count: r.count as number }));

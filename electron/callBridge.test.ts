@@ -32,11 +32,11 @@ describe('answerCall: the IPC door', () => {
 
   it('passes an ApiError through as its body, field issues included', async () => {
     const backend = backendAnswering(() => {
-      throw new ApiError('invalid_input', 'hoursPerWeek: must be at most 40', [{ path: 'hoursPerWeek', message: 'must be at most 40' }]);
+      throw ApiError.invalid([{ path: 'hoursPerWeek', code: 'atMost', params: { max: 40 } }]);
     });
     expect(await answerCall(backend, 'staff.create', {})).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'hoursPerWeek: must be at most 40', issues: [{ path: 'hoursPerWeek', message: 'must be at most 40' }] },
+      error: { code: 'invalid_input', issues: [{ path: 'hoursPerWeek', code: 'atMost', params: { max: 40 } }] },
     });
   });
 

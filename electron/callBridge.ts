@@ -11,15 +11,12 @@ export interface BackendDoor {
   call(name: string, input: unknown): Promise<unknown>;
 }
 
-export const UNEXPECTED_ERROR: ApiErrorBody = {
-  code: 'internal',
-  message: 'Mapio hit an unexpected problem and could not finish that. Please try again; if it keeps happening, restart Mapio.',
-};
+export const UNEXPECTED_ERROR: ApiErrorBody = { code: 'internal', reason: 'unexpected' };
 
 export async function answerCall(backend: BackendDoor, name: unknown, input: unknown, log: (line: string) => void = (line) => console.error(line)): Promise<CallResult> {
   if (!isOperationName(name)) {
     const shown = typeof name === 'string' ? name.slice(0, 80) : typeof name;
-    return { ok: false, error: { code: 'unknown_operation', message: `Mapio has no operation called "${shown}".` } };
+    return { ok: false, error: { code: 'unknown_operation', reason: 'noOperation', params: { operation: shown } } };
   }
   try {
     const value = await backend.call(name, input);

@@ -5,6 +5,7 @@
  *
  * Bundled by scripts/build-electron.mjs to dist-electron/main.cjs (CommonJS; better-sqlite3 external).
  */
+import { englishWording } from '../shared/i18n/apiErrors';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -178,7 +179,7 @@ function startBackend(filePath: string | null): ProcessBackend {
       if (openPath) sendCommand({ kind: 'open', path: openPath });
     },
     onStartFailed: (error) => {
-      dialog.showErrorBox('Mapio could not start', `Mapio could not open its data (${error.message}). Try starting it again; if this keeps happening, reinstall Mapio.`);
+      dialog.showErrorBox('Mapio could not start', `Mapio could not open its data (${englishWording(error)}). Try starting it again; if this keeps happening, reinstall Mapio.`);
       app.exit(1);
     },
     onRestart: () => void refreshMenuAndTitle(),
@@ -224,7 +225,7 @@ function start(): void {
 
     ipcMain.handle(CALL_CHANNEL, async (event, name: unknown, input: unknown) => {
       if (!isTrustedSender(event.senderFrame?.url)) {
-        return { ok: false, error: { code: 'internal', message: 'This page may not use Mapio.' } };
+        return { ok: false, error: { code: 'internal', reason: 'pageNotAllowed' } };
       }
       const result = await answerCall(door, name, input);
       if (result.ok && typeof name === 'string' && changesOpenFile(name)) void refreshMenuAndTitle();

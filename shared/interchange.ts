@@ -22,7 +22,9 @@ import { authorityNamed } from './localAuthorities';
 import { DEFAULT_AREAS, DEFAULT_TIERS } from './schoolDefaults';
 import { termsFromWeeks } from './schoolTerms';
 import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
-import { describeJsonSyntaxProblem, jsonSyntaxProblem } from './jsonSyntaxProblem';
+import { jsonSyntaxIssue, jsonSyntaxProblem } from './jsonSyntaxProblem';
+import { fieldIssue } from './fieldIssues';
+import { englishWording } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
 export const INTERCHANGE_VERSION = 3;
@@ -37,12 +39,10 @@ export interface InterchangeDocument {
   year: SchoolYear;
 }
 
+/** A document refused, naming every bad field; `message` is the English wording of the first (for logs). */
 export class InterchangeError extends Error {
-  constructor(
-    message: string,
-    readonly issues: FieldIssue[],
-  ) {
-    super(message);
+  constructor(readonly issues: FieldIssue[]) {
+    super(englishWording({ code: 'invalid_input', issues }));
     this.name = 'InterchangeError';
   }
 }
@@ -60,9 +60,7 @@ const documentSchema = z.strictObject({
 });
 
 function fail(issues: FieldIssue[]): never {
-  const first = issues[0] as FieldIssue;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  throw new InterchangeError(`${first.path}: ${first.message}${more}`, issues);
+  throw new InterchangeError(issues);
 }
 
 /** Parse and check a document's text. Throws InterchangeError naming every bad field. */
@@ -73,13 +71,13 @@ export function parseInterchange(text: string): SchoolYear {
   } catch {
     // Where and why, never the parser's own message: it quotes the text, which can be a child's name.
     const problem = jsonSyntaxProblem(text);
-    fail([{ path: '(file)', message: problem ? `is not valid JSON: ${describeJsonSyntaxProblem(problem)}` : 'is not valid JSON' }]);
+    fail([problem ? jsonSyntaxIssue('(file)', problem) : fieldIssue('(file)', 'notJson')]);
   }
   const head = envelope.safeParse(raw);
-  if (!head.success) fail([{ path: '(file)', message: `is not a Mapio school-year document (expected "format": "${INTERCHANGE_FORMAT}" and a "version")` }]);
-  if (head.data.format !== INTERCHANGE_FORMAT) fail([{ path: 'format', message: `is not "${INTERCHANGE_FORMAT}"` }]);
+  if (!head.success) fail([fieldIssue('(file)', 'notInterchange', { format: INTERCHANGE_FORMAT })]);
+  if (head.data.format !== INTERCHANGE_FORMAT) fail([fieldIssue('format', 'notFormat', { format: INTERCHANGE_FORMAT })]);
   if (!READABLE_INTERCHANGE_VERSIONS.includes(head.data.version)) {
-    fail([{ path: 'version', message: `${head.data.version} is not a version this Mapio reads (it reads versions ${READABLE_INTERCHANGE_VERSIONS.join(', ')})` }]);
+    fail([fieldIssue('version', 'versionUnread', { version: head.data.version, readable: READABLE_INTERCHANGE_VERSIONS.join(', ') })]);
   }
   const v = head.data.version;
   const current = v === 3 ? raw : { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year) };
@@ -144,7 +142,7 @@ export function referenceProblems(year: SchoolYear): FieldIssue[] {
   const uniqueIds = (name: string, items: Array<{ id: number | string }>) => {
     const seen = new Set<number | string>();
     items.forEach((item, i) => {
-      if (seen.has(item.id)) issues.push({ path: `${name}.${i}.id`, message: `id ${item.id} is used twice` });
+      if (seen.has(item.id)) issues.push(fieldIssue(`${name}.${i}.id`, 'idTwice', { id: item.id }));
       seen.add(item.id);
     });
     return seen;
@@ -161,33 +159,33 @@ export function referenceProblems(year: SchoolYear): FieldIssue[] {
 
   const refs = new Set<string>();
   year.learners.forEach((l, i) => {
-    if (refs.has(l.ref)) issues.push({ path: `learners.${i}.ref`, message: `reference ${l.ref} is used by two learners` });
+    if (refs.has(l.ref)) issues.push(fieldIssue(`learners.${i}.ref`, 'refTwice', { ref: l.ref }));
     refs.add(l.ref);
     l.areaIds.forEach((a, j) => {
-      if (!areas.has(a)) issues.push({ path: `learners.${i}.areaIds.${j}`, message: `"${a}" is not an area of need in this file` });
+      if (!areas.has(a)) issues.push(fieldIssue(`learners.${i}.areaIds.${j}`, 'noArea', { id: a }));
     });
   });
   year.lines.forEach((l, i) => {
-    if (!tiers.has(l.tierId)) issues.push({ path: `lines.${i}.tierId`, message: `"${l.tierId}" is not a tier in this file` });
+    if (!tiers.has(l.tierId)) issues.push(fieldIssue(`lines.${i}.tierId`, 'noTier', { id: l.tierId }));
     l.areaIds.forEach((a, j) => {
-      if (!areas.has(a)) issues.push({ path: `lines.${i}.areaIds.${j}`, message: `"${a}" is not an area of need in this file` });
+      if (!areas.has(a)) issues.push(fieldIssue(`lines.${i}.areaIds.${j}`, 'noArea', { id: a }));
     });
     l.staff.forEach((s, j) => {
-      if (!staff.has(s.staffId)) issues.push({ path: `lines.${i}.staff.${j}.staffId`, message: `no staff member with id ${s.staffId}` });
+      if (!staff.has(s.staffId)) issues.push(fieldIssue(`lines.${i}.staff.${j}.staffId`, 'noStaff', { id: s.staffId }));
     });
-    if (l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks) issues.push({ path: `lines.${i}.weeks`, message: `runs past the last week of the year (${weeks})` });
+    if (l.weeks > 0 && l.startWeek + l.weeks - 1 > weeks) issues.push(fieldIssue(`lines.${i}.weeks`, 'pastLastWeek', { weeks }));
   });
   year.enrolments.forEach((e, i) => {
-    if (!lines.has(e.lineId)) issues.push({ path: `enrolments.${i}.lineId`, message: `no intervention line with id ${e.lineId}` });
-    if (!learners.has(e.learnerId)) issues.push({ path: `enrolments.${i}.learnerId`, message: `no learner with id ${e.learnerId}` });
-    if (e.endWeek < e.startWeek) issues.push({ path: `enrolments.${i}.endWeek`, message: 'is before the start week' });
-    if (e.endWeek > weeks) issues.push({ path: `enrolments.${i}.endWeek`, message: `is after the last week of the year (${weeks})` });
+    if (!lines.has(e.lineId)) issues.push(fieldIssue(`enrolments.${i}.lineId`, 'noLine', { id: e.lineId }));
+    if (!learners.has(e.learnerId)) issues.push(fieldIssue(`enrolments.${i}.learnerId`, 'noLearner', { id: e.learnerId }));
+    if (e.endWeek < e.startWeek) issues.push(fieldIssue(`enrolments.${i}.endWeek`, 'beforeStartWeek', { start: e.startWeek }));
+    if (e.endWeek > weeks) issues.push(fieldIssue(`enrolments.${i}.endWeek`, 'pastLastWeek', { weeks }));
   });
   year.otherCosts.forEach((o, i) => {
-    if (o.staffId !== null && !staff.has(o.staffId)) issues.push({ path: `otherCosts.${i}.staffId`, message: `no staff member with id ${o.staffId}` });
+    if (o.staffId !== null && !staff.has(o.staffId)) issues.push(fieldIssue(`otherCosts.${i}.staffId`, 'noStaff', { id: o.staffId }));
   });
   if (year.workload.alncoStaffId !== null && !staff.has(year.workload.alncoStaffId)) {
-    issues.push({ path: 'workload.alncoStaffId', message: `no staff member with id ${year.workload.alncoStaffId}` });
+    issues.push(fieldIssue('workload.alncoStaffId', 'noStaff', { id: year.workload.alncoStaffId }));
   }
   return issues;
 }

@@ -5,6 +5,8 @@
  * shows it: it reports this instead, a reason code and the place (line, column, character).
  */
 
+import { fieldIssue, type FieldIssue, type IssueCode } from './fieldIssues';
+
 export type JsonSyntaxReason = 'unexpected_character' | 'unexpected_end' | 'unterminated_string' | 'bad_escape' | 'control_character' | 'trailing_content';
 
 export interface JsonSyntaxProblem {
@@ -25,7 +27,21 @@ const REASON_WORDS: Record<JsonSyntaxReason, string> = {
   trailing_content: 'more after the end of the document',
 };
 
-/** The sentence for a problem: the reason and where, never the text. */
+const ISSUE_OF: Record<JsonSyntaxReason, IssueCode> = {
+  unexpected_character: 'jsonUnexpectedCharacter',
+  unexpected_end: 'jsonUnexpectedEnd',
+  unterminated_string: 'jsonUnterminatedString',
+  bad_escape: 'jsonBadEscape',
+  control_character: 'jsonControlCharacter',
+  trailing_content: 'jsonTrailingContent',
+};
+
+/** A problem as a field issue: its reason as the code, the place as the specifics (worded at the edge). */
+export function jsonSyntaxIssue(path: string, problem: JsonSyntaxProblem): FieldIssue {
+  return fieldIssue(path, ISSUE_OF[problem.reason], { line: problem.line, column: problem.column, character: problem.offset + 1 });
+}
+
+/** The English sentence for a problem (a return's refusal reason): the reason and where, never the text. */
 export function describeJsonSyntaxProblem(problem: JsonSyntaxProblem): string {
   return `${REASON_WORDS[problem.reason]} at line ${problem.line}, column ${problem.column} (character ${problem.offset + 1}; ${problem.reason})`;
 }

@@ -3,6 +3,7 @@
  * be, so a slip ("4200" for "420") is refused beside the field with the allowed range, and a whole-school
  * line at a large secondary still fits. Runs anywhere.
  */
+import { fieldIssue, issue, type FieldIssue } from './fieldIssues';
 
 /** A school day, for the length of one session: 7 hours (08:30–15:30) is longer than any Welsh school's day. */
 export const SCHOOL_DAY_MINUTES = 420;
@@ -48,11 +49,12 @@ export const REQUEST_ENVELOPE_BYTES = 64 * 1024;
  */
 export const MAX_API_REQUEST_BYTES = Math.max(MAX_MIS_FILE_BASE64_CHARS, MAX_RETURN_FILE_BASE64_CHARS) + REQUEST_ENVELOPE_BYTES;
 
-const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+/** Numbers in a refusal's specifics as both languages write them ("3,000"). */
+export const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
-/** "between 1 and 3,000": the allowed range as the messages say it (English; the catalogues word it in Welsh). */
-export function betweenMessage(min: number, max: number): string {
-  return `must be between ${grouped.format(min)} and ${grouped.format(max)}`;
+/** The allowed range as a schema's refusal ("must be between 1 and 3,000", worded at the edge). */
+export function between(min: number, max: number): { error: string } {
+  return issue('between', { min: grouped.format(min), max: grouped.format(max) });
 }
 
 /** Whole sessions of `minutesPerSession` that fit in a school week (null when a session has no minutes). */
@@ -68,14 +70,14 @@ export function sessionsFittingAWeek(minutesPerSession: number): number | null {
 export function sessionsWeekProblem(
   line: { minutesPerSession: number; sessionsPerWeekHundredths: number },
   changed: 'minutesPerSession' | 'sessionsPerWeekHundredths',
-): { path: typeof changed; message: string } | null {
+): FieldIssue | null {
   const { minutesPerSession: minutes, sessionsPerWeekHundredths: hundredths } = line;
   if (minutes * hundredths <= SCHOOL_WEEK_MINUTES * 100) return null;
   const week = grouped.format(SCHOOL_WEEK_MINUTES);
   if (changed === 'minutesPerSession') {
     const most = Math.floor((SCHOOL_WEEK_MINUTES * 100) / hundredths);
-    return { path: changed, message: `must be at most ${grouped.format(most)} with ${grouped.format(hundredths / 100)} sessions a week: a school week holds ${week} minutes` };
+    return fieldIssue(changed, 'minutesInWeek', { max: grouped.format(most), sessions: grouped.format(hundredths / 100), week });
   }
   const most = sessionsFittingAWeek(minutes) ?? 0;
-  return { path: changed, message: `must be at most ${grouped.format(most)} when each session is ${grouped.format(minutes)} minutes: a school week holds ${week} minutes` };
+  return fieldIssue(changed, 'sessionsInWeek', { max: grouped.format(most), minutes: grouped.format(minutes), week });
 }

@@ -4,6 +4,7 @@
  * is the authority's code followed by a 4-digit establishment number: 6612345 is a Gwynedd school.
  * Runs anywhere: no I/O.
  */
+import type { IssueCode, IssueParams } from './fieldIssues';
 import type { School } from './domain';
 
 export interface LocalAuthority {
@@ -67,15 +68,13 @@ export function authorityName(school: Pick<School, 'localAuthority' | 'localAuth
 }
 
 /** What is wrong with an official number, as a sentence naming the rule; null when it is right (or empty). */
-export function officialNumberProblem(school: Pick<School, 'officialNumber' | 'localAuthorityCode'>): string | null {
+export function officialNumberProblem(school: Pick<School, 'officialNumber' | 'localAuthorityCode'>): { code: IssueCode; params?: IssueParams } | null {
   const n = school.officialNumber;
   if (n === '') return null;
-  if (!/^\d{7}$/.test(n)) return 'must be 7 digits: the authority’s 3-digit code then the school’s 4-digit number';
+  if (!/^\d{7}$/.test(n)) return { code: 'officialNumberDigits' };
   if (school.localAuthorityCode !== '' && !n.startsWith(school.localAuthorityCode)) {
-    return `must start with ${school.localAuthorityCode}, the code of the local authority chosen`;
+    return { code: 'officialNumberAuthority', params: { code: school.localAuthorityCode } };
   }
-  if (school.localAuthorityCode === '' && !LOCAL_AUTHORITY_CODES.includes(n.slice(0, 3))) {
-    return 'must start with the 3-digit code of a Welsh local authority (660 to 681)';
-  }
+  if (school.localAuthorityCode === '' && !LOCAL_AUTHORITY_CODES.includes(n.slice(0, 3))) return { code: 'officialNumberWelsh' };
   return null;
 }

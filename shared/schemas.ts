@@ -3,9 +3,10 @@
  * zod gives us field-named errors ("lines.3.minutesPerSession: must be ≥ 0") for free; hand-written
  * checks would drift from the types.
  */
+import { issue } from './fieldIssues';
 import { z } from 'zod';
 import { ALN_DECIDERS, ALN_STATUSES, DELIVERY_LANGUAGES, FUNDING_SOURCES, INCOME_KINDS, LANGUAGE_MEDIA, OTHER_COST_KINDS, PHASES, STAFF_ROLES, TIER_COSTING_MODES } from './domain';
-import { MAX_GROUPS, MAX_HOURLY_COST_PENCE, MAX_PAID_WEEKS, MAX_PLACES_PER_GROUP, MAX_SESSIONS_PER_WEEK, MAX_STAFF_PER_GROUP, MAX_UNIT_PENCE, SCHOOL_DAY_MINUTES, betweenMessage } from './limits';
+import { MAX_GROUPS, MAX_HOURLY_COST_PENCE, MAX_PAID_WEEKS, MAX_PLACES_PER_GROUP, MAX_SESSIONS_PER_WEEK, MAX_STAFF_PER_GROUP, MAX_UNIT_PENCE, SCHOOL_DAY_MINUTES, between, grouped } from './limits';
 
 const MAX_PENCE = 100_000_000_000; // £1bn: far beyond any school, small enough to stay an exact integer in sums
 const MAX_WEEKS = 53;
@@ -14,34 +15,35 @@ const MAX_CLOSED_DAYS = 60;
 
 /** Integer pence. A float (e.g. 12.5) is refused with a message saying money is in whole pence. */
 export const pence = z
-  .number({ error: 'must be a number of pence' })
-  .int({ error: 'money must be whole pence (an integer), not a decimal' })
-  .min(0, { error: 'must not be negative' })
-  .max(MAX_PENCE, { error: 'is too large' });
+  .number(issue('number'))
+  .int(issue('wholePence'))
+  .min(0, issue('negative'))
+  .max(MAX_PENCE, issue('tooLarge'));
 
-const wholeBetween = (min: number, max: number, range: string) =>
+const wholeBetween = (min: number, max: number) =>
   z
-    .number({ error: 'must be a number' })
-    .int({ error: 'must be a whole number' })
-    .min(min, { error: `must be between ${range}` })
-    .max(max, { error: `must be between ${range}` });
-const penceUpTo = (max: number, range: string) =>
+    .number(issue('number'))
+    .int(issue('whole'))
+    .min(min, between(min, max))
+    .max(max, between(min, max));
+/** Money up to `max` pence; the range is given in pounds ("£0 and £1,000"). */
+const penceUpTo = (max: number) =>
   z
-    .number({ error: 'must be a number of pence' })
-    .int({ error: 'money must be whole pence (an integer), not a decimal' })
-    .min(0, { error: 'must not be negative' })
-    .max(max, { error: `must be between ${range}` });
+    .number(issue('number'))
+    .int(issue('wholePence'))
+    .min(0, issue('negative'))
+    .max(max, issue('between', { min: '£0', max: `£${grouped.format(max / 100)}` }));
 
 export const minutes = z
-  .number({ error: 'must be a number of minutes' })
-  .int({ error: 'must be whole minutes' })
-  .min(0, { error: 'must not be negative' })
-  .max(7 * 24 * 60, { error: 'is more than a week' });
+  .number(issue('number'))
+  .int(issue('whole'))
+  .min(0, issue('negative'))
+  .max(7 * 24 * 60, issue('moreThanWeek'));
 
-export const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
-export const week = z.number().int({ error: 'must be a whole week number' }).min(1, { error: 'must be week 1 or later' }).max(MAX_WEEKS);
+export const isoDate = z.iso.date(issue('date'));
+export const week = z.number().int(issue('whole')).min(1, issue('week')).max(MAX_WEEKS);
 const id = z.number().int().positive();
-const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a short code of lower-case letters, digits and _' });
+const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, issue('shortCode'));
 /**
  * Control characters (NUL, the other C0 codes, DEL, C1) are never part of what a person types: a NUL
  * cuts a name short in other programs and in file names. Names and references refuse every one; longer
@@ -51,37 +53,36 @@ const code = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, { error: 'must be a shor
 export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 // eslint-disable-next-line no-control-regex -- as above, keeping tab and line breaks
 const CONTROL_CHARACTERS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-export const NO_CONTROL_CHARACTERS = 'must not contain control characters (such as NUL)';
-export const singleLine = (schema: z.ZodString) => schema.refine((s) => !CONTROL_CHARACTERS.test(s), { error: NO_CONTROL_CHARACTERS });
+export const singleLine = (schema: z.ZodString) => schema.refine((s) => !CONTROL_CHARACTERS.test(s), issue('controlCharacters'));
 const text = (max: number) =>
   z
     .string()
-    .max(max, { error: `must be at most ${max} characters` })
-    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), { error: NO_CONTROL_CHARACTERS });
-const name = singleLine(z.string().trim().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }));
+    .max(max, issue('maxChars', { max }))
+    .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), issue('controlCharacters'));
+const name = singleLine(z.string().trim().min(1, issue('required')).max(200, issue('maxChars', { max: 200 })));
 /** A Welsh text beside an English one: may be empty (Welsh outputs then use the English). */
-const welshName = singleLine(z.string().trim().max(200, { error: 'must be at most 200 characters' }));
+const welshName = singleLine(z.string().trim().max(200, issue('maxChars', { max: 200 })));
 
 export const schoolSchema = z.strictObject({
   name,
   nameCy: welshName,
   localAuthority: text(200),
-  localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
-  officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
+  localAuthorityCode: z.string().regex(/^(\d{3})?$/, issue('authorityCode')),
+  officialNumber: z.string().regex(/^(\d{7})?$/, issue('officialNumberDigits')),
   phase: z.enum(PHASES),
   numberOnRoll: z
     .number()
-    .int({ error: 'must be a whole number' })
-    .min(0, { error: betweenMessage(0, 10_000) })
-    .max(10_000, { error: betweenMessage(0, 10_000) }),
+    .int(issue('whole'))
+    .min(0, between(0, 10_000))
+    .max(10_000, between(0, 10_000)),
   efsmBasisPoints: z
     .number()
-    .int({ error: 'must be whole basis points (1850 = 18.5%)' })
-    .min(0, { error: betweenMessage(0, 10_000) })
-    .max(10_000, { error: betweenMessage(0, 10_000) })
+    .int(issue('wholeBasisPoints', { example: '1850 = 18.5%' }))
+    .min(0, between(0, 10_000))
+    .max(10_000, between(0, 10_000))
     .nullable(),
   languageMedium: z.enum(LANGUAGE_MEDIA),
-  academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
+  academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
   alpDefinitionSource: text(300),
   alpDefinitionDate: isoDate.nullable(),
 });
@@ -96,10 +97,10 @@ export const termSchema = z.strictObject({
 export const calendarSchema = z.strictObject({
   weekStarts: z
     .array(isoDate)
-    .min(1, { error: 'a calendar needs at least one teaching week' })
-    .max(MAX_WEEKS, { error: `must be at most ${MAX_WEEKS} teaching weeks` }),
-  terms: z.array(termSchema).max(12, { error: 'must be at most 12 terms' }),
-  closedDays: z.array(isoDate).max(MAX_CLOSED_DAYS, { error: `must be at most ${MAX_CLOSED_DAYS} closed days` }),
+    .min(1, issue('atLeastOneWeek'))
+    .max(MAX_WEEKS, issue('atMost', { max: MAX_WEEKS })),
+  terms: z.array(termSchema).max(12, issue('atMost', { max: 12 })),
+  closedDays: z.array(isoDate).max(MAX_CLOSED_DAYS, issue('atMost', { max: MAX_CLOSED_DAYS })),
 });
 
 export const tierSchema = z.strictObject({
@@ -117,17 +118,17 @@ export const hourlyCostBasisSchema = z.strictObject({
   onCostBasisPoints: z.number().int().min(0).max(10_000),
   paidWeeksHundredths: z
     .number()
-    .int({ error: 'must be whole hundredths of a week' })
-    .min(100, { error: betweenMessage(1, MAX_PAID_WEEKS) })
-    .max(MAX_PAID_WEEKS * 100, { error: betweenMessage(1, MAX_PAID_WEEKS) }),
-  paidMinutesPerWeek: minutes.min(1, { error: 'must be at least 1 minute' }),
+    .int(issue('whole'))
+    .min(100, between(1, MAX_PAID_WEEKS))
+    .max(MAX_PAID_WEEKS * 100, between(1, MAX_PAID_WEEKS)),
+  paidMinutesPerWeek: minutes.min(1, issue('atLeast', { min: 1 })),
 });
 
 export const staffFields = z.strictObject({
   name,
   role: z.enum(STAFF_ROLES),
   isPlaceholder: z.boolean(),
-  hourlyCostPence: penceUpTo(MAX_HOURLY_COST_PENCE, '£0 and £1,000'),
+  hourlyCostPence: penceUpTo(MAX_HOURLY_COST_PENCE),
   hourlyCostBasis: hourlyCostBasisSchema.nullable(),
   contractedMinutesPerWeek: minutes,
   worksInWelsh: z.boolean(),
@@ -145,32 +146,32 @@ const lineBase = z.strictObject({
   deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
   fundingSource: z.enum(FUNDING_SOURCES),
   fundingNote: text(200),
-  staff: z.array(z.strictObject({ staffId: id, count: wholeBetween(1, MAX_STAFF_PER_GROUP, '1 and 200') })).max(20),
+  staff: z.array(z.strictObject({ staffId: id, count: wholeBetween(1, MAX_STAFF_PER_GROUP) })).max(20),
   minutesPerSession: minutes,
   planningMinutesPerSession: minutes,
   sessionsPerWeekHundredths: z
     .number()
-    .int({ error: 'must be whole hundredths of a session' })
-    .min(0, { error: betweenMessage(0, MAX_SESSIONS_PER_WEEK) })
-    .max(MAX_SESSIONS_PER_WEEK * 100, { error: betweenMessage(0, MAX_SESSIONS_PER_WEEK) }),
+    .int(issue('whole'))
+    .min(0, between(0, MAX_SESSIONS_PER_WEEK))
+    .max(MAX_SESSIONS_PER_WEEK * 100, between(0, MAX_SESSIONS_PER_WEEK)),
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
-  groups: wholeBetween(1, MAX_GROUPS, '1 and 3,000'),
+  groups: wholeBetween(1, MAX_GROUPS),
   groupCapacity: z
     .number()
-    .int({ error: 'must be a whole number' })
-    .min(1, { error: betweenMessage(1, MAX_PLACES_PER_GROUP) })
-    .max(MAX_PLACES_PER_GROUP, { error: betweenMessage(1, MAX_PLACES_PER_GROUP) }),
+    .int(issue('whole'))
+    .min(1, between(1, MAX_PLACES_PER_GROUP))
+    .max(MAX_PLACES_PER_GROUP, between(1, MAX_PLACES_PER_GROUP)),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
-  expectedProgress: z.number({ error: 'must be a number in the line’s measure (e.g. 6 months)' }).min(-100_000).max(100_000).nullable().optional(),
+  expectedProgress: z.number(issue('measureNumber')).min(-100_000).max(100_000).nullable().optional(),
 });
 /** Minutes in one session, contact or planning: no longer than a school day (shared/limits.ts). */
 const sessionMinutes = z
-  .number({ error: 'must be a number of minutes' })
-  .int({ error: 'must be whole minutes' })
-  .min(0, { error: betweenMessage(0, SCHOOL_DAY_MINUTES) })
-  .max(SCHOOL_DAY_MINUTES, { error: betweenMessage(0, SCHOOL_DAY_MINUTES) });
+  .number(issue('number'))
+  .int(issue('whole'))
+  .min(0, between(0, SCHOOL_DAY_MINUTES))
+  .max(SCHOOL_DAY_MINUTES, between(0, SCHOOL_DAY_MINUTES));
 /**
  * A line as the API door takes it (new or changed): the limits of a real school. A file written before
  * these limits (a 0-week line, one 32.5-hour "session" a week) still reads with `lineSchema`; only what
@@ -181,14 +182,14 @@ export const lineFields = lineBase.extend({
   planningMinutesPerSession: sessionMinutes,
   weeks: z
     .number()
-    .int({ error: 'must be a whole number of weeks' })
-    .min(1, { error: betweenMessage(1, MAX_WEEKS) })
-    .max(MAX_WEEKS, { error: betweenMessage(1, MAX_WEEKS) }),
+    .int(issue('whole'))
+    .min(1, between(1, MAX_WEEKS))
+    .max(MAX_WEEKS, between(1, MAX_WEEKS)),
 });
 export const lineSchema = lineBase.extend({ id });
 
 export const learnerFields = z.strictObject({
-  ref: singleLine(z.string().trim().min(1, { error: 'is required' }).max(50)),
+  ref: singleLine(z.string().trim().min(1, issue('required')).max(50)),
   name: text(200),
   yearGroup: z.number().int().min(-1).max(14),
   alnStatus: z.enum(ALN_STATUSES),
@@ -237,7 +238,7 @@ export const otherCostFields = z.strictObject({
   staffId: id.nullable(),
   minutesPerWeek: minutes,
   quantity: z.number().int().min(0).max(100_000),
-  unitPence: penceUpTo(MAX_UNIT_PENCE, '£0 and £1,000,000'),
+  unitPence: penceUpTo(MAX_UNIT_PENCE),
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
 });
@@ -265,15 +266,7 @@ export const schoolYearSchema = z.strictObject({
   workload: workloadSchema,
 });
 
-/** A field-named problem, e.g. { path: 'lines.3.minutesPerSession', message: 'must not be negative' }. */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-export function issuesFrom(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(input)', message: i.message }));
-}
+export { issuesFrom, type FieldIssue } from './fieldIssues';
 
 /**
  * Which column of an MIS export (0-based index into its header row) holds each learner field; null =

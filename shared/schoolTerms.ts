@@ -9,6 +9,7 @@
  * Dates are ISO `YYYY-MM-DD` strings and arithmetic is done on UTC midnights, so no time zone can move a
  * school day. Runs anywhere.
  */
+import type { IssueCode } from './fieldIssues';
 import type { Enrolment, InterventionLine, IsoDate, SchoolYear, Term } from './domain';
 
 const DAY_MS = 86_400_000;
@@ -88,7 +89,7 @@ export function termsFromWeeks(weekStarts: readonly IsoDate[]): Term[] {
 export interface TermProblem {
   term: number;
   field: keyof Term;
-  message: string;
+  code: IssueCode;
 }
 
 /**
@@ -98,17 +99,17 @@ export interface TermProblem {
 export function termProblems(terms: readonly Term[]): TermProblem[] {
   const problems: TermProblem[] = [];
   terms.forEach((t, i) => {
-    if (t.endsOn < t.startsOn) problems.push({ term: i, field: 'endsOn', message: 'must not be before the term starts' });
+    if (t.endsOn < t.startsOn) problems.push({ term: i, field: 'endsOn', code: 'termEnd' });
     if ((t.halfTermStartsOn === null) !== (t.halfTermEndsOn === null)) {
-      problems.push({ term: i, field: t.halfTermStartsOn === null ? 'halfTermStartsOn' : 'halfTermEndsOn', message: 'a half-term needs both its first and last day' });
+      problems.push({ term: i, field: t.halfTermStartsOn === null ? 'halfTermStartsOn' : 'halfTermEndsOn', code: 'halfTermBoth' });
     } else if (t.halfTermStartsOn !== null && t.halfTermEndsOn !== null) {
-      if (t.halfTermEndsOn < t.halfTermStartsOn) problems.push({ term: i, field: 'halfTermEndsOn', message: 'must not be before the half-term starts' });
+      if (t.halfTermEndsOn < t.halfTermStartsOn) problems.push({ term: i, field: 'halfTermEndsOn', code: 'halfTermOrder' });
       else if (t.halfTermStartsOn <= t.startsOn || t.halfTermEndsOn >= t.endsOn) {
-        problems.push({ term: i, field: 'halfTermStartsOn', message: 'the half-term must fall inside the term' });
+        problems.push({ term: i, field: 'halfTermStartsOn', code: 'halfTermInside' });
       }
     }
     const before = terms[i - 1];
-    if (before && t.startsOn <= before.endsOn) problems.push({ term: i, field: 'startsOn', message: 'must be after the term before ends' });
+    if (before && t.startsOn <= before.endsOn) problems.push({ term: i, field: 'startsOn', code: 'termOrder' });
   });
   return problems;
 }

@@ -17,6 +17,7 @@
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
  * nothing was written); 2 the command itself was wrong.
  */
+import { englishIssueWording } from '../../shared/i18n/apiErrors';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,7 +131,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         try {
           text = fs.readFileSync(input, 'utf8');
         } catch {
-          throw new ApiError('file_io', `Mapio could not read ${input}.`);
+          throw new ApiError('file_io', 'cannotReadPath', { path: input });
         }
         const year = parseInterchange(text);
         SchoolFile.create(path.resolve(file), year).close();
@@ -212,7 +213,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (error instanceof InterchangeError || error instanceof ApiError) {
       io.err(`mapio: ${error.message}`);
       const issues = error instanceof InterchangeError ? error.issues : (error.issues ?? []);
-      for (const issue of issues.slice(1, 20)) io.err(`  ${issue.path}: ${issue.message}`);
+      for (const issue of issues.slice(1, 20)) io.err(`  ${englishIssueWording(issue)}`);
       return 1;
     }
     io.err(`mapio: unexpected error: ${(error as Error).message}`);

@@ -4,6 +4,7 @@
  * is read-only, locked (open in Excel on Windows) or in a read-only folder is refused with a sentence
  * that says what to do; the earlier export and the school file are left exactly as they were.
  */
+import { fieldIssue } from '../../shared/fieldIssues';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -11,8 +12,8 @@ import { ApiError } from '../../shared/api/contract';
 import { withExtension, type FileKind } from '../../shared/fileExtensions';
 import { writeFileAtomically } from '../atomicFileWrite';
 
-export function cannotWriteMessage(target: string): string {
-  return `Mapio could not write ${target}: the file is open in another program or read-only. Close it or choose another name.`;
+export function cannotWrite(target: string): ApiError {
+  return new ApiError('file_io', 'cannotWriteExport', { path: target });
 }
 
 /** Read-only as a person set it (permission bits), whether or not this process could override it (root). */
@@ -32,26 +33,26 @@ function isReadOnly(path: string): boolean {
 export function exportTarget(target: string, kind: FileKind, schoolFilePath: string | null): string {
   const resolved = nodePath.resolve(withExtension(target, kind));
   if (schoolFilePath !== null && nodePath.resolve(schoolFilePath) === resolved) {
-    throw new ApiError('invalid_input', 'path: that is the school file itself; choose another name for the export', [{ path: 'path', message: 'must not be the school file' }]);
+    throw ApiError.invalid([fieldIssue('path', 'notSchoolFile')]);
   }
   const folder = nodePath.dirname(resolved);
   let folderStat: fs.Stats;
   try {
     folderStat = fs.statSync(folder);
   } catch {
-    throw new ApiError('file_io', `Mapio could not write ${resolved}: the folder ${folder} does not exist. Choose another folder.`);
+    throw new ApiError('file_io', 'exportNoFolder', { path: resolved, folder });
   }
-  if (!folderStat.isDirectory()) throw new ApiError('file_io', `Mapio could not write ${resolved}: ${folder} is not a folder. Choose another folder.`);
+  if (!folderStat.isDirectory()) throw new ApiError('file_io', 'exportNotFolder', { path: resolved, folder });
   if (fs.existsSync(resolved) && fs.statSync(resolved).isDirectory()) {
-    throw new ApiError('file_io', `Mapio could not write ${resolved}: a folder of that name is there. Choose another name.`);
+    throw new ApiError('file_io', 'exportIsFolder', { path: resolved });
   }
-  if (isReadOnly(folder) || isReadOnly(resolved)) throw new ApiError('file_io', cannotWriteMessage(resolved));
+  if (isReadOnly(folder) || isReadOnly(resolved)) throw cannotWrite(resolved);
   return resolved;
 }
 
 /** Write an export with the one atomic writer; a failure says the file may be open elsewhere or read-only. */
 export function writeExport(target: string, bytes: Uint8Array | string): void {
-  writeFileAtomically(target, bytes, () => new ApiError('file_io', cannotWriteMessage(target)));
+  writeFileAtomically(target, bytes, () => cannotWrite(target));
 }
 
 /**

@@ -64,7 +64,7 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     const file = session.requireAuthorityFile();
     const bytes = Buffer.from(contentBase64, 'base64');
     const stillOpen = () => session.isOpenAuthorityFile(file);
-    return guarded('importing the return', () => importReturns(file, [{ fileName: path.basename(fileName), bytes }], undefined, { replace: replace ?? false, stillOpen }));
+    return guarded('importingReturn', () => importReturns(file, [{ fileName: path.basename(fileName), bytes }], undefined, { replace: replace ?? false, stillOpen }));
   },
 
   'authority.importFolder': ({ path: folder }, { session }) => {
@@ -73,7 +73,7 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     // returns the folder holds (all of Wales, 1,480 returns).
     const files = returnSourcesInFolder(path.resolve(folder));
     const stillOpen = () => session.isOpenAuthorityFile(file);
-    return guarded('importing the returns', () => importReturns(file, files, undefined, { stillOpen }));
+    return guarded('importingReturns', () => importReturns(file, files, undefined, { stillOpen }));
   },
 
   'authority.comparison': ({ academicYear }, { session }) => authorityView(session.requireAuthorityFile(), academicYear),
@@ -86,13 +86,13 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
 
   'authority.removeSchool': ({ schoolKey }, { session }) => {
     const file = session.requireAuthorityFile();
-    if (file.removeSchool(schoolKey) === 0) throw new ApiError('not_found', `No school with the key “${schoolKey}” has a return in this authority file.`);
+    if (file.removeSchool(schoolKey) === 0) throw new ApiError('not_found', 'noSchoolReturn', { school: schoolKey });
     return authorityView(file);
   },
 
   'authority.setPublishedAllocation': ({ schoolKey, academicYear, amountPence, source }, { session }) => {
     const file = session.requireAuthorityFile();
-    if (!file.listReturns().some((r) => r.schoolKey === schoolKey)) throw new ApiError('not_found', `No school with the key “${schoolKey}” has a return in this authority file.`);
+    if (!file.listReturns().some((r) => r.schoolKey === schoolKey)) throw new ApiError('not_found', 'noSchoolReturn', { school: schoolKey });
     file.setPublishedAllocation(schoolKey, academicYear, amountPence, source ?? '');
     return authorityView(file, academicYear);
   },
@@ -101,7 +101,7 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     const file = session.requireAuthorityFile();
     const view = authorityView(file, academicYear);
     const out = exportTarget(target, 'workbook', null);
-    return guarded('exporting the comparison', async () => {
+    return guarded('exportingComparison', async () => {
       const { t } = createI18n(lang);
       const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang);
       writeExport(out, bytes);

@@ -7,12 +7,12 @@ export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'inc
   'income.create': (fields, { session }) => session.mutate(`Add income “${fields.name}”`, (repos) => repos.income.create(fields)),
   'income.update': ({ id, changes }, { session }) =>
     session.mutate('Edit income line', (repos, year) => {
-      findOrThrow(year.income, id, 'income line');
+      findOrThrow(year.income, id, 'noIncome');
       repos.income.update(id, changes);
     }),
   'income.delete': ({ id }, { session }) =>
     session.mutate('Delete income line', (repos, year) => {
-      findOrThrow(year.income, id, 'income line');
+      findOrThrow(year.income, id, 'noIncome');
       repos.income.delete(id);
     }),
 
@@ -23,13 +23,13 @@ export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'inc
     }),
   'otherCosts.update': ({ id, changes }, { session }) =>
     session.mutate('Edit cost line', (repos, year) => {
-      const current = findOrThrow(year.otherCosts, id, 'cost line');
+      const current = findOrThrow(year.otherCosts, id, 'noOtherCost');
       assertRunInYear(year, changes.startWeek ?? current.startWeek, changes.weeks ?? current.weeks);
       repos.otherCosts.update(id, changes);
     }),
   'otherCosts.delete': ({ id }, { session }) =>
     session.mutate('Delete cost line', (repos, year) => {
-      findOrThrow(year.otherCosts, id, 'cost line');
+      findOrThrow(year.otherCosts, id, 'noOtherCost');
       repos.otherCosts.delete(id);
     }),
 };

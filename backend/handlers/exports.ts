@@ -4,6 +4,7 @@
  * extension added when left off; a read-only or locked target fails with ApiError('file_io') and leaves
  * the earlier file and the school file untouched. None changes the school file.
  */
+import { fieldIssue } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/authority/buildReturn';
 import { buildAlpStatementHtml } from '../exports/alpStatement';
@@ -26,15 +27,16 @@ function refuseNamesInText(data: SchoolYear, document: FreeTextDocument): void {
   if (found.length === 0) return;
   throw new ApiError(
     'names_in_text',
-    `A learner's name may be in the school's own text: ${found.map((f) => `${f.path} (“${f.found}”)`).join('; ')}. Edit the text, or confirm that none of these is a learner.`,
-    found.map((f) => ({ path: f.path, message: f.found })),
+    null,
+    {},
+    found.map((f) => fieldIssue(f.path, 'mayNameLearner', { found: f.found })),
   );
 }
 
 export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alpStatement' | 'return.create'> = {
   'export.governorsWorkbook': async ({ path, learners, lang }, { session }) => {
     // Everything that can be refused is refused before any work, so a bad path costs nothing.
-    const file = session.requireNoScenario('the governors’ workbook');
+    const file = session.requireNoScenario('governors');
     const target = exportTarget(path, 'workbook', file.path);
     const view = session.view();
     const comparison = compareWithBaseline(session);
@@ -45,14 +47,14 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
       bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     } catch {
       // The transports only convert errors thrown synchronously, so this handler converts its own.
-      throw new ApiError('internal', 'Mapio could not build the workbook. Nothing was written; please try again.');
+      throw new ApiError('internal', 'workbookFailed');
     }
     writeExport(target, bytes);
     return { path: target, sheets, bytes: bytes.byteLength };
   },
 
   'export.alpStatement': ({ path, lang, notLearners }, { session }) => {
-    const file = session.requireNoScenario('the statement for parents');
+    const file = session.requireNoScenario('statement');
     const target = exportTarget(path, 'statement', file.path);
     const data = session.view().data;
     if (!notLearners) refuseNamesInText(data, 'statement');
@@ -62,7 +64,7 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
   },
 
   'return.create': ({ path: target, lang, notLearners }, { session, version }) => {
-    const file = session.requireNoScenario('a return to the authority');
+    const file = session.requireNoScenario('return');
     const out = exportTarget(target, 'workbook', file.path);
     // Built synchronously so a school file closed meanwhile cannot change what is written.
     const view = session.view();
@@ -73,14 +75,15 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
       if (error instanceof ReturnDisclosureError)
         throw new ApiError(
           'invalid_input',
-          error.message,
-          error.fields.map((f) => ({ path: f, message: 'contains a learner’s name or reference' })),
+          'returnNamesLearner',
+          { count: error.fields.length, fields: error.fields.join('; ') },
+          error.fields.map((f) => fieldIssue(f, 'containsLearner')),
         );
       throw error;
     }
     // A full name or reference is refused outright (above); a first name, surname or initial is asked about.
     if (!notLearners) refuseNamesInText(view.data, 'return');
-    return guarded('writing the return', async () => {
+    return guarded('writingReturn', async () => {
       const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`, lang);
       writeExport(out, bytes);
       return { path: out, schoolName: ret.school.name, academicYear: ret.school.academicYear, bytes: bytes.length };

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
 import { createI18n } from '../../shared/i18n';
-import { issuePhrase } from '../../shared/i18n/apiErrors';
+import { errorWords, issueWords } from '../../shared/i18n/apiErrors';
 import { createBackend, type TypedBackend } from '../backend';
 
 let dir: string;
@@ -24,6 +24,7 @@ afterEach(() => {
 });
 
 const welsh = createI18n('cy').t;
+const english = createI18n('en').t;
 
 /** The refusal of `input` to `name`: its first issue's path and message, the message in Welsh, and whether the year moved. */
 async function refusal(name: string, input: unknown): Promise<{ path: string; message: string; welsh: string; unchanged: boolean }> {
@@ -35,9 +36,14 @@ async function refusal(name: string, input: unknown): Promise<{ path: string; me
     error = e;
   }
   expect(error, `${name} was accepted`).toBeInstanceOf(ApiError);
-  const issue = (error as ApiError).issues?.[0] ?? { path: '', message: (error as ApiError).message };
-  const phrase = issuePhrase(issue.message);
-  return { path: issue.path, message: issue.message, welsh: welsh(phrase.key, phrase.params), unchanged: JSON.stringify(backend.invoke('year.get', {}).data) === JSON.stringify(before) };
+  const refusal = error as ApiError;
+  const issue = refusal.issues?.[0];
+  return {
+    path: issue?.path ?? '',
+    message: issue ? issueWords(issue, english) : refusal.message,
+    welsh: issue ? issueWords(issue, welsh) : errorWords(refusal.toBody(), welsh),
+    unchanged: JSON.stringify(backend.invoke('year.get', {}).data) === JSON.stringify(before),
+  };
 }
 
 const firstLine = () => backend.invoke('year.get', {}).data.lines[0]!;

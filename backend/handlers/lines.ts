@@ -16,7 +16,7 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
 
   'lines.update': ({ id, changes }, { session }) =>
     session.mutate('Edit line', (repos, year) => {
-      const { id: _id, ...current } = findOrThrow(year.lines, id, 'intervention line');
+      const { id: _id, ...current } = findOrThrow(year.lines, id, 'noLine');
       assertLineWeeks(year, { ...current, ...changes });
       // Only a change to the session's length or number is held to the school week: a line an older
       // Mapio wrote as one 32.5-hour "session" keeps working until someone edits those fields.
@@ -27,18 +27,18 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
 
   'lines.duplicate': ({ id }, { session }) =>
     session.mutate('Duplicate line', (repos, year) => {
-      findOrThrow(year.lines, id, 'intervention line');
+      findOrThrow(year.lines, id, 'noLine');
       return repos.lines.duplicate(id);
     }),
 
   'lines.delete': ({ id }, { session }) =>
     session.mutate('Delete line', (repos, year) => {
-      findOrThrow(year.lines, id, 'intervention line');
+      findOrThrow(year.lines, id, 'noLine');
       repos.lines.delete(id); // its enrolments go with it (cascade); undo brings both back
     }),
 };
 
 function assertSessionsFitAWeek(line: Pick<InterventionLine, 'minutesPerSession' | 'sessionsPerWeekHundredths'>, changed: 'minutesPerSession' | 'sessionsPerWeekHundredths'): void {
   const problem = sessionsWeekProblem(line, changed);
-  if (problem) throw new ApiError('invalid_input', `${problem.path}: ${problem.message}`, [problem]);
+  if (problem) throw ApiError.invalid([problem]);
 }

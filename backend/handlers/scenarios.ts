@@ -4,6 +4,7 @@
  * baseline (one undo step) or written out as a new file. The baseline's tables are only ever written by
  * `scenario.adopt`.
  */
+import { fieldIssue } from '../../shared/fieldIssues';
 import path from 'node:path';
 import { ApiError, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
@@ -13,18 +14,17 @@ import { rollForward } from '../../shared/rollForward';
 import { applyPayAward, removeStaffMember, scaleIncomeLine, type HourlyCostChange, type IncomeChange, type StaffRemoval } from '../../shared/scenarioLevers';
 import { replaceSchoolYear } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
-import { findOrThrow, type Session } from '../session';
+import { findOrThrow, subjectParams, type Session } from '../session';
 import { withExtension } from '../../shared/fileExtensions';
 import { formatPounds, MAX_TYPED_PENCE } from '../../shared/money';
 import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
 import type { HandlerMap } from './types';
 
-export const LEVERS_NEED_A_SCENARIO = 'Quick levers change a scenario, not the baseline. Create or open a scenario first.';
 
 function requireScenario(session: Session): { id: number; name: string } {
   session.requireBaseline();
   const open = session.openScenario;
-  if (!open) throw new ApiError('conflict', LEVERS_NEED_A_SCENARIO);
+  if (!open) throw new ApiError('conflict', 'leversNeedScenario');
   return open;
 }
 
@@ -37,7 +37,7 @@ function costed(session: Session, id: number | null, name: string, year: SchoolY
   try {
     return { id, name, year, costed: costWithinExactRange(year, session.costOptions(year)) };
   } catch (error) {
-    if (error instanceof FiguresTooLarge) throw new ApiError('conflict', `“${name}” cannot be compared: ${error.message}. Open it and lower that line’s figures.`);
+    if (error instanceof FiguresTooLarge) throw new ApiError('conflict', 'cannotCompare', { scenario: name, ...subjectParams(error.subject) });
     throw error;
   }
 }
@@ -138,9 +138,7 @@ export const scenarioHandlers: HandlerMap<
       outcome.changes = applyPayAward(year, percentBasisPoints).changes;
       const over = outcome.changes.find((c) => c.toPence > MAX_HOURLY_COST_PENCE);
       if (over) {
-        throw new ApiError('invalid_input', `percentBasisPoints: is too large: it would take ${over.name}’s hourly cost to ${formatPounds(over.toPence)}, above the £1,000 an hour Mapio accepts`, [
-          { path: 'percentBasisPoints', message: 'is too large' },
-        ]);
+        throw new ApiError('invalid_input', 'payAwardTooLarge', { staff: over.name, amount: formatPounds(over.toPence) }, [fieldIssue('percentBasisPoints', 'tooLarge')]);
       }
       for (const c of outcome.changes) repos.staff.update(c.staffId, { hourlyCostPence: c.toPence, hourlyCostBasis: c.hourlyCostBasis });
     });
@@ -151,12 +149,10 @@ export const scenarioHandlers: HandlerMap<
     requireScenario(session);
     const outcome: { change?: IncomeChange } = {};
     const result = session.mutate('Change an income line', (repos, year) => {
-      findOrThrow(year.income, incomeId, 'income line');
+      findOrThrow(year.income, incomeId, 'noIncome');
       const change = scaleIncomeLine(year, incomeId, percentBasisPoints).change;
       if (change.toPence > MAX_TYPED_PENCE) {
-        throw new ApiError('invalid_input', `percentBasisPoints: is too large: it would take “${change.name}” to ${formatPounds(change.toPence)}, above the £1bn Mapio accepts`, [
-          { path: 'percentBasisPoints', message: 'is too large' },
-        ]);
+        throw new ApiError('invalid_input', 'incomeScaleTooLarge', { income: change.name, amount: formatPounds(change.toPence) }, [fieldIssue('percentBasisPoints', 'tooLarge')]);
       }
       outcome.change = change;
       repos.income.update(incomeId, { amountPence: change.toPence });
@@ -168,7 +164,7 @@ export const scenarioHandlers: HandlerMap<
     requireScenario(session);
     const outcome: { removal?: StaffRemoval } = {};
     const result = session.mutate('Remove a staff member from the scenario', (repos, year) => {
-      findOrThrow(year.staff, staffId, 'staff member');
+      findOrThrow(year.staff, staffId, 'noStaff');
       const removal = removeStaffMember(year, staffId);
       outcome.removal = removal;
       for (const line of removal.linesLosingDeliverer) repos.lines.update(line.lineId, { staff: line.staff });

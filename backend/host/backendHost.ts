@@ -63,7 +63,7 @@ export function runBackendHost(port: HostPort, exit: (code: number) => void): vo
       case 'call': {
         const current = backend;
         if (!current) {
-          port.send({ type: 'result', id: message.id, ok: false, error: { code: 'internal', message: 'Mapio’s data engine has not started yet. Try again in a moment.' } });
+          port.send({ type: 'result', id: message.id, ok: false, error: { code: 'internal', reason: 'engineNotStarted' } });
           return;
         }
         current.call(message.name, message.input).then(

@@ -84,11 +84,11 @@ export function timeLimitFor(name: string, limits: TimeLimits): number {
   return limits.other;
 }
 
-/** What a call was doing, for the sentence saying it was stopped ("opening the file"). */
-export function activityOf(name: string): string {
-  if (OPENING.has(name)) return 'opening the file';
-  if (name.startsWith('mis.')) return 'reading the learners’ file';
-  if (name.startsWith('authority.import')) return 'importing returns';
-  if (name.startsWith('export.') || name === 'return.create' || name === 'authority.exportComparison') return 'writing the export';
+/** What a call was doing, for the sentence saying it was stopped: the key of its words (`apiError.reason.activity.<key>`). */
+export function activityOf(name: string): 'openingFile' | 'readingLearners' | 'importingReturns' | 'writingExport' | 'that' {
+  if (OPENING.has(name)) return 'openingFile';
+  if (name.startsWith('mis.')) return 'readingLearners';
+  if (name.startsWith('authority.import')) return 'importingReturns';
+  if (name.startsWith('export.') || name === 'return.create' || name === 'authority.exportComparison') return 'writingExport';
   return 'that';
 }

@@ -76,7 +76,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     const startTimer = setTimeout(() => {
       // The file it reopens never finished its check: start without opening anything.
       if (child !== spawned) return;
-      settleStart?.reject(new ApiError('timeout', 'Mapio could not reopen the last file in time, so it started without it. Open a file from the File menu.'));
+      settleStart?.reject(new ApiError('timeout', 'reopenTimedOut'));
       restart('timeout', { ...start, openOnStart: false, openPath: undefined });
     }, limits.start);
     spawned.onMessage((raw) => {
@@ -115,14 +115,14 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
       if (child !== spawned) return;
       child = null;
       if (closing) return;
-      failAll(() => new ApiError('internal', 'Mapio’s data engine stopped unexpectedly and has been started again; that was not finished. Anything saved before it is kept.'));
-      settleStart?.reject(new ApiError('internal', 'Mapio’s data engine stopped as it started.'));
+      failAll(() => new ApiError('internal', 'engineRestarted'));
+      settleStart?.reject(new ApiError('internal', 'engineStoppedStarting'));
       // One that dies over and over (a broken install) is not started for ever: the next call says so.
       const now = Date.now();
       exits.push(now);
       while (exits.length > 0 && now - exits[0]! > 60_000) exits.shift();
       if (exits.length >= 3) {
-        const error = new ApiError('internal', 'Mapio’s data engine keeps stopping as it starts. Close Mapio and start it again; if this keeps happening, reinstall Mapio.');
+        const error = new ApiError('internal', 'engineKeepsStopping');
         ready = Promise.reject(error);
         ready.catch(() => undefined);
         options.onStartFailed?.(error.toBody());
@@ -168,7 +168,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
           const target = child;
           if (!target) {
             pending.delete(id);
-            reject(new ApiError('internal', 'Mapio’s data engine is starting again. Try again in a moment.'));
+            reject(new ApiError('internal', 'engineStartingAgain'));
             return;
           }
           const limit = timeLimitFor(name, limits);
@@ -177,11 +177,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
             const seconds = Math.round(limit / 1000);
             failAll((other) =>
               other === entry
-                ? new ApiError(
-                    'timeout',
-                    `Mapio stopped ${activityOf(name)} because it took longer than ${seconds < 1 ? 'a second' : `${seconds} seconds`}, far longer than it should. Anything it had finished saving is kept; the rest was not saved. If this was a file you opened, it was not opened (nor added to Recent files); the file that was open before is open again.`,
-                  )
-                : new ApiError('timeout', 'Mapio stopped this while it was waiting behind something that took far too long. Try it again.'),
+                ? new ApiError('timeout', 'tookTooLong', { activityKey: `apiError.reason.activity.${activityOf(name)}`, count: Math.max(seconds, 1) })
+                : new ApiError('timeout', 'waitedTooLong'),
             );
             restart('timeout');
           }, limit);
@@ -189,7 +186,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
         },
         (error: unknown) => {
           if (!pending.delete(id)) return;
-          reject(error instanceof ApiError ? error : new ApiError('internal', 'Mapio’s data engine could not start.'));
+          reject(error instanceof ApiError ? error : new ApiError('internal', 'engineCouldNotStart'));
         },
       );
     });
@@ -202,7 +199,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
       if (name === 'app.stop') {
         // Answered here, never by the data process: it may be the thing that is busy.
         if (pending.size === 0) return { stopped: false };
-        failAll(() => new ApiError('cancelled', 'You stopped that. Anything Mapio had finished saving is kept; the rest was not saved. The file that was open is open again.'));
+        failAll(() => new ApiError('cancelled'));
         restart('cancelled');
         return { stopped: true };
       }
@@ -214,7 +211,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     async close(): Promise<void> {
       if (closing) return exited;
       closing = true;
-      failAll(() => new ApiError('cancelled', 'Mapio is closing.'));
+      failAll(() => new ApiError('cancelled', 'closing'));
       const current = child;
       if (!current) return;
       const gone = exited;

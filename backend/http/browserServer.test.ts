@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { englishWording } from '../../shared/i18n/apiErrors';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -154,7 +155,8 @@ describe('POST /api/<operation>: who may call', () => {
       body: '{}',
     });
     expect(reply.status).toBe(401);
-    expect(JSON.parse(reply.text)).toMatchObject({ message: expect.stringContaining('?secret=') });
+    expect(JSON.parse(reply.text)).toEqual({ code: 'invalid_input', reason: 'pageNotConnected' });
+    expect(englishWording(JSON.parse(reply.text))).toContain('?secret=');
     expect(backend.calls).toHaveLength(0);
   });
 
@@ -227,7 +229,7 @@ describe('POST /api/<operation>: what comes back', () => {
   it('answers 404 unknown_operation for an operation the contract does not name', async () => {
     const reply = await callApi(server, 'learners.dropTable', {});
     expect(reply.status).toBe(404);
-    expect(JSON.parse(reply.text)).toEqual({ code: 'unknown_operation', message: 'Mapio has no operation called "learners.dropTable".' });
+    expect(JSON.parse(reply.text)).toEqual({ code: 'unknown_operation', reason: 'noOperation', params: { operation: 'learners.dropTable' } });
     const proto = await callApi(server, '__proto__', {});
     expect(proto.status).toBe(404);
     expect(backend.calls).toHaveLength(0);
@@ -241,7 +243,7 @@ describe('POST /api/<operation>: what comes back', () => {
       body: '{"id":',
     });
     expect(reply.status).toBe(400);
-    expect(JSON.parse(reply.text)).toMatchObject({ code: 'invalid_input', message: 'The request body is not valid JSON.' });
+    expect(JSON.parse(reply.text)).toEqual({ code: 'invalid_input', reason: 'bodyNotJson' });
   });
 
   it('takes the largest MIS export the contract allows, with its name and mapping, and a 25 MB CSV', async () => {
@@ -268,7 +270,7 @@ describe('POST /api/<operation>: what comes back', () => {
     expect(Buffer.byteLength(body)).toBe(MAX_API_REQUEST_BYTES + 1);
     const reply = await send(server, { method: 'POST', path: '/api/mis.preview', headers: { 'content-type': 'application/json', 'x-mapio-secret': server.secret }, body });
     expect(reply.status).toBe(413);
-    expect(JSON.parse(reply.text)).toMatchObject({ code: 'too_large', message: expect.stringContaining('too large') });
+    expect(JSON.parse(reply.text)).toMatchObject({ code: 'too_large', reason: 'requestTooLarge' });
     expect(backend.calls).toHaveLength(0);
   });
 
@@ -304,19 +306,19 @@ describe('POST /api/<operation>: what comes back', () => {
 
   it('returns an ApiError with its code, message and field issues, and the matching status', async () => {
     backend.answer = (name) => {
-      if (name === 'learners.create') throw new ApiError('invalid_input', 'name: a name is required', [{ path: 'name', message: 'a name is required' }]);
-      if (name === 'lines.update') throw new ApiError('not_found', 'There is no intervention line 99.');
-      throw new ApiError('conflict', 'Mrs Jones still delivers 2 intervention lines; reassign them first.');
+      if (name === 'learners.create') throw ApiError.invalid([{ path: 'name', code: 'required' }]);
+      if (name === 'lines.update') throw new ApiError('not_found', 'noLine', { id: 99 });
+      throw new ApiError('conflict', 'staffDeliversLines', { staff: 'Mrs Jones', count: 2, names: '“Lego”, “ELSA”' });
     };
     const invalid = await callApi(server, 'learners.create', {});
     expect(invalid.status).toBe(400);
-    expect(JSON.parse(invalid.text)).toEqual({ code: 'invalid_input', message: 'name: a name is required', issues: [{ path: 'name', message: 'a name is required' }] });
+    expect(JSON.parse(invalid.text)).toEqual({ code: 'invalid_input', issues: [{ path: 'name', code: 'required' }] });
     const missing = await callApi(server, 'lines.update', { id: 99, changes: {} });
     expect(missing.status).toBe(404);
     expect(JSON.parse(missing.text).code).toBe('not_found');
     const conflict = await callApi(server, 'staff.delete', { id: 1 });
     expect(conflict.status).toBe(409);
-    expect(JSON.parse(conflict.text).message).toContain('reassign them first');
+    expect(JSON.parse(conflict.text)).toEqual({ code: 'conflict', reason: 'staffDeliversLines', params: { staff: 'Mrs Jones', count: 2, names: '“Lego”, “ELSA”' } });
   });
 
   it('hides the details of an unexpected failure from the response and the log', async () => {

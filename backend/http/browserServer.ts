@@ -77,10 +77,7 @@ export function httpStatusFor(code: ApiErrorCode): number {
   }
 }
 
-const UNEXPECTED: ApiErrorBody = {
-  code: 'internal',
-  message: 'Mapio hit an unexpected problem and could not finish that. Please try again; if it keeps happening, restart Mapio.',
-};
+const UNEXPECTED: ApiErrorBody = { code: 'internal', reason: 'unexpected' };
 
 /** Equal strings compare true in time that does not depend on where they differ. */
 function sameSecret(given: string, expected: string): boolean {
@@ -118,7 +115,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
     if (!allowedHosts.includes(req.headers.host ?? '')) {
-      sendJson(res, 421, { code: 'invalid_input', message: 'This address is not Mapio. Open the address Mapio printed when it started.' });
+      sendJson(res, 421, { code: 'invalid_input', reason: 'notMapioAddress' });
       return;
     }
     const url = req.url ?? '/';
@@ -132,27 +129,23 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      sendJson(res, 405, { code: 'invalid_input', message: 'Mapio operations are called with POST.' });
+      sendJson(res, 405, { code: 'invalid_input', reason: 'postOnly' });
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
-      sendJson(res, 403, { code: 'invalid_input', message: 'Requests from other websites are refused.' });
+      sendJson(res, 403, { code: 'invalid_input', reason: 'otherWebsite' });
       return;
     }
     const given = req.headers[SECRET_HEADER];
     if (typeof given !== 'string' || !sameSecret(given, secret)) {
-      sendJson(res, 401, {
-        code: 'invalid_input',
-        message:
-          'This page is not connected to the running Mapio. Use the browser tab Mapio opened when it started, or (started with --no-open) the whole address it printed, which includes ?secret=….',
-      });
+      sendJson(res, 401, { code: 'invalid_input', reason: 'pageNotConnected' });
       return;
     }
     noteSecretUsed();
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
     if (contentType !== 'application/json') {
-      sendJson(res, 415, { code: 'invalid_input', message: 'Send the request body as JSON (Content-Type: application/json).' });
+      sendJson(res, 415, { code: 'invalid_input', reason: 'jsonBodyOnly' });
       return;
     }
     const declared = Number(req.headers['content-length'] ?? '0');
@@ -163,7 +156,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const name = decodeOperation(url.slice('/api/'.length).split('?', 1)[0] ?? '');
     if (!isOperationName(name)) {
-      sendJson(res, 404, { code: 'unknown_operation', message: `Mapio has no operation called "${String(name ?? '').slice(0, 80)}".` });
+      sendJson(res, 404, { code: 'unknown_operation', reason: 'noOperation', params: { operation: String(name ?? '').slice(0, 80) } });
       req.resume();
       return;
     }
@@ -176,7 +169,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     try {
       input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      sendJson(res, 400, { code: 'invalid_input', message: 'The request body is not valid JSON.' });
+      sendJson(res, 400, { code: 'invalid_input', reason: 'bodyNotJson' });
       return;
     }
     try {
@@ -281,7 +274,7 @@ function decodeOperation(raw: string): string | null {
 }
 
 function tooLarge(limit: number): ApiErrorBody {
-  return { code: 'too_large', message: `The request is too large: Mapio accepts at most ${limit.toLocaleString('en-GB')} bytes in one request.` };
+  return { code: 'too_large', reason: 'requestTooLarge', params: { most: limit.toLocaleString('en-GB') } };
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {

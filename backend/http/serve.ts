@@ -17,6 +17,7 @@
  * a separate data process (backend/host), so this server keeps answering (its static files, a Stop) while
  * a long import runs, a call that runs past its time limit is stopped, and a stop signal is obeyed at once.
  */
+import { englishWording } from '../../shared/i18n/apiErrors';
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -79,8 +80,8 @@ async function main(): Promise<void> {
   const backend: ProcessBackend = startProcessBackend({
     start: { mode: 'browser', dataDir: flags.dataDir, ...(flags.file ? { openPath: flags.file } : {}) },
     spawn: spawnNodeHost,
-    onStartFailed: (error) => fail(`could not open its data folder ${flags.dataDir} (${error.message}).`),
-    onOpenFailed: (error) => console.error(`Mapio: could not open ${flags.file} (${error.message}). Starting without it.`),
+    onStartFailed: (error) => fail(`could not open its data folder ${flags.dataDir} (${englishWording(error)}).`),
+    onOpenFailed: (error) => console.error(`Mapio: could not open ${flags.file} (${englishWording(error)}). Starting without it.`),
     onRestart: (why) =>
       console.error(
         why === 'exited'

@@ -4,6 +4,7 @@
  * "LEGAL SURNAME" are the same); '+' is kept. For each field the first alias in the list that matches
  * a header wins, so a file with both UPN and Adno uses UPN.
  */
+import { fieldIssue, type FieldIssue } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import { MIS_FIELDS, type MisColumnMapping, type MisField } from '../../shared/schemas';
 
@@ -50,41 +51,29 @@ export function guessMapping(header: readonly string[]): MisColumnMapping {
   return mapping;
 }
 
-const FIELD_LABELS: Record<MisField, string> = {
-  ref: 'the school reference (UPN, Pupil ID or Admission number)',
-  surname: 'surname',
-  forename: 'forename',
-  name: 'name',
-  yearGroup: 'year group (NC Year)',
-  alnStatus: 'ALN status',
-  efsm: 'eFSM',
-  lookedAfter: 'looked after',
-  welshAlp: 'Welsh ALP',
-};
+/** The catalogue key naming each learner field an MIS column can hold (`apiError.reason.misField.<field>`). */
+const fieldKey = (field: MisField | 'fullName') => `apiError.reason.misField.${field}`;
 
 /** Refuse a mapping that lacks a required column or points past the header, naming what to fix. */
 export function assertUsableMapping(mapping: MisColumnMapping, header: readonly string[], fileName: string): void {
-  const issues: Array<{ path: string; message: string }> = [];
+  const issues: FieldIssue[] = [];
   for (const field of MIS_FIELDS) {
     const at = mapping[field];
-    if (at !== null && at >= header.length) issues.push({ path: `mapping.${field}`, message: `column ${at + 1} is not in the file (it has ${header.length} columns)` });
+    if (at !== null && at >= header.length) issues.push(fieldIssue(`mapping.${field}`, 'columnNotInFile', { column: at + 1, columns: header.length }));
   }
-  const missing: string[] = [];
-  if (mapping.ref === null) missing.push(FIELD_LABELS.ref);
+  const missing: Array<MisField | 'fullName'> = [];
+  if (mapping.ref === null) missing.push('ref');
   if (mapping.name === null && (mapping.surname === null || mapping.forename === null)) {
-    if (mapping.surname === null && mapping.forename === null) missing.push('the learner’s name (Legal Surname and Legal Forename, or Name)');
-    else missing.push(mapping.surname === null ? 'surname (Legal Surname)' : 'forename (Legal Forename)');
+    if (mapping.surname === null && mapping.forename === null) missing.push('fullName');
+    else missing.push(mapping.surname === null ? 'surname' : 'forename');
   }
-  if (mapping.yearGroup === null) missing.push(FIELD_LABELS.yearGroup);
-  for (const m of missing) issues.push({ path: 'mapping', message: `no column for ${m}` });
+  if (mapping.yearGroup === null) missing.push('yearGroup');
+  for (const m of missing) issues.push(fieldIssue(m === 'fullName' ? 'mapping.name' : `mapping.${m}`, 'noColumnFor', { fieldKey: fieldKey(m) }));
   if (issues.length === 0) return;
   const found = header
     .filter((h) => h !== '')
     .map((h) => `“${h}”`)
     .join(', ');
-  const message =
-    missing.length > 0
-      ? `“${fileName}” has no column Mapio can use for ${missing.join('; ')}. Its columns are ${found || '(none)'}. Choose which column holds each, or export them from your MIS.`
-      : `The column mapping does not fit “${fileName}”: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`;
-  throw new ApiError('invalid_input', message, issues);
+  if (missing.length > 0) throw new ApiError('invalid_input', 'misNoColumns', { name: fileName, found: found || '—' }, issues);
+  throw new ApiError('invalid_input', 'misMappingMisfit', { name: fileName }, issues);
 }

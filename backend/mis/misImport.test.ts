@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { englishIssueWording } from '../../shared/i18n/apiErrors';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIS_PREVIEW_ROW_LIMIT, type MisPreview, type MisRejectCode } from '../../shared/api/contract';
@@ -258,12 +259,14 @@ describe('a file with every kind of bad row', () => {
     const p = await preview(file2, fixture(file2));
     expect(p.rows).toEqual([]);
     expect(p.columns).toEqual(['Surname', 'Forename', 'Date of Birth', 'Gender']);
-    expect(p.mappingProblem?.message).toBe(
-      '“missing-columns.csv” has no column Mapio can use for the school reference (UPN, Pupil ID or Admission number); year group (NC Year). Its columns are “Surname”, “Forename”, “Date of Birth”, “Gender”. Choose which column holds each, or export them from your MIS.',
-    );
+    expect(p.mappingProblem).toMatchObject({ code: 'invalid_input', reason: 'misNoColumns', params: { name: 'missing-columns.csv', found: '“Surname”, “Forename”, “Date of Birth”, “Gender”' } });
+    expect(p.mappingProblem?.issues?.map((i) => [i.path, englishIssueWording(i)])).toEqual([
+      ['mapping.ref', 'mapping › ref: no column for the school reference (UPN, Pupil ID or Admission number)'],
+      ['mapping.yearGroup', 'mapping › yearGroup: no column for year group (NC Year)'],
+    ]);
     const error = await refusal(backend.invoke('mis.import', { fileName: file2, contentBase64: fixture(file2), mapping: p.mapping }));
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toBe(p.mappingProblem!.message);
+    expect(error.toBody()).toEqual(p.mappingProblem);
     expect(learners()).toHaveLength(6);
   });
 

@@ -4,6 +4,7 @@
  * transaction and one undo step, against the file as it is at that moment: if any write fails, the
  * transaction is rolled back and the school file is exactly as it was.
  */
+import { fieldIssue } from '../../shared/fieldIssues';
 import { ApiError, type MisPreview, type MutationResult } from '../../shared/api/contract';
 import type { MisColumnMapping } from '../../shared/schemas';
 import nodePath from 'node:path';
@@ -19,7 +20,7 @@ const mappedColumns = (mapping: MisColumnMapping): number[] => Object.values(map
 
 export function bytesFromBase64(contentBase64: string): Uint8Array {
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length === 0) throw new ApiError('invalid_input', 'contentBase64: the file is empty', [{ path: 'contentBase64', message: 'the file is empty' }]);
+  if (bytes.length === 0) throw ApiError.invalid([fieldIssue('contentBase64', 'fileEmpty')]);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -34,7 +35,7 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
     rowsTruncated: false,
     counts: { add: 0, update: 0, unchanged: 0, reject: 0, blank: 0, notInFile: 0 },
     statusReadings: [],
-    mappingProblem: { message: problem.message, issues: problem.issues ?? [] },
+    mappingProblem: problem.toBody(),
   };
 }
 
@@ -45,11 +46,7 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
  */
 export function assertStillOpen(session: Session, started: SchoolFile, fileName: string): void {
   if (session.require() === started) return;
-  const now = session.openFile ? `“${nodePath.basename(session.openFile.path)}”${session.openScenario ? ` (scenario “${session.openScenario.name}”)` : ''}` : 'no file';
-  throw new ApiError(
-    'conflict',
-    `The open file changed while “${fileName}” was being read: the import was started in “${nodePath.basename(started.path)}” and ${now} is open now, so nothing was imported. Open “${nodePath.basename(started.path)}” again and import once more.`,
-  );
+  throw new ApiError('conflict', 'misFileChanged', { name: fileName, started: nodePath.basename(started.path) });
 }
 
 /** What importing would do. Writes nothing. */

@@ -61,10 +61,10 @@ export async function readMisTable(fileName: string, bytes: Uint8Array, keep: Co
   const isZip = ZIP_MAGIC.every((b, i) => bytes[i] === b);
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xls') && !isZip) {
-    throw new ApiError('invalid_input', `“${fileName}” is an old Excel 97–2003 file (.xls). Save it as .xlsx or CSV from Excel, or export CSV from your MIS, and try again.`);
+    throw new ApiError('invalid_input', 'misOldExcel', { name: fileName });
   }
   if (isZip) return readXlsx(fileName, bytes, keep);
-  if (lower.endsWith('.xlsx')) throw new ApiError('invalid_input', `“${fileName}” is not a working .xlsx file (it may be damaged). Open it in Excel and save it again, or export CSV.`);
+  if (lower.endsWith('.xlsx')) throw new ApiError('invalid_input', 'misBrokenXlsx', { name: fileName });
   return readCsv(fileName, bytes, keep);
 }
 
@@ -80,12 +80,12 @@ function keptRow(rowNumber: number, all: MisCell[], columns: readonly number[] |
 function readCsv(fileName: string, bytes: Uint8Array, keep: ColumnChoice): MisTable {
   const { text, encoding } = decodeMisText(bytes);
   if (text.includes('\u0000')) {
-    throw new ApiError('invalid_input', `“${fileName}” is not a text (CSV) file. Export the learners from your MIS as CSV or .xlsx.`);
+    throw new ApiError('invalid_input', 'misNotText', { name: fileName });
   }
   const records = csvRecords(text);
   const first = records.next();
   const header = first.done ? undefined : first.value;
-  if (!header || header.every((h) => h.trim() === '')) throw new ApiError('invalid_input', `“${fileName}” is empty: there is no header row naming the columns.`);
+  if (!header || header.every((h) => h.trim() === '')) throw new ApiError('invalid_input', 'misNoHeader', { name: fileName });
   const trimmed = header.map((h) => h.trim());
   const columns = keep(trimmed);
   const rows: MisTable['rows'] = [];
@@ -103,10 +103,8 @@ function readCsv(fileName: string, bytes: Uint8Array, keep: ColumnChoice): MisTa
 }
 
 function tooManyRows(fileName: string, n?: number): ApiError {
-  return new ApiError(
-    'invalid_input',
-    `“${fileName}” has ${n === undefined ? 'more than ' + MAX_MIS_ROWS.toLocaleString('en-GB') : n.toLocaleString('en-GB')} rows; Mapio imports at most ${MAX_MIS_ROWS.toLocaleString('en-GB')} at a time.`,
-  );
+  const most = MAX_MIS_ROWS.toLocaleString('en-GB');
+  return n === undefined ? new ApiError('invalid_input', 'misRowsOver', { name: fileName, most }) : new ApiError('invalid_input', 'misRows', { name: fileName, rows: n.toLocaleString('en-GB'), most });
 }
 
 function cellOf(value: ExcelJS.CellValue): MisCell {
@@ -127,12 +125,12 @@ function cellOf(value: ExcelJS.CellValue): MisCell {
 
 async function readXlsx(fileName: string, bytes: Uint8Array, keep: ColumnChoice): Promise<MisTable> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const unreadable = () => new ApiError('invalid_input', `Mapio could not read “${fileName}” as an Excel workbook (.xlsx). Open it in Excel and save it again, or export CSV from your MIS.`);
+  const unreadable = () => new ApiError('invalid_input', 'misUnreadableXlsx', { name: fileName });
   try {
     await measureSpreadsheet(buffer, MIS_SPREADSHEET_LIMITS);
   } catch (error) {
     if (error instanceof SpreadsheetTooLarge) {
-      throw new ApiError('invalid_input', `“${fileName}” ${error.reason}. Export only the learners (one row each) from your MIS, as CSV or .xlsx.`);
+      throw new ApiError('invalid_input', 'misSpreadsheetTooLarge', { name: fileName, ...error.params, whatKey: `apiError.reason.spreadsheet.${error.kind}` });
     }
     throw unreadable();
   }
@@ -143,7 +141,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, keep: ColumnChoice)
     throw unreadable();
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.actualRowCount === 0) throw new ApiError('invalid_input', `“${fileName}” has no rows on its first sheet.`);
+  if (!sheet || sheet.actualRowCount === 0) throw new ApiError('invalid_input', 'misNoRows', { name: fileName });
   if (sheet.rowCount - 1 > MAX_MIS_ROWS) throw tooManyRows(fileName, sheet.rowCount - 1);
   const width = sheet.columnCount;
   // Only the cells a row really has (a stray value far to the right must not make every row that wide).
@@ -154,7 +152,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, keep: ColumnChoice)
     return cells;
   };
   const header = rowCells(1).map((c) => c.text.trim());
-  if (header.every((h) => h === '')) throw new ApiError('invalid_input', `“${fileName}” is empty: its first row does not name the columns.`);
+  if (header.every((h) => h === '')) throw new ApiError('invalid_input', 'misNoHeader', { name: fileName });
   while (header.length < width) header.push('');
   const columns = keep(header);
   const rows: MisTable['rows'] = [];

@@ -89,10 +89,7 @@ export async function importReturns(
 class ImportInterrupted extends ApiError {}
 
 function authorityChanged(authority: AuthorityFile, imported: number): ImportInterrupted {
-  return new ImportInterrupted(
-    'conflict',
-    `Another authority file was opened while returns were being imported into “${nodePath.basename(authority.path)}”, so the import stopped${imported > 0 ? ` after ${imported} return${imported === 1 ? '' : 's'} (they are kept in “${nodePath.basename(authority.path)}”)` : '; nothing was imported'}. Open it again and import the rest.`,
-  );
+  return new ImportInterrupted('conflict', 'authorityFileChanged', { name: nodePath.basename(authority.path), count: imported });
 }
 
 const tooLarge = (bytes: number): string => `not a Mapio return: it is ${Math.round(bytes / 1024 / 1024)} MB, far larger than any return`;
@@ -145,10 +142,7 @@ function returnFileNamesInFolder(folder: string): string[] {
     names = fs.readdirSync(folder);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ApiError(
-      'file_io',
-      code === 'ENOENT' ? `There is no folder at ${folder}.` : code === 'ENOTDIR' ? `${folder} is a file, not a folder.` : `Mapio could not read the folder ${folder}. (${(error as Error).message})`,
-    );
+    throw new ApiError('file_io', code === 'ENOENT' ? 'noFolderAt' : code === 'ENOTDIR' ? 'fileNotFolder' : 'cannotReadFolder', { folder, detail: (error as Error).message });
   }
   return names.filter((n) => n.toLowerCase().endsWith('.xlsx') && !n.startsWith('~$')).sort();
 }

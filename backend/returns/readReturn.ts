@@ -4,6 +4,7 @@
  * the schema. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
  * can pass back to the school.
  */
+import { englishIssueWording } from '../../shared/i18n/apiErrors';
 import ExcelJS from 'exceljs';
 import type { ReturnRejection } from '../../shared/api/authority';
 import { issuesFrom } from '../../shared/schemas';
@@ -124,7 +125,7 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
     const issues = issuesFrom(parsed.error);
     const first = issues[0];
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-    throw new ReturnRejected('invalid_figures', `its figures are not valid: ${first?.path}: ${first?.message}${more}`, { field: first?.path ?? '' });
+    throw new ReturnRejected('invalid_figures', `its figures are not valid: ${first ? englishIssueWording(first) : ''}${more}`, { field: first?.path ?? '' });
   }
   return { ret: parsed.data as AuthorityReturn, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };
 }

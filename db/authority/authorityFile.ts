@@ -50,7 +50,7 @@ export interface NewReturn {
 
 const baseName = (p: string) => nodePath.basename(p);
 
-const notAuthorityFile = (name: string) => new ApiError('file_not_mapio', `“${name}” is not a Mapio authority file. Choose a ${AUTHORITY_FILE_EXTENSION} file.`);
+const notAuthorityFile = (name: string) => new ApiError('file_not_mapio', 'notAuthorityFile', { name, extension: AUTHORITY_FILE_EXTENSION });
 
 /** An authority's `.mapio-la` file, as the checks on opening describe it. */
 const AUTHORITY_FILE: MapioFileKind = {
@@ -59,9 +59,9 @@ const AUTHORITY_FILE: MapioFileKind = {
   notSqlite: notAuthorityFile,
   wrongApplication: (name, application) =>
     application === 'mapio-school'
-      ? new ApiError('file_not_mapio', `“${name}” is a school’s Mapio file, not an authority file. Open it with File > Open, or choose a ${AUTHORITY_FILE_EXTENSION} file.`)
+      ? new ApiError('file_not_mapio', 'schoolNotAuthority', { name, extension: AUTHORITY_FILE_EXTENSION })
       : notAuthorityFile(name),
-  damaged: (name, detail) => new ApiError('file_corrupt', `“${name}” is damaged; restore it from a backup, or create a new authority file and import the returns again. (${detail})`),
+  damaged: (name, detail) => new ApiError('file_corrupt', 'authorityFileDamaged', { name, detail }),
 };
 
 interface ReturnRow {
@@ -176,10 +176,7 @@ export class AuthorityFile {
       const raw: unknown = JSON.parse(row.content);
       const parsed = authorityReturnSchema.safeParse(returnInNewestShape(row.format_version as number, raw));
       if (!parsed.success) {
-        throw new ApiError(
-          'file_corrupt',
-          `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`,
-        );
+        throw new ApiError('file_corrupt', 'storedReturnInvalid', { school: row.school_name, year: row.academic_year, name: baseName(this.path) });
       }
       compared.push({ schoolKey: row.school_key, ret: parsed.data as AuthorityReturn, publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at });
     }
@@ -247,16 +244,13 @@ export class AuthorityFile {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ApiError('no_file', 'This authority file has been closed. Open it again to carry on.');
+    if (this.closed) throw new ApiError('no_file', 'authorityFileClosed');
   }
 
   /** Refuses any change to a file opened read-only. */
   assertWritable(): void {
     if (this.readOnly) {
-      throw new ApiError(
-        'file_read_only',
-        `“${baseName(this.path)}” is open read-only: Mapio may not save to where it is (${nodePath.dirname(this.path)}), so nothing was changed. Copy it to a folder you can save to and open the copy.`,
-      );
+      throw new ApiError('file_read_only', 'authorityReadOnly', { name: baseName(this.path), folder: nodePath.dirname(this.path) });
     }
   }
 }
@@ -267,8 +261,5 @@ function toInfo(row: ReturnRow): StoredReturnInfo {
 
 /** "duplicate of <file> imported on <date>": the same school and year is already in the file. */
 export function duplicateError(existing: StoredReturnInfo): ApiError {
-  return new ApiError(
-    'conflict',
-    `duplicate of ${existing.fileName} imported on ${existing.importedAt.slice(0, 10)} (${existing.schoolName}, ${existing.academicYear}); import it again with “replace” to use this one instead`,
-  );
+  return new ApiError('conflict', 'duplicateReturn', { file: existing.fileName, date: existing.importedAt.slice(0, 10), school: existing.schoolName, year: existing.academicYear });
 }

@@ -49,7 +49,7 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[] = M
   const from = fileVersion(db);
   const latest = migrations[migrations.length - 1]?.version ?? 0;
   if (from > latest) {
-    throw new ApiError('file_too_new', `This file was saved by a newer version of Mapio (file version ${from}, this Mapio understands up to ${latest}). Update Mapio to open it.`);
+    throw new ApiError('file_too_new', 'newerVersion', { version: from, latest });
   }
   const pending = pendingMigrations(from, migrations);
   if (pending.length === 0) return from;

@@ -1,7 +1,7 @@
 import type { AreaOfNeed } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
-import { assertNoDuplicates, nameList, plural } from './tableRecord';
+import { assertNoDuplicates, namesParam } from './tableRecord';
 
 export interface AreasRepository {
   /**
@@ -25,7 +25,6 @@ export function createAreasRepository(db: SqliteDatabase): AreasRepository {
       assertNoDuplicates(
         'areas',
         areas.map((a) => a.id),
-        (id) => `area '${id}'`,
       );
       for (const a of areas) upsert.run({ id: a.id, name: a.name, nameCy: a.nameCy, sortOrder: a.sortOrder });
       const keep = new Set(areas.map((a) => a.id));
@@ -34,8 +33,8 @@ export function createAreasRepository(db: SqliteDatabase): AreasRepository {
         const lines = linesUsing.all(row.id) as string[];
         const learners = learnersUsing.get(row.id) as number;
         if (lines.length > 0 || learners > 0) {
-          const uses = [lines.length > 0 ? `${plural(lines.length, 'line')} (${nameList(lines)})` : null, learners > 0 ? plural(learners, 'learner') : null].filter(Boolean);
-          throw new ApiError('conflict', `The area of need “${row.name}” is still used by ${uses.join(' and ')}. Remove it from them first.`);
+          if (lines.length > 0) throw new ApiError('conflict', 'areaUsedByLines', { area: row.name, count: lines.length, names: namesParam(lines) });
+          throw new ApiError('conflict', 'areaUsedByLearners', { area: row.name, count: learners });
         }
         remove.run(row.id);
       }

@@ -30,15 +30,15 @@ export function createCalendarRepository(db: SqliteDatabase): CalendarRepository
   const deleteClosedDay = db.prepare('DELETE FROM calendar_closed_days WHERE day = ?');
   return {
     set({ weekStarts, terms, closedDays: closed }) {
-      if (weekStarts.length === 0) throw invalidField('weekStarts', 'a calendar needs at least one teaching week');
+      if (weekStarts.length === 0) throw invalidField('weekStarts', 'atLeastOneWeek');
       weekStarts.forEach((date, i) => {
         const previous = weekStarts[i - 1];
         if (previous !== undefined && date <= previous) {
-          throw invalidField(`weekStarts.${i}`, `week ${i + 1} (${date}) must start after week ${i} (${previous})`);
+          throw invalidField(`weekStarts.${i}`, 'weekOrder', { week: i + 1, date, previousWeek: i, previous });
         }
       });
       const problem = termProblems(terms)[0];
-      if (problem) throw invalidField(`terms.${problem.term}.${problem.field}`, problem.message);
+      if (problem) throw invalidField(`terms.${problem.term}.${problem.field}`, problem.code);
       weekStarts.forEach((date, i) => upsertWeek.run(i + 1, date));
       deleteWeeksAfter.run(weekStarts.length);
       terms.forEach((t, i) => upsertTerm.run({ position: i + 1, ...t }));

@@ -28,12 +28,12 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
   const remove = db.prepare('DELETE FROM enrolments WHERE id = ?');
 
   function checkFields(f: Partial<EnrolmentFields>, existing?: { startWeek: number; endWeek: number }): void {
-    if (f.lineId !== undefined && !line.get(f.lineId)) throw unknownReference('lineId', 'intervention line', f.lineId);
+    if (f.lineId !== undefined && !line.get(f.lineId)) throw unknownReference('lineId', 'noLine', f.lineId);
     references.exists('learner', f.learnerId, 'learnerId');
     const start = f.startWeek ?? existing?.startWeek;
     const end = f.endWeek ?? existing?.endWeek;
     if (start !== undefined && end !== undefined && end < start) {
-      throw invalidField('endWeek', `must not be before the start week (${start})`);
+      throw invalidField('endWeek', 'beforeStartWeek', { start });
     }
   }
 
@@ -49,7 +49,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
     },
     createMany(lineId, learnerIds, startWeek, endWeek) {
       const run = line.get(lineId) as { startWeek: number; weeks: number } | undefined;
-      if (!run) throw unknownReference('lineId', 'intervention line', lineId);
+      if (!run) throw unknownReference('lineId', 'noLine', lineId);
       const start = startWeek ?? run.startWeek;
       const end = endWeek ?? Math.max(start, run.startWeek + run.weeks - 1);
       return learnerIds.map((learnerId, i) => {
@@ -73,13 +73,13 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
     },
     update(id, changes) {
       const existing = current.get(id) as { startWeek: number; endWeek: number } | undefined;
-      if (!existing) throw notFound('enrolment', id);
+      if (!existing) throw notFound('noEnrolment', id);
       checkFields(changes, existing);
       updateColumns<EnrolmentFields>(db, ENROLMENTS, id, changes);
     },
     delete(ids) {
       for (const id of ids) {
-        if (remove.run(id).changes === 0) throw notFound('enrolment', id);
+        if (remove.run(id).changes === 0) throw notFound('noEnrolment', id);
       }
     },
   };

@@ -29,10 +29,10 @@ export function createIncomeRepository(db: SqliteDatabase): IncomeRepository {
       insertIncome(id, fields);
     },
     update(id, changes) {
-      if (!updateColumns<IncomeFields>(db, INCOME, id, changes)) throw notFound('income line', id);
+      if (!updateColumns<IncomeFields>(db, INCOME, id, changes)) throw notFound('noIncome', id);
     },
     delete(id) {
-      if (remove.run(id).changes === 0) throw notFound('income line', id);
+      if (remove.run(id).changes === 0) throw notFound('noIncome', id);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Learner } from '../../shared/domain';
+import { fieldIssue } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
@@ -31,13 +32,11 @@ export function createLearnersRepository(db: SqliteDatabase): LearnersRepository
     if (f.ref !== undefined) {
       const owner = refOwner.get(f.ref) as number | undefined;
       if (owner !== undefined && owner !== id) {
-        throw new ApiError('conflict', `Another learner already has the reference “${f.ref}”. Each learner needs their own reference.`, [
-          { path: 'ref', message: 'is already used by another learner' },
-        ]);
+        throw new ApiError('conflict', 'refUsed', { ref: f.ref }, [fieldIssue('ref', 'refUsed')]);
       }
     }
     references.eachExists('area', f.areaIds, 'areaIds');
-    if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds, (a) => `area '${a}'`);
+    if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds);
   }
 
   function writeAreas(learnerId: number, areaIds: string[] | undefined): void {
@@ -63,18 +62,18 @@ export function createLearnersRepository(db: SqliteDatabase): LearnersRepository
       try {
         insertLearner(id, fields);
       } catch (error) {
-        if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ApiError('invalid_input', `Two learners have the id ${id}.`);
+        if (sqliteCode(error) === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new ApiError('invalid_input', 'learnerIdTwice', { id });
         throw error;
       }
     },
     update(id, changes) {
-      if (!exists.get(id)) throw notFound('learner', id);
+      if (!exists.get(id)) throw notFound('noLearner', id);
       checkFields(id, changes);
       updateColumns<LearnerFields>(db, LEARNERS, id, changes);
       writeAreas(id, changes.areaIds);
     },
     delete(id) {
-      if (remove.run(id).changes === 0) throw notFound('learner', id);
+      if (remove.run(id).changes === 0) throw notFound('noLearner', id);
     },
   };
 }

@@ -41,14 +41,13 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
     references.exists('tier', f.tierId, 'tierId');
     references.eachExists('area', f.areaIds, 'areaIds');
     f.staff?.forEach((s, i) => references.exists('staff', s.staffId, `staff.${i}.staffId`));
-    if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds, (a) => `area '${a}'`);
+    if (f.areaIds) assertNoDuplicates('areaIds', f.areaIds);
     if (f.staff)
       assertNoDuplicates(
         'staff',
         f.staff.map((s) => s.staffId),
-        (s) => `staff member ${s} (use count for more than one)`,
       );
-    if (f.undeliveredWeeks) assertNoDuplicates('undeliveredWeeks', f.undeliveredWeeks, (w) => `week ${w}`);
+    if (f.undeliveredWeeks) assertNoDuplicates('undeliveredWeeks', f.undeliveredWeeks);
   }
 
   function writeArrays(lineId: number, f: Partial<LineFields>): void {
@@ -87,19 +86,19 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
       insertLine(id, fields);
     },
     update(id, changes) {
-      if (!lineExists.get(id)) throw notFound('intervention line', id);
+      if (!lineExists.get(id)) throw notFound('noLine', id);
       checkReferences(changes);
       updateColumns<LineFields>(db, LINES, id, changes);
       writeArrays(id, changes);
     },
     duplicate(id) {
-      if (!lineExists.get(id)) throw notFound('intervention line', id);
+      if (!lineExists.get(id)) throw notFound('noLine', id);
       const copyId = Number(copyLine.run(id).lastInsertRowid);
       for (const copy of [copyAreas, copyStaff, copyCosts, copyWeeks]) copy.run(copyId, id);
       return copyId;
     },
     delete(id) {
-      if (remove.run(id).changes === 0) throw notFound('intervention line', id);
+      if (remove.run(id).changes === 0) throw notFound('noLine', id);
     },
   };
 }

@@ -37,10 +37,10 @@ export function createOtherCostsRepository(db: SqliteDatabase): OtherCostsReposi
     },
     update(id, changes) {
       checkFields(changes);
-      if (!updateColumns<OtherCostFields>(db, OTHER_COSTS, id, changes)) throw notFound('other cost line', id);
+      if (!updateColumns<OtherCostFields>(db, OTHER_COSTS, id, changes)) throw notFound('noOtherCost', id);
     },
     delete(id) {
-      if (remove.run(id).changes === 0) throw notFound('other cost line', id);
+      if (remove.run(id).changes === 0) throw notFound('noOtherCost', id);
     },
   };
 }

@@ -4,23 +4,23 @@
  * reference checks it here, so an API request, a file being created and an import are refused in the
  * same words; the foreign keys stay as the last line of defence.
  */
+import { fieldIssue, type IssueCode } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 
 const REFERENCED = {
-  tier: { table: 'tiers', what: 'tier' },
-  area: { table: 'areas', what: 'area of need' },
-  staff: { table: 'staff', what: 'member of staff' },
-  line: { table: 'lines', what: 'intervention line' },
-  learner: { table: 'learners', what: 'learner' },
-} as const;
+  tier: { table: 'tiers', missing: 'noTier' },
+  area: { table: 'areas', missing: 'noArea' },
+  staff: { table: 'staff', missing: 'noStaff' },
+  line: { table: 'lines', missing: 'noLine' },
+  learner: { table: 'learners', missing: 'noLearner' },
+} as const satisfies Record<string, { table: string; missing: IssueCode }>;
 
 export type ReferencedRecord = keyof typeof REFERENCED;
 
 /** A field naming a record that doesn't exist, e.g. "lineId: no intervention line with id 7". */
-export function unknownReference(field: string, what: string, id: number | string): ApiError {
-  const message = `no ${what} with id ${typeof id === 'string' ? `'${id}'` : id}`;
-  return new ApiError('not_found', `${field}: ${message}`, [{ path: field, message }]);
+export function unknownReference(field: string, missing: IssueCode, id: number | string): ApiError {
+  return new ApiError('not_found', null, {}, [fieldIssue(field, missing, { id })]);
 }
 
 export interface ReferenceCheck {
@@ -34,7 +34,7 @@ export function createReferenceCheck(db: SqliteDatabase): ReferenceCheck {
   const statements = new Map(Object.entries(REFERENCED).map(([kind, r]) => [kind, db.prepare(`SELECT 1 FROM ${r.table} WHERE id = ?`).pluck()]));
   const exists: ReferenceCheck['exists'] = (kind, id, field) => {
     if (id === null || id === undefined) return;
-    if (!statements.get(kind)?.get(id)) throw unknownReference(field, REFERENCED[kind].what, id);
+    if (!statements.get(kind)?.get(id)) throw unknownReference(field, REFERENCED[kind].missing, id);
   };
   return {
     exists,

@@ -2,7 +2,7 @@ import type { StaffMember } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import { toSql } from '../tables';
-import { isForeignKeyFailure, nameList, notFound, plural, updateColumns, type ColumnMap } from './tableRecord';
+import { isForeignKeyFailure, namesParam, notFound, updateColumns, type ColumnMap } from './tableRecord';
 
 export type StaffFields = Omit<StaffMember, 'id'>;
 
@@ -66,18 +66,14 @@ export function createStaffRepository(db: SqliteDatabase): StaffRepository {
     return Number(result.lastInsertRowid);
   }
 
-  /** Why this person cannot be removed, in words; null when nothing depends on them. */
-  function stillNeeded(id: number, name: string): string | null {
+  /** Why this person cannot be removed. */
+  function stillNeeded(id: number, name: string): ApiError {
     const lines = linesDelivered.all(id) as string[];
-    if (lines.length > 0) {
-      return `${name} still delivers ${plural(lines.length, 'line')}: ${nameList(lines)}. Remove ${name} from those lines first.`;
-    }
+    if (lines.length > 0) return new ApiError('conflict', 'staffDeliversLines', { staff: name, count: lines.length, names: namesParam(lines) });
     const costs = otherCostsNaming.all(id) as string[];
-    if (costs.length > 0) {
-      return `${name}'s time is still costed in ${plural(costs.length, 'other cost line')}: ${nameList(costs)}. Change or remove those first.`;
-    }
-    if (isAlnco.get(id)) return `${name} is the ALNCo in the workload settings. Choose another ALNCo first.`;
-    return null;
+    if (costs.length > 0) return new ApiError('conflict', 'staffInOtherCosts', { staff: name, count: costs.length, names: namesParam(costs) });
+    if (isAlnco.get(id)) return new ApiError('conflict', 'staffIsAlnco', { staff: name });
+    return new ApiError('conflict', 'staffInUse', { staff: name });
   }
 
   return {
@@ -90,18 +86,18 @@ export function createStaffRepository(db: SqliteDatabase): StaffRepository {
     },
     update(id, changes) {
       if (!updateColumns<StaffFields>(db, 'staff', id, changes, STAFF_COLUMNS, ['hourlyCostBasis'])) {
-        throw notFound('member of staff', id);
+        throw notFound('noStaff', id);
       }
       if (changes.hourlyCostBasis !== undefined) updateBasis.run({ id, ...basisParams(changes.hourlyCostBasis) });
     },
     delete(id) {
       const name = nameOf.get(id) as string | undefined;
-      if (name === undefined) throw notFound('member of staff', id);
+      if (name === undefined) throw notFound('noStaff', id);
       try {
         remove.run(id);
       } catch (error) {
         if (!isForeignKeyFailure(error)) throw error;
-        throw new ApiError('conflict', stillNeeded(id, name) ?? `${name} is still in use and cannot be removed.`);
+        throw stillNeeded(id, name);
       }
     },
   };

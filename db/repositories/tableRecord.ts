@@ -3,6 +3,8 @@
  * the sentences for a missing record. Column names only ever come from the maps written in
  * the repositories, never from input; values are always bound parameters.
  */
+import { fieldIssue, type IssueCode, type IssueParams } from '../../shared/fieldIssues';
+import type { ErrorReason } from '../../shared/api/errors';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
@@ -32,7 +34,7 @@ export function updateColumns<T extends object>(
   for (const [field, value] of Object.entries(changes)) {
     if (value === undefined || skipped.includes(field)) continue;
     const column = columns[field];
-    if (!column) throw new ApiError('invalid_input', `${field}: is not a field that can be changed here`, [{ path: field, message: 'unknown field' }]);
+    if (!column) throw ApiError.invalid([fieldIssue(field, 'unknownField')]);
     sets.push(`${column} = ?`);
     values.push(toSql(value));
   }
@@ -43,19 +45,20 @@ export function updateColumns<T extends object>(
   return result.changes > 0;
 }
 
-export function notFound(what: string, id: number | string): ApiError {
-  return new ApiError('not_found', `No ${what} with id ${typeof id === 'string' ? `'${id}'` : id}`);
+/** A record named by id that is not in the file; `reason` says what kind ("noLine": no intervention line with id 7). */
+export function notFound(reason: ErrorReason, id: number | string): ApiError {
+  return new ApiError('not_found', reason, { id });
 }
 
-export function invalidField(field: string, message: string): ApiError {
-  return new ApiError('invalid_input', `${field}: ${message}`, [{ path: field, message }]);
+export function invalidField(field: string, code: IssueCode, params?: IssueParams): ApiError {
+  return ApiError.invalid([fieldIssue(field, code, params)]);
 }
 
 /** Refuse a list that names the same thing twice (join tables key on it). */
-export function assertNoDuplicates<V>(field: string, values: readonly V[], describe: (v: V) => string): void {
+export function assertNoDuplicates<V extends string | number>(field: string, values: readonly V[]): void {
   const seen = new Set<V>();
   values.forEach((v, i) => {
-    if (seen.has(v)) throw invalidField(`${field}.${i}`, `${describe(v)} is listed twice`);
+    if (seen.has(v)) throw invalidField(`${field}.${i}`, 'listedTwice', { item: v });
     seen.add(v);
   });
 }
@@ -67,13 +70,8 @@ export function isForeignKeyFailure(error: unknown): boolean {
   return !!code?.startsWith('SQLITE_CONSTRAINT') && /FOREIGN KEY/i.test((error as Error).message);
 }
 
-/** A short list of names for a message: "Reading group, Lego therapy and 3 more". */
-export function nameList(names: readonly string[], max = 3): string {
+/** The first names of a list, as a refusal's specifics: "“Reading group”, “Lego therapy”, …" (the count travels beside it). */
+export function namesParam(names: readonly string[], max = 3): string {
   const shown = names.slice(0, max).map((n) => `“${n}”`);
-  const rest = names.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
-  if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return names.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
 }
-
-export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

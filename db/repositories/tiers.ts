@@ -1,7 +1,7 @@
 import type { Tier } from '../../shared/domain';
 import { ApiError } from '../../shared/api/contract';
 import type { SqliteDatabase } from '../connection';
-import { assertNoDuplicates, invalidField, nameList, plural } from './tableRecord';
+import { assertNoDuplicates, invalidField, namesParam } from './tableRecord';
 
 export interface TiersRepository {
   /**
@@ -22,11 +22,10 @@ export function createTiersRepository(db: SqliteDatabase): TiersRepository {
   const remove = db.prepare('DELETE FROM tiers WHERE id = ?');
   return {
     set(tiers) {
-      if (tiers.length === 0) throw invalidField('tiers', 'at least one tier is needed');
+      if (tiers.length === 0) throw invalidField('tiers', 'atLeastOneTier');
       assertNoDuplicates(
         'tiers',
         tiers.map((t) => t.id),
-        (id) => `tier '${id}'`,
       );
       for (const t of tiers) upsert.run({ id: t.id, name: t.name, nameCy: t.nameCy, isAlp: t.isAlp ? 1 : 0, costing: t.costing, sortOrder: t.sortOrder });
       const keep = new Set(tiers.map((t) => t.id));
@@ -34,7 +33,7 @@ export function createTiersRepository(db: SqliteDatabase): TiersRepository {
         if (keep.has(row.id)) continue;
         const lines = linesUsing.all(row.id) as string[];
         if (lines.length > 0) {
-          throw new ApiError('conflict', `The tier “${row.name}” is still used by ${plural(lines.length, 'line')}: ${nameList(lines)}. Move those lines to another tier first.`);
+          throw new ApiError('conflict', 'tierUsedByLines', { tier: row.name, count: lines.length, names: namesParam(lines) });
         }
         remove.run(row.id);
       }

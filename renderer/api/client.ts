@@ -14,13 +14,11 @@ export type { MenuCommand, MenuCommandKind } from '../../shared/api/bridge';
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
 
-const NOT_RESPONDING = "Mapio's engine is not responding. If the window or terminal that started Mapio was closed, start Mapio again, then reload this page.";
-const UNREADABLE = "Mapio's engine sent a reply this page could not read. Reload the page; if it keeps happening, restart Mapio.";
 
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null) return false;
-  const { code, message } = value as { code?: unknown; message?: unknown };
-  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) && typeof message === 'string';
+  const { code, reason, issues } = value as { code?: unknown; reason?: unknown; issues?: unknown };
+  return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) && (reason === undefined || typeof reason === 'string') && (issues === undefined || Array.isArray(issues));
 }
 
 /** Turn a bridge (IPC or HTTP) into the typed API, unwrapping results and rebuilding errors. */
@@ -34,12 +32,12 @@ export function createApi(call: (name: string, input: unknown) => Promise<CallRe
         result = await call(name, input);
       } catch (err) {
         if (err instanceof ApiError) throw err;
-        throw new ApiError('internal', NOT_RESPONDING);
+        throw new ApiError('internal', 'engineNotResponding');
       } finally {
         if (token !== null) callEnded(token);
       }
       if (result.ok) return result.value as never;
-      const error = isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', UNREADABLE);
+      const error = isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', 'replyUnreadable');
       // Stopped (by the time limit or by Stop): the data process started again on the file that was open.
       if (error.code === 'timeout' || error.code === 'cancelled') engineRestarted();
       throw error;
@@ -60,16 +58,16 @@ export function createHttpCall(options: { secret: string | null; fetch: typeof f
         cache: 'no-store',
       });
     } catch {
-      throw new ApiError('internal', NOT_RESPONDING);
+      throw new ApiError('internal', 'engineNotResponding');
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      return { ok: false, error: { code: 'internal', message: response.ok ? UNREADABLE : NOT_RESPONDING } };
+      return { ok: false, error: { code: 'internal', reason: response.ok ? 'replyUnreadable' : 'engineNotResponding' } };
     }
     if (response.ok) return { ok: true, value: body };
-    return { ok: false, error: isApiErrorBody(body) ? body : { code: 'internal', message: UNREADABLE } };
+    return { ok: false, error: isApiErrorBody(body) ? body : { code: 'internal', reason: 'replyUnreadable' } };
   };
 }
 

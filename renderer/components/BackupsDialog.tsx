@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { problemText } from '../errors/localisedError';
 import { create } from 'zustand';
 import type { BackupInfo } from '../../shared/api/contract';
 import { formatIsoDateTime } from '../../shared/i18n/dates';
@@ -40,7 +41,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
     void request('backups.list', {}, { quiet: true }).then((outcome) => {
       if (!live) return;
       if (outcome.ok) setBackups(outcome.result);
-      else setProblem(outcome.error.message);
+      else setProblem(problemText(outcome.error, useMapio.getState().lang));
     });
     return () => {
       live = false;
@@ -62,7 +63,7 @@ export function BackupsDialog(props: { onClose: () => void }) {
     const outcome = await request('backups.restore', { path: b.path }, { quiet: true, viewOf: (v) => v });
     setBusy(false);
     if (!outcome.ok) {
-      setProblem(outcome.error.message);
+      setProblem(problemText(outcome.error, useMapio.getState().lang));
       return;
     }
     useMapio.setState({ selectedLineId: null, selectedLearnerId: null, selectedStaffId: null, screen: 'map', status: { key: 'backups.restored', params: { name: outcome.result.file.name } } });

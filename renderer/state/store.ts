@@ -8,11 +8,11 @@
 import { create } from 'zustand';
 // The store is the queue's own user: each call it makes is already inside `inQueue` (see `tracked`).
 // eslint-disable-next-line no-restricted-imports
-import { api } from '../api/client';
+import { api, isApiErrorBody } from '../api/client';
 import { inQueue } from './callQueue';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import type { Lang } from '../../shared/i18n';
-import { problemText, type ErrorDetail } from '../errors/localisedError';
+import { issueText, problemText, type ErrorDetail } from '../errors/localisedError';
 
 export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks' | 'scenarios' | 'school' | 'authority';
 export const SCREENS: ScreenId[] = ['map', 'learners', 'staff', 'budget', 'dashboard', 'checks', 'scenarios', 'school'];
@@ -108,24 +108,22 @@ export function initialLang(): Lang {
   return 'en';
 }
 
-/** Turn anything a call rejects with into an ApiError (a dropped connection becomes a plain sentence). */
+/** Turn anything a call rejects with into an ApiError (a dropped connection says the engine is not answering). */
 export function asApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (err && typeof err === 'object' && 'code' in err && 'message' in err) {
-    const e = err as { code: ApiError['code']; message: string; issues?: ApiError['issues'] };
-    return new ApiError(e.code, e.message, e.issues);
-  }
-  return new ApiError('internal', err instanceof Error ? err.message : String(err));
+  if (isApiErrorBody(err)) return ApiError.fromBody(err);
+  if (err instanceof Error && /fetch|network|failed to/i.test(err.message)) return new ApiError('internal', 'engineNotResponding');
+  return new ApiError('internal', 'unexpected');
 }
 
 /** Catalogue key for an error shown in the alert region. */
 export function noticeFor(err: ApiError): Notice {
-  if (err.code === 'internal' && /fetch|network|failed to/i.test(err.message)) return { key: 'errors.network' };
-  const error: ErrorDetail = { code: err.code, message: err.message, issues: err.issues };
+  if (err.code === 'internal' && err.reason === 'engineNotResponding') return { key: 'errors.network' };
+  const error: ErrorDetail = err.toBody();
   // A change refused because the open file is read-only names that file in every language.
   const openPath = err.code === 'file_read_only' ? useMapio.getState().view?.file.path : undefined;
   if (openPath) error.path = openPath;
-  return { key: 'errors.generic', params: { message: err.message }, error };
+  return { key: 'errors.generic', params: {}, error };
 }
 
 /** A call made from inside the queue (see `tracked`): its outcome, never a rejection. */
@@ -152,8 +150,7 @@ export const useMapio = create<MapioState>()((set, get) => {
     const outcome = await tracked(() => call(name, input as never));
     if (!outcome.ok) {
       // The file that was open stays open: the view is left untouched.
-      const { code, message, issues } = outcome.error;
-      set({ alert: { key: errorKey, params: { message }, error: { code, message, issues, path: input.path } } });
+      set({ alert: { key: errorKey, params: {}, error: { ...outcome.error.toBody(), path: input.path } } });
       return false;
     }
     const view = outcome.result as YearView;
@@ -309,11 +306,11 @@ export const useMapio = create<MapioState>()((set, get) => {
   };
 });
 
-/** The first field-issue message for a field name (paths look like "changes.minutesPerSession" or "minutesPerSession"). */
+/** The first field issue for a field name, in the reader's language (paths look like "changes.minutesPerSession" or "minutesPerSession"). */
 export function issueFor(error: ApiError, field: string): string | null {
   const issues = error.issues ?? [];
   const match = issues.find((i) => i.path === field || i.path.endsWith(`.${field}`) || i.path.includes(`.${field}.`) || i.path.startsWith(`${field}.`));
-  return match ? match.message : null;
+  return match ? issueText(match, useMapio.getState().lang) : null;
 }
 
 /** What to show beside a field after a save: null when saved, else the backend's reason in plain words. */

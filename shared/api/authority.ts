@@ -1,4 +1,5 @@
 /** The authority's comparison workspace: a `.mapio-la` file of the returns schools sent. */
+import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { AuthorityComparison } from '../authority/comparison';
 import { MAX_RETURN_FILE_BASE64_CHARS } from '../limits';
@@ -46,12 +47,12 @@ export const authorityOperations = {
   /** One return per call (so the UI can show "n of N" and drag and drop works in browser mode); `replace` replaces a duplicate. */
   'authority.importReturn': op(
     z.strictObject({
-      fileName: singleLine(z.string().trim().min(1, { error: 'a file name is required' }).max(260)),
+      fileName: singleLine(z.string().trim().min(1, issue('required')).max(260)),
       contentBase64: z
         .string()
-        .min(1, { error: 'the file is empty' })
-        .max(MAX_RETURN_FILE_BASE64_CHARS, { error: 'is too large for a return (over 3 MB)' })
-        .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' }),
+        .min(1, issue('fileEmpty'))
+        .max(MAX_RETURN_FILE_BASE64_CHARS, issue('fileTooLarge', { mb: 3 }))
+        .regex(/^[A-Za-z0-9+/]*={0,2}$/, issue('base64')),
       replace: z.boolean().optional(),
     }),
   ).returns<Promise<ReturnImportOutcome>>(),
@@ -62,24 +63,24 @@ export const authorityOperations = {
     z.strictObject({
       academicYear: z
         .string()
-        .regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' })
+        .regex(/^\d{4}-\d{2}$/, issue('academicYear'))
         .optional(),
     }),
   ).returns<AuthorityView>(),
   /** The officer's correction: lines with this normalised name are the intervention `canonicalName` (empty: remove the mapping). */
   'authority.setMapping': op(
     z.strictObject({
-      normalisedName: singleLine(z.string().trim().min(1, { error: 'is required' }).max(200)),
+      normalisedName: singleLine(z.string().trim().min(1, issue('required')).max(200)),
       canonicalName: singleLine(z.string().max(200)),
     }),
   ).returns<AuthorityView>(),
-  'authority.removeSchool': op(z.strictObject({ schoolKey: singleLine(z.string().min(1, { error: 'is required' }).max(500)) })).returns<AuthorityView>(),
+  'authority.removeSchool': op(z.strictObject({ schoolKey: singleLine(z.string().min(1, issue('required')).max(500)) })).returns<AuthorityView>(),
   /** A school's published (Section 52) ALN allocation for a year, to sit beside what it says it spends; null clears it. */
   'authority.setPublishedAllocation': op(
     z.strictObject({
-      schoolKey: z.string().min(1, { error: 'is required' }).max(500),
-      academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
-      amountPence: z.number().int({ error: 'money must be whole pence (an integer), not a decimal' }).min(0, { error: 'must not be negative' }).max(100_000_000_000).nullable(),
+      schoolKey: z.string().min(1, issue('required')).max(500),
+      academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
+      amountPence: z.number().int(issue('wholePence')).min(0, issue('negative')).max(100_000_000_000).nullable(),
       source: z.string().max(300).optional(),
     }),
   ).returns<AuthorityView>(),
@@ -90,7 +91,7 @@ export const authorityOperations = {
       lang: z.enum(['en', 'cy']).default('en'),
       academicYear: z
         .string()
-        .regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' })
+        .regex(/^\d{4}-\d{2}$/, issue('academicYear'))
         .optional(),
     }),
   ).returns<Promise<{ path: string; bytes: number }>>(),

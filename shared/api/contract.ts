@@ -94,9 +94,7 @@ export function isOperationName(name: unknown): name is OperationName {
 export function parseInput<N extends OperationName>(name: N, input: unknown): ParsedInput<N> {
   const result = operations[name].input.safeParse(input ?? {});
   if (!result.success) {
-    const issues = issuesFrom(result.error);
-    const first = issues[0];
-    throw new ApiError('invalid_input', first ? `${first.path}: ${first.message}` : 'invalid request', issues);
+    throw ApiError.invalid(issuesFrom(result.error));
   }
   return result.data as ParsedInput<N>;
 }

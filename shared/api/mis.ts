@@ -1,4 +1,6 @@
 /** Learners imported from the school's MIS export (CSV or .xlsx): a preview first, then the import. */
+import type { ApiErrorBody } from './errors';
+import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { AlnStatus } from '../domain';
 import { misColumnMappingSchema, singleLine, type FieldIssue, type MisColumnMapping } from '../schemas';
@@ -8,13 +10,13 @@ import type { MutationResult } from './year';
 
 export type { MisColumnMapping, MisField } from '../schemas';
 
-const misFileName = singleLine(z.string().trim().min(1, { error: 'the file’s name is required' }).max(260));
+const misFileName = singleLine(z.string().trim().min(1, issue('required')).max(260));
 /** An MIS export, base64. 30 MB (shared/limits.ts): far more than 10,000 learners need. */
 const misContent = z
   .string()
-  .min(1, { error: 'the file is empty' })
-  .max(MAX_MIS_FILE_BASE64_CHARS, { error: 'the file is too large to be a list of learners (over 30 MB)' })
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be the file’s bytes in base64' });
+  .min(1, issue('fileEmpty'))
+  .max(MAX_MIS_FILE_BASE64_CHARS, issue('fileTooLarge', { mb: 30 }))
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, issue('base64'));
 
 /** A learner field an MIS import would change on an existing learner, with its old and new value. */
 export interface MisFieldChange {
@@ -85,7 +87,7 @@ export interface MisPreview {
    * file doesn't have: the sentence says which, `rows` is empty and the counts are 0. `mis.import` with
    * such a mapping is refused with the same message.
    */
-  mappingProblem: { message: string; issues: FieldIssue[] } | null;
+  mappingProblem: ApiErrorBody | null;
 }
 export const MIS_PREVIEW_ROW_LIMIT = 500;
 

@@ -1,4 +1,5 @@
 /** Scenarios kept inside the school file: named copies of the year to try options on. */
+import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { ScenarioComparison } from '../engine';
 import type { HourlyCostChange, IncomeChange, StaffRemoval } from '../scenarioLevers';
@@ -8,14 +9,14 @@ import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import type { MutationResult, YearView } from './year';
 
-const scenarioName = singleLine(z.string().trim().min(1, { error: 'a scenario needs a name' }).max(120, { error: 'must be at most 120 characters' }));
+const scenarioName = singleLine(z.string().trim().min(1, issue('required')).max(120, issue('maxChars', { max: 120 })));
 /** A percentage in whole basis points (250 = 2.5%). */
-const basisPoints = (min: number, max: number, range: string) =>
+const basisPoints = (min: number, max: number) =>
   z
     .number()
-    .int({ error: 'must be whole basis points (250 = 2.5%)' })
-    .min(min, { error: `must be ${range}` })
-    .max(max, { error: `must be ${range}` });
+    .int(issue('wholeBasisPoints', { example: '250 = 2.5%' }))
+    .min(min, issue('between', { min: `${min / 100}%`, max: `+${max / 100}%` }))
+    .max(max, issue('between', { min: `${min / 100}%`, max: `+${max / 100}%` }));
 
 export const SCENARIO_KINDS = ['copy', 'roll_forward'] as const;
 /** How a scenario began: a copy of the baseline, or next year rolled forward from it. */
@@ -80,15 +81,15 @@ export const scenariosOperations = {
   'scenario.enter': op(byId).returns<YearView>(),
   'scenario.leave': op(z.strictObject({})).returns<YearView>(),
   /** The baseline and the named scenarios side by side, every figure from the engine. */
-  'scenario.compare': op(z.strictObject({ ids: z.array(id).max(12, { error: 'compare at most 12 scenarios at once' }) })).returns<ScenarioComparison>(),
+  'scenario.compare': op(z.strictObject({ ids: z.array(id).max(12, issue('atMost', { max: 12 })) })).returns<ScenarioComparison>(),
   /** Make a scenario the new baseline: one undo step (undo restores the old baseline exactly). */
   'scenario.adopt': op(byId).returns<MutationResult>(),
   /** A new .mapio file holding the scenario's year (a rolled-forward year becoming next year's file); not opened. */
   'scenario.saveAsFile': op(z.strictObject({ id, path: filePath })).returns<ScenarioFileWritten>(),
   /** Quick levers on the open scenario (refused on the baseline), each one undo step. 250 = +2.5%. */
-  'scenario.lever.payAward': op(z.strictObject({ percentBasisPoints: basisPoints(-5000, 5000, 'a pay award between −50% and +50%') })).returns<PayAwardApplied>(),
+  'scenario.lever.payAward': op(z.strictObject({ percentBasisPoints: basisPoints(-5000, 5000) })).returns<PayAwardApplied>(),
   /** Change one income line by a percentage: −10000 (−100%) = the income ends. */
-  'scenario.lever.scaleIncome': op(z.strictObject({ incomeId: id, percentBasisPoints: basisPoints(-10000, 100000, 'between −100% and +1000%') })).returns<IncomeScaled>(),
+  'scenario.lever.scaleIncome': op(z.strictObject({ incomeId: id, percentBasisPoints: basisPoints(-10000, 100000) })).returns<IncomeScaled>(),
   /** Remove a person from the scenario; their lines stay, without them, so the gap shows. */
   'scenario.lever.removeStaff': op(z.strictObject({ staffId: id })).returns<StaffRemoved>(),
 } satisfies OperationGroup;

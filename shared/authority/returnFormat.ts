@@ -19,6 +19,7 @@
  *
  * Runs anywhere (renderer, Node, tests): no I/O. Hashing and the .xlsx live in backend/returns.
  */
+import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import {
   DELIVERY_LANGUAGES,
@@ -237,9 +238,7 @@ const count = z
     value: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' }).max(100_000).nullable(),
     suppressed: z.boolean(),
   })
-  .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), {
-    error: `a count of 1 to ${SMALL_COUNT_THRESHOLD - 1} must be withheld (value null, suppressed true), and only a withheld count may be null`,
-  });
+  .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), issue('smallCountShown', { most: SMALL_COUNT_THRESHOLD - 1 }));
 const breakdown = { costPence: pence, chargedPence: pence };
 
 export const authorityReturnSchema = z
@@ -323,19 +322,19 @@ export const authorityReturnSchema = z
     // Figures that must agree with each other: a hand-edited return rarely keeps them consistent.
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     if (r.budget.positionPence !== r.budget.incomePence - r.budget.chargedPence) {
-      ctx.addIssue({ code: 'custom', path: ['budget', 'positionPence'], message: 'must equal income minus charged costs' });
+      ctx.addIssue({ code: 'custom', path: ['budget', 'positionPence'], message: issue('positionSum').error });
     }
     if (r.totals.costPence !== r.totals.linesCostPence + r.totals.otherCostsPence) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'costPence'], message: 'must equal the cost of lines plus other costs' });
+      ctx.addIssue({ code: 'custom', path: ['totals', 'costPence'], message: issue('costSum').error });
     }
     if (sum(r.lines.map((l) => l.costPence)) !== r.totals.linesCostPence) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'linesCostPence'], message: 'must equal the sum of the intervention lines’ costs' });
+      ctx.addIssue({ code: 'custom', path: ['totals', 'linesCostPence'], message: issue('linesCostSum').error });
     }
     if (sum(r.totals.byAlp.map((b) => b.costPence)) !== r.totals.linesCostPence) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'byAlp'], message: 'must add up to the cost of intervention lines' });
+      ctx.addIssue({ code: 'custom', path: ['totals', 'byAlp'], message: issue('alpSum').error });
     }
     if (sum(r.totals.byFundingSource.map((b) => b.chargedPence)) !== r.totals.chargedPence) {
-      ctx.addIssue({ code: 'custom', path: ['totals', 'byFundingSource'], message: 'charged amounts must add up to the charged total' });
+      ctx.addIssue({ code: 'custom', path: ['totals', 'byFundingSource'], message: issue('fundingSum').error });
     }
   });
 

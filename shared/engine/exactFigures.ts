@@ -12,9 +12,15 @@ import { costLine, costOtherLine } from './lineCost';
 import type { CostedMap } from './types';
 
 /** A figure of the year would be too large to count exactly; `subject` says whose ("the line “Reading Recovery”"). */
+/** Whose cost would pass the exact range: a line, an other cost line (by name) or the year as a whole. */
+export interface CostSubject {
+  kind: 'line' | 'otherCost' | 'year';
+  name: string;
+}
+
 export class FiguresTooLarge extends Error {
-  constructor(readonly subject: string) {
-    super(`the cost of ${subject} would be larger than Mapio can count exactly`);
+  constructor(readonly subject: CostSubject) {
+    super(`the cost of ${subject.kind} ${subject.name} would be larger than Mapio can count exactly`);
     this.name = 'FiguresTooLarge';
   }
 }
@@ -33,7 +39,7 @@ function holdsInexactNumber(value: unknown): boolean {
 }
 
 /** Which record makes the year's figures too large: a line or an other cost alone, else the year as a whole. */
-function culprit(year: SchoolYear): string {
+function culprit(year: SchoolYear): CostSubject {
   const staffById = new Map(year.staff.map((s) => [s.id, s]));
   const tooLarge = (cost: () => unknown) => {
     try {
@@ -44,10 +50,10 @@ function culprit(year: SchoolYear): string {
     }
   };
   const line = year.lines.find((l) => tooLarge(() => costLine(l, staffById)));
-  if (line) return `the line “${line.name}”`;
+  if (line) return { kind: 'line', name: line.name };
   const other = year.otherCosts.find((o) => tooLarge(() => costOtherLine(o, staffById)));
-  if (other) return `the cost line “${other.name}”`;
-  return 'the whole year';
+  if (other) return { kind: 'otherCost', name: other.name };
+  return { kind: 'year', name: '' };
 }
 
 /** The engine's costing of `year`, or FiguresTooLarge naming the record whose figures would not be exact. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, ApiError, parseInput } from '../api/contract';
-import { apiErrorPhrase, issuePhrase } from './apiErrors';
-import { createI18n } from './index';
+import type { Catalogue } from './en';
+import { errorWords, issueWords } from './apiErrors';
+import { catalogues, createI18n } from './index';
 
 const cy = createI18n('cy').t;
 const en = createI18n('en').t;
@@ -16,77 +17,93 @@ function refused(run: () => unknown): ApiError {
   throw new Error('the request was accepted');
 }
 
-describe('backend errors in Welsh', () => {
-  it('says a refused field change in Welsh, naming the field', () => {
+describe('refusals cross the door as codes and specifics, and are worded at the edge', () => {
+  it('carries no sentence across the door: a code, a reason, its specifics and field issues', () => {
     const error = refused(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
-    const phrase = apiErrorPhrase(error, cy);
-    expect(cy(phrase.key, phrase.params)).toBe('Gwrthodwyd hynny, felly ni newidiwyd dim: planningMinutesPerSession: rhaid iddo fod rhwng 0 a 420');
+    const body = error.toBody();
+    expect(body).toEqual({ code: 'invalid_input', issues: [{ path: 'changes.planningMinutesPerSession', code: 'between', params: { min: '0', max: '420' } }] });
+    expect(JSON.stringify(body)).not.toMatch(/must|between 0/);
   });
 
-  it('translates the messages the schemas give beside fields', () => {
-    const cases: Array<[unknown, string]> = [
-      [{ name: '   ', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'mae angen hwn'],
+  it('says a refused field change in Welsh and English, naming the field', () => {
+    const error = refused(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
+    expect(errorWords(error.toBody(), cy)).toBe('Gwrthodwyd hynny, felly ni newidiwyd dim: planningMinutesPerSession: rhaid iddo fod rhwng 0 a 420');
+    expect(errorWords(error.toBody(), en)).toBe('That was refused, so nothing was changed: planningMinutesPerSession: must be between 0 and 420');
+    expect(error.message).toBe('changes.planningMinutesPerSession: must be between 0 and 420');
+  });
+
+  it('words the codes the schemas give beside fields', () => {
+    const cases: Array<[unknown, string, string]> = [
+      [{ name: '   ', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'mae angen hwn', 'is required'],
       [
         { name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 15.4, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true },
         'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog',
+        'money must be whole pence, not a fraction of a penny',
       ],
-      [{ name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'dim mwy na 200 nod'],
-      [{ name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true }, 'mae’n fwy nag wythnos'],
+      [{ name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'dim mwy na 200 nod', 'must be at most 200 characters'],
+      [{ name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true }, 'mae’n fwy nag wythnos', 'is more than a week'],
     ];
-    for (const [input, welsh] of cases) {
-      const error = refused(() => parseInput('staff.create', input));
-      const first = error.issues?.[0];
+    for (const [input, welsh, english] of cases) {
+      const first = refused(() => parseInput('staff.create', input)).issues?.[0];
       if (!first) throw new Error('no issue');
-      const phrase = issuePhrase(first.message);
-      expect(cy(phrase.key, phrase.params), first.message).toBe(welsh);
+      expect(issueWords(first, cy), first.code).toBe(welsh);
+      expect(issueWords(first, en), first.code).toBe(english);
     }
   });
 
-  it('reads zod’s own wording for limits the schemas leave unworded', () => {
-    const error = refused(() => parseInput('otherCosts.update', { id: 1, changes: { quantity: -1 } }));
-    const phrase = issuePhrase(error.issues?.[0]?.message ?? '');
-    expect(cy(phrase.key, phrase.params)).toBe('rhaid iddo fod yn 0 o leiaf');
-    expect(en(phrase.key, phrase.params)).toBe('must be at least 0');
+  it('reads zod’s own refusals from their fields, with the limit', () => {
+    const first = refused(() => parseInput('otherCosts.update', { id: 1, changes: { quantity: -1 } })).issues?.[0];
+    expect(first).toMatchObject({ code: 'atLeast', params: { min: 0 } });
+    if (!first) throw new Error('no issue');
+    expect(issueWords(first, cy)).toBe('rhaid iddo fod yn 0 o leiaf');
+    expect(issueWords(first, en)).toBe('must be at least 0');
   });
 
-  it('says the ranges of money values, control characters and figures too large to count in Welsh', () => {
-    const range = refused(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } }));
-    const rangePhrase = issuePhrase(range.issues?.[0]?.message ?? '');
-    expect(cy(rangePhrase.key, rangePhrase.params)).toBe('rhaid iddo fod rhwng 1 a 3,000');
-    const hourly = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: 1e11 } }));
-    const hourlyPhrase = issuePhrase(hourly.issues?.[0]?.message ?? '');
-    expect(cy(hourlyPhrase.key, hourlyPhrase.params)).toBe('rhaid iddo fod rhwng £0 a £1,000');
-    const nul = refused(() => parseInput('scenario.create', { name: 'Grant\u0000ends', from: 'baseline' }));
-    const nulPhrase = issuePhrase(nul.issues?.[0]?.message ?? '');
-    expect(cy(nulPhrase.key, nulPhrase.params)).toBe('ni all gynnwys nodau rheoli (fel NUL)');
-    const tooLarge = issuePhrase('would make the costs too large for Mapio to count exactly');
-    expect(cy(tooLarge.key, tooLarge.params)).toBe('byddai’n gwneud y costau’n rhy fawr i Mapio eu cyfrif yn union');
+  it('says the ranges of money values and control characters in Welsh, with the range', () => {
+    const range = refused(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } })).issues?.[0];
+    const hourly = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: 1e11 } })).issues?.[0];
+    const nul = refused(() => parseInput('scenario.create', { name: 'Grant\u0000ends', from: 'baseline' })).issues?.[0];
+    if (!range || !hourly || !nul) throw new Error('no issue');
+    expect(issueWords(range, cy)).toBe('rhaid iddo fod rhwng 1 a 3,000');
+    expect(issueWords(hourly, cy)).toBe('rhaid iddo fod rhwng £0 a £1,000');
+    expect(issueWords(nul, cy)).toBe('ni all gynnwys nodau rheoli (fel NUL)');
   });
 
-  it('names the file a file error is about', () => {
-    const cases: Array<[ApiError['code'], string]> = [
-      ['file_not_mapio', 'Nid ffeil Mapio yw “notes.txt”. Dewiswch ffeil .mapio.'],
-      ['file_too_new', 'Cadwyd “notes.txt” gan fersiwn mwy newydd o Mapio. Diweddarwch Mapio i’w hagor.'],
-    ];
-    for (const [code, welsh] of cases) {
-      const phrase = apiErrorPhrase(new ApiError(code, 'English sentence'), cy, { path: '/home/alnco/Documents/notes.txt' });
-      expect(cy(phrase.key, phrase.params)).toBe(welsh);
-    }
-    const corrupt = apiErrorPhrase(new ApiError('file_corrupt', 'x'), cy, { path: 'C:\\Ysgol\\map.mapio' });
-    expect(cy(corrupt.key, corrupt.params)).toContain('Mae “map.mapio” wedi’i difrodi');
-    const io = apiErrorPhrase(new ApiError('file_io', 'x'), cy);
-    expect(cy(io.key, io.params)).toContain('“y ffeil”');
+  it('names the file a file error is about, from the request when the backend did not', () => {
+    expect(errorWords({ code: 'file_not_mapio' }, cy, { path: '/home/alnco/Documents/notes.txt' })).toBe('Nid ffeil Mapio yw “notes.txt”. Dewiswch ffeil .mapio.');
+    expect(errorWords({ code: 'file_too_new' }, cy, { path: '/home/alnco/Documents/notes.txt' })).toBe('Cadwyd “notes.txt” gan fersiwn mwy newydd o Mapio. Diweddarwch Mapio i’w hagor.');
+    expect(errorWords({ code: 'file_corrupt' }, cy, { path: 'C:\\Ysgol\\map.mapio' })).toContain('Mae “map.mapio” wedi’i difrodi');
+    expect(errorWords({ code: 'file_io' }, cy)).toContain('“y ffeil”');
   });
 
-  it('has a Welsh sentence for every error code', () => {
+  it('keeps the specifics of a reason in both languages: the names, the count and the file', () => {
+    const error = new ApiError('conflict', 'staffDeliversLines', { staff: 'Mrs Jones', count: 2, names: '“Lego”, “ELSA”' });
+    expect(error.message).toBe('Mrs Jones still delivers 2 lines: “Lego”, “ELSA”. Remove Mrs Jones from those lines first.');
+    const welsh = errorWords(error.toBody(), cy);
+    expect(welsh).toContain('Mrs Jones');
+    expect(welsh).toContain('“Lego”, “ELSA”');
+    expect(welsh).toContain('2');
+    expect(welsh).not.toBe(error.message);
+  });
+
+  it('words a reason whose specific is itself words (why a file could not be written) in the reader’s language', () => {
+    const error = new ApiError('file_io', 'cannotCreate', { name: 'map.mapio', path: '/x/map.mapio', whyKey: 'apiError.reason.why.diskFull', detail: 'ENOSPC' });
+    expect(error.message).toBe('Mapio could not create “map.mapio” (/x/map.mapio). The disk is full.');
+    expect(errorWords(error.toBody(), cy)).toContain(cy('apiError.reason.why.diskFull'));
+  });
+
+  it('has a Welsh sentence for every error code and every reason, different from the English', () => {
     expect(API_ERROR_CODES).toEqual(expect.arrayContaining(['file_altered', 'file_read_only', 'timeout', 'cancelled']));
     for (const code of API_ERROR_CODES) {
-      const phrase = apiErrorPhrase(new ApiError(code, 'English'), cy, { path: 'a.mapio' });
-      const text = cy(phrase.key, phrase.params);
-      expect(text).not.toBe(phrase.key);
-      expect(text).not.toBe(en(phrase.key, phrase.params));
+      const text = errorWords({ code }, cy, { path: 'a.mapio' });
+      expect(text).not.toMatch(/^apiError\./);
+      expect(text).not.toBe(errorWords({ code }, en, { path: 'a.mapio' }));
     }
-    const noFile = apiErrorPhrase(new ApiError('no_file', 'No school file is open.'), cy);
-    expect(cy(noFile.key, noFile.params)).toBe('Nid oes ffeil ysgol ar agor. Agorwch neu crëwch un o’r ddewislen Ffeil.');
+    const reasons = catalogues.en.apiError.reason as Catalogue['apiError']['reason'];
+    const keys = Object.entries(reasons).flatMap(([k, v]) => (typeof v === 'string' ? [k.replace(/_(one|other)$/, '')] : Object.keys(v).map((sub) => `${k}.${sub}`)));
+    for (const key of new Set(keys)) {
+      const params = { count: 3, name: 'a.mapio' };
+      expect(cy(`apiError.reason.${key}`, params), key).not.toBe(en(`apiError.reason.${key}`, params));
+    }
   });
 });

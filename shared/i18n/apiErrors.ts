@@ -1,73 +1,13 @@
 /**
- * Backend errors in the reader's language. The backend writes its sentences in English (they name the
- * file, the field and what to do); a Welsh reader gets a Welsh sentence chosen by the error's `code`, and
- * each field issue by what it says (zod's messages and the handlers' own, see shared/schemas.ts) —
- * translated through the catalogue, never by string surgery on the English.
+ * Refusals in the reader's language. An error crosses the door as a code, a reason and its specifics,
+ * and each field issue as a code and its specifics (shared/fieldIssues.ts); this module words them from
+ * the catalogue (`apiError.*`), for the renderer, the CLI and the English `message` of an ApiError alike.
  */
-import type { ApiErrorCode } from '../api/contract';
-import type { FieldIssue } from '../schemas';
+import type { ApiErrorBody } from '../api/errors';
+import type { FieldIssue } from '../fieldIssues';
+import { createI18n, type TFunction } from './index';
 
-/** A catalogue key and its params. */
-export interface Phrase {
-  key: string;
-  params: Record<string, string | number>;
-}
-
-const ISSUE_PATTERNS: Array<[RegExp, (m: RegExpMatchArray) => Phrase]> = [
-  [/^is required$|^a file path is required$|^a scenario needs a name$|^the file’s name is required$/, () => p('required')],
-  [/^must not be negative$/, () => p('negative')],
-  [/^is too large/, () => p('tooLarge')],
-  [/^must be a number/, () => p('number')],
-  [/^money must be whole pence/, () => p('wholePence')],
-  [/^must be whole (minutes|hundredths|a whole week number)|^must be a whole/, () => p('whole')],
-  [/^must be at most (\d+) characters$/, (m) => p('maxChars', { max: Number(m[1]) })],
-  [/^must be a date/, () => p('date')],
-  [/^must be week 1 or later$|^week \d+ is outside the school year/, () => p('week')],
-  [/^is more than a week$/, () => p('moreThanWeek')],
-  [/^is already used by another learner$/, () => p('refUsed')],
-  [/^must look like 2026-27$/, () => p('academicYear')],
-  [/^must end in (\S+)$/, (m) => p('fileEnd', { ext: m[1] ?? '' })],
-  [/^must not be the school file$/, () => p('notSchoolFile')],
-  [/^must be at least (\d+)/, (m) => p('atLeast', { min: Number(m[1]) })],
-  [/^unknown field$/, () => p('unknownField')],
-  [/^must not contain control characters/, () => p('controlCharacters')],
-  [/^must be a file name the computer can use$/, () => p('usableFileName')],
-  [/^must be between (\S+) and (\S+)$/, (m) => p('between', { min: m[1] ?? '', max: m[2] ?? '' })],
-  [/^would make the costs too large/, () => p('tooLargeToCount')],
-  // Setting up a school (shared/limits.ts, shared/localAuthorities.ts, shared/schoolTerms.ts, backend/handlers/school.ts).
-  [/^must be at most (\S+) when each session is (\S+) minutes: a school week holds (\S+) minutes$/, (m) => p('sessionsInWeek', { max: m[1] ?? '', minutes: m[2] ?? '', week: m[3] ?? '' })],
-  [/^must be at most (\S+) with (\S+) sessions a week: a school week holds (\S+) minutes$/, (m) => p('minutesInWeek', { max: m[1] ?? '', sessions: m[2] ?? '', week: m[3] ?? '' })],
-  [/^must be 7 digits/, () => p('officialNumberDigits')],
-  [/^must start with (\d{3}), the code of the local authority chosen$/, (m) => p('officialNumberAuthority', { code: m[1] ?? '' })],
-  [/^must start with the 3-digit code of a Welsh local authority/, () => p('officialNumberWelsh')],
-  [/^must be the code of one of the 22 Welsh local authorities|^must be a 3-digit local authority code/, () => p('authorityCode')],
-  [/^does not match the official number (\d+)/, (m) => p('authorityMismatch', { number: m[1] ?? '' })],
-  [/^at least one tier must be marked ALP$/, () => p('oneAlpTier')],
-  [/^two (tiers|areas of need) have the same name$/, () => p('sameName')],
-  [/^must be after the term before ends$/, () => p('termOrder')],
-  [/^must not be before the term starts$/, () => p('termEnd')],
-  [/^a half-term needs both/, () => p('halfTermBoth')],
-  [/^the half-term must fall inside the term$/, () => p('halfTermInside')],
-  // zod's own wording when a schema gives none.
-  [/^Too small: expected \w+ to be >=?\s*(-?[\d.]+)$/, (m) => p('atLeast', { min: m[1] ?? '' })],
-  [/^Too big: expected \w+ to be <=?\s*(-?[\d.]+)$/, (m) => p('atMost', { max: m[1] ?? '' })],
-  [/^Too big: expected string to have <=?\s*(\d+) characters$/, (m) => p('maxChars', { max: Number(m[1]) })],
-  [/^Invalid input: expected (number|int)/, () => p('number')],
-  [/^Invalid input: expected int|^Invalid input: expected integer/, () => p('whole')],
-];
-
-function p(name: string, params: Record<string, string | number> = {}): Phrase {
-  return { key: `apiError.issue.${name}`, params };
-}
-
-/** What a field issue's message says, as a catalogue phrase (`apiError.issue.other` when unknown). */
-export function issuePhrase(message: string): Phrase {
-  for (const [pattern, make] of ISSUE_PATTERNS) {
-    const m = message.match(pattern);
-    if (m) return make(m);
-  }
-  return p('other');
-}
+type Translate = (key: string, params: Record<string, string | number>) => string;
 
 /** The file name (without folders) of a path as a person typed it. */
 export function fileNameOf(path: string): string {
@@ -76,38 +16,75 @@ export function fileNameOf(path: string): string {
 }
 
 /**
- * A backend error as a catalogue phrase `apiError.<code>`. `path` is the file the request named, when it
- * named one (file errors say which file); `field` labels are the issue's path as the backend gave it.
- * `t` translates the nested phrase (the first issue) so the result is one ready sentence's params.
+ * Params ready for the catalogue: a specific that is itself words ("why": the disk is full) travels as
+ * its catalogue key under `<param>Key`, and is worded here in the reader's language.
  */
-export function apiErrorPhrase(
-  error: { code: ApiErrorCode; message: string; issues?: FieldIssue[] | undefined },
-  t: (key: string, params: Record<string, string | number>) => string,
-  context: { path?: string } = {},
-): Phrase {
-  const key = `apiError.${error.code}`;
-  switch (error.code) {
-    case 'invalid_input': {
-      const first = error.issues?.[0];
-      const issueText = first ? issuePhrase(first.message) : p('other');
-      const issue = t(issueText.key, issueText.params);
-      const field =
-        first && first.path !== '(input)'
-          ? first.path
-              .split('.')
-              .filter((s) => !/^\d+$/.test(s) && s !== 'changes')
-              .join(' › ')
-          : '';
-      return { key, params: { issue: field ? t('apiError.fieldIssue', { field, issue }) : issue } };
-    }
-    case 'file_not_mapio':
-    case 'file_corrupt':
-    case 'file_too_new':
-    case 'file_io':
-    case 'file_altered':
-    case 'file_read_only':
-      return { key, params: { name: context.path ? fileNameOf(context.path) : t('apiError.theFile', {}) } };
-    default:
-      return { key, params: {} };
+function wordedParams(given: Record<string, string | number>, t: Translate): Record<string, string | number> {
+  const params = { ...given };
+  for (const [param, value] of Object.entries(params)) {
+    if (param.endsWith('Key') && typeof value === 'string' && value.startsWith('apiError.')) params[param.slice(0, -3)] = t(value, params);
   }
+  return params;
+}
+
+/** A field issue's words without the field ("must not be negative"). */
+export function issueWords(issue: FieldIssue, t: Translate): string {
+  return t(`apiError.issue.${issue.code}`, wordedParams(issue.params ?? {}, t));
+}
+
+/** The field an issue names, as a person reads it: "lines › minutesPerSession" (list positions and `changes` left out); '' for the whole request. */
+export function issueField(issue: FieldIssue): string {
+  if (issue.path === '(input)' || issue.path === '(file)') return '';
+  return issue.path
+    .split('.')
+    .filter((s) => !/^\d+$/.test(s) && s !== 'changes')
+    .join(' › ');
+}
+
+/** A field issue with its field: "minutesPerSession: must not be negative". */
+export function fieldIssueWords(issue: FieldIssue, t: Translate): string {
+  const field = issueField(issue);
+  const words = issueWords(issue, t);
+  return field ? t('apiError.fieldIssue', { field, issue: words }) : words;
+}
+
+/**
+ * A refusal as one sentence. `context.path` is the file the request named, when it named one (file
+ * errors say which file when the backend did not).
+ */
+export function errorWords(error: ApiErrorBody, t: Translate, context: { path?: string | undefined } = {}): string {
+  const given: Record<string, string | number> = { ...(error.params ?? {}) };
+  if (given.name === undefined) given.name = context.path ? fileNameOf(context.path) : t('apiError.theFile', {});
+  const params = wordedParams(given, t);
+  if (error.reason) return t(`apiError.reason.${error.reason}`, params);
+  if (error.code === 'invalid_input') {
+    const first = error.issues?.[0];
+    return t('apiError.invalid_input', { issue: first ? fieldIssueWords(first, t) : t('apiError.issue.other', {}) });
+  }
+  return t(`apiError.${error.code}`, params);
+}
+
+let english: TFunction | null = null;
+
+/** The English words of a refusal, for logs and for people reading English output. */
+export function englishWording(error: ApiErrorBody): string {
+  english ??= createI18n('en').t;
+  return errorWords(error, english);
+}
+
+/**
+ * An ApiError's `message` (logs, the CLI, English-only tests): the English words, and for a request
+ * refused for its fields the first field's full path and what is wrong with it ("changes.weeks: …").
+ */
+export function englishMessage(error: ApiErrorBody): string {
+  english ??= createI18n('en').t;
+  const first = error.issues?.[0];
+  if (error.code === 'invalid_input' && !error.reason && first) return `${first.path}: ${issueWords(first, english)}`;
+  return errorWords(error, english);
+}
+
+/** The English words of one field issue with its field ("totals › costPence: must equal …"), for logs. */
+export function englishIssueWording(issue: FieldIssue): string {
+  english ??= createI18n('en').t;
+  return fieldIssueWords(issue, english);
 }

@@ -31,6 +31,16 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'school.calendar.pastEnrolments': () => ({ weeks: 38 }),
   'cli.wroteComparison': (count) => ({ imported: count, path: 'cymhariaeth.xlsx' }),
   'compareBook.diff.learnersWithSmall': () => ({ known: 12 }),
+  'apiError.reason.areaUsedByLines': () => ({ area: 'Lleferydd', names: '“Lego”, “ELSA”' }),
+  'apiError.reason.areaUsedByLearners': () => ({ area: 'Lleferydd' }),
+  'apiError.reason.tierUsedByLines': () => ({ tier: 'Wedi’i dargedu', names: '“Lego”, “ELSA”' }),
+  'apiError.reason.staffDeliversLines': () => ({ staff: 'Alys', names: '“Lego”, “ELSA”' }),
+  'apiError.reason.staffInOtherCosts': () => ({ staff: 'Alys', names: '“Asesiad”' }),
+  'apiError.reason.linesPastYear': () => ({ weeks: 30, names: '“Lego”, “ELSA”' }),
+  'apiError.reason.enrolmentsPastYear': () => ({ weeks: 30 }),
+  'apiError.reason.returnNamesLearner': () => ({ fields: '“Grŵp Siân”; “Grŵp Llŷr”' }),
+  'apiError.reason.tookTooLong': () => ({ activity: 'agor y ffeil' }),
+  'apiError.reason.authorityFileChanged': () => ({ name: 'awdurdod.mapio-la' }),
   'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
@@ -104,6 +114,20 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 
 /** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
 const AT_TWO: Record<string, string> = {
+  'apiError.reason.areaUsedByLines': 'Mae’r maes angen “Lleferydd” yn dal i gael ei ddefnyddio gan 2 linell: “Lego”, “ELSA”. Tynnwch ef o’r llinellau hynny yn gyntaf.',
+  'apiError.reason.areaUsedByLearners': 'Mae’r maes angen “Lleferydd” wedi’i gofnodi o hyd ar gyfer 2 ddysgwr. Tynnwch ef o gofnodion y dysgwyr yn gyntaf.',
+  'apiError.reason.tierUsedByLines': 'Mae’r haen “Wedi’i dargedu” yn dal i gael ei defnyddio gan 2 linell: “Lego”, “ELSA”. Symudwch y llinellau hynny i haen arall yn gyntaf.',
+  'apiError.reason.staffDeliversLines': 'Mae Alys yn dal i ddarparu 2 linell: “Lego”, “ELSA”. Tynnwch Alys o’r llinellau hynny yn gyntaf.',
+  'apiError.reason.staffInOtherCosts': 'Mae amser Alys yn dal i gael ei gostio mewn 2 linell gost arall: “Asesiad”. Newidiwch nhw neu eu dileu yn gyntaf.',
+  'apiError.reason.linesPastYear':
+    'Gyda 30 wythnos addysgu, byddai 2 linell (“Lego”, “ELSA”) yn rhedeg y tu hwnt i wythnos 30. Mae llinellau’n cadw rhifau eu hwythnosau: byrhewch nhw yn gyntaf; ni newidiwyd dim.',
+  'apiError.reason.enrolmentsPastYear': 'Gyda 30 wythnos addysgu, byddai 2 gofrestriad yn dod i ben ar ôl wythnos 30. Byrhewch nhw yn gyntaf; ni newidiwyd dim.',
+  'apiError.reason.returnNamesLearner':
+    'Rhaid i ffurflen i’r awdurdod beidio ag adnabod unrhyw ddysgwr, ac mae 2 enw yn cynnwys enw neu gyfeirnod dysgwr: “Grŵp Siân”; “Grŵp Llŷr”. Ailenwch nhw a chrëwch y ffurflen eto.',
+  'apiError.reason.tookTooLong':
+    'Rhoddodd Mapio y gorau iddi tra oedd yn agor y ffeil, gan fod hynny wedi cymryd dros 2 eiliad, llawer hirach nag y dylai. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Os ffeil yr oeddech yn ei hagor oedd hon, ni chafodd ei hagor (na’i hychwanegu at Ffeiliau diweddar); mae’r ffeil a oedd ar agor o’r blaen ar agor eto.',
+  'apiError.reason.authorityFileChanged':
+    'Agorwyd ffeil awdurdod arall tra oedd ffurflenni’n cael eu mewnforio i “awdurdod.mapio-la”, felly stopiodd y mewnforio ar ôl 2 ffurflen (maent wedi’u cadw yn “awdurdod.mapio-la”). Agorwch “awdurdod.mapio-la” eto a mewnforiwch y gweddill.',
   'common.weeks': '2 wythnos',
   'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
   'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',

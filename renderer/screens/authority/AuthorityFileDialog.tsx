@@ -2,6 +2,7 @@
  * Create or open an authority comparison file (`.mapio-la`) by its path (browser mode has no native file
  * dialog). On success the authority workspace opens; the school file, if one is open, stays open.
  */
+import { problemText } from '../../errors/localisedError';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
@@ -28,7 +29,7 @@ export function AuthorityFileDialog(props: { mode: 'create' | 'open'; onClose: (
     const outcome = props.mode === 'create' ? await store.create(path.trim()) : await store.open(path.trim());
     setBusy(false);
     if (!outcome.ok) {
-      setError(issueFor(outcome.error, 'path') ?? outcome.error.message);
+      setError(issueFor(outcome.error, 'path') ?? problemText(outcome.error, useMapio.getState().lang));
       return;
     }
     useMapio.getState().show('authority');

@@ -3,6 +3,8 @@
  * would be regarded as 'universal provision' in another"), with the schools, learners and cost on each
  * side; and the matching behind it, which the officer can correct by merging one name into another.
  */
+import { useMapio } from '../../state/store';
+import { problemText } from '../../errors/localisedError';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../../display';
@@ -114,7 +116,7 @@ function Matching(props: { comparison: AuthorityComparison }) {
     for (const pair of pairs) {
       const outcome = await setMapping(pair);
       if (!outcome.ok) {
-        message = outcome.error.issues?.[0]?.message ?? outcome.error.message;
+        message = problemText(outcome.error, useMapio.getState().lang);
         break;
       }
     }

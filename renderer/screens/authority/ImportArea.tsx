@@ -4,6 +4,8 @@
  * read). Afterwards: every file imported (school, year) or rejected (file name and the reason in words).
  * A duplicate can be imported again to replace the return already held.
  */
+import { useMapio } from '../../state/store';
+import { problemText } from '../../errors/localisedError';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthority } from './authorityState';
@@ -49,7 +51,7 @@ export function ImportArea() {
       return;
     }
     const outcome = await importFolder(folder.trim());
-    setFolderError(outcome.ok ? null : outcome.error.message);
+    setFolderError(outcome.ok ? null : problemText(outcome.error, useMapio.getState().lang));
   };
 
   return (
@@ -146,7 +148,7 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.rejected.map((r, i) => (
                   <li key={`${r.fileName}-${i}`}>
-                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {lang === 'en' ? r.reason : t(`authority.rejected.${r.code}`, r.params)}
+                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {t(`authority.rejected.${r.code}`, r.params)}
                     {r.code === 'duplicate' && picked.current.has(r.fileName) ? (
                       <>
                         {' '}

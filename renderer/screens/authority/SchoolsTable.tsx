@@ -4,6 +4,8 @@
  * column header. Context, not league tables: the officer may order by name or roll, never by spend.
  * Each row also holds the school's published (Section 52) allocation and a way to remove the school.
  */
+import { useMapio } from '../../state/store';
+import { problemText } from '../../errors/localisedError';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -228,7 +230,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
           onConfirm={() => {
             const key = removing.schoolKey;
             setRemoving(null);
-            void removeSchool(key).then((o) => setProblem(o.ok ? null : o.error.message));
+            void removeSchool(key).then((o) => setProblem(o.ok ? null : problemText(o.error, useMapio.getState().lang)));
           }}
         />
       ) : null}
@@ -262,7 +264,7 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
     const outcome = await setPublishedAllocation({ schoolKey: props.row.schoolKey, academicYear: props.academicYear, amountPence: pence, source: source.trim() });
     setBusy(false);
     if (!outcome.ok) {
-      setError(outcome.error.issues?.[0]?.message ?? outcome.error.message);
+      setError(problemText(outcome.error, useMapio.getState().lang));
       return;
     }
     props.onClose();

@@ -5,6 +5,7 @@
  *
  * Every call goes through the renderer's one queue (`queuedCall`); a failure comes back as an ApiError whose sentence is shown.
  */
+import { problemText } from '../../errors/localisedError';
 import { create } from 'zustand';
 import { queuedCall } from '../../state/callQueue';
 import { asApiError, useMapio } from '../../state/store';
@@ -105,7 +106,7 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
         } catch (err) {
           // Refused at the door (empty, too large, unreadable): listed like any other rejection.
           const error = asApiError(err);
-          one = { imported: [], rejected: [{ fileName: file.name, code: error.code === 'too_large' ? 'too_big' : 'other', params: {}, reason: error.issues?.[0]?.message ?? error.message }] };
+          one = { imported: [], rejected: [{ fileName: file.name, code: error.code === 'too_large' ? 'too_big' : 'other', params: {}, reason: problemText(error.toBody(), 'en') }] };
         }
         outcome = mergeOutcomes(outcome, one);
         set({ progress: { done: i + 1, total: files.length, fileName: file.name }, lastImport: outcome });

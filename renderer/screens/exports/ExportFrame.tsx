@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
 import { freeTextAt } from '../../../shared/freeTextNames';
-import { errorMessage } from '../../errors/localisedError';
+import { errorText } from '../../errors/localisedError';
 import { createI18n } from '../../../shared/i18n';
 
 /**
@@ -57,13 +57,13 @@ export function ExportFrame(props: {
     } catch (err) {
       const error = asApiError(err);
       if (error.code === 'names_in_text') {
-        setPhase({ kind: 'names', found: (error.issues ?? []).map((i) => ({ path: i.path, found: i.message })) });
+        setPhase({ kind: 'names', found: (error.issues ?? []).map((i) => ({ path: i.path, found: String(i.params?.found ?? '') })) });
         return;
       }
       const pathProblem = error.code === 'invalid_input' ? issueFor(error, 'path') : null;
       // The backend's reason in the reader's language (its code chooses the Welsh sentence).
       const lang = useMapio.getState().lang;
-      setPhase({ kind: 'failed', message: errorMessage({ code: error.code, message: error.message, issues: error.issues, path: path.trim() }, lang, createI18n(lang).t), pathProblem });
+      setPhase({ kind: 'failed', message: errorText({ ...error.toBody(), path: path.trim() }, lang), pathProblem });
     }
   };
 

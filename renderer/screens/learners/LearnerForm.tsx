@@ -82,7 +82,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
     const fromServer: Record<string, string> = {};
     for (const issue of outcome.error.issues ?? []) {
       const key = issue.path.replace(/^changes\./, '').split('.')[0] ?? '';
-      fromServer[key] = issueText(issue.message, useMapio.getState().lang);
+      fromServer[key] = issueText(issue, useMapio.getState().lang);
     }
     setErrors(Object.keys(fromServer).length ? fromServer : { form: problemText(outcome.error, useMapio.getState().lang) });
   };

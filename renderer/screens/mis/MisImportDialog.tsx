@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
+import { problemText } from '../../errors/localisedError';
 import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
 import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from '../../../shared/api/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -44,7 +45,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
     const outcome = await request('mis.preview', { ...file, ...(withMapping ? { mapping: withMapping } : {}) }, { quiet: true });
     setBusy(null);
     if (!outcome.ok) {
-      setProblem(outcome.error.message);
+      setProblem(problemText(outcome.error, useMapio.getState().lang));
       return null;
     }
     setPreview(outcome.result);
@@ -91,7 +92,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
     const outcome = await mutate('mis.import', { ...picked, mapping }, { fieldErrors: true });
     setBusy(null);
     if (!outcome.ok) {
-      setProblem(outcome.error.message);
+      setProblem(problemText(outcome.error, useMapio.getState().lang));
       return;
     }
     setStatus({ key: 'mis.imported', params: { added: preview?.counts.add ?? 0, updated: preview?.counts.update ?? 0 } });
@@ -199,7 +200,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
               {preview.mappingProblem ? (
                 <p className="field-message" role="alert" data-testid="mis-mapping-problem">
                   <span aria-hidden="true">⚠ </span>
-                  {preview.mappingProblem.message}
+                  {problemText(preview.mappingProblem, useMapio.getState().lang)}
                 </p>
               ) : (
                 <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>

@@ -1,4 +1,5 @@
 /** A new scenario: its name and where it starts from (a copy of the plan, or next year rolled forward). */
+import { problemText } from '../../errors/localisedError';
 import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioCreated } from '../../../shared/api/contract';
 import { useDisplay } from '../../display';
@@ -25,7 +26,7 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
     const outcome = await request('scenario.create', { name: name.trim(), from }, { fieldErrors: true });
     setBusy(false);
     if (!outcome.ok) {
-      setNameError(outcome.error.issues?.[0]?.message ?? outcome.error.message);
+      setNameError(problemText(outcome.error, useMapio.getState().lang));
       return;
     }
     setNameError(null);

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
+import { problemText } from '../../errors/localisedError';
 import type { PayAwardApplied, IncomeScaled, StaffRemoved } from '../../../shared/api/contract';
 import { removeStaffMember, type StaffRemoval } from '../../../shared/scenarioLevers';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
-import { useMapio } from '../../state/store';
+import { asApiError, useMapio } from '../../state/store';
 import { readPercentBasisPoints } from './differenceText';
 
 type LeverResult = { kind: 'pay'; result: PayAwardApplied; percent: string } | { kind: 'income'; result: IncomeScaled; percent: string } | { kind: 'staff'; result: StaffRemoved };
@@ -41,7 +42,7 @@ export function LeversPanel(props: { scenarioName: string }) {
     const outcome = await request('scenario.lever.payAward', { percentBasisPoints: bp }, { fieldErrors: true, viewOf: (r) => r.view });
     setBusy(false);
     if (outcome.ok) setLast({ kind: 'pay', result: outcome.result, percent: pay.trim() });
-    else fail('pay', outcome.error.issues?.[0]?.message ?? outcome.error.message);
+    else fail('pay', problemText(outcome.error, useMapio.getState().lang));
   };
   const applyIncome = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,14 +53,14 @@ export function LeversPanel(props: { scenarioName: string }) {
     const outcome = await request('scenario.lever.scaleIncome', { incomeId: Number(chosenIncome), percentBasisPoints: bp }, { fieldErrors: true, viewOf: (r) => r.view });
     setBusy(false);
     if (outcome.ok) setLast({ kind: 'income', result: outcome.result, percent: incomePercent.trim() });
-    else fail('income', outcome.error.issues?.[0]?.message ?? outcome.error.message);
+    else fail('income', problemText(outcome.error, useMapio.getState().lang));
   };
   const askRemoveStaff = (e: FormEvent) => {
     e.preventDefault();
     try {
       setConfirming(removeStaffMember(view.data, Number(chosenStaff)));
     } catch (err) {
-      fail('staff', err instanceof Error ? err.message : String(err));
+      fail('staff', problemText(asApiError(err), useMapio.getState().lang));
     }
   };
   const removeStaff = async (staffId: number) => {
@@ -71,7 +72,7 @@ export function LeversPanel(props: { scenarioName: string }) {
       clear('staff');
       setLast({ kind: 'staff', result: outcome.result });
       setStaffId('');
-    } else fail('staff', outcome.error.message);
+    } else fail('staff', problemText(outcome.error, useMapio.getState().lang));
   };
 
   const errorOf = (field: string) =>

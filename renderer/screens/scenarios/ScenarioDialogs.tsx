@@ -1,4 +1,5 @@
 /** The dialogs a scenario's row opens: rename it, and save it as a school file of its own. */
+import { problemText } from '../../errors/localisedError';
 import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioSummary } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
@@ -16,7 +17,7 @@ export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => 
     e?.preventDefault();
     if (name.trim() === '') return setError(t('scenarios.nameRequired'));
     const outcome = await request('scenario.rename', { id: props.scenario.id, name: name.trim() }, { fieldErrors: true });
-    if (!outcome.ok) return setError(outcome.error.issues?.[0]?.message ?? outcome.error.message);
+    if (!outcome.ok) return setError(problemText(outcome.error, useMapio.getState().lang));
     // The banner names the open scenario: refresh it when that is the one renamed.
     const open = useMapio.getState().view?.scenario;
     if (open && open.id === props.scenario.id) {
@@ -71,7 +72,7 @@ export function SaveAsFileDialog(props: { scenario: ScenarioSummary; onClose: ()
     setBusy(true);
     const outcome = await request('scenario.saveAsFile', { id: props.scenario.id, path: path.trim() }, { quiet: true });
     setBusy(false);
-    if (!outcome.ok) return setError(outcome.error.issues?.[0]?.message ?? outcome.error.message);
+    if (!outcome.ok) return setError(problemText(outcome.error, useMapio.getState().lang));
     setStatus({ key: 'scenarios.savedAsFile', params: { name: props.scenario.name, path: outcome.result.file.path } });
     props.onClose();
   };

@@ -69,7 +69,7 @@ export function CalendarEditor() {
     async (value: IsoDate | null): Promise<string | null> => {
       const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
       const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
-      if (problem) return issueText(problem.message, lang);
+      if (problem) return issueText(problem, lang);
       return saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
     };
 
