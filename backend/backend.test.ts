@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { issuesInEnglish } from '../test/support/refusalWords';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -107,7 +108,8 @@ describe('the door refuses bad requests and changes nothing', () => {
   it('says which record does not exist', async () => {
     const error = await rejection(backend.call('lines.update', { id: 9999, changes: { name: 'x' } }));
     expect(error.code).toBe('not_found');
-    expect(error.message).toBe('No intervention line with id 9999.');
+    expect(error.toBody()).toEqual({ code: 'not_found', reason: 'noLine', params: { id: 9999 } });
+    expect(error.message).toBe('There is no intervention line with id 9999 in the file (it may have been deleted). Nothing was changed.');
   });
 
   it('refuses to delete a staff member who still delivers lines', async () => {
@@ -212,7 +214,7 @@ describe('control characters in names', () => {
     for (const [name, input, field] of cases) {
       const error = await rejection(backend.call(name, input));
       expect(error.code, name).toBe('invalid_input');
-      expect(error.issues, name).toEqual([{ path: field, message: 'must not contain control characters (such as NUL)' }]);
+      expect(issuesInEnglish(error.issues), name).toEqual([{ path: field, message: 'must not contain control characters (such as NUL)' }]);
     }
     // Line breaks and tabs stay allowed in longer text.
     await backend.call('lines.update', { id: before.data.lines[0]!.id, changes: { description: 'First line\nSecond line\twith a tab' } });
@@ -227,7 +229,7 @@ describe('file paths a file system cannot use', () => {
     for (const name of ['file.create', 'file.saveAs', 'file.open'] as const) {
       const input = name === 'file.create' ? { path: path.join(dir, '\ud800'), template: 'demo' } : { path: path.join(dir, 'x\udc00.mapio') };
       const error = await rejection(backend.call(name, input));
-      expect(error.issues).toEqual([{ path: 'path', message: 'must be a file name the computer can use' }]);
+      expect(issuesInEnglish(error.issues)).toEqual([{ path: 'path', message: 'must be a file name the computer can use' }]);
     }
     expect(fs.readdirSync(dir).sort()).toEqual(before);
   });

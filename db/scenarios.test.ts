@@ -65,7 +65,7 @@ describe('ScenarioStore', () => {
     const dup = refusal(() => store.create('GRANT ENDS', 'copy', year));
     expect(dup.code).toBe('conflict');
     expect(dup.message).toBe('There is already a scenario called “GRANT ENDS”. Choose another name.');
-    expect(refusal(() => store.create('   ', 'copy', year)).issues).toEqual([{ path: 'name', message: 'is required' }]);
+    expect(refusal(() => store.create('   ', 'copy', year)).issues).toEqual([{ path: 'name', code: 'required' }]);
     expect(store.rename(a.id, 'grant ends').name).toBe('grant ends'); // its own name, recased, is fine
     expect(refusal(() => store.get(99)).message).toBe('No scenario with id 99. It may have been deleted.');
     expect(refusal(() => store.delete(99)).code).toBe('not_found');

@@ -70,7 +70,7 @@ describe('SchoolFile.create', () => {
   it('refuses a year with two records sharing an id', () => {
     const year = testSchoolYear();
     year.learners[3]!.id = 1;
-    expectApiError(() => SchoolFile.create(nodePath.join(testFolder(), 'x.mapio'), year), 'invalid_input', /learners\.3\.id: the id 1 is used twice/);
+    expectApiError(() => SchoolFile.create(nodePath.join(testFolder(), 'x.mapio'), year), 'invalid_input', /learners\.3\.id: id 1 is used twice/);
   });
 
   it('says so when the folder does not exist', () => {

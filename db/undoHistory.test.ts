@@ -24,7 +24,7 @@ describe('mutate', () => {
         r.lines.delete(1);
         r.learners.update(999, { name: 'x' });
       }),
-    ).toThrow(/No learner with id 999/);
+    ).toThrow(/no learner with id 999/);
     expect(file.readYear()).toEqual(before);
     expect(file.history()).toEqual({ canUndo: false, canRedo: false, undoLabel: null, redoLabel: null });
   });

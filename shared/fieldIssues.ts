@@ -3,7 +3,7 @@
  * specifics, never a sentence. The renderer, the CLI and each export word it from the catalogue
  * (`apiError.issue.<code>`) in the reader's language (shared/i18n/apiErrors.ts).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Catalogue } from './i18n/en';
 
 /** Every problem a field can have: exactly the catalogue's `apiError.issue` keys, so each has words in both languages. */
@@ -35,17 +35,18 @@ function carried(message: string): { code: IssueCode; params?: IssueParams } | n
   return data.params ? { code: data.issue, params: data.params } : { code: data.issue };
 }
 
-/** zod's own refusals (where a schema names none) by what zod found, read from the issue's fields. */
-function fromZod(i: z.core.$ZodIssue): { code: IssueCode; params?: IssueParams } {
+/** zod's own refusals (where a schema names none) by what zod found, read from the issue's fields (`input` is there only while zod words it). */
+function fromZod(i: z.core.$ZodRawIssue | z.core.$ZodIssue): { code: IssueCode; params?: IssueParams } {
   switch (i.code) {
     case 'too_small':
       return i.origin === 'string' && Number(i.minimum) === 1 ? { code: 'required' } : { code: 'atLeast', params: { min: Number(i.minimum) } };
     case 'too_big':
       return i.origin === 'string' ? { code: 'maxChars', params: { max: Number(i.maximum) } } : { code: 'atMost', params: { max: Number(i.maximum) } };
     case 'invalid_type':
-      return i.input === undefined ? { code: 'required' } : i.expected === 'int' ? { code: 'whole' } : i.expected === 'number' ? { code: 'number' } : { code: 'other' };
+      if ('input' in i && i.input === undefined) return { code: 'required' };
+      return i.expected === 'int' ? { code: 'whole' } : i.expected === 'number' ? { code: 'number' } : { code: 'other' };
     case 'unrecognized_keys':
-      return { code: 'unknownField' };
+      return { code: 'unknownKeys', params: { keys: i.keys.join(', ') } };
     case 'invalid_format':
       return i.format === 'date' ? { code: 'date' } : { code: 'other' };
     case 'not_multiple_of':
@@ -54,6 +55,13 @@ function fromZod(i: z.core.$ZodIssue): { code: IssueCode; params?: IssueParams }
       return { code: 'other' };
   }
 }
+
+/**
+ * Every refusal zod words itself (where a schema gives no code) is carried as data too: zod calls this
+ * with the raw issue, its input included, so a missing field reads "is required" and a wrong one by what
+ * was expected.
+ */
+z.config({ customError: (raw) => issue(fromZod(raw).code, fromZod(raw).params).error });
 
 /** A zod refusal as field issues: the schema's own code where it gave one, else read from zod's issue. */
 export function issuesFrom(error: z.ZodError): FieldIssue[] {

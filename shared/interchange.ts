@@ -24,7 +24,7 @@ import { termsFromWeeks } from './schoolTerms';
 import { issuesFrom, schoolYearSchema, type FieldIssue } from './schemas';
 import { jsonSyntaxIssue, jsonSyntaxProblem } from './jsonSyntaxProblem';
 import { fieldIssue } from './fieldIssues';
-import { englishWording } from './i18n/apiErrors';
+import { englishMessage } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
 export const INTERCHANGE_VERSION = 3;
@@ -42,7 +42,7 @@ export interface InterchangeDocument {
 /** A document refused, naming every bad field; `message` is the English wording of the first (for logs). */
 export class InterchangeError extends Error {
   constructor(readonly issues: FieldIssue[]) {
-    super(englishWording({ code: 'invalid_input', issues }));
+    super(englishMessage({ code: 'invalid_input', issues }));
     this.name = 'InterchangeError';
   }
 }

@@ -156,7 +156,7 @@ describe('learners’ names in the school’s own text', () => {
     ] as const) {
       const refused = await cli(command, file, out);
       expect(refused.code, command).toBe(1);
-      expect(refused.err).toContain(`lines.${doc.year.lines[0].id}.name (“${first}’s”)`);
+      expect(refused.err).toContain(`lines.${doc.year.lines[0].id}.name: may name a learner (“${first}’s”)`);
       expect(fs.existsSync(out)).toBe(false);
       const confirmed = await cli(command, file, out, '--not-learners');
       expect(confirmed.code, command).toBe(0);

@@ -17,11 +17,11 @@
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
  * nothing was written); 2 the command itself was wrong.
  */
-import { englishIssueWording } from '../../shared/i18n/apiErrors';
+import { errorWords, issueWords, plainWords } from '../../shared/i18n/apiErrors';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, type YearView } from '../../shared/api/contract';
+import { ApiError, type ApiErrorBody, type YearView } from '../../shared/api/contract';
 import { InterchangeError, parseInterchange, toInterchange } from '../../shared/interchange';
 import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
@@ -55,6 +55,12 @@ class UsageError extends Error {}
  * `allowBilingual` (the statement for parents), `--lang bilingual` asks for Welsh and English in one document
  * (the CLI's own messages are then in Welsh).
  */
+/** The language a command line asks for (`--lang cy`), for wording a refusal; English otherwise. */
+function langAsked(args: readonly string[]): 'en' | 'cy' {
+  const at = args.indexOf('--lang');
+  return at >= 0 && args[at + 1] === 'cy' ? 'cy' : 'en';
+}
+
 function langOption(args: string[], allowBilingual = false): { lang: 'en' | 'cy'; document: 'en' | 'cy' | 'bilingual'; rest: string[] } {
   const rest: string[] = [];
   let lang = 'en';
@@ -211,9 +217,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     if (error instanceof InterchangeError || error instanceof ApiError) {
-      io.err(`mapio: ${error.message}`);
-      const issues = error instanceof InterchangeError ? error.issues : (error.issues ?? []);
-      for (const issue of issues.slice(1, 20)) io.err(`  ${englishIssueWording(issue)}`);
+      // Worded here, in the language the command asked for (`--lang cy`), from the refusal's code and specifics.
+      const { t } = createI18n(langAsked(args));
+      const body: ApiErrorBody = error instanceof InterchangeError ? { code: 'invalid_input', issues: error.issues } : error.toBody();
+      // A document that may name a learner lists every field and what was found under one sentence.
+      const listed = body.code === 'names_in_text' ? 0 : 1;
+      io.err(`mapio: ${listed === 0 ? errorWords({ code: body.code }, t) : plainWords(body, t)}`);
+      for (const issue of (body.issues ?? []).slice(listed, 20)) io.err(`  ${issue.path}: ${issueWords(issue, t)}`);
       return 1;
     }
     io.err(`mapio: unexpected error: ${(error as Error).message}`);
@@ -252,9 +262,10 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
       if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
     });
-    for (const r of outcome.rejected) io.err(`Rejected ${r.fileName}: ${r.reason}`);
+    const { t } = createI18n(lang);
+    for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: t(`authority.rejected.${r.code}`, r.params) }));
     if (outcome.imported.length === 0) {
-      io.err('mapio: no return was imported, so no comparison was written.');
+      io.err(t('cli.noneImported'));
       return 1;
     }
     const written = await backend.invoke('authority.exportComparison', { path: out, lang });

@@ -122,7 +122,8 @@ describe('the export operations', () => {
       fs.chmodSync(out, 0o444);
       const [schoolBefore, exportBefore] = [sha256(school), sha256(out)];
       const error = await refused(backend.call('export.governorsWorkbook', { path: out, learners: 'named' }) as Promise<unknown>);
-      expect(error.toBody()).toEqual({ code: 'file_io', message: `Mapio could not write ${out}: the file is open in another program or read-only. Close it or choose another name.` });
+      expect(error.toBody()).toEqual({ code: 'file_io', reason: 'cannotWriteExport', params: { path: out } });
+      expect(error.message).toBe(`Mapio could not write ${out}: the file is open in another program or read-only. Close it or choose another name.`);
       expect(sha256(school)).toBe(schoolBefore);
       expect(sha256(out)).toBe(exportBefore);
       // The statement for parents is refused the same way.

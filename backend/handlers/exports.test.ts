@@ -61,7 +61,7 @@ describe('learners’ names in the school’s own text', () => {
       const target = path.join(dir, file);
       const error = (await backend.call(op, { path: target }).catch((e: unknown) => e)) as ApiError;
       expect(error.code).toBe('names_in_text');
-      expect(error.issues).toEqual([{ path: `lines.${line.id}.name`, message: `${first}’s` }]);
+      expect(error.issues).toEqual([{ path: `lines.${line.id}.name`, code: 'mayNameLearner', params: { found: `${first}’s` } }]);
       expect(fs.existsSync(target)).toBe(false);
     }
   });

@@ -191,7 +191,7 @@ describe('scenarios on the demo school', () => {
     expect(scaled.change).toEqual({ incomeId: grant.id, name: grant.name, fromPence: 1_240_000, toPence: 620_000 });
     expect(scaled.view.costed.budget.incomePence).toBe(view.costed.budget.incomePence - 620_000);
     expect(scaled.view.history.undoLabel).toBe('Change an income line');
-    expect(refusal(() => backend.invoke('scenario.lever.scaleIncome', { incomeId: 999, percentBasisPoints: 100 })).message).toBe('No income line with id 999.');
+    expect(refusal(() => backend.invoke('scenario.lever.scaleIncome', { incomeId: 999, percentBasisPoints: 100 })).toBody()).toEqual({ code: 'not_found', reason: 'noIncome', params: { id: 999 } });
   });
 
   it('adopts a scenario as the baseline in one undo step, and undo restores the old baseline exactly', () => {
@@ -262,7 +262,7 @@ describe('scenarios on the demo school', () => {
     const a = backend.invoke('scenario.create', { name: 'A', from: 'baseline' }).scenario;
     backend.invoke('scenario.create', { name: 'B', from: 'baseline' });
     expect(refusal(() => backend.invoke('scenario.create', { name: 'a', from: 'baseline' })).message).toBe('There is already a scenario called “a”. Choose another name.');
-    expect(refusal(() => backend.invoke('scenario.create', { name: ' ', from: 'baseline' })).message).toBe('name: a scenario needs a name');
+    expect(refusal(() => backend.invoke('scenario.create', { name: ' ', from: 'baseline' })).message).toBe('name: is required');
     backend.invoke('scenario.enter', { id: a.id });
     const deleted = backend.invoke('scenario.delete', { id: a.id });
     expect(deleted.view.scenario).toBeNull();

@@ -75,5 +75,5 @@ export function assertUsableMapping(mapping: MisColumnMapping, header: readonly 
     .map((h) => `“${h}”`)
     .join(', ');
   if (missing.length > 0) throw new ApiError('invalid_input', 'misNoColumns', { name: fileName, found: found || '—' }, issues);
-  throw new ApiError('invalid_input', 'misMappingMisfit', { name: fileName }, issues);
+  throw ApiError.invalid(issues);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { issuesInEnglish } from '../../test/support/refusalWords';
 import { ApiError } from '../../shared/api/contract';
 import { assertUsableMapping, emptyMapping, guessMapping } from './columnMapping';
 import { parseAlnStatus, parseFlag, parseYearGroup } from './learnerValues';
@@ -106,8 +107,13 @@ describe('guessing the column mapping from headers', () => {
     }
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).message).toBe(
-      '“list.csv” has no column Mapio can use for the school reference (UPN, Pupil ID or Admission number); forename (Legal Forename); year group (NC Year). Its columns are “Surname”, “Date of Birth”. Choose which column holds each, or export them from your MIS.',
+      '“list.csv” has no column Mapio can use for some of what it needs (listed beside each). Its columns are “Surname”, “Date of Birth”. Choose which column holds each, or export them from your MIS.',
     );
+    expect(issuesInEnglish((error as ApiError).issues)).toEqual([
+      { path: 'mapping.ref', message: 'no column for the school reference (UPN, Pupil ID or Admission number)' },
+      { path: 'mapping.forename', message: 'no column for forename (Legal Forename)' },
+      { path: 'mapping.yearGroup', message: 'no column for year group (NC Year)' },
+    ]);
     expect(() => assertUsableMapping({ ...emptyMapping(), ref: 0, name: 1, yearGroup: 9 }, ['UPN', 'Name'], 'x.csv')).toThrow(/mapping.yearGroup: column 10 is not in the file \(it has 2 columns\)/);
   });
 });

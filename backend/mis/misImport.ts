@@ -46,7 +46,8 @@ function emptyPreview(fileName: string, table: MisTable, mapping: MisColumnMappi
  */
 export function assertStillOpen(session: Session, started: SchoolFile, fileName: string): void {
   if (session.require() === started) return;
-  throw new ApiError('conflict', 'misFileChanged', { name: fileName, started: nodePath.basename(started.path) });
+  const now = session.openFile ? nodePath.basename(session.openFile.path) : '—';
+  throw new ApiError('conflict', 'misFileChanged', { name: fileName, started: nodePath.basename(started.path), now });
 }
 
 /** What importing would do. Writes nothing. */

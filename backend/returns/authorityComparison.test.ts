@@ -284,7 +284,7 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(fs.existsSync(out)).toBe(true);
     const none = await run('compare', nodePath.join(returnsDir, '33-version-99.xlsx'), '--out', nodePath.join(dir, 'never.xlsx'));
     expect(none.code).toBe(1);
-    expect(none.err).toMatch(/Rejected 33-version-99\.xlsx: is a version 99 Mapio return/);
+    expect(none.err).toMatch(/Rejected 33-version-99\.xlsx: a version 99 Mapio return/);
     expect(fs.existsSync(nodePath.join(dir, 'never.xlsx'))).toBe(false);
     expect((await run('compare', nodePath.join(returnsDir, '01.xlsx'))).code).toBe(2);
   });

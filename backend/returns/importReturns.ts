@@ -89,7 +89,7 @@ export async function importReturns(
 class ImportInterrupted extends ApiError {}
 
 function authorityChanged(authority: AuthorityFile, imported: number): ImportInterrupted {
-  return new ImportInterrupted('conflict', 'authorityFileChanged', { name: nodePath.basename(authority.path), count: imported });
+  return new ImportInterrupted('conflict', imported > 0 ? 'authorityFileChanged' : 'authorityFileChangedNone', { name: nodePath.basename(authority.path), count: imported });
 }
 
 const tooLarge = (bytes: number): string => `not a Mapio return: it is ${Math.round(bytes / 1024 / 1024)} MB, far larger than any return`;

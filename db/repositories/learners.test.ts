@@ -44,7 +44,7 @@ describe('learners and enrolments', () => {
   it('deleting enrolments is all or nothing', () => {
     const file = openFile();
     const error = apiErrorFrom(() => file.mutate('Unenrol', (r) => r.enrolments.delete([1, 2, 99])));
-    expect(error.message).toBe('No enrolment with id 99');
+    expect(error.toBody()).toEqual({ code: 'not_found', reason: 'noEnrolment', params: { id: 99 } });
     expect(file.readYear().enrolments).toHaveLength(8);
   });
 });
@@ -55,9 +55,9 @@ describe('tiers and areas', () => {
     const year = testSchoolYear();
     const tierError = apiErrorFrom(() => file.mutate('Tiers', (r) => r.tiers.set(year.tiers.filter((t) => t.id !== 'alp'))));
     expect(tierError.code).toBe('conflict');
-    expect(tierError.message).toBe('The tier “ALP” is still used by 2 lines: “Cymorth iaith (speech and language group)” and “1:1 support”. Move those lines to another tier first.');
+    expect(tierError.message).toBe('The tier “ALP” is still used by 2 lines: “Cymorth iaith (speech and language group)”, “1:1 support”. Move those lines to another tier first.');
     const areaError = apiErrorFrom(() => file.mutate('Areas', (r) => r.areas.set(year.areas.filter((a) => a.id !== 'sensory_physical'))));
-    expect(areaError.message).toBe('The area of need “Sensory and/or physical” is still used by 1 line (“1:1 support”) and 1 learner. Remove it from them first.');
+    expect(areaError.message).toBe('The area of need “Sensory and/or physical” is still used by 1 line: “1:1 support”. Remove it from that line first.');
   });
 
   it('remove an unused tier and rename the others', () => {

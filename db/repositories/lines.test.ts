@@ -47,15 +47,15 @@ describe('lines', () => {
     for (const fn of [() => file.mutate('x', (r) => r.lines.update(7, { name: 'x' })), () => file.mutate('x', (r) => r.lines.delete(7)), () => file.mutate('x', (r) => r.lines.duplicate(7))]) {
       const error = apiErrorFrom(fn);
       expect(error.code).toBe('not_found');
-      expect(error.message).toBe('No intervention line with id 7');
+      expect(error.toBody()).toEqual({ code: 'not_found', reason: 'noLine', params: { id: 7 } });
     }
   });
 
   it('names the field that points at something missing', () => {
     const file = openFile();
     const cases: Array<[Partial<typeof lineFields>, string]> = [
-      [{ tierId: 'specialist' }, "tierId: no tier with id 'specialist'"],
-      [{ areaIds: ['cognition_learning', 'maths'] }, "areaIds.1: no area of need with id 'maths'"],
+      [{ tierId: 'specialist' }, 'tierId: no tier with id specialist'],
+      [{ areaIds: ['cognition_learning', 'maths'] }, 'areaIds.1: no area of need with id maths'],
       [{ staff: [{ staffId: 42, count: 1 }] }, 'staff.0.staffId: no member of staff with id 42'],
     ];
     for (const [changes, message] of cases) {
@@ -80,7 +80,7 @@ describe('lines', () => {
       ),
     );
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toMatch(/staff\.1: staff member 1 .*count/);
+    expect(error.message).toMatch(/staff\.1: member of staff 1 .*count/);
   });
 
   it('refuses a field it does not know rather than ignoring it', () => {

@@ -46,6 +46,7 @@ export function createLinesRepository(db: SqliteDatabase): LinesRepository {
       assertNoDuplicates(
         'staff',
         f.staff.map((s) => s.staffId),
+        'staffListedTwice',
       );
     if (f.undeliveredWeeks) assertNoDuplicates('undeliveredWeeks', f.undeliveredWeeks);
   }

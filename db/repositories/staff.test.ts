@@ -18,14 +18,14 @@ describe('staff', () => {
     const file = openFile();
     const error = apiErrorFrom(() => file.mutate('Delete', (r) => r.staff.delete(1)));
     expect(error.code).toBe('conflict');
-    expect(error.message).toBe('Sian Evans still delivers 2 lines: “Precision teaching (reading)” and “Cymorth iaith (speech and language group)”. Remove Sian Evans from those lines first.');
+    expect(error.message).toBe('Sian Evans still delivers 2 lines: “Precision teaching (reading)”, “Cymorth iaith (speech and language group)”. Remove Sian Evans from those lines first.');
     expect(file.readYear().staff).toHaveLength(3);
   });
 
   it('refuses to delete someone costed in other costs or named as ALNCo', () => {
     const file = openFile();
     file.mutate('Free up', (r) => r.lines.update(2, { staff: [{ staffId: 1, count: 1 }] }));
-    expect(apiErrorFrom(() => file.mutate('Delete', (r) => r.staff.delete(3))).message).toMatch(/Rhian Morgan's time is still costed in 1 other cost line: “ALNCo release time”/);
+    expect(apiErrorFrom(() => file.mutate('Delete', (r) => r.staff.delete(3))).message).toMatch(/Rhian Morgan’s time is still costed in 1 other cost line: “ALNCo release time”/);
     file.mutate('Free up', (r) => r.otherCosts.delete(1));
     expect(apiErrorFrom(() => file.mutate('Delete', (r) => r.staff.delete(3))).message).toMatch(/Rhian Morgan is the ALNCo/);
     file.mutate('Free up', (r) => r.workload.update({ alncoStaffId: null }));
@@ -35,7 +35,7 @@ describe('staff', () => {
 
   it('says which member of staff does not exist', () => {
     const file = openFile();
-    expect(apiErrorFrom(() => file.mutate('x', (r) => r.staff.update(9, { name: 'x' }))).message).toBe('No member of staff with id 9');
+    expect(apiErrorFrom(() => file.mutate('x', (r) => r.staff.update(9, { name: 'x' }))).toBody()).toEqual({ code: 'not_found', reason: 'noStaff', params: { id: 9 } });
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.staff.delete(9))).code).toBe('not_found');
   });
 });

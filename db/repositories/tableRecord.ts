@@ -55,10 +55,10 @@ export function invalidField(field: string, code: IssueCode, params?: IssueParam
 }
 
 /** Refuse a list that names the same thing twice (join tables key on it). */
-export function assertNoDuplicates<V extends string | number>(field: string, values: readonly V[]): void {
+export function assertNoDuplicates<V extends string | number>(field: string, values: readonly V[], code: IssueCode = 'listedTwice'): void {
   const seen = new Set<V>();
   values.forEach((v, i) => {
-    if (seen.has(v)) throw invalidField(`${field}.${i}`, 'listedTwice', { item: v });
+    if (seen.has(v)) throw invalidField(`${field}.${i}`, code, { item: v });
     seen.add(v);
   });
 }

@@ -26,11 +26,11 @@ describe('browser-mode transport', () => {
   });
 
   it('rebuilds an ApiError, field issues included, from the error body', async () => {
-    const { fn } = fakeFetch(() => json(400, { code: 'invalid_input', message: 'name: a name is required', issues: [{ path: 'name', message: 'a name is required' }] }));
+    const { fn } = fakeFetch(() => json(400, { code: 'invalid_input', issues: [{ path: 'name', code: 'required' }] }));
     const api = createApi(createHttpCall({ secret: 's', fetch: fn }));
     const err = await api.call('staff.delete', { id: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'invalid_input', message: 'name: a name is required', issues: [{ path: 'name', message: 'a name is required' }] });
+    expect(err).toMatchObject({ code: 'invalid_input', message: 'name: is required', issues: [{ path: 'name', code: 'required' }] });
   });
 
   it('says the engine is not responding when the server cannot be reached', async () => {
@@ -42,7 +42,8 @@ describe('browser-mode transport', () => {
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'internal' });
-    expect((err as ApiError).message).toMatch(/^Mapio's engine is not responding/);
+    expect((err as ApiError).reason).toBe('engineNotResponding');
+    expect((err as ApiError).message).toMatch(/^Mapio’s engine is not responding/);
   });
 
   it('turns a reply that is not an API error (e.g. a proxy page) into an internal ApiError', async () => {
@@ -61,9 +62,9 @@ describe('browser-mode transport', () => {
 
 describe('desktop transport (window.mapio results)', () => {
   it('unwraps ok results and rebuilds errors', async () => {
-    const api = createApi(async (name) => (name === 'app.info' ? { ok: true, value: { mode: 'electron' } } : { ok: false, error: { code: 'not_found', message: 'There is no learner 9.' } }));
+    const api = createApi(async (name) => (name === 'app.info' ? { ok: true, value: { mode: 'electron' } } : { ok: false, error: { code: 'not_found', reason: 'noLearner', params: { id: 9 } } }));
     expect(await api.call('app.info', {})).toEqual({ mode: 'electron' });
-    await expect(api.call('learners.delete', { id: 9 })).rejects.toMatchObject({ code: 'not_found', message: 'There is no learner 9.' });
+    await expect(api.call('learners.delete', { id: 9 })).rejects.toMatchObject({ code: 'not_found', reason: 'noLearner', params: { id: 9 } });
   });
 });
 

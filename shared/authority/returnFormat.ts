@@ -226,16 +226,12 @@ export function canonicalJson(value: unknown): string {
 // Validation (imports)
 
 const MAX_PENCE = 100_000_000_000;
-const signedPence = z
-  .number({ error: 'must be a number of pence' })
-  .int({ error: 'money must be whole pence (an integer), not a decimal' })
-  .min(-MAX_PENCE, { error: 'is too large' })
-  .max(MAX_PENCE, { error: 'is too large' });
-const pence = signedPence.min(0, { error: 'must not be negative' });
-const label = z.string().max(300, { error: 'must be at most 300 characters' });
+const signedPence = z.number(issue('number')).int(issue('wholePence')).min(-MAX_PENCE, issue('tooLarge')).max(MAX_PENCE, issue('tooLarge'));
+const pence = signedPence.min(0, issue('negative'));
+const label = z.string().max(300, issue('maxChars', { max: 300 }));
 const count = z
   .strictObject({
-    value: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' }).max(100_000).nullable(),
+    value: z.number().int(issue('whole')).min(0, issue('negative')).max(100_000).nullable(),
     suppressed: z.boolean(),
   })
   .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), issue('smallCountShown', { most: SMALL_COUNT_THRESHOLD - 1 }));
@@ -244,16 +240,16 @@ const breakdown = { costPence: pence, chargedPence: pence };
 export const authorityReturnSchema = z
   .strictObject({
     school: z.strictObject({
-      name: z.string().trim().min(1, { error: 'is required' }).max(200),
+      name: z.string().trim().min(1, issue('required')).max(200),
       nameCy: z.string().max(200),
       localAuthority: label,
-      localAuthorityCode: z.string().regex(/^(\d{3})?$/, { error: 'must be a 3-digit local authority code, or empty' }),
-      officialNumber: z.string().regex(/^(\d{7})?$/, { error: 'must be 7 digits, or empty until entered' }),
+      localAuthorityCode: z.string().regex(/^(\d{3})?$/, issue('authorityCode')),
+      officialNumber: z.string().regex(/^(\d{7})?$/, issue('officialNumberDigits')),
       phase: z.enum(PHASES),
       numberOnRoll: z.number().int().min(0).max(10_000),
       efsmBasisPoints: z.number().int().min(0).max(10_000).nullable(),
       languageMedium: z.enum(LANGUAGE_MEDIA),
-      academicYear: z.string().regex(/^\d{4}-\d{2}$/, { error: 'must look like 2026-27' }),
+      academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
       alpDefinitionSource: label,
       alpDefinitionDate: isoDate.nullable(),
     }),

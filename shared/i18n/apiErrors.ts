@@ -57,10 +57,9 @@ export function errorWords(error: ApiErrorBody, t: Translate, context: { path?: 
   if (given.name === undefined) given.name = context.path ? fileNameOf(context.path) : t('apiError.theFile', {});
   const params = wordedParams(given, t);
   if (error.reason) return t(`apiError.reason.${error.reason}`, params);
-  if (error.code === 'invalid_input') {
-    const first = error.issues?.[0];
-    return t('apiError.invalid_input', { issue: first ? fieldIssueWords(first, t) : t('apiError.issue.other', {}) });
-  }
+  const first = error.issues?.[0];
+  if (first) return t('apiError.invalid_input', { issue: fieldIssueWords(first, t) });
+  if (error.code === 'invalid_input') return t('apiError.invalid_input', { issue: t('apiError.issue.other', {}) });
   return t(`apiError.${error.code}`, params);
 }
 
@@ -73,14 +72,19 @@ export function englishWording(error: ApiErrorBody): string {
 }
 
 /**
- * An ApiError's `message` (logs, the CLI, English-only tests): the English words, and for a request
- * refused for its fields the first field's full path and what is wrong with it ("changes.weeks: …").
+ * A refusal as a line of text (an ApiError's `message`, the CLI): its words, and for a request refused
+ * for its fields the first field's full path and what is wrong with it ("changes.weeks: …").
  */
+export function plainWords(error: ApiErrorBody, t: Translate): string {
+  const first = error.issues?.[0];
+  if (!error.reason && first) return `${first.path}: ${issueWords(first, t)}`;
+  return errorWords(error, t);
+}
+
+/** An ApiError's `message`, for logs and English-only tests: `plainWords` in English. */
 export function englishMessage(error: ApiErrorBody): string {
   english ??= createI18n('en').t;
-  const first = error.issues?.[0];
-  if (error.code === 'invalid_input' && !error.reason && first) return `${first.path}: ${issueWords(first, english)}`;
-  return errorWords(error, english);
+  return plainWords(error, english);
 }
 
 /** The English words of one field issue with its field ("totals › costPence: must equal …"), for logs. */

@@ -668,6 +668,8 @@ export const cy: Catalogue = {
     paidWeeks: 'Teipiwch yr wythnosau â thâl rhwng 1 a {{max}}, e.e. 38.6.',
   },
   cli: {
+    rejectedReturn: 'Gwrthodwyd {{file}}: {{reason}}',
+    noneImported: 'mapio: ni fewnforiwyd yr un ffurflen, felly ni ysgrifennwyd cymhariaeth.',
     heading: '{{school}} — {{year}} ({{authority}})',
     noAuthority: 'dim awdurdod wedi’i osod',
     counts: '{{lines}} o linellau ymyrraeth, {{learners}} o ddysgwyr, {{staff}} aelod o staff; ffigurau fel yr oeddent yn wythnos {{week}}',
@@ -814,6 +816,8 @@ export const cy: Catalogue = {
       smallCountShown: 'rhaid dal yn ôl unrhyw gyfrif o 1 i {{most}}, a dim ond cyfrif a ddaliwyd yn ôl a gaiff fod yn wag',
       columnNotInFile: 'nid yw colofn {{column}} yn y ffeil (nifer y colofnau ynddi: {{columns}})',
       noColumnFor: 'nid oes colofn ar gyfer {{field}}',
+      staffListedTwice: 'mae aelod o staff {{item}} wedi’i restru ddwywaith (defnyddiwch y nifer am fwy nag un)',
+      unknownKeys: 'mae ganddo feysydd nad yw Mapio yn eu hadnabod: {{keys}}',
     },
     reason: {
       noEnrolment: 'Nid oes cofrestriad â’r ID {{id}} yn y ffeil (efallai ei fod wedi’i ddileu). Ni newidiwyd dim.',
@@ -957,7 +961,7 @@ export const cy: Catalogue = {
       misSpreadsheetTooLarge: 'Ni all Mapio ddarllen “{{name}}”: {{what}}. Allforiwch y dysgwyr yn unig (un rhes i bob dysgwr) o’ch MIS, fel CSV neu .xlsx.',
       misNoRows: 'Nid oes rhesi ar ddalen gyntaf “{{name}}”.',
       misFileChanged:
-        'Newidiodd y ffeil sydd ar agor tra oedd “{{name}}” yn cael ei darllen: dechreuwyd y mewnforio yn “{{started}}”, felly ni fewnforiwyd dim. Agorwch “{{started}}” eto a mewnforiwch unwaith eto.',
+        'Newidiodd y ffeil agored tra oedd “{{name}}” yn cael ei darllen: dechreuwyd y mewnforio yn “{{started}}” ac mae “{{now}}” ar agor nawr, felly ni fewnforiwyd dim. Agorwch “{{started}}” eto a mewnforiwch unwaith eto.',
       noFolderAt: 'Nid oes ffolder yn {{folder}}.',
       fileNotFolder: 'Ffeil yw {{folder}}, nid ffolder.',
       cannotReadFolder: 'Ni allai Mapio ddarllen y ffolder {{folder}}. ({{detail}})',
@@ -1014,7 +1018,7 @@ export const cy: Catalogue = {
       tookTooLong_zero:
         'Rhoddodd Mapio y gorau iddi tra oedd yn {{activity}}, gan fod hynny wedi cymryd gormod o amser, llawer hirach nag y dylai. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Os ffeil yr oeddech yn ei hagor oedd hon, ni chafodd ei hagor (na’i hychwanegu at Ffeiliau diweddar); mae’r ffeil a oedd ar agor o’r blaen ar agor eto.',
       tookTooLong_one:
-        'Rhoddodd Mapio y gorau iddi tra oedd yn {{activity}}, gan fod hynny wedi cymryd dros {{count}} eiliad, llawer hirach nag y dylai. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Os ffeil yr oeddech yn ei hagor oedd hon, ni chafodd ei hagor (na’i hychwanegu at Ffeiliau diweddar); mae’r ffeil a oedd ar agor o’r blaen ar agor eto.',
+        'Rhoddodd Mapio y gorau iddi tra oedd yn {{activity}}, gan fod hynny wedi cymryd dros eiliad, llawer hirach nag y dylai. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Os ffeil yr oeddech yn ei hagor oedd hon, ni chafodd ei hagor (na’i hychwanegu at Ffeiliau diweddar); mae’r ffeil a oedd ar agor o’r blaen ar agor eto.',
       tookTooLong_two:
         'Rhoddodd Mapio y gorau iddi tra oedd yn {{activity}}, gan fod hynny wedi cymryd dros {{count}} eiliad, llawer hirach nag y dylai. Mae unrhyw beth yr oedd wedi gorffen ei gadw yn cael ei gadw; ni chadwyd y gweddill. Os ffeil yr oeddech yn ei hagor oedd hon, ni chafodd ei hagor (na’i hychwanegu at Ffeiliau diweddar); mae’r ffeil a oedd ar agor o’r blaen ar agor eto.',
       tookTooLong_few:
@@ -1053,6 +1057,8 @@ export const cy: Catalogue = {
       replyUnreadable: 'Anfonodd peiriant Mapio ateb na allai’r dudalen hon ei ddarllen. Ail-lwythwch y dudalen; os yw’n dal i ddigwydd, ailgychwynnwch Mapio.',
       pageNotConnected:
         'Nid yw’r dudalen hon wedi’i chysylltu â’r Mapio sy’n rhedeg. Defnyddiwch y tab porwr a agorodd Mapio pan ddechreuodd, neu (os dechreuwyd gyda --no-open) y cyfeiriad cyfan a argraffodd, sy’n cynnwys ?secret=….',
+      authorityFileChangedNone:
+        'Agorwyd ffeil awdurdod arall tra oedd ffurflenni’n cael eu mewnforio i “{{name}}”, felly stopiodd y mewnforio; ni fewnforiwyd dim. Agorwch “{{name}}” eto a mewnforiwch y ffurflenni.',
     },
   },
   welshProvision: {

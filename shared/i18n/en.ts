@@ -617,6 +617,8 @@ export const en = {
     paidWeeks: 'Type paid weeks between 1 and {{max}}, e.g. 38.6.',
   },
   cli: {
+    rejectedReturn: 'Rejected {{file}}: {{reason}}',
+    noneImported: 'mapio: no return was imported, so no comparison was written.',
     heading: '{{school}} — {{year}} ({{authority}})',
     noAuthority: 'no authority set',
     counts: '{{lines}} intervention lines, {{learners}} learners, {{staff}} staff; figures as at week {{week}}',
@@ -754,6 +756,8 @@ export const en = {
       smallCountShown: 'a count of 1 to {{most}} must be withheld, and only a withheld count may be empty',
       columnNotInFile: 'column {{column}} is not in the file (it has {{columns}} columns)',
       noColumnFor: 'no column for {{field}}',
+      staffListedTwice: 'member of staff {{item}} is listed twice (use count for more than one)',
+      unknownKeys: 'has fields Mapio does not know: {{keys}}',
     },
     reason: {
       noEnrolment: 'There is no enrolment with id {{id}} in the file (it may have been deleted). Nothing was changed.',
@@ -813,7 +817,7 @@ export const en = {
       notABackup: 'That is not one of Mapio’s backups. Choose a backup from the list.',
       backupGone: 'That backup no longer exists. Choose another from the list.',
       noScenarioTable: 'This school file has no place for scenarios yet; open it again so Mapio can bring it up to date.',
-      noScenario: 'There is no scenario with id {{id}}. It may have been deleted.',
+      noScenario: 'No scenario with id {{id}}. It may have been deleted.',
       scenarioDamaged: 'The scenario “{{scenario}}” in this file is damaged and cannot be read ({{detail}}). The baseline is not affected.',
       scenarioNameUsed: 'There is already a scenario called “{{scenario}}”. Choose another name.',
       notAuthorityFile: '“{{name}}” is not a Mapio authority file. Choose a {{extension}} file.',
@@ -861,7 +865,8 @@ export const en = {
       misUnreadableXlsx: 'Mapio could not read “{{name}}” as an Excel workbook (.xlsx). Open it in Excel and save it again, or export CSV from your MIS.',
       misSpreadsheetTooLarge: '“{{name}}” {{what}}. Export only the learners (one row each) from your MIS, as CSV or .xlsx.',
       misNoRows: '“{{name}}” has no rows on its first sheet.',
-      misFileChanged: 'The open file changed while “{{name}}” was being read: the import was started in “{{started}}”, so nothing was imported. Open “{{started}}” again and import once more.',
+      misFileChanged:
+        'The open file changed while “{{name}}” was being read: the import was started in “{{started}}” and “{{now}}” is open now, so nothing was imported. Open “{{started}}” again and import once more.',
       noFolderAt: 'There is no folder at {{folder}}.',
       fileNotFolder: '{{folder}} is a file, not a folder.',
       cannotReadFolder: 'Mapio could not read the folder {{folder}}. ({{detail}})',
@@ -907,7 +912,7 @@ export const en = {
       engineKeepsStopping: 'Mapio’s data engine keeps stopping as it starts. Close Mapio and start it again; if this keeps happening, reinstall Mapio.',
       engineStartingAgain: 'Mapio’s data engine is starting again. Try again in a moment.',
       tookTooLong_one:
-        'Mapio stopped {{activity}} because it took longer than {{count}} second, far longer than it should. Anything it had finished saving is kept; the rest was not saved. If this was a file you opened, it was not opened (nor added to Recent files); the file that was open before is open again.',
+        'Mapio stopped {{activity}} because it took longer than a second, far longer than it should. Anything it had finished saving is kept; the rest was not saved. If this was a file you opened, it was not opened (nor added to Recent files); the file that was open before is open again.',
       tookTooLong_other:
         'Mapio stopped {{activity}} because it took longer than {{count}} seconds, far longer than it should. Anything it had finished saving is kept; the rest was not saved. If this was a file you opened, it was not opened (nor added to Recent files); the file that was open before is open again.',
       waitedTooLong: 'Mapio stopped this while it was waiting behind something that took far too long. Try it again.',
@@ -931,6 +936,8 @@ export const en = {
       replyUnreadable: 'Mapio’s engine sent a reply this page could not read. Reload the page; if it keeps happening, restart Mapio.',
       pageNotConnected:
         'This page is not connected to the running Mapio. Use the browser tab Mapio opened when it started, or (started with --no-open) the whole address it printed, which includes ?secret=….',
+      authorityFileChangedNone:
+        'Another authority file was opened while returns were being imported into “{{name}}”, so the import stopped; nothing was imported. Open “{{name}}” again and import the returns.',
     },
   },
   welshProvision: {

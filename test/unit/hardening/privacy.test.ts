@@ -151,7 +151,7 @@ describe('privacy: planted learner names never leak', () => {
       const out: string[] = [];
       const code = await runCli(['import-json', file, path.join(dir, 'never.mapio')], { out: (t) => out.push(t), err: (t) => out.push(t) });
       expect(code, what).toBe(1);
-      expect(out.join('\n'), what).toMatch(/is not valid JSON: .* at line \d+, column \d+ \(character \d+; [a-z_]+\)/);
+      expect(out.join('\n'), what).toMatch(/is not valid JSON: .* at line \d+, column \d+ \(character \d+\)/);
       expect(findNames(out.join('\n')), what).toEqual([]);
     }
   });
