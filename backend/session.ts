@@ -2,7 +2,7 @@
  * The open school file and what the handlers share: building the YearView every response carries,
  * and checks that need the whole year (weeks inside the calendar, references that exist).
  */
-import type { CostSubject } from '../shared/engine/exactFigures';
+import type { CostSubject } from '../shared/engine';
 import type { ErrorParams, ErrorReason } from '../shared/api/errors';
 import { fieldIssue } from '../shared/fieldIssues';
 import path from 'node:path';

@@ -3,7 +3,7 @@ import type { ApiErrorBody } from './errors';
 import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { AlnStatus } from '../domain';
-import { misColumnMappingSchema, singleLine, type FieldIssue, type MisColumnMapping } from '../schemas';
+import { misColumnMappingSchema, singleLine, type MisColumnMapping } from '../schemas';
 import { MAX_MIS_FILE_BASE64_CHARS } from '../limits';
 import { op, type OperationGroup } from './operation';
 import type { MutationResult } from './year';

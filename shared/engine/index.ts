@@ -4,7 +4,7 @@
  * renderer, in Node and in tests. The rules it applies: docs/costing-rules.md.
  */
 export { costSchoolYear, resolveAsAtWeek, type CostOptions } from './costSchoolYear';
-export { costWithinExactRange, FiguresTooLarge } from './exactFigures';
+export { costWithinExactRange, FiguresTooLarge, type CostSubject } from './exactFigures';
 export { deriveHourlyCost } from './hourlyCost';
 export { splitByWeights, splitEqually } from './largestRemainder';
 export { enrolledWeeks } from './shares';

@@ -12,8 +12,7 @@ import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
 
 export function ImportArea() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
+  const { t } = useTranslation();
   const id = useId();
   const progress = useAuthority((s) => s.progress);
   const lastImport = useAuthority((s) => s.lastImport);

@@ -9,7 +9,6 @@ import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
 import { freeTextAt } from '../../../shared/freeTextNames';
 import { errorText } from '../../errors/localisedError';
-import { createI18n } from '../../../shared/i18n';
 
 /**
  * Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError).
