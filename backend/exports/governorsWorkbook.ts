@@ -1,6 +1,6 @@
 /**
  * The costed provision map as an Excel workbook for governors: Summary, Provision map, Staffing, Learners
- * (optional; anonymised unless names are asked for), Checks, Impact and, when the school has scenarios,
+ * (only when asked for: pseudonymised, or named by a separate choice), Checks, Impact and, when the school has scenarios,
  * Scenarios. Each sheet is written by its own file in governors/; this file assembles them in order.
  *
  * Every figure comes from the engine's CostedMap. Money is written as pounds (pence / 100) with a £
@@ -36,7 +36,7 @@ import { yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 
-export type LearnersOption = 'none' | 'anonymised' | 'named';
+export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
 export interface GovernorsWorkbookOptions {
   learners: LearnersOption;

@@ -704,7 +704,7 @@ export const cy: Catalogue = {
     wroteComparison_many: 'Mewnforiwyd {{imported}} o {{count}} ffurflen; ysgrifennwyd y gymhariaeth yn {{path}}.',
     wroteComparison_other: 'Mewnforiwyd {{imported}} o {{count}} o ffurflenni; ysgrifennwyd y gymhariaeth yn {{path}}.',
     wroteStatement: 'Ysgrifennwyd y datganiad DDY i rieni yn {{path}}.',
-    learnersMode: { none: 'dim', anonymised: 'dienw', named: 'gydag enwau' },
+    learnersMode: { none: 'heb eu cynnwys', pseudonymised: 'ffugenwol', named: 'gydag enwau' },
   },
   apiError: {
     invalid_input: 'Gwrthodwyd hynny, felly ni newidiwyd dim: {{issue}}',
@@ -947,8 +947,8 @@ export const cy: Catalogue = {
     },
     learners: {
       title: 'Dysgwyr: {{school}}, {{year}}',
-      anonymised:
-        'Ffugenwol: dangosir pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn (L001…), byth yn ôl enw na chyfeirnod MIS. Gall grŵp blwyddyn, statws, angen a chost gyda’i gilydd ddal i bwyntio at blentyn: cadwch ef o fewn y corff llywodraethu.',
+      pseudonymised:
+        'Ffugenwol, nid dienw: dangosir pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn (L001…), byth yn ôl enw na chyfeirnod MIS. Mae’n dal yn ddata personol: gall y cod gyda’r grŵp blwyddyn, y statws ADY, y maes angen a’r gost gyda’i gilydd adnabod plentyn i rywun sy’n adnabod yr ysgol. Cadwch ef o fewn y corff llywodraethu.',
       named: 'Gydag enwau: mae’r ddalen hon yn cynnwys enwau dysgwyr, sef data personol am blant. Cadwch hi’n ddiogel a pheidiwch â’i rhannu y tu hwnt i’r corff llywodraethu.',
       total: 'Cyfanswm a rennir i ddysgwyr',
       yes: 'Ydy',
@@ -990,7 +990,7 @@ export const cy: Catalogue = {
     learnersOption: {
       label: 'Dalen dysgwyr',
       none: 'Dim dalen dysgwyr',
-      anonymised: 'Ffugenwol (cod i bob dysgwr, dim enwau na chyfeirnodau)',
+      pseudonymised: 'Ffugenwol (cod i bob dysgwr, dim enwau na chyfeirnodau)',
       named: 'Gydag enwau (yn cynnwys enwau dysgwyr)',
     },
     // Who the school is, on every document that leaves Mapio.
@@ -1043,8 +1043,9 @@ export const cy: Catalogue = {
         'Llyfr gwaith Excel y gall llywodraethwyr ei ddarllen, ei argraffu a’i wirio: y gyllideb yn erbyn y gwariant ymrwymedig, y map darpariaeth gyda fformiwlâu byw, staffio a’r gwiriadau sydd ar agor.',
       learnersLegend: 'Dalen dysgwyr',
       learners: {
-        anonymised: 'Ffugenwol: pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn, dim enwau na chyfeirnodau (argymhellir)',
-        none: 'Dim dalen dysgwyr',
+        pseudonymised:
+          'Ffugenwol: pob dysgwr yn ôl cod a wnaed ar gyfer y llyfr gwaith hwn, dim enwau na chyfeirnodau. Data personol o hyd: gall grŵp blwyddyn, statws, angen a chost gyda’i gilydd adnabod plentyn',
+        none: 'Dim dalen dysgwyr (argymhellir)',
         named: 'Gydag enwau’r dysgwyr',
       },
       namedWarningTitle: 'Data personol.',

@@ -645,7 +645,7 @@ export const en = {
     wroteComparison_one: 'Imported {{imported}} of {{count}} return; wrote the comparison to {{path}}.',
     wroteComparison_other: 'Imported {{imported}} of {{count}} returns; wrote the comparison to {{path}}.',
     wroteStatement: 'Wrote the ALP statement for parents to {{path}}.',
-    learnersMode: { none: 'none', anonymised: 'anonymised', named: 'named' },
+    learnersMode: { none: 'not included', pseudonymised: 'pseudonymised', named: 'named' },
   },
   apiError: {
     invalid_input: 'That was refused, so nothing was changed: {{issue}}',
@@ -883,8 +883,8 @@ export const en = {
     },
     learners: {
       title: 'Learners: {{school}}, {{year}}',
-      anonymised:
-        'Pseudonymised: each learner is shown by a code made for this workbook (L001…), never by name or MIS reference. Year group, status, need and cost together can still point to a child: keep it within the governing body.',
+      pseudonymised:
+        'Pseudonymised, not anonymised: each learner is shown by a code made for this workbook (L001…), never by name or MIS reference. It is still personal data: the code with the year group, ALN status, area of need and cost together can identify a child to someone who knows the school. Keep it within the governing body.',
       named: 'Named: this sheet holds learners’ names, which are personal data about children. Keep it safe and do not share it beyond the governing body.',
       total: 'Total shared to learners',
       yes: 'Yes',
@@ -927,7 +927,7 @@ export const en = {
     learnersOption: {
       label: 'Learners sheet',
       none: 'No learners sheet',
-      anonymised: 'Pseudonymised (a code for each learner, no names or references)',
+      pseudonymised: 'Pseudonymised (a code for each learner, no names or references)',
       named: 'Named (includes learners’ names)',
     },
     // Who the school is, on every document that leaves Mapio.
@@ -975,8 +975,8 @@ export const en = {
       intro: 'An Excel workbook governors can read, print and check: budget against committed spend, the provision map with live formulas, staffing and open checks.',
       learnersLegend: 'Learners sheet',
       learners: {
-        anonymised: 'Pseudonymised: each learner by a code made for this workbook, no names or references (recommended)',
-        none: 'No learners sheet',
+        pseudonymised: 'Pseudonymised: each learner by a code made for this workbook, no names or references. Still personal data: year group, status, need and cost together can identify a child',
+        none: 'No learners sheet (recommended)',
         named: 'With learners’ names',
       },
       namedWarningTitle: 'Personal data.',
