@@ -182,8 +182,13 @@ describe('the governors’ workbook', () => {
         .subarray(1, 4)
         .toString('ascii'),
     ).toBe('PNG');
-    // The figures the chart shows are in cells beside it, as formulas over the budget figures.
-    const key = [17, 18, 19].map((r) => summary.getCell(`G${r}`));
+    // The figures the chart shows are in cells below it, labelled, as formulas over the budget figures.
+    const key: ExcelJS.Cell[] = [];
+    summary.eachRow((row) => {
+      const v = row.getCell(2).value;
+      if (v !== null && typeof v === 'object' && 'formula' in v && /^B\d+$/.test(String(v.formula))) key.push(row.getCell(2));
+    });
+    expect(key.map((c) => summary.getCell(`A${c.row}`).text)).toEqual(['Budget income', 'Committed spend charged to the ALN budget', 'All provision, whoever pays']);
     expect(key.map((c) => Math.round(Number((c.value as ExcelJS.CellFormulaValue).result) * 100))).toEqual([
       view.costed.budget.incomePence,
       view.costed.budget.chargedPence,

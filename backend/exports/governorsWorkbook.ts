@@ -35,6 +35,7 @@ import { writeLearners } from './governors/learnersSheet';
 import { yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
+import { fitSheetForPrint } from './sheetPrint';
 
 export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
@@ -90,6 +91,8 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     writeScenariosSheet(workbook.addWorksheet(t('export.sheet.scenarios')), ctx, options.scenarios, options.learners === 'named');
   }
 
+  // Last, so every sheet's widths, wrapping and orientation are decided on its finished contents.
+  for (const ws of workbook.worksheets) fitSheetForPrint(ws);
   return { workbook, sheets: workbook.worksheets.map((w) => w.name), figures };
 }
 

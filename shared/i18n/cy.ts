@@ -813,7 +813,8 @@ export const cy: Catalogue = {
     perLearnerWithAln: 'Gwariant a godir fesul dysgwr ag ADY',
     universalPerPupil: 'Darpariaeth i’r ysgol gyfan fesul disgybl ar y gofrestr',
     chartHeading: 'Siart: y gyllideb o’i chymharu â’r gwariant',
-    chartNote: 'Mae’r barrau’n dangos y tri ffigur wrth eu hochr, yn yr un lliwiau.',
+    chartNote:
+      'Siart: barrau ar gyfer incwm y gyllideb, y gwariant ymrwymedig a godir ar y gyllideb ADY a’r holl ddarpariaeth, ar raddfa o £0 i {{top}}. Mae ffigur pob bar yn y celloedd isod, wedi’i labelu yn lliw’r bar.',
     byTierHeading: 'Gwariant fesul haen',
     byAlpHeading: 'DDY neu nid DDY (llinellau ymyrraeth)',
     byAreaHeading: 'Gwariant fesul maes angen',

@@ -749,7 +749,8 @@ export const en = {
     perLearnerWithAln: 'Charged spend per learner with ALN',
     universalPerPupil: 'Whole-school provision per pupil on roll',
     chartHeading: 'Chart: budget against spend',
-    chartNote: 'The bars show the three figures beside them, in the same colours.',
+    chartNote:
+      'Chart: bars for budget income, committed spend charged to the ALN budget and all provision, on a scale from £0 to {{top}}. Each bar’s figure is in the cells below, labelled in the bar’s colour.',
     byTierHeading: 'Spend by tier',
     byAlpHeading: 'ALP or not ALP (intervention lines)',
     byAreaHeading: 'Spend by area of need',
