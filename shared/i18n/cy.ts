@@ -1008,7 +1008,7 @@ export const cy: Catalogue = {
         la: { short: 'ALl', long: 'awdurdod lleol' },
         ta: { short: 'CA', long: 'cynorthwyydd addysgu' },
         hlta: { short: 'CALU', long: 'cynorthwyydd addysgu lefel uwch' },
-        lsw: { short: 'GCD', long: 'gweithiwr cymorth dysgu' },
+        lsw: { short: 'LSW', long: 'gweithiwr cymorth dysgu' },
         salt: { short: 'SALT', long: 'therapi lleferydd ac iaith' },
         elsa: { short: 'ELSA', long: 'cynorthwyydd cymorth llythrennedd emosiynol' },
         ot: { short: 'OT', long: 'therapi galwedigaethol' },
