@@ -12,6 +12,9 @@ import { alterFirstCost, editReturnData, setVersion, zipEntries } from '../../te
 
 const PLANTED = { name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877' };
 
+/** When the tests' returns are written. */
+const WRITTEN = new Date('2027-06-01T09:00:00Z');
+
 function plantedReturn(): AuthorityReturn {
   const year = testSchoolYear();
   year.learners[0]!.name = PLANTED.name;
@@ -43,18 +46,18 @@ async function readableSheet(bytes: Buffer): Promise<string[][]> {
 describe('writing a return', () => {
   it('round-trips: what Mapio reads back is exactly the return it wrote', async () => {
     const ret = plantedReturn();
-    const bytes = await writeReturnWorkbook(ret, 'Mapio test');
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN);
     const read = await readReturnWorkbook(bytes);
-    expect(read.ret).toEqual(ret);
-    expect(read.json).toBe(canonicalJson(ret));
-    expect(read.version).toBe(3);
+    expect(read.ret).toEqual({ ...ret, writtenAt: WRITTEN.toISOString() });
+    expect(read.json).toBe(canonicalJson({ ...ret, writtenAt: WRITTEN.toISOString() }));
+    expect(read.version).toBe(4);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('in Welsh: the sheets a person reads are in Welsh with no English label left, and Mapio reads back the same return', async () => {
     const ret = plantedReturn();
-    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'cy');
-    expect((await readReturnWorkbook(bytes)).ret).toEqual(ret);
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN);
+    expect((await readReturnWorkbook(bytes)).ret).toEqual({ ...ret, writtenAt: WRITTEN.toISOString() });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Ffurflen', 'Llinellau ymyrraeth']);
@@ -140,9 +143,9 @@ describe('writing a return', () => {
       income: [incomeLine({ id: 1, amountPence: 10_000_000 })],
     });
     const ret = buildAuthorityReturn(year, costSchoolYear(year));
-    const json = canonicalJson(ret);
+    const json = canonicalJson({ ...ret, writtenAt: WRITTEN.toISOString() });
     expect(json.length).toBeGreaterThan(2 * JSON_CHUNK_CHARS);
-    const read = await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test'));
+    const read = await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN));
     expect(read.ret.lines).toHaveLength(400);
     expect(read.json).toBe(json);
   });
@@ -166,7 +169,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3 and 4 returns\. Update Mapio/);
   });
 
   it('a figure altered after Mapio wrote it', async () => {
