@@ -63,8 +63,10 @@ const CELLS_LISTED = 20;
 
 function cellsDiffer(all: CellDifference[]): ReturnRejected {
   const cells = all.slice(0, CELLS_LISTED);
-  const where = (c: CellDifference) => (c.cell ? `${c.sheet}!${c.cell}` : `the sheet “${c.sheet}”`);
-  const listed = cells.map((c) => `${where(c)} shows “${c.shows}”, the data says “${c.data}”`).join('; ');
+  const where = (c: CellDifference) => (c.cell ? `${c.sheet}!${c.cell}` : c.sheet);
+  const differs = (c: CellDifference) =>
+    c.cell ? `${where(c)} shows “${c.shows}”, the data says “${c.data}”` : c.shows === '' ? `the sheet “${c.sheet}” is missing` : `the sheet “${c.sheet}” was added`;
+  const listed = cells.map(differs).join('; ');
   const more = all.length > cells.length ? `; and ${all.length - cells.length} more` : '';
   return new ReturnRejected(
     'visible_cells_differ',
