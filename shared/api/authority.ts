@@ -16,6 +16,8 @@ export interface ImportedReturnInfo {
   fileName: string;
   /** ISO date-time it was imported. */
   importedAt: string;
+  /** ISO date-time the school's Mapio wrote it; null for a return from before version 4. */
+  writtenAt: string | null;
 }
 
 /** Every return handled, each imported or rejected with its file name and a reason. */

@@ -1260,8 +1260,8 @@ export const cy: Catalogue = {
       cell: 'mae {{sheet}} {{cell}} yn dangos “{{shows}}”, mae’r data’n dweud “{{data}}”',
       sheet: 'mae’r daflen “{{sheet}}” ar goll neu wedi’i hychwanegu',
       moreCells: 'a {{count}} arall',
-      newer: 'yn fwy newydd na {{file}} (ysgrifennwyd {{written}}; ysgrifennwyd {{file}} {{heldWritten}}): edrychwch ar yr hyn sy’n newid, yna defnyddiwch hi yn lle',
-      older: 'yn hŷn na {{file}}, a gedwir: ysgrifennwyd hon {{written}}, {{file}} {{heldWritten}}',
+      newer: 'yn fwy newydd na {{file}} (ysgrifennwyd hon ar {{written}}, a {{file}} ar {{heldWritten}}): edrychwch ar yr hyn sy’n newid, yna defnyddiwch hi yn lle',
+      older: 'yn hŷn na {{file}}, a gedwir: ysgrifennwyd hon ar {{written}}, a {{file}} ar {{heldWritten}}',
       other: 'ni ellid ei mewnforio',
     },
     changes: {

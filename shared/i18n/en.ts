@@ -1176,8 +1176,8 @@ export const en = {
       cell: '{{sheet}} {{cell}} shows “{{shows}}”, the data says “{{data}}”',
       sheet: 'the sheet “{{sheet}}” is missing or added',
       moreCells: 'and {{count}} more',
-      newer: 'newer than {{file}} (written {{written}}; {{file}} written {{heldWritten}}): look at what changes, then use it instead',
-      older: 'older than {{file}}, which is kept: this one was written {{written}}, {{file}} {{heldWritten}}',
+      newer: 'newer than {{file}} (this one was written on {{written}}, {{file}} on {{heldWritten}}): look at what changes, then use it instead',
+      older: 'older than {{file}}, which is kept: this one was written on {{written}}, {{file}} on {{heldWritten}}',
       other: 'could not be imported',
     },
     changes: {
