@@ -1,7 +1,7 @@
 /**
  * Reading a return .xlsx back: find the machine-readable part, check its format and version, check the
  * JSON against its SHA-256 (alteration detection, not a signature: see returnWorkbook.ts), then against
- * the schema. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
+ * the schema, then (version 4 on) that the visible sheets show exactly the figures in the data. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
  * can pass back to the school.
  */
 import ExcelJS from 'exceljs';
