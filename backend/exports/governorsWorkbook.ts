@@ -35,6 +35,7 @@ import { writeLearners } from './governors/learnersSheet';
 import { yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
+import { protectSheets } from './governors/cellRoles';
 
 export type LearnersOption = 'none' | 'anonymised' | 'named';
 
@@ -82,7 +83,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
   const map = workbook.addWorksheet(names.map);
   const mapCells = writeProvisionMap(map, ctx);
   writeSummary(workbook, summary, ctx, mapCells);
-  writeStaffing(workbook.addWorksheet(names.staffing), ctx);
+  writeStaffing(workbook.addWorksheet(names.staffing), ctx, mapCells);
   if (options.learners !== 'none') writeLearners(workbook.addWorksheet(names.learners), ctx);
   writeChecks(workbook.addWorksheet(names.checks), ctx);
   writeImpactSheet(workbook.addWorksheet(t('export.sheet.impact')), ctx);
@@ -90,6 +91,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     writeScenariosSheet(workbook.addWorksheet(t('export.sheet.scenarios')), ctx, options.scenarios, options.learners === 'named');
   }
 
+  protectSheets(workbook);
   return { workbook, sheets: workbook.worksheets.map((w) => w.name), figures };
 }
 
