@@ -5,7 +5,7 @@
  * a live formula. The sheets are protected without a password, so only the inputs take a typed value.
  */
 import type ExcelJS from 'exceljs';
-import type { SheetContext } from './sheetContext';
+import type { TFunction } from '../../../shared/i18n';
 
 export const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2EFDA' } };
 export const MAPIO_FONT: Partial<ExcelJS.Font> = { italic: true, color: { argb: 'FF595959' } };
@@ -30,7 +30,7 @@ export function typedText(cell: ExcelJS.Cell, text: string): void {
 }
 
 /** The key to a sheet's cells, two rows from `row` down: inputs, then Mapio's figures. Returns the next free row. */
-export function writeCellKey(ws: ExcelJS.Worksheet, ctx: SheetContext, row: number): number {
+export function writeCellKey(ws: ExcelJS.Worksheet, ctx: { t: TFunction }, row: number): number {
   const input = ws.getCell(row, 1);
   input.value = ctx.t('export.key.input');
   input.fill = INPUT_FILL;
