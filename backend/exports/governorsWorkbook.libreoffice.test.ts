@@ -101,9 +101,11 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
 
       // The same edits to the school's year, costed by the engine: what the edited workbook must show.
       const year = structuredClone(c.year);
-      const staffIndex = year.staff.findIndex((s) => year.lines.some((l) => l.staff.some((a) => a.staffId === s.id)));
-      const member = year.staff[staffIndex] as (typeof year.staff)[number];
-      member.hourlyCostPence += 1_237;
+      // A rate of someone who works on lines, and the ALNCo's (their workload is costed at it).
+      const staffIndexes = [
+        ...new Set([year.staff.findIndex((s) => year.lines.some((l) => l.staff.some((a) => a.staffId === s.id))), year.staff.findIndex((s) => s.id === year.workload.alncoStaffId)]),
+      ].filter((i) => i >= 0);
+      for (const i of staffIndexes) (year.staff[i] as (typeof year.staff)[number]).hourlyCostPence += 1_237;
       const line = year.lines.find((l) => l.staff.length > 0 && l.weeks > 0) as (typeof year.lines)[number];
       line.sessionsPerWeekHundredths = line.sessionsPerWeekHundredths === 250 ? 125 : 250;
       expect(year.income.length).toBeGreaterThan(0);
@@ -114,9 +116,11 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(written);
       const staffing = wb.getWorksheet(before.sheets[2] as string) as ExcelJS.Worksheet;
-      const rateCell = staffing.getCell(`C${4 + staffIndex}`);
-      expect(rateCell.protection?.locked).toBe(false);
-      rateCell.value = member.hourlyCostPence / 100;
+      for (const i of staffIndexes) {
+        const rateCell = staffing.getCell(`C${4 + i}`);
+        expect(rateCell.protection?.locked).toBe(false);
+        rateCell.value = (year.staff[i] as (typeof year.staff)[number]).hourlyCostPence / 100;
+      }
       const map = wb.getWorksheet(before.sheets[1] as string) as ExcelJS.Worksheet;
       const lineRow = (before.figures.find((f) => f.what === `staff cost of “${line.name}”`) as CheckedFigure).cell.slice(1);
       map.getCell(`G${lineRow}`).value = line.sessionsPerWeekHundredths / 100;

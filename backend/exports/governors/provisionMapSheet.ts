@@ -55,6 +55,8 @@ export interface MapCells {
   areaColumn: Map<string, number>;
   /** For each member of staff, the rows they work on and their count there (for the Staffing sheet's cost). */
   staffRows: Map<number, Array<{ row: number; count: number }>>;
+  /** The row of each staff-time other cost (minutes a week in the contact column, weeks in the weeks column). */
+  staffTimeRow: Map<number, number>;
 }
 
 /** A text for a formula: in quotes, quotes doubled. */
@@ -86,6 +88,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const MAP_COLUMNS = M.areas + areaKeys.length - 1;
   const staffRow = staffingRows(data);
   const staffRows = new Map<number, Array<{ row: number; count: number }>>();
+  const staffTimeRow = new Map<number, number>();
   const rate = (staffId: number): string => ref(ctx.names.staffing, `C${staffRow.get(staffId) as number}`);
   titleRows(ws, t('export.map.title', { school: data.school.name, year: data.school.academicYear }), t('export.map.note'));
   headerRow(ws, 3, [
@@ -301,6 +304,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
       row.getCell(M.weeks).value = other.weeks;
       row.getCell(M.groups).value = 1;
       for (const col of [M.contact, M.weeks]) markInput(row.getCell(col));
+      staffTimeRow.set(other.id, r);
       writeCostCells(r, cost, item, true);
     } else {
       typedText(row.getCell(M.staff), t('export.map.quantity', { quantity: other.quantity, unit: formatPounds(other.unitPence) }));
@@ -354,7 +358,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     }
   }
   fitRowHeights(ws, 3);
-  return { subtotalRow, grandTotalRow: grandRow, firstRow: 4, lastRow: grandRow - 2, areaColumn, staffRows };
+  return { subtotalRow, grandTotalRow: grandRow, firstRow: 4, lastRow: grandRow - 2, areaColumn, staffRows, staffTimeRow };
 }
 
 // ── Summary ──────────────────────────────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { OTHER_COSTS_KEY } from '../../../shared/engine';
 import type { SchoolYear } from '../../../shared/domain';
 import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
 import { markInput, markMapioValue, typedText } from './cellRoles';
+import { staffingRows } from './staffingSheet';
 
 /** The calendar's teaching weeks in the first financial year and in both (an empty calendar: all in the first), as the engine weighs income. */
 function calendarWeeks(data: SchoolYear): [number, number] {
@@ -226,6 +227,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   heading(t('export.learnersHeading'), [t('export.col.count')]);
   for (const status of ALN_STATUSES) {
     label(t(`enums.alnStatus.${status}`)).getCell(2).value = data.learners.filter((l) => l.alnStatus === status).length;
+    markMapioValue(ws.getCell(`B${r}`));
     r++;
   }
   label(t('export.learnersWithAln'), true).getCell(2).value = totals.learnersWithAln;
@@ -243,28 +245,43 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   }
   r++;
   label(t('export.decisionsAwaited')).getCell(2).value = costed.decisions.length;
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
   label(t('export.decisionsOverdue')).getCell(2).value = costed.decisions.filter((d) => d.state === 'overdue').length;
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
 
   heading(t('export.workloadHeading'), [t('export.col.hours'), t('export.col.amount')]);
-  const hoursCell = (minutes: number): void => {
+  // Release time is the map's staff-time rows of kind ALNCo release (minutes a week × weeks); the hours
+  // needed come from the workload Mapio holds; both are costed at the ALNCo's rate on the Staffing sheet.
+  const releaseTerms = data.otherCosts
+    .filter((o) => o.kind === 'alnco_release')
+    .map((o) => {
+      const row = mapCells.staffTimeRow.get(o.id);
+      return row === undefined ? String(o.minutesPerWeek * o.weeks) : `${mapCell(M.contact, row)}*${mapCell(M.weeks, row)}`;
+    });
+  const releaseMinutes = releaseTerms.length > 0 ? `(${releaseTerms.join('+')})` : '0';
+  const alncoRow = workload.neededCostPence === null || data.workload.alncoStaffId === null ? undefined : staffingRows(data).get(data.workload.alncoStaffId);
+  const alncoCost = (minutes: string): string => `ROUND(ROUND(${ref(names.staffing, `C${alncoRow as number}`)}*100,0)*${minutes}/60,0)/100`;
+  const hoursFormula = (formula: string, minutes: number): void => {
     const cell = ws.getCell(`B${r}`);
-    cell.value = minutes / 60;
+    cell.value = { formula, result: minutes / 60 };
     cell.numFmt = HOURS_FORMAT;
   };
+  const neededRow = r;
   label(t('export.workloadNeeded'));
-  hoursCell(workload.minutesNeeded);
-  if (workload.neededCostPence !== null) money(ws.getCell(`C${r}`), workload.neededCostPence);
-  markMapioValue(ws.getCell(`C${r}`));
+  ws.getCell(`B${r}`).value = workload.minutesNeeded / 60;
+  ws.getCell(`B${r}`).numFmt = HOURS_FORMAT;
+  markMapioValue(ws.getCell(`B${r}`));
+  if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(String(workload.minutesNeeded)), workload.neededCostPence as number, 'ALNCo workload: cost of the hours needed');
   r++;
+  const releaseRow = r;
   label(t('export.workloadRelease'));
-  hoursCell(workload.releaseMinutes);
-  if (workload.releaseCostPence !== null) money(ws.getCell(`C${r}`), workload.releaseCostPence);
-  markMapioValue(ws.getCell(`C${r}`));
+  hoursFormula(`${releaseMinutes}/60`, workload.releaseMinutes);
+  if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(releaseMinutes), workload.releaseCostPence as number, 'ALNCo workload: cost of release time');
   r++;
   label(t('export.workloadBalance'), true);
-  hoursCell(workload.balanceMinutes);
+  hoursFormula(`B${releaseRow}-B${neededRow}`, workload.balanceMinutes);
   ws.getCell(`B${r}`).font = { bold: true, color: { argb: workload.balanceMinutes < 0 ? 'FFC00000' : 'FF000000' } };
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
