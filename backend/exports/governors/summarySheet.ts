@@ -25,8 +25,13 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   titleRows(ws, `${t('export.title')}: ${data.school.name}`, t('export.generatedOn', { date: dateText(ctx.options.generatedOn, lang), week: costed.asAtWeek }));
   ws.getCell('A3').value = t('export.poundsNote');
   ws.getCell('A3').font = { italic: true, color: { argb: 'FF444444' } };
-  ws.getCell('A4').value = t('export.inputsNote');
-  ws.getCell('A4').font = { italic: true, color: { argb: 'FF444444' } };
+  // Which cells are inputs: wrapped across the figures' columns (A:D, left of the chart), not spilling past them.
+  ws.mergeCells('A4:D4');
+  const inputsNote = ws.getCell('A4');
+  inputsNote.value = t('export.inputsNote');
+  inputsNote.font = { italic: true, color: { argb: 'FF444444' } };
+  inputsNote.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(4).height = Math.ceil(inputsNote.text.length / 95) * 12.75 + 4;
   let r = 5;
   const label = (text: string, bold = false): ExcelJS.Row => {
     const row = ws.getRow(r);
