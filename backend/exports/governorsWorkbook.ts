@@ -4,8 +4,11 @@
  * Scenarios. Each sheet is written by its own file in governors/; this file assembles them in order.
  *
  * Every figure comes from the engine's CostedMap. Money is written as pounds (pence / 100) with a £
- * format; totals are live formulas over the cells above them, and each line's cost is a formula from its
- * inputs that computes exactly the engine's figure:
+ * format. The workbook stays true when a governor edits it: every figure is either a live formula back to
+ * the input cells (shaded and unlocked on protected sheets: staff rates on Staffing, each line's minutes,
+ * sessions, weeks, groups and non-staff costs, each income amount) or marked as calculated by Mapio; which
+ * is which, and the financial-year split formula, are in docs/costing-rules.md ("The governors' workbook").
+ * Each line's cost is a formula from its inputs, its staff cost an hour linked to the Staffing sheet's rates:
  *
  *     staff cost (£) = ROUND(ROUND(G*100,0) * L * (H+I) * ROUND(J*100,0) * K / 6000, 0) / 100
  *
@@ -14,7 +17,7 @@
  * is exact in a double (far below 2^53) and so is the one division when its true value is a half penny:
  * ROUND(…, 0) then rounds half away from zero in Excel and LibreOffice alike, like the engine. Pounds typed
  * in cells are turned back to whole pence with ROUND(x*100, 0) before they are multiplied, so no binary
- * fraction ever reaches a rounding step. No line needs a pasted value instead of a formula.
+ * fraction ever reaches a rounding step.
  *
  * Each formula also carries the engine's figure as its cached result, so a reader that does not
  * recalculate still shows the right numbers; the workbook asks Excel to recalculate fully on load.
