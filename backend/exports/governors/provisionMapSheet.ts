@@ -123,17 +123,6 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
   const tierBreakdown = new Map(costed.totals.byTier.map((b) => [b.key, b]));
   const subtotalRow = new Map<string, number>();
-  // Each tier's cost in each financial year (the engine's lines' parts, summed), for the subtotals' cached results.
-  const fyOfTier = new Map<string, [number, number]>();
-  const addFy = (key: string, pence: [number, number]) => {
-    const fy = fyOfTier.get(key) ?? [0, 0];
-    fyOfTier.set(key, [fy[0] + pence[0], fy[1] + pence[1]]);
-  };
-  for (const line of data.lines) {
-    const c = costedById.get(line.id);
-    if (c) addFy(line.tierId, c.financialYears.pence);
-  }
-  for (const o of costed.otherCosts) addFy(OTHER_COSTS_KEY, o.financialYears.pence);
   let r = 4;
 
   const writeCostCells = (
@@ -185,12 +174,9 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     const row = ws.getRow(r);
     row.getCell(M.line).value = label;
     const b = tierBreakdown.get(key) ?? { key, costPence: 0, chargedPence: 0 };
-    const fy = fyOfTier.get(key) ?? [0, 0];
     for (const [col, pence, what] of [
       [M.cost, b.costPence, `${label}: cost`],
       [M.charged, b.chargedPence, `${label}: charged to the ALN budget`],
-      [M.fy1, fy[0], `${label}: first financial year`],
-      [M.fy2, fy[1], `${label}: second financial year`],
     ] as const) {
       const address = `${L(col)}${r}`;
       if (last >= first) moneyFormula(ws, ctx, address, `SUM(${L(col)}${first}:${L(col)}${last})`, pence, what);
@@ -321,12 +307,9 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const linesRow = r;
   const chargedLines = costed.lines.reduce((s, c) => s + (c.chargedToAlnBudget ? c.costPence : 0), 0);
   ws.getRow(linesRow).getCell(M.line).value = t('export.map.linesTotal');
-  const linesFy = costed.lines.reduce<[number, number]>((s, c) => [s[0] + c.financialYears.pence[0], s[1] + c.financialYears.pence[1]], [0, 0]);
   for (const [col, pence, what] of [
     [M.cost, costed.totals.linesCostPence, 'all intervention lines: cost'],
     [M.charged, chargedLines, 'all intervention lines: charged'],
-    [M.fy1, linesFy[0], 'all intervention lines: first financial year'],
-    [M.fy2, linesFy[1], 'all intervention lines: second financial year'],
   ] as const) {
     const formula = tierRows.length > 0 ? `SUM(${tierRows.map((x) => `${L(col)}${x}`).join(',')})` : '0';
     moneyFormula(ws, ctx, `${L(col)}${linesRow}`, formula, pence, what);
@@ -337,10 +320,6 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   ws.getRow(grandRow).getCell(M.line).value = t('export.map.grandTotal');
   moneyFormula(ws, ctx, `${L(M.cost)}${grandRow}`, `${L(M.cost)}${linesRow}+${L(M.cost)}${otherRow}`, costed.totals.costPence, 'grand total: all provision');
   moneyFormula(ws, ctx, `${L(M.charged)}${grandRow}`, `${L(M.charged)}${linesRow}+${L(M.charged)}${otherRow}`, costed.totals.chargedPence, 'grand total: charged to the ALN budget');
-  costed.totals.financialYears.pence.forEach((pence, i) => {
-    const col = L(i === 0 ? M.fy1 : M.fy2);
-    moneyFormula(ws, ctx, `${col}${grandRow}`, `${col}${linesRow}+${col}${otherRow}`, pence, `grand total: financial year ${i + 1}`);
-  });
   styleRow(ws.getRow(grandRow), MAP_COLUMNS, {
     bold: true,
     fill: TOTAL_FILL,
@@ -350,9 +329,18 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, lastFilterRow), column: MAP_COLUMNS } };
   printSetup(ws, ctx, 3);
   fitColumns(ws, 3, MAP_COLUMNS, 6, 13, { [M.line]: 36, [M.funding]: 18, [M.staff]: 22 });
-  writeCellKey(ws, ctx, grandRow + 2);
+  const keyEnd = writeCellKey(ws, ctx, grandRow + 2);
+  // The page shows the lines up to cost per place; the workings to their right (ALP or not, funding
+  // source, the financial-year parts, staff minutes and the area shares the Summary sums) stay on the
+  // sheet, unprinted, so the map still prints one page wide at a readable size.
+  ws.pageSetup.printArea = `A1:${L(M.perPlace)}${keyEnd - 1}`;
+  // …grouped and folded (the + above the columns opens them), since not every reader honours a print area.
+  for (let c = M.alp; c <= MAP_COLUMNS; c++) {
+    ws.getColumn(c).outlineLevel = 1;
+    ws.getColumn(c).hidden = true;
+  }
   for (let rr = 4; rr <= ws.rowCount; rr++) {
-    for (const c of [M.line, M.staff, M.funding]) {
+    for (const c of [M.line, M.staff, M.funding, M.alp, M.fundingSource]) {
       const cell = ws.getRow(rr).getCell(c);
       cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
     }
