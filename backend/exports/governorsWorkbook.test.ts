@@ -135,7 +135,11 @@ describe('the governors’ workbook', () => {
       const view = viewOf(year);
       const { workbook, figures } = buildGovernorsWorkbookWithFigures(view, options());
       const map = workbook.getWorksheet('Provision map') as ExcelJS.Worksheet;
-      const num = (address: string) => Number(map.getCell(address).value ?? 0);
+      const num = (address: string) => {
+        const v = map.getCell(address).value;
+        // The staff cost an hour is a formula over the Staffing sheet's rates: its cached result is the figure.
+        return Number((v !== null && typeof v === 'object' && 'formula' in v ? v.result : v) ?? 0);
+      };
       const roundHalfAway = (x: number) => Math.sign(x) * Math.round(Math.abs(x));
       for (const f of figures.filter((x) => x.what.startsWith('staff cost of'))) {
         const r = f.cell.slice(1);
