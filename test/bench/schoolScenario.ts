@@ -1,7 +1,8 @@
 /**
  * The large secondary, measured in a process of its own (so its peak memory is its own):
- * open the file; recost by the engine; the SQL floor (asserted equal to the engine to the penny);
- * an edit through the API until the new totals come back; the governors' workbook.
+ * open the file; recost by the engine beside one hand-written pass over the same records that computes only
+ * line costs (the floor, asserted equal to the engine to the penny); an edit through the API until the new
+ * totals come back, and the size of what it answers through a door; the governors' workbook.
  *
  * Run by test/bench/run.ts: `node --import tsx test/bench/schoolScenario.ts <result.json> <work folder>`.
  */
@@ -13,10 +14,9 @@ import { SchoolFile } from '../../db/schoolFile';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
-import type { CostedMap } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
 import { MemoryPeak, timeOnce, timeRuns, timeRunsAsync, type Timing } from './measure';
-import { prepareSqlFloor, type FloorTotals } from './sqlFloor';
+import { assertFloorEqualsEngine, lineCostsInOnePass } from './singlePassFloor';
 
 export interface SchoolResult {
   size: typeof LARGE_SECONDARY;
@@ -29,33 +29,13 @@ export interface SchoolResult {
   openBreakdown: { schoolFileOpen: Timing; readYear: Timing };
   engine: Timing;
   readAndEngine: Timing;
-  sqlFloor: Timing;
+  /** One pass over the records computing only line costs (test/bench/singlePassFloor.ts). */
+  singlePassFloor: Timing;
   totals: { costPence: number; chargedPence: number; linesCostPence: number; byTier: Array<{ key: string; costPence: number; chargedPence: number }> };
   edit: Timing;
   editBreakdown: { readYear: Timing; view: Timing };
   workbook: Timing & { bytes: number; sheets: number };
   memory: { peakRssMb: number; peakHeapMb: number };
-}
-
-/** Throws, naming the figure, unless the floor and the engine agree to the penny. */
-export function assertFloorEqualsEngine(floor: FloorTotals, costed: CostedMap): void {
-  const t = costed.totals;
-  const pairs: Array<[string, number, number]> = [
-    ['total cost', floor.costPence, t.costPence],
-    ['charged to the ALN budget', floor.chargedPence, t.chargedPence],
-    ['line cost', floor.linesCostPence, t.linesCostPence],
-  ];
-  const keys = new Set([...floor.byTier.keys(), ...t.byTier.map((b) => b.key)]);
-  for (const key of keys) {
-    const engine = t.byTier.find((b) => b.key === key);
-    const sql = floor.byTier.get(key);
-    pairs.push([`tier ${key} cost`, sql?.costPence ?? 0, engine?.costPence ?? 0]);
-    pairs.push([`tier ${key} charged`, sql?.chargedPence ?? 0, engine?.chargedPence ?? 0]);
-  }
-  const wrong = pairs.filter(([, a, b]) => a !== b);
-  if (wrong.length > 0) {
-    throw new Error(`The SQL floor and the engine disagree: ${wrong.map(([what, sql, engine]) => `${what}: SQL ${sql} p, engine ${engine} p`).join('; ')}`);
-  }
 }
 
 async function main(): Promise<void> {
@@ -88,12 +68,9 @@ async function main(): Promise<void> {
   const costed = costSchoolYear(inMemory);
   memory.sample();
 
-  // The floor, through its own read-only connection to the same file.
-  const db = openDatabase(filePath, { readonly: true, fileMustExist: true });
-  const floor = prepareSqlFloor(db);
-  const sqlFloor = timeRuns(() => floor.run(), 200, 20);
-  assertFloorEqualsEngine(floor.totals(floor.run()), costed);
-  db.close();
+  // The floor: the same records in memory, one pass, line costs only; equal to the engine's, every line.
+  const singlePassFloor = timeRuns(() => lineCostsInOnePass(inMemory), 200, 20);
+  assertFloorEqualsEngine(inMemory, lineCostsInOnePass(inMemory), costed);
 
   // An edit through the API, until the response with the new totals is back: the minutes of one group line.
   const line = inMemory.lines.find((l) => l.tierId === 'targeted' && inMemory.enrolments.some((e) => e.lineId === l.id)) ?? inMemory.lines[0]!;
@@ -143,7 +120,7 @@ async function main(): Promise<void> {
     openBreakdown: { schoolFileOpen, readYear },
     engine,
     readAndEngine,
-    sqlFloor,
+    singlePassFloor,
     totals: {
       costPence: costed.totals.costPence,
       chargedPence: costed.totals.chargedPence,
