@@ -51,13 +51,16 @@ function recordKeyOf(a: unknown[], b: unknown[]): string | null {
   return null;
 }
 
+/** Every item a record whose `field` is a number or text, unique as text (how a patch names it). */
 function uniqueKeys(list: unknown[], field: string): boolean {
-  const seen = new Set<Key>();
+  const seen = new Set<string>();
   for (const item of list) {
     if (!isPlainObject(item)) return false;
     const key = item[field];
-    if ((typeof key !== 'number' && typeof key !== 'string') || seen.has(key)) return false;
-    seen.add(key);
+    if (typeof key !== 'number' && typeof key !== 'string') return false;
+    const named = String(key);
+    if (seen.has(named)) return false;
+    seen.add(named);
   }
   return true;
 }
