@@ -112,7 +112,7 @@ export function createBackend(options: BackendOptions): TypedBackend {
       if (!isOperationName(name)) throw new ApiError('unknown_operation', `Mapio has no operation called “${String(name).slice(0, 80)}”.`);
       try {
         const value = await invoke(name, input); // await: an async handler's rejection must pass through toApiError too
-        if (name === 'app.info' && (input as { answerChangesAsPatches?: unknown }).answerChangesAsPatches === true) answers.follow();
+        if (name === 'app.info' && (input as { answerChangesAsPatches?: unknown } | null | undefined)?.answerChangesAsPatches === true) answers.follow();
         return answers.answer(value);
       } catch (error) {
         throw toApiError(error);

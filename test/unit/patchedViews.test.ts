@@ -115,6 +115,7 @@ describe('answers as patches', () => {
   });
 
   it('sends whole views to a client that has not asked for patches', async () => {
+    await expect(backend.call('app.info', null)).resolves.toMatchObject({ mode: 'browser' });
     const result = await api.call('lines.update', { id: 1, changes: { minutesPerSession: 41 } }).catch(() => null);
     const view = result ? result.view : await api.call('year.get', {});
     expect(view.version).toBeUndefined();
