@@ -146,6 +146,13 @@ async function main(): Promise<void> {
         { section: S, measure: 'Edit one line (lines.update) → new totals returned', figure: medianP95(s.edit), target: '< 50 ms', met: s.edit.medianMs < 50 },
         {
           section: S,
+          measure: '  the same through the door, answered with a patch (JSON both ways, the view rebuilt)',
+          figure: `${medianP95(s.editPatched)}; ${kb(s.editPatched.bytes)} answered, the rebuilt view's total equal to the engine's`,
+          target: '< 10 KB',
+          met: s.editPatched.bytes < 10_240,
+        },
+        {
+          section: S,
           measure: 'Governors’ workbook (export.governorsWorkbook)',
           figure: `${medianP95(s.workbook)}; ${(s.workbook.bytes / 1024).toFixed(0)} KB, ${s.workbook.sheets} sheets`,
           target: '< 2 s',

@@ -12,6 +12,7 @@ import { createBackend } from '../../backend/backend';
 import { openDatabase } from '../../db/connection';
 import { SchoolFile } from '../../db/schoolFile';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
+import { applyYearPatch, type MutationResult, type PatchedAnswer, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
@@ -33,6 +34,8 @@ export interface SchoolResult {
   singlePassFloor: Timing;
   totals: { costPence: number; chargedPence: number; linesCostPence: number; byTier: Array<{ key: string; costPence: number; chargedPence: number }> };
   edit: Timing;
+  /** The same edit through the door the transports use, answered with a patch (backend/patchedAnswers.ts): time and JSON size. */
+  editPatched: Timing & { bytes: number };
   editBreakdown: { readYear: Timing; view: Timing };
   workbook: Timing & { bytes: number; sheets: number };
   memory: { peakRssMb: number; peakHeapMb: number };
@@ -90,6 +93,26 @@ async function main(): Promise<void> {
   if (returned !== expected.totals.costPence) {
     throw new Error(`lines.update returned a total of ${returned} p; the engine costs the edited year at ${expected.totals.costPence} p`);
   }
+  // The same edit through the door, for a client that rebuilds views from patches: the answer as sent.
+  await backend.call('app.info', { answerChangesAsPatches: true });
+  let held = (await backend.call('year.get', {})) as YearView;
+  let patchedBytes = 0;
+  const editPatched = await timeRunsAsync(
+    async () => {
+      const answer = JSON.stringify(await backend.call('lines.update', { id: line.id, changes: { minutesPerSession: values[round++ % 2] } }));
+      patchedBytes = answer.length;
+      const { patch } = JSON.parse(answer) as PatchedAnswer<MutationResult>;
+      if (patch?.from !== held.version) throw new Error('lines.update through the door did not answer with a patch from the view sent before');
+      held = applyYearPatch(held, patch);
+    },
+    40,
+    4,
+  );
+  const patchedMinutes = values[(round - 1) % 2]!;
+  const patchedExpected = costSchoolYear({ ...inMemory, lines: inMemory.lines.map((l) => (l.id === line.id ? { ...l, minutesPerSession: patchedMinutes } : l)) });
+  if (held.costed.totals.costPence !== patchedExpected.totals.costPence) {
+    throw new Error(`the view rebuilt from lines.update's patches totals ${held.costed.totals.costPence} p; the engine costs the edited year at ${patchedExpected.totals.costPence} p`);
+  }
   const editBreakdown = { readYear: timeRuns(() => readWholeYear(), 20, 2), view: timeRuns(() => backend.session.view(), 20, 2) };
   readerDb.close();
   memory.sample();
@@ -128,6 +151,7 @@ async function main(): Promise<void> {
       byTier: costed.totals.byTier,
     },
     edit,
+    editPatched: { ...editPatched, bytes: patchedBytes },
     editBreakdown,
     workbook: { ...workbook, bytes: workbookBytes, sheets },
     memory: memory.result(),
