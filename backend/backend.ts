@@ -9,6 +9,7 @@ import { ApiError, isOperationName, parseInput, type OperationName, type Operati
 import { SchoolFile } from '../db/schoolFile';
 import { demoSchoolYear } from '../shared/demo/demoSchool';
 import { CostsTooLarge, Session } from './session';
+import { PatchedAnswers } from './patchedAnswers';
 import { SettingsStore } from './settings';
 import { authorityHandlers } from './handlers/authority';
 import { budgetHandlers } from './handlers/budget';
@@ -101,13 +102,18 @@ export function createBackend(options: BackendOptions): TypedBackend {
     }
   };
 
+  // What the transports' client was last sent, so answers can carry only what changed (backend/patchedAnswers.ts).
+  const answers = new PatchedAnswers();
+
   return {
     session,
     invoke,
     async call(name: string, input: unknown): Promise<unknown> {
       if (!isOperationName(name)) throw new ApiError('unknown_operation', 'noOperation', { operation: String(name).slice(0, 80) });
       try {
-        return await invoke(name, input); // await: an async handler's rejection must pass through toApiError too
+        const value = await invoke(name, input); // await: an async handler's rejection must pass through toApiError too
+        if (name === 'app.info' && (input as { answerChangesAsPatches?: unknown } | null | undefined)?.answerChangesAsPatches === true) answers.follow();
+        return answers.answer(value);
       } catch (error) {
         throw toApiError(error);
       }

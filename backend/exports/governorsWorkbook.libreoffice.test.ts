@@ -39,7 +39,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     for (const school of schools) {
       for (const wrongCache of [false, true]) {
         if (wrongCache && !['demo', 'varied-11'].includes(school.name)) continue;
-        const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'anonymised', lang: school.lang, generatedOn: '2026-11-24' });
+        const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'pseudonymised', lang: school.lang, generatedOn: '2026-11-24' });
         if (wrongCache) {
           // Poison every cached formula result: only a real recalculation can bring the right figures back.
           workbook.eachSheet((ws) =>
@@ -83,5 +83,100 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       }
     }
     expect(checked).toBeGreaterThan(500);
+  }, 240_000);
+
+  it('stays true when a governor edits it: a staff rate, a line’s sessions and income amounts move every figure to the engine’s figure for the edited year', async () => {
+    const cases = [
+      { name: 'demo', year: demoSchoolYear(), lang: 'en' as const },
+      { name: 'demo-cy', year: demoSchoolYear(), lang: 'cy' as const },
+      { name: 'varied-12', year: variedSchoolYear(12), lang: 'en' as const },
+      { name: 'varied-13', year: variedSchoolYear(13), lang: 'en' as const },
+    ];
+    const edited: Array<{ path: string; figures: CheckedFigure[]; before: CheckedFigure[]; name: string; learnersSheet: string }> = [];
+    for (const c of cases) {
+      const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
+      const before = buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
+      const written = nodePath.join(folder, `${c.name}-as-written.xlsx`);
+      await writeWorkbook(before.workbook, written);
+
+      // The same edits to the school's year, costed by the engine: what the edited workbook must show.
+      const year = structuredClone(c.year);
+      // A rate of someone who works on lines, and the ALNCo's (their workload is costed at it).
+      const staffIndexes = [
+        ...new Set([year.staff.findIndex((s) => year.lines.some((l) => l.staff.some((a) => a.staffId === s.id))), year.staff.findIndex((s) => s.id === year.workload.alncoStaffId)]),
+      ].filter((i) => i >= 0);
+      for (const i of staffIndexes) (year.staff[i] as (typeof year.staff)[number]).hourlyCostPence += 1_237;
+      const line = year.lines.find((l) => l.staff.length > 0 && l.weeks > 0) as (typeof year.lines)[number];
+      line.sessionsPerWeekHundredths = line.sessionsPerWeekHundredths === 250 ? 125 : 250;
+      expect(year.income.length).toBeGreaterThan(0);
+      for (const [i, income] of year.income.entries()) income.amountPence += 100_003 * (i + 1);
+      const after = buildGovernorsWorkbookWithFigures(viewOf(year), options);
+
+      // The same edits typed into the written workbook, as a governor would: inputs only.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(written);
+      const staffing = wb.getWorksheet(before.sheets[2] as string) as ExcelJS.Worksheet;
+      for (const i of staffIndexes) {
+        const rateCell = staffing.getCell(`C${4 + i}`);
+        expect(rateCell.protection?.locked).toBe(false);
+        rateCell.value = (year.staff[i] as (typeof year.staff)[number]).hourlyCostPence / 100;
+      }
+      const map = wb.getWorksheet(before.sheets[1] as string) as ExcelJS.Worksheet;
+      const lineRow = (before.figures.find((f) => f.what === `staff cost of “${line.name}”`) as CheckedFigure).cell.slice(1);
+      map.getCell(`G${lineRow}`).value = line.sessionsPerWeekHundredths / 100;
+      const summary = wb.getWorksheet(before.sheets[0] as string) as ExcelJS.Worksheet;
+      const incomeAt = (before.figures.find((f) => f.what === 'budget income') as CheckedFigure).cell;
+      const firstIncomeRow = Number(/^SUM\(B(\d+):/.exec((summary.getCell(incomeAt).value as ExcelJS.CellFormulaValue).formula)?.[1]);
+      year.income.forEach((income, i) => {
+        const cell = summary.getCell(`B${firstIncomeRow + i}`);
+        expect(cell.protection?.locked).toBe(false);
+        cell.value = income.amountPence / 100;
+      });
+      const path = nodePath.join(folder, `${c.name}-edited.xlsx`);
+      await wb.xlsx.writeFile(path);
+      edited.push({ path, figures: after.figures, before: before.figures, name: c.name, learnersSheet: before.sheets[3] as string });
+    }
+
+    const outputs = convertWithLibreOffice(
+      edited.map((e) => e.path),
+      'xlsx',
+      nodePath.join(folder, 'edited-recalculated'),
+    );
+    for (const [i, e] of edited.entries()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(outputs[i] as string);
+      const read = (f: CheckedFigure): number => {
+        const v = wb.getWorksheet(f.sheet)?.getCell(f.cell).value;
+        const value = v !== null && typeof v === 'object' && 'formula' in (v as object) ? ((v as ExcelJS.CellFormulaValue).result ?? 0) : v;
+        expect(typeof value, `${e.name} ${f.sheet}!${f.cell} (${f.what}): ${JSON.stringify(v)}`).toBe('number');
+        return Math.round((value as number) * 100);
+      };
+      // The edits moved figures on every sheet that shows them (so a stale cache could not pass)…
+      const moved = e.figures.filter((f, k) => f.pence !== e.before[k]?.pence);
+      expect(new Set(moved.map((f) => f.sheet)).size, e.name).toBeGreaterThanOrEqual(3);
+      expect(moved.map((f) => f.what)).toEqual(expect.arrayContaining(['budget position', 'budget income', 'grand total: all provision']));
+      // …and every figure, on every sheet, is the engine's figure for the edited year. (The Learners
+      // sheet's shares are Mapio's figures, marked as such; its total sums them, so it is not a formula
+      // back to the inputs and is left out.)
+      for (const f of e.figures.filter((x) => x.sheet !== e.learnersSheet)) expect(read(f), `${e.name} ${f.sheet}!${f.cell} (${f.what})`).toBe(f.pence);
+
+      // No two tables disagree: by tier = by area = by funding = by financial year = the map's total;
+      // ALP + not ALP = all intervention lines; and the same for what is charged to the ALN budget.
+      const at = (what: string): number => read(e.figures.find((f) => f.what === what) as CheckedFigure);
+      const total = at('grand total: all provision');
+      for (const what of ['spend by tier: total', 'spend by area: total', 'spend by funding source: total']) expect(at(what), `${e.name} ${what}`).toBe(total);
+      const fyParts = e.figures.filter((f) => /^(first|second) financial year of /.test(f.what)).map(read);
+      expect(fyParts.reduce((a, b) => a + b, 0)).toBe(total);
+      expect(at('ALP or not: total')).toBe(at('all intervention lines: cost'));
+      const charged = at('grand total: charged to the ALN budget');
+      for (const what of ['spend by tier: charged total', 'spend by area: charged total', 'spend by funding source: charged total', 'committed spend charged to the ALN budget'])
+        expect(at(what), `${e.name} ${what}`).toBe(charged);
+      expect(at('ALP or not: charged total')).toBe(at('all intervention lines: charged'));
+      const fyCharged = e.figures.filter((f) => /^financial year \d+: charged$/.test(f.what)).map(read);
+      expect(fyCharged).toHaveLength(2);
+      expect((fyCharged[0] as number) + (fyCharged[1] as number)).toBe(charged);
+      const fyIncome = e.figures.filter((f) => /^financial year \d+: income$/.test(f.what)).map(read);
+      expect(fyIncome.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(at('budget income'));
+    }
   }, 240_000);
 });

@@ -1,11 +1,14 @@
 /**
  * The costed provision map as an Excel workbook for governors: Summary, Provision map, Staffing, Learners
- * (optional; anonymised unless names are asked for), Checks, Impact and, when the school has scenarios,
+ * (only when asked for: pseudonymised, or named by a separate choice), Checks, Impact and, when the school has scenarios,
  * Scenarios. Each sheet is written by its own file in governors/; this file assembles them in order.
  *
  * Every figure comes from the engine's CostedMap. Money is written as pounds (pence / 100) with a £
- * format; totals are live formulas over the cells above them, and each line's cost is a formula from its
- * inputs that computes exactly the engine's figure:
+ * format. The workbook stays true when a governor edits it: every figure is either a live formula back to
+ * the input cells (shaded and unlocked on protected sheets: staff rates on Staffing, each line's minutes,
+ * sessions, weeks, groups and non-staff costs, each income amount) or marked as calculated by Mapio; which
+ * is which, and the financial-year split formula, are in docs/costing-rules.md ("The governors' workbook").
+ * Each line's cost is a formula from its inputs, its staff cost an hour linked to the Staffing sheet's rates:
  *
  *     staff cost (£) = ROUND(ROUND(G*100,0) * L * (H+I) * ROUND(J*100,0) * K / 6000, 0) / 100
  *
@@ -14,7 +17,7 @@
  * is exact in a double (far below 2^53) and so is the one division when its true value is a half penny:
  * ROUND(…, 0) then rounds half away from zero in Excel and LibreOffice alike, like the engine. Pounds typed
  * in cells are turned back to whole pence with ROUND(x*100, 0) before they are multiplied, so no binary
- * fraction ever reaches a rounding step. No line needs a pasted value instead of a formula.
+ * fraction ever reaches a rounding step.
  *
  * Each formula also carries the engine's figure as its cached result, so a reader that does not
  * recalculate still shows the right numbers; the workbook asks Excel to recalculate fully on load.
@@ -35,8 +38,10 @@ import { writeLearners } from './governors/learnersSheet';
 import { yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
+import { protectSheets } from './governors/cellRoles';
+import { fitSheetForPrint } from './sheetPrint';
 
-export type LearnersOption = 'none' | 'anonymised' | 'named';
+export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
 export interface GovernorsWorkbookOptions {
   learners: LearnersOption;
@@ -82,7 +87,7 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
   const map = workbook.addWorksheet(names.map);
   const mapCells = writeProvisionMap(map, ctx);
   writeSummary(workbook, summary, ctx, mapCells);
-  writeStaffing(workbook.addWorksheet(names.staffing), ctx);
+  writeStaffing(workbook.addWorksheet(names.staffing), ctx, mapCells);
   if (options.learners !== 'none') writeLearners(workbook.addWorksheet(names.learners), ctx);
   writeChecks(workbook.addWorksheet(names.checks), ctx);
   writeImpactSheet(workbook.addWorksheet(t('export.sheet.impact')), ctx);
@@ -90,6 +95,9 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     writeScenariosSheet(workbook.addWorksheet(t('export.sheet.scenarios')), ctx, options.scenarios, options.learners === 'named');
   }
 
+  // Last, so every sheet's widths, wrapping and orientation are decided on its finished contents.
+  for (const ws of workbook.worksheets) fitSheetForPrint(ws);
+  protectSheets(workbook);
   return { workbook, sheets: workbook.worksheets.map((w) => w.name), figures };
 }
 

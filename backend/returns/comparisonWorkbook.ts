@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type Share } from '../../shared/authority/comparison';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
@@ -34,7 +35,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const { t } = createI18n(lang);
   const words = comparisonWords(t);
   const H = (k: string) => t(`compareBook.col.${k}`);
-  const count = (c: ReturnCount) => c.value ?? t('authority.fewerThan5');
+  const count = (c: ReturnCount) => countInWords(t, c);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
@@ -66,6 +67,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('year'), width: 9 },
     { header: H('file'), width: 26 },
     { header: H('notes'), width: 50 },
+    { header: H('officialNumber'), width: 12 },
+    { header: H('replacedFiles'), width: 30 },
   ]);
   for (const r of comparison.schools) {
     const c = r.context;
@@ -96,6 +99,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       c.academicYear,
       r.fileName ?? '',
       r.notes.map((n) => words.note(n)).join(' '),
+      c.officialNumber,
+      r.replacedFiles.join('; '),
     ]);
   }
   // The authority median under the schools, for each measure that has one (outside the filter range's data rows).

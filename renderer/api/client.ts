@@ -5,7 +5,7 @@
  * POSTs JSON to `/api/<operation>` on the loopback server with this launch's secret. Either way a
  * failure arrives as an `ApiError` with a code and a sentence a person can act on.
  */
-import { API_ERROR_CODES, ApiError, type ApiErrorBody, type MapioApi, type OperationName } from '../../shared/api/contract';
+import { API_ERROR_CODES, ApiError, applyYearPatch, isYearView, type ApiErrorBody, type MapioApi, type OperationName, type PatchedAnswer, type YearView } from '../../shared/api/contract';
 import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from '../../shared/api/bridge';
 import { callEnded, callStarted, engineRestarted } from '../state/callsInFlight';
 
@@ -14,15 +14,39 @@ export type { MenuCommand, MenuCommandKind } from '../../shared/api/bridge';
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
 
-
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const { code, reason, issues } = value as { code?: unknown; reason?: unknown; issues?: unknown };
   return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) && (reason === undefined || typeof reason === 'string') && (issues === undefined || Array.isArray(issues));
 }
 
-/** Turn a bridge (IPC or HTTP) into the typed API, unwrapping results and rebuilding errors. */
+/**
+ * Turn a bridge (IPC or HTTP) into the typed API, unwrapping results and rebuilding errors. An answer that
+ * carries a patch in place of its view (shared/api/yearPatch.ts) leaves here with the whole view again,
+ * rebuilt from the last view this client received; when that is not the view the patch starts from
+ * (a reply missed, the data process restarted), the whole year is fetched instead.
+ */
 export function createApi(call: (name: string, input: unknown) => Promise<CallResult>): MapioApi {
+  let held: YearView | null = null;
+  const withView = async (value: unknown): Promise<unknown> => {
+    if (isYearView(value)) {
+      held = value;
+      return value;
+    }
+    if (typeof value !== 'object' || value === null || !('patch' in value)) {
+      if (typeof value === 'object' && value !== null && 'view' in value && isYearView(value.view)) held = value.view;
+      return value;
+    }
+    const { patch, ...rest } = value as PatchedAnswer<{ view: YearView }>;
+    if (held && held.version === patch.from) {
+      held = applyYearPatch(held, patch);
+      return { ...rest, view: held };
+    }
+    const whole = await call('year.get', {}).catch(() => null);
+    if (!whole?.ok || !isYearView(whole.value)) throw new ApiError('internal', whole ? 'replyUnreadable' : 'engineNotResponding');
+    held = whole.value;
+    return { ...rest, view: held };
+  };
   return {
     async call(name, input) {
       // Every call but Stop itself counts as running work (the header offers Stop when one takes long).
@@ -36,7 +60,7 @@ export function createApi(call: (name: string, input: unknown) => Promise<CallRe
       } finally {
         if (token !== null) callEnded(token);
       }
-      if (result.ok) return result.value as never;
+      if (result.ok) return (await withView(result.value)) as never;
       const error = isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', 'replyUnreadable');
       // Stopped (by the time limit or by Stop): the data process started again on the file that was open.
       if (error.code === 'timeout' || error.code === 'cancelled') engineRestarted();

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SCREENS, useMapio } from '../state/store';
 import { useAuthority } from '../screens/authority/authorityState';
 
-export function Nav() {
+export const Nav = memo(function Nav() {
   const { t } = useTranslation();
   const screen = useMapio((s) => s.screen);
   const show = useMapio((s) => s.show);
@@ -40,4 +41,4 @@ export function Nav() {
       </ul>
     </nav>
   );
-}
+});

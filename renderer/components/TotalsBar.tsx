@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 
 /** Always visible: what the year commits, what the ALN budget carries, and where that leaves it. */
-export function TotalsBar() {
+export const TotalsBar = memo(function TotalsBar() {
   const { t, pounds } = useDisplay();
   const view = useMapio((s) => s.view);
   const show = useMapio((s) => s.show);
@@ -55,4 +56,4 @@ export function TotalsBar() {
       </dl>
     </section>
   );
-}
+});

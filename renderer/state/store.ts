@@ -98,6 +98,9 @@ export interface MapioState {
 
 const LANG_KEY = 'mapio.lang';
 
+/** The client (renderer/api/client.ts) rebuilds views from patches: ask the backend to answer changes with them. */
+const ANSWER_CHANGES_AS_PATCHES = { answerChangesAsPatches: true } as const;
+
 export function initialLang(): Lang {
   try {
     const saved = globalThis.localStorage?.getItem(LANG_KEY);
@@ -208,7 +211,7 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async boot() {
-      const info = await tracked(() => call('app.info', {}));
+      const info = await tracked(() => call('app.info', ANSWER_CHANGES_AS_PATCHES));
       if (!info.ok) {
         set({ booting: false, alert: noticeFor(info.error) });
         return;
@@ -228,7 +231,7 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async resync() {
-      const info = await call('app.info', {});
+      const info = await call('app.info', ANSWER_CHANGES_AS_PATCHES);
       if (!info.ok) return;
       set({ appInfo: info.result });
       if (!info.result.file) {

@@ -15,8 +15,12 @@ export interface AppInfo {
 }
 
 export const appOperations = {
-  /** Which file is open, the recent files, and how Mapio is running. */
-  'app.info': op(z.strictObject({})).returns<AppInfo>(),
+  /**
+   * Which file is open, the recent files, and how Mapio is running. `answerChangesAsPatches`: this client
+   * rebuilds views from patches, so from now on answers carrying a view send what changed since the last
+   * view sent (shared/api/yearPatch.ts), not the whole costed year.
+   */
+  'app.info': op(z.strictObject({ answerChangesAsPatches: z.literal(true).optional() })).returns<AppInfo>(),
   /**
    * Stop whatever is running (a long import or export, a file that takes too long to open): the door
    * ends the data process and starts it again on the file that was open; the call that was running is

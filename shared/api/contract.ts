@@ -36,6 +36,7 @@ export * from './file';
 export * from './mis';
 export * from './scenarios';
 export * from './year';
+export * from './yearPatch';
 
 /** Every area's operations, in the order they are offered. */
 export const OPERATION_GROUPS = [

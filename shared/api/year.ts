@@ -4,6 +4,7 @@ import type { IsoDate, SchoolYear, WeekNumber } from '../domain';
 import type { CostedMap } from '../engine';
 import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
+import type { YearPatch } from './yearPatch';
 import { week } from '../schemas';
 
 /** The open school year and its figures: what every screen renders from. */
@@ -16,13 +17,25 @@ export interface YearView {
   scenario?: { id: number; name: string } | null;
   /** The date the figures and checks are as at, and the week chosen to view them at (null: today's week). */
   viewedOn: { date: IsoDate; chosenWeek: WeekNumber | null };
+  /**
+   * Which view this is, set by the door that sent it to a client that asked for changes as patches
+   * (`app.info` with `answerChangesAsPatches`): a later answer's patch names the version it starts from.
+   */
+  version?: string;
 }
 
-/** What a mutation returns: the id it created (if any) and the fresh view, so totals update in one round trip. */
+/**
+ * What a mutation returns: the id it created (if any) and the fresh view, so totals update in one round trip.
+ * To a client that asked for changes as patches, a door sends `patch` in place of `view` (ViewAnswer): what
+ * changed since the view it sent before (shared/api/yearPatch.ts); the client rebuilds `view` from it.
+ */
 export interface MutationResult {
   createdIds?: number[];
   view: YearView;
 }
+
+/** An answer carrying a view, as a door sends it to a client that takes patches: the patch instead of the view. */
+export type PatchedAnswer<T extends { view: YearView }> = Omit<T, 'view'> & { patch: YearPatch };
 
 export const yearOperations = {
   /**

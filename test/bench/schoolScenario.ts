@@ -1,7 +1,8 @@
 /**
  * The large secondary, measured in a process of its own (so its peak memory is its own):
- * open the file; recost by the engine; the SQL floor (asserted equal to the engine to the penny);
- * an edit through the API until the new totals come back; the governors' workbook.
+ * open the file; recost by the engine beside one hand-written pass over the same records that computes only
+ * line costs (the floor, asserted equal to the engine to the penny); an edit through the API until the new
+ * totals come back, and the size of what it answers through a door; the governors' workbook.
  *
  * Run by test/bench/run.ts: `node --import tsx test/bench/schoolScenario.ts <result.json> <work folder>`.
  */
@@ -11,12 +12,12 @@ import { createBackend } from '../../backend/backend';
 import { openDatabase } from '../../db/connection';
 import { SchoolFile } from '../../db/schoolFile';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
+import { applyYearPatch, type MutationResult, type PatchedAnswer, type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
-import type { CostedMap } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
 import { MemoryPeak, timeOnce, timeRuns, timeRunsAsync, type Timing } from './measure';
-import { prepareSqlFloor, type FloorTotals } from './sqlFloor';
+import { assertFloorEqualsEngine, lineCostsInOnePass } from './singlePassFloor';
 
 export interface SchoolResult {
   size: typeof LARGE_SECONDARY;
@@ -29,33 +30,15 @@ export interface SchoolResult {
   openBreakdown: { schoolFileOpen: Timing; readYear: Timing };
   engine: Timing;
   readAndEngine: Timing;
-  sqlFloor: Timing;
+  /** One pass over the records computing only line costs (test/bench/singlePassFloor.ts). */
+  singlePassFloor: Timing;
   totals: { costPence: number; chargedPence: number; linesCostPence: number; byTier: Array<{ key: string; costPence: number; chargedPence: number }> };
   edit: Timing;
+  /** The same edit through the door the transports use, answered with a patch (backend/patchedAnswers.ts): time and JSON size. */
+  editPatched: Timing & { bytes: number };
   editBreakdown: { readYear: Timing; view: Timing };
   workbook: Timing & { bytes: number; sheets: number };
   memory: { peakRssMb: number; peakHeapMb: number };
-}
-
-/** Throws, naming the figure, unless the floor and the engine agree to the penny. */
-export function assertFloorEqualsEngine(floor: FloorTotals, costed: CostedMap): void {
-  const t = costed.totals;
-  const pairs: Array<[string, number, number]> = [
-    ['total cost', floor.costPence, t.costPence],
-    ['charged to the ALN budget', floor.chargedPence, t.chargedPence],
-    ['line cost', floor.linesCostPence, t.linesCostPence],
-  ];
-  const keys = new Set([...floor.byTier.keys(), ...t.byTier.map((b) => b.key)]);
-  for (const key of keys) {
-    const engine = t.byTier.find((b) => b.key === key);
-    const sql = floor.byTier.get(key);
-    pairs.push([`tier ${key} cost`, sql?.costPence ?? 0, engine?.costPence ?? 0]);
-    pairs.push([`tier ${key} charged`, sql?.chargedPence ?? 0, engine?.chargedPence ?? 0]);
-  }
-  const wrong = pairs.filter(([, a, b]) => a !== b);
-  if (wrong.length > 0) {
-    throw new Error(`The SQL floor and the engine disagree: ${wrong.map(([what, sql, engine]) => `${what}: SQL ${sql} p, engine ${engine} p`).join('; ')}`);
-  }
 }
 
 async function main(): Promise<void> {
@@ -88,12 +71,9 @@ async function main(): Promise<void> {
   const costed = costSchoolYear(inMemory);
   memory.sample();
 
-  // The floor, through its own read-only connection to the same file.
-  const db = openDatabase(filePath, { readonly: true, fileMustExist: true });
-  const floor = prepareSqlFloor(db);
-  const sqlFloor = timeRuns(() => floor.run(), 200, 20);
-  assertFloorEqualsEngine(floor.totals(floor.run()), costed);
-  db.close();
+  // The floor: the same records in memory, one pass, line costs only; equal to the engine's, every line.
+  const singlePassFloor = timeRuns(() => lineCostsInOnePass(inMemory), 200, 20);
+  assertFloorEqualsEngine(inMemory, lineCostsInOnePass(inMemory), costed);
 
   // An edit through the API, until the response with the new totals is back: the minutes of one group line.
   const line = inMemory.lines.find((l) => l.tierId === 'targeted' && inMemory.enrolments.some((e) => e.lineId === l.id)) ?? inMemory.lines[0]!;
@@ -113,6 +93,26 @@ async function main(): Promise<void> {
   if (returned !== expected.totals.costPence) {
     throw new Error(`lines.update returned a total of ${returned} p; the engine costs the edited year at ${expected.totals.costPence} p`);
   }
+  // The same edit through the door, for a client that rebuilds views from patches: the answer as sent.
+  await backend.call('app.info', { answerChangesAsPatches: true });
+  let held = (await backend.call('year.get', {})) as YearView;
+  let patchedBytes = 0;
+  const editPatched = await timeRunsAsync(
+    async () => {
+      const answer = JSON.stringify(await backend.call('lines.update', { id: line.id, changes: { minutesPerSession: values[round++ % 2] } }));
+      patchedBytes = answer.length;
+      const { patch } = JSON.parse(answer) as PatchedAnswer<MutationResult>;
+      if (patch?.from !== held.version) throw new Error('lines.update through the door did not answer with a patch from the view sent before');
+      held = applyYearPatch(held, patch);
+    },
+    40,
+    4,
+  );
+  const patchedMinutes = values[(round - 1) % 2]!;
+  const patchedExpected = costSchoolYear({ ...inMemory, lines: inMemory.lines.map((l) => (l.id === line.id ? { ...l, minutesPerSession: patchedMinutes } : l)) });
+  if (held.costed.totals.costPence !== patchedExpected.totals.costPence) {
+    throw new Error(`the view rebuilt from lines.update's patches totals ${held.costed.totals.costPence} p; the engine costs the edited year at ${patchedExpected.totals.costPence} p`);
+  }
   const editBreakdown = { readYear: timeRuns(() => readWholeYear(), 20, 2), view: timeRuns(() => backend.session.view(), 20, 2) };
   readerDb.close();
   memory.sample();
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
   let sheets = 0;
   const workbook = await timeRunsAsync(
     async () => {
-      const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'anonymised', lang: 'en' });
+      const written = await backend.invoke('export.governorsWorkbook', { path: path.join(workDir, `governors-${n++}.xlsx`), learners: 'pseudonymised', lang: 'en' });
       workbookBytes = written.bytes;
       sheets = written.sheets.length;
       memory.sample();
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
     openBreakdown: { schoolFileOpen, readYear },
     engine,
     readAndEngine,
-    sqlFloor,
+    singlePassFloor,
     totals: {
       costPence: costed.totals.costPence,
       chargedPence: costed.totals.chargedPence,
@@ -151,6 +151,7 @@ async function main(): Promise<void> {
       byTier: costed.totals.byTier,
     },
     edit,
+    editPatched: { ...editPatched, bytes: patchedBytes },
     editBreakdown,
     workbook: { ...workbook, bytes: workbookBytes, sheets },
     memory: memory.result(),

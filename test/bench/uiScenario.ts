@@ -5,7 +5,11 @@
  *   context each time (nothing cached);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
  *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation), and
- *   the same as Playwright sees it from outside (typing included).
+ *   the same as Playwright sees it from outside (typing included), and the bytes the edit's response carried;
+ * - the same edits with Chromium's CPU slowed 4× (the DevTools protocol's CPU throttling), a stand-in for a
+ *   low-end school laptop;
+ * - the empty round trip: a cheap read (`app.info`) through the same transport (fetch, the launch's secret,
+ *   JSON both ways), timed in the page: the floor any edit's time on screen is set beside.
  *
  *   node --import tsx test/bench/uiScenario.ts <result.json> <work folder>   (run from the repository root)
  *
@@ -31,6 +35,13 @@ export type UiResult =
       editOnScreen: Timing;
       editAsTyped: Timing;
       /** Where an edit's time on screen goes (medians of the same edits), and the size of its response. */
+      /** The same edits with the CPU throttled 4×. */
+      editOnScreenThrottled: Timing;
+      /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
+      emptyRoundTrip: Timing;
+      emptyRoundTripThrottled: Timing;
+      /** Bytes of the last edit's response (its Content-Length). */
+      editResponseBytes: number;
       editBreakdown: {
         /** Tab to the request leaving (the field's own handling). */
         toRequest: Timing;
@@ -48,6 +59,8 @@ const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NAVIGATIONS = 5;
 const EDITS = 12;
+const ROUND_TRIPS = 30;
+const THROTTLE_RATE = 4;
 
 declare global {
   interface Window {
@@ -82,6 +95,27 @@ const TIME_API_CALLS = `(() => {
     return value;
   };
 })();`;
+
+/**
+ * In the page: `app.info` through the transport the client uses (fetch with the launch's secret, JSON
+ * both ways), three untimed, then ROUND_TRIPS timed; each answer checked. A string for the reason above.
+ */
+const ROUND_TRIPS_IN_PAGE = `(async () => {
+  const secret = sessionStorage.getItem('mapio.secret') || '';
+  const once = async () => {
+    const response = await fetch('/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mapio-Secret': secret }, body: '{}', credentials: 'omit', cache: 'no-store' });
+    const info = await response.json();
+    if (!response.ok || typeof info.version !== 'string') throw new Error("app.info did not answer with the app's version");
+  };
+  for (let i = 0; i < 3; i++) await once();
+  const samples = [];
+  for (let i = 0; i < ${ROUND_TRIPS}; i++) {
+    const started = performance.now();
+    await once();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+})()`;
 
 /** Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. */
 async function watchTotal(page: Page, expected: string): Promise<void> {
@@ -157,34 +191,48 @@ async function main(): Promise<void> {
     const values = [line.minutesPerSession + 5, line.minutesPerSession + 10];
     const expected = values.map(totalFor);
     if (expected[0] === expected[1]) throw new Error('the two edits give the same total; choose another line');
-    const onScreen: number[] = [];
-    const asTyped: number[] = [];
-    const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
-    let responseBytes = 0;
-    for (let i = 0; i < EDITS + 2; i++) {
-      const k = i % 2;
-      await watchTotal(page, expected[k]!);
-      const started = performance.now();
-      await minutes.fill(String(values[k]));
-      await minutes.press('Tab');
-      await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
-      const outside = performance.now() - started;
-      const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
-      const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
-      if (i >= 2) {
-        onScreen.push(inside);
-        asTyped.push(outside);
-        const a = api.api;
-        if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.shownAt !== null) {
-          parts.toRequest.push(a.sentAt - api.edit.committedAt);
-          parts.server.push(a.headersAt - a.sentAt);
-          parts.bodyAndParse.push(a.parsedAt - a.headersAt);
-          parts.render.push(api.edit.shownAt - a.parsedAt);
-          responseBytes = a.bytes;
+    /** Commit `EDITS` new values (after two untimed), each checked against the engine's total on screen. */
+    const measureEdits = async () => {
+      const onScreen: number[] = [];
+      const asTyped: number[] = [];
+      const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
+      let responseBytes = 0;
+      for (let i = 0; i < EDITS + 2; i++) {
+        const k = i % 2;
+        await watchTotal(page, expected[k]!);
+        const started = performance.now();
+        await minutes.fill(String(values[k]));
+        await minutes.press('Tab');
+        await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
+        const outside = performance.now() - started;
+        const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
+        const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
+        if (i >= 2) {
+          onScreen.push(inside);
+          asTyped.push(outside);
+          const a = api.api;
+          if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.shownAt !== null) {
+            parts.toRequest.push(a.sentAt - api.edit.committedAt);
+            parts.server.push(a.headersAt - a.sentAt);
+            parts.bodyAndParse.push(a.parsedAt - a.headersAt);
+            parts.render.push(api.edit.shownAt - a.parsedAt);
+            responseBytes = a.bytes;
+          }
         }
+        await minutes.focus();
       }
-      await minutes.focus();
-    }
+      return { onScreen, asTyped, parts, responseBytes };
+    };
+    /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
+    const measureRoundTrips = async () => (await page.evaluate(ROUND_TRIPS_IN_PAGE)) as number[];
+
+    const { onScreen, asTyped, parts, responseBytes } = await measureEdits();
+    const roundTrips = await measureRoundTrips();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE_RATE });
+    const throttled = await measureEdits();
+    const roundTripsThrottled = await measureRoundTrips();
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await context.close();
     write({
       chromium: browser.version(),
@@ -192,6 +240,10 @@ async function main(): Promise<void> {
       mapRendered: summarise(navigations),
       editOnScreen: summarise(onScreen),
       editAsTyped: summarise(asTyped),
+      editOnScreenThrottled: summarise(throttled.onScreen),
+      emptyRoundTrip: summarise(roundTrips),
+      emptyRoundTripThrottled: summarise(roundTripsThrottled),
+      editResponseBytes: responseBytes,
       editBreakdown: {
         toRequest: summarise(parts.toRequest),
         server: summarise(parts.server),

@@ -6,6 +6,7 @@ import { headerRow, titleRows, printSetup, fitRowHeights } from '../sheetLayout'
 import { dateText } from '../exportLabels';
 import { checkMessageText } from '../../../shared/i18n/checkWords';
 import type { SheetContext } from './sheetContext';
+import { typedText } from './cellRoles';
 /** Who a check is about, as the export may show them: a learner by name only when names were asked for. */
 function learnerShown(ctx: SheetContext, learnerId: number): string {
   const l = ctx.data.learners.find((x) => x.id === learnerId);
@@ -51,7 +52,7 @@ export function writeChecks(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
     const row = ws.getRow(r);
     row.getCell(1).value = t(checkKeys(check.code).title);
     row.getCell(2).value = t(`checks.subject.${check.subject.kind}`);
-    row.getCell(3).value = checkMessageForExport(check, ctx);
+    typedText(row.getCell(3), checkMessageForExport(check, ctx));
     for (let c = 1; c <= 3; c++) row.getCell(c).alignment = { wrapText: true, vertical: 'top' };
     r++;
   }

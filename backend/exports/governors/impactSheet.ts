@@ -6,6 +6,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CostedMap } from '../../../shared/engine';
+import { markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from '../sheetLayout';
 
 const DECIMAL_FORMAT = '0.0#';
@@ -31,9 +32,9 @@ export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { co
   for (const line of costed.impact.lines) {
     for (const m of line.measures) {
       const row = ws.getRow(r++);
-      row.getCell(1).value = lineName.get(line.lineId) ?? String(line.lineId);
+      typedText(row.getCell(1), lineName.get(line.lineId) ?? String(line.lineId));
       row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-      row.getCell(2).value = m.measureUnit ? `${m.measureName} (${m.measureUnit})` : m.measureName;
+      typedText(row.getCell(2), m.measureUnit ? `${m.measureName} (${m.measureUnit})` : m.measureName);
       row.getCell(3).value = m.learnersMeasured;
       row.getCell(4).value = line.notMeasured;
       row.getCell(5).value = m.averageProgress;
@@ -46,9 +47,12 @@ export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { co
       }
       money(row.getCell(8), m.measuredCostPence);
       money(row.getCell(9), m.costPerUnitOfProgressPence);
+      // Measures and the places' cost (from the learners' shares) are Mapio's figures.
+      for (let col = 3; col <= 9; col++) markMapioValue(row.getCell(col));
     }
   }
   if (r === 4) ws.getCell('A4').value = t('export.impact.none');
+  else writeCellKey(ws, frame, r + 1);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, r - 1), column: cols.length } };
   printSetup(ws, frame, 3);
   fitColumns(ws, 4, cols.length, 8, 44, { 3: 11, 4: 11, 5: 11, 6: 11, 7: 12 });

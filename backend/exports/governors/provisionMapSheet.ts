@@ -1,8 +1,16 @@
-/** The governors' workbook's Provision map: every line by tier, each cost a live formula from its inputs. */
+/**
+ * The governors' workbook's Provision map: every line by tier, each cost a live formula from its inputs
+ * (the staff rates linked to the Staffing sheet), split into the two financial years and across its areas
+ * of need by formula, with the columns the Summary's SUMIFS read (ALP or not, funding source).
+ */
 import ExcelJS from 'exceljs';
-import { OTHER_COSTS_KEY } from '../../../shared/engine';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY, splitEqually } from '../../../shared/engine';
+import { CHARGED_TO_ALN_BUDGET, FUNDING_SOURCES } from '../../../shared/domain';
+import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
+import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
+import { staffingRows } from './staffingSheet';
 import { formatPounds } from '../../../shared/money';
-import { GROUP_FILL, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { GROUP_FILL, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel, breakdownLabel, sortedTiers } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 export /** Columns of the Provision map (1-based) and their letters. */
@@ -24,18 +32,64 @@ const M = {
   places: 15,
   perLearner: 16,
   perPlace: 17,
+  alp: 18,
+  fundingSource: 19,
+  fyWeeks: 20,
+  fy1: 21,
+  fy2: 22,
+  staffMinutes: 23,
+  /** The first of one column per area of need: each line's share of its cost. */
+  areas: 24,
 } as const;
-export const MAP_COLUMNS = 17;
-export const L = (col: number): string => String.fromCharCode(64 + col);
+/** A column's letters: 1 → A, 27 → AA. */
+export const L = (col: number): string => (col > 26 ? L(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
 
 export interface MapCells {
   /** Row of each tier's subtotal, by tier key (including 'other_costs'). */
   subtotalRow: Map<string, number>;
   grandTotalRow: number;
+  /** First and last rows of the lines, other costs and subtotals: the ranges the Summary's SUMIFS read. */
+  firstRow: number;
+  lastRow: number;
+  /** The column of each area key's shares (every key of the engine's byArea but 'other_costs'). */
+  areaColumn: Map<string, number>;
+  /** For each member of staff, the rows they work on and their count there (for the Staffing sheet's cost). */
+  staffRows: Map<number, Array<{ row: number; count: number }>>;
+  /** The row of each staff-time other cost (minutes a week in the contact column, weeks in the weeks column). */
+  staffTimeRow: Map<number, number>;
+}
+
+/** A text for a formula: in quotes, quotes doubled. */
+export const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+/** A SUMIFS criterion matching exactly `text` (the wildcards * ? and ~ escaped). */
+export const exactly = (text: string): string => quoted(text.replace(/[~*?]/g, (c) => `~${c}`));
+
+/** The sum of `column` over `range` rows whose funding source is charged to the ALN budget. */
+export function chargedSumFormula(sheet: (cell: string) => string, column: number, first: number, last: number, t: SheetContext['t']): string {
+  const range = (col: number) => sheet(`${L(col)}${first}:${L(col)}${last}`);
+  return FUNDING_SOURCES.filter((f) => CHARGED_TO_ALN_BUDGET.has(f))
+    .map((f) => `SUMIFS(${range(column)},${range(M.fundingSource)},${exactly(t(`enums.fundingSource.${f}`))})`)
+    .join('+');
 }
 
 export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): MapCells {
   const { t, data, costed } = ctx;
+  const years = academicFinancialYears(data.calendar, data.school.academicYear);
+  const weekFy = weekFinancialYearIndexes(data.calendar, years);
+  // Weeks of a run in the first financial year, as the engine counts them (a run of 0 weeks falls in its
+  // start week; a week past the calendar's last counts in the last week's year).
+  const weeksInFirstYear = (startWeek: number, weeks: number): number => {
+    let n = 0;
+    for (let w = startWeek; w < startWeek + Math.max(1, weeks); w++) if ((weekFy[w - 1] ?? weekFy[weekFy.length - 1] ?? 0) === 0) n++;
+    return n;
+  };
+  const areaKeys = costed.totals.byArea.map((b) => b.key).filter((k) => k !== OTHER_COSTS_KEY);
+  const areaColumn = new Map(areaKeys.map((k, i) => [k, M.areas + i]));
+  const MAP_COLUMNS = M.areas + areaKeys.length - 1;
+  const staffRow = staffingRows(data);
+  const staffRows = new Map<number, Array<{ row: number; count: number }>>();
+  const staffTimeRow = new Map<number, number>();
+  const rate = (staffId: number): string => ref(ctx.names.staffing, `C${staffRow.get(staffId) as number}`);
   titleRows(ws, t('export.map.title', { school: data.school.name, year: data.school.academicYear }), t('export.map.note'));
   headerRow(ws, 3, [
     t('export.col.lineDetail'),
@@ -55,6 +109,13 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     t('export.col.places'),
     t('export.col.costPerLearner'),
     t('export.col.costPerPlace'),
+    t('export.col.alpOrNot'),
+    t('export.col.fundingSource'),
+    t('export.col.fyWeeks', { start: years[0], end: years[0] + 1 }),
+    t('export.col.fyCost', { start: years[0], end: years[0] + 1 }),
+    t('export.col.fyCost', { start: years[1], end: years[1] + 1 }),
+    t('export.col.staffMinutes'),
+    ...areaKeys.map((k) => breakdownLabel(k, data, 'area', t, ctx.lang)),
   ]);
 
   const staffById = new Map(data.staff.map((s) => [s.id, s]));
@@ -64,15 +125,40 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const subtotalRow = new Map<string, number>();
   let r = 4;
 
-  const writeCostCells = (row: number, staffPence: number, nonStaffPence: number, costPence: number, charged: boolean, name: string, withStaffFormula: boolean): void => {
+  const writeCostCells = (
+    row: number,
+    c: { staffPence: number; nonStaffPence: number; costPence: number; charged: boolean; fy: [number, number] },
+    item: { name: string; fundingSource: (typeof FUNDING_SOURCES)[number]; startWeek: number; weeks: number },
+    withStaffFormula: boolean,
+  ): void => {
+    const { name } = item;
+    const [G, H, I, J, K, Lc] = [M.teamHourly, M.contact, M.planning, M.sessions, M.weeks, M.groups].map((col) => `${L(col)}${row}`) as [string, string, string, string, string, string];
     if (withStaffFormula) {
-      const [G, H, I, J, K, Lc] = [M.teamHourly, M.contact, M.planning, M.sessions, M.weeks, M.groups].map((c) => `${L(c)}${row}`);
-      moneyFormula(ws, ctx, `${L(M.staffCost)}${row}`, `ROUND(ROUND(${G}*100,0)*${Lc}*(${H}+${I})*ROUND(${J}*100,0)*${K}/6000,0)/100`, staffPence, `staff cost of “${name}”`);
+      moneyFormula(ws, ctx, `${L(M.staffCost)}${row}`, `ROUND(ROUND(${G}*100,0)*${Lc}*(${H}+${I})*ROUND(${J}*100,0)*${K}/6000,0)/100`, c.staffPence, `staff cost of “${name}”`);
+      // Minutes of one member of staff's time over the run: the Staffing sheet costs each person from these.
+      const minutes = ws.getCell(`${L(M.staffMinutes)}${row}`);
+      minutes.value = {
+        formula: `${Lc}*(${H}+${I})*ROUND(${J}*100,0)*${K}/100`,
+        result: Number(ws.getCell(Lc).value) * (Number(ws.getCell(H).value) + Number(ws.getCell(I).value)) * Number(ws.getCell(J).value) * Number(ws.getCell(K).value),
+      };
+      minutes.numFmt = '0.00';
     }
-    money(ws.getCell(`${L(M.nonStaff)}${row}`), nonStaffPence);
-    moneyFormula(ws, ctx, `${L(M.cost)}${row}`, `ROUND(${L(M.staffCost)}${row}+${L(M.nonStaff)}${row},2)`, costPence, `cost of “${name}”`);
-    if (charged) moneyFormula(ws, ctx, `${L(M.charged)}${row}`, `${L(M.cost)}${row}`, costPence);
-    else money(ws.getCell(`${L(M.charged)}${row}`), 0);
+    const nonStaff = ws.getCell(`${L(M.nonStaff)}${row}`);
+    money(nonStaff, c.nonStaffPence);
+    const cost = `${L(M.cost)}${row}`;
+    moneyFormula(ws, ctx, cost, `ROUND(${L(M.staffCost)}${row}+${L(M.nonStaff)}${row},2)`, c.costPence, `cost of “${name}”`);
+    const funding = ws.getCell(`${L(M.fundingSource)}${row}`);
+    funding.value = t(`enums.fundingSource.${item.fundingSource}`);
+    const chargedLabels = FUNDING_SOURCES.filter((f) => CHARGED_TO_ALN_BUDGET.has(f)).map((f) => `${L(M.fundingSource)}${row}=${quoted(t(`enums.fundingSource.${f}`))}`);
+    moneyFormula(ws, ctx, `${L(M.charged)}${row}`, `IF(OR(${chargedLabels.join(',')}),${cost},0)`, c.charged ? c.costPence : 0, `charged to the ALN budget: “${name}”`);
+    // The two financial years: FY1 = round(cost × weeks in FY1 ÷ weeks), FY2 = cost − FY1 (the engine's
+    // largest-remainder split for two parts; backend/exports/governors/financialYearSplit.test.ts proves it).
+    const fyWeeks = ws.getCell(`${L(M.fyWeeks)}${row}`);
+    fyWeeks.value = weeksInFirstYear(item.startWeek, item.weeks);
+    markMapioValue(fyWeeks);
+    const fy1 = `${L(M.fy1)}${row}`;
+    moneyFormula(ws, ctx, fy1, `ROUND(ROUND(${cost}*100,0)*${L(M.fyWeeks)}${row}/MAX(1,${K}),0)/100`, c.fy[0], `first financial year of “${name}”`);
+    moneyFormula(ws, ctx, `${L(M.fy2)}${row}`, `ROUND(${cost}-${fy1},2)`, c.fy[1], `second financial year of “${name}”`);
   };
 
   const groupHeading = (label: string, tierText: string): void => {
@@ -120,6 +206,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
       const c = costedById.get(line.id);
       if (!c) continue;
       const row = ws.getRow(r);
+      const O = `${L(M.cost)}${r}`;
       // The line's name, then its areas of need and delivery language on a second line of the same cell.
       const areasText = line.areaIds
         .map((id) => {
@@ -127,23 +214,47 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
           return a ? areaLabel(a, ctx.lang) : id;
         })
         .join('; ');
-      row.getCell(M.line).value = `${line.name}\n${[areasText, t(`enums.deliveryLanguage.${line.deliveryLanguage}`)].filter(Boolean).join(' · ')}`;
-      row.getCell(M.funding).value = t(`enums.fundingSource.${line.fundingSource}`) + (line.fundingNote ? ` (${line.fundingNote})` : '');
-      row.getCell(M.staff).value = line.staff.length === 0 ? t('map.noStaff') : line.staff.map((a) => `${staffById.get(a.staffId)?.name ?? t('common.unknownName')} × ${a.count}`).join('; ');
-      // The staff team's cost an hour: Σ hourly × count (an unknown staff id costs nothing, as in the engine).
-      const teamHourly = line.staff.reduce((sum, a) => sum + (staffById.get(a.staffId)?.hourlyCostPence ?? 0) * a.count, 0);
-      money(row.getCell(M.teamHourly), teamHourly);
+      typedText(row.getCell(M.line), `${line.name}\n${[areasText, t(`enums.deliveryLanguage.${line.deliveryLanguage}`)].filter(Boolean).join(' · ')}`);
+      typedText(row.getCell(M.funding), t(`enums.fundingSource.${line.fundingSource}`) + (line.fundingNote ? ` (${line.fundingNote})` : ''));
+      typedText(row.getCell(M.staff), line.staff.length === 0 ? t('map.noStaff') : line.staff.map((a) => `${staffById.get(a.staffId)?.name ?? t('common.unknownName')} × ${a.count}`).join('; '));
+      // The staff team's cost an hour: Σ rate (on the Staffing sheet) × count; an unknown staff id costs
+      // nothing, as in the engine.
+      const known = line.staff.filter((a) => staffRow.has(a.staffId));
+      const teamHourly = known.reduce((sum, a) => sum + (staffById.get(a.staffId)?.hourlyCostPence ?? 0) * a.count, 0);
+      moneyFormula(ws, ctx, `${L(M.teamHourly)}${r}`, known.length > 0 ? known.map((a) => `${rate(a.staffId)}*${a.count}`).join('+') : '0', teamHourly, `staff cost an hour of “${line.name}”`);
+      for (const a of known) staffRows.set(a.staffId, [...(staffRows.get(a.staffId) ?? []), { row: r, count: a.count }]);
       row.getCell(M.contact).value = line.minutesPerSession;
       row.getCell(M.planning).value = line.planningMinutesPerSession;
       row.getCell(M.sessions).value = line.sessionsPerWeekHundredths / 100;
       row.getCell(M.weeks).value = line.weeks;
       row.getCell(M.groups).value = line.groups;
-      writeCostCells(r, c.staffCostPence, c.nonStaffCostPence, c.costPence, c.chargedToAlnBudget, line.name, true);
+      for (const col of [M.contact, M.planning, M.sessions, M.weeks, M.groups, M.nonStaff]) markInput(row.getCell(col));
+      writeCostCells(
+        r,
+        { staffPence: c.staffCostPence, nonStaffPence: c.nonStaffCostPence, costPence: c.costPence, charged: c.chargedToAlnBudget, fy: c.financialYears.pence },
+        { name: line.name, fundingSource: line.fundingSource, startWeek: line.startWeek, weeks: line.weeks },
+        true,
+      );
+      markInput(row.getCell(M.nonStaff));
+      const alp = row.getCell(M.alp);
+      alp.value = tier?.isAlp ? t('enums.alp.alp') : t('enums.alp.not_alp');
+      // Each area of need's share of the line: equal parts, the odd pennies to the areas listed first
+      // (the engine's largest remainder for equal weights), or the whole cost when no area is given.
+      const lineAreas = [...new Set(line.areaIds)];
+      const pence = `ROUND(${O}*100,0)`;
+      const areaShares = lineAreas.length === 0 ? [] : splitEqually(c.costPence, lineAreas.length);
+      if (lineAreas.length === 0) moneyFormula(ws, ctx, `${L(areaColumn.get(UNSPECIFIED_AREA_KEY) as number)}${r}`, O, c.costPence, `“${line.name}”: no area of need`);
+      lineAreas.forEach((id, i) => {
+        const col = areaColumn.get(id) as number;
+        const k = lineAreas.length;
+        moneyFormula(ws, ctx, `${L(col)}${r}`, `(INT(${pence}/${k})+IF(MOD(${pence},${k})>${i},1,0))/100`, areaShares[i] as number, `“${line.name}”: area ${id}`);
+      });
       row.getCell(M.learners).value = c.enrolledLearners;
       row.getCell(M.places).value = c.places;
+      markMapioValue(row.getCell(M.learners));
+      markMapioValue(row.getCell(M.places));
       const Q = `${L(M.learners)}${r}`;
       const R = `${L(M.places)}${r}`;
-      const O = `${L(M.cost)}${r}`;
       if (c.costPerLearnerPence !== null)
         moneyFormula(ws, ctx, `${L(M.perLearner)}${r}`, `IF(${Q}>0,ROUND(ROUND(${O}*100,0)/${Q},0)/100,"")`, c.costPerLearnerPence, `cost per learner of “${line.name}”`);
       if (c.costPerPlacePence !== null) moneyFormula(ws, ctx, `${L(M.perPlace)}${r}`, `IF(${R}>0,ROUND(ROUND(${O}*100,0)/${R},0)/100,"")`, c.costPerPlacePence, `cost per place of “${line.name}”`);
@@ -163,22 +274,29 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     const c = costedOther.get(other.id);
     if (!c) continue;
     const row = ws.getRow(r);
-    row.getCell(M.line).value = `${other.name} (${t(`enums.otherCostKind.${other.kind}`)})`;
-    row.getCell(M.funding).value = t(`enums.fundingSource.${other.fundingSource}`);
+    typedText(row.getCell(M.line), `${other.name} (${t(`enums.otherCostKind.${other.kind}`)})`);
+    typedText(row.getCell(M.funding), t(`enums.fundingSource.${other.fundingSource}`));
     const member = other.staffId !== null ? staffById.get(other.staffId) : undefined;
+    const cost = { staffPence: c.costPence, nonStaffPence: 0, costPence: c.costPence, charged: c.chargedToAlnBudget, fy: c.financialYears.pence };
+    const item = { name: other.name, fundingSource: other.fundingSource, startWeek: other.startWeek, weeks: other.weeks };
     if (other.staffId !== null) {
-      row.getCell(M.staff).value = t('export.map.staffTime', { name: member?.name ?? t('common.unknownName') });
-      if (member) money(row.getCell(M.teamHourly), member.hourlyCostPence);
+      typedText(row.getCell(M.staff), t('export.map.staffTime', { name: member?.name ?? t('common.unknownName') }));
+      const linked = staffRow.has(other.staffId);
+      moneyFormula(ws, ctx, `${L(M.teamHourly)}${r}`, linked ? rate(other.staffId) : '0', member?.hourlyCostPence ?? 0, `staff cost an hour of “${other.name}”`);
+      if (linked) staffRows.set(other.staffId, [...(staffRows.get(other.staffId) ?? []), { row: r, count: 1 }]);
       row.getCell(M.contact).value = other.minutesPerWeek;
       row.getCell(M.planning).value = 0;
       row.getCell(M.sessions).value = 1;
       row.getCell(M.weeks).value = other.weeks;
       row.getCell(M.groups).value = 1;
-      writeCostCells(r, c.costPence, 0, c.costPence, c.chargedToAlnBudget, other.name, true);
+      for (const col of [M.contact, M.weeks]) markInput(row.getCell(col));
+      staffTimeRow.set(other.id, r);
+      writeCostCells(r, cost, item, true);
     } else {
-      row.getCell(M.staff).value = t('export.map.quantity', { quantity: other.quantity, unit: formatPounds(other.unitPence) });
+      typedText(row.getCell(M.staff), t('export.map.quantity', { quantity: other.quantity, unit: formatPounds(other.unitPence) }));
       row.getCell(M.weeks).value = other.weeks;
-      writeCostCells(r, 0, c.costPence, c.costPence, c.chargedToAlnBudget, other.name, false);
+      writeCostCells(r, { ...cost, staffPence: 0, nonStaffPence: c.costPence }, item, false);
+      markInput(row.getCell(M.nonStaff));
     }
     r++;
   }
@@ -211,14 +329,24 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, lastFilterRow), column: MAP_COLUMNS } };
   printSetup(ws, ctx, 3);
   fitColumns(ws, 3, MAP_COLUMNS, 6, 13, { [M.line]: 36, [M.funding]: 18, [M.staff]: 22 });
+  const keyEnd = writeCellKey(ws, ctx, grandRow + 2);
+  // The page shows the lines up to cost per place; the workings to their right (ALP or not, funding
+  // source, the financial-year parts, staff minutes and the area shares the Summary sums) stay on the
+  // sheet, unprinted, so the map still prints one page wide at a readable size.
+  ws.pageSetup.printArea = `A1:${L(M.perPlace)}${keyEnd - 1}`;
+  // …grouped and folded (the + above the columns opens them), since not every reader honours a print area.
+  for (let c = M.alp; c <= MAP_COLUMNS; c++) {
+    ws.getColumn(c).outlineLevel = 1;
+    ws.getColumn(c).hidden = true;
+  }
   for (let rr = 4; rr <= ws.rowCount; rr++) {
-    for (const c of [M.line, M.staff, M.funding]) {
+    for (const c of [M.line, M.staff, M.funding, M.alp, M.fundingSource]) {
       const cell = ws.getRow(rr).getCell(c);
       cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
     }
   }
   fitRowHeights(ws, 3);
-  return { subtotalRow, grandTotalRow: grandRow };
+  return { subtotalRow, grandTotalRow: grandRow, firstRow: 4, lastRow: grandRow - 2, areaColumn, staffRows, staffTimeRow };
 }
 
 // ── Summary ──────────────────────────────────────────────────────────────────────────────────────

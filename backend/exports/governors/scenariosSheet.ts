@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../../shared/engine';
 import type { Lang, TFunction } from '../../../shared/i18n';
 import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
+import { TEXT_FORMAT } from './cellRoles';
 
 /**
  * One row of the sheet. Columns after the label: baseline, then for each scenario its figure and its
@@ -143,6 +144,8 @@ export function writeScenariosSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & {
   titleRows(ws, t('export.scenarios.title', { school: data.school.name }), t('export.scenarios.note'));
   const header = scenarioSheetHeader(comparison, t);
   headerRow(ws, 3, header);
+  // The scenario names are the school's: held as text, like every name it typed.
+  header.forEach((_, i) => (ws.getRow(3).getCell(i + 1).numFmt = TEXT_FORMAT));
   let r = 4;
   for (const line of scenarioSheetRows(comparison, t, lang, { showLearnerRefs })) {
     const row = ws.getRow(r++);

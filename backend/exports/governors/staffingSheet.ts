@@ -1,8 +1,22 @@
 /** The governors' workbook's Staffing sheet: each person's hourly cost, hours and the cost of their time. */
 import ExcelJS from 'exceljs';
-import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import type { SchoolYear } from '../../../shared/domain';
 import type { SheetContext } from './sheetContext';
-export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
+import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
+import { L, M, type MapCells } from './provisionMapSheet';
+
+/** The row of each member of staff on the Staffing sheet (their hourly cost is in column C there). */
+export function staffingRows(data: SchoolYear): Map<number, number> {
+  return new Map(data.staff.map((s, i) => [s.id, 4 + i]));
+}
+
+/**
+ * The Staffing sheet: each person's hourly cost (an input the Provision map's rates link to), hours and the
+ * cost of their time, a formula over the Provision map's minutes of their time on each row they work on:
+ * round(rate × Σ count × minutes ÷ 60), rounded once, as the engine does.
+ */
+export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells: MapCells): void {
   const { t, data, costed } = ctx;
   titleRows(ws, t('export.staffing.title', { school: data.school.name, year: data.school.academicYear }), t('export.staffing.note'));
   const cols = [
@@ -23,9 +37,10 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   for (const s of data.staff) {
     const a = allocation.get(s.id);
     const row = ws.getRow(r);
-    row.getCell(1).value = s.isPlaceholder ? `${s.name} ${t('export.staffing.placeholder')}` : s.name;
+    typedText(row.getCell(1), s.isPlaceholder ? `${s.name} ${t('export.staffing.placeholder')}` : s.name);
     row.getCell(2).value = t(`enums.staffRole.${s.role}`);
     money(row.getCell(3), s.hourlyCostPence);
+    markInput(row.getCell(3));
     const hours = (col: number, minutes: number) => {
       row.getCell(col).value = minutes / 60;
       row.getCell(col).numFmt = HOURS_FORMAT;
@@ -33,11 +48,14 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
     hours(4, s.contractedMinutesPerWeek);
     hours(5, a?.peakAllocatedMinutesPerWeek ?? 0);
     row.getCell(6).value = a?.peakWeek ?? null;
+    for (const col of [4, 5, 6, 7]) markMapioValue(row.getCell(col));
     row.getCell(7).value = a?.overAllocated ? t('export.staffing.overAllocated') : t('export.staffing.withinHours');
     if (a?.overAllocated) row.getCell(7).font = { bold: true, color: { argb: 'FFC00000' } };
-    row.getCell(8).value = (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; ');
+    typedText(row.getCell(8), (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; '));
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
-    money(row.getCell(9), a?.costPence ?? 0);
+    const terms = (mapCells.staffRows.get(s.id) ?? []).map(({ row: mapRow, count }) => `${count === 1 ? '' : `${count}*`}${ref(ctx.names.map, `${L(M.staffMinutes)}${mapRow}`)}`);
+    const formula = terms.length > 0 ? `ROUND(ROUND(C${r}*100,0)*ROUND((${terms.join('+')})*100,0)/6000,0)/100` : '0';
+    moneyFormula(ws, ctx, `I${r}`, formula, a?.costPence ?? 0, `staffing: cost of ${s.name}’s time`);
     r++;
   }
   const last = r - 1;
@@ -47,6 +65,7 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   if (last >= 4) moneyFormula(ws, ctx, `I${r}`, `SUM(I4:I${last})`, staffTotal, 'staffing: total cost of staff time');
   else money(row.getCell(9), 0);
   styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
+  writeCellKey(ws, ctx, r + 2);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
   fitColumns(ws, 4, cols.length, 8, 48, { 3: 12, 4: 12, 5: 12, 6: 8 });

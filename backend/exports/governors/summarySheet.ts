@@ -4,15 +4,35 @@ import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
 import { HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
 import { authorityName } from '../../../shared/localAuthorities';
+import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
-import { L, M, type MapCells } from './provisionMapSheet';
+import { L, M, chargedSumFormula, exactly, type MapCells } from './provisionMapSheet';
+import { OTHER_COSTS_KEY } from '../../../shared/engine';
+import type { SchoolYear } from '../../../shared/domain';
+import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
+import { markInput, markMapioValue, typedText } from './cellRoles';
+import { staffingRows } from './staffingSheet';
+
+/** The calendar's teaching weeks in the first financial year and in both (an empty calendar: all in the first), as the engine weighs income. */
+function calendarWeeks(data: SchoolYear): [number, number] {
+  const weekFy = weekFinancialYearIndexes(data.calendar, academicFinancialYears(data.calendar, data.school.academicYear));
+  const first = weekFy.filter((i) => i === 0).length;
+  return weekFy.length === 0 ? [1, 1] : [first, weekFy.length];
+}
 export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells: MapCells): void {
   const { t, data, costed, names, lang } = ctx;
   const { totals, budget, workload } = costed;
   titleRows(ws, `${t('export.title')}: ${data.school.name}`, t('export.generatedOn', { date: dateText(ctx.options.generatedOn, lang), week: costed.asAtWeek }));
   ws.getCell('A3').value = t('export.poundsNote');
   ws.getCell('A3').font = { italic: true, color: { argb: 'FF444444' } };
+  // Which cells are inputs: wrapped across the figures' columns (A:D, left of the chart), not spilling past them.
+  ws.mergeCells('A4:D4');
+  const inputsNote = ws.getCell('A4');
+  inputsNote.value = t('export.inputsNote');
+  inputsNote.font = { italic: true, color: { argb: 'FF444444' } };
+  inputsNote.alignment = { wrapText: true, vertical: 'top' };
+  ws.getRow(4).height = Math.ceil(inputsNote.text.length / 95) * 12.75 + 4;
   let r = 5;
   const label = (text: string, bold = false): ExcelJS.Row => {
     const row = ws.getRow(r);
@@ -34,6 +54,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     r++;
   };
   const mapCell = (col: number, row: number): string => ref(names.map, `${L(col)}${row}`);
+  // Whole columns of the Provision map's lines, other costs and subtotals, for SUMIFS and SUM.
+  const onMap = (cells: string): string => ref(names.map, cells);
+  const mapRange = (col: number): string => onMap(`${L(col)}${mapCells.firstRow}:${L(col)}${mapCells.lastRow}`);
+  const sumIfs = (col: number, criteriaCol: number, text: string): string => `SUMIFS(${mapRange(col)},${mapRange(criteriaCol)},${exactly(text)})`;
 
   for (const [k, v] of [
     [t('export.school'), data.school.name],
@@ -44,8 +68,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     [t('export.dateGenerated'), dateText(ctx.options.generatedOn, lang)],
   ] as const) {
     const cell = label(k).getCell(2);
-    cell.value = v;
-    if (typeof v === 'number') cell.numFmt = '#,##0'; // the roll, as 1,100
+    if (typeof v === 'number') {
+      cell.value = v;
+      cell.numFmt = '#,##0'; // the roll, as 1,100
+    } else typedText(cell, v);
     r++;
   }
 
@@ -69,30 +95,39 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   r++;
   label(t('export.costToDate', { week: costed.asAtWeek }));
   money(ws.getCell(`B${r}`), totals.costToDatePence);
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
   label(t('export.unallocated'));
   money(ws.getCell(`B${r}`), totals.unallocatedPence);
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
   label(t('export.undelivered'));
   money(ws.getCell(`B${r}`), totals.undeliveredPence);
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
   label(t('export.perLearnerWithAln'));
-  if (totals.chargedPerLearnerWithAlnPence !== null) money(ws.getCell(`B${r}`), totals.chargedPerLearnerWithAlnPence);
-  else ws.getCell(`B${r}`).value = t('common.dash');
+  // Charged spend ÷ learners with ALN (their count is Mapio's, below), rounded to the penny as the engine does.
+  const perLearnerRow = r;
+  if (totals.chargedPerLearnerWithAlnPence === null) ws.getCell(`B${r}`).value = t('common.dash');
   r++;
   label(t('export.universalPerPupil'));
   if (totals.wholeSchoolPerPupilPence !== null) money(ws.getCell(`B${r}`), totals.wholeSchoolPerPupilPence);
   else ws.getCell(`B${r}`).value = t('common.dash');
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
 
   // Income lines (the budget income above is their sum).
   heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')]);
   const incomeFirst = r;
   moneyFormula(ws, ctx, `B${incomeRow}`, data.income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + data.income.length - 1})` : '0', budget.incomePence, 'budget income');
+  const incomeRows: Array<{ row: number; financialYear: number | null }> = [];
   for (const line of data.income) {
-    const row = label(`${line.name} (${t(`enums.incomeKind.${line.kind}`)})`);
+    const row = ws.getRow(r);
+    typedText(row.getCell(1), `${line.name} (${t(`enums.incomeKind.${line.kind}`)})`);
     money(row.getCell(2), line.amountPence);
-    row.getCell(3).value = [line.source, line.endsOn ? `→ ${dateText(line.endsOn, lang)}` : ''].filter(Boolean).join(' ');
+    markInput(row.getCell(2));
+    typedText(row.getCell(3), [line.source, line.endsOn ? `→ ${dateText(line.endsOn, lang)}` : ''].filter(Boolean).join(' '));
+    incomeRows.push({ row: r, financialYear: line.financialYear });
     r++;
   }
   if (data.income.length === 0) {
@@ -124,20 +159,29 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   heading(t('export.byAlpHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const alpFirst = r;
   for (const b of totals.byAlp) {
-    label(t(`enums.alp.${b.key}`));
-    money(ws.getCell(`B${r}`), b.costPence);
-    money(ws.getCell(`C${r}`), b.chargedPence);
+    const text = t(`enums.alp.${b.key}`);
+    label(text);
+    moneyFormula(ws, ctx, `B${r}`, sumIfs(M.cost, M.alp, text), b.costPence, `${b.key}: cost`);
+    moneyFormula(ws, ctx, `C${r}`, sumIfs(M.charged, M.alp, text), b.chargedPence, `${b.key}: charged`);
     r++;
   }
-  totalRow(ws, ctx, r, t('export.total'), alpFirst, r - 1, [['B', totals.linesCostPence, 'ALP or not: total']]);
+  const linesCharged = totals.byAlp.reduce((s, b) => s + b.chargedPence, 0);
+  totalRow(ws, ctx, r, t('export.total'), alpFirst, r - 1, [
+    ['B', totals.linesCostPence, 'ALP or not: total'],
+    ['C', linesCharged, 'ALP or not: charged total'],
+  ]);
   r++;
 
   heading(t('export.byAreaHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const areaFirst = r;
   for (const b of totals.byArea) {
     label(breakdownLabel(b.key, data, 'area', t, ctx.lang));
-    money(ws.getCell(`B${r}`), b.costPence);
-    money(ws.getCell(`C${r}`), b.chargedPence);
+    const col = mapCells.areaColumn.get(b.key);
+    const other = mapCells.subtotalRow.get(OTHER_COSTS_KEY) as number;
+    // An area's shares of the lines on the Provision map; other costs are the map's own subtotal.
+    const [cost, charged] = col === undefined ? [mapCell(M.cost, other), mapCell(M.charged, other)] : [`SUM(${mapRange(col)})`, chargedSumFormula(onMap, col, mapCells.firstRow, mapCells.lastRow, t)];
+    moneyFormula(ws, ctx, `B${r}`, cost, b.costPence, `area ${b.key}: cost`);
+    moneyFormula(ws, ctx, `C${r}`, charged, b.chargedPence, `area ${b.key}: charged`);
     r++;
   }
   totalRow(ws, ctx, r, t('export.total'), areaFirst, r - 1, [
@@ -151,9 +195,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   heading(t('export.byFundingHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const fundFirst = r;
   for (const b of totals.byFundingSource) {
-    label(t(`enums.fundingSource.${b.key}`));
-    money(ws.getCell(`B${r}`), b.costPence);
-    money(ws.getCell(`C${r}`), b.chargedPence);
+    const text = t(`enums.fundingSource.${b.key}`);
+    label(text);
+    moneyFormula(ws, ctx, `B${r}`, sumIfs(M.cost, M.fundingSource, text), b.costPence, `funding ${b.key}: cost`);
+    moneyFormula(ws, ctx, `C${r}`, sumIfs(M.charged, M.fundingSource, text), b.chargedPence, `funding ${b.key}: charged`);
     r++;
   }
   totalRow(ws, ctx, r, t('export.total'), fundFirst, r - 1, [
@@ -163,89 +208,134 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   r++;
 
   heading(t('export.byFyHeading'), [t('export.col.income'), t('export.col.charged'), t('export.col.position')]);
-  for (const fy of budget.financialYears) {
+  // Income in each financial year: an income line naming the year counts in it; one for the academic year
+  // as a whole is split by the calendar's teaching weeks in each (Mapio's count, written into the formula),
+  // FY1 = round(amount × weeks in FY1 ÷ all weeks), FY2 = amount − FY1, as the engine's split for two parts.
+  const [weeksFirst, weeksAll] = calendarWeeks(data);
+  const fyIncome = (i: 0 | 1, year: number): string => {
+    const terms = incomeRows.flatMap(({ row, financialYear }) => {
+      const pence = `ROUND(B${row}*100,0)`;
+      if (financialYear === year) return [pence];
+      if (financialYear !== null) return [];
+      const first = `ROUND(${pence}*${weeksFirst}/${weeksAll},0)`;
+      return [i === 0 ? first : `(${pence}-${first})`];
+    });
+    return terms.length > 0 ? `(${terms.join('+')})/100` : '0';
+  };
+  budget.financialYears.forEach((fy, i) => {
     label(t('export.fyLabel', { start: fy.year, end: fy.year + 1 }));
-    money(ws.getCell(`B${r}`), fy.incomePence);
-    money(ws.getCell(`C${r}`), fy.chargedPence);
+    moneyFormula(ws, ctx, `B${r}`, fyIncome(i as 0 | 1, fy.year), fy.incomePence, `financial year ${fy.year}: income`);
+    moneyFormula(ws, ctx, `C${r}`, chargedSumFormula(onMap, i === 0 ? M.fy1 : M.fy2, mapCells.firstRow, mapCells.lastRow, t), fy.chargedPence, `financial year ${fy.year}: charged`);
     moneyFormula(ws, ctx, `D${r}`, `B${r}-C${r}`, fy.positionPence, `financial year ${fy.year}: position`);
     r++;
-  }
+  });
 
   heading(t('export.learnersHeading'), [t('export.col.count')]);
   for (const status of ALN_STATUSES) {
     label(t(`enums.alnStatus.${status}`)).getCell(2).value = data.learners.filter((l) => l.alnStatus === status).length;
+    markMapioValue(ws.getCell(`B${r}`));
     r++;
   }
   label(t('export.learnersWithAln'), true).getCell(2).value = totals.learnersWithAln;
   ws.getCell(`B${r}`).font = { bold: true };
+  markMapioValue(ws.getCell(`B${r}`));
+  if (totals.chargedPerLearnerWithAlnPence !== null) {
+    moneyFormula(
+      ws,
+      ctx,
+      `B${perLearnerRow}`,
+      `IF(B${r}>0,ROUND(ROUND(B${chargedRow}*100,0)/B${r},0)/100,"${t('common.dash')}")`,
+      totals.chargedPerLearnerWithAlnPence,
+      'charged spend per learner with ALN',
+    );
+  }
   r++;
   label(t('export.decisionsAwaited')).getCell(2).value = costed.decisions.length;
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
   label(t('export.decisionsOverdue')).getCell(2).value = costed.decisions.filter((d) => d.state === 'overdue').length;
+  markMapioValue(ws.getCell(`B${r}`));
   r++;
 
   heading(t('export.workloadHeading'), [t('export.col.hours'), t('export.col.amount')]);
-  const hoursCell = (minutes: number): void => {
+  // Release time is the map's staff-time rows of kind ALNCo release (minutes a week × weeks); the hours
+  // needed come from the workload Mapio holds; both are costed at the ALNCo's rate on the Staffing sheet.
+  const releaseTerms = data.otherCosts
+    .filter((o) => o.kind === 'alnco_release')
+    .map((o) => {
+      const row = mapCells.staffTimeRow.get(o.id);
+      return row === undefined ? String(o.minutesPerWeek * o.weeks) : `${mapCell(M.contact, row)}*${mapCell(M.weeks, row)}`;
+    });
+  const releaseMinutes = releaseTerms.length > 0 ? `(${releaseTerms.join('+')})` : '0';
+  const alncoRow = workload.neededCostPence === null || data.workload.alncoStaffId === null ? undefined : staffingRows(data).get(data.workload.alncoStaffId);
+  const alncoCost = (minutes: string): string => `ROUND(ROUND(${ref(names.staffing, `C${alncoRow as number}`)}*100,0)*${minutes}/60,0)/100`;
+  const hoursFormula = (formula: string, minutes: number): void => {
     const cell = ws.getCell(`B${r}`);
-    cell.value = minutes / 60;
+    cell.value = { formula, result: minutes / 60 };
     cell.numFmt = HOURS_FORMAT;
   };
+  const neededRow = r;
   label(t('export.workloadNeeded'));
-  hoursCell(workload.minutesNeeded);
-  if (workload.neededCostPence !== null) money(ws.getCell(`C${r}`), workload.neededCostPence);
+  ws.getCell(`B${r}`).value = workload.minutesNeeded / 60;
+  ws.getCell(`B${r}`).numFmt = HOURS_FORMAT;
+  markMapioValue(ws.getCell(`B${r}`));
+  if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(String(workload.minutesNeeded)), workload.neededCostPence as number, 'ALNCo workload: cost of the hours needed');
   r++;
+  const releaseRow = r;
   label(t('export.workloadRelease'));
-  hoursCell(workload.releaseMinutes);
-  if (workload.releaseCostPence !== null) money(ws.getCell(`C${r}`), workload.releaseCostPence);
+  hoursFormula(`${releaseMinutes}/60`, workload.releaseMinutes);
+  if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(releaseMinutes), workload.releaseCostPence as number, 'ALNCo workload: cost of release time');
   r++;
   label(t('export.workloadBalance'), true);
-  hoursCell(workload.balanceMinutes);
+  hoursFormula(`B${releaseRow}-B${neededRow}`, workload.balanceMinutes);
   ws.getCell(`B${r}`).font = { bold: true, color: { argb: workload.balanceMinutes < 0 ? 'FFC00000' : 'FF000000' } };
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
 
-  // The chart, to the right of the budget figures, with its figures and colour key in cells below it.
-  const chartTop = 5;
-  const png = drawBarChart(
-    [
-      { pence: budget.incomePence, colour: CHART_COLOURS.income },
-      { pence: budget.chargedPence, colour: CHART_COLOURS.charged },
-      { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
-    ],
-    { width: 420, height: 220 },
-  );
+  // The chart, below the tables (beside them, the Summary would print too small to read): a heading, a
+  // caption saying what the picture shows (exceljs cannot write a picture's alternative text), the
+  // picture with its value axis, then each bar's figure, labelled in the bar's colour.
+  const bars = [
+    { pence: budget.incomePence, colour: CHART_COLOURS.income },
+    { pence: budget.chargedPence, colour: CHART_COLOURS.charged },
+    { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
+  ];
+  r++;
+  const chartHeading = ws.getCell(`A${r}`);
+  chartHeading.value = t('export.chartHeading');
+  chartHeading.font = { bold: true };
+  chartHeading.fill = HEADER_FILL;
+  r++;
+  const caption = ws.getCell(`A${r}`);
+  caption.value = t('export.chartNote', { top: formatPounds(Math.max(0, ...bars.map((b) => b.pence))) });
+  caption.font = { italic: true, color: { argb: 'FF444444' } };
+  r++;
+  const chart = { width: 480, height: 240 };
+  const png = drawBarChart(bars, { ...chart, axis: true });
   const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-  ws.getCell(`F${chartTop}`).value = t('export.chartHeading');
-  ws.getCell(`F${chartTop}`).font = { bold: true };
-  ws.addImage(imageId, { tl: { col: 5, row: chartTop }, ext: { width: 420, height: 220 } });
-  const keyTop = chartTop + 12;
+  ws.addImage(imageId, { tl: { col: 0, row: r - 1 }, ext: chart, editAs: 'oneCell' });
+  r += Math.ceil(chart.height / 20) + 1; // rows of the default 15 pt (20 px)
   const key: Array<[string, number, string, number]> = [
     [t('export.incomeTotal'), CHART_COLOURS.income, `B${incomeRow}`, budget.incomePence],
     [t('export.charged'), CHART_COLOURS.charged, `B${chargedRow}`, budget.chargedPence],
     [t('export.allCosts'), CHART_COLOURS.allCosts, `B${allCostsRow}`, totals.costPence],
   ];
-  key.forEach(([text, rgb, source, pence], i) => {
-    const row = keyTop + i;
-    const swatch = ws.getCell(`F${row}`);
+  for (const [text, rgb, source, pence] of key) {
+    const swatch = ws.getCell(`A${r}`);
     swatch.value = text;
     swatch.font = { color: { argb: 'FFFFFFFF' }, bold: true };
     swatch.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour(rgb) } };
-    moneyFormula(ws, ctx, `G${row}`, source, pence, `chart key: ${text}`);
-  });
-  const note = ws.getCell(`F${keyTop + 3}`);
-  note.value = t('export.chartNote');
-  note.font = { italic: true, color: { argb: 'FF444444' } };
+    moneyFormula(ws, ctx, `B${r}`, source, pence, `chart key: ${text}`);
+    r++;
+  }
 
   printSetup(ws, ctx, 2);
   ws.getColumn(1).width = 50;
-  ws.getColumn(2).width = 18;
-  ws.getColumn(3).width = 18;
+  ws.getColumn(2).width = 16;
+  ws.getColumn(3).width = 16;
   ws.getColumn(4).width = 16;
-  ws.getColumn(5).width = 3;
-  ws.getColumn(6).width = 46;
-  ws.getColumn(7).width = 16;
   ws.pageSetup.orientation = 'portrait';
-  ws.pageSetup.printArea = `A1:G${r}`;
+  ws.pageSetup.printArea = `A1:D${r}`;
   fitRowHeights(ws, 5);
 }
 

@@ -11,7 +11,7 @@ import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from
 import { AddLineDialog } from './AddLineDialog';
 import { TableHead } from '../../components/TableHead';
 
-export function ProvisionMapScreen() {
+export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const selectedLineId = useMapio((s) => s.selectedLineId);
@@ -199,7 +199,7 @@ export function ProvisionMapScreen() {
       {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
     </div>
   );
-}
+});
 
 interface LineRowProps {
   line: InterventionLine;
@@ -217,10 +217,11 @@ interface LineRowProps {
 }
 
 /**
- * Every edit brings a whole new view (new objects for every line), so rows are compared by value: only
- * the edited row, and rows whose figures the edit moved, render again (re-rendering all 150
- * rows of a large secondary's map was a visible part of an edit's time on screen). The figures compared
- * are the engine's, exactly as shown.
+ * An edit's answer is a patch (shared/api/yearPatch.ts): lines and figures it did not change keep their
+ * identity, so most rows are the same at a glance. A whole view (a file opened, the year fetched again)
+ * brings new objects for every line, so rows are then compared by value. Either way only the edited row,
+ * and rows whose figures the edit moved, render again (re-rendering all 150 rows of a large secondary's
+ * map was a visible part of an edit's time on screen). The figures compared are the engine's, as shown.
  */
 function sameRow(a: LineRowProps, b: LineRowProps): boolean {
   return (
