@@ -192,6 +192,9 @@ describe('the governors’ workbook', () => {
       const v = row.getCell(2).value;
       if (v !== null && typeof v === 'object' && 'formula' in v && /^B\d+$/.test(String(v.formula))) key.push(row.getCell(2));
     });
+    // The headline at the top links to the same figures: its two come first, the chart's three last.
+    expect(key.slice(0, 2).map((c) => summary.getCell(`A${c.row}`).text)).toEqual(['Budget income', 'Committed spend charged to the ALN budget']);
+    key.splice(0, key.length - 3);
     expect(key.map((c) => summary.getCell(`A${c.row}`).text)).toEqual(['Budget income', 'Committed spend charged to the ALN budget', 'All provision, whoever pays']);
     expect(key.map((c) => Math.round(Number((c.value as ExcelJS.CellFormulaValue).result) * 100))).toEqual([
       view.costed.budget.incomePence,
@@ -214,5 +217,57 @@ describe('the governors’ workbook', () => {
     expect(pseudonymised.getCell('C4').text).not.toContain(learner!.ref);
     const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(named.getCell('C4').text).toContain(learner?.name);
+  });
+});
+
+describe('the Summary’s headline', () => {
+  function headline(year: ReturnType<typeof demoSchoolYear>, lang: 'en' | 'cy' = 'en') {
+    const view = viewOf(year);
+    const ws = buildGovernorsWorkbook(view, options({ lang })).getWorksheet(lang === 'en' ? 'Summary' : 'Crynodeb')!;
+    const rows: Array<{ label: string; cell: ExcelJS.Cell }> = [];
+    for (let r = 1; r <= 20; r++) rows.push({ label: ws.getCell(`A${r}`).text, cell: ws.getCell(`B${r}`) });
+    return { view, ws, rows };
+  }
+
+  it('comes first: the ALN budget, the committed spend and each financial year’s position, as formulas with the engine’s figures', () => {
+    const { view, rows } = headline(demoSchoolYear());
+    const at = rows.findIndex((r) => r.label === 'At a glance');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(at).toBeLessThan(8);
+    const after = rows.slice(at + 1);
+    const figure = (label: string | RegExp) => {
+      const row = after.find((r) => (typeof label === 'string' ? r.label === label : label.test(r.label)));
+      if (!row) throw new Error(`no headline row ${String(label)}`);
+      const value = row.cell.value as ExcelJS.CellFormulaValue;
+      expect(typeof value.formula).toBe('string');
+      return { pence: Math.round(Number(value.result) * 100), format: row.cell.numFmt };
+    };
+    expect(figure('Budget income').pence).toBe(view.costed.budget.incomePence);
+    expect(figure('Committed spend charged to the ALN budget').pence).toBe(view.costed.budget.chargedPence);
+    const firstFy = after.findIndex((r) => r.label.startsWith('Budget position, '));
+    view.costed.budget.financialYears.forEach((fy, i) => {
+      const position = figure(after[firstFy + i]!.label);
+      expect(position.pence).toBe(fy.positionPence);
+      // A shortfall is red and keeps its minus sign (never colour alone).
+      expect(position.format).toContain('[Red]-');
+    });
+  });
+
+  it('names the first three open checks in words, and how many more there are', () => {
+    const { view, rows } = headline(demoSchoolYear());
+    const texts = rows.map((r) => r.label);
+    const at = texts.indexOf('What needs attention first');
+    expect(at).toBeGreaterThan(0);
+    const shown = Math.min(3, view.costed.checks.length);
+    for (let i = 1; i <= shown; i++) expect(texts[at + i]).toMatch(/^• .+: .+/);
+    if (view.costed.checks.length > 3) expect(texts[at + shown + 1]).toBe(`and ${view.costed.checks.length - 3} more check${view.costed.checks.length - 3 === 1 ? '' : 's'} on the Checks sheet`);
+  });
+
+  it('reads in Welsh', () => {
+    const { rows } = headline(demoSchoolYear(), 'cy');
+    const texts = rows.map((r) => r.label);
+    expect(texts).toContain('Yn gryno');
+    expect(texts).toContain('Beth sydd angen sylw gyntaf');
+    expect(texts.some((t) => t.startsWith('Sefyllfa’r gyllideb, '))).toBe(true);
   });
 });

@@ -27,6 +27,8 @@ export interface SheetFrame {
 }
 
 export const MONEY_FORMAT = '"£"#,##0.00;-"£"#,##0.00';
+/** Money where a shortfall must stand out: negatives in red, with their minus sign (never red alone). */
+export const SIGNED_MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
 export const HOURS_FORMAT = '0.00';
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };

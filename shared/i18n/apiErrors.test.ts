@@ -40,8 +40,16 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
         'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog',
         'money must be whole pence, not a fraction of a penny',
       ],
-      [{ name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'dim mwy na 200 nod', 'must be at most 200 characters'],
-      [{ name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true }, 'mae’n fwy nag wythnos', 'is more than a week'],
+      [
+        { name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true },
+        'dim mwy na 200 nod',
+        'must be at most 200 characters',
+      ],
+      [
+        { name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true },
+        'mae’n fwy nag wythnos',
+        'is more than a week',
+      ],
     ];
     for (const [input, welsh, english] of cases) {
       const first = refused(() => parseInput('staff.create', input)).issues?.[0];

@@ -979,6 +979,13 @@ export const en = {
       formula: 'Every other figure is a live formula from the inputs.',
     },
     budgetHeading: 'Budget against committed spend',
+    headline: {
+      heading: 'At a glance',
+      position: 'Budget position, {{year}}',
+      checks: 'What needs attention first',
+      moreChecks_one: 'and {{count}} more check on the Checks sheet',
+      moreChecks_other: 'and {{count}} more checks on the Checks sheet',
+    },
     incomeHeading: 'Income for the year',
     incomeTotal: 'Budget income',
     charged: 'Committed spend charged to the ALN budget',

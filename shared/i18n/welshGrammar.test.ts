@@ -114,6 +114,7 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 
 /** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
 const AT_TWO: Record<string, string> = {
+  'export.headline.moreChecks': 'a 2 wiriad arall ar y daflen Gwiriadau',
   'apiError.reason.areaUsedByLines': 'Mae’r maes angen “Lleferydd” yn dal i gael ei ddefnyddio gan 2 linell: “Lego”, “ELSA”. Tynnwch ef o’r llinellau hynny yn gyntaf.',
   'apiError.reason.areaUsedByLearners': 'Mae’r maes angen “Lleferydd” wedi’i gofnodi o hyd ar gyfer 2 ddysgwr. Tynnwch ef o gofnodion y dysgwyr yn gyntaf.',
   'apiError.reason.tierUsedByLines': 'Mae’r haen “Wedi’i dargedu” yn dal i gael ei defnyddio gan 2 linell: “Lego”, “ELSA”. Symudwch y llinellau hynny i haen arall yn gyntaf.',

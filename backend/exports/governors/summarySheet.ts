@@ -1,8 +1,10 @@
 /** The governors' workbook's Summary: the headline figures and totals, linked to the Provision map. */
+import { checkMessageForExport } from './checksSheet';
+import { checkKeys } from '../../../shared/i18n';
 import ExcelJS from 'exceljs';
 import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
-import { HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
+import { SIGNED_MONEY_FORMAT, HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
 import { authorityName } from '../../../shared/localAuthorities';
 import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
@@ -53,6 +55,38 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     }
     r++;
   };
+  // The headline a governor reads first: the ALN budget, the committed spend charged to it, the position in
+  // each financial year (a shortfall in red with its minus sign) and the three open checks that come first,
+  // in words. Its figures are formulas over the tables below, written once those are laid out.
+  heading(t('export.headline.heading'));
+  const headline = { budget: r, charged: r + 1, firstFy: r + 2 };
+  label(t('export.incomeTotal'), true);
+  r++;
+  label(t('export.charged'), true);
+  r++;
+  for (const fy of budget.financialYears) {
+    label(t('export.headline.position', { year: t('export.fyLabel', { start: fy.year, end: fy.year + 1 }) }), true);
+    r++;
+  }
+  label(t('export.headline.checks'), true);
+  r++;
+  const firstChecks = costed.checks.slice(0, 3);
+  for (const check of firstChecks) {
+    typedText(ws.getCell(`A${r}`), `• ${t(checkKeys(check.code).title)}: ${checkMessageForExport(check, ctx)}`);
+    ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
+    r++;
+  }
+  if (firstChecks.length === 0) {
+    ws.getCell(`A${r}`).value = t('export.checks.none');
+    r++;
+  }
+  if (costed.checks.length > firstChecks.length) {
+    ws.getCell(`A${r}`).value = t('export.headline.moreChecks', { count: costed.checks.length - firstChecks.length });
+    ws.getCell(`A${r}`).font = { italic: true, color: { argb: 'FF444444' } };
+    r++;
+  }
+  r++;
+
   const mapCell = (col: number, row: number): string => ref(names.map, `${L(col)}${row}`);
   // Whole columns of the Provision map's lines, other costs and subtotals, for SUMIFS and SUM.
   const onMap = (cells: string): string => ref(names.map, cells);
@@ -88,7 +122,8 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   r++;
   label(t('export.position'), true);
   moneyFormula(ws, ctx, `B${positionRow}`, `B${incomeRow}-B${chargedRow}`, budget.positionPence, 'budget position');
-  ws.getCell(`B${positionRow}`).font = { bold: true, color: { argb: budget.positionPence < 0 ? 'FFC00000' : 'FF000000' } };
+  ws.getCell(`B${positionRow}`).font = { bold: true };
+  ws.getCell(`B${positionRow}`).numFmt = SIGNED_MONEY_FORMAT;
   r++;
   label(t('export.allCosts'));
   moneyFormula(ws, ctx, `B${allCostsRow}`, mapCell(M.cost, mapCells.grandTotalRow), totals.costPence, 'all provision, whoever pays');
@@ -227,8 +262,17 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     moneyFormula(ws, ctx, `B${r}`, fyIncome(i as 0 | 1, fy.year), fy.incomePence, `financial year ${fy.year}: income`);
     moneyFormula(ws, ctx, `C${r}`, chargedSumFormula(onMap, i === 0 ? M.fy1 : M.fy2, mapCells.firstRow, mapCells.lastRow, t), fy.chargedPence, `financial year ${fy.year}: charged`);
     moneyFormula(ws, ctx, `D${r}`, `B${r}-C${r}`, fy.positionPence, `financial year ${fy.year}: position`);
+    ws.getCell(`D${r}`).numFmt = SIGNED_MONEY_FORMAT;
+    // The headline's position for this year is this row's.
+    const top = `B${headline.firstFy + i}`;
+    moneyFormula(ws, ctx, top, `D${r}`, fy.positionPence, `headline: financial year ${fy.year} position`);
+    ws.getCell(top).numFmt = SIGNED_MONEY_FORMAT;
+    ws.getCell(top).font = { bold: true };
     r++;
   });
+  moneyFormula(ws, ctx, `B${headline.budget}`, `B${incomeRow}`, budget.incomePence, 'headline: ALN budget');
+  moneyFormula(ws, ctx, `B${headline.charged}`, `B${chargedRow}`, budget.chargedPence, 'headline: committed spend charged to it');
+  for (const row of [headline.budget, headline.charged]) ws.getCell(`B${row}`).font = { bold: true };
 
   heading(t('export.learnersHeading'), [t('export.col.count')]);
   for (const status of ALN_STATUSES) {
