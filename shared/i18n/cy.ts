@@ -1104,6 +1104,7 @@ export const cy: Catalogue = {
       formula: 'Fformiwla fyw o’r mewnbynnau yw pob ffigur arall.',
     },
     budgetHeading: 'Y gyllideb o’i chymharu â’r gwariant ymrwymedig',
+    endsOn: 'yn dod i ben {{date}}',
     headline: {
       heading: 'Yn gryno',
       position: 'Sefyllfa’r gyllideb, {{year}}',

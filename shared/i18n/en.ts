@@ -979,6 +979,7 @@ export const en = {
       formula: 'Every other figure is a live formula from the inputs.',
     },
     budgetHeading: 'Budget against committed spend',
+    endsOn: 'ends {{date}}',
     headline: {
       heading: 'At a glance',
       position: 'Budget position, {{year}}',

@@ -158,10 +158,14 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   const incomeRows: Array<{ row: number; financialYear: number | null }> = [];
   for (const line of data.income) {
     const row = ws.getRow(r);
-    typedText(row.getCell(1), `${line.name} (${t(`enums.incomeKind.${line.kind}`)})`);
+    // The kind is said only when the school's name for the line does not already say it, and the end
+    // date only when the source does not already give it: never "Delegated ALN funding (Delegated ALN funding)".
+    const kind = t(`enums.incomeKind.${line.kind}`);
+    typedText(row.getCell(1), line.name.toLowerCase().includes(kind.toLowerCase()) ? line.name : `${line.name} (${kind})`);
     money(row.getCell(2), line.amountPence);
     markInput(row.getCell(2));
-    typedText(row.getCell(3), [line.source, line.endsOn ? `→ ${dateText(line.endsOn, lang)}` : ''].filter(Boolean).join(' '));
+    const ends = line.endsOn ? dateText(line.endsOn, lang) : '';
+    typedText(row.getCell(3), [line.source, ends && !line.source.includes(ends) ? t('export.endsOn', { date: ends }) : ''].filter(Boolean).join('; '));
     incomeRows.push({ row: r, financialYear: line.financialYear });
     r++;
   }
