@@ -15,6 +15,7 @@ import { exportTarget, writeExport } from '../exports/exportFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
 import { createI18n } from '../../shared/i18n';
 import { importReturns, returnSourcesInFolder } from '../returns/importReturns';
+import { readAllocationFile, readSchoolListFile } from '../returns/readAuthorityList';
 import { guarded } from './guarded';
 import type { HandlerMap } from './types';
 
@@ -29,7 +30,8 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
     academicYears: years,
     academicYear: year,
-    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping()),
+    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools: file.listedSchools(), notes: file.schoolNotes() }),
+    listedSchools: file.listedSchools().length,
   };
 }
 
@@ -43,6 +45,9 @@ type AuthorityOperation =
   | 'authority.setMapping'
   | 'authority.removeSchool'
   | 'authority.setPublishedAllocation'
+  | 'authority.importAllocations'
+  | 'authority.importSchoolList'
+  | 'authority.setSchoolNote'
   | 'authority.exportComparison';
 
 export const authorityHandlers: HandlerMap<AuthorityOperation> = {
@@ -97,13 +102,41 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     return authorityView(file, academicYear);
   },
 
-  'authority.exportComparison': ({ path: target, academicYear, lang }, { session }) => {
+  'authority.importAllocations': ({ fileName, contentBase64, academicYear }, { session }) => {
+    const file = session.requireAuthorityFile();
+    file.assertWritable();
+    const name = path.basename(fileName);
+    return guarded('importing the allocations', async () => {
+      const list = await readAllocationFile(name, Buffer.from(contentBase64, 'base64'));
+      file.replaceAllocations(academicYear, list.allocations, `${name} (${list.unit === 'thousands' ? '£k' : '£'})`);
+      return { outcome: { imported: list.allocations.length, rejected: list.rejected, unit: list.unit, unitFrom: list.unitFrom }, view: authorityView(file, academicYear) };
+    });
+  },
+
+  'authority.importSchoolList': ({ fileName, contentBase64 }, { session }) => {
+    const file = session.requireAuthorityFile();
+    file.assertWritable();
+    return guarded('importing the list of schools', async () => {
+      const list = await readSchoolListFile(path.basename(fileName), Buffer.from(contentBase64, 'base64'));
+      file.replaceSchoolList(list.schools);
+      return { outcome: { imported: list.schools.length, rejected: list.rejected }, view: authorityView(file) };
+    });
+  },
+
+  'authority.setSchoolNote': ({ schoolKey, note }, { session }) => {
+    const file = session.requireAuthorityFile();
+    if (!file.listReturns().some((r) => r.schoolKey === schoolKey)) throw new ApiError('not_found', `No school with the key “${schoolKey}” has a return in this authority file.`);
+    file.setSchoolNote(schoolKey, note);
+    return authorityView(file);
+  },
+
+  'authority.exportComparison': ({ path: target, academicYear, lang, flatUnit }, { session }) => {
     const file = session.requireAuthorityFile();
     const view = authorityView(file, academicYear);
     const out = exportTarget(target, 'workbook', null);
     return guarded('exporting the comparison', async () => {
       const { t } = createI18n(lang);
-      const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang);
+      const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang, { flatUnit: flatUnit ?? 'pounds' });
       writeExport(out, bytes);
       return { path: out, bytes: bytes.length };
     });
