@@ -25,13 +25,14 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
   const year = academicYear ?? years[0] ?? null;
   const info: FileInfo = { path: file.path, name: path.basename(file.path) };
   if (file.readOnly) info.readOnly = true;
+  const listedSchools = file.listedSchools();
   return {
     file: info,
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
     academicYears: years,
     academicYear: year,
-    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools: file.listedSchools(), notes: file.schoolNotes() }),
-    listedSchools: file.listedSchools().length,
+    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools, notes: file.schoolNotes() }),
+    listedSchools: listedSchools.length,
   };
 }
 

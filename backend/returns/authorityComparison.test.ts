@@ -250,7 +250,15 @@ describe('an authority imports a folder of 34 returns', () => {
     await backend.invoke('authority.exportComparison', { path: outCy, lang: 'cy' });
     const cy = new ExcelJS.Workbook();
     await cy.xlsx.load(fs.readFileSync(outCy) as never);
-    expect(cy.worksheets.map((w) => w.name)).toEqual(['Ysgolion', 'Awdurdod', 'Heb ddychwelyd eto', 'Ar gyfer eich model', 'Gwahaniaethau dosbarthu', 'Gwerthoedd eithriadol', 'Sut y gwneir y ffigurau']);
+    expect(cy.worksheets.map((w) => w.name)).toEqual([
+      'Ysgolion',
+      'Awdurdod',
+      'Heb ddychwelyd eto',
+      'Ar gyfer eich model',
+      'Gwahaniaethau dosbarthu',
+      'Gwerthoedd eithriadol',
+      'Sut y gwneir y ffigurau',
+    ]);
     const ownWords = [
       ...restored.comparison.schools.flatMap((s) => [s.context.name, s.context.localAuthority, s.context.alpDefinitionSource, s.fileName ?? '']),
       ...restored.comparison.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),

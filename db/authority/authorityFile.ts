@@ -257,7 +257,10 @@ export class AuthorityFile {
   /** The year's published allocations: official number → pence. One query. */
   allocationsByNumber(academicYear: string): Map<string, number> {
     this.assertOpen();
-    const rows = this.db.prepare('SELECT official_number, amount_pence FROM allocations_by_number WHERE academic_year = ?').all(academicYear) as Array<{ official_number: string; amount_pence: number }>;
+    const rows = this.db.prepare('SELECT official_number, amount_pence FROM allocations_by_number WHERE academic_year = ?').all(academicYear) as Array<{
+      official_number: string;
+      amount_pence: number;
+    }>;
     return new Map(rows.map((r) => [r.official_number, r.amount_pence]));
   }
 

@@ -123,7 +123,9 @@ describe('compareReturns: medians and outliers', () => {
     expect(en.question(flagged[0]!, row)).toMatch(/^Committed spend per pupil on roll at A is £10,000\.00, well above the median of primary schools \(£130\.00\)\. What lies behind it\?/);
     expect(en.question(flagged[0]!, row)).toMatch(/100 on roll/);
     const cy = comparisonWords(createI18n('cy').t);
-    expect(cy.question(flagged[0]!, row)).toMatch(/^Gwariant ymrwymedig fesul disgybl ar y gofrestr yn A: £10,000\.00, ymhell uwchlaw canolrif ysgolion cynradd, sef £130\.00\. Beth sydd y tu ôl i hyn\?/);
+    expect(cy.question(flagged[0]!, row)).toMatch(
+      /^Gwariant ymrwymedig fesul disgybl ar y gofrestr yn A: £10,000\.00, ymhell uwchlaw canolrif ysgolion cynradd, sef £130\.00\. Beth sydd y tu ôl i hyn\?/,
+    );
     expect(comparison.schools.map((s) => s.context.name)).toEqual(['F', 'A', 'C', 'B', 'E', 'D', 'G']);
     expect(en.rule()).toMatch(/Q1 − 1\.5 × IQR/);
   });

@@ -1262,7 +1262,13 @@ export const cy: Catalogue = {
     fraction: '{{numerator}} o {{denominator}}',
     fractionMoney: '{{numerator}} o {{denominator}}',
     shareText: '{{percent}} o {{of}} ({{fraction}})',
-    shareOf: { pupils_on_roll: 'ddisgyblion ar y gofrestr', learners_with_aln: 'ddysgwyr ag ADY', line_cost: 'gost llinellau ymyrraeth', alp_cost: 'gost llinellau DDY', published_allocation: 'ddyraniad a gyhoeddwyd' },
+    shareOf: {
+      pupils_on_roll: 'ddisgyblion ar y gofrestr',
+      learners_with_aln: 'ddysgwyr ag ADY',
+      line_cost: 'gost llinellau ymyrraeth',
+      alp_cost: 'gost llinellau DDY',
+      published_allocation: 'ddyraniad a gyhoeddwyd',
+    },
     measureDenominator: 'Enwadur: {{of}}.',
     measureMoney: 'Swm o arian, mewn punnoedd.',
     listRow: {

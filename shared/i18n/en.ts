@@ -1188,7 +1188,13 @@ export const en = {
     fraction: '{{numerator}} of {{denominator}}',
     fractionMoney: '{{numerator}} of {{denominator}}',
     shareText: '{{percent}} of {{of}} ({{fraction}})',
-    shareOf: { pupils_on_roll: 'pupils on roll', learners_with_aln: 'learners with ALN', line_cost: 'the cost of intervention lines', alp_cost: 'the cost of ALP lines', published_allocation: 'the published allocation' },
+    shareOf: {
+      pupils_on_roll: 'pupils on roll',
+      learners_with_aln: 'learners with ALN',
+      line_cost: 'the cost of intervention lines',
+      alp_cost: 'the cost of ALP lines',
+      published_allocation: 'the published allocation',
+    },
     measureDenominator: 'Denominator: {{of}}.',
     measureMoney: 'An amount of money, in pounds.',
     listRow: {
