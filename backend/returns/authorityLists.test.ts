@@ -230,20 +230,28 @@ describe('the authority’s list of schools and its published allocations', () =
     async () => {
       const out = nodePath.join(dir, 'print.xlsx');
       await backend.invoke('authority.exportComparison', { path: out });
-      const [pdf] = convertWithLibreOffice([out], 'pdf', nodePath.join(dir, 'pdf'));
-      const text = execFileSync('pdftotext', ['-layout', pdf!, '-'], { encoding: 'utf8' });
-      if (process.env.MAPIO_KEEP_PDF) fs.copyFileSync(pdf!, process.env.MAPIO_KEEP_PDF);
-      expect(text).not.toContain('###');
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(fs.readFileSync(out) as never);
-      const words = new Set<string>();
-      for (const ws of workbook.worksheets) {
-        ws.getRow(1).eachCell((cell) => {
-          for (const w of cell.text.split(/\s+/)) if (/^[\p{L}]{4,}$/u.test(w)) words.add(w);
-        });
+      const year = listedSchoolYear(WELSH);
+      const returnFile = nodePath.join(dir, 'return.xlsx');
+      fs.writeFileSync(returnFile, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
+      const pdfs = convertWithLibreOffice([out, returnFile], 'pdf', nodePath.join(dir, 'pdf'));
+      for (const [i, file] of [out, returnFile].entries()) {
+        const text = execFileSync('pdftotext', ['-layout', pdfs[i]!, '-'], { encoding: 'utf8' });
+        expect(text).not.toContain('###');
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(fs.readFileSync(file) as never);
+        const words = new Set<string>();
+        for (const ws of workbook.worksheets) {
+          if (ws.state !== 'visible') continue;
+          expect(ws.pageSetup.paperSize).toBe(9);
+          ws.getRow(1).eachCell((cell) => {
+            for (const w of cell.text.split(/\s+/)) if (/^[\p{L}]{4,}$/u.test(w)) words.add(w);
+          });
+        }
+        // Every heading word printed whole ("Delivery language", never "Delivery langua")
+        const printed = new Set(text.split(/[^\p{L}]+/u));
+        expect([...words].filter((w) => !printed.has(w))).toEqual([]);
+        if (file === returnFile) expect(['Delivery', 'language'].every((w) => printed.has(w))).toBe(true);
       }
-      const printed = new Set(text.split(/[^\p{L}]+/u));
-      expect([...words].filter((w) => !printed.has(w))).toEqual([]);
     },
     180_000,
   );
