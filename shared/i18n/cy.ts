@@ -1271,6 +1271,26 @@ export const cy: Catalogue = {
     },
     measureDenominator: 'Enwadur: {{of}}.',
     measureMoney: 'Swm o arian, mewn punnoedd.',
+    lists: {
+      title: 'Rhestrau’r awdurdod',
+      intro:
+        'Mae eich rhestr o ysgolion yn dangos pa rai sydd heb ddychwelyd eto; mae’r dyraniadau a gyhoeddwyd gennych (datganiad Adran 52, mewn £ neu £k) yn sefyll wrth ymyl yr incwm ADY dirprwyedig a adroddodd pob ysgol. CSV neu .xlsx gyda rhes o benawdau; rhestrir rhesi gwallus a mewnforir y gweddill.',
+      schoolsLabel: 'Rhestr o ysgolion (rhif swyddogol, enw, cyfnod, cyfrwng iaith)',
+      allocationsLabel: 'Dyraniadau a gyhoeddwyd ar gyfer {{year}} (rhif swyddogol, enw, dyraniad)',
+      busy: 'Yn mewnforio…',
+      listed: 'Ysgolion ar eich rhestr: {{n}}.',
+      notReturnedTitle: 'Heb ddychwelyd eto ({{n}})',
+      allReturned: 'Mae pob ysgol ar eich rhestr wedi dychwelyd.',
+      noList: 'Mewnforiwch eich rhestr o ysgolion i weld pa rai sydd heb ddychwelyd eto.',
+    },
+    filters: { phase: 'Cyfnod', medium: 'Cyfrwng iaith', all: 'Y cyfan', showing: 'Yn dangos {{shown}} o {{total}} ysgol.' },
+    schoolNote: {
+      add: 'Ychwanegu nodyn',
+      edit: 'Golygu’r nodyn',
+      forSchool: 'ar gyfer {{school}}',
+      title: 'Eich nodyn ar {{school}}',
+      label: 'Nodyn (chi yn unig sy’n ei weld; mae’n mynd i lyfr gwaith y gymhariaeth)',
+    },
     listRow: {
       official_number_invalid: 'Rhes {{row}}: nid yw “{{value}}” yn rhif swyddogol (7 digid: cod 3 digid yr awdurdod ac yna rhif 4 digid yr ysgol).',
       name_missing: 'Rhes {{row}}: nid oes enw gan ysgol {{number}}.',
@@ -1288,7 +1308,7 @@ export const cy: Catalogue = {
       pounds: 'punnoedd (£)',
       thousands: 'miloedd o bunnoedd (£k)',
     },
-    listImported: 'Mewnforiwyd {{count}} rhes, gwrthodwyd {{rejected}}.',
+    listImported: 'Rhesi a fewnforiwyd: {{n}}; rhesi a wrthodwyd: {{rejected}}.',
     rejected: {
       not_xlsx: 'nid ffurflen Mapio mohoni: nid ffeil Excel .xlsx yw hi',
       unreadable_xlsx: 'nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx (efallai ei bod wedi’i difrodi neu ei thorri’n fyr wrth ei chopïo)',

@@ -1197,6 +1197,26 @@ export const en = {
     },
     measureDenominator: 'Denominator: {{of}}.',
     measureMoney: 'An amount of money, in pounds.',
+    lists: {
+      title: 'The authority’s lists',
+      intro:
+        'Your list of schools shows which have not yet returned; your published allocations (a Section 52 statement, in £ or £k) sit beside the delegated ALN income each school reported. A CSV or .xlsx with a heading row; bad rows are listed and the rest imported.',
+      schoolsLabel: 'List of schools (official number, name, phase, language medium)',
+      allocationsLabel: 'Published allocations for {{year}} (official number, name, allocation)',
+      busy: 'Importing…',
+      listed: 'Schools on your list: {{n}}.',
+      notReturnedTitle: 'Not yet returned ({{n}})',
+      allReturned: 'Every school on your list has returned.',
+      noList: 'Import your list of schools to see which have not yet returned.',
+    },
+    filters: { phase: 'Phase', medium: 'Language medium', all: 'All', showing: 'Showing {{shown}} of {{total}} schools.' },
+    schoolNote: {
+      add: 'Add note',
+      edit: 'Edit note',
+      forSchool: 'for {{school}}',
+      title: 'Your note on {{school}}',
+      label: 'Note (only you see it; it goes into the comparison workbook)',
+    },
     listRow: {
       official_number_invalid: 'Row {{row}}: “{{value}}” is not an official number (7 digits: the authority’s 3-digit code then the school’s 4-digit number).',
       name_missing: 'Row {{row}}: school {{number}} has no name.',
@@ -1214,7 +1234,7 @@ export const en = {
       pounds: 'pounds (£)',
       thousands: 'thousands of pounds (£k)',
     },
-    listImported: '{{count}} rows imported, {{rejected}} rejected.',
+    listImported: 'Rows imported: {{n}}; rejected: {{rejected}}.',
     rejected: {
       not_xlsx: 'not a Mapio return: it is not an Excel .xlsx file',
       unreadable_xlsx: 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)',
