@@ -148,6 +148,13 @@ describe('the authority’s list of schools and its published allocations', () =
       expect(row.committedShareOfAllocation).toMatchObject({ numerator: row.committedPence, denominator: allocationOf(i), of: 'published_allocation' });
     }
     expect(pounds.view.comparison.totals.publishedAllocationPence).toBe(Array.from({ length: RETURNED }, (_, i) => allocationOf(i)).reduce((a, b) => a + b, 0));
+
+    // A correction typed by hand is recorded by the school's official number: it is the one shown
+    const five = pounds.view.comparison.schools.find((r) => r.officialNumber === numberOf(5))!;
+    const corrected = backend.invoke('authority.setPublishedAllocation', { schoolKey: five.schoolKey, academicYear: '2026-27', amountPence: 123_456 });
+    expect(corrected.comparison.schools.find((r) => r.schoolKey === five.schoolKey)?.publishedAllocationPence).toBe(123_456);
+    const restored = backend.invoke('authority.setPublishedAllocation', { schoolKey: five.schoolKey, academicYear: '2026-27', amountPence: allocationOf(5) });
+    expect(restored.comparison.schools.find((r) => r.schoolKey === five.schoolKey)?.publishedAllocationPence).toBe(allocationOf(5));
   });
 
   it('flags the primary at 5× its phase median per learner with ALN, and never the Welsh-medium school for its Welsh-medium share', () => {

@@ -225,19 +225,43 @@ export class AuthorityFile {
     })();
   }
 
-  /** Record (or with null, clear) a school's published ALN allocation for a year. */
+  /**
+   * Record (or with null, clear) a school's published ALN allocation for a year. A school whose return
+   * carries its official number has it recorded by that number, beside the imported statement's (so a
+   * correction typed by hand is the one the comparison shows); otherwise by the school's key.
+   */
   setPublishedAllocation(schoolKey: string, academicYear: string, amountPence: number | null, source = ''): void {
     this.assertOpen();
     this.assertWritable();
-    if (amountPence === null) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
-    else {
-      this.db
+    this.db.transaction(() => {
+      const school = this.db
         .prepare(
-          `INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, ?, ?, ?)
-           ON CONFLICT (school_key, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+          `SELECT json_extract(content, '$.school.officialNumber') AS official_number, school_name FROM school_returns WHERE school_key = ?
+           ORDER BY academic_year = ? DESC, academic_year DESC LIMIT 1`,
         )
-        .run(schoolKey, academicYear, amountPence, source);
-    }
+        .get(schoolKey, academicYear) as { official_number: string | null; school_name: string } | undefined;
+      const officialNumber = school?.official_number ?? '';
+      if (/^\d{7}$/.test(officialNumber)) {
+        if (amountPence === null) this.db.prepare('DELETE FROM allocations_by_number WHERE official_number = ? AND academic_year = ?').run(officialNumber, academicYear);
+        else {
+          this.db
+            .prepare(
+              `INSERT INTO allocations_by_number (official_number, academic_year, school_name, amount_pence, source) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (official_number, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+            )
+            .run(officialNumber, academicYear, school?.school_name ?? '', amountPence, source);
+        }
+      }
+      if (amountPence === null || /^\d{7}$/.test(officialNumber)) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
+      else {
+        this.db
+          .prepare(
+            `INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, ?, ?, ?)
+             ON CONFLICT (school_key, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+          )
+          .run(schoolKey, academicYear, amountPence, source);
+      }
+    })();
   }
 
   /**
