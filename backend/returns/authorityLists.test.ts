@@ -19,6 +19,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { createI18n } from '../../shared/i18n';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { createBackend, type TypedBackend } from '../backend';
+import { runCli } from '../cli/main';
 import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
 import { writeReturnWorkbook } from './returnWorkbook';
 
@@ -230,6 +231,30 @@ describe('the authority’s list of schools and its published allocations', () =
     for (const ws of [schools, model, workbook.getWorksheet('Outliers')!]) expect(ws.pageSetup.paperSize).toBe(9);
     expect(schools.pageSetup).toMatchObject({ printTitlesColumn: 'A:A', scale: 80 });
     expect(schools.getRow(1).height).toBeGreaterThanOrEqual(45);
+  });
+
+  it('mapio compare takes the list of schools and the allocations, wording each bad row and the unit read', async () => {
+    const year = listedSchoolYear(0);
+    const returnFile = nodePath.join(dir, 'cli-return.xlsx');
+    fs.writeFileSync(returnFile, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
+    const list = nodePath.join(dir, 'ysgolion.csv');
+    fs.writeFileSync(list, `Rhif swyddogol,Enw,Cyfnod,Cyfrwng iaith\n${numberOf(0)},${nameOf(0)},Cynradd,Saesneg\n${numberOf(1)},${nameOf(1)},Cynradd,Cymraeg\n12,Ysgol Fer,Cynradd,Saesneg\n`);
+    const statement = nodePath.join(dir, 'dyraniadau.csv');
+    fs.writeFileSync(statement, `Rhif swyddogol,Enw,Dyraniad ADY (£000)\n${numberOf(0)},${nameOf(0)},20\n`);
+    const out: string[] = [];
+    const err: string[] = [];
+    const target = nodePath.join(dir, 'cli-cymhariaeth.xlsx');
+    const code = await runCli(['compare', returnFile, '--schools', list, '--allocations', statement, '--thousands', '--out', target, '--lang', 'cy'], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
+    expect(code).toBe(0);
+    expect(err.join('\n')).toContain('Rhes 4: nid yw “12” yn rhif swyddogol');
+    expect(err.join('\n')).toMatch(/Darllenwyd y symiau mewn miloedd o bunnoedd \(£k\): mae pennawd y golofn yn dweud hynny/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(fs.readFileSync(target) as never);
+    expect(workbook.getWorksheet('Heb ddychwelyd eto')!.getRow(2).getCell(2).value).toBe(numberOf(1));
+    expect(workbook.getWorksheet('Ar gyfer eich model')!.getRow(2).getCell(9).value).toBe(20);
   });
 
   it.skipIf(!findSoffice())(
