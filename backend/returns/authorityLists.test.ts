@@ -258,15 +258,18 @@ describe('the authority’s list of schools and its published allocations', () =
   });
 
   it.skipIf(!findSoffice())(
-    'prints the comparison workbook to PDF with every heading word whole and no “###”',
+    'prints the comparison workbook (in English and Welsh) and the return workbook to PDF with every heading word whole and no “###”',
     async () => {
       const out = nodePath.join(dir, 'print.xlsx');
       await backend.invoke('authority.exportComparison', { path: out });
       const year = listedSchoolYear(WELSH);
       const returnFile = nodePath.join(dir, 'return.xlsx');
       fs.writeFileSync(returnFile, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
-      const pdfs = convertWithLibreOffice([out, returnFile], 'pdf', nodePath.join(dir, 'pdf'));
-      for (const [i, file] of [out, returnFile].entries()) {
+      const outCy = nodePath.join(dir, 'print-cy.xlsx');
+      await backend.invoke('authority.exportComparison', { path: outCy, lang: 'cy' });
+      const files = [out, outCy, returnFile];
+      const pdfs = convertWithLibreOffice(files, 'pdf', nodePath.join(dir, 'pdf'));
+      for (const [i, file] of files.entries()) {
         const text = execFileSync('pdftotext', ['-layout', pdfs[i]!, '-'], { encoding: 'utf8' });
         expect(text).not.toContain('###');
         const workbook = new ExcelJS.Workbook();
