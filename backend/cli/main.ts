@@ -6,8 +6,8 @@
  *   mapio export-json FILE OUT.json     the whole year as a versioned JSON document
  *   mapio import-json IN.json FILE      a new school file from such a document
  *   mapio roll-forward FILE NEXT        next year's file: staff, lines, learners carried, enrolments ended
- *   mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
- *                                       the workbook for governors (learners anonymised unless --names)
+ *   mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]
+ *                                       the workbook for governors (no learners sheet unless --pseudonymised or --names)
  *   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
  *                                       the statement for parents of what the school regards as ALP
  *   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]          the school's authority return (no learner names, refs or dates of birth)
@@ -42,7 +42,7 @@ const USAGE = `Usage:
   mapio export-json FILE OUT.json
   mapio import-json IN.json FILE
   mapio roll-forward FILE NEXT.mapio
-  mapio export-xlsx FILE OUT.xlsx [--names] [--no-learners] [--lang cy]
+  mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]
   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`;
@@ -157,7 +157,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'export-xlsx':
       case 'alp-statement': {
         const { lang, document, rest } = langOption(args, command === 'alp-statement');
-        const known = command === 'export-xlsx' ? ['--names', '--no-learners'] : ['--not-learners'];
+        const known = command === 'export-xlsx' ? ['--names', '--pseudonymised', '--no-learners'] : ['--not-learners'];
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
         if (unknown) throw new UsageError(`unknown option ${unknown}`);
         const [file, out] = positional(rest, 2) as [string, string];
@@ -165,8 +165,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         try {
           backend.invoke('file.open', { path: file });
           if (command === 'export-xlsx') {
-            if (rest.includes('--names') && rest.includes('--no-learners')) throw new UsageError('choose --names or --no-learners, not both');
-            const learners = rest.includes('--names') ? 'named' : rest.includes('--no-learners') ? 'none' : 'anonymised';
+            // No learners sheet unless asked for (--no-learners, the default, is still accepted).
+            const chosen = (['--names', '--pseudonymised', '--no-learners'] as const).filter((flag) => rest.includes(flag));
+            if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
+            const learners = chosen[0] === '--names' ? 'named' : chosen[0] === '--pseudonymised' ? 'pseudonymised' : 'none';
             const result = await backend.invoke('export.governorsWorkbook', { path: out, learners, lang });
             const { t } = createI18n(lang);
             io.out(t('cli.wroteWorkbook', { path: result.path, sheets: result.sheets.join(', '), learners: t(`cli.learnersMode.${learners}`) }));

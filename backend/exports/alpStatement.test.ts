@@ -27,7 +27,8 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(at('<h2>Universal</h2>\n<p class="intro">Good teaching, adapted for every learner')).toBeGreaterThan(0);
     expect(at('<h2>Targeted</h2>\n<p class="intro">Short-term, targeted teaching')).toBeGreaterThan(at('<h2>Universal'));
     expect(at('<h2>ALP</h2>\n<p class="intro">Provision in addition to')).toBeGreaterThan(at('<h2>Targeted'));
-    for (const line of year.lines) expect(html).toContain(line.name.replace(/&/g, '&amp;'));
+    // Every line but those for one learner, which are described only as individual support.
+    for (const line of year.lines.filter((l) => l.groups * l.groupCapacity > 1)) expect(html).toContain(line.name.replace(/&/g, '&amp;'));
     expect(html).toContain('<h3>Cognition and learning</h3>');
     expect(html).toContain('Small-group phonics, three times a week for a term.');
     expect(html).toContain('@page { size: A4;');
@@ -49,7 +50,7 @@ describe('the statement for parents of what the school regards as ALP', () => {
     first.nameCy = 'Grŵp sgiliau cymdeithasol';
     first.descriptionCy = 'Sesiynau bach i feithrin sgiliau cymdeithasol.';
     const html = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
-    expect(html).toContain('<strong>Grŵp sgiliau cymdeithasol</strong> — Sesiynau bach i feithrin sgiliau cymdeithasol.');
+    expect(html).toMatch(/<strong>Grŵp sgiliau cymdeithasol<\/strong>( <span class="also">[^<]*<\/span>)? — Sesiynau bach i feithrin sgiliau cymdeithasol\./);
     expect(html).not.toContain(`<strong>${first.name}</strong>`);
     expect(html).toContain(`<strong><span lang="en">${second.name.replace(/&/g, '&amp;')}</span></strong>`);
     // In English nothing is marked
@@ -111,5 +112,129 @@ describe('the statement for parents of what the school regards as ALP', () => {
     const html = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
     expect(html).toContain('Run for a learner with a resource pack.');
     expect(html).not.toContain('<script');
+  });
+
+  describe('what it tells families besides the offer', () => {
+    const en = (year = demoSchoolYear()) => buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
+    const cy = (year = demoSchoolYear()) => buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    const text = (html: string) => html.replace(/<style>[\s\S]*<\/style>/, '').replace(/<[^>]*>/g, ' ');
+
+    it('names the ALNCo and how to reach them (the school office), or only the office when no ALNCo is set', () => {
+      const year = demoSchoolYear();
+      const alnco = year.staff.find((s) => s.id === year.workload.alncoStaffId)!;
+      expect(en(year)).toContain(
+        `Our Additional Learning Needs Coordinator (ALNCo) is ${alnco.name}. To talk about your child’s learning, contact the ALNCo through the school office (${year.school.name}).`,
+      );
+      expect(cy(year)).toContain(`Ein Cydlynydd Anghenion Dysgu Ychwanegol (CADY) yw ${alnco.name}.`);
+      year.workload = { ...year.workload, alncoStaffId: null };
+      expect(en(year)).toContain(`contact the school’s Additional Learning Needs Coordinator (ALNCo) through the school office (${year.school.name})`);
+      expect(en(year)).not.toContain(alnco.name);
+    });
+
+    it('says how to ask the school to decide whether a child has ALN, and that it has 35 school days', () => {
+      expect(en()).toContain('<h2>Asking the school whether your child has ALN</h2>');
+      expect(en()).toContain('within 35 school days of being asked');
+      expect(cy()).toContain('o fewn 35 diwrnod ysgol i’r cais');
+    });
+
+    it('explains the local authority’s part, by name when the school gave one', () => {
+      const year = demoSchoolYear();
+      year.school = { ...year.school, localAuthority: 'Gwynedd', localAuthorityCode: '661' };
+      expect(en(year)).toContain('The school’s local authority is Gwynedd. For some children the local authority decides instead of the school');
+      expect(en(year)).toContain('12 weeks');
+      expect(cy(year)).toContain('Awdurdod lleol yr ysgol yw Gwynedd.');
+      year.school = { ...year.school, localAuthority: '', localAuthorityCode: '' };
+      expect(en(year)).toContain('<p>For some children the local authority decides');
+    });
+
+    it('points to free, independent advice from SNAP Cymru, with its website and phone number', () => {
+      for (const html of [en(), cy()]) {
+        expect(html).toContain('<a href="https://www.snapcymru.org">www.snapcymru.org</a>');
+        expect(html).toContain('0808 801 0608');
+      }
+      expect(en()).toContain('SNAP Cymru gives families free, independent advice');
+      expect(cy()).toContain('Mae SNAP Cymru yn rhoi cyngor a chymorth annibynnol am ddim');
+    });
+
+    it('gives the right to ask the authority to reconsider and to appeal to the Education Tribunal for Wales', () => {
+      expect(en()).toContain('you can ask the local authority to reconsider that decision');
+      expect(en()).toContain('you can appeal to the Education Tribunal for Wales');
+      expect(cy()).toContain('gallwch ofyn i’r awdurdod lleol ailystyried y penderfyniad hwnnw');
+      expect(cy()).toContain('gallwch apelio i Dribiwnlys Addysg Cymru');
+    });
+
+    it('explains every abbreviation it uses, and only those, in the statement’s language', () => {
+      const year = demoSchoolYear();
+      const html = en(year);
+      const glossary = html.slice(html.indexOf('<section class="glossary">'), html.indexOf('</section>', html.indexOf('<section class="glossary">')));
+      const terms = [...glossary.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]);
+      expect(terms).toEqual(expect.arrayContaining(['ALN', 'ALP', 'IDP', 'ALNCo', 'TA', 'SALT', 'ELSA']));
+      const body = text(html.slice(0, html.indexOf('<section class="glossary">')));
+      for (const term of terms) expect(body, term).toMatch(new RegExp(`(?<![\\p{L}])${term}(?![\\p{L}])`, 'u'));
+      expect(terms).not.toContain('HLTA');
+      expect(terms).not.toContain('OT');
+      expect(glossary).toContain('<dt>SALT</dt><dd>speech and language therapy</dd>');
+      // A description that uses OT brings it into the glossary.
+      year.lines.find((l) => l.name === 'Sensory diet and regulation plan')!.description = 'Planned with the OT.';
+      expect(en(year)).toContain('<dt>OT</dt><dd>occupational therapy</dd>');
+      // In Welsh: the Welsh forms, explained in Welsh, with an English form the school's own text uses.
+      const welsh = cy();
+      expect(welsh).toContain('<dt>ADY</dt><dd>anghenion dysgu ychwanegol</dd>');
+      expect(welsh).toContain('<dt>CDU</dt><dd>cynllun datblygu unigol</dd>');
+      // The demo's ALNCo is listed as "Rhian Morgan (ALNCo)": the English form is explained beside the Welsh.
+      expect(welsh).toContain('<dt>CADY / ALNCo</dt><dd>Cydlynydd Anghenion Dysgu Ychwanegol</dd>');
+      expect(welsh).toContain('<h2>Byrfoddau yn y datganiad hwn</h2>');
+    });
+
+    it('lists each line once, under its first area of need, naming its other areas beside it', () => {
+      const year = demoSchoolYear();
+      const html = en(year);
+      for (const line of year.lines.filter((l) => l.groups * l.groupCapacity > 1)) {
+        const name = `<strong>${line.name.replace(/&/g, '&amp;')}</strong>`;
+        expect(html.split(name).length - 1, line.name).toBe(1);
+      }
+      expect(html).toContain('<strong>Lego-based social skills</strong> <span class="also">(also Behaviour, emotional and social development)</span>');
+    });
+
+    it('describes a line for one learner without its name, description or hours, and a line whose only learner is LA-maintained too', () => {
+      const year = demoSchoolYear();
+      const oneToOne = year.lines.filter((l) => l.groups * l.groupCapacity === 1);
+      expect(oneToOne.length).toBeGreaterThan(0);
+      // A group line with one learner on it all year, whose IDP the authority maintains.
+      const group = year.lines.find((l) => l.name === 'Social communication group')!;
+      const la = year.learners.find((l) => l.alnStatus === 'idp_la')!;
+      year.enrolments = [...year.enrolments.filter((e) => e.lineId !== group.id), { ...year.enrolments[0]!, id: 9999, lineId: group.id, learnerId: la.id }];
+      group.description = 'Three hours a week with Mrs Jones.';
+      for (const html of [en(year), cy(year)]) {
+        for (const line of [...oneToOne, group]) {
+          expect(html).not.toContain(line.name);
+          expect(html).not.toContain(line.description);
+        }
+        expect(html).not.toMatch(/\d+(\.\d+)? hours/);
+      }
+      expect(en(year)).toContain('<strong>Individual support</strong>');
+      expect(en(year)).toContain('Support planned for one learner, as their IDP sets out.');
+      expect(cy(year)).toContain('<strong>Cymorth unigol</strong>');
+    });
+
+    it('marks a line staffed only by vacancies as not yet running, and no other', () => {
+      const year = demoSchoolYear();
+      const vacancy = { ...year.staff[0]!, id: 900, name: 'TA (vacancy)', isPlaceholder: true };
+      year.staff = [...year.staff.map((s) => ({ ...s, isPlaceholder: false })), vacancy];
+      const [onlyVacancy, mixed] = year.lines.filter((l) => l.groups * l.groupCapacity > 1 && l.staff.length > 0);
+      onlyVacancy!.staff = [{ staffId: 900, count: 1 }];
+      mixed!.staff = [...mixed!.staff, { staffId: 900, count: 1 }];
+      const html = en(year);
+      const item = (name: string) => html.slice(html.indexOf(`<strong>${name}`), html.indexOf('</li>', html.indexOf(`<strong>${name}`)));
+      expect(item(onlyVacancy!.name)).toContain('<em class="not-running">Not running yet: we are recruiting staff for it.</em>');
+      expect(item(mixed!.name)).not.toContain('not-running');
+      expect(html.match(/class="not-running"/g)).toHaveLength(1);
+      expect(cy(year)).toContain('Nid yw’n rhedeg eto: rydym yn recriwtio staff ar ei gyfer.');
+    });
+
+    it('in Welsh carries none of the English guidance', () => {
+      const welsh = cy();
+      for (const english of ['Who to talk to', 'If you disagree', 'Free, independent advice', 'Abbreviations in this statement', 'The local authority']) expect(welsh).not.toContain(english);
+    });
   });
 });

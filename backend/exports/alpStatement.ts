@@ -6,6 +6,16 @@
  *
  * Names and descriptions are the school's free text, so two safeguards run over them: any learner's
  * name or reference written into them is replaced by "a learner", and any amount in pounds is removed.
+ *
+ * What else it says, and the rules for the offer (docs/exports.md, "The statement for parents"):
+ * - each line once, under the first of its areas of need, with its other areas named beside it;
+ * - a line for one learner (one place, or one learner on it all year) is described only as individual
+ *   support, never by its own name, description or hours, so no child can be recognised from it;
+ * - a line staffed only by vacancies (placeholders) is marked as not yet running;
+ * - after the offer: the ALNCo and how to reach them, how to ask the school to decide whether a child has
+ *   ALN (35 school days), the local authority's part, free independent advice (SNAP Cymru), the right to
+ *   ask the authority to reconsider and to appeal to the Education Tribunal for Wales;
+ * - last, a glossary of the abbreviations the statement uses, and only those.
  */
 import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
@@ -66,6 +76,55 @@ function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction):
   ].filter(Boolean);
 }
 
+/** SNAP Cymru: free, independent advice on ALN for families in Wales. */
+export const SNAP_CYMRU = { site: 'https://www.snapcymru.org', phone: '0808 801 0608' } as const;
+
+/** The abbreviations a glossary may explain, by catalogue key (export.statement.abbr.<key>). */
+const ABBREVIATIONS = ['aln', 'alp', 'idp', 'alnco', 'la', 'ta', 'hlta', 'lsw', 'salt', 'elsa', 'ot'] as const;
+
+/** Lines for one learner: one place in all, or one learner on the line all year (not a whole-school line). */
+function forOneLearner(line: InterventionLine, year: SchoolYear, tier: Tier): boolean {
+  if (line.groups * line.groupCapacity === 1) return true;
+  if (tier.costing === 'whole_school') return false;
+  return new Set(year.enrolments.filter((e) => e.lineId === line.id).map((e) => e.learnerId)).size === 1;
+}
+
+/** Lines with staff, all of them vacancies (placeholders): planned, not yet running. */
+function staffedOnlyByVacancies(line: InterventionLine, year: SchoolYear): boolean {
+  const staff = line.staff.map((a) => year.staff.find((s) => s.id === a.staffId));
+  return staff.length > 0 && staff.every((s) => s?.isPlaceholder === true);
+}
+
+/** Where a word stands on its own: not inside a longer word ("ALN" is not in "ALNCo"). */
+const standsAlone = (text: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
+
+/** The glossary: each abbreviation the text uses (in this language's form, or the English one), explained. */
+function glossary(text: string, t: TFunction): string {
+  const english = createI18n('en').t;
+  const entries = ABBREVIATIONS.flatMap((key) => {
+    const forms = [...new Set([t(`export.statement.abbr.${key}.short`), english(`export.statement.abbr.${key}.short`)])].filter((form) => standsAlone(text, form));
+    return forms.length > 0 ? [`<dt>${escapeHtml(forms.join(' / '))}</dt><dd>${escapeHtml(t(`export.statement.abbr.${key}.long`))}</dd>`] : [];
+  });
+  return entries.length > 0 ? `<section class="glossary">\n<h2>${escapeHtml(t('export.statement.glossaryHeading'))}</h2>\n<dl>\n${entries.join('\n')}\n</dl>\n</section>` : '';
+}
+
+/** The parts after the offer: who to talk to, asking for a decision, the authority, advice, disagreeing. */
+function familyGuidance(year: SchoolYear, lang: Lang, t: TFunction): string {
+  const school = year.school;
+  const alnco = year.staff.find((s) => s.id === year.workload.alncoStaffId && !s.isPlaceholder);
+  const authority = authorityName(school, lang);
+  const part = (heading: string, ...paragraphs: string[]) => `<h2>${escapeHtml(heading)}</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}`;
+  const site = `<a href="${SNAP_CYMRU.site}">${SNAP_CYMRU.site.replace(/^https:\/\//, '')}</a>`;
+  const advice = escapeHtml(t('export.statement.advice', { site: '\u0000', phone: SNAP_CYMRU.phone })).replace('\u0000', site);
+  return `<section class="guidance">
+${part(t('export.statement.contactHeading'), escapeHtml(alnco ? t('export.statement.alnco', { name: alnco.name, school: school.name }) : t('export.statement.contactOffice', { school: school.name })))}
+${part(t('export.statement.askHeading'), escapeHtml(t('export.statement.ask')))}
+${part(t('export.statement.laHeading'), escapeHtml([authority ? t('export.statement.laNamed', { authority }) : '', t('export.statement.la')].filter(Boolean).join(' ')))}
+${part(t('export.statement.adviceHeading'), advice)}
+${part(t('export.statement.disagreeHeading'), escapeHtml(t('export.statement.disagree')))}
+</section>`;
+}
+
 /** The statement in one language. */
 function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): StatementParts {
   const options = { lang, generatedOn };
@@ -89,13 +148,14 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   for (const { tier } of groups) {
     const { heading, intro } = tierHeading(tier, options.lang, t);
     const lines = year.lines.filter((l) => l.tierId === tier.id);
+    // Each line once: under the first of its areas (in the school's order), its other areas named beside it.
+    const firstArea = (l: InterventionLine) => areas.find((a) => l.areaIds.includes(a.id));
     const byArea: Array<{ title: string; lines: InterventionLine[] }> = [];
     for (const area of areas) {
-      const inArea = lines.filter((l) => l.areaIds.includes(area.id));
+      const inArea = lines.filter((l) => firstArea(l)?.id === area.id);
       if (inArea.length > 0) byArea.push({ title: areaLabel(area, options.lang), lines: inArea });
     }
-    const known = new Set(areas.map((a) => a.id));
-    const noArea = lines.filter((l) => !l.areaIds.some((id) => known.has(id)));
+    const noArea = lines.filter((l) => firstArea(l) === undefined);
     if (noArea.length > 0) byArea.push({ title: t('export.statement.noArea'), lines: noArea });
 
     const body =
@@ -106,14 +166,24 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
               // One entry per distinct name and description (the same intervention run in several blocks).
               const seen = new Set<string>();
               const items = ls
-                .map((l) => ({ name: marked('line', l.id, safe(l.name)), description: l.description.trim() ? marked('lineDescription', l.id, safe(l.description)) : '' }))
+                .map((l) => {
+                  const others = areas.filter((a) => l.areaIds.includes(a.id) && a.id !== firstArea(l)?.id).map((a) => areaLabel(a, options.lang));
+                  const one = forOneLearner(l, year, tier);
+                  return {
+                    // One learner's line is described only as individual support: no name, description or hours of its own.
+                    name: one ? escapeHtml(t('export.statement.individualName')) : marked('line', l.id, safe(l.name)),
+                    description: one ? escapeHtml(t('export.statement.individual')) : l.description.trim() ? marked('lineDescription', l.id, safe(l.description)) : '',
+                    also: others.length > 0 ? ` <span class="also">(${escapeHtml(t('export.statement.alsoAreas', { areas: others.join('; ') }))})</span>` : '',
+                    vacancy: staffedOnlyByVacancies(l, year) ? ` <em class="not-running">${escapeHtml(t('export.statement.notRunning'))}</em>` : '',
+                  };
+                })
                 .filter((x) => {
-                  const k = `${x.name}\u0000${x.description}`;
+                  const k = `${x.name}\u0000${x.description}\u0000${x.also}\u0000${x.vacancy}`;
                   if (seen.has(k)) return false;
                   seen.add(k);
                   return true;
                 })
-                .map((x) => `<li><strong>${x.name}</strong>${x.description ? ` — ${x.description}` : ''}</li>`)
+                .map((x) => `<li><strong>${x.name}</strong>${x.also}${x.description ? ` — ${x.description}` : ''}${x.vacancy}</li>`)
                 .join('\n');
               return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${items}\n</ul>`;
             })
@@ -131,7 +201,7 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   const title = t('export.statement.title', { school: school.name });
   const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });
 
-  const html = `<header>
+  const head = `<header>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
 <p>${escapeHtml(t('export.statement.intro'))}</p>
@@ -139,9 +209,12 @@ ${definition}
 </header>
 <main>
 ${sections.join('\n')}
-</main>
+${familyGuidance(year, options.lang, t)}
+</main>`;
+  const text = head.replace(/<[^>]*>/g, ' ');
+  const html = `${head}
+${glossary(text, t)}
 <footer>
-<p>${escapeHtml(t('export.statement.contact'))}</p>
 <p>${escapeHtml(footer)}</p>
 </footer>`;
   return { lang, title, html };
@@ -175,6 +248,13 @@ export function buildAlpStatementHtml(year: SchoolYear, options: AlpStatementOpt
   ul { margin: 0 0 2mm; padding-left: 5mm; }
   li { margin: 0 0 1mm; break-inside: avoid; page-break-inside: avoid; }
   .none { color: #555; }
+  .also { color: #444; }
+  .not-running { color: #7a4b00; }
+  .guidance h2 { font-size: 11.5pt; }
+  .guidance p { margin: 0 0 2mm; }
+  .glossary dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 4mm; margin: 0; }
+  .glossary dt { font-weight: bold; }
+  .glossary dd { margin: 0; }
   footer { margin-top: 6mm; padding-top: 2mm; border-top: 0.5pt solid #999; color: #444; font-size: 9pt; }
   .language + .language { break-before: page; page-break-before: always; margin-top: 10mm; }
   @media print { body { padding: 0; max-width: none; } a { color: inherit; text-decoration: none; } }

@@ -1,7 +1,9 @@
 /**
  * The Summary sheet's chart of budget against spend, as a PNG drawn in plain Node: bars painted into an
- * RGBA buffer and encoded with node:zlib (no native canvas, no package). The image carries no text (fonts
- * would need a rasteriser): the figures and a colour key sit in cells beside it.
+ * RGBA buffer and encoded with node:zlib (no native canvas, no package). Its only text is the value axis
+ * (£0 to the tallest bar, at quarters), drawn in a small built-in pixel font; the figures themselves, a
+ * colour key and a caption saying what the picture shows sit in cells below it (exceljs cannot write a
+ * picture's alternative text).
  */
 import zlib from 'node:zlib';
 
@@ -15,6 +17,36 @@ export interface ChartBar {
 export interface BarChartOptions {
   width?: number;
   height?: number;
+  /** Label the gridlines with their amounts (£0 … the tallest bar) in a margin on the left. */
+  axis?: boolean;
+}
+
+/** 5 × 7 pixel glyphs for the axis labels, one string of 35 bits (row by row) per character. */
+const GLYPHS: Record<string, string> = {
+  '0': '01110100011001110101110011000101110',
+  '1': '00100011000010000100001000010001110',
+  '2': '01110100010000100010001000100011111',
+  '3': '11111000100010000010000011000101110',
+  '4': '00010001100101010010111110001000010',
+  '5': '11111100001111000001000011000101110',
+  '6': '00110010001000011110100011000101110',
+  '7': '11111000010001000100010000100001000',
+  '8': '01110100011000101110100011000101110',
+  '9': '01110100011000101111000010001001100',
+  '£': '00110010010100011100010000100011111',
+  '.': '00000000000000000000000000110001100',
+  k: '10000100001001010100110001010010010',
+  m: '00000000001101010101101011010110101',
+  ' ': '00000000000000000000000000000000000',
+};
+
+/** An amount for an axis label: £0, £750, £25k, £1.5m (at most three significant figures). */
+export function axisAmount(pence: number): string {
+  const pounds = pence / 100;
+  const short = (n: number): string => String(Number(n.toPrecision(3)));
+  if (pounds >= 1_000_000) return `£${short(pounds / 1_000_000)}m`;
+  if (pounds >= 1_000) return `£${short(pounds / 1_000)}k`;
+  return `£${short(Math.round(pounds))}`;
 }
 
 /** The bar colours, shared with the key cells on the sheet so a reader can match bar to figure. */
@@ -90,23 +122,41 @@ export function drawBarChart(bars: readonly ChartBar[], options: BarChartOptions
       }
     }
   };
+  /** Text in the pixel font, twice size (10 × 14 px a character), right-aligned to `right`, centred on `y`. */
+  const text = (s: string, right: number, y: number): void => {
+    const scale = 2;
+    const advance = 6 * scale;
+    let x = right - s.length * advance + scale;
+    for (const ch of s) {
+      const bits = GLYPHS[ch] ?? (GLYPHS[' '] as string);
+      for (let gy = 0; gy < 7; gy++) {
+        for (let gx = 0; gx < 5; gx++) {
+          if (bits[gy * 5 + gx] === '1') fill(x + gx * scale, y - 7 + gy * scale, x + (gx + 1) * scale, y - 7 + (gy + 1) * scale, 0x424242);
+        }
+      }
+      x += advance;
+    }
+  };
   const margin = 16;
+  const max = Math.max(0, ...bars.map((b) => b.pence));
+  const quarters = [0, 1, 2, 3, 4];
+  const left = options.axis ? 12 * Math.max(...quarters.map((q) => axisAmount(Math.round((max * q) / 4)).length)) + 14 : margin;
   const plotTop = margin;
   const plotBottom = height - margin;
   const plotHeight = plotBottom - plotTop;
-  const max = Math.max(0, ...bars.map((b) => b.pence));
   for (let q = 1; q <= 4; q++) {
     const y = plotBottom - Math.round((plotHeight * q) / 4);
-    fill(margin, y, width - margin, y + 1, 0xe0e0e0);
+    fill(left, y, width - margin, y + 1, 0xe0e0e0);
   }
+  if (options.axis) for (const q of quarters) text(axisAmount(Math.round((max * q) / 4)), left - 8, plotBottom - Math.round((plotHeight * q) / 4));
   const n = Math.max(1, bars.length);
-  const slot = Math.floor((width - 2 * margin) / n);
+  const slot = Math.floor((width - left - margin) / n);
   const barWidth = Math.floor(slot * 0.6);
   bars.forEach((bar, i) => {
     const h = max > 0 ? Math.round((plotHeight * Math.max(0, bar.pence)) / max) : 0;
-    const x0 = margin + i * slot + Math.floor((slot - barWidth) / 2);
+    const x0 = left + i * slot + Math.floor((slot - barWidth) / 2);
     fill(x0, plotBottom - h, x0 + barWidth, plotBottom, bar.colour);
   });
-  fill(margin, plotBottom, width - margin, plotBottom + 2, 0x424242);
+  fill(left, plotBottom, width - margin, plotBottom + 2, 0x424242);
   return encodePng(width, height, rgba);
 }

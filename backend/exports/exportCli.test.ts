@@ -12,14 +12,19 @@ function io() {
 }
 
 describe('mapio export-xlsx and alp-statement', () => {
-  it('export the demo school: learners anonymised by default, named with --names, Welsh with --lang cy', async () => {
+  it('export the demo school: no learners sheet by default, pseudonymised with --pseudonymised, named with --names, Welsh with --lang cy', async () => {
     const dir = testFolder();
     const school = nodePath.join(dir, 'demo.mapio');
     expect(await runCli(['demo', school], io().io)).toBe(0);
 
     const a = io();
     expect(await runCli(['export-xlsx', school, nodePath.join(dir, 'g.xlsx')], a.io)).toBe(0);
-    expect(a.out[0]).toContain('learners anonymised');
+    expect(a.out[0]).toContain('learners not included');
+    const p = io();
+    expect(await runCli(['export-xlsx', school, nodePath.join(dir, 'p.xlsx'), '--pseudonymised'], p.io)).toBe(0);
+    expect(p.out[0]).toContain('Learners, Checks, Impact; learners pseudonymised');
+    const both = io();
+    expect(await runCli(['export-xlsx', school, nodePath.join(dir, 'b.xlsx'), '--pseudonymised', '--names'], both.io)).toBe(2);
     const b = io();
     expect(await runCli(['export-xlsx', school, nodePath.join(dir, 'g-cy.xlsx'), '--names', '--lang', 'cy'], b.io)).toBe(0);
     const wb = new ExcelJS.Workbook();

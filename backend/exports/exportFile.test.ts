@@ -96,13 +96,15 @@ describe('the export operations', () => {
     return { dir, backend, school };
   }
 
-  it('export.governorsWorkbook writes the workbook, anonymised and in English by default', async () => {
+  it('export.governorsWorkbook writes the workbook in English with no learners sheet by default; pseudonymised when asked', async () => {
     const { dir, backend, school } = backendWithDemo();
     try {
       const before = sha256(school);
       const out = nodePath.join(dir, 'governors.xlsx');
       const result = await backend.invoke('export.governorsWorkbook', { path: out });
-      expect(result).toEqual({ path: out, sheets: ['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact'], bytes: fs.statSync(out).size });
+      expect(result).toEqual({ path: out, sheets: ['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact'], bytes: fs.statSync(out).size });
+      const asked = await backend.invoke('export.governorsWorkbook', { path: out, learners: 'pseudonymised' });
+      expect(asked.sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
       expect(wb.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Pseudonymised/);

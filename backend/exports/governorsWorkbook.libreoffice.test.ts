@@ -39,7 +39,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     for (const school of schools) {
       for (const wrongCache of [false, true]) {
         if (wrongCache && !['demo', 'varied-11'].includes(school.name)) continue;
-        const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'anonymised', lang: school.lang, generatedOn: '2026-11-24' });
+        const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'pseudonymised', lang: school.lang, generatedOn: '2026-11-24' });
         if (wrongCache) {
           // Poison every cached formula result: only a real recalculation can bring the right figures back.
           workbook.eachSheet((ws) =>

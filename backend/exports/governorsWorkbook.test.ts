@@ -4,7 +4,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 
-const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
+const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
 /** Every cell's text (values and formula results) across the workbook. */
 function allText(wb: ExcelJS.Workbook): string {
@@ -76,7 +76,7 @@ describe('the governors’ workbook', () => {
     // After an MIS import the references are UPNs, which identify a child
     year.learners = year.learners.map((l, i) => ({ ...l, ref: `W8204001260${String(i).padStart(2, '0')}` }));
     const view = viewOf(year);
-    for (const learners of ['anonymised', 'none'] as const) {
+    for (const learners of ['pseudonymised', 'none'] as const) {
       const text = allText(buildGovernorsWorkbook(view, options({ learners })));
       expect(
         year.learners.filter((l) => text.includes(l.name)).map((l) => l.name),
@@ -87,9 +87,11 @@ describe('the governors’ workbook', () => {
         `references with learners ${learners}`,
       ).toEqual([]);
     }
-    const anonymised = buildGovernorsWorkbook(view, options());
-    expect(anonymised.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Pseudonymised: .*never by name or MIS reference/);
-    const codes = (anonymised.getWorksheet('Learners')?.getColumn(1).values ?? []).map(String).filter((v) => /^L\d{3}$/.test(v));
+    const pseudonymised = buildGovernorsWorkbook(view, options());
+    const note = pseudonymised.getWorksheet('Learners')?.getCell('A2').text;
+    expect(note).toMatch(/^Pseudonymised, not anonymised: .*never by name or MIS reference/);
+    expect(note).toMatch(/still personal data/);
+    const codes = (pseudonymised.getWorksheet('Learners')?.getColumn(1).values ?? []).map(String).filter((v) => /^L\d{3}$/.test(v));
     expect(codes).toHaveLength(year.learners.length);
     expect(new Set(codes).size).toBe(year.learners.length);
     // With no learners sheet, the checks name nobody, not even by a code
@@ -180,8 +182,13 @@ describe('the governors’ workbook', () => {
         .subarray(1, 4)
         .toString('ascii'),
     ).toBe('PNG');
-    // The figures the chart shows are in cells beside it, as formulas over the budget figures.
-    const key = [17, 18, 19].map((r) => summary.getCell(`G${r}`));
+    // The figures the chart shows are in cells below it, labelled, as formulas over the budget figures.
+    const key: ExcelJS.Cell[] = [];
+    summary.eachRow((row) => {
+      const v = row.getCell(2).value;
+      if (v !== null && typeof v === 'object' && 'formula' in v && /^B\d+$/.test(String(v.formula))) key.push(row.getCell(2));
+    });
+    expect(key.map((c) => summary.getCell(`A${c.row}`).text)).toEqual(['Budget income', 'Committed spend charged to the ALN budget', 'All provision, whoever pays']);
     expect(key.map((c) => Math.round(Number((c.value as ExcelJS.CellFormulaValue).result) * 100))).toEqual([
       view.costed.budget.incomePence,
       view.costed.budget.chargedPence,
@@ -198,9 +205,9 @@ describe('the governors’ workbook', () => {
     const check = view.costed.checks.find((c) => c.subject.kind === 'learner');
     expect(check).toBeDefined();
     const learner = year.learners.find((l) => l.id === check?.subject.id);
-    const anonymised = buildGovernorsWorkbook(view, options()).getWorksheet('Checks') as ExcelJS.Worksheet;
-    expect(anonymised.getCell('C4').text).toMatch(/^Learner L\d{3} /);
-    expect(anonymised.getCell('C4').text).not.toContain(learner!.ref);
+    const pseudonymised = buildGovernorsWorkbook(view, options()).getWorksheet('Checks') as ExcelJS.Worksheet;
+    expect(pseudonymised.getCell('C4').text).toMatch(/^Learner L\d{3} /);
+    expect(pseudonymised.getCell('C4').text).not.toContain(learner!.ref);
     const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(named.getCell('C4').text).toContain(learner?.name);
   });

@@ -1,6 +1,6 @@
 /**
  * The costed provision map as an Excel workbook for governors: Summary, Provision map, Staffing, Learners
- * (optional; anonymised unless names are asked for), Checks, Impact and, when the school has scenarios,
+ * (only when asked for: pseudonymised, or named by a separate choice), Checks, Impact and, when the school has scenarios,
  * Scenarios. Each sheet is written by its own file in governors/; this file assembles them in order.
  *
  * Every figure comes from the engine's CostedMap. Money is written as pounds (pence / 100) with a £
@@ -35,8 +35,9 @@ import { writeLearners } from './governors/learnersSheet';
 import { yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
+import { fitSheetForPrint } from './sheetPrint';
 
-export type LearnersOption = 'none' | 'anonymised' | 'named';
+export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
 export interface GovernorsWorkbookOptions {
   learners: LearnersOption;
@@ -90,6 +91,8 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
     writeScenariosSheet(workbook.addWorksheet(t('export.sheet.scenarios')), ctx, options.scenarios, options.learners === 'named');
   }
 
+  // Last, so every sheet's widths, wrapping and orientation are decided on its finished contents.
+  for (const ws of workbook.worksheets) fitSheetForPrint(ws);
   return { workbook, sheets: workbook.worksheets.map((w) => w.name), figures };
 }
 

@@ -6,7 +6,7 @@ import { compareScenarios } from '../../shared/engine';
 import { buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { viewOf } from '../../test/support/variedSchools';
 
-const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'anonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
+const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
 function rowOf(ws: ExcelJS.Worksheet, firstCell: string): ExcelJS.Row {
   for (let r = 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === firstCell) return ws.getRow(r);

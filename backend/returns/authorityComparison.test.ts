@@ -9,7 +9,7 @@ import { hasAln } from '../../shared/domain';
 import fs from 'node:fs';
 import os from 'node:os';
 import nodePath from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { LANGUAGE_MEDIA, PHASES, type SchoolYear, type Tier } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
@@ -19,6 +19,13 @@ import { divideRoundedToNumber } from '../../shared/money';
 import { createBackend, type TypedBackend } from '../backend';
 import { runCli } from '../cli/main';
 import { writeReturnWorkbook } from './returnWorkbook';
+import { writeComparisonWorkbook } from './comparisonWorkbook';
+import { importReturns } from './importReturns';
+import { AuthorityFile } from '../../db/authority/authorityFile';
+import { compareReturns } from '../../shared/authority/comparison';
+import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { schoolKeyOf, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { createI18n } from '../../shared/i18n';
 import { alterFirstCost, editReturnData, setVersion } from '../../test/support/returnFiles';
 
 const SCHOOLS = 30;
@@ -131,7 +138,7 @@ beforeAll(async () => {
   fs.copyFileSync(nodePath.join(returnsDir, '07.xlsx'), nodePath.join(returnsDir, '34-sent-twice.xlsx'));
   backend = createBackend({ mode: 'cli', dataDir: nodePath.join(dir, 'data'), openOnStart: false });
   backend.invoke('authority.create', { path: nodePath.join(dir, 'Sir Prawf') });
-});
+}, 60_000);
 
 afterAll(() => {
   backend.session.closeAuthorityFile();
@@ -151,7 +158,7 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(outcome.rejected[3]?.params).toMatchObject({ file: '07.xlsx' });
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3 and 4 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 
@@ -296,5 +303,141 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(none.err).toMatch(/Rejected 33-version-99\.xlsx: is a version 99 Mapio return/);
     expect(fs.existsSync(nodePath.join(dir, 'never.xlsx'))).toBe(false);
     expect((await run('compare', nodePath.join(returnsDir, '01.xlsx'))).code).toBe(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Which school a return is, returns that say two things, and newer returns replacing older ones
+
+describe('matching, refusing and replacing returns', () => {
+  const { t } = createI18n('en');
+  let folder: string;
+  let file: AuthorityFile;
+  beforeAll(() => {
+    folder = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-la-key-'));
+  });
+  afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+  afterEach(() => file?.close());
+  const freshFile = (name: string) => (file = AuthorityFile.create(nodePath.join(folder, `${name}.mapio-la`)));
+
+  /** School i's return, with an official number (or none), written at `when`. */
+  function returnOf(i: number, options: { officialNumber?: string; name?: string; roll?: number } = {}): AuthorityReturn {
+    const year = variedSchool(i);
+    year.school.officialNumber = options.officialNumber ?? '';
+    if (options.name) year.school.name = options.name;
+    if (options.roll !== undefined) year.school.numberOnRoll = options.roll;
+    return buildAuthorityReturn(year, costSchoolYear(year));
+  }
+  const written = (ret: AuthorityReturn, when: string) => writeReturnWorkbook(ret, 'Mapio test', 'en', new Date(when));
+
+  it('matches a return by the official number, so a renamed school stays one school under its latest name; without one, by name, with a note', async () => {
+    freshFile('numbers');
+    const before = await written(returnOf(3, { officialNumber: '6612345', name: 'Ysgol Pen y Bryn' }), '2027-05-01T09:00:00Z');
+    const renamed = await written(returnOf(3, { officialNumber: '6612345', name: 'Ysgol Gymraeg Pen y Bryn' }), '2027-06-01T09:00:00Z');
+    const unnumbered = await written(returnOf(4), '2027-06-01T09:00:00Z');
+    const first = await importReturns(file, [
+      { fileName: 'pen-y-bryn-may.xlsx', bytes: before },
+      { fileName: 'unnumbered.xlsx', bytes: unnumbered },
+    ]);
+    expect(first.imported.map((r) => r.school.schoolKey)).toEqual(['school/6612345', schoolKeyOf(returnOf(4).school)]);
+    const again = await importReturns(file, [{ fileName: 'pen-y-bryn-june.xlsx', bytes: renamed }], undefined, { replace: true });
+    expect(again.imported[0]?.replaced).toBe(true);
+    const compared = compareReturns(file.comparedReturns(), {});
+    expect(compared.schools).toHaveLength(2);
+    const school = compared.schools.find((r) => r.schoolKey === 'school/6612345')!;
+    expect(school.context).toMatchObject({ name: 'Ysgol Gymraeg Pen y Bryn', officialNumber: '6612345' });
+    expect(school.notes).not.toContain('matched_by_name');
+    expect(school.replacedFiles).toEqual(['pen-y-bryn-may.xlsx']);
+    expect(file.listReturns().map((r) => r.schoolName)).toContain('Ysgol Gymraeg Pen y Bryn');
+    const byName = compared.schools.find((r) => r.schoolKey !== 'school/6612345')!;
+    expect(byName.notes).toContain('matched_by_name');
+    expect(comparisonWords(t).note('matched_by_name')).toBe('Matched by name: no official number.');
+
+    // The comparison workbook shows the number and the school's earlier return.
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeComparisonWorkbook(compared)) as never);
+    const sheet = book.getWorksheet('Schools')!;
+    const header = (sheet.getRow(1).values as unknown[]).map(String);
+    const row = [...Array(sheet.rowCount).keys()].map((r) => sheet.getRow(r + 1)).find((r) => r.getCell(1).value === 'Ysgol Gymraeg Pen y Bryn')!;
+    expect(row.getCell(header.indexOf('Official school number')).value).toBe('6612345');
+    expect(row.getCell(header.indexOf('Earlier returns replaced')).value).toBe('pen-y-bryn-may.xlsx');
+    expect(String(row.getCell(header.indexOf('Notes')).value)).not.toMatch(/Matched by name/);
+  });
+
+  it('refuses a return whose visible cells differ from its data, naming each cell; the untouched return imports', async () => {
+    freshFile('edited');
+    const bytes = await written(returnOf(5, { officialNumber: '6615555' }), '2027-06-01T09:00:00Z');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const main = book.getWorksheet(t('returnBook.sheet.main'))!;
+    const rowLabelled = (label: string) => [...Array(main.rowCount).keys()].map((r) => main.getRow(r + 1)).find((r) => r.getCell(1).value === label)!;
+    const roll = rowLabelled(t('returnBook.school.roll'));
+    const committed = rowLabelled(t('returnBook.budget.committed'));
+    const rollWas = roll.getCell(2).value;
+    const committedWas = committed.getCell(2).value as number;
+    roll.getCell(2).value = 999;
+    committed.getCell(2).value = 1.23;
+    const edited = Buffer.from(await book.xlsx.writeBuffer());
+
+    const outcome = await importReturns(file, [
+      { fileName: 'edited.xlsx', bytes: edited },
+      { fileName: 'untouched.xlsx', bytes },
+    ]);
+    expect(outcome.imported.map((r) => r.fileName)).toEqual(['untouched.xlsx']);
+    const refused = outcome.rejected[0]!;
+    expect(refused.code).toBe('visible_cells_differ');
+    expect(refused.params).toMatchObject({ count: 2, cells: `Return!${roll.getCell(2).address}, Return!${committed.getCell(2).address}` });
+    expect(refused.cells).toEqual([
+      { sheet: 'Return', cell: roll.getCell(2).address, shows: '999', data: String(rollWas) },
+      { sheet: 'Return', cell: committed.getCell(2).address, shows: '£1.23', data: `£${committedWas.toLocaleString('en-GB', { minimumFractionDigits: 2 })}` },
+    ]);
+    expect(refused.reason).toContain(`Return!${roll.getCell(2).address} shows “999”, the data says “${String(rollWas)}”`);
+    expect(refused.reason).toContain(`Return!${committed.getCell(2).address} shows “£1.23”`);
+    // Worded in Welsh for an officer working in Cymraeg, every key in both catalogues.
+    const cy = createI18n('cy').t;
+    expect(cy('authority.rejected.visible_cells_differ', refused.params)).toMatch(/^nid yw ei thaflenni’n dangos y ffigurau yn ei data/);
+    expect(cy('authority.rejected.cell', { ...refused.cells![0], interpolation: { escapeValue: false } })).toBe(
+      `mae Return ${roll.getCell(2).address} yn dangos “999”, mae’r data’n dweud “${String(rollWas)}”`,
+    );
+  });
+
+  it('keeps the newer of two returns by when Mapio wrote them, in either order: a newer one shows what changes and waits for the officer; an older one is refused with both dates', async () => {
+    const older = await written(returnOf(6, { officialNumber: '6616666', roll: 400 }), '2027-05-01T09:00:00Z');
+    const newer = await written(returnOf(6, { officialNumber: '6616666', roll: 420 }), '2027-06-15T14:30:00Z');
+
+    // Newer first, then the older: the older is refused as older, with both dates, even with replace.
+    freshFile('newer-first');
+    await importReturns(file, [{ fileName: 'june.xlsx', bytes: newer }]);
+    const late = await importReturns(file, [{ fileName: 'may.xlsx', bytes: older }], undefined, { replace: true });
+    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'june.xlsx', written: '2027-05-01 09:00 UTC', heldWritten: '2027-06-15 14:30 UTC' } });
+    expect(late.rejected[0]?.reason).toMatch(/^older than the return held for .*: this one was written on 2027-05-01 09:00 UTC, june\.xlsx on 2027-06-15 14:30 UTC/);
+    expect(file.listReturns().map((r) => r.fileName)).toEqual(['june.xlsx']);
+    file.close();
+
+    // Older first, then the newer: the officer sees the headline figures side by side, then confirms.
+    freshFile('older-first');
+    await importReturns(file, [{ fileName: 'may.xlsx', bytes: older }]);
+    const offered = await importReturns(file, [{ fileName: 'june.xlsx', bytes: newer }]);
+    const refusal = offered.rejected[0]!;
+    expect(refusal.code).toBe('newer');
+    expect(refusal.params).toEqual({ file: 'may.xlsx', written: '2027-06-15 14:30 UTC', heldWritten: '2027-05-01 09:00 UTC' });
+    expect(refusal.changes?.held).toMatchObject({ fileName: 'may.xlsx', numberOnRoll: 400, writtenAt: '2027-05-01T09:00:00.000Z' });
+    expect(refusal.changes?.incoming).toMatchObject({ fileName: 'june.xlsx', numberOnRoll: 420, writtenAt: '2027-06-15T14:30:00.000Z' });
+    for (const side of [refusal.changes!.held, refusal.changes!.incoming]) {
+      expect(Object.keys(side).sort()).toEqual(['committedPence', 'fileName', 'incomePence', 'learnersWithAln', 'numberOnRoll', 'positionPence', 'writtenAt']);
+    }
+    expect(file.listReturns().map((r) => r.fileName)).toEqual(['may.xlsx']);
+    const confirmed = await importReturns(file, [{ fileName: 'june.xlsx', bytes: newer }], undefined, { replace: true });
+    expect(confirmed.imported[0]).toMatchObject({ fileName: 'june.xlsx', replaced: true });
+    expect(file.listReturns().map((r) => r.fileName)).toEqual(['june.xlsx']);
+    const [row] = compareReturns(file.comparedReturns(), {}).schools;
+    expect(row?.context.numberOnRoll).toBe(420);
+    // Both file names are kept in the school's history.
+    expect(row?.replacedFiles).toEqual(['may.xlsx']);
+    expect(file.replacedReturns('school/6616666', '2026-27')).toMatchObject([{ fileName: 'may.xlsx', writtenAt: '2027-05-01T09:00:00.000Z', replacedByFile: 'june.xlsx' }]);
+    // The same return again is a duplicate, as before.
+    expect((await importReturns(file, [{ fileName: 'june-copy.xlsx', bytes: newer }])).rejected[0]?.code).toBe('duplicate');
   });
 });

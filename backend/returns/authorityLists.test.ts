@@ -195,7 +195,7 @@ describe('the authority’s list of schools and its published allocations', () =
     const model = workbook.getWorksheet('For your model')!;
     expect(model.getRow(1).values).toEqual([
       undefined,
-      'Official number',
+      'Official school number',
       'School',
       'Phase',
       'Language medium',

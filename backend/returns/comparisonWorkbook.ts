@@ -12,6 +12,7 @@ import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
 import { layOutForPrint } from '../exports/sheetPrintLayout';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
@@ -40,7 +41,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const { t } = createI18n(lang);
   const words = comparisonWords(t);
   const H = (k: string) => t(`compareBook.col.${k}`);
-  const count = (c: ReturnCount) => c.value ?? t('authority.fewerThan5');
+  const count = (c: ReturnCount) => countInWords(t, c);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
@@ -78,6 +79,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('file'), width: 26 },
     { header: H('officerNote'), width: 40 },
     { header: H('notes'), width: 50 },
+    { header: H('replacedFiles'), width: 30 },
   ]);
   for (const r of comparison.schools) {
     const c = r.context;
@@ -113,6 +115,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       r.fileName ?? '',
       r.note ?? '',
       r.notes.map((n) => words.note(n)).join(' '),
+      r.replacedFiles.join('; '),
     ]);
   }
   sheets.push({ sheet: schools, orientation: 'landscape' });

@@ -6,9 +6,10 @@ import type { ReturnImportOutcome } from '../../shared/api/authority';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { schoolKeyOf } from '../../shared/authority/returnFormat';
-import { duplicateError, type AuthorityFile } from '../../db/authority/authorityFile';
-import { readReturnWorkbook, ReturnRejected } from './readReturn';
+import { schoolKeyFor } from '../../shared/authority/returnFormat';
+import { headlineOf, newerOf } from '../../shared/authority/returnHeadline';
+import { duplicateError, type AuthorityFile, type StoredReturnInfo } from '../../db/authority/authorityFile';
+import { readReturnWorkbook, ReturnRejected, type ReadReturn } from './readReturn';
 
 export interface ReturnFile {
   fileName: string;
@@ -66,9 +67,10 @@ export async function importReturns(
       const read = await readReturnWorkbook(bytes);
       // The import belongs to the authority file it started in: stop if another was opened meanwhile.
       if (options.stillOpen && !options.stillOpen()) throw authorityChanged(authority, outcome.imported.length);
-      const schoolKey = schoolKeyOf(read.ret.school);
+      // The official number is the key where the return carries one; otherwise its name and authority.
+      const schoolKey = schoolKeyFor(read.ret.school);
       const existing = authority.findReturn(schoolKey, read.ret.school.academicYear);
-      if (existing && !options.replace) throw new ReturnRejected('duplicate', duplicateError(existing).message, { file: existing.fileName, date: existing.importedAt.slice(0, 10) });
+      if (existing) checkAgainstHeld(authority, existing, read, file.fileName, options.replace ?? false);
       const stored = authority.addReturn({ schoolKey, fileName: file.fileName, formatVersion: read.version, sha256: read.sha256, json: read.json, ret: read.ret }, options);
       outcome.imported.push({ fileName: file.fileName, school: { schoolKey, name: stored.schoolName, academicYear: stored.academicYear }, replaced: existing !== null });
       result = 'imported';
@@ -76,13 +78,47 @@ export async function importReturns(
       if (error instanceof ImportInterrupted) throw error;
       const reason = error instanceof ReturnRejected || error instanceof ApiError ? error.message : `could not be imported: ${(error as Error)?.message ?? String(error)}`;
       const rejected = error instanceof ReturnRejected ? error : null;
-      outcome.rejected.push({ fileName: file.fileName, code: rejected?.code ?? 'other', params: rejected?.params ?? {}, reason });
+      outcome.rejected.push({ fileName: file.fileName, code: rejected?.code ?? 'other', params: rejected?.params ?? {}, reason, ...rejected?.details });
       result = 'rejected';
     }
     done += 1;
     onProgress?.({ done, total: files.length, fileName: file.fileName, outcome: result });
   }
   return outcome;
+}
+
+/** "2026-07-01 09:30 UTC": when Mapio wrote a return. */
+const writtenWhen = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+/**
+ * A return for a school and year already held. The time Mapio wrote each decides which is newer, whatever
+ * the order they came in: an older one is refused with both times (even with replace); a newer one is
+ * refused until the officer has seen what changes (the headline figures side by side) and imports it again
+ * with replace. Returns that do not say when they were written (before version 4), or the same return
+ * again, are a duplicate unless replaced.
+ */
+function checkAgainstHeld(authority: AuthorityFile, held: StoredReturnInfo, read: ReadReturn, fileName: string, replace: boolean): void {
+  const order = held.sha256 === read.sha256 ? 'same' : newerOf(read.ret.writtenAt, held.writtenAt);
+  if (order === 'held' && held.writtenAt !== null && read.ret.writtenAt !== null) {
+    const params = { file: held.fileName, written: writtenWhen(read.ret.writtenAt), heldWritten: writtenWhen(held.writtenAt) };
+    throw new ReturnRejected(
+      'older',
+      `older than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; the newer one is kept`,
+      params,
+    );
+  }
+  if (replace) return;
+  if (order === 'incoming' && held.writtenAt !== null && read.ret.writtenAt !== null) {
+    const heldReturn = authority.heldReturn(held.schoolKey, held.academicYear);
+    const params = { file: held.fileName, written: writtenWhen(read.ret.writtenAt), heldWritten: writtenWhen(held.writtenAt) };
+    throw new ReturnRejected(
+      'newer',
+      `newer than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; look at what changes and import it again with “replace” to use it`,
+      params,
+      heldReturn ? { changes: { held: { ...headlineOf(heldReturn), fileName: held.fileName }, incoming: { ...headlineOf(read.ret), fileName } } } : {},
+    );
+  }
+  throw new ReturnRejected('duplicate', duplicateError(held).message, { file: held.fileName, date: held.importedAt.slice(0, 10) });
 }
 
 /** An import stopped because the authority file it started in is no longer the open one. */

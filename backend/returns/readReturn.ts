@@ -1,15 +1,17 @@
 /**
  * Reading a return .xlsx back: find the machine-readable part, check its format and version, check the
  * JSON against its SHA-256 (alteration detection, not a signature: see returnWorkbook.ts), then against
- * the schema. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
+ * the schema, then (version 4 on) that the visible sheets show exactly the figures in the data. Every refusal is a `ReturnRejected` whose reason says what is wrong in words an officer
  * can pass back to the school.
  */
 import ExcelJS from 'exceljs';
-import type { ReturnRejection } from '../../shared/api/authority';
+import type { CellDifference, ReturnRejection } from '../../shared/api/authority';
+import type { ReturnChanges } from '../../shared/authority/returnHeadline';
 import { issuesFrom } from '../../shared/schemas';
 import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
+import { visibleCellDifferences } from './visibleCells';
 import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../shared/jsonSyntaxProblem';
 
 /**
@@ -30,6 +32,7 @@ export class ReturnRejected extends Error {
     readonly code: ReturnRejection,
     readonly reason: string,
     readonly params: Record<string, string | number> = {},
+    readonly details: { cells?: CellDifference[]; changes?: ReturnChanges } = {},
   ) {
     super(reason);
     this.name = 'ReturnRejected';
@@ -53,6 +56,24 @@ function cellText(value: ExcelJS.CellValue): string | null {
   if (typeof value === 'number') return String(value);
   if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
   return null;
+}
+
+/** Cells listed in a refusal; the rest are counted. */
+const CELLS_LISTED = 20;
+
+function cellsDiffer(all: CellDifference[]): ReturnRejected {
+  const cells = all.slice(0, CELLS_LISTED);
+  const where = (c: CellDifference) => (c.cell ? `${c.sheet}!${c.cell}` : c.sheet);
+  const differs = (c: CellDifference) =>
+    c.cell ? `${where(c)} shows “${c.shows}”, the data says “${c.data}”` : c.shows === '' ? `the sheet “${c.sheet}” is missing` : `the sheet “${c.sheet}” was added`;
+  const listed = cells.map(differs).join('; ');
+  const more = all.length > cells.length ? `; and ${all.length - cells.length} more` : '';
+  return new ReturnRejected(
+    'visible_cells_differ',
+    `its sheets do not show the figures in its data, so it says two things: ${listed}${more}. Ask the school for a fresh return, and not to edit it`,
+    { count: all.length, cells: cells.map(where).join(', ') },
+    { cells },
+  );
 }
 
 /** Read and check one return. Throws ReturnRejected with the reason. */
@@ -126,5 +147,12 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
     throw new ReturnRejected('invalid_figures', `its figures are not valid: ${first?.path}: ${first?.message}${more}`, { field: first?.path ?? '' });
   }
-  return { ret: parsed.data as AuthorityReturn, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };
+  const ret = parsed.data as AuthorityReturn;
+  // Since version 4 the sheets a person reads are drawn exactly from the data: a return whose sheets say
+  // something else is refused, so the officer never reads one figure while Mapio imports another.
+  if (version >= 4) {
+    const cells = visibleCellDifferences(workbook, ret);
+    if (cells.length > 0) throw cellsDiffer(cells);
+  }
+  return { ret, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };
 }

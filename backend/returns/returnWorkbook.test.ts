@@ -1,7 +1,10 @@
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { canonicalJson, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { canonicalJson, countsByStatus, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { compareReturns } from '../../shared/authority/comparison';
+import { createI18n } from '../../shared/i18n';
+import { writeComparisonWorkbook } from './comparisonWorkbook';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { costSchoolYear } from '../../shared/engine';
 import { incomeLine, interventionLine, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
@@ -11,6 +14,9 @@ import { JSON_CHUNK_CHARS, RETURN_DATA_SHEET, returnWorkbookBytes, writeReturnWo
 import { alterFirstCost, editReturnData, setVersion, zipEntries } from '../../test/support/returnFiles';
 
 const PLANTED = { name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877' };
+
+/** When the tests' returns are written. */
+const WRITTEN = new Date('2027-06-01T09:00:00Z');
 
 function plantedReturn(): AuthorityReturn {
   const year = testSchoolYear();
@@ -43,18 +49,18 @@ async function readableSheet(bytes: Buffer): Promise<string[][]> {
 describe('writing a return', () => {
   it('round-trips: what Mapio reads back is exactly the return it wrote', async () => {
     const ret = plantedReturn();
-    const bytes = await writeReturnWorkbook(ret, 'Mapio test');
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN);
     const read = await readReturnWorkbook(bytes);
-    expect(read.ret).toEqual(ret);
-    expect(read.json).toBe(canonicalJson(ret));
-    expect(read.version).toBe(3);
+    expect(read.ret).toEqual({ ...ret, writtenAt: WRITTEN.toISOString() });
+    expect(read.json).toBe(canonicalJson({ ...ret, writtenAt: WRITTEN.toISOString() }));
+    expect(read.version).toBe(4);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('in Welsh: the sheets a person reads are in Welsh with no English label left, and Mapio reads back the same return', async () => {
     const ret = plantedReturn();
-    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'cy');
-    expect((await readReturnWorkbook(bytes)).ret).toEqual(ret);
+    const bytes = await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN);
+    expect((await readReturnWorkbook(bytes)).ret).toEqual({ ...ret, writtenAt: WRITTEN.toISOString() });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as never);
     expect(workbook.worksheets.filter((w) => w.state === 'visible').map((w) => w.name)).toEqual(['Ffurflen', 'Llinellau ymyrraeth']);
@@ -140,11 +146,61 @@ describe('writing a return', () => {
       income: [incomeLine({ id: 1, amountPence: 10_000_000 })],
     });
     const ret = buildAuthorityReturn(year, costSchoolYear(year));
-    const json = canonicalJson(ret);
+    const json = canonicalJson({ ...ret, writtenAt: WRITTEN.toISOString() });
     expect(json.length).toBeGreaterThan(2 * JSON_CHUNK_CHARS);
-    const read = await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test'));
+    const read = await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN));
     expect(read.ret.lines).toHaveLength(400);
     expect(read.json).toBe(json);
+  });
+});
+
+describe('small numbers labelled truthfully', () => {
+  /** 20 with ALN = 12 being prepared + 8 IDPs (6 school, 2 LA): the 2 is small, the 6 is withheld only to protect it. */
+  function protectedReturn(): AuthorityReturn {
+    const ret = plantedReturn();
+    return { ...ret, counts: countsByStatus({ monitored: 9, idpPreparing: 12, idpSchool: 6, idpLa: 2, decisionsDue: 0, decisionsOverdue: 0 }) };
+  }
+
+  it('says “fewer than 5” for a small count and “withheld to protect a small count” for one withheld to protect it, in English and Welsh; the totals add up', async () => {
+    const ret = protectedReturn();
+    const en = createI18n('en').t;
+    const rows = await readableSheet(await writeReturnWorkbook(ret, 'Mapio test'));
+    const shown = (label: string) => rows.find((r) => r[0] === label)?.[1];
+    expect(shown(en('returnBook.counts.idpsLa'))).toBe('fewer than 5');
+    expect(shown(en('returnBook.counts.idpsSchool'))).toBe('withheld to protect a small count');
+    expect([shown(en('returnBook.counts.learnersWithAln')), shown(en('returnBook.counts.idpsPreparing')), shown(en('returnBook.counts.idps'))]).toEqual(['20', '12', '8']);
+
+    const cy = createI18n('cy').t;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await writeReturnWorkbook(ret, 'Mapio test', 'cy')) as never);
+    const sheet = workbook.getWorksheet(cy('returnBook.sheet.main'))!;
+    const cyRows: string[][] = [];
+    sheet.eachRow((row) => cyRows.push([String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')]));
+    const cyShown = (label: string) => cyRows.find((r) => r[0] === label)?.[1];
+    expect(cyShown(cy('returnBook.counts.idpsLa'))).toBe('llai na 5');
+    expect(cyShown(cy('returnBook.counts.idpsSchool'))).toBe('wedi’i ddal yn ôl i ddiogelu nifer fach');
+    // The note under the title says what both labels mean.
+    expect(cyRows[1]?.[0]).toContain('wedi’i ddal yn ôl i ddiogelu nifer fach');
+    expect(rows[1]?.[0]).toContain('withheld to protect a small count');
+  });
+
+  it('labels the same way in the comparison workbook, in English and Welsh', async () => {
+    const comparison = compareReturns([{ schoolKey: 'school/6712345', ret: protectedReturn() }], {});
+    for (const [lang, small, protecting] of [
+      ['en', 'fewer than 5', 'withheld to protect a small count'],
+      ['cy', 'llai na 5', 'wedi’i ddal yn ôl i ddiogelu nifer fach'],
+    ] as const) {
+      const { t } = createI18n(lang);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await writeComparisonWorkbook(comparison, undefined, lang)) as never);
+      const sheet = workbook.getWorksheet(t('compareBook.sheet.schools'))!;
+      const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      const cell = (key: string) => sheet.getRow(2).getCell(header.indexOf(t(`compareBook.col.${key}`))).value;
+      expect(cell('idpsLa')).toBe(small);
+      expect(cell('idpsSchool')).toBe(protecting);
+      expect(cell('idps')).toBe(8);
+      expect(cell('aln')).toBe(20);
+    }
   });
 });
 
@@ -166,7 +222,21 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2 and 3 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3 and 4 returns\. Update Mapio/);
+  });
+
+  it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {
+    const bytes = await writeReturnWorkbook(plantedReturn(), 'Mapio test', 'cy');
+    const edit = async (change: (book: ExcelJS.Workbook) => void) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as never);
+      change(book);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const cost = await edit((book) => (book.getWorksheet('Llinellau ymyrraeth')!.getCell('J2').value = 1.23));
+    expect(await rejection(cost)).toMatch(/^its sheets do not show the figures in its data, so it says two things: Llinellau ymyrraeth!J2 shows “£1\.23”, the data says “£[\d,]+\.\d\d”/);
+    const gone = await edit((book) => book.removeWorksheet(book.getWorksheet('Llinellau ymyrraeth')!.id));
+    expect(await rejection(gone)).toMatch(/the sheet “Llinellau ymyrraeth” is missing/);
   });
 
   it('a figure altered after Mapio wrote it', async () => {

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
+import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint } from '../exports/sheetPrintLayout';
 
@@ -35,10 +36,17 @@ export interface ReturnEnvelope {
   writtenBy: string;
 }
 
+/** The sheets a person reads, in `lang`, drawn from the return's data: what an unaltered return shows. */
+export function readableSheets(ret: AuthorityReturn, lang: Lang): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  addReadableSheets(workbook, ret, lang);
+  return workbook;
+}
+
 function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang): void {
   const { t } = createI18n(lang);
   const s = ret.school;
-  const count = (c: ReturnCount): string | number => (c.value === null ? t('authority.fewerThan5') : c.value);
+  const count = (c: ReturnCount): string | number => countInWords(t, c);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
   const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): a first column wide enough for them.
@@ -210,9 +218,11 @@ export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, en
 
 /**
  * The .xlsx bytes of a return, with its canonical JSON, checksum, format and version. The sheets a person
- * reads are in `lang`; the data Mapio reads back is the same in either language.
+ * reads are in `lang`; the data Mapio reads back is the same in either language. The return is stamped
+ * with the time it is written (`writtenAt`): of two returns for a school and year, the later wins.
  */
-export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string, lang: Lang = 'en'): Promise<Buffer> {
-  const json = canonicalJson(ret);
-  return returnWorkbookBytes(ret, json, { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy }, sha256Hex(json), lang);
+export function writeReturnWorkbook(ret: AuthorityReturn, writtenBy: string, lang: Lang = 'en', writtenAt: Date = new Date()): Promise<Buffer> {
+  const stamped: AuthorityReturn = { ...ret, writtenAt: writtenAt.toISOString() };
+  const json = canonicalJson(stamped);
+  return returnWorkbookBytes(stamped, json, { format: AUTHORITY_RETURN_FORMAT, version: AUTHORITY_RETURN_VERSION, writtenBy }, sha256Hex(json), lang);
 }

@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
-import { canonicalJson, schoolKeyOf } from '../../shared/authority/returnFormat';
+import { canonicalJson, schoolKeyFor, schoolKeyOf, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { costSchoolYear } from '../../shared/engine';
 import { openDatabase } from '../connection';
 import { createTestFile, sha256, testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { AuthorityFile } from './authorityFile';
-import { AUTHORITY_LATEST_VERSION } from './migrations';
+import { AUTHORITY_LATEST_VERSION, AUTHORITY_MIGRATIONS } from './migrations';
 
 const opened: AuthorityFile[] = [];
 afterEach(() => {
@@ -59,6 +59,7 @@ describe('AuthorityFile', () => {
         academicYear: '2026-27',
         fileName: 'bryn-derw.xlsx',
         importedAt: '2027-07-20T10:00:00.000Z',
+        writtenAt: null,
         sha256: 'a'.repeat(64),
       },
     ]);
@@ -81,6 +82,55 @@ describe('AuthorityFile', () => {
     expect(file.listReturns()).toHaveLength(1);
     file.addReturn(entry('Ysgol Gynradd Bryn Derw', 'second.xlsx'), { replace: true });
     expect(file.listReturns().map((r) => r.fileName)).toEqual(['second.xlsx']);
+  });
+
+  it('keeps the replaced return in the school’s history, and a renamed school under its latest name in every year', () => {
+    const file = track(AuthorityFile.create(nodePath.join(testFolder(), 'la.mapio-la'), { now: () => new Date('2027-07-20T10:00:00Z') }));
+    const numbered = (name: string, fileName: string, academicYear = '2026-27') => {
+      const e = entry(name, fileName);
+      const ret = { ...e.ret, writtenAt: '2027-06-01T09:00:00.000Z', school: { ...e.ret.school, officialNumber: '6712345', academicYear } };
+      return { ...e, schoolKey: schoolKeyFor(ret.school), formatVersion: 4, json: canonicalJson(ret), ret };
+    };
+    file.addReturn(numbered('Ysgol Bryn Derw', 'last-year.xlsx', '2025-26'));
+    file.addReturn(numbered('Ysgol Bryn Derw', 'may.xlsx'));
+    file.addReturn(numbered('Ysgol Gynradd Bryn Derw', 'june.xlsx'), { replace: true });
+    expect(file.listReturns().map((r) => [r.schoolKey, r.schoolName, r.academicYear, r.fileName, r.writtenAt])).toEqual([
+      ['school/6712345', 'Ysgol Gynradd Bryn Derw', '2025-26', 'last-year.xlsx', '2027-06-01T09:00:00.000Z'],
+      ['school/6712345', 'Ysgol Gynradd Bryn Derw', '2026-27', 'june.xlsx', '2027-06-01T09:00:00.000Z'],
+    ]);
+    expect(file.replacedReturns('school/6712345', '2026-27')).toEqual([
+      { fileName: 'may.xlsx', writtenAt: '2027-06-01T09:00:00.000Z', importedAt: '2027-07-20T10:00:00.000Z', replacedAt: '2027-07-20T10:00:00.000Z', replacedByFile: 'june.xlsx' },
+    ]);
+    expect(file.comparedReturns('2026-27')[0]?.replacedFiles).toEqual(['may.xlsx']);
+    expect(file.heldReturn('school/6712345', '2026-27')?.school.name).toBe('Ysgol Gynradd Bryn Derw');
+    file.removeSchool('school/6712345');
+    expect(file.replacedReturns('school/6712345', '2026-27')).toEqual([]);
+  });
+
+  it('re-keys by official number the returns and allocations held before schools were matched by it (migration 0200)', () => {
+    const path = nodePath.join(testFolder(), 'before-0200.mapio-la');
+    AuthorityFile.create(path, { migrations: AUTHORITY_MIGRATIONS.slice(0, 1) }).close();
+    const db = openDatabase(path);
+    const insert = db.prepare(
+      `INSERT INTO school_returns (school_key, academic_year, school_name, file_name, imported_at, format_version, sha256, content) VALUES (?, '2026-27', ?, ?, '2027-07-01T10:00:00.000Z', 3, ?, ?)`,
+    );
+    const withNumber = entry('Ysgol Gynradd Bryn Derw', 'numbered.xlsx');
+    const school: AuthorityReturn['school'] = { ...withNumber.ret.school, officialNumber: '6712345' };
+    const { writtenAt: _w, ...v3 } = { ...withNumber.ret, school };
+    insert.run(schoolKeyOf(v3.school), v3.school.name, 'numbered.xlsx', 'a'.repeat(64), canonicalJson(v3));
+    const without = entry('Ysgol Arall', 'unnumbered.xlsx');
+    const { writtenAt: _x, ...v3b } = without.ret;
+    insert.run(schoolKeyOf(v3b.school), v3b.school.name, 'unnumbered.xlsx', 'b'.repeat(64), canonicalJson(v3b));
+    db.prepare(`INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, '2026-27', 4321000, 'Section 52')`).run(schoolKeyOf(v3.school));
+    db.close();
+
+    const file = track(AuthorityFile.open(path));
+    expect(file.listReturns().map((r) => [r.schoolKey, r.fileName, r.writtenAt])).toEqual([
+      ['neath-port-talbot/ysgol-arall', 'unnumbered.xlsx', null],
+      ['school/6712345', 'numbered.xlsx', null],
+    ]);
+    expect(file.comparedReturns().find((r) => r.schoolKey === 'school/6712345')?.publishedAllocationPence).toBe(4_321_000);
+    expect(file.comparedReturns().every((r) => r.ret.writtenAt === null)).toBe(true);
   });
 
   it('keeps the officer’s mapping, published allocations, and removes a school', () => {
@@ -138,7 +188,7 @@ describe('AuthorityFile', () => {
     const newerBefore = sha256(newer);
     const tooNew = thrown(() => AuthorityFile.open(newer));
     expect(tooNew.code).toBe('file_too_new');
-    expect(tooNew.message).toMatch(new RegExp(`newer version of Mapio \\(file version ${AUTHORITY_LATEST_VERSION + 100}`));
+    expect(tooNew.message).toContain(`newer version of Mapio (file version ${AUTHORITY_LATEST_VERSION + 100}`);
     expect(sha256(newer)).toBe(newerBefore);
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('-wal') || f.endsWith('-shm'))).toEqual([]);
   });

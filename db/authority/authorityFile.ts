@@ -36,7 +36,18 @@ export interface StoredReturnInfo {
   fileName: string;
   /** ISO date-time the return was imported. */
   importedAt: string;
+  /** ISO date-time the school's Mapio wrote it; null for a return from before version 4. */
+  writtenAt: string | null;
   sha256: string;
+}
+
+/** A return that a newer one replaced: kept in the school's history by its file name. */
+export interface ReplacedReturnInfo {
+  fileName: string;
+  writtenAt: string | null;
+  importedAt: string;
+  replacedAt: string;
+  replacedByFile: string;
 }
 
 export interface NewReturn {
@@ -71,9 +82,12 @@ interface ReturnRow {
   school_name: string;
   file_name: string;
   imported_at: string;
+  written_at: string | null;
   sha256: string;
   content: string;
 }
+
+const RETURN_COLUMNS = 'school_key, academic_year, school_name, file_name, imported_at, written_at, sha256, content';
 
 export class AuthorityFile {
   readonly path: string;
@@ -112,10 +126,25 @@ export class AuthorityFile {
   /** The return already imported for this school and year, if any. */
   findReturn(schoolKey: string, academicYear: string): StoredReturnInfo | null {
     this.assertOpen();
-    const row = this.db
-      .prepare('SELECT school_key, academic_year, school_name, file_name, imported_at, sha256, content FROM school_returns WHERE school_key = ? AND academic_year = ?')
-      .get(schoolKey, academicYear) as ReturnRow | undefined;
+    const row = this.db.prepare(`SELECT ${RETURN_COLUMNS} FROM school_returns WHERE school_key = ? AND academic_year = ?`).get(schoolKey, academicYear) as ReturnRow | undefined;
     return row ? toInfo(row) : null;
+  }
+
+  /** The return held for this school and year, as its data (for setting it beside a newer one); null when none. */
+  heldReturn(schoolKey: string, academicYear: string): AuthorityReturn | null {
+    this.assertOpen();
+    const row = this.db.prepare('SELECT school_name, academic_year, format_version, content FROM school_returns WHERE school_key = ? AND academic_year = ?').get(schoolKey, academicYear) as
+      { school_name: string; academic_year: string; format_version: number; content: string } | undefined;
+    return row ? this.parsed(row) : null;
+  }
+
+  /** The returns a newer one replaced for this school, oldest first: the school's history. */
+  replacedReturns(schoolKey: string, academicYear: string): ReplacedReturnInfo[] {
+    this.assertOpen();
+    const rows = this.db
+      .prepare('SELECT file_name, written_at, imported_at, replaced_at, replaced_by_file FROM replaced_returns WHERE school_key = ? AND academic_year = ? ORDER BY id')
+      .all(schoolKey, academicYear) as Array<{ file_name: string; written_at: string | null; imported_at: string; replaced_at: string; replaced_by_file: string }>;
+    return rows.map((r) => ({ fileName: r.file_name, writtenAt: r.written_at, importedAt: r.imported_at, replacedAt: r.replaced_at, replacedByFile: r.replaced_by_file }));
   }
 
   /**
@@ -131,14 +160,26 @@ export class AuthorityFile {
       .transaction(() => {
         const existing = this.findReturn(entry.schoolKey, ret.school.academicYear);
         if (existing && !options.replace) throw duplicateError(existing);
-        if (existing) this.db.prepare('DELETE FROM school_returns WHERE school_key = ? AND academic_year = ?').run(entry.schoolKey, ret.school.academicYear);
+        if (existing) {
+          // The replaced return stays in the school's history by its file name.
+          this.db
+            .prepare(
+              `INSERT INTO replaced_returns (school_key, academic_year, school_name, file_name, written_at, imported_at, replaced_at, replaced_by_file)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(entry.schoolKey, existing.academicYear, existing.schoolName, existing.fileName, existing.writtenAt, existing.importedAt, importedAt, entry.fileName);
+          this.db.prepare('DELETE FROM school_returns WHERE school_key = ? AND academic_year = ?').run(entry.schoolKey, ret.school.academicYear);
+        }
         this.db
           .prepare(
-            `INSERT INTO school_returns (school_key, academic_year, school_name, file_name, imported_at, format_version, sha256, content)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO school_returns (school_key, academic_year, school_name, file_name, imported_at, written_at, format_version, sha256, content)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(entry.schoolKey, ret.school.academicYear, ret.school.name, entry.fileName, importedAt, entry.formatVersion, entry.sha256, entry.json);
-        return { schoolKey: entry.schoolKey, schoolName: ret.school.name, academicYear: ret.school.academicYear, fileName: entry.fileName, importedAt, sha256: entry.sha256 };
+          .run(entry.schoolKey, ret.school.academicYear, ret.school.name, entry.fileName, importedAt, ret.writtenAt, entry.formatVersion, entry.sha256, entry.json);
+        // A renamed school (the same official number) is one school, shown by the name in its latest year's return.
+        const latestYear = this.db.prepare('SELECT max(academic_year) FROM school_returns WHERE school_key = ?').pluck().get(entry.schoolKey) as string;
+        if (latestYear === ret.school.academicYear) this.db.prepare('UPDATE school_returns SET school_name = ? WHERE school_key = ?').run(ret.school.name, entry.schoolKey);
+        return { schoolKey: entry.schoolKey, schoolName: ret.school.name, academicYear: ret.school.academicYear, fileName: entry.fileName, importedAt, writtenAt: ret.writtenAt, sha256: entry.sha256 };
       })
       .immediate();
   }
@@ -146,9 +187,7 @@ export class AuthorityFile {
   /** Every imported return, by school name then year. */
   listReturns(): StoredReturnInfo[] {
     this.assertOpen();
-    const rows = this.db
-      .prepare('SELECT school_key, academic_year, school_name, file_name, imported_at, sha256, content FROM school_returns ORDER BY school_name COLLATE NOCASE, academic_year')
-      .all() as ReturnRow[];
+    const rows = this.db.prepare(`SELECT ${RETURN_COLUMNS} FROM school_returns ORDER BY school_name COLLATE NOCASE, academic_year`).all() as ReturnRow[];
     return rows.map(toInfo);
   }
 
@@ -165,30 +204,37 @@ export class AuthorityFile {
     if (year === undefined) return [];
     const rows = this.db
       .prepare(
-        `SELECT r.school_key, r.academic_year, r.school_name, r.file_name, r.imported_at, r.sha256, r.content, r.format_version, a.amount_pence AS allocation
+        `SELECT r.school_key, r.academic_year, r.school_name, r.file_name, r.imported_at, r.sha256, r.content, r.format_version, a.amount_pence AS allocation,
+           (SELECT json_group_array(h.file_name) FROM (SELECT file_name FROM replaced_returns WHERE school_key = r.school_key AND academic_year = r.academic_year ORDER BY id) h) AS replaced
          FROM school_returns r LEFT JOIN published_allocations a ON a.school_key = r.school_key AND a.academic_year = r.academic_year
          WHERE r.academic_year = ? ORDER BY r.school_name COLLATE NOCASE`,
       )
-      .iterate(year) as IterableIterator<ReturnRow & { format_version: number; allocation: number | null }>;
+      .iterate(year) as IterableIterator<ReturnRow & { format_version: number; allocation: number | null; replaced: string }>;
     const byNumber = this.allocationsByNumber(year);
     // One row at a time: with 1,480 returns, holding every stored JSON text beside its parsed copy
     // was most of the comparison's peak memory.
     const compared: ComparedReturn[] = [];
     for (const row of rows) {
-      const raw: unknown = JSON.parse(row.content);
-      const parsed = authorityReturnSchema.safeParse(returnInNewestShape(row.format_version as number, raw));
-      if (!parsed.success) {
-        throw new ApiError(
-          'file_corrupt',
-          `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`,
-        );
-      }
-      const ret = parsed.data as AuthorityReturn;
+      const replacedFiles = JSON.parse(row.replaced) as string[];
+      const ret = this.parsed(row);
       // The allocation the authority published for the school's official number; else one entered by hand for the school.
       const published = byNumber.get(ret.school.officialNumber) ?? row.allocation;
-      compared.push({ schoolKey: row.school_key, ret, publishedAllocationPence: published, fileName: row.file_name, importedOn: row.imported_at });
+      compared.push({ schoolKey: row.school_key, ret, publishedAllocationPence: published, fileName: row.file_name, importedOn: row.imported_at, replacedFiles });
     }
     return compared;
+  }
+
+  /** A stored return's data in the newest shape; a file_corrupt ApiError when it no longer passes the schema. */
+  private parsed(row: { school_name: string; academic_year: string; format_version: number; content: string }): AuthorityReturn {
+    const raw: unknown = JSON.parse(row.content);
+    const parsed = authorityReturnSchema.safeParse(returnInNewestShape(row.format_version, raw));
+    if (!parsed.success) {
+      throw new ApiError(
+        'file_corrupt',
+        `The return stored for ${row.school_name} (${row.academic_year}) in “${baseName(this.path)}” is no longer valid; remove it and import the school’s return again.`,
+      );
+    }
+    return parsed.data as AuthorityReturn;
   }
 
   /** The officer's mapping: normalised name → canonical name. */
@@ -220,6 +266,7 @@ export class AuthorityFile {
     this.assertWritable();
     return this.db.transaction(() => {
       const removed = this.db.prepare('DELETE FROM school_returns WHERE school_key = ?').run(schoolKey).changes;
+      this.db.prepare('DELETE FROM replaced_returns WHERE school_key = ?').run(schoolKey);
       this.db.prepare('DELETE FROM published_allocations WHERE school_key = ?').run(schoolKey);
       return removed;
     })();
@@ -358,7 +405,15 @@ export class AuthorityFile {
 }
 
 function toInfo(row: ReturnRow): StoredReturnInfo {
-  return { schoolKey: row.school_key, schoolName: row.school_name, academicYear: row.academic_year, fileName: row.file_name, importedAt: row.imported_at, sha256: row.sha256 };
+  return {
+    schoolKey: row.school_key,
+    schoolName: row.school_name,
+    academicYear: row.academic_year,
+    fileName: row.file_name,
+    importedAt: row.imported_at,
+    writtenAt: row.written_at,
+    sha256: row.sha256,
+  };
 }
 
 /** "duplicate of <file> imported on <date>": the same school and year is already in the file. */

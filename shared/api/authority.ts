@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AuthorityComparison } from '../authority/comparison';
 import type { AllocationUnit, AllocationUnitBasis, ListRowRejection } from '../authority/authorityLists';
+import type { ReturnChanges } from '../authority/returnHeadline';
 import { MAX_RETURN_FILE_BASE64_CHARS } from '../limits';
 import { singleLine } from '../schemas';
 import { filePath } from './fields';
@@ -16,18 +17,47 @@ export interface ImportedReturnInfo {
   fileName: string;
   /** ISO date-time it was imported. */
   importedAt: string;
+  /** ISO date-time the school's Mapio wrote it; null for a return from before version 4. */
+  writtenAt: string | null;
 }
 
 /** Every return handled, each imported or rejected with its file name and a reason. */
 export interface ReturnImportOutcome {
   imported: Array<{ fileName: string; school: { schoolKey: string; name: string; academicYear: string }; replaced: boolean }>;
-  /** Each refused file: a code and its specifics (worded at the edge: `authority.rejected.<code>`), and the reason in English. */
-  rejected: Array<{ fileName: string; code: ReturnRejection; params: Record<string, string | number>; reason: string }>;
+  /**
+   * Each refused file: a code and its specifics (worded at the edge: `authority.rejected.<code>`), and the
+   * reason in English. `cells` names the visible cells that differ from the data (`visible_cells_differ`);
+   * `changes` sets the held return's headline figures beside a newer one's, for the officer to confirm (`newer`).
+   */
+  rejected: Array<{ fileName: string; code: ReturnRejection; params: Record<string, string | number>; reason: string; cells?: CellDifference[]; changes?: ReturnChanges }>;
+}
+
+/** A visible cell of a return whose figure is not the data's: sheet, address, what it shows, what the data says. */
+export interface CellDifference {
+  sheet: string;
+  /** The cell's address ("B12"); empty when a whole sheet is missing or added. */
+  cell: string;
+  shows: string;
+  data: string;
 }
 
 /** Why a return file was refused. */
 export type ReturnRejection =
-  'not_xlsx' | 'unreadable_xlsx' | 'too_big' | 'no_data' | 'wrong_format' | 'wrong_version' | 'altered' | 'bad_json' | 'invalid_figures' | 'duplicate' | 'cannot_read' | 'other';
+  | 'not_xlsx'
+  | 'unreadable_xlsx'
+  | 'too_big'
+  | 'no_data'
+  | 'wrong_format'
+  | 'wrong_version'
+  | 'altered'
+  | 'visible_cells_differ'
+  | 'bad_json'
+  | 'invalid_figures'
+  | 'duplicate'
+  | 'newer'
+  | 'older'
+  | 'cannot_read'
+  | 'other';
 
 /** One of the authority's lists imported: how many rows, and each bad row with its number, a code and specifics (worded at the edge: `authority.listRow.<code>`). */
 export interface ListImportOutcome {

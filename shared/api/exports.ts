@@ -36,7 +36,8 @@ export const exportsOperations = {
   'export.governorsWorkbook': op(
     z.strictObject({
       path: filePath,
-      learners: z.enum(['none', 'anonymised', 'named']).default('anonymised'),
+      /** No Learners sheet unless asked for: even pseudonymised, it is personal data about children. */
+      learners: z.enum(['none', 'pseudonymised', 'named']).default('none'),
       lang: z.enum(['en', 'cy']).default('en'),
     }),
   ).returns<Promise<GovernorsWorkbookExport>>(),

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { authorityReturnSchema, canonicalJson, countsByStatus, describeCount, publishedCount, schoolKeyOf } from './returnFormat';
+import {
+  authorityReturnSchema,
+  canonicalJson,
+  countsByStatus,
+  describeCount,
+  publishedCount,
+  returnInNewestShape,
+  schoolKeyFor,
+  schoolKeyOf,
+  withheldLabel,
+  type AuthorityReturn,
+  type ReturnCount,
+} from './returnFormat';
+import { countInWords } from './countWords';
+import { createI18n } from '../i18n';
 import { buildAuthorityReturn, ReturnDisclosureError } from './buildReturn';
 import { costSchoolYear } from '../engine';
 import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
@@ -63,16 +77,16 @@ describe('buildAuthorityReturn', () => {
     const year = plantedYear();
     const ret = buildAuthorityReturn(year, costSchoolYear(year));
     const elsa = ret.lines[0];
-    expect(elsa?.learners).toEqual({ value: null, suppressed: true });
+    expect(elsa?.learners).toEqual({ value: null, suppressed: true, why: 'small' });
     expect(elsa?.costPence).toBe(27_720);
     expect(describeCount(elsa!.learners)).toBe('fewer than 5');
     expect(ret.lines[1]?.learners).toEqual({ value: 5, suppressed: false });
     // 4 with ALN, all with IDPs (3 school, 1 LA): every ALN count is small and withheld; the 3 on the
     // monitoring register are not ALN and are withheld as a small count of their own.
-    expect(ret.counts.learnersWithAln).toEqual({ value: null, suppressed: true });
+    expect(ret.counts.learnersWithAln).toEqual({ value: null, suppressed: true, why: 'small' });
     expect(ret.counts.idps.suppressed).toBe(true);
     expect(ret.counts.monitored.suppressed).toBe(true);
-    expect(ret.counts.idpsLaMaintained).toEqual({ value: null, suppressed: true });
+    expect(ret.counts.idpsLaMaintained).toEqual({ value: null, suppressed: true, why: 'small' });
   });
 
   it('copies nothing learner-level: the planted names, refs and dates appear nowhere in it', () => {
@@ -139,8 +153,8 @@ describe('small numbers', () => {
   it('publishes 0 and 5 or more, withholds 1 to 4', () => {
     expect([0, 1, 4, 5, 40].map(publishedCount)).toEqual([
       { value: 0, suppressed: false },
-      { value: null, suppressed: true },
-      { value: null, suppressed: true },
+      { value: null, suppressed: true, why: 'small' },
+      { value: null, suppressed: true, why: 'small' },
       { value: 5, suppressed: false },
       { value: 40, suppressed: false },
     ]);
@@ -165,11 +179,56 @@ describe('small numbers', () => {
     expect(b.learnersWithAln).toEqual({ value: 32, suppressed: false });
   });
 
+  it('says why each count is withheld: small, or only to protect a small one; the totals still add up', () => {
+    // 6 school + 2 LA: the 2 is small; the 6 is withheld only so the 2 cannot be worked out from the 8.
+    const a = countsByStatus({ ...none, idpPreparing: 12, idpSchool: 6, idpLa: 2 });
+    expect(a.idpsLaMaintained).toEqual({ value: null, suppressed: true, why: 'small' });
+    expect(a.idpsSchoolMaintained).toEqual({ value: null, suppressed: true, why: 'protects_small' });
+    expect(describeCount(a.idpsLaMaintained)).toBe('fewer than 5');
+    expect(describeCount(a.idpsSchoolMaintained)).toBe('withheld to protect a small count');
+    // Published totals are the true sums: 20 = 12 + 8.
+    expect(a.learnersWithAln.value).toBe((a.idpsPreparing.value ?? 0) + (a.idps.value ?? 0));
+    // 2 LA, 0 school, 30 being prepared: the IDP total is 2 (small); those being prepared protect it.
+    const b = countsByStatus({ ...none, idpPreparing: 30, idpLa: 2 });
+    expect(b.idps.why).toBe('small');
+    expect(b.idpsPreparing.why).toBe('protects_small');
+    expect(b.idpsLaMaintained.why).toBe('small');
+    // Worded in both languages from one rule.
+    expect([a.idpsLaMaintained, a.idpsSchoolMaintained].map((c) => countInWords(createI18n('en').t, c))).toEqual(['fewer than 5', 'withheld to protect a small count']);
+    expect([a.idpsLaMaintained, a.idpsSchoolMaintained].map((c) => countInWords(createI18n('cy').t, c))).toEqual(['llai na 5', 'wedi’i ddal yn ôl i ddiogelu nifer fach']);
+    expect(countInWords(createI18n('en').t, a.idps)).toBe(8);
+  });
+
+  it('reads a version-3 return, which did not say why: a line’s learners are small, a count in a sum could be either', () => {
+    const year = plantedYear();
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const strip = (c: ReturnCount) => ({ value: c.value, suppressed: c.suppressed });
+    const v3 = {
+      ...ret,
+      writtenAt: undefined,
+      counts: Object.fromEntries(Object.entries(ret.counts).map(([k, c]) => [k, c ? strip(c) : c])),
+      lines: ret.lines.map((l) => ({ ...l, learners: strip(l.learners) })),
+    };
+    const read = authorityReturnSchema.parse(returnInNewestShape(3, JSON.parse(canonicalJson(v3)))) as AuthorityReturn;
+    expect(read.writtenAt).toBeNull();
+    expect(read.lines[0]?.learners).toEqual({ value: null, suppressed: true, why: 'small' });
+    expect(read.counts.monitored.why).toBe('small');
+    expect(withheldLabel(read.counts.idps)).toBe('either');
+    expect(describeCount(read.counts.idps)).toBe('fewer than 5, or withheld to protect one');
+  });
+
+  it('refuses a published count that claims a reason for being withheld', () => {
+    const year = plantedYear();
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const bad = { ...ret, lines: ret.lines.map((l, i) => (i === 1 ? { ...l, learners: { value: 5, suppressed: false, why: 'small' } } : l)) };
+    expect(authorityReturnSchema.safeParse(bad).success).toBe(false);
+  });
+
   it('counts the monitoring register apart from learners with ALN, and decisions due and overdue on their own', () => {
     const c = countsByStatus({ monitored: 40, idpPreparing: 0, idpSchool: 10, idpLa: 6, decisionsDue: 3, decisionsOverdue: 7 });
     expect(c.learnersWithAln).toEqual({ value: 16, suppressed: false });
     expect(c.monitored).toEqual({ value: 40, suppressed: false });
-    expect(c.decisionsDue).toEqual({ value: null, suppressed: true });
+    expect(c.decisionsDue).toEqual({ value: null, suppressed: true, why: 'small' });
     expect(c.decisionsOverdue).toEqual({ value: 7, suppressed: false });
     // A small monitoring register is withheld without touching the ALN counts (it is in no sum).
     const d = countsByStatus({ monitored: 2, idpPreparing: 0, idpSchool: 10, idpLa: 6, decisionsDue: 0, decisionsOverdue: 0 });
@@ -179,6 +238,13 @@ describe('small numbers', () => {
 });
 
 describe('canonicalJson and school keys', () => {
+  it('keys a school by its official number where the return has one, else by its authority and name', () => {
+    const school = { name: 'Ysgol Bryn Derw', localAuthority: 'Neath Port Talbot', officialNumber: '6712345' };
+    expect(schoolKeyFor(school)).toBe('school/6712345');
+    expect(schoolKeyFor({ ...school, name: 'Ysgol Gynradd Bryn Derw (renamed)' })).toBe('school/6712345');
+    expect(schoolKeyFor({ ...school, officialNumber: '' })).toBe(schoolKeyOf(school));
+  });
+
   it('writes the same text whatever order the keys were built in', () => {
     expect(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] })).toBe('{"a":[{"c":"x","d":null}],"b":1}');
     expect(canonicalJson({ a: [{ c: 'x', d: null }], b: 1 })).toBe(canonicalJson({ b: 1, a: [{ d: null, c: 'x' }] }));

@@ -64,6 +64,8 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): Autho
   const s = year.school;
   const t = costed.totals;
   return {
+    // Stamped by the writer when the .xlsx is made (backend/returns/returnWorkbook.ts).
+    writtenAt: null,
     school: {
       name: s.name,
       nameCy: s.nameCy,

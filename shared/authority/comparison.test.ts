@@ -86,7 +86,7 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.alnShareOfRoll).toBeNull();
     expect(row?.committedPence).toBe(27_720); // money is never hidden
     expect(row?.notes).toContain('aln_withheld');
-    expect(comparisonWords(createI18n('cy').t).note('aln_withheld')).toMatch(/llai na 5/);
+    expect(comparisonWords(createI18n('cy').t).note('aln_withheld')).toMatch(/wedi’u dal yn ôl/);
   });
 });
 

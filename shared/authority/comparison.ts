@@ -39,7 +39,7 @@ export const MIN_SCHOOLS_FOR_OUTLIERS = 4;
 export type ShareOf = 'pupils_on_roll' | 'learners_with_aln' | 'line_cost' | 'alp_cost' | 'published_allocation';
 
 /** Why a school's figure is not shown. */
-export type ComparisonNote = 'aln_withheld' | 'no_aln' | 'idps_withheld' | 'roll_zero' | 'no_line_cost' | 'no_alp';
+export type ComparisonNote = 'matched_by_name' | 'aln_withheld' | 'no_aln' | 'idps_withheld' | 'roll_zero' | 'no_line_cost' | 'no_alp';
 
 /** One school's return as the comparison sees it. */
 export interface ComparedReturn {
@@ -50,6 +50,8 @@ export interface ComparedReturn {
   publishedAllocationPence?: Pence | null;
   fileName?: string;
   importedOn?: string;
+  /** The files of earlier returns a newer one replaced, oldest first (the school's history). */
+  replacedFiles?: string[];
 }
 
 /** A share with its exact fraction and what it is a share of. */
@@ -98,6 +100,8 @@ export const MEASURE_INFO: Record<MeasureKey, MeasureInfo> = {
 
 export interface SchoolContext {
   name: string;
+  /** The official school number (7 digits) that matches its returns; empty when the return carries none. */
+  officialNumber: string;
   localAuthority: string;
   phase: Phase;
   academicYear: string;
@@ -118,6 +122,8 @@ export interface SchoolComparisonRow {
   officialNumber: string;
   fileName: string | null;
   importedOn: string | null;
+  /** The files of earlier returns this one replaced, oldest first. */
+  replacedFiles: string[];
   context: SchoolContext;
   alnShareOfRoll: Share | null;
   idpShareOfAln: Share | null;
@@ -286,6 +292,7 @@ function schoolRow(input: ComparedReturn, note: string | null): SchoolComparison
   const linesCost = alpCost + notAlpCost;
   const welshAlp = r.lines.filter((l) => l.isAlp && l.welshMedium).reduce((a, l) => a + l.costPence, 0);
 
+  if (!/^\d{7}$/.test(s.officialNumber)) notes.push('matched_by_name');
   if (aln === null) notes.push('aln_withheld');
   else if (aln === 0) notes.push('no_aln');
   if (idps === null && aln !== null) notes.push('idps_withheld');
@@ -300,7 +307,9 @@ function schoolRow(input: ComparedReturn, note: string | null): SchoolComparison
     officialNumber: s.officialNumber,
     fileName: input.fileName ?? null,
     importedOn: input.importedOn ?? null,
+    replacedFiles: input.replacedFiles ?? [],
     context: {
+      officialNumber: s.officialNumber,
       name: s.name,
       localAuthority: s.localAuthority,
       phase: s.phase,

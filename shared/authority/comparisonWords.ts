@@ -4,6 +4,7 @@
  * itself (comparison.ts) carries only codes and numbers; the screen, the workbook and the CLI word them here.
  */
 import type { TFunction } from 'i18next';
+import { countInWords } from './countWords';
 import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type PhaseMeasureSummary, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
 
 export interface ComparisonWords {
@@ -48,7 +49,7 @@ export function comparisonWords(t: TFunction): ComparisonWords {
         medium: t(`authority.medium.${c.languageMedium}`),
         roll: c.numberOnRoll,
         efsm: c.efsmBasisPoints === null ? t('authority.outliers.efsmNotGiven') : value('basis_points', c.efsmBasisPoints),
-        aln: c.learnersWithAln.value === null ? t('authority.fewerThan5') : c.learnersWithAln.value,
+        aln: countInWords(t, c.learnersWithAln),
         definition: c.alpDefinitionSource || t('authority.outliers.notStated'),
       });
     },

@@ -12,10 +12,10 @@
  * or funding notes (free text is where a child's name slips in). The zod schema below is strict, so a
  * return holding any other field is refused on import.
  *
- * Small numbers: a count of 1–4 is published as `{ value: null, suppressed: true }` ("fewer than 5"), as
- * official statistics do. Money is never hidden. Where a suppressed count could be worked out by
+ * Small numbers: a count of 1–4 is published as `{ value: null, suppressed: true, why: 'small' }` ("fewer
+ * than 5"), as official statistics do. Money is never hidden. Where a suppressed count could be worked out by
  * subtraction from a published total (learners with ALN = IDPs being prepared + IDPs; IDPs = school- + LA-maintained),
- * a second count is suppressed as well (see `countsByStatus`).
+ * a second count is suppressed as well, `why: 'protects_small'` ("withheld to protect a small count"; see `countsByStatus`).
  *
  * Runs anywhere (renderer, Node, tests): no I/O. Hashing and the .xlsx live in backend/returns.
  */
@@ -37,19 +37,31 @@ import {
 import { isoDate } from '../schemas';
 
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
-/** Version 2 added the school's official number and its authority's code. */
-export const AUTHORITY_RETURN_VERSION = 3;
+/**
+ * Version 2 added the school's official number and its authority's code; version 4 the time Mapio wrote
+ * the return and why each withheld count is withheld.
+ */
+export const AUTHORITY_RETURN_VERSION = 4;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
-/** A count of learners as published: exact, or withheld because it is 1–4. */
+/**
+ * Why a count is withheld: it is 1–4 ('small'), or it is withheld only so that a small one cannot be
+ * worked out by subtraction from a published total ('protects_small', secondary suppression).
+ */
+export const WITHHELD_REASONS = ['small', 'protects_small'] as const;
+export type WithheldReason = (typeof WITHHELD_REASONS)[number];
+
+/** A count of learners as published: exact, or withheld because it is 1–4 or would reveal one that is. */
 export interface ReturnCount {
   /** The exact count; null when withheld. */
   value: number | null;
   /** True when the count is 1–4 (or could be worked out from other published counts) and is withheld. */
   suppressed: boolean;
+  /** Why it is withheld; absent when published, and in a version 1–3 return where it could be either. */
+  why?: WithheldReason;
 }
 
 /** The school and its context, exactly as the school set itself up (see School in shared/domain.ts). */
@@ -141,6 +153,8 @@ export interface ReturnLine {
 }
 
 export interface AuthorityReturn {
+  /** When Mapio wrote the return (ISO date-time, UTC): of two returns for a school and year, the later wins. Null before version 4. */
+  writtenAt: string | null;
   school: ReturnSchool;
   income: ReturnIncomeLine[];
   totals: ReturnTotals;
@@ -155,12 +169,32 @@ export interface AuthorityReturn {
 /** Publish a count: 0 and 5+ exactly, 1–4 as "fewer than 5". */
 export function publishedCount(n: number): ReturnCount {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`a count of learners must be a whole number ≥ 0, got ${n}`);
-  return n > 0 && n < SMALL_COUNT_THRESHOLD ? { value: null, suppressed: true } : { value: n, suppressed: false };
+  return n > 0 && n < SMALL_COUNT_THRESHOLD ? withheld('small') : { value: n, suppressed: false };
 }
 
-/** How a count reads in a sheet or on screen. */
+const withheld = (why: WithheldReason): ReturnCount => ({ value: null, suppressed: true, why });
+
+/**
+ * How a withheld count is labelled: "fewer than 5", "withheld to protect a small count", or (a version 1–3
+ * return, which did not say which) "fewer than 5, or withheld to protect one". The catalogue key under
+ * `authority.withheld`; null for a published count. The one rule the return and comparison workbooks and
+ * the screen all label by.
+ */
+export type WithheldLabel = WithheldReason | 'either';
+export function withheldLabel(count: ReturnCount): WithheldLabel | null {
+  if (count.value !== null && !count.suppressed) return null;
+  return count.why ?? 'either';
+}
+
+/** How a count reads in English (the CLI and logs); the sheets and screen word it from the catalogue. */
 export function describeCount(count: ReturnCount): string {
-  return count.suppressed || count.value === null ? `fewer than ${SMALL_COUNT_THRESHOLD}` : String(count.value);
+  const label = withheldLabel(count);
+  if (label === null) return String(count.value);
+  return label === 'small'
+    ? `fewer than ${SMALL_COUNT_THRESHOLD}`
+    : label === 'protects_small'
+      ? 'withheld to protect a small count'
+      : `fewer than ${SMALL_COUNT_THRESHOLD}, or withheld to protect one`;
 }
 
 /**
@@ -182,7 +216,8 @@ export function countsByStatus(raw: { monitored: number; idpPreparing: number; i
     decisionsOverdue: raw.decisionsOverdue,
   };
   type Key = keyof typeof values;
-  const hidden = new Set<Key>((Object.keys(values) as Key[]).filter((k) => publishedCount(values[k]).suppressed));
+  const small = new Set<Key>((Object.keys(values) as Key[]).filter((k) => publishedCount(values[k]).suppressed));
+  const hidden = new Set<Key>(small);
   const sums: Array<{ total: Key; parts: Key[] }> = [
     { total: 'learnersWithAln', parts: ['idpsPreparing', 'idps'] },
     { total: 'idps', parts: ['idpsSchoolMaintained', 'idpsLaMaintained'] },
@@ -201,7 +236,7 @@ export function countsByStatus(raw: { monitored: number; idpPreparing: number; i
     }
   }
   const out = {} as ReturnCounts;
-  for (const k of Object.keys(values) as Key[]) out[k] = hidden.has(k) ? { value: null, suppressed: true } : { value: values[k], suppressed: false };
+  for (const k of Object.keys(values) as Key[]) out[k] = hidden.has(k) ? withheld(small.has(k) ? 'small' : 'protects_small') : { value: values[k], suppressed: false };
   return out;
 }
 
@@ -236,14 +271,20 @@ const count = z
   .strictObject({
     value: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must not be negative' }).max(100_000).nullable(),
     suppressed: z.boolean(),
+    why: z.enum(WITHHELD_REASONS).optional(),
   })
   .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), {
     error: `a count of 1 to ${SMALL_COUNT_THRESHOLD - 1} must be withheld (value null, suppressed true), and only a withheld count may be null`,
-  });
+  })
+  .refine((c) => c.suppressed || c.why === undefined, { error: 'only a withheld count says why it is withheld' });
 const breakdown = { costPence: pence, chargedPence: pence };
 
 export const authorityReturnSchema = z
   .strictObject({
+    writtenAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, { error: 'must be a date and time in UTC, like 2026-07-01T09:30:00.000Z' })
+      .nullable(),
     school: z.strictObject({
       name: z.string().trim().min(1, { error: 'is required' }).max(200),
       nameCy: z.string().max(200),
@@ -361,14 +402,38 @@ function returnFromVersion2(raw: unknown): unknown {
   return { ...raw, school, counts: { ...c, learnersWithAln: c.idps, idpsPreparing: { value: 0, suppressed: false }, decisionsDue: null, decisionsOverdue: null } };
 }
 
+/**
+ * A version-3 return's data as version 4 reads it: it did not say when it was written (null), nor why a
+ * count was withheld. A line's learners and a count in no published sum (monitored, decisions) are withheld
+ * only for being 1–4; the counts in a sum keep no reason, and are labelled as either.
+ */
+function returnFromVersion3(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  const small = (c: unknown) => (isRecord(c) && c.suppressed === true ? { ...c, why: 'small' } : c);
+  const counts = isRecord(raw.counts)
+    ? { ...raw.counts, monitored: small(raw.counts.monitored), decisionsDue: small(raw.counts.decisionsDue), decisionsOverdue: small(raw.counts.decisionsOverdue) }
+    : raw.counts;
+  const lines = Array.isArray(raw.lines) ? raw.lines.map((l: unknown) => (isRecord(l) ? { ...l, learners: small(l.learners) } : l)) : raw.lines;
+  return { writtenAt: null, ...raw, counts, lines };
+}
+
 /** A return's data, of any version this Mapio reads, in the shape of the newest. */
 export function returnInNewestShape(version: number, raw: unknown): unknown {
   const v2 = version === 1 ? returnFromVersion1(raw) : raw;
-  return version <= 2 ? returnFromVersion2(v2) : v2;
+  const v3 = version <= 2 ? returnFromVersion2(v2) : v2;
+  return version <= 3 ? returnFromVersion3(v3) : v3;
 }
 
 /**
- * The key that says two returns are from the same school: its authority and name, lower case, without
+ * The key that says two returns are from the same school: its official number (7 digits) where the return
+ * carries one, so a renamed school stays one school; otherwise its authority and name (`schoolKeyOf`).
+ */
+export function schoolKeyFor(school: Pick<ReturnSchool, 'name' | 'localAuthority' | 'officialNumber'>): string {
+  return /^\d{7}$/.test(school.officialNumber) ? `school/${school.officialNumber}` : schoolKeyOf(school);
+}
+
+/**
+ * The key of a return without an official number (older versions, or never entered): its authority and name, lower case, without
  * diacritics or punctuation ("Ysgol Gymraeg Llwyn-yr-Eos" and "ysgol gymraeg llwyn yr eos" match).
  */
 export function schoolKeyOf(school: Pick<ReturnSchool, 'name' | 'localAuthority'>): string {

@@ -13,7 +13,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { createI18n } from '../../shared/i18n';
 import { expect, test } from '@playwright/test';
-import { schoolKeyOf, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { schoolKeyFor, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { LANGUAGE_MEDIA, type SchoolYear } from '../../shared/domain';
 import { compareReturns } from '../../shared/authority/comparison';
@@ -93,7 +93,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // A return cut short in transit.
   const whole = fs.readFileSync(path.join(returnsDir, '01-return.xlsx'));
   fs.writeFileSync(path.join(returnsDir, '07-truncated.xlsx'), whole.subarray(0, Math.floor(whole.length * 0.5)));
-  const expected = compareReturns(returns.map((ret) => ({ schoolKey: schoolKeyOf(ret.school), ret })));
+  const expected = compareReturns(returns.map((ret) => ({ schoolKey: schoolKeyFor(ret.school), ret })));
   const uploads = fs.readdirSync(returnsDir).map((f) => path.join(returnsDir, f));
 
   mapio = await startMapio(dataDir);

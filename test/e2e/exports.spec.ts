@@ -1,6 +1,6 @@
 /**
  * The governors' workbook and the school's return from the File menu: the governors' workbook exported from the
- * demo school, anonymised by default, opens in Excel's format with the expected sheets and no learner's
+ * demo school (no learners sheet by default; here pseudonymised), opens in Excel's format with the expected sheets and no learner's
  * name in any cell; the statement for parents has no money and no learners; the authority return is
  * written and says it carries no names. While a scenario is open the export is refused with a sentence.
  */
@@ -45,10 +45,10 @@ test('the governors’ workbook, the statement for parents and the authority ret
   await page.goto(mapio.url);
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
 
-  // Export for governors: anonymised is the default; the path defaults to beside the school file.
+  // Export for governors: no learners sheet is the default; the path defaults to beside the school file.
   await fileMenu(page, 'Export for governors…');
   const dialog = page.getByRole('dialog', { name: 'Export for governors' });
-  await expect(dialog.getByTestId('export-learners-anonymised')).toBeChecked();
+  await expect(dialog.getByTestId('export-learners-none')).toBeChecked();
   await expect(dialog.getByRole('radio', { name: 'English' })).toBeChecked();
   const defaultPath = await dialog.getByTestId('export-governors-path').inputValue();
   expect(defaultPath).toMatch(/Ysgol Cwm Glas \(demo\) governors \d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -56,7 +56,7 @@ test('the governors’ workbook, the statement for parents and the authority ret
   // Choosing names shows the personal-data warning.
   await dialog.getByTestId('export-learners-named').check();
   await expect(dialog.locator('.personal-data-warning')).toContainText('personal data about children');
-  await dialog.getByTestId('export-learners-anonymised').check();
+  await dialog.getByTestId('export-learners-pseudonymised').check();
   const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.screenshot({ path: '/tmp/uia-export-dialog.png' });
@@ -69,9 +69,9 @@ test('the governors’ workbook, the statement for parents and the authority ret
   expect(fs.existsSync(defaultPath)).toBe(true);
   const workbook = await workbookText(defaultPath);
   expect(workbook.sheets).toEqual(expect.arrayContaining(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks']));
-  for (const name of learnerNames) expect(workbook.text, `the anonymised workbook names ${name}`).not.toContain(name);
+  for (const name of learnerNames) expect(workbook.text, `the pseudonymised workbook names ${name}`).not.toContain(name);
   // Pseudonymised: learners by this workbook's own codes, never their MIS references
-  for (const l of demo.learners) expect(workbook.text, `the anonymised workbook gives ${l.ref}`).not.toContain(l.ref);
+  for (const l of demo.learners) expect(workbook.text, `the pseudonymised workbook gives ${l.ref}`).not.toContain(l.ref);
   expect(workbook.text).toMatch(/\bL001\b/);
   await dialog.getByTestId('export-governors-close').click();
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -1,7 +1,7 @@
 /**
  * How the governors' workbook shows a learner (docs/guarantees.md, "Private on a shared laptop"):
  * - named: the school's reference and name (the school asked for names);
- * - anonymised: a code made for this workbook only (L001, L002…), never the MIS reference, which after an
+ * - pseudonymised: a code made for this workbook only (L001, L002…), never the MIS reference, which after an
  *   import is a UPN that identifies the child; the codes follow year group, then cost, so they carry no
  *   reference order;
  * - no learners: nobody is shown at all, not even by a code.
@@ -10,9 +10,9 @@ import type { SchoolYear } from '../../../shared/domain';
 import type { CostedMap } from '../../../shared/engine';
 import type { LearnersOption } from '../governorsWorkbook';
 
-/** Learner id → the code this workbook shows for them (anonymised only; empty otherwise). */
+/** Learner id → the code this workbook shows for them (pseudonymised only; empty otherwise). */
 export function learnerPseudonyms(data: SchoolYear, costed: CostedMap, option: LearnersOption): Map<number, string> {
-  if (option !== 'anonymised') return new Map();
+  if (option !== 'pseudonymised') return new Map();
   const cost = new Map(costed.learners.map((l) => [l.learnerId, l.costPence]));
   const ordered = [...data.learners].sort((a, b) => a.yearGroup - b.yearGroup || (cost.get(b.id) ?? 0) - (cost.get(a.id) ?? 0) || a.id - b.id);
   const width = Math.max(3, String(ordered.length).length);

@@ -1,4 +1,4 @@
-/** The governors' workbook's Learners sheet (optional): each learner's share of the cost, anonymised unless names were asked for. */
+/** The governors' workbook's Learners sheet (optional): each learner's share of the cost, pseudonymised unless names were asked for. */
 import ExcelJS from 'exceljs';
 import { hasIdp } from '../../../shared/domain';
 import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
@@ -8,7 +8,7 @@ import { L } from './provisionMapSheet';
 export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const { t, data, costed, options } = ctx;
   const named = options.learners === 'named';
-  titleRows(ws, t('export.learners.title', { school: data.school.name, year: data.school.academicYear }), named ? t('export.learners.named') : t('export.learners.anonymised'));
+  titleRows(ws, t('export.learners.title', { school: data.school.name, year: data.school.academicYear }), named ? t('export.learners.named') : t('export.learners.pseudonymised'));
   ws.getCell('A2').font = { bold: true, color: { argb: named ? 'FFC00000' : 'FF1F4E79' } };
   const cols = [
     named ? t('export.col.ref') : t('export.col.pseudonym'),

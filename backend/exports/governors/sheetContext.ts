@@ -13,7 +13,7 @@ export interface SheetContext extends SheetFrame {
   figures: CheckedFigure[];
   names: { summary: string; map: string; staffing: string; learners: string; checks: string };
   options: GovernorsWorkbookOptions;
-  /** The code each learner is shown by in an anonymised workbook (learnerPseudonyms.ts); empty otherwise. */
+  /** The code each learner is shown by in a pseudonymised workbook (learnerPseudonyms.ts); empty otherwise. */
   pseudonyms: Map<number, string>;
 }
 

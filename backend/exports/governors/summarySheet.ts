@@ -4,6 +4,7 @@ import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
 import { HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
 import { authorityName } from '../../../shared/localAuthorities';
+import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L, M, type MapCells } from './provisionMapSheet';
@@ -204,48 +205,50 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
 
-  // The chart, to the right of the budget figures, with its figures and colour key in cells below it.
-  const chartTop = 5;
-  const png = drawBarChart(
-    [
-      { pence: budget.incomePence, colour: CHART_COLOURS.income },
-      { pence: budget.chargedPence, colour: CHART_COLOURS.charged },
-      { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
-    ],
-    { width: 420, height: 220 },
-  );
+  // The chart, below the tables (beside them, the Summary would print too small to read): a heading, a
+  // caption saying what the picture shows (exceljs cannot write a picture's alternative text), the
+  // picture with its value axis, then each bar's figure, labelled in the bar's colour.
+  const bars = [
+    { pence: budget.incomePence, colour: CHART_COLOURS.income },
+    { pence: budget.chargedPence, colour: CHART_COLOURS.charged },
+    { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
+  ];
+  r++;
+  const chartHeading = ws.getCell(`A${r}`);
+  chartHeading.value = t('export.chartHeading');
+  chartHeading.font = { bold: true };
+  chartHeading.fill = HEADER_FILL;
+  r++;
+  const caption = ws.getCell(`A${r}`);
+  caption.value = t('export.chartNote', { top: formatPounds(Math.max(0, ...bars.map((b) => b.pence))) });
+  caption.font = { italic: true, color: { argb: 'FF444444' } };
+  r++;
+  const chart = { width: 480, height: 240 };
+  const png = drawBarChart(bars, { ...chart, axis: true });
   const imageId = workbook.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-  ws.getCell(`F${chartTop}`).value = t('export.chartHeading');
-  ws.getCell(`F${chartTop}`).font = { bold: true };
-  ws.addImage(imageId, { tl: { col: 5, row: chartTop }, ext: { width: 420, height: 220 } });
-  const keyTop = chartTop + 12;
+  ws.addImage(imageId, { tl: { col: 0, row: r - 1 }, ext: chart, editAs: 'oneCell' });
+  r += Math.ceil(chart.height / 20) + 1; // rows of the default 15 pt (20 px)
   const key: Array<[string, number, string, number]> = [
     [t('export.incomeTotal'), CHART_COLOURS.income, `B${incomeRow}`, budget.incomePence],
     [t('export.charged'), CHART_COLOURS.charged, `B${chargedRow}`, budget.chargedPence],
     [t('export.allCosts'), CHART_COLOURS.allCosts, `B${allCostsRow}`, totals.costPence],
   ];
-  key.forEach(([text, rgb, source, pence], i) => {
-    const row = keyTop + i;
-    const swatch = ws.getCell(`F${row}`);
+  for (const [text, rgb, source, pence] of key) {
+    const swatch = ws.getCell(`A${r}`);
     swatch.value = text;
     swatch.font = { color: { argb: 'FFFFFFFF' }, bold: true };
     swatch.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: colour(rgb) } };
-    moneyFormula(ws, ctx, `G${row}`, source, pence, `chart key: ${text}`);
-  });
-  const note = ws.getCell(`F${keyTop + 3}`);
-  note.value = t('export.chartNote');
-  note.font = { italic: true, color: { argb: 'FF444444' } };
+    moneyFormula(ws, ctx, `B${r}`, source, pence, `chart key: ${text}`);
+    r++;
+  }
 
   printSetup(ws, ctx, 2);
   ws.getColumn(1).width = 50;
-  ws.getColumn(2).width = 18;
-  ws.getColumn(3).width = 18;
+  ws.getColumn(2).width = 16;
+  ws.getColumn(3).width = 16;
   ws.getColumn(4).width = 16;
-  ws.getColumn(5).width = 3;
-  ws.getColumn(6).width = 46;
-  ws.getColumn(7).width = 16;
   ws.pageSetup.orientation = 'portrait';
-  ws.pageSetup.printArea = `A1:G${r}`;
+  ws.pageSetup.printArea = `A1:D${r}`;
   fitRowHeights(ws, 5);
 }
 

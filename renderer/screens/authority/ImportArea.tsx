@@ -2,12 +2,15 @@
  * Where returns come in: dropped onto the area or picked with a file input (many at once), each sent on
  * its own so the officer sees "Importing 7 of 30"; or a folder path (Electron, or a folder the server can
  * read). Afterwards: every file imported (school, year) or rejected (file name and the reason in words).
- * A duplicate can be imported again to replace the return already held.
+ * A duplicate can be imported again to replace the return already held; a newer return shows what changes
+ * (the headline figures side by side) and is used only when the officer confirms.
  */
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
+import { rejectionText } from './rejectionText';
+import { ReturnChangesTable } from './ReturnChangesTable';
 
 export function ImportArea() {
   const { t, i18n } = useTranslation();
@@ -146,8 +149,9 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.rejected.map((r, i) => (
                   <li key={`${r.fileName}-${i}`}>
-                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {lang === 'en' ? r.reason : t(`authority.rejected.${r.code}`, r.params)}
-                    {r.code === 'duplicate' && picked.current.has(r.fileName) ? (
+                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {rejectionText(r, t, lang)}
+                    {r.changes ? <ReturnChangesTable changes={r.changes} /> : null}
+                    {(r.code === 'duplicate' || r.code === 'newer') && picked.current.has(r.fileName) ? (
                       <>
                         {' '}
                         <button type="button" className="small" onClick={() => void replace(r.fileName)}>

@@ -58,7 +58,6 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
     order,
   );
   const noted = rows.filter((r) => r.notes.length > 0);
-  const fewer = t('authority.fewerThan5');
   const notGiven = t('authority.notGiven');
 
   return (
@@ -197,6 +196,16 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     <span className="school-cell-name">{c.name}</span>
                     {r.notes.length > 0 ? <sup className="note-mark">{t('authority.schools.noteMark', { n: noted.indexOf(r) + 1 })}</sup> : null}
                     <span className="cell-sub">{t(`authority.phase.${c.phase}`)}</span>
+                    {c.officialNumber ? (
+                      <span className="cell-sub" data-testid={`number-${key}`}>
+                        {t('authority.officialNumberShort', { number: c.officialNumber })}
+                      </span>
+                    ) : null}
+                    {r.replacedFiles.length > 0 ? (
+                      <span className="cell-sub" data-testid={`replaced-${key}`}>
+                        {t('authority.replacedFiles', { files: [...r.replacedFiles, r.fileName ?? ''].join(' → ') })}
+                      </span>
+                    ) : null}
                   </th>
                   <td className="num money" data-testid={`roll-${key}`}>
                     {c.numberOnRoll}
@@ -204,11 +213,11 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                   <td className="num money">{c.efsmBasisPoints === null ? notGiven : percent(c.efsmBasisPoints)}</td>
                   <td>{t(`authority.medium.${c.languageMedium}`)}</td>
                   <td className="num money" data-testid={`aln-${key}`}>
-                    {countText(c.learnersWithAln, fewer, notGiven)}
+                    {countText(c.learnersWithAln, t)}
                   </td>
                   <td className="num money" data-testid={`idps-${key}`}>
-                    {countText(c.idps, fewer, notGiven)}
-                    <span className="cell-sub">{t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, fewer, notGiven), la: countText(c.idpsLaMaintained, fewer, notGiven) })}</span>
+                    {countText(c.idps, t)}
+                    <span className="cell-sub">{t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, t), la: countText(c.idpsLaMaintained, t) })}</span>
                   </td>
                   <td className="definition">
                     {c.alpDefinitionSource}

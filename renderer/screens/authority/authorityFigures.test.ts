@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolComparisonRow } from '../../../shared/authority/comparison';
+import { createI18n } from '../../../shared/i18n';
 import { countText, orderSchools, percent, shareParts } from './authorityFigures';
 
 const row = (name: string, roll: number, committedPence: number) => ({ schoolKey: name.toLowerCase(), context: { name, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
@@ -12,10 +13,13 @@ describe('how the comparison reads on screen', () => {
     expect(percent(-250)).toBe('-2.50%');
   });
 
-  it('says "fewer than 5" for a withheld count, never a number', () => {
-    expect(countText({ value: 12, suppressed: false }, 'fewer than 5', 'not given')).toBe('12');
-    expect(countText({ value: 0, suppressed: false }, 'fewer than 5', 'not given')).toBe('0');
-    expect(countText({ value: null, suppressed: true }, 'fewer than 5', 'not given')).toBe('fewer than 5');
+  it('says why a withheld count is withheld, never a number', () => {
+    const { t } = createI18n('en');
+    expect(countText({ value: 12, suppressed: false }, t)).toBe('12');
+    expect(countText({ value: 0, suppressed: false }, t)).toBe('0');
+    expect(countText({ value: null, suppressed: true, why: 'small' }, t)).toBe('fewer than 5');
+    expect(countText({ value: null, suppressed: true, why: 'protects_small' }, t)).toBe('withheld to protect a small count');
+    expect(countText({ value: null, suppressed: true, why: 'protects_small' }, createI18n('cy').t)).toBe('wedi’i ddal yn ôl i ddiogelu nifer fach');
   });
 
   it('gives a share with the fraction behind it, or nothing when there is no denominator', () => {

@@ -1,8 +1,10 @@
 /**
- * How the comparison's figures read on screen: counts that are "fewer than 5", shares with their
+ * How the comparison's figures read on screen: withheld counts labelled with why, shares with their
  * denominator, and the orders the officer may put schools in (by name or roll: context, never by spend).
  * Pure, so the words and the orders are tested without a browser.
  */
+import type { TFunction } from 'i18next';
+import { countInWords } from '../../../shared/authority/countWords';
 import type { ReturnCount } from '../../../shared/authority/returnFormat';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 
@@ -13,10 +15,9 @@ export function percent(basisPoints: number): string {
   return `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}%`;
 }
 
-/** A published count: its value, or the "fewer than 5" words when it was withheld. */
-export function countText(count: ReturnCount, fewerThan5: string, notGiven: string): string {
-  if (count.value !== null) return String(count.value);
-  return count.suppressed ? fewerThan5 : notGiven;
+/** A published count: its value, or why it was withheld ("fewer than 5", "withheld to protect a small count"). */
+export function countText(count: ReturnCount, t: TFunction): string {
+  return String(countInWords(t, count));
 }
 
 /** "18.34%" with its fraction "(57 of 311)" for counts; money shares show the percentage only. */

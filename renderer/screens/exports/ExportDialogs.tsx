@@ -12,7 +12,7 @@ import { ExportFrame, LanguageChoice } from './ExportFrame';
 import { useExportDialog } from './exportDialogState';
 import { defaultExportPath, fileNameOf, type ExportKind } from './exportPaths';
 
-type LearnersSheet = 'none' | 'anonymised' | 'named';
+type LearnersSheet = 'none' | 'pseudonymised' | 'named';
 
 /** The default path beside the open school file, in the person's language. */
 function useDefaultPath(kind: ExportKind, whatKey: string): string {
@@ -27,7 +27,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
   const { t } = useTranslation();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('governors', 'exportDialogs.governors.what');
-  const [learners, setLearners] = useState<LearnersSheet>('anonymised');
+  const [learners, setLearners] = useState<LearnersSheet>('none');
   const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
   const warningId = 'governors-named-warning';
 
@@ -48,7 +48,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
     >
       <fieldset className="choice-group">
         <legend>{t('exportDialogs.governors.learnersLegend')}</legend>
-        {(['anonymised', 'none', 'named'] as const).map((choice) => (
+        {(['none', 'pseudonymised', 'named'] as const).map((choice) => (
           <label key={choice} className="field-check">
             <input
               type="radio"

@@ -2,7 +2,7 @@
  * Privacy: plant learner names nobody else has, exercise the app, and search everything that comes out
  * for them. Names may appear where the school itself reads its own data (the year view, its JSON
  * backup, the named workbook); never in error messages, logs, the CLI summary, the browser server's
- * log or error responses, anonymised exports or the authority return.
+ * log or error responses, pseudonymised exports or the authority return.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -194,8 +194,8 @@ describe('privacy: planted learner names never leak', () => {
     }
   });
 
-  it.skipIf(!isOperationName('export.governorsWorkbook'))('the anonymised and learner-free workbooks for governors name no learner; the named one does', async () => {
-    for (const learners of ['anonymised', 'none', 'named'] as const) {
+  it.skipIf(!isOperationName('export.governorsWorkbook'))('the pseudonymised and learner-free workbooks for governors name no learner; the named one does', async () => {
+    for (const learners of ['pseudonymised', 'none', 'named'] as const) {
       const out = path.join(dir, `governors-${learners}.xlsx`);
       await backend.call('export.governorsWorkbook', { path: out, learners });
       const found = findNames(xlsxText(out), PLANTED);

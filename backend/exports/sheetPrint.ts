@@ -1,0 +1,206 @@
+/**
+ * The last pass over each sheet of the governors' workbook before it is written, so it prints
+ * (docs/exports.md, "Printing the workbook"):
+ * - figures: a column is never narrower than its widest figure as formatted (so £10m never shows "###");
+ * - text: a cell whose text is wider than its column wraps, across the empty cells to its right when
+ *   the rest of its row is empty (titles and notes), and its row grows to hold the lines;
+ * - paper: A4, one page wide (as many pages down as it takes), portrait when the sheet fits across it at
+ *   9 pt or more, otherwise landscape; wide text columns are narrowed (their text wraps) until the sheet
+ *   prints at 8 pt or more.
+ *
+ * Widths are Excel's: a column of width w is w × 7 + 5 pixels at 96 dpi in the default 11 pt font.
+ */
+import type ExcelJS from 'exceljs';
+import { formatPounds } from '../../shared/money';
+import { MONEY_FORMAT } from './sheetLayout';
+
+const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
+const BASE_FONT = 11;
+/** The smallest size text may print at, and the size at which portrait is still chosen. */
+const MIN_PRINT_PT = 8;
+const PORTRAIT_PT = 9;
+/** Text columns are never narrowed below this when a wide sheet is brought up to 8 pt. */
+const NARROWEST_TEXT_COLUMN = 12;
+
+const columnPoints = (width: number | undefined): number => ((width ?? 9) * 7 + 5) * 0.75;
+
+/** What a cell shows, as text: a formula by its result, money as it is formatted. */
+export function shownText(cell: ExcelJS.Cell): string {
+  let v: unknown = cell.value;
+  if (v !== null && typeof v === 'object' && 'formula' in v) v = (v as ExcelJS.CellFormulaValue).result;
+  if (v !== null && typeof v === 'object' && 'richText' in v) return (v as ExcelJS.CellRichTextValue).richText.map((p) => p.text).join('');
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    if (cell.numFmt === MONEY_FORMAT) return formatPounds(Math.round(v * 100));
+    if (cell.numFmt === '#,##0') return Math.round(v).toLocaleString('en-GB');
+    return String(Math.round(v * 100) / 100);
+  }
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+/**
+ * How many column-width units a cell's text needs on one line (bold and larger type are wider). A unit
+ * is the width of a digit; in a figure, the separators (, and .) are about half of one.
+ */
+function unitsNeeded(cell: ExcelJS.Cell, text: string): number {
+  const size = (cell.font?.size ?? BASE_FONT) / BASE_FONT;
+  const characters = isFigure(cell) ? text.replace(/[,.]/g, '').length + (text.length - text.replace(/[,.]/g, '').length) / 2 : text.length;
+  return characters * size * (cell.font?.bold ? 1.1 : 1) + 1;
+}
+
+/** The width a cell's text has: its column's, or its merged range's. */
+function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
+  const row = ws.getRow(Number(cell.row));
+  const col = Number(cell.col); // a number at run time, whatever exceljs's types say
+  let width = ws.getColumn(col).width ?? 9;
+  for (let c = col + 1; c <= ws.columnCount && row.getCell(c).isMerged && row.getCell(c).master === cell; c++) width += ws.getColumn(c).width ?? 9;
+  return width;
+}
+
+const isFigure = (cell: ExcelJS.Cell): boolean => {
+  let v: unknown = cell.value;
+  if (v !== null && typeof v === 'object' && 'formula' in v) v = (v as ExcelJS.CellFormulaValue).result;
+  return typeof v === 'number';
+};
+
+/** True when a cell's text is seen whole: it fits its width, or (text, not figures) it wraps. */
+export function textFits(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean {
+  if (cell.isMerged && cell.master !== cell) return true;
+  const text = shownText(cell);
+  if (text === '') return true;
+  if (!isFigure(cell) && cell.alignment?.wrapText) return true;
+  return unitsNeeded(cell, text) <= widthFor(ws, cell);
+}
+
+/** The columns that print: the print area's, or every column used. */
+function printedColumns(ws: ExcelJS.Worksheet): number {
+  const area = ws.pageSetup.printArea;
+  const match = typeof area === 'string' ? /^[A-Z]+\d+:([A-Z]+)\d+$/.exec(area) : null;
+  if (!match) return ws.columnCount;
+  return [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** How much a sheet is scaled to fit one page wide on its paper and orientation (1 = full size). */
+export function printScale(ws: ExcelJS.Worksheet, orientation = ws.pageSetup.orientation ?? 'portrait'): number {
+  const margins = ws.pageSetup.margins ?? { left: 0.7, right: 0.7 };
+  const printable = A4_POINTS[orientation] - (margins.left + margins.right) * 72;
+  let sheet = 0;
+  for (let c = 1; c <= printedColumns(ws); c++) sheet += columnPoints(ws.getColumn(c).width);
+  return Math.min(1, printable / sheet);
+}
+
+/** Rows tall enough for their wrapped text, merged ranges counted at their full width; never lower than set. */
+function growRowsForWrappedText(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) => {
+    let lines = 1;
+    let size = BASE_FONT;
+    row.eachCell((cell) => {
+      if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell) || isFigure(cell)) return;
+      const text = shownText(cell);
+      if (text === '') return;
+      const width = Math.max(1, widthFor(ws, cell) - 1);
+      const factor = ((cell.font?.size ?? BASE_FONT) / BASE_FONT) * (cell.font?.bold ? 1.1 : 1);
+      let n = 0;
+      for (const part of text.split('\n')) {
+        let used = 0;
+        n++;
+        for (const word of part.split(/\s+/)) {
+          const w = word.length * factor;
+          if (used > 0 && used + 1 + w > width) {
+            n++;
+            used = w;
+          } else used += (used > 0 ? 1 : 0) + w;
+        }
+      }
+      lines = Math.max(lines, n);
+      size = Math.max(size, cell.font?.size ?? BASE_FONT);
+    });
+    const needed = lines * (size * 1.16) + 2;
+    if (lines > 1 && (row.height === undefined || row.height < needed)) row.height = needed;
+    // Figures beside wrapped text sit on its first line, not its last.
+    if (lines > 1 && Number(row.number) > headerRows(ws)) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));
+  });
+}
+
+/** Make every text cell fit: wrap it, across the empty cells to its right when there are any. */
+function wrapWideText(ws: ExcelJS.Worksheet, lastColumn: number): void {
+  ws.eachRow((row) => {
+    row.eachCell((cell) => {
+      const col = Number(cell.col);
+      if (textFits(ws, cell) || isFigure(cell) || col > lastColumn) return;
+      let restEmpty = col < lastColumn;
+      for (let c = col + 1; c <= lastColumn; c++) if (row.getCell(c).value !== null || row.getCell(c).isMerged) restEmpty = false;
+      if (restEmpty) ws.mergeCells(Number(row.number), col, Number(row.number), lastColumn);
+      cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
+    });
+  });
+}
+
+/** Columns at least as wide as their widest figure (a figure cannot wrap: too narrow, it prints "###"). */
+function widenForFigures(ws: ExcelJS.Worksheet): void {
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (!isFigure(cell) || (cell.isMerged && cell.master !== cell)) return;
+      const needed = unitsNeeded(cell, shownText(cell)) + 1;
+      const column = ws.getColumn(cell.col);
+      if ((column.width ?? 9) < needed) column.width = Math.ceil(needed);
+    }),
+  );
+}
+
+/** The last of the header rows repeated on every page (0 when none). */
+function headerRows(ws: ExcelJS.Worksheet): number {
+  const match = /^\d+:(\d+)$/.exec(ws.pageSetup.printTitlesRow ?? '');
+  return match ? Number(match[1]) : 0;
+}
+
+/**
+ * Bring a wide sheet up to 8 pt: first columns of figures down to their widest figure (and their
+ * heading's longest word), then the widest wrapped-text columns, a character at a time.
+ */
+function narrowColumns(ws: ExcelJS.Worksheet, lastColumn: number): void {
+  const header = headerRows(ws);
+  const wrapping: number[] = [];
+  for (let c = 1; c <= lastColumn; c++) {
+    let wraps = false;
+    let text = false;
+    let need = 4;
+    ws.getColumn(c).eachCell((cell) => {
+      if (cell.isMerged && cell.master !== cell) return;
+      const shown = shownText(cell);
+      if (Number(cell.row) === header) need = Math.max(need, ...shown.split(/\s+/).map((word) => unitsNeeded(cell, word) + 1));
+      else if (Number(cell.row) > header && isFigure(cell)) need = Math.max(need, unitsNeeded(cell, shown) + 1);
+      else if (Number(cell.row) > header && shown !== '') {
+        text = true;
+        if (cell.alignment?.wrapText) wraps = true;
+      }
+    });
+    if (wraps) wrapping.push(c);
+    if (!text && (ws.getColumn(c).width ?? 9) > need) ws.getColumn(c).width = Math.ceil(need);
+  }
+  while (printScale(ws) * BASE_FONT < MIN_PRINT_PT) {
+    const widest = wrapping.filter((c) => (ws.getColumn(c).width ?? 9) > NARROWEST_TEXT_COLUMN).sort((a, b) => (ws.getColumn(b).width ?? 9) - (ws.getColumn(a).width ?? 9))[0];
+    if (widest === undefined) return;
+    ws.getColumn(widest).width = (ws.getColumn(widest).width ?? 9) - 1;
+  }
+}
+
+/** Prepare a finished sheet for print (see the file comment). Run once, after the sheet is written. */
+export function fitSheetForPrint(ws: ExcelJS.Worksheet): void {
+  const lastColumn = printedColumns(ws);
+  widenForFigures(ws);
+  ws.pageSetup.orientation = printScale(ws, 'portrait') * BASE_FONT >= PORTRAIT_PT ? 'portrait' : 'landscape';
+  if (ws.pageSetup.orientation === 'landscape' && printScale(ws) * BASE_FONT < MIN_PRINT_PT) {
+    // A wide sheet gains a little on the narrower side margins before any column is narrowed.
+    ws.pageSetup.margins = { ...(ws.pageSetup.margins ?? { top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 }), left: 0.25, right: 0.25 };
+    ws.pageSetup.horizontalCentered = false;
+    narrowColumns(ws, lastColumn);
+  }
+  wrapWideText(ws, lastColumn);
+  growRowsForWrappedText(ws);
+  ws.pageSetup.fitToPage = true;
+  ws.pageSetup.fitToWidth = 1;
+  ws.pageSetup.fitToHeight = 0;
+  ws.pageSetup.paperSize = 9 as ExcelJS.PageSetup['paperSize'];
+}
