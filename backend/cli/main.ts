@@ -11,7 +11,7 @@
  *   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
  *                                       the statement for parents of what the school regards as ALP
  *   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]          the school's authority return (no learner names, refs or dates of birth)
- *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]
+ *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
@@ -21,7 +21,7 @@ import { errorWords, issueWords, plainWords } from '../../shared/i18n/apiErrors'
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ApiError, type ApiErrorBody, type YearView } from '../../shared/api/contract';
+import { ApiError, type ApiErrorBody, type ListImportOutcome, type YearView } from '../../shared/api/contract';
 import { InterchangeError, parseInterchange, toInterchange } from '../../shared/interchange';
 import { formatPounds } from '../../shared/money';
 import { SchoolFile } from '../../db/schoolFile';
@@ -46,7 +46,7 @@ const USAGE = `Usage:
   mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]
   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
-  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]`;
+  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`;
 
 class UsageError extends Error {}
 
@@ -233,20 +233,30 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--lang cy]` */
+/**
+ * `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`:
+ * with the authority's list of schools and its published allocations (for the comparison's year) when given;
+ * `--thousands` puts the flat sheet's money in £k.
+ */
 async function compareCommand(all: string[], io: CliIo): Promise<number> {
   const { lang, rest: args } = langOption(all);
   const files: string[] = [];
   let out: string | null = null;
   let la: string | null = null;
+  let schoolList: string | null = null;
+  let allocations: string | null = null;
+  let thousands = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === '--out' || a === '--la') {
+    if (a === '--out' || a === '--la' || a === '--schools' || a === '--allocations') {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`${a} needs a file name`);
       if (a === '--out') out = value;
-      else la = value;
-    } else if (a.startsWith('--out=')) out = a.slice('--out='.length);
+      else if (a === '--la') la = value;
+      else if (a === '--schools') schoolList = value;
+      else allocations = value;
+    } else if (a === '--thousands') thousands = true;
+    else if (a.startsWith('--out=')) out = a.slice('--out='.length);
     else if (a.startsWith('--la=')) la = a.slice('--la='.length);
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
@@ -270,7 +280,24 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
       io.err(t('cli.noneImported'));
       return 1;
     }
-    const written = await backend.invoke('authority.exportComparison', { path: out, lang });
+    const listRows = (o: ListImportOutcome) => {
+      for (const r of o.rejected) io.err(t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params }));
+    };
+    if (schoolList) {
+      const { outcome: o } = await backend.invoke('authority.importSchoolList', { fileName: path.basename(schoolList), contentBase64: fs.readFileSync(schoolList).toString('base64') });
+      listRows(o);
+    }
+    const academicYear = backend.invoke('authority.comparison', {}).academicYear;
+    if (allocations && academicYear) {
+      const { outcome: o } = await backend.invoke('authority.importAllocations', {
+        fileName: path.basename(allocations),
+        contentBase64: fs.readFileSync(allocations).toString('base64'),
+        academicYear,
+      });
+      listRows(o);
+      if (o.unit && o.unitFrom) io.err(t(`authority.allocationUnit.${o.unitFrom}`, { unit: t(`authority.allocationUnit.${o.unit}`) }));
+    }
+    const written = await backend.invoke('authority.exportComparison', { path: out, lang, ...(thousands ? { flatUnit: 'thousands' as const } : {}) });
     io.out(createI18n(lang).t('cli.wroteComparison', { count: files.length, imported: outcome.imported.length, path: written.path }));
     return 0;
   } finally {

@@ -15,6 +15,7 @@ import { exportTarget, writeExport } from '../exports/exportFile';
 import { writeComparisonWorkbook } from '../returns/comparisonWorkbook';
 import { createI18n } from '../../shared/i18n';
 import { importReturns, returnSourcesInFolder } from '../returns/importReturns';
+import { readAllocationFile, readSchoolListFile } from '../returns/readAuthorityList';
 import { guarded } from './guarded';
 import type { HandlerMap } from './types';
 
@@ -24,12 +25,14 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
   const year = academicYear ?? years[0] ?? null;
   const info: FileInfo = { path: file.path, name: path.basename(file.path) };
   if (file.readOnly) info.readOnly = true;
+  const listedSchools = file.listedSchools();
   return {
     file: info,
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
     academicYears: years,
     academicYear: year,
-    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping()),
+    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools, notes: file.schoolNotes() }),
+    listedSchools: listedSchools.length,
   };
 }
 
@@ -43,6 +46,9 @@ type AuthorityOperation =
   | 'authority.setMapping'
   | 'authority.removeSchool'
   | 'authority.setPublishedAllocation'
+  | 'authority.importAllocations'
+  | 'authority.importSchoolList'
+  | 'authority.setSchoolNote'
   | 'authority.exportComparison';
 
 export const authorityHandlers: HandlerMap<AuthorityOperation> = {
@@ -97,13 +103,41 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     return authorityView(file, academicYear);
   },
 
-  'authority.exportComparison': ({ path: target, academicYear, lang }, { session }) => {
+  'authority.importAllocations': ({ fileName, contentBase64, academicYear }, { session }) => {
+    const file = session.requireAuthorityFile();
+    file.assertWritable();
+    const name = path.basename(fileName);
+    return guarded('importingAllocations', async () => {
+      const list = await readAllocationFile(name, Buffer.from(contentBase64, 'base64'));
+      file.replaceAllocations(academicYear, list.allocations, `${name} (${list.unit === 'thousands' ? '£k' : '£'})`);
+      return { outcome: { imported: list.allocations.length, rejected: list.rejected, unit: list.unit, unitFrom: list.unitFrom }, view: authorityView(file, academicYear) };
+    });
+  },
+
+  'authority.importSchoolList': ({ fileName, contentBase64 }, { session }) => {
+    const file = session.requireAuthorityFile();
+    file.assertWritable();
+    return guarded('importingSchoolList', async () => {
+      const list = await readSchoolListFile(path.basename(fileName), Buffer.from(contentBase64, 'base64'));
+      file.replaceSchoolList(list.schools);
+      return { outcome: { imported: list.schools.length, rejected: list.rejected }, view: authorityView(file) };
+    });
+  },
+
+  'authority.setSchoolNote': ({ schoolKey, note }, { session }) => {
+    const file = session.requireAuthorityFile();
+    if (!file.listReturns().some((r) => r.schoolKey === schoolKey)) throw new ApiError('not_found', 'noSchoolReturn', { school: schoolKey });
+    file.setSchoolNote(schoolKey, note);
+    return authorityView(file);
+  },
+
+  'authority.exportComparison': ({ path: target, academicYear, lang, flatUnit }, { session }) => {
     const file = session.requireAuthorityFile();
     const view = authorityView(file, academicYear);
     const out = exportTarget(target, 'workbook', null);
     return guarded('exportingComparison', async () => {
       const { t } = createI18n(lang);
-      const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang);
+      const bytes = await writeComparisonWorkbook(view.comparison, `${t('compareBook.title')} ${view.academicYear ?? ''}`.trim(), lang, { flatUnit: flatUnit ?? 'pounds' });
       writeExport(out, bytes);
       return { path: out, bytes: bytes.length };
     });

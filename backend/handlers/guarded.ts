@@ -2,7 +2,7 @@
 import { ApiError } from '../../shared/api/contract';
 
 /** What was being done, for the refusal's words (`apiError.reason.activity.<key>`). */
-export type GuardedActivity = 'writingReturn' | 'importingReturn' | 'importingReturns' | 'exportingComparison';
+export type GuardedActivity = 'writingReturn' | 'importingReturn' | 'importingReturns' | 'exportingComparison' | 'importingAllocations' | 'importingSchoolList';
 
 export async function guarded<T>(activity: GuardedActivity, fn: () => Promise<T>): Promise<T> {
   try {

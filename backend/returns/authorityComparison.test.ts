@@ -245,11 +245,11 @@ describe('an authority imports a folder of 34 returns', () => {
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(fs.readFileSync(out) as never);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Schools', 'Classification differences', 'Outliers', 'How figures are made']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Schools', 'Authority', 'Not yet returned', 'For your model', 'Classification differences', 'Outliers', 'How figures are made']);
     const schools = workbook.getWorksheet('Schools')!;
     expect(schools.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(schools.autoFilter).toBeTruthy();
-    expect(schools.rowCount).toBe(SCHOOLS + 2); // header, 30 schools, the median
+    expect(schools.rowCount).toBe(SCHOOLS + 1); // header and 30 schools: the authority's medians are in their own sheet
     expect(workbook.getWorksheet('Classification differences')!.rowCount).toBe(4);
 
     // The same comparison in Welsh: every label and question in Welsh; schools' own names stay as written
@@ -257,7 +257,15 @@ describe('an authority imports a folder of 34 returns', () => {
     await backend.invoke('authority.exportComparison', { path: outCy, lang: 'cy' });
     const cy = new ExcelJS.Workbook();
     await cy.xlsx.load(fs.readFileSync(outCy) as never);
-    expect(cy.worksheets.map((w) => w.name)).toEqual(['Ysgolion', 'Gwahaniaethau dosbarthu', 'Gwerthoedd eithriadol', 'Sut y gwneir y ffigurau']);
+    expect(cy.worksheets.map((w) => w.name)).toEqual([
+      'Ysgolion',
+      'Awdurdod',
+      'Heb ddychwelyd eto',
+      'Ar gyfer eich model',
+      'Gwahaniaethau dosbarthu',
+      'Gwerthoedd eithriadol',
+      'Sut y gwneir y ffigurau',
+    ]);
     const ownWords = [
       ...restored.comparison.schools.flatMap((s) => [s.context.name, s.context.localAuthority, s.context.alpDefinitionSource, s.fileName ?? '']),
       ...restored.comparison.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),
@@ -268,7 +276,8 @@ describe('an authority imports a folder of 34 returns', () => {
     cy.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => (text += `${cell.text}\n`))));
     for (const w of ownWords) text = text.replaceAll(w, ' ');
     expect(englishIn(text, englishPhrases())).toEqual([]);
-    expect(text).toContain('Beth sydd y tu ôl i hyn?');
+    expect(text).toContain('Canolrif ar draws ysgolion');
+    if (restored.comparison.outliers.length > 0) expect(text).toContain('Beth sydd y tu ôl i hyn?');
 
     const key = restored.comparison.schools[0]!.schoolKey;
     const after = backend.invoke('authority.removeSchool', { schoolKey: key });

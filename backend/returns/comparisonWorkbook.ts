@@ -1,12 +1,16 @@
 /**
- * The authority comparison as an Excel workbook: schools side by side with their context, the
- * authority's medians, classification differences, outliers (as questions), and a sheet saying how each
- * figure is made, in English or Welsh. Frozen headers, filters and print set-up on every table. Money is
- * shown in pounds; the exact figures are integer pence in Mapio.
+ * The authority comparison as an Excel workbook: schools side by side with their context and published
+ * allocation; the authority as a whole in its own sheet (totals and medians, never a row among the
+ * schools); the listed schools not yet returned; a flat sheet for the officer's own model; classification
+ * differences; outliers within each phase (as questions, and where there were too few schools, why); and
+ * a sheet saying how each figure is made, in English or Welsh. Frozen headers, filters and A4 print set-up
+ * on every table (backend/exports/sheetPrintLayout.ts). Money is shown in pounds (the flat sheet: £ or £k);
+ * the exact figures are integer pence in Mapio.
  */
 import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
-import { MEASURE_INFO, type AuthorityComparison, type Share } from '../../shared/authority/comparison';
+import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
+import { layOutForPrint } from '../exports/sheetPrintLayout';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -18,20 +22,22 @@ const pounds = (p: number | null) => (p === null ? null : p / 100);
 /** A share as an Excel fraction (formatted as %), or blank when not shown. */
 const fraction = (s: Share | null) => (s && s.denominator > 0 ? s.numerator / s.denominator : null);
 
-function table(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; width: number; format?: string }>, landscape = true): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }],
-    pageSetup: { orientation: landscape ? 'landscape' : 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-  });
+const THOUSANDS = '£#,##0.000;-£#,##0.000';
+
+function table(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; width: number; format?: string }>): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.format ? { numFmt: c.format } : {} }));
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(1).font = { bold: true };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
 }
 
-export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en'): Promise<Buffer> {
+export interface ComparisonWorkbookOptions {
+  /** The flat sheet's money: pounds (default) or thousands of pounds. */
+  flatUnit?: 'pounds' | 'thousands';
+}
+
+export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en', options: ComparisonWorkbookOptions = {}): Promise<Buffer> {
   const { t } = createI18n(lang);
   const words = comparisonWords(t);
   const H = (k: string) => t(`compareBook.col.${k}`);
@@ -39,9 +45,11 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
+  const sheets: Array<{ sheet: ExcelJS.Worksheet; orientation: 'landscape' | 'portrait' }> = [];
 
   const schools = table(workbook, t('compareBook.sheet.schools'), [
-    { header: H('school'), width: 34 },
+    { header: H('school'), width: 30 },
+    { header: H('officialNumber'), width: 10 },
     { header: H('phase'), width: 12 },
     { header: H('medium'), width: 12 },
     { header: H('roll'), width: 10 },
@@ -52,9 +60,12 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: words.measure('idpShareOfAln'), width: 12, format: PERCENT },
     { header: H('idpsSchool'), width: 11 },
     { header: H('idpsLa'), width: 11 },
-    { header: words.measure('alnBudgetPence'), width: 15, format: POUNDS },
     { header: H('published'), width: 15, format: POUNDS },
+    { header: H('delegatedIncome'), width: 15, format: POUNDS },
+    { header: H('allocationDifference'), width: 15, format: POUNDS },
+    { header: words.measure('alnBudgetPence'), width: 15, format: POUNDS },
     { header: words.measure('committedPence'), width: 15, format: POUNDS },
+    { header: H('committedOfAllocation'), width: 13, format: PERCENT },
     { header: H('allCosts'), width: 15, format: POUNDS },
     { header: words.measure('budgetPositionPence'), width: 15, format: POUNDS },
     { header: words.measure('spendPerLearnerWithAlnPence'), width: 14, format: POUNDS },
@@ -66,14 +77,15 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('definitionDate'), width: 12 },
     { header: H('year'), width: 9 },
     { header: H('file'), width: 26 },
+    { header: H('officerNote'), width: 40 },
     { header: H('notes'), width: 50 },
-    { header: H('officialNumber'), width: 12 },
     { header: H('replacedFiles'), width: 30 },
   ]);
   for (const r of comparison.schools) {
     const c = r.context;
     schools.addRow([
       c.name,
+      r.officialNumber,
       t(`authority.phase.${c.phase}`),
       t(`authority.medium.${c.languageMedium}`),
       c.numberOnRoll,
@@ -84,9 +96,12 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.idpShareOfAln),
       count(c.idpsSchoolMaintained),
       count(c.idpsLaMaintained),
-      pounds(r.alnBudgetPence),
       pounds(r.publishedAllocationPence),
+      pounds(r.delegatedIncomePence),
+      pounds(r.allocationDifferencePence),
+      pounds(r.alnBudgetPence),
       pounds(r.committedPence),
+      fraction(r.committedShareOfAllocation),
       pounds(r.totalCostPence),
       pounds(r.budgetPositionPence),
       pounds(r.spendPerLearnerWithAlnPence),
@@ -98,38 +113,101 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       c.alpDefinitionDate ?? '',
       c.academicYear,
       r.fileName ?? '',
+      r.note ?? '',
       r.notes.map((n) => words.note(n)).join(' '),
-      c.officialNumber,
       r.replacedFiles.join('; '),
     ]);
   }
-  // The authority median under the schools, for each measure that has one (outside the filter range's data rows).
-  const med = (key: keyof typeof MEASURE_INFO) => comparison.measures.find((m) => m.measure.key === key)?.median ?? null;
-  const bp = (v: number | null) => (v === null ? null : v / 10_000);
-  const medianRow = schools.addRow([
-    t('compareBook.median'),
-    null,
-    null,
-    null,
-    null,
-    null,
-    bp(med('alnShareOfRoll')),
-    null,
-    bp(med('idpShareOfAln')),
-    null,
-    null,
-    pounds(med('alnBudgetPence')),
-    null,
-    pounds(med('committedPence')),
-    null,
-    pounds(med('budgetPositionPence')),
-    pounds(med('spendPerLearnerWithAlnPence')),
-    pounds(med('spendPerPupilPence')),
-    bp(med('alpShareOfLineCost')),
-    null,
-    bp(med('welshMediumShareOfAlpCost')),
+  sheets.push({ sheet: schools, orientation: 'landscape' });
+
+  // The authority as a whole: its own sheet, never a row among the schools (a filter or sort would carry it off).
+  const B = (k: string) => t(`compareBook.block.${k}`);
+  const block = table(workbook, t('compareBook.sheet.authority'), [
+    { header: B('figure'), width: 40 },
+    { header: B('total'), width: 16 },
+    { header: B('median'), width: 16 },
   ]);
-  medianRow.font = { bold: true, italic: true };
+  const med = (key: MeasureKey) => comparison.measures.find((m) => m.measure.key === key)?.median ?? null;
+  const totals = comparison.totals;
+  const moneyRow = (label: string, total: number | null, median: number | null) => {
+    const row = block.addRow([label, pounds(total), pounds(median)]);
+    row.getCell(2).numFmt = POUNDS;
+    row.getCell(3).numFmt = POUNDS;
+  };
+  block.addRow([B('schools'), totals.schools, null]);
+  block.addRow([B('listed'), comparison.notReturned.length + comparison.schools.filter((r) => r.officialNumber !== '').length, null]);
+  block.addRow([B('notReturned'), comparison.notReturned.length, null]);
+  block.addRow([B('roll'), totals.numberOnRoll, null]);
+  moneyRow(B('published'), totals.publishedAllocationPence, null);
+  moneyRow(B('delegated'), totals.delegatedIncomePence, null);
+  moneyRow(words.measure('alnBudgetPence'), null, med('alnBudgetPence'));
+  moneyRow(B('committed'), totals.committedPence, med('committedPence'));
+  moneyRow(B('allCosts'), totals.totalCostPence, null);
+  moneyRow(words.measure('budgetPositionPence'), null, med('budgetPositionPence'));
+  moneyRow(words.measure('spendPerLearnerWithAlnPence'), null, med('spendPerLearnerWithAlnPence'));
+  moneyRow(words.measure('spendPerPupilPence'), null, med('spendPerPupilPence'));
+  for (const key of ['alnShareOfRoll', 'idpShareOfAln', 'alpShareOfLineCost', 'welshMediumShareOfAlpCost'] as const) {
+    const m = med(key);
+    block.addRow([words.measure(key), null, m === null ? null : m / 10_000]).getCell(3).numFmt = PERCENT;
+  }
+  sheets.push({ sheet: block, orientation: 'portrait' });
+
+  const notReturned = table(workbook, t('compareBook.sheet.notReturned'), [
+    { header: H('school'), width: 34 },
+    { header: H('officialNumber'), width: 10 },
+    { header: H('phase'), width: 12 },
+    { header: H('medium'), width: 12 },
+  ]);
+  for (const l of comparison.notReturned) notReturned.addRow([l.name, l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
+  sheets.push({ sheet: notReturned, orientation: 'portrait' });
+
+  // For the officer's own model: one row per school, official number first, fixed columns, numbers only.
+  const inThousands = options.flatUnit === 'thousands';
+  const unit = t(`compareBook.model.${inThousands ? 'thousands' : 'pounds'}`);
+  const M = (figure: string) => t('compareBook.model.money', { figure, unit });
+  const money = (p: number | null) => (p === null ? null : inThousands ? p / 100_000 : p / 100);
+  const MONEY = inThousands ? THOUSANDS : POUNDS;
+  const model = workbook.addWorksheet(t('compareBook.sheet.model'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  model.columns = [
+    { header: H('officialNumber'), width: 10 },
+    { header: H('school'), width: 30 },
+    { header: H('phase'), width: 12 },
+    { header: H('medium'), width: 12 },
+    { header: H('year'), width: 9 },
+    { header: H('roll'), width: 10 },
+    { header: H('aln'), width: 11 },
+    { header: H('idps'), width: 9 },
+    { header: M(H('published')), width: 15, style: { numFmt: MONEY } },
+    { header: M(H('delegatedIncome')), width: 15, style: { numFmt: MONEY } },
+    { header: M(words.measure('alnBudgetPence')), width: 15, style: { numFmt: MONEY } },
+    { header: M(words.measure('committedPence')), width: 15, style: { numFmt: MONEY } },
+    { header: M(H('allCosts')), width: 15, style: { numFmt: MONEY } },
+    { header: M(words.measure('spendPerPupilPence')), width: 14, style: { numFmt: MONEY } },
+    { header: M(words.measure('spendPerLearnerWithAlnPence')), width: 14, style: { numFmt: MONEY } },
+  ];
+  model.getRow(1).font = { bold: true };
+  for (const r of comparison.schools) {
+    const c = r.context;
+    model.addRow([
+      r.officialNumber,
+      c.name,
+      t(`authority.phase.${c.phase}`),
+      t(`authority.medium.${c.languageMedium}`),
+      c.academicYear,
+      c.numberOnRoll,
+      c.learnersWithAln.value,
+      c.idps.value,
+      money(r.publishedAllocationPence),
+      money(r.delegatedIncomePence),
+      money(r.alnBudgetPence),
+      money(r.committedPence),
+      money(r.totalCostPence),
+      money(r.spendPerPupilPence),
+      money(r.spendPerLearnerWithAlnPence),
+    ]);
+  }
+  model.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
+  sheets.push({ sheet: model, orientation: 'landscape' });
 
   const D = (k: string) => t(`compareBook.diff.${k}`);
   const diffs = table(workbook, t('compareBook.sheet.differences'), [
@@ -160,20 +238,23 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       g.notAlp.schools.map((x) => `${x.schoolName} (${x.tierNames.join(', ')})`).join('; '),
     ]);
   }
+  sheets.push({ sheet: diffs, orientation: 'landscape' });
 
   const O = (k: string) => t(`compareBook.outliers.${k}`);
   const outliers = table(workbook, t('compareBook.sheet.outliers'), [
-    { header: O('school'), width: 32 },
-    { header: O('figure'), width: 34 },
+    { header: O('school'), width: 30 },
+    { header: O('phase'), width: 12 },
+    { header: O('figure'), width: 30 },
     { header: O('value'), width: 14 },
     { header: O('median'), width: 14 },
     { header: O('direction'), width: 10 },
-    { header: O('question'), width: 90 },
+    { header: O('question'), width: 70 },
   ]);
   const rowByKey = new Map(comparison.schools.map((r) => [r.schoolKey, r]));
   for (const o of comparison.outliers) {
     const row = outliers.addRow([
       o.schoolName,
+      t(`authority.phase.${o.phase}`),
       words.measure(o.measure),
       o.unit === 'pence' ? o.value / 100 : o.value / 10_000,
       o.unit === 'pence' ? o.median / 100 : o.median / 10_000,
@@ -181,21 +262,31 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       words.question(o, rowByKey.get(o.schoolKey)),
     ]);
     const format = o.unit === 'pence' ? POUNDS : PERCENT;
-    row.getCell(3).numFmt = format;
     row.getCell(4).numFmt = format;
-    row.getCell(6).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(5).numFmt = format;
+    row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
+  // Where a phase had too few schools for fences, say so and why, below the questions.
+  const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
+  if (tooFew.length > 0) {
+    outliers.addRow([]);
+    outliers.addRow([O('tooFewTitle')]).font = { bold: true };
+    for (const m of tooFew) outliers.addRow([words.tooFew(m)]);
+  }
+  sheets.push({ sheet: outliers, orientation: 'landscape' });
 
   const A = (k: string) => t(`compareBook.about.${k}`);
-  const about = workbook.addWorksheet(t('compareBook.sheet.about'), { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const about = workbook.addWorksheet(t('compareBook.sheet.about'), { pageSetup: { orientation: 'portrait', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   about.columns = [{ width: 42 }, { width: 100 }];
   about.addRow([A('title')]).font = { bold: true, size: 14 };
   about.addRow([A('context')]);
   about.addRow([A('outliers'), words.rule()]);
   about.addRow([A('smallNumbers'), A('smallNumbersText')]);
   about.addRow([A('matching'), A('matchingText')]);
+  about.addRow([t('compareBook.sheet.model'), t('compareBook.model.note')]);
   for (const m of Object.values(MEASURE_INFO)) about.addRow([words.measure(m.key), words.measureMade(m.key, m.denominator)]);
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
+  for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -14,6 +14,7 @@ import ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
+import { A4, layOutForPrint } from '../exports/sheetPrintLayout';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -47,7 +48,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
-  const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): a first column wide enough for them.
   sheet.columns = [{ width: 80 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
@@ -153,7 +154,6 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
   });
   const L = (k: string) => t(`returnBook.lines.${k}`);
   lines.columns = [
@@ -187,6 +187,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     r.getCell(10).numFmt = POUNDS;
   }
   lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
+  // A4; wrapped headings given their height; wider than a page at 75%: across pages, the line's name repeated.
+  layOutForPrint(lines, { orientation: 'landscape' });
 }
 
 function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: ReturnEnvelope, checksum: string): void {

@@ -13,6 +13,7 @@ import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import { authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import type { ComparedReturn } from '../../shared/authority/comparison';
+import type { ListedSchool, PublishedAllocation } from '../../shared/authority/authorityLists';
 import type { SqliteDatabase } from '../connection';
 import { closeMapioFile, createMapioFile, fileIoError, openMapioFile, type MapioFileKind } from '../mapioDatabaseFile';
 import { migrate, type Migration } from '../migrations';
@@ -207,12 +208,16 @@ export class AuthorityFile {
          WHERE r.academic_year = ? ORDER BY r.school_name COLLATE NOCASE`,
       )
       .iterate(year) as IterableIterator<ReturnRow & { format_version: number; allocation: number | null; replaced: string }>;
+    const byNumber = this.allocationsByNumber(year);
     // One row at a time: with 1,480 returns, holding every stored JSON text beside its parsed copy
     // was most of the comparison's peak memory.
     const compared: ComparedReturn[] = [];
     for (const row of rows) {
       const replacedFiles = JSON.parse(row.replaced) as string[];
-      compared.push({ schoolKey: row.school_key, ret: this.parsed(row), publishedAllocationPence: row.allocation, fileName: row.file_name, importedOn: row.imported_at, replacedFiles });
+      const ret = this.parsed(row);
+      // The allocation the authority published for the school's official number; else one entered by hand for the school.
+      const published = byNumber.get(ret.school.officialNumber) ?? row.allocation;
+      compared.push({ schoolKey: row.school_key, ret, publishedAllocationPence: published, fileName: row.file_name, importedOn: row.imported_at, replacedFiles });
     }
     return compared;
   }
@@ -262,18 +267,109 @@ export class AuthorityFile {
     })();
   }
 
-  /** Record (or with null, clear) a school's published ALN allocation for a year. */
+  /**
+   * Record (or with null, clear) a school's published ALN allocation for a year. A school whose return
+   * carries its official number has it recorded by that number, beside the imported statement's (so a
+   * correction typed by hand is the one the comparison shows); otherwise by the school's key.
+   */
   setPublishedAllocation(schoolKey: string, academicYear: string, amountPence: number | null, source = ''): void {
     this.assertOpen();
     this.assertWritable();
-    if (amountPence === null) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
+    this.db.transaction(() => {
+      const school = this.db
+        .prepare(
+          `SELECT json_extract(content, '$.school.officialNumber') AS official_number, school_name FROM school_returns WHERE school_key = ?
+           ORDER BY academic_year = ? DESC, academic_year DESC LIMIT 1`,
+        )
+        .get(schoolKey, academicYear) as { official_number: string | null; school_name: string } | undefined;
+      const officialNumber = school?.official_number ?? '';
+      if (/^\d{7}$/.test(officialNumber)) {
+        if (amountPence === null) this.db.prepare('DELETE FROM allocations_by_number WHERE official_number = ? AND academic_year = ?').run(officialNumber, academicYear);
+        else {
+          this.db
+            .prepare(
+              `INSERT INTO allocations_by_number (official_number, academic_year, school_name, amount_pence, source) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (official_number, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+            )
+            .run(officialNumber, academicYear, school?.school_name ?? '', amountPence, source);
+        }
+      }
+      if (amountPence === null || /^\d{7}$/.test(officialNumber)) this.db.prepare('DELETE FROM published_allocations WHERE school_key = ? AND academic_year = ?').run(schoolKey, academicYear);
+      else {
+        this.db
+          .prepare(
+            `INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, ?, ?, ?)
+             ON CONFLICT (school_key, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
+          )
+          .run(schoolKey, academicYear, amountPence, source);
+      }
+    })();
+  }
+
+  /**
+   * Replace the year's published allocations with those of the authority's statement, in one transaction.
+   * `source` says where they came from (the file name and the unit read).
+   */
+  replaceAllocations(academicYear: string, allocations: readonly PublishedAllocation[], source: string): void {
+    this.assertOpen();
+    this.assertWritable();
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM allocations_by_number WHERE academic_year = ?').run(academicYear);
+      const insert = this.db.prepare('INSERT INTO allocations_by_number (official_number, academic_year, school_name, amount_pence, source) VALUES (?, ?, ?, ?, ?)');
+      for (const a of allocations) insert.run(a.officialNumber, academicYear, a.name, a.amountPence, source);
+    })();
+  }
+
+  /** The year's published allocations: official number → pence. One query. */
+  allocationsByNumber(academicYear: string): Map<string, number> {
+    this.assertOpen();
+    const rows = this.db.prepare('SELECT official_number, amount_pence FROM allocations_by_number WHERE academic_year = ?').all(academicYear) as Array<{
+      official_number: string;
+      amount_pence: number;
+    }>;
+    return new Map(rows.map((r) => [r.official_number, r.amount_pence]));
+  }
+
+  /** Replace the authority's list of its schools, in one transaction. */
+  replaceSchoolList(schools: readonly ListedSchool[]): void {
+    this.assertOpen();
+    this.assertWritable();
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM listed_schools').run();
+      const insert = this.db.prepare('INSERT INTO listed_schools (official_number, name, phase, language_medium) VALUES (?, ?, ?, ?)');
+      for (const s of schools) insert.run(s.officialNumber, s.name, s.phase, s.languageMedium);
+    })();
+  }
+
+  /** The authority's list of its schools, by official number. */
+  listedSchools(): ListedSchool[] {
+    this.assertOpen();
+    const rows = this.db.prepare('SELECT official_number, name, phase, language_medium FROM listed_schools ORDER BY official_number').all() as Array<{
+      official_number: string;
+      name: string;
+      phase: ListedSchool['phase'];
+      language_medium: ListedSchool['languageMedium'];
+    }>;
+    return rows.map((r) => ({ officialNumber: r.official_number, name: r.name, phase: r.phase, languageMedium: r.language_medium }));
+  }
+
+  /** The officer's notes: school key → note. */
+  schoolNotes(): Record<string, string> {
+    this.assertOpen();
+    const rows = this.db.prepare('SELECT school_key, note FROM school_notes ORDER BY school_key').all() as Array<{ school_key: string; note: string }>;
+    return Object.fromEntries(rows.map((r) => [r.school_key, r.note]));
+  }
+
+  /** The officer's note on a school; an empty note removes it. */
+  setSchoolNote(schoolKey: string, note: string): void {
+    this.assertOpen();
+    this.assertWritable();
+    const text = note.trim();
+    if (text === '') this.db.prepare('DELETE FROM school_notes WHERE school_key = ?').run(schoolKey);
     else {
       this.db
-        .prepare(
-          `INSERT INTO published_allocations (school_key, academic_year, amount_pence, source) VALUES (?, ?, ?, ?)
-           ON CONFLICT (school_key, academic_year) DO UPDATE SET amount_pence = excluded.amount_pence, source = excluded.source`,
-        )
-        .run(schoolKey, academicYear, amountPence, source);
+        .prepare('INSERT INTO school_notes (school_key, note, set_at) VALUES (?, ?, ?) ON CONFLICT (school_key) DO UPDATE SET note = excluded.note, set_at = excluded.set_at')
+        .run(schoolKey, text, this.now().toISOString());
     }
   }
 

@@ -2,6 +2,7 @@
 import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { AuthorityComparison } from '../authority/comparison';
+import type { AllocationUnit, AllocationUnitBasis, ListRowRejection } from '../authority/authorityLists';
 import type { ReturnChanges } from '../authority/returnHeadline';
 import { MAX_RETURN_FILE_BASE64_CHARS } from '../limits';
 import { singleLine } from '../schemas';
@@ -59,6 +60,15 @@ export type ReturnRejection =
   | 'cannot_read'
   | 'other';
 
+/** One of the authority's lists imported: how many rows, and each bad row with its number, a code and specifics (worded at the edge: `authority.listRow.<code>`). */
+export interface ListImportOutcome {
+  imported: number;
+  rejected: ListRowRejection[];
+  /** Allocations only: the unit the amounts were read in, and whether a heading said so or their size decided. */
+  unit?: AllocationUnit;
+  unitFrom?: AllocationUnitBasis;
+}
+
 /** The open authority file and its comparison: what the authority workspace renders from. */
 export interface AuthorityView {
   file: FileInfo;
@@ -67,7 +77,15 @@ export interface AuthorityView {
   /** The year the comparison covers; null when nothing is imported yet. */
   academicYear: string | null;
   comparison: AuthorityComparison;
+  /** Schools on the authority's list (0 until the officer imports it). */
+  listedSchools: number;
 }
+
+const listFileContent = z
+  .string()
+  .min(1, issue('fileEmpty'))
+  .max(MAX_RETURN_FILE_BASE64_CHARS, issue('fileTooLarge', { mb: 3 }))
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, issue('base64'));
 
 export const authorityOperations = {
   /** The authority's comparison workspace: a `.mapio-la` file of imported returns. */
@@ -114,11 +132,35 @@ export const authorityOperations = {
       source: z.string().max(300).optional(),
     }),
   ).returns<AuthorityView>(),
+  /** The authority's published per-school delegated ALN allocations for a year (CSV or .xlsx; £ or £k), replacing that year's. */
+  'authority.importAllocations': op(
+    z.strictObject({
+      fileName: singleLine(z.string().trim().min(1, issue('required')).max(260)),
+      contentBase64: listFileContent,
+      academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
+    }),
+  ).returns<Promise<{ outcome: ListImportOutcome; view: AuthorityView }>>(),
+  /** The authority's list of its schools (official number, name, phase, language medium), replacing the last. */
+  'authority.importSchoolList': op(
+    z.strictObject({
+      fileName: singleLine(z.string().trim().min(1, issue('required')).max(260)),
+      contentBase64: listFileContent,
+    }),
+  ).returns<Promise<{ outcome: ListImportOutcome; view: AuthorityView }>>(),
+  /** The officer's own note on a school (empty removes it). */
+  'authority.setSchoolNote': op(
+    z.strictObject({
+      schoolKey: singleLine(z.string().min(1, issue('required')).max(500)),
+      note: z.string().max(2000, issue('maxChars', { max: '2,000' })),
+    }),
+  ).returns<AuthorityView>(),
   /** The comparison as an .xlsx, written atomically, in English or Welsh. */
   'authority.exportComparison': op(
     z.strictObject({
       path: filePath,
       lang: z.enum(['en', 'cy']).default('en'),
+      /** The flat sheet's money in pounds (default) or thousands of pounds. */
+      flatUnit: z.enum(['pounds', 'thousands']).optional(),
       academicYear: z
         .string()
         .regex(/^\d{4}-\d{2}$/, issue('academicYear'))

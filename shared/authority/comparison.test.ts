@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type AuthorityReturn } from './returnFormat';
 import { buildAuthorityReturn } from './buildReturn';
-import type { SchoolYear } from '../domain';
+import type { LanguageMedium, Phase, SchoolYear } from '../domain';
 import { compareReturns, normaliseInterventionName, type ComparedReturn } from './comparison';
 import { comparisonWords } from './comparisonWords';
 import { createI18n } from '../i18n';
@@ -99,34 +99,62 @@ describe('compareReturns: medians and outliers', () => {
     ret.budget.positionPence = incomePence - ret.budget.chargedPence;
     return { schoolKey: name, ret };
   };
+  /** A school of 100 pupils whose committed spend is `perPupilPence` a pupil. */
+  const withSpend = (name: string, perPupilPence: number, phase: Phase = 'primary', medium: LanguageMedium = 'english'): ComparedReturn => {
+    const ret: AuthorityReturn = structuredClone(base.ret);
+    Object.assign(ret.school, { name, phase, languageMedium: medium, numberOnRoll: 100 });
+    ret.totals.chargedPence = perPupilPence * 100;
+    return { schoolKey: name, ret };
+  };
 
-  it('finds the median and flags values beyond the fences as questions, in the order the schools were given', () => {
-    const schools = [withIncome('F', 100_000), withIncome('A', 1_000_000), withIncome('C', 11_000), withIncome('B', 10_000), withIncome('E', 14_000), withIncome('D', 12_000), withIncome('G', 13_000)];
+  it('finds the authority median of every measure, and flags per-pupil figures beyond the fences of the phase as questions, in the order the schools were given', () => {
+    const schools = [withSpend('F', 100_000), withSpend('A', 1_000_000), withSpend('C', 11_000), withSpend('B', 10_000), withSpend('E', 14_000), withSpend('D', 12_000), withSpend('G', 13_000)];
     const comparison = compareReturns(schools);
-    const budget = comparison.measures.find((m) => m.measure.key === 'alnBudgetPence');
+    const perPupil = comparison.phaseMeasures.find((m) => m.measure.key === 'spendPerPupilPence' && m.phase === 'primary');
     // sorted: 10 000, 11 000, 12 000, 13 000, 14 000, 100 000, 1 000 000 → median 13 000; Q1 = 11 000, Q3 = 100 000
-    expect(budget).toMatchObject({ schools: 7, median: 13_000, lowerQuartile: 11_000, upperQuartile: 100_000 });
-    expect(budget?.upperFence).toBe(100_000 + 133_500);
-    const flagged = comparison.outliers.filter((o) => o.measure === 'alnBudgetPence');
-    expect(flagged.map((o) => [o.schoolName, o.direction])).toEqual([['A', 'above']]);
+    expect(perPupil).toMatchObject({ schools: 7, median: 13_000, lowerQuartile: 11_000, upperQuartile: 100_000, minimumForFences: 4 });
+    expect(perPupil?.upperFence).toBe(100_000 + 133_500);
+    expect(comparison.measures.find((m) => m.measure.key === 'spendPerPupilPence')?.median).toBe(13_000);
+    const flagged = comparison.outliers.filter((o) => o.measure === 'spendPerPupilPence');
+    expect(flagged.map((o) => [o.schoolName, o.direction, o.phase])).toEqual([['A', 'above', 'primary']]);
     // Worded at the edge, in either language, with the school's context
     const row = comparison.schools.find((s) => s.schoolKey === 'A');
     const en = comparisonWords(createI18n('en').t);
-    expect(en.question(flagged[0]!, row)).toMatch(/^ALN budget \(income\) at A is £10,000\.00, well above the authority median of £130\.00\. What lies behind it\?/);
-    expect(en.question(flagged[0]!, row)).toMatch(/200 on roll/);
+    expect(en.question(flagged[0]!, row)).toMatch(/^Committed spend per pupil on roll at A is £10,000\.00, well above the median of primary schools \(£130\.00\)\. What lies behind it\?/);
+    expect(en.question(flagged[0]!, row)).toMatch(/100 on roll/);
     const cy = comparisonWords(createI18n('cy').t);
-    expect(cy.question(flagged[0]!, row)).toMatch(/^Cyllideb ADY \(incwm\) yn A: £10,000\.00, ymhell uwchlaw canolrif yr awdurdod, sef £130\.00\. Beth sydd y tu ôl i hyn\?/);
-    expect(cy.question(flagged[0]!, row)).toMatch(/nifer ar y gofrestr 200/);
+    expect(cy.question(flagged[0]!, row)).toMatch(
+      /^Gwariant ymrwymedig fesul disgybl ar y gofrestr yn A: £10,000\.00, ymhell uwchlaw canolrif ysgolion cynradd, sef £130\.00\. Beth sydd y tu ôl i hyn\?/,
+    );
     expect(comparison.schools.map((s) => s.context.name)).toEqual(['F', 'A', 'C', 'B', 'E', 'D', 'G']);
     expect(en.rule()).toMatch(/Q1 − 1\.5 × IQR/);
   });
 
+  it('never flags absolute spend, and never compares a school with schools of another phase', () => {
+    const schools = [withIncome('A', 101), withIncome('B', 102), withIncome('C', 103), withIncome('D', 104), withIncome('E', 900_000)];
+    expect(compareReturns(schools).outliers.filter((o) => o.measure === 'alnBudgetPence' || o.measure === 'committedPence')).toEqual([]);
+    // A secondary spending ten times the primaries' per pupil is not an outlier among primaries.
+    const mixed = compareReturns([withSpend('P1', 100), withSpend('P2', 110), withSpend('P3', 120), withSpend('P4', 130), withSpend('S1', 1_300, 'secondary')]);
+    expect(mixed.outliers).toEqual([]);
+  });
+
+  it('says why a phase with too few schools has no fences: the count and the minimum', () => {
+    const comparison = compareReturns([withSpend('P1', 100), withSpend('P2', 110), withSpend('P3', 120), withSpend('P4', 130), withSpend('S1', 100, 'secondary'), withSpend('S2', 9_000, 'secondary')]);
+    const secondary = comparison.phaseMeasures.find((m) => m.measure.key === 'spendPerPupilPence' && m.phase === 'secondary');
+    expect(secondary).toMatchObject({ schools: 2, lowerFence: null, upperFence: null, minimumForFences: 4 });
+    expect(comparison.outliers.filter((o) => o.phase === 'secondary')).toEqual([]);
+    expect(comparisonWords(createI18n('en').t).tooFew(secondary!)).toBe(
+      'Outliers in “Committed spend per pupil on roll” among secondary schools are not looked for: schools with a figure: 2; the fences need at least 4.',
+    );
+    expect(comparisonWords(createI18n('cy').t).tooFew(secondary!)).toMatch(/ymhlith ysgolion uwchradd: ysgolion gyda ffigur: 2; mae angen o leiaf 4 ar y ffensys/);
+  });
+
   it('rounds an even median half away from zero, and needs 4 schools before calling anything an outlier', () => {
-    const comparison = compareReturns([withIncome('A', 101), withIncome('B', 102), withIncome('C', 900_000)]);
-    const budget = comparison.measures.find((m) => m.measure.key === 'alnBudgetPence');
-    expect(budget?.median).toBe(102);
-    expect(budget?.upperFence).toBeNull();
-    expect(comparison.outliers.filter((o) => o.measure === 'alnBudgetPence')).toEqual([]);
+    const comparison = compareReturns([withSpend('A', 101), withSpend('B', 102), withSpend('C', 900_000)]);
+    const perPupil = comparison.phaseMeasures.find((m) => m.measure.key === 'spendPerPupilPence');
+    expect(perPupil?.median).toBe(102);
+    expect(perPupil?.upperFence).toBeNull();
+    expect(comparison.outliers).toEqual([]);
     const two = compareReturns([withIncome('A', 101), withIncome('B', 102)]).measures.find((m) => m.measure.key === 'alnBudgetPence');
     expect(two?.median).toBe(102); // 101.5 → 102
   });

@@ -13,7 +13,15 @@
  * Outlier rule (Tukey's fences): a value is an outlier when it lies below Q1 − 1.5 × IQR or above
  * Q3 + 1.5 × IQR, where Q1 and Q3 are the medians of the lower and upper halves of the schools' values
  * (the middle value left out when the count is odd) and IQR = Q3 − Q1. Computed exactly in integers.
- * Needs at least 4 schools with a value for that measure.
+ * Like with like: fences are drawn within each phase, only for the measures that are relative to the
+ * school's size (spend per pupil, spend per learner with ALN, and shares), never for absolute spend; a
+ * Welsh-medium school is never compared on its Welsh-medium share of ALP (it is expected to be high).
+ * Needs at least 4 schools of the phase with a value for that measure; with fewer, the comparison says so
+ * (`phaseMeasures` with no fences) rather than flagging nothing silently.
+ *
+ * The authority's lists: a school's published allocation is set beside the delegated ALN income it
+ * reported (its `delegated_aln` income lines only: not grant, top-up or its own contribution), and a
+ * listed school whose official number has no return this year is listed as not yet returned.
  *
  * Classification differences: lines are matched across schools by a normalised name
  * (`normaliseInterventionName`), after the officer's mapping (normalised name → canonical name) is
@@ -21,13 +29,14 @@
  * schools, learners and cost on each side.
  */
 import type { LanguageMedium, Pence, Phase } from '../domain';
+import type { ListedSchool } from './authorityLists';
 import type { AuthorityReturn, ReturnCount } from './returnFormat';
 import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
 
 export const MIN_SCHOOLS_FOR_OUTLIERS = 4;
 
 /** What a share is a share of (words at the edge: shared/authority/comparisonWords.ts). */
-export type ShareOf = 'pupils_on_roll' | 'learners_with_aln' | 'line_cost' | 'alp_cost';
+export type ShareOf = 'pupils_on_roll' | 'learners_with_aln' | 'line_cost' | 'alp_cost' | 'published_allocation';
 
 /** Why a school's figure is not shown. */
 export type ComparisonNote = 'matched_by_name' | 'aln_withheld' | 'no_aln' | 'idps_withheld' | 'roll_zero' | 'no_line_cost' | 'no_alp';
@@ -66,6 +75,9 @@ export const MEASURES = [
   'welshMediumShareOfAlpCost',
 ] as const;
 export type MeasureKey = (typeof MEASURES)[number];
+
+/** The measures outliers are looked for in: relative to the school's size, never absolute spend. */
+export const OUTLIER_MEASURES: readonly MeasureKey[] = ['spendPerPupilPence', 'spendPerLearnerWithAlnPence', 'alnShareOfRoll', 'idpShareOfAln', 'alpShareOfLineCost', 'welshMediumShareOfAlpCost'];
 
 export interface MeasureInfo {
   key: MeasureKey;
@@ -106,6 +118,8 @@ export interface SchoolContext {
 
 export interface SchoolComparisonRow {
   schoolKey: string;
+  /** The school's official number as its return gives it ('' when the school had not entered it). */
+  officialNumber: string;
   fileName: string | null;
   importedOn: string | null;
   /** The files of earlier returns this one replaced, oldest first. */
@@ -129,6 +143,14 @@ export interface SchoolComparisonRow {
   notAlpCostPence: Pence;
   welshMediumAlpCostPence: Pence;
   publishedAllocationPence: Pence | null;
+  /** The delegated ALN income the school reported: its `delegated_aln` income lines (not grant, top-up or its own contribution). */
+  delegatedIncomePence: Pence;
+  /** Reported delegated income − published allocation; null without a published allocation. */
+  allocationDifferencePence: Pence | null;
+  /** Committed spend as a share of the published allocation; null without one (or when it is 0). */
+  committedShareOfAllocation: Share | null;
+  /** The officer's note on the school, if any. */
+  note: string | null;
   /** Why a figure is missing (worded at the edge). */
   notes: ComparisonNote[];
 }
@@ -146,9 +168,18 @@ export interface MeasureSummary {
   upperFence: number | null;
 }
 
+/** A measure's summary among the schools of one phase: the fences outliers are judged by. */
+export interface PhaseMeasureSummary extends MeasureSummary {
+  phase: Phase;
+  /** The fewest schools with a value a fence needs (MIN_SCHOOLS_FOR_OUTLIERS). */
+  minimumForFences: number;
+}
+
 export interface Outlier {
   schoolKey: string;
   schoolName: string;
+  /** The phase it was compared within; `median` is that phase's median. */
+  phase: Phase;
   measure: MeasureKey;
   unit: 'pence' | 'basis_points';
   value: number;
@@ -185,9 +216,25 @@ export interface InterventionGroup {
   classedDifferently: boolean;
 }
 
+/** The authority as a whole: its own block, never a row among the schools. */
+export interface AuthorityTotals {
+  schools: number;
+  numberOnRoll: number;
+  publishedAllocationPence: Pence;
+  delegatedIncomePence: Pence;
+  committedPence: Pence;
+  totalCostPence: Pence;
+}
+
 export interface AuthorityComparison {
   schools: SchoolComparisonRow[];
+  /** Authority-wide medians (for its own block). */
   measures: MeasureSummary[];
+  /** The outlier measures within each phase; those without fences say there were too few schools. */
+  phaseMeasures: PhaseMeasureSummary[];
+  totals: AuthorityTotals;
+  /** Schools on the authority's list with no return this year, by official number. */
+  notReturned: ListedSchool[];
   /** Each a question for the officer to ask, worded at the edge with the school's context (comparisonWords.ts). */
   outliers: Outlier[];
   /** Interventions classed ALP at some schools and not ALP at others, most schools first. */
@@ -233,7 +280,7 @@ function share(numerator: number, denominator: number, of: ShareOf): Share {
   return { numerator, denominator, of, basisPoints: denominator > 0 ? divideRoundedToNumber(BigInt(numerator) * 10_000n, denominator) : null };
 }
 
-function schoolRow(input: ComparedReturn): SchoolComparisonRow {
+function schoolRow(input: ComparedReturn, note: string | null): SchoolComparisonRow {
   const r = input.ret;
   const s = r.school;
   const notes: ComparisonNote[] = [];
@@ -252,9 +299,12 @@ function schoolRow(input: ComparedReturn): SchoolComparisonRow {
   if (roll === 0) notes.push('roll_zero');
   if (linesCost === 0) notes.push('no_line_cost');
   if (alpCost === 0 && linesCost > 0) notes.push('no_alp');
+  const published = input.publishedAllocationPence ?? null;
+  const delegated = r.income.filter((i) => i.kind === 'delegated_aln').reduce((a, i) => a + i.amountPence, 0);
 
   return {
     schoolKey: input.schoolKey,
+    officialNumber: s.officialNumber,
     fileName: input.fileName ?? null,
     importedOn: input.importedOn ?? null,
     replacedFiles: input.replacedFiles ?? [],
@@ -288,7 +338,11 @@ function schoolRow(input: ComparedReturn): SchoolComparisonRow {
     alpCostPence: alpCost,
     notAlpCostPence: notAlpCost,
     welshMediumAlpCostPence: welshAlp,
-    publishedAllocationPence: input.publishedAllocationPence ?? null,
+    publishedAllocationPence: published,
+    delegatedIncomePence: delegated,
+    allocationDifferencePence: published === null ? null : delegated - published,
+    committedShareOfAllocation: published !== null && published > 0 ? share(r.totals.chargedPence, published, 'published_allocation') : null,
+    note,
     notes,
   };
 }
@@ -419,31 +473,74 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
 
 // ---------------------------------------------------------------------------------------------------
 
-/** Schools side by side, the authority's medians, outliers as questions, and classification differences. */
-export function compareReturns(returns: readonly ComparedReturn[], mapping: Readonly<Record<string, string>> = {}): AuthorityComparison {
-  const schools = returns.map(schoolRow);
-  const measures: MeasureSummary[] = [];
-  const outliers: Outlier[] = [];
-  for (const key of MEASURES) {
-    const info = MEASURE_INFO[key];
-    const withValues = schools.map((row) => ({ row, value: measureValue(row, key) })).filter((x): x is { row: SchoolComparisonRow; value: number } => x.value !== null);
-    const { fences4, ...summary } = summarise(
-      info,
-      withValues.map((x) => x.value),
+export interface ComparisonLists {
+  /** The authority's list of its schools (to say which have not returned). */
+  listedSchools?: readonly ListedSchool[];
+  /** The officer's notes: school key → note. */
+  notes?: Readonly<Record<string, string>>;
+}
+
+/** Schools side by side, the authority's medians, outliers within each phase as questions, and classification differences. */
+export function compareReturns(returns: readonly ComparedReturn[], mapping: Readonly<Record<string, string>> = {}, lists: ComparisonLists = {}): AuthorityComparison {
+  const schools = returns.map((r) => schoolRow(r, lists.notes?.[r.schoolKey] ?? null));
+  const valuesOf = (rows: readonly SchoolComparisonRow[], key: MeasureKey) =>
+    rows.map((row) => ({ row, value: measureValue(row, key) })).filter((x): x is { row: SchoolComparisonRow; value: number } => x.value !== null);
+  const measures: MeasureSummary[] = MEASURES.map((key) => {
+    const { fences4: _fences, ...summary } = summarise(
+      MEASURE_INFO[key],
+      valuesOf(schools, key).map((x) => x.value),
     );
-    measures.push(summary);
-    if (!fences4 || summary.median === null) continue;
-    for (const { row, value } of withValues) {
-      const v4 = 4n * BigInt(value);
-      const direction = v4 < fences4[0] ? 'below' : v4 > fences4[1] ? 'above' : null;
-      if (!direction) continue;
-      outliers.push({ schoolKey: row.schoolKey, schoolName: row.context.name, measure: key, unit: info.unit, value, median: summary.median, direction });
+    return summary;
+  });
+
+  const phaseMeasures: PhaseMeasureSummary[] = [];
+  const outliers: Outlier[] = [];
+  const phases = [...new Set(schools.map((r) => r.context.phase))];
+  for (const phase of phases) {
+    const inPhase = schools.filter((r) => r.context.phase === phase);
+    for (const key of OUTLIER_MEASURES) {
+      const info = MEASURE_INFO[key];
+      // A Welsh-medium school's Welsh-medium share of ALP is expected to be high: it is never judged on it.
+      const compared = key === 'welshMediumShareOfAlpCost' ? inPhase.filter((r) => r.context.languageMedium !== 'welsh') : inPhase;
+      const withValues = valuesOf(compared, key);
+      if (withValues.length === 0) continue;
+      const { fences4, ...summary } = summarise(
+        info,
+        withValues.map((x) => x.value),
+      );
+      phaseMeasures.push({ ...summary, phase, minimumForFences: MIN_SCHOOLS_FOR_OUTLIERS });
+      if (!fences4 || summary.median === null) continue;
+      for (const { row, value } of withValues) {
+        const v4 = 4n * BigInt(value);
+        const direction = v4 < fences4[0] ? 'below' : v4 > fences4[1] ? 'above' : null;
+        if (!direction) continue;
+        outliers.push({ schoolKey: row.schoolKey, schoolName: row.context.name, phase, measure: key, unit: info.unit, value, median: summary.median, direction });
+      }
     }
   }
+  // Questions in the order the schools were given, then by measure.
+  const order = new Map(schools.map((r, i) => [r.schoolKey, i]));
+  outliers.sort((a, b) => (order.get(a.schoolKey) ?? 0) - (order.get(b.schoolKey) ?? 0) || OUTLIER_MEASURES.indexOf(a.measure) - OUTLIER_MEASURES.indexOf(b.measure));
+
+  const sum = (f: (r: SchoolComparisonRow) => number) => schools.reduce((a, r) => a + f(r), 0);
+  const totals: AuthorityTotals = {
+    schools: schools.length,
+    numberOnRoll: sum((r) => r.context.numberOnRoll),
+    publishedAllocationPence: sum((r) => r.publishedAllocationPence ?? 0),
+    delegatedIncomePence: sum((r) => r.delegatedIncomePence),
+    committedPence: sum((r) => r.committedPence),
+    totalCostPence: sum((r) => r.totalCostPence),
+  };
+  const returned = new Set(schools.map((r) => r.officialNumber).filter((n) => n !== ''));
+  const notReturned = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber)).map((l) => ({ ...l }));
+
   const interventions = groupInterventions(returns, mapping);
   return {
     schools,
     measures,
+    phaseMeasures,
+    totals,
+    notReturned,
     outliers,
     classificationDifferences: interventions.filter((g) => g.classedDifferently),
     interventions,

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import { countInWords } from './countWords';
-import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
+import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type PhaseMeasureSummary, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
 
 export interface ComparisonWords {
   note(code: ComparisonNote): string;
@@ -18,6 +18,8 @@ export interface ComparisonWords {
   rule(): string;
   /** An outlier as a question to ask, with the school's context. */
   question(outlier: Outlier, row: SchoolComparisonRow | undefined): string;
+  /** Why no outliers were looked for in a measure among a phase's schools: the count and the minimum. */
+  tooFew(summary: PhaseMeasureSummary): string;
   /** The school's context in one phrase: phase, medium, roll, eFSM, learners with ALN, ALP definition. */
   context(row: SchoolComparisonRow): string;
 }
@@ -29,7 +31,7 @@ export function comparisonWords(t: TFunction): ComparisonWords {
     shareOf: (of) => t(`authority.shareOf.${of}`),
     share(s) {
       if (!s || s.basisPoints === null) return t('authority.notShown');
-      const money = s.of === 'line_cost' || s.of === 'alp_cost';
+      const money = s.of === 'line_cost' || s.of === 'alp_cost' || s.of === 'published_allocation';
       const fraction = money
         ? t('authority.fractionMoney', { numerator: value('pence', s.numerator), denominator: value('pence', s.denominator) })
         : t('authority.fraction', { numerator: s.numerator, denominator: s.denominator });
@@ -38,6 +40,8 @@ export function comparisonWords(t: TFunction): ComparisonWords {
     measure: (key) => t(`authority.measure.${key}`),
     measureMade: (key, denominator) => (denominator ? t('authority.measureDenominator', { of: words.shareOf(denominator) }) : t('authority.measureMoney')),
     rule: () => t('authority.outliers.rule'),
+    tooFew: (m) =>
+      t('authority.outliers.phaseTooFew', { measure: words.measure(m.measure.key), phaseSchools: t(`authority.outliers.phaseSchools.${m.phase}`), schools: m.schools, minimum: m.minimumForFences }),
     context(row) {
       const c = row.context;
       return t('authority.outliers.context', {
@@ -55,6 +59,7 @@ export function comparisonWords(t: TFunction): ComparisonWords {
         school: o.schoolName,
         value: value(o.unit, o.value),
         median: value(o.unit, o.median),
+        phaseSchools: t(`authority.outliers.phaseSchools.${o.phase}`),
         context: row ? words.context(row) : '',
       });
     },

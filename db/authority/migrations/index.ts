@@ -6,6 +6,7 @@
 import { assertIncreasing, type Migration } from '../../migrations';
 import { migration as authorityReturns } from './0100-authority-returns';
 import { migration as schoolNumberAndHistory } from './0200-school-number-and-history';
+import { migration as authoritySchoolList } from './0300-authority-school-list';
 
-export const AUTHORITY_MIGRATIONS: readonly Migration[] = assertIncreasing([authorityReturns, schoolNumberAndHistory]);
+export const AUTHORITY_MIGRATIONS: readonly Migration[] = assertIncreasing([authorityReturns, schoolNumberAndHistory, authoritySchoolList]);
 export const AUTHORITY_LATEST_VERSION: number = AUTHORITY_MIGRATIONS[AUTHORITY_MIGRATIONS.length - 1]?.version ?? 0;

@@ -13,6 +13,8 @@ import { ClassificationDifferences } from './ClassificationDifferences';
 import { ImportArea } from './ImportArea';
 import { OutlierSection } from './OutlierCharts';
 import { SchoolsTable } from './SchoolsTable';
+import { AuthorityLists } from './AuthorityLists';
+import { AuthorityTotals } from './AuthorityTotals';
 
 export function AuthorityScreen() {
   const { t } = useTranslation();
@@ -66,6 +68,7 @@ export function AuthorityScreen() {
       {!hasSchool ? null : <p className="field-hint">{t('authority.schoolStillOpen')}</p>}
 
       <ImportArea />
+      <AuthorityLists academicYear={year} listedSchools={view.listedSchools} notReturned={comparison.notReturned} />
 
       {comparison.schools.length === 0 || !year ? (
         <p className="empty" data-testid="authority-empty">
@@ -73,6 +76,7 @@ export function AuthorityScreen() {
         </p>
       ) : (
         <>
+          <AuthorityTotals comparison={comparison} />
           <SchoolsTable rows={comparison.schools} academicYear={year} />
           <ClassificationDifferences comparison={comparison} />
           <OutlierSection comparison={comparison} />

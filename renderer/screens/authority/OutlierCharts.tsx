@@ -1,13 +1,15 @@
 /**
- * Outliers against the authority's median, as questions to ask (worded in the reader's language with the school's context),
+ * Outliers against the median of schools of the same phase (on per-head figures and shares only), as questions to ask (worded in the reader's language with the school's context),
  * never a ranking: schools stay in name order on the chart. One measure at a time: each school a bar,
  * the median a solid line, the fences dashed lines; an outlier's bar is striped and labelled "outlier",
- * so nothing depends on colour alone. "Show as table" gives the same figures as text.
+ * so nothing depends on colour alone. "Show as table" gives the same figures as text. Where a phase has
+ * too few schools for fences, it says so, with the count and the minimum.
  */
 import { useId, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useDisplay } from '../../display';
-import { MEASURES, measureValue, type AuthorityComparison, type MeasureKey, type MeasureSummary } from '../../../shared/authority/comparison';
+import { OUTLIER_MEASURES, measureValue, type AuthorityComparison, type MeasureKey, type PhaseMeasureSummary } from '../../../shared/authority/comparison';
+import { PHASES, type Phase } from '../../../shared/domain';
 import { comparisonWords } from '../../../shared/authority/comparisonWords';
 import { orderSchools, percent } from './authorityFigures';
 import { DataTable } from '../../components/DataTable';
@@ -22,10 +24,20 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
   const words = comparisonWords(t);
   const rowByKey = new Map(props.comparison.schools.map((r) => [r.schoolKey, r]));
   const id = useId();
-  const { outliers, measures } = props.comparison;
-  const firstWithOutlier = MEASURES.find((m) => outliers.some((o) => o.measure === m));
+  const { outliers, phaseMeasures, schools } = props.comparison;
+  const firstWithOutlier = OUTLIER_MEASURES.find((m) => outliers.some((o) => o.measure === m));
   const [measure, setMeasure] = useState<MeasureKey>(firstWithOutlier ?? 'spendPerLearnerWithAlnPence');
-  const summary = measures.find((m) => m.measure.key === measure);
+  const phases = PHASES.filter((p) => schools.some((r) => r.context.phase === p));
+  const [chosenPhase, setPhase] = useState<Phase | null>(outliers[0]?.phase ?? null);
+  const phase = chosenPhase && phases.includes(chosenPhase) ? chosenPhase : (phases[0] ?? null);
+  const summary = phaseMeasures.find((m) => m.measure.key === measure && m.phase === phase);
+  const tooFew = phaseMeasures.filter((m) => m.lowerFence === null);
+  // The chart shows the schools the fences were drawn from: the phase's, and for the Welsh-medium share not the Welsh-medium schools.
+  const inPhase: AuthorityComparison = {
+    ...props.comparison,
+    schools: schools.filter((r) => r.context.phase === phase && !(measure === 'welshMediumShareOfAlpCost' && r.context.languageMedium === 'welsh')),
+    outliers: outliers.filter((o) => o.phase === phase),
+  };
 
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="outliers-section">
@@ -46,12 +58,34 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
           </ul>
         </>
       )}
-      {summary ? <MeasureChart comparison={props.comparison} summary={summary} measure={measure} onMeasure={setMeasure} /> : null}
+      {tooFew.length > 0 ? (
+        <>
+          <h3>{t('compareBook.outliers.tooFewTitle')}</h3>
+          <ul data-testid="outliers-too-few">
+            {tooFew.map((m) => (
+              <li key={`${m.phase}-${m.measure.key}`}>{words.tooFew(m)}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {phases.length > 1 ? (
+        <label className="filter">
+          <span>{t('authority.filters.phase')}</span>
+          <select value={phase ?? ''} onChange={(e) => setPhase(e.target.value as Phase)} data-testid="outlier-phase">
+            {phases.map((p) => (
+              <option key={p} value={p}>
+                {t(`authority.phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      {summary ? <MeasureChart comparison={inPhase} summary={summary} measure={measure} onMeasure={setMeasure} /> : null}
     </section>
   );
 }
 
-function MeasureChart(props: { comparison: AuthorityComparison; summary: MeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
+function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
   const { t, pounds } = useDisplay();
   const id = useId();
   const [asTable, setAsTable] = useState(false);
@@ -76,7 +110,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
         <label className="filter">
           <span>{t('authority.outliers.measureLabel')}</span>
           <select value={measure} onChange={(e) => props.onMeasure(e.target.value as MeasureKey)} data-testid="outlier-measure">
-            {MEASURES.map((m) => (
+            {OUTLIER_MEASURES.map((m) => (
               <option key={m} value={m}>
                 {t(`authority.measure.${m}`)}
                 {props.comparison.outliers.some((o) => o.measure === m) ? ` (${t('authority.outliers.hasOutliers')})` : ''}
@@ -92,7 +126,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: Measure
         {summary.median === null
           ? t('authority.outliers.noValues')
           : summary.lowerFence === null || summary.upperFence === null
-            ? t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })
+            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${comparisonWords(t).tooFew(summary)}`
             : t('authority.outliers.caption', {
                 median: format(summary.median),
                 lower: format(summary.lowerFence),

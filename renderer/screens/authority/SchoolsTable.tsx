@@ -2,7 +2,9 @@
  * Schools side by side: each school's context first (roll, eFSM, language medium, ALN and IDP counts,
  * the ALP definition it applied), then the measures, every percentage naming its denominator in the
  * column header. Context, not league tables: the officer may order by name or roll, never by spend.
- * Each row also holds the school's published (Section 52) allocation and a way to remove the school.
+ * Each row also holds the school's published (Section 52) allocation beside the delegated ALN income it
+ * reported, the officer's own note, and a way to remove the school. Filters by phase and language medium
+ * put like beside like.
  */
 import { useMapio } from '../../state/store';
 import { problemText } from '../../errors/localisedError';
@@ -14,6 +16,7 @@ import { useDisplay } from '../../display';
 import { poundsForField } from '../../components/fields';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
+import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Phase } from '../../../shared/domain';
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
 import { useAuthority } from './authorityState';
 import { ButtonCell } from '../../components/DataTable';
@@ -47,7 +50,15 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
   const [removing, setRemoving] = useState<SchoolComparisonRow | null>(null);
   const removeSchool = useAuthority((s) => s.removeSchool);
   const [problem, setProblem] = useState<string | null>(null);
-  const rows = orderSchools(props.rows, order);
+  const [phase, setPhase] = useState<Phase | ''>('');
+  const [medium, setMedium] = useState<LanguageMedium | ''>('');
+  const [noteFor, setNoteFor] = useState<SchoolComparisonRow | null>(null);
+  const phases = PHASES.filter((p) => props.rows.some((r) => r.context.phase === p));
+  const media = LANGUAGE_MEDIA.filter((m) => props.rows.some((r) => r.context.languageMedium === m));
+  const rows = orderSchools(
+    props.rows.filter((r) => (phase === '' || r.context.phase === phase) && (medium === '' || r.context.languageMedium === medium)),
+    order,
+  );
   const noted = rows.filter((r) => r.notes.length > 0);
   const notGiven = t('authority.notGiven');
 
@@ -64,8 +75,35 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
             <option value="asImported">{t('authority.schools.order.asImported')}</option>
           </select>
         </label>
+        <label className="filter">
+          <span>{t('authority.filters.phase')}</span>
+          <select value={phase} onChange={(e) => setPhase(e.target.value as Phase | '')} data-testid="schools-phase">
+            <option value="">{t('authority.filters.all')}</option>
+            {phases.map((p) => (
+              <option key={p} value={p}>
+                {t(`authority.phase.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>{t('authority.filters.medium')}</span>
+          <select value={medium} onChange={(e) => setMedium(e.target.value as LanguageMedium | '')} data-testid="schools-medium">
+            <option value="">{t('authority.filters.all')}</option>
+            {media.map((m) => (
+              <option key={m} value={m}>
+                {t(`authority.medium.${m}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
       <p className="intro">{t('authority.schools.intro')}</p>
+      {rows.length !== props.rows.length ? (
+        <p className="muted" data-testid="schools-showing">
+          {t('authority.filters.showing', { shown: rows.length, total: props.rows.length })}
+        </p>
+      ) : null}
       {problem ? (
         <p role="alert" className="field-message">
           {problem}
@@ -83,7 +121,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
               <th scope="colgroup" colSpan={9} className="group-head measures-head">
                 {t('authority.schools.measuresGroup')}
               </th>
-              <th scope="colgroup" colSpan={2} className="group-head">
+              <th scope="colgroup" colSpan={6} className="group-head">
                 {t('authority.schools.officerGroup')}
               </th>
             </tr>
@@ -135,6 +173,16 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
               <th scope="col" className="num">
                 {t('authority.col.published')}
               </th>
+              <th scope="col" className="num">
+                {t('compareBook.col.delegatedIncome')}
+              </th>
+              <th scope="col" className="num">
+                {t('compareBook.col.allocationDifference')}
+              </th>
+              <th scope="col" className="num">
+                {t('compareBook.col.committedOfAllocation')}
+              </th>
+              <th scope="col">{t('compareBook.col.officerNote')}</th>
               <th scope="col">
                 <span className="visually-hidden">{t('authority.col.actions')}</span>
               </th>
@@ -205,6 +253,22 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                       </button>
                     </span>
                   </td>
+                  <td className="num money" data-testid={`delegated-${key}`}>
+                    {pounds(r.delegatedIncomePence)}
+                  </td>
+                  <td className={`num money ${(r.allocationDifferencePence ?? 0) < 0 ? 'negative' : ''}`} data-testid={`difference-${key}`}>
+                    {r.allocationDifferencePence === null ? <span className="muted">{t('authority.notShown')}</span> : pounds(r.allocationDifferencePence)}
+                  </td>
+                  <ShareCell share={r.committedShareOfAllocation} money testId={`committedOfAllocation-${key}`} />
+                  <td className="officer-note" data-testid={`note-${key}`}>
+                    {r.note ?? ''}
+                    <span className="cell-sub">
+                      <button type="button" className="link-button" onClick={() => setNoteFor(r)}>
+                        {r.note ? t('authority.schoolNote.edit') : t('authority.schoolNote.add')}
+                        <span className="visually-hidden"> {t('authority.schoolNote.forSchool', { school: c.name })}</span>
+                      </button>
+                    </span>
+                  </td>
                   <ButtonCell
                     className="actions"
                     text={t('authority.remove.button')}
@@ -228,6 +292,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
         </ol>
       ) : null}
       <p className="field-hint">{t('authority.schools.footnote')}</p>
+      {noteFor ? <SchoolNoteDialog row={noteFor} onClose={() => setNoteFor(null)} /> : null}
       {allocationFor ? <PublishedAllocationDialog row={allocationFor} academicYear={props.academicYear} onClose={() => setAllocationFor(null)} /> : null}
       {removing ? (
         <ConfirmDialog
@@ -312,6 +377,52 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
       <div className="field">
         <label htmlFor={`${id}-source`}>{t('authority.published.sourceLabel')}</label>
         <input id={`${id}-source`} type="text" value={source} maxLength={300} onChange={(e) => setSource(e.target.value)} />
+      </div>
+    </Dialog>
+  );
+}
+
+/** The officer's own note on a school, kept in the authority file; empty removes it. */
+function SchoolNoteDialog(props: { row: SchoolComparisonRow; onClose: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const setSchoolNote = useAuthority((s) => s.setSchoolNote);
+  const [note, setNote] = useState(props.row.note ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    setBusy(true);
+    const outcome = await setSchoolNote(props.row.schoolKey, note);
+    setBusy(false);
+    if (!outcome.ok) {
+      setError(problemText(outcome.error, useMapio.getState().lang));
+      return;
+    }
+    props.onClose();
+  };
+  return (
+    <Dialog
+      title={t('authority.schoolNote.title', { school: props.row.context.name })}
+      onClose={() => !busy && props.onClose()}
+      footer={
+        <>
+          <button type="button" onClick={props.onClose} disabled={busy}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void save()} disabled={busy} data-testid="note-save">
+            {t('common.save')}
+          </button>
+        </>
+      }
+    >
+      <div className="field">
+        <label htmlFor={`${id}-note`}>{t('authority.schoolNote.label')}</label>
+        <textarea id={`${id}-note`} value={note} maxLength={2000} rows={4} onChange={(e) => setNote(e.target.value)} data-testid="note-text" />
+        {error ? (
+          <p role="alert" className="field-message">
+            {error}
+          </p>
+        ) : null}
       </div>
     </Dialog>
   );

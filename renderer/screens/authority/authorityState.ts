@@ -9,7 +9,7 @@ import { problemText } from '../../errors/localisedError';
 import { create } from 'zustand';
 import { queuedCall } from '../../state/callQueue';
 import { asApiError, useMapio } from '../../state/store';
-import type { ApiError, AuthorityView, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
+import type { ApiError, AuthorityView, ListImportOutcome, OperationInput, ReturnImportOutcome } from '../../../shared/api/contract';
 import { bytesToBase64 } from '../../api/fileContent';
 
 export type AuthorityOutcome<T> = { ok: true; result: T } | { ok: false; error: ApiError };
@@ -45,7 +45,12 @@ export interface AuthorityState {
   setMapping(input: OperationInput<'authority.setMapping'>): Promise<AuthorityOutcome<AuthorityView>>;
   removeSchool(schoolKey: string): Promise<AuthorityOutcome<AuthorityView>>;
   setPublishedAllocation(input: OperationInput<'authority.setPublishedAllocation'>): Promise<AuthorityOutcome<AuthorityView>>;
-  exportComparison(path: string): Promise<AuthorityOutcome<{ path: string; bytes: number }>>;
+  /** The authority's published allocations for the year shown (CSV or .xlsx, £ or £k). */
+  importAllocations(file: PickedReturn): Promise<AuthorityOutcome<ListImportOutcome>>;
+  /** The authority's list of its schools (CSV or .xlsx). */
+  importSchoolList(file: PickedReturn): Promise<AuthorityOutcome<ListImportOutcome>>;
+  setSchoolNote(schoolKey: string, note: string): Promise<AuthorityOutcome<AuthorityView>>;
+  exportComparison(path: string, flatUnit?: 'pounds' | 'thousands'): Promise<AuthorityOutcome<{ path: string; bytes: number }>>;
   clearImport(): void;
 }
 
@@ -142,10 +147,36 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
     setPublishedAllocation(input) {
       return viewCall(() => queuedCall('authority.setPublishedAllocation', input));
     },
-    exportComparison(path) {
+    async importAllocations(file) {
+      const academicYear = year();
+      const outcome = await attempt(async () => {
+        if (!academicYear) throw new Error('no academic year');
+        const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+        return queuedCall('authority.importAllocations', { fileName: file.name, contentBase64, academicYear });
+      });
+      if (!outcome.ok) return outcome;
+      set({ view: outcome.result.view });
+      return { ok: true, result: outcome.result.outcome };
+    },
+    async importSchoolList(file) {
+      const shown = year();
+      const outcome = await attempt(async () => queuedCall('authority.importSchoolList', { fileName: file.name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) }));
+      if (!outcome.ok) return outcome;
+      set({ view: outcome.result.view });
+      if (shown && outcome.result.view.academicYear !== shown) await viewCall(() => queuedCall('authority.comparison', { academicYear: shown }));
+      return { ok: true, result: outcome.result.outcome };
+    },
+    async setSchoolNote(schoolKey, note) {
+      const shown = year();
+      const outcome = await viewCall(() => queuedCall('authority.setSchoolNote', { schoolKey, note }));
+      if (outcome.ok && shown && outcome.result.academicYear !== shown) return viewCall(() => queuedCall('authority.comparison', { academicYear: shown }));
+      return outcome;
+    },
+    exportComparison(path, flatUnit) {
       const academicYear = year();
       const lang = useMapio.getState().lang;
-      return attempt(() => queuedCall('authority.exportComparison', academicYear ? { path, academicYear, lang } : { path, lang }));
+      const unit = flatUnit ? { flatUnit } : {};
+      return attempt(() => queuedCall('authority.exportComparison', academicYear ? { path, academicYear, lang, ...unit } : { path, lang, ...unit }));
     },
     clearImport() {
       set({ lastImport: null });

@@ -1,0 +1,86 @@
+/**
+ * How a table sheet prints on A4 (docs/authority-return.md, "Printing"): headings wrap within their
+ * columns and their row is made tall enough for the wrapped lines (so they never run over the first row
+ * of figures); every column is at least as wide as its heading's longest word and its widest number (so
+ * no word is cut and no "###" is printed); a sheet that fits one page across at 75% or more is fitted to
+ * one page wide, and a wider one prints at 80% across as many pages as it needs, its first column (the
+ * school) repeated on each, so the text is never smaller than about 8 pt.
+ */
+import type ExcelJS from 'exceljs';
+
+/** A4 (ExcelJS paper size 9). */
+export const A4 = 9;
+/** Calibri 11 at 75% is 8.25 pt: the smallest a sheet is shrunk to fit one page across. */
+const LEAST_FIT_SCALE = 0.75;
+/** A wider sheet prints across pages at this scale (8.8 pt). */
+const ACROSS_PAGES_SCALE = 80;
+/** Printable width of landscape and portrait A4 with 0.7-inch side margins, in pixels at 96 dpi. */
+const PRINTABLE_PX = { landscape: Math.floor((11.69 - 1.4) * 96), portrait: Math.floor((8.27 - 1.4) * 96) };
+/** A bold heading character is about this many column-width units. */
+const BOLD_CHAR = 1.15;
+const LINE_HEIGHT_PT = 15;
+
+const columnPx = (width: number) => Math.floor(width * 7 + 5);
+
+/** The lines a heading wraps to in a column `width` characters wide (greedy, on spaces). */
+export function wrappedLines(text: string, width: number): number {
+  const capacity = Math.max(1, Math.floor((width - 1) / BOLD_CHAR));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
+      if (used === 0) used = word.length;
+      else if (used + 1 + word.length > capacity) {
+        lines += 1;
+        used = word.length;
+      } else used += 1 + word.length;
+    }
+  }
+  return lines;
+}
+
+/** How a number prints with the column's format: its length in characters. */
+function printedLength(value: number, numFmt: string | undefined): number {
+  const grouped = (n: number, places: number) => Math.abs(n).toLocaleString('en-GB', { minimumFractionDigits: places, maximumFractionDigits: places }).length + (n < 0 ? 1 : 0);
+  if (numFmt?.includes('%')) return grouped(value * 100, 2) + 1;
+  if (numFmt?.includes('£')) return grouped(value, numFmt.includes('.00') ? 2 : numFmt.includes('.0') ? 1 : 0) + 1;
+  if (numFmt?.includes('.0')) return grouped(value, numFmt.includes('.00') ? 2 : 1);
+  return String(value).length;
+}
+
+/**
+ * Widen columns for their heading words and numbers, set the heading row's height for its wrapped lines,
+ * and choose how the sheet prints across A4 pages.
+ */
+export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?: number; orientation: 'landscape' | 'portrait'; repeatFirstColumn?: boolean }): void {
+  const headingRow = options.headingRow ?? 1;
+  const heading = sheet.getRow(headingRow);
+  const count = sheet.columnCount;
+  let lines = 1;
+  for (let c = 1; c <= count; c += 1) {
+    const column = sheet.getColumn(c);
+    const text = String(heading.getCell(c).value ?? '');
+    const longestWord = Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+    let width = Math.max(column.width ?? 9, Math.ceil(longestWord * BOLD_CHAR) + 2);
+    column.eachCell({ includeEmpty: false }, (cell, rowNumber) => {
+      if (rowNumber <= headingRow || typeof cell.value !== 'number') return;
+      width = Math.max(width, Math.ceil(printedLength(cell.value, cell.numFmt) * 1.1) + 3);
+    });
+    column.width = width;
+    lines = Math.max(lines, wrappedLines(text, width));
+  }
+  heading.alignment = { wrapText: true, vertical: 'top' };
+  heading.height = lines * LINE_HEIGHT_PT + 3;
+
+  let total = 0;
+  for (let c = 1; c <= count; c += 1) total += columnPx(sheet.getColumn(c).width ?? 9);
+  const printable = PRINTABLE_PX[options.orientation];
+  const setup: Partial<ExcelJS.PageSetup> = { paperSize: A4, orientation: options.orientation, printTitlesRow: `${headingRow}:${headingRow}`, fitToHeight: 0 };
+  if (total <= printable / LEAST_FIT_SCALE) Object.assign(setup, { fitToPage: true, fitToWidth: 1 });
+  else {
+    Object.assign(setup, { fitToPage: false, scale: ACROSS_PAGES_SCALE });
+    if (options.repeatFirstColumn !== false) setup.printTitlesColumn = 'A:A';
+  }
+  Object.assign(sheet.pageSetup, setup);
+}

@@ -1,0 +1,107 @@
+/**
+ * The authority's own lists: its list of schools (so the screen can name those not yet returned) and the
+ * allocations it published for the year (set beside what each school reported). Each import says how many
+ * rows came in, which unit the amounts were read in and why, and every bad row with its number and reason.
+ */
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListImportOutcome } from '../../../shared/api/contract';
+import type { ListedSchool } from '../../../shared/authority/authorityLists';
+import { useAuthority, type PickedReturn } from './authorityState';
+
+function ListOutcome(props: { outcome: ListImportOutcome }) {
+  const { t } = useTranslation();
+  const { outcome } = props;
+  return (
+    <div className="list-outcome" data-testid="list-outcome">
+      <p>{t('authority.listImported', { n: outcome.imported, rejected: outcome.rejected.length })}</p>
+      {outcome.unit && outcome.unitFrom ? <p className="field-hint">{t(`authority.allocationUnit.${outcome.unitFrom}`, { unit: t(`authority.allocationUnit.${outcome.unit}`) })}</p> : null}
+      {outcome.rejected.length > 0 ? (
+        <ul className="rejected-list">
+          {outcome.rejected.map((r) => (
+            <li key={`${r.rowNumber}-${r.code}`}>{t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function ListFileInput(props: { label: string; testId: string; disabled?: boolean; onFile: (file: PickedReturn) => Promise<{ outcome: ListImportOutcome | null; error: string | null }> }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<ListImportOutcome | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="file"
+        accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        disabled={busy || props.disabled}
+        data-testid={props.testId}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          const input = e.target;
+          if (!file) return;
+          setBusy(true);
+          void props.onFile(file).then((r) => {
+            setBusy(false);
+            setOutcome(r.outcome);
+            setError(r.error);
+            input.value = '';
+          });
+        }}
+      />
+      {busy ? <p className="muted">{t('authority.lists.busy')}</p> : null}
+      {error ? (
+        <p role="alert" className="field-message">
+          {error}
+        </p>
+      ) : null}
+      {outcome ? <ListOutcome outcome={outcome} /> : null}
+    </div>
+  );
+}
+
+export function AuthorityLists(props: { academicYear: string | null; listedSchools: number; notReturned: ListedSchool[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const importAllocations = useAuthority((s) => s.importAllocations);
+  const importSchoolList = useAuthority((s) => s.importSchoolList);
+  const run = async (work: Promise<Awaited<ReturnType<typeof importAllocations>>>) => {
+    const o = await work;
+    return o.ok ? { outcome: o.result, error: null } : { outcome: null, error: o.error.message };
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} data-testid="authority-lists">
+      <h2 id={`${id}-title`}>{t('authority.lists.title')}</h2>
+      <p className="intro">{t('authority.lists.intro')}</p>
+      <ListFileInput label={t('authority.lists.schoolsLabel')} testId="school-list-file" onFile={(f) => run(importSchoolList(f))} />
+      {props.academicYear ? <ListFileInput label={t('authority.lists.allocationsLabel', { year: props.academicYear })} testId="allocations-file" onFile={(f) => run(importAllocations(f))} /> : null}
+      {props.listedSchools === 0 ? (
+        <p className="muted">{t('authority.lists.noList')}</p>
+      ) : (
+        <>
+          <p>{t('authority.lists.listed', { n: props.listedSchools })}</p>
+          {props.notReturned.length === 0 ? (
+            <p data-testid="not-returned-none">{t('authority.lists.allReturned')}</p>
+          ) : (
+            <>
+              <h3>{t('authority.lists.notReturnedTitle', { n: props.notReturned.length })}</h3>
+              <ul className="not-returned" data-testid="not-returned">
+                {props.notReturned.map((s) => (
+                  <li key={s.officialNumber}>
+                    {s.name} ({s.officialNumber}) · {t(`authority.phase.${s.phase}`)} · {t(`authority.medium.${s.languageMedium}`)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

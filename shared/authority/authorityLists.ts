@@ -1,0 +1,267 @@
+/**
+ * The authority's own lists, read from a table (a CSV or .xlsx the officer already has): the per-school
+ * delegated ALN allocations it published (a Section 52 budget statement) and its list of schools. Pure:
+ * the backend reads the file into text cells; this decides what each row means.
+ *
+ * Rules (docs/authority-return.md, "The authority's lists"):
+ * - columns are found by their headings, in English or Welsh; the official number is 7 digits;
+ * - allocations are in pounds or thousands of pounds: a heading saying "£k", "£000", "£'000", "000s" or
+ *   "thousands" (or "miloedd") means thousands; with no such heading, the median of the amounts decides
+ *   (under 1,000 → thousands, since no school's delegated ALN allocation is under £1,000 while a figure in
+ *   £k is almost always under 1,000); the import result says which was read and why;
+ * - a bad row is rejected with its row number (as a spreadsheet shows it: the heading is row 1), a code and
+ *   its specifics; every other row is imported.
+ */
+import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Pence, type Phase } from '../domain';
+
+/** A table as read from the file: headings and data rows of text, each with its spreadsheet row number. */
+export interface ListTable {
+  header: string[];
+  rows: Array<{ rowNumber: number; cells: string[] }>;
+}
+
+/** Why a row of one of the authority's lists was not imported (worded at the edge: `authority.listRow.<code>`). */
+export type ListRowProblem =
+  | 'official_number_invalid'
+  | 'name_missing'
+  | 'allocation_missing'
+  | 'allocation_not_money'
+  | 'allocation_negative'
+  | 'allocation_too_precise'
+  | 'phase_unknown'
+  | 'medium_unknown'
+  | 'duplicate_number';
+
+export interface ListRowRejection {
+  rowNumber: number;
+  code: ListRowProblem;
+  params: Record<string, string | number>;
+}
+
+export type AllocationUnit = 'pounds' | 'thousands';
+/** How the unit was decided: a heading said so, or the size of the amounts. */
+export type AllocationUnitBasis = 'header' | 'magnitude';
+
+export interface PublishedAllocation {
+  officialNumber: string;
+  name: string;
+  amountPence: Pence;
+}
+
+export interface AllocationList {
+  unit: AllocationUnit;
+  unitFrom: AllocationUnitBasis;
+  allocations: PublishedAllocation[];
+  rejected: ListRowRejection[];
+}
+
+export interface ListedSchool {
+  officialNumber: string;
+  name: string;
+  phase: Phase;
+  languageMedium: LanguageMedium;
+}
+
+export interface SchoolList {
+  schools: ListedSchool[];
+  rejected: ListRowRejection[];
+}
+
+/** A list whose headings do not name a column it needs (worded at the edge: `authority.listColumnMissing`). */
+export class ListColumnMissing extends Error {
+  readonly column: 'official_number' | 'name' | 'allocation' | 'phase' | 'medium';
+  constructor(column: ListColumnMissing['column']) {
+    super(`the list has no ${column.replace('_', ' ')} column`);
+    this.name = 'ListColumnMissing';
+    this.column = column;
+  }
+}
+
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+
+function findColumn(header: readonly string[], tests: readonly RegExp[], except: readonly number[] = []): number {
+  for (const test of tests) {
+    const at = header.findIndex((h, i) => !except.includes(i) && test.test(fold(h)));
+    if (at >= 0) return at;
+  }
+  return -1;
+}
+
+const NUMBER_HEADINGS = [/official|estab|dfes|lea ?no|school (no|number)|^number$|rhif|^urn$|^code$/];
+const NAME_HEADINGS = [/name|enw/, /^school$|^ysgol$/];
+const ALLOCATION_HEADINGS = [/alloc|dyrani/, /aln|ady|delegat|dirprwy/, /amount|swm|£|total|cyfanswm/];
+const PHASE_HEADINGS = [/phase|cyfnod|sector/];
+const MEDIUM_HEADINGS = [/medium|language|iaith|cyfrwng/];
+
+const THOUSANDS_HEADING = /£\s*k\b|£\s*'?000|\b'?000s?\b|thousand|miloedd|\(k\)/;
+
+const cell = (cells: readonly string[], at: number) => (at >= 0 ? (cells[at] ?? '').trim() : '');
+const officialNumberOf = (text: string) => text.replace(/[\s-]/g, '');
+
+/**
+ * An amount as written ("£12,345.67", "12.5", "(300)") in the smallest unit: pence for pounds, and
+ * hundred-thousandths for thousands (£0.00001k = 1p). null when it is not an amount at all.
+ */
+function parseAmount(text: string, unit: AllocationUnit): { value: number; negative: boolean; tooPrecise: boolean } | null {
+  let s = text.replace(/[£,\s]/g, '').replace(/k$/i, '');
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1);
+  }
+  if (s.startsWith('-')) {
+    negative = true;
+    s = s.slice(1);
+  }
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(s);
+  if (!m) return null;
+  const places = unit === 'thousands' ? 5 : 2;
+  const decimals = m[2] ?? '';
+  const significant = decimals.replace(/0+$/, '');
+  const tooPrecise = significant.length > places;
+  const value = Number(m[1]) * 10 ** places + Number((significant.slice(0, places) || '0').padEnd(places, '0'));
+  return { value, negative, tooPrecise };
+}
+
+/** The delegated ALN allocation of each school, from the authority's published statement. */
+export function readAllocationList(table: ListTable): AllocationList {
+  const numberAt = findColumn(table.header, NUMBER_HEADINGS);
+  if (numberAt < 0) throw new ListColumnMissing('official_number');
+  const amountAt = findColumn(table.header, ALLOCATION_HEADINGS, [numberAt]);
+  if (amountAt < 0) throw new ListColumnMissing('allocation');
+  const nameAt = findColumn(table.header, NAME_HEADINGS, [numberAt, amountAt]);
+
+  const rows = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const headingSaysThousands = THOUSANDS_HEADING.test(fold(table.header[amountAt] ?? ''));
+  let unit: AllocationUnit;
+  let unitFrom: AllocationUnitBasis;
+  if (headingSaysThousands) {
+    unit = 'thousands';
+    unitFrom = 'header';
+  } else {
+    const amounts = rows
+      .map((r) => parseAmount(cell(r.cells, amountAt), 'pounds'))
+      .filter((a): a is NonNullable<typeof a> => a !== null && !a.negative && a.value > 0)
+      .map((a) => a.value)
+      .sort((a, b) => a - b);
+    const median = amounts.length === 0 ? 0 : (amounts[Math.floor((amounts.length - 1) / 2)] as number);
+    unit = amounts.length > 0 && median < 1000 * 100 ? 'thousands' : 'pounds';
+    unitFrom = 'magnitude';
+  }
+
+  const allocations: PublishedAllocation[] = [];
+  const rejected: ListRowRejection[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { rowNumber, cells } of rows) {
+    const officialNumber = officialNumberOf(cell(cells, numberAt));
+    const name = cell(cells, nameAt);
+    const amountText = cell(cells, amountAt);
+    const reject = (code: ListRowProblem, params: Record<string, string | number> = {}) => rejected.push({ rowNumber, code, params });
+    if (!/^\d{7}$/.test(officialNumber)) {
+      reject('official_number_invalid', { value: cell(cells, numberAt) });
+      continue;
+    }
+    const first = firstRowOf.get(officialNumber);
+    if (first !== undefined) {
+      reject('duplicate_number', { number: officialNumber, firstRow: first });
+      continue;
+    }
+    if (amountText === '') {
+      reject('allocation_missing', { number: officialNumber });
+      continue;
+    }
+    const amount = parseAmount(amountText, unit);
+    if (!amount) {
+      reject('allocation_not_money', { number: officialNumber, value: amountText });
+      continue;
+    }
+    if (amount.negative) {
+      reject('allocation_negative', { number: officialNumber, value: amountText });
+      continue;
+    }
+    if (amount.tooPrecise) {
+      reject('allocation_too_precise', { number: officialNumber, value: amountText });
+      continue;
+    }
+    firstRowOf.set(officialNumber, rowNumber);
+    // Read in pence either way: hundredths of a pound, or hundred-thousandths of £k (£1k = 100,000p).
+    allocations.push({ officialNumber, name, amountPence: amount.value });
+  }
+  return { unit, unitFrom, allocations, rejected };
+}
+
+const PHASE_WORDS: Array<[RegExp, Phase]> = [
+  [/all.?through|3.?16|3.?18|middle|pob oed|canol/, 'all_through'],
+  [/nursery|meithrin/, 'nursery'],
+  [/primary|cynradd|infant|junior|babanod|iau/, 'primary'],
+  [/secondary|uwchradd/, 'secondary'],
+  [/special|arbennig/, 'special'],
+  [/pru|pupil referral|uned cyfeirio/, 'pru'],
+];
+const MEDIUM_WORDS: Array<[RegExp, LanguageMedium]> = [
+  [/dual|ffrwd ddeuol|dwy ffrwd/, 'dual_stream'],
+  [/bilingual|dwyieithog/, 'bilingual'],
+  [/welsh|cymraeg/, 'welsh'],
+  [/english|saesneg/, 'english'],
+];
+
+function wordAs<T extends string>(text: string, known: readonly T[], words: Array<[RegExp, T]>): T | null {
+  const f = fold(text).replace(/[\s-]+/g, '_');
+  if ((known as readonly string[]).includes(f)) return f as T;
+  const spaced = fold(text);
+  return words.find(([re]) => re.test(spaced))?.[1] ?? null;
+}
+
+/** The authority's list of its schools: official number, name, phase and language medium. */
+export function readSchoolList(table: ListTable): SchoolList {
+  const numberAt = findColumn(table.header, NUMBER_HEADINGS);
+  if (numberAt < 0) throw new ListColumnMissing('official_number');
+  const phaseAt = findColumn(table.header, PHASE_HEADINGS, [numberAt]);
+  if (phaseAt < 0) throw new ListColumnMissing('phase');
+  const mediumAt = findColumn(table.header, MEDIUM_HEADINGS, [numberAt, phaseAt]);
+  if (mediumAt < 0) throw new ListColumnMissing('medium');
+  const nameAt = findColumn(table.header, NAME_HEADINGS, [numberAt, phaseAt, mediumAt]);
+  if (nameAt < 0) throw new ListColumnMissing('name');
+
+  const schools: ListedSchool[] = [];
+  const rejected: ListRowRejection[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { rowNumber, cells } of table.rows) {
+    if (!cells.some((c) => c.trim() !== '')) continue;
+    const reject = (code: ListRowProblem, params: Record<string, string | number> = {}) => rejected.push({ rowNumber, code, params });
+    const officialNumber = officialNumberOf(cell(cells, numberAt));
+    if (!/^\d{7}$/.test(officialNumber)) {
+      reject('official_number_invalid', { value: cell(cells, numberAt) });
+      continue;
+    }
+    const first = firstRowOf.get(officialNumber);
+    if (first !== undefined) {
+      reject('duplicate_number', { number: officialNumber, firstRow: first });
+      continue;
+    }
+    const name = cell(cells, nameAt);
+    if (name === '') {
+      reject('name_missing', { number: officialNumber });
+      continue;
+    }
+    const phase = wordAs(cell(cells, phaseAt), PHASES, PHASE_WORDS);
+    if (!phase) {
+      reject('phase_unknown', { number: officialNumber, value: cell(cells, phaseAt) });
+      continue;
+    }
+    const languageMedium = wordAs(cell(cells, mediumAt), LANGUAGE_MEDIA, MEDIUM_WORDS);
+    if (!languageMedium) {
+      reject('medium_unknown', { number: officialNumber, value: cell(cells, mediumAt) });
+      continue;
+    }
+    firstRowOf.set(officialNumber, rowNumber);
+    schools.push({ officialNumber, name, phase, languageMedium });
+  }
+  return { schools, rejected };
+}
