@@ -105,7 +105,10 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
   const zip = await openZip(bytes);
   try {
     if (zip.entryCount > limits.entries) {
-      throw new SpreadsheetTooLarge(`holds ${zip.entryCount.toLocaleString('en-GB')} files inside it; a workbook Mapio reads has at most ${limits.entries.toLocaleString('en-GB')}`, 'entries', { found: zip.entryCount.toLocaleString('en-GB'), most: limits.entries.toLocaleString('en-GB') });
+      throw new SpreadsheetTooLarge(`holds ${zip.entryCount.toLocaleString('en-GB')} files inside it; a workbook Mapio reads has at most ${limits.entries.toLocaleString('en-GB')}`, 'entries', {
+        found: zip.entryCount.toLocaleString('en-GB'),
+        most: limits.entries.toLocaleString('en-GB'),
+      });
     }
     const entries: yauzl.Entry[] = [];
     await new Promise<void>((resolve, reject) => {
@@ -127,7 +130,8 @@ export async function measureSpreadsheet(bytes: Buffer, limits: SpreadsheetLimit
         );
       }
       declared += entry.uncompressedSize;
-      if (declared > limits.totalBytes) throw new SpreadsheetTooLarge(`would unpack to more than ${megabytes(limits.totalBytes)}; Mapio reads workbooks of at most that`, 'totalBytes', { most: megabytes(limits.totalBytes) });
+      if (declared > limits.totalBytes)
+        throw new SpreadsheetTooLarge(`would unpack to more than ${megabytes(limits.totalBytes)}; Mapio reads workbooks of at most that`, 'totalBytes', { most: megabytes(limits.totalBytes) });
     }
     let inflated = 0;
     let rowsBefore = 0;

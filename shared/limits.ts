@@ -67,10 +67,7 @@ export function sessionsFittingAWeek(minutesPerSession: number): number | null {
  * on the field that was changed (`changed`), naming the most that field may be with the other as it is;
  * null when they fit.
  */
-export function sessionsWeekProblem(
-  line: { minutesPerSession: number; sessionsPerWeekHundredths: number },
-  changed: 'minutesPerSession' | 'sessionsPerWeekHundredths',
-): FieldIssue | null {
+export function sessionsWeekProblem(line: { minutesPerSession: number; sessionsPerWeekHundredths: number }, changed: 'minutesPerSession' | 'sessionsPerWeekHundredths'): FieldIssue | null {
   const { minutesPerSession: minutes, sessionsPerWeekHundredths: hundredths } = line;
   if (minutes * hundredths <= SCHOOL_WEEK_MINUTES * 100) return null;
   const week = grouped.format(SCHOOL_WEEK_MINUTES);

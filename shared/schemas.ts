@@ -14,18 +14,9 @@ const MAX_WEEKS = 53;
 const MAX_CLOSED_DAYS = 60;
 
 /** Integer pence. A float (e.g. 12.5) is refused with a message saying money is in whole pence. */
-export const pence = z
-  .number(issue('number'))
-  .int(issue('wholePence'))
-  .min(0, issue('negative'))
-  .max(MAX_PENCE, issue('tooLarge'));
+export const pence = z.number(issue('number')).int(issue('wholePence')).min(0, issue('negative')).max(MAX_PENCE, issue('tooLarge'));
 
-const wholeBetween = (min: number, max: number) =>
-  z
-    .number(issue('number'))
-    .int(issue('whole'))
-    .min(min, between(min, max))
-    .max(max, between(min, max));
+const wholeBetween = (min: number, max: number) => z.number(issue('number')).int(issue('whole')).min(min, between(min, max)).max(max, between(min, max));
 /** Money up to `max` pence; the range is given in pounds ("£0 and £1,000"). */
 const penceUpTo = (max: number) =>
   z
@@ -59,9 +50,20 @@ const text = (max: number) =>
     .string()
     .max(max, issue('maxChars', { max }))
     .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), issue('controlCharacters'));
-const name = singleLine(z.string().trim().min(1, issue('required')).max(200, issue('maxChars', { max: 200 })));
+const name = singleLine(
+  z
+    .string()
+    .trim()
+    .min(1, issue('required'))
+    .max(200, issue('maxChars', { max: 200 })),
+);
 /** A Welsh text beside an English one: may be empty (Welsh outputs then use the English). */
-const welshName = singleLine(z.string().trim().max(200, issue('maxChars', { max: 200 })));
+const welshName = singleLine(
+  z
+    .string()
+    .trim()
+    .max(200, issue('maxChars', { max: 200 })),
+);
 
 export const schoolSchema = z.strictObject({
   name,
@@ -70,11 +72,7 @@ export const schoolSchema = z.strictObject({
   localAuthorityCode: z.string().regex(/^(\d{3})?$/, issue('authorityCode')),
   officialNumber: z.string().regex(/^(\d{7})?$/, issue('officialNumberDigits')),
   phase: z.enum(PHASES),
-  numberOnRoll: z
-    .number()
-    .int(issue('whole'))
-    .min(0, between(0, 10_000))
-    .max(10_000, between(0, 10_000)),
+  numberOnRoll: z.number().int(issue('whole')).min(0, between(0, 10_000)).max(10_000, between(0, 10_000)),
   efsmBasisPoints: z
     .number()
     .int(issue('wholeBasisPoints', { example: '1850 = 18.5%' }))
@@ -157,21 +155,13 @@ const lineBase = z.strictObject({
   startWeek: week,
   weeks: z.number().int().min(0).max(MAX_WEEKS),
   groups: wholeBetween(1, MAX_GROUPS),
-  groupCapacity: z
-    .number()
-    .int(issue('whole'))
-    .min(1, between(1, MAX_PLACES_PER_GROUP))
-    .max(MAX_PLACES_PER_GROUP, between(1, MAX_PLACES_PER_GROUP)),
+  groupCapacity: z.number().int(issue('whole')).min(1, between(1, MAX_PLACES_PER_GROUP)).max(MAX_PLACES_PER_GROUP, between(1, MAX_PLACES_PER_GROUP)),
   nonStaffCosts: z.array(z.strictObject({ label: name, pence })).max(50),
   undeliveredWeeks: z.array(week).max(MAX_WEEKS),
   expectedProgress: z.number(issue('measureNumber')).min(-100_000).max(100_000).nullable().optional(),
 });
 /** Minutes in one session, contact or planning: no longer than a school day (shared/limits.ts). */
-const sessionMinutes = z
-  .number(issue('number'))
-  .int(issue('whole'))
-  .min(0, between(0, SCHOOL_DAY_MINUTES))
-  .max(SCHOOL_DAY_MINUTES, between(0, SCHOOL_DAY_MINUTES));
+const sessionMinutes = z.number(issue('number')).int(issue('whole')).min(0, between(0, SCHOOL_DAY_MINUTES)).max(SCHOOL_DAY_MINUTES, between(0, SCHOOL_DAY_MINUTES));
 /**
  * A line as the API door takes it (new or changed): the limits of a real school. A file written before
  * these limits (a 0-week line, one 32.5-hour "session" a week) still reads with `lineSchema`; only what
@@ -180,11 +170,7 @@ const sessionMinutes = z
 export const lineFields = lineBase.extend({
   minutesPerSession: sessionMinutes,
   planningMinutesPerSession: sessionMinutes,
-  weeks: z
-    .number()
-    .int(issue('whole'))
-    .min(1, between(1, MAX_WEEKS))
-    .max(MAX_WEEKS, between(1, MAX_WEEKS)),
+  weeks: z.number().int(issue('whole')).min(1, between(1, MAX_WEEKS)).max(MAX_WEEKS, between(1, MAX_WEEKS)),
 });
 export const lineSchema = lineBase.extend({ id });
 

@@ -20,7 +20,6 @@ import { formatPounds, MAX_TYPED_PENCE } from '../../shared/money';
 import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
 import type { HandlerMap } from './types';
 
-
 function requireScenario(session: Session): { id: number; name: string } {
   session.requireBaseline();
   const open = session.openScenario;

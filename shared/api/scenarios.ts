@@ -9,7 +9,13 @@ import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import type { MutationResult, YearView } from './year';
 
-const scenarioName = singleLine(z.string().trim().min(1, issue('required')).max(120, issue('maxChars', { max: 120 })));
+const scenarioName = singleLine(
+  z
+    .string()
+    .trim()
+    .min(1, issue('required'))
+    .max(120, issue('maxChars', { max: 120 })),
+);
 /** A percentage in whole basis points (250 = 2.5%). */
 const basisPoints = (min: number, max: number) =>
   z

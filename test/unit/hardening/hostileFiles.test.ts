@@ -42,7 +42,7 @@ beforeAll(() => {
   SchoolFile.create(goodPath, testSchoolYear(), { appVersion: 'test' }).close();
   hostile = buildHostileFiles(folder);
   backend = createBackend({ mode: 'browser', dataDir, openPath: goodPath, today: () => '2026-11-24' });
-});
+}, 60_000); // building every attack file takes seconds on a busy machine: a set-up limit, not a timed test
 
 afterAll(() => {
   backend?.dispose();
