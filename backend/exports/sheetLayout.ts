@@ -29,7 +29,12 @@ export interface SheetFrame {
 export const MONEY_FORMAT = '"£"#,##0.00;-"£"#,##0.00';
 /** Money where a shortfall must stand out: negatives in red, with their minus sign (never red alone). */
 export const SIGNED_MONEY_FORMAT = '"£"#,##0.00;[Red]-"£"#,##0.00';
-export const HOURS_FORMAT = '0.00';
+/** Hours as hours and minutes ("32:30"): a spreadsheet holds a duration as a fraction of a day (`duration`). */
+export const HOURS_FORMAT = '[h]:mm';
+/** Minutes as the spreadsheet's duration value, shown with HOURS_FORMAT. */
+export const duration = (minutes: number): number => minutes / 1440;
+/** Minutes as HOURS_FORMAT shows them, with a minus sign for a shortfall ("-3:15"): a sheet cannot show a negative duration. */
+export const hoursText = (minutes: number): string => `${minutes < 0 ? '-' : ''}${Math.floor(Math.abs(minutes) / 60)}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F0' } };
 export const GROUP_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 export const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4D6' } };

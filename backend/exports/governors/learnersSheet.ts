@@ -1,7 +1,7 @@
 /** The governors' workbook's Learners sheet (optional): each learner's share of the cost, pseudonymised unless names were asked for. */
 import ExcelJS from 'exceljs';
 import { hasIdp } from '../../../shared/domain';
-import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L } from './provisionMapSheet';
@@ -44,8 +44,8 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
         })
         .join('; '),
       hasIdp(learner.alnStatus) ? (learner.welshAlp ? t('export.learners.yes') : t('export.learners.no')) : null,
-      learner.idpAlpMinutesPerWeek === null ? null : learner.idpAlpMinutesPerWeek / 60,
-      (c?.alpMinutesPerWeek ?? 0) / 60,
+      learner.idpAlpMinutesPerWeek === null ? null : duration(learner.idpAlpMinutesPerWeek),
+      duration(c?.alpMinutesPerWeek ?? 0),
       c?.lineIds.length ?? 0,
     ];
     const row = ws.getRow(r);

@@ -1,6 +1,6 @@
 /** The governors' workbook's Staffing sheet: each person's hourly cost, hours and the cost of their time. */
 import ExcelJS from 'exceljs';
-import { HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import type { SchoolYear } from '../../../shared/domain';
 import type { SheetContext } from './sheetContext';
 import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
@@ -42,7 +42,7 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     money(row.getCell(3), s.hourlyCostPence);
     markInput(row.getCell(3));
     const hours = (col: number, minutes: number) => {
-      row.getCell(col).value = minutes / 60;
+      row.getCell(col).value = duration(minutes);
       row.getCell(col).numFmt = HOURS_FORMAT;
     };
     hours(4, s.contractedMinutesPerWeek);

@@ -4,7 +4,23 @@ import { checkKeys } from '../../../shared/i18n';
 import ExcelJS from 'exceljs';
 import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
-import { SIGNED_MONEY_FORMAT, HOURS_FORMAT, HEADER_FILL, TOTAL_FILL, THIN_TOP, colour, ref, money, moneyFormula, titleRows, styleRow, printSetup, fitRowHeights } from '../sheetLayout';
+import {
+  SIGNED_MONEY_FORMAT,
+  HOURS_FORMAT,
+  duration,
+  hoursText,
+  HEADER_FILL,
+  TOTAL_FILL,
+  THIN_TOP,
+  colour,
+  ref,
+  money,
+  moneyFormula,
+  titleRows,
+  styleRow,
+  printSetup,
+  fitRowHeights,
+} from '../sheetLayout';
 import { authorityName } from '../../../shared/localAuthorities';
 import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
@@ -319,24 +335,28 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   const alncoCost = (minutes: string): string => `ROUND(ROUND(${ref(names.staffing, `C${alncoRow as number}`)}*100,0)*${minutes}/60,0)/100`;
   const hoursFormula = (formula: string, minutes: number): void => {
     const cell = ws.getCell(`B${r}`);
-    cell.value = { formula, result: minutes / 60 };
+    cell.value = { formula, result: duration(minutes) };
     cell.numFmt = HOURS_FORMAT;
   };
   const neededRow = r;
   label(t('export.workloadNeeded'));
-  ws.getCell(`B${r}`).value = workload.minutesNeeded / 60;
+  ws.getCell(`B${r}`).value = duration(workload.minutesNeeded);
   ws.getCell(`B${r}`).numFmt = HOURS_FORMAT;
   markMapioValue(ws.getCell(`B${r}`));
   if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(String(workload.minutesNeeded)), workload.neededCostPence as number, 'ALNCo workload: cost of the hours needed');
   r++;
   const releaseRow = r;
   label(t('export.workloadRelease'));
-  hoursFormula(`${releaseMinutes}/60`, workload.releaseMinutes);
+  hoursFormula(`${releaseMinutes}/1440`, workload.releaseMinutes);
   if (alncoRow !== undefined) moneyFormula(ws, ctx, `C${r}`, alncoCost(releaseMinutes), workload.releaseCostPence as number, 'ALNCo workload: cost of release time');
   r++;
   label(t('export.workloadBalance'), true);
-  hoursFormula(`B${releaseRow}-B${neededRow}`, workload.balanceMinutes);
-  ws.getCell(`B${r}`).font = { bold: true, color: { argb: workload.balanceMinutes < 0 ? 'FFC00000' : 'FF000000' } };
+  // A shortfall is a negative duration, which no spreadsheet shows: the balance is written as text by a
+  // formula, with its minus sign, still following the release time and the hours needed above.
+  const balance = ws.getCell(`B${r}`);
+  balance.value = { formula: `IF(B${releaseRow}<B${neededRow},"-","")&TEXT(ABS(B${releaseRow}-B${neededRow}),"[h]:mm")`, result: hoursText(workload.balanceMinutes) };
+  balance.alignment = { horizontal: 'right' };
+  balance.font = { bold: true, color: { argb: workload.balanceMinutes < 0 ? 'FFC00000' : 'FF000000' } };
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
 
