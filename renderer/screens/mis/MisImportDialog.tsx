@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { problemText } from '../../errors/localisedError';
+import { errorText, issueText, problemText } from '../../errors/localisedError';
 import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
 import type { MisColumnMapping, MisFieldChange, MisPreview, MisPreviewRow } from '../../../shared/api/contract';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
@@ -24,6 +24,7 @@ interface Picked {
  */
 export function MisImportDialog(props: { onClose: () => void }) {
   const { t, yearGroup } = useDisplay();
+  const lang = useMapio((s) => s.lang);
   const request = useMapio((s) => s.request);
   const mutate = useMapio((s) => s.mutate);
   const setStatus = useMapio((s) => s.setStatus);
@@ -198,10 +199,19 @@ export function MisImportDialog(props: { onClose: () => void }) {
               <p>{t('mis.mappingIntro', { name: preview.fileName, columns: preview.columns.length })}</p>
               {preview.encoding ? <p className="muted">{t(`mis.encoding.${preview.encoding}`)}</p> : null}
               {preview.mappingProblem ? (
-                <p className="field-message" role="alert" data-testid="mis-mapping-problem">
-                  <span aria-hidden="true">⚠ </span>
-                  {problemText(preview.mappingProblem, useMapio.getState().lang)}
-                </p>
+                <div className="field-message" role="alert" data-testid="mis-mapping-problem">
+                  <p>
+                    <span aria-hidden="true">⚠ </span>
+                    {errorText(preview.mappingProblem, lang)}
+                  </p>
+                  {preview.mappingProblem.issues?.length ? (
+                    <ul>
+                      {preview.mappingProblem.issues.map((issue) => (
+                        <li key={issue.path}>{issueText(issue, lang)}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </div>
               ) : (
                 <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>
               )}
