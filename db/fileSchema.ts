@@ -71,40 +71,61 @@ export function expectedSchema(migrations: readonly Migration[], version: number
   }
 }
 
-/** A person's words for one schema object, e.g. "a trigger called “copy_names”". */
-function described(o: SchemaObject): string {
-  const what = o.type === 'table' && /^CREATE VIRTUAL TABLE/i.test(o.sql ?? '') ? 'virtual table' : o.type;
-  return `${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} called “${o.name.slice(0, 60)}”`;
+/** One way a file's schema differs from Mapio's, as data: the words are the catalogue's (`apiError.reason.schemaDiff.<kind>`). */
+export interface SchemaDifference {
+  kind: 'extra' | 'replaces' | 'changed' | 'missing';
+  /** table, virtual table, index, trigger or view. */
+  type: string;
+  name: string;
+  /** For `replaces`: the kind of object Mapio keeps under that name. */
+  keeps?: string;
 }
 
-/**
- * What differs between a file's schema and the expected one, in words ("a trigger called “x” that Mapio
- * never makes"), at most `limit` of them; empty when they are the same.
- */
-export function schemaDifferences(actual: Schema, expected: Schema, limit = 3): string[] {
-  const found: string[] = [];
+const objectType = (o: SchemaObject): string => (o.type === 'table' && /^CREATE VIRTUAL TABLE/i.test(o.sql ?? '') ? 'virtualTable' : o.type);
+
+/** What differs between a file's schema and the expected one, at most `limit` of them; empty when they are the same. */
+export function schemaDifferences(actual: Schema, expected: Schema, limit = 3): SchemaDifference[] {
+  const found: SchemaDifference[] = [];
   for (const [key, object] of actual) {
     if (found.length >= limit) break;
     const wanted = expected.get(key);
+    const name = object.name.slice(0, 60);
     if (!wanted) {
       const sameName = [...expected.values()].find((e) => e.name === object.name);
-      found.push(sameName ? `${described(object)} where Mapio keeps ${/^[aeiou]/.test(sameName.type) ? 'an' : 'a'} ${sameName.type}` : `${described(object)} that Mapio never makes`);
+      found.push(sameName ? { kind: 'replaces', type: objectType(object), name, keeps: objectType(sameName) } : { kind: 'extra', type: objectType(object), name });
     } else if (wanted.sql !== object.sql || wanted.tableName !== object.tableName) {
-      found.push(`${described(object)} that is not as Mapio made it`);
+      found.push({ kind: 'changed', type: objectType(object), name });
     }
   }
   for (const [key, object] of expected) {
     if (found.length >= limit) break;
-    if (!actual.has(key) && ![...actual.values()].some((a) => a.name === object.name)) found.push(`no ${object.type} called “${object.name}”`);
+    if (!actual.has(key) && ![...actual.values()].some((a) => a.name === object.name)) found.push({ kind: 'missing', type: objectType(object), name: object.name });
   }
   return found;
 }
 
-/** The file's schema is exactly `expected`, or an ApiError('file_altered') that names what differs. */
+/**
+ * The file's schema is exactly `expected`, or an ApiError('file_altered') that names the first difference
+ * (worded at the edge from its kind, the object's type and name) and how many more there are.
+ */
 export function assertSchemaAsMade(actual: Schema, expected: Schema, fileName: string, description: string): void {
-  const differences = schemaDifferences(actual, expected);
-  if (differences.length === 0) return;
-  throw new ApiError('file_altered', 'changedOutside', { name: fileName, differences: differences.join('; '), kind: description });
+  // The most telling difference is named: a view or trigger in a table's place, then code Mapio never
+  // wrote (a trigger, a view), then anything altered, then the rest.
+  const telling = (d: SchemaDifference): number => (d.kind === 'replaces' ? 0 : d.kind === 'extra' && (d.type === 'trigger' || d.type === 'view') ? 1 : d.kind === 'changed' ? 2 : 3);
+  const differences = schemaDifferences(actual, expected, 20).sort((a, b) => telling(a) - telling(b));
+  const first = differences[0];
+  if (!first) return;
+  // The object's words come before the difference's, which uses them (worded in that order at the edge).
+  throw new ApiError('file_altered', differences.length > 1 ? 'changedOutside' : 'changedOutsideOnly', {
+    name: fileName,
+    kind: description,
+    typeKey: `apiError.reason.schemaObject.${first.type}`,
+    typeAKey: `apiError.reason.schemaObjectA.${first.type}`,
+    keepsAKey: `apiError.reason.schemaObjectA.${first.keeps ?? first.type}`,
+    object: first.name,
+    differenceKey: `apiError.reason.schemaDiff.${first.kind}`,
+    count: differences.length - 1,
+  });
 }
 
 /** A version no Mapio ever wrote (between two versions, zero or negative): refused before anything runs. */

@@ -877,8 +877,6 @@ export const cy: Catalogue = {
       fileMissing: 'Ni allai Mapio ddod o hyd i “{{name}}” yn {{path}}. Efallai ei bod wedi’i symud, ei hailenwi neu ei dileu.',
       isAFolder: 'Ffolder yw {{path}}, nid ffeil Mapio.',
       newerVersion: 'Cadwyd “{{name}}” gan fersiwn mwy newydd o Mapio (fersiwn ffeil {{version}}; mae’r Mapio hwn yn deall hyd at {{latest}}). Diweddarwch Mapio i’w hagor.',
-      changedOutside:
-        'Mae “{{name}}” wedi’i newid y tu allan i Mapio: {{differences}}. Ni fydd Mapio yn ei hagor, oherwydd gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
       unknownVersion:
         'Mae “{{name}}” yn dweud mai fersiwn ffeil {{version}} yw hi, ond nid oes yr un fersiwn o Mapio wedi ysgrifennu ffeil o’r fath, felly mae wedi’i newid y tu allan i Mapio neu wedi’i difrodi. Ni fydd Mapio yn ei hagor. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
       noSchoolDetails: 'Mae manylion yr ysgol ar goll o’r ffeil ysgol hon; adferwch hi o gopi wrth gefn.',
@@ -1070,6 +1068,40 @@ export const cy: Catalogue = {
         allocation: 'dyraniad',
         phase: 'cyfnod',
         medium: 'cyfrwng iaith',
+      },
+      changedOutside_zero:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutside_one:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}, ac {{count}} newid arall. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutside_two:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}, a {{count}} newid arall. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutside_few:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}, a {{count}} newid arall. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutside_many:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}, a {{count}} newid arall. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutside_other:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}, a {{count}} o newidiadau eraill. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      changedOutsideOnly:
+        'Mae “{{name}}” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: {{difference}}. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
+      schemaObject: {
+        table: 'tabl',
+        virtualTable: 'tabl rhithwir',
+        index: 'mynegai',
+        trigger: 'sbardun',
+        view: 'golwg',
+      },
+      schemaDiff: {
+        extra: '{{typeA}} o’r enw “{{object}}” nad yw Mapio byth yn ei wneud',
+        replaces: '{{typeA}} o’r enw “{{object}}” lle mae Mapio yn cadw {{keepsA}}',
+        changed: '{{typeA}} o’r enw “{{object}}” nad yw fel y gwnaeth Mapio ef',
+        missing: 'dim {{type}} o’r enw “{{object}}”',
+      },
+      schemaObjectA: {
+        table: 'tabl',
+        virtualTable: 'tabl rhithwir',
+        index: 'mynegai',
+        trigger: 'sbardun',
+        view: 'golwg',
       },
     },
   },

@@ -797,8 +797,6 @@ export const en = {
       fileMissing: 'Mapio could not find “{{name}}” at {{path}}. It may have been moved, renamed or deleted.',
       isAFolder: '{{path}} is a folder, not a Mapio file.',
       newerVersion: '“{{name}}” was saved by a newer version of Mapio (file version {{version}}, this Mapio understands up to {{latest}}). Update Mapio to open it.',
-      changedOutside:
-        '“{{name}}” has been changed outside Mapio: it has {{differences}}. Mapio will not open it, because a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups instead, or ask IT where this file came from.',
       unknownVersion:
         '“{{name}}” says it is file version {{version}}, which no version of Mapio has written, so it has been changed outside Mapio or damaged. Mapio will not open it. Open a copy from your backups instead, or ask IT where this file came from.',
       noSchoolDetails: 'This school file is missing its school details; restore it from a backup.',
@@ -949,6 +947,32 @@ export const en = {
         allocation: 'allocation',
         phase: 'phase',
         medium: 'language medium',
+      },
+      changedOutside_one:
+        '“{{name}}” has been changed outside Mapio: it has {{difference}}, and {{count}} more change. Mapio will not open it, because a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups instead, or ask IT where this file came from.',
+      changedOutside_other:
+        '“{{name}}” has been changed outside Mapio: it has {{difference}}, and {{count}} more changes. Mapio will not open it, because a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups instead, or ask IT where this file came from.',
+      changedOutsideOnly:
+        '“{{name}}” has been changed outside Mapio: it has {{difference}}. Mapio will not open it, because a file changed like this could run its own instructions when Mapio reads or saves it. Open a copy from your backups instead, or ask IT where this file came from.',
+      schemaObject: {
+        table: 'table',
+        virtualTable: 'virtual table',
+        index: 'index',
+        trigger: 'trigger',
+        view: 'view',
+      },
+      schemaDiff: {
+        extra: '{{typeA}} called “{{object}}” that Mapio never makes',
+        replaces: '{{typeA}} called “{{object}}” where Mapio keeps {{keepsA}}',
+        changed: '{{typeA}} called “{{object}}” that is not as Mapio made it',
+        missing: 'no {{type}} called “{{object}}”',
+      },
+      schemaObjectA: {
+        table: 'a table',
+        virtualTable: 'a virtual table',
+        index: 'an index',
+        trigger: 'a trigger',
+        view: 'a view',
       },
     },
   },

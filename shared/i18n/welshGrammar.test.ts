@@ -41,6 +41,7 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'apiError.reason.returnNamesLearner': () => ({ fields: '“Grŵp Siân”; “Grŵp Llŷr”' }),
   'apiError.reason.tookTooLong': () => ({ activity: 'agor y ffeil' }),
   'apiError.reason.authorityFileChanged': () => ({ name: 'awdurdod.mapio-la' }),
+  'apiError.reason.changedOutside': () => ({ name: 'ysgol.mapio', difference: 'sbardun o’r enw “copi” nad yw Mapio byth yn ei wneud' }),
   'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
@@ -114,6 +115,8 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
 
 /** Every other counted phrase at 2, where the noun soft-mutates (or, with no noun, the plural reads on). */
 const AT_TWO: Record<string, string> = {
+  'apiError.reason.changedOutside':
+    'Mae “ysgol.mapio” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor. Mae ynddo: sbardun o’r enw “copi” nad yw Mapio byth yn ei wneud, a 2 newid arall. Gallai ffeil a newidiwyd fel hyn redeg ei chyfarwyddiadau ei hun pan fydd Mapio yn ei darllen neu’n ei chadw. Agorwch gopi o’ch copïau wrth gefn yn lle hynny, neu gofynnwch i’r adran TG o ble y daeth y ffeil hon.',
   'export.headline.moreChecks': 'a 2 wiriad arall ar y daflen Gwiriadau',
   'apiError.reason.areaUsedByLines': 'Mae’r maes angen “Lleferydd” yn dal i gael ei ddefnyddio gan 2 linell: “Lego”, “ELSA”. Tynnwch ef o’r llinellau hynny yn gyntaf.',
   'apiError.reason.areaUsedByLearners': 'Mae’r maes angen “Lleferydd” wedi’i gofnodi o hyd ar gyfer 2 ddysgwr. Tynnwch ef o gofnodion y dysgwyr yn gyntaf.',

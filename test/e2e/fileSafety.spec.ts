@@ -79,7 +79,7 @@ test('a read-only file opens read-only: marked, exportable, edits refused in Eng
   // In Welsh: the banner, and the refusal still on screen, re-worded.
   await page.locator('.lang-select select').selectOption('cy');
   await expect(banner).toHaveText(/I’w darllen yn unig: ni all Mapio gadw “Shared school\.mapio” lle mae hi\./);
-  await expect(page.getByTestId('alert')).toContainText('Mae “Shared school.mapio” ar agor i’w darllen yn unig: ni all Mapio gadw lle mae hi');
+  await expect(page.getByTestId('alert')).toContainText('Mae “Shared school.mapio” ar agor i’w darllen yn unig: ni chaiff Mapio gadw lle mae hi');
   await page.screenshot({ path: '/tmp/i15-readonly-cy.png' });
 
   // Save a copy as… gives a file that can be changed.
@@ -105,7 +105,7 @@ test('a file changed outside Mapio is refused with its reason, in English and We
   await fileMenu(page, 'Open…');
   await page.getByRole('dialog').getByRole('textbox').fill(trigger);
   await page.getByRole('dialog').getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByTestId('alert')).toContainText('“trigger-learners.mapio” has been changed outside Mapio: it has a table called “stolen” that Mapio never makes');
+  await expect(page.getByTestId('alert')).toContainText('“trigger-learners.mapio” has been changed outside Mapio: it has a trigger called “copy_names” that Mapio never makes');
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
   await page.screenshot({ path: '/tmp/i15-altered-en.png' });
 

@@ -79,7 +79,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   test.setTimeout(180_000);
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 }); // first launch builds the demo school: a busy machine can take longer than the default wait
   await expect(page.getByRole('heading', { name: 'Provision map', level: 1 })).toBeVisible();
 
   // The switch works at once, without a restart.
@@ -208,7 +208,7 @@ test('Cymraeg survives a restart: a new Mapio on the same data folder opens in W
   const dataDir = newDataDir();
   mapio = await startMapio(dataDir);
   await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 }); // first launch builds the demo school: a busy machine can take longer than the default wait
   const saved = page.waitForResponse((r) => r.url().includes('/api/settings.setLanguage') && r.ok());
   await page.locator('.lang-select select').selectOption('cy');
   await saved;
@@ -262,7 +262,7 @@ test('Cymraeg survives a restart: a new Mapio on the same data folder opens in W
 test('the walk would catch English: the English interface is full of it', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 }); // first launch builds the demo school: a busy machine can take longer than the default wait
   let text = await page.locator('body').innerText();
   for (const d of schoolData) text = text.replaceAll(d, ' ');
   expect(englishIn(text, phrases).length).toBeGreaterThan(10);
