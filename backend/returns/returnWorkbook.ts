@@ -48,9 +48,12 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
-  const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'portrait', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): a first column wide enough for them.
-  sheet.columns = [{ width: 80 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  // Landscape, so the label column and the four figure columns print one page wide at full size.
+  const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'landscape', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): they wrap
+  // in a first column wide enough for most of them, rather than shrink the whole sheet to fit the longest.
+  sheet.columns = [{ width: 56 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
   const heading = (text: string) => {
     sheet.addRow([]);
@@ -151,6 +154,13 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     t('returnBook.breakdown.funding'),
     ret.totals.byFundingSource.map((b) => ({ label: t(`enums.fundingSource.${b.key}`), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
+
+  // A label longer than its column wraps: its row is made tall enough (about 52 characters a line at this
+  // width), so it never runs into the row below when printed.
+  sheet.eachRow((r) => {
+    const label = r.getCell(1).text;
+    if (r.number > 1 && label.length > 52) r.height = Math.ceil(label.length / 52) * 15;
+  });
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
