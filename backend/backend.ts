@@ -22,6 +22,7 @@ import { learnerHandlers } from './handlers/learners';
 import { lineHandlers } from './handlers/lines';
 import { misHandlers } from './handlers/mis';
 import { scenarioHandlers } from './handlers/scenarios';
+import { versionHandlers } from './handlers/versions';
 import { schoolHandlers } from './handlers/school';
 import { staffHandlers } from './handlers/staff';
 import type { HandlerContext, HandlerMap } from './handlers/types';
@@ -43,6 +44,7 @@ const handlers: HandlerMap<OperationName> = {
   ...authorityHandlers,
   ...exportHandlers,
   ...scenarioHandlers,
+  ...versionHandlers,
 };
 
 export interface Backend {

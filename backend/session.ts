@@ -11,6 +11,7 @@ import type { CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
+import { GovernorVersionStore } from '../db/governorVersions';
 import { backupAfterOpen, type SchoolBackups } from '../db/backups';
 import type { AuthorityFile } from '../db/authority/authorityFile';
 import type { SettingsStore } from './settings';
@@ -23,6 +24,8 @@ export class Session {
   private scenario: ScenarioWorkingCopy | null = null;
   /** The scenarios table of the open file, through its own connection (db/scenarios.ts). */
   private scenarioStore: ScenarioStore | null = null;
+  /** The versions presented to governors in the open file, through their own connection (db/governorVersions.ts). */
+  private versionStore: GovernorVersionStore | null = null;
   /** The authority's comparison file, open beside (or instead of) a school file. */
   private authorityFile: AuthorityFile | null = null;
   /** Automatic backups (db/backups.ts); the backend sets it, except in the CLI. */
@@ -130,6 +133,16 @@ export class Session {
     return this.scenarioStore;
   }
 
+  /** The open file's versions presented to governors (opened on first use). */
+  governorVersions(): GovernorVersionStore {
+    const file = this.requireBaseline();
+    if (!this.versionStore || this.versionStore.path !== file.path) {
+      this.versionStore?.close();
+      this.versionStore = GovernorVersionStore.open(file.path, { readOnly: file.readOnly });
+    }
+    return this.versionStore;
+  }
+
   /** Work on a scenario: leaves any other one, then materialises this one. */
   enterScenario(id: number): void {
     // A scenario's work is written back into the school file: not possible in one opened read-only.
@@ -162,6 +175,8 @@ export class Session {
     } finally {
       this.scenarioStore?.close();
       this.scenarioStore = null;
+      this.versionStore?.close();
+      this.versionStore = null;
     }
   }
 

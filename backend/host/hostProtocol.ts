@@ -76,6 +76,9 @@ const LONG: ReadonlySet<string> = new Set<OperationName>([
   'export.alpStatement',
   'return.create',
   'scenario.compare',
+  'versions.save',
+  'versions.export',
+  'versions.compare',
 ]);
 
 export function timeLimitFor(name: string, limits: TimeLimits): number {
@@ -89,6 +92,6 @@ export function activityOf(name: string): string {
   if (OPENING.has(name)) return 'opening the file';
   if (name.startsWith('mis.')) return 'reading the learners’ file';
   if (name.startsWith('authority.import')) return 'importing returns';
-  if (name.startsWith('export.') || name === 'return.create' || name === 'authority.exportComparison') return 'writing the export';
+  if (name.startsWith('export.') || name === 'versions.save' || name === 'versions.export' || name === 'return.create' || name === 'authority.exportComparison') return 'writing the export';
   return 'that';
 }
