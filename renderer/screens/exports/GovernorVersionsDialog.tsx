@@ -114,7 +114,7 @@ export function GovernorVersionsDialog(props: { onClose: () => void }) {
         {shown.kind === 'compare' ? (
           <section data-testid="version-comparison">
             <p>{t('exportDialogs.versions.compareIntro', { name: shown.version.name })}</p>
-            <ScenarioComparisonTable comparison={shown.comparison} />
+            <ScenarioComparisonTable comparison={shown.comparison} comparedDetail={() => t('exportDialogs.versions.presentedOn', { date: date(shown.version.presentedOn) })} />
           </section>
         ) : null}
 
