@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localToday } from '../exports/exportLabels';
 import { parseInput } from '../../shared/api/contract';
 import { createBackend, type TypedBackend } from '../backend';
 import { apiErrorFrom as refusal, rejectionOf } from '../../test/support/refusals';
@@ -43,6 +45,11 @@ describe('a version presented to governors', () => {
     expect(again.path).toBe(path.join(dir, 'again.xlsx'));
     expect(again.sheets).toEqual(exported.sheets);
     expect(read(again.path)).toEqual(read(first));
+    // Still a workbook every reader opens, dated the day it was generated.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(again.path);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(exported.sheets);
+    expect(workbook.created.toISOString().slice(0, 10)).toBe(localToday());
 
     const opened = backend.invoke('versions.open', { id });
     expect(opened.costed.totals).toEqual(before.totals);
