@@ -23,6 +23,7 @@ import { learnerHandlers } from './handlers/learners';
 import { lineHandlers } from './handlers/lines';
 import { misHandlers } from './handlers/mis';
 import { scenarioHandlers } from './handlers/scenarios';
+import { versionHandlers } from './handlers/versions';
 import { schoolHandlers } from './handlers/school';
 import { staffHandlers } from './handlers/staff';
 import type { HandlerContext, HandlerMap } from './handlers/types';
@@ -44,6 +45,7 @@ const handlers: HandlerMap<OperationName> = {
   ...authorityHandlers,
   ...exportHandlers,
   ...scenarioHandlers,
+  ...versionHandlers,
 };
 
 export interface Backend {

@@ -14,6 +14,7 @@ import type { CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
+import { GovernorVersionStore } from '../db/governorVersions';
 import { backupAfterOpen, type SchoolBackups } from '../db/backups';
 import type { AuthorityFile } from '../db/authority/authorityFile';
 import type { SettingsStore } from './settings';
@@ -26,6 +27,8 @@ export class Session {
   private scenario: ScenarioWorkingCopy | null = null;
   /** The scenarios table of the open file, through its own connection (db/scenarios.ts). */
   private scenarioStore: ScenarioStore | null = null;
+  /** The versions presented to governors in the open file, through their own connection (db/governorVersions.ts). */
+  private versionStore: GovernorVersionStore | null = null;
   /** The authority's comparison file, open beside (or instead of) a school file. */
   private authorityFile: AuthorityFile | null = null;
   /** Automatic backups (db/backups.ts); the backend sets it, except in the CLI. */
@@ -111,7 +114,7 @@ export class Session {
    * Exports for governors, parents and the authority describe the school's plan, never a scenario:
    * refuse them while a scenario is open rather than label what-if figures as the school's.
    */
-  requireNoScenario(document: 'governors' | 'statement' | 'return'): SchoolFile {
+  requireNoScenario(document: 'governors' | 'statement' | 'return' | 'version'): SchoolFile {
     if (this.scenario) {
       throw new ApiError('conflict', 'inScenario', { scenario: this.scenario.name, documentKey: `apiError.reason.document.${document}` });
     }
@@ -131,6 +134,16 @@ export class Session {
       this.scenarioStore = ScenarioStore.open(file.path, { readOnly: file.readOnly });
     }
     return this.scenarioStore;
+  }
+
+  /** The open file's versions presented to governors (opened on first use). */
+  governorVersions(): GovernorVersionStore {
+    const file = this.requireBaseline();
+    if (!this.versionStore || this.versionStore.path !== file.path) {
+      this.versionStore?.close();
+      this.versionStore = GovernorVersionStore.open(file.path, { readOnly: file.readOnly });
+    }
+    return this.versionStore;
   }
 
   /** Work on a scenario: leaves any other one, then materialises this one. */
@@ -165,6 +178,8 @@ export class Session {
     } finally {
       this.scenarioStore?.close();
       this.scenarioStore = null;
+      this.versionStore?.close();
+      this.versionStore = null;
     }
   }
 

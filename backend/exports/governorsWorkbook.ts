@@ -40,6 +40,7 @@ import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 import { protectSheets } from './governors/cellRoles';
 import { fitSheetForPrint } from './sheetPrint';
+import { withEntriesDated } from './zipEntryDates';
 
 export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
@@ -60,7 +61,7 @@ export interface GovernorsWorkbook {
 }
 
 /** Build the workbook, with the list of formula cells and the engine figures they must compute to. */
-export function buildGovernorsWorkbookWithFigures(view: YearView, options: GovernorsWorkbookOptions): GovernorsWorkbook {
+export function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): GovernorsWorkbook {
   const t = createI18n(options.lang).t;
   // The school's own words (line, income, tier names…) in the workbook's language; figures are unchanged.
   const data = yearInLanguage(view.data, options.lang);
@@ -102,8 +103,19 @@ export function buildGovernorsWorkbookWithFigures(view: YearView, options: Gover
 }
 
 /** The governors' workbook for the open year (see buildGovernorsWorkbookWithFigures). */
-export function buildGovernorsWorkbook(view: YearView, options: GovernorsWorkbookOptions): ExcelJS.Workbook {
+export function buildGovernorsWorkbook(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): ExcelJS.Workbook {
   return buildGovernorsWorkbookWithFigures(view, options).workbook;
+}
+
+/**
+ * The workbook as the bytes of an .xlsx file. Nothing in it depends on when it is written: its created and
+ * modified dates and every zip entry's date are the generated-on date, so the same map and options give the
+ * same file, byte for byte (docs/exports.md, "Versions presented to governors").
+ */
+export async function governorsWorkbookBytes(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): Promise<{ bytes: Uint8Array; sheets: string[] }> {
+  const { workbook, sheets } = buildGovernorsWorkbookWithFigures(view, options);
+  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  return { bytes: withEntriesDated(written, options.generatedOn), sheets };
 }
 
 export type { CheckedFigure } from './sheetLayout';

@@ -10,10 +10,9 @@ import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/author
 import { buildAlpStatementHtml } from '../exports/alpStatement';
 import { exportTarget, writeExport } from '../exports/exportFile';
 import { localToday } from '../exports/exportLabels';
-import { buildGovernorsWorkbookWithFigures } from '../exports/governorsWorkbook';
 import { writeReturnWorkbook } from '../returns/returnWorkbook';
 import { guarded } from './guarded';
-import { compareWithBaseline } from './scenarios';
+import { assertVersionsWritable, workbookOfTheMap } from './versions';
 import { namesInFreeText, type FreeTextDocument } from '../../shared/freeTextNames';
 import type { SchoolYear } from '../../shared/domain';
 import type { HandlerMap } from './types';
@@ -34,23 +33,16 @@ function refuseNamesInText(data: SchoolYear, document: FreeTextDocument): void {
 }
 
 export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alpStatement' | 'return.create'> = {
-  'export.governorsWorkbook': async ({ path, learners, lang }, { session }) => {
+  'export.governorsWorkbook': async ({ path, learners, lang, version }, { session }) => {
     // Everything that can be refused is refused before any work, so a bad path costs nothing.
     const file = session.requireNoScenario('governors');
     const target = exportTarget(path, 'workbook', file.path);
-    const view = session.view();
-    const comparison = compareWithBaseline(session);
-    const scenarios = comparison.scenarios.length > 0 ? comparison : null;
-    const { workbook, sheets } = buildGovernorsWorkbookWithFigures(view, { learners, lang, generatedOn: localToday(), scenarios });
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
-    } catch {
-      // The transports only convert errors thrown synchronously, so this handler converts its own.
-      throw new ApiError('internal', 'workbookFailed');
-    }
-    writeExport(target, bytes);
-    return { path: target, sheets, bytes: bytes.byteLength };
+    if (version) assertVersionsWritable(session);
+    const made = await workbookOfTheMap(session, { learners, lang });
+    writeExport(target, made.bytes);
+    // The version keeps the very bytes just written, so exporting it again gives this file (docs/exports.md).
+    const saved = version ? session.governorVersions().create({ ...made.kept, ...version }) : undefined;
+    return { path: target, sheets: made.sheets, bytes: made.bytes.byteLength, ...(saved ? { version: saved } : {}) };
   },
 
   'export.alpStatement': ({ path, lang, notLearners }, { session }) => {

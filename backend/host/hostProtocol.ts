@@ -76,6 +76,9 @@ const LONG: ReadonlySet<string> = new Set<OperationName>([
   'export.alpStatement',
   'return.create',
   'scenario.compare',
+  'versions.save',
+  'versions.export',
+  'versions.compare',
 ]);
 
 export function timeLimitFor(name: string, limits: TimeLimits): number {
@@ -89,6 +92,6 @@ export function activityOf(name: string): 'openingFile' | 'readingLearners' | 'i
   if (OPENING.has(name)) return 'openingFile';
   if (name.startsWith('mis.')) return 'readingLearners';
   if (name.startsWith('authority.import')) return 'importingReturns';
-  if (name.startsWith('export.') || name === 'return.create' || name === 'authority.exportComparison') return 'writingExport';
+  if (name.startsWith('export.') || name === 'versions.save' || name === 'versions.export' || name === 'return.create' || name === 'authority.exportComparison') return 'writingExport';
   return 'that';
 }

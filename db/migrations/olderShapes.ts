@@ -6,6 +6,7 @@
 import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
+  { from: 700, sql: 'DROP TABLE governor_versions' },
   {
     from: 600,
     sql: `

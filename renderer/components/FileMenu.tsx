@@ -94,6 +94,11 @@ export function FileMenu(props: { onAction: (action: PathAction) => void; onOpen
               </button>
             </li>
             <li>
+              <button type="button" disabled={!hasFile} data-testid="menu-governor-versions" onClick={() => choose(() => showExport('governorVersions'))}>
+                {t('exportDialogs.menu.versions')}
+              </button>
+            </li>
+            <li>
               <button type="button" disabled={!hasFile} data-testid="menu-export-alp-statement" onClick={() => choose(() => showExport('alpStatement'))}>
                 {t('exportDialogs.menu.alpStatement')}
               </button>

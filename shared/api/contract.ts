@@ -2,7 +2,7 @@
  * The API contract: the only door between the UI (or the CLI) and a school's data.
  *
  * Every operation is declared in its area's file (app.ts, file.ts, year.ts, school.ts, staff.ts, lines.ts,
- * learners.ts, enrolments.ts, budget.ts, mis.ts, backups.ts, scenarios.ts, exports.ts, authority.ts) with
+ * learners.ts, enrolments.ts, budget.ts, mis.ts, backups.ts, scenarios.ts, exports.ts, versions.ts, authority.ts) with
  * the zod schema of its input and the type of its output side by side; this file assembles them and is
  * what importers use. Electron serves it over IPC, browser mode over a loopback HTTP server, the CLI
  * in-process; all three call the same handlers (backend/handlers) after `parseInput` has validated the
@@ -25,6 +25,7 @@ import type { OperationGroup, OutputOf } from './operation';
 import { scenariosOperations } from './scenarios';
 import { schoolOperations } from './school';
 import { staffOperations } from './staff';
+import { versionsOperations } from './versions';
 import { historyOperations, yearOperations } from './year';
 
 export * from './app';
@@ -35,6 +36,7 @@ export * from './exports';
 export * from './file';
 export * from './mis';
 export * from './scenarios';
+export * from './versions';
 export * from './year';
 export * from './yearPatch';
 
@@ -54,6 +56,7 @@ export const OPERATION_GROUPS = [
   historyOperations,
   scenariosOperations,
   exportsOperations,
+  versionsOperations,
   authorityOperations,
 ] as const;
 
@@ -73,6 +76,7 @@ export const operations = {
   ...historyOperations,
   ...scenariosOperations,
   ...exportsOperations,
+  ...versionsOperations,
   ...authorityOperations,
 } satisfies OperationGroup;
 

@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { filePath } from './fields';
 import { op, type OperationGroup } from './operation';
+import { versionLabel, type GovernorVersionSummary } from './versions';
 
 /** What `export.governorsWorkbook` wrote: the full path, its sheets (in the export's language) and its size. */
 export interface GovernorsWorkbookExport {
   path: string;
   sheets: string[];
   bytes: number;
+  /** The version presented to governors kept with it, when one was asked for. */
+  version?: GovernorVersionSummary;
 }
 
 export interface AlpStatementExport {
@@ -39,6 +42,8 @@ export const exportsOperations = {
       /** No Learners sheet unless asked for: even pseudonymised, it is personal data about children. */
       learners: z.enum(['none', 'pseudonymised', 'named']).default('none'),
       lang: z.enum(['en', 'cy']).default('en'),
+      /** Also keep this map and these exact bytes as a version presented to governors (docs/exports.md). */
+      version: versionLabel.optional(),
     }),
   ).returns<Promise<GovernorsWorkbookExport>>(),
   /** The statement for parents of what the school regards as ALP: printable HTML (.html), no costs, no learners. */

@@ -10,7 +10,10 @@ import { useMapio } from '../../state/store';
 import { AuthorityFileDialog } from '../authority/AuthorityFileDialog';
 import { ExportFrame, LanguageChoice } from './ExportFrame';
 import { useExportDialog } from './exportDialogState';
-import { defaultExportPath, fileNameOf, type ExportKind } from './exportPaths';
+import { defaultExportPath, fileNameOf, localIsoDate, type ExportKind } from './exportPaths';
+import { useDisplay } from '../../display';
+import { VERSION_NAME_MAX } from '../../../shared/api/contract';
+import { GovernorVersionsDialog } from './GovernorVersionsDialog';
 
 type LearnersSheet = 'none' | 'pseudonymised' | 'named';
 
@@ -30,6 +33,10 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
   const [learners, setLearners] = useState<LearnersSheet>('none');
   const [lang, setLang] = useState<'en' | 'cy'>(uiLang);
   const warningId = 'governors-named-warning';
+  const [keepVersion, setKeepVersion] = useState(false);
+  const [versionName, setVersionName] = useState(() => t('exportDialogs.governors.versionDefaultName'));
+  const [presentedOn, setPresentedOn] = useState(() => localIsoDate(new Date()));
+  const { date } = useDisplay();
 
   return (
     <ExportFrame
@@ -42,8 +49,12 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
       testId="export-governors"
       onClose={props.onClose}
       run={async (path) => {
-        const written = await queuedCall('export.governorsWorkbook', { path, learners, lang });
-        return { message: t('exportDialogs.governors.done', { file: fileNameOf(written.path), sheets: written.sheets.join(', ') }), detail: t('exportDialogs.fullPath', { path: written.path }) };
+        // Left empty, the name and the date fall back to what they started as.
+        const version = keepVersion ? { name: versionName.trim() || t('exportDialogs.governors.versionDefaultName'), presentedOn: presentedOn || localIsoDate(new Date()) } : undefined;
+        const written = await queuedCall('export.governorsWorkbook', { path, learners, lang, ...(version ? { version } : {}) });
+        const message = t('exportDialogs.governors.done', { file: fileNameOf(written.path), sheets: written.sheets.join(', ') });
+        const kept = written.version ? ` ${t('exportDialogs.governors.doneVersion', { name: written.version.name, date: date(written.version.presentedOn) })}` : '';
+        return { message: message + kept, detail: t('exportDialogs.fullPath', { path: written.path }) };
       }}
     >
       <fieldset className="choice-group">
@@ -68,6 +79,27 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
         </p>
       </fieldset>
       <LanguageChoice name="governors-lang" value={lang} onChange={setLang} />
+      <fieldset className="choice-group">
+        <label className="field-check">
+          <input type="checkbox" checked={keepVersion} onChange={(e) => setKeepVersion(e.target.checked)} aria-describedby="governors-version-hint" data-testid="export-keep-version" />
+          <span>{t('exportDialogs.governors.saveVersion')}</span>
+        </label>
+        <p id="governors-version-hint" className="field-hint">
+          {t('exportDialogs.governors.saveVersionHint')}
+        </p>
+        {keepVersion ? (
+          <>
+            <div className="field">
+              <label htmlFor="governors-version-name">{t('exportDialogs.governors.versionName')}</label>
+              <input id="governors-version-name" type="text" value={versionName} maxLength={VERSION_NAME_MAX} onChange={(e) => setVersionName(e.target.value)} data-testid="export-version-name" />
+            </div>
+            <div className="field">
+              <label htmlFor="governors-version-date">{t('exportDialogs.governors.presentedOn')}</label>
+              <input id="governors-version-date" type="date" value={presentedOn} onChange={(e) => setPresentedOn(e.target.value)} data-testid="export-version-date" />
+            </div>
+          </>
+        ) : null}
+      </fieldset>
     </ExportFrame>
   );
 }
@@ -135,5 +167,6 @@ export function ExportDialogHost() {
   if (open === 'governors') return <GovernorsExportDialog onClose={close} />;
   if (open === 'alpStatement') return <AlpStatementDialog onClose={close} />;
   if (open === 'authorityReturn') return <AuthorityReturnDialog onClose={close} />;
+  if (open === 'governorVersions') return <GovernorVersionsDialog onClose={close} />;
   return null;
 }

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 
-export type ExportDialogKind = 'governors' | 'alpStatement' | 'authorityReturn' | 'authorityNew' | 'authorityOpen';
+export type ExportDialogKind = 'governors' | 'governorVersions' | 'alpStatement' | 'authorityReturn' | 'authorityNew' | 'authorityOpen';
 
 export interface ExportDialogState {
   open: ExportDialogKind | null;

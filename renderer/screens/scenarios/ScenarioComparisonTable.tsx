@@ -9,7 +9,11 @@ type Compared = ScenarioComparison['scenarios'][number];
  * The plan and the chosen scenarios side by side, every figure from the engine (scenario.compare);
  * each scenario's figure carries its difference from the plan in words and with its sign.
  */
-export function ScenarioComparisonTable(props: { comparison: ScenarioComparison }) {
+export function ScenarioComparisonTable(props: {
+  comparison: ScenarioComparison;
+  /** The line under each compared column's name (default: "Scenario, <year>"); a version says when it was presented. */
+  comparedDetail?: (figures: ScenarioFigures) => string;
+}) {
   const { t, pounds } = useDisplay();
   const { baseline, scenarios } = props.comparison;
   const all: ScenarioFigures[] = [baseline, ...scenarios];
@@ -105,7 +109,9 @@ export function ScenarioComparisonTable(props: { comparison: ScenarioComparison 
             {all.map((f, i) => (
               <th scope="col" key={i} className="num">
                 {i === 0 ? t('scenarios.compare.plan') : f.name}
-                <span className="detail">{i === 0 ? t('scenarios.compare.planDetail', { year: f.academicYear }) : t('scenarios.compare.scenarioDetail', { year: f.academicYear })}</span>
+                <span className="detail">
+                  {i === 0 ? t('scenarios.compare.planDetail', { year: f.academicYear }) : (props.comparedDetail?.(f) ?? t('scenarios.compare.scenarioDetail', { year: f.academicYear }))}
+                </span>
               </th>
             ))}
           </tr>

@@ -84,6 +84,7 @@ describe('a file Mapio may not write', () => {
     expect(((await backend.call('app.info', {})) as AppInfo).file?.readOnly).toBe(true);
     expect(((await backend.call('scenario.list', {})) as ScenarioSummary[]).map((s) => s.name)).toEqual(['Grant ends']);
     await backend.call('scenario.compare', { ids: [] });
+    expect(await backend.call('versions.list', {})).toEqual([]);
 
     const exports = path.join(folder, 'exports');
     fs.mkdirSync(exports);
@@ -106,6 +107,9 @@ describe('a file Mapio may not write', () => {
       ['history.undo', {}],
       ['scenario.create', { name: 'Another', from: 'baseline' }],
       ['scenario.enter', { id: 1 }],
+      ['versions.save', { name: 'Spring', presentedOn: '2027-03-12' }],
+      ['versions.delete', { id: 1 }],
+      ['export.governorsWorkbook', { path: path.join(folder, 'refused.xlsx'), version: { name: 'Spring', presentedOn: '2027-03-12' } }],
       [
         'mis.import',
         {
@@ -121,6 +125,7 @@ describe('a file Mapio may not write', () => {
       expect(error.message).toBe(`“On the share.mapio” is open read-only: Mapio may not save to where it is (${folder}), so nothing was changed. Use File > Save as to keep a copy you can change.`);
     }
     expect(((await backend.call('year.get', {})) as YearView).data).toEqual(before.data);
+    expect(fs.existsSync(path.join(folder, 'refused.xlsx'))).toBe(false);
     // No backup was taken for the refused import.
     const backups = path.join(folder, 'data', 'backups');
     const copies = fs.existsSync(backups) ? fs.readdirSync(backups).flatMap((d) => fs.readdirSync(path.join(backups, d))) : [];
