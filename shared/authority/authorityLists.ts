@@ -104,6 +104,14 @@ const THOUSANDS_HEADING = /£\s*k\b|£\s*'?000|\b'?000s?\b|thousand|miloedd|\(k\
 const cell = (cells: readonly string[], at: number) => (at >= 0 ? (cells[at] ?? '').trim() : '');
 const officialNumberOf = (text: string) => text.replace(/[\s-]/g, '');
 
+/** A row's official number (spaces and dashes dropped), or why it cannot be used: not 7 digits, or already on an earlier row. */
+function numberOrProblem(text: string, firstRowOf: ReadonlyMap<string, number>): string | { code: ListRowProblem; params: Record<string, string | number> } {
+  const officialNumber = officialNumberOf(text);
+  if (!/^\d{7}$/.test(officialNumber)) return { code: 'official_number_invalid', params: { value: text } };
+  const first = firstRowOf.get(officialNumber);
+  return first === undefined ? officialNumber : { code: 'duplicate_number', params: { number: officialNumber, firstRow: first } };
+}
+
 /**
  * An amount as written ("£12,345.67", "12.5", "(300)") in the smallest unit: pence for pounds, and
  * hundred-thousandths for thousands (£0.00001k = 1p). null when it is not an amount at all.
@@ -159,17 +167,12 @@ export function readAllocationList(table: ListTable): AllocationList {
   const rejected: ListRowRejection[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { rowNumber, cells } of rows) {
-    const officialNumber = officialNumberOf(cell(cells, numberAt));
     const name = cell(cells, nameAt);
     const amountText = cell(cells, amountAt);
     const reject = (code: ListRowProblem, params: Record<string, string | number> = {}) => rejected.push({ rowNumber, code, params });
-    if (!/^\d{7}$/.test(officialNumber)) {
-      reject('official_number_invalid', { value: cell(cells, numberAt) });
-      continue;
-    }
-    const first = firstRowOf.get(officialNumber);
-    if (first !== undefined) {
-      reject('duplicate_number', { number: officialNumber, firstRow: first });
+    const officialNumber = numberOrProblem(cell(cells, numberAt), firstRowOf);
+    if (typeof officialNumber !== 'string') {
+      reject(officialNumber.code, officialNumber.params);
       continue;
     }
     if (amountText === '') {
@@ -235,14 +238,9 @@ export function readSchoolList(table: ListTable): SchoolList {
   for (const { rowNumber, cells } of table.rows) {
     if (!cells.some((c) => c.trim() !== '')) continue;
     const reject = (code: ListRowProblem, params: Record<string, string | number> = {}) => rejected.push({ rowNumber, code, params });
-    const officialNumber = officialNumberOf(cell(cells, numberAt));
-    if (!/^\d{7}$/.test(officialNumber)) {
-      reject('official_number_invalid', { value: cell(cells, numberAt) });
-      continue;
-    }
-    const first = firstRowOf.get(officialNumber);
-    if (first !== undefined) {
-      reject('duplicate_number', { number: officialNumber, firstRow: first });
+    const officialNumber = numberOrProblem(cell(cells, numberAt), firstRowOf);
+    if (typeof officialNumber !== 'string') {
+      reject(officialNumber.code, officialNumber.params);
       continue;
     }
     const name = cell(cells, nameAt);
