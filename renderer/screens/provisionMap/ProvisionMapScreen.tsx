@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { CostedLine } from '../../../shared/engine';
+import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
@@ -203,7 +203,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
 
 interface LineRowProps {
   line: InterventionLine;
-  costed: CostedLine | undefined;
+  costed: CostedLineFigures | undefined;
   /** The line's areas of need, named in the reader's language. */
   areas: string;
   /** The name of each staff assignment's person (null when the person is unknown), in the line's order. */
@@ -261,7 +261,7 @@ function sameLineAsShown(a: InterventionLine, b: InterventionLine): boolean {
   );
 }
 
-function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined): boolean {
+function sameFiguresAsShown(a: CostedLineFigures | undefined, b: CostedLineFigures | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return (
