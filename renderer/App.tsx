@@ -27,8 +27,8 @@ import { ExportDialogHost } from './screens/exports/ExportDialogs';
 import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n';
 
-// The two screens with charts load when first shown: the charts library is two fifths of the screens'
-// code, and leaving it out of the first bundle lets the map paint sooner (docs/performance.md).
+// The two screens with charts load when first shown: the charts library is over a third of the
+// screens' code, and leaving it out of the first bundle lets the map paint sooner (docs/performance.md).
 const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const AuthorityScreen = lazy(() => import('./screens/authority/AuthorityScreen').then((m) => ({ default: m.AuthorityScreen })));
 

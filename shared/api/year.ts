@@ -53,7 +53,7 @@ export const yearOperations = {
   /**
    * The enrolments' shares of their lines' costs, at the week the year is viewed at: of one line, of one
    * learner, or of both (every share when neither is given). A view leaves them out (the screens that
-   * show them fetch them), so opening a large school sends two fifths less (docs/performance.md).
+   * show them fetch them), so opening a large secondary sends ≈150 KB less (docs/performance.md).
    */
   'year.shares': op(z.strictObject({ lineId: id.optional(), learnerId: id.optional() })).returns<EnrolmentShare[]>(),
 } satisfies OperationGroup;

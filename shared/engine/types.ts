@@ -242,7 +242,7 @@ export type CostedLineFigures = Omit<CostedLine, 'shares'>;
 
 /**
  * The costed map without each line's per-learner shares: what a view of the year carries. The shares
- * (two fifths of a large school's figures) go only to the screens that show them (docs/performance.md).
+ * (about two fifths of a large secondary's costed figures as JSON) go only to the screens that show them (docs/performance.md).
  */
 export interface CostedFigures extends Omit<CostedMap, 'lines'> {
   lines: CostedLineFigures[];
