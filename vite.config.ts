@@ -11,7 +11,7 @@ export default defineConfig({
     outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: false,
-    // Loaded from disk, never over a network: one bundle with recharts is fine.
+    // Loaded from disk, never over a network: large chunks are fine (the chart screens are their own, App.tsx).
     chunkSizeWarningLimit: 1500,
   },
   server: { strictPort: false },

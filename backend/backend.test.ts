@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
 import { rejectionOf as rejection } from '../test/support/refusals';
 import { addDays } from '../shared/schoolTerms';
+import { costWithinExactRange } from '../shared/engine';
+import { ApiError } from '../shared/api/contract';
 
 let dir: string;
 let backend: TypedBackend;
@@ -176,8 +178,28 @@ describe('edits cost at once and can be undone', () => {
     const created = result.view.data.enrolments.filter((e) => result.createdIds?.includes(e.id));
     expect(created.every((e) => e.startWeek === line.startWeek && e.endWeek === line.startWeek + line.weeks - 1)).toBe(true);
     const costed = result.view.costed.lines.find((c) => c.lineId === line.id);
-    expect(costed?.shares.reduce((s, x) => s + x.pence, 0)).toBe(costed?.costPence);
+    const shares = backend.invoke('year.shares', { lineId: line.id });
+    expect(shares.reduce((s, x) => s + x.pence, 0)).toBe(costed?.costPence);
+    expect(shares.every((s) => s.lineId === line.id)).toBe(true);
+    expect(new Set(shares.map((s) => s.enrolmentId))).toEqual(new Set(result.view.data.enrolments.filter((e) => e.lineId === line.id).map((e) => e.id)));
     expect(costed?.enrolledLearners).toBe(enrolled.size + 2);
+  });
+
+  it('leaves the per-learner shares out of every view; year.shares answers them as the engine costs them', () => {
+    const view = backend.invoke('year.get', {});
+    expect(view.costed.lines.every((c) => !('shares' in c))).toBe(true);
+    const line = view.data.lines[0];
+    if (!line) throw new Error('demo line missing');
+    const edited = backend.invoke('lines.update', { id: line.id, changes: { minutesPerSession: line.minutesPerSession + 5 } }).view;
+    expect(edited.costed.lines.every((c) => !('shares' in c))).toBe(true);
+    const engine = costWithinExactRange(edited.data, backend.session.costOptions(edited.data));
+    const everyShare = engine.lines.flatMap((c) => c.shares.map((s) => ({ lineId: c.lineId, ...s })));
+    expect(backend.invoke('year.shares', {})).toEqual(everyShare);
+    const learnerId = everyShare[0]?.learnerId ?? 0;
+    expect(backend.invoke('year.shares', { learnerId })).toEqual(everyShare.filter((s) => s.learnerId === learnerId));
+    expect(backend.invoke('year.shares', { lineId: line.id, learnerId })).toEqual(everyShare.filter((s) => s.learnerId === learnerId && s.lineId === line.id));
+    expect(() => backend.invoke('year.shares', { lineId: 0 })).toThrow(ApiError);
+    expect(() => backend.invoke('year.shares', { line: 1 })).toThrow(ApiError);
   });
 });
 

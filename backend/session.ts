@@ -6,11 +6,11 @@ import type { CostSubject } from '../shared/engine';
 import type { ErrorParams, ErrorReason } from '../shared/api/errors';
 import { fieldIssue } from '../shared/fieldIssues';
 import path from 'node:path';
-import { ApiError, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
+import { ApiError, type EnrolmentShare, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
 import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange, FiguresTooLarge } from '../shared/engine';
-import type { CostedMap } from '../shared/engine';
+import type { CostedFigures, CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
@@ -35,6 +35,11 @@ export class Session {
   backups: SchoolBackups | null = null;
   /** Settles once the backups started on the last open have finished (never rejects). */
   backupsSettled: Promise<void> = Promise.resolve();
+  /**
+   * The figures last costed, with the year and options they were costed for: the reader hands out the
+   * same (frozen) year while the file is unchanged, so `year.shares` after a view costs nothing again.
+   */
+  private lastCosted: { data: SchoolYear; today: string; asAtWeek: number | undefined; costed: CostedMap } | null = null;
 
   constructor(
     readonly settings: SettingsStore,
@@ -215,6 +220,20 @@ export class Session {
     return this.viewOf(file, data, this.costStored(file, data));
   }
 
+  /** The enrolments' shares of their lines' costs (of one line, one learner, or both), as the open year's view is costed. */
+  shares(of: { lineId?: number; learnerId?: number }): EnrolmentShare[] {
+    const file = this.require();
+    const data = file.readYear();
+    const found: EnrolmentShare[] = [];
+    for (const line of this.costStored(file, data).lines) {
+      if (of.lineId !== undefined && line.lineId !== of.lineId) continue;
+      for (const share of line.shares) {
+        if (of.learnerId === undefined || share.learnerId === of.learnerId) found.push({ lineId: line.lineId, ...share });
+      }
+    }
+    return found;
+  }
+
   /** The view of `data` with its figures, the last step of every response. */
   private viewOf(file: SchoolFile, data: SchoolYear, costed: CostedMap): YearView {
     // Every response that follows a change carries a view, so writing a changed scenario back here means
@@ -222,7 +241,7 @@ export class Session {
     this.scenario?.persist(data);
     const info = this.fileInfo() as FileInfo;
     const viewedOn = { date: this.costOptions(data).today, chosenWeek: this.asAtWeek === null ? null : costed.asAtWeek };
-    return { file: info, data, costed, history: file.history(), scenario: this.openScenario, viewedOn };
+    return { file: info, data, costed: withoutShares(costed), history: file.history(), scenario: this.openScenario, viewedOn };
   }
 
   /**
@@ -231,11 +250,21 @@ export class Session {
    */
   private costStored(file: SchoolFile, data: SchoolYear): CostedMap {
     try {
-      return costWithinExactRange(data, this.costOptions(data));
+      return this.costed(data);
     } catch (error) {
       if (!(error instanceof FiguresTooLarge)) throw error;
       throw new ApiError('file_corrupt', 'storedTooLarge', { name: path.basename(file.path), ...subjectParams(error.subject) });
     }
+  }
+
+  /** The engine's figures for `data` as this session views it; the last ones again when nothing they depend on changed. */
+  private costed(data: SchoolYear): CostedMap {
+    const options = this.costOptions(data);
+    const last = this.lastCosted;
+    if (last && last.data === data && last.today === options.today && last.asAtWeek === options.asAtWeek) return last.costed;
+    const costed = costWithinExactRange(data, options);
+    this.lastCosted = { data, today: options.today, asAtWeek: options.asAtWeek, costed };
+    return costed;
   }
 
   /**
@@ -255,7 +284,7 @@ export class Session {
       (repos) => fn(repos, year),
       (data) => {
         try {
-          after = { data, costed: costWithinExactRange(data, this.costOptions(data)) };
+          after = { data, costed: this.costed(data) };
         } catch (error) {
           if (error instanceof FiguresTooLarge) throw new CostsTooLarge(error.subject);
           throw error;
@@ -323,4 +352,9 @@ export function findOrThrow<T extends { id: number }>(items: T[], id: number, mi
   const found = items.find((i) => i.id === id);
   if (!found) throw new ApiError('not_found', missing, { id });
   return found;
+}
+
+/** The figures a view carries: every line's without its per-learner shares (`year.shares` answers those). */
+function withoutShares(costed: CostedMap): CostedFigures {
+  return { ...costed, lines: costed.lines.map(({ shares: _shares, ...line }) => line) };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from './api/client';
 import { listenForHistoryKeys, takeHistoryStep } from './historyKeys';
@@ -15,7 +15,6 @@ import { LearnersScreen } from './screens/learners/LearnersScreen';
 import { StaffScreen } from './screens/staff/StaffScreen';
 import { BudgetScreen } from './screens/budget/BudgetScreen';
 import { ChecksScreen } from './screens/checks/ChecksScreen';
-import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
 import { SchoolScreen } from './screens/school/SchoolScreen';
@@ -23,11 +22,15 @@ import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { BusyIndicator } from './components/BusyIndicator';
 import { onEngineRestarted } from './state/callsInFlight';
-import { AuthorityScreen } from './screens/authority/AuthorityScreen';
 import { useAuthority } from './screens/authority/authorityState';
 import { ExportDialogHost } from './screens/exports/ExportDialogs';
 import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n';
+
+// The two screens with charts load when first shown: the charts library is over a third of the
+// screens' code, and leaving it out of the first bundle lets the map paint sooner (docs/performance.md).
+const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const AuthorityScreen = lazy(() => import('./screens/authority/AuthorityScreen').then((m) => ({ default: m.AuthorityScreen })));
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -188,7 +191,9 @@ export function App() {
           {booting ? (
             <p className="muted">{t('app.loading')}</p>
           ) : screen === 'authority' && authorityView ? (
-            <AuthorityScreen />
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <AuthorityScreen />
+            </Suspense>
           ) : !view ? (
             <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
           ) : screen === 'map' ? (
@@ -206,7 +211,9 @@ export function App() {
           ) : screen === 'school' ? (
             <SchoolScreen />
           ) : (
-            <DashboardScreen />
+            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+              <DashboardScreen />
+            </Suspense>
           )}
         </main>
       </div>

@@ -25,51 +25,53 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
 const newFilePath = (typed: string, { mode }: HandlerContext): string =>
   mode === 'cli' ? path.resolve(withExtension(typed, 'school')) : schoolFilePath(withExtension(typed, 'school'), defaultSchoolFolder());
 
-export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get'> = {
-  'app.info': (_input, ctx) => appInfo(ctx),
+export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLanguage' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'file.rollForward' | 'year.get' | 'year.shares'> =
+  {
+    'app.info': (_input, ctx) => appInfo(ctx),
 
-  // In one process nothing runs beside this call; the data process's door answers it (backend/host).
-  'app.stop': () => ({ stopped: false }),
+    // In one process nothing runs beside this call; the data process's door answers it (backend/host).
+    'app.stop': () => ({ stopped: false }),
 
-  'settings.setLanguage': ({ language }, ctx) => {
-    ctx.session.settings.setLanguage(language);
-    return appInfo(ctx);
-  },
+    'settings.setLanguage': ({ language }, ctx) => {
+      ctx.session.settings.setLanguage(language);
+      return appInfo(ctx);
+    },
 
-  'file.create': ({ path: target, template }, ctx) => {
-    const { session } = ctx;
-    const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(2026, session.settings.get().language);
-    const created = SchoolFile.create(newFilePath(target, ctx), year);
-    session.adopt(created);
-    return session.view();
-  },
+    'file.create': ({ path: target, template }, ctx) => {
+      const { session } = ctx;
+      const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(2026, session.settings.get().language);
+      const created = SchoolFile.create(newFilePath(target, ctx), year);
+      session.adopt(created);
+      return session.view();
+    },
 
-  'file.open': ({ path: target }, { session }) => {
-    const opened = SchoolFile.open(path.resolve(target));
-    session.adopt(opened);
-    return session.view();
-  },
+    'file.open': ({ path: target }, { session }) => {
+      const opened = SchoolFile.open(path.resolve(target));
+      session.adopt(opened);
+      return session.view();
+    },
 
-  'file.saveAs': ({ path: target }, ctx) => {
-    const { session } = ctx;
-    session.leaveScenario(); // Save As copies the school file, scenarios included
-    const copy = session.requireBaseline().saveAs(newFilePath(target, ctx));
-    session.adopt(copy);
-    return session.view();
-  },
+    'file.saveAs': ({ path: target }, ctx) => {
+      const { session } = ctx;
+      session.leaveScenario(); // Save As copies the school file, scenarios included
+      const copy = session.requireBaseline().saveAs(newFilePath(target, ctx));
+      session.adopt(copy);
+      return session.view();
+    },
 
-  'file.close': (_input, ctx) => {
-    ctx.session.close();
-    return appInfo(ctx);
-  },
+    'file.close': (_input, ctx) => {
+      ctx.session.close();
+      return appInfo(ctx);
+    },
 
-  'file.rollForward': ({ path: target }, ctx) => {
-    const { session } = ctx;
-    const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
-    const next = SchoolFile.create(newFilePath(target, ctx), year);
-    session.adopt(next);
-    return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
-  },
+    'file.rollForward': ({ path: target }, ctx) => {
+      const { session } = ctx;
+      const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
+      const next = SchoolFile.create(newFilePath(target, ctx), year);
+      session.adopt(next);
+      return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
+    },
 
-  'year.get': ({ asAtWeek }, { session }) => session.view(asAtWeek),
-};
+    'year.get': ({ asAtWeek }, { session }) => session.view(asAtWeek),
+    'year.shares': (of, { session }) => session.shares(of),
+  };

@@ -29,7 +29,7 @@ export interface Notice {
   error?: ErrorDetail;
 }
 
-export type MutationName = Exclude<OperationName, 'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get'>;
+export type MutationName = Exclude<OperationName, 'app.info' | 'file.create' | 'file.open' | 'file.saveAs' | 'file.close' | 'year.get' | 'year.shares'>;
 
 export type Outcome<T> = { ok: true; result: T } | { ok: false; error: ApiError };
 

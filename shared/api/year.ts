@@ -1,7 +1,8 @@
 /** The open school year: what every screen renders from, what every change answers with, and its undo history. */
 import { z } from 'zod';
 import type { IsoDate, SchoolYear, WeekNumber } from '../domain';
-import type { CostedMap } from '../engine';
+import type { CostedFigures, LearnerShare } from '../engine';
+import { id } from './fields';
 import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import type { YearPatch } from './yearPatch';
@@ -11,7 +12,8 @@ import { week } from '../schemas';
 export interface YearView {
   file: FileInfo;
   data: SchoolYear;
-  costed: CostedMap;
+  /** Every figure but the lines' per-learner shares, which the screens that show them fetch (`year.shares`). */
+  costed: CostedFigures;
   history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
   /** The scenario being worked on, or null (or absent) when the baseline is open. Set by Session.view(). */
   scenario?: { id: number; name: string } | null;
@@ -37,12 +39,23 @@ export interface MutationResult {
 /** An answer carrying a view, as a door sends it to a client that takes patches: the patch instead of the view. */
 export type PatchedAnswer<T extends { view: YearView }> = Omit<T, 'view'> & { patch: YearPatch };
 
+/** One enrolment's share of its line's cost, as `year.shares` answers it. */
+export interface EnrolmentShare extends LearnerShare {
+  lineId: number;
+}
+
 export const yearOperations = {
   /**
    * The whole open school year with its costed figures. `asAtWeek` chooses the week it is viewed at and
    * keeps it for later changes; null goes back to the current week; absent leaves the choice as it is.
    */
   'year.get': op(z.strictObject({ asAtWeek: week.nullable().optional() })).returns<YearView>(),
+  /**
+   * The enrolments' shares of their lines' costs, at the week the year is viewed at: of one line, of one
+   * learner, or of both (every share when neither is given). A view leaves them out (the screens that
+   * show them fetch them), so opening a large secondary sends ≈150 KB less (docs/performance.md).
+   */
+  'year.shares': op(z.strictObject({ lineId: id.optional(), learnerId: id.optional() })).returns<EnrolmentShare[]>(),
 } satisfies OperationGroup;
 
 export const historyOperations = {

@@ -4,7 +4,7 @@
  * Runs anywhere (renderer, Node, tests): no I/O.
  */
 import type { SchoolYear } from '../domain';
-import type { CostedMap } from '../engine';
+import type { CostedFigures } from '../engine';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine';
 import { authorityName } from '../localAuthorities';
 import { countsByStatus, publishedCount, type AuthorityReturn } from './returnFormat';
@@ -45,7 +45,7 @@ export function learnerIdentifiersIn(year: SchoolYear): string[] {
  * figures; throws ReturnDisclosureError when a line or income name contains a learner's name or
  * reference, naming the line to rename.
  */
-export function buildAuthorityReturn(year: SchoolYear, costed: CostedMap): AuthorityReturn {
+export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): AuthorityReturn {
   const disclosures = learnerIdentifiersIn(year);
   if (disclosures.length > 0) {
     throw new ReturnDisclosureError(

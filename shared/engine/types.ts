@@ -236,3 +236,14 @@ export interface CostedMap {
   /** Impact of provision: progress per line and per learner, and cost per unit of progress (engine/impact.ts). */
   impact: ImpactReport;
 }
+
+/** A line's figures without its per-learner shares. */
+export type CostedLineFigures = Omit<CostedLine, 'shares'>;
+
+/**
+ * The costed map without each line's per-learner shares: what a view of the year carries. The shares
+ * (about two fifths of a large secondary's costed figures as JSON) go only to the screens that show them (docs/performance.md).
+ */
+export interface CostedFigures extends Omit<CostedMap, 'lines'> {
+  lines: CostedLineFigures[];
+}

@@ -5,14 +5,14 @@
  * are listed separately and never averaged together.
  */
 import type ExcelJS from 'exceljs';
-import type { CostedMap } from '../../../shared/engine';
+import type { CostedFigures } from '../../../shared/engine';
 import { markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from '../sheetLayout';
 
 const DECIMAL_FORMAT = '0.0#';
 const PERCENT_FORMAT = '0%';
 
-export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedMap }): void {
+export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedFigures }): void {
   const { t, data, costed } = frame;
   titleRows(ws, t('export.impact.title', { school: data.school.name, year: data.school.academicYear }), t('export.impact.note'));
   const cols = [

@@ -7,11 +7,11 @@
  * - no learners: nobody is shown at all, not even by a code.
  */
 import type { SchoolYear } from '../../../shared/domain';
-import type { CostedMap } from '../../../shared/engine';
+import type { CostedFigures } from '../../../shared/engine';
 import type { LearnersOption } from '../governorsWorkbook';
 
 /** Learner id → the code this workbook shows for them (pseudonymised only; empty otherwise). */
-export function learnerPseudonyms(data: SchoolYear, costed: CostedMap, option: LearnersOption): Map<number, string> {
+export function learnerPseudonyms(data: SchoolYear, costed: CostedFigures, option: LearnersOption): Map<number, string> {
   if (option !== 'pseudonymised') return new Map();
   const cost = new Map(costed.learners.map((l) => [l.learnerId, l.costPence]));
   const ordered = [...data.learners].sort((a, b) => a.yearGroup - b.yearGroup || (cost.get(b.id) ?? 0) - (cost.get(a.id) ?? 0) || a.id - b.id);

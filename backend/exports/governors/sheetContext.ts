@@ -1,6 +1,6 @@
 /** What every sheet of the governors' workbook is written from: the year, its costed figures, the words and the options. */
 import type { SchoolYear } from '../../../shared/domain';
-import type { CostedMap } from '../../../shared/engine';
+import type { CostedFigures } from '../../../shared/engine';
 import { type Lang, type TFunction } from '../../../shared/i18n';
 import { type CheckedFigure, type SheetFrame } from '../sheetLayout';
 import type { GovernorsWorkbookOptions } from '../governorsWorkbook';
@@ -9,7 +9,7 @@ export interface SheetContext extends SheetFrame {
   t: TFunction;
   lang: Lang;
   data: SchoolYear;
-  costed: CostedMap;
+  costed: CostedFigures;
   figures: CheckedFigure[];
   names: { summary: string; map: string; staffing: string; learners: string; checks: string };
   options: GovernorsWorkbookOptions;

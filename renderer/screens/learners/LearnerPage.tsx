@@ -4,6 +4,7 @@ import { DraftField, useReader } from '../../components/fields';
 import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display';
 import { readOptionalNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
+import { useEnrolmentShares } from '../../state/enrolmentShares';
 import { checkMessage, checkTitle } from '../checks/checkText';
 import { DecisionClockText } from './DecisionClockText';
 import { LearnerForm } from './LearnerForm';
@@ -27,6 +28,7 @@ export function LearnerPage(props: { learnerId: number }) {
   const id = useId();
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
+  const shares = useEnrolmentShares({ learnerId: props.learnerId });
 
   if (!view || !data || !names) return null;
   const learner = names.learners.get(props.learnerId);
@@ -142,7 +144,6 @@ export function LearnerPage(props: { learnerId: number }) {
               {rows.map((e) => {
                 const line = names.lines.get(e.lineId);
                 const costed = costedLines.get(e.lineId);
-                const share = costed?.shares.find((s) => s.enrolmentId === e.id);
                 const lineName = line?.name ?? t('common.unknownName');
                 const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
                 return (
@@ -217,7 +218,7 @@ export function LearnerPage(props: { learnerId: number }) {
                         commit={(v) => update({ exitValue: v })}
                       />
                     </td>
-                    <td className="num money">{pounds(share?.pence ?? 0)}</td>
+                    <td className="num money">{shares ? pounds(shares.get(e.id) ?? 0) : t('common.dash')}</td>
                     <ButtonCell text={t('common.remove')} label={t('learner.removeFromLine', { line: lineName })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
                   </tr>
                 );

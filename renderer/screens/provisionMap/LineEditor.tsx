@@ -107,7 +107,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
         <LineNonStaffCosts line={line} saveFrom={saveFrom} />
         <LineNotes line={line} field={field} />
         <LineImpactPanel line={line} />
-        <LineEnrolments costed={costed} enrolments={enrolments} names={names} onEnrol={() => setPicking(true)} />
+        <LineEnrolments lineId={line.id} costed={costed} enrolments={enrolments} names={names} onEnrol={() => setPicking(true)} />
       </div>
 
       {confirmDelete ? (

@@ -1,5 +1,5 @@
-import { memo, useId, useMemo, useState } from 'react';
-import type { CostedLine } from '../../../shared/engine';
+import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
+import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
@@ -11,6 +11,15 @@ import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from
 import { AddLineDialog } from './AddLineDialog';
 import { TableHead } from '../../components/TableHead';
 
+/**
+ * Rows rendered in the map's first pass: more than a screen holds. A map with more lines paints with
+ * these, and every other row (and the impact panel below the map) follows in a transition React renders
+ * in slices between frames, so a large secondary's map (150 lines) is on screen before all its rows are
+ * built (docs/performance.md). Every row is in the page once the second pass has run, so finding,
+ * printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
+ */
+export const FIRST_PASS_ROWS = 30;
+
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
@@ -19,6 +28,11 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
   const filterId = useId();
+  const [everyRow, setEveryRow] = useState(false);
+  const hasView = view !== null;
+  useEffect(() => {
+    if (hasView && !everyRow) startTransition(() => setEveryRow(true));
+  }, [hasView, everyRow]);
 
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
@@ -28,7 +42,9 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
 
   if (!view || !data || !names) return null;
   const shown = filterLines(data, filter);
-  const groups = groupByTier(data, shown);
+  // A map that fits in the first pass is rendered whole at once, as it always was.
+  const whole = everyRow || data.lines.length <= FIRST_PASS_ROWS;
+  const groups = whole ? groupByTier(data, shown) : firstRowsOf(groupByTier(data, shown), FIRST_PASS_ROWS);
   const filtering = isFiltering(filter);
   const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
 
@@ -193,7 +209,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
             </section>
           );
         })}
-        <MapImpactPanel />
+        {whole ? <MapImpactPanel /> : null}
       </div>
       {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
       {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
@@ -201,9 +217,24 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   );
 });
 
+/**
+ * The tiers with no more than `rows` lines between them, in order (the first pass): a tier whose lines
+ * all come later is left out until then, never shown as empty.
+ */
+function firstRowsOf<G extends { lines: InterventionLine[] }>(groups: G[], rows: number): G[] {
+  let left = rows;
+  return groups.flatMap((group) => {
+    if (group.lines.length === 0) return [group];
+    const lines = group.lines.slice(0, Math.max(0, left));
+    left -= lines.length;
+    if (lines.length === 0) return [];
+    return [lines.length === group.lines.length ? group : { ...group, lines }];
+  });
+}
+
 interface LineRowProps {
   line: InterventionLine;
-  costed: CostedLine | undefined;
+  costed: CostedLineFigures | undefined;
   /** The line's areas of need, named in the reader's language. */
   areas: string;
   /** The name of each staff assignment's person (null when the person is unknown), in the line's order. */
@@ -261,7 +292,7 @@ function sameLineAsShown(a: InterventionLine, b: InterventionLine): boolean {
   );
 }
 
-function sameFiguresAsShown(a: CostedLine | undefined, b: CostedLine | undefined): boolean {
+function sameFiguresAsShown(a: CostedLineFigures | undefined, b: CostedLineFigures | undefined): boolean {
   if (a === b) return true;
   if (a === undefined || b === undefined) return false;
   return (

@@ -1,14 +1,16 @@
 /** Who is enrolled on the line: places filled, each learner's weeks and share of the cost, and enrolling more. */
 import type { Enrolment } from '../../../../shared/domain';
-import type { CostedLine } from '../../../../shared/engine';
+import type { CostedLineFigures } from '../../../../shared/engine';
 import { learnerName, useDisplay, type namesOf } from '../../../display';
 import { useMapio } from '../../../state/store';
+import { useEnrolmentShares } from '../../../state/enrolmentShares';
 import { ButtonCell, DataTable } from '../../../components/DataTable';
 
-export function LineEnrolments(props: { costed: CostedLine | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
+export function LineEnrolments(props: { lineId: number; costed: CostedLineFigures | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
   const { costed, enrolments, names } = props;
   const { t, pounds } = useDisplay();
   const mutate = useMapio((s) => s.mutate);
+  const shares = useEnrolmentShares({ lineId: props.lineId });
   return (
     <section className="subform" aria-labelledby="line-enrolments">
       <h3 id="line-enrolments">{t('line.enrolments')}</h3>
@@ -43,12 +45,11 @@ export function LineEnrolments(props: { costed: CostedLine | undefined; enrolmen
           {enrolments.map((e) => {
             const learner = names.learners.get(e.learnerId);
             const name = learner ? learnerName(learner) : t('common.unknownName');
-            const share = costed?.shares.find((s) => s.enrolmentId === e.id);
             return (
               <tr key={e.id}>
                 <td>{name}</td>
                 <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
-                <td className="num money">{pounds(share?.pence)}</td>
+                <td className="num money">{pounds(shares?.get(e.id))}</td>
                 <ButtonCell text={t('common.remove')} label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
               </tr>
             );

@@ -1,8 +1,8 @@
 /** The line's figures: its cost, staff and non-staff costs, cost to date, per learner and per place, and the split by financial year. */
-import type { CostedLine } from '../../../../shared/engine';
+import type { CostedLineFigures } from '../../../../shared/engine';
 import { useDisplay } from '../../../display';
 
-export function LineFigures({ costed }: { costed: CostedLine | undefined }) {
+export function LineFigures({ costed }: { costed: CostedLineFigures | undefined }) {
   const { t, pounds } = useDisplay();
   return (
     <section className="figures" aria-labelledby="line-figures">
