@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
-import { createI18n, type Lang } from '../../shared/i18n';
+import { translatorFor, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint } from '../exports/sheetPrintLayout';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
@@ -44,7 +44,7 @@ export function readableSheets(ret: AuthorityReturn, lang: Lang): ExcelJS.Workbo
 }
 
 function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang): void {
-  const { t } = createI18n(lang);
+  const t = translatorFor(lang);
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
@@ -220,7 +220,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: Return
 export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, envelope: ReturnEnvelope, checksum = sha256Hex(json), lang: Lang = 'en'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = envelope.writtenBy;
-  workbook.title = createI18n(lang).t('returnBook.title', { school: ret.school.name, year: ret.school.academicYear });
+  workbook.title = translatorFor(lang)('returnBook.title', { school: ret.school.name, year: ret.school.academicYear });
   addReadableSheets(workbook, ret, lang);
   addDataSheet(workbook, json, envelope, checksum);
   return Buffer.from(await workbook.xlsx.writeBuffer());

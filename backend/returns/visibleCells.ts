@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { CellDifference } from '../../shared/api/authority';
 import type { AuthorityReturn } from '../../shared/authority/returnFormat';
-import { createI18n, type Lang } from '../../shared/i18n';
+import { translatorFor, type Lang } from '../../shared/i18n';
 import { readableSheets } from './returnWorkbook';
 
 const POUNDS_FORMAT = /£/;
@@ -71,6 +71,6 @@ function differencesFrom(expected: ExcelJS.Workbook, loaded: ExcelJS.Workbook): 
  */
 export function visibleCellDifferences(loaded: ExcelJS.Workbook, ret: AuthorityReturn): CellDifference[] {
   const names = visibleSheets(loaded).map((s) => s.name);
-  const lang: Lang = names.includes(createI18n('cy').t('returnBook.sheet.main')) ? 'cy' : 'en';
+  const lang: Lang = names.includes(translatorFor('cy')('returnBook.sheet.main')) ? 'cy' : 'en';
   return differencesFrom(readableSheets(ret, lang), loaded);
 }
