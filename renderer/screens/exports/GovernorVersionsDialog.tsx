@@ -61,7 +61,7 @@ export function GovernorVersionsDialog(props: { onClose: () => void }) {
             {versions.map((v) => (
               <li key={v.id} data-testid={`governor-version-${v.id}`}>
                 <strong>{v.name}</strong> · {t('exportDialogs.versions.presentedOn', { date: date(v.presentedOn) })} ·{' '}
-                {t('exportDialogs.versions.language', { language: t(v.options.lang === 'cy' ? 'app.languageNames.cy' : 'app.languageNames.en') })}
+                {t('exportDialogs.versions.language', { language: t(v.options.lang === 'cy' ? 'enums.deliveryLanguage.welsh' : 'enums.deliveryLanguage.english') })}
                 <div className="button-row">
                   <button type="button" data-testid="version-open" onClick={() => void attempt(async () => setShown({ kind: 'open', view: await queuedCall('versions.open', { id: v.id }) }))}>
                     {t('exportDialogs.versions.open')}
