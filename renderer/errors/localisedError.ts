@@ -7,22 +7,12 @@
 import type { ApiErrorBody } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/fieldIssues';
 import { errorWords, issueWords } from '../../shared/i18n/apiErrors';
-import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
+import { translatorFor, type Lang } from '../../shared/i18n';
 
 /** What an alert needs to re-word a backend error: the error and the file the request named. */
 export type ErrorDetail = ApiErrorBody & { path?: string | undefined };
 
 type Translate = (key: string, params: Record<string, string | number>) => string;
-
-const translators = new Map<Lang, TFunction>();
-function translatorFor(lang: Lang): TFunction {
-  let t = translators.get(lang);
-  if (!t) {
-    t = createI18n(lang).t;
-    translators.set(lang, t);
-  }
-  return t;
-}
 
 /** The `message` param of an error notice in the reader's language. */
 export function errorMessage(detail: ErrorDetail, _lang: Lang, t: Translate): string {

@@ -5,7 +5,7 @@
  */
 import type { ApiErrorBody } from '../api/errors';
 import type { FieldIssue } from '../fieldIssues';
-import { createI18n, type TFunction } from './index';
+import { translatorFor } from './index';
 
 type Translate = (key: string, params: Record<string, string | number>) => string;
 
@@ -63,12 +63,9 @@ export function errorWords(error: ApiErrorBody, t: Translate, context: { path?: 
   return t(`apiError.${error.code}`, params);
 }
 
-let english: TFunction | null = null;
-
 /** The English words of a refusal, for logs and for people reading English output. */
 export function englishWording(error: ApiErrorBody): string {
-  english ??= createI18n('en').t;
-  return errorWords(error, english);
+  return errorWords(error, translatorFor('en'));
 }
 
 /**
@@ -83,12 +80,10 @@ export function plainWords(error: ApiErrorBody, t: Translate): string {
 
 /** An ApiError's `message`, for logs and English-only tests: `plainWords` in English. */
 export function englishMessage(error: ApiErrorBody): string {
-  english ??= createI18n('en').t;
-  return plainWords(error, english);
+  return plainWords(error, translatorFor('en'));
 }
 
 /** The English words of one field issue with its field ("totals › costPence: must equal …"), for logs. */
 export function englishIssueWording(issue: FieldIssue): string {
-  english ??= createI18n('en').t;
-  return fieldIssueWords(issue, english);
+  return fieldIssueWords(issue, translatorFor('en'));
 }
