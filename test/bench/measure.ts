@@ -47,12 +47,26 @@ export async function timeOnce<T>(fn: () => Promise<T> | T): Promise<{ ms: numbe
   return { ms: performance.now() - started, value };
 }
 
-/** The largest heap seen at the points `sample()` is called, and the kernel's peak RSS for the process. */
+/**
+ * The largest heap seen at the points `sample()` is called, and the kernel's peak RSS for the process.
+ * With MAPIO_BENCH_MEMORY_TRACE=1, `phase(name)` prints one line to stderr per phase: the resident set,
+ * the kernel's peak so far, the V8 heap in use, and the memory outside the heap (external, array buffers).
+ */
 export class MemoryPeak {
   private heapBytes = 0;
+  private readonly trace = process.env.MAPIO_BENCH_MEMORY_TRACE === '1';
   sample(): void {
     const { heapUsed } = process.memoryUsage();
     if (heapUsed > this.heapBytes) this.heapBytes = heapUsed;
+  }
+  /** A sample at the end of a phase of the scenario, traced when asked for. */
+  phase(name: string): void {
+    this.sample();
+    if (!this.trace) return;
+    const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+    const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)}`.padStart(4);
+    const peak = mb(process.resourceUsage().maxRSS * 1024);
+    process.stderr.write(`memory ${name.padEnd(28)} rss ${mb(rss)} MB (peak ${peak}), heap ${mb(heapUsed)} / ${mb(heapTotal)} MB, external ${mb(external)} MB, array buffers ${mb(arrayBuffers)} MB\n`);
   }
   /** Sample on a timer too (only catches gaps between synchronous work); stop() ends it. */
   every(ms: number): () => void {

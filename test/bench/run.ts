@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AUTHORITY_SCHOOLS, WALES_SCHOOLS, type ImportResult, type WriteResult } from './authorityScenario';
 import type { Timing } from './measure';
+import { bundleForNode } from './scenarioBundle';
 import type { SchoolResult } from './schoolScenario';
 import type { UiResult } from './uiScenario';
 
@@ -46,15 +47,26 @@ export function machine(): Machine {
   };
 }
 
-/** Run one scenario script in its own Node process; its result JSON, or the reason it failed. */
-function runScenario<T>(label: string, script: string, scriptArgs: string[], resultFile: string, timeoutMs: number): { ok: true; value: T } | { ok: false; reason: string } {
+/**
+ * Run one scenario script in its own Node process; its result JSON, or the reason it failed. `bundledIn`: a
+ * folder to bundle the script into first, to run it as the app runs its data process (scenarioBundle.ts).
+ */
+function runScenario<T>(label: string, script: string, scriptArgs: string[], resultFile: string, timeoutMs: number, bundledIn?: string): { ok: true; value: T } | { ok: false; reason: string } {
   process.stdout.write(`  ${label}…`);
   const started = Date.now();
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, script), ...scriptArgs], {
+  let command = ['--import', 'tsx', path.join(benchDir, script)];
+  let env: NodeJS.ProcessEnv = { ...process.env, FORCE_COLOR: '0' };
+  if (bundledIn) {
+    const bundle = path.join(bundledIn, script.replace(/\.ts$/, '.cjs'));
+    bundleForNode(path.join(benchDir, script), bundle, root);
+    command = [bundle];
+    env = { ...env, NODE_PATH: path.join(root, 'node_modules') };
+  }
+  const child = spawnSync(process.execPath, [...command, ...scriptArgs], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
     timeout: timeoutMs,
-    env: { ...process.env, FORCE_COLOR: '0' },
+    env,
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (child.status !== 0 || !fs.existsSync(resultFile)) {
@@ -121,6 +133,7 @@ async function main(): Promise<void> {
       [path.join(work, 'school.json'), schoolDir],
       path.join(work, 'school.json'),
       180_000,
+      work,
     );
     const S = 'Large secondary: 1,800 on roll, 400 learners, 150 lines, 60 staff, 2,500 enrolments';
     if (school.ok) {
@@ -161,7 +174,7 @@ async function main(): Promise<void> {
         {
           section: S,
           measure: 'Peak memory (this process: RSS / V8 heap)',
-          figure: `${mb(s.memory.peakRssMb)} RSS, ${mb(s.memory.peakHeapMb)} heap`,
+          figure: `${mb(s.memory.peakRssMb)} RSS, ${mb(s.memory.peakHeapMb)} heap (the product's work as shipped; with the timing loops: ${mb(s.memoryWithTimingLoops.peakRssMb)} RSS)`,
           target: `< ${SCHOOL_MEMORY_TARGET_MB} MB`,
           met: s.memory.peakRssMb < SCHOOL_MEMORY_TARGET_MB,
         },
