@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { LineImpact, MeasureImpact } from '../../../shared/engine';
 import type { InterventionLine } from '../../../shared/domain';
 import { DraftField } from '../../components/fields';
@@ -97,16 +97,22 @@ export function LineImpactPanel(props: { line: InterventionLine }) {
   );
 }
 
-/** Every measured line on the map: which interventions earn their cost (one row per line and measure). */
-export function MapImpactPanel() {
-  const { t, pounds, measureLabel, progress, share, perUnit } = useImpactText();
-  const view = useMapio((s) => s.view);
+/**
+ * Every measured line on the map: which interventions earn their cost (one row per line and measure).
+ * Below the map, so on screen during every edit: each line's rows are memoised on the line's impact
+ * (which keeps its identity when an edit's patch leaves it alone, shared/api/yearPatch.ts) and its name,
+ * so an edit to one line renders that line's rows again, not the whole table (docs/performance.md).
+ */
+export const MapImpactPanel = memo(function MapImpactPanel() {
+  const { t } = useDisplay();
+  const impactLines = useMapio((s) => s.view?.costed.impact.lines);
+  const lines = useMapio((s) => s.view?.data.lines);
   const selectLine = useMapio((s) => s.selectLine);
   const [open, setOpen] = useState(true);
   const id = useId();
-  if (!view) return null;
-  const names = namesOf(view.data);
-  const measured: LineImpact[] = view.costed.impact.lines.filter((l) => l.measures.length > 0);
+  const lineNames = useMemo(() => new Map((lines ?? []).map((l) => [l.id, l.name])), [lines]);
+  const measured = useMemo(() => (impactLines ?? []).filter((l) => l.measures.length > 0), [impactLines]);
+  if (!impactLines || !lines) return null;
   return (
     <section className="card impact-map" aria-labelledby={`${id}-h`} data-testid="map-impact">
       <div className="tier-head">
@@ -133,35 +139,43 @@ export function MapImpactPanel() {
                 { label: t('impact.costPerUnit'), className: 'num' },
               ]}
             >
-              {measured.flatMap((l) =>
-                l.measures.map((m, i) => {
-                  const line = names.lines.get(l.lineId);
-                  return (
-                    <tr key={`${l.lineId}-${i}`} data-testid={`impact-row-${l.lineId}`}>
-                      {i === 0 ? (
-                        <th scope="row" rowSpan={l.measures.length}>
-                          <button type="button" className="row-title" onClick={() => selectLine(l.lineId)}>
-                            {line?.name ?? t('common.unknownName')}
-                          </button>
-                        </th>
-                      ) : null}
-                      <td>{measureLabel(m)}</td>
-                      <td className="num">{m.learnersMeasured}</td>
-                      <td className="num">{progress(m.averageProgress, m)}</td>
-                      <td>{share(m)}</td>
-                      <td className="num money">{pounds(l.costPerLearnerPence)}</td>
-                      <td className="num money">{perUnit(m)}</td>
-                    </tr>
-                  );
-                }),
-              )}
+              {measured.map((l) => (
+                <LineImpactRows key={l.lineId} impact={l} lineName={lineNames.get(l.lineId)} onSelect={selectLine} />
+              ))}
             </DataTable>
           )}
         </div>
       ) : null}
     </section>
   );
-}
+});
+
+/** One measured line's rows in the map's impact table: one per measure, the line named in the first. */
+const LineImpactRows = memo(function LineImpactRows(props: { impact: LineImpact; lineName: string | undefined; onSelect: (lineId: number) => void }) {
+  const { t, pounds, measureLabel, progress, share, perUnit } = useImpactText();
+  const { impact: l, lineName, onSelect } = props;
+  return (
+    <>
+      {l.measures.map((m, i) => (
+        <tr key={i} data-testid={`impact-row-${l.lineId}`}>
+          {i === 0 ? (
+            <th scope="row" rowSpan={l.measures.length}>
+              <button type="button" className="row-title" onClick={() => onSelect(l.lineId)}>
+                {lineName ?? t('common.unknownName')}
+              </button>
+            </th>
+          ) : null}
+          <td>{measureLabel(m)}</td>
+          <td className="num">{m.learnersMeasured}</td>
+          <td className="num">{progress(m.averageProgress, m)}</td>
+          <td>{share(m)}</td>
+          <td className="num money">{pounds(l.costPerLearnerPence)}</td>
+          <td className="num money">{perUnit(m)}</td>
+        </tr>
+      ))}
+    </>
+  );
+});
 
 /** A learner's progress across all their provision, one row per measure. */
 export function LearnerProgressPanel(props: { learnerId: number }) {
