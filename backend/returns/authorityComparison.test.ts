@@ -20,7 +20,7 @@ import { createBackend, type TypedBackend } from '../backend';
 import { runCli } from '../cli/main';
 import { writeReturnWorkbook } from './returnWorkbook';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
-import { importReturns } from './importReturns';
+import { STORED_PER_COMMIT, importReturns } from './importReturns';
 import { AuthorityFile } from '../../db/authority/authorityFile';
 import { compareReturns } from '../../shared/authority/comparison';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
@@ -439,5 +439,43 @@ describe('matching, refusing and replacing returns', () => {
     expect(file.replacedReturns('school/6616666', '2026-27')).toMatchObject([{ fileName: 'may.xlsx', writtenAt: '2027-05-01T09:00:00.000Z', replacedByFile: 'june.xlsx' }]);
     // The same return again is a duplicate, as before.
     expect((await importReturns(file, [{ fileName: 'june-copy.xlsx', bytes: newer }])).rejected[0]?.code).toBe('duplicate');
+  });
+
+  it('stores a folder a batch at a time, and a return earlier in the same batch counts as held for one after it', async () => {
+    const older = await written(returnOf(7, { officialNumber: '6617777', roll: 300 }), '2027-05-01T09:00:00Z');
+    const newer = await written(returnOf(7, { officialNumber: '6617777', roll: 310 }), '2027-06-15T14:30:00Z');
+    const others = await Promise.all([...Array(STORED_PER_COMMIT + 3).keys()].map((i) => written(returnOf(100 + i, { officialNumber: String(6620000 + i) }), '2027-06-01T09:00:00Z')));
+    const files = others.map((bytes, i) => ({ fileName: `other-${String(i).padStart(2, '0')}.xlsx`, bytes }));
+
+    // Both versions in one folder, in either order, in the same batch: the result is the one-at-a-time result.
+    freshFile('one-batch-newer-first');
+    const newerFirst = await importReturns(file, [
+      { fileName: 'june.xlsx', bytes: newer },
+      { fileName: 'may.xlsx', bytes: older },
+    ]);
+    expect(newerFirst.imported.map((r) => r.fileName)).toEqual(['june.xlsx']);
+    expect(newerFirst.rejected.map((r) => [r.fileName, r.code])).toEqual([['may.xlsx', 'older']]);
+    file.close();
+    freshFile('one-batch-older-first');
+    const olderFirst = await importReturns(file, [
+      { fileName: 'may.xlsx', bytes: older },
+      { fileName: 'june.xlsx', bytes: newer },
+    ]);
+    expect(olderFirst.imported.map((r) => r.fileName)).toEqual(['may.xlsx']);
+    expect(olderFirst.rejected.map((r) => [r.fileName, r.code])).toEqual([['june.xlsx', 'newer']]);
+    file.close();
+
+    // More returns than one batch, with a copy of the first in the second batch: every other return is
+    // stored, the copy alone is refused, and progress counts every file once, in order of being settled.
+    freshFile('batches');
+    const progress: string[] = [];
+    const folder = [...files.slice(0, STORED_PER_COMMIT + 1), { fileName: 'copy-of-other-00.xlsx', bytes: others[0]! }, ...files.slice(STORED_PER_COMMIT + 1)];
+    const outcome = await importReturns(file, folder, (p) => progress.push(`${p.done}/${p.total} ${p.fileName} ${p.outcome}`));
+    expect(outcome.imported.map((r) => r.fileName)).toEqual(files.map((f) => f.fileName));
+    expect(outcome.rejected.map((r) => [r.fileName, r.code])).toEqual([['copy-of-other-00.xlsx', 'duplicate']]);
+    expect(file.listReturns()).toHaveLength(files.length);
+    expect(progress).toHaveLength(folder.length);
+    expect(progress.map((p) => p.split(' ')[0])).toEqual(folder.map((_, i) => `${i + 1}/${folder.length}`));
+    expect(new Set(progress.map((p) => p.split(' ')[1]))).toEqual(new Set(folder.map((f) => f.fileName)));
   });
 });

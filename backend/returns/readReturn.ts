@@ -5,12 +5,12 @@
  * can pass back to the school.
  */
 import { englishIssueWording } from '../../shared/i18n/apiErrors';
-import ExcelJS from 'exceljs';
 import type { CellDifference, ReturnRejection } from '../../shared/api/authority';
 import type { ReturnChanges } from '../../shared/authority/returnHeadline';
 import { issuesFrom } from '../../shared/schemas';
 import { AUTHORITY_RETURN_FORMAT, READABLE_RETURN_VERSIONS, authorityReturnSchema, returnInNewestShape, type AuthorityReturn } from '../../shared/authority/returnFormat';
-import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
+import { unpackSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
+import { workbookCells, type CellValue, type SheetCells } from '../workbookCells';
 import { RETURN_DATA_SHEET, sha256Hex } from './returnWorkbook';
 import { visibleCellDifferences } from './visibleCells';
 import { describeJsonSyntaxProblem, jsonSyntaxProblem } from '../../shared/jsonSyntaxProblem';
@@ -52,10 +52,9 @@ export interface ReadReturn {
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const versionsText = () => `versions ${READABLE_RETURN_VERSIONS.slice(0, -1).join(', ')} and ${READABLE_RETURN_VERSIONS[READABLE_RETURN_VERSIONS.length - 1]}`;
 
-function cellText(value: ExcelJS.CellValue): string | null {
+function cellText(value: CellValue | undefined): string | null {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
-  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
   return null;
 }
 
@@ -82,31 +81,27 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   if (bytes.length < ZIP_MAGIC.length || !bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) {
     throw new ReturnRejected('not_xlsx', 'not a Mapio return: it is not an Excel .xlsx file');
   }
+  let sheets: SheetCells[];
   try {
-    await measureSpreadsheet(bytes, RETURN_SPREADSHEET_LIMITS);
+    // Measured against the limits before anything is built, then read from the parts inflated on the way.
+    sheets = workbookCells((await unpackSpreadsheet(bytes, RETURN_SPREADSHEET_LIMITS)).parts);
   } catch (error) {
     if (error instanceof SpreadsheetTooLarge) throw new ReturnRejected('too_big', `not a Mapio return: it ${error.reason}`);
     throw new ReturnRejected('unreadable_xlsx', 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
-  } catch {
-    throw new ReturnRejected('unreadable_xlsx', 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)');
-  }
-  const sheet = workbook.getWorksheet(RETURN_DATA_SHEET);
+  const sheet = sheets.find((s) => s.name === RETURN_DATA_SHEET);
   if (!sheet) {
     throw new ReturnRejected('no_data', 'not a Mapio return: it holds no Mapio data (ask the school to create the return from Mapio with File > Create authority return)');
   }
   const fields = new Map<string, string[]>();
-  sheet.eachRow((row) => {
-    const key = cellText(row.getCell(1).value);
-    const value = cellText(row.getCell(2).value);
-    if (key === null) return;
+  for (let row = 1; row <= sheet.rowCount; row++) {
+    const key = cellText(sheet.cell(row, 1)?.value);
+    const value = cellText(sheet.cell(row, 2)?.value);
+    if (key === null) continue;
     const list = fields.get(key) ?? [];
     list.push(value ?? '');
     fields.set(key, list);
-  });
+  }
   const one = (key: string) => fields.get(key)?.[0] ?? null;
 
   const format = one('format');
@@ -152,7 +147,7 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   // Since version 4 the sheets a person reads are drawn exactly from the data: a return whose sheets say
   // something else is refused, so the officer never reads one figure while Mapio imports another.
   if (version >= 4) {
-    const cells = visibleCellDifferences(workbook, ret);
+    const cells = visibleCellDifferences(sheets, ret);
     if (cells.length > 0) throw cellsDiffer(cells);
   }
   return { ret, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };

@@ -36,14 +36,18 @@ export interface ReturnEnvelope {
   writtenBy: string;
 }
 
-/** The sheets a person reads, in `lang`, drawn from the return's data: what an unaltered return shows. */
+/**
+ * The sheets a person reads, in `lang`, drawn from the return's data: the cells an unaltered return shows.
+ * For comparing cells only, so without the print layout (column widths, row heights, page set-up), which
+ * changes no cell and took a fifth of the time.
+ */
 export function readableSheets(ret: AuthorityReturn, lang: Lang): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  addReadableSheets(workbook, ret, lang);
+  addReadableSheets(workbook, ret, lang, { forPrint: false });
   return workbook;
 }
 
-function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang): void {
+function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang, { forPrint }: { forPrint: boolean }): void {
   const t = translatorFor(lang);
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
@@ -157,10 +161,12 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
 
   // A label longer than its column wraps: its row is made tall enough (about 52 characters a line at this
   // width), so it never runs into the row below when printed.
-  sheet.eachRow((r) => {
-    const label = r.getCell(1).text;
-    if (r.number > 1 && label.length > 52) r.height = Math.ceil(label.length / 52) * 15;
-  });
+  if (forPrint) {
+    sheet.eachRow((r) => {
+      const label = r.getCell(1).text;
+      if (r.number > 1 && label.length > 52) r.height = Math.ceil(label.length / 52) * 15;
+    });
+  }
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -198,7 +204,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   }
   lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
   // A4; wrapped headings given their height; wider than a page at 75%: across pages, the line's name repeated.
-  layOutForPrint(lines, { orientation: 'landscape' });
+  if (forPrint) layOutForPrint(lines, { orientation: 'landscape' });
 }
 
 function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: ReturnEnvelope, checksum: string): void {
@@ -221,7 +227,7 @@ export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, en
   const workbook = new ExcelJS.Workbook();
   workbook.creator = envelope.writtenBy;
   workbook.title = translatorFor(lang)('returnBook.title', { school: ret.school.name, year: ret.school.academicYear });
-  addReadableSheets(workbook, ret, lang);
+  addReadableSheets(workbook, ret, lang, { forPrint: true });
   addDataSheet(workbook, json, envelope, checksum);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -9,6 +9,7 @@ import type { CellDifference } from '../../shared/api/authority';
 import type { AuthorityReturn } from '../../shared/authority/returnFormat';
 import { translatorFor, type Lang } from '../../shared/i18n';
 import { readableSheets } from './returnWorkbook';
+import type { SheetCells } from '../workbookCells';
 
 const POUNDS_FORMAT = /£/;
 
@@ -37,10 +38,11 @@ function shown(value: string | number | boolean | null, numFmt: string | undefin
 const visibleSheets = (workbook: ExcelJS.Workbook) => workbook.worksheets.filter((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
 
 /** The sheets `loaded` shows beside the ones `expected` draws, cell by cell; a sheet missing from either is one difference. */
-function differencesFrom(expected: ExcelJS.Workbook, loaded: ExcelJS.Workbook): CellDifference[] {
+function differencesFrom(expected: ExcelJS.Workbook, loaded: readonly SheetCells[]): CellDifference[] {
   const out: CellDifference[] = [];
-  const loadedVisible = visibleSheets(loaded);
-  for (const want of visibleSheets(expected)) {
+  const loadedVisible = loaded.filter((s) => !s.hidden);
+  const drawn = visibleSheets(expected);
+  for (const want of drawn) {
     const got = loadedVisible.find((s) => s.name === want.name);
     if (!got) {
       out.push({ sheet: want.name, cell: '', shows: '', data: want.name });
@@ -50,27 +52,28 @@ function differencesFrom(expected: ExcelJS.Workbook, loaded: ExcelJS.Workbook): 
     const cols = Math.max(want.columnCount, got.columnCount);
     for (let r = 1; r <= rows; r += 1) {
       for (let c = 1; c <= cols; c += 1) {
-        const a = got.getCell(r, c);
-        const b = want.getCell(r, c);
-        const va = cellValue(a);
-        const vb = cellValue(b);
+        const a = got.cell(r, c);
+        // findCell, not getCell: getCell makes every empty cell it is asked for, most of the check's time.
+        const b = want.findCell(r, c);
+        const va = a?.value ?? null;
+        const vb = b ? cellValue(b) : null;
         if (va === vb) continue;
-        out.push({ sheet: want.name, cell: b.address, shows: shown(va, a.numFmt), data: shown(vb, b.numFmt) });
+        out.push({ sheet: want.name, cell: want.getCell(r, c).address, shows: shown(va, a?.numFmt), data: shown(vb, b?.numFmt) });
       }
     }
   }
-  for (const extra of loadedVisible.filter((s) => !visibleSheets(expected).some((w) => w.name === s.name))) {
+  for (const extra of loadedVisible.filter((s) => !drawn.some((w) => w.name === s.name))) {
     out.push({ sheet: extra.name, cell: '', shows: extra.name, data: '' });
   }
   return out;
 }
 
 /**
- * Every visible cell of `loaded` that differs from what `ret` draws. The return's language is the one
- * whose sheet names it carries (English when neither matches).
+ * Every visible cell of the `loaded` sheets that differs from what `ret` draws. The return's language is
+ * the one whose sheet names it carries (English when neither matches).
  */
-export function visibleCellDifferences(loaded: ExcelJS.Workbook, ret: AuthorityReturn): CellDifference[] {
-  const names = visibleSheets(loaded).map((s) => s.name);
+export function visibleCellDifferences(loaded: readonly SheetCells[], ret: AuthorityReturn): CellDifference[] {
+  const names = loaded.filter((s) => !s.hidden).map((s) => s.name);
   const lang: Lang = names.includes(translatorFor('cy')('returnBook.sheet.main')) ? 'cy' : 'en';
   return differencesFrom(readableSheets(ret, lang), loaded);
 }

@@ -7,7 +7,8 @@
  * - `open` undoes a write a crash cut off, then looks at the file read-only (SQLite? Mapio's authority
  *   file? newer than us? damaged?) and refuses a wrong file without changing it; only a good file is
  *   reopened for writing;
- * - WAL, foreign keys on, synchronous FULL; STRICT tables; each imported return is its own transaction.
+ * - WAL, foreign keys on, synchronous FULL; STRICT tables; each imported return is its own transaction (or
+ *   savepoint, when an import stores several in one commit).
  */
 import nodePath from 'node:path';
 import { ApiError } from '../../shared/api/contract';
@@ -146,7 +147,17 @@ export class AuthorityFile {
   }
 
   /**
-   * Store one checked return in its own transaction. With `replace`, an earlier return for the same
+   * Run `work` in one write transaction, committed (and flushed to disk) once at the end; a write inside it
+   * that throws (as `addReturn` does for a duplicate) is undone alone, as its own savepoint, when caught.
+   */
+  inOneTransaction<T>(work: () => T): T {
+    this.assertOpen();
+    this.assertWritable();
+    return this.db.transaction(work).immediate();
+  }
+
+  /**
+   * Store one checked return in its own transaction (a savepoint inside `inOneTransaction`). With `replace`, an earlier return for the same
    * school and year is replaced; without it, that is an ApiError('conflict') naming the earlier file.
    */
   addReturn(entry: NewReturn, options: { replace?: boolean } = {}): StoredReturnInfo {

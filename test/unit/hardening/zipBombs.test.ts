@@ -66,6 +66,18 @@ describe('an MIS spreadsheet that is a zip bomb', () => {
     expect(error.message).toMatch(/^“liar\.xlsx” is not what it says it is: a part of it unpacks to more than it declares \(a “zip bomb”\)/);
   });
 
+  it('a part that does not unpack to the size it declares is refused, small parts and large alike', async () => {
+    // Small parts are inflated at once and large ones as a stream (backend/spreadsheetLimits.ts): both are checked.
+    const cases = [
+      ['short.xlsx', spreadsheetBomb(100, { declaredSize: 200_000 })],
+      ['longer.xlsx', spreadsheetBomb(40_000, { declaredSize: 1_100_000 })],
+    ] as const;
+    for (const [fileName, bytes] of cases) {
+      const error = await refusal(() => backend.call('mis.preview', { fileName, contentBase64: bytes.toString('base64') }));
+      expect(error.message).toContain(`“${fileName}” is not what it says it is: a part of it unpacks to more than it declares`);
+    }
+  });
+
   it('one inside the size limits but with too many rows is refused while its rows are counted', async () => {
     const rows = spreadsheetBomb(400_000);
     const error = await measured('400,000 rows refused while counting', () => refusal(() => backend.call('mis.preview', { fileName: 'rows.xlsx', contentBase64: rows.toString('base64') })));

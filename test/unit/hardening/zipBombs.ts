@@ -101,7 +101,7 @@ const cell = (text: string) => `<c t="inlineStr"><is><t>${text}</t></is></c>`;
  * An .xlsx whose first sheet is an MIS header row and then `rows` identical one-cell rows (ten million
  * unpack to about 450 MB from about 1 MB). With `lie`, every header says the sheet unpacks to 2 KB.
  */
-export function spreadsheetBomb(rows: number, options: { lie?: boolean } = {}): Buffer {
+export function spreadsheetBomb(rows: number, options: { lie?: boolean; declaredSize?: number } = {}): Buffer {
   const row = `<row>${cell('W1')}</row>`;
   const perBlock = 1_000;
   const block = Buffer.from(row.repeat(perBlock), 'utf8');
@@ -113,6 +113,7 @@ export function spreadsheetBomb(rows: number, options: { lie?: boolean } = {}): 
     '</sheetData></worksheet>',
   );
   if (options.lie) sheet.declaredSize = 2_048;
+  if (options.declaredSize !== undefined) sheet.declaredSize = options.declaredSize;
   return writeZip([part('[Content_Types].xml', CONTENT_TYPES), part('_rels/.rels', ROOT_RELS), part('xl/workbook.xml', WORKBOOK), part('xl/_rels/workbook.xml.rels', WORKBOOK_RELS), sheet]);
 }
 
