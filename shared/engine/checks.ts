@@ -83,7 +83,7 @@ export function runChecks(input: CheckInputs): Check[] {
     if (enrolled.length > 0) enrolledByLearner.set(learner.id, enrolled);
     const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => x.alp);
     const idp = hasIdp(learner.alnStatus);
-    const alpLineIds = alp.length === 0 ? [] : alp.length === 1 ? [(alp[0] as LearnerLine).line.id] : [...new Set(alp.map((x) => x.line.id))].sort((a, b) => a - b);
+    const alpLineIds = alp.length === 0 ? [] : distinctLineIds(alp);
 
     // alp_without_idp: one per ALP line the learner is enrolled on while they have no IDP and no decision that
     // they have ALN (a learner whose IDP is being prepared is the decision clock's concern, not this one's).
@@ -171,9 +171,16 @@ export function runChecks(input: CheckInputs): Check[] {
   // idp_review_overdue: due = idpReviewDue, or 12 months after idpLastReviewed; overdue when due < today.
   // A learner with an IDP but neither date recorded is not flagged (nothing to count from).
   if (today !== undefined) {
+    // Many learners share a last-review date: each distinct date is moved on 12 months once.
+    const dueAfter = new Map<string, string>();
+    const reviewDue = (lastReviewed: string): string => {
+      let due = dueAfter.get(lastReviewed);
+      if (due === undefined) dueAfter.set(lastReviewed, (due = addMonths(lastReviewed, IDP_REVIEW_MONTHS)));
+      return due;
+    };
     for (const learner of learners) {
       if (!hasIdp(learner.alnStatus)) continue;
-      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? addMonths(learner.idpLastReviewed, IDP_REVIEW_MONTHS) : null);
+      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? reviewDue(learner.idpLastReviewed) : null);
       if (due !== null && due < today) {
         push('idp_review_overdue', { kind: 'learner', id: learner.id }, { dueDate: due, daysOverdue: daysBetween(due, today) });
       }
@@ -225,6 +232,19 @@ export function runChecks(input: CheckInputs): Check[] {
 }
 
 const NO_ENROLMENTS: readonly Enrolment[] = [];
+
+/** The distinct ids of the lines, ascending (a learner is on a handful, so a scan beats a Set). */
+function distinctLineIds(enrolled: readonly LearnerLine[]): number[] {
+  const ids: number[] = [];
+  let ascending = true;
+  for (const x of enrolled) {
+    const id = x.line.id;
+    if (ids.includes(id)) continue;
+    if (ids.length > 0 && id < (ids[ids.length - 1] as number)) ascending = false;
+    ids.push(id);
+  }
+  return ascending ? ids : ids.sort((a, b) => a - b);
+}
 
 /**
  * The most enrolments inside the line's run at any one week, and the first week at that peak: a count per
