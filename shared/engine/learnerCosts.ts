@@ -28,8 +28,10 @@ export function learnerAlpMinutes(index: YearIndex, learnerId: number, asAtWeek:
     for (const e of enrolments) {
       const line = index.lineById.get(e.lineId);
       if (!line || !isAlpLine(index, line)) continue;
-      const r = enrolledRange(e, line);
-      if (r && r.from <= asAtWeek && asAtWeek <= r.to) hundredths += line.minutesPerSession * line.sessionsPerWeekHundredths;
+      // enrolledRange, inline: the enrolment's weeks inside the line's run.
+      const from = Math.max(e.startWeek, line.startWeek);
+      const to = Math.min(e.endWeek, line.startWeek + line.weeks - 1);
+      if (to >= from && from <= asAtWeek && asAtWeek <= to) hundredths += line.minutesPerSession * line.sessionsPerWeekHundredths;
     }
     return { hundredths, week: asAtWeek };
   }

@@ -34,15 +34,22 @@ export function indexYear(year: SchoolYear): YearIndex {
   }
   return {
     year,
-    tierById: new Map(year.tiers.map((t) => [t.id, t])),
-    lineById: new Map(year.lines.map((l) => [l.id, l])),
-    learnerById: new Map(year.learners.map((l) => [l.id, l])),
-    staffById: new Map(year.staff.map((s) => [s.id, s])),
+    tierById: byId(year.tiers),
+    lineById: byId(year.lines),
+    learnerById: byId(year.learners),
+    staffById: byId(year.staff),
     enrolmentsById: sorted,
     enrolmentsByLine,
     enrolmentsByLearner,
     weeksInYear: year.calendar.weekStarts.length,
   };
+}
+
+/** Records by id (the last of a repeated id wins, as `new Map(pairs)` does), without an array of pairs. */
+function byId<K, T extends { id: K }>(records: readonly T[]): Map<K, T> {
+  const map = new Map<K, T>();
+  for (const r of records) map.set(r.id, r);
+  return map;
 }
 
 /** True when the records are in ascending id order already (files read from the database are), so no copy is sorted. */
