@@ -9,7 +9,7 @@
  * - "Enrolled on a line" means at least one enrolled week inside the line's run; an enrolment wholly
  *   outside its line raises enrolment_outside_line only.
  */
-import { hasAln, hasIdp, type InterventionLine, type Learner } from '../domain';
+import { hasAln, hasIdp, type Enrolment, type InterventionLine, type Learner } from '../domain';
 import { addMonths, daysBetween } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import type { LearnerAlpMinutes } from './learnerCosts';
@@ -17,7 +17,7 @@ import type { AlnDecisionClock } from './alnDecisions';
 import { enrolledRange } from './shares';
 import type { Check, CheckCode, StaffAllocation } from './types';
 import { CHECK_CODES } from './types';
-import { isAlpLine, isWholeSchoolLine, type YearIndex } from './yearIndex';
+import { inIdOrder, isAlpLine, isWholeSchoolLine, type YearIndex } from './yearIndex';
 
 /** A term is taken as 12 teaching weeks (a 38-week year has three terms of 12–13): three terms = 36 weeks. */
 export const TARGETED_REVIEW_WEEKS = 36;
@@ -39,6 +39,8 @@ interface LearnerLine {
   line: InterventionLine;
   from: number;
   to: number;
+  /** The line's tier is ALP (looked up once per enrolment). */
+  alp: boolean;
 }
 
 export function runChecks(input: CheckInputs): Check[] {
@@ -59,7 +61,7 @@ export function runChecks(input: CheckInputs): Check[] {
     else if (d.state === 'due_soon') push('aln_decision_due_soon', subject, { ...common, schoolDaysLeft: d.schoolDaysLeft });
   }
 
-  const learners = [...index.year.learners].sort((a, b) => a.id - b.id);
+  const learners = inIdOrder(index.year.learners) ? index.year.learners : [...index.year.learners].sort((a, b) => a.id - b.id);
   const linesOf = (learner: Learner): LearnerLine[] => {
     const result: LearnerLine[] = [];
     const enrolments = index.enrolmentsByLearner.get(learner.id);
@@ -67,8 +69,10 @@ export function runChecks(input: CheckInputs): Check[] {
     for (const e of enrolments) {
       const line = index.lineById.get(e.lineId);
       if (!line) continue;
-      const r = enrolledRange(e, line);
-      if (r) result.push({ line, from: r.from, to: r.to });
+      // enrolledRange, inline: the enrolment's weeks inside the line's run.
+      const from = Math.max(e.startWeek, line.startWeek);
+      const to = Math.min(e.endWeek, line.startWeek + line.weeks - 1);
+      if (to >= from) result.push({ line, from, to, alp: isAlpLine(index, line) });
     }
     return result;
   };
@@ -77,9 +81,9 @@ export function runChecks(input: CheckInputs): Check[] {
   for (const learner of learners) {
     const enrolled = linesOf(learner);
     if (enrolled.length > 0) enrolledByLearner.set(learner.id, enrolled);
-    const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => isAlpLine(index, x.line));
+    const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => x.alp);
     const idp = hasIdp(learner.alnStatus);
-    const alpLineIds = alp.length === 0 ? [] : [...new Set(alp.map((x) => x.line.id))].sort((a, b) => a - b);
+    const alpLineIds = alp.length === 0 ? [] : distinctLineIds(alp);
 
     // alp_without_idp: one per ALP line the learner is enrolled on while they have no IDP and no decision that
     // they have ALN (a learner whose IDP is being prepared is the decision clock's concern, not this one's).
@@ -133,34 +137,18 @@ export function runChecks(input: CheckInputs): Check[] {
     }
   }
 
-  const lines = [...index.year.lines].sort((a, b) => a.id - b.id);
+  const lines = inIdOrder(index.year.lines) ? index.year.lines : [...index.year.lines].sort((a, b) => a.id - b.id);
   // group_over_capacity: at some week, more enrolments inside the run than groups × places per group.
   // Counted per enrolment; the first week at the peak is reported.
   for (const line of lines) {
+    const peak = peakEnrolled(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS);
     const places = line.groups * line.groupCapacity;
-    const delta = new Map<number, number>();
-    for (const e of index.enrolmentsByLine.get(line.id) ?? []) {
-      const r = enrolledRange(e, line);
-      if (!r) continue;
-      delta.set(r.from, (delta.get(r.from) ?? 0) + 1);
-      delta.set(r.to + 1, (delta.get(r.to + 1) ?? 0) - 1);
-    }
-    let running = 0;
-    let peak = 0;
-    let peakWeek = 0;
-    for (const w of [...delta.keys()].sort((a, b) => a - b)) {
-      running += delta.get(w) ?? 0;
-      if (running > peak) {
-        peak = running;
-        peakWeek = w;
-      }
-    }
-    if (peak > places) push('group_over_capacity', { kind: 'line', id: line.id }, { places, peakEnrolled: peak, week: peakWeek, overBy: peak - places });
+    if (peak.enrolled > places) push('group_over_capacity', { kind: 'line', id: line.id }, { places, peakEnrolled: peak.enrolled, week: peak.week, overBy: peak.enrolled - places });
   }
 
   // enrolment_outside_line: an enrolment starting before the line starts, ending after it ends, or ending
   // before it starts. Enrolments on a line that no longer exists are ignored (the database prevents them).
-  for (const e of [...index.year.enrolments].sort((a, b) => a.id - b.id)) {
+  for (const e of index.enrolmentsById) {
     const line = index.lineById.get(e.lineId);
     if (!line) continue;
     const lineEnd = line.startWeek + line.weeks - 1;
@@ -183,9 +171,16 @@ export function runChecks(input: CheckInputs): Check[] {
   // idp_review_overdue: due = idpReviewDue, or 12 months after idpLastReviewed; overdue when due < today.
   // A learner with an IDP but neither date recorded is not flagged (nothing to count from).
   if (today !== undefined) {
+    // Many learners share a last-review date: each distinct date is moved on 12 months once.
+    const dueAfter = new Map<string, string>();
+    const reviewDue = (lastReviewed: string): string => {
+      let due = dueAfter.get(lastReviewed);
+      if (due === undefined) dueAfter.set(lastReviewed, (due = addMonths(lastReviewed, IDP_REVIEW_MONTHS)));
+      return due;
+    };
     for (const learner of learners) {
       if (!hasIdp(learner.alnStatus)) continue;
-      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? addMonths(learner.idpLastReviewed, IDP_REVIEW_MONTHS) : null);
+      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? reviewDue(learner.idpLastReviewed) : null);
       if (due !== null && due < today) {
         push('idp_review_overdue', { kind: 'learner', id: learner.id }, { dueDate: due, daysOverdue: daysBetween(due, today) });
       }
@@ -198,8 +193,10 @@ export function runChecks(input: CheckInputs): Check[] {
   for (const learner of learners) {
     if (!hasIdp(learner.alnStatus)) continue;
     const weeksByLine = new Map<number, Set<number>>();
-    for (const x of enrolledByLearner.get(learner.id) ?? []) {
-      if (!isAlpLine(index, x.line) || x.line.undeliveredWeeks.length === 0) continue;
+    const enrolled = enrolledByLearner.get(learner.id);
+    if (enrolled === undefined) continue;
+    for (const x of enrolled) {
+      if (!x.alp || x.line.undeliveredWeeks.length === 0) continue;
       let set = weeksByLine.get(x.line.id);
       if (!set) weeksByLine.set(x.line.id, (set = new Set()));
       for (const w of x.line.undeliveredWeeks) if (w >= x.from && w <= Math.min(x.to, asAtWeek)) set.add(w);
@@ -220,7 +217,7 @@ export function runChecks(input: CheckInputs): Check[] {
     // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
     const ranges: Array<{ from: number; to: number }> = [];
     for (const x of enrolled) {
-      if (isAlpLine(index, x.line) || isWholeSchoolLine(index, x.line) || x.from > asAtWeek) continue;
+      if (x.alp || x.from > asAtWeek || isWholeSchoolLine(index, x.line)) continue;
       ranges.push({ from: x.from, to: Math.min(x.to, asAtWeek) });
     }
     const weeks = distinctWeeks(ranges);
@@ -229,7 +226,79 @@ export function runChecks(input: CheckInputs): Check[] {
     }
   }
 
-  return [...buckets.values()].flat();
+  const checks: Check[] = [];
+  for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
+  return checks;
+}
+
+const NO_ENROLMENTS: readonly Enrolment[] = [];
+
+/** The distinct ids of the lines, ascending (a learner is on a handful, so a scan beats a Set). */
+function distinctLineIds(enrolled: readonly LearnerLine[]): number[] {
+  const ids: number[] = [];
+  let ascending = true;
+  for (const x of enrolled) {
+    const id = x.line.id;
+    if (ids.includes(id)) continue;
+    if (ids.length > 0 && id < (ids[ids.length - 1] as number)) ascending = false;
+    ids.push(id);
+  }
+  return ascending ? ids : ids.sort((a, b) => a - b);
+}
+
+/**
+ * The most enrolments inside the line's run at any one week, and the first week at that peak: a count per
+ * week of the run, changed at each enrolment's first week and the week after its last. Runs are at most
+ * 53 weeks (shared/schemas.ts); a run of any other length is swept by its change weeks in order instead.
+ * Both find the same peak and week: the running count only changes at a change week.
+ */
+function peakEnrolled(line: InterventionLine, enrolments: readonly Enrolment[]): { enrolled: number; week: number } {
+  const first = line.startWeek;
+  const last = first + line.weeks - 1;
+  let running = 0;
+  let peak = 0;
+  let peakWeek = 0;
+  if (Number.isSafeInteger(first) && Number.isSafeInteger(line.weeks) && line.weeks >= 0 && line.weeks <= 64) {
+    const delta = new Array<number>(line.weeks + 1).fill(0); // index = week − first
+    for (const e of enrolments) {
+      const from = Math.max(e.startWeek, first);
+      const to = Math.min(e.endWeek, last);
+      if (to < from) continue;
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to)) return peakEnrolledByChangeWeeks(line, enrolments);
+      (delta[from - first] as number)++;
+      (delta[to + 1 - first] as number)--;
+    }
+    for (let i = 0; i <= line.weeks; i++) {
+      running += delta[i] as number;
+      if (running > peak) {
+        peak = running;
+        peakWeek = first + i;
+      }
+    }
+    return { enrolled: peak, week: peakWeek };
+  }
+  return peakEnrolledByChangeWeeks(line, enrolments);
+}
+
+function peakEnrolledByChangeWeeks(line: InterventionLine, enrolments: readonly Enrolment[]): { enrolled: number; week: number } {
+  const delta = new Map<number, number>();
+  for (const e of enrolments) {
+    const r = enrolledRange(e, line);
+    if (!r) continue;
+    delta.set(r.from, (delta.get(r.from) ?? 0) + 1);
+    delta.set(r.to + 1, (delta.get(r.to + 1) ?? 0) - 1);
+  }
+  let running = 0;
+  let peak = 0;
+  let peakWeek = 0;
+  for (const w of [...delta.keys()].sort((a, b) => a - b)) {
+    running += delta.get(w) ?? 0;
+    if (running > peak) {
+      peak = running;
+      peakWeek = w;
+    }
+  }
+  return { enrolled: peak, week: peakWeek };
 }
 
 /** How many distinct weeks the ranges (first..last inclusive) cover between them. */

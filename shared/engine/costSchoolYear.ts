@@ -17,7 +17,7 @@ import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks } from './checks';
 import { impactOf } from './impact';
-import { costToDateOfRun, spreadRun, splitAcrossFinancialYears } from './financialYear';
+import { costToDateOfRun, financialYearSplitter, spreadRun } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
@@ -25,7 +25,7 @@ import { allocateStaff } from './staffAllocation';
 import { breakdowns, type CostedItem } from './totals';
 import type { CostedLine, CostedMap, CostedOtherLine } from './types';
 import { indexYear, isWholeSchoolLine } from './yearIndex';
-import type { InterventionLine, OtherCostLine } from '../domain';
+import type { Enrolment, InterventionLine, OtherCostLine } from '../domain';
 
 export interface CostOptions {
   /** Week the to-date figures are as at (0 = before the year starts). */
@@ -33,6 +33,8 @@ export interface CostOptions {
   /** Today's date (the date the map is viewed at): the default as-at week, IDP reviews and the decision clock. */
   today?: IsoDate;
 }
+
+const NO_ENROLMENTS: readonly Enrolment[] = [];
 
 export function resolveAsAtWeek(year: SchoolYear, options: CostOptions): number {
   const n = year.calendar.weekStarts.length;
@@ -46,6 +48,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   const asAtWeek = resolveAsAtWeek(year, options);
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
   const weekFy = weekFinancialYearIndexes(year.calendar, years);
+  const splitAcrossFinancialYears = financialYearSplitter(weekFy);
 
   const penceByLearner = new Map<number, number>();
   const costedLines: CostedLine[] = [];
@@ -55,11 +58,11 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   for (const line of year.lines) {
     const figures = costLine(line, index.staffById);
     const wholeSchool = isWholeSchoolLine(index, line);
-    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? [], wholeSchool);
-    for (const s of shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
+    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, wholeSchool);
+    if (unallocatedPence === 0) for (const s of shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
 
     const run = spreadRun(line.startWeek, line.weeks);
-    const [fy0, fy1] = splitAcrossFinancialYears(figures.costPence, run, weekFy);
+    const [fy0, fy1] = splitAcrossFinancialYears(figures.costPence, run);
     // Recorded undelivered weeks inside the line's own run (a week listed twice counts once).
     const undelivered = line.undeliveredWeeks.length === 0 ? [] : new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
     const toDate = costToDateOfRun(figures.costPence, run, asAtWeek, undelivered);
@@ -93,7 +96,7 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   for (const other of year.otherCosts) {
     const costPence = costOtherLine(other, index.staffById);
     const run = spreadRun(other.startWeek, other.weeks);
-    const [fy0, fy1] = splitAcrossFinancialYears(costPence, run, weekFy);
+    const [fy0, fy1] = splitAcrossFinancialYears(costPence, run);
     const toDate = costToDateOfRun(costPence, run, asAtWeek, []);
     const charged = CHARGED_TO_ALN_BUDGET.has(other.fundingSource);
     costedOthers.push({
@@ -106,8 +109,8 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     otherItems.push({ item: other, costPence, charged });
   }
 
-  const weeksInYear = Math.max(index.weeksInYear, ...year.lines.map((l) => l.startWeek + l.weeks - 1), ...year.otherCosts.map((o) => o.startWeek + o.weeks - 1));
-  const staff = allocateStaff(year.staff, year.lines, year.otherCosts, weeksInYear);
+  // allocateStaff no longer sizes anything by the year's length (it sweeps change weeks), so the calendar's is passed.
+  const staff = allocateStaff(year.staff, year.lines, year.otherCosts, index.weeksInYear);
 
   const alpMinutes = new Map<number, LearnerAlpMinutes>();
   for (const l of year.learners) alpMinutes.set(l.id, learnerAlpMinutes(index, l.id, asAtWeek));
@@ -176,6 +179,6 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
     checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions }),
     decisions,
-    impact: impactOf(year, costedLines),
+    impact: impactOf(year, costedLines, index),
   };
 }

@@ -14,7 +14,7 @@
  *   remainder split gives. So the cost to date as at the last week of March equals the first financial
  *   year's part to the penny (when the calendar's weeks are in date order, as the calendar screen keeps them).
  */
-import { divideRoundedWhole, splitByWeights } from './largestRemainder';
+import { divideRoundedWhole, splitByWeights, splitInTwo } from './largestRemainder';
 
 export interface Run {
   first: number;
@@ -56,6 +56,31 @@ export function splitAcrossFinancialYears(cost: number, run: Run, weekFyIndex: r
   }
   const [a = 0, b = 0] = splitByWeights(cost, [first, second]);
   return [a, b];
+}
+
+/**
+ * splitAcrossFinancialYears for many runs over one calendar: the first-year weeks of the calendar are
+ * counted once (a running count), so each run's weeks in each year are two subtractions instead of a walk
+ * over its weeks. Weeks outside 1..N count in the year of the calendar's last week, as there. A run whose
+ * first week or length is not a whole number is walked as there.
+ */
+export function financialYearSplitter(weekFyIndex: readonly (0 | 1)[]): (cost: number, run: Run) => [number, number] {
+  const n = weekFyIndex.length;
+  const firstYearUpTo = new Array<number>(n + 1); // first-year weeks among weeks 1..k
+  firstYearUpTo[0] = 0;
+  for (let k = 1; k <= n; k++) firstYearUpTo[k] = (firstYearUpTo[k - 1] as number) + (weekFyIndex[k - 1] === 0 ? 1 : 0);
+  const outsideIsFirst = (weekFyIndex[n - 1] ?? 0) === 0;
+  return (cost, run) => {
+    if (!Number.isSafeInteger(run.first) || !Number.isSafeInteger(run.weeks) || run.weeks < 0) return splitAcrossFinancialYears(cost, run, weekFyIndex);
+    const lo = Math.max(1, run.first);
+    const hi = Math.min(n, run.first + run.weeks - 1);
+    const inside = hi >= lo ? hi - lo + 1 : 0;
+    const firstInside = hi >= lo ? (firstYearUpTo[hi] as number) - (firstYearUpTo[lo - 1] as number) : 0;
+    const outside = run.weeks - inside;
+    const first = firstInside + (outsideIsFirst ? outside : 0);
+    const second = inside - firstInside + (outsideIsFirst ? 0 : outside);
+    return splitInTwo(cost, first, second);
+  };
 }
 
 export interface ToDate {

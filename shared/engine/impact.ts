@@ -19,7 +19,10 @@
 import type { Enrolment, InterventionLine, SchoolYear } from '../domain';
 import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
 import { enrolledWeeks } from './shares';
+import { indexYear, type YearIndex } from './yearIndex';
 import type { CostedLine, ImpactReport, LearnerImpact, LearnerMeasureProgress, LineImpact, MeasureImpact } from './types';
+
+const NO_ENROLMENTS: readonly Enrolment[] = [];
 
 /** Measure values are held as whole millionths. */
 export const MEASURE_SCALE = 1_000_000;
@@ -86,8 +89,19 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
     const threshold = single && expected !== null ? toMillionths(expected) : null;
     const made = threshold === null ? null : g.progress.filter((p) => p >= threshold).length;
     // Exact: cost × weeks ÷ allWeeks, then ÷ (total ÷ SCALE), as one fraction rounded once.
-    const measuredCostPence = allWeeks > 0 ? divideRoundedToNumber(BigInt(costPence) * BigInt(g.weeks), allWeeks) : 0;
-    const costPerUnit = total > 0 && allWeeks > 0 ? toSafeInteger(divideRounded(BigInt(costPence) * BigInt(g.weeks) * BigInt(MEASURE_SCALE), BigInt(allWeeks) * BigInt(total))) : null;
+    // In whole numbers while each product is a safe integer (then exact), in BigInt otherwise.
+    const costWeeks = costPence * g.weeks;
+    const wholeCost = Number.isSafeInteger(costPence) && Number.isSafeInteger(g.weeks) && Number.isSafeInteger(costWeeks);
+    const measuredCostPence = allWeeks > 0 ? divideRoundedToNumber(wholeCost ? costWeeks : BigInt(costPence) * BigInt(g.weeks), allWeeks) : 0;
+    let costPerUnit: number | null = null;
+    if (total > 0 && allWeeks > 0) {
+      const numerator = costWeeks * MEASURE_SCALE;
+      const denominator = allWeeks * total;
+      costPerUnit =
+        wholeCost && Number.isSafeInteger(numerator) && Number.isSafeInteger(allWeeks) && Number.isSafeInteger(total) && Number.isSafeInteger(denominator)
+          ? divideRoundedToNumber(numerator, denominator)
+          : toSafeInteger(divideRounded(BigInt(costPence) * BigInt(g.weeks) * BigInt(MEASURE_SCALE), BigInt(allWeeks) * BigInt(total)));
+    }
     return {
       measureName: g.measureName,
       measureUnit: g.measureUnit,
@@ -117,19 +131,13 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
 }
 
 /** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
-export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[]): ImpactReport {
-  const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
+export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex = indexYear(year)): ImpactReport {
   const keyOf = measureKeys();
-  const enrolmentsById = [...year.enrolments].sort((a, b) => a.id - b.id);
-  const enrolmentsByLine = new Map<number, Enrolment[]>();
-  for (const e of enrolmentsById) {
-    let list = enrolmentsByLine.get(e.lineId);
-    if (!list) enrolmentsByLine.set(e.lineId, (list = []));
-    list.push(e);
-  }
-  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? [], keyOf));
+  const { enrolmentsById, enrolmentsByLine } = index;
+  const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
+  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
 
-  const lineIds = new Set(year.lines.map((l) => l.id));
+  const lineIds = index.lineById;
   const byLearner = new Map<number, Map<string, { name: string; unit: string; n: number; total: number; lineIds: number[] }>>();
   for (const e of enrolmentsById) {
     if (!lineIds.has(e.lineId)) continue;

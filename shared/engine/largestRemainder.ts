@@ -8,38 +8,14 @@
  * safe integer (every school's figures; profiling measured BigInt as most of the time spent sharing), in
  * BigInt beyond that. Both paths give the same parts.
  */
-import { divideRoundedToNumber, toSafeInteger } from '../money';
+import { divideRoundedToNumber, floorDivide, toSafeInteger } from '../money';
 
 /**
- * floor(a ÷ b) exactly, for whole numbers a ≥ 0 and b > 0 with a + b a safe integer: the floating
- * quotient can be one off near a whole number, so it is corrected by its remainder.
- */
-function floorDivide(a: number, b: number): number {
-  let q = Math.floor(a / b);
-  let r = a - q * b;
-  while (r < 0) {
-    q -= 1;
-    r += b;
-  }
-  while (r >= b) {
-    q += 1;
-    r -= b;
-  }
-  return q;
-}
-
-/**
- * numerator ÷ denominator rounded half away from zero (as money.ts's divideRoundedToNumber), on whole
- * numbers without BigInt while 2 × |numerator| + |denominator| is a safe integer.
+ * numerator ÷ denominator rounded half away from zero: money.ts's divideRoundedToNumber, which divides
+ * whole numbers without BigInt while 2 × |numerator| + 3 × |denominator| is a safe integer.
  */
 export function divideRoundedWhole(numerator: number, denominator: number): number {
-  const an = Math.abs(numerator);
-  const ad = Math.abs(denominator);
-  if (ad === 0 || !Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || 2 * an + 3 * ad > Number.MAX_SAFE_INTEGER) {
-    return divideRoundedToNumber(numerator, denominator);
-  }
-  const q = floorDivide(2 * an + ad, 2 * ad);
-  return numerator < 0 !== denominator < 0 && q !== 0 ? -q : q;
+  return divideRoundedToNumber(numerator, denominator);
 }
 
 export function splitByWeights(total: number, weights: readonly number[]): number[] {
@@ -102,15 +78,50 @@ function splitWhole(total: number, weights: readonly number[], sum: number): num
   }
   let left = total - given; // < n
   if (left > 0) {
-    const order = Array.from({ length: n }, (_, i) => i);
-    order.sort((a, b) => (remainders[b] as number) - (remainders[a] as number) || a - b);
-    for (const i of order) {
-      if (left === 0) break;
-      parts[i] = (parts[i] as number) + 1;
-      left--;
+    // The pennies go to the `left` largest remainders, ties to the earlier part: that is every part whose
+    // remainder is above the left-th largest remainder, then the earliest parts at it. A numeric sort of
+    // the remainders finds that cut without sorting indexes by a comparator.
+    const sorted = Float64Array.from(remainders).sort();
+    const cut = sorted[n - left] as number;
+    for (let i = 0; i < n; i++) {
+      if ((remainders[i] as number) > cut) {
+        parts[i] = (parts[i] as number) + 1;
+        left--;
+      }
+    }
+    for (let i = 0; i < n && left > 0; i++) {
+      if (remainders[i] === cut) {
+        parts[i] = (parts[i] as number) + 1;
+        left--;
+      }
     }
   }
   return parts;
+}
+
+/**
+ * splitByWeights(total, [a, b]) without its arrays: every line and other cost is split across the two
+ * financial years on each recost. In whole numbers under splitByWeights's own bound (total ≥ 0 and
+ * total × (a + b) + (a + b) a safe integer: every product, quotient and remainder is then exact), the
+ * leftover penny (at most one) to the larger remainder, ties to the first part; anything else is
+ * splitByWeights itself. Both give the same parts.
+ */
+export function splitInTwo(total: number, a: number, b: number): [number, number] {
+  const sum = a + b;
+  if (Number.isSafeInteger(total) && total >= 0 && Number.isSafeInteger(a) && Number.isSafeInteger(b) && a >= 0 && b >= 0 && sum > 0 && total * sum + sum <= Number.MAX_SAFE_INTEGER) {
+    const t = Math.abs(total); // −0 becomes 0, as in splitByWeights
+    const xa = t * a;
+    const xb = t * b;
+    let qa = floorDivide(xa, sum);
+    let qb = floorDivide(xb, sum);
+    if (t - qa - qb > 0) {
+      if (xb - qb * sum > xa - qa * sum) qb += 1;
+      else qa += 1;
+    }
+    return [qa, qb];
+  }
+  const [x = 0, y = 0] = splitByWeights(total, [a, b]);
+  return [x, y];
 }
 
 /** Split a total equally into `count` parts (e.g. a line across its areas of need); extra pennies to the earlier parts. */

@@ -7,6 +7,7 @@
  * measured at the learner's peak week instead. Enrolled (planned) minutes: undelivered weeks are reported
  * by the alp_undelivered check, not subtracted here.
  */
+import type { Enrolment } from '../domain';
 import type { LearnerCost } from './types';
 import { enrolledRange } from './shares';
 import { isAlpLine, type YearIndex } from './yearIndex';
@@ -27,8 +28,10 @@ export function learnerAlpMinutes(index: YearIndex, learnerId: number, asAtWeek:
     for (const e of enrolments) {
       const line = index.lineById.get(e.lineId);
       if (!line || !isAlpLine(index, line)) continue;
-      const r = enrolledRange(e, line);
-      if (r && r.from <= asAtWeek && asAtWeek <= r.to) hundredths += line.minutesPerSession * line.sessionsPerWeekHundredths;
+      // enrolledRange, inline: the enrolment's weeks inside the line's run.
+      const from = Math.max(e.startWeek, line.startWeek);
+      const to = Math.min(e.endWeek, line.startWeek + line.weeks - 1);
+      if (to >= from && from <= asAtWeek && asAtWeek <= to) hundredths += line.minutesPerSession * line.sessionsPerWeekHundredths;
     }
     return { hundredths, week: asAtWeek };
   }
@@ -56,7 +59,7 @@ export function learnerAlpMinutes(index: YearIndex, learnerId: number, asAtWeek:
 
 export function costLearners(index: YearIndex, penceByLearner: ReadonlyMap<number, number>, alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] {
   return index.year.learners.map((l) => {
-    const lineIds = [...new Set((index.enrolmentsByLearner.get(l.id) ?? []).map((e) => e.lineId))].sort((a, b) => a - b);
+    const lineIds = distinctLineIds(index.enrolmentsByLearner.get(l.id));
     return {
       learnerId: l.id,
       costPence: penceByLearner.get(l.id) ?? 0,
@@ -64,4 +67,17 @@ export function costLearners(index: YearIndex, penceByLearner: ReadonlyMap<numbe
       lineIds,
     };
   });
+}
+
+/** The distinct line ids of a learner's enrolments, ascending (a learner has a handful, so a scan beats a Set). */
+function distinctLineIds(enrolments: readonly Enrolment[] | undefined): number[] {
+  const ids: number[] = [];
+  if (enrolments === undefined) return ids;
+  let ascending = true;
+  for (const e of enrolments) {
+    if (ids.includes(e.lineId)) continue;
+    if (ids.length > 0 && e.lineId < (ids[ids.length - 1] as number)) ascending = false;
+    ids.push(e.lineId);
+  }
+  return ascending ? ids : ids.sort((a, b) => a - b);
 }

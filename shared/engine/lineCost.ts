@@ -12,7 +12,7 @@ import type { InterventionLine, Minutes, OtherCostLine, Pence, StaffMember } fro
 import { divideRoundedToNumber, toSafeInteger } from '../money';
 
 /** 60 minutes an hour × 100 hundredths of a session. */
-const STAFF_COST_DENOMINATOR = 6_000n;
+const STAFF_COST_DENOMINATOR = 6_000;
 
 export type StaffById = ReadonlyMap<number, StaffMember>;
 
@@ -41,12 +41,30 @@ export interface LineCostFigures {
  * rather than stopping the whole map from costing.
  */
 export function costLine(line: InterventionLine, staffById: StaffById): LineCostFigures {
-  let numerator = 0n;
+  // The numerator in whole JavaScript numbers while every product and partial sum is a safe integer (a
+  // product or sum whose exact value reaches 2⁵³ never rounds back below it, so each test is exact);
+  // otherwise, in BigInt from the start. Both give the same numerator.
+  let numerator: number | bigint = 0;
   let minuteHundredths = 0;
+  let whole = Number.isSafeInteger(line.weeks);
   for (const a of line.staff) {
     const member = staffById.get(a.staffId);
-    minuteHundredths += assignmentMinuteHundredthsPerWeek(line, a.count);
-    if (member) numerator += assignmentCostNumerator(line, member.hourlyCostPence, a.count);
+    const m = assignmentMinuteHundredthsPerWeek(line, a.count);
+    minuteHundredths += m;
+    if (member && whole) {
+      const cost = member.hourlyCostPence * m * line.weeks;
+      const sum: number = (numerator as number) + cost;
+      if (Number.isSafeInteger(member.hourlyCostPence) && Number.isSafeInteger(m) && Number.isSafeInteger(member.hourlyCostPence * m) && Number.isSafeInteger(cost) && Number.isSafeInteger(sum)) {
+        numerator = sum;
+      } else whole = false;
+    }
+  }
+  if (!whole) {
+    numerator = 0n;
+    for (const a of line.staff) {
+      const member = staffById.get(a.staffId);
+      if (member) numerator += assignmentCostNumerator(line, member.hourlyCostPence, a.count);
+    }
   }
   const staffCostPence = divideRoundedToNumber(numerator, STAFF_COST_DENOMINATOR);
   let nonStaffCostPence = 0;
@@ -73,8 +91,14 @@ export function costOtherLine(other: OtherCostLine, staffById: StaffById): Pence
   if (other.staffId !== null) {
     const member = staffById.get(other.staffId);
     if (!member) return 0;
-    return divideRoundedToNumber(staffTimeNumerator(member.hourlyCostPence, other.minutesPerWeek * other.weeks), 60n);
+    const minutes = other.minutesPerWeek * other.weeks;
+    const numerator = member.hourlyCostPence * minutes;
+    // In whole numbers while the product is a safe integer (then it is exact), else in BigInt.
+    if (Number.isSafeInteger(member.hourlyCostPence) && Number.isSafeInteger(minutes) && Number.isSafeInteger(numerator)) return divideRoundedToNumber(numerator, 60);
+    return divideRoundedToNumber(staffTimeNumerator(member.hourlyCostPence, minutes), 60n);
   }
+  const pence = other.quantity * other.unitPence;
+  if (Number.isSafeInteger(other.quantity) && Number.isSafeInteger(other.unitPence) && Number.isSafeInteger(pence)) return pence === 0 ? 0 : pence;
   return toSafeInteger(BigInt(other.quantity) * BigInt(other.unitPence));
 }
 

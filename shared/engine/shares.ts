@@ -15,6 +15,7 @@
 import type { Enrolment, InterventionLine } from '../domain';
 import type { LearnerShare } from './types';
 import { splitByWeights } from './largestRemainder';
+import { inIdOrder } from './yearIndex';
 
 /** Weeks of an enrolment inside the line's run (first..last inclusive), 0 when none or when start > end. */
 export function enrolledWeeks(enrolment: Pick<Enrolment, 'startWeek' | 'endWeek'>, line: Pick<InterventionLine, 'startWeek' | 'weeks'>): number {
@@ -42,20 +43,38 @@ export interface LineShares {
  * the line's tier is costed per pupil on roll, so nothing is shared.
  */
 export function shareLine(line: InterventionLine, costPence: number, enrolments: readonly Enrolment[], wholeSchool: boolean): LineShares {
-  const sorted = [...enrolments].sort((a, b) => a.id - b.id);
-  const weeks = sorted.map((e) => enrolledWeeks(e, line));
-  const learners = new Set<number>();
+  const sorted = inIdOrder(enrolments) ? enrolments : [...enrolments].sort((a, b) => a.id - b.id);
+  const n = sorted.length;
+  const weeks = new Array<number>(n);
+  const lastWeek = line.startWeek + line.weeks - 1;
+  let learners: Set<number> | null = null;
+  let firstLearner: number | null = null;
   let totalWeeks = 0;
-  sorted.forEach((e, i) => {
-    const w = weeks[i] ?? 0;
-    if (w > 0) learners.add(e.learnerId);
+  for (let i = 0; i < n; i++) {
+    const e = sorted[i] as Enrolment;
+    // enrolledWeeks, inline: the weeks of the enrolment inside the run.
+    const from = Math.max(e.startWeek, line.startWeek);
+    const to = Math.min(e.endWeek, lastWeek);
+    const w = to >= from ? to - from + 1 : 0;
+    weeks[i] = w;
     totalWeeks += w;
-  });
+    if (w > 0) {
+      // Distinct learners: a Set only once a second learner appears (most lines' enrolments are few).
+      if (firstLearner === null) firstLearner = e.learnerId;
+      else if (learners !== null) learners.add(e.learnerId);
+      else if (e.learnerId !== firstLearner) learners = new Set([firstLearner, e.learnerId]);
+    }
+  }
   const shared = !wholeSchool && totalWeeks > 0;
-  const pence = shared ? splitByWeights(costPence, weeks) : weeks.map(() => 0);
+  const pence = shared ? splitByWeights(costPence, weeks) : null;
+  const shares = new Array<LearnerShare>(n);
+  for (let i = 0; i < n; i++) {
+    const e = sorted[i] as Enrolment;
+    shares[i] = { enrolmentId: e.id, learnerId: e.learnerId, weeks: weeks[i] as number, pence: pence === null ? 0 : (pence[i] as number) };
+  }
   return {
-    shares: sorted.map((e, i) => ({ enrolmentId: e.id, learnerId: e.learnerId, weeks: weeks[i] ?? 0, pence: pence[i] ?? 0 })),
+    shares,
     unallocatedPence: shared ? 0 : costPence,
-    enrolledLearners: learners.size,
+    enrolledLearners: learners !== null ? learners.size : firstLearner !== null ? 1 : 0,
   };
 }

@@ -19,20 +19,38 @@
  */
 import type { InterventionLine, OtherCostLine, StaffMember } from '../domain';
 import { divideRoundedToNumber } from '../money';
-import { assignmentCostNumerator, assignmentMinuteHundredthsPerWeek, staffTimeNumerator } from './lineCost';
+import { assignmentMinuteHundredthsPerWeek } from './lineCost';
 import type { StaffAllocation } from './types';
 
 interface Tally {
   /** Change in hundredths of a minute per week, by the week it takes effect. */
   changes: Map<number, number>;
-  /** Cost numerator over 6000. */
-  costNumerator: bigint;
+  /** Cost numerator over 6000, in whole numbers while it and each term are safe integers (then exact)… */
+  costNumerator: number;
+  /** …and in BigInt from the first term or sum that is not (null until then). */
+  costNumeratorBig: bigint | null;
   lineIds: Set<number>;
 }
 
 export function allocateStaff(staff: readonly StaffMember[], lines: readonly InterventionLine[], otherCosts: readonly OtherCostLine[], _weeksInYear: number): StaffAllocation[] {
   const tallies = new Map<number, Tally>();
-  for (const s of staff) tallies.set(s.id, { changes: new Map(), costNumerator: 0n, lineIds: new Set() });
+  for (const s of staff) tallies.set(s.id, { changes: new Map(), costNumerator: 0, costNumeratorBig: null, lineIds: new Set() });
+
+  // Adds hourly × units × weeks to a tally's cost numerator: a product or sum whose exact value reaches
+  // 2⁵³ never rounds back below it, so the safe-integer tests are exact, and past them BigInt takes over.
+  const addCost = (t: Tally, hourlyPence: number, units: number, weeks: number): void => {
+    if (t.costNumeratorBig === null) {
+      const perWeek = hourlyPence * units;
+      const cost = perWeek * weeks;
+      const sum = t.costNumerator + cost;
+      if (Number.isSafeInteger(hourlyPence) && Number.isSafeInteger(units) && Number.isSafeInteger(weeks) && Number.isSafeInteger(perWeek) && Number.isSafeInteger(cost) && Number.isSafeInteger(sum)) {
+        t.costNumerator = sum;
+        return;
+      }
+      t.costNumeratorBig = BigInt(t.costNumerator);
+    }
+    t.costNumeratorBig += BigInt(hourlyPence) * BigInt(units) * BigInt(weeks);
+  };
 
   // Weeks before week 1 are not teaching weeks: a run counts from week 1 to its own last week (which may be
   // after the calendar's last: `weeksInYear` is no longer needed to size anything, kept for callers).
@@ -51,7 +69,7 @@ export function allocateStaff(staff: readonly StaffMember[], lines: readonly Int
       if (!t) continue;
       t.lineIds.add(line.id);
       add(t, line.startWeek, line.weeks, assignmentMinuteHundredthsPerWeek(line, a.count));
-      t.costNumerator += assignmentCostNumerator(line, hourly.get(a.staffId) ?? 0, a.count);
+      addCost(t, hourly.get(a.staffId) ?? 0, assignmentMinuteHundredthsPerWeek(line, a.count), line.weeks);
     }
   }
   for (const o of otherCosts) {
@@ -60,7 +78,7 @@ export function allocateStaff(staff: readonly StaffMember[], lines: readonly Int
     if (!t) continue;
     add(t, o.startWeek, o.weeks, o.minutesPerWeek * 100);
     // pence × 60 → pence × 6000
-    t.costNumerator += staffTimeNumerator(hourly.get(o.staffId) ?? 0, o.minutesPerWeek * o.weeks) * 100n;
+    addCost(t, hourly.get(o.staffId) ?? 0, o.minutesPerWeek * o.weeks, 100);
   }
 
   return staff.map((s) => {
@@ -81,7 +99,7 @@ export function allocateStaff(staff: readonly StaffMember[], lines: readonly Int
       peakAllocatedMinutesPerWeek: divideRoundedToNumber(peak, 100),
       peakWeek,
       overAllocated: peak > s.contractedMinutesPerWeek * 100,
-      costPence: divideRoundedToNumber(t.costNumerator, 6000n),
+      costPence: divideRoundedToNumber(t.costNumeratorBig ?? t.costNumerator, t.costNumeratorBig === null ? 6000 : 6000n),
       lineIds: [...t.lineIds].sort((a, b) => a - b),
     };
   });

@@ -10,6 +10,8 @@ export interface YearIndex {
   lineById: Map<number, InterventionLine>;
   learnerById: Map<number, Learner>;
   staffById: Map<number, StaffMember>;
+  /** The year's enrolments in id order (the year's own array when it is already in that order). */
+  enrolmentsById: readonly Enrolment[];
   /** Each line's enrolments, in id order. */
   enrolmentsByLine: Map<number, Enrolment[]>;
   /** Each learner's enrolments, in id order. */
@@ -21,7 +23,7 @@ export interface YearIndex {
 export function indexYear(year: SchoolYear): YearIndex {
   const enrolmentsByLine = new Map<number, Enrolment[]>();
   const enrolmentsByLearner = new Map<number, Enrolment[]>();
-  const sorted = [...year.enrolments].sort((a, b) => a.id - b.id);
+  const sorted = inIdOrder(year.enrolments) ? year.enrolments : [...year.enrolments].sort((a, b) => a.id - b.id);
   for (const e of sorted) {
     let l = enrolmentsByLine.get(e.lineId);
     if (!l) enrolmentsByLine.set(e.lineId, (l = []));
@@ -32,14 +34,28 @@ export function indexYear(year: SchoolYear): YearIndex {
   }
   return {
     year,
-    tierById: new Map(year.tiers.map((t) => [t.id, t])),
-    lineById: new Map(year.lines.map((l) => [l.id, l])),
-    learnerById: new Map(year.learners.map((l) => [l.id, l])),
-    staffById: new Map(year.staff.map((s) => [s.id, s])),
+    tierById: byId(year.tiers),
+    lineById: byId(year.lines),
+    learnerById: byId(year.learners),
+    staffById: byId(year.staff),
+    enrolmentsById: sorted,
     enrolmentsByLine,
     enrolmentsByLearner,
     weeksInYear: year.calendar.weekStarts.length,
   };
+}
+
+/** Records by id (the last of a repeated id wins, as `new Map(pairs)` does), without an array of pairs. */
+function byId<K, T extends { id: K }>(records: readonly T[]): Map<K, T> {
+  const map = new Map<K, T>();
+  for (const r of records) map.set(r.id, r);
+  return map;
+}
+
+/** True when the records are in ascending id order already (files read from the database are), so no copy is sorted. */
+export function inIdOrder(records: readonly { id: number }[]): boolean {
+  for (let i = 1; i < records.length; i++) if ((records[i - 1] as { id: number }).id > (records[i] as { id: number }).id) return false;
+  return true;
 }
 
 /** A line is ALP when its tier is marked ALP. A tier id missing from the tier list counts as not ALP. */

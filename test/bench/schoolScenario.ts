@@ -1,7 +1,8 @@
 /**
  * The large secondary, measured in a process of its own (so its peak memory is its own):
- * open the file; recost by the engine beside one hand-written pass over the same records that computes only
- * line costs (the floor, asserted equal to the engine to the penny); an edit through the API until the new
+ * open the file; recost by the engine beside one hand-written pass that touches every record of the year once
+ * and computes only line costs (the floor, asserted equal to the engine to the penny and to have read every
+ * record); an edit through the API until the new
  * totals come back, and the size of what it answers through a door; the governors' workbook.
  *
  * Run by test/bench/run.ts: `node --import tsx test/bench/schoolScenario.ts <result.json> <work folder>`.
@@ -135,7 +136,8 @@ async function main(): Promise<void> {
   const costed = costSchoolYear(inMemory);
   memory.phase('read and costed 100 times');
 
-  // The floor: the same records in memory, one pass, line costs only; equal to the engine's, every line.
+  // The floor: the same records in memory, each touched once, line costs only; equal to the engine's, every
+  // line, and every record read (its counts equal the year's).
   const singlePassFloor = timeRuns(() => lineCostsInOnePass(inMemory), 200, 20);
   assertFloorEqualsEngine(inMemory, lineCostsInOnePass(inMemory), costed);
   memory.phase('single-pass floor');
