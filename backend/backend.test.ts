@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
+import { COSTING_REHEARSALS } from './session';
 import { rejectionOf as rejection } from '../test/support/refusals';
 import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange } from '../shared/engine';
@@ -254,5 +255,29 @@ describe('file paths a file system cannot use', () => {
       expect(issuesInEnglish(error.issues)).toEqual([{ path: 'path', message: 'must be a file name the computer can use' }]);
     }
     expect(fs.readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+describe('warming the engine while idle', () => {
+  it('costs the open year a bounded number of times and changes nothing: not the file, its history or the view', () => {
+    const before = backend.invoke('year.get', {});
+    const bytes = fs.readFileSync(before.file.path);
+    let rehearsed = 0;
+    while (backend.rehearse()) rehearsed += 1;
+    expect(rehearsed).toBe(COSTING_REHEARSALS);
+    expect(backend.rehearse()).toBe(false);
+    expect(fs.readFileSync(before.file.path).equals(bytes)).toBe(true);
+    const after = backend.invoke('year.get', {});
+    expect(after.history).toEqual(before.history);
+    expect(after.costed).toEqual(before.costed);
+  });
+
+  it('has nothing to rehearse with no school file open', () => {
+    const cli = createBackend({ mode: 'cli', dataDir: path.join(dir, 'cli'), today: () => '2026-11-24' });
+    try {
+      expect(cli.rehearse()).toBe(false);
+    } finally {
+      cli.dispose();
+    }
   });
 });

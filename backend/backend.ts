@@ -69,6 +69,8 @@ export interface BackendOptions {
 export interface TypedBackend extends Backend {
   invoke<N extends OperationName>(name: N, input: unknown): OperationOutput<N>;
   readonly session: Session;
+  /** One piece of work worth doing while no call waits (warming the engine); false when there is none left. */
+  rehearse(): boolean;
 }
 
 export function createBackend(options: BackendOptions): TypedBackend {
@@ -120,6 +122,7 @@ export function createBackend(options: BackendOptions): TypedBackend {
         throw toApiError(error);
       }
     },
+    rehearse: () => session.rehearseCosting(),
     dispose() {
       session.closeAuthorityFile();
       session.close();

@@ -8,7 +8,7 @@
  * too: it is left to the parent, which closes the files in order.
  */
 import { ApiError, type ApiErrorBody } from '../../shared/api/contract';
-import { createBackend, toApiError, type Backend } from '../backend';
+import { createBackend, toApiError, type TypedBackend } from '../backend';
 import { isToHost, type FromHost, type ToHost } from './hostProtocol';
 
 /** Both ends a message port needs: Node's `process.send`/'message', or Electron's `parentPort`. */
@@ -23,9 +23,30 @@ function bodyOf(error: unknown): ApiErrorBody {
   return (error instanceof ApiError ? error : toApiError(error)).toBody();
 }
 
+/** How long no call must be waiting before the data process warms the engine (Backend.rehearse). */
+export const IDLE_BEFORE_REHEARSAL_MS = 500;
+
 export function runBackendHost(port: HostPort, exit: (code: number) => void): void {
-  let backend: Backend | null = null;
+  let backend: TypedBackend | null = null;
+  // Calls being answered, and the timer that starts rehearsing once none has been for a while. Each
+  // rehearsal is one costing in a task of its own, so a call that arrives meanwhile waits for one at most.
+  let inFlight = 0;
+  let idle: ReturnType<typeof setTimeout> | null = null;
+  const rehearse = () => {
+    if (inFlight > 0 || idle !== null || !backend?.rehearse()) return;
+    setImmediate(rehearse);
+  };
+  const whenIdle = () => {
+    if (idle !== null) clearTimeout(idle);
+    idle = setTimeout(() => {
+      idle = null;
+      rehearse();
+    }, IDLE_BEFORE_REHEARSAL_MS);
+    idle.unref?.();
+  };
   const stop = () => {
+    if (idle !== null) clearTimeout(idle);
+    idle = null;
     try {
       backend?.dispose();
     } finally {
@@ -45,6 +66,7 @@ export function runBackendHost(port: HostPort, exit: (code: number) => void): vo
         try {
           backend = createBackend({ ...rest, ...(openPath ? { openPath } : {}) });
           port.send({ type: 'started', openFailed: null });
+          whenIdle();
         } catch (error) {
           if (!openPath) {
             port.send({ type: 'startFailed', error: bodyOf(error) });
@@ -66,10 +88,17 @@ export function runBackendHost(port: HostPort, exit: (code: number) => void): vo
           port.send({ type: 'result', id: message.id, ok: false, error: { code: 'internal', reason: 'engineNotStarted' } });
           return;
         }
-        current.call(message.name, message.input).then(
-          (value) => port.send({ type: 'result', id: message.id, ok: true, value: value === undefined ? null : value }),
-          (error: unknown) => port.send({ type: 'result', id: message.id, ok: false, error: bodyOf(error) }),
-        );
+        inFlight += 1;
+        current
+          .call(message.name, message.input)
+          .then(
+            (value) => port.send({ type: 'result', id: message.id, ok: true, value: value === undefined ? null : value }),
+            (error: unknown) => port.send({ type: 'result', id: message.id, ok: false, error: bodyOf(error) }),
+          )
+          .finally(() => {
+            inFlight -= 1;
+            whenIdle();
+          });
         return;
       }
       case 'dispose':
