@@ -1,15 +1,18 @@
-import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
 import { divideRoundedToNumber } from '../../../shared/money';
-import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
-import { AddLineDialog } from './AddLineDialog';
 import { TableHead } from '../../components/TableHead';
+import { Loading } from '../../components/Loading';
+
+// The line editor and the new-line dialog load when first opened: the map paints without them.
+const LineEditor = lazy(() => import('./LineEditor').then((m) => ({ default: m.LineEditor })));
+const AddLineDialog = lazy(() => import('./AddLineDialog').then((m) => ({ default: m.AddLineDialog })));
 
 /**
  * Rows rendered in the map's first pass: more than a screen holds. A map with more lines paints with
@@ -211,8 +214,10 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
         })}
         {whole ? <MapImpactPanel /> : null}
       </div>
-      {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
-      {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
+      <Suspense fallback={<Loading />}>
+        {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
+        {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
+      </Suspense>
     </div>
   );
 });
