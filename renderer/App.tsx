@@ -65,12 +65,8 @@ export function App() {
   const setLang = useMapio((s) => s.setLang);
   const recent = useMapio(selectRecentFiles);
   const schoolFolder = useMapio((s) => s.appInfo?.schoolFolder ?? null);
-  const { boot, createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
+  const { createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
   const [pathAction, setPathAction] = useState<PathAction | null>(null);
-
-  useEffect(() => {
-    void boot();
-  }, [boot]);
 
   // Once the first screen is up (booted), the other screens' code is fetched while the person reads it.
   useEffect(() => {
@@ -86,11 +82,9 @@ export function App() {
   const backupsDialogOpen = useBackupsDialog((s) => s.open);
   const closeBackups = useBackupsDialog((s) => s.close);
 
-  // An authority file the backend still holds (a reload in browser mode) opens its workspace again.
+  // The school year is asked for, and then any authority file the backend still holds (a reload in browser
+  // mode), before this first renders (renderer/main.tsx).
   const authorityView = useAuthority((s) => s.view);
-  useEffect(() => {
-    void useAuthority.getState().restore();
-  }, []);
   // After a call was stopped (time limit or Stop) the data process reopened the files: show them afresh.
   useEffect(
     () =>
