@@ -15,13 +15,14 @@ const LineEditor = lazy(() => import('./LineEditor').then((m) => ({ default: m.L
 const AddLineDialog = lazy(() => import('./AddLineDialog').then((m) => ({ default: m.AddLineDialog })));
 
 /**
- * Rows rendered in the map's first pass: more than a screen holds. A map with more lines paints with
+ * Rows rendered in the map's first pass: more than a screen holds (a row is 52–95 px tall; a 2560×1440
+ * window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
  * these, and every other row (and the impact panel below the map) follows in a transition React renders
  * in slices between frames, so a large secondary's map (150 lines) is on screen before all its rows are
  * built (docs/performance.md). Every row is in the page once the second pass has run, so finding,
  * printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
  */
-export const FIRST_PASS_ROWS = 30;
+export const FIRST_PASS_ROWS = 20;
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
