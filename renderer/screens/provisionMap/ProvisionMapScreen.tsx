@@ -10,9 +10,12 @@ import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from
 import { TableHead } from '../../components/TableHead';
 import { Loading } from '../../components/Loading';
 
-// The line editor and the new-line dialog load when first opened: the map paints without them.
-const LineEditor = lazy(() => import('./LineEditor').then((m) => ({ default: m.LineEditor })));
-const AddLineDialog = lazy(() => import('./AddLineDialog').then((m) => ({ default: m.AddLineDialog })));
+// The line editor and the new-line dialog load when first opened: the map paints without them. They are
+// fetched once every row is on screen, so opening a line rarely waits.
+const loadLineEditor = () => import('./LineEditor');
+const loadAddLineDialog = () => import('./AddLineDialog');
+const LineEditor = lazy(() => loadLineEditor().then((m) => ({ default: m.LineEditor })));
+const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.AddLineDialog })));
 
 /**
  * Rows rendered in the map's first pass: more than a screen holds (a row is 52–95 px tall; a 2560×1440
@@ -36,6 +39,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const hasView = view !== null;
   useEffect(() => {
     if (hasView && !everyRow) startTransition(() => setEveryRow(true));
+    if (everyRow) for (const load of [loadLineEditor, loadAddLineDialog]) void load().catch(() => undefined); // tried again when opened
   }, [hasView, everyRow]);
 
   const data = view?.data;
