@@ -248,11 +248,12 @@ export function App() {
           )}
         </main>
       </div>
+      {/* A boundary each: one loading never hides another (an open modal dialog hidden would leave the page inert). */}
       <Suspense fallback={<Loading />}>
         {pathAction ? <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} /> : null}
-        {exportDialogOpen ? <ExportDialogHost /> : null}
-        {backupsDialogOpen ? <BackupsDialog onClose={closeBackups} /> : null}
       </Suspense>
+      <Suspense fallback={<Loading />}>{exportDialogOpen ? <ExportDialogHost /> : null}</Suspense>
+      <Suspense fallback={<Loading />}>{backupsDialogOpen ? <BackupsDialog onClose={closeBackups} /> : null}</Suspense>
     </div>
   );
 }

@@ -219,10 +219,9 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
         })}
         {whole ? <MapImpactPanel /> : null}
       </div>
-      <Suspense fallback={<Loading />}>
-        {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
-        {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
-      </Suspense>
+      {/* A boundary each: one loading never hides the other (an open modal dialog hidden would leave the page inert). */}
+      <Suspense fallback={<Loading />}>{selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}</Suspense>
+      <Suspense fallback={<Loading />}>{adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}</Suspense>
     </div>
   );
 });
