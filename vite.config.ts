@@ -13,6 +13,13 @@ export default defineConfig({
     sourcemap: false,
     // Loaded from disk, never over a network: large chunks are fine (the chart screens are their own, App.tsx).
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      // The contract's modules only declare (operations, zod schemas, error and patch helpers): none does
+      // anything on import. Saying so lets a screen import `ApiError` or a type through the contract's
+      // index without the bundle keeping every operation's schema, and zod with them, in the first bundle
+      // (docs/performance.md). The backend validates with the same schemas; it is not bundled by vite.
+      treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/](api[\\/][^\\/]+|schemas)\.ts$/, sideEffects: false }] },
+    },
   },
   server: { strictPort: false },
 });

@@ -3,34 +3,57 @@ import { useTranslation } from 'react-i18next';
 import { onMenuCommand } from './api/client';
 import { listenForHistoryKeys, takeHistoryStep } from './historyKeys';
 import { AlertRegion } from './components/AlertRegion';
-import { BackupsDialogHost, useBackupsDialog } from './components/BackupsDialog';
+import { useBackupsDialog } from './components/backupsDialogState';
 import { menuOutcome } from './components/menuCommands';
 import { FileMenu } from './components/FileMenu';
+import { Loading } from './components/Loading';
 import { Nav } from './components/Nav';
-import { PathDialog, type PathAction } from './components/PathDialog';
+import type { PathAction } from './components/PathDialog';
 import { TotalsBar } from './components/TotalsBar';
 import { selectRecentFiles, useMapio } from './state/store';
 import { ProvisionMapScreen } from './screens/provisionMap/ProvisionMapScreen';
-import { LearnersScreen } from './screens/learners/LearnersScreen';
-import { StaffScreen } from './screens/staff/StaffScreen';
-import { BudgetScreen } from './screens/budget/BudgetScreen';
-import { ChecksScreen } from './screens/checks/ChecksScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
-import { ScenariosScreen } from './screens/scenarios/ScenariosScreen';
-import { SchoolScreen } from './screens/school/SchoolScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { BusyIndicator } from './components/BusyIndicator';
 import { onEngineRestarted } from './state/callsInFlight';
 import { useAuthority } from './screens/authority/authorityState';
-import { ExportDialogHost } from './screens/exports/ExportDialogs';
 import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n';
 
-// The two screens with charts load when first shown: the charts library is over a third of the
-// screens' code, and leaving it out of the first bundle lets the map paint sooner (docs/performance.md).
-const DashboardScreen = lazy(() => import('./screens/dashboard/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
-const AuthorityScreen = lazy(() => import('./screens/authority/AuthorityScreen').then((m) => ({ default: m.AuthorityScreen })));
+// Only the map (and the welcome screen, when no file is open) is in the first bundle. Every other screen
+// and dialog loads when first shown, showing "Loading…" meanwhile, so the map paints sooner; the charts
+// library alone is over a third of the screens' code (docs/performance.md). Once the map is on screen
+// they are fetched in the background (`loadTheRest`), so opening one later rarely waits.
+const loadLearners = () => import('./screens/learners/LearnersScreen');
+const loadStaff = () => import('./screens/staff/StaffScreen');
+const loadBudget = () => import('./screens/budget/BudgetScreen');
+const loadChecks = () => import('./screens/checks/ChecksScreen');
+const loadScenarios = () => import('./screens/scenarios/ScenariosScreen');
+const loadSchool = () => import('./screens/school/SchoolScreen');
+const loadDashboard = () => import('./screens/dashboard/DashboardScreen');
+const loadAuthority = () => import('./screens/authority/AuthorityScreen');
+const loadExportDialogs = () => import('./screens/exports/ExportDialogs');
+const loadBackupsDialog = () => import('./components/BackupsDialog');
+const loadPathDialog = () => import('./components/PathDialog');
+const LearnersScreen = lazy(() => loadLearners().then((m) => ({ default: m.LearnersScreen })));
+const StaffScreen = lazy(() => loadStaff().then((m) => ({ default: m.StaffScreen })));
+const BudgetScreen = lazy(() => loadBudget().then((m) => ({ default: m.BudgetScreen })));
+const ChecksScreen = lazy(() => loadChecks().then((m) => ({ default: m.ChecksScreen })));
+const ScenariosScreen = lazy(() => loadScenarios().then((m) => ({ default: m.ScenariosScreen })));
+const SchoolScreen = lazy(() => loadSchool().then((m) => ({ default: m.SchoolScreen })));
+const DashboardScreen = lazy(() => loadDashboard().then((m) => ({ default: m.DashboardScreen })));
+const AuthorityScreen = lazy(() => loadAuthority().then((m) => ({ default: m.AuthorityScreen })));
+const ExportDialogHost = lazy(() => loadExportDialogs().then((m) => ({ default: m.ExportDialogHost })));
+const BackupsDialog = lazy(() => loadBackupsDialog().then((m) => ({ default: m.BackupsDialog })));
+const PathDialog = lazy(() => loadPathDialog().then((m) => ({ default: m.PathDialog })));
+
+/** The screens and dialogs not in the first bundle, fetched once the first screen has painted. */
+function loadTheRest(): void {
+  for (const load of [loadLearners, loadStaff, loadBudget, loadChecks, loadScenarios, loadSchool, loadExportDialogs, loadBackupsDialog, loadPathDialog]) {
+    void load().catch(() => undefined); // a failed fetch is tried again when the screen is opened
+  }
+}
 
 export function App() {
   const { t, i18n } = useTranslation();
@@ -42,18 +65,26 @@ export function App() {
   const setLang = useMapio((s) => s.setLang);
   const recent = useMapio(selectRecentFiles);
   const schoolFolder = useMapio((s) => s.appInfo?.schoolFolder ?? null);
-  const { boot, createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
+  const { createFile, openFile, saveAs, undo, redo, setAlert } = useMapio.getState();
   const [pathAction, setPathAction] = useState<PathAction | null>(null);
 
+  // Once the first screen is up (booted), the other screens' code is fetched while the person reads it.
   useEffect(() => {
-    void boot();
-  }, [boot]);
+    if (booting) return;
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(loadTheRest, { timeout: 2_000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = window.setTimeout(loadTheRest, 300);
+    return () => window.clearTimeout(timer);
+  }, [booting]);
+  const exportDialogOpen = useExportDialog((s) => s.open !== null);
+  const backupsDialogOpen = useBackupsDialog((s) => s.open);
+  const closeBackups = useBackupsDialog((s) => s.close);
 
-  // An authority file the backend still holds (a reload in browser mode) opens its workspace again.
+  // The school year is asked for, and then any authority file the backend still holds (a reload in browser
+  // mode), before this first renders (renderer/main.tsx).
   const authorityView = useAuthority((s) => s.view);
-  useEffect(() => {
-    void useAuthority.getState().restore();
-  }, []);
   // After a call was stopped (time limit or Stop) the data process reopened the files: show them afresh.
   useEffect(
     () =>
@@ -190,36 +221,39 @@ export function App() {
         <main id="main" className="app-main" tabIndex={-1}>
           {booting ? (
             <p className="muted">{t('app.loading')}</p>
-          ) : screen === 'authority' && authorityView ? (
-            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-              <AuthorityScreen />
-            </Suspense>
-          ) : !view ? (
-            <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
-          ) : screen === 'map' ? (
-            <ProvisionMapScreen />
-          ) : screen === 'learners' ? (
-            <LearnersScreen />
-          ) : screen === 'staff' ? (
-            <StaffScreen />
-          ) : screen === 'budget' ? (
-            <BudgetScreen />
-          ) : screen === 'checks' ? (
-            <ChecksScreen />
-          ) : screen === 'scenarios' ? (
-            <ScenariosScreen />
-          ) : screen === 'school' ? (
-            <SchoolScreen />
           ) : (
-            <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
-              <DashboardScreen />
+            <Suspense fallback={<Loading />}>
+              {screen === 'authority' && authorityView ? (
+                <AuthorityScreen />
+              ) : !view ? (
+                <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
+              ) : screen === 'map' ? (
+                <ProvisionMapScreen />
+              ) : screen === 'learners' ? (
+                <LearnersScreen />
+              ) : screen === 'staff' ? (
+                <StaffScreen />
+              ) : screen === 'budget' ? (
+                <BudgetScreen />
+              ) : screen === 'checks' ? (
+                <ChecksScreen />
+              ) : screen === 'scenarios' ? (
+                <ScenariosScreen />
+              ) : screen === 'school' ? (
+                <SchoolScreen />
+              ) : (
+                <DashboardScreen />
+              )}
             </Suspense>
           )}
         </main>
       </div>
-      {pathAction ? <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} /> : null}
-      <ExportDialogHost />
-      <BackupsDialogHost />
+      {/* A boundary each: one loading never hides another (an open modal dialog hidden would leave the page inert). */}
+      <Suspense fallback={<Loading />}>
+        {pathAction ? <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} /> : null}
+      </Suspense>
+      <Suspense fallback={<Loading />}>{exportDialogOpen ? <ExportDialogHost /> : null}</Suspense>
+      <Suspense fallback={<Loading />}>{backupsDialogOpen ? <BackupsDialog onClose={closeBackups} /> : null}</Suspense>
     </div>
   );
 }

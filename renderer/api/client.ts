@@ -5,7 +5,11 @@
  * POSTs JSON to `/api/<operation>` on the loopback server with this launch's secret. Either way a
  * failure arrives as an `ApiError` with a code and a sentence a person can act on.
  */
-import { API_ERROR_CODES, ApiError, applyYearPatch, isYearView, type ApiErrorBody, type MapioApi, type OperationName, type PatchedAnswer, type YearView } from '../../shared/api/contract';
+// The error and patch modules, not the contract's index: this file is in the first bundle, and the index
+// brings every operation's zod schema with it (the renderer needs only the contract's types).
+import type { MapioApi, OperationName, PatchedAnswer, YearView } from '../../shared/api/contract';
+import { API_ERROR_CODES, ApiError, type ApiErrorBody } from '../../shared/api/errors';
+import { applyYearPatch, isYearView } from '../../shared/api/yearPatch';
 import { isMenuCommand, type CallResult, type MapioBridge, type MenuCommand } from '../../shared/api/bridge';
 import { callEnded, callStarted, engineRestarted } from '../state/callsInFlight';
 

@@ -1,29 +1,11 @@
 import { useEffect, useState } from 'react';
 import { problemText } from '../errors/localisedError';
-import { create } from 'zustand';
 import type { BackupInfo } from '../../shared/api/contract';
 import { formatIsoDateTime } from '../../shared/i18n/dates';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { DataTable } from './DataTable';
-
-/**
- * Whether File › Restore from a backup is open. The in-page File menu and Electron's native File menu
- * (the `restoreBackup` command) both open it here; App mounts the one host.
- */
-export const useBackupsDialog = create<{ open: boolean; show(): void; close(): void }>()((set) => ({
-  open: false,
-  show: () => set({ open: true }),
-  close: () => set({ open: false }),
-}));
-
-/** The Restore from a backup dialog, when it is open. */
-export function BackupsDialogHost() {
-  const open = useBackupsDialog((s) => s.open);
-  const close = useBackupsDialog((s) => s.close);
-  return open ? <BackupsDialog onClose={close} /> : null;
-}
 
 /** File › Restore from a backup: the automatic copies, newest first; a restore opens as a new file. */
 export function BackupsDialog(props: { onClose: () => void }) {

@@ -4,7 +4,7 @@ import { selectRecentFiles, useMapio } from '../state/store';
 import type { PathAction } from './PathDialog';
 import { useExportDialog } from '../screens/exports/exportDialogState';
 import { useAuthority } from '../screens/authority/authorityState';
-import { useBackupsDialog } from './BackupsDialog';
+import { useBackupsDialog } from './backupsDialogState';
 
 /** The in-page File menu: a disclosure of plain buttons (works the same with mouse and keyboard). */
 export function FileMenu(props: { onAction: (action: PathAction) => void; onOpenRecent: (path: string) => void }) {

@@ -1,24 +1,31 @@
-import { memo, startTransition, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
 import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
 import { divideRoundedToNumber } from '../../../shared/money';
-import { LineEditor } from './LineEditor';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
-import { AddLineDialog } from './AddLineDialog';
 import { TableHead } from '../../components/TableHead';
+import { Loading } from '../../components/Loading';
+
+// The line editor and the new-line dialog load when first opened: the map paints without them. They are
+// fetched once every row is on screen, so opening a line rarely waits.
+const loadLineEditor = () => import('./LineEditor');
+const loadAddLineDialog = () => import('./AddLineDialog');
+const LineEditor = lazy(() => loadLineEditor().then((m) => ({ default: m.LineEditor })));
+const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.AddLineDialog })));
 
 /**
- * Rows rendered in the map's first pass: more than a screen holds. A map with more lines paints with
+ * Rows rendered in the map's first pass: more than a screen holds (a row is 52–95 px tall; a 2560×1440
+ * window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
  * these, and every other row (and the impact panel below the map) follows in a transition React renders
  * in slices between frames, so a large secondary's map (150 lines) is on screen before all its rows are
  * built (docs/performance.md). Every row is in the page once the second pass has run, so finding,
  * printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
  */
-export const FIRST_PASS_ROWS = 30;
+export const FIRST_PASS_ROWS = 20;
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t, pounds, yearGroup, nameOf } = useDisplay();
@@ -32,6 +39,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const hasView = view !== null;
   useEffect(() => {
     if (hasView && !everyRow) startTransition(() => setEveryRow(true));
+    if (everyRow) for (const load of [loadLineEditor, loadAddLineDialog]) void load().catch(() => undefined); // tried again when opened
   }, [hasView, everyRow]);
 
   const data = view?.data;
@@ -211,8 +219,9 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
         })}
         {whole ? <MapImpactPanel /> : null}
       </div>
-      {selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}
-      {adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}
+      {/* A boundary each: one loading never hides the other (an open modal dialog hidden would leave the page inert). */}
+      <Suspense fallback={<Loading />}>{selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}</Suspense>
+      <Suspense fallback={<Loading />}>{adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}</Suspense>
     </div>
   );
 });
