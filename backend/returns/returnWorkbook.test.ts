@@ -1,7 +1,8 @@
 import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { canonicalJson, countsByStatus, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_VERSION, canonicalJson, countsByStatus, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { workbookCells } from '../workbookCells';
 import { compareReturns } from '../../shared/authority/comparison';
 import { createI18n } from '../../shared/i18n';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
@@ -53,7 +54,7 @@ describe('writing a return', () => {
     const read = await readReturnWorkbook(bytes);
     expect(read.ret).toEqual({ ...ret, writtenAt: WRITTEN.toISOString() });
     expect(read.json).toBe(canonicalJson({ ...ret, writtenAt: WRITTEN.toISOString() }));
-    expect(read.version).toBe(4);
+    expect(read.version).toBe(AUTHORITY_RETURN_VERSION);
     expect(read.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -69,7 +70,7 @@ describe('writing a return', () => {
     const all = text.join('\n');
     expect(all).toContain('Dysgwyr ag ADY (CDU, neu benderfyniad a’r CDU wrthi’n cael ei baratoi)');
     expect(all).toContain('Sefyllfa’r gyllideb');
-    // The school's own words (line, tier and income names) stay as the school typed them; every label is Welsh
+    // The school's own words are as it typed them (in Welsh where it gave Welsh: below); every label is Welsh
     const ownWords = [
       ret.school.name,
       ret.school.localAuthority,
@@ -82,6 +83,46 @@ describe('writing a return', () => {
     let labels = all;
     for (const w of ownWords.filter(Boolean).sort((a, b) => b.length - a.length)) labels = labels.replaceAll(w, ' ');
     expect(englishIn(labels, englishPhrases())).toEqual([]);
+  });
+
+  it('in Welsh, the names the school typed are the Welsh it gave: tiers, areas, lines and income, and Mapio’s own groups; in English, the English', async () => {
+    const year = testSchoolYear();
+    year.lines[0]!.nameCy = 'Cymorth yn y dosbarth';
+    year.income[0]!.nameCy = 'Cyllid ADY dirprwyedig';
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const tier = year.tiers.find((x) => x.id === year.lines[0]!.tierId)!;
+    const area = year.areas.find((x) => x.id === year.lines[0]!.areaIds[0])!;
+    expect(ret.welshNames.lines).toEqual({ [year.lines[0]!.name]: 'Cymorth yn y dosbarth' });
+    expect(ret.welshNames.tiers[tier.name]).toBe(tier.nameCy);
+    const visibleText = async (bytes: Buffer) => {
+      const cells: string[] = [];
+      for (const sheet of workbookCells(zipEntries(bytes)).filter((x) => !x.hidden))
+        for (let r = 1; r <= sheet.rowCount; r++) for (let c = 1; c <= sheet.columnCount; c++) cells.push(String(sheet.cell(r, c)?.value ?? ''));
+      return cells;
+    };
+    const cy = await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN);
+    // The sheets say what the data says: Mapio reads it back and draws the same cells.
+    expect((await readReturnWorkbook(cy)).ret.welshNames).toEqual(ret.welshNames);
+    const welsh = await visibleText(cy);
+    for (const words of ['Cymorth yn y dosbarth', 'Cyllid ADY dirprwyedig', tier.nameCy, area.nameCy]) expect(welsh.some((cell) => cell.includes(words))).toBe(true);
+    expect(welsh).not.toContain(year.lines[0]!.name);
+    expect(welsh.some((cell) => cell.split('; ').includes(area.name))).toBe(false);
+    const english = await visibleText(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN));
+    expect(english).toContain(year.lines[0]!.name);
+    expect(english).not.toContain('Cymorth yn y dosbarth');
+  });
+
+  it('still reads a version-4 return, which carried no Welsh names and whose Welsh sheets showed the English ones', async () => {
+    const year = testSchoolYear();
+    year.lines[0]!.nameCy = 'Cymorth yn y dosbarth';
+    const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
+    const { welshNames: _names, ...v4 } = current;
+    const drawnAsThen = { ...current, welshNames: { tiers: {}, areas: {}, lines: {}, income: {} } };
+    const bytes = await returnWorkbookBytes(drawnAsThen, canonicalJson(v4), { format: 'mapio-authority-return', version: 4, writtenBy: 'Mapio 0.1' }, undefined, 'cy');
+    const read = await readReturnWorkbook(bytes);
+    expect(read.version).toBe(4);
+    expect(read.ret.welshNames).toEqual({ tiers: {}, areas: {}, lines: {}, income: {} });
+    expect(read.ret.lines[0]!.name).toBe(year.lines[0]!.name);
   });
 
   it('carries the school’s official number and authority code, and still reads a version-1 return without them', async () => {
@@ -222,7 +263,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3 and 4 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4 and 5 returns\. Update Mapio/);
   });
 
   it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {

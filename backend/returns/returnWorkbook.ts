@@ -11,7 +11,7 @@
  */
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
+import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint } from '../exports/sheetPrintLayout';
@@ -52,6 +52,14 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
   const fyLabel = (y: number) => t('export.fyLabel', { start: y, end: y + 1 });
+  // The names the school typed, in Welsh where it gave Welsh (a return from before version 5 gave none).
+  const names = ret.welshNames;
+  const named = {
+    tiers: (name: string) => returnNameIn(names.tiers, name, lang),
+    areas: (name: string) => returnNameIn(names.areas, name, lang),
+    lines: (name: string) => returnNameIn(names.lines, name, lang),
+    income: (name: string) => returnNameIn(names.income, name, lang),
+  };
   // Landscape, so the label column and the four figure columns print one page wide at full size.
   const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'landscape', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): they wrap
@@ -101,7 +109,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   for (const i of ret.income) {
     money(
       row(
-        i.name,
+        named.income(i.name),
         t(`enums.incomeKind.${i.kind}`),
         pounds(i.amountPence),
         i.financialYear === null ? t('returnBook.income.academicYear') : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
@@ -140,7 +148,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   breakdownTable(
     t('returnBook.breakdown.byTier'),
     t('returnBook.breakdown.tier'),
-    ret.totals.byTier.map((b) => ({ label: b.name, extra: alpWord(b.isAlp), costPence: b.costPence, chargedPence: b.chargedPence })),
+    ret.totals.byTier.map((b) => ({ label: named.tiers(b.name), extra: alpWord(b.isAlp), costPence: b.costPence, chargedPence: b.chargedPence })),
     t('returnBook.breakdown.alpQ'),
   );
   breakdownTable(
@@ -151,7 +159,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   breakdownTable(
     t('returnBook.breakdown.byArea'),
     t('returnBook.breakdown.area'),
-    ret.totals.byArea.map((b) => ({ label: b.name, costPence: b.costPence, chargedPence: b.chargedPence })),
+    ret.totals.byArea.map((b) => ({ label: named.areas(b.name), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
   breakdownTable(
     t('returnBook.breakdown.byFunding'),
@@ -188,10 +196,10 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   lines.getRow(1).font = { bold: true };
   for (const l of ret.lines) {
     const r = lines.addRow([
-      l.name,
-      l.tierName,
+      named.lines(l.name),
+      named.tiers(l.tierName),
       alpWord(l.isAlp),
-      l.areas.join('; '),
+      l.areas.map(named.areas).join('; '),
       t(`enums.deliveryLanguage.${l.deliveryLanguage}`),
       l.welshMedium ? L('yes') : L('no'),
       t(`enums.fundingSource.${l.fundingSource}`),

@@ -111,6 +111,18 @@ describe('buildAuthorityReturn', () => {
       expect((error as Error).message).toMatch(/Rename them/);
     }
   });
+
+  it('refuses the same in the Welsh a school gave for a name, which the return now carries', () => {
+    const year = plantedYear();
+    year.lines[1]!.nameCy = 'Cymorth 1:1 i zyxqvort plimsoll';
+    year.income[0]!.nameCy = 'Atodiad ZQ-998877';
+    expect(() => buildAuthorityReturn(year, costSchoolYear(year))).toThrow(ReturnDisclosureError);
+    try {
+      buildAuthorityReturn(year, costSchoolYear(year));
+    } catch (error) {
+      expect((error as ReturnDisclosureError).fields).toEqual(['lines.1.nameCy (“Cymorth 1:1 i zyxqvort plimsoll”)', 'income.0.nameCy (“Atodiad ZQ-998877”)']);
+    }
+  });
 });
 
 describe('the return’s schema', () => {

@@ -7,7 +7,8 @@ import type { SchoolYear } from '../domain';
 import type { CostedFigures } from '../engine';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine';
 import { authorityName } from '../localAuthorities';
-import { countsByStatus, publishedCount, type AuthorityReturn } from './returnFormat';
+import { translatorFor } from '../i18n';
+import { countsByStatus, publishedCount, type AuthorityReturn, type ReturnWelshNames } from './returnFormat';
 
 /** A line or income name that would carry a learner's name or reference into the return. */
 export class ReturnDisclosureError extends Error {
@@ -36,7 +37,9 @@ export function learnerIdentifiersIn(year: SchoolYear): string[] {
     if (needles.some((re) => re.test(text))) fields.push(field);
   };
   year.lines.forEach((l, i) => check(l.name, `lines.${i}.name (“${l.name}”)`));
+  year.lines.forEach((l, i) => check(l.nameCy, `lines.${i}.nameCy (“${l.nameCy}”)`));
   year.income.forEach((l, i) => check(l.name, `income.${i}.name (“${l.name}”)`));
+  year.income.forEach((l, i) => check(l.nameCy, `income.${i}.nameCy (“${l.nameCy}”)`));
   return fields;
 }
 
@@ -56,7 +59,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
   const tierById = new Map(year.tiers.map((t) => [t.id, t]));
   const areaById = new Map(year.areas.map((a) => [a.id, a]));
   const costedById = new Map(costed.lines.map((c) => [c.lineId, c]));
-  const areaName = (id: string) => areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? 'No area recorded' : id === OTHER_COSTS_KEY ? 'Other costs (no area)' : id);
+  const areaName = (id: string) => areaById.get(id)?.name ?? (id === UNSPECIFIED_AREA_KEY ? NO_AREA : id === OTHER_COSTS_KEY ? OTHER_COSTS_NO_AREA : id);
 
   const countOf = (status: string) => year.learners.filter((l) => l.alnStatus === status).length;
   const decisionsOverdue = costed.decisions.filter((d) => d.state === 'overdue').length;
@@ -90,7 +93,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
         const tier = tierById.get(b.key);
         return {
           tierId: b.key,
-          name: tier?.name ?? (b.key === OTHER_COSTS_KEY ? 'Other costs (no tier)' : b.key),
+          name: tier?.name ?? (b.key === OTHER_COSTS_KEY ? OTHER_COSTS_NO_TIER : b.key),
           isAlp: b.key === OTHER_COSTS_KEY ? null : (tier?.isAlp ?? false),
           costPence: b.costPence,
           chargedPence: b.chargedPence,
@@ -133,5 +136,24 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
         learners: publishedCount(c?.enrolledLearners ?? 0),
       };
     }),
+    welshNames: welshNamesOf(year),
+  };
+}
+
+/** The names the return gives the groups that are not the school's own tiers or areas, and their Welsh. */
+const OTHER_COSTS_NO_TIER = 'Other costs (no tier)';
+const OTHER_COSTS_NO_AREA = 'Other costs (no area)';
+const NO_AREA = 'No area recorded';
+
+/** The Welsh the school gave for each name it typed, keyed by the English the return carries; Mapio's own group names too. */
+function welshNamesOf(year: SchoolYear): ReturnWelshNames {
+  const t = translatorFor('cy');
+  const given = (records: ReadonlyArray<{ name: string; nameCy: string }>): Record<string, string> =>
+    Object.fromEntries(records.filter((r) => r.nameCy.trim() !== '' && r.nameCy !== r.name).map((r) => [r.name, r.nameCy]));
+  return {
+    tiers: { ...given(year.tiers), [OTHER_COSTS_NO_TIER]: t('export.groupKey.other_costs') },
+    areas: { ...given(year.areas), [OTHER_COSTS_NO_AREA]: t('export.groupKey.other_costs'), [NO_AREA]: t('export.groupKey.unspecified') },
+    lines: given(year.lines),
+    income: given(year.income),
   };
 }

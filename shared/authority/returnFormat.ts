@@ -42,9 +42,9 @@ export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
  * Version 2 added the school's official number and its authority's code; version 4 the time Mapio wrote
  * the return and why each withheld count is withheld.
  */
-export const AUTHORITY_RETURN_VERSION = 4;
+export const AUTHORITY_RETURN_VERSION = 5;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -153,6 +153,18 @@ export interface ReturnLine {
   learners: ReturnCount;
 }
 
+/**
+ * The Welsh the school gave for the names it typed, by the English name as the return carries it (the
+ * authority compares schools by the English): what a Welsh reader of the return's sheets reads instead.
+ * Empty in a return from before version 5, whose Welsh sheets showed the English names.
+ */
+export interface ReturnWelshNames {
+  tiers: Record<string, string>;
+  areas: Record<string, string>;
+  lines: Record<string, string>;
+  income: Record<string, string>;
+}
+
 export interface AuthorityReturn {
   /** When Mapio wrote the return (ISO date-time, UTC): of two returns for a school and year, the later wins. Null before version 4. */
   writtenAt: string | null;
@@ -162,6 +174,13 @@ export interface AuthorityReturn {
   budget: ReturnBudget;
   counts: ReturnCounts;
   lines: ReturnLine[];
+  welshNames: ReturnWelshNames;
+}
+
+/** The name a reader of `lang` reads for an English `name` of the return (the Welsh the school gave, if any). */
+export function returnNameIn(names: Record<string, string>, name: string, lang: 'en' | 'cy'): string {
+  const welsh = lang === 'cy' && Object.hasOwn(names, name) ? names[name] : undefined;
+  return welsh && welsh.trim() !== '' ? welsh : name;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -273,6 +292,7 @@ const count = z
   .refine((c) => (c.suppressed ? c.value === null : c.value !== null && !(c.value > 0 && c.value < SMALL_COUNT_THRESHOLD)), issue('smallCountShown', { most: SMALL_COUNT_THRESHOLD - 1 }))
   .refine((c) => c.suppressed || c.why === undefined, issue('whyOnlyWithheld'));
 const breakdown = { costPence: pence, chargedPence: pence };
+const welshNames = z.record(label, label).refine((names) => Object.keys(names).length <= 5000, issue('atMost', { max: 5000 }));
 
 export const authorityReturnSchema = z
   .strictObject({
@@ -332,6 +352,7 @@ export const authorityReturnSchema = z
       decisionsDue: count.nullable(),
       decisionsOverdue: count.nullable(),
     }),
+    welshNames: z.strictObject({ tiers: welshNames, areas: welshNames, lines: welshNames, income: welshNames }),
     lines: z
       .array(
         z.strictObject({
@@ -412,11 +433,18 @@ function returnFromVersion3(raw: unknown): unknown {
   return { writtenAt: null, ...raw, counts, lines };
 }
 
+/** A version-4 return's data as version 5 reads it: it carried no Welsh for the names the school typed. */
+function returnFromVersion4(raw: unknown): unknown {
+  if (!isRecord(raw)) return raw;
+  return { welshNames: { tiers: {}, areas: {}, lines: {}, income: {} }, ...raw };
+}
+
 /** A return's data, of any version this Mapio reads, in the shape of the newest. */
 export function returnInNewestShape(version: number, raw: unknown): unknown {
   const v2 = version === 1 ? returnFromVersion1(raw) : raw;
   const v3 = version <= 2 ? returnFromVersion2(v2) : v2;
-  return version <= 3 ? returnFromVersion3(v3) : v3;
+  const v4 = version <= 3 ? returnFromVersion3(v3) : v3;
+  return version <= 4 ? returnFromVersion4(v4) : v4;
 }
 
 /**
