@@ -106,6 +106,11 @@ describe('writing a return', () => {
     const welsh = await visibleText(cy);
     for (const words of ['Cymorth yn y dosbarth', 'Cyllid ADY dirprwyedig', tier.nameCy, area.nameCy]) expect(welsh.some((cell) => cell.includes(words))).toBe(true);
     expect(welsh).not.toContain(year.lines[0]!.name);
+    // Mapio's own group of other costs, in the catalogue's Welsh words, never a key or the English.
+    const otherCosts = createI18n('cy').t('budget.groupKey.other_costs');
+    expect(otherCosts).not.toMatch(/groupKey/);
+    expect(welsh).toContain(otherCosts);
+    expect(welsh.filter((cell) => /groupKey|Other costs/.test(cell))).toEqual([]);
     expect(welsh.some((cell) => cell.split('; ').includes(area.name))).toBe(false);
     const english = await visibleText(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN));
     expect(english).toContain(year.lines[0]!.name);

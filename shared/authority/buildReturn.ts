@@ -151,8 +151,8 @@ function welshNamesOf(year: SchoolYear): ReturnWelshNames {
   const given = (records: ReadonlyArray<{ name: string; nameCy: string }>): Record<string, string> =>
     Object.fromEntries(records.filter((r) => r.nameCy.trim() !== '' && r.nameCy !== r.name).map((r) => [r.name, r.nameCy]));
   return {
-    tiers: { ...given(year.tiers), [OTHER_COSTS_NO_TIER]: t('export.groupKey.other_costs') },
-    areas: { ...given(year.areas), [OTHER_COSTS_NO_AREA]: t('export.groupKey.other_costs'), [NO_AREA]: t('export.groupKey.unspecified') },
+    tiers: { ...given(year.tiers), [OTHER_COSTS_NO_TIER]: t('budget.groupKey.other_costs') },
+    areas: { ...given(year.areas), [OTHER_COSTS_NO_AREA]: t('budget.groupKey.other_costs'), [NO_AREA]: t('budget.groupKey.unspecified') },
     lines: given(year.lines),
     income: given(year.income),
   };
