@@ -14,6 +14,9 @@ test.afterAll(async () => {
 });
 
 async function scan(page: Page, info: TestInfo, what: string) {
+  // Screens and dialogs not seen at start load when first opened: scan what they show, never "Loading…".
+  await expect(page.getByTestId('loading')).toHaveCount(0);
+  await expect(page.locator('h1').first()).toBeVisible();
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
   const describe = (v: (typeof results.violations)[number]) =>
     `${what}: [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length}×: ${v.nodes
