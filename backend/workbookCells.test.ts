@@ -121,6 +121,18 @@ describe('workbookCells reads what exceljs reads', () => {
     missing.delete('xl/worksheets/sheet1.xml');
     expect(() => workbookCells(missing)).toThrow(/part of sheet Sheet1 is missing/);
   });
+
+  it('never expands entities a file declares for itself (a "billion laughs"): such a part is unreadable at once', () => {
+    const laughs = zipEntriesOfMinimalWorkbook('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData>');
+    laughs.set(
+      'xl/sharedStrings.xml',
+      Buffer.from(
+        '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+          '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&c;</t></si></sst>',
+      ),
+    );
+    expect(() => workbookCells(laughs)).toThrow(/sharedStrings: .*undefined entity/);
+  });
 });
 
 /** The fewest parts of a workbook with one sheet whose body is `sheetData`. */
