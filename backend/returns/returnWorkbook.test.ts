@@ -117,6 +117,29 @@ describe('writing a return', () => {
     expect(english).not.toContain('Cymorth yn y dosbarth');
   });
 
+  it('prints the lines sheet with figures right-aligned and long text wrapped in rows tall enough for it', async () => {
+    const year = testSchoolYear();
+    year.lines[0]!.nameCy = 'Cymorth yn y dosbarth i ddysgwyr y Derbyn a Blwyddyn 1, gyda chynorthwyydd addysgu';
+    const bytes = await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test', 'cy', WRITTEN);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const lines = book.getWorksheet('Llinellau ymyrraeth')!;
+    let wrappedRows = 0;
+    for (let r = 2; r <= lines.rowCount; r++) {
+      const row = lines.getRow(r);
+      for (const c of [8, 9, 10, 11]) expect(row.getCell(c).alignment?.horizontal, `row ${r} column ${c}`).toBe('right');
+      for (const c of [1, 2, 3, 4, 5, 6, 7]) {
+        const cell = row.getCell(c);
+        const perLine = Math.floor((lines.getColumn(c).width ?? 10) * 0.95);
+        if (cell.text.length <= perLine) continue;
+        wrappedRows++;
+        expect(cell.alignment?.wrapText, `${cell.address} wraps`).toBe(true);
+        expect(row.height, `row ${r} is tall enough for ${cell.address}`).toBeGreaterThanOrEqual(Math.ceil(cell.text.length / perLine) * 13);
+      }
+    }
+    expect(wrappedRows).toBeGreaterThan(0);
+  });
+
   it('still reads a version-4 return, which carried no Welsh names and whose Welsh sheets showed the English ones', async () => {
     const year = testSchoolYear();
     year.lines[0]!.nameCy = 'Cymorth yn y dosbarth';
