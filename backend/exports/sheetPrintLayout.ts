@@ -84,3 +84,26 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
   }
   Object.assign(sheet.pageSetup, setup);
 }
+
+/**
+ * Text below the heading wraps within its column, in a row made tall enough for its wrapped lines (the
+ * same estimate as the heading's, which never falls short), so a long name is never cut off by the column
+ * beside it. The `rightAligned` columns (figures, and counts that may be words: "fewer than 5") read
+ * right-aligned, so a count in words never runs into the figure beside it; headings stay as the sheet's
+ * others are.
+ */
+export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?: number; rightAligned?: readonly number[] } = {}): void {
+  const headingRow = options.headingRow ?? 1;
+  const right = new Set(options.rightAligned ?? []);
+  sheet.eachRow((row) => {
+    if (row.number <= headingRow) return;
+    let lines = 1;
+    row.eachCell((cell, c) => {
+      // Every cell of the row at its top, figures too, so a tall row still reads across as one line.
+      const isText = typeof cell.value === 'string';
+      cell.alignment = { ...cell.alignment, vertical: 'top', ...(isText ? { wrapText: true } : {}), ...(right.has(c) ? { horizontal: 'right' } : {}) };
+      if (isText) lines = Math.max(lines, wrappedLines(cell.text, sheet.getColumn(c).width ?? 9));
+    });
+    if (lines > 1) row.height = Math.max(row.height ?? 0, lines * LINE_HEIGHT_PT);
+  });
+}

@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { layOutForPrint } from '../exports/sheetPrintLayout';
+import { layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -36,6 +36,9 @@ export interface ComparisonWorkbookOptions {
   /** The flat sheet's money: pounds (default) or thousands of pounds. */
   flatUnit?: 'pounds' | 'thousands';
 }
+
+/** The schools sheet's counts of learners and IDPs (a number, or words when withheld): its columns 7, 9, 11 and 12. */
+const SCHOOL_COUNT_COLUMNS = [7, 9, 11, 12];
 
 export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en', options: ComparisonWorkbookOptions = {}): Promise<Buffer> {
   const { t } = createI18n(lang);
@@ -288,5 +291,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
 
   for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
+  // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.
+  for (const { sheet } of sheets) wrapTextInRows(sheet, { rightAligned: sheet === schools ? SCHOOL_COUNT_COLUMNS : [] });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -269,6 +269,12 @@ describe('small numbers labelled truthfully', () => {
       expect(cell('idpsSchool')).toBe(protecting);
       expect(cell('idps')).toBe(8);
       expect(cell('aln')).toBe(20);
+      // In print, the counts read right-aligned and a count in words wraps in a row tall enough, so
+      // "withheld to protect a small count" never runs into the figure beside it.
+      const at = (key: string) => sheet.getRow(2).getCell(header.indexOf(t(`compareBook.col.${key}`)));
+      for (const key of ['aln', 'idps', 'idpsSchool', 'idpsLa']) expect(at(key).alignment?.horizontal, key).toBe('right');
+      expect(at('idpsSchool').alignment?.wrapText).toBe(true);
+      expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(2 * 13);
     }
   });
 });

@@ -14,7 +14,7 @@ import ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
-import { A4, layOutForPrint } from '../exports/sheetPrintLayout';
+import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -214,26 +214,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   // A4; wrapped headings given their height; wider than a page at 75%: across pages, the line's name repeated.
   if (forPrint) {
     layOutForPrint(lines, { orientation: 'landscape' });
-    // Hours, weeks, cost and learners read right-aligned, headings too: a count in words ("fewer than 5")
-    // never runs into the cost beside it. Names, areas and funding wrap rather than being cut off by the
-    // next column (the Welsh is often longer).
-    for (const c of [8, 9, 10, 11]) {
-      lines.getColumn(c).eachCell((cell, rowNumber) => {
-        cell.alignment = rowNumber === 1 ? { wrapText: true, vertical: 'top', horizontal: 'right' } : { vertical: 'top', horizontal: 'right' };
-      });
-    }
-    // Each row as tall as its longest wrapped text (about one character per unit of column width).
-    const wrapped = [1, 2, 3, 4, 5, 6, 7];
-    lines.eachRow((r) => {
-      if (r.number === 1) return;
-      let tallest = 1;
-      for (const c of wrapped) {
-        const cell = r.getCell(c);
-        cell.alignment = { wrapText: true, vertical: 'top' };
-        tallest = Math.max(tallest, Math.ceil(cell.text.length / Math.max(1, Math.floor((lines.getColumn(c).width ?? 10) * 0.95))));
-      }
-      if (tallest > 1) r.height = tallest * 13;
-    });
+    // Hours, weeks, cost and learners right-aligned; names, areas and funding (often longer in Welsh) wrapped.
+    wrapTextInRows(lines, { rightAligned: [8, 9, 10, 11] });
   }
 }
 
