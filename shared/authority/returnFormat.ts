@@ -36,6 +36,8 @@ import {
   type School,
 } from '../domain';
 import { isoDate } from '../schemas';
+import type { Lang } from '../i18n';
+import { inLanguage } from '../i18n/schoolWords';
 
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
 /**
@@ -178,9 +180,8 @@ export interface AuthorityReturn {
 }
 
 /** The name a reader of `lang` reads for an English `name` of the return (the Welsh the school gave, if any). */
-export function returnNameIn(names: Record<string, string>, name: string, lang: 'en' | 'cy'): string {
-  const welsh = lang === 'cy' && Object.hasOwn(names, name) ? names[name] : undefined;
-  return welsh && welsh.trim() !== '' ? welsh : name;
+export function returnNameIn(names: Record<string, string>, name: string, lang: Lang): string {
+  return inLanguage(name, (Object.hasOwn(names, name) ? names[name] : undefined) ?? '', lang);
 }
 
 // ---------------------------------------------------------------------------------------------------
