@@ -107,6 +107,8 @@ function entryStream(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> 
 /** An entry that declares at most this many bytes is inflated in one synchronous call (see below). */
 const SMALL_ENTRY_BYTES = 1024 * 1024;
 const LOCAL_HEADER_SIGNATURE = 0x04034b50;
+const tooManyRows = (limits: SpreadsheetLimits) =>
+  new SpreadsheetTooLarge(`has more than ${limits.rows.toLocaleString('en-GB')} rows; Mapio reads at most that many`, 'rows', { most: limits.rows.toLocaleString('en-GB') });
 const zipBomb = () => new SpreadsheetTooLarge('is not what it says it is: a part of it unpacks to more than it declares (a “zip bomb”)', 'zipBomb');
 
 /**
@@ -202,8 +204,7 @@ async function measured(bytes: Buffer, limits: SpreadsheetLimits, parts: Map<str
         inflated += small.length;
         if (counting) rows.push(small);
         rowsBefore += rows.rows;
-        if (rowsBefore > limits.rows)
-          throw new SpreadsheetTooLarge(`has more than ${limits.rows.toLocaleString('en-GB')} rows; Mapio reads at most that many`, 'rows', { most: limits.rows.toLocaleString('en-GB') });
+        if (rowsBefore > limits.rows) throw tooManyRows(limits);
         continue;
       }
       const stream = await entryStream(zip, entry);
@@ -219,7 +220,7 @@ async function measured(bytes: Buffer, limits: SpreadsheetLimits, parts: Map<str
           if (counting) {
             rows.push(chunk);
             if (rowsBefore + rows.rows > limits.rows) {
-              fail(new SpreadsheetTooLarge(`has more than ${limits.rows.toLocaleString('en-GB')} rows; Mapio reads at most that many`, 'rows', { most: limits.rows.toLocaleString('en-GB') }));
+              fail(tooManyRows(limits));
             }
           }
         });
