@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { fileMenu } from './fileMenu';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const demo = demoSchoolYear();
@@ -21,11 +22,6 @@ test.afterEach(async () => {
   await mapio?.stop();
   mapio = null;
 });
-
-async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('button', { name: item }).click();
-}
 
 /** Every cell of every sheet as text (values, formula results, rich text). */
 async function workbookText(file: string): Promise<{ sheets: string[]; text: string }> {

@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
+import { fileMenu } from './fileMenu';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -21,11 +22,6 @@ test.afterEach(async () => {
   await mapio?.stop();
   mapio = null;
 });
-
-async function fileMenu(page: Page, item: string) {
-  await page.getByRole('button', { name: 'File' }).click();
-  await page.getByRole('button', { name: item }).click();
-}
 
 /** Call the API from inside the page (same origin, same secret). */
 async function call(page: Page, name: string, input: unknown): Promise<unknown> {
