@@ -32,6 +32,8 @@ export class Session {
   private scenarioStore: ScenarioStore | null = null;
   /** The versions presented to governors in the open file, through their own connection (db/governorVersions.ts). */
   private versionStore: GovernorVersionStore | null = null;
+  /** Idle costings run so far (`rehearseCosting`), at most COSTING_REHEARSALS in a process's life. */
+  private rehearsals = 0;
   /** The authority's comparison file, open beside (or instead of) a school file. */
   private authorityFile: AuthorityFile | null = null;
   /** Automatic backups (db/backups.ts); the backend sets it, except in the CLI. */
@@ -277,8 +279,6 @@ export class Session {
     }
     return true;
   }
-
-  private rehearsals = 0;
 
   /** The engine's figures for `data` as this session views it; the last ones again when nothing they depend on changed. */
   private costed(data: SchoolYear): CostedMap {
