@@ -43,6 +43,8 @@ async function openDemo(page: Page) {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
   await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  // The map renders its first rows, then the rest: rows are counted once every line's row is in the page.
+  await expect(page.locator('.map-main')).toHaveAttribute('data-every-row', 'true');
 }
 
 /** Type into a field and leave it: the edit saves at once. */

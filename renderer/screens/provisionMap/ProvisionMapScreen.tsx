@@ -61,7 +61,8 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
 
   return (
     <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
-      <div className="map-main">
+      {/* data-every-row: whether the second pass has put every line's row in the page (tests count rows after it). */}
+      <div className="map-main" data-every-row={whole}>
         <div className="screen-head">
           <div>
             <h1>{t('map.title')}</h1>
