@@ -4,9 +4,14 @@
  * of figures); every column is at least as wide as its heading's longest word and its widest number (so
  * no word is cut and no "###" is printed); a sheet that fits one page across at 75% or more is fitted to
  * one page wide, and a wider one prints at 80% across as many pages as it needs, its first column (the
- * school) repeated on each, so the text is never smaller than about 8 pt.
+ * school) repeated on each, so the text is never smaller than about 8 pt. Headings are shaded and ruled
+ * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
+import { HEADER_FILL } from './sheetLayout';
+
+/** A heading cell's rules: a line under the headings and a light one between columns. */
+const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
 
 /** A4 (ExcelJS paper size 9). */
 export const A4 = 9;
@@ -69,6 +74,9 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
     });
     column.width = width;
     lines = Math.max(lines, wrappedLines(text, width));
+    const cell = heading.getCell(c);
+    cell.fill = HEADER_FILL;
+    cell.border = HEADING_BORDER;
   }
   heading.alignment = { wrapText: true, vertical: 'top' };
   heading.height = lines * LINE_HEIGHT_PT + 3;

@@ -231,6 +231,14 @@ describe('the authority’s list of schools and its published allocations', () =
     for (const ws of [schools, model, workbook.getWorksheet('Outliers')!]) expect(ws.pageSetup.paperSize).toBe(9);
     expect(schools.pageSetup).toMatchObject({ printTitlesColumn: 'A:A', scale: 80 });
     expect(schools.getRow(1).height).toBeGreaterThanOrEqual(45);
+    // Every heading shaded and ruled from the next, so two narrow headings side by side never read as one
+    for (const ws of [schools, model, workbook.getWorksheet('Outliers')!]) {
+      for (let c = 1; c <= ws.columnCount; c += 1) {
+        const cell = ws.getRow(1).getCell(c);
+        expect(cell.fill, `${ws.name} column ${c}`).toMatchObject({ type: 'pattern', pattern: 'solid' });
+        expect(cell.border?.right?.style, `${ws.name} column ${c}`).toBe('thin');
+      }
+    }
   });
 
   it('mapio compare takes the list of schools and the allocations, wording each bad row and the unit read', async () => {
