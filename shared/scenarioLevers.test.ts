@@ -62,7 +62,7 @@ describe('scaleIncomeLine', () => {
     const grant = demo.income.find((i) => i.kind === 'aln_grant');
     if (!grant) throw new Error('the demo school has a grant');
     const { year, change } = scaleIncomeLine(demo, grant.id, -10_000);
-    expect(change).toEqual({ incomeId: grant.id, name: grant.name, fromPence: 1_240_000, toPence: 0 });
+    expect(change).toEqual({ incomeId: grant.id, name: grant.name, nameCy: 'Grant gweithredu ADY', fromPence: 1_240_000, toPence: 0 });
     expect(year.income.find((i) => i.id === grant.id)?.amountPence).toBe(0);
     expect(year.income.filter((i) => i.id !== grant.id)).toEqual(demo.income.filter((i) => i.id !== grant.id));
     expect(scaleIncomeLine(demo, grant.id, -2_500).change.toPence).toBe(930_000);

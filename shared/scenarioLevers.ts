@@ -47,6 +47,8 @@ export function applyPayAward(year: SchoolYear, percentBasisPoints: number): Pay
 export interface IncomeChange {
   incomeId: number;
   name: string;
+  /** The income line's Welsh name ('' when the school gave none). */
+  nameCy: string;
   fromPence: Pence;
   toPence: Pence;
 }
@@ -57,13 +59,15 @@ export function scaleIncomeLine(year: SchoolYear, incomeId: number, percentBasis
   if (!line) throw new RangeError(`no income line with id ${incomeId}`);
   const toPence = scaledPence(line.amountPence, percentBasisPoints);
   const income: IncomeLine[] = year.income.map((i) => (i.id === incomeId ? { ...i, amountPence: toPence } : i));
-  return { year: { ...year, income }, change: { incomeId, name: line.name, fromPence: line.amountPence, toPence } };
+  return { year: { ...year, income }, change: { incomeId, name: line.name, nameCy: line.nameCy, fromPence: line.amountPence, toPence } };
 }
 
 /** A line that lost a deliverer when someone was removed. */
 export interface LineLosingDeliverer {
   lineId: number;
   name: string;
+  /** The line's Welsh name ('' when the school gave none). */
+  nameCy: string;
   /** The staff left on the line after the removal. */
   staff: StaffAssignment[];
   /** True when nobody is left to deliver it: the line stays in the map, costs no staff time, and its learners' provision has no one to run it. */
@@ -78,7 +82,7 @@ export interface StaffRemoval {
   name: string;
   linesLosingDeliverer: LineLosingDeliverer[];
   /** Other cost lines (e.g. ALNCo release time) that named this person: they keep existing with no one named, so they cost nothing until someone is. */
-  otherCostsWithoutStaff: Array<{ otherCostId: number; name: string }>;
+  otherCostsWithoutStaff: Array<{ otherCostId: number; name: string; nameCy: string }>;
   /** The person was the ALNCo named for the statutory workload; that is now unset. */
   alncoCleared: boolean;
 }
@@ -96,13 +100,13 @@ export function removeStaffMember(year: SchoolYear, staffId: number): StaffRemov
     if (!line.staff.some((s) => s.staffId === staffId)) return line;
     const staff = line.staff.filter((s) => s.staffId !== staffId).map((s) => ({ ...s }));
     const enrolledLearners = new Set(year.enrolments.filter((e) => e.lineId === line.id).map((e) => e.learnerId)).size;
-    linesLosingDeliverer.push({ lineId: line.id, name: line.name, staff, nowUnstaffed: staff.length === 0, enrolledLearners });
+    linesLosingDeliverer.push({ lineId: line.id, name: line.name, nameCy: line.nameCy, staff, nowUnstaffed: staff.length === 0, enrolledLearners });
     return { ...line, staff };
   });
   const otherCostsWithoutStaff: StaffRemoval['otherCostsWithoutStaff'] = [];
   const otherCosts = year.otherCosts.map((o) => {
     if (o.staffId !== staffId) return o;
-    otherCostsWithoutStaff.push({ otherCostId: o.id, name: o.name });
+    otherCostsWithoutStaff.push({ otherCostId: o.id, name: o.name, nameCy: o.nameCy });
     return { ...o, staffId: null };
   });
   const alncoCleared = year.workload.alncoStaffId === staffId;

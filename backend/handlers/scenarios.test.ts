@@ -188,7 +188,7 @@ describe('scenarios on the demo school', () => {
     const view = backend.invoke('scenario.enter', { id: scenario.id });
     const grant = view.data.income.find((i) => i.kind === 'aln_grant')!;
     const scaled = backend.invoke('scenario.lever.scaleIncome', { incomeId: grant.id, percentBasisPoints: -5000 });
-    expect(scaled.change).toEqual({ incomeId: grant.id, name: grant.name, fromPence: 1_240_000, toPence: 620_000 });
+    expect(scaled.change).toEqual({ incomeId: grant.id, name: grant.name, nameCy: grant.nameCy, fromPence: 1_240_000, toPence: 620_000 });
     expect(scaled.view.costed.budget.incomePence).toBe(view.costed.budget.incomePence - 620_000);
     expect(scaled.view.history.undoLabel).toBe('Change an income line');
     expect(refusal(() => backend.invoke('scenario.lever.scaleIncome', { incomeId: 999, percentBasisPoints: 100 })).toBody()).toEqual({ code: 'not_found', reason: 'noIncome', params: { id: 999 } });

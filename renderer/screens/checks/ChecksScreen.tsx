@@ -20,7 +20,7 @@ export function ChecksScreen() {
   const groups = CHECK_CODES.map((code) => ({ code, checks: view.costed.checks.filter((c) => c.code === code) })).filter((g) => g.checks.length > 0);
 
   const open = (c: Check) => {
-    const target = checkTarget(c, names, t);
+    const target = checkTarget(c, names, t, lang);
     if (!target) return;
     if (target.kind === 'learner') openLearner(target.id);
     else if (target.kind === 'line') {
@@ -51,7 +51,7 @@ export function ChecksScreen() {
           </h2>
           <ul className="check-list">
             {g.checks.map((c, i) => {
-              const target = checkTarget(c, names, t);
+              const target = checkTarget(c, names, t, lang);
               return (
                 <li key={i}>
                   <span>{checkMessage(c, names, { t, date, lang })}</span>

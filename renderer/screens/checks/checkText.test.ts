@@ -9,7 +9,10 @@ const year = {
   tiers: [],
   areas: [],
   staff: [{ id: 3, name: 'Siân Evans' }],
-  lines: [{ id: 7, name: 'Talk Boost' }],
+  lines: [
+    { id: 7, name: 'Talk Boost', nameCy: '' },
+    { id: 8, name: 'Nurture group', nameCy: 'Grŵp meithrin' },
+  ],
   learners: [{ id: 11, name: 'Osian Pritchard', ref: 'CG1001' }],
   enrolments: [{ id: 40, lineId: 7, learnerId: 11 }],
 } as unknown as SchoolYear;
@@ -36,6 +39,15 @@ describe('checks in words', () => {
     };
     expect(say(check)).toBe('Osian Pritchard’s enrolment on “Talk Boost” runs weeks 1–20, but the line runs weeks 5–16.');
     expect(checkTarget(check, namesOf(year), t)).toEqual({ kind: 'learner', id: 11, name: 'Osian Pritchard' });
+  });
+
+  it('names a line by its Welsh name to a Welsh reader, in the message and on the button that opens it', () => {
+    const check: Check = { code: 'group_over_capacity', subject: { kind: 'line', id: 8 }, params: { places: 6, peakEnrolled: 7, week: 3, overBy: 1 } };
+    const cy = createI18n('cy').t;
+    expect(checkMessage(check, namesOf(year), { t: cy, date, lang: 'cy' })).toContain('Grŵp meithrin');
+    expect(checkMessage(check, namesOf(year), { t: cy, date, lang: 'cy' })).not.toContain('Nurture group');
+    expect(checkTarget(check, namesOf(year), cy, 'cy')).toEqual({ kind: 'line', id: 8, name: 'Grŵp meithrin' });
+    expect(checkTarget(check, namesOf(year), t)).toEqual({ kind: 'line', id: 8, name: 'Nurture group' });
   });
 
   it('says who is over-allocated and by how much', () => {

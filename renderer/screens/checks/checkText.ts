@@ -21,15 +21,18 @@ export interface CheckFormat {
 /** The record a check is about, as something the screen can open. */
 export type CheckTarget = { kind: 'learner' | 'line' | 'staff'; id: number; name: string };
 
-export function subjectName(subject: CheckSubject, names: Names, t: TFunction): string {
+/** Whom or what a check is about, in the reader's words: a line by its Welsh name to a Welsh reader, when it has one. */
+export function subjectName(subject: CheckSubject, names: Names, t: TFunction, lang: Lang = 'en'): string {
   const unknown = t('common.unknownName');
   switch (subject.kind) {
     case 'learner': {
       const l = names.learners.get(subject.id);
       return l ? learnerName(l) : unknown;
     }
-    case 'line':
-      return names.lines.get(subject.id)?.name ?? unknown;
+    case 'line': {
+      const line = names.lines.get(subject.id);
+      return line ? recordName(line, lang) : unknown;
+    }
     case 'staff':
       return names.staff.get(subject.id)?.name ?? unknown;
     case 'enrolment': {
@@ -41,18 +44,18 @@ export function subjectName(subject: CheckSubject, names: Names, t: TFunction): 
 }
 
 /** Where a check's button takes the ALNCo: an enrolment opens its learner. */
-export function checkTarget(check: Check, names: Names, t: TFunction): CheckTarget | null {
+export function checkTarget(check: Check, names: Names, t: TFunction, lang: Lang = 'en'): CheckTarget | null {
   const s = check.subject;
   if (s.kind === 'enrolment') {
     const e = names.enrolments.get(s.id);
     if (!e) return null;
-    return { kind: 'learner', id: e.learnerId, name: subjectName(s, names, t) };
+    return { kind: 'learner', id: e.learnerId, name: subjectName(s, names, t, lang) };
   }
-  return { kind: s.kind, id: s.id, name: subjectName(s, names, t) };
+  return { kind: s.kind, id: s.id, name: subjectName(s, names, t, lang) };
 }
 
 export function checkMessage(check: Check, names: Names, f: CheckFormat): string {
-  return checkMessageText(check, subjectName(check.subject, names, f.t), {
+  return checkMessageText(check, subjectName(check.subject, names, f.t, f.lang ?? 'en'), {
     t: f.t,
     date: (iso) => f.date(iso),
     lineName: (id) => {

@@ -104,13 +104,13 @@ export function LineImpactPanel(props: { line: InterventionLine }) {
  * so an edit to one line renders that line's rows again, not the whole table (docs/performance.md).
  */
 export const MapImpactPanel = memo(function MapImpactPanel() {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const impactLines = useMapio((s) => s.view?.costed.impact.lines);
   const lines = useMapio((s) => s.view?.data.lines);
   const selectLine = useMapio((s) => s.selectLine);
   const [open, setOpen] = useState(true);
   const id = useId();
-  const lineNames = useMemo(() => new Map((lines ?? []).map((l) => [l.id, l.name])), [lines]);
+  const lineNames = useMemo(() => new Map((lines ?? []).map((l) => [l.id, nameOf(l)])), [lines, nameOf]);
   const measured = useMemo(() => (impactLines ?? []).filter((l) => l.measures.length > 0), [impactLines]);
   if (!impactLines || !lines) return null;
   return (
@@ -179,7 +179,7 @@ const LineImpactRows = memo(function LineImpactRows(props: { impact: LineImpact;
 
 /** A learner's progress across all their provision, one row per measure. */
 export function LearnerProgressPanel(props: { learnerId: number }) {
-  const { t, measureLabel, progress } = useImpactText();
+  const { t, measureLabel, progress, nameOf } = useImpactText();
   const view = useMapio((s) => s.view);
   const id = useId();
   if (!view) return null;
@@ -207,7 +207,7 @@ export function LearnerProgressPanel(props: { learnerId: number }) {
               <td>{measureLabel(m)}</td>
               <td className="num">{m.enrolmentsMeasured}</td>
               <td className="num strong">{progress(m.totalProgress, m)}</td>
-              <td>{m.lineIds.map((lid) => names.lines.get(lid)?.name ?? t('common.unknownName')).join(', ')}</td>
+              <td>{m.lineIds.map((lid) => nameOf(names.lines.get(lid), t('common.unknownName'))).join(', ')}</td>
             </tr>
           ))}
         </DataTable>

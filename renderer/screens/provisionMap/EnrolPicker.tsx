@@ -11,7 +11,7 @@ const MAX_SHOWN = 200;
 
 /** Pick learners (search, tick several) and enrol them on a line in one call. */
 export function EnrolPicker(props: { line: InterventionLine; onClose: () => void }) {
-  const { t, yearGroup } = useDisplay();
+  const { t, yearGroup, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
   const [query, setQuery] = useState('');
@@ -56,7 +56,7 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
   return (
     <Dialog
       wide
-      title={t('enrolPicker.title', { name: props.line.name })}
+      title={t('enrolPicker.title', { name: nameOf(props.line) })}
       onClose={props.onClose}
       footer={
         <>

@@ -22,8 +22,10 @@ import { LineImpactPanel } from '../impact/ImpactPanels';
  * this component owns saving and the line's actions (duplicate, delete, enrol).
  */
 export function LineEditor(props: { line: InterventionLine; onClose: () => void }) {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const { line } = props;
+  /** The line's name as the reader sees it on the map: its Welsh name to a Welsh reader, when it has one. */
+  const shownName = nameOf(line);
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
   const mutateFrom = useMapio((s) => s.mutateFrom);
@@ -68,14 +70,14 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
     const created = outcome.ok ? outcome.result.createdIds?.[0] : undefined;
     if (created) {
       selectLine(created);
-      setStatus({ key: 'line.duplicated', params: { name: line.name } });
+      setStatus({ key: 'line.duplicated', params: { name: shownName } });
     }
   };
   const remove = async () => {
     setConfirmDelete(false);
     const outcome = await mutate('lines.delete', { id: line.id });
     if (outcome.ok) {
-      setStatus({ key: 'line.deleted', params: { name: line.name } });
+      setStatus({ key: 'line.deleted', params: { name: shownName } });
       props.onClose();
     }
   };
@@ -85,7 +87,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
       titleId="line-editor-title"
       testId="line-editor"
       eyebrow={t('line.editorTitle')}
-      name={line.name}
+      name={shownName}
       closeLabel={t('line.closeEditor')}
       onClose={props.onClose}
       actions={
@@ -116,7 +118,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
           title={t('line.deleteTitle')}
           body={
             <>
-              <p>{t('line.deleteBody', { name: line.name })}</p>
+              <p>{t('line.deleteBody', { name: shownName })}</p>
               <p>{t('line.deleteEnrolments', { count: enrolments.length })}</p>
               <p>{t('line.deleteUndo')}</p>
             </>

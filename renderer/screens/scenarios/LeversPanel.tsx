@@ -11,7 +11,7 @@ type LeverResult = { kind: 'pay'; result: PayAwardApplied; percent: string } | {
 
 /** Quick levers on the open scenario: a pay award, an income line scaled, a person removed. Each is one undo step. */
 export function LeversPanel(props: { scenarioName: string }) {
-  const { t, pounds } = useDisplay();
+  const { t, pounds, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const request = useMapio((s) => s.request);
   const [pay, setPay] = useState('');
@@ -126,7 +126,7 @@ export function LeversPanel(props: { scenarioName: string }) {
                 <select id={`${id}-income`} value={chosenIncome} onChange={(e) => setIncomeId(e.target.value)} data-testid="lever-income">
                   {income.map((i) => (
                     <option key={i.id} value={String(i.id)}>
-                      {i.name} ({pounds(i.amountPence)})
+                      {nameOf(i)} ({pounds(i.amountPence)})
                     </option>
                   ))}
                 </select>
@@ -190,7 +190,7 @@ export function LeversPanel(props: { scenarioName: string }) {
       <div aria-live="polite" data-testid="lever-result">
         {last?.kind === 'pay' ? <p>{t('scenarios.levers.payDone', { percent: last.percent, count: last.result.changes.length })}</p> : null}
         {last?.kind === 'income' ? (
-          <p>{t('scenarios.levers.incomeDone', { name: last.result.change.name, from: pounds(last.result.change.fromPence), to: pounds(last.result.change.toPence) })}</p>
+          <p>{t('scenarios.levers.incomeDone', { name: nameOf(last.result.change), from: pounds(last.result.change.fromPence), to: pounds(last.result.change.toPence) })}</p>
         ) : null}
         {last?.kind === 'staff' ? (
           <div>
@@ -203,7 +203,7 @@ export function LeversPanel(props: { scenarioName: string }) {
               <ul className="plain-list" data-testid="lines-lost-deliverer">
                 {last.result.removal.linesLosingDeliverer.map((l) => (
                   <li key={l.lineId}>
-                    <strong>{l.name}</strong> —{' '}
+                    <strong>{nameOf(l)}</strong> —{' '}
                     {l.nowUnstaffed ? (
                       <span className="warn">
                         <span aria-hidden="true">⚠ </span>
@@ -217,7 +217,7 @@ export function LeversPanel(props: { scenarioName: string }) {
               </ul>
             ) : null}
             {last.result.removal.otherCostsWithoutStaff.length > 0 ? (
-              <p className="muted">{t('scenarios.levers.otherCosts', { names: last.result.removal.otherCostsWithoutStaff.map((o) => o.name).join(', ') })}</p>
+              <p className="muted">{t('scenarios.levers.otherCosts', { names: last.result.removal.otherCostsWithoutStaff.map((o) => nameOf(o)).join(', ') })}</p>
             ) : null}
             {last.result.removal.alncoCleared ? <p className="muted">{t('scenarios.levers.alncoCleared')}</p> : null}
           </div>

@@ -22,7 +22,7 @@ const MAX_WEEKS = 53;
  * line or enrolment running past the last week is refused here, naming them, before anything is saved.
  */
 export function CalendarEditor() {
-  const { t, lang, date } = useDisplay();
+  const { t, lang, date, nameOf } = useDisplay();
   const { fromParsed } = useReader();
   const data = useMapio((s) => s.view?.data);
   const mutateFrom = useMapio((s) => s.mutateFrom);
@@ -49,7 +49,7 @@ export function CalendarEditor() {
       setBlocked(null);
       return true;
     }
-    setBlocked({ weeks, lines: past.lines.map((l) => ({ id: l.id, name: l.name, end: l.startWeek + l.weeks - 1 })), enrolments: past.enrolments.length });
+    setBlocked({ weeks, lines: past.lines.map((l) => ({ id: l.id, name: nameOf(l), end: l.startWeek + l.weeks - 1 })), enrolments: past.enrolments.length });
     return false;
   };
 
