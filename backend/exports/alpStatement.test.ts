@@ -49,6 +49,7 @@ describe('the statement for parents of what the school regards as ALP', () => {
     const [first, second] = year.lines as [(typeof year.lines)[number], (typeof year.lines)[number]];
     first.nameCy = 'Grŵp sgiliau cymdeithasol';
     first.descriptionCy = 'Sesiynau bach i feithrin sgiliau cymdeithasol.';
+    second.nameCy = '';
     const html = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
     expect(html).toMatch(/<strong>Grŵp sgiliau cymdeithasol<\/strong>( <span class="also">[^<]*<\/span>)? — Sesiynau bach i feithrin sgiliau cymdeithasol\./);
     expect(html).not.toContain(`<strong>${first.name}</strong>`);

@@ -14,6 +14,7 @@ import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { inLanguage } from '../../shared/i18n/schoolWords';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbookWithFigures, type CheckedFigure } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
@@ -122,7 +123,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         rateCell.value = (year.staff[i] as (typeof year.staff)[number]).hourlyCostPence / 100;
       }
       const map = wb.getWorksheet(before.sheets[1] as string) as ExcelJS.Worksheet;
-      const lineRow = (before.figures.find((f) => f.what === `staff cost of “${line.name}”`) as CheckedFigure).cell.slice(1);
+      const lineRow = (before.figures.find((f) => f.what === `staff cost of “${inLanguage(line.name, line.nameCy, c.lang)}”`) as CheckedFigure).cell.slice(1);
       map.getCell(`G${lineRow}`).value = line.sessionsPerWeekHundredths / 100;
       const summary = wb.getWorksheet(before.sheets[0] as string) as ExcelJS.Worksheet;
       const incomeAt = (before.figures.find((f) => f.what === 'budget income') as CheckedFigure).cell;

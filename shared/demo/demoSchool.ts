@@ -36,6 +36,8 @@ const S = (name: string): number => STAFF.findIndex((s) => s[0].startsWith(name)
 // ── Intervention lines ───────────────────────────────────────────────────────────────────────────
 interface LineSpec {
   name: string;
+  /** The name in Welsh, as a bilingual school would type it ('' when the name is already Welsh). */
+  nameCy?: string;
   tier: 'universal' | 'targeted' | 'alp';
   areas: string[];
   lang: DeliveryLanguage;
@@ -59,6 +61,7 @@ const LINES: LineSpec[] = [
   // Universal: whole-class, costed per pupil on roll
   {
     name: 'In-class support, Reception and Year 1',
+    nameCy: 'Cymorth yn y dosbarth, Derbyn a Blwyddyn 1',
     tier: 'universal',
     areas: [CL, CI],
     lang: 'bilingual',
@@ -76,6 +79,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Communication-friendly classrooms',
+    nameCy: 'Dosbarthiadau sy’n hwyluso cyfathrebu',
     tier: 'universal',
     areas: [CI],
     lang: 'bilingual',
@@ -92,6 +96,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Sensory circuits (whole school)',
+    nameCy: 'Cylchedau synhwyraidd (yr ysgol gyfan)',
     tier: 'universal',
     areas: [SP, BE],
     lang: 'bilingual',
@@ -107,6 +112,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Zones of Regulation, all classes',
+    nameCy: 'Parthau Rheoleiddio, pob dosbarth',
     tier: 'universal',
     areas: [BE],
     lang: 'bilingual',
@@ -122,6 +128,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Welsh language enrichment for latecomers',
+    nameCy: 'Cyfoethogi’r Gymraeg i hwyrddyfodiaid',
     tier: 'universal',
     areas: [CI],
     lang: 'welsh',
@@ -137,6 +144,7 @@ const LINES: LineSpec[] = [
   // Targeted: time-limited catch-up, not ALP
   {
     name: 'Catch-up phonics (Year 2)',
+    nameCy: 'Ffoneg dal i fyny (Blwyddyn 2)',
     tier: 'targeted',
     areas: [CL],
     lang: 'english',
@@ -166,6 +174,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Number sense group (Years 3–4)',
+    nameCy: 'Grŵp synnwyr rhif (Blynyddoedd 3–4)',
     tier: 'targeted',
     areas: [CL],
     lang: 'bilingual',
@@ -180,6 +189,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Talk Boost (Reception)',
+    nameCy: 'Talk Boost (Derbyn)',
     tier: 'targeted',
     areas: [CI],
     lang: 'english',
@@ -196,6 +206,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'ELSA emotional literacy',
+    nameCy: 'Llythrennedd emosiynol ELSA',
     tier: 'targeted',
     areas: [BE],
     lang: 'bilingual',
@@ -212,6 +223,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Fine motor group (Write from the Start)',
+    nameCy: 'Grŵp echddygol manwl (Write from the Start)',
     tier: 'targeted',
     areas: [SP],
     lang: 'bilingual',
@@ -227,6 +239,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Precision teaching (spelling)',
+    nameCy: 'Addysgu manwl (sillafu)',
     tier: 'targeted',
     areas: [CL],
     lang: 'english',
@@ -242,6 +255,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Lego-based social skills',
+    nameCy: 'Sgiliau cymdeithasol drwy Lego',
     tier: 'targeted',
     areas: [CI, BE],
     lang: 'bilingual',
@@ -257,6 +271,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Thrive nurture group',
+    nameCy: 'Grŵp meithrin Thrive',
     tier: 'targeted',
     areas: [BE],
     lang: 'bilingual',
@@ -277,6 +292,7 @@ const LINES: LineSpec[] = [
   // ALP: additional to or different from what the school normally provides; described in IDPs
   {
     name: '1:1 support (LA-maintained IDP)',
+    nameCy: 'Cymorth 1:1 (CDU a gynhelir gan yr ALl)',
     tier: 'alp',
     areas: [CI, SP],
     lang: 'welsh',
@@ -293,6 +309,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: '1:1 support (school IDP)',
+    nameCy: 'Cymorth 1:1 (CDU yr ysgol)',
     tier: 'alp',
     areas: [SP],
     lang: 'english',
@@ -307,6 +324,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Specialist literacy (dyslexia programme)',
+    nameCy: 'Llythrennedd arbenigol (rhaglen dyslecsia)',
     tier: 'alp',
     areas: [CL],
     lang: 'english',
@@ -341,6 +359,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Social communication group',
+    nameCy: 'Grŵp cyfathrebu cymdeithasol',
     tier: 'alp',
     areas: [CI, BE],
     lang: 'bilingual',
@@ -356,6 +375,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Numeracy ALP (Welsh medium)',
+    nameCy: 'DDY rhifedd (cyfrwng Cymraeg)',
     tier: 'alp',
     areas: [CL],
     lang: 'english',
@@ -370,6 +390,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Occupational therapy programme',
+    nameCy: 'Rhaglen therapi galwedigaethol',
     tier: 'alp',
     areas: [SP],
     lang: 'bilingual',
@@ -386,6 +407,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Sensory diet and regulation plan',
+    nameCy: 'Deiet synhwyraidd a chynllun rheoleiddio',
     tier: 'alp',
     areas: [SP, BE],
     lang: 'bilingual',
@@ -401,6 +423,7 @@ const LINES: LineSpec[] = [
   },
   {
     name: 'Hearing support (specialist teacher)',
+    nameCy: 'Cymorth clyw (athro arbenigol)',
     tier: 'alp',
     areas: [SP],
     lang: 'english',
@@ -572,7 +595,7 @@ export function demoSchoolYear(): SchoolYear {
   year.lines = LINES.map((l, i): InterventionLine => ({
     id: i + 1,
     name: l.name,
-    nameCy: '',
+    nameCy: l.nameCy ?? '',
     description: l.description,
     descriptionCy: '',
     rationale: l.rationale,
@@ -646,7 +669,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'delegated_aln',
       name: 'Delegated ALN funding 2026-27',
-      nameCy: '',
+      nameCy: 'Cyllid ADY dirprwyedig 2026-27',
       amountPence: 6_200_000,
       financialYear: null,
       endsOn: null,
@@ -655,7 +678,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'aln_grant',
       name: 'ALN implementation grant',
-      nameCy: '',
+      nameCy: 'Grant gweithredu ADY',
       amountPence: 1_240_000,
       financialYear: 2026,
       endsOn: '2027-03-31',
@@ -664,7 +687,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'school_contribution',
       name: 'School contribution from core budget',
-      nameCy: '',
+      nameCy: 'Cyfraniad yr ysgol o’r gyllideb graidd',
       amountPence: 600_000,
       financialYear: null,
       endsOn: null,
@@ -677,7 +700,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'alnco_release',
       name: 'ALNCo release time (1 day a week)',
-      nameCy: '',
+      nameCy: 'Amser rhyddhau’r CADY (1 diwrnod yr wythnos)',
       fundingSource: 'aln_budget',
       staffId: S('Rhian'),
       minutesPerWeek: 390,
@@ -689,7 +712,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'bought_in_service',
       name: 'Educational psychology (traded sessions)',
-      nameCy: '',
+      nameCy: 'Seicoleg addysg (sesiynau a brynwyd)',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -701,7 +724,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'bought_in_service',
       name: 'Speech and language therapy assessments',
-      nameCy: '',
+      nameCy: 'Asesiadau therapi lleferydd ac iaith',
       fundingSource: 'aln_budget',
       staffId: null,
       minutesPerWeek: 0,
@@ -713,7 +736,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'professional_learning',
       name: 'TA training: precision teaching and ELSA supervision',
-      nameCy: '',
+      nameCy: 'Hyfforddiant CA: addysgu manwl a goruchwylio ELSA',
       fundingSource: 'aln_grant',
       staffId: null,
       minutesPerWeek: 0,
@@ -725,7 +748,7 @@ export function demoSchoolYear(): SchoolYear {
     {
       kind: 'administration',
       name: 'ALN administration (office time)',
-      nameCy: '',
+      nameCy: 'Gweinyddu ADY (amser swyddfa)',
       fundingSource: 'core_budget',
       staffId: null,
       minutesPerWeek: 0,

@@ -91,7 +91,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   await expectWelsh(page, 'provision map');
 
   // The line editor, the enrol picker and the delete confirmation.
-  await page.getByRole('button', { name: 'Golygu Catch-up phonics (Year 2)' }).click();
+  await page.getByRole('button', { name: 'Golygu Ffoneg dal i fyny (Blwyddyn 2)' }).click();
   const editor = page.getByTestId('line-editor');
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('checkbox', { name: 'Gwybyddiaeth a dysgu' })).toBeVisible();
@@ -101,7 +101,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   await expectWelsh(page, 'enrol picker');
   await page.keyboard.press('Escape');
   await page.getByTestId('delete-line').click();
-  await expect(page.getByRole('dialog')).toContainText('Dileu “Catch-up phonics (Year 2)”?');
+  await expect(page.getByRole('dialog')).toContainText('Dileu “Ffoneg dal i fyny (Blwyddyn 2)”?');
   await expectWelsh(page, 'delete confirmation');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Cau’r golygydd' }).click();
