@@ -21,7 +21,7 @@ const fyName = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
 
 /** Income against what the ALN budget carries, every way a governor or an authority asks for it. */
 export function BudgetScreen() {
-  const { t, pounds, hours, date, groupLabel } = useDisplay();
+  const { t, pounds, hours, date, groupLabel, nameOf } = useDisplay();
   const { fromParsed } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -145,14 +145,14 @@ export function BudgetScreen() {
           {data.income.map((i) => (
             <tr key={i.id} data-testid={`income-row-${i.id}`}>
               <td>{t(`enums.incomeKind.${i.kind}`)}</td>
-              <td>{i.name}</td>
+              <td>{nameOf(i)}</td>
               <td className="num money">{pounds(i.amountPence)}</td>
               <td>{i.financialYear !== null ? t('budget.fyLabel', { start: i.financialYear, end: i.financialYear + 1 }) : t('budget.wholeYear')}</td>
               <td>{i.endsOn ? date(i.endsOn) : ''}</td>
               <td>{i.source}</td>
               <td className="actions">
-                <RowActionButton label={t('common.edit')} rowName={i.name} onClick={() => setIncomeForm(i)} />{' '}
-                <RowActionButton label={t('common.delete')} rowName={i.name} tone="danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: i.name })} />
+                <RowActionButton label={t('common.edit')} rowName={nameOf(i)} onClick={() => setIncomeForm(i)} />{' '}
+                <RowActionButton label={t('common.delete')} rowName={nameOf(i)} tone="danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: nameOf(i) })} />
               </td>
             </tr>
           ))}
@@ -186,7 +186,7 @@ export function BudgetScreen() {
             return (
               <tr key={o.id} data-testid={`other-row-${o.id}`}>
                 <td>{t(`enums.otherCostKind.${o.kind}`)}</td>
-                <td>{o.name}</td>
+                <td>{nameOf(o)}</td>
                 <td>{t(`enums.fundingSource.${o.fundingSource}`)}</td>
                 <td>
                   {staff ? t('budget.staffTime', { name: staff.name, hours: hours(o.minutesPerWeek), weeks: o.weeks }) : t('budget.quantityTimes', { quantity: o.quantity, unit: pounds(o.unitPence) })}
@@ -194,8 +194,8 @@ export function BudgetScreen() {
                 <td className="num money">{pounds(c?.costPence)}</td>
                 <td>{c?.chargedToAlnBudget ? t('common.yes') : t('common.no')}</td>
                 <td className="actions">
-                  <RowActionButton label={t('common.edit')} rowName={o.name} onClick={() => setCostForm(o)} />{' '}
-                  <RowActionButton label={t('common.delete')} rowName={o.name} tone="danger" onClick={() => setDeleting({ kind: 'other', id: o.id, name: o.name })} />
+                  <RowActionButton label={t('common.edit')} rowName={nameOf(o)} onClick={() => setCostForm(o)} />{' '}
+                  <RowActionButton label={t('common.delete')} rowName={nameOf(o)} tone="danger" onClick={() => setDeleting({ kind: 'other', id: o.id, name: nameOf(o) })} />
                 </td>
               </tr>
             );

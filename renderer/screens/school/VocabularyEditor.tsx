@@ -46,7 +46,7 @@ function RecordTable<T extends Named>(props: {
   extraHeadings?: ReactNode;
   extraCells?: (record: T) => ReactNode;
 }) {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const [deleting, setDeleting] = useState<T | null>(null);
   const list = sorted(props.records);
   const k = props.kind;
@@ -117,8 +117,8 @@ function RecordTable<T extends Named>(props: {
                       className="small"
                       disabled={i === 0}
                       onClick={() => move(record, -1)}
-                      aria-label={t('school.moveUp', { name: record.name })}
-                      title={t('school.moveUp', { name: record.name })}
+                      aria-label={t('school.moveUp', { name: nameOf(record) })}
+                      title={t('school.moveUp', { name: nameOf(record) })}
                     >
                       <span aria-hidden="true">↑</span>
                     </button>
@@ -127,8 +127,8 @@ function RecordTable<T extends Named>(props: {
                       className="small"
                       disabled={i === list.length - 1}
                       onClick={() => move(record, 1)}
-                      aria-label={t('school.moveDown', { name: record.name })}
-                      title={t('school.moveDown', { name: record.name })}
+                      aria-label={t('school.moveDown', { name: nameOf(record) })}
+                      title={t('school.moveDown', { name: nameOf(record) })}
                     >
                       <span aria-hidden="true">↓</span>
                     </button>
@@ -137,7 +137,7 @@ function RecordTable<T extends Named>(props: {
                       className="small danger"
                       disabled={used !== null || kept !== null || list.length === 1}
                       title={used !== null ? t(`school.${k}.cannotDeleteUsed`) : (kept ?? undefined)}
-                      aria-label={t('school.delete', { name: record.name })}
+                      aria-label={t('school.delete', { name: nameOf(record) })}
                       onClick={() => setDeleting(record)}
                       data-testid={`${k}-delete-${record.id}`}
                     >
@@ -154,7 +154,7 @@ function RecordTable<T extends Named>(props: {
       {deleting ? (
         <ConfirmDialog
           danger
-          title={t(`school.${k}.deleteTitle`, { name: deleting.name })}
+          title={t(`school.${k}.deleteTitle`, { name: nameOf(deleting) })}
           body={<p>{t('school.deleteBody')}</p>}
           confirmLabel={t('common.delete')}
           onCancel={() => setDeleting(null)}
