@@ -18,6 +18,7 @@ import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import type { SchoolYear } from '../../shared/domain';
+import { createI18n } from '../../shared/i18n';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbook } from './governorsWorkbook';
@@ -127,6 +128,12 @@ describe.skipIf(skip)('the governors’ workbook printed to PDF by LibreOffice',
       const heights = [...boxes.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map((m) => Number(m[2]) - Number(m[1]));
       expect(heights.length).toBeGreaterThan(50);
       expect(Math.min(...heights), `${nodePath.basename(pdf)}: smallest word`).toBeGreaterThanOrEqual(8);
+      // The chart is whole on one page: its heading, the picture below it and its key below that.
+      const { t } = createI18n(SCHOOLS[pdfs.indexOf(pdf)]!.lang);
+      const heading = t('export.chartHeading');
+      const page = text.split('\f').find((p) => p.includes(heading));
+      expect(page, `${nodePath.basename(pdf)}: the chart's heading`).toBeDefined();
+      expect(page!.slice(page!.indexOf(heading)), `${nodePath.basename(pdf)}: the chart's key on the chart's page`).toContain(t('export.allCosts'));
     }
   }, 300_000);
 });

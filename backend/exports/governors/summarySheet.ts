@@ -360,7 +360,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
 
-  // The chart, below the tables (beside them, the Summary would print too small to read): a heading, a
+  // The chart, below the tables (beside them, the Summary would print too small to read), on a new page: a heading, a
   // caption saying what the picture shows (exceljs cannot write a picture's alternative text), the
   // picture with its value axis, then each bar's figure, labelled in the bar's colour.
   const bars = [
@@ -369,6 +369,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
   ];
   r++;
+  // The chart starts a page of its own: where it fell was the tables' length, and a page break through
+  // the picture printed half of it on each page.
+  ws.getRow(r - 1).addPageBreak();
   const chartHeading = ws.getCell(`A${r}`);
   chartHeading.value = t('export.chartHeading');
   chartHeading.font = { bold: true };
