@@ -264,18 +264,26 @@ function isRecord(value: unknown): value is { id: unknown } {
   return typeof value === 'object' && value !== null && 'id' in value;
 }
 
-/** Equal in value, as plain data read from the file (objects, arrays, strings, numbers, booleans, null). */
+/** Equal in value, as plain data read from the file (objects, arrays, strings, numbers, booleans, null: never undefined). */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const aKeys = Object.keys(a);
-  if (aKeys.length !== Object.keys(b).length) return false;
-  for (const key of aKeys) {
-    if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
   }
-  return true;
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in x) {
+    fields++;
+    // A field missing from `y` reads undefined, which no field read from the file holds.
+    if (!sameValue(x[key], y[key])) return false;
+  }
+  for (const _key in y) fields--;
+  return fields === 0;
 }
 
 /** Freeze `value` and everything inside it (plain objects and arrays, as a read year is made of). */
