@@ -16,7 +16,7 @@ import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks } from './checks';
-import { impactOf } from './impact';
+import { impactOf, lineImpact, type LineImpacter } from './impact';
 import { costToDateOfRun, financialYearSplitter, spreadRun, type Run } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
@@ -44,7 +44,7 @@ export function resolveAsAtWeek(year: SchoolYear, options: CostOptions): number 
 }
 
 export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): CostedMap {
-  return costSchoolYearWith(year, options, costedLineOf);
+  return costSchoolYearWith(year, options, costedLineOf, lineImpact);
 }
 
 /**
@@ -92,8 +92,11 @@ export function costedLineOf(line: InterventionLine, enrolments: readonly Enrolm
   };
 }
 
-/** costSchoolYear with each line's figures from `costLineOf` (which must give what `costedLineOf` gives). */
-export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster): CostedMap {
+/**
+ * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
+ * must give what `costedLineOf` and `lineImpact` give).
+ */
+export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster, impactOfLine: LineImpacter): CostedMap {
   const index = indexYear(year);
   const asAtWeek = resolveAsAtWeek(year, options);
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
@@ -203,6 +206,6 @@ export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costL
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
     checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions }),
     decisions,
-    impact: impactOf(year, costedLines, index),
+    impact: impactOf(year, costedLines, index, impactOfLine),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The memoised costing of an open year (yearCosting.ts) gives, after every edit of a random sequence, what a
+ * The memoised costing of an open year (yearCosting.ts: lines' figures and impact rows) gives, after every edit of a random sequence, what a
  * fresh costSchoolYear of the same year gives. Edits replace the records they change with new objects and
  * keep every other object, as a re-read of the file does (db/schoolYearReader.ts), so the memo is exercised
  * both ways: reusing unchanged lines and costing changed ones again.
@@ -24,6 +24,8 @@ type Edit =
   | { kind: 'addEnrolment'; line: number; learner: number; start: number; len: number }
   | { kind: 'removeEnrolment'; at: number }
   | { kind: 'enrolmentWeeks'; at: number; start: number; len: number }
+  | { kind: 'enrolmentMeasure'; at: number; measure: string; entry: number | null; exit: number | null }
+  | { kind: 'lineExpected'; line: number; expected: number | null }
   | { kind: 'staffPay'; staff: number; hourly: number; contracted: number }
   | { kind: 'removeStaff'; staff: number }
   | { kind: 'tierWholeSchool'; tier: number; wholeSchool: boolean }
@@ -49,6 +51,14 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('addEnrolment' as const), line: fc.nat(7), learner: fc.nat(7), start: fc.integer({ min: 1, max: 38 }), len: fc.integer({ min: 0, max: 38 }) }),
   fc.record({ kind: fc.constant('removeEnrolment' as const), at: fc.nat(30) }),
   fc.record({ kind: fc.constant('enrolmentWeeks' as const), at: fc.nat(30), start: fc.integer({ min: 1, max: 38 }), len: fc.integer({ min: 0, max: 38 }) }),
+  fc.record({
+    kind: fc.constant('enrolmentMeasure' as const),
+    at: fc.nat(30),
+    measure: fc.constantFrom('Reading age', 'reading age ', 'Spelling'),
+    entry: fc.option(fc.integer({ min: 0, max: 120 })),
+    exit: fc.option(fc.integer({ min: 0, max: 140 })),
+  }),
+  fc.record({ kind: fc.constant('lineExpected' as const), line: fc.nat(7), expected: fc.option(fc.integer({ min: 0, max: 20 })) }),
   fc.record({ kind: fc.constant('staffPay' as const), staff: fc.nat(3), hourly: fc.integer({ min: 0, max: 20_000 }), contracted: fc.integer({ min: 0, max: 3000 }) }),
   fc.record({ kind: fc.constant('removeStaff' as const), staff: fc.nat(3) }),
   fc.record({ kind: fc.constant('tierWholeSchool' as const), tier: fc.nat(2), wholeSchool: fc.boolean() }),
@@ -110,6 +120,15 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
       enrolments[at] = { ...enrolments[at]!, startWeek: edit.start, endWeek: Math.min(38, edit.start + edit.len) };
       return { year: { ...year, enrolments }, options };
     }
+    case 'enrolmentMeasure': {
+      if (year.enrolments.length === 0) return { year, options };
+      const at = edit.at % year.enrolments.length;
+      const enrolments = [...year.enrolments];
+      enrolments[at] = { ...enrolments[at]!, measureName: edit.measure, measureUnit: 'months', entryValue: edit.entry, exitValue: edit.exit };
+      return { year: { ...year, enrolments }, options };
+    }
+    case 'lineExpected':
+      return { year: onLine(edit.line, () => ({ expectedProgress: edit.expected })), options };
     case 'staffPay': {
       if (year.staff.length === 0) return { year, options };
       const at = edit.staff % year.staff.length;
@@ -167,7 +186,10 @@ describe('the memoised costing of an open year', () => {
           ({ year, options } = applyEdit(year, options, edit));
           const after = costWith(year, options);
           expect(after).toEqual(costSchoolYear(year, options));
-          if (touchesNoLine(edit)) after.lines.forEach((line, i) => expect(line).toBe(before.lines[i]));
+          if (touchesNoLine(edit)) {
+            after.lines.forEach((line, i) => expect(line).toBe(before.lines[i]));
+            after.impact.lines.forEach((row, i) => expect(row).toBe(before.impact.lines[i]));
+          }
           before = after;
         }
       }),

@@ -10,11 +10,13 @@
  * the calendar and the school's academic year. The memo is keyed on all of them, records by identity (the
  * records of a year read from the file are frozen, and a re-read keeps the objects of unchanged records,
  * db/schoolYearReader.ts), values by value. So a caller must never change a record in place: a changed
- * record is a new object. Pure: no I/O, no clock.
+ * record is a new object. A line's impact row is remembered the same way: it is made from the line, its
+ * CostedLine (by identity, so a line costed again gets a new row) and its enrolments alone. Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, SchoolYear, StaffMember } from '../domain';
 import { costedLineOf, costSchoolYearWith, type CostOptions, type LineCostingBasis } from './costSchoolYear';
-import type { CostedLine, CostedMap } from './types';
+import { lineImpact, type measureKey } from './impact';
+import type { CostedLine, CostedMap, LineImpact } from './types';
 
 interface LineMemo {
   line: InterventionLine;
@@ -26,9 +28,18 @@ interface LineMemo {
   costed: CostedLine;
 }
 
+interface ImpactMemo {
+  line: InterventionLine;
+  costed: CostedLine | undefined;
+  enrolments: readonly Enrolment[];
+  impact: LineImpact;
+}
+
 export class YearCosting {
   /** The last costing's lines by line id. */
   private memo = new Map<number, LineMemo>();
+  /** The last costing's impact rows by line id: a row is made from the line, its CostedLine and its enrolments alone. */
+  private impacts = new Map<number, ImpactMemo>();
   /** What the financial years of the last costing came from. */
   private calendar: Calendar | null = null;
   private academicYear: string | null = null;
@@ -39,7 +50,8 @@ export class YearCosting {
     const sameYears = this.calendar === year.calendar && this.academicYear === year.school.academicYear;
     const earlier = sameYears ? this.memo : null;
     const next = new Map<number, LineMemo>();
-    const costed = costSchoolYearWith(year, options, (line: InterventionLine, enrolments: readonly Enrolment[], wholeSchool: boolean, basis: LineCostingBasis): CostedLine => {
+    const nextImpacts = new Map<number, ImpactMemo>();
+    const costLine = (line: InterventionLine, enrolments: readonly Enrolment[], wholeSchool: boolean, basis: LineCostingBasis): CostedLine => {
       const last = earlier?.get(line.id);
       if (
         last !== undefined &&
@@ -55,9 +67,21 @@ export class YearCosting {
       const made = costedLineOf(line, enrolments, wholeSchool, basis);
       next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
       return made;
-    });
+    };
+    const impactOfLine = (line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact => {
+      const last = this.impacts.get(line.id);
+      if (last !== undefined && last.line === line && last.costed === costed && sameRecords(last.enrolments, enrolments)) {
+        nextImpacts.set(line.id, last);
+        return last.impact;
+      }
+      const made = lineImpact(line, costed, enrolments, keyOf);
+      nextImpacts.set(line.id, { line, costed, enrolments, impact: made });
+      return made;
+    };
+    const costed = costSchoolYearWith(year, options, costLine, impactOfLine);
     // Only a costing that finished is remembered.
     this.memo = next;
+    this.impacts = nextImpacts;
     this.calendar = year.calendar;
     this.academicYear = year.school.academicYear;
     return costed;
