@@ -9,8 +9,8 @@ import path from 'node:path';
 import { ApiError, type EnrolmentShare, type FileInfo, type MutationResult, type YearView } from '../shared/api/contract';
 import type { SchoolYear, WeekNumber } from '../shared/domain';
 import { addDays } from '../shared/schoolTerms';
-import { costWithinExactRange, FiguresTooLarge } from '../shared/engine';
-import type { CostedFigures, CostedMap } from '../shared/engine';
+import { costWithinExactRange, FiguresTooLarge, YearCosting } from '../shared/engine';
+import type { CostedFigures, CostedLine, CostedLineFigures, CostedMap } from '../shared/engine';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
@@ -45,6 +45,13 @@ export class Session {
    * same (frozen) year while the file is unchanged, so `year.shares` after a view costs nothing again.
    */
   private lastCosted: { data: SchoolYear; today: string; asAtWeek: number | undefined; costed: CostedMap } | null = null;
+  /** The open file's costing: an edit recosts only the lines whose inputs it changed (shared/engine/yearCosting.ts). */
+  private costing = new YearCosting();
+  /**
+   * Each costed line's figures without its shares, made once per CostedLine: a line the costing reused is the
+   * same object in the next view, so the view's patch passes over it at once (backend/patchedAnswers.ts).
+   */
+  private lineFigures = new WeakMap<CostedLine, CostedLineFigures>();
 
   constructor(
     readonly settings: SettingsStore,
@@ -57,6 +64,7 @@ export class Session {
 
   /** Replace the open file (closing the old one only once the new one opened cleanly). */
   adopt(next: SchoolFile): void {
+    if (next !== this.file) this.costing = new YearCosting(); // one per open file
     try {
       // A file whose year cannot be costed exactly is not adopted (nor added to Recent files): say why now.
       this.costStored(next, next.readYear());
@@ -246,7 +254,20 @@ export class Session {
     this.scenario?.persist(data);
     const info = this.fileInfo() as FileInfo;
     const viewedOn = { date: this.costOptions(data).today, chosenWeek: this.asAtWeek === null ? null : costed.asAtWeek };
-    return { file: info, data, costed: withoutShares(costed), history: file.history(), scenario: this.openScenario, viewedOn };
+    return { file: info, data, costed: this.withoutShares(costed), history: file.history(), scenario: this.openScenario, viewedOn };
+  }
+
+  /** The figures a view carries: every line's without its per-learner shares (`year.shares` answers those). */
+  private withoutShares(costed: CostedMap): CostedFigures {
+    const lines = costed.lines.map((line) => {
+      let figures = this.lineFigures.get(line);
+      if (figures === undefined) {
+        const { shares: _shares, ...rest } = line;
+        this.lineFigures.set(line, (figures = rest));
+      }
+      return figures;
+    });
+    return { ...costed, lines };
   }
 
   /**
@@ -273,7 +294,8 @@ export class Session {
     this.rehearsals += 1;
     const data = this.file.readYear();
     try {
-      costWithinExactRange(data, this.costOptions(data));
+      // A costing of its own that remembers nothing: every line is costed, as after an edit that changes them all.
+      costWithinExactRange(data, this.costOptions(data), new YearCosting());
     } catch {
       return false; // a year too large to cost exactly is named when it is viewed, not here
     }
@@ -285,7 +307,7 @@ export class Session {
     const options = this.costOptions(data);
     const last = this.lastCosted;
     if (last && last.data === data && last.today === options.today && last.asAtWeek === options.asAtWeek) return last.costed;
-    const costed = costWithinExactRange(data, options);
+    const costed = costWithinExactRange(data, options, this.costing);
     this.lastCosted = { data, today: options.today, asAtWeek: options.asAtWeek, costed };
     return costed;
   }
@@ -375,9 +397,4 @@ export function findOrThrow<T extends { id: number }>(items: T[], id: number, mi
   const found = items.find((i) => i.id === id);
   if (!found) throw new ApiError('not_found', missing, { id });
   return found;
-}
-
-/** The figures a view carries: every line's without its per-learner shares (`year.shares` answers those). */
-function withoutShares(costed: CostedMap): CostedFigures {
-  return { ...costed, lines: costed.lines.map(({ shares: _shares, ...line }) => line) };
 }

@@ -79,4 +79,48 @@ describe('reading the year: the last read is handed out again only while the fil
     expect(b).not.toBe(a);
     expect(b).toEqual(a);
   });
+
+  it('keeps the objects of records an edit did not change, and of whole lists, equal to a fresh full read', () => {
+    const file = createTestFile();
+    open.push(file);
+    const before = file.readYear();
+    expect(before.lines.length).toBeGreaterThan(1);
+    const edited = before.lines[0]!;
+    file.mutate('Edit line', (repos) => repos.lines.update(edited.id, { minutesPerSession: edited.minutesPerSession + 7 }));
+    const after = file.readYear();
+
+    expect(after.lines).not.toBe(before.lines);
+    expect(after.lines[0]).not.toBe(edited);
+    expect(after.lines[0]!.minutesPerSession).toBe(edited.minutesPerSession + 7);
+    for (let i = 1; i < after.lines.length; i++) expect(after.lines[i]).toBe(before.lines[i]);
+    // Parts the edit did not touch are the same lists.
+    expect(after.learners).toBe(before.learners);
+    expect(after.staff).toBe(before.staff);
+    expect(after.calendar).toBe(before.calendar);
+
+    // The values are what a fresh read of the whole file gives.
+    const db = openDatabase(file.path, { readonly: true, fileMustExist: true });
+    open.push(db);
+    expect(after).toEqual(createSchoolYearReader(db, { remember: false })());
+
+    // An edit undone gives back equal records: the ones handed out before the edit for the unedited lines.
+    file.undo();
+    const undone = file.readYear();
+    expect(undone.lines[0]).toEqual(edited);
+    for (let i = 1; i < undone.lines.length; i++) expect(undone.lines[i]).toBe(before.lines[i]);
+  });
+
+  it('keeps unchanged records when a change from another connection makes it read the whole year', () => {
+    const file = createTestFile();
+    open.push(file);
+    const before = file.readYear();
+    const other = openDatabase(file.path, { fileMustExist: true });
+    open.push(other);
+    other.prepare('UPDATE lines SET name = ? WHERE id = ?').run('Renamed elsewhere', before.lines[0]!.id);
+    const after = file.readYear();
+    expect(after.lines[0]!.name).toBe('Renamed elsewhere');
+    expect(after.lines[1]).toBe(before.lines[1]);
+    expect(after.enrolments).toBe(before.enrolments);
+    expect(after.school).toBe(before.school);
+  });
 });

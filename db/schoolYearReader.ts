@@ -124,6 +124,8 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
   if (remember) installChangeStamps(db);
   const tableStamps = remember ? db.prepare('SELECT name, stamp FROM temp.year_table_stamps') : null;
   let last: { version: number; changes: number; stamps: Map<string, number>; year: SchoolYear } | null = null;
+  /** The year last handed out, kept through `forget()`: only its values are reused, never its staleness. */
+  let handedOut: SchoolYear | null = null;
 
   const readSchoolYear = (): SchoolYear => {
     if (!remember) return deepFreeze(readParts(EVERY_PART, null));
@@ -134,8 +136,9 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       const stamps = new Map((tableStamps!.all() as Array<{ name: string; stamp: number }>).map((r) => [r.name, r.stamp]));
       const earlier = last !== null && last.version === version ? last : null;
       const parts = earlier ? EVERY_PART.filter((part) => PARTS[part].some((table) => stamps.get(table) !== earlier.stamps.get(table))) : EVERY_PART;
-      const year = deepFreeze(readParts(parts, earlier?.year ?? null));
+      const year = deepFreeze(keepUnchanged(readParts(parts, earlier?.year ?? null), handedOut));
       last = { version, changes, stamps, year };
+      handedOut = year;
       return year;
     })();
   };
@@ -223,6 +226,64 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       };
     })();
   }
+}
+
+/**
+ * `year` with every part, and every record of a list part, that equals in value the one in `previous` (by id,
+ * for records) replaced by the previous (frozen) object, and a list whose records are all the previous ones
+ * by the previous list: what did not change keeps its identity, so whoever remembers work by object (the
+ * engine's memoised costing, the patch of the view) sees at once that it did not change (docs/performance.md).
+ */
+function keepUnchanged(year: SchoolYear, previous: SchoolYear | null): SchoolYear {
+  if (previous === null || previous === year) return year;
+  const kept = { ...year } as Record<keyof SchoolYear, unknown>;
+  for (const part of EVERY_PART) {
+    const now = year[part] as unknown;
+    const before = previous[part] as unknown;
+    if (now === before) continue;
+    kept[part] = Array.isArray(now) && Array.isArray(before) ? keepUnchangedRecords(now, before) : sameValue(now, before) ? before : now;
+  }
+  return kept as unknown as SchoolYear;
+}
+
+/** `now` with records equal to the previous one of the same id replaced by it; `before` itself when all are. */
+function keepUnchangedRecords(now: readonly unknown[], before: readonly unknown[]): readonly unknown[] {
+  const earlier = new Map<unknown, unknown>();
+  for (const record of before) if (isRecord(record)) earlier.set(record.id, record);
+  let all = now.length === before.length;
+  const kept = now.map((record, i) => {
+    const previous = isRecord(record) ? earlier.get(record.id) : undefined;
+    const same = previous !== undefined && sameValue(record, previous);
+    if (!same || previous !== before[i]) all = false;
+    return same ? previous : record;
+  });
+  return all ? before : kept;
+}
+
+function isRecord(value: unknown): value is { id: unknown } {
+  return typeof value === 'object' && value !== null && 'id' in value;
+}
+
+/** Equal in value, as plain data read from the file (objects, arrays, strings, numbers, booleans, null: never undefined). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let fields = 0;
+  for (const key in x) {
+    fields++;
+    // A field missing from `y` reads undefined, which no field read from the file holds.
+    if (!sameValue(x[key], y[key])) return false;
+  }
+  for (const _key in y) fields--;
+  return fields === 0;
 }
 
 /** Freeze `value` and everything inside it (plain objects and arrays, as a read year is made of). */

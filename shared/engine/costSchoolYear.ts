@@ -16,15 +16,15 @@ import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks } from './checks';
-import { impactOf } from './impact';
-import { costToDateOfRun, financialYearSplitter, spreadRun } from './financialYear';
+import { impactOf, lineImpact, type LineImpacter } from './impact';
+import { costToDateOfRun, financialYearSplitter, spreadRun, type Run } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
 import { allocateStaff } from './staffAllocation';
 import { breakdowns, type CostedItem } from './totals';
 import type { CostedLine, CostedMap, CostedOtherLine } from './types';
-import { indexYear, isWholeSchoolLine } from './yearIndex';
+import { indexYear, isWholeSchoolLine, type YearIndex } from './yearIndex';
 import type { Enrolment, InterventionLine, OtherCostLine } from '../domain';
 
 export interface CostOptions {
@@ -44,11 +44,65 @@ export function resolveAsAtWeek(year: SchoolYear, options: CostOptions): number 
 }
 
 export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): CostedMap {
+  return costSchoolYearWith(year, options, costedLineOf, lineImpact);
+}
+
+/**
+ * What a line's costed figures are made from besides the line, its enrolments and whether its tier is whole
+ * school: the same for every line of one costing (the staff by id, the as-at week, the financial years).
+ */
+export interface LineCostingBasis {
+  staffById: YearIndex['staffById'];
+  asAtWeek: number;
+  years: [number, number];
+  splitAcrossFinancialYears: (cost: number, run: Run) => [number, number];
+}
+
+/** The way a costing gets a line's figures: `costedLineOf`, or a memo of it (shared/engine/yearCosting.ts). */
+export type LineCoster = (line: InterventionLine, enrolments: readonly Enrolment[], wholeSchool: boolean, basis: LineCostingBasis) => CostedLine;
+
+/** One line's costed figures: everything they depend on is in the arguments (yearCosting.ts keys its memo on them). */
+export function costedLineOf(line: InterventionLine, enrolments: readonly Enrolment[], wholeSchool: boolean, basis: LineCostingBasis): CostedLine {
+  const { years } = basis;
+  const figures = costLine(line, basis.staffById);
+  const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, enrolments, wholeSchool);
+  const run = spreadRun(line.startWeek, line.weeks);
+  const [fy0, fy1] = basis.splitAcrossFinancialYears(figures.costPence, run);
+  // Recorded undelivered weeks inside the line's own run (a week listed twice counts once).
+  const undelivered = line.undeliveredWeeks.length === 0 ? [] : new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
+  const toDate = costToDateOfRun(figures.costPence, run, basis.asAtWeek, undelivered);
+  const places = line.groups * line.groupCapacity;
+  return {
+    lineId: line.id,
+    staffCostPence: figures.staffCostPence,
+    nonStaffCostPence: figures.nonStaffCostPence,
+    costPence: figures.costPence,
+    places,
+    costPerPlacePence: places > 0 ? divideRoundedToNumber(figures.costPence, places) : null,
+    enrolledLearners,
+    costPerLearnerPence: enrolledLearners > 0 ? divideRoundedToNumber(figures.costPence, enrolledLearners) : null,
+    shares,
+    unallocatedPence,
+    financialYears: { years: [years[0], years[1]], pence: [fy0, fy1] },
+    costToDatePence: toDate.costToDatePence,
+    undeliveredPence: toDate.undeliveredPence,
+    staffMinutesPerWeek: figures.staffMinutesPerWeek,
+    learnerMinutesPerWeek: figures.learnerMinutesPerWeek,
+    chargedToAlnBudget: CHARGED_TO_ALN_BUDGET.has(line.fundingSource),
+  };
+}
+
+/**
+ * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
+ * must give what `costedLineOf` and `lineImpact` give).
+ */
+export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster, impactOfLine: LineImpacter): CostedMap {
   const index = indexYear(year);
   const asAtWeek = resolveAsAtWeek(year, options);
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
   const weekFy = weekFinancialYearIndexes(year.calendar, years);
   const splitAcrossFinancialYears = financialYearSplitter(weekFy);
+  const basis: LineCostingBasis = { staffById: index.staffById, asAtWeek, years, splitAcrossFinancialYears };
 
   const penceByLearner = new Map<number, number>();
   const costedLines: CostedLine[] = [];
@@ -56,39 +110,12 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
   let wholeSchoolPence = 0;
 
   for (const line of year.lines) {
-    const figures = costLine(line, index.staffById);
     const wholeSchool = isWholeSchoolLine(index, line);
-    const { shares, unallocatedPence, enrolledLearners } = shareLine(line, figures.costPence, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, wholeSchool);
-    if (unallocatedPence === 0) for (const s of shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
-
-    const run = spreadRun(line.startWeek, line.weeks);
-    const [fy0, fy1] = splitAcrossFinancialYears(figures.costPence, run);
-    // Recorded undelivered weeks inside the line's own run (a week listed twice counts once).
-    const undelivered = line.undeliveredWeeks.length === 0 ? [] : new Set(line.undeliveredWeeks.filter((w) => w >= line.startWeek && w < line.startWeek + line.weeks));
-    const toDate = costToDateOfRun(figures.costPence, run, asAtWeek, undelivered);
-
-    const places = line.groups * line.groupCapacity;
-    const charged = CHARGED_TO_ALN_BUDGET.has(line.fundingSource);
-    if (wholeSchool) wholeSchoolPence += figures.costPence;
-    costedLines.push({
-      lineId: line.id,
-      staffCostPence: figures.staffCostPence,
-      nonStaffCostPence: figures.nonStaffCostPence,
-      costPence: figures.costPence,
-      places,
-      costPerPlacePence: places > 0 ? divideRoundedToNumber(figures.costPence, places) : null,
-      enrolledLearners,
-      costPerLearnerPence: enrolledLearners > 0 ? divideRoundedToNumber(figures.costPence, enrolledLearners) : null,
-      shares,
-      unallocatedPence,
-      financialYears: { years: [years[0], years[1]], pence: [fy0, fy1] },
-      costToDatePence: toDate.costToDatePence,
-      undeliveredPence: toDate.undeliveredPence,
-      staffMinutesPerWeek: figures.staffMinutesPerWeek,
-      learnerMinutesPerWeek: figures.learnerMinutesPerWeek,
-      chargedToAlnBudget: charged,
-    });
-    lineItems.push({ item: line, costPence: figures.costPence, charged });
+    const costed = costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, wholeSchool, basis);
+    if (costed.unallocatedPence === 0) for (const s of costed.shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
+    if (wholeSchool) wholeSchoolPence += costed.costPence;
+    costedLines.push(costed);
+    lineItems.push({ item: line, costPence: costed.costPence, charged: costed.chargedToAlnBudget });
   }
 
   const costedOthers: CostedOtherLine[] = [];
@@ -179,6 +206,6 @@ export function costSchoolYear(year: SchoolYear, options: CostOptions = {}): Cos
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
     checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions }),
     decisions,
-    impact: impactOf(year, costedLines, index),
+    impact: impactOf(year, costedLines, index, impactOfLine),
   };
 }

@@ -9,7 +9,8 @@
 import type { SchoolYear } from '../domain';
 import { costSchoolYear, type CostOptions } from './costSchoolYear';
 import { costLine, costOtherLine } from './lineCost';
-import type { CostedMap } from './types';
+import type { CostedLine, CostedMap } from './types';
+import type { YearCosting } from './yearCosting';
 
 /** A figure of the year would be too large to count exactly; `subject` says whose ("the line “Reading Recovery”"). */
 /** Whose cost would pass the exact range: a line, an other cost line (by name) or the year as a whole. */
@@ -38,6 +39,16 @@ function holdsInexactNumber(value: unknown): boolean {
   return false;
 }
 
+/** holdsInexactNumber of a costed map whose lines in `exact` were found exact before (a memo handed them out again). */
+function mapHoldsInexactNumber(costed: CostedMap, exact: WeakSet<CostedLine>): boolean {
+  for (const [field, value] of Object.entries(costed)) {
+    if (field === 'lines') {
+      if ((value as CostedLine[]).some((line) => !exact.has(line) && holdsInexactNumber(line))) return true;
+    } else if (holdsInexactNumber(value)) return true;
+  }
+  return false;
+}
+
 /** Which record makes the year's figures too large: a line or an other cost alone, else the year as a whole. */
 function culprit(year: SchoolYear): CostSubject {
   const staffById = new Map(year.staff.map((s) => [s.id, s]));
@@ -56,15 +67,24 @@ function culprit(year: SchoolYear): CostSubject {
   return { kind: 'year', name: '' };
 }
 
-/** The engine's costing of `year`, or FiguresTooLarge naming the record whose figures would not be exact. */
-export function costWithinExactRange(year: SchoolYear, options: CostOptions = {}): CostedMap {
+/**
+ * The engine's costing of `year`, or FiguresTooLarge naming the record whose figures would not be exact.
+ * With `costing`, costed by it (the same figures, unchanged lines reused; yearCosting.ts), and the lines it
+ * reuses are not walked again: each was walked when it was made, and only a line found exact is marked so.
+ */
+export function costWithinExactRange(year: SchoolYear, options: CostOptions = {}, costing?: YearCosting): CostedMap {
   let costed: CostedMap;
   try {
-    costed = costSchoolYear(year, options);
+    costed = costing ? costing.cost(year, options) : costSchoolYear(year, options);
   } catch (error) {
     if (isExactRangeError(error)) throw new FiguresTooLarge(culprit(year));
     throw error;
   }
-  if (holdsInexactNumber(costed)) throw new FiguresTooLarge(culprit(year));
+  if (!costing) {
+    if (holdsInexactNumber(costed)) throw new FiguresTooLarge(culprit(year));
+    return costed;
+  }
+  if (mapHoldsInexactNumber(costed, costing.exactLines)) throw new FiguresTooLarge(culprit(year));
+  for (const line of costed.lines) costing.exactLines.add(line);
   return costed;
 }

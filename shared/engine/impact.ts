@@ -65,7 +65,11 @@ interface MeasureGroup {
   weeks: number;
 }
 
-function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact {
+/** The way an impact report gets a line's row: `lineImpact`, or a memo of it (shared/engine/yearCosting.ts). */
+export type LineImpacter = (line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey) => LineImpact;
+
+/** A line's impact row: made from the line, its costed line and its enrolments alone (`keyOf` is a cache of measureKey). */
+export function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact {
   const costPence = costed?.costPence ?? 0;
   const allWeeks = enrolments.reduce((sum, e) => sum + enrolledWeeks(e, line), 0);
   const groups = new Map<string, MeasureGroup>();
@@ -131,11 +135,11 @@ function lineImpact(line: InterventionLine, costed: CostedLine | undefined, enro
 }
 
 /** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
-export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex = indexYear(year)): ImpactReport {
+export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex = indexYear(year), impactOfLine: LineImpacter = lineImpact): ImpactReport {
   const keyOf = measureKeys();
   const { enrolmentsById, enrolmentsByLine } = index;
   const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
-  const lines = year.lines.map((line) => lineImpact(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
+  const lines = year.lines.map((line) => impactOfLine(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
 
   const lineIds = index.lineById;
   const byLearner = new Map<number, Map<string, { name: string; unit: string; n: number; total: number; lineIds: number[] }>>();

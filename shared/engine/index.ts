@@ -5,6 +5,7 @@
  */
 export { costSchoolYear, resolveAsAtWeek, type CostOptions } from './costSchoolYear';
 export { costWithinExactRange, FiguresTooLarge, type CostSubject } from './exactFigures';
+export { YearCosting } from './yearCosting';
 export { deriveHourlyCost } from './hourlyCost';
 export { splitByWeights, splitEqually } from './largestRemainder';
 export { enrolledWeeks } from './shares';

@@ -1,0 +1,212 @@
+/**
+ * The memoised costing of an open year (yearCosting.ts: lines' figures and impact rows) gives, after every edit of a random sequence, what a
+ * fresh costSchoolYear of the same year gives. Edits replace the records they change with new objects and
+ * keep every other object, as a re-read of the file does (db/schoolYearReader.ts), so the memo is exercised
+ * both ways: reusing unchanged lines and costing changed ones again.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FUNDING_SOURCES, type SchoolYear } from '../domain';
+import { costSchoolYear, type CostOptions } from './costSchoolYear';
+import { costWithinExactRange } from './exactFigures';
+import { YearCosting } from './yearCosting';
+import { enrolment, incomeLine, otherCost } from '../../test/support/schoolYearBuilder';
+import { yearArb } from '../../test/support/schoolYearArbitrary';
+
+type Edit =
+  | { kind: 'lineField'; line: number; field: 'minutesPerSession' | 'planningMinutesPerSession' | 'sessionsPerWeekHundredths' | 'groups' | 'groupCapacity'; value: number }
+  | { kind: 'lineRun'; line: number; startWeek: number; weeks: number }
+  | { kind: 'lineTier'; line: number; tierId: string }
+  | { kind: 'lineFunding'; line: number; funding: (typeof FUNDING_SOURCES)[number] }
+  | { kind: 'lineStaff'; line: number; staff: number; count: number }
+  | { kind: 'lineNonStaff'; line: number; pence: number }
+  | { kind: 'lineUndelivered'; line: number; week: number }
+  | { kind: 'addEnrolment'; line: number; learner: number; start: number; len: number }
+  | { kind: 'removeEnrolment'; at: number }
+  | { kind: 'enrolmentWeeks'; at: number; start: number; len: number }
+  | { kind: 'enrolmentMeasure'; at: number; measure: string; entry: number | null; exit: number | null }
+  | { kind: 'lineExpected'; line: number; expected: number | null }
+  | { kind: 'staffPay'; staff: number; hourly: number; contracted: number }
+  | { kind: 'removeStaff'; staff: number }
+  | { kind: 'tierWholeSchool'; tier: number; wholeSchool: boolean }
+  | { kind: 'asAt'; asAtWeek: number | null; today: string | null }
+  | { kind: 'income'; amount: number }
+  | { kind: 'otherCost'; minutes: number; unit: number }
+  | { kind: 'calendarShift'; days: number }
+  | { kind: 'sameValuesNewObjects' };
+
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({
+    kind: fc.constant('lineField' as const),
+    line: fc.nat(7),
+    field: fc.constantFrom('minutesPerSession' as const, 'planningMinutesPerSession' as const, 'sessionsPerWeekHundredths' as const, 'groups' as const, 'groupCapacity' as const),
+    value: fc.integer({ min: 0, max: 400 }),
+  }),
+  fc.record({ kind: fc.constant('lineRun' as const), line: fc.nat(7), startWeek: fc.integer({ min: 1, max: 38 }), weeks: fc.integer({ min: 0, max: 38 }) }),
+  fc.record({ kind: fc.constant('lineTier' as const), line: fc.nat(7), tierId: fc.constantFrom('universal', 'targeted', 'alp', 'unknown_tier') }),
+  fc.record({ kind: fc.constant('lineFunding' as const), line: fc.nat(7), funding: fc.constantFrom(...FUNDING_SOURCES) }),
+  fc.record({ kind: fc.constant('lineStaff' as const), line: fc.nat(7), staff: fc.integer({ min: 1, max: 5 }), count: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({ kind: fc.constant('lineNonStaff' as const), line: fc.nat(7), pence: fc.integer({ min: 0, max: 1_000_000 }) }),
+  fc.record({ kind: fc.constant('lineUndelivered' as const), line: fc.nat(7), week: fc.integer({ min: 1, max: 38 }) }),
+  fc.record({ kind: fc.constant('addEnrolment' as const), line: fc.nat(7), learner: fc.nat(7), start: fc.integer({ min: 1, max: 38 }), len: fc.integer({ min: 0, max: 38 }) }),
+  fc.record({ kind: fc.constant('removeEnrolment' as const), at: fc.nat(30) }),
+  fc.record({ kind: fc.constant('enrolmentWeeks' as const), at: fc.nat(30), start: fc.integer({ min: 1, max: 38 }), len: fc.integer({ min: 0, max: 38 }) }),
+  fc.record({
+    kind: fc.constant('enrolmentMeasure' as const),
+    at: fc.nat(30),
+    measure: fc.constantFrom('Reading age', 'reading age ', 'Spelling'),
+    entry: fc.option(fc.integer({ min: 0, max: 120 })),
+    exit: fc.option(fc.integer({ min: 0, max: 140 })),
+  }),
+  fc.record({ kind: fc.constant('lineExpected' as const), line: fc.nat(7), expected: fc.option(fc.integer({ min: 0, max: 20 })) }),
+  fc.record({ kind: fc.constant('staffPay' as const), staff: fc.nat(3), hourly: fc.integer({ min: 0, max: 20_000 }), contracted: fc.integer({ min: 0, max: 3000 }) }),
+  fc.record({ kind: fc.constant('removeStaff' as const), staff: fc.nat(3) }),
+  fc.record({ kind: fc.constant('tierWholeSchool' as const), tier: fc.nat(2), wholeSchool: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('asAt' as const),
+    asAtWeek: fc.option(fc.integer({ min: 0, max: 38 })),
+    today: fc.option(fc.constantFrom('2026-08-01', '2026-10-15', '2027-02-01', '2027-03-29', '2027-07-30')),
+  }),
+  fc.record({ kind: fc.constant('income' as const), amount: fc.integer({ min: 0, max: 10_000_000 }) }),
+  fc.record({ kind: fc.constant('otherCost' as const), minutes: fc.integer({ min: 0, max: 600 }), unit: fc.integer({ min: 0, max: 100_000 }) }),
+  fc.record({ kind: fc.constant('calendarShift' as const), days: fc.constantFrom(-56, -7, 7, 210) }),
+  fc.record({ kind: fc.constant('sameValuesNewObjects' as const) }),
+);
+
+const shiftDate = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** `year` after `edit`, with new objects only for what the edit changed (and the options the map is viewed with). */
+function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: SchoolYear; options: CostOptions } {
+  const onLine = (at: number, change: (line: SchoolYear['lines'][number]) => Partial<SchoolYear['lines'][number]>): SchoolYear => {
+    if (year.lines.length === 0) return year;
+    const i = at % year.lines.length;
+    const lines = [...year.lines];
+    const line = lines[i]!;
+    lines[i] = { ...line, ...change(line) };
+    return { ...year, lines };
+  };
+  switch (edit.kind) {
+    case 'lineField':
+      return { year: onLine(edit.line, () => ({ [edit.field]: edit.field === 'groups' || edit.field === 'groupCapacity' ? 1 + (edit.value % 5) : edit.value })), options };
+    case 'lineRun':
+      return { year: onLine(edit.line, () => ({ startWeek: edit.startWeek, weeks: Math.min(edit.weeks, 39 - edit.startWeek) })), options };
+    case 'lineTier':
+      return { year: onLine(edit.line, () => ({ tierId: edit.tierId })), options };
+    case 'lineFunding':
+      return { year: onLine(edit.line, () => ({ fundingSource: edit.funding })), options };
+    case 'lineStaff':
+      // A staff id that may have no staff member (ids above the year's): it costs 0.
+      return { year: onLine(edit.line, (l) => ({ staff: [...l.staff, { staffId: edit.staff, count: edit.count }] })), options };
+    case 'lineNonStaff':
+      return { year: onLine(edit.line, (l) => ({ nonStaffCosts: [...l.nonStaffCosts, { label: 'x', pence: edit.pence }] })), options };
+    case 'lineUndelivered':
+      return { year: onLine(edit.line, (l) => ({ undeliveredWeeks: [...l.undeliveredWeeks, edit.week] })), options };
+    case 'addEnrolment': {
+      if (year.lines.length === 0 || year.learners.length === 0) return { year, options };
+      const id = Math.max(0, ...year.enrolments.map((e) => e.id)) + 1;
+      const lineId = year.lines[edit.line % year.lines.length]!.id;
+      const learnerId = year.learners[edit.learner % year.learners.length]!.id;
+      return { year: { ...year, enrolments: [...year.enrolments, enrolment({ id, lineId, learnerId, startWeek: edit.start, endWeek: Math.min(38, edit.start + edit.len) })] }, options };
+    }
+    case 'removeEnrolment': {
+      if (year.enrolments.length === 0) return { year, options };
+      const at = edit.at % year.enrolments.length;
+      return { year: { ...year, enrolments: year.enrolments.filter((_, i) => i !== at) }, options };
+    }
+    case 'enrolmentWeeks': {
+      if (year.enrolments.length === 0) return { year, options };
+      const at = edit.at % year.enrolments.length;
+      const enrolments = [...year.enrolments];
+      enrolments[at] = { ...enrolments[at]!, startWeek: edit.start, endWeek: Math.min(38, edit.start + edit.len) };
+      return { year: { ...year, enrolments }, options };
+    }
+    case 'enrolmentMeasure': {
+      if (year.enrolments.length === 0) return { year, options };
+      const at = edit.at % year.enrolments.length;
+      const enrolments = [...year.enrolments];
+      enrolments[at] = { ...enrolments[at]!, measureName: edit.measure, measureUnit: 'months', entryValue: edit.entry, exitValue: edit.exit };
+      return { year: { ...year, enrolments }, options };
+    }
+    case 'lineExpected':
+      return { year: onLine(edit.line, () => ({ expectedProgress: edit.expected })), options };
+    case 'staffPay': {
+      if (year.staff.length === 0) return { year, options };
+      const at = edit.staff % year.staff.length;
+      const staff = [...year.staff];
+      staff[at] = { ...staff[at]!, hourlyCostPence: edit.hourly, contractedMinutesPerWeek: edit.contracted };
+      return { year: { ...year, staff }, options };
+    }
+    case 'removeStaff': {
+      if (year.staff.length === 0) return { year, options };
+      const at = edit.staff % year.staff.length;
+      return { year: { ...year, staff: year.staff.filter((_, i) => i !== at) }, options };
+    }
+    case 'tierWholeSchool': {
+      const tiers = [...year.tiers];
+      const at = edit.tier % tiers.length;
+      tiers[at] = { ...tiers[at]!, costing: edit.wholeSchool ? 'whole_school' : 'shared' };
+      return { year: { ...year, tiers }, options };
+    }
+    case 'asAt': {
+      const next: CostOptions = {};
+      if (edit.asAtWeek !== null) next.asAtWeek = edit.asAtWeek;
+      if (edit.today !== null) next.today = edit.today;
+      return { year, options: next };
+    }
+    case 'income':
+      return { year: { ...year, income: [...year.income, incomeLine({ id: year.income.length + 1, amountPence: edit.amount })] }, options };
+    case 'otherCost': {
+      const id = Math.max(0, ...year.otherCosts.map((o) => o.id)) + 1;
+      const staffId = year.staff[0]?.id ?? null;
+      return { year: { ...year, otherCosts: [...year.otherCosts, otherCost({ id, staffId, minutesPerWeek: edit.minutes, quantity: 2, unitPence: edit.unit })] }, options };
+    }
+    case 'calendarShift':
+      // A new calendar: its weeks fall in other financial years (210 days moves the year past April).
+      return { year: { ...year, calendar: { ...year.calendar, weekStarts: year.calendar.weekStarts.map((d) => shiftDate(d, edit.days)) } }, options };
+    case 'sameValuesNewObjects':
+      return { year: structuredClone(year), options };
+  }
+}
+
+/** Whether an edit leaves every input of every line the same object (so each costed line must be reused). */
+const touchesNoLine = (edit: Edit): boolean => edit.kind === 'income' || edit.kind === 'otherCost';
+
+describe('the memoised costing of an open year', () => {
+  it('equals a fresh costSchoolYear after every edit of a random sequence, and reuses the lines no edit touched', () => {
+    fc.assert(
+      fc.property(yearArb, fc.array(editArb, { minLength: 1, maxLength: 12 }), fc.boolean(), (start, edits, checked) => {
+        const costing = new YearCosting();
+        // Half the runs cost through costWithinExactRange, whose walk skips the lines the memo reuses.
+        const costWith = (year: SchoolYear, options: CostOptions) => (checked ? costWithinExactRange(year, options, costing) : costing.cost(year, options));
+        let year = start;
+        let options: CostOptions = { today: '2027-02-01' };
+        let before = costWith(year, options);
+        expect(before).toEqual(costSchoolYear(year, options));
+        for (const edit of edits) {
+          ({ year, options } = applyEdit(year, options, edit));
+          const after = costWith(year, options);
+          expect(after).toEqual(costSchoolYear(year, options));
+          if (touchesNoLine(edit)) {
+            after.lines.forEach((line, i) => expect(line).toBe(before.lines[i]));
+            after.impact.lines.forEach((row, i) => expect(row).toBe(before.impact.lines[i]));
+          }
+          before = after;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('costs every line again for a year of new objects with the same values, giving the same figures', () => {
+    fc.assert(
+      fc.property(yearArb, (year) => {
+        const costing = new YearCosting();
+        const first = costing.cost(year, { asAtWeek: 10 });
+        const again = costing.cost(structuredClone(year), { asAtWeek: 10 });
+        expect(again).toEqual(first);
+        again.lines.forEach((line, i) => expect(line).not.toBe(first.lines[i]));
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
