@@ -16,6 +16,8 @@ import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { BusyIndicator } from './components/BusyIndicator';
+import { HistoryButtons } from './components/HistoryButtons';
+import { SaveState } from './components/SaveState';
 import { onEngineRestarted } from './state/callsInFlight';
 import { useAuthority } from './screens/authority/authorityState';
 import { useExportDialog } from './screens/exports/exportDialogState';
@@ -57,9 +59,13 @@ function loadTheRest(): void {
 
 export function App() {
   const { t, i18n } = useTranslation();
-  const view = useMapio((s) => s.view);
+  // Only what the shell shows of the view, each a plain value: an edit (a new view, calls starting and
+  // ending) leaves these as they were, so the shell and its header do not render again for it; the parts
+  // that show the edit (the totals, the screen, saving…) subscribe to what they show (docs/performance.md).
+  const hasView = useMapio((s) => s.view !== null);
+  const schoolName = useMapio((s) => s.view?.data.school.name ?? null);
+  const fileName = useMapio((s) => s.view?.file.name ?? null);
   const booting = useMapio((s) => s.booting);
-  const pending = useMapio((s) => s.pending);
   const screen = useMapio((s) => s.screen);
   const lang = useMapio((s) => s.lang);
   const setLang = useMapio((s) => s.setLang);
@@ -125,8 +131,8 @@ export function App() {
   }, [lang, i18n]);
 
   useEffect(() => {
-    document.title = view ? `${view.data.school.name} · ${view.file.name} · Mapio` : 'Mapio';
-  }, [view]);
+    document.title = hasView ? `${schoolName} · ${fileName} · Mapio` : 'Mapio';
+  }, [hasView, schoolName, fileName]);
 
   const runPath = useCallback(
     (action: PathAction, path: string) => {
@@ -156,8 +162,6 @@ export function App() {
   // Ctrl/Cmd+Z undoes, Ctrl+Y or Ctrl/Cmd+Shift+Z redoes: the file's history, one step a press (renderer/historyKeys.ts).
   useEffect(() => listenForHistoryKeys(window, (step) => (step === 'undo' ? undo() : redo())), [undo, redo]);
 
-  const history = view?.history;
-
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -170,38 +174,17 @@ export function App() {
           </span>
           <div>
             <p className="school-name" data-testid="school-name">
-              {view ? view.data.school.name : t('app.title')}
+              {hasView ? schoolName : t('app.title')}
             </p>
             <p className="file-name" data-testid="file-name">
-              {view ? t('app.fileLabel', { name: view.file.name }) : t('app.tagline')}
+              {hasView ? t('app.fileLabel', { name: fileName }) : t('app.tagline')}
             </p>
           </div>
         </div>
         <div className="header-actions">
           <FileMenu onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
-          <button
-            type="button"
-            data-testid="undo"
-            disabled={!history?.canUndo}
-            title={history?.undoLabel ? t('menu.undoWhat', { label: history.undoLabel }) : t('menu.nothingToUndo')}
-            onClick={() => void undo()}
-          >
-            <span aria-hidden="true">↶ </span>
-            {t('menu.undo')}
-          </button>
-          <button
-            type="button"
-            data-testid="redo"
-            disabled={!history?.canRedo}
-            title={history?.redoLabel ? t('menu.redoWhat', { label: history.redoLabel }) : t('menu.nothingToRedo')}
-            onClick={() => void redo()}
-          >
-            <span aria-hidden="true">↷ </span>
-            {t('menu.redo')}
-          </button>
-          <span className="save-state" aria-live="polite">
-            {view ? (pending > 0 ? t('app.saving') : t('app.saved')) : ''}
-          </span>
+          <HistoryButtons onUndo={undo} onRedo={redo} />
+          <SaveState />
           <BusyIndicator />
           <label className="lang-select">
             <span>{t('app.language')}</span>
@@ -213,11 +196,11 @@ export function App() {
         </div>
       </header>
       <AlertRegion />
-      {view ? <ScenarioBanner /> : null}
-      {view ? <ReadOnlyBanner onSaveAs={() => setPathAction('saveAs')} /> : null}
-      {view && !(screen === 'authority' && authorityView) ? <TotalsBar /> : null}
+      {hasView ? <ScenarioBanner /> : null}
+      {hasView ? <ReadOnlyBanner onSaveAs={() => setPathAction('saveAs')} /> : null}
+      {hasView && !(screen === 'authority' && authorityView) ? <TotalsBar /> : null}
       <div className="app-body">
-        {view || authorityView ? <Nav /> : null}
+        {hasView || authorityView ? <Nav /> : null}
         <main id="main" className="app-main" tabIndex={-1}>
           {booting ? (
             <p className="muted">{t('app.loading')}</p>
@@ -225,7 +208,7 @@ export function App() {
             <Suspense fallback={<Loading />}>
               {screen === 'authority' && authorityView ? (
                 <AuthorityScreen />
-              ) : !view ? (
+              ) : !hasView ? (
                 <WelcomeScreen onAction={setPathAction} onOpenRecent={(p) => void openFile(p)} />
               ) : screen === 'map' ? (
                 <ProvisionMapScreen />

@@ -26,7 +26,7 @@ export function useDisplay() {
 
   const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 
-  const date = useCallback((iso: string | null) => (iso ? formatIsoDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
+  const date = useCallback((iso: string | null) => (iso ? shortDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
 
   /** A tier's or area's name in the reader's language (shared/i18n/recordNames.ts). */
   const nameOf = useCallback((record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback), [lang]);
@@ -44,15 +44,40 @@ export function useDisplay() {
   return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel, nameOf };
 }
 
+/**
+ * Dates as the screens show them, each formatted once: formatting builds an Intl formatter, which on a
+ * slow laptop is a visible part of an edit's render (a line's start week is shown on every edit). The
+ * dates are a year's calendar and records', so the cache stays small.
+ */
+const shortDates = new Map<string, string>();
+function shortDate(iso: string, lang: 'en' | 'cy'): string {
+  const key = `${lang} ${iso}`;
+  let text = shortDates.get(key);
+  if (text === undefined) {
+    text = formatIsoDate(iso, lang);
+    shortDates.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Each list's records by id, built once per list: an edit's view keeps the lists it did not change
+ * (shared/api/yearPatch.ts), so after an edit to a line only the lines are looked up afresh, not a large
+ * school's learners and enrolments. Nothing changes a list or a map once made.
+ */
+const byIdOfList = new WeakMap<readonly unknown[], Map<unknown, unknown>>();
+function byId<T extends { id: unknown }>(list: readonly T[]): Map<T['id'], T> {
+  let found = byIdOfList.get(list) as Map<T['id'], T> | undefined;
+  if (!found) {
+    found = new Map(list.map((x) => [x.id, x]));
+    byIdOfList.set(list, found);
+  }
+  return found;
+}
+
 /** Names looked up from a year's data, for labels and check messages. */
 export function namesOf(data: SchoolYear) {
-  const tiers = new Map(data.tiers.map((x) => [x.id, x]));
-  const areas = new Map(data.areas.map((x) => [x.id, x]));
-  const staff = new Map(data.staff.map((x) => [x.id, x]));
-  const lines = new Map(data.lines.map((x) => [x.id, x]));
-  const learners = new Map(data.learners.map((x) => [x.id, x]));
-  const enrolments = new Map(data.enrolments.map((x) => [x.id, x]));
-  return { tiers, areas, staff, lines, learners, enrolments };
+  return { tiers: byId(data.tiers), areas: byId(data.areas), staff: byId(data.staff), lines: byId(data.lines), learners: byId(data.learners), enrolments: byId(data.enrolments) };
 }
 
 /** A learner's display name: their name, or their reference when the name is blank. */

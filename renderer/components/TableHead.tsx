@@ -2,7 +2,7 @@
  * A table's column headings, one row: each a column heading (`scope="col"`), right-aligned figures marked
  * with `className: 'num'`, and a heading only screen readers need (an actions column) with `hidden`.
  */
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 
 export interface ColumnHeading {
   label: ReactNode;
@@ -11,7 +11,8 @@ export interface ColumnHeading {
   hidden?: boolean;
 }
 
-export function TableHead({ columns }: { columns: readonly ColumnHeading[] }) {
+/** Memoised: a table whose headings are kept (worded once per language) does not render them again with its rows. */
+export const TableHead = memo(function TableHead({ columns }: { columns: readonly ColumnHeading[] }) {
   return (
     <thead>
       <tr>
@@ -23,4 +24,4 @@ export function TableHead({ columns }: { columns: readonly ColumnHeading[] }) {
       </tr>
     </thead>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { type InterventionLine } from '../../../shared/domain';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
@@ -13,7 +13,7 @@ import { LineNonStaffCosts } from './lineEditor/LineNonStaffCosts';
 import { LineNotes } from './lineEditor/LineNotes';
 import { LineSchedule } from './lineEditor/LineSchedule';
 import { LineStaffing } from './lineEditor/LineStaffing';
-import type { LineChanges } from './lineEditor/lineEdits';
+import type { FieldCommit, LineChanges, SaveFrom } from './lineEditor/lineEdits';
 import { LineImpactPanel } from '../impact/ImpactPanels';
 
 /**
@@ -39,31 +39,34 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
 
   useEscapeClosesEditor(props.onClose);
 
-  if (!view || !data || !names) return null;
-  const costed = view.costed.lines.find((c) => c.lineId === line.id);
-  const enrolments = data.enrolments.filter((e) => e.lineId === line.id);
-
-  const save: Commit<LineChanges> = async (changes) => problemOf(await mutate('lines.update', { id: line.id, changes }, { fieldErrors: true }));
+  // The editor is for one line (its key is the line's id), so how it saves never changes: the sections
+  // memoised on what they show (lineEditor/shownFields.ts) are not rendered again for a new function.
+  const lineId = line.id;
+  const save = useCallback<Commit<LineChanges>>(async (changes) => problemOf(await mutate('lines.update', { id: lineId, changes }, { fieldErrors: true })), [mutate, lineId]);
   /**
    * A change to a list on the line (its staff, its other costs) built from the line as last saved when
    * the change's turn in the queue comes, not as last rendered: a second change made before the first
    * save returns keeps the first.
    */
-  const saveFrom = async (change: (latest: InterventionLine) => LineChanges): Promise<string | null> => {
-    const outcome = await mutateFrom(
-      'lines.update',
-      (v) => {
-        const latest = v.data.lines.find((l) => l.id === line.id);
-        return latest ? { id: line.id, changes: change(latest) } : null;
-      },
-      { fieldErrors: true },
-    );
-    return outcome ? problemOf(outcome) : null;
-  };
-  const field =
-    <K extends keyof LineChanges>(key: K): Commit<NonNullable<LineChanges[K]>> =>
-    (value) =>
-      save({ [key]: value } as LineChanges);
+  const saveFrom = useCallback<SaveFrom>(
+    async (change) => {
+      const outcome = await mutateFrom(
+        'lines.update',
+        (v) => {
+          const latest = v.data.lines.find((l) => l.id === lineId);
+          return latest ? { id: lineId, changes: change(latest) } : null;
+        },
+        { fieldErrors: true },
+      );
+      return outcome ? problemOf(outcome) : null;
+    },
+    [mutateFrom, lineId],
+  );
+  const field = useCallback<FieldCommit>((key) => (value) => save({ [key]: value } as LineChanges), [save]);
+
+  if (!view || !data || !names) return null;
+  const costed = view.costed.lines.find((c) => c.lineId === line.id);
+  const enrolments = data.enrolments.filter((e) => e.lineId === line.id);
 
   const duplicate = async () => {
     const outcome = await mutate('lines.duplicate', { id: line.id });
@@ -103,8 +106,8 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
     >
       <div className="editor-body">
         <LineFigures costed={costed} />
-        <LineBasics line={line} data={data} field={field} />
-        <LineStaffing line={line} data={data} names={names} saveFrom={saveFrom} />
+        <LineBasics line={line} tiers={data.tiers} areas={data.areas} field={field} />
+        <LineStaffing line={line} staff={data.staff} staffById={names.staff} saveFrom={saveFrom} />
         <LineSchedule line={line} data={data} field={field} />
         <LineNonStaffCosts line={line} saveFrom={saveFrom} />
         <LineNotes line={line} field={field} />

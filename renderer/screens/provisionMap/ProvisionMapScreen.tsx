@@ -46,6 +46,22 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
   const costedById = useMemo(() => new Map((view?.costed.lines ?? []).map((c) => [c.lineId, c])), [view]);
   const tierTotals = useMemo(() => new Map((view?.costed.totals.byTier ?? []).map((b) => [b.key, b])), [view]);
+  // The tables' headings, worded once per language rather than on every edit (one table a tier).
+  const columns = useMemo(() => {
+    const headings = (perLine: string) => [
+      { label: t('map.col.name') },
+      { label: t('map.col.areas'), className: 'col-optional' },
+      { label: t('map.col.staff') },
+      { label: t('map.col.sessions') },
+      { label: t('map.col.language'), className: 'col-optional' },
+      { label: t('map.col.funding'), className: 'col-optional' },
+      { label: t('map.col.places'), className: 'num' },
+      { label: t('map.col.cost'), className: 'num' },
+      { label: perLine, className: 'num' },
+      { label: t('map.col.costPerPlace'), className: 'num' },
+    ];
+    return { perPupil: headings(t('map.col.costPerPupil')), perLearner: headings(t('map.col.costPerLearner')) };
+  }, [t]);
   const yearGroups = useMemo(() => [...new Set((data?.learners ?? []).map((l) => l.yearGroup))].sort((a, b) => a - b), [data]);
 
   if (!view || !data || !names) return null;
@@ -150,20 +166,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
               </div>
               <div className="table-wrap">
                 <table className="data-table map-table">
-                  <TableHead
-                    columns={[
-                      { label: t('map.col.name') },
-                      { label: t('map.col.areas'), className: 'col-optional' },
-                      { label: t('map.col.staff') },
-                      { label: t('map.col.sessions') },
-                      { label: t('map.col.language'), className: 'col-optional' },
-                      { label: t('map.col.funding'), className: 'col-optional' },
-                      { label: t('map.col.places'), className: 'num' },
-                      { label: t('map.col.cost'), className: 'num' },
-                      { label: tier.costing === 'whole_school' ? t('map.col.costPerPupil') : t('map.col.costPerLearner'), className: 'num' },
-                      { label: t('map.col.costPerPlace'), className: 'num' },
-                    ]}
-                  />
+                  <TableHead columns={tier.costing === 'whole_school' ? columns.perPupil : columns.perLearner} />
                   <tbody>
                     {lines.length === 0 ? (
                       <tr>

@@ -1,59 +1,64 @@
 /** What the line is: its name, tier, delivery language, areas of need and funding. */
+import { memo } from 'react';
 import { DELIVERY_LANGUAGES, FUNDING_SOURCES, type InterventionLine, type SchoolYear } from '../../../../shared/domain';
 import { CheckboxGroup, DraftField, SelectField } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import type { FieldCommit } from './lineEdits';
+import { sameSection } from './shownFields';
 
-export function LineBasics({ line, data, field }: { line: InterventionLine; data: SchoolYear; field: FieldCommit }) {
-  const { t, nameOf } = useDisplay();
-  return (
-    <div className="form-grid">
-      <DraftField
-        className="span-2"
-        label={t('line.name')}
-        value={line.name}
-        format={(v) => v}
-        read={(s) => (s.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: s.trim() })}
-        commit={field('name')}
-        testId="line-name"
-      />
-      <DraftField
-        className="span-2"
-        label={t('line.nameCy')}
-        hint={t('line.nameCyHint')}
-        value={line.nameCy}
-        format={(v) => v}
-        read={(s) => ({ ok: true, value: s.trim() })}
-        commit={field('nameCy')}
-        testId="line-name-cy"
-      />
-      <SelectField
-        label={t('line.tier')}
-        value={line.tierId}
-        options={[...data.tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
-        commit={field('tierId')}
-      />
-      <SelectField
-        label={t('line.language')}
-        value={line.deliveryLanguage}
-        options={DELIVERY_LANGUAGES.map((l) => ({ value: l, label: t(`enums.deliveryLanguage.${l}`) }))}
-        commit={field('deliveryLanguage')}
-      />
-      <div className="span-2">
-        <CheckboxGroup
-          legend={t('line.areas')}
-          options={[...data.areas].sort((a, b) => a.sortOrder - b.sortOrder).map((a) => ({ value: a.id, label: nameOf(a) }))}
-          value={line.areaIds}
-          commit={field('areaIds')}
+export const LineBasics = memo(
+  function LineBasics({ line, tiers, areas, field }: { line: InterventionLine; tiers: SchoolYear['tiers']; areas: SchoolYear['areas']; field: FieldCommit }) {
+    const { t, nameOf } = useDisplay();
+    return (
+      <div className="form-grid">
+        <DraftField
+          className="span-2"
+          label={t('line.name')}
+          value={line.name}
+          format={(v) => v}
+          read={(s) => (s.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: s.trim() })}
+          commit={field('name')}
+          testId="line-name"
         />
+        <DraftField
+          className="span-2"
+          label={t('line.nameCy')}
+          hint={t('line.nameCyHint')}
+          value={line.nameCy}
+          format={(v) => v}
+          read={(s) => ({ ok: true, value: s.trim() })}
+          commit={field('nameCy')}
+          testId="line-name-cy"
+        />
+        <SelectField
+          label={t('line.tier')}
+          value={line.tierId}
+          options={[...tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
+          commit={field('tierId')}
+        />
+        <SelectField
+          label={t('line.language')}
+          value={line.deliveryLanguage}
+          options={DELIVERY_LANGUAGES.map((l) => ({ value: l, label: t(`enums.deliveryLanguage.${l}`) }))}
+          commit={field('deliveryLanguage')}
+        />
+        <div className="span-2">
+          <CheckboxGroup
+            legend={t('line.areas')}
+            options={[...areas].sort((a, b) => a.sortOrder - b.sortOrder).map((a) => ({ value: a.id, label: nameOf(a) }))}
+            value={line.areaIds}
+            commit={field('areaIds')}
+          />
+        </div>
+        <SelectField
+          label={t('line.fundingSource')}
+          value={line.fundingSource}
+          options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`enums.fundingSource.${f}`) }))}
+          commit={field('fundingSource')}
+        />
+        <DraftField label={t('line.fundingNote')} value={line.fundingNote} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('fundingNote')} />
       </div>
-      <SelectField
-        label={t('line.fundingSource')}
-        value={line.fundingSource}
-        options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`enums.fundingSource.${f}`) }))}
-        commit={field('fundingSource')}
-      />
-      <DraftField label={t('line.fundingNote')} value={line.fundingNote} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('fundingNote')} />
-    </div>
-  );
-}
+    );
+  },
+  sameSection(['name', 'nameCy', 'tierId', 'deliveryLanguage', 'areaIds', 'fundingSource', 'fundingNote']),
+);

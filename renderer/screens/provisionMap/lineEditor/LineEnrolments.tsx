@@ -1,5 +1,6 @@
 /** Who is enrolled on the line: places filled, each learner's weeks and share of the cost, and enrolling more. */
-import type { Enrolment } from '../../../../shared/domain';
+import { memo, useCallback, useMemo } from 'react';
+import type { Enrolment, Learner } from '../../../../shared/domain';
 import type { CostedLineFigures } from '../../../../shared/engine';
 import { learnerName, useDisplay, type namesOf } from '../../../display';
 import { useMapio } from '../../../state/store';
@@ -8,9 +9,14 @@ import { ButtonCell, DataTable } from '../../../components/DataTable';
 
 export function LineEnrolments(props: { lineId: number; costed: CostedLineFigures | undefined; enrolments: Enrolment[]; names: ReturnType<typeof namesOf>; onEnrol: () => void }) {
   const { costed, enrolments, names } = props;
-  const { t, pounds } = useDisplay();
+  const { t } = useDisplay();
   const mutate = useMapio((s) => s.mutate);
   const shares = useEnrolmentShares({ lineId: props.lineId });
+  const columns = useMemo(
+    () => [{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }],
+    [t],
+  );
+  const remove = useCallback((enrolmentId: number) => void mutate('enrolments.delete', { ids: [enrolmentId] }), [mutate]);
   return (
     <section className="subform" aria-labelledby="line-enrolments">
       <h3 id="line-enrolments">{t('line.enrolments')}</h3>
@@ -37,25 +43,30 @@ export function LineEnrolments(props: { lineId: number; costed: CostedLineFigure
       {enrolments.length === 0 ? (
         <p className="muted">{t('line.noEnrolments')}</p>
       ) : (
-        <DataTable
-          className="compact"
-          columns={[{ label: t('learners.col.name') }, { label: t('learner.col.weeks') }, { label: t('line.share'), className: 'num' }, { label: t('learner.col.actions'), hidden: true }]}
-          wrap={false}
-        >
-          {enrolments.map((e) => {
-            const learner = names.learners.get(e.learnerId);
-            const name = learner ? learnerName(learner) : t('common.unknownName');
-            return (
-              <tr key={e.id}>
-                <td>{name}</td>
-                <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
-                <td className="num money">{pounds(shares?.get(e.id))}</td>
-                <ButtonCell text={t('common.remove')} label={t('line.removeEnrolment', { name })} onClick={() => void mutate('enrolments.delete', { ids: [e.id] })} />
-              </tr>
-            );
-          })}
+        <DataTable className="compact" columns={columns} wrap={false}>
+          {enrolments.map((e) => (
+            <EnrolmentRow key={e.id} enrolment={e} learner={names.learners.get(e.learnerId)} share={shares?.get(e.id)} onRemove={remove} />
+          ))}
         </DataTable>
       )}
     </section>
   );
 }
+
+/**
+ * One enrolment: its learner, weeks and share. An edit's view keeps the enrolments and learners it did not
+ * change, so an edit to the line renders no row again until the new shares arrive (docs/performance.md).
+ */
+const EnrolmentRow = memo(function EnrolmentRow(props: { enrolment: Enrolment; learner: Learner | undefined; share: number | undefined; onRemove: (enrolmentId: number) => void }) {
+  const { t, pounds } = useDisplay();
+  const { enrolment: e, learner } = props;
+  const name = learner ? learnerName(learner) : t('common.unknownName');
+  return (
+    <tr>
+      <td>{name}</td>
+      <td>{t('line.enrolmentWeeks', { start: e.startWeek, end: e.endWeek })}</td>
+      <td className="num money">{pounds(props.share)}</td>
+      <ButtonCell text={t('common.remove')} label={t('line.removeEnrolment', { name })} onClick={() => props.onRemove(e.id)} />
+    </tr>
+  );
+});
