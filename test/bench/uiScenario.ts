@@ -42,6 +42,8 @@ export type UiResult =
       emptyRoundTripThrottled: Timing;
       /** Bytes of the last edit's response (its Content-Length). */
       editResponseBytes: number;
+      /** Edits not timed because the field saved itself before their Tab (a busy machine), each done again. */
+      editsSavedBeforeTab: { unthrottled: number; throttled: number };
       editBreakdown: {
         /** Tab to the request leaving (the field's own handling). */
         toRequest: Timing;
@@ -64,7 +66,7 @@ const THROTTLE_RATE = 4;
 
 declare global {
   interface Window {
-    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null };
+    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null; savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
   }
 }
@@ -117,21 +119,31 @@ const ROUND_TRIPS_IN_PAGE = `(async () => {
   return samples;
 })()`;
 
-/** Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. */
+/**
+ * Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. On a
+ * busy machine Playwright's typing and its Tab can be further apart than the field's pause before it saves
+ * by itself: the total then shows before the Tab, and that edit is marked `savedBeforeTab` and not timed.
+ */
 async function watchTotal(page: Page, expected: string): Promise<void> {
   await page.evaluate((expectedText) => {
-    const state = { expected: expectedText, committedAt: null as number | null, shownAt: null as number | null };
+    const state = { expected: expectedText, committedAt: null as number | null, shownAt: null as number | null, savedBeforeTab: false };
     window.__mapioBenchEdit = state;
+    // (No named functions in here: the TypeScript loader would wrap them in a helper the page does not have.)
     const input = document.querySelector('[data-testid="line-minutes"]');
     input?.addEventListener(
       'keydown',
       (e) => {
-        if ((e as KeyboardEvent).key === 'Tab' && state.committedAt === null) state.committedAt = performance.now();
+        if ((e as KeyboardEvent).key !== 'Tab' || state.committedAt !== null) return;
+        state.committedAt = performance.now();
+        if (document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected) {
+          state.savedBeforeTab = true;
+          state.shownAt = state.committedAt;
+        }
       },
       { capture: true, once: true },
     );
     const observer = new MutationObserver(() => {
-      if (document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected && state.committedAt !== null) {
+      if (state.committedAt !== null && state.shownAt === null && document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected) {
         state.shownAt = performance.now();
         observer.disconnect();
       }
@@ -197,7 +209,9 @@ async function main(): Promise<void> {
       const asTyped: number[] = [];
       const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
       let responseBytes = 0;
-      for (let i = 0; i < EDITS + 2; i++) {
+      let savedBeforeTab = 0;
+      // Two untimed edits, then EDITS timed ones; an edit that saved itself before its Tab is done again.
+      for (let i = 0; onScreen.length < EDITS && i < 2 * EDITS + 2; i++) {
         const k = i % 2;
         await watchTotal(page, expected[k]!);
         const started = performance.now();
@@ -207,10 +221,12 @@ async function main(): Promise<void> {
         const outside = performance.now() - started;
         const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
         const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
-        if (i >= 2) {
+        const a = api.api;
+        const beforeTab = api.edit.savedBeforeTab || (a !== null && a.sentAt !== null && api.edit.committedAt !== null && a.sentAt < api.edit.committedAt);
+        if (beforeTab) savedBeforeTab++;
+        if (i >= 2 && !beforeTab) {
           onScreen.push(inside);
           asTyped.push(outside);
-          const a = api.api;
           if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.shownAt !== null) {
             parts.toRequest.push(a.sentAt - api.edit.committedAt);
             parts.server.push(a.headersAt - a.sentAt);
@@ -221,12 +237,13 @@ async function main(): Promise<void> {
         }
         await minutes.focus();
       }
-      return { onScreen, asTyped, parts, responseBytes };
+      if (onScreen.length < EDITS) throw new Error(`only ${onScreen.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
+      return { onScreen, asTyped, parts, responseBytes, savedBeforeTab };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(ROUND_TRIPS_IN_PAGE)) as number[];
 
-    const { onScreen, asTyped, parts, responseBytes } = await measureEdits();
+    const { onScreen, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
     const roundTrips = await measureRoundTrips();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE_RATE });
@@ -244,6 +261,7 @@ async function main(): Promise<void> {
       emptyRoundTrip: summarise(roundTrips),
       emptyRoundTripThrottled: summarise(roundTripsThrottled),
       editResponseBytes: responseBytes,
+      editsSavedBeforeTab: { unthrottled: savedBeforeTab, throttled: throttled.savedBeforeTab },
       editBreakdown: {
         toRequest: summarise(parts.toRequest),
         server: summarise(parts.server),
