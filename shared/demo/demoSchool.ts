@@ -54,6 +54,7 @@ interface LineSpec {
   nonStaff?: Array<[string, number]>;
   undelivered?: number[];
   description: string;
+  descriptionCy?: string;
   rationale: string;
 }
 
@@ -75,6 +76,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 60,
     description: 'Two TAs supporting whole-class phonics and early number every morning.',
+    descriptionCy: 'Dau gynorthwyydd addysgu yn cefnogi ffoneg a rhif cynnar y dosbarth cyfan bob bore.',
     rationale: 'Early identification; differentiation in the classroom (ILP level 1).',
   },
   {
@@ -92,6 +94,7 @@ const LINES: LineSpec[] = [
     capacity: 420,
     nonStaff: [['Visual timetables and symbol software licence', 38500]],
     description: 'Visual timetables, symbol labels and a consistent signing approach in every class.',
+    descriptionCy: 'Amserlenni gweledol, labeli symbolau a dull arwyddo cyson ym mhob dosbarth.',
     rationale: 'Universal strategies for communication and interaction (ILP level 2).',
   },
   {
@@ -108,6 +111,7 @@ const LINES: LineSpec[] = [
     capacity: 30,
     nonStaff: [['Sensory circuit equipment', 62000]],
     description: 'Morning sensory circuit open to any learner.',
+    descriptionCy: 'Cylched synhwyraidd bob bore sy’n agored i unrhyw ddysgwr.',
     rationale: 'Regulation before learning; open access.',
   },
   {
@@ -124,6 +128,7 @@ const LINES: LineSpec[] = [
     capacity: 420,
     nonStaff: [['Zones of Regulation resources', 24000]],
     description: 'Whole-school approach to emotional regulation, led by the ALNCo.',
+    descriptionCy: 'Dull yr ysgol gyfan o reoleiddio emosiynau, dan arweiniad y CADY.',
     rationale: 'Whole-setting approach (ALN Code ch. 2).',
   },
   {
@@ -139,6 +144,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 12,
     description: 'Immersion support for learners new to Welsh.',
+    descriptionCy: 'Cymorth trochi i ddysgwyr sy’n newydd i’r Gymraeg.',
     rationale: 'Not ALN: language acquisition is not a learning difficulty.',
   },
   // Targeted: time-limited catch-up, not ALP
@@ -156,6 +162,7 @@ const LINES: LineSpec[] = [
     capacity: 6,
     nonStaff: [['Phonics resource pack', 4500]],
     description: 'Small-group phonics, three times a week for a term.',
+    descriptionCy: 'Ffoneg mewn grŵp bach, dair gwaith yr wythnos am dymor.',
     rationale: 'Standard catch-up intervention (ILP level 3).',
   },
   {
@@ -170,6 +177,7 @@ const LINES: LineSpec[] = [
     weeks: 13,
     capacity: 6,
     description: 'Welsh reading fluency group.',
+    descriptionCy: 'Grŵp rhuglder darllen Cymraeg.',
     rationale: 'Reading age below chronological age by 12 months or more.',
   },
   {
@@ -185,6 +193,7 @@ const LINES: LineSpec[] = [
     weeks: 10,
     capacity: 6,
     description: 'Concrete-pictorial-abstract number work.',
+    descriptionCy: 'Gwaith rhif concrit, darluniadol a haniaethol.',
     rationale: 'Standardised maths score below 85.',
   },
   {
@@ -202,6 +211,7 @@ const LINES: LineSpec[] = [
     capacity: 4,
     nonStaff: [['Talk Boost licence and training', 39500]],
     description: 'Language intervention for learners with delayed language.',
+    descriptionCy: 'Ymyrraeth iaith i ddysgwyr y mae eu hiaith wedi’i hoedi.',
     rationale: 'Evidence-based early language programme.',
   },
   {
@@ -219,6 +229,7 @@ const LINES: LineSpec[] = [
     groups: 3,
     capacity: 1,
     description: 'Six weekly 1:1 sessions with the school’s ELSA, three learners at a time.',
+    descriptionCy: 'Chwe sesiwn 1:1 wythnosol gydag ELSA yr ysgol, tri dysgwr ar y tro.',
     rationale: 'Short-term emotional support; review after six weeks.',
   },
   {
@@ -235,6 +246,7 @@ const LINES: LineSpec[] = [
     capacity: 6,
     nonStaff: [['Write from the Start books', 8800]],
     description: 'Perceptual-motor skills for handwriting.',
+    descriptionCy: 'Sgiliau echddygol a chanfyddiadol ar gyfer llawysgrifen.',
     rationale: 'Teacher and OT screening checklist.',
   },
   {
@@ -251,6 +263,7 @@ const LINES: LineSpec[] = [
     groups: 4,
     capacity: 1,
     description: 'Daily ten-minute 1:1 precision teaching for four learners.',
+    descriptionCy: 'Addysgu manwl 1:1 am ddeg munud bob dydd i bedwar dysgwr.',
     rationale: 'Fluency through short daily practice.',
   },
   {
@@ -267,6 +280,7 @@ const LINES: LineSpec[] = [
     capacity: 4,
     nonStaff: [['Lego sets', 15000]],
     description: 'Collaborative building with roles: engineer, supplier, builder.',
+    descriptionCy: 'Adeiladu ar y cyd gyda rolau: peiriannydd, cyflenwr, adeiladwr.',
     rationale: 'Peer interaction practice.',
   },
   {
@@ -287,6 +301,7 @@ const LINES: LineSpec[] = [
     capacity: 8,
     nonStaff: [['Thrive online licence', 65000]],
     description: 'Two afternoons a week in the nurture room.',
+    descriptionCy: 'Dau brynhawn yr wythnos yn yr ystafell feithrin.',
     rationale: 'Thrive assessment shows gaps in early developmental stages.',
   },
   // ALP: additional to or different from what the school normally provides; described in IDPs
@@ -305,6 +320,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 1,
     description: '1:1 LSW for the whole school week (32.5 hours).',
+    descriptionCy: 'Gweithiwr cymorth dysgu 1:1 am yr wythnos ysgol gyfan (32.5 awr).',
     rationale: 'IDP maintained by the local authority specifies full-time 1:1 support.',
   },
   {
@@ -320,6 +336,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 1,
     description: '1:1 LSW for 25 hours a week.',
+    descriptionCy: 'Gweithiwr cymorth dysgu 1:1 am 25 awr yr wythnos.',
     rationale: 'IDP specifies adult support for mobility and personal care.',
   },
   {
@@ -338,6 +355,7 @@ const LINES: LineSpec[] = [
     capacity: 2,
     nonStaff: [['Structured literacy programme licence', 45000]],
     description: 'Structured, multisensory literacy programme delivered by a specialist teacher.',
+    descriptionCy: 'Rhaglen llythrennedd strwythuredig, amlsynhwyraidd, a gyflwynir gan athro arbenigol.',
     rationale: 'IDP ALP: different from the phonics catch-up the school offers to all.',
   },
   {
@@ -355,6 +373,7 @@ const LINES: LineSpec[] = [
     capacity: 2,
     undelivered: [9, 10, 11],
     description: 'Speech and language targets from the SALT report, delivered by a Welsh-speaking TA.',
+    descriptionCy: 'Targedau lleferydd ac iaith o adroddiad y therapydd, a gyflwynir gan gynorthwyydd addysgu sy’n siarad Cymraeg.',
     rationale: 'IDP ALP set by the speech and language therapist.',
   },
   {
@@ -371,6 +390,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 5,
     description: 'Small-group social communication programme.',
+    descriptionCy: 'Rhaglen cyfathrebu cymdeithasol mewn grŵp bach.',
     rationale: 'IDP ALP for learners with autistic spectrum needs.',
   },
   {
@@ -386,6 +406,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 3,
     description: 'Small-group numeracy at a level well below the class.',
+    descriptionCy: 'Rhifedd mewn grŵp bach ar lefel ymhell islaw’r dosbarth.',
     rationale: 'IDP ALP. Planned in Welsh; delivered in English while the Welsh-speaking post is vacant.',
   },
   {
@@ -403,6 +424,7 @@ const LINES: LineSpec[] = [
     weeks: 38,
     capacity: 1,
     description: 'OT programme delivered in school, set and reviewed by the health board’s OT.',
+    descriptionCy: 'Rhaglen therapi galwedigaethol a gyflwynir yn yr ysgol, wedi’i gosod a’i hadolygu gan therapydd galwedigaethol y bwrdd iechyd.',
     rationale: 'Health ALP secured by the NHS body; not charged to the school.',
   },
   {
@@ -419,6 +441,7 @@ const LINES: LineSpec[] = [
     capacity: 2,
     nonStaff: [['Weighted and fidget equipment', 18000]],
     description: 'Twice-daily planned sensory breaks.',
+    descriptionCy: 'Seibiannau synhwyraidd wedi’u cynllunio, ddwywaith y dydd.',
     rationale: 'IDP ALP set with the specialist teacher for sensory needs.',
   },
   {
@@ -436,6 +459,7 @@ const LINES: LineSpec[] = [
     weeks: 24,
     capacity: 1,
     description: 'Weekly pre-teaching of vocabulary and radio-aid checks.',
+    descriptionCy: 'Rhag-addysgu geirfa bob wythnos a gwirio’r cymorth clyw radio.',
     rationale: 'IDP ALP for a learner with a hearing impairment.',
   },
 ];
@@ -492,6 +516,9 @@ const LEARNERS: LearnerRow[] = [
   ['Cian Murphy', 5, 'idp_school', [BE], false, 1.5, '2026-06-25'],
   ['Lowri Jenkins', 6, 'monitored', [CL]],
 ];
+
+/** The demo's measures of progress in Welsh, as a bilingual school would name them. */
+const MEASURE_NAMES_CY: Record<string, string> = { 'Reading age': 'Oedran darllen', 'Boxall profile': 'Proffil Boxall' };
 
 /** Enrolments: [line name prefix, learner name, startWeek?, endWeek?, measure?] */
 type EnrolRow = [line: string, learner: string, start?: number, end?: number, measure?: [string, string, number | null, number | null]];
@@ -597,7 +624,7 @@ export function demoSchoolYear(): SchoolYear {
     name: l.name,
     nameCy: l.nameCy ?? '',
     description: l.description,
-    descriptionCy: '',
+    descriptionCy: l.descriptionCy ?? '',
     rationale: l.rationale,
     tierId: l.tier,
     areaIds: l.areas,
@@ -658,7 +685,7 @@ export function demoSchoolYear(): SchoolYear {
       startWeek: start ?? line.startWeek,
       endWeek: end ?? line.startWeek + line.weeks - 1,
       measureName: measure?.[0] ?? '',
-      measureNameCy: '',
+      measureNameCy: MEASURE_NAMES_CY[measure?.[0] ?? ''] ?? '',
       measureUnit: measure?.[1] ?? '',
       entryValue: measure?.[2] ?? null,
       exitValue: measure?.[3] ?? null,

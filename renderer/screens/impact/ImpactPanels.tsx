@@ -5,14 +5,18 @@ import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
+import { NO_WELSH_NAMES, welshMeasureNames } from './welshMeasureNames';
 import { DataTable } from '../../components/DataTable';
 
 function useImpactText() {
   const d = useDisplay();
-  const { t, locale, pounds } = d;
+  const { t, locale, pounds, lang } = d;
+  const welshNames = useMapio((s) => (lang === 'cy' ? welshMeasureNames(s.view?.data.enrolments) : NO_WELSH_NAMES));
   const unitOf = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => m.measureUnit.trim() || t('impact.noUnit');
-  const measureLabel = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) =>
-    m.measureName.trim() ? (m.measureUnit.trim() ? t('impact.measureWithUnit', { name: m.measureName, unit: m.measureUnit }) : m.measureName) : t('impact.unnamedMeasure');
+  const measureLabel = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => {
+    const name = welshNames.get(m.measureName.trim()) ?? m.measureName;
+    return name.trim() ? (m.measureUnit.trim() ? t('impact.measureWithUnit', { name, unit: m.measureUnit }) : name) : t('impact.unnamedMeasure');
+  };
   const progress = (value: number, m: Pick<MeasureImpact, 'measureUnit'>) => t('impact.progressValue', { value: formatProgress(value, locale), unit: m.measureUnit.trim() || t('impact.noUnit') });
   const share = (m: MeasureImpact) =>
     m.madeExpectedShareBasisPoints === null || m.madeExpectedProgress === null || m.expectedProgress === null
