@@ -40,6 +40,14 @@ const schoolData = [
   .filter((s) => s.length > 0)
   .sort((a, b) => b.length - a.length);
 
+/** The school's English words where it also gave Welsh: a Welsh reader must see the Welsh instead. */
+const englishWhereWelshGiven = [
+  ...demo.lines.flatMap((l) => [l.nameCy ? l.name : '', l.descriptionCy ? l.description : '']),
+  ...demo.income.map((i) => (i.nameCy ? i.name : '')),
+  ...demo.otherCosts.map((o) => (o.nameCy ? o.name : '')),
+  ...demo.enrolments.map((e) => (e.measureNameCy ? e.measureName : '')),
+].filter((s) => s.trim().length > 0);
+
 const schoolDataPatterns = schoolData.map(
   (d) =>
     new RegExp(
@@ -61,6 +69,10 @@ async function expectWelsh(page: Page, what: string) {
   await page.waitForTimeout(50);
   // Chart labels wrap onto several lines (sometimes with no space left between): any space may be none.
   let text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  expect(
+    englishWhereWelshGiven.filter((english) => text.includes(english)),
+    `the school's English words on the ${what} in Welsh, where it gave Welsh`,
+  ).toEqual([]);
   for (const d of schoolDataPatterns) text = text.replace(d, ' ');
   const found = englishIn(text, phrases).map((p) => `${p.key}: “${p.phrase}”`);
   expect(found, `English on the ${what} in Welsh`).toEqual([]);

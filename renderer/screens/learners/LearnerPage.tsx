@@ -144,7 +144,7 @@ export function LearnerPage(props: { learnerId: number }) {
               {rows.map((e) => {
                 const line = names.lines.get(e.lineId);
                 const costed = costedLines.get(e.lineId);
-                const lineName = line?.name ?? t('common.unknownName');
+                const lineName = nameOf(line, t('common.unknownName'));
                 const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
                 return (
                   <tr key={e.id}>

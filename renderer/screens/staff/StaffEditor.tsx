@@ -11,7 +11,7 @@ import { problemOf, useMapio } from '../../state/store';
 type StaffChanges = Partial<Omit<StaffMember, 'id'>>;
 
 export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) {
-  const { t, pounds, hours } = useDisplay();
+  const { t, pounds, hours, nameOf } = useDisplay();
   const { fromParsed, money } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -88,7 +88,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
                 <dt>{t('staff.linesDelivered')}</dt>
                 <dd>
                   {allocation.lineIds
-                    .map((id) => names.lines.get(id)?.name)
+                    .map((id) => nameOf(names.lines.get(id)))
                     .filter(Boolean)
                     .join(', ') || t('staff.noLines')}
                 </dd>

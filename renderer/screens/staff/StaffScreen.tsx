@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable';
 
 /** Who delivers provision, what their time costs, and who is over-allocated. */
 export function StaffScreen() {
-  const { t, pounds, hours } = useDisplay();
+  const { t, pounds, hours, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const selectedStaffId = useMapio((s) => s.selectedStaffId);
   const selectStaff = useMapio((s) => s.selectStaff);
@@ -26,7 +26,7 @@ export function StaffScreen() {
 
   const row = (s: StaffMember) => {
     const a = allocation.get(s.id);
-    const lines = (a?.lineIds ?? []).map((id) => names.lines.get(id)?.name).filter(Boolean);
+    const lines = (a?.lineIds ?? []).map((id) => nameOf(names.lines.get(id))).filter(Boolean);
     return (
       <tr key={s.id} data-testid={`staff-row-${s.id}`} className={s.id === selectedStaffId ? 'selected' : undefined}>
         <td>
