@@ -35,7 +35,7 @@ import { writeProvisionMap } from './governors/provisionMapSheet';
 import { writeSummary } from './governors/summarySheet';
 import { writeStaffing } from './governors/staffingSheet';
 import { writeLearners } from './governors/learnersSheet';
-import { yearInLanguage } from '../../shared/i18n/schoolWords';
+import { welshMeasureNames, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 import { protectSheets } from './governors/cellRoles';
@@ -81,7 +81,17 @@ export function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 
     checks: t('export.sheet.checks'),
   };
   const figures: CheckedFigure[] = [];
-  const ctx: SheetContext = { t, lang: options.lang, data, costed, figures, names, options, pseudonyms: learnerPseudonyms(data, costed, options.learners) };
+  const ctx: SheetContext = {
+    t,
+    lang: options.lang,
+    data,
+    costed,
+    figures,
+    names,
+    options,
+    pseudonyms: learnerPseudonyms(data, costed, options.learners),
+    measureName: (english) => (options.lang === 'cy' ? (welshMeasureNames(view.data.enrolments).get(english.trim()) ?? english) : english),
+  };
 
   // The Summary refers to the Provision map's totals, so the map is laid out first (sheet order is by id).
   const summary = workbook.addWorksheet(names.summary);

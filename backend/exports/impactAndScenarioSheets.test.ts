@@ -27,6 +27,15 @@ describe('the Impact sheet', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
 
+  it('in Welsh names the line and the measure in Welsh where the school gave Welsh, with the same figures', () => {
+    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
+    const ws = workbook.getWorksheet('Effaith') as ExcelJS.Worksheet;
+    const row = rowOf(ws, 'Ffoneg dal i fyny (Blwyddyn 2)');
+    expect(row.getCell(2).value).toBe('Oedran darllen (months)');
+    expect(row.getCell(3).value).toBe(5);
+    expect(row.getCell(5).value).toBeCloseTo(6.4, 10);
+  });
+
   it('lists each measure separately and never averages them together', () => {
     const year = demoSchoolYear();
     const line = year.lines.find((l) => l.name.startsWith('Catch-up phonics'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from '../engine';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
-import { inLanguage, untranslated, yearInLanguage } from './schoolWords';
+import { inLanguage, untranslated, welshMeasureNames, yearInLanguage } from './schoolWords';
 
 describe('the school’s own words in the reader’s language', () => {
   it('gives Welsh readers the Welsh where it is given and the English where it is not; English readers the English', () => {
@@ -24,5 +24,19 @@ describe('the school’s own words in the reader’s language', () => {
     expect(missing.some((u) => u.kind === 'line' && u.id === year.lines[0]!.id)).toBe(false);
     expect(missing.filter((u) => u.kind === 'line')).toHaveLength(year.lines.length - 1);
     expect(missing.some((u) => u.kind === 'income' && u.id === year.income[0]!.id)).toBe(false);
+  });
+
+  it('names a measure of progress in Welsh by the first Welsh name the school typed for its English name, trimmed', () => {
+    const enrolment = (measureName: string, measureNameCy: string) => ({ ...testSchoolYear().enrolments[0]!, measureName, measureNameCy });
+    const names = welshMeasureNames([
+      enrolment('Reading age', ''),
+      enrolment(' Reading age ', ' Oedran darllen '),
+      enrolment('Reading age', 'Oed darllen'),
+      enrolment('Boxall profile', 'Proffil Boxall'),
+      enrolment('Spelling age', '  '),
+    ]);
+    expect(names.get('Reading age')).toBe('Oedran darllen');
+    expect(names.get('Boxall profile')).toBe('Proffil Boxall');
+    expect(names.has('Spelling age')).toBe(false);
   });
 });

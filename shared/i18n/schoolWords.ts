@@ -4,7 +4,7 @@
  * as typed where it is not; an English reader always gets the English. `untranslated` lists what a Welsh
  * reader would still see in English, so screens can say what lacks Welsh and documents can mark it.
  */
-import type { SchoolYear } from '../domain';
+import type { Enrolment, SchoolYear } from '../domain';
 import type { Lang } from './index';
 
 /** The Welsh text when reading Welsh and one is given; otherwise the English. */
@@ -51,4 +51,25 @@ export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; 
   for (const x of year.income) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'income', id: x.id, name: x.name });
   for (const x of year.otherCosts) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'otherCost', id: x.id, name: x.name });
   return out;
+}
+
+const welshMeasureNamesOf = new WeakMap<readonly Enrolment[], ReadonlyMap<string, string>>();
+
+/**
+ * Each measure of progress's Welsh name by its English name (both trimmed), as the school typed it on the
+ * enrolments measured by it (the first Welsh name given). The engine groups measures by their English names;
+ * a Welsh reader is shown the Welsh. Worked out once per list of enrolments.
+ */
+export function welshMeasureNames(enrolments: readonly Enrolment[]): ReadonlyMap<string, string> {
+  let names = welshMeasureNamesOf.get(enrolments);
+  if (!names) {
+    const found = new Map<string, string>();
+    for (const e of enrolments) {
+      const english = e.measureName.trim();
+      const welsh = e.measureNameCy.trim();
+      if (english && welsh && !found.has(english)) found.set(english, welsh);
+    }
+    welshMeasureNamesOf.set(enrolments, (names = found));
+  }
+  return names;
 }

@@ -12,7 +12,7 @@ import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, typ
 const DECIMAL_FORMAT = '0.0#';
 const PERCENT_FORMAT = '0%';
 
-export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedFigures }): void {
+export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedFigures; measureName: (english: string) => string }): void {
   const { t, data, costed } = frame;
   titleRows(ws, t('export.impact.title', { school: data.school.name, year: data.school.academicYear }), t('export.impact.note'));
   const cols = [
@@ -34,7 +34,8 @@ export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { co
       const row = ws.getRow(r++);
       typedText(row.getCell(1), lineName.get(line.lineId) ?? String(line.lineId));
       row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-      typedText(row.getCell(2), m.measureUnit ? `${m.measureName} (${m.measureUnit})` : m.measureName);
+      const measure = frame.measureName(m.measureName);
+      typedText(row.getCell(2), m.measureUnit ? `${measure} (${m.measureUnit})` : measure);
       row.getCell(3).value = m.learnersMeasured;
       row.getCell(4).value = line.notMeasured;
       row.getCell(5).value = m.averageProgress;

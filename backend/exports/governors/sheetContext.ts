@@ -15,6 +15,8 @@ export interface SheetContext extends SheetFrame {
   options: GovernorsWorkbookOptions;
   /** The code each learner is shown by in a pseudonymised workbook (learnerPseudonyms.ts); empty otherwise. */
   pseudonyms: Map<number, string>;
+  /** A measure of progress (as the engine names it: in English) as the workbook shows it: in Welsh where the school gave Welsh. */
+  measureName: (english: string) => string;
 }
 
 // ── Provision map ────────────────────────────────────────────────────────────────────────────────

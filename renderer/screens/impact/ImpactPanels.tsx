@@ -5,13 +5,16 @@ import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
-import { NO_WELSH_NAMES, welshMeasureNames } from './welshMeasureNames';
+import { welshMeasureNames } from '../../../shared/i18n/schoolWords';
 import { DataTable } from '../../components/DataTable';
+
+const NO_WELSH_NAMES: ReadonlyMap<string, string> = new Map();
 
 function useImpactText() {
   const d = useDisplay();
   const { t, locale, pounds, lang } = d;
-  const welshNames = useMapio((s) => (lang === 'cy' ? welshMeasureNames(s.view?.data.enrolments) : NO_WELSH_NAMES));
+  const enrolments = useMapio((s) => s.view?.data.enrolments);
+  const welshNames = lang === 'cy' && enrolments ? welshMeasureNames(enrolments) : NO_WELSH_NAMES;
   const unitOf = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => m.measureUnit.trim() || t('impact.noUnit');
   const measureLabel = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => {
     const name = welshNames.get(m.measureName.trim()) ?? m.measureName;
