@@ -56,6 +56,8 @@ describe('diffValues and applyValuePatch', () => {
     expect(roundTrip(before, after)).toEqual(after);
     expect(diffValues([{ id: 1 }, { id: '2' }], [{ id: '2' }, { id: 1 }])).toHaveProperty('byKey', 'id');
     expect(diffValues([{ id: 0 }, { id: -0 }], [{ id: 0 }])).not.toHaveProperty('byKey');
+    expect(diffValues([{ id: 1 }, { id: 2 }, { id: 2 }], [{ id: 1 }])).not.toHaveProperty('byKey');
+    expect(diffValues([{ id: 1 }, { id: 3 }, { id: 2 }], [{ id: 1 }])).toHaveProperty('byKey', 'id');
   });
 
   it('treat an undefined field as absent, as JSON does', () => {

@@ -52,11 +52,23 @@ function recordKeyOf(a: unknown[], b: unknown[]): string | null {
 }
 
 /**
- * Every item a record whose `field` is a number or text, unique as text (how a patch names it). The keys
- * are compared as they are: two equal keys are equal as text, and two different numbers (or two different
- * texts) are different as text, so only a list holding both numbers and texts is compared as text again.
+ * Every item a record whose `field` is a number or text, unique as text (how a patch names it). Numbers in
+ * rising order (the lists of a view mostly are: records by id) are unique as text without a Set: two
+ * different numbers are two different texts. Otherwise the keys are compared as they are: two equal keys are
+ * equal as text, and two different numbers (or two different texts) are different as text, so only a list
+ * holding both numbers and texts is compared as text again.
  */
 function uniqueKeys(list: unknown[], field: string): boolean {
+  let last = -Infinity;
+  let rising = 0;
+  for (; rising < list.length; rising++) {
+    const item = list[rising];
+    if (!isPlainObject(item)) return false;
+    const key = item[field];
+    if (typeof key !== 'number' || !(key > last)) break;
+    last = key;
+  }
+  if (rising === list.length) return true;
   const seen = new Set<Key>();
   let numbers = false;
   let texts = false;
