@@ -48,6 +48,18 @@ describe('diffValues and applyValuePatch', () => {
     expect(diffValues({ lines: before }, { lines: [...before] })).toBeNull();
   });
 
+  it('name records by a key only when it is unique as text: 1 and "1" are the same name', () => {
+    const before = [{ id: 1 }, { id: '1' }];
+    const after = [{ id: '1' }, { id: 1 }];
+    const patch = diffValues(before, after);
+    expect(patch).not.toHaveProperty('byKey');
+    expect(roundTrip(before, after)).toEqual(after);
+    expect(diffValues([{ id: 1 }, { id: '2' }], [{ id: '2' }, { id: 1 }])).toHaveProperty('byKey', 'id');
+    expect(diffValues([{ id: 0 }, { id: -0 }], [{ id: 0 }])).not.toHaveProperty('byKey');
+    expect(diffValues([{ id: 1 }, { id: 2 }, { id: 2 }], [{ id: 1 }])).not.toHaveProperty('byKey');
+    expect(diffValues([{ id: 1 }, { id: 3 }, { id: 2 }], [{ id: 1 }])).toHaveProperty('byKey', 'id');
+  });
+
   it('treat an undefined field as absent, as JSON does', () => {
     expect(diffValues({ a: 1, b: undefined }, { a: 1 })).toBeNull();
     expect(roundTrip({ a: 1, b: 2 }, { a: 1, b: undefined })).toEqual({ a: 1 });

@@ -51,18 +51,40 @@ function recordKeyOf(a: unknown[], b: unknown[]): string | null {
   return null;
 }
 
-/** Every item a record whose `field` is a number or text, unique as text (how a patch names it). */
+/**
+ * Every item a record whose `field` is a number or text, unique as text (how a patch names it). Numbers in
+ * rising order (the lists of a view mostly are: records by id) are unique as text without a Set: two
+ * different numbers are two different texts. Otherwise the keys are compared as they are: two equal keys are
+ * equal as text, and two different numbers (or two different texts) are different as text, so only a list
+ * holding both numbers and texts is compared as text again.
+ */
 function uniqueKeys(list: unknown[], field: string): boolean {
-  const seen = new Set<string>();
+  let last = -Infinity;
+  let rising = 0;
+  for (; rising < list.length; rising++) {
+    const item = list[rising];
+    if (!isPlainObject(item)) return false;
+    const key = item[field];
+    if (typeof key !== 'number' || !(key > last)) break;
+    last = key;
+  }
+  if (rising === list.length) return true;
+  const seen = new Set<Key>();
+  let numbers = false;
+  let texts = false;
   for (const item of list) {
     if (!isPlainObject(item)) return false;
     const key = item[field];
-    if (typeof key !== 'number' && typeof key !== 'string') return false;
-    const named = String(key);
-    if (seen.has(named)) return false;
-    seen.add(named);
+    if (typeof key === 'number') numbers = true;
+    else if (typeof key === 'string') texts = true;
+    else return false;
+    if (seen.has(key)) return false;
+    seen.add(key);
   }
-  return true;
+  if (!(numbers && texts)) return true;
+  const named = new Set<string>();
+  for (const key of seen) named.add(String(key));
+  return named.size === seen.size;
 }
 
 /** What changed from `before` to `after`; null when they are equal. */

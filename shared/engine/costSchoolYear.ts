@@ -94,10 +94,10 @@ export function costedLineOf(line: InterventionLine, enrolments: readonly Enrolm
 
 /**
  * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
- * must give what `costedLineOf` and `lineImpact` give).
+ * must give what `costedLineOf` and `lineImpact` give), and the year indexed as `index` (which must be an
+ * index of this `year`).
  */
-export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster, impactOfLine: LineImpacter): CostedMap {
-  const index = indexYear(year);
+export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster, impactOfLine: LineImpacter, index: YearIndex = indexYear(year)): CostedMap {
   const asAtWeek = resolveAsAtWeek(year, options);
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
   const weekFy = weekFinancialYearIndexes(year.calendar, years);

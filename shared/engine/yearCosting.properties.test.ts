@@ -2,11 +2,12 @@
  * The memoised costing of an open year (yearCosting.ts: lines' figures and impact rows) gives, after every edit of a random sequence, what a
  * fresh costSchoolYear of the same year gives. Edits replace the records they change with new objects and
  * keep every other object, as a re-read of the file does (db/schoolYearReader.ts), so the memo is exercised
- * both ways: reusing unchanged lines and costing changed ones again.
+ * both ways: reusing unchanged lines and costing changed ones again; and so is the year's index, whose parts
+ * are kept while their lists are the same arrays (yearIndex.ts `indexYear`).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FUNDING_SOURCES, type SchoolYear } from '../domain';
+import { ALN_STATUSES, FUNDING_SOURCES, type SchoolYear } from '../domain';
 import { costSchoolYear, type CostOptions } from './costSchoolYear';
 import { costWithinExactRange } from './exactFigures';
 import { YearCosting } from './yearCosting';
@@ -28,6 +29,7 @@ type Edit =
   | { kind: 'lineExpected'; line: number; expected: number | null }
   | { kind: 'staffPay'; staff: number; hourly: number; contracted: number }
   | { kind: 'removeStaff'; staff: number }
+  | { kind: 'learnerStatus'; learner: number; alnStatus: (typeof ALN_STATUSES)[number]; idpAlpMinutes: number }
   | { kind: 'tierWholeSchool'; tier: number; wholeSchool: boolean }
   | { kind: 'asAt'; asAtWeek: number | null; today: string | null }
   | { kind: 'income'; amount: number }
@@ -61,6 +63,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('lineExpected' as const), line: fc.nat(7), expected: fc.option(fc.integer({ min: 0, max: 20 })) }),
   fc.record({ kind: fc.constant('staffPay' as const), staff: fc.nat(3), hourly: fc.integer({ min: 0, max: 20_000 }), contracted: fc.integer({ min: 0, max: 3000 }) }),
   fc.record({ kind: fc.constant('removeStaff' as const), staff: fc.nat(3) }),
+  fc.record({ kind: fc.constant('learnerStatus' as const), learner: fc.nat(7), alnStatus: fc.constantFrom(...ALN_STATUSES), idpAlpMinutes: fc.integer({ min: 0, max: 300 }) }),
   fc.record({ kind: fc.constant('tierWholeSchool' as const), tier: fc.nat(2), wholeSchool: fc.boolean() }),
   fc.record({
     kind: fc.constant('asAt' as const),
@@ -141,6 +144,14 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
       const at = edit.staff % year.staff.length;
       return { year: { ...year, staff: year.staff.filter((_, i) => i !== at) }, options };
     }
+    case 'learnerStatus': {
+      // A new learners list (the year's index keeps its learners only while the list is the same array).
+      if (year.learners.length === 0) return { year, options };
+      const at = edit.learner % year.learners.length;
+      const learners = [...year.learners];
+      learners[at] = { ...learners[at]!, alnStatus: edit.alnStatus, idpAlpMinutesPerWeek: edit.idpAlpMinutes };
+      return { year: { ...year, learners }, options };
+    }
     case 'tierWholeSchool': {
       const tiers = [...year.tiers];
       const at = edit.tier % tiers.length;
@@ -169,7 +180,7 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
 }
 
 /** Whether an edit leaves every input of every line the same object (so each costed line must be reused). */
-const touchesNoLine = (edit: Edit): boolean => edit.kind === 'income' || edit.kind === 'otherCost';
+const touchesNoLine = (edit: Edit): boolean => edit.kind === 'income' || edit.kind === 'otherCost' || edit.kind === 'learnerStatus';
 
 describe('the memoised costing of an open year', () => {
   it('equals a fresh costSchoolYear after every edit of a random sequence, and reuses the lines no edit touched', () => {

@@ -10,13 +10,15 @@
  * the calendar and the school's academic year. The memo is keyed on all of them, records by identity (the
  * records of a year read from the file are frozen, and a re-read keeps the objects of unchanged records,
  * db/schoolYearReader.ts), values by value. So a caller must never change a record in place: a changed
- * record is a new object. A line's impact row is remembered the same way: it is made from the line, its
+ * record is a new object. Nor a list: the year's index is taken over part by part from the last costing's
+ * when a list (the enrolments, the staff, ...) is the same array as then (yearIndex.ts `indexYear`). A line's impact row is remembered the same way: it is made from the line, its
  * CostedLine (by identity, so a line costed again gets a new row) and its enrolments alone. Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, SchoolYear, StaffMember } from '../domain';
 import { costedLineOf, costSchoolYearWith, type CostOptions, type LineCostingBasis } from './costSchoolYear';
 import { lineImpact, type measureKey } from './impact';
 import type { CostedLine, CostedMap, LineImpact } from './types';
+import { indexYear, type YearIndex } from './yearIndex';
 
 interface LineMemo {
   line: InterventionLine;
@@ -43,6 +45,8 @@ export class YearCosting {
   /** What the financial years of the last costing came from. */
   private calendar: Calendar | null = null;
   private academicYear: string | null = null;
+  /** The last costing's index of the year: the parts of it whose lists are unchanged are kept (yearIndex.ts). */
+  private index: YearIndex | undefined = undefined;
   /** CostedLines a costing by this object found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
   readonly exactLines = new WeakSet<CostedLine>();
 
@@ -78,8 +82,10 @@ export class YearCosting {
       nextImpacts.set(line.id, { line, costed, enrolments, impact: made });
       return made;
     };
-    const costed = costSchoolYearWith(year, options, costLine, impactOfLine);
+    const index = indexYear(year, this.index);
+    const costed = costSchoolYearWith(year, options, costLine, impactOfLine, index);
     // Only a costing that finished is remembered.
+    this.index = index;
     this.memo = next;
     this.impacts = nextImpacts;
     this.calendar = year.calendar;

@@ -20,10 +20,34 @@ export interface YearIndex {
   weeksInYear: number;
 }
 
-export function indexYear(year: SchoolYear): YearIndex {
+/**
+ * `earlier`, when given, is an index of an earlier version of the year: each part of it whose list is the
+ * same array in `year` (the reader hands out the same frozen list when a part did not change,
+ * db/schoolYearReader.ts) is taken over instead of being built again. The Maps and arrays of an index are
+ * never changed after it is made, so sharing them is safe.
+ */
+export function indexYear(year: SchoolYear, earlier?: YearIndex): YearIndex {
+  /** The earlier index when `part` is the same list in both years. */
+  const keptFor = (part: 'tiers' | 'lines' | 'learners' | 'staff' | 'enrolments'): YearIndex | undefined => (earlier?.year[part] === year[part] ? earlier : undefined);
+  const kept = keptFor('enrolments');
+  const { enrolmentsById, enrolmentsByLine, enrolmentsByLearner } = kept ?? indexEnrolments(year.enrolments);
+  return {
+    year,
+    tierById: keptFor('tiers')?.tierById ?? byId(year.tiers),
+    lineById: keptFor('lines')?.lineById ?? byId(year.lines),
+    learnerById: keptFor('learners')?.learnerById ?? byId(year.learners),
+    staffById: keptFor('staff')?.staffById ?? byId(year.staff),
+    enrolmentsById,
+    enrolmentsByLine,
+    enrolmentsByLearner,
+    weeksInYear: year.calendar.weekStarts.length,
+  };
+}
+
+function indexEnrolments(enrolments: readonly Enrolment[]): Pick<YearIndex, 'enrolmentsById' | 'enrolmentsByLine' | 'enrolmentsByLearner'> {
   const enrolmentsByLine = new Map<number, Enrolment[]>();
   const enrolmentsByLearner = new Map<number, Enrolment[]>();
-  const sorted = inIdOrder(year.enrolments) ? year.enrolments : [...year.enrolments].sort((a, b) => a.id - b.id);
+  const sorted = inIdOrder(enrolments) ? enrolments : [...enrolments].sort((a, b) => a.id - b.id);
   for (const e of sorted) {
     let l = enrolmentsByLine.get(e.lineId);
     if (!l) enrolmentsByLine.set(e.lineId, (l = []));
@@ -32,17 +56,7 @@ export function indexYear(year: SchoolYear): YearIndex {
     if (!p) enrolmentsByLearner.set(e.learnerId, (p = []));
     p.push(e);
   }
-  return {
-    year,
-    tierById: byId(year.tiers),
-    lineById: byId(year.lines),
-    learnerById: byId(year.learners),
-    staffById: byId(year.staff),
-    enrolmentsById: sorted,
-    enrolmentsByLine,
-    enrolmentsByLearner,
-    weeksInYear: year.calendar.weekStarts.length,
-  };
+  return { enrolmentsById: sorted, enrolmentsByLine, enrolmentsByLearner };
 }
 
 /** Records by id (the last of a repeated id wins, as `new Map(pairs)` does), without an array of pairs. */
