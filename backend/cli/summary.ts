@@ -21,7 +21,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const hours = (m: number) => t('cli.hours', { h: oneDecimal.format(m / 60) });
   const lines = [
-    t('cli.heading', { school: data.school.name, year: data.school.academicYear, authority: data.school.localAuthority || t('cli.noAuthority') }),
+    t('cli.heading', { school: label(data.school), year: data.school.academicYear, authority: data.school.localAuthority || t('cli.noAuthority') }),
     t('cli.counts', { lines: data.lines.length, learners: data.learners.length, staff: data.staff.length, week: costed.asAtWeek }),
     '',
     pad(t('cli.income'), pounds(budget.incomePence)),
@@ -44,7 +44,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
     pad(t('cli.workloadRelease'), hours(workload.releaseMinutes)),
     '',
     costed.checks.length === 0 ? t('cli.noWarnings') : t('cli.warnings', { count: costed.checks.length }),
-    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id, code: c.code })}`),
+    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id })}`),
   ];
   return lines;
 }

@@ -25,6 +25,10 @@ describe('mapio summary --lang cy', () => {
     expect(out).toContain('Gwybyddiaeth a dysgu');
     expect(out).toMatch(/\d+ o rybuddion:/);
     expect(out).toContain('DDY cyfrwng Cymraeg a ddarperir yn Saesneg yn unig');
+    // The school's Welsh name where it gave one, and the warnings in words, never Mapio's codes for them
+    expect(out).toContain('Ysgol Cwm Glas (enghraifft)');
+    expect(out).toContain('(Dysgwr 15)');
+    expect(out.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? []).toEqual([]);
     // The school's own data (its name, its authority) may be in English; Mapio's words may not.
     const data = demoSchoolYear().school;
     const words = out.replaceAll(data.name, ' ').replaceAll(data.localAuthority, ' ');

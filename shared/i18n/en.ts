@@ -641,7 +641,7 @@ export const en = {
     noWarnings: 'No warnings.',
     warnings_one: '{{count}} warning:',
     warnings_other: '{{count}} warnings:',
-    warning: '{{title}} ({{subject}} {{id}}, {{code}})',
+    warning: '{{title}} ({{subject}} {{id}})',
     wroteWorkbook: 'Wrote the workbook for governors to {{path}} ({{sheets}}; learners {{learners}}).',
     wroteReturn: 'Wrote the authority return for {{school}} ({{year}}) to {{path}}. It holds no learner names, references or dates of birth.',
     wroteComparison_one: 'Imported {{imported}} of {{count}} return; wrote the comparison to {{path}}.',
