@@ -271,10 +271,10 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     // Each return is read when its turn comes (one in memory at a time); one that cannot be read, is too
     // large or is a zip bomb is rejected with its reason and never stops the others.
     const returns = files.map((file) => returnSourceAt(file));
-    const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
-      if (returns.length > 1) io.err(`[${p.done}/${p.total}] ${p.fileName}: ${p.outcome}`);
-    });
     const { t } = createI18n(lang);
+    const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
+      if (returns.length > 1) io.err(t(`cli.returnProgress.${p.outcome}`, { done: p.done, total: p.total, file: p.fileName }));
+    });
     for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: t(`authority.rejected.${r.code}`, r.params) }));
     if (outcome.imported.length === 0) {
       io.err(t('cli.noneImported'));

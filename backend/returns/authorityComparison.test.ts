@@ -298,6 +298,12 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(some.err).toMatch(/Rejected 32-altered\.xlsx: has been altered since Mapio wrote it/);
     expect(some.out).toMatch(/Imported 1 of 2 returns; wrote the comparison to/);
     expect(fs.existsSync(out)).toBe(true);
+    expect(some.err).toMatch(/\[\d\/2\] 01\.xlsx: imported/);
+    expect(some.err).toMatch(/\[\d\/2\] 32-altered\.xlsx: rejected/);
+    // In Welsh, every line in Welsh: the progress too
+    const cy = await run('compare', nodePath.join(returnsDir, '01.xlsx'), nodePath.join(returnsDir, '32-altered.xlsx'), '--out', out, '--lang', 'cy');
+    expect(cy.err).toMatch(/\[\d\/2\] 01\.xlsx: mewnforiwyd/);
+    expect(cy.err).toMatch(/\[\d\/2\] 32-altered\.xlsx: gwrthodwyd/);
     const none = await run('compare', nodePath.join(returnsDir, '33-version-99.xlsx'), '--out', nodePath.join(dir, 'never.xlsx'));
     expect(none.code).toBe(1);
     expect(none.err).toMatch(/Rejected 33-version-99\.xlsx: a version 99 Mapio return/);

@@ -669,6 +669,7 @@ export const cy: Catalogue = {
   },
   cli: {
     rejectedReturn: 'Gwrthodwyd {{file}}: {{reason}}',
+    returnProgress: { imported: '[{{done}}/{{total}}] {{file}}: mewnforiwyd', rejected: '[{{done}}/{{total}}] {{file}}: gwrthodwyd' },
     noneImported: 'mapio: ni fewnforiwyd yr un ffurflen, felly ni ysgrifennwyd cymhariaeth.',
     heading: '{{school}} — {{year}} ({{authority}})',
     noAuthority: 'dim awdurdod wedi’i osod',

@@ -618,6 +618,8 @@ export const en = {
   },
   cli: {
     rejectedReturn: 'Rejected {{file}}: {{reason}}',
+    /** One return's outcome as `mapio compare` reads them: "[3/130] school.xlsx: imported". */
+    returnProgress: { imported: '[{{done}}/{{total}}] {{file}}: imported', rejected: '[{{done}}/{{total}}] {{file}}: rejected' },
     noneImported: 'mapio: no return was imported, so no comparison was written.',
     heading: '{{school}} — {{year}} ({{authority}})',
     noAuthority: 'no authority set',
