@@ -16,8 +16,17 @@
  * the year is read from stamp the table with `total_changes()` at each row change (the technique of the
  * undo log, db/undoHistory.ts; cascades fire them too), and the stamp never repeats, even across a
  * rolled-back transaction, so a part whose stamps are those of the last read is what the file holds. A
- * change committed through another connection (`data_version` moved) reads the whole year again. Reading
- * the year after a line's minutes changed re-reads 150 lines, not 2,500 enrolments (docs/performance.md).
+ * change committed through another connection (`data_version` moved) reads the whole year again.
+ *
+ * Of lines, learners and enrolments, the triggers also record which records changed (a child row names its
+ * record: a line's areas, staff, costs and undelivered weeks their line), with the stamp. When 16 or fewer
+ * records of such a part changed since the last read through this connection, only they are read (with
+ * their child rows, as a whole read builds them) and spliced into the previous list by id: a record gone
+ * from the file is removed, a new one put in id order, every other record is the previous object. Whenever
+ * in doubt the part is read whole: the first read, a change through another connection, a read after
+ * `forget()` (a rolled-back transaction), more records changed, or a table changed with no record recorded.
+ * Reading the year after a line's minutes changed reads one line, not 150 nor 2,500 enrolments
+ * (docs/performance.md).
  */
 import type { AlncoWorkload, AreaOfNeed, Enrolment, IncomeLine, InterventionLine, Learner, OtherCostLine, School, SchoolYear, StaffMember, Term, Tier } from '../shared/domain';
 import { ApiError } from '../shared/api/contract';
