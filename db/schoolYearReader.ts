@@ -16,8 +16,17 @@
  * the year is read from stamp the table with `total_changes()` at each row change (the technique of the
  * undo log, db/undoHistory.ts; cascades fire them too), and the stamp never repeats, even across a
  * rolled-back transaction, so a part whose stamps are those of the last read is what the file holds. A
- * change committed through another connection (`data_version` moved) reads the whole year again. Reading
- * the year after a line's minutes changed re-reads 150 lines, not 2,500 enrolments (docs/performance.md).
+ * change committed through another connection (`data_version` moved) reads the whole year again.
+ *
+ * Of lines, learners and enrolments, the triggers also record which records changed (a child row names its
+ * record: a line's areas, staff, costs and undelivered weeks their line), with the stamp. When 16 or fewer
+ * records of such a part changed since the last read through this connection, only they are read (with
+ * their child rows, as a whole read builds them) and spliced into the previous list by id: a record gone
+ * from the file is removed, a new one put in id order, every other record is the previous object. Whenever
+ * in doubt the part is read whole: the first read, a change through another connection, a read after
+ * `forget()` (a rolled-back transaction), more records changed, or a table changed with no record recorded.
+ * Reading the year after a line's minutes changed reads one line, not 150 nor 2,500 enrolments
+ * (docs/performance.md).
  */
 import type { AlncoWorkload, AreaOfNeed, Enrolment, IncomeLine, InterventionLine, Learner, OtherCostLine, School, SchoolYear, StaffMember, Term, Tier } from '../shared/domain';
 import { ApiError } from '../shared/api/contract';
@@ -56,17 +65,66 @@ const PARTS = {
 type Part = keyof typeof PARTS;
 const EVERY_PART = Object.keys(PARTS) as Part[];
 
-/** The TEMP table of stamps and its triggers on the year's tables. Idempotent per connection. */
+/**
+ * The list parts read again record by record when few of their records changed: each of the part's tables
+ * with the column naming the record a row belongs to (a line's areas name their line).
+ */
+const RECORD_OF_ROW = {
+  lines: { lines: 'id', line_areas: 'line_id', line_staff: 'line_id', line_non_staff_costs: 'line_id', line_undelivered_weeks: 'line_id' },
+  learners: { learners: 'id', learner_areas: 'learner_id' },
+  enrolments: { enrolments: 'id' },
+} as const satisfies { [P in Part]?: Record<(typeof PARTS)[P][number], string> };
+
+type RecordPart = keyof typeof RECORD_OF_ROW;
+const RECORD_PARTS = Object.keys(RECORD_OF_ROW) as RecordPart[];
+
+/** The part and record column of `table` when its part is read record by record. */
+function recordOf(table: string): { part: RecordPart; column: string } | null {
+  for (const part of RECORD_PARTS) {
+    const column = (RECORD_OF_ROW[part] as Record<string, string>)[table];
+    if (column !== undefined) return { part, column };
+  }
+  return null;
+}
+
+/**
+ * More records changed than this (or than a quarter of the part) and the part is read whole: reading a
+ * few records is cheaper, reading many one query per table no dearer.
+ */
+const MOST_RECORDS_READ_ONE_BY_ONE = 16;
+
+/**
+ * The TEMP tables of stamps and of changed records, and their triggers on the year's tables. Idempotent
+ * per connection. A changed record keeps the stamp of its last change (one row per record, updated, never
+ * a row per change); the triggers never meet a conflict, so no outer `OR IGNORE` or `OR ROLLBACK` can
+ * change what they do.
+ */
 function installChangeStamps(db: SqliteDatabase): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS year_table_stamps (name TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID');
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS year_table_stamps (name TEXT PRIMARY KEY, stamp INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TEMP TABLE IF NOT EXISTS year_changed_records (part TEXT NOT NULL, id INTEGER NOT NULL, stamp INTEGER NOT NULL, PRIMARY KEY (part, id)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS temp.year_changed_records_by_stamp ON year_changed_records (part, stamp);`);
   const seed = db.prepare('INSERT OR IGNORE INTO temp.year_table_stamps (name, stamp) VALUES (?, 0)');
   for (const table of Object.values(PARTS).flat()) {
     seed.run(table);
+    const record = recordOf(table);
     for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
-      // Table names are this file's own constants, never input.
+      // The record of the row before the change and after it (an update may move a row to another record).
+      const rows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
+      const stampRecords = record
+        ? rows
+            .map(
+              (row) => `
+          UPDATE temp.year_changed_records SET stamp = total_changes() + 1 WHERE part = '${record.part}' AND id = ${row}."${record.column}";
+          INSERT INTO temp.year_changed_records (part, id, stamp) SELECT '${record.part}', ${row}."${record.column}", total_changes() + 1
+            WHERE NOT EXISTS (SELECT 1 FROM temp.year_changed_records WHERE part = '${record.part}' AND id = ${row}."${record.column}");`,
+            )
+            .join('')
+        : '';
+      // Table and column names are this file's own constants, never input.
       db.exec(`
         CREATE TEMP TRIGGER IF NOT EXISTS "year_stamp_${table}_${event.toLowerCase()}" AFTER ${event} ON main."${table}" BEGIN
-          UPDATE temp.year_table_stamps SET stamp = total_changes() + 1 WHERE name = '${table}';
+          UPDATE temp.year_table_stamps SET stamp = total_changes() + 1 WHERE name = '${table}';${stampRecords}
         END;`);
     }
   }
@@ -104,14 +162,27 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       basis_paid_weeks_hundredths AS paidWeeksHundredths, basis_paid_minutes_per_week AS paidMinutesPerWeek,
       contracted_minutes_per_week AS contractedMinutesPerWeek, works_in_welsh AS worksInWelsh
     FROM staff ORDER BY id`);
-  const lines = db.prepare(`SELECT ${selectList(LINES)} FROM lines ORDER BY id`);
-  const lineAreas = db.prepare('SELECT line_id, area_id FROM line_areas ORDER BY line_id, position');
-  const lineStaff = db.prepare('SELECT line_id, staff_id, count FROM line_staff ORDER BY line_id, position');
-  const lineCosts = db.prepare('SELECT line_id, label, pence FROM line_non_staff_costs ORDER BY line_id, position');
-  const lineWeeks = db.prepare('SELECT line_id, week FROM line_undelivered_weeks ORDER BY line_id, position');
-  const learners = db.prepare(`SELECT ${selectList(LEARNERS)} FROM learners ORDER BY id`);
-  const learnerAreas = db.prepare('SELECT learner_id, area_id FROM learner_areas ORDER BY learner_id, position');
-  const enrolments = db.prepare(`SELECT ${selectList(ENROLMENTS)} FROM enrolments ORDER BY id`);
+  if (remember) installChangeStamps(db);
+  /**
+   * `SELECT columns FROM table ORDER BY order`: every row (`since` null), or only the rows of the records
+   * of `part` changed after the stamp `since`, in the same order.
+   */
+  const rowsOf = (part: RecordPart, columns: string, table: string, order: string): ((since: number | null) => Row[]) => {
+    const column = (RECORD_OF_ROW[part] as Record<string, string>)[table]!;
+    const every = db.prepare(`SELECT ${columns} FROM ${table} ORDER BY ${order}`);
+    const changed = remember
+      ? db.prepare(`SELECT ${columns} FROM ${table} WHERE ${column} IN (SELECT id FROM temp.year_changed_records WHERE part = '${part}' AND stamp > ?) ORDER BY ${order}`)
+      : null;
+    return (since) => (since === null ? every.all() : changed!.all(since)) as Row[];
+  };
+  const lines = rowsOf('lines', selectList(LINES), 'lines', 'id');
+  const lineAreas = rowsOf('lines', 'line_id, area_id', 'line_areas', 'line_id, position');
+  const lineStaff = rowsOf('lines', 'line_id, staff_id, count', 'line_staff', 'line_id, position');
+  const lineCosts = rowsOf('lines', 'line_id, label, pence', 'line_non_staff_costs', 'line_id, position');
+  const lineWeeks = rowsOf('lines', 'line_id, week', 'line_undelivered_weeks', 'line_id, position');
+  const learners = rowsOf('learners', selectList(LEARNERS), 'learners', 'id');
+  const learnerAreas = rowsOf('learners', 'learner_id, area_id', 'learner_areas', 'learner_id, position');
+  const enrolments = rowsOf('enrolments', selectList(ENROLMENTS), 'enrolments', 'id');
   const income = db.prepare(`SELECT ${selectList(INCOME)} FROM income_lines ORDER BY id`);
   const otherCosts = db.prepare(`SELECT ${selectList(OTHER_COSTS)} FROM other_cost_lines ORDER BY id`);
   const workload = db.prepare(`
@@ -121,14 +192,14 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
 
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const totalChanges = db.prepare('SELECT total_changes()').pluck();
-  if (remember) installChangeStamps(db);
   const tableStamps = remember ? db.prepare('SELECT name, stamp FROM temp.year_table_stamps') : null;
+  const changedRecords = remember ? db.prepare('SELECT id FROM temp.year_changed_records WHERE part = ? AND stamp > ?').pluck() : null;
   let last: { version: number; changes: number; stamps: Map<string, number>; year: SchoolYear } | null = null;
   /** The year last handed out, kept through `forget()`: only its values are reused, never its staleness. */
   let handedOut: SchoolYear | null = null;
 
   const readSchoolYear = (): SchoolYear => {
-    if (!remember) return deepFreeze(readParts(EVERY_PART, null));
+    if (!remember) return deepFreeze(readParts(EVERY_PART, null, null));
     const version = dataVersion.get() as number;
     const changes = totalChanges.get() as number;
     if (last !== null && last.version === version && last.changes === changes) return last.year;
@@ -136,7 +207,16 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
       const stamps = new Map((tableStamps!.all() as Array<{ name: string; stamp: number }>).map((r) => [r.name, r.stamp]));
       const earlier = last !== null && last.version === version ? last : null;
       const parts = earlier ? EVERY_PART.filter((part) => PARTS[part].some((table) => stamps.get(table) !== earlier.stamps.get(table))) : EVERY_PART;
-      const year = deepFreeze(keepUnchanged(readParts(parts, earlier?.year ?? null), handedOut));
+      // A list part of which only a few records changed since the last read is read record by record.
+      const changed = new Map<RecordPart, { since: number; ids: ReadonlySet<number> }>();
+      if (earlier)
+        for (const part of RECORD_PARTS) {
+          if (!parts.includes(part)) continue;
+          const ids = changedRecords!.all(part, earlier.changes) as number[];
+          // None recorded though a table changed is a change the records cannot describe: read it whole.
+          if (ids.length > 0 && ids.length <= MOST_RECORDS_READ_ONE_BY_ONE) changed.set(part, { since: earlier.changes, ids: new Set(ids) });
+        }
+      const year = deepFreeze(keepUnchanged(readParts(parts, earlier?.year ?? null, changed), handedOut, new Set(changed.keys())));
       last = { version, changes, stamps, year };
       handedOut = year;
       return year;
@@ -148,8 +228,11 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
     },
   });
 
-  /** The year with `parts` read from the file and every other part taken from `earlier` (all read when null). */
-  function readParts(parts: readonly Part[], earlier: SchoolYear | null): SchoolYear {
+  /**
+   * The year with `parts` read from the file and every other part taken from `earlier` (all read when null);
+   * of a part in `changed`, only the records changed since its stamp are read, into the list of `earlier`.
+   */
+  function readParts(parts: readonly Part[], earlier: SchoolYear | null, changed: ReadonlyMap<RecordPart, { since: number; ids: ReadonlySet<number> }> | null): SchoolYear {
     return db.transaction((): SchoolYear => {
       const year = { ...(earlier ?? {}) } as SchoolYear;
       const fresh = <P extends Part>(part: P, read: () => SchoolYear[P]) => {
@@ -188,12 +271,17 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
           worksInWelsh: r.worksInWelsh === 1,
         })),
       );
-      fresh('lines', () => {
-        const areasOfLine = byParent(lineAreas.all() as Row[], 'line_id', (r) => r.area_id as string);
-        const staffOfLine = byParent(lineStaff.all() as Row[], 'line_id', (r) => ({ staffId: r.staff_id as number, count: r.count as number }));
-        const costsOfLine = byParent(lineCosts.all() as Row[], 'line_id', (r) => ({ label: r.label as string, pence: r.pence as number }));
-        const weeksOfLine = byParent(lineWeeks.all() as Row[], 'line_id', (r) => r.week as number);
-        return (lines.all() as Row[]).map((r): InterventionLine => {
+      /** The records of `part`: all of them, or the changed ones spliced into the list of `earlier`. */
+      const records = <P extends RecordPart>(part: P, read: (since: number | null) => SchoolYear[P]) => {
+        const only = changed?.get(part);
+        fresh(part, () => (only ? (spliceRecords<{ id: number }>(earlier![part], read(only.since), only.ids) as SchoolYear[P]) : read(null)));
+      };
+      records('lines', (since) => {
+        const areasOfLine = byParent(lineAreas(since), 'line_id', (r) => r.area_id as string);
+        const staffOfLine = byParent(lineStaff(since), 'line_id', (r) => ({ staffId: r.staff_id as number, count: r.count as number }));
+        const costsOfLine = byParent(lineCosts(since), 'line_id', (r) => ({ label: r.label as string, pence: r.pence as number }));
+        const weeksOfLine = byParent(lineWeeks(since), 'line_id', (r) => r.week as number);
+        return lines(since).map((r): InterventionLine => {
           const id = r.id as number;
           return readRecord(LINES, r, {
             areaIds: areasOfLine.get(id) ?? [],
@@ -203,11 +291,11 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
           });
         });
       });
-      fresh('learners', () => {
-        const areasOfLearner = byParent(learnerAreas.all() as Row[], 'learner_id', (r) => r.area_id as string);
-        return (learners.all() as Row[]).map((r): Learner => readRecord(LEARNERS, r, { areaIds: areasOfLearner.get(r.id as number) ?? [] }));
+      records('learners', (since) => {
+        const areasOfLearner = byParent(learnerAreas(since), 'learner_id', (r) => r.area_id as string);
+        return learners(since).map((r): Learner => readRecord(LEARNERS, r, { areaIds: areasOfLearner.get(r.id as number) ?? [] }));
       });
-      fresh('enrolments', () => (enrolments.all() as Row[]).map((r): Enrolment => readRecord(ENROLMENTS, r)));
+      records('enrolments', (since) => enrolments(since).map((r): Enrolment => readRecord(ENROLMENTS, r)));
       fresh('income', () => (income.all() as Row[]).map((r): IncomeLine => readRecord(INCOME, r)));
       fresh('otherCosts', () => (otherCosts.all() as Row[]).map((r): OtherCostLine => readRecord(OTHER_COSTS, r)));
       // The fields in the order a whole read has always given them (a year is compared and written as JSON).
@@ -234,13 +322,14 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
  * by the previous list: what did not change keeps its identity, so whoever remembers work by object (the
  * engine's memoised costing, the patch of the view) sees at once that it did not change (docs/performance.md).
  */
-function keepUnchanged(year: SchoolYear, previous: SchoolYear | null): SchoolYear {
+function keepUnchanged(year: SchoolYear, previous: SchoolYear | null, spliced: ReadonlySet<Part>): SchoolYear {
   if (previous === null || previous === year) return year;
   const kept = { ...year } as Record<keyof SchoolYear, unknown>;
   for (const part of EVERY_PART) {
     const now = year[part] as unknown;
     const before = previous[part] as unknown;
-    if (now === before) continue;
+    // A spliced list kept its unchanged records already (spliceRecords).
+    if (now === before || spliced.has(part)) continue;
     kept[part] = Array.isArray(now) && Array.isArray(before) ? keepUnchangedRecords(now, before) : sameValue(now, before) ? before : now;
   }
   return kept as unknown as SchoolYear;
@@ -258,6 +347,39 @@ function keepUnchangedRecords(now: readonly unknown[], before: readonly unknown[
     return same ? previous : record;
   });
   return all ? before : kept;
+}
+
+/**
+ * `before` (ordered by id) with the records whose ids are in `changed` replaced by `fresh` (the changed
+ * records the file still holds, ordered by id): a changed record gone from the file is removed, a new one
+ * put in its place by id, and one equal in value to the previous one of its id is that previous object;
+ * `before` itself when all are.
+ */
+function spliceRecords<T extends { id: number }>(before: readonly T[], fresh: readonly T[], changed: ReadonlySet<number>): readonly T[] {
+  const list: T[] = [];
+  let all = true;
+  let next = 0;
+  for (const record of before) {
+    while (next < fresh.length && fresh[next]!.id < record.id) {
+      list.push(fresh[next++]!);
+      all = false;
+    }
+    if (!changed.has(record.id)) {
+      list.push(record);
+    } else if (next < fresh.length && fresh[next]!.id === record.id) {
+      const now = fresh[next++]!;
+      const same = sameValue(now, record);
+      list.push(same ? record : now);
+      if (!same) all = false;
+    } else {
+      all = false;
+    }
+  }
+  while (next < fresh.length) {
+    list.push(fresh[next++]!);
+    all = false;
+  }
+  return all ? before : list;
 }
 
 function isRecord(value: unknown): value is { id: unknown } {
