@@ -33,6 +33,8 @@ export interface CheckInputs {
   alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
   /** Open referrals' clocks, in due order. */
   decisions: readonly AlnDecisionClock[];
+  /** How each learner's own checks are made (`checksOfLearner` when not given). */
+  checksOfLearner?: LearnerChecker | undefined;
 }
 
 interface LearnerLine {
@@ -62,64 +64,10 @@ export function runChecks(input: CheckInputs): Check[] {
   }
 
   const learners = inIdOrder(index.year.learners) ? index.year.learners : [...index.year.learners].sort((a, b) => a.id - b.id);
-  const linesOf = (learner: Learner): LearnerLine[] => {
-    const result: LearnerLine[] = [];
-    const enrolments = index.enrolmentsByLearner.get(learner.id);
-    if (enrolments === undefined) return result;
-    for (const e of enrolments) {
-      const line = index.lineById.get(e.lineId);
-      if (!line) continue;
-      // enrolledRange, inline: the enrolment's weeks inside the line's run.
-      const from = Math.max(e.startWeek, line.startWeek);
-      const to = Math.min(e.endWeek, line.startWeek + line.weeks - 1);
-      if (to >= from) result.push({ line, from, to, alp: isAlpLine(index, line) });
-    }
-    return result;
-  };
-
-  const enrolledByLearner = new Map<number, LearnerLine[]>();
-  for (const learner of learners) {
-    const enrolled = linesOf(learner);
-    if (enrolled.length > 0) enrolledByLearner.set(learner.id, enrolled);
-    const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => x.alp);
-    const idp = hasIdp(learner.alnStatus);
-    const alpLineIds = alp.length === 0 ? [] : distinctLineIds(alp);
-
-    // alp_without_idp: one per ALP line the learner is enrolled on while they have no IDP and no decision that
-    // they have ALN (a learner whose IDP is being prepared is the decision clock's concern, not this one's).
-    if (!hasAln(learner.alnStatus)) for (const lineId of alpLineIds) push('alp_without_idp', { kind: 'learner', id: learner.id }, { lineId });
-
-    // idp_without_alp: an IDP and no ALP line enrolled at any week of the year.
-    if (idp && alp.length === 0) push('idp_without_alp', { kind: 'learner', id: learner.id });
-
-    // alp_hours_short: enrolled ALP contact minutes per week (at the as-at week, or the peak week before the
-    // year starts: see learnerCosts.ts) below the minutes the IDP specifies. Only for learners with an IDP
-    // and a recorded figure.
-    if (idp && learner.idpAlpMinutesPerWeek !== null && learner.idpAlpMinutesPerWeek > 0) {
-      const m = input.alpMinutes.get(learner.id) ?? { hundredths: 0, week: null };
-      const required = learner.idpAlpMinutesPerWeek * 100;
-      if (m.hundredths < required) {
-        push(
-          'alp_hours_short',
-          { kind: 'learner', id: learner.id },
-          {
-            requiredMinutes: learner.idpAlpMinutesPerWeek,
-            enrolledMinutes: divideRoundedToNumber(m.hundredths, 100),
-            shortByMinutes: divideRoundedToNumber(required - m.hundredths, 100),
-            week: m.week ?? 0,
-          },
-        );
-      }
-    }
-
-    // welsh_alp_in_english: the IDP requires ALP in Welsh and the learner is on an ALP line delivered only in
-    // English: one check per such line, naming it, whatever their other lines are (a Welsh line elsewhere
-    // does not make this one Welsh). A learner with no ALP at all is idp_without_alp's case.
-    if (learner.welshAlp) {
-      const english = new Set(alp.filter((x) => x.line.deliveryLanguage === 'english').map((x) => x.line.id));
-      for (const lineId of alpLineIds) if (english.has(lineId)) push('welsh_alp_in_english', { kind: 'learner', id: learner.id }, { lineId });
-    }
-  }
+  // Each learner's own checks (every code but idp_review_overdue), placed in their codes' buckets: the learners
+  // are taken in id order, so each bucket still lists its checks in subject-id order.
+  const checksOf = input.checksOfLearner ?? checksOfLearner;
+  for (const learner of learners) for (const c of checksOf(learner, index, asAtWeek, input.alpMinutes.get(learner.id))) (buckets.get(c.code) as Check[]).push(c);
 
   // staff_over_allocated: peak weekly allocation above contracted minutes.
   for (const s of [...input.staff].sort((a, b) => a.staffId - b.staffId)) {
@@ -187,14 +135,74 @@ export function runChecks(input: CheckInputs): Check[] {
     }
   }
 
+  const checks: Check[] = [];
+  for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
+  return checks;
+}
+
+const NO_ENROLMENTS: readonly Enrolment[] = [];
+
+/**
+ * The way a costing gets one learner's checks: `checksOfLearner`, or a memo of it (shared/engine/yearCosting.ts).
+ * It must give what `checksOfLearner` gives.
+ */
+export type LearnerChecker = (learner: Learner, index: YearIndex, asAtWeek: number, alpMinutes: LearnerAlpMinutes | undefined) => readonly Check[];
+
+/**
+ * One learner's checks, every code but idp_review_overdue (which reads today's date), in CHECK_CODES order
+ * and within a code in the order made. Read: the learner record; their enrolments
+ * (`index.enrolmentsByLearner`), the line each is on (`index.lineById`) and whether that line's tier is ALP
+ * or whole school (`index.tierById`); the as-at week; and their ALP minutes, which are made from those same
+ * enrolments, lines, tiers and week (learnerCosts.ts). yearCosting.ts keys its memo on exactly these.
+ */
+export function checksOfLearner(learner: Learner, index: YearIndex, asAtWeek: number, alpMinutes: LearnerAlpMinutes | undefined): Check[] {
+  const checks: Check[] = [];
+  const push = (code: CheckCode, params: Check['params'] = {}): void => {
+    checks.push({ code, subject: { kind: 'learner', id: learner.id }, params });
+  };
+  const enrolled = linesOf(index, learner);
+  const alp = enrolled.length === 0 ? enrolled : enrolled.filter((x) => x.alp);
+  const idp = hasIdp(learner.alnStatus);
+  const alpLineIds = alp.length === 0 ? [] : distinctLineIds(alp);
+
+  // alp_without_idp: one per ALP line the learner is enrolled on while they have no IDP and no decision that
+  // they have ALN (a learner whose IDP is being prepared is the decision clock's concern, not this one's).
+  if (!hasAln(learner.alnStatus)) for (const lineId of alpLineIds) push('alp_without_idp', { lineId });
+
+  // idp_without_alp: an IDP and no ALP line enrolled at any week of the year.
+  if (idp && alp.length === 0) push('idp_without_alp');
+
+  // alp_hours_short: enrolled ALP contact minutes per week (at the as-at week, or the peak week before the
+  // year starts: see learnerCosts.ts) below the minutes the IDP specifies. Only for learners with an IDP
+  // and a recorded figure.
+  if (idp && learner.idpAlpMinutesPerWeek !== null && learner.idpAlpMinutesPerWeek > 0) {
+    const m = alpMinutes ?? { hundredths: 0, week: null };
+    const required = learner.idpAlpMinutesPerWeek * 100;
+    if (m.hundredths < required) {
+      push('alp_hours_short', {
+        requiredMinutes: learner.idpAlpMinutesPerWeek,
+        enrolledMinutes: divideRoundedToNumber(m.hundredths, 100),
+        shortByMinutes: divideRoundedToNumber(required - m.hundredths, 100),
+        week: m.week ?? 0,
+      });
+    }
+  }
+
+  // welsh_alp_in_english: the IDP requires ALP in Welsh and the learner is on an ALP line delivered only in
+  // English: one check per such line, naming it, whatever their other lines are (a Welsh line elsewhere
+  // does not make this one Welsh). A learner with no ALP at all is idp_without_alp's case.
+  if (learner.welshAlp) {
+    const english = new Set(alp.filter((x) => x.line.deliveryLanguage === 'english').map((x) => x.line.id));
+    for (const lineId of alpLineIds) if (english.has(lineId)) push('welsh_alp_in_english', { lineId });
+  }
+
+  if (enrolled.length === 0) return checks;
+
   // alp_undelivered: for a learner with an IDP on an ALP line, the recorded undelivered weeks that fall in
   // their enrolment up to the as-at week ("so far": a week recorded ahead, such as a known closure, is
   // counted once it has come). One check per learner per line.
-  for (const learner of learners) {
-    if (!hasIdp(learner.alnStatus)) continue;
+  if (idp) {
     const weeksByLine = new Map<number, Set<number>>();
-    const enrolled = enrolledByLearner.get(learner.id);
-    if (enrolled === undefined) continue;
     for (const x of enrolled) {
       if (!x.alp || x.line.undeliveredWeeks.length === 0) continue;
       let set = weeksByLine.get(x.line.id);
@@ -203,17 +211,14 @@ export function runChecks(input: CheckInputs): Check[] {
     }
     for (const lineId of [...weeksByLine.keys()].sort((a, b) => a - b)) {
       const set = weeksByLine.get(lineId) as Set<number>;
-      if (set.size > 0) push('alp_undelivered', { kind: 'learner', id: learner.id }, { lineId, weeks: set.size, asAtWeek });
+      if (set.size > 0) push('alp_undelivered', { lineId, weeks: set.size, asAtWeek });
     }
   }
 
   // targeted_long_no_idp: a learner without an IDP enrolled on targeted provision (not ALP, not a whole-school tier)
   // for 36 or more distinct teaching weeks so far, up to the as-at week (three terms of 12 weeks): a prompt
   // to review. Weeks planned beyond the as-at week are not yet support the learner has had.
-  for (const learner of learners) {
-    if (hasAln(learner.alnStatus)) continue;
-    const enrolled = enrolledByLearner.get(learner.id);
-    if (enrolled === undefined) continue;
+  if (!hasAln(learner.alnStatus)) {
     // Distinct weeks = the length of the union of the enrolled ranges (merged in start order, not week by week).
     const ranges: Array<{ from: number; to: number }> = [];
     for (const x of enrolled) {
@@ -221,17 +226,26 @@ export function runChecks(input: CheckInputs): Check[] {
       ranges.push({ from: x.from, to: Math.min(x.to, asAtWeek) });
     }
     const weeks = distinctWeeks(ranges);
-    if (weeks >= TARGETED_REVIEW_WEEKS) {
-      push('targeted_long_no_idp', { kind: 'learner', id: learner.id }, { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS, asAtWeek });
-    }
+    if (weeks >= TARGETED_REVIEW_WEEKS) push('targeted_long_no_idp', { weeks, thresholdWeeks: TARGETED_REVIEW_WEEKS, asAtWeek });
   }
-
-  const checks: Check[] = [];
-  for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
   return checks;
 }
 
-const NO_ENROLMENTS: readonly Enrolment[] = [];
+/** The lines the learner is enrolled on, one per enrolment with at least one week inside its line's run. */
+function linesOf(index: YearIndex, learner: Learner): LearnerLine[] {
+  const result: LearnerLine[] = [];
+  const enrolments = index.enrolmentsByLearner.get(learner.id);
+  if (enrolments === undefined) return result;
+  for (const e of enrolments) {
+    const line = index.lineById.get(e.lineId);
+    if (!line) continue;
+    // enrolledRange, inline: the enrolment's weeks inside the line's run.
+    const from = Math.max(e.startWeek, line.startWeek);
+    const to = Math.min(e.endWeek, line.startWeek + line.weeks - 1);
+    if (to >= from) result.push({ line, from, to, alp: isAlpLine(index, line) });
+  }
+  return result;
+}
 
 /** The distinct ids of the lines, ascending (a learner is on a handful, so a scan beats a Set). */
 function distinctLineIds(enrolled: readonly LearnerLine[]): number[] {

@@ -15,7 +15,7 @@ import { decisionClocks } from './alnDecisions';
 import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
-import { runChecks } from './checks';
+import { runChecks, type LearnerChecker } from './checks';
 import { impactOf, lineImpact, type LineImpacter } from './impact';
 import { costToDateOfRun, financialYearSplitter, spreadRun, type Run } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
@@ -92,12 +92,32 @@ export function costedLineOf(line: InterventionLine, enrolments: readonly Enrolm
   };
 }
 
+/** The way a costing gets a learner's ALP minutes: `learnerAlpMinutes`, or a memo of it (shared/engine/yearCosting.ts). */
+export type AlpMinuter = (index: YearIndex, learnerId: number, asAtWeek: number) => LearnerAlpMinutes;
+
+/** How a costing gets each learner's figures and checks: made from scratch unless a memo is given. */
+export interface LearnerWork {
+  alpMinutesOf: AlpMinuter;
+  /** Undefined: runChecks makes each learner's checks itself. */
+  checksOfLearner: LearnerChecker | undefined;
+}
+
+const FROM_SCRATCH: LearnerWork = { alpMinutesOf: learnerAlpMinutes, checksOfLearner: undefined };
+
 /**
  * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
- * must give what `costedLineOf` and `lineImpact` give), and the year indexed as `index` (which must be an
- * index of this `year`).
+ * must give what `costedLineOf` and `lineImpact` give),, the year indexed as `index` (which must be an
+ * index of this `year`), and each learner's ALP minutes and checks by `learnerWork` (which must give what
+ * `learnerAlpMinutes` and checks.ts `checksOfLearner` give).
  */
-export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costLineOf: LineCoster, impactOfLine: LineImpacter, index: YearIndex = indexYear(year)): CostedMap {
+export function costSchoolYearWith(
+  year: SchoolYear,
+  options: CostOptions,
+  costLineOf: LineCoster,
+  impactOfLine: LineImpacter,
+  index: YearIndex = indexYear(year),
+  learnerWork: LearnerWork = FROM_SCRATCH,
+): CostedMap {
   const asAtWeek = resolveAsAtWeek(year, options);
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
   const weekFy = weekFinancialYearIndexes(year.calendar, years);
@@ -140,7 +160,7 @@ export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costL
   const staff = allocateStaff(year.staff, year.lines, year.otherCosts, index.weeksInYear);
 
   const alpMinutes = new Map<number, LearnerAlpMinutes>();
-  for (const l of year.learners) alpMinutes.set(l.id, learnerAlpMinutes(index, l.id, asAtWeek));
+  for (const l of year.learners) alpMinutes.set(l.id, learnerWork.alpMinutesOf(index, l.id, asAtWeek));
   const learners = costLearners(index, penceByLearner, alpMinutes);
 
   // Totals: sums of the rounded lines.
@@ -204,7 +224,7 @@ export function costSchoolYearWith(year: SchoolYear, options: CostOptions, costL
     },
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
-    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions }),
+    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, checksOfLearner: learnerWork.checksOfLearner }),
     decisions,
     impact: impactOf(year, costedLines, index, impactOfLine),
   };

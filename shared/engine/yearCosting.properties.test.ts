@@ -3,7 +3,9 @@
  * fresh costSchoolYear of the same year gives. Edits replace the records they change with new objects and
  * keep every other object, as a re-read of the file does (db/schoolYearReader.ts), so the memo is exercised
  * both ways: reusing unchanged lines and costing changed ones again; and so is the year's index, whose parts
- * are kept while their lists are the same arrays (yearIndex.ts `indexYear`).
+ * are kept while their lists are the same arrays (yearIndex.ts `indexYear`); and so are each learner's ALP
+ * minutes and own checks, kept while the learner, their enrolments, those enrolments' lines, the tiers and the
+ * as-at week are the same.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -30,7 +32,10 @@ type Edit =
   | { kind: 'staffPay'; staff: number; hourly: number; contracted: number }
   | { kind: 'removeStaff'; staff: number }
   | { kind: 'learnerStatus'; learner: number; alnStatus: (typeof ALN_STATUSES)[number]; idpAlpMinutes: number }
+  | { kind: 'learnerWelsh'; learner: number; welshAlp: boolean }
+  | { kind: 'lineLanguage'; line: number; welsh: boolean }
   | { kind: 'tierWholeSchool'; tier: number; wholeSchool: boolean }
+  | { kind: 'tierAlp'; tier: number; isAlp: boolean }
   | { kind: 'asAt'; asAtWeek: number | null; today: string | null }
   | { kind: 'income'; amount: number }
   | { kind: 'otherCost'; minutes: number; unit: number }
@@ -64,7 +69,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('staffPay' as const), staff: fc.nat(3), hourly: fc.integer({ min: 0, max: 20_000 }), contracted: fc.integer({ min: 0, max: 3000 }) }),
   fc.record({ kind: fc.constant('removeStaff' as const), staff: fc.nat(3) }),
   fc.record({ kind: fc.constant('learnerStatus' as const), learner: fc.nat(7), alnStatus: fc.constantFrom(...ALN_STATUSES), idpAlpMinutes: fc.integer({ min: 0, max: 300 }) }),
+  fc.record({ kind: fc.constant('learnerWelsh' as const), learner: fc.nat(7), welshAlp: fc.boolean() }),
+  fc.record({ kind: fc.constant('lineLanguage' as const), line: fc.nat(7), welsh: fc.boolean() }),
   fc.record({ kind: fc.constant('tierWholeSchool' as const), tier: fc.nat(2), wholeSchool: fc.boolean() }),
+  fc.record({ kind: fc.constant('tierAlp' as const), tier: fc.nat(2), isAlp: fc.boolean() }),
   fc.record({
     kind: fc.constant('asAt' as const),
     asAtWeek: fc.option(fc.integer({ min: 0, max: 38 })),
@@ -152,6 +160,21 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
       learners[at] = { ...learners[at]!, alnStatus: edit.alnStatus, idpAlpMinutesPerWeek: edit.idpAlpMinutes };
       return { year: { ...year, learners }, options };
     }
+    case 'learnerWelsh': {
+      if (year.learners.length === 0) return { year, options };
+      const at = edit.learner % year.learners.length;
+      const learners = [...year.learners];
+      learners[at] = { ...learners[at]!, welshAlp: edit.welshAlp };
+      return { year: { ...year, learners }, options };
+    }
+    case 'lineLanguage':
+      return { year: onLine(edit.line, () => ({ deliveryLanguage: edit.welsh ? 'welsh' : 'english' })), options };
+    case 'tierAlp': {
+      const tiers = [...year.tiers];
+      const at = edit.tier % tiers.length;
+      tiers[at] = { ...tiers[at]!, isAlp: edit.isAlp };
+      return { year: { ...year, tiers }, options };
+    }
     case 'tierWholeSchool': {
       const tiers = [...year.tiers];
       const at = edit.tier % tiers.length;
@@ -180,7 +203,7 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
 }
 
 /** Whether an edit leaves every input of every line the same object (so each costed line must be reused). */
-const touchesNoLine = (edit: Edit): boolean => edit.kind === 'income' || edit.kind === 'otherCost' || edit.kind === 'learnerStatus';
+const touchesNoLine = (edit: Edit): boolean => edit.kind === 'income' || edit.kind === 'otherCost' || edit.kind === 'learnerStatus' || edit.kind === 'learnerWelsh';
 
 describe('the memoised costing of an open year', () => {
   it('equals a fresh costSchoolYear after every edit of a random sequence, and reuses the lines no edit touched', () => {
