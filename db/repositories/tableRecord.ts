@@ -6,12 +6,34 @@
 import { fieldIssue, type IssueCode, type IssueParams } from '../../shared/fieldIssues';
 import type { ErrorReason } from '../../shared/api/errors';
 import { ApiError } from '../../shared/api/contract';
+import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
 import { listFields, toSql, type SqlValue, type TableDescription } from '../tables';
 
 /** Which column holds each scalar field of a record (tables without a description in db/tables.ts). */
 export type ColumnMap<T> = { readonly [K in keyof T]?: string };
+
+/** How many differently shaped updates of a file are kept prepared; past it the kept ones are dropped. */
+const KEPT_UPDATES = 64;
+const preparedUpdates = new WeakMap<SqliteDatabase, Map<string, Statement>>();
+
+/**
+ * The statement for `sql` on `db`, prepared once: preparing an update compiles the table's triggers with
+ * it (the change stamps the reader relies on), which cost more than the edit's own write. SQLite prepares
+ * a kept statement again by itself when the file's schema changes.
+ */
+function preparedUpdate(db: SqliteDatabase, sql: string): Statement {
+  let kept = preparedUpdates.get(db);
+  if (!kept) preparedUpdates.set(db, (kept = new Map()));
+  let statement = kept.get(sql);
+  if (!statement) {
+    if (kept.size >= KEPT_UPDATES) kept.clear();
+    statement = db.prepare(sql);
+    kept.set(sql, statement);
+  }
+  return statement;
+}
 
 /**
  * `UPDATE table SET … WHERE id = ?` for the scalar fields present in `changes`. Fields named in
@@ -39,9 +61,9 @@ export function updateColumns<T extends object>(
     values.push(toSql(value));
   }
   if (sets.length === 0) {
-    return db.prepare(`SELECT 1 FROM ${tableName} WHERE id = ?`).get(id) !== undefined;
+    return preparedUpdate(db, `SELECT 1 FROM ${tableName} WHERE id = ?`).get(id) !== undefined;
   }
-  const result = db.prepare(`UPDATE ${tableName} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  const result = preparedUpdate(db, `UPDATE ${tableName} SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   return result.changes > 0;
 }
 
