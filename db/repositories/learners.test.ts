@@ -32,7 +32,18 @@ describe('learners and enrolments', () => {
 
   it('keeps an enrolment’s measure in both languages, name and unit, through create, update and undo', () => {
     const file = openFile();
-    const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: 'Reading age', measureNameCy: 'Oedran darllen', measureUnit: 'months', measureUnitCy: 'mis', entryValue: 84, exitValue: 97 };
+    const base = {
+      lineId: 1,
+      learnerId: 1,
+      startWeek: 1,
+      endWeek: 12,
+      measureName: 'Reading age',
+      measureNameCy: 'Oedran darllen',
+      measureUnit: 'months',
+      measureUnitCy: 'mis',
+      entryValue: 84,
+      exitValue: 97,
+    };
     const id = file.mutate('Enrol', (r) => r.enrolments.create(base));
     expect(file.readYear().enrolments.find((e) => e.id === id)).toEqual({ id, ...base });
     file.mutate('Welsh unit', (r) => r.enrolments.update(id, { measureUnitCy: 'misoedd' }));
