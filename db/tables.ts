@@ -79,6 +79,7 @@ export const ENROLMENTS = describe<Omit<Enrolment, 'id'>>('enrolments', {
   measureName: 'measure_name',
   measureNameCy: 'measure_name_cy',
   measureUnit: 'measure_unit',
+  measureUnitCy: 'measure_unit_cy',
   entryValue: 'entry_value',
   exitValue: 'exit_value',
 });

@@ -262,6 +262,8 @@ export interface Enrolment {
   /** The measure's name in Welsh; empty until given. */
   measureNameCy: string;
   measureUnit: string;
+  /** The measure's unit in Welsh ("mis" for "months"); empty until given. */
+  measureUnitCy: string;
   entryValue: number | null;
   exitValue: number | null;
 }

@@ -24,13 +24,28 @@ function version1Text(): { text: string; lineWithLearners: number } {
 }
 
 describe('the interchange format', () => {
-  it('writes version 3 and reads it back unchanged, referrals and closed days included', () => {
-    const year = schoolYear({ learners: [learner({ id: 1, alnStatus: 'idp_preparing', referredOn: '2026-10-01', referralDecider: 'la', decidedOn: '2026-11-20' }), learner({ id: 2 })] });
+  it('writes version 4 and reads it back unchanged, referrals, closed days and Welsh measure units included', () => {
+    const line = interventionLine({ id: 1 });
+    const year = schoolYear({
+      lines: [line],
+      learners: [learner({ id: 1, alnStatus: 'idp_preparing', referredOn: '2026-10-01', referralDecider: 'la', decidedOn: '2026-11-20' }), learner({ id: 2 })],
+      enrolments: [{ ...enrolOn(line, 1, 1), measureName: 'Reading age', measureNameCy: 'Oedran darllen', measureUnit: 'months', measureUnitCy: 'mis' }],
+    });
     year.calendar.closedDays = [year.calendar.weekStarts[2] as string];
     const doc = toInterchange(year, 'test');
-    expect(doc.version).toBe(3);
-    expect(INTERCHANGE_VERSION).toBe(3);
+    expect(doc.version).toBe(4);
+    expect(INTERCHANGE_VERSION).toBe(4);
     expect(parseInterchange(JSON.stringify(doc))).toEqual(year);
+  });
+
+  it('still reads version 3: no measure unit in Welsh, which is what version 3 meant', () => {
+    const line = interventionLine({ id: 1 });
+    const year = schoolYear({ lines: [line], learners: [learner({ id: 1 })], enrolments: [{ ...enrolOn(line, 1, 1), measureName: 'Reading age', measureUnit: 'months' }] });
+    const doc = toInterchange(year, 'test');
+    const v3 = { ...doc, version: 3, year: { ...doc.year, enrolments: doc.year.enrolments.map(({ measureUnitCy: _u, ...e }) => e) } };
+    const read = parseInterchange(JSON.stringify(v3));
+    expect(read.enrolments.map((e) => e.measureUnitCy)).toEqual(['']);
+    expect(read).toEqual(year);
   });
 
   it('still reads version 2: no learner referred and no closed day, which is what version 2 meant', () => {
@@ -70,7 +85,7 @@ describe('the interchange format', () => {
   });
 
   it('refuses a version it does not know, naming the versions it reads', () => {
-    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 4 }))).toThrow(/reads versions 1, 2, 3\)/);
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 5 }))).toThrow(/reads versions 1, 2, 3, 4\)/);
   });
 
   it('refuses a document without the fields version 2 requires', () => {

@@ -15,6 +15,9 @@
  * own names (`nameCy` for the school, lines, income and other costs; `descriptionCy` for lines;
  * `measureNameCy` for enrolments). Versions 1 and 2 read with no referral, no closed day and no Welsh text,
  * which is what they meant.
+ *
+ * Version 4 added each enrolment's measure unit in Welsh (`measureUnitCy`). Version 3 and earlier read with
+ * it empty: the Welsh reader sees the English unit, which is what they meant.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -27,9 +30,9 @@ import { fieldIssue } from './fieldIssues';
 import { englishMessage } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 3;
+export const INTERCHANGE_VERSION = 4;
 /** Versions this Mapio reads (it writes only the newest). */
-export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3];
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -80,7 +83,10 @@ export function parseInterchange(text: string): SchoolYear {
     fail([fieldIssue('version', 'versionUnread', { version: head.data.version, readable: READABLE_INTERCHANGE_VERSIONS.join(', ') })]);
   }
   const v = head.data.version;
-  const current = v === 3 ? raw : { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year) };
+  const current =
+    v === INTERCHANGE_VERSION
+      ? raw
+      : { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year)) };
   const parsed = documentSchema.safeParse(current);
   if (!parsed.success) fail(issuesFrom(parsed.error));
   const year = parsed.data.year as SchoolYear;
@@ -90,6 +96,12 @@ export function parseInterchange(text: string): SchoolYear {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A version-3 year with what version 4 added, as version 3 meant it: no measure unit in Welsh. */
+function fromVersion3(year: unknown): unknown {
+  if (!isRecord(year) || !Array.isArray(year.enrolments)) return year;
+  return { ...year, enrolments: year.enrolments.map((e) => (isRecord(e) ? { measureUnitCy: '', ...e } : e)) };
+}
 
 /**
  * A version-2 year with what version 3 added, as version 2 meant it: no learner referred, no closed day,

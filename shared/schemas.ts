@@ -200,6 +200,7 @@ export const enrolmentFields = z.strictObject({
   measureName: text(100),
   measureNameCy: text(100),
   measureUnit: text(50),
+  measureUnitCy: text(50),
   entryValue: z.number().finite().nullable(),
   exitValue: z.number().finite().nullable(),
 });

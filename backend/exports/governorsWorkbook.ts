@@ -35,7 +35,7 @@ import { writeProvisionMap } from './governors/provisionMapSheet';
 import { writeSummary } from './governors/summarySheet';
 import { writeStaffing } from './governors/staffingSheet';
 import { writeLearners } from './governors/learnersSheet';
-import { welshMeasureNames, yearInLanguage } from '../../shared/i18n/schoolWords';
+import { measureWordsIn, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { learnerPseudonyms } from './governors/learnerPseudonyms';
 import { writeChecks } from './governors/checksSheet';
 import { protectSheets } from './governors/cellRoles';
@@ -90,7 +90,7 @@ export function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 
     names,
     options,
     pseudonyms: learnerPseudonyms(data, costed, options.learners),
-    measureName: (english) => (options.lang === 'cy' ? (welshMeasureNames(view.data.enrolments).get(english.trim()) ?? english) : english),
+    measureWords: measureWordsIn(view.data.enrolments, options.lang),
   };
 
   // The Summary refers to the Provision map's totals, so the map is laid out first (sheet order is by id).

@@ -31,9 +31,24 @@ describe('the Impact sheet', () => {
     const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
     const ws = workbook.getWorksheet('Effaith') as ExcelJS.Worksheet;
     const row = rowOf(ws, 'Ffoneg dal i fyny (Blwyddyn 2)');
-    expect(row.getCell(2).value).toBe('Oedran darllen (months)');
+    expect(row.getCell(2).value).toBe('Oedran darllen (mis)');
     expect(row.getCell(3).value).toBe(5);
     expect(row.getCell(5).value).toBeCloseTo(6.4, 10);
+  });
+
+  it('in Welsh shows the English unit the school typed where it gave no Welsh unit', () => {
+    const year = demoSchoolYear();
+    year.enrolments = year.enrolments.map((e) => ({ ...e, measureUnitCy: e.measureUnit === 'months' ? '' : e.measureUnitCy }));
+    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' }));
+    const ws = workbook.getWorksheet('Effaith') as ExcelJS.Worksheet;
+    expect(rowOf(ws, 'Ffoneg dal i fyny (Blwyddyn 2)').getCell(2).value).toBe('Oedran darllen (months)');
+    const boxall: unknown[] = [];
+    ws.eachRow((row) => {
+      const measure = row.getCell(2).value;
+      if (typeof measure === 'string' && measure.startsWith('Proffil Boxall')) boxall.push(measure);
+    });
+    expect(boxall.length).toBeGreaterThan(0);
+    expect(new Set(boxall)).toEqual(new Set(['Proffil Boxall (pwyntiau)']));
   });
 
   it('lists each measure separately and never averages them together', () => {

@@ -41,7 +41,18 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
         const learner = year.learners.find((l) => l.id === learnerId);
         if (!learner) throw new ApiError('not_found', 'noLearner', { id: learnerId }, [fieldIssue(`learnerIds.${i}`, 'noLearner', { id: learnerId })]);
         if (onLine.has(learnerId)) throw new ApiError('conflict', 'alreadyEnrolled', { ref: learner.ref, line: line.name });
-        return repos.enrolments.create({ lineId, learnerId, startWeek: start, endWeek: end, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null });
+        return repos.enrolments.create({
+          lineId,
+          learnerId,
+          startWeek: start,
+          endWeek: end,
+          measureName: '',
+          measureNameCy: '',
+          measureUnit: '',
+          measureUnitCy: '',
+          entryValue: null,
+          exitValue: null,
+        });
       });
     }),
 

@@ -6,6 +6,7 @@
 import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
+  { from: 800, sql: 'ALTER TABLE enrolments DROP COLUMN measure_unit_cy' },
   { from: 700, sql: 'DROP TABLE governor_versions' },
   {
     from: 600,

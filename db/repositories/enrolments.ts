@@ -62,6 +62,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
           measureName: '',
           measureNameCy: '',
           measureUnit: '',
+          measureUnitCy: '',
           entryValue: null,
           exitValue: null,
         });

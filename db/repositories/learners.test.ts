@@ -24,10 +24,34 @@ describe('learners and enrolments', () => {
 
   it('enrolments name the line or learner that is missing', () => {
     const file = openFile();
-    const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null };
+    const base = { lineId: 1, learnerId: 1, startWeek: 1, endWeek: 12, measureName: '', measureNameCy: '', measureUnit: '', measureUnitCy: '', entryValue: null, exitValue: null };
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, lineId: 7 }))).message).toBe('lineId: no intervention line with id 7');
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.create({ ...base, learnerId: 70 }))).message).toBe('learnerId: no learner with id 70');
     expect(apiErrorFrom(() => file.mutate('x', (r) => r.enrolments.update(1, { endWeek: 0 + 1, startWeek: 5 }))).message).toBe('endWeek: must not be before the start week (5)');
+  });
+
+  it('keeps an enrolment’s measure in both languages, name and unit, through create, update and undo', () => {
+    const file = openFile();
+    const base = {
+      lineId: 1,
+      learnerId: 1,
+      startWeek: 1,
+      endWeek: 12,
+      measureName: 'Reading age',
+      measureNameCy: 'Oedran darllen',
+      measureUnit: 'months',
+      measureUnitCy: 'mis',
+      entryValue: 84,
+      exitValue: 97,
+    };
+    const id = file.mutate('Enrol', (r) => r.enrolments.create(base));
+    expect(file.readYear().enrolments.find((e) => e.id === id)).toEqual({ id, ...base });
+    file.mutate('Welsh unit', (r) => r.enrolments.update(id, { measureUnitCy: 'misoedd' }));
+    expect(file.readYear().enrolments.find((e) => e.id === id)?.measureUnitCy).toBe('misoedd');
+    file.undo();
+    expect(file.readYear().enrolments.find((e) => e.id === id)?.measureUnitCy).toBe('mis');
+    const [made] = file.mutate('Enrol many', (r) => r.enrolments.createMany(2, [2]));
+    expect(file.readYear().enrolments.find((e) => e.id === made)).toMatchObject({ measureUnit: '', measureUnitCy: '' });
   });
 
   it('createMany enrols on the line’s whole run by default', () => {

@@ -519,6 +519,8 @@ const LEARNERS: LearnerRow[] = [
 
 /** The demo's measures of progress in Welsh, as a bilingual school would name them. */
 const MEASURE_NAMES_CY: Record<string, string> = { 'Reading age': 'Oedran darllen', 'Boxall profile': 'Proffil Boxall' };
+/** Their units in Welsh: months of reading age, points on the Boxall profile. */
+const MEASURE_UNITS_CY: Record<string, string> = { months: 'mis', points: 'pwyntiau' };
 
 /** Enrolments: [line name prefix, learner name, startWeek?, endWeek?, measure?] */
 type EnrolRow = [line: string, learner: string, start?: number, end?: number, measure?: [string, string, number | null, number | null]];
@@ -687,6 +689,7 @@ export function demoSchoolYear(): SchoolYear {
       measureName: measure?.[0] ?? '',
       measureNameCy: MEASURE_NAMES_CY[measure?.[0] ?? ''] ?? '',
       measureUnit: measure?.[1] ?? '',
+      measureUnitCy: MEASURE_UNITS_CY[measure?.[1] ?? ''] ?? '',
       entryValue: measure?.[2] ?? null,
       exitValue: measure?.[3] ?? null,
     };

@@ -389,6 +389,7 @@ export const cy: Catalogue = {
       measureCy: 'Mesur yn Gymraeg',
       measure: 'Mesur',
       unit: 'Uned',
+      unitCy: 'Uned yn Gymraeg',
       entry: 'Ar y dechrau',
       exit: 'Ar y diwedd',
       share: 'Cyfran o’r gost',

@@ -362,6 +362,7 @@ export const en = {
       measureCy: 'Measure in Welsh',
       measure: 'Measure',
       unit: 'Unit',
+      unitCy: 'Unit in Welsh',
       entry: 'Entry',
       exit: 'Exit',
       share: 'Share of cost',

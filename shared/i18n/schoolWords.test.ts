@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from '../engine';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
-import { inLanguage, untranslated, welshMeasureNames, yearInLanguage } from './schoolWords';
+import { inLanguage, measureWordsIn, untranslated, welshMeasureNames, welshMeasureUnits, yearInLanguage } from './schoolWords';
 
 describe('the school’s own words in the reader’s language', () => {
   it('gives Welsh readers the Welsh where it is given and the English where it is not; English readers the English', () => {
@@ -38,5 +38,33 @@ describe('the school’s own words in the reader’s language', () => {
     expect(names.get('Reading age')).toBe('Oedran darllen');
     expect(names.get('Boxall profile')).toBe('Proffil Boxall');
     expect(names.has('Spelling age')).toBe(false);
+  });
+
+  it('gives a measure’s unit in Welsh where the school typed Welsh beside that English unit, and the English where it did not', () => {
+    const enrolment = (measureUnit: string, measureUnitCy: string) => ({ ...testSchoolYear().enrolments[0]!, measureUnit, measureUnitCy });
+    const enrolments = [enrolment('months', ''), enrolment(' months ', ' mis '), enrolment('months', 'misoedd'), enrolment('points', 'pwyntiau'), enrolment('marks', '  ')];
+    const units = welshMeasureUnits(enrolments);
+    expect(units.get('months')).toBe('mis');
+    expect(units.get('points')).toBe('pwyntiau');
+    expect(units.has('marks')).toBe(false);
+
+    const cy = measureWordsIn(enrolments, 'cy');
+    expect(cy.unit('months')).toBe('mis');
+    expect(cy.unit('marks')).toBe('marks');
+    expect(cy.unit('weeks')).toBe('weeks');
+    const en = measureWordsIn(enrolments, 'en');
+    expect(en.unit('months')).toBe('months');
+  });
+
+  it('names a measure and its unit by one rule, and puts both into Welsh with the rest of the year', () => {
+    const year = testSchoolYear();
+    year.enrolments = year.enrolments.map((e, i) => ({ ...e, measureName: 'Reading age', measureNameCy: i === 0 ? 'Oedran darllen' : '', measureUnit: 'months', measureUnitCy: i === 0 ? 'mis' : '' }));
+    const cy = measureWordsIn(year.enrolments, 'cy');
+    expect([cy.name('Reading age'), cy.unit('months')]).toEqual(['Oedran darllen', 'mis']);
+    const en = measureWordsIn(year.enrolments, 'en');
+    expect([en.name('Reading age'), en.unit('months')]).toEqual(['Reading age', 'months']);
+    const inWelsh = yearInLanguage(year, 'cy');
+    expect(inWelsh.enrolments[0]).toMatchObject({ measureName: 'Oedran darllen', measureUnit: 'mis' });
+    expect(inWelsh.enrolments[1]).toMatchObject({ measureName: 'Reading age', measureUnit: 'months' });
   });
 });

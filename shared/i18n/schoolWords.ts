@@ -19,7 +19,7 @@ export function lacksWelsh(english: string, welsh: string): boolean {
 
 /**
  * The year with every name the school typed in `lang`: the school's name, tiers, areas, lines (name and
- * description), income, other costs and measures. Ids, figures and everything else are the same objects'
+ * description), income, other costs and measures (name and unit). Ids, figures and everything else are the same objects'
  * values, so costing it gives the same figures. English returns the year itself.
  */
 export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
@@ -32,7 +32,7 @@ export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
     lines: year.lines.map((l) => ({ ...l, name: inLanguage(l.name, l.nameCy, lang), description: inLanguage(l.description, l.descriptionCy, lang) })),
     income: year.income.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
     otherCosts: year.otherCosts.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
-    enrolments: year.enrolments.map((e) => ({ ...e, measureName: inLanguage(e.measureName, e.measureNameCy, lang) })),
+    enrolments: year.enrolments.map((e) => ({ ...e, measureName: inLanguage(e.measureName, e.measureNameCy, lang), measureUnit: inLanguage(e.measureUnit, e.measureUnitCy, lang) })),
   };
 }
 
@@ -53,7 +53,24 @@ export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; 
   return out;
 }
 
-const welshMeasureNamesOf = new WeakMap<readonly Enrolment[], ReadonlyMap<string, string>>();
+type MeasureWord = 'measureName' | 'measureUnit';
+const WELSH_OF: Record<MeasureWord, 'measureNameCy' | 'measureUnitCy'> = { measureName: 'measureNameCy', measureUnit: 'measureUnitCy' };
+const welshWordsOf: Record<MeasureWord, WeakMap<readonly Enrolment[], ReadonlyMap<string, string>>> = { measureName: new WeakMap(), measureUnit: new WeakMap() };
+
+/** Each English `word` (trimmed) typed on the enrolments with the first Welsh the school typed beside it (trimmed). */
+function welshMeasureWords(enrolments: readonly Enrolment[], word: MeasureWord): ReadonlyMap<string, string> {
+  let words = welshWordsOf[word].get(enrolments);
+  if (!words) {
+    const found = new Map<string, string>();
+    for (const e of enrolments) {
+      const english = e[word].trim();
+      const welsh = e[WELSH_OF[word]].trim();
+      if (english && welsh && !found.has(english)) found.set(english, welsh);
+    }
+    welshWordsOf[word].set(enrolments, (words = found));
+  }
+  return words;
+}
 
 /**
  * Each measure of progress's Welsh name by its English name (both trimmed), as the school typed it on the
@@ -61,15 +78,33 @@ const welshMeasureNamesOf = new WeakMap<readonly Enrolment[], ReadonlyMap<string
  * a Welsh reader is shown the Welsh. Worked out once per list of enrolments.
  */
 export function welshMeasureNames(enrolments: readonly Enrolment[]): ReadonlyMap<string, string> {
-  let names = welshMeasureNamesOf.get(enrolments);
-  if (!names) {
-    const found = new Map<string, string>();
-    for (const e of enrolments) {
-      const english = e.measureName.trim();
-      const welsh = e.measureNameCy.trim();
-      if (english && welsh && !found.has(english)) found.set(english, welsh);
-    }
-    welshMeasureNamesOf.set(enrolments, (names = found));
-  }
-  return names;
+  return welshMeasureWords(enrolments, 'measureName');
+}
+
+/**
+ * Each measure's unit in Welsh by its English unit (both trimmed): "mis" for "months", the first Welsh unit
+ * the school typed beside that English unit. Worked out once per list of enrolments.
+ */
+export function welshMeasureUnits(enrolments: readonly Enrolment[]): ReadonlyMap<string, string> {
+  return welshMeasureWords(enrolments, 'measureUnit');
+}
+
+/** A measure of progress's words (as the engine gives them: in English) as a reader in one language reads them. */
+export interface MeasureWords {
+  name(english: string): string;
+  unit(english: string): string;
+}
+
+const ENGLISH_MEASURE_WORDS: MeasureWords = { name: (english) => english, unit: (english) => english };
+
+/**
+ * The one rule for a measure's name and unit, on screens and in documents alike: a Welsh reader sees the
+ * Welsh the school typed for that English name or unit, and the English as typed where it gave none; an
+ * English reader always sees the English.
+ */
+export function measureWordsIn(enrolments: readonly Enrolment[], lang: Lang): MeasureWords {
+  if (lang !== 'cy') return ENGLISH_MEASURE_WORDS;
+  const names = welshMeasureNames(enrolments);
+  const units = welshMeasureUnits(enrolments);
+  return { name: (english) => names.get(english.trim()) ?? english, unit: (english) => units.get(english.trim()) ?? english };
 }

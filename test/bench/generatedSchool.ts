@@ -431,6 +431,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
         measureName: measured ? measureName : '',
         measureNameCy: '',
         measureUnit: measured ? measureUnit : '',
+        measureUnitCy: '',
         entryValue: entry,
         exitValue: entry !== null && endWeek <= 20 && rnd.chance(0.6) ? entry + rnd.int(-2, 12) : null,
       });

@@ -45,7 +45,7 @@ const englishWhereWelshGiven = [
   ...demo.lines.flatMap((l) => [l.nameCy ? l.name : '', l.descriptionCy ? l.description : '']),
   ...demo.income.map((i) => (i.nameCy ? i.name : '')),
   ...demo.otherCosts.map((o) => (o.nameCy ? o.name : '')),
-  ...demo.enrolments.map((e) => (e.measureNameCy ? e.measureName : '')),
+  ...demo.enrolments.flatMap((e) => [e.measureNameCy ? e.measureName : '', e.measureUnitCy ? e.measureUnit : '']),
 ].filter((s) => s.trim().length > 0);
 
 const schoolDataPatterns = schoolData.map(

@@ -83,7 +83,7 @@ export function learner(p: Partial<Learner> & { id: number }): Learner {
 }
 
 export function enrolment(p: Partial<Enrolment> & { id: number; lineId: number; learnerId: number }): Enrolment {
-  return { startWeek: 1, endWeek: 38, measureName: '', measureNameCy: '', measureUnit: '', entryValue: null, exitValue: null, ...p };
+  return { startWeek: 1, endWeek: 38, measureName: '', measureNameCy: '', measureUnit: '', measureUnitCy: '', entryValue: null, exitValue: null, ...p };
 }
 
 /** Enrol a learner for the whole run of a line. */

@@ -269,7 +269,7 @@ function enrolment(
   entryValue: number | null,
   exitValue: number | null,
 ): SchoolYear['enrolments'][number] {
-  return { id, lineId, learnerId, startWeek, endWeek, measureName, measureNameCy: '', measureUnit, entryValue, exitValue };
+  return { id, lineId, learnerId, startWeek, endWeek, measureName, measureNameCy: '', measureUnit, measureUnitCy: '', entryValue, exitValue };
 }
 
 /**
@@ -313,6 +313,7 @@ export function largeSchoolYear(learners = 2000, lines = 150, enrolments = 2500)
         measureName: 'Reading age',
         measureNameCy: '',
         measureUnit: 'months',
+        measureUnitCy: '',
         entryValue: i % 4 === 0 ? null : 70 + (i % 30),
         exitValue: null,
       };

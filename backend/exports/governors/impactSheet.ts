@@ -6,13 +6,14 @@
  */
 import type ExcelJS from 'exceljs';
 import type { CostedFigures } from '../../../shared/engine';
+import type { MeasureWords } from '../../../shared/i18n/schoolWords';
 import { markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from '../sheetLayout';
 
 const DECIMAL_FORMAT = '0.0#';
 const PERCENT_FORMAT = '0%';
 
-export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedFigures; measureName: (english: string) => string }): void {
+export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { costed: CostedFigures; measureWords: MeasureWords }): void {
   const { t, data, costed } = frame;
   titleRows(ws, t('export.impact.title', { school: data.school.name, year: data.school.academicYear }), t('export.impact.note'));
   const cols = [
@@ -34,8 +35,9 @@ export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { co
       const row = ws.getRow(r++);
       typedText(row.getCell(1), lineName.get(line.lineId) ?? String(line.lineId));
       row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-      const measure = frame.measureName(m.measureName);
-      typedText(row.getCell(2), m.measureUnit ? `${measure} (${m.measureUnit})` : measure);
+      // The measure's name and unit in the workbook's language: the school's Welsh where it gave it.
+      const measure = frame.measureWords.name(m.measureName);
+      typedText(row.getCell(2), m.measureUnit ? `${measure} (${frame.measureWords.unit(m.measureUnit)})` : measure);
       row.getCell(3).value = m.learnersMeasured;
       row.getCell(4).value = line.notMeasured;
       row.getCell(5).value = m.averageProgress;

@@ -2,6 +2,7 @@
 import type { SchoolYear } from '../../../shared/domain';
 import type { CostedFigures } from '../../../shared/engine';
 import { type Lang, type TFunction } from '../../../shared/i18n';
+import type { MeasureWords } from '../../../shared/i18n/schoolWords';
 import { type CheckedFigure, type SheetFrame } from '../sheetLayout';
 import type { GovernorsWorkbookOptions } from '../governorsWorkbook';
 
@@ -15,8 +16,8 @@ export interface SheetContext extends SheetFrame {
   options: GovernorsWorkbookOptions;
   /** The code each learner is shown by in a pseudonymised workbook (learnerPseudonyms.ts); empty otherwise. */
   pseudonyms: Map<number, string>;
-  /** A measure of progress (as the engine names it: in English) as the workbook shows it: in Welsh where the school gave Welsh. */
-  measureName: (english: string) => string;
+  /** A measure of progress's name and unit (as the engine gives them: in English) as the workbook shows them: in Welsh where the school gave Welsh. */
+  measureWords: MeasureWords;
 }
 
 // ── Provision map ────────────────────────────────────────────────────────────────────────────────

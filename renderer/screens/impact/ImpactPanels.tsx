@@ -1,26 +1,27 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { LineImpact, MeasureImpact } from '../../../shared/engine';
-import type { InterventionLine } from '../../../shared/domain';
+import type { Enrolment, InterventionLine } from '../../../shared/domain';
 import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 import { formatProgress, formatShare, readExpectedProgress } from './progressText';
-import { welshMeasureNames } from '../../../shared/i18n/schoolWords';
+import { measureWordsIn } from '../../../shared/i18n/schoolWords';
 import { DataTable } from '../../components/DataTable';
 
-const NO_WELSH_NAMES: ReadonlyMap<string, string> = new Map();
+const NO_ENROLMENTS: readonly Enrolment[] = [];
 
 function useImpactText() {
   const d = useDisplay();
   const { t, locale, pounds, lang } = d;
   const enrolments = useMapio((s) => s.view?.data.enrolments);
-  const welshNames = lang === 'cy' && enrolments ? welshMeasureNames(enrolments) : NO_WELSH_NAMES;
-  const unitOf = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => m.measureUnit.trim() || t('impact.noUnit');
+  // The measure's name and unit in the reader's language: the school's Welsh where it gave it.
+  const words = measureWordsIn(enrolments ?? NO_ENROLMENTS, lang);
+  const unitOf = (m: Pick<MeasureImpact, 'measureUnit'>) => (m.measureUnit.trim() ? words.unit(m.measureUnit) : t('impact.noUnit'));
   const measureLabel = (m: Pick<MeasureImpact, 'measureName' | 'measureUnit'>) => {
-    const name = welshNames.get(m.measureName.trim()) ?? m.measureName;
-    return name.trim() ? (m.measureUnit.trim() ? t('impact.measureWithUnit', { name, unit: m.measureUnit }) : name) : t('impact.unnamedMeasure');
+    const name = words.name(m.measureName);
+    return name.trim() ? (m.measureUnit.trim() ? t('impact.measureWithUnit', { name, unit: words.unit(m.measureUnit) }) : name) : t('impact.unnamedMeasure');
   };
-  const progress = (value: number, m: Pick<MeasureImpact, 'measureUnit'>) => t('impact.progressValue', { value: formatProgress(value, locale), unit: m.measureUnit.trim() || t('impact.noUnit') });
+  const progress = (value: number, m: Pick<MeasureImpact, 'measureUnit'>) => t('impact.progressValue', { value: formatProgress(value, locale), unit: unitOf(m) });
   const share = (m: MeasureImpact) =>
     m.madeExpectedShareBasisPoints === null || m.madeExpectedProgress === null || m.expectedProgress === null
       ? t('impact.noExpected')

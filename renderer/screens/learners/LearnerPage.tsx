@@ -193,6 +193,15 @@ export function LearnerPage(props: { learnerId: number }) {
                         read={(s) => ({ ok: true, value: s })}
                         commit={(v) => update({ measureUnit: v })}
                       />
+                      <DraftField
+                        hideLabel
+                        className="narrow measure-cy"
+                        label={`${t('learner.col.unitCy')}: ${lineName}`}
+                        value={e.measureUnitCy}
+                        format={(v) => v}
+                        read={(s) => ({ ok: true, value: s })}
+                        commit={(v) => update({ measureUnitCy: v })}
+                      />
                     </td>
                     <td>
                       <DraftField
