@@ -73,10 +73,17 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByTestId('setup-step')).toHaveText(L.school.setup.step.replace('{{n}}', '1').replace('{{total}}', '4').replace('{{name}}', L.school.parts.details));
     await type(page.getByTestId('school-name-field'), SCHOOL);
     await expect(page.getByTestId('school-name')).toHaveText(SCHOOL);
+    // The authority's save is held back, as on a slow laptop: a number typed before it comes back is still read
+    // against the authority just chosen, not the one the file had.
+    let releaseAuthority = () => {};
+    const authorityHeld = new Promise<void>((resolve) => (releaseAuthority = resolve));
+    await page.route('**/api/school.update', async (route) => route.continue(await authorityHeld), { times: 1 });
     await page.getByTestId('school-authority').selectOption('663');
     // A number from another authority is refused beside the field, naming the code it must start with; nothing is saved.
     await type(page.getByTestId('school-official-number'), '6614012');
     await expect(page.getByText(L.school.details.errors.officialNumberAuthority.replace('{{code}}', '663').replace('{{authority}}', lang === 'cy' ? 'Sir Ddinbych' : 'Denbighshire'))).toBeVisible();
+    releaseAuthority();
+    await expect(page.getByTestId('school-authority')).toHaveValue('663');
     await type(page.getByTestId('school-official-number'), NUMBER);
     await page.getByTestId('school-phase').selectOption('secondary');
     await page.getByTestId('school-medium').selectOption('welsh');

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { LANGUAGE_MEDIA, PHASES, type School } from '../../../shared/domain';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { WELSH_LOCAL_AUTHORITIES, authorityByCode, authorityNamed } from '../../../shared/localAuthorities';
@@ -18,6 +19,8 @@ export function SchoolDetails() {
   const { fromParsed } = useReader();
   const school = useMapio((s) => s.view?.data.school);
   const mutate = useMapio((s) => s.mutate);
+  // The authority just chosen, until its save comes back: a number typed meanwhile is read against it.
+  const [choosingAuthority, setChoosingAuthority] = useState<string | null>(null);
   if (!school) return null;
 
   const save: Commit<SchoolChanges> = async (changes) => problemOf(await mutate('school.update', { changes }, { fieldErrors: true }));
@@ -26,7 +29,8 @@ export function SchoolDetails() {
     (value) =>
       save({ [key]: value } as SchoolChanges);
 
-  const authority = authorityByCode(school.localAuthorityCode);
+  const authorityCode = choosingAuthority ?? school.localAuthorityCode;
+  const authority = authorityByCode(authorityCode);
   const authorityLabel = (a: { name: string; nameCy: string }) => (lang === 'cy' ? a.nameCy : a.name);
   // A name typed before the list existed, that is not one of the 22: kept, and shown so the school can choose.
   const typedBefore = !authority && school.localAuthority.trim() !== '' && !authorityNamed(school.localAuthority) ? school.localAuthority : null;
@@ -34,7 +38,7 @@ export function SchoolDetails() {
   const readOfficialNumber = (text: string): ReadResult<string> => {
     const digits = text.replace(/\s+/g, '');
     if (digits === '') return { ok: true, value: '' };
-    if (!/^\d{7}$/.test(digits)) return { ok: false, message: t('school.details.errors.officialNumberDigits', { example: exampleNumber(school.localAuthorityCode) }) };
+    if (!/^\d{7}$/.test(digits)) return { ok: false, message: t('school.details.errors.officialNumberDigits', { example: exampleNumber(authorityCode) }) };
     if (authority && !digits.startsWith(authority.code)) {
       return { ok: false, message: t('school.details.errors.officialNumberAuthority', { code: authority.code, authority: authorityLabel(authority) }) };
     }
@@ -50,7 +54,12 @@ export function SchoolDetails() {
       return t('school.details.errors.authorityMismatch', { number: school.officialNumber, authority: owner ? authorityLabel(owner) : school.officialNumber.slice(0, 3) });
     }
     // The English name is kept beside the code, as files made before the list kept it.
-    return save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : (typedBefore ?? '') });
+    setChoosingAuthority(code);
+    try {
+      return await save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : (typedBefore ?? '') });
+    } finally {
+      setChoosingAuthority(null);
+    }
   };
 
   const readRoll = (text: string) => fromParsed(readWholeNumber(text, 0, 10_000));
@@ -94,7 +103,7 @@ export function SchoolDetails() {
       />
       <DraftField
         label={t('school.details.officialNumber')}
-        hint={t('school.details.officialNumberHint', { example: exampleNumber(school.localAuthorityCode) })}
+        hint={t('school.details.officialNumberHint', { example: exampleNumber(authorityCode) })}
         value={school.officialNumber}
         format={(v) => v}
         inputMode="numeric"
