@@ -77,7 +77,14 @@ for (const lang of ['en', 'cy'] as const) {
     // against the authority just chosen, not the one the file had.
     let releaseAuthority = () => {};
     const authorityHeld = new Promise<void>((resolve) => (releaseAuthority = resolve));
-    await page.route('**/api/school.update', async (route) => route.continue(await authorityHeld), { times: 1 });
+    await page.route(
+      '**/api/school.update',
+      async (route) => {
+        await authorityHeld;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await page.getByTestId('school-authority').selectOption('663');
     // A number from another authority is refused beside the field, naming the code it must start with; nothing is saved.
     await type(page.getByTestId('school-official-number'), '6614012');
