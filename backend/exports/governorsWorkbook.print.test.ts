@@ -23,7 +23,7 @@ import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbook } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
-import { printScale, shownText, textFits } from './sheetPrint';
+import { longestWordUnits, printedColumns, printScale, shownText, textFits, wordsFit } from './sheetPrint';
 
 /** A school with well over £1m of provision (one resource line of £10m) and far less income: overspent. */
 function bigOverspentSchool(): SchoolYear {
@@ -66,6 +66,20 @@ describe('the governors’ workbook’s print set-up', () => {
           }),
         );
         expect(clipped, `${ws.name}: text wider than its column without wrapping`).toEqual([]);
+        // A word breaks across lines only where widening its column would print the sheet below its smallest size.
+        const smallest = setup.orientation === 'portrait' ? 9 : 8;
+        const brokenWithRoom: string[] = [];
+        ws.eachRow((row) =>
+          row.eachCell((cell) => {
+            if (Number(cell.col) > printedColumns(ws) || wordsFit(ws, cell)) return;
+            const column = ws.getColumn(cell.col);
+            const was = column.width;
+            column.width = Math.ceil(longestWordUnits(cell));
+            if (printScale(ws) * 11 >= smallest) brokenWithRoom.push(`${cell.address} "${shownText(cell)}" (width ${was})`);
+            column.width = was;
+          }),
+        );
+        expect(brokenWithRoom, `${ws.name}: a word split across lines in a column that has room to hold it`).toEqual([]);
       }
     });
   }

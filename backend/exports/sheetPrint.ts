@@ -3,7 +3,8 @@
  * (docs/exports.md, "Printing the workbook"):
  * - figures: a column is never narrower than its widest figure as formatted (so £10m never shows "###");
  * - text: a cell whose text is wider than its column wraps, across the empty cells to its right when
- *   the rest of its row is empty (titles and notes), and its row grows to hold the lines;
+ *   the rest of its row is empty (titles and notes), and its row grows to hold the lines; a column is
+ *   widened to its longest word while the sheet has room, so words break between, not inside;
  * - paper: A4, one page wide (as many pages down as it takes), portrait when the sheet fits across it at
  *   9 pt or more, otherwise landscape; wide text columns are narrowed (their text wraps) until the sheet
  *   prints at 8 pt or more.
@@ -21,6 +22,8 @@ const MIN_PRINT_PT = 8;
 const PORTRAIT_PT = 9;
 /** Text columns are never narrowed below this when a wide sheet is brought up to 8 pt. */
 const NARROWEST_TEXT_COLUMN = 12;
+/** Words up to this many characters are kept whole where the sheet has room (see widenForWords). */
+const LONGEST_WORD_KEPT_WHOLE = 20;
 
 const columnPoints = (width: number | undefined): number => ((width ?? 9) * 7 + 5) * 0.75;
 
@@ -64,6 +67,24 @@ const isFigure = (cell: ExcelJS.Cell): boolean => {
   return typeof v === 'number';
 };
 
+/**
+ * The width the longest word of a cell's wrapped text needs (0 for figures, unwrapped and empty cells).
+ * A word longer than LONGEST_WORD_KEPT_WHOLE characters (a web address, a name without spaces) may break.
+ */
+export function longestWordUnits(cell: ExcelJS.Cell): number {
+  if (isFigure(cell) || !cell.alignment?.wrapText) return 0;
+  const words = shownText(cell)
+    .split(/\s+/)
+    .filter((word) => word !== '' && word.length <= LONGEST_WORD_KEPT_WHOLE);
+  return words.length === 0 ? 0 : Math.max(...words.map((word) => unitsNeeded(cell, word)));
+}
+
+/** True when a cell's wrapped text breaks only between words ("disgwyliedig" is never split "disgwyliedi" / "g"). */
+export function wordsFit(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean {
+  if (cell.isMerged && cell.master !== cell) return true;
+  return longestWordUnits(cell) <= widthFor(ws, cell);
+}
+
 /** True when a cell's text is seen whole: it fits its width, or (text, not figures) it wraps. */
 export function textFits(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean {
   if (cell.isMerged && cell.master !== cell) return true;
@@ -74,7 +95,7 @@ export function textFits(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean {
 }
 
 /** The columns that print: the print area's, or every column used. */
-function printedColumns(ws: ExcelJS.Worksheet): number {
+export function printedColumns(ws: ExcelJS.Worksheet): number {
   const area = ws.pageSetup.printArea;
   const match = typeof area === 'string' ? /^[A-Z]+\d+:([A-Z]+)\d+$/.exec(area) : null;
   if (!match) return ws.columnCount;
@@ -186,6 +207,34 @@ function narrowColumns(ws: ExcelJS.Worksheet, lastColumn: number): void {
   }
 }
 
+/** The smallest size a sheet may print at in its orientation: 9 pt across portrait, 8 pt across landscape. */
+const smallestPrint = (ws: ExcelJS.Worksheet): number => (ws.pageSetup.orientation === 'portrait' ? PORTRAIT_PT : MIN_PRINT_PT);
+
+/**
+ * Columns widened to the longest word of their wrapped text (a heading's above all), so no word breaks
+ * across lines, each only while the sheet still prints at its smallest size or larger: on a sheet already
+ * at 8 pt, such as a wide provision map, a long word in a narrow column still breaks, as text at a readable
+ * size comes first.
+ */
+function widenForWords(ws: ExcelJS.Worksheet, lastColumn: number): void {
+  // How much wider each column must be; a cell merged across columns counts their widths together and widens its first.
+  const short = new Map<number, number>();
+  ws.eachRow((row) =>
+    row.eachCell((cell) => {
+      const col = Number(cell.col);
+      if (col > lastColumn || (cell.isMerged && cell.master !== cell)) return;
+      short.set(col, Math.max(short.get(col) ?? 0, longestWordUnits(cell) - widthFor(ws, cell)));
+    }),
+  );
+  for (const [col, by] of short) {
+    if (by <= 0) continue;
+    const column = ws.getColumn(col);
+    const was = column.width ?? 9;
+    column.width = Math.ceil(was + by);
+    if (printScale(ws) * BASE_FONT < smallestPrint(ws)) column.width = was;
+  }
+}
+
 /** Prepare a finished sheet for print (see the file comment). Run once, after the sheet is written. */
 export function fitSheetForPrint(ws: ExcelJS.Worksheet): void {
   const lastColumn = printedColumns(ws);
@@ -198,6 +247,7 @@ export function fitSheetForPrint(ws: ExcelJS.Worksheet): void {
     narrowColumns(ws, lastColumn);
   }
   wrapWideText(ws, lastColumn);
+  widenForWords(ws, lastColumn);
   growRowsForWrappedText(ws);
   ws.pageSetup.fitToPage = true;
   ws.pageSetup.fitToWidth = 1;
