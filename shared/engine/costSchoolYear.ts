@@ -23,7 +23,7 @@ import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
 import { allocateStaff } from './staffAllocation';
 import { breakdowns, type CostedItem } from './totals';
-import type { Check, CostedLine, CostedMap, CostedOtherLine, LearnerCost } from './types';
+import type { Check, CostedLine, CostedMap, CostedOtherLine, LearnerCost, StaffAllocation } from './types';
 import { indexYear, isWholeSchoolLine, type YearIndex } from './yearIndex';
 import type { Enrolment, InterventionLine, OtherCostLine } from '../domain';
 
@@ -115,6 +115,8 @@ export interface LearnerWork {
   /** The year's checks: `runChecks`, or a memo of it. */
   checksOf: (input: CheckInputs) => Check[];
   learnerImpactsOf: LearnerImpacter;
+  /** The staff allocations: `allocateStaff` of the year's staff, lines and other costs, or a memo of it. */
+  staffOf: (year: SchoolYear, index: YearIndex) => StaffAllocation[];
 }
 
 /** Every learner's ALP minutes by id, each made afresh. */
@@ -155,13 +157,14 @@ const FROM_SCRATCH: LearnerWork = {
   countsOf: learnerCountsOf,
   checksOf: (input) => runChecks(input),
   learnerImpactsOf: learnerImpacts,
+  staffOf: (y, index) => allocateStaff(y.staff, y.lines, y.otherCosts, index.weeksInYear),
 };
 
 /**
  * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
  * must give what `costedLineOf` and `lineImpact` give), the year indexed as `index` (which must be an
  * index of this `year`), and the learners' ALP minutes, figures, counts and checks by `learnerWork` (which
- * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts` and checks.ts
+ * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts`, `allocateStaff` and checks.ts
  * `checksOfLearner` give).
  */
 export function costSchoolYearWith(
@@ -209,7 +212,7 @@ export function costSchoolYearWith(
   }
 
   // allocateStaff no longer sizes anything by the year's length (it sweeps change weeks), so the calendar's is passed.
-  const staff = allocateStaff(year.staff, year.lines, year.otherCosts, index.weeksInYear);
+  const staff = learnerWork.staffOf(year, index);
 
   const alpMinutes = learnerWork.alpMinutesOf(index, asAtWeek);
   const learners = learnerWork.learnersOf(index, costedLines, alpMinutes);

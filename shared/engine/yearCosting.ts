@@ -39,8 +39,9 @@ import {
 import { costedLineOf, costSchoolYearWith, learnerCountsOf, penceByLearnerOf, resolveAsAtWeek, type CostOptions, type LearnerCounts, type LineCostingBasis } from './costSchoolYear';
 import { learnerImpacts, lineImpact, type measureKey } from './impact';
 import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes } from './learnerCosts';
-import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact } from './types';
+import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
 import { indexYear, type YearIndex } from './yearIndex';
+import { allocateStaff } from './staffAllocation';
 
 interface LineMemo {
   line: InterventionLine;
@@ -98,6 +99,9 @@ interface LastCosting {
   checks: Check[];
   /** The impact report's learners' part. */
   impactLearners: LearnerImpact[];
+  /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
+  staff: StaffAllocation[];
+  staffPlaces: ReadonlyMap<number, number> | null;
 }
 
 export class YearCosting {
@@ -266,7 +270,30 @@ export class YearCosting {
       return impactLearners;
     };
 
+    let staffAllocations: Pick<LastCosting, 'staff' | 'staffPlaces'> | undefined;
+    // A person's allocation is made from their staff record, the lines they are on and their other costs,
+    // in the year's order, alone (staffAllocation.ts): with the same staff and other costs, only the people
+    // on a line whose record changed (before or now) are allocated again.
+    const staffOf = (y: SchoolYear, yIndex: YearIndex): StaffAllocation[] => {
+      const staffPlaces = last !== undefined && y.staff === last.index.year.staff ? last.staffPlaces : placesOf(y.staff, (s) => s.id);
+      if (last === undefined || staffPlaces === null || y.staff !== last.index.year.staff || y.otherCosts !== last.index.year.otherCosts || !uniqueLineIds(last.index) || !uniqueLineIds(yIndex)) {
+        staffAllocations = { staff: allocateStaff(y.staff, y.lines, y.otherCosts, yIndex.weeksInYear), staffPlaces };
+        return staffAllocations.staff;
+      }
+      const again = new Set<number>();
+      for (const id of changedIds(last.index.lineById, yIndex.lineById)) {
+        for (const a of last.index.lineById.get(id)?.staff ?? []) again.add(a.staffId);
+        for (const a of yIndex.lineById.get(id)?.staff ?? []) again.add(a.staffId);
+      }
+      const staff = again.size === 0 ? last.staff : last.staff.slice();
+      const people = y.staff.filter((s) => again.has(s.id));
+      if (people.length > 0) for (const allocation of allocateStaff(people, y.lines, y.otherCosts, yIndex.weeksInYear)) staff[staffPlaces.get(allocation.staffId) as number] = allocation;
+      staffAllocations = { staff, staffPlaces };
+      return staff;
+    };
+
     const costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, {
+      staffOf,
       alpMinutesOf,
       checksOfLearner: checksOf,
       learnersOf,
@@ -282,7 +309,8 @@ export class YearCosting {
     this.learnerChecks = nextLearnerChecks;
     this.calendar = year.calendar;
     this.academicYear = year.school.academicYear;
-    this.last = made && counts && checked && impactLearners ? { ...made, ...checked, index, asAtWeek, today: options.today, counts, impactLearners } : undefined;
+    this.last =
+      made && counts && checked && impactLearners && staffAllocations ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners } : undefined;
     return costed;
   }
 
@@ -354,6 +382,11 @@ function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
     }
   }
   return true;
+}
+
+/** Whether no two of the year's lines share an id (so the index's line map holds every line). */
+function uniqueLineIds(index: YearIndex): boolean {
+  return index.lineById.size === index.year.lines.length;
 }
 
 /** Whether both maps hold the same ids. */
