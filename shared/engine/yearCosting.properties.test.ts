@@ -46,7 +46,9 @@ type Edit =
   | { kind: 'swapLines'; a: number; b: number }
   | { kind: 'learnerReferral'; learner: number; referredOn: string | null; decider: 'school' | 'la' }
   | { kind: 'learnerReview'; learner: number; lastReviewed: string | null; reviewDue: string | null }
-  | { kind: 'lineOnly'; line: number; minutes: number };
+  | { kind: 'lineOnly'; line: number; minutes: number }
+  | { kind: 'lineCapacity'; line: number; places: number }
+  | { kind: 'measureLine'; line: number; gain: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -112,6 +114,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   }),
   // One line's minutes, the only change, many times in a row: the edit the data process costs most.
   fc.record({ kind: fc.constant('lineOnly' as const), line: fc.nat(7), minutes: fc.integer({ min: 0, max: 400 }) }),
+  // One group of one or two places: a line's enrolments overflow it often (group_over_capacity).
+  fc.record({ kind: fc.constant('lineCapacity' as const), line: fc.nat(7), places: fc.integer({ min: 1, max: 2 }) }),
+  // Every enrolment on one line measured: the learners' impact then depends on that line being there.
+  fc.record({ kind: fc.constant('measureLine' as const), line: fc.nat(7), gain: fc.integer({ min: 0, max: 12 }) }),
 );
 
 const shiftDate = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -272,6 +278,14 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
     }
     case 'lineOnly':
       return { year: onLine(edit.line, () => ({ minutesPerSession: edit.minutes })), options };
+    case 'lineCapacity':
+      return { year: onLine(edit.line, () => ({ groups: 1, groupCapacity: edit.places })), options };
+    case 'measureLine': {
+      if (year.lines.length === 0) return { year, options };
+      const lineId = year.lines[edit.line % year.lines.length]!.id;
+      const enrolments = year.enrolments.map((e) => (e.lineId === lineId ? { ...e, measureName: 'Reading age', measureUnit: 'months', entryValue: 80, exitValue: 80 + edit.gain } : e));
+      return { year: { ...year, enrolments }, options };
+    }
   }
 }
 
