@@ -19,7 +19,14 @@
  * by record); the line record each enrolment finds; the tiers by id (whether a line is ALP or whole school:
  * the same Map while the year's tier list is the same array); and the as-at week. The checks also read the
  * learner record, and the ALP minutes, which are made from the inputs above and so are the same when they
- * are. Pure: no I/O, no clock.
+ * are.
+ *
+ * The whole-year parts are kept from the last costing that finished (docs/performance.md, "Round 8: the
+ * recost after an edit"), each keyed on what it is made from: with the same learner list, enrolments, tiers
+ * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
+ * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
+ * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
+ * decision clocks, and the impact report's learners are kept while their inputs are. Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, Learner, SchoolYear, StaffMember } from '../domain';
 import {
