@@ -45,66 +45,144 @@ interface LearnerLine {
   alp: boolean;
 }
 
-export function runChecks(input: CheckInputs): Check[] {
-  const { index, asAtWeek, today } = input;
-  // One bucket per code, in CHECK_CODES order; within a bucket the loops below emit in subject-id order.
-  const buckets = new Map<CheckCode, Check[]>(CHECK_CODES.map((c) => [c, []]));
-  const push = (code: CheckCode, subject: Check['subject'], params: Check['params'] = {}): void => {
-    (buckets.get(code) as Check[]).push({ code, subject, params });
-  };
+/**
+ * The year's checks in parts, each part made from fewer inputs than the whole (yearCosting.ts keeps a part
+ * whose inputs are the same as at its last costing). Each part lists its checks in the order they are
+ * listed within their code; every code is made by one part alone.
+ */
+export interface CheckParts {
+  /** aln_decision_overdue, aln_decision_due_soon: from the decision clocks alone. */
+  decisions: readonly Check[];
+  /** Each learner's own checks (learners in id order): from what checksOfLearner reads. */
+  learners: readonly Check[];
+  /** staff_over_allocated: from the staff allocations alone. */
+  staff: readonly Check[];
+  /** group_over_capacity: from each line's places and run, and its enrolments. */
+  lines: readonly Check[];
+  /** enrolment_outside_line: from the enrolments and the run of the line each is on. */
+  enrolments: readonly Check[];
+  /** idp_review_overdue: from the learner records and today. */
+  reviews: readonly Check[];
+}
 
-  // aln_decision_overdue / aln_decision_due_soon: one per open referral whose date due has passed, or is 10
-  // school days away or fewer; listed in due order (the earliest first), not by learner id.
-  for (const d of input.decisions) {
+/** The way a costing gets the check parts: `checkParts`, or a memo of it (shared/engine/yearCosting.ts). */
+export type CheckParter = (input: CheckInputs) => CheckParts;
+
+export function runChecks(input: CheckInputs, partsOf: CheckParter = checkParts): Check[] {
+  return checksOfParts(partsOf(input));
+}
+
+/** The parts' checks in one list: by code in CHECK_CODES order, each code's checks in their part's order. */
+export function checksOfParts(parts: CheckParts): Check[] {
+  const buckets = new Map<CheckCode, Check[]>(CHECK_CODES.map((c) => [c, []]));
+  for (const part of [parts.decisions, parts.learners, parts.staff, parts.lines, parts.enrolments, parts.reviews]) for (const c of part) (buckets.get(c.code) as Check[]).push(c);
+  const checks: Check[] = [];
+  for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
+  return checks;
+}
+
+export function checkParts(input: CheckInputs): CheckParts {
+  return {
+    decisions: decisionChecks(input.decisions),
+    learners: learnersChecksOf(input),
+    staff: staffChecks(input.staff),
+    lines: lineChecks(input.index),
+    enrolments: enrolmentChecks(input.index),
+    reviews: reviewChecks(input.index, input.today),
+  };
+}
+
+/** The learners in id order (the list itself when it is in that order already). */
+export function learnersInIdOrder(index: YearIndex): readonly Learner[] {
+  return inIdOrder(index.year.learners) ? index.year.learners : [...index.year.learners].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * aln_decision_overdue / aln_decision_due_soon: one per open referral whose date due has passed, or is 10
+ * school days away or fewer; listed in due order (the earliest first), not by learner id.
+ */
+export function decisionChecks(decisions: readonly AlnDecisionClock[]): Check[] {
+  const checks: Check[] = [];
+  for (const d of decisions) {
     const subject = { kind: 'learner', id: d.learnerId } as const;
     // dueDate '' = due after the end of this year's calendar, `afterYear` school days into the next.
     const common = { referredOn: d.referredOn, decider: d.decider, dueDate: d.dueOn ?? '', afterYear: d.schoolDaysAfterYear };
-    if (d.state === 'overdue') push('aln_decision_overdue', subject, { ...common, daysOverdue: d.daysOverdue });
-    else if (d.state === 'due_soon') push('aln_decision_due_soon', subject, { ...common, schoolDaysLeft: d.schoolDaysLeft });
+    if (d.state === 'overdue') checks.push({ code: 'aln_decision_overdue', subject, params: { ...common, daysOverdue: d.daysOverdue } });
+    else if (d.state === 'due_soon') checks.push({ code: 'aln_decision_due_soon', subject, params: { ...common, schoolDaysLeft: d.schoolDaysLeft } });
   }
+  return checks;
+}
 
-  const learners = inIdOrder(index.year.learners) ? index.year.learners : [...index.year.learners].sort((a, b) => a.id - b.id);
-  // Each learner's own checks (every code but idp_review_overdue), placed in their codes' buckets: the learners
-  // are taken in id order, so each bucket still lists its checks in subject-id order.
+/**
+ * Each learner's own checks (every code but idp_review_overdue), the learners taken in id order, so each
+ * code's checks are in subject-id order.
+ */
+export function learnersChecksOf(input: CheckInputs): Check[] {
+  const { index, asAtWeek } = input;
   const checksOf = input.checksOfLearner ?? checksOfLearner;
-  for (const learner of learners) for (const c of checksOf(learner, index, asAtWeek, input.alpMinutes.get(learner.id))) (buckets.get(c.code) as Check[]).push(c);
+  const checks: Check[] = [];
+  for (const learner of learnersInIdOrder(index)) for (const c of checksOf(learner, index, asAtWeek, input.alpMinutes.get(learner.id))) checks.push(c);
+  return checks;
+}
 
-  // staff_over_allocated: peak weekly allocation above contracted minutes.
-  for (const s of [...input.staff].sort((a, b) => a.staffId - b.staffId)) {
+/** staff_over_allocated: peak weekly allocation above contracted minutes. */
+export function staffChecks(staff: readonly StaffAllocation[]): Check[] {
+  const checks: Check[] = [];
+  for (const s of [...staff].sort((a, b) => a.staffId - b.staffId)) {
     if (s.overAllocated) {
-      push(
-        'staff_over_allocated',
-        { kind: 'staff', id: s.staffId },
-        {
+      checks.push({
+        code: 'staff_over_allocated',
+        subject: { kind: 'staff', id: s.staffId },
+        params: {
           contractedMinutes: s.contractedMinutesPerWeek,
           peakMinutes: s.peakAllocatedMinutesPerWeek,
           overByMinutes: s.peakAllocatedMinutesPerWeek - s.contractedMinutesPerWeek,
           peakWeek: s.peakWeek ?? 0,
         },
-      );
+      });
     }
   }
+  return checks;
+}
 
-  const lines = inIdOrder(index.year.lines) ? index.year.lines : [...index.year.lines].sort((a, b) => a.id - b.id);
-  // group_over_capacity: at some week, more enrolments inside the run than groups × places per group.
-  // Counted per enrolment; the first week at the peak is reported.
-  for (const line of lines) {
+/** The lines in id order (the list itself when it is in that order already). */
+function linesInIdOrder(index: YearIndex): readonly InterventionLine[] {
+  return inIdOrder(index.year.lines) ? index.year.lines : [...index.year.lines].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * group_over_capacity: at some week, more enrolments inside the run than groups × places per group.
+ * Counted per enrolment; the first week at the peak is reported. Reads each line's id, groups, places per
+ * group, start week and weeks, and its enrolments.
+ */
+export function lineChecks(index: YearIndex): Check[] {
+  const checks: Check[] = [];
+  for (const line of linesInIdOrder(index)) {
     const peak = peakEnrolled(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS);
     const places = line.groups * line.groupCapacity;
-    if (peak.enrolled > places) push('group_over_capacity', { kind: 'line', id: line.id }, { places, peakEnrolled: peak.enrolled, week: peak.week, overBy: peak.enrolled - places });
+    if (peak.enrolled > places) {
+      checks.push({ code: 'group_over_capacity', subject: { kind: 'line', id: line.id }, params: { places, peakEnrolled: peak.enrolled, week: peak.week, overBy: peak.enrolled - places } });
+    }
   }
+  return checks;
+}
 
-  // enrolment_outside_line: an enrolment starting before the line starts, ending after it ends, or ending
-  // before it starts. Enrolments on a line that no longer exists are ignored (the database prevents them).
+/**
+ * enrolment_outside_line: an enrolment starting before the line starts, ending after it ends, or ending
+ * before it starts. Enrolments on a line that no longer exists are ignored (the database prevents them).
+ * Reads the enrolments and the id, start week and weeks of the line each finds.
+ */
+export function enrolmentChecks(index: YearIndex): Check[] {
+  const checks: Check[] = [];
   for (const e of index.enrolmentsById) {
     const line = index.lineById.get(e.lineId);
     if (!line) continue;
     const lineEnd = line.startWeek + line.weeks - 1;
     if (e.startWeek < line.startWeek || e.endWeek > lineEnd || e.endWeek < e.startWeek) {
-      push(
-        'enrolment_outside_line',
-        { kind: 'enrolment', id: e.id },
-        {
+      checks.push({
+        code: 'enrolment_outside_line',
+        subject: { kind: 'enrolment', id: e.id },
+        params: {
           lineId: line.id,
           learnerId: e.learnerId,
           startWeek: e.startWeek,
@@ -112,31 +190,32 @@ export function runChecks(input: CheckInputs): Check[] {
           lineStartWeek: line.startWeek,
           lineEndWeek: lineEnd,
         },
-      );
+      });
     }
   }
+  return checks;
+}
 
-  // idp_review_overdue: due = idpReviewDue, or 12 months after idpLastReviewed; overdue when due < today.
-  // A learner with an IDP but neither date recorded is not flagged (nothing to count from).
-  if (today !== undefined) {
-    // Many learners share a last-review date: each distinct date is moved on 12 months once.
-    const dueAfter = new Map<string, string>();
-    const reviewDue = (lastReviewed: string): string => {
-      let due = dueAfter.get(lastReviewed);
-      if (due === undefined) dueAfter.set(lastReviewed, (due = addMonths(lastReviewed, IDP_REVIEW_MONTHS)));
-      return due;
-    };
-    for (const learner of learners) {
-      if (!hasIdp(learner.alnStatus)) continue;
-      const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? reviewDue(learner.idpLastReviewed) : null);
-      if (due !== null && due < today) {
-        push('idp_review_overdue', { kind: 'learner', id: learner.id }, { dueDate: due, daysOverdue: daysBetween(due, today) });
-      }
-    }
-  }
-
+/**
+ * idp_review_overdue: due = idpReviewDue, or 12 months after idpLastReviewed; overdue when due < today.
+ * A learner with an IDP but neither date recorded is not flagged (nothing to count from). Without today,
+ * none. Reads the learner records and today alone.
+ */
+export function reviewChecks(index: YearIndex, today: string | undefined): Check[] {
   const checks: Check[] = [];
-  for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
+  if (today === undefined) return checks;
+  // Many learners share a last-review date: each distinct date is moved on 12 months once.
+  const dueAfter = new Map<string, string>();
+  const reviewDue = (lastReviewed: string): string => {
+    let due = dueAfter.get(lastReviewed);
+    if (due === undefined) dueAfter.set(lastReviewed, (due = addMonths(lastReviewed, IDP_REVIEW_MONTHS)));
+    return due;
+  };
+  for (const learner of learnersInIdOrder(index)) {
+    if (!hasIdp(learner.alnStatus)) continue;
+    const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? reviewDue(learner.idpLastReviewed) : null);
+    if (due !== null && due < today) checks.push({ code: 'idp_review_overdue', subject: { kind: 'learner', id: learner.id }, params: { dueDate: due, daysOverdue: daysBetween(due, today) } });
+  }
   return checks;
 }
 

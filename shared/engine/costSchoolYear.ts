@@ -11,19 +11,19 @@
  * of undelivered weeks is shown beside it and left out of cost to date.
  */
 import { CHARGED_TO_ALN_BUDGET, hasAln, type IsoDate, type SchoolYear } from '../domain';
-import { decisionClocks } from './alnDecisions';
+import { decisionClocks, type AlnDecisionClock } from './alnDecisions';
 import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
-import { runChecks, type LearnerChecker } from './checks';
-import { impactOf, lineImpact, type LineImpacter } from './impact';
+import { runChecks, type CheckInputs, type LearnerChecker } from './checks';
+import { impactOf, learnerImpacts, lineImpact, type LearnerImpacter, type LineImpacter } from './impact';
 import { costToDateOfRun, financialYearSplitter, spreadRun, type Run } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
 import { allocateStaff } from './staffAllocation';
 import { breakdowns, type CostedItem } from './totals';
-import type { CostedLine, CostedMap, CostedOtherLine } from './types';
+import type { Check, CostedLine, CostedMap, CostedOtherLine, LearnerCost, StaffAllocation } from './types';
 import { indexYear, isWholeSchoolLine, type YearIndex } from './yearIndex';
 import type { Enrolment, InterventionLine, OtherCostLine } from '../domain';
 
@@ -92,23 +92,80 @@ export function costedLineOf(line: InterventionLine, enrolments: readonly Enrolm
   };
 }
 
-/** The way a costing gets a learner's ALP minutes: `learnerAlpMinutes`, or a memo of it (shared/engine/yearCosting.ts). */
-export type AlpMinuter = (index: YearIndex, learnerId: number, asAtWeek: number) => LearnerAlpMinutes;
+/** The way a costing gets every learner's ALP minutes, by learner id: `alpMinutesOfEvery`, or a memo of it (shared/engine/yearCosting.ts). */
+export type AlpMinuter = (index: YearIndex, asAtWeek: number) => ReadonlyMap<number, LearnerAlpMinutes>;
+
+/** The way a costing gets every learner's figures: `learnersFromScratch`, or a memo of it (shared/engine/yearCosting.ts). */
+export type LearnerCoster = (index: YearIndex, costedLines: readonly CostedLine[], alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>) => LearnerCost[];
+
+/** What a costing reads of the learner list alone besides the calendar and today: the counts and the decision clocks. */
+export interface LearnerCounts {
+  learnersWithAln: number;
+  learnersMonitored: number;
+  decisions: AlnDecisionClock[];
+}
 
 /** How a costing gets each learner's figures and checks: made from scratch unless a memo is given. */
 export interface LearnerWork {
   alpMinutesOf: AlpMinuter;
   /** Undefined: runChecks makes each learner's checks itself. */
   checksOfLearner: LearnerChecker | undefined;
+  learnersOf: LearnerCoster;
+  countsOf: (year: SchoolYear, today: IsoDate | undefined) => LearnerCounts;
+  /** The year's checks: `runChecks`, or a memo of it. */
+  checksOf: (input: CheckInputs) => Check[];
+  learnerImpactsOf: LearnerImpacter;
+  /** The staff allocations: `allocateStaff` of the year's staff, lines and other costs, or a memo of it. */
+  staffOf: (year: SchoolYear, index: YearIndex) => StaffAllocation[];
 }
 
-const FROM_SCRATCH: LearnerWork = { alpMinutesOf: learnerAlpMinutes, checksOfLearner: undefined };
+/** Every learner's ALP minutes by id, each made afresh. */
+export function alpMinutesOfEvery(index: YearIndex, asAtWeek: number): Map<number, LearnerAlpMinutes> {
+  const alpMinutes = new Map<number, LearnerAlpMinutes>();
+  for (const l of index.year.learners) alpMinutes.set(l.id, learnerAlpMinutes(index, l.id, asAtWeek));
+  return alpMinutes;
+}
+
+/** Each learner's pence: the sum of their shares, line by line in the lines' order (a line with unallocated pence shares nothing out). */
+export function penceByLearnerOf(costedLines: readonly CostedLine[]): Map<number, number> {
+  const penceByLearner = new Map<number, number>();
+  for (const costed of costedLines)
+    if (costed.unallocatedPence === 0) for (const s of costed.shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
+  return penceByLearner;
+}
+
+function learnersFromScratch(index: YearIndex, costedLines: readonly CostedLine[], alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] {
+  return costLearners(index, penceByLearnerOf(costedLines), alpMinutes);
+}
+
+/**
+ * Learners with ALN: an IDP or a decision that they have ALN (docs/costing-rules.md, "Who has ALN"); the
+ * monitoring register is universal provision and is counted apart. And the open referrals' clocks.
+ */
+export function learnerCountsOf(year: SchoolYear, today: IsoDate | undefined): LearnerCounts {
+  return {
+    learnersWithAln: year.learners.filter((l) => hasAln(l.alnStatus)).length,
+    learnersMonitored: year.learners.filter((l) => l.alnStatus === 'monitored').length,
+    decisions: decisionClocks(year.learners, year.calendar, today),
+  };
+}
+
+const FROM_SCRATCH: LearnerWork = {
+  alpMinutesOf: alpMinutesOfEvery,
+  checksOfLearner: undefined,
+  learnersOf: learnersFromScratch,
+  countsOf: learnerCountsOf,
+  checksOf: (input) => runChecks(input),
+  learnerImpactsOf: learnerImpacts,
+  staffOf: (y, index) => allocateStaff(y.staff, y.lines, y.otherCosts, index.weeksInYear),
+};
 
 /**
  * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
- * must give what `costedLineOf` and `lineImpact` give),, the year indexed as `index` (which must be an
- * index of this `year`), and each learner's ALP minutes and checks by `learnerWork` (which must give what
- * `learnerAlpMinutes` and checks.ts `checksOfLearner` give).
+ * must give what `costedLineOf` and `lineImpact` give), the year indexed as `index` (which must be an
+ * index of this `year`), and the learners' ALP minutes, figures, counts and checks by `learnerWork` (which
+ * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts`, `allocateStaff` and checks.ts
+ * `checksOfLearner` give).
  */
 export function costSchoolYearWith(
   year: SchoolYear,
@@ -124,7 +181,6 @@ export function costSchoolYearWith(
   const splitAcrossFinancialYears = financialYearSplitter(weekFy);
   const basis: LineCostingBasis = { staffById: index.staffById, asAtWeek, years, splitAcrossFinancialYears };
 
-  const penceByLearner = new Map<number, number>();
   const costedLines: CostedLine[] = [];
   const lineItems: CostedItem<InterventionLine>[] = [];
   let wholeSchoolPence = 0;
@@ -132,7 +188,6 @@ export function costSchoolYearWith(
   for (const line of year.lines) {
     const wholeSchool = isWholeSchoolLine(index, line);
     const costed = costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, wholeSchool, basis);
-    if (costed.unallocatedPence === 0) for (const s of costed.shares) if (s.pence !== 0) penceByLearner.set(s.learnerId, (penceByLearner.get(s.learnerId) ?? 0) + s.pence);
     if (wholeSchool) wholeSchoolPence += costed.costPence;
     costedLines.push(costed);
     lineItems.push({ item: line, costPence: costed.costPence, charged: costed.chargedToAlnBudget });
@@ -157,11 +212,10 @@ export function costSchoolYearWith(
   }
 
   // allocateStaff no longer sizes anything by the year's length (it sweeps change weeks), so the calendar's is passed.
-  const staff = allocateStaff(year.staff, year.lines, year.otherCosts, index.weeksInYear);
+  const staff = learnerWork.staffOf(year, index);
 
-  const alpMinutes = new Map<number, LearnerAlpMinutes>();
-  for (const l of year.learners) alpMinutes.set(l.id, learnerWork.alpMinutesOf(index, l.id, asAtWeek));
-  const learners = costLearners(index, penceByLearner, alpMinutes);
+  const alpMinutes = learnerWork.alpMinutesOf(index, asAtWeek);
+  const learners = learnerWork.learnersOf(index, costedLines, alpMinutes);
 
   // Totals: sums of the rounded lines.
   let linesCostPence = 0;
@@ -194,11 +248,7 @@ export function costSchoolYearWith(
     addCost(c);
   }
 
-  // Learners with ALN: an IDP or a decision that they have ALN (docs/costing-rules.md, "Who has ALN");
-  // the monitoring register is universal provision and is counted apart.
-  const learnersWithAln = year.learners.filter((l) => hasAln(l.alnStatus)).length;
-  const learnersMonitored = year.learners.filter((l) => l.alnStatus === 'monitored').length;
-  const decisions = decisionClocks(year.learners, year.calendar, options.today);
+  const { learnersWithAln, learnersMonitored, decisions } = learnerWork.countsOf(year, options.today);
   const roll = year.school.numberOnRoll;
 
   return {
@@ -224,8 +274,8 @@ export function costSchoolYearWith(
     },
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
-    checks: runChecks({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, checksOfLearner: learnerWork.checksOfLearner }),
+    checks: learnerWork.checksOf({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, checksOfLearner: learnerWork.checksOfLearner }),
     decisions,
-    impact: impactOf(year, costedLines, index, impactOfLine),
+    impact: impactOf(year, costedLines, index, impactOfLine, learnerWork.learnerImpactsOf),
   };
 }

@@ -134,13 +134,27 @@ export function lineImpact(line: InterventionLine, costed: CostedLine | undefine
   };
 }
 
+/** The way an impact report gets its learners' part: `learnerImpacts`, or a memo of it (shared/engine/yearCosting.ts). */
+export type LearnerImpacter = (index: YearIndex, keyOf: typeof measureKey) => LearnerImpact[];
+
 /** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
-export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex = indexYear(year), impactOfLine: LineImpacter = lineImpact): ImpactReport {
+export function impactOf(
+  year: SchoolYear,
+  costedLines: readonly CostedLine[],
+  index: YearIndex = indexYear(year),
+  impactOfLine: LineImpacter = lineImpact,
+  learnerImpactsOf: LearnerImpacter = learnerImpacts,
+): ImpactReport {
   const keyOf = measureKeys();
-  const { enrolmentsById, enrolmentsByLine } = index;
+  const { enrolmentsByLine } = index;
   const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
   const lines = year.lines.map((line) => impactOfLine(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
+  return { lines, learners: learnerImpactsOf(index, keyOf) };
+}
 
+/** Each learner's measured progress: made from the enrolments and which line ids the year has, alone. */
+export function learnerImpacts(index: YearIndex, keyOf: typeof measureKey): LearnerImpact[] {
+  const { enrolmentsById } = index;
   const lineIds = index.lineById;
   const byLearner = new Map<number, Map<string, { name: string; unit: string; n: number; total: number; lineIds: number[] }>>();
   for (const e of enrolmentsById) {
@@ -168,5 +182,5 @@ export function impactOf(year: SchoolYear, costedLines: readonly CostedLine[], i
         lineIds: m.lineIds,
       })),
     }));
-  return { lines, learners };
+  return learners;
 }

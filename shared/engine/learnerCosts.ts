@@ -58,15 +58,17 @@ export function learnerAlpMinutes(index: YearIndex, learnerId: number, asAtWeek:
 }
 
 export function costLearners(index: YearIndex, penceByLearner: ReadonlyMap<number, number>, alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] {
-  return index.year.learners.map((l) => {
-    const lineIds = distinctLineIds(index.enrolmentsByLearner.get(l.id));
-    return {
-      learnerId: l.id,
-      costPence: penceByLearner.get(l.id) ?? 0,
-      alpMinutesPerWeek: divideRoundedToNumber(alpMinutes.get(l.id)?.hundredths ?? 0, 100),
-      lineIds,
-    };
-  });
+  return index.year.learners.map((l) => learnerCostOf(index, l.id, penceByLearner, alpMinutes));
+}
+
+/** One learner's figures: made from their pence, their ALP minutes and their enrolments alone. */
+export function learnerCostOf(index: YearIndex, learnerId: number, penceByLearner: ReadonlyMap<number, number>, alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost {
+  return {
+    learnerId,
+    costPence: penceByLearner.get(learnerId) ?? 0,
+    alpMinutesPerWeek: divideRoundedToNumber(alpMinutes.get(learnerId)?.hundredths ?? 0, 100),
+    lineIds: distinctLineIds(index.enrolmentsByLearner.get(learnerId)),
+  };
 }
 
 /** The distinct line ids of a learner's enrolments, ascending (a learner has a handful, so a scan beats a Set). */

@@ -19,15 +19,36 @@
  * by record); the line record each enrolment finds; the tiers by id (whether a line is ALP or whole school:
  * the same Map while the year's tier list is the same array); and the as-at week. The checks also read the
  * learner record, and the ALP minutes, which are made from the inputs above and so are the same when they
- * are. Pure: no I/O, no clock.
+ * are.
+ *
+ * The whole-year parts are kept from the last costing that finished (docs/performance.md, "Round 8: the
+ * recost after an edit"), each keyed on what it is made from: with the same learner list, enrolments, tiers
+ * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
+ * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
+ * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
+ * decision clocks, and the impact report's learners are kept while their inputs are. Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, Learner, SchoolYear, StaffMember } from '../domain';
-import { checksOfLearner } from './checks';
-import { costedLineOf, costSchoolYearWith, type CostOptions, type LineCostingBasis } from './costSchoolYear';
-import { lineImpact, type measureKey } from './impact';
-import { learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
-import type { Check, CostedLine, CostedMap, LineImpact } from './types';
+import {
+  checkParts,
+  checksOfLearner,
+  checksOfParts,
+  decisionChecks,
+  enrolmentChecks,
+  learnersChecksOf,
+  lineChecks,
+  reviewChecks,
+  staffChecks,
+  type CheckInputs,
+  type CheckParts,
+  type LearnerChecker,
+} from './checks';
+import { costedLineOf, costSchoolYearWith, learnerCountsOf, penceByLearnerOf, resolveAsAtWeek, type CostOptions, type LearnerCounts, type LineCostingBasis } from './costSchoolYear';
+import { learnerImpacts, lineImpact, type measureKey } from './impact';
+import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes } from './learnerCosts';
+import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
 import { indexYear, type YearIndex } from './yearIndex';
+import { allocateStaff } from './staffAllocation';
 
 interface LineMemo {
   line: InterventionLine;
@@ -64,6 +85,32 @@ interface LearnerChecksMemo extends LearnerInputs {
   checks: readonly Check[];
 }
 
+/** What the last costing that finished made of the year as a whole, for the next one to take over where its inputs are the same. */
+interface LastCosting {
+  index: YearIndex;
+  asAtWeek: number;
+  today: string | undefined;
+  /** The CostedLines, in the year's line order. */
+  costedLines: readonly CostedLine[];
+  /** Each line id's place in the year's line order (null when a line id is repeated). */
+  linePlaces: ReadonlyMap<number, number> | null;
+  alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
+  pence: ReadonlyMap<number, number>;
+  learners: readonly LearnerCost[];
+  /** Each learner id's place in the year's learner order (null when a learner id is repeated). */
+  learnerPlaces: ReadonlyMap<number, number> | null;
+  counts: LearnerCounts;
+  /** The decision clocks the checks were made from, and the checks, whole and in parts. */
+  decisions: CheckInputs['decisions'];
+  checkParts: CheckParts;
+  checks: Check[];
+  /** The impact report's learners' part. */
+  impactLearners: LearnerImpact[];
+  /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
+  staff: StaffAllocation[];
+  staffPlaces: ReadonlyMap<number, number> | null;
+}
+
 export class YearCosting {
   /** The last costing's lines by line id. */
   private memo = new Map<number, LineMemo>();
@@ -77,6 +124,8 @@ export class YearCosting {
   private academicYear: string | null = null;
   /** The last costing's index of the year: the parts of it whose lists are unchanged are kept (yearIndex.ts). */
   private index: YearIndex | undefined = undefined;
+  /** The last costing's whole-year parts. */
+  private last: LastCosting | undefined = undefined;
   /** CostedLines a costing by this object found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
   readonly exactLines = new WeakSet<CostedLine>();
 
@@ -112,30 +161,153 @@ export class YearCosting {
       nextImpacts.set(line.id, { line, costed, enrolments, impact: made });
       return made;
     };
-    const nextAlpMinutes = new Map<number, AlpMinutesMemo>();
-    const nextLearnerChecks = new Map<number, LearnerChecksMemo>();
-    const alpMinutesOf = (index: YearIndex, learnerId: number, asAtWeek: number): LearnerAlpMinutes => {
-      const last = this.alpMinutes.get(learnerId);
-      if (last !== undefined && sameLearnerInputs(last, index, learnerId, asAtWeek)) {
-        nextAlpMinutes.set(learnerId, last);
-        return last.minutes;
+
+    const index = indexYear(year, this.index);
+    const asAtWeek = resolveAsAtWeek(year, options);
+    const last = this.last;
+    // The learners whose ALP minutes and own checks may differ from the last costing's: those enrolled on a
+    // line whose record changed, when nothing else they are made from did (the learner list, the enrolments,
+    // the tiers, the as-at week: yearCosting.ts header). Null: any learner may.
+    const mayDiffer =
+      last !== undefined &&
+      index.learnerById === last.index.learnerById &&
+      index.enrolmentsByLine === last.index.enrolmentsByLine &&
+      index.tierById === last.index.tierById &&
+      asAtWeek === last.asAtWeek
+        ? learnersOn(changedIds(last.index.lineById, index.lineById), index)
+        : null;
+
+    const nextAlpMinutes = mayDiffer === null ? new Map<number, AlpMinutesMemo>() : new Map(this.alpMinutes);
+    const nextLearnerChecks = mayDiffer === null ? new Map<number, LearnerChecksMemo>() : new Map(this.learnerChecks);
+    const alpMinutesOfOne = (learnerId: number): LearnerAlpMinutes => {
+      const earlierMinutes = this.alpMinutes.get(learnerId);
+      if (earlierMinutes !== undefined && sameLearnerInputs(earlierMinutes, index, learnerId, asAtWeek)) {
+        nextAlpMinutes.set(learnerId, earlierMinutes);
+        return earlierMinutes.minutes;
       }
-      const minutes = learnerAlpMinutes(index, learnerId, asAtWeek);
+      const made = learnerAlpMinutes(index, learnerId, asAtWeek);
+      // Equal minutes keep the earlier object, so what is made from them can be kept too.
+      const minutes = earlierMinutes !== undefined && earlierMinutes.minutes.hundredths === made.hundredths && earlierMinutes.minutes.week === made.week ? earlierMinutes.minutes : made;
       nextAlpMinutes.set(learnerId, { ...learnerInputs(index, learnerId, asAtWeek), minutes });
       return minutes;
     };
-    const checksOf = (learner: Learner, index: YearIndex, asAtWeek: number, alpMinutes: LearnerAlpMinutes | undefined): readonly Check[] => {
-      const last = this.learnerChecks.get(learner.id);
-      if (last !== undefined && last.learner === learner && sameLearnerInputs(last, index, learner.id, asAtWeek)) {
-        nextLearnerChecks.set(learner.id, last);
-        return last.checks;
+    const alpMinutesOf = (): ReadonlyMap<number, LearnerAlpMinutes> => {
+      if (last === undefined || mayDiffer === null) {
+        const alpMinutes = new Map<number, LearnerAlpMinutes>();
+        for (const l of year.learners) alpMinutes.set(l.id, alpMinutesOfOne(l.id));
+        return alpMinutes;
       }
-      const checks = checksOfLearner(learner, index, asAtWeek, alpMinutes);
+      // Every other learner's minutes are the last costing's (the same learners: the list is the same array).
+      const alpMinutes = new Map(last.alpMinutes);
+      for (const id of mayDiffer) if (index.learnerById.has(id)) alpMinutes.set(id, alpMinutesOfOne(id));
+      return alpMinutes;
+    };
+    const checksOf = (learner: Learner, _index: YearIndex, _asAtWeek: number, alpMinutes: LearnerAlpMinutes | undefined): readonly Check[] => {
+      const earlierChecks = this.learnerChecks.get(learner.id);
+      if (earlierChecks !== undefined && earlierChecks.learner === learner) {
+        if (mayDiffer !== null && !mayDiffer.has(learner.id)) return earlierChecks.checks; // kept in nextLearnerChecks already
+        if (sameLearnerInputs(earlierChecks, index, learner.id, asAtWeek)) {
+          nextLearnerChecks.set(learner.id, earlierChecks);
+          return earlierChecks.checks;
+        }
+      }
+      const made = checksOfLearner(learner, index, asAtWeek, alpMinutes);
+      // Checks equal in value keep the earlier list, so the learners' part of the checks can be kept too.
+      const checks = earlierChecks !== undefined && sameChecks(made, earlierChecks.checks) ? earlierChecks.checks : made;
       nextLearnerChecks.set(learner.id, { ...learnerInputs(index, learner.id, asAtWeek), learner, checks });
       return checks;
     };
-    const index = indexYear(year, this.index);
-    const costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, { alpMinutesOf, checksOfLearner: checksOf });
+
+    let made: Pick<LastCosting, 'costedLines' | 'linePlaces' | 'alpMinutes' | 'pence' | 'learners' | 'learnerPlaces'> | undefined;
+    const learnersOf = (_index: YearIndex, costedLines: readonly CostedLine[], alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] => {
+      const linePlaces = last !== undefined && sameLineOrder(last.costedLines, costedLines) ? last.linePlaces : placesOf(costedLines, (c) => c.lineId);
+      const learnerPlaces = last !== undefined && index.learnerById === last.index.learnerById ? last.learnerPlaces : placesOf(year.learners, (l) => l.id);
+      if (last === undefined || mayDiffer === null || linePlaces === null || learnerPlaces === null || linePlaces !== last.linePlaces) {
+        const pence = penceByLearnerOf(costedLines);
+        const learners = costLearners(index, pence, alpMinutes);
+        made = { costedLines, linePlaces, alpMinutes, pence, learners, learnerPlaces };
+        return learners;
+      }
+      // The same lines in the same order, the same learners and enrolments: a learner's pence can differ only
+      // when a line they have a share in (before or now) was costed again; their figures only then, or when
+      // their ALP minutes may differ.
+      const pence = new Map(last.pence);
+      const again = new Set(mayDiffer);
+      for (let i = 0; i < costedLines.length; i++) {
+        const before = last.costedLines[i] as CostedLine;
+        const now = costedLines[i] as CostedLine;
+        if (before === now) continue;
+        for (const s of before.shares) again.add(s.learnerId);
+        for (const s of now.shares) again.add(s.learnerId);
+      }
+      for (const id of again) {
+        const sum = penceOf(id, index, costedLines, linePlaces);
+        if (sum === undefined) pence.delete(id);
+        else pence.set(id, sum);
+      }
+      const learners = last.learners.slice();
+      for (const id of again) {
+        const place = learnerPlaces.get(id);
+        if (place !== undefined) learners[place] = learnerCostOf(index, id, pence, alpMinutes);
+      }
+      made = { costedLines, linePlaces, alpMinutes, pence, learners, learnerPlaces };
+      return learners;
+    };
+    let counts: LearnerCounts | undefined;
+    const countsOf = (y: SchoolYear, today: string | undefined): LearnerCounts => {
+      counts = last !== undefined && last.index.year.learners === y.learners && last.index.year.calendar === y.calendar && last.today === today ? last.counts : learnerCountsOf(y, today);
+      return counts;
+    };
+
+    let checked: Pick<LastCosting, 'decisions' | 'checkParts' | 'checks'> | undefined;
+    const checksOfYear = (input: CheckInputs): Check[] => {
+      const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf);
+      const before = last?.checkParts;
+      const same = before !== undefined && (Object.keys(parts) as (keyof CheckParts)[]).every((part) => parts[part] === before[part]);
+      const checks = same ? (last as LastCosting).checks : checksOfParts(parts);
+      checked = { decisions: input.decisions, checkParts: parts, checks };
+      return checks;
+    };
+
+    let impactLearners: LearnerImpact[] | undefined;
+    // Made from the enrolments and the year's line ids alone (impact.ts `learnerImpacts`).
+    const learnerImpactsOf = (_index: YearIndex, keyOf: typeof measureKey): LearnerImpact[] => {
+      impactLearners =
+        last !== undefined && index.enrolmentsById === last.index.enrolmentsById && sameLineIds(last.index.lineById, index.lineById) ? last.impactLearners : learnerImpacts(index, keyOf);
+      return impactLearners;
+    };
+
+    let staffAllocations: Pick<LastCosting, 'staff' | 'staffPlaces'> | undefined;
+    // A person's allocation is made from their staff record, the lines they are on and their other costs,
+    // in the year's order, alone (staffAllocation.ts): with the same staff and other costs, only the people
+    // on a line whose record changed (before or now) are allocated again.
+    const staffOf = (y: SchoolYear, yIndex: YearIndex): StaffAllocation[] => {
+      const staffPlaces = last !== undefined && y.staff === last.index.year.staff ? last.staffPlaces : placesOf(y.staff, (s) => s.id);
+      if (last === undefined || staffPlaces === null || y.staff !== last.index.year.staff || y.otherCosts !== last.index.year.otherCosts || !uniqueLineIds(last.index) || !uniqueLineIds(yIndex)) {
+        staffAllocations = { staff: allocateStaff(y.staff, y.lines, y.otherCosts, yIndex.weeksInYear), staffPlaces };
+        return staffAllocations.staff;
+      }
+      const again = new Set<number>();
+      for (const id of changedIds(last.index.lineById, yIndex.lineById)) {
+        for (const a of last.index.lineById.get(id)?.staff ?? []) again.add(a.staffId);
+        for (const a of yIndex.lineById.get(id)?.staff ?? []) again.add(a.staffId);
+      }
+      const staff = again.size === 0 ? last.staff : last.staff.slice();
+      const people = y.staff.filter((s) => again.has(s.id));
+      if (people.length > 0) for (const allocation of allocateStaff(people, y.lines, y.otherCosts, yIndex.weeksInYear)) staff[staffPlaces.get(allocation.staffId) as number] = allocation;
+      staffAllocations = { staff, staffPlaces };
+      return staff;
+    };
+
+    const costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, {
+      staffOf,
+      alpMinutesOf,
+      checksOfLearner: checksOf,
+      learnersOf,
+      countsOf,
+      checksOf: checksOfYear,
+      learnerImpactsOf,
+    });
     // Only a costing that finished is remembered.
     this.index = index;
     this.memo = next;
@@ -144,8 +316,132 @@ export class YearCosting {
     this.learnerChecks = nextLearnerChecks;
     this.calendar = year.calendar;
     this.academicYear = year.school.academicYear;
+    this.last =
+      made && counts && checked && impactLearners && staffAllocations ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners } : undefined;
     return costed;
   }
+
+  /**
+   * The check parts for `input`, each part the last costing's when what it is made from is the same
+   * (checks.ts `CheckParts` says what each reads): the decision clocks (the same array); the learners'
+   * checks, when only the learners in `mayDiffer` may have other inputs and each of them has the same checks
+   * as before; the staff checks when equal in value; the line and enrolment checks while the enrolments are
+   * the same array and every line whose record changed keeps its id, run (and for the line checks its
+   * places); the review checks while the learner list is the same array and today the same.
+   */
+  private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker): CheckParts {
+    const { index } = input;
+    const before = last.checkParts;
+    const learners = (): readonly Check[] => {
+      if (mayDiffer === null || last.learnerPlaces === null) return learnersChecksOf({ ...input, checksOfLearner: checksOf });
+      for (const id of mayDiffer) {
+        const learner = index.learnerById.get(id);
+        if (learner !== undefined && checksOf(learner, index, input.asAtWeek, input.alpMinutes.get(id)) !== this.learnerChecks.get(id)?.checks) {
+          return learnersChecksOf({ ...input, checksOfLearner: checksOf });
+        }
+      }
+      return before.learners;
+    };
+    const sameLines = (fields: readonly (keyof InterventionLine)[]): boolean => {
+      if (index.enrolmentsById !== last.index.enrolmentsById) return false;
+      if (index.lineById.size !== index.year.lines.length || last.index.lineById.size !== last.index.year.lines.length) return false;
+      for (const id of changedIds(last.index.lineById, index.lineById)) {
+        const was = last.index.lineById.get(id);
+        const now = index.lineById.get(id);
+        if (was === undefined || now === undefined || fields.some((f) => was[f] !== now[f])) return false;
+      }
+      return true;
+    };
+    const staff = staffChecks(input.staff);
+    return {
+      decisions: input.decisions === last.decisions ? before.decisions : decisionChecks(input.decisions),
+      learners: learners(),
+      staff: sameChecks(staff, before.staff) ? before.staff : staff,
+      lines: sameLines(['startWeek', 'weeks', 'groups', 'groupCapacity']) ? before.lines : lineChecks(index),
+      enrolments: sameLines(['startWeek', 'weeks']) ? before.enrolments : enrolmentChecks(index),
+      reviews: index.year.learners === last.index.year.learners && input.today === last.today ? before.reviews : reviewChecks(index, input.today),
+    };
+  }
+}
+
+/** The ids whose record is not the same object in both maps (in one only, or a different record). */
+function changedIds<T>(before: ReadonlyMap<number, T>, after: ReadonlyMap<number, T>): Set<number> {
+  const changed = new Set<number>();
+  if (before === after) return changed;
+  for (const [id, record] of after) if (before.get(id) !== record) changed.add(id);
+  for (const id of before.keys()) if (!after.has(id)) changed.add(id);
+  return changed;
+}
+
+/** Whether two lists of checks are equal in value (a check's params are flat). */
+function sameChecks(a: readonly Check[], b: readonly Check[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Check;
+    const y = b[i] as Check;
+    if (x.code !== y.code || x.subject.kind !== y.subject.kind || x.subject.id !== y.subject.id) return false;
+    const keys = Object.keys(x.params);
+    const otherKeys = Object.keys(y.params);
+    if (keys.length !== otherKeys.length) return false;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
+      if (key !== otherKeys[k] || !Object.is(x.params[key], y.params[key])) return false;
+    }
+  }
+  return true;
+}
+
+/** Whether no two of the year's lines share an id (so the index's line map holds every line). */
+function uniqueLineIds(index: YearIndex): boolean {
+  return index.lineById.size === index.year.lines.length;
+}
+
+/** Whether both maps hold the same ids. */
+function sameLineIds(before: ReadonlyMap<number, unknown>, after: ReadonlyMap<number, unknown>): boolean {
+  if (before === after) return true;
+  if (before.size !== after.size) return false;
+  for (const id of after.keys()) if (!before.has(id)) return false;
+  return true;
+}
+
+/** The learners enrolled on any of the lines. */
+function learnersOn(lineIds: ReadonlySet<number>, index: YearIndex): Set<number> {
+  const learners = new Set<number>();
+  for (const id of lineIds) for (const e of index.enrolmentsByLine.get(id) ?? []) learners.add(e.learnerId);
+  return learners;
+}
+
+/** Whether both lists hold the same line ids in the same order. */
+function sameLineOrder(a: readonly CostedLine[], b: readonly CostedLine[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if ((a[i] as CostedLine).lineId !== (b[i] as CostedLine).lineId) return false;
+  return true;
+}
+
+/** Each record's place by id; null when an id is repeated. */
+function placesOf<T>(records: readonly T[], idOf: (record: T) => number): Map<number, number> | null {
+  const places = new Map<number, number>();
+  for (let i = 0; i < records.length; i++) places.set(idOf(records[i] as T), i);
+  return places.size === records.length ? places : null;
+}
+
+/**
+ * The learner's pence as `penceByLearnerOf` adds it up: their shares in the lines they are enrolled on (the
+ * only lines that can share to them), in the lines' order; undefined when no share is counted.
+ */
+function penceOf(learnerId: number, index: YearIndex, costedLines: readonly CostedLine[], linePlaces: ReadonlyMap<number, number>): number | undefined {
+  const places: number[] = [];
+  for (const e of index.enrolmentsByLearner.get(learnerId) ?? []) {
+    const place = linePlaces.get(e.lineId);
+    if (place !== undefined && !places.includes(place)) places.push(place);
+  }
+  places.sort((a, b) => a - b);
+  let sum: number | undefined;
+  for (const place of places) {
+    const costed = costedLines[place] as CostedLine;
+    if (costed.unallocatedPence === 0) for (const s of costed.shares) if (s.learnerId === learnerId && s.pence !== 0) sum = (sum ?? 0) + s.pence;
+  }
+  return sum;
 }
 
 function sameRecords<T>(a: readonly T[], b: readonly T[]): boolean {

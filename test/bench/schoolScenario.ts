@@ -19,6 +19,7 @@ import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
 import { MemoryPeak, timeOnce, timeRuns, timeRunsAsync, type Timing } from './measure';
+import { timeRecostAfterOneLineEdit } from './editRecost';
 import { assertFloorEqualsEngine, lineCostsInOnePass } from './singlePassFloor';
 
 export interface SchoolResult {
@@ -34,6 +35,8 @@ export interface SchoolResult {
   readAndEngine: Timing;
   /** One pass over the records computing only line costs (test/bench/singlePassFloor.ts). */
   singlePassFloor: Timing;
+  /** YearCosting.cost after a one-line edit, the year in memory (test/bench/editRecost.ts); `checked`: costings found equal to a fresh costSchoolYear. */
+  editRecost: Timing & { checked: number };
   totals: { costPence: number; chargedPence: number; linesCostPence: number; byTier: Array<{ key: string; costPence: number; chargedPence: number }> };
   edit: Timing;
   /** The same edit through the door the transports use, answered with a patch (backend/patchedAnswers.ts): time and JSON size. */
@@ -142,8 +145,13 @@ async function main(): Promise<void> {
   assertFloorEqualsEngine(inMemory, lineCostsInOnePass(inMemory), costed);
   memory.phase('single-pass floor');
 
-  // An edit through the API, until the response with the new totals is back: the minutes of one group line.
+  // The line the edits below change: the minutes of one group line.
   const line = inMemory.lines.find((l) => l.tierId === 'targeted' && inMemory.enrolments.some((e) => e.lineId === l.id)) ?? inMemory.lines[0]!;
+  // The recost the data process runs after that edit, beside the floor: equal to a fresh costSchoolYear or the bench fails.
+  const editRecost = timeRecostAfterOneLineEdit(inMemory, line, 300, 30);
+  memory.phase('recost after a one-line edit');
+
+  // An edit through the API, until the response with the new totals is back.
   const values = [line.minutesPerSession + 5, line.minutesPerSession + 10];
   let round = 0;
   let last: ReturnType<typeof backend.invoke<'lines.update'>> | null = null;
@@ -214,6 +222,7 @@ async function main(): Promise<void> {
     engine,
     readAndEngine,
     singlePassFloor,
+    editRecost,
     totals: {
       costPence: costed.totals.costPence,
       chargedPence: costed.totals.chargedPence,
