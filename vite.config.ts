@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -7,6 +8,12 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  resolve: {
+    // shared/i18n starts with both catalogues in Node (shared/i18n/startCatalogues.ts, imported only by
+    // shared/i18n/translator.ts); the renderer starts with none and loads the reader's language before its
+    // first render, the other when chosen, each its own chunk (renderer/i18n/catalogues.ts, docs/performance.md).
+    alias: [{ find: /^\.\/startCatalogues$/, replacement: fileURLToPath(new URL('./renderer/i18n/startCatalogues.ts', import.meta.url)) }],
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -21,7 +21,7 @@ import { SaveState } from './components/SaveState';
 import { onEngineRestarted } from './state/callsInFlight';
 import { useAuthority } from './screens/authority/authorityState';
 import { useExportDialog } from './screens/exports/exportDialogState';
-import { isLang, type Lang } from '../shared/i18n';
+import { isLang, type Lang } from '../shared/i18n/translator';
 
 // Only the map (and the welcome screen, when no file is open) is in the first bundle. Every other screen
 // and dialog loads when first shown, showing "Loading…" meanwhile, so the map paints sooner; the charts
@@ -68,6 +68,7 @@ export function App() {
   const booting = useMapio((s) => s.booting);
   const screen = useMapio((s) => s.screen);
   const lang = useMapio((s) => s.lang);
+  const langLoading = useMapio((s) => s.langLoading);
   const setLang = useMapio((s) => s.setLang);
   const recent = useMapio(selectRecentFiles);
   const schoolFolder = useMapio((s) => s.appInfo?.schoolFolder ?? null);
@@ -188,11 +189,13 @@ export function App() {
           <BusyIndicator />
           <label className="lang-select">
             <span>{t('app.language')}</span>
-            <select value={lang} onChange={(e) => isLang(e.target.value) && chooseLang(e.target.value)}>
+            <select value={langLoading ?? lang} onChange={(e) => isLang(e.target.value) && chooseLang(e.target.value)}>
               <option value="en">{t('app.languageNames.en')}</option>
               <option value="cy">{t('app.languageNames.cy')}</option>
             </select>
           </label>
+          {/* The chosen language's words are fetched the first time it is chosen: a moment, from disk. */}
+          {langLoading ? <Loading /> : null}
         </div>
       </header>
       <AlertRegion />

@@ -7,7 +7,7 @@
 import type { ApiErrorBody } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/fieldIssues';
 import { errorWords, issueWords } from '../../shared/i18n/apiErrors';
-import { translatorFor, type Lang } from '../../shared/i18n';
+import { translatorFor, type Lang } from '../../shared/i18n/translator';
 
 /** What an alert needs to re-word a backend error: the error and the file the request named. */
 export type ErrorDetail = ApiErrorBody & { path?: string | undefined };

@@ -11,7 +11,8 @@ import { create } from 'zustand';
 import { api, isApiErrorBody } from '../api/client';
 import { inQueue } from './callQueue';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
-import type { Lang } from '../../shared/i18n';
+import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
+import { loadCatalogue } from '../i18n/catalogues';
 import { issueText, problemText, type ErrorDetail } from '../errors/localisedError';
 
 export type ScreenId = 'map' | 'learners' | 'staff' | 'budget' | 'dashboard' | 'checks' | 'scenarios' | 'school' | 'authority';
@@ -39,7 +40,10 @@ export interface MutateOptions {
 }
 
 export interface MapioState {
+  /** The language the screens speak: its catalogue is loaded. */
   lang: Lang;
+  /** The language chosen while its catalogue is being fetched (the screens still speak `lang`). */
+  langLoading: Lang | null;
   appInfo: AppInfo | null;
   view: YearView | null;
   booting: boolean;
@@ -55,6 +59,7 @@ export interface MapioState {
   /** True while a new empty school file is being set up for the first time (skippable). */
   settingUp: boolean;
 
+  /** Speak `lang`: at once when its catalogue is loaded, else once it is (`langLoading` meanwhile). */
   setLang(lang: Lang): void;
   showSchoolPart(part: SchoolPart): void;
   /** End the first-run set-up (finished or skipped); the School screen stays reachable from the navigation. */
@@ -66,7 +71,8 @@ export interface MapioState {
   setAlert(n: Notice | null): void;
   setStatus(n: Notice | null): void;
 
-  boot(): Promise<void>;
+  /** The first requests; `onAppInfo` hears app.info's answer (null if refused) as soon as it comes. */
+  boot(onAppInfo?: (info: AppInfo | null) => void): Promise<void>;
   refreshAppInfo(): Promise<void>;
   /** Read the open file and the app's state again (after the data process was stopped and started again). */
   resync(): Promise<void>;
@@ -101,14 +107,19 @@ const LANG_KEY = 'mapio.lang';
 /** The client (renderer/api/client.ts) rebuilds views from patches: ask the backend to answer changes with them. */
 const ANSWER_CHANGES_AS_PATCHES = { answerChangesAsPatches: true } as const;
 
-export function initialLang(): Lang {
+/** The language last chosen in this window's storage, if any (app.info has the one saved in the backend's settings). */
+export function storedLang(): Lang | null {
   try {
     const saved = globalThis.localStorage?.getItem(LANG_KEY);
     if (saved === 'en' || saved === 'cy') return saved;
   } catch {
     // storage unavailable: fall through
   }
-  return 'en';
+  return null;
+}
+
+export function initialLang(): Lang {
+  return storedLang() ?? 'en';
 }
 
 /** Turn anything a call rejects with into an ApiError (a dropped connection says the engine is not answering). */
@@ -164,6 +175,7 @@ export const useMapio = create<MapioState>()((set, get) => {
 
   return {
     lang: initialLang(),
+    langLoading: null,
     appInfo: null,
     view: null,
     booting: true,
@@ -184,12 +196,28 @@ export const useMapio = create<MapioState>()((set, get) => {
       set({ settingUp: false });
     },
     setLang(lang) {
-      try {
-        globalThis.localStorage?.setItem(LANG_KEY, lang);
-      } catch {
-        // not remembered; still switched
+      const speak = () => {
+        try {
+          globalThis.localStorage?.setItem(LANG_KEY, lang);
+        } catch {
+          // not remembered; still switched
+        }
+        set({ lang, langLoading: null });
+      };
+      if (hasCatalogue(lang)) {
+        speak();
+        return;
       }
-      set({ lang });
+      // Only the last choice is followed; if the catalogue cannot be fetched the screens keep their language.
+      set({ langLoading: lang });
+      loadCatalogue(lang).then(
+        () => {
+          if (get().langLoading === lang) speak();
+        },
+        () => {
+          if (get().langLoading === lang) set({ langLoading: null });
+        },
+      );
     },
     show(screen) {
       set({ screen });
@@ -210,11 +238,19 @@ export const useMapio = create<MapioState>()((set, get) => {
       set({ status });
     },
 
-    async boot() {
+    async boot(onAppInfo) {
       // Both asked at once, so the map's data does not wait for the app's state to come back and for the
       // first render that runs meanwhile (≈130 ms of a first paint). With no file open, year.get's
       // refusal means nothing and is dropped. Whichever the door answers first, the view is whole.
-      const [info, year] = await tracked(() => Promise.all([call('app.info', ANSWER_CHANGES_AS_PATCHES), call('year.get', {})]));
+      const [info, year] = await tracked(() =>
+        Promise.all([
+          call('app.info', ANSWER_CHANGES_AS_PATCHES).then((info) => {
+            onAppInfo?.(info.ok ? info.result : null);
+            return info;
+          }),
+          call('year.get', {}),
+        ]),
+      );
       if (!info.ok) {
         set({ booting: false, alert: noticeFor(info.error) });
         return;

@@ -5,7 +5,7 @@
  */
 import type { ApiErrorBody } from '../api/errors';
 import type { FieldIssue } from '../fieldIssues';
-import { translatorFor } from './index';
+import { hasCatalogue, translatorFor } from './translator';
 
 type Translate = (key: string, params: Record<string, string | number>) => string;
 
@@ -78,8 +78,14 @@ export function plainWords(error: ApiErrorBody, t: Translate): string {
   return errorWords(error, t);
 }
 
-/** An ApiError's `message`, for logs and English-only tests: `plainWords` in English. */
+/**
+ * An ApiError's `message`, for logs and English-only tests: `plainWords` in English. A renderer showing
+ * Welsh has not loaded the English catalogue (shared/i18n/translator.ts); no reader sees this message
+ * there (the renderer words errors in the reader's language, renderer/errors/localisedError.ts), so it
+ * is then the code, the reason and the first issue's field, for a log.
+ */
 export function englishMessage(error: ApiErrorBody): string {
+  if (!hasCatalogue('en')) return [error.code, error.reason, error.issues?.[0]?.path].filter(Boolean).join(': ');
   return plainWords(error, translatorFor('en'));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Check } from '../engine';
-import { checkKeys } from './index';
+import { checkKeys } from './translator';
 import { hoursText } from './hoursText';
 
 export interface CheckWordsFormat {

@@ -228,13 +228,23 @@ test('Cymraeg survives a restart: a new Mapio on the same data folder opens in W
 
   // Stop Mapio and start a new one on the same data folder: a new port is a new origin, so the browser's
   // own storage has nothing to say; the language comes from Mapio's settings.
+  // Nor is English shown first: the first render waits for app.info's language and its catalogue.
   const firstOrigin = new URL(mapio.url).origin;
   await mapio.stop();
   mapio = await startMapio(dataDir);
   expect(new URL(mapio.url).origin).not.toBe(firstOrigin);
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { languageLabelsShown: string[] }).languageLabelsShown = shown;
+    new MutationObserver(() => {
+      const label = document.querySelector('.lang-select span')?.textContent;
+      if (label && !shown.includes(label)) shown.push(label);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await page.goto(mapio.url);
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
   await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { languageLabelsShown: string[] }).languageLabelsShown)).toEqual(['Iaith']);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Map darpariaeth', level: 1 })).toBeVisible();
 

@@ -7,6 +7,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListImportOutcome } from '../../../shared/api/contract';
 import type { ListedSchool } from '../../../shared/authority/authorityLists';
+import { errorText } from '../../errors/localisedError';
+import { useMapio } from '../../state/store';
 import { useAuthority, type PickedReturn } from './authorityState';
 
 function ListOutcome(props: { outcome: ListImportOutcome }) {
@@ -73,7 +75,8 @@ export function AuthorityLists(props: { academicYear: string | null; listedSchoo
   const importSchoolList = useAuthority((s) => s.importSchoolList);
   const run = async (work: Promise<Awaited<ReturnType<typeof importAllocations>>>) => {
     const o = await work;
-    return o.ok ? { outcome: o.result, error: null } : { outcome: null, error: o.error.message };
+    // In the reader's language (an ApiError's `message` is English, for logs).
+    return o.ok ? { outcome: o.result, error: null } : { outcome: null, error: errorText(o.error, useMapio.getState().lang) };
   };
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="authority-lists">

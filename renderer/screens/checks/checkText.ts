@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Check, CheckSubject } from '../../../shared/engine';
-import { checkKeys, type Lang } from '../../../shared/i18n';
+import { checkKeys, type Lang } from '../../../shared/i18n/translator';
 import { recordName } from '../../../shared/i18n/recordNames';
 import { checkMessageText } from '../../../shared/i18n/checkWords';
 import { learnerName, namesOf } from '../../display';
