@@ -39,5 +39,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The English phrases found in `text` (whole words, case as written), with their catalogue keys. */
 export function englishIn(text: string, phrases: EnglishPhrase[] = englishPhrases()): EnglishPhrase[] {
-  return phrases.filter(({ phrase }) => new RegExp(`(?<![\\p{L}_])${escape(phrase)}(?![\\p{L}_])`, 'u').test(text));
+  // A phrase must occur at all before it is worth a regular expression for whole words (thousands of phrases).
+  return phrases.filter(({ phrase }) => text.includes(phrase) && new RegExp(`(?<![\\p{L}_])${escape(phrase)}(?![\\p{L}_])`, 'u').test(text));
 }
