@@ -27,9 +27,12 @@ const LINE_HEIGHT_PT = 15;
 
 const columnPx = (width: number) => Math.floor(width * 7 + 5);
 
-/** The lines a heading wraps to in a column `width` characters wide (greedy, on spaces). */
-export function wrappedLines(text: string, width: number): number {
-  const capacity = Math.max(1, Math.floor((width - 1) / BOLD_CHAR));
+/** A plain character is about this many column-width units: printed by LibreOffice, Welsh labels average 0.86. */
+const PLAIN_CHAR = 0.95;
+
+/** The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters wide (greedy, on spaces). */
+export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR): number {
+  const capacity = Math.max(1, Math.floor((width - 1) / charWidth));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
@@ -110,7 +113,7 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
       // Every cell of the row at its top, figures too, so a tall row still reads across as one line.
       const isText = typeof cell.value === 'string';
       cell.alignment = { ...cell.alignment, vertical: 'top', ...(isText ? { wrapText: true } : {}), ...(right.has(c) ? { horizontal: 'right' } : {}) };
-      if (isText) lines = Math.max(lines, wrappedLines(cell.text, sheet.getColumn(c).width ?? 9));
+      if (isText) lines = Math.max(lines, wrappedLines(cell.text, sheet.getColumn(c).width ?? 9, cell.font?.bold ? BOLD_CHAR : PLAIN_CHAR));
     });
     if (lines > 1) row.height = Math.max(row.height ?? 0, lines * LINE_HEIGHT_PT);
   });

@@ -140,6 +140,44 @@ describe('writing a return', () => {
     expect(wrappedRows).toBeGreaterThan(0);
   });
 
+  it('prints the main sheet with its title on one line, values beside their labels’ first lines, headings over their figures and text set apart from the figure before it', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, nameCy: 'Ysgol Gynradd Bryn Derw (Castell-nedd Port Talbot)' };
+    const { t } = createI18n('cy');
+    const bytes = await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test', 'cy', WRITTEN);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const main = book.getWorksheet(t('returnBook.sheet.main'))!;
+    // The title is not wrapped in the labels' column (its second line was cut off): it runs across the empty cells beside it.
+    expect(main.getCell('A1').text).toContain('Ysgol Gynradd Bryn Derw (Castell-nedd Port Talbot)');
+    expect(main.getCell('A1').alignment?.wrapText ?? false).toBe(false);
+    for (const c of ['B1', 'C1', 'D1', 'E1']) expect(main.getCell(c).value, c).toBeNull();
+    const rowOf = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      main.eachRow((row) => (found ??= row.getCell(1).text === label ? row : undefined));
+      if (!found) throw new Error(`no row "${label}"`);
+      return found;
+    };
+    for (let r = 2; r <= main.rowCount; r++) {
+      const row = main.getRow(r);
+      row.eachCell((cell) => expect(cell.alignment?.vertical, `${cell.address} at the top of its row`).toBe('top'));
+      const label = row.getCell(1);
+      // Printed, a plain character is about 0.86 of a column unit: a label 1.2 times its column's width surely wraps.
+      if (label.text.length > 1.2 * (main.getColumn(1).width ?? 9)) expect(row.height, `row ${r} holds "${label.text}" on two lines`).toBeGreaterThanOrEqual(2 * 13);
+    }
+    // A listed value reads from the left of its column, a number as a name does.
+    expect(rowOf(t('returnBook.school.roll')).getCell(2).alignment?.horizontal).toBe('left');
+    expect(rowOf(t('returnBook.school.nameCy')).getCell(2).alignment?.horizontal).toBe('left');
+    // The financial years' headings stand over their figures, at the right.
+    const fyHeading = rowOf(t('returnBook.budget.fy'));
+    for (const c of [2, 3, 4]) expect(fyHeading.getCell(c).alignment?.horizontal, `column ${c}`).toBe('right');
+    // The income's financial year, after its amount, is set in from the left: "£62,000.00" and "2026-27" never read as one.
+    const incomeHeading = rowOf(t('returnBook.income.line'));
+    const firstIncome = main.getRow(Number(incomeHeading.number) + 1);
+    expect(typeof firstIncome.getCell(3).value).toBe('number');
+    expect(firstIncome.getCell(4).alignment).toMatchObject({ horizontal: 'left', indent: 2 });
+  });
+
   it('still reads a version-4 return, which carried no Welsh names and whose Welsh sheets showed the English ones', async () => {
     const year = testSchoolYear();
     year.lines[0]!.nameCy = 'Cymorth yn y dosbarth';

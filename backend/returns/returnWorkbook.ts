@@ -64,9 +64,12 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'landscape', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): they wrap
   // in a first column wide enough for most of them, rather than shrink the whole sheet to fit the longest.
-  sheet.columns = [{ width: 56 }, { width: 24 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  sheet.columns = [{ width: 56 }, { width: 30 }, { width: 22 }, { width: 22 }, { width: 22 }];
   sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
+  // A label and its value (the school's details, the counts), read as a list: the value at the left of its column.
+  const entryRows = new Set<number>();
+  const entry = (label: string, value: string | number | null) => entryRows.add(Number(row(label, value).number));
   const heading = (text: string) => {
     sheet.addRow([]);
     sheet.addRow([text]).font = HEADING;
@@ -80,29 +83,29 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   sheet.addRow([t('returnBook.title', { school: lang === 'cy' && s.nameCy ? s.nameCy : s.name, year: s.academicYear })]).font = TITLE;
   row(t('returnBook.note'));
   heading(t('returnBook.school.heading'));
-  row(t('returnBook.school.name'), s.name);
-  if (s.nameCy) row(t('returnBook.school.nameCy'), s.nameCy);
-  row(t('returnBook.school.officialNumber'), orNot(s.officialNumber, 'notEntered'));
-  row(t('returnBook.school.authority'), orNot(s.localAuthority, 'notEntered'));
-  row(t('returnBook.school.authorityCode'), orNot(s.localAuthorityCode, 'notEntered'));
-  row(t('returnBook.school.phase'), t(`authority.phase.${s.phase}`));
-  row(t('returnBook.school.roll'), s.numberOnRoll);
-  row(t('returnBook.school.efsm'), s.efsmBasisPoints === null ? t('returnBook.notGiven') : s.efsmBasisPoints / 100);
-  row(t('returnBook.school.medium'), t(`authority.medium.${s.languageMedium}`));
-  row(t('returnBook.school.year'), s.academicYear);
-  row(t('returnBook.school.alpDefinition'), orNot(s.alpDefinitionSource, 'notStated'));
-  row(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ?? t('returnBook.notStated'));
+  entry(t('returnBook.school.name'), s.name);
+  if (s.nameCy) entry(t('returnBook.school.nameCy'), s.nameCy);
+  entry(t('returnBook.school.officialNumber'), orNot(s.officialNumber, 'notEntered'));
+  entry(t('returnBook.school.authority'), orNot(s.localAuthority, 'notEntered'));
+  entry(t('returnBook.school.authorityCode'), orNot(s.localAuthorityCode, 'notEntered'));
+  entry(t('returnBook.school.phase'), t(`authority.phase.${s.phase}`));
+  entry(t('returnBook.school.roll'), s.numberOnRoll);
+  entry(t('returnBook.school.efsm'), s.efsmBasisPoints === null ? t('returnBook.notGiven') : s.efsmBasisPoints / 100);
+  entry(t('returnBook.school.medium'), t(`authority.medium.${s.languageMedium}`));
+  entry(t('returnBook.school.year'), s.academicYear);
+  entry(t('returnBook.school.alpDefinition'), orNot(s.alpDefinitionSource, 'notStated'));
+  entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ?? t('returnBook.notStated'));
 
   const c = ret.counts;
   heading(t('returnBook.counts.heading'));
-  row(t('returnBook.counts.learnersWithAln'), count(c.learnersWithAln));
-  row(t('returnBook.counts.idpsPreparing'), count(c.idpsPreparing));
-  row(t('returnBook.counts.idps'), count(c.idps));
-  row(t('returnBook.counts.idpsSchool'), count(c.idpsSchoolMaintained));
-  row(t('returnBook.counts.idpsLa'), count(c.idpsLaMaintained));
-  row(t('returnBook.counts.monitored'), count(c.monitored));
-  row(t('returnBook.counts.decisionsDue'), c.decisionsDue ? count(c.decisionsDue) : t('returnBook.notCounted'));
-  row(t('returnBook.counts.decisionsOverdue'), c.decisionsOverdue ? count(c.decisionsOverdue) : t('returnBook.notCounted'));
+  entry(t('returnBook.counts.learnersWithAln'), count(c.learnersWithAln));
+  entry(t('returnBook.counts.idpsPreparing'), count(c.idpsPreparing));
+  entry(t('returnBook.counts.idps'), count(c.idps));
+  entry(t('returnBook.counts.idpsSchool'), count(c.idpsSchoolMaintained));
+  entry(t('returnBook.counts.idpsLa'), count(c.idpsLaMaintained));
+  entry(t('returnBook.counts.monitored'), count(c.monitored));
+  entry(t('returnBook.counts.decisionsDue'), c.decisionsDue ? count(c.decisionsDue) : t('returnBook.notCounted'));
+  entry(t('returnBook.counts.decisionsOverdue'), c.decisionsOverdue ? count(c.decisionsOverdue) : t('returnBook.notCounted'));
 
   heading(t('returnBook.income.heading'));
   sheet.addRow([t('returnBook.income.line'), t('returnBook.income.kind'), t('returnBook.income.amount'), t('returnBook.income.fy'), t('returnBook.income.endsOn')]).font = { bold: true };
@@ -167,14 +170,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     ret.totals.byFundingSource.map((b) => ({ label: t(`enums.fundingSource.${b.key}`), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
 
-  // A label longer than its column wraps: its row is made tall enough (about 52 characters a line at this
-  // width), so it never runs into the row below when printed.
-  if (forPrint) {
-    sheet.eachRow((r) => {
-      const label = r.getCell(1).text;
-      if (r.number > 1 && label.length > 52) r.height = Math.ceil(label.length / 52) * 15;
-    });
-  }
+  if (forPrint) layOutMainSheetForPrint(sheet, entryRows);
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -217,6 +213,30 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     // Hours, weeks, cost and learners right-aligned; names, areas and funding (often longer in Welsh) wrapped.
     wrapTextInRows(lines, { rightAligned: [8, 9, 10, 11] });
   }
+}
+
+/**
+ * The main sheet in print: the title on one line across the empty cells beside it (wrapped in the labels'
+ * column, its second line was cut off); each row as tall as its longest wrapped text (the same estimate as
+ * the lines sheet's, `wrapTextInRows`), every cell at the top so a figure sits beside its label's first line;
+ * a listed value (the school's details, the counts, whether a number or words: "fewer than 5") at the left
+ * of its column, and text beside a column of figures set in from the left, so "£62,000.00" and "academic
+ * year" never read as one.
+ */
+function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>): void {
+  sheet.getCell('A1').alignment = { wrapText: false, vertical: 'top' };
+  wrapTextInRows(sheet);
+  sheet.eachRow((row) => {
+    if (row.number <= 1) return;
+    const below = sheet.getRow(Number(row.number) + 1);
+    row.eachCell((cell, c) => {
+      if (c === 1) return;
+      if (entryRows.has(Number(row.number))) cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 1 };
+      // A table's heading over a column of figures stands over them, at the right.
+      else if (row.font?.bold && typeof below.getCell(c).value === 'number') cell.alignment = { ...cell.alignment, horizontal: 'right' };
+      else if (typeof cell.value === 'string') cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 2 };
+    });
+  });
 }
 
 function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: ReturnEnvelope, checksum: string): void {
