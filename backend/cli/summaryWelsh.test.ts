@@ -43,6 +43,15 @@ describe('mapio summary --lang cy', () => {
     expect(englishIn(english.out).length).toBeGreaterThan(10); // the check can fail: English is found in English
   });
 
+  it('names the school in Welsh when it writes a Welsh return, and in English for an English one', async () => {
+    const welsh = await cli('return', demo, path.join(dir, 'ffurflen.xlsx'), '--lang', 'cy');
+    expect(welsh.code).toBe(0);
+    expect(welsh.out).toContain('Ysgol Cwm Glas (enghraifft)');
+    const english = await cli('return', demo, path.join(dir, 'return.xlsx'));
+    expect(english.out).toContain(demoSchoolYear().school.name);
+    expect(english.out).not.toContain('enghraifft');
+  });
+
   it('refuses a language it does not have, saying which', async () => {
     const { code, err } = await cli('summary', demo, '--lang', 'fr');
     expect(code).toBe(2);

@@ -16,6 +16,7 @@ import { assertVersionsWritable, workbookOfTheMap } from './versions';
 import { namesInFreeText, type FreeTextDocument } from '../../shared/freeTextNames';
 import type { SchoolYear } from '../../shared/domain';
 import type { HandlerMap } from './types';
+import { recordName } from '../../shared/i18n/recordNames';
 
 /**
  * A document that would carry a learner's name in the school's free text is refused, naming each field and
@@ -78,7 +79,8 @@ export const exportHandlers: HandlerMap<'export.governorsWorkbook' | 'export.alp
     return guarded('writingReturn', async () => {
       const bytes = await writeReturnWorkbook(ret, `Mapio ${version}`, lang);
       writeExport(out, bytes);
-      return { path: out, schoolName: ret.school.name, academicYear: ret.school.academicYear, bytes: bytes.length };
+      // Named in the return's language: the school's Welsh name in a Welsh return's message, where it gave one.
+      return { path: out, schoolName: recordName(ret.school, lang), academicYear: ret.school.academicYear, bytes: bytes.length };
     });
   },
 };

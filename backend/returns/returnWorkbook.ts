@@ -15,6 +15,7 @@ import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, retur
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { recordName } from '../../shared/i18n/recordNames';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -80,7 +81,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   };
   const orNot = (text: string, missing: 'notEntered' | 'notStated') => text || t(`returnBook.${missing}`);
 
-  sheet.addRow([t('returnBook.title', { school: lang === 'cy' && s.nameCy ? s.nameCy : s.name, year: s.academicYear })]).font = TITLE;
+  sheet.addRow([t('returnBook.title', { school: recordName(s, lang), year: s.academicYear })]).font = TITLE;
   row(t('returnBook.note'));
   heading(t('returnBook.school.heading'));
   entry(t('returnBook.school.name'), s.name);
@@ -258,7 +259,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: Return
 export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, envelope: ReturnEnvelope, checksum = sha256Hex(json), lang: Lang = 'en'): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = envelope.writtenBy;
-  workbook.title = translatorFor(lang)('returnBook.title', { school: ret.school.name, year: ret.school.academicYear });
+  workbook.title = translatorFor(lang)('returnBook.title', { school: recordName(ret.school, lang), year: ret.school.academicYear });
   addReadableSheets(workbook, ret, lang, { forPrint: true });
   addDataSheet(workbook, json, envelope, checksum);
   return Buffer.from(await workbook.xlsx.writeBuffer());
