@@ -22,6 +22,7 @@ import { onEngineRestarted } from './state/callsInFlight';
 import { useAuthority } from './screens/authority/authorityState';
 import { useExportDialog } from './screens/exports/exportDialogState';
 import { isLang, type Lang } from '../shared/i18n/translator';
+import { recordName } from '../shared/i18n/recordNames';
 
 // Only the map (and the welcome screen, when no file is open) is in the first bundle. Every other screen
 // and dialog loads when first shown, showing "Loading…" meanwhile, so the map paints sooner; the charts
@@ -63,7 +64,8 @@ export function App() {
   // ending) leaves these as they were, so the shell and its header do not render again for it; the parts
   // that show the edit (the totals, the screen, saving…) subscribe to what they show (docs/performance.md).
   const hasView = useMapio((s) => s.view !== null);
-  const schoolName = useMapio((s) => s.view?.data.school.name ?? null);
+  // The school's name in the reader's language: its Welsh name to a Welsh reader, where it gave one.
+  const schoolName = useMapio((s) => (s.view ? recordName(s.view.data.school, s.lang) : null));
   const fileName = useMapio((s) => s.view?.file.name ?? null);
   const booting = useMapio((s) => s.booting);
   const screen = useMapio((s) => s.screen);

@@ -42,6 +42,9 @@ const schoolData = [
 
 /** The school's English words where it also gave Welsh: a Welsh reader must see the Welsh instead. */
 const englishWhereWelshGiven = [
+  demo.school.nameCy ? demo.school.name : '',
+  ...demo.tiers.map((x) => (x.nameCy ? x.name : '')),
+  ...demo.areas.map((x) => (x.nameCy ? x.name : '')),
   ...demo.lines.flatMap((l) => [l.nameCy ? l.name : '', l.descriptionCy ? l.description : '']),
   ...demo.income.map((i) => (i.nameCy ? i.name : '')),
   ...demo.otherCosts.map((o) => (o.nameCy ? o.name : '')),
