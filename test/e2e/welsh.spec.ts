@@ -209,6 +209,14 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   if (await dialog.isVisible()) await page.keyboard.press('Escape');
   await expectWelsh(page, 'file open refused');
 
+  // An export's file is named in Welsh: the school's Welsh name and the document's Welsh word.
+  await page.getByRole('button', { name: 'Dewislen Ffeil' }).click();
+  await page.getByRole('button', { name: 'Allforio ar gyfer y llywodraethwyr…' }).click();
+  const exportDialog = page.getByTestId('export-governors');
+  await expect(exportDialog.getByTestId('export-governors-path')).toHaveValue(new RegExp(`${demo.school.nameCy.replace(/[()]/g, '\\$&')} llywodraethwyr \\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+  await expectWelsh(page, 'export dialog');
+  await page.keyboard.press('Escape');
+
   // Remembered: a reload comes back in Welsh; and English is one choice away, at once.
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'cy');

@@ -14,16 +14,18 @@ import { defaultExportPath, fileNameOf, localIsoDate, type ExportKind } from './
 import { useDisplay } from '../../display';
 import { VERSION_NAME_MAX } from '../../../shared/api/contract';
 import { GovernorVersionsDialog } from './GovernorVersionsDialog';
+import { recordName } from '../../../shared/i18n/recordNames';
 
 type LearnersSheet = 'none' | 'pseudonymised' | 'named';
 
-/** The default path beside the open school file, in the person's language. */
+/** The default path beside the open school file, in the person's language (the school's Welsh name to a Welsh reader, where given). */
 function useDefaultPath(kind: ExportKind, whatKey: string): string {
   const { t } = useTranslation();
   const view = useMapio((s) => s.view);
+  const lang = useMapio((s) => s.lang);
   const preset = useExportDialog((s) => s.presetPath);
   if (preset) return preset;
-  return view ? defaultExportPath(view.file.path, view.data.school.name, t(whatKey), kind, new Date()) : '';
+  return view ? defaultExportPath(view.file.path, recordName(view.data.school, lang), t(whatKey), kind, new Date()) : '';
 }
 
 export function GovernorsExportDialog(props: { onClose: () => void }) {

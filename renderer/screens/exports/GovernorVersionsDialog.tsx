@@ -3,6 +3,7 @@
  * governors"): each can be opened read-only, its workbook exported again (the same file), compared with the
  * map now in the scenario comparison's table, or deleted once the person confirms.
  */
+import { recordName } from '../../../shared/i18n/recordNames';
 import { useEffect, useState } from 'react';
 import type { GovernorVersionSummary, GovernorVersionView } from '../../../shared/api/contract';
 import type { ScenarioComparison } from '../../../shared/engine';
@@ -48,7 +49,9 @@ export function GovernorVersionsDialog(props: { onClose: () => void }) {
   }, []);
 
   const exportPath = (v: GovernorVersionSummary) =>
-    schoolView ? defaultExportPath(schoolView.file.path, schoolView.data.school.name, `${t('exportDialogs.versions.what')} ${v.presentedOn}`, 'governors', new Date()) : '';
+    schoolView
+      ? defaultExportPath(schoolView.file.path, recordName(schoolView.data.school, useMapio.getState().lang), `${t('exportDialogs.versions.what')} ${v.presentedOn}`, 'governors', new Date())
+      : '';
 
   return (
     <Dialog title={t('exportDialogs.versions.title')} onClose={props.onClose} wide>
