@@ -268,6 +268,16 @@ export interface Enrolment {
   exitValue: number | null;
 }
 
+/** A new enrolment's measure of progress: none yet (typed later on the learner's page). */
+export const NOT_MEASURED = {
+  measureName: '',
+  measureNameCy: '',
+  measureUnit: '',
+  measureUnitCy: '',
+  entryValue: null,
+  exitValue: null,
+} as const satisfies Pick<Enrolment, 'measureName' | 'measureNameCy' | 'measureUnit' | 'measureUnitCy' | 'entryValue' | 'exitValue'>;
+
 export interface IncomeLine {
   id: number;
   kind: IncomeKind;

@@ -1,4 +1,5 @@
 /** Learners and their enrolments on lines. */
+import { NOT_MEASURED } from '../../shared/domain';
 import { fieldIssue } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import { findOrThrow } from '../session';
@@ -46,12 +47,7 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
           learnerId,
           startWeek: start,
           endWeek: end,
-          measureName: '',
-          measureNameCy: '',
-          measureUnit: '',
-          measureUnitCy: '',
-          entryValue: null,
-          exitValue: null,
+          ...NOT_MEASURED,
         });
       });
     }),

@@ -1,4 +1,4 @@
-import type { Enrolment, WeekNumber } from '../../shared/domain';
+import { NOT_MEASURED, type Enrolment, type WeekNumber } from '../../shared/domain';
 import type { SqliteDatabase } from '../connection';
 import { bindRecord, ENROLMENTS, insertSql } from '../tables';
 import { createReferenceCheck, unknownReference } from './references';
@@ -59,12 +59,7 @@ export function createEnrolmentsRepository(db: SqliteDatabase): EnrolmentsReposi
           learnerId,
           startWeek: start,
           endWeek: end,
-          measureName: '',
-          measureNameCy: '',
-          measureUnit: '',
-          measureUnitCy: '',
-          entryValue: null,
-          exitValue: null,
+          ...NOT_MEASURED,
         });
       });
     },
