@@ -74,6 +74,7 @@ export const cy: Catalogue = {
     opened: 'Agorwyd {{name}}',
   },
   common: {
+    files: { choose: 'Dewis ffeil…', chooseMany: 'Dewis ffeiliau…', none: 'Dim ffeil wedi’i dewis' },
     cancel: 'Canslo',
     close: 'Cau',
     delete: 'Dileu',

@@ -63,6 +63,7 @@ export const en = {
     opened: 'Opened {{name}}',
   },
   common: {
+    files: { choose: 'Choose a file…', chooseMany: 'Choose files…', none: 'No file chosen' },
     cancel: 'Cancel',
     close: 'Close',
     delete: 'Delete',

@@ -3,6 +3,7 @@
  * allocations it published for the year (set beside what each school reported). Each import says how many
  * rows came in, which unit the amounts were read in and why, and every bad row with its number and reason.
  */
+import { FilePicker } from '../../components/FilePicker';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListImportOutcome } from '../../../shared/api/contract';
@@ -38,15 +39,13 @@ function ListFileInput(props: { label: string; testId: string; disabled?: boolea
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
-      <input
+      <FilePicker
         id={id}
-        type="file"
         accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         disabled={busy || props.disabled}
-        data-testid={props.testId}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          const input = e.target;
+        testId={props.testId}
+        onFiles={(files, input) => {
+          const file = files[0];
           if (!file) return;
           setBusy(true);
           void props.onFile(file).then((r) => {

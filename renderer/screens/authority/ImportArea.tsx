@@ -5,6 +5,7 @@
  * A duplicate can be imported again to replace the return already held; a newer return shows what changes
  * (the headline figures side by side) and is used only when the officer confirms.
  */
+import { FilePicker } from '../../components/FilePicker';
 import { useMapio } from '../../state/store';
 import { problemText } from '../../errors/localisedError';
 import { useId, useRef, useState, type DragEvent } from 'react';
@@ -74,15 +75,14 @@ export function ImportArea() {
         <label htmlFor={`${id}-files`} className="file-pick-label">
           {t('authority.import.pickLabel')}
         </label>
-        <input
+        <FilePicker
           ref={input}
           id={`${id}-files`}
-          type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={busy}
-          data-testid="return-files"
-          onChange={(e) => void send(Array.from(e.target.files ?? []))}
+          testId="return-files"
+          onFiles={(files) => void send(files)}
         />
       </div>
 

@@ -1,3 +1,4 @@
+import { FilePicker } from '../../components/FilePicker';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { errorText, issueText, problemText } from '../../errors/localisedError';
 import { MIS_FIELDS, type MisField } from '../../../shared/schemas';
@@ -175,16 +176,15 @@ export function MisImportDialog(props: { onClose: () => void }) {
               <p>{t('mis.fileIntro')}</p>
               <div className="field">
                 <label htmlFor={`${id}-file`}>{t('mis.fileLabel')}</label>
-                <input
+                <FilePicker
                   ref={fileInput}
                   id={`${id}-file`}
-                  type="file"
                   accept={MIS_FILE_ACCEPT}
-                  data-autofocus
-                  data-testid="mis-file"
-                  aria-describedby={`${id}-file-hint`}
+                  autoFocus
+                  testId="mis-file"
+                  describedBy={`${id}-file-hint`}
                   disabled={!!busy}
-                  onChange={(e) => void choose(e.target.files?.[0])}
+                  onFiles={(files) => void choose(files[0])}
                 />
                 <p id={`${id}-file-hint`} className="field-hint">
                   {t('mis.fileHint')}
