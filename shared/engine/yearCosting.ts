@@ -126,8 +126,8 @@ export class YearCosting {
   private index: YearIndex | undefined = undefined;
   /** The last costing's whole-year parts. */
   private last: LastCosting | undefined = undefined;
-  /** CostedLines a costing by this object found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
-  readonly exactLines = new WeakSet<CostedLine>();
+  /** The last of its costings found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
+  lastExact: CostedMap | undefined = undefined;
 
   cost(year: SchoolYear, options: CostOptions = {}): CostedMap {
     const sameYears = this.calendar === year.calendar && this.academicYear === year.school.academicYear;
