@@ -55,6 +55,8 @@ interface LineMemo {
   enrolments: readonly Enrolment[];
   /** The staff record each of the line's staff ids found (undefined when none), in the line's order. */
   staff: readonly (StaffMember | undefined)[];
+  /** Where they were found: the same table again (the staff list unchanged) finds the same records for the same line. */
+  staffById: LineCostingBasis['staffById'];
   wholeSchool: boolean;
   asAtWeek: number;
   costed: CostedLine;
@@ -175,13 +177,13 @@ export class YearCosting {
         last.wholeSchool === wholeSchool &&
         last.asAtWeek === basis.asAtWeek &&
         sameRecords(last.enrolments, enrolments) &&
-        sameStaff(last.staff, line, basis.staffById)
+        (last.staffById === basis.staffById || sameStaff(last.staff, line, basis.staffById))
       ) {
         next.set(line.id, last);
         return last.costed;
       }
       const made = costedLineOf(line, enrolments, wholeSchool, basis);
-      next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
+      next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), staffById: basis.staffById, wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
       return made;
     };
     const impactOfLine = (line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact => {
