@@ -46,9 +46,36 @@ function recordKeyOf(a: unknown[], b: unknown[]): string | null {
   if (!isPlainObject(first)) return null;
   for (const field of RECORD_KEYS) {
     if (!(field in first)) continue;
-    if (uniqueKeys(a, field) && uniqueKeys(b, field)) return field;
+    if (knownUniqueKeys(a, field) && uniqueKeysAfter(a, b, field)) return field;
   }
   return null;
+}
+
+/**
+ * The lists found to have unique keys, with the fields, as a list is compared with the next view's: the
+ * later list of one comparison is the earlier of the next. A view's lists are never changed in place (the
+ * reader's records and lists are frozen; a costing makes new lists), so what held of a list holds still.
+ */
+const uniqueKeyed = new WeakMap<unknown[], string>();
+
+function knownUniqueKeys(list: unknown[], field: string): boolean {
+  return uniqueKeyed.get(list) === field || uniqueKeys(list, field);
+}
+
+/**
+ * uniqueKeys(after, field), given that `before`'s keys are unique: when `after` has, place by place, the
+ * same record or a record with the same key, its keys are `before`'s and so unique too, found without
+ * reading each key (an edit leaves most records the same objects).
+ */
+function uniqueKeysAfter(before: unknown[], after: unknown[], field: string): boolean {
+  let same = before.length === after.length;
+  for (let i = 0; same && i < after.length; i++) {
+    const record = after[i];
+    if (record !== before[i] && !(isPlainObject(record) && record[field] === (before[i] as Plain)[field])) same = false;
+  }
+  if (!same && !uniqueKeys(after, field)) return false;
+  uniqueKeyed.set(after, field);
+  return true;
 }
 
 /**
@@ -115,15 +142,25 @@ function diffObjects(before: Plain, after: Plain): ValuePatch | null {
 function diffLists(before: unknown[], after: unknown[]): ValuePatch | null {
   const byKey = before.length > 0 || after.length > 0 ? recordKeyOf(before, after) : null;
   if (byKey) {
-    const earlier = new Map<Key, unknown>();
-    for (const record of before) earlier.set((record as Plain)[byKey] as Key, record);
+    // The earlier records by key, made only when a record is not at its earlier place (keys are unique, so
+    // the record at the same place with the same key is the earlier one with that key).
+    let earlier: Map<Key, unknown> | null = null;
     let items: Record<string, ValuePatch> | null = null;
     let reordered = before.length !== after.length;
     for (let i = 0; i < after.length; i++) {
       const record = after[i] as Plain;
+      if (i < before.length && before[i] === record) continue;
       const key = record[byKey] as Key;
-      if (!reordered && (before[i] as Plain)[byKey] !== key) reordered = true;
-      const change = earlier.has(key) ? diffValues(earlier.get(key), record) : { set: record };
+      let change: ValuePatch | null;
+      if (i < before.length && (before[i] as Plain)[byKey] === key) change = diffValues(before[i], record);
+      else {
+        reordered = true;
+        if (!earlier) {
+          earlier = new Map<Key, unknown>();
+          for (const earlierRecord of before) earlier.set((earlierRecord as Plain)[byKey] as Key, earlierRecord);
+        }
+        change = earlier.has(key) ? diffValues(earlier.get(key), record) : { set: record };
+      }
       if (change) (items ??= {})[String(key)] = change;
     }
     if (!items && !reordered) return null;

@@ -9,7 +9,7 @@
 import type { SchoolYear } from '../domain';
 import { costSchoolYear, type CostOptions } from './costSchoolYear';
 import { costLine, costOtherLine } from './lineCost';
-import type { CostedLine, CostedMap } from './types';
+import type { CostedMap } from './types';
 import type { YearCosting } from './yearCosting';
 
 /** A figure of the year would be too large to count exactly; `subject` says whose ("the line “Reading Recovery”"). */
@@ -39,13 +39,23 @@ function holdsInexactNumber(value: unknown): boolean {
   return false;
 }
 
-/** holdsInexactNumber of a costed map whose lines in `exact` were found exact before (a memo handed them out again). */
-function mapHoldsInexactNumber(costed: CostedMap, exact: WeakSet<CostedLine>): boolean {
-  for (const [field, value] of Object.entries(costed)) {
-    if (field === 'lines') {
-      if ((value as CostedLine[]).some((line) => !exact.has(line) && holdsInexactNumber(line))) return true;
-    } else if (holdsInexactNumber(value)) return true;
+/**
+ * holdsInexactNumber of `value`, passing over each part of it that is the very object (or number) at the
+ * same place in `exact`, a costing found exact before: a memo hands out its unchanged parts again (a line's
+ * figures, a learner's, a check, a whole list). Sound while a costed object is never changed in place,
+ * which the memo already rests on (yearCosting.ts).
+ */
+function holdsInexactNumberBesides(value: unknown, exact: unknown): boolean {
+  if (value === exact) return false;
+  if (typeof value === 'number') return !Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER;
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    const earlier: unknown[] = Array.isArray(exact) ? exact : [];
+    for (let i = 0; i < value.length; i++) if (holdsInexactNumberBesides(value[i], earlier[i])) return true;
+    return false;
   }
+  const earlier = (exact !== null && typeof exact === 'object' && !Array.isArray(exact) ? exact : {}) as Record<string, unknown>;
+  for (const field in value) if (holdsInexactNumberBesides((value as Record<string, unknown>)[field], earlier[field])) return true;
   return false;
 }
 
@@ -69,8 +79,8 @@ function culprit(year: SchoolYear): CostSubject {
 
 /**
  * The engine's costing of `year`, or FiguresTooLarge naming the record whose figures would not be exact.
- * With `costing`, costed by it (the same figures, unchanged lines reused; yearCosting.ts), and the lines it
- * reuses are not walked again: each was walked when it was made, and only a line found exact is marked so.
+ * With `costing`, costed by it (the same figures, unchanged parts reused; yearCosting.ts), and the parts it
+ * hands out again, at the same place as in the last costing found exact, are not walked again.
  */
 export function costWithinExactRange(year: SchoolYear, options: CostOptions = {}, costing?: YearCosting): CostedMap {
   let costed: CostedMap;
@@ -84,7 +94,7 @@ export function costWithinExactRange(year: SchoolYear, options: CostOptions = {}
     if (holdsInexactNumber(costed)) throw new FiguresTooLarge(culprit(year));
     return costed;
   }
-  if (mapHoldsInexactNumber(costed, costing.exactLines)) throw new FiguresTooLarge(culprit(year));
-  for (const line of costed.lines) costing.exactLines.add(line);
+  if (holdsInexactNumberBesides(costed, costing.lastExact)) throw new FiguresTooLarge(culprit(year));
+  costing.lastExact = costed;
   return costed;
 }

@@ -65,9 +65,14 @@ export function breakdowns(index: YearIndex, lines: readonly CostedItem<Interven
     byTier.add(line.tierId, costPence, charged);
     byAlp.add(isAlpLine(index, line) ? 'alp' : 'not_alp', costPence, charged);
     byFunding.add(line.fundingSource, costPence, charged);
-    const lineAreas = [...new Set(line.areaIds)];
-    if (lineAreas.length === 0) byArea.add(UNSPECIFIED_AREA_KEY, costPence, charged);
-    else splitEqually(costPence, lineAreas.length).forEach((p, i) => byArea.add(lineAreas[i] as string, p, charged));
+    const areaIds = line.areaIds;
+    // One area takes the whole cost, as splitting it one way would give (a whole number's only part is itself).
+    if (areaIds.length === 1 && Number.isSafeInteger(costPence)) byArea.add(areaIds[0] as string, costPence, charged);
+    else {
+      const lineAreas = [...new Set(areaIds)];
+      if (lineAreas.length === 0) byArea.add(UNSPECIFIED_AREA_KEY, costPence, charged);
+      else splitEqually(costPence, lineAreas.length).forEach((p, i) => byArea.add(lineAreas[i] as string, p, charged));
+    }
   }
   for (const { item: other, costPence, charged } of others) {
     byTier.add(OTHER_COSTS_KEY, costPence, charged);

@@ -55,6 +55,8 @@ interface LineMemo {
   enrolments: readonly Enrolment[];
   /** The staff record each of the line's staff ids found (undefined when none), in the line's order. */
   staff: readonly (StaffMember | undefined)[];
+  /** Where they were found: the same table again (the staff list unchanged) finds the same records for the same line. */
+  staffById: LineCostingBasis['staffById'];
   wholeSchool: boolean;
   asAtWeek: number;
   costed: CostedLine;
@@ -94,8 +96,9 @@ interface LastCosting {
   costedLines: readonly CostedLine[];
   /** Each line id's place in the year's line order (null when a line id is repeated). */
   linePlaces: ReadonlyMap<number, number> | null;
-  alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
-  pence: ReadonlyMap<number, number>;
+  /** Changed in place by the next costing (TableWrites), which takes its changes back if it throws. */
+  alpMinutes: Map<number, LearnerAlpMinutes>;
+  pence: Map<number, number>;
   learners: readonly LearnerCost[];
   /** Each learner id's place in the year's learner order (null when a learner id is repeated). */
   learnerPlaces: ReadonlyMap<number, number> | null;
@@ -109,6 +112,38 @@ interface LastCosting {
   /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
   staff: StaffAllocation[];
   staffPlaces: ReadonlyMap<number, number> | null;
+}
+
+/**
+ * Changes a costing makes in place to tables the last costing left, each written down so that a costing
+ * that throws can take them all back: the tables are then as the last costing that finished left them,
+ * without copying every table on each costing. The tables are read by key alone, never in order.
+ */
+class TableWrites {
+  private readonly undo: (() => void)[] = [];
+
+  set<K, V>(table: Map<K, V>, key: K, value: V): void {
+    this.remember(table, key);
+    table.set(key, value);
+  }
+
+  delete<K, V>(table: Map<K, V>, key: K): void {
+    this.remember(table, key);
+    table.delete(key);
+  }
+
+  /** Every change undone, the last first. */
+  takeBack(): void {
+    for (let i = this.undo.length - 1; i >= 0; i--) (this.undo[i] as () => void)();
+    this.undo.length = 0;
+  }
+
+  private remember<K, V>(table: Map<K, V>, key: K): void {
+    if (table.has(key)) {
+      const was = table.get(key) as V;
+      this.undo.push(() => table.set(key, was));
+    } else this.undo.push(() => table.delete(key));
+  }
 }
 
 export class YearCosting {
@@ -126,8 +161,8 @@ export class YearCosting {
   private index: YearIndex | undefined = undefined;
   /** The last costing's whole-year parts. */
   private last: LastCosting | undefined = undefined;
-  /** CostedLines a costing by this object found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
-  readonly exactLines = new WeakSet<CostedLine>();
+  /** The last of its costings found to hold only exact whole numbers (shared/engine/exactFigures.ts). */
+  lastExact: CostedMap | undefined = undefined;
 
   cost(year: SchoolYear, options: CostOptions = {}): CostedMap {
     const sameYears = this.calendar === year.calendar && this.academicYear === year.school.academicYear;
@@ -142,13 +177,13 @@ export class YearCosting {
         last.wholeSchool === wholeSchool &&
         last.asAtWeek === basis.asAtWeek &&
         sameRecords(last.enrolments, enrolments) &&
-        sameStaff(last.staff, line, basis.staffById)
+        (last.staffById === basis.staffById || sameStaff(last.staff, line, basis.staffById))
       ) {
         next.set(line.id, last);
         return last.costed;
       }
       const made = costedLineOf(line, enrolments, wholeSchool, basis);
-      next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
+      next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), staffById: basis.staffById, wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
       return made;
     };
     const impactOfLine = (line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact => {
@@ -177,44 +212,49 @@ export class YearCosting {
         ? learnersOn(changedIds(last.index.lineById, index.lineById), index)
         : null;
 
-    const nextAlpMinutes = mayDiffer === null ? new Map<number, AlpMinutesMemo>() : new Map(this.alpMinutes);
-    const nextLearnerChecks = mayDiffer === null ? new Map<number, LearnerChecksMemo>() : new Map(this.learnerChecks);
+    // With only some learners to look at again, the tables of ALP minutes and checks (and the last costing's
+    // minutes and pence) are changed in place, each change written down so that a costing that throws
+    // leaves them as the last one that finished left them; otherwise they are made afresh.
+    const writes = new TableWrites();
+    const nextAlpMinutes = mayDiffer === null ? new Map<number, AlpMinutesMemo>() : this.alpMinutes;
+    const nextLearnerChecks = mayDiffer === null ? new Map<number, LearnerChecksMemo>() : this.learnerChecks;
     const alpMinutesOfOne = (learnerId: number): LearnerAlpMinutes => {
       const earlierMinutes = this.alpMinutes.get(learnerId);
       if (earlierMinutes !== undefined && sameLearnerInputs(earlierMinutes, index, learnerId, asAtWeek)) {
-        nextAlpMinutes.set(learnerId, earlierMinutes);
+        writes.set(nextAlpMinutes, learnerId, earlierMinutes);
         return earlierMinutes.minutes;
       }
       const made = learnerAlpMinutes(index, learnerId, asAtWeek);
       // Equal minutes keep the earlier object, so what is made from them can be kept too.
       const minutes = earlierMinutes !== undefined && earlierMinutes.minutes.hundredths === made.hundredths && earlierMinutes.minutes.week === made.week ? earlierMinutes.minutes : made;
-      nextAlpMinutes.set(learnerId, { ...learnerInputs(index, learnerId, asAtWeek), minutes });
+      writes.set(nextAlpMinutes, learnerId, { ...learnerInputs(index, learnerId, asAtWeek), minutes });
       return minutes;
     };
+    let alpMinutesTable: Map<number, LearnerAlpMinutes> | undefined;
     const alpMinutesOf = (): ReadonlyMap<number, LearnerAlpMinutes> => {
       if (last === undefined || mayDiffer === null) {
-        const alpMinutes = new Map<number, LearnerAlpMinutes>();
-        for (const l of year.learners) alpMinutes.set(l.id, alpMinutesOfOne(l.id));
-        return alpMinutes;
+        alpMinutesTable = new Map<number, LearnerAlpMinutes>();
+        for (const l of year.learners) alpMinutesTable.set(l.id, alpMinutesOfOne(l.id));
+        return alpMinutesTable;
       }
       // Every other learner's minutes are the last costing's (the same learners: the list is the same array).
-      const alpMinutes = new Map(last.alpMinutes);
-      for (const id of mayDiffer) if (index.learnerById.has(id)) alpMinutes.set(id, alpMinutesOfOne(id));
-      return alpMinutes;
+      alpMinutesTable = last.alpMinutes;
+      for (const id of mayDiffer) if (index.learnerById.has(id)) writes.set(alpMinutesTable, id, alpMinutesOfOne(id));
+      return alpMinutesTable;
     };
     const checksOf = (learner: Learner, _index: YearIndex, _asAtWeek: number, alpMinutes: LearnerAlpMinutes | undefined): readonly Check[] => {
       const earlierChecks = this.learnerChecks.get(learner.id);
       if (earlierChecks !== undefined && earlierChecks.learner === learner) {
         if (mayDiffer !== null && !mayDiffer.has(learner.id)) return earlierChecks.checks; // kept in nextLearnerChecks already
         if (sameLearnerInputs(earlierChecks, index, learner.id, asAtWeek)) {
-          nextLearnerChecks.set(learner.id, earlierChecks);
+          writes.set(nextLearnerChecks, learner.id, earlierChecks);
           return earlierChecks.checks;
         }
       }
       const made = checksOfLearner(learner, index, asAtWeek, alpMinutes);
       // Checks equal in value keep the earlier list, so the learners' part of the checks can be kept too.
       const checks = earlierChecks !== undefined && sameChecks(made, earlierChecks.checks) ? earlierChecks.checks : made;
-      nextLearnerChecks.set(learner.id, { ...learnerInputs(index, learner.id, asAtWeek), learner, checks });
+      writes.set(nextLearnerChecks, learner.id, { ...learnerInputs(index, learner.id, asAtWeek), learner, checks });
       return checks;
     };
 
@@ -222,16 +262,17 @@ export class YearCosting {
     const learnersOf = (_index: YearIndex, costedLines: readonly CostedLine[], alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>): LearnerCost[] => {
       const linePlaces = last !== undefined && sameLineOrder(last.costedLines, costedLines) ? last.linePlaces : placesOf(costedLines, (c) => c.lineId);
       const learnerPlaces = last !== undefined && index.learnerById === last.index.learnerById ? last.learnerPlaces : placesOf(year.learners, (l) => l.id);
+      const alpMinutesMade = alpMinutes === alpMinutesTable ? alpMinutesTable : new Map(alpMinutes);
       if (last === undefined || mayDiffer === null || linePlaces === null || learnerPlaces === null || linePlaces !== last.linePlaces) {
         const pence = penceByLearnerOf(costedLines);
         const learners = costLearners(index, pence, alpMinutes);
-        made = { costedLines, linePlaces, alpMinutes, pence, learners, learnerPlaces };
+        made = { costedLines, linePlaces, alpMinutes: alpMinutesMade, pence, learners, learnerPlaces };
         return learners;
       }
       // The same lines in the same order, the same learners and enrolments: a learner's pence can differ only
       // when a line they have a share in (before or now) was costed again; their figures only then, or when
       // their ALP minutes may differ.
-      const pence = new Map(last.pence);
+      const pence = last.pence;
       const again = new Set(mayDiffer);
       for (let i = 0; i < costedLines.length; i++) {
         const before = last.costedLines[i] as CostedLine;
@@ -242,15 +283,15 @@ export class YearCosting {
       }
       for (const id of again) {
         const sum = penceOf(id, index, costedLines, linePlaces);
-        if (sum === undefined) pence.delete(id);
-        else pence.set(id, sum);
+        if (sum === undefined) writes.delete(pence, id);
+        else writes.set(pence, id, sum);
       }
       const learners = last.learners.slice();
       for (const id of again) {
         const place = learnerPlaces.get(id);
         if (place !== undefined) learners[place] = learnerCostOf(index, id, pence, alpMinutes);
       }
-      made = { costedLines, linePlaces, alpMinutes, pence, learners, learnerPlaces };
+      made = { costedLines, linePlaces, alpMinutes: alpMinutesMade, pence, learners, learnerPlaces };
       return learners;
     };
     let counts: LearnerCounts | undefined;
@@ -299,15 +340,21 @@ export class YearCosting {
       return staff;
     };
 
-    const costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, {
-      staffOf,
-      alpMinutesOf,
-      checksOfLearner: checksOf,
-      learnersOf,
-      countsOf,
-      checksOf: checksOfYear,
-      learnerImpactsOf,
-    });
+    let costed: CostedMap;
+    try {
+      costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, {
+        staffOf,
+        alpMinutesOf,
+        checksOfLearner: checksOf,
+        learnersOf,
+        countsOf,
+        checksOf: checksOfYear,
+        learnerImpactsOf,
+      });
+    } catch (error) {
+      writes.takeBack();
+      throw error;
+    }
     // Only a costing that finished is remembered.
     this.index = index;
     this.memo = next;
@@ -336,7 +383,8 @@ export class YearCosting {
       if (mayDiffer === null || last.learnerPlaces === null) return learnersChecksOf({ ...input, checksOfLearner: checksOf });
       for (const id of mayDiffer) {
         const learner = index.learnerById.get(id);
-        if (learner !== undefined && checksOf(learner, index, input.asAtWeek, input.alpMinutes.get(id)) !== this.learnerChecks.get(id)?.checks) {
+        const earlier = this.learnerChecks.get(id)?.checks; // before checksOf writes the new entry in its place
+        if (learner !== undefined && checksOf(learner, index, input.asAtWeek, input.alpMinutes.get(id)) !== earlier) {
           return learnersChecksOf({ ...input, checksOfLearner: checksOf });
         }
       }
