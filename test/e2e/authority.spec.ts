@@ -180,6 +180,10 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.locator('.lang-select select').selectOption('cy');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
   const cyWords = comparisonWords(createI18n('cy').t);
+  // The file pickers in Welsh: the browser's own input (which says "Choose Files" whatever the page's language) is hidden.
+  await expect(page.locator('.file-picker button', { hasText: 'Dewis ffeiliau…' })).toBeVisible(); // for the mouse: hidden from screen readers, who use the input
+  await expect(page.getByTestId('return-files-chosen')).toHaveText(/\.xlsx/);
+  for (const input of await page.locator('input[type="file"]').all()) await expect(input).toHaveClass(/visually-hidden/);
   // The refused file's reason, worded in Welsh from its code
   await expect(page.getByTestId('import-rejected')).toContainText('07-truncated.xlsx: nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx');
   await expect(page.getByTestId('outlier-questions')).toContainText(
