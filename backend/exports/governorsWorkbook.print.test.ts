@@ -80,6 +80,14 @@ describe('the governors’ workbook’s print set-up', () => {
           }),
         );
         expect(brokenWithRoom, `${ws.name}: a word split across lines in a column that has room to hold it`).toEqual([]);
+        // The cell key under a table reads across the page, not five words a line down its first column.
+        const { t } = createI18n(school.lang);
+        const keyTexts = new Set([t('export.key.input'), t('export.key.mapio'), t('export.key.formula')]);
+        ws.eachRow((row) => {
+          const cell = row.getCell(1);
+          if (!keyTexts.has(cell.text)) return;
+          expect(cell.isMerged || cell.alignment?.wrapText !== true, `${ws.name} ${cell.address} "${cell.text}" wrapped in its first column`).toBe(true);
+        });
       }
     });
   }

@@ -39,6 +39,9 @@ export function writeCellKey(ws: ExcelJS.Worksheet, ctx: { t: TFunction }, row: 
   markMapioValue(mapio);
   const formula = ws.getCell(row + 2, 1);
   formula.value = ctx.t('export.key.formula');
+  // Not wrapped in the first column (narrow on a wide sheet, where the key read five words a line): the
+  // print pass (sheetPrint.ts) wraps each across the empty cells beside it.
+  for (const cell of [input, mapio, formula]) cell.alignment = { ...cell.alignment, wrapText: false };
   return row + 3;
 }
 

@@ -339,7 +339,8 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     ws.getColumn(c).outlineLevel = 1;
     ws.getColumn(c).hidden = true;
   }
-  for (let rr = 4; rr <= ws.rowCount; rr++) {
+  // The table's rows; the cell key below them wraps across the page instead (writeCellKey).
+  for (let rr = 4; rr < grandRow + 2; rr++) {
     for (const c of [M.line, M.staff, M.funding, M.alp, M.fundingSource]) {
       const cell = ws.getRow(rr).getCell(c);
       cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: 'top' };
