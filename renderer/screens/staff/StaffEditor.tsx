@@ -105,7 +105,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
             read={(x) => (x.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: x.trim() })}
             commit={field('name')}
           />
-          <SelectField label={t('staff.field.role')} value={s.role} options={STAFF_ROLES.map((r) => ({ value: r, label: t(`enums.staffRole.${r}`) }))} commit={field('role')} />
+          <SelectField className="span-2" label={t('staff.field.role')} value={s.role} options={STAFF_ROLES.map((r) => ({ value: r, label: t(`enums.staffRole.${r}`) }))} commit={field('role')} />
           <DraftField
             className="money-field"
             label={t('staff.field.hourlyCost')}
