@@ -227,7 +227,8 @@ export class YearCosting {
       const made = learnerAlpMinutes(index, learnerId, asAtWeek);
       // Equal minutes keep the earlier object, so what is made from them can be kept too.
       const minutes = earlierMinutes !== undefined && earlierMinutes.minutes.hundredths === made.hundredths && earlierMinutes.minutes.week === made.week ? earlierMinutes.minutes : made;
-      writes.set(nextAlpMinutes, learnerId, { ...learnerInputs(index, learnerId, asAtWeek), minutes });
+      const { enrolments, lines } = learnerInputs(index, learnerId);
+      writes.set(nextAlpMinutes, learnerId, { enrolments, lines, tierById: index.tierById, asAtWeek, minutes });
       return minutes;
     };
     let alpMinutesTable: Map<number, LearnerAlpMinutes> | undefined;
@@ -254,7 +255,8 @@ export class YearCosting {
       const made = checksOfLearner(learner, index, asAtWeek, alpMinutes);
       // Checks equal in value keep the earlier list, so the learners' part of the checks can be kept too.
       const checks = earlierChecks !== undefined && sameChecks(made, earlierChecks.checks) ? earlierChecks.checks : made;
-      writes.set(nextLearnerChecks, learner.id, { ...learnerInputs(index, learner.id, asAtWeek), learner, checks });
+      const { enrolments, lines } = learnerInputs(index, learner.id);
+      writes.set(nextLearnerChecks, learner.id, { enrolments, lines, tierById: index.tierById, asAtWeek, learner, checks });
       return checks;
     };
 
@@ -505,10 +507,15 @@ function sameStaff(staff: readonly (StaffMember | undefined)[], line: Interventi
   return true;
 }
 
-function learnerInputs(index: YearIndex, learnerId: number, asAtWeek: number): LearnerInputs {
+/**
+ * The learner's enrolments and the line record each finds, for a memo entry. The entry is then written out
+ * field by field: an object spread into a new literal was the costliest step of an edit's recost (a CPU
+ * profile, docs/performance.md "Round 8: the recost after an edit").
+ */
+function learnerInputs(index: YearIndex, learnerId: number): Pick<LearnerInputs, 'enrolments' | 'lines'> {
   const enrolments = index.enrolmentsByLearner.get(learnerId);
   const lines = enrolments === undefined ? [] : enrolments.map((e) => index.lineById.get(e.lineId));
-  return { enrolments, lines, tierById: index.tierById, asAtWeek };
+  return { enrolments, lines };
 }
 
 /** Whether the learner's ALP minutes and own checks are made from the same inputs in `index` as when `last` was taken. */
