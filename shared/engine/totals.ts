@@ -69,7 +69,7 @@ export function breakdowns(index: YearIndex, lines: readonly CostedItem<Interven
     // One area takes the whole cost, as splitting it one way would give (a whole number's only part is itself).
     if (areaIds.length === 1 && Number.isSafeInteger(costPence)) byArea.add(areaIds[0] as string, costPence, charged);
     else {
-      const lineAreas = [...new Set(areaIds)];
+      const lineAreas = distinct(areaIds);
       if (lineAreas.length === 0) byArea.add(UNSPECIFIED_AREA_KEY, costPence, charged);
       else splitEqually(costPence, lineAreas.length).forEach((p, i) => byArea.add(lineAreas[i] as string, p, charged));
     }
@@ -80,4 +80,10 @@ export function breakdowns(index: YearIndex, lines: readonly CostedItem<Interven
     byFunding.add(other.fundingSource, costPence, charged);
   }
   return { byTier: byTier.list(), byAlp: byAlp.list(), byArea: byArea.list(), byFundingSource: byFunding.list() };
+}
+
+/** The ids with a repeated id kept once, first place kept: the list itself when none is repeated (a line's few areas, so pairs are compared). */
+function distinct(ids: readonly string[]): readonly string[] {
+  for (let i = 1; i < ids.length; i++) for (let j = 0; j < i; j++) if (ids[i] === ids[j]) return [...new Set(ids)];
+  return ids;
 }

@@ -200,6 +200,10 @@ export class YearCosting {
     const index = indexYear(year, this.index);
     const asAtWeek = resolveAsAtWeek(year, options);
     const last = this.last;
+    // The ids of the lines whose record is not the same object as at the last costing: walked for once.
+    let changedLines: ReadonlySet<number> | undefined;
+    const linesChangedSince = (earlier: LastCosting, now: YearIndex): ReadonlySet<number> =>
+      earlier === last && now === index ? (changedLines ??= changedIds(earlier.index.lineById, index.lineById)) : changedIds(earlier.index.lineById, now.lineById);
     // The learners whose ALP minutes and own checks may differ from the last costing's: those enrolled on a
     // line whose record changed, when nothing else they are made from did (the learner list, the enrolments,
     // the tiers, the as-at week: yearCosting.ts header). Null: any learner may.
@@ -209,7 +213,7 @@ export class YearCosting {
       index.enrolmentsByLine === last.index.enrolmentsByLine &&
       index.tierById === last.index.tierById &&
       asAtWeek === last.asAtWeek
-        ? learnersOn(changedIds(last.index.lineById, index.lineById), index)
+        ? learnersOn(linesChangedSince(last, index), index)
         : null;
 
     // With only some learners to look at again, the tables of ALP minutes and checks (and the last costing's
@@ -304,7 +308,7 @@ export class YearCosting {
 
     let checked: Pick<LastCosting, 'decisions' | 'checkParts' | 'checks'> | undefined;
     const checksOfYear = (input: CheckInputs): Check[] => {
-      const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf);
+      const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf, linesChangedSince(last, input.index));
       const before = last?.checkParts;
       const same = before !== undefined && (Object.keys(parts) as (keyof CheckParts)[]).every((part) => parts[part] === before[part]);
       const checks = same ? (last as LastCosting).checks : checksOfParts(parts);
@@ -331,7 +335,7 @@ export class YearCosting {
         return staffAllocations.staff;
       }
       const again = new Set<number>();
-      for (const id of changedIds(last.index.lineById, yIndex.lineById)) {
+      for (const id of linesChangedSince(last, yIndex)) {
         for (const a of last.index.lineById.get(id)?.staff ?? []) again.add(a.staffId);
         for (const a of yIndex.lineById.get(id)?.staff ?? []) again.add(a.staffId);
       }
@@ -378,7 +382,7 @@ export class YearCosting {
    * the same array and every line whose record changed keeps its id, run (and for the line checks its
    * places); the review checks while the learner list is the same array and today the same.
    */
-  private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker): CheckParts {
+  private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker, changedLines: ReadonlySet<number>): CheckParts {
     const { index } = input;
     const before = last.checkParts;
     const learners = (): readonly Check[] => {
@@ -395,7 +399,7 @@ export class YearCosting {
     const sameLines = (fields: readonly (keyof InterventionLine)[]): boolean => {
       if (index.enrolmentsById !== last.index.enrolmentsById) return false;
       if (index.lineById.size !== index.year.lines.length || last.index.lineById.size !== last.index.year.lines.length) return false;
-      for (const id of changedIds(last.index.lineById, index.lineById)) {
+      for (const id of changedLines) {
         const was = last.index.lineById.get(id);
         const now = index.lineById.get(id);
         if (was === undefined || now === undefined || fields.some((f) => was[f] !== now[f])) return false;
