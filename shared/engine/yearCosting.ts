@@ -26,7 +26,9 @@
  * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
  * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
  * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
- * decision clocks, and the impact report's learners are kept while their inputs are. Pure: no I/O, no clock.
+ * decision clocks, and the impact report's learners are kept while their inputs are; and what the lines add
+ * up to (the totals and breakdowns) is the last sums with the few lines that changed taken out and put in
+ * again, where that is exactly a fresh sum (totals.ts header). Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, Learner, SchoolYear, StaffMember } from '../domain';
 import {
@@ -49,6 +51,7 @@ import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes 
 import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
 import { indexYear, type YearIndex } from './yearIndex';
 import { allocateStaff } from './staffAllocation';
+import { lineSumsAfter, lineSumsOf, type LineChange, type LineSums } from './totals';
 
 interface LineMemo {
   line: InterventionLine;
@@ -112,6 +115,8 @@ interface LastCosting {
   /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
   staff: StaffAllocation[];
   staffPlaces: ReadonlyMap<number, number> | null;
+  /** What the lines add up to (totals.ts `LineSums`). */
+  lineSums: LineSums;
 }
 
 /**
@@ -346,6 +351,12 @@ export class YearCosting {
       return staff;
     };
 
+    let sums: LineSums | undefined;
+    const lineSumsOfYear = (yIndex: YearIndex, costedLines: readonly CostedLine[]): LineSums => {
+      sums = (last !== undefined && yIndex === index ? lineSumsSince(last, index, costedLines) : undefined) ?? lineSumsOf(yIndex, costedLines);
+      return sums;
+    };
+
     let costed: CostedMap;
     try {
       costed = costSchoolYearWith(year, options, costLine, impactOfLine, index, {
@@ -356,6 +367,7 @@ export class YearCosting {
         countsOf,
         checksOf: checksOfYear,
         learnerImpactsOf,
+        lineSumsOf: lineSumsOfYear,
       });
     } catch (error) {
       writes.takeBack();
@@ -370,7 +382,9 @@ export class YearCosting {
     this.calendar = year.calendar;
     this.academicYear = year.school.academicYear;
     this.last =
-      made && counts && checked && impactLearners && staffAllocations ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners } : undefined;
+      made && counts && checked && impactLearners && staffAllocations && sums
+        ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners, lineSums: sums }
+        : undefined;
     return costed;
   }
 
@@ -416,6 +430,32 @@ export class YearCosting {
       reviews: index.year.learners === last.index.year.learners && input.today === last.today ? before.reviews : reviewChecks(index, input.today),
     };
   }
+}
+
+/** Past this many lines changed since the last costing, the lines' sums are made afresh. */
+const MOST_LINES_SUMMED_AGAIN = 4;
+
+/**
+ * What the lines add up to, from the last costing's sums with the lines that changed place by place taken
+ * out and put in again (totals.ts `lineSumsAfter`), while the tiers and areas are the same lists and the
+ * lines as many; undefined when that cannot be done, for the sums to be made afresh.
+ */
+function lineSumsSince(last: LastCosting, index: YearIndex, costedLines: readonly CostedLine[]): LineSums | undefined {
+  const before = last.index.year;
+  const now = index.year;
+  if (now.tiers !== before.tiers || now.areas !== before.areas || index.tierById !== last.index.tierById) return undefined;
+  if (now.lines.length !== before.lines.length || costedLines.length !== last.costedLines.length) return undefined;
+  const changes: LineChange[] = [];
+  for (let i = 0; i < now.lines.length; i++) {
+    const line = now.lines[i] as InterventionLine;
+    const costed = costedLines[i] as CostedLine;
+    const wasLine = before.lines[i] as InterventionLine;
+    const wasCosted = last.costedLines[i] as CostedLine;
+    if (line === wasLine && costed === wasCosted) continue;
+    if (changes.length === MOST_LINES_SUMMED_AGAIN) return undefined;
+    changes.push({ before: { line: wasLine, costed: wasCosted }, after: { line, costed } });
+  }
+  return changes.length === 0 ? last.lineSums : lineSumsAfter(last.lineSums, index, changes);
 }
 
 /** The ids whose record is not the same object in both maps (in one only, or a different record). */
