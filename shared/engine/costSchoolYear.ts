@@ -22,7 +22,7 @@ import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learn
 import { costLine, costOtherLine } from './lineCost';
 import { shareLine } from './shares';
 import { allocateStaff } from './staffAllocation';
-import { breakdowns, type CostedItem } from './totals';
+import { breakdownsOf, lineSumsOf, type CostedItem, type LineSums } from './totals';
 import type { Check, CostedLine, CostedMap, CostedOtherLine, LearnerCost, StaffAllocation } from './types';
 import { indexYear, isWholeSchoolLine, type YearIndex } from './yearIndex';
 import type { Enrolment, InterventionLine, OtherCostLine } from '../domain';
@@ -117,6 +117,8 @@ export interface LearnerWork {
   learnerImpactsOf: LearnerImpacter;
   /** The staff allocations: `allocateStaff` of the year's staff, lines and other costs, or a memo of it. */
   staffOf: (year: SchoolYear, index: YearIndex) => StaffAllocation[];
+  /** What the lines add up to (the year's lines and their figures, in the year's order): totals.ts `lineSumsOf`, or a memo of it. */
+  lineSumsOf: (index: YearIndex, costedLines: readonly CostedLine[]) => LineSums;
 }
 
 /** Every learner's ALP minutes by id, each made afresh. */
@@ -158,14 +160,15 @@ const FROM_SCRATCH: LearnerWork = {
   checksOf: (input) => runChecks(input),
   learnerImpactsOf: learnerImpacts,
   staffOf: (y, index) => allocateStaff(y.staff, y.lines, y.otherCosts, index.weeksInYear),
+  lineSumsOf,
 };
 
 /**
  * costSchoolYear with each line's figures from `costLineOf` and its impact row from `impactOfLine` (which
  * must give what `costedLineOf` and `lineImpact` give), the year indexed as `index` (which must be an
  * index of this `year`), and the learners' ALP minutes, figures, counts and checks by `learnerWork` (which
- * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts`, `allocateStaff` and checks.ts
- * `checksOfLearner` give).
+ * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts`, `allocateStaff`, checks.ts
+ * `checksOfLearner` and totals.ts `lineSumsOf` give).
  */
 export function costSchoolYearWith(
   year: SchoolYear,
@@ -182,16 +185,7 @@ export function costSchoolYearWith(
   const basis: LineCostingBasis = { staffById: index.staffById, asAtWeek, years, splitAcrossFinancialYears };
 
   const costedLines: CostedLine[] = [];
-  const lineItems: CostedItem<InterventionLine>[] = [];
-  let wholeSchoolPence = 0;
-
-  for (const line of year.lines) {
-    const wholeSchool = isWholeSchoolLine(index, line);
-    const costed = costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, wholeSchool, basis);
-    if (wholeSchool) wholeSchoolPence += costed.costPence;
-    costedLines.push(costed);
-    lineItems.push({ item: line, costPence: costed.costPence, charged: costed.chargedToAlnBudget });
-  }
+  for (const line of year.lines) costedLines.push(costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, isWholeSchoolLine(index, line), basis));
 
   const costedOthers: CostedOtherLine[] = [];
   const otherItems: CostedItem<OtherCostLine>[] = [];
@@ -217,17 +211,16 @@ export function costSchoolYearWith(
   const alpMinutes = learnerWork.alpMinutesOf(index, asAtWeek);
   const learners = learnerWork.learnersOf(index, costedLines, alpMinutes);
 
-  // Totals: sums of the rounded lines.
-  let linesCostPence = 0;
+  // Totals: sums of the rounded lines (line by line in the year's order), then of the other costs after them.
+  const lineSums = learnerWork.lineSumsOf(index, costedLines);
+  const { linesCostPence, unallocatedPence, undeliveredPence, wholeSchoolPence } = lineSums;
   let otherCostsPence = 0;
-  let chargedPence = 0;
-  let unallocatedPence = 0;
-  let costToDatePence = 0;
-  let undeliveredPence = 0;
-  const fy: [number, number] = [0, 0];
-  const chargedFy: [number, number] = [0, 0];
-  // What every cost adds, line or other cost: to date, by financial year, and charged to the ALN budget.
-  const addCost = (c: { costPence: number; costToDatePence: number; chargedToAlnBudget: boolean; financialYears: { pence: [number, number] } }) => {
+  let chargedPence = lineSums.chargedPence;
+  let costToDatePence = lineSums.costToDatePence;
+  const fy: [number, number] = [lineSums.financialYearPence[0], lineSums.financialYearPence[1]];
+  const chargedFy: [number, number] = [lineSums.chargedFinancialYearPence[0], lineSums.chargedFinancialYearPence[1]];
+  // What every other cost adds: to date, by financial year, and charged to the ALN budget.
+  const addCost = (c: CostedOtherLine) => {
     costToDatePence += c.costToDatePence;
     fy[0] += c.financialYears.pence[0];
     fy[1] += c.financialYears.pence[1];
@@ -237,12 +230,6 @@ export function costSchoolYearWith(
       chargedFy[1] += c.financialYears.pence[1];
     }
   };
-  for (const c of costedLines) {
-    linesCostPence += c.costPence;
-    unallocatedPence += c.unallocatedPence;
-    undeliveredPence += c.undeliveredPence;
-    addCost(c);
-  }
   for (const c of costedOthers) {
     otherCostsPence += c.costPence;
     addCost(c);
@@ -266,7 +253,7 @@ export function costSchoolYearWith(
       costToDatePence,
       undeliveredPence,
       financialYears: { years: [years[0], years[1]], pence: fy },
-      ...breakdowns(index, lineItems, otherItems),
+      ...breakdownsOf(lineSums, otherItems),
       learnersWithAln,
       learnersMonitored,
       chargedPerLearnerWithAlnPence: learnersWithAln > 0 ? divideRoundedToNumber(chargedPence, learnersWithAln) : null,

@@ -147,7 +147,9 @@ export function impactOf(
 ): ImpactReport {
   const keyOf = measureKeys();
   const { enrolmentsByLine } = index;
-  const costedById = new Map(costedLines.map((c) => [c.lineId, c]));
+  // By line id, the last of a repeated id winning (as `new Map(pairs)` does), without an array of pairs.
+  const costedById = new Map<number, CostedLine>();
+  for (const c of costedLines) costedById.set(c.lineId, c);
   const lines = year.lines.map((line) => impactOfLine(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
   return { lines, learners: learnerImpactsOf(index, keyOf) };
 }

@@ -49,7 +49,9 @@ type Edit =
   | { kind: 'learnerReview'; learner: number; lastReviewed: string | null; reviewDue: string | null }
   | { kind: 'lineOnly'; line: number; minutes: number }
   | { kind: 'lineCapacity'; line: number; places: number }
-  | { kind: 'measureLine'; line: number; gain: number };
+  | { kind: 'measureLine'; line: number; gain: number }
+  | { kind: 'lineAreas'; line: number; areaIds: string[] }
+  | { kind: 'someLines'; first: number; count: number; minutes: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -119,6 +121,15 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('lineCapacity' as const), line: fc.nat(7), places: fc.integer({ min: 1, max: 2 }) }),
   // Every enrolment on one line measured: the learners' impact then depends on that line being there.
   fc.record({ kind: fc.constant('measureLine' as const), line: fc.nat(7), gain: fc.integer({ min: 0, max: 12 }) }),
+  // A line's areas (none, several, one repeated, one not configured): the breakdown by area splits it otherwise.
+  fc.record({
+    kind: fc.constant('lineAreas' as const),
+    line: fc.nat(7),
+    areaIds: fc.array(fc.constantFrom('cognition_learning', 'communication_interaction', 'besd', 'unknown_area'), { maxLength: 4 }),
+  }),
+  // The minutes of a few lines in a row at once: up to a few, the totals are the last ones' with those lines
+  // taken out and put in again (yearCosting.ts `lineSumsSince`); more, and they are summed afresh.
+  fc.record({ kind: fc.constant('someLines' as const), first: fc.nat(7), count: fc.integer({ min: 1, max: 8 }), minutes: fc.integer({ min: 0, max: 400 }) }),
 );
 
 const shiftDate = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -281,6 +292,12 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
       return { year: onLine(edit.line, () => ({ minutesPerSession: edit.minutes })), options };
     case 'lineCapacity':
       return { year: onLine(edit.line, () => ({ groups: 1, groupCapacity: edit.places })), options };
+    case 'lineAreas':
+      return { year: onLine(edit.line, () => ({ areaIds: edit.areaIds })), options };
+    case 'someLines': {
+      const lines = year.lines.map((l, i) => ((i - edit.first + year.lines.length) % year.lines.length < edit.count ? { ...l, minutesPerSession: edit.minutes + i } : l));
+      return { year: { ...year, lines }, options };
+    }
     case 'measureLine': {
       if (year.lines.length === 0) return { year, options };
       const lineId = year.lines[edit.line % year.lines.length]!.id;

@@ -26,7 +26,9 @@
  * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
  * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
  * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
- * decision clocks, and the impact report's learners are kept while their inputs are. Pure: no I/O, no clock.
+ * decision clocks, and the impact report's learners are kept while their inputs are; and what the lines add
+ * up to (the totals and breakdowns) is the last sums with the few lines that changed taken out and put in
+ * again, where that is exactly a fresh sum (totals.ts header). Pure: no I/O, no clock.
  */
 import type { Calendar, Enrolment, InterventionLine, Learner, SchoolYear, StaffMember } from '../domain';
 import {
@@ -49,6 +51,7 @@ import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes 
 import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
 import { indexYear, type YearIndex } from './yearIndex';
 import { allocateStaff } from './staffAllocation';
+import { lineSumsAfter, lineSumsOf, type LineChange, type LineSums } from './totals';
 
 interface LineMemo {
   line: InterventionLine;
@@ -112,6 +115,8 @@ interface LastCosting {
   /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
   staff: StaffAllocation[];
   staffPlaces: ReadonlyMap<number, number> | null;
+  /** What the lines add up to (totals.ts `LineSums`). */
+  lineSums: LineSums;
 }
 
 /**
@@ -200,6 +205,10 @@ export class YearCosting {
     const index = indexYear(year, this.index);
     const asAtWeek = resolveAsAtWeek(year, options);
     const last = this.last;
+    // The ids of the lines whose record is not the same object as at the last costing: walked for once.
+    let changedLines: ReadonlySet<number> | undefined;
+    const linesChangedSince = (earlier: LastCosting, now: YearIndex): ReadonlySet<number> =>
+      earlier === last && now === index ? (changedLines ??= changedIds(earlier.index.lineById, index.lineById)) : changedIds(earlier.index.lineById, now.lineById);
     // The learners whose ALP minutes and own checks may differ from the last costing's: those enrolled on a
     // line whose record changed, when nothing else they are made from did (the learner list, the enrolments,
     // the tiers, the as-at week: yearCosting.ts header). Null: any learner may.
@@ -209,7 +218,7 @@ export class YearCosting {
       index.enrolmentsByLine === last.index.enrolmentsByLine &&
       index.tierById === last.index.tierById &&
       asAtWeek === last.asAtWeek
-        ? learnersOn(changedIds(last.index.lineById, index.lineById), index)
+        ? learnersOn(linesChangedSince(last, index), index)
         : null;
 
     // With only some learners to look at again, the tables of ALP minutes and checks (and the last costing's
@@ -227,7 +236,8 @@ export class YearCosting {
       const made = learnerAlpMinutes(index, learnerId, asAtWeek);
       // Equal minutes keep the earlier object, so what is made from them can be kept too.
       const minutes = earlierMinutes !== undefined && earlierMinutes.minutes.hundredths === made.hundredths && earlierMinutes.minutes.week === made.week ? earlierMinutes.minutes : made;
-      writes.set(nextAlpMinutes, learnerId, { ...learnerInputs(index, learnerId, asAtWeek), minutes });
+      const { enrolments, lines } = learnerInputs(index, learnerId);
+      writes.set(nextAlpMinutes, learnerId, { enrolments, lines, tierById: index.tierById, asAtWeek, minutes });
       return minutes;
     };
     let alpMinutesTable: Map<number, LearnerAlpMinutes> | undefined;
@@ -254,7 +264,8 @@ export class YearCosting {
       const made = checksOfLearner(learner, index, asAtWeek, alpMinutes);
       // Checks equal in value keep the earlier list, so the learners' part of the checks can be kept too.
       const checks = earlierChecks !== undefined && sameChecks(made, earlierChecks.checks) ? earlierChecks.checks : made;
-      writes.set(nextLearnerChecks, learner.id, { ...learnerInputs(index, learner.id, asAtWeek), learner, checks });
+      const { enrolments, lines } = learnerInputs(index, learner.id);
+      writes.set(nextLearnerChecks, learner.id, { enrolments, lines, tierById: index.tierById, asAtWeek, learner, checks });
       return checks;
     };
 
@@ -302,7 +313,7 @@ export class YearCosting {
 
     let checked: Pick<LastCosting, 'decisions' | 'checkParts' | 'checks'> | undefined;
     const checksOfYear = (input: CheckInputs): Check[] => {
-      const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf);
+      const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf, linesChangedSince(last, input.index));
       const before = last?.checkParts;
       const same = before !== undefined && (Object.keys(parts) as (keyof CheckParts)[]).every((part) => parts[part] === before[part]);
       const checks = same ? (last as LastCosting).checks : checksOfParts(parts);
@@ -329,7 +340,7 @@ export class YearCosting {
         return staffAllocations.staff;
       }
       const again = new Set<number>();
-      for (const id of changedIds(last.index.lineById, yIndex.lineById)) {
+      for (const id of linesChangedSince(last, yIndex)) {
         for (const a of last.index.lineById.get(id)?.staff ?? []) again.add(a.staffId);
         for (const a of yIndex.lineById.get(id)?.staff ?? []) again.add(a.staffId);
       }
@@ -338,6 +349,12 @@ export class YearCosting {
       if (people.length > 0) for (const allocation of allocateStaff(people, y.lines, y.otherCosts, yIndex.weeksInYear)) staff[staffPlaces.get(allocation.staffId) as number] = allocation;
       staffAllocations = { staff, staffPlaces };
       return staff;
+    };
+
+    let sums: LineSums | undefined;
+    const lineSumsOfYear = (yIndex: YearIndex, costedLines: readonly CostedLine[]): LineSums => {
+      sums = (last !== undefined && yIndex === index ? lineSumsSince(last, index, costedLines) : undefined) ?? lineSumsOf(yIndex, costedLines);
+      return sums;
     };
 
     let costed: CostedMap;
@@ -350,6 +367,7 @@ export class YearCosting {
         countsOf,
         checksOf: checksOfYear,
         learnerImpactsOf,
+        lineSumsOf: lineSumsOfYear,
       });
     } catch (error) {
       writes.takeBack();
@@ -364,7 +382,9 @@ export class YearCosting {
     this.calendar = year.calendar;
     this.academicYear = year.school.academicYear;
     this.last =
-      made && counts && checked && impactLearners && staffAllocations ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners } : undefined;
+      made && counts && checked && impactLearners && staffAllocations && sums
+        ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners, lineSums: sums }
+        : undefined;
     return costed;
   }
 
@@ -376,7 +396,7 @@ export class YearCosting {
    * the same array and every line whose record changed keeps its id, run (and for the line checks its
    * places); the review checks while the learner list is the same array and today the same.
    */
-  private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker): CheckParts {
+  private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker, changedLines: ReadonlySet<number>): CheckParts {
     const { index } = input;
     const before = last.checkParts;
     const learners = (): readonly Check[] => {
@@ -393,7 +413,7 @@ export class YearCosting {
     const sameLines = (fields: readonly (keyof InterventionLine)[]): boolean => {
       if (index.enrolmentsById !== last.index.enrolmentsById) return false;
       if (index.lineById.size !== index.year.lines.length || last.index.lineById.size !== last.index.year.lines.length) return false;
-      for (const id of changedIds(last.index.lineById, index.lineById)) {
+      for (const id of changedLines) {
         const was = last.index.lineById.get(id);
         const now = index.lineById.get(id);
         if (was === undefined || now === undefined || fields.some((f) => was[f] !== now[f])) return false;
@@ -410,6 +430,32 @@ export class YearCosting {
       reviews: index.year.learners === last.index.year.learners && input.today === last.today ? before.reviews : reviewChecks(index, input.today),
     };
   }
+}
+
+/** Past this many lines changed since the last costing, the lines' sums are made afresh. */
+const MOST_LINES_SUMMED_AGAIN = 4;
+
+/**
+ * What the lines add up to, from the last costing's sums with the lines that changed place by place taken
+ * out and put in again (totals.ts `lineSumsAfter`), while the tiers and areas are the same lists and the
+ * lines as many; undefined when that cannot be done, for the sums to be made afresh.
+ */
+function lineSumsSince(last: LastCosting, index: YearIndex, costedLines: readonly CostedLine[]): LineSums | undefined {
+  const before = last.index.year;
+  const now = index.year;
+  if (now.tiers !== before.tiers || now.areas !== before.areas || index.tierById !== last.index.tierById) return undefined;
+  if (now.lines.length !== before.lines.length || costedLines.length !== last.costedLines.length) return undefined;
+  const changes: LineChange[] = [];
+  for (let i = 0; i < now.lines.length; i++) {
+    const line = now.lines[i] as InterventionLine;
+    const costed = costedLines[i] as CostedLine;
+    const wasLine = before.lines[i] as InterventionLine;
+    const wasCosted = last.costedLines[i] as CostedLine;
+    if (line === wasLine && costed === wasCosted) continue;
+    if (changes.length === MOST_LINES_SUMMED_AGAIN) return undefined;
+    changes.push({ before: { line: wasLine, costed: wasCosted }, after: { line, costed } });
+  }
+  return changes.length === 0 ? last.lineSums : lineSumsAfter(last.lineSums, index, changes);
 }
 
 /** The ids whose record is not the same object in both maps (in one only, or a different record). */
@@ -505,10 +551,15 @@ function sameStaff(staff: readonly (StaffMember | undefined)[], line: Interventi
   return true;
 }
 
-function learnerInputs(index: YearIndex, learnerId: number, asAtWeek: number): LearnerInputs {
+/**
+ * The learner's enrolments and the line record each finds, for a memo entry. The entry is then written out
+ * field by field: an object spread into a new literal was the costliest step of an edit's recost (a CPU
+ * profile, docs/performance.md "Round 8: the recost after an edit").
+ */
+function learnerInputs(index: YearIndex, learnerId: number): Pick<LearnerInputs, 'enrolments' | 'lines'> {
   const enrolments = index.enrolmentsByLearner.get(learnerId);
   const lines = enrolments === undefined ? [] : enrolments.map((e) => index.lineById.get(e.lineId));
-  return { enrolments, lines, tierById: index.tierById, asAtWeek };
+  return { enrolments, lines };
 }
 
 /** Whether the learner's ALP minutes and own checks are made from the same inputs in `index` as when `last` was taken. */
