@@ -146,6 +146,18 @@ export function LearnerPage(props: { learnerId: number }) {
                 const costed = costedLines.get(e.lineId);
                 const lineName = nameOf(line, t('common.unknownName'));
                 const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
+                // The measure's name and unit as the school types them, in English and in Welsh: saved as typed.
+                const measureText = (field: 'measureName' | 'measureNameCy' | 'measureUnit' | 'measureUnitCy', labelKey: string, className?: string) => (
+                  <DraftField
+                    hideLabel
+                    className={className}
+                    label={`${t(labelKey)}: ${lineName}`}
+                    value={e[field]}
+                    format={(v) => v}
+                    read={(s) => ({ ok: true, value: s })}
+                    commit={(v) => update({ [field]: v })}
+                  />
+                );
                 return (
                   <tr key={e.id}>
                     <td>
@@ -165,43 +177,12 @@ export function LearnerPage(props: { learnerId: number }) {
                     </td>
                     <td>{costed ? hours(costed.learnerMinutesPerWeek) : t('common.dash')}</td>
                     <td>
-                      <DraftField
-                        hideLabel
-                        label={`${t('learner.col.measure')}: ${lineName}`}
-                        value={e.measureName}
-                        format={(v) => v}
-                        read={(s) => ({ ok: true, value: s })}
-                        commit={(v) => update({ measureName: v })}
-                      />
-                      <DraftField
-                        hideLabel
-                        className="measure-cy"
-                        label={`${t('learner.col.measureCy')}: ${lineName}`}
-                        value={e.measureNameCy}
-                        format={(v) => v}
-                        read={(s) => ({ ok: true, value: s })}
-                        commit={(v) => update({ measureNameCy: v })}
-                      />
+                      {measureText('measureName', 'learner.col.measure')}
+                      {measureText('measureNameCy', 'learner.col.measureCy', 'measure-cy')}
                     </td>
                     <td>
-                      <DraftField
-                        hideLabel
-                        className="narrow"
-                        label={`${t('learner.col.unit')}: ${lineName}`}
-                        value={e.measureUnit}
-                        format={(v) => v}
-                        read={(s) => ({ ok: true, value: s })}
-                        commit={(v) => update({ measureUnit: v })}
-                      />
-                      <DraftField
-                        hideLabel
-                        className="narrow measure-cy"
-                        label={`${t('learner.col.unitCy')}: ${lineName}`}
-                        value={e.measureUnitCy}
-                        format={(v) => v}
-                        read={(s) => ({ ok: true, value: s })}
-                        commit={(v) => update({ measureUnitCy: v })}
-                      />
+                      {measureText('measureUnit', 'learner.col.unit', 'narrow')}
+                      {measureText('measureUnitCy', 'learner.col.unitCy', 'narrow measure-cy')}
                     </td>
                     <td>
                       <DraftField
