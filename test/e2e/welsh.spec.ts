@@ -185,6 +185,9 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
     const screen = id.replace(/^nav-/, '');
     if (walked.has(screen)) continue;
     await page.getByTestId(id).click();
+    // A screen first opened loads its code, with "Llwytho…" in its place: look at the screen, not at that.
+    await expect(page.getByTestId('loading')).toHaveCount(0);
+    await expect(page.locator('main h1, [role="main"] h1').first()).toBeVisible();
     await expectWelsh(page, `${screen} screen`);
   }
 
