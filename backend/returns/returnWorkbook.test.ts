@@ -38,12 +38,12 @@ async function rejection(bytes: Buffer): Promise<string> {
   throw new Error('the return was accepted');
 }
 
-/** The Return sheet's first two columns, as text, row by row. */
+/** The readable return sheet's (the first sheet's) first two columns, as text, row by row. */
 async function readableSheet(bytes: Buffer): Promise<string[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const rows: string[][] = [];
-  workbook.getWorksheet('Return')!.eachRow((row) => rows.push([String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')]));
+  workbook.worksheets[0]!.eachRow((row) => rows.push([String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? '')]));
   return rows;
 }
 
@@ -205,6 +205,34 @@ describe('writing a return', () => {
     const read = await readReturnWorkbook(await returnWorkbookBytes(ret, canonicalJson(v1), { format: 'mapio-authority-return', version: 1, writtenBy: 'Mapio 0.1' }));
     expect(read.version).toBe(1);
     expect(read.ret.school).toMatchObject({ officialNumber: '', localAuthorityCode: '' });
+  });
+
+  it('names a chosen authority and writes dates in the reader’s language: Castell-nedd Port Talbot and 1 Medi 2025 in Welsh', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, alpDefinitionSource: 'Neath Port Talbot ALP guidance', alpDefinitionDate: '2025-09-01' };
+    year.income = [{ ...year.income[0]!, endsOn: '2027-03-31' }];
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    expect(ret.school).toMatchObject({ localAuthority: 'Neath Port Talbot', localAuthorityCode: '671' });
+    const welsh = await readableSheet(await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN));
+    expect(welsh).toContainEqual(['Awdurdod lleol', 'Castell-nedd Port Talbot']);
+    expect(welsh).toContainEqual(['Dyddiad y diffiniad DDY', '1 Medi 2025']);
+    const english = await readableSheet(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN));
+    expect(english).toContainEqual(['Local authority', 'Neath Port Talbot']);
+    expect(english).toContainEqual(['ALP definition dated', '1 September 2025']);
+    // The income line's end date, in the same words, on both.
+    const incomeRow = async (lang: 'en' | 'cy') => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await writeReturnWorkbook(ret, 'Mapio test', lang, WRITTEN)) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+      let ends = '';
+      workbook.worksheets[0]!.eachRow((row) => {
+        if (ends === '' && row.getCell(1).value === ret.income[0]!.name) ends = String(row.getCell(5).value ?? '');
+      });
+      return ends;
+    };
+    expect(await incomeRow('en')).toBe('31 March 2027');
+    expect(await incomeRow('cy')).toBe('31 Mawrth 2027');
+    // Mapio reads back what it wrote, in either language.
+    expect((await readReturnWorkbook(await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN))).ret.school.alpDefinitionDate).toBe('2025-09-01');
   });
 
   it('has a readable Return sheet with money in pounds and a very hidden data sheet', async () => {

@@ -16,6 +16,8 @@ import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { recordName } from '../../shared/i18n/recordNames';
+import { authorityName } from '../../shared/localAuthorities';
+import { dateText } from '../exports/exportLabels';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -87,7 +89,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.school.name'), s.name);
   if (s.nameCy) entry(t('returnBook.school.nameCy'), s.nameCy);
   entry(t('returnBook.school.officialNumber'), orNot(s.officialNumber, 'notEntered'));
-  entry(t('returnBook.school.authority'), orNot(s.localAuthority, 'notEntered'));
+  entry(t('returnBook.school.authority'), orNot(authorityName(s, lang), 'notEntered'));
   entry(t('returnBook.school.authorityCode'), orNot(s.localAuthorityCode, 'notEntered'));
   entry(t('returnBook.school.phase'), t(`authority.phase.${s.phase}`));
   entry(t('returnBook.school.roll'), s.numberOnRoll);
@@ -95,7 +97,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.school.medium'), t(`authority.medium.${s.languageMedium}`));
   entry(t('returnBook.school.year'), s.academicYear);
   entry(t('returnBook.school.alpDefinition'), orNot(s.alpDefinitionSource, 'notStated'));
-  entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ?? t('returnBook.notStated'));
+  entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ? dateText(s.alpDefinitionDate, lang) : t('returnBook.notStated'));
 
   const c = ret.counts;
   heading(t('returnBook.counts.heading'));
@@ -117,7 +119,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
         t(`enums.incomeKind.${i.kind}`),
         pounds(i.amountPence),
         i.financialYear === null ? t('returnBook.income.academicYear') : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
-        i.endsOn ?? '',
+        i.endsOn ? dateText(i.endsOn, lang) : '',
       ),
       3,
     );
