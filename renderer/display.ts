@@ -80,10 +80,7 @@ export function namesOf(data: SchoolYear) {
   return { tiers: byId(data.tiers), areas: byId(data.areas), staff: byId(data.staff), lines: byId(data.lines), learners: byId(data.learners), enrolments: byId(data.enrolments) };
 }
 
-/** A learner's display name: their name, or their reference when the name is blank. */
-export function learnerName(l: { name: string; ref: string }): string {
-  return l.name.trim() || l.ref;
-}
+export { learnerName } from '../shared/i18n/recordNames';
 
 /** When a learner's IDP review is due: the date recorded, else 12 months after the last review (null without an IDP). */
 export function idpReviewDueOf(l: { alnStatus: string; idpReviewDue: string | null; idpLastReviewed: string | null }): string | null {

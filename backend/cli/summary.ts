@@ -6,6 +6,8 @@ import type { YearView } from '../../shared/api/contract';
 import { formatPounds } from '../../shared/money';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { recordName } from '../../shared/i18n/recordNames';
+import { authorityName } from '../../shared/localAuthorities';
+import { checkSubjectName } from '../../shared/i18n/checkWords';
 
 const pad = (label: string, value: string, width = 54) => `${label.padEnd(width, ' ')}${value.padStart(14, ' ')}`;
 
@@ -20,8 +22,10 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
   const pounds = (p: number) => formatPounds(p, locale);
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const hours = (m: number) => t('cli.hours', { h: oneDecimal.format(m / 60) });
+  const byId = <T extends { id: number }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
+  const subjects = { learners: byId(data.learners), lines: byId(data.lines), staff: byId(data.staff), enrolments: byId(data.enrolments) };
   const lines = [
-    t('cli.heading', { school: label(data.school), year: data.school.academicYear, authority: data.school.localAuthority || t('cli.noAuthority') }),
+    t('cli.heading', { school: label(data.school), year: data.school.academicYear, authority: authorityName(data.school, lang) || t('cli.noAuthority') }),
     t('cli.counts', { lines: data.lines.length, learners: data.learners.length, staff: data.staff.length, week: costed.asAtWeek }),
     '',
     pad(t('cli.income'), pounds(budget.incomePence)),
@@ -44,7 +48,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
     pad(t('cli.workloadRelease'), hours(workload.releaseMinutes)),
     '',
     costed.checks.length === 0 ? t('cli.noWarnings') : t('cli.warnings', { count: costed.checks.length }),
-    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), subject: t(`checks.subject.${c.subject.kind}`), id: c.subject.id })}`),
+    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), name: checkSubjectName(c.subject, subjects, t, lang) })}`),
   ];
   return lines;
 }

@@ -4,9 +4,10 @@
  * The subject's name is the caller's (a screen names the learner; an export may show only a reference).
  */
 import type { TFunction } from 'i18next';
-import type { Check } from '../engine';
-import { checkKeys } from './translator';
+import type { Check, CheckSubject } from '../engine';
+import { checkKeys, type Lang } from './translator';
 import { hoursText } from './hoursText';
+import { learnerName, recordName } from './recordNames';
 
 export interface CheckWordsFormat {
   t: TFunction;
@@ -14,6 +15,35 @@ export interface CheckWordsFormat {
   date: (iso: string) => string;
   /** A line's name from its id. */
   lineName: (id: number) => string;
+}
+
+/** The records a check can be about, by id. */
+export interface CheckSubjects {
+  learners: ReadonlyMap<number, { name: string; ref: string }>;
+  lines: ReadonlyMap<number, { name: string; nameCy: string }>;
+  staff: ReadonlyMap<number, { name: string }>;
+  enrolments: ReadonlyMap<number, { learnerId: number }>;
+}
+
+/** Whom or what a check is about, in the reader's words: an enrolment by its learner, a line by its Welsh name to a Welsh reader when it has one. */
+export function checkSubjectName(subject: CheckSubject, records: CheckSubjects, t: TFunction, lang: Lang): string {
+  const unknown = t('common.unknownName');
+  const learner = (id: number | undefined) => {
+    const l = id === undefined ? undefined : records.learners.get(id);
+    return l ? learnerName(l) : unknown;
+  };
+  switch (subject.kind) {
+    case 'learner':
+      return learner(subject.id);
+    case 'enrolment':
+      return learner(records.enrolments.get(subject.id)?.learnerId);
+    case 'line': {
+      const line = records.lines.get(subject.id);
+      return line ? recordName(line, lang) : unknown;
+    }
+    case 'staff':
+      return records.staff.get(subject.id)?.name ?? unknown;
+  }
 }
 
 export function checkMessageText(check: Check, subjectName: string, f: CheckWordsFormat): string {

@@ -699,7 +699,7 @@ export const cy: Catalogue = {
     warnings_few: '{{count}} rhybudd:',
     warnings_many: '{{count}} rhybudd:',
     warnings_other: '{{count}} o rybuddion:',
-    warning: '{{title}} ({{subject}} {{id}})',
+    warning: '{{title}} ({{name}})',
     wroteWorkbook: 'Ysgrifennwyd y llyfr gwaith i’r llywodraethwyr yn {{path}} ({{sheets}}; dysgwyr: {{learners}}).',
     wroteReturn: 'Ysgrifennwyd y ffurflen i’r awdurdod ar gyfer {{school}} ({{year}}) yn {{path}}. Nid yw’n cynnwys enwau, cyfeirnodau na dyddiadau geni dysgwyr.',
     wroteComparison_zero: 'Ffurflenni a fewnforiwyd: {{imported}} o {{count}}; ysgrifennwyd y gymhariaeth yn {{path}}.',

@@ -645,7 +645,7 @@ export const en = {
     noWarnings: 'No warnings.',
     warnings_one: '{{count}} warning:',
     warnings_other: '{{count}} warnings:',
-    warning: '{{title}} ({{subject}} {{id}})',
+    warning: '{{title}} ({{name}})',
     wroteWorkbook: 'Wrote the workbook for governors to {{path}} ({{sheets}}; learners {{learners}}).',
     wroteReturn: 'Wrote the authority return for {{school}} ({{year}}) to {{path}}. It holds no learner names, references or dates of birth.',
     wroteComparison_one: 'Imported {{imported}} of {{count}} return; wrote the comparison to {{path}}.',

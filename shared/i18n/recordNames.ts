@@ -9,3 +9,8 @@ import { inLanguage } from './schoolWords';
 export function recordName(record: { name: string; nameCy: string }, lang: Lang): string {
   return inLanguage(record.name, record.nameCy, lang);
 }
+
+/** A learner as a person reads them: their name, or their reference when the name is blank. */
+export function learnerName(l: { name: string; ref: string }): string {
+  return l.name.trim() || l.ref;
+}

@@ -6,8 +6,8 @@ import type { TFunction } from 'i18next';
 import type { Check, CheckSubject } from '../../../shared/engine';
 import { checkKeys, type Lang } from '../../../shared/i18n/translator';
 import { recordName } from '../../../shared/i18n/recordNames';
-import { checkMessageText } from '../../../shared/i18n/checkWords';
-import { learnerName, namesOf } from '../../display';
+import { checkMessageText, checkSubjectName } from '../../../shared/i18n/checkWords';
+import { namesOf } from '../../display';
 
 type Names = ReturnType<typeof namesOf>;
 
@@ -21,26 +21,9 @@ export interface CheckFormat {
 /** The record a check is about, as something the screen can open. */
 export type CheckTarget = { kind: 'learner' | 'line' | 'staff'; id: number; name: string };
 
-/** Whom or what a check is about, in the reader's words: a line by its Welsh name to a Welsh reader, when it has one. */
+/** Whom or what a check is about, in the reader's words (shared/i18n/checkWords.ts). */
 export function subjectName(subject: CheckSubject, names: Names, t: TFunction, lang: Lang = 'en'): string {
-  const unknown = t('common.unknownName');
-  switch (subject.kind) {
-    case 'learner': {
-      const l = names.learners.get(subject.id);
-      return l ? learnerName(l) : unknown;
-    }
-    case 'line': {
-      const line = names.lines.get(subject.id);
-      return line ? recordName(line, lang) : unknown;
-    }
-    case 'staff':
-      return names.staff.get(subject.id)?.name ?? unknown;
-    case 'enrolment': {
-      const e = names.enrolments.get(subject.id);
-      const l = e ? names.learners.get(e.learnerId) : undefined;
-      return l ? learnerName(l) : unknown;
-    }
-  }
+  return checkSubjectName(subject, names, t, lang);
 }
 
 /** Where a check's button takes the ALNCo: an enrolment opens its learner. */
