@@ -56,4 +56,29 @@ describe('the budget chart PNG', () => {
     expect(img.pixel(142, 57)).not.toBe(0x1565c0);
     expect(img.pixel(100, 60)).toBe(0xffffff);
   });
+
+  it('with every amount £0 draws the zero line and its one label, no empty scale of £0s', () => {
+    const grey = 0x424242;
+    const labelled = (amounts: number[]) => {
+      const img = decode(
+        drawBarChart(
+          amounts.map((pence) => ({ pence, colour: 0x2e7d32 })),
+          { width: 200, height: 116, axis: true },
+        ),
+      );
+      const rows = new Set<number>();
+      // Axis labels are drawn in grey left of the plot (the zero line, grey too, sits in the £0 label's rows).
+      for (let y = 0; y < img.height; y++) for (let x = 0; x < 60; x++) if (img.pixel(x, y) === grey) rows.add(y);
+      const gridRows = new Set<number>();
+      for (let y = 0; y < img.height; y++) if (img.pixel(img.width - 20, y) === 0xe0e0e0) gridRows.add(y);
+      // Labels are separate runs of rows (a gap of more than a couple of pixels between them).
+      const sorted = [...rows].sort((a, b) => a - b);
+      const labelBands = sorted.filter((y, i) => i === 0 || y - sorted[i - 1]! > 3).length;
+      return { labelBands, gridRows: gridRows.size };
+    };
+    expect(labelled([0, 0, 0])).toEqual({ labelBands: 1, gridRows: 0 });
+    const some = labelled([100_00, 50_00, 0]);
+    expect(some.labelBands).toBe(5);
+    expect(some.gridRows).toBe(4);
+  });
 });

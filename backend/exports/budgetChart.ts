@@ -139,12 +139,13 @@ export function drawBarChart(bars: readonly ChartBar[], options: BarChartOptions
   };
   const margin = 16;
   const max = Math.max(0, ...bars.map((b) => b.pence));
-  const quarters = [0, 1, 2, 3, 4];
+  // With nothing to show (a new school's empty year), the scale is the zero line alone: five "£0"s up the side said nothing.
+  const quarters = max > 0 ? [0, 1, 2, 3, 4] : [0];
   const left = options.axis ? 12 * Math.max(...quarters.map((q) => axisAmount(Math.round((max * q) / 4)).length)) + 14 : margin;
   const plotTop = margin;
   const plotBottom = height - margin;
   const plotHeight = plotBottom - plotTop;
-  for (let q = 1; q <= 4; q++) {
+  for (const q of quarters.slice(1)) {
     const y = plotBottom - Math.round((plotHeight * q) / 4);
     fill(left, y, width - margin, y + 1, 0xe0e0e0);
   }

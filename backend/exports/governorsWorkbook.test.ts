@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
@@ -25,6 +26,18 @@ describe('the governors’ workbook', () => {
     expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
     expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact']);
     expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
+  });
+
+  it('says the chart has nothing to draw yet for a new school’s empty year, in English and Welsh, not a scale “from £0 to £0.00”', () => {
+    const caption = (lang: 'en' | 'cy', year = emptySchoolYear(2026, lang)) => {
+      const ws = buildGovernorsWorkbook(viewOf(year), options({ lang })).worksheets[0]!;
+      const texts: string[] = [];
+      ws.eachRow((row) => texts.push(row.getCell(1).text));
+      return texts.find((x) => /^(Chart|Siart): /.test(x) && x.length > 60) ?? '';
+    };
+    expect(caption('en')).toBe('Chart: nothing to draw yet. Budget income, committed spend charged to the ALN budget and all provision are each £0.00 (the cells below).');
+    expect(caption('cy')).toMatch(/^Siart: dim i’w ddangos eto\./);
+    expect(caption('en', demoSchoolYear())).toMatch(/on a scale from £0 to £[\d,]+\.\d\d\./);
   });
 
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', () => {

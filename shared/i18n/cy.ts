@@ -1178,6 +1178,7 @@ export const cy: Catalogue = {
     chartHeading: 'Siart: y gyllideb o’i chymharu â’r gwariant',
     chartNote:
       'Siart: barrau ar gyfer incwm y gyllideb, y gwariant ymrwymedig a godir ar y gyllideb ADY a’r holl ddarpariaeth, ar raddfa o £0 i {{top}}. Mae ffigur pob bar yn y celloedd isod, wedi’i labelu yn lliw’r bar.',
+    chartNoteEmpty: 'Siart: dim i’w ddangos eto. Mae incwm y gyllideb, y gwariant ymrwymedig a godir ar y gyllideb ADY a’r holl ddarpariaeth i gyd yn £0.00 (y celloedd isod).',
     byTierHeading: 'Gwariant fesul haen',
     byAlpHeading: 'DDY neu nid DDY (llinellau ymyrraeth)',
     byAreaHeading: 'Gwariant fesul maes angen',

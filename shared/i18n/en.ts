@@ -1042,6 +1042,7 @@ export const en = {
     chartHeading: 'Chart: budget against spend',
     chartNote:
       'Chart: bars for budget income, committed spend charged to the ALN budget and all provision, on a scale from £0 to {{top}}. Each bar’s figure is in the cells below, labelled in the bar’s colour.',
+    chartNoteEmpty: 'Chart: nothing to draw yet. Budget income, committed spend charged to the ALN budget and all provision are each £0.00 (the cells below).',
     byTierHeading: 'Spend by tier',
     byAlpHeading: 'ALP or not ALP (intervention lines)',
     byAreaHeading: 'Spend by area of need',

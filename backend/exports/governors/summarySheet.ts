@@ -378,7 +378,8 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   chartHeading.fill = HEADER_FILL;
   r++;
   const caption = ws.getCell(`A${r}`);
-  caption.value = t('export.chartNote', { top: formatPounds(Math.max(0, ...bars.map((b) => b.pence))) });
+  const top = Math.max(0, ...bars.map((b) => b.pence));
+  caption.value = top > 0 ? t('export.chartNote', { top: formatPounds(top) }) : t('export.chartNoteEmpty');
   caption.font = { italic: true, color: { argb: 'FF444444' } };
   r++;
   const chart = { width: 480, height: 240 };
