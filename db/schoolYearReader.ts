@@ -147,7 +147,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
     SELECT name, name_cy AS nameCy, local_authority AS localAuthority, local_authority_code AS localAuthorityCode,
       official_number AS officialNumber, phase, number_on_roll AS numberOnRoll,
       efsm_basis_points AS efsmBasisPoints, language_medium AS languageMedium, academic_year AS academicYear,
-      alp_definition_source AS alpDefinitionSource, alp_definition_date AS alpDefinitionDate
+      alp_definition_source AS alpDefinitionSource, alp_definition_source_cy AS alpDefinitionSourceCy, alp_definition_date AS alpDefinitionDate
     FROM school WHERE id = 1`);
   const weeks = db.prepare('SELECT starts_on FROM calendar_weeks ORDER BY week').pluck();
   const closedDays = db.prepare('SELECT day FROM calendar_closed_days ORDER BY day').pluck();

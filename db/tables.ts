@@ -37,6 +37,7 @@ export const LINES = describe<Omit<InterventionLine, 'id'>>('lines', {
   deliveryLanguage: 'delivery_language',
   fundingSource: 'funding_source',
   fundingNote: 'funding_note',
+  fundingNoteCy: 'funding_note_cy',
   staff: null,
   minutesPerSession: 'minutes_per_session',
   planningMinutesPerSession: 'planning_minutes_per_session',
@@ -92,6 +93,7 @@ export const INCOME = describe<Omit<IncomeLine, 'id'>>('income_lines', {
   financialYear: 'financial_year',
   endsOn: 'ends_on',
   source: 'source',
+  sourceCy: 'source_cy',
 });
 
 export const OTHER_COSTS = describe<Omit<OtherCostLine, 'id'>>('other_cost_lines', {

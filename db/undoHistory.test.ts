@@ -31,7 +31,7 @@ describe('mutate', () => {
 
   it('returns what the function returns and records one step', () => {
     const file = open();
-    const id = file.mutate('Add income', (r) => r.income.create({ kind: 'other', name: 'PTA', nameCy: '', amountPence: 12_345, financialYear: null, endsOn: null, source: '' }));
+    const id = file.mutate('Add income', (r) => r.income.create({ kind: 'other', name: 'PTA', nameCy: '', amountPence: 12_345, financialYear: null, endsOn: null, source: '', sourceCy: '' }));
     expect(id).toBe(3);
     expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add income', redoLabel: null });
   });

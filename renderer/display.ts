@@ -10,6 +10,7 @@ import type { Pence, SchoolYear } from '../shared/domain';
 import { useMapio } from './state/store';
 import { recordName } from '../shared/i18n/recordNames';
 import { formatIsoDate } from '../shared/i18n/dates';
+import { inLanguage } from '../shared/i18n/schoolWords';
 
 export function localeOf(lang: string): string {
   return lang === 'cy' ? 'cy-GB' : 'en-GB';
@@ -31,6 +32,9 @@ export function useDisplay() {
   /** A tier's or area's name in the reader's language (shared/i18n/recordNames.ts). */
   const nameOf = useCallback((record: { name: string; nameCy: string } | undefined, fallback = '') => (record ? recordName(record, lang === 'cy' ? 'cy' : 'en') : fallback), [lang]);
 
+  /** A text the school typed in both languages (an income's source, a line's funding note) in the reader's language (shared/i18n/schoolWords.ts). */
+  const typedText = useCallback((english: string, welsh: string) => inLanguage(english, welsh, lang === 'cy' ? 'cy' : 'en'), [lang]);
+
   /** A breakdown key as words: a tier or area name, or one of the engine's own groups. */
   const groupLabel = useCallback(
     (key: string, named: Map<string, { name: string; nameCy: string }>) => {
@@ -41,7 +45,7 @@ export function useDisplay() {
     [t, nameOf],
   );
 
-  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel, nameOf };
+  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel, nameOf, typedText };
 }
 
 /**

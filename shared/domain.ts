@@ -118,6 +118,8 @@ export interface School {
   academicYear: string;
   /** Whose definition of ALP the school applied when classing lines, e.g. "Neath Port Talbot ILP guidance". */
   alpDefinitionSource: string;
+  /** That definition's source in Welsh ("Canllawiau CDU a DDY Sir Enghraifft i ysgolion"); empty until given. */
+  alpDefinitionSourceCy: string;
   alpDefinitionDate: IsoDate | null;
 }
 
@@ -197,6 +199,8 @@ export interface InterventionLine {
   fundingSource: FundingSource;
   /** e.g. the grant's name; free text. */
   fundingNote: string;
+  /** The funding note in Welsh; empty until given. */
+  fundingNoteCy: string;
   staff: StaffAssignment[];
   /** Contact minutes per session. */
   minutesPerSession: Minutes;
@@ -290,6 +294,8 @@ export interface IncomeLine {
   endsOn: IsoDate | null;
   /** Where the figure came from (e.g. "LA budget statement, 3 March 2026"). */
   source: string;
+  /** Where the figure came from, in Welsh; empty until given. */
+  sourceCy: string;
 }
 
 /** A cost that belongs to no intervention. Either staff time (staffId + minutes per week) or quantity × unit price. */

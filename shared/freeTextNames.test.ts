@@ -26,7 +26,7 @@ describe('learners’ names in free text', () => {
   it('searches only what each document carries: descriptions go to parents, not to the authority', () => {
     expect(namesInFreeText(year(), 'return').map((f) => f.path)).toEqual(['lines.10.name', 'lines.11.name']);
     const y = year();
-    y.income[0] = { id: 1, kind: 'la_top_up', name: 'Top-up for Osian', nameCy: '', amountPence: 100, financialYear: null, endsOn: null, source: '' };
+    y.income[0] = { id: 1, kind: 'la_top_up', name: 'Top-up for Osian', nameCy: '', amountPence: 100, financialYear: null, endsOn: null, source: '', sourceCy: '' };
     expect(namesInFreeText(y, 'return').map((f) => f.path)).toContain('income.1.name');
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSchoolYear } from './engine';
-import { enrolOn, interventionLine, learner, schoolYear } from '../test/support/schoolYearBuilder';
+import { enrolOn, incomeLine, interventionLine, learner, schoolYear } from '../test/support/schoolYearBuilder';
 import { INTERCHANGE_VERSION, parseInterchange, toInterchange } from './interchange';
 import { weeksFromTerms } from './schoolTerms';
 
@@ -24,18 +24,46 @@ function version1Text(): { text: string; lineWithLearners: number } {
 }
 
 describe('the interchange format', () => {
-  it('writes version 4 and reads it back unchanged, referrals, closed days and Welsh measure units included', () => {
-    const line = interventionLine({ id: 1 });
+  it('writes version 5 and reads it back unchanged, referrals, closed days, Welsh measure units, sources and notes included', () => {
+    const line = interventionLine({ id: 1, fundingNote: 'Secured by the health board (NHS)', fundingNoteCy: 'Wedi’i sicrhau gan y bwrdd iechyd (GIG)' });
     const year = schoolYear({
       lines: [line],
       learners: [learner({ id: 1, alnStatus: 'idp_preparing', referredOn: '2026-10-01', referralDecider: 'la', decidedOn: '2026-11-20' }), learner({ id: 2 })],
       enrolments: [{ ...enrolOn(line, 1, 1), measureName: 'Reading age', measureNameCy: 'Oedran darllen', measureUnit: 'months', measureUnitCy: 'mis' }],
+      income: [incomeLine({ id: 1, amountPence: 100_000, source: 'Authority budget statement', sourceCy: 'Datganiad cyllideb yr awdurdod' })],
     });
+    year.school = { ...year.school, alpDefinitionSource: 'County ALP guidance', alpDefinitionSourceCy: 'Canllawiau DDY y sir' };
     year.calendar.closedDays = [year.calendar.weekStarts[2] as string];
     const doc = toInterchange(year, 'test');
-    expect(doc.version).toBe(4);
-    expect(INTERCHANGE_VERSION).toBe(4);
-    expect(parseInterchange(JSON.stringify(doc))).toEqual(year);
+    expect(doc.version).toBe(5);
+    expect(INTERCHANGE_VERSION).toBe(5);
+    const read = parseInterchange(JSON.stringify(doc));
+    expect(read).toEqual(year);
+    expect([read.income[0]!.sourceCy, read.lines[0]!.fundingNoteCy, read.school.alpDefinitionSourceCy]).toEqual([
+      'Datganiad cyllideb yr awdurdod',
+      'Wedi’i sicrhau gan y bwrdd iechyd (GIG)',
+      'Canllawiau DDY y sir',
+    ]);
+  });
+
+  it('still reads version 4: no income source, funding note or ALP definition source in Welsh, which is what version 4 meant', () => {
+    const line = interventionLine({ id: 1, fundingNote: 'Secured by the health board (NHS)' });
+    const year = schoolYear({ lines: [line], income: [incomeLine({ id: 1, amountPence: 100_000, source: 'Authority budget statement' })] });
+    year.school = { ...year.school, alpDefinitionSource: 'County ALP guidance' };
+    const doc = toInterchange(year, 'test');
+    const v4 = {
+      ...doc,
+      version: 4,
+      year: {
+        ...doc.year,
+        school: (({ alpDefinitionSourceCy: _a, ...s }) => s)(doc.year.school),
+        lines: doc.year.lines.map(({ fundingNoteCy: _f, ...l }) => l),
+        income: doc.year.income.map(({ sourceCy: _s, ...i }) => i),
+      },
+    };
+    const read = parseInterchange(JSON.stringify(v4));
+    expect([read.income[0]!.sourceCy, read.lines[0]!.fundingNoteCy, read.school.alpDefinitionSourceCy]).toEqual(['', '', '']);
+    expect(read).toEqual(year);
   });
 
   it('still reads version 3: no measure unit in Welsh, which is what version 3 meant', () => {
@@ -85,7 +113,7 @@ describe('the interchange format', () => {
   });
 
   it('refuses a version it does not know, naming the versions it reads', () => {
-    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 5 }))).toThrow(/reads versions 1, 2, 3, 4\)/);
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 6 }))).toThrow(/reads versions 1, 2, 3, 4, 5\)/);
   });
 
   it('refuses a document without the fields version 2 requires', () => {

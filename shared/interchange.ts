@@ -18,6 +18,10 @@
  *
  * Version 4 added each enrolment's measure unit in Welsh (`measureUnitCy`). Version 3 and earlier read with
  * it empty: the Welsh reader sees the English unit, which is what they meant.
+ *
+ * Version 5 added Welsh beside three more texts the school types: each income line's `sourceCy`, each
+ * line's `fundingNoteCy` and the school's `alpDefinitionSourceCy`. Version 4 and earlier read with them
+ * empty: the Welsh reader sees the English, which is what they meant.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -30,9 +34,9 @@ import { fieldIssue } from './fieldIssues';
 import { englishMessage } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 4;
+export const INTERCHANGE_VERSION = 5;
 /** Versions this Mapio reads (it writes only the newest). */
-export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4];
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -86,7 +90,11 @@ export function parseInterchange(text: string): SchoolYear {
   const current =
     v === INTERCHANGE_VERSION
       ? raw
-      : { ...head.data, version: INTERCHANGE_VERSION, year: fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year)) };
+      : {
+          ...head.data,
+          version: INTERCHANGE_VERSION,
+          year: fromVersion4(v === 4 ? head.data.year : fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year))),
+        };
   const parsed = documentSchema.safeParse(current);
   if (!parsed.success) fail(issuesFrom(parsed.error));
   const year = parsed.data.year as SchoolYear;
@@ -96,6 +104,18 @@ export function parseInterchange(text: string): SchoolYear {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A version-4 year with what version 5 added, as version 4 meant it: no income source, funding note or ALP definition source in Welsh. */
+function fromVersion4(year: unknown): unknown {
+  if (!isRecord(year)) return year;
+  const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
+  return {
+    ...year,
+    school: isRecord(year.school) ? { alpDefinitionSourceCy: '', ...year.school } : year.school,
+    lines: each(year.lines, { fundingNoteCy: '' }),
+    income: each(year.income, { sourceCy: '' }),
+  };
+}
 
 /** A version-3 year with what version 4 added, as version 3 meant it: no measure unit in Welsh. */
 function fromVersion3(year: unknown): unknown {

@@ -82,6 +82,7 @@ export const schoolSchema = z.strictObject({
   languageMedium: z.enum(LANGUAGE_MEDIA),
   academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
   alpDefinitionSource: text(300),
+  alpDefinitionSourceCy: text(300),
   alpDefinitionDate: isoDate.nullable(),
 });
 
@@ -144,6 +145,7 @@ const lineBase = z.strictObject({
   deliveryLanguage: z.enum(DELIVERY_LANGUAGES),
   fundingSource: z.enum(FUNDING_SOURCES),
   fundingNote: text(200),
+  fundingNoteCy: text(200),
   staff: z.array(z.strictObject({ staffId: id, count: wholeBetween(1, MAX_STAFF_PER_GROUP) })).max(20),
   minutesPerSession: minutes,
   planningMinutesPerSession: minutes,
@@ -214,6 +216,7 @@ export const incomeFields = z.strictObject({
   financialYear: z.number().int().min(2000).max(2100).nullable(),
   endsOn: isoDate.nullable(),
   source: text(300),
+  sourceCy: text(300),
 });
 export const incomeSchema = incomeFields.extend({ id });
 

@@ -39,6 +39,7 @@ export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): Sch
       languageMedium: 'english',
       academicYear: academicYearLabel(startYear),
       alpDefinitionSource: '',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: null,
     },
     calendar: defaultWelshCalendar(startYear),

@@ -58,6 +58,20 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).not.toContain('lang="en"><');
   });
 
+  it('names whose definition of ALP the school applied in Welsh where it gave Welsh, marks the English as English where it did not, and in English the English', () => {
+    const year = demoSchoolYear();
+    const welsh = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    expect(welsh).toContain('<p>Rydym yn dosbarthu ein darpariaeth gan ddefnyddio Canllawiau CDU a DDY Sir Enghraifft i ysgolion (1 Medi 2025).</p>');
+    expect(welsh).not.toContain(year.school.alpDefinitionSource);
+    const english = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
+    expect(english).toContain('<p>We class our provision using Example County ILP and ALP guidance for schools (1 September 2025).</p>');
+    expect(english).not.toContain('Canllawiau CDU a DDY');
+    year.school = { ...year.school, alpDefinitionSourceCy: '' };
+    expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain(
+      '<p>Rydym yn dosbarthu ein darpariaeth gan ddefnyddio <span lang="en">Example County ILP and ALP guidance for schools</span> (1 Medi 2025).</p>',
+    );
+  });
+
   it('bilingual is one document: the Welsh statement, then the English on a new page, each marked with its language', () => {
     const year = demoSchoolYear();
     year.lines[0]!.nameCy = 'Grŵp sgiliau cymdeithasol';

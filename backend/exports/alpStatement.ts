@@ -191,12 +191,15 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
     sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${body}\n</section>`);
   }
 
+  // Whose definition of ALP the school applied, in the statement's language; English with no Welsh given is marked so.
+  const SOURCE = '\u0000source\u0000';
+  const sourceHtml = english.has('alpDefinitionSource:1') ? `<span lang="en">${escapeHtml(school.alpDefinitionSource)}</span>` : escapeHtml(school.alpDefinitionSource);
   const definition = school.alpDefinitionSource.trim()
     ? `<p>${escapeHtml(
         school.alpDefinitionDate
-          ? t('export.statement.alpDefinitionDated', { source: school.alpDefinitionSource, date: dateText(school.alpDefinitionDate, options.lang) })
-          : t('export.statement.alpDefinition', { source: school.alpDefinitionSource }),
-      )}</p>`
+          ? t('export.statement.alpDefinitionDated', { source: SOURCE, date: dateText(school.alpDefinitionDate, options.lang) })
+          : t('export.statement.alpDefinition', { source: SOURCE }),
+      ).replace(SOURCE, sourceHtml)}</p>`
     : '';
   const title = t('export.statement.title', { school: school.name });
   const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });

@@ -84,6 +84,38 @@ describe('the governors’ workbook', () => {
     expect(buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' })).figures.map((f) => f.pence)).toEqual(en.figures.map((f) => f.pence));
   });
 
+  it('in Welsh shows the Welsh the school gave for where its income came from and for a line’s funding note, the English where it gave none; in English, the English', () => {
+    const year = demoSchoolYear();
+    const statement = year.income.find((x) => x.source.startsWith('Authority budget statement'))!;
+    const grant = year.income.find((x) => x.kind === 'aln_grant')!;
+    const health = year.lines.find((l) => l.fundingNote === 'Secured by the health board (NHS)')!;
+    const grantNote = year.lines.find((l) => l.fundingNote === 'ALN grant 2026-27')!;
+    // No Welsh for the grant's source nor for one line's note: a Welsh reader sees the English as typed.
+    year.income = year.income.map((x) => (x.id === grant.id ? { ...x, sourceCy: '' } : x));
+    year.lines = year.lines.map((l) => (l.id === grantNote.id ? { ...l, fundingNoteCy: '' } : l));
+    const sheets = (lang: 'en' | 'cy') => {
+      const wb = buildGovernorsWorkbook(viewOf(year), options({ lang }));
+      const cells = (ws: ExcelJS.Worksheet, column: number) => {
+        const out: string[] = [];
+        ws.eachRow((row) => out.push(row.getCell(column).text));
+        return out;
+      };
+      return { sources: cells(wb.worksheets[0]!, 3), mapText: cells(wb.worksheets[1]!, 2).join('\n') };
+    };
+    const cy = sheets('cy');
+    expect(cy.sources).toContain('Datganiad cyllideb yr awdurdod (Adran 52), dyraniad ADY tybiannol');
+    expect(cy.sources).not.toContain(statement.source);
+    expect(cy.sources).toContain(`${grant.source}; yn dod i ben 31 Mawrth 2027`);
+    expect(cy.mapText).toContain('(Wedi’i sicrhau gan y bwrdd iechyd (GIG))');
+    expect(cy.mapText).not.toContain(health.fundingNote);
+    expect(cy.mapText).toContain(`(${grantNote.fundingNote})`);
+    const en = sheets('en');
+    expect(en.sources).toContain(statement.source);
+    expect(en.sources.join('\n')).not.toContain('Datganiad cyllideb');
+    expect(en.mapText).toContain(`(${health.fundingNote})`);
+    expect(en.mapText).not.toContain('Wedi’i sicrhau');
+  });
+
   it('never names a learner, nor gives their MIS reference, unless names were asked for, and says which on the sheet', () => {
     const year = demoSchoolYear();
     // After an MIS import the references are UPNs, which identify a child

@@ -94,6 +94,7 @@ function variedSchool(i: number): SchoolYear {
       languageMedium: LANGUAGE_MEDIA[i % LANGUAGE_MEDIA.length]!,
       academicYear: '2026-27',
       alpDefinitionSource: i % 2 ? 'Sir Prawf ALP guidance' : 'Sir Prawf ALP guidance (draft)',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: i % 2 ? '2025-06-30' : null,
     },
     staff: [staffMember({ id: 1, hourlyCostPence: rate }), staffMember({ id: 2, hourlyCostPence: rate + 250 })],
@@ -158,7 +159,7 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(outcome.rejected[3]?.params).toMatchObject({ file: '07.xlsx' });
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4 and 5 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5 and 6 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 

@@ -191,6 +191,30 @@ describe('writing a return', () => {
     expect(read.ret.lines[0]!.name).toBe(year.lines[0]!.name);
   });
 
+  it('names whose definition of ALP the school applied in Welsh where it gave Welsh, the English where it did not; in English, the English', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, alpDefinitionSource: 'Neath Port Talbot ILP guidance', alpDefinitionSourceCy: 'Canllawiau CDU Castell-nedd Port Talbot' };
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    expect(ret.school.alpDefinitionSourceCy).toBe('Canllawiau CDU Castell-nedd Port Talbot');
+    const cy = await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN);
+    expect((await readReturnWorkbook(cy)).ret.school.alpDefinitionSourceCy).toBe('Canllawiau CDU Castell-nedd Port Talbot');
+    expect(await readableSheet(cy)).toContainEqual(['Diffiniad DDY a ddefnyddiwyd', 'Canllawiau CDU Castell-nedd Port Talbot']);
+    expect(await readableSheet(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN))).toContainEqual(['ALP definition applied', 'Neath Port Talbot ILP guidance']);
+    const noWelsh = buildAuthorityReturn({ ...year, school: { ...year.school, alpDefinitionSourceCy: '' } }, costSchoolYear(year));
+    expect(await readableSheet(await writeReturnWorkbook(noWelsh, 'Mapio test', 'cy', WRITTEN))).toContainEqual(['Diffiniad DDY a ddefnyddiwyd', 'Neath Port Talbot ILP guidance']);
+  });
+
+  it('still reads a version-5 return, which carried no Welsh for the ALP definition’s source and whose Welsh sheets showed the English', async () => {
+    const year = testSchoolYear();
+    const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
+    const v5 = { ...current, school: (({ alpDefinitionSourceCy: _a, ...school }) => school)(current.school) };
+    const bytes = await returnWorkbookBytes(current, canonicalJson(v5), { format: 'mapio-authority-return', version: 5, writtenBy: 'Mapio 0.1' }, undefined, 'cy');
+    const read = await readReturnWorkbook(bytes);
+    expect(read.version).toBe(5);
+    expect(read.ret.school.alpDefinitionSourceCy).toBe('');
+    expect(read.ret.school.alpDefinitionSource).toBe(year.school.alpDefinitionSource);
+  });
+
   it('carries the school’s official number and authority code, and still reads a version-1 return without them', async () => {
     const year = testSchoolYear();
     year.school = { ...year.school, officialNumber: '6712345' };
@@ -363,7 +387,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4 and 5 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5 and 6 returns\. Update Mapio/);
   });
 
   it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {

@@ -18,6 +18,7 @@ import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout'
 import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { dateText } from '../exports/exportLabels';
+import { inLanguage } from '../../shared/i18n/schoolWords';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -96,7 +97,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.school.efsm'), s.efsmBasisPoints === null ? t('returnBook.notGiven') : s.efsmBasisPoints / 100);
   entry(t('returnBook.school.medium'), t(`authority.medium.${s.languageMedium}`));
   entry(t('returnBook.school.year'), s.academicYear);
-  entry(t('returnBook.school.alpDefinition'), orNot(s.alpDefinitionSource, 'notStated'));
+  // Whose definition of ALP the school applied, in Welsh where it gave Welsh (a return before version 6 gave none).
+  entry(t('returnBook.school.alpDefinition'), orNot(inLanguage(s.alpDefinitionSource, s.alpDefinitionSourceCy, lang), 'notStated'));
   entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ? dateText(s.alpDefinitionDate, lang) : t('returnBook.notStated'));
 
   const c = ret.counts;

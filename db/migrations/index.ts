@@ -14,10 +14,21 @@ import { migration as alnDecisions } from './0500-aln-decisions';
 import { migration as welshNames } from './0600-welsh-names';
 import { migration as governorVersions } from './0700-governor-versions';
 import { migration as welshMeasureUnits } from './0800-welsh-measure-units';
+import { migration as welshSourcesAndNotes } from './0900-welsh-sources-and-notes';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = assertIncreasing([initialSchoolYear, lineExpectedProgress, scenarios, schoolSetUp, alnDecisions, welshNames, governorVersions, welshMeasureUnits]);
+export const MIGRATIONS: readonly Migration[] = assertIncreasing([
+  initialSchoolYear,
+  lineExpectedProgress,
+  scenarios,
+  schoolSetUp,
+  alnDecisions,
+  welshNames,
+  governorVersions,
+  welshMeasureUnits,
+  welshSourcesAndNotes,
+]);
 
 /** The newest file version this Mapio understands. */
 export const LATEST_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -6,6 +6,13 @@
 import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
+  {
+    from: 900,
+    sql: `
+      ALTER TABLE school DROP COLUMN alp_definition_source_cy;
+      ALTER TABLE lines DROP COLUMN funding_note_cy;
+      ALTER TABLE income_lines DROP COLUMN source_cy;`,
+  },
   { from: 800, sql: 'ALTER TABLE enrolments DROP COLUMN measure_unit_cy' },
   { from: 700, sql: 'DROP TABLE governor_versions' },
   {

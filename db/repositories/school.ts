@@ -21,15 +21,16 @@ export const SCHOOL_COLUMNS: ColumnMap<School> = {
   languageMedium: 'language_medium',
   academicYear: 'academic_year',
   alpDefinitionSource: 'alp_definition_source',
+  alpDefinitionSourceCy: 'alp_definition_source_cy',
   alpDefinitionDate: 'alp_definition_date',
 };
 
 export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
   const insert = db.prepare(`
     INSERT INTO school (id, name, name_cy, local_authority, local_authority_code, official_number, phase, number_on_roll,
-      efsm_basis_points, language_medium, academic_year, alp_definition_source, alp_definition_date)
+      efsm_basis_points, language_medium, academic_year, alp_definition_source, alp_definition_source_cy, alp_definition_date)
     VALUES (1, @name, @nameCy, @localAuthority, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
-      @efsmBasisPoints, @languageMedium, @academicYear, @alpDefinitionSource, @alpDefinitionDate)`);
+      @efsmBasisPoints, @languageMedium, @academicYear, @alpDefinitionSource, @alpDefinitionSourceCy, @alpDefinitionDate)`);
   return {
     update(changes) {
       updateColumns<School>(db, 'school', 1, changes, SCHOOL_COLUMNS);
@@ -47,6 +48,7 @@ export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
         languageMedium: school.languageMedium,
         academicYear: school.academicYear,
         alpDefinitionSource: school.alpDefinitionSource,
+        alpDefinitionSourceCy: school.alpDefinitionSourceCy,
         alpDefinitionDate: toSql(school.alpDefinitionDate),
       });
     },

@@ -41,6 +41,7 @@ function plantedYear(): SchoolYear {
       languageMedium: 'welsh',
       academicYear: '2026-27',
       alpDefinitionSource: 'Sir Enghraifft ALP guidance',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: '2025-07-01',
     },
     staff: [staffMember({ id: 1, name: 'Bronwen Staffname', hourlyCostPence: 1540 })],

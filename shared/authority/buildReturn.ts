@@ -81,6 +81,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
       languageMedium: s.languageMedium,
       academicYear: s.academicYear,
       alpDefinitionSource: s.alpDefinitionSource,
+      alpDefinitionSourceCy: s.alpDefinitionSourceCy,
       alpDefinitionDate: s.alpDefinitionDate,
     },
     income: year.income.map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),

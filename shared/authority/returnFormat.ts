@@ -42,11 +42,12 @@ import { inLanguage } from '../i18n/schoolWords';
 export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
 /**
  * Version 2 added the school's official number and its authority's code; version 4 the time Mapio wrote
- * the return and why each withheld count is withheld.
+ * the return and why each withheld count is withheld; version 5 the Welsh for the names the school typed;
+ * version 6 the Welsh for the source of the ALP definition the school applied.
  */
-export const AUTHORITY_RETURN_VERSION = 5;
+export const AUTHORITY_RETURN_VERSION = 6;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -313,6 +314,7 @@ export const authorityReturnSchema = z
       languageMedium: z.enum(LANGUAGE_MEDIA),
       academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
       alpDefinitionSource: label,
+      alpDefinitionSourceCy: label,
       alpDefinitionDate: isoDate.nullable(),
     }),
     income: z
@@ -440,12 +442,19 @@ function returnFromVersion4(raw: unknown): unknown {
   return { welshNames: { tiers: {}, areas: {}, lines: {}, income: {} }, ...raw };
 }
 
+/** A version-5 return's data as version 6 reads it: it carried no Welsh for the ALP definition's source. */
+function returnFromVersion5(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.school)) return raw;
+  return { ...raw, school: { alpDefinitionSourceCy: '', ...raw.school } };
+}
+
 /** A return's data, of any version this Mapio reads, in the shape of the newest. */
 export function returnInNewestShape(version: number, raw: unknown): unknown {
   const v2 = version === 1 ? returnFromVersion1(raw) : raw;
   const v3 = version <= 2 ? returnFromVersion2(v2) : v2;
   const v4 = version <= 3 ? returnFromVersion3(v3) : v3;
-  return version <= 4 ? returnFromVersion4(v4) : v4;
+  const v5 = version <= 4 ? returnFromVersion4(v4) : v4;
+  return version <= 5 ? returnFromVersion5(v5) : v5;
 }
 
 /**

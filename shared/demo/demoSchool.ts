@@ -43,6 +43,8 @@ interface LineSpec {
   lang: DeliveryLanguage;
   funding?: FundingSource;
   note?: string;
+  /** The funding note in Welsh, as a bilingual school would write it. */
+  noteCy?: string;
   staff: Array<[string, number]>;
   minutes: number;
   planning?: number;
@@ -313,6 +315,7 @@ const LINES: LineSpec[] = [
     lang: 'welsh',
     funding: 'la_idp',
     note: 'Funded by the authority for an LA-maintained IDP',
+    noteCy: 'Wedi’i ariannu gan yr awdurdod ar gyfer CDU a gynhelir gan yr ALl',
     staff: [['Ffion', 1]],
     minutes: 390,
     perWeek: 500,
@@ -417,6 +420,7 @@ const LINES: LineSpec[] = [
     lang: 'bilingual',
     funding: 'health_board',
     note: 'Secured by the health board (NHS)',
+    noteCy: 'Wedi’i sicrhau gan y bwrdd iechyd (GIG)',
     staff: [['Karen', 1]],
     minutes: 30,
     perWeek: 200,
@@ -452,6 +456,7 @@ const LINES: LineSpec[] = [
     lang: 'english',
     funding: 'aln_grant',
     note: 'ALN grant 2026-27',
+    noteCy: 'Grant ADY 2026-27',
     staff: [['Gareth', 1]],
     minutes: 45,
     perWeek: 100,
@@ -601,6 +606,7 @@ export function demoSchoolYear(): SchoolYear {
     languageMedium: 'bilingual',
     academicYear: '2026-27',
     alpDefinitionSource: 'Example County ILP and ALP guidance for schools',
+    alpDefinitionSourceCy: 'Canllawiau CDU a DDY Sir Enghraifft i ysgolion',
     alpDefinitionDate: '2025-09-01',
   };
 
@@ -633,6 +639,7 @@ export function demoSchoolYear(): SchoolYear {
     deliveryLanguage: l.lang,
     fundingSource: l.funding ?? 'aln_budget',
     fundingNote: l.note ?? '',
+    fundingNoteCy: l.noteCy ?? '',
     staff: l.staff.map(([who, count]) => {
       const staffId = S(who);
       if (staffId === 0) throw new Error(`demo: no staff ${who}`);
@@ -704,6 +711,7 @@ export function demoSchoolYear(): SchoolYear {
       financialYear: null,
       endsOn: null,
       source: 'Authority budget statement (Section 52), notional ALN allocation',
+      sourceCy: 'Datganiad cyllideb yr awdurdod (Adran 52), dyraniad ADY tybiannol',
     },
     {
       kind: 'aln_grant',
@@ -713,6 +721,7 @@ export function demoSchoolYear(): SchoolYear {
       financialYear: 2026,
       endsOn: '2027-03-31',
       source: 'Welsh Government grant via the authority; ends 31 March 2027',
+      sourceCy: 'Grant Llywodraeth Cymru drwy’r awdurdod; yn dod i ben 31 Mawrth 2027',
     },
     {
       kind: 'school_contribution',
@@ -722,6 +731,7 @@ export function demoSchoolYear(): SchoolYear {
       financialYear: null,
       endsOn: null,
       source: 'Governing body budget decision, March 2026',
+      sourceCy: 'Penderfyniad cyllideb y corff llywodraethu, Mawrth 2026',
     },
   ];
   year.income = income.map((l, i) => ({ ...l, id: i + 1 }));

@@ -26,6 +26,27 @@ describe('the school’s own words in the reader’s language', () => {
     expect(missing.some((u) => u.kind === 'income' && u.id === year.income[0]!.id)).toBe(false);
   });
 
+  it('puts where the income came from, a line’s funding note and the ALP definition’s source into Welsh where given, and lists those that lack it', () => {
+    const year = testSchoolYear();
+    year.income[0] = { ...year.income[0]!, sourceCy: 'Datganiad cyllideb yr ALl, 3 Mawrth 2026' };
+    year.lines[0] = { ...year.lines[0]!, fundingNoteCy: 'Grant gweithredu ADY 2026-27' };
+    year.school = { ...year.school, alpDefinitionSourceCy: 'Canllawiau CDU Castell-nedd Port Talbot' };
+    const cy = yearInLanguage(year, 'cy');
+    expect(cy.income[0]!.source).toBe('Datganiad cyllideb yr ALl, 3 Mawrth 2026');
+    expect(cy.income[1]!.source).toBe(year.income[1]!.source);
+    expect(cy.lines[0]!.fundingNote).toBe('Grant gweithredu ADY 2026-27');
+    expect(cy.school.alpDefinitionSource).toBe('Canllawiau CDU Castell-nedd Port Talbot');
+    expect(costSchoolYear(cy, { today: '2027-02-01' })).toEqual(costSchoolYear(year, { today: '2027-02-01' }));
+    const missing = untranslated(year);
+    expect(missing.some((u) => u.kind === 'alpDefinitionSource')).toBe(false);
+    expect(missing.some((u) => u.kind === 'incomeSource' && u.id === year.income[0]!.id)).toBe(false);
+    expect(missing).toContainEqual({ kind: 'incomeSource', id: year.income[1]!.id, name: year.income[1]!.name });
+    expect(missing.some((u) => u.kind === 'fundingNote' && u.id === year.lines[0]!.id)).toBe(false);
+    const noted = year.lines.filter((l, i) => i > 0 && l.fundingNote.trim() !== '');
+    expect(missing.filter((u) => u.kind === 'fundingNote').map((u) => u.id)).toEqual(noted.map((l) => l.id));
+    expect(untranslated({ ...year, school: { ...year.school, alpDefinitionSourceCy: '' } })).toContainEqual({ kind: 'alpDefinitionSource', id: 1, name: year.school.alpDefinitionSource });
+  });
+
   it('names a measure of progress in Welsh by the first Welsh name the school typed for its English name, trimmed', () => {
     const enrolment = (measureName: string, measureNameCy: string) => ({ ...testSchoolYear().enrolments[0]!, measureName, measureNameCy });
     const names = welshMeasureNames([

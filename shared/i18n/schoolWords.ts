@@ -18,37 +18,52 @@ export function lacksWelsh(english: string, welsh: string): boolean {
 }
 
 /**
- * The year with every name the school typed in `lang`: the school's name, tiers, areas, lines (name and
- * description), income, other costs and measures (name and unit). Ids, figures and everything else are the same objects'
- * values, so costing it gives the same figures. English returns the year itself.
+ * The year with every text the school typed in `lang`: the school's name and the source of its ALP
+ * definition, tiers, areas, lines (name, description and funding note), income (name and source), other
+ * costs and measures (name and unit). Ids, figures and everything else are the same objects' values, so
+ * costing it gives the same figures. English returns the year itself.
  */
 export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
   if (lang !== 'cy') return year;
   return {
     ...year,
-    school: { ...year.school, name: inLanguage(year.school.name, year.school.nameCy, lang) },
+    school: {
+      ...year.school,
+      name: inLanguage(year.school.name, year.school.nameCy, lang),
+      alpDefinitionSource: inLanguage(year.school.alpDefinitionSource, year.school.alpDefinitionSourceCy, lang),
+    },
     tiers: year.tiers.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
     areas: year.areas.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
-    lines: year.lines.map((l) => ({ ...l, name: inLanguage(l.name, l.nameCy, lang), description: inLanguage(l.description, l.descriptionCy, lang) })),
-    income: year.income.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    lines: year.lines.map((l) => ({
+      ...l,
+      name: inLanguage(l.name, l.nameCy, lang),
+      description: inLanguage(l.description, l.descriptionCy, lang),
+      fundingNote: inLanguage(l.fundingNote, l.fundingNoteCy, lang),
+    })),
+    income: year.income.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang), source: inLanguage(x.source, x.sourceCy, lang) })),
     otherCosts: year.otherCosts.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
     enrolments: year.enrolments.map((e) => ({ ...e, measureName: inLanguage(e.measureName, e.measureNameCy, lang), measureUnit: inLanguage(e.measureUnit, e.measureUnitCy, lang) })),
   };
 }
 
-export type UntranslatedKind = 'school' | 'tier' | 'area' | 'line' | 'lineDescription' | 'income' | 'otherCost';
+export type UntranslatedKind = 'school' | 'alpDefinitionSource' | 'tier' | 'area' | 'line' | 'lineDescription' | 'fundingNote' | 'income' | 'incomeSource' | 'otherCost';
 
-/** What a Welsh reader would still read in English, record by record, in the order the school sees them. */
+/** What a Welsh reader would still read in English (names and the other texts Welsh documents show), record by record, in the order the school sees them. */
 export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; id: number | string; name: string }> {
   const out: Array<{ kind: UntranslatedKind; id: number | string; name: string }> = [];
   if (lacksWelsh(year.school.name, year.school.nameCy) && !/^ysgol\b/i.test(year.school.name)) out.push({ kind: 'school', id: 1, name: year.school.name });
+  if (lacksWelsh(year.school.alpDefinitionSource, year.school.alpDefinitionSourceCy)) out.push({ kind: 'alpDefinitionSource', id: 1, name: year.school.alpDefinitionSource });
   for (const x of year.tiers) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'tier', id: x.id, name: x.name });
   for (const x of year.areas) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'area', id: x.id, name: x.name });
   for (const l of year.lines) {
     if (lacksWelsh(l.name, l.nameCy)) out.push({ kind: 'line', id: l.id, name: l.name });
     if (lacksWelsh(l.description, l.descriptionCy)) out.push({ kind: 'lineDescription', id: l.id, name: l.name });
+    if (lacksWelsh(l.fundingNote, l.fundingNoteCy)) out.push({ kind: 'fundingNote', id: l.id, name: l.name });
   }
-  for (const x of year.income) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'income', id: x.id, name: x.name });
+  for (const x of year.income) {
+    if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'income', id: x.id, name: x.name });
+    if (lacksWelsh(x.source, x.sourceCy)) out.push({ kind: 'incomeSource', id: x.id, name: x.name });
+  }
   for (const x of year.otherCosts) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'otherCost', id: x.id, name: x.name });
   return out;
 }

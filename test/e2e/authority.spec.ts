@@ -62,6 +62,7 @@ function school(i: number): SchoolYear {
       languageMedium: LANGUAGE_MEDIA[i % LANGUAGE_MEDIA.length]!,
       academicYear: '2026-27',
       alpDefinitionSource: 'Sir Prawf ALP guidance',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: '2025-06-30',
     },
     staff: [staffMember({ id: 1, hourlyCostPence: 1500 + i * 37 })],

@@ -97,6 +97,7 @@ for (const lang of ['en', 'cy'] as const) {
     await type(page.getByTestId('school-roll'), '1100');
     await type(page.getByTestId('school-efsm'), '16.5');
     await type(page.getByTestId('school-alp-source'), 'Denbighshire ALP guidance');
+    await type(page.getByTestId('school-alp-source-cy'), 'Canllawiau DDY Sir Ddinbych');
     await type(page.getByTestId('school-alp-date'), '1/9/2025');
     await expect(page.getByTestId('school-alp-date')).toHaveValue(lang === 'cy' ? '1 Medi 2025' : '1 September 2025');
     await expect(page.getByText(L.app.saved)).toBeVisible();
@@ -252,6 +253,9 @@ for (const lang of ['en', 'cy'] as const) {
     expect(html).toContain(`<p class="meta">${authority} · ${number} · ${roll} · 2026-27</p>`);
     expect(html).toContain(lang === 'cy' ? '<h2>Cyffredinol</h2>' : '<h2>Core</h2>');
     expect(html).toContain('Whole-school literacy');
+    // Whose definition of ALP the school applied, in the statement's language as the school typed it.
+    expect(html).toContain(lang === 'cy' ? 'Canllawiau DDY Sir Ddinbych' : 'Denbighshire ALP guidance');
+    expect(html).not.toContain(lang === 'cy' ? 'Denbighshire ALP guidance' : 'Canllawiau DDY Sir Ddinbych');
 
     await page.getByTestId('file-menu').click();
     await page.getByTestId('menu-export-return').click();
@@ -272,6 +276,7 @@ for (const lang of ['en', 'cy'] as const) {
         [R.authority, 'Denbighshire'],
         [R.authorityCode, '663'],
         [R.roll, '1100'],
+        [R.alpDefinition, lang === 'cy' ? 'Canllawiau DDY Sir Ddinbych' : 'Denbighshire ALP guidance'],
       ]),
     );
 

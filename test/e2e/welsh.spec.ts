@@ -43,10 +43,11 @@ const schoolData = [
 /** The school's English words where it also gave Welsh: a Welsh reader must see the Welsh instead. */
 const englishWhereWelshGiven = [
   demo.school.nameCy ? demo.school.name : '',
+  demo.school.alpDefinitionSourceCy ? demo.school.alpDefinitionSource : '',
   ...demo.tiers.map((x) => (x.nameCy ? x.name : '')),
   ...demo.areas.map((x) => (x.nameCy ? x.name : '')),
-  ...demo.lines.flatMap((l) => [l.nameCy ? l.name : '', l.descriptionCy ? l.description : '']),
-  ...demo.income.map((i) => (i.nameCy ? i.name : '')),
+  ...demo.lines.flatMap((l) => [l.nameCy ? l.name : '', l.descriptionCy ? l.description : '', l.fundingNoteCy ? l.fundingNote : '']),
+  ...demo.income.flatMap((i) => [i.nameCy ? i.name : '', i.sourceCy ? i.source : '']),
   ...demo.otherCosts.map((o) => (o.nameCy ? o.name : '')),
   ...demo.enrolments.flatMap((e) => [e.measureNameCy ? e.measureName : '', e.measureUnitCy ? e.measureUnit : '']),
 ].filter((s) => s.trim().length > 0);

@@ -47,6 +47,7 @@ export function interventionLine(p: Partial<InterventionLine> & { id: number }):
     deliveryLanguage: 'english',
     fundingSource: 'aln_budget',
     fundingNote: '',
+    fundingNoteCy: '',
     staff: [{ staffId: 1, count: 1 }],
     minutesPerSession: 30,
     planningMinutesPerSession: 0,
@@ -108,7 +109,7 @@ export function otherCost(p: Partial<OtherCostLine> & { id: number }): OtherCost
 }
 
 export function incomeLine(p: Partial<IncomeLine> & { id: number; amountPence: number }): IncomeLine {
-  return { kind: 'delegated_aln', name: `Income ${p.id}`, nameCy: '', financialYear: null, endsOn: null, source: '', ...p };
+  return { kind: 'delegated_aln', name: `Income ${p.id}`, nameCy: '', financialYear: null, endsOn: null, source: '', sourceCy: '', ...p };
 }
 
 export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
@@ -125,6 +126,7 @@ export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
       languageMedium: 'english',
       academicYear: '2026-27',
       alpDefinitionSource: '',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: null,
     },
     calendar: calendar2026(),

@@ -42,6 +42,7 @@ export function testSchoolYear(): SchoolYear {
       languageMedium: 'bilingual',
       academicYear: '2026-27',
       alpDefinitionSource: 'Neath Port Talbot ILP guidance',
+      alpDefinitionSourceCy: '',
       alpDefinitionDate: '2025-06-30',
     },
     calendar: { weekStarts: testCalendarWeeks(), terms: termsFromWeeks(testCalendarWeeks()), closedDays: [] },
@@ -106,6 +107,7 @@ export function testSchoolYear(): SchoolYear {
         deliveryLanguage: 'welsh',
         fundingSource: 'aln_grant',
         fundingNote: 'ALN implementation grant 2026-27',
+        fundingNoteCy: '',
         staff: [
           { staffId: 1, count: 1 },
           { staffId: 3, count: 1 },
@@ -131,6 +133,7 @@ export function testSchoolYear(): SchoolYear {
         areaIds: ['sensory_physical'],
         fundingSource: 'la_idp',
         fundingNote: 'LA top-up',
+        fundingNoteCy: '',
         staff: [{ staffId: 2, count: 1 }],
         minutesPerSession: 1950,
         sessionsPerWeekHundredths: 100,
@@ -184,6 +187,7 @@ export function testSchoolYear(): SchoolYear {
         financialYear: null,
         endsOn: null,
         source: 'LA budget statement, 3 March 2026',
+        sourceCy: '',
       },
       {
         id: 2,
@@ -194,6 +198,7 @@ export function testSchoolYear(): SchoolYear {
         financialYear: 2026,
         endsOn: '2027-03-31',
         source: 'Grant letter',
+        sourceCy: '',
       },
     ],
     otherCosts: [

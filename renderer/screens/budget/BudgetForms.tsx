@@ -30,6 +30,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
   const [fy, setFy] = useState(x?.financialYear != null ? formatFinancialYear(x.financialYear) : '');
   const [endsOn, setEndsOn] = useState(x?.endsOn ? formatIsoDate(x.endsOn, lang, 'long') : '');
   const [source, setSource] = useState(x?.source ?? '');
+  const [sourceCy, setSourceCy] = useState(x?.sourceCy ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 
@@ -44,7 +45,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
     if (name.trim() === '') e.name = t('errors.required');
     setErrors(e);
     if (!a.ok || !y.ok || !d.ok || Object.keys(e).length) return;
-    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source };
+    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source, sourceCy: sourceCy.trim() };
     setBusy(true);
     const outcome = x ? await mutate('income.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('income.create', fields, { fieldErrors: true });
     setBusy(false);
@@ -94,6 +95,11 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
         </Labelled>
         <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>
           {(d) => <input id={`${id}-source`} type="text" aria-describedby={d} value={source} onChange={(e) => setSource(e.target.value)} />}
+        </Labelled>
+        <Labelled id={`${id}-source-cy`} label={t('budget.field.sourceCy')} error={errors.sourceCy}>
+          {(d) => (
+            <input id={`${id}-source-cy`} type="text" lang="cy" aria-describedby={d} aria-invalid={errors.sourceCy ? true : undefined} value={sourceCy} onChange={(e) => setSourceCy(e.target.value)} />
+          )}
         </Labelled>
       </div>
     </Dialog>

@@ -21,7 +21,7 @@ const fyName = (y: number) => `${y}-${String((y + 1) % 100).padStart(2, '0')}`;
 
 /** Income against what the ALN budget carries, every way a governor or an authority asks for it. */
 export function BudgetScreen() {
-  const { t, pounds, hours, date, groupLabel, nameOf } = useDisplay();
+  const { t, pounds, hours, date, groupLabel, nameOf, typedText } = useDisplay();
   const { fromParsed } = useReader();
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
@@ -149,7 +149,7 @@ export function BudgetScreen() {
               <td className="num money">{pounds(i.amountPence)}</td>
               <td>{i.financialYear !== null ? t('budget.fyLabel', { start: i.financialYear, end: i.financialYear + 1 }) : t('budget.wholeYear')}</td>
               <td>{i.endsOn ? date(i.endsOn) : ''}</td>
-              <td>{i.source}</td>
+              <td>{typedText(i.source, i.sourceCy)}</td>
               <td className="actions">
                 <RowActionButton label={t('common.edit')} rowName={nameOf(i)} onClick={() => setIncomeForm(i)} />{' '}
                 <RowActionButton label={t('common.delete')} rowName={nameOf(i)} tone="danger" onClick={() => setDeleting({ kind: 'income', id: i.id, name: nameOf(i) })} />

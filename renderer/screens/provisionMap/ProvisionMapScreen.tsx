@@ -294,6 +294,7 @@ function sameLineAsShown(a: InterventionLine, b: InterventionLine): boolean {
       a.deliveryLanguage === b.deliveryLanguage &&
       a.fundingSource === b.fundingSource &&
       a.fundingNote === b.fundingNote &&
+      a.fundingNoteCy === b.fundingNoteCy &&
       a.minutesPerSession === b.minutesPerSession &&
       a.sessionsPerWeekHundredths === b.sessionsPerWeekHundredths &&
       a.startWeek === b.startWeek &&
@@ -314,7 +315,7 @@ function sameFiguresAsShown(a: CostedLineFigures | undefined, b: CostedLineFigur
 }
 
 const LineRow = memo(function LineRow(props: LineRowProps) {
-  const { t, nameOf } = useDisplay();
+  const { t, nameOf, typedText } = useDisplay();
   const { line, costed, areas, pounds } = props;
   const select = () => props.onSelect(line.id);
   const overCapacity = costed ? costed.enrolledLearners > costed.places : false;
@@ -353,7 +354,7 @@ const LineRow = memo(function LineRow(props: LineRowProps) {
       <td className="col-optional">{t(`enums.deliveryLanguage.${line.deliveryLanguage}`)}</td>
       <td className="col-optional">
         {t(`enums.fundingSource.${line.fundingSource}`)}
-        {line.fundingNote ? <div className="row-note">{line.fundingNote}</div> : null}
+        {line.fundingNote ? <div className="row-note">{typedText(line.fundingNote, line.fundingNoteCy)}</div> : null}
       </td>
       <td className={`num ${overCapacity ? 'warn' : ''}`}>
         {costed ? t('map.placesValue', { enrolled: costed.enrolledLearners, places: costed.places }) : t('common.dash')}

@@ -22,6 +22,7 @@ export function newLineFields(data: SchoolYear, tierId: string | undefined, name
     deliveryLanguage: data.school.languageMedium === 'welsh' ? 'welsh' : 'english',
     fundingSource: 'aln_budget',
     fundingNote: '',
+    fundingNoteCy: '',
     staff: [],
     minutesPerSession: 30,
     planningMinutesPerSession: 0,

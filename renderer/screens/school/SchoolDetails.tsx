@@ -158,6 +158,15 @@ export function SchoolDetails() {
         testId="school-alp-source"
       />
       <DraftField
+        label={t('school.details.alpSourceCy')}
+        hint={t('school.details.alpSourceCyHint')}
+        value={school.alpDefinitionSourceCy}
+        format={(v) => v}
+        read={(x) => ({ ok: true, value: x.trim() })}
+        commit={field('alpDefinitionSourceCy')}
+        testId="school-alp-source-cy"
+      />
+      <DraftField
         label={t('school.details.alpDate')}
         hint={t('forms.dateHint')}
         value={school.alpDefinitionDate}

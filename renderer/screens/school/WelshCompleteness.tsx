@@ -15,10 +15,10 @@ export function WelshCompleteness() {
   if (!data) return null;
   const missing = untranslated(data);
   const open = (kind: UntranslatedKind, id: number | string) => {
-    if (kind === 'line' || kind === 'lineDescription') {
+    if (kind === 'line' || kind === 'lineDescription' || kind === 'fundingNote') {
       selectLine(Number(id));
       show('map');
-    } else if (kind === 'income' || kind === 'otherCost') show('budget');
+    } else if (kind === 'income' || kind === 'incomeSource' || kind === 'otherCost') show('budget');
     else showSchoolPart(kind === 'tier' ? 'tiers' : kind === 'area' ? 'areas' : 'details');
   };
   return (

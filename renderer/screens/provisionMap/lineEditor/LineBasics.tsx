@@ -57,8 +57,16 @@ export const LineBasics = memo(
           commit={field('fundingSource')}
         />
         <DraftField label={t('line.fundingNote')} value={line.fundingNote} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('fundingNote')} />
+        <DraftField
+          label={t('line.fundingNoteCy')}
+          value={line.fundingNoteCy}
+          format={(v) => v}
+          read={(s) => ({ ok: true, value: s.trim() })}
+          commit={field('fundingNoteCy')}
+          testId="line-funding-note-cy"
+        />
       </div>
     );
   },
-  sameSection(['name', 'nameCy', 'tierId', 'deliveryLanguage', 'areaIds', 'fundingSource', 'fundingNote']),
+  sameSection(['name', 'nameCy', 'tierId', 'deliveryLanguage', 'areaIds', 'fundingSource', 'fundingNote', 'fundingNoteCy']),
 );
