@@ -22,9 +22,10 @@ export function BusyIndicator() {
   useEffect(() => {
     let oldest: number | null = null;
     let timer: ReturnType<typeof setInterval> | null = null;
-    // What `longRunning` was last set to: setting it to what it already is would still cost a render. Which
-    // call was last seen to have run long (its start), so a new oldest call is never taken for it.
-    let judged: number | null = null;
+    // What `longRunning` was last set to here (undefined: not yet, so the first answer is always set):
+    // setting it to what it already is would still cost a render. Which call was last seen to have run long
+    // (its start), so a new oldest call is never taken for it.
+    let judged: number | null | undefined = undefined;
     const judge = (next: number | null) => {
       if (judged === next) return;
       judged = next;
