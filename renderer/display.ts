@@ -3,7 +3,7 @@
  * dates and teaching weeks, in the chosen language. Screens format; they never compute money.
  */
 import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from './i18n/useTranslator';
 import { formatPounds } from '../shared/money';
 import { hoursText } from '../shared/i18n/hoursText';
 import type { Pence, SchoolYear } from '../shared/domain';
@@ -17,7 +17,7 @@ export function localeOf(lang: string): string {
 }
 
 export function useDisplay() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const lang = useMapio((s) => s.lang);
   const locale = localeOf(lang);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 // Stop is the one call that must not wait in the queue: it ends the call the queue is waiting on.
 // eslint-disable-next-line no-restricted-imports
@@ -14,27 +14,41 @@ const LONG_CALL_MS = 2_000;
  * "you stopped that" and the screens refresh (renderer/state/callsInFlight.ts).
  */
 export function BusyIndicator() {
-  const oldest = useCallsInFlight(selectOldestStart);
-  // Whether the oldest running call has run long, looked at every half second while one runs. A call
-  // starting or ending renders only this (cheap) part, and only the answer changing renders again: an
-  // edit's calls come and go with no render of the words below (docs/performance.md).
+  // The oldest running call's start once it has run long, else null: calls starting and ending are
+  // followed outside React (the store's own subscription), and only this answer changing renders, so an
+  // edit's calls come and go with no render at all (docs/performance.md). Looked at every half second while
+  // a call runs.
   const [longRunning, setLongRunning] = useState<number | null>(null);
-  // What `longRunning` was last set to: setting it to what it already is would still cost a render.
-  const judged = useRef<number | null>(null);
   useEffect(() => {
-    // Which call was last seen to have run long (its start), so a new oldest call is never taken for it.
+    let oldest: number | null = null;
+    let timer: ReturnType<typeof setInterval> | null = null;
+    // What `longRunning` was last set to here (undefined: not yet, so the first answer is always set):
+    // setting it to what it already is would still cost a render. Which call was last seen to have run long
+    // (its start), so a new oldest call is never taken for it.
+    let judged: number | null | undefined = undefined;
     const judge = (next: number | null) => {
-      if (judged.current === next) return;
-      judged.current = next;
+      if (judged === next) return;
+      judged = next;
       setLongRunning(next);
     };
-    if (oldest === null) return judge(null);
-    const check = () => judge(Date.now() - oldest >= LONG_CALL_MS ? oldest : null);
-    check();
-    const timer = setInterval(check, 500);
-    return () => clearInterval(timer);
-  }, [oldest]);
-  return oldest !== null && longRunning === oldest ? <StillWorking /> : null;
+    const check = () => judge(oldest !== null && Date.now() - oldest >= LONG_CALL_MS ? oldest : null);
+    const follow = () => {
+      const next = selectOldestStart(useCallsInFlight.getState());
+      if (next === oldest) return;
+      oldest = next;
+      if (timer !== null) clearInterval(timer);
+      timer = null;
+      check();
+      if (oldest !== null) timer = setInterval(check, 500);
+    };
+    follow();
+    const stopFollowing = useCallsInFlight.subscribe(follow);
+    return () => {
+      stopFollowing();
+      if (timer !== null) clearInterval(timer);
+    };
+  }, []);
+  return longRunning !== null ? <StillWorking /> : null;
 }
 
 function StillWorking() {

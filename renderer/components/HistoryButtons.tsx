@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { useMapio } from '../state/store';
 
 /**
@@ -7,7 +7,7 @@ import { useMapio } from '../state/store';
  * edit that leaves the history's labels as they were does not render it again.
  */
 export const HistoryButtons = memo(function HistoryButtons(props: { onUndo: () => Promise<void>; onRedo: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const canUndo = useMapio((s) => s.view?.history.canUndo ?? false);
   const undoLabel = useMapio((s) => s.view?.history.undoLabel ?? null);
   const canRedo = useMapio((s) => s.view?.history.canRedo ?? false);

@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { useMapio } from '../state/store';
 
 /** "Saving…" while the file's calls are running, "Saved" once they are done; nothing with no file open. */
 export const SaveState = memo(function SaveState() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const hasView = useMapio((s) => s.view !== null);
   const saving = useMapio((s) => s.pending > 0);
   return (

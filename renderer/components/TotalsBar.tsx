@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 
@@ -7,6 +7,11 @@ export const TotalsBar = memo(function TotalsBar() {
   const { t, pounds } = useDisplay();
   const view = useMapio((s) => s.view);
   const show = useMapio((s) => s.show);
+  // The labels, worded once per language: an edit renders the figures again, not these.
+  const label = useMemo(
+    () => ({ bar: t('totals.label'), committed: t('totals.committed'), charged: t('totals.charged'), income: t('totals.income'), position: t('totals.position'), checks: t('totals.checks') }),
+    [t],
+  );
   if (!view) return null;
   const { totals, budget, checks } = view.costed;
   const position = budget.positionPence;
@@ -15,28 +20,28 @@ export const TotalsBar = memo(function TotalsBar() {
   const tone = position > 0 ? 'good' : position < 0 ? 'bad' : 'neutral';
 
   return (
-    <section className="totals-bar" aria-label={t('totals.label')} data-testid="totals">
+    <section className="totals-bar" aria-label={label.bar} data-testid="totals">
       <dl>
         <div className="total">
-          <dt>{t('totals.committed')}</dt>
+          <dt>{label.committed}</dt>
           <dd className="money" data-testid="total-cost">
             {pounds(totals.costPence)}
           </dd>
         </div>
         <div className="total">
-          <dt>{t('totals.charged')}</dt>
+          <dt>{label.charged}</dt>
           <dd className="money" data-testid="total-charged">
             {pounds(totals.chargedPence)}
           </dd>
         </div>
         <div className="total">
-          <dt>{t('totals.income')}</dt>
+          <dt>{label.income}</dt>
           <dd className="money" data-testid="total-income">
             {pounds(budget.incomePence)}
           </dd>
         </div>
         <div className={`total position position-${tone}`}>
-          <dt>{t('totals.position')}</dt>
+          <dt>{label.position}</dt>
           <dd className="money" data-testid="budget-position">
             <span aria-hidden="true" className="position-icon">
               {position > 0 ? '▲' : position < 0 ? '▼' : '●'}
@@ -45,7 +50,7 @@ export const TotalsBar = memo(function TotalsBar() {
           </dd>
         </div>
         <div className="total">
-          <dt>{t('totals.checks')}</dt>
+          <dt>{label.checks}</dt>
           <dd>
             <button type="button" className={`link-button checks-link ${checks.length ? 'has-checks' : ''}`} data-testid="open-checks" onClick={() => show('checks')}>
               {checks.length ? <span aria-hidden="true">⚠ </span> : null}

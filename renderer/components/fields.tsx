@@ -4,7 +4,7 @@
  * once on leaving the field. The backend's field issues show in the same place. No Save button.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { MoneyParseError, parsePounds, formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
 import type { Parsed } from '../forms/parse';
@@ -17,7 +17,7 @@ const DEBOUNCE_MS = 300;
 
 /** Turn a parse.ts result into a translated read result. */
 export function useReader() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslator();
   const fromParsed = useCallback(<T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }), [t]);
   const money = useCallback(
     (text: string): ReadResult<Pence> => {

@@ -287,12 +287,14 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async mutate(name, input, options = {}) {
-      const outcome = (await tracked(() => call(name, input))) as Outcome<MutationResult>;
-      if (outcome.ok) {
-        set({ view: outcome.result.view });
-      } else if (!(options.fieldErrors && outcome.error.code === 'invalid_input')) {
-        set({ alert: noticeFor(outcome.error) });
-      }
+      // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the
+      // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved".
+      const outcome = (await tracked(async () => {
+        const answered = (await call(name, input)) as Outcome<MutationResult>;
+        if (answered.ok) set({ view: answered.result.view });
+        return answered;
+      })) as Outcome<MutationResult>;
+      if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
       return outcome;
     },
 
@@ -305,11 +307,13 @@ export const useMapio = create<MapioState>()((set, get) => {
           skipped = true;
           return null;
         }
-        return call(name, input);
+        // As in `mutate`: the new view is shown inside the call's turn in the queue.
+        const answered = (await call(name, input)) as Outcome<MutationResult>;
+        if (answered.ok) set({ view: answered.result.view });
+        return answered;
       })) as Outcome<MutationResult> | null;
       if (skipped || !outcome) return null;
-      if (outcome.ok) set({ view: outcome.result.view });
-      else if (!(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
+      if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
       return outcome;
     },
 

@@ -189,6 +189,12 @@ export function applyValuePatch(value: unknown, patch: ValuePatch): unknown {
   const list = value as unknown[];
   if ('byKey' in patch) {
     const { byKey, items } = patch;
+    // In the same order (the usual edit): each record in its place, changed where the patch names it.
+    if (!patch.order)
+      return list.map((record) => {
+        const change = items[String((record as Plain)[byKey])];
+        return change ? applyValuePatch(record, change) : record;
+      });
     const earlier = new Map<string, unknown>();
     for (const record of list) earlier.set(String((record as Plain)[byKey]), record);
     const order = patch.order ?? list.map((record) => (record as Plain)[byKey] as Key);

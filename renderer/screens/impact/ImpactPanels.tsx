@@ -120,6 +120,19 @@ export const MapImpactPanel = memo(function MapImpactPanel() {
   const id = useId();
   const lineNames = useMemo(() => new Map((lines ?? []).map((l) => [l.id, nameOf(l)])), [lines, nameOf]);
   const measured = useMemo(() => (impactLines ?? []).filter((l) => l.measures.length > 0), [impactLines]);
+  // The headings, worded once per language: the table's rows render again on an edit, its heading does not.
+  const columns = useMemo(
+    () => [
+      { label: t('impact.col.line') },
+      { label: t('impact.measure') },
+      { label: t('impact.learnersMeasured'), className: 'num' },
+      { label: t('impact.averageProgress'), className: 'num' },
+      { label: t('impact.madeExpected') },
+      { label: t('impact.col.costPerLearner'), className: 'num' },
+      { label: t('impact.costPerUnit'), className: 'num' },
+    ],
+    [t],
+  );
   if (!impactLines || !lines) return null;
   return (
     <section className="card impact-map" aria-labelledby={`${id}-h`} data-testid="map-impact">
@@ -135,18 +148,7 @@ export const MapImpactPanel = memo(function MapImpactPanel() {
           {measured.length === 0 ? (
             <p className="empty">{t('impact.noneMeasured')}</p>
           ) : (
-            <DataTable
-              className="compact"
-              columns={[
-                { label: t('impact.col.line') },
-                { label: t('impact.measure') },
-                { label: t('impact.learnersMeasured'), className: 'num' },
-                { label: t('impact.averageProgress'), className: 'num' },
-                { label: t('impact.madeExpected') },
-                { label: t('impact.col.costPerLearner'), className: 'num' },
-                { label: t('impact.costPerUnit'), className: 'num' },
-              ]}
-            >
+            <DataTable className="compact" columns={columns}>
               {measured.map((l) => (
                 <LineImpactRows key={l.lineId} impact={l} lineName={lineNames.get(l.lineId)} onSelect={selectLine} />
               ))}

@@ -35,13 +35,17 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const [picking, setPicking] = useState(false);
 
   const data = view?.data;
+  const lineId = line.id;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
+  // The line's enrolments, found among the year's (thousands in a large school) only when those change:
+  // an edit to the line keeps the list (shared/api/yearPatch.ts).
+  const allEnrolments = data?.enrolments;
+  const enrolments = useMemo(() => (allEnrolments ?? []).filter((e) => e.lineId === lineId), [allEnrolments, lineId]);
 
   useEscapeClosesEditor(props.onClose);
 
   // The editor is for one line (its key is the line's id), so how it saves never changes: the sections
   // memoised on what they show (lineEditor/shownFields.ts) are not rendered again for a new function.
-  const lineId = line.id;
   const save = useCallback<Commit<LineChanges>>(async (changes) => problemOf(await mutate('lines.update', { id: lineId, changes }, { fieldErrors: true })), [mutate, lineId]);
   /**
    * A change to a list on the line (its staff, its other costs) built from the line as last saved when
@@ -66,7 +70,6 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
 
   if (!view || !data || !names) return null;
   const costed = view.costed.lines.find((c) => c.lineId === line.id);
-  const enrolments = data.enrolments.filter((e) => e.lineId === line.id);
 
   const duplicate = async () => {
     const outcome = await mutate('lines.duplicate', { id: line.id });

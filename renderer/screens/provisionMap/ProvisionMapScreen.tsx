@@ -1,13 +1,13 @@
-import { lazy, memo, startTransition, Suspense, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { CostedLineFigures } from '../../../shared/engine';
-import { DELIVERY_LANGUAGES, type DeliveryLanguage, type InterventionLine, type Tier } from '../../../shared/domain';
+import { DELIVERY_LANGUAGES, type AreaOfNeed, type DeliveryLanguage, type InterventionLine, type Pence, type StaffMember, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
 import { divideRoundedToNumber } from '../../../shared/money';
 import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
-import { TableHead } from '../../components/TableHead';
+import { TableHead, type ColumnHeading } from '../../components/TableHead';
 import { Loading } from '../../components/Loading';
 
 // The line editor and the new-line dialog load when first opened: the map paints without them. They are
@@ -28,13 +28,12 @@ const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.A
 export const FIRST_PASS_ROWS = 20;
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
-  const { t, pounds, yearGroup, nameOf } = useDisplay();
+  const { t } = useDisplay();
   const view = useMapio((s) => s.view);
   const selectedLineId = useMapio((s) => s.selectedLineId);
   const selectLine = useMapio((s) => s.selectLine);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
-  const filterId = useId();
   const [everyRow, setEveryRow] = useState(false);
   const hasView = view !== null;
   useEffect(() => {
@@ -43,9 +42,8 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   }, [hasView, everyRow]);
 
   const data = view?.data;
-  const names = useMemo(() => (data ? namesOf(data) : null), [data]);
-  const costedById = useMemo(() => new Map((view?.costed.lines ?? []).map((c) => [c.lineId, c])), [view]);
-  const tierTotals = useMemo(() => new Map((view?.costed.totals.byTier ?? []).map((b) => [b.key, b])), [view]);
+  const costedById = useMemo(() => new Map((view?.costed.lines ?? []).map((c) => [c.lineId, c])), [view?.costed.lines]);
+  const tierTotals = useMemo(() => new Map((view?.costed.totals.byTier ?? []).map((b) => [b.key, b])), [view?.costed.totals.byTier]);
   // The tables' headings, worded once per language rather than on every edit (one table a tier).
   const columns = useMemo(() => {
     const headings = (perLine: string) => [
@@ -62,173 +60,262 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
     ];
     return { perPupil: headings(t('map.col.costPerPupil')), perLearner: headings(t('map.col.costPerLearner')) };
   }, [t]);
-  const yearGroups = useMemo(() => [...new Set((data?.learners ?? []).map((l) => l.yearGroup))].sort((a, b) => a - b), [data]);
+  const learners = data?.learners;
+  const yearGroups = useMemo(() => [...new Set((learners ?? []).map((l) => l.yearGroup))].sort((a, b) => a - b), [learners]);
+  // Add line opens a form; the line is created only when it is saved.
+  const addLine = useCallback((tier?: Tier) => setAdding({ tierId: tier?.id }), []);
+  // The same function for the editor's life, so its Escape listener is not taken off and put back on every edit.
+  const closeEditor = useCallback(() => selectLine(null), [selectLine]);
 
-  if (!view || !data || !names) return null;
+  if (!view || !data) return null;
   const shown = filterLines(data, filter);
   // A map that fits in the first pass is rendered whole at once, as it always was.
   const whole = everyRow || data.lines.length <= FIRST_PASS_ROWS;
   const groups = whole ? groupByTier(data, shown) : firstRowsOf(groupByTier(data, shown), FIRST_PASS_ROWS);
   const filtering = isFiltering(filter);
   const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
-
-  // Add line opens a form; the line is created only when it is saved.
-  const addLine = (tier?: Tier) => setAdding({ tierId: tier?.id });
+  const names = namesOf(data);
 
   return (
     <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
       {/* data-every-row: whether the second pass has put every line's row in the page (tests count rows after it). */}
       <div className="map-main" data-every-row={whole}>
-        <div className="screen-head">
-          <div>
-            <h1>{t('map.title')}</h1>
-            <p className="intro">{t('map.intro')}</p>
-          </div>
-          <button type="button" className="primary" data-testid="add-line" onClick={() => addLine()}>
-            + {t('map.addLine')}
-          </button>
-        </div>
-
-        <fieldset className="filters">
-          <legend>{t('map.filters')}</legend>
-          <div className="filter">
-            <label htmlFor={`${filterId}-text`}>{t('map.filterText')}</label>
-            <input id={`${filterId}-text`} type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="map-search" />
-          </div>
-          <div className="filter">
-            <label htmlFor={`${filterId}-area`}>{t('map.filterArea')}</label>
-            <select id={`${filterId}-area`} value={filter.areaId ?? ''} onChange={(e) => setFilter({ ...filter, areaId: e.target.value || null })}>
-              <option value="">{t('common.all')}</option>
-              {data.areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {nameOf(a)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter">
-            <label htmlFor={`${filterId}-staff`}>{t('map.filterStaff')}</label>
-            <select id={`${filterId}-staff`} value={filter.staffId ?? ''} onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}>
-              <option value="">{t('common.all')}</option>
-              {data.staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter">
-            <label htmlFor={`${filterId}-lang`}>{t('map.filterLanguage')}</label>
-            <select id={`${filterId}-lang`} value={filter.language ?? ''} onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}>
-              <option value="">{t('common.all')}</option>
-              {DELIVERY_LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`enums.deliveryLanguage.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="filter">
-            <label htmlFor={`${filterId}-year`}>{t('map.filterYear')}</label>
-            <select id={`${filterId}-year`} value={filter.yearGroup ?? ''} onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}>
-              <option value="">{t('common.all')}</option>
-              {yearGroups.map((y) => (
-                <option key={y} value={y}>
-                  {yearGroup(y)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {filtering ? (
-            <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
-              {t('map.clearFilters')}
-            </button>
-          ) : null}
-          <p className="filter-count" aria-live="polite">
-            {t('map.showing', { shown: shown.length, total: data.lines.length })}
-          </p>
-        </fieldset>
+        <MapHead onAdd={addLine} />
+        <MapFilters filter={filter} onChange={setFilter} areas={data.areas} staff={data.staff} yearGroups={yearGroups} shown={shown.length} total={data.lines.length} />
 
         {data.lines.length === 0 ? <p className="empty">{t('map.noLines')}</p> : null}
 
-        {groups.map(({ tier, lines }) => {
-          const subtotal = tierTotals.get(tier.id);
-          const headingId = `tier-${tier.id}`;
-          return (
-            <section key={tier.id} className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`}>
-              <div className="tier-head">
-                <h2 id={headingId}>
-                  {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
-                </h2>
-                <button type="button" className="small" onClick={() => addLine(tier)}>
-                  + {t('map.addLine')} <span className="visually-hidden">({nameOf(tier)})</span>
-                </button>
-              </div>
-              <div className="table-wrap">
-                <table className="data-table map-table">
-                  <TableHead columns={tier.costing === 'whole_school' ? columns.perPupil : columns.perLearner} />
-                  <tbody>
-                    {lines.length === 0 ? (
-                      <tr>
-                        <td colSpan={10} className="muted">
-                          {t('map.noLinesInTier')}
-                        </td>
-                      </tr>
-                    ) : (
-                      lines.map((line) => (
-                        <LineRow
-                          key={line.id}
-                          line={line}
-                          costed={costedById.get(line.id)}
-                          areas={line.areaIds.map((a) => nameOf(names.areas.get(a), a)).join(', ')}
-                          staffNames={line.staff.map((s) => names.staff.get(s.staffId)?.name ?? null)}
-                          selected={line.id === selectedLineId}
-                          onSelect={selectLine}
-                          pounds={pounds}
-                          numberOnRoll={data.school.numberOnRoll}
-                          wholeSchool={tier.costing === 'whole_school'}
-                        />
-                      ))
-                    )}
-                  </tbody>
-                  <tfoot>
-                    <tr>
-                      <th scope="row">{filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}</th>
-                      <td className="col-optional" />
-                      <td />
-                      <td />
-                      <td className="col-optional" />
-                      <td className="col-optional" />
-                      <td />
-                      <td className="num money" data-testid={`tier-total-${tier.id}`}>
-                        {pounds(subtotal?.costPence ?? 0)}
-                      </td>
-                      {tier.costing === 'whole_school' ? (
-                        <>
-                          {/* The tier's cost ÷ pupils on roll: a display division of the engine's subtotal, rounded as the engine rounds. */}
-                          <td className="num money" data-testid={`per-pupil-${tier.id}`} title={t('map.perPupilTotalHint', { roll: data.school.numberOnRoll })}>
-                            {data.school.numberOnRoll > 0 ? pounds(divideRoundedToNumber(subtotal?.costPence ?? 0, data.school.numberOnRoll)) : t('common.dash')}
-                          </td>
-                          <td />
-                        </>
-                      ) : (
-                        <td colSpan={2} />
-                      )}
-                    </tr>
-                  </tfoot>
-                </table>
-              </div>
-            </section>
-          );
-        })}
+        {groups.map(({ tier, lines }) => (
+          <TierGroup
+            key={tier.id}
+            tier={tier}
+            lines={lines}
+            costed={lines.map((line) => costedById.get(line.id))}
+            subtotal={tierTotals.get(tier.id)}
+            areasById={names.areas}
+            staffById={names.staff}
+            columns={tier.costing === 'whole_school' ? columns.perPupil : columns.perLearner}
+            filtering={filtering}
+            selectedLineId={selectedLineId}
+            onSelect={selectLine}
+            onAdd={addLine}
+            numberOnRoll={data.school.numberOnRoll}
+          />
+        ))}
         {whole ? <MapImpactPanel /> : null}
       </div>
       {/* A boundary each: one loading never hides the other (an open modal dialog hidden would leave the page inert). */}
-      <Suspense fallback={<Loading />}>{selected ? <LineEditor key={selected.id} line={selected} onClose={() => selectLine(null)} /> : null}</Suspense>
+      <Suspense fallback={<Loading />}>{selected ? <LineEditor key={selected.id} line={selected} onClose={closeEditor} /> : null}</Suspense>
       <Suspense fallback={<Loading />}>{adding ? <AddLineDialog tierId={adding.tierId} onClose={() => setAdding(null)} onCreated={selectLine} /> : null}</Suspense>
     </div>
   );
 });
+
+/** The map's title, introduction and "Add line": worded once per language, not on every edit. */
+const MapHead = memo(function MapHead({ onAdd }: { onAdd: (tier?: Tier) => void }) {
+  const { t } = useDisplay();
+  return (
+    <div className="screen-head">
+      <div>
+        <h1>{t('map.title')}</h1>
+        <p className="intro">{t('map.intro')}</p>
+      </div>
+      <button type="button" className="primary" data-testid="add-line" onClick={() => onAdd()}>
+        + {t('map.addLine')}
+      </button>
+    </div>
+  );
+});
+
+/**
+ * The map's filters and how many lines they show. An edit to a line keeps the areas, staff and learners
+ * (a patch keeps the lists it did not change), so the filters and their option lists do not render again.
+ */
+const MapFilters = memo(function MapFilters(props: {
+  filter: MapFilter;
+  onChange: (filter: MapFilter) => void;
+  areas: AreaOfNeed[];
+  staff: StaffMember[];
+  yearGroups: number[];
+  shown: number;
+  total: number;
+}) {
+  const { t, yearGroup, nameOf } = useDisplay();
+  const { filter, onChange: setFilter } = props;
+  const filterId = useId();
+  return (
+    <fieldset className="filters">
+      <legend>{t('map.filters')}</legend>
+      <div className="filter">
+        <label htmlFor={`${filterId}-text`}>{t('map.filterText')}</label>
+        <input id={`${filterId}-text`} type="search" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} data-testid="map-search" />
+      </div>
+      <div className="filter">
+        <label htmlFor={`${filterId}-area`}>{t('map.filterArea')}</label>
+        <select id={`${filterId}-area`} value={filter.areaId ?? ''} onChange={(e) => setFilter({ ...filter, areaId: e.target.value || null })}>
+          <option value="">{t('common.all')}</option>
+          {props.areas.map((a) => (
+            <option key={a.id} value={a.id}>
+              {nameOf(a)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${filterId}-staff`}>{t('map.filterStaff')}</label>
+        <select id={`${filterId}-staff`} value={filter.staffId ?? ''} onChange={(e) => setFilter({ ...filter, staffId: e.target.value ? Number(e.target.value) : null })}>
+          <option value="">{t('common.all')}</option>
+          {props.staff.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${filterId}-lang`}>{t('map.filterLanguage')}</label>
+        <select id={`${filterId}-lang`} value={filter.language ?? ''} onChange={(e) => setFilter({ ...filter, language: (e.target.value || null) as DeliveryLanguage | null })}>
+          <option value="">{t('common.all')}</option>
+          {DELIVERY_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`enums.deliveryLanguage.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter">
+        <label htmlFor={`${filterId}-year`}>{t('map.filterYear')}</label>
+        <select id={`${filterId}-year`} value={filter.yearGroup ?? ''} onChange={(e) => setFilter({ ...filter, yearGroup: e.target.value === '' ? null : Number(e.target.value) })}>
+          <option value="">{t('common.all')}</option>
+          {props.yearGroups.map((y) => (
+            <option key={y} value={y}>
+              {yearGroup(y)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {isFiltering(filter) ? (
+        <button type="button" className="link-button" onClick={() => setFilter(NO_FILTER)}>
+          {t('map.clearFilters')}
+        </button>
+      ) : null}
+      <p className="filter-count" aria-live="polite">
+        {t('map.showing', { shown: props.shown, total: props.total })}
+      </p>
+    </fieldset>
+  );
+});
+
+interface TierGroupProps {
+  tier: Tier;
+  /** The tier's lines on show, and each one's figures, place by place. */
+  lines: InterventionLine[];
+  costed: Array<CostedLineFigures | undefined>;
+  subtotal: { costPence: Pence } | undefined;
+  areasById: ReadonlyMap<string, AreaOfNeed>;
+  staffById: ReadonlyMap<number, StaffMember>;
+  columns: readonly ColumnHeading[];
+  filtering: boolean;
+  selectedLineId: number | null;
+  onSelect: (lineId: number) => void;
+  onAdd: (tier?: Tier) => void;
+  numberOnRoll: number;
+}
+
+/**
+ * Compared by the lines and figures it shows, place by place: an edit's patch keeps the lines and figures
+ * it did not change, so only the edited line's tier renders again (docs/performance.md).
+ */
+function sameTierGroup(a: TierGroupProps, b: TierGroupProps): boolean {
+  return (
+    a.tier === b.tier &&
+    a.subtotal === b.subtotal &&
+    a.areasById === b.areasById &&
+    a.staffById === b.staffById &&
+    a.columns === b.columns &&
+    a.filtering === b.filtering &&
+    a.selectedLineId === b.selectedLineId &&
+    a.onSelect === b.onSelect &&
+    a.onAdd === b.onAdd &&
+    a.numberOnRoll === b.numberOnRoll &&
+    sameList(a.lines, b.lines) &&
+    sameList(a.costed, b.costed)
+  );
+}
+
+/** One tier's table: its lines' rows and the tier's total. */
+const TierGroup = memo(function TierGroup(props: TierGroupProps) {
+  const { t, pounds, nameOf } = useDisplay();
+  const { tier, lines, subtotal, numberOnRoll, filtering, selectedLineId } = props;
+  const headingId = `tier-${tier.id}`;
+  const wholeSchool = tier.costing === 'whole_school';
+  return (
+    <section className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`}>
+      <div className="tier-head">
+        <h2 id={headingId}>
+          {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
+        </h2>
+        <button type="button" className="small" onClick={() => props.onAdd(tier)}>
+          + {t('map.addLine')} <span className="visually-hidden">({nameOf(tier)})</span>
+        </button>
+      </div>
+      <div className="table-wrap">
+        <table className="data-table map-table">
+          <TableHead columns={props.columns} />
+          <tbody>
+            {lines.length === 0 ? (
+              <tr>
+                <td colSpan={10} className="muted">
+                  {t('map.noLinesInTier')}
+                </td>
+              </tr>
+            ) : (
+              lines.map((line, i) => (
+                <LineRow
+                  key={line.id}
+                  line={line}
+                  costed={props.costed[i]}
+                  areas={line.areaIds.map((a) => nameOf(props.areasById.get(a), a)).join(', ')}
+                  staffNames={line.staff.map((s) => props.staffById.get(s.staffId)?.name ?? null)}
+                  selected={line.id === selectedLineId}
+                  onSelect={props.onSelect}
+                  pounds={pounds}
+                  numberOnRoll={numberOnRoll}
+                  wholeSchool={wholeSchool}
+                />
+              ))
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{filtering ? t('map.tierTotalFiltered', { tier: nameOf(tier) }) : t('map.tierTotal', { tier: nameOf(tier) })}</th>
+              <td className="col-optional" />
+              <td />
+              <td />
+              <td className="col-optional" />
+              <td className="col-optional" />
+              <td />
+              <td className="num money" data-testid={`tier-total-${tier.id}`}>
+                {pounds(subtotal?.costPence ?? 0)}
+              </td>
+              {wholeSchool ? (
+                <>
+                  {/* The tier's cost ÷ pupils on roll: a display division of the engine's subtotal, rounded as the engine rounds. */}
+                  <td className="num money" data-testid={`per-pupil-${tier.id}`} title={t('map.perPupilTotalHint', { roll: numberOnRoll })}>
+                    {numberOnRoll > 0 ? pounds(divideRoundedToNumber(subtotal?.costPence ?? 0, numberOnRoll)) : t('common.dash')}
+                  </td>
+                  <td />
+                </>
+              ) : (
+                <td colSpan={2} />
+              )}
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>
+  );
+}, sameTierGroup);
 
 /**
  * The tiers with no more than `rows` lines between them, in order (the first pass): a tier whose lines
