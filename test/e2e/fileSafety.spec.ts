@@ -113,3 +113,38 @@ test('a file changed outside Mapio is refused with its reason, in English and We
   await expect(page.getByTestId('alert')).toContainText('Mae “trigger-learners.mapio” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor');
   await page.screenshot({ path: '/tmp/i15-altered-cy.png' });
 });
+
+test('a call that runs long offers Stop in the header, in English and Welsh, and the offer goes once the answer is in', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  const year = demoSchoolYear();
+  await expect(page.getByTestId('school-name')).toHaveText(year.school.name, { timeout: 30_000 });
+  const line = year.lines.find((l) => l.name === 'Catch-up phonics (Year 2)');
+  if (!line) throw new Error('the demo has no Catch-up phonics (Year 2) line');
+  await page.getByRole('button', { name: `Edit ${line.name}` }).click();
+  const minutes = page.getByTestId('line-minutes');
+  for (const [lang, words] of [
+    ['en', { working: 'Still working…', stop: 'Stop' }],
+    ['cy', { working: 'Yn dal i weithio…', stop: 'Stopio' }],
+  ] as const) {
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    // The edit's answer is held back, as a long import would be: past two seconds, Stop is offered.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/api/lines.update',
+      async (route) => {
+        await held;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await minutes.fill(String(line.minutesPerSession + (lang === 'en' ? 5 : 10)));
+    await minutes.press('Tab');
+    const busy = page.getByTestId('busy');
+    await expect(busy).toContainText(words.working, { timeout: 10_000 });
+    await expect(busy.getByRole('button', { name: words.stop })).toBeVisible();
+    release();
+    await expect(busy).toBeHidden();
+  }
+});
