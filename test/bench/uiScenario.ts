@@ -2,7 +2,11 @@
  * The large secondary in the UI: a real Mapio in browser mode (test/e2e/mapio.ts) with the large file,
  * driven by Playwright in Debian's Chromium (as playwright.config.ts). Measures:
  * - from navigating to Mapio's address to the map rendered (a line row visible), in a fresh browser
- *   context each time (nothing cached);
+ *   context each time (nothing cached), by Playwright's clock (page.goto's start to the row seen visible,
+ *   DevTools protocol round trips included), and by the page's own: from the navigation's start (the
+ *   page's time origin, 0) to the first line row's name painted (Chromium's Element Timing, its
+ *   `elementtiming` mark in the map), with the milestones before it (script fetched, app.info and
+ *   year.get sent and answered, first row in the DOM);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
  *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation), and
  *   the same as Playwright sees it from outside (typing included), and the bytes the edit's response carried;
@@ -31,7 +35,12 @@ export type UiResult =
       skipped?: undefined;
       chromium: string;
       mapRenderedFirstMs: number;
+      /** Playwright's clock: page.goto's start to the first line row seen visible (protocol round trips included). */
       mapRendered: Timing;
+      /** The page's own clock, from the navigation's start (0): the first line row's name painted (Element Timing's renderTime). */
+      firstRowPainted: Timing;
+      /** Medians of the same navigations' milestones, in ms from the navigation's start. */
+      firstPaintMilestones: FirstPaintMilestones;
       editOnScreen: Timing;
       editAsTyped: Timing;
       /** Where an edit's time on screen goes (medians of the same edits), and the size of its response. */
@@ -57,6 +66,25 @@ export type UiResult =
       };
     };
 
+/** Where a navigation's time goes in the page, in ms from the navigation's start (each a median). */
+export interface FirstPaintMilestones {
+  /** The entry script's response fully received (Resource Timing's responseEnd). */
+  entryScriptReceived: number;
+  appInfoSent: number;
+  appInfoAnswered: number;
+  yearGetSent: number;
+  /** year.get's response headers (the server's work done). */
+  yearGetAnswered: number;
+  /** year.get's body read and parsed. */
+  yearGetParsed: number;
+  /** The first line row in the DOM (a MutationObserver). */
+  firstRowInDom: number;
+  /** The first line row's name painted (Element Timing), as `firstRowPainted`. */
+  firstRowPainted: number;
+  /** Two animation frames after the row was in the DOM: a stand-in for the paint where Element Timing is missing. */
+  firstRowFramed: number;
+}
+
 const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NAVIGATIONS = 5;
@@ -68,6 +96,12 @@ declare global {
   interface Window {
     __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null; savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
+    __mapioBenchPaint?: {
+      firstRowPainted: number | null;
+      firstRowInDom: number | null;
+      firstRowFramed: number | null;
+      api: Record<string, { sent: number; answered: number | null; parsed: number | null } | undefined>;
+    };
   }
 }
 
@@ -94,6 +128,52 @@ const TIME_API_CALLS = `(() => {
   Response.prototype.json = async function () {
     const value = await originalJson.call(this);
     if (timed.has(this) && window.__mapioBenchApi) window.__mapioBenchApi.parsedAt = performance.now();
+    return value;
+  };
+})();`;
+
+/**
+ * In the page, before Mapio loads, on each navigation: the first-paint milestones (\`FirstPaintMilestones\`),
+ * each from the navigation's start. The paint itself is Chromium's Element Timing entry for the rows'
+ * \`elementtiming="map-line-row"\` mark (renderer/screens/provisionMap/ProvisionMapScreen.tsx). The first
+ * app.info and year.get are timed by wrapping fetch and Response.json (which the client uses), as above.
+ * A string for the same reason.
+ */
+export const TIME_FIRST_PAINT = `(() => {
+  const m = { firstRowPainted: null, firstRowInDom: null, firstRowFramed: null, api: {} };
+  window.__mapioBenchPaint = m;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.identifier === 'map-line-row' && m.firstRowPainted === null) m.firstRowPainted = e.renderTime || e.loadTime || e.startTime;
+      }
+    }).observe({ type: 'element', buffered: true });
+  } catch {}
+  const rows = new MutationObserver(() => {
+    if (m.firstRowInDom !== null || !document.querySelector('[data-testid^="line-row-"]')) return;
+    m.firstRowInDom = performance.now();
+    rows.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { m.firstRowFramed = performance.now(); }));
+  });
+  rows.observe(document, { subtree: true, childList: true });
+  const originalFetch = window.fetch.bind(window);
+  const originalJson = Response.prototype.json;
+  const timed = new WeakMap();
+  window.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const name = ['app.info', 'year.get'].find((n) => url.includes('/api/' + n));
+    if (!name || m.api[name]) return originalFetch(input, init);
+    const call = { sent: performance.now(), answered: null, parsed: null };
+    m.api[name] = call;
+    const response = await originalFetch(input, init);
+    call.answered = performance.now();
+    timed.set(response, call);
+    return response;
+  };
+  Response.prototype.json = async function () {
+    const value = await originalJson.call(this);
+    const call = timed.get(this);
+    if (call) call.parsed = performance.now();
     return value;
   };
 })();`;
@@ -152,6 +232,45 @@ async function watchTotal(page: Page, expected: string): Promise<void> {
   }, expected);
 }
 
+/** Read one navigation's milestones once the row is painted (Element Timing reports a frame or so after). */
+export async function firstPaintMilestones(page: Page): Promise<FirstPaintMilestones> {
+  await page.waitForFunction(() => window.__mapioBenchPaint?.firstRowPainted !== null && window.__mapioBenchPaint?.firstRowFramed !== null, undefined, { timeout: 10_000 });
+  const m = await page.evaluate(() => {
+    const script = performance.getEntriesByType('resource').find((e) => (e as PerformanceResourceTiming).initiatorType === 'script' && /\/assets\/index-[^/]*\.js$/.test(e.name)) as
+      PerformanceResourceTiming | undefined;
+    return { paint: window.__mapioBenchPaint!, scriptEnd: script?.responseEnd ?? Number.NaN };
+  });
+  const info = m.paint.api['app.info'];
+  const year = m.paint.api['year.get'];
+  if (!info || !year) throw new Error('the page did not ask for app.info and year.get');
+  return {
+    entryScriptReceived: m.scriptEnd,
+    appInfoSent: info.sent,
+    appInfoAnswered: info.answered ?? Number.NaN,
+    yearGetSent: year.sent,
+    yearGetAnswered: year.answered ?? Number.NaN,
+    yearGetParsed: year.parsed ?? Number.NaN,
+    firstRowInDom: m.paint.firstRowInDom!,
+    firstRowPainted: m.paint.firstRowPainted!,
+    firstRowFramed: m.paint.firstRowFramed!,
+  };
+}
+
+function medianMilestones(all: FirstPaintMilestones[]): FirstPaintMilestones {
+  const median = (key: keyof FirstPaintMilestones) => summarise(all.map((m) => m[key])).medianMs;
+  return {
+    entryScriptReceived: median('entryScriptReceived'),
+    appInfoSent: median('appInfoSent'),
+    appInfoAnswered: median('appInfoAnswered'),
+    yearGetSent: median('yearGetSent'),
+    yearGetAnswered: median('yearGetAnswered'),
+    yearGetParsed: median('yearGetParsed'),
+    firstRowInDom: median('firstRowInDom'),
+    firstRowPainted: median('firstRowPainted'),
+    firstRowFramed: median('firstRowFramed'),
+  };
+}
+
 async function main(): Promise<void> {
   const [outFile, workDir] = process.argv.slice(2);
   if (!outFile || !workDir) throw new Error('usage: uiScenario.ts <result.json> <work folder>');
@@ -176,13 +295,16 @@ async function main(): Promise<void> {
 
     // Open to map rendered: a fresh context (no cache) for every navigation.
     const navigations: number[] = [];
+    const inPage: FirstPaintMilestones[] = [];
     for (let i = 0; i < NAVIGATIONS; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+      await context.addInitScript({ content: TIME_FIRST_PAINT });
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(mapio.url);
       await firstRow(page).waitFor({ state: 'visible', timeout: 30_000 });
       navigations.push(performance.now() - started);
+      inPage.push(await firstPaintMilestones(page));
       await context.close();
     }
 
@@ -255,6 +377,8 @@ async function main(): Promise<void> {
       chromium: browser.version(),
       mapRenderedFirstMs: navigations[0]!,
       mapRendered: summarise(navigations),
+      firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
+      firstPaintMilestones: medianMilestones(inPage),
       editOnScreen: summarise(onScreen),
       editAsTyped: summarise(asTyped),
       editOnScreenThrottled: summarise(throttled.onScreen),

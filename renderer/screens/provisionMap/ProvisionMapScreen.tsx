@@ -1,4 +1,4 @@
-import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type AreaOfNeed, type DeliveryLanguage, type InterventionLine, type Pence, type StaffMember, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
@@ -18,14 +18,28 @@ const LineEditor = lazy(() => loadLineEditor().then((m) => ({ default: m.LineEdi
 const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.AddLineDialog })));
 
 /**
- * Rows rendered in the map's first pass: more than a screen holds (a row is 52–95 px tall; a 2560×1440
- * window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
- * these, and every other row (and the impact panel below the map) follows in a transition React renders
- * in slices between frames, so a large secondary's map (150 lines) is on screen before all its rows are
- * built (docs/performance.md). Every row is in the page once the second pass has run, so finding,
- * printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
+ * Rows rendered in the map's first pass at most: more than a screen holds (a row is 52–95 px tall; a
+ * 2560×1440 window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
+ * the rows its window can show (`rowsTheWindowShows`, and this many whenever those leave the window's
+ * foot empty), and every other row (and the impact panel below the map) follows in a transition React
+ * renders in slices between frames, so a large secondary's map (150 lines) is on screen before all its
+ * rows are built (docs/performance.md). Every row is in the page once the second pass has run, so
+ * finding, printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
  */
 export const FIRST_PASS_ROWS = 20;
+/** The least a row is tall: its sessions cell is always two lines. */
+const ROW_MIN_PX = 52;
+/** Less than what stands above the map's first row in any window: the shell's bars, the screen's heading, the filters and the tier's heading (≈ 400 px at 1440×900). */
+const ABOVE_FIRST_ROW_PX = 300;
+
+/**
+ * The rows the window can show below the map's heading and filters, and one more: fewer rows to build,
+ * lay out and paint before the map's first frame (docs/performance.md, "Round 9").
+ */
+function rowsTheWindowShows(): number {
+  const height = typeof window === 'undefined' ? Number.POSITIVE_INFINITY : window.innerHeight;
+  return Math.max(4, Math.min(FIRST_PASS_ROWS, Math.ceil((height - ABOVE_FIRST_ROW_PX) / ROW_MIN_PX) + 1));
+}
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t } = useDisplay();
@@ -35,7 +49,18 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
   const [adding, setAdding] = useState<{ tierId: string | undefined } | null>(null);
   const [everyRow, setEveryRow] = useState(false);
+  const [firstPassRows, setFirstPassRows] = useState(rowsTheWindowShows);
+  const mapRef = useRef<HTMLDivElement>(null);
   const hasView = view !== null;
+  // Before the first pass is painted: if its last row ends above the window's foot (a window whose
+  // heading and filters are shorter than thought), render the first pass's most at once, so the first
+  // frame never shows a part-empty map. The layout read here is the one the frame would do anyway.
+  useLayoutEffect(() => {
+    if (everyRow || firstPassRows >= FIRST_PASS_ROWS || !mapRef.current || mapRef.current.dataset.everyRow === 'true') return;
+    const rows = mapRef.current.querySelectorAll('.map-table > tbody > tr');
+    const last = rows[rows.length - 1];
+    if (last && last.getBoundingClientRect().bottom < window.innerHeight) setFirstPassRows(FIRST_PASS_ROWS);
+  }, [hasView, everyRow, firstPassRows]);
   useEffect(() => {
     if (hasView && !everyRow) startTransition(() => setEveryRow(true));
     if (everyRow) for (const load of [loadLineEditor, loadAddLineDialog]) void load().catch(() => undefined); // tried again when opened
@@ -71,7 +96,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const shown = filterLines(data, filter);
   // A map that fits in the first pass is rendered whole at once, as it always was.
   const whole = everyRow || data.lines.length <= FIRST_PASS_ROWS;
-  const groups = whole ? groupByTier(data, shown) : firstRowsOf(groupByTier(data, shown), FIRST_PASS_ROWS);
+  const groups = whole ? groupByTier(data, shown) : firstRowsOf(groupByTier(data, shown), firstPassRows);
   const filtering = isFiltering(filter);
   const selected = selectedLineId !== null ? data.lines.find((l) => l.id === selectedLineId) : undefined;
   const names = namesOf(data);
@@ -79,7 +104,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   return (
     <div className={`map-screen ${selected ? 'with-editor' : ''}`}>
       {/* data-every-row: whether the second pass has put every line's row in the page (tests count rows after it). */}
-      <div className="map-main" data-every-row={whole}>
+      <div className="map-main" data-every-row={whole} ref={mapRef}>
         <MapHead onAdd={addLine} />
         <MapFilters filter={filter} onChange={setFilter} areas={data.areas} staff={data.staff} yearGroups={yearGroups} shown={shown.length} total={data.lines.length} />
 
@@ -401,6 +426,12 @@ function sameFiguresAsShown(a: CostedLineFigures | undefined, b: CostedLineFigur
   );
 }
 
+/**
+ * Chromium's Element Timing mark on each row's name: the bench's in-page clock reads when the map's first
+ * row was painted from it (test/bench/uiScenario.ts, docs/performance.md). Browsers without the API ignore it.
+ */
+const FIRST_PAINT_MARK = { elementtiming: 'map-line-row' } as Record<string, string>;
+
 const LineRow = memo(function LineRow(props: LineRowProps) {
   const { t, nameOf, typedText } = useDisplay();
   const { line, costed, areas, pounds } = props;
@@ -417,7 +448,7 @@ const LineRow = memo(function LineRow(props: LineRowProps) {
       }}
     >
       <td>
-        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: nameOf(line) })} onClick={select}>
+        <button type="button" className="row-title" aria-label={t('map.selectLine', { name: nameOf(line) })} onClick={select} {...FIRST_PAINT_MARK}>
           {nameOf(line)}
         </button>
         {line.undeliveredWeeks.length > 0 ? <div className="row-note warn">{t('map.undelivered', { count: line.undeliveredWeeks.length })}</div> : null}
