@@ -273,7 +273,7 @@ for (const lang of ['en', 'cy'] as const) {
       expect.arrayContaining([
         [R.name, SCHOOL],
         [R.officialNumber, NUMBER],
-        [R.authority, 'Denbighshire'],
+        [R.authority, lang === 'cy' ? 'Sir Ddinbych' : 'Denbighshire'],
         [R.authorityCode, '663'],
         [R.roll, '1100'],
         [R.alpDefinition, lang === 'cy' ? 'Canllawiau DDY Sir Ddinbych' : 'Denbighshire ALP guidance'],

@@ -142,7 +142,7 @@ test('an ALNCo builds a line from scratch, enrols learners and sees every figure
   await form.getByLabel('Kind').selectOption('la_top_up');
   await form.getByLabel('Name', { exact: true }).fill('Top-up for reading recovery');
   await form.getByLabel('Amount (£)').fill('£600');
-  await form.getByLabel('Where the figure came from').fill('Authority letter, 2 October 2026');
+  await form.getByLabel('Where the figure came from', { exact: true }).fill('Authority letter, 2 October 2026');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 60_000));
