@@ -2364,10 +2364,10 @@ export const cy: Catalogue = {
     },
     welsh: {
       title: 'Testun Cymraeg ar gyfer dogfennau Cymraeg',
-      complete: 'Mae testun Cymraeg gan bopeth y mae’r ysgol wedi’i enwi: mae dogfennau Cymraeg yn gyfan gwbl yn Gymraeg.',
-      missing_zero: 'Mae gan bob enw ei Gymraeg.',
-      missing_one: 'Enwau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn ei ddangos yn Saesneg. Dangos',
-      missing_other: 'Enwau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
+      complete: 'Mae testun Cymraeg gan bopeth y mae’r ysgol wedi’i enwi neu ei nodi ar gyfer ei dogfennau: mae dogfennau Cymraeg yn gyfan gwbl yn Gymraeg.',
+      missing_zero: 'Mae gan bob enw a nodyn ei Gymraeg.',
+      missing_one: 'Enwau a nodiadau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn ei ddangos yn Saesneg. Dangos',
+      missing_other: 'Enwau a nodiadau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
       kind: {
         school: 'Enw’r ysgol',
         alpDefinitionSource: 'Diffiniad pwy o DDY a ddefnyddiwyd gennych',

@@ -2149,9 +2149,9 @@ export const en = {
     },
     welsh: {
       title: 'Welsh text for Welsh documents',
-      complete: 'Everything the school has named has Welsh text: Welsh documents are wholly in Welsh.',
-      missing_one: '{{count}} name has no Welsh yet: Welsh documents show it in English. Show it',
-      missing_other: '{{count}} names have no Welsh yet: Welsh documents show them in English. Show them',
+      complete: 'Everything the school has named or noted for its documents has Welsh text: Welsh documents are wholly in Welsh.',
+      missing_one: '{{count}} name or note has no Welsh yet: Welsh documents show it in English. Show it',
+      missing_other: '{{count}} names and notes have no Welsh yet: Welsh documents show them in English. Show them',
       kind: {
         school: 'School name',
         alpDefinitionSource: 'Whose definition of ALP you applied',

@@ -136,7 +136,7 @@ const AT_TWO: Record<string, string> = {
   'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
   'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',
   'compareBook.diff.learnersWithSmall': '12 + 2 linell â llai na 5',
-  'school.welsh.missing': 'Enwau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
+  'school.welsh.missing': 'Enwau a nodiadau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
   'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
   'staff.stillUsed.otherCosts': 'Mae Alys wedi’i enwi ar 2 linell gost arall (Cyllideb): newidiwch nhw yn gyntaf.',
   'export.identity.roll': '2 ddisgybl ar y gofrestr',
