@@ -8,6 +8,7 @@ import { createI18n, type Lang } from '../../shared/i18n';
 import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { checkSubjectName } from '../../shared/i18n/checkWords';
+import type { CheckSubject } from '../../shared/engine';
 
 const pad = (label: string, value: string, width = 54) => `${label.padEnd(width, ' ')}${value.padStart(14, ' ')}`;
 
@@ -23,7 +24,15 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
   const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const hours = (m: number) => t('cli.hours', { h: oneDecimal.format(m / 60) });
   const byId = <T extends { id: number }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
-  const subjects = { learners: byId(data.learners), lines: byId(data.lines), staff: byId(data.staff), enrolments: byId(data.enrolments) };
+  // The summary names no learner (docs/guarantees.md): a learner is "Learner 15", never a name or reference.
+  const subjects = { learners: new Map<number, { name: string; ref: string }>(), lines: byId(data.lines), staff: byId(data.staff), enrolments: byId(data.enrolments) };
+  const learnerNumbered = (id: number) => `${t('checks.subject.learner')} ${id}`;
+  /** Whom or what a warning is about: a line or a member of staff by name, a learner by number only. */
+  const about = (subject: CheckSubject): string => {
+    if (subject.kind === 'learner') return learnerNumbered(subject.id);
+    if (subject.kind === 'enrolment') return learnerNumbered(subjects.enrolments.get(subject.id)?.learnerId ?? subject.id);
+    return checkSubjectName(subject, subjects, t, lang);
+  };
   const lines = [
     t('cli.heading', { school: label(data.school), year: data.school.academicYear, authority: authorityName(data.school, lang) || t('cli.noAuthority') }),
     t('cli.counts', { lines: data.lines.length, learners: data.learners.length, staff: data.staff.length, week: costed.asAtWeek }),
@@ -48,7 +57,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
     pad(t('cli.workloadRelease'), hours(workload.releaseMinutes)),
     '',
     costed.checks.length === 0 ? t('cli.noWarnings') : t('cli.warnings', { count: costed.checks.length }),
-    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), name: checkSubjectName(c.subject, subjects, t, lang) })}`),
+    ...costed.checks.map((c) => `  - ${t('cli.warning', { title: t(`checks.code.${c.code}`), name: about(c.subject) })}`),
   ];
   return lines;
 }
