@@ -107,8 +107,21 @@ for (const lang of ['en', 'cy'] as const) {
     await page.getByTestId('setup-next').click();
     await expect(page.getByTestId('calendar-summary')).toContainText('38');
     await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '2 Tach 2026' : '2 Nov 2026');
+    // The half-term's new end is held back while saving, as on a slow laptop: its new start, typed meanwhile,
+    // is read with that end, not refused against the old one (26 October–30 October).
+    let releaseEnd = () => {};
+    const endHeld = new Promise<void>((resolve) => (releaseEnd = resolve));
+    await page.route(
+      '**/api/calendar.set',
+      async (route) => {
+        await endHeld;
+        await route.continue();
+      },
+      { times: 1 },
+    );
     await type(page.getByTestId('term-0-halfTermEndsOn'), '6/11/2026');
     await type(page.getByTestId('term-0-halfTermStartsOn'), '2 November 2026');
+    releaseEnd();
     await expect(page.getByTestId('term-0-halfTermStartsOn')).toHaveValue(lang === 'cy' ? '2 Tachwedd 2026' : '2 November 2026');
     await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '26 Hyd 2026' : '26 Oct 2026');
     await expect(page.getByTestId('week-9')).toContainText(lang === 'cy' ? '9 Tach 2026' : '9 Nov 2026');

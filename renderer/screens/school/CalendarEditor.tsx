@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Calendar, IsoDate, SchoolYear, Term } from '../../../shared/domain';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { addDays, mondayOf, runsPastWeek, termProblems, weeksFromTerms } from '../../../shared/schoolTerms';
@@ -34,6 +34,10 @@ export function CalendarEditor() {
   const [confirming, setConfirming] = useState<Calendar | null>(null);
   const [addText, setAddText] = useState('');
   const [addProblem, setAddProblem] = useState<string | null>(null);
+  // The terms as a date typed here left them, until that save comes back: a date typed meanwhile builds on
+  // them, not on the file's terms before it (on a slow laptop a half-term's end was still saving when its
+  // start was typed, and the start was checked against the old end and refused).
+  const savingTerms = useRef<Term[] | null>(null);
   if (!data) return null;
   const { weekStarts, terms } = data.calendar;
   /** A term's name by its place in the year: autumn, spring, summer, then "Term 4"… */
@@ -67,10 +71,16 @@ export function CalendarEditor() {
   const changeTerm =
     (i: number, field: keyof Term) =>
     async (value: IsoDate | null): Promise<string | null> => {
-      const nextTerms = terms.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
+      const latest = savingTerms.current ?? useMapio.getState().view?.data.calendar.terms ?? terms;
+      const nextTerms = latest.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
       const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
       if (problem) return issueText(problem, lang);
-      return saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+      savingTerms.current = nextTerms;
+      try {
+        return await saveCalendar((c) => ({ ...c, terms: nextTerms, weekStarts: weeksFromTerms(nextTerms) }));
+      } finally {
+        if (savingTerms.current === nextTerms) savingTerms.current = null;
+      }
     };
 
   const removeTerm = (i: number) => {
