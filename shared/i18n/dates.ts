@@ -14,7 +14,13 @@ export function formatIsoDate(iso: string, lang: Lang, style: 'short' | 'long' =
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || Number.isNaN(d.getTime())) return iso;
   if (lang === 'cy') return `${d.getUTCDate()} ${(style === 'long' ? WELSH_MONTHS : WELSH_MONTHS_SHORT)[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' }).format(d);
+  return englishDates(style).format(d);
+}
+
+/** The two English date formats, made once: a formatter is costly to build, and a return's import formats its dates again for every school. */
+const ENGLISH_DATE_FORMATS: Partial<Record<'short' | 'long', Intl.DateTimeFormat>> = {};
+function englishDates(style: 'short' | 'long'): Intl.DateTimeFormat {
+  return (ENGLISH_DATE_FORMATS[style] ??= new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: style, year: 'numeric', timeZone: 'UTC' }));
 }
 
 const WELSH_WEEKDAYS = ['Dydd Sul', 'Dydd Llun', 'Dydd Mawrth', 'Dydd Mercher', 'Dydd Iau', 'Dydd Gwener', 'Dydd Sadwrn'];
