@@ -149,6 +149,7 @@ export function SchoolDetails() {
         testId="school-academic-year"
       />
       <DraftField
+        className="span-2"
         label={t('school.details.alpSource')}
         hint={t('school.details.alpSourceHint')}
         value={school.alpDefinitionSource}
@@ -158,6 +159,7 @@ export function SchoolDetails() {
         testId="school-alp-source"
       />
       <DraftField
+        className="span-2"
         label={t('school.details.alpSourceCy')}
         hint={t('school.details.alpSourceCyHint')}
         value={school.alpDefinitionSourceCy}
