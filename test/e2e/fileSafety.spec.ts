@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildHostileFiles } from '../unit/hardening/hostileFiles';
+import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const asRoot = process.getuid?.() === 0;
@@ -129,16 +130,7 @@ test('a call that runs long offers Stop in the header, in English and Welsh, and
   ] as const) {
     if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
     // The edit's answer is held back, as a long import would be: past two seconds, Stop is offered.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      '**/api/lines.update',
-      async (route) => {
-        await held;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const release = await holdNextCall(page, 'lines.update');
     await minutes.fill(String(line.minutesPerSession + (lang === 'en' ? 5 : 10)));
     await minutes.press('Tab');
     const busy = page.getByTestId('busy');

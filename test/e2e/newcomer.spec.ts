@@ -13,6 +13,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cy } from '../../shared/i18n/cy';
 import { en } from '../../shared/i18n/en';
 import { formatPounds } from '../../shared/money';
+import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 let mapio: RunningMapio | null = null;
@@ -75,16 +76,7 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByTestId('school-name')).toHaveText(SCHOOL);
     // The authority's save is held back, as on a slow laptop: a number typed before it comes back is still read
     // against the authority just chosen, not the one the file had.
-    let releaseAuthority = () => {};
-    const authorityHeld = new Promise<void>((resolve) => (releaseAuthority = resolve));
-    await page.route(
-      '**/api/school.update',
-      async (route) => {
-        await authorityHeld;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const releaseAuthority = await holdNextCall(page, 'school.update');
     await page.getByTestId('school-authority').selectOption('663');
     // A number from another authority is refused beside the field, naming the code it must start with; nothing is saved.
     await type(page.getByTestId('school-official-number'), '6614012');
@@ -109,16 +101,7 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '2 Tach 2026' : '2 Nov 2026');
     // The half-term's new end is held back while saving, as on a slow laptop: its new start, typed meanwhile,
     // is read with that end, not refused against the old one (26 October–30 October).
-    let releaseEnd = () => {};
-    const endHeld = new Promise<void>((resolve) => (releaseEnd = resolve));
-    await page.route(
-      '**/api/calendar.set',
-      async (route) => {
-        await endHeld;
-        await route.continue();
-      },
-      { times: 1 },
-    );
+    const releaseEnd = await holdNextCall(page, 'calendar.set');
     await type(page.getByTestId('term-0-halfTermEndsOn'), '6/11/2026');
     await type(page.getByTestId('term-0-halfTermStartsOn'), '2 November 2026');
     releaseEnd();
