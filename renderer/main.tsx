@@ -1,3 +1,5 @@
+// First of all: the window's first calls leave before the rest of the app's code is evaluated.
+import './sendFirstCalls';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 // The store is the queue's own user: each call it makes is already inside `inQueue` (see `tracked`).
 // eslint-disable-next-line no-restricted-imports
 import { api, isApiErrorBody } from '../api/client';
+import { takeFirstCalls } from '../api/firstCalls';
 import { inQueue } from './callQueue';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
@@ -141,13 +142,16 @@ export function noticeFor(err: ApiError): Notice {
 }
 
 /** A call made from inside the queue (see `tracked`): its outcome, never a rejection. */
-async function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Outcome<OperationOutput<N>>> {
+async function outcomeOf<T>(answer: Promise<T>): Promise<Outcome<T>> {
   try {
-    const result = await api.call(name, input);
-    return { ok: true, result };
+    return { ok: true, result: await answer };
   } catch (err) {
     return { ok: false, error: asApiError(err) };
   }
+}
+
+function call<N extends OperationName>(name: N, input: OperationInput<N>): Promise<Outcome<OperationOutput<N>>> {
+  return outcomeOf(api.call(name, input));
 }
 
 export const useMapio = create<MapioState>()((set, get) => {
@@ -240,15 +244,17 @@ export const useMapio = create<MapioState>()((set, get) => {
 
     async boot(onAppInfo) {
       // Both asked at once, so the map's data does not wait for the app's state to come back and for the
-      // first render that runs meanwhile (≈130 ms of a first paint). With no file open, year.get's
-      // refusal means nothing and is dropped. Whichever the door answers first, the view is whole.
+      // first render that runs meanwhile (≈130 ms of a first paint); main.tsx sent them before the app's
+      // code was evaluated (renderer/api/firstCalls.ts). With no file open, year.get's refusal means nothing
+      // and is dropped. Whichever the door answers first, the view is whole.
+      const first = takeFirstCalls();
       const [info, year] = await tracked(() =>
         Promise.all([
-          call('app.info', ANSWER_CHANGES_AS_PATCHES).then((info) => {
+          (first ? outcomeOf(first.appInfo) : call('app.info', ANSWER_CHANGES_AS_PATCHES)).then((info) => {
             onAppInfo?.(info.ok ? info.result : null);
             return info;
           }),
-          call('year.get', {}),
+          first ? outcomeOf(first.year) : call('year.get', {}),
         ]),
       );
       if (!info.ok) {

@@ -59,6 +59,22 @@ test('the demo school opens costed, an edit changes the total to the penny, and 
   await expect(page.getByTestId('line-minutes')).toHaveValue('45');
 });
 
+test('a window asks for the open file and its year once as it starts, however early it asked', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const operation = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (operation) asked.push(operation);
+  });
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  // The two first calls leave before the app's code is evaluated (renderer/api/firstCalls.ts); the store's
+  // start takes their answers rather than asking again for the whole year (900 KB for a large secondary).
+  expect(asked.filter((name) => name === 'app.info')).toHaveLength(1);
+  expect(asked.filter((name) => name === 'year.get')).toHaveLength(1);
+  expect(asked.slice(0, 2).sort()).toEqual(['app.info', 'year.get']);
+});
+
 test('undo takes back an edit and the total returns to the penny', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
