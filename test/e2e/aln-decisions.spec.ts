@@ -3,7 +3,7 @@
  * counts 35 school days on the school's calendar to the date due, shows the days left on the learner's
  * page and the dashboard, warns on the Checks screen when the date is near and when it has passed (in
  * English and in Cymraeg), and stops once the decision is recorded. Screenshots at 1366×768:
- * /tmp/i17-*.png. The dates are the demo calendar's own, so the walk is the same on any day it runs.
+ * test-results/screens/aln-clock-*.png (test/e2e/screenshots.ts). The dates are the demo calendar's own, so the walk is the same on any day it runs.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
@@ -11,6 +11,7 @@ import { formatIsoDate } from '../../shared/i18n/dates';
 import { nthSchoolDayAfter, schoolDaysBetween, schoolDaysOf } from '../../shared/schoolDays';
 import { addDays } from '../../shared/schoolTerms';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {
@@ -62,17 +63,17 @@ test('a referral is due 35 school days later, shown on the learner and the dashb
   await expect(soon).toHaveText(
     new RegExp(`${NERYS} was referred for an ALN decision on ${short(REFERRED)}; it is due on ${short(DUE)} \\(the school decides within 35 school days\\): ${left} school days? left\\.`),
   );
-  await page.screenshot({ path: '/tmp/i17-checks-due-soon-en.png' });
+  await page.screenshot({ path: screenshotPath('aln-clock-checks-due-soon-en') });
   await soon.getByRole('button', { name: `Open ${NERYS}` }).click();
   await expect(page.getByTestId('learner-decision')).toHaveText(new RegExp(`^Due on ${short(DUE)} \\(the school decides within 35 school days\\): ${left} school days? left\\.$`));
-  await page.screenshot({ path: '/tmp/i17-learner-en.png' });
+  await page.screenshot({ path: screenshotPath('aln-clock-learner-en') });
 
   // The dashboard lists every awaited decision in due order: the demo's two referrals and hers, hers first
   await page.getByTestId('nav-dashboard').click();
   const list = page.getByTestId('decisions-due').getByRole('listitem');
   await expect(list).toHaveCount(3);
   await expect(list.first()).toContainText(NERYS);
-  await page.screenshot({ path: '/tmp/i17-dashboard-en.png' });
+  await page.screenshot({ path: screenshotPath('aln-clock-dashboard-en') });
 
   // A week after it was due: overdue
   await viewAt(page, LATE_WEEK);
@@ -89,14 +90,14 @@ test('a referral is due 35 school days later, shown on the learner and the dashb
   await expect(lateCy.getByRole('listitem').filter({ hasText: NERYS })).toContainText(
     `Cafodd ${NERYS} ei atgyfeirio am benderfyniad ADY ar ${short(REFERRED, 'cy')}; roedd y penderfyniad yn ddyledus ar ${short(DUE, 'cy')} (yr ysgol sy’n penderfynu o fewn 35 diwrnod ysgol)`,
   );
-  await page.screenshot({ path: '/tmp/i17-checks-overdue-cy.png' });
+  await page.screenshot({ path: screenshotPath('aln-clock-checks-overdue-cy') });
   await page.getByLabel('Gweld y map ar').selectOption(String(NEAR_WEEK));
   await expect(page.getByTestId('check-group-aln_decision_due_soon').getByRole('listitem').filter({ hasText: NERYS })).toContainText(
     `mae’n ddyledus ar ${short(DUE, 'cy')} (yr ysgol sy’n penderfynu o fewn 35 diwrnod ysgol): ${left} `,
   );
   await page.getByTestId('nav-dashboard').click();
   await expect(page.getByTestId('decisions-due').getByRole('heading')).toHaveText('Penderfyniadau ADY yn yr arfaeth: 3 dysgwr, yn nhrefn y dyddiad dyledus');
-  await page.screenshot({ path: '/tmp/i17-dashboard-cy.png' });
+  await page.screenshot({ path: screenshotPath('aln-clock-dashboard-cy') });
   await page.locator('.lang-select select').selectOption('en');
 
   // The decision is given: recorded on her page, the clock stops and the check goes

@@ -22,6 +22,7 @@ import { enrolOn, incomeLine, interventionLine, learner, schoolYear, staffMember
 import { formatPounds } from '../../shared/money';
 import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const ELSA_ALP_AT = new Set([1, 4]);
 const NAMES = ['Ysgol Glan', 'Ysgol Bryn', 'Ysgol Cwm', 'Ysgol Pen', 'Ysgol Maes', 'Ysgol Tŷ Mawr'];
@@ -171,10 +172,10 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.getByTestId('outlier-table-toggle').click();
   // Looked at as the officer sees them (PNGs in /tmp, not the repository).
   await page.getByRole('heading', { level: 1, name: 'Authority comparison' }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/uia-authority-1-top.png' });
-  await page.getByTestId('schools-section').screenshot({ path: '/tmp/uia-authority-2-schools.png' });
-  await page.getByTestId('classification-section').screenshot({ path: '/tmp/uia-authority-3-classification.png' });
-  await page.getByTestId('outliers-section').screenshot({ path: '/tmp/uia-authority-4-outliers.png' });
+  await page.screenshot({ path: screenshotPath('authority-1-top') });
+  await page.getByTestId('schools-section').screenshot({ path: screenshotPath('authority-2-schools') });
+  await page.getByTestId('classification-section').screenshot({ path: screenshotPath('authority-3-classification') });
+  await page.getByTestId('outliers-section').screenshot({ path: screenshotPath('authority-4-outliers') });
 
   // The same comparison in Cymraeg, outliers and all: no English catalogue text; the schools' own words
   // (their names, line and tier names, their ALP definitions) stay as they wrote them.
@@ -204,7 +205,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   let shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   for (const w of ownWords) shown = shown.replaceAll(w, ' ');
   expect(englishIn(shown, englishPhrases()).map((p) => `${p.key}: “${p.phrase}”`)).toEqual([]);
-  await page.screenshot({ path: '/tmp/uia-authority-cy.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('authority-cy'), fullPage: true });
   await page.locator('.lang-select select').selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
 

@@ -12,6 +12,7 @@ import { expect, test } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { fileMenu } from './fileMenu';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const demo = demoSchoolYear();
 const learnerNames = demo.learners.map((l) => l.name).filter((n) => n.trim() !== '');
@@ -55,13 +56,13 @@ test('the governors’ workbook, the statement for parents and the authority ret
   await dialog.getByTestId('export-learners-pseudonymised').check();
   const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await dialog.screenshot({ path: '/tmp/uia-export-dialog.png' });
+  await dialog.screenshot({ path: screenshotPath('export-dialog') });
 
   await dialog.getByTestId('export-governors-submit').click();
   const status = dialog.getByTestId('export-governors-status');
   await expect(status).toContainText('Saved Ysgol Cwm Glas (demo) governors', { timeout: 30_000 });
   await expect(status).toContainText('Summary, Provision map, Staffing, Learners, Checks');
-  await dialog.screenshot({ path: '/tmp/uia-export-dialog-done.png' });
+  await dialog.screenshot({ path: screenshotPath('export-dialog-done') });
   expect(fs.existsSync(defaultPath)).toBe(true);
   const workbook = await workbookText(defaultPath);
   expect(workbook.sheets).toEqual(expect.arrayContaining(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks']));

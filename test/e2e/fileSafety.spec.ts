@@ -2,7 +2,7 @@
  * A school file nobody can break, as a person sees it: a read-only file opens, marked read-only with
  * "Save a copy as…" offered, every export works and an edit is refused in plain words (English and Welsh);
  * a file changed outside Mapio is refused with its reason and the open file stays open. Screenshots at
- * 1366×768 in both languages: /tmp/i15-*.png.
+ * 1366×768 in both languages: test-results/screens/file-safety-*.png (test/e2e/screenshots.ts).
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildHostileFiles } from '../unit/hardening/hostileFiles';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const asRoot = process.getuid?.() === 0;
 const locked: string[] = [];
@@ -54,7 +55,7 @@ test('a read-only file opens read-only: marked, exportable, edits refused in Eng
   const banner = page.getByTestId('read-only-banner');
   await expect(banner).toHaveText(/Read-only: Mapio may not save to “Shared school\.mapio” where it is\. You can look at everything and export it; to make changes, save a copy first\./);
   await expect(banner.getByRole('button', { name: 'Save a copy as…' })).toBeVisible();
-  await page.screenshot({ path: '/tmp/i15-readonly-en.png' });
+  await page.screenshot({ path: screenshotPath('file-safety-readonly-en') });
 
   // An edit is refused in words, and nothing changes.
   const total = await page.getByTestId('total-cost').innerText();
@@ -64,7 +65,7 @@ test('a read-only file opens read-only: marked, exportable, edits refused in Eng
   await sessions.press('Tab');
   await expect(page.getByTestId('alert')).toContainText('“Shared school.mapio” is open read-only: Mapio may not save to where it is');
   await expect(page.getByTestId('total-cost')).toHaveText(total);
-  await page.screenshot({ path: '/tmp/i15-readonly-refused-en.png' });
+  await page.screenshot({ path: screenshotPath('file-safety-readonly-refused-en') });
   await page.getByRole('button', { name: 'Close editor' }).click();
 
   // Every export works.
@@ -81,7 +82,7 @@ test('a read-only file opens read-only: marked, exportable, edits refused in Eng
   await page.locator('.lang-select select').selectOption('cy');
   await expect(banner).toHaveText(/I’w darllen yn unig: ni all Mapio gadw “Shared school\.mapio” lle mae hi\./);
   await expect(page.getByTestId('alert')).toContainText('Mae “Shared school.mapio” ar agor i’w darllen yn unig: ni chaiff Mapio gadw lle mae hi');
-  await page.screenshot({ path: '/tmp/i15-readonly-cy.png' });
+  await page.screenshot({ path: screenshotPath('file-safety-readonly-cy') });
 
   // Save a copy as… gives a file that can be changed.
   await banner.getByRole('button', { name: 'Cadw copi fel…' }).click();
@@ -108,11 +109,11 @@ test('a file changed outside Mapio is refused with its reason, in English and We
   await page.getByRole('dialog').getByRole('button', { name: 'Open' }).click();
   await expect(page.getByTestId('alert')).toContainText('“trigger-learners.mapio” has been changed outside Mapio: it has a trigger called “copy_names” that Mapio never makes');
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
-  await page.screenshot({ path: '/tmp/i15-altered-en.png' });
+  await page.screenshot({ path: screenshotPath('file-safety-altered-en') });
 
   await page.locator('.lang-select select').selectOption('cy');
   await expect(page.getByTestId('alert')).toContainText('Mae “trigger-learners.mapio” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor');
-  await page.screenshot({ path: '/tmp/i15-altered-cy.png' });
+  await page.screenshot({ path: screenshotPath('file-safety-altered-cy') });
 });
 
 test('a call that runs long offers Stop in the header, in English and Welsh, and the offer goes once the answer is in', async ({ page }) => {

@@ -13,6 +13,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { fileMenu } from './fileMenu';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 const planTotal = costSchoolYear(demoSchoolYear(), { today }).totals.costPence;
@@ -79,7 +80,7 @@ test('a version presented to governors: kept with the export, unchanged by a lat
   await expect(versions.getByTestId('version-comparison')).toContainText('Presented on 12 Mar 2027');
   const axe = await new AxeBuilder({ page }).include('dialog').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
-  await versions.screenshot({ path: '/tmp/uia-governor-versions.png' });
+  await versions.screenshot({ path: screenshotPath('governor-versions') });
 
   await row.getByTestId('version-delete').click();
   await versions.getByTestId('version-delete-yes').click();

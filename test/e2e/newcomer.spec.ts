@@ -15,6 +15,7 @@ import { en } from '../../shared/i18n/en';
 import { formatPounds } from '../../shared/money';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {
@@ -46,7 +47,7 @@ async function sheetRows(file: string, sheetIndex = 0): Promise<string[][]> {
 
 for (const lang of ['en', 'cy'] as const) {
   const L = lang === 'cy' ? cy : en;
-  const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/newcomer-${name}-${lang}.png` });
+  const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`newcomer-${name}-${lang}`) });
 
   test(`a newcomer sets up a Welsh-medium secondary from a blank file and every document says who it is (${lang})`, async ({ page }) => {
     test.setTimeout(240_000);

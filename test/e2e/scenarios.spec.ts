@@ -12,6 +12,7 @@ import type { ScenarioComparison, ScenarioFigures } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const demo = demoSchoolYear();
 const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
@@ -200,7 +201,7 @@ test('two scenarios: edited, compared with the plan figure by figure, the plan u
   expect(fewerTas.difference.totalCostPence).toBeLessThan(0);
 
   await table.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: '/tmp/uib-scenario-comparison.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('scenario-comparison'), fullPage: true });
 
   // Adopt "Grant ends" as the plan, then undo: the old plan comes back exactly.
   await page

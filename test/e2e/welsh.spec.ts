@@ -14,6 +14,7 @@ import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { createI18n } from '../../shared/i18n';
 import { removeStaffMember } from '../../shared/scenarioLevers';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const demo = demoSchoolYear();
 // The server costs the demo as at today; so does the test, for the Welsh-medium panel's figures.
@@ -22,7 +23,8 @@ const welsh = welshProvision(demo, costSchoolYear(demo, { today }));
 /** Hours as the Welsh screens write them: "2 awr", "4 awr 50 mun", "45 mun". */
 const hoursCy = (m: number) => (m % 60 === 0 ? `${m / 60} awr` : m < 60 ? `${m} mun` : `${Math.floor(m / 60)} awr ${m % 60} mun`);
 const phrases = englishPhrases();
-const SHOTS = process.env.MAPIO_SHOTS_DIR ?? null; // e.g. /tmp/cy-shots: screenshots to look at
+/** Screenshots of every screen only when asked for (MAPIO_SHOTS_DIR=/tmp/cy-shots): there are many. */
+const SHOTS = process.env.MAPIO_SHOTS_DIR !== undefined;
 
 /** The school's own words, longest first: taken out of the page before looking for English. */
 const schoolData = [
@@ -85,10 +87,7 @@ async function expectWelsh(page: Page, what: string) {
     text.match(/\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b/g) ?? [],
     `English month names on the ${what}`,
   ).toEqual([]);
-  if (SHOTS) {
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${what.replace(/\W+/g, '-')}.png`), fullPage: false });
-  }
+  if (SHOTS) await page.screenshot({ path: screenshotPath(what.replace(/\W+/g, '-')), fullPage: false });
 }
 
 test('an ALNCo works through every screen in Welsh and meets no English', async ({ page }) => {
@@ -330,7 +329,5 @@ test('at 1366 × 768 in Cymraeg the learners list and the staff table show every
   await page.getByTestId('nav-staff').click();
   await expect(page.locator('.staff-table thead th')).toHaveCount(8);
   expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
-  if (SHOTS) {
-    await page.screenshot({ path: path.join(SHOTS, 'staff-1366.png') });
-  }
+  if (SHOTS) await page.screenshot({ path: screenshotPath('staff-1366') });
 });
