@@ -2,7 +2,7 @@
  * How figures read on screen: pounds (via shared/money.ts formatPounds, never our own), hours, year groups,
  * dates and teaching weeks, in the chosen language. Screens format; they never compute money.
  */
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslator } from './i18n/useTranslator';
 import { formatPounds } from '../shared/money';
 import { hoursText } from '../shared/i18n/hoursText';
@@ -25,6 +25,10 @@ export function useDisplay() {
 
   const hours = useCallback((minutes: number) => hoursText(minutes, t), [t]);
 
+  /** A count of people or schools with its thousands grouped, as every document writes a roll: "1,500". */
+  const counting = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
+  const count = useCallback((n: number) => counting.format(n), [counting]);
+
   const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 
   const date = useCallback((iso: string | null) => (iso ? shortDate(iso, lang === 'cy' ? 'cy' : 'en') : t('common.dash')), [lang, t]);
@@ -45,7 +49,7 @@ export function useDisplay() {
     [t, nameOf],
   );
 
-  return { t, lang, locale, pounds, hours, yearGroup, date, groupLabel, nameOf, typedText };
+  return { t, lang, locale, pounds, hours, count, yearGroup, date, groupLabel, nameOf, typedText };
 }
 
 /**

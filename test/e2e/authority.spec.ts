@@ -134,6 +134,10 @@ test('an officer imports returns, sees the comparison to the penny with its ques
     const idp = row.idpShareOfAln;
     if (idp) await expect(page.getByTestId(`idpShare-${key}`)).toContainText(`${idp.numerator} of ${idp.denominator}`);
   }
+  // The authority as a whole: its roll counted across the schools and written as every document writes a roll.
+  const roll = expected.schools.reduce((sum, row) => sum + row.context.numberOnRoll, 0);
+  expect(roll).toBeGreaterThanOrEqual(1000); // so that the figure needs its thousands grouped
+  await expect(page.getByTestId('authority-totals').getByRole('row', { name: 'Number on roll' })).toContainText(roll.toLocaleString('en-GB'));
   // Ordered by name, not by spend.
   const firstColumn = await table.locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
   expect(firstColumn).toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en-GB')));

@@ -9,16 +9,16 @@ import { useDisplay } from '../../display';
 import { percent } from './authorityFigures';
 
 export function AuthorityTotals(props: { comparison: AuthorityComparison }) {
-  const { t, pounds } = useDisplay();
+  const { t, pounds, count } = useDisplay();
   const id = useId();
   const { totals, measures, notReturned, schools } = props.comparison;
   const median = (key: MeasureKey) => measures.find((m) => m.measure.key === key)?.median ?? null;
   const money = (p: number | null) => (p === null ? '' : pounds(p));
   const B = (k: string) => t(`compareBook.block.${k}`);
-  const rows: Array<[string, string | number, string]> = [
-    [B('schools'), totals.schools, ''],
-    [B('notReturned'), notReturned.length, ''],
-    [B('roll'), totals.numberOnRoll, ''],
+  const rows: Array<[string, string, string]> = [
+    [B('schools'), count(totals.schools), ''],
+    [B('notReturned'), count(notReturned.length), ''],
+    [B('roll'), count(totals.numberOnRoll), ''],
     [B('published'), money(totals.publishedAllocationPence), ''],
     [B('delegated'), money(totals.delegatedIncomePence), ''],
     [B('committed'), money(totals.committedPence), money(median('committedPence'))],

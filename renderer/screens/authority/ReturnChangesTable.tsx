@@ -8,10 +8,10 @@ import { useDisplay } from '../../display';
 import { countText } from './authorityFigures';
 
 export function ReturnChangesTable(props: { changes: ReturnChanges }) {
-  const { t, pounds } = useDisplay();
+  const { t, pounds, count } = useDisplay();
   const { held, incoming } = props.changes;
   const rows: Array<{ key: string; value: (h: ReturnHeadline) => string }> = [
-    { key: 'roll', value: (h) => String(h.numberOnRoll) },
+    { key: 'roll', value: (h) => count(h.numberOnRoll) },
     { key: 'aln', value: (h) => countText(h.learnersWithAln, t) },
     { key: 'committed', value: (h) => pounds(h.committedPence) },
     { key: 'income', value: (h) => pounds(h.incomePence) },

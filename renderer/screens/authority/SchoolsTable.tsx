@@ -43,7 +43,7 @@ function ShareCell(props: { share: Share | null; money?: boolean; testId: string
 }
 
 export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear: string }) {
-  const { t, pounds, date } = useDisplay();
+  const { t, pounds, date, count } = useDisplay();
   const id = useId();
   const [order, setOrder] = useState<SchoolOrder>('name');
   const [allocationFor, setAllocationFor] = useState<SchoolComparisonRow | null>(null);
@@ -210,7 +210,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     ) : null}
                   </th>
                   <td className="num money" data-testid={`roll-${key}`}>
-                    {c.numberOnRoll}
+                    {count(c.numberOnRoll)}
                   </td>
                   <td className="num money">{c.efsmBasisPoints === null ? notGiven : percent(c.efsmBasisPoints)}</td>
                   <td>{t(`authority.medium.${c.languageMedium}`)}</td>
