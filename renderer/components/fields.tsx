@@ -7,7 +7,7 @@ import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type R
 import { useTranslator } from '../i18n/useTranslator';
 import { MoneyParseError, parsePounds, formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
-import type { Parsed } from '../forms/parse';
+import { readText, type Parsed } from '../forms/parse';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Commit a value; resolve to an error message to show beside the field, or null when saved. */
@@ -68,11 +68,13 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
   latest.current = { props, draft, formatted };
 
   // When the saved value changes (undo, the backend's answer), show it unless the person is mid-typing.
+  // What they have typed is kept while they are in the field and it already reads as what was saved:
+  // a space before the next word, or a new line, must not vanish when the text before it is saved.
   useEffect(() => {
-    if (!timer.current) {
-      setDraft(formatted);
-      setError(null);
-    }
+    if (timer.current) return;
+    setError(null);
+    if (focused.current && readsAs(latest.current.props, latest.current.draft, formatted)) return;
+    setDraft(formatted);
   }, [formatted]);
 
   const flush = useCallback(async () => {
@@ -88,6 +90,8 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
     }
     if (p.format(r.value) === saved) {
       setError(null);
+      // Left the field: show the value as saved (without the spaces around a text, say).
+      if (!focused.current) setDraft(saved);
       return;
     }
     const problem = await p.commit(r.value);
@@ -159,6 +163,36 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
     </div>
   );
 }
+
+/** Whether `text` reads as the value shown as `formatted`. */
+function readsAs<T>(p: Pick<DraftFieldProps<T>, 'read' | 'format'>, text: string, formatted: string): boolean {
+  const r = p.read(text);
+  return r.ok && p.format(r.value) === formatted;
+}
+
+/**
+ * Plain text a person types (a name, a source, a note): saved without the spaces and blank lines around
+ * it; a `required` text left empty is refused beside the field, an optional one is saved as empty text
+ * (forms/parse.ts `readText`, docs/limits.md).
+ */
+export function TextField(props: {
+  label: string;
+  hint?: ReactNode;
+  value: string;
+  commit: Commit<string>;
+  required?: boolean;
+  multiline?: boolean;
+  className?: string;
+  hideLabel?: boolean;
+  testId?: string;
+  autoFocus?: boolean;
+}) {
+  const { fromParsed } = useReader();
+  const { required, ...field } = props;
+  return <DraftField {...field} format={asTyped} read={(text) => fromParsed(readText(text, required))} />;
+}
+
+const asTyped = (text: string) => text;
 
 /**
  * What a select or checkbox shows: the person's choice at once (so the control never snaps back while

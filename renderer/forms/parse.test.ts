@@ -10,11 +10,23 @@ import {
   readOptionalYear,
   readPercentAsBasisPoints,
   readSessionsPerWeek,
+  readText,
   readWeek,
   readWeekList,
 } from './parse';
 
 describe('reading what a person types into a field', () => {
+  it('keeps typed text without the spaces and blank lines around it, refusing only a required text left empty', () => {
+    expect(readText('  Reading recovery  ')).toEqual({ ok: true, value: 'Reading recovery' });
+    expect(readText('\n Small groups.\nThree times a week. \n\n')).toEqual({ ok: true, value: 'Small groups.\nThree times a week.' });
+    expect(readText('Grŵp darllen\u00a0', true)).toEqual({ ok: true, value: 'Grŵp darllen' });
+    // An optional text of only spaces is no text: the contract's empty text.
+    expect(readText('   ')).toEqual({ ok: true, value: '' });
+    expect(readText('')).toEqual({ ok: true, value: '' });
+    expect(readText(' \t ', true)).toEqual({ ok: false, error: 'errors.required' });
+    expect(readText('', true)).toEqual({ ok: false, error: 'errors.required' });
+  });
+
   it('reads sessions per week as hundredths without floating point', () => {
     expect(readSessionsPerWeek('0.5')).toEqual({ ok: true, value: 50 });
     expect(readSessionsPerWeek('3')).toEqual({ ok: true, value: 300 });

@@ -32,6 +32,16 @@ export function readMinutes(text: string): Parsed<number> {
   return readWholeNumber(text, 0, SCHOOL_DAY_MINUTES, 'errors.sessionMinutes');
 }
 
+/**
+ * Plain text a person types (a name, a source, a note): the spaces and blank lines around it are not
+ * kept, so "Reading group " and "Reading group" are the same name. A required text left empty is refused;
+ * an optional one is saved as empty text, which the contract takes as "none" (docs/limits.md).
+ */
+export function readText(text: string, required = false): Parsed<string> {
+  const s = text.trim();
+  return required && s === '' ? fail('errors.required') : ok(s);
+}
+
 /** A decimal with at most two places, read digit by digit into hundredths: "0.5" → 50, "3" → 300. */
 export function readHundredths(text: string): Parsed<number> | null {
   const m = /^(\d*)(?:\.(\d{0,2}))?$/.exec(text.trim());

@@ -3,11 +3,13 @@
  * from the line (several at once) and from a learner's page, and see every figure move by exactly the
  * pence the engine (or the arithmetic written out here) says; add income; push a person past their
  * contracted hours and back; delete with confirmation and undo; and do a whole edit without the mouse.
+ * Text typed into a name, a note or the income's source is kept without the spaces around it (docs/limits.md).
  * The checks screen's ten warnings are walked in workspace-checks.spec.ts.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
+import { en } from '../../shared/i18n/en';
 import { formatPounds } from '../../shared/money';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -29,6 +31,8 @@ const nia = byName(demo.staff, 'Nia Williams'); // TA, £15.40 an hour, 25 h con
 const deio = byName(demo.learners, 'Deio Vaughan');
 const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
 if (!phonics) throw new Error('the demo school has no phonics line');
+const otherLine = demo.lines.find((l) => l.id !== phonics.id);
+if (!otherLine) throw new Error('the demo school has only one line');
 
 /** How the totals bar words a budget position. */
 const positionText = (pence: number) => (pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget');
@@ -285,4 +289,78 @@ test('at 1366 × 768 with the editor open every money column fits, and universal
   // One whole-school tier: its subtotal per pupil is the engine's whole-school figure.
   await expect(page.getByTestId('per-pupil-universal')).toHaveText(formatPounds(costed.totals.wholeSchoolPerPupilPence ?? 0));
   await expect(page.getByTestId('tier-targeted').getByRole('columnheader', { name: 'Per learner' })).toBeVisible();
+});
+
+/** Open another line and come back, so the editor shows what was saved, not what was typed. */
+const reopen = async (page: Page, lineId: number) => {
+  await page.getByTestId(`line-row-${otherLine.id}`).click();
+  await expect(page.getByTestId('line-name')).toHaveValue(otherLine.name);
+  await page.getByTestId(`line-row-${lineId}`).click();
+};
+
+test('a line’s names and notes are saved without the spaces around them, and a blank name is refused', async ({ page }) => {
+  await openDemo(page);
+  const row = page.getByTestId(`line-row-${phonics.id}`);
+  await row.click();
+  const editor = page.getByTestId('line-editor');
+
+  await type(page.getByTestId('line-name'), '   Phonics catch-up  ');
+  await type(page.getByTestId('line-name-cy'), '  Dal i fyny ffoneg ');
+  await type(editor.getByLabel(en.line.fundingNote), '  PDG  ');
+  await type(page.getByTestId('line-funding-note-cy'), ' GAD ');
+  await type(editor.getByLabel(en.line.description, { exact: true }), '\n  Small-group phonics, three times a week.\nLed by a TA.  \n\n');
+  await type(page.getByTestId('line-description-cy'), '   ');
+  await expect(row).toContainText('Phonics catch-up');
+
+  await reopen(page, phonics.id);
+  await expect(page.getByTestId('line-name')).toHaveValue('Phonics catch-up');
+  await expect(page.getByTestId('line-name-cy')).toHaveValue('Dal i fyny ffoneg');
+  await expect(editor.getByLabel(en.line.fundingNote)).toHaveValue('PDG');
+  await expect(page.getByTestId('line-funding-note-cy')).toHaveValue('GAD');
+  // Line breaks inside the text stay; the blank lines and spaces around it go.
+  await expect(editor.getByLabel(en.line.description, { exact: true })).toHaveValue('Small-group phonics, three times a week.\nLed by a TA.');
+  // An optional text of only spaces is no text.
+  await expect(page.getByTestId('line-description-cy')).toHaveValue('');
+
+  // A required name of only spaces is refused beside the field; the saved name stays.
+  await type(page.getByTestId('line-name'), '   ');
+  await expect(editor.getByRole('alert')).toContainText(en.errors.required);
+  await expect(row).toContainText('Phonics catch-up');
+  await reopen(page, phonics.id);
+  await expect(page.getByTestId('line-name')).toHaveValue('Phonics catch-up');
+});
+
+test('a space typed before the next word is kept while the words before it save', async ({ page }) => {
+  await openDemo(page);
+  const row = page.getByTestId(`line-row-${phonics.id}`);
+  await row.click();
+  const name = page.getByTestId('line-name');
+  await name.fill('');
+  await name.pressSequentially('Reading ');
+  // "Reading" is saved (the map's row shows it) while the person is still in the field after the space.
+  await expect(row).toContainText('Reading');
+  await expect(name).toHaveValue('Reading ');
+  await name.pressSequentially('club');
+  await name.press('Tab');
+  await expect(row).toContainText('Reading club');
+  await expect(name).toHaveValue('Reading club');
+});
+
+test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId('add-income').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel(en.budget.field.name, { exact: true }).fill('Top-up for reading recovery');
+  await form.getByLabel(en.budget.field.amount).fill('£600');
+  await form.getByLabel(en.budget.field.source, { exact: true }).fill('  Authority letter, 2 October 2026  ');
+  await form.getByLabel(en.budget.field.sourceCy, { exact: true }).fill('  Llythyr yr awdurdod  ');
+  await form.getByRole('button', { name: en.common.save }).click();
+  await expect(form).toBeHidden();
+
+  const income = page.getByRole('row').filter({ hasText: 'Top-up for reading recovery' });
+  await income.getByRole('button', { name: en.common.edit }).click();
+  const edit = page.getByRole('dialog');
+  await expect(edit.getByLabel(en.budget.field.source, { exact: true })).toHaveValue('Authority letter, 2 October 2026');
+  await expect(edit.getByLabel(en.budget.field.sourceCy, { exact: true })).toHaveValue('Llythyr yr awdurdod');
 });

@@ -45,7 +45,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
     if (name.trim() === '') e.name = t('errors.required');
     setErrors(e);
     if (!a.ok || !y.ok || !d.ok || Object.keys(e).length) return;
-    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source, sourceCy: sourceCy.trim() };
+    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source: source.trim(), sourceCy: sourceCy.trim() };
     setBusy(true);
     const outcome = x ? await mutate('income.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('income.create', fields, { fieldErrors: true });
     setBusy(false);
@@ -94,7 +94,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
           {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>
-          {(d) => <input id={`${id}-source`} type="text" aria-describedby={d} value={source} onChange={(e) => setSource(e.target.value)} />}
+          {(d) => <input id={`${id}-source`} type="text" aria-describedby={d} aria-invalid={errors.source ? true : undefined} value={source} onChange={(e) => setSource(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-source-cy`} label={t('budget.field.sourceCy')} error={errors.sourceCy}>
           {(d) => (

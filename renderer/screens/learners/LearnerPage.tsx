@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/Dialog';
-import { DraftField, useReader } from '../../components/fields';
+import { DraftField, TextField, useReader } from '../../components/fields';
 import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display';
 import { readOptionalNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
@@ -146,17 +146,9 @@ export function LearnerPage(props: { learnerId: number }) {
                 const costed = costedLines.get(e.lineId);
                 const lineName = nameOf(line, t('common.unknownName'));
                 const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
-                // The measure's name and unit as the school types them, in English and in Welsh: saved as typed.
+                // The measure's name and unit in the school's own words, in English and in Welsh.
                 const measureText = (field: 'measureName' | 'measureNameCy' | 'measureUnit' | 'measureUnitCy', labelKey: string, className?: string) => (
-                  <DraftField
-                    hideLabel
-                    className={className}
-                    label={`${t(labelKey)}: ${lineName}`}
-                    value={e[field]}
-                    format={(v) => v}
-                    read={(s) => ({ ok: true, value: s })}
-                    commit={(v) => update({ [field]: v })}
-                  />
+                  <TextField hideLabel className={className} label={`${t(labelKey)}: ${lineName}`} value={e[field]} commit={(v) => update({ [field]: v })} />
                 );
                 return (
                   <tr key={e.id}>

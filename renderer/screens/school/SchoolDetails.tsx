@@ -3,7 +3,7 @@ import { LANGUAGE_MEDIA, PHASES, type School } from '../../../shared/domain';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { WELSH_LOCAL_AUTHORITIES, authorityByCode, authorityNamed } from '../../../shared/localAuthorities';
 import { academicYearLabel } from '../../../shared/welshTermDates';
-import { DraftField, SelectField, useReader, type Commit, type ReadResult } from '../../components/fields';
+import { DraftField, SelectField, TextField, useReader, type Commit, type ReadResult } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { formatHundredths, readHundredths, readOptionalDate, readWholeNumber } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
@@ -74,25 +74,8 @@ export function SchoolDetails() {
 
   return (
     <div className="form-grid school-details" data-testid="school-details">
-      <DraftField
-        className="span-2"
-        label={t('school.details.name')}
-        value={school.name}
-        format={(v) => v}
-        read={(x) => (x.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: x.trim() })}
-        commit={field('name')}
-        testId="school-name-field"
-      />
-      <DraftField
-        className="span-2"
-        label={t('school.details.nameCy')}
-        hint={t('school.details.nameCyHint')}
-        value={school.nameCy}
-        format={(v) => v}
-        read={(x) => ({ ok: true, value: x.trim() })}
-        commit={field('nameCy')}
-        testId="school-name-cy-field"
-      />
+      <TextField className="span-2" label={t('school.details.name')} value={school.name} required commit={field('name')} testId="school-name-field" />
+      <TextField className="span-2" label={t('school.details.nameCy')} hint={t('school.details.nameCyHint')} value={school.nameCy} commit={field('nameCy')} testId="school-name-cy-field" />
       <SelectField
         label={t('school.details.authority')}
         value={school.localAuthorityCode}
@@ -148,23 +131,19 @@ export function SchoolDetails() {
         commit={field('academicYear')}
         testId="school-academic-year"
       />
-      <DraftField
+      <TextField
         className="span-2"
         label={t('school.details.alpSource')}
         hint={t('school.details.alpSourceHint')}
         value={school.alpDefinitionSource}
-        format={(v) => v}
-        read={(x) => ({ ok: true, value: x.trim() })}
         commit={field('alpDefinitionSource')}
         testId="school-alp-source"
       />
-      <DraftField
+      <TextField
         className="span-2"
         label={t('school.details.alpSourceCy')}
         hint={t('school.details.alpSourceCyHint')}
         value={school.alpDefinitionSourceCy}
-        format={(v) => v}
-        read={(x) => ({ ok: true, value: x.trim() })}
         commit={field('alpDefinitionSourceCy')}
         testId="school-alp-source-cy"
       />

@@ -2,7 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { TIER_COSTING_MODES, type AreaOfNeed, type SchoolYear, type Tier, type TierCosting } from '../../../shared/domain';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
-import { CheckboxField, DraftField, SelectField, type Commit } from '../../components/fields';
+import { CheckboxField, SelectField, TextField, type Commit } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
 
@@ -88,26 +88,10 @@ function RecordTable<T extends Named>(props: {
               return (
                 <tr key={record.id} data-testid={`${k}-row-${record.id}`}>
                   <td>
-                    <DraftField
-                      label={t(`school.${k}.col.name`)}
-                      hideLabel
-                      value={record.name}
-                      format={(v) => v}
-                      read={(x) => (x.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: x.trim() })}
-                      commit={rename(record, 'name')}
-                      testId={`${k}-name-${record.id}`}
-                    />
+                    <TextField label={t(`school.${k}.col.name`)} hideLabel value={record.name} required commit={rename(record, 'name')} testId={`${k}-name-${record.id}`} />
                   </td>
                   <td>
-                    <DraftField
-                      label={t(`school.${k}.col.nameCy`)}
-                      hideLabel
-                      value={record.nameCy}
-                      format={(v) => v}
-                      read={(x) => ({ ok: true, value: x.trim() })}
-                      commit={rename(record, 'nameCy')}
-                      testId={`${k}-name-cy-${record.id}`}
-                    />
+                    <TextField label={t(`school.${k}.col.nameCy`)} hideLabel value={record.nameCy} commit={rename(record, 'nameCy')} testId={`${k}-name-cy-${record.id}`} />
                   </td>
                   {props.extraCells?.(record)}
                   <td className="used-by">{used ?? <span className="muted">{t(`school.${k}.unused`)}</span>}</td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { STAFF_ROLES, type StaffMember } from '../../../shared/domain';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
-import { CheckboxField, DraftField, poundsForField, SelectField, useReader, type Commit } from '../../components/fields';
+import { CheckboxField, DraftField, poundsForField, SelectField, TextField, useReader, type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
 import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
 import { HourlyCalculator } from './HourlyCalculator';
@@ -97,14 +97,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
           </section>
         ) : null}
         <div className="form-grid">
-          <DraftField
-            className="span-2"
-            label={t('staff.field.name')}
-            value={s.name}
-            format={(v) => v}
-            read={(x) => (x.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: x.trim() })}
-            commit={field('name')}
-          />
+          <TextField className="span-2" label={t('staff.field.name')} value={s.name} required commit={field('name')} />
           <SelectField className="span-2" label={t('staff.field.role')} value={s.role} options={STAFF_ROLES.map((r) => ({ value: r, label: t(`enums.staffRole.${r}`) }))} commit={field('role')} />
           <DraftField
             className="money-field"

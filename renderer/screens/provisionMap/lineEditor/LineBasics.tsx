@@ -1,7 +1,7 @@
 /** What the line is: its name, tier, delivery language, areas of need and funding. */
 import { memo } from 'react';
 import { DELIVERY_LANGUAGES, FUNDING_SOURCES, type InterventionLine, type SchoolYear } from '../../../../shared/domain';
-import { CheckboxGroup, DraftField, SelectField } from '../../../components/fields';
+import { CheckboxGroup, SelectField, TextField } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import type { FieldCommit } from './lineEdits';
 import { sameSection } from './shownFields';
@@ -11,25 +11,8 @@ export const LineBasics = memo(
     const { t, nameOf } = useDisplay();
     return (
       <div className="form-grid">
-        <DraftField
-          className="span-2"
-          label={t('line.name')}
-          value={line.name}
-          format={(v) => v}
-          read={(s) => (s.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: s.trim() })}
-          commit={field('name')}
-          testId="line-name"
-        />
-        <DraftField
-          className="span-2"
-          label={t('line.nameCy')}
-          hint={t('line.nameCyHint')}
-          value={line.nameCy}
-          format={(v) => v}
-          read={(s) => ({ ok: true, value: s.trim() })}
-          commit={field('nameCy')}
-          testId="line-name-cy"
-        />
+        <TextField className="span-2" label={t('line.name')} value={line.name} required commit={field('name')} testId="line-name" />
+        <TextField className="span-2" label={t('line.nameCy')} hint={t('line.nameCyHint')} value={line.nameCy} commit={field('nameCy')} testId="line-name-cy" />
         <SelectField
           label={t('line.tier')}
           value={line.tierId}
@@ -56,15 +39,8 @@ export const LineBasics = memo(
           options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`enums.fundingSource.${f}`) }))}
           commit={field('fundingSource')}
         />
-        <DraftField label={t('line.fundingNote')} value={line.fundingNote} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('fundingNote')} />
-        <DraftField
-          label={t('line.fundingNoteCy')}
-          value={line.fundingNoteCy}
-          format={(v) => v}
-          read={(s) => ({ ok: true, value: s.trim() })}
-          commit={field('fundingNoteCy')}
-          testId="line-funding-note-cy"
-        />
+        <TextField label={t('line.fundingNote')} value={line.fundingNote} commit={field('fundingNote')} />
+        <TextField label={t('line.fundingNoteCy')} value={line.fundingNoteCy} commit={field('fundingNoteCy')} testId="line-funding-note-cy" />
       </div>
     );
   },

@@ -2,7 +2,7 @@
 import { memo } from 'react';
 import type { InterventionLine } from '../../../../shared/domain';
 import { RowActionButton } from '../../../components/RowActionButton';
-import { DraftField, poundsForField, useReader } from '../../../components/fields';
+import { DraftField, TextField, poundsForField, useReader } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import type { SaveFrom } from './lineEdits';
 import { sameSection } from './shownFields';
@@ -16,13 +16,7 @@ export const LineNonStaffCosts = memo(
         <legend>{t('line.nonStaffCosts')}</legend>
         {line.nonStaffCosts.map((c, i) => (
           <div key={i} className="row-fields">
-            <DraftField
-              label={t('line.costLabel')}
-              value={c.label}
-              format={(v) => v}
-              read={(s) => (s.trim() === '' ? { ok: false, message: t('errors.required') } : { ok: true, value: s.trim() })}
-              commit={(label) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, label } : x)) }))}
-            />
+            <TextField label={t('line.costLabel')} value={c.label} required commit={(label) => saveFrom((l) => ({ nonStaffCosts: l.nonStaffCosts.map((x, j) => (j === i ? { ...x, label } : x)) }))} />
             <DraftField
               className="money-field"
               label={t('line.costAmount')}

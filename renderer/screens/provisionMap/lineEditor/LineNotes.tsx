@@ -1,7 +1,7 @@
 /** Weeks not delivered, and the line's description and rationale. */
 import { memo } from 'react';
 import type { InterventionLine } from '../../../../shared/domain';
-import { DraftField, useReader } from '../../../components/fields';
+import { DraftField, TextField, useReader } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import { readWeekList } from '../../../forms/parse';
 import type { FieldCommit } from './lineEdits';
@@ -23,18 +23,9 @@ export const LineNotes = memo(
           read={(s) => fromParsed(readWeekList(s, line.startWeek, lineEnd))}
           commit={field('undeliveredWeeks')}
         />
-        <DraftField className="span-2" multiline label={t('line.description')} value={line.description} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('description')} />
-        <DraftField
-          className="span-2"
-          multiline
-          label={t('line.descriptionCy')}
-          value={line.descriptionCy}
-          format={(v) => v}
-          read={(s) => ({ ok: true, value: s })}
-          commit={field('descriptionCy')}
-          testId="line-description-cy"
-        />
-        <DraftField className="span-2" multiline label={t('line.rationale')} value={line.rationale} format={(v) => v} read={(s) => ({ ok: true, value: s })} commit={field('rationale')} />
+        <TextField className="span-2" multiline label={t('line.description')} value={line.description} commit={field('description')} />
+        <TextField className="span-2" multiline label={t('line.descriptionCy')} value={line.descriptionCy} commit={field('descriptionCy')} testId="line-description-cy" />
+        <TextField className="span-2" multiline label={t('line.rationale')} value={line.rationale} commit={field('rationale')} />
       </div>
     );
   },
