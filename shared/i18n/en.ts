@@ -1403,7 +1403,17 @@ export const en = {
       decisionsDue: 'ALN decisions awaited, not yet due',
       decisionsOverdue: 'ALN decisions overdue',
     },
-    income: { heading: 'Income', line: 'Income line', kind: 'Kind', amount: 'Amount', fy: 'Financial year', endsOn: 'Ends on', academicYear: 'academic year', total: 'Total income' },
+    income: {
+      heading: 'Income',
+      line: 'Income line',
+      kind: 'Kind',
+      amount: 'Amount',
+      fy: 'Financial year',
+      endsOn: 'Ends on',
+      academicYear: 'academic year',
+      total: 'Total income',
+      none: 'No income entered.',
+    },
     budget: {
       heading: 'Budget position',
       income: 'ALN budget (income)',
@@ -1447,6 +1457,7 @@ export const en = {
       learners: 'Learners',
       yes: 'yes',
       no: 'no',
+      none: 'No intervention lines in this return.',
     },
   },
   compareBook: {
