@@ -10,7 +10,7 @@
 import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -289,6 +289,12 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   about.addRow([t('compareBook.sheet.model'), t('compareBook.model.note')]);
   for (const m of Object.values(MEASURE_INFO)) about.addRow([words.measure(m.key), words.measureMade(m.key, m.denominator)]);
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  // The context sentence reads across both columns; each note below it wraps in a row tall enough for its
+  // lines (without the height, a long note printed over the ones below it).
+  about.mergeCells('A2:B2');
+  about.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  about.getRow(2).height = wrappedLines(A('context'), 142, PLAIN_CHAR) * LINE_HEIGHT_PT;
+  wrapTextInRows(about, { headingRow: 2 });
 
   for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
   // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.

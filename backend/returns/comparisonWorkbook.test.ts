@@ -1,0 +1,61 @@
+/**
+ * The authority's comparison workbook as its reader sees it (docs/authority-return.md, "Printing"): an
+ * empty table says so in the reader's language, dates read as words, and the notes on how each figure is
+ * made wrap in rows tall enough that they never print over one another. Read from a real file with ExcelJS.
+ */
+import fs from 'node:fs';
+import nodePath from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
+import { compareReturns } from '../../shared/authority/comparison';
+import { costSchoolYear } from '../../shared/engine';
+import { createI18n, type Lang } from '../../shared/i18n';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
+import { testFolder } from '../../test/support/testFolder';
+import { testSchoolYear } from '../../test/support/testSchoolYear';
+import { wrappedLines } from '../exports/sheetPrintLayout';
+import { writeComparisonWorkbook } from './comparisonWorkbook';
+
+/** A school with lines and its ALP definition dated 1 September 2025, beside a blank school; no list of schools. */
+function twoSchools() {
+  const year = testSchoolYear();
+  year.school = { ...year.school, alpDefinitionDate: '2025-09-01' };
+  const blank = emptySchoolYear(2026, 'en');
+  return compareReturns(
+    [
+      { schoolKey: 'a', ret: buildAuthorityReturn(year, costSchoolYear(year)) },
+      { schoolKey: 'b', ret: buildAuthorityReturn(blank, costSchoolYear(blank)) },
+    ],
+    {},
+  );
+}
+
+async function writtenAndRead(lang: Lang): Promise<ExcelJS.Workbook> {
+  const file = nodePath.join(testFolder(), `comparison-${lang}.xlsx`);
+  fs.writeFileSync(file, await writeComparisonWorkbook(twoSchools(), undefined, lang));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+describe('the comparison workbook, as its reader sees it', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    it(`prints its notes on how each figure is made in ${lang === 'en' ? 'English' : 'Welsh'} in rows tall enough for their wrapped lines, so none prints over the next`, async () => {
+      const { t } = createI18n(lang);
+      const about = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.about'))!;
+      const width = about.getColumn(2).width ?? 9;
+      let wrapped = 0;
+      for (let r = 3; r <= about.rowCount; r += 1) {
+        const note = about.getRow(r).getCell(2);
+        const lines = wrappedLines(note.text, width, 0.95);
+        if (lines > 1) wrapped += 1;
+        expect(note.alignment?.wrapText, `row ${r}`).toBe(true);
+        expect(about.getRow(r).height ?? 15, `row ${r}: “${note.text}”`).toBeGreaterThanOrEqual(lines * 13);
+      }
+      // The outliers rule and the small-numbers note are long: the check above is not only of one-line rows.
+      expect(wrapped).toBeGreaterThanOrEqual(2);
+      expect(about.getCell('A2').isMerged).toBe(true);
+    });
+  }
+});
