@@ -162,6 +162,9 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('medium'), width: 12 },
   ]);
   for (const l of comparison.notReturned) notReturned.addRow([l.name, l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
+  // An empty table says so, as the screen does, rather than print headings over nothing.
+  const none = (sheet: ExcelJS.Worksheet, words: string) => (sheet.addRow([words]).font = { italic: true });
+  if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
   sheets.push({ sheet: notReturned, orientation: 'portrait' });
 
   // For the officer's own model: one row per school, official number first, fixed columns, numbers only.
@@ -241,6 +244,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       g.notAlp.schools.map((x) => `${x.schoolName} (${x.tierNames.join(', ')})`).join('; '),
     ]);
   }
+  if (comparison.classificationDifferences.length === 0) none(diffs, t('authority.classification.none'));
   sheets.push({ sheet: diffs, orientation: 'landscape' });
 
   const O = (k: string) => t(`compareBook.outliers.${k}`);
@@ -269,6 +273,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     row.getCell(5).numFmt = format;
     row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
+  if (comparison.outliers.length === 0) none(outliers, t('authority.outliers.none'));
   // Where a phase had too few schools for fences, say so and why, below the questions.
   const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
   if (tooFew.length > 0) {

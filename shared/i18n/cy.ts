@@ -1604,6 +1604,7 @@ export const cy: Catalogue = {
   },
   compareBook: {
     title: 'Cymhariaeth yr awdurdod',
+    notReturnedNone: 'Dim: nid oes ysgol ar restr yr awdurdod heb ffurflen.',
     sheet: {
       schools: 'Ysgolion',
       authority: 'Awdurdod',

@@ -1462,6 +1462,7 @@ export const en = {
   },
   compareBook: {
     title: 'Authority comparison',
+    notReturnedNone: 'None: no school on the authority’s list is without a return.',
     sheet: {
       schools: 'Schools',
       authority: 'Authority',
