@@ -40,18 +40,20 @@ async function writtenAndRead(lang: Lang): Promise<ExcelJS.Workbook> {
 }
 
 describe('the comparison workbook, as its reader sees it', () => {
-  for (const [lang, notReturned, noDifferences, noOutliers] of [
+  for (const [lang, notReturned, noDifferences, noOutliers, dated] of [
     [
       'en',
       'None: no school on the authority’s list is without a return.',
       'No intervention is classed as ALP at one school and not ALP at another.',
       'No school lies outside the fences on any measure.',
+      '1 September 2025',
     ],
     [
       'cy',
       'Dim: nid oes ysgol ar restr yr awdurdod heb ffurflen.',
       'Nid oes unrhyw ymyrraeth wedi’i dosbarthu’n DDY mewn un ysgol ac nid yn DDY mewn un arall.',
       'Nid oes unrhyw ysgol y tu allan i’r ffensys ar unrhyw fesur.',
+      '1 Medi 2025',
     ],
   ] as const) {
     it(`says so in ${lang === 'en' ? 'English' : 'Welsh'} where a table is empty, rather than print headings over nothing`, async () => {
@@ -60,6 +62,13 @@ describe('the comparison workbook, as its reader sees it', () => {
       expect(workbook.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text).toBe(notReturned);
       expect(workbook.getWorksheet(t('compareBook.sheet.differences'))!.getCell('A2').text).toBe(noDifferences);
       expect(workbook.getWorksheet(t('compareBook.sheet.outliers'))!.getCell('A2').text).toBe(noOutliers);
+    });
+
+    it(`gives the date of the ALP definition a school applied in ${lang === 'en' ? 'English' : 'Welsh'} words, not as an ISO date`, async () => {
+      const { t } = createI18n(lang);
+      const schools = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.schools'))!;
+      const header = (schools.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      expect(schools.getRow(2).getCell(header.indexOf(t('compareBook.col.definitionDate'))).text).toBe(dated);
     });
 
     it(`prints its notes on how each figure is made in ${lang === 'en' ? 'English' : 'Welsh'} in rows tall enough for their wrapped lines, so none prints over the next`, async () => {

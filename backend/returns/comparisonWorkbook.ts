@@ -14,6 +14,7 @@ import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRow
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
+import { dateText } from '../exports/exportLabels';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';
@@ -113,7 +114,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.notAlpShareOfLineCost),
       fraction(r.welshMediumShareOfAlpCost),
       c.alpDefinitionSource || t('authority.outliers.notStated'),
-      c.alpDefinitionDate ?? '',
+      c.alpDefinitionDate ? dateText(c.alpDefinitionDate, lang) : '',
       c.academicYear,
       r.fileName ?? '',
       r.note ?? '',
