@@ -17,10 +17,10 @@ import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { wrappedLines } from '../exports/sheetPrintLayout';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
 
-/** A school with lines and its ALP definition dated 1 September 2025, beside a blank school; no list of schools. */
+/** A school with lines and its ALP definition (in English and Welsh) dated 1 September 2025, beside a blank school; no list of schools. */
 function twoSchools() {
   const year = testSchoolYear();
-  year.school = { ...year.school, alpDefinitionDate: '2025-09-01' };
+  year.school = { ...year.school, alpDefinitionSource: 'Example County ILP guidance', alpDefinitionSourceCy: 'Canllawiau CDU Sir Enghraifft', alpDefinitionDate: '2025-09-01' };
   const blank = emptySchoolYear(2026, 'en');
   return compareReturns(
     [
@@ -69,6 +69,13 @@ describe('the comparison workbook, as its reader sees it', () => {
       const schools = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.schools'))!;
       const header = (schools.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
       expect(schools.getRow(2).getCell(header.indexOf(t('compareBook.col.definitionDate'))).text).toBe(dated);
+    });
+
+    it(`names whose ALP definition a school applied in ${lang === 'en' ? 'English' : 'the Welsh the school gave'}`, async () => {
+      const { t } = createI18n(lang);
+      const schools = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.schools'))!;
+      const header = (schools.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      expect(schools.getRow(2).getCell(header.indexOf(t('compareBook.col.definition'))).text).toBe(lang === 'en' ? 'Example County ILP guidance' : 'Canllawiau CDU Sir Enghraifft');
     });
 
     it(`prints its notes on how each figure is made in ${lang === 'en' ? 'English' : 'Welsh'} in rows tall enough for their wrapped lines, so none prints over the next`, async () => {

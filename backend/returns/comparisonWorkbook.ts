@@ -15,6 +15,7 @@ import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
+import { inLanguage } from '../../shared/i18n/schoolWords';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';
@@ -113,7 +114,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.alpShareOfLineCost),
       fraction(r.notAlpShareOfLineCost),
       fraction(r.welshMediumShareOfAlpCost),
-      c.alpDefinitionSource || t('authority.outliers.notStated'),
+      // In a Welsh workbook, the Welsh the school gave for whose definition it applied (as its return shows it).
+      inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
       c.alpDefinitionDate ? dateText(c.alpDefinitionDate, lang) : '',
       c.academicYear,
       r.fileName ?? '',
