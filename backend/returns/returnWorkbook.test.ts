@@ -240,6 +240,10 @@ describe('writing a return', () => {
       workbook.worksheets[0]!.eachRow((row) => main.push(row.getCell(1).text));
       const total = main.indexOf(lang === 'en' ? 'Total income' : 'Cyfanswm yr incwm');
       expect(main[total - 1], lang).toBe(noIncome);
+      // …and the amount's heading still stands at the right, over the total's figure, not at the left of its column.
+      let none = 0;
+      workbook.worksheets[0]!.eachRow((row) => (none ||= row.getCell(1).text === noIncome ? Number(row.number) : 0));
+      expect(workbook.worksheets[0]!.getRow(none - 1).getCell(3).alignment?.horizontal, lang).toBe('right');
       expect((await readReturnWorkbook(fs.readFileSync(file))).ret.lines, lang).toEqual([]);
     }
   });

@@ -235,17 +235,22 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
  * of its column, and text beside a column of figures set in from the left, so "£62,000.00" and "academic
  * year" never read as one.
  */
+/** The first value below `rowNumber` in column `c`, looking no further than the row after next. */
+function firstBelow(sheet: ExcelJS.Worksheet, rowNumber: number, c: number): ExcelJS.CellValue {
+  return sheet.getRow(rowNumber + 1).getCell(c).value ?? sheet.getRow(rowNumber + 2).getCell(c).value;
+}
+
 function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>): void {
   sheet.getCell('A1').alignment = { wrapText: false, vertical: 'top' };
   wrapTextInRows(sheet);
   sheet.eachRow((row) => {
     if (row.number <= 1) return;
-    const below = sheet.getRow(Number(row.number) + 1);
     row.eachCell((cell, c) => {
       if (c === 1) return;
       if (entryRows.has(Number(row.number))) cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 1 };
-      // A table's heading over a column of figures stands over them, at the right.
-      else if (row.font?.bold && typeof below.getCell(c).value === 'number') cell.alignment = { ...cell.alignment, horizontal: 'right' };
+      // A table's heading over a column of figures stands over them, at the right (the first figure may
+      // be a row further down, below one that says the table has no rows: "No income entered.").
+      else if (row.font?.bold && typeof firstBelow(sheet, Number(row.number), c) === 'number') cell.alignment = { ...cell.alignment, horizontal: 'right' };
       else if (typeof cell.value === 'string') cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 2 };
     });
   });
