@@ -62,6 +62,17 @@ describe('the comparison workbook, as its reader sees it', () => {
       expect(workbook.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text).toBe(notReturned);
       expect(workbook.getWorksheet(t('compareBook.sheet.differences'))!.getCell('A2').text).toBe(noDifferences);
       expect(workbook.getWorksheet(t('compareBook.sheet.outliers'))!.getCell('A2').text).toBe(noOutliers);
+      // Each such sentence (and why outliers were not looked for) reads across the table, on one line
+      // where it fits, not wrapped down the narrow first column.
+      for (const name of ['notReturned', 'differences', 'outliers']) {
+        const sheet = workbook.getWorksheet(t(`compareBook.sheet.${name}`))!;
+        expect(sheet.getRow(2).getCell(sheet.columnCount).master.address, name).toBe('A2');
+        expect(sheet.getRow(2).height, name).toBeLessThan(2 * 13);
+      }
+      const outliers = workbook.getWorksheet(t('compareBook.sheet.outliers'))!;
+      const tooFew = outliers.getRow(outliers.rowCount);
+      expect(tooFew.getCell(1).text).toMatch(lang === 'en' ? /^Outliers in “/ : /^Ni chwilir am werthoedd eithriadol yn “/);
+      expect(tooFew.getCell(outliers.columnCount).master.address).toBe(`A${outliers.rowCount}`);
     });
 
     it(`gives the date of the ALP definition a school applied in ${lang === 'en' ? 'English' : 'Welsh'} words, not as an ISO date`, async () => {

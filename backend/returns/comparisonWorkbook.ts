@@ -166,7 +166,15 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   ]);
   for (const l of comparison.notReturned) notReturned.addRow([l.name, l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
   // An empty table says so, as the screen does, rather than print headings over nothing.
-  const none = (sheet: ExcelJS.Worksheet, words: string) => (sheet.addRow([words]).font = { italic: true });
+  // A sentence under a table (that it is empty, why outliers were not looked for) reads across the table's
+  // width, not wrapped down its first column.
+  const sentences: ExcelJS.Row[] = [];
+  const sentence = (sheet: ExcelJS.Worksheet, words: string): ExcelJS.Row => {
+    const row = sheet.addRow([words]);
+    sentences.push(row);
+    return row;
+  };
+  const none = (sheet: ExcelJS.Worksheet, words: string) => (sentence(sheet, words).font = { italic: true });
   if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
   sheets.push({ sheet: notReturned, orientation: 'portrait' });
 
@@ -281,8 +289,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
   if (tooFew.length > 0) {
     outliers.addRow([]);
-    outliers.addRow([O('tooFewTitle')]).font = { bold: true };
-    for (const m of tooFew) outliers.addRow([words.tooFew(m)]);
+    sentence(outliers, O('tooFewTitle')).font = { bold: true };
+    for (const m of tooFew) sentence(outliers, words.tooFew(m));
   }
   sheets.push({ sheet: outliers, orientation: 'landscape' });
 
@@ -307,5 +315,14 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
   // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.
   for (const { sheet } of sheets) wrapTextInRows(sheet, { rightAligned: sheet === schools ? SCHOOL_COUNT_COLUMNS : [] });
+  for (const row of sentences) {
+    const sheet = row.worksheet;
+    let width = 0;
+    for (let c = 1; c <= sheet.columnCount; c += 1) width += sheet.getColumn(c).width ?? 9;
+    sheet.mergeCells(Number(row.number), 1, Number(row.number), sheet.columnCount);
+    const cell = row.getCell(1);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    row.height = wrappedLines(cell.text, width, cell.font?.bold ? undefined : PLAIN_CHAR) * LINE_HEIGHT_PT;
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
