@@ -4,6 +4,8 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
+import nodePath from 'node:path';
+import { testFolder } from '../../test/support/testFolder';
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
@@ -38,6 +40,25 @@ describe('the governors’ workbook', () => {
     expect(caption('en')).toBe('Chart: nothing to draw yet. Budget income, committed spend charged to the ALN budget and all provision are each £0.00 (the cells below).');
     expect(caption('cy')).toMatch(/^Siart: dim i’w ddangos eto\./);
     expect(caption('en', demoSchoolYear())).toMatch(/on a scale from £0 to £[\d,]+\.\d\d\./);
+  });
+
+  it('says a new school has no staff and no other costs yet, in English and Welsh, rather than a total under bare headings', async () => {
+    for (const [lang, staffSheet, mapSheet, noStaff, noOther, staffTotal, otherTotal] of [
+      ['en', 'Staffing', 'Provision map', 'No staff yet.', 'No other costs yet.', 'Total cost of staff time', 'Other costs total'],
+      ['cy', 'Staffio', 'Map darpariaeth', 'Dim staff eto.', 'Dim costau eraill eto.', 'Cyfanswm cost amser staff', 'Cyfanswm costau eraill'],
+    ] as const) {
+      const file = nodePath.join(testFolder(), `blank-${lang}.xlsx`);
+      await buildGovernorsWorkbook(viewOf(emptySchoolYear(2026, lang)), options({ lang })).xlsx.writeFile(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      const staffing = wb.getWorksheet(staffSheet)!;
+      expect(staffing.getCell('A4').text, lang).toBe(noStaff);
+      expect(staffing.getCell('A5').text, lang).toBe(staffTotal);
+      const map: string[] = [];
+      wb.getWorksheet(mapSheet)!.eachRow((row) => map.push(row.getCell(1).text));
+      // The row that says so sits between the other costs' heading and their total.
+      expect(map[map.indexOf(otherTotal) - 1], lang).toBe(noOther);
+    }
   });
 
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', () => {

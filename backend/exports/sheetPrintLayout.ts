@@ -23,12 +23,12 @@ const ACROSS_PAGES_SCALE = 80;
 const PRINTABLE_PX = { landscape: Math.floor((11.69 - 1.4) * 96), portrait: Math.floor((8.27 - 1.4) * 96) };
 /** A bold heading character is about this many column-width units. */
 const BOLD_CHAR = 1.15;
-const LINE_HEIGHT_PT = 15;
+export const LINE_HEIGHT_PT = 15;
 
 const columnPx = (width: number) => Math.floor(width * 7 + 5);
 
 /** A plain character is about this many column-width units: printed by LibreOffice, Welsh labels average 0.86. */
-const PLAIN_CHAR = 0.95;
+export const PLAIN_CHAR = 0.95;
 
 /** The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters wide (greedy, on spaces). */
 export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR): number {

@@ -10,10 +10,12 @@
 import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
+import { dateText } from '../exports/exportLabels';
+import { inLanguage } from '../../shared/i18n/schoolWords';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';
@@ -112,8 +114,9 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.alpShareOfLineCost),
       fraction(r.notAlpShareOfLineCost),
       fraction(r.welshMediumShareOfAlpCost),
-      c.alpDefinitionSource || t('authority.outliers.notStated'),
-      c.alpDefinitionDate ?? '',
+      // In a Welsh workbook, the Welsh the school gave for whose definition it applied (as its return shows it).
+      inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
+      c.alpDefinitionDate ? dateText(c.alpDefinitionDate, lang) : '',
       c.academicYear,
       r.fileName ?? '',
       r.note ?? '',
@@ -162,6 +165,17 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('medium'), width: 12 },
   ]);
   for (const l of comparison.notReturned) notReturned.addRow([l.name, l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
+  // An empty table says so, as the screen does, rather than print headings over nothing.
+  // A sentence under a table (that it is empty, why outliers were not looked for) reads across the table's
+  // width, not wrapped down its first column.
+  const sentences: ExcelJS.Row[] = [];
+  const sentence = (sheet: ExcelJS.Worksheet, words: string): ExcelJS.Row => {
+    const row = sheet.addRow([words]);
+    sentences.push(row);
+    return row;
+  };
+  const none = (sheet: ExcelJS.Worksheet, words: string) => (sentence(sheet, words).font = { italic: true });
+  if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
   sheets.push({ sheet: notReturned, orientation: 'portrait' });
 
   // For the officer's own model: one row per school, official number first, fixed columns, numbers only.
@@ -241,6 +255,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       g.notAlp.schools.map((x) => `${x.schoolName} (${x.tierNames.join(', ')})`).join('; '),
     ]);
   }
+  if (comparison.classificationDifferences.length === 0) none(diffs, t('authority.classification.none'));
   sheets.push({ sheet: diffs, orientation: 'landscape' });
 
   const O = (k: string) => t(`compareBook.outliers.${k}`);
@@ -269,12 +284,13 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     row.getCell(5).numFmt = format;
     row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
+  if (comparison.outliers.length === 0) none(outliers, t('authority.outliers.none'));
   // Where a phase had too few schools for fences, say so and why, below the questions.
   const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
   if (tooFew.length > 0) {
     outliers.addRow([]);
-    outliers.addRow([O('tooFewTitle')]).font = { bold: true };
-    for (const m of tooFew) outliers.addRow([words.tooFew(m)]);
+    sentence(outliers, O('tooFewTitle')).font = { bold: true };
+    for (const m of tooFew) sentence(outliers, words.tooFew(m));
   }
   sheets.push({ sheet: outliers, orientation: 'landscape' });
 
@@ -289,9 +305,24 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   about.addRow([t('compareBook.sheet.model'), t('compareBook.model.note')]);
   for (const m of Object.values(MEASURE_INFO)) about.addRow([words.measure(m.key), words.measureMade(m.key, m.denominator)]);
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  // The context sentence reads across both columns; each note below it wraps in a row tall enough for its
+  // lines (without the height, a long note printed over the ones below it).
+  about.mergeCells('A2:B2');
+  about.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  about.getRow(2).height = wrappedLines(A('context'), 142, PLAIN_CHAR) * LINE_HEIGHT_PT;
+  wrapTextInRows(about, { headingRow: 2 });
 
   for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
   // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.
   for (const { sheet } of sheets) wrapTextInRows(sheet, { rightAligned: sheet === schools ? SCHOOL_COUNT_COLUMNS : [] });
+  for (const row of sentences) {
+    const sheet = row.worksheet;
+    let width = 0;
+    for (let c = 1; c <= sheet.columnCount; c += 1) width += sheet.getColumn(c).width ?? 9;
+    sheet.mergeCells(Number(row.number), 1, Number(row.number), sheet.columnCount);
+    const cell = row.getCell(1);
+    cell.alignment = { wrapText: true, vertical: 'top' };
+    row.height = wrappedLines(cell.text, width, cell.font?.bold ? undefined : PLAIN_CHAR) * LINE_HEIGHT_PT;
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -12,6 +12,10 @@ import { incomeLine, interventionLine, schoolYear, staffMember } from '../../tes
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { readReturnWorkbook, ReturnRejected } from './readReturn';
 import { JSON_CHUNK_CHARS, RETURN_DATA_SHEET, returnWorkbookBytes, writeReturnWorkbook } from './returnWorkbook';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
+import { testFolder } from '../../test/support/testFolder';
+import fs from 'node:fs';
+import nodePath from 'node:path';
 import { alterFirstCost, editReturnData, setVersion, zipEntries } from '../../test/support/returnFiles';
 
 const PLANTED = { name: 'Zyxqvort Plimsoll', ref: 'ZQ-998877' };
@@ -215,6 +219,45 @@ describe('writing a return', () => {
     expect(read.ret.school.alpDefinitionSource).toBe(year.school.alpDefinitionSource);
   });
 
+  it('from a blank school, says in the reader’s language that there are no intervention lines and no income, not headings over nothing; Mapio reads it back', async () => {
+    const folder = testFolder();
+    for (const [lang, noLines, noIncome, sheetName] of [
+      ['en', 'No intervention lines in this return.', 'No income entered.', 'Intervention lines'],
+      ['cy', 'Dim llinellau ymyrraeth yn y ffurflen hon.', 'Dim incwm wedi’i nodi.', 'Llinellau ymyrraeth'],
+    ] as const) {
+      const year = emptySchoolYear(2026, lang);
+      const ret = buildAuthorityReturn(year, costSchoolYear(year));
+      const bytes = await writeReturnWorkbook(ret, 'Mapio test', lang, WRITTEN);
+      const file = nodePath.join(folder, `blank-${lang}.xlsx`);
+      fs.writeFileSync(file, bytes);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const lines = workbook.getWorksheet(sheetName)!;
+      expect(lines.getCell('A2').text, lang).toBe(noLines);
+      expect(lines.rowCount, lang).toBe(2);
+      // The income table: its headings, the row that says there is none, then the total.
+      const main: string[] = [];
+      workbook.worksheets[0]!.eachRow((row) => main.push(row.getCell(1).text));
+      const total = main.indexOf(lang === 'en' ? 'Total income' : 'Cyfanswm yr incwm');
+      expect(main[total - 1], lang).toBe(noIncome);
+      // …and the amount's heading still stands at the right, over the total's figure, not at the left of its column.
+      let none = 0;
+      workbook.worksheets[0]!.eachRow((row) => (none ||= row.getCell(1).text === noIncome ? Number(row.number) : 0));
+      expect(workbook.worksheets[0]!.getRow(none - 1).getCell(3).alignment?.horizontal, lang).toBe('right');
+      expect((await readReturnWorkbook(fs.readFileSync(file))).ret.lines, lang).toEqual([]);
+    }
+  });
+
+  it('still reads a version-6 return from a blank school, whose sheets had no row saying there were no lines or income', async () => {
+    const year = emptySchoolYear(2026, 'cy');
+    const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
+    const bytes = await returnWorkbookBytes(current, canonicalJson(current), { format: 'mapio-authority-return', version: 6, writtenBy: 'Mapio 0.1' }, undefined, 'cy');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as never);
+    expect(workbook.getWorksheet('Llinellau ymyrraeth')!.rowCount).toBe(1);
+    expect((await readReturnWorkbook(bytes)).version).toBe(6);
+  });
+
   it('carries the school’s official number and authority code, and still reads a version-1 return without them', async () => {
     const year = testSchoolYear();
     year.school = { ...year.school, officialNumber: '6712345' };
@@ -387,7 +430,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5 and 6 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6 and 7 returns\. Update Mapio/);
   });
 
   it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {

@@ -45,13 +45,17 @@ export interface ReturnEnvelope {
  * For comparing cells only, so without the print layout (column widths, row heights, page set-up), which
  * changes no cell and took a fifth of the time.
  */
-export function readableSheets(ret: AuthorityReturn, lang: Lang): ExcelJS.Workbook {
+export function readableSheets(ret: AuthorityReturn, lang: Lang, version: number = AUTHORITY_RETURN_VERSION): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  addReadableSheets(workbook, ret, lang, { forPrint: false });
+  addReadableSheets(workbook, ret, lang, { forPrint: false, version });
   return workbook;
 }
 
-function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang, { forPrint }: { forPrint: boolean }): void {
+/** Since version 7 an empty list (no income, no intervention lines) says so in a row of its own, in the return's language. */
+const SAYS_WHEN_EMPTY_FROM = 7;
+
+function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang, { forPrint, version }: { forPrint: boolean; version: number }): void {
+  const saysWhenEmpty = version >= SAYS_WHEN_EMPTY_FROM;
   const t = translatorFor(lang);
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
@@ -126,6 +130,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
       3,
     );
   }
+  if (ret.income.length === 0 && saysWhenEmpty) row(t('returnBook.income.none')).font = { italic: true };
   money(row(t('returnBook.income.total'), '', pounds(ret.budget.incomePence)), 3).font = { bold: true };
 
   heading(t('returnBook.budget.heading'));
@@ -211,6 +216,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     ]);
     r.getCell(10).numFmt = POUNDS;
   }
+  // A blank school's return: a row that says there are no lines, not headings over nothing.
+  if (ret.lines.length === 0 && saysWhenEmpty) lines.addRow([L('none')]).font = { italic: true };
   lines.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 11 } };
   // A4; wrapped headings given their height; wider than a page at 75%: across pages, the line's name repeated.
   if (forPrint) {
@@ -228,17 +235,22 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
  * of its column, and text beside a column of figures set in from the left, so "£62,000.00" and "academic
  * year" never read as one.
  */
+/** The first value below `rowNumber` in column `c`, looking no further than the row after next. */
+function firstBelow(sheet: ExcelJS.Worksheet, rowNumber: number, c: number): ExcelJS.CellValue {
+  return sheet.getRow(rowNumber + 1).getCell(c).value ?? sheet.getRow(rowNumber + 2).getCell(c).value;
+}
+
 function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>): void {
   sheet.getCell('A1').alignment = { wrapText: false, vertical: 'top' };
   wrapTextInRows(sheet);
   sheet.eachRow((row) => {
     if (row.number <= 1) return;
-    const below = sheet.getRow(Number(row.number) + 1);
     row.eachCell((cell, c) => {
       if (c === 1) return;
       if (entryRows.has(Number(row.number))) cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 1 };
-      // A table's heading over a column of figures stands over them, at the right.
-      else if (row.font?.bold && typeof below.getCell(c).value === 'number') cell.alignment = { ...cell.alignment, horizontal: 'right' };
+      // A table's heading over a column of figures stands over them, at the right (the first figure may
+      // be a row further down, below one that says the table has no rows: "No income entered.").
+      else if (row.font?.bold && typeof firstBelow(sheet, Number(row.number), c) === 'number') cell.alignment = { ...cell.alignment, horizontal: 'right' };
       else if (typeof cell.value === 'string') cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 2 };
     });
   });
@@ -264,7 +276,7 @@ export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, en
   const workbook = new ExcelJS.Workbook();
   workbook.creator = envelope.writtenBy;
   workbook.title = translatorFor(lang)('returnBook.title', { school: recordName(ret.school, lang), year: ret.school.academicYear });
-  addReadableSheets(workbook, ret, lang, { forPrint: true });
+  addReadableSheets(workbook, ret, lang, { forPrint: true, version: envelope.version });
   addDataSheet(workbook, json, envelope, checksum);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -70,10 +70,11 @@ function differencesFrom(expected: ExcelJS.Workbook, loaded: readonly SheetCells
 
 /**
  * Every visible cell of the `loaded` sheets that differs from what `ret` draws. The return's language is
- * the one whose sheet names it carries (English when neither matches).
+ * the one whose sheet names it carries (English when neither matches); its sheets are drawn as its
+ * `version` drew them.
  */
-export function visibleCellDifferences(loaded: readonly SheetCells[], ret: AuthorityReturn): CellDifference[] {
+export function visibleCellDifferences(loaded: readonly SheetCells[], ret: AuthorityReturn, version: number): CellDifference[] {
   const names = loaded.filter((s) => !s.hidden).map((s) => s.name);
   const lang: Lang = names.includes(translatorFor('cy')('returnBook.sheet.main')) ? 'cy' : 'en';
-  return differencesFrom(readableSheets(ret, lang), loaded);
+  return differencesFrom(readableSheets(ret, lang, version), loaded);
 }

@@ -113,6 +113,8 @@ export interface SchoolContext {
   idpsSchoolMaintained: ReturnCount;
   idpsLaMaintained: ReturnCount;
   alpDefinitionSource: string;
+  /** The Welsh the school gave for it ('' when none, or a return before version 6). */
+  alpDefinitionSourceCy: string;
   alpDefinitionDate: string | null;
 }
 
@@ -322,6 +324,7 @@ function schoolRow(input: ComparedReturn, note: string | null): SchoolComparison
       idpsSchoolMaintained: r.counts.idpsSchoolMaintained,
       idpsLaMaintained: r.counts.idpsLaMaintained,
       alpDefinitionSource: s.alpDefinitionSource,
+      alpDefinitionSourceCy: s.alpDefinitionSourceCy,
       alpDefinitionDate: s.alpDefinitionDate,
     },
     alnShareOfRoll: aln !== null && roll > 0 ? share(aln, roll, 'pupils_on_roll') : null,

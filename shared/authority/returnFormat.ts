@@ -43,11 +43,12 @@ export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
 /**
  * Version 2 added the school's official number and its authority's code; version 4 the time Mapio wrote
  * the return and why each withheld count is withheld; version 5 the Welsh for the names the school typed;
- * version 6 the Welsh for the source of the ALP definition the school applied.
+ * version 6 the Welsh for the source of the ALP definition the school applied; version 7 changed no data,
+ * only the sheets a person reads: an empty list (no income, no intervention lines) says so in a row.
  */
-export const AUTHORITY_RETURN_VERSION = 6;
+export const AUTHORITY_RETURN_VERSION = 7;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 

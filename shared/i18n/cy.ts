@@ -1545,7 +1545,17 @@ export const cy: Catalogue = {
       decisionsDue: 'Penderfyniadau ADY yn yr arfaeth, heb fod yn ddyledus eto',
       decisionsOverdue: 'Penderfyniadau ADY yn hwyr',
     },
-    income: { heading: 'Incwm', line: 'Llinell incwm', kind: 'Math', amount: 'Swm', fy: 'Blwyddyn ariannol', endsOn: 'Yn dod i ben', academicYear: 'blwyddyn academaidd', total: 'Cyfanswm yr incwm' },
+    income: {
+      heading: 'Incwm',
+      line: 'Llinell incwm',
+      kind: 'Math',
+      amount: 'Swm',
+      fy: 'Blwyddyn ariannol',
+      endsOn: 'Yn dod i ben',
+      academicYear: 'blwyddyn academaidd',
+      total: 'Cyfanswm yr incwm',
+      none: 'Dim incwm wedi’i nodi.',
+    },
     budget: {
       heading: 'Sefyllfa’r gyllideb',
       income: 'Cyllideb ADY (incwm)',
@@ -1589,10 +1599,12 @@ export const cy: Catalogue = {
       learners: 'Dysgwyr',
       yes: 'ie',
       no: 'na',
+      none: 'Dim llinellau ymyrraeth yn y ffurflen hon.',
     },
   },
   compareBook: {
     title: 'Cymhariaeth yr awdurdod',
+    notReturnedNone: 'Dim: nid oes ysgol ar restr yr awdurdod heb ffurflen.',
     sheet: {
       schools: 'Ysgolion',
       authority: 'Awdurdod',

@@ -1403,7 +1403,17 @@ export const en = {
       decisionsDue: 'ALN decisions awaited, not yet due',
       decisionsOverdue: 'ALN decisions overdue',
     },
-    income: { heading: 'Income', line: 'Income line', kind: 'Kind', amount: 'Amount', fy: 'Financial year', endsOn: 'Ends on', academicYear: 'academic year', total: 'Total income' },
+    income: {
+      heading: 'Income',
+      line: 'Income line',
+      kind: 'Kind',
+      amount: 'Amount',
+      fy: 'Financial year',
+      endsOn: 'Ends on',
+      academicYear: 'academic year',
+      total: 'Total income',
+      none: 'No income entered.',
+    },
     budget: {
       heading: 'Budget position',
       income: 'ALN budget (income)',
@@ -1447,10 +1457,12 @@ export const en = {
       learners: 'Learners',
       yes: 'yes',
       no: 'no',
+      none: 'No intervention lines in this return.',
     },
   },
   compareBook: {
     title: 'Authority comparison',
+    notReturnedNone: 'None: no school on the authority’s list is without a return.',
     sheet: {
       schools: 'Schools',
       authority: 'Authority',

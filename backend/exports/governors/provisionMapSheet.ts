@@ -300,6 +300,12 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     }
     r++;
   }
+  // None yet: a row that says so, as an empty tier has (its total still sums the rows above it).
+  if (data.otherCosts.length === 0) {
+    ws.getRow(r).getCell(M.line).value = t('budget.noOtherCosts');
+    ws.getRow(r).getCell(M.line).font = { italic: true };
+    r++;
+  }
   subtotal(OTHER_COSTS_KEY, t('export.map.otherTotal'), otherLabel, firstOther, r - 1);
 
   // Grand totals: the tier subtotals, then with other costs.

@@ -59,6 +59,12 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     r++;
   }
   const last = r - 1;
+  // A school with no staff yet says so, as the Staff screen does, rather than a total under bare headings.
+  if (data.staff.length === 0) {
+    ws.getRow(r).getCell(1).value = t('staff.noStaff');
+    ws.getRow(r).getCell(1).font = { italic: true };
+    r++;
+  }
   const staffTotal = costed.staff.reduce((sum, s) => sum + s.costPence, 0);
   const row = ws.getRow(r);
   row.getCell(1).value = t('export.staffing.total');
