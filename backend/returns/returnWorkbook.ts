@@ -53,9 +53,17 @@ export function readableSheets(ret: AuthorityReturn, lang: Lang, version: number
 
 /** Since version 7 an empty list (no income, no intervention lines) says so in a row of its own, in the return's language. */
 const SAYS_WHEN_EMPTY_FROM = 7;
+/**
+ * Since version 6 a chosen authority reads under its Welsh name in a Welsh return, and the ALP definition's
+ * date and a grant's end date read in words (1 Medi 2025); a return before it showed the authority as the
+ * school's file holds it and those dates as ISO dates (2025-09-01), and is checked as it was drawn.
+ */
+const IN_WORDS_FROM = 6;
 
 function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang, { forPrint, version }: { forPrint: boolean; version: number }): void {
   const saysWhenEmpty = version >= SAYS_WHEN_EMPTY_FROM;
+  const inWords = version >= IN_WORDS_FROM;
+  const dateShown = (iso: string) => (inWords ? dateText(iso, lang) : iso);
   const t = translatorFor(lang);
   const s = ret.school;
   const count = (c: ReturnCount): string | number => countInWords(t, c);
@@ -94,7 +102,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.school.name'), s.name);
   if (s.nameCy) entry(t('returnBook.school.nameCy'), s.nameCy);
   entry(t('returnBook.school.officialNumber'), orNot(s.officialNumber, 'notEntered'));
-  entry(t('returnBook.school.authority'), orNot(authorityName(s, lang), 'notEntered'));
+  entry(t('returnBook.school.authority'), orNot(inWords ? authorityName(s, lang) : s.localAuthority, 'notEntered'));
   entry(t('returnBook.school.authorityCode'), orNot(s.localAuthorityCode, 'notEntered'));
   entry(t('returnBook.school.phase'), t(`authority.phase.${s.phase}`));
   entry(t('returnBook.school.roll'), s.numberOnRoll);
@@ -103,7 +111,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.school.year'), s.academicYear);
   // Whose definition of ALP the school applied, in Welsh where it gave Welsh (a return before version 6 gave none).
   entry(t('returnBook.school.alpDefinition'), orNot(inLanguage(s.alpDefinitionSource, s.alpDefinitionSourceCy, lang), 'notStated'));
-  entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ? dateText(s.alpDefinitionDate, lang) : t('returnBook.notStated'));
+  entry(t('returnBook.school.alpDefinitionDate'), s.alpDefinitionDate ? dateShown(s.alpDefinitionDate) : t('returnBook.notStated'));
 
   const c = ret.counts;
   heading(t('returnBook.counts.heading'));
@@ -125,7 +133,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
         t(`enums.incomeKind.${i.kind}`),
         pounds(i.amountPence),
         i.financialYear === null ? t('returnBook.income.academicYear') : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
-        i.endsOn ? dateText(i.endsOn, lang) : '',
+        i.endsOn ? dateShown(i.endsOn) : '',
       ),
       3,
     );
