@@ -20,7 +20,10 @@ describe('returns from earlier versions of Mapio', () => {
       const read = await readReturnWorkbook(fixture(name));
       expect(read.version, name).toBe(5);
       expect(read.ret.school, name).toMatchObject({ name: 'Ysgol Cwm Glas (demo)', localAuthority: 'Denbighshire', localAuthorityCode: '663', alpDefinitionDate: '2025-09-01' });
-      expect(read.ret.income.some((i) => i.endsOn === '2027-03-31'), name).toBe(true);
+      expect(
+        read.ret.income.some((i) => i.endsOn === '2027-03-31'),
+        name,
+      ).toBe(true);
     }
   });
 
