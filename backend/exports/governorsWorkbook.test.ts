@@ -23,7 +23,7 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 describe('the governors’ workbook', () => {
-  it('has the sheets the issue lists, in English or Welsh, with Learners only when asked for', () => {
+  it('has its sheets in English or Welsh, with Learners only when asked for', () => {
     const view = viewOf(demoSchoolYear());
     expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
     expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact']);
@@ -283,6 +283,20 @@ describe('the governors’ workbook', () => {
     expect(pseudonymised.getCell('C4').text).not.toContain(learner!.ref);
     const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(named.getCell('C4').text).toContain(learner?.name);
+  });
+
+  it('with no learners in the workbook, begins every check’s words as a sentence: “A learner …”, not “a learner …”', () => {
+    const view = viewOf(demoSchoolYear());
+    const at = 4 + view.costed.checks.findIndex((c) => c.subject.kind === 'learner');
+    for (const lang of ['en', 'cy'] as const) {
+      const ws = buildGovernorsWorkbook(view, options({ learners: 'none', lang })).getWorksheet(lang === 'en' ? 'Checks' : 'Gwiriadau') as ExcelJS.Worksheet;
+      const words = view.costed.checks.map((_, i) => ws.getCell(`C${4 + i}`).text);
+      expect(
+        words.filter((w) => w.charAt(0) !== w.charAt(0).toLocaleUpperCase()),
+        lang,
+      ).toEqual([]);
+      if (lang === 'en') expect(ws.getCell(`C${at}`).text).toMatch(/^A learner /);
+    }
   });
 });
 

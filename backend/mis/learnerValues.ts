@@ -11,8 +11,8 @@
  *              on the monitoring register
  *   idp_school E, S, IDP (School), School IDP, IDP, School-maintained IDP
  *   idp_la     LA IDP, IDP (LA), LA-maintained IDP, Statement, Statemented
- * "S" and "Statement" disagree on purpose: the brief for this import maps the single-letter MIS code S to
- * a school IDP and the word Statement (an LA document before the ALN Act) to an LA IDP; the preview
+ * "S" and "Statement" disagree on purpose: the single-letter MIS code S is read as a school IDP and the
+ * word Statement (an LA document before the ALN Act) as an LA IDP; the preview
  * shows every learner's status before anything is written.
  */
 import type { AlnStatus } from '../../shared/domain';

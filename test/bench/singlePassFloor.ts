@@ -11,7 +11,7 @@
  * financial years or cost to date: that is why it is the floor the engine's full recost is set beside.
  * The records a line's cost does not need (enrolments, learners, other costs, income) are still read, one
  * field each, into counts it returns and the bench asserts, so no loop can be skipped or optimised away:
- * "touch every record once" is the issue's definition of the floor.
+ * "touch every record once" is what the floor is (docs/performance.md, "What is measured").
  */
 import type { SchoolYear } from '../../shared/domain';
 import type { CostedMap } from '../../shared/engine';

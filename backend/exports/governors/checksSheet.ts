@@ -40,7 +40,10 @@ export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' 
       break;
     }
   }
-  return checkMessageText(check, name, { t, date: (iso) => dateText(iso, ctx.lang), lineName });
+  const message = checkMessageText(check, name, { t, date: (iso) => dateText(iso, ctx.lang), lineName });
+  // With no learner to name, the message begins "a learner …": a sentence begins with a capital.
+  const generic = t('export.checks.aLearner');
+  return message.startsWith(generic) ? message.charAt(0).toLocaleUpperCase(ctx.lang === 'cy' ? 'cy-GB' : 'en-GB') + message.slice(1) : message;
 }
 
 export function writeChecks(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
