@@ -3,8 +3,9 @@
  * columns and their row is made tall enough for the wrapped lines (so they never run over the first row
  * of figures); every column is at least as wide as its heading's longest word and its widest number (so
  * no word is cut and no "###" is printed); a sheet that fits one page across at 75% or more is fitted to
- * one page wide, and a wider one prints at 80% across as many pages as it needs, its first column (the
- * school) repeated on each, so the text is never smaller than about 8 pt. Headings are shaded and ruled
+ * one page wide, and a wider one prints at 80% across as many pages as it needs, the columns that name
+ * the school (its first, or as many leading columns as the sheet says identify a row: a number and a name)
+ * repeated on each, so a row on any page says whose it is and the text is never smaller than about 8 pt. Headings are shaded and ruled
  * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
@@ -59,9 +60,10 @@ function printedLength(value: number, numFmt: string | undefined): number {
 
 /**
  * Widen columns for their heading words and numbers, set the heading row's height for its wrapped lines,
- * and choose how the sheet prints across A4 pages.
+ * and choose how the sheet prints across A4 pages. `repeatColumns`: how many leading columns identify a row
+ * and repeat on every page a wide sheet prints across (1 unless said).
  */
-export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?: number; orientation: 'landscape' | 'portrait'; repeatFirstColumn?: boolean }): void {
+export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?: number; orientation: 'landscape' | 'portrait'; repeatColumns?: number }): void {
   const headingRow = options.headingRow ?? 1;
   const heading = sheet.getRow(headingRow);
   const count = sheet.columnCount;
@@ -91,7 +93,8 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
   if (total <= printable / LEAST_FIT_SCALE) Object.assign(setup, { fitToPage: true, fitToWidth: 1 });
   else {
     Object.assign(setup, { fitToPage: false, scale: ACROSS_PAGES_SCALE });
-    if (options.repeatFirstColumn !== false) setup.printTitlesColumn = 'A:A';
+    const repeated = options.repeatColumns ?? 1;
+    if (repeated > 0) setup.printTitlesColumn = `A:${sheet.getColumn(repeated).letter}`;
   }
   Object.assign(sheet.pageSetup, setup);
 }

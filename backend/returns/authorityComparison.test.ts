@@ -358,7 +358,7 @@ describe('matching, refusing and replacing returns', () => {
     expect(file.listReturns().map((r) => r.schoolName)).toContain('Ysgol Gymraeg Pen y Bryn');
     const byName = compared.schools.find((r) => r.schoolKey !== 'school/6612345')!;
     expect(byName.notes).toContain('matched_by_name');
-    expect(comparisonWords(t).note('matched_by_name')).toBe('Matched by name: no official number.');
+    expect(comparisonWords(t, 'en').note('matched_by_name')).toBe('Matched by name: no official number.');
 
     // The comparison workbook shows the number and the school's earlier return.
     const ExcelJS = (await import('exceljs')).default;

@@ -1,7 +1,9 @@
 /**
  * The authority's comparison workbook as its reader sees it (docs/authority-return.md, "Printing"): an
  * empty table says so in the reader's language, dates read as words, and the notes on how each figure is
- * made wrap in rows tall enough that they never print over one another. Read from a real file with ExcelJS.
+ * made wrap in rows tall enough that they never print over one another; a Welsh reader reads each school by
+ * the Welsh name it gave; the model sheet, printed across pages, repeats each school's number and name.
+ * Read from a real file with ExcelJS.
  */
 import fs from 'node:fs';
 import nodePath from 'node:path';
@@ -16,6 +18,9 @@ import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { wrappedLines } from '../exports/sheetPrintLayout';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
+import { writeReturnWorkbook } from './returnWorkbook';
+import { readReturnWorkbook } from './readReturn';
+import { schoolKeyFor } from '../../shared/authority/returnFormat';
 
 /** A school with lines and its ALP definition (in English and Welsh) dated 1 September 2025, beside a blank school; no list of schools. */
 function twoSchools() {
@@ -104,6 +109,98 @@ describe('the comparison workbook, as its reader sees it', () => {
       // The outliers rule and the small-numbers note are long: the check above is not only of one-line rows.
       expect(wrapped).toBeGreaterThanOrEqual(2);
       expect(about.getCell('A2').isMerged).toBe(true);
+    });
+  }
+});
+
+/** Six primaries with no official numbers (known by name alone); all but Cwm gave a Welsh name. */
+const SCHOOLS = [
+  { name: 'Bryn Primary School', nameCy: 'Ysgol Gynradd Bryn' },
+  { name: 'Glan Primary School', nameCy: 'Ysgol Gynradd Glan' },
+  { name: 'Cwm Primary School', nameCy: '' },
+  { name: 'Pen Primary School', nameCy: 'Ysgol Gynradd Pen' },
+  { name: 'Tŷ Mawr Primary School', nameCy: 'Ysgol Gynradd Tŷ Mawr' },
+  { name: 'Maes Primary School', nameCy: 'Ysgol Gynradd Maes' },
+];
+
+/**
+ * Their returns written and read back as files. Maes alone classes precision teaching as ALP, and with a
+ * tenth of the others' roll spends far more per pupil: its school is the one outlier, and it gave its ALP
+ * definition's Welsh.
+ */
+async function namedSchools() {
+  const returns = [];
+  for (const [i, names] of SCHOOLS.entries()) {
+    const year = testSchoolYear();
+    const maes = i === SCHOOLS.length - 1;
+    year.school = { ...year.school, ...names, numberOnRoll: maes ? 31 : 312, ...(maes ? { alpDefinitionSourceCy: 'Canllawiau CDU Castell-nedd Port Talbot' } : {}) };
+    if (maes) year.lines = year.lines.map((l) => (l.id === 1 ? { ...l, tierId: 'alp' } : l));
+    const file = nodePath.join(testFolder(), `return-${i}.xlsx`);
+    fs.writeFileSync(file, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
+    const { ret } = await readReturnWorkbook(fs.readFileSync(file));
+    returns.push({ schoolKey: schoolKeyFor(ret.school), ret });
+  }
+  return compareReturns(returns, {});
+}
+
+async function namedAndRead(lang: Lang): Promise<ExcelJS.Workbook> {
+  const file = nodePath.join(testFolder(), `named-${lang}.xlsx`);
+  fs.writeFileSync(file, await writeComparisonWorkbook(await namedSchools(), undefined, lang));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+const column = (sheet: ExcelJS.Worksheet, n: number) =>
+  sheet
+    .getColumn(n)
+    .values.slice(2)
+    .map((v) => String(v ?? ''));
+
+describe('the comparison workbook names each school as its reader reads it', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    const named = SCHOOLS.map((s) => (lang === 'cy' && s.nameCy ? s.nameCy : s.name));
+    const other = SCHOOLS.map((s) => (lang === 'cy' ? s.name : s.nameCy)).filter((n) => n !== '' && !named.includes(n));
+
+    it(`in ${lang === 'en' ? 'English' : 'the Welsh each school gave (the English where it gave none)'} on every sheet that names a school`, async () => {
+      const { t } = createI18n(lang);
+      const workbook = await namedAndRead(lang);
+      expect(column(workbook.getWorksheet(t('compareBook.sheet.schools'))!, 1)).toEqual(named);
+      expect(column(workbook.getWorksheet(t('compareBook.sheet.model'))!, 2)).toEqual(named);
+
+      const differences = workbook.getWorksheet(t('compareBook.sheet.differences'))!;
+      const maes = named[named.length - 1]!;
+      const precision = differences.getRow(2);
+      expect(precision.getCell(9).text).toBe(maes);
+      expect(
+        precision
+          .getCell(10)
+          .text.split('; ')
+          .map((x) => x.replace(/ \(.*\)$/, '')),
+      ).toEqual(named.slice(0, -1));
+
+      // Each outlier question names the school and whose ALP definition it applied, in the reader's language.
+      const outliers = workbook.getWorksheet(t('compareBook.sheet.outliers'))!;
+      const flagged = column(outliers, 1);
+      expect(flagged.length).toBeGreaterThan(0);
+      expect(new Set(flagged)).toEqual(new Set([maes]));
+      for (let row = 2; row <= flagged.length + 1; row += 1) {
+        expect(outliers.getRow(row).getCell(7).text).toContain(maes);
+        expect(outliers.getRow(row).getCell(7).text).toContain(lang === 'cy' ? 'Canllawiau CDU Castell-nedd Port Talbot' : 'Neath Port Talbot ILP guidance');
+      }
+
+      // No sheet names a school in the other language.
+      for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => other.forEach((n) => expect(cell.text, `${sheet.name} ${cell.address}`).not.toContain(n))));
+    });
+
+    it(`prints the ${lang === 'en' ? 'English' : 'Welsh'} model sheet across pages with each school's number and name on every page`, async () => {
+      const { t } = createI18n(lang);
+      const model = (await namedAndRead(lang)).getWorksheet(t('compareBook.sheet.model'))!;
+      expect([model.getCell('A1').text, model.getCell('B1').text]).toEqual([t('compareBook.col.officialNumber'), t('compareBook.col.school')]);
+      // Wider than a page: printed across pages at a readable size, not shrunk to one.
+      expect(model.pageSetup.fitToPage).toBeFalsy();
+      expect(model.pageSetup.printTitlesColumn).toBe('A:B');
+      expect(model.pageSetup.printTitlesRow).toBe('1:1');
     });
   }
 });

@@ -44,13 +44,16 @@ const SCHOOL_COUNT_COLUMNS = [7, 9, 11, 12];
 
 export async function writeComparisonWorkbook(comparison: AuthorityComparison, title?: string, lang: Lang = 'en', options: ComparisonWorkbookOptions = {}): Promise<Buffer> {
   const { t } = createI18n(lang);
-  const words = comparisonWords(t);
+  const words = comparisonWords(t, lang);
+  // The school's name as the reader reads it: the Welsh it gave, in a Welsh workbook (the English where it gave none).
+  const schoolName = (english: string, welsh: string) => inLanguage(english, welsh, lang);
   const H = (k: string) => t(`compareBook.col.${k}`);
   const count = (c: ReturnCount) => countInWords(t, c);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
-  const sheets: Array<{ sheet: ExcelJS.Worksheet; orientation: 'landscape' | 'portrait' }> = [];
+  // `repeatColumns`: the leading columns that say whose a row is, repeated on every page a wide sheet prints across.
+  const sheets: Array<{ sheet: ExcelJS.Worksheet; orientation: 'landscape' | 'portrait'; repeatColumns?: number }> = [];
 
   const schools = table(workbook, t('compareBook.sheet.schools'), [
     { header: H('school'), width: 30 },
@@ -89,7 +92,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   for (const r of comparison.schools) {
     const c = r.context;
     schools.addRow([
-      c.name,
+      schoolName(c.name, c.nameCy),
       r.officialNumber,
       t(`authority.phase.${c.phase}`),
       t(`authority.medium.${c.languageMedium}`),
@@ -115,7 +118,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       fraction(r.notAlpShareOfLineCost),
       fraction(r.welshMediumShareOfAlpCost),
       // In a Welsh workbook, the Welsh the school gave for whose definition it applied (as its return shows it).
-      inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
+      words.definition(c),
       c.alpDefinitionDate ? dateText(c.alpDefinitionDate, lang) : '',
       c.academicYear,
       r.fileName ?? '',
@@ -184,7 +187,9 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const M = (figure: string) => t('compareBook.model.money', { figure, unit });
   const money = (p: number | null) => (p === null ? null : inThousands ? p / 100_000 : p / 100);
   const MONEY = inThousands ? THOUSANDS : POUNDS;
-  const model = workbook.addWorksheet(t('compareBook.sheet.model'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Its official number and name say whose a row is (a school without a number is known by its name alone):
+  // both stay in view on screen and print on every page across.
+  const model = workbook.addWorksheet(t('compareBook.sheet.model'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
   model.columns = [
     { header: H('officialNumber'), width: 10 },
     { header: H('school'), width: 30 },
@@ -207,7 +212,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     const c = r.context;
     model.addRow([
       r.officialNumber,
-      c.name,
+      schoolName(c.name, c.nameCy),
       t(`authority.phase.${c.phase}`),
       t(`authority.medium.${c.languageMedium}`),
       c.academicYear,
@@ -224,7 +229,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     ]);
   }
   model.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
-  sheets.push({ sheet: model, orientation: 'landscape' });
+  sheets.push({ sheet: model, orientation: 'landscape', repeatColumns: 2 });
 
   const D = (k: string) => t(`compareBook.diff.${k}`);
   const diffs = table(workbook, t('compareBook.sheet.differences'), [
@@ -251,8 +256,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       g.notAlp.schoolCount,
       learners(g.notAlp.learners),
       pounds(g.notAlp.costPence),
-      g.alp.schools.map((x) => x.schoolName).join('; '),
-      g.notAlp.schools.map((x) => `${x.schoolName} (${x.tierNames.join(', ')})`).join('; '),
+      g.alp.schools.map((x) => schoolName(x.schoolName, x.schoolNameCy)).join('; '),
+      g.notAlp.schools.map((x) => `${schoolName(x.schoolName, x.schoolNameCy)} (${x.tierNames.join(', ')})`).join('; '),
     ]);
   }
   if (comparison.classificationDifferences.length === 0) none(diffs, t('authority.classification.none'));
@@ -271,7 +276,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const rowByKey = new Map(comparison.schools.map((r) => [r.schoolKey, r]));
   for (const o of comparison.outliers) {
     const row = outliers.addRow([
-      o.schoolName,
+      schoolName(o.schoolName, o.schoolNameCy),
       t(`authority.phase.${o.phase}`),
       words.measure(o.measure),
       o.unit === 'pence' ? o.value / 100 : o.value / 10_000,
@@ -312,7 +317,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   about.getRow(2).height = wrappedLines(A('context'), 142, PLAIN_CHAR) * LINE_HEIGHT_PT;
   wrapTextInRows(about, { headingRow: 2 });
 
-  for (const { sheet, orientation } of sheets) layOutForPrint(sheet, { orientation });
+  for (const { sheet, orientation, repeatColumns } of sheets) layOutForPrint(sheet, { orientation, repeatColumns });
   // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.
   for (const { sheet } of sheets) wrapTextInRows(sheet, { rightAligned: sheet === schools ? SCHOOL_COUNT_COLUMNS : [] });
   for (const row of sentences) {

@@ -34,6 +34,8 @@ export type ReturnSource = ReturnFile | ReturnFileOnDisk;
 export interface ImportedSchool {
   schoolKey: string;
   name: string;
+  /** The school's Welsh name as its return gives it ('' when none): what a Welsh reader is shown. */
+  nameCy: string;
   academicYear: string;
 }
 
@@ -129,7 +131,7 @@ function storeInOneCommit(authority: AuthorityFile, batch: readonly ReadFile[], 
           const existing = authority.findReturn(schoolKey, read.ret.school.academicYear);
           if (existing) checkAgainstHeld(authority, existing, read, fileName, options.replace ?? false);
           const stored = authority.addReturn({ schoolKey, fileName, formatVersion: read.version, sha256: read.sha256, json: read.json, ret: read.ret }, options);
-          return { fileName, school: { schoolKey, name: stored.schoolName, academicYear: stored.academicYear }, replaced: existing !== null };
+          return { fileName, school: { schoolKey, name: stored.schoolName, nameCy: read.ret.school.nameCy, academicYear: stored.academicYear }, replaced: existing !== null };
         } catch (error) {
           return { fileName, error };
         }

@@ -24,7 +24,8 @@ export interface ImportedReturnInfo {
 
 /** Every return handled, each imported or rejected with its file name and a reason. */
 export interface ReturnImportOutcome {
-  imported: Array<{ fileName: string; school: { schoolKey: string; name: string; academicYear: string }; replaced: boolean }>;
+  /** Each school's name as its return gives it, with its Welsh name ('' when none) for a Welsh reader. */
+  imported: Array<{ fileName: string; school: { schoolKey: string; name: string; nameCy: string; academicYear: string }; replaced: boolean }>;
   /**
    * Each refused file: a code and its specifics (worded at the edge: `authority.rejected.<code>`), and the
    * reason in English. `cells` names the visible cells that differ from the data (`visible_cells_differ`);

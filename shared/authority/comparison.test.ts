@@ -74,8 +74,8 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.idpShareOfAln).toEqual({ numerator: 20, denominator: 40, of: 'learners_with_aln', basisPoints: 5000 });
     expect(row?.alpShareOfLineCost).toEqual({ numerator: 27_720, denominator: 55_440, of: 'line_cost', basisPoints: 5000 });
     expect(row?.welshMediumShareOfAlpCost?.basisPoints).toBe(10_000);
-    expect(comparisonWords(createI18n('en').t).share(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
-    expect(comparisonWords(createI18n('cy').t).share(row!.alnShareOfRoll)).toBe('13.33% o ddisgyblion ar y gofrestr (40 o 300)');
+    expect(comparisonWords(createI18n('en').t, 'en').share(row!.alnShareOfRoll)).toBe('13.33% of pupils on roll (40 of 300)');
+    expect(comparisonWords(createI18n('cy').t, 'cy').share(row!.alnShareOfRoll)).toBe('13.33% o ddisgyblion ar y gofrestr (40 o 300)');
     expect(row?.context).toMatchObject({ numberOnRoll: 300, languageMedium: 'english', alpDefinitionSource: 'Sir Prawf guidance 2025', learnersWithAln: { value: 40, suppressed: false } });
   });
 
@@ -86,7 +86,7 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.alnShareOfRoll).toBeNull();
     expect(row?.committedPence).toBe(27_720); // money is never hidden
     expect(row?.notes).toContain('aln_withheld');
-    expect(comparisonWords(createI18n('cy').t).note('aln_withheld')).toMatch(/wedi’u dal yn ôl/);
+    expect(comparisonWords(createI18n('cy').t, 'cy').note('aln_withheld')).toMatch(/wedi’u dal yn ôl/);
   });
 });
 
@@ -119,10 +119,10 @@ describe('compareReturns: medians and outliers', () => {
     expect(flagged.map((o) => [o.schoolName, o.direction, o.phase])).toEqual([['A', 'above', 'primary']]);
     // Worded at the edge, in either language, with the school's context
     const row = comparison.schools.find((s) => s.schoolKey === 'A');
-    const en = comparisonWords(createI18n('en').t);
+    const en = comparisonWords(createI18n('en').t, 'en');
     expect(en.question(flagged[0]!, row)).toMatch(/^Committed spend per pupil on roll at A is £10,000\.00, well above the median of primary schools \(£130\.00\)\. What lies behind it\?/);
     expect(en.question(flagged[0]!, row)).toMatch(/100 on roll/);
-    const cy = comparisonWords(createI18n('cy').t);
+    const cy = comparisonWords(createI18n('cy').t, 'cy');
     expect(cy.question(flagged[0]!, row)).toMatch(
       /^Gwariant ymrwymedig fesul disgybl ar y gofrestr yn A: £10,000\.00, ymhell uwchlaw canolrif ysgolion cynradd, sef £130\.00\. Beth sydd y tu ôl i hyn\?/,
     );
@@ -143,10 +143,10 @@ describe('compareReturns: medians and outliers', () => {
     const secondary = comparison.phaseMeasures.find((m) => m.measure.key === 'spendPerPupilPence' && m.phase === 'secondary');
     expect(secondary).toMatchObject({ schools: 2, lowerFence: null, upperFence: null, minimumForFences: 4 });
     expect(comparison.outliers.filter((o) => o.phase === 'secondary')).toEqual([]);
-    expect(comparisonWords(createI18n('en').t).tooFew(secondary!)).toBe(
+    expect(comparisonWords(createI18n('en').t, 'en').tooFew(secondary!)).toBe(
       'Outliers in “Committed spend per pupil on roll” among secondary schools are not looked for: schools with a figure: 2; the fences need at least 4.',
     );
-    expect(comparisonWords(createI18n('cy').t).tooFew(secondary!)).toMatch(/ymhlith ysgolion uwchradd: ysgolion gyda ffigur: 2; mae angen o leiaf 4 ar y ffensys/);
+    expect(comparisonWords(createI18n('cy').t, 'cy').tooFew(secondary!)).toMatch(/ymhlith ysgolion uwchradd: ysgolion gyda ffigur: 2; mae angen o leiaf 4 ar y ffensys/);
   });
 
   it('rounds an even median half away from zero, and needs 4 schools before calling anything an outlier', () => {

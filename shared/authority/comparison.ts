@@ -100,6 +100,8 @@ export const MEASURE_INFO: Record<MeasureKey, MeasureInfo> = {
 
 export interface SchoolContext {
   name: string;
+  /** The school's Welsh name as its return gives it ('' when none, or a return before version 5): what a Welsh reader sees. */
+  nameCy: string;
   /** The official school number (7 digits) that matches its returns; empty when the return carries none. */
   officialNumber: string;
   localAuthority: string;
@@ -180,6 +182,8 @@ export interface PhaseMeasureSummary extends MeasureSummary {
 export interface Outlier {
   schoolKey: string;
   schoolName: string;
+  /** The school's Welsh name ('' when its return gives none). */
+  schoolNameCy: string;
   /** The phase it was compared within; `median` is that phase's median. */
   phase: Phase;
   measure: MeasureKey;
@@ -190,7 +194,7 @@ export interface Outlier {
 }
 
 export interface ClassificationSide {
-  schools: Array<{ schoolKey: string; schoolName: string; tierNames: string[]; lines: number; learners: LearnerTally; costPence: Pence }>;
+  schools: Array<{ schoolKey: string; schoolName: string; schoolNameCy: string; tierNames: string[]; lines: number; learners: LearnerTally; costPence: Pence }>;
   schoolCount: number;
   learners: LearnerTally;
   costPence: Pence;
@@ -313,6 +317,7 @@ function schoolRow(input: ComparedReturn, note: string | null): SchoolComparison
     context: {
       officialNumber: s.officialNumber,
       name: s.name,
+      nameCy: s.nameCy,
       localAuthority: s.localAuthority,
       phase: s.phase,
       academicYear: s.academicYear,
@@ -439,7 +444,11 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
       g.variantCounts.set(line.name, (g.variantCounts.get(line.name) ?? 0) + 1);
       const side = line.isAlp ? g.sides.alp : g.sides.notAlp;
       let school = side.get(input.schoolKey);
-      if (!school) side.set(input.schoolKey, (school = { schoolKey: input.schoolKey, schoolName: input.ret.school.name, tierNames: [], lines: 0, learners: emptyTally(), costPence: 0 }));
+      if (!school)
+        side.set(
+          input.schoolKey,
+          (school = { schoolKey: input.schoolKey, schoolName: input.ret.school.name, schoolNameCy: input.ret.school.nameCy, tierNames: [], lines: 0, learners: emptyTally(), costPence: 0 }),
+        );
       if (!school.tierNames.includes(line.tierName)) school.tierNames.push(line.tierName);
       school.lines += 1;
       addCount(school.learners, line.learners);
@@ -517,7 +526,7 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
         const v4 = 4n * BigInt(value);
         const direction = v4 < fences4[0] ? 'below' : v4 > fences4[1] ? 'above' : null;
         if (!direction) continue;
-        outliers.push({ schoolKey: row.schoolKey, schoolName: row.context.name, phase, measure: key, unit: info.unit, value, median: summary.median, direction });
+        outliers.push({ schoolKey: row.schoolKey, schoolName: row.context.name, schoolNameCy: row.context.nameCy, phase, measure: key, unit: info.unit, value, median: summary.median, direction });
       }
     }
   }

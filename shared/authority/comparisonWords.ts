@@ -2,10 +2,14 @@
  * The authority comparison in words, in the reader's language: why a figure is not shown, what a share is
  * a share of, the outlier rule, and each outlier as a question with the school's context. The comparison
  * itself (comparison.ts) carries only codes and numbers; the screen, the workbook and the CLI word them here.
+ * The school's own words (its name, whose ALP definition it applied) are read in the reader's language as
+ * everywhere else (docs/welsh.md): the Welsh the school gave, for a Welsh reader, and the English where it gave none.
  */
 import type { TFunction } from 'i18next';
+import type { Lang } from '../i18n';
+import { inLanguage } from '../i18n/schoolWords';
 import { countInWords } from './countWords';
-import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type PhaseMeasureSummary, type SchoolComparisonRow, type Share, type ShareOf } from './comparison';
+import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type PhaseMeasureSummary, type SchoolComparisonRow, type SchoolContext, type Share, type ShareOf } from './comparison';
 
 export interface ComparisonWords {
   note(code: ComparisonNote): string;
@@ -22,9 +26,11 @@ export interface ComparisonWords {
   tooFew(summary: PhaseMeasureSummary): string;
   /** The school's context in one phrase: phase, medium, roll, eFSM, learners with ALN, ALP definition. */
   context(row: SchoolComparisonRow): string;
+  /** Whose ALP definition the school applied, in the reader's language; "not stated" when the school left it blank. */
+  definition(context: SchoolContext): string;
 }
 
-export function comparisonWords(t: TFunction): ComparisonWords {
+export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
   const value = (unit: 'pence' | 'basis_points', v: number) => formatMeasure(unit, v);
   const words: ComparisonWords = {
     note: (code) => t(`authority.notes.${code}`),
@@ -50,13 +56,14 @@ export function comparisonWords(t: TFunction): ComparisonWords {
         roll: c.numberOnRoll,
         efsm: c.efsmBasisPoints === null ? t('authority.outliers.efsmNotGiven') : value('basis_points', c.efsmBasisPoints),
         aln: countInWords(t, c.learnersWithAln),
-        definition: c.alpDefinitionSource || t('authority.outliers.notStated'),
+        definition: words.definition(c),
       });
     },
+    definition: (c) => inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
     question(o, row) {
       return t(`authority.outliers.question.${o.direction}`, {
         measure: words.measure(o.measure),
-        school: o.schoolName,
+        school: inLanguage(o.schoolName, o.schoolNameCy, lang),
         value: value(o.unit, o.value),
         median: value(o.unit, o.median),
         phaseSchools: t(`authority.outliers.phaseSchools.${o.phase}`),

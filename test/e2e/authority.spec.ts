@@ -26,6 +26,10 @@ import { screenshotPath } from './screenshots';
 
 const ELSA_ALP_AT = new Set([1, 4]);
 const NAMES = ['Ysgol Glan', 'Ysgol Bryn', 'Ysgol Cwm', 'Ysgol Pen', 'Ysgol Maes', 'Ysgol Tŷ Mawr'];
+/** The Welsh names two schools gave (one classes ELSA as ALP, one is the outlier): what a Welsh reader sees. The others gave none. */
+const NAMES_CY = ['', 'Ysgol Gynradd Bryn', '', '', '', 'Ysgol Gynradd Tŷ Mawr'];
+/** The Welsh of the ALP definition, given by the schools that gave a Welsh name. */
+const DEFINITION_CY = 'Canllawiau DDY Sir Prawf';
 
 /** School i: rolls, media and rates vary; "ELSA" is ALP at two schools; the last school has far more 1:1 support. */
 function school(i: number): SchoolYear {
@@ -53,7 +57,7 @@ function school(i: number): SchoolYear {
   return schoolYear({
     school: {
       name: NAMES[i] as string,
-      nameCy: '',
+      nameCy: NAMES_CY[i] as string,
       localAuthority: 'Sir Prawf',
       localAuthorityCode: '',
       officialNumber: '',
@@ -63,7 +67,7 @@ function school(i: number): SchoolYear {
       languageMedium: LANGUAGE_MEDIA[i % LANGUAGE_MEDIA.length]!,
       academicYear: '2026-27',
       alpDefinitionSource: 'Sir Prawf ALP guidance',
-      alpDefinitionSourceCy: '',
+      alpDefinitionSourceCy: NAMES_CY[i] ? DEFINITION_CY : '',
       alpDefinitionDate: '2025-06-30',
     },
     staff: [staffMember({ id: 1, hourlyCostPence: 1500 + i * 37 })],
@@ -141,6 +145,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // Ordered by name, not by spend.
   const firstColumn = await table.locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
   expect(firstColumn).toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en-GB')));
+  const englishOrder = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
 
   // The planted classification difference: ELSA is ALP at two schools and targeted at four.
   const elsa = expected.classificationDifferences.find((g) => g.displayName === 'ELSA');
@@ -158,7 +163,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // The heavy school's spend is a question to ask, never a ranking.
   const question = expected.outliers.find((o) => o.schoolName === 'Ysgol Tŷ Mawr');
   if (!question) throw new Error('the planted outlier is missing from the engine’s comparison');
-  const words = comparisonWords(createI18n('en').t);
+  const words = comparisonWords(createI18n('en').t, 'en');
   await expect(page.getByTestId('outlier-questions')).toContainText(
     words.question(
       question,
@@ -185,7 +190,7 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // (their names, line and tier names, their ALP definitions) stay as they wrote them.
   await page.locator('.lang-select select').selectOption('cy');
   await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
-  const cyWords = comparisonWords(createI18n('cy').t);
+  const cyWords = comparisonWords(createI18n('cy').t, 'cy');
   // The file pickers in Welsh: the browser's own input (which says "Choose Files" whatever the page's language) is hidden.
   await expect(page.locator('.file-picker button', { hasText: 'Dewis ffeiliau…' })).toBeVisible(); // for the mouse: hidden from screen readers, who use the input
   await expect(page.getByTestId('return-files-chosen')).toHaveText(/\.xlsx/);
@@ -198,8 +203,30 @@ test('an officer imports returns, sees the comparison to the penny with its ques
       expected.schools.find((s) => s.schoolKey === question.schoolKey),
     ),
   );
+  // A school that gave its Welsh name is named in Welsh wherever the screen names it (the schools table, the
+  // classification differences, the outlier questions and chart, the list of returns imported), with the Welsh
+  // of whose ALP definition it applied; one that gave none keeps its English name. Rows keep the order of the
+  // names the returns give, whatever the reader's language.
+  const keysInOrder = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+  expect(await keysInOrder()).toEqual(englishOrder);
+  for (const [i, welsh] of NAMES_CY.entries()) {
+    const row = expected.schools.find((s) => s.context.name === NAMES[i])!;
+    await expect(page.getByTestId(`school-row-${row.schoolKey}`).locator('.school-cell-name')).toHaveText(welsh || (NAMES[i] as string));
+    await expect(page.getByTestId(`school-row-${row.schoolKey}`).locator('td.definition')).toContainText(welsh ? DEFINITION_CY : 'Sir Prawf ALP guidance');
+  }
+  await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`)).toContainText('Ysgol Gynradd Bryn');
+  await expect(page.getByTestId('outlier-questions')).toContainText('Ysgol Gynradd Tŷ Mawr');
+  await expect(page.getByTestId('outlier-questions')).toContainText(`diffiniad DDY: ${DEFINITION_CY}`);
+  await expect(page.getByTestId('outlier-chart').locator('svg text', { hasText: 'Ysgol Gynradd Tŷ Mawr' })).toHaveCount(1);
+  await expect(page.getByTestId('import-imported')).toContainText('Ysgol Gynradd Tŷ Mawr, 2026-27');
+  const welshShown = await page.locator('main').innerText();
+  for (const [i, welsh] of NAMES_CY.entries()) if (welsh) expect(welshShown).not.toContain(NAMES[i]);
+  await page.getByTestId('outlier-table-toggle').click();
+  await expect(page.getByTestId('outlier-table')).toContainText('Ysgol Gynradd Tŷ Mawr');
+  await page.getByTestId('outlier-table-toggle').click();
+
   const ownWords = [
-    ...expected.schools.flatMap((s) => [s.context.name, s.context.localAuthority, s.context.alpDefinitionSource, s.fileName ?? '']),
+    ...expected.schools.flatMap((s) => [s.context.name, s.context.nameCy, s.context.localAuthority, s.context.alpDefinitionSource, s.context.alpDefinitionSourceCy, s.fileName ?? '']),
     ...expected.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),
     'Ysgol Cwm Glas (demo)',
     'Demo school.mapio',

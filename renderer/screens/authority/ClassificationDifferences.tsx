@@ -22,7 +22,7 @@ function useLearnerWords() {
 }
 
 function Side(props: { side: ClassificationSide; alp: boolean; testId: string }) {
-  const { t, pounds } = useDisplay();
+  const { t, pounds, typedText } = useDisplay();
   const learners = useLearnerWords();
   const fewer = t('authority.fewerThan5');
   const learnerCount = (tally: LearnerTally) => (tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`);
@@ -46,7 +46,7 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
         <tbody>
           {side.schools.map((s) => (
             <tr key={s.schoolKey}>
-              <th scope="row">{s.schoolName}</th>
+              <th scope="row">{typedText(s.schoolName, s.schoolNameCy)}</th>
               <td>{s.tierNames.join(', ')}</td>
               <td className="num money">{learnerCount(s.learners)}</td>
               <td className="num money">{pounds(s.costPence)}</td>

@@ -7,6 +7,7 @@
  */
 import { FilePicker } from '../../components/FilePicker';
 import { useMapio } from '../../state/store';
+import { useDisplay } from '../../display';
 import { problemText } from '../../errors/localisedError';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { ReturnChangesTable } from './ReturnChangesTable';
 export function ImportArea() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const { typedText } = useDisplay();
   const id = useId();
   const progress = useAuthority((s) => s.progress);
   const lastImport = useAuthority((s) => s.lastImport);
@@ -172,8 +174,8 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.imported.map((r) => (
                   <li key={`${r.fileName}-${r.school.schoolKey}`}>
-                    <span className="pill pill-good">{r.replaced ? t('authority.import.replacedPill') : t('authority.import.importedPill')}</span> {r.school.name}, {r.school.academicYear}{' '}
-                    <span className="muted">({r.fileName})</span>
+                    <span className="pill pill-good">{r.replaced ? t('authority.import.replacedPill') : t('authority.import.importedPill')}</span> {typedText(r.school.name, r.school.nameCy)},{' '}
+                    {r.school.academicYear} <span className="muted">({r.fileName})</span>
                   </li>
                 ))}
               </ul>

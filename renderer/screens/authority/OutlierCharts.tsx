@@ -20,8 +20,8 @@ const MEDIAN = '#1b2430';
 const FENCE = '#6b3fa0';
 
 export function OutlierSection(props: { comparison: AuthorityComparison }) {
-  const { t } = useDisplay();
-  const words = comparisonWords(t);
+  const { t, lang } = useDisplay();
+  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
   const rowByKey = new Map(props.comparison.schools.map((r) => [r.schoolKey, r]));
   const id = useId();
   const { outliers, phaseMeasures, schools } = props.comparison;
@@ -86,7 +86,7 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
 }
 
 function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
-  const { t, pounds } = useDisplay();
+  const { t, lang, pounds, typedText } = useDisplay();
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const { summary, measure } = props;
@@ -94,7 +94,8 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
   const format = (v: number) => (money ? pounds(v) : percent(v));
   const axisFormat = (v: number) => (money ? pounds(v).replace(/\.\d\d$/, '') : `${Math.round(v / 100)}%`);
   const outlierOf = useMemo(() => new Map(props.comparison.outliers.filter((o) => o.measure === measure).map((o) => [o.schoolKey, o])), [props.comparison.outliers, measure]);
-  const rows = orderSchools(props.comparison.schools, 'name').map((r) => ({ key: r.schoolKey, name: r.context.name, value: measureValue(r, measure) }));
+  // Ordered by the name the return gives (as the schools table is); each labelled with the name the reader reads.
+  const rows = orderSchools(props.comparison.schools, 'name').map((r) => ({ key: r.schoolKey, name: typedText(r.context.name, r.context.nameCy), value: measureValue(r, measure) }));
   const plotted = rows.filter((r): r is { key: string; name: string; value: number } => r.value !== null);
   const missing = rows.filter((r) => r.value === null);
   const height = Math.max(200, plotted.length * 26 + 70);
@@ -126,7 +127,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
         {summary.median === null
           ? t('authority.outliers.noValues')
           : summary.lowerFence === null || summary.upperFence === null
-            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${comparisonWords(t).tooFew(summary)}`
+            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${comparisonWords(t, lang === 'cy' ? 'cy' : 'en').tooFew(summary)}`
             : t('authority.outliers.caption', {
                 median: format(summary.median),
                 lower: format(summary.lowerFence),

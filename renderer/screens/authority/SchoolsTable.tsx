@@ -42,8 +42,15 @@ function ShareCell(props: { share: Share | null; money?: boolean; testId: string
   );
 }
 
+/** The school's name as the reader reads it: its Welsh name for a Welsh reader, where its return gives one. */
+function useSchoolName() {
+  const { typedText } = useDisplay();
+  return (row: SchoolComparisonRow) => typedText(row.context.name, row.context.nameCy);
+}
+
 export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear: string }) {
-  const { t, pounds, date, count } = useDisplay();
+  const { t, pounds, date, count, typedText } = useDisplay();
+  const schoolName = useSchoolName();
   const id = useId();
   const [order, setOrder] = useState<SchoolOrder>('name');
   const [allocationFor, setAllocationFor] = useState<SchoolComparisonRow | null>(null);
@@ -195,7 +202,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
               return (
                 <tr key={key} data-testid={`school-row-${key}`}>
                   <th scope="row" className="sticky-col">
-                    <span className="school-cell-name">{c.name}</span>
+                    <span className="school-cell-name">{schoolName(r)}</span>
                     {r.notes.length > 0 ? <sup className="note-mark">{t('authority.schools.noteMark', { n: noted.indexOf(r) + 1 })}</sup> : null}
                     <span className="cell-sub">{t(`authority.phase.${c.phase}`)}</span>
                     {c.officialNumber ? (
@@ -222,7 +229,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     <span className="cell-sub">{t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, t), la: countText(c.idpsLaMaintained, t) })}</span>
                   </td>
                   <td className="definition">
-                    {c.alpDefinitionSource}
+                    {typedText(c.alpDefinitionSource, c.alpDefinitionSourceCy) || t('authority.outliers.notStated')}
                     {c.alpDefinitionDate ? <span className="cell-sub">{date(c.alpDefinitionDate)}</span> : <span className="cell-sub">{t('authority.undated')}</span>}
                   </td>
                   <ShareCell share={r.alnShareOfRoll} testId={`alnShare-${key}`} />
@@ -249,7 +256,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     <span className="cell-sub">
                       <button type="button" className="link-button" onClick={() => setAllocationFor(r)}>
                         {r.publishedAllocationPence === null ? t('authority.published.set') : t('authority.published.change')}
-                        <span className="visually-hidden"> {t('authority.published.editFor', { school: c.name })}</span>
+                        <span className="visually-hidden"> {t('authority.published.editFor', { school: schoolName(r) })}</span>
                       </button>
                     </span>
                   </td>
@@ -265,14 +272,14 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     <span className="cell-sub">
                       <button type="button" className="link-button" onClick={() => setNoteFor(r)}>
                         {r.note ? t('authority.schoolNote.edit') : t('authority.schoolNote.add')}
-                        <span className="visually-hidden"> {t('authority.schoolNote.forSchool', { school: c.name })}</span>
+                        <span className="visually-hidden"> {t('authority.schoolNote.forSchool', { school: schoolName(r) })}</span>
                       </button>
                     </span>
                   </td>
                   <ButtonCell
                     className="actions"
                     text={t('authority.remove.button')}
-                    label={t('authority.remove.buttonFor', { school: c.name })}
+                    label={t('authority.remove.buttonFor', { school: schoolName(r) })}
                     onClick={() => setRemoving(r)}
                     testId={`remove-${key}`}
                   />
@@ -286,7 +293,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
         <ol className="school-notes" data-testid="school-notes">
           {noted.map((r) => (
             <li key={r.schoolKey}>
-              <strong>{r.context.name}:</strong> {r.notes.map((n) => t(`authority.notes.${n}`)).join(' ')}
+              <strong>{schoolName(r)}:</strong> {r.notes.map((n) => t(`authority.notes.${n}`)).join(' ')}
             </li>
           ))}
         </ol>
@@ -296,8 +303,8 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
       {allocationFor ? <PublishedAllocationDialog row={allocationFor} academicYear={props.academicYear} onClose={() => setAllocationFor(null)} /> : null}
       {removing ? (
         <ConfirmDialog
-          title={t('authority.remove.title', { school: removing.context.name })}
-          body={<p>{t('authority.remove.body', { school: removing.context.name })}</p>}
+          title={t('authority.remove.title', { school: schoolName(removing) })}
+          body={<p>{t('authority.remove.body', { school: schoolName(removing) })}</p>}
           confirmLabel={t('authority.remove.confirm')}
           danger
           onCancel={() => setRemoving(null)}
@@ -315,6 +322,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
 /** The school's published Section 52 allocation for the year, typed in pounds; empty clears it. */
 function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYear: string; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const schoolName = useSchoolName();
   const id = useId();
   const setPublishedAllocation = useAuthority((s) => s.setPublishedAllocation);
   const current = props.row.publishedAllocationPence;
@@ -346,7 +354,7 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
 
   return (
     <Dialog
-      title={t('authority.published.title', { school: props.row.context.name })}
+      title={t('authority.published.title', { school: schoolName(props.row) })}
       onClose={() => !busy && props.onClose()}
       footer={
         <>
@@ -385,6 +393,7 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
 /** The officer's own note on a school, kept in the authority file; empty removes it. */
 function SchoolNoteDialog(props: { row: SchoolComparisonRow; onClose: () => void }) {
   const { t } = useTranslation();
+  const schoolName = useSchoolName();
   const id = useId();
   const setSchoolNote = useAuthority((s) => s.setSchoolNote);
   const [note, setNote] = useState(props.row.note ?? '');
@@ -402,7 +411,7 @@ function SchoolNoteDialog(props: { row: SchoolComparisonRow; onClose: () => void
   };
   return (
     <Dialog
-      title={t('authority.schoolNote.title', { school: props.row.context.name })}
+      title={t('authority.schoolNote.title', { school: schoolName(props.row) })}
       onClose={() => !busy && props.onClose()}
       footer={
         <>
