@@ -75,7 +75,9 @@ describe('authority operations', () => {
     const contentBase64 = fs.readFileSync(written.path).toString('base64');
     const first = await backend.invoke('authority.importReturn', { fileName: 'bryn-derw.xlsx', contentBase64 });
     expect(first).toEqual({
-      imported: [{ fileName: 'bryn-derw.xlsx', school: { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', name: 'Ysgol Gynradd Bryn Derw', nameCy: '', academicYear: '2026-27' }, replaced: false }],
+      imported: [
+        { fileName: 'bryn-derw.xlsx', school: { schoolKey: 'neath-port-talbot/ysgol-gynradd-bryn-derw', name: 'Ysgol Gynradd Bryn Derw', nameCy: '', academicYear: '2026-27' }, replaced: false },
+      ],
       rejected: [],
     });
     const second = await backend.invoke('authority.importReturn', { fileName: 'again.xlsx', contentBase64 });
