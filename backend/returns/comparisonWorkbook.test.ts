@@ -36,6 +36,14 @@ function twoSchools() {
   );
 }
 
+/** The schools sheet's row for the school named `name` (a Welsh reader's rows are in the order of the names shown). */
+function rowNamed(schools: ExcelJS.Worksheet, name: string): ExcelJS.Row {
+  const rows = schools.getRows(2, schools.rowCount - 1) ?? [];
+  const row = rows.find((r) => r.getCell(1).text === name);
+  if (!row) throw new Error(`no row for ${name} on ${schools.name}`);
+  return row;
+}
+
 async function writtenAndRead(lang: Lang): Promise<ExcelJS.Workbook> {
   const file = nodePath.join(testFolder(), `comparison-${lang}.xlsx`);
   fs.writeFileSync(file, await writeComparisonWorkbook(twoSchools(), undefined, lang));
@@ -84,14 +92,16 @@ describe('the comparison workbook, as its reader sees it', () => {
       const { t } = createI18n(lang);
       const schools = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.schools'))!;
       const header = (schools.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-      expect(schools.getRow(2).getCell(header.indexOf(t('compareBook.col.definitionDate'))).text).toBe(dated);
+      expect(rowNamed(schools, testSchoolYear().school.name).getCell(header.indexOf(t('compareBook.col.definitionDate'))).text).toBe(dated);
     });
 
     it(`names whose ALP definition a school applied in ${lang === 'en' ? 'English' : 'the Welsh the school gave'}`, async () => {
       const { t } = createI18n(lang);
       const schools = (await writtenAndRead(lang)).getWorksheet(t('compareBook.sheet.schools'))!;
       const header = (schools.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-      expect(schools.getRow(2).getCell(header.indexOf(t('compareBook.col.definition'))).text).toBe(lang === 'en' ? 'Example County ILP guidance' : 'Canllawiau CDU Sir Enghraifft');
+      expect(rowNamed(schools, testSchoolYear().school.name).getCell(header.indexOf(t('compareBook.col.definition'))).text).toBe(
+        lang === 'en' ? 'Example County ILP guidance' : 'Canllawiau CDU Sir Enghraifft',
+      );
     });
 
     it(`prints its notes on how each figure is made in ${lang === 'en' ? 'English' : 'Welsh'} in rows tall enough for their wrapped lines, so none prints over the next`, async () => {
@@ -124,6 +134,12 @@ const SCHOOLS = [
 ];
 
 /**
+ * The Welsh each school gave its precision teaching line: most gave the same, one another, Cwm none. A Welsh
+ * reader reads the one most schools gave.
+ */
+const PRECISION_CY = ['Addysgu manwl (darllen)', 'Addysgu manwl (darllen)', '', 'Addysgu manwl gywir', 'Addysgu manwl (darllen)', 'Addysgu manwl (darllen)'];
+
+/**
  * Their returns written and read back as files. Maes alone classes precision teaching as ALP, and with a
  * tenth of the others' roll spends far more per pupil: its school is the one outlier, and it gave its ALP
  * definition's Welsh.
@@ -135,6 +151,7 @@ async function namedSchools() {
     const maes = i === SCHOOLS.length - 1;
     year.school = { ...year.school, ...names, numberOnRoll: maes ? 31 : 312, ...(maes ? { alpDefinitionSourceCy: 'Canllawiau CDU Castell-nedd Port Talbot' } : {}) };
     if (maes) year.lines = year.lines.map((l) => (l.id === 1 ? { ...l, tierId: 'alp' } : l));
+    year.lines = year.lines.map((l) => (l.id === 1 ? { ...l, nameCy: PRECISION_CY[i] as string } : l));
     const file = nodePath.join(testFolder(), `return-${i}.xlsx`);
     fs.writeFileSync(file, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
     const { ret } = await readReturnWorkbook(fs.readFileSync(file));
@@ -162,11 +179,14 @@ describe('the comparison workbook names each school as its reader reads it', () 
     const named = SCHOOLS.map((s) => (lang === 'cy' && s.nameCy ? s.nameCy : s.name));
     const other = SCHOOLS.map((s) => (lang === 'cy' ? s.name : s.nameCy)).filter((n) => n !== '' && !named.includes(n));
 
+    // A Welsh reader's lists of schools in Welsh alphabetical order of the names shown; an English reader's as the comparison gives them.
+    const listed = lang === 'cy' ? ['Cwm Primary School', 'Ysgol Gynradd Bryn', 'Ysgol Gynradd Glan', 'Ysgol Gynradd Maes', 'Ysgol Gynradd Pen', 'Ysgol Gynradd Tŷ Mawr'] : named;
+
     it(`in ${lang === 'en' ? 'English' : 'the Welsh each school gave (the English where it gave none)'} on every sheet that names a school`, async () => {
       const { t } = createI18n(lang);
       const workbook = await namedAndRead(lang);
-      expect(column(workbook.getWorksheet(t('compareBook.sheet.schools'))!, 1)).toEqual(named);
-      expect(column(workbook.getWorksheet(t('compareBook.sheet.model'))!, 2)).toEqual(named);
+      expect(column(workbook.getWorksheet(t('compareBook.sheet.schools'))!, 1)).toEqual(listed);
+      expect(column(workbook.getWorksheet(t('compareBook.sheet.model'))!, 2)).toEqual(listed);
 
       const differences = workbook.getWorksheet(t('compareBook.sheet.differences'))!;
       const maes = named[named.length - 1]!;
@@ -178,6 +198,16 @@ describe('the comparison workbook names each school as its reader reads it', () 
           .text.split('; ')
           .map((x) => x.replace(/ \(.*\)$/, '')),
       ).toEqual(named.slice(0, -1));
+
+      // The intervention and each school's tiers in the reader's language: the Welsh most schools gave the
+      // line, and the Welsh each school's return gives its tier; the names as written stay as the schools wrote them.
+      expect(precision.getCell(1).text).toBe(lang === 'cy' ? 'Addysgu manwl (darllen)' : 'Precision teaching (reading)');
+      expect(precision.getCell(2).text).toBe('Precision teaching (reading)');
+      const tiers = precision
+        .getCell(10)
+        .text.split('; ')
+        .map((x) => x.replace(/^.* \((.*)\)$/, '$1'));
+      expect(tiers).toEqual(named.slice(0, -1).map(() => (lang === 'cy' ? 'Wedi’i thargedu' : 'Targeted')));
 
       // Each outlier question names the school and whose ALP definition it applied, in the reader's language.
       const outliers = workbook.getWorksheet(t('compareBook.sheet.outliers'))!;

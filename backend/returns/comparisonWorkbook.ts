@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
 import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
-import { comparisonWords } from '../../shared/authority/comparisonWords';
+import { byShownSchoolName, comparisonWords } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
@@ -47,6 +47,10 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const words = comparisonWords(t, lang);
   // The school's name as the reader reads it: the Welsh it gave, in a Welsh workbook (the English where it gave none).
   const schoolName = (english: string, welsh: string) => inLanguage(english, welsh, lang);
+  // The schools and model sheets list the schools in the order of the names shown: a Welsh reader's in Welsh
+  // alphabetical order; an English reader's as the comparison gives them (by English name).
+  const byName = byShownSchoolName(lang);
+  const schoolRows = lang === 'cy' ? [...comparison.schools].sort((a, b) => byName(a.context, b.context)) : comparison.schools;
   const H = (k: string) => t(`compareBook.col.${k}`);
   const count = (c: ReturnCount) => countInWords(t, c);
   const workbook = new ExcelJS.Workbook();
@@ -89,7 +93,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('notes'), width: 50 },
     { header: H('replacedFiles'), width: 30 },
   ]);
-  for (const r of comparison.schools) {
+  for (const r of schoolRows) {
     const c = r.context;
     schools.addRow([
       schoolName(c.name, c.nameCy),
@@ -208,7 +212,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: M(words.measure('spendPerLearnerWithAlnPence')), width: 14, style: { numFmt: MONEY } },
   ];
   model.getRow(1).font = { bold: true };
-  for (const r of comparison.schools) {
+  for (const r of schoolRows) {
     const c = r.context;
     model.addRow([
       r.officialNumber,
@@ -248,7 +252,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const D2 = (k: string, x: { known: number; linesWithFewerThan5: number }) => t(`compareBook.diff.${k}`, { known: x.known, count: x.linesWithFewerThan5 });
   for (const g of comparison.classificationDifferences) {
     diffs.addRow([
-      g.displayName,
+      words.intervention(g),
       g.variants.join('; '),
       g.alp.schoolCount,
       learners(g.alp.learners),
@@ -257,7 +261,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       learners(g.notAlp.learners),
       pounds(g.notAlp.costPence),
       g.alp.schools.map((x) => schoolName(x.schoolName, x.schoolNameCy)).join('; '),
-      g.notAlp.schools.map((x) => `${schoolName(x.schoolName, x.schoolNameCy)} (${x.tierNames.join(', ')})`).join('; '),
+      g.notAlp.schools.map((x) => `${schoolName(x.schoolName, x.schoolNameCy)} (${words.tiers(x)})`).join('; '),
     ]);
   }
   if (comparison.classificationDifferences.length === 0) none(diffs, t('authority.classification.none'));

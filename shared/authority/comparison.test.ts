@@ -213,4 +213,37 @@ describe('compareReturns: classification differences', () => {
     expect(lego).toMatchObject({ displayName: 'Lego therapy', mapped: true, alp: { schoolCount: 1 }, notAlp: { schoolCount: 1 } });
     expect(interventions.length).toBe(3);
   });
+
+  it('names the intervention and each school’s tiers in Welsh for a Welsh reader: the Welsh most lines carry, a tie going to the school whose key sorts first', () => {
+    const withWelsh = (key: string, lineCy: string[], tierId: string) => {
+      const year = school(
+        `Ysgol ${key}`,
+        lineCy.map((_, i) => ({ name: i === 0 ? 'Precision teaching' : `Precision teaching (${i})`, tierId })),
+      );
+      year.lines = year.lines.map((l, i) => ({ ...l, nameCy: lineCy[i] as string }));
+      return compared(year, key);
+    };
+    // Given out of key order: "b" before "a", each giving its own Welsh once, and "c" giving none.
+    const tied = compareReturns([withWelsh('b', ['Addysgu manwl gywir'], 'alp'), withWelsh('a', ['Addysgu manwl'], 'targeted'), withWelsh('c', [''], 'targeted')]);
+    const group = tied.classificationDifferences.find((g) => g.matchKey === 'precision teaching')!;
+    expect(group.displayName).toBe('Precision teaching');
+    expect(group.displayNameCy).toBe('Addysgu manwl');
+    const cy = comparisonWords(createI18n('cy').t, 'cy');
+    const en = comparisonWords(createI18n('en').t, 'en');
+    expect(cy.intervention(group)).toBe('Addysgu manwl');
+    expect(en.intervention(group)).toBe('Precision teaching');
+    expect(group.notAlp.schools.map((s) => [cy.tiers(s), en.tiers(s)])).toEqual([
+      ['Wedi’i thargedu', 'Targeted'],
+      ['Wedi’i thargedu', 'Targeted'],
+    ]);
+    expect(cy.tiers(group.alp.schools[0]!)).toBe('DDY');
+    // More lines carrying a name outweigh the key: "b" gives its Welsh on two lines.
+    const most = compareReturns([withWelsh('b', ['Addysgu manwl gywir', 'Addysgu manwl gywir'], 'alp'), withWelsh('a', ['Addysgu manwl'], 'targeted')]);
+    expect(most.classificationDifferences.find((g) => g.matchKey === 'precision teaching')?.displayNameCy).toBe('Addysgu manwl gywir');
+    // No Welsh given: the Welsh reader reads the English.
+    const none = compareReturns([withWelsh('b', [''], 'alp'), withWelsh('a', [''], 'targeted')]);
+    const english = none.classificationDifferences.find((g) => g.matchKey === 'precision teaching')!;
+    expect(english.displayNameCy).toBe('');
+    expect(cy.intervention(english)).toBe('Precision teaching');
+  });
 });

@@ -30,7 +30,7 @@
  */
 import type { LanguageMedium, Pence, Phase } from '../domain';
 import type { ListedSchool } from './authorityLists';
-import type { AuthorityReturn, ReturnCount } from './returnFormat';
+import { returnWelshName, type AuthorityReturn, type ReturnCount } from './returnFormat';
 import { divideRounded, divideRoundedToNumber, toSafeInteger } from '../money';
 
 export const MIN_SCHOOLS_FOR_OUTLIERS = 4;
@@ -194,7 +194,11 @@ export interface Outlier {
 }
 
 export interface ClassificationSide {
-  schools: Array<{ schoolKey: string; schoolName: string; schoolNameCy: string; tierNames: string[]; lines: number; learners: LearnerTally; costPence: Pence }>;
+  /**
+   * Each school on this side: `tierNames` as its return gives them (English), and beside each, in
+   * `tierNamesCy`, the Welsh its return gives for that tier ('' when none, or a return before version 5).
+   */
+  schools: Array<{ schoolKey: string; schoolName: string; schoolNameCy: string; tierNames: string[]; tierNamesCy: string[]; lines: number; learners: LearnerTally; costPence: Pence }>;
   schoolCount: number;
   learners: LearnerTally;
   costPence: Pence;
@@ -211,6 +215,11 @@ export interface InterventionGroup {
   matchKey: string;
   /** The officer's canonical name, or the most common name used by schools. */
   displayName: string;
+  /**
+   * What a Welsh reader reads for it: the Welsh name the matched lines' returns give most often (a tie goes to
+   * the name given by the school whose key sorts first); '' when no school gave one (the reader reads `displayName`).
+   */
+  displayNameCy: string;
   /** Every normalised name feeding this group (what setMapping takes). */
   normalisedNames: string[];
   /** The names schools wrote, as written. */
@@ -428,6 +437,8 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
     canonical: string | null;
     normalisedNames: Set<string>;
     variantCounts: Map<string, number>;
+    /** Each Welsh name the matched lines carry: how many lines, and the first school key (in sort order) giving it. */
+    welshCounts: Map<string, { lines: number; firstSchoolKey: string }>;
     sides: { alp: Map<string, ClassificationSide['schools'][number]>; notAlp: Map<string, ClassificationSide['schools'][number]> };
   }
   const groups = new Map<string, Building>();
@@ -438,18 +449,39 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
       const canonical = mapping[normalised]?.trim() || null;
       const matchKey = canonical ? normaliseInterventionName(canonical) || normalised : normalised;
       let g = groups.get(matchKey);
-      if (!g) groups.set(matchKey, (g = { matchKey, canonical: null, normalisedNames: new Set(), variantCounts: new Map(), sides: { alp: new Map(), notAlp: new Map() } }));
+      if (!g) groups.set(matchKey, (g = { matchKey, canonical: null, normalisedNames: new Set(), variantCounts: new Map(), welshCounts: new Map(), sides: { alp: new Map(), notAlp: new Map() } }));
       if (canonical && !g.canonical) g.canonical = canonical;
       g.normalisedNames.add(normalised);
       g.variantCounts.set(line.name, (g.variantCounts.get(line.name) ?? 0) + 1);
+      const welsh = returnWelshName(input.ret.welshNames.lines, line.name);
+      if (welsh.trim() !== '') {
+        const seen = g.welshCounts.get(welsh);
+        if (!seen) g.welshCounts.set(welsh, { lines: 1, firstSchoolKey: input.schoolKey });
+        else {
+          seen.lines += 1;
+          if (input.schoolKey < seen.firstSchoolKey) seen.firstSchoolKey = input.schoolKey;
+        }
+      }
       const side = line.isAlp ? g.sides.alp : g.sides.notAlp;
       let school = side.get(input.schoolKey);
       if (!school)
         side.set(
           input.schoolKey,
-          (school = { schoolKey: input.schoolKey, schoolName: input.ret.school.name, schoolNameCy: input.ret.school.nameCy, tierNames: [], lines: 0, learners: emptyTally(), costPence: 0 }),
+          (school = {
+            schoolKey: input.schoolKey,
+            schoolName: input.ret.school.name,
+            schoolNameCy: input.ret.school.nameCy,
+            tierNames: [],
+            tierNamesCy: [],
+            lines: 0,
+            learners: emptyTally(),
+            costPence: 0,
+          }),
         );
-      if (!school.tierNames.includes(line.tierName)) school.tierNames.push(line.tierName);
+      if (!school.tierNames.includes(line.tierName)) {
+        school.tierNames.push(line.tierName);
+        school.tierNamesCy.push(returnWelshName(input.ret.welshNames.tiers, line.tierName));
+      }
       school.lines += 1;
       addCount(school.learners, line.learners);
       school.costPence += line.costPence;
@@ -469,9 +501,13 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
       const variants = [...g.variantCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
       const alp = sideOf(g.sides.alp);
       const notAlp = sideOf(g.sides.notAlp);
+      const welsh = [...g.welshCounts.entries()].sort(
+        ([a, x], [b, y]) => y.lines - x.lines || (x.firstSchoolKey < y.firstSchoolKey ? -1 : x.firstSchoolKey > y.firstSchoolKey ? 1 : 0) || (a < b ? -1 : a > b ? 1 : 0),
+      );
       return {
         matchKey: g.matchKey,
         displayName: g.canonical ?? (variants[0]?.[0] as string),
+        displayNameCy: welsh[0]?.[0] ?? '',
         normalisedNames: [...g.normalisedNames].sort(),
         variants: variants.map(([v]) => v),
         mapped: g.canonical !== null,

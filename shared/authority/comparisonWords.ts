@@ -9,7 +9,19 @@ import type { TFunction } from 'i18next';
 import type { Lang } from '../i18n';
 import { inLanguage } from '../i18n/schoolWords';
 import { countInWords } from './countWords';
-import { formatMeasure, type ComparisonNote, type MeasureKey, type Outlier, type PhaseMeasureSummary, type SchoolComparisonRow, type SchoolContext, type Share, type ShareOf } from './comparison';
+import {
+  formatMeasure,
+  type ClassificationSide,
+  type ComparisonNote,
+  type InterventionGroup,
+  type MeasureKey,
+  type Outlier,
+  type PhaseMeasureSummary,
+  type SchoolComparisonRow,
+  type SchoolContext,
+  type Share,
+  type ShareOf,
+} from './comparison';
 
 export interface ComparisonWords {
   note(code: ComparisonNote): string;
@@ -28,6 +40,25 @@ export interface ComparisonWords {
   context(row: SchoolComparisonRow): string;
   /** Whose ALP definition the school applied, in the reader's language; "not stated" when the school left it blank. */
   definition(context: SchoolContext): string;
+  /** The intervention's name in the reader's language: the Welsh the schools gave it, for a Welsh reader (else the English). */
+  intervention(group: InterventionGroup): string;
+  /** The tiers a school classed an intervention in, each named in the reader's language as its own return gives it, joined by ", ". */
+  tiers(school: ClassificationSide['schools'][number]): string;
+}
+
+/** The school's name as a reader of `lang` reads it: the Welsh it gave, for a Welsh reader, else the English. */
+export function shownSchoolName(context: SchoolContext, lang: Lang): string {
+  return inLanguage(context.name, context.nameCy, lang);
+}
+
+/**
+ * Schools in the order of the names their reader reads (numbers in names in numeric order): by the English
+ * names for an English reader, and for a Welsh reader by the names shown, in Welsh alphabetical order
+ * (ch after c, dd after d, ll after l). Only the order rows are shown in: keys and matching stay on the English.
+ */
+export function byShownSchoolName(lang: Lang): (a: SchoolContext, b: SchoolContext) => number {
+  const locale = lang === 'cy' ? 'cy' : 'en-GB';
+  return (a, b) => shownSchoolName(a, lang).localeCompare(shownSchoolName(b, lang), locale, { numeric: true });
 }
 
 export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
@@ -60,6 +91,8 @@ export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
       });
     },
     definition: (c) => inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
+    intervention: (g) => inLanguage(g.displayName, g.displayNameCy, lang),
+    tiers: (s) => s.tierNames.map((name, i) => inLanguage(name, s.tierNamesCy[i] ?? '', lang)).join(', '),
     question(o, row) {
       return t(`authority.outliers.question.${o.direction}`, {
         measure: words.measure(o.measure),

@@ -181,9 +181,14 @@ export interface AuthorityReturn {
   welshNames: ReturnWelshNames;
 }
 
+/** The Welsh the school gave for an English `name` of the return ('' when it gave none). */
+export function returnWelshName(names: Record<string, string>, name: string): string {
+  return (Object.hasOwn(names, name) ? names[name] : undefined) ?? '';
+}
+
 /** The name a reader of `lang` reads for an English `name` of the return (the Welsh the school gave, if any). */
 export function returnNameIn(names: Record<string, string>, name: string, lang: Lang): string {
-  return inLanguage(name, (Object.hasOwn(names, name) ? names[name] : undefined) ?? '', lang);
+  return inLanguage(name, returnWelshName(names, name), lang);
 }
 
 // ---------------------------------------------------------------------------------------------------

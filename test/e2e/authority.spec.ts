@@ -145,7 +145,6 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // Ordered by name, not by spend.
   const firstColumn = await table.locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
   expect(firstColumn).toEqual([...NAMES].sort((a, b) => a.localeCompare(b, 'en-GB')));
-  const englishOrder = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
 
   // The planted classification difference: ELSA is ALP at two schools and targeted at four.
   const elsa = expected.classificationDifferences.find((g) => g.displayName === 'ELSA');
@@ -205,16 +204,21 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   );
   // A school that gave its Welsh name is named in Welsh wherever the screen names it (the schools table, the
   // classification differences, the outlier questions and chart, the list of returns imported), with the Welsh
-  // of whose ALP definition it applied; one that gave none keeps its English name. Rows keep the order of the
-  // names the returns give, whatever the reader's language.
-  const keysInOrder = () => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
-  expect(await keysInOrder()).toEqual(englishOrder);
+  // of whose ALP definition it applied; one that gave none keeps its English name. Rows are in Welsh
+  // alphabetical order of the names shown.
+  const namesInOrder = () => table.locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
+  expect(await namesInOrder()).toEqual(['Ysgol Cwm', 'Ysgol Glan', 'Ysgol Gynradd Bryn', 'Ysgol Gynradd Tŷ Mawr', 'Ysgol Maes', 'Ysgol Pen']);
   for (const [i, welsh] of NAMES_CY.entries()) {
     const row = expected.schools.find((s) => s.context.name === NAMES[i])!;
     await expect(page.getByTestId(`school-row-${row.schoolKey}`).locator('.school-cell-name')).toHaveText(welsh || (NAMES[i] as string));
     await expect(page.getByTestId(`school-row-${row.schoolKey}`).locator('td.definition')).toContainText(welsh ? DEFINITION_CY : 'Sir Prawf ALP guidance');
   }
   await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`)).toContainText('Ysgol Gynradd Bryn');
+  // Each school's tier in "Classed differently" by the Welsh its return gives the tier.
+  const elsaNotCy = page.getByTestId(`difference-${elsa.matchKey}-not-alp`);
+  await expect(elsaNotCy.locator('tbody tr td').first()).toHaveText('Wedi’i thargedu');
+  await expect(elsaNotCy).not.toContainText('Targeted');
+  await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`).locator('tbody tr td').first()).toHaveText('DDY');
   await expect(page.getByTestId('outlier-questions')).toContainText('Ysgol Gynradd Tŷ Mawr');
   await expect(page.getByTestId('outlier-questions')).toContainText(`diffiniad DDY: ${DEFINITION_CY}`);
   await expect(page.getByTestId('outlier-chart').locator('svg text', { hasText: 'Ysgol Gynradd Tŷ Mawr' })).toHaveCount(1);

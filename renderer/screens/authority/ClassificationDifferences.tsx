@@ -12,6 +12,7 @@ import type { AuthorityComparison, ClassificationSide, InterventionGroup, Learne
 import { useAuthority } from './authorityState';
 import { TableHead } from '../../components/TableHead';
 import { DataTable } from '../../components/DataTable';
+import { comparisonWords } from '../../../shared/authority/comparisonWords';
 
 function useLearnerWords() {
   const { t } = useTranslation();
@@ -22,7 +23,8 @@ function useLearnerWords() {
 }
 
 function Side(props: { side: ClassificationSide; alp: boolean; testId: string }) {
-  const { t, pounds, typedText } = useDisplay();
+  const { t, pounds, typedText, lang } = useDisplay();
+  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
   const learners = useLearnerWords();
   const fewer = t('authority.fewerThan5');
   const learnerCount = (tally: LearnerTally) => (tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`);
@@ -47,7 +49,7 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
           {side.schools.map((s) => (
             <tr key={s.schoolKey}>
               <th scope="row">{typedText(s.schoolName, s.schoolNameCy)}</th>
-              <td>{s.tierNames.join(', ')}</td>
+              <td>{words.tiers(s)}</td>
               <td className="num money">{learnerCount(s.learners)}</td>
               <td className="num money">{pounds(s.costPence)}</td>
             </tr>
@@ -59,12 +61,14 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
 }
 
 function Difference(props: { group: InterventionGroup }) {
-  const { t } = useTranslation();
+  const { t, lang } = useDisplay();
   const g = props.group;
-  const others = g.variants.filter((v) => v !== g.displayName);
+  // The heading in the reader's language (the Welsh the schools gave it); the names written stay as the schools wrote them.
+  const name = comparisonWords(t, lang === 'cy' ? 'cy' : 'en').intervention(g);
+  const others = g.variants.filter((v) => v !== name);
   return (
     <li className="class-diff" data-testid={`difference-${g.matchKey}`}>
-      <h3>{g.displayName}</h3>
+      <h3>{name}</h3>
       <p className="muted">
         {others.length > 0 ? t('authority.classification.writtenAs', { names: g.variants.join(' · ') }) : null}
         {g.mapped ? ` ${t('authority.classification.mappedNote')}` : ''}

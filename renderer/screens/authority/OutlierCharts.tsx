@@ -94,8 +94,12 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
   const format = (v: number) => (money ? pounds(v) : percent(v));
   const axisFormat = (v: number) => (money ? pounds(v).replace(/\.\d\d$/, '') : `${Math.round(v / 100)}%`);
   const outlierOf = useMemo(() => new Map(props.comparison.outliers.filter((o) => o.measure === measure).map((o) => [o.schoolKey, o])), [props.comparison.outliers, measure]);
-  // Ordered by the name the return gives (as the schools table is); each labelled with the name the reader reads.
-  const rows = orderSchools(props.comparison.schools, 'name').map((r) => ({ key: r.schoolKey, name: typedText(r.context.name, r.context.nameCy), value: measureValue(r, measure) }));
+  // Ordered by the name the reader reads (as the schools table is), and labelled with it.
+  const rows = orderSchools(props.comparison.schools, 'name', lang === 'cy' ? 'cy' : 'en').map((r) => ({
+    key: r.schoolKey,
+    name: typedText(r.context.name, r.context.nameCy),
+    value: measureValue(r, measure),
+  }));
   const plotted = rows.filter((r): r is { key: string; name: string; value: number } => r.value !== null);
   const missing = rows.filter((r) => r.value === null);
   const height = Math.max(200, plotted.length * 26 + 70);

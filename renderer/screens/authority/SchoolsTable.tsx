@@ -49,7 +49,7 @@ function useSchoolName() {
 }
 
 export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear: string }) {
-  const { t, pounds, date, count, typedText } = useDisplay();
+  const { t, lang, pounds, date, count, typedText } = useDisplay();
   const schoolName = useSchoolName();
   const id = useId();
   const [order, setOrder] = useState<SchoolOrder>('name');
@@ -65,6 +65,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
   const rows = orderSchools(
     props.rows.filter((r) => (phase === '' || r.context.phase === phase) && (medium === '' || r.context.languageMedium === medium)),
     order,
+    lang === 'cy' ? 'cy' : 'en',
   );
   const noted = rows.filter((r) => r.notes.length > 0);
   const notGiven = t('authority.notGiven');

@@ -3,7 +3,8 @@ import type { SchoolComparisonRow } from '../../../shared/authority/comparison';
 import { createI18n } from '../../../shared/i18n';
 import { countText, orderSchools, percent, shareParts } from './authorityFigures';
 
-const row = (name: string, roll: number, committedPence: number) => ({ schoolKey: name.toLowerCase(), context: { name, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
+const row = (name: string, roll: number, committedPence: number, nameCy = '') =>
+  ({ schoolKey: name.toLowerCase(), context: { name, nameCy, numberOnRoll: roll }, committedPence }) as unknown as SchoolComparisonRow;
 
 describe('how the comparison reads on screen', () => {
   it('writes basis points as a percentage to two places', () => {
@@ -30,10 +31,16 @@ describe('how the comparison reads on screen', () => {
 
   it('orders schools by name or roll, never by spend', () => {
     const rows = [row('Ysgol Maes', 420, 1), row('Ysgol Bryn', 60, 999_999), row('Ysgol Glan', 1800, 50)];
-    expect(orderSchools(rows, 'name').map((r) => r.context.name)).toEqual(['Ysgol Bryn', 'Ysgol Glan', 'Ysgol Maes']);
-    expect(orderSchools(rows, 'rollAsc').map((r) => r.context.numberOnRoll)).toEqual([60, 420, 1800]);
-    expect(orderSchools(rows, 'rollDesc').map((r) => r.context.numberOnRoll)).toEqual([1800, 420, 60]);
-    expect(orderSchools(rows, 'asImported')).toEqual(rows);
+    expect(orderSchools(rows, 'name', 'en').map((r) => r.context.name)).toEqual(['Ysgol Bryn', 'Ysgol Glan', 'Ysgol Maes']);
+    expect(orderSchools(rows, 'rollAsc', 'en').map((r) => r.context.numberOnRoll)).toEqual([60, 420, 1800]);
+    expect(orderSchools(rows, 'rollDesc', 'en').map((r) => r.context.numberOnRoll)).toEqual([1800, 420, 60]);
+    expect(orderSchools(rows, 'asImported', 'en')).toEqual(rows);
     expect(rows.map((r) => r.context.name)).toEqual(['Ysgol Maes', 'Ysgol Bryn', 'Ysgol Glan']);
+  });
+
+  it('orders a Welsh reader’s schools by the names shown, in Welsh alphabetical order (dd after d, ll after l)', () => {
+    const rows = [row('Derwen Primary', 10, 1), row('Dolau Primary', 20, 1, 'Ysgol Gynradd Dolau'), row('Ddraig Primary', 30, 1), row('Llan Primary', 40, 1), row('Lon Primary', 50, 1)];
+    expect(orderSchools(rows, 'name', 'en').map((r) => r.context.name)).toEqual(['Ddraig Primary', 'Derwen Primary', 'Dolau Primary', 'Llan Primary', 'Lon Primary']);
+    expect(orderSchools(rows, 'name', 'cy').map((r) => r.context.name)).toEqual(['Derwen Primary', 'Ddraig Primary', 'Lon Primary', 'Llan Primary', 'Dolau Primary']);
   });
 });

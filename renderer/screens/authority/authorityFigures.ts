@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 import { countInWords } from '../../../shared/authority/countWords';
 import type { ReturnCount } from '../../../shared/authority/returnFormat';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
+import { byShownSchoolName } from '../../../shared/authority/comparisonWords';
+import type { Lang } from '../../../shared/i18n';
 
 /** A share in basis points as a percentage to two places: 1834 → "18.34%". */
 export function percent(basisPoints: number): string {
@@ -28,11 +30,15 @@ export function shareParts(share: Share | null): { percent: string; numerator: n
 
 export type SchoolOrder = 'name' | 'rollAsc' | 'rollDesc' | 'asImported';
 
-/** Schools in the officer's chosen order. Never by spend: context, not league tables. */
-export function orderSchools(rows: readonly SchoolComparisonRow[], order: SchoolOrder): SchoolComparisonRow[] {
+/**
+ * Schools in the officer's chosen order. Never by spend: context, not league tables. By name means by the
+ * name the reader is shown: a Welsh reader's in Welsh alphabetical order (shared/authority/comparisonWords.ts).
+ */
+export function orderSchools(rows: readonly SchoolComparisonRow[], order: SchoolOrder, lang: Lang): SchoolComparisonRow[] {
   const copy = [...rows];
   if (order === 'asImported') return copy;
-  if (order === 'name') return copy.sort((a, b) => a.context.name.localeCompare(b.context.name, 'en-GB', { numeric: true }));
+  const byName = byShownSchoolName(lang);
+  if (order === 'name') return copy.sort((a, b) => byName(a.context, b.context));
   const dir = order === 'rollAsc' ? 1 : -1;
-  return copy.sort((a, b) => dir * (a.context.numberOnRoll - b.context.numberOnRoll) || a.context.name.localeCompare(b.context.name, 'en-GB'));
+  return copy.sort((a, b) => dir * (a.context.numberOnRoll - b.context.numberOnRoll) || byName(a.context, b.context));
 }
