@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
 import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
-import { byShownSchoolName, comparisonWords } from '../../shared/authority/comparisonWords';
+import { byShownSchoolName, comparisonWords, shownSchoolName } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
@@ -96,7 +96,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   for (const r of schoolRows) {
     const c = r.context;
     schools.addRow([
-      schoolName(c.name, c.nameCy),
+      shownSchoolName(c, lang),
       r.officialNumber,
       t(`authority.phase.${c.phase}`),
       t(`authority.medium.${c.languageMedium}`),
@@ -216,7 +216,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     const c = r.context;
     model.addRow([
       r.officialNumber,
-      schoolName(c.name, c.nameCy),
+      shownSchoolName(c, lang),
       t(`authority.phase.${c.phase}`),
       t(`authority.medium.${c.languageMedium}`),
       c.academicYear,

@@ -24,7 +24,7 @@ function useLearnerWords() {
 
 function Side(props: { side: ClassificationSide; alp: boolean; testId: string }) {
   const { t, pounds, typedText, lang } = useDisplay();
-  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
+  const words = comparisonWords(t, lang);
   const learners = useLearnerWords();
   const fewer = t('authority.fewerThan5');
   const learnerCount = (tally: LearnerTally) => (tally.linesWithFewerThan5 === 0 ? String(tally.known) : tally.known === 0 ? fewer : `${tally.known} + ${fewer}`);
@@ -64,7 +64,7 @@ function Difference(props: { group: InterventionGroup }) {
   const { t, lang } = useDisplay();
   const g = props.group;
   // The heading in the reader's language (the Welsh the schools gave it); the names written stay as the schools wrote them.
-  const name = comparisonWords(t, lang === 'cy' ? 'cy' : 'en').intervention(g);
+  const name = comparisonWords(t, lang).intervention(g);
   const others = g.variants.filter((v) => v !== name);
   return (
     <li className="class-diff" data-testid={`difference-${g.matchKey}`}>

@@ -10,7 +10,7 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import { useDisplay } from '../../display';
 import { OUTLIER_MEASURES, measureValue, type AuthorityComparison, type MeasureKey, type PhaseMeasureSummary } from '../../../shared/authority/comparison';
 import { PHASES, type Phase } from '../../../shared/domain';
-import { comparisonWords } from '../../../shared/authority/comparisonWords';
+import { comparisonWords, shownSchoolName } from '../../../shared/authority/comparisonWords';
 import { orderSchools, percent } from './authorityFigures';
 import { DataTable } from '../../components/DataTable';
 
@@ -21,7 +21,7 @@ const FENCE = '#6b3fa0';
 
 export function OutlierSection(props: { comparison: AuthorityComparison }) {
   const { t, lang } = useDisplay();
-  const words = comparisonWords(t, lang === 'cy' ? 'cy' : 'en');
+  const words = comparisonWords(t, lang);
   const rowByKey = new Map(props.comparison.schools.map((r) => [r.schoolKey, r]));
   const id = useId();
   const { outliers, phaseMeasures, schools } = props.comparison;
@@ -86,7 +86,8 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
 }
 
 function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
-  const { t, lang, pounds, typedText } = useDisplay();
+  const { t, lang, pounds } = useDisplay();
+  const words = comparisonWords(t, lang);
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const { summary, measure } = props;
@@ -95,9 +96,9 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
   const axisFormat = (v: number) => (money ? pounds(v).replace(/\.\d\d$/, '') : `${Math.round(v / 100)}%`);
   const outlierOf = useMemo(() => new Map(props.comparison.outliers.filter((o) => o.measure === measure).map((o) => [o.schoolKey, o])), [props.comparison.outliers, measure]);
   // Ordered by the name the reader reads (as the schools table is), and labelled with it.
-  const rows = orderSchools(props.comparison.schools, 'name', lang === 'cy' ? 'cy' : 'en').map((r) => ({
+  const rows = orderSchools(props.comparison.schools, 'name', lang).map((r) => ({
     key: r.schoolKey,
-    name: typedText(r.context.name, r.context.nameCy),
+    name: shownSchoolName(r.context, lang),
     value: measureValue(r, measure),
   }));
   const plotted = rows.filter((r): r is { key: string; name: string; value: number } => r.value !== null);
@@ -131,7 +132,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
         {summary.median === null
           ? t('authority.outliers.noValues')
           : summary.lowerFence === null || summary.upperFence === null
-            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${comparisonWords(t, lang === 'cy' ? 'cy' : 'en').tooFew(summary)}`
+            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${words.tooFew(summary)}`
             : t('authority.outliers.caption', {
                 median: format(summary.median),
                 lower: format(summary.lowerFence),

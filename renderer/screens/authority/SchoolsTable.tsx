@@ -20,6 +20,7 @@ import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Phase } from '../../.
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
 import { useAuthority } from './authorityState';
 import { ButtonCell } from '../../components/DataTable';
+import { comparisonWords, shownSchoolName } from '../../../shared/authority/comparisonWords';
 
 function ShareCell(props: { share: Share | null; money?: boolean; testId: string }) {
   const { t, pounds } = useDisplay();
@@ -44,12 +45,13 @@ function ShareCell(props: { share: Share | null; money?: boolean; testId: string
 
 /** The school's name as the reader reads it: its Welsh name for a Welsh reader, where its return gives one. */
 function useSchoolName() {
-  const { typedText } = useDisplay();
-  return (row: SchoolComparisonRow) => typedText(row.context.name, row.context.nameCy);
+  const { lang } = useDisplay();
+  return (row: SchoolComparisonRow) => shownSchoolName(row.context, lang);
 }
 
 export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear: string }) {
-  const { t, lang, pounds, date, count, typedText } = useDisplay();
+  const { t, lang, pounds, date, count } = useDisplay();
+  const words = comparisonWords(t, lang);
   const schoolName = useSchoolName();
   const id = useId();
   const [order, setOrder] = useState<SchoolOrder>('name');
@@ -65,7 +67,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
   const rows = orderSchools(
     props.rows.filter((r) => (phase === '' || r.context.phase === phase) && (medium === '' || r.context.languageMedium === medium)),
     order,
-    lang === 'cy' ? 'cy' : 'en',
+    lang,
   );
   const noted = rows.filter((r) => r.notes.length > 0);
   const notGiven = t('authority.notGiven');
@@ -230,7 +232,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
                     <span className="cell-sub">{t('authority.idpsSplit', { school: countText(c.idpsSchoolMaintained, t), la: countText(c.idpsLaMaintained, t) })}</span>
                   </td>
                   <td className="definition">
-                    {typedText(c.alpDefinitionSource, c.alpDefinitionSourceCy) || t('authority.outliers.notStated')}
+                    {words.definition(c)}
                     {c.alpDefinitionDate ? <span className="cell-sub">{date(c.alpDefinitionDate)}</span> : <span className="cell-sub">{t('authority.undated')}</span>}
                   </td>
                   <ShareCell share={r.alnShareOfRoll} testId={`alnShare-${key}`} />
