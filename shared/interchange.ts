@@ -105,10 +105,12 @@ export function parseInterchange(text: string): SchoolYear {
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Each record of `list` with `defaults` for the fields it lacks (what an older version's records did not carry). */
+const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
+
 /** A version-4 year with what version 5 added, as version 4 meant it: no income source, funding note or ALP definition source in Welsh. */
 function fromVersion4(year: unknown): unknown {
   if (!isRecord(year)) return year;
-  const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
   return {
     ...year,
     school: isRecord(year.school) ? { alpDefinitionSourceCy: '', ...year.school } : year.school,
@@ -129,7 +131,6 @@ function fromVersion3(year: unknown): unknown {
  */
 function fromVersion2(year: unknown): unknown {
   if (!isRecord(year)) return year;
-  const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
   return {
     ...year,
     school: isRecord(year.school) ? { nameCy: '', ...year.school } : year.school,
