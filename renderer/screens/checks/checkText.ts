@@ -3,7 +3,7 @@
  * params turned into names, hours and dates a person reads.
  */
 import type { TFunction } from 'i18next';
-import type { Check, CheckSubject } from '../../../shared/engine';
+import type { Check } from '../../../shared/engine';
 import { checkKeys, type Lang } from '../../../shared/i18n/translator';
 import { recordName } from '../../../shared/i18n/recordNames';
 import { checkMessageText, checkSubjectName } from '../../../shared/i18n/checkWords';
@@ -21,24 +21,19 @@ export interface CheckFormat {
 /** The record a check is about, as something the screen can open. */
 export type CheckTarget = { kind: 'learner' | 'line' | 'staff'; id: number; name: string };
 
-/** Whom or what a check is about, in the reader's words (shared/i18n/checkWords.ts). */
-export function subjectName(subject: CheckSubject, names: Names, t: TFunction, lang: Lang = 'en'): string {
-  return checkSubjectName(subject, names, t, lang);
-}
-
 /** Where a check's button takes the ALNCo: an enrolment opens its learner. */
 export function checkTarget(check: Check, names: Names, t: TFunction, lang: Lang = 'en'): CheckTarget | null {
   const s = check.subject;
   if (s.kind === 'enrolment') {
     const e = names.enrolments.get(s.id);
     if (!e) return null;
-    return { kind: 'learner', id: e.learnerId, name: subjectName(s, names, t, lang) };
+    return { kind: 'learner', id: e.learnerId, name: checkSubjectName(s, names, t, lang) };
   }
-  return { kind: s.kind, id: s.id, name: subjectName(s, names, t, lang) };
+  return { kind: s.kind, id: s.id, name: checkSubjectName(s, names, t, lang) };
 }
 
 export function checkMessage(check: Check, names: Names, f: CheckFormat): string {
-  return checkMessageText(check, subjectName(check.subject, names, f.t, f.lang ?? 'en'), {
+  return checkMessageText(check, checkSubjectName(check.subject, names, f.t, f.lang ?? 'en'), {
     t: f.t,
     date: (iso) => f.date(iso),
     lineName: (id) => {
