@@ -76,7 +76,7 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
 
   mapio = await startMapio(dataDir);
   await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
   await page.locator('.lang-select select').selectOption('cy');
 
   // Ffeil > Cymhariaeth awdurdod newydd…
