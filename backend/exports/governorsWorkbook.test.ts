@@ -124,6 +124,14 @@ describe('the governors’ workbook', () => {
       return { sources: cells(wb.worksheets[0]!, 3), mapText: cells(wb.worksheets[1]!, 2).join('\n') };
     };
     const cy = sheets('cy');
+    // Each source reads apart from the right-aligned amount before it, not run into it.
+    const summary = buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })).worksheets[0]!;
+    const sourceCells: ExcelJS.Cell[] = [];
+    summary.eachRow((row) => {
+      if (row.getCell(3).text.includes('yn dod i ben')) sourceCells.push(row.getCell(3));
+    });
+    expect(sourceCells.length).toBeGreaterThan(0);
+    for (const cell of sourceCells) expect(cell.alignment?.indent ?? 0, cell.address).toBeGreaterThanOrEqual(1);
     expect(cy.sources).toContain('Datganiad cyllideb yr awdurdod (Adran 52), dyraniad ADY tybiannol');
     expect(cy.sources).not.toContain(statement.source);
     expect(cy.sources).toContain(`${grant.source}; yn dod i ben 31 Mawrth 2027`);

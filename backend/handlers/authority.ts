@@ -31,7 +31,7 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
     academicYears: years,
     academicYear: year,
-    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools, notes: file.schoolNotes() }),
+    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools, welshNames: file.welshSchoolNames(), notes: file.schoolNotes() }),
     listedSchools: listedSchools.length,
   };
 }

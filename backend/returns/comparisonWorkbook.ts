@@ -171,7 +171,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('phase'), width: 12 },
     { header: H('medium'), width: 12 },
   ]);
-  for (const l of comparison.notReturned) notReturned.addRow([l.name, l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
+  const notReturnedRows = lang === 'cy' ? [...comparison.notReturned].sort(byName) : comparison.notReturned;
+  for (const l of notReturnedRows) notReturned.addRow([shownSchoolName(l, lang), l.officialNumber, t(`authority.phase.${l.phase}`), t(`authority.medium.${l.languageMedium}`)]);
   // An empty table says so, as the screen does, rather than print headings over nothing.
   // A sentence under a table (that it is empty, why outliers were not looked for) reads across the table's
   // width, not wrapped down its first column.

@@ -364,6 +364,25 @@ export class AuthorityFile {
     return rows.map((r) => ({ officialNumber: r.official_number, name: r.name, phase: r.phase, languageMedium: r.language_medium }));
   }
 
+  /**
+   * The Welsh name each official number's newest return (of any year) gives, where it gives one: how a
+   * listed school that has not returned this year is named for a Welsh reader.
+   */
+  welshSchoolNames(): Record<string, string> {
+    this.assertOpen();
+    const rows = this.db
+      .prepare(
+        `SELECT json_extract(content, '$.school.officialNumber') AS number, json_extract(content, '$.school.nameCy') AS name_cy
+         FROM school_returns ORDER BY academic_year`,
+      )
+      .all() as Array<{ number: unknown; name_cy: unknown }>;
+    const names: Record<string, string> = {};
+    for (const r of rows) {
+      if (typeof r.number === 'string' && r.number !== '' && typeof r.name_cy === 'string' && r.name_cy.trim() !== '') names[r.number] = r.name_cy.trim();
+    }
+    return names;
+  }
+
   /** The officer's notes: school key → note. */
   schoolNotes(): Record<string, string> {
     this.assertOpen();

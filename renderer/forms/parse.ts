@@ -37,6 +37,8 @@ export function readMinutes(text: string): Parsed<number> {
  * kept, so "Reading group " and "Reading group" are the same name. A required text left empty is refused;
  * an optional one is saved as empty text, which the contract takes as "none" (docs/limits.md).
  */
+export function readText(text: string): { ok: true; value: string };
+export function readText(text: string, required: boolean | undefined): Parsed<string>;
 export function readText(text: string, required = false): Parsed<string> {
   const s = text.trim();
   return required && s === '' ? fail('errors.required') : ok(s);

@@ -249,7 +249,7 @@ export interface AuthorityComparison {
   phaseMeasures: PhaseMeasureSummary[];
   totals: AuthorityTotals;
   /** Schools on the authority's list with no return this year, by official number. */
-  notReturned: ListedSchool[];
+  notReturned: NotReturnedSchool[];
   /** Each a question for the officer to ask, worded at the edge with the school's context (comparisonWords.ts). */
   outliers: Outlier[];
   /** Interventions classed ALP at some schools and not ALP at others, most schools first. */
@@ -521,9 +521,19 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
 
 // ---------------------------------------------------------------------------------------------------
 
+/**
+ * A listed school with no return this year, with the Welsh name its newest return of another year gives
+ * ('' when it never returned, or gave none): what a Welsh reader reads, as for the schools that returned.
+ */
+export interface NotReturnedSchool extends ListedSchool {
+  nameCy: string;
+}
+
 export interface ComparisonLists {
   /** The authority's list of its schools (to say which have not returned). */
   listedSchools?: readonly ListedSchool[];
+  /** The Welsh name each official number's newest return (of any year) gives, where it gives one. */
+  welshNames?: Readonly<Record<string, string>>;
   /** The officer's notes: school key → note. */
   notes?: Readonly<Record<string, string>>;
 }
@@ -580,7 +590,7 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
     totalCostPence: sum((r) => r.totalCostPence),
   };
   const returned = new Set(schools.map((r) => r.officialNumber).filter((n) => n !== ''));
-  const notReturned = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber)).map((l) => ({ ...l }));
+  const notReturned = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber)).map((l) => ({ ...l, nameCy: lists.welshNames?.[l.officialNumber] ?? '' }));
 
   const interventions = groupInterventions(returns, mapping);
   return {

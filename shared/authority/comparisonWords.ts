@@ -47,7 +47,7 @@ export interface ComparisonWords {
 }
 
 /** The school's name as a reader of `lang` reads it: the Welsh it gave, for a Welsh reader, else the English. */
-export function shownSchoolName(context: SchoolContext, lang: Lang): string {
+export function shownSchoolName(context: Pick<SchoolContext, 'name' | 'nameCy'>, lang: Lang): string {
   return inLanguage(context.name, context.nameCy, lang);
 }
 
@@ -56,7 +56,7 @@ export function shownSchoolName(context: SchoolContext, lang: Lang): string {
  * names for an English reader, and for a Welsh reader by the names shown, in Welsh alphabetical order
  * (ch after c, dd after d, ll after l). Only the order rows are shown in: keys and matching stay on the English.
  */
-export function byShownSchoolName(lang: Lang): (a: SchoolContext, b: SchoolContext) => number {
+export function byShownSchoolName(lang: Lang): (a: Pick<SchoolContext, 'name' | 'nameCy'>, b: Pick<SchoolContext, 'name' | 'nameCy'>) => number {
   const locale = lang === 'cy' ? 'cy' : 'en-GB';
   return (a, b) => shownSchoolName(a, lang).localeCompare(shownSchoolName(b, lang), locale, { numeric: true });
 }

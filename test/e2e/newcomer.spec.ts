@@ -54,7 +54,7 @@ for (const lang of ['en', 'cy'] as const) {
     await page.setViewportSize({ width: 1366, height: 768 });
     mapio = await startMapio(newDataDir());
     await page.goto(mapio.url);
-    await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
+    await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 }); // first launch builds the demo school: a busy machine can take longer than the default wait
     if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
 

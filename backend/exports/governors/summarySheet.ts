@@ -182,6 +182,8 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     markInput(row.getCell(2));
     const ends = line.endsOn ? dateText(line.endsOn, lang) : '';
     typedText(row.getCell(3), [line.source, ends && !line.source.includes(ends) ? t('export.endsOn', { date: ends }) : ''].filter(Boolean).join('; '));
+    // Set off from the amount beside it, which is right-aligned: "£25,000.00 yn dod i ben…", not "£25,000.00yn dod i ben…".
+    row.getCell(3).alignment = { horizontal: 'left', indent: 1 };
     incomeRows.push({ row: r, financialYear: line.financialYear });
     r++;
   }

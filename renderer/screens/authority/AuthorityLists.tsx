@@ -7,7 +7,8 @@ import { FilePicker } from '../../components/FilePicker';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ListImportOutcome } from '../../../shared/api/contract';
-import type { ListedSchool } from '../../../shared/authority/authorityLists';
+import type { NotReturnedSchool } from '../../../shared/authority/comparison';
+import { byShownSchoolName, shownSchoolName } from '../../../shared/authority/comparisonWords';
 import { errorText } from '../../errors/localisedError';
 import { useMapio } from '../../state/store';
 import { useAuthority, type PickedReturn } from './authorityState';
@@ -67,8 +68,12 @@ function ListFileInput(props: { label: string; testId: string; disabled?: boolea
   );
 }
 
-export function AuthorityLists(props: { academicYear: string | null; listedSchools: number; notReturned: ListedSchool[] }) {
+export function AuthorityLists(props: { academicYear: string | null; listedSchools: number; notReturned: NotReturnedSchool[] }) {
   const { t } = useTranslation();
+  const lang = useMapio((s) => s.lang);
+  // Named as the reader reads them (the Welsh a return gave, for a Welsh reader), and for a Welsh reader in
+  // Welsh alphabetical order of those names; for an English reader in the list's own order.
+  const notReturned = lang === 'cy' ? [...props.notReturned].sort(byShownSchoolName(lang)) : props.notReturned;
   const id = useId();
   const importAllocations = useAuthority((s) => s.importAllocations);
   const importSchoolList = useAuthority((s) => s.importSchoolList);
@@ -94,9 +99,9 @@ export function AuthorityLists(props: { academicYear: string | null; listedSchoo
             <>
               <h3>{t('authority.lists.notReturnedTitle', { n: props.notReturned.length })}</h3>
               <ul className="not-returned" data-testid="not-returned">
-                {props.notReturned.map((s) => (
+                {notReturned.map((s) => (
                   <li key={s.officialNumber}>
-                    {s.name} ({s.officialNumber}) · {t(`authority.phase.${s.phase}`)} · {t(`authority.medium.${s.languageMedium}`)}
+                    {shownSchoolName(s, lang)} ({s.officialNumber}) · {t(`authority.phase.${s.phase}`)} · {t(`authority.medium.${s.languageMedium}`)}
                   </li>
                 ))}
               </ul>

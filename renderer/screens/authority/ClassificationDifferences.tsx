@@ -5,7 +5,7 @@
  */
 import { useMapio } from '../../state/store';
 import { problemText } from '../../errors/localisedError';
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDisplay } from '../../display';
 import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
@@ -105,14 +105,17 @@ export function ClassificationDifferences(props: { comparison: AuthorityComparis
 
 /** The officer's correction: every intervention as matched, and "treat this as the same as …". */
 function Matching(props: { comparison: AuthorityComparison }) {
-  const { t } = useTranslation();
+  const { t, lang } = useDisplay();
   const id = useId();
   const setMapping = useAuthority((s) => s.setMapping);
   const [target, setTarget] = useState<Record<string, string>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const groups = props.comparison.interventions;
-  const names = useMemo(() => groups.map((g) => g.displayName).sort((a, b) => a.localeCompare(b, 'en-GB')), [groups]);
+  // Each intervention named as the rest of the screen names it (the Welsh the schools gave it, for a Welsh
+  // reader); what is merged into stays the English name the matching keys on.
+  const shown = comparisonWords(t, lang).intervention;
+  const names = groups.map((g) => ({ value: g.displayName, label: shown(g) })).sort((a, b) => a.label.localeCompare(b.label, lang === 'cy' ? 'cy' : 'en-GB'));
 
   const apply = async (pairs: Array<{ normalisedName: string; canonicalName: string }>) => {
     setBusy(true);
@@ -153,7 +156,7 @@ function Matching(props: { comparison: AuthorityComparison }) {
           return (
             <tr key={g.matchKey} data-testid={`matching-${g.matchKey}`}>
               <th scope="row">
-                {g.displayName}
+                {shown(g)}
                 {g.classedDifferently ? <span className="cell-sub warn">{t('authority.matching.classedDifferently')}</span> : null}
               </th>
               <td>{g.variants.join(' · ')}</td>
@@ -161,15 +164,15 @@ function Matching(props: { comparison: AuthorityComparison }) {
               <td>
                 <div className="inline-form">
                   <label className="visually-hidden" htmlFor={`${id}-${g.matchKey}`}>
-                    {t('authority.matching.mergeLabel', { name: g.displayName })}
+                    {t('authority.matching.mergeLabel', { name: shown(g) })}
                   </label>
                   <select id={`${id}-${g.matchKey}`} value={choice} disabled={busy} data-testid={`merge-target-${g.matchKey}`} onChange={(e) => setTarget({ ...target, [g.matchKey]: e.target.value })}>
                     <option value="">{t('authority.matching.choose')}</option>
                     {names
-                      .filter((n) => n !== g.displayName)
+                      .filter((n) => n.value !== g.displayName)
                       .map((n) => (
-                        <option key={n} value={n}>
-                          {n}
+                        <option key={n.value} value={n.value}>
+                          {n.label}
                         </option>
                       ))}
                   </select>

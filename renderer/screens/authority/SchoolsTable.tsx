@@ -14,6 +14,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { DialogTextField } from '../../components/DialogTextField';
 import { useDisplay } from '../../display';
 import { poundsForField } from '../../components/fields';
+import { readText } from '../../forms/parse';
 import { MoneyParseError, parsePounds } from '../../../shared/money';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Phase } from '../../../shared/domain';
@@ -346,7 +347,7 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
       }
     }
     setBusy(true);
-    const outcome = await setPublishedAllocation({ schoolKey: props.row.schoolKey, academicYear: props.academicYear, amountPence: pence, source: source.trim() });
+    const outcome = await setPublishedAllocation({ schoolKey: props.row.schoolKey, academicYear: props.academicYear, amountPence: pence, source: readText(source).value });
     setBusy(false);
     if (!outcome.ok) {
       setError(problemText(outcome.error, useMapio.getState().lang));

@@ -8,7 +8,7 @@ import { FormProblem } from '../../components/FormProblem';
 import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatFinancialYear, formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatFinancialYear, formatMinutesAsHours, readHoursAsMinutes, readOptionalDate, readOptionalYear, readText, readWeek, readWholeNumber } from '../../forms/parse';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { useMapio } from '../../state/store';
 import { problemsByField } from '../../errors/localisedError';
@@ -42,10 +42,20 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
     if (!y.ok) e.financialYear = y.message;
     const d = fromParsed(readOptionalDate(endsOn));
     if (!d.ok) e.endsOn = d.message;
-    if (name.trim() === '') e.name = t('errors.required');
+    const n = fromParsed(readText(name, true));
+    if (!n.ok) e.name = n.message;
     setErrors(e);
-    if (!a.ok || !y.ok || !d.ok || Object.keys(e).length) return;
-    const fields = { kind, name: name.trim(), nameCy: nameCy.trim(), amountPence: a.value, financialYear: y.value, endsOn: d.value, source: source.trim(), sourceCy: sourceCy.trim() };
+    if (!a.ok || !y.ok || !d.ok || !n.ok || Object.keys(e).length) return;
+    const fields = {
+      kind,
+      name: n.value,
+      nameCy: readText(nameCy).value,
+      amountPence: a.value,
+      financialYear: y.value,
+      endsOn: d.value,
+      source: readText(source).value,
+      sourceCy: readText(sourceCy).value,
+    };
     setBusy(true);
     const outcome = x ? await mutate('income.update', { id: x.id, changes: fields }, { fieldErrors: true }) : await mutate('income.create', fields, { fieldErrors: true });
     setBusy(false);
@@ -141,13 +151,14 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
     const w = fromParsed(readWholeNumber(weeks, 0, 53));
     if (!w.ok) e.weeks = w.message;
     if (s.ok && w.ok && s.value + w.value - 1 > lastWeek) e.weeks = t('errors.runBeyondYear', { last: lastWeek });
-    if (name.trim() === '') e.name = t('errors.required');
+    const n = fromParsed(readText(name, true));
+    if (!n.ok) e.name = n.message;
     setErrors(e);
-    if (!m.ok || !q.ok || !u.ok || !s.ok || !w.ok || Object.keys(e).length) return;
+    if (!m.ok || !q.ok || !u.ok || !s.ok || !w.ok || !n.ok || Object.keys(e).length) return;
     const fields = {
       kind,
-      name: name.trim(),
-      nameCy: nameCy.trim(),
+      name: n.value,
+      nameCy: readText(nameCy).value,
       fundingSource: funding,
       staffId,
       minutesPerWeek: m.value,

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog';
 import { FormProblem } from '../../components/FormProblem';
 import { SelectOptions } from '../../components/SelectOptions';
 import { learnerName, useDisplay } from '../../display';
-import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, type Parsed } from '../../forms/parse';
+import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, readText, type Parsed } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { issueText, problemText } from '../../errors/localisedError';
@@ -46,7 +46,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
       problems[key] = t(p.error, p.params ?? {});
       return undefined;
     };
-    if (ref.trim() === '') problems.ref = t('errors.required');
+    const typedRef = take('ref', readText(ref, true));
     const minutes = take('idpAlpMinutesPerWeek', readOptionalHoursAsMinutes(idpHours));
     const reviewed = take('idpLastReviewed', readOptionalDate(lastReviewed));
     const due = take('idpReviewDue', readOptionalDate(reviewDue));
@@ -54,10 +54,10 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
     const decided = take('decidedOn', readOptionalDate(decidedOn));
     if (referred && decided && decided < referred) problems.decidedOn = t('learners.field.decidedBeforeReferral');
     setErrors(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (Object.keys(problems).length > 0 || typedRef === undefined) return;
     const fields: LearnerFields = {
-      ref: ref.trim(),
-      name: name.trim(),
+      ref: typedRef,
+      name: readText(name).value,
       yearGroup: year,
       alnStatus: status,
       areaIds: areas,

@@ -9,7 +9,7 @@ import { SelectOptions } from '../../components/SelectOptions';
 import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { afterCreate } from '../../forms/afterCreate';
-import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../forms/parse';
+import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readText, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { newLineFields } from './newLine';
 
@@ -54,7 +54,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       e[key] = r.message;
       return undefined;
     };
-    if (name.trim() === '') e.name = t('errors.required');
+    const typedName = take('name', fromParsed(readText(name, true)));
     const sessionsH = take('sessionsPerWeekHundredths', fromParsed(readSessionsPerWeek(sessions)));
     const mins = take('minutesPerSession', fromParsed(readSessionMinutes(minutes, sessionsH ?? 0)));
     const first = take('startWeek', fromParsed(readWeek(startWeek, lastWeek)));
@@ -66,6 +66,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
     setErrors(e);
     if (
       Object.keys(e).length > 0 ||
+      typedName === undefined ||
       sessionsH === undefined ||
       mins === undefined ||
       first === undefined ||
@@ -80,7 +81,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       'lines.create',
       {
         ...start,
-        name: name.trim(),
+        name: typedName,
         tierId,
         areaIds: areas,
         deliveryLanguage: language,

@@ -4,6 +4,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { CheckboxField, SelectField, TextField, type Commit } from '../../components/fields';
 import { useDisplay } from '../../display';
+import { readText } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 
 /**
@@ -304,11 +305,11 @@ function AddRecordDialog(props: {
   const [busy, setBusy] = useState(false);
   const k = props.kind;
   const save = async () => {
-    const trimmed = name.trim();
-    if (trimmed === '') return setProblem(t('errors.required'));
-    if (props.taken.some((x) => x.name.trim().toLowerCase() === trimmed.toLowerCase())) return setProblem(t(`school.${k}.sameName`));
+    const typed = readText(name, true);
+    if (!typed.ok) return setProblem(t(typed.error));
+    if (props.taken.some((x) => x.name.trim().toLowerCase() === typed.value.toLowerCase())) return setProblem(t(`school.${k}.sameName`));
     setBusy(true);
-    const refused = await props.onSave({ name: trimmed, nameCy: nameCy.trim(), isAlp, costing });
+    const refused = await props.onSave({ name: typed.value, nameCy: readText(nameCy).value, isAlp, costing });
     setBusy(false);
     if (refused) setProblem(refused);
     else props.onClose();

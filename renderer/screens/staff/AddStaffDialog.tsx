@@ -8,7 +8,7 @@ import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { afterCreate } from '../../forms/afterCreate';
-import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
+import { formatMinutesAsHours, readHoursAsMinutes, readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { HourlyCalculator } from './HourlyCalculator';
 
@@ -33,17 +33,18 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
 
   const save = async () => {
     const e: Record<string, string> = {};
-    if (name.trim() === '') e.name = t('errors.required');
+    const typedName = fromParsed(readText(name, true));
+    if (!typedName.ok) e.name = typedName.message;
     const pence = money(hourly);
     if (!pence.ok) e.hourlyCostPence = pence.message;
     const minutes = fromParsed(readHoursAsMinutes(hours));
     if (!minutes.ok) e.contractedMinutesPerWeek = minutes.message;
     setErrors(e);
-    if (Object.keys(e).length > 0 || !pence.ok || !minutes.ok) return;
+    if (Object.keys(e).length > 0 || !typedName.ok || !pence.ok || !minutes.ok) return;
     setBusy(true);
     const outcome = await mutate(
       'staff.create',
-      { name: name.trim(), role, isPlaceholder: placeholder, hourlyCostPence: pence.value, hourlyCostBasis: basis, contractedMinutesPerWeek: minutes.value, worksInWelsh: welsh },
+      { name: typedName.value, role, isPlaceholder: placeholder, hourlyCostPence: pence.value, hourlyCostBasis: basis, contractedMinutesPerWeek: minutes.value, worksInWelsh: welsh },
       { fieldErrors: true },
     );
     setBusy(false);

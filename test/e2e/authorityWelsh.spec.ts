@@ -1,0 +1,164 @@
+/**
+ * The authority officer's whole journey in Cymraeg at 1366 × 768: a new comparison, several returns imported
+ * at once (one cut short in transit, refused with its reason in Welsh while the rest import, and one of last
+ * year), the authority's list of schools, the comparison, "Classed differently", the outliers, correcting the
+ * matching (merge and undo), and the comparison workbook. No English catalogue text on the way; the schools'
+ * own words stay as they wrote them, in Welsh where their returns give Welsh.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test } from '@playwright/test';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
+import { compareReturns } from '../../shared/authority/comparison';
+import { schoolKeyFor, type AuthorityReturn } from '../../shared/authority/returnFormat';
+import { costSchoolYear } from '../../shared/engine';
+import { createI18n } from '../../shared/i18n';
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
+import type { SchoolYear } from '../../shared/domain';
+import { writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
+import { NAMES, NAMES_CY, school } from './authorityReturns';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
+
+const numberOf = (i: number) => `66020${String(i + 1).padStart(2, '0')}`;
+/** The Welsh the schools that gave their Welsh names gave "Precision teaching". */
+const PRECISION_CY = 'Addysgu manwl gywir';
+/** A school that returned last year (with its Welsh name), not this year; and one on the list that never returned. */
+const LAST_YEAR = { number: '6602007', name: 'Afon Primary', nameCy: 'Ysgol Gynradd Afon' };
+const NEVER = { number: '6602008', name: 'Ysgol Derw' };
+
+/** School i with its official number, and its Welsh for "Precision teaching" when it gave its Welsh name. */
+function numbered(i: number): SchoolYear {
+  const year = school(i);
+  const welsh = NAMES_CY[i] !== '';
+  return {
+    ...year,
+    school: { ...year.school, localAuthorityCode: '660', officialNumber: numberOf(i) },
+    lines: year.lines.map((l) => (welsh && l.id === 2 ? { ...l, nameCy: PRECISION_CY } : l)),
+  };
+}
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+test('an officer compares the schools’ returns in Cymraeg from import to workbook and meets no English', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const { t } = createI18n('cy');
+  const dataDir = newDataDir();
+  const returnsDir = path.join(dataDir, 'returns');
+  fs.mkdirSync(returnsDir);
+  const returns: AuthorityReturn[] = [];
+  for (let i = 0; i < NAMES.length; i++) {
+    const year = numbered(i);
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    returns.push(ret);
+    fs.writeFileSync(path.join(returnsDir, `${String(i + 1).padStart(2, '0')}-return.xlsx`), await writeReturnWorkbook(ret, 'Mapio test'));
+  }
+  const last = numbered(0);
+  const lastYear: SchoolYear = { ...last, school: { ...last.school, name: LAST_YEAR.name, nameCy: LAST_YEAR.nameCy, officialNumber: LAST_YEAR.number, academicYear: '2025-26' } };
+  fs.writeFileSync(path.join(returnsDir, '00-last-year.xlsx'), await writeReturnWorkbook(buildAuthorityReturn(lastYear, costSchoolYear(lastYear)), 'Mapio test'));
+  const whole = fs.readFileSync(path.join(returnsDir, '01-return.xlsx'));
+  fs.writeFileSync(path.join(returnsDir, '07-truncated.xlsx'), whole.subarray(0, Math.floor(whole.length * 0.5)));
+  const uploads = fs.readdirSync(returnsDir).map((f) => path.join(returnsDir, f));
+  const listFile = path.join(dataDir, 'ysgolion.csv');
+  const list = ['Official number,School name,Phase,Language medium', ...NAMES.map((n, i) => `${numberOf(i)},${n},Primary,English`)];
+  list.push(`${LAST_YEAR.number},${LAST_YEAR.name},Primary,English`, `${NEVER.number},${NEVER.name},Primary,Welsh`);
+  fs.writeFileSync(listFile, list.join('\r\n'));
+  const expected = compareReturns(returns.map((ret) => ({ schoolKey: schoolKeyFor(ret.school), ret })));
+  const precision = expected.interventions.find((g) => g.displayName.toLowerCase().startsWith('precision'));
+  const elsa = expected.interventions.find((g) => g.displayName === 'ELSA');
+  if (!precision || !elsa) throw new Error('the planted interventions are missing from the engine’s comparison');
+
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+
+  // Ffeil > Cymhariaeth awdurdod newydd…
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-authority-new').click();
+  await page.getByTestId('authority-file-path').fill(path.join(dataDir, 'Sir Prawf 2026-27'));
+  await page.getByTestId('authority-file-submit').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cymhariaeth yr awdurdod' })).toBeVisible();
+  await page.screenshot({ path: screenshotPath('authority-cy-1-empty') });
+
+  // Eight returns at once: the one cut short is refused with its reason in Welsh; the rest import.
+  await page.getByTestId('return-files').setInputFiles(uploads);
+  await expect(page.getByTestId('import-summary')).toHaveText(t('authority.import.summary', { imported: 7, rejected: 1 }), { timeout: 60_000 });
+  await expect(page.getByTestId('import-rejected')).toContainText('07-truncated.xlsx: nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx');
+  await expect(page.getByTestId('import-imported')).toContainText('Ysgol Gynradd Tŷ Mawr, 2026-27');
+  await page.getByTestId('import-summary').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('authority-cy-2-imported') });
+
+  // The authority's list: the schools not yet returned this year, named as a Welsh reader reads them
+  // (the Welsh last year's return gave), in Welsh alphabetical order.
+  await page.getByTestId('school-list-file').setInputFiles(listFile);
+  const notReturned = page.getByTestId('not-returned').locator('li');
+  await expect(notReturned).toHaveCount(2);
+  await expect(notReturned.nth(0)).toContainText(`${NEVER.name} (${NEVER.number})`);
+  await expect(notReturned.nth(1)).toContainText(`${LAST_YEAR.nameCy} (${LAST_YEAR.number})`);
+  await expect(page.getByTestId('not-returned')).not.toContainText(LAST_YEAR.name);
+  await page.getByTestId('authority-lists').screenshot({ path: screenshotPath('authority-cy-3-lists') });
+
+  // Classed differently, the outliers: in Welsh, with the Welsh names the returns give.
+  await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`)).toContainText('Ysgol Gynradd Bryn');
+  await expect(page.getByTestId('outlier-questions')).toContainText('Ysgol Gynradd Tŷ Mawr');
+  await page.getByTestId('schools-section').screenshot({ path: screenshotPath('authority-cy-4-schools') });
+  await page.getByTestId('outliers-section').screenshot({ path: screenshotPath('authority-cy-5-outliers') });
+
+  // Correcting the matching: its words in Welsh, each intervention named as "Classed differently" names it.
+  const matching = page.getByTestId('matching');
+  await matching.locator('summary').click();
+  const precisionRow = page.getByTestId(`matching-${precision.matchKey}`);
+  await expect(precisionRow.locator('th')).toContainText(PRECISION_CY);
+  await expect(precisionRow.locator('label')).toHaveText(t('authority.matching.mergeLabel', { name: PRECISION_CY }));
+  await expect(page.getByTestId(`merge-target-${elsa.matchKey}`).locator('option', { hasText: PRECISION_CY })).toHaveCount(1);
+  // The names the schools wrote stay as written.
+  await expect(precisionRow.locator('td').first()).toContainText('Precision Teaching (spelling)');
+  await page.getByTestId('classification-section').screenshot({ path: screenshotPath('authority-cy-6-classification') });
+
+  const ownWords = [
+    ...expected.schools.flatMap((s) => [s.context.name, s.context.nameCy, s.context.localAuthority, s.context.alpDefinitionSource, s.context.alpDefinitionSourceCy, s.fileName ?? '']),
+    ...expected.interventions.flatMap((g) => [g.displayName, ...g.variants, ...g.alp.schools.flatMap((s) => s.tierNames), ...g.notAlp.schools.flatMap((s) => s.tierNames)]),
+    ...uploads.map((u) => path.basename(u)),
+    LAST_YEAR.name,
+    'Ysgol Cwm Glas (demo)',
+    'Demo school.mapio',
+    'ysgolion.csv',
+  ]
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  const englishOnScreen = async () => {
+    let shown = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    for (const w of ownWords) shown = shown.replaceAll(w, ' ');
+    return englishIn(shown, englishPhrases()).map((p) => `${p.key}: “${p.phrase}”`);
+  };
+  expect(await englishOnScreen()).toEqual([]);
+
+  // Merge one into another and undo it: the buttons and the panel stay Welsh.
+  await page.getByTestId(`merge-target-${elsa.matchKey}`).selectOption(precision.displayName);
+  await page.getByTestId(`merge-${elsa.matchKey}`).click();
+  const undo = matching.getByRole('button', { name: t('authority.matching.unmerge') });
+  await expect(undo).toHaveCount(1);
+  expect(await englishOnScreen()).toEqual([]);
+  await undo.click();
+  await expect(undo).toHaveCount(0);
+  await page.screenshot({ path: screenshotPath('authority-cy-7-full'), fullPage: true });
+
+  // The comparison workbook, written in Welsh.
+  await page.getByTestId('export-comparison').click();
+  const exportPath = path.join(process.env.MAPIO_SHOTS_DIR ?? dataDir, 'cymhariaeth.xlsx');
+  await page.getByTestId('export-comparison-dialog-path').fill(exportPath);
+  await page.screenshot({ path: screenshotPath('authority-cy-8-export') });
+  await page.getByTestId('export-comparison-dialog-submit').click();
+  await expect(page.getByTestId('export-comparison-dialog-status')).toContainText(t('authority.export.done', { file: 'cymhariaeth.xlsx' }));
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(exportPath);
+  const sheet = workbook.getWorksheet(t('compareBook.sheet.notReturned'))!;
+  expect([2, 3].map((r) => sheet.getRow(r).getCell(1).text)).toEqual([NEVER.name, LAST_YEAR.nameCy]);
+});
