@@ -372,3 +372,89 @@ describe('the memoised costing of an open year', () => {
     for (const next of afterwards) expect(costing.cost(next, options)).toEqual(costSchoolYear(next, options));
   });
 });
+
+/**
+ * One field of one line at a time, in a year whose learners have IDPs that ask for ALP in Welsh and for more
+ * minutes than they may get, and whose lines are delivered in either language: every field a learner's ALP
+ * minutes or own checks read of a line (yearCosting.ts `sameForLearners`) changes a check somewhere, and
+ * every other field must leave them as they were.
+ */
+type LineFieldEdit =
+  | { field: 'startWeek' | 'weeks' | 'minutesPerSession' | 'sessionsPerWeekHundredths' | 'planningMinutesPerSession' | 'groups'; line: number; value: number }
+  | { field: 'deliveryLanguage'; line: number; welsh: boolean }
+  | { field: 'undeliveredWeeks'; line: number; weeks: number[] }
+  | { field: 'tierId'; line: number; tierId: string }
+  | { field: 'asAtWeek'; asAtWeek: number };
+
+const lineFieldEditArb: fc.Arbitrary<LineFieldEdit> = fc.oneof(
+  ...(['startWeek', 'weeks', 'minutesPerSession', 'sessionsPerWeekHundredths', 'planningMinutesPerSession', 'groups'] as const).map((field) =>
+    fc.record({ field: fc.constant(field), line: fc.nat(7), value: fc.integer({ min: 1, max: 38 }) }),
+  ),
+  fc.record({ field: fc.constant('deliveryLanguage' as const), line: fc.nat(7), welsh: fc.boolean() }),
+  // The same weeks again as a new list, or others.
+  fc.record({ field: fc.constant('undeliveredWeeks' as const), line: fc.nat(7), weeks: fc.array(fc.integer({ min: 1, max: 38 }), { maxLength: 4 }) }),
+  fc.record({ field: fc.constant('tierId' as const), line: fc.nat(7), tierId: fc.constantFrom('universal', 'targeted', 'alp') }),
+  fc.record({ field: fc.constant('asAtWeek' as const), asAtWeek: fc.integer({ min: 0, max: 38 }) }),
+);
+
+function applyLineFieldEdit(year: SchoolYear, options: CostOptions, edit: LineFieldEdit): { year: SchoolYear; options: CostOptions } {
+  if (edit.field === 'asAtWeek') return { year, options: { asAtWeek: edit.asAtWeek } };
+  if (year.lines.length === 0) return { year, options };
+  const i = edit.line % year.lines.length;
+  const line = year.lines[i]!;
+  const lines = [...year.lines];
+  switch (edit.field) {
+    case 'deliveryLanguage':
+      lines[i] = { ...line, deliveryLanguage: edit.welsh ? 'welsh' : 'english' };
+      break;
+    case 'undeliveredWeeks':
+      lines[i] = { ...line, undeliveredWeeks: edit.weeks.length === 0 ? [...line.undeliveredWeeks] : edit.weeks };
+      break;
+    case 'tierId':
+      lines[i] = { ...line, tierId: edit.tierId };
+      break;
+    case 'startWeek':
+      // The run stays inside the 38-week calendar: its weeks shortened only when they must be.
+      lines[i] = { ...line, startWeek: edit.value, weeks: Math.min(line.weeks, 39 - edit.value) };
+      break;
+    case 'weeks':
+      lines[i] = { ...line, weeks: Math.min(edit.value, 39 - line.startWeek) };
+      break;
+    case 'sessionsPerWeekHundredths':
+      lines[i] = { ...line, sessionsPerWeekHundredths: edit.value * 25 };
+      break;
+    default:
+      lines[i] = { ...line, [edit.field]: edit.value * 5 };
+  }
+  return { year: { ...year, lines }, options };
+}
+
+/** The same map, field for field and in the same key order (toEqual tells −0 from 0 but not key order). */
+function expectSameMap(actual: unknown, expected: unknown): void {
+  expect(actual).toEqual(expected);
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+}
+
+describe('the memoised costing, one field of a line at a time', () => {
+  it('equals a fresh costSchoolYear after each, whether or not the field is one a learner reads', () => {
+    const welshIdpYearArb = fc.tuple(yearArb, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })).map(([year, welshLines]): SchoolYear => ({
+      ...year,
+      // Every other line ALP, so that most edits reach some learner's ALP minutes.
+      lines: year.lines.map((l, i) => ({ ...l, tierId: i % 2 === 0 ? 'alp' : l.tierId, deliveryLanguage: welshLines[i] ? 'welsh' : 'english' })),
+      learners: year.learners.map((l, i) => ({ ...l, alnStatus: i % 4 === 3 ? 'none' : 'idp_school', welshAlp: i % 2 === 0, idpAlpMinutesPerWeek: 30 + 60 * (i % 3) })),
+    }));
+    fc.assert(
+      fc.property(welshIdpYearArb, fc.array(lineFieldEditArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 38 }), (start, edits, asAtWeek) => {
+        const costing = new YearCosting();
+        let year = start;
+        let options: CostOptions = { asAtWeek };
+        expectSameMap(costing.cost(year, options), costSchoolYear(year, options));
+        for (const edit of edits) {
+          ({ year, options } = applyLineFieldEdit(year, options, edit));
+          expectSameMap(costing.cost(year, options), costSchoolYear(year, options));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

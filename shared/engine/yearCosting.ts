@@ -49,7 +49,7 @@ import { costedLineOf, costSchoolYearWith, learnerCountsOf, penceByLearnerOf, re
 import { learnerImpacts, lineImpact, type measureKey } from './impact';
 import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes } from './learnerCosts';
 import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
-import { indexYear, type YearIndex } from './yearIndex';
+import { indexYear, isAlpLine, type YearIndex } from './yearIndex';
 import { allocateStaff } from './staffAllocation';
 import { lineSumsAfter, lineSumsOf, type LineChange, type LineSums } from './totals';
 
@@ -210,15 +210,16 @@ export class YearCosting {
     const linesChangedSince = (earlier: LastCosting, now: YearIndex): ReadonlySet<number> =>
       earlier === last && now === index ? (changedLines ??= changedIds(earlier.index.lineById, index.lineById)) : changedIds(earlier.index.lineById, now.lineById);
     // The learners whose ALP minutes and own checks may differ from the last costing's: those enrolled on a
-    // line whose record changed, when nothing else they are made from did (the learner list, the enrolments,
-    // the tiers, the as-at week: yearCosting.ts header). Null: any learner may.
+    // line whose record changed in a field they read (`sameForLearners`), when nothing else they are made
+    // from did (the learner list, the enrolments, the tiers, the as-at week: yearCosting.ts header). Null:
+    // any learner may.
     const mayDiffer =
       last !== undefined &&
       index.learnerById === last.index.learnerById &&
       index.enrolmentsByLine === last.index.enrolmentsByLine &&
       index.tierById === last.index.tierById &&
       asAtWeek === last.asAtWeek
-        ? learnersOn(linesChangedSince(last, index), index)
+        ? learnersOn(linesLearnersReadChanged(linesChangedSince(last, index), last.index, index), index)
         : null;
 
     // With only some learners to look at again, the tables of ALP minutes and checks (and the last costing's
@@ -496,6 +497,37 @@ function sameLineIds(before: ReadonlyMap<number, unknown>, after: ReadonlyMap<nu
   if (before.size !== after.size) return false;
   for (const id of after.keys()) if (!before.has(id)) return false;
   return true;
+}
+
+/**
+ * Whether a learner's ALP minutes (learnerCosts.ts `learnerAlpMinutes`) and own checks (checks.ts
+ * `checksOfLearner`) are the same with line record `b` as with `a` in its place, all else the same (the
+ * tiers too, as `index` holds them): both records agree on every field those read of a line: its id, tier,
+ * run, undelivered weeks and delivery language, and, on an ALP line, its minutes and sessions (the only
+ * line whose minutes count). So an edit of a targeted line's minutes, or of any line's planning minutes,
+ * groups, staff, costs, areas or funding, reaches no learner's minutes or checks, only their pence.
+ */
+export function sameForLearners(a: InterventionLine, b: InterventionLine, index: YearIndex): boolean {
+  return (
+    a.id === b.id &&
+    a.tierId === b.tierId &&
+    a.startWeek === b.startWeek &&
+    a.weeks === b.weeks &&
+    a.deliveryLanguage === b.deliveryLanguage &&
+    sameRecords(a.undeliveredWeeks, b.undeliveredWeeks) &&
+    ((a.minutesPerSession === b.minutesPerSession && a.sessionsPerWeekHundredths === b.sessionsPerWeekHundredths) || !isAlpLine(index, a))
+  );
+}
+
+/** Of the lines whose record changed, those whose new record is not `sameForLearners` as the old (or that are in one index only). */
+function linesLearnersReadChanged(changed: ReadonlySet<number>, before: YearIndex, now: YearIndex): Set<number> {
+  const reached = new Set<number>();
+  for (const id of changed) {
+    const was = before.lineById.get(id);
+    const is = now.lineById.get(id);
+    if (was === undefined || is === undefined || !sameForLearners(was, is, now)) reached.add(id);
+  }
+  return reached;
 }
 
 /** The learners enrolled on any of the lines. */
