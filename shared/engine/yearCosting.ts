@@ -22,9 +22,11 @@
  * are.
  *
  * The whole-year parts are kept from the last costing that finished (docs/performance.md, "Round 8: the
- * recost after an edit"), each keyed on what it is made from: with the same learner list, enrolments, tiers
- * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
- * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
+ * recost after an edit" and "Round 11: the recost after an edit"), each keyed on what it is made from: with
+ * the same learner list, enrolments, tiers and as-at week only the learners on a line whose record changed
+ * in a field they read (`sameForLearners`) are looked at again (their ALP minutes, own checks, figures);
+ * with the lines in the same places and a line's other inputs the same, a place whose line record is the
+ * same object keeps its figures and impact row, unlooked-up; and a learner's pence are summed again only when a line sharing to them was costed
  * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
  * decision clocks, and the impact report's learners are kept while their inputs are; and what the lines add
  * up to (the totals and breakdowns) is the last sums with the few lines that changed taken out and put in
