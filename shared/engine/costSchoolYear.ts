@@ -16,7 +16,7 @@ import { academicFinancialYears, weekContaining, weekFinancialYearIndexes } from
 import { divideRoundedToNumber } from '../money';
 import { budgetPosition, workloadPosition } from './budget';
 import { runChecks, type CheckInputs, type LearnerChecker } from './checks';
-import { impactOf, learnerImpacts, lineImpact, type LearnerImpacter, type LineImpacter } from './impact';
+import { impactOf, learnerImpacts, lineImpact, lineImpactsOf, type LearnerImpacter, type LineImpacter, type LineImpactsOf } from './impact';
 import { costToDateOfRun, financialYearSplitter, spreadRun, type Run } from './financialYear';
 import { costLearners, learnerAlpMinutes, type LearnerAlpMinutes } from './learnerCosts';
 import { costLine, costOtherLine } from './lineCost';
@@ -119,6 +119,17 @@ export interface LearnerWork {
   staffOf: (year: SchoolYear, index: YearIndex) => StaffAllocation[];
   /** What the lines add up to (the year's lines and their figures, in the year's order): totals.ts `lineSumsOf`, or a memo of it. */
   lineSumsOf: (index: YearIndex, costedLines: readonly CostedLine[]) => LineSums;
+  /** Every line's figures in the year's order, each by `costLineOf`: `costedLinesOf`, or a memo of it. */
+  costedLinesOf: (year: SchoolYear, index: YearIndex, basis: LineCostingBasis, costLineOf: LineCoster) => CostedLine[];
+  /** The impact report's line rows: impact.ts `lineImpactsOf`, or a memo of it. */
+  lineImpactsOf: LineImpactsOf;
+}
+
+/** Every line's figures in the year's order, each by `costLineOf` from its enrolments and whether its tier is costed whole school. */
+export function costedLinesOf(year: SchoolYear, index: YearIndex, basis: LineCostingBasis, costLineOf: LineCoster): CostedLine[] {
+  const costedLines: CostedLine[] = [];
+  for (const line of year.lines) costedLines.push(costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, isWholeSchoolLine(index, line), basis));
+  return costedLines;
 }
 
 /** Every learner's ALP minutes by id, each made afresh. */
@@ -161,6 +172,8 @@ const FROM_SCRATCH: LearnerWork = {
   learnerImpactsOf: learnerImpacts,
   staffOf: (y, index) => allocateStaff(y.staff, y.lines, y.otherCosts, index.weeksInYear),
   lineSumsOf,
+  costedLinesOf,
+  lineImpactsOf,
 };
 
 /**
@@ -168,7 +181,7 @@ const FROM_SCRATCH: LearnerWork = {
  * must give what `costedLineOf` and `lineImpact` give), the year indexed as `index` (which must be an
  * index of this `year`), and the learners' ALP minutes, figures, counts and checks by `learnerWork` (which
  * must give what `alpMinutesOfEvery`, `learnersFromScratch`, `learnerCountsOf`, `runChecks`, impact.ts `learnerImpacts`, `allocateStaff`, checks.ts
- * `checksOfLearner` and totals.ts `lineSumsOf` give).
+ * `checksOfLearner`, totals.ts `lineSumsOf`, `costedLinesOf` and impact.ts `lineImpactsOf` give).
  */
 export function costSchoolYearWith(
   year: SchoolYear,
@@ -184,8 +197,7 @@ export function costSchoolYearWith(
   const splitAcrossFinancialYears = financialYearSplitter(weekFy);
   const basis: LineCostingBasis = { staffById: index.staffById, asAtWeek, years, splitAcrossFinancialYears };
 
-  const costedLines: CostedLine[] = [];
-  for (const line of year.lines) costedLines.push(costLineOf(line, index.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, isWholeSchoolLine(index, line), basis));
+  const costedLines = learnerWork.costedLinesOf(year, index, basis, costLineOf);
 
   const costedOthers: CostedOtherLine[] = [];
   const otherItems: CostedItem<OtherCostLine>[] = [];
@@ -263,6 +275,6 @@ export function costSchoolYearWith(
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
     checks: learnerWork.checksOf({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, checksOfLearner: learnerWork.checksOfLearner }),
     decisions,
-    impact: impactOf(year, costedLines, index, impactOfLine, learnerWork.learnerImpactsOf),
+    impact: impactOf(year, costedLines, index, impactOfLine, learnerWork.learnerImpactsOf, learnerWork.lineImpactsOf),
   };
 }

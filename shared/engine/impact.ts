@@ -137,6 +137,21 @@ export function lineImpact(line: InterventionLine, costed: CostedLine | undefine
 /** The way an impact report gets its learners' part: `learnerImpacts`, or a memo of it (shared/engine/yearCosting.ts). */
 export type LearnerImpacter = (index: YearIndex, keyOf: typeof measureKey) => LearnerImpact[];
 
+/**
+ * The way an impact report gets its line rows: `lineImpactsOf`, or a memo of it (shared/engine/yearCosting.ts),
+ * which must give what `lineImpactsOf` gives.
+ */
+export type LineImpactsOf = (year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex, impactOfLine: LineImpacter, keyOf: typeof measureKey) => LineImpact[];
+
+/** Each line's row in the year's line order, by `impactOfLine`: the line, the costed line with its id, its enrolments. */
+export function lineImpactsOf(year: SchoolYear, costedLines: readonly CostedLine[], index: YearIndex, impactOfLine: LineImpacter, keyOf: typeof measureKey): LineImpact[] {
+  const { enrolmentsByLine } = index;
+  // By line id, the last of a repeated id winning (as `new Map(pairs)` does), without an array of pairs.
+  const costedById = new Map<number, CostedLine>();
+  for (const c of costedLines) costedById.set(c.lineId, c);
+  return year.lines.map((line) => impactOfLine(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
+}
+
 /** Impact per line (in the year's line order) and per learner (learners with any measured enrolment, by id). */
 export function impactOf(
   year: SchoolYear,
@@ -144,14 +159,10 @@ export function impactOf(
   index: YearIndex = indexYear(year),
   impactOfLine: LineImpacter = lineImpact,
   learnerImpactsOf: LearnerImpacter = learnerImpacts,
+  linesOf: LineImpactsOf = lineImpactsOf,
 ): ImpactReport {
   const keyOf = measureKeys();
-  const { enrolmentsByLine } = index;
-  // By line id, the last of a repeated id winning (as `new Map(pairs)` does), without an array of pairs.
-  const costedById = new Map<number, CostedLine>();
-  for (const c of costedLines) costedById.set(c.lineId, c);
-  const lines = year.lines.map((line) => impactOfLine(line, costedById.get(line.id), enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf));
-  return { lines, learners: learnerImpactsOf(index, keyOf) };
+  return { lines: linesOf(year, costedLines, index, impactOfLine, keyOf), learners: learnerImpactsOf(index, keyOf) };
 }
 
 /** Each learner's measured progress: made from the enrolments and which line ids the year has, alone. */

@@ -51,7 +51,9 @@ type Edit =
   | { kind: 'lineCapacity'; line: number; places: number }
   | { kind: 'measureLine'; line: number; gain: number }
   | { kind: 'lineAreas'; line: number; areaIds: string[] }
-  | { kind: 'someLines'; first: number; count: number; minutes: number };
+  | { kind: 'someLines'; first: number; count: number; minutes: number }
+  | { kind: 'repeatLineId'; line: number; other: number }
+  | { kind: 'replaceLine'; line: number; minutes: number };
 
 const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
@@ -130,6 +132,11 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   // The minutes of a few lines in a row at once: up to a few, the totals are the last ones' with those lines
   // taken out and put in again (yearCosting.ts `lineSumsSince`); more, and they are summed afresh.
   fc.record({ kind: fc.constant('someLines' as const), first: fc.nat(7), count: fc.integer({ min: 1, max: 8 }), minutes: fc.integer({ min: 0, max: 400 }) }),
+  // Two lines with one id (the database never holds them, the engine costs them all the same): the line
+  // costed last under an id is the one its impact row reads.
+  fc.record({ kind: fc.constant('repeatLineId' as const), line: fc.nat(7), other: fc.nat(7) }),
+  // A line in another's place: a new id there, as many lines as before.
+  fc.record({ kind: fc.constant('replaceLine' as const), line: fc.nat(7), minutes: fc.integer({ min: 0, max: 400 }) }),
 );
 
 const shiftDate = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -298,6 +305,15 @@ function applyEdit(year: SchoolYear, options: CostOptions, edit: Edit): { year: 
       const lines = year.lines.map((l, i) => ((i - edit.first + year.lines.length) % year.lines.length < edit.count ? { ...l, minutesPerSession: edit.minutes + i } : l));
       return { year: { ...year, lines }, options };
     }
+    case 'repeatLineId': {
+      if (year.lines.length === 0) return { year, options };
+      const id = year.lines[edit.other % year.lines.length]!.id;
+      return { year: onLine(edit.line, () => ({ id })), options };
+    }
+    case 'replaceLine': {
+      const id = Math.max(0, ...year.lines.map((l) => l.id)) + 1;
+      return { year: onLine(edit.line, () => ({ id, minutesPerSession: edit.minutes })), options };
+    }
     case 'measureLine': {
       if (year.lines.length === 0) return { year, options };
       const lineId = year.lines[edit.line % year.lines.length]!.id;
@@ -326,7 +342,9 @@ describe('the memoised costing of an open year', () => {
           ({ year, options } = applyEdit(year, options, edit));
           const after = costWith(year, options);
           expect(after).toEqual(costSchoolYear(year, options));
-          if (touchesNoLine(edit)) {
+          // (Lines that share an id share one memo entry, so they are costed again each time: reuse is
+          // asked of years whose line ids are distinct, as a file's are.)
+          if (touchesNoLine(edit) && new Set(year.lines.map((l) => l.id)).size === year.lines.length) {
             after.lines.forEach((line, i) => expect(line).toBe(before.lines[i]));
             after.impact.lines.forEach((row, i) => expect(row).toBe(before.impact.lines[i]));
           }
@@ -370,5 +388,91 @@ describe('the memoised costing of an open year', () => {
     expect(() => costing.cost(tooLarge, options)).toThrow(RangeError);
     const afterwards: SchoolYear[] = [{ ...year }, { ...year, lines: year.lines.map((l) => (l === other ? { ...l, minutesPerSession: l.minutesPerSession + 5 } : l)) }];
     for (const next of afterwards) expect(costing.cost(next, options)).toEqual(costSchoolYear(next, options));
+  });
+});
+
+/**
+ * One field of one line at a time, in a year whose learners have IDPs that ask for ALP in Welsh and for more
+ * minutes than they may get, and whose lines are delivered in either language: every field a learner's ALP
+ * minutes or own checks read of a line (yearCosting.ts `sameForLearners`) changes a check somewhere, and
+ * every other field must leave them as they were.
+ */
+type LineFieldEdit =
+  | { field: 'startWeek' | 'weeks' | 'minutesPerSession' | 'sessionsPerWeekHundredths' | 'planningMinutesPerSession' | 'groups'; line: number; value: number }
+  | { field: 'deliveryLanguage'; line: number; welsh: boolean }
+  | { field: 'undeliveredWeeks'; line: number; weeks: number[] }
+  | { field: 'tierId'; line: number; tierId: string }
+  | { field: 'asAtWeek'; asAtWeek: number };
+
+const lineFieldEditArb: fc.Arbitrary<LineFieldEdit> = fc.oneof(
+  ...(['startWeek', 'weeks', 'minutesPerSession', 'sessionsPerWeekHundredths', 'planningMinutesPerSession', 'groups'] as const).map((field) =>
+    fc.record({ field: fc.constant(field), line: fc.nat(7), value: fc.integer({ min: 1, max: 38 }) }),
+  ),
+  fc.record({ field: fc.constant('deliveryLanguage' as const), line: fc.nat(7), welsh: fc.boolean() }),
+  // The same weeks again as a new list, or others.
+  fc.record({ field: fc.constant('undeliveredWeeks' as const), line: fc.nat(7), weeks: fc.array(fc.integer({ min: 1, max: 38 }), { maxLength: 4 }) }),
+  fc.record({ field: fc.constant('tierId' as const), line: fc.nat(7), tierId: fc.constantFrom('universal', 'targeted', 'alp') }),
+  fc.record({ field: fc.constant('asAtWeek' as const), asAtWeek: fc.integer({ min: 0, max: 38 }) }),
+);
+
+function applyLineFieldEdit(year: SchoolYear, options: CostOptions, edit: LineFieldEdit): { year: SchoolYear; options: CostOptions } {
+  if (edit.field === 'asAtWeek') return { year, options: { asAtWeek: edit.asAtWeek } };
+  if (year.lines.length === 0) return { year, options };
+  const i = edit.line % year.lines.length;
+  const line = year.lines[i]!;
+  const lines = [...year.lines];
+  switch (edit.field) {
+    case 'deliveryLanguage':
+      lines[i] = { ...line, deliveryLanguage: edit.welsh ? 'welsh' : 'english' };
+      break;
+    case 'undeliveredWeeks':
+      lines[i] = { ...line, undeliveredWeeks: edit.weeks.length === 0 ? [...line.undeliveredWeeks] : edit.weeks };
+      break;
+    case 'tierId':
+      lines[i] = { ...line, tierId: edit.tierId };
+      break;
+    case 'startWeek':
+      // The run stays inside the 38-week calendar: its weeks shortened only when they must be.
+      lines[i] = { ...line, startWeek: edit.value, weeks: Math.min(line.weeks, 39 - edit.value) };
+      break;
+    case 'weeks':
+      lines[i] = { ...line, weeks: Math.min(edit.value, 39 - line.startWeek) };
+      break;
+    case 'sessionsPerWeekHundredths':
+      lines[i] = { ...line, sessionsPerWeekHundredths: edit.value * 25 };
+      break;
+    default:
+      lines[i] = { ...line, [edit.field]: edit.value * 5 };
+  }
+  return { year: { ...year, lines }, options };
+}
+
+/** The same map, field for field and in the same key order (toEqual tells −0 from 0 but not key order). */
+function expectSameMap(actual: unknown, expected: unknown): void {
+  expect(actual).toEqual(expected);
+  expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+}
+
+describe('the memoised costing, one field of a line at a time', () => {
+  it('equals a fresh costSchoolYear after each, whether or not the field is one a learner reads', () => {
+    const welshIdpYearArb = fc.tuple(yearArb, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })).map(([year, welshLines]): SchoolYear => ({
+      ...year,
+      // Every other line ALP, so that most edits reach some learner's ALP minutes.
+      lines: year.lines.map((l, i) => ({ ...l, tierId: i % 2 === 0 ? 'alp' : l.tierId, deliveryLanguage: welshLines[i] ? 'welsh' : 'english' })),
+      learners: year.learners.map((l, i) => ({ ...l, alnStatus: i % 4 === 3 ? 'none' : 'idp_school', welshAlp: i % 2 === 0, idpAlpMinutesPerWeek: 30 + 60 * (i % 3) })),
+    }));
+    fc.assert(
+      fc.property(welshIdpYearArb, fc.array(lineFieldEditArb, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 38 }), (start, edits, asAtWeek) => {
+        const costing = new YearCosting();
+        let year = start;
+        let options: CostOptions = { asAtWeek };
+        expectSameMap(costing.cost(year, options), costSchoolYear(year, options));
+        for (const edit of edits) {
+          ({ year, options } = applyLineFieldEdit(year, options, edit));
+          expectSameMap(costing.cost(year, options), costSchoolYear(year, options));
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

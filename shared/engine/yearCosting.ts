@@ -22,9 +22,11 @@
  * are.
  *
  * The whole-year parts are kept from the last costing that finished (docs/performance.md, "Round 8: the
- * recost after an edit"), each keyed on what it is made from: with the same learner list, enrolments, tiers
- * and as-at week only the learners on a line whose record changed are looked at again (their ALP minutes,
- * own checks, figures), and a learner's pence are summed again only when a line sharing to them was costed
+ * recost after an edit" and "Round 11: the recost after an edit"), each keyed on what it is made from: with
+ * the same learner list, enrolments, tiers and as-at week only the learners on a line whose record changed
+ * in a field they read (`sameForLearners`) are looked at again (their ALP minutes, own checks, figures);
+ * with the lines in the same places and a line's other inputs the same, a place whose line record is the
+ * same object keeps its figures and impact row, unlooked-up; and a learner's pence are summed again only when a line sharing to them was costed
  * again; each part of the checks (checks.ts `CheckParts`), the staff allocations, the learner counts and
  * decision clocks, and the impact report's learners are kept while their inputs are; and what the lines add
  * up to (the totals and breakdowns) is the last sums with the few lines that changed taken out and put in
@@ -45,11 +47,22 @@ import {
   type CheckParts,
   type LearnerChecker,
 } from './checks';
-import { costedLineOf, costSchoolYearWith, learnerCountsOf, penceByLearnerOf, resolveAsAtWeek, type CostOptions, type LearnerCounts, type LineCostingBasis } from './costSchoolYear';
-import { learnerImpacts, lineImpact, type measureKey } from './impact';
+import {
+  costedLineOf,
+  costedLinesOf,
+  costSchoolYearWith,
+  learnerCountsOf,
+  penceByLearnerOf,
+  resolveAsAtWeek,
+  type CostOptions,
+  type LearnerCounts,
+  type LineCoster,
+  type LineCostingBasis,
+} from './costSchoolYear';
+import { learnerImpacts, lineImpact, lineImpactsOf, type LineImpactsOf, type measureKey } from './impact';
 import { costLearners, learnerAlpMinutes, learnerCostOf, type LearnerAlpMinutes } from './learnerCosts';
 import type { Check, CostedLine, CostedMap, LearnerCost, LearnerImpact, LineImpact, StaffAllocation } from './types';
-import { indexYear, type YearIndex } from './yearIndex';
+import { indexYear, isAlpLine, isWholeSchoolLine, type YearIndex } from './yearIndex';
 import { allocateStaff } from './staffAllocation';
 import { lineSumsAfter, lineSumsOf, type LineChange, type LineSums } from './totals';
 
@@ -110,8 +123,9 @@ interface LastCosting {
   decisions: CheckInputs['decisions'];
   checkParts: CheckParts;
   checks: Check[];
-  /** The impact report's learners' part. */
+  /** The impact report's learners' part, and its line rows in the year's line order. */
   impactLearners: LearnerImpact[];
+  impactLines: readonly LineImpact[];
   /** The staff allocations, and each staff id's place in the staff list (null when an id is repeated). */
   staff: StaffAllocation[];
   staffPlaces: ReadonlyMap<number, number> | null;
@@ -172,8 +186,27 @@ export class YearCosting {
   cost(year: SchoolYear, options: CostOptions = {}): CostedMap {
     const sameYears = this.calendar === year.calendar && this.academicYear === year.school.academicYear;
     const earlier = sameYears ? this.memo : null;
-    const next = new Map<number, LineMemo>();
-    const nextImpacts = new Map<number, ImpactMemo>();
+    const index = indexYear(year, this.index);
+    const asAtWeek = resolveAsAtWeek(year, options);
+    const last = this.last;
+    // Changes made in place to the last costing's tables, written down to be taken back if this costing throws.
+    const writes = new TableWrites();
+    // The lines in the same places as at the last costing (each place the same line id, no id repeated), and
+    // every input of a line besides its record the same (its enrolments, the tiers, the staff, the as-at
+    // week, the financial years): a place whose line record is the same object keeps the last costing's
+    // figures and impact row there, without a memo lookup, and the line memos are changed in place for the
+    // few others. Otherwise the memos are made afresh, holding the year's lines alone.
+    const linesInPlace =
+      last !== undefined &&
+      sameYears &&
+      index.enrolmentsByLine === last.index.enrolmentsByLine &&
+      index.tierById === last.index.tierById &&
+      index.staffById === last.index.staffById &&
+      asAtWeek === last.asAtWeek &&
+      uniqueLineIds(index) &&
+      sameLinePlaces(last.index.year.lines, year.lines);
+    const next = linesInPlace ? this.memo : new Map<number, LineMemo>();
+    const nextImpacts = linesInPlace ? this.impacts : new Map<number, ImpactMemo>();
     const costLine = (line: InterventionLine, enrolments: readonly Enrolment[], wholeSchool: boolean, basis: LineCostingBasis): CostedLine => {
       const last = earlier?.get(line.id);
       if (
@@ -184,47 +217,70 @@ export class YearCosting {
         sameRecords(last.enrolments, enrolments) &&
         (last.staffById === basis.staffById || sameStaff(last.staff, line, basis.staffById))
       ) {
-        next.set(line.id, last);
+        if (next !== earlier) next.set(line.id, last);
         return last.costed;
       }
       const made = costedLineOf(line, enrolments, wholeSchool, basis);
-      next.set(line.id, { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), staffById: basis.staffById, wholeSchool, asAtWeek: basis.asAtWeek, costed: made });
+      const entry: LineMemo = { line, enrolments, staff: line.staff.map((a) => basis.staffById.get(a.staffId)), staffById: basis.staffById, wholeSchool, asAtWeek: basis.asAtWeek, costed: made };
+      if (next === earlier) writes.set(next, line.id, entry);
+      else next.set(line.id, entry);
       return made;
     };
     const impactOfLine = (line: InterventionLine, costed: CostedLine | undefined, enrolments: readonly Enrolment[], keyOf: typeof measureKey): LineImpact => {
       const last = this.impacts.get(line.id);
       if (last !== undefined && last.line === line && last.costed === costed && sameRecords(last.enrolments, enrolments)) {
-        nextImpacts.set(line.id, last);
+        if (nextImpacts !== this.impacts) nextImpacts.set(line.id, last);
         return last.impact;
       }
       const made = lineImpact(line, costed, enrolments, keyOf);
-      nextImpacts.set(line.id, { line, costed, enrolments, impact: made });
+      if (nextImpacts === this.impacts) writes.set(nextImpacts, line.id, { line, costed, enrolments, impact: made });
+      else nextImpacts.set(line.id, { line, costed, enrolments, impact: made });
       return made;
     };
+    // With the lines in place, only the places whose line record changed are costed again (and their rows
+    // made again, with those whose costed line changed); every other place keeps the last costing's.
+    const costedLinesOfYear = (y: SchoolYear, yIndex: YearIndex, basis: LineCostingBasis, costLineOf: LineCoster): CostedLine[] => {
+      if (!linesInPlace || y !== year || yIndex !== index) return costedLinesOf(y, yIndex, basis, costLineOf);
+      const before = last.index.year.lines;
+      const costedLines = last.costedLines.slice();
+      for (let i = 0; i < y.lines.length; i++) {
+        const line = y.lines[i] as InterventionLine;
+        if (line !== before[i]) costedLines[i] = costLineOf(line, yIndex.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, isWholeSchoolLine(yIndex, line), basis);
+      }
+      return costedLines;
+    };
+    const lineImpactsOfYear: LineImpactsOf = (y, costedLines, yIndex, impactOfLineBy, keyOf) => {
+      if (!linesInPlace || y !== year || yIndex !== index || costedLines.length !== y.lines.length) return lineImpactsOf(y, costedLines, yIndex, impactOfLineBy, keyOf);
+      const before = last.index.year.lines;
+      const rows = last.impactLines.slice();
+      for (let i = 0; i < y.lines.length; i++) {
+        const line = y.lines[i] as InterventionLine;
+        const costed = costedLines[i] as CostedLine;
+        if (line !== before[i] || costed !== last.costedLines[i]) rows[i] = impactOfLineBy(line, costed, yIndex.enrolmentsByLine.get(line.id) ?? NO_ENROLMENTS, keyOf);
+      }
+      return rows;
+    };
 
-    const index = indexYear(year, this.index);
-    const asAtWeek = resolveAsAtWeek(year, options);
-    const last = this.last;
     // The ids of the lines whose record is not the same object as at the last costing: walked for once.
     let changedLines: ReadonlySet<number> | undefined;
     const linesChangedSince = (earlier: LastCosting, now: YearIndex): ReadonlySet<number> =>
       earlier === last && now === index ? (changedLines ??= changedIds(earlier.index.lineById, index.lineById)) : changedIds(earlier.index.lineById, now.lineById);
     // The learners whose ALP minutes and own checks may differ from the last costing's: those enrolled on a
-    // line whose record changed, when nothing else they are made from did (the learner list, the enrolments,
-    // the tiers, the as-at week: yearCosting.ts header). Null: any learner may.
+    // line whose record changed in a field they read (`sameForLearners`), when nothing else they are made
+    // from did (the learner list, the enrolments, the tiers, the as-at week: yearCosting.ts header). Null:
+    // any learner may.
     const mayDiffer =
       last !== undefined &&
       index.learnerById === last.index.learnerById &&
       index.enrolmentsByLine === last.index.enrolmentsByLine &&
       index.tierById === last.index.tierById &&
       asAtWeek === last.asAtWeek
-        ? learnersOn(linesChangedSince(last, index), index)
+        ? learnersOn(linesLearnersReadChanged(linesChangedSince(last, index), last.index, index), index)
         : null;
 
     // With only some learners to look at again, the tables of ALP minutes and checks (and the last costing's
     // minutes and pence) are changed in place, each change written down so that a costing that throws
     // leaves them as the last one that finished left them; otherwise they are made afresh.
-    const writes = new TableWrites();
     const nextAlpMinutes = mayDiffer === null ? new Map<number, AlpMinutesMemo>() : this.alpMinutes;
     const nextLearnerChecks = mayDiffer === null ? new Map<number, LearnerChecksMemo>() : this.learnerChecks;
     const alpMinutesOfOne = (learnerId: number): LearnerAlpMinutes => {
@@ -368,6 +424,8 @@ export class YearCosting {
         checksOf: checksOfYear,
         learnerImpactsOf,
         lineSumsOf: lineSumsOfYear,
+        costedLinesOf: costedLinesOfYear,
+        lineImpactsOf: lineImpactsOfYear,
       });
     } catch (error) {
       writes.takeBack();
@@ -383,7 +441,27 @@ export class YearCosting {
     this.academicYear = year.school.academicYear;
     this.last =
       made && counts && checked && impactLearners && staffAllocations && sums
-        ? { ...made, ...checked, ...staffAllocations, index, asAtWeek, today: options.today, counts, impactLearners, lineSums: sums }
+        ? // Written out field by field: spreading three objects into a new literal was a costly step of an edit's recost (a CPU profile).
+          {
+            costedLines: made.costedLines,
+            linePlaces: made.linePlaces,
+            alpMinutes: made.alpMinutes,
+            pence: made.pence,
+            learners: made.learners,
+            learnerPlaces: made.learnerPlaces,
+            decisions: checked.decisions,
+            checkParts: checked.checkParts,
+            checks: checked.checks,
+            staff: staffAllocations.staff,
+            staffPlaces: staffAllocations.staffPlaces,
+            index,
+            asAtWeek,
+            today: options.today,
+            counts,
+            impactLearners,
+            impactLines: costed.impact.lines,
+            lineSums: sums,
+          }
         : undefined;
     return costed;
   }
@@ -431,6 +509,8 @@ export class YearCosting {
     };
   }
 }
+
+const NO_ENROLMENTS: readonly Enrolment[] = [];
 
 /** Past this many lines changed since the last costing, the lines' sums are made afresh. */
 const MOST_LINES_SUMMED_AGAIN = 4;
@@ -490,12 +570,54 @@ function uniqueLineIds(index: YearIndex): boolean {
   return index.lineById.size === index.year.lines.length;
 }
 
+/** Whether both lists hold as many lines, each place the same record or a record with the same id. */
+function sameLinePlaces(before: readonly InterventionLine[], now: readonly InterventionLine[]): boolean {
+  if (before.length !== now.length) return false;
+  for (let i = 0; i < now.length; i++) {
+    const was = before[i] as InterventionLine;
+    const is = now[i] as InterventionLine;
+    if (was !== is && was.id !== is.id) return false;
+  }
+  return true;
+}
+
 /** Whether both maps hold the same ids. */
 function sameLineIds(before: ReadonlyMap<number, unknown>, after: ReadonlyMap<number, unknown>): boolean {
   if (before === after) return true;
   if (before.size !== after.size) return false;
   for (const id of after.keys()) if (!before.has(id)) return false;
   return true;
+}
+
+/**
+ * Whether a learner's ALP minutes (learnerCosts.ts `learnerAlpMinutes`) and own checks (checks.ts
+ * `checksOfLearner`) are the same with line record `b` as with `a` in its place, all else the same (the
+ * tiers too, as `index` holds them): both records agree on every field those read of a line: its id, tier,
+ * run, undelivered weeks and delivery language, and, on an ALP line, its minutes and sessions (the only
+ * line whose minutes count). So an edit of a targeted line's minutes, or of any line's planning minutes,
+ * groups, staff, costs, areas or funding, reaches no learner's minutes or checks, only their pence.
+ */
+export function sameForLearners(a: InterventionLine, b: InterventionLine, index: YearIndex): boolean {
+  return (
+    a.id === b.id &&
+    a.tierId === b.tierId &&
+    a.startWeek === b.startWeek &&
+    a.weeks === b.weeks &&
+    a.deliveryLanguage === b.deliveryLanguage &&
+    sameRecords(a.undeliveredWeeks, b.undeliveredWeeks) &&
+    ((a.minutesPerSession === b.minutesPerSession && a.sessionsPerWeekHundredths === b.sessionsPerWeekHundredths) || !isAlpLine(index, a))
+  );
+}
+
+/** Of the lines whose record changed, those whose new record is not `sameForLearners` as the old (or that are in one index only). */
+function linesLearnersReadChanged(changed: ReadonlySet<number>, before: YearIndex, now: YearIndex): Set<number> {
+  const reached = new Set<number>();
+  for (const id of changed) {
+    const was = before.lineById.get(id);
+    const is = now.lineById.get(id);
+    if (was === undefined || is === undefined || !sameForLearners(was, is, now)) reached.add(id);
+  }
+  return reached;
 }
 
 /** The learners enrolled on any of the lines. */
@@ -525,11 +647,15 @@ function placesOf<T>(records: readonly T[], idOf: (record: T) => number): Map<nu
  */
 function penceOf(learnerId: number, index: YearIndex, costedLines: readonly CostedLine[], linePlaces: ReadonlyMap<number, number>): number | undefined {
   const places: number[] = [];
+  let ascending = true;
   for (const e of index.enrolmentsByLearner.get(learnerId) ?? []) {
     const place = linePlaces.get(e.lineId);
-    if (place !== undefined && !places.includes(place)) places.push(place);
+    if (place === undefined || places.includes(place)) continue;
+    if (places.length > 0 && place < (places[places.length - 1] as number)) ascending = false;
+    places.push(place);
   }
-  places.sort((a, b) => a - b);
+  // Sorted only when out of order (a learner's enrolments come in id order, their lines often in place order too).
+  if (!ascending) places.sort((a, b) => a - b);
   let sum: number | undefined;
   for (const place of places) {
     const costed = costedLines[place] as CostedLine;
