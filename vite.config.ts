@@ -11,7 +11,8 @@ export default defineConfig({
   resolve: {
     // shared/i18n starts with both catalogues in Node (shared/i18n/startCatalogues.ts, imported only by
     // shared/i18n/translator.ts); the renderer starts with none and loads the reader's language before its
-    // first render, the other when chosen, each its own chunk (renderer/i18n/catalogues.ts, docs/performance.md).
+    // first render, the other when chosen (renderer/i18n/catalogues.ts: English in the first bundle, Welsh a
+    // chunk of its own; docs/performance.md).
     alias: [{ find: /^\.\/startCatalogues$/, replacement: fileURLToPath(new URL('./renderer/i18n/startCatalogues.ts', import.meta.url)) }],
   },
   build: {

@@ -3,7 +3,7 @@ import { englishWording } from '../../shared/i18n/apiErrors';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
@@ -381,6 +381,22 @@ describe('static files', () => {
       expect(reply.status, p).toBe(404);
       expect(reply.text, p).not.toContain('outside the renderer');
     }
+  });
+
+  it('serves a file as it is on disk now, after it was served once and then rebuilt, and the same bytes to HEAD', async () => {
+    const script = path.join(staticDir, 'assets', 'app.js');
+    expect((await send(server, { path: '/assets/app.js' })).text).toBe('console.log("mapio")');
+    // A rebuild while the server runs: new contents of another length, then of the same length.
+    writeFileSync(script, 'console.log("mapio, rebuilt")');
+    const rebuilt = await send(server, { path: '/assets/app.js' });
+    expect(rebuilt.text).toBe('console.log("mapio, rebuilt")');
+    expect(rebuilt.headers['content-length']).toBe(String(Buffer.byteLength('console.log("mapio, rebuilt")')));
+    writeFileSync(script, 'console.log("MAPIO, REBUILT")');
+    utimesSync(script, new Date(), new Date(Date.now() + 5_000));
+    expect((await send(server, { path: '/assets/app.js' })).text).toBe('console.log("MAPIO, REBUILT")');
+    const head = await send(server, { method: 'HEAD', path: '/assets/app.js' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-length']).toBe(String(Buffer.byteLength('console.log("MAPIO, REBUILT")')));
   });
 
   it('answers 404 for a missing file and 405 for a POST to a page', async () => {

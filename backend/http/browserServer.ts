@@ -10,12 +10,12 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, createHash, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
 import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
+import { createFileBodies } from './fileBodies';
 import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticPath } from './staticFiles';
 
 /** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
@@ -98,6 +98,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const root = path.resolve(staticDir);
   let port = 0;
   let secretUsed = false;
+  const fileBodies = createFileBodies();
   const noteSecretUsed = () => {
     if (secretUsed) return;
     secretUsed = true;
@@ -213,22 +214,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       sendText(res, 404, 'Not found');
       return;
     }
+    const body = req.method === 'HEAD' ? null : await fileBodies.bodyOf(realFile, info);
     res.writeHead(200, {
       ...STATIC_SECURITY_HEADERS,
       'Content-Type': contentTypeFor(filePath),
-      'Content-Length': String(info.size),
+      'Content-Length': String(body?.length ?? info.size),
       'Cache-Control': 'no-cache',
     });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await new Promise<void>((resolve, reject) => {
-      const stream = createReadStream(realFile);
-      stream.on('error', reject);
-      stream.on('end', resolve);
-      stream.pipe(res);
-    });
+    res.end(body ?? undefined);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 /**
  * i18next set-up from the catalogues given: the part of shared/i18n that imports no catalogue, so the
- * renderer's first bundle carries only the reader's language (docs/performance.md). Node's door is
+ * renderer chooses which catalogues its first bundle carries (docs/performance.md). Node's door is
  * `shared/i18n/index.ts`, which gives both catalogues; `startCatalogues` (both in Node, none in the
  * renderer's build, vite.config.ts) are the ones `translatorFor` has before any is provided.
  */

@@ -62,9 +62,13 @@ test('the demo school opens costed, an edit changes the total to the penny, and 
 test('a window asks for the open file and its year once as it starts, however early it asked', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   const asked: string[] = [];
+  const catalogues: string[] = [];
   page.on('request', (request) => {
-    const operation = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    const pathname = new URL(request.url()).pathname;
+    const operation = /\/api\/([\w.]+)$/.exec(pathname)?.[1];
     if (operation) asked.push(operation);
+    const catalogue = /\/assets\/(en|cy)-[\w-]+\.js$/.exec(pathname)?.[1];
+    if (catalogue) catalogues.push(catalogue);
   });
   await page.goto(mapio.url);
   await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
@@ -73,6 +77,9 @@ test('a window asks for the open file and its year once as it starts, however ea
   expect(asked.filter((name) => name === 'app.info')).toHaveLength(1);
   expect(asked.filter((name) => name === 'year.get')).toHaveLength(1);
   expect(asked.slice(0, 2).sort()).toEqual(['app.info', 'year.get']);
+  // English comes with the app's code: an English reader's first render waits for no catalogue to be
+  // fetched after app.info's answer (renderer/i18n/catalogues.ts), nor is Welsh fetched before it is chosen.
+  expect(catalogues).toEqual([]);
 });
 
 test('undo takes back an edit and the total returns to the penny', async ({ page }) => {

@@ -31,6 +31,8 @@ export const FIRST_PASS_ROWS = 20;
 const ROW_MIN_PX = 52;
 /** Less than what stands above the map's first row in any window: the shell's bars, the screen's heading, the filters and the tier's heading (≈ 400 px at 1440×900). */
 const ABOVE_FIRST_ROW_PX = 300;
+/** A tier's heading, its table's column headings and its total row, at their least. */
+const TIER_FRAME_PX = 120;
 
 /**
  * The rows the window can show below the map's heading and filters, and one more: fewer rows to build,
@@ -268,6 +270,16 @@ function sameTierGroup(a: TierGroupProps, b: TierGroupProps): boolean {
   );
 }
 
+/**
+ * A tier's height before it has been laid out (its rows at their least height, and its heading, column
+ * headings and total): what the page's scroll height counts for a tier off screen, which the browser
+ * skips laying out and painting until it comes near (`content-visibility: auto`, base.css). Once laid out,
+ * the tier's real height is remembered instead.
+ */
+function tierHeightGuess(rows: number): number {
+  return TIER_FRAME_PX + Math.max(1, rows) * ROW_MIN_PX;
+}
+
 /** One tier's table: its lines' rows and the tier's total. */
 const TierGroup = memo(function TierGroup(props: TierGroupProps) {
   const { t, pounds, nameOf } = useDisplay();
@@ -275,7 +287,7 @@ const TierGroup = memo(function TierGroup(props: TierGroupProps) {
   const headingId = `tier-${tier.id}`;
   const wholeSchool = tier.costing === 'whole_school';
   return (
-    <section className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`}>
+    <section className="tier-group" aria-labelledby={headingId} data-testid={`tier-${tier.id}`} style={{ containIntrinsicBlockSize: `auto ${tierHeightGuess(lines.length)}px` }}>
       <div className="tier-head">
         <h2 id={headingId}>
           {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
