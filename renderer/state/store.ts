@@ -10,7 +10,9 @@ import { create } from 'zustand';
 // eslint-disable-next-line no-restricted-imports
 import { api, isApiErrorBody } from '../api/client';
 import { takeFirstCalls } from '../api/firstCalls';
-import { inQueue } from './callQueue';
+import { inQueue, queueIsEmpty } from './callQueue';
+import { useCallsInFlight } from './callsInFlight';
+import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
 import { loadCatalogue } from '../i18n/catalogues';
@@ -293,11 +295,25 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async mutate(name, input, options = {}) {
+      // An edit whose figures the window can predict (renderer/state/editPrediction.ts) shows them now, before
+      // it is queued, when nothing else is waiting or running (so the view it predicts from is the one the
+      // data process holds). "Saving…" still waits for the answer (docs/architecture.md, "The store").
+      const before = get().view;
+      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(useCallsInFlight.getState().running).length === 0;
+      const predicted = idle ? predictedView(before, name, input) : null;
+      if (predicted) set({ view: predicted });
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the
-      // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved".
+      // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved". A refused
+      // prediction puts back the view it was made from, unless another view has replaced it since.
       const outcome = (await tracked(async () => {
         const answered = (await call(name, input)) as Outcome<MutationResult>;
-        if (answered.ok) set({ view: answered.result.view });
+        if (answered.ok) {
+          if (predicted) predictionAnswered(predicted, answered.result.view);
+          set({ view: answered.result.view });
+        } else if (predicted) {
+          predictionRefused(predicted);
+          if (get().view === predicted) set({ view: before });
+        }
         return answered;
       })) as Outcome<MutationResult>;
       if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
@@ -355,6 +371,11 @@ export const useMapio = create<MapioState>()((set, get) => {
       await get().mutate('history.redo', {});
     },
   };
+});
+
+// Every view put on screen is learnt when the window is idle, so an edit from it can be predicted.
+useMapio.subscribe((state, previous) => {
+  if (state.view !== previous.view) viewShown(state.view);
 });
 
 /** The first field issue for a field name, in the reader's language (paths look like "changes.minutesPerSession" or "minutesPerSession"). */
