@@ -58,3 +58,8 @@ export function predictionAnswered(predicted: YearView, answered: YearView): voi
 export function predictionRefused(predicted: YearView): void {
   if (awaited === predicted) awaited = null;
 }
+
+/** Whether an edit from `view` can be predicted now (the predictions loaded and `view` learnt). */
+export function predictsFrom(view: YearView | null): boolean {
+  return predictions !== null && view !== null && predictions.knows(view);
+}
