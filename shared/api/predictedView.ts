@@ -13,7 +13,8 @@
  * - only from a view whose figures it has costed itself and found equal to the ones the view carries
  *   (`learn`, or a prediction the answer confirmed): the options (today, the week chosen) are then known
  *   to be the data process's, and the figures the same engine's;
- * - never a year beyond exact range (`FiguresTooLarge`): the data process refuses those edits.
+ * - never a year beyond exact range (`FiguresTooLarge`): the data process refuses those edits;
+ * - never on a file open read-only: every edit to it is refused.
  *
  * What the edit leaves alone keeps its identity: the other lines' records, and every costed object whose
  * figures did not move (the view's own objects, found by patching the view with what changed between the
@@ -83,7 +84,7 @@ export class PredictedViews {
   /** The view `lines.update` with `input` will be answered with, from `view`; null when it cannot be told honestly. */
   lineUpdate(view: YearView, input: unknown): YearView | null {
     const known = this.known;
-    if (!known || known.view !== view) return null;
+    if (!known || known.view !== view || view.file.readOnly) return null;
     const parsed = linesOperations['lines.update'].input.safeParse(input);
     if (!parsed.success) return null;
     const { id, changes } = parsed.data;

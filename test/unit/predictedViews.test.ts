@@ -140,6 +140,10 @@ describe('an edit predicted in the window', () => {
     expect(predictions.lineUpdate(view, { id: 999_999, changes: { minutesPerSession: 40 } })).toBeNull();
     expect(predictions.lineUpdate(view, { id: line.id, changes: { minutesPerSession: -3 } })).toBeNull();
     expect(predictions.lineUpdate(view, { id: line.id, changes: {} })).toBeNull();
+    // A file open read-only: the edit will be refused.
+    const readOnly: YearView = { ...view, file: { ...view.file, readOnly: true } };
+    expect(predictions.learn(readOnly)).toBe(true);
+    expect(predictions.lineUpdate(readOnly, { id: line.id, changes: { minutesPerSession: 40 } })).toBeNull();
     // A view it was not told about (another read of the year) is not predicted from until learnt.
     const other = await api.call('year.get', { asAtWeek: 5 });
     expect(predictions.lineUpdate(other, { id: line.id, changes: { minutesPerSession: 40 } })).toBeNull();
