@@ -295,18 +295,20 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async mutate(name, input, options = {}) {
-      // An edit whose figures the window can predict (renderer/state/editPrediction.ts) shows them now, before
-      // it is queued, when nothing else is waiting or running (so the view it predicts from is the one the
-      // data process holds). "Saving…" still waits for the answer (docs/architecture.md, "The store").
+      // An edit whose figures the window can predict (renderer/state/editPrediction.ts) shows them at once,
+      // when nothing else is waiting or running (so the view it predicts from is the one the data process
+      // holds); "Saving…" still lasts until the answer (docs/performance.md, "Round 11"). With nothing else
+      // waiting the call is the queue's next anyway: it is sent first, so the request leaves before the
+      // prediction is costed and rendered, and it is counted as pending in the same render as the prediction.
       const before = get().view;
       const idle = get().pending === 0 && queueIsEmpty() && Object.keys(useCallsInFlight.getState().running).length === 0;
-      const predicted = idle ? predictedView(before, name, input) : null;
-      if (predicted) set({ view: predicted });
+      const sent = idle ? call(name, input) : null;
+      let predicted: YearView | null = null;
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the
       // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved". A refused
       // prediction puts back the view it was made from, unless another view has replaced it since.
-      const outcome = (await tracked(async () => {
-        const answered = (await call(name, input)) as Outcome<MutationResult>;
+      const settled = tracked(async () => {
+        const answered = (await (sent ?? call(name, input))) as Outcome<MutationResult>;
         if (answered.ok) {
           if (predicted) predictionAnswered(predicted, answered.result.view);
           set({ view: answered.result.view });
@@ -315,7 +317,10 @@ export const useMapio = create<MapioState>()((set, get) => {
           if (get().view === predicted) set({ view: before });
         }
         return answered;
-      })) as Outcome<MutationResult>;
+      });
+      predicted = idle ? predictedView(before, name, input) : null;
+      if (predicted) set({ view: predicted });
+      const outcome = (await settled) as Outcome<MutationResult>;
       if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
       return outcome;
     },

@@ -2,7 +2,7 @@
  * The view an edit will be answered with, made in the window before the answer comes: the same pure engine
  * the data process costs with, the same options it costs with, the same stripping of shares. The window
  * shows it at once and the data process's answer then replaces it (docs/performance.md, "Round 11: the
- * edit's figures predicted in the window"; the rule for when it predicts: docs/architecture.md, "The store").
+ * edit's figures predicted in the window", which states the rule for when the window predicts).
  *
  * It predicts only what it can predict honestly, and says null otherwise:
  * - only `lines.update`, and only a change to the line's numeric schedule fields, which the data process

@@ -1,6 +1,6 @@
 /**
  * The store shows a schedule edit's predicted figures at once and the data process's answer after
- * (renderer/state/store.ts `mutate`, docs/architecture.md "The store"), through the desktop window's bridge
+ * (renderer/state/store.ts `mutate`, docs/performance.md "Round 11"), through the desktop window's bridge
  * to the real backend on a real school file. A refused edit puts the figures shown before it back, and its
  * problem is shown beside the field (or in the alert); "Saving…" (a call pending) lasts until the answer.
  */
