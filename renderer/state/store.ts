@@ -367,13 +367,14 @@ export const useMapio = create<MapioState>()((set, get) => {
     saveAs(path) {
       return fileOp('file.saveAs', { path }, 'errors.saveAsFailed');
     },
+    // Whether there is a step to undo or redo is read when the call's turn in the queue comes, from the view
+    // the data process answered last: an undo pressed while an edit is saving (its figures already shown,
+    // predicted) undoes that edit once it is saved.
     async undo() {
-      if (!get().view?.history.canUndo) return;
-      await get().mutate('history.undo', {});
+      await get().mutateFrom('history.undo', (view) => (view.history.canUndo ? {} : null));
     },
     async redo() {
-      if (!get().view?.history.canRedo) return;
-      await get().mutate('history.redo', {});
+      await get().mutateFrom('history.redo', (view) => (view.history.canRedo ? {} : null));
     },
   };
 });
