@@ -10,7 +10,8 @@ import { ApiError, type EnrolmentShare, type FileInfo, type MutationResult, type
 import type { SchoolYear, WeekNumber } from '../shared/domain';
 import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange, FiguresTooLarge, YearCosting } from '../shared/engine';
-import type { CostedFigures, CostedLine, CostedLineFigures, CostedMap } from '../shared/engine';
+import type { CostedMap } from '../shared/engine';
+import { withoutShares, type LineFiguresMemo } from '../shared/api/viewFigures';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
@@ -51,7 +52,7 @@ export class Session {
    * Each costed line's figures without its shares, made once per CostedLine: a line the costing reused is the
    * same object in the next view, so the view's patch passes over it at once (backend/patchedAnswers.ts).
    */
-  private lineFigures = new WeakMap<CostedLine, CostedLineFigures>();
+  private lineFigures: LineFiguresMemo = new WeakMap();
 
   constructor(
     readonly settings: SettingsStore,
@@ -254,20 +255,7 @@ export class Session {
     this.scenario?.persist(data);
     const info = this.fileInfo() as FileInfo;
     const viewedOn = { date: this.costOptions(data).today, chosenWeek: this.asAtWeek === null ? null : costed.asAtWeek };
-    return { file: info, data, costed: this.withoutShares(costed), history: file.history(), scenario: this.openScenario, viewedOn };
-  }
-
-  /** The figures a view carries: every line's without its per-learner shares (`year.shares` answers those). */
-  private withoutShares(costed: CostedMap): CostedFigures {
-    const lines = costed.lines.map((line) => {
-      let figures = this.lineFigures.get(line);
-      if (figures === undefined) {
-        const { shares: _shares, ...rest } = line;
-        this.lineFigures.set(line, (figures = rest));
-      }
-      return figures;
-    });
-    return { ...costed, lines };
+    return { file: info, data, costed: withoutShares(costed, this.lineFigures), history: file.history(), scenario: this.openScenario, viewedOn };
   }
 
   /**

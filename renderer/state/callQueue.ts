@@ -11,12 +11,24 @@ import { api } from '../api/client';
 import type { OperationInput, OperationName, OperationOutput } from '../../shared/api/contract';
 
 let tail: Promise<unknown> = Promise.resolve();
+/** Calls queued and not yet settled (the one running included). */
+let waiting = 0;
 
 /** Run `work` once every call queued before it has settled (whether it succeeded or failed). */
 export function inQueue<T>(work: () => Promise<T>): Promise<T> {
+  waiting += 1;
   const next = tail.then(work, work);
-  tail = next.catch(() => undefined);
+  tail = next
+    .catch(() => undefined)
+    .finally(() => {
+      waiting -= 1;
+    });
   return next;
+}
+
+/** Whether no call is waiting in the queue or running in it. */
+export function queueIsEmpty(): boolean {
+  return waiting === 0;
 }
 
 /** `api.call` in the queue: resolves with the operation's output or rejects with its ApiError. */

@@ -10,7 +10,9 @@ import { create } from 'zustand';
 // eslint-disable-next-line no-restricted-imports
 import { api, isApiErrorBody } from '../api/client';
 import { takeFirstCalls } from '../api/firstCalls';
-import { inQueue } from './callQueue';
+import { inQueue, queueIsEmpty } from './callQueue';
+import { useCallsInFlight } from './callsInFlight';
+import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
 import { loadCatalogue } from '../i18n/catalogues';
@@ -293,13 +295,32 @@ export const useMapio = create<MapioState>()((set, get) => {
     },
 
     async mutate(name, input, options = {}) {
+      // An edit whose figures the window can predict (renderer/state/editPrediction.ts) shows them at once,
+      // when nothing else is waiting or running (so the view it predicts from is the one the data process
+      // holds); "Saving…" still lasts until the answer (docs/performance.md, "Round 11"). With nothing else
+      // waiting the call is the queue's next anyway: it is sent first, so the request leaves before the
+      // prediction is costed and rendered, and it is counted as pending in the same render as the prediction.
+      const before = get().view;
+      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(useCallsInFlight.getState().running).length === 0;
+      const sent = idle ? call(name, input) : null;
+      let predicted: YearView | null = null;
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the
-      // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved".
-      const outcome = (await tracked(async () => {
-        const answered = (await call(name, input)) as Outcome<MutationResult>;
-        if (answered.ok) set({ view: answered.result.view });
+      // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved". A refused
+      // prediction puts back the view it was made from, unless another view has replaced it since.
+      const settled = tracked(async () => {
+        const answered = (await (sent ?? call(name, input))) as Outcome<MutationResult>;
+        if (answered.ok) {
+          if (predicted) predictionAnswered(predicted, answered.result.view);
+          set({ view: answered.result.view });
+        } else if (predicted) {
+          predictionRefused(predicted);
+          if (get().view === predicted) set({ view: before });
+        }
         return answered;
-      })) as Outcome<MutationResult>;
+      });
+      predicted = idle ? predictedView(before, name, input) : null;
+      if (predicted) set({ view: predicted });
+      const outcome = (await settled) as Outcome<MutationResult>;
       if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
       return outcome;
     },
@@ -346,15 +367,21 @@ export const useMapio = create<MapioState>()((set, get) => {
     saveAs(path) {
       return fileOp('file.saveAs', { path }, 'errors.saveAsFailed');
     },
+    // Whether there is a step to undo or redo is read when the call's turn in the queue comes, from the view
+    // the data process answered last: an undo pressed while an edit is saving (its figures already shown,
+    // predicted) undoes that edit once it is saved.
     async undo() {
-      if (!get().view?.history.canUndo) return;
-      await get().mutate('history.undo', {});
+      await get().mutateFrom('history.undo', (view) => (view.history.canUndo ? {} : null));
     },
     async redo() {
-      if (!get().view?.history.canRedo) return;
-      await get().mutate('history.redo', {});
+      await get().mutateFrom('history.redo', (view) => (view.history.canRedo ? {} : null));
     },
   };
+});
+
+// Every view put on screen is learnt when the window is idle, so an edit from it can be predicted.
+useMapio.subscribe((state, previous) => {
+  if (state.view !== previous.view) viewShown(state.view);
 });
 
 /** The first field issue for a field name, in the reader's language (paths look like "changes.minutesPerSession" or "minutesPerSession"). */

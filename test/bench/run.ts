@@ -233,22 +233,36 @@ async function main(): Promise<void> {
           },
           { section: U, measure: 'Response to a one-line edit (lines.update)', figure: kb(u.editResponseBytes), target: '< 10 KB', met: u.editResponseBytes < 10_240 },
           { section: U, measure: 'Empty round trip (app.info through the same transport)', figure: medianP95(u.emptyRoundTrip) },
-          { section: U, measure: 'Commit a new minutes value (Tab) → total on screen', figure: medianP95(u.editOnScreen), target: '< 16 ms', met: u.editOnScreen.medianMs < 16 },
           {
             section: U,
-            measure: '  ÷ the empty round trip',
-            figure: `${(u.editOnScreen.medianMs / u.emptyRoundTrip.medianMs).toFixed(1)}×`,
+            measure: 'Commit a new minutes value (Tab) → total on screen (predicted in the window)',
+            figure: medianP95(u.editOnScreen),
+            target: '< 16 ms',
+            met: u.editOnScreen.medianMs < 16,
+          },
+          { section: U, measure: "Commit → the save's answer applied (All changes saved shown)", figure: medianP95(u.editAnswered) },
+          {
+            section: U,
+            measure: "  the save's answer ÷ the empty round trip",
+            figure: `${(u.editAnswered.medianMs / u.emptyRoundTrip.medianMs).toFixed(1)}×`,
             target: '≤ 3×',
-            met: u.editOnScreen.medianMs <= 3 * u.emptyRoundTrip.medianMs,
+            met: u.editAnswered.medianMs <= 3 * u.emptyRoundTrip.medianMs,
           },
           {
             section: U,
-            measure: '  of which (medians): to the request / server / body + JSON parse / render',
+            measure: "  the answer's (medians): to the request / server / body + JSON parse / store + render",
             figure: `${ms(b.toRequest.medianMs)} / ${ms(b.server.medianMs)} / ${ms(b.bodyAndParse.medianMs)} / ${ms(b.render.medianMs)}`,
           },
           { section: U, measure: '  the same from outside, typing included (Playwright)', figure: medianP95(u.editAsTyped) },
           { section: U, measure: 'CPU throttled 4×: empty round trip', figure: medianP95(u.emptyRoundTripThrottled) },
-          { section: U, measure: 'CPU throttled 4×: commit → total on screen', figure: medianP95(u.editOnScreenThrottled), target: '< 100 ms', met: u.editOnScreenThrottled.medianMs < 100 },
+          {
+            section: U,
+            measure: 'CPU throttled 4×: commit → total on screen (predicted)',
+            figure: medianP95(u.editOnScreenThrottled),
+            target: '< 100 ms',
+            met: u.editOnScreenThrottled.medianMs < 100,
+          },
+          { section: U, measure: "CPU throttled 4×: commit → the save's answer applied", figure: medianP95(u.editAnsweredThrottled) },
         );
       } else if (!ui.ok) {
         failures.push(`UI: ${ui.reason}`);

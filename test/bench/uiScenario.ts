@@ -8,8 +8,10 @@
  *   `elementtiming` mark in the map), with the milestones before it (script fetched, app.info and
  *   year.get sent and answered, first row in the DOM);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
- *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation), and
- *   the same as Playwright sees it from outside (typing included), and the bytes the edit's response carried;
+ *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation): the
+ *   window's prediction once it has loaded (docs/performance.md, "Round 11"); and from the same Tab to the
+ *   save's answer applied ("All changes saved" shown again, the answered view in the store); the first as
+ *   Playwright sees it from outside (typing included), and the bytes the edit's response carried;
  * - the same edits with Chromium's CPU slowed 4× (the DevTools protocol's CPU throttling), a stand-in for a
  *   low-end school laptop;
  * - the empty round trip: a cheap read (`app.info`) through the same transport (fetch, the launch's secret,
@@ -42,6 +44,9 @@ export type UiResult =
       /** Medians of the same navigations' milestones, in ms from the navigation's start. */
       firstPaintMilestones: FirstPaintMilestones;
       editOnScreen: Timing;
+      /** Tab to the save's answer applied: "All changes saved" shown again after "Saving…" (the answered view in the store). */
+      editAnswered: Timing;
+      editAnsweredThrottled: Timing;
       editAsTyped: Timing;
       /** Where an edit's time on screen goes (medians of the same edits), and the size of its response. */
       /** The same edits with the CPU throttled 4×. */
@@ -60,7 +65,7 @@ export type UiResult =
         server: Timing;
         /** Headers to the body parsed: transfer and JSON decoding. */
         bodyAndParse: Timing;
-        /** Body parsed to the new total in the DOM: the store and React's render. */
+        /** Body parsed to the answer applied ("All changes saved" in the DOM): the store and React's render. */
         render: Timing;
         responseKb: number;
       };
@@ -94,7 +99,7 @@ const THROTTLE_RATE = 4;
 
 declare global {
   interface Window {
-    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null; savedBeforeTab: boolean };
+    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null; savingAt: number | null; answeredAt: number | null; savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
     __mapioBenchPaint?: {
       firstRowPainted: number | null;
@@ -206,7 +211,14 @@ const ROUND_TRIPS_IN_PAGE = `(async () => {
  */
 async function watchTotal(page: Page, expected: string): Promise<void> {
   await page.evaluate((expectedText) => {
-    const state = { expected: expectedText, committedAt: null as number | null, shownAt: null as number | null, savedBeforeTab: false };
+    const state = {
+      expected: expectedText,
+      committedAt: null as number | null,
+      shownAt: null as number | null,
+      savingAt: null as number | null,
+      answeredAt: null as number | null,
+      savedBeforeTab: false,
+    };
     window.__mapioBenchEdit = state;
     // (No named functions in here: the TypeScript loader would wrap them in a helper the page does not have.)
     const input = document.querySelector('[data-testid="line-minutes"]');
@@ -222,11 +234,16 @@ async function watchTotal(page: Page, expected: string): Promise<void> {
       },
       { capture: true, once: true },
     );
+    // The total as the page shows it, and the save's answer applied: "Saving…" seen after the Tab, then the
+    // saved words again (renderer/components/SaveState.tsx), with the total still the engine's.
     const observer = new MutationObserver(() => {
-      if (state.committedAt !== null && state.shownAt === null && document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected) {
-        state.shownAt = performance.now();
-        observer.disconnect();
-      }
+      if (state.committedAt === null) return;
+      const total = document.querySelector('[data-testid="total-cost"]')?.textContent;
+      if (state.shownAt === null && total === state.expected) state.shownAt = performance.now();
+      const saving = document.querySelector('.save-state')?.textContent === 'Saving…';
+      if (saving && state.savingAt === null) state.savingAt = performance.now();
+      if (!saving && state.savingAt !== null && state.answeredAt === null && total === state.expected) state.answeredAt = performance.now();
+      if (state.shownAt !== null && state.answeredAt !== null) observer.disconnect();
     });
     observer.observe(document.body, { subtree: true, childList: true, characterData: true });
   }, expected);
@@ -328,6 +345,7 @@ async function main(): Promise<void> {
     /** Commit `EDITS` new values (after two untimed), each checked against the engine's total on screen. */
     const measureEdits = async () => {
       const onScreen: number[] = [];
+      const answered: number[] = [];
       const asTyped: number[] = [];
       const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
       let responseBytes = 0;
@@ -341,6 +359,7 @@ async function main(): Promise<void> {
         await minutes.press('Tab');
         await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
         const outside = performance.now() - started;
+        await page.waitForFunction(() => window.__mapioBenchEdit?.answeredAt !== null || window.__mapioBenchEdit?.savedBeforeTab, undefined, { timeout: 15_000 });
         const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
         const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
         const a = api.api;
@@ -348,24 +367,25 @@ async function main(): Promise<void> {
         if (beforeTab) savedBeforeTab++;
         if (i >= 2 && !beforeTab) {
           onScreen.push(inside);
+          answered.push(api.edit.answeredAt! - api.edit.committedAt!);
           asTyped.push(outside);
-          if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.shownAt !== null) {
+          if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.answeredAt !== null) {
             parts.toRequest.push(a.sentAt - api.edit.committedAt);
             parts.server.push(a.headersAt - a.sentAt);
             parts.bodyAndParse.push(a.parsedAt - a.headersAt);
-            parts.render.push(api.edit.shownAt - a.parsedAt);
+            parts.render.push(api.edit.answeredAt - a.parsedAt);
             responseBytes = a.bytes;
           }
         }
         await minutes.focus();
       }
       if (onScreen.length < EDITS) throw new Error(`only ${onScreen.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
-      return { onScreen, asTyped, parts, responseBytes, savedBeforeTab };
+      return { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(ROUND_TRIPS_IN_PAGE)) as number[];
 
-    const { onScreen, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
+    const { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
     const roundTrips = await measureRoundTrips();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE_RATE });
@@ -380,6 +400,8 @@ async function main(): Promise<void> {
       firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
       firstPaintMilestones: medianMilestones(inPage),
       editOnScreen: summarise(onScreen),
+      editAnswered: summarise(answered),
+      editAnsweredThrottled: summarise(throttled.answered),
       editAsTyped: summarise(asTyped),
       editOnScreenThrottled: summarise(throttled.onScreen),
       emptyRoundTrip: summarise(roundTrips),

@@ -1,9 +1,10 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type InterventionLine } from '../../../shared/domain';
 import { ConfirmDialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
+import { loadEditPrediction } from '../../state/editPrediction';
 import { problemOf, useMapio } from '../../state/store';
 import { EnrolPicker } from './EnrolPicker';
 import { LineBasics } from './lineEditor/LineBasics';
@@ -43,6 +44,11 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const enrolments = useMemo(() => (allEnrolments ?? []).filter((e) => e.lineId === lineId), [allEnrolments, lineId]);
 
   useEscapeClosesEditor(props.onClose);
+  // The window predicts a schedule edit's figures (renderer/state/editPrediction.ts): load the engine for it
+  // once an editor opens, not in the first paint, and learn the year shown while the window is idle.
+  useEffect(() => {
+    void loadEditPrediction(useMapio.getState().view);
+  }, []);
 
   // The editor is for one line (its key is the line's id), so how it saves never changes: the sections
   // memoised on what they show (lineEditor/shownFields.ts) are not rendered again for a new function.

@@ -1,0 +1,65 @@
+/**
+ * The window's predictions of an edit's figures (shared/api/predictedView.ts), loaded only when an editor
+ * that can use them first opens: the engine is not part of the first paint (docs/performance.md, "Round 11").
+ * Until it has loaded, and for any view it has not yet costed itself, nothing is predicted and an edit shows
+ * its figures when the answer comes, as before.
+ *
+ * Each view shown is learnt (costed once and compared with the figures it carries) when the window is idle,
+ * so the prediction at the next Tab starts from it and recosts one line.
+ */
+import type { MutationName } from './store';
+import type { YearView } from '../../shared/api/year';
+import type { PredictedViews } from '../../shared/api/predictedView';
+
+let predictions: PredictedViews | null = null;
+let loading: Promise<void> | null = null;
+/** The view to learn when the window is next idle (only the latest view shown is worth learning). */
+let toLearn: YearView | null = null;
+let learnScheduled = false;
+/** The prediction on screen while its answer is awaited: never learnt (the answer replaces it). */
+let awaited: YearView | null = null;
+
+const whenIdle: (work: () => void) => void = typeof requestIdleCallback === 'function' ? (work) => requestIdleCallback(work, { timeout: 2000 }) : (work) => setTimeout(work, 50);
+
+/** Load the predictions (once), then learn `view` when idle. */
+export function loadEditPrediction(view: YearView | null): Promise<void> {
+  loading ??= import('../../shared/api/predictedView').then((module) => {
+    predictions = new module.PredictedViews();
+  });
+  return loading.then(() => viewShown(view ?? toLearn));
+}
+
+/** A view was put on screen: learn it when idle (once the predictions are loaded). */
+export function viewShown(view: YearView | null): void {
+  toLearn = view;
+  if (!predictions || !view || view === awaited || predictions.knows(view) || learnScheduled) return;
+  learnScheduled = true;
+  whenIdle(() => {
+    learnScheduled = false;
+    const latest = toLearn;
+    if (predictions && latest && latest !== awaited && !predictions.knows(latest)) predictions.learn(latest);
+  });
+}
+
+/** The view `name` with `input` will be answered with, from `view`; null when it is not predicted. */
+export function predictedView(view: YearView | null, name: MutationName, input: unknown): YearView | null {
+  if (!predictions || !view || name !== 'lines.update') return null;
+  awaited = predictions.lineUpdate(view, input);
+  return awaited;
+}
+
+/** The answer to a predicted edit came: an equal answer is the next prediction's starting point. */
+export function predictionAnswered(predicted: YearView, answered: YearView): void {
+  if (awaited === predicted) awaited = null;
+  predictions?.settle(predicted, answered);
+}
+
+/** A predicted edit was refused: its prediction is no longer awaited (the view before it is shown again). */
+export function predictionRefused(predicted: YearView): void {
+  if (awaited === predicted) awaited = null;
+}
+
+/** Whether an edit from `view` can be predicted now (the predictions loaded and `view` learnt). */
+export function predictsFrom(view: YearView | null): boolean {
+  return predictions !== null && view !== null && predictions.knows(view);
+}

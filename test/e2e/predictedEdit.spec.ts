@@ -1,0 +1,89 @@
+/**
+ * An edit's figures shown before its save is answered (docs/performance.md, "Round 11"): with the save held
+ * back, as a slow machine would hold it, the ALNCo's Tab shows the line's and the map's new figures at once
+ * while "Saving…" says the save is not done; when the answer comes, "All changes saved", and the figures stay. An edit
+ * the data process refuses (here because another window moved the line meanwhile) shows the figures from
+ * before it again, with the reason beside the field.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine';
+import type { InterventionLine, SchoolYear } from '../../shared/domain';
+import { formatPounds } from '../../shared/money';
+import { holdNextCall } from './heldCall';
+import { newDataDir, startMapio, type RunningMapio } from './mapio';
+
+const demo = demoSchoolYear();
+const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+if (!phonics) throw new Error('the demo school has no phonics line');
+/** The demo's total with the phonics line changed, as the engine costs it today. */
+const totalWith = (changes: Partial<InterventionLine>) => {
+  const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, ...changes } : l)) };
+  return formatPounds(costSchoolYear(year, { today }).totals.costPence);
+};
+
+let mapio: RunningMapio | null = null;
+test.afterEach(async () => {
+  await mapio?.stop();
+  mapio = null;
+});
+
+/** Open the demo and the phonics line's editor, and let the window load and warm its predictions (on idle). */
+async function openPhonics(page: Page) {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({}));
+  await page.getByTestId(`line-row-${phonics!.id}`).click();
+  await expect(page.getByTestId('line-editor')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/predictedView-')))).toBe(true);
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+}
+
+test('the total changes on Tab before the save is answered, then "All changes saved" shows', async ({ page }) => {
+  await openPhonics(page);
+  const saveState = page.locator('.save-state');
+  await expect(saveState).toHaveText('All changes saved');
+  const release = await holdNextCall(page, 'lines.update');
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill('45');
+  await minutes.press('Tab');
+  // The save is held back: the new figures are the window's own, and the save is honestly not done.
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
+  await expect(page.getByTestId(`line-cost-${phonics.id}`)).not.toHaveText(formatPounds(costSchoolYear(demo, { today }).lines.find((c) => c.lineId === phonics.id)!.costPence));
+  await expect(saveState).toHaveText('Saving…');
+  release();
+  await expect(saveState).toHaveText('All changes saved');
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
+  // What was saved is what the file holds: read again, the same total.
+  await page.reload();
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
+});
+
+test('an edit the data process refuses shows the figures from before it again, and why', async ({ page }) => {
+  await openPhonics(page);
+  const before = totalWith({});
+  // Another window on the same school moves the line's start as late as its weeks allow; this window still shows the start before.
+  const last = demo.calendar.weekStarts.length;
+  const lateStart = last - phonics.weeks + 1;
+  const moreWeeks = phonics.weeks + 8;
+  expect(phonics.startWeek + moreWeeks - 1).toBeLessThanOrEqual(last);
+  const address = new URL(mapio!.url);
+  const moved = await fetch(new URL('/api/lines.update', address), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Mapio-Secret': address.searchParams.get('secret') ?? '' },
+    body: JSON.stringify({ id: phonics.id, changes: { startWeek: lateStart } }),
+  });
+  expect(moved.ok).toBe(true);
+  // More weeks fit the year from the start this window shows, so it predicts them; from the late start they do not, and the data process refuses.
+  const release = await holdNextCall(page, 'lines.update');
+  const weeks = page.getByTestId('line-weeks');
+  await weeks.fill(String(moreWeeks));
+  await weeks.press('Tab');
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ weeks: moreWeeks }));
+  await expect(page.locator('.save-state')).toHaveText('Saving…');
+  release();
+  await expect(page.getByTestId('total-cost')).toHaveText(before);
+  await expect(page.getByTestId('line-editor')).toContainText(`when starting in week ${lateStart}`);
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+});
