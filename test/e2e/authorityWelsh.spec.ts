@@ -148,6 +148,11 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   expect(await englishOnScreen()).toEqual([]);
   await undo.click();
   await expect(undo).toHaveCount(0);
+  // The row the merge is undone for offers the empty prompt again, not the target it was just taken out of.
+  const elsaTarget = page.getByTestId(`merge-target-${elsa.matchKey}`);
+  await expect(elsaTarget).toHaveValue('');
+  await expect(elsaTarget.locator('option:checked')).toHaveText(t('authority.matching.choose'));
+  await expect(page.getByTestId(`merge-${elsa.matchKey}`)).toBeDisabled();
   await page.screenshot({ path: screenshotPath('authority-cy-7-full'), fullPage: true });
 
   // The comparison workbook, written in Welsh.
