@@ -27,6 +27,11 @@ describe('reading what a person types into a field', () => {
     expect(readText('', true)).toEqual({ ok: false, error: 'errors.required' });
   });
 
+  it('refuses a required text with the form’s own words when it has them, by the same rule', () => {
+    expect(readText('   ', true, 'scenarios.nameRequired')).toEqual({ ok: false, error: 'scenarios.nameRequired' });
+    expect(readText(' Cynllun B ', true, 'scenarios.nameRequired')).toEqual({ ok: true, value: 'Cynllun B' });
+  });
+
   it('reads sessions per week as hundredths without floating point', () => {
     expect(readSessionsPerWeek('0.5')).toEqual({ ok: true, value: 50 });
     expect(readSessionsPerWeek('3')).toEqual({ ok: true, value: 300 });

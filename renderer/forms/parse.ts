@@ -38,10 +38,11 @@ export function readMinutes(text: string): Parsed<number> {
  * an optional one is saved as empty text, which the contract takes as "none" (docs/limits.md).
  */
 export function readText(text: string): { ok: true; value: string };
-export function readText(text: string, required: boolean | undefined): Parsed<string>;
-export function readText(text: string, required = false): Parsed<string> {
+export function readText(text: string, required: boolean | undefined, requiredKey?: string): Parsed<string>;
+/** `requiredKey` words the refusal for a form whose own sentence says more ("Give the scenario a name."). */
+export function readText(text: string, required = false, requiredKey = 'errors.required'): Parsed<string> {
   const s = text.trim();
-  return required && s === '' ? fail('errors.required') : ok(s);
+  return required && s === '' ? fail(requiredKey) : ok(s);
 }
 
 /** A decimal with at most two places, read digit by digit into hundredths: "0.5" → 50, "3" → 300. */
