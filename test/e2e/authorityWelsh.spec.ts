@@ -155,6 +155,22 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await expect(page.getByTestId(`merge-${elsa.matchKey}`)).toBeDisabled();
   await page.screenshot({ path: screenshotPath('authority-cy-7-full'), fullPage: true });
 
+  // A published allocation no school could have is refused beside the box in Welsh, naming the allowed range.
+  const first = expected.schools[0]!;
+  await page.getByRole('button', { name: t('authority.published.editFor', { school: first.context.nameCy || first.context.name }) }).click();
+  const amount = page.getByTestId('published-amount');
+  await amount.fill('2000000000');
+  await page.getByTestId('published-save').click();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  const refusal = page.getByRole('dialog').locator('.field-message');
+  await expect(refusal).toHaveText(t('errors.moneyProblem.tooLarge', { typed: '2000000000', max: '£1,000,000,000' }));
+  await expect(refusal).toHaveText('Mae “2000000000” yn rhy fawr: teipiwch swm rhwng £0 a £1,000,000,000.');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('common.cancel') })
+    .click();
+  await expect(page.getByTestId(`published-${first.schoolKey}`).locator('.muted')).toHaveText(t('authority.published.none'));
+
   // The comparison workbook, written in Welsh.
   await page.getByTestId('export-comparison').click();
   const exportPath = path.join(process.env.MAPIO_SHOTS_DIR ?? dataDir, 'cymhariaeth.xlsx');
