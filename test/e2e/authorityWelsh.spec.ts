@@ -109,6 +109,8 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`)).toContainText('Ysgol Gynradd Bryn');
   await expect(page.getByTestId('outlier-questions')).toContainText('Ysgol Gynradd Tŷ Mawr');
   await page.getByTestId('schools-section').screenshot({ path: screenshotPath('authority-cy-4-schools') });
+  // The wide schools table scrolls inside its own box; the page itself never scrolls sideways at 1366.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1366);
   await page.getByTestId('outliers-section').screenshot({ path: screenshotPath('authority-cy-5-outliers') });
 
   // Correcting the matching: its words in Welsh, each intervention named as "Classed differently" names it.
