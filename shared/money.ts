@@ -11,13 +11,24 @@ import type { Pence } from './domain';
 /** The largest amount a person may type: £1bn, the same ceiling as the `pence` schema in schemas.ts. */
 export const MAX_TYPED_PENCE = 100_000_000_000;
 
-/** What a person typed could not be read as an amount of money. The message says what to fix. */
+/** Why typed text is not an amount of money: each has an English and a Welsh sentence, `errors.moneyProblem.<code>`. */
+export type MoneyProblem = 'empty' | 'noDigits' | 'notMoney' | 'points' | 'space' | 'commas' | 'decimals' | 'tooLarge' | 'negative';
+
+/**
+ * What a person typed could not be read as an amount of money. `code` and `params` say what to fix and are
+ * worded in the reader's language at the edge (renderer/forms/parse.ts `readPounds`); `message` is the same
+ * in English, for logs and scripts.
+ */
 export class MoneyParseError extends Error {
   readonly input: string;
-  constructor(input: string, message: string) {
+  readonly code: MoneyProblem;
+  readonly params: Record<string, string | number>;
+  constructor(input: string, code: MoneyProblem, message: string, params: Record<string, string | number> = {}) {
     super(message);
     this.name = 'MoneyParseError';
     this.input = input;
+    this.code = code;
+    this.params = params;
   }
 }
 
@@ -39,7 +50,7 @@ const AMOUNT = /^(?:(\d{1,3}(?:,\d{3})+)|(\d*))(?:\.(\d*))?$/;
  */
 export function parsePounds(text: string, options: ParsePoundsOptions = {}): Pence {
   let s = text.trim();
-  if (s === '') throw new MoneyParseError(text, 'Enter an amount in pounds, for example 12.50.');
+  if (s === '') throw new MoneyParseError(text, 'empty', 'Enter an amount in pounds, for example 12.50.');
 
   let negative = false;
   // A minus may come before or after the pound sign; accept both the hyphen and the typographic minus.
@@ -54,37 +65,41 @@ export function parsePounds(text: string, options: ParsePoundsOptions = {}): Pen
   }
 
   if (s === '' || s === '.') {
-    throw new MoneyParseError(text, `"${text.trim()}" has no digits. Enter an amount in pounds, for example 12.50.`);
+    throw new MoneyParseError(text, 'noDigits', `"${text.trim()}" has no digits. Enter an amount in pounds, for example 12.50.`, { typed: text.trim() });
   }
   const m = AMOUNT.exec(s);
   if (!m) {
     if (/[^\d.,\s]/.test(s)) {
-      throw new MoneyParseError(text, `"${text.trim()}" is not an amount of money: use only digits, a decimal point and commas, for example £1,234.50.`);
+      throw new MoneyParseError(text, 'notMoney', `"${text.trim()}" is not an amount of money: use only digits, a decimal point and commas, for example £1,234.50.`, { typed: text.trim() });
     }
     if ((s.match(/\./g) ?? []).length > 1) {
-      throw new MoneyParseError(text, `"${text.trim()}" has more than one decimal point.`);
+      throw new MoneyParseError(text, 'points', `"${text.trim()}" has more than one decimal point.`, { typed: text.trim() });
     }
     if (/\s/.test(s)) {
-      throw new MoneyParseError(text, `"${text.trim()}" has a space inside the number: write it as one number, for example 1,234.50.`);
+      throw new MoneyParseError(text, 'space', `"${text.trim()}" has a space inside the number: write it as one number, for example 1,234.50.`, { typed: text.trim() });
     }
-    throw new MoneyParseError(text, `"${text.trim()}" has commas in the wrong place: commas separate thousands, for example 1,234,567.50.`);
+    throw new MoneyParseError(text, 'commas', `"${text.trim()}" has commas in the wrong place: commas separate thousands, for example 1,234,567.50.`, { typed: text.trim() });
   }
   const whole = (m[1] ?? m[2] ?? '').replace(/,/g, '');
   const decimals = m[3] ?? '';
   if (whole === '' && decimals === '') {
-    throw new MoneyParseError(text, `"${text.trim()}" has no digits. Enter an amount in pounds, for example 12.50.`);
+    throw new MoneyParseError(text, 'noDigits', `"${text.trim()}" has no digits. Enter an amount in pounds, for example 12.50.`, { typed: text.trim() });
   }
   if (decimals.length > 2) {
-    throw new MoneyParseError(text, `"${text.trim()}" has ${decimals.length} decimal places: money is entered to the penny, at most 2 decimal places (for example 15.41).`);
+    throw new MoneyParseError(text, 'decimals', `"${text.trim()}" has ${decimals.length} decimal places: money is entered to the penny, at most 2 decimal places (for example 15.41).`, {
+      typed: text.trim(),
+      places: decimals.length,
+    });
   }
   // Whole pounds and pence as digit strings; BigInt keeps a very long typed number exact until the range check.
   const pence = BigInt(whole === '' ? '0' : whole) * 100n + BigInt(decimals.padEnd(2, '0') || '0');
   if (pence > BigInt(MAX_TYPED_PENCE)) {
-    throw new MoneyParseError(text, `"${text.trim()}" is too large: amounts above £1,000,000,000 are not accepted.`);
+    const max = formatPounds(MAX_TYPED_PENCE).replace(/\.00$/, ''); // "£1,000,000,000"
+    throw new MoneyParseError(text, 'tooLarge', `"${text.trim()}" is too large: amounts above ${max} are not accepted.`, { typed: text.trim(), max });
   }
   if (negative && pence !== 0n) {
     if (!options.allowNegative) {
-      throw new MoneyParseError(text, `"${text.trim()}" is negative: enter the amount without a minus sign.`);
+      throw new MoneyParseError(text, 'negative', `"${text.trim()}" is negative: enter the amount without a minus sign.`, { typed: text.trim() });
     }
     return -Number(pence);
   }

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslator } from '../i18n/useTranslator';
-import { MoneyParseError, parsePounds, formatPounds } from '../../shared/money';
+import { formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
-import { readText, type Parsed } from '../forms/parse';
+import { readPounds, readText, type Parsed } from '../forms/parse';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Commit a value; resolve to an error message to show beside the field, or null when saved. */
@@ -17,19 +17,9 @@ const DEBOUNCE_MS = 300;
 
 /** Turn a parse.ts result into a translated read result. */
 export function useReader() {
-  const { t, i18n } = useTranslator();
+  const { t } = useTranslator();
   const fromParsed = useCallback(<T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }), [t]);
-  const money = useCallback(
-    (text: string): ReadResult<Pence> => {
-      try {
-        return { ok: true, value: parsePounds(text) };
-      } catch (e) {
-        if (e instanceof MoneyParseError) return { ok: false, message: i18n.language === 'en' ? e.message : t('errors.money') };
-        throw e;
-      }
-    },
-    [i18n.language, t],
-  );
+  const money = useCallback((text: string): ReadResult<Pence> => fromParsed(readPounds(text)), [fromParsed]);
   return { fromParsed, money };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createI18n } from '../../shared/i18n';
 import {
   formatHundredths,
   formatMinutesAsHours,
@@ -9,6 +10,7 @@ import {
   readOptionalDate,
   readOptionalYear,
   readPercentAsBasisPoints,
+  readPounds,
   readSessionsPerWeek,
   readText,
   readWeek,
@@ -25,6 +27,30 @@ describe('reading what a person types into a field', () => {
     expect(readText('')).toEqual({ ok: true, value: '' });
     expect(readText(' \t ', true)).toEqual({ ok: false, error: 'errors.required' });
     expect(readText('', true)).toEqual({ ok: false, error: 'errors.required' });
+  });
+
+  it('refuses a required text with the form’s own words when it has them, by the same rule', () => {
+    expect(readText('   ', true, 'scenarios.nameRequired')).toEqual({ ok: false, error: 'scenarios.nameRequired' });
+    expect(readText(' Cynllun B ', true, 'scenarios.nameRequired')).toEqual({ ok: true, value: 'Cynllun B' });
+  });
+
+  it('reads pounds into pence, refusing with a code and what was typed, worded in the reader’s language', () => {
+    expect(readPounds(' £1,234.50 ')).toEqual({ ok: true, value: 123450 });
+    const tooLarge = readPounds('2000000000');
+    expect(tooLarge).toEqual({ ok: false, error: 'errors.moneyProblem.tooLarge', params: { typed: '2000000000', max: '£1,000,000,000' } });
+    expect(readPounds('15.405')).toEqual({ ok: false, error: 'errors.moneyProblem.decimals', params: { typed: '15.405', places: 3 } });
+    expect(readPounds('').ok).toBe(false);
+    if (tooLarge.ok) return;
+    // The allowed range is named in both languages.
+    expect(createI18n('en').t(tooLarge.error, tooLarge.params ?? {})).toBe('“2000000000” is too large: type an amount between £0 and £1,000,000,000.');
+    expect(createI18n('cy').t(tooLarge.error, tooLarge.params ?? {})).toBe('Mae “2000000000” yn rhy fawr: teipiwch swm rhwng £0 a £1,000,000,000.');
+    // Every refusal parsePounds can give has words in both catalogues.
+    for (const typed of ['', '£', 'twelve', '1.2.3', '1 234', '12,34', '1.234', '2000000000', '-5']) {
+      const r = readPounds(typed);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      for (const lang of ['en', 'cy'] as const) expect(createI18n(lang).t(r.error, r.params ?? {})).not.toContain('moneyProblem');
+    }
   });
 
   it('reads sessions per week as hundredths without floating point', () => {

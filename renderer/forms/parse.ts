@@ -1,8 +1,10 @@
 /**
  * What a person types into a form field, read into the data model's integer units. Each reader returns
  * the value or a catalogue key (with params) saying what to fix: nothing is saved from a field that
- * doesn't read. Money is not here: it goes through shared/money.ts (parsePounds).
+ * doesn't read. Money is read by shared/money.ts (parsePounds); `readPounds` turns its refusal into a key here.
  */
+import type { Pence } from '../../shared/domain';
+import { MoneyParseError, parsePounds } from '../../shared/money';
 import { MAX_PAID_WEEKS, MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };
@@ -38,10 +40,21 @@ export function readMinutes(text: string): Parsed<number> {
  * an optional one is saved as empty text, which the contract takes as "none" (docs/limits.md).
  */
 export function readText(text: string): { ok: true; value: string };
-export function readText(text: string, required: boolean | undefined): Parsed<string>;
-export function readText(text: string, required = false): Parsed<string> {
+export function readText(text: string, required: boolean | undefined, requiredKey?: string): Parsed<string>;
+/** `requiredKey` words the refusal for a form whose own sentence says more ("Give the scenario a name."). */
+export function readText(text: string, required = false, requiredKey = 'errors.required'): Parsed<string> {
   const s = text.trim();
-  return required && s === '' ? fail('errors.required') : ok(s);
+  return required && s === '' ? fail(requiredKey) : ok(s);
+}
+
+/** An amount typed in pounds, into pence; refused with why (`errors.moneyProblem.*`, naming what was typed and any limit). */
+export function readPounds(text: string): Parsed<Pence> {
+  try {
+    return ok(parsePounds(text));
+  } catch (e) {
+    if (e instanceof MoneyParseError) return fail(`errors.moneyProblem.${e.code}`, e.params);
+    throw e;
+  }
 }
 
 /** A decimal with at most two places, read digit by digit into hundredths: "0.5" → 50, "3" → 300. */

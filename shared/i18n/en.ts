@@ -609,7 +609,6 @@ export const en = {
     weekRange: 'Choose a week from {{first}} to {{last}}.',
     runBeyondYear: 'The line would run past week {{last}}, the last week of the year. Start earlier or run fewer weeks.',
     weeksList: 'Type week numbers from {{first}} to {{last}}, separated by commas.',
-    money: 'Type an amount in pounds, e.g. 45 or 1,234.50.',
     required: 'This is required.',
     date: 'Type a date such as 15/10/2025 or 15 October 2025, or leave empty.',
     year: 'Type a financial year such as 2026-27 (or 2026), or leave empty.',
@@ -619,6 +618,18 @@ export const en = {
     sessionsInWeek: 'At most {{max}} sessions of {{minutes}} minutes fit in a school week ({{week}} minutes).',
     minutesInWeek: 'With {{sessions}} sessions a week, a session can be at most {{max}} minutes: a school week holds {{week}} minutes.',
     paidWeeks: 'Type paid weeks between 1 and {{max}}, e.g. 38.6.',
+    /** Why typed text is not an amount of money (shared/money.ts MoneyParseError codes); {{typed}} is what was typed. */
+    moneyProblem: {
+      empty: 'Type an amount in pounds, e.g. 12.50.',
+      noDigits: '“{{typed}}” has no digits. Type an amount in pounds, e.g. 12.50.',
+      notMoney: '“{{typed}}” is not an amount of money: use only digits, a decimal point and commas, e.g. £1,234.50.',
+      points: '“{{typed}}” has more than one decimal point.',
+      space: '“{{typed}}” has a space inside the number: write it as one number, e.g. 1,234.50.',
+      commas: '“{{typed}}” has commas in the wrong place: commas separate thousands, e.g. 1,234,567.50.',
+      decimals: '“{{typed}}” has {{places}} decimal places: money is typed to the penny, at most 2 decimal places (e.g. 15.41).',
+      tooLarge: '“{{typed}}” is too large: type an amount between £0 and {{max}}.',
+      negative: '“{{typed}}” is negative: type the amount without a minus sign.',
+    },
   },
   cli: {
     rejectedReturn: 'Rejected {{file}}: {{reason}}',

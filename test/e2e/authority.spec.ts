@@ -192,6 +192,10 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   // A published (Section 52) allocation typed in pounds, read to the penny.
   const first = expected.schools[0]!;
   await page.getByRole('button', { name: `Enter published allocation for ${first.context.name}` }).click();
+  // One no school could have is refused beside the box, naming the allowed range.
+  await page.getByTestId('published-amount').fill('2000000000');
+  await page.getByTestId('published-save').click();
+  await expect(page.getByRole('dialog').locator('.field-message')).toHaveText('“2000000000” is too large: type an amount between £0 and £1,000,000,000.');
   await page.getByTestId('published-amount').fill('£54,321.07');
   await page.getByTestId('published-save').click();
   await expect(page.getByTestId(`published-${first.schoolKey}`)).toContainText('£54,321.07');

@@ -109,6 +109,8 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await expect(page.getByTestId(`difference-${elsa.matchKey}-alp`)).toContainText('Ysgol Gynradd Bryn');
   await expect(page.getByTestId('outlier-questions')).toContainText('Ysgol Gynradd Tŷ Mawr');
   await page.getByTestId('schools-section').screenshot({ path: screenshotPath('authority-cy-4-schools') });
+  // The wide schools table scrolls inside its own box; the page itself never scrolls sideways at 1366.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1366);
   await page.getByTestId('outliers-section').screenshot({ path: screenshotPath('authority-cy-5-outliers') });
 
   // Correcting the matching: its words in Welsh, each intervention named as "Classed differently" names it.
@@ -148,7 +150,28 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   expect(await englishOnScreen()).toEqual([]);
   await undo.click();
   await expect(undo).toHaveCount(0);
+  // The row the merge is undone for offers the empty prompt again, not the target it was just taken out of.
+  const elsaTarget = page.getByTestId(`merge-target-${elsa.matchKey}`);
+  await expect(elsaTarget).toHaveValue('');
+  await expect(elsaTarget.locator('option:checked')).toHaveText(t('authority.matching.choose'));
+  await expect(page.getByTestId(`merge-${elsa.matchKey}`)).toBeDisabled();
   await page.screenshot({ path: screenshotPath('authority-cy-7-full'), fullPage: true });
+
+  // A published allocation no school could have is refused beside the box in Welsh, naming the allowed range.
+  const first = expected.schools[0]!;
+  await page.getByRole('button', { name: t('authority.published.editFor', { school: first.context.nameCy || first.context.name }) }).click();
+  const amount = page.getByTestId('published-amount');
+  await amount.fill('2000000000');
+  await page.getByTestId('published-save').click();
+  await expect(amount).toHaveAttribute('aria-invalid', 'true');
+  const refusal = page.getByRole('dialog').locator('.field-message');
+  await expect(refusal).toHaveText(t('errors.moneyProblem.tooLarge', { typed: '2000000000', max: '£1,000,000,000' }));
+  await expect(refusal).toHaveText('Mae “2000000000” yn rhy fawr: teipiwch swm rhwng £0 a £1,000,000,000.');
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: t('common.cancel') })
+    .click();
+  await expect(page.getByTestId(`published-${first.schoolKey}`).locator('.muted')).toHaveText(t('authority.published.none'));
 
   // The comparison workbook, written in Welsh.
   await page.getByTestId('export-comparison').click();

@@ -2,7 +2,8 @@
  * One rule for typed text in every form saved with its button (docs/limits.md, "Text as typed"): a required
  * name of only spaces is refused beside its field with the same words as every other form ("Mae angen hwn."
  * in Cymraeg), nothing is created, and a name typed with spaces around it is saved without them. Walked in
- * Cymraeg through a new line, a new learner, another cost, a new tier and area, and a new member of staff.
+ * Cymraeg through a new line, a new learner, another cost, a new tier and area, and a new member of staff; a
+ * scenario's name is refused by the same rule in its own words ("Rhowch enw i’r senario.").
  */
 import { expect, test, type Page } from '@playwright/test';
 import { createI18n } from '../../shared/i18n';
@@ -66,4 +67,52 @@ test('in Cymraeg, every form saved with a button refuses a name of only spaces b
     const added = await refusesSpaces(page, 'school', `${kind}-add`, t(`school.${kind}.col.name`), `${kind}-add-save`, `school-tab-${kind}`);
     await added.dialog.getByRole('button', { name: t('common.cancel') }).click();
   }
+});
+
+test('in Cymraeg, a scenario’s name of only spaces is refused beside the field in the scenario’s own words, when created and when renamed', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId('nav-scenarios').click();
+  const rows = page.locator('[data-testid^="scenario-row-"]');
+  const before = await rows.count();
+
+  /** The field is marked and its refusal, one of the texts it is described by, is the scenario's own sentence. */
+  const refusedBeside = async (field: ReturnType<Page['getByLabel']>) => {
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = ((await field.getAttribute('aria-describedby')) ?? '').split(' ');
+    const texts = await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).innerText()));
+    expect(texts.map((x) => x.replace('⚠', '').trim())).toContain(t('scenarios.nameRequired'));
+  };
+
+  // Created: only spaces refused and nothing created; then saved without the spaces around it.
+  const name = page.getByTestId('scenario-name');
+  await name.fill('   ');
+  await page.getByTestId('create-scenario').click();
+  await refusedBeside(name);
+  await expect(rows).toHaveCount(before);
+  await name.fill('  Cynllun B  ');
+  await page.getByTestId('create-scenario').click();
+  await expect(page.getByTestId('scenario-row-Cynllun B')).toBeVisible();
+
+  // Renamed: only spaces refused, the dialog still open and the name kept; then renamed without the spaces.
+  await page
+    .getByTestId('scenario-row-Cynllun B')
+    .getByRole('button', { name: t('scenarios.rename') })
+    .click();
+  const dialog = page.getByRole('dialog', { name: t('scenarios.renameTitle', { name: 'Cynllun B' }) });
+  const newName = dialog.getByLabel(t('scenarios.name'), { exact: true });
+  await newName.fill('  ');
+  await dialog.getByRole('button', { name: t('scenarios.rename'), exact: true }).click();
+  await refusedBeside(newName);
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('scenario-row-Cynllun B')).toBeVisible();
+  await newName.fill(' Cynllun C ');
+  await dialog.getByRole('button', { name: t('scenarios.rename'), exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('scenario-row-Cynllun C')).toBeVisible();
 });

@@ -117,7 +117,9 @@ function Matching(props: { comparison: AuthorityComparison }) {
   const shown = comparisonWords(t, lang).intervention;
   const names = groups.map((g) => ({ value: g.displayName, label: shown(g) })).sort((a, b) => a.label.localeCompare(b.label, lang === 'cy' ? 'cy' : 'en-GB'));
 
-  const apply = async (pairs: Array<{ normalisedName: string; canonicalName: string }>) => {
+  // A row's choice is spent once its merge (or undo) is made: when an undone merge brings the row back, it
+  // offers the empty prompt again rather than the target it was just taken out of.
+  const apply = async (matchKey: string, pairs: Array<{ normalisedName: string; canonicalName: string }>) => {
     setBusy(true);
     let message: string | null = null;
     for (const pair of pairs) {
@@ -129,6 +131,7 @@ function Matching(props: { comparison: AuthorityComparison }) {
     }
     setBusy(false);
     setProblem(message);
+    if (message === null) setTarget(({ [matchKey]: _spent, ...rest }) => rest);
   };
 
   return (
@@ -181,12 +184,27 @@ function Matching(props: { comparison: AuthorityComparison }) {
                     className="small"
                     disabled={busy || choice === ''}
                     data-testid={`merge-${g.matchKey}`}
-                    onClick={() => void apply(g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })))}
+                    onClick={() =>
+                      void apply(
+                        g.matchKey,
+                        g.normalisedNames.map((n) => ({ normalisedName: n, canonicalName: choice })),
+                      )
+                    }
                   >
                     {t('authority.matching.merge')}
                   </button>
                   {mappedNames.length > 0 ? (
-                    <button type="button" className="small" disabled={busy} onClick={() => void apply(mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })))}>
+                    <button
+                      type="button"
+                      className="small"
+                      disabled={busy}
+                      onClick={() =>
+                        void apply(
+                          g.matchKey,
+                          mappedNames.map((n) => ({ normalisedName: n, canonicalName: '' })),
+                        )
+                      }
+                    >
                       {t('authority.matching.unmerge')}
                     </button>
                   ) : null}

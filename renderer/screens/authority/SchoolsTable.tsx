@@ -14,8 +14,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { DialogTextField } from '../../components/DialogTextField';
 import { useDisplay } from '../../display';
 import { poundsForField } from '../../components/fields';
-import { readText } from '../../forms/parse';
-import { MoneyParseError, parsePounds } from '../../../shared/money';
+import { readPounds, readText } from '../../forms/parse';
 import type { SchoolComparisonRow, Share } from '../../../shared/authority/comparison';
 import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Phase } from '../../../shared/domain';
 import { countText, orderSchools, percent, shareParts, type SchoolOrder } from './authorityFigures';
@@ -325,7 +324,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
 
 /** The school's published Section 52 allocation for the year, typed in pounds; empty clears it. */
 function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYear: string; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const schoolName = useSchoolName();
   const id = useId();
   const setPublishedAllocation = useAuthority((s) => s.setPublishedAllocation);
@@ -336,16 +335,13 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    let pence: number | null = null;
-    if (amount.trim() !== '') {
-      try {
-        pence = parsePounds(amount);
-      } catch (e) {
-        if (!(e instanceof MoneyParseError)) throw e;
-        setError(i18n.language === 'en' ? e.message : t('errors.money'));
-        return;
-      }
+    // Empty clears the allocation; anything else must read as pounds, refused in the reader's words.
+    const typed = amount.trim() === '' ? null : readPounds(amount);
+    if (typed && !typed.ok) {
+      setError(t(typed.error, typed.params ?? {}));
+      return;
     }
+    const pence = typed ? typed.value : null;
     setBusy(true);
     const outcome = await setPublishedAllocation({ schoolKey: props.row.schoolKey, academicYear: props.academicYear, amountPence: pence, source: readText(source).value });
     setBusy(false);

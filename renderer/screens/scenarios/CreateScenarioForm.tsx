@@ -2,11 +2,14 @@
 import { problemText } from '../../errors/localisedError';
 import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioCreated } from '../../../shared/api/contract';
+import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
+import { readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 
 export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated) => void }) {
   const { t } = useDisplay();
+  const { fromParsed } = useReader();
   const request = useMapio((s) => s.request);
   const setStatus = useMapio((s) => s.setStatus);
   const [name, setName] = useState('');
@@ -18,12 +21,13 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    if (name.trim() === '') {
-      setNameError(t('scenarios.nameRequired'));
+    const typed = fromParsed(readText(name, true, 'scenarios.nameRequired'));
+    if (!typed.ok) {
+      setNameError(typed.message);
       return;
     }
     setBusy(true);
-    const outcome = await request('scenario.create', { name: name.trim(), from }, { fieldErrors: true });
+    const outcome = await request('scenario.create', { name: typed.value, from }, { fieldErrors: true });
     setBusy(false);
     if (!outcome.ok) {
       setNameError(problemText(outcome.error, useMapio.getState().lang));

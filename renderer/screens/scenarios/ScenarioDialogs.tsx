@@ -3,20 +3,24 @@ import { problemText } from '../../errors/localisedError';
 import { useId, useState, type FormEvent } from 'react';
 import type { ScenarioSummary } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
+import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
+import { readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { FormFooter } from '../../components/FormFooter';
 
 export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => void; onRenamed: () => void }) {
   const { t } = useDisplay();
+  const { fromParsed } = useReader();
   const request = useMapio((s) => s.request);
   const [name, setName] = useState(props.scenario.name);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (name.trim() === '') return setError(t('scenarios.nameRequired'));
-    const outcome = await request('scenario.rename', { id: props.scenario.id, name: name.trim() }, { fieldErrors: true });
+    const typed = fromParsed(readText(name, true, 'scenarios.nameRequired'));
+    if (!typed.ok) return setError(typed.message);
+    const outcome = await request('scenario.rename', { id: props.scenario.id, name: typed.value }, { fieldErrors: true });
     if (!outcome.ok) return setError(problemText(outcome.error, useMapio.getState().lang));
     // The banner names the open scenario: refresh it when that is the one renamed.
     const open = useMapio.getState().view?.scenario;
@@ -58,6 +62,7 @@ export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => 
 
 export function SaveAsFileDialog(props: { scenario: ScenarioSummary; onClose: () => void }) {
   const { t } = useDisplay();
+  const { fromParsed } = useReader();
   const request = useMapio((s) => s.request);
   const setStatus = useMapio((s) => s.setStatus);
   const file = useMapio((s) => s.view?.file.path ?? '');
@@ -68,9 +73,10 @@ export function SaveAsFileDialog(props: { scenario: ScenarioSummary; onClose: ()
   const id = useId();
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
-    if (path.trim() === '') return setError(t('menu.pathDialog.pathRequired'));
+    const typed = fromParsed(readText(path, true, 'menu.pathDialog.pathRequired'));
+    if (!typed.ok) return setError(typed.message);
     setBusy(true);
-    const outcome = await request('scenario.saveAsFile', { id: props.scenario.id, path: path.trim() }, { quiet: true });
+    const outcome = await request('scenario.saveAsFile', { id: props.scenario.id, path: typed.value }, { quiet: true });
     setBusy(false);
     if (!outcome.ok) return setError(problemText(outcome.error, useMapio.getState().lang));
     setStatus({ key: 'scenarios.savedAsFile', params: { name: props.scenario.name, path: outcome.result.file.path } });

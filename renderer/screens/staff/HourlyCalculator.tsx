@@ -1,14 +1,13 @@
 import { useId, useState } from 'react';
 import type { HourlyCostBasis } from '../../../shared/domain';
 import { deriveHourlyCost } from '../../../shared/engine';
-import { MoneyParseError, parsePounds } from '../../../shared/money';
 import { poundsForField } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
+import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints, readPounds } from '../../forms/parse';
 
 /** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
 export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
-  const { t, pounds, lang } = useDisplay();
+  const { t, pounds } = useDisplay();
   const id = useId();
   const b = props.basis;
   const [salary, setSalary] = useState(b ? poundsForField(b.annualSalaryPence) : '');
@@ -17,15 +16,9 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
   const [hoursText, setHours] = useState(b ? formatMinutesAsHours(b.paidMinutesPerWeek) : '');
   const [problem, setProblem] = useState<string | null>(null);
 
-  let salaryPence: number | null = null;
-  let salaryError: string | null = null;
-  if (salary.trim() !== '') {
-    try {
-      salaryPence = parsePounds(salary);
-    } catch (e) {
-      salaryError = e instanceof MoneyParseError ? (lang === 'en' ? e.message : t('errors.money')) : String(e);
-    }
-  }
+  const salaryRead = salary.trim() === '' ? null : readPounds(salary);
+  const salaryPence = salaryRead?.ok ? salaryRead.value : null;
+  const salaryError = salaryRead && !salaryRead.ok ? t(salaryRead.error, salaryRead.params ?? {}) : null;
   const onCostBp = onCost.trim() === '' ? null : readPercentAsBasisPoints(onCost);
   const weeksH = weeks.trim() === '' ? null : readPaidWeeks(weeks);
   const minutes = hoursText.trim() === '' ? null : readHoursAsMinutes(hoursText);
