@@ -17,6 +17,16 @@ test.afterEach(async () => {
 
 const { t } = createI18n('cy');
 
+/** A new Mapio on the demo school at 1366×768, switched to Cymraeg. */
+async function openDemoInWelsh(page: Page) {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+}
+
 /** Open a form, type only spaces as its required name, and save: refused beside the field, the dialog still open. */
 async function refusesSpaces(page: Page, screen: string, open: string, label: string, save: string | null = null, tab: string | null = null) {
   await page.getByTestId(`nav-${screen}`).click();
@@ -36,12 +46,7 @@ async function refusesSpaces(page: Page, screen: string, open: string, label: st
 
 test('in Cymraeg, every form saved with a button refuses a name of only spaces beside it in the same words, and saves a name without the spaces around it', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  mapio = await startMapio(newDataDir());
-  await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
-  await page.locator('.lang-select select').selectOption('cy');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await openDemoInWelsh(page);
 
   // A new line: refused, then saved as "Grŵp darllen" without the spaces typed around it.
   const line = await refusesSpaces(page, 'map', 'add-line', t('line.name'), 'save-new-line');
@@ -71,12 +76,7 @@ test('in Cymraeg, every form saved with a button refuses a name of only spaces b
 
 test('in Cymraeg, a scenario’s name of only spaces is refused beside the field in the scenario’s own words, when created and when renamed', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  mapio = await startMapio(newDataDir());
-  await page.goto(mapio.url);
-  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
-  await page.locator('.lang-select select').selectOption('cy');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await openDemoInWelsh(page);
   await page.getByTestId('nav-scenarios').click();
   const rows = page.locator('[data-testid^="scenario-row-"]');
   const before = await rows.count();
