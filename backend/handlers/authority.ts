@@ -31,7 +31,11 @@ export function authorityView(file: AuthorityFile, academicYear?: string): Autho
     returns: file.listReturns().map(({ sha256: _sha, ...r }) => r),
     academicYears: years,
     academicYear: year,
-    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), { listedSchools, welshNames: file.welshSchoolNames(), notes: file.schoolNotes() }),
+    comparison: compareReturns(year === null ? [] : file.comparedReturns(year), file.mapping(), {
+      listedSchools,
+      welshNamesOf: (numbers) => file.welshSchoolNames(numbers),
+      notes: file.schoolNotes(),
+    }),
     listedSchools: listedSchools.length,
   };
 }

@@ -365,11 +365,13 @@ export class AuthorityFile {
   }
 
   /**
-   * The Welsh name each official number's newest return (of any year) gives, where it gives one: how a
-   * listed school that has not returned this year is named for a Welsh reader.
+   * The Welsh name each of `officialNumbers`' newest return (of any year) gives, where it gives one: how a
+   * listed school that has not returned this year is named for a Welsh reader. Every stored return's JSON
+   * is read for its number, so it is asked only when some listed school has not returned.
    */
-  welshSchoolNames(): Record<string, string> {
+  welshSchoolNames(officialNumbers: readonly string[]): Record<string, string> {
     this.assertOpen();
+    const wanted = new Set(officialNumbers);
     const rows = this.db
       .prepare(
         `SELECT json_extract(content, '$.school.officialNumber') AS number, json_extract(content, '$.school.nameCy') AS name_cy
@@ -378,7 +380,7 @@ export class AuthorityFile {
       .all() as Array<{ number: unknown; name_cy: unknown }>;
     const names: Record<string, string> = {};
     for (const r of rows) {
-      if (typeof r.number === 'string' && r.number !== '' && typeof r.name_cy === 'string' && r.name_cy.trim() !== '') names[r.number] = r.name_cy.trim();
+      if (typeof r.number === 'string' && r.number !== '' && wanted.has(r.number) && typeof r.name_cy === 'string' && r.name_cy.trim() !== '') names[r.number] = r.name_cy.trim();
     }
     return names;
   }

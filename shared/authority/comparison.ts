@@ -532,8 +532,11 @@ export interface NotReturnedSchool extends ListedSchool {
 export interface ComparisonLists {
   /** The authority's list of its schools (to say which have not returned). */
   listedSchools?: readonly ListedSchool[];
-  /** The Welsh name each official number's newest return (of any year) gives, where it gives one. */
-  welshNames?: Readonly<Record<string, string>>;
+  /**
+   * The Welsh name each of these official numbers' newest return (of any year) gives, where it gives one:
+   * asked only for the listed schools that have not returned, and only when there are some.
+   */
+  welshNamesOf?: (officialNumbers: readonly string[]) => Readonly<Record<string, string>>;
   /** The officer's notes: school key → note. */
   notes?: Readonly<Record<string, string>>;
 }
@@ -590,7 +593,9 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
     totalCostPence: sum((r) => r.totalCostPence),
   };
   const returned = new Set(schools.map((r) => r.officialNumber).filter((n) => n !== ''));
-  const notReturned = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber)).map((l) => ({ ...l, nameCy: lists.welshNames?.[l.officialNumber] ?? '' }));
+  const missing = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber));
+  const welshNames = missing.length > 0 ? lists.welshNamesOf?.(missing.map((l) => l.officialNumber)) : undefined;
+  const notReturned = missing.map((l) => ({ ...l, nameCy: welshNames?.[l.officialNumber] ?? '' }));
 
   const interventions = groupInterventions(returns, mapping);
   return {
