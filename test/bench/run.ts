@@ -240,6 +240,13 @@ async function main(): Promise<void> {
             target: '< 16 ms',
             met: u.editOnScreen.medianMs < 16,
           },
+          {
+            section: U,
+            measure: '  the same ÷ the empty round trip',
+            figure: `${(u.editOnScreen.medianMs / u.emptyRoundTrip.medianMs).toFixed(1)}×`,
+            target: '≤ 3×',
+            met: u.editOnScreen.medianMs <= 3 * u.emptyRoundTrip.medianMs,
+          },
           { section: U, measure: "Commit → the save's answer applied (All changes saved shown)", figure: medianP95(u.editAnswered) },
           {
             section: U,
