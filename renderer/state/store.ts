@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { api, isApiErrorBody } from '../api/client';
 import { takeFirstCalls } from '../api/firstCalls';
 import { inQueue, queueIsEmpty } from './callQueue';
-import { useCallsInFlight } from './callsInFlight';
+import { callsInFlightStore } from './callsInFlight';
 import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
@@ -252,11 +252,11 @@ export const useMapio = create<MapioState>()((set, get) => {
       const first = takeFirstCalls();
       const [info, year] = await tracked(() =>
         Promise.all([
-          (first ? outcomeOf(first.appInfo) : call('app.info', ANSWER_CHANGES_AS_PATCHES)).then((info) => {
+          (first ? outcomeOf(api.answerOf('app.info', first.appInfo)) : call('app.info', ANSWER_CHANGES_AS_PATCHES)).then((info) => {
             onAppInfo?.(info.ok ? info.result : null);
             return info;
           }),
-          first ? outcomeOf(first.year) : call('year.get', {}),
+          first ? outcomeOf(api.answerOf('year.get', first.year)) : call('year.get', {}),
         ]),
       );
       if (!info.ok) {
@@ -301,7 +301,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       // waiting the call is the queue's next anyway: it is sent first, so the request leaves before the
       // prediction is costed and rendered, and it is counted as pending in the same render as the prediction.
       const before = get().view;
-      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(useCallsInFlight.getState().running).length === 0;
+      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(callsInFlightStore.getState().running).length === 0;
       const sent = idle ? call(name, input) : null;
       let predicted: YearView | null = null;
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the

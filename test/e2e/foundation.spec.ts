@@ -82,6 +82,31 @@ test('a window asks for the open file and its year once as it starts, however ea
   expect(catalogues).toEqual([]);
 });
 
+test("the first calls leave before the app's code has arrived, and the map opens from their answers", async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  // The app's entry script is held back until the year has been asked for: the first calls come from a
+  // script of their own (renderer/sendFirstCalls.ts), not from the app's code, so they must leave anyway.
+  let yearAsked: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (yearAsked = resolve));
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const operation = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (!operation) return;
+    calls.push(operation);
+    if (operation === 'year.get') yearAsked();
+  });
+  let released: 'after the year was asked' | 'never asked' | null = null;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    released = await Promise.race([asked.then(() => 'after the year was asked' as const), new Promise<'never asked'>((resolve) => setTimeout(() => resolve('never asked'), 8_000))]);
+    await route.continue();
+  });
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  expect(released).toBe('after the year was asked');
+  expect(calls.slice(0, 2).sort()).toEqual(['app.info', 'year.get']);
+  expect(calls.filter((name) => name === 'year.get')).toHaveLength(1);
+});
+
 test('undo takes back an edit and the total returns to the penny', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
