@@ -95,8 +95,18 @@ export function desktopBridge(): MapioBridge | undefined {
 function windowTransport(): Transport {
   const bridge = desktopBridge();
   if (bridge) return bridgeCall(bridge);
-  const secret = typeof window !== 'undefined' ? takeLaunchSecret(window) : null;
-  return createHttpCall({ secret, fetch: (...args) => fetch(...args) });
+  const send: typeof fetch = (...args) => fetch(...args);
+  if (typeof window === 'undefined') return createHttpCall({ secret: null, fetch: send });
+  // The secret in the address is used at once. Keeping it for a reload and taking it out of the address bar
+  // wait until the first calls have left (a microtask runs once this script has run): a fresh page's first
+  // use of its storage and history costs it 3–40 ms (docs/performance.md, "Round 12: the first paint's
+  // one-off costs").
+  const inAddress = new URL(window.location.href).searchParams.get('secret');
+  if (inAddress) {
+    queueMicrotask(() => takeLaunchSecret(window));
+    return createHttpCall({ secret: inAddress, fetch: send });
+  }
+  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send });
 }
 
 /** This window's transport: the one every call of the typed client, and the first calls, go through. */

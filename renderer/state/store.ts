@@ -105,25 +105,8 @@ export interface MapioState {
   redo(): Promise<void>;
 }
 
-const LANG_KEY = 'mapio.lang';
-
 /** The client (renderer/api/client.ts) rebuilds views from patches: ask the backend to answer changes with them. */
 const ANSWER_CHANGES_AS_PATCHES = { answerChangesAsPatches: true } as const;
-
-/** The language last chosen in this window's storage, if any (app.info has the one saved in the backend's settings). */
-export function storedLang(): Lang | null {
-  try {
-    const saved = globalThis.localStorage?.getItem(LANG_KEY);
-    if (saved === 'en' || saved === 'cy') return saved;
-  } catch {
-    // storage unavailable: fall through
-  }
-  return null;
-}
-
-export function initialLang(): Lang {
-  return storedLang() ?? 'en';
-}
 
 /** Turn anything a call rejects with into an ApiError (a dropped connection says the engine is not answering). */
 export function asApiError(err: unknown): ApiError {
@@ -180,7 +163,8 @@ export const useMapio = create<MapioState>()((set, get) => {
   };
 
   return {
-    lang: initialLang(),
+    // Until app.info's answer names the reader's language (main.tsx renders nothing before it).
+    lang: 'en',
     langLoading: null,
     appInfo: null,
     view: null,
@@ -202,14 +186,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       set({ settingUp: false });
     },
     setLang(lang) {
-      const speak = () => {
-        try {
-          globalThis.localStorage?.setItem(LANG_KEY, lang);
-        } catch {
-          // not remembered; still switched
-        }
-        set({ lang, langLoading: null });
-      };
+      const speak = () => set({ lang, langLoading: null });
       if (hasCatalogue(lang)) {
         speak();
         return;

@@ -107,6 +107,43 @@ test("the first calls leave before the app's code has arrived, and the map opens
   expect(calls.filter((name) => name === 'year.get')).toHaveLength(1);
 });
 
+test("the map paints without building a number formatter or reading the window's storage, and a chosen language survives a reload", async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  // A fresh page's first Intl number format costs 17–60 ms and its first use of localStorage 2–30 ms
+  // (docs/performance.md, "Round 12: the first paint's one-off costs"): neither is needed for the first rows.
+  await page.addInitScript(() => {
+    const seen = { numberFormats: 0, localStorage: 0, rowShown: false };
+    (window as unknown as { firstPaintSeen: typeof seen }).firstPaintSeen = seen;
+    const Original = Intl.NumberFormat;
+    Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        if (!seen.rowShown) seen.numberFormats++;
+        return new target(...args);
+      },
+    });
+    const storage = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        if (!seen.rowShown) seen.localStorage++;
+        return storage.get!.call(window);
+      },
+    });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid^="line-row-"]')) seen.rowShown = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(mapio.url);
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { firstPaintSeen: unknown }).firstPaintSeen)).toEqual({ numberFormats: 0, localStorage: 0, rowShown: true });
+  // The language is the backend's setting, which app.info answers: a reload speaks Welsh without the window's storage.
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toBeVisible();
+});
+
 test('undo takes back an edit and the total returns to the penny', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
