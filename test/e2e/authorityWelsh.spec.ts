@@ -184,4 +184,25 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await workbook.xlsx.readFile(exportPath);
   const sheet = workbook.getWorksheet(t('compareBook.sheet.notReturned'))!;
   expect([2, 3].map((r) => sheet.getRow(r).getCell(1).text)).toEqual([NEVER.name, LAST_YEAR.nameCy]);
+
+  // The list again, now with each school's Welsh name (docs/authority-return.md, "The authority's lists"):
+  // the school that never returned is named by it, and the list's Welsh name wins over the one last year's
+  // return gave; a Welsh name on two lines is refused with its row, in Welsh, and the rest imported.
+  const welshListFile = path.join(dataDir, 'ysgolion-cymraeg.csv');
+  const welshList = ['Official number,School name,Enw Cymraeg,Phase,Language medium', ...NAMES.map((n, i) => `${numberOf(i)},${n},${NAMES_CY[i]},Primary,English`)];
+  welshList.push(
+    `${LAST_YEAR.number},${LAST_YEAR.name},Ysgol Afon,Primary,English`,
+    `${NEVER.number},${NEVER.name},Ysgol Gymraeg Derw,Primary,Welsh`,
+    '6602009,Two Lines Primary,"Ysgol\nDwy Linell",Primary,English',
+  );
+  fs.writeFileSync(welshListFile, welshList.join('\r\n'));
+  await page.getByTestId('export-comparison-dialog-close').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByTestId('school-list-file').setInputFiles(welshListFile);
+  await expect(page.getByTestId('list-outcome')).toContainText(`Rhes ${welshList.length}: ysgol 6602009: mae ei henw yn Gymraeg yn cynnwys toriad llinell`);
+  await expect(notReturned).toHaveCount(2);
+  await expect(notReturned.nth(0)).toContainText(`Ysgol Afon (${LAST_YEAR.number})`);
+  await expect(notReturned.nth(1)).toContainText(`Ysgol Gymraeg Derw (${NEVER.number})`);
+  await expect(page.getByTestId('not-returned')).not.toContainText(NEVER.name);
+  await page.getByTestId('authority-lists').screenshot({ path: screenshotPath('authority-cy-9-list-welsh-names') });
 });
