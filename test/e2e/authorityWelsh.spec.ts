@@ -2,8 +2,9 @@
  * The authority officer's whole journey in Cymraeg at 1366 × 768: a new comparison, several returns imported
  * at once (one cut short in transit, refused with its reason in Welsh while the rest import, and one of last
  * year), the authority's list of schools, the comparison, "Classed differently", the outliers, correcting the
- * matching (merge and undo), and the comparison workbook. No English catalogue text on the way; the schools'
- * own words stay as they wrote them, in Welsh where their returns give Welsh.
+ * matching (merge and undo), the comparison workbook, and the list again with the schools' Welsh names (one
+ * refused). No English catalogue text on the way; the schools' own words stay as they wrote them, in Welsh
+ * where their returns give Welsh.
  */
 import fs from 'node:fs';
 import path from 'node:path';
