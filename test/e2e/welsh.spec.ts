@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { welshProvision } from '../../shared/engine';
@@ -331,3 +331,55 @@ test('at 1366 × 768 in Cymraeg the learners list and the staff table show every
   expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
   if (SHOTS) await page.screenshot({ path: screenshotPath('staff-1366') });
 });
+
+/**
+ * The choices of the select boxes inside `panel` that would be cut short when chosen (wider than the box):
+ * each box shows every one of its options in turn, as if chosen, and is put back as it was.
+ */
+async function cutChoices(panel: Locator): Promise<string[]> {
+  return panel.locator('select').evaluateAll((selects) =>
+    (selects as HTMLSelectElement[]).flatMap((select) => {
+      const chosen = select.selectedIndex;
+      const cut = [...select.options].flatMap((option, i) => {
+        select.selectedIndex = i;
+        return select.scrollWidth > select.clientWidth ? [`${select.labels[0]?.textContent ?? '?'}: “${option.text}” (${select.scrollWidth} px in ${select.clientWidth} px)`] : [];
+      });
+      select.selectedIndex = chosen;
+      return cut;
+    }),
+  );
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  test(`at 1366 × 768 ${lang === 'cy' ? 'in Cymraeg' : 'in English'} the line editor shows every choice of its select boxes whole, and the map beside it still fits`, async ({ page }) => {
+    const { t } = createI18n(lang);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mapio = await startMapio(newDataDir());
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // A line the ALNCo, Rhian Morgan, delivers to the whole school; a catch-up group with its learners enrolled.
+    for (const name of ['Zones of Regulation, all classes', 'Catch-up phonics (Year 2)']) {
+      const line = demo.lines.find((l) => l.name === name)!;
+      await page.getByRole('button', { name: t('map.selectLine', { name: lang === 'cy' ? line.nameCy : line.name }), exact: true }).click();
+      const editor = page.getByTestId('line-editor');
+      await expect(editor.getByLabel(t('line.name'), { exact: true })).toHaveValue(name);
+      await expect(editor.getByLabel(t('line.staffMember'), { exact: true })).toHaveCount(1);
+      await expect(editor.getByLabel(t('line.fundingSource'), { exact: true }).locator('option')).toHaveCount(5);
+      expect(await cutChoices(editor), `cut short in the editor of ${name}`).toEqual([]);
+      const body = editor.locator('.editor-body');
+      // Beside it, every tier's table of the map still fits without a sideways scroll.
+      for (const tier of demo.tiers) {
+        const wrap = page.getByTestId(`tier-${tier.id}`).locator('.table-wrap');
+        await expect(wrap).toHaveCount(1);
+        expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth), `the map's ${tier.name} table scrolled sideways by`).toBeLessThanOrEqual(0);
+      }
+      const shot = `line-editor-1366-${lang}-${line.id}`;
+      await editor.getByLabel(t('line.staffMember'), { exact: true }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(shot) });
+      await body.evaluate((b) => b.scrollBy(0, b.scrollHeight));
+      await page.screenshot({ path: screenshotPath(`${shot}-end`) });
+    }
+  });
+}
