@@ -351,7 +351,9 @@ async function cutChoices(panel: Locator): Promise<string[]> {
 }
 
 for (const lang of ['en', 'cy'] as const) {
-  test(`at 1366 × 768 ${lang === 'cy' ? 'in Cymraeg' : 'in English'} the line editor shows every choice of its select boxes whole, and the map beside it still fits`, async ({ page }) => {
+  test(`at 1366 × 768 ${lang === 'cy' ? 'in Cymraeg' : 'in English'} the line editor shows every choice of its select boxes whole, does not scroll sideways, and the map beside it still fits`, async ({
+    page,
+  }) => {
     const { t } = createI18n(lang);
     await page.setViewportSize({ width: 1366, height: 768 });
     mapio = await startMapio(newDataDir());
@@ -369,6 +371,7 @@ for (const lang of ['en', 'cy'] as const) {
       await expect(editor.getByLabel(t('line.fundingSource'), { exact: true }).locator('option')).toHaveCount(5);
       expect(await cutChoices(editor), `cut short in the editor of ${name}`).toEqual([]);
       const body = editor.locator('.editor-body');
+      expect(await body.evaluate((b) => b.scrollWidth - b.clientWidth), `the editor of ${name} scrolled sideways by`).toBeLessThanOrEqual(0);
       // Beside it, every tier's table of the map still fits without a sideways scroll.
       for (const tier of demo.tiers) {
         const wrap = page.getByTestId(`tier-${tier.id}`).locator('.table-wrap');
