@@ -386,3 +386,34 @@ for (const lang of ['en', 'cy'] as const) {
     }
   });
 }
+
+test('in Cymraeg the hourly-cost calculator refuses a salary too large in the same Welsh words as the hourly cost beside it, naming the range', async ({ page }) => {
+  const { t } = createI18n('cy');
+  const tooLarge = 'Mae “2000000000” yn rhy fawr: teipiwch swm rhwng £0 a £1,000,000,000.';
+  expect(t('errors.moneyProblem.tooLarge', { typed: '2000000000', max: '£1,000,000,000' })).toBe(tooLarge);
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId('nav-staff').click();
+  await page.getByTestId('add-staff').click();
+  const form = page.getByRole('dialog', { name: t('staff.addStaff') });
+  const calculator = form.getByTestId('hourly-calculator');
+  const salary = calculator.getByLabel(t('staff.calculator.salary'));
+  await salary.fill('2000000000');
+  await calculator.getByLabel(t('staff.calculator.onCost')).fill('28.5');
+  await calculator.getByLabel(t('staff.calculator.hoursPerWeek')).fill('32.5');
+  await expect(salary).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await salary.getAttribute('aria-describedby')}"]`)).toHaveText(tooLarge);
+  await expect(calculator.getByRole('button', { name: t('staff.calculator.use') })).toBeDisabled();
+  // The hourly cost typed in the same form is refused by the same rule, in the same words.
+  await form.getByTestId('new-staff-name').fill('Siwan Morgan');
+  await form.getByTestId('new-staff-hourly').fill('2000000000');
+  await form.getByTestId('save-new-staff').click();
+  await expect(form.locator('.field-message', { hasText: tooLarge })).toHaveCount(2);
+  // A salary that reads is taken, and the hourly figure worked out from it.
+  await salary.fill('16,770');
+  await expect(salary).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(calculator.getByTestId('calculator-result')).toContainText('£17.18');
+});
