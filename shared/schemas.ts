@@ -50,19 +50,21 @@ const text = (max: number) =>
     .string()
     .max(max, issue('maxChars', { max }))
     .refine((s) => !CONTROL_CHARACTERS_IN_TEXT.test(s), issue('controlCharacters'));
+/** The most characters a name may have (a school's, a line's, and their Welsh names). */
+export const NAME_MAX_CHARS = 200;
 const name = singleLine(
   z
     .string()
     .trim()
     .min(1, issue('required'))
-    .max(200, issue('maxChars', { max: 200 })),
+    .max(NAME_MAX_CHARS, issue('maxChars', { max: NAME_MAX_CHARS })),
 );
 /** A Welsh text beside an English one: may be empty (Welsh outputs then use the English). */
 const welshName = singleLine(
   z
     .string()
     .trim()
-    .max(200, issue('maxChars', { max: 200 })),
+    .max(NAME_MAX_CHARS, issue('maxChars', { max: NAME_MAX_CHARS })),
 );
 
 export const schoolSchema = z.strictObject({

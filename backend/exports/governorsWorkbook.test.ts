@@ -6,6 +6,9 @@ import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
 import nodePath from 'node:path';
 import { testFolder } from '../../test/support/testFolder';
+import { createI18n } from '../../shared/i18n';
+import { HEADER_FILL } from './sheetLayout';
+import { printedColumns } from './sheetPrint';
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
@@ -143,6 +146,43 @@ describe('the governors’ workbook', () => {
     expect(en.sources.join('\n')).not.toContain('Datganiad cyllideb');
     expect(en.mapText).toContain(`(${health.fundingNote})`);
     expect(en.mapText).not.toContain('Wedi’i sicrhau');
+  });
+
+  it('prints a long source of income whole inside the Summary’s income table: wrapped across its columns, under its shaded heading, its row tall enough', async () => {
+    const year = demoSchoolYear();
+    const long = {
+      en: 'Governing body budget decision of 12 March 2026, minute 7(b), confirmed by the finance committee in April',
+      cy: 'Penderfyniad cyllideb y corff llywodraethu ar 12 Mawrth 2026, cofnod 7(b), a gadarnhawyd gan y pwyllgor cyllid ym mis Ebrill',
+    };
+    year.income = year.income.map((x, i) => (i === year.income.length - 1 ? { ...x, source: long.en, sourceCy: long.cy } : x));
+    for (const lang of ['en', 'cy'] as const) {
+      const { t } = createI18n(lang);
+      const summary = (await roundTrip(buildGovernorsWorkbook(viewOf(year), options({ lang })))).worksheets[0]!;
+      let headingRow: ExcelJS.Row | undefined;
+      let sourceRow: ExcelJS.Row | undefined;
+      summary.eachRow((row) => {
+        if (row.getCell(1).text === t('export.incomeHeading')) headingRow = row;
+        if (row.getCell(3).text === long[lang]) sourceRow = row;
+      });
+      expect(headingRow, `${lang}: the income table's heading`).toBeDefined();
+      expect(sourceRow, `${lang}: the long source`).toBeDefined();
+      const source = sourceRow!.getCell(3);
+      // The columns the source spans: its own and those merged into it, all inside the printed area.
+      let lastColumn = 3;
+      while (sourceRow!.getCell(lastColumn + 1).isMerged && sourceRow!.getCell(lastColumn + 1).master.address === source.address) lastColumn++;
+      expect(lastColumn, `${lang}: the source spans the table's text columns`).toBeGreaterThan(3);
+      expect(lastColumn, `${lang}: the source inside the printed columns`).toBeLessThanOrEqual(printedColumns(summary));
+      expect(source.alignment?.wrapText, `${lang}: the source wraps`).toBe(true);
+      // The shaded heading runs over every column the source is printed in, with "Source" above it.
+      for (let c = 1; c <= lastColumn; c++) expect(headingRow!.getCell(c).fill, `${lang}: heading ${headingRow!.getCell(c).address} shaded`).toEqual(HEADER_FILL);
+      expect(headingRow!.getCell(3).text).toBe(t('export.col.source'));
+      // Tall enough for its lines: at least as many as its characters over the width it has (12.75 pt a line).
+      let width = 0;
+      for (let c = 3; c <= lastColumn; c++) width += summary.getColumn(c).width ?? 9;
+      const lines = Math.ceil(long[lang].length / width);
+      expect(lines).toBeGreaterThan(1);
+      expect(sourceRow!.height, `${lang}: the source's row height`).toBeGreaterThanOrEqual(lines * 12.75);
+    }
   });
 
   it('never names a learner, nor gives their MIS reference, unless names were asked for, and says which on the sheet', () => {

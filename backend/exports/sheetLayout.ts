@@ -125,16 +125,28 @@ export function textWidth(cell: ExcelJS.Cell): number {
   return text.length;
 }
 
-/** Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them). */
+/** The width a cell's text has: its column's, or its merged range's. */
+export function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
+  const row = ws.getRow(Number(cell.row));
+  const col = Number(cell.col); // a number at run time, whatever exceljs's types say
+  let width = ws.getColumn(col).width ?? 9;
+  for (let c = col + 1; c <= ws.columnCount && row.getCell(c).isMerged && row.getCell(c).master === cell; c++) width += ws.getColumn(c).width ?? 9;
+  return width;
+}
+
+/**
+ * Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them);
+ * text merged across columns wraps at their width together.
+ */
 export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
   for (let r = fromRow; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     let lines = 1;
-    row.eachCell((cell, col) => {
-      if (!cell.alignment?.wrapText) return;
+    row.eachCell((cell) => {
+      if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell)) return;
       const v = cell.value;
       if (typeof v !== 'string') return;
-      const width = Math.max(1, (ws.getColumn(col).width ?? 9) - 1);
+      const width = Math.max(1, widthFor(ws, cell) - 1);
       let n = 0;
       for (const part of v.split('\n')) {
         // Greedy word wrap, as the spreadsheet will do it.

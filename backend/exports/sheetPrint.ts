@@ -13,7 +13,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatPounds } from '../../shared/money';
-import { MONEY_FORMAT } from './sheetLayout';
+import { MONEY_FORMAT, widthFor } from './sheetLayout';
 
 const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
 const BASE_FONT = 11;
@@ -50,15 +50,6 @@ function unitsNeeded(cell: ExcelJS.Cell, text: string): number {
   const size = (cell.font?.size ?? BASE_FONT) / BASE_FONT;
   const characters = isFigure(cell) ? text.replace(/[,.]/g, '').length + (text.length - text.replace(/[,.]/g, '').length) / 2 : text.length;
   return characters * size * (cell.font?.bold ? 1.1 : 1) + 1;
-}
-
-/** The width a cell's text has: its column's, or its merged range's. */
-function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
-  const row = ws.getRow(Number(cell.row));
-  const col = Number(cell.col); // a number at run time, whatever exceljs's types say
-  let width = ws.getColumn(col).width ?? 9;
-  for (let c = col + 1; c <= ws.columnCount && row.getCell(c).isMerged && row.getCell(c).master === cell; c++) width += ws.getColumn(c).width ?? 9;
-  return width;
 }
 
 const isFigure = (cell: ExcelJS.Cell): boolean => {

@@ -2,7 +2,8 @@
  * The authority's "not yet returned" list as a Welsh reader meets it: a listed school that sent a return last
  * year (with its Welsh name) but none this year is named in Welsh, on the screen's comparison and in the
  * Welsh comparison workbook, and the list is in Welsh alphabetical order of the names shown; an English
- * reader keeps the list's names and order. A school that never returned keeps the name on the list.
+ * reader keeps the list's names and order. A school that never returned keeps the name on the list (this
+ * list has no Welsh column; backend/returns/listWelshNames.test.ts has one).
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -133,6 +133,38 @@ describe('AuthorityFile', () => {
     expect(file.comparedReturns().every((r) => r.ret.writtenAt === null)).toBe(true);
   });
 
+  it('opens a file from before the list of schools carried Welsh names (migration 0400) with its returns, list, allocations and notes, each listed school with no Welsh name', () => {
+    const path = nodePath.join(testFolder(), 'before-0400.mapio-la');
+    const before = AuthorityFile.create(path, { migrations: AUTHORITY_MIGRATIONS.filter((m) => m.version < 400) });
+    const unnumbered = entry();
+    const ret: AuthorityReturn = { ...unnumbered.ret, school: { ...unnumbered.ret.school, officialNumber: '6712345' } };
+    before.addReturn({ ...unnumbered, schoolKey: schoolKeyFor(ret.school), json: canonicalJson(ret), ret });
+    before.replaceAllocations('2026-27', [{ officialNumber: '6712345', name: 'Ysgol Gynradd Bryn Derw', amountPence: 4_321_000 }], 'section52.csv (£)');
+    before.setSchoolNote('school/6712345', 'Asked about the ELSA hours');
+    before.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(300);
+    db.prepare(
+      `INSERT INTO listed_schools (official_number, name, phase, language_medium) VALUES ('6712345', 'Bryn Derw Primary', 'primary', 'english'), ('6719999', 'Ysgol Arall', 'special', 'welsh')`,
+    ).run();
+    db.close();
+
+    const file = track(AuthorityFile.open(path));
+    expect(file.listedSchools()).toEqual([
+      { officialNumber: '6712345', name: 'Bryn Derw Primary', nameCy: '', phase: 'primary', languageMedium: 'english' },
+      { officialNumber: '6719999', name: 'Ysgol Arall', nameCy: '', phase: 'special', languageMedium: 'welsh' },
+    ]);
+    expect(file.listReturns().map((r) => [r.schoolKey, r.fileName])).toEqual([['school/6712345', 'bryn-derw.xlsx']]);
+    expect(file.comparedReturns()[0]?.publishedAllocationPence).toBe(4_321_000);
+    expect(file.schoolNotes()).toEqual({ 'school/6712345': 'Asked about the ELSA hours' });
+    file.replaceSchoolList([{ officialNumber: '6719999', name: 'Ysgol Arall', nameCy: 'Ysgol Arall Gymraeg', phase: 'special', languageMedium: 'welsh' }]);
+    expect(file.listedSchools().map((s) => s.nameCy)).toEqual(['Ysgol Arall Gymraeg']);
+    file.close();
+    const after = openDatabase(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(AUTHORITY_LATEST_VERSION);
+    after.close();
+  });
+
   it('keeps the officer’s mapping, published allocations, and removes a school', () => {
     const file = track(AuthorityFile.create(nodePath.join(testFolder(), 'la.mapio-la')));
     file.addReturn(entry());

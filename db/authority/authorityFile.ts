@@ -347,26 +347,28 @@ export class AuthorityFile {
     this.assertWritable();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM listed_schools').run();
-      const insert = this.db.prepare('INSERT INTO listed_schools (official_number, name, phase, language_medium) VALUES (?, ?, ?, ?)');
-      for (const s of schools) insert.run(s.officialNumber, s.name, s.phase, s.languageMedium);
+      const insert = this.db.prepare('INSERT INTO listed_schools (official_number, name, name_cy, phase, language_medium) VALUES (?, ?, ?, ?, ?)');
+      for (const s of schools) insert.run(s.officialNumber, s.name, s.nameCy, s.phase, s.languageMedium);
     })();
   }
 
-  /** The authority's list of its schools, by official number. */
+  /** The authority's list of its schools, by official number (each with the Welsh name the list gave, or ''). */
   listedSchools(): ListedSchool[] {
     this.assertOpen();
-    const rows = this.db.prepare('SELECT official_number, name, phase, language_medium FROM listed_schools ORDER BY official_number').all() as Array<{
+    const rows = this.db.prepare('SELECT official_number, name, name_cy, phase, language_medium FROM listed_schools ORDER BY official_number').all() as Array<{
       official_number: string;
       name: string;
+      name_cy: string;
       phase: ListedSchool['phase'];
       language_medium: ListedSchool['languageMedium'];
     }>;
-    return rows.map((r) => ({ officialNumber: r.official_number, name: r.name, phase: r.phase, languageMedium: r.language_medium }));
+    return rows.map((r) => ({ officialNumber: r.official_number, name: r.name, nameCy: r.name_cy, phase: r.phase, languageMedium: r.language_medium }));
   }
 
   /**
    * The Welsh name each of `officialNumbers`' newest return (of any year) gives, where it gives one: how a
-   * listed school that has not returned this year is named for a Welsh reader. Every stored return's JSON
+   * listed school that has not returned this year, and whose Welsh name the list does not give, is named for
+   * a Welsh reader. Every stored return's JSON
    * is read for its number, so it is asked only when some listed school has not returned.
    */
   welshSchoolNames(officialNumbers: readonly string[]): Record<string, string> {

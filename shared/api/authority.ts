@@ -141,7 +141,7 @@ export const authorityOperations = {
       academicYear: z.string().regex(/^\d{4}-\d{2}$/, issue('academicYear')),
     }),
   ).returns<Promise<{ outcome: ListImportOutcome; view: AuthorityView }>>(),
-  /** The authority's list of its schools (official number, name, phase, language medium), replacing the last. */
+  /** The authority's list of its schools (official number, name, phase, language medium, and the name in Welsh if given), replacing the last. */
   'authority.importSchoolList': op(
     z.strictObject({
       fileName: singleLine(z.string().trim().min(1, issue('required')).max(260)),

@@ -5,6 +5,10 @@
  *
  * Rules (docs/authority-return.md, "The authority's lists"):
  * - columns are found by their headings, in English or Welsh; the official number is 7 digits;
+ * - the list of schools may carry each school's Welsh name, in a column whose heading says it is the name
+ *   in Welsh ("Welsh name", "Name in Welsh", "Enw Cymraeg", "Enw yn Gymraeg"); it is held to a school's
+ *   own Welsh name's rule (shared/schemas.ts): at most NAME_MAX_CHARS characters on one line, and empty
+ *   when the school's name is the same in both languages;
  * - allocations are in pounds or thousands of pounds: a heading saying "£k", "£000", "£'000", "000s" or
  *   "thousands" (or "miloedd") means thousands; with no such heading, the median of the amounts decides
  *   (under 1,000 → thousands, since no school's delegated ALN allocation is under £1,000 while a figure in
@@ -13,6 +17,7 @@
  *   its specifics; every other row is imported.
  */
 import { LANGUAGE_MEDIA, PHASES, type LanguageMedium, type Pence, type Phase } from '../domain';
+import { CONTROL_CHARACTERS, NAME_MAX_CHARS } from '../schemas';
 
 /** A table as read from the file: headings and data rows of text, each with its spreadsheet row number. */
 export interface ListTable {
@@ -24,6 +29,8 @@ export interface ListTable {
 export type ListRowProblem =
   | 'official_number_invalid'
   | 'name_missing'
+  | 'welsh_name_too_long'
+  | 'welsh_name_control_character'
   | 'allocation_missing'
   | 'allocation_not_money'
   | 'allocation_negative'
@@ -58,6 +65,8 @@ export interface AllocationList {
 export interface ListedSchool {
   officialNumber: string;
   name: string;
+  /** The school's name in Welsh as the list gives it; '' when the list has no Welsh column or leaves it empty. */
+  nameCy: string;
   phase: Phase;
   languageMedium: LanguageMedium;
 }
@@ -95,6 +104,8 @@ function findColumn(header: readonly string[], tests: readonly RegExp[], except:
 
 const NUMBER_HEADINGS = [/official|estab|dfes|lea ?no|school (no|number)|^number$|rhif|^urn$|^code$/];
 const NAME_HEADINGS = [/name|enw/, /^school$|^ysgol$/];
+/** The name in Welsh: a heading naming both a name and Welsh ("Welsh name", "Enw yn Gymraeg"), looked for before the English name's. */
+const WELSH_NAME_HEADINGS = [/(name|enw).*(welsh|[cg]ymraeg)|(welsh|[cg]ymraeg).*(name|enw)/];
 const ALLOCATION_HEADINGS = [/alloc|dyrani/, /aln|ady|delegat|dirprwy/, /amount|swm|£|total|cyfanswm/];
 const PHASE_HEADINGS = [/phase|cyfnod|sector/];
 const MEDIUM_HEADINGS = [/medium|language|iaith|cyfrwng/];
@@ -221,15 +232,18 @@ function wordAs<T extends string>(text: string, known: readonly T[], words: Arra
   return words.find(([re]) => re.test(spaced))?.[1] ?? null;
 }
 
-/** The authority's list of its schools: official number, name, phase and language medium. */
+/** The authority's list of its schools: official number, name, phase and language medium, and the name in Welsh when the list gives it. */
 export function readSchoolList(table: ListTable): SchoolList {
   const numberAt = findColumn(table.header, NUMBER_HEADINGS);
   if (numberAt < 0) throw new ListColumnMissing('official_number');
-  const phaseAt = findColumn(table.header, PHASE_HEADINGS, [numberAt]);
+  // The Welsh name's heading is the most particular ("Name in Welsh language" would do for a medium or an
+  // English name too), so its column is found first and never taken for another.
+  const welshNameAt = findColumn(table.header, WELSH_NAME_HEADINGS, [numberAt]);
+  const phaseAt = findColumn(table.header, PHASE_HEADINGS, [numberAt, welshNameAt]);
   if (phaseAt < 0) throw new ListColumnMissing('phase');
-  const mediumAt = findColumn(table.header, MEDIUM_HEADINGS, [numberAt, phaseAt]);
+  const mediumAt = findColumn(table.header, MEDIUM_HEADINGS, [numberAt, welshNameAt, phaseAt]);
   if (mediumAt < 0) throw new ListColumnMissing('medium');
-  const nameAt = findColumn(table.header, NAME_HEADINGS, [numberAt, phaseAt, mediumAt]);
+  const nameAt = findColumn(table.header, NAME_HEADINGS, [numberAt, welshNameAt, phaseAt, mediumAt]);
   if (nameAt < 0) throw new ListColumnMissing('name');
 
   const schools: ListedSchool[] = [];
@@ -248,6 +262,15 @@ export function readSchoolList(table: ListTable): SchoolList {
       reject('name_missing', { number: officialNumber });
       continue;
     }
+    const nameCy = cell(cells, welshNameAt);
+    if (nameCy.length > NAME_MAX_CHARS) {
+      reject('welsh_name_too_long', { number: officialNumber, length: nameCy.length, max: NAME_MAX_CHARS });
+      continue;
+    }
+    if (CONTROL_CHARACTERS.test(nameCy)) {
+      reject('welsh_name_control_character', { number: officialNumber });
+      continue;
+    }
     const phase = wordAs(cell(cells, phaseAt), PHASES, PHASE_WORDS);
     if (!phase) {
       reject('phase_unknown', { number: officialNumber, value: cell(cells, phaseAt) });
@@ -259,7 +282,7 @@ export function readSchoolList(table: ListTable): SchoolList {
       continue;
     }
     firstRowOf.set(officialNumber, rowNumber);
-    schools.push({ officialNumber, name, phase, languageMedium });
+    schools.push({ officialNumber, name, nameCy, phase, languageMedium });
   }
   return { schools, rejected };
 }

@@ -522,19 +522,19 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
 // ---------------------------------------------------------------------------------------------------
 
 /**
- * A listed school with no return this year, with the Welsh name its newest return of another year gives
- * ('' when it never returned, or gave none): what a Welsh reader reads, as for the schools that returned.
+ * A listed school with no return this year. Its `nameCy` is what a Welsh reader reads
+ * (docs/authority-return.md): the Welsh name the authority's list gives; where the list gives none, the one
+ * its newest return of another year gives; '' when neither does (the list's name is then read).
  */
-export interface NotReturnedSchool extends ListedSchool {
-  nameCy: string;
-}
+export type NotReturnedSchool = ListedSchool;
 
 export interface ComparisonLists {
   /** The authority's list of its schools (to say which have not returned). */
   listedSchools?: readonly ListedSchool[];
   /**
    * The Welsh name each of these official numbers' newest return (of any year) gives, where it gives one:
-   * asked only for the listed schools that have not returned, and only when there are some.
+   * asked only for the listed schools that have not returned and whose Welsh name the list does not give,
+   * and only when there are some.
    */
   welshNamesOf?: (officialNumbers: readonly string[]) => Readonly<Record<string, string>>;
   /** The officer's notes: school key → note. */
@@ -594,8 +594,10 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
   };
   const returned = new Set(schools.map((r) => r.officialNumber).filter((n) => n !== ''));
   const missing = (lists.listedSchools ?? []).filter((l) => !returned.has(l.officialNumber));
-  const welshNames = missing.length > 0 ? lists.welshNamesOf?.(missing.map((l) => l.officialNumber)) : undefined;
-  const notReturned = missing.map((l) => ({ ...l, nameCy: welshNames?.[l.officialNumber] ?? '' }));
+  // The authority's own list is its word on a school's Welsh name; a return's is asked for only where the list gives none.
+  const unnamedInWelsh = missing.filter((l) => l.nameCy === '').map((l) => l.officialNumber);
+  const welshNames = unnamedInWelsh.length > 0 ? lists.welshNamesOf?.(unnamedInWelsh) : undefined;
+  const notReturned = missing.map((l) => (l.nameCy === '' ? { ...l, nameCy: welshNames?.[l.officialNumber] ?? '' } : { ...l }));
 
   const interventions = groupInterventions(returns, mapping);
   return {

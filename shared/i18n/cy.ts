@@ -1742,7 +1742,7 @@ export const cy: Catalogue = {
       title: 'Rhestrau’r awdurdod',
       intro:
         'Mae eich rhestr o ysgolion yn dangos pa rai sydd heb ddychwelyd eto; mae’r dyraniadau a gyhoeddwyd gennych (datganiad Adran 52, mewn £ neu £k) yn sefyll wrth ymyl yr incwm ADY dirprwyedig a adroddodd pob ysgol. CSV neu .xlsx gyda rhes o benawdau; rhestrir rhesi gwallus a mewnforir y gweddill.',
-      schoolsLabel: 'Rhestr o ysgolion (rhif swyddogol, enw, cyfnod, cyfrwng iaith)',
+      schoolsLabel: 'Rhestr o ysgolion (rhif swyddogol, enw, cyfnod, cyfrwng iaith; enw yn Gymraeg yn ddewisol)',
       allocationsLabel: 'Dyraniadau a gyhoeddwyd ar gyfer {{year}} (rhif swyddogol, enw, dyraniad)',
       busy: 'Yn mewnforio…',
       listed: 'Ysgolion ar eich rhestr: {{n}}.',
@@ -1761,6 +1761,8 @@ export const cy: Catalogue = {
     listRow: {
       official_number_invalid: 'Rhes {{row}}: nid yw “{{value}}” yn rhif swyddogol (7 digid: cod 3 digid yr awdurdod ac yna rhif 4 digid yr ysgol).',
       name_missing: 'Rhes {{row}}: nid oes enw gan ysgol {{number}}.',
+      welsh_name_too_long: 'Rhes {{row}}: ysgol {{number}}: mae {{length}} nod yn ei henw yn Gymraeg; dim mwy na {{max}} nod a all fod mewn enw.',
+      welsh_name_control_character: 'Rhes {{row}}: ysgol {{number}}: mae ei henw yn Gymraeg yn cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.',
       allocation_missing: 'Rhes {{row}}: nid oes dyraniad gan ysgol {{number}}.',
       allocation_not_money: 'Rhes {{row}}: ysgol {{number}}: nid yw “{{value}}” yn swm o arian.',
       allocation_negative: 'Rhes {{row}}: ysgol {{number}}: mae’r dyraniad “{{value}}” yn negatif.',

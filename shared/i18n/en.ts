@@ -1596,7 +1596,7 @@ export const en = {
       title: 'The authority’s lists',
       intro:
         'Your list of schools shows which have not yet returned; your published allocations (a Section 52 statement, in £ or £k) sit beside the delegated ALN income each school reported. A CSV or .xlsx with a heading row; bad rows are listed and the rest imported.',
-      schoolsLabel: 'List of schools (official number, name, phase, language medium)',
+      schoolsLabel: 'List of schools (official number, name, phase, language medium; Welsh name optional)',
       allocationsLabel: 'Published allocations for {{year}} (official number, name, allocation)',
       busy: 'Importing…',
       listed: 'Schools on your list: {{n}}.',
@@ -1615,6 +1615,8 @@ export const en = {
     listRow: {
       official_number_invalid: 'Row {{row}}: “{{value}}” is not an official number (7 digits: the authority’s 3-digit code then the school’s 4-digit number).',
       name_missing: 'Row {{row}}: school {{number}} has no name.',
+      welsh_name_too_long: 'Row {{row}}: school {{number}}: its Welsh name has {{length}} characters; a name may have at most {{max}}.',
+      welsh_name_control_character: 'Row {{row}}: school {{number}}: its Welsh name holds a line break or another control character, which a name cannot hold.',
       allocation_missing: 'Row {{row}}: school {{number}} has no allocation.',
       allocation_not_money: 'Row {{row}}: school {{number}}: “{{value}}” is not an amount of money.',
       allocation_negative: 'Row {{row}}: school {{number}}: the allocation “{{value}}” is negative.',

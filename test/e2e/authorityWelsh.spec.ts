@@ -2,8 +2,9 @@
  * The authority officer's whole journey in Cymraeg at 1366 × 768: a new comparison, several returns imported
  * at once (one cut short in transit, refused with its reason in Welsh while the rest import, and one of last
  * year), the authority's list of schools, the comparison, "Classed differently", the outliers, correcting the
- * matching (merge and undo), and the comparison workbook. No English catalogue text on the way; the schools'
- * own words stay as they wrote them, in Welsh where their returns give Welsh.
+ * matching (merge and undo), the comparison workbook, and the list again with the schools' Welsh names (one
+ * refused). No English catalogue text on the way; the schools' own words stay as they wrote them, in Welsh
+ * where their returns give Welsh.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -184,4 +185,25 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await workbook.xlsx.readFile(exportPath);
   const sheet = workbook.getWorksheet(t('compareBook.sheet.notReturned'))!;
   expect([2, 3].map((r) => sheet.getRow(r).getCell(1).text)).toEqual([NEVER.name, LAST_YEAR.nameCy]);
+
+  // The list again, now with each school's Welsh name (docs/authority-return.md, "The authority's lists"):
+  // the school that never returned is named by it, and the list's Welsh name wins over the one last year's
+  // return gave; a Welsh name on two lines is refused with its row, in Welsh, and the rest imported.
+  const welshListFile = path.join(dataDir, 'ysgolion-cymraeg.csv');
+  const welshList = ['Official number,School name,Enw Cymraeg,Phase,Language medium', ...NAMES.map((n, i) => `${numberOf(i)},${n},${NAMES_CY[i]},Primary,English`)];
+  welshList.push(
+    `${LAST_YEAR.number},${LAST_YEAR.name},Ysgol Afon,Primary,English`,
+    `${NEVER.number},${NEVER.name},Ysgol Gymraeg Derw,Primary,Welsh`,
+    '6602009,Two Lines Primary,"Ysgol\nDwy Linell",Primary,English',
+  );
+  fs.writeFileSync(welshListFile, welshList.join('\r\n'));
+  await page.getByTestId('export-comparison-dialog-close').click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByTestId('school-list-file').setInputFiles(welshListFile);
+  await expect(page.getByTestId('list-outcome')).toContainText(`Rhes ${welshList.length}: ysgol 6602009: mae ei henw yn Gymraeg yn cynnwys toriad llinell`);
+  await expect(notReturned).toHaveCount(2);
+  await expect(notReturned.nth(0)).toContainText(`Ysgol Afon (${LAST_YEAR.number})`);
+  await expect(notReturned.nth(1)).toContainText(`Ysgol Gymraeg Derw (${NEVER.number})`);
+  await expect(page.getByTestId('not-returned')).not.toContainText(NEVER.name);
+  await page.getByTestId('authority-lists').screenshot({ path: screenshotPath('authority-cy-9-list-welsh-names') });
 });

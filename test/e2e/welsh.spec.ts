@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { welshProvision } from '../../shared/engine';
@@ -330,4 +330,90 @@ test('at 1366 × 768 in Cymraeg the learners list and the staff table show every
   await expect(page.locator('.staff-table thead th')).toHaveCount(8);
   expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
   if (SHOTS) await page.screenshot({ path: screenshotPath('staff-1366') });
+});
+
+/**
+ * The choices of the select boxes inside `panel` that would be cut short when chosen (wider than the box):
+ * each box shows every one of its options in turn, as if chosen, and is put back as it was.
+ */
+async function cutChoices(panel: Locator): Promise<string[]> {
+  return panel.locator('select').evaluateAll((selects) =>
+    (selects as HTMLSelectElement[]).flatMap((select) => {
+      const chosen = select.selectedIndex;
+      const cut = [...select.options].flatMap((option, i) => {
+        select.selectedIndex = i;
+        return select.scrollWidth > select.clientWidth ? [`${select.labels[0]?.textContent ?? '?'}: “${option.text}” (${select.scrollWidth} px in ${select.clientWidth} px)`] : [];
+      });
+      select.selectedIndex = chosen;
+      return cut;
+    }),
+  );
+}
+
+for (const lang of ['en', 'cy'] as const) {
+  test(`at 1366 × 768 ${lang === 'cy' ? 'in Cymraeg' : 'in English'} the line editor shows every choice of its select boxes whole, does not scroll sideways, and the map beside it still fits`, async ({
+    page,
+  }) => {
+    const { t } = createI18n(lang);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mapio = await startMapio(newDataDir());
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // A line the ALNCo, Rhian Morgan, delivers to the whole school; a catch-up group with its learners enrolled.
+    for (const name of ['Zones of Regulation, all classes', 'Catch-up phonics (Year 2)']) {
+      const line = demo.lines.find((l) => l.name === name)!;
+      await page.getByRole('button', { name: t('map.selectLine', { name: lang === 'cy' ? line.nameCy : line.name }), exact: true }).click();
+      const editor = page.getByTestId('line-editor');
+      await expect(editor.getByLabel(t('line.name'), { exact: true })).toHaveValue(name);
+      await expect(editor.getByLabel(t('line.staffMember'), { exact: true })).toHaveCount(1);
+      await expect(editor.getByLabel(t('line.fundingSource'), { exact: true }).locator('option')).toHaveCount(5);
+      expect(await cutChoices(editor), `cut short in the editor of ${name}`).toEqual([]);
+      const body = editor.locator('.editor-body');
+      expect(await body.evaluate((b) => b.scrollWidth - b.clientWidth), `the editor of ${name} scrolled sideways by`).toBeLessThanOrEqual(0);
+      // Beside it, every tier's table of the map still fits without a sideways scroll.
+      for (const tier of demo.tiers) {
+        const wrap = page.getByTestId(`tier-${tier.id}`).locator('.table-wrap');
+        await expect(wrap).toHaveCount(1);
+        expect(await wrap.evaluate((w) => w.scrollWidth - w.clientWidth), `the map's ${tier.name} table scrolled sideways by`).toBeLessThanOrEqual(0);
+      }
+      const shot = `line-editor-1366-${lang}-${line.id}`;
+      await editor.getByLabel(t('line.staffMember'), { exact: true }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(shot) });
+      await body.evaluate((b) => b.scrollBy(0, b.scrollHeight));
+      await page.screenshot({ path: screenshotPath(`${shot}-end`) });
+    }
+  });
+}
+
+test('in Cymraeg the hourly-cost calculator refuses a salary too large in the same Welsh words as the hourly cost beside it, naming the range', async ({ page }) => {
+  const { t } = createI18n('cy');
+  const tooLarge = 'Mae “2000000000” yn rhy fawr: teipiwch swm rhwng £0 a £1,000,000,000.';
+  expect(t('errors.moneyProblem.tooLarge', { typed: '2000000000', max: '£1,000,000,000' })).toBe(tooLarge);
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId('nav-staff').click();
+  await page.getByTestId('add-staff').click();
+  const form = page.getByRole('dialog', { name: t('staff.addStaff') });
+  const calculator = form.getByTestId('hourly-calculator');
+  const salary = calculator.getByLabel(t('staff.calculator.salary'));
+  await salary.fill('2000000000');
+  await calculator.getByLabel(t('staff.calculator.onCost')).fill('28.5');
+  await calculator.getByLabel(t('staff.calculator.hoursPerWeek')).fill('32.5');
+  await expect(salary).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator(`[id="${await salary.getAttribute('aria-describedby')}"]`)).toHaveText(tooLarge);
+  await expect(calculator.getByRole('button', { name: t('staff.calculator.use') })).toBeDisabled();
+  // The hourly cost typed in the same form is refused by the same rule, in the same words.
+  await form.getByTestId('new-staff-name').fill('Siwan Morgan');
+  await form.getByTestId('new-staff-hourly').fill('2000000000');
+  await form.getByTestId('save-new-staff').click();
+  await expect(form.locator('.field-message', { hasText: tooLarge })).toHaveCount(2);
+  // A salary that reads is taken, and the hourly figure worked out from it.
+  await salary.fill('16,770');
+  await expect(salary).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(calculator.getByTestId('calculator-result')).toContainText('£17.18');
 });

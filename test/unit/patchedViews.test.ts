@@ -9,31 +9,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type TypedBackend } from '../../backend/backend';
-import { ApiError, type MapioApi, type MutationResult, type OperationInput, type YearView } from '../../shared/api/contract';
-import type { CallResult } from '../../shared/api/bridge';
-import { createApi } from '../../renderer/api/client';
+import type { MapioApi, MutationResult, OperationInput, YearView } from '../../shared/api/contract';
+import { backendClient, type SentAnswer } from '../support/backendClient';
 import { seededRandom } from '../support/seededRandom';
 
 let dir: string;
 let backend: TypedBackend;
 /** Each answer as the door sent it: its operation, its JSON size and whether it carried a patch. */
-let sent: Array<{ name: string; bytes: number; patched: boolean }>;
+let sent: SentAnswer[];
 let api: MapioApi;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-patches-'));
   backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
   sent = [];
-  api = createApi(async (name, input): Promise<CallResult> => {
-    try {
-      const value = await backend.call(name, input);
-      const json = JSON.stringify(value);
-      sent.push({ name, bytes: json.length, patched: typeof value === 'object' && value !== null && 'patch' in value });
-      return { ok: true, value: JSON.parse(json) as unknown };
-    } catch (error) {
-      return { ok: false, error: (error as ApiError).toBody() };
-    }
-  });
+  api = backendClient(backend, (answer) => sent.push(answer));
 });
 afterEach(() => {
   backend.dispose();

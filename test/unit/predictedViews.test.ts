@@ -11,9 +11,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type TypedBackend } from '../../backend/backend';
 import { ApiError, type MapioApi, type MutationResult, type OperationInput, type YearView } from '../../shared/api/contract';
-import type { CallResult } from '../../shared/api/bridge';
 import { PredictedViews } from '../../shared/api/predictedView';
-import { createApi } from '../../renderer/api/client';
+import { backendClient } from '../support/backendClient';
 import { seededRandom } from '../support/seededRandom';
 
 let dir: string;
@@ -24,13 +23,7 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-predicted-'));
   backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
   // As on the wire: every answer is JSON, and edits are answered as patches to the view the client holds.
-  api = createApi(async (name, input): Promise<CallResult> => {
-    try {
-      return { ok: true, value: JSON.parse(JSON.stringify(await backend.call(name, input))) as unknown };
-    } catch (error) {
-      return { ok: false, error: (error as ApiError).toBody() };
-    }
-  });
+  api = backendClient(backend);
 });
 afterEach(() => {
   backend.dispose();

@@ -58,16 +58,22 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     if (bold) row.getCell(1).font = { bold: true };
     return row;
   };
-  const heading = (text: string, columns: string[] = []): void => {
+  /** A table's shaded heading row; `textTo` is the last column of a table whose last column is text spanning to it. */
+  const heading = (text: string, columns: string[] = [], textTo?: number): void => {
     r++;
     const row = ws.getRow(r);
     row.getCell(1).value = text;
     columns.forEach((c, i) => (row.getCell(i + 2).value = c));
-    for (let c = 1; c <= Math.max(2, columns.length + 1); c++) {
+    const last = Math.max(2, columns.length + 1, textTo ?? 0);
+    for (let c = 1; c <= last; c++) {
       const cell = row.getCell(c);
       cell.font = { bold: true };
       cell.fill = HEADER_FILL;
       cell.alignment = { wrapText: true, horizontal: c === 1 ? 'left' : 'right' };
+    }
+    if (textTo !== undefined && textTo > columns.length + 1) {
+      ws.mergeCells(r, columns.length + 1, r, textTo);
+      row.getCell(columns.length + 1).alignment = { wrapText: true, horizontal: 'left', indent: 1 };
     }
     r++;
   };
@@ -167,8 +173,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   markMapioValue(ws.getCell(`B${r}`));
   r++;
 
-  // Income lines (the budget income above is their sum).
-  heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')]);
+  // Income lines (the budget income above is their sum). Where each came from is text, however long the school
+  // wrote it: it spans the table's last two columns, under its shaded heading, and wraps there.
+  const sourceTo = 4;
+  heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')], sourceTo);
   const incomeFirst = r;
   moneyFormula(ws, ctx, `B${incomeRow}`, data.income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + data.income.length - 1})` : '0', budget.incomePence, 'budget income');
   const incomeRows: Array<{ row: number; financialYear: number | null }> = [];
@@ -183,7 +191,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     const ends = line.endsOn ? dateText(line.endsOn, lang) : '';
     typedText(row.getCell(3), [line.source, ends && !line.source.includes(ends) ? t('export.endsOn', { date: ends }) : ''].filter(Boolean).join('; '));
     // Set off from the amount beside it, which is right-aligned: "£25,000.00 yn dod i ben…", not "£25,000.00yn dod i ben…".
-    row.getCell(3).alignment = { horizontal: 'left', indent: 1 };
+    ws.mergeCells(r, 3, r, sourceTo);
+    row.getCell(3).alignment = { horizontal: 'left', indent: 1, wrapText: true, vertical: 'top' };
+    row.getCell(1).alignment = { vertical: 'top' };
+    row.getCell(2).alignment = { vertical: 'top' };
     incomeRows.push({ row: r, financialYear: line.financialYear });
     r++;
   }

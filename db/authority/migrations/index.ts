@@ -7,6 +7,7 @@ import { assertIncreasing, type Migration } from '../../migrations';
 import { migration as authorityReturns } from './0100-authority-returns';
 import { migration as schoolNumberAndHistory } from './0200-school-number-and-history';
 import { migration as authoritySchoolList } from './0300-authority-school-list';
+import { migration as listedSchoolWelshName } from './0400-listed-school-welsh-name';
 
-export const AUTHORITY_MIGRATIONS: readonly Migration[] = assertIncreasing([authorityReturns, schoolNumberAndHistory, authoritySchoolList]);
+export const AUTHORITY_MIGRATIONS: readonly Migration[] = assertIncreasing([authorityReturns, schoolNumberAndHistory, authoritySchoolList, listedSchoolWelshName]);
 export const AUTHORITY_LATEST_VERSION: number = AUTHORITY_MIGRATIONS[AUTHORITY_MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
 import type { HourlyCostBasis } from '../../../shared/domain';
 import { deriveHourlyCost } from '../../../shared/engine';
-import { poundsForField } from '../../components/fields';
+import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints, readPounds } from '../../forms/parse';
+import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
 
 /** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
 export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
   const { t, pounds } = useDisplay();
+  const { money, fromParsed } = useReader();
   const id = useId();
   const b = props.basis;
   const [salary, setSalary] = useState(b ? poundsForField(b.annualSalaryPence) : '');
@@ -16,11 +17,12 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
   const [hoursText, setHours] = useState(b ? formatMinutesAsHours(b.paidMinutesPerWeek) : '');
   const [problem, setProblem] = useState<string | null>(null);
 
-  const salaryRead = salary.trim() === '' ? null : readPounds(salary);
+  // Read and refused as every other money field is (useReader's money): the refusal names the allowed range.
+  const salaryRead = salary.trim() === '' ? null : money(salary);
   const salaryPence = salaryRead?.ok ? salaryRead.value : null;
-  const salaryError = salaryRead && !salaryRead.ok ? t(salaryRead.error, salaryRead.params ?? {}) : null;
+  const salaryError = salaryRead && !salaryRead.ok ? salaryRead.message : null;
   const onCostBp = onCost.trim() === '' ? null : readPercentAsBasisPoints(onCost);
-  const weeksH = weeks.trim() === '' ? null : readPaidWeeks(weeks);
+  const weeksH = weeks.trim() === '' ? null : fromParsed(readPaidWeeks(weeks));
   const minutes = hoursText.trim() === '' ? null : readHoursAsMinutes(hoursText);
 
   let basis: HourlyCostBasis | null = null;
@@ -38,7 +40,7 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
     { key: 'salary', label: t('staff.calculator.salary'), value: salary, set: setSalary, error: salaryError },
     { key: 'oncost', label: t('staff.calculator.onCost'), value: onCost, set: setOnCost, error: errorFor(onCostBp, t('staff.calculator.percentInvalid')) },
     // Refused here, beside the box, before "Use this hourly cost" can be pressed: a year has 52 weeks.
-    { key: 'weeks', label: t('staff.calculator.paidWeeks'), value: weeks, set: setWeeks, error: weeksH && !weeksH.ok ? t(weeksH.error, weeksH.params ?? {}) : null },
+    { key: 'weeks', label: t('staff.calculator.paidWeeks'), value: weeks, set: setWeeks, error: weeksH && !weeksH.ok ? weeksH.message : null },
     { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes, t('errors.hours')) },
   ];
 

@@ -14,12 +14,14 @@ export const LineBasics = memo(
         <TextField className="span-2" label={t('line.name')} value={line.name} required commit={field('name')} testId="line-name" />
         <TextField className="span-2" label={t('line.nameCy')} hint={t('line.nameCyHint')} value={line.nameCy} commit={field('nameCy')} testId="line-name-cy" />
         <SelectField
+          className="span-2"
           label={t('line.tier')}
           value={line.tierId}
           options={[...tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
           commit={field('tierId')}
         />
         <SelectField
+          className="span-2"
           label={t('line.language')}
           value={line.deliveryLanguage}
           options={DELIVERY_LANGUAGES.map((l) => ({ value: l, label: t(`enums.deliveryLanguage.${l}`) }))}
@@ -34,6 +36,7 @@ export const LineBasics = memo(
           />
         </div>
         <SelectField
+          className="span-2"
           label={t('line.fundingSource')}
           value={line.fundingSource}
           options={FUNDING_SOURCES.map((f) => ({ value: f, label: t(`enums.fundingSource.${f}`) }))}

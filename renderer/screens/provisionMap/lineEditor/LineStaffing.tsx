@@ -22,7 +22,7 @@ export const LineStaffing = memo(
         {line.staff.map((a, i) => {
           const who = staffById.get(a.staffId)?.name ?? t('common.unknownName');
           return (
-            <div key={`${a.staffId}-${i}`} className="row-fields">
+            <div key={`${a.staffId}-${i}`} className="row-fields line-staff-row">
               <SelectField
                 label={t('line.staffMember')}
                 value={String(a.staffId)}

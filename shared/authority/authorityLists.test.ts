@@ -1,0 +1,45 @@
+/**
+ * Which column of the authority's list of schools is the Welsh name (docs/authority-return.md, "The
+ * authority's lists"): a heading in English or Welsh naming both a name and Welsh, wherever it stands, and
+ * never taken for the English name, the phase or the language medium; a list without one reads as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { readSchoolList, type ListTable } from './authorityLists';
+
+const table = (header: string[], ...rows: string[][]): ListTable => ({ header, rows: rows.map((cells, i) => ({ rowNumber: i + 2, cells })) });
+
+describe('the Welsh-name column of the list of schools', () => {
+  for (const [welshHeading, englishHeading] of [
+    ['Welsh name', 'Name'],
+    ['Name in Welsh', 'School name'],
+    ['School name (Welsh)', 'School name (English)'],
+    ['Enw Cymraeg', 'Enw'],
+    ['Enw yn Gymraeg', 'Enw Saesneg'],
+    ['Enw’r ysgol yn Gymraeg', 'Enw’r ysgol'],
+  ]) {
+    it(`reads “${welshHeading}” as the Welsh name beside “${englishHeading}”, before or after it`, () => {
+      const expected = [{ officialNumber: '6602001', name: 'Bryn Primary', nameCy: 'Ysgol Gynradd Bryn', phase: 'primary', languageMedium: 'english' }];
+      const before = readSchoolList(table(['Official number', welshHeading!, englishHeading!, 'Phase', 'Language medium'], ['6602001', 'Ysgol Gynradd Bryn', 'Bryn Primary', 'Primary', 'English']));
+      const after = readSchoolList(table(['Official number', englishHeading!, 'Phase', 'Language medium', welshHeading!], ['6602001', 'Bryn Primary', 'Primary', 'English', 'Ysgol Gynradd Bryn']));
+      expect(before).toEqual({ schools: expected, rejected: [] });
+      expect(after).toEqual({ schools: expected, rejected: [] });
+    });
+  }
+
+  it('is never the language medium, even when its heading says “language”', () => {
+    const list = readSchoolList(table(['Official number', 'Name', 'Name in the Welsh language', 'Phase', 'Language medium'], ['6602001', 'Bryn Primary', 'Ysgol Gynradd Bryn', 'Primary', 'Welsh']));
+    expect(list.schools).toEqual([{ officialNumber: '6602001', name: 'Bryn Primary', nameCy: 'Ysgol Gynradd Bryn', phase: 'primary', languageMedium: 'welsh' }]);
+  });
+
+  it('leaves every Welsh name empty for a list without the column', () => {
+    const list = readSchoolList(table(['Official number', 'School name', 'Phase', 'Language medium'], ['6602001', 'Bryn Primary', 'Primary', 'Welsh-medium']));
+    expect(list).toEqual({ schools: [{ officialNumber: '6602001', name: 'Bryn Primary', nameCy: '', phase: 'primary', languageMedium: 'welsh' }], rejected: [] });
+  });
+
+  it('takes a Welsh name of exactly 200 characters, and refuses 201 with the length and the limit', () => {
+    const header = ['Official number', 'Name', 'Welsh name', 'Phase', 'Medium'];
+    const list = readSchoolList(table(header, ['6602001', 'Bryn Primary', 'y'.repeat(200), 'Primary', 'English'], ['6602002', 'Afon Primary', 'y'.repeat(201), 'Primary', 'English']));
+    expect(list.schools.map((s) => s.nameCy.length)).toEqual([200]);
+    expect(list.rejected).toEqual([{ rowNumber: 3, code: 'welsh_name_too_long', params: { number: '6602002', length: 201, max: 200 } }]);
+  });
+});
