@@ -1,13 +1,39 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+const FIRST_CALLS = fileURLToPath(new URL('./renderer/sendFirstCalls.ts', import.meta.url));
+
+/**
+ * The window's first calls (renderer/sendFirstCalls.ts) built as an entry of their own and put in the page
+ * as an `async` module script just before the app's entry, after the Content-Security-Policy that governs
+ * both: the page runs it as soon as its 2.5 KB have arrived, so app.info and year.get leave while the
+ * app's code is still arriving and being evaluated (docs/performance.md, "Round 12: the first calls from
+ * a script of their own"). The build fails rather than ship a page without it.
+ */
+function firstCallsScript(): Plugin {
+  return {
+    name: 'mapio-first-calls-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === FIRST_CALLS);
+        if (!chunk) throw new Error('the first calls script was not built');
+        const entry = '<script type="module" crossorigin src="./assets/index-';
+        if (!html.includes(entry)) throw new Error('the page has no entry script to put the first calls before');
+        return html.replace(entry, `<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    ${entry}`);
+      },
+    },
+  };
+}
 
 // The renderer is a static bundle loaded from disk by Electron (file:// or app://) and served by the
 // browser-mode server: relative asset paths, no remote fonts or CDNs (the CSP in index.html forbids them).
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [react(), firstCallsScript()],
   resolve: {
     // shared/i18n starts with both catalogues in Node (shared/i18n/startCatalogues.ts, imported only by
     // shared/i18n/translator.ts); the renderer starts with none and loads the reader's language before its
@@ -22,6 +48,7 @@ export default defineConfig({
     // Loaded from disk, never over a network: large chunks are fine (the chart screens are their own, App.tsx).
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      input: { index: fileURLToPath(new URL('./renderer/index.html', import.meta.url)), firstCalls: FIRST_CALLS },
       // The contract's modules only declare (operations, zod schemas, error and patch helpers): none does
       // anything on import. Saying so lets a screen import `ApiError` or a type through the contract's
       // index without the bundle keeping every operation's schema, and zod with them, in the first bundle

@@ -105,7 +105,7 @@ export function App() {
   );
 
   // The language lives in the backend's settings, so it survives a restart in every mode (a new browser-mode
-  // port is a new origin with empty localStorage). localStorage only gives the first paint before app.info answers.
+  // port is a new origin with empty storage); main.tsx renders first in the language app.info answers.
   const savedLang = useMapio((s) => s.appInfo?.language ?? null);
   const langSettled = useRef(false);
   useEffect(() => {

@@ -2,7 +2,7 @@
  * How figures read on screen: pounds (via shared/money.ts formatPounds, never our own), hours, year groups,
  * dates and teaching weeks, in the chosen language. Screens format; they never compute money.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { useTranslator } from './i18n/useTranslator';
 import { formatPounds } from '../shared/money';
 import { hoursText } from '../shared/i18n/hoursText';
@@ -26,8 +26,7 @@ export function useDisplay() {
   const hours = useCallback((minutes: number) => hoursText(minutes, t), [t]);
 
   /** A count of people or schools with its thousands grouped, as every document writes a roll: "1,500". */
-  const counting = useMemo(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }), [locale]);
-  const count = useCallback((n: number) => counting.format(n), [counting]);
+  const count = useCallback((n: number) => countFormat(locale).format(n), [locale]);
 
   const yearGroup = useCallback((n: number) => (n === -1 ? t('enums.yearGroup.nursery') : n === 0 ? t('enums.yearGroup.reception') : t('enums.yearGroup.year', { n })), [t]);
 
@@ -50,6 +49,21 @@ export function useDisplay() {
   );
 
   return { t, lang, locale, pounds, hours, count, yearGroup, date, groupLabel, nameOf, typedText };
+}
+
+/**
+ * One count formatter per language, built when a count is first shown rather than by every component that
+ * reads the display: the first Intl number format a page builds costs it 17–60 ms, and the map's first
+ * rows show no count (docs/performance.md, "Round 12: the first paint's one-off costs").
+ */
+const countFormats = new Map<string, Intl.NumberFormat>();
+function countFormat(locale: string): Intl.NumberFormat {
+  let format = countFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    countFormats.set(locale, format);
+  }
+  return format;
 }
 
 /**

@@ -49,12 +49,21 @@ export const REQUEST_ENVELOPE_BYTES = 64 * 1024;
  */
 export const MAX_API_REQUEST_BYTES = Math.max(MAX_MIS_FILE_BASE64_CHARS, MAX_RETURN_FILE_BASE64_CHARS) + REQUEST_ENVELOPE_BYTES;
 
-/** Numbers in a refusal's specifics as both languages write them ("3,000"). */
-export const grouped = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+let groupedFormat: Intl.NumberFormat | null = null;
+
+/**
+ * A number in a refusal's specifics as both languages write it ("3,000"). The formatter is built on first
+ * use, not as this module loads: it is in the window's first bundle, and the first Intl number format a
+ * page builds costs it 17–60 ms of loading (docs/performance.md, "Round 12: the first paint's one-off costs").
+ */
+export function grouped(n: number): string {
+  groupedFormat ??= new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+  return groupedFormat.format(n);
+}
 
 /** The allowed range as a schema's refusal ("must be between 1 and 3,000", worded at the edge). */
 export function between(min: number, max: number): { error: string } {
-  return issue('between', { min: grouped.format(min), max: grouped.format(max) });
+  return issue('between', { min: grouped(min), max: grouped(max) });
 }
 
 /** Whole sessions of `minutesPerSession` that fit in a school week (null when a session has no minutes). */
@@ -70,11 +79,11 @@ export function sessionsFittingAWeek(minutesPerSession: number): number | null {
 export function sessionsWeekProblem(line: { minutesPerSession: number; sessionsPerWeekHundredths: number }, changed: 'minutesPerSession' | 'sessionsPerWeekHundredths'): FieldIssue | null {
   const { minutesPerSession: minutes, sessionsPerWeekHundredths: hundredths } = line;
   if (minutes * hundredths <= SCHOOL_WEEK_MINUTES * 100) return null;
-  const week = grouped.format(SCHOOL_WEEK_MINUTES);
+  const week = grouped(SCHOOL_WEEK_MINUTES);
   if (changed === 'minutesPerSession') {
     const most = Math.floor((SCHOOL_WEEK_MINUTES * 100) / hundredths);
-    return fieldIssue(changed, 'minutesInWeek', { max: grouped.format(most), sessions: grouped.format(hundredths / 100), week });
+    return fieldIssue(changed, 'minutesInWeek', { max: grouped(most), sessions: grouped(hundredths / 100), week });
   }
   const most = sessionsFittingAWeek(minutes) ?? 0;
-  return fieldIssue(changed, 'sessionsInWeek', { max: grouped.format(most), minutes: grouped.format(minutes), week });
+  return fieldIssue(changed, 'sessionsInWeek', { max: grouped(most), minutes: grouped(minutes), week });
 }

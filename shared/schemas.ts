@@ -23,7 +23,7 @@ const penceUpTo = (max: number) =>
     .number(issue('number'))
     .int(issue('wholePence'))
     .min(0, issue('negative'))
-    .max(max, issue('between', { min: '£0', max: `£${grouped.format(max / 100)}` }));
+    .max(max, issue('between', { min: '£0', max: `£${grouped(max / 100)}` }));
 
 export const minutes = z
   .number(issue('number'))

@@ -361,6 +361,8 @@ describe('static files', () => {
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     const css = await send(server, { path: '/assets/app.css' });
     expect(css.headers['content-type']).toBe('text/css; charset=utf-8');
+    // Every request gets the whole file, so nothing is worth storing (nor a code cache compiled beside it).
+    for (const reply of [js, css]) expect(reply.headers['cache-control']).toBe('no-store');
     const withSecret = await send(server, { path: `/?secret=${server.secret}` });
     expect(withSecret.status).toBe(200);
     expect(withSecret.text).toContain('Mapio');

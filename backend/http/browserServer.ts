@@ -215,11 +215,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     const body = req.method === 'HEAD' ? null : await fileBodies.bodyOf(realFile, info);
+    // Not stored: this server answers every request with the whole file (no validators), so a stored copy
+    // could never be reused, yet Chromium stores it and compiles a code cache beside it on the page's main
+    // thread during the first paint (39 ms in a trace; docs/performance.md, "Round 12").
     res.writeHead(200, {
       ...STATIC_SECURITY_HEADERS,
       'Content-Type': contentTypeFor(filePath),
       'Content-Length': String(body?.length ?? info.size),
-      'Cache-Control': 'no-cache',
+      'Cache-Control': 'no-store',
     });
     res.end(body ?? undefined);
   }

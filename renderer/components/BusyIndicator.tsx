@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 // Stop is the one call that must not wait in the queue: it ends the call the queue is waiting on.
 // eslint-disable-next-line no-restricted-imports
 import { api } from '../api/client';
-import { selectOldestStart, useCallsInFlight } from '../state/callsInFlight';
+import { selectOldestStart, callsInFlightStore } from '../state/callsInFlight';
 
 /** A call running longer than this offers Stop. */
 const LONG_CALL_MS = 2_000;
@@ -33,7 +33,7 @@ export function BusyIndicator() {
     };
     const check = () => judge(oldest !== null && Date.now() - oldest >= LONG_CALL_MS ? oldest : null);
     const follow = () => {
-      const next = selectOldestStart(useCallsInFlight.getState());
+      const next = selectOldestStart(callsInFlightStore.getState());
       if (next === oldest) return;
       oldest = next;
       if (timer !== null) clearInterval(timer);
@@ -42,7 +42,7 @@ export function BusyIndicator() {
       if (oldest !== null) timer = setInterval(check, 500);
     };
     follow();
-    const stopFollowing = useCallsInFlight.subscribe(follow);
+    const stopFollowing = callsInFlightStore.subscribe(follow);
     return () => {
       stopFollowing();
       if (timer !== null) clearInterval(timer);

@@ -4,25 +4,25 @@
  * queued edits of the main store and the authority workspace's imports alike. When the data process was
  * stopped and started again (a call answered `timeout` or `cancelled`), listeners refresh what is shown.
  */
-import { create } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
 interface CallsInFlight {
   /** When each running call started (ms since the epoch), by a token. */
   running: Record<number, number>;
 }
 
-export const useCallsInFlight = create<CallsInFlight>()(() => ({ running: {} }));
+export const callsInFlightStore = createStore<CallsInFlight>()(() => ({ running: {} }));
 
 let nextToken = 1;
 
 export function callStarted(): number {
   const token = nextToken++;
-  useCallsInFlight.setState((s) => ({ running: { ...s.running, [token]: Date.now() } }));
+  callsInFlightStore.setState((s) => ({ running: { ...s.running, [token]: Date.now() } }));
   return token;
 }
 
 export function callEnded(token: number): void {
-  useCallsInFlight.setState((s) => {
+  callsInFlightStore.setState((s) => {
     const { [token]: _done, ...rest } = s.running;
     return { running: rest };
   });

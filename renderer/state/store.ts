@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { api, isApiErrorBody } from '../api/client';
 import { takeFirstCalls } from '../api/firstCalls';
 import { inQueue, queueIsEmpty } from './callQueue';
-import { useCallsInFlight } from './callsInFlight';
+import { callsInFlightStore } from './callsInFlight';
 import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
@@ -105,25 +105,8 @@ export interface MapioState {
   redo(): Promise<void>;
 }
 
-const LANG_KEY = 'mapio.lang';
-
 /** The client (renderer/api/client.ts) rebuilds views from patches: ask the backend to answer changes with them. */
 const ANSWER_CHANGES_AS_PATCHES = { answerChangesAsPatches: true } as const;
-
-/** The language last chosen in this window's storage, if any (app.info has the one saved in the backend's settings). */
-export function storedLang(): Lang | null {
-  try {
-    const saved = globalThis.localStorage?.getItem(LANG_KEY);
-    if (saved === 'en' || saved === 'cy') return saved;
-  } catch {
-    // storage unavailable: fall through
-  }
-  return null;
-}
-
-export function initialLang(): Lang {
-  return storedLang() ?? 'en';
-}
 
 /** Turn anything a call rejects with into an ApiError (a dropped connection says the engine is not answering). */
 export function asApiError(err: unknown): ApiError {
@@ -180,7 +163,8 @@ export const useMapio = create<MapioState>()((set, get) => {
   };
 
   return {
-    lang: initialLang(),
+    // Until app.info's answer names the reader's language (main.tsx renders nothing before it).
+    lang: 'en',
     langLoading: null,
     appInfo: null,
     view: null,
@@ -202,14 +186,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       set({ settingUp: false });
     },
     setLang(lang) {
-      const speak = () => {
-        try {
-          globalThis.localStorage?.setItem(LANG_KEY, lang);
-        } catch {
-          // not remembered; still switched
-        }
-        set({ lang, langLoading: null });
-      };
+      const speak = () => set({ lang, langLoading: null });
       if (hasCatalogue(lang)) {
         speak();
         return;
@@ -252,11 +229,11 @@ export const useMapio = create<MapioState>()((set, get) => {
       const first = takeFirstCalls();
       const [info, year] = await tracked(() =>
         Promise.all([
-          (first ? outcomeOf(first.appInfo) : call('app.info', ANSWER_CHANGES_AS_PATCHES)).then((info) => {
+          (first ? outcomeOf(api.answerOf('app.info', first.appInfo)) : call('app.info', ANSWER_CHANGES_AS_PATCHES)).then((info) => {
             onAppInfo?.(info.ok ? info.result : null);
             return info;
           }),
-          first ? outcomeOf(first.year) : call('year.get', {}),
+          first ? outcomeOf(api.answerOf('year.get', first.year)) : call('year.get', {}),
         ]),
       );
       if (!info.ok) {
@@ -301,7 +278,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       // waiting the call is the queue's next anyway: it is sent first, so the request leaves before the
       // prediction is costed and rendered, and it is counted as pending in the same render as the prediction.
       const before = get().view;
-      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(useCallsInFlight.getState().running).length === 0;
+      const idle = get().pending === 0 && queueIsEmpty() && Object.keys(callsInFlightStore.getState().running).length === 0;
       const sent = idle ? call(name, input) : null;
       let predicted: YearView | null = null;
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the

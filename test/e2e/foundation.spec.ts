@@ -82,6 +82,68 @@ test('a window asks for the open file and its year once as it starts, however ea
   expect(catalogues).toEqual([]);
 });
 
+test("the first calls leave before the app's code has arrived, and the map opens from their answers", async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  // The app's entry script is held back until the year has been asked for: the first calls come from a
+  // script of their own (renderer/sendFirstCalls.ts), not from the app's code, so they must leave anyway.
+  let yearAsked: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => (yearAsked = resolve));
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const operation = /\/api\/([\w.]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (!operation) return;
+    calls.push(operation);
+    if (operation === 'year.get') yearAsked();
+  });
+  let released: 'after the year was asked' | 'never asked' | null = null;
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    released = await Promise.race([asked.then(() => 'after the year was asked' as const), new Promise<'never asked'>((resolve) => setTimeout(() => resolve('never asked'), 8_000))]);
+    await route.continue();
+  });
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  expect(released).toBe('after the year was asked');
+  expect(calls.slice(0, 2).sort()).toEqual(['app.info', 'year.get']);
+  expect(calls.filter((name) => name === 'year.get')).toHaveLength(1);
+});
+
+test("the map paints without building a number formatter or reading the window's storage, and a chosen language survives a reload", async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  // A fresh page's first Intl number format costs 17–60 ms and its first use of localStorage 2–30 ms
+  // (docs/performance.md, "Round 12: the first paint's one-off costs"): neither is needed for the first rows.
+  await page.addInitScript(() => {
+    const seen = { numberFormats: 0, localStorage: 0, rowShown: false };
+    (window as unknown as { firstPaintSeen: typeof seen }).firstPaintSeen = seen;
+    const Original = Intl.NumberFormat;
+    Intl.NumberFormat = new Proxy(Original, {
+      construct(target, args: ConstructorParameters<typeof Intl.NumberFormat>) {
+        if (!seen.rowShown) seen.numberFormats++;
+        return new target(...args);
+      },
+    });
+    const storage = Object.getOwnPropertyDescriptor(window, 'localStorage')!;
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() {
+        if (!seen.rowShown) seen.localStorage++;
+        return storage.get!.call(window);
+      },
+    });
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid^="line-row-"]')) seen.rowShown = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(mapio.url);
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { firstPaintSeen: unknown }).firstPaintSeen)).toEqual({ numberFormats: 0, localStorage: 0, rowShown: true });
+  // The language is the backend's setting, which app.info answers: a reload speaks Welsh without the window's storage.
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(page.getByTestId(`line-row-${phonics.id}`)).toBeVisible();
+});
+
 test('undo takes back an edit and the total returns to the penny', async ({ page }) => {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
