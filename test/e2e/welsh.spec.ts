@@ -372,6 +372,15 @@ for (const lang of ['en', 'cy'] as const) {
       expect(await cutChoices(editor), `cut short in the editor of ${name}`).toEqual([]);
       const body = editor.locator('.editor-body');
       expect(await body.evaluate((b) => b.scrollWidth - b.clientWidth), `the editor of ${name} scrolled sideways by`).toBeLessThanOrEqual(0);
+      // The impact panel's figures ("£10.07 fesul uned (mis)") stay inside the panel's border.
+      const figures = editor.getByTestId('line-impact').locator('[data-testid="impact-measure"] dd');
+      if (name === 'Catch-up phonics (Year 2)') await expect(figures.first()).toBeVisible(); // its learners have entry and exit measures
+      expect(
+        await figures.evaluateAll((dds) =>
+          dds.filter((d) => d.scrollWidth > d.clientWidth + 1 || d.getBoundingClientRect().right > d.closest('section')!.getBoundingClientRect().right).map((d) => d.textContent ?? ''),
+        ),
+        `figures running past the impact panel in the editor of ${name}`,
+      ).toEqual([]);
       // Beside it, every tier's table of the map still fits without a sideways scroll.
       for (const tier of demo.tiers) {
         const wrap = page.getByTestId(`tier-${tier.id}`).locator('.table-wrap');
