@@ -316,7 +316,7 @@ async function cutHeadings(page: Page, headers: string): Promise<string[]> {
   );
 }
 
-test('at 1366 × 768 in Cymraeg the learners list and the staff table show every column heading whole', async ({ page }) => {
+test('at 1366 × 768 in Cymraeg the learners list, a learner’s provision and the staff table show every column heading whole', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
@@ -326,6 +326,12 @@ test('at 1366 × 768 in Cymraeg the learners list and the staff table show every
   expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
   // Year groups read whole too ("Blwyddyn 10" in a secondary)
   expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(3)')).toEqual([]);
+  // A learner's provision, measures and all, fits without scrolling sideways to its Remove buttons.
+  await page.getByRole('button', { name: 'Osian Pritchard' }).click();
+  const provision = page.locator('.learner-enrolments');
+  await expect(provision.getByRole('button', { name: /^Tynnu o “/ })).toHaveCount(3);
+  expect(await cutHeadings(page, '.learner-enrolments thead th')).toEqual([]);
+  expect(await provision.evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth))).toEqual([0]);
   await page.getByTestId('nav-staff').click();
   await expect(page.locator('.staff-table thead th')).toHaveCount(8);
   expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
