@@ -316,11 +316,16 @@ async function cutHeadings(page: Page, headers: string): Promise<string[]> {
   );
 }
 
-test('at 1366 × 768 in Cymraeg the learners list, a learner’s provision and the staff table show every column heading whole', async ({ page }) => {
+test('at 1366 × 768 in Cymraeg the map’s impact table, the learners list, a learner’s provision and the staff table show every column heading whole', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
   await page.locator('.lang-select select').selectOption('cy');
+  // Below the map, its impact table: "Wedi gwneud y cynnydd disgwyliedig" on one line pushed the cost per unit out of sight.
+  const impact = page.getByTestId('map-impact');
+  await expect(impact.locator('thead th')).toHaveCount(7);
+  expect(await cutHeadings(page, '[data-testid="map-impact"] thead th')).toEqual([]);
+  expect(await impact.locator('.table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
   await page.getByTestId('nav-learners').click();
   await expect(page.getByTestId('learners-table').getByRole('columnheader')).toHaveCount(9);
   expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
