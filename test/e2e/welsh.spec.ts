@@ -331,6 +331,24 @@ test('at 1366 × 768 in Cymraeg the map’s impact table, the learners list, a l
   expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
   // Year groups read whole too ("Blwyddyn 10" in a secondary)
   expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(3)')).toEqual([]);
+  // A reference as the MIS gives it, a 13-character UPN, reads whole in the list.
+  await page.getByTestId('add-learner').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Cyfeirnod (UPN neu rif yn y system MIS)').fill('A801234567890');
+  await form.getByLabel('Enw', { exact: true }).fill('Gwenllian Prys');
+  await form.getByTestId('save-learner').click();
+  await expect(form).toBeHidden();
+  await page.getByTestId('nav-learners').click();
+  await page.getByLabel('Chwilio yn ôl enw neu gyfeirnod').fill('A801234567890');
+  await expect(page.getByTestId('learners-table').locator('.vgrid-body [role="row"]')).toHaveCount(1);
+  expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(1)')).toEqual([]);
+  expect(
+    await page
+      .getByTestId('learners-table')
+      .locator('.vgrid-scroll')
+      .evaluate((g) => g.scrollWidth - g.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.getByLabel('Chwilio yn ôl enw neu gyfeirnod').fill('');
   // A learner's provision, measures and all, fits without scrolling sideways to its Remove buttons.
   await page.getByRole('button', { name: 'Osian Pritchard' }).click();
   const provision = page.locator('.learner-enrolments');
