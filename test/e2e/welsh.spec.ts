@@ -354,6 +354,8 @@ test('at 1366 × 768 in Cymraeg the map’s impact table, the learners list, a l
   const provision = page.locator('.learner-enrolments');
   await expect(provision.getByRole('button', { name: /^Tynnu o “/ })).toHaveCount(3);
   expect(await cutHeadings(page, '.learner-enrolments thead th')).toEqual([]);
+  // The learner's summary keeps a card's space above the box below it (the checks for this learner).
+  expect(await page.locator('.learner-page dl.kv').evaluate((summary) => summary.nextElementSibling!.getBoundingClientRect().top - summary.getBoundingClientRect().bottom)).toBeGreaterThanOrEqual(8);
   expect(await provision.evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth))).toEqual([0]);
   await page.getByTestId('nav-staff').click();
   await expect(page.locator('.staff-table thead th')).toHaveCount(8);
