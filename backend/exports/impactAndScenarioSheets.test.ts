@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { compareScenarios } from '../../shared/engine';
+import { createI18n } from '../../shared/i18n';
 import { buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { viewOf } from '../../test/support/variedSchools';
 
@@ -34,6 +35,13 @@ describe('the Impact sheet', () => {
     expect(row.getCell(2).value).toBe('Oedran darllen (mis)');
     expect(row.getCell(3).value).toBe(5);
     expect(row.getCell(5).value).toBeCloseTo(6.4, 10);
+  });
+
+  it('in Welsh heads its first column with the word every other sheet uses for a line, “Ymyrraeth”', () => {
+    const { t } = createI18n('cy');
+    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
+    const headings = rowOf(workbook.getWorksheet('Effaith') as ExcelJS.Worksheet, t('export.col.line'));
+    expect(headings.getCell(2).value).toBe(t('export.impact.measure'));
   });
 
   it('in Welsh shows the English unit the school typed where it gave no Welsh unit', () => {

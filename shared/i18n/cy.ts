@@ -1285,7 +1285,7 @@ export const cy: Catalogue = {
     impact: {
       title: 'Effaith y ddarpariaeth: {{school}}, {{year}}',
       note: 'Cynnydd yw’r mesur gadael llai’r mesur mynediad, dim ond lle cofnodwyd y ddau ar yr un mesur; ni chaiff mesurau gwahanol byth eu cyfartaleddu gyda’i gilydd.',
-      line: 'Ymyriad',
+      line: 'Ymyrraeth',
       measure: 'Mesur',
       measured: 'Dysgwyr a fesurwyd',
       notMeasured: 'Heb eu mesur eto',

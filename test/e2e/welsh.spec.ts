@@ -316,16 +316,47 @@ async function cutHeadings(page: Page, headers: string): Promise<string[]> {
   );
 }
 
-test('at 1366 × 768 in Cymraeg the learners list and the staff table show every column heading whole', async ({ page }) => {
+test('at 1366 × 768 in Cymraeg the map’s impact table, the learners list, a learner’s provision and the staff table show every column heading whole', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
   await page.locator('.lang-select select').selectOption('cy');
+  // Below the map, its impact table: "Wedi gwneud y cynnydd disgwyliedig" on one line pushed the cost per unit out of sight.
+  const impact = page.getByTestId('map-impact');
+  await expect(impact.locator('thead th')).toHaveCount(7);
+  expect(await cutHeadings(page, '[data-testid="map-impact"] thead th')).toEqual([]);
+  expect(await impact.locator('.table-wrap').evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
   await page.getByTestId('nav-learners').click();
   await expect(page.getByTestId('learners-table').getByRole('columnheader')).toHaveCount(9);
   expect(await cutHeadings(page, '[data-testid="learners-table"] [role="columnheader"]')).toEqual([]);
   // Year groups read whole too ("Blwyddyn 10" in a secondary)
   expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(3)')).toEqual([]);
+  // A reference as the MIS gives it, a 13-character UPN, reads whole in the list.
+  await page.getByTestId('add-learner').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Cyfeirnod (UPN neu rif yn y system MIS)').fill('A801234567890');
+  await form.getByLabel('Enw', { exact: true }).fill('Gwenllian Prys');
+  await form.getByTestId('save-learner').click();
+  await expect(form).toBeHidden();
+  await page.getByTestId('nav-learners').click();
+  await page.getByLabel('Chwilio yn ôl enw neu gyfeirnod').fill('A801234567890');
+  await expect(page.getByTestId('learners-table').locator('.vgrid-body [role="row"]')).toHaveCount(1);
+  expect(await cutHeadings(page, '[data-testid="learners-table"] .vgrid-body [role="cell"]:nth-child(1)')).toEqual([]);
+  expect(
+    await page
+      .getByTestId('learners-table')
+      .locator('.vgrid-scroll')
+      .evaluate((g) => g.scrollWidth - g.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await page.getByLabel('Chwilio yn ôl enw neu gyfeirnod').fill('');
+  // A learner's provision, measures and all, fits without scrolling sideways to its Remove buttons.
+  await page.getByRole('button', { name: 'Osian Pritchard' }).click();
+  const provision = page.locator('.learner-enrolments');
+  await expect(provision.getByRole('button', { name: /^Tynnu o “/ })).toHaveCount(3);
+  expect(await cutHeadings(page, '.learner-enrolments thead th')).toEqual([]);
+  // The learner's summary keeps a card's space above the box below it (the checks for this learner).
+  expect(await page.locator('.learner-page dl.kv').evaluate((summary) => summary.nextElementSibling!.getBoundingClientRect().top - summary.getBoundingClientRect().bottom)).toBeGreaterThanOrEqual(8);
+  expect(await provision.evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth))).toEqual([0]);
   await page.getByTestId('nav-staff').click();
   await expect(page.locator('.staff-table thead th')).toHaveCount(8);
   expect(await cutHeadings(page, '.staff-table thead th')).toEqual([]);
@@ -372,6 +403,15 @@ for (const lang of ['en', 'cy'] as const) {
       expect(await cutChoices(editor), `cut short in the editor of ${name}`).toEqual([]);
       const body = editor.locator('.editor-body');
       expect(await body.evaluate((b) => b.scrollWidth - b.clientWidth), `the editor of ${name} scrolled sideways by`).toBeLessThanOrEqual(0);
+      // The impact panel's figures ("£10.07 fesul uned (mis)") stay inside the panel's border.
+      const figures = editor.getByTestId('line-impact').locator('[data-testid="impact-measure"] dd');
+      if (name === 'Catch-up phonics (Year 2)') await expect(figures.first()).toBeVisible(); // its learners have entry and exit measures
+      expect(
+        await figures.evaluateAll((dds) =>
+          dds.filter((d) => d.scrollWidth > d.clientWidth + 1 || d.getBoundingClientRect().right > d.closest('section')!.getBoundingClientRect().right).map((d) => d.textContent ?? ''),
+        ),
+        `figures running past the impact panel in the editor of ${name}`,
+      ).toEqual([]);
       // Beside it, every tier's table of the map still fits without a sideways scroll.
       for (const tier of demo.tiers) {
         const wrap = page.getByTestId(`tier-${tier.id}`).locator('.table-wrap');

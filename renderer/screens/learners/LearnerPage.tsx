@@ -129,6 +129,7 @@ export function LearnerPage(props: { learnerId: number }) {
               {nameOf(tier)} <span className={`tier-badge ${tier.isAlp ? 'is-alp' : ''}`}>{tier.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')}</span>
             </h2>
             <DataTable
+              className="learner-enrolments"
               columns={[
                 { label: t('learner.col.line') },
                 { label: t('learner.col.weeks') },

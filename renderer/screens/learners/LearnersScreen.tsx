@@ -9,8 +9,9 @@ import { LearnerPage } from './LearnerPage';
 import { searchMatcher } from '../../../shared/searchText';
 import { MisImportDialog } from '../mis/MisImportDialog';
 
-// Widths that hold the Welsh as well as the English ("Blwyddyn 10", "Llinellau"); headings wrap.
-const COLUMNS = '6.5rem minmax(9rem, 1.2fr) 7rem 11rem minmax(8rem, 1.3fr) 6.5rem 9.5rem 6rem 7.5rem';
+// Widths that hold the Welsh as well as the English ("Blwyddyn 10", "Llinellau") and a whole 13-character UPN
+// as the reference; headings wrap. The areas of need, a list with its whole text on hover, give way at 1366.
+const COLUMNS = '9rem minmax(9rem, 1.2fr) 7rem 11rem minmax(5.5rem, 1.3fr) 6.5rem 9.5rem 6rem 7.5rem';
 const ROW_HEIGHT = 38;
 
 /** Every learner in a virtualised table: a 2,000-learner file renders only the rows in view. */
