@@ -12,6 +12,7 @@ import { afterCreate } from '../../forms/afterCreate';
 import { formatHundredths, readSessionMinutes, readSessionsPerWeek, readText, readWeek, readWholeNumber } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { newLineFields } from './newLine';
+import { tierChoiceLabel } from './tierChoice';
 
 /**
  * A new intervention line: a form, created only when it is saved (Cancel leaves nothing behind). It asks
@@ -124,7 +125,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
           <select id={`${id}-tierId`} aria-describedby={d} value={tierId} data-testid="new-line-tier" onChange={(e) => setTierId(e.target.value)}>
             {tiers.map((x) => (
               <option key={x.id} value={x.id}>
-                {`${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})`}
+                {tierChoiceLabel(nameOf(x), x.isAlp, { alp: t('map.tierAlp'), notAlp: t('map.tierNotAlp') })}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { CheckboxGroup, SelectField, TextField } from '../../../components/field
 import { useDisplay } from '../../../display';
 import type { FieldCommit } from './lineEdits';
 import { sameSection } from './shownFields';
+import { tierChoiceLabel } from '../tierChoice';
 
 export const LineBasics = memo(
   function LineBasics({ line, tiers, areas, field }: { line: InterventionLine; tiers: SchoolYear['tiers']; areas: SchoolYear['areas']; field: FieldCommit }) {
@@ -17,7 +18,9 @@ export const LineBasics = memo(
           className="span-2"
           label={t('line.tier')}
           value={line.tierId}
-          options={[...tiers].sort((a, b) => a.sortOrder - b.sortOrder).map((x) => ({ value: x.id, label: `${nameOf(x)} (${x.isAlp ? t('map.tierAlp') : t('map.tierNotAlp')})` }))}
+          options={[...tiers]
+            .sort((a, b) => a.sortOrder - b.sortOrder)
+            .map((x) => ({ value: x.id, label: tierChoiceLabel(nameOf(x), x.isAlp, { alp: t('map.tierAlp'), notAlp: t('map.tierNotAlp') }) }))}
           commit={field('tierId')}
         />
         <SelectField
