@@ -11,7 +11,7 @@ import type { MapioApi, OperationName, OperationOutput, PatchedAnswer, YearView 
 import { ApiError } from '../../shared/api/errors';
 import { applyYearPatch, isYearView } from '../../shared/api/yearPatch';
 import { isMenuCommand, type CallResult, type MenuCommand } from '../../shared/api/bridge';
-import { callEnded, callStarted, engineRestarted } from '../state/callsInFlight';
+import { counted, engineRestarted } from '../state/callsInFlight';
 import { desktopBridge, isApiErrorBody, transport, type Transport } from './transport';
 
 export type { MenuCommand, MenuCommandKind } from '../../shared/api/bridge';
@@ -64,8 +64,7 @@ export function createApi(call: Transport): WindowApi {
     call(name, input) {
       // Every call but Stop itself counts as running work (the header offers Stop when one takes long).
       if (name === 'app.stop') return answerOf(call(name, input));
-      const token = callStarted();
-      return answerOf(call(name, input).finally(() => callEnded(token)));
+      return answerOf(counted(() => call(name, input)));
     },
     answerOf: (_name, sent) => answerOf(sent),
   };

@@ -9,7 +9,7 @@
  * "Round 12: the first calls from a script of their own").
  */
 import type { CallResult } from '../../shared/api/bridge';
-import { callEnded, callStarted } from '../state/callsInFlight';
+import { counted } from '../state/callsInFlight';
 import { transport } from './transport';
 
 export interface FirstCalls {
@@ -21,8 +21,7 @@ let sent: FirstCalls | null = null;
 
 /** Sent through the window's transport and counted as running work, like every call of the client. */
 function send(name: string, input: unknown): Promise<CallResult> {
-  const token = callStarted();
-  return transport(name, input).finally(() => callEnded(token));
+  return counted(() => transport(name, input));
 }
 
 export function sendFirstCalls(): void {

@@ -15,17 +15,16 @@ export const callsInFlightStore = createStore<CallsInFlight>()(() => ({ running:
 
 let nextToken = 1;
 
-export function callStarted(): number {
+/** The outcome of the call `send` starts, counted as running from before it leaves until it settles. */
+export function counted<T>(send: () => Promise<T>): Promise<T> {
   const token = nextToken++;
   callsInFlightStore.setState((s) => ({ running: { ...s.running, [token]: Date.now() } }));
-  return token;
-}
-
-export function callEnded(token: number): void {
-  callsInFlightStore.setState((s) => {
-    const { [token]: _done, ...rest } = s.running;
-    return { running: rest };
-  });
+  return send().finally(() =>
+    callsInFlightStore.setState((s) => {
+      const { [token]: _done, ...rest } = s.running;
+      return { running: rest };
+    }),
+  );
 }
 
 /** When the oldest running call started, or null when none is running. */
