@@ -597,7 +597,7 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
   // The authority's own list is its word on a school's Welsh name; a return's is asked for only where the list gives none.
   const unnamedInWelsh = missing.filter((l) => l.nameCy === '').map((l) => l.officialNumber);
   const welshNames = unnamedInWelsh.length > 0 ? lists.welshNamesOf?.(unnamedInWelsh) : undefined;
-  const notReturned = missing.map((l) => (l.nameCy === '' ? { ...l, nameCy: welshNames?.[l.officialNumber] ?? '' } : { ...l }));
+  const notReturned = missing.map((l) => (l.nameCy === '' ? { ...l, nameCy: welshNames?.[l.officialNumber] ?? '' } : l));
 
   const interventions = groupInterventions(returns, mapping);
   return {
