@@ -12,22 +12,10 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
-import { costSchoolYear } from '../../shared/engine';
 import { createI18n } from '../../shared/i18n';
-import { interventionLine, schoolYear } from '../../test/support/schoolYearBuilder';
 import { createBackend, type TypedBackend } from '../backend';
 import { runCli } from '../cli/main';
-import { writeReturnWorkbook } from './returnWorkbook';
-
-/** One school's return for a year: its official number, English and Welsh names. */
-async function returnOf(officialNumber: string, name: string, nameCy: string, academicYear: string): Promise<Uint8Array> {
-  const year = schoolYear({
-    school: { ...schoolYear().school, name, nameCy, localAuthority: 'Sir Prawf', localAuthorityCode: '660', officialNumber, academicYear },
-    lines: [interventionLine({ id: 1, name: 'Literacy support', tierId: 'alp' })],
-  });
-  return writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test');
-}
+import { namedReturnOf } from '../../test/support/returnFiles';
 
 const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
 
@@ -67,9 +55,9 @@ beforeAll(async () => {
   backend.invoke('authority.create', { path: nodePath.join(dir, 'Sir Prawf') });
   // This year: one school. Last year: two schools that gave Welsh names and have not returned this year.
   for (const [file, bytes] of [
-    ['6602001.xlsx', await returnOf('6602001', 'Bryn Primary', 'Ysgol Gynradd Bryn', '2026-27')],
-    ['6602002-last-year.xlsx', await returnOf('6602002', 'Afon Primary', 'Ysgol Gynradd Afon', '2025-26')],
-    ['6602005-last-year.xlsx', await returnOf('6602005', 'Lon Wen Primary', 'Ysgol Lôn Wen', '2025-26')],
+    ['6602001.xlsx', await namedReturnOf('6602001', 'Bryn Primary', 'Ysgol Gynradd Bryn', '2026-27')],
+    ['6602002-last-year.xlsx', await namedReturnOf('6602002', 'Afon Primary', 'Ysgol Gynradd Afon', '2025-26')],
+    ['6602005-last-year.xlsx', await namedReturnOf('6602005', 'Lon Wen Primary', 'Ysgol Lôn Wen', '2025-26')],
   ] as const) {
     returnFiles[file] = nodePath.join(dir, file);
     fs.writeFileSync(returnFiles[file], bytes);

@@ -10,21 +10,13 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
-import { costSchoolYear } from '../../shared/engine';
 import { createI18n } from '../../shared/i18n';
-import { interventionLine, schoolYear } from '../../test/support/schoolYearBuilder';
 import { createBackend, type TypedBackend } from '../backend';
-import { writeReturnWorkbook } from './returnWorkbook';
+import { namedReturnOf } from '../../test/support/returnFiles';
 
-/** One school's return for a year: its official number, English and Welsh names. */
-async function returnOf(officialNumber: string, name: string, nameCy: string, academicYear: string): Promise<string> {
-  const year = schoolYear({
-    school: { ...schoolYear().school, name, nameCy, localAuthority: 'Sir Prawf', localAuthorityCode: '660', officialNumber, academicYear },
-    lines: [interventionLine({ id: 1, name: 'Literacy support', tierId: 'alp' })],
-  });
-  return Buffer.from(await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test')).toString('base64');
-}
+/** One school's return for a year, as the import takes it (base64). */
+const returnOf = async (officialNumber: string, name: string, nameCy: string, academicYear: string): Promise<string> =>
+  Buffer.from(await namedReturnOf(officialNumber, name, nameCy, academicYear)).toString('base64');
 
 let dir: string;
 let backend: TypedBackend;

@@ -1,10 +1,23 @@
 /**
- * Test support for returns: read every part of an .xlsx (a zip) as text, and tamper with a written
- * return the ways a real file gets spoiled. Uses node:zlib only.
+ * Test support for returns: write one school's return under the names and year a test gives, read every
+ * part of an .xlsx (a zip) as text, and tamper with a written return the ways a real file gets spoiled.
+ * Uses node:zlib only.
  */
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import { RETURN_DATA_SHEET } from '../../backend/returns/returnWorkbook';
+import { RETURN_DATA_SHEET, writeReturnWorkbook } from '../../backend/returns/returnWorkbook';
+import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
+import { costSchoolYear } from '../../shared/engine';
+import { interventionLine, schoolYear } from './schoolYearBuilder';
+
+/** One school's return (.xlsx) for a year of Sir Prawf (authority code 660): its official number, English and Welsh names. */
+export async function namedReturnOf(officialNumber: string, name: string, nameCy: string, academicYear: string): Promise<Uint8Array> {
+  const year = schoolYear({
+    school: { ...schoolYear().school, name, nameCy, localAuthority: 'Sir Prawf', localAuthorityCode: '660', officialNumber, academicYear },
+    lines: [interventionLine({ id: 1, name: 'Literacy support', tierId: 'alp' })],
+  });
+  return writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test');
+}
 
 /** Every entry of a zip file, inflated, by name (reads the central directory; stored and deflated entries). */
 export function zipEntries(bytes: Buffer): Map<string, Buffer> {
