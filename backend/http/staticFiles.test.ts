@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { CONTENT_SECURITY_POLICY, contentTypeFor, resolveStaticPath } from './staticFiles';
+import { CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS, contentTypeFor, resolveStaticPath } from './staticFiles';
 
 const root = path.resolve('/srv/mapio/dist/renderer');
 
@@ -51,5 +51,11 @@ describe('the Content Security Policy', () => {
       expect(CONTENT_SECURITY_POLICY).toContain(directive);
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:/);
+  });
+
+  it('is sent with framing refused twice over, and without an opener policy that would cost a window a second renderer process', () => {
+    expect(STATIC_SECURITY_HEADERS['Content-Security-Policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(STATIC_SECURITY_HEADERS['X-Frame-Options']).toBe('DENY');
+    expect(Object.keys(STATIC_SECURITY_HEADERS).map((h) => h.toLowerCase())).not.toContain('cross-origin-opener-policy');
   });
 });

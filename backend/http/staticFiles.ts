@@ -22,12 +22,17 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Headers every static response carries, in both doors. */
+/**
+ * Headers every static response carries, in both doors. No Cross-Origin-Opener-Policy: it guards a page
+ * against a window that opened it, and no window can open Mapio's (the desktop shell refuses new windows;
+ * browser mode's page is reached only from the launch page in the same tab, and without the secret it can
+ * read nothing), yet it makes Chromium move a window's first document to a new renderer process: 100–190 ms
+ * before the map's first paint (docs/guarantees.md, "Nobody else gets in").
+ */
 export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
   'X-Frame-Options': 'DENY',
 };
