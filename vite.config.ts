@@ -3,6 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const FIRST_CALLS = fileURLToPath(new URL('./renderer/sendFirstCalls.ts', import.meta.url));
+/** The modules the first calls' script is made of: its entry, the calls, the transport, the count of calls in flight (zustand's vanilla store) and the error codes. */
+const FIRST_CALLS_GRAPH = /[\\/](sendFirstCalls|api[\\/]firstCalls|api[\\/]transport|state[\\/]callsInFlight|api[\\/]errorCodes)\.ts$|[\\/]zustand[\\/]esm[\\/]vanilla\.mjs$/;
 
 /**
  * The window's first calls (renderer/sendFirstCalls.ts) built as an entry of their own and put in the page
@@ -20,7 +22,7 @@ function firstCallsScript(): Plugin {
       handler(html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === FIRST_CALLS);
         if (!chunk) throw new Error('the first calls script was not built');
-        const entry = '<script type="module" crossorigin src="./assets/index-';
+        const entry = '<script type="module" crossorigin src="./assets/';
         if (!html.includes(entry)) throw new Error('the page has no entry script to put the first calls before');
         return html.replace(entry, `<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    ${entry}`);
       },
@@ -53,6 +55,20 @@ export default defineConfig({
       // anything on import. Saying so lets a screen import `ApiError` or a type through the contract's
       // index without the bundle keeping every operation's schema, and zod with them, in the first bundle
       // (docs/performance.md). The backend validates with the same schemas; it is not bundled by vite.
+      // Three files before the first paint, not ten: the first calls' script, and one chunk of everything
+      // the app's entry imports statically (React, the English catalogue, the shell, the map). Left to
+      // itself the bundler split out every module a lazy screen also imports, and the page then asked for
+      // ten files at once: more than the six a browser sends to one host together, so the last scripts
+      // and the first calls waited for a free connection (docs/performance.md, "Round 13"). Lazy screens
+      // stay chunks of their own and import what they share from the entry's chunk.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'firstCalls', test: FIRST_CALLS_GRAPH, priority: 2 },
+            { name: 'index', tags: ['$initial'], test: (id: string) => !FIRST_CALLS_GRAPH.test(id), priority: 1 },
+          ],
+        },
+      },
       treeshake: { moduleSideEffects: [{ test: /[\\/]shared[\\/](api[\\/][^\\/]+|schemas)\.ts$/, sideEffects: false }] },
     },
   },
