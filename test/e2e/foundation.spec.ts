@@ -11,6 +11,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
+import { SchoolFile } from '../../db/schoolFile';
+import { largeSecondaryYear } from '../bench/generatedSchool';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 const demo = demoSchoolYear();
@@ -111,6 +113,38 @@ test("the first calls leave before the app's code has arrived, and the map opens
   // Three files, not ten: a browser sends at most six requests to one host at once, so more made the
   // last scripts and the first calls wait for a connection (vite.config.ts, the chunks).
   expect(filesBeforeTheMap.sort()).toEqual(['firstCalls.js', 'index.css', 'index.js']);
+});
+
+test('a large map paints the rows its window shows first, then puts every line in the page', async ({ page }) => {
+  // 150 lines: more than the map's first pass. The rest waits for the first rows' paint
+  // (renderer/screens/provisionMap/afterFirstRowsPainted.ts, whose unit test proves the waiting), and
+  // every line is in the page after it.
+  const year = largeSecondaryYear();
+  const filePath = path.join(newDataDir(), 'Large secondary.mapio');
+  SchoolFile.create(filePath, year, { appVersion: 'test' }).close();
+  mapio = await startMapio(newDataDir(), ['--file', filePath]);
+  await page.addInitScript(() => {
+    const seen = { firstRowPainted: null as number | null, rowsWhenPainted: 0, everyRowAt: null as number | null };
+    (window as unknown as { mapSeen: typeof seen }).mapSeen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { identifier?: string; renderTime?: number })[]) {
+        if (entry.identifier !== 'map-line-row' || seen.firstRowPainted !== null) continue;
+        seen.firstRowPainted = entry.renderTime || entry.startTime;
+        seen.rowsWhenPainted = document.querySelectorAll('[data-testid^="line-row-"]').length;
+      }
+    }).observe({ type: 'element', buffered: true });
+    new MutationObserver(() => {
+      if (seen.everyRowAt === null && document.querySelector('.map-main[data-every-row="true"]')) seen.everyRowAt = performance.now();
+    }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-every-row'] });
+  });
+  await page.goto(mapio.url);
+  await expect(page.locator('.map-main')).toHaveAttribute('data-every-row', 'true');
+  await expect(page.locator('[data-testid^="line-row-"]')).toHaveCount(year.lines.length);
+  const seen = await page.evaluate(() => (window as unknown as { mapSeen: { firstRowPainted: number | null; rowsWhenPainted: number; everyRowAt: number | null } }).mapSeen);
+  expect(seen.firstRowPainted).not.toBeNull();
+  expect(seen.rowsWhenPainted).toBeGreaterThan(0);
+  expect(seen.rowsWhenPainted).toBeLessThan(year.lines.length);
+  expect(seen.everyRowAt!).toBeGreaterThan(seen.firstRowPainted!);
 });
 
 test("the map paints without building a number formatter or reading the window's storage, and a chosen language survives a reload", async ({ page }) => {

@@ -9,6 +9,7 @@ import { MapImpactPanel } from '../impact/ImpactPanels';
 import { filterLines, groupByTier, isFiltering, NO_FILTER, type MapFilter } from './mapFilters';
 import { TableHead, type ColumnHeading } from '../../components/TableHead';
 import { Loading } from '../../components/Loading';
+import { afterFirstRowsPainted, FIRST_ROWS_MARK } from './afterFirstRowsPainted';
 
 // The line editor and the new-line dialog load when first opened: the map paints without them. They are
 // fetched once every row is on screen, so opening a line rarely waits.
@@ -21,12 +22,14 @@ const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.A
  * Rows rendered in the map's first pass at most: more than a screen holds (a row is 52–95 px tall; a
  * 2560×1440 window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
  * the rows its window can show (`rowsTheWindowShows`, and this many whenever those leave the window's
- * foot empty), and every other row (and the impact panel below the map) follows in a transition React
- * renders in slices between frames, so a large secondary's map (150 lines) is on screen before all its
+ * foot empty), and every other row (and the impact panel below the map) follows once those are painted,
+ * in a transition React renders in slices between frames, so a large secondary's map (150 lines) is on screen before all its
  * rows are built (docs/performance.md). Every row is in the page once the second pass has run, so
  * finding, printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
  */
 export const FIRST_PASS_ROWS = 20;
+/** The rest of a large map follows its first rows' paint, or this long after them in a window that paints nothing. */
+const REST_OF_THE_MAP_AT_MOST_MS = 1000;
 /** The least a row is tall: its sessions cell is always two lines. */
 const ROW_MIN_PX = 52;
 /** Less than what stands above the map's first row in any window: the shell's bars, the screen's heading, the filters and the tier's heading (≈ 400 px at 1440×900). */
@@ -64,7 +67,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
     if (last && last.getBoundingClientRect().bottom < window.innerHeight) setFirstPassRows(FIRST_PASS_ROWS);
   }, [hasView, everyRow, firstPassRows]);
   useEffect(() => {
-    if (hasView && !everyRow) startTransition(() => setEveryRow(true));
+    if (hasView && !everyRow) return afterFirstRowsPainted(() => startTransition(() => setEveryRow(true)), REST_OF_THE_MAP_AT_MOST_MS);
     if (everyRow) for (const load of [loadLineEditor, loadAddLineDialog]) void load().catch(() => undefined); // tried again when opened
   }, [hasView, everyRow]);
 
@@ -439,10 +442,11 @@ function sameFiguresAsShown(a: CostedLineFigures | undefined, b: CostedLineFigur
 }
 
 /**
- * Chromium's Element Timing mark on each row's name: the bench's in-page clock reads when the map's first
- * row was painted from it (test/bench/uiScenario.ts, docs/performance.md). Browsers without the API ignore it.
+ * Chromium's Element Timing mark on each row's name: the rest of a large map waits for it to be painted
+ * (./afterFirstRowsPainted.ts), and the bench's in-page clock reads the map's first paint from it
+ * (test/bench/uiScenario.ts, docs/performance.md). Browsers without the API ignore it.
  */
-const FIRST_PAINT_MARK = { elementtiming: 'map-line-row' } as Record<string, string>;
+const FIRST_PAINT_MARK = { elementtiming: FIRST_ROWS_MARK } as Record<string, string>;
 
 const LineRow = memo(function LineRow(props: LineRowProps) {
   const { t, nameOf, typedText } = useDisplay();
