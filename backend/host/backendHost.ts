@@ -23,6 +23,15 @@ function bodyOf(error: unknown): ApiErrorBody {
   return (error instanceof ApiError ? error : toApiError(error)).toBody();
 }
 
+/** A call's answer as its JSON text (hostProtocol.ts); a value that cannot be written so is answered as an error, never left unanswered. */
+function answerOf(id: number, value: unknown): FromHost {
+  try {
+    return { type: 'result', id, ok: true, json: JSON.stringify(value === undefined ? null : value) };
+  } catch (error) {
+    return { type: 'result', id, ok: false, error: bodyOf(error) };
+  }
+}
+
 /** How long no call must be waiting before the data process warms the engine (Backend.rehearse). */
 export const IDLE_BEFORE_REHEARSAL_MS = 500;
 
@@ -92,7 +101,7 @@ export function runBackendHost(port: HostPort, exit: (code: number) => void): vo
         current
           .call(message.name, message.input)
           .then(
-            (value) => port.send({ type: 'result', id: message.id, ok: true, value: value === undefined ? null : value }),
+            (value) => port.send(answerOf(message.id, value)),
             (error: unknown) => port.send({ type: 'result', id: message.id, ok: false, error: bodyOf(error) }),
           )
           .finally(() => {

@@ -41,13 +41,16 @@ export interface ProcessBackendOptions {
 
 interface Pending {
   name: string;
-  resolve: (value: unknown) => void;
+  /** The answer's JSON text, as the data process wrote it. */
+  resolve: (json: string) => void;
   reject: (error: ApiError) => void;
   /** Set once the call is sent (its time limit runs from then). */
   timer: NodeJS.Timeout | undefined;
 }
 
 export interface ProcessBackend extends Backend {
+  /** The same call, answered with its JSON text as the data process wrote it (browser mode's server sends it on as it is). */
+  callJson(name: string, input: unknown): Promise<string>;
   /** Ask the data process to close its files, and wait for it to go (ended if it takes over 5 s). */
   close(): Promise<void>;
 }
@@ -100,8 +103,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
           pending.delete(message.id);
           clearTimeout(call.timer);
           if (message.ok) {
-            track(call.name, message.value);
-            call.resolve(message.value);
+            track(call.name, message.json);
+            call.resolve(message.json);
           } else call.reject(ApiError.fromBody(message.error));
           return;
         }
@@ -134,8 +137,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     spawned.send({ type: 'start', options: start });
   }
 
-  function track(name: string, value: unknown): void {
-    if (name === 'authority.open' || name === 'authority.create') authorityPath = (value as AuthorityView | null)?.file?.path ?? authorityPath;
+  function track(name: string, json: string): void {
+    if (name === 'authority.open' || name === 'authority.create') authorityPath = (JSON.parse(json) as AuthorityView | null)?.file?.path ?? authorityPath;
     if (name === 'authority.close') authorityPath = null;
   }
 
@@ -156,8 +159,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     launch(start, authorityPath, false);
   }
 
-  function call(name: string, input: unknown): Promise<unknown> {
-    return new Promise<unknown>((resolve, reject) => {
+  function call(name: string, input: unknown): Promise<string> {
+    return new Promise<string>((resolve, reject) => {
       // Registered at once, so Stop and a restart see a call still waiting for the data process to start.
       const id = nextId++;
       const entry: Pending = { name, resolve, reject, timer: undefined };
@@ -194,16 +197,21 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
 
   launch(options.start, null, true);
 
+  async function callJson(name: string, input: unknown): Promise<string> {
+    if (name === 'app.stop') {
+      // Answered here, never by the data process: it may be the thing that is busy.
+      if (pending.size === 0) return JSON.stringify({ stopped: false });
+      failAll(() => new ApiError('cancelled'));
+      restart('cancelled');
+      return JSON.stringify({ stopped: true });
+    }
+    return call(name, input);
+  }
+
   return {
+    callJson,
     async call(name: string, input: unknown): Promise<unknown> {
-      if (name === 'app.stop') {
-        // Answered here, never by the data process: it may be the thing that is busy.
-        if (pending.size === 0) return { stopped: false };
-        failAll(() => new ApiError('cancelled'));
-        restart('cancelled');
-        return { stopped: true };
-      }
-      return call(name, input);
+      return JSON.parse(await callJson(name, input)) as unknown;
     },
     dispose(): void {
       void this.close();

@@ -14,9 +14,9 @@ import { startBrowserServer, type BackendDoor, type BrowserServer } from './brow
 class RecordingBackend implements BackendDoor {
   calls: Array<{ name: string; input: unknown }> = [];
   answer: (name: string, input: unknown) => unknown = () => ({ version: '0.1.0', mode: 'browser', file: null, recentFiles: [] });
-  async call(name: string, input: unknown): Promise<unknown> {
+  async callJson(name: string, input: unknown): Promise<string> {
     this.calls.push({ name, input });
-    return this.answer(name, input);
+    return JSON.stringify(this.answer(name, input) ?? null);
   }
 }
 

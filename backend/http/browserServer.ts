@@ -18,9 +18,12 @@ import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
 import { createFileBodies } from './fileBodies';
 import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticPath } from './staticFiles';
 
-/** What the server needs of the backend (backend/backend.ts's `Backend` satisfies it). */
+/**
+ * What the server needs of the backend: a call answered with its JSON text, which is sent as it is
+ * (backend/host/processBackend.ts: the data process writes it once; backend/host/hostProtocol.ts).
+ */
 export interface BackendDoor {
-  call(name: string, input: unknown): Promise<unknown>;
+  callJson(name: string, input: unknown): Promise<string>;
 }
 
 export interface BrowserServerOptions {
@@ -174,8 +177,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     try {
-      const value = await backend.call(name, input);
-      sendJson(res, 200, value === undefined ? null : value);
+      sendJsonText(res, 200, await backend.callJson(name, input));
     } catch (err) {
       if (err instanceof ApiError) {
         sendJson(res, httpStatusFor(err.code), err.toBody());
@@ -297,7 +299,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+function sendJsonText(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, {
     ...STATIC_SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',

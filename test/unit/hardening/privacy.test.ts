@@ -159,10 +159,10 @@ describe('privacy: planted learner names never leak', () => {
   it('browser mode: error responses and the server log carry no names', async () => {
     const serverLog: string[] = [];
     const failing = {
-      call: async (name: string, input: unknown) => {
+      callJson: async (name: string, input: unknown) => {
         // An unexpected failure whose message holds a name, as a careless library might throw.
         if (name === 'year.get' && (input as { asAtWeek?: unknown }).asAtWeek === 2) throw new Error(`row for ${PLANTED[0]} failed`);
-        return backend.call(name, input);
+        return JSON.stringify((await backend.call(name, input)) ?? null);
       },
     };
     const server = await startBrowserServer({ backend: failing, staticDir: dir, log: (l) => serverLog.push(l) });
