@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from './i18n/useTranslator';
 import { onMenuCommand } from './api/client';
 import { listenForHistoryKeys, takeHistoryStep } from './historyKeys';
 import { AlertRegion } from './components/AlertRegion';
@@ -59,7 +59,7 @@ function loadTheRest(): void {
 }
 
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslator();
   // Only what the shell shows of the view, each a plain value: an edit (a new view, calls starting and
   // ending) leaves these as they were, so the shell and its header do not render again for it; the parts
   // that show the edit (the totals, the screen, saving…) subscribe to what they show (docs/performance.md).

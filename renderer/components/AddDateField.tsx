@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 
 /** A date typed to add something (a teaching week, a closed day), with its button, the date hint and the reason it was refused. */
 export function AddDateField(props: { label: string; buttonLabel: string; value: string; problem: string | null; onChange: (text: string) => void; onAdd: () => void; testId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   return (
     <div className="row-fields add-week">

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { useMapio } from '../state/store';
 import { errorMessage } from '../errors/localisedError';
 
 /** Errors in plain words (role="alert"), and a polite status line for what just happened. */
 export function AlertRegion() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const alert = useMapio((s) => s.alert);
   const status = useMapio((s) => s.status);
   const setAlert = useMapio((s) => s.setAlert);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 // Stop is the one call that must not wait in the queue: it ends the call the queue is waiting on.
 // eslint-disable-next-line no-restricted-imports
 import { api } from '../api/client';
@@ -52,7 +52,7 @@ export function BusyIndicator() {
 }
 
 function StillWorking() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   return (
     <span className="busy-indicator" role="status" data-testid="busy">
       {t('fileSafety.stillWorking')}{' '}

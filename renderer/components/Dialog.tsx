@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { BusyIndicator } from './BusyIndicator';
 
 /**
@@ -8,7 +8,7 @@ import { BusyIndicator } from './BusyIndicator';
  * take focus first with `data-autofocus` (React's autoFocus fires before showModal() and is lost).
  */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onClose = useRef(props.onClose);
@@ -55,7 +55,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
 
 /** A yes/no confirmation naming what will happen. */
 export function ConfirmDialog(props: { title: string; body: ReactNode; confirmLabel: string; onConfirm: () => void; onCancel: () => void; danger?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const bodyId = useId();
   return (
     <Dialog

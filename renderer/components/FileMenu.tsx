@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { selectRecentFiles, useMapio } from '../state/store';
 import type { PathAction } from './PathDialog';
 import { useExportDialog } from '../screens/exports/exportDialogState';
@@ -8,7 +8,7 @@ import { useBackupsDialog } from './backupsDialogState';
 
 /** The in-page File menu: a disclosure of plain buttons (works the same with mouse and keyboard). */
 export function FileMenu(props: { onAction: (action: PathAction) => void; onOpenRecent: (path: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const [open, setOpen] = useState(false);
   const showBackups = useBackupsDialog((s) => s.show);
   const recent = useMapio(selectRecentFiles);

@@ -6,7 +6,7 @@
  * chosen files' names are shown beside it.
  */
 import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 
 export interface FilePickerProps {
   id: string;
@@ -22,7 +22,7 @@ export interface FilePickerProps {
 }
 
 export const FilePicker = forwardRef<HTMLInputElement, FilePickerProps>(function FilePicker(props, ref) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const input = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => input.current as HTMLInputElement);
   const [names, setNames] = useState<string[]>([]);

@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 
 /** Cancel and Save (or another word for saving): the footer of every form that is saved with its button (nothing exists until Save). */
 export function FormFooter(props: { busy: boolean; onCancel: () => void; onSave: () => void; saveTestId?: string; saveLabel?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   return (
     <>
       <button type="button" onClick={props.onCancel}>

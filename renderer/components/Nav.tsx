@@ -1,10 +1,10 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { SCREENS, useMapio } from '../state/store';
 import { useAuthority } from '../screens/authority/authorityState';
 
 export const Nav = memo(function Nav() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const screen = useMapio((s) => s.screen);
   const show = useMapio((s) => s.show);
   const openLearner = useMapio((s) => s.openLearner);

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { Dialog } from './Dialog';
 import { DialogTextField } from './DialogTextField';
 
@@ -10,7 +10,7 @@ export type PathAction = 'newDemo' | 'newEmpty' | 'open' | 'saveAs';
  * (In Electron the native File menu supplies the path through onMenuCommand.)
  */
 export function PathDialog(props: { action: PathAction; recent: string[]; folder: string | null; onSubmit: (path: string) => Promise<boolean>; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   // A new file starts in the school folder (Documents › Mapio): a name alone is saved there too.
   const [path, setPath] = useState(() =>

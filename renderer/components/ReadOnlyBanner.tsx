@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import { useMapio } from '../state/store';
 
 /**
@@ -6,7 +6,7 @@ import { useMapio } from '../state/store';
  * means, and the way to a copy that can be changed.
  */
 export function ReadOnlyBanner({ onSaveAs }: { onSaveAs: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const file = useMapio((s) => s.view?.file ?? null);
   if (!file?.readOnly) return null;
   return (

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../i18n/useTranslator';
 import type { PathAction } from '../components/PathDialog';
 import { selectRecentFiles, useMapio } from '../state/store';
 
 /** No file open: start from the demo, an empty file, or a file the school already has. */
 export function WelcomeScreen(props: { onAction: (a: PathAction) => void; onOpenRecent: (path: string) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const recent = useMapio(selectRecentFiles);
   return (
     <section className="welcome" aria-labelledby="welcome-title">

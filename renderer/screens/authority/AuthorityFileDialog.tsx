@@ -4,14 +4,14 @@
  */
 import { problemText } from '../../errors/localisedError';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { Dialog } from '../../components/Dialog';
 import { DialogTextField } from '../../components/DialogTextField';
 import { issueFor, useMapio } from '../../state/store';
 import { useAuthority } from './authorityState';
 
 export function AuthorityFileDialog(props: { mode: 'create' | 'open'; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   const current = useAuthority((s) => s.view?.file.path ?? '');
   const [path, setPath] = useState(props.mode === 'open' ? current : '');

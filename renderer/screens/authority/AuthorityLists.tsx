@@ -5,7 +5,7 @@
  */
 import { FilePicker } from '../../components/FilePicker';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import type { ListImportOutcome } from '../../../shared/api/contract';
 import type { NotReturnedSchool } from '../../../shared/authority/comparison';
 import { byShownSchoolName, shownSchoolName } from '../../../shared/authority/comparisonWords';
@@ -14,7 +14,7 @@ import { useMapio } from '../../state/store';
 import { useAuthority, type PickedReturn } from './authorityState';
 
 function ListOutcome(props: { outcome: ListImportOutcome }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const { outcome } = props;
   return (
     <div className="list-outcome" data-testid="list-outcome">
@@ -32,7 +32,7 @@ function ListOutcome(props: { outcome: ListImportOutcome }) {
 }
 
 function ListFileInput(props: { label: string; testId: string; disabled?: boolean; onFile: (file: PickedReturn) => Promise<{ outcome: ListImportOutcome | null; error: string | null }> }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ListImportOutcome | null>(null);
@@ -69,7 +69,7 @@ function ListFileInput(props: { label: string; testId: string; disabled?: boolea
 }
 
 export function AuthorityLists(props: { academicYear: string | null; listedSchools: number; notReturned: NotReturnedSchool[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const lang = useMapio((s) => s.lang);
   // Named as the reader reads them (the Welsh a return gave, for a Welsh reader), and for a Welsh reader in
   // Welsh alphabetical order of those names; for an English reader in the list's own order.

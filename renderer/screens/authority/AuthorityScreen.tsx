@@ -4,7 +4,7 @@
  * out as an Excel workbook. Renders from the open authority file's AuthorityView only.
  */
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { useMapio } from '../../state/store';
 import { ExportFrame } from '../exports/ExportFrame';
 import { defaultExportPath, fileNameOf } from '../exports/exportPaths';
@@ -17,7 +17,7 @@ import { AuthorityLists } from './AuthorityLists';
 import { AuthorityTotals } from './AuthorityTotals';
 
 export function AuthorityScreen() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   const view = useAuthority((s) => s.view);
   const showYear = useAuthority((s) => s.showYear);

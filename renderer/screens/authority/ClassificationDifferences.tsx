@@ -6,7 +6,7 @@
 import { useMapio } from '../../state/store';
 import { problemText } from '../../errors/localisedError';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { useDisplay } from '../../display';
 import type { AuthorityComparison, ClassificationSide, InterventionGroup, LearnerTally } from '../../../shared/authority/comparison';
 import { useAuthority } from './authorityState';
@@ -15,7 +15,7 @@ import { DataTable } from '../../components/DataTable';
 import { comparisonWords } from '../../../shared/authority/comparisonWords';
 
 function useLearnerWords() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   return (tally: LearnerTally) =>
     tally.linesWithFewerThan5 > 0
       ? t('authority.classification.learnersWithSmall', { count: tally.known, lines: tally.linesWithFewerThan5 })
@@ -82,7 +82,7 @@ function Difference(props: { group: InterventionGroup }) {
 }
 
 export function ClassificationDifferences(props: { comparison: AuthorityComparison }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   const diffs = props.comparison.classificationDifferences;
   return (

@@ -10,14 +10,14 @@ import { useMapio } from '../../state/store';
 import { useDisplay } from '../../display';
 import { problemText } from '../../errors/localisedError';
 import { useId, useRef, useState, type DragEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
 import { rejectionText } from './rejectionText';
 import { ReturnChangesTable } from './ReturnChangesTable';
 
 export function ImportArea() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslator();
   const lang = i18n.language;
   const { typedText } = useDisplay();
   const id = useId();

@@ -9,7 +9,7 @@
 import { useMapio } from '../../state/store';
 import { problemText } from '../../errors/localisedError';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { DialogTextField } from '../../components/DialogTextField';
 import { useDisplay } from '../../display';
@@ -324,7 +324,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
 
 /** The school's published Section 52 allocation for the year, typed in pounds; empty clears it. */
 function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYear: string; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const schoolName = useSchoolName();
   const id = useId();
   const setPublishedAllocation = useAuthority((s) => s.setPublishedAllocation);
@@ -392,7 +392,7 @@ function PublishedAllocationDialog(props: { row: SchoolComparisonRow; academicYe
 
 /** The officer's own note on a school, kept in the authority file; empty removes it. */
 function SchoolNoteDialog(props: { row: SchoolComparisonRow; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const schoolName = useSchoolName();
   const id = useId();
   const setSchoolNote = useAuthority((s) => s.setSchoolNote);

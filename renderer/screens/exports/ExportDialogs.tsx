@@ -4,7 +4,7 @@
  * Exports are refused while a scenario is open: the backend's sentence says so and is shown as it is.
  */
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { queuedCall } from '../../state/callQueue';
 import { useMapio } from '../../state/store';
 import { AuthorityFileDialog } from '../authority/AuthorityFileDialog';
@@ -20,7 +20,7 @@ type LearnersSheet = 'none' | 'pseudonymised' | 'named';
 
 /** The default path beside the open school file, in the person's language (the school's Welsh name to a Welsh reader, where given). */
 function useDefaultPath(kind: ExportKind, whatKey: string): string {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const view = useMapio((s) => s.view);
   const lang = useMapio((s) => s.lang);
   const preset = useExportDialog((s) => s.presetPath);
@@ -29,7 +29,7 @@ function useDefaultPath(kind: ExportKind, whatKey: string): string {
 }
 
 export function GovernorsExportDialog(props: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('governors', 'exportDialogs.governors.what');
   const [learners, setLearners] = useState<LearnersSheet>('none');
@@ -107,7 +107,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
 }
 
 export function AlpStatementDialog(props: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('alpStatement', 'exportDialogs.alpStatement.what');
   const [lang, setLang] = useState<'en' | 'cy' | 'bilingual'>(uiLang);
@@ -132,7 +132,7 @@ export function AlpStatementDialog(props: { onClose: () => void }) {
 }
 
 export function AuthorityReturnDialog(props: { onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const uiLang = useMapio((s) => s.lang);
   const initialPath = useDefaultPath('authorityReturn', 'exportDialogs.authorityReturn.what');
   const [lang, setLang] = useState<'en' | 'cy'>(uiLang);

@@ -4,7 +4,7 @@
  * mid-write), then either a sentence naming what was saved or the backend's reason in plain words.
  */
 import { useId, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
 import { freeTextAt } from '../../../shared/freeTextNames';
@@ -35,7 +35,7 @@ export function ExportFrame(props: {
   testId: string;
   children?: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const id = useId();
   const [path, setPath] = useState(props.initialPath);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -166,7 +166,7 @@ export function ExportFrame(props: {
 /** The language an export is written in (its own choice: a Welsh-speaking ALNCo may write English for governors). */
 /** The document's language: English or Cymraeg, and for a document parents read, both in one. */
 export function LanguageChoice<L extends 'en' | 'cy' | 'bilingual' = 'en' | 'cy'>(props: { value: L; onChange: (lang: L) => void; name: string; bilingual?: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const choices = (props.bilingual ? ['cy', 'en', 'bilingual'] : ['en', 'cy']) as L[];
   return (
     <fieldset className="choice-group">
@@ -183,7 +183,7 @@ export function LanguageChoice<L extends 'en' | 'cy' | 'bilingual' = 'en' | 'cy'
 
 /** The learners' names Mapio found in the school's own text, each with the text it is in, before anything is written. */
 function NamesFound(props: { found: Array<{ path: string; found: string }>; testId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const data = useMapio((s) => s.view?.data);
   return (
     <div role="alert" className="notice notice-warn" data-testid={props.testId}>

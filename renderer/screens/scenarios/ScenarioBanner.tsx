@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslator } from '../../i18n/useTranslator';
 import { useMapio } from '../../state/store';
 
 /** Shown on every screen while a scenario is open: whose figures these are, and the way back. */
 export function ScenarioBanner() {
-  const { t } = useTranslation();
+  const { t } = useTranslator();
   const scenario = useMapio((s) => s.view?.scenario ?? null);
   const request = useMapio((s) => s.request);
   const setStatus = useMapio((s) => s.setStatus);
