@@ -8,6 +8,7 @@ import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
 import type { CheckCode } from '../engine';
 import type { Catalogue } from './en';
 import { startCatalogues } from './startCatalogues';
+import { withPlainWords } from './plainWords';
 
 export const LANGS = ['en', 'cy'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -64,27 +65,16 @@ const translators = new Map<Lang, TFunction>();
 /**
  * The translate function of one language, made once and kept: for work done many times over (reading
  * 1,480 returns, each worded again to check its visible cells), where a new instance each time costs a
- * millisecond. Its language never changes, and neither do its catalogues, so the words of a key asked
- * for without options (a label, an enum's name) are looked up once and kept: i18next's lookup of a key
- * was a fifth of a return's import. It is kept only once the language's catalogue has been given; until
- * then (the renderer before loading it) it answers keys, as i18next does for words it has not got.
+ * millisecond. Its language never changes, and neither do its catalogues, so a key's words are looked up
+ * once and kept, and plain placeholders and plural forms filled without i18next (./plainWords.ts, held
+ * equal to i18next for every key): i18next's lookup of a key was a fifth of a return's import. It is kept
+ * only once the language's catalogue has been given; until then (the renderer before loading it) it
+ * answers keys, as i18next does for words it has not got.
  */
 export function translatorFor(lang: Lang): TFunction {
   let t = translators.get(lang);
   if (!t) {
-    const lookUp = createI18nFrom(lang, provided).t as unknown as (...args: unknown[]) => string;
-    const plain = new Map<string, string>();
-    const remembering = (...args: unknown[]) => {
-      const [key] = args;
-      if (args.length !== 1 || typeof key !== 'string') return lookUp(...args);
-      let words = plain.get(key);
-      if (words === undefined) {
-        words = lookUp(key);
-        plain.set(key, words);
-      }
-      return words;
-    };
-    t = remembering as unknown as TFunction;
+    t = withPlainWords(createI18nFrom(lang, provided).t, provided[lang], lang);
     if (hasCatalogue(lang)) translators.set(lang, t);
   }
   return t;
