@@ -23,8 +23,8 @@ const AddLineDialog = lazy(() => loadAddLineDialog().then((m) => ({ default: m.A
  * 2560×1440 window shows 19 below the filters, a 1440×900 one 7). A map with more lines paints with
  * the rows its window can show (`rowsTheWindowShows`, and this many whenever those leave the window's
  * foot empty), and every other row (and the impact panel below the map) follows once those are painted,
- * in a transition React renders in slices between frames, so a large secondary's map (150 lines) is on screen before all its
- * rows are built (docs/performance.md). Every row is in the page once the second pass has run, so
+ * in a transition React renders in slices between frames, so a large secondary's map (150 lines) is on
+ * screen before all its rows are built (docs/performance.md). Every row is in the page once the second pass has run, so
  * finding, printing and reading the map are as before; a map of up to this many lines is rendered whole at once.
  */
 export const FIRST_PASS_ROWS = 20;

@@ -3,7 +3,7 @@
  * browser reports an Element Timing entry once one of them has been painted and presented. The rest of a
  * large map is rendered after that, not while the first frame is still being rastered: on two shared
  * cores the rest's rendering and the first frame's raster compete for the processor, and the first rows
- * reached the screen 40–50 ms later for it (docs/performance.md, "Round 13").
+ * reached the screen 36 ms later for it (docs/performance.md, "Round 13").
  *
  * Where the browser has no Element Timing, two animation frames stand in. A window that paints nothing
  * (hidden, minimised, or a filter that leaves no row) still gets the rest after `atMostMs`.
