@@ -26,6 +26,15 @@ describe('the Welsh-name column of the list of schools', () => {
     });
   }
 
+  it('reads a heading naming both languages as the school’s name, not its Welsh name', () => {
+    const bilingual = readSchoolList(table(['Official number', 'School name (English/Welsh)', 'Phase', 'Language medium'], ['6602001', 'Bryn Primary / Ysgol Gynradd Bryn', 'Primary', 'English']));
+    expect(bilingual).toEqual({ schools: [{ officialNumber: '6602001', name: 'Bryn Primary / Ysgol Gynradd Bryn', nameCy: '', phase: 'primary', languageMedium: 'english' }], rejected: [] });
+    const beside = readSchoolList(
+      table(['Official number', 'Enw’r ysgol (Saesneg a Chymraeg)', 'Enw Cymraeg', 'Cyfnod', 'Cyfrwng iaith'], ['6602001', 'Bryn Primary', 'Ysgol Gynradd Bryn', 'Cynradd', 'Saesneg']),
+    );
+    expect(beside.schools).toEqual([{ officialNumber: '6602001', name: 'Bryn Primary', nameCy: 'Ysgol Gynradd Bryn', phase: 'primary', languageMedium: 'english' }]);
+  });
+
   it('is never the language medium, even when its heading says “language”', () => {
     const list = readSchoolList(table(['Official number', 'Name', 'Name in the Welsh language', 'Phase', 'Language medium'], ['6602001', 'Bryn Primary', 'Ysgol Gynradd Bryn', 'Primary', 'Welsh']));
     expect(list.schools).toEqual([{ officialNumber: '6602001', name: 'Bryn Primary', nameCy: 'Ysgol Gynradd Bryn', phase: 'primary', languageMedium: 'welsh' }]);

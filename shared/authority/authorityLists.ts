@@ -104,8 +104,12 @@ function findColumn(header: readonly string[], tests: readonly RegExp[], except:
 
 const NUMBER_HEADINGS = [/official|estab|dfes|lea ?no|school (no|number)|^number$|rhif|^urn$|^code$/];
 const NAME_HEADINGS = [/name|enw/, /^school$|^ysgol$/];
-/** The name in Welsh: a heading naming both a name and Welsh ("Welsh name", "Enw yn Gymraeg"), looked for before the English name's. */
-const WELSH_NAME_HEADINGS = [/(name|enw).*(welsh|[cg]ymraeg)|(welsh|[cg]ymraeg).*(name|enw)/];
+/**
+ * The name in Welsh: a heading naming both a name and Welsh ("Welsh name", "Enw yn Gymraeg"), looked for
+ * before the English name's. One naming English too ("School name (English/Welsh)") is the school's name
+ * as the list writes it, not its Welsh name.
+ */
+const WELSH_NAME_HEADINGS = [/^(?!.*(english|saesneg)).*((name|enw).*(welsh|[cg]ymraeg)|(welsh|[cg]ymraeg).*(name|enw))/];
 const ALLOCATION_HEADINGS = [/alloc|dyrani/, /aln|ady|delegat|dirprwy/, /amount|swm|£|total|cyfanswm/];
 const PHASE_HEADINGS = [/phase|cyfnod|sector/];
 const MEDIUM_HEADINGS = [/medium|language|iaith|cyfrwng/];
