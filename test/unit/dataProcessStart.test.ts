@@ -1,6 +1,6 @@
 /**
  * The data process starts without exceljs: every start and every restart after Stop answers the first view
- * before any spreadsheet library is loaded (~600 ms under tsx, ~140 ms bundled), and exceljs is loaded
+ * before any spreadsheet library is loaded (0.3–0.6 s under tsx, 60–140 ms bundled), and exceljs is loaded
  * when a workbook is first written (docs/performance.md, "Round 13: exceljs on first use"). The data
  * process's own code runs in a child Node process (dataProcessStartWorker.ts), which reports the exceljs
  * files Node has loaded; the export at the end shows the report sees exceljs once it is there.
