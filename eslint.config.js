@@ -2,7 +2,8 @@
 // Layers (README "Layout"): shared/ imports only shared/ and pure libraries; renderer/ never imports db/,
 // backend/ or electron/ (it reaches data only through shared/api); electron/ never imports renderer/;
 // db/ never imports backend/, electron/ or renderer/; production code never imports test support; outside
-// shared/engine/ the engine is used through its public surface, shared/engine/index.ts.
+// shared/engine/ the engine is used through its public surface, shared/engine/index.ts; outside tests,
+// backend/ imports only exceljs's types, but for backend/exports/excelLibrary.ts, which loads it on first use.
 // The rule is proven by test/unit/layers.test.ts, which lints deliberately wrong imports.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -77,6 +78,17 @@ export const layerRules = [
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [folders(['electron', 'renderer'], 'backend/ serves every shell: it never imports electron/ or renderer/.'), NO_TEST_SUPPORT, ENGINE_SURFACE] }],
+    },
+  },
+  {
+    // The data process starts without exceljs (docs/performance.md, "Round 13: exceljs on first use").
+    files: ['backend/**/*.ts'],
+    ignores: ['**/*.test.ts', 'backend/exports/excelLibrary.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'exceljs', allowTypeImports: true, message: 'exceljs is loaded on first use through backend/exports/excelLibrary.ts; import only its types here (import type).' }] },
+      ],
     },
   },
 ];

@@ -40,7 +40,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     for (const school of schools) {
       for (const wrongCache of [false, true]) {
         if (wrongCache && !['demo', 'varied-11'].includes(school.name)) continue;
-        const { workbook, figures } = buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'pseudonymised', lang: school.lang, generatedOn: '2026-11-24' });
+        const { workbook, figures } = await buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'pseudonymised', lang: school.lang, generatedOn: '2026-11-24' });
         if (wrongCache) {
           // Poison every cached formula result: only a real recalculation can bring the right figures back.
           workbook.eachSheet((ws) =>
@@ -96,7 +96,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     const edited: Array<{ path: string; figures: CheckedFigure[]; before: CheckedFigure[]; name: string; learnersSheet: string }> = [];
     for (const c of cases) {
       const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
-      const before = buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
+      const before = await buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
       const written = nodePath.join(folder, `${c.name}-as-written.xlsx`);
       await writeWorkbook(before.workbook, written);
 
@@ -111,7 +111,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       line.sessionsPerWeekHundredths = line.sessionsPerWeekHundredths === 250 ? 125 : 250;
       expect(year.income.length).toBeGreaterThan(0);
       for (const [i, income] of year.income.entries()) income.amountPence += 100_003 * (i + 1);
-      const after = buildGovernorsWorkbookWithFigures(viewOf(year), options);
+      const after = await buildGovernorsWorkbookWithFigures(viewOf(year), options);
 
       // The same edits typed into the written workbook, as a governor would: inputs only.
       const wb = new ExcelJS.Workbook();

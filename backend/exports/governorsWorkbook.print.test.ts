@@ -49,8 +49,8 @@ describe('the governors’ workbook’s print set-up', () => {
   });
 
   for (const school of SCHOOLS) {
-    it(`${school.name}: every sheet A4, fit to width only, header rows repeated, at 8 pt or more, no text clipped`, () => {
-      const workbook = build(school.year, school.lang, 'named');
+    it(`${school.name}: every sheet A4, fit to width only, header rows repeated, at 8 pt or more, no text clipped`, async () => {
+      const workbook = await build(school.year, school.lang, 'named');
       for (const ws of workbook.worksheets) {
         const setup = ws.pageSetup;
         expect(setup.paperSize, ws.name).toBe(9);
@@ -92,8 +92,8 @@ describe('the governors’ workbook’s print set-up', () => {
     });
   }
 
-  it('the Summary’s chart sits below its tables, with a caption saying what it shows and its figures labelled in cells', () => {
-    const ws = build(demoSchoolYear(), 'en').getWorksheet('Summary') as ExcelJS.Worksheet;
+  it('the Summary’s chart sits below its tables, with a caption saying what it shows and its figures labelled in cells', async () => {
+    const ws = (await build(demoSchoolYear(), 'en')).getWorksheet('Summary') as ExcelJS.Worksheet;
     const images = ws.getImages();
     expect(images).toHaveLength(1);
     const area = ws.pageSetup.printArea as string;
@@ -131,7 +131,7 @@ describe.skipIf(skip)('the governors’ workbook printed to PDF by LibreOffice',
     const inputs: string[] = [];
     for (const school of SCHOOLS) {
       const path = nodePath.join(folder, `${school.name}.xlsx`);
-      await writeWorkbook(build(school.year, school.lang), path);
+      await writeWorkbook(await build(school.year, school.lang), path);
       inputs.push(path);
     }
     const pdfs = convertWithLibreOffice(inputs, 'pdf', nodePath.join(folder, 'pdf'));

@@ -26,23 +26,23 @@ async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
 }
 
 describe('the governors’ workbook', () => {
-  it('has its sheets in English or Welsh, with Learners only when asked for', () => {
+  it('has its sheets in English or Welsh, with Learners only when asked for', async () => {
     const view = viewOf(demoSchoolYear());
-    expect(buildGovernorsWorkbookWithFigures(view, options()).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
-    expect(buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' })).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact']);
-    expect(buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' })).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
+    expect((await buildGovernorsWorkbookWithFigures(view, options())).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']);
+    expect((await buildGovernorsWorkbookWithFigures(view, options({ learners: 'none' }))).sheets).toEqual(['Summary', 'Provision map', 'Staffing', 'Checks', 'Impact']);
+    expect((await buildGovernorsWorkbookWithFigures(view, options({ lang: 'cy' }))).sheets).toEqual(['Crynodeb', 'Map darpariaeth', 'Staffio', 'Dysgwyr', 'Gwiriadau', 'Effaith']);
   });
 
-  it('says the chart has nothing to draw yet for a new school’s empty year, in English and Welsh, not a scale “from £0 to £0.00”', () => {
-    const caption = (lang: 'en' | 'cy', year = emptySchoolYear(2026, lang)) => {
-      const ws = buildGovernorsWorkbook(viewOf(year), options({ lang })).worksheets[0]!;
+  it('says the chart has nothing to draw yet for a new school’s empty year, in English and Welsh, not a scale “from £0 to £0.00”', async () => {
+    const caption = async (lang: 'en' | 'cy', year = emptySchoolYear(2026, lang)) => {
+      const ws = (await buildGovernorsWorkbook(viewOf(year), options({ lang }))).worksheets[0]!;
       const texts: string[] = [];
       ws.eachRow((row) => texts.push(row.getCell(1).text));
       return texts.find((x) => /^(Chart|Siart): /.test(x) && x.length > 60) ?? '';
     };
-    expect(caption('en')).toBe('Chart: nothing to draw yet. Budget income, committed spend charged to the ALN budget and all provision are each £0.00 (the cells below).');
-    expect(caption('cy')).toMatch(/^Siart: dim i’w ddangos eto\./);
-    expect(caption('en', demoSchoolYear())).toMatch(/on a scale from £0 to £[\d,]+\.\d\d\./);
+    expect(await caption('en')).toBe('Chart: nothing to draw yet. Budget income, committed spend charged to the ALN budget and all provision are each £0.00 (the cells below).');
+    expect(await caption('cy')).toMatch(/^Siart: dim i’w ddangos eto\./);
+    expect(await caption('en', demoSchoolYear())).toMatch(/on a scale from £0 to £[\d,]+\.\d\d\./);
   });
 
   it('says a new school has no staff and no other costs yet, in English and Welsh, rather than a total under bare headings', async () => {
@@ -51,7 +51,7 @@ describe('the governors’ workbook', () => {
       ['cy', 'Staffio', 'Map darpariaeth', 'Dim staff eto.', 'Dim costau eraill eto.', 'Cyfanswm cost amser staff', 'Cyfanswm costau eraill'],
     ] as const) {
       const file = nodePath.join(testFolder(), `blank-${lang}.xlsx`);
-      await buildGovernorsWorkbook(viewOf(emptySchoolYear(2026, lang)), options({ lang })).xlsx.writeFile(file);
+      await (await buildGovernorsWorkbook(viewOf(emptySchoolYear(2026, lang)), options({ lang }))).xlsx.writeFile(file);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(file);
       const staffing = wb.getWorksheet(staffSheet)!;
@@ -64,16 +64,16 @@ describe('the governors’ workbook', () => {
     }
   });
 
-  it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', () => {
+  it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', async () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };
-    const rows = (lang: 'en' | 'cy') => {
-      const ws = buildGovernorsWorkbook(viewOf(year), options({ lang })).worksheets[0]!;
+    const rows = async (lang: 'en' | 'cy') => {
+      const ws = (await buildGovernorsWorkbook(viewOf(year), options({ lang }))).worksheets[0]!;
       const out: string[][] = [];
       ws.eachRow((row) => out.push([row.getCell(1).text, row.getCell(2).text]));
       return out;
     };
-    expect(rows('en')).toEqual(
+    expect(await rows('en')).toEqual(
       expect.arrayContaining([
         ['School', 'Ysgol Gyfun Glan Clwyd'],
         ['Official school number', '6634012'],
@@ -81,7 +81,7 @@ describe('the governors’ workbook', () => {
         ['Number on roll', '1100'],
       ]),
     );
-    expect(rows('cy')).toEqual(
+    expect(await rows('cy')).toEqual(
       expect.arrayContaining([
         ['Rhif swyddogol yr ysgol', '6634012'],
         ['Awdurdod lleol', 'Sir Ddinbych'],
@@ -89,26 +89,26 @@ describe('the governors’ workbook', () => {
       ]),
     );
     year.school = { ...year.school, officialNumber: '' };
-    expect(rows('en')).toContainEqual(['Official school number', 'not entered']);
+    expect(await rows('en')).toContainEqual(['Official school number', 'not entered']);
   });
 
-  it('in Welsh uses the Welsh the school typed for its lines, income, other costs and its own name, and no English name remains', () => {
+  it('in Welsh uses the Welsh the school typed for its lines, income, other costs and its own name, and no English name remains', async () => {
     const year = demoSchoolYear();
     year.school.nameCy = 'Ysgol Cwm Glas (enghraifft Gymraeg)';
     year.lines = year.lines.map((l) => ({ ...l, nameCy: `Llinell Gymraeg ${l.id}`, descriptionCy: l.description ? `Disgrifiad ${l.id}` : '' }));
     year.income = year.income.map((x) => ({ ...x, nameCy: `Incwm ${x.id}` }));
     year.otherCosts = year.otherCosts.map((x) => ({ ...x, nameCy: `Cost arall ${x.id}` }));
-    const cy = allText(buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })));
+    const cy = allText(await buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })));
     for (const english of [...year.lines.map((l) => l.name), ...year.income.map((x) => x.name), ...year.otherCosts.map((x) => x.name)]) expect(cy).not.toContain(english);
     expect(cy).toContain('Llinell Gymraeg 1');
     expect(cy).toContain('Ysgol Cwm Glas (enghraifft Gymraeg)');
     // The same workbook in English keeps the English names, and the figures agree to the penny
-    const en = buildGovernorsWorkbookWithFigures(viewOf(year), options());
+    const en = await buildGovernorsWorkbookWithFigures(viewOf(year), options());
     expect(allText(en.workbook)).toContain(year.lines[0]!.name);
-    expect(buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' })).figures.map((f) => f.pence)).toEqual(en.figures.map((f) => f.pence));
+    expect((await buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' }))).figures.map((f) => f.pence)).toEqual(en.figures.map((f) => f.pence));
   });
 
-  it('in Welsh shows the Welsh the school gave for where its income came from and for a line’s funding note, the English where it gave none; in English, the English', () => {
+  it('in Welsh shows the Welsh the school gave for where its income came from and for a line’s funding note, the English where it gave none; in English, the English', async () => {
     const year = demoSchoolYear();
     const statement = year.income.find((x) => x.source.startsWith('Authority budget statement'))!;
     const grant = year.income.find((x) => x.kind === 'aln_grant')!;
@@ -117,8 +117,8 @@ describe('the governors’ workbook', () => {
     // No Welsh for the grant's source nor for one line's note: a Welsh reader sees the English as typed.
     year.income = year.income.map((x) => (x.id === grant.id ? { ...x, sourceCy: '' } : x));
     year.lines = year.lines.map((l) => (l.id === grantNote.id ? { ...l, fundingNoteCy: '' } : l));
-    const sheets = (lang: 'en' | 'cy') => {
-      const wb = buildGovernorsWorkbook(viewOf(year), options({ lang }));
+    const sheets = async (lang: 'en' | 'cy') => {
+      const wb = await buildGovernorsWorkbook(viewOf(year), options({ lang }));
       const cells = (ws: ExcelJS.Worksheet, column: number) => {
         const out: string[] = [];
         ws.eachRow((row) => out.push(row.getCell(column).text));
@@ -126,9 +126,9 @@ describe('the governors’ workbook', () => {
       };
       return { sources: cells(wb.worksheets[0]!, 3), mapText: cells(wb.worksheets[1]!, 2).join('\n') };
     };
-    const cy = sheets('cy');
+    const cy = await sheets('cy');
     // Each source reads apart from the right-aligned amount before it, not run into it.
-    const summary = buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' })).worksheets[0]!;
+    const summary = (await buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' }))).worksheets[0]!;
     const sourceCells: ExcelJS.Cell[] = [];
     summary.eachRow((row) => {
       if (row.getCell(3).text.includes('yn dod i ben')) sourceCells.push(row.getCell(3));
@@ -141,7 +141,7 @@ describe('the governors’ workbook', () => {
     expect(cy.mapText).toContain('(Wedi’i sicrhau gan y bwrdd iechyd (GIG))');
     expect(cy.mapText).not.toContain(health.fundingNote);
     expect(cy.mapText).toContain(`(${grantNote.fundingNote})`);
-    const en = sheets('en');
+    const en = await sheets('en');
     expect(en.sources).toContain(statement.source);
     expect(en.sources.join('\n')).not.toContain('Datganiad cyllideb');
     expect(en.mapText).toContain(`(${health.fundingNote})`);
@@ -157,7 +157,7 @@ describe('the governors’ workbook', () => {
     year.income = year.income.map((x, i) => (i === year.income.length - 1 ? { ...x, source: long.en, sourceCy: long.cy } : x));
     for (const lang of ['en', 'cy'] as const) {
       const { t } = createI18n(lang);
-      const summary = (await roundTrip(buildGovernorsWorkbook(viewOf(year), options({ lang })))).worksheets[0]!;
+      const summary = (await roundTrip(await buildGovernorsWorkbook(viewOf(year), options({ lang })))).worksheets[0]!;
       let headingRow: ExcelJS.Row | undefined;
       let sourceRow: ExcelJS.Row | undefined;
       summary.eachRow((row) => {
@@ -185,13 +185,13 @@ describe('the governors’ workbook', () => {
     }
   });
 
-  it('never names a learner, nor gives their MIS reference, unless names were asked for, and says which on the sheet', () => {
+  it('never names a learner, nor gives their MIS reference, unless names were asked for, and says which on the sheet', async () => {
     const year = demoSchoolYear();
     // After an MIS import the references are UPNs, which identify a child
     year.learners = year.learners.map((l, i) => ({ ...l, ref: `W8204001260${String(i).padStart(2, '0')}` }));
     const view = viewOf(year);
     for (const learners of ['pseudonymised', 'none'] as const) {
-      const text = allText(buildGovernorsWorkbook(view, options({ learners })));
+      const text = allText(await buildGovernorsWorkbook(view, options({ learners })));
       expect(
         year.learners.filter((l) => text.includes(l.name)).map((l) => l.name),
         `names with learners ${learners}`,
@@ -201,7 +201,7 @@ describe('the governors’ workbook', () => {
         `references with learners ${learners}`,
       ).toEqual([]);
     }
-    const pseudonymised = buildGovernorsWorkbook(view, options());
+    const pseudonymised = await buildGovernorsWorkbook(view, options());
     const note = pseudonymised.getWorksheet('Learners')?.getCell('A2').text;
     expect(note).toMatch(/^Pseudonymised, not anonymised: .*never by name or MIS reference/);
     expect(note).toMatch(/still personal data/);
@@ -209,19 +209,19 @@ describe('the governors’ workbook', () => {
     expect(codes).toHaveLength(year.learners.length);
     expect(new Set(codes).size).toBe(year.learners.length);
     // With no learners sheet, the checks name nobody, not even by a code
-    const none = buildGovernorsWorkbook(view, options({ learners: 'none' }));
+    const none = await buildGovernorsWorkbook(view, options({ learners: 'none' }));
     expect(allText(none)).not.toMatch(/\bL\d{3}\b/);
 
-    const named = buildGovernorsWorkbook(view, options({ learners: 'named' }));
+    const named = await buildGovernorsWorkbook(view, options({ learners: 'named' }));
     expect(named.getWorksheet('Learners')?.getCell('A2').text).toMatch(/^Named: /);
     const text = allText(named);
     for (const l of year.learners) expect(text).toContain(l.name);
   });
 
-  it('writes every line, subtotal and total as a formula whose cached result is the engine’s figure', () => {
+  it('writes every line, subtotal and total as a formula whose cached result is the engine’s figure', async () => {
     for (const year of [demoSchoolYear(), variedSchoolYear(7), variedSchoolYear(8)]) {
       const view = viewOf(year);
-      const { workbook, figures } = buildGovernorsWorkbookWithFigures(view, options());
+      const { workbook, figures } = await buildGovernorsWorkbookWithFigures(view, options());
       const map = workbook.getWorksheet('Provision map') as ExcelJS.Worksheet;
       // Every line's cost and every tier's subtotal is among the checked figures.
       const costs = figures.filter((f) => f.what.startsWith('cost of'));
@@ -243,11 +243,11 @@ describe('the governors’ workbook', () => {
     }
   });
 
-  it('works the staff cost of every line from its inputs exactly as the engine does (half pennies away from zero)', () => {
+  it('works the staff cost of every line from its inputs exactly as the engine does (half pennies away from zero)', async () => {
     // Evaluate each line's staff-cost formula in JavaScript doubles, as a spreadsheet would, from the cells.
     for (const year of [demoSchoolYear(), ...[1, 2, 3, 4, 5].map((s) => variedSchoolYear(s))]) {
       const view = viewOf(year);
-      const { workbook, figures } = buildGovernorsWorkbookWithFigures(view, options());
+      const { workbook, figures } = await buildGovernorsWorkbookWithFigures(view, options());
       const map = workbook.getWorksheet('Provision map') as ExcelJS.Worksheet;
       const num = (address: string) => {
         const v = map.getCell(address).value;
@@ -269,7 +269,7 @@ describe('the governors’ workbook', () => {
   });
 
   it('prints landscape on A4, one page wide, with repeated headers and the school and page in the footer', async () => {
-    const wb = await roundTrip(buildGovernorsWorkbook(viewOf(variedSchoolYear(3)), options()));
+    const wb = await roundTrip(await buildGovernorsWorkbook(viewOf(variedSchoolYear(3)), options()));
     for (const name of ['Provision map', 'Staffing', 'Learners', 'Checks', 'Impact']) {
       const ws = wb.getWorksheet(name) as ExcelJS.Worksheet;
       expect(ws.pageSetup.orientation, name).toBe('landscape');
@@ -282,14 +282,14 @@ describe('the governors’ workbook', () => {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
       expect(ws.autoFilter).toBeTruthy();
     }
-    const cy = await roundTrip(buildGovernorsWorkbook(viewOf(demoSchoolYear()), options({ lang: 'cy' })));
+    const cy = await roundTrip(await buildGovernorsWorkbook(viewOf(demoSchoolYear()), options({ lang: 'cy' })));
     expect(cy.getWorksheet('Map darpariaeth')?.headerFooter.oddFooter).toContain('&RTudalen &P o &N');
     expect(cy.getWorksheet('Map darpariaeth')?.getCell('C3').text).toBe('Staff fesul grŵp');
   });
 
   it('formats money in pounds and embeds the budget chart on the Summary', async () => {
     const view = viewOf(demoSchoolYear());
-    const wb = await roundTrip(buildGovernorsWorkbook(view, options()));
+    const wb = await roundTrip(await buildGovernorsWorkbook(view, options()));
     const summary = wb.getWorksheet('Summary') as ExcelJS.Worksheet;
     const images = summary.getImages();
     expect(images).toHaveLength(1);
@@ -320,24 +320,24 @@ describe('the governors’ workbook', () => {
     expect((key[0]?.value as ExcelJS.CellFormulaValue).result).toBe(view.costed.budget.incomePence / 100);
   });
 
-  it('words checks with the learner’s code in this workbook, or name only when names were asked for', () => {
+  it('words checks with the learner’s code in this workbook, or name only when names were asked for', async () => {
     const year = demoSchoolYear();
     const view = viewOf(year);
     const check = view.costed.checks.find((c) => c.subject.kind === 'learner');
     expect(check).toBeDefined();
     const learner = year.learners.find((l) => l.id === check?.subject.id);
-    const pseudonymised = buildGovernorsWorkbook(view, options()).getWorksheet('Checks') as ExcelJS.Worksheet;
+    const pseudonymised = (await buildGovernorsWorkbook(view, options())).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(pseudonymised.getCell('C4').text).toMatch(/^Learner L\d{3} /);
     expect(pseudonymised.getCell('C4').text).not.toContain(learner!.ref);
-    const named = buildGovernorsWorkbook(view, options({ learners: 'named' })).getWorksheet('Checks') as ExcelJS.Worksheet;
+    const named = (await buildGovernorsWorkbook(view, options({ learners: 'named' }))).getWorksheet('Checks') as ExcelJS.Worksheet;
     expect(named.getCell('C4').text).toContain(learner?.name);
   });
 
-  it('with no learners in the workbook, begins every check’s words as a sentence: “A learner …”, not “a learner …”', () => {
+  it('with no learners in the workbook, begins every check’s words as a sentence: “A learner …”, not “a learner …”', async () => {
     const view = viewOf(demoSchoolYear());
     const at = 4 + view.costed.checks.findIndex((c) => c.subject.kind === 'learner');
     for (const lang of ['en', 'cy'] as const) {
-      const ws = buildGovernorsWorkbook(view, options({ learners: 'none', lang })).getWorksheet(lang === 'en' ? 'Checks' : 'Gwiriadau') as ExcelJS.Worksheet;
+      const ws = (await buildGovernorsWorkbook(view, options({ learners: 'none', lang }))).getWorksheet(lang === 'en' ? 'Checks' : 'Gwiriadau') as ExcelJS.Worksheet;
       const words = view.costed.checks.map((_, i) => ws.getCell(`C${4 + i}`).text);
       expect(
         words.filter((w) => w.charAt(0) !== w.charAt(0).toLocaleUpperCase()),
@@ -349,16 +349,16 @@ describe('the governors’ workbook', () => {
 });
 
 describe('the Summary’s headline', () => {
-  function headline(year: ReturnType<typeof demoSchoolYear>, lang: 'en' | 'cy' = 'en') {
+  async function headline(year: ReturnType<typeof demoSchoolYear>, lang: 'en' | 'cy' = 'en') {
     const view = viewOf(year);
-    const ws = buildGovernorsWorkbook(view, options({ lang })).getWorksheet(lang === 'en' ? 'Summary' : 'Crynodeb')!;
+    const ws = (await buildGovernorsWorkbook(view, options({ lang }))).getWorksheet(lang === 'en' ? 'Summary' : 'Crynodeb')!;
     const rows: Array<{ label: string; cell: ExcelJS.Cell }> = [];
     for (let r = 1; r <= 20; r++) rows.push({ label: ws.getCell(`A${r}`).text, cell: ws.getCell(`B${r}`) });
     return { view, ws, rows };
   }
 
-  it('comes first: the ALN budget, the committed spend and each financial year’s position, as formulas with the engine’s figures', () => {
-    const { view, rows } = headline(demoSchoolYear());
+  it('comes first: the ALN budget, the committed spend and each financial year’s position, as formulas with the engine’s figures', async () => {
+    const { view, rows } = await headline(demoSchoolYear());
     const at = rows.findIndex((r) => r.label === 'At a glance');
     expect(at).toBeGreaterThanOrEqual(0);
     expect(at).toBeLessThan(8);
@@ -381,8 +381,8 @@ describe('the Summary’s headline', () => {
     });
   });
 
-  it('names the first three open checks in words, and how many more there are', () => {
-    const { view, rows } = headline(demoSchoolYear());
+  it('names the first three open checks in words, and how many more there are', async () => {
+    const { view, rows } = await headline(demoSchoolYear());
     const texts = rows.map((r) => r.label);
     const at = texts.indexOf('What needs attention first');
     expect(at).toBeGreaterThan(0);
@@ -391,8 +391,8 @@ describe('the Summary’s headline', () => {
     if (view.costed.checks.length > 3) expect(texts[at + shown + 1]).toBe(`and ${view.costed.checks.length - 3} more check${view.costed.checks.length - 3 === 1 ? '' : 's'} on the Checks sheet`);
   });
 
-  it('reads in Welsh', () => {
-    const { rows } = headline(demoSchoolYear(), 'cy');
+  it('reads in Welsh', async () => {
+    const { rows } = await headline(demoSchoolYear(), 'cy');
     const texts = rows.map((r) => r.label);
     expect(texts).toContain('Yn gryno');
     expect(texts).toContain('Beth sydd angen sylw gyntaf');

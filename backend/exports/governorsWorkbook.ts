@@ -22,7 +22,7 @@
  * Each formula also carries the engine's figure as its cached result, so a reader that does not
  * recalculate still shows the right numbers; the workbook asks Excel to recalculate fully on load.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { YearView } from '../../shared/api/contract';
 import type { IsoDate } from '../../shared/domain';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -41,6 +41,7 @@ import { writeChecks } from './governors/checksSheet';
 import { protectSheets } from './governors/cellRoles';
 import { fitSheetForPrint } from './sheetPrint';
 import { withEntriesDated } from './zipEntryDates';
+import { newWorkbook } from './excelLibrary';
 
 export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
@@ -61,12 +62,12 @@ export interface GovernorsWorkbook {
 }
 
 /** Build the workbook, with the list of formula cells and the engine figures they must compute to. */
-export function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): GovernorsWorkbook {
+export async function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): Promise<GovernorsWorkbook> {
   const t = createI18n(options.lang).t;
   // The school's own words (line, income, tier names…) in the workbook's language; figures are unchanged.
   const data = yearInLanguage(view.data, options.lang);
   const { costed } = view;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Mapio';
   workbook.title = `${t('export.title')}: ${data.school.name}`;
   workbook.created = new Date(`${options.generatedOn}T00:00:00Z`);
@@ -113,8 +114,8 @@ export function buildGovernorsWorkbookWithFigures(view: Pick<YearView, 'data' | 
 }
 
 /** The governors' workbook for the open year (see buildGovernorsWorkbookWithFigures). */
-export function buildGovernorsWorkbook(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): ExcelJS.Workbook {
-  return buildGovernorsWorkbookWithFigures(view, options).workbook;
+export async function buildGovernorsWorkbook(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): Promise<ExcelJS.Workbook> {
+  return (await buildGovernorsWorkbookWithFigures(view, options)).workbook;
 }
 
 /**
@@ -123,7 +124,7 @@ export function buildGovernorsWorkbook(view: Pick<YearView, 'data' | 'costed'>, 
  * same file, byte for byte (docs/exports.md, "Versions presented to governors").
  */
 export async function governorsWorkbookBytes(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): Promise<{ bytes: Uint8Array; sheets: string[] }> {
-  const { workbook, sheets } = buildGovernorsWorkbookWithFigures(view, options);
+  const { workbook, sheets } = await buildGovernorsWorkbookWithFigures(view, options);
   const written = new Uint8Array(await workbook.xlsx.writeBuffer());
   return { bytes: withEntriesDated(written, options.generatedOn), sheets };
 }

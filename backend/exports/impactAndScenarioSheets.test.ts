@@ -15,8 +15,8 @@ function rowOf(ws: ExcelJS.Worksheet, firstCell: string): ExcelJS.Row {
 }
 
 describe('the Impact sheet', () => {
-  it('shows the phonics group’s progress from the engine: 5 measured, 6.4 months on average', () => {
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options());
+  it('shows the phonics group’s progress from the engine: 5 measured, 6.4 months on average', async () => {
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options());
     const ws = workbook.getWorksheet('Impact') as ExcelJS.Worksheet;
     const row = rowOf(ws, 'Catch-up phonics (Year 2)');
     expect(row.getCell(2).value).toBe('Reading age (months)');
@@ -28,8 +28,8 @@ describe('the Impact sheet', () => {
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
 
-  it('in Welsh names the line and the measure in Welsh where the school gave Welsh, with the same figures', () => {
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
+  it('in Welsh names the line and the measure in Welsh where the school gave Welsh, with the same figures', async () => {
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
     const ws = workbook.getWorksheet('Effaith') as ExcelJS.Worksheet;
     const row = rowOf(ws, 'Ffoneg dal i fyny (Blwyddyn 2)');
     expect(row.getCell(2).value).toBe('Oedran darllen (mis)');
@@ -37,17 +37,17 @@ describe('the Impact sheet', () => {
     expect(row.getCell(5).value).toBeCloseTo(6.4, 10);
   });
 
-  it('in Welsh heads its first column with the word every other sheet uses for a line, “Ymyrraeth”', () => {
+  it('in Welsh heads its first column with the word every other sheet uses for a line, “Ymyrraeth”', async () => {
     const { t } = createI18n('cy');
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), options({ lang: 'cy' }));
     const headings = rowOf(workbook.getWorksheet('Effaith') as ExcelJS.Worksheet, t('export.col.line'));
     expect(headings.getCell(2).value).toBe(t('export.impact.measure'));
   });
 
-  it('in Welsh shows the English unit the school typed where it gave no Welsh unit', () => {
+  it('in Welsh shows the English unit the school typed where it gave no Welsh unit', async () => {
     const year = demoSchoolYear();
     year.enrolments = year.enrolments.map((e) => ({ ...e, measureUnitCy: e.measureUnit === 'months' ? '' : e.measureUnitCy }));
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' }));
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(year), options({ lang: 'cy' }));
     const ws = workbook.getWorksheet('Effaith') as ExcelJS.Worksheet;
     expect(rowOf(ws, 'Ffoneg dal i fyny (Blwyddyn 2)').getCell(2).value).toBe('Oedran darllen (months)');
     const boxall: unknown[] = [];
@@ -59,14 +59,14 @@ describe('the Impact sheet', () => {
     expect(new Set(boxall)).toEqual(new Set(['Proffil Boxall (pwyntiau)']));
   });
 
-  it('lists each measure separately and never averages them together', () => {
+  it('lists each measure separately and never averages them together', async () => {
     const year = demoSchoolYear();
     const line = year.lines.find((l) => l.name.startsWith('Catch-up phonics'));
     const first = year.enrolments.find((e) => e.lineId === line?.id);
     if (!first) throw new Error('demo enrolment missing');
     first.measureName = 'Phonics screening';
     first.measureUnit = 'marks';
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(year), options());
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(year), options());
     const ws = workbook.getWorksheet('Impact') as ExcelJS.Worksheet;
     const measures: unknown[] = [];
     ws.eachRow((row) => {
@@ -77,16 +77,16 @@ describe('the Impact sheet', () => {
 });
 
 describe('the Scenarios sheet', () => {
-  it('appears only when there are scenarios, with the plan, each scenario and the difference from the engine', () => {
+  it('appears only when there are scenarios, with the plan, each scenario and the difference from the engine', async () => {
     const plan = demoSchoolYear();
-    expect(buildGovernorsWorkbookWithFigures(viewOf(plan), options()).sheets).not.toContain('Scenarios');
+    expect((await buildGovernorsWorkbookWithFigures(viewOf(plan), options())).sheets).not.toContain('Scenarios');
 
     const grantEnds = demoSchoolYear();
     grantEnds.income = grantEnds.income.filter((i) => i.kind !== 'aln_grant');
     const costedPlan = costSchoolYear(plan);
     const costedGrantEnds = costSchoolYear(grantEnds);
     const comparison = compareScenarios({ id: null, name: 'Plan', year: plan, costed: costedPlan }, [{ id: 1, name: 'Grant ends', year: grantEnds, costed: costedGrantEnds }]);
-    const { workbook, sheets } = buildGovernorsWorkbookWithFigures(viewOf(plan), options({ scenarios: comparison }));
+    const { workbook, sheets } = await buildGovernorsWorkbookWithFigures(viewOf(plan), options({ scenarios: comparison }));
     expect(sheets.at(-1)).toBe('Scenarios');
     const ws = workbook.getWorksheet('Scenarios') as ExcelJS.Worksheet;
     expect(ws.getRow(3).values).toEqual([undefined, 'Figure', 'Baseline: Plan', 'Grant ends', 'Difference: Grant ends']);

@@ -4,7 +4,7 @@
  * title rows, print set-up (A4, fit to width, repeated headers, footer with the school and page x of y),
  * frozen panes, and column widths and row heights that fit their text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { SchoolYear } from '../../shared/domain';
 import type { TFunction } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';

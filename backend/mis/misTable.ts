@@ -8,10 +8,11 @@
  * streaming: backend/spreadsheetLimits.ts) before exceljs builds anything, so a 1.4 MB zip bomb that
  * unpacks to ten million rows is refused at once in flat memory.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ApiError } from '../../shared/api/contract';
 import { measureSpreadsheet, SpreadsheetTooLarge, type SpreadsheetLimits } from '../spreadsheetLimits';
 import { csvRecords, decodeMisText, type MisTextEncoding } from './misText';
+import { newWorkbook } from '../exports/excelLibrary';
 
 export interface MisCell {
   text: string;
@@ -134,7 +135,7 @@ async function readXlsx(fileName: string, bytes: Uint8Array, keep: ColumnChoice)
     }
     throw unreadable();
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {

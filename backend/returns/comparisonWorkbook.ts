@@ -7,7 +7,7 @@
  * on every table (backend/exports/sheetPrintLayout.ts). Money is shown in pounds (the flat sheet: £ or £k);
  * the exact figures are integer pence in Mapio.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
 import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
@@ -16,6 +16,7 @@ import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
 import { inLanguage } from '../../shared/i18n/schoolWords';
+import { newWorkbook } from '../exports/excelLibrary';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 const PERCENT = '0.00%';
@@ -53,7 +54,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const schoolRows = lang === 'cy' ? [...comparison.schools].sort((a, b) => byName(a.context, b.context)) : comparison.schools;
   const H = (k: string) => t(`compareBook.col.${k}`);
   const count = (c: ReturnCount) => countInWords(t, c);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
   // `repeatColumns`: the leading columns that say whose a row is, repeated on every page a wide sheet prints across.

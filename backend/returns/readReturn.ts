@@ -147,7 +147,7 @@ export async function readReturnWorkbook(bytes: Buffer): Promise<ReadReturn> {
   // Since version 4 the sheets a person reads are drawn exactly from the data: a return whose sheets say
   // something else is refused, so the officer never reads one figure while Mapio imports another.
   if (version >= 4) {
-    const cells = visibleCellDifferences(sheets, ret, version);
+    const cells = await visibleCellDifferences(sheets, ret, version);
     if (cells.length > 0) throw cellsDiffer(cells);
   }
   return { ret, json, sha256: checksum.toLowerCase(), version, writtenBy: one('writtenBy') ?? '' };

@@ -10,7 +10,7 @@
  * wrote the file.
  */
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
@@ -19,6 +19,7 @@ import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { dateText } from '../exports/exportLabels';
 import { inLanguage } from '../../shared/i18n/schoolWords';
+import { newWorkbook } from '../exports/excelLibrary';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -45,8 +46,8 @@ export interface ReturnEnvelope {
  * For comparing cells only, so without the print layout (column widths, row heights, page set-up), which
  * changes no cell and took a fifth of the time.
  */
-export function readableSheets(ret: AuthorityReturn, lang: Lang, version: number = AUTHORITY_RETURN_VERSION): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export async function readableSheets(ret: AuthorityReturn, lang: Lang, version: number = AUTHORITY_RETURN_VERSION): Promise<ExcelJS.Workbook> {
+  const workbook = await newWorkbook();
   addReadableSheets(workbook, ret, lang, { forPrint: false, version });
   return workbook;
 }
@@ -281,7 +282,7 @@ function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: Return
  * its checksum computed over exactly that text unless `checksum` is given.
  */
 export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, envelope: ReturnEnvelope, checksum = sha256Hex(json), lang: Lang = 'en'): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = envelope.writtenBy;
   workbook.title = translatorFor(lang)('returnBook.title', { school: recordName(ret.school, lang), year: ret.school.academicYear });
   addReadableSheets(workbook, ret, lang, { forPrint: true, version: envelope.version });

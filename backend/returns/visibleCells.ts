@@ -4,7 +4,7 @@
  * and compared cell by cell; each cell that differs is named with its sheet, address, what it shows and
  * what the data says (docs/authority-return.md, "Refusing a return that says two things").
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { CellDifference } from '../../shared/api/authority';
 import type { AuthorityReturn } from '../../shared/authority/returnFormat';
 import { translatorFor, type Lang } from '../../shared/i18n';
@@ -73,8 +73,8 @@ function differencesFrom(expected: ExcelJS.Workbook, loaded: readonly SheetCells
  * the one whose sheet names it carries (English when neither matches); its sheets are drawn as its
  * `version` drew them.
  */
-export function visibleCellDifferences(loaded: readonly SheetCells[], ret: AuthorityReturn, version: number): CellDifference[] {
+export async function visibleCellDifferences(loaded: readonly SheetCells[], ret: AuthorityReturn, version: number): Promise<CellDifference[]> {
   const names = loaded.filter((s) => !s.hidden).map((s) => s.name);
   const lang: Lang = names.includes(translatorFor('cy')('returnBook.sheet.main')) ? 'cy' : 'en';
-  return differencesFrom(readableSheets(ret, lang, version), loaded);
+  return differencesFrom(await readableSheets(ret, lang, version), loaded);
 }

@@ -58,6 +58,26 @@ describe('the linter refuses imports across a layer wall', () => {
   });
 });
 
+describe('the linter keeps exceljs out of the data process until a spreadsheet is written or read', () => {
+  async function exceljsRefusals(file: string, code: string): Promise<string[]> {
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    return (result?.messages ?? []).filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
+  }
+  const value = "import ExcelJS from 'exceljs';\nexport const used = new ExcelJS.Workbook();\n";
+
+  it('refuses importing exceljs itself in backend/, and allows its types', async () => {
+    const refused = await exceljsRefusals('backend/exports/scratch.ts', value);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatch(/excelLibrary\.ts/);
+    expect(await exceljsRefusals('backend/exports/scratch.ts', "import type ExcelJS from 'exceljs';\nexport type Used = ExcelJS.Workbook;\n")).toEqual([]);
+  });
+
+  it('allows it in the one module that loads it, and in tests', async () => {
+    expect(await exceljsRefusals('backend/exports/excelLibrary.ts', value)).toEqual([]);
+    expect(await exceljsRefusals('backend/exports/scratch.test.ts', value)).toEqual([]);
+  });
+});
+
 function importedName(statement: string): string {
   const match = /import (?:\{ )?(\w+)/.exec(statement);
   return match?.[1] ?? 'undefined';

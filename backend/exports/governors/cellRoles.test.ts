@@ -12,7 +12,7 @@ import { viewOf } from '../../../test/support/variedSchools';
 import { INPUT_FILL } from './cellRoles';
 
 async function written(lang: 'en' | 'cy'): Promise<{ wb: ExcelJS.Workbook; sheets: string[] }> {
-  const built = buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), { learners: 'pseudonymised', lang, generatedOn: '2026-11-24' });
+  const built = await buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), { learners: 'pseudonymised', lang, generatedOn: '2026-11-24' });
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await built.workbook.xlsx.writeBuffer());
   return { wb, sheets: built.sheets };

@@ -1,5 +1,5 @@
 /** The governors' workbook's Checks sheet: each warning in words, a learner named only when names were asked for. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Check } from '../../../shared/engine';
 import { checkKeys } from '../../../shared/i18n';
 import { headerRow, titleRows, printSetup, fitRowHeights } from '../sheetLayout';

@@ -1,5 +1,5 @@
 /** The governors' workbook's Learners sheet (optional): each learner's share of the cost, pseudonymised unless names were asked for. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { hasIdp } from '../../../shared/domain';
 import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel } from '../exportLabels';

@@ -3,7 +3,7 @@
  * (the staff rates linked to the Staffing sheet), split into the two financial years and across its areas
  * of need by formula, with the columns the Summary's SUMIFS read (ALP or not, funding source).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY, splitEqually } from '../../../shared/engine';
 import { CHARGED_TO_ALN_BUDGET, FUNDING_SOURCES } from '../../../shared/domain';
 import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';

@@ -1,5 +1,5 @@
 /** The governors' workbook's Staffing sheet: each person's hourly cost, hours and the cost of their time. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import type { SchoolYear } from '../../../shared/domain';
 import type { SheetContext } from './sheetContext';

@@ -1,7 +1,7 @@
 /** The governors' workbook's Summary: the headline figures and totals, linked to the Provision map. */
 import { checkMessageForExport } from './checksSheet';
 import { checkKeys } from '../../../shared/i18n';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
 import {

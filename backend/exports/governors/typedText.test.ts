@@ -18,7 +18,7 @@ describe('the governors’ workbook keeps the school’s text as text', () => {
     year.lines[0] = { ...year.lines[0]!, name: FORMULA_NAME, fundingNote: '+44 7700 900000' };
     year.staff[0] = { ...year.staff[0]!, name: '-SUM(A1)' };
     year.income[0] = { ...year.income[0]!, name: '@cmd', source: '=1+1' };
-    const { workbook } = buildGovernorsWorkbookWithFigures(viewOf(year), { learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24' });
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(year), { learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24' });
     const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
     const file = async (path: string) => (await zip.file(path)?.async('string')) ?? '';
 
