@@ -115,6 +115,24 @@ test("the first calls leave before the app's code has arrived, and the map opens
   expect(filesBeforeTheMap.sort()).toEqual(['firstCalls.js', 'index.css', 'index.js']);
 });
 
+test('until the app has drawn, the window names Mapio and says it is loading, in English and Welsh', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  // The app's code is held back: what shows meanwhile is the page's own word (renderer/index.html).
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(mapio.url, { waitUntil: 'commit' });
+  const opening = page.getByRole('status').filter({ hasText: 'Mapio' });
+  await expect(opening).toBeVisible();
+  await expect(opening).toHaveText('Mapio Loading… · Wrthi’n llwytho…');
+  release();
+  await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal));
+  await expect(page.getByTestId('app-opening')).toHaveCount(0);
+});
+
 test('a large map paints the rows its window shows first, then puts every line in the page', async ({ page }) => {
   // 150 lines: more than the map's first pass. The rest waits for the first rows' paint
   // (renderer/screens/provisionMap/afterFirstRowsPainted.ts, whose unit test proves the waiting), and
