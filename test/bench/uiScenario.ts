@@ -7,6 +7,8 @@
  *   page's time origin, 0) to the first line row's name painted (Chromium's Element Timing, its
  *   `elementtiming` mark in the map), with the milestones before it (script fetched, app.info and
  *   year.get sent and answered, first row in the DOM);
+ * - the same first paint in a window with no debugger attached, as the desktop app's window is (Playwright
+ *   attaches one to every page it drives, which slows a page's first scripts: unattachedFirstPaint.ts);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
  *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation): the
  *   window's prediction once it has loaded (docs/performance.md, "Round 11"); and from the same Tab to the
@@ -29,7 +31,9 @@ import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
+import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
+import { openUnattachedWindows, type UnattachedWindows } from './unattachedFirstPaint';
 
 export type UiResult =
   | { skipped: string }
@@ -43,6 +47,14 @@ export type UiResult =
       firstRowPainted: Timing;
       /** Medians of the same navigations' milestones, in ms from the navigation's start. */
       firstPaintMilestones: FirstPaintMilestones;
+      /** The same navigations in windows with no debugger attached, as the desktop app's (unattachedFirstPaint.ts), taken in turn with Playwright's. */
+      unattached: {
+        /** The browser's first navigation (as `mapRenderedFirstMs`; also in `painted`). */
+        firstMs: number;
+        /** Navigation start → the first line row painted (Element Timing), by the page's clock. */
+        painted: Timing;
+        milestones: FirstPaintMilestones;
+      };
       editOnScreen: Timing;
       /** Tab to the save's answer applied: "All changes saved" shown again after "Saving…" (the answered view in the store). */
       editAnswered: Timing;
@@ -70,25 +82,6 @@ export type UiResult =
         responseKb: number;
       };
     };
-
-/** Where a navigation's time goes in the page, in ms from the navigation's start (each a median). */
-export interface FirstPaintMilestones {
-  /** The entry script's response fully received (Resource Timing's responseEnd). */
-  entryScriptReceived: number;
-  appInfoSent: number;
-  appInfoAnswered: number;
-  yearGetSent: number;
-  /** year.get's response headers (the server's work done). */
-  yearGetAnswered: number;
-  /** year.get's body read and parsed. */
-  yearGetParsed: number;
-  /** The first line row in the DOM (a MutationObserver). */
-  firstRowInDom: number;
-  /** The first line row's name painted (Element Timing), as `firstRowPainted`. */
-  firstRowPainted: number;
-  /** Two animation frames after the row was in the DOM: a stand-in for the paint where Element Timing is missing. */
-  firstRowFramed: number;
-}
 
 const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -133,52 +126,6 @@ const TIME_API_CALLS = `(() => {
   Response.prototype.json = async function () {
     const value = await originalJson.call(this);
     if (timed.has(this) && window.__mapioBenchApi) window.__mapioBenchApi.parsedAt = performance.now();
-    return value;
-  };
-})();`;
-
-/**
- * In the page, before Mapio loads, on each navigation: the first-paint milestones (\`FirstPaintMilestones\`),
- * each from the navigation's start. The paint itself is Chromium's Element Timing entry for the rows'
- * \`elementtiming="map-line-row"\` mark (renderer/screens/provisionMap/ProvisionMapScreen.tsx). The first
- * app.info and year.get are timed by wrapping fetch and Response.json (which the client uses), as above.
- * A string for the same reason.
- */
-export const TIME_FIRST_PAINT = `(() => {
-  const m = { firstRowPainted: null, firstRowInDom: null, firstRowFramed: null, api: {} };
-  window.__mapioBenchPaint = m;
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) {
-        if (e.identifier === 'map-line-row' && m.firstRowPainted === null) m.firstRowPainted = e.renderTime || e.loadTime || e.startTime;
-      }
-    }).observe({ type: 'element', buffered: true });
-  } catch {}
-  const rows = new MutationObserver(() => {
-    if (m.firstRowInDom !== null || !document.querySelector('[data-testid^="line-row-"]')) return;
-    m.firstRowInDom = performance.now();
-    rows.disconnect();
-    requestAnimationFrame(() => requestAnimationFrame(() => { m.firstRowFramed = performance.now(); }));
-  });
-  rows.observe(document, { subtree: true, childList: true });
-  const originalFetch = window.fetch.bind(window);
-  const originalJson = Response.prototype.json;
-  const timed = new WeakMap();
-  window.fetch = async (input, init) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    const name = ['app.info', 'year.get'].find((n) => url.includes('/api/' + n));
-    if (!name || m.api[name]) return originalFetch(input, init);
-    const call = { sent: performance.now(), answered: null, parsed: null };
-    m.api[name] = call;
-    const response = await originalFetch(input, init);
-    call.answered = performance.now();
-    timed.set(response, call);
-    return response;
-  };
-  Response.prototype.json = async function () {
-    const value = await originalJson.call(this);
-    const call = timed.get(this);
-    if (call) call.parsed = performance.now();
     return value;
   };
 })();`;
@@ -273,21 +220,6 @@ export async function firstPaintMilestones(page: Page): Promise<FirstPaintMilest
   };
 }
 
-function medianMilestones(all: FirstPaintMilestones[]): FirstPaintMilestones {
-  const median = (key: keyof FirstPaintMilestones) => summarise(all.map((m) => m[key])).medianMs;
-  return {
-    entryScriptReceived: median('entryScriptReceived'),
-    appInfoSent: median('appInfoSent'),
-    appInfoAnswered: median('appInfoAnswered'),
-    yearGetSent: median('yearGetSent'),
-    yearGetAnswered: median('yearGetAnswered'),
-    yearGetParsed: median('yearGetParsed'),
-    firstRowInDom: median('firstRowInDom'),
-    firstRowPainted: median('firstRowPainted'),
-    firstRowFramed: median('firstRowFramed'),
-  };
-}
-
 async function main(): Promise<void> {
   const [outFile, workDir] = process.argv.slice(2);
   if (!outFile || !workDir) throw new Error('usage: uiScenario.ts <result.json> <work folder>');
@@ -305,15 +237,24 @@ async function main(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
 
   let mapio: RunningMapio | null = null;
+  let windows: UnattachedWindows | null = null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   try {
     mapio = await startMapio(dataDir, ['--file', filePath]);
     const firstRow = (page: Page) => page.locator('[data-testid^="line-row-"]').first();
 
     // Open to map rendered: a fresh context (no cache) for every navigation.
+    // The same, in a window no debugger is attached to (a second Mapio on a copy of the file), taken in turn
+    // with Playwright's navigations so both meet the same machine. As for Playwright's, the median holds the
+    // browser's first navigation (the data process's first answers), also reported on its own.
+    const unattachedFile = path.join(workDir, 'Large secondary (unattached).mapio');
+    SchoolFile.create(unattachedFile, year, { appVersion: 'bench' }).close();
+    windows = await openUnattachedWindows({ chromium: CHROMIUM, launchArgs: LAUNCH_ARGS, rendererDir, filePath: unattachedFile, workDir });
+    const unattachedInPage: FirstPaintMilestones[] = [];
     const navigations: number[] = [];
     const inPage: FirstPaintMilestones[] = [];
     for (let i = 0; i < NAVIGATIONS; i++) {
+      unattachedInPage.push(await windows.navigate());
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
       await context.addInitScript({ content: TIME_FIRST_PAINT });
       const page = await context.newPage();
@@ -324,6 +265,8 @@ async function main(): Promise<void> {
       inPage.push(await firstPaintMilestones(page));
       await context.close();
     }
+    await windows.close();
+    windows = null;
 
     // Edits: one line's minutes, alternating between two values; the expected total is the engine's.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -399,6 +342,7 @@ async function main(): Promise<void> {
       mapRendered: summarise(navigations),
       firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
       firstPaintMilestones: medianMilestones(inPage),
+      unattached: { firstMs: unattachedInPage[0]?.firstRowPainted ?? Number.NaN, painted: summarise(unattachedInPage.map((m) => m.firstRowPainted)), milestones: medianMilestones(unattachedInPage) },
       editOnScreen: summarise(onScreen),
       editAnswered: summarise(answered),
       editAnsweredThrottled: summarise(throttled.answered),
@@ -417,6 +361,7 @@ async function main(): Promise<void> {
       },
     });
   } finally {
+    await windows?.close();
     await browser.close();
     await mapio?.stop();
   }

@@ -20,11 +20,12 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-e2e-'));
 }
 
-export async function startMapio(dataDir: string, extraArgs: string[] = []): Promise<RunningMapio> {
+/** `env`: more of the server's environment (e.g. MAPIO_RENDERER_DIR, the built screens it serves). */
+export async function startMapio(dataDir: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<RunningMapio> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'backend/http/serve.ts', '--no-open', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: repoRoot,
     // New school files typed as a bare name go in the test's own folder, never the real Documents folder.
-    env: { ...process.env, FORCE_COLOR: '0', MAPIO_SCHOOL_FOLDER: path.join(dataDir, 'Documents', 'Mapio') },
+    env: { ...process.env, FORCE_COLOR: '0', MAPIO_SCHOOL_FOLDER: path.join(dataDir, 'Documents', 'Mapio'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,0 +1,217 @@
+/**
+ * The map's first paint in a window with no debugger attached to it, as the desktop app's window is.
+ *
+ * Playwright attaches Chromium's DevTools protocol to every page it drives, and a page with it attached
+ * runs its first scripts more slowly: evaluating Mapio's entry module took 56–98 ms in Playwright's pages
+ * and 8–25 ms in the same Chromium with nothing attached (docs/performance.md, "Round 14: the first paint
+ * with no debugger attached"). So beside Playwright's figures the bench also opens the map the way a user's
+ * window does: its own Chromium, launched with the switches Playwright uses, driven over the protocol's
+ * pipe at the browser level only. For each navigation it makes a fresh browser context (nothing cached) and
+ * a blank tab, attaches to the tab only to ask it to go to Mapio's address, and detaches as soon as the
+ * navigation has begun, before the page's scripts arrive.
+ *
+ * The page reports for itself: a copy of the built screens whose index.html loads one more script first
+ * (`bench-paint.js`, a file of its own so the page's Content-Security-Policy allows it): the same timing
+ * script as Playwright's pages get (`TIME_FIRST_PAINT`), and a line written to the console once the first
+ * row is painted, which Chromium logs to its standard error. A page that never reports fails the bench
+ * after 30 s, naming what is missing; nothing is skipped.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { startMapio } from '../e2e/mapio';
+import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
+
+const REPORT_PREFIX = 'MAPIO-FIRST-PAINT ';
+const REPORT_TIMEOUT_MS = 30_000;
+
+/**
+ * The switches Playwright launches Chromium with that bear on a page's speed (its background throttling
+ * and the like turned off), so both measures run in the same kind of browser.
+ */
+const PLAYWRIGHT_LIKE_SWITCHES = [
+  '--disable-field-trial-config',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-back-forward-cache',
+  '--disable-renderer-backgrounding',
+  '--disable-ipc-flooding-protection',
+  '--disable-hang-monitor',
+  '--allow-pre-commit-input',
+  '--disable-dev-shm-usage',
+  '--disable-extensions',
+  '--headless',
+];
+
+/** The page's report: its milestones once the first row is painted, as one console line. */
+function reportScript(): string {
+  return `${TIME_FIRST_PAINT}
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.identifier !== 'map-line-row') continue;
+    // After TIME_FIRST_PAINT's own observer has taken the same entry.
+    setTimeout(() => {
+      const m = window.__mapioBenchPaint;
+      const script = performance.getEntriesByType('resource').find((e) => e.initiatorType === 'script' && /\\/assets\\/index-[^/]*\\.js$/.test(e.name));
+      console.log(${JSON.stringify(REPORT_PREFIX)} + JSON.stringify({ ...m, entryScriptReceived: script ? script.responseEnd : null }));
+    }, 0);
+    return;
+  }
+}).observe({ type: 'element', buffered: true });
+`;
+}
+
+/** A copy of the built screens whose page loads the report script before its own. */
+function timedScreens(rendererDir: string, workDir: string): string {
+  const copy = path.join(workDir, 'renderer-reporting');
+  fs.cpSync(rendererDir, copy, { recursive: true });
+  fs.writeFileSync(path.join(copy, 'assets', 'bench-paint.js'), reportScript());
+  const indexPath = path.join(copy, 'index.html');
+  const html = fs.readFileSync(indexPath, 'utf8');
+  const firstModule = html.indexOf('<script type="module"');
+  if (firstModule < 0) throw new Error(`${indexPath} has no module script to put the report script before`);
+  fs.writeFileSync(indexPath, `${html.slice(0, firstModule)}<script src="./assets/bench-paint.js"></script>\n    ${html.slice(firstModule)}`);
+  return copy;
+}
+
+/** Chromium's DevTools protocol over --remote-debugging-pipe: JSON messages ended by a NUL byte. */
+class BrowserPipe {
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (result: Record<string, unknown>) => void; reject: (error: Error) => void }>();
+  private pending = '';
+
+  constructor(
+    private readonly toBrowser: Writable,
+    fromBrowser: Readable,
+  ) {
+    fromBrowser.on('data', (chunk: Buffer) => {
+      this.pending += chunk.toString('utf8');
+      for (let end = this.pending.indexOf('\0'); end >= 0; end = this.pending.indexOf('\0')) {
+        const message = JSON.parse(this.pending.slice(0, end)) as { id?: number; result?: Record<string, unknown>; error?: { message: string } };
+        this.pending = this.pending.slice(end + 1);
+        const call = message.id === undefined ? undefined : this.waiting.get(message.id);
+        if (!call || message.id === undefined) continue;
+        this.waiting.delete(message.id);
+        if (message.error) call.reject(new Error(message.error.message));
+        else call.resolve(message.result ?? {});
+      }
+    });
+  }
+
+  send(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      const id = this.nextId++;
+      this.waiting.set(id, { resolve, reject });
+      this.toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+  }
+}
+
+/** Each report line Chromium logs to its standard error, in order. */
+function reportsFrom(browser: ChildProcess): () => Promise<Record<string, unknown>> {
+  let log = '';
+  const reports: Record<string, unknown>[] = [];
+  const readers: ((report: Record<string, unknown>) => void)[] = [];
+  // Chromium logs a console line as: ...:CONSOLE(n)] "<text>", source: <url> (n)  with the text's quotes escaped.
+  const line = new RegExp(`${REPORT_PREFIX}(\\{.*?\\})", source:`);
+  browser.stderr?.on('data', (chunk: Buffer) => {
+    log += chunk.toString('utf8');
+    for (let found = line.exec(log); found; found = line.exec(log)) {
+      log = log.slice(found.index + found[0].length);
+      const report = JSON.parse((found[1] as string).replace(/\\"/g, '"')) as Record<string, unknown>;
+      const reader = readers.shift();
+      if (reader) reader(report);
+      else reports.push(report);
+    }
+    if (log.length > 1_000_000) log = log.slice(-100_000);
+  });
+  return () => {
+    const ready = reports.shift();
+    if (ready) return Promise.resolve(ready);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the page reported no first paint within ${REPORT_TIMEOUT_MS / 1000} s (no "${REPORT_PREFIX}" line in Chromium's log)`)), REPORT_TIMEOUT_MS);
+      readers.push((report) => {
+        clearTimeout(timer);
+        resolve(report);
+      });
+    });
+  };
+}
+
+interface PageReport {
+  firstRowPainted: number | null;
+  firstRowInDom: number | null;
+  firstRowFramed: number | null;
+  entryScriptReceived: number | null;
+  api: Record<string, { sent: number; answered: number | null; parsed: number | null } | undefined>;
+}
+
+function milestonesOf(report: PageReport): FirstPaintMilestones {
+  const info = report.api['app.info'];
+  const year = report.api['year.get'];
+  if (!info || !year || report.firstRowPainted === null || report.firstRowInDom === null) throw new Error(`the page's report lacks a milestone: ${JSON.stringify(report)}`);
+  return {
+    entryScriptReceived: report.entryScriptReceived ?? Number.NaN,
+    appInfoSent: info.sent,
+    appInfoAnswered: info.answered ?? Number.NaN,
+    yearGetSent: year.sent,
+    yearGetAnswered: year.answered ?? Number.NaN,
+    yearGetParsed: year.parsed ?? Number.NaN,
+    firstRowInDom: report.firstRowInDom,
+    firstRowPainted: report.firstRowPainted,
+    firstRowFramed: report.firstRowFramed ?? Number.NaN,
+  };
+}
+
+/** A browser of the bench's own, its pages with no debugger attached, and a Mapio serving them. */
+export interface UnattachedWindows {
+  /** One navigation to the map in a fresh browser context (nothing cached), 1440×900: its milestones. */
+  navigate(): Promise<FirstPaintMilestones>;
+  close(): Promise<void>;
+}
+
+/** Starts a second Mapio on `filePath` (a copy of the school file of its own) and a Chromium to open it in. */
+export async function openUnattachedWindows(options: { chromium: string; launchArgs: readonly string[]; rendererDir: string; filePath: string; workDir: string }): Promise<UnattachedWindows> {
+  const renderer = timedScreens(options.rendererDir, options.workDir);
+  const dataDir = path.join(options.workDir, 'data-unattached');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const mapio = await startMapio(dataDir, ['--file', options.filePath], { MAPIO_RENDERER_DIR: renderer });
+  const profile = fs.mkdtempSync(path.join(options.workDir, 'chromium-profile-'));
+  const browser = spawn(
+    options.chromium,
+    [
+      ...options.launchArgs,
+      ...PLAYWRIGHT_LIKE_SWITCHES,
+      '--enable-logging=stderr',
+      '--v=0',
+      `--user-data-dir=${profile}`,
+      '--window-size=1440,900',
+      '--lang=en-GB',
+      '--remote-debugging-pipe',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+  );
+  const pipe = new BrowserPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
+  const nextReport = reportsFrom(browser);
+  return {
+    async navigate() {
+      const { browserContextId } = await pipe.send('Target.createBrowserContext');
+      const { targetId } = await pipe.send('Target.createTarget', { url: 'about:blank', browserContextId });
+      const { sessionId } = await pipe.send('Target.attachToTarget', { targetId, flatten: true });
+      // The blank tab's renderer answers once it is up, as Playwright's new page is before it navigates.
+      await pipe.send('Runtime.evaluate', { expression: '1' }, sessionId as string);
+      const report = nextReport();
+      await pipe.send('Page.navigate', { url: mapio.url }, sessionId as string);
+      await pipe.send('Target.detachFromTarget', { sessionId });
+      const milestones = milestonesOf((await report) as unknown as PageReport);
+      await pipe.send('Target.disposeBrowserContext', { browserContextId });
+      return milestones;
+    },
+    async close() {
+      browser.kill('SIGKILL');
+      await mapio.stop();
+    },
+  };
+}
