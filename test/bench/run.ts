@@ -163,6 +163,11 @@ async function main(): Promise<void> {
         { section: S, measure: 'Engine ÷ single-pass floor', figure: `${ratio.toFixed(1)}×`, target: '≤ 5×', met: ratio <= 5 },
         {
           section: S,
+          measure: "  beside: the engine's output alone, copied (every object made again)",
+          figure: `${medianP95(s.outputCopy)}; ${s.outputCopy.objects.toLocaleString('en-GB')} objects; ${(s.outputCopy.medianMs / floor).toFixed(1)}× the single-pass floor; the engine is ${(s.engine.medianMs / s.outputCopy.medianMs).toFixed(1)}× this`,
+        },
+        {
+          section: S,
           measure: 'Recost after a one-line edit (YearCosting.cost, year in memory)',
           figure: `${medianP95(s.editRecost)}, fastest ${ms(s.editRecost.minMs)}; ${s.editRecost.checked} equal to a fresh full recost`,
         },

@@ -20,6 +20,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { LARGE_SECONDARY, largeSecondaryYear } from './generatedSchool';
 import { MemoryPeak, timeOnce, timeRuns, timeRunsAsync, type Timing } from './measure';
 import { timeRecostAfterOneLineEdit } from './editRecost';
+import { assertCopyOf, copyOfOutput, objectsIn } from './outputCopy';
 import { assertFloorEqualsEngine, lineCostsInOnePass } from './singlePassFloor';
 
 export interface SchoolResult {
@@ -35,6 +36,8 @@ export interface SchoolResult {
   readAndEngine: Timing;
   /** One pass over the records computing only line costs (test/bench/singlePassFloor.ts). */
   singlePassFloor: Timing;
+  /** The engine's output copied, every object made again (test/bench/outputCopy.ts), and how many objects that is. */
+  outputCopy: Timing & { objects: number };
   /** YearCosting.cost after a one-line edit, the year in memory (test/bench/editRecost.ts); `checked`: costings found equal to a fresh costSchoolYear. */
   editRecost: Timing & { checked: number };
   totals: { costPence: number; chargedPence: number; linesCostPence: number; byTier: Array<{ key: string; costPence: number; chargedPence: number }> };
@@ -144,6 +147,10 @@ async function main(): Promise<void> {
   const singlePassFloor = timeRuns(() => lineCostsInOnePass(inMemory), 200, 20);
   assertFloorEqualsEngine(inMemory, lineCostsInOnePass(inMemory), costed);
   memory.phase('single-pass floor');
+  // The engine's output alone: the costed map copied, every object made again (outputCopy.ts).
+  const outputCopy = { ...timeRuns(() => copyOfOutput(costed), 200, 20), objects: objectsIn(costed) };
+  assertCopyOf(costed, copyOfOutput(costed));
+  memory.phase('output copied');
 
   // The line the edits below change: the minutes of one group line.
   const line = inMemory.lines.find((l) => l.tierId === 'targeted' && inMemory.enrolments.some((e) => e.lineId === l.id)) ?? inMemory.lines[0]!;
@@ -222,6 +229,7 @@ async function main(): Promise<void> {
     engine,
     readAndEngine,
     singlePassFloor,
+    outputCopy,
     editRecost,
     totals: {
       costPence: costed.totals.costPence,
