@@ -71,7 +71,7 @@ describe('the data process warms the engine while idle', () => {
     send({ type: 'call', id: 2, name: 'year.get', input: {} });
     const second = await next('result');
     expect(second).toMatchObject({ id: 2, ok: true });
-    const costOf = (m: FromHost) => (JSON.parse((m as { json: string }).json) as { costed: { totals: { costPence: number } } }).costed.totals.costPence;
+    const costOf = (m: FromHost) => (JSON.parse(Buffer.from((m as { json: Uint8Array }).json).toString('utf8')) as { costed: { totals: { costPence: number } } }).costed.totals.costPence;
     expect(costOf(second)).toBe(costOf(first));
 
     // However long it stays idle, it stops once there is no more to gain.

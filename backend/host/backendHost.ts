@@ -23,10 +23,10 @@ function bodyOf(error: unknown): ApiErrorBody {
   return (error instanceof ApiError ? error : toApiError(error)).toBody();
 }
 
-/** A call's answer as its JSON text (hostProtocol.ts); a value that cannot be written so is answered as an error, never left unanswered. */
+/** A call's answer as its JSON text in UTF-8 (hostProtocol.ts); a value that cannot be written so is answered as an error, never left unanswered. */
 function answerOf(id: number, value: unknown): FromHost {
   try {
-    return { type: 'result', id, ok: true, json: JSON.stringify(value === undefined ? null : value) };
+    return { type: 'result', id, ok: true, json: Buffer.from(JSON.stringify(value === undefined ? null : value), 'utf8') };
   } catch (error) {
     return { type: 'result', id, ok: false, error: bodyOf(error) };
   }

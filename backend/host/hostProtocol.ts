@@ -6,10 +6,13 @@
  * keeps every acknowledged edit: test/unit/hardening/crash.test.ts).
  *
  * Plain objects only, so the same messages travel over Node's child-process IPC and Electron's
- * utilityProcess MessagePort. An answer travels as its JSON text: one string crosses the boundary in a
- * copy, where the same answer as objects was serialised field by field and built again on the other side
- * (the year's 900 KB: 15 ms on a quiet machine, 40–90 ms while a window is loading), and browser mode's
- * server sends that text as it is (docs/performance.md, "Round 13").
+ * utilityProcess MessagePort. An answer travels as its JSON text in UTF-8 bytes: one block of bytes crosses
+ * the boundary in a copy, where the same answer as objects was serialised field by field and built again
+ * on the other side (the year's 900 KB: 15 ms on a quiet machine, 40–90 ms while a window is loading), and
+ * browser mode's server sends those bytes as they are (docs/performance.md, "Round 13"). Bytes, not a
+ * string: one character beyond Latin-1 in a school's words (a ’ or a ŵ) makes V8 hold the whole text at two
+ * bytes a character, and a string then crosses at twice its UTF-8 size and is encoded again for HTTP
+ * (docs/performance.md, "Round 14: the year's answer in UTF-8").
  */
 import type { ApiErrorBody, OperationName } from '../../shared/api/contract';
 import type { BackendOptions } from '../backend';
@@ -22,7 +25,7 @@ export type ToHost = { type: 'start'; options: HostStartOptions } | { type: 'cal
 export type FromHost =
   | { type: 'started'; openFailed: ApiErrorBody | null }
   | { type: 'startFailed'; error: ApiErrorBody }
-  | { type: 'result'; id: number; ok: true; json: string }
+  | { type: 'result'; id: number; ok: true; json: Uint8Array }
   | { type: 'result'; id: number; ok: false; error: ApiErrorBody }
   | { type: 'disposed' };
 

@@ -41,16 +41,16 @@ export interface ProcessBackendOptions {
 
 interface Pending {
   name: string;
-  /** The answer's JSON text, as the data process wrote it. */
-  resolve: (json: string) => void;
+  /** The answer's JSON text in UTF-8, as the data process wrote it. */
+  resolve: (json: Uint8Array) => void;
   reject: (error: ApiError) => void;
   /** Set once the call is sent (its time limit runs from then). */
   timer: NodeJS.Timeout | undefined;
 }
 
 export interface ProcessBackend extends Backend {
-  /** The same call, answered with its JSON text as the data process wrote it (browser mode's server sends it on as it is). */
-  callJson(name: string, input: unknown): Promise<string>;
+  /** The same call, answered with its JSON text in UTF-8 as the data process wrote it (browser mode's server sends it on as it is). */
+  callJson(name: string, input: unknown): Promise<Uint8Array>;
   /** Ask the data process to close its files, and wait for it to go (ended if it takes over 5 s). */
   close(): Promise<void>;
 }
@@ -137,8 +137,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     spawned.send({ type: 'start', options: start });
   }
 
-  function track(name: string, json: string): void {
-    if (name === 'authority.open' || name === 'authority.create') authorityPath = (JSON.parse(json) as AuthorityView | null)?.file?.path ?? authorityPath;
+  function track(name: string, json: Uint8Array): void {
+    if (name === 'authority.open' || name === 'authority.create') authorityPath = (parsed(json) as AuthorityView | null)?.file?.path ?? authorityPath;
     if (name === 'authority.close') authorityPath = null;
   }
 
@@ -159,8 +159,8 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
     launch(start, authorityPath, false);
   }
 
-  function call(name: string, input: unknown): Promise<string> {
-    return new Promise<string>((resolve, reject) => {
+  function call(name: string, input: unknown): Promise<Uint8Array> {
+    return new Promise<Uint8Array>((resolve, reject) => {
       // Registered at once, so Stop and a restart see a call still waiting for the data process to start.
       const id = nextId++;
       const entry: Pending = { name, resolve, reject, timer: undefined };
@@ -197,13 +197,13 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
 
   launch(options.start, null, true);
 
-  async function callJson(name: string, input: unknown): Promise<string> {
+  async function callJson(name: string, input: unknown): Promise<Uint8Array> {
     if (name === 'app.stop') {
       // Answered here, never by the data process: it may be the thing that is busy.
-      if (pending.size === 0) return JSON.stringify({ stopped: false });
+      if (pending.size === 0) return jsonBytes({ stopped: false });
       failAll(() => new ApiError('cancelled'));
       restart('cancelled');
-      return JSON.stringify({ stopped: true });
+      return jsonBytes({ stopped: true });
     }
     return call(name, input);
   }
@@ -211,7 +211,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
   return {
     callJson,
     async call(name: string, input: unknown): Promise<unknown> {
-      return JSON.parse(await callJson(name, input)) as unknown;
+      return parsed(await callJson(name, input));
     },
     dispose(): void {
       void this.close();
@@ -229,4 +229,14 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
       clearTimeout(killer);
     },
   };
+}
+
+/** A value as JSON text in UTF-8, as the data process answers. */
+function jsonBytes(value: unknown): Uint8Array {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/** An answer's value from its JSON text in UTF-8 (a Buffer, or the Uint8Array a MessagePort delivers). */
+function parsed(json: Uint8Array): unknown {
+  return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as unknown;
 }

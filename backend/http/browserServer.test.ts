@@ -14,9 +14,9 @@ import { startBrowserServer, type BackendDoor, type BrowserServer } from './brow
 class RecordingBackend implements BackendDoor {
   calls: Array<{ name: string; input: unknown }> = [];
   answer: (name: string, input: unknown) => unknown = () => ({ version: '0.1.0', mode: 'browser', file: null, recentFiles: [] });
-  async callJson(name: string, input: unknown): Promise<string> {
+  async callJson(name: string, input: unknown): Promise<Uint8Array> {
     this.calls.push({ name, input });
-    return JSON.stringify(this.answer(name, input) ?? null);
+    return Buffer.from(JSON.stringify(this.answer(name, input) ?? null), 'utf8');
   }
 }
 
@@ -214,6 +214,16 @@ describe('POST /api/<operation>: what comes back', () => {
     expect(reply.headers['content-type']).toMatch(/^application\/json/);
     expect(JSON.parse(reply.text)).toEqual({ version: '0.1.0', mode: 'browser', file: null, recentFiles: [] });
     expect(backend.calls).toEqual([{ name: 'lines.delete', input: { id: 7 } }]);
+  });
+
+  it("sends the backend's answer as the bytes it wrote: Welsh letters arrive whole and the length counts bytes", async () => {
+    const school = { name: 'Ysgol Gymraeg Bro Ŵyr’s “ALN” — £1,250.50', lines: Array.from({ length: 2000 }, (_, i) => `Llinell ${i}: ŵ ŷ â ê î ô û`) };
+    backend.answer = () => school;
+    const reply = await callApi(server, 'year.get', {});
+    expect(reply.status).toBe(200);
+    expect(Number(reply.headers['content-length'])).toBe(Buffer.byteLength(reply.text, 'utf8'));
+    expect(Number(reply.headers['content-length'])).toBeGreaterThan(reply.text.length);
+    expect(JSON.parse(reply.text)).toEqual(school);
   });
 
   it('treats an empty body as {}', async () => {

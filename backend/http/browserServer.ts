@@ -23,7 +23,7 @@ import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticP
  * (backend/host/processBackend.ts: the data process writes it once; backend/host/hostProtocol.ts).
  */
 export interface BackendDoor {
-  callJson(name: string, input: unknown): Promise<string>;
+  callJson(name: string, input: unknown): Promise<Uint8Array>;
 }
 
 export interface BrowserServerOptions {
@@ -177,7 +177,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     try {
-      sendJsonText(res, 200, await backend.callJson(name, input));
+      sendJsonBytes(res, 200, await backend.callJson(name, input));
     } catch (err) {
       if (err instanceof ApiError) {
         sendJson(res, httpStatusFor(err.code), err.toBody());
@@ -299,17 +299,18 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  sendJsonText(res, status, JSON.stringify(body));
+  sendJsonBytes(res, status, Buffer.from(JSON.stringify(body), 'utf8'));
 }
 
-function sendJsonText(res: ServerResponse, status: number, text: string): void {
+/** JSON text already in UTF-8 (the data process's answer as it wrote it), sent without being decoded or encoded again. */
+function sendJsonBytes(res: ServerResponse, status: number, json: Uint8Array): void {
   res.writeHead(status, {
     ...STATIC_SECURITY_HEADERS,
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(text)),
+    'Content-Length': String(json.byteLength),
     'Cache-Control': 'no-store',
   });
-  res.end(text);
+  res.end(json);
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -33,7 +33,7 @@ import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
 import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
-import { openUnattachedWindows, type UnattachedWindows } from './unattachedFirstPaint';
+import { openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedFirstPaint';
 
 export type UiResult =
   | { skipped: string }
@@ -237,7 +237,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
 
   let mapio: RunningMapio | null = null;
-  let windows: UnattachedWindows | null = null;
+  let reportingMapio: RunningMapio | null = null;
+  let unattachedBrowser: UnattachedBrowser | null = null;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
   try {
     mapio = await startMapio(dataDir, ['--file', filePath]);
@@ -249,12 +250,15 @@ async function main(): Promise<void> {
     // browser's first navigation (the data process's first answers), also reported on its own.
     const unattachedFile = path.join(workDir, 'Large secondary (unattached).mapio');
     SchoolFile.create(unattachedFile, year, { appVersion: 'bench' }).close();
-    windows = await openUnattachedWindows({ chromium: CHROMIUM, launchArgs: LAUNCH_ARGS, rendererDir, filePath: unattachedFile, workDir });
+    const unattachedDataDir = path.join(workDir, 'data-unattached');
+    fs.mkdirSync(unattachedDataDir, { recursive: true });
+    reportingMapio = await startMapio(unattachedDataDir, ['--file', unattachedFile], { MAPIO_RENDERER_DIR: reportingScreens(rendererDir, workDir) });
+    unattachedBrowser = openUnattachedBrowser({ chromium: CHROMIUM, launchArgs: LAUNCH_ARGS, workDir });
     const unattachedInPage: FirstPaintMilestones[] = [];
     const navigations: number[] = [];
     const inPage: FirstPaintMilestones[] = [];
     for (let i = 0; i < NAVIGATIONS; i++) {
-      unattachedInPage.push(await windows.navigate());
+      unattachedInPage.push(await unattachedBrowser.navigate(reportingMapio.url));
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
       await context.addInitScript({ content: TIME_FIRST_PAINT });
       const page = await context.newPage();
@@ -265,8 +269,6 @@ async function main(): Promise<void> {
       inPage.push(await firstPaintMilestones(page));
       await context.close();
     }
-    await windows.close();
-    windows = null;
 
     // Edits: one line's minutes, alternating between two values; the expected total is the engine's.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -361,7 +363,8 @@ async function main(): Promise<void> {
       },
     });
   } finally {
-    await windows?.close();
+    unattachedBrowser?.close();
+    await reportingMapio?.stop();
     await browser.close();
     await mapio?.stop();
   }

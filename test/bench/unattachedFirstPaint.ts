@@ -20,7 +20,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import { startMapio } from '../e2e/mapio';
 import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 
 const REPORT_PREFIX = 'MAPIO-FIRST-PAINT ';
@@ -62,8 +61,8 @@ new PerformanceObserver((list) => {
 `;
 }
 
-/** A copy of the built screens whose page loads the report script before its own. */
-function timedScreens(rendererDir: string, workDir: string): string {
+/** A copy of the built screens whose page loads the report script before its own: serve it (MAPIO_RENDERER_DIR) to the windows below. */
+export function reportingScreens(rendererDir: string, workDir: string): string {
   const copy = path.join(workDir, 'renderer-reporting');
   fs.cpSync(rendererDir, copy, { recursive: true });
   fs.writeFileSync(path.join(copy, 'assets', 'bench-paint.js'), reportScript());
@@ -164,19 +163,14 @@ function milestonesOf(report: PageReport): FirstPaintMilestones {
   };
 }
 
-/** A browser of the bench's own, its pages with no debugger attached, and a Mapio serving them. */
-export interface UnattachedWindows {
-  /** One navigation to the map in a fresh browser context (nothing cached), 1440×900: its milestones. */
-  navigate(): Promise<FirstPaintMilestones>;
-  close(): Promise<void>;
+/** A browser of the bench's own whose pages have no debugger attached. */
+export interface UnattachedBrowser {
+  /** One navigation to `url` (a Mapio serving `reportingScreens`) in a fresh browser context (nothing cached), 1440×900: its milestones. */
+  navigate(url: string): Promise<FirstPaintMilestones>;
+  close(): void;
 }
 
-/** Starts a second Mapio on `filePath` (a copy of the school file of its own) and a Chromium to open it in. */
-export async function openUnattachedWindows(options: { chromium: string; launchArgs: readonly string[]; rendererDir: string; filePath: string; workDir: string }): Promise<UnattachedWindows> {
-  const renderer = timedScreens(options.rendererDir, options.workDir);
-  const dataDir = path.join(options.workDir, 'data-unattached');
-  fs.mkdirSync(dataDir, { recursive: true });
-  const mapio = await startMapio(dataDir, ['--file', options.filePath], { MAPIO_RENDERER_DIR: renderer });
+export function openUnattachedBrowser(options: { chromium: string; launchArgs: readonly string[]; workDir: string }): UnattachedBrowser {
   const profile = fs.mkdtempSync(path.join(options.workDir, 'chromium-profile-'));
   const browser = spawn(
     options.chromium,
@@ -196,22 +190,21 @@ export async function openUnattachedWindows(options: { chromium: string; launchA
   const pipe = new BrowserPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
   const nextReport = reportsFrom(browser);
   return {
-    async navigate() {
+    async navigate(url) {
       const { browserContextId } = await pipe.send('Target.createBrowserContext');
       const { targetId } = await pipe.send('Target.createTarget', { url: 'about:blank', browserContextId });
       const { sessionId } = await pipe.send('Target.attachToTarget', { targetId, flatten: true });
       // The blank tab's renderer answers once it is up, as Playwright's new page is before it navigates.
       await pipe.send('Runtime.evaluate', { expression: '1' }, sessionId as string);
       const report = nextReport();
-      await pipe.send('Page.navigate', { url: mapio.url }, sessionId as string);
+      await pipe.send('Page.navigate', { url }, sessionId as string);
       await pipe.send('Target.detachFromTarget', { sessionId });
       const milestones = milestonesOf((await report) as unknown as PageReport);
       await pipe.send('Target.disposeBrowserContext', { browserContextId });
       return milestones;
     },
-    async close() {
+    close() {
       browser.kill('SIGKILL');
-      await mapio.stop();
     },
   };
 }

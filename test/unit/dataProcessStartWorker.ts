@@ -45,7 +45,7 @@ async function call(name: string, input: unknown): Promise<unknown> {
   const id = ++nextId;
   const answer = await send({ type: 'call', id, name, input }, id);
   if (answer.type !== 'result' || !answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer)}`);
-  return JSON.parse(answer.json) as unknown;
+  return JSON.parse(Buffer.from(answer.json).toString('utf8')) as unknown;
 }
 
 const started = await send({ type: 'start', options: { mode: 'browser', dataDir, openPath: file } }, 'started');

@@ -162,7 +162,7 @@ describe('privacy: planted learner names never leak', () => {
       callJson: async (name: string, input: unknown) => {
         // An unexpected failure whose message holds a name, as a careless library might throw.
         if (name === 'year.get' && (input as { asAtWeek?: unknown }).asAtWeek === 2) throw new Error(`row for ${PLANTED[0]} failed`);
-        return JSON.stringify((await backend.call(name, input)) ?? null);
+        return Buffer.from(JSON.stringify((await backend.call(name, input)) ?? null), 'utf8');
       },
     };
     const server = await startBrowserServer({ backend: failing, staticDir: dir, log: (l) => serverLog.push(l) });
