@@ -282,6 +282,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     }
     const listRows = (o: ListImportOutcome) => {
       for (const r of o.rejected) io.err(t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params }));
+      for (const r of o.welshNamesLeftOut ?? []) io.err(t(`authority.welshNameLeftOut.${r.code}`, { row: r.rowNumber, ...r.params }));
     };
     if (schoolList) {
       const { outcome: o } = await backend.invoke('authority.importSchoolList', { fileName: path.basename(schoolList), contentBase64: fs.readFileSync(schoolList).toString('base64') });
