@@ -281,7 +281,12 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const listRows = (o: ListImportOutcome) => {
-      for (const r of o.rejected) io.err(t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params }));
+      // In the file's row order: each row rejected, or imported without its Welsh name.
+      const lines = [
+        ...o.rejected.map((r) => ({ row: r.rowNumber, text: t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params }) })),
+        ...(o.welshNamesLeftOut ?? []).map((r) => ({ row: r.rowNumber, text: t(`authority.welshNameLeftOut.${r.code}`, { row: r.rowNumber, ...r.params }) })),
+      ];
+      for (const line of lines.sort((a, b) => a.row - b.row)) io.err(line.text);
     };
     if (schoolList) {
       const { outcome: o } = await backend.invoke('authority.importSchoolList', { fileName: path.basename(schoolList), contentBase64: fs.readFileSync(schoolList).toString('base64') });

@@ -124,7 +124,7 @@ export const authorityHandlers: HandlerMap<AuthorityOperation> = {
     return guarded('importingSchoolList', async () => {
       const list = await readSchoolListFile(path.basename(fileName), Buffer.from(contentBase64, 'base64'));
       file.replaceSchoolList(list.schools);
-      return { outcome: { imported: list.schools.length, rejected: list.rejected }, view: authorityView(file) };
+      return { outcome: { imported: list.schools.length, rejected: list.rejected, welshNamesLeftOut: list.welshNamesLeftOut }, view: authorityView(file) };
     });
   },
 

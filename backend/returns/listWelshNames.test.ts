@@ -3,9 +3,10 @@
  * lists"), on a real authority file: a listed school that never returned is named, for a Welsh reader, by
  * the Welsh name the list gives, on the screen's comparison, in the Welsh comparison workbook and from the
  * command line; the list's Welsh name wins over the one a return of another year gave; a school the list
- * gives no Welsh name is named as before; a Welsh name a name cannot be is refused with its row and reason,
- * in English and Welsh, and the rest of the list imported. Importing a list without the column again leaves
- * the list's Welsh names behind.
+ * gives no Welsh name is named as before; a Welsh name a name cannot be is left out, never its school: the
+ * school is imported, listed as not yet returned by its English name, and the result says, in English and
+ * Welsh, which row's Welsh name was left out and why. Importing a list without the column again leaves the
+ * list's Welsh names behind.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,8 +23,8 @@ const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base
 /**
  * The list, its Welsh column before the English name's (so the English name's heading, "name", must not
  * take it). 6602002 returned last year as "Ysgol Gynradd Afon", but the list says "Ysgol Afon"; 6602003
- * never returned; 6602004 and 6602005 have no Welsh name on the list; rows 7 and 8 have Welsh names a
- * name cannot be (201 characters; a line break inside).
+ * never returned; 6602004 and 6602005 have no Welsh name on the list; rows 7 and 8 (6602006 and 6602007,
+ * which never returned) have Welsh names a name cannot be (201 characters; a line break inside).
  */
 const LIST_WITH_WELSH = [
   'Official number,Enw Cymraeg,School name,Phase,Language medium',
@@ -88,18 +89,24 @@ async function sheetRows(path: string, lang: 'en' | 'cy'): Promise<string[][]> {
 }
 
 describe('a list of schools with a Welsh-name column', () => {
-  it('imports each school’s Welsh name, refusing a Welsh name a name cannot be with its row and reason, and names the schools not yet returned by it', async () => {
+  it('imports each school’s Welsh name, leaving out (never the school) a Welsh name a name cannot be, with its row and reason, and names the schools not yet returned by it', async () => {
     const { outcome, view } = await backend.invoke('authority.importSchoolList', { fileName: 'schools.csv', contentBase64: base64(LIST_WITH_WELSH) });
-    expect(outcome.imported).toBe(5);
-    expect(outcome.rejected).toEqual([
+    expect(outcome.imported).toBe(7);
+    expect(outcome.rejected).toEqual([]);
+    expect(outcome.welshNamesLeftOut).toEqual([
       { rowNumber: 7, code: 'welsh_name_too_long', params: { number: '6602006', length: 201, max: 200 } },
       { rowNumber: 8, code: 'welsh_name_control_character', params: { number: '6602007' } },
     ]);
-    const [long, broken] = outcome.rejected;
-    expect(createI18n('en').t(`authority.listRow.${long!.code}`, { row: long!.rowNumber, ...long!.params })).toBe(
-      'Row 7: school 6602006: its Welsh name has 201 characters; a name may have at most 200.',
-    );
-    expect(createI18n('cy').t(`authority.listRow.${broken!.code}`, { row: broken!.rowNumber, ...broken!.params })).toMatch(/^Rhes 8: ysgol 6602007: mae ei henw yn Gymraeg yn cynnwys toriad llinell/);
+    const words = (lang: 'en' | 'cy') => outcome.welshNamesLeftOut!.map((n) => createI18n(lang).t(`authority.welshNameLeftOut.${n.code}`, { row: n.rowNumber, ...n.params }));
+    expect(words('en')).toEqual([
+      'Row 7: school 6602006 was imported without its Welsh name: it has 201 characters; a name may have at most 200.',
+      'Row 8: school 6602007 was imported without its Welsh name: it holds a line break or another control character, which a name cannot hold.',
+    ]);
+    expect(words('cy')).toEqual([
+      'Rhes 7: mewnforiwyd ysgol 6602006 heb ei henw yn Gymraeg: mae 201 nod ynddo; dim mwy na 200 nod a all fod mewn enw.',
+      'Rhes 8: mewnforiwyd ysgol 6602007 heb ei henw yn Gymraeg: mae’n cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.',
+    ]);
+    expect(view.listedSchools).toBe(7);
 
     // The screen's data: the list's Welsh name, over the one last year's return gave; else the return's; else none.
     expect(view.comparison.notReturned.map((s) => [s.officialNumber, s.name, s.nameCy])).toEqual([
@@ -107,12 +114,16 @@ describe('a list of schools with a Welsh-name column', () => {
       ['6602003', 'Llanfair Primary', 'Ysgol Llanfair'],
       ['6602004', 'Cwm Primary', ''],
       ['6602005', 'Lon Wen Primary', 'Ysgol Lôn Wen'],
+      ['6602006', 'Long Primary', ''],
+      ['6602007', 'Newydd Primary', ''],
     ]);
   });
 
   it('names them in the Welsh workbook by those names, in Welsh alphabetical order (ll after l); the English workbook keeps the list’s names', async () => {
     expect(await notReturnedSheet('cy', 'with-welsh-cy.xlsx')).toEqual([
       ['Cwm Primary', '6602004'],
+      ['Long Primary', '6602006'],
+      ['Newydd Primary', '6602007'],
       ['Ysgol Afon', '6602002'],
       ['Ysgol Lôn Wen', '6602005'],
       ['Ysgol Llanfair', '6602003'],
@@ -122,6 +133,8 @@ describe('a list of schools with a Welsh-name column', () => {
       ['Llanfair Primary', '6602003'],
       ['Cwm Primary', '6602004'],
       ['Lon Wen Primary', '6602005'],
+      ['Long Primary', '6602006'],
+      ['Newydd Primary', '6602007'],
     ]);
   });
 
@@ -134,7 +147,7 @@ describe('a list of schools with a Welsh-name column', () => {
 
   it('drops the list’s Welsh names when a list without the column replaces it: a school that never returned keeps its English name again', async () => {
     const { outcome, view } = await backend.invoke('authority.importSchoolList', { fileName: 'schools-en.csv', contentBase64: base64(LIST_WITHOUT_WELSH) });
-    expect(outcome).toEqual({ imported: 5, rejected: [] });
+    expect(outcome).toEqual({ imported: 5, rejected: [], welshNamesLeftOut: [] });
     expect(view.comparison.notReturned.map((s) => [s.officialNumber, s.nameCy])).toEqual([
       ['6602002', 'Ysgol Gynradd Afon'],
       ['6602003', ''],
@@ -149,7 +162,7 @@ describe('a list of schools with a Welsh-name column', () => {
     ]);
   });
 
-  it('from the command line: `mapio compare … --schools list.csv --lang cy` names a school that never returned by the list’s Welsh name and prints the refused rows in Welsh', async () => {
+  it('from the command line: `mapio compare … --schools list.csv --lang cy` names a school that never returned by the list’s Welsh name and prints, in Welsh, the rows whose Welsh name was left out', async () => {
     const list = nodePath.join(dir, 'rhestr.csv');
     fs.writeFileSync(list, LIST_WITH_WELSH);
     const target = nodePath.join(dir, 'cli-cymhariaeth.xlsx');
@@ -157,11 +170,17 @@ describe('a list of schools with a Welsh-name column', () => {
     const err: string[] = [];
     const code = await runCli(['compare', returnFiles['6602001.xlsx']!, '--schools', list, '--out', target, '--lang', 'cy'], { out: (t) => out.push(t), err: (t) => err.push(t) });
     expect(code).toBe(0);
-    expect(err.join('\n')).toContain('Rhes 7: ysgol 6602006: mae 201 nod yn ei henw yn Gymraeg');
+    expect(err).toEqual([
+      'Rhes 7: mewnforiwyd ysgol 6602006 heb ei henw yn Gymraeg: mae 201 nod ynddo; dim mwy na 200 nod a all fod mewn enw.',
+      'Rhes 8: mewnforiwyd ysgol 6602007 heb ei henw yn Gymraeg: mae’n cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.',
+    ]);
     // Only this year's return is in the command's own authority file: the list alone names the others in Welsh.
     expect(await sheetRows(target, 'cy')).toEqual([
       ['Cwm Primary', '6602004'],
+      // Welsh order: "ng" is one letter, before "n".
+      ['Long Primary', '6602006'],
       ['Lon Wen Primary', '6602005'],
+      ['Newydd Primary', '6602007'],
       ['Ysgol Afon', '6602002'],
       ['Ysgol Llanfair', '6602003'],
     ]);

@@ -2,7 +2,7 @@
 import { issue } from '../fieldIssues';
 import { z } from 'zod';
 import type { AuthorityComparison } from '../authority/comparison';
-import type { AllocationUnit, AllocationUnitBasis, ListRowRejection } from '../authority/authorityLists';
+import type { AllocationUnit, AllocationUnitBasis, ListRowRejection, WelshNameLeftOut } from '../authority/authorityLists';
 import type { ReturnChanges } from '../authority/returnHeadline';
 import { MAX_RETURN_FILE_BASE64_CHARS } from '../limits';
 import { singleLine } from '../schemas';
@@ -68,6 +68,12 @@ export interface ListImportOutcome {
   /** Allocations only: the unit the amounts were read in, and whether a heading said so or their size decided. */
   unit?: AllocationUnit;
   unitFrom?: AllocationUnitBasis;
+  /**
+   * The list of schools only: each row imported without its Welsh name, which a name cannot be, with its
+   * number, a code and specifics (worded at the edge: `authority.welshNameLeftOut.<code>`). Counted among the
+   * imported rows, never the rejected.
+   */
+  welshNamesLeftOut?: WelshNameLeftOut[];
 }
 
 /** The open authority file and its comparison: what the authority workspace renders from. */

@@ -8,7 +8,8 @@
  * - the list of schools may carry each school's Welsh name, in a column whose heading says it is the name
  *   in Welsh ("Welsh name", "Name in Welsh", "Enw Cymraeg", "Enw yn Gymraeg"); it is held to a school's
  *   own Welsh name's rule (shared/schemas.ts): at most NAME_MAX_CHARS characters on one line, and empty
- *   when the school's name is the same in both languages;
+ *   when the school's name is the same in both languages; a Welsh name breaking that rule is left out, not
+ *   the school: the row is imported without it, and the result says so with the row and the reason;
  * - allocations are in pounds or thousands of pounds: a heading saying "£k", "£000", "£'000", "000s" or
  *   "thousands" (or "miloedd") means thousands; with no such heading, the median of the amounts decides
  *   (under 1,000 → thousands, since no school's delegated ALN allocation is under £1,000 while a figure in
@@ -29,8 +30,6 @@ export interface ListTable {
 export type ListRowProblem =
   | 'official_number_invalid'
   | 'name_missing'
-  | 'welsh_name_too_long'
-  | 'welsh_name_control_character'
   | 'allocation_missing'
   | 'allocation_not_money'
   | 'allocation_negative'
@@ -42,6 +41,16 @@ export type ListRowProblem =
 export interface ListRowRejection {
   rowNumber: number;
   code: ListRowProblem;
+  params: Record<string, string | number>;
+}
+
+/** Why a school's Welsh name on the list was left out, the school imported without it (worded at the edge: `authority.welshNameLeftOut.<code>`). */
+export type WelshNameProblem = 'welsh_name_too_long' | 'welsh_name_control_character';
+
+/** A row of the list of schools imported without its Welsh name: its row number, why, and the specifics. */
+export interface WelshNameLeftOut {
+  rowNumber: number;
+  code: WelshNameProblem;
   params: Record<string, string | number>;
 }
 
@@ -74,6 +83,8 @@ export interface ListedSchool {
 export interface SchoolList {
   schools: ListedSchool[];
   rejected: ListRowRejection[];
+  /** Rows imported whose Welsh name was left out: not rejected rows, and not counted as such. */
+  welshNamesLeftOut: WelshNameLeftOut[];
 }
 
 /** A list whose headings do not name a column it needs (worded at the edge: `authority.listColumnMissing`). */
@@ -236,6 +247,13 @@ function wordAs<T extends string>(text: string, known: readonly T[], words: Arra
   return words.find(([re]) => re.test(spaced))?.[1] ?? null;
 }
 
+/** Why a Welsh name cannot be a school's Welsh name (shared/schemas.ts's rule for a name), or null when it can. */
+function welshNameProblem(nameCy: string): { code: WelshNameProblem; params: Record<string, string | number> } | null {
+  if (nameCy.length > NAME_MAX_CHARS) return { code: 'welsh_name_too_long', params: { length: nameCy.length, max: NAME_MAX_CHARS } };
+  if (CONTROL_CHARACTERS.test(nameCy)) return { code: 'welsh_name_control_character', params: {} };
+  return null;
+}
+
 /** The authority's list of its schools: official number, name, phase and language medium, and the name in Welsh when the list gives it. */
 export function readSchoolList(table: ListTable): SchoolList {
   const numberAt = findColumn(table.header, NUMBER_HEADINGS);
@@ -252,6 +270,7 @@ export function readSchoolList(table: ListTable): SchoolList {
 
   const schools: ListedSchool[] = [];
   const rejected: ListRowRejection[] = [];
+  const welshNamesLeftOut: WelshNameLeftOut[] = [];
   const firstRowOf = new Map<string, number>();
   for (const { rowNumber, cells } of table.rows) {
     if (!cells.some((c) => c.trim() !== '')) continue;
@@ -266,15 +285,6 @@ export function readSchoolList(table: ListTable): SchoolList {
       reject('name_missing', { number: officialNumber });
       continue;
     }
-    const nameCy = cell(cells, welshNameAt);
-    if (nameCy.length > NAME_MAX_CHARS) {
-      reject('welsh_name_too_long', { number: officialNumber, length: nameCy.length, max: NAME_MAX_CHARS });
-      continue;
-    }
-    if (CONTROL_CHARACTERS.test(nameCy)) {
-      reject('welsh_name_control_character', { number: officialNumber });
-      continue;
-    }
     const phase = wordAs(cell(cells, phaseAt), PHASES, PHASE_WORDS);
     if (!phase) {
       reject('phase_unknown', { number: officialNumber, value: cell(cells, phaseAt) });
@@ -286,7 +296,11 @@ export function readSchoolList(table: ListTable): SchoolList {
       continue;
     }
     firstRowOf.set(officialNumber, rowNumber);
-    schools.push({ officialNumber, name, nameCy, phase, languageMedium });
+    // The Welsh name is an optional translation: one a name cannot be is left out, never the school, which
+    // is then named by its English name as one the list gives no Welsh name for.
+    const problem = welshNameProblem(cell(cells, welshNameAt));
+    if (problem) welshNamesLeftOut.push({ rowNumber, code: problem.code, params: { number: officialNumber, ...problem.params } });
+    schools.push({ officialNumber, name, nameCy: problem ? '' : cell(cells, welshNameAt), phase, languageMedium });
   }
-  return { schools, rejected };
+  return { schools, rejected, welshNamesLeftOut };
 }

@@ -1761,8 +1761,6 @@ export const cy: Catalogue = {
     listRow: {
       official_number_invalid: 'Rhes {{row}}: nid yw “{{value}}” yn rhif swyddogol (7 digid: cod 3 digid yr awdurdod ac yna rhif 4 digid yr ysgol).',
       name_missing: 'Rhes {{row}}: nid oes enw gan ysgol {{number}}.',
-      welsh_name_too_long: 'Rhes {{row}}: ysgol {{number}}: mae {{length}} nod yn ei henw yn Gymraeg; dim mwy na {{max}} nod a all fod mewn enw.',
-      welsh_name_control_character: 'Rhes {{row}}: ysgol {{number}}: mae ei henw yn Gymraeg yn cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.',
       allocation_missing: 'Rhes {{row}}: nid oes dyraniad gan ysgol {{number}}.',
       allocation_not_money: 'Rhes {{row}}: ysgol {{number}}: nid yw “{{value}}” yn swm o arian.',
       allocation_negative: 'Rhes {{row}}: ysgol {{number}}: mae’r dyraniad “{{value}}” yn negatif.',
@@ -1778,6 +1776,11 @@ export const cy: Catalogue = {
       thousands: 'miloedd o bunnoedd (£k)',
     },
     listImported: 'Rhesi a fewnforiwyd: {{n}}; rhesi a wrthodwyd: {{rejected}}.',
+    welshNamesLeftOut: 'Ysgolion a fewnforiwyd heb eu henw yn Gymraeg: {{n}}.',
+    welshNameLeftOut: {
+      welsh_name_too_long: 'Rhes {{row}}: mewnforiwyd ysgol {{number}} heb ei henw yn Gymraeg: mae {{length}} nod ynddo; dim mwy na {{max}} nod a all fod mewn enw.',
+      welsh_name_control_character: 'Rhes {{row}}: mewnforiwyd ysgol {{number}} heb ei henw yn Gymraeg: mae’n cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.',
+    },
     rejected: {
       not_xlsx: 'nid ffurflen Mapio mohoni: nid ffeil Excel .xlsx yw hi',
       unreadable_xlsx: 'nid ffurflen Mapio mohoni: ni ellid ei darllen fel ffeil .xlsx (efallai ei bod wedi’i difrodi neu ei thorri’n fyr wrth ei chopïo)',

@@ -1615,8 +1615,6 @@ export const en = {
     listRow: {
       official_number_invalid: 'Row {{row}}: “{{value}}” is not an official number (7 digits: the authority’s 3-digit code then the school’s 4-digit number).',
       name_missing: 'Row {{row}}: school {{number}} has no name.',
-      welsh_name_too_long: 'Row {{row}}: school {{number}}: its Welsh name has {{length}} characters; a name may have at most {{max}}.',
-      welsh_name_control_character: 'Row {{row}}: school {{number}}: its Welsh name holds a line break or another control character, which a name cannot hold.',
       allocation_missing: 'Row {{row}}: school {{number}} has no allocation.',
       allocation_not_money: 'Row {{row}}: school {{number}}: “{{value}}” is not an amount of money.',
       allocation_negative: 'Row {{row}}: school {{number}}: the allocation “{{value}}” is negative.',
@@ -1632,6 +1630,11 @@ export const en = {
       thousands: 'thousands of pounds (£k)',
     },
     listImported: 'Rows imported: {{n}}; rejected: {{rejected}}.',
+    welshNamesLeftOut: 'Schools imported without their Welsh name: {{n}}.',
+    welshNameLeftOut: {
+      welsh_name_too_long: 'Row {{row}}: school {{number}} was imported without its Welsh name: it has {{length}} characters; a name may have at most {{max}}.',
+      welsh_name_control_character: 'Row {{row}}: school {{number}} was imported without its Welsh name: it holds a line break or another control character, which a name cannot hold.',
+    },
     rejected: {
       not_xlsx: 'not a Mapio return: it is not an Excel .xlsx file',
       unreadable_xlsx: 'not a Mapio return: it could not be read as an .xlsx file (it may be damaged or cut short in copying)',

@@ -3,8 +3,9 @@
  * at once (one cut short in transit, refused with its reason in Welsh while the rest import, and one of last
  * year), the authority's list of schools, the comparison, "Classed differently", the outliers, correcting the
  * matching (merge and undo), the comparison workbook, and the list again with the schools' Welsh names (one
- * refused). No English catalogue text on the way; the schools' own words stay as they wrote them, in Welsh
- * where their returns give Welsh.
+ * left out, its school kept). No English catalogue text on the way; the schools' own words stay as they
+ * wrote them, in Welsh where their returns give Welsh. And an officer reading in English imports a list with
+ * one Welsh name too long: the school is kept without it, the note says so, and says it again in Welsh.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -188,7 +189,8 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
 
   // The list again, now with each school's Welsh name (docs/authority-return.md, "The authority's lists"):
   // the school that never returned is named by it, and the list's Welsh name wins over the one last year's
-  // return gave; a Welsh name on two lines is refused with its row, in Welsh, and the rest imported.
+  // return gave; a Welsh name on two lines is left out, not its school, which is listed by its English name,
+  // and the note says so with its row, in Welsh.
   const welshListFile = path.join(dataDir, 'ysgolion-cymraeg.csv');
   const welshList = ['Official number,School name,Enw Cymraeg,Phase,Language medium', ...NAMES.map((n, i) => `${numberOf(i)},${n},${NAMES_CY[i]},Primary,English`)];
   welshList.push(
@@ -200,10 +202,62 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await page.getByTestId('export-comparison-dialog-close').click();
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByTestId('school-list-file').setInputFiles(welshListFile);
-  await expect(page.getByTestId('list-outcome')).toContainText(`Rhes ${welshList.length}: ysgol 6602009: mae ei henw yn Gymraeg yn cynnwys toriad llinell`);
-  await expect(notReturned).toHaveCount(2);
-  await expect(notReturned.nth(0)).toContainText(`Ysgol Afon (${LAST_YEAR.number})`);
-  await expect(notReturned.nth(1)).toContainText(`Ysgol Gymraeg Derw (${NEVER.number})`);
+  await expect(page.getByTestId('list-outcome')).toContainText(t('authority.listImported', { n: welshList.length - 1, rejected: 0 }));
+  await expect(page.getByTestId('welsh-names-left-out')).toHaveText(
+    `Rhes ${welshList.length}: mewnforiwyd ysgol 6602009 heb ei henw yn Gymraeg: mae’n cynnwys toriad llinell neu nod rheoli arall, na all fod mewn enw.`,
+  );
+  await expect(notReturned).toHaveCount(3);
+  await expect(notReturned.nth(0)).toContainText('Two Lines Primary (6602009)');
+  await expect(notReturned.nth(1)).toContainText(`Ysgol Afon (${LAST_YEAR.number})`);
+  await expect(notReturned.nth(2)).toContainText(`Ysgol Gymraeg Derw (${NEVER.number})`);
   await expect(page.getByTestId('not-returned')).not.toContainText(NEVER.name);
   await page.getByTestId('authority-lists').screenshot({ path: screenshotPath('authority-cy-9-list-welsh-names') });
+});
+
+test('an officer imports a list with one Welsh name too long: the school is kept without it, and the note is read in English, then in Welsh', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dataDir = newDataDir();
+  const listFile = path.join(dataDir, 'schools.csv');
+  const tooLong = `Ysgol ${'Hir '.repeat(48)}Iawn`;
+  expect(tooLong.length).toBe(202);
+  fs.writeFileSync(
+    listFile,
+    ['Official number,School name,Welsh name,Phase,Language medium', '6602001,Bryn Primary,Ysgol Gynradd Bryn,Primary,English', `6602002,Long Name Primary,${tooLong},Primary,Welsh`].join('\r\n'),
+  );
+
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-authority-new').click();
+  await page.getByTestId('authority-file-path').fill(path.join(dataDir, 'Sir Prawf'));
+  await page.getByTestId('authority-file-submit').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
+
+  // Both schools imported, none rejected; the one whose Welsh name is too long is listed by its English name.
+  await page.getByTestId('school-list-file').setInputFiles(listFile);
+  const outcome = page.getByTestId('list-outcome');
+  await expect(outcome).toContainText('Rows imported: 2; rejected: 0.');
+  await expect(outcome).toContainText('Schools imported without their Welsh name: 1.');
+  await expect(page.getByTestId('welsh-names-left-out')).toHaveText('Row 3: school 6602002 was imported without its Welsh name: it has 202 characters; a name may have at most 200.');
+  const notReturned = page.getByTestId('not-returned').locator('li');
+  await expect(notReturned).toHaveCount(2);
+  await expect(notReturned.nth(1)).toContainText('Long Name Primary (6602002)');
+  await page.getByTestId('authority-lists').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('authority-list-welsh-left-out-en') });
+
+  // The same result in Welsh: the words chosen again from the codes, the school still named in English.
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(outcome).toContainText('Rhesi a fewnforiwyd: 2; rhesi a wrthodwyd: 0.');
+  await expect(outcome).toContainText('Ysgolion a fewnforiwyd heb eu henw yn Gymraeg: 1.');
+  await expect(page.getByTestId('welsh-names-left-out')).toHaveText('Rhes 3: mewnforiwyd ysgol 6602002 heb ei henw yn Gymraeg: mae 202 nod ynddo; dim mwy na 200 nod a all fod mewn enw.');
+  await expect(page.getByTestId('not-returned')).toContainText('Long Name Primary (6602002)');
+  await expect(page.getByTestId('not-returned')).toContainText('Ysgol Gynradd Bryn (6602001)');
+  // No English catalogue text beside the schools' own names and the file's.
+  let shown = (await page.getByTestId('authority-lists').innerText()).replace(/\s+/g, ' ');
+  for (const own of ['Long Name Primary', 'Ysgol Gynradd Bryn', 'schools.csv']) shown = shown.replaceAll(own, ' ');
+  expect(englishIn(shown, englishPhrases()).map((p) => `${p.key}: “${p.phrase}”`)).toEqual([]);
+  await page.getByTestId('authority-lists').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('authority-list-welsh-left-out-cy') });
 });

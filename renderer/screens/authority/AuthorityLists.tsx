@@ -1,7 +1,8 @@
 /**
  * The authority's own lists: its list of schools (so the screen can name those not yet returned) and the
  * allocations it published for the year (set beside what each school reported). Each import says how many
- * rows came in, which unit the amounts were read in and why, and every bad row with its number and reason.
+ * rows came in, which unit the amounts were read in and why, every bad row with its number and reason, and
+ * every school imported without the Welsh name the list gave it, with the row and why.
  */
 import { FilePicker } from '../../components/FilePicker';
 import { useId, useState } from 'react';
@@ -26,6 +27,16 @@ function ListOutcome(props: { outcome: ListImportOutcome }) {
             <li key={`${r.rowNumber}-${r.code}`}>{t(`authority.listRow.${r.code}`, { row: r.rowNumber, ...r.params })}</li>
           ))}
         </ul>
+      ) : null}
+      {outcome.welshNamesLeftOut && outcome.welshNamesLeftOut.length > 0 ? (
+        <>
+          <p>{t('authority.welshNamesLeftOut', { n: outcome.welshNamesLeftOut.length })}</p>
+          <ul className="rejected-list" data-testid="welsh-names-left-out">
+            {outcome.welshNamesLeftOut.map((r) => (
+              <li key={`${r.rowNumber}-${r.code}`}>{t(`authority.welshNameLeftOut.${r.code}`, { row: r.rowNumber, ...r.params })}</li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </div>
   );
