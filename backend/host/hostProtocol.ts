@@ -12,7 +12,7 @@
  * browser mode's server sends those bytes as they are (docs/performance.md, "Round 13"). Bytes, not a
  * string: one character beyond Latin-1 in a school's words (a ’ or a ŵ) makes V8 hold the whole text at two
  * bytes a character, and a string then crosses at twice its UTF-8 size and is encoded again for HTTP
- * (docs/performance.md, "Round 14: the year's answer in UTF-8").
+ * (docs/performance.md, "Round 14: the first paint with no debugger attached").
  */
 import type { ApiErrorBody, OperationName } from '../../shared/api/contract';
 import type { BackendOptions } from '../backend';
