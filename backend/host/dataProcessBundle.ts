@@ -2,7 +2,7 @@
  * Browser mode's data process as one bundled file, as the desktop app's is (scripts/build-electron.mjs:
  * CommonJS for Node, better-sqlite3 left outside), instead of its sources run through the TypeScript
  * loader. Started through the loader it took 2.4–2.8 s from spawn to its first answered year, the loader
- * transpiling some 200 files on every start; bundled, 1.4–1.5 s (docs/performance.md, "Round 14: browser
+ * transpiling some 180 files on every start; bundled, 1.4–1.5 s (docs/performance.md, "Round 14: browser
  * mode's data process bundled").
  *
  * The bundle is made again whenever it may not be the sources' own: it is missing, or any file it was
