@@ -1,7 +1,7 @@
 /**
  * The map's first paint as the page itself times it: the script put in the page before Mapio loads, the
  * milestones it records, and their medians over several navigations. Used by the bench's Playwright pages
- * (uiScenario.ts) and its pages with no debugger attached (unattachedFirstPaint.ts) alike.
+ * (uiScenario.ts) and its pages with no debugger attached (unattachedWindows.ts) alike.
  */
 import { summarise } from './measure';
 

@@ -278,6 +278,21 @@ async function main(): Promise<void> {
             figure: `${ms(b.toRequest.medianMs)} / ${ms(b.server.medianMs)} / ${ms(b.bodyAndParse.medianMs)} / ${ms(b.render.medianMs)}`,
           },
           { section: U, measure: '  the same from outside, typing included (Playwright)', figure: medianP95(u.editAsTyped) },
+          { section: U, measure: 'No debugger attached (the page commits the field itself): empty round trip', figure: medianP95(u.unattachedEdits.emptyRoundTrip) },
+          {
+            section: U,
+            measure: '  commit → total on screen (predicted)',
+            figure: `${medianP95(u.unattachedEdits.onScreen)}; ${(u.unattachedEdits.onScreen.medianMs / u.unattachedEdits.emptyRoundTrip.medianMs).toFixed(1)}× the round trip`,
+            target: '< 16 ms',
+            met: u.unattachedEdits.onScreen.medianMs < 16,
+          },
+          {
+            section: U,
+            measure: "  commit → the save's answer applied, ÷ the empty round trip",
+            figure: `${medianP95(u.unattachedEdits.answered)}; ${(u.unattachedEdits.answered.medianMs / u.unattachedEdits.emptyRoundTrip.medianMs).toFixed(1)}×`,
+            target: '≤ 3×',
+            met: u.unattachedEdits.answered.medianMs <= 3 * u.unattachedEdits.emptyRoundTrip.medianMs,
+          },
           { section: U, measure: 'CPU throttled 4×: empty round trip', figure: medianP95(u.emptyRoundTripThrottled) },
           {
             section: U,

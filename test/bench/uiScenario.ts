@@ -8,7 +8,7 @@
  *   `elementtiming` mark in the map), with the milestones before it (script fetched, app.info and
  *   year.get sent and answered, first row in the DOM);
  * - the same first paint in a window with no debugger attached, as the desktop app's window is (Playwright
- *   attaches one to every page it drives, which slows a page's first scripts: unattachedFirstPaint.ts);
+ *   attaches one to every page it drives, which slows a page's first scripts: unattachedWindows.ts);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
  *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation): the
  *   window's prediction once it has loaded (docs/performance.md, "Round 11"); and from the same Tab to the
@@ -33,7 +33,7 @@ import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
 import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
-import { openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedFirstPaint';
+import { driveEdits, openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
 
 export type UiResult =
   | { skipped: string }
@@ -47,7 +47,7 @@ export type UiResult =
       firstRowPainted: Timing;
       /** Medians of the same navigations' milestones, in ms from the navigation's start. */
       firstPaintMilestones: FirstPaintMilestones;
-      /** The same navigations in windows with no debugger attached, as the desktop app's (unattachedFirstPaint.ts), taken in turn with Playwright's. */
+      /** The same navigations in windows with no debugger attached, as the desktop app's (unattachedWindows.ts), taken in turn with Playwright's. */
       unattached: {
         /** The browser's first navigation (as `mapRenderedFirstMs`; also in `painted`). */
         firstMs: number;
@@ -55,6 +55,8 @@ export type UiResult =
         painted: Timing;
         milestones: FirstPaintMilestones;
       };
+      /** The same edits and empty round trips in a window with no debugger attached, driven by the page itself (unattachedWindows.ts `driveEdits`). */
+      unattachedEdits: { onScreen: Timing; answered: Timing; emptyRoundTrip: Timing };
       editOnScreen: Timing;
       /** Tab to the save's answer applied: "All changes saved" shown again after "Saving…" (the answered view in the store). */
       editAnswered: Timing;
@@ -252,7 +254,8 @@ async function main(): Promise<void> {
     SchoolFile.create(unattachedFile, year, { appVersion: 'bench' }).close();
     const unattachedDataDir = path.join(workDir, 'data-unattached');
     fs.mkdirSync(unattachedDataDir, { recursive: true });
-    reportingMapio = await startMapio(unattachedDataDir, ['--file', unattachedFile], { MAPIO_RENDERER_DIR: reportingScreens(rendererDir, workDir) });
+    const reportingDir = reportingScreens(rendererDir, workDir);
+    reportingMapio = await startMapio(unattachedDataDir, ['--file', unattachedFile], { MAPIO_RENDERER_DIR: reportingDir });
     unattachedBrowser = openUnattachedBrowser({ chromium: CHROMIUM, launchArgs: LAUNCH_ARGS, workDir });
     const unattachedInPage: FirstPaintMilestones[] = [];
     const navigations: number[] = [];
@@ -332,6 +335,9 @@ async function main(): Promise<void> {
 
     const { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
     const roundTrips = await measureRoundTrips();
+    // The same edits and round trips in a window with no debugger attached, the page driving them itself.
+    driveEdits(reportingDir, { lineId, values: [values[0]!, values[1]!], expected: [expected[0]!, expected[1]!], edits: EDITS, roundTrips: ROUND_TRIPS });
+    const unattachedEdits = await unattachedBrowser!.edits(reportingMapio!.url);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE_RATE });
     const throttled = await measureEdits();
@@ -344,6 +350,7 @@ async function main(): Promise<void> {
       mapRendered: summarise(navigations),
       firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
       firstPaintMilestones: medianMilestones(inPage),
+      unattachedEdits: { onScreen: summarise(unattachedEdits.onScreen), answered: summarise(unattachedEdits.answered), emptyRoundTrip: summarise(unattachedEdits.roundTrips) },
       unattached: { firstMs: unattachedInPage[0]?.firstRowPainted ?? Number.NaN, painted: summarise(unattachedInPage.map((m) => m.firstRowPainted)), milestones: medianMilestones(unattachedInPage) },
       editOnScreen: summarise(onScreen),
       editAnswered: summarise(answered),

@@ -1,5 +1,6 @@
 /**
- * The map's first paint in a window with no debugger attached to it, as the desktop app's window is.
+ * Mapio in windows with no debugger attached, as the desktop app's window is: the map's first paint, and
+ * an edit's figures on screen beside the empty round trip.
  *
  * Playwright attaches Chromium's DevTools protocol to every page it drives, and a page with it attached
  * runs its first scripts more slowly: evaluating Mapio's entry module took 56–98 ms in Playwright's pages
@@ -22,8 +23,10 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 
-const REPORT_PREFIX = 'MAPIO-FIRST-PAINT ';
-const REPORT_TIMEOUT_MS = 30_000;
+const REPORT_PREFIX = 'MAPIO-BENCH-REPORT ';
+const REPORT_TIMEOUT_MS = 60_000;
+/** The script each window loads before the app's own: the first paint's report, or the edits' driver. */
+const REPORT_SCRIPT = 'bench-paint.js';
 
 /**
  * The switches Playwright launches Chromium with that bear on a page's speed (its background throttling
@@ -65,12 +68,12 @@ new PerformanceObserver((list) => {
 export function reportingScreens(rendererDir: string, workDir: string): string {
   const copy = path.join(workDir, 'renderer-reporting');
   fs.cpSync(rendererDir, copy, { recursive: true });
-  fs.writeFileSync(path.join(copy, 'assets', 'bench-paint.js'), reportScript());
+  fs.writeFileSync(path.join(copy, 'assets', REPORT_SCRIPT), reportScript());
   const indexPath = path.join(copy, 'index.html');
   const html = fs.readFileSync(indexPath, 'utf8');
   const firstModule = html.indexOf('<script type="module"');
   if (firstModule < 0) throw new Error(`${indexPath} has no module script to put the report script before`);
-  fs.writeFileSync(indexPath, `${html.slice(0, firstModule)}<script src="./assets/bench-paint.js"></script>\n    ${html.slice(firstModule)}`);
+  fs.writeFileSync(indexPath, `${html.slice(0, firstModule)}<script src="./assets/${REPORT_SCRIPT}"></script>\n    ${html.slice(firstModule)}`);
   return copy;
 }
 
@@ -129,7 +132,7 @@ function reportsFrom(browser: ChildProcess): () => Promise<Record<string, unknow
     const ready = reports.shift();
     if (ready) return Promise.resolve(ready);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the page reported no first paint within ${REPORT_TIMEOUT_MS / 1000} s (no "${REPORT_PREFIX}" line in Chromium's log)`)), REPORT_TIMEOUT_MS);
+      const timer = setTimeout(() => reject(new Error(`the page reported nothing within ${REPORT_TIMEOUT_MS / 1000} s (no "${REPORT_PREFIX}" line in Chromium's log)`)), REPORT_TIMEOUT_MS);
       readers.push((report) => {
         clearTimeout(timer);
         resolve(report);
@@ -167,6 +170,8 @@ function milestonesOf(report: PageReport): FirstPaintMilestones {
 export interface UnattachedBrowser {
   /** One navigation to `url` (a Mapio serving `reportingScreens`) in a fresh browser context (nothing cached), 1440×900: its milestones. */
   navigate(url: string): Promise<FirstPaintMilestones>;
+  /** The same, with the edits' driver in the page (`driveEdits`): what it measured. */
+  edits(url: string): Promise<UnattachedEdits>;
   close(): void;
 }
 
@@ -189,22 +194,125 @@ export function openUnattachedBrowser(options: { chromium: string; launchArgs: r
   );
   const pipe = new BrowserPipe(browser.stdio[3] as Writable, browser.stdio[4] as Readable);
   const nextReport = reportsFrom(browser);
+  /** One navigation in a fresh context, and what its page reported. */
+  const reportOf = async (url: string): Promise<Record<string, unknown>> => {
+    const { browserContextId } = await pipe.send('Target.createBrowserContext');
+    const { targetId } = await pipe.send('Target.createTarget', { url: 'about:blank', browserContextId });
+    const { sessionId } = await pipe.send('Target.attachToTarget', { targetId, flatten: true });
+    // The blank tab's renderer answers once it is up, as Playwright's new page is before it navigates.
+    await pipe.send('Runtime.evaluate', { expression: '1' }, sessionId as string);
+    const report = nextReport();
+    await pipe.send('Page.navigate', { url }, sessionId as string);
+    await pipe.send('Target.detachFromTarget', { sessionId });
+    const reported = await report;
+    await pipe.send('Target.disposeBrowserContext', { browserContextId });
+    if (typeof reported.error === 'string') throw new Error(`the page with no debugger attached: ${reported.error}`);
+    return reported;
+  };
   return {
-    async navigate(url) {
-      const { browserContextId } = await pipe.send('Target.createBrowserContext');
-      const { targetId } = await pipe.send('Target.createTarget', { url: 'about:blank', browserContextId });
-      const { sessionId } = await pipe.send('Target.attachToTarget', { targetId, flatten: true });
-      // The blank tab's renderer answers once it is up, as Playwright's new page is before it navigates.
-      await pipe.send('Runtime.evaluate', { expression: '1' }, sessionId as string);
-      const report = nextReport();
-      await pipe.send('Page.navigate', { url }, sessionId as string);
-      await pipe.send('Target.detachFromTarget', { sessionId });
-      const milestones = milestonesOf((await report) as unknown as PageReport);
-      await pipe.send('Target.disposeBrowserContext', { browserContextId });
-      return milestones;
-    },
+    navigate: async (url) => milestonesOf((await reportOf(url)) as unknown as PageReport),
+    edits: async (url) => editsOf(await reportOf(url)),
     close() {
       browser.kill('SIGKILL');
     },
   };
+}
+
+/** What the edits' driver measured, each in ms from the commit (the field left, as Tab leaves it). */
+export interface UnattachedEdits {
+  /** To the total on screen showing the engine's figure (the window's prediction). */
+  onScreen: number[];
+  /** To the save's answer applied: "All changes saved" shown again after "Saving…", the total still the engine's. */
+  answered: number[];
+  /** `app.info` through the page's own transport, fetch to JSON parsed. */
+  roundTrips: number[];
+}
+
+function editsOf(report: Record<string, unknown>): UnattachedEdits {
+  const numbers = (key: string): number[] => {
+    const value = report[key];
+    if (!Array.isArray(value) || value.length === 0 || !value.every((x) => typeof x === 'number')) throw new Error(`the edits' report lacks ${key}: ${JSON.stringify(report)}`);
+    return value as number[];
+  };
+  return { onScreen: numbers('onScreen'), answered: numbers('answered'), roundTrips: numbers('roundTrips') };
+}
+
+/**
+ * Put the edits' driver in the pages `reportingScreens` serves, in place of the first paint's report (the
+ * server reads the file afresh on every request). In the page, once the map is up, it opens the line
+ * `lineId`, then commits `edits` new minutes values (after two untimed), alternating `values`: the value
+ * set as typing sets it (React's input event), and 50 ms later the field left, as Tab leaves it, which
+ * commits it. Each
+ * is timed to the total showing `expected` (the engine's figure) and to the save's answer applied, as the
+ * bench's Playwright edits are (uiScenario.ts). Then `roundTrips` empty round trips (`app.info`).
+ */
+export function driveEdits(reportingDir: string, edit: { lineId: number; values: [number, number]; expected: [string, string]; edits: number; roundTrips: number }): void {
+  fs.writeFileSync(
+    path.join(reportingDir, 'assets', REPORT_SCRIPT),
+    `(() => {
+  const edit = ${JSON.stringify(edit)};
+  const report = (body) => console.log(${JSON.stringify(REPORT_PREFIX)} + JSON.stringify(body));
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  const until = async (test, what) => {
+    const end = performance.now() + 20000;
+    while (!test()) {
+      if (performance.now() > end) throw new Error('no ' + what + ' within 20 s');
+      await sleep(5);
+    }
+  };
+  const total = () => document.querySelector('[data-testid="total-cost"]')?.textContent;
+  const run = async () => {
+    await until(() => document.querySelector('[data-testid="line-row-' + edit.lineId + '"]'), 'line row ' + edit.lineId);
+    await sleep(1000);
+    document.querySelector('[data-testid="line-row-' + edit.lineId + '"]').click();
+    await until(() => document.querySelector('[data-testid="line-minutes"]'), 'minutes field');
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const onScreen = [];
+    const answered = [];
+    for (let i = 0; i < edit.edits + 2; i++) {
+      const k = i % 2;
+      const field = document.querySelector('[data-testid="line-minutes"]');
+      field.focus();
+      setValue.call(field, String(edit.values[k]));
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      // The typing's own renders done before the commit, as a person's typing is before their Tab.
+      await sleep(50);
+      const state = { shownAt: null, savingAt: null, answeredAt: null };
+      const observer = new MutationObserver(() => {
+        const shown = total();
+        if (state.shownAt === null && shown === edit.expected[k]) state.shownAt = performance.now();
+        const saving = document.querySelector('.save-state')?.textContent === 'Saving…';
+        if (saving && state.savingAt === null) state.savingAt = performance.now();
+        if (!saving && state.savingAt !== null && state.answeredAt === null && shown === edit.expected[k]) state.answeredAt = performance.now();
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      const committedAt = performance.now();
+      field.blur();
+      await until(() => state.shownAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' and its save answered, edit ' + (i + 1));
+      observer.disconnect();
+      if (i >= 2) {
+        onScreen.push(state.shownAt - committedAt);
+        answered.push(state.answeredAt - committedAt);
+      }
+      await sleep(100);
+    }
+    const secret = sessionStorage.getItem('mapio.secret') || '';
+    const once = async () => {
+      const response = await fetch('/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mapio-Secret': secret }, body: '{}', credentials: 'omit', cache: 'no-store' });
+      const info = await response.json();
+      if (!response.ok || typeof info.version !== 'string') throw new Error("app.info did not answer with the app's version");
+    };
+    for (let i = 0; i < 3; i++) await once();
+    const roundTrips = [];
+    for (let i = 0; i < edit.roundTrips; i++) {
+      const started = performance.now();
+      await once();
+      roundTrips.push(performance.now() - started);
+    }
+    report({ onScreen, answered, roundTrips });
+  };
+  run().catch((error) => report({ error: String((error && error.message) || error) }));
+})();
+`,
+  );
 }
