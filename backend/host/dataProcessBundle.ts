@@ -47,11 +47,21 @@ function isStale(root: string, out: string, inputsFile: string): boolean {
   return recorded.inputs.some((input) => newerThan(path.join(root, input), builtAt, true));
 }
 
-/** Write `text` to `file` whole: under a name of this process's own first, then renamed into place. */
+/**
+ * Write `text` to `file` whole: under a name of this process's own first, then renamed into place. Where
+ * the rename is refused (Windows refuses to replace a file another process is reading at that moment: a
+ * server starting beside this one) and the file is there, the other process has just written the same
+ * build, and this one is dropped.
+ */
 function writeWhole(file: string, text: string | Uint8Array): void {
   const part = `${file}.${process.pid}.part`;
   fs.writeFileSync(part, text);
-  fs.renameSync(part, file);
+  try {
+    fs.renameSync(part, file);
+  } catch (error) {
+    fs.rmSync(part, { force: true });
+    if (!fs.existsSync(file)) throw error;
+  }
 }
 
 /** The path of a bundle of the data process made from the sources as they are now, made first if need be. */
