@@ -31,6 +31,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
+import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
 import { driveEdits, openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
@@ -131,27 +132,6 @@ const TIME_API_CALLS = `(() => {
     return value;
   };
 })();`;
-
-/**
- * In the page: `app.info` through the transport the client uses (fetch with the launch's secret, JSON
- * both ways), three untimed, then ROUND_TRIPS timed; each answer checked. A string for the reason above.
- */
-const ROUND_TRIPS_IN_PAGE = `(async () => {
-  const secret = sessionStorage.getItem('mapio.secret') || '';
-  const once = async () => {
-    const response = await fetch('/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mapio-Secret': secret }, body: '{}', credentials: 'omit', cache: 'no-store' });
-    const info = await response.json();
-    if (!response.ok || typeof info.version !== 'string') throw new Error("app.info did not answer with the app's version");
-  };
-  for (let i = 0; i < 3; i++) await once();
-  const samples = [];
-  for (let i = 0; i < ${ROUND_TRIPS}; i++) {
-    const started = performance.now();
-    await once();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-})()`;
 
 /**
  * Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. On a
@@ -331,7 +311,7 @@ async function main(): Promise<void> {
       return { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
-    const measureRoundTrips = async () => (await page.evaluate(ROUND_TRIPS_IN_PAGE)) as number[];
+    const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
 
     const { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
     const roundTrips = await measureRoundTrips();

@@ -21,6 +21,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 
 const REPORT_PREFIX = 'MAPIO-BENCH-REPORT ';
@@ -296,19 +297,7 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
       }
       await sleep(100);
     }
-    const secret = sessionStorage.getItem('mapio.secret') || '';
-    const once = async () => {
-      const response = await fetch('/api/app.info', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Mapio-Secret': secret }, body: '{}', credentials: 'omit', cache: 'no-store' });
-      const info = await response.json();
-      if (!response.ok || typeof info.version !== 'string') throw new Error("app.info did not answer with the app's version");
-    };
-    for (let i = 0; i < 3; i++) await once();
-    const roundTrips = [];
-    for (let i = 0; i < edit.roundTrips; i++) {
-      const started = performance.now();
-      await once();
-      roundTrips.push(performance.now() - started);
-    }
+    const roundTrips = await ${emptyRoundTripsInPage(edit.roundTrips)};
     report({ onScreen, answered, roundTrips });
   };
   run().catch((error) => report({ error: String((error && error.message) || error) }));
