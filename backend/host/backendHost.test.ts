@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { COSTING_REHEARSALS, Session } from '../session';
 import { IDLE_BEFORE_REHEARSAL_MS, runBackendHost, type HostPort } from './backendHost';
-import type { FromHost, ToHost } from './hostProtocol';
+import { valueOfJsonBytes, type FromHost, type ToHost } from './hostProtocol';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -71,7 +71,7 @@ describe('the data process warms the engine while idle', () => {
     send({ type: 'call', id: 2, name: 'year.get', input: {} });
     const second = await next('result');
     expect(second).toMatchObject({ id: 2, ok: true });
-    const costOf = (m: FromHost) => (JSON.parse(Buffer.from((m as { json: Uint8Array }).json).toString('utf8')) as { costed: { totals: { costPence: number } } }).costed.totals.costPence;
+    const costOf = (m: FromHost) => (valueOfJsonBytes((m as { json: Uint8Array }).json) as { costed: { totals: { costPence: number } } }).costed.totals.costPence;
     expect(costOf(second)).toBe(costOf(first));
 
     // However long it stays idle, it stops once there is no more to gain.

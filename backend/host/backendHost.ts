@@ -9,7 +9,7 @@
  */
 import { ApiError, type ApiErrorBody } from '../../shared/api/contract';
 import { createBackend, toApiError, type TypedBackend } from '../backend';
-import { isToHost, type FromHost, type ToHost } from './hostProtocol';
+import { isToHost, jsonBytes, type FromHost, type ToHost } from './hostProtocol';
 
 /** Both ends a message port needs: Node's `process.send`/'message', or Electron's `parentPort`. */
 export interface HostPort {
@@ -26,7 +26,7 @@ function bodyOf(error: unknown): ApiErrorBody {
 /** A call's answer as its JSON text in UTF-8 (hostProtocol.ts); a value that cannot be written so is answered as an error, never left unanswered. */
 function answerOf(id: number, value: unknown): FromHost {
   try {
-    return { type: 'result', id, ok: true, json: Buffer.from(JSON.stringify(value === undefined ? null : value), 'utf8') };
+    return { type: 'result', id, ok: true, json: jsonBytes(value === undefined ? null : value) };
   } catch (error) {
     return { type: 'result', id, ok: false, error: bodyOf(error) };
   }

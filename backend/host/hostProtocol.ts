@@ -29,6 +29,16 @@ export type FromHost =
   | { type: 'result'; id: number; ok: false; error: ApiErrorBody }
   | { type: 'disposed' };
 
+/** A value as an answer carries it: its JSON text in UTF-8. */
+export function jsonBytes(value: unknown): Uint8Array {
+  return Buffer.from(JSON.stringify(value), 'utf8');
+}
+
+/** An answer's value from its JSON text in UTF-8 (a Buffer, or the Uint8Array a MessagePort delivers), read without a copy. */
+export function valueOfJsonBytes(json: Uint8Array): unknown {
+  return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as unknown;
+}
+
 export function isFromHost(value: unknown): value is FromHost {
   if (typeof value !== 'object' || value === null) return false;
   const type = (value as { type?: unknown }).type;

@@ -14,7 +14,7 @@
  */
 import { ApiError, type ApiErrorBody, type AuthorityView } from '../../shared/api/contract';
 import type { Backend } from '../backend';
-import { activityOf, DEFAULT_TIME_LIMITS, isFromHost, timeLimitFor, type FromHost, type HostStartOptions, type TimeLimits, type ToHost } from './hostProtocol';
+import { activityOf, DEFAULT_TIME_LIMITS, isFromHost, jsonBytes, timeLimitFor, valueOfJsonBytes, type FromHost, type HostStartOptions, type TimeLimits, type ToHost } from './hostProtocol';
 
 /** One running data process, however it was started (Node child process, Electron utilityProcess). */
 export interface HostChild {
@@ -138,7 +138,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
   }
 
   function track(name: string, json: Uint8Array): void {
-    if (name === 'authority.open' || name === 'authority.create') authorityPath = (parsed(json) as AuthorityView | null)?.file?.path ?? authorityPath;
+    if (name === 'authority.open' || name === 'authority.create') authorityPath = (valueOfJsonBytes(json) as AuthorityView | null)?.file?.path ?? authorityPath;
     if (name === 'authority.close') authorityPath = null;
   }
 
@@ -211,7 +211,7 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
   return {
     callJson,
     async call(name: string, input: unknown): Promise<unknown> {
-      return parsed(await callJson(name, input));
+      return valueOfJsonBytes(await callJson(name, input));
     },
     dispose(): void {
       void this.close();
@@ -229,14 +229,4 @@ export function startProcessBackend(options: ProcessBackendOptions): ProcessBack
       clearTimeout(killer);
     },
   };
-}
-
-/** A value as JSON text in UTF-8, as the data process answers. */
-function jsonBytes(value: unknown): Uint8Array {
-  return Buffer.from(JSON.stringify(value), 'utf8');
-}
-
-/** An answer's value from its JSON text in UTF-8 (a Buffer, or the Uint8Array a MessagePort delivers). */
-function parsed(json: Uint8Array): unknown {
-  return JSON.parse(Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as unknown;
 }

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError, isOperationName, type ApiErrorBody, type ApiErrorCode } from '../../shared/api/contract';
 import { MAX_API_REQUEST_BYTES } from '../../shared/limits';
+import { jsonBytes } from '../host/hostProtocol';
 import { createFileBodies } from './fileBodies';
 import { STATIC_SECURITY_HEADERS, contentTypeFor, realFileInside, resolveStaticPath } from './staticFiles';
 
@@ -299,7 +300,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_la
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  sendJsonBytes(res, status, Buffer.from(JSON.stringify(body), 'utf8'));
+  sendJsonBytes(res, status, jsonBytes(body));
 }
 
 /** JSON text already in UTF-8 (the data process's answer as it wrote it), sent without being decoded or encoded again. */

@@ -7,7 +7,7 @@
  */
 import Module from 'node:module';
 import { runBackendHost } from '../../backend/host/backendHost';
-import type { FromHost, ToHost } from '../../backend/host/hostProtocol';
+import { valueOfJsonBytes, type FromHost, type ToHost } from '../../backend/host/hostProtocol';
 
 const [file, dataDir, exportPath] = process.argv.slice(2) as [string, string, string];
 
@@ -45,7 +45,7 @@ async function call(name: string, input: unknown): Promise<unknown> {
   const id = ++nextId;
   const answer = await send({ type: 'call', id, name, input }, id);
   if (answer.type !== 'result' || !answer.ok) throw new Error(`${name} failed: ${JSON.stringify(answer)}`);
-  return JSON.parse(Buffer.from(answer.json).toString('utf8')) as unknown;
+  return valueOfJsonBytes(answer.json);
 }
 
 const started = await send({ type: 'start', options: { mode: 'browser', dataDir, openPath: file } }, 'started');
