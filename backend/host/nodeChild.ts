@@ -28,7 +28,10 @@ export function spawnNodeHost(): HostChild {
   return {
     pid: child.pid,
     send: (message) => {
-      if (child.connected) child.send(message);
+      // A process that has just died can still read as connected; the write then fails with EPIPE, which
+      // without a callback is an 'error' event that nothing handles and would end the server. Its exit,
+      // which follows, starts a new data process and answers the calls it had (processBackend.ts).
+      if (child.connected) child.send(message, () => undefined);
     },
     onMessage: (listener) => child.on('message', listener),
     onExit: (listener) => child.on('exit', () => listener()),
