@@ -252,18 +252,19 @@ async function main(): Promise<void> {
           { section: U, measure: 'Empty round trip (app.info through the same transport)', figure: medianP95(u.emptyRoundTrip) },
           {
             section: U,
-            measure: 'Commit a new minutes value (Tab) → total on screen (predicted in the window)',
-            figure: medianP95(u.editOnScreen),
+            measure: 'Commit a new minutes value (Tab) → total on screen: the frame that shows it painted (predicted in the window)',
+            figure: medianP95(u.editPainted),
             target: '< 16 ms',
-            met: u.editOnScreen.medianMs < 16,
+            met: u.editPainted.medianMs < 16,
           },
           {
             section: U,
             measure: '  the same ÷ the empty round trip',
-            figure: `${(u.editOnScreen.medianMs / u.emptyRoundTrip.medianMs).toFixed(1)}×`,
+            figure: `${(u.editPainted.medianMs / u.emptyRoundTrip.medianMs).toFixed(1)}×`,
             target: '≤ 3×',
-            met: u.editOnScreen.medianMs <= 3 * u.emptyRoundTrip.medianMs,
+            met: u.editPainted.medianMs <= 3 * u.emptyRoundTrip.medianMs,
           },
+          { section: U, measure: '  of which: the new total in the DOM', figure: medianP95(u.editInDom) },
           { section: U, measure: "Commit → the save's answer applied (All changes saved shown)", figure: medianP95(u.editAnswered) },
           {
             section: U,
@@ -281,10 +282,10 @@ async function main(): Promise<void> {
           { section: U, measure: 'No debugger attached (the page commits the field itself): empty round trip', figure: medianP95(u.unattachedEdits.emptyRoundTrip) },
           {
             section: U,
-            measure: '  commit → total on screen (predicted)',
-            figure: `${medianP95(u.unattachedEdits.onScreen)}; ${(u.unattachedEdits.onScreen.medianMs / u.unattachedEdits.emptyRoundTrip.medianMs).toFixed(1)}× the round trip`,
+            measure: '  commit → total on screen, painted (predicted)',
+            figure: `${medianP95(u.unattachedEdits.painted)}; ${(u.unattachedEdits.painted.medianMs / u.unattachedEdits.emptyRoundTrip.medianMs).toFixed(1)}× the round trip; in the DOM ${ms(u.unattachedEdits.inDom.medianMs)}`,
             target: '< 16 ms',
-            met: u.unattachedEdits.onScreen.medianMs < 16,
+            met: u.unattachedEdits.painted.medianMs < 16,
           },
           {
             section: U,
@@ -296,10 +297,10 @@ async function main(): Promise<void> {
           { section: U, measure: 'CPU throttled 4×: empty round trip', figure: medianP95(u.emptyRoundTripThrottled) },
           {
             section: U,
-            measure: 'CPU throttled 4×: commit → total on screen (predicted)',
-            figure: medianP95(u.editOnScreenThrottled),
+            measure: 'CPU throttled 4×: commit → total on screen, painted (predicted)',
+            figure: `${medianP95(u.editPaintedThrottled)}; in the DOM ${ms(u.editInDomThrottled.medianMs)}`,
             target: '< 100 ms',
-            met: u.editOnScreenThrottled.medianMs < 100,
+            met: u.editPaintedThrottled.medianMs < 100,
           },
           { section: U, measure: "CPU throttled 4×: commit → the save's answer applied", figure: medianP95(u.editAnsweredThrottled) },
         );

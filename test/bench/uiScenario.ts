@@ -31,6 +31,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { formatPounds } from '../../shared/money';
 import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
+import { WATCH_EDIT, type EditWatch } from './editWatch';
 import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
@@ -57,15 +58,19 @@ export type UiResult =
         milestones: FirstPaintMilestones;
       };
       /** The same edits and empty round trips in a window with no debugger attached, driven by the page itself (unattachedWindows.ts `driveEdits`). */
-      unattachedEdits: { onScreen: Timing; answered: Timing; emptyRoundTrip: Timing };
-      editOnScreen: Timing;
+      unattachedEdits: { inDom: Timing; painted: Timing; answered: Timing; emptyRoundTrip: Timing };
+      /** Tab to the new total in the DOM (editWatch.ts `shownAt`). */
+      editInDom: Timing;
+      /** Tab to the frame that shows the new total painted (editWatch.ts `paintedAt`): the total on screen. */
+      editPainted: Timing;
       /** Tab to the save's answer applied: "All changes saved" shown again after "Saving…" (the answered view in the store). */
       editAnswered: Timing;
       editAnsweredThrottled: Timing;
+      /** Playwright's clock: from typing the value to the new total in the DOM. */
       editAsTyped: Timing;
-      /** Where an edit's time on screen goes (medians of the same edits), and the size of its response. */
       /** The same edits with the CPU throttled 4×. */
-      editOnScreenThrottled: Timing;
+      editInDomThrottled: Timing;
+      editPaintedThrottled: Timing;
       /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
       emptyRoundTrip: Timing;
       emptyRoundTripThrottled: Timing;
@@ -73,6 +78,7 @@ export type UiResult =
       editResponseBytes: number;
       /** Edits not timed because the field saved itself before their Tab (a busy machine), each done again. */
       editsSavedBeforeTab: { unthrottled: number; throttled: number };
+      /** Where the save's answer's time goes (medians of the same edits), and the size of its response. */
       editBreakdown: {
         /** Tab to the request leaving (the field's own handling). */
         toRequest: Timing;
@@ -95,7 +101,7 @@ const THROTTLE_RATE = 4;
 
 declare global {
   interface Window {
-    __mapioBenchEdit?: { expected: string; committedAt: number | null; shownAt: number | null; savingAt: number | null; answeredAt: number | null; savedBeforeTab: boolean };
+    __mapioBenchEdit?: EditWatch & { savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
     __mapioBenchPaint?: {
       firstRowPainted: number | null;
@@ -134,48 +140,25 @@ const TIME_API_CALLS = `(() => {
 })();`;
 
 /**
- * Start watching for the total to read `expected`; the clock starts at the Tab that commits the field. On a
- * busy machine Playwright's typing and its Tab can be further apart than the field's pause before it saves
- * by itself: the total then shows before the Tab, and that edit is marked `savedBeforeTab` and not timed.
+ * Start watching for the total to read `expected` (editWatch.ts); the clock starts at the Tab that commits
+ * the field. On a busy machine Playwright's typing and its Tab can be further apart than the field's pause
+ * before it saves by itself: the total then shows before the Tab, and that edit is marked `savedBeforeTab`
+ * and not timed.
  */
 async function watchTotal(page: Page, expected: string): Promise<void> {
-  await page.evaluate((expectedText) => {
-    const state = {
-      expected: expectedText,
-      committedAt: null as number | null,
-      shownAt: null as number | null,
-      savingAt: null as number | null,
-      answeredAt: null as number | null,
-      savedBeforeTab: false,
-    };
+  await page.evaluate(`(() => {
+    const state = Object.assign(${WATCH_EDIT}(${JSON.stringify(expected)}), { savedBeforeTab: false });
     window.__mapioBenchEdit = state;
-    // (No named functions in here: the TypeScript loader would wrap them in a helper the page does not have.)
-    const input = document.querySelector('[data-testid="line-minutes"]');
-    input?.addEventListener(
+    document.querySelector('[data-testid="line-minutes"]')?.addEventListener(
       'keydown',
       (e) => {
-        if ((e as KeyboardEvent).key !== 'Tab' || state.committedAt !== null) return;
+        if (e.key !== 'Tab' || state.committedAt !== null) return;
         state.committedAt = performance.now();
-        if (document.querySelector('[data-testid="total-cost"]')?.textContent === state.expected) {
-          state.savedBeforeTab = true;
-          state.shownAt = state.committedAt;
-        }
+        state.savedBeforeTab = document.querySelector('[data-testid="total-cost"]')?.textContent === ${JSON.stringify(expected)};
       },
       { capture: true, once: true },
     );
-    // The total as the page shows it, and the save's answer applied: "Saving…" seen after the Tab, then the
-    // saved words again (renderer/components/SaveState.tsx), with the total still the engine's.
-    const observer = new MutationObserver(() => {
-      if (state.committedAt === null) return;
-      const total = document.querySelector('[data-testid="total-cost"]')?.textContent;
-      if (state.shownAt === null && total === state.expected) state.shownAt = performance.now();
-      const saving = document.querySelector('.save-state')?.textContent === 'Saving…';
-      if (saving && state.savingAt === null) state.savingAt = performance.now();
-      if (!saving && state.savingAt !== null && state.answeredAt === null && total === state.expected) state.answeredAt = performance.now();
-      if (state.shownAt !== null && state.answeredAt !== null) observer.disconnect();
-    });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-  }, expected);
+  })()`);
 }
 
 /** Read one navigation's milestones once the row is painted (Element Timing reports a frame or so after). */
@@ -272,29 +255,32 @@ async function main(): Promise<void> {
     if (expected[0] === expected[1]) throw new Error('the two edits give the same total; choose another line');
     /** Commit `EDITS` new values (after two untimed), each checked against the engine's total on screen. */
     const measureEdits = async () => {
-      const onScreen: number[] = [];
+      const inDom: number[] = [];
+      const painted: number[] = [];
       const answered: number[] = [];
       const asTyped: number[] = [];
       const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
       let responseBytes = 0;
       let savedBeforeTab = 0;
       // Two untimed edits, then EDITS timed ones; an edit that saved itself before its Tab is done again.
-      for (let i = 0; onScreen.length < EDITS && i < 2 * EDITS + 2; i++) {
+      for (let i = 0; painted.length < EDITS && i < 2 * EDITS + 2; i++) {
         const k = i % 2;
         await watchTotal(page, expected[k]!);
         const started = performance.now();
         await minutes.fill(String(values[k]));
         await minutes.press('Tab');
-        await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null, undefined, { timeout: 15_000 });
+        await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null || window.__mapioBenchEdit?.savedBeforeTab, undefined, { timeout: 15_000 });
         const outside = performance.now() - started;
-        await page.waitForFunction(() => window.__mapioBenchEdit?.answeredAt !== null || window.__mapioBenchEdit?.savedBeforeTab, undefined, { timeout: 15_000 });
-        const inside = await page.evaluate(() => window.__mapioBenchEdit!.shownAt! - window.__mapioBenchEdit!.committedAt!);
+        await page.waitForFunction(() => (window.__mapioBenchEdit?.answeredAt !== null && window.__mapioBenchEdit?.paintedAt !== null) || window.__mapioBenchEdit?.savedBeforeTab, undefined, {
+          timeout: 15_000,
+        });
         const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
         const a = api.api;
         const beforeTab = api.edit.savedBeforeTab || (a !== null && a.sentAt !== null && api.edit.committedAt !== null && a.sentAt < api.edit.committedAt);
         if (beforeTab) savedBeforeTab++;
         if (i >= 2 && !beforeTab) {
-          onScreen.push(inside);
+          inDom.push(api.edit.shownAt! - api.edit.committedAt!);
+          painted.push(api.edit.paintedAt! - api.edit.committedAt!);
           answered.push(api.edit.answeredAt! - api.edit.committedAt!);
           asTyped.push(outside);
           if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.answeredAt !== null) {
@@ -307,13 +293,13 @@ async function main(): Promise<void> {
         }
         await minutes.focus();
       }
-      if (onScreen.length < EDITS) throw new Error(`only ${onScreen.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
-      return { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab };
+      if (painted.length < EDITS) throw new Error(`only ${painted.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
+      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
 
-    const { onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
+    const { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
     const roundTrips = await measureRoundTrips();
     // The same edits and round trips in a window with no debugger attached, the page driving them itself.
     driveEdits(reportingDir, { lineId, values: [values[0]!, values[1]!], expected: [expected[0]!, expected[1]!], edits: EDITS, roundTrips: ROUND_TRIPS });
@@ -330,13 +316,20 @@ async function main(): Promise<void> {
       mapRendered: summarise(navigations),
       firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
       firstPaintMilestones: medianMilestones(inPage),
-      unattachedEdits: { onScreen: summarise(unattachedEdits.onScreen), answered: summarise(unattachedEdits.answered), emptyRoundTrip: summarise(unattachedEdits.roundTrips) },
+      unattachedEdits: {
+        inDom: summarise(unattachedEdits.inDom),
+        painted: summarise(unattachedEdits.painted),
+        answered: summarise(unattachedEdits.answered),
+        emptyRoundTrip: summarise(unattachedEdits.roundTrips),
+      },
       unattached: { firstMs: unattachedInPage[0]?.firstRowPainted ?? Number.NaN, painted: summarise(unattachedInPage.map((m) => m.firstRowPainted)), milestones: medianMilestones(unattachedInPage) },
-      editOnScreen: summarise(onScreen),
+      editInDom: summarise(inDom),
+      editPainted: summarise(painted),
       editAnswered: summarise(answered),
       editAnsweredThrottled: summarise(throttled.answered),
       editAsTyped: summarise(asTyped),
-      editOnScreenThrottled: summarise(throttled.onScreen),
+      editInDomThrottled: summarise(throttled.inDom),
+      editPaintedThrottled: summarise(throttled.painted),
       emptyRoundTrip: summarise(roundTrips),
       emptyRoundTripThrottled: summarise(roundTripsThrottled),
       editResponseBytes: responseBytes,

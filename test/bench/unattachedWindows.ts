@@ -21,6 +21,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { WATCH_EDIT } from './editWatch';
 import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
 
@@ -221,8 +222,10 @@ export function openUnattachedBrowser(options: { chromium: string; launchArgs: r
 
 /** What the edits' driver measured, each in ms from the commit (the field left, as Tab leaves it). */
 export interface UnattachedEdits {
-  /** To the total on screen showing the engine's figure (the window's prediction). */
-  onScreen: number[];
+  /** To the total showing the engine's figure (the window's prediction) in the DOM. */
+  inDom: number[];
+  /** To the frame that shows it painted (editWatch.ts). */
+  painted: number[];
   /** To the save's answer applied: "All changes saved" shown again after "Saving…", the total still the engine's. */
   answered: number[];
   /** `app.info` through the page's own transport, fetch to JSON parsed. */
@@ -235,7 +238,7 @@ function editsOf(report: Record<string, unknown>): UnattachedEdits {
     if (!Array.isArray(value) || value.length === 0 || !value.every((x) => typeof x === 'number')) throw new Error(`the edits' report lacks ${key}: ${JSON.stringify(report)}`);
     return value as number[];
   };
-  return { onScreen: numbers('onScreen'), answered: numbers('answered'), roundTrips: numbers('roundTrips') };
+  return { inDom: numbers('inDom'), painted: numbers('painted'), answered: numbers('answered'), roundTrips: numbers('roundTrips') };
 }
 
 /**
@@ -243,9 +246,9 @@ function editsOf(report: Record<string, unknown>): UnattachedEdits {
  * server reads the file afresh on every request). In the page, once the map is up, it opens the line
  * `lineId`, then commits `edits` new minutes values (after two untimed), alternating `values`: the value
  * set as typing sets it (React's input event), and 50 ms later the field left, as Tab leaves it, which
- * commits it. Each
- * is timed to the total showing `expected` (the engine's figure) and to the save's answer applied, as the
- * bench's Playwright edits are (uiScenario.ts). Then `roundTrips` empty round trips (`app.info`).
+ * commits it. Each is timed, by the same watcher as the bench's Playwright edits (editWatch.ts), to the
+ * total showing `expected` (the engine's figure) in the DOM and painted, and to the save's answer applied.
+ * Then `roundTrips` empty round trips (`app.info`).
  */
 export function driveEdits(reportingDir: string, edit: { lineId: number; values: [number, number]; expected: [string, string]; edits: number; roundTrips: number }): void {
   fs.writeFileSync(
@@ -261,14 +264,14 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
       await sleep(5);
     }
   };
-  const total = () => document.querySelector('[data-testid="total-cost"]')?.textContent;
   const run = async () => {
     await until(() => document.querySelector('[data-testid="line-row-' + edit.lineId + '"]'), 'line row ' + edit.lineId);
     await sleep(1000);
     document.querySelector('[data-testid="line-row-' + edit.lineId + '"]').click();
     await until(() => document.querySelector('[data-testid="line-minutes"]'), 'minutes field');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-    const onScreen = [];
+    const inDom = [];
+    const painted = [];
     const answered = [];
     for (let i = 0; i < edit.edits + 2; i++) {
       const k = i % 2;
@@ -278,27 +281,19 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
       field.dispatchEvent(new Event('input', { bubbles: true }));
       // The typing's own renders done before the commit, as a person's typing is before their Tab.
       await sleep(50);
-      const state = { shownAt: null, savingAt: null, answeredAt: null };
-      const observer = new MutationObserver(() => {
-        const shown = total();
-        if (state.shownAt === null && shown === edit.expected[k]) state.shownAt = performance.now();
-        const saving = document.querySelector('.save-state')?.textContent === 'Saving…';
-        if (saving && state.savingAt === null) state.savingAt = performance.now();
-        if (!saving && state.savingAt !== null && state.answeredAt === null && shown === edit.expected[k]) state.answeredAt = performance.now();
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      const committedAt = performance.now();
+      const state = ${WATCH_EDIT}(edit.expected[k]);
+      state.committedAt = performance.now();
       field.blur();
-      await until(() => state.shownAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' and its save answered, edit ' + (i + 1));
-      observer.disconnect();
+      await until(() => state.paintedAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' painted and its save answered, edit ' + (i + 1));
       if (i >= 2) {
-        onScreen.push(state.shownAt - committedAt);
-        answered.push(state.answeredAt - committedAt);
+        inDom.push(state.shownAt - state.committedAt);
+        painted.push(state.paintedAt - state.committedAt);
+        answered.push(state.answeredAt - state.committedAt);
       }
       await sleep(100);
     }
     const roundTrips = await ${emptyRoundTripsInPage(edit.roundTrips)};
-    report({ onScreen, answered, roundTrips });
+    report({ inDom, painted, answered, roundTrips });
   };
   run().catch((error) => report({ error: String((error && error.message) || error) }));
 })();
