@@ -59,6 +59,11 @@ export function predictionRefused(predicted: YearView): void {
   if (awaited === predicted) awaited = null;
 }
 
+/** Whether `view` is a prediction on screen whose edit has not been answered yet. */
+export function awaitsAnswer(view: YearView): boolean {
+  return view === awaited;
+}
+
 /** Whether an edit from `view` can be predicted now (the predictions loaded and `view` learnt). */
 export function predictsFrom(view: YearView | null): boolean {
   return predictions !== null && view !== null && predictions.knows(view);

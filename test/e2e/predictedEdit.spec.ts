@@ -10,6 +10,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import type { InterventionLine, SchoolYear } from '../../shared/domain';
 import { formatPounds } from '../../shared/money';
+import { learnerName } from '../../shared/i18n/recordNames';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -86,4 +87,46 @@ test('an edit the data process refuses shows the figures from before it again, a
   await expect(page.getByTestId('total-cost')).toHaveText(before);
   await expect(page.getByTestId('line-editor')).toContainText(`when starting in week ${lateStart}`);
   await expect(page.locator('.save-state')).toHaveText('All changes saved');
+});
+
+test('the learners’ shares follow an edit with one request for them, and a line nobody is enrolled on asks for none', async ({ page }) => {
+  await openPhonics(page);
+  const enrolled = demo.enrolments.filter((e) => e.lineId === phonics.id);
+  expect(enrolled.length).toBeGreaterThan(1);
+  const sharesAsked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/year.shares')) sharesAsked.push(request.postData() ?? '');
+  });
+  const editor = page.getByTestId('line-editor');
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill('45');
+  await minutes.press('Tab');
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+  // Each learner's share as the engine splits the new cost, to the penny.
+  const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, minutesPerSession: 45 } : l)) };
+  const shares = costSchoolYear(year, { today }).lines.find((c) => c.lineId === phonics.id)!.shares;
+  expect(shares).toHaveLength(enrolled.length);
+  for (const share of shares) {
+    const learner = demo.learners.find((l) => l.id === share.learnerId)!;
+    await expect(editor.getByRole('row').filter({ hasText: learnerName(learner) })).toContainText(formatPounds(share.pence));
+  }
+  // The shares shown came from the last request in the queue, so any request before it has been made: the
+  // prediction shown at the Tab asked for none, the answer's view once.
+  expect(sharesAsked).toEqual([JSON.stringify({ lineId: phonics.id })]);
+
+  // A line with nobody enrolled: its editor and its edits ask for no shares at all.
+  const empty = demo.lines.find((l) => !demo.enrolments.some((e) => e.lineId === l.id));
+  if (!empty) throw new Error('every line of the demo school has learners enrolled');
+  sharesAsked.length = 0;
+  await page.getByTestId(`line-row-${empty.id}`).click();
+  await expect(editor).toContainText('Nobody is enrolled on this line.');
+  const emptyMinutes = page.getByTestId('line-minutes');
+  await emptyMinutes.fill(String(empty.minutesPerSession + 5));
+  await emptyMinutes.press('Tab');
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+  // Back to the phonics line, whose shares are asked for once more: any request the empty line made would be before it in the queue.
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  const first = shares[0]!;
+  await expect(editor.getByRole('row').filter({ hasText: learnerName(demo.learners.find((l) => l.id === first.learnerId)!) })).toContainText(formatPounds(first.pence));
+  expect(sharesAsked).toEqual([JSON.stringify({ lineId: phonics.id })]);
 });
