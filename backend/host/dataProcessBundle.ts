@@ -10,9 +10,25 @@
  * changed. So an edited source is never run from an old bundle. It is written under a name of its own
  * and then renamed into place, so servers starting together (tests in parallel) each see a whole file.
  */
-import { buildSync } from 'esbuild';
+import { buildSync, type BuildOptions } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+
+/**
+ * How the data process is bundled for Node (as scripts/build-electron.mjs bundles it for the desktop app):
+ * one CommonJS file, better-sqlite3 left outside (a native module), and the ESM code's `import.meta.url`
+ * given its meaning back. The bench bundles its scenarios the same way (test/bench/scenarioBundle.ts).
+ */
+export const NODE_BUNDLE_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  legalComments: 'none',
+  banner: { js: "const __mapioImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__mapioImportMetaUrl' },
+} as const satisfies BuildOptions;
 
 /** The data process's entry, relative to the repository. */
 const ENTRY = 'backend/host/backendHostMain.ts';
@@ -77,19 +93,11 @@ export function freshDataProcessBundle(root: string): string {
     absWorkingDir: root,
     entryPoints: [ENTRY],
     outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['better-sqlite3'],
+    ...NODE_BUNDLE_OPTIONS,
     sourcemap: true,
     metafile: true,
     write: false,
     logLevel: 'silent',
-    legalComments: 'none',
-    // ESM code bundled into CommonJS: give `import.meta.url` its meaning back (as the desktop app's build does).
-    banner: { js: "const __mapioImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__mapioImportMetaUrl' },
   });
   const code = result.outputFiles.find((f) => f.path === out);
   const map = result.outputFiles.find((f) => f.path === `${out}.map`);

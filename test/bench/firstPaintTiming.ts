@@ -70,6 +70,33 @@ export const TIME_FIRST_PAINT = `(() => {
   };
 })();`;
 
+/** What `TIME_FIRST_PAINT` leaves in the page (`window.__mapioBenchPaint`), with the entry script's arrival beside it. */
+export interface PageReport {
+  firstRowPainted: number | null;
+  firstRowInDom: number | null;
+  firstRowFramed: number | null;
+  entryScriptReceived: number | null;
+  api: Record<string, { sent: number; answered: number | null; parsed: number | null } | undefined>;
+}
+
+/** A navigation's milestones from the page's report; a report without the calls or the row fails the bench. */
+export function milestonesOf(report: PageReport): FirstPaintMilestones {
+  const info = report.api['app.info'];
+  const year = report.api['year.get'];
+  if (!info || !year || report.firstRowPainted === null || report.firstRowInDom === null) throw new Error(`the page's report lacks a milestone: ${JSON.stringify(report)}`);
+  return {
+    entryScriptReceived: report.entryScriptReceived ?? Number.NaN,
+    appInfoSent: info.sent,
+    appInfoAnswered: info.answered ?? Number.NaN,
+    yearGetSent: year.sent,
+    yearGetAnswered: year.answered ?? Number.NaN,
+    yearGetParsed: year.parsed ?? Number.NaN,
+    firstRowInDom: report.firstRowInDom,
+    firstRowPainted: report.firstRowPainted,
+    firstRowFramed: report.firstRowFramed ?? Number.NaN,
+  };
+}
+
 /** The median of each milestone over several navigations. */
 export function medianMilestones(all: FirstPaintMilestones[]): FirstPaintMilestones {
   const median = (key: keyof FirstPaintMilestones) => summarise(all.map((m) => m[key])).medianMs;

@@ -33,7 +33,7 @@ import { startMapio, type RunningMapio } from '../e2e/mapio';
 import { largeSecondaryYear } from './generatedSchool';
 import { WATCH_EDIT, type EditWatch } from './editWatch';
 import { emptyRoundTripsInPage } from './emptyRoundTrip';
-import { medianMilestones, TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
+import { medianMilestones, milestonesOf, TIME_FIRST_PAINT, type FirstPaintMilestones, type PageReport } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
 import { driveEdits, openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
 
@@ -103,12 +103,7 @@ declare global {
   interface Window {
     __mapioBenchEdit?: EditWatch & { savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
-    __mapioBenchPaint?: {
-      firstRowPainted: number | null;
-      firstRowInDom: number | null;
-      firstRowFramed: number | null;
-      api: Record<string, { sent: number; answered: number | null; parsed: number | null } | undefined>;
-    };
+    __mapioBenchPaint?: Omit<PageReport, 'entryScriptReceived'>;
   }
 }
 
@@ -164,25 +159,12 @@ async function watchTotal(page: Page, expected: string): Promise<void> {
 /** Read one navigation's milestones once the row is painted (Element Timing reports a frame or so after). */
 export async function firstPaintMilestones(page: Page): Promise<FirstPaintMilestones> {
   await page.waitForFunction(() => window.__mapioBenchPaint?.firstRowPainted !== null && window.__mapioBenchPaint?.firstRowFramed !== null, undefined, { timeout: 10_000 });
-  const m = await page.evaluate(() => {
+  const report = await page.evaluate(() => {
     const script = performance.getEntriesByType('resource').find((e) => (e as PerformanceResourceTiming).initiatorType === 'script' && /\/assets\/index-[^/]*\.js$/.test(e.name)) as
       PerformanceResourceTiming | undefined;
-    return { paint: window.__mapioBenchPaint!, scriptEnd: script?.responseEnd ?? Number.NaN };
+    return { ...window.__mapioBenchPaint!, entryScriptReceived: script?.responseEnd ?? null };
   });
-  const info = m.paint.api['app.info'];
-  const year = m.paint.api['year.get'];
-  if (!info || !year) throw new Error('the page did not ask for app.info and year.get');
-  return {
-    entryScriptReceived: m.scriptEnd,
-    appInfoSent: info.sent,
-    appInfoAnswered: info.answered ?? Number.NaN,
-    yearGetSent: year.sent,
-    yearGetAnswered: year.answered ?? Number.NaN,
-    yearGetParsed: year.parsed ?? Number.NaN,
-    firstRowInDom: m.paint.firstRowInDom!,
-    firstRowPainted: m.paint.firstRowPainted!,
-    firstRowFramed: m.paint.firstRowFramed!,
-  };
+  return milestonesOf(report);
 }
 
 async function main(): Promise<void> {

@@ -23,7 +23,7 @@ import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { WATCH_EDIT } from './editWatch';
 import { emptyRoundTripsInPage } from './emptyRoundTrip';
-import { TIME_FIRST_PAINT, type FirstPaintMilestones } from './firstPaintTiming';
+import { milestonesOf, TIME_FIRST_PAINT, type FirstPaintMilestones, type PageReport } from './firstPaintTiming';
 
 const REPORT_PREFIX = 'MAPIO-BENCH-REPORT ';
 const REPORT_TIMEOUT_MS = 60_000;
@@ -140,31 +140,6 @@ function reportsFrom(browser: ChildProcess): () => Promise<Record<string, unknow
         resolve(report);
       });
     });
-  };
-}
-
-interface PageReport {
-  firstRowPainted: number | null;
-  firstRowInDom: number | null;
-  firstRowFramed: number | null;
-  entryScriptReceived: number | null;
-  api: Record<string, { sent: number; answered: number | null; parsed: number | null } | undefined>;
-}
-
-function milestonesOf(report: PageReport): FirstPaintMilestones {
-  const info = report.api['app.info'];
-  const year = report.api['year.get'];
-  if (!info || !year || report.firstRowPainted === null || report.firstRowInDom === null) throw new Error(`the page's report lacks a milestone: ${JSON.stringify(report)}`);
-  return {
-    entryScriptReceived: report.entryScriptReceived ?? Number.NaN,
-    appInfoSent: info.sent,
-    appInfoAnswered: info.answered ?? Number.NaN,
-    yearGetSent: year.sent,
-    yearGetAnswered: year.answered ?? Number.NaN,
-    yearGetParsed: year.parsed ?? Number.NaN,
-    firstRowInDom: report.firstRowInDom,
-    firstRowPainted: report.firstRowPainted,
-    firstRowFramed: report.firstRowFramed ?? Number.NaN,
   };
 }
 
