@@ -10,10 +10,11 @@
  * - the same first paint in a window with no debugger attached, as the desktop app's window is (Playwright
  *   attaches one to every page it drives, which slows a page's first scripts: unattachedWindows.ts);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
- *   screen showing the engine's new figure, timed inside the page (keydown to the DOM mutation): the
- *   window's prediction once it has loaded (docs/performance.md, "Round 11"); and from the same Tab to the
- *   save's answer applied ("All changes saved" shown again, the answered view in the store); the first as
- *   Playwright sees it from outside (typing included), and the bytes the edit's response carried;
+ *   screen showing the engine's new figure, timed inside the page (editWatch.ts): to the frame that shows
+ *   it painted, and to the DOM mutation before that frame; the window's prediction once it has loaded
+ *   (docs/performance.md, "Round 11"); and from the same Tab to the save's answer applied ("All changes
+ *   saved" shown again, the answered view in the store); the DOM figure also as Playwright sees it from
+ *   outside (typing included), and the bytes the edit's response carried;
  * - the same edits with Chromium's CPU slowed 4× (the DevTools protocol's CPU throttling), a stand-in for a
  *   low-end school laptop;
  * - the empty round trip: a cheap read (`app.info`) through the same transport (fetch, the launch's secret,
