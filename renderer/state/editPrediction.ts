@@ -48,10 +48,14 @@ export function predictedView(view: YearView | null, name: MutationName, input: 
   return awaited;
 }
 
-/** The answer to a predicted edit came: an equal answer is the next prediction's starting point. */
-export function predictionAnswered(predicted: YearView, answered: YearView): void {
+/**
+ * The answer to a predicted edit came: the view to show for it. An answer equal to the prediction keeps the
+ * prediction's records and figures (nothing on screen renders again for them) and is the next prediction's
+ * starting point.
+ */
+export function predictionAnswered(predicted: YearView, answered: YearView): YearView {
   if (awaited === predicted) awaited = null;
-  predictions?.settle(predicted, answered);
+  return predictions ? predictions.settle(predicted, answered) : answered;
 }
 
 /** A predicted edit was refused: its prediction is no longer awaited (the view before it is shown again). */

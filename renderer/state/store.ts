@@ -287,8 +287,7 @@ export const useMapio = create<MapioState>()((set, get) => {
       const settled = tracked(async () => {
         const answered = (await (sent ?? call(name, input))) as Outcome<MutationResult>;
         if (answered.ok) {
-          if (predicted) predictionAnswered(predicted, answered.result.view);
-          set({ view: answered.result.view });
+          set({ view: predicted ? predictionAnswered(predicted, answered.result.view) : answered.result.view });
         } else if (predicted) {
           predictionRefused(predicted);
           if (get().view === predicted) set({ view: before });

@@ -2,7 +2,8 @@
  * The view an edit will be answered with, made in the window before the answer comes: the same pure engine
  * the data process costs with, the same options it costs with, the same stripping of shares. The window
  * shows it at once and the data process's answer then replaces it (docs/performance.md, "Round 11: the
- * edit's figures predicted in the window", which states the rule for when the window predicts).
+ * edit's figures predicted in the window", which states the rule for when the window predicts); an answer
+ * equal to it keeps its records and figures, so nothing on screen renders again for them (`settle`).
  *
  * It predicts only what it can predict honestly, and says null otherwise:
  * - only `lines.update`, and only a change to the line's numeric schedule fields, which the data process
@@ -103,18 +104,21 @@ export class PredictedViews {
   }
 
   /**
-   * The data process answered the edit `predicted` was made for: when the answer is equal to the prediction,
-   * the next prediction can start from the answer. Says whether it was equal.
+   * The data process answered the edit `predicted` was made for; returns the view to show. An answer equal
+   * to the prediction is shown with the prediction's own records and figures in it (equal to the answer's
+   * and already on screen, so nothing drawn from them renders again), and with the answer's history, file
+   * and version; the next prediction starts from that view. Any other answer is shown as it came.
    */
-  settle(predicted: YearView, answered: YearView): boolean {
+  settle(predicted: YearView, answered: YearView): YearView {
     const last = this.last;
     this.last = null;
-    if (!last || last.view !== predicted) return false;
+    if (!last || last.view !== predicted) return answered;
     // Both are the view before with what changed applied, so unchanged parts are the same objects: quick to compare.
-    if (diffValues(predicted.data, answered.data) !== null || diffValues(predicted.costed, answered.costed) !== null) return false;
-    if (diffValues(predicted.viewedOn, answered.viewedOn) !== null) return false;
-    this.known = { view: answered, figures: last.figures };
-    return true;
+    if (diffValues(predicted.data, answered.data) !== null || diffValues(predicted.costed, answered.costed) !== null) return answered;
+    if (diffValues(predicted.viewedOn, answered.viewedOn) !== null) return answered;
+    const shown: YearView = { ...answered, data: predicted.data, costed: predicted.costed };
+    this.known = { view: shown, figures: last.figures };
+    return shown;
   }
 
   /** The engine's figures for `data` as `view` was costed, without shares; null when they are beyond exact range or the engine refuses. */

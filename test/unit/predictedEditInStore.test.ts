@@ -71,6 +71,14 @@ describe('an edit predicted in the store', () => {
     // The answer replaced the prediction, and it is what the data process holds: the same total.
     expect(shown()).not.toBe(predicted);
     expect(totalOf(shown())).toBe(totalOf(predicted));
+    // Equal to the prediction, the answer is shown with the prediction's own records and figures (nothing on
+    // screen renders again for them) and with the answer's history: the edit is there to undo.
+    expect(shown().data).toBe(predicted.data);
+    expect(shown().costed).toBe(predicted.costed);
+    expect(shown().history).not.toBe(predicted.history);
+    expect(shown().history).toEqual(held().history);
+    expect(shown().history.canUndo).toBe(true);
+    expect(prediction.predictsFrom(shown())).toBe(true);
     expect(totalOf(held())).toBe(totalOf(predicted));
     expect(lineOf(held(), line.id).minutesPerSession).toBe(line.minutesPerSession + 5);
   });
