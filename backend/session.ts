@@ -12,6 +12,7 @@ import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange, FiguresTooLarge, YearCosting } from '../shared/engine';
 import type { CostedMap } from '../shared/engine';
 import { withoutShares, type LineFiguresMemo } from '../shared/api/viewFigures';
+import type { HistoryLabel } from '../shared/api/historySteps';
 import { SchoolFile } from '../db/schoolFile';
 import type { Repositories } from '../db/repositories';
 import { ScenarioStore, ScenarioWorkingCopy } from '../db/scenarios';
@@ -305,7 +306,7 @@ export class Session {
    * leaves is costed inside the transaction: an edit that would take any figure beyond what Mapio can
    * count exactly is refused (CostsTooLarge) and rolled back, so no edit can make a file unopenable.
    */
-  mutate(label: string, fn: (repos: Repositories, year: SchoolYear) => number | number[] | void): MutationResult {
+  mutate(label: HistoryLabel, fn: (repos: Repositories, year: SchoolYear) => number | number[] | void): MutationResult {
     const file = this.require();
     // The year the handler validates against: the one the last view was built from when nothing has changed
     // since (the reader hands it out again without reading; db/schoolYearReader.ts), so an edit reads the

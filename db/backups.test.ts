@@ -9,6 +9,7 @@ import { openDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
 import { sha256, testFolder } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
+import { stepLabel } from '../test/support/stepLabel';
 
 const opened: Array<{ close(): void }> = [];
 const backends: TypedBackend[] = [];
@@ -41,7 +42,7 @@ function integrity(file: string): string {
 describe('SchoolBackups.take', () => {
   it('takes a consistent copy of a file open in WAL mode, holding exactly the data at that moment', async () => {
     const file = newSchoolFile();
-    file.mutate('rename', (repos) => repos.lines.update(1, { name: 'Before the backup' }));
+    file.mutate(stepLabel('rename'), (repos) => repos.lines.update(1, { name: 'Before the backup' }));
     expect(fs.existsSync(`${file.path}-wal`)).toBe(true); // the edit may still be only in the WAL
     const backups = new SchoolBackups(path.join(testFolder(), 'backups'));
     const entry = await backups.take(file, 'daily');

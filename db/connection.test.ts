@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
 import { createTestFile, testFolder } from '../test/support/testFolder';
+import { stepLabel } from '../test/support/stepLabel';
 
 describe('openDatabase', () => {
   afterEach(() => {
@@ -25,7 +26,7 @@ describe('openDatabase', () => {
 describe('durability', () => {
   it('an acknowledged edit is there after a crash (file and its -wal copied while open)', () => {
     const file = createTestFile();
-    file.mutate('Rename', (r) => r.school.update({ name: 'Ysgol ar ôl y toriad' }));
+    file.mutate(stepLabel('Rename'), (r) => r.school.update({ name: 'Ysgol ar ôl y toriad' }));
     const crashed = nodePath.join(testFolder(), 'crashed.mapio');
     fs.copyFileSync(file.path, crashed);
     expect(fs.existsSync(`${file.path}-wal`)).toBe(true);

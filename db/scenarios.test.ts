@@ -10,6 +10,7 @@ import { SchoolFile } from './schoolFile';
 import { testFolder } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
 import { apiErrorFrom as refusal } from '../test/support/refusals';
+import { stepLabel } from '../test/support/stepLabel';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -110,7 +111,7 @@ describe('ScenarioWorkingCopy', () => {
     expect(copy.file.readYear()).toEqual(store.get(a.id).year);
     expect(copy.persist(copy.file.readYear())).toBe(false); // unchanged: nothing written
     const grantId = copy.file.readYear().income.find((i) => i.kind === 'aln_grant')!.id;
-    copy.file.mutate('Delete income line', (repos) => repos.income.delete(grantId));
+    copy.file.mutate(stepLabel('Delete income line'), (repos) => repos.income.delete(grantId));
     expect(copy.persist(copy.file.readYear())).toBe(true);
     expect(store.get(a.id).year.income.some((i) => i.id === grantId)).toBe(false);
     expect(file.readYear().income.some((i) => i.id === grantId)).toBe(true);
@@ -127,11 +128,11 @@ describe('replaceSchoolYear', () => {
     const before = file.readYear();
     const rows = baselineRows(file.path);
     const next = testSchoolYear();
-    file.mutate('Adopt scenario', (repos) => replaceSchoolYear(repos, before, next));
+    file.mutate(stepLabel('Adopt scenario'), (repos) => replaceSchoolYear(repos, before, next));
     const adopted = file.readYear();
     expect(adopted).toEqual({ ...next, lines: next.lines.map((l) => ({ ...l, expectedProgress: l.expectedProgress ?? null })) });
-    expect(file.history().undoLabel).toBe('Adopt scenario');
-    expect(file.undo()).toBe('Adopt scenario');
+    expect(file.history().undoLabel).toEqual(stepLabel('Adopt scenario'));
+    expect(file.undo()).toEqual(stepLabel('Adopt scenario'));
     expect(file.readYear()).toEqual(before);
     expect(baselineRows(file.path)).toEqual(rows);
     expect(file.history().canUndo).toBe(false);

@@ -15,6 +15,7 @@ import { fieldIssue } from '../shared/fieldIssues';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import { ApiError } from '../shared/api/contract';
+import type { HistoryLabel } from '../shared/api/historySteps';
 import type { SchoolYear } from '../shared/domain';
 import { issuesFrom, schoolYearSchema } from '../shared/schemas';
 import { sqliteCode, type SqliteDatabase } from './connection';
@@ -160,7 +161,7 @@ export class SchoolFile {
    * A step that changed nothing is not recorded. Any new step clears redo. `check`, when given, sees the
    * year as the change leaves it, still inside the transaction: if it throws, nothing is committed.
    */
-  mutate<T>(label: string, fn: (repos: Repositories) => T, check?: (after: SchoolYear) => void): T {
+  mutate<T>(label: HistoryLabel, fn: (repos: Repositories) => T, check?: (after: SchoolYear) => void): T {
     this.assertOpen();
     this.assertWritable();
     if (this.mutating) throw new Error('SchoolFile.mutate cannot be nested: do the whole change in one call.');
@@ -189,7 +190,7 @@ export class SchoolFile {
   }
 
   /** Reverse the last step; returns its label, or null when there is nothing to undo. */
-  undo(): string | null {
+  undo(): HistoryLabel | null {
     this.assertOpen();
     this.assertWritable();
     try {
@@ -199,7 +200,7 @@ export class SchoolFile {
     }
   }
 
-  redo(): string | null {
+  redo(): HistoryLabel | null {
     this.assertOpen();
     this.assertWritable();
     try {

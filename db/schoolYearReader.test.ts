@@ -4,6 +4,7 @@ import { openDatabase, type SqliteDatabase } from './connection';
 import { SchoolFile } from './schoolFile';
 import { createSchoolYearReader } from './schoolYearReader';
 import { createTestFile } from '../test/support/testFolder';
+import { stepLabel } from '../test/support/stepLabel';
 
 describe('reading the year: the last read is handed out again only while the file is unchanged', () => {
   const open: Array<SchoolFile | SqliteDatabase> = [];
@@ -18,7 +19,7 @@ describe('reading the year: the last read is handed out again only while the fil
     expect(file.readYear()).toBe(first);
 
     const line = first.lines[0]!;
-    file.mutate('Edit line', (repos) => repos.lines.update(line.id, { minutesPerSession: line.minutesPerSession + 7 }));
+    file.mutate(stepLabel('Edit line'), (repos) => repos.lines.update(line.id, { minutesPerSession: line.minutesPerSession + 7 }));
     const after = file.readYear();
     expect(after).not.toBe(first);
     expect(after.lines[0]!.minutesPerSession).toBe(line.minutesPerSession + 7);
@@ -52,7 +53,7 @@ describe('reading the year: the last read is handed out again only while the fil
     const before = file.readYear();
     const id = before.lines[0]!.id;
     expect(() =>
-      file.mutate('Edit line', (repos) => {
+      file.mutate(stepLabel('Edit line'), (repos) => {
         repos.lines.update(id, { name: 'Never saved' });
         throw new Error('refused');
       }),
@@ -90,7 +91,7 @@ describe('reading the year: the last read is handed out again only while the fil
     const before = file.readYear();
     expect(before.lines.length).toBeGreaterThan(1);
     const edited = before.lines[0]!;
-    file.mutate('Edit line', (repos) => repos.lines.update(edited.id, { minutesPerSession: edited.minutesPerSession + 7 }));
+    file.mutate(stepLabel('Edit line'), (repos) => repos.lines.update(edited.id, { minutesPerSession: edited.minutesPerSession + 7 }));
     const after = file.readYear();
 
     expect(after.lines).not.toBe(before.lines);

@@ -3,6 +3,7 @@ import { ApiError } from '../shared/api/contract';
 import { SchoolFile } from './schoolFile';
 import { createTestFile } from '../test/support/testFolder';
 import { testSchoolYear } from '../test/support/testSchoolYear';
+import { stepLabel } from '../test/support/stepLabel';
 
 const opened: SchoolFile[] = [];
 const open = () => {
@@ -19,7 +20,7 @@ describe('mutate', () => {
     const file = open();
     const before = file.readYear();
     expect(() =>
-      file.mutate('Two edits', (r) => {
+      file.mutate(stepLabel('Two edits'), (r) => {
         r.school.update({ name: 'Changed' });
         r.lines.delete(1);
         r.learners.update(999, { name: 'x' });
@@ -31,14 +32,16 @@ describe('mutate', () => {
 
   it('returns what the function returns and records one step', () => {
     const file = open();
-    const id = file.mutate('Add income', (r) => r.income.create({ kind: 'other', name: 'PTA', nameCy: '', amountPence: 12_345, financialYear: null, endsOn: null, source: '', sourceCy: '' }));
+    const id = file.mutate(stepLabel('Add income'), (r) =>
+      r.income.create({ kind: 'other', name: 'PTA', nameCy: '', amountPence: 12_345, financialYear: null, endsOn: null, source: '', sourceCy: '' }),
+    );
     expect(id).toBe(3);
-    expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Add income', redoLabel: null });
+    expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: stepLabel('Add income'), redoLabel: null });
   });
 
   it('does not record a step that changed nothing', () => {
     const file = open();
-    file.mutate('Nothing', (r) => r.tiers.set(testSchoolYear().tiers));
+    file.mutate(stepLabel('Nothing'), (r) => r.tiers.set(testSchoolYear().tiers));
     expect(file.history().canUndo).toBe(false);
   });
 });
@@ -47,25 +50,25 @@ describe('undo and redo', () => {
   it('undoes a line delete with its enrolments, staff, areas and costs, keeping ids; redo deletes again', () => {
     const file = open();
     const original = file.readYear();
-    file.mutate('Delete line', (r) => r.lines.delete(2));
+    file.mutate(stepLabel('Delete line'), (r) => r.lines.delete(2));
     const deleted = file.readYear();
     expect(deleted.lines.map((l) => l.id)).toEqual([1, 3, 4]);
     expect(deleted.enrolments.map((e) => e.id)).toEqual([1, 2, 3, 6, 7, 8]);
 
-    expect(file.undo()).toBe('Delete line');
+    expect(file.undo()).toEqual(stepLabel('Delete line'));
     expect(file.readYear()).toEqual(original);
-    expect(file.history()).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Delete line' });
+    expect(file.history()).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: stepLabel('Delete line') });
 
-    expect(file.redo()).toBe('Delete line');
+    expect(file.redo()).toEqual(stepLabel('Delete line'));
     expect(file.readYear()).toEqual(deleted);
-    expect(file.undo()).toBe('Delete line');
+    expect(file.undo()).toEqual(stepLabel('Delete line'));
     expect(file.readYear()).toEqual(original);
   });
 
   it('undoes a learner delete with their enrolments and areas', () => {
     const file = open();
     const original = file.readYear();
-    file.mutate('Delete learner', (r) => r.learners.delete(5));
+    file.mutate(stepLabel('Delete learner'), (r) => r.learners.delete(5));
     expect(file.readYear().enrolments.some((e) => e.learnerId === 5)).toBe(false);
     file.undo();
     expect(file.readYear()).toEqual(original);
@@ -100,18 +103,18 @@ describe('undo and redo', () => {
       ['Remove line 1 and its TA', (r) => (r.lines.delete(1), r.staff.delete(4))],
     ];
     for (const [label, fn] of edits) {
-      file.mutate(label, fn);
+      file.mutate(stepLabel(label), fn);
       const state = file.readYear();
       expect(state, label).not.toEqual(states[states.length - 1]);
       states.push(state);
     }
     for (let i = edits.length - 1; i >= 0; i--) {
-      expect(file.undo()).toBe(edits[i]![0]);
+      expect(file.undo()).toEqual(stepLabel(edits[i]![0]));
       expect(file.readYear(), `after undoing ${edits[i]![0]}`).toEqual(states[i]);
     }
     expect(file.undo()).toBeNull();
     for (let i = 0; i < edits.length; i++) {
-      expect(file.redo()).toBe(edits[i]![0]);
+      expect(file.redo()).toEqual(stepLabel(edits[i]![0]));
       expect(file.readYear(), `after redoing ${edits[i]![0]}`).toEqual(states[i + 1]);
     }
     expect(file.redo()).toBeNull();
@@ -119,17 +122,17 @@ describe('undo and redo', () => {
 
   it('a new edit after undo clears redo', () => {
     const file = open();
-    file.mutate('One', (r) => r.school.update({ name: 'One' }));
+    file.mutate(stepLabel('One'), (r) => r.school.update({ name: 'One' }));
     file.undo();
-    expect(file.history().redoLabel).toBe('One');
-    file.mutate('Two', (r) => r.school.update({ name: 'Two' }));
-    expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: 'Two', redoLabel: null });
+    expect(file.history().redoLabel).toEqual(stepLabel('One'));
+    file.mutate(stepLabel('Two'), (r) => r.school.update({ name: 'Two' }));
+    expect(file.history()).toEqual({ canUndo: true, canRedo: false, undoLabel: stepLabel('Two'), redoLabel: null });
     expect(file.redo()).toBeNull();
   });
 
   it('keeps the newest 200 steps', () => {
     const file = open();
-    for (let i = 1; i <= 205; i++) file.mutate(`Roll ${i}`, (r) => r.school.update({ numberOnRoll: i }));
+    for (let i = 1; i <= 205; i++) file.mutate(stepLabel(`Roll ${i}`), (r) => r.school.update({ numberOnRoll: i }));
     let undone = 0;
     while (file.undo()) undone++;
     expect(undone).toBe(200);
@@ -138,7 +141,7 @@ describe('undo and redo', () => {
 
   it('undo survives in the file: reopening shows the undone state', () => {
     const file = open();
-    file.mutate('Delete learner', (r) => r.learners.delete(1));
+    file.mutate(stepLabel('Delete learner'), (r) => r.learners.delete(1));
     file.undo();
     file.close();
     const reopened = SchoolFile.open(file.path);

@@ -9,6 +9,7 @@
  * its enrolments and join rows too, each with its own rowid, so undo restores the same ids.
  * The triggers and the log are TEMP: they live only on this connection and never touch the file.
  */
+import type { HistoryLabel } from '../shared/api/historySteps';
 import type { SqliteDatabase } from './connection';
 
 /** Tables whose changes are not user edits. */
@@ -19,12 +20,12 @@ export const DEFAULT_HISTORY_LIMIT = 200;
 export interface HistoryState {
   canUndo: boolean;
   canRedo: boolean;
-  undoLabel: string | null;
-  redoLabel: string | null;
+  undoLabel: HistoryLabel | null;
+  redoLabel: HistoryLabel | null;
 }
 
 export interface HistoryStep {
-  label: string;
+  label: HistoryLabel;
   /** Reversing SQL, oldest first; replayed newest first. */
   statements: string[];
 }
@@ -99,11 +100,11 @@ export class UndoHistory {
   }
 
   /** Reverse the newest step. Returns its label, or null when there is nothing to undo. */
-  undo(): string | null {
+  undo(): HistoryLabel | null {
     return this.replay(this.undoSteps, this.redoSteps);
   }
 
-  redo(): string | null {
+  redo(): HistoryLabel | null {
     return this.replay(this.redoSteps, this.undoSteps);
   }
 
@@ -123,7 +124,7 @@ export class UndoHistory {
     this.redoSteps = [...snapshot.redo];
   }
 
-  private replay(from: HistoryStep[], to: HistoryStep[]): string | null {
+  private replay(from: HistoryStep[], to: HistoryStep[]): HistoryLabel | null {
     const step = from[from.length - 1];
     if (!step) return null;
     const reversed = this.db

@@ -8,7 +8,7 @@ import type { HandlerMap } from './types';
 
 export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'> = {
   'learners.create': (fields, { session }) =>
-    session.mutate('Add learner', (repos, year) => {
+    session.mutate({ step: 'addLearner' }, (repos, year) => {
       if (year.learners.some((l) => l.ref === fields.ref)) {
         throw new ApiError('invalid_input', 'refUsed', { ref: fields.ref }, [fieldIssue('ref', 'refUsed')]);
       }
@@ -16,7 +16,7 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
     }),
 
   'learners.update': ({ id, changes }, { session }) =>
-    session.mutate('Edit learner', (repos, year) => {
+    session.mutate({ step: 'editLearner' }, (repos, year) => {
       findOrThrow(year.learners, id, 'noLearner');
       if (changes.ref !== undefined && year.learners.some((l) => l.ref === changes.ref && l.id !== id)) {
         throw new ApiError('invalid_input', 'refUsed', { ref: changes.ref }, [fieldIssue('ref', 'refUsed')]);
@@ -25,13 +25,13 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
     }),
 
   'learners.delete': ({ id }, { session }) =>
-    session.mutate('Delete learner', (repos, year) => {
+    session.mutate({ step: 'deleteLearner' }, (repos, year) => {
       findOrThrow(year.learners, id, 'noLearner');
       repos.learners.delete(id);
     }),
 
   'enrolments.createMany': ({ lineId, learnerIds, startWeek, endWeek }, { session }) =>
-    session.mutate(learnerIds.length === 1 ? 'Enrol a learner' : `Enrol ${learnerIds.length} learners`, (repos, year) => {
+    session.mutate({ step: 'enrolLearners', params: { count: learnerIds.length } }, (repos, year) => {
       const line = findOrThrow(year.lines, lineId, 'noLine');
       const start = startWeek ?? line.startWeek;
       const end = endWeek ?? line.startWeek + Math.max(line.weeks, 1) - 1;
@@ -53,14 +53,14 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
     }),
 
   'enrolments.update': ({ id, changes }, { session }) =>
-    session.mutate('Edit enrolment', (repos, year) => {
+    session.mutate({ step: 'editEnrolment' }, (repos, year) => {
       const current = findOrThrow(year.enrolments, id, 'noEnrolment');
       assertEnrolmentWeeks(year, changes.startWeek ?? current.startWeek, changes.endWeek ?? current.endWeek);
       repos.enrolments.update(id, changes);
     }),
 
   'enrolments.delete': ({ ids }, { session }) =>
-    session.mutate(ids.length === 1 ? 'Remove an enrolment' : `Remove ${ids.length} enrolments`, (repos, year) => {
+    session.mutate({ step: 'removeEnrolments', params: { count: ids.length } }, (repos, year) => {
       ids.forEach((id) => findOrThrow(year.enrolments, id, 'noEnrolment'));
       repos.enrolments.delete(ids);
     }),

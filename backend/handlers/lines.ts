@@ -8,14 +8,14 @@ import type { HandlerMap } from './types';
 
 export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.duplicate' | 'lines.delete'> = {
   'lines.create': (fields, { session }) =>
-    session.mutate(`Add line “${fields.name}”`, (repos, year) => {
+    session.mutate({ step: 'addLine', params: { name: fields.name } }, (repos, year) => {
       assertLineWeeks(year, fields);
       assertSessionsFitAWeek(fields, 'sessionsPerWeekHundredths');
       return repos.lines.create(fields);
     }),
 
   'lines.update': ({ id, changes }, { session }) =>
-    session.mutate('Edit line', (repos, year) => {
+    session.mutate({ step: 'editLine' }, (repos, year) => {
       const { id: _id, ...current } = findOrThrow(year.lines, id, 'noLine');
       assertLineWeeks(year, { ...current, ...changes });
       // Only a change to the session's length or number is held to the school week: a line an older
@@ -26,13 +26,13 @@ export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.d
     }),
 
   'lines.duplicate': ({ id }, { session }) =>
-    session.mutate('Duplicate line', (repos, year) => {
+    session.mutate({ step: 'duplicateLine' }, (repos, year) => {
       findOrThrow(year.lines, id, 'noLine');
       return repos.lines.duplicate(id);
     }),
 
   'lines.delete': ({ id }, { session }) =>
-    session.mutate('Delete line', (repos, year) => {
+    session.mutate({ step: 'deleteLine' }, (repos, year) => {
       findOrThrow(year.lines, id, 'noLine');
       repos.lines.delete(id); // its enrolments go with it (cascade); undo brings both back
     }),

@@ -190,7 +190,7 @@ describe('scenarios on the demo school', () => {
     const scaled = backend.invoke('scenario.lever.scaleIncome', { incomeId: grant.id, percentBasisPoints: -5000 });
     expect(scaled.change).toEqual({ incomeId: grant.id, name: grant.name, nameCy: grant.nameCy, fromPence: 1_240_000, toPence: 620_000 });
     expect(scaled.view.costed.budget.incomePence).toBe(view.costed.budget.incomePence - 620_000);
-    expect(scaled.view.history.undoLabel).toBe('Change an income line');
+    expect(scaled.view.history.undoLabel).toEqual({ step: 'changeScenarioIncome' });
     expect(refusal(() => backend.invoke('scenario.lever.scaleIncome', { incomeId: 999, percentBasisPoints: 100 })).toBody()).toEqual({ code: 'not_found', reason: 'noIncome', params: { id: 999 } });
   });
 
@@ -203,7 +203,7 @@ describe('scenarios on the demo school', () => {
     expect(adopted.view.scenario).toBeNull();
     expect(adopted.view.data).toEqual(storedYear(tas.id));
     expect(backend.session.requireBaseline().readYear()).toEqual(storedYear(tas.id));
-    expect(adopted.view.history.undoLabel).toBe('Adopt scenario “Two fewer TAs” as the baseline');
+    expect(adopted.view.history.undoLabel).toEqual({ step: 'adoptScenario', params: { name: 'Two fewer TAs' } });
 
     const undone = backend.invoke('history.undo', {});
     expect(undone.view.data).toEqual(before.data);

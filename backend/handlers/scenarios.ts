@@ -117,7 +117,7 @@ export const scenarioHandlers: HandlerMap<
     session.leaveScenario();
     const baseline = session.requireBaseline();
     const current = baseline.readYear();
-    baseline.mutate(`Adopt scenario “${stored.name}” as the baseline`, (repos) => replaceSchoolYear(repos, current, stored.year));
+    baseline.mutate({ step: 'adoptScenario', params: { name: stored.name } }, (repos) => replaceSchoolYear(repos, current, stored.year));
     return { view: session.view() };
   },
 
@@ -133,7 +133,7 @@ export const scenarioHandlers: HandlerMap<
     requireScenario(session);
     const sign = percentBasisPoints >= 0 ? '+' : '−';
     const outcome: { changes: HourlyCostChange[] } = { changes: [] };
-    const result = session.mutate(`Pay award ${sign}${Math.abs(percentBasisPoints) / 100}% on every hourly cost`, (repos, year) => {
+    const result = session.mutate({ step: 'payAward', params: { change: `${sign}${Math.abs(percentBasisPoints) / 100}%` } }, (repos, year) => {
       outcome.changes = applyPayAward(year, percentBasisPoints).changes;
       const over = outcome.changes.find((c) => c.toPence > MAX_HOURLY_COST_PENCE);
       if (over) {
@@ -147,7 +147,7 @@ export const scenarioHandlers: HandlerMap<
   'scenario.lever.scaleIncome': ({ incomeId, percentBasisPoints }, { session }) => {
     requireScenario(session);
     const outcome: { change?: IncomeChange } = {};
-    const result = session.mutate('Change an income line', (repos, year) => {
+    const result = session.mutate({ step: 'changeScenarioIncome' }, (repos, year) => {
       findOrThrow(year.income, incomeId, 'noIncome');
       const change = scaleIncomeLine(year, incomeId, percentBasisPoints).change;
       if (change.toPence > MAX_TYPED_PENCE) {
@@ -162,7 +162,7 @@ export const scenarioHandlers: HandlerMap<
   'scenario.lever.removeStaff': ({ staffId }, { session }) => {
     requireScenario(session);
     const outcome: { removal?: StaffRemoval } = {};
-    const result = session.mutate('Remove a staff member from the scenario', (repos, year) => {
+    const result = session.mutate({ step: 'removeScenarioStaff' }, (repos, year) => {
       findOrThrow(year.staff, staffId, 'noStaff');
       const removal = removeStaffMember(year, staffId);
       outcome.removal = removal;

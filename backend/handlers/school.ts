@@ -27,13 +27,13 @@ function assertSchoolValid(school: School, changes: Partial<School>): void {
 
 export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tiers.set' | 'areas.set' | 'workload.update'> = {
   'school.update': ({ changes }, { session }) =>
-    session.mutate('Edit school details', (repos, year) => {
+    session.mutate({ step: 'editSchool' }, (repos, year) => {
       assertSchoolValid({ ...year.school, ...changes }, changes);
       repos.school.update(changes);
     }),
 
   'calendar.set': ({ weekStarts, terms, closedDays }, { session }) =>
-    session.mutate('Edit the school calendar', (repos, year) => {
+    session.mutate({ step: 'editCalendar' }, (repos, year) => {
       for (let i = 1; i < weekStarts.length; i++) {
         if ((weekStarts[i] as string) <= (weekStarts[i - 1] as string)) invalid(`weekStarts.${i}`, 'laterThanWeekBefore');
       }
@@ -49,7 +49,7 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
     }),
 
   'tiers.set': ({ tiers }, { session }) =>
-    session.mutate('Edit tiers', (repos, year) => {
+    session.mutate({ step: 'editTiers' }, (repos, year) => {
       const ids = new Set(tiers.map((t) => t.id));
       if (ids.size !== tiers.length) invalid('tiers', 'ownCode');
       const names = new Set(tiers.map((t) => t.name.trim().toLowerCase()));
@@ -64,7 +64,7 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
     }),
 
   'areas.set': ({ areas }, { session }) =>
-    session.mutate('Edit areas of need', (repos, year) => {
+    session.mutate({ step: 'editAreas' }, (repos, year) => {
       const ids = new Set(areas.map((a) => a.id));
       if (ids.size !== areas.length) invalid('areas', 'ownCode');
       const names = new Set(areas.map((a) => a.name.trim().toLowerCase()));
@@ -80,5 +80,5 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       repos.areas.set(areas);
     }),
 
-  'workload.update': ({ changes }, { session }) => session.mutate('Edit ALNCo workload', (repos) => repos.workload.update(changes)),
+  'workload.update': ({ changes }, { session }) => session.mutate({ step: 'editWorkload' }, (repos) => repos.workload.update(changes)),
 };

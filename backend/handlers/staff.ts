@@ -5,16 +5,16 @@ import { findOrThrow } from '../session';
 import type { HandlerMap } from './types';
 
 export const staffHandlers: HandlerMap<'staff.create' | 'staff.update' | 'staff.delete'> = {
-  'staff.create': (fields, { session }) => session.mutate(`Add staff member “${fields.name}”`, (repos) => repos.staff.create(fields)),
+  'staff.create': (fields, { session }) => session.mutate({ step: 'addStaff', params: { name: fields.name } }, (repos) => repos.staff.create(fields)),
 
   'staff.update': ({ id, changes }, { session }) =>
-    session.mutate('Edit staff member', (repos, year) => {
+    session.mutate({ step: 'editStaff' }, (repos, year) => {
       findOrThrow(year.staff, id, 'noStaff');
       repos.staff.update(id, changes);
     }),
 
   'staff.delete': ({ id }, { session }) =>
-    session.mutate('Delete staff member', (repos, year) => {
+    session.mutate({ step: 'deleteStaff' }, (repos, year) => {
       const person = findOrThrow(year.staff, id, 'noStaff');
       const lines = year.lines.filter((l) => l.staff.some((s) => s.staffId === id));
       if (lines.length > 0) {

@@ -83,5 +83,5 @@ export async function importMisLearners(session: Session, fileName: string, cont
   await session.backupBeforeImport();
   // Checked again after the last wait: from here to the commit nothing else can run.
   assertStillOpen(session, started, fileName);
-  return session.mutate(`Import learners from ${fileName}`, (repos, year) => applyMisImport(repos, planMisImport(fileName, table, mapping, year.learners)));
+  return session.mutate({ step: 'importLearners', params: { file: fileName } }, (repos, year) => applyMisImport(repos, planMisImport(fileName, table, mapping, year.learners)));
 }

@@ -7,6 +7,7 @@ import { createTestFile } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { takeBackTo } from './olderShapes';
+import { stepLabel } from '../../test/support/stepLabel';
 
 const opened: SchoolFile[] = [];
 afterEach(() => {
@@ -72,11 +73,11 @@ describe('0200: a line’s expected progress', () => {
   it('then stores, copies and clears a decimal expected progress', () => {
     const file = SchoolFile.open(version100File());
     opened.push(file);
-    file.mutate('Set expected progress', (r) => r.lines.update(1, { expectedProgress: 6.5 }));
+    file.mutate(stepLabel('Set expected progress'), (r) => r.lines.update(1, { expectedProgress: 6.5 }));
     expect(file.readYear().lines[0]!.expectedProgress).toBe(6.5);
-    const copyId = file.mutate('Duplicate', (r) => r.lines.duplicate(1));
+    const copyId = file.mutate(stepLabel('Duplicate'), (r) => r.lines.duplicate(1));
     expect(file.readYear().lines.find((l) => l.id === copyId)!.expectedProgress).toBe(6.5);
-    file.mutate('Clear', (r) => r.lines.update(1, { expectedProgress: null }));
+    file.mutate(stepLabel('Clear'), (r) => r.lines.update(1, { expectedProgress: null }));
     expect(file.readYear().lines[0]!.expectedProgress).toBeNull();
     file.undo();
     expect(file.readYear().lines[0]!.expectedProgress).toBe(6.5);

@@ -5,6 +5,7 @@ import { SchoolFile } from '../schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
+import { stepLabel } from '../../test/support/stepLabel';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -32,9 +33,9 @@ describe('0500: ALN decisions', () => {
     const file = SchoolFile.open(schoolFileAtVersion(testSchoolYear(), 400));
     opened.push(file);
     const id = file.readYear().learners[0]!.id;
-    file.mutate('Refer', (r) => r.learners.update(id, { referredOn: '2026-10-01', referralDecider: 'la' }));
+    file.mutate(stepLabel('Refer'), (r) => r.learners.update(id, { referredOn: '2026-10-01', referralDecider: 'la' }));
     const year = file.readYear();
-    file.mutate('Close a day', (r) => r.calendar.set({ ...year.calendar, closedDays: ['2026-11-02'] }));
+    file.mutate(stepLabel('Close a day'), (r) => r.calendar.set({ ...year.calendar, closedDays: ['2026-11-02'] }));
     expect(file.readYear().learners[0]).toMatchObject({ referredOn: '2026-10-01', referralDecider: 'la', decidedOn: null });
     expect(file.readYear().calendar.closedDays).toEqual(['2026-11-02']);
     file.undo();

@@ -4,6 +4,7 @@ import { SchoolFile } from '../schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
+import { stepLabel } from '../../test/support/stepLabel';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -34,8 +35,8 @@ describe('0600: Welsh names', () => {
     opened.push(file);
     const year = file.readYear();
     const line = year.lines[0]!;
-    file.mutate('Welsh name', (r) => r.lines.update(line.id, { nameCy: 'Grŵp siarad', descriptionCy: 'Sgiliau iaith lafar' }));
-    file.mutate('Welsh school name', (r) => r.school.update({ nameCy: 'Ysgol Gynradd Bryn Derw' }));
+    file.mutate(stepLabel('Welsh name'), (r) => r.lines.update(line.id, { nameCy: 'Grŵp siarad', descriptionCy: 'Sgiliau iaith lafar' }));
+    file.mutate(stepLabel('Welsh school name'), (r) => r.school.update({ nameCy: 'Ysgol Gynradd Bryn Derw' }));
     const after = file.readYear();
     expect(after.lines[0]).toMatchObject({ nameCy: 'Grŵp siarad', descriptionCy: 'Sgiliau iaith lafar' });
     expect(after.school.nameCy).toBe('Ysgol Gynradd Bryn Derw');

@@ -4,6 +4,7 @@ import { SchoolFile } from '../schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
+import { stepLabel } from '../../test/support/stepLabel';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -32,7 +33,7 @@ describe('0800: Welsh measure units', () => {
     const file = SchoolFile.open(schoolFileAtVersion(testSchoolYear(), 700));
     opened.push(file);
     const enrolment = file.readYear().enrolments[0]!;
-    file.mutate('Welsh unit', (r) => r.enrolments.update(enrolment.id, { measureUnitCy: 'mis' }));
+    file.mutate(stepLabel('Welsh unit'), (r) => r.enrolments.update(enrolment.id, { measureUnitCy: 'mis' }));
     expect(file.readYear().enrolments[0]!.measureUnitCy).toBe('mis');
     file.undo();
     expect(file.readYear().enrolments[0]!.measureUnitCy).toBe('');

@@ -4,6 +4,7 @@ import { SchoolFile } from '../schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { LATEST_VERSION, MIGRATIONS } from './index';
 import { schoolFileAtVersion } from '../../test/support/olderSchoolFile';
+import { stepLabel } from '../../test/support/stepLabel';
 
 const opened: Array<{ close(): void }> = [];
 afterEach(() => {
@@ -40,9 +41,9 @@ describe('0900: Welsh sources and notes', () => {
     const year = file.readYear();
     const income = year.income[0]!;
     const line = year.lines[0]!;
-    file.mutate('Welsh source', (r) => r.income.update(income.id, { sourceCy: 'Datganiad cyllideb yr awdurdod' }));
-    file.mutate('Welsh funding note', (r) => r.lines.update(line.id, { fundingNoteCy: 'Wedi’i sicrhau gan y bwrdd iechyd' }));
-    file.mutate('Welsh ALP definition', (r) => r.school.update({ alpDefinitionSourceCy: 'Canllawiau DDY y sir' }));
+    file.mutate(stepLabel('Welsh source'), (r) => r.income.update(income.id, { sourceCy: 'Datganiad cyllideb yr awdurdod' }));
+    file.mutate(stepLabel('Welsh funding note'), (r) => r.lines.update(line.id, { fundingNoteCy: 'Wedi’i sicrhau gan y bwrdd iechyd' }));
+    file.mutate(stepLabel('Welsh ALP definition'), (r) => r.school.update({ alpDefinitionSourceCy: 'Canllawiau DDY y sir' }));
     const after = file.readYear();
     expect(after.income[0]!.sourceCy).toBe('Datganiad cyllideb yr awdurdod');
     expect(after.lines[0]!.fundingNoteCy).toBe('Wedi’i sicrhau gan y bwrdd iechyd');

@@ -7,6 +7,7 @@ import type { FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import type { YearPatch } from './yearPatch';
 import { week } from '../schemas';
+import type { HistoryLabel } from './historySteps';
 
 /** The open school year and its figures: what every screen renders from. */
 export interface YearView {
@@ -14,7 +15,8 @@ export interface YearView {
   data: SchoolYear;
   /** Every figure but the lines' per-learner shares, which the screens that show them fetch (`year.shares`). */
   costed: CostedFigures;
-  history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
+  /** What Undo and Redo would take back or do again, as names with parameters (shared/api/historySteps.ts). */
+  history: { canUndo: boolean; canRedo: boolean; undoLabel: HistoryLabel | null; redoLabel: HistoryLabel | null };
   /** The scenario being worked on, or null (or absent) when the baseline is open. Set by Session.view(). */
   scenario?: { id: number; name: string } | null;
   /** The date the figures and checks are as at, and the week chosen to view them at (null: today's week). */

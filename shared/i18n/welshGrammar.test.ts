@@ -133,6 +133,8 @@ const AT_TWO: Record<string, string> = {
   'apiError.reason.authorityFileChanged':
     'Agorwyd ffeil awdurdod arall tra oedd ffurflenni’n cael eu mewnforio i “awdurdod.mapio-la”, felly stopiodd y mewnforio ar ôl 2 ffurflen (maent wedi’u cadw yn “awdurdod.mapio-la”). Agorwch “awdurdod.mapio-la” eto a mewnforiwch y gweddill.',
   'common.weeks': '2 wythnos',
+  'menu.step.enrolLearners': 'Cofrestru 2 ddysgwr',
+  'menu.step.removeEnrolments': 'Tynnu 2 gofrestriad',
   'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
   'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',
   'compareBook.diff.learnersWithSmall': '12 + 2 linell â llai na 5',

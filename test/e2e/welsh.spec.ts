@@ -74,7 +74,11 @@ test.afterEach(async () => {
 async function expectWelsh(page: Page, what: string) {
   await page.waitForTimeout(50);
   // Chart labels wrap onto several lines (sometimes with no space left between): any space may be none.
-  let text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+  // What a reader meets besides the text: the titles shown on hover and the names a screen reader says.
+  const attributes = await page
+    .locator('body [title], body [aria-label], body [placeholder]')
+    .evaluateAll((els) => els.map((el) => ['title', 'aria-label', 'placeholder'].map((name) => el.getAttribute(name) ?? '').join(' ')));
+  let text = `${await page.locator('body').innerText()} ${attributes.join(' ')}`.replace(/\s+/g, ' ');
   expect(
     englishWhereWelshGiven.filter((english) => text.includes(english)),
     `the school's English words on the ${what} in Welsh, where it gave Welsh`,
@@ -111,6 +115,12 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   await expect(editor).toBeVisible();
   await expect(editor.getByRole('checkbox', { name: 'Gwybyddiaeth a dysgu' })).toBeVisible();
   await expectWelsh(page, 'line editor');
+  // An edit, and Undo's title names it in Welsh (the history holds the step, the window its words).
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill(String(Number(await minutes.inputValue()) + 5));
+  await minutes.press('Tab');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Dadwneud: Golygu llinell');
+  await expectWelsh(page, 'line editor after an edit');
   await page.getByTestId('enrol-learners').click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectWelsh(page, 'enrol picker');

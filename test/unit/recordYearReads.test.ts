@@ -14,6 +14,7 @@ import type { SchoolFile } from '../../db/schoolFile';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
 import type { SchoolYear } from '../../shared/domain';
 import { createTestFile } from '../support/testFolder';
+import { stepLabel } from '../support/stepLabel';
 
 const open: Array<SchoolFile | SqliteDatabase> = [];
 afterEach(() => {
@@ -57,7 +58,7 @@ describe('reading again only the lines that changed', () => {
     it(`after an edit of ${what}, and after its undo`, () => {
       const { file, wholeRead } = openFile();
       const before = file.readYear();
-      const id = file.mutate('Edit', (repos) => edit(before, repos));
+      const id = file.mutate(stepLabel('Edit'), (repos) => edit(before, repos));
       // Deleting a line deletes its enrolments.
       const after = expectRead(file, wholeRead, before, { lines: [id], enrolments: what.includes('deleted') });
       file.undo();
@@ -68,7 +69,7 @@ describe('reading again only the lines that changed', () => {
     const { file, wholeRead } = openFile();
     const before = file.readYear();
     const id = before.lines[1]!.id;
-    file.mutate('Delete', (repos) => repos.lines.delete(id));
+    file.mutate(stepLabel('Delete'), (repos) => repos.lines.delete(id));
     const after = file.readYear();
     expect(JSON.stringify(after)).toBe(JSON.stringify(wholeRead()));
     expect(after.lines.map((l) => l.id)).toEqual(before.lines.map((l) => l.id).filter((x) => x !== id));
@@ -86,7 +87,7 @@ describe('reading again only the lines that changed', () => {
     const id = before.lines[1]!.id;
     expect(() =>
       file.mutate(
-        'Edit',
+        stepLabel('Edit'),
         (repos) => repos.lines.update(id, { nonStaffCosts: [], minutesPerSession: 1 }),
         () => {
           throw new Error('refused');
@@ -96,7 +97,7 @@ describe('reading again only the lines that changed', () => {
     // The check was handed the rolled-back year, so the line it changed is read again whole, equal to before.
     expectRead(file, wholeRead, before, { lines: [id] });
     file.mutate(
-      'Edit',
+      stepLabel('Edit'),
       (repos) => repos.lines.update(id, { staff: [] }),
       (year) => expect(year.lines.find((l) => l.id === id)!.staff).toEqual([]),
     );
@@ -106,12 +107,12 @@ describe('reading again only the lines that changed', () => {
   it('after learners and enrolments change a few at a time', () => {
     const { file, wholeRead } = openFile();
     const before = file.readYear();
-    file.mutate('Edit', (repos) => repos.learners.update(before.learners[2]!.id, { name: 'Renamed', areaIds: [before.areas[1]!.id] }));
+    file.mutate(stepLabel('Edit'), (repos) => repos.learners.update(before.learners[2]!.id, { name: 'Renamed', areaIds: [before.areas[1]!.id] }));
     const after = file.readYear();
     expect(JSON.stringify(after)).toBe(JSON.stringify(wholeRead()));
     expect(after.learners[1]).toBe(before.learners[1]);
     expect(after.enrolments).toBe(before.enrolments);
-    file.mutate('Edit', (repos) => repos.enrolments.update(after.enrolments[0]!.id, { measureName: 'Reading age' }));
+    file.mutate(stepLabel('Edit'), (repos) => repos.enrolments.update(after.enrolments[0]!.id, { measureName: 'Reading age' }));
     const later = file.readYear();
     expect(JSON.stringify(later)).toBe(JSON.stringify(wholeRead()));
     expect(later.enrolments[1]).toBe(after.enrolments[1]);
@@ -132,7 +133,7 @@ describe('reading again only the lines that changed', () => {
             const enrolment = y.enrolments[at % Math.max(1, y.enrolments.length)];
             const change = (fn: (repos: Repositories) => unknown) => {
               try {
-                file.mutate('Edit', fn);
+                file.mutate(stepLabel('Edit'), fn);
               } catch {
                 // Refused (a record in use, a figure out of range): rolled back, nothing changed.
               }
