@@ -4,7 +4,7 @@ import { assertRunInYear } from '../session';
 import type { HandlerMap } from './types';
 
 export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'income.delete' | 'otherCosts.create' | 'otherCosts.update' | 'otherCosts.delete'> = {
-  'income.create': (fields, { session }) => session.mutate({ step: 'addIncome', params: { name: fields.name } }, (repos) => repos.income.create(fields)),
+  'income.create': (fields, { session }) => session.mutate({ step: 'addIncome', params: { name: fields.name, nameCy: fields.nameCy } }, (repos) => repos.income.create(fields)),
   'income.update': ({ id, changes }, { session }) =>
     session.mutate({ step: 'editIncome' }, (repos, year) => {
       findOrThrow(year.income, id, 'noIncome');
@@ -17,7 +17,7 @@ export const budgetHandlers: HandlerMap<'income.create' | 'income.update' | 'inc
     }),
 
   'otherCosts.create': (fields, { session }) =>
-    session.mutate({ step: 'addCost', params: { name: fields.name } }, (repos, year) => {
+    session.mutate({ step: 'addCost', params: { name: fields.name, nameCy: fields.nameCy } }, (repos, year) => {
       assertRunInYear(year, fields.startWeek, fields.weeks);
       return repos.otherCosts.create(fields);
     }),

@@ -8,7 +8,7 @@ import type { HandlerMap } from './types';
 
 export const lineHandlers: HandlerMap<'lines.create' | 'lines.update' | 'lines.duplicate' | 'lines.delete'> = {
   'lines.create': (fields, { session }) =>
-    session.mutate({ step: 'addLine', params: { name: fields.name } }, (repos, year) => {
+    session.mutate({ step: 'addLine', params: { name: fields.name, nameCy: fields.nameCy } }, (repos, year) => {
       assertLineWeeks(year, fields);
       assertSessionsFitAWeek(fields, 'sessionsPerWeekHundredths');
       return repos.lines.create(fields);

@@ -146,8 +146,10 @@ describe('scenarios on the demo school', () => {
     expect(entered.history.canUndo).toBe(false);
 
     const { id: _id, ...template } = baselineView.data.lines[0]!;
-    const created = backend.invoke('lines.create', { ...template, name: 'Grŵp meithrin', deliveryLanguage: 'welsh' });
+    const created = backend.invoke('lines.create', { ...template, name: 'Nurture group', nameCy: 'Grŵp meithrin', deliveryLanguage: 'welsh' });
     const lineId = created.createdIds![0]!;
+    // Undo names the step with both the line's names: the window says the one in the reader's language.
+    expect(created.view.history.undoLabel).toEqual({ step: 'addLine', params: { name: 'Nurture group', nameCy: 'Grŵp meithrin' } });
     expect(storedYear(scenario.id).lines.some((l) => l.id === lineId)).toBe(true);
     // Validation works the same in a scenario.
     expect(refusal(() => backend.invoke('lines.update', { id: lineId, changes: { weeks: 99 } })).code).toBe('invalid_input');

@@ -9,16 +9,17 @@ import { useMapio } from '../state/store';
  */
 export const HistoryButtons = memo(function HistoryButtons(props: { onUndo: () => Promise<void>; onRedo: () => Promise<void> }) {
   const { t } = useTranslator();
+  const lang = useMapio((s) => s.lang);
   const canUndo = useMapio((s) => s.view?.history.canUndo ?? false);
   const canRedo = useMapio((s) => s.view?.history.canRedo ?? false);
   // The titles as words, so an answer whose history names the same steps renders nothing here.
   const undoTitle = useMapio((s) => {
     const label = s.view?.history.undoLabel;
-    return label ? t('menu.undoWhat', { label: historyStepWords(t, label) }) : t('menu.nothingToUndo');
+    return label ? t('menu.undoWhat', { label: historyStepWords(t, label, lang) }) : t('menu.nothingToUndo');
   });
   const redoTitle = useMapio((s) => {
     const label = s.view?.history.redoLabel;
-    return label ? t('menu.redoWhat', { label: historyStepWords(t, label) }) : t('menu.nothingToRedo');
+    return label ? t('menu.redoWhat', { label: historyStepWords(t, label, lang) }) : t('menu.nothingToRedo');
   });
   return (
     <>

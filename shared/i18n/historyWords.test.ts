@@ -1,7 +1,7 @@
 /**
  * Undo's and Redo's steps are said in the reader's language: every step the data process records has its
- * words in English and in Welsh, with what the step names (a record's name, a count, a file) in them, and
- * no English phrase in the Welsh.
+ * words in English and in Welsh, with what the step names (a record's name, in Welsh where the school gave
+ * one; a count; a file) in them, and no English phrase in the Welsh.
  */
 import { describe, expect, it } from 'vitest';
 import { HISTORY_STEPS, type HistoryLabel, type HistoryStepName } from '../api/historySteps';
@@ -20,7 +20,7 @@ const RECORDED: Record<HistoryStepName, [HistoryLabel['params'], string]> = {
   addStaff: [{ name: 'Siân Morgan' }, 'Add staff member “Siân Morgan”'],
   editStaff: [undefined, 'Edit staff member'],
   deleteStaff: [undefined, 'Delete staff member'],
-  addLine: [{ name: 'Lego therapy' }, 'Add line “Lego therapy”'],
+  addLine: [{ name: 'Lego therapy', nameCy: '' }, 'Add line “Lego therapy”'],
   editLine: [undefined, 'Edit line'],
   duplicateLine: [undefined, 'Duplicate line'],
   deleteLine: [undefined, 'Delete line'],
@@ -29,10 +29,10 @@ const RECORDED: Record<HistoryStepName, [HistoryLabel['params'], string]> = {
   editTiers: [undefined, 'Edit tiers'],
   editAreas: [undefined, 'Edit areas of need'],
   editWorkload: [undefined, 'Edit ALNCo workload'],
-  addIncome: [{ name: 'PTA' }, 'Add income “PTA”'],
+  addIncome: [{ name: 'PTA', nameCy: 'CRhA' }, 'Add income “PTA”'],
   editIncome: [undefined, 'Edit income line'],
   deleteIncome: [undefined, 'Delete income line'],
-  addCost: [{ name: 'Assessments' }, 'Add cost “Assessments”'],
+  addCost: [{ name: 'Assessments', nameCy: 'Asesiadau' }, 'Add cost “Assessments”'],
   editCost: [undefined, 'Edit cost line'],
   deleteCost: [undefined, 'Delete cost line'],
   importLearners: [{ file: 'sims.csv' }, 'Import learners from sims.csv'],
@@ -49,26 +49,29 @@ describe('the undo history’s steps in words', () => {
   it('says every step in English as it reads', () => {
     for (const step of HISTORY_STEPS) {
       const [params, english] = RECORDED[step];
-      expect(historyStepWords(en, { step, params }), step).toBe(english);
+      expect(historyStepWords(en, { step, params }, 'en'), step).toBe(english);
     }
   });
 
   it('says every step in Welsh, with what it names and no English', () => {
     for (const step of HISTORY_STEPS) {
       const [params, english] = RECORDED[step];
-      const welsh = historyStepWords(cy, { step, params });
+      const welsh = historyStepWords(cy, { step, params }, 'cy');
       expect(welsh, step).not.toBe(english);
       expect(welsh, step).not.toMatch(/menu\.step|\{\{/);
-      for (const value of Object.values(params ?? {})) if (typeof value === 'string') expect(welsh, step).toContain(value);
+      const { nameCy, ...named }: Record<string, string | number> = { ...params };
+      // What the step names is in the words: a record's Welsh name where the school gave one.
+      if (typeof nameCy === 'string' && nameCy !== '') named.name = nameCy;
+      for (const value of Object.values(named)) if (typeof value === 'string') expect(welsh, step).toContain(value);
       expect(englishIn(welsh), `${step}: ${welsh}`).toEqual([]);
     }
-    expect(historyStepWords(cy, { step: 'enrolLearners', params: { count: 20 } })).toBe('Cofrestru 20 o ddysgwyr');
-    expect(historyStepWords(cy, { step: 'removeEnrolments', params: { count: 1 } })).toBe('Tynnu cofrestriad');
+    expect(historyStepWords(cy, { step: 'enrolLearners', params: { count: 20 } }, 'cy')).toBe('Cofrestru 20 o ddysgwyr');
+    expect(historyStepWords(cy, { step: 'removeEnrolments', params: { count: 1 } }, 'cy')).toBe('Tynnu cofrestriad');
   });
 
   it('names a step it does not know as the last change, in either language', () => {
     const unknown = { step: 'renameTheMoon' } as unknown as HistoryLabel;
-    expect(en('menu.undoWhat', { label: historyStepWords(en, unknown) })).toBe('Undo: the last change');
-    expect(cy('menu.undoWhat', { label: historyStepWords(cy, unknown) })).toBe('Dadwneud: y newid diwethaf');
+    expect(en('menu.undoWhat', { label: historyStepWords(en, unknown, 'en') })).toBe('Undo: the last change');
+    expect(cy('menu.undoWhat', { label: historyStepWords(cy, unknown, 'cy') })).toBe('Dadwneud: y newid diwethaf');
   });
 });
