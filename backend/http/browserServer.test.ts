@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import { MAX_API_REQUEST_BYTES, MAX_MIS_FILE_BASE64_CHARS } from '../../shared/limits';
 import { startBrowserServer, type BackendDoor, type BrowserServer } from './browserServer';
+import { jsonBytes } from '../host/hostProtocol';
 
 /** A transport test double: records calls and answers like the backend would. */
 class RecordingBackend implements BackendDoor {
@@ -16,7 +17,7 @@ class RecordingBackend implements BackendDoor {
   answer: (name: string, input: unknown) => unknown = () => ({ version: '0.1.0', mode: 'browser', file: null, recentFiles: [] });
   async callJson(name: string, input: unknown): Promise<Uint8Array> {
     this.calls.push({ name, input });
-    return Buffer.from(JSON.stringify(this.answer(name, input) ?? null), 'utf8');
+    return jsonBytes(this.answer(name, input) ?? null);
   }
 }
 

@@ -12,6 +12,7 @@ import { ApiError, isOperationName } from '../../../shared/api/contract';
 import { createBackend, type TypedBackend } from '../../../backend/backend';
 import { runCli } from '../../../backend/cli/main';
 import { startBrowserServer, SECRET_HEADER } from '../../../backend/http/browserServer';
+import { jsonBytes } from '../../../backend/host/hostProtocol';
 import { SchoolFile } from '../../../db/schoolFile';
 import { testSchoolYear } from '../../support/testSchoolYear';
 import { zipEntries } from '../../support/returnFiles';
@@ -162,7 +163,7 @@ describe('privacy: planted learner names never leak', () => {
       callJson: async (name: string, input: unknown) => {
         // An unexpected failure whose message holds a name, as a careless library might throw.
         if (name === 'year.get' && (input as { asAtWeek?: unknown }).asAtWeek === 2) throw new Error(`row for ${PLANTED[0]} failed`);
-        return Buffer.from(JSON.stringify((await backend.call(name, input)) ?? null), 'utf8');
+        return jsonBytes((await backend.call(name, input)) ?? null);
       },
     };
     const server = await startBrowserServer({ backend: failing, staticDir: dir, log: (l) => serverLog.push(l) });
