@@ -41,10 +41,17 @@ export function viewShown(view: YearView | null): void {
   });
 }
 
-/** The view `name` with `input` will be answered with, from `view`; null when it is not predicted. */
+/**
+ * The view `name` with `input` will be answered with, from `view`; null when it is not predicted. A
+ * prediction that fails is no prediction: the edit is saved and its answer shown as before predictions.
+ */
 export function predictedView(view: YearView | null, name: MutationName, input: unknown): YearView | null {
   if (!predictions || !view || name !== 'lines.update') return null;
-  awaited = predictions.lineUpdate(view, input);
+  try {
+    awaited = predictions.lineUpdate(view, input);
+  } catch {
+    awaited = null;
+  }
   return awaited;
 }
 

@@ -11,6 +11,7 @@ import { create } from 'zustand';
 import { api, isApiErrorBody } from '../api/client';
 import { takeFirstCalls } from '../api/firstCalls';
 import { inQueue, queueIsEmpty } from './callQueue';
+import { afterFrameDrawn } from './afterFrameDrawn';
 import { callsInFlightStore } from './callsInFlight';
 import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
@@ -275,12 +276,14 @@ export const useMapio = create<MapioState>()((set, get) => {
       // An edit whose figures the window can predict (renderer/state/editPrediction.ts) shows them at once,
       // when nothing else is waiting or running (so the view it predicts from is the one the data process
       // holds); "Saving…" still lasts until the answer (docs/performance.md, "Round 11"). With nothing else
-      // waiting the call is the queue's next anyway: it is sent first, so the request leaves before the
-      // prediction is costed and rendered, and it is counted as pending in the same render as the prediction.
+      // waiting the call is the queue's next anyway. Its request leaves once the frame showing the
+      // prediction is drawn (afterFrameDrawn.ts): sent at once, the save's work shared the cores with that
+      // frame and put it a few milliseconds later (docs/performance.md, "Round 16"). An edit that cannot be
+      // predicted is sent at once. Either way it is counted as pending in the same render as the prediction.
       const before = get().view;
       const idle = get().pending === 0 && queueIsEmpty() && Object.keys(callsInFlightStore.getState().running).length === 0;
-      const sent = idle ? call(name, input) : null;
-      let predicted: YearView | null = null;
+      const predicted = idle ? predictedView(before, name, input) : null;
+      const sent = predicted ? afterFrameDrawn().then(() => call(name, input)) : idle ? call(name, input) : null;
       // The new view is shown as soon as the answer is in, inside the call's turn in the queue: before the
       // queue's next call starts (it may build on this view) and before "Saving…" becomes "Saved". A refused
       // prediction puts back the view it was made from, unless another view has replaced it since.
@@ -294,7 +297,6 @@ export const useMapio = create<MapioState>()((set, get) => {
         }
         return answered;
       });
-      predicted = idle ? predictedView(before, name, input) : null;
       if (predicted) set({ view: predicted });
       const outcome = (await settled) as Outcome<MutationResult>;
       if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });

@@ -130,3 +130,42 @@ test('the learners’ shares follow an edit with one request for them, and a lin
   await expect(editor.getByRole('row').filter({ hasText: learnerName(demo.learners.find((l) => l.id === first.learnerId)!) })).toContainText(formatPounds(first.pence));
   expect(sharesAsked).toEqual([JSON.stringify({ lineId: phonics.id })]);
 });
+
+test('the save of a predicted edit leaves once the frame showing its figures is drawn, and an unpredicted one at once', async ({ page }) => {
+  await openPhonics(page);
+  // In the page: what the total read, and whether a frame had been drawn since the Tab, when each save left.
+  await page.evaluate(() => {
+    const w = window as unknown as { __saves: { total: string | null; frameSinceTab: boolean }[]; __frameSinceTab: boolean };
+    w.__saves = [];
+    w.__frameSinceTab = false;
+    document.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Tab') return;
+        w.__frameSinceTab = false;
+        requestAnimationFrame(() => (w.__frameSinceTab = true));
+      },
+      true,
+    );
+    const send = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (url.includes('/api/lines.update')) w.__saves.push({ total: document.querySelector('[data-testid="total-cost"]')?.textContent ?? null, frameSinceTab: w.__frameSinceTab });
+      return send(input, init);
+    };
+  });
+  const saves = () => page.evaluate(() => (window as unknown as { __saves: { total: string | null; frameSinceTab: boolean }[] }).__saves);
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill('45');
+  await minutes.press('Tab');
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+  // The new total was on screen, and a frame drawn, before the save left.
+  expect(await saves()).toEqual([{ total: totalWith({ minutesPerSession: 45 }), frameSinceTab: true }]);
+
+  // A line's name is not predicted: its save leaves at once, before any frame, with the total as it was.
+  const name = page.getByTestId('line-name');
+  await name.fill(`${phonics.name} (KS2)`);
+  await name.press('Tab');
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+  expect((await saves())[1]).toEqual({ total: totalWith({ minutesPerSession: 45 }), frameSinceTab: false });
+});

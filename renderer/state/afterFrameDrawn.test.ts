@@ -1,0 +1,78 @@
+/**
+ * A predicted edit's save waits for the frame showing its prediction, and never longer than the fallback:
+ * a window that draws no frames (hidden, minimised) still saves.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterFrameDrawn, FRAME_FALLBACK_MS } from './afterFrameDrawn';
+
+describe('afterFrameDrawn', () => {
+  let frames: (() => void)[];
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+
+  it('resolves only once the frame has run and its rendering is done (a task after the frame)', async () => {
+    let resolved = false;
+    const drawn = afterFrameDrawn(60_000).then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    expect(frames).toHaveLength(1);
+    frames[0]!();
+    // The frame's callback alone is not enough: the message it posts is taken after the frame's rendering.
+    expect(resolved).toBe(false);
+    await drawn;
+    expect(resolved).toBe(true);
+  });
+
+  it('resolves after the fallback when the window draws no frames', async () => {
+    vi.useFakeTimers();
+    let resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(FRAME_FALLBACK_MS - 1);
+    expect(resolved).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toBe(true);
+    expect(frames).toHaveLength(1);
+  });
+
+  it('resolves at once in a hidden window, and as soon as the window is hidden', async () => {
+    const listeners = new Set<() => void>();
+    const page = {
+      visibilityState: 'hidden',
+      addEventListener: (_: string, listener: () => void) => listeners.add(listener),
+      removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
+    };
+    vi.stubGlobal('document', page);
+    vi.useFakeTimers();
+    let resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
+    expect(frames).toHaveLength(0);
+
+    page.visibilityState = 'visible';
+    resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toBe(false);
+    page.visibilityState = 'hidden';
+    for (const listener of [...listeners]) listener();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
+    expect(listeners.size).toBe(0);
+  });
+
+  it('resolves at once where there are no frames at all (no requestAnimationFrame)', async () => {
+    vi.stubGlobal('requestAnimationFrame', undefined);
+    vi.useFakeTimers();
+    let resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
+  });
+});
