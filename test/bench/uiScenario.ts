@@ -15,6 +15,8 @@
  *   (docs/performance.md, "Round 11"); and from the same Tab to the save's answer applied ("All changes
  *   saved" shown again, the answered view in the store); the DOM figure also as Playwright sees it from
  *   outside (typing included), and the bytes the edit's response carried;
+ * - Chromium's own clock for the same Tabs (Event Timing, presentedFrames.ts): to the frame presented, the
+ *   compositor's draw included, in 8 ms steps;
  * - the same edits with Chromium's CPU slowed 4× (the DevTools protocol's CPU throttling), a stand-in for a
  *   low-end school laptop;
  * - the empty round trip: a cheap read (`app.info`) through the same transport (fetch, the launch's secret,
@@ -36,6 +38,7 @@ import { WATCH_EDIT, type EditWatch } from './editWatch';
 import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { medianMilestones, milestonesOf, TIME_FIRST_PAINT, type FirstPaintMilestones, type PageReport } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
+import { OBSERVE_PRESENTED, presentedFrames, type PresentedEntry, type PresentedFrames } from './presentedFrames';
 import { driveEdits, openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
 
 export type UiResult =
@@ -72,6 +75,9 @@ export type UiResult =
       /** The same edits with the CPU throttled 4×. */
       editInDomThrottled: Timing;
       editPaintedThrottled: Timing;
+      /** Chromium's own clock for the same Tabs (Event Timing, presentedFrames.ts), unthrottled and throttled 4×. */
+      editPresented: PresentedFrames;
+      editPresentedThrottled: PresentedFrames;
       /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
       emptyRoundTrip: Timing;
       emptyRoundTripThrottled: Timing;
@@ -96,7 +102,8 @@ export type UiResult =
 const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NAVIGATIONS = 5;
-const EDITS = 12;
+/** Edits timed in each kind of window: 24, as 12 left a median that moved by 3–4 ms between runs of the same build. */
+const EDITS = 24;
 const ROUND_TRIPS = 30;
 const THROTTLE_RATE = 4;
 
@@ -104,6 +111,7 @@ declare global {
   interface Window {
     __mapioBenchEdit?: EditWatch & { savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
+    __mapioBenchPresented?: PresentedEntry[];
     __mapioBenchPaint?: Omit<PageReport, 'entryScriptReceived'>;
   }
 }
@@ -223,6 +231,7 @@ async function main(): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
     const page = await context.newPage();
     await page.addInitScript({ content: TIME_API_CALLS });
+    await page.addInitScript({ content: OBSERVE_PRESENTED });
     await page.goto(mapio.url);
     const row = firstRow(page);
     await row.waitFor({ state: 'visible', timeout: 30_000 });
@@ -242,6 +251,8 @@ async function main(): Promise<void> {
       const painted: number[] = [];
       const answered: number[] = [];
       const asTyped: number[] = [];
+      /** Each timed Tab's time on the page's clock, to find Chromium's own entry for it. */
+      const committed: number[] = [];
       const parts = { toRequest: [] as number[], server: [] as number[], bodyAndParse: [] as number[], render: [] as number[] };
       let responseBytes = 0;
       let savedBeforeTab = 0;
@@ -264,6 +275,7 @@ async function main(): Promise<void> {
         if (i >= 2 && !beforeTab) {
           inDom.push(api.edit.shownAt! - api.edit.committedAt!);
           painted.push(api.edit.paintedAt! - api.edit.committedAt!);
+          committed.push(api.edit.committedAt!);
           answered.push(api.edit.answeredAt! - api.edit.committedAt!);
           asTyped.push(outside);
           if (a && a.sentAt !== null && a.headersAt !== null && a.parsedAt !== null && api.edit.committedAt !== null && api.edit.answeredAt !== null) {
@@ -277,12 +289,13 @@ async function main(): Promise<void> {
         await minutes.focus();
       }
       if (painted.length < EDITS) throw new Error(`only ${painted.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
-      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab };
+      const entries = await page.evaluate(() => window.__mapioBenchPresented ?? []);
+      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: presentedFrames(committed, entries) };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
 
-    const { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab } = await measureEdits();
+    const { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented } = await measureEdits();
     const roundTrips = await measureRoundTrips();
     // The same edits and round trips in a window with no debugger attached, the page driving them itself.
     driveEdits(reportingDir, { lineId, values: [values[0]!, values[1]!], expected: [expected[0]!, expected[1]!], edits: EDITS, roundTrips: ROUND_TRIPS });
@@ -313,6 +326,8 @@ async function main(): Promise<void> {
       editAsTyped: summarise(asTyped),
       editInDomThrottled: summarise(throttled.inDom),
       editPaintedThrottled: summarise(throttled.painted),
+      editPresented: presented,
+      editPresentedThrottled: throttled.presented,
       emptyRoundTrip: summarise(roundTrips),
       emptyRoundTripThrottled: summarise(roundTripsThrottled),
       editResponseBytes: responseBytes,
