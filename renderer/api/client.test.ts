@@ -25,6 +25,17 @@ describe('browser-mode transport', () => {
     expect(seen[0]?.init.body).toBe('{}');
   });
 
+  it('keeps a request made as the window goes away alive past the page, unless it is too large to be', async () => {
+    const { fn, seen } = fakeFetch(() => json(200, { version: '0.1.0', mode: 'browser', file: null, recentFiles: [] }));
+    let leaving = false;
+    const call = createHttpCall({ secret: 's', fetch: fn, leaving: () => leaving });
+    await call('lines.update', { id: 1, changes: { minutesPerSession: 45 } });
+    leaving = true;
+    await call('lines.update', { id: 1, changes: { minutesPerSession: 50 } });
+    await call('mis.preview', { fileName: 'pupils.csv', contentBase64: 'x'.repeat(20_000) });
+    expect(seen.map((s) => s.init.keepalive)).toEqual([false, true, false]);
+  });
+
   it('rebuilds an ApiError, field issues included, from the error body', async () => {
     const { fn } = fakeFetch(() => json(400, { code: 'invalid_input', issues: [{ path: 'name', code: 'required' }] }));
     const api = createApi(createHttpCall({ secret: 's', fetch: fn }));

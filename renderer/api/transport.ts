@@ -12,6 +12,7 @@
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { API_ERROR_CODES } from '../../shared/api/errorCodes';
 import type { CallResult, MapioBridge } from '../../shared/api/bridge';
+import { windowIsLeaving } from '../state/windowLeaving';
 
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
@@ -27,17 +28,27 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof code === 'string' && (API_ERROR_CODES as readonly string[]).includes(code) && (reason === undefined || typeof reason === 'string') && (issues === undefined || Array.isArray(issues));
 }
 
+/**
+ * The most a request made while the window goes away may carry, in UTF-16 code units (at most three bytes
+ * each in UTF-8): such requests share a browser's 64 KiB for requests kept alive past their page. An edit
+ * is a few hundred; a larger call made then (an import's file) is sent as any other.
+ */
+const KEPT_ALIVE_MAX = 16_000;
+
 /** Browser mode's transport: one POST per call, carrying the launch secret. */
-export function createHttpCall(options: { secret: string | null; fetch: typeof fetch; baseUrl?: string }): Transport {
+export function createHttpCall(options: { secret: string | null; fetch: typeof fetch; baseUrl?: string; leaving?: () => boolean }): Transport {
   return async (name, input) => {
     let response: Response;
+    const sent = JSON.stringify(input ?? {});
     try {
       response = await options.fetch(`${options.baseUrl ?? ''}/api/${encodeURIComponent(name)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: options.secret ?? '' },
-        body: JSON.stringify(input ?? {}),
+        body: sent,
         credentials: 'omit',
         cache: 'no-store',
+        // A save sent as the window goes away (windowLeaving.ts) must reach the server after the page is gone.
+        keepalive: (options.leaving?.() ?? false) && sent.length <= KEPT_ALIVE_MAX,
       });
     } catch {
       return NOT_RESPONDING;
@@ -104,9 +115,9 @@ function windowTransport(): Transport {
   const inAddress = new URL(window.location.href).searchParams.get('secret');
   if (inAddress) {
     queueMicrotask(() => takeLaunchSecret(window));
-    return createHttpCall({ secret: inAddress, fetch: send });
+    return createHttpCall({ secret: inAddress, fetch: send, leaving: windowIsLeaving });
   }
-  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send });
+  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, leaving: windowIsLeaving });
 }
 
 /** This window's transport: the one every call of the typed client, and the first calls, go through. */

@@ -1,13 +1,15 @@
 /**
  * Form fields that save as you type: each holds what the person typed, reads it (refusing it next to
- * the field, with the reason, when it doesn't read), and commits about 300 ms after typing stops or at
- * once on leaving the field. The backend's field issues show in the same place. No Save button.
+ * the field, with the reason, when it doesn't read), and commits about 300 ms after typing stops, at
+ * once on leaving the field, or as the window goes away. The backend's field issues show in the same
+ * place. No Save button.
  */
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { useTranslator } from '../i18n/useTranslator';
 import { formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
 import { readPounds, readText, type Parsed } from '../forms/parse';
+import { whenWindowLeaves } from '../state/windowLeaving';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Commit a value; resolve to an error message to show beside the field, or null when saved. */
@@ -54,6 +56,8 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
   const [error, setError] = useState<string | null>(null);
   const focused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** While a typed value waits for its pause: stops the window's going away from sending it (windowLeaving.ts). */
+  const stopLeaving = useRef<(() => void) | null>(null);
   const latest = useRef({ props, draft, formatted });
   latest.current = { props, draft, formatted };
 
@@ -72,6 +76,8 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
       clearTimeout(timer.current);
       timer.current = null;
     }
+    stopLeaving.current?.();
+    stopLeaving.current = null;
     const { props: p, draft: text, formatted: saved } = latest.current;
     const r = p.read(text);
     if (!r.ok) {
@@ -103,6 +109,8 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
     latest.current.draft = text;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    // Closed, reloaded or navigated from before the pause is over, the window sends the value first.
+    stopLeaving.current ??= whenWindowLeaves(() => void flush());
   };
   const onBlur = () => {
     focused.current = false;

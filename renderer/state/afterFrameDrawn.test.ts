@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { afterFrameDrawn, FRAME_FALLBACK_MS } from './afterFrameDrawn';
+import { windowLeaves, windowStays } from './windowLeaving';
 
 describe('afterFrameDrawn', () => {
   let frames: (() => void)[];
@@ -14,6 +15,7 @@ describe('afterFrameDrawn', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.useRealTimers();
+    windowStays();
   });
 
   it('resolves only once the frame has run and its rendering is done (a task after the frame)', async () => {
@@ -65,6 +67,23 @@ describe('afterFrameDrawn', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(resolved).toBe(true);
     expect(listeners.size).toBe(0);
+  });
+
+  it('resolves as the window goes away, and at once once it is going', async () => {
+    vi.useFakeTimers();
+    let resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(resolved).toBe(false);
+    windowLeaves();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
+
+    resolved = false;
+    void afterFrameDrawn().then(() => (resolved = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(resolved).toBe(true);
+    expect(frames).toHaveLength(1);
   });
 
   it('resolves at once where there are no frames at all (no requestAnimationFrame)', async () => {
