@@ -6,20 +6,8 @@
  * the closed page never gets: docs/guarantees.md.)
  */
 import { expect, test } from '@playwright/test';
-import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { costSchoolYear } from '../../shared/engine';
-import type { InterventionLine, SchoolYear } from '../../shared/domain';
-import { formatPounds } from '../../shared/money';
+import { phonics, totalWith } from './demoPhonics';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
-
-const demo = demoSchoolYear();
-const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
-if (!phonics) throw new Error('the demo school has no phonics line');
-const totalWith = (changes: Partial<InterventionLine>) => {
-  const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, ...changes } : l)) };
-  return formatPounds(costSchoolYear(year, { today }).totals.costPence);
-};
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {

@@ -6,23 +6,13 @@
  * before it again, with the reason beside the field.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
-import type { InterventionLine, SchoolYear } from '../../shared/domain';
+import type { SchoolYear } from '../../shared/domain';
 import { formatPounds } from '../../shared/money';
 import { learnerName } from '../../shared/i18n/recordNames';
+import { demo, phonics, today, totalWith } from './demoPhonics';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
-
-const demo = demoSchoolYear();
-const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-const phonics = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
-if (!phonics) throw new Error('the demo school has no phonics line');
-/** The demo's total with the phonics line changed, as the engine costs it today. */
-const totalWith = (changes: Partial<InterventionLine>) => {
-  const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, ...changes } : l)) };
-  return formatPounds(costSchoolYear(year, { today }).totals.costPence);
-};
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {
@@ -35,7 +25,7 @@ async function openPhonics(page: Page) {
   mapio = await startMapio(newDataDir());
   await page.goto(mapio.url);
   await expect(page.getByTestId('total-cost')).toHaveText(totalWith({}));
-  await page.getByTestId(`line-row-${phonics!.id}`).click();
+  await page.getByTestId(`line-row-${phonics.id}`).click();
   await expect(page.getByTestId('line-editor')).toBeVisible();
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/predictedView-')))).toBe(true);
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));

@@ -1,0 +1,21 @@
+/**
+ * The demo school's phonics line, the one the edit specs change, and the demo's total with it changed as
+ * the engine costs it today (the local date, as the window's data process takes it).
+ */
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { costSchoolYear } from '../../shared/engine';
+import type { InterventionLine, SchoolYear } from '../../shared/domain';
+import { formatPounds } from '../../shared/money';
+
+export const demo = demoSchoolYear();
+export const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+
+const found = demo.lines.find((l) => l.name.startsWith('Catch-up phonics'));
+if (!found) throw new Error('the demo school has no phonics line');
+export const phonics: InterventionLine = found;
+
+/** The demo's total with the phonics line changed, as the engine costs it today, as the totals bar shows it. */
+export function totalWith(changes: Partial<InterventionLine>): string {
+  const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, ...changes } : l)) };
+  return formatPounds(costSchoolYear(year, { today }).totals.costPence);
+}
