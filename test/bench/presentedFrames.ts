@@ -22,10 +22,15 @@ export interface PresentedFrames {
   edits: number;
 }
 
-/** In the page, before Mapio loads: keep every Tab keydown's Event Timing entry of 16 ms or more. Plain JavaScript in a string, as editWatch.ts. */
+/**
+ * In the page, before Mapio loads: keep every keydown's Event Timing entry of 16 ms or more, in
+ * `window.__mapioBenchPresented`, which stays null in a browser without Event Timing (then nothing is
+ * reported, rather than every Tab counted as quick). Plain JavaScript in a string, as editWatch.ts.
+ */
 export const OBSERVE_PRESENTED = `(() => {
-  window.__mapioBenchPresented = [];
+  window.__mapioBenchPresented = null;
   if (!PerformanceObserver.supportedEntryTypes.includes('event')) return;
+  window.__mapioBenchPresented = [];
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'keydown') window.__mapioBenchPresented.push({ startTime: e.startTime, duration: e.duration });
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });

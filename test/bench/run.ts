@@ -95,7 +95,8 @@ const milestones = (p: FirstPaintMilestones) =>
   `${ms(p.entryScriptReceived)} / ${ms(p.appInfoSent)}, ${ms(p.appInfoAnswered)} / ${ms(p.yearGetSent)}, ${ms(p.yearGetAnswered)}, ${ms(p.yearGetParsed)} / ${ms(p.firstRowInDom)}`;
 const medianP95 = (t: Timing) => `${ms(t.medianMs)} median, ${ms(t.p95Ms)} p95 (${t.runs} runs)`;
 /** Event Timing's figure for the same Tabs (presentedFrames.ts): coarse, but the browser's own. */
-const presentedFigure = (p: PresentedFrames) => `${ms(p.medianMs)} median; ${p.withinOneFrame} of ${p.edits} Tabs within 16 ms (a Tab with no entry, under 12 ms, counted as 8 ms)`;
+const presentedFigure = (p: PresentedFrames | null) =>
+  p ? `${ms(p.medianMs)} median; ${p.withinOneFrame} of ${p.edits} Tabs within 16 ms (a Tab with no entry, under 12 ms, counted as 8 ms)` : 'not reported: this Chromium has no Event Timing';
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 const pounds = (p: number) => `£${(p / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 const MEMORY_TARGET_MB = 300;

@@ -76,8 +76,8 @@ export type UiResult =
       editInDomThrottled: Timing;
       editPaintedThrottled: Timing;
       /** Chromium's own clock for the same Tabs (Event Timing, presentedFrames.ts), unthrottled and throttled 4×. */
-      editPresented: PresentedFrames;
-      editPresentedThrottled: PresentedFrames;
+      editPresented: PresentedFrames | null;
+      editPresentedThrottled: PresentedFrames | null;
       /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
       emptyRoundTrip: Timing;
       emptyRoundTripThrottled: Timing;
@@ -111,7 +111,7 @@ declare global {
   interface Window {
     __mapioBenchEdit?: EditWatch & { savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
-    __mapioBenchPresented?: PresentedEntry[];
+    __mapioBenchPresented?: PresentedEntry[] | null;
     __mapioBenchPaint?: Omit<PageReport, 'entryScriptReceived'>;
   }
 }
@@ -289,8 +289,10 @@ async function main(): Promise<void> {
         await minutes.focus();
       }
       if (painted.length < EDITS) throw new Error(`only ${painted.length} of ${EDITS} edits could be timed: ${savedBeforeTab} saved themselves before their Tab`);
-      const entries = await page.evaluate(() => window.__mapioBenchPresented ?? []);
-      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: presentedFrames(committed, entries) };
+      // Event Timing reports a frame after it is presented: the last Tab's entry may still be on its way.
+      await page.waitForTimeout(100);
+      const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
+      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: entries === null ? null : presentedFrames(committed, entries) };
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
