@@ -36,7 +36,7 @@ export function windowStays(): void {
   leaving = false;
 }
 
-if (typeof window !== 'undefined') {
+if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
   window.addEventListener('pagehide', windowLeaves);
   window.addEventListener('pageshow', (event) => {
     if (event.persisted) windowStays();
