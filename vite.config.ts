@@ -3,8 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const FIRST_CALLS = fileURLToPath(new URL('./renderer/sendFirstCalls.ts', import.meta.url));
-/** The modules the first calls' script is made of: its entry, the calls, the transport, the count of calls in flight (zustand's vanilla store) and the error codes. */
-const FIRST_CALLS_GRAPH = /[\\/](sendFirstCalls|api[\\/]firstCalls|api[\\/]transport|state[\\/]callsInFlight|api[\\/]errorCodes)\.ts$|[\\/]zustand[\\/]esm[\\/]vanilla\.mjs$/;
+/** The modules the first calls' script is made of: its entry, the calls, the transport and the window's going away it asks about, the count of calls in flight (zustand's vanilla store) and the error codes. */
+const FIRST_CALLS_GRAPH = /[\\/](sendFirstCalls|api[\\/]firstCalls|api[\\/]transport|state[\\/]windowLeaving|state[\\/]callsInFlight|api[\\/]errorCodes)\.ts$|[\\/]zustand[\\/]esm[\\/]vanilla\.mjs$/;
 
 /**
  * The window's first calls (renderer/sendFirstCalls.ts) built as an entry of their own and put in the page
