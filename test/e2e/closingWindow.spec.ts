@@ -6,7 +6,7 @@
  * the closed page never gets: docs/guarantees.md.)
  */
 import { expect, test } from '@playwright/test';
-import { phonics, totalWith } from './demoPhonics';
+import { openPhonicsEditor, phonics, totalWith } from './demoPhonics';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
 let mapio: RunningMapio | null = null;
@@ -18,17 +18,13 @@ test.afterEach(async () => {
 test('a value typed just before the window is closed is saved: minutes, whose figures the window predicts, and a name', async ({ context }) => {
   mapio = await startMapio(newDataDir());
   const page = await context.newPage();
-  await page.goto(mapio.url);
-  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({}));
-  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await openPhonicsEditor(page, mapio.url);
   // Typed, and the window closed at once: well within the pause before the field saves itself.
   await page.getByTestId('line-minutes').fill('45');
   await page.close({ runBeforeUnload: true });
 
   const again = await context.newPage();
-  await again.goto(mapio.url);
-  await expect(again.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
-  await again.getByTestId(`line-row-${phonics.id}`).click();
+  await openPhonicsEditor(again, mapio.url, totalWith({ minutesPerSession: 45 }));
   await again.getByTestId('line-name').fill('Phonics, closed at once');
   await again.close({ runBeforeUnload: true });
 
@@ -41,9 +37,7 @@ test('a value typed just before the window is closed is saved: minutes, whose fi
 test('a Tab’s save still waiting for its frame when the window is closed is saved', async ({ context }) => {
   mapio = await startMapio(newDataDir());
   const page = await context.newPage();
-  await page.goto(mapio.url);
-  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({}));
-  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await openPhonicsEditor(page, mapio.url);
   // The page draws no more frames and runs no more timers, as a page being torn down does not: the Tab's
   // save waits for its frame, and nothing but the window's going away can send it.
   await page.evaluate(() => {

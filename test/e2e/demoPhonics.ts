@@ -1,7 +1,9 @@
 /**
- * The demo school's phonics line, the one the edit specs change, and the demo's total with it changed as
- * the engine costs it today (the local date, as the window's data process takes it).
+ * The demo school's phonics line, the one the edit specs change, the demo's total with it changed as the
+ * engine costs it today (the local date, as the window's data process takes it), and its editor opened with
+ * the window's predictions ready.
  */
+import { expect, type Page } from '@playwright/test';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
 import type { InterventionLine, SchoolYear } from '../../shared/domain';
@@ -18,4 +20,17 @@ export const phonics: InterventionLine = found;
 export function totalWith(changes: Partial<InterventionLine>): string {
   const year: SchoolYear = { ...demo, lines: demo.lines.map((l) => (l.id === phonics.id ? { ...l, ...changes } : l)) };
   return formatPounds(costSchoolYear(year, { today }).totals.costPence);
+}
+
+/**
+ * Go to Mapio at `url`, wait for the total it should show, open the phonics line's editor, and let the
+ * window load and warm its predictions (on idle), so an edit's figures are predicted.
+ */
+export async function openPhonicsEditor(page: Page, url: string, total = totalWith({})): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('total-cost')).toHaveText(total);
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  await expect(page.getByTestId('line-editor')).toBeVisible();
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/predictedView-')))).toBe(true);
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
 }

@@ -10,7 +10,7 @@ import { costSchoolYear } from '../../shared/engine';
 import type { SchoolYear } from '../../shared/domain';
 import { formatPounds } from '../../shared/money';
 import { learnerName } from '../../shared/i18n/recordNames';
-import { demo, phonics, today, totalWith } from './demoPhonics';
+import { demo, openPhonicsEditor, phonics, today, totalWith } from './demoPhonics';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -20,15 +20,10 @@ test.afterEach(async () => {
   mapio = null;
 });
 
-/** Open the demo and the phonics line's editor, and let the window load and warm its predictions (on idle). */
+/** A Mapio of its own on the demo, with the phonics line's editor open and the window's predictions ready. */
 async function openPhonics(page: Page) {
   mapio = await startMapio(newDataDir());
-  await page.goto(mapio.url);
-  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({}));
-  await page.getByTestId(`line-row-${phonics.id}`).click();
-  await expect(page.getByTestId('line-editor')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/predictedView-')))).toBe(true);
-  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+  await openPhonicsEditor(page, mapio.url);
 }
 
 test('the total changes on Tab before the save is answered, then "All changes saved" shows', async ({ page }) => {
