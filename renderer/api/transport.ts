@@ -12,7 +12,7 @@
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { API_ERROR_CODES } from '../../shared/api/errorCodes';
 import type { CallResult, MapioBridge } from '../../shared/api/bridge';
-import { windowIsLeaving } from '../state/windowLeaving';
+import { requestsMustOutlivePage } from '../state/windowLeaving';
 
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
@@ -29,9 +29,10 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /**
- * The most a request made while the window goes away may carry, in UTF-16 code units (at most three bytes
+ * The most a request made while the window is hidden or going away may carry, in UTF-16 code units (at most three bytes
  * each in UTF-8): such requests share a browser's 64 KiB for requests kept alive past their page. An edit
- * is a few hundred; a larger call made then (an import's file) is sent as any other.
+ * is a few hundred; a larger call made then (an import's file) is sent as any other, and a hidden window's
+ * requests that are not the page's last lose nothing by being kept alive.
  */
 const KEPT_ALIVE_MAX = 16_000;
 
@@ -47,7 +48,7 @@ export function createHttpCall(options: { secret: string | null; fetch: typeof f
         body: sent,
         credentials: 'omit',
         cache: 'no-store',
-        // A save sent as the window goes away (windowLeaving.ts) must reach the server after the page is gone.
+        // A save sent as the window hides or goes away (windowLeaving.ts) must reach the server after the page is gone.
         keepalive: (options.leaving?.() ?? false) && sent.length <= KEPT_ALIVE_MAX,
       });
     } catch {
@@ -115,9 +116,9 @@ function windowTransport(): Transport {
   const inAddress = new URL(window.location.href).searchParams.get('secret');
   if (inAddress) {
     queueMicrotask(() => takeLaunchSecret(window));
-    return createHttpCall({ secret: inAddress, fetch: send, leaving: windowIsLeaving });
+    return createHttpCall({ secret: inAddress, fetch: send, leaving: requestsMustOutlivePage });
   }
-  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, leaving: windowIsLeaving });
+  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, leaving: requestsMustOutlivePage });
 }
 
 /** This window's transport: the one every call of the typed client, and the first calls, go through. */

@@ -14,6 +14,15 @@ export function windowIsLeaving(): boolean {
   return leaving;
 }
 
+/**
+ * Whether a request made now must outlive the page: the window is going away, or hidden. Closing a window
+ * usually hides it before `pagehide`, and a save waiting for its frame is let go at the hide
+ * (afterFrameDrawn.ts), so a request made while hidden may be the last the page makes.
+ */
+export function requestsMustOutlivePage(): boolean {
+  return leaving || (typeof document !== 'undefined' && document.visibilityState === 'hidden');
+}
+
 /** Call `listener` when the window starts to go away (once per going); returns a function that stops it. */
 export function whenWindowLeaves(listener: () => void): () => void {
   listeners.add(listener);
