@@ -157,7 +157,7 @@ async function watchTotal(page: Page, expected: string): Promise<void> {
       'keydown',
       (e) => {
         if (e.key !== 'Tab' || state.committedAt !== null) return;
-        state.committedAt = performance.now();
+        state.commit();
         state.savedBeforeTab = document.querySelector('[data-testid="total-cost"]')?.textContent === ${JSON.stringify(expected)};
       },
       { capture: true, once: true },

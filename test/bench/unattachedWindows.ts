@@ -257,7 +257,7 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
       // The typing's own renders done before the commit, as a person's typing is before their Tab.
       await sleep(50);
       const state = ${WATCH_EDIT}(edit.expected[k]);
-      state.committedAt = performance.now();
+      state.commit();
       field.blur();
       await until(() => state.paintedAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' painted and its save answered, edit ' + (i + 1));
       if (i >= 2) {
