@@ -14,7 +14,6 @@ import path from 'node:path';
 import { createBackend } from '../../../backend/backend';
 import { SchoolFile } from '../../../db/schoolFile';
 import { parseInterchange, toInterchange } from '../../../shared/interchange';
-import { isOperationName } from '../../../shared/api/contract';
 import { crashTestMigrations } from './migrationList';
 import { learner } from '../../support/schoolYearBuilder';
 
@@ -26,10 +25,9 @@ async function edits(): Promise<void> {
   const first = backend.invoke('year.get', {}).data;
   const template = first.lines[0]!;
   const { id: _lineId, ...lineFields } = template;
-  const misAvailable = isOperationName('mis.import');
   say('READY');
   for (let n = 1; ; n++) {
-    const kind = n % 10 === 0 ? 'import-json' : n % 7 === 0 && misAvailable ? 'mis' : (['line-rename', 'line-create', 'learner-enrol', 'learner-create'] as const)[n % 4]!;
+    const kind = n % 10 === 0 ? 'import-json' : n % 7 === 0 ? 'mis' : (['line-rename', 'line-create', 'learner-enrol', 'learner-create'] as const)[n % 4]!;
     switch (kind) {
       case 'line-rename':
         backend.invoke('lines.update', { id: template.id, changes: { name: `edit-${n}` } });
