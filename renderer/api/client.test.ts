@@ -28,7 +28,7 @@ describe('browser-mode transport', () => {
   it('keeps a request made as the window goes away alive past the page, unless it is too large to be', async () => {
     const { fn, seen } = fakeFetch(() => json(200, { version: '0.1.0', mode: 'browser', file: null, recentFiles: [] }));
     let leaving = false;
-    const call = createHttpCall({ secret: 's', fetch: fn, leaving: () => leaving });
+    const call = createHttpCall({ secret: 's', fetch: fn, mustOutlivePage: () => leaving });
     await call('lines.update', { id: 1, changes: { minutesPerSession: 45 } });
     leaving = true;
     await call('lines.update', { id: 1, changes: { minutesPerSession: 50 } });

@@ -29,15 +29,16 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /**
- * The most a request made while the window is hidden or going away may carry, in UTF-16 code units (at most three bytes
- * each in UTF-8): such requests share a browser's 64 KiB for requests kept alive past their page. An edit
- * is a few hundred; a larger call made then (an import's file) is sent as any other, and a hidden window's
- * requests that are not the page's last lose nothing by being kept alive.
+ * The most a request made while the window is hidden or going away may carry, in UTF-16 code units (at
+ * most three bytes each in UTF-8): such requests share a browser's 64 KiB for requests kept alive past
+ * their page, and calls go one at a time, so one such request always fits. An edit is a few hundred; a
+ * larger call made then (an import's file) is sent as any other. A hidden window's requests that turn out
+ * not to be the page's last lose nothing by having been kept alive.
  */
 const KEPT_ALIVE_MAX = 16_000;
 
 /** Browser mode's transport: one POST per call, carrying the launch secret. */
-export function createHttpCall(options: { secret: string | null; fetch: typeof fetch; baseUrl?: string; leaving?: () => boolean }): Transport {
+export function createHttpCall(options: { secret: string | null; fetch: typeof fetch; baseUrl?: string; mustOutlivePage?: () => boolean }): Transport {
   return async (name, input) => {
     let response: Response;
     const sent = JSON.stringify(input ?? {});
@@ -49,7 +50,7 @@ export function createHttpCall(options: { secret: string | null; fetch: typeof f
         credentials: 'omit',
         cache: 'no-store',
         // A save sent as the window hides or goes away (windowLeaving.ts) must reach the server after the page is gone.
-        keepalive: (options.leaving?.() ?? false) && sent.length <= KEPT_ALIVE_MAX,
+        keepalive: (options.mustOutlivePage?.() ?? false) && sent.length <= KEPT_ALIVE_MAX,
       });
     } catch {
       return NOT_RESPONDING;
@@ -116,9 +117,9 @@ function windowTransport(): Transport {
   const inAddress = new URL(window.location.href).searchParams.get('secret');
   if (inAddress) {
     queueMicrotask(() => takeLaunchSecret(window));
-    return createHttpCall({ secret: inAddress, fetch: send, leaving: requestsMustOutlivePage });
+    return createHttpCall({ secret: inAddress, fetch: send, mustOutlivePage: requestsMustOutlivePage });
   }
-  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, leaving: requestsMustOutlivePage });
+  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, mustOutlivePage: requestsMustOutlivePage });
 }
 
 /** This window's transport: the one every call of the typed client, and the first calls, go through. */
