@@ -3,6 +3,8 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const FIRST_CALLS = fileURLToPath(new URL('./renderer/sendFirstCalls.ts', import.meta.url));
+/** The first calls' script is 3 KB: more means it has taken in some of the app's code. */
+const FIRST_CALLS_MAX_CHARACTERS = 8_000;
 /** The modules the first calls' script is made of: its entry, the calls, the transport and the window's going away it asks about, the count of calls in flight (zustand's vanilla store) and the error codes. */
 const FIRST_CALLS_GRAPH = /[\\/](sendFirstCalls|api[\\/]firstCalls|api[\\/]transport|state[\\/]windowLeaving|state[\\/]callsInFlight|api[\\/]errorCodes)\.ts$|[\\/]zustand[\\/]esm[\\/]vanilla\.mjs$/;
 
@@ -22,6 +24,13 @@ function firstCallsScript(): Plugin {
       handler(html, ctx) {
         const chunk = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId === FIRST_CALLS);
         if (!chunk) throw new Error('the first calls script was not built');
+        // It must run on its own and at once, before the app's code has arrived: a module of the app it comes
+        // to import lands in another chunk, which the script would wait for, or brings the app's code into the
+        // script with it (the bundler does either).
+        if (chunk.type === 'chunk' && (chunk.imports.length > 0 || chunk.code.length > FIRST_CALLS_MAX_CHARACTERS)) {
+          const found = chunk.imports.length > 0 ? `imports ${chunk.imports.join(', ')}` : `is ${chunk.code.length} characters long`;
+          throw new Error(`the first calls script ${found}: it should import only FIRST_CALLS_GRAPH's modules (vite.config.ts)`);
+        }
         const entry = '<script type="module" crossorigin src="./assets/';
         if (!html.includes(entry)) throw new Error('the page has no entry script to put the first calls before');
         return html.replace(entry, `<script type="module" async crossorigin src="./${chunk.fileName}"></script>\n    ${entry}`);
