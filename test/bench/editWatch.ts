@@ -13,6 +13,13 @@
  *   target is about. The frame is asked for at the commit, before the window asks for it in turn (a
  *   predicted edit's save waits for the same frame: renderer/state/afterFrameDrawn.ts), so the time is
  *   the frame's own, not the frame's and then the save's request, which runs after it.
+ * - `presentedAt`: when that frame was presented, on the screen: in the requestAnimationFrame callback of
+ *   the first frame that shows the total, a mark (one dot in the window's corner, marked for Element
+ *   Timing) is put in the page, so it is painted in the same frame, and the browser reports that frame's
+ *   presentation time as the mark's `renderTime`. The main thread's part of a frame ends some milliseconds
+ *   before the frame is on the screen (raster, the compositor's draw and the display follow on other
+ *   threads), and a task posted after a frame waits for the next one whenever another frame has been
+ *   asked for: `paintedAt` is the main thread's figure, `presentedAt` the person's.
  * - `savingAt`, `answeredAt`: "Saving…" seen after the commit, then the saved words again
  *   (renderer/components/SaveState.tsx) with the total still the expected one: the save's answer applied.
  *
@@ -27,12 +34,14 @@ export interface EditWatch {
   committedAt: number | null;
   shownAt: number | null;
   paintedAt: number | null;
+  /** When the frame that first showed the total was presented (Element Timing's `renderTime` of a mark painted in it). */
+  presentedAt: number | null;
   savingAt: number | null;
   answeredAt: number | null;
 }
 
 export const WATCH_EDIT = `((expected) => {
-  const state = { committedAt: null, shownAt: null, paintedAt: null, savingAt: null, answeredAt: null };
+  const state = { committedAt: null, shownAt: null, paintedAt: null, presentedAt: null, savingAt: null, answeredAt: null };
   const total = () => document.querySelector('[data-testid="total-cost"]')?.textContent;
   // Each frame from the commit on, until one that rendered the expected total: whether it shows it is read
   // as its rendering begins, and the time once that rendering is done.
@@ -40,6 +49,23 @@ export const WATCH_EDIT = `((expected) => {
   const nextFrame = () => {
     requestAnimationFrame(() => {
       const showing = total() === expected;
+      if (showing && state.presentedAt === null) {
+        // A mark painted in this same frame: the browser reports when that frame was presented.
+        const id = 'mapio-bench-frame-' + Math.random().toString(36).slice(2);
+        const mark = document.createElement('span');
+        mark.setAttribute('elementtiming', id);
+        mark.textContent = '·';
+        mark.style.cssText = 'position:fixed;right:2px;bottom:2px;font-size:12px;z-index:2147483647';
+        document.body.appendChild(mark);
+        new PerformanceObserver((list, observer) => {
+          for (const entry of list.getEntries()) {
+            if (entry.identifier !== id) continue;
+            state.presentedAt = entry.renderTime || entry.loadTime;
+            observer.disconnect();
+            mark.remove();
+          }
+        }).observe({ type: 'element', buffered: true });
+      }
       const channel = new MessageChannel();
       channel.port1.onmessage = () => {
         channel.port1.close();

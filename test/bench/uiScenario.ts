@@ -16,7 +16,8 @@
  *   saved" shown again, the answered view in the store); the DOM figure also as Playwright sees it from
  *   outside (typing included), and the bytes the edit's response carried;
  * - Chromium's own clock for the same Tabs (Event Timing, presentedFrames.ts): to the frame presented, the
- *   compositor's draw included, in 8 ms steps;
+ *   compositor's draw included, in 8 ms steps; beside it, the same clock for Tabs out of the same field
+ *   with its value unchanged (nothing saved or costed), the floor of a Tab on this page;
  * - the same edits with Chromium's CPU slowed 4× (the DevTools protocol's CPU throttling), a stand-in for a
  *   low-end school laptop;
  * - the empty round trip: a cheap read (`app.info`) through the same transport (fetch, the launch's secret,
@@ -62,11 +63,14 @@ export type UiResult =
         milestones: FirstPaintMilestones;
       };
       /** The same edits and empty round trips in a window with no debugger attached, driven by the page itself (unattachedWindows.ts `driveEdits`). */
-      unattachedEdits: { inDom: Timing; painted: Timing; answered: Timing; emptyRoundTrip: Timing };
+      unattachedEdits: { inDom: Timing; painted: Timing; onScreen: Timing; answered: Timing; emptyRoundTrip: Timing };
       /** Tab to the new total in the DOM (editWatch.ts `shownAt`). */
       editInDom: Timing;
-      /** Tab to the frame that shows the new total painted (editWatch.ts `paintedAt`): the total on screen. */
+      /** Tab to the frame that shows the new total rendered by the main thread (editWatch.ts `paintedAt`). */
       editPainted: Timing;
+      /** Tab to the same frame presented (editWatch.ts `presentedAt`, Element Timing): the total on screen. */
+      editOnScreen: Timing;
+      editOnScreenThrottled: Timing;
       /** Tab to the save's answer applied: "All changes saved" shown again after "Saving…" (the answered view in the store). */
       editAnswered: Timing;
       editAnsweredThrottled: Timing;
@@ -78,6 +82,8 @@ export type UiResult =
       /** Chromium's own clock for the same Tabs (Event Timing, presentedFrames.ts), unthrottled and throttled 4×. */
       editPresented: PresentedFrames | null;
       editPresentedThrottled: PresentedFrames | null;
+      /** Chromium's clock for Tabs out of the same field with its value unchanged (nothing saved or costed): the floor beside editPresented. */
+      unchangedTabPresented: PresentedFrames | null;
       /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
       emptyRoundTrip: Timing;
       emptyRoundTripThrottled: Timing;
@@ -112,6 +118,7 @@ declare global {
     __mapioBenchEdit?: EditWatch & { savedBeforeTab: boolean };
     __mapioBenchApi?: { sentAt: number | null; headersAt: number | null; parsedAt: number | null; bytes: number };
     __mapioBenchPresented?: PresentedEntry[] | null;
+    __mapioBenchTabAt?: number | null;
     __mapioBenchPaint?: Omit<PageReport, 'entryScriptReceived'>;
   }
 }
@@ -249,6 +256,7 @@ async function main(): Promise<void> {
     const measureEdits = async () => {
       const inDom: number[] = [];
       const painted: number[] = [];
+      const onScreen: number[] = [];
       const answered: number[] = [];
       const asTyped: number[] = [];
       /** Each timed Tab's time on the page's clock, to find Chromium's own entry for it. */
@@ -265,9 +273,14 @@ async function main(): Promise<void> {
         await minutes.press('Tab');
         await page.waitForFunction(() => window.__mapioBenchEdit?.shownAt !== null || window.__mapioBenchEdit?.savedBeforeTab, undefined, { timeout: 15_000 });
         const outside = performance.now() - started;
-        await page.waitForFunction(() => (window.__mapioBenchEdit?.answeredAt !== null && window.__mapioBenchEdit?.paintedAt !== null) || window.__mapioBenchEdit?.savedBeforeTab, undefined, {
-          timeout: 15_000,
-        });
+        await page.waitForFunction(
+          () =>
+            (window.__mapioBenchEdit?.answeredAt !== null && window.__mapioBenchEdit?.paintedAt !== null && window.__mapioBenchEdit?.presentedAt !== null) || window.__mapioBenchEdit?.savedBeforeTab,
+          undefined,
+          {
+            timeout: 15_000,
+          },
+        );
         const api = await page.evaluate(() => ({ edit: window.__mapioBenchEdit!, api: window.__mapioBenchApi ?? null }));
         const a = api.api;
         const beforeTab = api.edit.savedBeforeTab || (a !== null && a.sentAt !== null && api.edit.committedAt !== null && a.sentAt < api.edit.committedAt);
@@ -275,6 +288,7 @@ async function main(): Promise<void> {
         if (i >= 2 && !beforeTab) {
           inDom.push(api.edit.shownAt! - api.edit.committedAt!);
           painted.push(api.edit.paintedAt! - api.edit.committedAt!);
+          onScreen.push(api.edit.presentedAt! - api.edit.committedAt!);
           committed.push(api.edit.committedAt!);
           answered.push(api.edit.answeredAt! - api.edit.committedAt!);
           asTyped.push(outside);
@@ -292,13 +306,40 @@ async function main(): Promise<void> {
       // Event Timing reports a frame after it is presented: the last Tab's entry may still be on its way.
       await page.waitForTimeout(100);
       const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
-      return { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: entries === null ? null : presentedFrames(committed, entries) };
+      return { inDom, painted, onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: entries === null ? null : presentedFrames(committed, entries) };
+    };
+    /**
+     * Tabs out of the minutes field with its value unchanged: nothing is saved or costed, and the frame
+     * redraws only the focus. Chromium's clock for them is the floor of any Tab on this page, set beside
+     * the edit's. A Tab that sent a save would be no floor: the run fails instead.
+     */
+    const measureUnchangedTabs = async () => {
+      const committed: number[] = [];
+      const sentBefore = await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
+      for (let i = 0; i < EDITS; i++) {
+        await minutes.focus();
+        await page.waitForTimeout(50);
+        await page.evaluate(() => {
+          window.__mapioBenchTabAt = null;
+          document.querySelector('[data-testid="line-minutes"]')?.addEventListener('keydown', () => (window.__mapioBenchTabAt = performance.now()), { capture: true, once: true });
+        });
+        await minutes.press('Tab');
+        await page.waitForTimeout(100);
+        const at = await page.evaluate(() => window.__mapioBenchTabAt ?? null);
+        if (at === null) throw new Error('a Tab out of the unchanged minutes field was not seen');
+        committed.push(at);
+      }
+      await page.waitForTimeout(100);
+      if ((await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null)) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
+      const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
+      return entries === null ? null : presentedFrames(committed, entries);
     };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
 
-    const { inDom, painted, answered, asTyped, parts, responseBytes, savedBeforeTab, presented } = await measureEdits();
+    const { inDom, painted, onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab, presented } = await measureEdits();
     const roundTrips = await measureRoundTrips();
+    const unchangedTabPresented = await measureUnchangedTabs();
     // The same edits and round trips in a window with no debugger attached, the page driving them itself.
     driveEdits(reportingDir, { lineId, values: [values[0]!, values[1]!], expected: [expected[0]!, expected[1]!], edits: EDITS, roundTrips: ROUND_TRIPS });
     const unattachedEdits = await unattachedBrowser!.edits(reportingMapio!.url);
@@ -317,18 +358,22 @@ async function main(): Promise<void> {
       unattachedEdits: {
         inDom: summarise(unattachedEdits.inDom),
         painted: summarise(unattachedEdits.painted),
+        onScreen: summarise(unattachedEdits.onScreen),
         answered: summarise(unattachedEdits.answered),
         emptyRoundTrip: summarise(unattachedEdits.roundTrips),
       },
       unattached: { firstMs: unattachedInPage[0]?.firstRowPainted ?? Number.NaN, painted: summarise(unattachedInPage.map((m) => m.firstRowPainted)), milestones: medianMilestones(unattachedInPage) },
       editInDom: summarise(inDom),
       editPainted: summarise(painted),
+      editOnScreen: summarise(onScreen),
+      editOnScreenThrottled: summarise(throttled.onScreen),
       editAnswered: summarise(answered),
       editAnsweredThrottled: summarise(throttled.answered),
       editAsTyped: summarise(asTyped),
       editInDomThrottled: summarise(throttled.inDom),
       editPaintedThrottled: summarise(throttled.painted),
       editPresented: presented,
+      unchangedTabPresented,
       editPresentedThrottled: throttled.presented,
       emptyRoundTrip: summarise(roundTrips),
       emptyRoundTripThrottled: summarise(roundTripsThrottled),

@@ -199,8 +199,10 @@ export function openUnattachedBrowser(options: { chromium: string; launchArgs: r
 export interface UnattachedEdits {
   /** To the total showing the engine's figure (the window's prediction) in the DOM. */
   inDom: number[];
-  /** To the frame that shows it painted (editWatch.ts). */
+  /** To the frame that shows it rendered by the main thread (editWatch.ts `paintedAt`). */
   painted: number[];
+  /** To the same frame presented: on screen (editWatch.ts `presentedAt`, Element Timing). */
+  onScreen: number[];
   /** To the save's answer applied: "All changes saved" shown again after "Saving…", the total still the engine's. */
   answered: number[];
   /** `app.info` through the page's own transport, fetch to JSON parsed. */
@@ -213,7 +215,7 @@ function editsOf(report: Record<string, unknown>): UnattachedEdits {
     if (!Array.isArray(value) || value.length === 0 || !value.every((x) => typeof x === 'number')) throw new Error(`the edits' report lacks ${key}: ${JSON.stringify(report)}`);
     return value as number[];
   };
-  return { inDom: numbers('inDom'), painted: numbers('painted'), answered: numbers('answered'), roundTrips: numbers('roundTrips') };
+  return { inDom: numbers('inDom'), painted: numbers('painted'), onScreen: numbers('onScreen'), answered: numbers('answered'), roundTrips: numbers('roundTrips') };
 }
 
 /**
@@ -222,7 +224,7 @@ function editsOf(report: Record<string, unknown>): UnattachedEdits {
  * `lineId`, then commits `edits` new minutes values (after two untimed), alternating `values`: the value
  * set as typing sets it (React's input event), and 50 ms later the field left, as Tab leaves it, which
  * commits it. Each is timed, by the same watcher as the bench's Playwright edits (editWatch.ts), to the
- * total showing `expected` (the engine's figure) in the DOM and painted, and to the save's answer applied.
+ * total showing `expected` (the engine's figure) in the DOM, painted and presented, and to the save's answer applied.
  * Then `roundTrips` empty round trips (`app.info`).
  */
 export function driveEdits(reportingDir: string, edit: { lineId: number; values: [number, number]; expected: [string, string]; edits: number; roundTrips: number }): void {
@@ -247,6 +249,7 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
     const inDom = [];
     const painted = [];
+    const onScreen = [];
     const answered = [];
     for (let i = 0; i < edit.edits + 2; i++) {
       const k = i % 2;
@@ -259,16 +262,17 @@ export function driveEdits(reportingDir: string, edit: { lineId: number; values:
       const state = ${WATCH_EDIT}(edit.expected[k]);
       state.commit();
       field.blur();
-      await until(() => state.paintedAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' painted and its save answered, edit ' + (i + 1));
+      await until(() => state.paintedAt !== null && state.presentedAt !== null && state.answeredAt !== null, 'total ' + edit.expected[k] + ' painted, presented and its save answered, edit ' + (i + 1));
       if (i >= 2) {
         inDom.push(state.shownAt - state.committedAt);
         painted.push(state.paintedAt - state.committedAt);
+        onScreen.push(state.presentedAt - state.committedAt);
         answered.push(state.answeredAt - state.committedAt);
       }
       await sleep(100);
     }
     const roundTrips = await ${emptyRoundTripsInPage(edit.roundTrips)};
-    report({ inDom, painted, answered, roundTrips });
+    report({ inDom, painted, onScreen, answered, roundTrips });
   };
   run().catch((error) => report({ error: String((error && error.message) || error) }));
 })();
