@@ -1,5 +1,6 @@
 /**
- * A predicted edit's save waits for the frame showing its prediction, and never longer than the fallback:
+ * A predicted edit's save waits for the frame showing its prediction to reach the screen (the next frame
+ * begun and rendered), and never longer than the fallback:
  * a window that draws no frames (hidden, minimised) still saves.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -18,14 +19,19 @@ describe('afterFrameDrawn', () => {
     windowStays();
   });
 
-  it('resolves only once the frame has run and its rendering is done (a task after the frame)', async () => {
+  it('resolves only once the next frame has begun and its rendering is done (a task after that frame)', async () => {
     let resolved = false;
     const drawn = afterFrameDrawn(60_000).then(() => (resolved = true));
     await new Promise((r) => setTimeout(r, 20));
     expect(resolved).toBe(false);
     expect(frames).toHaveLength(1);
+    // The frame showing the prediction: its main-thread part is done, but its drawing to the screen is not.
     frames[0]!();
-    // The frame's callback alone is not enough: the message it posts is taken after the frame's rendering.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    expect(frames).toHaveLength(2);
+    frames[1]!();
+    // The next frame's callback alone is not enough: the message it posts is taken after that frame's rendering.
     expect(resolved).toBe(false);
     await drawn;
     expect(resolved).toBe(true);
