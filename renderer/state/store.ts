@@ -277,8 +277,8 @@ export const useMapio = create<MapioState>()((set, get) => {
       // when nothing else is waiting or running (so the view it predicts from is the one the data process
       // holds); "Saving…" still lasts until the answer (docs/performance.md, "Round 11"). With nothing else
       // waiting the call is the queue's next anyway. Its request leaves once the frame showing the
-      // prediction is drawn (afterFrameDrawn.ts): sent at once, the save's work shared the cores with that
-      // frame and put it a few milliseconds later (docs/performance.md, "Round 16"). An edit that cannot be
+      // prediction is on the screen (afterFrameDrawn.ts): sent sooner, the save's work shared the cores with
+      // that frame and put it on the screen later (docs/performance.md, "Round 16" and "Round 17"). An edit that cannot be
       // predicted is sent at once. Either way it is counted as pending in the same render as the prediction.
       const before = get().view;
       const idle = get().pending === 0 && queueIsEmpty() && Object.keys(callsInFlightStore.getState().running).length === 0;
