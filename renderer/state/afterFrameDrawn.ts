@@ -7,7 +7,7 @@
  * rendering is done, by when the first has been drawn. A predicted edit's save waits for this, so the
  * figures a person typed reach the screen before the save's work (the request, the server, the data
  * process) takes the laptop's cores (docs/performance.md, "Round 16: the save leaves after the frame" and
- * "Round 17: the save leaves once the frame is on the screen").
+ * "Round 17: the total timed to the screen").
  *
  * A window that draws no frames never runs the callbacks: one hidden (minimised, or covered in the desktop
  * app) or going away (windowLeaving.ts) resolves at once, or as it is hidden or goes, and `fallbackMs`

@@ -5,14 +5,12 @@
  * keydown, or just before the field is left), which sets `committedAt`, and nothing is timed before it.
  *
  * - `shownAt`: the totals bar's `total-cost` reads the expected figure in the DOM (a MutationObserver).
- * - `paintedAt`: the frame that shows it has been painted. From the commit (`commit()`), each frame's
- *   requestAnimationFrame callback reads, as that frame's rendering begins, whether the DOM it renders
- *   holds the expected total, and a message it posts is taken once the frame's style, layout, paint and
- *   commit to the compositor are done: the first such frame that showed the total gives the time, and all
- *   the screen then waits for is the compositor's draw. This, not the DOM, is "the total on screen" the
- *   target is about. The frame is asked for at the commit, before the window asks for it in turn (a
- *   predicted edit's save waits for the same frame: renderer/state/afterFrameDrawn.ts), so the time is
- *   the frame's own, not the frame's and then the save's request, which runs after it.
+ * - `paintedAt`: the main thread's part of the frame that shows it done. From the commit (`commit()`),
+ *   each frame's requestAnimationFrame callback reads, as that frame's rendering begins, whether the DOM
+ *   it renders holds the expected total, and a message it posts is taken once the frame's style, layout,
+ *   paint and commit to the compositor are done; the first frame that showed the total gives the time.
+ *   The frame is asked for at the commit, before the window asks for it in turn (a predicted edit's save
+ *   waits for frames too: renderer/state/afterFrameDrawn.ts), so the save's request does not run first.
  * - `presentedAt`: when that frame was presented, on the screen: in the requestAnimationFrame callback of
  *   the first frame that shows the total, a mark (one dot in the window's corner, marked for Element
  *   Timing) is put in the page, so it is painted in the same frame, and the browser reports that frame's
@@ -41,6 +39,7 @@ export interface EditWatch {
 }
 
 export const WATCH_EDIT = `((expected) => {
+  if (!PerformanceObserver.supportedEntryTypes.includes('element')) throw new Error('this browser has no Element Timing: the bench cannot tell when a frame is on the screen');
   const state = { committedAt: null, shownAt: null, paintedAt: null, presentedAt: null, savingAt: null, answeredAt: null };
   const total = () => document.querySelector('[data-testid="total-cost"]')?.textContent;
   // Each frame from the commit on, until one that rendered the expected total: whether it shows it is read
