@@ -12,7 +12,7 @@
 import type { ApiErrorBody } from '../../shared/api/errors';
 import { API_ERROR_CODES } from '../../shared/api/errorCodes';
 import type { CallResult, MapioBridge } from '../../shared/api/bridge';
-import { requestsMustOutlivePage } from '../state/windowLeaving';
+import { windowHiddenOrLeaving } from '../state/windowLeaving';
 
 export const SECRET_STORAGE_KEY = 'mapio.secret';
 export const SECRET_HEADER = 'X-Mapio-Secret';
@@ -117,9 +117,9 @@ function windowTransport(): Transport {
   const inAddress = new URL(window.location.href).searchParams.get('secret');
   if (inAddress) {
     queueMicrotask(() => takeLaunchSecret(window));
-    return createHttpCall({ secret: inAddress, fetch: send, mustOutlivePage: requestsMustOutlivePage });
+    return createHttpCall({ secret: inAddress, fetch: send, mustOutlivePage: windowHiddenOrLeaving });
   }
-  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, mustOutlivePage: requestsMustOutlivePage });
+  return createHttpCall({ secret: takeLaunchSecret(window), fetch: send, mustOutlivePage: windowHiddenOrLeaving });
 }
 
 /** This window's transport: the one every call of the typed client, and the first calls, go through. */

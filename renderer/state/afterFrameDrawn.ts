@@ -13,14 +13,14 @@
  * app) or going away (windowLeaving.ts) resolves at once, or as it is hidden or goes, and `fallbackMs`
  * bounds the wait in any other case, so a save is never held for longer than that.
  */
-import { whenWindowLeaves, windowIsLeaving } from './windowLeaving';
+import { whenWindowLeaves, windowHiddenOrLeaving } from './windowLeaving';
 
 export const FRAME_FALLBACK_MS = 50;
 
 export function afterFrameDrawn(fallbackMs = FRAME_FALLBACK_MS): Promise<void> {
   if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') return Promise.resolve();
   const page = typeof document === 'undefined' ? null : document;
-  if (page?.visibilityState === 'hidden' || windowIsLeaving()) return Promise.resolve();
+  if (windowHiddenOrLeaving()) return Promise.resolve();
   return new Promise((resolve) => {
     let done = false;
     const finish = () => {

@@ -278,8 +278,9 @@ export const useMapio = create<MapioState>()((set, get) => {
       // holds); "Saving…" still lasts until the answer (docs/performance.md, "Round 11"). With nothing else
       // waiting the call is the queue's next anyway. Its request leaves once the frame showing the
       // prediction is on the screen (afterFrameDrawn.ts): sent sooner, the save's work shared the cores with
-      // that frame and put it on the screen later (docs/performance.md, "Round 16" and "Round 17"). An edit that cannot be
-      // predicted is sent at once. Either way it is counted as pending in the same render as the prediction.
+      // that frame and put it on the screen later (docs/performance.md, "Round 16" and "Round 17"). An edit
+      // that cannot be predicted is sent at once. Either way it is counted as pending in the same render as
+      // the prediction.
       const before = get().view;
       const idle = get().pending === 0 && queueIsEmpty() && Object.keys(callsInFlightStore.getState().running).length === 0;
       const predicted = idle ? predictedView(before, name, input) : null;

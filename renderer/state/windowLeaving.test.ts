@@ -3,25 +3,25 @@
  * since closing a window usually hides it first and a save waiting for its frame is let go at the hide.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestsMustOutlivePage, whenWindowLeaves, windowLeaves, windowStays } from './windowLeaving';
+import { windowHiddenOrLeaving, whenWindowLeaves, windowLeaves, windowStays } from './windowLeaving';
 
-describe('requests that must outlive the page', () => {
+describe('a window hidden or going away', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     windowStays();
   });
 
-  it('are those made while the window is hidden or going away, not while it is shown', () => {
+  it('is one hidden or going away, not one shown', () => {
     const page = { visibilityState: 'visible' };
     vi.stubGlobal('document', page);
-    expect(requestsMustOutlivePage()).toBe(false);
+    expect(windowHiddenOrLeaving()).toBe(false);
     page.visibilityState = 'hidden';
-    expect(requestsMustOutlivePage()).toBe(true);
+    expect(windowHiddenOrLeaving()).toBe(true);
     page.visibilityState = 'visible';
     windowLeaves();
-    expect(requestsMustOutlivePage()).toBe(true);
+    expect(windowHiddenOrLeaving()).toBe(true);
     windowStays();
-    expect(requestsMustOutlivePage()).toBe(false);
+    expect(windowHiddenOrLeaving()).toBe(false);
   });
 
   it('tells each listener once as the window goes, and not one that stopped listening', () => {

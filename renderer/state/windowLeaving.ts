@@ -9,17 +9,13 @@
 let leaving = false;
 const listeners = new Set<() => void>();
 
-/** Whether the window is going away: requests made now must outlive the page. */
-export function windowIsLeaving(): boolean {
-  return leaving;
-}
-
 /**
- * Whether a request made now must outlive the page: the window is going away, or hidden. Closing a window
- * usually hides it before `pagehide`, and a save waiting for its frame is let go at the hide
- * (afterFrameDrawn.ts), so a request made while hidden may be the last the page makes.
+ * Whether the window is hidden or going away. It draws no frames then, so nothing should wait for one
+ * (afterFrameDrawn.ts); and a request made now must outlive the page (renderer/api/transport.ts), since
+ * closing a window usually hides it before `pagehide`, and a save waiting for its frame is let go at the
+ * hide, so a request made while hidden may be the last the page makes.
  */
-export function requestsMustOutlivePage(): boolean {
+export function windowHiddenOrLeaving(): boolean {
   return leaving || (typeof document !== 'undefined' && document.visibilityState === 'hidden');
 }
 
