@@ -29,6 +29,8 @@
 export interface EditWatch {
   /** Start the clock: set `committedAt` and watch each frame from now on for the expected total. */
   commit(): void;
+  /** Stop watching (frames and the DOM), for a watch whose save's answer will never come. */
+  stop(): void;
   committedAt: number | null;
   shownAt: number | null;
   paintedAt: number | null;
@@ -90,5 +92,9 @@ export const WATCH_EDIT = `((expected) => {
     if (state.shownAt !== null && state.answeredAt !== null) observer.disconnect();
   });
   observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+  state.stop = () => {
+    observer.disconnect();
+    framesLeft = 0;
+  };
   return state;
 })`;

@@ -84,6 +84,8 @@ export type UiResult =
       editPresentedThrottled: PresentedFrames | null;
       /** Chromium's clock for Tabs out of the same field with its value unchanged (nothing saved or costed): the floor beside editPresented. */
       unchangedTabPresented: PresentedFrames | null;
+      /** The screen's floor beside editOnScreen: Tab → a new total presented when the bench writes it into the page and the window does nothing (`measureScreenFloor`). */
+      screenFloor: Timing;
       /** `app.info` through the page's transport, fetch to JSON parsed: unthrottled and throttled 4×. */
       emptyRoundTrip: Timing;
       emptyRoundTripThrottled: Timing;
@@ -334,12 +336,54 @@ async function main(): Promise<void> {
       const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
       return entries === null ? null : presentedFrames(committed, entries);
     };
+    /**
+     * The screen's floor for an edit: Tabs out of the minutes field with its value unchanged, so the window
+     * saves and costs nothing, while the bench itself writes the other figure into the totals bar's text as
+     * the field is left. That frame changes what an edit's frame must (the total at the top, the focus in
+     * the editor at the side) with none of the window's own work, so no window could show a new total
+     * sooner on this machine. Timed by the edits' clock (editWatch.ts `presentedAt`); the totals bar's text
+     * is put back after each Tab. A Tab that sent a save would be no floor: the run fails instead.
+     */
+    const measureScreenFloor = async () => {
+      const onScreen: number[] = [];
+      const total = page.getByTestId('total-cost');
+      const sentBefore = await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
+      const shown = await total.textContent();
+      for (let i = 0; i < EDITS; i++) {
+        await minutes.focus();
+        await page.waitForTimeout(50);
+        const written = expected.find((figure) => figure !== shown)!;
+        await page.evaluate(`(() => {
+          const state = Object.assign(${WATCH_EDIT}(${JSON.stringify(written)}), { savedBeforeTab: false });
+          window.__mapioBenchEdit = state;
+          const field = document.querySelector('[data-testid="line-minutes"]');
+          field.addEventListener('keydown', (e) => { if (e.key === 'Tab') state.commit(); }, { capture: true, once: true });
+          field.addEventListener('focusout', () => { document.querySelector('[data-testid="total-cost"]').firstChild.nodeValue = ${JSON.stringify(written)}; }, { once: true });
+        })()`);
+        await minutes.press('Tab');
+        await page.waitForFunction(() => window.__mapioBenchEdit?.presentedAt !== null, undefined, { timeout: 15_000 });
+        const watch = await page.evaluate(() => {
+          const edit = window.__mapioBenchEdit!;
+          edit.stop();
+          return { committedAt: edit.committedAt!, presentedAt: edit.presentedAt! };
+        });
+        onScreen.push(watch.presentedAt - watch.committedAt);
+        await page.evaluate((text) => {
+          document.querySelector('[data-testid="total-cost"]')!.firstChild!.nodeValue = text;
+        }, shown);
+      }
+      await page.waitForTimeout(100);
+      if ((await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null)) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
+      if ((await total.textContent()) !== shown) throw new Error('the totals bar was not put back after the screen floor');
+      return onScreen;
+    };
     /** `app.info` through the page's own transport (fetch with the launch's secret, JSON parsed), timed in the page. */
     const measureRoundTrips = async () => (await page.evaluate(emptyRoundTripsInPage(ROUND_TRIPS))) as number[];
 
     const { inDom, painted, onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab, presented } = await measureEdits();
     const roundTrips = await measureRoundTrips();
     const unchangedTabPresented = await measureUnchangedTabs();
+    const screenFloor = await measureScreenFloor();
     // The same edits and round trips in a window with no debugger attached, the page driving them itself.
     driveEdits(reportingDir, { lineId, values: [values[0]!, values[1]!], expected: [expected[0]!, expected[1]!], edits: EDITS, roundTrips: ROUND_TRIPS });
     const unattachedEdits = await unattachedBrowser!.edits(reportingMapio!.url);
@@ -374,6 +418,7 @@ async function main(): Promise<void> {
       editPaintedThrottled: summarise(throttled.painted),
       editPresented: presented,
       unchangedTabPresented,
+      screenFloor: summarise(screenFloor),
       editPresentedThrottled: throttled.presented,
       emptyRoundTrip: summarise(roundTrips),
       emptyRoundTripThrottled: summarise(roundTripsThrottled),
