@@ -16,9 +16,14 @@ const FIRST_CALLS_GRAPH = /[\\/](sendFirstCalls|api[\\/]firstCalls|api[\\/]trans
  * a script of their own"). The build fails rather than ship a page without it.
  */
 function firstCallsScript(): Plugin {
+  // Its length is only checked in a minified build: an unminified one, made to profile, is longer.
+  let minified = true;
   return {
     name: 'mapio-first-calls-script',
     apply: 'build',
+    configResolved(config) {
+      minified = config.build.minify !== false;
+    },
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
@@ -27,9 +32,17 @@ function firstCallsScript(): Plugin {
         // It must run on its own and at once, before the app's code has arrived: a module of the app it comes
         // to import lands in another chunk, which the script would wait for, or brings the app's code into the
         // script with it (the bundler does either).
-        if (chunk.type === 'chunk' && (chunk.imports.length > 0 || chunk.code.length > FIRST_CALLS_MAX_CHARACTERS)) {
-          const found = chunk.imports.length > 0 ? `imports ${chunk.imports.join(', ')}` : `is ${chunk.code.length} characters long`;
-          throw new Error(`the first calls script ${found}: it should import only FIRST_CALLS_GRAPH's modules (vite.config.ts)`);
+        if (chunk.type === 'chunk') {
+          const foreign = chunk.moduleIds.filter((id) => id !== FIRST_CALLS && !FIRST_CALLS_GRAPH.test(id));
+          const found =
+            chunk.imports.length > 0
+              ? `imports ${chunk.imports.join(', ')}`
+              : foreign.length > 0
+                ? `holds ${foreign.length} module(s) besides its own, among them ${foreign[0]}`
+                : minified && chunk.code.length > FIRST_CALLS_MAX_CHARACTERS
+                  ? `is ${chunk.code.length} characters long`
+                  : null;
+          if (found) throw new Error(`the first calls script ${found}: it should import only FIRST_CALLS_GRAPH's modules (vite.config.ts)`);
         }
         const entry = '<script type="module" crossorigin src="./assets/';
         if (!html.includes(entry)) throw new Error('the page has no entry script to put the first calls before');
