@@ -36,6 +36,11 @@ interface DraftFieldProps<T> {
   format: (value: T) => string;
   read: (text: string) => ReadResult<T>;
   commit: Commit<T>;
+  /**
+   * Told each value that reads while the person is still typing it (not yet committed, and not the saved
+   * value), so the window can work out ahead what committing it will show.
+   */
+  prepare?: (value: T) => void;
   multiline?: boolean;
   inputMode?: 'numeric' | 'decimal' | 'text';
   className?: string;
@@ -111,6 +116,11 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
     timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
     // Closed, reloaded or navigated from before the pause is over, the window sends the value first.
     stopLeaving.current ??= whenWindowLeaves(() => void flush());
+    const { props: p, formatted: saved } = latest.current;
+    if (p.prepare) {
+      const r = p.read(text);
+      if (r.ok && p.format(r.value) !== saved) p.prepare(r.value);
+    }
   };
   const onBlur = () => {
     focused.current = false;

@@ -18,6 +18,9 @@ let toLearn: YearView | null = null;
 let learnScheduled = false;
 /** The prediction on screen while its answer is awaited: never learnt (the answer replaces it). */
 let awaited: YearView | null = null;
+/** The edit the person is typing, to predict when the window is next idle (only the latest value is worth it). */
+let ahead: { read: () => YearView | null; input: unknown } | null = null;
+let aheadScheduled = false;
 
 const whenIdle: (work: () => void) => void = typeof requestIdleCallback === 'function' ? (work) => requestIdleCallback(work, { timeout: 2000 }) : (work) => setTimeout(work, 50);
 
@@ -38,6 +41,31 @@ export function viewShown(view: YearView | null): void {
     learnScheduled = false;
     const latest = toLearn;
     if (predictions && latest && latest !== awaited && !predictions.knows(latest)) predictions.learn(latest);
+  });
+}
+
+/**
+ * The edit a value being typed will make, predicted when the window is next idle, from the view then shown
+ * (`read`), so that the Tab that commits it finds its prediction made (`predictedView` gives it again for
+ * the same view and input) and the frame after the Tab does not wait for the engine (docs/performance.md,
+ * "Round 18"). Nothing is predicted ahead while a prediction awaits its answer, or from a view not learnt.
+ */
+export function predictAhead(read: () => YearView | null, name: MutationName, input: unknown): void {
+  if (!predictions || name !== 'lines.update') return;
+  ahead = { read, input };
+  if (aheadScheduled) return;
+  aheadScheduled = true;
+  whenIdle(() => {
+    aheadScheduled = false;
+    const next = ahead;
+    ahead = null;
+    const view = next?.read() ?? null;
+    if (!predictions || !next || !view || awaited !== null || !predictions.knows(view)) return;
+    try {
+      predictions.lineUpdate(view, next.input);
+    } catch {
+      // No prediction ahead: the Tab makes it, as it would have.
+    }
   });
 }
 

@@ -13,7 +13,7 @@ import { takeFirstCalls } from '../api/firstCalls';
 import { inQueue, queueIsEmpty } from './callQueue';
 import { afterFrameDrawn } from './afterFrameDrawn';
 import { callsInFlightStore } from './callsInFlight';
-import { predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
+import { predictAhead, predictedView, predictionAnswered, predictionRefused, viewShown } from './editPrediction';
 import { ApiError, type AppInfo, type MutationResult, type OperationInput, type OperationName, type OperationOutput, type YearView } from '../../shared/api/contract';
 import { hasCatalogue, type Lang } from '../../shared/i18n/translator';
 import { loadCatalogue } from '../i18n/catalogues';
@@ -81,6 +81,8 @@ export interface MapioState {
   /** Read the open file and the app's state again (after the data process was stopped and started again). */
   resync(): Promise<void>;
   mutate<N extends MutationName>(name: N, input: OperationInput<N>, options?: MutateOptions): Promise<Outcome<MutationResult>>;
+  /** A mutation the person is about to make (a value still being typed): its figures are worked out ahead when the window is idle (editPrediction.ts `predictAhead`). */
+  anticipate<N extends MutationName>(name: N, input: OperationInput<N>): void;
   /**
    * A mutation whose input is built from the latest view when its turn in the queue comes (not from what
    * was on screen when the person clicked): two quick edits to one list (a line's staff) never lose the first.
@@ -302,6 +304,10 @@ export const useMapio = create<MapioState>()((set, get) => {
       const outcome = (await settled) as Outcome<MutationResult>;
       if (!outcome.ok && !(options.fieldErrors && outcome.error.code === 'invalid_input')) set({ alert: noticeFor(outcome.error) });
       return outcome;
+    },
+
+    anticipate(name, input) {
+      predictAhead(() => get().view, name, input);
     },
 
     async mutateFrom(name, build, options = {}) {

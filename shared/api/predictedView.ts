@@ -57,8 +57,13 @@ export class PredictedViews {
   private costing = new YearCosting();
   private memo: LineFiguresMemo = new WeakMap();
   private known: Known | null = null;
-  /** The last prediction made, with its figures: confirmed by an answer equal to it, it becomes `known`. */
-  private last: Known | null = null;
+  /**
+   * The last prediction made, with its figures, the view it was made from and its input (as JSON): confirmed
+   * by an answer equal to it, it becomes `known`; asked for again from the same view with the same input, it
+   * is given again, not made again (a prediction made ahead, while the person typed: `predictAhead` in
+   * renderer/state/editPrediction.ts).
+   */
+  private last: (Known & { from: YearView; input: string }) | null = null;
 
   /** Whether a prediction can start from `view` (it was learnt or confirmed). */
   knows(view: YearView): boolean {
@@ -86,6 +91,8 @@ export class PredictedViews {
   lineUpdate(view: YearView, input: unknown): YearView | null {
     const known = this.known;
     if (!known || known.view !== view || view.file.readOnly) return null;
+    const asked = JSON.stringify(input);
+    if (this.last && this.last.from === view && this.last.input === asked) return this.last.view;
     const parsed = linesOperations['lines.update'].input.safeParse(input);
     if (!parsed.success) return null;
     const { id, changes } = parsed.data;
@@ -99,7 +106,7 @@ export class PredictedViews {
     if (figures === null) return null;
     const moved = diffValues(known.figures, figures);
     const predicted: YearView = { ...view, data, costed: moved ? (applyValuePatch(view.costed, moved) as CostedFigures) : view.costed };
-    this.last = { view: predicted, figures };
+    this.last = { view: predicted, figures, from: view, input: asked };
     return predicted;
   }
 

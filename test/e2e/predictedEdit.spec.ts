@@ -46,6 +46,25 @@ test('the total changes on Tab before the save is answered, then "All changes sa
   await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
 });
 
+test('a value typed on after the window worked out its figures ahead shows its own figures', async ({ page }) => {
+  await openPhonics(page);
+  const release = await holdNextCall(page, 'lines.update');
+  const minutes = page.getByTestId('line-minutes');
+  await minutes.fill('45');
+  // The person pauses over 45: the window works out its figures while idle (renderer/state/editPrediction.ts `predictAhead`).
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
+  await minutes.fill('50');
+  await minutes.press('Tab');
+  // The save is held back: the figures on screen are the window's prediction, and they are 50's, not 45's.
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 50 }));
+  await expect(page.locator('.save-state')).toHaveText('Saving…');
+  release();
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 50 }));
+  await page.reload();
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 50 }));
+});
+
 test('an edit the data process refuses shows the figures from before it again, and why', async ({ page }) => {
   await openPhonics(page);
   const before = totalWith({});

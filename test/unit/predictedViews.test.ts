@@ -126,6 +126,41 @@ describe('an edit predicted in the window', () => {
     expect(prediction.data.learners).toBe(view.data.learners);
   });
 
+  it('gives a prediction made ahead (while the person typed) again for the same view and input, and makes one afresh for any other', async () => {
+    await api.call('app.info', { answerChangesAsPatches: true });
+    const view = await api.call('year.get', {});
+    const predictions = new PredictedViews();
+    expect(predictions.learn(view)).toBe(true);
+    const line = view.data.lines.find((l) => view.data.enrolments.some((e) => e.lineId === l.id))!;
+    const typed = (minutes: number) => ({ id: line.id, changes: { minutesPerSession: minutes } });
+    const costOf = (v: YearView) => v.costed.totals.costPence;
+    // Made ahead for 45, then asked for at the Tab with an equal input: the same prediction, not a second costing.
+    const ahead = predictions.lineUpdate(view, typed(45))!;
+    expect(predictions.lineUpdate(view, typed(45))).toBe(ahead);
+    // The person typed on: 50 is predicted afresh, and 45 again is made again, equal to the first.
+    const fifty = predictions.lineUpdate(view, typed(50))!;
+    expect(fifty).not.toBe(ahead);
+    expect(costOf(fifty)).not.toBe(costOf(ahead));
+    const again = predictions.lineUpdate(view, typed(45))!;
+    expect(again).not.toBe(ahead);
+    expect(predictable(again)).toEqual(predictable(ahead));
+    // Another view (a second read of the year, learnt) never gets a prediction made from the first.
+    const reread = await api.call('year.get', {});
+    expect(predictions.learn(reread)).toBe(true);
+    expect(predictions.lineUpdate(reread, typed(45))).not.toBe(again);
+    // The prediction given at the Tab is the one the answer settles: its records and figures are kept.
+    const atTab = predictions.lineUpdate(reread, typed(60))!;
+    expect(predictions.lineUpdate(reread, typed(60))).toBe(atTab);
+    const answered = await answer('lines.update', typed(60));
+    if (answered instanceof ApiError) throw answered;
+    expect(predictable(atTab)).toEqual(predictable(answered));
+    const shown = predictions.settle(atTab, answered);
+    expect(shown.costed).toBe(atTab.costed);
+    // Settled, it is no longer given again: the next edit starts from the view shown.
+    expect(predictions.lineUpdate(reread, typed(60))).toBeNull();
+    expect(costOf(predictions.lineUpdate(shown, typed(45))!)).toBe(costOf(ahead));
+  });
+
   it('predicts nothing it cannot tell honestly', async () => {
     await api.call('app.info', { answerChangesAsPatches: true });
     const view = await api.call('year.get', {});

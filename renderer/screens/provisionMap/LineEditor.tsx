@@ -14,7 +14,7 @@ import { LineNonStaffCosts } from './lineEditor/LineNonStaffCosts';
 import { LineNotes } from './lineEditor/LineNotes';
 import { LineSchedule } from './lineEditor/LineSchedule';
 import { LineStaffing } from './lineEditor/LineStaffing';
-import type { FieldCommit, LineChanges, SaveFrom } from './lineEditor/lineEdits';
+import type { FieldCommit, FieldPrepare, LineChanges, SaveFrom } from './lineEditor/lineEdits';
 import { LineImpactPanel } from '../impact/ImpactPanels';
 
 /**
@@ -29,6 +29,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const shownName = nameOf(line);
   const view = useMapio((s) => s.view);
   const mutate = useMapio((s) => s.mutate);
+  const anticipate = useMapio((s) => s.anticipate);
   const mutateFrom = useMapio((s) => s.mutateFrom);
   const selectLine = useMapio((s) => s.selectLine);
   const setStatus = useMapio((s) => s.setStatus);
@@ -73,6 +74,8 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
     [mutateFrom, lineId],
   );
   const field = useCallback<FieldCommit>((key) => (value) => save({ [key]: value } as LineChanges), [save]);
+  // The same input `save` sends for the field, so the prediction made ahead is the one the commit asks for.
+  const prepare = useCallback<FieldPrepare>((key) => (value) => anticipate('lines.update', { id: lineId, changes: { [key]: value } as LineChanges }), [anticipate, lineId]);
 
   if (!view || !data || !names) return null;
   const costed = view.costed.lines.find((c) => c.lineId === line.id);
@@ -117,7 +120,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
         <LineFigures costed={costed} />
         <LineBasics line={line} tiers={data.tiers} areas={data.areas} field={field} />
         <LineStaffing line={line} staff={data.staff} staffById={names.staff} saveFrom={saveFrom} />
-        <LineSchedule line={line} data={data} field={field} />
+        <LineSchedule line={line} data={data} field={field} prepare={prepare} />
         <LineNonStaffCosts line={line} saveFrom={saveFrom} />
         <LineNotes line={line} field={field} />
         <LineImpactPanel line={line} />

@@ -4,9 +4,9 @@ import { MAX_GROUPS, MAX_PLACES_PER_GROUP } from '../../../../shared/limits';
 import { DraftField, useReader } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import { formatHundredths, readMinutes, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../../forms/parse';
-import type { FieldCommit } from './lineEdits';
+import type { FieldCommit, FieldPrepare } from './lineEdits';
 
-export function LineSchedule({ line, data, field }: { line: InterventionLine; data: SchoolYear; field: FieldCommit }) {
+export function LineSchedule({ line, data, field, prepare }: { line: InterventionLine; data: SchoolYear; field: FieldCommit; prepare: FieldPrepare }) {
   const { t, date } = useDisplay();
   const { fromParsed } = useReader();
   const lastWeek = data.calendar.weekStarts.length || 38;
@@ -31,6 +31,7 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         suffix={t('common.minUnit')}
         read={(s) => fromParsed(readSessionMinutes(s, line.sessionsPerWeekHundredths))}
         commit={field('minutesPerSession')}
+        prepare={prepare('minutesPerSession')}
         testId="line-minutes"
       />
       <DraftField
@@ -41,6 +42,7 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         suffix={t('common.minUnit')}
         read={(s) => fromParsed(readMinutes(s))}
         commit={field('planningMinutesPerSession')}
+        prepare={prepare('planningMinutesPerSession')}
       />
       <DraftField
         label={t('line.sessionsPerWeek')}
@@ -50,6 +52,7 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         inputMode="decimal"
         read={(s) => fromParsed(readSessionsPerWeek(s, line.minutesPerSession))}
         commit={field('sessionsPerWeekHundredths')}
+        prepare={prepare('sessionsPerWeekHundredths')}
         testId="line-sessions"
       />
       <DraftField
@@ -60,10 +63,19 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         inputMode="numeric"
         read={readStartWeek}
         commit={field('startWeek')}
+        prepare={prepare('startWeek')}
         testId="line-start-week"
       />
-      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} commit={field('weeks')} testId="line-weeks" />
-      <DraftField label={t('line.groups')} value={line.groups} format={String} inputMode="numeric" read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))} commit={field('groups')} />
+      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} commit={field('weeks')} prepare={prepare('weeks')} testId="line-weeks" />
+      <DraftField
+        label={t('line.groups')}
+        value={line.groups}
+        format={String}
+        inputMode="numeric"
+        read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))}
+        commit={field('groups')}
+        prepare={prepare('groups')}
+      />
       <DraftField
         label={t('line.groupCapacity')}
         value={line.groupCapacity}
@@ -71,6 +83,7 @@ export function LineSchedule({ line, data, field }: { line: InterventionLine; da
         inputMode="numeric"
         read={(s) => fromParsed(readWholeNumber(s, 1, MAX_PLACES_PER_GROUP))}
         commit={field('groupCapacity')}
+        prepare={prepare('groupCapacity')}
       />
     </div>
   );
