@@ -358,10 +358,10 @@ async function main(): Promise<void> {
       const total = page.getByTestId('total-cost');
       const sentBefore = await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
       const shown = await total.textContent();
+      const written = expected.find((figure) => figure !== shown)!;
       for (let i = 0; i < EDITS; i++) {
         await minutes.focus();
         await page.waitForTimeout(50);
-        const written = expected.find((figure) => figure !== shown)!;
         await page.evaluate(`(() => {
           const state = Object.assign(${WATCH_EDIT}(${JSON.stringify(written)}), { savedBeforeTab: false });
           window.__mapioBenchEdit = state;
