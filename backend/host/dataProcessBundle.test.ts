@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,5 +67,15 @@ describe('freshDataProcessBundle: browser mode runs the sources as they are now'
     const bundle = freshDataProcessBundle(root);
     unlinkSync(bundle);
     expect(run(freshDataProcessBundle(root))).toBe('first');
+  });
+
+  it('keeps the file already in place when its rename over it is refused, as Windows refuses while another server reads it, and leaves no part behind', () => {
+    // A rename over a folder is refused on every system: here the map's place is taken by one, in use.
+    const dir = path.join(root, 'dist', 'data-process');
+    mkdirSync(path.join(dir, 'backendHost.cjs.map', 'in use'), { recursive: true });
+    const bundle = freshDataProcessBundle(root);
+    expect(run(bundle)).toBe('first');
+    expect(statSync(path.join(dir, 'backendHost.cjs.map')).isDirectory()).toBe(true);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.part'))).toEqual([]);
   });
 });
