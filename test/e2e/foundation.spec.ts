@@ -52,6 +52,9 @@ test('the demo school opens costed, an edit changes the total to the penny, and 
   // 1540p × 45/60 × 3 × 12 = 41,580p, + 4,500p = £460.80: the total rises by £138.60
   await expect(page.getByTestId(`line-cost-${phonics.id}`)).toHaveText('£460.80');
   await expect(page.getByTestId('total-cost')).toHaveText(formatPounds(demoTotal + 13_860));
+  // The figures above are the window's prediction; the restart comes once the save is answered, as a person
+  // sees "All changes saved" before closing. A save cut off on its way is the closing-window and crash tests' subject.
+  await expect(page.locator('.save-state')).toHaveText('All changes saved');
 
   await mapio.stop();
   mapio = await startMapio(dataDir);
