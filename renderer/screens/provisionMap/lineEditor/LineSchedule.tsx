@@ -4,11 +4,13 @@ import { MAX_GROUPS, MAX_PLACES_PER_GROUP } from '../../../../shared/limits';
 import { DraftField, useReader } from '../../../components/fields';
 import { useDisplay } from '../../../display';
 import { formatHundredths, readMinutes, readSessionMinutes, readSessionsPerWeek, readWeek, readWholeNumber } from '../../../forms/parse';
-import type { FieldCommit, FieldPrepare } from './lineEdits';
+import type { FieldCommit, FieldPrepare, LineChanges } from './lineEdits';
 
 export function LineSchedule({ line, data, field, prepare }: { line: InterventionLine; data: SchoolYear; field: FieldCommit; prepare: FieldPrepare }) {
   const { t, date } = useDisplay();
   const { fromParsed } = useReader();
+  /** A field's commit and the figures worked out ahead while it is typed, always for the same field of the line. */
+  const saving = <K extends keyof LineChanges>(key: K) => ({ commit: field(key), prepare: prepare(key) });
   const lastWeek = data.calendar.weekStarts.length || 38;
   const readStartWeek = (text: string) => {
     const r = fromParsed(readWeek(text, lastWeek));
@@ -30,8 +32,7 @@ export function LineSchedule({ line, data, field, prepare }: { line: Interventio
         inputMode="numeric"
         suffix={t('common.minUnit')}
         read={(s) => fromParsed(readSessionMinutes(s, line.sessionsPerWeekHundredths))}
-        commit={field('minutesPerSession')}
-        prepare={prepare('minutesPerSession')}
+        {...saving('minutesPerSession')}
         testId="line-minutes"
       />
       <DraftField
@@ -41,8 +42,7 @@ export function LineSchedule({ line, data, field, prepare }: { line: Interventio
         inputMode="numeric"
         suffix={t('common.minUnit')}
         read={(s) => fromParsed(readMinutes(s))}
-        commit={field('planningMinutesPerSession')}
-        prepare={prepare('planningMinutesPerSession')}
+        {...saving('planningMinutesPerSession')}
       />
       <DraftField
         label={t('line.sessionsPerWeek')}
@@ -51,8 +51,7 @@ export function LineSchedule({ line, data, field, prepare }: { line: Interventio
         format={formatHundredths}
         inputMode="decimal"
         read={(s) => fromParsed(readSessionsPerWeek(s, line.minutesPerSession))}
-        commit={field('sessionsPerWeekHundredths')}
-        prepare={prepare('sessionsPerWeekHundredths')}
+        {...saving('sessionsPerWeekHundredths')}
         testId="line-sessions"
       />
       <DraftField
@@ -62,28 +61,18 @@ export function LineSchedule({ line, data, field, prepare }: { line: Interventio
         format={String}
         inputMode="numeric"
         read={readStartWeek}
-        commit={field('startWeek')}
-        prepare={prepare('startWeek')}
+        {...saving('startWeek')}
         testId="line-start-week"
       />
-      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} commit={field('weeks')} prepare={prepare('weeks')} testId="line-weeks" />
-      <DraftField
-        label={t('line.groups')}
-        value={line.groups}
-        format={String}
-        inputMode="numeric"
-        read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))}
-        commit={field('groups')}
-        prepare={prepare('groups')}
-      />
+      <DraftField label={t('line.weeks')} value={line.weeks} format={String} inputMode="numeric" read={readWeeks} {...saving('weeks')} testId="line-weeks" />
+      <DraftField label={t('line.groups')} value={line.groups} format={String} inputMode="numeric" read={(s) => fromParsed(readWholeNumber(s, 1, MAX_GROUPS))} {...saving('groups')} />
       <DraftField
         label={t('line.groupCapacity')}
         value={line.groupCapacity}
         format={String}
         inputMode="numeric"
         read={(s) => fromParsed(readWholeNumber(s, 1, MAX_PLACES_PER_GROUP))}
-        commit={field('groupCapacity')}
-        prepare={prepare('groupCapacity')}
+        {...saving('groupCapacity')}
       />
     </div>
   );
