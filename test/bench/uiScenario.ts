@@ -319,6 +319,8 @@ async function main(): Promise<void> {
       const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
       return { inDom, painted, onScreen, answered, asTyped, parts, responseBytes, savedBeforeTab, presented: entries === null ? null : presentedFrames(committed, entries) };
     };
+    /** When the last `lines.update` was sent (TIME_API_CALLS), to tell that a Tab sent no save. */
+    const lastSaveSentAt = () => page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
     /**
      * Tabs out of the minutes field with its value unchanged: nothing is saved or costed, and the frame
      * redraws only the focus. Chromium's clock for them is the floor of any Tab on this page, set beside
@@ -326,7 +328,7 @@ async function main(): Promise<void> {
      */
     const measureUnchangedTabs = async () => {
       const committed: number[] = [];
-      const sentBefore = await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
+      const sentBefore = await lastSaveSentAt();
       for (let i = 0; i < EDITS; i++) {
         await minutes.focus();
         await page.waitForTimeout(50);
@@ -341,7 +343,7 @@ async function main(): Promise<void> {
         committed.push(at);
       }
       await page.waitForTimeout(100);
-      if ((await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null)) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
+      if ((await lastSaveSentAt()) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
       const entries = await page.evaluate(() => window.__mapioBenchPresented ?? null);
       return entries === null ? null : presentedFrames(committed, entries);
     };
@@ -356,19 +358,17 @@ async function main(): Promise<void> {
     const measureScreenFloor = async () => {
       const onScreen: number[] = [];
       const total = page.getByTestId('total-cost');
-      const sentBefore = await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null);
+      const sentBefore = await lastSaveSentAt();
       const shown = await total.textContent();
       const written = expected.find((figure) => figure !== shown)!;
       for (let i = 0; i < EDITS; i++) {
         await minutes.focus();
         await page.waitForTimeout(50);
-        await page.evaluate(`(() => {
-          const state = Object.assign(${WATCH_EDIT}(${JSON.stringify(written)}), { savedBeforeTab: false });
-          window.__mapioBenchEdit = state;
-          const field = document.querySelector('[data-testid="line-minutes"]');
-          field.addEventListener('keydown', (e) => { if (e.key === 'Tab') state.commit(); }, { capture: true, once: true });
-          field.addEventListener('focusout', () => { document.querySelector('[data-testid="total-cost"]').firstChild.nodeValue = ${JSON.stringify(written)}; }, { once: true });
-        })()`);
+        await watchTotal(page, written);
+        await page.evaluate((text) => {
+          const field = document.querySelector('[data-testid="line-minutes"]')!;
+          field.addEventListener('focusout', () => (document.querySelector('[data-testid="total-cost"]')!.firstChild!.nodeValue = text), { once: true });
+        }, written);
         await minutes.press('Tab');
         await page.waitForFunction(() => window.__mapioBenchEdit?.presentedAt !== null, undefined, { timeout: 15_000 });
         const watch = await page.evaluate(() => {
@@ -382,7 +382,7 @@ async function main(): Promise<void> {
         }, shown);
       }
       await page.waitForTimeout(100);
-      if ((await page.evaluate(() => window.__mapioBenchApi?.sentAt ?? null)) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
+      if ((await lastSaveSentAt()) !== sentBefore) throw new Error('a Tab out of an unchanged field sent a save');
       if ((await total.textContent()) !== shown) throw new Error('the totals bar was not put back after the screen floor');
       return onScreen;
     };
