@@ -316,6 +316,12 @@ async function main(): Promise<void> {
           },
           { section: U, measure: "  Chromium's own clock (Event Timing), throttled", figure: presentedFigure(u.editPresentedThrottled) },
           { section: U, measure: "CPU throttled 4×: commit → the save's answer applied", figure: medianP95(u.editAnsweredThrottled) },
+          {
+            section: U,
+            measure: "CPU throttled 4×: navigate → first row painted, the page's own clock (Playwright's page)",
+            figure: medianP95(u.throttledFirstPaint.painted),
+          },
+          { section: U, measure: '  milestones (medians), as above', figure: milestones(u.throttledFirstPaint.milestones) },
         );
       } else if (!ui.ok) {
         failures.push(`UI: ${ui.reason}`);
