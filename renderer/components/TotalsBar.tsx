@@ -5,15 +5,16 @@ import { useMapio } from '../state/store';
 /** Always visible: what the year commits, what the ALN budget carries, and where that leaves it. */
 export const TotalsBar = memo(function TotalsBar() {
   const { t, pounds } = useDisplay();
-  const view = useMapio((s) => s.view);
+  // The figures alone: a save's answer equal to the window's prediction keeps them, and the bar stays as it is.
+  const costed = useMapio((s) => s.view?.costed ?? null);
   const show = useMapio((s) => s.show);
   // The labels, worded once per language: an edit renders the figures again, not these.
   const label = useMemo(
     () => ({ bar: t('totals.label'), committed: t('totals.committed'), charged: t('totals.charged'), income: t('totals.income'), position: t('totals.position'), checks: t('totals.checks') }),
     [t],
   );
-  if (!view) return null;
-  const { totals, budget, checks } = view.costed;
+  if (!costed) return null;
+  const { totals, budget, checks } = costed;
   const position = budget.positionPence;
   const abs = Math.abs(position);
   const positionText = position > 0 ? t('totals.underBudget', { amount: `+${pounds(abs)}` }) : position < 0 ? t('totals.overBudget', { amount: `-${pounds(abs)}` }) : t('totals.onBudget');

@@ -27,7 +27,10 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const { line } = props;
   /** The line's name as the reader sees it on the map: its Welsh name to a Welsh reader, when it has one. */
   const shownName = nameOf(line);
-  const view = useMapio((s) => s.view);
+  // The year and its figures, not the view around them: a save's answer equal to the window's prediction
+  // keeps both (shared/api/predictedView.ts `settle`), so the editor does not render again for it.
+  const data = useMapio((s) => s.view?.data ?? null);
+  const costedLines = useMapio((s) => s.view?.costed.lines ?? null);
   const mutate = useMapio((s) => s.mutate);
   const anticipate = useMapio((s) => s.anticipate);
   const mutateFrom = useMapio((s) => s.mutateFrom);
@@ -36,7 +39,6 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [picking, setPicking] = useState(false);
 
-  const data = view?.data;
   const lineId = line.id;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
   // The line's enrolments, found among the year's (thousands in a large school) only when those change:
@@ -77,8 +79,8 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   // The same input `save` sends for the field, so the prediction made ahead is the one the commit asks for.
   const prepare = useCallback<FieldPrepare>((key) => (value) => anticipate('lines.update', { id: lineId, changes: { [key]: value } as LineChanges }), [anticipate, lineId]);
 
-  if (!view || !data || !names) return null;
-  const costed = view.costed.lines.find((c) => c.lineId === line.id);
+  if (!data || !costedLines || !names) return null;
+  const costed = costedLines.find((c) => c.lineId === line.id);
 
   const duplicate = async () => {
     const outcome = await mutate('lines.duplicate', { id: line.id });

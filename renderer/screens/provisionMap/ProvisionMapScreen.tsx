@@ -48,7 +48,10 @@ function rowsTheWindowShows(): number {
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t } = useDisplay();
-  const view = useMapio((s) => s.view);
+  // The year and its figures, not the view around them: a save's answer equal to the window's prediction
+  // keeps both (shared/api/predictedView.ts `settle`), so the map does not render again for it.
+  const data = useMapio((s) => s.view?.data ?? null);
+  const costed = useMapio((s) => s.view?.costed ?? null);
   const selectedLineId = useMapio((s) => s.selectedLineId);
   const selectLine = useMapio((s) => s.selectLine);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
@@ -56,7 +59,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const [everyRow, setEveryRow] = useState(false);
   const [firstPassRows, setFirstPassRows] = useState(rowsTheWindowShows);
   const mapRef = useRef<HTMLDivElement>(null);
-  const hasView = view !== null;
+  const hasView = data !== null;
   // Before the first pass is painted: if its last row ends above the window's foot (a window whose
   // heading and filters are shorter than thought), render the first pass's most at once, so the first
   // frame never shows a part-empty map. The layout read here is the one the frame would do anyway.
@@ -71,9 +74,8 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
     if (everyRow) for (const load of [loadLineEditor, loadAddLineDialog]) void load().catch(() => undefined); // tried again when opened
   }, [hasView, everyRow]);
 
-  const data = view?.data;
-  const costedById = useMemo(() => new Map((view?.costed.lines ?? []).map((c) => [c.lineId, c])), [view?.costed.lines]);
-  const tierTotals = useMemo(() => new Map((view?.costed.totals.byTier ?? []).map((b) => [b.key, b])), [view?.costed.totals.byTier]);
+  const costedById = useMemo(() => new Map((costed?.lines ?? []).map((c) => [c.lineId, c])), [costed?.lines]);
+  const tierTotals = useMemo(() => new Map((costed?.totals.byTier ?? []).map((b) => [b.key, b])), [costed?.totals.byTier]);
   // The tables' headings, worded once per language rather than on every edit (one table a tier).
   const columns = useMemo(() => {
     const headings = (perLine: string) => [
@@ -97,7 +99,7 @@ export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   // The same function for the editor's life, so its Escape listener is not taken off and put back on every edit.
   const closeEditor = useCallback(() => selectLine(null), [selectLine]);
 
-  if (!view || !data) return null;
+  if (!data || !costed) return null;
   const shown = filterLines(data, filter);
   // A map that fits in the first pass is rendered whole at once, as it always was.
   const whole = everyRow || data.lines.length <= FIRST_PASS_ROWS;
