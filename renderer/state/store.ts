@@ -369,6 +369,17 @@ useMapio.subscribe((state, previous) => {
   if (state.view !== previous.view) viewShown(state.view);
 });
 
+/**
+ * The open year and its figures, each taken on its own rather than with the view around them: a save's
+ * answer equal to the window's prediction keeps both (shared/api/predictedView.ts `settle`) while its
+ * history and version are new, so a screen that shows only these does not render again for it.
+ */
+export function useYearAndFigures(): { data: YearView['data'] | null; costed: YearView['costed'] | null } {
+  const data = useMapio((s) => s.view?.data ?? null);
+  const costed = useMapio((s) => s.view?.costed ?? null);
+  return { data, costed };
+}
+
 /** The first field issue for a field name, in the reader's language (paths look like "changes.minutesPerSession" or "minutesPerSession"). */
 export function issueFor(error: ApiError, field: string): string | null {
   const issues = error.issues ?? [];

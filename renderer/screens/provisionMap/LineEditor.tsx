@@ -5,7 +5,7 @@ import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel
 import { type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
 import { loadEditPrediction } from '../../state/editPrediction';
-import { problemOf, useMapio } from '../../state/store';
+import { problemOf, useMapio, useYearAndFigures } from '../../state/store';
 import { EnrolPicker } from './EnrolPicker';
 import { LineBasics } from './lineEditor/LineBasics';
 import { LineEnrolments } from './lineEditor/LineEnrolments';
@@ -27,10 +27,7 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   const { line } = props;
   /** The line's name as the reader sees it on the map: its Welsh name to a Welsh reader, when it has one. */
   const shownName = nameOf(line);
-  // The year and its figures, not the view around them: a save's answer equal to the window's prediction
-  // keeps both (shared/api/predictedView.ts `settle`), so the editor does not render again for it.
-  const data = useMapio((s) => s.view?.data ?? null);
-  const costedLines = useMapio((s) => s.view?.costed.lines ?? null);
+  const { data, costed: figures } = useYearAndFigures();
   const mutate = useMapio((s) => s.mutate);
   const anticipate = useMapio((s) => s.anticipate);
   const mutateFrom = useMapio((s) => s.mutateFrom);
@@ -79,8 +76,8 @@ export function LineEditor(props: { line: InterventionLine; onClose: () => void 
   // The same input `save` sends for the field, so the prediction made ahead is the one the commit asks for.
   const prepare = useCallback<FieldPrepare>((key) => (value) => anticipate('lines.update', { id: lineId, changes: { [key]: value } as LineChanges }), [anticipate, lineId]);
 
-  if (!data || !costedLines || !names) return null;
-  const costed = costedLines.find((c) => c.lineId === line.id);
+  if (!data || !figures || !names) return null;
+  const costed = figures.lines.find((c) => c.lineId === line.id);
 
   const duplicate = async () => {
     const outcome = await mutate('lines.duplicate', { id: line.id });

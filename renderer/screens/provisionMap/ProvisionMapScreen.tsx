@@ -2,7 +2,7 @@ import { lazy, memo, startTransition, Suspense, useCallback, useEffect, useId, u
 import type { CostedLineFigures } from '../../../shared/engine';
 import { DELIVERY_LANGUAGES, type AreaOfNeed, type DeliveryLanguage, type InterventionLine, type Pence, type StaffMember, type Tier } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
-import { useMapio } from '../../state/store';
+import { useMapio, useYearAndFigures } from '../../state/store';
 import { formatHundredths } from '../../forms/parse';
 import { divideRoundedToNumber } from '../../../shared/money';
 import { MapImpactPanel } from '../impact/ImpactPanels';
@@ -48,10 +48,7 @@ function rowsTheWindowShows(): number {
 
 export const ProvisionMapScreen = memo(function ProvisionMapScreen() {
   const { t } = useDisplay();
-  // The year and its figures, not the view around them: a save's answer equal to the window's prediction
-  // keeps both (shared/api/predictedView.ts `settle`), so the map does not render again for it.
-  const data = useMapio((s) => s.view?.data ?? null);
-  const costed = useMapio((s) => s.view?.costed ?? null);
+  const { data, costed } = useYearAndFigures();
   const selectedLineId = useMapio((s) => s.selectedLineId);
   const selectLine = useMapio((s) => s.selectLine);
   const [filter, setFilter] = useState<MapFilter>(NO_FILTER);
