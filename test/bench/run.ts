@@ -94,6 +94,9 @@ const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? 
 const milestones = (p: FirstPaintMilestones) =>
   `${ms(p.entryScriptReceived)} / ${ms(p.appInfoSent)}, ${ms(p.appInfoAnswered)} / ${ms(p.yearGetSent)}, ${ms(p.yearGetAnswered)}, ${ms(p.yearGetParsed)} / ${ms(p.firstRowInDom)}`;
 const medianP95 = (t: Timing) => `${ms(t.medianMs)} median, ${ms(t.p95Ms)} p95 (${t.runs} runs)`;
+/** Beside a first paint: Mapio's first screen as a page with no script, in the same kind of window (firstScreenFloor.ts). */
+const FLOOR_BESIDE_FIRST_PAINT = '  beside: the floor, the same first screen as a page with no script, first row painted in the same kind of window';
+const besideFloor = (floor: Timing, painted: Timing) => `${medianP95(floor)}; Mapio ${ms(painted.medianMs - floor.medianMs)} above it`;
 /** Event Timing's figure for the same Tabs (presentedFrames.ts): coarse, but the browser's own. */
 const presentedFigure = (p: PresentedFrames | null) =>
   p ? `${ms(p.medianMs)} median; ${p.withinOneFrame} of ${p.edits} Tabs within 16 ms (a Tab with no entry, under 12 ms, counted as 8 ms)` : 'not reported: this Chromium has no Event Timing';
@@ -244,6 +247,7 @@ async function main(): Promise<void> {
             measure: '  milestones (medians): script received / app.info sent, answered / year.get sent, answered, parsed / row in DOM',
             figure: milestones(p),
           },
+          { section: U, measure: FLOOR_BESIDE_FIRST_PAINT, figure: besideFloor(u.firstScreenFloor.playwright, u.firstRowPainted) },
           {
             section: U,
             measure: "Navigate → first row painted, the page's own clock, no debugger attached (as the desktop app's window)",
@@ -252,6 +256,7 @@ async function main(): Promise<void> {
             met: u.unattached.painted.medianMs < 500,
           },
           { section: U, measure: '  milestones (medians), as above', figure: milestones(u.unattached.milestones) },
+          { section: U, measure: FLOOR_BESIDE_FIRST_PAINT, figure: besideFloor(u.firstScreenFloor.unattached, u.unattached.painted) },
           { section: U, measure: 'Response to a one-line edit (lines.update)', figure: kb(u.editResponseBytes), target: '< 10 KB', met: u.editResponseBytes < 10_240 },
           { section: U, measure: 'Empty round trip (app.info through the same transport)', figure: medianP95(u.emptyRoundTrip) },
           {
@@ -322,6 +327,7 @@ async function main(): Promise<void> {
             figure: medianP95(u.throttledFirstPaint.painted),
           },
           { section: U, measure: '  milestones (medians), as above', figure: milestones(u.throttledFirstPaint.milestones) },
+          { section: U, measure: FLOOR_BESIDE_FIRST_PAINT, figure: besideFloor(u.firstScreenFloor.throttled, u.throttledFirstPaint.painted) },
         );
       } else if (!ui.ok) {
         failures.push(`UI: ${ui.reason}`);

@@ -9,6 +9,8 @@
  *   year.get sent and answered, first row in the DOM);
  * - the same first paint in a window with no debugger attached, as the desktop app's window is (Playwright
  *   attaches one to every page it drives, which slows a page's first scripts: unattachedWindows.ts);
+ * - beside each first paint, its floor: Mapio's first screen saved as a page with no script, opened in the
+ *   same kind of window and timed by the same clock (firstScreenFloor.ts);
  * - from committing a new value in a line's minutes field (Tab, which saves at once) to the total on
  *   screen showing the engine's new figure, timed inside the page (editWatch.ts): to the frame that shows
  *   it painted, and to the DOM mutation before that frame; the window's prediction once it has loaded
@@ -40,7 +42,8 @@ import { emptyRoundTripsInPage } from './emptyRoundTrip';
 import { medianMilestones, milestonesOf, TIME_FIRST_PAINT, type FirstPaintMilestones, type PageReport } from './firstPaintTiming';
 import { summarise, type Timing } from './measure';
 import { OBSERVE_PRESENTED, presentedFrames, type PresentedEntry, type PresentedFrames } from './presentedFrames';
-import { driveEdits, openUnattachedBrowser, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
+import { driveEdits, openUnattachedBrowser, REPORT_SCRIPT_TAG, reportingScreens, type UnattachedBrowser } from './unattachedWindows';
+import { captureFirstScreen, writeFirstScreenPage } from './firstScreenFloor';
 
 export type UiResult =
   | { skipped: string }
@@ -59,6 +62,12 @@ export type UiResult =
        * protocol's throttling needs a debugger attached, so there is no such figure without one).
        */
       throttledFirstPaint: { painted: Timing; milestones: FirstPaintMilestones };
+      /**
+       * The floor beside each first paint: Mapio's first screen as a page with no script (firstScreenFloor.ts),
+       * navigation start → its first row painted, in Playwright's page, with no debugger attached, and in
+       * Playwright's page throttled 4×, each taken in turn with the map's navigations of the same kind.
+       */
+      firstScreenFloor: { playwright: Timing; unattached: Timing; throttled: Timing };
       /** The same navigations in windows with no debugger attached, as the desktop app's (unattachedWindows.ts), taken in turn with Playwright's. */
       unattached: {
         /** The browser's first navigation (as `mapRenderedFirstMs`; also in `painted`). */
@@ -115,6 +124,8 @@ export type UiResult =
 const CHROMIUM = process.env.MAPIO_CHROMIUM ?? '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const NAVIGATIONS = 5;
+/** The window the first paints are timed in. */
+const FIRST_PAINT_WINDOW = { width: 1440, height: 900 };
 /** Navigations with the CPU throttled 4×: each takes about three times as long as one unthrottled. */
 const THROTTLED_NAVIGATIONS = 3;
 /** Edits timed in each kind of window: 24, as 12 left a median that moved by 3–4 ms between runs of the same build. */
@@ -187,6 +198,12 @@ async function watchTotal(page: Page, expected: string): Promise<void> {
   })()`);
 }
 
+/** A page that makes no calls (the first screen's floor): navigation start → its first line row painted, by the page's clock. */
+async function firstRowPaintedOf(page: Page): Promise<number> {
+  await page.waitForFunction(() => window.__mapioBenchPaint?.firstRowPainted !== null, undefined, { timeout: 10_000 });
+  return page.evaluate(() => window.__mapioBenchPaint!.firstRowPainted as number);
+}
+
 /** Read one navigation's milestones once the row is painted (Element Timing reports a frame or so after). */
 export async function firstPaintMilestones(page: Page): Promise<FirstPaintMilestones> {
   await page.waitForFunction(() => window.__mapioBenchPaint?.firstRowPainted !== null && window.__mapioBenchPaint?.firstRowFramed !== null, undefined, { timeout: 10_000 });
@@ -235,35 +252,54 @@ async function main(): Promise<void> {
     reportingMapio = await startMapio(unattachedDataDir, ['--file', unattachedFile], { MAPIO_RENDERER_DIR: reportingDir });
     unattachedBrowser = openUnattachedBrowser({ chromium: CHROMIUM, launchArgs: LAUNCH_ARGS, workDir });
     /**
-     * One navigation to the map in Playwright's page, in a fresh context, with the CPU slowed `cpuRate` times
-     * from before it starts: Playwright's clock to the first row seen, and the page's own milestones.
+     * One navigation to `url` in Playwright's page, in a fresh context, with the CPU slowed `cpuRate` times
+     * from before it starts: Playwright's clock to the first row seen, and what `read` reads of the page.
      */
-    const navigateToMap = async (cpuRate: number) => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const navigate = async <T>(url: string, cpuRate: number, read: (page: Page) => Promise<T>) => {
+      const context = await browser.newContext({ viewport: FIRST_PAINT_WINDOW, locale: 'en-GB', timezoneId: 'Europe/London' });
       await context.addInitScript({ content: TIME_FIRST_PAINT });
       const page = await context.newPage();
       if (cpuRate !== 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuRate });
       const started = performance.now();
-      await page.goto(mapUrl);
+      await page.goto(url);
       await firstRow(page).waitFor({ state: 'visible', timeout: 30_000 });
       const seenMs = performance.now() - started;
-      const milestones = await firstPaintMilestones(page);
+      const value = await read(page);
       await context.close();
-      return { seenMs, milestones };
+      return { seenMs, value };
     };
+    /** The map, with the page's own milestones. */
+    const navigateToMap = async (cpuRate: number) => {
+      const { seenMs, value } = await navigate(mapUrl, cpuRate, firstPaintMilestones);
+      return { seenMs, milestones: value };
+    };
+    // The floor beside the first paint: Mapio's first screen as a page with no script, served by the second
+    // Mapio, opened in both kinds of window in turn with the map (firstScreenFloor.ts).
+    const firstScreen = await captureFirstScreen(browser, mapUrl, FIRST_PAINT_WINDOW);
+    const floorUrl = (name: string) => new URL(`/${name}`, reportingMapio!.url).href;
+    const floorInPlaywright = floorUrl(writeFirstScreenPage(firstScreen, reportingDir, 'first-screen.html'));
+    const floorUnattached = floorUrl(writeFirstScreenPage(firstScreen, reportingDir, 'first-screen-reporting.html', REPORT_SCRIPT_TAG));
+    const navigateToFloor = async (cpuRate: number) => (await navigate(floorInPlaywright, cpuRate, firstRowPaintedOf)).value;
+
     const unattachedInPage: FirstPaintMilestones[] = [];
     const navigations: number[] = [];
     const inPage: FirstPaintMilestones[] = [];
+    const floor: { playwright: number[]; unattached: number[]; throttled: number[] } = { playwright: [], unattached: [], throttled: [] };
     for (let i = 0; i < NAVIGATIONS; i++) {
       unattachedInPage.push(await unattachedBrowser.navigate(reportingMapio.url));
       const { seenMs, milestones } = await navigateToMap(1);
       navigations.push(seenMs);
       inPage.push(milestones);
+      floor.unattached.push(await unattachedBrowser.firstRowPainted(floorUnattached));
+      floor.playwright.push(await navigateToFloor(1));
     }
 
     // The same first paint on a slower machine's stand-in: the CPU throttled 4× before the navigation starts.
     const throttledInPage: FirstPaintMilestones[] = [];
-    for (let i = 0; i < THROTTLED_NAVIGATIONS; i++) throttledInPage.push((await navigateToMap(THROTTLE_RATE)).milestones);
+    for (let i = 0; i < THROTTLED_NAVIGATIONS; i++) {
+      throttledInPage.push((await navigateToMap(THROTTLE_RATE)).milestones);
+      floor.throttled.push(await navigateToFloor(THROTTLE_RATE));
+    }
 
     // Edits: one line's minutes, alternating between two values; the expected total is the engine's.
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -432,6 +468,7 @@ async function main(): Promise<void> {
       firstRowPainted: summarise(inPage.map((m) => m.firstRowPainted)),
       firstPaintMilestones: medianMilestones(inPage),
       throttledFirstPaint: { painted: summarise(throttledInPage.map((m) => m.firstRowPainted)), milestones: medianMilestones(throttledInPage) },
+      firstScreenFloor: { playwright: summarise(floor.playwright), unattached: summarise(floor.unattached), throttled: summarise(floor.throttled) },
       unattachedEdits: {
         inDom: summarise(unattachedEdits.inDom),
         painted: summarise(unattachedEdits.painted),

@@ -66,6 +66,9 @@ new PerformanceObserver((list) => {
 `;
 }
 
+/** The tag that loads the report script, put in each page the windows below open before its own scripts. */
+export const REPORT_SCRIPT_TAG = `<script src="./assets/${REPORT_SCRIPT}"></script>`;
+
 /** A copy of the built screens whose page loads the report script before its own: serve it (MAPIO_RENDERER_DIR) to the windows below. */
 export function reportingScreens(rendererDir: string, workDir: string): string {
   const copy = path.join(workDir, 'renderer-reporting');
@@ -75,7 +78,7 @@ export function reportingScreens(rendererDir: string, workDir: string): string {
   const html = fs.readFileSync(indexPath, 'utf8');
   const firstModule = html.indexOf('<script type="module"');
   if (firstModule < 0) throw new Error(`${indexPath} has no module script to put the report script before`);
-  fs.writeFileSync(indexPath, `${html.slice(0, firstModule)}<script src="./assets/${REPORT_SCRIPT}"></script>\n    ${html.slice(firstModule)}`);
+  fs.writeFileSync(indexPath, `${html.slice(0, firstModule)}${REPORT_SCRIPT_TAG}\n    ${html.slice(firstModule)}`);
   return copy;
 }
 
@@ -147,6 +150,8 @@ function reportsFrom(browser: ChildProcess): () => Promise<Record<string, unknow
 export interface UnattachedBrowser {
   /** One navigation to `url` (a Mapio serving `reportingScreens`) in a fresh browser context (nothing cached), 1440×900: its milestones. */
   navigate(url: string): Promise<FirstPaintMilestones>;
+  /** The same for a page that makes no calls (the first screen's floor, firstScreenFloor.ts): navigation start → its first line row painted. */
+  firstRowPainted(url: string): Promise<number>;
   /** The same, with the edits' driver in the page (`driveEdits`): what it measured. */
   edits(url: string): Promise<UnattachedEdits>;
   close(): void;
@@ -188,6 +193,11 @@ export function openUnattachedBrowser(options: { chromium: string; launchArgs: r
   };
   return {
     navigate: async (url) => milestonesOf((await reportOf(url)) as unknown as PageReport),
+    firstRowPainted: async (url) => {
+      const report = await reportOf(url);
+      if (typeof report.firstRowPainted !== 'number') throw new Error(`the page's report lacks its first row painted: ${JSON.stringify(report)}`);
+      return report.firstRowPainted;
+    },
     edits: async (url) => editsOf(await reportOf(url)),
     close() {
       browser.kill('SIGKILL');
