@@ -72,6 +72,12 @@ describe('createI18n', () => {
     expect(t('line.deleteEnrolments', { count: 1 })).toBe('1 enrolment will be removed with it.');
     expect(t('line.deleteEnrolments', { count: 3 })).toBe('3 enrolments will be removed with it.');
     expect(t('line.deleteEnrolments', { count: 0 })).toBe('Nobody is enrolled on it.');
+    expect(t('map.undelivered', { count: 1 })).toBe('1 week not delivered');
+    expect(t('map.undelivered', { count: 2 })).toBe('2 weeks not delivered');
+    expect(t('enrolPicker.results', { count: 1 })).toBe('1 learner matches');
+    expect(t('learners.deleteBody', { name: 'Alys', count: 0 })).toBe('Delete Alys? You can undo this afterwards.');
+    expect(t('learners.deleteBody', { name: 'Alys', count: 1 })).toBe('Delete Alys and their 1 enrolment? You can undo this afterwards.');
+    expect(t('authority.matching.summary', { count: 1 })).toBe('Correct the matching (1 intervention)');
   });
 
   it('speaks Welsh for the statutory terms', () => {

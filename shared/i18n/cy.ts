@@ -267,7 +267,9 @@ export const cy: Catalogue = {
     placesValue: '{{enrolled}} / {{places}}',
     selectLine: 'Golygu {{name}}',
     unallocated: 'Neb wedi’i gofrestru: cost heb ei dyrannu',
-    undelivered: '{{count}} wythnos heb eu darparu',
+    undelivered_zero: 'dim wythnosau heb eu darparu',
+    undelivered_one: '{{count}} wythnos heb ei darparu',
+    undelivered_other: '{{count}} wythnos heb eu darparu',
     perPupilTotalHint: 'Cost yr haen hon ÷ {{roll}} disgybl ar y gofrestr',
     // Add line is a form saved with its button.
     addForm: {
@@ -346,7 +348,12 @@ export const cy: Catalogue = {
   enrolPicker: {
     title: 'Cofrestru dysgwyr ar “{{name}}”',
     search: 'Chwilio am ddysgwyr yn ôl enw neu gyfeirnod',
-    results: '{{count}} o ddysgwyr yn cyfateb',
+    results_zero: 'Dim dysgwyr yn cyfateb',
+    results_one: '{{count}} dysgwr yn cyfateb',
+    results_two: '{{count}} ddysgwr yn cyfateb',
+    results_few: '{{count}} dysgwr yn cyfateb',
+    results_many: '{{count}} dysgwr yn cyfateb',
+    results_other: '{{count}} o ddysgwyr yn cyfateb',
     tooMany: 'Yn dangos y {{shown}} cyntaf o {{count}}. Teipiwch i gyfyngu ar y rhestr.',
     alreadyEnrolled: 'wedi’i gofrestru eisoes',
     selectedCount_zero: 'Dim dysgwyr wedi’u dewis',
@@ -406,7 +413,12 @@ export const cy: Catalogue = {
       lookedAfter: 'Yn derbyn gofal',
     },
     deleteTitle: 'Dileu’r dysgwr hwn?',
-    deleteBody: 'Dileu {{name}} a’u {{count}} cofrestriad? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_zero: 'Dileu {{name}}? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_one: 'Dileu {{name}} a’u {{count}} cofrestriad? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_two: 'Dileu {{name}} a’u {{count}} gofrestriad? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_few: 'Dileu {{name}} a’u {{count}} chofrestriad? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_many: 'Dileu {{name}} a’u {{count}} chofrestriad? Gallwch ddadwneud hyn wedyn.',
+    deleteBody_other: 'Dileu {{name}} a’u {{count}} o gofrestriadau? Gallwch ddadwneud hyn wedyn.',
   },
   learner: {
     decision: 'Penderfyniad ADY',
@@ -1971,7 +1983,12 @@ export const cy: Catalogue = {
       mappedNote: 'Wedi’i chyfateb gan eich cywiriad.',
     },
     matching: {
-      summary: 'Cywiro’r cyfateb ({{count}} ymyrraeth)',
+      summary_zero: 'Cywiro’r cyfateb (dim ymyriadau)',
+      summary_one: 'Cywiro’r cyfateb ({{count}} ymyrraeth)',
+      summary_two: 'Cywiro’r cyfateb ({{count}} ymyrraeth)',
+      summary_few: 'Cywiro’r cyfateb ({{count}} ymyrraeth)',
+      summary_many: 'Cywiro’r cyfateb ({{count}} ymyrraeth)',
+      summary_other: 'Cywiro’r cyfateb ({{count}} o ymyriadau)',
       intro:
         'Caiff llinellau eu cyfateb yn ôl enw, gan anwybyddu priflythrennau, acenion, cromfachau a geiriau fel “group” neu “sessions”. Lle mae dau enw’n golygu’r un ymyrraeth, cyfunwch y naill â’r llall; gallwch ddadwneud cyfuniad unrhyw bryd.',
       caption: 'Pob ymyrraeth fel y’i cyfatebwyd ar draws ysgolion',

@@ -242,7 +242,8 @@ export const en = {
     placesValue: '{{enrolled}} / {{places}}',
     selectLine: 'Edit {{name}}',
     unallocated: 'Nobody enrolled: cost unallocated',
-    undelivered: '{{count}} weeks not delivered',
+    undelivered_one: '{{count}} week not delivered',
+    undelivered_other: '{{count}} weeks not delivered',
     perPupilTotalHint: 'This tier’s cost ÷ {{roll}} pupils on roll',
     // Add line is a form saved with its button.
     addForm: {
@@ -318,7 +319,8 @@ export const en = {
   enrolPicker: {
     title: 'Enrol learners on “{{name}}”',
     search: 'Search learners by name or reference',
-    results: '{{count}} learners match',
+    results_one: '{{count}} learner matches',
+    results_other: '{{count}} learners match',
     tooMany: 'Showing the first {{shown}} of {{count}}. Type to narrow the list.',
     alreadyEnrolled: 'already enrolled',
     selectedCount_one: '{{count}} learner selected',
@@ -374,7 +376,10 @@ export const en = {
       lookedAfter: 'Looked after',
     },
     deleteTitle: 'Delete this learner?',
-    deleteBody: 'Delete {{name}} and their {{count}} enrolments? You can undo this afterwards.',
+    // Zero says nothing of enrolments the learner does not have.
+    deleteBody_zero: 'Delete {{name}}? You can undo this afterwards.',
+    deleteBody_one: 'Delete {{name}} and their {{count}} enrolment? You can undo this afterwards.',
+    deleteBody_other: 'Delete {{name}} and their {{count}} enrolments? You can undo this afterwards.',
   },
   learner: {
     decision: 'ALN decision',
@@ -1810,7 +1815,7 @@ export const en = {
       atSchools: 'schools: {{count}}',
       sideTotal: '{{learners}} · {{cost}}',
       learners: 'learners: {{count}}',
-      learnersWithSmall: 'learners: {{count}}, and fewer than 5 on each of {{lines}} more lines',
+      learnersWithSmall: 'learners: {{count}}, and fewer than 5 on each of the other lines (lines: {{lines}})',
       tierCol: 'Tier as the school names it',
       learnersCol: 'Learners',
       costCol: 'Cost',
@@ -1818,7 +1823,8 @@ export const en = {
       mappedNote: 'Matched by your correction.',
     },
     matching: {
-      summary: 'Correct the matching ({{count}} interventions)',
+      summary_one: 'Correct the matching ({{count}} intervention)',
+      summary_other: 'Correct the matching ({{count}} interventions)',
       intro:
         'Lines are matched by name, ignoring case, accents, brackets and words such as “group” or “sessions”. Where two names mean the same intervention, merge one into the other; undo a merge at any time.',
       caption: 'Every intervention as matched across schools',

@@ -42,6 +42,7 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'apiError.reason.tookTooLong': () => ({ activity: 'agor y ffeil' }),
   'apiError.reason.authorityFileChanged': () => ({ name: 'awdurdod.mapio-la' }),
   'apiError.reason.changedOutside': () => ({ name: 'ysgol.mapio', difference: 'sbardun o’r enw “copi” nad yw Mapio byth yn ei wneud' }),
+  'learners.deleteBody': () => ({ name: 'Alys' }),
   'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
@@ -61,6 +62,24 @@ const IN_FULL: Record<string, readonly [string, string, string, string, string, 
     'Caiff 3 chofrestriad eu tynnu gyda hi.',
     'Caiff 6 chofrestriad eu tynnu gyda hi.',
     'Caiff 20 o gofrestriadau eu tynnu gyda hi.',
+  ],
+  'enrolPicker.results': ['Dim dysgwyr yn cyfateb', '1 dysgwr yn cyfateb', '2 ddysgwr yn cyfateb', '3 dysgwr yn cyfateb', '6 dysgwr yn cyfateb', '20 o ddysgwyr yn cyfateb'],
+  'map.undelivered': ['dim wythnosau heb eu darparu', '1 wythnos heb ei darparu', '2 wythnos heb eu darparu', '3 wythnos heb eu darparu', '6 wythnos heb eu darparu', '20 wythnos heb eu darparu'],
+  'learners.deleteBody': [
+    'Dileu Alys? Gallwch ddadwneud hyn wedyn.',
+    'Dileu Alys a’u 1 cofrestriad? Gallwch ddadwneud hyn wedyn.',
+    'Dileu Alys a’u 2 gofrestriad? Gallwch ddadwneud hyn wedyn.',
+    'Dileu Alys a’u 3 chofrestriad? Gallwch ddadwneud hyn wedyn.',
+    'Dileu Alys a’u 6 chofrestriad? Gallwch ddadwneud hyn wedyn.',
+    'Dileu Alys a’u 20 o gofrestriadau? Gallwch ddadwneud hyn wedyn.',
+  ],
+  'authority.matching.summary': [
+    'Cywiro’r cyfateb (dim ymyriadau)',
+    'Cywiro’r cyfateb (1 ymyrraeth)',
+    'Cywiro’r cyfateb (2 ymyrraeth)',
+    'Cywiro’r cyfateb (3 ymyrraeth)',
+    'Cywiro’r cyfateb (6 ymyrraeth)',
+    'Cywiro’r cyfateb (20 o ymyriadau)',
   ],
   'enrolPicker.selectedCount': ['Dim dysgwyr wedi’u dewis', '1 dysgwr wedi’i ddewis', '2 ddysgwr wedi’u dewis', '3 dysgwr wedi’u dewis', '6 dysgwr wedi’u dewis', '20 o ddysgwyr wedi’u dewis'],
   'dashboard.decisionsDue': [
