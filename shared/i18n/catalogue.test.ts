@@ -60,7 +60,7 @@ describe('the English and Welsh catalogues', () => {
     for (const code of CHECK_CODES) {
       const keys = checkKeys(code);
       expect(t(keys.title)).not.toBe(keys.title);
-      expect(t(keys.message, { name: 'Alys' })).toContain('Alys');
+      expect(t(keys.message, { name: 'Alys', count: 2 })).toContain('Alys');
     }
   });
 });
@@ -78,6 +78,12 @@ describe('createI18n', () => {
     expect(t('learners.deleteBody', { name: 'Alys', count: 0 })).toBe('Delete Alys? You can undo this afterwards.');
     expect(t('learners.deleteBody', { name: 'Alys', count: 1 })).toBe('Delete Alys and their 1 enrolment? You can undo this afterwards.');
     expect(t('authority.matching.summary', { count: 1 })).toBe('Correct the matching (1 intervention)');
+    expect(t('map.showing', { shown: 1, count: 1 })).toBe('Showing 1 of 1 line');
+    expect(t('line.capacity', { enrolled: 1, count: 1 })).toBe('1 of 1 place filled');
+    expect(t('learner.decisionOverdue', { due: '1 Oct 2026', by: 'the school', count: 1 })).toBe('Overdue: it was due on 1 Oct 2026 (the school), 1 day ago.');
+    expect(t('checks.message.group_over_capacity', { name: '1:1 reading', peakEnrolled: 2, week: 4, count: 1, overBy: 1 })).toBe(
+      '“1:1 reading” has 2 learners enrolled in week 4 for 1 place: 1 over.',
+    );
   });
 
   it('speaks Welsh for the statutory terms', () => {

@@ -58,6 +58,7 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
     case 'alp_undelivered':
     case 'welsh_alp_in_english':
       params.lineName = f.lineName(num('lineId'));
+      if (check.code === 'alp_undelivered') params.count = num('weeks');
       break;
     case 'alp_hours_short':
       params.enrolled = hoursText(num('enrolledMinutes'), t);
@@ -71,6 +72,10 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       break;
     case 'idp_review_overdue':
       params.due = str('dueDate') ? f.date(str('dueDate')) : t('common.dash');
+      params.count = num('daysOverdue');
+      break;
+    case 'group_over_capacity':
+      params.count = num('places');
       break;
     case 'aln_decision_overdue':
     case 'aln_decision_due_soon':
@@ -78,6 +83,7 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       params.referred = f.date(str('referredOn'));
       params.due = str('dueDate') ? f.date(str('dueDate')) : t('checks.dueAfterYear', { count: num('afterYear') });
       params.schoolDays = t('checks.schoolDays', { count: num('schoolDaysLeft') });
+      if (check.code === 'aln_decision_overdue') params.count = num('daysOverdue');
       break;
     default:
       break;

@@ -43,6 +43,16 @@ const PARAMS: Record<string, (count: number) => Params> = {
   'apiError.reason.authorityFileChanged': () => ({ name: 'awdurdod.mapio-la' }),
   'apiError.reason.changedOutside': () => ({ name: 'ysgol.mapio', difference: 'sbardun o’r enw “copi” nad yw Mapio byth yn ei wneud' }),
   'learners.deleteBody': () => ({ name: 'Alys' }),
+  'map.showing': () => ({ shown: 1 }),
+  'line.capacity': () => ({ enrolled: 1 }),
+  'learners.count': () => ({ shown: 1 }),
+  'learner.decisionOverdue': () => ({ due: '27/11/2026', by: 'yr ysgol' }),
+  'authority.filters.showing': () => ({ shown: 1 }),
+  'authority.outliers.tooFew': () => ({ median: '£1,000.00' }),
+  'checks.message.aln_decision_overdue': () => ({ name: 'Alys', referred: '1 Medi 2026', due: '1 Hyd 2026', decider: 'yr ysgol' }),
+  'checks.message.group_over_capacity': () => ({ name: 'Darllen', peakEnrolled: 9, week: 4, overBy: 1 }),
+  'checks.message.idp_review_overdue': () => ({ name: 'Alys', due: '1 Hyd 2026' }),
+  'checks.message.alp_undelivered': () => ({ name: 'Alys', lineName: 'Darllen', asAtWeek: 10 }),
   'mis.reject.duplicate_ref': (count) => ({ value: '“W1”', rows: Array.from({ length: count }, (_, i) => 3 + i * 4).join(', ') }),
 };
 
@@ -152,6 +162,17 @@ const AT_TWO: Record<string, string> = {
   'apiError.reason.authorityFileChanged':
     'Agorwyd ffeil awdurdod arall tra oedd ffurflenni’n cael eu mewnforio i “awdurdod.mapio-la”, felly stopiodd y mewnforio ar ôl 2 ffurflen (maent wedi’u cadw yn “awdurdod.mapio-la”). Agorwch “awdurdod.mapio-la” eto a mewnforiwch y gweddill.',
   'common.weeks': '2 wythnos',
+  'map.showing': 'Yn dangos 1 o 2 linell',
+  'line.capacity': '1 o 2 le wedi’u llenwi',
+  'learners.count': '1 o 2 ddysgwr',
+  'learner.decisionOverdue': 'Yn hwyr: roedd yn ddyledus ar 27/11/2026 (yr ysgol); diwrnodau ers hynny: 2.',
+  'authority.filters.showing': 'Yn dangos 1 o 2 ysgol.',
+  'authority.outliers.tooFew': 'Canolrif £1,000.00 ar draws 2 ysgol: mae angen o leiaf 4 ysgol gyda ffigur i ganfod gwerthoedd eithriadol.',
+  'checks.message.aln_decision_overdue':
+    'Cafodd Alys ei atgyfeirio am benderfyniad ADY ar 1 Medi 2026; roedd y penderfyniad yn ddyledus ar 1 Hyd 2026 (yr ysgol); diwrnodau ers hynny: 2. Cofnodwch y penderfyniad, neu’r CDU, ar dudalen y dysgwr.',
+  'checks.message.group_over_capacity': 'Dysgwyr wedi’u cofrestru ar “Darllen” yn wythnos 4: 9, a lle i 2: 1 yn ormod.',
+  'checks.message.idp_review_overdue': 'Roedd adolygiad CDU Alys i fod ar 1 Hyd 2026; diwrnodau ers hynny: 2.',
+  'checks.message.alp_undelivered': 'Ni ddarparwyd DDY Alys ar “Darllen” mewn 2 wythnos a gofnodwyd hyd yma (hyd at wythnos 10).',
   'menu.step.enrolLearners': 'Cofrestru 2 ddysgwr',
   'menu.step.removeEnrolments': 'Tynnu 2 gofrestriad',
   'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
@@ -252,8 +273,8 @@ describe('Welsh sentences with names in them', () => {
     // "Mae gan {{name}}" would need "Mae gan Ddysgwr A12"; a name is never mutated, so the sentence starts with it.
     expect(cyT('checks.message.idp_without_alp', { name: 'Dysgwr A12' })).toBe('Dysgwr A12: mae ganddo/ganddi CDU ond nid oes DDY wedi’i chofnodi ar ei gyfer/ei chyfer ar y map.');
     expect(cyT('checks.message.idp_without_alp', { name: 'Dysgwr A12' })).not.toMatch(/\bgan Dysgwr\b/);
-    expect(cyT('checks.message.group_over_capacity', { name: 'Darllen', peakEnrolled: 9, week: 4, places: 8, overBy: 1 })).toBe(
-      'Mae gan y llinell “Darllen” 9 o ddysgwyr wedi’u cofrestru yn wythnos 4, a lle i 8: 1 yn ormod.',
+    expect(cyT('checks.message.group_over_capacity', { name: 'Darllen', peakEnrolled: 9, week: 4, count: 8, overBy: 1 })).toBe(
+      'Dysgwyr wedi’u cofrestru ar “Darllen” yn wythnos 4: 9, a lle i 8: 1 yn ormod.',
     );
     expect(cyT('authority.remove.body', { school: 'Ysgol Tryfan' })).toMatch(/^Caiff pob ffurflen gan yr ysgol Ysgol Tryfan a’i dyraniad/);
     expect(cyT('school.details.errors.authorityMismatch', { number: '6614003', authority: 'Gwynedd' })).toBe(
@@ -267,7 +288,7 @@ describe('Welsh sentences with names in them', () => {
   });
 
   it('say days overdue without a number before the noun that would need mutating', () => {
-    expect(cyT('learner.decisionOverdue', { due: '27/11/2026', by: 'yr ysgol', days: 2 })).toBe('Yn hwyr: roedd yn ddyledus ar 27/11/2026 (yr ysgol); diwrnodau ers hynny: 2.');
+    expect(cyT('learner.decisionOverdue', { due: '27/11/2026', by: 'yr ysgol', count: 2 })).toBe('Yn hwyr: roedd yn ddyledus ar 27/11/2026 (yr ysgol); diwrnodau ers hynny: 2.');
   });
 
   it('count within a sentence with the decision clock', () => {

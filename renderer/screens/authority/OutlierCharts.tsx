@@ -132,7 +132,7 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
         {summary.median === null
           ? t('authority.outliers.noValues')
           : summary.lowerFence === null || summary.upperFence === null
-            ? `${t('authority.outliers.tooFew', { median: format(summary.median), schools: summary.schools })} ${words.tooFew(summary)}`
+            ? `${t('authority.outliers.tooFew', { median: format(summary.median), count: summary.schools })} ${words.tooFew(summary)}`
             : t('authority.outliers.caption', {
                 median: format(summary.median),
                 lower: format(summary.lowerFence),

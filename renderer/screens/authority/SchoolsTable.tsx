@@ -111,7 +111,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
       <p className="intro">{t('authority.schools.intro')}</p>
       {rows.length !== props.rows.length ? (
         <p className="muted" data-testid="schools-showing">
-          {t('authority.filters.showing', { shown: rows.length, total: props.rows.length })}
+          {t('authority.filters.showing', { shown: rows.length, count: props.rows.length })}
         </p>
       ) : null}
       {problem ? (

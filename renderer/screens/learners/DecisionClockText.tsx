@@ -12,7 +12,7 @@ export function DecisionClockText({ learner, clock }: { learner: Learner; clock:
     return (
       <span className="decision-overdue">
         <span aria-hidden="true">⚠ </span>
-        {t('learner.decisionOverdue', { due, by, days: clock.daysOverdue })}
+        {t('learner.decisionOverdue', { due, by, count: clock.daysOverdue })}
       </span>
     );
   }

@@ -84,7 +84,7 @@ function LearnerList() {
           </select>
         </div>
         <p className="muted" aria-live="polite">
-          {t('learners.count', { shown: rows.length, total: data.learners.length })}
+          {t('learners.count', { shown: rows.length, count: data.learners.length })}
         </p>
       </div>
 

@@ -229,7 +229,7 @@ const MapFilters = memo(function MapFilters(props: {
         </button>
       ) : null}
       <p className="filter-count" aria-live="polite">
-        {t('map.showing', { shown: props.shown, total: props.total })}
+        {t('map.showing', { shown: props.shown, count: props.total })}
       </p>
     </fieldset>
   );

@@ -26,7 +26,7 @@ export function LineEnrolments(props: { lineId: number; costed: CostedLineFigure
             <span className={costed.enrolledLearners > costed.places ? 'over' : ''} style={{ width: `${costed.places ? Math.min(100, (costed.enrolledLearners / costed.places) * 100) : 0}%` }} />
           </div>
           <p data-testid="line-capacity">
-            {t('line.capacity', { enrolled: costed.enrolledLearners, places: costed.places })}
+            {t('line.capacity', { enrolled: costed.enrolledLearners, count: costed.places })}
             {costed.enrolledLearners > costed.places ? (
               <strong className="warn">
                 {' '}
