@@ -114,6 +114,6 @@ describe('guessing the column mapping from headers', () => {
       { path: 'mapping.forename', message: 'no column for forename (Legal Forename)' },
       { path: 'mapping.yearGroup', message: 'no column for year group (NC Year)' },
     ]);
-    expect(() => assertUsableMapping({ ...emptyMapping(), ref: 0, name: 1, yearGroup: 9 }, ['UPN', 'Name'], 'x.csv')).toThrow(/mapping.yearGroup: column 10 is not in the file \(it has 2 columns\)/);
+    expect(() => assertUsableMapping({ ...emptyMapping(), ref: 0, name: 1, yearGroup: 9 }, ['UPN', 'Name'], 'x.csv')).toThrow(/mapping.yearGroup: column 10 is not in the file \(columns in it: 2\)/);
   });
 });

@@ -821,7 +821,7 @@ export const en = {
       alpSum: 'must add up to the cost of intervention lines',
       fundingSum: 'charged amounts must add up to the charged total',
       smallCountShown: 'a count of 1 to {{most}} must be withheld, and only a withheld count may be empty',
-      columnNotInFile: 'column {{column}} is not in the file (it has {{columns}} columns)',
+      columnNotInFile: 'column {{column}} is not in the file (columns in it: {{columns}})',
       noColumnFor: 'no column for {{field}}',
       staffListedTwice: 'member of staff {{item}} is listed twice (use count for more than one)',
       unknownKeys: 'has fields Mapio does not know: {{keys}}',
