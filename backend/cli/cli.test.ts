@@ -138,6 +138,30 @@ describe('mapio roll-forward', () => {
     expect(summary.school.academicYear).toBe('2027-28');
     expect(summary.totals.unallocatedPence).toBe(summary.totals.linesCostPence); // nobody enrolled yet
   });
+
+  it('says what it carried in Welsh with --lang cy, naming what it did not carry by its Welsh name', async () => {
+    const next = path.join(dir, 'next-cy.mapio');
+    const { code, out } = await cli('roll-forward', demo, next, '--lang', 'cy');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Crëwyd .*next-cy\.mapio ar gyfer 2027-28\. Wedi’u cario drosodd: staff: \d+; llinellau ymyrraeth: \d+; dysgwyr: \d+\. Daeth y cofrestriadau i ben\.$/m);
+    expect(out).toContain('Heb ei gario drosodd (daeth i ben cyn y flwyddyn newydd): Grant gweithredu ADY');
+    expect(out).not.toMatch(/\b(Created|learners|lines|carried)\b/);
+  });
+});
+
+describe('mapio demo, export-json and import-json', () => {
+  it('say what they wrote in the language asked for, with the counts as figures beside their labels', async () => {
+    const welsh = path.join(dir, 'demo-cy.mapio');
+    const made = await cli('demo', welsh, '--lang', 'cy');
+    expect(made.code).toBe(0);
+    expect(made.out).toMatch(/^Ysgrifennwyd yr ysgol enghreifftiol yn .*demo-cy\.mapio \(llinellau ymyrraeth: \d+; dysgwyr: \d+; cyfanswm y gost £[\d,]+\.\d\d\)\.$/m);
+    const json = path.join(dir, 'demo-cy.json');
+    const written = await cli('export-json', welsh, json);
+    expect(written.out).toMatch(/^Wrote the year to .*demo-cy\.json \(intervention lines: \d+; learners: \d+\)\.$/m);
+    const created = await cli('import-json', json, path.join(dir, 'from-json-cy.mapio'), '--lang', 'cy');
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/^Crëwyd .*from-json-cy\.mapio o .*demo-cy\.json \(llinellau ymyrraeth: \d+; dysgwyr: \d+\)\.$/m);
+  });
 });
 
 describe('learners’ names in the school’s own text', () => {

@@ -30,6 +30,7 @@ import { createBackend, MAPIO_VERSION, type TypedBackend } from '../backend';
 import { userDataFolder } from '../userDataFolder';
 import { summaryLines } from './summary';
 import { createI18n } from '../../shared/i18n';
+import { recordName } from '../../shared/i18n/recordNames';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
 
 export interface CliIo {
@@ -38,11 +39,11 @@ export interface CliIo {
 }
 
 const USAGE = `Usage:
-  mapio demo FILE
+  mapio demo FILE [--lang cy]
   mapio summary FILE [--json] [--lang cy]
-  mapio export-json FILE OUT.json
-  mapio import-json IN.json FILE
-  mapio roll-forward FILE NEXT.mapio
+  mapio export-json FILE OUT.json [--lang cy]
+  mapio import-json IN.json FILE [--lang cy]
+  mapio roll-forward FILE NEXT.mapio [--lang cy]
   mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]
   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
@@ -101,11 +102,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case 'demo': {
-        const [file] = positional(args, 1) as [string];
+        const { lang, rest } = langOption(args);
+        const [file] = positional(rest, 1) as [string];
         const backend = cliBackend();
         try {
           const view = backend.invoke('file.create', { path: file, template: 'demo' });
-          io.out(`Wrote the demo school to ${view.file.path}: ${view.data.lines.length} lines, ${view.data.learners.length} learners, total cost ${formatPounds(view.costed.totals.costPence)}.`);
+          const { lines, learners } = view.data;
+          io.out(createI18n(lang).t('cli.wroteDemo', { path: view.file.path, lines: lines.length, learners: learners.length, total: formatPounds(view.costed.totals.costPence) }));
         } finally {
           backend.dispose();
         }
@@ -124,15 +127,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'export-json': {
-        const [file, out] = positional(args, 2) as [string, string];
+        const { lang, rest } = langOption(args);
+        const [file, out] = positional(rest, 2) as [string, string];
         withBackend(file, (view) => {
           writeFileAtomically(out, `${JSON.stringify(toInterchange(view.data, `Mapio ${MAPIO_VERSION}`), null, 2)}\n`);
-          io.out(`Wrote ${view.data.lines.length} lines and ${view.data.learners.length} learners to ${out}.`);
+          io.out(createI18n(lang).t('cli.wroteYearJson', { path: out, lines: view.data.lines.length, learners: view.data.learners.length }));
         });
         return 0;
       }
       case 'import-json': {
-        const [input, file] = positional(args, 2) as [string, string];
+        const { lang, rest } = langOption(args);
+        const [input, file] = positional(rest, 2) as [string, string];
         let text: string;
         try {
           text = fs.readFileSync(input, 'utf8');
@@ -141,21 +146,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         const year = parseInterchange(text);
         SchoolFile.create(path.resolve(file), year).close();
-        io.out(`Created ${file} from ${input}: ${year.lines.length} lines, ${year.learners.length} learners.`);
+        io.out(createI18n(lang).t('cli.createdFromJson', { path: file, source: input, lines: year.lines.length, learners: year.learners.length }));
         return 0;
       }
       case 'roll-forward': {
-        const [file, next] = positional(args, 2) as [string, string];
+        const { lang, rest } = langOption(args);
+        const { t } = createI18n(lang);
+        const [file, next] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
           backend.invoke('file.open', { path: file });
           const outcome = backend.invoke('file.rollForward', { path: next });
           const { data } = outcome.view;
-          io.out(
-            `Created ${outcome.view.file.path} for ${data.school.academicYear}: ${data.staff.length} staff, ${data.lines.length} lines, ${data.learners.length} learners carried; enrolments ended.`,
-          );
-          if (outcome.leaverRefs.length > 0) io.out(`${outcome.leaverRefs.length} learner(s) left at the end of the school's last year group.`);
-          for (const name of outcome.endedIncome) io.out(`Not carried (ended before the new year): ${name}`);
+          io.out(t('cli.rolledForward', { path: outcome.view.file.path, year: data.school.academicYear, staff: data.staff.length, lines: data.lines.length, learners: data.learners.length }));
+          if (outcome.leaverRefs.length > 0) io.out(t('cli.leftAtTheEnd', { count: outcome.leaverRefs.length }));
+          for (const income of outcome.endedIncome) io.out(t('cli.notCarried', { name: recordName(income, lang) }));
         } finally {
           backend.dispose();
         }

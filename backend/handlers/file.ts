@@ -69,7 +69,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
       const { year, leavers, endedIncome } = rollForward(session.requireBaseline().readYear());
       const next = SchoolFile.create(newFilePath(target, ctx), year);
       session.adopt(next);
-      return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) };
+      return { view: session.view(), leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map(({ name, nameCy }) => ({ name, nameCy })) };
     },
 
     'year.get': ({ asAtWeek }, { session }) => session.view(asAtWeek),

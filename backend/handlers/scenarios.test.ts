@@ -237,8 +237,8 @@ describe('scenarios on the demo school', () => {
     const created = backend.invoke('scenario.create', { name: 'Next year', from: 'rollForward' });
     expect(created.scenario.kind).toBe('roll_forward');
     const expected = rollForward(backend.session.requireBaseline().readYear());
-    expect(created.rollForward).toEqual({ leaverRefs: expected.leavers.map((l) => l.ref), endedIncome: expected.endedIncome.map((i) => i.name) });
-    expect(created.rollForward?.endedIncome).toEqual(['ALN implementation grant']);
+    expect(created.rollForward).toEqual({ leaverRefs: expected.leavers.map((l) => l.ref), endedIncome: expected.endedIncome.map(({ name, nameCy }) => ({ name, nameCy })) });
+    expect(created.rollForward?.endedIncome).toEqual([{ name: 'ALN implementation grant', nameCy: 'Grant gweithredu ADY' }]);
     const view = backend.invoke('scenario.enter', { id: created.scenario.id });
     expect(view.data.school.academicYear).toBe('2027-28');
     expect(view.data.enrolments).toEqual([]);

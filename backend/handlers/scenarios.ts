@@ -78,7 +78,7 @@ export const scenarioHandlers: HandlerMap<
     if (from === 'rollForward') {
       const { year, leavers, endedIncome } = rollForward(base);
       const scenario = store.create(name, 'roll_forward', year);
-      return { scenario, scenarios: store.list(), rollForward: { leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map((i) => i.name) } };
+      return { scenario, scenarios: store.list(), rollForward: { leaverRefs: leavers.map((l) => l.ref), endedIncome: endedIncome.map(({ name, nameCy }) => ({ name, nameCy })) } };
     }
     const scenario = store.create(name, 'copy', base);
     return { scenario, scenarios: store.list(), rollForward: null };

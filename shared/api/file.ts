@@ -13,13 +13,19 @@ export interface FileInfo {
   readOnly?: boolean;
 }
 
+/** An income line a roll-forward did not carry, by its English and Welsh names (shown in the reader's language). */
+export interface EndedIncome {
+  name: string;
+  nameCy: string;
+}
+
 /** The new year's file, opened, with what did not carry over. */
 export interface RollForwardOutcome {
   view: YearView;
   /** Learners who left (past the school's last year group), by reference. */
   leaverRefs: string[];
-  /** Income lines that ended before the new year and were not carried. */
-  endedIncome: string[];
+  /** Income lines that ended before the new year and were not carried, by their names in both languages. */
+  endedIncome: EndedIncome[];
 }
 
 export const fileOperations = {

@@ -5,7 +5,7 @@ import type { ScenarioComparison } from '../engine';
 import type { HourlyCostChange, IncomeChange, StaffRemoval } from '../scenarioLevers';
 import { singleLine } from '../schemas';
 import { byId, filePath, id } from './fields';
-import type { FileInfo } from './file';
+import type { EndedIncome, FileInfo } from './file';
 import { op, type OperationGroup } from './operation';
 import type { MutationResult, YearView } from './year';
 
@@ -42,7 +42,7 @@ export interface ScenarioCreated {
   scenario: ScenarioSummary;
   scenarios: ScenarioSummary[];
   /** For a rolled-forward scenario: learners who leave (by reference) and income lines that ended and were not carried. */
-  rollForward: { leaverRefs: string[]; endedIncome: string[] } | null;
+  rollForward: { leaverRefs: string[]; endedIncome: EndedIncome[] } | null;
 }
 
 export interface ScenarioDeleted {

@@ -714,6 +714,13 @@ export const en = {
     wroteComparison_one: 'Imported {{imported}} of {{count}} return; wrote the comparison to {{path}}.',
     wroteComparison_other: 'Imported {{imported}} of {{count}} returns; wrote the comparison to {{path}}.',
     wroteStatement: 'Wrote the ALP statement for parents to {{path}}.',
+    wroteDemo: 'Wrote the demo school to {{path}} (intervention lines: {{lines}}; learners: {{learners}}; total cost {{total}}).',
+    wroteYearJson: 'Wrote the year to {{path}} (intervention lines: {{lines}}; learners: {{learners}}).',
+    createdFromJson: 'Created {{path}} from {{source}} (intervention lines: {{lines}}; learners: {{learners}}).',
+    rolledForward: 'Created {{path}} for {{year}}. Carried over: staff: {{staff}}; intervention lines: {{lines}}; learners: {{learners}}. Enrolments ended.',
+    leftAtTheEnd_one: '{{count}} learner left at the end of the school’s last year group.',
+    leftAtTheEnd_other: '{{count}} learners left at the end of the school’s last year group.',
+    notCarried: 'Not carried (ended before the new year): {{name}}',
     learnersMode: { none: 'not included', pseudonymised: 'pseudonymised', named: 'named' },
   },
   apiError: {

@@ -162,6 +162,7 @@ const AT_TWO: Record<string, string> = {
   'apiError.reason.authorityFileChanged':
     'Agorwyd ffeil awdurdod arall tra oedd ffurflenni’n cael eu mewnforio i “awdurdod.mapio-la”, felly stopiodd y mewnforio ar ôl 2 ffurflen (maent wedi’u cadw yn “awdurdod.mapio-la”). Agorwch “awdurdod.mapio-la” eto a mewnforiwch y gweddill.',
   'common.weeks': '2 wythnos',
+  'cli.leftAtTheEnd': 'Gadawodd 2 ddysgwr ar ddiwedd grŵp blwyddyn olaf yr ysgol.',
   'map.showing': 'Yn dangos 1 o 2 linell',
   'line.capacity': '1 o 2 le wedi’u llenwi',
   'learners.count': '1 o 2 ddysgwr',

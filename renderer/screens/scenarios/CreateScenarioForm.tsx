@@ -8,7 +8,7 @@ import { readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 
 export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated) => void }) {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const { fromParsed } = useReader();
   const request = useMapio((s) => s.request);
   const setStatus = useMapio((s) => s.setStatus);
@@ -91,7 +91,7 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
               ? t('scenarios.leavers', { count: created.rollForward.leaverRefs.length, refs: created.rollForward.leaverRefs.join(', ') })
               : t('scenarios.noLeavers')}
           </p>
-          {created.rollForward.endedIncome.length > 0 ? <p>{t('scenarios.endedIncome', { names: created.rollForward.endedIncome.join(', ') })}</p> : null}
+          {created.rollForward.endedIncome.length > 0 ? <p>{t('scenarios.endedIncome', { names: created.rollForward.endedIncome.map((income) => nameOf(income)).join(', ') })}</p> : null}
         </div>
       ) : null}
     </section>
