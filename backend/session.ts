@@ -335,7 +335,7 @@ export class Session {
 
 /** Whose cost overflowed, as a refusal's specifics: `subject` is worded at the edge from its key. */
 export function subjectParams(subject: CostSubject): ErrorParams {
-  return { subjectKey: `apiError.reason.subject.${subject.kind}`, subjectName: subject.name };
+  return { subjectKey: `apiError.reason.subject.${subject.kind}`, subjectName: subject.name, subjectNameCy: subject.nameCy };
 }
 
 /**

@@ -225,12 +225,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (error instanceof InterchangeError || error instanceof ApiError) {
       // Worded here, in the language the command asked for (`--lang cy`), from the refusal's code and specifics.
-      const { t } = createI18n(langAsked(args));
+      const lang = langAsked(args);
+      const { t } = createI18n(lang);
       const body: ApiErrorBody = error instanceof InterchangeError ? { code: 'invalid_input', issues: error.issues } : error.toBody();
       // A document that may name a learner lists every field and what was found under one sentence.
       const listed = body.code === 'names_in_text' ? 0 : 1;
-      io.err(`mapio: ${listed === 0 ? errorWords({ code: body.code }, t) : plainWords(body, t)}`);
-      for (const issue of (body.issues ?? []).slice(listed, 20)) io.err(`  ${issue.path}: ${issueWords(issue, t)}`);
+      io.err(`mapio: ${listed === 0 ? errorWords({ code: body.code }, t, lang) : plainWords(body, t, lang)}`);
+      for (const issue of (body.issues ?? []).slice(listed, 20)) io.err(`  ${issue.path}: ${issueWords(issue, t, lang)}`);
       return 1;
     }
     io.err(`mapio: unexpected error: ${(error as Error).message}`);

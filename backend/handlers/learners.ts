@@ -41,7 +41,7 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
       return learnerIds.map((learnerId, i) => {
         const learner = year.learners.find((l) => l.id === learnerId);
         if (!learner) throw new ApiError('not_found', 'noLearner', { id: learnerId }, [fieldIssue(`learnerIds.${i}`, 'noLearner', { id: learnerId })]);
-        if (onLine.has(learnerId)) throw new ApiError('conflict', 'alreadyEnrolled', { ref: learner.ref, line: line.name });
+        if (onLine.has(learnerId)) throw new ApiError('conflict', 'alreadyEnrolled', { ref: learner.ref, line: line.name, lineCy: line.nameCy });
         return repos.enrolments.create({
           lineId,
           learnerId,

@@ -40,8 +40,8 @@ async function refusal(name: string, input: unknown): Promise<{ path: string; me
   const issue = refusal.issues?.[0];
   return {
     path: issue?.path ?? '',
-    message: issue ? issueWords(issue, english) : refusal.message,
-    welsh: issue ? issueWords(issue, welsh) : errorWords(refusal.toBody(), welsh),
+    message: issue ? issueWords(issue, english, 'en') : refusal.message,
+    welsh: issue ? issueWords(issue, welsh, 'cy') : errorWords(refusal.toBody(), welsh, 'cy'),
     unchanged: JSON.stringify(backend.invoke('year.get', {}).data) === JSON.stringify(before),
   };
 }

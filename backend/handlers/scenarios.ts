@@ -151,7 +151,9 @@ export const scenarioHandlers: HandlerMap<
       findOrThrow(year.income, incomeId, 'noIncome');
       const change = scaleIncomeLine(year, incomeId, percentBasisPoints).change;
       if (change.toPence > MAX_TYPED_PENCE) {
-        throw new ApiError('invalid_input', 'incomeScaleTooLarge', { income: change.name, amount: formatPounds(change.toPence) }, [fieldIssue('percentBasisPoints', 'tooLarge')]);
+        throw new ApiError('invalid_input', 'incomeScaleTooLarge', { income: change.name, incomeCy: change.nameCy, amount: formatPounds(change.toPence) }, [
+          fieldIssue('percentBasisPoints', 'tooLarge'),
+        ]);
       }
       outcome.change = change;
       repos.income.update(incomeId, { amountPence: change.toPence });

@@ -4,7 +4,7 @@ import { ApiError } from '../../shared/api/contract';
 import type { School } from '../../shared/domain';
 import { runsPastWeek } from '../../shared/schoolTerms';
 import { authorityByCode, officialNumberProblem } from '../../shared/localAuthorities';
-import { namesParam } from '../../db/repositories/tableRecord';
+import { namesParams } from '../../db/repositories/tableRecord';
 import type { HandlerMap } from './types';
 
 function invalid(path: string, code: IssueCode, params?: IssueParams): never {
@@ -40,11 +40,8 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       // Lines keep their week numbers; nothing is cut short without the school knowing.
       const last = weekStarts.length;
       const runs = runsPastWeek(year, last);
-      const past = { lines: runs.lines.map((l) => l.name), enrolments: runs.enrolments.length };
-      if (past.lines.length > 0 || past.enrolments > 0) {
-        if (past.lines.length > 0) throw new ApiError('conflict', 'linesPastYear', { weeks: last, count: past.lines.length, names: namesParam(past.lines) });
-        throw new ApiError('conflict', 'enrolmentsPastYear', { weeks: last, count: past.enrolments });
-      }
+      if (runs.lines.length > 0) throw new ApiError('conflict', 'linesPastYear', { weeks: last, count: runs.lines.length, ...namesParams(runs.lines) });
+      if (runs.enrolments.length > 0) throw new ApiError('conflict', 'enrolmentsPastYear', { weeks: last, count: runs.enrolments.length });
       repos.calendar.set({ weekStarts, terms, closedDays });
     }),
 
@@ -57,8 +54,8 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       if (!tiers.some((t) => t.isAlp)) invalid('tiers', 'oneAlpTier');
       const removed = year.tiers.filter((t) => !ids.has(t.id));
       for (const tier of removed) {
-        const lines = year.lines.filter((l) => l.tierId === tier.id).map((l) => l.name);
-        if (lines.length > 0) throw new ApiError('conflict', 'tierUsedByLines', { tier: tier.name, count: lines.length, names: namesParam(lines) });
+        const lines = year.lines.filter((l) => l.tierId === tier.id);
+        if (lines.length > 0) throw new ApiError('conflict', 'tierUsedByLines', { tier: tier.name, tierCy: tier.nameCy, count: lines.length, ...namesParams(lines) });
       }
       repos.tiers.set(tiers);
     }),
@@ -70,12 +67,10 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       const names = new Set(areas.map((a) => a.name.trim().toLowerCase()));
       if (names.size !== areas.length) invalid('areas', 'sameName');
       for (const area of year.areas.filter((a) => !ids.has(a.id))) {
-        const lines = year.lines.filter((l) => l.areaIds.includes(area.id)).map((l) => l.name);
+        const lines = year.lines.filter((l) => l.areaIds.includes(area.id));
         const learners = year.learners.filter((l) => l.areaIds.includes(area.id)).length;
-        if (lines.length > 0 || learners > 0) {
-          if (lines.length > 0) throw new ApiError('conflict', 'areaUsedByLines', { area: area.name, count: lines.length, names: namesParam(lines) });
-          throw new ApiError('conflict', 'areaUsedByLearners', { area: area.name, count: learners });
-        }
+        if (lines.length > 0) throw new ApiError('conflict', 'areaUsedByLines', { area: area.name, areaCy: area.nameCy, count: lines.length, ...namesParams(lines) });
+        if (learners > 0) throw new ApiError('conflict', 'areaUsedByLearners', { area: area.name, areaCy: area.nameCy, count: learners });
       }
       repos.areas.set(areas);
     }),

@@ -1,5 +1,5 @@
 /** Staff and placeholders: who delivers provision and what an hour of their time costs. */
-import { namesParam } from '../../db/repositories/tableRecord';
+import { namesParams } from '../../db/repositories/tableRecord';
 import { ApiError } from '../../shared/api/contract';
 import { findOrThrow } from '../session';
 import type { HandlerMap } from './types';
@@ -18,10 +18,10 @@ export const staffHandlers: HandlerMap<'staff.create' | 'staff.update' | 'staff.
       const person = findOrThrow(year.staff, id, 'noStaff');
       const lines = year.lines.filter((l) => l.staff.some((s) => s.staffId === id));
       if (lines.length > 0) {
-        throw new ApiError('conflict', 'staffDeliversLines', { staff: person.name, count: lines.length, names: namesParam(lines.map((l) => l.name)) });
+        throw new ApiError('conflict', 'staffDeliversLines', { staff: person.name, count: lines.length, ...namesParams(lines) });
       }
       const others = year.otherCosts.filter((o) => o.staffId === id);
-      if (others.length > 0) throw new ApiError('conflict', 'staffInOtherCosts', { staff: person.name, count: others.length, names: namesParam(others.map((o) => o.name)) });
+      if (others.length > 0) throw new ApiError('conflict', 'staffInOtherCosts', { staff: person.name, count: others.length, ...namesParams(others) });
       if (year.workload.alncoStaffId === id) repos.workload.update({ alncoStaffId: null });
       repos.staff.delete(id);
     }),

@@ -10,6 +10,7 @@ import type { Statement } from 'better-sqlite3';
 import type { SqliteDatabase } from '../connection';
 import { sqliteCode } from '../connection';
 import { listFields, toSql, type SqlValue, type TableDescription } from '../tables';
+import { recordName } from '../../shared/i18n/recordNames';
 
 /** Which column holds each scalar field of a record (tables without a description in db/tables.ts). */
 export type ColumnMap<T> = { readonly [K in keyof T]?: string };
@@ -96,4 +97,12 @@ export function isForeignKeyFailure(error: unknown): boolean {
 export function namesParam(names: readonly string[], max = 3): string {
   const shown = names.slice(0, max).map((n) => `“${n}”`);
   return names.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
+}
+
+/**
+ * The same for records the school names in both languages: `names` in English and `namesCy` with each
+ * record's Welsh name where it has one, for a Welsh reader (shared/i18n/apiErrors.ts).
+ */
+export function namesParams(records: readonly { name: string; nameCy: string }[]): { names: string; namesCy: string } {
+  return { names: namesParam(records.map((r) => r.name)), namesCy: namesParam(records.map((r) => recordName(r, 'cy'))) };
 }

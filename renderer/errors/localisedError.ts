@@ -15,18 +15,18 @@ export type ErrorDetail = ApiErrorBody & { path?: string | undefined };
 type Translate = (key: string, params: Record<string, string | number>) => string;
 
 /** The `message` param of an error notice in the reader's language. */
-export function errorMessage(detail: ErrorDetail, _lang: Lang, t: Translate): string {
-  return errorWords(detail, t, { path: detail.path });
+export function errorMessage(detail: ErrorDetail, lang: Lang, t: Translate): string {
+  return errorWords(detail, t, lang, { path: detail.path });
 }
 
 /** The whole refusal as one sentence in the language chosen. */
 export function errorText(detail: ErrorDetail, lang: Lang): string {
-  return errorWords(detail, translatorFor(lang), { path: detail.path });
+  return errorWords(detail, translatorFor(lang), lang, { path: detail.path });
 }
 
 /** A field issue (e.g. "must not be negative") in the language chosen. */
 export function issueText(issue: Pick<FieldIssue, 'code' | 'params'>, lang: Lang): string {
-  return issueWords({ path: '', ...issue }, translatorFor(lang));
+  return issueWords({ path: '', ...issue }, translatorFor(lang), lang);
 }
 
 /** What to show beside a field after a refused save: the first issue, else the error's sentence. */

@@ -17,6 +17,8 @@ import type { YearCosting } from './yearCosting';
 export interface CostSubject {
   kind: 'line' | 'otherCost' | 'year';
   name: string;
+  /** Its Welsh name ('' when it has none, or for the year). */
+  nameCy: string;
 }
 
 export class FiguresTooLarge extends Error {
@@ -71,10 +73,10 @@ function culprit(year: SchoolYear): CostSubject {
     }
   };
   const line = year.lines.find((l) => tooLarge(() => costLine(l, staffById)));
-  if (line) return { kind: 'line', name: line.name };
+  if (line) return { kind: 'line', name: line.name, nameCy: line.nameCy };
   const other = year.otherCosts.find((o) => tooLarge(() => costOtherLine(o, staffById)));
-  if (other) return { kind: 'otherCost', name: other.name };
-  return { kind: 'year', name: '' };
+  if (other) return { kind: 'otherCost', name: other.name, nameCy: other.nameCy };
+  return { kind: 'year', name: '', nameCy: '' };
 }
 
 /**

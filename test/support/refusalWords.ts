@@ -9,5 +9,5 @@ import { createI18n } from '../../shared/i18n';
 const english = createI18n('en').t;
 
 export function issuesInEnglish(issues: readonly FieldIssue[] | undefined): Array<{ path: string; message: string }> | undefined {
-  return issues?.map((i) => ({ path: i.path, message: issueWords(i, english) }));
+  return issues?.map((i) => ({ path: i.path, message: issueWords(i, english, 'en') }));
 }
