@@ -256,3 +256,16 @@ test('a roll-forward scenario names its leavers, can be renamed, saved as a file
   await del.getByRole('button', { name: 'Delete the scenario' }).click();
   await expect(page.getByText('No scenarios yet. Create one above.')).toBeVisible();
 });
+
+test('in Welsh, a roll-forward scenario names the income it did not carry by the Welsh name the school gave it', async ({ page }) => {
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.locator('.lang-select select').selectOption('cy');
+  await page.getByTestId('nav-scenarios').click();
+  await page.getByTestId('scenario-name').fill('Y flwyddyn nesaf');
+  await page.getByTestId('scenario-from-roll').check();
+  await page.getByTestId('create-scenario').click();
+  const outcome = page.getByRole('status').filter({ hasText: 'Incwm sy’n dod i ben cyn y flwyddyn nesaf' });
+  await expect(outcome).toContainText('Grant gweithredu ADY');
+  await expect(outcome).not.toContainText('ALN implementation grant');
+});
