@@ -4,7 +4,7 @@
  * The subject's name is the caller's (a screen names the learner; an export may show only a reference).
  */
 import type { TFunction } from 'i18next';
-import type { Check, CheckSubject } from '../engine';
+import type { Check, CheckCode, CheckSubject } from '../engine';
 import { checkKeys, type Lang } from './translator';
 import { hoursText } from './hoursText';
 import { learnerName, recordName } from './recordNames';
@@ -46,19 +46,31 @@ export function checkSubjectName(subject: CheckSubject, records: CheckSubjects, 
   }
 }
 
+/**
+ * The engine's param each message counts, where a number comes before a noun in it ("3 days ago", "for 1
+ * place"): it is the message's `count`, so the catalogue's plural forms choose the noun (docs/welsh.md).
+ */
+const COUNTED_PARAM: Partial<Record<CheckCode, string>> = {
+  aln_decision_overdue: 'daysOverdue',
+  idp_review_overdue: 'daysOverdue',
+  alp_undelivered: 'weeks',
+  group_over_capacity: 'places',
+};
+
 export function checkMessageText(check: Check, subjectName: string, f: CheckWordsFormat): string {
   const { t } = f;
   const p = check.params;
   const num = (k: string) => (typeof p[k] === 'number' ? (p[k] as number) : Number(p[k] ?? 0));
   const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
   const params: Record<string, string | number> = { ...p, name: subjectName };
+  const counted = COUNTED_PARAM[check.code];
+  if (counted !== undefined) params.count = num(counted);
   switch (check.code) {
     case 'alp_without_idp':
     case 'enrolment_outside_line':
     case 'alp_undelivered':
     case 'welsh_alp_in_english':
       params.lineName = f.lineName(num('lineId'));
-      if (check.code === 'alp_undelivered') params.count = num('weeks');
       break;
     case 'alp_hours_short':
       params.enrolled = hoursText(num('enrolledMinutes'), t);
@@ -72,10 +84,6 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       break;
     case 'idp_review_overdue':
       params.due = str('dueDate') ? f.date(str('dueDate')) : t('common.dash');
-      params.count = num('daysOverdue');
-      break;
-    case 'group_over_capacity':
-      params.count = num('places');
       break;
     case 'aln_decision_overdue':
     case 'aln_decision_due_soon':
@@ -83,7 +91,6 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       params.referred = f.date(str('referredOn'));
       params.due = str('dueDate') ? f.date(str('dueDate')) : t('checks.dueAfterYear', { count: num('afterYear') });
       params.schoolDays = t('checks.schoolDays', { count: num('schoolDaysLeft') });
-      if (check.code === 'aln_decision_overdue') params.count = num('daysOverdue');
       break;
     default:
       break;
