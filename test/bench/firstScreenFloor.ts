@@ -16,6 +16,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
+import { FIRST_ROWS_MARK } from '../../renderer/screens/provisionMap/afterFirstRowsPainted';
 
 const CAPTURE_FIRST_SCREEN = `(() => {
   const rows = new MutationObserver(() => {
@@ -28,8 +29,8 @@ const CAPTURE_FIRST_SCREEN = `(() => {
 
 const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
 const MODULE_PRELOAD = /<link\b[^>]*\brel="modulepreload"[^>]*>/g;
-/** The Element Timing mark on each row's name (renderer/screens/provisionMap/ProvisionMapScreen.tsx), which the first paint is timed by. */
-const ROW_MARK = 'elementtiming="map-line-row"';
+/** The Element Timing mark on each row's name, which the first paint is timed by. */
+const ROW_MARK = `elementtiming="${FIRST_ROWS_MARK}"`;
 
 /** Mapio's document as its first frame paints it, opened once in `browser` at the first paint's window size. */
 export async function captureFirstScreen(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<string> {
