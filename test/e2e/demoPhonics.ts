@@ -34,3 +34,11 @@ export async function openPhonicsEditor(page: Page, url: string, total = totalWi
   await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/predictedView-')))).toBe(true);
   await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => requestIdleCallback(() => resolve()))));
 }
+
+/** In the open phonics editor, type `minutes` and Tab out, which commits it; the total shows the line's new cost. */
+export async function commitPhonicsMinutes(page: Page, minutes: number): Promise<void> {
+  const field = page.getByTestId('line-minutes');
+  await field.fill(String(minutes));
+  await field.press('Tab');
+  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: minutes }));
+}

@@ -11,7 +11,7 @@
  *   prediction's year and figures, and those parts show only them).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { demo, openPhonicsEditor, phonics, totalWith } from './demoPhonics';
+import { commitPhonicsMinutes, demo, openPhonicsEditor, phonics, totalWith } from './demoPhonics';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
 
@@ -100,10 +100,7 @@ test('an edit to one line renders again only its row and its tier on the map: at
   const onlyPhonics = [`line-row-${phonics.id}`, `tier-${phonics.tierId}`].sort();
 
   await resetRenders(page);
-  const minutes = page.getByTestId('line-minutes');
-  await minutes.fill('45');
-  await minutes.press('Tab');
-  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
+  await commitPhonicsMinutes(page, 45);
   await expect(page.locator('.save-state')).toHaveText('All changes saved');
   expect(rowsAndTiers((await renders(page)).rendered)).toEqual(onlyPhonics);
 
@@ -124,10 +121,7 @@ test('a save’s answer equal to the window’s prediction renders none of the f
 
   const release = await holdNextCall(page, 'lines.update');
   await resetRenders(page);
-  const minutes = page.getByTestId('line-minutes');
-  await minutes.fill('45');
-  await minutes.press('Tab');
-  await expect(page.getByTestId('total-cost')).toHaveText(totalWith({ minutesPerSession: 45 }));
+  await commitPhonicsMinutes(page, 45);
   await expect(page.locator('.save-state')).toHaveText('Saving…');
   // The prediction rendered them all again: its figures are new.
   expect((await renders(page)).rendered).toEqual(expect.arrayContaining(['total-cost', `line-row-${phonics.id}`, 'editor-line-cost']));
