@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import { issuesInEnglish } from '../test/support/refusalWords';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, DEMO_FILE_NAME, type TypedBackend } from './backend';
+import { createTestBackend, type TestBackend } from '../test/support/testBackend';
 import { COSTING_REHEARSALS } from './session';
 import { rejectionOf as rejection } from '../test/support/refusals';
 import { addDays } from '../shared/schoolTerms';
 import { costWithinExactRange } from '../shared/engine';
 import { ApiError } from '../shared/api/contract';
 
+let school: TestBackend;
 let dir: string;
 let backend: TypedBackend;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-backend-'));
-  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+  school = createTestBackend({ mode: 'browser', today: '2026-11-24' });
+  ({ dir, backend } = school);
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 describe('first launch', () => {
   it('creates and opens the demo school, already costed', () => {
@@ -55,8 +53,7 @@ describe('first launch', () => {
   it('remembers the chosen language across launches', () => {
     expect(backend.invoke('app.info', {}).language).toBe('en');
     expect(backend.invoke('settings.setLanguage', { language: 'cy' }).language).toBe('cy');
-    backend.dispose();
-    backend = createBackend({ mode: 'browser', dataDir: dir });
+    backend = school.relaunch();
     expect(backend.invoke('app.info', {}).language).toBe('cy');
   });
 
@@ -69,8 +66,7 @@ describe('first launch', () => {
   it('reopens the last file on the next launch', () => {
     const target = path.join(dir, 'other.mapio');
     backend.invoke('file.create', { path: target, template: 'empty' });
-    backend.dispose();
-    backend = createBackend({ mode: 'browser', dataDir: dir });
+    backend = school.relaunch();
     expect(backend.invoke('app.info', {}).file?.path).toBe(target);
   });
 });

@@ -3,25 +3,20 @@
  * in the reader's language: the Welsh name where the school gave one, the English where it did not
  * (docs/welsh.md).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type ApiErrorBody } from '../../shared/api/contract';
 import { createI18n } from '../../shared/i18n';
 import { errorWords } from '../../shared/i18n/apiErrors';
-import { createBackend, type TypedBackend } from '../backend';
+import type { TypedBackend } from '../backend';
+import { createTestBackend, type TestBackend } from '../../test/support/testBackend';
 
-let dir: string;
+let school: TestBackend;
 let backend: TypedBackend;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-refusal-names-'));
-  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+  school = createTestBackend({ mode: 'browser', today: '2026-11-24' });
+  backend = school.backend;
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 async function refusalOf(name: string, input: unknown): Promise<ApiErrorBody> {
   try {
