@@ -1,22 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
-import { createBackend, type TypedBackend } from '../backend';
+import type { TypedBackend } from '../backend';
+import { createTestBackend, type TestBackend } from '../../test/support/testBackend';
 
+let school: TestBackend;
 let dir: string;
 let backend: TypedBackend;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-export-handler-'));
-  backend = createBackend({ mode: 'cli', dataDir: dir, openOnStart: false, today: () => '2026-11-24' });
-  backend.invoke('file.create', { path: path.join(dir, 'demo.mapio'), template: 'demo' });
+  school = createTestBackend({ mode: 'cli', today: '2026-11-24', school: { name: 'demo.mapio', template: 'demo' } });
+  ({ dir, backend } = school);
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 describe('the governors’ workbook and the school’s scenarios', () => {
   it('carries a Scenarios sheet once the school has a scenario, comparing it with the baseline', async () => {

@@ -10,24 +10,21 @@ import { rollForward } from '../../shared/rollForward';
 import { openDatabase } from '../../db/connection';
 import { ScenarioStore } from '../../db/scenarios';
 import { SchoolFile } from '../../db/schoolFile';
-import { createBackend, type TypedBackend } from '../backend';
+import type { TypedBackend } from '../backend';
+import { createTestBackend, type TestBackend } from '../../test/support/testBackend';
 import { apiErrorFrom as refusal } from '../../test/support/refusals';
 
 const TODAY = '2026-11-24';
+let school: TestBackend;
 let dir: string;
 let backend: TypedBackend;
 let schoolPath: string;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-scenarios-'));
-  backend = createBackend({ mode: 'cli', dataDir: dir, today: () => TODAY });
-  schoolPath = path.join(dir, 'Ysgol Cwm Glas.mapio');
-  backend.invoke('file.create', { path: schoolPath, template: 'demo' });
+  school = createTestBackend({ mode: 'cli', today: TODAY, school: { name: 'Ysgol Cwm Glas.mapio', template: 'demo' } });
+  ({ dir, backend, schoolPath } = school);
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 /** Every row of every table except the scenarios, through a separate read-only connection. */
 function baselineRows(file: string): Record<string, unknown[]> {

@@ -1,24 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { localToday } from '../exports/exportLabels';
 import { parseInput } from '../../shared/api/contract';
-import { createBackend, type TypedBackend } from '../backend';
+import type { TypedBackend } from '../backend';
+import { createTestBackend, type TestBackend } from '../../test/support/testBackend';
 import { apiErrorFrom as refusal, rejectionOf } from '../../test/support/refusals';
 
+let school: TestBackend;
 let dir: string;
 let backend: TypedBackend;
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-versions-'));
-  backend = createBackend({ mode: 'cli', dataDir: dir, openOnStart: false, today: () => '2027-03-10' });
-  backend.invoke('file.create', { path: path.join(dir, 'Ysgol Cwm Glas.mapio'), template: 'demo' });
+  school = createTestBackend({ mode: 'cli', today: '2027-03-10', school: { name: 'Ysgol Cwm Glas.mapio', template: 'demo' } });
+  ({ dir, backend } = school);
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 const read = (file: string) => new Uint8Array(fs.readFileSync(file));
 
