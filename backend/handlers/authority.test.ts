@@ -1,32 +1,27 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import nodePath from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/contract';
-import { SchoolFile } from '../../db/schoolFile';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
-import { createBackend, type TypedBackend } from '../backend';
+import type { TypedBackend } from '../backend';
+import { createTestBackend, type TestBackend } from '../../test/support/testBackend';
 import { zipEntries } from '../../test/support/returnFiles';
 
+let school: TestBackend;
 let dir: string;
 let backend: TypedBackend;
 let schoolPath: string;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-authority-'));
   const year = testSchoolYear();
   year.learners[0]!.name = 'Zyxqvort Plimsoll';
   year.learners[0]!.ref = 'ZQ-998877';
-  schoolPath = nodePath.join(dir, 'Bryn Derw.mapio');
-  SchoolFile.create(schoolPath, year).close();
-  backend = createBackend({ mode: 'cli', dataDir: nodePath.join(dir, 'data'), openOnStart: false });
+  school = createTestBackend({ mode: 'cli', school: { name: 'Bryn Derw.mapio', year }, dataSubfolder: 'data' });
+  ({ dir, backend, schoolPath } = school);
 });
 
-afterEach(() => {
-  backend.session.closeAuthorityFile();
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+// Disposing the backend closes the authority file too.
+afterEach(() => school.close());
 
 async function apiError(promise: Promise<unknown>): Promise<ApiError> {
   try {
