@@ -6,29 +6,26 @@
  * equals a whole read of the file through a connection of its own; the parts an edit did not touch are
  * the same objects as before, so the partial read is the one being checked.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type TypedBackend } from '../../backend/backend';
+import type { TypedBackend } from '../../backend/backend';
+import { createTestBackend, type TestBackend } from '../support/testBackend';
 import { openDatabase, type SqliteDatabase } from '../../db/connection';
 import { createSchoolYearReader } from '../../db/schoolYearReader';
 import type { SchoolYear } from '../../shared/domain';
 import { seededRandom } from '../support/seededRandom';
 
-let dir: string;
+let school: TestBackend;
 let backend: TypedBackend;
 let other: SqliteDatabase | null = null;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-partial-reads-'));
-  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+  school = createTestBackend({ mode: 'browser', today: '2026-11-24' });
+  backend = school.backend;
 });
 afterEach(() => {
   other?.close();
   other = null;
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
+  school.close();
 });
 
 const PARTS = ['school', 'calendar', 'tiers', 'areas', 'staff', 'lines', 'learners', 'enrolments', 'income', 'otherCosts', 'workload'] as const;

@@ -4,31 +4,26 @@
  * real school file gives, after every edit, the same view a fresh full read gives; a one-line edit answers
  * with a few kilobytes; a client that missed a reply fetches the whole year rather than patch the wrong view.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type TypedBackend } from '../../backend/backend';
+import type { TypedBackend } from '../../backend/backend';
+import { createTestBackend, type TestBackend } from '../support/testBackend';
 import type { MapioApi, MutationResult, OperationInput, YearView } from '../../shared/api/contract';
 import { backendClient, type SentAnswer } from '../support/backendClient';
 import { seededRandom } from '../support/seededRandom';
 
-let dir: string;
+let school: TestBackend;
 let backend: TypedBackend;
 /** Each answer as the door sent it: its operation, its JSON size and whether it carried a patch. */
 let sent: SentAnswer[];
 let api: MapioApi;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-patches-'));
-  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+  school = createTestBackend({ mode: 'browser', today: '2026-11-24' });
+  backend = school.backend;
   sent = [];
   api = backendClient(backend, (answer) => sent.push(answer));
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 /** The view as JSON carries it, without the door's version: what a fresh full read is compared with. */
 function plain(view: YearView): unknown {

@@ -5,30 +5,25 @@
  * it, each prediction equal to the answer (the year and its figures; the undo history's words may differ).
  * Other edits, undo and a week chosen come between them, so predictions start from views learnt afresh too.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackend, type TypedBackend } from '../../backend/backend';
+import type { TypedBackend } from '../../backend/backend';
+import { createTestBackend, type TestBackend } from '../support/testBackend';
 import { ApiError, type MapioApi, type MutationResult, type OperationInput, type YearView } from '../../shared/api/contract';
 import { PredictedViews } from '../../shared/api/predictedView';
 import { backendClient } from '../support/backendClient';
 import { seededRandom } from '../support/seededRandom';
 
-let dir: string;
+let school: TestBackend;
 let backend: TypedBackend;
 let api: MapioApi;
 
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-predicted-'));
-  backend = createBackend({ mode: 'browser', dataDir: dir, today: () => '2026-11-24' });
+  school = createTestBackend({ mode: 'browser', today: '2026-11-24' });
+  backend = school.backend;
   // As on the wire: every answer is JSON, and edits are answered as patches to the view the client holds.
   api = backendClient(backend);
 });
-afterEach(() => {
-  backend.dispose();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => school.close());
 
 /** What a prediction must match: everything in the view but its undo history and the door's version. */
 function predictable(view: YearView): unknown {
