@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { englishIn } from '../../shared/i18n/englishLeftovers';
 import { cli } from '../../test/support/cliRun';
+import { runCli } from './main';
 
 let dir: string;
 let demo: string;
@@ -193,7 +195,145 @@ describe('usage', () => {
   it('an unknown command exits 2 with the usage', async () => {
     const { code, err } = await cli('frobnicate');
     expect(code).toBe(2);
-    expect(err).toContain('Usage:');
+    expect(err).toMatch(/^mapio: unknown command "frobnicate"\nUsage:\n/);
+  });
+
+  it('mapio with no command exits 2 with the usage: each command as typed, and under it what it does', async () => {
+    const { code, out } = await cli();
+    expect(code).toBe(2);
+    expect(out.split('\n').slice(0, 5)).toEqual([
+      'Usage:',
+      '  mapio demo FILE [--lang cy]',
+      '      write the demo school to FILE',
+      '  mapio summary FILE [--json] [--lang cy]',
+      '      show the costed totals, budget position and warnings',
+    ]);
+    expect(out).toContain('  mapio roll-forward FILE NEXT.mapio [--lang cy]\n      create next year’s file: staff, lines and learners carried over, enrolments ended\n');
+    expect(out).toContain('      write the workbook for governors (no Learners sheet unless you give --pseudonymised or --names)\n');
+    expect(out).toMatch(/\n\nWith --lang cy, Mapio writes and answers in Welsh\.$/);
+  });
+
+  it('mapio --lang cy (or help --lang=cy) gives the usage in Welsh: commands, options and FILE as typed, what they do in Welsh', async () => {
+    const bare = await cli('--lang', 'cy');
+    expect(bare.code).toBe(2);
+    const help = await cli('help', '--lang=cy');
+    expect(help.code).toBe(0);
+    expect(help.out).toBe(bare.out);
+    expect(bare.out.split('\n').slice(0, 5)).toEqual([
+      'Defnydd:',
+      '  mapio demo FILE [--lang cy]',
+      '      ysgrifennu’r ysgol enghreifftiol yn FILE',
+      '  mapio summary FILE [--json] [--lang cy]',
+      '      dangos y cyfansymiau wedi’u costio, sefyllfa’r gyllideb a’r rhybuddion',
+    ]);
+    expect(bare.out).toContain('  mapio export-json FILE OUT.json [--lang cy]\n      ysgrifennu’r flwyddyn gyfan fel dogfen JSON â rhif fersiwn\n');
+    expect(bare.out).toContain(
+      '  mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]\n      ysgrifennu’r llyfr gwaith i’r llywodraethwyr (heb y daflen Dysgwyr oni bai eich bod yn rhoi --pseudonymised neu --names)\n',
+    );
+    expect(bare.out).toContain(
+      '  mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]\n      ysgrifennu’r datganiad DDY i rieni (--lang bilingual: yn Gymraeg ac yn Saesneg mewn un ddogfen)\n',
+    );
+    expect(bare.out).toContain('      mewnforio ffurflenni’r ysgolion ac ysgrifennu cymhariaeth yr awdurdod\n');
+    expect(bare.out).toMatch(/\n\nGyda --lang cy, mae Mapio yn ysgrifennu ac yn ateb yn Gymraeg\.$/);
+    // Every command the English usage lists, the Welsh lists as typed; the words around them are all Welsh.
+    const typed = (text: string) => text.split('\n').filter((line) => line.startsWith('  mapio '));
+    const explained = bare.out
+      .split('\n')
+      .filter((line) => !line.startsWith('  mapio '))
+      .join('\n')
+      .replace(/--[\w-]+/g, ''); // an option named in a description is as typed too
+    expect(englishIn(explained).map((p) => `${p.key}: ${p.phrase}`)).toEqual([]);
+    expect(typed(bare.out)).toEqual(typed((await cli()).out));
+    expect(typed(bare.out)).toHaveLength(9);
+  });
+
+  it('a wrong number of arguments with --lang cy is refused in Welsh, counted in Welsh, with the Welsh usage (exit 2)', async () => {
+    const none = await cli('summary', '--lang', 'cy');
+    expect(none.code).toBe(2);
+    expect(none.err.split('\n').slice(0, 3)).toEqual(['mapio: disgwyliwyd 1 ddadl, cafwyd 0', 'Defnydd:', '  mapio demo FILE [--lang cy]']);
+    const one = await cli('roll-forward', demo, '--lang=cy');
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/^mapio: disgwyliwyd 2 ddadl, cafwyd 1\nDefnydd:\n/);
+    // The statement for parents in both languages: the command line's own words are Welsh.
+    const bilingual = await cli('alp-statement', demo, 'a.html', 'b.html', '--lang', 'bilingual');
+    expect(bilingual.code).toBe(2);
+    expect(bilingual.err).toMatch(/^mapio: disgwyliwyd 2 ddadl, cafwyd 3\nDefnydd:\n/);
+  });
+
+  it('without --lang cy the refusals are in English, with the English usage', async () => {
+    const none = await cli('summary');
+    expect(none.code).toBe(2);
+    expect(none.err.split('\n').slice(0, 3)).toEqual(['mapio: expected 1 argument, got 0', 'Usage:', '  mapio demo FILE [--lang cy]']);
+    const one = await cli('roll-forward', demo, '--lang', 'en');
+    expect(one.err).toMatch(/^mapio: expected 2 arguments, got 1\nUsage:\n/);
+    const option = await cli('summary', demo, '--jsn');
+    expect(option.code).toBe(2);
+    expect(option.err).toMatch(/^mapio: unknown option --jsn\nUsage:\n/);
+    expect((await cli('compare', 'a.xlsx')).err).toMatch(/^mapio: compare needs the option --out comparison\.xlsx\n/);
+  });
+
+  it('an unknown option or command with --lang cy is refused in Welsh, naming what was typed (exit 2)', async () => {
+    const option = await cli('summary', demo, '--jsn', '--lang', 'cy');
+    expect(option.code).toBe(2);
+    expect(option.err).toMatch(/^mapio: dewisiad anhysbys --jsn\nDefnydd:\n/);
+    const command = await cli('frobnicate', '--lang', 'cy');
+    expect(command.code).toBe(2);
+    expect(command.err).toMatch(/^mapio: gorchymyn anhysbys "frobnicate"\nDefnydd:\n/);
+    const before = await cli('--lang', 'cy', 'frobnicate');
+    expect(before.err).toBe(command.err);
+  });
+
+  it('compare and export-xlsx refuse a wrong command line in Welsh with --lang cy', async () => {
+    const cases: Array<[string[], string]> = [
+      [['compare', 'a.xlsx'], 'mae angen y dewisiad --out comparison.xlsx ar y gorchymyn compare'],
+      [['compare', '--out', path.join(dir, 'c.xlsx')], 'mae angen o leiaf un ffurflen (.xlsx) ar y gorchymyn compare'],
+      [['compare', 'a.xlsx', '--out', path.join(dir, 'c.xlsx'), '--schools'], 'mae angen enw ffeil ar ôl --schools'],
+      [['compare', 'a.xlsx', '--out', path.join(dir, 'c.xlsx'), '--thousand'], 'dewisiad anhysbys --thousand'],
+      [['export-xlsx', demo, path.join(dir, 'never.xlsx'), '--names', '--pseudonymised'], 'dewiswch un yn unig o’r rhain: --names, --pseudonymised'],
+    ];
+    for (const [argv, refusal] of cases) {
+      const { code, err } = await cli(...argv, '--lang', 'cy');
+      expect(code, argv.join(' ')).toBe(2);
+      expect(err.split('\n').slice(0, 2)).toEqual([`mapio: ${refusal}`, 'Defnydd:']);
+    }
+    expect(fs.existsSync(path.join(dir, 'never.xlsx'))).toBe(false);
+  });
+
+  it('a language it does not know (--lang fr) is refused in Welsh and in English, with the English usage (exit 2)', async () => {
+    const fr = await cli('summary', demo, '--lang', 'fr');
+    expect(fr.code).toBe(2);
+    expect(fr.err).toMatch(/^mapio: rhaid i --lang fod yn en neu cy, nid "fr"\nmapio: --lang must be en or cy, not "fr"\nUsage:\n/);
+    const de = await cli('alp-statement', demo, path.join(dir, 'never.html'), '--lang=de');
+    expect(de.code).toBe(2);
+    expect(de.err).toMatch(/^mapio: rhaid i --lang fod yn en, cy neu bilingual, nid "de"\nmapio: --lang must be en, cy or bilingual, not "de"\nUsage:\n/);
+    expect(fs.existsSync(path.join(dir, 'never.html'))).toBe(false);
+  });
+
+  it('the language may come before the command', async () => {
+    const { code, out } = await cli('--lang', 'cy', 'summary', demo);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Sefyllfa’r gyllideb/);
+  });
+
+  it('a refusal of the input is worded in Welsh with --lang=cy too', async () => {
+    const input = path.join(dir, 'notjson-cy.json');
+    fs.writeFileSync(input, '{"format": "mapio-school-year", ');
+    const { code, err } = await cli('import-json', input, path.join(dir, 'never-cy.mapio'), '--lang=cy');
+    expect(code).toBe(1);
+    expect(err).toMatch(/^mapio: \(file\): nid yw’n JSON dilys/);
+  });
+
+  it('an unexpected error is introduced in the language asked for', async () => {
+    const err: string[] = [];
+    const failing = {
+      out: () => {
+        throw new Error('boom');
+      },
+      err: (text: string) => err.push(text),
+    };
+    expect(await runCli(['demo', path.join(dir, 'boom.mapio'), '--lang', 'cy'], failing)).toBe(1);
+    expect(await runCli(['demo', path.join(dir, 'boom-en.mapio')], failing)).toBe(1);
+    expect(err).toEqual(['mapio: gwall annisgwyl: boom', 'mapio: unexpected error: boom']);
   });
 });
 

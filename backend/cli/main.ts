@@ -16,6 +16,9 @@
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
  * nothing was written); 2 the command itself was wrong.
+ *
+ * Everything it says (the usage, a wrong command line, a refusal, what it wrote) is worded from the
+ * catalogues in the language the command line asks for: Welsh with `--lang cy`, English otherwise.
  */
 import { errorWords, issueWords, plainWords } from '../../shared/i18n/apiErrors';
 import fs from 'node:fs';
@@ -29,7 +32,9 @@ import { writeFileAtomically } from '../atomicFileWrite';
 import { createBackend, MAPIO_VERSION, type TypedBackend } from '../backend';
 import { userDataFolder } from '../userDataFolder';
 import { summaryLines } from './summary';
-import { createI18n } from '../../shared/i18n';
+import { createI18n, type Lang } from '../../shared/i18n';
+import type { Catalogue } from '../../shared/i18n/en';
+import type { ErrorParams, SentenceKeys } from '../../shared/api/errors';
 import { recordName } from '../../shared/i18n/recordNames';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
 
@@ -38,30 +43,86 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const USAGE = `Usage:
-  mapio demo FILE [--lang cy]
-  mapio summary FILE [--json] [--lang cy]
-  mapio export-json FILE OUT.json [--lang cy]
-  mapio import-json IN.json FILE [--lang cy]
-  mapio roll-forward FILE NEXT.mapio [--lang cy]
-  mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]
-  mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
-  mapio return FILE OUT.xlsx [--lang cy] [--not-learners]
-  mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`;
+/** Each command as one types it (the same in both languages), with the catalogue key of what it does. */
+const COMMANDS: ReadonlyArray<readonly [keyof Catalogue['cli']['usage']['command'], string]> = [
+  ['demo', 'mapio demo FILE [--lang cy]'],
+  ['summary', 'mapio summary FILE [--json] [--lang cy]'],
+  ['exportJson', 'mapio export-json FILE OUT.json [--lang cy]'],
+  ['importJson', 'mapio import-json IN.json FILE [--lang cy]'],
+  ['rollForward', 'mapio roll-forward FILE NEXT.mapio [--lang cy]'],
+  ['exportXlsx', 'mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]'],
+  ['alpStatement', 'mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]'],
+  ['return', 'mapio return FILE OUT.xlsx [--lang cy] [--not-learners]'],
+  ['compare', 'mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]'],
+];
 
-class UsageError extends Error {}
+/** What the descriptions name as typed. */
+const TYPED = { file: 'FILE', pseudonymsOption: '--pseudonymised', namesOption: '--names', bilingual: '--lang bilingual', option: '--lang cy' };
+
+/** The usage: each command as typed and, under it, what it does, in `lang`. */
+function usageText(lang: Lang): string {
+  const { t } = createI18n(lang);
+  const commands = COMMANDS.flatMap(([key, typed]) => [`  ${typed}`, `      ${t(`cli.usage.command.${key}`, TYPED)}`]);
+  return [t('cli.usage.heading'), ...commands, '', t('cli.usage.lang', TYPED)].join('\n');
+}
+
+/** Why a command line is wrong: a sentence of the catalogue's `cli.wrongCommandLine`, so each has words in both languages. */
+type WrongCommandLine = SentenceKeys<Catalogue['cli']['wrongCommandLine']>;
+
+/** A command line that is wrong (exit code 2): its code and what was typed; worded where it is caught. */
+class UsageError extends Error {
+  constructor(
+    readonly problem: WrongCommandLine,
+    readonly params: ErrorParams = {},
+  ) {
+    super(problem);
+  }
+}
+
+/** The language was itself wrongly given, so the refusal cannot be in the language asked for. */
+const LANGUAGE_NOT_READ: ReadonlySet<WrongCommandLine> = new Set(['lang', 'langOrBilingual']);
+
+/**
+ * A wrong command line as printed, with the usage: in the language asked for; where the language itself
+ * was wrongly given (`--lang fr`), the refusal in Welsh and in English (Welsh first, as a bilingual school
+ * publishes) and the usage in English.
+ */
+function wrongCommandLineText(error: UsageError, lang: Lang): string {
+  const refusal = (l: Lang) => `mapio: ${createI18n(l).t(`cli.wrongCommandLine.${error.problem}`, error.params)}`;
+  if (LANGUAGE_NOT_READ.has(error.problem)) return [refusal('cy'), refusal('en'), usageText('en')].join('\n');
+  return `${refusal(lang)}\n${usageText(lang)}`;
+}
+
+/**
+ * The language of the command line's own messages (its usage, a wrong command line, a refusal): Welsh
+ * with `--lang cy` or `--lang=cy`, and with `--lang bilingual` (the statement for parents in both
+ * languages); English otherwise. The last `--lang` given counts, as in `langOption`.
+ */
+function messageLang(args: readonly string[]): Lang {
+  let asked = 'en';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--lang') asked = args[++i] ?? '';
+    else if (a.startsWith('--lang=')) asked = a.slice('--lang='.length);
+  }
+  return asked === 'cy' || asked === 'bilingual' ? 'cy' : 'en';
+}
+
+/**
+ * The command and its arguments. The language may come before the command: `mapio --lang cy summary …`
+ * is `mapio summary … --lang cy`, and `mapio --lang cy` alone gives the usage in Welsh.
+ */
+function commandAndArgs(argv: readonly string[]): [string | undefined, string[]] {
+  const langFirst = argv[0] === '--lang' ? 2 : argv[0]?.startsWith('--lang=') ? 1 : 0;
+  const [command, ...args] = argv.slice(langFirst);
+  return [command, [...args, ...argv.slice(0, langFirst)]];
+}
 
 /**
  * `--lang cy` / `--lang=cy`: the language words are written in, and the arguments without the option. Where
  * `allowBilingual` (the statement for parents), `--lang bilingual` asks for Welsh and English in one document
  * (the CLI's own messages are then in Welsh).
  */
-/** The language a command line asks for (`--lang cy`), for wording a refusal; English otherwise. */
-function langAsked(args: readonly string[]): 'en' | 'cy' {
-  const at = args.indexOf('--lang');
-  return at >= 0 && args[at + 1] === 'cy' ? 'cy' : 'en';
-}
-
 function langOption(args: string[], allowBilingual = false): { lang: 'en' | 'cy'; document: 'en' | 'cy' | 'bilingual'; rest: string[] } {
   const rest: string[] = [];
   let lang = 'en';
@@ -72,13 +133,13 @@ function langOption(args: string[], allowBilingual = false): { lang: 'en' | 'cy'
     else rest.push(a);
   }
   if (allowBilingual && lang === 'bilingual') return { lang: 'cy', document: 'bilingual', rest };
-  if (lang !== 'en' && lang !== 'cy') throw new UsageError(`--lang must be en or cy${allowBilingual ? ' or bilingual' : ''}, not "${lang}"`);
+  if (lang !== 'en' && lang !== 'cy') throw new UsageError(allowBilingual ? 'langOrBilingual' : 'lang', { option: '--lang', given: lang });
   return { lang, document: lang, rest };
 }
 
 function positional(args: string[], count: number): string[] {
   const rest = args.filter((a) => !a.startsWith('--'));
-  if (rest.length !== count) throw new UsageError(`expected ${count} argument${count === 1 ? '' : 's'}, got ${rest.length}`);
+  if (rest.length !== count) throw new UsageError('argumentCount', { count, given: rest.length });
   return rest;
 }
 
@@ -98,7 +159,7 @@ function withBackend<T>(file: string, fn: (view: YearView) => T): T {
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const [command, ...args] = argv;
+  const [command, args] = commandAndArgs(argv);
   try {
     switch (command) {
       case 'demo': {
@@ -117,7 +178,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'summary': {
         const { lang, rest } = langOption(args);
         const unknown = rest.find((a) => a.startsWith('--') && a !== '--json');
-        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        if (unknown) throw new UsageError('unknownOption', { option: unknown });
         const [file] = positional(rest, 1) as [string];
         withBackend(file, (view) => {
           if (rest.includes('--json'))
@@ -171,7 +232,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const { lang, document, rest } = langOption(args, command === 'alp-statement');
         const known = command === 'export-xlsx' ? ['--names', '--pseudonymised', '--no-learners'] : ['--not-learners'];
         const unknown = rest.find((a) => a.startsWith('--') && !known.includes(a));
-        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        if (unknown) throw new UsageError('unknownOption', { option: unknown });
         const [file, out] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
@@ -179,7 +240,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           if (command === 'export-xlsx') {
             // No learners sheet unless asked for (--no-learners, the default, is still accepted).
             const chosen = (['--names', '--pseudonymised', '--no-learners'] as const).filter((flag) => rest.includes(flag));
-            if (chosen.length > 1) throw new UsageError(`choose one of ${chosen.join(', ')}`);
+            if (chosen.length > 1) throw new UsageError('chooseOne', { options: chosen.join(', ') });
             const learners = chosen[0] === '--names' ? 'named' : chosen[0] === '--pseudonymised' ? 'pseudonymised' : 'none';
             const result = await backend.invoke('export.governorsWorkbook', { path: out, learners, lang });
             const { t } = createI18n(lang);
@@ -196,7 +257,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'return': {
         const { lang, rest } = langOption(args);
         const unknown = rest.find((a) => a.startsWith('--') && a !== '--not-learners');
-        if (unknown) throw new UsageError(`unknown option ${unknown}`);
+        if (unknown) throw new UsageError('unknownOption', { option: unknown });
         const [file, out] = positional(rest, 2) as [string, string];
         const backend = cliBackend();
         try {
@@ -213,20 +274,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case undefined:
       case 'help':
       case '--help':
-        io.out(USAGE);
+        io.out(usageText(messageLang(args)));
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}"`);
+        throw new UsageError('unknownCommand', { command });
     }
   } catch (error) {
+    const lang = messageLang(args);
     if (error instanceof UsageError) {
-      io.err(`mapio: ${error.message}\n${USAGE}`);
+      io.err(wrongCommandLineText(error, lang));
       return 2;
     }
+    const { t } = createI18n(lang);
     if (error instanceof InterchangeError || error instanceof ApiError) {
       // Worded here, in the language the command asked for (`--lang cy`), from the refusal's code and specifics.
-      const lang = langAsked(args);
-      const { t } = createI18n(lang);
       const body: ApiErrorBody = error instanceof InterchangeError ? { code: 'invalid_input', issues: error.issues } : error.toBody();
       // A document that may name a learner lists every field and what was found under one sentence.
       const listed = body.code === 'names_in_text' ? 0 : 1;
@@ -234,7 +295,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       for (const issue of (body.issues ?? []).slice(listed, 20)) io.err(`  ${issue.path}: ${issueWords(issue, t, lang)}`);
       return 1;
     }
-    io.err(`mapio: unexpected error: ${(error as Error).message}`);
+    io.err(`mapio: ${t('cli.unexpectedError', { message: (error as Error).message })}`);
     return 1;
   }
 }
@@ -256,7 +317,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     const a = args[i] as string;
     if (a === '--out' || a === '--la' || a === '--schools' || a === '--allocations') {
       const value = args[++i];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`${a} needs a file name`);
+      if (value === undefined || value.startsWith('--')) throw new UsageError('needsFileName', { option: a });
       if (a === '--out') out = value;
       else if (a === '--la') la = value;
       else if (a === '--schools') schoolList = value;
@@ -264,11 +325,11 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     } else if (a === '--thousands') thousands = true;
     else if (a.startsWith('--out=')) out = a.slice('--out='.length);
     else if (a.startsWith('--la=')) la = a.slice('--la='.length);
-    else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
+    else if (a.startsWith('--')) throw new UsageError('unknownOption', { option: a });
     else files.push(a);
   }
-  if (!out) throw new UsageError('compare needs --out comparison.xlsx');
-  if (files.length === 0) throw new UsageError('compare needs at least one return (.xlsx)');
+  if (!out) throw new UsageError('needsOption', { command: 'compare', option: '--out comparison.xlsx' });
+  if (files.length === 0) throw new UsageError('needsReturns', { command: 'compare' });
   const backend = cliBackend();
   const scratch = la ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-compare-'));
   try {

@@ -722,6 +722,39 @@ export const en = {
     leftAtTheEnd_other: '{{count}} learners left at the end of the school’s last year group.',
     notCarried: 'Not carried (ended before the new year): {{name}}',
     learnersMode: { none: 'not included', pseudonymised: 'pseudonymised', named: 'named' },
+    /**
+     * What `mapio` with no command (or `mapio help`) prints: each command as typed (backend/cli/main.ts),
+     * then what it does. What one types (an option, FILE) is a param, never words to translate.
+     */
+    usage: {
+      heading: 'Usage:',
+      command: {
+        demo: 'write the demo school to {{file}}',
+        summary: 'show the costed totals, budget position and warnings',
+        exportJson: 'write the whole year as a versioned JSON document',
+        importJson: 'create a new school file from such a JSON document',
+        rollForward: 'create next year’s file: staff, lines and learners carried over, enrolments ended',
+        exportXlsx: 'write the workbook for governors (no Learners sheet unless you give {{pseudonymsOption}} or {{namesOption}})',
+        alpStatement: 'write the ALP statement for parents ({{bilingual}}: in Welsh and in English in one document)',
+        return: 'write the school’s return to the local authority (no learner names, references or dates of birth)',
+        compare: 'import the schools’ returns and write the authority’s comparison',
+      },
+      lang: 'With {{option}}, Mapio writes and answers in Welsh.',
+    },
+    /** Why a command line was refused (exit code 2): a code and what was typed, worded in main.ts's catch. */
+    wrongCommandLine: {
+      argumentCount_one: 'expected {{count}} argument, got {{given}}',
+      argumentCount_other: 'expected {{count}} arguments, got {{given}}',
+      unknownOption: 'unknown option {{option}}',
+      unknownCommand: 'unknown command "{{command}}"',
+      lang: '{{option}} must be en or cy, not "{{given}}"',
+      langOrBilingual: '{{option}} must be en, cy or bilingual, not "{{given}}"',
+      needsOption: '{{command}} needs the option {{option}}',
+      needsReturns: '{{command}} needs at least one return (.xlsx)',
+      needsFileName: '{{option}} needs a file name',
+      chooseOne: 'choose one of {{options}}',
+    },
+    unexpectedError: 'unexpected error: {{message}}',
   },
   apiError: {
     invalid_input: 'That was refused, so nothing was changed: {{issue}}',
