@@ -199,13 +199,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'import-json': {
         const { lang, rest } = langOption(args);
         const [input, file] = positional(rest, 2) as [string, string];
-        let text: string;
-        try {
-          text = fs.readFileSync(input, 'utf8');
-        } catch {
-          throw new ApiError('file_io', 'cannotReadPath', { path: input });
-        }
-        const year = parseInterchange(text);
+        const year = parseInterchange(readGivenFile(input).toString('utf8'));
         SchoolFile.create(path.resolve(file), year).close();
         io.out(createI18n(lang).t('cli.createdFromJson', { path: file, source: input, lines: year.lines.length, learners: year.learners.length }));
         return 0;
@@ -300,6 +294,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/** A file named on the command line, read whole; one that cannot be read is refused by its name (`file_io`). */
+function readGivenFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new ApiError('file_io', 'cannotReadPath', { path: file });
+  }
+}
+
 /**
  * `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`:
  * with the authority's list of schools and its published allocations (for the comparison's year) when given;
@@ -330,6 +333,10 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
   }
   if (!out) throw new UsageError('needsOption', { command: 'compare', option: '--out comparison.xlsx' });
   if (files.length === 0) throw new UsageError('needsReturns', { command: 'compare' });
+  // The list and the allocations are read before anything is imported: one that cannot be read is
+  // refused with its name, and the authority file is left as it was.
+  const schoolListBytes = schoolList ? readGivenFile(schoolList) : null;
+  const allocationBytes = allocations ? readGivenFile(allocations) : null;
   const backend = cliBackend();
   const scratch = la ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'mapio-compare-'));
   try {
@@ -355,15 +362,15 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
       ];
       for (const line of lines.sort((a, b) => a.row - b.row)) io.err(line.text);
     };
-    if (schoolList) {
-      const { outcome: o } = await backend.invoke('authority.importSchoolList', { fileName: path.basename(schoolList), contentBase64: fs.readFileSync(schoolList).toString('base64') });
+    if (schoolList && schoolListBytes) {
+      const { outcome: o } = await backend.invoke('authority.importSchoolList', { fileName: path.basename(schoolList), contentBase64: schoolListBytes.toString('base64') });
       listRows(o);
     }
     const academicYear = backend.invoke('authority.comparison', {}).academicYear;
-    if (allocations && academicYear) {
+    if (allocations && allocationBytes && academicYear) {
       const { outcome: o } = await backend.invoke('authority.importAllocations', {
         fileName: path.basename(allocations),
-        contentBase64: fs.readFileSync(allocations).toString('base64'),
+        contentBase64: allocationBytes.toString('base64'),
         academicYear,
       });
       listRows(o);

@@ -265,6 +265,28 @@ describe('the authority’s list of schools and its published allocations', () =
     expect(workbook.getWorksheet('Ar gyfer eich model')!.getRow(2).getCell(9).value).toBe(20);
   });
 
+  it('mapio compare refuses a list or allocations file it cannot read by its name, in the language asked for, before importing any return', async () => {
+    const year = listedSchoolYear(0);
+    const returnFile = nodePath.join(dir, 'cli-return-unread.xlsx');
+    fs.writeFileSync(returnFile, await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test'));
+    const authority = nodePath.join(dir, 'unread.mapio-la');
+    const missing = nodePath.join(dir, 'not-there.csv');
+    for (const [option, lang, refusal] of [
+      ['--schools', 'cy', `mapio: Ni allai Mapio ddarllen ${missing}.`],
+      ['--allocations', 'en', `mapio: Mapio could not read ${missing}.`],
+    ] as const) {
+      const err: string[] = [];
+      const code = await runCli(['compare', returnFile, option, missing, '--la', authority, '--out', nodePath.join(dir, 'never.xlsx'), '--lang', lang], {
+        out: () => undefined,
+        err: (t) => err.push(t),
+      });
+      expect(code).toBe(1);
+      expect(err).toEqual([refusal]);
+      // Nothing was imported: the authority file was not even made.
+      expect(fs.existsSync(authority)).toBe(false);
+    }
+  });
+
   it.skipIf(!findSoffice())(
     'prints the comparison workbook (in English and Welsh) and the return workbook to PDF with every heading word whole and no “###”',
     async () => {
