@@ -448,6 +448,19 @@ describe('matching, refusing and replacing returns', () => {
     expect((await importReturns(file, [{ fileName: 'june-copy.xlsx', bytes: newer }])).rejected[0]?.code).toBe('duplicate');
   });
 
+  it('gives both times to the second when two returns were written in the same minute, so the officer can see which is older', async () => {
+    const first = await written(returnOf(8, { officialNumber: '6618888', roll: 400 }), '2027-06-15T14:30:05Z');
+    const second = await written(returnOf(8, { officialNumber: '6618888', roll: 401 }), '2027-06-15T14:30:41Z');
+    freshFile('same-minute');
+    await importReturns(file, [{ fileName: 'second.xlsx', bytes: second }]);
+    const late = await importReturns(file, [{ fileName: 'first.xlsx', bytes: first }]);
+    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'second.xlsx', written: '2027-06-15 14:30:05 UTC', heldWritten: '2027-06-15 14:30:41 UTC' } });
+    expect(createI18n('cy').t('authority.rejected.older', late.rejected[0]!.params)).toBe(
+      'yn hŷn na second.xlsx, a gedwir: ysgrifennwyd hon ar 2027-06-15 14:30:05 UTC, a second.xlsx ar 2027-06-15 14:30:41 UTC',
+    );
+    file.close();
+  });
+
   it('stores a folder a batch at a time, and a return earlier in the same batch counts as held for one after it', async () => {
     const older = await written(returnOf(7, { officialNumber: '6617777', roll: 300 }), '2027-05-01T09:00:00Z');
     const newer = await written(returnOf(7, { officialNumber: '6617777', roll: 310 }), '2027-06-15T14:30:00Z');

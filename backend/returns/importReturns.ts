@@ -142,8 +142,15 @@ function storeInOneCommit(authority: AuthorityFile, batch: readonly ReadFile[], 
   }
 }
 
-/** "2026-07-01 09:30 UTC": when Mapio wrote a return. */
-const writtenWhen = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * When Mapio wrote two returns, as the officer reads them side by side: "2026-07-01 09:30 UTC", to the
+ * second ("09:30:12 UTC") when both were written in the same minute, so the older one can be seen to be.
+ */
+function writtenTimes(incoming: string, held: string): { written: string; heldWritten: string } {
+  const sameMinute = incoming.slice(0, 16) === held.slice(0, 16);
+  const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, sameMinute ? 19 : 16)} UTC`;
+  return { written: when(incoming), heldWritten: when(held) };
+}
 
 /**
  * A return for a school and year already held. The time Mapio wrote each decides which is newer, whatever
@@ -155,7 +162,7 @@ const writtenWhen = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} U
 function checkAgainstHeld(authority: AuthorityFile, held: StoredReturnInfo, read: ReadReturn, fileName: string, replace: boolean): void {
   const order = held.sha256 === read.sha256 ? 'same' : newerOf(read.ret.writtenAt, held.writtenAt);
   if (order === 'held' && held.writtenAt !== null && read.ret.writtenAt !== null) {
-    const params = { file: held.fileName, written: writtenWhen(read.ret.writtenAt), heldWritten: writtenWhen(held.writtenAt) };
+    const params = { file: held.fileName, ...writtenTimes(read.ret.writtenAt, held.writtenAt) };
     throw new ReturnRejected(
       'older',
       `older than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; the newer one is kept`,
@@ -165,7 +172,7 @@ function checkAgainstHeld(authority: AuthorityFile, held: StoredReturnInfo, read
   if (replace) return;
   if (order === 'incoming' && held.writtenAt !== null && read.ret.writtenAt !== null) {
     const heldReturn = authority.heldReturn(held.schoolKey, held.academicYear);
-    const params = { file: held.fileName, written: writtenWhen(read.ret.writtenAt), heldWritten: writtenWhen(held.writtenAt) };
+    const params = { file: held.fileName, ...writtenTimes(read.ret.writtenAt, held.writtenAt) };
     throw new ReturnRejected(
       'newer',
       `newer than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; look at what changes and import it again with “replace” to use it`,
