@@ -1,4 +1,4 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { costSchoolYear } from '../../shared/engine';
@@ -94,5 +94,37 @@ describe('the Scenarios sheet', () => {
     expect(income.getCell(2).value).toBe(costedPlan.budget.incomePence / 100);
     expect(income.getCell(3).value).toBe(costedGrantEnds.budget.incomePence / 100);
     expect(income.getCell(4).value).toBe(-12_400);
+  });
+
+  it('in Welsh names every tier, area and ALP row in Welsh, as the school named them in Welsh', async () => {
+    const plan = demoSchoolYear();
+    const grantEnds = demoSchoolYear();
+    grantEnds.income = grantEnds.income.filter((i) => i.kind !== 'aln_grant');
+    const comparison = compareScenarios({ id: null, name: 'Cynllun', year: plan, costed: costSchoolYear(plan) }, [
+      { id: 1, name: 'Grant yn dod i ben', year: grantEnds, costed: costSchoolYear(grantEnds) },
+    ]);
+    const { workbook } = await buildGovernorsWorkbookWithFigures(viewOf(plan), options({ lang: 'cy', scenarios: comparison }));
+    // As a reader opens it: written out and read back.
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load(await workbook.xlsx.writeBuffer());
+    const ws = reread.getWorksheet('Senarios') as ExcelJS.Worksheet;
+    const labels: unknown[] = [];
+    for (let r = rowOf(ws, 'Gwariant fesul haen (pob cost)').number; r < rowOf(ws, 'Darpariaeth mewn perygl').number; r++) labels.push(ws.getRow(r).getCell(1).value);
+    expect(labels).toEqual([
+      'Gwariant fesul haen (pob cost)',
+      'Cyffredinol',
+      'Wedi’i thargedu',
+      'DDY',
+      'Costau eraill (dim haen na maes)',
+      'Gwariant: DDY neu nid DDY (pob cost)',
+      'DDY',
+      'Nid DDY',
+      'Gwariant fesul maes angen (pob cost)',
+      'Gwybyddiaeth a dysgu',
+      'Cyfathrebu a rhyngweithio',
+      'Datblygiad ymddygiadol, emosiynol a chymdeithasol',
+      'Synhwyraidd a/neu gorfforol',
+      'Costau eraill (dim haen na maes)',
+    ]);
   });
 });

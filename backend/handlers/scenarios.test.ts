@@ -6,6 +6,8 @@ import { type YearView } from '../../shared/api/contract';
 import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { scenarioFigures } from '../../shared/engine';
+import { createI18n } from '../../shared/i18n';
+import { spendGroupName } from '../../shared/i18n/spendGroupNames';
 import { rollForward } from '../../shared/rollForward';
 import { openDatabase } from '../../db/connection';
 import { ScenarioStore } from '../../db/scenarios';
@@ -131,6 +133,25 @@ describe('scenarios on the demo school', () => {
     const live = backend.invoke('scenario.compare', { ids: [grant.id] });
     expect(live.scenarios[0]!.totalCostPence).toBe(backend.invoke('year.get', {}).costed.totals.costPence);
     expect(live.scenarios[0]!.totalCostPence).toBeGreaterThan(comparison.baseline.totalCostPence);
+  });
+
+  it('carries each tier’s and area’s names in both languages, so a Welsh reader reads the names the scenario gave them in Welsh', () => {
+    const renamed = backend.invoke('scenario.create', { name: 'Haenau newydd', from: 'baseline' }).scenario;
+    const inside = backend.invoke('scenario.enter', { id: renamed.id });
+    // The ALP tier renamed in the scenario only: its id is still 'alp', its names are the school's.
+    backend.invoke('tiers.set', { tiers: inside.data.tiers.map((t) => (t.id === 'alp' ? { ...t, name: 'Specialist', nameCy: 'Arbenigol' } : t.id === 'targeted' ? { ...t, nameCy: '' } : t)) });
+    backend.invoke('scenario.leave', {});
+    const comparison = backend.invoke('scenario.compare', { ids: [renamed.id] });
+    const cy = createI18n('cy').t;
+    const en = createI18n('en').t;
+    const [scenario] = comparison.scenarios;
+    expect(comparison.baseline.byTier.map((g) => spendGroupName(g, cy, 'cy'))).toEqual(['Cyffredinol', 'Wedi’i thargedu', 'DDY', 'Costau eraill (dim haen na maes)']);
+    expect(scenario!.byTier.map((g) => spendGroupName(g, cy, 'cy'))).toEqual(['Cyffredinol', 'Targeted', 'Arbenigol', 'Costau eraill (dim haen na maes)']);
+    expect(scenario!.byTier.map((g) => spendGroupName(g, en, 'en'))).toEqual(['Universal', 'Targeted', 'Specialist', 'Other costs (no tier or area)']);
+    expect(scenario!.difference.byTier.map((g) => spendGroupName(g, cy, 'cy'))).toEqual(['Cyffredinol', 'Targeted', 'Arbenigol', 'Costau eraill (dim haen na maes)']);
+    expect(scenario!.byAlp.map((g) => spendGroupName(g, cy, 'cy'))).toEqual(['DDY', 'Nid DDY']);
+    expect(scenario!.byArea.map((g) => spendGroupName(g, cy, 'cy')).slice(0, 2)).toEqual(['Gwybyddiaeth a dysgu', 'Cyfathrebu a rhyngweithio']);
+    expect(scenario!.byArea.map((g) => spendGroupName(g, en, 'en')).slice(0, 2)).toEqual(['Cognition and learning', 'Communication and interaction']);
   });
 
   it('works on a scenario through every existing operation, undo included, and says which is open', () => {

@@ -69,6 +69,7 @@ describe('compareScenarios', () => {
     expect(d.financialYears.map((f) => f.positionPence)).toEqual(s.budget.financialYears.map((f, i) => f.positionPence - base.budget.financialYears[i]!.positionPence));
     expect(base.unstaffedLines.count).toBe(0);
     // In-class support (Claire and Paul), Fine motor and Precision teaching (Paul), Talk Boost (Claire).
+    expect(s.unstaffedLines.lines.every((l) => l.nameCy === twoFewerTas.lines.find((x) => x.id === l.lineId)?.nameCy)).toBe(true);
     expect(s.unstaffedLines.lines.map((l) => l.name).sort()).toEqual(
       ['Fine motor group (Write from the Start)', 'In-class support, Reception and Year 1', 'Precision teaching (spelling)', 'Talk Boost (Reception)'].sort(),
     );
@@ -77,9 +78,14 @@ describe('compareScenarios', () => {
     for (const l of s.unstaffedLines.lines) expect(engine.lines.find((c) => c.lineId === l.lineId)?.staffCostPence).toBe(0);
   });
 
-  it('names tiers and areas from the year and reports learners newly short by reference', () => {
-    expect(comparison.baseline.byTier.map((t) => t.name)).toEqual(['Universal', 'Targeted', 'ALP', 'Other costs (no tier or area)']);
-    expect(comparison.baseline.byAlp.map((t) => t.name)).toEqual(['ALP', 'Not ALP']);
+  it('carries each tier’s and area’s names in both languages, leaves the engine’s own groups to be worded, and reports learners newly short by reference', () => {
+    expect(comparison.baseline.byTier.map((t) => t.record)).toEqual([...baselineYear.tiers.map(({ name, nameCy }) => ({ name, nameCy })), null]);
+    expect(comparison.baseline.byTier.at(-1)?.key).toBe('other_costs');
+    expect(comparison.baseline.byArea.map((a) => a.record)).toEqual([...baselineYear.areas.map(({ name, nameCy }) => ({ name, nameCy })), null]);
+    expect(comparison.baseline.byAlp.map((g) => [g.key, g.record])).toEqual([
+      ['alp', null],
+      ['not_alp', null],
+    ]);
     // Taking a learner's only ALP away makes them newly short in a scenario.
     const alpLineIds = new Set(baselineYear.lines.filter((l) => l.tierId === 'alp').map((l) => l.id));
     const shortLearner = baselineYear.learners.find(

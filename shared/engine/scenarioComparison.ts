@@ -8,6 +8,10 @@
  * year's own records are used only for names and learner references. Nothing is recomputed here, so the
  * comparison can never disagree with the map.
  *
+ * No words: a tier, area or line carries both the names the school typed for it, and a group of the
+ * engine's own (ALP, not ALP, other costs, no area of need) only its key; the screen and the workbook
+ * word each in the reader's language (`shared/i18n/spendGroupNames.ts`).
+ *
  * Decisions:
  * - Tiers and areas are matched by their stable id; a key missing on one side counts as 0 there.
  * - Financial years are matched by the calendar year they start in; a scenario rolled forward to next
@@ -18,7 +22,6 @@
  *   costs them at no staff time, so their learners' provision shows here rather than as a saving.
  */
 import type { DeliveryLanguage, Pence, SchoolYear } from '../domain';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './totals';
 import type { CostedMap } from './types';
 
 /** One year to compare: the baseline or a scenario, with the engine's figures for it. */
@@ -30,9 +33,16 @@ export interface CostedYear {
   costed: CostedMap;
 }
 
+/** The names the school typed for a tier or area (`nameCy` empty where it gave no Welsh). */
+export interface GroupRecord {
+  name: string;
+  nameCy: string;
+}
+
+/** One row of a breakdown: a tier or area with its names, or one of the engine's own groups (`record` null). */
 export interface SpendGroup {
   key: string;
-  name: string;
+  record: GroupRecord | null;
   costPence: Pence;
   chargedPence: Pence;
 }
@@ -64,12 +74,12 @@ export interface ScenarioFigures {
   alpShortfall: { count: number; learners: ShortfallLearner[] };
   staffOverAllocated: { count: number; staff: Array<{ staffId: number; name: string; overByMinutes: number }> };
   welshAlpShortfall: { count: number; learnerRefs: string[] };
-  unstaffedLines: { count: number; lines: Array<{ lineId: number; name: string; deliveryLanguage: DeliveryLanguage; enrolledLearners: number }> };
+  unstaffedLines: { count: number; lines: Array<{ lineId: number; name: string; nameCy: string; deliveryLanguage: DeliveryLanguage; enrolledLearners: number }> };
 }
 
 export interface GroupDifference {
   key: string;
-  name: string;
+  record: GroupRecord | null;
   costPence: Pence;
   chargedPence: Pence;
 }
@@ -99,21 +109,13 @@ export interface ScenarioComparison {
   scenarios: Array<ScenarioFigures & { difference: ScenarioDifference }>;
 }
 
-const ALP_NAMES: Record<'alp' | 'not_alp', string> = { alp: 'ALP', not_alp: 'Not ALP' };
-/** Names for the engine's own keys (costs that belong to no tier or area). */
-/** Names of the engine's own breakdown keys, in each language (the workbook shows them translated). */
-export const ENGINE_KEY_NAMES: Record<'en' | 'cy', Record<string, string>> = {
-  en: { [OTHER_COSTS_KEY]: 'Other costs (no tier or area)', [UNSPECIFIED_AREA_KEY]: 'No area of need recorded', alp: 'ALP', not_alp: 'Not ALP' },
-  cy: { [OTHER_COSTS_KEY]: 'Costau eraill (dim haen na maes)', [UNSPECIFIED_AREA_KEY]: 'Dim maes angen wedi’i gofnodi', alp: 'DDY', not_alp: 'Nid DDY' },
-};
-
 /** The figures for one year, all read from its CostedMap. */
 export function scenarioFigures(input: CostedYear): ScenarioFigures {
   const { year, costed } = input;
   const learnerById = new Map(year.learners.map((l) => [l.id, l]));
   const staffById = new Map(year.staff.map((s) => [s.id, s]));
-  const tierName = new Map(year.tiers.map((t) => [t.id, t.name]));
-  const areaName = new Map(year.areas.map((a) => [a.id, a.name]));
+  const tierNames = new Map(year.tiers.map((t): [string, GroupRecord] => [t.id, { name: t.name, nameCy: t.nameCy }]));
+  const areaNames = new Map(year.areas.map((a): [string, GroupRecord] => [a.id, { name: a.name, nameCy: a.nameCy }]));
   const refOf = (learnerId: number) => learnerById.get(learnerId)?.ref ?? `#${learnerId}`;
 
   const shortfall: ShortfallLearner[] = [];
@@ -143,7 +145,7 @@ export function scenarioFigures(input: CostedYear): ScenarioFigures {
     .filter((c) => (lineById.get(c.lineId)?.staff.length ?? 0) === 0)
     .map((c) => {
       const line = lineById.get(c.lineId);
-      return { lineId: c.lineId, name: line?.name ?? `#${c.lineId}`, deliveryLanguage: line?.deliveryLanguage ?? 'english', enrolledLearners: c.enrolledLearners };
+      return { lineId: c.lineId, name: line?.name ?? `#${c.lineId}`, nameCy: line?.nameCy ?? '', deliveryLanguage: line?.deliveryLanguage ?? 'english', enrolledLearners: c.enrolledLearners };
     });
 
   return {
@@ -157,9 +159,10 @@ export function scenarioFigures(input: CostedYear): ScenarioFigures {
       financialYears: costed.budget.financialYears.map((f) => ({ ...f })),
     },
     totalCostPence: costed.totals.costPence,
-    byTier: costed.totals.byTier.map((b) => ({ key: b.key, name: tierName.get(b.key) ?? ENGINE_KEY_NAMES.en[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
-    byAlp: costed.totals.byAlp.map((b) => ({ key: b.key, name: ALP_NAMES[b.key], costPence: b.costPence, chargedPence: b.chargedPence })),
-    byArea: costed.totals.byArea.map((b) => ({ key: b.key, name: areaName.get(b.key) ?? ENGINE_KEY_NAMES.en[b.key] ?? b.key, costPence: b.costPence, chargedPence: b.chargedPence })),
+    // A key that is none of the year's tiers or areas is one of the engine's own (other costs, no area of need).
+    byTier: costed.totals.byTier.map((b) => ({ key: b.key, record: tierNames.get(b.key) ?? null, costPence: b.costPence, chargedPence: b.chargedPence })),
+    byAlp: costed.totals.byAlp.map((b) => ({ key: b.key, record: null, costPence: b.costPence, chargedPence: b.chargedPence })),
+    byArea: costed.totals.byArea.map((b) => ({ key: b.key, record: areaNames.get(b.key) ?? null, costPence: b.costPence, chargedPence: b.chargedPence })),
     alpShortfall: { count: shortfall.length, learners: shortfall },
     staffOverAllocated: { count: over.length, staff: over },
     welshAlpShortfall: { count: welsh.size, learnerRefs: [...welsh].map(refOf).sort((a, b) => a.localeCompare(b)) },
@@ -175,7 +178,7 @@ function groupDifferences(base: SpendGroup[], scenario: SpendGroup[]): GroupDiff
     const s = scenario.find((g) => g.key === key);
     return {
       key,
-      name: s?.name ?? b?.name ?? key,
+      record: s?.record ?? b?.record ?? null,
       costPence: (s?.costPence ?? 0) - (b?.costPence ?? 0),
       chargedPence: (s?.chargedPence ?? 0) - (b?.chargedPence ?? 0),
     };

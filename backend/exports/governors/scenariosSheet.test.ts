@@ -40,4 +40,23 @@ describe('the Scenarios sheet for the governors’ workbook', () => {
     expect(rows.some((r) => r.label === 'Costau eraill (dim haen na maes)')).toBe(true);
     expect(scenarioSheetHeader(comparison, cy)[0]).toBe('Ffigur');
   });
+
+  it('names the school’s tiers and areas in the workbook’s language, and ALP and not ALP from the catalogue', () => {
+    const groupLabels = (t: typeof en, lang: 'en' | 'cy') => {
+      const rows = scenarioSheetRows(comparison, t, lang);
+      const headings = [t('export.scenarios.byTier'), t('export.scenarios.byAlp'), t('export.scenarios.byArea'), t('export.scenarios.risks')];
+      const at = (heading: string) => rows.findIndex((r) => r.format === 'heading' && r.label === heading);
+      return headings.slice(0, 3).map((h, i) => rows.slice(at(h) + 1, at(headings[i + 1]!)).map((r) => r.label));
+    };
+    expect(groupLabels(cy, 'cy')).toEqual([
+      ['Cyffredinol', 'Wedi’i thargedu', 'DDY', 'Costau eraill (dim haen na maes)'],
+      ['DDY', 'Nid DDY'],
+      ['Gwybyddiaeth a dysgu', 'Cyfathrebu a rhyngweithio', 'Datblygiad ymddygiadol, emosiynol a chymdeithasol', 'Synhwyraidd a/neu gorfforol', 'Costau eraill (dim haen na maes)'],
+    ]);
+    expect(groupLabels(en, 'en')).toEqual([
+      ['Universal', 'Targeted', 'ALP', 'Other costs (no tier or area)'],
+      ['ALP', 'Not ALP'],
+      ['Cognition and learning', 'Communication and interaction', 'Behaviour, emotional and social development', 'Sensory and/or physical', 'Other costs (no tier or area)'],
+    ]);
+  });
 });

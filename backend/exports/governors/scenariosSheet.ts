@@ -1,12 +1,14 @@
 /**
  * The governors' workbook's Scenarios sheet: the baseline beside each scenario, with the
  * difference (scenario − baseline) after each. Every figure comes from the comparison, so from the
- * engine; words come from the i18n catalogue (`export.scenarios.*`). Learner references appear only
+ * engine; words come from the i18n catalogue (`export.scenarios.*`), and each tier and area is named in
+ * the workbook's language, as the school named it (`spendGroupName`). Learner references appear only
  * when the workbook names learners; otherwise the sheet carries counts only.
  */
 import type ExcelJS from 'exceljs';
-import { ENGINE_KEY_NAMES, type GroupDifference, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from '../../../shared/engine';
+import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine';
 import type { Lang, TFunction } from '../../../shared/i18n';
+import { spendGroupName } from '../../../shared/i18n/spendGroupNames';
 import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
 import { TEXT_FORMAT } from './cellRoles';
 
@@ -73,12 +75,10 @@ export function scenarioSheetRows(comparison: ScenarioComparison, t: TFunction, 
     (s) => s.difference.totalCostPence,
   );
 
-  // The engine names its own keys (other costs, no area, ALP) in English; a Welsh workbook shows them in Welsh.
-  const groupName = (g: SpendGroup) => (lang === 'cy' && g.name === ENGINE_KEY_NAMES.en[g.key] ? (ENGINE_KEY_NAMES.cy[g.key] ?? g.name) : g.name);
   const groups = (title: string, list: (f: ScenarioFigures) => SpendGroup[], diffs: (s: (typeof scenarios)[number]) => GroupDifference[]) => {
     heading(title);
     const keys: Array<{ key: string; name: string }> = [];
-    for (const f of [baseline, ...scenarios]) for (const g of list(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: groupName(g) });
+    for (const f of [baseline, ...scenarios]) for (const g of list(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: spendGroupName(g, t, lang) });
     for (const k of keys) {
       row(
         'money',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup } from '../../../shared/engine';
+import { spendGroupName } from '../../../shared/i18n/spendGroupNames';
 import { useDisplay } from '../../display';
 import { describeDifference, type DifferenceKind } from './differenceText';
 
@@ -14,7 +15,7 @@ export function ScenarioComparisonTable(props: {
   /** The line under each compared column's name (default: "Scenario, <year>"); a version says when it was presented. */
   comparedDetail?: (figures: ScenarioFigures) => string;
 }) {
-  const { t, pounds } = useDisplay();
+  const { t, lang, pounds, nameOf } = useDisplay();
   const { baseline, scenarios } = props.comparison;
   const all: ScenarioFigures[] = [baseline, ...scenarios];
 
@@ -59,7 +60,7 @@ export function ScenarioComparisonTable(props: {
 
   const groupRows = (prefix: string, groups: (f: ScenarioFigures) => SpendGroup[], differences: (s: Compared) => GroupDifference[]) => {
     const keys: Array<{ key: string; name: string }> = [];
-    for (const f of all) for (const g of groups(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: g.name });
+    for (const f of all) for (const g of groups(f)) if (!keys.some((k) => k.key === g.key)) keys.push({ key: g.key, name: spendGroupName(g, t, lang) });
     return keys.map((k) =>
       moneyRow(
         k.name,
@@ -210,7 +211,7 @@ export function ScenarioComparisonTable(props: {
             'unstaffed',
             (f) => f.unstaffedLines.count,
             (s) => s.difference.unstaffedLinesCount,
-            (f) => f.unstaffedLines.lines.map((l) => l.name),
+            (f) => f.unstaffedLines.lines.map((l) => nameOf(l)),
           )}
         </tbody>
       </table>
