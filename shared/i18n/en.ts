@@ -2201,6 +2201,7 @@ export const en = {
     compare: {
       heading: 'Compare with the plan',
       intro: 'Tick scenarios in the list, then compare them side by side with the plan. Each scenario’s figure shows its difference from the plan underneath.',
+      button_zero: 'Choose scenarios to compare with the plan',
       button_one: 'Compare {{count}} scenario with the plan',
       button_other: 'Compare {{count}} scenarios with the plan',
       caption: 'The plan and the chosen scenarios side by side',
