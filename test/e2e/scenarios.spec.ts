@@ -127,8 +127,10 @@ test('two scenarios: edited, compared with the plan figure by figure, the plan u
   await page.getByTestId('leave-scenario').click();
   await expectPlanTotals(page);
 
-  // Compare both with the plan.
+  // Compare both with the plan. With none ticked, the button asks for them rather than offering to compare none.
   await page.getByTestId('nav-scenarios').click();
+  await expect(page.getByTestId('compare-scenarios')).toHaveText('Choose scenarios to compare with the plan');
+  await expect(page.getByTestId('compare-scenarios')).toBeDisabled();
   await page.getByRole('checkbox', { name: 'Compare Grant ends' }).check();
   await page.getByRole('checkbox', { name: 'Compare Two fewer TAs' }).check();
   await page.getByTestId('compare-scenarios').click();
@@ -268,4 +270,57 @@ test('in Welsh, a roll-forward scenario names the income it did not carry by the
   const outcome = page.getByRole('status').filter({ hasText: 'Incwm sy’n dod i ben cyn y flwyddyn nesaf' });
   await expect(outcome).toContainText('Grant gweithredu ADY');
   await expect(outcome).not.toContainText('ALN implementation grant');
+});
+
+test('in Welsh, the comparison names the school’s tiers, areas of need and lines by their Welsh names, and ALP and not ALP in Welsh', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.locator('.lang-select select').selectOption('cy');
+  await page.getByTestId('nav-scenarios').click();
+  await expect(page.getByTestId('compare-scenarios')).toHaveText('Dewiswch senarios i’w cymharu â’r cynllun');
+  await expect(page.getByTestId('compare-scenarios')).toBeDisabled();
+
+  // "Dau CA yn llai": Nia Williams removed, so the phonics group has no one to deliver it.
+  await page.getByTestId('scenario-name').fill('Dau CA yn llai');
+  await page.getByTestId('create-scenario').click();
+  await expect(page.getByTestId('scenario-row-Dau CA yn llai')).toContainText('Copi o’r cynllun');
+  await page
+    .getByTestId('scenario-row-Dau CA yn llai')
+    .getByRole('button', { name: /Gweithio ar y senario hwn/ })
+    .click();
+  await expect(page.getByTestId('scenario-banner')).toContainText('Rydych yn gweithio yn y senario “Dau CA yn llai”');
+  await page.getByTestId('lever-staff').selectOption({ label: 'Nia Williams' });
+  await page.getByRole('button', { name: 'Tynnu o’r senario hwn' }).click();
+  await page.getByRole('dialog', { name: 'Tynnu Nia Williams o “Dau CA yn llai”?' }).getByRole('button', { name: 'Tynnu Nia Williams' }).click();
+  await expect(page.getByTestId('lines-lost-deliverer')).toContainText('Ffoneg dal i fyny (Blwyddyn 2)');
+  await page.getByTestId('leave-scenario').click();
+
+  await page.getByTestId('nav-scenarios').click();
+  await page.getByRole('checkbox', { name: 'Cymharu Dau CA yn llai' }).check();
+  await expect(page.getByTestId('compare-scenarios')).toHaveText('Cymharu 1 senario â’r cynllun');
+  await page.getByTestId('compare-scenarios').click();
+  const table = page.getByTestId('scenario-comparison');
+  await expect(table).toBeVisible();
+  // Each group's rows (compare-alp-short is the learners' row, not a group).
+  const rowNames = (prefix: string) => table.locator(`tr[data-testid^="compare-${prefix}-"]:not([data-testid="compare-alp-short"]) th`).allInnerTexts();
+  expect(await rowNames('alp')).toEqual(['DDY', 'Nid DDY']);
+  expect(await rowNames('tier')).toEqual(['Cyffredinol', 'Wedi’i thargedu', 'DDY', 'Costau eraill (dim haen na maes)']);
+  expect(await rowNames('area')).toEqual([
+    'Gwybyddiaeth a dysgu',
+    'Cyfathrebu a rhyngweithio',
+    'Datblygiad ymddygiadol, emosiynol a chymdeithasol',
+    'Synhwyraidd a/neu gorfforol',
+    'Costau eraill (dim haen na maes)',
+  ]);
+  await expect(table.getByTestId('compare-unstaffed')).toContainText('Ffoneg dal i fyny (Blwyddyn 2)');
+  const shown = await table.innerText();
+  for (const english of ['Universal', 'Targeted', 'Not ALP', 'Cognition and learning', 'Sensory and/or physical', 'Other costs', 'Catch-up phonics']) expect(shown, english).not.toContain(english);
+
+  await table.getByTestId('compare-tier-universal').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('scenario-comparison-cy') });
+  await table.getByTestId('compare-unstaffed').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('scenario-comparison-cy-end') });
+  await page.getByTestId('scenario-list').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('scenario-list-cy') });
 });
