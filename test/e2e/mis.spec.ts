@@ -122,3 +122,26 @@ test('a Windows-1252 SIMS list imports with its accents, and a file without the 
   await page.getByRole('searchbox').fill('Gwenllïan');
   await expect(page.getByTestId('learners-table').getByRole('button', { name: 'Gwenllïan Pryce' })).toBeVisible();
 });
+
+test('at 1366×768 the Learners list shows each 13-character UPN whole: the last digits tell learners apart', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openLearners(page);
+  await page.getByTestId('import-mis').click();
+  const dialog = page.getByRole('dialog', { name: 'Import learners from your MIS' });
+  await dialog.getByTestId('mis-file').setInputFiles(fixture('sims-year-list-windows-1252.csv'));
+  await dialog.getByTestId('mis-to-preview').click();
+  await dialog.getByTestId('mis-import').click();
+  await expect(page.getByText(`${demoLearners + 6} of ${demoLearners + 6} learners`)).toBeVisible();
+  await page.getByRole('searchbox').fill('W8204001260');
+  await expect(page.getByText(`6 of ${demoLearners + 6} learners`)).toBeVisible();
+  const refs = page.getByTestId('learners-table').locator('[role="row"] > [role="cell"]:first-child').filter({ hasText: 'W8204001260' });
+  await expect(refs).toHaveCount(6);
+  for (const ref of await refs.all()) {
+    const text = (await ref.textContent()) ?? '';
+    expect(text).toMatch(/^W8204001260\d\d$/);
+    // Nothing cut off by the column: the whole reference is drawn, and it is the cell's title too.
+    const clipped = await ref.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(clipped, `${text} is cut off`).toBe(false);
+    await expect(ref).toHaveAttribute('title', text);
+  }
+});

@@ -9,9 +9,11 @@ import { LearnerPage } from './LearnerPage';
 import { searchMatcher } from '../../../shared/searchText';
 import { MisImportDialog } from '../mis/MisImportDialog';
 
-// Widths that hold the Welsh as well as the English ("Blwyddyn 10", "Llinellau") and a whole 13-character UPN
-// as the reference; headings wrap. The areas of need, a list with its whole text on hover, give way at 1366.
-const COLUMNS = '9rem minmax(9rem, 1.2fr) 7rem 11rem minmax(5.5rem, 1.3fr) 6.5rem 9.5rem 6rem 7.5rem';
+// Widths that hold the Welsh as well as the English ("Blwyddyn 10", "Llinellau"); headings wrap. The
+// reference holds a whole 13-character UPN (W + 12 digits) in a wide system font such as DejaVu Sans, so
+// the digits that tell learners apart are never cut off; a longer MIS id is cut but has its whole text
+// on hover. The areas of need, a list with its whole text on hover, give way at 1366.
+const COLUMNS = '10.5rem minmax(9rem, 1.2fr) 7rem 11rem minmax(5.5rem, 1.3fr) 6.5rem 9.5rem 6rem 7.5rem';
 const ROW_HEIGHT = 38;
 
 /** Every learner in a virtualised table: a 2,000-learner file renders only the rows in view. */
@@ -126,7 +128,9 @@ function LearnerList() {
                     data-testid={`learner-row-${l.id}`}
                     style={{ gridTemplateColumns: COLUMNS, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
-                    <span role="cell">{l.ref}</span>
+                    <span role="cell" title={l.ref} data-testid="learner-ref">
+                      {l.ref}
+                    </span>
                     <span role="cell">
                       <button type="button" className="row-title" onClick={() => openLearner(l.id)}>
                         {learnerName(l)}
