@@ -206,6 +206,9 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.getByTestId('export-comparison-dialog-path').fill(exportPath);
   await page.getByTestId('export-comparison-dialog-submit').click();
   await expect(page.getByTestId('export-comparison-dialog-status')).toContainText('Saved the comparison as comparison.xlsx');
+  // Focus is not dropped to the page when the options are disabled: it is on Close, described by what was saved.
+  await expect(page.getByTestId('export-comparison-dialog-close')).toBeFocused();
+  await expect(page.getByTestId('export-comparison-dialog-close')).toHaveAccessibleDescription(/Saved the comparison as comparison\.xlsx/);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(exportPath);
   expect(workbook.worksheets.length).toBeGreaterThan(0);

@@ -58,9 +58,18 @@ test('the governors’ workbook, the statement for parents and the authority ret
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.screenshot({ path: screenshotPath('export-dialog') });
 
+  // At 1366×768 the options fill the dialog: the saved sentence below them is brought into view, and
+  // focus goes to Close (described by that sentence), not to the page behind when the options are disabled.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await dialog.getByTestId('export-governors-submit').click();
   const status = dialog.getByTestId('export-governors-status');
   await expect(status).toContainText('Saved Ysgol Cwm Glas (demo) governors', { timeout: 30_000 });
+  await expect(status).toBeInViewport();
+  const body = await dialog.locator('.dialog-body').boundingBox();
+  const saved = await status.boundingBox();
+  expect(saved && body && saved.y + saved.height <= body.y + body.height + 1, 'the saved sentence is inside the visible part of the dialog').toBe(true);
+  await expect(dialog.getByTestId('export-governors-close')).toBeFocused();
+  await expect(dialog.getByTestId('export-governors-close')).toHaveAccessibleDescription(/Saved Ysgol Cwm Glas \(demo\) governors/);
   await expect(status).toContainText('Summary, Provision map, Staffing, Learners, Checks');
   await dialog.screenshot({ path: screenshotPath('export-dialog-done') });
   expect(fs.existsSync(defaultPath)).toBe(true);

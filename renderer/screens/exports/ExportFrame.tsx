@@ -3,7 +3,7 @@
  * export's own choices, then a busy state while the file is written (nothing can be changed or closed
  * mid-write), then either a sentence naming what was saved or the backend's reason in plain words.
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslator } from '../../i18n/useTranslator';
 import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
@@ -42,6 +42,23 @@ export function ExportFrame(props: {
   const busy = phase.kind === 'busy';
   const done = phase.kind === 'done';
   const pathError = phase.kind === 'failed' ? phase.pathProblem : null;
+  const pathRef = useRef<HTMLInputElement>(null);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const nextRef = useRef<HTMLButtonElement>(null);
+
+  // While the file is written the fieldset and the button pressed are disabled, which drops focus to the
+  // page. When the outcome is known it is brought into view (below the options of a tall dialog) and focus
+  // goes to what comes next: Close after a save (described by the saved sentence), the path when the path
+  // was refused, "Edit the text" when names were found, else the export button again beside the reason.
+  useEffect(() => {
+    if (phase.kind === 'idle' || phase.kind === 'busy') return;
+    if (phase.kind === 'failed' && phase.pathProblem) {
+      pathRef.current?.focus();
+      return;
+    }
+    outcomeRef.current?.scrollIntoView({ block: 'nearest' });
+    nextRef.current?.focus();
+  }, [phase]);
 
   const submit = async (notLearners = false) => {
     if (busy) return;
@@ -78,12 +95,12 @@ export function ExportFrame(props: {
       wide
       footer={
         done ? (
-          <button type="button" className="primary" onClick={close} data-testid={`${props.testId}-close`}>
+          <button type="button" className="primary" onClick={close} ref={nextRef} aria-describedby={`${id}-done`} data-testid={`${props.testId}-close`}>
             {t('common.close')}
           </button>
         ) : phase.kind === 'names' ? (
           <>
-            <button type="button" onClick={close} data-testid={`${props.testId}-edit-text`}>
+            <button type="button" onClick={close} ref={nextRef} data-testid={`${props.testId}-edit-text`}>
               {t('exportDialogs.names.edit')}
             </button>
             <button type="button" className="primary" onClick={() => void submit(true)} data-testid={`${props.testId}-not-learners`}>
@@ -95,7 +112,7 @@ export function ExportFrame(props: {
             <button type="button" onClick={close} disabled={busy}>
               {t('common.cancel')}
             </button>
-            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid={`${props.testId}-submit`}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void submit()} ref={nextRef} data-testid={`${props.testId}-submit`}>
               {busy ? t('exportDialogs.working') : props.submitLabel}
             </button>
           </>
@@ -111,6 +128,7 @@ export function ExportFrame(props: {
               id={`${id}-path`}
               type="text"
               value={path}
+              ref={pathRef}
               data-autofocus
               spellCheck={false}
               aria-describedby={`${id}-hint${pathError ? ` ${id}-path-error` : ''}`}
@@ -135,29 +153,31 @@ export function ExportFrame(props: {
           </div>
           {props.children}
         </fieldset>
-        <div role="status" className="export-status" data-testid={`${props.testId}-status`}>
-          {busy ? (
-            <div className="export-busy">
-              <progress aria-label={props.busyText} />
-              <span>{props.busyText}</span>
-            </div>
-          ) : phase.kind === 'done' ? (
-            <div className="export-done">
-              <p>
-                <span aria-hidden="true">✓ </span>
-                {phase.message}
-              </p>
-              {phase.detail ? <p className="field-hint">{phase.detail}</p> : null}
-            </div>
+        <div ref={outcomeRef}>
+          <div role="status" className="export-status" data-testid={`${props.testId}-status`}>
+            {busy ? (
+              <div className="export-busy">
+                <progress aria-label={props.busyText} />
+                <span>{props.busyText}</span>
+              </div>
+            ) : phase.kind === 'done' ? (
+              <div className="export-done" id={`${id}-done`}>
+                <p>
+                  <span aria-hidden="true">✓ </span>
+                  {phase.message}
+                </p>
+                {phase.detail ? <p className="field-hint">{phase.detail}</p> : null}
+              </div>
+            ) : null}
+          </div>
+          {phase.kind === 'names' ? <NamesFound found={phase.found} testId={`${props.testId}-names`} /> : null}
+          {phase.kind === 'failed' && !phase.pathProblem ? (
+            <p role="alert" className="export-failed" data-testid={`${props.testId}-error`}>
+              <strong>{t('exportDialogs.notSaved')} </strong>
+              {phase.message}
+            </p>
           ) : null}
         </div>
-        {phase.kind === 'names' ? <NamesFound found={phase.found} testId={`${props.testId}-names`} /> : null}
-        {phase.kind === 'failed' && !phase.pathProblem ? (
-          <p role="alert" className="export-failed" data-testid={`${props.testId}-error`}>
-            <strong>{t('exportDialogs.notSaved')} </strong>
-            {phase.message}
-          </p>
-        ) : null}
       </div>
     </Dialog>
   );
