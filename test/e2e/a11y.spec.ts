@@ -193,3 +193,34 @@ test('every screen, editor and dialog passes an axe scan', async ({ page }, info
   await expect(page.getByRole('dialog')).toBeVisible();
   await scan(page, info, 'path dialog');
 });
+
+/** The WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const s = Number(c) / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (bl ?? 0);
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('a disabled primary button looks disabled, its words still readable', async ({ page }) => {
+  mapio ??= await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await page.getByTestId('nav-staff').click();
+  await page.getByTestId('add-staff').click();
+  const dialog = page.getByRole('dialog', { name: 'Add staff member' });
+  const use = dialog.getByRole('button', { name: 'Use this hourly cost' });
+  const save = dialog.getByTestId('save-new-staff');
+  await expect(use).toBeDisabled();
+  await expect(save).toBeEnabled();
+  const style = (button: typeof use) => button.evaluate((el) => ({ background: getComputedStyle(el).backgroundColor, color: getComputedStyle(el).color }));
+  const disabled = await style(use);
+  const enabled = await style(save);
+  expect(disabled.background, 'the disabled button is drawn like the enabled Save').not.toBe(enabled.background);
+  expect(contrast(disabled.color, disabled.background)).toBeGreaterThanOrEqual(4.5);
+  await page.keyboard.press('Escape');
+});
