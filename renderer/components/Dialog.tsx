@@ -6,8 +6,10 @@ import { BusyIndicator } from './BusyIndicator';
  * A modal dialog on the native <dialog> element: showModal() makes the rest of the page inert (focus
  * stays inside) and Escape closes it. Focus returns to whatever opened it. Mark the control that should
  * take focus first with `data-autofocus` (React's autoFocus fires before showModal() and is lost).
+ * A form dialog passes `onSubmit`: its body and footer are one <form>, so Enter in a text field saves it
+ * as the footer's submit button (FormFooter's `submit`) would.
  */
-export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string }) {
+export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string; onSubmit?: () => void }) {
   const { t } = useTranslator();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -37,6 +39,13 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
     };
   }, []);
 
+  const body = (
+    <>
+      <div className="dialog-body">{props.children}</div>
+      {props.footer ? <div className="dialog-foot">{props.footer}</div> : null}
+    </>
+  );
+
   return (
     <dialog ref={ref} className={props.wide ? 'dialog dialog-wide' : 'dialog'} aria-labelledby={titleId} aria-describedby={props.describedBy}>
       <div className="dialog-head">
@@ -47,8 +56,20 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <div className="dialog-body">{props.children}</div>
-      {props.footer ? <div className="dialog-foot">{props.footer}</div> : null}
+      {props.onSubmit ? (
+        <form
+          className="dialog-form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            props.onSubmit?.();
+          }}
+        >
+          {body}
+        </form>
+      ) : (
+        body
+      )}
     </dialog>
   );
 }

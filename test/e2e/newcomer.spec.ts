@@ -96,8 +96,12 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByText(L.app.saved)).toBeVisible();
     await shot(page, 'school-details');
 
-    // Step 2: the calendar, with the autumn half-term a week later than the typical one.
-    await page.getByTestId('setup-next').click();
+    // Step 2: the calendar, with the autumn half-term a week later than the typical one. By keyboard, Enter on
+    // Next takes focus to the new step's heading, in view at the top (not to the button, now below the fold).
+    await page.getByTestId('setup-next').press('Enter');
+    await expect(page.getByTestId('setup-step')).toContainText(L.school.parts.calendar);
+    await expect(page.getByTestId('setup-step')).toBeFocused();
+    await expect(page.getByTestId('setup-step')).toBeInViewport();
     await expect(page.getByTestId('calendar-summary')).toContainText('38');
     await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '2 Tach 2026' : '2 Nov 2026');
     // The half-term's new end is held back while saving, as on a slow laptop: its new start, typed meanwhile,
@@ -132,10 +136,12 @@ for (const lang of ['en', 'cy'] as const) {
     await page.getByTestId('setup-next').click();
     await expect(page.getByTestId('areas-table').getByRole('row')).toHaveCount(5);
     await shot(page, 'areas');
-    await page.getByTestId('setup-finish').click();
+    await page.getByTestId('setup-finish').press('Enter');
 
-    // Staff, costed with the calculator: 60 paid weeks is refused beside the box, with the range.
+    // Staff, costed with the calculator: 60 paid weeks is refused beside the box, with the range. Focus went on
+    // from Finish to adding the first member of staff, not to the page.
     await expect(page.getByTestId('add-staff')).toBeVisible();
+    await expect(page.getByTestId('add-staff')).toBeFocused();
     await page.getByTestId('add-staff').click();
     const staffForm = page.getByRole('dialog', { name: L.staff.addStaff });
     await staffForm.getByTestId('new-staff-name').fill('Siwan Morgan');
@@ -149,9 +155,11 @@ for (const lang of ['en', 'cy'] as const) {
     await calculator.getByLabel(L.staff.calculator.paidWeeks).fill('38.6');
     await expect(calculator.getByTestId('calculator-result')).toContainText('£17.18');
     await shot(page, 'add-staff');
-    await calculator.getByRole('button', { name: L.staff.calculator.use }).click();
+    // Enter in the calculator uses its figure (the form stays open); Enter in the form's own fields saves it.
+    await calculator.getByLabel(L.staff.calculator.paidWeeks).press('Enter');
     await expect(staffForm.getByTestId('new-staff-hourly')).toHaveValue('17.18');
-    await staffForm.getByTestId('save-new-staff').click();
+    await expect(staffForm).toBeVisible();
+    await staffForm.getByTestId('new-staff-name').press('Enter');
     await expect(staffForm).toBeHidden();
     await expect(page.getByRole('row').filter({ hasText: 'Siwan Morgan' })).toContainText('£17.18');
 

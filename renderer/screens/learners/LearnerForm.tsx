@@ -123,12 +123,13 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
       wide
       title={l ? t('learners.formTitleEdit', { name: learnerName(l) }) : t('learners.formTitleNew')}
       onClose={props.onClose}
+      onSubmit={() => void save()}
       footer={
         <>
           <button type="button" onClick={props.onClose}>
             {t('common.cancel')}
           </button>
-          <button type="button" className="primary" disabled={busy} onClick={() => void save()} data-testid="save-learner">
+          <button type="submit" className="primary" disabled={busy} data-testid="save-learner">
             {t('common.save')}
           </button>
         </>

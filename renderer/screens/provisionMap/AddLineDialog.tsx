@@ -117,7 +117,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
   const firstDate = data.calendar.weekStarts[Number(startWeek) - 1];
 
   return (
-    <Dialog title={t('map.addLine')} wide onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-line" />}>
+    <Dialog title={t('map.addLine')} wide onClose={props.onClose} onSubmit={() => void save()} footer={<FormFooter busy={busy} onCancel={props.onClose} submit saveTestId="save-new-line" />}>
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <LabelledInput id={`${id}-name`} className="span-2" label={t('line.name')} value={name} onChange={edited('name', setName)} error={errors.name} testId="new-line-name" />

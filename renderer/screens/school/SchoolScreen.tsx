@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useDisplay } from '../../display';
 import { SCHOOL_PARTS, useMapio, type SchoolPart } from '../../state/store';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { CalendarEditor } from './CalendarEditor';
 import { SchoolDetails } from './SchoolDetails';
 import { WelshCompleteness } from './WelshCompleteness';
@@ -20,6 +21,7 @@ export function SchoolScreen() {
   const show = useMapio((s) => s.show);
   const setStatus = useMapio((s) => s.setStatus);
   const tabs = useRef<Array<HTMLButtonElement | null>>([]);
+  const stepHeading = useRef<HTMLHeadingElement>(null);
   const index = SCHOOL_PARTS.indexOf(part);
 
   const go = (next: SchoolPart) => {
@@ -35,10 +37,19 @@ export function SchoolScreen() {
     else return;
     e.preventDefault();
   };
+  // Next and Back: the new step starts at the top, its heading focused (the button pressed would otherwise
+  // keep focus, now below the fold of a long step, and a second Enter would skip the step unseen).
+  const step = (next: SchoolPart) => {
+    showPart(next);
+    window.scrollTo({ top: 0 });
+    stepHeading.current?.focus({ preventScroll: true });
+  };
+  // Focus goes on to the Staff screen's main action, not to the page.
   const finish = () => {
     endSetUp();
     setStatus({ key: 'school.setup.done' });
     show('staff');
+    focusWhenShown('[data-testid="add-staff"]');
   };
 
   return (
@@ -55,9 +66,9 @@ export function SchoolScreen() {
         ) : null}
       </div>
       {settingUp ? (
-        <p className="setup-step" aria-live="polite" data-testid="setup-step">
+        <h2 className="setup-step" tabIndex={-1} ref={stepHeading} data-testid="setup-step">
           {t('school.setup.step', { n: index + 1, total: SCHOOL_PARTS.length, name: t(`school.parts.${part}`) })}
-        </p>
+        </h2>
       ) : null}
       <div role="tablist" aria-label={t('school.parts.label')} className="tab-list" onKeyDown={onTabKey}>
         {SCHOOL_PARTS.map((p, i) => (
@@ -82,18 +93,19 @@ export function SchoolScreen() {
         ))}
       </div>
       <section role="tabpanel" id={`school-panel-${part}`} aria-labelledby={`school-tab-${part}`} className="tab-panel">
-        {/* The part's name as a heading, so the outline runs School > Calendar > Terms for screen readers. */}
-        <h2 className="visually-hidden">{t(`school.parts.${part}`)}</h2>
+        {/* The part's name as a heading, so the outline runs School > Calendar > Terms for screen readers
+            (in the set-up, the step line above is that heading). */}
+        {settingUp ? null : <h2 className="visually-hidden">{t(`school.parts.${part}`)}</h2>}
         {part === 'details' ? <SchoolDetails /> : part === 'calendar' ? <CalendarEditor /> : part === 'tiers' ? <TiersEditor /> : <AreasEditor />}
       </section>
       {settingUp ? null : <WelshCompleteness />}
       {settingUp ? (
         <div className="setup-nav">
-          <button type="button" disabled={index === 0} onClick={() => showPart(SCHOOL_PARTS[index - 1] as SchoolPart)} data-testid="setup-back">
+          <button type="button" disabled={index === 0} onClick={() => step(SCHOOL_PARTS[index - 1] as SchoolPart)} data-testid="setup-back">
             {t('school.setup.back')}
           </button>
           {index < SCHOOL_PARTS.length - 1 ? (
-            <button type="button" className="primary" onClick={() => showPart(SCHOOL_PARTS[index + 1] as SchoolPart)} data-testid="setup-next">
+            <button type="button" className="primary" onClick={() => step(SCHOOL_PARTS[index + 1] as SchoolPart)} data-testid="setup-next">
               {t('school.setup.next', { name: t(`school.parts.${SCHOOL_PARTS[index + 1]}`) })}
             </button>
           ) : (

@@ -315,7 +315,7 @@ function AddRecordDialog(props: {
     else props.onClose();
   };
   return (
-    <Dialog title={t(`school.${k}.add`)} onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId={`${k}-add-save`} />}>
+    <Dialog title={t(`school.${k}.add`)} onClose={props.onClose} onSubmit={() => void save()} footer={<FormFooter busy={busy} onCancel={props.onClose} submit saveTestId={`${k}-add-save`} />}>
       <div className={`field ${problem ? 'field-error' : ''}`}>
         <label htmlFor={`${id}-name`}>{t(`school.${k}.col.name`)}</label>
         <input

@@ -70,7 +70,7 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
   );
 
   return (
-    <Dialog title={t('staff.addStaff')} wide onClose={props.onClose} footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} saveTestId="save-new-staff" />}>
+    <Dialog title={t('staff.addStaff')} wide onClose={props.onClose} onSubmit={() => void save()} footer={<FormFooter busy={busy} onCancel={props.onClose} submit saveTestId="save-new-staff" />}>
       <FormProblem message={errors.form} />
       <div className="form-grid">
         {field('name', t('staff.field.name'), name, setName, { testId: 'new-staff-name' })}

@@ -44,6 +44,10 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
     { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes, t('errors.hours')) },
   ];
 
+  const use = async () => {
+    if (basis && result !== null) setProblem(await props.onUse(basis, result));
+  };
+
   return (
     <fieldset className="subform" data-testid="hourly-calculator">
       <legend>{t('staff.calculator.title')}</legend>
@@ -60,6 +64,12 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
               aria-invalid={f.error ? true : undefined}
               aria-describedby={f.error ? `${id}-${f.key}-error` : undefined}
               onChange={(e) => f.set(e.target.value)}
+              // Enter here uses the worked-out cost; it does not save the form the calculator sits in.
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                void use();
+              }}
             />
             {f.error ? (
               <p id={`${id}-${f.key}-error`} className="field-message">
@@ -72,14 +82,7 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
       <p aria-live="polite" className="strong" data-testid="calculator-result">
         {result !== null ? t('staff.calculator.result', { amount: pounds(result) }) : t('staff.calculator.incomplete')}
       </p>
-      <button
-        type="button"
-        className="primary small"
-        disabled={result === null || basis === null}
-        onClick={async () => {
-          if (basis && result !== null) setProblem(await props.onUse(basis, result));
-        }}
-      >
+      <button type="button" className="primary small" disabled={result === null || basis === null} onClick={() => void use()}>
         {t('staff.calculator.use')}
       </button>
       {problem ? (
