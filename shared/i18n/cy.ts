@@ -493,6 +493,7 @@ export const cy: Catalogue = {
     withinHours: 'O fewn yr oriau',
     placeholder: 'dalfan',
     noStaff: 'Dim staff eto.',
+    noStaffNext: 'Ychwanegwch y bobl sy’n darparu (cynorthwywyr addysgu, athrawon, arbenigwyr) gyda chost awr o’u hamser. Yna ychwanegwch eich llinellau ar y map darpariaeth.',
     noLines: 'Dim llinellau',
     editTitle: 'Golygu {{name}}',
     editorTitle: 'Golygu aelod o staff',

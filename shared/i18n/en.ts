@@ -442,6 +442,8 @@ export const en = {
     withinHours: 'Within hours',
     placeholder: 'placeholder',
     noStaff: 'No staff yet.',
+    /** Under "No staff yet.": what to do first. */
+    noStaffNext: 'Add the people who deliver provision (teaching assistants, teachers, specialists) with what an hour of their time costs. Then add your lines on the provision map.',
     noLines: 'No lines',
     editTitle: 'Edit {{name}}',
     editorTitle: 'Edit staff member',

@@ -142,6 +142,9 @@ for (const lang of ['en', 'cy'] as const) {
     // from Finish to adding the first member of staff, not to the page.
     await expect(page.getByTestId('add-staff')).toBeVisible();
     await expect(page.getByTestId('add-staff')).toBeFocused();
+    // A sighted newcomer is told on screen what to do next, with the button to do it.
+    await expect(page.getByTestId('staff-empty')).toContainText(L.school.setup.done);
+    await expect(page.getByTestId('staff-empty').getByRole('button', { name: `+ ${L.staff.addStaff}` })).toBeVisible();
     await page.getByTestId('add-staff').click();
     const staffForm = page.getByRole('dialog', { name: L.staff.addStaff });
     await staffForm.getByTestId('new-staff-name').fill('Siwan Morgan');

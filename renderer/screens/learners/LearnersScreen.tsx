@@ -28,6 +28,8 @@ function LearnerList() {
   const { t, pounds, yearGroup, date, nameOf } = useDisplay();
   const view = useMapio((s) => s.view);
   const openLearner = useMapio((s) => s.openLearner);
+  const notice = useMapio((s) => s.status);
+  const setNotice = useMapio((s) => s.setStatus);
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<AlnStatus | ''>('');
   const [adding, setAdding] = useState(false);
@@ -73,6 +75,18 @@ function LearnerList() {
           </button>
         </div>
       </div>
+      {notice?.key === 'mis.imported' ? (
+        // What the import did, on screen as well as to a screen reader, until it is dismissed.
+        <div className="notice notice-good" data-testid="mis-imported">
+          <p>
+            <span aria-hidden="true">✓ </span>
+            {t(notice.key, notice.params ?? {})}
+          </p>
+          <button type="button" className="small" onClick={() => setNotice(null)}>
+            {t('app.dismiss')}
+          </button>
+        </div>
+      ) : null}
       <div className="toolbar">
         <div className="field">
           <label htmlFor={`${id}-q`}>{t('learners.search')}</label>

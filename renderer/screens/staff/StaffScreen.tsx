@@ -13,6 +13,7 @@ export function StaffScreen() {
   const view = useMapio((s) => s.view);
   const selectedStaffId = useMapio((s) => s.selectedStaffId);
   const selectStaff = useMapio((s) => s.selectStaff);
+  const justSetUp = useMapio((s) => s.status?.key === 'school.setup.done');
   const [adding, setAdding] = useState(false);
   const [query, setQuery] = useState('');
   const searchId = useId();
@@ -77,7 +78,20 @@ export function StaffScreen() {
           </div>
         ) : null}
         {data.staff.length === 0 ? (
-          <p className="empty">{t('staff.noStaff')}</p>
+          // Said on screen, not only to a screen reader: what to do first, and the button to do it.
+          <div className="empty empty-next" data-testid="staff-empty">
+            {justSetUp ? (
+              <p>{t('school.setup.done')}</p>
+            ) : (
+              <>
+                <p className="strong">{t('staff.noStaff')}</p>
+                <p>{t('staff.noStaffNext')}</p>
+              </>
+            )}
+            <button type="button" className="primary" onClick={() => setAdding(true)} data-testid="add-staff-empty">
+              + {t('staff.addStaff')}
+            </button>
+          </div>
         ) : (
           <DataTable
             className="staff-table"
