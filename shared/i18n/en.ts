@@ -625,6 +625,7 @@ export const en = {
     },
   },
   dashboard: {
+    decisionsDue_zero: 'ALN decisions awaited: no learners',
     decisionsDue_one: 'ALN decisions awaited: {{count}} learner, in due order',
     decisionsDue_other: 'ALN decisions awaited: {{count}} learners, in due order',
     noDecisionsDue: 'No learner is waiting for an ALN decision. Record a referral on a learner’s page (Edit learner).',

@@ -222,6 +222,10 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(incomeForm).toBeHidden();
     await expect(page.getByTestId('budget-position')).toContainText(formatPounds(INCOME_PENCE - LINE_PENCE).replace('-', ''));
 
+    // The dashboard of a school with no learners yet: no "0 learners".
+    await page.getByTestId('nav-dashboard').click();
+    await expect(page.locator('#decisions-due')).toHaveText(lang === 'cy' ? 'Penderfyniadau ADY yn yr arfaeth: dim dysgwyr' : 'ALN decisions awaited: no learners');
+
     // The documents: written from the File menu, then opened and read.
     const out = path.join(mapio.dataDir, 'out');
     fs.mkdirSync(out);
