@@ -133,9 +133,13 @@ export function App() {
     if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [lang, i18n]);
 
+  // The tab names what is on screen: on the authority comparison, its own file, not the school file behind it.
+  const authorityFileName = authorityView?.file.name ?? null;
+  const onAuthority = screen === 'authority' && authorityFileName !== null;
+  const authorityTitle = t('authority.title');
   useEffect(() => {
-    document.title = hasView ? `${schoolName} · ${fileName} · Mapio` : 'Mapio';
-  }, [hasView, schoolName, fileName]);
+    document.title = onAuthority ? `${authorityTitle} · ${authorityFileName} · Mapio` : hasView ? `${schoolName} · ${fileName} · Mapio` : 'Mapio';
+  }, [onAuthority, authorityTitle, authorityFileName, hasView, schoolName, fileName]);
 
   const runPath = useCallback(
     (action: PathAction, path: string) => {

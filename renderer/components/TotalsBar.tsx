@@ -17,7 +17,8 @@ export const TotalsBar = memo(function TotalsBar() {
   const { totals, budget, checks } = costed;
   const position = budget.positionPence;
   const abs = Math.abs(position);
-  const positionText = position > 0 ? t('totals.underBudget', { amount: `+${pounds(abs)}` }) : position < 0 ? t('totals.overBudget', { amount: `-${pounds(abs)}` }) : t('totals.onBudget');
+  // "£394.92 over budget": the words say which way, a minus sign as well would read as a double negative.
+  const positionText = position > 0 ? t('totals.underBudget', { amount: `+${pounds(abs)}` }) : position < 0 ? t('totals.overBudget', { amount: pounds(abs) }) : t('totals.onBudget');
   const tone = position > 0 ? 'good' : position < 0 ? 'bad' : 'neutral';
 
   return (

@@ -298,7 +298,7 @@ export const cy: Catalogue = {
     fundingNoteCy: 'Nodyn ariannu yn Gymraeg',
     staff: 'Staff fesul grŵp',
     staffMember: 'Aelod o staff',
-    staffCount: 'Sawl un',
+    staffCount: 'Sawl un ym mhob grŵp',
     addStaff: 'Ychwanegu staff',
     removeStaff: 'Tynnu {{name}}',
     noStaffYet: 'Dim staff wedi’u neilltuo: nid oes cost staff i’r llinell.',
@@ -719,6 +719,11 @@ export const cy: Catalogue = {
     },
     col: { item: 'Eitem', value: 'Gwerth' },
     empty: 'Dim i’w ddangos eto.',
+    allZero: 'Dim i’w lunio eto: mae pob ffigur yma yn 0 hyd yn hyn.',
+    nothingToDraw: {
+      status: 'Dim i’w lunio eto: nid oes dysgwyr yn y ffeil hon. Ychwanegwch nhw ar y sgrin Dysgwyr, neu mewnforiwch nhw o’ch MIS.',
+      welsh: 'Dim i’w lunio eto: nid oes CDU yn y ffeil hon yn gofyn am oriau DDY yn Gymraeg, ac nid oes aelod o staff wedi’i nodi’n gweithio yn Gymraeg.',
+    },
   },
   errors: {
     generic: 'Aeth rhywbeth o’i le: {{message}}',

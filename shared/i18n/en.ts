@@ -268,7 +268,7 @@ export const en = {
     fundingNoteCy: 'Funding note in Welsh',
     staff: 'Staff per group',
     staffMember: 'Staff member',
-    staffCount: 'How many',
+    staffCount: 'How many in each group',
     addStaff: 'Add staff',
     removeStaff: 'Remove {{name}}',
     noStaffYet: 'No staff assigned: the line has no staff cost.',
@@ -647,6 +647,11 @@ export const en = {
     },
     col: { item: 'Item', value: 'Value' },
     empty: 'Nothing to show yet.',
+    allZero: 'Nothing to draw yet: every figure here is 0 so far.',
+    nothingToDraw: {
+      status: 'Nothing to draw yet: there are no learners in this file. Add them on the Learners screen, or import them from your MIS.',
+      welsh: 'Nothing to draw yet: no IDP in this file asks for ALP hours in Welsh, and no member of staff is marked as working in Welsh.',
+    },
   },
   errors: {
     generic: 'Something went wrong: {{message}}',

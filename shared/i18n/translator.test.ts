@@ -3,6 +3,7 @@ import { cy } from './cy';
 import { en } from './en';
 import { createI18n } from './index';
 import { createI18nFrom } from './translator';
+import { hoursText } from './hoursText';
 
 /** Every leaf key as a dotted path, counted keys ("x_one", "x_other", …) as the one key i18next is called with. */
 function calledKeys(value: unknown, prefix = ''): string[] {
@@ -38,5 +39,13 @@ describe('a translator given one catalogue', () => {
     expect(i18n.t('app.loading')).toBe('Llwytho…');
     void i18n.changeLanguage('en');
     expect(i18n.t('app.loading')).toBe('Loading…');
+  });
+});
+
+describe('hours as people read them', () => {
+  it('group thousands as every other count does, in English and in Welsh', () => {
+    expect(hoursText(15_000 * 60, createI18n('en').t)).toBe('15,000 h');
+    expect(hoursText(-15_000 * 60 - 30, createI18n('en').t)).toBe('-15,000 h 30 min');
+    expect(hoursText(1_234 * 60, createI18n('cy').t)).toMatch(/^1,234 /);
   });
 });

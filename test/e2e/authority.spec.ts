@@ -58,6 +58,8 @@ test('an officer imports returns, sees the comparison to the penny with its ques
   await page.getByTestId('authority-file-submit').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
   await expect(page.getByTestId('nav-authority')).toHaveAttribute('aria-current', 'page');
+  // The window's title names the comparison on screen, not the school file behind it.
+  await expect(page).toHaveTitle('Authority comparison · Sir Prawf 2026-27.mapio-la · Mapio');
   await expect(page.getByTestId('authority-empty')).toBeVisible();
 
   // Upload every file through the file input: progress runs to the end, then the outcome.

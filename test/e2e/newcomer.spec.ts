@@ -180,6 +180,8 @@ for (const lang of ['en', 'cy'] as const) {
     await lineForm.getByTestId('save-new-line').click();
     await expect(lineForm).toContainText(L.errors.wholeNumberBetween.replace('{{min}}', '1').replace('{{max}}', '3,000'));
     await lineForm.getByTestId('new-line-groupCapacity').fill('1100');
+    // The count beside the staff member says what it counts.
+    await expect(lineForm.getByText(lang === 'cy' ? 'Sawl un ym mhob grŵp' : 'How many in each group', { exact: true })).toBeVisible();
     await shot(page, 'add-line');
     await lineForm.getByTestId('save-new-line').click();
     await expect(lineForm).toBeHidden();
@@ -222,9 +224,11 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(incomeForm).toBeHidden();
     await expect(page.getByTestId('budget-position')).toContainText(formatPounds(INCOME_PENCE - LINE_PENCE).replace('-', ''));
 
-    // The dashboard of a school with no learners yet: no "0 learners".
+    // The dashboard of a school with no learners yet: no "0 learners", and no empty axes but what is missing.
     await page.getByTestId('nav-dashboard').click();
     await expect(page.locator('#decisions-due')).toHaveText(lang === 'cy' ? 'Penderfyniadau ADY yn yr arfaeth: dim dysgwyr' : 'ALN decisions awaited: no learners');
+    await expect(page.getByTestId('chart-status-nothing')).toHaveText(L.dashboard.nothingToDraw.status);
+    await shot(page, 'dashboard');
 
     // The documents: written from the File menu, then opened and read.
     const out = path.join(mapio.dataDir, 'out');

@@ -35,7 +35,7 @@ const otherLine = demo.lines.find((l) => l.id !== phonics.id);
 if (!otherLine) throw new Error('the demo school has only one line');
 
 /** How the totals bar words a budget position. */
-const positionText = (pence: number) => (pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `-${formatPounds(-pence)} over budget` : 'On budget');
+const positionText = (pence: number) => (pence > 0 ? `+${formatPounds(pence)} under budget` : pence < 0 ? `${formatPounds(-pence)} over budget` : 'On budget');
 
 let mapio: RunningMapio | null = null;
 test.afterEach(async () => {

@@ -29,6 +29,10 @@ function ChartCard(props: {
   format: (v: number) => string;
   axisFormat?: (v: number) => string;
   layout?: 'horizontal' | 'vertical';
+  /** Counts of children or staff: whole-number ticks only (never 0.25 of a learner). */
+  wholeNumbers?: boolean;
+  /** Said instead of drawing bars that are all 0: there is nothing to draw yet, and why. */
+  allZero?: string;
   testId: string;
 }) {
   const { t } = useDisplay();
@@ -37,7 +41,14 @@ function ChartCard(props: {
   const vertical = props.layout === 'vertical';
   const height = vertical ? Math.max(220, props.rows.length * (28 * props.series.length + 14) + 60) : 280;
   let body: ReactNode;
+  const nothingToDraw = props.rows.every((r) => props.series.every((s) => Number(r[s.key] ?? 0) === 0));
   if (props.rows.length === 0) body = <p className="muted">{t('dashboard.empty')}</p>;
+  else if (nothingToDraw && !asTable)
+    body = (
+      <p className="muted" data-testid={`${props.testId}-nothing`}>
+        {props.allZero ?? t('dashboard.allZero')}
+      </p>
+    );
   else if (asTable)
     body = (
       <table className="data-table compact" data-testid={`${props.testId}-table`}>
@@ -80,13 +91,13 @@ function ChartCard(props: {
             <CartesianGrid strokeDasharray="3 3" stroke="#d5dbe3" />
             {vertical ? (
               <>
-                <XAxis type="number" tickFormatter={props.axisFormat ?? props.format} tick={{ fill: '#333', fontSize: 12 }} />
+                <XAxis type="number" allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} tick={{ fill: '#333', fontSize: 12 }} />
                 <YAxis type="category" dataKey="name" width={150} tick={{ fill: '#333', fontSize: 12 }} />
               </>
             ) : (
               <>
                 <XAxis dataKey="name" tick={{ fill: '#333', fontSize: 12 }} interval={0} />
-                <YAxis tickFormatter={props.axisFormat ?? props.format} width={80} tick={{ fill: '#333', fontSize: 12 }} />
+                <YAxis allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} width={80} tick={{ fill: '#333', fontSize: 12 }} />
               </>
             )}
             <Tooltip formatter={(v) => props.format(Number(v))} />
@@ -173,6 +184,8 @@ export function DashboardScreen() {
           series={[{ key: 'learners', label: t('dashboard.series.learners'), pattern: 'solid' }]}
           format={count}
           layout="vertical"
+          wholeNumbers
+          allZero={t('dashboard.nothingToDraw.status')}
           testId="chart-status"
         />
         <ChartCard
@@ -186,7 +199,15 @@ export function DashboardScreen() {
           layout="vertical"
           testId="chart-staff"
         />
-        <ChartCard title={welsh.title} rows={welsh.rows} series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]} format={hours} layout="vertical" testId="chart-welsh" />
+        <ChartCard
+          title={welsh.title}
+          rows={welsh.rows}
+          series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]}
+          format={hours}
+          layout="vertical"
+          allZero={t('dashboard.nothingToDraw.welsh')}
+          testId="chart-welsh"
+        />
       </div>
     </div>
   );
