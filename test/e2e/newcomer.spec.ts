@@ -228,6 +228,9 @@ for (const lang of ['en', 'cy'] as const) {
     await page.getByTestId('nav-dashboard').click();
     await expect(page.locator('#decisions-due')).toHaveText(lang === 'cy' ? 'Penderfyniadau ADY yn yr arfaeth: dim dysgwyr' : 'ALN decisions awaited: no learners');
     await expect(page.getByTestId('chart-status-nothing')).toHaveText(L.dashboard.nothingToDraw.status);
+    // The legends are the app's own, in the reader's language: no English "… legend icon" names.
+    await expect(page.getByTestId('chart-tier').locator('.chart-legend')).toContainText(L.dashboard.series.charged);
+    await expect(page.locator('[aria-label$="legend icon"]')).toHaveCount(0);
     await shot(page, 'dashboard');
 
     // The documents: written from the File menu, then opened and read.

@@ -101,7 +101,24 @@ function ChartCard(props: {
               </>
             )}
             <Tooltip formatter={(v) => props.format(Number(v))} />
-            {props.series.length > 1 ? <Legend /> : null}
+            {/* Our own legend, in the series' order and the reader's language: recharts' own names each icon
+                "<series> legend icon", in English whatever the language. */}
+            {props.series.length > 1 ? (
+              <Legend
+                content={() => (
+                  <ul className="chart-legend">
+                    {props.series.map((s) => (
+                      <li key={s.key}>
+                        <svg width="14" height="14" aria-hidden="true" focusable="false">
+                          <rect x="0.5" y="0.5" width="13" height="13" fill={s.pattern === 'stripes' ? `url(#${id}-stripes)` : SOLID} stroke={s.pattern === 'stripes' ? STRIPE : SOLID} />
+                        </svg>
+                        {s.label}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              />
+            ) : null}
             {props.series.map((s) => (
               <Bar
                 key={s.key}
