@@ -107,15 +107,22 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(cy).not.toContain('Foundation');
   });
 
-  it('says who the school is under its title: authority, official number (or that it is not entered), roll and year', () => {
+  it('says who the school is under its title: authority, official number (left out when not entered), roll and year', () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, localAuthority: 'Gwynedd', localAuthorityCode: '661', officialNumber: '6614003', numberOnRoll: 1100 };
     expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · Official school number 6614003 · 1,100 pupils on roll · 2026-27</p>');
     expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain(
       '<p class="meta">Gwynedd · Rhif swyddogol yr ysgol 6614003 · 1,100 o ddisgyblion ar y gofrestr · 2026-27</p>',
     );
+    // A parent reads what the school is, not a gap in its records: with no number, the item is left out.
     year.school = { ...year.school, officialNumber: '' };
-    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('Official school number not entered');
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · 1,100 pupils on roll · 2026-27</p>');
+    expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="meta">Gwynedd · 1,100 o ddisgyblion ar y gofrestr · 2026-27</p>');
+    const bilingual = buildAlpStatementHtml(year, { lang: 'bilingual', generatedOn: '2026-11-24' });
+    for (const gap of ['not entered', 'heb ei nodi', 'Official school number', 'Rhif swyddogol']) expect(bilingual).not.toContain(gap);
+    // Nor an authority the school has not named.
+    year.school = { ...year.school, localAuthority: '', localAuthorityCode: '' };
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="meta">1,100 pupils on roll · 2026-27</p>');
   });
 
   it('takes learners’ names, references and amounts of money out of the school’s free text', () => {

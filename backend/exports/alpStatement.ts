@@ -65,12 +65,16 @@ function tierHeading(tier: Tier, lang: Lang, t: TFunction): { heading: string; i
   return { heading: tierLabel(tier, lang), intro };
 }
 
-/** Who the school is, as the statement's header says it: authority, official number, roll and year. */
+/**
+ * Who the school is, as the statement's header says it: authority, official number, roll and year. What the
+ * school has not entered (an authority, an official number) is left out: a parent reads what the school is,
+ * not a gap in its records.
+ */
 function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction): string[] {
   const roll = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB').format(school.numberOnRoll);
   return [
     authorityName(school, lang),
-    school.officialNumber ? t('export.identity.officialNumber', { number: school.officialNumber }) : t('export.identity.noOfficialNumber'),
+    school.officialNumber ? t('export.identity.officialNumber', { number: school.officialNumber }) : '',
     t('export.identity.roll', { count: school.numberOnRoll, roll }),
     school.academicYear,
   ].filter(Boolean);

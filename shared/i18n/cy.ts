@@ -1534,7 +1534,6 @@ export const cy: Catalogue = {
     notEntered: 'heb ei nodi',
     identity: {
       officialNumber: 'Rhif swyddogol yr ysgol {{number}}',
-      noOfficialNumber: 'Rhif swyddogol yr ysgol heb ei nodi',
       roll_zero: 'Dim disgyblion ar y gofrestr',
       roll_one: '{{roll}} disgybl ar y gofrestr',
       roll_two: '{{roll}} ddisgybl ar y gofrestr',

@@ -1375,7 +1375,6 @@ export const en = {
     notEntered: 'not entered',
     identity: {
       officialNumber: 'Official school number {{number}}',
-      noOfficialNumber: 'Official school number not entered',
       roll_one: '{{roll}} pupil on roll',
       roll_other: '{{roll}} pupils on roll',
     },
