@@ -107,6 +107,43 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(cy).not.toContain('Foundation');
   });
 
+  it('says, under an ALP heading, that the school lists no provision as ALP when no tier is marked as ALP', () => {
+    const year = demoSchoolYear();
+    const count = (html: string, s: string) => html.split(s).length - 1;
+    // The demo marks one tier as ALP: its own section, and no other.
+    for (const lang of ['en', 'cy'] as const) expect(count(buildAlpStatementHtml(year, { lang, generatedOn: '2026-11-24' }), '<section class="tier alp">'), lang).toBe(1);
+    // Only a whole-school tier, as a newcomer's file may have: the ALP section still says what ALP is, and that none is listed.
+    const universalOnly = { ...year, tiers: year.tiers.filter((x) => x.id === 'universal'), lines: year.lines.filter((l) => l.tierId === 'universal') };
+    const en = buildAlpStatementHtml(universalOnly, { lang: 'en', generatedOn: '2026-11-24' });
+    expect(en).toContain(
+      '<section class="tier alp">\n<h2>Additional learning provision (ALP)</h2>\n<p class="intro">Provision in addition to, or different from, what is normally made available in a mainstream school.',
+    );
+    expect(en).toContain('<p class="none">We list no provision as ALP this year.</p>\n</section>');
+    expect(en.indexOf('<h2>Additional learning provision (ALP)</h2>')).toBeGreaterThan(en.indexOf('<h2>Universal</h2>'));
+    expect(en.indexOf('<h2>Additional learning provision (ALP)</h2>')).toBeLessThan(en.indexOf('<h2>Who to talk to</h2>'));
+    const cy = buildAlpStatementHtml(universalOnly, { lang: 'cy', generatedOn: '2026-11-24' });
+    expect(cy).toContain('<h2>Darpariaeth ddysgu ychwanegol (DDY)</h2>\n<p class="intro">Darpariaeth sy’n ychwanegol at yr hyn a ddarperir fel arfer');
+    expect(cy).toContain('<p class="none">Nid ydym yn rhestru unrhyw ddarpariaeth fel DDY eleni.</p>');
+    const bilingual = buildAlpStatementHtml(universalOnly, { lang: 'bilingual', generatedOn: '2026-11-24' });
+    expect(count(bilingual, '<section class="tier alp">')).toBe(2);
+    expect(bilingual).toContain('Nid ydym yn rhestru unrhyw ddarpariaeth fel DDY eleni.');
+    expect(bilingual).toContain('We list no provision as ALP this year.');
+    // The tier's ALP mark decides, never its code or name: a tier called "ALP" but not marked as ALP is not ALP…
+    const unmarked = { ...year, tiers: year.tiers.map((x) => ({ ...x, isAlp: false })) };
+    const unmarkedHtml = buildAlpStatementHtml(unmarked, { lang: 'en', generatedOn: '2026-11-24' });
+    expect(unmarkedHtml).toContain('<h2>ALP</h2>');
+    expect(unmarkedHtml).toContain('We list no provision as ALP this year.');
+    // …and a tier of another name marked as ALP is.
+    const renamed = {
+      ...year,
+      tiers: year.tiers.map((x) => (x.isAlp ? { ...x, id: 'arbenigol', name: 'Specialist' } : x)),
+      lines: year.lines.map((l) => (l.tierId === 'alp' ? { ...l, tierId: 'arbenigol' } : l)),
+    };
+    const renamedHtml = buildAlpStatementHtml(renamed, { lang: 'en', generatedOn: '2026-11-24' });
+    expect(renamedHtml).not.toContain('We list no provision as ALP this year.');
+    expect(count(renamedHtml, '<section class="tier alp">')).toBe(1);
+  });
+
   it('says who the school is under its title: authority, official number (left out when not entered), roll and year', () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, localAuthority: 'Gwynedd', localAuthorityCode: '661', officialNumber: '6614003', numberOnRoll: 1100 };

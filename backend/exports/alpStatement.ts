@@ -8,6 +8,7 @@
  * name or reference written into them is replaced by "a learner", and any amount in pounds is removed.
  *
  * What else it says, and the rules for the offer (docs/exports.md, "The statement for parents"):
+ * - an ALP section even when the school marks no tier as ALP: it says the school lists no provision as ALP;
  * - each line once, under the first of its areas of need, with its other areas named beside it;
  * - a line for one learner (one place, or one learner on it all year) is described only as individual
  *   support, never by its own name, description or hours, so no child can be recognised from it;
@@ -193,6 +194,12 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
             })
             .join('\n');
     sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${body}\n</section>`);
+  }
+  // A statement of what the school regards as ALP always says so, even when no tier is marked as ALP.
+  if (!groups.some(({ tier }) => tier.isAlp)) {
+    sections.push(
+      `<section class="tier alp">\n<h2>${escapeHtml(t('export.statement.alpHeading'))}</h2>\n<p class="intro">${escapeHtml(t('export.statement.alpIntro'))}</p>\n<p class="none">${escapeHtml(t('export.statement.noAlp'))}</p>\n</section>`,
+    );
   }
 
   // Whose definition of ALP the school applied, in the statement's language; English with no Welsh given is marked so.

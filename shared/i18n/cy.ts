@@ -1485,6 +1485,8 @@ export const cy: Catalogue = {
       alpIntro:
         'Darpariaeth sy’n ychwanegol at yr hyn a ddarperir fel arfer mewn ysgol brif ffrwd, neu’n wahanol iddo. Mae gan ddysgwr sydd angen DDY anghenion dysgu ychwanegol (ADY), a nodir ei DDY mewn cynllun datblygu unigol (CDU).',
       none: 'Dim wedi’i restru eleni.',
+      alpHeading: 'Darpariaeth ddysgu ychwanegol (DDY)',
+      noAlp: 'Nid ydym yn rhestru unrhyw ddarpariaeth fel DDY eleni.',
       noArea: 'Unrhyw faes angen',
       contactHeading: 'Â phwy i siarad',
       alnco: 'Ein Cydlynydd Anghenion Dysgu Ychwanegol (CADY) yw {{name}}. I siarad am ddysgu eich plentyn, cysylltwch â’r CADY drwy swyddfa’r ysgol ({{school}}).',

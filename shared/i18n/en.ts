@@ -1326,6 +1326,8 @@ export const en = {
       alpIntro:
         'Provision in addition to, or different from, what is normally made available in a mainstream school. A learner who needs ALP has additional learning needs (ALN), and their ALP is set out in an individual development plan (IDP).',
       none: 'None listed this year.',
+      alpHeading: 'Additional learning provision (ALP)',
+      noAlp: 'We list no provision as ALP this year.',
       noArea: 'Any area of need',
       contactHeading: 'Who to talk to',
       alnco: 'Our Additional Learning Needs Coordinator (ALNCo) is {{name}}. To talk about your child’s learning, contact the ALNCo through the school office ({{school}}).',
