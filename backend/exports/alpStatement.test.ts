@@ -185,6 +185,9 @@ describe('the statement for parents of what the school regards as ALP', () => {
         `Our Additional Learning Needs Coordinator (ALNCo) is ${alnco.name}. To talk about your child’s learning, contact the ALNCo through the school office (${year.school.name}).`,
       );
       expect(cy(year)).toContain(`Ein Cydlynydd Anghenion Dysgu Ychwanegol (CADY) yw ${alnco.name}.`);
+      // The demo's ALNCo is named as a person is, not with her role after her name ("… (ALNCo) is Rhian Morgan (ALNCo)").
+      expect(en(year)).toContain('Our Additional Learning Needs Coordinator (ALNCo) is Rhian Morgan. To talk');
+      expect(cy(year)).toContain('Ein Cydlynydd Anghenion Dysgu Ychwanegol (CADY) yw Rhian Morgan. I siarad');
       year.workload = { ...year.workload, alncoStaffId: null };
       expect(en(year)).toContain(`contact the school’s Additional Learning Needs Coordinator (ALNCo) through the school office (${year.school.name})`);
       expect(en(year)).not.toContain(alnco.name);
@@ -240,8 +243,10 @@ describe('the statement for parents of what the school regards as ALP', () => {
       const welsh = cy();
       expect(welsh).toContain('<dt>ADY</dt><dd>anghenion dysgu ychwanegol</dd>');
       expect(welsh).toContain('<dt>CDU</dt><dd>cynllun datblygu unigol</dd>');
-      // The demo's ALNCo is listed as "Rhian Morgan (ALNCo)": the English form is explained beside the Welsh.
-      expect(welsh).toContain('<dt>CADY / ALNCo</dt><dd>Cydlynydd Anghenion Dysgu Ychwanegol</dd>');
+      expect(welsh).toContain('<dt>CADY</dt><dd>Cydlynydd Anghenion Dysgu Ychwanegol</dd>');
+      // A Welsh description that says "ALNCo": the English form is explained beside the Welsh.
+      year.lines.find((l) => l.name === 'Zones of Regulation, all classes')!.descriptionCy = 'Dull yr ysgol gyfan, dan arweiniad yr ALNCo.';
+      expect(cy(year)).toContain('<dt>CADY / ALNCo</dt><dd>Cydlynydd Anghenion Dysgu Ychwanegol</dd>');
       expect(welsh).toContain('<h2>Byrfoddau yn y datganiad hwn</h2>');
     });
 

@@ -18,7 +18,7 @@ const SP = 'sensory_physical';
 // ── Staff ────────────────────────────────────────────────────────────────────────────────────────
 type StaffRow = [name: string, role: StaffRole, hourlyPence: number, contractedHours: number, welsh: boolean, placeholder?: boolean];
 const STAFF: StaffRow[] = [
-  ['Rhian Morgan (ALNCo)', 'alnco', 5120, 32.5, true],
+  ['Rhian Morgan', 'alnco', 5120, 32.5, true],
   ['Gareth Price', 'teacher', 4480, 32.5, true],
   ['Siân Evans (HLTA)', 'hlta', 1890, 32.5, true],
   ['Mark Jenkins (HLTA)', 'hlta', 1890, 32.5, false],
