@@ -190,6 +190,16 @@ describe('the authority’s list of schools and its published allocations', () =
     expect(texts(schools)).toContain('Asked about the literacy support on 3 March.');
     expect(texts(schools)).not.toContain('Authority median');
     expect(texts(workbook.getWorksheet('Authority')!)).toContain('Median across schools');
+    // With the list imported: how many schools it holds, and how many of them have not returned, as figures.
+    const authorityRow = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      workbook.getWorksheet('Authority')!.eachRow((row) => {
+        if (row.getCell(1).text === label) found = row;
+      });
+      return found!;
+    };
+    expect(authorityRow('Schools on the authority’s list').getCell(2).value).toBe(LISTED);
+    expect(authorityRow('Listed schools not yet returned').getCell(2).value).toBe(LISTED - RETURNED);
     expect(workbook.getWorksheet('Not yet returned')!.getColumn(2).values.slice(2)).toEqual([numberOf(30), numberOf(31), numberOf(32)]);
 
     const model = workbook.getWorksheet('For your model')!;

@@ -21,11 +21,24 @@ import { writeComparisonWorkbook } from './comparisonWorkbook';
 import { writeReturnWorkbook } from './returnWorkbook';
 import { readReturnWorkbook } from './readReturn';
 import { schoolKeyFor } from '../../shared/authority/returnFormat';
+import type { ListedSchool } from '../../shared/authority/authorityLists';
 
-/** A school with lines and its ALP definition (in English and Welsh) dated 1 September 2025, beside a blank school; no list of schools. */
-function twoSchools() {
+/** School a's official number. */
+const SCHOOL_A = '6711234';
+
+/**
+ * A school (number 6711234) with lines and its ALP definition (in English and Welsh) dated 1 September 2025,
+ * beside a blank school; no list of schools unless one is given.
+ */
+function twoSchools(listedSchools?: ListedSchool[]) {
   const year = testSchoolYear();
-  year.school = { ...year.school, alpDefinitionSource: 'Example County ILP guidance', alpDefinitionSourceCy: 'Canllawiau CDU Sir Enghraifft', alpDefinitionDate: '2025-09-01' };
+  year.school = {
+    ...year.school,
+    officialNumber: SCHOOL_A,
+    alpDefinitionSource: 'Example County ILP guidance',
+    alpDefinitionSourceCy: 'Canllawiau CDU Sir Enghraifft',
+    alpDefinitionDate: '2025-09-01',
+  };
   const blank = emptySchoolYear(2026, 'en');
   return compareReturns(
     [
@@ -33,8 +46,15 @@ function twoSchools() {
       { schoolKey: 'b', ret: buildAuthorityReturn(blank, costSchoolYear(blank)) },
     ],
     {},
+    listedSchools ? { listedSchools } : {},
   );
 }
+
+/** The authority's list: school a, which returned, and optionally one that has not. */
+const listOf = (withMissing: boolean): ListedSchool[] => [
+  { officialNumber: SCHOOL_A, name: 'Test Primary', nameCy: '', phase: 'primary', languageMedium: 'english' },
+  ...(withMissing ? [{ officialNumber: '6719999', name: 'Ysgol Heb Ffurflen', nameCy: '', phase: 'primary' as const, languageMedium: 'welsh' as const }] : []),
+];
 
 /** The schools sheet's row for the school named `name` (a Welsh reader's rows are in the order of the names shown). */
 function rowNamed(schools: ExcelJS.Worksheet, name: string): ExcelJS.Row {
@@ -44,9 +64,9 @@ function rowNamed(schools: ExcelJS.Worksheet, name: string): ExcelJS.Row {
   return row;
 }
 
-async function writtenAndRead(lang: Lang): Promise<ExcelJS.Workbook> {
+async function writtenAndRead(lang: Lang, comparison = twoSchools()): Promise<ExcelJS.Workbook> {
   const file = nodePath.join(testFolder(), `comparison-${lang}.xlsx`);
-  fs.writeFileSync(file, await writeComparisonWorkbook(twoSchools(), undefined, lang));
+  fs.writeFileSync(file, await writeComparisonWorkbook(comparison, undefined, lang));
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
   return workbook;
@@ -71,7 +91,7 @@ describe('the comparison workbook, as its reader sees it', () => {
   ] as const) {
     it(`says so in ${lang === 'en' ? 'English' : 'Welsh'} where a table is empty, rather than print headings over nothing`, async () => {
       const { t } = createI18n(lang);
-      const workbook = await writtenAndRead(lang);
+      const workbook = await writtenAndRead(lang, twoSchools(listOf(false)));
       expect(workbook.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text).toBe(notReturned);
       expect(workbook.getWorksheet(t('compareBook.sheet.differences'))!.getCell('A2').text).toBe(noDifferences);
       expect(workbook.getWorksheet(t('compareBook.sheet.outliers'))!.getCell('A2').text).toBe(noOutliers);
@@ -86,6 +106,34 @@ describe('the comparison workbook, as its reader sees it', () => {
       const tooFew = outliers.getRow(outliers.rowCount);
       expect(tooFew.getCell(1).text).toMatch(lang === 'en' ? /^Outliers in “/ : /^Ni chwilir am werthoedd eithriadol yn “/);
       expect(tooFew.getCell(outliers.columnCount).master.address).toBe(`A${outliers.rowCount}`);
+    });
+
+    it(`says in ${lang === 'en' ? 'English' : 'Welsh'} that no list of schools was imported, and how to import one, rather than count a list that is not there`, async () => {
+      const { t } = createI18n(lang);
+      const authorityRows = (workbook: ExcelJS.Workbook) => {
+        const sheet = workbook.getWorksheet(t('compareBook.sheet.authority'))!;
+        const rows = new Map<string, string>();
+        sheet.eachRow((row) => rows.set(row.getCell(1).text, row.getCell(2).text));
+        return rows;
+      };
+      const noList = lang === 'en' ? 'No list imported' : 'Dim rhestr wedi’i mewnforio';
+      const without = await writtenAndRead(lang);
+      expect(authorityRows(without).get(t('compareBook.block.listed'))).toBe(noList);
+      expect(authorityRows(without).get(t('compareBook.block.notReturned'))).toBe(noList);
+      const sentence = without.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text;
+      expect(sentence).toMatch(
+        lang === 'en'
+          ? /^No list of schools was imported, so this sheet cannot show which schools have not returned\./
+          : /^Ni fewnforiwyd rhestr o ysgolion, felly ni all y daflen hon ddangos pa ysgolion sydd heb ddychwelyd\./,
+      );
+      expect(sentence).toContain('--schools LIST.csv');
+      expect(sentence).not.toBe(t('compareBook.notReturnedNone'));
+
+      // With a list: its count and the listed schools not returned, as figures.
+      const withList = await writtenAndRead(lang, twoSchools(listOf(true)));
+      expect(authorityRows(withList).get(t('compareBook.block.listed'))).toBe('2');
+      expect(authorityRows(withList).get(t('compareBook.block.notReturned'))).toBe('1');
+      expect(withList.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text).toBe('Ysgol Heb Ffurflen');
     });
 
     it(`gives the date of the ALP definition a school applied in ${lang === 'en' ? 'English' : 'Welsh'} words, not as an ISO date`, async () => {

@@ -58,7 +58,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   workbook.creator = 'Mapio';
   workbook.title = title ?? t('compareBook.title');
   // `repeatColumns`: the leading columns that say whose a row is, repeated on every page a wide sheet prints across.
-  const sheets: Array<{ sheet: ExcelJS.Worksheet; orientation: 'landscape' | 'portrait'; repeatColumns?: number }> = [];
+  // `rightAligned`: the columns of figures that may be words ("fewer than 5", "No list imported"), read at the right as the figures are.
+  const sheets: Array<{ sheet: ExcelJS.Worksheet; orientation: 'landscape' | 'portrait'; repeatColumns?: number; rightAligned?: number[] }> = [];
 
   const schools = table(workbook, t('compareBook.sheet.schools'), [
     { header: H('school'), width: 30 },
@@ -132,13 +133,13 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       r.replacedFiles.join('; '),
     ]);
   }
-  sheets.push({ sheet: schools, orientation: 'landscape' });
+  sheets.push({ sheet: schools, orientation: 'landscape', rightAligned: SCHOOL_COUNT_COLUMNS });
 
   // The authority as a whole: its own sheet, never a row among the schools (a filter or sort would carry it off).
   const B = (k: string) => t(`compareBook.block.${k}`);
   const block = table(workbook, t('compareBook.sheet.authority'), [
     { header: B('figure'), width: 40 },
-    { header: B('total'), width: 16 },
+    { header: B('total'), width: 18 },
     { header: B('median'), width: 16 },
   ]);
   const med = (key: MeasureKey) => comparison.measures.find((m) => m.measure.key === key)?.median ?? null;
@@ -149,8 +150,10 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     row.getCell(3).numFmt = POUNDS;
   };
   block.addRow([B('schools'), totals.schools, null]);
-  block.addRow([B('listed'), comparison.notReturned.length + comparison.schools.filter((r) => r.officialNumber !== '').length, null]);
-  block.addRow([B('notReturned'), comparison.notReturned.length, null]);
+  // Without the authority's list there is no count of it, and no school can be known not to have returned: said in words.
+  const noList = comparison.listedSchools === null;
+  block.addRow([B('listed'), noList ? B('noList') : comparison.listedSchools, null]);
+  block.addRow([B('notReturned'), noList ? B('noList') : comparison.notReturned.length, null]);
   block.addRow([B('roll'), totals.numberOnRoll, null]);
   moneyRow(B('published'), totals.publishedAllocationPence, null);
   moneyRow(B('delegated'), totals.delegatedIncomePence, null);
@@ -164,7 +167,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     const m = med(key);
     block.addRow([words.measure(key), null, m === null ? null : m / 10_000]).getCell(3).numFmt = PERCENT;
   }
-  sheets.push({ sheet: block, orientation: 'portrait' });
+  sheets.push({ sheet: block, orientation: 'portrait', rightAligned: [2, 3] });
 
   const notReturned = table(workbook, t('compareBook.sheet.notReturned'), [
     { header: H('school'), width: 34 },
@@ -184,7 +187,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     return row;
   };
   const none = (sheet: ExcelJS.Worksheet, words: string) => (sentence(sheet, words).font = { italic: true });
-  if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
+  if (comparison.listedSchools === null) none(notReturned, t('compareBook.notReturnedNoList'));
+  else if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
   sheets.push({ sheet: notReturned, orientation: 'portrait' });
 
   // For the officer's own model: one row per school, official number first, fixed columns, numbers only.
@@ -324,8 +328,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   wrapTextInRows(about, { headingRow: 2 });
 
   for (const { sheet, orientation, repeatColumns } of sheets) layOutForPrint(sheet, { orientation, repeatColumns });
-  // Long text wraps in rows tall enough; on the schools sheet, the counts that may be words are right-aligned.
-  for (const { sheet } of sheets) wrapTextInRows(sheet, { rightAligned: sheet === schools ? SCHOOL_COUNT_COLUMNS : [] });
+  // Long text wraps in rows tall enough; the figures that may be words are right-aligned.
+  for (const { sheet, rightAligned } of sheets) wrapTextInRows(sheet, { rightAligned: rightAligned ?? [] });
   for (const row of sentences) {
     const sheet = row.worksheet;
     let width = 0;

@@ -90,6 +90,28 @@ describe('compareReturns: each school’s figures', () => {
   });
 });
 
+describe('compareReturns: the authority’s lists', () => {
+  const numbered = (name: string, officialNumber: string) => {
+    const year = school(name, [{ name: 'ELSA', tierId: 'alp' }]);
+    year.school.officialNumber = officialNumber;
+    return compared(year);
+  };
+  const returns = [numbered('Ysgol A', '6601001'), numbered('Ysgol B', '6601002')];
+
+  it('counts no list when none was imported, and knows no school not to have returned', () => {
+    // Both schools have official numbers: they are not a list of the authority's.
+    expect(compareReturns(returns)).toMatchObject({ listedSchools: null, notReturned: [] });
+    expect(compareReturns(returns, {}, { listedSchools: [] })).toMatchObject({ listedSchools: null, notReturned: [] });
+  });
+
+  it('counts the schools on the list, whether or not they returned', () => {
+    const listed = ['6601001', '6601003', '6601004'].map((officialNumber) => ({ officialNumber, name: officialNumber, nameCy: '', phase: 'primary' as const, languageMedium: 'english' as const }));
+    const comparison = compareReturns(returns, {}, { listedSchools: listed });
+    expect(comparison.listedSchools).toBe(3);
+    expect(comparison.notReturned.map((s) => s.officialNumber)).toEqual(['6601003', '6601004']);
+  });
+});
+
 describe('compareReturns: medians and outliers', () => {
   const base = compared(school('Base', [{ name: 'ELSA', tierId: 'alp' }]));
   const withIncome = (name: string, incomePence: number): ComparedReturn => {

@@ -248,7 +248,12 @@ export interface AuthorityComparison {
   /** The outlier measures within each phase; those without fences say there were too few schools. */
   phaseMeasures: PhaseMeasureSummary[];
   totals: AuthorityTotals;
-  /** Schools on the authority's list with no return this year, by official number. */
+  /**
+   * How many schools the authority's list holds; null when no list was imported (a reader is then told
+   * so, never shown a count of a list that is not there, nor "none" not yet returned).
+   */
+  listedSchools: number | null;
+  /** Schools on the authority's list with no return this year, by official number (empty without a list). */
   notReturned: NotReturnedSchool[];
   /** Each a question for the officer to ask, worded at the edge with the school's context (comparisonWords.ts). */
   outliers: Outlier[];
@@ -600,11 +605,13 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
   const notReturned = missing.map((l) => (l.nameCy === '' ? { ...l, nameCy: welshNames?.[l.officialNumber] ?? '' } : l));
 
   const interventions = groupInterventions(returns, mapping);
+  const listed = lists.listedSchools ?? [];
   return {
     schools,
     measures,
     phaseMeasures,
     totals,
+    listedSchools: listed.length > 0 ? listed.length : null,
     notReturned,
     outliers,
     classificationDifferences: interventions.filter((g) => g.classedDifferently),

@@ -1739,6 +1739,8 @@ export const cy: Catalogue = {
   compareBook: {
     title: 'Cymhariaeth yr awdurdod',
     notReturnedNone: 'Dim: nid oes ysgol ar restr yr awdurdod heb ffurflen.',
+    notReturnedNoList:
+      'Ni fewnforiwyd rhestr o ysgolion, felly ni all y daflen hon ddangos pa ysgolion sydd heb ddychwelyd. I’w gweld, mewnforiwch restr yr awdurdod o’i ysgolion (rhif swyddogol, enw, cyfnod, cyfrwng iaith) ar sgrin Cymhariaeth yr Awdurdod Lleol, dan “Rhestrau’r awdurdod”, neu gyda --schools LIST.csv o’r llinell orchymyn, yna allforiwch y gymhariaeth eto.',
     sheet: {
       schools: 'Ysgolion',
       authority: 'Awdurdod',
@@ -1756,6 +1758,7 @@ export const cy: Catalogue = {
       schools: 'Ysgolion gyda ffurflen',
       listed: 'Ysgolion ar restr yr awdurdod',
       notReturned: 'Ysgolion rhestredig heb ddychwelyd eto',
+      noList: 'Dim rhestr wedi’i mewnforio',
       roll: 'Nifer ar y gofrestr',
       published: 'Dyraniadau a gyhoeddwyd',
       delegated: 'Incwm ADY dirprwyedig a adroddwyd',

@@ -1573,6 +1573,8 @@ export const en = {
   compareBook: {
     title: 'Authority comparison',
     notReturnedNone: 'None: no school on the authority’s list is without a return.',
+    notReturnedNoList:
+      'No list of schools was imported, so this sheet cannot show which schools have not returned. To see them, import the authority’s list of schools (official number, name, phase, language medium) on the Authority comparison screen, under “The authority’s lists”, or with --schools LIST.csv from the command line, then export the comparison again.',
     sheet: {
       schools: 'Schools',
       authority: 'Authority',
@@ -1590,6 +1592,7 @@ export const en = {
       schools: 'Schools with a return',
       listed: 'Schools on the authority’s list',
       notReturned: 'Listed schools not yet returned',
+      noList: 'No list imported',
       roll: 'Number on roll',
       published: 'Published allocations',
       delegated: 'Delegated ALN income reported',

@@ -11,13 +11,14 @@ import { percent } from './authorityFigures';
 export function AuthorityTotals(props: { comparison: AuthorityComparison }) {
   const { t, pounds, count } = useDisplay();
   const id = useId();
-  const { totals, measures, notReturned, schools } = props.comparison;
+  const { totals, measures, notReturned, schools, listedSchools } = props.comparison;
   const median = (key: MeasureKey) => measures.find((m) => m.measure.key === key)?.median ?? null;
   const money = (p: number | null) => (p === null ? '' : pounds(p));
   const B = (k: string) => t(`compareBook.block.${k}`);
   const rows: Array<[string, string, string]> = [
     [B('schools'), count(totals.schools), ''],
-    [B('notReturned'), count(notReturned.length), ''],
+    // Without the authority's list, no school can be known not to have returned: said in words, never 0.
+    [B('notReturned'), listedSchools === null ? B('noList') : count(notReturned.length), ''],
     [B('roll'), count(totals.numberOnRoll), ''],
     [B('published'), money(totals.publishedAllocationPence), ''],
     [B('delegated'), money(totals.delegatedIncomePence), ''],
