@@ -30,7 +30,7 @@ const SCHOOL_A = '6711234';
  * A school (number 6711234) with lines and its ALP definition (in English and Welsh) dated 1 September 2025,
  * beside a blank school; no list of schools unless one is given.
  */
-function twoSchools(listedSchools?: ListedSchool[]) {
+function twoSchools(listedSchools?: ListedSchool[], allocations: { a?: number; b?: number } = {}) {
   const year = testSchoolYear();
   year.school = {
     ...year.school,
@@ -42,8 +42,8 @@ function twoSchools(listedSchools?: ListedSchool[]) {
   const blank = emptySchoolYear(2026, 'en');
   return compareReturns(
     [
-      { schoolKey: 'a', ret: buildAuthorityReturn(year, costSchoolYear(year)) },
-      { schoolKey: 'b', ret: buildAuthorityReturn(blank, costSchoolYear(blank)) },
+      { schoolKey: 'a', ret: buildAuthorityReturn(year, costSchoolYear(year)), publishedAllocationPence: allocations.a ?? null },
+      { schoolKey: 'b', ret: buildAuthorityReturn(blank, costSchoolYear(blank)), publishedAllocationPence: allocations.b ?? null },
     ],
     {},
     listedSchools ? { listedSchools } : {},
@@ -134,6 +134,21 @@ describe('the comparison workbook, as its reader sees it', () => {
       expect(authorityRows(withList).get(t('compareBook.block.listed'))).toBe('2');
       expect(authorityRows(withList).get(t('compareBook.block.notReturned'))).toBe('1');
       expect(withList.getWorksheet(t('compareBook.sheet.notReturned'))!.getCell('A2').text).toBe('Ysgol Heb Ffurflen');
+    });
+
+    it(`says in ${lang === 'en' ? 'English' : 'Welsh'} that no published allocation was imported rather than total them as £0.00, and whose a total of some schools' is`, async () => {
+      const { t } = createI18n(lang);
+      const publishedRow = (workbook: ExcelJS.Workbook) => workbook.getWorksheet(t('compareBook.sheet.authority'))!.getRow(6);
+      const none = publishedRow(await writtenAndRead(lang));
+      expect([none.getCell(1).text, none.getCell(2).value]).toEqual([t('compareBook.block.published'), lang === 'en' ? 'None imported or entered' : 'Dim wedi’u mewnforio na’u nodi']);
+
+      const some = publishedRow(await writtenAndRead(lang, twoSchools(undefined, { a: 1_234_500 })));
+      expect(some.getCell(1).text).toBe(lang === 'en' ? 'Published allocations (only the schools with one: 1 of 2)' : 'Dyraniadau a gyhoeddwyd (dim ond yr ysgolion sydd ag un: 1 o 2)');
+      expect(some.getCell(2).value).toBe(12_345);
+      expect(some.getCell(2).numFmt).toBe('£#,##0.00;-£#,##0.00');
+
+      const all = publishedRow(await writtenAndRead(lang, twoSchools(undefined, { a: 1_234_500, b: 0 })));
+      expect([all.getCell(1).text, all.getCell(2).value]).toEqual([t('compareBook.block.published'), 12_345]);
     });
 
     it(`gives the date of the ALP definition a school applied in ${lang === 'en' ? 'English' : 'Welsh'} words, not as an ISO date`, async () => {

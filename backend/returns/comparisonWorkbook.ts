@@ -155,7 +155,9 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   block.addRow([B('listed'), noList ? B('noList') : comparison.listedSchools, null]);
   block.addRow([B('notReturned'), noList ? B('noList') : comparison.notReturned.length, null]);
   block.addRow([B('roll'), totals.numberOnRoll, null]);
-  moneyRow(B('published'), totals.publishedAllocationPence, null);
+  // No allocation imported or entered reads as that, never £0.00; a total of some schools' allocations says whose.
+  if (totals.publishedAllocationPence === null) block.addRow([B('published'), B('publishedNone'), null]);
+  else moneyRow(words.publishedLabel(totals), totals.publishedAllocationPence, null);
   moneyRow(B('delegated'), totals.delegatedIncomePence, null);
   moneyRow(words.measure('alnBudgetPence'), null, med('alnBudgetPence'));
   moneyRow(B('committed'), totals.committedPence, med('committedPence'));

@@ -104,6 +104,22 @@ describe('compareReturns: the authority’s lists', () => {
     expect(compareReturns(returns, {}, { listedSchools: [] })).toMatchObject({ listedSchools: null, notReturned: [] });
   });
 
+  it('totals no published allocation when none was imported or entered, and counts the schools a total covers', () => {
+    expect(compareReturns(returns).totals).toMatchObject({ publishedAllocationPence: null, schoolsWithPublishedAllocation: 0 });
+    const [a, b] = returns as [ComparedReturn, ComparedReturn];
+    expect(compareReturns([{ ...a, publishedAllocationPence: 2_000_000 }, b]).totals).toMatchObject({ publishedAllocationPence: 2_000_000, schoolsWithPublishedAllocation: 1 });
+    // An allocation of £0 is one the authority published.
+    expect(
+      compareReturns([
+        { ...a, publishedAllocationPence: 2_000_000 },
+        { ...b, publishedAllocationPence: 0 },
+      ]).totals,
+    ).toMatchObject({ publishedAllocationPence: 2_000_000, schoolsWithPublishedAllocation: 2 });
+    const totals = compareReturns([{ ...a, publishedAllocationPence: 2_000_000 }, b]).totals;
+    expect(comparisonWords(createI18n('en').t, 'en').publishedLabel(totals)).toBe('Published allocations (only the schools with one: 1 of 2)');
+    expect(comparisonWords(createI18n('cy').t, 'cy').publishedLabel({ ...totals, schoolsWithPublishedAllocation: 2 })).toBe('Dyraniadau a gyhoeddwyd');
+  });
+
   it('counts the schools on the list, whether or not they returned', () => {
     const listed = ['6601001', '6601003', '6601004'].map((officialNumber) => ({ officialNumber, name: officialNumber, nameCy: '', phase: 'primary' as const, languageMedium: 'english' as const }));
     const comparison = compareReturns(returns, {}, { listedSchools: listed });

@@ -235,7 +235,10 @@ export interface InterventionGroup {
 export interface AuthorityTotals {
   schools: number;
   numberOnRoll: number;
-  publishedAllocationPence: Pence;
+  /** The published allocations of the schools that have one; null when none has (none was imported or entered). */
+  publishedAllocationPence: Pence | null;
+  /** How many schools have a published allocation: the total covers these only. */
+  schoolsWithPublishedAllocation: number;
   delegatedIncomePence: Pence;
   committedPence: Pence;
   totalCostPence: Pence;
@@ -589,10 +592,12 @@ export function compareReturns(returns: readonly ComparedReturn[], mapping: Read
   outliers.sort((a, b) => (order.get(a.schoolKey) ?? 0) - (order.get(b.schoolKey) ?? 0) || OUTLIER_MEASURES.indexOf(a.measure) - OUTLIER_MEASURES.indexOf(b.measure));
 
   const sum = (f: (r: SchoolComparisonRow) => number) => schools.reduce((a, r) => a + f(r), 0);
+  const withAllocation = schools.filter((r) => r.publishedAllocationPence !== null).length;
   const totals: AuthorityTotals = {
     schools: schools.length,
     numberOnRoll: sum((r) => r.context.numberOnRoll),
-    publishedAllocationPence: sum((r) => r.publishedAllocationPence ?? 0),
+    publishedAllocationPence: withAllocation === 0 ? null : sum((r) => r.publishedAllocationPence ?? 0),
+    schoolsWithPublishedAllocation: withAllocation,
     delegatedIncomePence: sum((r) => r.delegatedIncomePence),
     committedPence: sum((r) => r.committedPence),
     totalCostPence: sum((r) => r.totalCostPence),

@@ -11,6 +11,7 @@ import { inLanguage } from '../i18n/schoolWords';
 import { countInWords } from './countWords';
 import {
   formatMeasure,
+  type AuthorityTotals,
   type ClassificationSide,
   type ComparisonNote,
   type InterventionGroup,
@@ -44,6 +45,8 @@ export interface ComparisonWords {
   intervention(group: InterventionGroup): string;
   /** The tiers a school classed an intervention in, each named in the reader's language as its own return gives it, joined by ", ". */
   tiers(school: ClassificationSide['schools'][number]): string;
+  /** The label of the authority's total of published allocations: said to cover only the schools with one, where some have none. */
+  publishedLabel(totals: AuthorityTotals): string;
 }
 
 /** The school's name as a reader of `lang` reads it: the Welsh it gave, for a Welsh reader, else the English. */
@@ -93,6 +96,10 @@ export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
     definition: (c) => inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
     intervention: (g) => inLanguage(g.displayName, g.displayNameCy, lang),
     tiers: (s) => s.tierNames.map((name, i) => inLanguage(name, s.tierNamesCy[i] ?? '', lang)).join(', '),
+    publishedLabel: (totals) => {
+      const some = totals.schoolsWithPublishedAllocation;
+      return some > 0 && some < totals.schools ? t('compareBook.block.publishedSome', { withAllocation: some, schools: totals.schools }) : t('compareBook.block.published');
+    },
     question(o, row) {
       return t(`authority.outliers.question.${o.direction}`, {
         measure: words.measure(o.measure),

@@ -1761,6 +1761,8 @@ export const cy: Catalogue = {
       noList: 'Dim rhestr wedi’i mewnforio',
       roll: 'Nifer ar y gofrestr',
       published: 'Dyraniadau a gyhoeddwyd',
+      publishedSome: 'Dyraniadau a gyhoeddwyd (dim ond yr ysgolion sydd ag un: {{withAllocation}} o {{schools}})',
+      publishedNone: 'Dim wedi’u mewnforio na’u nodi',
       delegated: 'Incwm ADY dirprwyedig a adroddwyd',
       committed: 'Gwariant wedi’i ymrwymo',
       allCosts: 'Pob cost, pwy bynnag sy’n talu',

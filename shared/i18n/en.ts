@@ -1595,6 +1595,8 @@ export const en = {
       noList: 'No list imported',
       roll: 'Number on roll',
       published: 'Published allocations',
+      publishedSome: 'Published allocations (only the schools with one: {{withAllocation}} of {{schools}})',
+      publishedNone: 'None imported or entered',
       delegated: 'Delegated ALN income reported',
       committed: 'Committed spend',
       allCosts: 'All costs, whoever pays',

@@ -7,9 +7,11 @@ import { useId } from 'react';
 import type { AuthorityComparison, MeasureKey } from '../../../shared/authority/comparison';
 import { useDisplay } from '../../display';
 import { percent } from './authorityFigures';
+import { comparisonWords } from '../../../shared/authority/comparisonWords';
 
 export function AuthorityTotals(props: { comparison: AuthorityComparison }) {
-  const { t, pounds, count } = useDisplay();
+  const { t, pounds, count, lang } = useDisplay();
+  const words = comparisonWords(t, lang);
   const id = useId();
   const { totals, measures, notReturned, schools, listedSchools } = props.comparison;
   const median = (key: MeasureKey) => measures.find((m) => m.measure.key === key)?.median ?? null;
@@ -20,7 +22,8 @@ export function AuthorityTotals(props: { comparison: AuthorityComparison }) {
     // Without the authority's list, no school can be known not to have returned: said in words, never 0.
     [B('notReturned'), listedSchools === null ? B('noList') : count(notReturned.length), ''],
     [B('roll'), count(totals.numberOnRoll), ''],
-    [B('published'), money(totals.publishedAllocationPence), ''],
+    // No allocation imported or entered reads as that, never £0.00; a total of some schools' allocations says whose.
+    [words.publishedLabel(totals), totals.publishedAllocationPence === null ? B('publishedNone') : money(totals.publishedAllocationPence), ''],
     [B('delegated'), money(totals.delegatedIncomePence), ''],
     [B('committed'), money(totals.committedPence), money(median('committedPence'))],
     [B('allCosts'), money(totals.totalCostPence), ''],
