@@ -234,6 +234,17 @@ describe('the authority’s list of schools and its published allocations', () =
     const modelCy = cy.getWorksheet('Ar gyfer eich model')!;
     expect(modelCy.getRow(1).getCell(9).value).toBe('Dyraniad cyhoeddedig (Adran 52) (£k)');
     expect(modelCy.getRow(2).getCell(9).value).toBe(allocationOf(0) / 100_000);
+    // £k with no £ sign (the heading carries it; "£62.000" read as sixty-two pounds), to the pound
+    for (let c = 9; c <= 13; c += 1) expect(modelCy.getRow(2).getCell(c).numFmt, `column ${c}`).toBe('#,##0.000;-#,##0.000');
+    // Spend per pupil and per learner stay in pounds, and say so
+    const first = noted.comparison.schools.find((r) => r.officialNumber === numberOf(0))!;
+    const cyT = createI18n('cy').t;
+    expect([modelCy.getRow(1).getCell(14).value, modelCy.getRow(1).getCell(15).value]).toEqual([
+      `${cyT('authority.measure.spendPerPupilPence')} (£)`,
+      `${cyT('authority.measure.spendPerLearnerWithAlnPence')} (£)`,
+    ]);
+    expect([modelCy.getRow(2).getCell(14).value, modelCy.getRow(2).getCell(15).value]).toEqual([first.spendPerPupilPence! / 100, first.spendPerLearnerWithAlnPence! / 100]);
+    expect(modelCy.getRow(2).getCell(14).numFmt).toBe('£#,##0.00;-£#,##0.00');
     expect(modelCy.getRow(2).getCell(3).value).toBe('Cynradd');
     expect(modelCy.getRow(9).getCell(4).value).toBe('Cymraeg');
 

@@ -4,7 +4,8 @@
  * schools); the listed schools not yet returned; a flat sheet for the officer's own model; classification
  * differences; outliers within each phase (as questions, and where there were too few schools, why); and
  * a sheet saying how each figure is made, in English or Welsh. Frozen headers, filters and A4 print set-up
- * on every table (backend/exports/sheetPrintLayout.ts). Money is shown in pounds (the flat sheet: £ or £k);
+ * on every table (backend/exports/sheetPrintLayout.ts). Money is shown in pounds (the flat sheet: £, or £k
+ * without the £ sign for amounts, per-head figures still in £);
  * the exact figures are integer pence in Mapio.
  */
 import type ExcelJS from 'exceljs';
@@ -25,7 +26,11 @@ const pounds = (p: number | null) => (p === null ? null : p / 100);
 /** A share as an Excel fraction (formatted as %), or blank when not shown. */
 const fraction = (s: Share | null) => (s && s.denominator > 0 ? s.numerator / s.denominator : null);
 
-const THOUSANDS = '£#,##0.000;-£#,##0.000';
+/**
+ * Thousands of pounds, as a Section 52 statement and an officer's funding model give them: no £ sign (the
+ * heading says £k; "£62.000" read as sixty-two pounds), to three places so a sum is exact to the pound.
+ */
+const THOUSANDS = '#,##0.000;-#,##0.000';
 
 function table(workbook: ExcelJS.Workbook, name: string, columns: Array<{ header: string; width: number; format?: string }>): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
@@ -199,6 +204,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const M = (figure: string) => t('compareBook.model.money', { figure, unit });
   const money = (p: number | null) => (p === null ? null : inThousands ? p / 100_000 : p / 100);
   const MONEY = inThousands ? THOUSANDS : POUNDS;
+  // Spend per pupil and per learner are a few pounds or thousands: always in pounds, and headed so.
+  const perHead = (figure: string) => t('compareBook.model.money', { figure, unit: t('compareBook.model.pounds') });
   // Its official number and name say whose a row is (a school without a number is known by its name alone):
   // both stay in view on screen and print on every page across.
   const model = workbook.addWorksheet(t('compareBook.sheet.model'), { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] });
@@ -216,8 +223,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: M(words.measure('alnBudgetPence')), width: 15, style: { numFmt: MONEY } },
     { header: M(words.measure('committedPence')), width: 15, style: { numFmt: MONEY } },
     { header: M(H('allCosts')), width: 15, style: { numFmt: MONEY } },
-    { header: M(words.measure('spendPerPupilPence')), width: 14, style: { numFmt: MONEY } },
-    { header: M(words.measure('spendPerLearnerWithAlnPence')), width: 14, style: { numFmt: MONEY } },
+    { header: perHead(words.measure('spendPerPupilPence')), width: 14, style: { numFmt: POUNDS } },
+    { header: perHead(words.measure('spendPerLearnerWithAlnPence')), width: 14, style: { numFmt: POUNDS } },
   ];
   model.getRow(1).font = { bold: true };
   for (const r of schoolRows) {
@@ -236,8 +243,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
       money(r.alnBudgetPence),
       money(r.committedPence),
       money(r.totalCostPence),
-      money(r.spendPerPupilPence),
-      money(r.spendPerLearnerWithAlnPence),
+      pounds(r.spendPerPupilPence),
+      pounds(r.spendPerLearnerWithAlnPence),
     ]);
   }
   model.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 15 } };
