@@ -181,6 +181,16 @@ describe('the comparison workbook, as its reader sees it', () => {
       }
       // The outliers rule and the small-numbers note are long: the check above is not only of one-line rows.
       expect(wrapped).toBeGreaterThanOrEqual(2);
+      // Each share's denominator, standing alone after "Denominator:" / "Enwadur:" (not mutated as after "o").
+      const notes = (about.getColumn(2).values as unknown[]).map((v) => String(v ?? ''));
+      const denominators = notes.filter((n) => /^(Denominator|Enwadur):/.test(n));
+      expect(new Set(denominators)).toEqual(
+        new Set(
+          lang === 'en'
+            ? ['Denominator: pupils on roll.', 'Denominator: learners with ALN.', 'Denominator: the cost of intervention lines.', 'Denominator: the cost of ALP lines.']
+            : ['Enwadur: disgyblion ar y gofrestr.', 'Enwadur: dysgwyr ag ADY.', 'Enwadur: cost llinellau ymyrraeth.', 'Enwadur: cost llinellau DDY.'],
+        ),
+      );
       expect(about.getCell('A2').isMerged).toBe(true);
     });
   }

@@ -79,6 +79,15 @@ describe('compareReturns: each school’s figures', () => {
     expect(row?.context).toMatchObject({ numberOnRoll: 300, languageMedium: 'english', alpDefinitionSource: 'Sir Prawf guidance 2025', learnersWithAln: { value: 40, suppressed: false } });
   });
 
+  it('names each measure’s denominator standing alone, in Welsh unmutated (the share’s words follow “o” and are mutated)', () => {
+    const made = (lang: 'en' | 'cy') =>
+      (['pupils_on_roll', 'learners_with_aln', 'line_cost', 'alp_cost'] as const).map((of) => comparisonWords(createI18n(lang).t, lang).measureMade('alnShareOfRoll', of));
+    expect(made('cy')).toEqual(['Enwadur: disgyblion ar y gofrestr.', 'Enwadur: dysgwyr ag ADY.', 'Enwadur: cost llinellau ymyrraeth.', 'Enwadur: cost llinellau DDY.']);
+    expect(made('en')).toEqual(['Denominator: pupils on roll.', 'Denominator: learners with ALN.', 'Denominator: the cost of intervention lines.', 'Denominator: the cost of ALP lines.']);
+    // After "o" the share's words stay mutated: "13.33% o ddisgyblion ar y gofrestr".
+    expect(comparisonWords(createI18n('cy').t, 'cy').shareOf('pupils_on_roll')).toBe('ddisgyblion ar y gofrestr');
+  });
+
   it('leaves out per-learner figures when the count of learners with ALN is withheld, and says why', () => {
     const year = school('Ysgol Fach', [{ name: 'ELSA', tierId: 'alp' }], { roll: 60, alnLearners: 3 });
     const [row] = compareReturns([compared(year)]).schools;

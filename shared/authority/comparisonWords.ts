@@ -78,7 +78,9 @@ export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
       return t('authority.shareText', { percent: value('basis_points', s.basisPoints), of: words.shareOf(s.of), fraction });
     },
     measure: (key) => t(`authority.measure.${key}`),
-    measureMade: (key, denominator) => (denominator ? t('authority.measureDenominator', { of: words.shareOf(denominator) }) : t('authority.measureMoney')),
+    // The denominator stands alone after "Denominator:" / "Enwadur:": its own words, not shareOf's (which
+    // follow "of", and in Welsh are soft-mutated after "o").
+    measureMade: (key, denominator) => (denominator ? t('authority.measureDenominator', { of: t(`authority.denominatorOf.${denominator}`) }) : t('authority.measureMoney')),
     rule: () => t('authority.outliers.rule'),
     tooFew: (m) =>
       t('authority.outliers.phaseTooFew', { measure: words.measure(m.measure.key), phaseSchools: t(`authority.outliers.phaseSchools.${m.phase}`), schools: m.schools, minimum: m.minimumForFences }),

@@ -1865,6 +1865,14 @@ export const cy: Catalogue = {
       alp_cost: 'gost llinellau DDY',
       published_allocation: 'ddyraniad a gyhoeddwyd',
     },
+    // Unmutated: these stand alone after "Enwadur:" (shareOf's follow "o" and are soft-mutated).
+    denominatorOf: {
+      pupils_on_roll: 'disgyblion ar y gofrestr',
+      learners_with_aln: 'dysgwyr ag ADY',
+      line_cost: 'cost llinellau ymyrraeth',
+      alp_cost: 'cost llinellau DDY',
+      published_allocation: 'y dyraniad a gyhoeddwyd',
+    },
     measureDenominator: 'Enwadur: {{of}}.',
     measureMoney: 'Swm o arian, mewn punnoedd.',
     lists: {

@@ -1694,6 +1694,14 @@ export const en = {
       alp_cost: 'the cost of ALP lines',
       published_allocation: 'the published allocation',
     },
+    /** What a measure is divided by, standing alone after "Denominator:" (shareOf's words follow "of"). */
+    denominatorOf: {
+      pupils_on_roll: 'pupils on roll',
+      learners_with_aln: 'learners with ALN',
+      line_cost: 'the cost of intervention lines',
+      alp_cost: 'the cost of ALP lines',
+      published_allocation: 'the published allocation',
+    },
     measureDenominator: 'Denominator: {{of}}.',
     measureMoney: 'An amount of money, in pounds.',
     lists: {
