@@ -306,3 +306,15 @@ describe('Welsh sentences with names in them', () => {
     expect(cyT('learner.decisionDue', { due: '27/11/2026', by: 'yr ysgol', left })).toBe('Yn ddyledus ar 27/11/2026 (yr ysgol): 2 ddiwrnod ysgol ar ôl.');
   });
 });
+
+describe('Welsh column headings', () => {
+  it('shorten “y” and “yr” to “’r” after a word ending in a vowel (“cynllunio’r sesiwn”, “dyrannu’r wythnos”)', () => {
+    // A heading names a thing: its “y”/“yr” is the article, never the particle before a verb, so after a
+    // word ending in a vowel (w and y are vowels in Welsh) it is always “’r”. Not after an abbreviation
+    // read letter by letter: “Oriau DDY yr wythnos”.
+    const headings = leaves(cy).filter(([key]) => /(^|\.)col\./.test(key));
+    expect(headings.length).toBeGreaterThan(50);
+    const unshortened = headings.filter(([, text]) => /[aeiouwyâêîôûŵŷ] yr? (?=\p{L})/u.test(text));
+    expect(unshortened).toEqual([]);
+  });
+});
