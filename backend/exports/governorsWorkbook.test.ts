@@ -45,10 +45,21 @@ describe('the governors’ workbook', () => {
     expect(await caption('en', demoSchoolYear())).toMatch(/on a scale from £0 to £[\d,]+\.\d\d\./);
   });
 
-  it('says a new school has no staff and no other costs yet, in English and Welsh, rather than a total under bare headings', async () => {
-    for (const [lang, staffSheet, mapSheet, noStaff, noOther, staffTotal, otherTotal] of [
-      ['en', 'Staffing', 'Provision map', 'No staff yet.', 'No other costs yet.', 'Total cost of staff time', 'Other costs total'],
-      ['cy', 'Staffio', 'Map darpariaeth', 'Dim staff eto.', 'Dim costau eraill eto.', 'Cyfanswm cost amser staff', 'Cyfanswm costau eraill'],
+  it('says a new school has no staff, no other costs and no learners yet, in English and Welsh, rather than a total under bare headings', async () => {
+    for (const [lang, staffSheet, mapSheet, noStaff, noOther, staffTotal, otherTotal, learnersSheet, noLearners, learnersTotal] of [
+      ['en', 'Staffing', 'Provision map', 'No staff yet.', 'No other costs yet.', 'Total cost of staff time', 'Other costs total', 'Learners', 'No learners yet.', 'Total shared to learners'],
+      [
+        'cy',
+        'Staffio',
+        'Map darpariaeth',
+        'Dim staff eto.',
+        'Dim costau eraill eto.',
+        'Cyfanswm cost amser staff',
+        'Cyfanswm costau eraill',
+        'Dysgwyr',
+        'Dim dysgwyr eto.',
+        'Cyfanswm a rennir i ddysgwyr',
+      ],
     ] as const) {
       const file = nodePath.join(testFolder(), `blank-${lang}.xlsx`);
       await (await buildGovernorsWorkbook(viewOf(emptySchoolYear(2026, lang)), options({ lang }))).xlsx.writeFile(file);
@@ -61,6 +72,11 @@ describe('the governors’ workbook', () => {
       wb.getWorksheet(mapSheet)!.eachRow((row) => map.push(row.getCell(1).text));
       // The row that says so sits between the other costs' heading and their total.
       expect(map[map.indexOf(otherTotal) - 1], lang).toBe(noOther);
+      // The pseudonymised Learners sheet: under its headings, the sentence, then the total of nothing.
+      const learners = wb.getWorksheet(learnersSheet)!;
+      expect(learners.getCell('A4').text, lang).toBe(noLearners);
+      expect(learners.getCell('A4').font?.italic, lang).toBe(true);
+      expect(learners.getCell('A5').text, lang).toBe(learnersTotal);
     }
   });
 

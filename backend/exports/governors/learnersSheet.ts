@@ -56,6 +56,12 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
     r++;
   }
   const last = r - 1;
+  // A school with no learners yet says so, as its other sheets do, rather than a total under bare headings.
+  if (data.learners.length === 0) {
+    ws.getRow(r).getCell(1).value = t('learners.noLearners');
+    ws.getRow(r).getCell(1).font = { italic: true };
+    r++;
+  }
   const total = costed.learners.reduce((s, l) => s + l.costPence, 0);
   const row = ws.getRow(r);
   row.getCell(1).value = t('export.learners.total');
