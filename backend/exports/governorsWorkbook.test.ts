@@ -80,6 +80,29 @@ describe('the governors’ workbook', () => {
     }
   });
 
+  it('heads each tier on the Provision map with its name and whether it is ALP, never the same word twice (“ALP (ALP)”, “DDY (DDY)”)', async () => {
+    const headings = async (year: ReturnType<typeof demoSchoolYear>, lang: 'en' | 'cy') => {
+      const ws = (await buildGovernorsWorkbook(viewOf(year), options({ lang }))).getWorksheet(lang === 'en' ? 'Provision map' : 'Map darpariaeth')!;
+      const out: string[] = [];
+      // A tier's heading is the shaded row whose first cell is bold (the lines below it are not).
+      ws.eachRow((row) => {
+        const cell = row.getCell(1);
+        if (cell.font?.bold && (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === 'FFF2F2F2') out.push(cell.text);
+      });
+      return out;
+    };
+    expect(await headings(demoSchoolYear(), 'en')).toEqual(['Universal (Not ALP)', 'Targeted (Not ALP)', 'ALP', 'Other costs (no intervention)']);
+    expect(await headings(demoSchoolYear(), 'cy')).toEqual(['Cyffredinol (Nid DDY)', 'Wedi’i thargedu (Nid DDY)', 'DDY', 'Costau eraill (dim ymyrraeth)']);
+    // Known by its names and its ALP flag, in any case, never by its id: a tier that is not ALP but is
+    // called “ALP” still says so; one called “not alp” says it once.
+    const year = demoSchoolYear();
+    year.tiers = year.tiers.map((tier) =>
+      tier.id === 'universal' ? { ...tier, name: 'ALP', nameCy: 'DDY' } : tier.id === 'targeted' ? { ...tier, name: 'not alp', nameCy: 'nid ddy' } : { ...tier, name: 'alp', nameCy: 'ddy' },
+    );
+    expect(await headings(year, 'en')).toEqual(['ALP (Not ALP)', 'not alp', 'alp', 'Other costs (no intervention)']);
+    expect(await headings(year, 'cy')).toEqual(['DDY (Nid DDY)', 'nid ddy', 'ddy', 'Costau eraill (dim ymyrraeth)']);
+  });
+
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', async () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };

@@ -72,6 +72,17 @@ export function chargedSumFormula(sheet: (cell: string) => string, column: numbe
     .join('+');
 }
 
+/**
+ * A tier's heading on the map: its name, then whether it is ALP ("Targeted (Not ALP)"), unless its name
+ * already is that word in the document's language, any case ("ALP", "DDY"): never "ALP (ALP)". The class
+ * comes from the tier's ALP flag and the comparison from its name, never from its id.
+ */
+export function tierHeading(tierName: string, alpText: string, lang: SheetContext['lang'], t: SheetContext['t']): string {
+  const locale = lang === 'cy' ? 'cy-GB' : 'en-GB';
+  if (tierName.trim().toLocaleLowerCase(locale) === alpText.toLocaleLowerCase(locale)) return tierName;
+  return t('export.map.tierHeading', { tier: tierName, alp: alpText });
+}
+
 export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): MapCells {
   const { t, data, costed } = ctx;
   const years = academicFinancialYears(data.calendar, data.school.academicYear);
@@ -194,7 +205,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     const tier = tiers.find((x) => x.id === key);
     const tierName = breakdownLabel(key, data, 'tier', t, ctx.lang);
     const alpText = tier?.isAlp ? t('enums.alp.alp') : t('enums.alp.not_alp');
-    groupHeading(t('export.map.tierHeading', { tier: tierName, alp: alpText }), tierName);
+    groupHeading(tierHeading(tierName, alpText, ctx.lang, t), tierName);
     const first = r;
     const lines = data.lines.filter((l) => l.tierId === key);
     if (lines.length === 0) {
