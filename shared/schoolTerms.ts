@@ -9,7 +9,7 @@
  * Dates are ISO `YYYY-MM-DD` strings and arithmetic is done on UTC midnights, so no time zone can move a
  * school day. Runs anywhere.
  */
-import type { IssueCode } from './fieldIssues';
+import type { IssueCode, IssueParams } from './fieldIssues';
 import type { Enrolment, InterventionLine, IsoDate, SchoolYear, Term } from './domain';
 
 const DAY_MS = 86_400_000;
@@ -90,15 +90,39 @@ export interface TermProblem {
   term: number;
   field: keyof Term;
   code: IssueCode;
+  params?: IssueParams;
+}
+
+const TERM_FIELDS: ReadonlyArray<keyof Term> = ['startsOn', 'halfTermStartsOn', 'halfTermEndsOn', 'endsOn'];
+
+/** A date as people type it and read it in either language: 1/8/2026. */
+export function typedDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d}/${m}/${y}`;
+}
+
+/** The academic year that starts in `startYear`: 1 August to 31 July (2026 → 2026-08-01 to 2027-07-31). */
+export function academicYearDates(startYear: number): { first: IsoDate; last: IsoDate } {
+  return { first: `${startYear}-08-01`, last: `${startYear + 1}-07-31` };
 }
 
 /**
- * What is wrong with a list of terms (in order): each ends on or after it starts, a half-term has both
- * dates and lies inside its term, and each term starts after the one before ends.
+ * What is wrong with a list of terms (in order): every date lies in the school's academic year (1 August
+ * to 31 July) when its first calendar year is given, each term ends on or after it starts, a half-term has
+ * both dates and lies inside its term, and each term starts after the one before ends.
  */
-export function termProblems(terms: readonly Term[]): TermProblem[] {
+export function termProblems(terms: readonly Term[], academicStartYear?: number): TermProblem[] {
   const problems: TermProblem[] = [];
+  const year = academicStartYear === undefined ? null : academicYearDates(academicStartYear);
   terms.forEach((t, i) => {
+    if (year) {
+      for (const field of TERM_FIELDS) {
+        const date = t[field];
+        if (date !== null && (date < year.first || date > year.last)) {
+          problems.push({ term: i, field, code: 'termInYear', params: { first: typedDate(year.first), last: typedDate(year.last) } });
+        }
+      }
+    }
     if (t.endsOn < t.startsOn) problems.push({ term: i, field: 'endsOn', code: 'termEnd' });
     if ((t.halfTermStartsOn === null) !== (t.halfTermEndsOn === null)) {
       problems.push({ term: i, field: t.halfTermStartsOn === null ? 'halfTermStartsOn' : 'halfTermEndsOn', code: 'halfTermBoth' });
@@ -112,6 +136,25 @@ export function termProblems(terms: readonly Term[]): TermProblem[] {
     if (before && t.startsOn <= before.endsOn) problems.push({ term: i, field: 'startsOn', code: 'termOrder' });
   });
   return problems;
+}
+
+/**
+ * What to say beside the one date a person just changed (term `term`'s `field`), in words about that
+ * field: a date outside the school year names the year's first and last day; a first day after the
+ * term's last day, or a last day on or after the next term's first, names the other date. Null when the
+ * terms are right.
+ */
+export function termFieldProblem(terms: readonly Term[], term: number, field: keyof Term, academicStartYear?: number): TermProblem | null {
+  const problems = termProblems(terms, academicStartYear);
+  if (problems.length === 0) return null;
+  const own = problems.filter((p) => p.term === term && p.field === field);
+  const t = terms[term];
+  const next = terms[term + 1];
+  const inYear = own.find((p) => p.code === 'termInYear');
+  if (inYear) return inYear;
+  if (t && field === 'startsOn' && t.endsOn < t.startsOn) return { term, field, code: 'termStartAfterEnd', params: { date: typedDate(t.endsOn) } };
+  if (t && next && field === 'endsOn' && next.startsOn <= t.endsOn) return { term, field, code: 'termEndBeforeNext', params: { date: typedDate(next.startsOn) } };
+  return own[0] ?? problems.find((p) => p.term === term) ?? problems[0] ?? null;
 }
 
 /**

@@ -142,6 +142,20 @@ describe('values a real school never has are refused with the range, and nothing
     expect(backend.invoke('year.get', {}).data.calendar).toEqual(year.calendar);
   });
 
+  it('a term date outside the school year is refused beside that date, naming the year’s first and last day', async () => {
+    const year = backend.invoke('year.get', {}).data;
+    expect(year.school.academicYear).toBe('2026-27');
+    const terms = year.calendar.terms.map((t, i) => (i === 0 ? { ...t, startsOn: '2030-09-07' } : t));
+    expect(await refusal('calendar.set', { ...year.calendar, terms })).toEqual({
+      path: 'terms.0.startsOn',
+      message: 'must be a date in the school year, between 1/8/2026 and 31/7/2027',
+      welsh: 'rhaid iddo fod yn ddyddiad ym mlwyddyn yr ysgol, rhwng 1/8/2026 a 31/7/2027',
+      unchanged: true,
+    });
+    const late = year.calendar.terms.map((t, i, all) => (i === all.length - 1 ? { ...t, endsOn: '2027-08-02' } : t));
+    expect(await refusal('calendar.set', { ...year.calendar, terms: late })).toMatchObject({ path: `terms.${late.length - 1}.endsOn`, unchanged: true });
+  });
+
   it('a tier list with no ALP tier', async () => {
     const tiers = backend.invoke('year.get', {}).data.tiers.map((t) => ({ ...t, isAlp: false }));
     expect(await refusal('tiers.set', { tiers })).toEqual({ path: 'tiers', message: 'at least one tier must be marked ALP', welsh: 'rhaid i o leiaf un haen gael ei marcio’n DDY', unchanged: true });

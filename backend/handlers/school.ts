@@ -2,7 +2,8 @@
 import { fieldIssue, type IssueCode, type IssueParams } from '../../shared/fieldIssues';
 import { ApiError } from '../../shared/api/contract';
 import type { School } from '../../shared/domain';
-import { runsPastWeek } from '../../shared/schoolTerms';
+import { runsPastWeek, termProblems } from '../../shared/schoolTerms';
+import { academicStartYear } from '../../shared/welshTermDates';
 import { authorityByCode, officialNumberProblem } from '../../shared/localAuthorities';
 import { namesParams } from '../../db/repositories/tableRecord';
 import type { HandlerMap } from './types';
@@ -37,6 +38,9 @@ export const schoolHandlers: HandlerMap<'school.update' | 'calendar.set' | 'tier
       for (let i = 1; i < weekStarts.length; i++) {
         if ((weekStarts[i] as string) <= (weekStarts[i - 1] as string)) invalid(`weekStarts.${i}`, 'laterThanWeekBefore');
       }
+      // Every term date lies in the school's academic year (1 August to 31 July), said beside that date.
+      const outside = termProblems(terms, academicStartYear(year.school.academicYear)).find((p) => p.code === 'termInYear');
+      if (outside) invalid(`terms.${outside.term}.${outside.field}`, outside.code, outside.params);
       // Lines keep their week numbers; nothing is cut short without the school knowing.
       const last = weekStarts.length;
       const runs = runsPastWeek(year, last);

@@ -38,7 +38,7 @@ export function createCalendarRepository(db: SqliteDatabase): CalendarRepository
         }
       });
       const problem = termProblems(terms)[0];
-      if (problem) throw invalidField(`terms.${problem.term}.${problem.field}`, problem.code);
+      if (problem) throw invalidField(`terms.${problem.term}.${problem.field}`, problem.code, problem.params);
       weekStarts.forEach((date, i) => upsertWeek.run(i + 1, date));
       deleteWeeksAfter.run(weekStarts.length);
       terms.forEach((t, i) => upsertTerm.run({ position: i + 1, ...t }));

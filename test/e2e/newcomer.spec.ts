@@ -104,6 +104,20 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByTestId('setup-step')).toBeInViewport();
     await expect(page.getByTestId('calendar-summary')).toContainText('38');
     await expect(page.getByTestId('week-8')).toContainText(lang === 'cy' ? '2 Tach 2026' : '2 Nov 2026');
+    // A first day in another year is refused beside that first day, naming the school year's first and last day;
+    // the last day's field says nothing.
+    const fieldOf = (testId: string) => page.locator('.field', { has: page.getByTestId(testId) });
+    await type(page.getByTestId('term-0-startsOn'), '7/9/2030');
+    await expect(fieldOf('term-0-startsOn').locator('.field-message')).toHaveText(`⚠ ${L.apiError.issue.termInYear.replace('{{first}}', '1/8/2026').replace('{{last}}', '31/7/2027')}`);
+    await expect(fieldOf('term-0-endsOn').locator('.field-message')).toHaveCount(0);
+    await shot(page, 'calendar-outside-year');
+    // A first day in early August is in the year, but the weeks it makes are more than a Welsh year holds: said, not refused.
+    await type(page.getByTestId('term-0-startsOn'), '3/8/2026');
+    await expect(page.getByTestId('calendar-many-weeks')).toHaveText(L.school.calendar.manyWeeks.replace('{{weeks}}', '43'));
+    await shot(page, 'calendar-august');
+    await type(page.getByTestId('term-0-startsOn'), '7/9/2026');
+    await expect(page.getByTestId('calendar-summary')).toContainText('38');
+    await expect(page.getByTestId('calendar-many-weeks')).toHaveCount(0);
     // The half-term's new end is held back while saving, as on a slow laptop: its new start, typed meanwhile,
     // is read with that end, not refused against the old one (26 October–30 October).
     const releaseEnd = await holdNextCall(page, 'calendar.set');

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { Calendar, IsoDate, SchoolYear, Term } from '../../../shared/domain';
 import { formatIsoDate } from '../../../shared/i18n/dates';
-import { addDays, mondayOf, runsPastWeek, termProblems, weeksFromTerms } from '../../../shared/schoolTerms';
+import { addDays, mondayOf, runsPastWeek, termFieldProblem, weeksFromTerms } from '../../../shared/schoolTerms';
 import { academicStartYear, academicYearLabel, defaultWelshCalendar } from '../../../shared/welshTermDates';
 import { ConfirmDialog } from '../../components/Dialog';
 import { DraftField, useReader, type ReadResult } from '../../components/fields';
@@ -15,6 +15,8 @@ import { AddDateField } from '../../components/AddDateField';
 
 /** The most teaching weeks a calendar may have (shared/schemas.ts). */
 const MAX_WEEKS = 53;
+/** More teaching weeks than this is more than a Welsh school year holds (about 39): warned, not refused (docs/calendar.md). */
+const PLAUSIBLE_WEEKS = 40;
 
 /**
  * The school's terms and teaching weeks. Changing a term's dates makes the weeks again from the terms; a
@@ -30,7 +32,6 @@ export function CalendarEditor() {
   const show = useMapio((s) => s.show);
   const id = useId();
   const [blocked, setBlocked] = useState<{ weeks: number; lines: Array<{ id: number; name: string; end: number }>; enrolments: number } | null>(null);
-  const [generateYear, setGenerateYear] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<Calendar | null>(null);
   const [addText, setAddText] = useState('');
   const [addProblem, setAddProblem] = useState<string | null>(null);
@@ -43,7 +44,6 @@ export function CalendarEditor() {
   /** A term's name by its place in the year: autumn, spring, summer, then "Term 4"… */
   const termName = (i: number): string => (i < 3 ? t(`school.calendar.termName.${['autumn', 'spring', 'summer'][i]}`) : t('school.calendar.termName.other', { n: i + 1 }));
   const schoolYear = academicStartYear(data.school.academicYear);
-  const chosenYear = generateYear ?? schoolYear;
   const calendarYear = weekStarts[0] ? Number(weekStarts[0].slice(0, 4)) - (Number(weekStarts[0].slice(5, 7)) < 8 ? 1 : 0) : null;
 
   /** Nothing may run past the new last week: say what would, and save nothing. */
@@ -73,7 +73,8 @@ export function CalendarEditor() {
     async (value: IsoDate | null): Promise<string | null> => {
       const latest = savingTerms.current ?? useMapio.getState().view?.data.calendar.terms ?? terms;
       const nextTerms = latest.map((x, j) => (j === i ? { ...x, [field]: value } : x)) as Term[];
-      const problem = termProblems(nextTerms).find((p) => p.term === i) ?? termProblems(nextTerms)[0];
+      // Said beside the date just typed, in words about that date (docs/calendar.md).
+      const problem = termFieldProblem(nextTerms, i, field, schoolYear);
       if (problem) return issueText(problem, lang);
       savingTerms.current = nextTerms;
       try {
@@ -177,18 +178,8 @@ export function CalendarEditor() {
         <legend>{t('school.calendar.generateTitle')}</legend>
         <p className="field-hint">{t('school.calendar.generateHint')}</p>
         <div className="row-fields">
-          <div className="field narrow-select">
-            <label htmlFor={`${id}-year`}>{t('school.calendar.generateYear')}</label>
-            <select id={`${id}-year`} value={chosenYear} onChange={(e) => setGenerateYear(Number(e.target.value))} data-testid="calendar-year">
-              {[schoolYear - 1, schoolYear, schoolYear + 1, schoolYear + 2].map((y) => (
-                <option key={y} value={y}>
-                  {academicYearLabel(y)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="button" onClick={() => setConfirming(defaultWelshCalendar(chosenYear))} data-testid="calendar-generate">
-            {t('school.calendar.generate')}
+          <button type="button" onClick={() => setConfirming(defaultWelshCalendar(schoolYear))} data-testid="calendar-generate">
+            {t('school.calendar.generate', { year: data.school.academicYear })}
           </button>
         </div>
       </fieldset>
@@ -226,6 +217,11 @@ export function CalendarEditor() {
             ))}
           </DataTable>
         )}
+        {weekStarts.length > PLAUSIBLE_WEEKS ? (
+          <p className="notice notice-warn" role="status" data-testid="calendar-many-weeks">
+            {t('school.calendar.manyWeeks', { weeks: weekStarts.length })}
+          </p>
+        ) : null}
         <button type="button" className="small" onClick={addTerm}>
           + {t('school.calendar.addTerm')}
         </button>
@@ -275,8 +271,8 @@ export function CalendarEditor() {
       {confirming ? (
         <ConfirmDialog
           title={t('school.calendar.generateConfirmTitle')}
-          body={<p>{t('school.calendar.generateConfirmBody', { year: academicYearLabel(chosenYear), weeks: confirming.weekStarts.length })}</p>}
-          confirmLabel={t('school.calendar.generate')}
+          body={<p>{t('school.calendar.generateConfirmBody', { year: data.school.academicYear, weeks: confirming.weekStarts.length })}</p>}
+          confirmLabel={t('school.calendar.generate', { year: data.school.academicYear })}
           onCancel={() => setConfirming(null)}
           onConfirm={() => {
             const next = confirming;
