@@ -156,6 +156,15 @@ describe('values a real school never has are refused with the range, and nothing
     expect(await refusal('calendar.set', { ...year.calendar, terms: late })).toMatchObject({ path: `terms.${late.length - 1}.endsOn`, unchanged: true });
   });
 
+  it('an empty MIS file says what a file needs: a header row naming the columns, then a row for each learner', async () => {
+    expect(await refusal('mis.preview', { fileName: 'learners.csv', contentBase64: '' })).toEqual({
+      path: 'contentBase64',
+      message: 'the file is empty: an MIS export needs a header row naming its columns, then one row for each learner',
+      welsh: 'mae’r ffeil yn wag: mae angen rhes pennawd yn enwi’r colofnau ar allforiad MIS, yna un rhes i bob dysgwr',
+      unchanged: true,
+    });
+  });
+
   it('a tier list with no ALP tier', async () => {
     const tiers = backend.invoke('year.get', {}).data.tiers.map((t) => ({ ...t, isAlp: false }));
     expect(await refusal('tiers.set', { tiers })).toEqual({ path: 'tiers', message: 'at least one tier must be marked ALP', welsh: 'rhaid i o leiaf un haen gael ei marcio’n DDY', unchanged: true });

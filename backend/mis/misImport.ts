@@ -20,7 +20,7 @@ const mappedColumns = (mapping: MisColumnMapping): number[] => Object.values(map
 
 export function bytesFromBase64(contentBase64: string): Uint8Array {
   const bytes = Buffer.from(contentBase64, 'base64');
-  if (bytes.length === 0) throw ApiError.invalid([fieldIssue('contentBase64', 'fileEmpty')]);
+  if (bytes.length === 0) throw ApiError.invalid([fieldIssue('contentBase64', 'misFileEmpty')]);
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 

@@ -77,6 +77,23 @@ describe('reading what a person types into a field', () => {
     expect(readHoursAsMinutes('abc').ok).toBe(false);
   });
 
+  it('refuses hours outside the range with the range and the field’s own example, in English and Welsh', () => {
+    const range = { ok: false, error: 'errors.hoursBetween', params: { max: '168', example: '32.5' } };
+    expect(readHoursAsMinutes('-5')).toEqual(range);
+    expect(readHoursAsMinutes('200')).toEqual(range);
+    expect(readHoursAsMinutes('-2', { example: '2.5' })).toEqual({ ...range, params: { max: '168', example: '2.5' } });
+    expect(createI18n('en').t('errors.hoursBetween', range.params)).toBe('Type hours between 0 and 168, with up to two decimals, e.g. 32.5.');
+    expect(createI18n('cy').t('errors.hoursBetween', range.params)).toBe('Teipiwch oriau rhwng 0 a 168, gyda hyd at ddau le degol, e.e. 32.5.');
+  });
+
+  it('refuses a percentage outside 0 to 100 with the range, in English and Welsh', () => {
+    const refused = readPercentAsBasisPoints('-3');
+    expect(refused).toEqual({ ok: false, error: 'staff.calculator.percentInvalid', params: { min: 0, max: 100 } });
+    expect(readPercentAsBasisPoints('100.5')).toEqual(refused);
+    expect(createI18n('en').t('staff.calculator.percentInvalid', { min: 0, max: 100 })).toBe('Type a percentage between 0 and 100, e.g. 28.5.');
+    expect(createI18n('cy').t('staff.calculator.percentInvalid', { min: 0, max: 100 })).toBe('Teipiwch ganran rhwng 0 a 100, e.e. 28.5.');
+  });
+
   it('refuses a week outside the school year', () => {
     expect(readWeek('38', 38)).toEqual({ ok: true, value: 38 });
     expect(readWeek('39', 38)).toEqual({ ok: false, error: 'errors.weekRange', params: { first: 1, last: 38 } });

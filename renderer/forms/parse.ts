@@ -98,19 +98,31 @@ export function formatHundredths(h: number): string {
   return `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
 }
 
-/** Hours as typed ("32.5") into whole minutes (1950); hundredths of an hour round to the nearest minute. */
-export function readHoursAsMinutes(text: string, max = 7 * 24 * 60): Parsed<number> {
+/** The most hours a field of hours may hold (minutes), and the example its refusal gives. */
+export interface HoursLimit {
+  maxMinutes?: number;
+  example?: string;
+}
+
+/**
+ * Hours as typed ("32.5") into whole minutes (1950); hundredths of an hour round to the nearest minute.
+ * Anything else (text, "-5", more than the field's most) is refused with the allowed range and the
+ * field's own example ("between 0 and 168, … e.g. 32.5").
+ */
+export function readHoursAsMinutes(text: string, limit: HoursLimit = {}): Parsed<number> {
+  const max = limit.maxMinutes ?? 7 * 24 * 60;
+  const refusal = () => fail('errors.hoursBetween', { max: grouped(max / 60), example: limit.example ?? '32.5' });
   const r = readHundredths(text);
-  if (!r || !r.ok) return fail('errors.hours');
+  if (!r || !r.ok) return refusal();
   const minutes = Math.round((r.value * 60) / 100); // time, not money: 0.01 h = 0.6 min rounds to a whole minute
-  if (minutes > max) return fail('errors.hours');
+  if (minutes > max) return refusal();
   return ok(minutes);
 }
 
 /** Optional hours: empty text is null. */
-export function readOptionalHoursAsMinutes(text: string): Parsed<number | null> {
+export function readOptionalHoursAsMinutes(text: string, limit: HoursLimit = {}): Parsed<number | null> {
   if (text.trim() === '') return ok(null);
-  return readHoursAsMinutes(text);
+  return readHoursAsMinutes(text, limit);
 }
 
 /** Minutes shown as decimal hours for a field: 1950 → "32.5", 20 → "0.33". */
@@ -227,6 +239,6 @@ export function readPaidWeeks(text: string): Parsed<number> {
 /** Percentage typed as "28.5" into basis points (2850). */
 export function readPercentAsBasisPoints(text: string): Parsed<number> {
   const r = readHundredths(text);
-  if (!r || !r.ok || r.value > 10_000) return fail('staff.calculator.percentInvalid');
+  if (!r || !r.ok || r.value > 10_000) return fail('staff.calculator.percentInvalid', { min: 0, max: 100 });
   return r;
 }

@@ -14,7 +14,7 @@ const misFileName = singleLine(z.string().trim().min(1, issue('required')).max(2
 /** An MIS export, base64. 30 MB (shared/limits.ts): far more than 10,000 learners need. */
 const misContent = z
   .string()
-  .min(1, issue('fileEmpty'))
+  .min(1, issue('misFileEmpty'))
   .max(MAX_MIS_FILE_BASE64_CHARS, issue('fileTooLarge', { mb: 30 }))
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, issue('base64'));
 

@@ -140,7 +140,7 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
 
   const save = async () => {
     const e: Errors = {};
-    const m = fromParsed(readHoursAsMinutes(hoursText));
+    const m = fromParsed(readHoursAsMinutes(hoursText, { example: '2.5' }));
     if (!m.ok) e.minutesPerWeek = m.message;
     const q = fromParsed(readWholeNumber(quantity, 0, 100_000));
     if (!q.ok) e.quantity = q.message;

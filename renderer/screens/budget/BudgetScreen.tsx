@@ -229,7 +229,7 @@ export function BudgetScreen() {
                   value={data.workload[task.minutes]}
                   format={formatMinutesAsHours}
                   inputMode="decimal"
-                  read={(s) => fromParsed(readHoursAsMinutes(s))}
+                  read={(s) => fromParsed(readHoursAsMinutes(s, { example: '2.5' }))}
                   commit={(v) => saveWorkload({ [task.minutes]: v })}
                 />
               </Fragment>

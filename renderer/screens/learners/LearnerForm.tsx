@@ -47,7 +47,7 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
       return undefined;
     };
     const typedRef = take('ref', readText(ref, true));
-    const minutes = take('idpAlpMinutesPerWeek', readOptionalHoursAsMinutes(idpHours));
+    const minutes = take('idpAlpMinutesPerWeek', readOptionalHoursAsMinutes(idpHours, { example: '2.5' }));
     const reviewed = take('idpLastReviewed', readOptionalDate(lastReviewed));
     const due = take('idpReviewDue', readOptionalDate(reviewDue));
     const referred = take('referredOn', readOptionalDate(referredOn));

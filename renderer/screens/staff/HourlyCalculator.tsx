@@ -21,9 +21,9 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
   const salaryRead = salary.trim() === '' ? null : money(salary);
   const salaryPence = salaryRead?.ok ? salaryRead.value : null;
   const salaryError = salaryRead && !salaryRead.ok ? salaryRead.message : null;
-  const onCostBp = onCost.trim() === '' ? null : readPercentAsBasisPoints(onCost);
+  const onCostBp = onCost.trim() === '' ? null : fromParsed(readPercentAsBasisPoints(onCost));
   const weeksH = weeks.trim() === '' ? null : fromParsed(readPaidWeeks(weeks));
-  const minutes = hoursText.trim() === '' ? null : readHoursAsMinutes(hoursText);
+  const minutes = hoursText.trim() === '' ? null : fromParsed(readHoursAsMinutes(hoursText));
 
   let basis: HourlyCostBasis | null = null;
   let result: number | null = null;
@@ -35,13 +35,14 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
       result = null;
     }
   }
-  const errorFor = (p: { ok: boolean; error?: string } | null, fallback: string) => (p && !p.ok ? fallback : null);
+  // Each refusal names the allowed range (docs/limits.md).
+  const errorFor = (p: { ok: true } | { ok: false; message: string } | null) => (p && !p.ok ? p.message : null);
   const inputs: Array<{ key: string; label: string; value: string; set: (v: string) => void; error: string | null }> = [
     { key: 'salary', label: t('staff.calculator.salary'), value: salary, set: setSalary, error: salaryError },
-    { key: 'oncost', label: t('staff.calculator.onCost'), value: onCost, set: setOnCost, error: errorFor(onCostBp, t('staff.calculator.percentInvalid')) },
+    { key: 'oncost', label: t('staff.calculator.onCost'), value: onCost, set: setOnCost, error: errorFor(onCostBp) },
     // Refused here, beside the box, before "Use this hourly cost" can be pressed: a year has 52 weeks.
     { key: 'weeks', label: t('staff.calculator.paidWeeks'), value: weeks, set: setWeeks, error: weeksH && !weeksH.ok ? weeksH.message : null },
-    { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes, t('errors.hours')) },
+    { key: 'hours', label: t('staff.calculator.hoursPerWeek'), value: hoursText, set: setHours, error: errorFor(minutes) },
   ];
 
   const use = async () => {
