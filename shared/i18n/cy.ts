@@ -944,6 +944,7 @@ export const cy: Catalogue = {
       scenarioNameUsed: 'mae senario arall yn ei ddefnyddio eisoes',
       weekInYear: 'mae wythnos {{week}} y tu allan i’r flwyddyn ysgol (wythnosau 1 i {{last}})',
       weeksFromStart: 'ni all fod yn fwy na {{max}} wrth ddechrau yn wythnos {{start}}',
+      financialYearInYear: 'rhaid iddi fod yn {{first}} neu’n {{second}}, y blynyddoedd ariannol y mae’r flwyddyn ysgol hon yn rhedeg ar eu traws, neu’n wag ar gyfer y flwyddyn ysgol gyfan',
       learnerTwice: 'mae’n rhestru dysgwr ddwywaith',
       weekNotInRun: 'nid yw wythnos {{week}} o fewn wythnosau’r llinell hon (wythnosau {{start}} i {{end}})',
       laterThanWeekBefore: 'rhaid iddo fod yn hwyrach na’r wythnos flaenorol',

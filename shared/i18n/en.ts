@@ -861,6 +861,7 @@ export const en = {
       scenarioNameUsed: 'is already used by another scenario',
       weekInYear: 'week {{week}} is outside the school year (weeks 1 to {{last}})',
       weeksFromStart: 'must be at most {{max}} when starting in week {{start}}',
+      financialYearInYear: 'must be {{first}} or {{second}}, the financial years this school year runs across, or left empty for the whole school year',
       learnerTwice: 'lists a learner twice',
       weekNotInRun: 'week {{week}} is not in this line’s run (weeks {{start}} to {{end}})',
       laterThanWeekBefore: 'must be later than the week before',
