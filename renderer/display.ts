@@ -99,7 +99,15 @@ function byId<T extends { id: unknown }>(list: readonly T[]): Map<T['id'], T> {
 
 /** Names looked up from a year's data, for labels and check messages. */
 export function namesOf(data: SchoolYear) {
-  return { tiers: byId(data.tiers), areas: byId(data.areas), staff: byId(data.staff), lines: byId(data.lines), learners: byId(data.learners), enrolments: byId(data.enrolments) };
+  return {
+    tiers: byId(data.tiers),
+    areas: byId(data.areas),
+    staff: byId(data.staff),
+    lines: byId(data.lines),
+    learners: byId(data.learners),
+    enrolments: byId(data.enrolments),
+    income: byId(data.income),
+  };
 }
 
 export { learnerName } from '../shared/i18n/recordNames';

@@ -25,7 +25,7 @@ export function summaryLines(view: YearView, lang: Lang = 'en'): string[] {
   const hours = (m: number) => t('cli.hours', { h: oneDecimal.format(m / 60) });
   const byId = <T extends { id: number }>(list: readonly T[]) => new Map(list.map((x) => [x.id, x] as const));
   // The summary names no learner (docs/guarantees.md): a learner is "Learner 15", never a name or reference.
-  const subjects = { learners: new Map<number, { name: string; ref: string }>(), lines: byId(data.lines), staff: byId(data.staff), enrolments: byId(data.enrolments) };
+  const subjects = { learners: new Map<number, { name: string; ref: string }>(), lines: byId(data.lines), staff: byId(data.staff), enrolments: byId(data.enrolments), income: byId(data.income) };
   const learnerNumbered = (id: number) => `${t('checks.subject.learner')} ${id}`;
   /** Whom or what a warning is about: a line or a member of staff by name, a learner by number only. */
   const about = (subject: CheckSubject): string => {

@@ -5,7 +5,8 @@
  */
 import type { SchoolYear } from '../domain';
 import type { CostedFigures } from '../engine';
-import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from '../engine';
+import { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY, incomeCountsIn } from '../engine';
+import { academicFinancialYears } from '../calendar';
 import { authorityName } from '../localAuthorities';
 import { translatorFor } from '../i18n';
 import { countsByStatus, publishedCount, type AuthorityReturn, type ReturnWelshNames } from './returnFormat';
@@ -84,7 +85,11 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
       alpDefinitionSourceCy: s.alpDefinitionSourceCy,
       alpDefinitionDate: s.alpDefinitionDate,
     },
-    income: year.income.map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),
+    // The income the figures count: a line for a financial year this school year does not run across counts in
+    // neither year (docs/costing-rules.md, "Budget position"), so the lines sent add up to the income sent.
+    income: year.income
+      .filter((i) => incomeCountsIn(i.financialYear, academicFinancialYears(year.calendar, year.school.academicYear)))
+      .map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),
     totals: {
       costPence: t.costPence,
       chargedPence: t.chargedPence,

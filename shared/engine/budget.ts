@@ -7,14 +7,19 @@
  * - Per financial year, an income line naming that year counts in it; an income line with no financial
  *   year (income for the academic year as a whole) is split across the two years by the share of the
  *   calendar's teaching weeks in each, largest remainder (ties to the first year).
- * - An income line naming some other financial year counts in the total income (it was entered in this
- *   file) but in neither year of the financial-year view.
+ * - An income line naming some other financial year counts nowhere: the whole year's income is the sum
+ *   of its two financial years' income, always. The income_outside_year check names the line.
  * - Income is taken as entered; end dates (grants ending) are for scenarios, not applied here.
  */
 import type { AlncoWorkload, IncomeLine, OtherCostLine, StaffMember } from '../domain';
 import { divideRoundedToNumber } from '../money';
 import { splitByWeights } from './largestRemainder';
 import type { BudgetPosition, WorkloadPosition } from './types';
+
+/** Whether income for `financialYear` (null: the academic year as a whole) counts in a year running across `years`. */
+export function incomeCountsIn(financialYear: number | null, years: readonly [number, number]): boolean {
+  return financialYear === null || financialYear === years[0] || financialYear === years[1];
+}
 
 export function budgetPosition(
   income: readonly IncomeLine[],
@@ -29,10 +34,8 @@ export function budgetPosition(
   // An empty calendar: academic-year income goes to the first financial year.
   const weights = weeksFirst + weeksSecond === 0 ? [1, 0] : [weeksFirst, weeksSecond];
 
-  let incomePence = 0;
   const byYear: [number, number] = [0, 0];
   for (const line of income) {
-    incomePence += line.amountPence;
     if (line.financialYear === null) {
       const [a = 0, b = 0] = splitByWeights(line.amountPence, weights);
       byYear[0] += a;
@@ -40,6 +43,7 @@ export function budgetPosition(
     } else if (line.financialYear === years[0]) byYear[0] += line.amountPence;
     else if (line.financialYear === years[1]) byYear[1] += line.amountPence;
   }
+  const incomePence = byYear[0] + byYear[1];
   return {
     incomePence,
     chargedPence,

@@ -14,6 +14,7 @@ import { addMonths, daysBetween } from '../calendar';
 import { divideRoundedToNumber } from '../money';
 import type { LearnerAlpMinutes } from './learnerCosts';
 import type { AlnDecisionClock } from './alnDecisions';
+import { incomeCountsIn } from './budget';
 import { enrolledRange } from './shares';
 import type { Check, CheckCode, StaffAllocation } from './types';
 import { CHECK_CODES } from './types';
@@ -33,6 +34,8 @@ export interface CheckInputs {
   alpMinutes: ReadonlyMap<number, LearnerAlpMinutes>;
   /** Open referrals' clocks, in due order. */
   decisions: readonly AlnDecisionClock[];
+  /** The two financial years the school year runs across (its income may name only these). */
+  financialYears: readonly [number, number];
   /** How each learner's own checks are made (`checksOfLearner` when not given). */
   checksOfLearner?: LearnerChecker | undefined;
 }
@@ -63,6 +66,8 @@ export interface CheckParts {
   enrolments: readonly Check[];
   /** idp_review_overdue: from the learner records and today. */
   reviews: readonly Check[];
+  /** income_outside_year: from the income lines and the two financial years. */
+  income: readonly Check[];
 }
 
 /** The way a costing gets the check parts: `checkParts`, or a memo of it (shared/engine/yearCosting.ts). */
@@ -75,7 +80,7 @@ export function runChecks(input: CheckInputs, partsOf: CheckParter = checkParts)
 /** The parts' checks in one list: by code in CHECK_CODES order, each code's checks in their part's order. */
 export function checksOfParts(parts: CheckParts): Check[] {
   const buckets = new Map<CheckCode, Check[]>(CHECK_CODES.map((c) => [c, []]));
-  for (const part of [parts.decisions, parts.learners, parts.staff, parts.lines, parts.enrolments, parts.reviews]) for (const c of part) (buckets.get(c.code) as Check[]).push(c);
+  for (const part of [parts.decisions, parts.learners, parts.staff, parts.lines, parts.enrolments, parts.reviews, parts.income]) for (const c of part) (buckets.get(c.code) as Check[]).push(c);
   const checks: Check[] = [];
   for (const bucket of buckets.values()) for (const c of bucket) checks.push(c);
   return checks;
@@ -89,6 +94,7 @@ export function checkParts(input: CheckInputs): CheckParts {
     lines: lineChecks(input.index),
     enrolments: enrolmentChecks(input.index),
     reviews: reviewChecks(input.index, input.today),
+    income: incomeChecks(input.index, input.financialYears),
   };
 }
 
@@ -215,6 +221,25 @@ export function reviewChecks(index: YearIndex, today: string | undefined): Check
     if (!hasIdp(learner.alnStatus)) continue;
     const due = learner.idpReviewDue ?? (learner.idpLastReviewed ? reviewDue(learner.idpLastReviewed) : null);
     if (due !== null && due < today) checks.push({ code: 'idp_review_overdue', subject: { kind: 'learner', id: learner.id }, params: { dueDate: due, daysOverdue: daysBetween(due, today) } });
+  }
+  return checks;
+}
+
+/**
+ * income_outside_year: an income line naming a financial year the school year does not run across (an
+ * older file, an import, a school year changed after the line was entered). Its amount is in neither
+ * financial year, so not in the year's income (budget.ts); the check says so. Lines in id order.
+ */
+export function incomeChecks(index: YearIndex, years: readonly [number, number]): Check[] {
+  const checks: Check[] = [];
+  const income = inIdOrder(index.year.income) ? index.year.income : [...index.year.income].sort((a, b) => a.id - b.id);
+  for (const line of income) {
+    if (incomeCountsIn(line.financialYear, years)) continue;
+    checks.push({
+      code: 'income_outside_year',
+      subject: { kind: 'income', id: line.id },
+      params: { financialYear: line.financialYear ?? 0, amountPence: line.amountPence, firstYear: years[0], secondYear: years[1] },
+    });
   }
   return checks;
 }

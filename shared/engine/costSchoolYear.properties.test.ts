@@ -43,6 +43,14 @@ function expectInvariants(year: SchoolYear, map: CostedMap): void {
   expect(sum(map.learners.map((l) => l.costPence)) + t.unallocatedPence).toBe(t.linesCostPence);
   expect(map.budget.positionPence).toBe(map.budget.incomePence - t.chargedPence);
   expect(sum(map.budget.financialYears.map((y) => y.chargedPence))).toBe(t.chargedPence);
+  // The whole year's income is its two financial years' income (docs/costing-rules.md, "Budget position"):
+  // a line for another financial year counts in neither, and a check names it.
+  expect(sum(map.budget.financialYears.map((y) => y.incomePence))).toBe(map.budget.incomePence);
+  expect(sum(map.budget.financialYears.map((y) => y.positionPence))).toBe(map.budget.positionPence);
+  const years = map.budget.financialYears.map((y) => y.year);
+  const outside = year.income.filter((i) => i.financialYear !== null && !years.includes(i.financialYear));
+  expect(map.budget.incomePence).toBe(sum(year.income.map((i) => i.amountPence)) - sum(outside.map((i) => i.amountPence)));
+  expect(map.checks.filter((c) => c.code === 'income_outside_year').map((c) => c.subject)).toEqual(outside.map((i) => ({ kind: 'income', id: i.id })));
   expect(map.learners).toHaveLength(year.learners.length);
   expect(map.staff).toHaveLength(year.staff.length);
 }

@@ -259,7 +259,14 @@ describe('budget position', () => {
   const map = costSchoolYear(schoolYear({ lines: [line, interventionLine({ id: 2, fundingSource: 'core_budget' })], income }));
 
   it('is income less costs charged to the ALN budget', () => {
-    expect(map.budget).toMatchObject({ incomePence: 557_000, chargedPence: 27_720, positionPence: 529_280 });
+    // The 2025-26 line (7,000p) is in neither financial year of 2026-27, so not in the income.
+    expect(map.budget).toMatchObject({ incomePence: 550_000, chargedPence: 27_720, positionPence: 522_280 });
+  });
+
+  it('names an income line for a financial year outside the school year, which is not counted', () => {
+    expect(map.checks.filter((c) => c.code === 'income_outside_year')).toEqual([
+      { code: 'income_outside_year', subject: { kind: 'income', id: 3 }, params: { financialYear: 2025, amountPence: 7_000, firstYear: 2026, secondYear: 2027 } },
+    ]);
   });
 
   it('sets each financial year’s income against its costs, splitting academic-year income by teaching weeks', () => {

@@ -273,7 +273,7 @@ export function costSchoolYearWith(
     },
     budget: budgetPosition(year.income, chargedPence, chargedFy, years, weekFy),
     workload: workloadPosition(year.workload, year.otherCosts, index.staffById),
-    checks: learnerWork.checksOf({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, checksOfLearner: learnerWork.checksOfLearner }),
+    checks: learnerWork.checksOf({ index, asAtWeek, today: options.today, staff, alpMinutes, decisions, financialYears: years, checksOfLearner: learnerWork.checksOfLearner }),
     decisions,
     impact: impactOf(year, costedLines, index, impactOfLine, learnerWork.learnerImpactsOf, learnerWork.lineImpactsOf),
   };

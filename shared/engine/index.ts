@@ -11,6 +11,7 @@ export { splitByWeights, splitEqually } from './largestRemainder';
 export { enrolledWeeks } from './shares';
 export { OTHER_COSTS_KEY, UNSPECIFIED_AREA_KEY } from './totals';
 export { TARGETED_REVIEW_WEEKS, IDP_REVIEW_MONTHS } from './checks';
+export { incomeCountsIn } from './budget';
 export { DECISION_NEAR_SCHOOL_DAYS, LA_DECISION_WEEKS, SCHOOL_DECISION_SCHOOL_DAYS, type AlnDecisionClock, type AlnDecisionState } from './alnDecisions';
 export { welshProvision } from './welshProvision';
 export { compareScenarios, scenarioFigures, type CostedYear, type GroupDifference, type GroupRecord, type ScenarioComparison, type ScenarioFigures, type SpendGroup } from './scenarioComparison';

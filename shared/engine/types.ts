@@ -119,10 +119,11 @@ export const CHECK_CODES = [
   'idp_review_overdue',
   'alp_undelivered',
   'targeted_long_no_idp',
+  'income_outside_year',
 ] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 
-export type CheckSubject = { kind: 'learner'; id: number } | { kind: 'line'; id: number } | { kind: 'staff'; id: number } | { kind: 'enrolment'; id: number };
+export type CheckSubject = { kind: 'learner'; id: number } | { kind: 'line'; id: number } | { kind: 'staff'; id: number } | { kind: 'enrolment'; id: number } | { kind: 'income'; id: number };
 
 /** A warning for people to act on; the engine never changes anything itself. */
 export interface Check {

@@ -39,6 +39,7 @@ import {
   checksOfParts,
   decisionChecks,
   enrolmentChecks,
+  incomeChecks,
   learnersChecksOf,
   lineChecks,
   reviewChecks,
@@ -119,8 +120,9 @@ interface LastCosting {
   /** Each learner id's place in the year's learner order (null when a learner id is repeated). */
   learnerPlaces: ReadonlyMap<number, number> | null;
   counts: LearnerCounts;
-  /** The decision clocks the checks were made from, and the checks, whole and in parts. */
+  /** The decision clocks and financial years the checks were made from, and the checks, whole and in parts. */
   decisions: CheckInputs['decisions'];
+  financialYears: CheckInputs['financialYears'];
   checkParts: CheckParts;
   checks: Check[];
   /** The impact report's learners' part, and its line rows in the year's line order. */
@@ -367,13 +369,13 @@ export class YearCosting {
       return counts;
     };
 
-    let checked: Pick<LastCosting, 'decisions' | 'checkParts' | 'checks'> | undefined;
+    let checked: Pick<LastCosting, 'decisions' | 'financialYears' | 'checkParts' | 'checks'> | undefined;
     const checksOfYear = (input: CheckInputs): Check[] => {
       const parts = last === undefined ? checkParts(input) : this.checkParts(input, last, mayDiffer, checksOf, linesChangedSince(last, input.index));
       const before = last?.checkParts;
       const same = before !== undefined && (Object.keys(parts) as (keyof CheckParts)[]).every((part) => parts[part] === before[part]);
       const checks = same ? (last as LastCosting).checks : checksOfParts(parts);
-      checked = { decisions: input.decisions, checkParts: parts, checks };
+      checked = { decisions: input.decisions, financialYears: input.financialYears, checkParts: parts, checks };
       return checks;
     };
 
@@ -450,6 +452,7 @@ export class YearCosting {
             learners: made.learners,
             learnerPlaces: made.learnerPlaces,
             decisions: checked.decisions,
+            financialYears: checked.financialYears,
             checkParts: checked.checkParts,
             checks: checked.checks,
             staff: staffAllocations.staff,
@@ -472,7 +475,8 @@ export class YearCosting {
    * checks, when only the learners in `mayDiffer` may have other inputs and each of them has the same checks
    * as before; the staff checks when equal in value; the line and enrolment checks while the enrolments are
    * the same array and every line whose record changed keeps its id, run (and for the line checks its
-   * places); the review checks while the learner list is the same array and today the same.
+   * places); the review checks while the learner list is the same array and today the same; the income
+   * checks while the income list is the same array and the financial years the same.
    */
   private checkParts(input: CheckInputs, last: LastCosting, mayDiffer: ReadonlySet<number> | null, checksOf: LearnerChecker, changedLines: ReadonlySet<number>): CheckParts {
     const { index } = input;
@@ -506,6 +510,10 @@ export class YearCosting {
       lines: sameLines(['startWeek', 'weeks', 'groups', 'groupCapacity']) ? before.lines : lineChecks(index),
       enrolments: sameLines(['startWeek', 'weeks']) ? before.enrolments : enrolmentChecks(index),
       reviews: index.year.learners === last.index.year.learners && input.today === last.today ? before.reviews : reviewChecks(index, input.today),
+      income:
+        index.year.income === last.index.year.income && input.financialYears[0] === last.financialYears[0] && input.financialYears[1] === last.financialYears[1]
+          ? before.income
+          : incomeChecks(index, input.financialYears),
     };
   }
 }

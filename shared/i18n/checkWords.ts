@@ -7,6 +7,8 @@ import type { TFunction } from 'i18next';
 import type { Check, CheckCode, CheckSubject } from '../engine';
 import { checkKeys, type Lang } from './translator';
 import { hoursText } from './hoursText';
+import { formatPounds } from '../money';
+import { academicYearLabel } from '../welshTermDates';
 import { learnerName, recordName } from './recordNames';
 
 export interface CheckWordsFormat {
@@ -23,6 +25,7 @@ export interface CheckSubjects {
   lines: ReadonlyMap<number, { name: string; nameCy: string }>;
   staff: ReadonlyMap<number, { name: string }>;
   enrolments: ReadonlyMap<number, { learnerId: number }>;
+  income: ReadonlyMap<number, { name: string; nameCy: string }>;
 }
 
 /** Whom or what a check is about, in the reader's words: an enrolment by its learner, a line by its Welsh name to a Welsh reader when it has one. */
@@ -43,6 +46,10 @@ export function checkSubjectName(subject: CheckSubject, records: CheckSubjects, 
     }
     case 'staff':
       return records.staff.get(subject.id)?.name ?? unknown;
+    case 'income': {
+      const income = records.income.get(subject.id);
+      return income ? recordName(income, lang) : unknown;
+    }
   }
 }
 
@@ -81,6 +88,13 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       params.peak = hoursText(num('peakMinutes'), t);
       params.contracted = hoursText(num('contractedMinutes'), t);
       params.overBy = hoursText(num('overByMinutes'), t);
+      break;
+    case 'income_outside_year':
+      // Financial years as the income form takes them ("2019-20"), the amount in pounds.
+      params.year = academicYearLabel(num('financialYear'));
+      params.first = academicYearLabel(num('firstYear'));
+      params.second = academicYearLabel(num('secondYear'));
+      params.amount = formatPounds(num('amountPence'));
       break;
     case 'idp_review_overdue':
       params.due = str('dueDate') ? f.date(str('dueDate')) : t('common.dash');

@@ -656,7 +656,7 @@ export const cy: Catalogue = {
     dueAfterYear_few: '{{count}} diwrnod ysgol i mewn i galendr y flwyddyn nesaf',
     dueAfterYear_many: '{{count}} diwrnod ysgol i mewn i galendr y flwyddyn nesaf',
     dueAfterYear_other: '{{count}} o ddiwrnodau ysgol i mewn i galendr y flwyddyn nesaf',
-    subject: { learner: 'Dysgwr', line: 'Llinell', staff: 'Staff', enrolment: 'Cofrestriad' },
+    subject: { learner: 'Dysgwr', line: 'Llinell', staff: 'Staff', enrolment: 'Cofrestriad', income: 'Incwm' },
     code: {
       aln_decision_overdue: 'Penderfyniad ADY yn hwyr',
       aln_decision_due_soon: 'Penderfyniad ADY yn ddyledus cyn hir',
@@ -670,6 +670,7 @@ export const cy: Catalogue = {
       idp_review_overdue: 'Dyddiad adolygu’r CDU wedi mynd heibio',
       alp_undelivered: 'DDY heb ei darparu mewn wythnosau a gofnodwyd',
       targeted_long_no_idp: 'Cymorth wedi’i dargedu ers amser hir heb CDU',
+      income_outside_year: 'Incwm ar gyfer blwyddyn ariannol y tu allan i’r flwyddyn ysgol hon',
     },
     message: {
       aln_decision_overdue_one:
@@ -691,6 +692,8 @@ export const cy: Catalogue = {
       alp_undelivered_other: 'Ni ddarparwyd DDY {{name}} ar “{{lineName}}” mewn {{count}} wythnos a gofnodwyd hyd yma (hyd at wythnos {{asAtWeek}}).',
       targeted_long_no_idp:
         'Mae {{name}} wedi cael cymorth wedi’i dargedu am {{weeks}} wythnos hyd yma (hyd at wythnos {{asAtWeek}}; tri thymor yw {{thresholdWeeks}}) heb CDU. Adolygwch a yw’r ddarpariaeth hon yn DDY mewn gwirionedd: pobl sy’n penderfynu, nid yw Mapio yn newid dim.',
+      income_outside_year:
+        'Mae’r llinell incwm “{{name}}” ({{amount}}) ar gyfer blwyddyn ariannol {{year}}, ond mae’r flwyddyn ysgol hon yn rhedeg ar draws {{first}} a {{second}}: nid yw’n cael ei chyfrif yn yr incwm. Newidiwch ei blwyddyn ariannol i {{first}} neu {{second}}, neu gadewch hi’n wag ar gyfer y flwyddyn ysgol gyfan.',
     },
   },
   dashboard: {

@@ -586,7 +586,7 @@ export const en = {
     schoolDays_other: '{{count}} school days',
     dueAfterYear_one: '{{count}} school day into next year’s calendar',
     dueAfterYear_other: '{{count}} school days into next year’s calendar',
-    subject: { learner: 'Learner', line: 'Line', staff: 'Staff', enrolment: 'Enrolment' },
+    subject: { learner: 'Learner', line: 'Line', staff: 'Staff', enrolment: 'Enrolment', income: 'Income' },
     code: {
       aln_decision_overdue: 'ALN decision overdue',
       aln_decision_due_soon: 'ALN decision due soon',
@@ -600,6 +600,7 @@ export const en = {
       idp_review_overdue: 'IDP review date passed',
       alp_undelivered: 'ALP not delivered in recorded weeks',
       targeted_long_no_idp: 'Long-running targeted support with no IDP',
+      income_outside_year: 'Income for a financial year outside this school year',
     },
     message: {
       // A check's count (checkWords.ts): the days overdue, the weeks not delivered, a group's places.
@@ -622,6 +623,8 @@ export const en = {
       alp_undelivered_other: '{{name}}’s ALP on “{{lineName}}” was not delivered in {{count}} recorded weeks so far (to week {{asAtWeek}}).',
       targeted_long_no_idp:
         '{{name}} has had targeted support for {{weeks}} weeks so far (to week {{asAtWeek}}; three terms is {{thresholdWeeks}}) with no IDP. Review whether this provision is really ALP: people decide, Mapio changes nothing.',
+      income_outside_year:
+        'The income line “{{name}}” ({{amount}}) is for the financial year {{year}}, but this school year runs across {{first}} and {{second}}: it is not counted in the income. Change its financial year to {{first}} or {{second}}, or leave it empty for the whole school year.',
     },
   },
   dashboard: {

@@ -5,6 +5,7 @@ import { checkKeys } from '../../../shared/i18n';
 import { headerRow, titleRows, printSetup, fitRowHeights } from '../sheetLayout';
 import { dateText } from '../exportLabels';
 import { checkMessageText } from '../../../shared/i18n/checkWords';
+import { recordName } from '../../../shared/i18n/recordNames';
 import type { SheetContext } from './sheetContext';
 import { typedText } from './cellRoles';
 /** Who a check is about, as the export may show them: a learner by name only when names were asked for. */
@@ -37,6 +38,12 @@ export function checkMessageForExport(check: Check, ctx: Pick<SheetContext, 't' 
       const id = check.subject.id;
       const e = data.enrolments.find((x) => x.id === id);
       name = e ? learnerShown(ctx as SheetContext, e.learnerId) : t('common.unknownName');
+      break;
+    }
+    case 'income': {
+      const id = check.subject.id;
+      const income = data.income.find((x) => x.id === id);
+      name = income ? recordName(income, ctx.lang) : t('common.unknownName');
       break;
     }
   }

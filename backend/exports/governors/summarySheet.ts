@@ -26,7 +26,7 @@ import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L, M, chargedSumFormula, exactly, type MapCells } from './provisionMapSheet';
-import { OTHER_COSTS_KEY } from '../../../shared/engine';
+import { OTHER_COSTS_KEY, incomeCountsIn } from '../../../shared/engine';
 import type { SchoolYear } from '../../../shared/domain';
 import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
 import { markInput, markMapioValue, typedText } from './cellRoles';
@@ -174,13 +174,17 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   r++;
 
   // Income lines (the budget income above is their sum). Where each came from is text, however long the school
-  // wrote it: it spans the table's last two columns, under its shaded heading, and wraps there.
+  // wrote it: it spans the table's last two columns, under its shaded heading, and wraps there. A line for a
+  // financial year this school year does not run across counts in neither year, so not in the income: it is
+  // not listed (the Checks sheet names it), and the income is the sum of the two financial years' income.
   const sourceTo = 4;
   heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')], sourceTo);
   const incomeFirst = r;
-  moneyFormula(ws, ctx, `B${incomeRow}`, data.income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + data.income.length - 1})` : '0', budget.incomePence, 'budget income');
+  const fyYears = academicFinancialYears(data.calendar, data.school.academicYear);
+  const income = data.income.filter((line) => incomeCountsIn(line.financialYear, fyYears));
+  moneyFormula(ws, ctx, `B${incomeRow}`, income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + income.length - 1})` : '0', budget.incomePence, 'budget income');
   const incomeRows: Array<{ row: number; financialYear: number | null }> = [];
-  for (const line of data.income) {
+  for (const line of income) {
     const row = ws.getRow(r);
     // The kind is said only when the school's name for the line does not already say it, and the end
     // date only when the source does not already give it: never "Delegated ALN funding (Delegated ALN funding)".
@@ -198,7 +202,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     incomeRows.push({ row: r, financialYear: line.financialYear });
     r++;
   }
-  if (data.income.length === 0) {
+  if (income.length === 0) {
     label(t('budget.noIncome')).getCell(1).font = { italic: true };
     r++;
   }

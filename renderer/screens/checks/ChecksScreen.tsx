@@ -26,7 +26,9 @@ export function ChecksScreen() {
     else if (target.kind === 'line') {
       selectLine(target.id);
       show('map');
-    } else {
+    } else if (target.kind === 'income')
+      show('budget'); // the income list, where the line is edited
+    else {
       selectStaff(target.id);
       show('staff');
     }

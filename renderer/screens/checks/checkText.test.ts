@@ -15,6 +15,7 @@ const year = {
   ],
   learners: [{ id: 11, name: 'Osian Pritchard', ref: 'CG1001' }],
   enrolments: [{ id: 40, lineId: 7, learnerId: 11 }],
+  income: [{ id: 5, name: 'Old grant', nameCy: 'Hen grant' }],
 } as unknown as SchoolYear;
 
 const t = createI18n('en').t;
@@ -70,5 +71,15 @@ describe('checks in words', () => {
     expect(checkMessage({ ...check, params: { ...check.params, schoolDaysLeft: 7 } }, namesOf(year), { t: cy, date })).toBe(
       'Cafodd Osian Pritchard ei atgyfeirio am benderfyniad ADY ar 2026-10-01; mae’n ddyledus ar 2026-11-27 (yr ysgol sy’n penderfynu o fewn 35 diwrnod ysgol): 7 o ddiwrnodau ysgol ar ôl.',
     );
+  });
+
+  it('names an income line for another financial year by its Welsh name to a Welsh reader, and opens the budget', () => {
+    const check: Check = { code: 'income_outside_year', subject: { kind: 'income', id: 5 }, params: { financialYear: 2019, amountPence: 100_000, firstYear: 2026, secondYear: 2027 } };
+    expect(say(check)).toBe(
+      'The income line “Old grant” (£1,000.00) is for the financial year 2019-20, but this school year runs across 2026-27 and 2027-28: it is not counted in the income. Change its financial year to 2026-27 or 2027-28, or leave it empty for the whole school year.',
+    );
+    const cy = createI18n('cy').t;
+    expect(checkMessage(check, namesOf(year), { t: cy, date, lang: 'cy' })).toContain('“Hen grant” (£1,000.00) ar gyfer blwyddyn ariannol 2019-20');
+    expect(checkTarget(check, namesOf(year), cy, 'cy')).toEqual({ kind: 'income', id: 5, name: 'Hen grant' });
   });
 });

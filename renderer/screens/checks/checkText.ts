@@ -19,7 +19,7 @@ export interface CheckFormat {
 }
 
 /** The record a check is about, as something the screen can open. */
-export type CheckTarget = { kind: 'learner' | 'line' | 'staff'; id: number; name: string };
+export type CheckTarget = { kind: 'learner' | 'line' | 'staff' | 'income'; id: number; name: string };
 
 /** Where a check's button takes the ALNCo: an enrolment opens its learner. */
 export function checkTarget(check: Check, names: Names, t: TFunction, lang: Lang = 'en'): CheckTarget | null {
