@@ -346,6 +346,25 @@ test('a space typed before the next word is kept while the words before it save'
   await expect(name).toHaveValue('Reading club');
 });
 
+test('income for a financial year this school year does not run across is refused beside the field, and nothing is saved', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId('add-income').click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel(en.budget.field.name, { exact: true }).fill('Old grant');
+  await form.getByLabel(en.budget.field.amount).fill('£1,000');
+  const year = form.getByLabel(en.budget.field.financialYear);
+  await year.fill('2019-20');
+  await form.getByRole('button', { name: en.common.save }).click();
+  await expect(year).toHaveAttribute('aria-invalid', 'true');
+  await expect(year).toHaveAccessibleDescription(/must be 2026-27 or 2027-28, the financial years this school year runs across, or left empty for the whole school year/);
+  await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome));
+  await year.fill('2027-28');
+  await form.getByRole('button', { name: en.common.save }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 100_000));
+});
+
 test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('nav-budget').click();

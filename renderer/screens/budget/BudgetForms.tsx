@@ -98,7 +98,9 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
           )}
         </Labelled>
         <Labelled id={`${id}-fy`} label={t('budget.field.financialYear')} error={errors.financialYear} hint={`2026-27 = ${t('budget.fyLabel', { start: 2026, end: 2027 })}`}>
-          {(d) => <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} value={fy} onChange={(e) => setFy(e.target.value)} />}
+          {(d) => (
+            <input id={`${id}-fy`} type="text" inputMode="numeric" aria-describedby={d} aria-invalid={errors.financialYear ? true : undefined} value={fy} onChange={(e) => setFy(e.target.value)} />
+          )}
         </Labelled>
         <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint={t('forms.dateHint')}>
           {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
