@@ -31,7 +31,11 @@ const columnPx = (width: number) => Math.floor(width * 7 + 5);
 /** A plain character is about this many column-width units: printed by LibreOffice, Welsh labels average 0.86. */
 export const PLAIN_CHAR = 0.95;
 
-/** The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters wide (greedy, on spaces). */
+/**
+ * The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters
+ * wide (greedy, on spaces). A word longer than a line (a place name: "Llanfairpwllgwyngyllgogerychwyrndrobwll")
+ * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it.
+ */
 export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR): number {
   const capacity = Math.max(1, Math.floor((width - 1) / charWidth));
   let lines = 0;
@@ -39,15 +43,21 @@ export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR)
     let used = 0;
     lines += 1;
     for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      if (used === 0) used = word.length;
-      else if (used + 1 + word.length > capacity) {
-        lines += 1;
-        used = word.length;
-      } else used += 1 + word.length;
+      if (used > 0 && used + 1 + word.length <= capacity) {
+        used += 1 + word.length;
+        continue;
+      }
+      if (used > 0) lines += 1;
+      // The word from the start of a line: a line for each `capacity` characters, the rest on the last.
+      lines += Math.ceil(word.length / capacity) - 1;
+      used = word.length - (Math.ceil(word.length / capacity) - 1) * capacity;
     }
   }
   return lines;
 }
+
+/** Width a cell's indent takes from its column, in column units: each level is three spaces (ECMA-376), taken generously. */
+const INDENT_UNITS = 2;
 
 /** How a number prints with the column's format: its length in characters. */
 function printedLength(value: number, numFmt: string | undefined): number {
@@ -101,8 +111,8 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
 
 /**
  * Text below the heading wraps within its column, in a row made tall enough for its wrapped lines (the
- * same estimate as the heading's, which never falls short), so a long name is never cut off by the column
- * beside it. The `rightAligned` columns (figures, and counts that may be words: "fewer than 5") read
+ * same estimate as the heading's, which never falls short, less the width a cell's indent takes), so a
+ * long name is never cut off by the column beside it or the row below. The `rightAligned` columns (figures, and counts that may be words: "fewer than 5") read
  * right-aligned, so a count in words never runs into the figure beside it; headings stay as the sheet's
  * others are.
  */
@@ -116,7 +126,8 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
       // Every cell of the row at its top, figures too, so a tall row still reads across as one line.
       const isText = typeof cell.value === 'string';
       cell.alignment = { ...cell.alignment, vertical: 'top', ...(isText ? { wrapText: true } : {}), ...(right.has(c) ? { horizontal: 'right' } : {}) };
-      if (isText) lines = Math.max(lines, wrappedLines(cell.text, sheet.getColumn(c).width ?? 9, cell.font?.bold ? BOLD_CHAR : PLAIN_CHAR));
+      const width = (sheet.getColumn(c).width ?? 9) - (cell.alignment?.indent ?? 0) * INDENT_UNITS;
+      if (isText) lines = Math.max(lines, wrappedLines(cell.text, width, cell.font?.bold ? BOLD_CHAR : PLAIN_CHAR));
     });
     if (lines > 1) row.height = Math.max(row.height ?? 0, lines * LINE_HEIGHT_PT);
   });

@@ -182,6 +182,64 @@ describe('writing a return', () => {
     expect(firstIncome.getCell(4).alignment).toMatchObject({ horizontal: 'left', indent: 2 });
   });
 
+  it('prints a school name longer than its column whole: a place name broken across lines in a row tall enough for all of them, in English and Welsh', async () => {
+    const year = testSchoolYear();
+    // As the audit printed it: "Llanfairpwllgwyngyllgogerychwyrndrobwll," alone is longer than the value's column.
+    year.school = {
+      ...year.school,
+      name: 'Ysgol Gymraeg Bro Ŵyn a Thŷ’r Fâl, Llanfairpwllgwyngyllgogerychwyrndrobwll',
+      nameCy: 'Ysgol Gymraeg Bro Ŵyn a Thŷ’r Fâl, Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+      alpDefinitionSource: 'Canllawiau Cyngor Bwrdeistref Sirol Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch',
+    };
+    year.lines[0]!.name = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch reading group';
+    year.income = [{ ...year.income[0]!, name: 'Grant Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch' }];
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    for (const lang of ['en', 'cy'] as const) {
+      const { t } = createI18n(lang);
+      const bytes = await writeReturnWorkbook(ret, 'Mapio test', lang, WRITTEN);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as never);
+      const main = book.getWorksheet(t('returnBook.sheet.main'))!;
+      // The row whose value is the name ("School" is also the heading above it).
+      const heightOf = (value: string) => {
+        let height = 0;
+        main.eachRow((row) => (height ||= row.getCell(2).text === value ? (row.height ?? 15) : 0));
+        return height;
+      };
+      // Printed, the English name takes 4 lines ("…Thŷ’r" / "Fâl," / "Llanfairpwllgwyngyllgogerychwyrn" / "drobwll"), the Welsh at least as many.
+      expect(heightOf(ret.school.name), lang).toBeGreaterThanOrEqual(4 * 13);
+      expect(heightOf(ret.school.nameCy), lang).toBeGreaterThanOrEqual(4 * 13);
+      // Every cell of the school's own text, on both sheets: at least as many lines as its characters fill, counting
+      // a character as 0.86 of a column unit (as LibreOffice prints) and an indent level as 3 spaces taken from the column.
+      const lines = book.getWorksheet(t('returnBook.sheet.lines'))!;
+      const typed = [ret.school.name, ret.school.nameCy, ret.school.alpDefinitionSource, year.lines[0]!.name, ret.income[0]!.name];
+      for (const sheet of [main, lines]) {
+        sheet.eachRow((row) => {
+          if (row.number === 1) return;
+          row.eachCell((cell, c) => {
+            if (!typed.includes(cell.text)) return;
+            const perLine = Math.floor(((sheet.getColumn(c).width ?? 9) - (cell.alignment?.indent ?? 0) * 1.5) / 0.86);
+            expect(cell.alignment?.wrapText, `${lang} ${sheet.name} ${cell.address}`).toBe(true);
+            expect(row.height ?? 15, `${lang} ${sheet.name} ${cell.address} "${cell.text}"`).toBeGreaterThanOrEqual(Math.ceil(cell.text.length / perLine) * 13);
+          });
+        });
+      }
+      expect((await readReturnWorkbook(bytes)).ret.school.name, lang).toBe(ret.school.name);
+    }
+  });
+
+  it('prints the lines sheet’s headings in two lines, in Welsh too, so its rows are not pushed onto a page of their own', async () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const { t } = createI18n(lang);
+      const year = testSchoolYear();
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test', lang, WRITTEN)) as never);
+      const lines = book.getWorksheet(t('returnBook.sheet.lines'))!;
+      // "Oriau cyswllt yr wythnos (fesul dysgwr)" took five lines in its narrow column, and the row five lines' height.
+      expect(lines.getRow(1).height, lang).toBeLessThanOrEqual(2 * 15 + 3);
+    }
+  });
+
   it('still reads a version-4 return, which carried no Welsh names and whose Welsh sheets showed the English ones', async () => {
     const year = testSchoolYear();
     year.lines[0]!.nameCy = 'Cymorth yn y dosbarth';

@@ -203,7 +203,9 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     { header: L('language'), width: 14 },
     { header: L('welshMedium'), width: 12 },
     { header: L('funding'), width: 28 },
-    { header: L('hours'), width: 14 },
+    // Its heading on two lines: "Oriau cyswllt yr wythnos (fesul dysgwr)" in five made the Welsh
+    // heading row so tall that the last lines printed on pages of their own.
+    { header: L('hours'), width: 27 },
     { header: L('weeks'), width: 8 },
     { header: L('cost'), width: 14 },
     { header: L('learners'), width: 14 },
@@ -236,22 +238,22 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   }
 }
 
-/**
- * The main sheet in print: the title on one line across the empty cells beside it (wrapped in the labels'
- * column, its second line was cut off); each row as tall as its longest wrapped text (the same estimate as
- * the lines sheet's, `wrapTextInRows`), every cell at the top so a figure sits beside its label's first line;
- * a listed value (the school's details, the counts, whether a number or words: "fewer than 5") at the left
- * of its column, and text beside a column of figures set in from the left, so "£62,000.00" and "academic
- * year" never read as one.
- */
 /** The first value below `rowNumber` in column `c`, looking no further than the row after next. */
 function firstBelow(sheet: ExcelJS.Worksheet, rowNumber: number, c: number): ExcelJS.CellValue {
   return sheet.getRow(rowNumber + 1).getCell(c).value ?? sheet.getRow(rowNumber + 2).getCell(c).value;
 }
 
+/**
+ * The main sheet in print: the title on one line across the empty cells beside it (wrapped in the labels'
+ * column, its second line was cut off); each row as tall as its longest wrapped text (the same estimate as
+ * the lines sheet's, `wrapTextInRows`: a place name longer than its column broken across lines, an
+ * indented value given less of its column), every cell at the top so a figure sits beside its label's
+ * first line; a listed value (the school's details, the counts, whether a number or words: "fewer than
+ * 5") at the left of its column, and text beside a column of figures set in from the left, so
+ * "£62,000.00" and "academic year" never read as one.
+ */
 function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>): void {
   sheet.getCell('A1').alignment = { wrapText: false, vertical: 'top' };
-  wrapTextInRows(sheet);
   sheet.eachRow((row) => {
     if (row.number <= 1) return;
     row.eachCell((cell, c) => {
@@ -263,6 +265,8 @@ function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySe
       else if (typeof cell.value === 'string') cell.alignment = { ...cell.alignment, horizontal: 'left', indent: 2 };
     });
   });
+  // Heights last, once each cell's indent is known: an indented value has less of its column to wrap in.
+  wrapTextInRows(sheet);
 }
 
 function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: ReturnEnvelope, checksum: string): void {
