@@ -159,7 +159,7 @@ describe('an authority imports a folder of 34 returns', () => {
     expect(outcome.rejected[3]?.params).toMatchObject({ file: '07.xlsx' });
     expect(truncated).toMatch(/^not a Mapio return: it could not be read as an \.xlsx file/);
     expect(altered).toMatch(/^has been altered since Mapio wrote it/);
-    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6 and 7 returns/);
+    expect(version).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6, 7 and 8 returns/);
     expect(duplicate).toMatch(new RegExp(`^duplicate of 07\\.xlsx imported on ${new Date().toISOString().slice(0, 10)}`));
   });
 

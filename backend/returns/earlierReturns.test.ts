@@ -36,4 +36,16 @@ describe('returns from earlier versions of Mapio', () => {
     expect(demo.version).toBe(6);
     expect(demo.ret.lines.length).toBeGreaterThan(0);
   });
+
+  it('imports a version-7 return in English and in Welsh, whose income table read “academic year” under “Financial year”', async () => {
+    for (const name of ['version-7-demo-en.xlsx', 'version-7-demo-cy.xlsx']) {
+      const read = await readReturnWorkbook(fixture(name));
+      expect(read.version, name).toBe(7);
+      expect(read.ret.school, name).toMatchObject({ name: 'Ysgol Cwm Glas (demo)', localAuthority: 'Denbighshire', localAuthorityCode: '663' });
+      expect(
+        read.ret.income.map((i) => i.financialYear),
+        name,
+      ).toEqual([null, 2026, null]);
+    }
+  });
 });

@@ -228,6 +228,24 @@ describe('writing a return', () => {
     }
   });
 
+  it('wraps a title too long for one line across the sheet, in a row tall enough for it, rather than run it past the page; Mapio reads the return back', async () => {
+    const year = testSchoolYear();
+    const name = 'Ysgol Gynradd Gymraeg Bro Ŵyn a Thŷ’r Fâl a Chwm Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch, Ffederasiwn Ysgolion Dyffryn Conwy Uchaf a Glannau Afon Lledr';
+    year.school = { ...year.school, name, nameCy: name };
+    for (const lang of ['en', 'cy'] as const) {
+      const bytes = await writeReturnWorkbook(buildAuthorityReturn(year, costSchoolYear(year)), 'Mapio test', lang, WRITTEN);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes as never);
+      const main = book.worksheets[0]!;
+      expect(main.getCell('A1').text, lang).toContain(name);
+      expect(main.getCell('A1').alignment?.wrapText, lang).toBe(true);
+      expect(zipEntries(bytes).get('xl/worksheets/sheet1.xml')!.toString(), lang).toContain('<mergeCell ref="A1:E1"/>');
+      expect(main.getRow(1).height, lang).toBeGreaterThanOrEqual(2 * 17);
+      // The merged cells beside the title hold nothing: the return still shows exactly what its data draws.
+      expect((await readReturnWorkbook(bytes)).ret.school.name, lang).toBe(name);
+    }
+  });
+
   it('prints the lines sheet’s headings in two lines, in Welsh too, so its rows are not pushed onto a page of their own', async () => {
     for (const lang of ['en', 'cy'] as const) {
       const { t } = createI18n(lang);
@@ -238,6 +256,58 @@ describe('writing a return', () => {
       // "Oriau cyswllt yr wythnos (fesul dysgwr)" took five lines in its narrow column, and the row five lines' height.
       expect(lines.getRow(1).height, lang).toBeLessThanOrEqual(2 * 15 + 3);
     }
+  });
+
+  it('says which year each income line is for, under “Year”: the academic year for delegated funding, the financial year a grant names, and how the academic year’s income is shared', async () => {
+    const year = testSchoolYear();
+    year.income = [
+      { ...year.income[0]!, id: 1, name: 'Delegated ALN funding', kind: 'delegated_aln', financialYear: null },
+      { ...year.income[0]!, id: 2, name: 'ALN grant', kind: 'aln_grant', financialYear: 2026 },
+    ];
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    const incomeTable = async (lang: 'en' | 'cy') => {
+      const { t } = createI18n(lang);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await writeReturnWorkbook(ret, 'Mapio test', lang, WRITTEN)) as never);
+      const rows: string[][] = [];
+      book.worksheets[0]!.eachRow((row) => rows.push([1, 2, 3, 4, 5].map((c) => row.getCell(c).text)));
+      const first = rows.findIndex((r) => r[0] === t('returnBook.income.line'));
+      return rows.slice(first, first + 5);
+    };
+    const [enHeading, enDelegated, enGrant, enTotal, enNote] = await incomeTable('en');
+    expect(enHeading![3]).toBe('Year');
+    expect(enDelegated![3]).toBe('Academic year 2026-27');
+    expect(enGrant![3]).toBe('April 2026 – March 2027');
+    expect(enTotal![0]).toBe('Total income');
+    expect(enNote![0]).toBe('Income for the academic year is shared between the two financial years by teaching weeks.');
+    const [cyHeading, cyDelegated, cyGrant, , cyNote] = await incomeTable('cy');
+    expect(cyHeading![3]).toBe('Blwyddyn');
+    expect(cyDelegated![3]).toBe('Blwyddyn academaidd 2026-27');
+    expect(cyGrant![3]).toBe('Ebrill 2026 – Mawrth 2027');
+    expect(cyNote![0]).toBe('Rhennir incwm y flwyddyn academaidd rhwng y ddwy flwyddyn ariannol yn ôl yr wythnosau addysgu.');
+    // No academic-year income, no note.
+    const grantsOnly = buildAuthorityReturn({ ...year, income: [year.income[1]!] }, costSchoolYear({ ...year, income: [year.income[1]!] }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeReturnWorkbook(grantsOnly, 'Mapio test', 'en', WRITTEN)) as never);
+    const texts: string[] = [];
+    book.worksheets[0]!.eachRow((row) => texts.push(row.getCell(1).text));
+    expect(texts).not.toContain('Income for the academic year is shared between the two financial years by teaching weeks.');
+  });
+
+  it('still reads a version-7 return, whose income table read “academic year” under “Financial year”', async () => {
+    const year = testSchoolYear();
+    year.income = [{ ...year.income[0]!, financialYear: null }];
+    const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
+    const bytes = await returnWorkbookBytes(current, canonicalJson(current), { format: 'mapio-authority-return', version: 7, writtenBy: 'Mapio 0.1' }, undefined, 'en');
+    const sheet = await readableSheet(bytes);
+    expect(sheet).toContainEqual(['Income line', 'Kind']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes as never);
+    const cells: string[] = [];
+    book.worksheets[0]!.eachRow((row) => cells.push(row.getCell(4).text));
+    expect(cells).toContain('Financial year');
+    expect(cells).toContain('academic year');
+    expect((await readReturnWorkbook(bytes)).version).toBe(7);
   });
 
   it('still reads a version-4 return, which carried no Welsh names and whose Welsh sheets showed the English ones', async () => {
@@ -488,7 +558,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6 and 7 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6, 7 and 8 returns\. Update Mapio/);
   });
 
   it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {

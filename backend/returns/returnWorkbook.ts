@@ -14,7 +14,7 @@ import type ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
-import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { A4, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { dateText } from '../exports/exportLabels';
@@ -60,9 +60,28 @@ const SAYS_WHEN_EMPTY_FROM = 7;
  * school's file holds it and those dates as ISO dates (2025-09-01), and is checked as it was drawn.
  */
 const IN_WORDS_FROM = 6;
+/**
+ * Since version 8 the income table's year column is headed "Year" and says which year each line is for:
+ * "Academic year 2026-27" (delegated funding, the school's contribution) or a financial year as the budget
+ * table names it ("April 2026 – March 2027"), with a note on how academic-year income is shared between the
+ * financial years. Before it the column was headed "Financial year" and read "academic year", which looked
+ * like a wrong value; a return before version 8 is checked as it was drawn.
+ */
+const YEAR_SAID_FROM = 8;
+/**
+ * Since version 8 a title too long for one line (a school's name of a hundred characters and more) wraps
+ * across the sheet's width, in the first row's cells merged, which show it too; before it the title ran
+ * past the last column and the printed page shrank to fit it.
+ */
+const TITLE_WRAPS_FROM = 8;
+/** A character of the title (bold, 14 pt) in column units, taken generously: LibreOffice prints it at about 1.15. */
+const TITLE_CHAR = 1.25;
+/** A line of the title, in points. */
+const TITLE_LINE_PT = 19;
 
 function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lang: Lang, { forPrint, version }: { forPrint: boolean; version: number }): void {
   const saysWhenEmpty = version >= SAYS_WHEN_EMPTY_FROM;
+  const yearSaid = version >= YEAR_SAID_FROM;
   const inWords = version >= IN_WORDS_FROM;
   const dateShown = (iso: string) => (inWords ? dateText(iso, lang) : iso);
   const t = translatorFor(lang);
@@ -81,7 +100,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const sheet = workbook.addWorksheet(t('returnBook.sheet.main'), { pageSetup: { orientation: 'landscape', paperSize: A4, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   // The labels are long in Welsh ("Disgyblion sy’n gymwys i gael prydau ysgol am ddim (PYDd)…"): they wrap
   // in a first column wide enough for most of them, rather than shrink the whole sheet to fit the longest.
-  sheet.columns = [{ width: 56 }, { width: 30 }, { width: 22 }, { width: 22 }, { width: 22 }];
+  // The fourth column wide enough for an income line's year on one line ("Blwyddyn academaidd 2026-27").
+  sheet.columns = [{ width: 56 }, { width: 30 }, { width: 22 }, { width: 32 }, { width: 22 }];
   sheet.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
   const row = (...values: Array<string | number | null>) => sheet.addRow(values);
   // A label and its value (the school's details, the counts), read as a list: the value at the left of its column.
@@ -97,7 +117,11 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   };
   const orNot = (text: string, missing: 'notEntered' | 'notStated') => text || t(`returnBook.${missing}`);
 
-  sheet.addRow([t('returnBook.title', { school: recordName(s, lang), year: s.academicYear })]).font = TITLE;
+  const title = t('returnBook.title', { school: recordName(s, lang), year: s.academicYear });
+  sheet.addRow([title]).font = TITLE;
+  const across = sheet.columns.reduce((width, column) => width + (column.width ?? 9), 0);
+  const titleLines = version >= TITLE_WRAPS_FROM ? wrappedLines(title, across, TITLE_CHAR) : 1;
+  if (titleLines > 1) sheet.mergeCells(1, 1, 1, sheet.columns.length);
   row(t('returnBook.note'));
   heading(t('returnBook.school.heading'));
   entry(t('returnBook.school.name'), s.name);
@@ -126,21 +150,19 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   entry(t('returnBook.counts.decisionsOverdue'), c.decisionsOverdue ? count(c.decisionsOverdue) : t('returnBook.notCounted'));
 
   heading(t('returnBook.income.heading'));
-  sheet.addRow([t('returnBook.income.line'), t('returnBook.income.kind'), t('returnBook.income.amount'), t('returnBook.income.fy'), t('returnBook.income.endsOn')]).font = { bold: true };
+  const incomeHeadings = ['line', 'kind', 'amount', yearSaid ? 'year' : 'fy', 'endsOn'].map((k) => t(`returnBook.income.${k}`));
+  sheet.addRow(incomeHeadings).font = { bold: true };
+  // Income with no financial year is for the academic year as a whole (delegated funding, the school's own contribution).
+  const incomeYear = (fy: number | null): string => {
+    if (yearSaid) return fy === null ? t('returnBook.income.wholeAcademicYear', { year: s.academicYear }) : fyLabel(fy);
+    return fy === null ? t('returnBook.income.academicYear') : `${fy}-${String((fy + 1) % 100).padStart(2, '0')}`;
+  };
   for (const i of ret.income) {
-    money(
-      row(
-        named.income(i.name),
-        t(`enums.incomeKind.${i.kind}`),
-        pounds(i.amountPence),
-        i.financialYear === null ? t('returnBook.income.academicYear') : `${i.financialYear}-${String((i.financialYear + 1) % 100).padStart(2, '0')}`,
-        i.endsOn ? dateShown(i.endsOn) : '',
-      ),
-      3,
-    );
+    money(row(named.income(i.name), t(`enums.incomeKind.${i.kind}`), pounds(i.amountPence), incomeYear(i.financialYear), i.endsOn ? dateShown(i.endsOn) : ''), 3);
   }
   if (ret.income.length === 0 && saysWhenEmpty) row(t('returnBook.income.none')).font = { italic: true };
   money(row(t('returnBook.income.total'), '', pounds(ret.budget.incomePence)), 3).font = { bold: true };
+  if (yearSaid && ret.income.some((i) => i.financialYear === null)) row(t('returnBook.income.academicYearShared')).font = { italic: true };
 
   heading(t('returnBook.budget.heading'));
   money(row(t('returnBook.budget.income'), pounds(ret.budget.incomePence)), 2);
@@ -189,7 +211,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     ret.totals.byFundingSource.map((b) => ({ label: t(`enums.fundingSource.${b.key}`), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
 
-  if (forPrint) layOutMainSheetForPrint(sheet, entryRows);
+  if (forPrint) layOutMainSheetForPrint(sheet, entryRows, titleLines);
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -245,15 +267,17 @@ function firstBelow(sheet: ExcelJS.Worksheet, rowNumber: number, c: number): Exc
 
 /**
  * The main sheet in print: the title on one line across the empty cells beside it (wrapped in the labels'
- * column, its second line was cut off); each row as tall as its longest wrapped text (the same estimate as
- * the lines sheet's, `wrapTextInRows`: a place name longer than its column broken across lines, an
- * indented value given less of its column), every cell at the top so a figure sits beside its label's
- * first line; a listed value (the school's details, the counts, whether a number or words: "fewer than
- * 5") at the left of its column, and text beside a column of figures set in from the left, so
- * "£62,000.00" and "academic year" never read as one.
+ * column, its second line was cut off), or, a school's name too long for one line, wrapped across the
+ * sheet's width (its cells merged) in a row tall enough for it; each row as tall as its longest wrapped
+ * text (the same estimate as the lines sheet's, `wrapTextInRows`: a place name longer than its column
+ * broken across lines, an indented value given less of its column), every cell at the top so a figure
+ * sits beside its label's first line; a listed value (the school's details, the counts, whether a number
+ * or words: "fewer than 5") at the left of its column, and text beside a column of figures set in from the
+ * left, so "£62,000.00" and "Academic year 2026-27" never read as one.
  */
-function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>): void {
-  sheet.getCell('A1').alignment = { wrapText: false, vertical: 'top' };
+function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>, titleLines: number): void {
+  sheet.getCell('A1').alignment = { wrapText: titleLines > 1, vertical: 'top' };
+  if (titleLines > 1) sheet.getRow(1).height = titleLines * TITLE_LINE_PT;
   sheet.eachRow((row) => {
     if (row.number <= 1) return;
     row.eachCell((cell, c) => {

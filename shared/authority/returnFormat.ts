@@ -44,11 +44,14 @@ export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
  * Version 2 added the school's official number and its authority's code; version 4 the time Mapio wrote
  * the return and why each withheld count is withheld; version 5 the Welsh for the names the school typed;
  * version 6 the Welsh for the source of the ALP definition the school applied; version 7 changed no data,
- * only the sheets a person reads: an empty list (no income, no intervention lines) says so in a row.
+ * only the sheets a person reads: an empty list (no income, no intervention lines) says so in a row;
+ * version 8 changed no data either: the income table says which year each line is for ("Academic year
+ * 2026-27", "April 2026 – March 2027") under "Year", where it read "academic year" under "Financial year",
+ * and a title too long for one line wraps across the sheet.
  */
-export const AUTHORITY_RETURN_VERSION = 7;
+export const AUTHORITY_RETURN_VERSION = 8;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 

@@ -1692,9 +1692,13 @@ export const cy: Catalogue = {
       line: 'Llinell incwm',
       kind: 'Math',
       amount: 'Swm',
+      // `fy` and `academicYear`: how a return before version 8 headed and filled the column.
       fy: 'Blwyddyn ariannol',
+      year: 'Blwyddyn',
       endsOn: 'Yn dod i ben',
       academicYear: 'blwyddyn academaidd',
+      wholeAcademicYear: 'Blwyddyn academaidd {{year}}',
+      academicYearShared: 'Rhennir incwm y flwyddyn academaidd rhwng y ddwy flwyddyn ariannol yn ôl yr wythnosau addysgu.',
       total: 'Cyfanswm yr incwm',
       none: 'Dim incwm wedi’i nodi.',
     },

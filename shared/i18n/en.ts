@@ -1526,9 +1526,13 @@ export const en = {
       line: 'Income line',
       kind: 'Kind',
       amount: 'Amount',
+      // `fy` and `academicYear`: how a return before version 8 headed and filled the column.
       fy: 'Financial year',
+      year: 'Year',
       endsOn: 'Ends on',
       academicYear: 'academic year',
+      wholeAcademicYear: 'Academic year {{year}}',
+      academicYearShared: 'Income for the academic year is shared between the two financial years by teaching weeks.',
       total: 'Total income',
       none: 'No income entered.',
     },
