@@ -272,10 +272,11 @@ describe('the comparison workbook names each school as its reader reads it', () 
           .map((x) => x.replace(/ \(.*\)$/, '')),
       ).toEqual(named.slice(0, -1));
 
-      // The intervention and each school's tiers in the reader's language: the Welsh most schools gave the
-      // line, and the Welsh each school's return gives its tier; the names as written stay as the schools wrote them.
+      // The intervention, the names the schools wrote and each school's tiers in the reader's language: the
+      // Welsh most schools gave the line, the Welsh each gave it (most used first; Cwm gave none, so its
+      // English), and the Welsh each school's return gives its tier.
       expect(precision.getCell(1).text).toBe(lang === 'cy' ? 'Addysgu manwl (darllen)' : 'Precision teaching (reading)');
-      expect(precision.getCell(2).text).toBe('Precision teaching (reading)');
+      expect(precision.getCell(2).text).toBe(lang === 'cy' ? 'Addysgu manwl (darllen); Addysgu manwl gywir; Precision teaching (reading)' : 'Precision teaching (reading)');
       const tiers = precision
         .getCell(10)
         .text.split('; ')

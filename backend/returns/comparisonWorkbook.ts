@@ -268,7 +268,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   for (const g of comparison.classificationDifferences) {
     diffs.addRow([
       words.intervention(g),
-      g.variants.join('; '),
+      // As the schools wrote them, in the reader's language: the Welsh each school gave, in a Welsh workbook.
+      words.variants(g).join('; '),
       g.alp.schoolCount,
       learners(g.alp.learners),
       pounds(g.alp.costPence),

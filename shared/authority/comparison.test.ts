@@ -284,6 +284,9 @@ describe('compareReturns: classification differences', () => {
       ['Wedi’i thargedu', 'Targeted'],
     ]);
     expect(cy.tiers(group.alp.schools[0]!)).toBe('DDY');
+    // The names the schools wrote: for a Welsh reader the Welsh each gave, and the English where a school gave none.
+    expect(cy.variants(group)).toEqual(['Addysgu manwl', 'Addysgu manwl gywir', 'Precision teaching']);
+    expect(en.variants(group)).toEqual(['Precision teaching']);
     // More lines carrying a name outweigh the key: "b" gives its Welsh on two lines.
     const most = compareReturns([withWelsh('b', ['Addysgu manwl gywir', 'Addysgu manwl gywir'], 'alp'), withWelsh('a', ['Addysgu manwl'], 'targeted')]);
     expect(most.classificationDifferences.find((g) => g.matchKey === 'precision teaching')?.displayNameCy).toBe('Addysgu manwl gywir');

@@ -222,8 +222,13 @@ export interface InterventionGroup {
   displayNameCy: string;
   /** Every normalised name feeding this group (what setMapping takes). */
   normalisedNames: string[];
-  /** The names schools wrote, as written. */
+  /** The names schools wrote, as written (in English), most used first. */
   variants: string[];
+  /**
+   * The names schools wrote as a Welsh reader reads them: each line's Welsh name where its return gives one,
+   * its English name where not (or in a return before version 5); most used first.
+   */
+  variantsCy: string[];
   mapped: boolean;
   alp: ClassificationSide;
   notAlp: ClassificationSide;
@@ -445,6 +450,8 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
     canonical: string | null;
     normalisedNames: Set<string>;
     variantCounts: Map<string, number>;
+    /** The same, each line named as a Welsh reader reads it. */
+    variantCountsCy: Map<string, number>;
     /** Each Welsh name the matched lines carry: how many lines, and the first school key (in sort order) giving it. */
     welshCounts: Map<string, { lines: number; firstSchoolKey: string }>;
     sides: { alp: Map<string, ClassificationSide['schools'][number]>; notAlp: Map<string, ClassificationSide['schools'][number]> };
@@ -457,11 +464,17 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
       const canonical = mapping[normalised]?.trim() || null;
       const matchKey = canonical ? normaliseInterventionName(canonical) || normalised : normalised;
       let g = groups.get(matchKey);
-      if (!g) groups.set(matchKey, (g = { matchKey, canonical: null, normalisedNames: new Set(), variantCounts: new Map(), welshCounts: new Map(), sides: { alp: new Map(), notAlp: new Map() } }));
+      if (!g)
+        groups.set(
+          matchKey,
+          (g = { matchKey, canonical: null, normalisedNames: new Set(), variantCounts: new Map(), variantCountsCy: new Map(), welshCounts: new Map(), sides: { alp: new Map(), notAlp: new Map() } }),
+        );
       if (canonical && !g.canonical) g.canonical = canonical;
       g.normalisedNames.add(normalised);
       g.variantCounts.set(line.name, (g.variantCounts.get(line.name) ?? 0) + 1);
       const welsh = returnWelshName(input.ret.welshNames.lines, line.name);
+      const readInWelsh = welsh.trim() !== '' ? welsh : line.name;
+      g.variantCountsCy.set(readInWelsh, (g.variantCountsCy.get(readInWelsh) ?? 0) + 1);
       if (welsh.trim() !== '') {
         const seen = g.welshCounts.get(welsh);
         if (!seen) g.welshCounts.set(welsh, { lines: 1, firstSchoolKey: input.schoolKey });
@@ -506,7 +519,8 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
   };
   return [...groups.values()]
     .map((g) => {
-      const variants = [...g.variantCounts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const mostUsedFirst = (counts: Map<string, number>) => [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      const variants = mostUsedFirst(g.variantCounts);
       const alp = sideOf(g.sides.alp);
       const notAlp = sideOf(g.sides.notAlp);
       const welsh = [...g.welshCounts.entries()].sort(
@@ -518,6 +532,7 @@ function groupInterventions(returns: readonly ComparedReturn[], mapping: Readonl
         displayNameCy: welsh[0]?.[0] ?? '',
         normalisedNames: [...g.normalisedNames].sort(),
         variants: variants.map(([v]) => v),
+        variantsCy: mostUsedFirst(g.variantCountsCy).map(([v]) => v),
         mapped: g.canonical !== null,
         alp,
         notAlp,

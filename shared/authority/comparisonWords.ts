@@ -43,6 +43,8 @@ export interface ComparisonWords {
   definition(context: SchoolContext): string;
   /** The intervention's name in the reader's language: the Welsh the schools gave it, for a Welsh reader (else the English). */
   intervention(group: InterventionGroup): string;
+  /** The names the schools wrote for it, most used first: for a Welsh reader each line's Welsh name where the school gave one. */
+  variants(group: InterventionGroup): string[];
   /** The tiers a school classed an intervention in, each named in the reader's language as its own return gives it, joined by ", ". */
   tiers(school: ClassificationSide['schools'][number]): string;
   /** The label of the authority's total of published allocations: said to cover only the schools with one, where some have none. */
@@ -97,6 +99,7 @@ export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
     },
     definition: (c) => inLanguage(c.alpDefinitionSource, c.alpDefinitionSourceCy, lang) || t('authority.outliers.notStated'),
     intervention: (g) => inLanguage(g.displayName, g.displayNameCy, lang),
+    variants: (g) => (lang === 'cy' ? g.variantsCy : g.variants),
     tiers: (s) => s.tierNames.map((name, i) => inLanguage(name, s.tierNamesCy[i] ?? '', lang)).join(', '),
     publishedLabel: (totals) => {
       const some = totals.schoolsWithPublishedAllocation;

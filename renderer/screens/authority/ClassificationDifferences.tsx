@@ -63,14 +63,16 @@ function Side(props: { side: ClassificationSide; alp: boolean; testId: string })
 function Difference(props: { group: InterventionGroup }) {
   const { t, lang } = useDisplay();
   const g = props.group;
-  // The heading in the reader's language (the Welsh the schools gave it); the names written stay as the schools wrote them.
-  const name = comparisonWords(t, lang).intervention(g);
-  const others = g.variants.filter((v) => v !== name);
+  // The heading and the names the schools wrote in the reader's language (for a Welsh reader, the Welsh each school gave).
+  const words = comparisonWords(t, lang);
+  const name = words.intervention(g);
+  const written = words.variants(g);
+  const others = written.filter((v) => v !== name);
   return (
     <li className="class-diff" data-testid={`difference-${g.matchKey}`}>
       <h3>{name}</h3>
       <p className="muted">
-        {others.length > 0 ? t('authority.classification.writtenAs', { names: g.variants.join(' · ') }) : null}
+        {others.length > 0 ? t('authority.classification.writtenAs', { names: written.join(' · ') }) : null}
         {g.mapped ? ` ${t('authority.classification.mappedNote')}` : ''}
       </p>
       <div className="class-sides">
