@@ -103,6 +103,25 @@ describe('the governors’ workbook', () => {
     expect(await headings(year, 'cy')).toEqual(['DDY (Nid DDY)', 'nid ddy', 'ddy', 'Costau eraill (dim ymyrraeth)']);
   });
 
+  it('sets each Staffing cell apart: the peak week centred, the allocation set in from it, headings ruled between columns', async () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const year = demoSchoolYear();
+      const ws = (await buildGovernorsWorkbook(viewOf(year), options({ lang }))).getWorksheet(lang === 'en' ? 'Staffing' : 'Staffio')!;
+      // Two headings side by side, each wrapped to its column's width, are ruled apart.
+      for (let c = 1; c <= 9; c++) expect(ws.getRow(3).getCell(c).border?.right?.style, `${lang} heading ${c}`).toBe('thin');
+      expect(ws.getCell('F3').text).toBe(lang === 'en' ? 'Peak week' : 'Wythnos brysuraf');
+      year.staff.forEach((_, i) => {
+        const [week, allocation] = [ws.getCell(`F${4 + i}`), ws.getCell(`G${4 + i}`)];
+        expect(typeof week.value, `${lang} F${4 + i}`).toBe('number');
+        expect(week.alignment?.horizontal, `${lang} F${4 + i}`).toBe('center');
+        expect(allocation.alignment?.horizontal, `${lang} G${4 + i}`).toBe('left');
+        expect(allocation.alignment?.indent, `${lang} G${4 + i}`).toBeGreaterThanOrEqual(1);
+      });
+      // The hours columns are wider than "hours a week" set in bold, so their headings' lines have room.
+      for (const col of ['D', 'E']) expect(ws.getColumn(col).width, `${lang} ${col}`).toBeGreaterThanOrEqual(14);
+    }
+  });
+
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', async () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };

@@ -60,6 +60,13 @@ export function moneyFormula(ws: ExcelJS.Worksheet, ctx: SheetFrame, address: st
   if (what !== undefined) ctx.figures.push({ sheet: ws.name, cell: address, pence, what });
 }
 
+/** A column heading's rules: a line under the headings and a light one between columns. */
+export const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
+
+/**
+ * A table's column headings: bold, shaded, wrapped, ruled apart, so two narrow headings side by side,
+ * each wrapped to the full width of its column, never read as one ("Contracted hours a week hours a week").
+ */
 export function headerRow(ws: ExcelJS.Worksheet, rowNumber: number, labels: string[]): void {
   const row = ws.getRow(rowNumber);
   labels.forEach((label, i) => {
@@ -68,7 +75,7 @@ export function headerRow(ws: ExcelJS.Worksheet, rowNumber: number, labels: stri
     cell.font = { bold: true };
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'bottom', horizontal: i === 0 ? 'left' : 'center' };
-    cell.border = { bottom: { style: 'thin' } };
+    cell.border = HEADING_BORDER;
   });
 }
 

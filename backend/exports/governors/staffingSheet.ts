@@ -50,6 +50,10 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     row.getCell(6).value = a?.peakWeek ?? null;
     for (const col of [4, 5, 6, 7]) markMapioValue(row.getCell(col));
     row.getCell(7).value = a?.overAllocated ? t('export.staffing.overAllocated') : t('export.staffing.withinHours');
+    // The peak week is a week number under its heading, the allocation words set in from it: "15" and
+    // "Within hours" each read on their own, never as "15 Within hours".
+    row.getCell(6).alignment = { horizontal: 'center' };
+    row.getCell(7).alignment = { horizontal: 'left', indent: 1 };
     if (a?.overAllocated) row.getCell(7).font = { bold: true, color: { argb: 'FFC00000' } };
     typedText(row.getCell(8), (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; '));
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
@@ -74,7 +78,9 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
   writeCellKey(ws, ctx, r + 2);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
-  fitColumns(ws, 4, cols.length, 8, 48, { 3: 12, 4: 12, 5: 12, 6: 8 });
+  // The hours columns are wider than their figures, so each heading's wrapped lines have room either side.
+  fitColumns(ws, 4, cols.length, 8, 48, { 3: 12, 4: 14, 5: 14, 6: 9 });
+  ws.getColumn(7).width = (ws.getColumn(7).width ?? 8) + 2; // and room for the allocation's indent
   fitRowHeights(ws, 3);
 }
 
