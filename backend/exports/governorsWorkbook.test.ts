@@ -122,6 +122,55 @@ describe('the governors’ workbook', () => {
     }
   });
 
+  it('shows a long name with no space in it whole: the school on the Summary across B–D, a line and a member of staff, each row tall enough for the name broken across lines', async () => {
+    const place = 'Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch';
+    const year = demoSchoolYear();
+    year.school = { ...year.school, name: `Ysgol Gymraeg Bro Ŵyn a Thŷ’r Fâl, ${place}`, nameCy: `Ysgol Gymraeg Bro Ŵyn a Thŷ’r Fâl, ${place}` };
+    const line = year.lines[0]!;
+    year.lines[0] = { ...line, name: place, nameCy: place };
+    year.staff[0] = { ...year.staff[0]!, name: `${place}-Jones` };
+    const wb = await buildGovernorsWorkbook(viewOf(year), options({ lang: 'cy' }));
+    /** The least height a row needs for a word of `letters` broken across a cell `width` units wide: one line per width it fills. */
+    const tallEnough = (row: ExcelJS.Row, letters: number, width: number) => expect(row.height ?? 15).toBeGreaterThanOrEqual(Math.ceil(letters / (width - 1)) * 11 * 1.16);
+    const widthOf = (ws: ExcelJS.Worksheet, cell: ExcelJS.Cell) => {
+      let width = 0;
+      for (
+        let c = Number(cell.col);
+        c <= ws.columnCount && (c === Number(cell.col) || (ws.getRow(Number(cell.row)).getCell(c).isMerged && ws.getRow(Number(cell.row)).getCell(c).master === cell));
+        c++
+      )
+        width += ws.getColumn(c).width ?? 9;
+      return width;
+    };
+
+    const summary = wb.getWorksheet('Crynodeb')!;
+    let schoolRow: ExcelJS.Row | undefined;
+    summary.eachRow((row) => {
+      if (row.getCell(1).text === 'Ysgol') schoolRow = row;
+    });
+    const name = schoolRow!.getCell(2);
+    expect(name.text).toBe(year.school.nameCy);
+    // Wrapped across the printed columns B–D, not spilling past the print edge.
+    expect(schoolRow!.getCell(4).isMerged && schoolRow!.getCell(4).master === name).toBe(true);
+    expect(name.alignment?.wrapText).toBe(true);
+    // “Ysgol … Fâl,” on a line, then the place name broken across as many lines as it fills.
+    expect(schoolRow!.height ?? 15).toBeGreaterThanOrEqual((1 + Math.ceil(place.length / (widthOf(summary, name) - 1))) * 11 * 1.16);
+
+    const map = wb.getWorksheet('Map darpariaeth')!;
+    map.eachRow((row) => {
+      for (const cell of [row.getCell(1), row.getCell(3)]) {
+        if (!cell.text.includes(place) || Number(row.number) <= 3) continue;
+        expect(cell.alignment?.wrapText, cell.address).toBe(true);
+        tallEnough(row, place.length + (cell.text.includes('-Jones') ? 10 : 0), widthOf(map, cell));
+      }
+    });
+    const staffing = wb.getWorksheet('Staffio')!;
+    const person = staffing.getCell('A4');
+    expect(person.text).toBe(`${place}-Jones`);
+    expect(person.alignment?.wrapText).toBe(true);
+    tallEnough(staffing.getRow(4), person.text.length, widthOf(staffing, person));
+  });
+
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', async () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };

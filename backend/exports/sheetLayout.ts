@@ -142,6 +142,32 @@ export function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
 }
 
 /**
+ * The lines a text wraps to in `width` column-width units, greedily between words, as a spreadsheet wraps
+ * it, each character `charUnits` wide. A word wider than the whole width (a place name without spaces)
+ * is broken inside itself, onto as many lines as it fills, so a row made this tall shows all of it.
+ */
+export function wrappedLineCount(text: string, width: number, charUnits = 1): number {
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of part.split(/\s+/)) {
+      const w = word.length * charUnits;
+      if (used > 0 && used + 1 + w > width) {
+        lines++;
+        used = 0;
+      }
+      if (w > width) {
+        const filled = Math.ceil(w / width);
+        lines += filled - 1;
+        used = w - (filled - 1) * width;
+      } else used += (used > 0 ? 1 : 0) + w;
+    }
+  }
+  return lines;
+}
+
+/**
  * Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them);
  * text merged across columns wraps at their width together.
  */
@@ -154,20 +180,7 @@ export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
       const v = cell.value;
       if (typeof v !== 'string') return;
       const width = Math.max(1, widthFor(ws, cell) - 1);
-      let n = 0;
-      for (const part of v.split('\n')) {
-        // Greedy word wrap, as the spreadsheet will do it.
-        let used = 0;
-        n++;
-        for (const word of part.split(/\s+/)) {
-          const w = word.length * (cell.font?.bold ? 1.1 : 1);
-          if (used > 0 && used + 1 + w > width) {
-            n++;
-            used = w;
-          } else used += (used > 0 ? 1 : 0) + w;
-        }
-      }
-      lines = Math.max(lines, n);
+      lines = Math.max(lines, wrappedLineCount(v, width, cell.font?.bold ? 1.1 : 1));
     });
     if (lines > 1) {
       row.height = lines * 12.75 + 2;

@@ -13,7 +13,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatPounds } from '../../shared/money';
-import { MONEY_FORMAT, widthFor } from './sheetLayout';
+import { MONEY_FORMAT, widthFor, wrappedLineCount } from './sheetLayout';
 
 const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
 const BASE_FONT = 11;
@@ -113,19 +113,7 @@ function growRowsForWrappedText(ws: ExcelJS.Worksheet): void {
       if (text === '') return;
       const width = Math.max(1, widthFor(ws, cell) - 1);
       const factor = ((cell.font?.size ?? BASE_FONT) / BASE_FONT) * (cell.font?.bold ? 1.1 : 1);
-      let n = 0;
-      for (const part of text.split('\n')) {
-        let used = 0;
-        n++;
-        for (const word of part.split(/\s+/)) {
-          const w = word.length * factor;
-          if (used > 0 && used + 1 + w > width) {
-            n++;
-            used = w;
-          } else used += (used > 0 ? 1 : 0) + w;
-        }
-      }
-      lines = Math.max(lines, n);
+      lines = Math.max(lines, wrappedLineCount(text, width, factor));
       size = Math.max(size, cell.font?.size ?? BASE_FONT);
     });
     const needed = lines * (size * 1.16) + 2;

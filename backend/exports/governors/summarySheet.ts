@@ -127,7 +127,13 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     if (typeof v === 'number') {
       cell.value = v;
       cell.numFmt = '#,##0'; // the roll, as 1,100
-    } else typedText(cell, v);
+    } else {
+      // Across the printed columns (B–D) and wrapped there, however long: a school's or authority's name
+      // with a place name of 58 letters and no space breaks inside it, in a row grown to show all of it.
+      typedText(cell, v);
+      ws.mergeCells(r, 2, r, 4);
+      cell.alignment = { wrapText: true, vertical: 'top', horizontal: 'left' };
+    }
     r++;
   }
 
