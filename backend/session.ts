@@ -60,6 +60,11 @@ export class Session {
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
+  /** Today's date (YYYY-MM-DD) as the backend counts it: what a date that has happened may not be after. */
+  todayDate(): string {
+    return this.today();
+  }
+
   get openFile(): SchoolFile | null {
     return this.file;
   }

@@ -15,6 +15,11 @@ export const MAX_PLACES_PER_GROUP = 3_000;
 export const MAX_SESSIONS_PER_WEEK = 50;
 /** Paid weeks a year in the hourly-cost calculator: a year has 52 weeks. */
 export const MAX_PAID_WEEKS = 52;
+/**
+ * Hours a week a member of staff is contracted (or paid) for: 48, the weekly average the UK working time
+ * rules allow. A full-time school contract is about 32.5 to 37 hours, so 99 is a slip.
+ */
+export const MAX_CONTRACT_HOURS_A_WEEK = 48;
 
 /**
  * Bounds on values that multiply into money, each beyond any real school in Wales (docs/guarantees.md,

@@ -1,14 +1,21 @@
 /** Learners and their enrolments on lines. */
 import { NOT_MEASURED } from '../../shared/domain';
 import { fieldIssue } from '../../shared/fieldIssues';
+import { typedDate } from '../../shared/schoolTerms';
 import { ApiError } from '../../shared/api/contract';
 import { findOrThrow } from '../session';
 import { assertEnrolmentWeeks } from './lineWeeks';
 import type { HandlerMap } from './types';
 
+/** A review that has happened cannot be after today: refused beside the field, naming the latest date allowed. */
+function assertReviewedByToday(reviewed: string | null | undefined, today: string): void {
+  if (reviewed && reviewed > today) throw ApiError.invalid([fieldIssue('idpLastReviewed', 'notAfterToday', { date: typedDate(today) })]);
+}
+
 export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' | 'learners.delete' | 'enrolments.createMany' | 'enrolments.update' | 'enrolments.delete'> = {
   'learners.create': (fields, { session }) =>
     session.mutate({ step: 'addLearner' }, (repos, year) => {
+      assertReviewedByToday(fields.idpLastReviewed, session.todayDate());
       if (year.learners.some((l) => l.ref === fields.ref)) {
         throw new ApiError('invalid_input', 'refUsed', { ref: fields.ref }, [fieldIssue('ref', 'refUsed')]);
       }
@@ -18,6 +25,7 @@ export const learnerHandlers: HandlerMap<'learners.create' | 'learners.update' |
   'learners.update': ({ id, changes }, { session }) =>
     session.mutate({ step: 'editLearner' }, (repos, year) => {
       findOrThrow(year.learners, id, 'noLearner');
+      assertReviewedByToday(changes.idpLastReviewed, session.todayDate());
       if (changes.ref !== undefined && year.learners.some((l) => l.ref === changes.ref && l.id !== id)) {
         throw new ApiError('invalid_input', 'refUsed', { ref: changes.ref }, [fieldIssue('ref', 'refUsed')]);
       }

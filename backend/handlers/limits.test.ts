@@ -165,6 +165,30 @@ describe('values a real school never has are refused with the range, and nothing
     });
   });
 
+  it('a contract of more than 48 hours a week is refused with the range; 48 is kept', async () => {
+    const staff = backend.invoke('year.get', {}).data.staff[0]!;
+    expect(await refusal('staff.update', { id: staff.id, changes: { contractedMinutesPerWeek: 99 * 60 } })).toEqual({
+      path: 'changes.contractedMinutesPerWeek',
+      message: 'must be between 0 and 48 hours a week',
+      welsh: 'rhaid iddo fod rhwng 0 a 48 awr yr wythnos',
+      unchanged: true,
+    });
+    await backend.call('staff.update', { id: staff.id, changes: { contractedMinutesPerWeek: 48 * 60 } });
+    expect(backend.invoke('year.get', {}).data.staff[0]!.contractedMinutesPerWeek).toBe(48 * 60);
+  });
+
+  it('an IDP review dated after today is refused, naming the latest date allowed; today is kept', async () => {
+    const learner = backend.invoke('year.get', {}).data.learners[0]!;
+    expect(await refusal('learners.update', { id: learner.id, changes: { idpLastReviewed: '2030-01-01' } })).toEqual({
+      path: 'idpLastReviewed',
+      message: 'must be today or earlier: the latest date allowed is 24/11/2026',
+      welsh: 'rhaid iddo fod heddiw neu’n gynt: 24/11/2026 yw’r dyddiad diweddaraf a ganiateir',
+      unchanged: true,
+    });
+    await backend.call('learners.update', { id: learner.id, changes: { idpLastReviewed: '2026-11-24' } });
+    expect(backend.invoke('year.get', {}).data.learners[0]!.idpLastReviewed).toBe('2026-11-24');
+  });
+
   it('a tier list with no ALP tier', async () => {
     const tiers = backend.invoke('year.get', {}).data.tiers.map((t) => ({ ...t, isAlp: false }));
     expect(await refusal('tiers.set', { tiers })).toEqual({ path: 'tiers', message: 'at least one tier must be marked ALP', welsh: 'rhaid i o leiaf un haen gael ei marcio’n DDY', unchanged: true });

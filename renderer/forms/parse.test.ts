@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n';
 import {
+  CONTRACT_HOURS,
   formatHundredths,
   formatMinutesAsHours,
   readHoursAsMinutes,
@@ -84,6 +85,11 @@ describe('reading what a person types into a field', () => {
     expect(readHoursAsMinutes('-2', { example: '2.5' })).toEqual({ ...range, params: { max: '168', example: '2.5' } });
     expect(createI18n('en').t('errors.hoursBetween', range.params)).toBe('Type hours between 0 and 168, with up to two decimals, e.g. 32.5.');
     expect(createI18n('cy').t('errors.hoursBetween', range.params)).toBe('Teipiwch oriau rhwng 0 a 168, gyda hyd at ddau le degol, e.e. 32.5.');
+  });
+
+  it('refuses a contract of more than 48 hours a week with that range', () => {
+    expect(readHoursAsMinutes('48', CONTRACT_HOURS)).toEqual({ ok: true, value: 2880 });
+    expect(readHoursAsMinutes('99', CONTRACT_HOURS)).toEqual({ ok: false, error: 'errors.hoursBetween', params: { max: '48', example: '32.5' } });
   });
 
   it('refuses a percentage outside 0 to 100 with the range, in English and Welsh', () => {

@@ -5,7 +5,7 @@
  */
 import type { Pence } from '../../shared/domain';
 import { MoneyParseError, parsePounds } from '../../shared/money';
-import { MAX_PAID_WEEKS, MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
+import { MAX_CONTRACT_HOURS_A_WEEK, MAX_PAID_WEEKS, MAX_SESSIONS_PER_WEEK, SCHOOL_DAY_MINUTES, SCHOOL_WEEK_MINUTES, sessionsFittingAWeek, sessionsWeekProblem } from '../../shared/limits';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string; params?: Record<string, string | number> };
 
@@ -118,6 +118,9 @@ export function readHoursAsMinutes(text: string, limit: HoursLimit = {}): Parsed
   if (minutes > max) return refusal();
   return ok(minutes);
 }
+
+/** Hours a week of a contract (contracted or paid): 0 to 48 (shared/limits.ts). */
+export const CONTRACT_HOURS: HoursLimit = { maxMinutes: MAX_CONTRACT_HOURS_A_WEEK * 60, example: '32.5' };
 
 /** Optional hours: empty text is null. */
 export function readOptionalHoursAsMinutes(text: string, limit: HoursLimit = {}): Parsed<number | null> {

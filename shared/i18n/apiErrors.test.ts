@@ -47,8 +47,8 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
       ],
       [
         { name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 20_000, worksInWelsh: true },
-        'mae’n fwy nag wythnos',
-        'is more than a week',
+        'rhaid iddo fod rhwng 0 a 48 awr yr wythnos',
+        'must be between 0 and 48 hours a week',
       ],
     ];
     for (const [input, welsh, english] of cases) {

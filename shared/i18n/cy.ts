@@ -907,6 +907,8 @@ export const cy: Catalogue = {
       sameName: 'mae gan ddau yr un enw',
       termOrder: 'rhaid iddo ddod ar ôl i’r tymor cynt orffen',
       termEnd: 'ni all fod cyn i’r tymor ddechrau',
+      hoursAWeek: 'rhaid iddo fod rhwng 0 a {{max}} awr yr wythnos',
+      notAfterToday: 'rhaid iddo fod heddiw neu’n gynt: {{date}} yw’r dyddiad diweddaraf a ganiateir',
       termInYear: 'rhaid iddo fod yn ddyddiad ym mlwyddyn yr ysgol, rhwng {{first}} a {{last}}',
       termStartAfterEnd: 'rhaid iddo fod ar ddiwrnod olaf y tymor, {{date}}, neu cyn hynny',
       termEndBeforeNext: 'rhaid iddo fod cyn i’r tymor nesaf ddechrau ar {{date}}',

@@ -824,6 +824,8 @@ export const en = {
       sameName: 'two have the same name',
       termOrder: 'must be after the term before ends',
       termEnd: 'must not be before the term starts',
+      hoursAWeek: 'must be between 0 and {{max}} hours a week',
+      notAfterToday: 'must be today or earlier: the latest date allowed is {{date}}',
       termInYear: 'must be a date in the school year, between {{first}} and {{last}}',
       termStartAfterEnd: 'must be on or before the term’s last day, {{date}}',
       termEndBeforeNext: 'must be before the next term starts on {{date}}',

@@ -8,7 +8,7 @@ import { SelectOptions } from '../../components/SelectOptions';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { afterCreate } from '../../forms/afterCreate';
-import { formatMinutesAsHours, readHoursAsMinutes, readText } from '../../forms/parse';
+import { CONTRACT_HOURS, formatMinutesAsHours, readHoursAsMinutes, readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { HourlyCalculator } from './HourlyCalculator';
 
@@ -37,7 +37,7 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
     if (!typedName.ok) e.name = typedName.message;
     const pence = money(hourly);
     if (!pence.ok) e.hourlyCostPence = pence.message;
-    const minutes = fromParsed(readHoursAsMinutes(hours));
+    const minutes = fromParsed(readHoursAsMinutes(hours, CONTRACT_HOURS));
     if (!minutes.ok) e.contractedMinutesPerWeek = minutes.message;
     setErrors(e);
     if (Object.keys(e).length > 0 || !typedName.ok || !pence.ok || !minutes.ok) return;

@@ -3,7 +3,7 @@ import type { HourlyCostBasis } from '../../../shared/domain';
 import { deriveHourlyCost } from '../../../shared/engine';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
-import { formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
+import { CONTRACT_HOURS, formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
 
 /** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
 export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
@@ -23,7 +23,7 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
   const salaryError = salaryRead && !salaryRead.ok ? salaryRead.message : null;
   const onCostBp = onCost.trim() === '' ? null : fromParsed(readPercentAsBasisPoints(onCost));
   const weeksH = weeks.trim() === '' ? null : fromParsed(readPaidWeeks(weeks));
-  const minutes = hoursText.trim() === '' ? null : fromParsed(readHoursAsMinutes(hoursText));
+  const minutes = hoursText.trim() === '' ? null : fromParsed(readHoursAsMinutes(hoursText, CONTRACT_HOURS));
 
   let basis: HourlyCostBasis | null = null;
   let result: number | null = null;

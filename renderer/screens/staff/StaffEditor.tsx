@@ -4,7 +4,7 @@ import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { CheckboxField, DraftField, poundsForField, SelectField, TextField, useReader, type Commit } from '../../components/fields';
 import { namesOf, useDisplay } from '../../display';
-import { formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
+import { CONTRACT_HOURS, formatMinutesAsHours, readHoursAsMinutes } from '../../forms/parse';
 import { HourlyCalculator } from './HourlyCalculator';
 import { problemOf, useMapio } from '../../state/store';
 
@@ -115,7 +115,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
             value={s.contractedMinutesPerWeek}
             format={formatMinutesAsHours}
             inputMode="decimal"
-            read={(x) => fromParsed(readHoursAsMinutes(x))}
+            read={(x) => fromParsed(readHoursAsMinutes(x, CONTRACT_HOURS))}
             commit={field('contractedMinutesPerWeek')}
           />
           <div className="span-2">
