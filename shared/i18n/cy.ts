@@ -1857,7 +1857,7 @@ export const cy: Catalogue = {
     yearLabel: 'Blwyddyn academaidd',
     closeFile: 'Cau ffeil yr Awdurdod Lleol',
     intro:
-      'Mae ffigurau pob ysgol yn teithio gyda’i chyd-destun: nifer ar y gofrestr, eFSM, cyfrwng iaith, niferoedd ADY a CDU a’r diffiniad o DDY a ddefnyddiodd. Mae pob canran yn nodi beth y mae’n gyfran ohono. Cwestiynau i’w gofyn i ysgolion yw gwahaniaethau a gwerthoedd eithriadol, nid tablau cynghrair.',
+      'Mae ffigurau pob ysgol yn teithio gyda’i chyd-destun: nifer ar y gofrestr, PYDd, cyfrwng iaith, niferoedd ADY a CDU a’r diffiniad o DDY a ddefnyddiodd. Mae pob canran yn nodi beth y mae’n gyfran ohono. Cwestiynau i’w gofyn i ysgolion yw gwahaniaethau a gwerthoedd eithriadol, nid tablau cynghrair.',
     schoolStillOpen: 'Mae’r ffeil ysgol oedd ar agor yn aros ar agor: mae ei sgriniau yn y ddewislen ar y chwith.',
     empty: 'Dim ffurflenni eto. Mewnforiwch y ffurflenni a anfonodd ysgolion atoch i’w cymharu.',
     fewerThan5: 'llai na 5',
@@ -2023,7 +2023,7 @@ export const cy: Catalogue = {
     col: {
       school: 'Ysgol',
       roll: 'Disgyblion ar y gofrestr',
-      efsm: 'eFSM (% o’r disgyblion)',
+      efsm: 'PYDd (% o’r disgyblion)',
       medium: 'Cyfrwng iaith',
       aln: 'Dysgwyr ag ADY',
       idpsSplit: 'CDUau (a gynhelir gan yr ysgol / yr ALl)',

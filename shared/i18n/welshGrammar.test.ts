@@ -14,6 +14,18 @@ import { englishIn, englishPhrases } from './englishLeftovers';
 
 const COUNTS = [0, 1, 2, 3, 6, 20] as const;
 
+/** Every Welsh catalogue text, by key. */
+function welshTexts(value: unknown = cy, prefix = ''): Array<[string, string]> {
+  if (typeof value === 'string') return [[prefix, value]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => welshTexts(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe('Welsh terms', () => {
+  it('says PYDd for free school meals on every screen, never the English eFSM', () => {
+    expect(welshTexts().filter(([, text]) => /\beFSM\b/.test(text))).toEqual([]);
+  });
+});
+
 type Params = Record<string, string | number>;
 
 /** The params each counted key is rendered with, besides count. */
