@@ -24,6 +24,14 @@ describe('Welsh terms', () => {
   it('says PYDd for free school meals on every screen, never the English eFSM', () => {
     expect(welshTexts().filter(([, text]) => /\beFSM\b/.test(text))).toEqual([]);
   });
+
+  it('has no double article, and soft-mutates after “i” and “neu”', () => {
+    const welsh = createI18n('cy').t;
+    expect(welsh('errors.sessions', { max: 50 })).toBe('Teipiwch nifer y sesiynau bob wythnos, rhwng 0 a 50, gyda hyd at ddau le degol, e.e. 3 neu 0.5.');
+    expect(welsh('mis.reject.impossible_year_group', { value: '“Y15”' })).toBe('Nid yw “Y15” yn grŵp blwyddyn (defnyddiwch N1, N2 neu Feithrin, R neu Dderbyn, neu Flwyddyn 1 i Flwyddyn 14).');
+    // No catalogue text leaves a year group, nursery or reception unmutated after “i” or “neu”.
+    expect(welshTexts().filter(([, text]) => /\b(i|neu) (Blwyddyn|Meithrin|Derbyn)\b/.test(text))).toEqual([]);
+  });
 });
 
 type Params = Record<string, string | number>;
