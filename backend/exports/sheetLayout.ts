@@ -151,7 +151,7 @@ export function wrappedLineCount(text: string, width: number, charUnits = 1): nu
   for (const part of text.split('\n')) {
     let used = 0;
     lines++;
-    for (const word of part.split(/\s+/)) {
+    for (const word of part.split(/\s+/).filter((w) => w !== '')) {
       const w = word.length * charUnits;
       if (used > 0 && used + 1 + w > width) {
         lines++;

@@ -9,7 +9,7 @@
  * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
-import { HEADER_FILL } from './sheetLayout';
+import { HEADER_FILL, wrappedLineCount } from './sheetLayout';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
 const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
@@ -34,26 +34,11 @@ export const PLAIN_CHAR = 0.95;
 /**
  * The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters
  * wide (greedy, on spaces). A word longer than a line (a place name: "Llanfairpwllgwyngyllgogerychwyrndrobwll")
- * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it.
+ * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it: the
+ * sheets' own estimate (`wrappedLineCount`), counted in the whole characters that fit the column.
  */
 export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR): number {
-  const capacity = Math.max(1, Math.floor((width - 1) / charWidth));
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== '')) {
-      if (used > 0 && used + 1 + word.length <= capacity) {
-        used += 1 + word.length;
-        continue;
-      }
-      if (used > 0) lines += 1;
-      // The word from the start of a line: a line for each `capacity` characters, the rest on the last.
-      lines += Math.ceil(word.length / capacity) - 1;
-      used = word.length - (Math.ceil(word.length / capacity) - 1) * capacity;
-    }
-  }
-  return lines;
+  return wrappedLineCount(text, Math.max(1, Math.floor((width - 1) / charWidth)));
 }
 
 /** Width a cell's indent takes from its column, in column units: each level is three spaces (ECMA-376), taken generously. */
