@@ -1,6 +1,7 @@
 /** Income lines and the costs that belong to no intervention. */
 import { ApiError } from '../../shared/api/contract';
 import { academicFinancialYears } from '../../shared/calendar';
+import { incomeCountsIn } from '../../shared/engine';
 import type { SchoolYear } from '../../shared/domain';
 import { fieldIssue } from '../../shared/fieldIssues';
 import { academicYearLabel } from '../../shared/welshTermDates';
@@ -14,9 +15,8 @@ import type { HandlerMap } from './types';
  * (docs/costing-rules.md, "Budget position"). Refused naming both years, "2026-27" as the form takes them.
  */
 function assertFinancialYearInYear(year: SchoolYear, financialYear: number | null): void {
-  if (financialYear === null) return;
   const years = academicFinancialYears(year.calendar, year.school.academicYear);
-  if (financialYear === years[0] || financialYear === years[1]) return;
+  if (incomeCountsIn(financialYear, years)) return;
   throw ApiError.invalid([fieldIssue('financialYear', 'financialYearInYear', { first: academicYearLabel(years[0]), second: academicYearLabel(years[1]) })]);
 }
 

@@ -64,6 +64,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
 
   const countOf = (status: string) => year.learners.filter((l) => l.alnStatus === status).length;
   const decisionsOverdue = costed.decisions.filter((d) => d.state === 'overdue').length;
+  const financialYears = academicFinancialYears(year.calendar, year.school.academicYear);
 
   const s = year.school;
   const t = costed.totals;
@@ -88,7 +89,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
     // The income the figures count: a line for a financial year this school year does not run across counts in
     // neither year (docs/costing-rules.md, "Budget position"), so the lines sent add up to the income sent.
     income: year.income
-      .filter((i) => incomeCountsIn(i.financialYear, academicFinancialYears(year.calendar, year.school.academicYear)))
+      .filter((i) => incomeCountsIn(i.financialYear, financialYears))
       .map((i) => ({ kind: i.kind, name: i.name, amountPence: i.amountPence, financialYear: i.financialYear, endsOn: i.endsOn })),
     totals: {
       costPence: t.costPence,
