@@ -95,6 +95,30 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
 }
 
 /**
+ * A column prints up to this much wider than `columnPx` says: LibreOffice without Calibri (or a metric
+ * twin) measures column widths in its stand-in font's wider digits, about 1.3 times Calibri's.
+ */
+const WIDER_FONT = 1.3;
+
+/**
+ * How many leading columns surely print on a sheet's first page across, as `layOutForPrint` set it to
+ * print: all of them when it is fitted to one page wide, else as many as fit at its scale even in a wider
+ * font. A sentence merged across no more than these is never cut at a page's edge.
+ */
+export function columnsOnFirstPage(sheet: ExcelJS.Worksheet): number {
+  const count = sheet.columnCount;
+  if (sheet.pageSetup.fitToPage) return count;
+  const printable = PRINTABLE_PX[sheet.pageSetup.orientation === 'landscape' ? 'landscape' : 'portrait'];
+  const scale = ((sheet.pageSetup.scale ?? 100) / 100) * WIDER_FONT;
+  let used = 0;
+  for (let c = 1; c <= count; c += 1) {
+    used += columnPx(sheet.getColumn(c).width ?? 9) * scale;
+    if (used > printable) return Math.max(1, c - 1);
+  }
+  return count;
+}
+
+/**
  * Text below the heading wraps within its column, in a row made tall enough for its wrapped lines (the
  * same estimate as the heading's, which never falls short, less the width a cell's indent takes), so a
  * long name is never cut off by the column beside it or the row below. The `rightAligned` columns (figures, and counts that may be words: "fewer than 5") read

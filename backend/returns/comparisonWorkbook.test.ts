@@ -5,6 +5,7 @@
  * the Welsh name it gave; the model sheet, printed across pages, repeats each school's number and name.
  * Read from a real file with ExcelJS.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
@@ -17,6 +18,7 @@ import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { wrappedLines } from '../exports/sheetPrintLayout';
+import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
 import { writeReturnWorkbook } from './returnWorkbook';
 import { readReturnWorkbook } from './readReturn';
@@ -96,16 +98,31 @@ describe('the comparison workbook, as its reader sees it', () => {
       expect(workbook.getWorksheet(t('compareBook.sheet.differences'))!.getCell('A2').text).toBe(noDifferences);
       expect(workbook.getWorksheet(t('compareBook.sheet.outliers'))!.getCell('A2').text).toBe(noOutliers);
       // Each such sentence (and why outliers were not looked for) reads across the table, on one line
-      // where it fits, not wrapped down the narrow first column.
+      // where it fits, not wrapped down the narrow first column; and never beyond the columns the first
+      // page prints, where it was cut at the page's edge ("No intervention is classed as ALP at c"). An
+      // empty table's sheet prints those columns only, on one page wide.
+      const mergedAcross = (sheet: ExcelJS.Worksheet, row: number) => {
+        let last = 1;
+        for (let c = 2; c <= sheet.columnCount; c += 1) if (sheet.getRow(row).getCell(c).master.address === `A${row}`) last = c;
+        return last;
+      };
       for (const name of ['notReturned', 'differences', 'outliers']) {
         const sheet = workbook.getWorksheet(t(`compareBook.sheet.${name}`))!;
-        expect(sheet.getRow(2).getCell(sheet.columnCount).master.address, name).toBe('A2');
+        const across = mergedAcross(sheet, 2);
+        expect(across, name).toBeGreaterThan(1);
         expect(sheet.getRow(2).height, name).toBeLessThan(2 * 13);
+        if (across < sheet.columnCount) {
+          expect(sheet.pageSetup, name).toMatchObject({ printArea: `A1:${sheet.getColumn(across).letter}${sheet.rowCount}`, fitToPage: true, fitToWidth: 1 });
+          expect(sheet.pageSetup.printTitlesColumn, name).toBeUndefined();
+        } else expect(sheet.pageSetup.printArea, name).toBeUndefined();
       }
+      // The differences sheet is wider than a page: its sentence and what it prints stop at the first page's edge.
+      const differences = workbook.getWorksheet(t('compareBook.sheet.differences'))!;
+      expect(mergedAcross(differences, 2)).toBeLessThan(differences.columnCount);
       const outliers = workbook.getWorksheet(t('compareBook.sheet.outliers'))!;
       const tooFew = outliers.getRow(outliers.rowCount);
       expect(tooFew.getCell(1).text).toMatch(lang === 'en' ? /^Outliers in “/ : /^Ni chwilir am werthoedd eithriadol yn “/);
-      expect(tooFew.getCell(outliers.columnCount).master.address).toBe(`A${outliers.rowCount}`);
+      expect(mergedAcross(outliers, outliers.rowCount)).toBe(mergedAcross(outliers, 2));
     });
 
     it(`says in ${lang === 'en' ? 'English' : 'Welsh'} that no list of schools was imported, and how to import one, rather than count a list that is not there`, async () => {
@@ -194,6 +211,46 @@ describe('the comparison workbook, as its reader sees it', () => {
       expect(about.getCell('A2').isMerged).toBe(true);
     });
   }
+});
+
+describe('the comparison workbook’s empty sheets, printed', () => {
+  it.skipIf(!findSoffice())(
+    'print each on one page in English and Welsh, with its sentence whole (through LibreOffice)',
+    async () => {
+      const folder = testFolder();
+      const files: Array<{ file: string; sentence: string }> = [];
+      for (const lang of ['en', 'cy'] as const) {
+        const { t } = createI18n(lang);
+        // No list of schools (the longest sentence), no classification differences, no outliers.
+        const bytes = await writeComparisonWorkbook(twoSchools(), undefined, lang);
+        for (const [name, sentence] of [
+          ['notReturned', t('compareBook.notReturnedNoList')],
+          ['differences', t('authority.classification.none')],
+          ['outliers', t('authority.outliers.none')],
+        ] as const) {
+          // Each sheet alone in a workbook of its own, so its pages can be counted.
+          const workbook = new ExcelJS.Workbook();
+          await workbook.xlsx.load(bytes as never);
+          for (const other of workbook.worksheets.filter((w) => w.name !== t(`compareBook.sheet.${name}`))) workbook.removeWorksheet(other.id);
+          const file = nodePath.join(folder, `${name}-${lang}.xlsx`);
+          await workbook.xlsx.writeFile(file);
+          files.push({ file, sentence });
+        }
+      }
+      const pdfs = convertWithLibreOffice(
+        files.map((f) => f.file),
+        'pdf',
+        nodePath.join(folder, 'pdf'),
+      );
+      for (const [i, { file, sentence }] of files.entries()) {
+        const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfs[i]!], { encoding: 'utf8' }))?.[1]);
+        expect(pages, nodePath.basename(file)).toBe(1);
+        const text = execFileSync('pdftotext', [pdfs[i]!, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+        expect(text, nodePath.basename(file)).toContain(sentence);
+      }
+    },
+    180_000,
+  );
 });
 
 /** Six primaries with no official numbers (known by name alone); all but Cwm gave a Welsh name. */

@@ -11,7 +11,7 @@
 import type ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { LINE_HEIGHT_PT, PLAIN_CHAR, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { LINE_HEIGHT_PT, PLAIN_CHAR, columnsOnFirstPage, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { byShownSchoolName, comparisonWords, shownSchoolName } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -193,7 +193,12 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     sentences.push(row);
     return row;
   };
-  const none = (sheet: ExcelJS.Worksheet, words: string) => (sentence(sheet, words).font = { italic: true });
+  // A sheet whose table is empty prints on one page: its headings as far as the first page reaches, and the sentence.
+  const emptySheets = new Set<ExcelJS.Worksheet>();
+  const none = (sheet: ExcelJS.Worksheet, words: string) => {
+    emptySheets.add(sheet);
+    sentence(sheet, words).font = { italic: true };
+  };
   if (comparison.listedSchools === null) none(notReturned, t('compareBook.notReturnedNoList'));
   else if (comparison.notReturned.length === 0) none(notReturned, t('compareBook.notReturnedNone'));
   sheets.push({ sheet: notReturned, orientation: 'portrait' });
@@ -340,14 +345,25 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   for (const { sheet, orientation, repeatColumns } of sheets) layOutForPrint(sheet, { orientation, repeatColumns });
   // Long text wraps in rows tall enough; the figures that may be words are right-aligned.
   for (const { sheet, rightAligned } of sheets) wrapTextInRows(sheet, { rightAligned: rightAligned ?? [] });
+  // A sentence reads across the columns the first page prints, wrapped within them: merged across a wide
+  // sheet's every column, it was cut at each page's edge ("No intervention is classed as ALP at c").
   for (const row of sentences) {
     const sheet = row.worksheet;
+    const across = columnsOnFirstPage(sheet);
     let width = 0;
-    for (let c = 1; c <= sheet.columnCount; c += 1) width += sheet.getColumn(c).width ?? 9;
-    sheet.mergeCells(Number(row.number), 1, Number(row.number), sheet.columnCount);
+    for (let c = 1; c <= across; c += 1) width += sheet.getColumn(c).width ?? 9;
+    if (across > 1) sheet.mergeCells(Number(row.number), 1, Number(row.number), across);
     const cell = row.getCell(1);
     cell.alignment = { wrapText: true, vertical: 'top' };
     row.height = wrappedLines(cell.text, width, cell.font?.bold ? undefined : PLAIN_CHAR) * LINE_HEIGHT_PT;
+  }
+  // An empty table's sheet prints those columns only, on one page wide: no pages of headings over nothing.
+  for (const sheet of emptySheets) {
+    const across = columnsOnFirstPage(sheet);
+    if (across === sheet.columnCount) continue;
+    // Absolute, as Excel writes it: ExcelJS puts a "$" before each end's column only.
+    sheet.pageSetup.printArea = `A$1:${sheet.getColumn(across).letter}$${sheet.rowCount}`;
+    Object.assign(sheet.pageSetup, { printTitlesColumn: undefined, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
