@@ -17,6 +17,7 @@ import { createI18n, type Lang } from '../../shared/i18n';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
+import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
 import { wrappedLines } from '../exports/sheetPrintLayout';
 import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
@@ -251,6 +252,55 @@ describe('the comparison workbook’s empty sheets, printed', () => {
     },
     180_000,
   );
+});
+
+/**
+ * Lego therapy at two schools of 1,680 pupils: ALP at Ysgol A on two lines of fewer than 5 learners; not ALP
+ * at Ysgol B, on a line of 6 and one of 2.
+ */
+function legoTherapy() {
+  const schoolWith = (name: string, tierId: string, lines: Array<{ name: string; learners: number }>) => {
+    const built = lines.map((l, i) => interventionLine({ id: i + 1, name: l.name, tierId }));
+    const enrolled = lines.flatMap((l, i) => Array.from({ length: l.learners }, (_, k) => ({ line: built[i]!, learnerId: i * 10 + k + 1 })));
+    return schoolYear({
+      school: { ...schoolYear().school, name, numberOnRoll: 1680 },
+      staff: [staffMember({ id: 1, hourlyCostPence: 1800 })],
+      lines: built,
+      learners: enrolled.map((e) => learner({ id: e.learnerId, alnStatus: 'idp_school' })),
+      enrolments: enrolled.map((e, id) => enrolOn(e.line, id + 1, e.learnerId)),
+    });
+  };
+  const a = schoolWith('Ysgol A', 'alp', [
+    { name: 'Lego therapy', learners: 3 },
+    { name: 'Lego therapy (KS1)', learners: 2 },
+  ]);
+  const b = schoolWith('Ysgol B', 'targeted', [
+    { name: 'Lego therapy', learners: 6 },
+    { name: 'Lego therapy (KS2)', learners: 2 },
+  ]);
+  return compareReturns(
+    [a, b].map((year) => ({ schoolKey: year.school.name, ret: buildAuthorityReturn(year, costSchoolYear(year)) })),
+    {},
+  );
+}
+
+describe('the comparison workbook’s counts, as its reader reads them', () => {
+  for (const [lang, alp, notAlp] of [
+    ['en', 'fewer than 5 on each (2 lines)', '6, plus fewer than 5 (1 other line)'],
+    ['cy', 'llai na 5 ar bob un (2 linell)', '6, a llai na 5 (1 llinell arall)'],
+  ] as const) {
+    it(`say in ${lang === 'en' ? 'English' : 'Welsh'} how many learners are on lines with fewer than 5, in words that read beside the count of schools`, async () => {
+      const { t } = createI18n(lang);
+      const workbook = await writtenAndRead(lang, legoTherapy());
+      const differences = workbook.getWorksheet(t('compareBook.sheet.differences'))!;
+      const row = differences.getRow(2);
+      expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value, row.getCell(7).value]).toEqual([1, alp, 1, notAlp]);
+      // One line alone: "fewer than 5 (1 line)", never "0 + 1 line with fewer than 5".
+      expect(t('compareBook.diff.learnersSmallOnly', { count: 1 })).toBe(lang === 'en' ? 'fewer than 5 (1 line)' : 'llai na 5 (1 llinell)');
+      // Right-aligned, as the count of schools beside it is, so "1" and the words never read as one.
+      expect([row.getCell(4).alignment?.horizontal, row.getCell(7).alignment?.horizontal]).toEqual(['right', 'right']);
+    });
+  }
 });
 
 /** Six primaries with no official numbers (known by name alone); all but Cwm gave a Welsh name. */

@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
-import { MEASURE_INFO, type AuthorityComparison, type MeasureKey, type Share } from '../../shared/authority/comparison';
+import { MEASURE_INFO, type AuthorityComparison, type LearnerTally, type MeasureKey, type Share } from '../../shared/authority/comparison';
 import { LINE_HEIGHT_PT, PLAIN_CHAR, columnsOnFirstPage, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { byShownSchoolName, comparisonWords, shownSchoolName } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
@@ -268,8 +268,14 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: D('alpAt'), width: 50 },
     { header: D('notAlpAt'), width: 60 },
   ]);
-  const learners = (x: { known: number; linesWithFewerThan5: number }) => (x.linesWithFewerThan5 === 0 ? x.known : D2('learnersWithSmall', x));
-  const D2 = (k: string, x: { known: number; linesWithFewerThan5: number }) => t(`compareBook.diff.${k}`, { known: x.known, count: x.linesWithFewerThan5 });
+  // Learners on the lines: a figure; or, where some lines' counts are withheld, in words that read beside the
+  // schools' count: "fewer than 5 (1 line)", "12, plus fewer than 5 on each (2 other lines)".
+  const learners = (x: LearnerTally) =>
+    x.linesWithFewerThan5 === 0
+      ? x.known
+      : x.known === 0
+        ? t('compareBook.diff.learnersSmallOnly', { count: x.linesWithFewerThan5 })
+        : t('compareBook.diff.learnersWithSmall', { known: x.known, count: x.linesWithFewerThan5 });
   for (const g of comparison.classificationDifferences) {
     diffs.addRow([
       words.intervention(g),
@@ -286,7 +292,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     ]);
   }
   if (comparison.classificationDifferences.length === 0) none(diffs, t('authority.classification.none'));
-  sheets.push({ sheet: diffs, orientation: 'landscape' });
+  sheets.push({ sheet: diffs, orientation: 'landscape', rightAligned: [4, 7] });
 
   const O = (k: string) => t(`compareBook.outliers.${k}`);
   const outliers = table(workbook, t('compareBook.sheet.outliers'), [

@@ -1653,8 +1653,10 @@ export const en = {
       costNotAlp: 'Cost as not ALP',
       alpAt: 'ALP at',
       notAlpAt: 'Not ALP at (tier)',
-      learnersWithSmall_one: '{{known}} + {{count}} line with fewer than 5',
-      learnersWithSmall_other: '{{known}} + {{count}} lines with fewer than 5',
+      learnersSmallOnly_one: 'fewer than 5 ({{count}} line)',
+      learnersSmallOnly_other: 'fewer than 5 on each ({{count}} lines)',
+      learnersWithSmall_one: '{{known}}, plus fewer than 5 ({{count}} other line)',
+      learnersWithSmall_other: '{{known}}, plus fewer than 5 on each ({{count}} other lines)',
     },
     outliers: {
       school: 'School',
