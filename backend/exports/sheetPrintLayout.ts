@@ -50,6 +50,7 @@ function printedLength(value: number, numFmt: string | undefined): number {
   if (numFmt?.includes('%')) return grouped(value * 100, 2) + 1;
   if (numFmt?.includes('£')) return grouped(value, numFmt.includes('.00') ? 2 : numFmt.includes('.0') ? 1 : 0) + 1;
   if (numFmt?.includes('.0')) return grouped(value, numFmt.includes('.00') ? 2 : 1);
+  if (numFmt?.includes('#,##0')) return grouped(value, 0);
   return String(value).length;
 }
 

@@ -300,6 +300,27 @@ describe('the comparison workbook’s counts, as its reader reads them', () => {
       // Right-aligned, as the count of schools beside it is, so "1" and the words never read as one.
       expect([row.getCell(4).alignment?.horizontal, row.getCell(7).alignment?.horizontal]).toEqual(['right', 'right']);
     });
+
+    it(`group counts of pupils and learners in thousands in ${lang === 'en' ? 'English' : 'Welsh'}, as the money is`, async () => {
+      const { t } = createI18n(lang);
+      const workbook = await writtenAndRead(lang, legoTherapy());
+      const authority = workbook.getWorksheet(t('compareBook.sheet.authority'))!;
+      let roll: ExcelJS.Cell | undefined;
+      authority.eachRow((r) => {
+        if (r.getCell(1).text === t('compareBook.block.roll')) roll = r.getCell(2);
+      });
+      expect([roll?.value, roll?.numFmt]).toEqual([3360, '#,##0']);
+      for (let r = 2; r <= 5; r += 1) expect(authority.getRow(r).getCell(2).numFmt, `Authority row ${r}`).toBe('#,##0');
+      const schools = workbook.getWorksheet(t('compareBook.sheet.schools'))!;
+      const model = workbook.getWorksheet(t('compareBook.sheet.model'))!;
+      for (const [sheet, columns] of [
+        [schools, [5, 7, 9, 11, 12]],
+        [model, [6, 7, 8]],
+      ] as const) {
+        for (const c of columns) expect(sheet.getRow(2).getCell(c).numFmt, `${sheet.name} column ${c}`).toBe('#,##0');
+      }
+      expect(schools.getRow(2).getCell(5).value).toBe(1680);
+    });
   }
 });
 

@@ -20,6 +20,8 @@ import { inLanguage } from '../../shared/i18n/schoolWords';
 import { newWorkbook } from '../exports/excelLibrary';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
+/** Counts of schools, pupils and learners: grouped in thousands, as the money is (1,680, not 1680). */
+const COUNT = '#,##0';
 const PERCENT = '0.00%';
 
 const pounds = (p: number | null) => (p === null ? null : p / 100);
@@ -71,14 +73,14 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('officialNumber'), width: 10 },
     { header: H('phase'), width: 12 },
     { header: H('medium'), width: 12 },
-    { header: H('roll'), width: 10 },
+    { header: H('roll'), width: 10, format: COUNT },
     { header: H('efsm'), width: 11, format: PERCENT },
-    { header: H('aln'), width: 11 },
+    { header: H('aln'), width: 11, format: COUNT },
     { header: words.measure('alnShareOfRoll'), width: 12, format: PERCENT },
-    { header: H('idps'), width: 9 },
+    { header: H('idps'), width: 9, format: COUNT },
     { header: words.measure('idpShareOfAln'), width: 12, format: PERCENT },
-    { header: H('idpsSchool'), width: 11 },
-    { header: H('idpsLa'), width: 11 },
+    { header: H('idpsSchool'), width: 11, format: COUNT },
+    { header: H('idpsLa'), width: 11, format: COUNT },
     { header: H('published'), width: 15, format: POUNDS },
     { header: H('delegatedIncome'), width: 15, format: POUNDS },
     { header: H('allocationDifference'), width: 15, format: POUNDS },
@@ -154,12 +156,14 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     row.getCell(2).numFmt = POUNDS;
     row.getCell(3).numFmt = POUNDS;
   };
-  block.addRow([B('schools'), totals.schools, null]);
+  const countRow = (label: string, total: number | string) => {
+    block.addRow([label, total, null]).getCell(2).numFmt = COUNT;
+  };
+  countRow(B('schools'), totals.schools);
   // Without the authority's list there is no count of it, and no school can be known not to have returned: said in words.
-  const noList = comparison.listedSchools === null;
-  block.addRow([B('listed'), noList ? B('noList') : comparison.listedSchools, null]);
-  block.addRow([B('notReturned'), noList ? B('noList') : comparison.notReturned.length, null]);
-  block.addRow([B('roll'), totals.numberOnRoll, null]);
+  countRow(B('listed'), comparison.listedSchools ?? B('noList'));
+  countRow(B('notReturned'), comparison.listedSchools === null ? B('noList') : comparison.notReturned.length);
+  countRow(B('roll'), totals.numberOnRoll);
   // No allocation imported or entered reads as that, never £0.00; a total of some schools' allocations says whose.
   if (totals.publishedAllocationPence === null) block.addRow([B('published'), B('publishedNone'), null]);
   else moneyRow(words.publishedLabel(totals), totals.publishedAllocationPence, null);
@@ -220,9 +224,9 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     { header: H('phase'), width: 12 },
     { header: H('medium'), width: 12 },
     { header: H('year'), width: 9 },
-    { header: H('roll'), width: 10 },
-    { header: H('aln'), width: 11 },
-    { header: H('idps'), width: 9 },
+    { header: H('roll'), width: 10, style: { numFmt: COUNT } },
+    { header: H('aln'), width: 11, style: { numFmt: COUNT } },
+    { header: H('idps'), width: 9, style: { numFmt: COUNT } },
     { header: M(H('published')), width: 15, style: { numFmt: MONEY } },
     { header: M(H('delegatedIncome')), width: 15, style: { numFmt: MONEY } },
     { header: M(words.measure('alnBudgetPence')), width: 15, style: { numFmt: MONEY } },
@@ -259,11 +263,11 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const diffs = table(workbook, t('compareBook.sheet.differences'), [
     { header: D('intervention'), width: 30 },
     { header: D('names'), width: 40 },
-    { header: D('schoolsAlp'), width: 10 },
-    { header: D('learnersAlp'), width: 12 },
+    { header: D('schoolsAlp'), width: 10, format: COUNT },
+    { header: D('learnersAlp'), width: 12, format: COUNT },
     { header: D('costAlp'), width: 14, format: POUNDS },
-    { header: D('schoolsNotAlp'), width: 10 },
-    { header: D('learnersNotAlp'), width: 12 },
+    { header: D('schoolsNotAlp'), width: 10, format: COUNT },
+    { header: D('learnersNotAlp'), width: 12, format: COUNT },
     { header: D('costNotAlp'), width: 14, format: POUNDS },
     { header: D('alpAt'), width: 50 },
     { header: D('notAlpAt'), width: 60 },
