@@ -286,8 +286,8 @@ function legoTherapy() {
 
 describe('the comparison workbook’s counts, as its reader reads them', () => {
   for (const [lang, alp, notAlp] of [
-    ['en', 'fewer than 5 on each (2 lines)', '6, plus fewer than 5 (1 other line)'],
-    ['cy', 'llai na 5 ar bob un (2 linell)', '6, a llai na 5 (1 llinell arall)'],
+    ['en', 'fewer than 5 on each (2\u00a0lines)', '6, plus fewer than 5 (1\u00a0other line)'],
+    ['cy', 'llai na 5 ar bob un (2\u00a0linell)', '6, a llai na 5 (1\u00a0llinell arall)'],
   ] as const) {
     it(`say in ${lang === 'en' ? 'English' : 'Welsh'} how many learners are on lines with fewer than 5, in words that read beside the count of schools`, async () => {
       const { t } = createI18n(lang);
@@ -296,7 +296,7 @@ describe('the comparison workbook’s counts, as its reader reads them', () => {
       const row = differences.getRow(2);
       expect([row.getCell(3).value, row.getCell(4).value, row.getCell(6).value, row.getCell(7).value]).toEqual([1, alp, 1, notAlp]);
       // One line alone: "fewer than 5 (1 line)", never "0 + 1 line with fewer than 5".
-      expect(t('compareBook.diff.learnersSmallOnly', { count: 1 })).toBe(lang === 'en' ? 'fewer than 5 (1 line)' : 'llai na 5 (1 llinell)');
+      expect(t('compareBook.diff.learnersSmallOnly', { count: 1 })).toBe(lang === 'en' ? 'fewer than 5 (1\u00a0line)' : 'llai na 5 (1\u00a0llinell)');
       // Right-aligned, as the count of schools beside it is, so "1" and the words never read as one.
       expect([row.getCell(4).alignment?.horizontal, row.getCell(7).alignment?.horizontal]).toEqual(['right', 'right']);
     });

@@ -1653,10 +1653,11 @@ export const en = {
       costNotAlp: 'Cost as not ALP',
       alpAt: 'ALP at',
       notAlpAt: 'Not ALP at (tier)',
-      learnersSmallOnly_one: 'fewer than 5 ({{count}} line)',
-      learnersSmallOnly_other: 'fewer than 5 on each ({{count}} lines)',
-      learnersWithSmall_one: '{{known}}, plus fewer than 5 ({{count}} other line)',
-      learnersWithSmall_other: '{{known}}, plus fewer than 5 on each ({{count}} other lines)',
+      // The count and its noun never part at a wrap ("(1" at a line's end, "line)" on the next): a no-break space.
+      learnersSmallOnly_one: 'fewer than 5 ({{count}}\u00a0line)',
+      learnersSmallOnly_other: 'fewer than 5 on each ({{count}}\u00a0lines)',
+      learnersWithSmall_one: '{{known}}, plus fewer than 5 ({{count}}\u00a0other line)',
+      learnersWithSmall_other: '{{known}}, plus fewer than 5 on each ({{count}}\u00a0other lines)',
     },
     outliers: {
       school: 'School',
