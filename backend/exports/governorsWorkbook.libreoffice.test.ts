@@ -21,6 +21,9 @@ import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbookWithFigures, type CheckedFigure } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
+import { createI18n } from '../../shared/i18n';
+import { formatPounds } from '../../shared/money';
+import { overBudgetText } from './governors/summarySheet';
 
 const soffice = findSoffice();
 const skip = soffice === null && !process.env.CI;
@@ -38,11 +41,21 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       { name: 'demo-cy', year: demoSchoolYear(), lang: 'cy' as const },
       ...[11, 12, 13, 14].map((seed) => ({ name: `varied-${seed}`, year: variedSchoolYear(seed, seed === 14 ? { lines: 120, learners: 300 } : {}), lang: 'en' as const })),
     ];
-    const inputs: Array<{ path: string; figures: CheckedFigure[]; wrongCache: boolean }> = [];
+    const inputs: Array<{ path: string; figures: CheckedFigure[]; wrongCache: boolean; words: Array<{ sheet: string; cell: string; text: string }> }> = [];
     for (const school of schools) {
       for (const wrongCache of [false, true]) {
         if (wrongCache && !['demo', 'varied-11'].includes(school.name)) continue;
         const { workbook, figures } = await buildGovernorsWorkbookWithFigures(viewOf(school.year), { learners: 'pseudonymised', lang: school.lang, generatedOn: '2026-11-24' });
+        // Formulas that write words (a year over budget, with its amount; the ALNCo's hours to spare), as Mapio wrote them.
+        const words: Array<{ sheet: string; cell: string; text: string }> = [];
+        workbook.eachSheet((ws) =>
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              const v = cell.value;
+              if (v !== null && typeof v === 'object' && 'formula' in v && typeof v.result === 'string') words.push({ sheet: ws.name, cell: cell.address, text: v.result });
+            }),
+          ),
+        );
         if (wrongCache) {
           // Poison every cached formula result: only a real recalculation can bring the right figures back.
           workbook.eachSheet((ws) =>
@@ -58,7 +71,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         }
         const path = nodePath.join(folder, `${school.name}${wrongCache ? '-wrong-cache' : ''}.xlsx`);
         await writeWorkbook(workbook, path);
-        inputs.push({ path, figures, wrongCache });
+        inputs.push({ path, figures, wrongCache, words });
       }
     }
 
@@ -84,8 +97,16 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         expect(Math.abs((value as number) * 100 - f.pence), where).toBeLessThan(1e-6);
         checked++;
       }
+      // Words worked out by a formula read as Mapio wrote them: "£646.25 over budget", with "£", the
+      // thousands comma and two decimals, from the recalculated position.
+      for (const w of input.words) {
+        const v = wb.getWorksheet(w.sheet)?.getCell(w.cell).value as ExcelJS.CellFormulaValue;
+        expect(v.result, `${nodePath.basename(input.path)} ${w.sheet}!${w.cell}`).toBe(w.text);
+      }
     }
     expect(checked).toBeGreaterThan(500);
+    // The demo's second financial year is over budget, in words, in English and Welsh.
+    expect(inputs.filter((i) => i.words.some((w) => /^• .+ (over budget|dros y gyllideb)\. /.test(w.text))).length).toBeGreaterThanOrEqual(3);
   }, 240_000);
 
   it('stays true when a governor edits it: a staff rate, a line’s sessions and income amounts move every figure to the engine’s figure for the edited year', async () => {
@@ -98,7 +119,15 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       // listed nor counted (docs/costing-rules.md, "Budget position"), so editing the others moves the income.
       { name: 'demo-old-grant', year: withOldGrant(demoSchoolYear()), lang: 'en' as const },
     ];
-    const edited: Array<{ path: string; figures: CheckedFigure[]; before: CheckedFigure[]; name: string; learnersSheet: string }> = [];
+    const edited: Array<{
+      path: string;
+      figures: CheckedFigure[];
+      before: CheckedFigure[];
+      name: string;
+      learnersSheet: string;
+      summarySheet: string;
+      overBudget: Array<{ cell: string; text: string }>;
+    }> = [];
     for (const c of cases) {
       const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
       const before = await buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
@@ -133,17 +162,45 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       const summary = wb.getWorksheet(before.sheets[0] as string) as ExcelJS.Worksheet;
       const incomeAt = (before.figures.find((f) => f.what === 'budget income') as CheckedFigure).cell;
       const firstIncomeRow = Number(/^SUM\(B(\d+):/.exec((summary.getCell(incomeAt).value as ExcelJS.CellFormulaValue).formula)?.[1]);
-      const fy = academicFinancialYears(year.calendar, year.school.academicYear);
+      const financialYears = academicFinancialYears(year.calendar, year.school.academicYear);
       year.income
-        .filter((income) => incomeCountsIn(income.financialYear, fy))
+        .filter((income) => incomeCountsIn(income.financialYear, financialYears))
         .forEach((income, i) => {
           const cell = summary.getCell(`B${firstIncomeRow + i}`);
           expect(cell.protection?.locked).toBe(false);
           cell.value = income.amountPence / 100;
         });
+      // Each financial year over budget as written is a row of words under "What needs attention first",
+      // the Summary's only formulas in column A: after the edits they say the edited year's amount, or
+      // nothing once that year is no longer over budget.
+      const { t } = createI18n(c.lang);
+      const [was, now] = [viewOf(c.year).costed.budget.financialYears, viewOf(year).costed.budget.financialYears];
+      const expected = was.flatMap((fy, i) => {
+        if (fy.positionPence >= 0) return [];
+        const position = (now[i] as (typeof now)[number]).positionPence;
+        return [position < 0 ? overBudgetText(t, t('export.fyLabel', { start: fy.year, end: fy.year + 1 }), formatPounds(-position)) : ''];
+      });
+      const overBudgetCells: string[] = [];
+      summary.eachRow((row) => {
+        const v = row.getCell(1).value;
+        if (v !== null && typeof v === 'object' && 'formula' in v) overBudgetCells.push(row.getCell(1).address);
+      });
+      expect(overBudgetCells).toHaveLength(expected.length);
       const path = nodePath.join(folder, `${c.name}-edited.xlsx`);
       await wb.xlsx.writeFile(path);
-      edited.push({ path, figures: after.figures, before: before.figures, name: c.name, learnersSheet: before.sheets[3] as string });
+      // The edited workbook keeps the layout it was written with (a row saying a year is over budget stays
+      // where it was, emptied or not, where Mapio would now write none), so each of the engine's figures for
+      // the edited year is read from the cell that held the same figure as written.
+      expect(after.figures.map((f) => `${f.sheet} ${f.what}`)).toEqual(before.figures.map((f) => `${f.sheet} ${f.what}`));
+      edited.push({
+        path,
+        figures: after.figures.map((f, k) => ({ ...f, cell: (before.figures[k] as CheckedFigure).cell })),
+        before: before.figures,
+        name: c.name,
+        learnersSheet: before.sheets[3] as string,
+        summarySheet: before.sheets[0] as string,
+        overBudget: overBudgetCells.map((cell, i) => ({ cell, text: expected[i] as string })),
+      });
     }
 
     const outputs = convertWithLibreOffice(
@@ -191,6 +248,10 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         fyIncome.reduce((a, b) => a + b, 0),
         `${e.name} income by financial year`,
       ).toBe(at('budget income'));
+
+      // What needs attention first follows the edited budget.
+      const summary = wb.getWorksheet(e.summarySheet) as ExcelJS.Worksheet;
+      for (const { cell, text } of e.overBudget) expect(String((summary.getCell(cell).value as ExcelJS.CellFormulaValue).result ?? ''), `${e.name} ${cell}`).toBe(text);
     }
   }, 240_000);
 });

@@ -6,7 +6,8 @@ import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
 import nodePath from 'node:path';
 import { testFolder } from '../../test/support/testFolder';
-import { createI18n } from '../../shared/i18n';
+import { checkKeys, createI18n } from '../../shared/i18n';
+import { formatPounds } from '../../shared/money';
 import { HEADER_FILL } from './sheetLayout';
 import { printedColumns } from './sheetPrint';
 
@@ -488,14 +489,81 @@ describe('the Summary’s headline', () => {
     });
   });
 
-  it('names the first three open checks in words, and how many more there are', async () => {
+  it('names the first three open checks in words, after the budget, and how many more there are', async () => {
     const { view, rows } = await headline(demoSchoolYear());
     const texts = rows.map((r) => r.label);
     const at = texts.indexOf('What needs attention first');
     expect(at).toBeGreaterThan(0);
+    // The demo's second financial year is over budget: that comes first.
+    const overBudget = view.costed.budget.financialYears.filter((fy) => fy.positionPence < 0).length;
+    expect(overBudget).toBe(1);
+    const first = at + overBudget;
     const shown = Math.min(3, view.costed.checks.length);
-    for (let i = 1; i <= shown; i++) expect(texts[at + i]).toMatch(/^• .+: .+/);
-    if (view.costed.checks.length > 3) expect(texts[at + shown + 1]).toBe(`and ${view.costed.checks.length - 3} more check${view.costed.checks.length - 3 === 1 ? '' : 's'} on the Checks sheet`);
+    for (let i = 1; i <= shown; i++) expect(texts[first + i]).toMatch(/^• .+: .+/);
+    if (view.costed.checks.length > 3) expect(texts[first + shown + 1]).toBe(`and ${view.costed.checks.length - 3} more check${view.costed.checks.length - 3 === 1 ? '' : 's'} on the Checks sheet`);
+  });
+
+  it('puts a financial year over budget first in what needs attention, its amount a formula over the position the sheet shows, in English and Welsh', async () => {
+    for (const [lang, heading, words] of [
+      ['en', 'What needs attention first', '• April 2027 – March 2028: £646.25 over budget. Committed spend charged to the ALN budget is more than the income for that year.'],
+      ['cy', 'Beth sydd angen sylw gyntaf', '• Ebrill 2027 – Mawrth 2028: £646.25 dros y gyllideb. Mae’r gwariant ymrwymedig a godir ar y gyllideb ADY yn fwy na’r incwm ar gyfer y flwyddyn honno.'],
+    ] as const) {
+      const { view, ws, rows } = await headline(demoSchoolYear(), lang);
+      expect(view.costed.budget.financialYears.map((fy) => fy.positionPence)).toEqual([566_542, -64_625]);
+      const at = rows.findIndex((r) => r.label === heading);
+      const cell = ws.getCell(`A${at + 2}`);
+      expect(cell.text, lang).toBe(words);
+      // The same cell the headline's position for that year reads (the By financial year table's), so an
+      // edit that moves the position moves the words, and one that ends the overspend empties the row.
+      const fyPosition = rows.find((r) => r.label.endsWith(lang === 'en' ? 'April 2027 – March 2028' : 'Ebrill 2027 – Mawrth 2028'))!.cell;
+      const position = (fyPosition.value as ExcelJS.CellFormulaValue).formula;
+      expect(position).toMatch(/^D\d+$/);
+      expect(ws.getCell(position).numFmt).toContain('[Red]-');
+      expect(Math.round(Number((ws.getCell(position).value as ExcelJS.CellFormulaValue).result) * 100)).toBe(-64_625);
+      const formula = (cell.value as ExcelJS.CellFormulaValue).formula;
+      expect(formula).toBe(`IF(ROUND(${position},2)<0,"${words.slice(0, words.indexOf('£'))}"&"£"&FIXED(-${position},2)&"${words.slice(words.indexOf('£646.25') + 7)}","")`);
+      // Then the open checks.
+      expect(ws.getCell(`A${at + 3}`).text).toMatch(/^• /);
+      expect(ws.getCell(`A${at + 3}`).text).not.toBe(words);
+    }
+  });
+
+  it('says first, in English and Welsh, when no income has been entered, then each financial year over budget', async () => {
+    for (const [lang, heading, noIncome, years] of [
+      [
+        'en',
+        'What needs attention first',
+        '• No income entered: Mapio never assumes a budget, so until the school enters the income it has been told of, every pound charged to the ALN budget counts as over budget.',
+        ['April 2026 – March 2027', 'April 2027 – March 2028'],
+      ],
+      [
+        'cy',
+        'Beth sydd angen sylw gyntaf',
+        '• Dim incwm wedi’i nodi: nid yw Mapio byth yn rhagdybio cyllideb, felly nes i’r ysgol nodi’r incwm a ddywedwyd wrthi, mae pob punt a godir ar y gyllideb ADY yn cyfrif dros y gyllideb.',
+        ['Ebrill 2026 – Mawrth 2027', 'Ebrill 2027 – Mawrth 2028'],
+      ],
+    ] as const) {
+      const year = demoSchoolYear();
+      year.income = [];
+      const { view, ws, rows } = await headline(year, lang);
+      const at = rows.findIndex((r) => r.label === heading);
+      expect(ws.getCell(`A${at + 2}`).text, lang).toBe(noIncome);
+      view.costed.budget.financialYears.forEach((fy, i) => {
+        expect(fy.positionPence).toBeLessThan(0);
+        expect(ws.getCell(`A${at + 3 + i}`).text, lang).toMatch(new RegExp(`^• ${years[i]}: ${formatPounds(-fy.positionPence).replace('.', '\\.')} `));
+      });
+    }
+  });
+
+  it('says nothing of the budget in what needs attention when no year is over budget', async () => {
+    const year = demoSchoolYear();
+    year.income = year.income.map((line) => ({ ...line, amountPence: line.amountPence * 2 }));
+    const { view, ws, rows } = await headline(year);
+    expect(view.costed.budget.financialYears.every((fy) => fy.positionPence >= 0)).toBe(true);
+    const at = rows.findIndex((r) => r.label === 'What needs attention first');
+    const first = ws.getCell(`A${at + 2}`);
+    expect(typeof first.value).toBe('string');
+    expect(first.text).toMatch(new RegExp(`^• ${createI18n('en').t(checkKeys(view.costed.checks[0]!.code).title)}: `));
   });
 
   it('reads in Welsh', async () => {

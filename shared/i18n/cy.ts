@@ -1309,6 +1309,8 @@ export const cy: Catalogue = {
       moreChecks_few: 'a {{count}} gwiriad arall ar y daflen Gwiriadau',
       moreChecks_many: 'a {{count}} gwiriad arall ar y daflen Gwiriadau',
       moreChecks_other: 'a {{count}} o wiriadau eraill ar y daflen Gwiriadau',
+      noIncome: 'Dim incwm wedi’i nodi: nid yw Mapio byth yn rhagdybio cyllideb, felly nes i’r ysgol nodi’r incwm a ddywedwyd wrthi, mae pob punt a godir ar y gyllideb ADY yn cyfrif dros y gyllideb.',
+      overBudget: '{{year}}: {{amount}} dros y gyllideb. Mae’r gwariant ymrwymedig a godir ar y gyllideb ADY yn fwy na’r incwm ar gyfer y flwyddyn honno.',
     },
     incomeHeading: 'Incwm y flwyddyn',
     incomeTotal: 'Incwm y gyllideb',

@@ -1149,6 +1149,8 @@ export const en = {
       checks: 'What needs attention first',
       moreChecks_one: 'and {{count}} more check on the Checks sheet',
       moreChecks_other: 'and {{count}} more checks on the Checks sheet',
+      noIncome: 'No income entered: Mapio never assumes a budget, so until the school enters the income it has been told of, every pound charged to the ALN budget counts as over budget.',
+      overBudget: '{{year}}: {{amount}} over budget. Committed spend charged to the ALN budget is more than the income for that year.',
     },
     incomeHeading: 'Income for the year',
     incomeTotal: 'Budget income',

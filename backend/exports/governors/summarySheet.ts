@@ -25,7 +25,7 @@ import { authorityName } from '../../../shared/localAuthorities';
 import { formatPounds } from '../../../shared/money';
 import { breakdownLabel, dateText } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
-import { L, M, chargedSumFormula, exactly, type MapCells } from './provisionMapSheet';
+import { L, M, chargedSumFormula, exactly, quoted, type MapCells } from './provisionMapSheet';
 import { OTHER_COSTS_KEY, incomeCountsIn } from '../../../shared/engine';
 import type { SchoolYear } from '../../../shared/domain';
 import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
@@ -92,6 +92,20 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   }
   label(t('export.headline.checks'), true);
   r++;
+  // The budget comes first in what needs attention: no income entered, then each financial year over
+  // budget, its amount a formula over that year's position below (written once that table is laid out),
+  // so an edit that ends the overspend empties the row and one that changes it changes the amount.
+  if (data.income.length === 0) {
+    typedText(ws.getCell(`A${r}`), `• ${t('export.headline.noIncome')}`);
+    ws.getCell(`A${r}`).alignment = { wrapText: true, vertical: 'top' };
+    r++;
+  }
+  const overBudgetRows = new Map<number, number>();
+  budget.financialYears.forEach((fy, i) => {
+    if (fy.positionPence >= 0) return;
+    overBudgetRows.set(i, r);
+    r++;
+  });
   const firstChecks = costed.checks.slice(0, 3);
   for (const check of firstChecks) {
     typedText(ws.getCell(`A${r}`), `• ${t(checkKeys(check.code).title)}: ${checkMessageForExport(check, ctx)}`);
@@ -311,6 +325,12 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     moneyFormula(ws, ctx, top, `D${r}`, fy.positionPence, `headline: financial year ${fy.year} position`);
     ws.getCell(top).numFmt = SIGNED_MONEY_FORMAT;
     ws.getCell(top).font = { bold: true };
+    const overRow = overBudgetRows.get(i);
+    if (overRow !== undefined) {
+      const cell = ws.getCell(`A${overRow}`);
+      cell.value = overBudgetFormula(t, t('export.fyLabel', { start: fy.year, end: fy.year + 1 }), `D${r}`, fy.positionPence);
+      cell.alignment = { wrapText: true, vertical: 'top' };
+    }
     r++;
   });
   moneyFormula(ws, ctx, `B${headline.budget}`, `B${incomeRow}`, budget.incomePence, 'headline: ALN budget');
@@ -432,6 +452,25 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   ws.pageSetup.orientation = 'portrait';
   ws.pageSetup.printArea = `A1:D${r}`;
   fitRowHeights(ws, 5);
+}
+
+/** What the headline says of a financial year over budget, by how much (as formatPounds writes it: "£646.25"). */
+export function overBudgetText(t: SheetContext['t'], year: string, amount: string): string {
+  return `• ${t('export.headline.overBudget', { year, amount })}`;
+}
+
+/**
+ * The headline's row for a financial year over budget: its words, with the amount over written by a formula
+ * from the year's position (`position`, a cell of pounds), "£" and two decimals as formatPounds writes them;
+ * empty once the position is no longer below zero (to the penny). Its cached result is the engine's.
+ */
+function overBudgetFormula(t: SheetContext['t'], year: string, position: string, positionPence: number): ExcelJS.CellFormulaValue {
+  const marker = '\u0000';
+  const [before, after] = overBudgetText(t, year, marker).split(marker) as [string, string];
+  return {
+    formula: `IF(ROUND(${position},2)<0,${quoted(before)}&"£"&FIXED(-${position},2)&${quoted(after)},"")`,
+    result: overBudgetText(t, year, formatPounds(-positionPence)),
+  };
 }
 
 function totalRow(ws: ExcelJS.Worksheet, ctx: SheetContext, r: number, text: string, first: number, last: number, cols: Array<[string, number, string]>): void {
