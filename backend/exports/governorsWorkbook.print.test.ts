@@ -1,10 +1,12 @@
 /**
  * The governors' workbook prints (docs/exports.md, "Printing the workbook"): every sheet A4, one page wide,
- * its header rows on every page, text at 8 pt or more, no money shown as "###" and no text clipped.
+ * its header rows on every page, text at 8 pt or more, no money shown as "###", no text clipped and no
+ * table split from its heading.
  *
- * The sheet model is checked for every sheet; then the workbooks of the demo school (English and Welsh)
- * and of a school with millions of pounds of provision and an overspent budget are printed to PDF by
- * LibreOffice and read back with pdftotext: no "###" anywhere and no word set smaller than 8 pt.
+ * The sheet model is checked for every sheet; then the workbooks of the demo school (English and Welsh),
+ * a new school (English and Welsh), a blank Welsh school and a school with millions of pounds of provision
+ * and an overspent budget are printed to PDF by LibreOffice and read back with pdftotext: no "###"
+ * anywhere, no word set smaller than 8 pt, and each sheet's pages where its breaks put them.
  * Set MAPIO_PRINT_PNG to a folder to keep a PNG of every page (pdftoppm -r 60) to look at.
  *
  * The PDF half needs LibreOffice and poppler-utils; it is skipped, with a message, only when they are
@@ -23,7 +25,8 @@ import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbook } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
-import { longestWordUnits, printedColumns, printScale, shownText, textFits, wordsFit } from './sheetPrint';
+import { longestWordUnits, pagePoints, printedColumns, printScale, rowPoints, shownText, textFits, wordsFit } from './sheetPrint';
+import { emptySchoolYear } from '../../shared/schoolDefaults';
 
 /** A school with well over £1m of provision (one resource line of £10m) and far less income: overspent. */
 function bigOverspentSchool(): SchoolYear {
@@ -33,11 +36,65 @@ function bigOverspentSchool(): SchoolYear {
   return year;
 }
 
+/** A school just starting: one tier with one line and its staff, no learners, no income, no other costs. */
+function newcomerSchool(): SchoolYear {
+  const year = demoSchoolYear();
+  const line = year.lines.find((l) => l.tierId === 'universal' && l.staff.length > 0) as SchoolYear['lines'][number];
+  const staff = new Set(line.staff.map((a) => a.staffId));
+  return {
+    ...year,
+    school: { ...year.school, name: 'Ysgol Newydd', nameCy: '' },
+    tiers: year.tiers.filter((tier) => tier.id === line.tierId),
+    lines: [line],
+    staff: year.staff.filter((s) => staff.has(s.id)),
+    learners: [],
+    enrolments: [],
+    income: [],
+    otherCosts: [],
+    workload: { ...year.workload, alncoStaffId: null },
+  };
+}
+
 const SCHOOLS = [
   { name: 'demo-en', year: demoSchoolYear(), lang: 'en' as const },
   { name: 'demo-cy', year: demoSchoolYear(), lang: 'cy' as const },
   { name: 'big-overspent', year: bigOverspentSchool(), lang: 'en' as const },
+  { name: 'newcomer-en', year: newcomerSchool(), lang: 'en' as const },
+  { name: 'newcomer-cy', year: newcomerSchool(), lang: 'cy' as const },
+  { name: 'blank-cy', year: emptySchoolYear(2026, 'cy'), lang: 'cy' as const },
 ];
+
+/** The rows each page of a sheet prints, from its manual page breaks (below its repeated title rows). */
+function pagesOf(ws: ExcelJS.Worksheet): Array<[number, number]> {
+  const titles = Number(/^\d+:(\d+)$/.exec(ws.pageSetup.printTitlesRow ?? '')?.[1] ?? 0);
+  const last = Number(/(\d+)$/.exec(String(ws.pageSetup.printArea ?? ''))?.[1] ?? ws.rowCount);
+  const breaks = (ws as unknown as { rowBreaks: Array<{ id: number }> }).rowBreaks.map((b) => b.id).filter((id) => id > titles && id < last);
+  const starts = [titles + 1, ...breaks.map((id) => id + 1)];
+  return starts.map((start, i) => [start, i + 1 < starts.length ? (starts[i + 1] as number) - 1 : last]);
+}
+
+/**
+ * The Summary's tables (a heading shaded blue in column A, down to the row before the next blank one) and
+ * the Provision map's tiers (a grey heading down to its yellow total), each from heading to last row.
+ */
+function tablesOf(ws: ExcelJS.Worksheet): Array<{ heading: string; first: number; last: number }> {
+  const fill = (r: number) => (ws.getRow(r).getCell(1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb ?? '';
+  const tables: Array<{ heading: string; first: number; last: number }> = [];
+  for (let r = 1; r <= ws.rowCount; r++) {
+    if (fill(r) === 'FFDCE6F0' && ws.getRow(r).getCell(1).text !== '' && r > 3) {
+      let end = r;
+      const blank = (row: number) => (ws.getRow(row).values as unknown[]).every((v) => v === undefined || v === null || v === '');
+      while (end < ws.rowCount && !blank(end + 1)) end++;
+      tables.push({ heading: ws.getRow(r).getCell(1).text, first: r, last: end });
+    }
+    if (fill(r) === 'FFF2F2F2' && ws.getRow(r).getCell(1).font?.bold) {
+      let end = r + 1;
+      while (end < ws.rowCount && fill(end) !== 'FFFFF4D6') end++;
+      tables.push({ heading: ws.getRow(r).getCell(1).text, first: r, last: end });
+    }
+  }
+  return tables;
+}
 
 const build = (year: SchoolYear, lang: 'en' | 'cy', learners: 'pseudonymised' | 'named' = 'pseudonymised') => buildGovernorsWorkbook(viewOf(year), { learners, lang, generatedOn: '2026-11-24' });
 
@@ -92,6 +149,37 @@ describe('the governors’ workbook’s print set-up', () => {
     });
   }
 
+  for (const school of SCHOOLS) {
+    it(`${school.name}: pages end at breaks of their own, each holding no more than a page, and no table is split from its heading`, async () => {
+      const workbook = await build(school.year, school.lang);
+      let tables = 0;
+      for (const ws of workbook.worksheets) {
+        const page = pagePoints(ws);
+        const pages = pagesOf(ws);
+        for (const [first, last] of pages) {
+          let height = 0;
+          for (let r = first; r <= last; r++) height += rowPoints(ws, r);
+          // A page over-full by one row taller than a page on its own is the only exception.
+          if (last > first) expect(height, `${ws.name}: rows ${first}–${last}`).toBeLessThanOrEqual(page);
+        }
+        const pageOf = (r: number) => pages.findIndex(([first, last]) => r >= first && r <= last);
+        for (const table of tablesOf(ws)) {
+          tables++;
+          let height = 0;
+          for (let r = table.first; r <= table.last; r++) height += rowPoints(ws, r);
+          const where = `${ws.name}: “${table.heading}” (rows ${table.first}–${table.last})`;
+          // Whole on one page when it fits on one; a longer one keeps its heading with its first row and its last two rows together.
+          if (height <= page) expect(pageOf(table.last), where).toBe(pageOf(table.first));
+          else {
+            expect(pageOf(table.first + 1), where).toBe(pageOf(table.first));
+            expect(pageOf(table.last - 1), where).toBe(pageOf(table.last));
+          }
+        }
+      }
+      expect(tables).toBeGreaterThan(10);
+    });
+  }
+
   it('the Summary’s chart sits below its tables, with a caption saying what it shows and its figures labelled in cells', async () => {
     const ws = (await build(demoSchoolYear(), 'en')).getWorksheet('Summary') as ExcelJS.Worksheet;
     const images = ws.getImages();
@@ -127,11 +215,15 @@ describe.skipIf(skip)('the governors’ workbook printed to PDF by LibreOffice',
   const folder = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-print-'));
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
 
-  it('shows no "###" and sets no word below 8 pt, in English, in Welsh and for a school with £10m of provision', async () => {
+  it('shows no "###", sets no word below 8 pt and splits no table from its heading, in English, in Welsh, for a new school and for one with £10m of provision', async () => {
     const inputs: string[] = [];
+    /** Each sheet's title (repeated at the top of each of its pages) and how many pages its breaks make. */
+    const sheetPages: Array<Array<{ title: string; pages: number }>> = [];
     for (const school of SCHOOLS) {
       const path = nodePath.join(folder, `${school.name}.xlsx`);
-      await writeWorkbook(await build(school.year, school.lang), path);
+      const workbook = await build(school.year, school.lang);
+      sheetPages.push(workbook.worksheets.map((ws) => ({ title: ws.getCell('A1').text.slice(0, 24), pages: pagesOf(ws).length })));
+      await writeWorkbook(workbook, path);
       inputs.push(path);
     }
     const pdfs = convertWithLibreOffice(inputs, 'pdf', nodePath.join(folder, 'pdf'));
@@ -156,6 +248,40 @@ describe.skipIf(skip)('the governors’ workbook printed to PDF by LibreOffice',
       const page = text.split('\f').find((p) => p.includes(heading));
       expect(page, `${nodePath.basename(pdf)}: the chart's heading`).toBeDefined();
       expect(page!.slice(page!.indexOf(heading)), `${nodePath.basename(pdf)}: the chart's key on the chart's page`).toContain(t('export.allCosts'));
+
+      // LibreOffice breaks each sheet's pages where the workbook does and nowhere else: as many pages,
+      // each starting with the sheet's title, as the sheet's breaks make, so no automatic break fell inside a table.
+      const school = SCHOOLS[pdfs.indexOf(pdf)]!;
+      const printed = text
+        .split('\f')
+        .filter((p) => p.trim() !== '')
+        .map((p) => p.trimStart());
+      const expected = sheetPages[pdfs.indexOf(pdf)]!;
+      expect(
+        expected.map((sheet) => printed.filter((p) => p.startsWith(sheet.title)).length),
+        `${school.name}: pages per sheet`,
+      ).toEqual(expected.map((sheet) => sheet.pages));
+      // And on the Summary each table reads whole on one page, its heading with its last row.
+      const fys = viewOf(school.year).costed.budget.financialYears;
+      const lastFy = fys[fys.length - 1]!;
+      for (const [opening, closing] of [
+        [t('export.budgetHeading'), t('export.universalPerPupil')],
+        [t('export.byTierHeading'), t('export.total')],
+        [t('export.byAlpHeading'), t('export.total')],
+        [t('export.byAreaHeading'), t('export.total')],
+        [t('export.byFundingHeading'), t('export.total')],
+        [t('export.byFyHeading'), t('export.fyLabel', { start: lastFy.year, end: lastFy.year + 1 })],
+        [t('export.learnersHeading'), t('export.decisionsOverdue')],
+        [t('export.workloadHeading'), t('export.workloadBalance')],
+      ] as const) {
+        // Their first words: a long Welsh heading wraps in its cell.
+        const [from, to] = [opening, closing].map((words) => words.split(' ').slice(0, 3).join(' ')) as [string, string];
+        const at = text.indexOf(from);
+        expect(at, `${school.name}: “${from}”`).toBeGreaterThanOrEqual(0);
+        const end = text.indexOf(to, at + from.length);
+        expect(end, `${school.name}: “${to}” after “${from}”`).toBeGreaterThan(at);
+        expect(text.slice(at, end), `${school.name}: “${from}” on the page of “${to}”`).not.toContain('\f');
+      }
     }
   }, 300_000);
 });

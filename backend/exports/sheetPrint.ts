@@ -7,7 +7,9 @@
  *   widened to its longest word while the sheet has room, so words break between, not inside;
  * - paper: A4, one page wide (as many pages down as it takes), portrait when the sheet fits across it at
  *   9 pt or more, otherwise landscape; wide text columns are narrowed (their text wraps) until the sheet
- *   prints at 8 pt or more.
+ *   prints at 8 pt or more;
+ * - pages: each ends at a manual break placed so no table the sheet asked to keep together
+ *   (keepTogether: a table with its heading) is split across two.
  *
  * Widths are Excel's: a column of width w is w × 7 + 5 pixels at 96 dpi in the default 11 pt font.
  */
@@ -214,6 +216,105 @@ function widenForWords(ws: ExcelJS.Worksheet, lastColumn: number): void {
   }
 }
 
+/** Rows to print on one page, by sheet: each a table with its heading (keepTogether). */
+const keptTogether = new WeakMap<ExcelJS.Worksheet, Array<{ first: number; last: number }>>();
+
+/**
+ * Print rows `first`..`last` (a table with its heading, through its total) on one page: the print pass
+ * starts a new page before them when they would not fit on what is left of the page. Rows longer than a
+ * page (a tier of many lines) start where their first two fit, and never leave their last row alone.
+ */
+export function keepTogether(ws: ExcelJS.Worksheet, first: number, last: number): void {
+  if (last > first) keptTogether.set(ws, [...(keptTogether.get(ws) ?? []), { first, last }]);
+}
+
+const A4_HEIGHT_POINTS = { portrait: 841.9, landscape: 595.3 } as const;
+/** The height of a row with none set, in the 11 pt font: the file's default row height, in Excel and LibreOffice alike. */
+const DEFAULT_ROW_POINTS = 15;
+/** The part of a page's height the rows are given: the rest covers a scale or row a little larger than estimated. */
+const PAGE_FILL = 0.95;
+
+type ManualBreak = { id: number; max: number; min?: number; man: number };
+const rowBreaks = (ws: ExcelJS.Worksheet): ManualBreak[] => (ws as unknown as { rowBreaks: ManualBreak[] }).rowBreaks;
+
+/** How tall a row prints, in the sheet's points: its set height, or the height a spreadsheet gives its largest font. */
+export function rowPoints(ws: ExcelJS.Worksheet, r: number): number {
+  const row = ws.findRow(r);
+  if (!row) return DEFAULT_ROW_POINTS;
+  if (row.hidden) return 0;
+  if (row.height) return row.height;
+  let size = BASE_FONT;
+  row.eachCell((cell) => (size = Math.max(size, cell.font?.size ?? BASE_FONT)));
+  return Math.max(DEFAULT_ROW_POINTS, Math.ceil(size * 1.34));
+}
+
+/** The height a page holds below the repeated title rows, in the sheet's points at its print scale. */
+export function pagePoints(ws: ExcelJS.Worksheet): number {
+  const margins = ws.pageSetup.margins ?? { top: 0.75, bottom: 0.75 };
+  const body = (A4_HEIGHT_POINTS[ws.pageSetup.orientation ?? 'portrait'] - (margins.top + margins.bottom) * 72) * PAGE_FILL;
+  let titles = 0;
+  for (let r = 1; r <= headerRows(ws); r++) titles += rowPoints(ws, r);
+  return body / printScale(ws) - titles;
+}
+
+/** The last row that prints: the print area's, or the sheet's last. */
+function printedRows(ws: ExcelJS.Worksheet): number {
+  const area = ws.pageSetup.printArea;
+  const match = typeof area === 'string' ? /^[A-Z]+\d+:[A-Z]+(\d+)$/.exec(area) : null;
+  return match ? Number(match[1]) : ws.rowCount;
+}
+
+/**
+ * Manual page breaks, so no table is split from its heading (keepTogether): the pages are laid out row by
+ * row at the sheet's print scale with each row's height (a spreadsheet that prints smaller only leaves
+ * more room), and every page ends at a break of its own, so the spreadsheet's own breaks never fall
+ * inside a table. A break the sheet already has (before the Summary's chart) starts a page too.
+ */
+function breakPagesBetweenTables(ws: ExcelJS.Worksheet): void {
+  const blocks = [...(keptTogether.get(ws) ?? [])].sort((a, b) => a.first - b.first);
+  const first = headerRows(ws) + 1;
+  const last = printedRows(ws);
+  const page = pagePoints(ws);
+  const breaks = new Set(rowBreaks(ws).map((b) => b.id));
+  const height = (from: number, to: number): number => {
+    let sum = 0;
+    for (let r = from; r <= to; r++) sum += rowPoints(ws, r);
+    return sum;
+  };
+  let used = 0;
+  /** A page ends after row `r`; the next starts with `carried` points of rows already on it. */
+  const breakAfter = (r: number, carried = 0): void => {
+    if (r >= first && !breaks.has(r)) {
+      breaks.add(r);
+      ws.getRow(r).addPageBreak();
+    }
+    used = carried;
+  };
+  let r = first;
+  while (r <= last) {
+    const block = blocks.find((b) => b.first === r);
+    const end = Math.min(block?.last ?? r, last);
+    const h = height(r, end);
+    if (used + h <= page) used += h;
+    else if (h <= page) breakAfter(r - 1, h);
+    else {
+      // Longer than a page: its heading and first row together, then row by row, its last row never alone.
+      if (used > 0 && used + height(r, Math.min(r + 1, end)) > page) breakAfter(r - 1);
+      for (let k = r; k <= end; k++) {
+        const rowHeight = rowPoints(ws, k);
+        if (used > 0 && used + rowHeight > page) {
+          const at = k === end && k - 1 > r + 1 ? k - 1 : k;
+          breakAfter(at - 1, height(at, k));
+        } else used += rowHeight;
+        if (breaks.has(k) && k < end) used = 0;
+      }
+    }
+    if (breaks.has(end)) used = 0;
+    r = end + 1;
+  }
+  rowBreaks(ws).sort((a, b) => a.id - b.id);
+}
+
 /** Prepare a finished sheet for print (see the file comment). Run once, after the sheet is written. */
 export function fitSheetForPrint(ws: ExcelJS.Worksheet): void {
   const lastColumn = printedColumns(ws);
@@ -232,4 +333,5 @@ export function fitSheetForPrint(ws: ExcelJS.Worksheet): void {
   ws.pageSetup.fitToWidth = 1;
   ws.pageSetup.fitToHeight = 0;
   ws.pageSetup.paperSize = 9 as ExcelJS.PageSetup['paperSize'];
+  breakPagesBetweenTables(ws);
 }

@@ -9,6 +9,7 @@ import type { CostedFigures } from '../../../shared/engine';
 import type { MeasureWords } from '../../../shared/i18n/schoolWords';
 import { markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { headerRow, money, printSetup, titleRows, fitColumns, fitRowHeights, type SheetFrame } from '../sheetLayout';
+import { keepTogether } from '../sheetPrint';
 
 const DECIMAL_FORMAT = '0.0#';
 const PERCENT_FORMAT = '0%';
@@ -55,7 +56,7 @@ export function writeImpactSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & { co
     }
   }
   if (r === 4) ws.getCell('A4').value = t('export.impact.none');
-  else writeCellKey(ws, frame, r + 1);
+  else keepTogether(ws, r - 1, writeCellKey(ws, frame, r + 1) - 1); // the key with the last row above it
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, r - 1), column: cols.length } };
   printSetup(ws, frame, 3);
   fitColumns(ws, 4, cols.length, 8, 44, { 3: 11, 4: 11, 5: 11, 6: 11, 7: 12 });

@@ -5,6 +5,7 @@ import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, head
 import { areaLabel } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L } from './provisionMapSheet';
+import { keepTogether } from '../sheetPrint';
 export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const { t, data, costed, options } = ctx;
   const named = options.learners === 'named';
@@ -69,6 +70,7 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   if (last >= 4) moneyFormula(ws, ctx, `${col}${r}`, `SUM(${col}4:${col}${last})`, total, 'learners: total shared to learners');
   else money(row.getCell(costCol), 0);
   styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
+  keepTogether(ws, r - 1, r); // the total never alone at the top of a page
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
   fitColumns(ws, 4, cols.length, 10, 40);

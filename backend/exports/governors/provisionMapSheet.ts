@@ -13,6 +13,7 @@ import { formatPounds } from '../../../shared/money';
 import { GROUP_FILL, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel, breakdownLabel, sortedTiers } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
+import { keepTogether } from '../sheetPrint';
 export /** Columns of the Provision map (1-based) and their letters. */
 const M = {
   line: 1,
@@ -205,6 +206,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     const tier = tiers.find((x) => x.id === key);
     const tierName = breakdownLabel(key, data, 'tier', t, ctx.lang);
     const alpText = tier?.isAlp ? t('enums.alp.alp') : t('enums.alp.not_alp');
+    const headingRow = r;
     groupHeading(tierHeading(tierName, alpText, ctx.lang, t), tierName);
     const first = r;
     const lines = data.lines.filter((l) => l.tierId === key);
@@ -272,12 +274,15 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
       r++;
     }
     subtotal(key, t('export.map.tierTotal', { tier: tierName }), tierName, first, r - 1);
+    // In print, a tier starts on a new page rather than leave its heading at the foot of one.
+    keepTogether(ws, headingRow, subtotalRow.get(key) as number);
   }
   const lastFilterRow = r - 2;
 
   // Other costs: staff time uses the same columns and formula (one "session" a week of N minutes);
   // quantity × price is a non-staff cost.
   const otherLabel = t('export.otherCosts');
+  const otherHeadingRow = r;
   groupHeading(otherLabel, otherLabel);
   const firstOther = r;
   const costedOther = new Map(costed.otherCosts.map((c) => [c.otherCostId, c]));
@@ -318,6 +323,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     r++;
   }
   subtotal(OTHER_COSTS_KEY, t('export.map.otherTotal'), otherLabel, firstOther, r - 1);
+  keepTogether(ws, otherHeadingRow, subtotalRow.get(OTHER_COSTS_KEY) as number);
 
   // Grand totals: the tier subtotals, then with other costs.
   const tierRows = tierKeys.map((k) => subtotalRow.get(k) as number);
@@ -347,6 +353,8 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   printSetup(ws, ctx, 3);
   fitColumns(ws, 3, MAP_COLUMNS, 6, 13, { [M.line]: 36, [M.funding]: 18, [M.staff]: 22 });
   const keyEnd = writeCellKey(ws, ctx, grandRow + 2);
+  // The grand totals and the key under them print together, never the key alone on a page.
+  keepTogether(ws, linesRow, keyEnd - 1);
   // The page shows the lines up to cost per place; the workings to their right (ALP or not, funding
   // source, the financial-year parts, staff minutes and the area shares the Summary sums) stay on the
   // sheet, unprinted, so the map still prints one page wide at a readable size.

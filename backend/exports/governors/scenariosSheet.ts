@@ -11,6 +11,7 @@ import type { Lang, TFunction } from '../../../shared/i18n';
 import { spendGroupName } from '../../../shared/i18n/spendGroupNames';
 import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
 import { TEXT_FORMAT } from './cellRoles';
+import { keepTogether } from '../sheetPrint';
 
 /**
  * One row of the sheet. Columns after the label: baseline, then for each scenario its figure and its
@@ -147,7 +148,13 @@ export function writeScenariosSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & {
   // The scenario names are the school's: held as text, like every name it typed.
   header.forEach((_, i) => (ws.getRow(3).getCell(i + 1).numFmt = TEXT_FORMAT));
   let r = 4;
+  // Each section (a shaded heading and its rows) prints on one page with its heading.
+  let sectionAt: number | null = null;
   for (const line of scenarioSheetRows(comparison, t, lang, { showLearnerRefs })) {
+    if (line.format === 'heading') {
+      if (sectionAt !== null) keepTogether(ws, sectionAt, r - 1);
+      sectionAt = r;
+    }
     const row = ws.getRow(r++);
     row.getCell(1).value = line.label;
     if (line.format === 'heading') {
@@ -161,6 +168,7 @@ export function writeScenariosSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & {
       cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: line.format === 'text' };
     });
   }
+  if (sectionAt !== null) keepTogether(ws, sectionAt, r - 1);
   printSetup(ws, frame, 3);
   fitColumns(ws, 3, header.length, 12, 44);
   fitRowHeights(ws, 3);

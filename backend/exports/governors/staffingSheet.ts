@@ -5,6 +5,7 @@ import type { SchoolYear } from '../../../shared/domain';
 import type { SheetContext } from './sheetContext';
 import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { L, M, type MapCells } from './provisionMapSheet';
+import { keepTogether } from '../sheetPrint';
 
 /** The row of each member of staff on the Staffing sheet (their hourly cost is in column C there). */
 export function staffingRows(data: SchoolYear): Map<number, number> {
@@ -75,7 +76,8 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
   if (last >= 4) moneyFormula(ws, ctx, `I${r}`, `SUM(I4:I${last})`, staffTotal, 'staffing: total cost of staff time');
   else money(row.getCell(9), 0);
   styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
-  writeCellKey(ws, ctx, r + 2);
+  // The total with the row above it and the key below it: neither alone at the top of a page.
+  keepTogether(ws, r - 1, writeCellKey(ws, ctx, r + 2) - 1);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
   // The hours columns are wider than their figures, so each heading's wrapped lines have room either side.

@@ -31,6 +31,7 @@ import type { SchoolYear } from '../../../shared/domain';
 import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
 import { markInput, markMapioValue, typedText } from './cellRoles';
 import { staffingRows } from './staffingSheet';
+import { keepTogether } from '../sheetPrint';
 
 /** The calendar's teaching weeks in the first financial year and in both (an empty calendar: all in the first), as the engine weighs income. */
 function calendarWeeks(data: SchoolYear): [number, number] {
@@ -58,8 +59,11 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     if (bold) row.getCell(1).font = { bold: true };
     return row;
   };
-  /** A table's shaded heading row; `textTo` is the last column of a table whose last column is text spanning to it. */
-  const heading = (text: string, columns: string[] = [], textTo?: number): void => {
+  /**
+   * A table's shaded heading row, after a blank one; `textTo` is the last column of a table whose last
+   * column is text spanning to it. Returns the heading's row, for keeping the table with it in print.
+   */
+  const heading = (text: string, columns: string[] = [], textTo?: number): number => {
     r++;
     const row = ws.getRow(r);
     row.getCell(1).value = text;
@@ -76,11 +80,14 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
       row.getCell(columns.length + 1).alignment = { wrapText: true, horizontal: 'left', indent: 1 };
     }
     r++;
+    return r - 1;
   };
+  /** The table headed at `headingRow` ends on the row before `r`: printed on one page with its heading. */
+  const table = (headingRow: number): void => keepTogether(ws, headingRow, r - 1);
   // The headline a governor reads first: the ALN budget, the committed spend charged to it, the position in
   // each financial year (a shortfall in red with its minus sign) and the three open checks that come first,
   // in words. Its figures are formulas over the tables below, written once those are laid out.
-  heading(t('export.headline.heading'));
+  const headlineAt = heading(t('export.headline.heading'));
   const headline = { budget: r, charged: r + 1, firstFy: r + 2 };
   label(t('export.incomeTotal'), true);
   r++;
@@ -121,6 +128,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     ws.getCell(`A${r}`).font = { italic: true, color: { argb: 'FF444444' } };
     r++;
   }
+  table(headlineAt);
   r++;
 
   const mapCell = (col: number, row: number): string => ref(names.map, `${L(col)}${row}`);
@@ -129,6 +137,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   const mapRange = (col: number): string => onMap(`${L(col)}${mapCells.firstRow}:${L(col)}${mapCells.lastRow}`);
   const sumIfs = (col: number, criteriaCol: number, text: string): string => `SUMIFS(${mapRange(col)},${mapRange(criteriaCol)},${exactly(text)})`;
 
+  const identityAt = r;
   for (const [k, v] of [
     [t('export.school'), data.school.name],
     [t('export.officialNumber'), data.school.officialNumber || t('export.notEntered')],
@@ -151,8 +160,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     r++;
   }
 
+  table(identityAt);
+
   // Budget against committed spend.
-  heading(t('export.budgetHeading'), [t('export.col.amount')]);
+  const budgetAt = heading(t('export.budgetHeading'), [t('export.col.amount')]);
   const incomeRow = r;
   const chargedRow = r + 1;
   const positionRow = r + 2;
@@ -192,13 +203,14 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   else ws.getCell(`B${r}`).value = t('common.dash');
   markMapioValue(ws.getCell(`B${r}`));
   r++;
+  table(budgetAt);
 
   // Income lines (the budget income above is their sum). Where each came from is text, however long the school
   // wrote it: it spans the table's last two columns, under its shaded heading, and wraps there. A line for a
   // financial year this school year does not run across counts in neither year, so not in the income: it is
   // not listed (the Checks sheet names it), and the income is the sum of the two financial years' income.
   const sourceTo = 4;
-  heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')], sourceTo);
+  const incomeAt = heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')], sourceTo);
   const incomeFirst = r;
   const fyYears = academicFinancialYears(data.calendar, data.school.academicYear);
   const income = data.income.filter((line) => incomeCountsIn(line.financialYear, fyYears));
@@ -226,9 +238,10 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     label(t('budget.noIncome')).getCell(1).font = { italic: true };
     r++;
   }
+  table(incomeAt);
 
   // Spend by tier: the Provision map's subtotals.
-  heading(t('export.byTierHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
+  const tierAt = heading(t('export.byTierHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const tierFirst = r;
   for (const b of totals.byTier) {
     const sub = mapCells.subtotalRow.get(b.key);
@@ -247,8 +260,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     ['C', totals.chargedPence, 'spend by tier: charged total'],
   ]);
   r++;
+  table(tierAt);
 
-  heading(t('export.byAlpHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
+  const alpAt = heading(t('export.byAlpHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const alpFirst = r;
   for (const b of totals.byAlp) {
     const text = t(`enums.alp.${b.key}`);
@@ -263,8 +277,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     ['C', linesCharged, 'ALP or not: charged total'],
   ]);
   r++;
+  table(alpAt);
 
-  heading(t('export.byAreaHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
+  const areaAt = heading(t('export.byAreaHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const areaFirst = r;
   for (const b of totals.byArea) {
     label(breakdownLabel(b.key, data, 'area', t, ctx.lang));
@@ -283,8 +298,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   r++;
   label(t('export.byAreaNote')).getCell(1).font = { italic: true };
   r++;
+  table(areaAt);
 
-  heading(t('export.byFundingHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
+  const fundingAt = heading(t('export.byFundingHeading'), [t('export.col.allCosts'), t('export.col.charged')]);
   const fundFirst = r;
   for (const b of totals.byFundingSource) {
     const text = t(`enums.fundingSource.${b.key}`);
@@ -298,8 +314,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     ['C', totals.chargedPence, 'spend by funding source: charged total'],
   ]);
   r++;
+  table(fundingAt);
 
-  heading(t('export.byFyHeading'), [t('export.col.income'), t('export.col.charged'), t('export.col.position')]);
+  const fyAt = heading(t('export.byFyHeading'), [t('export.col.income'), t('export.col.charged'), t('export.col.position')]);
   // Income in each financial year: an income line naming the year counts in it; one for the academic year
   // as a whole is split by the calendar's teaching weeks in each (Mapio's count, written into the formula),
   // FY1 = round(amount × weeks in FY1 ÷ all weeks), FY2 = amount − FY1, as the engine's split for two parts.
@@ -333,11 +350,12 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     }
     r++;
   });
+  table(fyAt);
   moneyFormula(ws, ctx, `B${headline.budget}`, `B${incomeRow}`, budget.incomePence, 'headline: ALN budget');
   moneyFormula(ws, ctx, `B${headline.charged}`, `B${chargedRow}`, budget.chargedPence, 'headline: committed spend charged to it');
   for (const row of [headline.budget, headline.charged]) ws.getCell(`B${row}`).font = { bold: true };
 
-  heading(t('export.learnersHeading'), [t('export.col.count')]);
+  const learnersAt = heading(t('export.learnersHeading'), [t('export.col.count')]);
   for (const status of ALN_STATUSES) {
     label(t(`enums.alnStatus.${status}`)).getCell(2).value = data.learners.filter((l) => l.alnStatus === status).length;
     markMapioValue(ws.getCell(`B${r}`));
@@ -364,7 +382,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   markMapioValue(ws.getCell(`B${r}`));
   r++;
 
-  heading(t('export.workloadHeading'), [t('export.col.hours'), t('export.col.amount')]);
+  table(learnersAt);
+
+  const workloadAt = heading(t('export.workloadHeading'), [t('export.col.hours'), t('export.col.amount')]);
   // Release time is the map's staff-time rows of kind ALNCo release (minutes a week × weeks); the hours
   // needed come from the workload Mapio holds; both are costed at the ALNCo's rate on the Staffing sheet.
   const releaseTerms = data.otherCosts
@@ -402,8 +422,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   balance.font = { bold: true, color: { argb: workload.balanceMinutes < 0 ? 'FFC00000' : 'FF000000' } };
   if (workload.neededCostPence === null) ws.getCell(`C${r}`).value = t('budget.workload.noCost');
   r++;
+  table(workloadAt);
 
-  // The chart, below the tables (beside them, the Summary would print too small to read), on a new page: a heading, a
+  // The chart, below the tables (beside them, the Summary would print too small to read), whole on a page: a heading, a
   // caption saying what the picture shows (exceljs cannot write a picture's alternative text), the
   // picture with its value axis, then each bar's figure, labelled in the bar's colour.
   const bars = [
@@ -412,9 +433,9 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     { pence: totals.costPence, colour: CHART_COLOURS.allCosts },
   ];
   r++;
-  // The chart starts a page of its own: where it fell was the tables' length, and a page break through
-  // the picture printed half of it on each page.
-  ws.getRow(r - 1).addPageBreak();
+  // The chart prints whole, with its heading and key, on one page (keepTogether): a page break through the
+  // picture printed half of it on each page. Its rows are as tall as the picture.
+  const chartAt = r;
   const chartHeading = ws.getCell(`A${r}`);
   chartHeading.value = t('export.chartHeading');
   chartHeading.font = { bold: true };
@@ -443,6 +464,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
     moneyFormula(ws, ctx, `B${r}`, source, pence, `chart key: ${text}`);
     r++;
   }
+  table(chartAt);
 
   printSetup(ws, ctx, 2);
   ws.getColumn(1).width = 50;
