@@ -11,6 +11,7 @@ import type ExcelJS from 'exceljs';
 import { ApiError } from '../../shared/api/contract';
 import { withExtension, type FileKind } from '../../shared/fileExtensions';
 import { writeFileAtomically } from '../atomicFileWrite';
+import { xlsxBytes } from './excelLibrary';
 
 export function cannotWrite(target: string): ApiError {
   return new ApiError('file_io', 'cannotWriteExport', { path: target });
@@ -61,7 +62,7 @@ export function writeExport(target: string, bytes: Uint8Array | string): void {
  */
 export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<number> {
   const target = exportTarget(path, 'workbook', null);
-  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const bytes = await xlsxBytes(workbook);
   writeExport(target, bytes);
   return bytes.byteLength;
 }

@@ -41,7 +41,7 @@ import { writeChecks } from './governors/checksSheet';
 import { protectSheets } from './governors/cellRoles';
 import { fitSheetForPrint } from './sheetPrint';
 import { withEntriesDated } from './zipEntryDates';
-import { newWorkbook } from './excelLibrary';
+import { newWorkbook, xlsxBytes } from './excelLibrary';
 
 export type LearnersOption = 'none' | 'pseudonymised' | 'named';
 
@@ -125,7 +125,7 @@ export async function buildGovernorsWorkbook(view: Pick<YearView, 'data' | 'cost
  */
 export async function governorsWorkbookBytes(view: Pick<YearView, 'data' | 'costed'>, options: GovernorsWorkbookOptions): Promise<{ bytes: Uint8Array; sheets: string[] }> {
   const { workbook, sheets } = await buildGovernorsWorkbookWithFigures(view, options);
-  const written = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const written = await xlsxBytes(workbook);
   return { bytes: withEntriesDated(written, options.generatedOn), sheets };
 }
 

@@ -17,7 +17,7 @@ import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
 import { inLanguage } from '../../shared/i18n/schoolWords';
-import { newWorkbook } from '../exports/excelLibrary';
+import { newWorkbook, xlsxBytes } from '../exports/excelLibrary';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 /** Counts of schools, pupils and learners: grouped in thousands, as the money is (1,680, not 1680). */
@@ -375,5 +375,5 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     sheet.pageSetup.printArea = `A$1:${sheet.getColumn(across).letter}$${sheet.rowCount}`;
     Object.assign(sheet.pageSetup, { printTitlesColumn: undefined, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await xlsxBytes(workbook));
 }

@@ -19,7 +19,7 @@ import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { dateText } from '../exports/exportLabels';
 import { inLanguage } from '../../shared/i18n/schoolWords';
-import { newWorkbook } from '../exports/excelLibrary';
+import { newWorkbook, xlsxBytes } from '../exports/excelLibrary';
 
 export const RETURN_DATA_SHEET = 'MapioReturnData';
 /** Characters per cell of JSON: below Excel's 32,767 limit with room to spare. */
@@ -315,7 +315,7 @@ export async function returnWorkbookBytes(ret: AuthorityReturn, json: string, en
   workbook.title = translatorFor(lang)('returnBook.title', { school: recordName(ret.school, lang), year: ret.school.academicYear });
   addReadableSheets(workbook, ret, lang, { forPrint: true, version: envelope.version });
   addDataSheet(workbook, json, envelope, checksum);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return Buffer.from(await xlsxBytes(workbook));
 }
 
 /**
