@@ -84,8 +84,11 @@ describe('compareReturns: each school’s figures', () => {
       (['pupils_on_roll', 'learners_with_aln', 'line_cost', 'alp_cost'] as const).map((of) => comparisonWords(createI18n(lang).t, lang).measureMade('alnShareOfRoll', of));
     expect(made('cy')).toEqual(['Enwadur: disgyblion ar y gofrestr.', 'Enwadur: dysgwyr ag ADY.', 'Enwadur: cost llinellau ymyrraeth.', 'Enwadur: cost llinellau DDY.']);
     expect(made('en')).toEqual(['Denominator: pupils on roll.', 'Denominator: learners with ALN.', 'Denominator: the cost of intervention lines.', 'Denominator: the cost of ALP lines.']);
-    // After "o" the share's words stay mutated: "13.33% o ddisgyblion ar y gofrestr".
-    expect(comparisonWords(createI18n('cy').t, 'cy').shareOf('pupils_on_roll')).toBe('ddisgyblion ar y gofrestr');
+    // The share's words carry "o", mutated after it, and "o’r" before the published allocation (of the
+    // allocation, as in English), never "o ddyraniad" (of an allocation).
+    const words = comparisonWords(createI18n('cy').t, 'cy');
+    expect(words.shareOf('pupils_on_roll')).toBe('o ddisgyblion ar y gofrestr');
+    expect(words.share({ basisPoints: 2500, of: 'published_allocation', numerator: 100_00, denominator: 400_00 })).toMatch(/^25\.00% o’r dyraniad a gyhoeddwyd \(/);
   });
 
   it('leaves out per-learner figures when the count of learners with ALN is withheld, and says why', () => {

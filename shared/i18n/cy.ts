@@ -1880,15 +1880,17 @@ export const cy: Catalogue = {
     undated: 'heb ddyddiad',
     fraction: '{{numerator}} o {{denominator}}',
     fractionMoney: '{{numerator}} o {{denominator}}',
-    shareText: '{{percent}} o {{of}} ({{fraction}})',
+    // "o" is part of each shareOf: it joins the article as "o’r" ("o’r dyraniad a gyhoeddwyd", of the
+    // published allocation) and soft-mutates the rest ("o ddisgyblion").
+    shareText: '{{percent}} {{of}} ({{fraction}})',
     shareOf: {
-      pupils_on_roll: 'ddisgyblion ar y gofrestr',
-      learners_with_aln: 'ddysgwyr ag ADY',
-      line_cost: 'gost llinellau ymyrraeth',
-      alp_cost: 'gost llinellau DDY',
-      published_allocation: 'ddyraniad a gyhoeddwyd',
+      pupils_on_roll: 'o ddisgyblion ar y gofrestr',
+      learners_with_aln: 'o ddysgwyr ag ADY',
+      line_cost: 'o gost llinellau ymyrraeth',
+      alp_cost: 'o gost llinellau DDY',
+      published_allocation: 'o’r dyraniad a gyhoeddwyd',
     },
-    // Unmutated: these stand alone after "Enwadur:" (shareOf's follow "o" and are soft-mutated).
+    // Unmutated: these stand alone after "Enwadur:" (shareOf's carry "o" and soft-mutate after it).
     denominatorOf: {
       pupils_on_roll: 'disgyblion ar y gofrestr',
       learners_with_aln: 'dysgwyr ag ADY',
