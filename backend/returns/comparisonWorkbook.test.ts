@@ -81,14 +81,14 @@ describe('the comparison workbook, as its reader sees it', () => {
       'en',
       'None: no school on the authority’s list is without a return.',
       'No intervention is classed as ALP at one school and not ALP at another.',
-      'No school lies outside the fences on any measure.',
+      'Outliers could not be looked for on any measure: too few schools have a figure. The fences need at least 4 schools of the same phase with a figure.',
       '1 September 2025',
     ],
     [
       'cy',
       'Dim: nid oes ysgol ar restr yr awdurdod heb ffurflen.',
       'Nid oes unrhyw ymyrraeth wedi’i dosbarthu’n DDY mewn un ysgol ac nid yn DDY mewn un arall.',
-      'Nid oes unrhyw ysgol y tu allan i’r ffensys ar unrhyw fesur.',
+      'Ni ellid chwilio am werthoedd eithriadol ar unrhyw fesur: mae rhy ychydig o ysgolion gyda ffigur. Mae angen o leiaf 4 ysgol o’r un cyfnod gyda ffigur ar y ffensys.',
       '1 Medi 2025',
     ],
   ] as const) {
@@ -214,6 +214,66 @@ describe('the comparison workbook, as its reader sees it', () => {
   }
 });
 
+/** Identical schools, `primary` of them primary and `secondary` secondary: no school lies outside any fence drawn. */
+function ofPhases(primary: number, secondary: number) {
+  const phases = [...Array.from({ length: primary }, () => 'primary' as const), ...Array.from({ length: secondary }, () => 'secondary' as const)];
+  return compareReturns(
+    phases.map((phase, i) => {
+      const year = testSchoolYear();
+      year.school = { ...year.school, name: `School ${i + 1}`, phase };
+      return { schoolKey: `s${i}`, ret: buildAuthorityReturn(year, costSchoolYear(year)) };
+    }),
+  );
+}
+
+describe('the comparison workbook says which measures were looked at for outliers', () => {
+  for (const lang of ['en', 'cy'] as const) {
+    const { t } = createI18n(lang);
+    const outliersSheet = async (comparison: ReturnType<typeof compareReturns>) => {
+      const sheet = (await writtenAndRead(lang, comparison)).getWorksheet(t('compareBook.sheet.outliers'))!;
+      return (sheet.getColumn(1).values as unknown[]).slice(2).map((v) => String(v ?? ''));
+    };
+
+    it(`in ${lang === 'en' ? 'English' : 'Welsh'}: where no measure had 4 schools with a figure, that none could be looked for and why, never that none lies outside`, async () => {
+      const comparison = ofPhases(2, 1);
+      expect(comparison.phaseMeasures.every((m) => m.lowerFence === null)).toBe(true);
+      const lines = await outliersSheet(comparison);
+      expect(lines[0]).toBe(
+        lang === 'en'
+          ? 'Outliers could not be looked for on any measure: too few schools have a figure. The fences need at least 4 schools of the same phase with a figure.'
+          : 'Ni ellid chwilio am werthoedd eithriadol ar unrhyw fesur: mae rhy ychydig o ysgolion gyda ffigur. Mae angen o leiaf 4 ysgol o’r un cyfnod gyda ffigur ar y ffensys.',
+      );
+      expect(lines.join('\n')).not.toContain(t('authority.outliers.none'));
+      // Each measure and phase not looked for is still listed below, with its own count.
+      expect(lines).toContain(t('compareBook.outliers.tooFewTitle'));
+      expect(lines.filter((l) => l.startsWith(lang === 'en' ? 'Outliers in “' : 'Ni chwilir am werthoedd eithriadol yn “'))).toHaveLength(comparison.phaseMeasures.length);
+    });
+
+    it(`in ${lang === 'en' ? 'English' : 'Welsh'}: where some measures were checked and some not, that none lies outside on the measures checked`, async () => {
+      const comparison = ofPhases(4, 1);
+      expect(comparison.outliers).toEqual([]);
+      expect(comparison.phaseMeasures.some((m) => m.lowerFence !== null)).toBe(true);
+      expect(comparison.phaseMeasures.some((m) => m.lowerFence === null)).toBe(true);
+      const lines = await outliersSheet(comparison);
+      expect(lines[0]).toBe(
+        lang === 'en'
+          ? 'No school lies outside the fences on the measures checked. The measures not checked, for too few schools with a figure, are listed below.'
+          : 'Nid oes unrhyw ysgol y tu allan i’r ffensys ar y mesurau a wiriwyd. Rhestrir isod y mesurau na chawsant eu gwirio, am fod rhy ychydig o ysgolion gyda ffigur.',
+      );
+      const notLookedFor = lines.filter((l) => l.startsWith(lang === 'en' ? 'Outliers in “' : 'Ni chwilir am werthoedd eithriadol yn “'));
+      expect(notLookedFor.length).toBeGreaterThan(0);
+      expect(notLookedFor.every((l) => l.includes(t('authority.outliers.phaseSchools.secondary')))).toBe(true);
+    });
+
+    it(`in ${lang === 'en' ? 'English' : 'Welsh'}: where every measure was checked, that none lies outside on any measure`, async () => {
+      const comparison = ofPhases(4, 0);
+      expect(comparison.phaseMeasures.every((m) => m.lowerFence !== null)).toBe(true);
+      const lines = await outliersSheet(comparison);
+      expect(lines).toEqual([t('authority.outliers.none')]);
+    });
+  }
+});
+
 describe('the comparison workbook’s empty sheets, printed', () => {
   it.skipIf(!findSoffice())(
     'print each on one page in English and Welsh, with its sentence whole (through LibreOffice)',
@@ -222,12 +282,12 @@ describe('the comparison workbook’s empty sheets, printed', () => {
       const files: Array<{ file: string; sentence: string }> = [];
       for (const lang of ['en', 'cy'] as const) {
         const { t } = createI18n(lang);
-        // No list of schools (the longest sentence), no classification differences, no outliers.
+        // No list of schools (the longest sentence), no classification differences, no outliers looked for.
         const bytes = await writeComparisonWorkbook(twoSchools(), undefined, lang);
         for (const [name, sentence] of [
           ['notReturned', t('compareBook.notReturnedNoList')],
           ['differences', t('authority.classification.none')],
-          ['outliers', t('authority.outliers.none')],
+          ['outliers', t('authority.outliers.noneLookedFor', { minimum: 4 })],
         ] as const) {
           // Each sheet alone in a workbook of its own, so its pages can be counted.
           const workbook = new ExcelJS.Workbook();

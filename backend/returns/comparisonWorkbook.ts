@@ -324,7 +324,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     row.getCell(5).numFmt = format;
     row.getCell(7).alignment = { wrapText: true, vertical: 'top' };
   }
-  if (comparison.outliers.length === 0) none(outliers, t('authority.outliers.none'));
+  if (comparison.outliers.length === 0) none(outliers, words.noOutliers(comparison.phaseMeasures));
   // Where a phase had too few schools for fences, say so and why, below the questions.
   const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
   if (tooFew.length > 0) {

@@ -11,6 +11,7 @@ import { inLanguage } from '../i18n/schoolWords';
 import { countInWords } from './countWords';
 import {
   formatMeasure,
+  MIN_SCHOOLS_FOR_OUTLIERS,
   type AuthorityTotals,
   type ClassificationSide,
   type ComparisonNote,
@@ -37,6 +38,11 @@ export interface ComparisonWords {
   question(outlier: Outlier, row: SchoolComparisonRow | undefined): string;
   /** Why no outliers were looked for in a measure among a phase's schools: the count and the minimum. */
   tooFew(summary: PhaseMeasureSummary): string;
+  /**
+   * Where no school is an outlier, what was looked at: every measure; only the measures that had fences (the
+   * others are listed as not looked for); or none at all, with why (too few schools with a figure).
+   */
+  noOutliers(phaseMeasures: readonly PhaseMeasureSummary[]): string;
   /** The school's context in one phrase: phase, medium, roll, eFSM, learners with ALN, ALP definition. */
   context(row: SchoolComparisonRow): string;
   /** Whose ALP definition the school applied, in the reader's language; "not stated" when the school left it blank. */
@@ -86,6 +92,11 @@ export function comparisonWords(t: TFunction, lang: Lang): ComparisonWords {
     rule: () => t('authority.outliers.rule'),
     tooFew: (m) =>
       t('authority.outliers.phaseTooFew', { measure: words.measure(m.measure.key), phaseSchools: t(`authority.outliers.phaseSchools.${m.phase}`), schools: m.schools, minimum: m.minimumForFences }),
+    noOutliers(phaseMeasures) {
+      const checked = phaseMeasures.filter((m) => m.lowerFence !== null).length;
+      if (checked === 0) return t('authority.outliers.noneLookedFor', { minimum: MIN_SCHOOLS_FOR_OUTLIERS });
+      return checked < phaseMeasures.length ? t('authority.outliers.noneOnMeasuresChecked') : t('authority.outliers.none');
+    },
     context(row) {
       const c = row.context;
       return t('authority.outliers.context', {

@@ -2133,6 +2133,8 @@ export const cy: Catalogue = {
       title: 'Gwerthoedd eithriadol o’u cymharu â chanolrif yr un cyfnod',
       intro: 'Mae ysgol sydd ymhell uwchlaw neu islaw canolrif ysgolion o’r un cyfnod yn gwestiwn i’w ofyn, gan gofio’i chyd-destun: nid safle mewn tabl.',
       none: 'Nid oes unrhyw ysgol y tu allan i’r ffensys ar unrhyw fesur.',
+      noneOnMeasuresChecked: 'Nid oes unrhyw ysgol y tu allan i’r ffensys ar y mesurau a wiriwyd. Rhestrir isod y mesurau na chawsant eu gwirio, am fod rhy ychydig o ysgolion gyda ffigur.',
+      noneLookedFor: 'Ni ellid chwilio am werthoedd eithriadol ar unrhyw fesur: mae rhy ychydig o ysgolion gyda ffigur. Mae angen o leiaf {{minimum}} ysgol o’r un cyfnod gyda ffigur ar y ffensys.',
       questionsTitle: 'Cwestiynau i’w gofyn ({{count}})',
       above: 'Ymhell uwchlaw’r canolrif',
       below: 'Ymhell islaw’r canolrif',

@@ -1950,6 +1950,8 @@ export const en = {
       title: 'Outliers against the median of the same phase',
       intro: 'A school well above or below the median of schools of its phase is a question to ask, with its context in mind: never a ranking.',
       none: 'No school lies outside the fences on any measure.',
+      noneOnMeasuresChecked: 'No school lies outside the fences on the measures checked. The measures not checked, for too few schools with a figure, are listed below.',
+      noneLookedFor: 'Outliers could not be looked for on any measure: too few schools have a figure. The fences need at least {{minimum}} schools of the same phase with a figure.',
       questionsTitle: 'Questions to ask ({{count}})',
       above: 'Well above the median',
       below: 'Well below the median',

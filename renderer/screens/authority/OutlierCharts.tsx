@@ -45,7 +45,7 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
       <p className="intro">{t('authority.outliers.intro')}</p>
       <p className="field-hint">{words.rule()}</p>
       {outliers.length === 0 ? (
-        <p className="empty">{t('authority.outliers.none')}</p>
+        <p className="empty">{words.noOutliers(phaseMeasures)}</p>
       ) : (
         <>
           <h3>{t('authority.outliers.questionsTitle', { count: outliers.length })}</h3>
