@@ -2,7 +2,8 @@
  * An authority comparison of too few schools for outliers, at 1366 × 768 in English and Cymraeg: with two
  * returns no measure has the 4 schools with a figure its fences need, and the outliers section says outliers
  * could not be looked for, and why, never that no school lies outside the fences; with four, some measures
- * are checked and some not, and "none outside" says it covers only the measures checked.
+ * are checked and some not, and "none outside" says it covers only the measures checked. Under a chart with
+ * no fences, why is said once.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -66,6 +67,12 @@ test('with too few schools for fences, the outliers section says what could be l
     );
     await expect(section).not.toContainText(t('authority.outliers.none'));
     await expect(page.getByTestId('outliers-too-few')).toBeVisible();
+    // Under the chart, why it has no fences, said once (not again as the list above says it).
+    await expect(page.getByTestId('outlier-caption')).toHaveText(
+      lang === 'en'
+        ? /^Median £[\d,]+\.\d\d across 2 schools: at least 4 schools with a figure are needed to find outliers\.$/
+        : /^Canolrif £[\d,]+\.\d\d ar draws 2 ysgol: mae angen o leiaf 4 ysgol gyda ffigur i ganfod gwerthoedd eithriadol\.$/,
+    );
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath(`authority-few-${lang}-1-two-schools`) });
   }

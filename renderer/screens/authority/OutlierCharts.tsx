@@ -87,7 +87,6 @@ export function OutlierSection(props: { comparison: AuthorityComparison }) {
 
 function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMeasureSummary; measure: MeasureKey; onMeasure: (m: MeasureKey) => void }) {
   const { t, lang, pounds } = useDisplay();
-  const words = comparisonWords(t, lang);
   const id = useId();
   const [asTable, setAsTable] = useState(false);
   const { summary, measure } = props;
@@ -132,7 +131,8 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
         {summary.median === null
           ? t('authority.outliers.noValues')
           : summary.lowerFence === null || summary.upperFence === null
-            ? `${t('authority.outliers.tooFew', { median: format(summary.median), count: summary.schools })} ${words.tooFew(summary)}`
+            ? // Once: the list above names the phase and measure not looked for, and the measure is chosen just above.
+              t('authority.outliers.tooFew', { median: format(summary.median), count: summary.schools })
             : t('authority.outliers.caption', {
                 median: format(summary.median),
                 lower: format(summary.lowerFence),
