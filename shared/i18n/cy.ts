@@ -2160,6 +2160,8 @@ export const cy: Catalogue = {
       what: 'cymhariaeth {{year}}',
       intro: 'Llyfr gwaith o’r gymhariaeth ar gyfer {{year}}: ysgolion ochr yn ochr â’u cyd-destun, y canolrifau, y cwestiynau am werthoedd eithriadol a’r gwahaniaethau dosbarthu.',
       busy: 'Wrthi’n llunio’r llyfr gwaith…',
+      pathHint:
+        'Llwybr llawn y ffeil Excel (.xlsx) i’w hysgrifennu ar y cyfrifiadur hwn. Caiff ei chadw wrth ymyl y ffeil awdurdod oni bai eich bod yn ei newid; dim ond ar ôl i’r ffeil newydd fod yn gyflawn y caiff ffeil gynharach o’r un enw ei disodli.',
       submit: 'Allforio',
       done: 'Cadwyd y gymhariaeth fel {{file}}.',
     },

@@ -1977,6 +1977,8 @@ export const en = {
       what: 'comparison {{year}}',
       intro: 'A workbook of the comparison for {{year}}: schools side by side with their context, the medians, the outlier questions and the classification differences.',
       busy: 'Building the workbook…',
+      pathHint:
+        'The full path of the Excel file (.xlsx) to write on this computer. It goes beside the authority file unless you change it; an earlier file of the same name is replaced only once the new one is complete.',
       submit: 'Export',
       done: 'Saved the comparison as {{file}}.',
     },

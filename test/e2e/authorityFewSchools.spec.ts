@@ -3,7 +3,8 @@
  * returns no measure has the 4 schools with a figure its fences need, and the outliers section says outliers
  * could not be looked for, and why, never that no school lies outside the fences; with four, some measures
  * are checked and some not, and "none outside" says it covers only the measures checked. Under a chart with
- * no fences, why is said once.
+ * no fences, why is said once. The comparison's export dialog says the workbook goes beside the authority
+ * file, and the tab names the comparison open.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -91,5 +92,23 @@ test('with too few schools for fences, the outliers section says what could be l
     await expect(page.getByTestId('outliers-too-few').locator('li')).not.toHaveCount(0);
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath(`authority-few-${lang}-2-four-schools`) });
+  }
+
+  // The comparison's export goes beside the authority file (not a school file), and its dialog says so; the
+  // tab names the comparison open, not the school file behind it.
+  for (const lang of ['en', 'cy'] as const) {
+    const { t } = createI18n(lang);
+    await choose(page, lang);
+    await expect(page).toHaveTitle(`${t('authority.title')} · Sir Prawf 2026-27.mapio-la · Mapio`);
+    await page.getByTestId('export-comparison').click();
+    const dialogPath = page.getByTestId('export-comparison-dialog-path');
+    await expect(dialogPath).toHaveAccessibleDescription(
+      lang === 'en'
+        ? 'The full path of the Excel file (.xlsx) to write on this computer. It goes beside the authority file unless you change it; an earlier file of the same name is replaced only once the new one is complete.'
+        : 'Llwybr llawn y ffeil Excel (.xlsx) i’w hysgrifennu ar y cyfrifiadur hwn. Caiff ei chadw wrth ymyl y ffeil awdurdod oni bai eich bod yn ei newid; dim ond ar ôl i’r ffeil newydd fod yn gyflawn y caiff ffeil gynharach o’r un enw ei disodli.',
+    );
+    await page.screenshot({ path: screenshotPath(`authority-few-${lang}-3-export`) });
+    await page.keyboard.press('Escape');
+    await expect(dialogPath).toBeHidden();
   }
 });

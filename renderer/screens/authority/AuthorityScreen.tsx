@@ -88,7 +88,7 @@ export function AuthorityScreen() {
           title={t('authority.export.title')}
           intro={t('authority.export.intro', { year: year ?? '' })}
           initialPath={defaultExportPath(view.file.path, stem, t('authority.export.what', { year: year ?? '' }), 'comparison', new Date())}
-          pathHint={t('exportDialogs.pathHintXlsx')}
+          pathHint={t('authority.export.pathHint')}
           busyText={t('authority.export.busy')}
           submitLabel={t('authority.export.submit')}
           testId="export-comparison-dialog"
