@@ -2151,6 +2151,7 @@ export const cy: Catalogue = {
       medianLine: 'Canolrif',
       fenceLines: 'Ffensys (isaf ac uchaf)',
       withinBar: 'Ysgol o fewn y ffensys',
+      schoolBar: 'Ffigur yr ysgol',
       outlierBar: 'Gwerth eithriadol (streipiog, wedi’i farcio ⚑)',
       missing: 'Heb ei ddangos ar gyfer: {{names}}.',
     },

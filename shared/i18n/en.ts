@@ -1968,6 +1968,7 @@ export const en = {
       medianLine: 'Median',
       fenceLines: 'Fences (lower and upper)',
       withinBar: 'School within the fences',
+      schoolBar: 'School’s figure',
       outlierBar: 'Outlier (striped, marked ⚑)',
       missing: 'Not shown for: {{names}}.',
     },

@@ -74,6 +74,10 @@ test('with too few schools for fences, the outliers section says what could be l
         ? /^Median £[\d,]+\.\d\d across 2 schools: at least 4 schools with a figure are needed to find outliers\.$/
         : /^Canolrif £[\d,]+\.\d\d ar draws 2 ysgol: mae angen o leiaf 4 ysgol gyda ffigur i ganfod gwerthoedd eithriadol\.$/,
     );
+    // Nor does the chart's legend draw fences it has not got, or call a bar within them.
+    const legend = page.getByTestId('outlier-chart').locator('.chart-legend');
+    await expect(legend).toContainText(t('authority.outliers.schoolBar'));
+    for (const key of ['fenceLines', 'withinBar', 'outlierBar'] as const) await expect(legend).not.toContainText(t(`authority.outliers.${key}`));
     await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: screenshotPath(`authority-few-${lang}-1-two-schools`) });
   }

@@ -104,6 +104,9 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
   const missing = rows.filter((r) => r.value === null);
   const height = Math.max(200, plotted.length * 26 + 70);
   const stripes = `${id}-stripes`.replace(/:/g, '');
+  // Without fences (too few schools with a figure) nothing is within or outside them: the legend and the
+  // table say what the bars are, and nothing about fences.
+  const fenced = summary.lowerFence !== null && summary.upperFence !== null;
   const standing = (key: string) => {
     const o = outlierOf.get(key);
     return o ? t(`authority.outliers.${o.direction}`) : t('authority.outliers.within');
@@ -148,24 +151,28 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
             </svg>
             {t('authority.outliers.medianLine')}
           </li>
-          <li>
-            <svg width="28" height="12">
-              <line x1="0" y1="6" x2="28" y2="6" stroke={FENCE} strokeWidth="2" strokeDasharray="6 4" />
-            </svg>
-            {t('authority.outliers.fenceLines')}
-          </li>
+          {fenced ? (
+            <li>
+              <svg width="28" height="12">
+                <line x1="0" y1="6" x2="28" y2="6" stroke={FENCE} strokeWidth="2" strokeDasharray="6 4" />
+              </svg>
+              {t('authority.outliers.fenceLines')}
+            </li>
+          ) : null}
           <li>
             <svg width="20" height="12">
               <rect width="20" height="12" fill={BAR} />
             </svg>
-            {t('authority.outliers.withinBar')}
+            {fenced ? t('authority.outliers.withinBar') : t('authority.outliers.schoolBar')}
           </li>
-          <li>
-            <svg width="20" height="12">
-              <rect width="20" height="12" fill={`url(#${stripes})`} stroke={OUTLIER} />
-            </svg>
-            {t('authority.outliers.outlierBar')}
-          </li>
+          {fenced ? (
+            <li>
+              <svg width="20" height="12">
+                <rect width="20" height="12" fill={`url(#${stripes})`} stroke={OUTLIER} />
+              </svg>
+              {t('authority.outliers.outlierBar')}
+            </li>
+          ) : null}
         </ul>
       ) : null}
       {plotted.length === 0 ? null : asTable ? (
@@ -173,14 +180,14 @@ function MeasureChart(props: { comparison: AuthorityComparison; summary: PhaseMe
           className="compact"
           testId="outlier-table"
           caption={t(`authority.measure.${measure}`)}
-          columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, { label: t('authority.outliers.againstFences') }]}
+          columns={[{ label: t('authority.col.school') }, { label: t(`authority.measure.${measure}`), className: 'num' }, ...(fenced ? [{ label: t('authority.outliers.againstFences') }] : [])]}
           wrap={false}
         >
           {plotted.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.name}</th>
               <td className="num money">{format(r.value)}</td>
-              <td>{standing(r.key)}</td>
+              {fenced ? <td>{standing(r.key)}</td> : null}
             </tr>
           ))}
         </DataTable>
