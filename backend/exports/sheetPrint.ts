@@ -269,8 +269,11 @@ function printedRows(ws: ExcelJS.Worksheet): number {
  * row at the sheet's print scale with each row's height (a spreadsheet that prints smaller only leaves
  * more room), and every page ends at a break of its own, so the spreadsheet's own breaks never fall
  * inside a table. A break the sheet already has (before the Summary's chart) starts a page too.
+ *
+ * The last step of fitSheetForPrint; a sheet laid out for print by other means (the authority return's,
+ * backend/returns/returnWorkbook.ts) calls it on its own, once its columns, rows and page set-up are final.
  */
-function breakPagesBetweenTables(ws: ExcelJS.Worksheet): void {
+export function breakPagesBetweenTables(ws: ExcelJS.Worksheet): void {
   const blocks = [...(keptTogether.get(ws) ?? [])].sort((a, b) => a.first - b.first);
   const first = headerRows(ws) + 1;
   const last = printedRows(ws);

@@ -15,6 +15,7 @@ import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, retur
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
 import { A4, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { breakPagesBetweenTables, keepTogether } from '../exports/sheetPrint';
 import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
 import { dateText } from '../exports/exportLabels';
@@ -107,9 +108,13 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   // A label and its value (the school's details, the counts), read as a list: the value at the left of its column.
   const entryRows = new Set<number>();
   const entry = (label: string, value: string | number | null) => entryRows.add(Number(row(label, value).number));
+  // Each section's heading row: in print, a section starts a page when it would not fit on what is left of one.
+  const headingRows: number[] = [];
   const heading = (text: string) => {
     sheet.addRow([]);
-    sheet.addRow([text]).font = HEADING;
+    const r = sheet.addRow([text]);
+    r.font = HEADING;
+    headingRows.push(Number(r.number));
   };
   const money = (r: ExcelJS.Row, ...cols: number[]): ExcelJS.Row => {
     for (const c of cols) r.getCell(c).numFmt = POUNDS;
@@ -211,7 +216,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     ret.totals.byFundingSource.map((b) => ({ label: t(`enums.fundingSource.${b.key}`), costPence: b.costPence, chargedPence: b.chargedPence })),
   );
 
-  if (forPrint) layOutMainSheetForPrint(sheet, entryRows, titleLines);
+  if (forPrint) layOutMainSheetForPrint(sheet, entryRows, titleLines, headingRows);
 
   const lines = workbook.addWorksheet(t('returnBook.sheet.lines'), {
     views: [{ state: 'frozen', ySplit: 1 }],
@@ -273,9 +278,12 @@ function firstBelow(sheet: ExcelJS.Worksheet, rowNumber: number, c: number): Exc
  * broken across lines, an indented value given less of its column), every cell at the top so a figure
  * sits beside its label's first line; a listed value (the school's details, the counts, whether a number
  * or words: "fewer than 5") at the left of its column, and text beside a column of figures set in from the
- * left, so "£62,000.00" and "Academic year 2026-27" never read as one.
+ * left, so "£62,000.00" and "Academic year 2026-27" never read as one; and each section (a heading at
+ * `headingRows`, down to the blank row before the next) printed whole on one page, as the governors'
+ * workbook's tables are (keepTogether): LibreOffice left "Sefyllfa’r gyllideb" with one row of its table at
+ * the foot of page 1 and the rest on page 2.
  */
-function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>, titleLines: number): void {
+function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySet<number>, titleLines: number, headingRows: readonly number[]): void {
   sheet.getCell('A1').alignment = { wrapText: titleLines > 1, vertical: 'top' };
   if (titleLines > 1) sheet.getRow(1).height = titleLines * TITLE_LINE_PT;
   sheet.eachRow((row) => {
@@ -291,6 +299,9 @@ function layOutMainSheetForPrint(sheet: ExcelJS.Worksheet, entryRows: ReadonlySe
   });
   // Heights last, once each cell's indent is known: an indented value has less of its column to wrap in.
   wrapTextInRows(sheet);
+  // Page breaks last of all, from the rows' final heights.
+  headingRows.forEach((first, i) => keepTogether(sheet, first, (headingRows[i + 1] ?? sheet.rowCount + 2) - 2));
+  breakPagesBetweenTables(sheet);
 }
 
 function addDataSheet(workbook: ExcelJS.Workbook, json: string, envelope: ReturnEnvelope, checksum: string): void {
