@@ -248,13 +248,18 @@ export function rowPoints(ws: ExcelJS.Worksheet, r: number): number {
   return Math.max(DEFAULT_ROW_POINTS, Math.ceil(size * 1.34));
 }
 
-/** The height a page holds below the repeated title rows, in the sheet's points at its print scale. */
+/**
+ * The height a page holds below the repeated title rows, in the sheet's points at its print scale: fitted
+ * one page wide, or, a sheet set to print at a fixed scale across pages (a wide sheet of the authority
+ * comparison), that scale.
+ */
 export function pagePoints(ws: ExcelJS.Worksheet): number {
   const margins = ws.pageSetup.margins ?? { top: 0.75, bottom: 0.75 };
   const body = (A4_HEIGHT_POINTS[ws.pageSetup.orientation ?? 'portrait'] - (margins.top + margins.bottom) * 72) * PAGE_FILL;
   let titles = 0;
   for (let r = 1; r <= headerRows(ws); r++) titles += rowPoints(ws, r);
-  return body / printScale(ws) - titles;
+  const scale = ws.pageSetup.fitToPage ? printScale(ws) : (ws.pageSetup.scale ?? 100) / 100;
+  return body / scale - titles;
 }
 
 /** The last row that prints: the print area's, or the sheet's last. */

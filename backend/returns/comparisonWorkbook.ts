@@ -18,6 +18,7 @@ import { createI18n, type Lang } from '../../shared/i18n';
 import { dateText } from '../exports/exportLabels';
 import { inLanguage } from '../../shared/i18n/schoolWords';
 import { newWorkbook, xlsxBytes } from '../exports/excelLibrary';
+import { breakPagesBetweenTables, keepTogether } from '../exports/sheetPrint';
 
 const POUNDS = '£#,##0.00;-£#,##0.00';
 /** Counts of schools, pupils and learners: grouped in thousands, as the money is (1,680, not 1680). */
@@ -329,8 +330,11 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   const tooFew = comparison.phaseMeasures.filter((m) => m.lowerFence === null);
   if (tooFew.length > 0) {
     outliers.addRow([]);
-    sentence(outliers, O('tooFewTitle')).font = { bold: true };
+    const title = sentence(outliers, O('tooFewTitle'));
+    title.font = { bold: true };
     for (const m of tooFew) sentence(outliers, words.tooFew(m));
+    // Printed with its sentences: it was left at the foot of a page with two of its thirty, the rest overleaf.
+    keepTogether(outliers, Number(title.number), outliers.rowCount);
   }
   sheets.push({ sheet: outliers, orientation: 'landscape' });
 
@@ -375,5 +379,8 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     sheet.pageSetup.printArea = `A$1:${sheet.getColumn(across).letter}$${sheet.rowCount}`;
     Object.assign(sheet.pageSetup, { printTitlesColumn: undefined, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   }
+  // Pages end at manual breaks, laid out once each row's height and the sheet's scale are final, so the
+  // outliers' "Too few schools for fences" prints on one page with its sentences, as the governors' workbook's tables do.
+  breakPagesBetweenTables(outliers);
   return Buffer.from(await xlsxBytes(workbook));
 }
