@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issuesInEnglish } from '../../test/support/refusalWords';
 import { ApiError } from '../../shared/api/contract';
+import { createI18n } from '../../shared/i18n';
 import { assertUsableMapping, emptyMapping, guessMapping } from './columnMapping';
 import { parseAlnStatus, parseFlag, parseYearGroup } from './learnerValues';
 
@@ -61,6 +62,23 @@ describe('ALN status codes', () => {
     for (const [text, status] of cases) expect(parseAlnStatus(text), text).toBe(status);
     expect(parseAlnStatus('Maybe')).toBeNull();
     expect(parseAlnStatus('SA++')).toBeNull();
+  });
+
+  it('reads Mapio’s own words for each status, in English and Welsh, and every example a refused status gives', () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const { t } = createI18n(lang);
+      for (const status of ['none', 'monitored', 'idp_school', 'idp_la'] as const) expect(parseAlnStatus(t(`enums.alnStatus.${status}`)), `${lang} ${status}`).toBe(status);
+    }
+    // The Welsh reason for a refused status suggests these: each must be read, not refused again.
+    expect(createI18n('cy').t('mis.reject.unknown_aln_status', { value: '“Efallai”' })).toContain('(e.e. N / Dim, K / Monitro, E / CDU ysgol, CDU ALl)');
+    const cases: Array<[string, string]> = [
+      ['Dim', 'none'],
+      ['Monitro', 'monitored'],
+      ['CDU ysgol', 'idp_school'],
+      ['CDU', 'idp_school'],
+      ['CDU ALl', 'idp_la'],
+    ];
+    for (const [text, status] of cases) expect(parseAlnStatus(text), text).toBe(status);
   });
 
   it('reads yes/no flags in English and Welsh', () => {

@@ -4,13 +4,16 @@
  *
  * ALN status (codes from SIMS, Arbor and schools' own lists; compared ignoring case, spaces and
  * punctuation; '+' kept):
- *   none       N, None, No, No SEN, No ALN, Dim; and Universal, School Action (A, SA), School Action Plus
- *              (P, SA+), SEN support: universal provision and the old School Action-style stages are not ALN
+ *   none       N, None, No, No SEN, No ALN, Dim, Dim ADY; and Universal, School Action (A, SA), School Action
+ *              Plus (P, SA+), SEN support: universal provision and the old School Action-style stages are not ALN
  *              under the ALN Code (docs/costing-rules.md, "Who has ALN")
- *   monitored  K, ALN monitoring, SEN monitoring, Monitored, Monitoring: only words that say the learner is
- *              on the monitoring register
- *   idp_school E, S, IDP (School), School IDP, IDP, School-maintained IDP
- *   idp_la     LA IDP, IDP (LA), LA-maintained IDP, Statement, Statemented
+ *   monitored  K, ALN monitoring, SEN monitoring, Monitored, Monitoring, Monitoring register, Monitro,
+ *              Cofrestr fonitro: only words that say the learner is on the monitoring register
+ *   idp_school E, S, IDP (School), School IDP, IDP, School-maintained IDP, CDU, CDU (ysgol), CDU ysgol
+ *   idp_la     LA IDP, IDP (LA), LA-maintained IDP, IDP (local authority), Statement, Statemented, CDU ALl,
+ *              CDU (awdurdod lleol)
+ * Mapio's own words for each status it reads, in English and Welsh, are among them, and so is every example the
+ * reason for a refused status gives (N / Dim, K / Monitro, E / CDU ysgol, CDU ALl).
  * "S" and "Statement" disagree on purpose: the single-letter MIS code S is read as a school IDP and the
  * word Statement (an LA document before the ALN Act) as an LA IDP; the preview
  * shows every learner's status before anything is written.
@@ -20,11 +23,11 @@ import type { AlnStatus } from '../../shared/domain';
 const key = (text: string) => text.toLowerCase().replace(/[^a-z0-9+]/g, '');
 
 const ALN_CODES: ReadonlyMap<string, AlnStatus> = new Map<string, AlnStatus>([
-  ...['n', 'none', 'no', 'nosen', 'noaln', 'dim', 'nil'].map((k) => [k, 'none'] as const),
+  ...['n', 'none', 'no', 'nosen', 'noaln', 'dim', 'dimady', 'nil'].map((k) => [k, 'none'] as const),
   ...['universal', 'schoolaction', 'sa', 'a', 'schoolactionplus', 'sa+', 'p', 'senksupport', 'sensupport'].map((k) => [k, 'none'] as const),
-  ...['k', 'alnmonitoring', 'senmonitoring', 'monitored', 'monitoring'].map((k) => [k, 'monitored'] as const),
-  ...['e', 's', 'idpschool', 'schoolidp', 'idp', 'schoolmaintainedidp', 'idpschoolmaintained'].map((k) => [k, 'idp_school'] as const),
-  ...['laidp', 'idpla', 'lamaintainedidp', 'idplamaintained', 'statement', 'statemented'].map((k) => [k, 'idp_la'] as const),
+  ...['k', 'alnmonitoring', 'senmonitoring', 'monitored', 'monitoring', 'monitoringregister', 'monitro', 'cofrestrfonitro'].map((k) => [k, 'monitored'] as const),
+  ...['e', 's', 'idpschool', 'schoolidp', 'idp', 'schoolmaintainedidp', 'idpschoolmaintained', 'cdu', 'cduysgol'].map((k) => [k, 'idp_school'] as const),
+  ...['laidp', 'idpla', 'lamaintainedidp', 'idplamaintained', 'idplocalauthority', 'statement', 'statemented', 'cduall', 'cduawdurdodlleol'].map((k) => [k, 'idp_la'] as const),
 ]);
 
 export function parseAlnStatus(text: string): AlnStatus | null {
