@@ -15,17 +15,39 @@ export const normaliseHeader = (h: string): string =>
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^a-z0-9+]/g, '');
 
-/** Header aliases per field, most specific first (already normalised). */
+/**
+ * Header aliases per field, most specific first (already normalised). The Welsh ones include Mapio's own
+ * Welsh words for each column (Cyfeirnod, Cyfenw, Enw cyntaf, Grŵp blwyddyn, Statws ADY, PYDd, Derbyn gofal,
+ * DDY yn Gymraeg), so a list a Welsh-medium school keeps under those headings is read without choosing.
+ */
 export const MIS_HEADER_ALIASES: Readonly<Record<MisField, readonly string[]>> = {
-  ref: ['upn', 'uniquepupilnumber', 'pupilid', 'pupilno', 'misid', 'studentid', 'learnerid', 'learnerref', 'reference', 'ref', 'adno', 'admissionnumber', 'admissionno', 'admno', 'id'],
+  ref: [
+    'upn',
+    'uniquepupilnumber',
+    'pupilid',
+    'pupilno',
+    'misid',
+    'studentid',
+    'learnerid',
+    'learnerref',
+    'reference',
+    'ref',
+    'cyfeirnod',
+    'cyf',
+    'adno',
+    'admissionnumber',
+    'admissionno',
+    'admno',
+    'id',
+  ],
   surname: ['legalsurname', 'surname', 'lastname', 'familyname', 'legallastname', 'preferredsurname', 'cyfenw'],
   forename: ['legalforename', 'forename', 'firstname', 'givenname', 'legalfirstname', 'preferredforename', 'enwcyntaf'],
-  name: ['name', 'fullname', 'pupilname', 'learnername', 'studentname', 'pupil', 'enw'],
+  name: ['name', 'fullname', 'pupilname', 'learnername', 'studentname', 'pupil', 'enw', 'enwllawn'],
   yearGroup: ['ncyear', 'yeargroup', 'year', 'curriculumyear', 'ncyearactual', 'nationalcurriculumyear', 'yr', 'blwyddyn', 'grwpblwyddyn'],
   alnStatus: ['alnstatus', 'senstatus', 'senalnstatus', 'alnsenstatus', 'sen', 'aln', 'ady', 'statwsady', 'senprovision', 'alnprovision'],
-  efsm: ['efsm', 'fsm', 'efsmeligible', 'fsmeligible', 'freeschoolmeals', 'eligibleforfreeschoolmeals', 'efsmeligibility'],
-  lookedAfter: ['lookedafter', 'inlacare', 'lac', 'cla', 'childlookedafter', 'lookedafterchild', 'lookedafterstatus'],
-  welshAlp: ['welshalp', 'alpinwelsh', 'welshmediumalp', 'alpwelsh', 'ddyynygymraeg'],
+  efsm: ['efsm', 'fsm', 'efsmeligible', 'fsmeligible', 'freeschoolmeals', 'eligibleforfreeschoolmeals', 'efsmeligibility', 'pydd'],
+  lookedAfter: ['lookedafter', 'inlacare', 'lac', 'cla', 'childlookedafter', 'lookedafterchild', 'lookedafterstatus', 'derbyngofal'],
+  welshAlp: ['welshalp', 'alpinwelsh', 'welshmediumalp', 'alpwelsh', 'ddyynygymraeg', 'ddyyngymraeg', 'ddycymraeg'],
 };
 
 export function emptyMapping(): MisColumnMapping {

@@ -115,6 +115,16 @@ describe('guessing the column mapping from headers', () => {
     expect(guessMapping(['Admission Number', 'Pupil ID', 'Name', 'Year Group', 'SEN/ALN status']).ref).toBe(1);
   });
 
+  it('reads a list headed with Mapio’s own Welsh words for each column', () => {
+    const { t } = createI18n('cy');
+    const header = ['Cyfeirnod', 'surname', 'forename', 'yearGroup', 'alnStatus', 'efsm', 'lookedAfter', 'welshAlp'].map((f, i) => (i === 0 ? f : t(`mis.field.${f}`)));
+    expect(header).toEqual(['Cyfeirnod', 'Cyfenw', 'Enw cyntaf', 'Grŵp blwyddyn', 'Statws ADY', 'PYDd', 'Derbyn gofal', 'DDY yn Gymraeg']);
+    expect(guessMapping(header)).toEqual({ ref: 0, surname: 1, forename: 2, name: null, yearGroup: 3, alnStatus: 4, efsm: 5, lookedAfter: 6, welshAlp: 7 });
+    // The Learners list's own headings: Cyf., Enw, DDY Cymraeg.
+    expect(guessMapping(['Cyf.', 'Enw', 'Blwyddyn', 'DDY Cymraeg'])).toEqual({ ...emptyMapping(), ref: 0, name: 1, yearGroup: 2, welshAlp: 3 });
+    expect(guessMapping(['Cyfeirnod', 'Enw llawn', 'Blwyddyn']).name).toBe(1);
+  });
+
   it('names every required column that is missing, and the file’s own columns', () => {
     const header = ['Surname', 'Date of Birth'];
     let error: unknown;
