@@ -2505,7 +2505,7 @@ export const cy: Catalogue = {
       charged: 'Wedi’i godi ar y gyllideb ADY',
       fyPosition: 'Sefyllfa’r gyllideb, blwyddyn ariannol {{year}}',
       totalCost: 'Cyfanswm cost y ddarpariaeth',
-      byAlpSection: 'DDY a nid DDY',
+      byAlpSection: 'DDY ac nid DDY',
       byTierSection: 'Gwariant fesul haen',
       byAreaSection: 'Gwariant fesul maes angen',
       learnersSection: 'Dysgwyr a staff',

@@ -32,6 +32,11 @@ describe('Welsh terms', () => {
     // No catalogue text leaves a year group, nursery or reception unmutated after “i” or “neu”.
     expect(welshTexts().filter(([, text]) => /\b(i|neu) (Blwyddyn|Meithrin|Derbyn)\b/.test(text))).toEqual([]);
   });
+
+  it('says “ac”, not “a”, before nid, mae, fel, felly, mewn, yn and ond', () => {
+    expect(createI18n('cy').t('scenarios.compare.byAlpSection')).toBe('DDY ac nid DDY');
+    expect(welshTexts().filter(([, text]) => /(^|[\s(‘“])a (nid|mae|fel|felly|mewn|yn|ond)\b/.test(text))).toEqual([]);
+  });
 });
 
 type Params = Record<string, string | number>;
