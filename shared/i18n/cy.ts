@@ -279,7 +279,7 @@ export const cy: Catalogue = {
     // Add line is a form saved with its button.
     addForm: {
       noStaff: 'Neb eto (ychwanegwch nhw wedyn)',
-      weekStarts: 'Mae wythnos {{first}} yn dechrau {{date}}; mae gan y flwyddyn {{last}} wythnos addysgu.',
+      weekStarts: 'Mae wythnos {{first}} yn dechrau ar {{date}}; mae gan y flwyddyn {{last}} wythnos addysgu.',
       placesHint: 'Hyd at {{max}}: gall llinell i’r ysgol gyfan gynnig lle i bob disgybl.',
     },
   },

@@ -33,6 +33,13 @@ describe('Welsh terms', () => {
     expect(welshTexts().filter(([, text]) => /\b(i|neu) (Blwyddyn|Meithrin|Derbyn)\b/.test(text))).toEqual([]);
   });
 
+  it('says a week “yn dechrau ar” a date in a sentence, as the line editor does', () => {
+    const welsh = createI18n('cy').t;
+    expect(welsh('map.addForm.weekStarts', { first: 1, date: '7 Medi 2026', last: 38 })).toBe('Mae wythnos 1 yn dechrau ar 7 Medi 2026; mae gan y flwyddyn 38 wythnos addysgu.');
+    expect(welsh('line.startWeekHint', { first: 1, last: 38, week: 1, date: '7 Medi 2026' })).toBe('Wythnos 1 i 38 eleni. Mae wythnos 1 yn dechrau ar 7 Medi 2026.');
+    expect(welshTexts().filter(([, text]) => /\bMae .*yn dechrau \{\{date\}\}/.test(text))).toEqual([]);
+  });
+
   it('says “ac”, not “a”, before nid, mae, fel, felly, mewn, yn and ond', () => {
     expect(createI18n('cy').t('scenarios.compare.byAlpSection')).toBe('DDY ac nid DDY');
     expect(welshTexts().filter(([, text]) => /(^|[\s(‘“])a (nid|mae|fel|felly|mewn|yn|ond)\b/.test(text))).toEqual([]);
