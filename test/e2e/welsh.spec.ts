@@ -467,3 +467,29 @@ test('in Cymraeg the hourly-cost calculator refuses a salary too large in the sa
   await expect(salary).not.toHaveAttribute('aria-invalid', 'true');
   await expect(calculator.getByTestId('calculator-result')).toContainText('£17.18');
 });
+
+test('in Cymraeg a new line is given its Welsh name in the form that adds it, as income and other costs are: the map shows it and it is not listed as lacking Welsh', async ({ page }) => {
+  const { t } = createI18n('cy');
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId('add-line').click();
+  const form = page.getByRole('dialog', { name: t('map.addLine') });
+  await form.getByTestId('new-line-name').fill('Lego therapy');
+  await expect(form.getByLabel(t('line.nameCy'), { exact: true })).toBeVisible();
+  await form.getByLabel(t('line.nameCy'), { exact: true }).fill('Therapi Lego');
+  await form.getByTestId('save-new-line').click();
+  await expect(form).toBeHidden();
+  await page.getByRole('button', { name: t('map.selectLine', { name: 'Therapi Lego' }), exact: true }).click();
+  await expect(page.getByTestId('line-name')).toHaveValue('Lego therapy');
+  await expect(page.getByTestId('line-name-cy')).toHaveValue('Therapi Lego');
+  // The list of names still without Welsh (open) does not name it.
+  await page.getByTestId('nav-school').click();
+  await page.getByTestId('school-tab-details').click();
+  const completeness = page.getByTestId('welsh-completeness');
+  if ((await completeness.locator('summary').count()) > 0) await completeness.locator('summary').click();
+  await expect(completeness).toBeVisible();
+  await expect(completeness).not.toContainText('Lego therapy');
+});

@@ -31,6 +31,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
   const { data } = props;
   const [start] = useState(() => newLineFields(data, props.tierId, ''));
   const [name, setName] = useState('');
+  const [nameCy, setNameCy] = useState('');
   const [tierId, setTierId] = useState(start.tierId);
   const [areas, setAreas] = useState<string[]>([]);
   const [language, setLanguage] = useState<DeliveryLanguage>(start.deliveryLanguage);
@@ -83,6 +84,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       {
         ...start,
         name: typedName,
+        nameCy: readText(nameCy).value,
         tierId,
         areaIds: areas,
         deliveryLanguage: language,
@@ -121,6 +123,7 @@ function AddLineForm(props: { data: SchoolYear; tierId?: string; onClose: () => 
       <FormProblem message={errors.form} />
       <div className="form-grid">
         <LabelledInput id={`${id}-name`} className="span-2" label={t('line.name')} value={name} onChange={edited('name', setName)} error={errors.name} testId="new-line-name" />
+        <LabelledInput id={`${id}-nameCy`} className="span-2" label={t('line.nameCy')} hint={t('line.nameCyHint')} value={nameCy} onChange={setNameCy} testId="new-line-name-cy" />
         {labelled('tierId', t('line.tier'), (d) => (
           <select id={`${id}-tierId`} aria-describedby={d} value={tierId} data-testid="new-line-tier" onChange={(e) => setTierId(e.target.value)}>
             {tiers.map((x) => (
