@@ -493,3 +493,29 @@ test('in Cymraeg a new line is given its Welsh name in the form that adds it, as
   await expect(completeness).toBeVisible();
   await expect(completeness).not.toContainText('Lego therapy');
 });
+
+test('at 1366 × 768 in Cymraeg a learner’s summary keeps its labels readable beside a long decision due: none squeezed to a word a line', async ({ page }) => {
+  const { t } = createI18n('cy');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mapio = await startMapio(newDataDir());
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText(demo.school.name, { timeout: 30_000 });
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId('nav-learners').click();
+  await page.getByRole('button', { name: 'Seren Morris', exact: true }).click();
+  await expect(page.getByTestId('learner-decision')).toBeVisible();
+  const summary = page.locator('dl.kv', { has: page.getByTestId('learner-decision') });
+  const referred = summary.locator('dt', { hasText: t('learners.field.referredOn') });
+  await expect(referred).toBeVisible();
+  // Each label is at most two lines high, and as wide as its longest word at least.
+  for (const dt of await summary.locator('dt').all()) {
+    // The text's own height (the grid stretches the label's box to its row).
+    const lines = await dt.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return Math.round(range.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+    });
+    expect(lines, `“${await dt.innerText()}” is squeezed`).toBeLessThanOrEqual(2);
+  }
+});
