@@ -614,7 +614,7 @@ export const cy: Catalogue = {
       title: 'Sefyllfa’r gyllideb',
       total: 'Y flwyddyn gyfan',
       byTier: 'Fesul haen',
-      byAlp: 'DDY neu nid DDY',
+      byAlp: 'DDY neu nid DDY (llinellau ymyrraeth)',
       byArea: 'Fesul maes angen',
       byFunding: 'Fesul ffynhonnell ariannu',
       financialYears: 'Fesul blwyddyn ariannol',

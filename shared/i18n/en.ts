@@ -556,7 +556,8 @@ export const en = {
       title: 'Budget position',
       total: 'Whole year',
       byTier: 'By tier',
-      byAlp: 'ALP or not ALP',
+      // Lines only (other costs are neither), as the governors' workbook heads it: its rows add up to the lines' total.
+      byAlp: 'ALP or not ALP (intervention lines)',
       byArea: 'By area of need',
       byFunding: 'By funding source',
       financialYears: 'By financial year',
