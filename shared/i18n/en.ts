@@ -150,6 +150,7 @@ export const en = {
     overBudget: '{{amount}} over budget',
     onBudget: 'On budget',
     checks: 'Open checks',
+    checksCount_zero: 'No checks',
     checksCount_one: '{{count}} check',
     checksCount_other: '{{count}} checks',
     asAt: 'Cost to date at week {{week}}: {{amount}}',

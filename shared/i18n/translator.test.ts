@@ -42,6 +42,14 @@ describe('a translator given one catalogue', () => {
   });
 });
 
+describe('the header’s open checks', () => {
+  it('say there are none in words, in English as in Welsh, not "0 checks"', () => {
+    const english = createI18n('en').t;
+    expect([0, 1, 2].map((count) => english('totals.checksCount', { count }))).toEqual(['No checks', '1 check', '2 checks']);
+    expect(createI18n('cy').t('totals.checksCount', { count: 0 })).toBe('dim gwiriadau');
+  });
+});
+
 describe('hours as people read them', () => {
   it('group thousands as every other count does, in English and in Welsh', () => {
     expect(hoursText(15_000 * 60, createI18n('en').t)).toBe('15,000 h');
