@@ -365,6 +365,32 @@ test('income for a financial year this school year does not run across is refuse
   await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 100_000));
 });
 
+test('Enter in a field saves the income and other-cost forms, as it saves every other add form', async ({ page }) => {
+  await openDemo(page);
+  await page.getByTestId('nav-budget').click();
+  await page.getByTestId('add-income').click();
+  const income = page.getByRole('dialog', { name: en.budget.incomeForm.titleNew });
+  await income.getByLabel(en.budget.field.name, { exact: true }).fill('Top-up for reading recovery');
+  await income.getByLabel(en.budget.field.amount).fill('£600');
+  await income.getByLabel(en.budget.field.amount).press('Enter');
+  await expect(income).toBeHidden();
+  await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 60_000));
+
+  await page.getByTestId('add-other-cost').click();
+  const other = page.getByRole('dialog', { name: en.budget.otherForm.titleNew });
+  await other.getByLabel(en.budget.field.name, { exact: true }).fill('Reading scheme books');
+  await other.getByLabel(en.budget.field.unit).fill('£45');
+  await other.getByLabel(en.budget.field.name, { exact: true }).press('Enter');
+  await expect(other).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'Reading scheme books' })).toContainText('£45.00');
+  // A problem is still said beside the field, and the form stays open.
+  await page.getByTestId('add-other-cost').click();
+  await other.getByLabel(en.budget.field.unit).fill('lots');
+  await other.getByLabel(en.budget.field.unit).press('Enter');
+  await expect(other.getByLabel(en.budget.field.unit)).toHaveAttribute('aria-invalid', 'true');
+  await expect(other).toBeVisible();
+});
+
 test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('nav-budget').click();

@@ -67,7 +67,8 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
     <Dialog
       title={x ? t('budget.incomeForm.titleEdit') : t('budget.incomeForm.titleNew')}
       onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}
+      onSubmit={() => void save()}
+      footer={<FormFooter busy={busy} onCancel={props.onClose} submit />}
     >
       <FormProblem message={errors.form} />
       <div className="form-grid">
@@ -187,7 +188,8 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
       wide
       title={x ? t('budget.otherForm.titleEdit') : t('budget.otherForm.titleNew')}
       onClose={props.onClose}
-      footer={<FormFooter busy={busy} onCancel={props.onClose} onSave={() => void save()} />}
+      onSubmit={() => void save()}
+      footer={<FormFooter busy={busy} onCancel={props.onClose} submit />}
     >
       <FormProblem message={errors.form} />
       <div className="form-grid">
