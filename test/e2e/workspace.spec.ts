@@ -391,6 +391,20 @@ test('Enter in a field saves the income and other-cost forms, as it saves every 
   await expect(other).toBeVisible();
 });
 
+test('the dashboard’s staff and Welsh-provision charts tick at even whole hours, not “16 h 40 min”', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemo(page);
+  await page.getByTestId('nav-dashboard').click();
+  for (const chart of ['chart-staff', 'chart-welsh']) {
+    const ticks = page.getByTestId(chart).locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value');
+    await expect(ticks.first()).toBeVisible();
+    const texts = await ticks.allTextContents();
+    const hours = texts.map((text) => Number(/^(\d+) h$/.exec(text)?.[1] ?? NaN));
+    expect(hours, `${chart}: ${texts.join(', ')}`).toEqual(hours.map((_, i) => i * (hours[1] ?? 0)));
+    expect(hours.length, `${chart}: ${texts.join(', ')}`).toBeGreaterThanOrEqual(3);
+  }
+});
+
 test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('nav-budget').click();

@@ -4,6 +4,7 @@ import { ALN_STATUSES } from '../../../shared/domain';
 import { namesOf, useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { DecisionsDueCard } from './DecisionsDueCard';
+import { hourTicks } from './hourTicks';
 import { welshProvisionChart } from './welshProvisionChart';
 
 interface Series {
@@ -31,6 +32,8 @@ function ChartCard(props: {
   layout?: 'horizontal' | 'vertical';
   /** Counts of children or staff: whole-number ticks only (never 0.25 of a learner). */
   wholeNumbers?: boolean;
+  /** Minutes a week: the value axis ticks at even whole hours (hourTicks), not recharts' even minutes. */
+  hourAxis?: boolean;
   /** Said instead of drawing bars that are all 0: there is nothing to draw yet, and why. */
   allZero?: string;
   testId: string;
@@ -42,6 +45,8 @@ function ChartCard(props: {
   const height = vertical ? Math.max(220, props.rows.length * (28 * props.series.length + 14) + 60) : 280;
   let body: ReactNode;
   const nothingToDraw = props.rows.every((r) => props.series.every((s) => Number(r[s.key] ?? 0) === 0));
+  const ticks = props.hourAxis ? hourTicks(Math.max(0, ...props.rows.flatMap((r) => props.series.map((s) => Number(r[s.key] ?? 0))))) : null;
+  const valueAxis = ticks ? { ticks, domain: [0, ticks.at(-1) ?? 0], interval: 0 as const } : {};
   if (props.rows.length === 0) body = <p className="muted">{t('dashboard.empty')}</p>;
   else if (nothingToDraw && !asTable)
     body = (
@@ -91,13 +96,13 @@ function ChartCard(props: {
             <CartesianGrid strokeDasharray="3 3" stroke="#d5dbe3" />
             {vertical ? (
               <>
-                <XAxis type="number" allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} tick={{ fill: '#333', fontSize: 12 }} />
+                <XAxis type="number" {...valueAxis} allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} tick={{ fill: '#333', fontSize: 12 }} />
                 <YAxis type="category" dataKey="name" width={150} tick={{ fill: '#333', fontSize: 12 }} />
               </>
             ) : (
               <>
                 <XAxis dataKey="name" tick={{ fill: '#333', fontSize: 12 }} interval={0} />
-                <YAxis allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} width={80} tick={{ fill: '#333', fontSize: 12 }} />
+                <YAxis {...valueAxis} allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} width={80} tick={{ fill: '#333', fontSize: 12 }} />
               </>
             )}
             <Tooltip formatter={(v) => props.format(Number(v))} />
@@ -214,6 +219,7 @@ export function DashboardScreen() {
           ]}
           format={hours}
           layout="vertical"
+          hourAxis
           testId="chart-staff"
         />
         <ChartCard
@@ -222,6 +228,7 @@ export function DashboardScreen() {
           series={[{ key: 'minutes', label: welsh.seriesLabel, pattern: 'solid' }]}
           format={hours}
           layout="vertical"
+          hourAxis
           allZero={t('dashboard.nothingToDraw.welsh')}
           testId="chart-welsh"
         />
