@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 
@@ -13,6 +13,7 @@ export const TotalsBar = memo(function TotalsBar() {
     () => ({ bar: t('totals.label'), committed: t('totals.committed'), charged: t('totals.charged'), income: t('totals.income'), position: t('totals.position'), checks: t('totals.checks') }),
     [t],
   );
+  const barHeight = useBarHeight();
   if (!costed) return null;
   const { totals, budget, checks } = costed;
   const position = budget.positionPence;
@@ -22,7 +23,7 @@ export const TotalsBar = memo(function TotalsBar() {
   const tone = position > 0 ? 'good' : position < 0 ? 'bad' : 'neutral';
 
   return (
-    <section className="totals-bar" aria-label={label.bar} data-testid="totals">
+    <section ref={barHeight} className="totals-bar" aria-label={label.bar} data-testid="totals">
       <dl>
         <div className="total">
           <dt>{label.committed}</dt>
@@ -64,3 +65,25 @@ export const TotalsBar = memo(function TotalsBar() {
     </section>
   );
 });
+
+/**
+ * Keeps `--totals-bar-height` on the page at the bar's drawn height, for what sticks below it (the line editor,
+ * the list of screens): the bar wraps onto a second line in a narrow or zoomed window, more often in Welsh, and
+ * a fixed offset let the editor's top slide under it.
+ */
+function useBarHeight() {
+  const observer = useRef<ResizeObserver | null>(null);
+  return useCallback((bar: HTMLElement | null) => {
+    observer.current?.disconnect();
+    observer.current = null;
+    const root = document.documentElement;
+    if (!bar) {
+      root.style.removeProperty('--totals-bar-height');
+      return;
+    }
+    const measure = () => root.style.setProperty('--totals-bar-height', `${bar.getBoundingClientRect().height}px`);
+    measure();
+    observer.current = new ResizeObserver(measure);
+    observer.current.observe(bar);
+  }, []);
+}

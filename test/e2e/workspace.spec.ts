@@ -405,6 +405,27 @@ test('the dashboard’s staff and Welsh-provision charts tick at even whole hour
   }
 });
 
+test('the line editor stays below the totals bar when the bar wraps onto two lines and the map is scrolled', async ({ page }) => {
+  // In Welsh at 1024 wide (or a zoomed window) the totals bar takes two lines.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openDemo(page);
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await page.getByTestId(`line-row-${phonics.id}`).click();
+  const editor = page.getByTestId('line-editor');
+  await expect(editor).toBeVisible();
+  const bar = (await page.getByTestId('totals').boundingBox())!;
+  expect(bar.height).toBeGreaterThan(80);
+  await page.mouse.move(300, 500);
+  await page.mouse.wheel(0, 1200);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(600);
+  for (const stuck of [editor, page.locator('.side-nav ul')]) {
+    const box = (await stuck.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+  }
+  await expect(editor.locator('.editor-head')).toBeInViewport({ ratio: 1 });
+});
+
 test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {
   await openDemo(page);
   await page.getByTestId('nav-budget').click();
