@@ -60,9 +60,9 @@ export function PathDialog(props: { action: PathAction; recent: string[]; folder
         onEnter={() => void submit()}
       />
       {props.action === 'open' && props.recent.length > 0 ? (
-        <div className="recent-list">
+        <div>
           <h3>{t('menu.recent')}</h3>
-          <ul>
+          <ul className="recent-list">
             {props.recent.map((r) => (
               <li key={r}>
                 <button type="button" className="link-button" onClick={() => setPath(r)}>
