@@ -10,7 +10,7 @@ import { Loading } from './components/Loading';
 import { Nav } from './components/Nav';
 import type { PathAction } from './components/PathDialog';
 import { TotalsBar } from './components/TotalsBar';
-import { selectRecentFiles, useMapio } from './state/store';
+import { selectRecentFiles, useMapio, type FileOpOptions } from './state/store';
 import { ProvisionMapScreen } from './screens/provisionMap/ProvisionMapScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
 import { ScenarioBanner } from './screens/scenarios/ScenarioBanner';
@@ -142,11 +142,11 @@ export function App() {
   }, [onAuthority, authorityTitle, authorityFileName, hasView, schoolName, fileName]);
 
   const runPath = useCallback(
-    (action: PathAction, path: string) => {
-      if (action === 'newDemo') return createFile(path, 'demo');
-      if (action === 'newEmpty') return createFile(path, 'empty');
-      if (action === 'open') return openFile(path);
-      return saveAs(path);
+    (action: PathAction, path: string, options?: FileOpOptions) => {
+      if (action === 'newDemo') return createFile(path, 'demo', options);
+      if (action === 'newEmpty') return createFile(path, 'empty', options);
+      if (action === 'open') return openFile(path, options);
+      return saveAs(path, options);
     },
     [createFile, openFile, saveAs],
   );
@@ -242,7 +242,9 @@ export function App() {
       </div>
       {/* A boundary each: one loading never hides another (an open modal dialog hidden would leave the page inert). */}
       <Suspense fallback={<Loading />}>
-        {pathAction ? <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p) => runPath(pathAction, p)} onClose={() => setPathAction(null)} /> : null}
+        {pathAction ? (
+          <PathDialog action={pathAction} recent={recent} folder={schoolFolder} onSubmit={(p, refused) => runPath(pathAction, p, { refused })} onClose={() => setPathAction(null)} />
+        ) : null}
       </Suspense>
       <Suspense fallback={<Loading />}>{exportDialogOpen ? <ExportDialogHost /> : null}</Suspense>
       <Suspense fallback={<Loading />}>{backupsDialogOpen ? <BackupsDialog onClose={closeBackups} /> : null}</Suspense>

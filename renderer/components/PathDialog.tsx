@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslator } from '../i18n/useTranslator';
+import { errorMessage } from '../errors/localisedError';
+import { useMapio, type Notice } from '../state/store';
 import { Dialog } from './Dialog';
 import { DialogTextField } from './DialogTextField';
 
@@ -7,16 +9,27 @@ export type PathAction = 'newDemo' | 'newEmpty' | 'open' | 'saveAs';
 
 /**
  * Browser mode has no native file dialog: ask for the path of the .mapio file instead.
- * (In Electron the native File menu supplies the path through onMenuCommand.)
+ * (In Electron the native File menu supplies the path through onMenuCommand.) A file that cannot be opened,
+ * created or saved is said beside the path, in the dialog: the page's banner is behind the modal dialog.
  */
-export function PathDialog(props: { action: PathAction; recent: string[]; folder: string | null; onSubmit: (path: string) => Promise<boolean>; onClose: () => void }) {
+export function PathDialog(props: {
+  action: PathAction;
+  recent: string[];
+  folder: string | null;
+  onSubmit: (path: string, refused: (notice: Notice) => void) => Promise<boolean>;
+  onClose: () => void;
+}) {
   const { t } = useTranslator();
+  const lang = useMapio((s) => s.lang);
   const id = useId();
   // A new file starts in the school folder (Documents › Mapio): a name alone is saved there too.
   const [path, setPath] = useState(() =>
     props.action === 'open' ? (props.recent[0] ?? '') : props.folder && props.action !== 'saveAs' ? inFolder(props.folder, t('menu.pathDialog.newFileName')) : '',
   );
   const [error, setError] = useState<string | null>(null);
+  // Kept as the notice, not its words: a change of language re-words it.
+  const [refusal, setRefusal] = useState<Notice | null>(null);
+  const refusalText = refusal ? t(refusal.key, refusal.error ? { ...refusal.params, message: errorMessage(refusal.error, lang, t) } : (refusal.params ?? {})) : null;
   const [busy, setBusy] = useState(false);
   const submitLabel = props.action === 'open' ? t('menu.pathDialog.openButton') : props.action === 'saveAs' ? t('menu.pathDialog.saveButton') : t('menu.pathDialog.createButton');
 
@@ -26,7 +39,8 @@ export function PathDialog(props: { action: PathAction; recent: string[]; folder
       return;
     }
     setBusy(true);
-    const ok = await props.onSubmit(path.trim());
+    setRefusal(null);
+    const ok = await props.onSubmit(path.trim(), setRefusal);
     setBusy(false);
     if (ok) props.onClose();
   };
@@ -51,11 +65,12 @@ export function PathDialog(props: { action: PathAction; recent: string[]; folder
         label={t('menu.pathDialog.pathLabel')}
         hint={props.folder && props.action !== 'open' ? t('menu.pathDialog.folderHint', { folder: props.folder }) : t('menu.pathDialog.pathHint')}
         value={path}
-        error={error}
+        error={error ?? refusalText}
         spellCheck={false}
         onChange={(text) => {
           setPath(text);
           setError(null);
+          setRefusal(null);
         }}
         onEnter={() => void submit()}
       />
@@ -65,7 +80,15 @@ export function PathDialog(props: { action: PathAction; recent: string[]; folder
           <ul className="recent-list">
             {props.recent.map((r) => (
               <li key={r}>
-                <button type="button" className="link-button" onClick={() => setPath(r)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setPath(r);
+                    setError(null);
+                    setRefusal(null);
+                  }}
+                >
                   {r}
                 </button>
               </li>

@@ -43,6 +43,11 @@ export interface MutateOptions {
   fieldErrors?: boolean;
 }
 
+export interface FileOpOptions {
+  /** The caller says a refusal itself (the path dialog, beside the path typed); else it is the page's alert. */
+  refused?: (notice: Notice) => void;
+}
+
 export interface MapioState {
   /** The language the screens speak: its catalogue is loaded. */
   lang: Lang;
@@ -101,9 +106,9 @@ export interface MapioState {
   ): Promise<Outcome<Awaited<OperationOutput<N>>>>;
   /** View the year as at a teaching week (its figures to date and its checks); null follows today again. */
   viewAtWeek(week: number | null): Promise<void>;
-  createFile(path: string, template: 'demo' | 'empty'): Promise<boolean>;
-  openFile(path: string): Promise<boolean>;
-  saveAs(path: string): Promise<boolean>;
+  createFile(path: string, template: 'demo' | 'empty', options?: FileOpOptions): Promise<boolean>;
+  openFile(path: string, options?: FileOpOptions): Promise<boolean>;
+  saveAs(path: string, options?: FileOpOptions): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -152,11 +157,18 @@ export const useMapio = create<MapioState>()((set, get) => {
     }
   };
 
-  const fileOp = async (name: 'file.create' | 'file.open' | 'file.saveAs', input: OperationInput<'file.create'> | OperationInput<'file.open'>, errorKey: string): Promise<boolean> => {
+  const fileOp = async (
+    name: 'file.create' | 'file.open' | 'file.saveAs',
+    input: OperationInput<'file.create'> | OperationInput<'file.open'>,
+    errorKey: string,
+    options: FileOpOptions = {},
+  ): Promise<boolean> => {
     const outcome = await tracked(() => call(name, input as never));
     if (!outcome.ok) {
       // The file that was open stays open: the view is left untouched.
-      set({ alert: { key: errorKey, params: {}, error: { ...outcome.error.toBody(), path: input.path } } });
+      const notice: Notice = { key: errorKey, params: {}, error: { ...outcome.error.toBody(), path: input.path } };
+      if (options.refused) options.refused(notice);
+      else set({ alert: notice });
       return false;
     }
     const view = outcome.result as YearView;
@@ -340,17 +352,17 @@ export const useMapio = create<MapioState>()((set, get) => {
       return outcome;
     },
 
-    async createFile(path, template) {
-      const created = await fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed');
+    async createFile(path, template, options) {
+      const created = await fileOp('file.create', { path, template } as OperationInput<'file.create'>, 'errors.createFailed', options);
       // A new empty school starts with its set-up: name, authority, official number, calendar, tiers and areas.
       if (created && template === 'empty') set({ screen: 'school', schoolPart: 'details', settingUp: true });
       return created;
     },
-    openFile(path) {
-      return fileOp('file.open', { path }, 'errors.openFailed');
+    openFile(path, options) {
+      return fileOp('file.open', { path }, 'errors.openFailed', options);
     },
-    saveAs(path) {
-      return fileOp('file.saveAs', { path }, 'errors.saveAsFailed');
+    saveAs(path, options) {
+      return fileOp('file.saveAs', { path }, 'errors.saveAsFailed', options);
     },
     // Whether there is a step to undo or redo is read when the call's turn in the queue comes, from the view
     // the data process answered last: an undo pressed while an edit is saving (its figures already shown,

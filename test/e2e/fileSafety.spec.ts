@@ -104,16 +104,32 @@ test('a file changed outside Mapio is refused with its reason, in English and We
   await page.goto(mapio.url);
   await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
 
-  await fileMenu(page, 'Open…');
-  await page.getByRole('dialog').getByRole('textbox').fill(trigger);
-  await page.getByRole('dialog').getByRole('button', { name: 'Open' }).click();
-  await expect(page.getByTestId('alert')).toContainText('“trigger-learners.mapio” has been changed outside Mapio: it has a trigger called “copy_names” that Mapio never makes');
-  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)');
-  await page.screenshot({ path: screenshotPath('file-safety-altered-en') });
-
-  await page.locator('.lang-select select').selectOption('cy');
-  await expect(page.getByTestId('alert')).toContainText('Mae “trigger-learners.mapio” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor');
-  await page.screenshot({ path: screenshotPath('file-safety-altered-cy') });
+  // The refusal is said in the dialog, beside the path, where it can be read and the path corrected: the page's
+  // banner is behind the modal dialog, and its Dismiss out of reach until the dialog closes.
+  const refusals = [
+    { lang: 'en', open: 'Open…', button: 'Open', words: '“trigger-learners.mapio” has been changed outside Mapio: it has a trigger called “copy_names” that Mapio never makes' },
+    { lang: 'cy', open: 'Agor…', button: 'Agor', words: 'Mae “trigger-learners.mapio” wedi’i newid y tu allan i Mapio, felly ni fydd Mapio yn ei hagor' },
+  ];
+  for (const { lang, open, button, words } of refusals) {
+    await page.locator('.lang-select select').selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await fileMenu(page, open);
+    const dialog = page.getByRole('dialog');
+    const pathBox = dialog.getByRole('textbox');
+    await pathBox.fill(trigger);
+    await dialog.getByRole('button', { name: button, exact: true }).click();
+    await expect(dialog.getByRole('alert')).toContainText(words);
+    await expect(pathBox).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('alert')).toBeEmpty();
+    await expect(page.getByTestId('school-name')).toHaveText(lang === 'cy' ? 'Ysgol Cwm Glas (enghraifft)' : 'Ysgol Cwm Glas (demo)');
+    await page.screenshot({ path: screenshotPath(`file-safety-altered-${lang}`) });
+    // Typing a different path takes the refusal away.
+    await pathBox.press('End');
+    await pathBox.press('Backspace');
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  }
 });
 
 test('a call that runs long offers Stop in the header, in English and Welsh, and the offer goes once the answer is in', async ({ page }) => {

@@ -218,7 +218,7 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   fs.writeFileSync(notes, 'Nid cronfa ddata yw hon.\n'.repeat(200));
   await dialog.getByLabel('Llwybr y ffeil').fill(notes);
   await dialog.getByRole('button', { name: 'Agor', exact: true }).click();
-  const alert = page.getByTestId('alert');
+  const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('Methu agor y ffeil honno.');
   await expect(alert).toContainText('“nodiadau.mapio”');
   await expect(alert).toContainText('Mae’r ffeil oedd gennych ar agor yn dal ar agor.');
