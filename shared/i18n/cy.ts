@@ -2332,6 +2332,7 @@ export const cy: Catalogue = {
     shareValue: '{{share}} ({{made}} o {{of}} wedi gwneud {{expected}} neu fwy)',
     costPerUnit: 'Cost fesul uned o gynnydd',
     perUnitValue: '{{amount}} fesul uned ({{unit}})',
+    perNamedUnit: '{{amount}} fesul {{unit}}',
     noPerUnit: 'Dim: ni wnaed cynnydd',
     noMeasures: 'Nid oes gan unrhyw ddysgwr werth mynediad a gwerth gadael eto.',
     mapHeading: 'Effaith y ddarpariaeth',

@@ -2118,6 +2118,7 @@ export const en = {
     shareValue: '{{share}} ({{made}} of {{of}} made {{expected}} or more)',
     costPerUnit: 'Cost per unit of progress',
     perUnitValue: '{{amount}} per unit ({{unit}})',
+    perNamedUnit: '{{amount}} per {{unit}}',
     noPerUnit: 'None: no progress made',
     noMeasures: 'No learner has both an entry and an exit value yet.',
     mapHeading: 'Impact of provision',

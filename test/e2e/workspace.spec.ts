@@ -12,6 +12,7 @@ import { costSchoolYear } from '../../shared/engine';
 import { en } from '../../shared/i18n/en';
 import { formatPounds } from '../../shared/money';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
+import { screenshotPath } from './screenshots';
 
 const demo = demoSchoolYear();
 // Checks depend on the date (IDP reviews fall due): cost the demo as the server does, as at today.
@@ -424,6 +425,26 @@ test('the line editor stays below the totals bar when the bar wraps onto two lin
     expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height);
   }
   await expect(editor.locator('.editor-head')).toBeInViewport({ ratio: 1 });
+});
+
+test('the impact table words cost per unit of progress from the unit’s own name: “per month”, “fesul mis”', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openDemo(page);
+  const impact = page.getByTestId('map-impact');
+  const perUnit = impact.locator('tbody tr td:last-child');
+  await expect(perUnit.first()).toBeVisible();
+  await expect(perUnit.filter({ hasText: /^£[\d,.]+ per month$/ }).first()).toBeVisible();
+  await expect(perUnit.filter({ hasText: /^£[\d,.]+ per point$/ }).first()).toBeVisible();
+  await expect(impact).not.toContainText('per unit (');
+  await impact.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('impact-per-unit-en') });
+
+  await page.locator('.lang-select select').selectOption('cy');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+  await expect(perUnit.filter({ hasText: /^£[\d,.]+ fesul mis$/ }).first()).toBeVisible();
+  await expect(impact).not.toContainText('fesul uned (');
+  await impact.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('impact-per-unit-cy') });
 });
 
 test('the income’s source is saved without the spaces around it, in English as in Welsh', async ({ page }) => {

@@ -4,8 +4,8 @@ import type { Enrolment, InterventionLine } from '../../../shared/domain';
 import { DraftField } from '../../components/fields';
 import { learnerName, namesOf, useDisplay } from '../../display';
 import { problemOf, useMapio } from '../../state/store';
-import { formatProgress, formatShare, readExpectedProgress } from './progressText';
-import { measureWordsIn } from '../../../shared/i18n/schoolWords';
+import { formatProgress, formatShare, readExpectedProgress, unitAfterPer } from './progressText';
+import { measureWordsIn, welshMeasureUnits } from '../../../shared/i18n/schoolWords';
 import { DataTable } from '../../components/DataTable';
 
 const NO_ENROLMENTS: readonly Enrolment[] = [];
@@ -31,7 +31,14 @@ function useImpactText() {
           of: m.learnersMeasured,
           expected: formatProgress(m.expectedProgress, locale),
         });
-  const perUnit = (m: MeasureImpact) => (m.costPerUnitOfProgressPence === null ? t('impact.noPerUnit') : t('impact.perUnitValue', { amount: pounds(m.costPerUnitOfProgressPence), unit: unitOf(m) }));
+  const welshUnits = welshMeasureUnits(enrolments ?? NO_ENROLMENTS);
+  // "£65.82 per month": one of the unit, from the name the school gave it ("months"; in Welsh "mis", as typed).
+  const perUnit = (m: MeasureImpact) => {
+    if (m.costPerUnitOfProgressPence === null) return t('impact.noPerUnit');
+    const amount = pounds(m.costPerUnitOfProgressPence);
+    const one = lang === 'cy' ? (welshUnits.get(m.measureUnit.trim()) ?? null) : unitAfterPer(m.measureUnit);
+    return one ? t('impact.perNamedUnit', { amount, unit: one }) : t('impact.perUnitValue', { amount, unit: unitOf(m) });
+  };
   return { ...d, measureLabel, progress, share, perUnit };
 }
 

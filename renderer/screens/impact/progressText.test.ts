@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProgress, formatShare, readExpectedProgress } from './progressText';
+import { formatProgress, formatShare, readExpectedProgress, unitAfterPer } from './progressText';
 
 describe('impact figures as the ALNCo reads them', () => {
   it('shows progress with its sign, to one decimal place', () => {
@@ -22,5 +22,21 @@ describe('impact figures as the ALNCo reads them', () => {
     expect(readExpectedProgress('-1')).toEqual({ ok: true, value: -1 });
     expect(readExpectedProgress('')).toEqual({ ok: true, value: null });
     expect(readExpectedProgress('six months')).toEqual({ ok: false });
+  });
+
+  it('names one of a unit after "per" from the unit’s own name: "per month", not "per unit (months)"', () => {
+    expect(unitAfterPer('months')).toBe('month');
+    expect(unitAfterPer(' points ')).toBe('point');
+    expect(unitAfterPer('standardised score points')).toBe('standardised score point');
+    expect(unitAfterPer('months of reading age')).toBe('month of reading age');
+    expect(unitAfterPer('stanines')).toBe('stanine');
+    expect(unitAfterPer('boxes')).toBe('box');
+    expect(unitAfterPer('entries')).toBe('entry');
+    expect(unitAfterPer('days')).toBe('day');
+    expect(unitAfterPer('level')).toBe('level');
+    expect(unitAfterPer('Boxall')).toBe('Boxall');
+    expect(unitAfterPer('words per minute')).toBeNull();
+    expect(unitAfterPer('%')).toBeNull();
+    expect(unitAfterPer('')).toBeNull();
   });
 });
