@@ -135,11 +135,23 @@ describe('dates and financial years as people type them', () => {
     expect(readDate('1/9/2026')).toEqual({ ok: true, value: '2026-09-01' });
   });
 
-  it('refuses a day that does not exist, an American month-first date past the 12th, and words it cannot read', () => {
-    for (const typed of ['31/02/2026', '10/15/2025', '2025-13-01', 'next Tuesday', '15 Octember 2025', '']) {
+  it('refuses an American month-first date past the 12th and words it cannot read with how to type a date', () => {
+    for (const typed of ['10/15/2025', '2025-13-01', '32/1/2025', '0/3/2025', 'next Tuesday', '15 Octember 2025', '']) {
       expect(readDate(typed), typed).toEqual({ ok: false, error: 'errors.date' });
     }
     expect(readOptionalDate('')).toEqual({ ok: true, value: null });
+  });
+
+  it('says a date read as a day of a month with fewer days does not exist, with how many the month has, in both languages', () => {
+    expect(readDate('31/2/2025')).toEqual({ ok: false, error: 'errors.noSuchDay', params: { typed: '31/2/2025', days: 28 } });
+    expect(readDate(' 29/02/2026 ')).toEqual({ ok: false, error: 'errors.noSuchDay', params: { typed: '29/02/2026', days: 28 } });
+    expect(readOptionalDate('31 April 2026')).toEqual({ ok: false, error: 'errors.noSuchDay', params: { typed: '31 April 2026', days: 30 } });
+    expect(readDate('2025-06-31')).toEqual({ ok: false, error: 'errors.noSuchDay', params: { typed: '2025-06-31', days: 30 } });
+    expect(readDate('29/2/2028')).toEqual({ ok: true, value: '2028-02-29' });
+    const refused = readDate('31/2/2025');
+    if (refused.ok) throw new Error('31/2/2025 was read as a date');
+    expect(createI18n('en').t(refused.error, refused.params ?? {})).toBe('There is no such date as “31/2/2025”: that month has 28 days.');
+    expect(createI18n('cy').t(refused.error, refused.params ?? {})).toBe('Nid oes dyddiad “31/2/2025”: mae 28 diwrnod yn y mis hwnnw.');
   });
 
   it('reads a financial year as 2026, 2026-27, 2026/27 or 2026-2027, and refuses a second year that does not follow', () => {

@@ -183,17 +183,23 @@ function isoOf(year: number, month: number, day: number): string | null {
  */
 export function readDate(text: string): Parsed<string> {
   const s = text.trim().toLowerCase().replace(/,/g, ' ').replace(/\s+/g, ' ');
-  let iso: string | null = null;
+  let parts: [number, number, number] | null = null;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (m) iso = isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) parts = [Number(m[1]), Number(m[2]), Number(m[3])];
   m = m ? null : /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/.exec(s);
-  if (m) iso = isoOf(m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) parts = [m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]), Number(m[2]), Number(m[1])];
   const named = /^(?:[\p{L}]+ (?:[\p{L}]+ )?)?(\d{1,2})(?:st|nd|rd|th)? ([\p{L}]+) (\d{4})$/u.exec(s);
-  if (!iso && named) {
+  if (!parts && named) {
     const month = MONTH_NAMES.findIndex((names) => names.includes(named[2]!));
-    if (month >= 0) iso = isoOf(Number(named[3]), month + 1, Number(named[1]));
+    if (month >= 0) parts = [Number(named[3]), month + 1, Number(named[1])];
   }
-  return iso ? ok(iso) : fail('errors.date');
+  if (!parts) return fail('errors.date');
+  const [year, month, day] = parts;
+  const iso = isoOf(year, month, day);
+  if (iso) return ok(iso);
+  // Read as a date, but that month has fewer days (31/2/2025, 31 April 2026): say so, not how to type a date.
+  const days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  return days && day > days && day <= 31 ? fail('errors.noSuchDay', { typed: text.trim(), days }) : fail('errors.date');
 }
 
 /** Optional date (empty text is null), typed as `readDate` reads it. */

@@ -744,6 +744,7 @@ export const cy: Catalogue = {
     weeksList: 'Teipiwch rifau wythnosau o {{first}} i {{last}}, wedi’u gwahanu gan atalnodau.',
     required: 'Mae angen hwn.',
     date: 'Teipiwch ddyddiad fel 15/10/2025 neu 15 Hydref 2025, neu gadewch yn wag.',
+    noSuchDay: 'Nid oes dyddiad “{{typed}}”: mae {{days}} diwrnod yn y mis hwnnw.',
     year: 'Teipiwch flwyddyn ariannol fel 2026-27 (neu 2026), neu gadewch yn wag.',
     // Limits that fit real schools: each says the allowed range.
     wholeNumberBetween: 'Teipiwch rif cyfan rhwng {{min}} a {{max}}.',

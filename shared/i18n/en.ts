@@ -674,6 +674,7 @@ export const en = {
     weeksList: 'Type week numbers from {{first}} to {{last}}, separated by commas.',
     required: 'This is required.',
     date: 'Type a date such as 15/10/2025 or 15 October 2025, or leave empty.',
+    noSuchDay: 'There is no such date as “{{typed}}”: that month has {{days}} days.',
     year: 'Type a financial year such as 2026-27 (or 2026), or leave empty.',
     // Limits that fit real schools: each says the allowed range.
     wholeNumberBetween: 'Type a whole number between {{min}} and {{max}}.',

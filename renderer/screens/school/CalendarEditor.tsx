@@ -100,7 +100,7 @@ export function CalendarEditor() {
   const addWeek = async () => {
     const read = readDate(addText);
     if (!read.ok) {
-      setAddProblem(t(read.error));
+      setAddProblem(t(read.error, read.params ?? {}));
       return;
     }
     const monday = mondayOf(read.value);

@@ -29,7 +29,7 @@ export function ClosedDaysEditor() {
 
   const add = async () => {
     const read = readDate(text);
-    if (!read.ok) return setProblem(t(read.error));
+    if (!read.ok) return setProblem(t(read.error, read.params ?? {}));
     const day = read.value;
     const long = formatIsoDate(day, lang, 'long');
     if (weekdayIndex(day) > 4) return setProblem(t('school.calendar.closedWeekend', { date: long }));
