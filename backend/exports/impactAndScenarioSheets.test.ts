@@ -56,7 +56,7 @@ describe('the Impact sheet', () => {
       if (typeof measure === 'string' && measure.startsWith('Proffil Boxall')) boxall.push(measure);
     });
     expect(boxall.length).toBeGreaterThan(0);
-    expect(new Set(boxall)).toEqual(new Set(['Proffil Boxall (pwyntiau)']));
+    expect(new Set(boxall)).toEqual(new Set(['Proffil Boxall (pwynt)']));
   });
 
   it('lists each measure separately and never averages them together', async () => {

@@ -524,8 +524,11 @@ const LEARNERS: LearnerRow[] = [
 
 /** The demo's measures of progress in Welsh, as a bilingual school would name them. */
 const MEASURE_NAMES_CY: Record<string, string> = { 'Reading age': 'Oedran darllen', 'Boxall profile': 'Proffil Boxall' };
-/** Their units in Welsh: months of reading age, points on the Boxall profile. */
-const MEASURE_UNITS_CY: Record<string, string> = { months: 'mis', points: 'pwyntiau' };
+/**
+ * Their units in Welsh: months of reading age, points on the Boxall profile; singular, as Welsh counts
+ * after a number ('+6.5 mis', '+9.3 pwynt') and after 'fesul' ('£12.15 fesul pwynt').
+ */
+const MEASURE_UNITS_CY: Record<string, string> = { months: 'mis', points: 'pwynt' };
 
 /** Enrolments: [line name prefix, learner name, startWeek?, endWeek?, measure?] */
 type EnrolRow = [line: string, learner: string, start?: number, end?: number, measure?: [string, string, number | null, number | null]];
