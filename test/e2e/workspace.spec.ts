@@ -404,6 +404,12 @@ test('the dashboard’s staff and Welsh-provision charts tick at even whole hour
     expect(hours, `${chart}: ${texts.join(', ')}`).toEqual(hours.map((_, i) => i * (hours[1] ?? 0)));
     expect(hours.length, `${chart}: ${texts.join(', ')}`).toBeGreaterThanOrEqual(3);
   }
+  // A bar's tooltip reads "Contracted hours: 32 h", not recharts' "Contracted hours : 32 h".
+  const bar = page.getByTestId('chart-staff').locator('.recharts-bar-rectangle').first();
+  await bar.hover();
+  const item = page.getByTestId('chart-staff').locator('.recharts-tooltip-item').first();
+  await expect(item).toBeVisible();
+  expect(await item.textContent()).toMatch(/^\S.*\S: \d/);
 });
 
 test('the line editor stays below the totals bar when the bar wraps onto two lines and the map is scrolled', async ({ page }) => {

@@ -105,7 +105,7 @@ function ChartCard(props: {
                 <YAxis {...valueAxis} allowDecimals={!props.wholeNumbers} tickFormatter={props.axisFormat ?? props.format} width={80} tick={{ fill: '#333', fontSize: 12 }} />
               </>
             )}
-            <Tooltip formatter={(v) => props.format(Number(v))} />
+            <Tooltip formatter={(v) => props.format(Number(v))} separator=": " />
             {/* Our own legend, in the series' order and the reader's language: recharts' own names each icon
                 "<series> legend icon", in English whatever the language. */}
             {props.series.length > 1 ? (
