@@ -373,6 +373,13 @@ test('Enter in a field saves the income and other-cost forms, as it saves every 
   const income = page.getByRole('dialog', { name: en.budget.incomeForm.titleNew });
   await income.getByLabel(en.budget.field.name, { exact: true }).fill('Top-up for reading recovery');
   await income.getByLabel(en.budget.field.amount).fill('£600');
+  // A date that does not exist is refused, and the field is marked invalid for a screen reader too.
+  const endsOn = income.getByLabel(en.budget.field.endsOn);
+  await endsOn.fill('31/2/2027');
+  await endsOn.press('Enter');
+  await expect(endsOn).toHaveAttribute('aria-invalid', 'true');
+  await expect(endsOn).toHaveAccessibleDescription(/There is no such date as .31\/2\/2027.: that month has 28 days\./);
+  await endsOn.fill('');
   await income.getByLabel(en.budget.field.amount).press('Enter');
   await expect(income).toBeHidden();
   await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome + 60_000));

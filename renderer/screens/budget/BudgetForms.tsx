@@ -104,7 +104,7 @@ export function IncomeForm(props: { income: IncomeLine | null; onClose: () => vo
           )}
         </Labelled>
         <Labelled id={`${id}-ends`} label={t('budget.field.endsOn')} error={errors.endsOn} hint={t('forms.dateHint')}>
-          {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
+          {(d) => <input id={`${id}-ends`} type="text" aria-describedby={d} aria-invalid={errors.endsOn ? true : undefined} value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
         </Labelled>
         <Labelled id={`${id}-source`} label={t('budget.field.source')} error={errors.source}>
           {(d) => <input id={`${id}-source`} type="text" aria-describedby={d} aria-invalid={errors.source ? true : undefined} value={source} onChange={(e) => setSource(e.target.value)} />}
