@@ -18,13 +18,15 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import type ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newcomerSchool } from '../../test/support/newcomerSchool';
+import { skipPdfChecks } from '../../test/support/pdfChecks';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import type { SchoolYear } from '../../shared/domain';
 import { createI18n } from '../../shared/i18n';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { writeWorkbook } from './exportFile';
 import { buildGovernorsWorkbook } from './governorsWorkbook';
-import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
+import { convertWithLibreOffice } from './libreOfficeRecalculation';
 import { longestWordUnits, pagePoints, printedColumns, printScale, rowPoints, shownText, textFits, wordsFit } from './sheetPrint';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
 
@@ -34,25 +36,6 @@ function bigOverspentSchool(): SchoolYear {
   const first = year.lines[0] as SchoolYear['lines'][number];
   year.lines[0] = { ...first, nonStaffCosts: [...first.nonStaffCosts, { label: 'Specialist equipment', pence: 1_000_000_000 }] };
   return year;
-}
-
-/** A school just starting: one tier with one line and its staff, no learners, no income, no other costs. */
-function newcomerSchool(): SchoolYear {
-  const year = demoSchoolYear();
-  const line = year.lines.find((l) => l.tierId === 'universal' && l.staff.length > 0) as SchoolYear['lines'][number];
-  const staff = new Set(line.staff.map((a) => a.staffId));
-  return {
-    ...year,
-    school: { ...year.school, name: 'Ysgol Newydd', nameCy: '' },
-    tiers: year.tiers.filter((tier) => tier.id === line.tierId),
-    lines: [line],
-    staff: year.staff.filter((s) => staff.has(s.id)),
-    learners: [],
-    enrolments: [],
-    income: [],
-    otherCosts: [],
-    workload: { ...year.workload, alncoStaffId: null },
-  };
 }
 
 const SCHOOLS = [
@@ -198,18 +181,7 @@ describe('the governors’ workbook’s print set-up', () => {
   });
 });
 
-const tools =
-  findSoffice() !== null &&
-  (() => {
-    try {
-      execFileSync('which', ['pdftotext', 'pdftoppm'], { stdio: 'pipe' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-const skip = !tools && !process.env.CI;
-if (skip) console.warn('governorsWorkbook.print.test.ts: the PDF checks are skipped: LibreOffice or poppler-utils is not installed.');
+const skip = skipPdfChecks('governorsWorkbook.print.test.ts');
 
 describe.skipIf(skip)('the governors’ workbook printed to PDF by LibreOffice', () => {
   const folder = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'mapio-print-'));

@@ -17,43 +17,25 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newcomerSchool } from '../../test/support/newcomerSchool';
+import { skipPdfChecks } from '../../test/support/pdfChecks';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { compareReturns, type AuthorityComparison } from '../../shared/authority/comparison';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { createI18n, type Lang } from '../../shared/i18n';
 import { zipEntries } from '../../test/support/returnFiles';
 import { testFolder } from '../../test/support/testFolder';
 import { variedSchoolYear } from '../../test/support/variedSchools';
-import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
+import { convertWithLibreOffice } from '../exports/libreOfficeRecalculation';
 import { pagePoints, rowPoints } from '../exports/sheetPrint';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
-
-/** A school just starting: one tier with one line and its staff, no learners, no income, no other costs. */
-function newcomerSchool(): SchoolYear {
-  const year = demoSchoolYear();
-  const line = year.lines.find((l) => l.tierId === 'universal' && l.staff.length > 0) as SchoolYear['lines'][number];
-  const staff = new Set(line.staff.map((a) => a.staffId));
-  return {
-    ...year,
-    school: { ...year.school, name: 'Ysgol Newydd', nameCy: '', officialNumber: '6710002' },
-    tiers: year.tiers.filter((tier) => tier.id === line.tierId),
-    lines: [line],
-    staff: year.staff.filter((s) => staff.has(s.id)),
-    learners: [],
-    enrolments: [],
-    income: [],
-    otherCosts: [],
-    workload: { ...year.workload, alncoStaffId: null },
-  };
-}
 
 /** Two each of five phases (too few for fences), twenty primaries. */
 const SMALL_PHASES = ['secondary', 'nursery', 'all_through', 'special', 'pru'] as const;
 
 function authority(): AuthorityComparison {
-  const years = [demoSchoolYear(), newcomerSchool()];
+  const years = [demoSchoolYear(), newcomerSchool({ officialNumber: '6710002' })];
   for (let i = 0; i < 30; i++) {
     const year = variedSchoolYear(100 + i);
     year.school = { ...year.school, name: `School ${i}`, officialNumber: `6710${100 + i}`, phase: i < 10 ? SMALL_PHASES[i % 5]! : 'primary' };
@@ -147,18 +129,7 @@ describe('the comparison’s Outliers sheet in print', () => {
   }
 });
 
-const tools =
-  findSoffice() !== null &&
-  (() => {
-    try {
-      execFileSync('which', ['pdftotext', 'pdftoppm'], { stdio: 'pipe' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-const skip = !tools && !process.env.CI;
-if (skip) console.warn('comparisonWorkbook.print.test.ts: the PDF checks are skipped: LibreOffice or poppler-utils is not installed.');
+const skip = skipPdfChecks('comparisonWorkbook.print.test.ts');
 
 describe.skipIf(skip)('the comparison printed to PDF by LibreOffice', () => {
   const folder = testFolder();

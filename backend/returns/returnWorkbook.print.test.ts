@@ -18,36 +18,18 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { newcomerSchool } from '../../test/support/newcomerSchool';
+import { skipPdfChecks } from '../../test/support/pdfChecks';
 import { buildAuthorityReturn } from '../../shared/authority/buildReturn';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import type { SchoolYear } from '../../shared/domain';
 import { costSchoolYear } from '../../shared/engine';
 import { translatorFor } from '../../shared/i18n';
 import { zipEntries } from '../../test/support/returnFiles';
 import { testFolder } from '../../test/support/testFolder';
 import { variedSchoolYear } from '../../test/support/variedSchools';
-import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
+import { convertWithLibreOffice } from '../exports/libreOfficeRecalculation';
 import { pagePoints, rowPoints } from '../exports/sheetPrint';
 import { writeReturnWorkbook } from './returnWorkbook';
-
-/** A school just starting: one tier with one line and its staff, no learners, no income, no other costs. */
-function newcomerSchool(): SchoolYear {
-  const year = demoSchoolYear();
-  const line = year.lines.find((l) => l.tierId === 'universal' && l.staff.length > 0) as SchoolYear['lines'][number];
-  const staff = new Set(line.staff.map((a) => a.staffId));
-  return {
-    ...year,
-    school: { ...year.school, name: 'Ysgol Newydd', nameCy: '' },
-    tiers: year.tiers.filter((tier) => tier.id === line.tierId),
-    lines: [line],
-    staff: year.staff.filter((s) => staff.has(s.id)),
-    learners: [],
-    enrolments: [],
-    income: [],
-    otherCosts: [],
-    workload: { ...year.workload, alncoStaffId: null },
-  };
-}
 
 const SCHOOLS = [
   { name: 'demo-en', year: demoSchoolYear(), lang: 'en' as const },
@@ -113,18 +95,7 @@ describe('the return’s first sheet in print', () => {
   }
 });
 
-const tools =
-  findSoffice() !== null &&
-  (() => {
-    try {
-      execFileSync('which', ['pdftotext', 'pdftoppm'], { stdio: 'pipe' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-const skip = !tools && !process.env.CI;
-if (skip) console.warn('returnWorkbook.print.test.ts: the PDF checks are skipped: LibreOffice or poppler-utils is not installed.');
+const skip = skipPdfChecks('returnWorkbook.print.test.ts');
 
 describe.skipIf(skip)('the return printed to PDF by LibreOffice', () => {
   const folder = testFolder();
