@@ -87,12 +87,20 @@ export function textFits(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): boolean {
   return unitsNeeded(cell, text) <= widthFor(ws, cell);
 }
 
+/**
+ * The last column and row of the sheet's print area, if it has one: "A1:Q49", or written absolute as Excel
+ * and ExcelJS write it ("A$1:E$12", "$A$1:$E$12").
+ */
+function printAreaEnd(ws: ExcelJS.Worksheet): { column: number; row: number } | null {
+  const area = ws.pageSetup.printArea;
+  const match = typeof area === 'string' ? /^\$?[A-Z]+\$?\d+:\$?([A-Z]+)\$?(\d+)$/.exec(area) : null;
+  if (!match) return null;
+  return { column: [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0), row: Number(match[2]) };
+}
+
 /** The columns that print: the print area's, or every column used. */
 export function printedColumns(ws: ExcelJS.Worksheet): number {
-  const area = ws.pageSetup.printArea;
-  const match = typeof area === 'string' ? /^[A-Z]+\d+:([A-Z]+)\d+$/.exec(area) : null;
-  if (!match) return ws.columnCount;
-  return [...(match[1] as string)].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return printAreaEnd(ws)?.column ?? ws.columnCount;
 }
 
 /** How much a sheet is scaled to fit one page wide on its paper and orientation (1 = full size). */
@@ -264,9 +272,7 @@ export function pagePoints(ws: ExcelJS.Worksheet): number {
 
 /** The last row that prints: the print area's, or the sheet's last. */
 function printedRows(ws: ExcelJS.Worksheet): number {
-  const area = ws.pageSetup.printArea;
-  const match = typeof area === 'string' ? /^[A-Z]+\d+:[A-Z]+(\d+)$/.exec(area) : null;
-  return match ? Number(match[1]) : ws.rowCount;
+  return printAreaEnd(ws)?.row ?? ws.rowCount;
 }
 
 /**
