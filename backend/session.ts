@@ -107,6 +107,11 @@ export class Session {
     return file !== null;
   }
 
+  /** Whether an authority file is open. */
+  hasAuthorityFile(): boolean {
+    return this.authorityFile?.isOpen ?? false;
+  }
+
   requireAuthorityFile(): AuthorityFile {
     const file = this.authorityFile;
     if (!file || !file.isOpen) throw new ApiError('no_file', 'noAuthorityFile');

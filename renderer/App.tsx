@@ -98,8 +98,11 @@ export function App() {
   useEffect(
     () =>
       onEngineRestarted(() => {
-        void useMapio.getState().resync();
-        void useAuthority.getState().restore();
+        // The authority file is asked for after app.info is fresh, since that says whether one is open.
+        void useMapio
+          .getState()
+          .resync()
+          .then(() => useAuthority.getState().restore());
       }),
     [],
   );

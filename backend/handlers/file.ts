@@ -13,6 +13,7 @@ const appInfo = ({ session, mode, version }: HandlerContext): AppInfo => ({
   version,
   mode,
   file: session.fileInfo(),
+  authorityFileOpen: session.hasAuthorityFile(),
   recentFiles: session.settings.get().recentFiles,
   language: session.settings.get().language,
   schoolFolder: defaultSchoolFolder(),

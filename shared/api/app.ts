@@ -7,6 +7,8 @@ export interface AppInfo {
   version: string;
   mode: 'electron' | 'browser' | 'cli';
   file: FileInfo | null;
+  /** Whether an authority comparison file is open (the window asks for its comparison only then). */
+  authorityFileOpen: boolean;
   recentFiles: string[];
   /** The language last chosen (English until someone chooses Welsh). */
   language: 'en' | 'cy';

@@ -4,7 +4,8 @@
  * could not be looked for, and why, never that no school lies outside the fences; with four, some measures
  * are checked and some not, and "none outside" says it covers only the measures checked. Under a chart with
  * no fences, why is said once. The comparison's export dialog says the workbook goes beside the authority
- * file, and the tab names the comparison open.
+ * file, and the tab names the comparison open. A window asks for the comparison only when an authority file is
+ * open (never a request that can only be refused), and a reload finds the one the backend holds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,4 +116,36 @@ test('with too few schools for fences, the outliers section says what could be l
     await page.keyboard.press('Escape');
     await expect(dialogPath).toBeHidden();
   }
+});
+
+test('a window asks for the authority comparison only when one is open, and a reload shows it again', async ({ page }) => {
+  test.setTimeout(90_000);
+  const asked: number[] = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/authority.comparison')) asked.push(response.status());
+  });
+  const dataDir = newDataDir();
+  mapio = await startMapio(dataDir);
+  await page.goto(mapio.url);
+  await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Provision map' })).toBeVisible();
+  // With no authority file open, nothing is asked that could only be refused (a failed request in the console).
+  expect(asked).toEqual([]);
+
+  await page.getByTestId('file-menu').click();
+  await page.getByTestId('menu-authority-new').click();
+  await page.getByTestId('authority-file-path').fill(path.join(dataDir, 'Sir Prawf 2026-27'));
+  await page.getByTestId('authority-file-submit').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Authority comparison' })).toBeVisible();
+  await page.getByTestId('return-files').setInputFiles(await returnFiles(fs.mkdtempSync(path.join(dataDir, 'returns-')), 0, 1));
+  await expect(page.getByTestId('import-summary')).toHaveText('Import finished: 1 imported, 0 rejected.', { timeout: 30_000 });
+
+  // A reload (browser mode) opens on the map, and the authority screen still shows the file the backend holds.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Provision map' })).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('nav-authority').click();
+  await expect(page).toHaveTitle('Authority comparison · Sir Prawf 2026-27.mapio-la · Mapio');
+  // Asked for since the reload, and never refused.
+  expect(asked.length).toBeGreaterThan(0);
+  expect(asked.filter((status) => status !== 200)).toEqual([]);
 });

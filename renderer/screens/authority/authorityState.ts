@@ -33,7 +33,7 @@ export interface AuthorityState {
   /** What the last import did: every file imported or rejected with its reason. */
   lastImport: ReturnImportOutcome | null;
 
-  /** Ask the backend whether an authority file is already open (after a reload). */
+  /** Show the authority file the backend still holds (after a reload), if app.info says one is open. */
   restore(): Promise<void>;
   create(path: string): Promise<AuthorityOutcome<AuthorityView>>;
   open(path: string): Promise<AuthorityOutcome<AuthorityView>>;
@@ -82,6 +82,12 @@ export const useAuthority = create<AuthorityState>()((set, get) => {
     lastImport: null,
 
     async restore() {
+      // app.info, answered before this is asked (renderer/main.tsx, App.tsx), says whether the backend holds
+      // an authority file: with none open, asking for its comparison would only be refused.
+      if (useMapio.getState().appInfo?.authorityFileOpen === false) {
+        set({ view: null });
+        return;
+      }
       const outcome = await attempt(() => queuedCall('authority.comparison', {}));
       if (outcome.ok) set({ view: outcome.result });
       else if (outcome.error.code === 'no_file') set({ view: null });
