@@ -48,7 +48,7 @@ export function academicFinancialYears(calendar: Pick<Calendar, 'weekStarts'>, a
  * A week starting in a later financial year than the second (a calendar running past March of the second
  * year) counts in the second; nothing can fall before the first, which is taken from the earliest week.
  */
-export function weekFinancialYearIndexes(calendar: Pick<Calendar, 'weekStarts'>, years: [number, number]): (0 | 1)[] {
+export function weekFinancialYearIndexes(calendar: Pick<Calendar, 'weekStarts'>, years: readonly [number, number]): (0 | 1)[] {
   return calendar.weekStarts.map((d) => (financialYearOf(d) <= years[0] ? 0 : 1));
 }
 

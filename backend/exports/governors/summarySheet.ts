@@ -28,14 +28,17 @@ import type { SheetContext } from './sheetContext';
 import { L, M, chargedSumFormula, exactly, quoted, type MapCells } from './provisionMapSheet';
 import { OTHER_COSTS_KEY, incomeCountsIn } from '../../../shared/engine';
 import type { SchoolYear } from '../../../shared/domain';
-import { academicFinancialYears, weekFinancialYearIndexes } from '../../../shared/calendar';
+import { weekFinancialYearIndexes } from '../../../shared/calendar';
 import { markInput, markMapioValue, typedText } from './cellRoles';
 import { staffingRows } from './staffingSheet';
 import { keepTogether } from '../sheetPrint';
 
-/** The calendar's teaching weeks in the first financial year and in both (an empty calendar: all in the first), as the engine weighs income. */
-function calendarWeeks(data: SchoolYear): [number, number] {
-  const weekFy = weekFinancialYearIndexes(data.calendar, academicFinancialYears(data.calendar, data.school.academicYear));
+/**
+ * The calendar's teaching weeks in the first financial year and in both (an empty calendar: all in the first), as
+ * the engine weighs income; `years`: the school year's two financial years, as the engine costed them.
+ */
+function calendarWeeks(data: SchoolYear, years: readonly [number, number]): [number, number] {
+  const weekFy = weekFinancialYearIndexes(data.calendar, years);
   const first = weekFy.filter((i) => i === 0).length;
   return weekFy.length === 0 ? [1, 1] : [first, weekFy.length];
 }
@@ -212,7 +215,8 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   const sourceTo = 4;
   const incomeAt = heading(t('export.incomeHeading'), [t('export.col.amount'), t('export.col.source')], sourceTo);
   const incomeFirst = r;
-  const fyYears = academicFinancialYears(data.calendar, data.school.academicYear);
+  // The school year's two financial years, as the engine costed them.
+  const fyYears = costed.totals.financialYears.years;
   const income = data.income.filter((line) => incomeCountsIn(line.financialYear, fyYears));
   moneyFormula(ws, ctx, `B${incomeRow}`, income.length > 0 ? `SUM(B${incomeFirst}:B${incomeFirst + income.length - 1})` : '0', budget.incomePence, 'budget income');
   const incomeRows: Array<{ row: number; financialYear: number | null }> = [];
@@ -320,7 +324,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   // Income in each financial year: an income line naming the year counts in it; one for the academic year
   // as a whole is split by the calendar's teaching weeks in each (Mapio's count, written into the formula),
   // FY1 = round(amount × weeks in FY1 ÷ all weeks), FY2 = amount − FY1, as the engine's split for two parts.
-  const [weeksFirst, weeksAll] = calendarWeeks(data);
+  const [weeksFirst, weeksAll] = calendarWeeks(data, fyYears);
   const fyIncome = (i: 0 | 1, year: number): string => {
     const terms = incomeRows.flatMap(({ row, financialYear }) => {
       const pence = `ROUND(B${row}*100,0)`;
