@@ -155,7 +155,7 @@ describe('a Windows-1252 export whose names lost ŵ and ŷ', () => {
     expect(first).toMatchObject({ rejectCode: 'duplicate_ref', rejectParams: { value: '“D1”', rows: '3, 4', count: 2 } });
     const { createI18n } = await import('../../shared/i18n');
     expect(createI18n('cy').t('mis.reject.duplicate_ref', first.rejectParams)).toBe(
-      'Mae’r cyfeirnod “D1” hefyd ar y rhesi 3, 4. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+      'Mae’r cyfeirnod “D1” hefyd ar y rhesi 3, 4. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a’i mewnforio eto.',
     );
     expect(createI18n('en').t('mis.reject.duplicate_ref', p.rows.find((r) => r.rowNumber === 4)!.rejectParams)).toBe(
       'The reference “D1” is also on rows 2, 3. Each learner must appear once: correct the file and import again.',

@@ -151,7 +151,7 @@ describe('dates and financial years as people type them', () => {
     const refused = readDate('31/2/2025');
     if (refused.ok) throw new Error('31/2/2025 was read as a date');
     expect(createI18n('en').t(refused.error, refused.params ?? {})).toBe('There is no such date as “31/2/2025”: that month has 28 days.');
-    expect(createI18n('cy').t(refused.error, refused.params ?? {})).toBe('Nid oes dyddiad “31/2/2025”: mae 28 diwrnod yn y mis hwnnw.');
+    expect(createI18n('cy').t(refused.error, refused.params ?? {})).toBe('Nid oes y fath ddyddiad â “31/2/2025”: dim ond 28 diwrnod sydd yn y mis hwnnw.');
   });
 
   it('reads a financial year as 2026, 2026-27, 2026/27 or 2026-2027, and refuses a second year that does not follow', () => {

@@ -744,7 +744,7 @@ export const cy: Catalogue = {
     weeksList: 'Teipiwch rifau wythnosau o {{first}} i {{last}}, wedi’u gwahanu gan atalnodau.',
     required: 'Mae angen hwn.',
     date: 'Teipiwch ddyddiad fel 15/10/2025 neu 15 Hydref 2025, neu gadewch yn wag.',
-    noSuchDay: 'Nid oes dyddiad “{{typed}}”: mae {{days}} diwrnod yn y mis hwnnw.',
+    noSuchDay: 'Nid oes y fath ddyddiad â “{{typed}}”: dim ond {{days}} diwrnod sydd yn y mis hwnnw.',
     year: 'Teipiwch flwyddyn ariannol fel 2026-27 (neu 2026), neu gadewch yn wag.',
     // Limits that fit real schools: each says the allowed range.
     wholeNumberBetween: 'Teipiwch rif cyfan rhwng {{min}} a {{max}}.',
@@ -899,7 +899,7 @@ export const cy: Catalogue = {
       // Setting up a school: ranges that fit real schools, the official number, tiers and terms.
       sessionsInWeek: 'ni all fod yn fwy na {{max}} pan fo pob sesiwn yn {{minutes}} munud: mae wythnos ysgol yn dal {{week}} munud',
       minutesInWeek: 'ni all fod yn fwy na {{max}} gyda {{sessions}} sesiwn yr wythnos: mae wythnos ysgol yn dal {{week}} munud',
-      officialNumberDigits: 'rhaid iddo fod yn 7 digid: cod 3 digid yr awdurdod ac yna rif 4 digid yr ysgol',
+      officialNumberDigits: 'rhaid iddo fod yn 7 digid: cod 3 digid yr awdurdod ac yna rhif 4 digid yr ysgol',
       officialNumberAuthority: 'rhaid iddo ddechrau gyda {{code}}, cod yr awdurdod lleol a ddewiswyd',
       officialNumberWelsh: 'rhaid iddo ddechrau gyda chod 3 digid awdurdod lleol yng Nghymru (660 i 681)',
       authorityCode: 'rhaid iddo fod yn god un o 22 awdurdod lleol Cymru (660 i 681)',
@@ -2114,7 +2114,7 @@ export const cy: Catalogue = {
       classedDifferently: 'wedi’i dosbarthu’n wahanol',
     },
     outliers: {
-      rule: 'Mae gwerth eithriadol yn is na Ch1 − 1.5 × IQR neu’n uwch na Ch3 + 1.5 × IQR ysgolion o’r un cyfnod (Ch1, Ch3: y chwartelau isaf ac uchaf; IQR = Ch3 − Ch1), ar ffigurau fesul disgybl, fesul dysgwr ag ADY neu fel cyfrannau, byth ar wariant absoliwt; ni farnir ysgol cyfrwng Cymraeg ar ei chyfran DDY cyfrwng Cymraeg. Cwestiwn i’w ofyn ydyw, nid safle mewn tabl.',
+      rule: 'Mae gwerth eithriadol yn is na Ch1 − 1.5 × ARCh neu’n uwch na Ch3 + 1.5 × ARCh ysgolion o’r un cyfnod (Ch1, Ch3: y chwartelau isaf ac uchaf; ARCh, yr amrediad rhyngchwartel = Ch3 − Ch1), ar ffigurau fesul disgybl, fesul dysgwr ag ADY neu fel cyfrannau, byth ar wariant absoliwt; ni farnir ysgol cyfrwng Cymraeg ar ei chyfran DDY cyfrwng Cymraeg. Cwestiwn i’w ofyn ydyw, nid safle mewn tabl.',
       question: {
         above: '{{measure}} yn {{school}}: {{value}}, ymhell uwchlaw canolrif {{phaseSchools}}, sef {{median}}. Beth sydd y tu ôl i hyn? (Cyd-destun: {{context}}.)',
         below: '{{measure}} yn {{school}}: {{value}}, ymhell islaw canolrif {{phaseSchools}}, sef {{median}}. Beth sydd y tu ôl i hyn? (Cyd-destun: {{context}}.)',
@@ -2245,7 +2245,7 @@ export const cy: Catalogue = {
       blank: 'Rhesi gwag wedi’u hepgor',
       notInFile: 'Yn Mapio ond nid yn y ffeil',
     },
-    nothingYet: 'Caiff rhesi a wrthodwyd eu gadael allan; cywirwch nhw yn eich MIS a mewnforio eto pryd bynnag y mynnwch.',
+    nothingYet: 'Caiff rhesi a wrthodwyd eu gadael allan; cywirwch nhw yn eich MIS a’u mewnforio eto pryd bynnag y mynnwch.',
     notInFileKept_zero: 'Mae pob dysgwr yn Mapio yn y ffeil hon (nid yw Mapio byth yn dileu dysgwyr wrth fewnforio).',
     notInFileKept_one: 'Nid yw {{count}} dysgwr yn Mapio yn y ffeil hon: caiff ei gadw fel y mae (nid yw Mapio byth yn dileu dysgwyr wrth fewnforio).',
     notInFileKept_two: 'Nid yw {{count}} ddysgwr yn Mapio yn y ffeil hon: cânt eu cadw fel y maent (nid yw Mapio byth yn dileu dysgwyr wrth fewnforio).',
@@ -2280,8 +2280,8 @@ export const cy: Catalogue = {
     reject: {
       missing_ref: 'Does dim cyfeirnod ysgol yn “{{column}}”: mae angen un ar bob dysgwr er mwyn i fewnforio diweddarach ddod o hyd iddo.',
       ref_too_long: 'Mae’r cyfeirnod {{value}} yn {{length}} nod o hyd; {{max}} yw’r uchafswm.',
-      duplicate_ref_one: 'Mae’r cyfeirnod {{value}} hefyd ar res {{rows}}. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
-      duplicate_ref_other: 'Mae’r cyfeirnod {{value}} hefyd ar y rhesi {{rows}}. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+      duplicate_ref_one: 'Mae’r cyfeirnod {{value}} hefyd ar res {{rows}}. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a’i mewnforio eto.',
+      duplicate_ref_other: 'Mae’r cyfeirnod {{value}} hefyd ar y rhesi {{rows}}. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a’i mewnforio eto.',
       missing_name: 'Dim enw: mae angen enw’r dysgwr.',
       name_too_long: 'Mae’r enw yn {{length}} nod o hyd; {{max}} yw’r uchafswm.',
       missing_year_group: 'Does dim grŵp blwyddyn yn “{{column}}”.',
@@ -2289,7 +2289,7 @@ export const cy: Catalogue = {
       unknown_aln_status: 'Nid yw {{value}} yn statws ADY y mae Mapio yn ei adnabod (e.e. N / Dim, K / Monitro, E / CDU ysgol, CDU ALl).',
       not_yes_or_no: '{{field}}: {{value}}; defnyddiwch Y neu N (Ie neu Na).',
       formula: 'Mae’r gell “{{column}}” yn dal fformiwla. Nid yw fformiwlâu’n cael eu mewnforio: teipiwch y gwerth ei hun.',
-      control_character: 'Mae’r maes “{{field}}” yn cynnwys nod rheoli (fel NUL) nad oes neb yn ei deipio: cywirwch y ffeil yn eich MIS neu’ch taenlen a mewnforio eto.',
+      control_character: 'Mae’r maes “{{field}}” yn cynnwys nod rheoli (fel NUL) nad oes neb yn ei deipio: cywirwch y ffeil yn eich MIS neu’ch taenlen a’i mewnforio eto.',
     },
     lostLetters: {
       intro:
@@ -2428,7 +2428,7 @@ export const cy: Catalogue = {
     deleted: 'Dilëwyd y senario “{{name}}”.',
     levers: {
       heading: 'Liferi cyflym ar “{{name}}”',
-      intro: 'Mae pob lifer yn newid y senario cyfan ar unwaith ac yn un cam i Dadwneud.',
+      intro: 'Mae pob lifer yn newid y senario cyfan ar unwaith, a gellir ei ddadwneud mewn un cam.',
       payLabel: 'Dyfarniad cyflog neu newid i’r costau ychwanegol',
       payHint: 'Mae pob cost yr awr yn newid o’r ganran hon, e.e. 2.5 neu -1.',
       payInvalid: 'Teipiwch ganran rhwng -50 a 50, e.e. 2.5.',
@@ -2592,7 +2592,7 @@ export const cy: Catalogue = {
       authorityTyped: 'Wedi’i nodi o’r blaen fel “{{name}}”: dewiswch yr awdurdod o’r rhestr.',
       officialNumber: 'Rhif swyddogol yr ysgol',
       officialNumberHint:
-        '7 digid: cod 3 digid yr awdurdod, yna rif 4 digid yr ysgol (e.e. {{example}}), fel yng nghyfrifiad yr ysgolion a datganiad cyllideb yr awdurdod. Gadewch yn wag nes i chi wybod.',
+        '7 digid: cod 3 digid yr awdurdod, yna rhif 4 digid yr ysgol (e.e. {{example}}), fel yng nghyfrifiad yr ysgolion a datganiad cyllideb yr awdurdod. Gadewch yn wag nes i chi wybod.',
       phase: 'Cyfnod',
       medium: 'Cyfrwng iaith',
       roll: 'Nifer ar y gofrestr',

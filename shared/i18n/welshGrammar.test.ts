@@ -233,7 +233,7 @@ const AT_TWO: Record<string, string> = {
   'checks.message.alp_undelivered': 'Ni ddarparwyd DDY Alys ar “Darllen” mewn 2 wythnos a gofnodwyd hyd yma (hyd at wythnos 10).',
   'menu.step.enrolLearners': 'Cofrestru 2 ddysgwr',
   'menu.step.removeEnrolments': 'Tynnu 2 gofrestriad',
-  'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a mewnforio eto.',
+  'mis.reject.duplicate_ref': 'Mae’r cyfeirnod “W1” hefyd ar y rhesi 3, 7. Rhaid i bob dysgwr ymddangos unwaith: cywirwch y ffeil a’i mewnforio eto.',
   'cli.wroteComparison': 'Mewnforiwyd 2 o 2 ffurflen; ysgrifennwyd y gymhariaeth yn cymhariaeth.xlsx.',
   'school.welsh.missing': 'Enwau a nodiadau heb Gymraeg eto: 2. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
   'checks.dueAfterYear': '2 ddiwrnod ysgol i mewn i galendr y flwyddyn nesaf',
