@@ -151,26 +151,16 @@ function launchElectron(electronPath, binding) {
   });
 }
 
-/** Browser mode: the backend and loopback server in Node (TypeScript through tsx). */
+/**
+ * Browser mode: the backend and loopback server in Node (TypeScript through tsx). `reason`: why the desktop
+ * window could not start, said first, so the person reads why before the address the server prints.
+ */
 function runBrowserMode(reason) {
+  if (reason !== null) console.log(`Mapio could not start its desktop window here (${reason}), so it starts in browser mode instead.\n`);
   const serveArgs = passArgs.filter((a) => a !== '--web');
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'backend', 'http', 'serve.ts'), ...serveArgs], {
     cwd: root,
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
-  let buffered = '';
-  child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
-    if (reason === null) return;
-    buffered += chunk.toString('utf8');
-    const match = /Mapio is running in browser mode at (\S+)/.exec(buffered);
-    if (match) {
-      // The address carries the secret only with --no-open (then it is for this terminal); otherwise the browser was given it privately.
-      const where = match[1].includes('?secret=') ? `open ${match[1]}` : 'it opens in your browser';
-      console.log(`\nMapio could not start its desktop window here (${reason}). Starting in browser mode instead: ${where}\n`);
-      reason = null;
-      buffered = '';
-    }
+    stdio: 'inherit',
   });
   // Ctrl+C reaches the child directly; wait for it to close the school file and exit.
   process.on('SIGINT', () => {});
