@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { SchoolYear } from '../../shared/domain';
 import type { TFunction } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
+import { linePoints, wrappedLineCount } from './textLines';
 
 /** A formula cell and the engine's figure it must compute to (in pence): what the proof test checks. */
 export interface CheckedFigure {
@@ -142,48 +143,25 @@ export function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
 }
 
 /**
- * The lines a text wraps to in `width` column-width units, greedily between words, as a spreadsheet wraps
- * it, each character `charUnits` wide. A word wider than the whole width (a place name without spaces)
- * is broken inside itself, onto as many lines as it fills, so a row made this tall shows all of it.
- */
-export function wrappedLineCount(text: string, width: number, charUnits = 1): number {
-  let lines = 0;
-  for (const part of text.split('\n')) {
-    let used = 0;
-    lines++;
-    for (const word of part.split(/\s+/).filter((w) => w !== '')) {
-      const w = word.length * charUnits;
-      if (used > 0 && used + 1 + w > width) {
-        lines++;
-        used = 0;
-      }
-      if (w > width) {
-        const filled = Math.ceil(w / width);
-        lines += filled - 1;
-        used = w - (filled - 1) * width;
-      } else used += (used > 0 ? 1 : 0) + w;
-    }
-  }
-  return lines;
-}
-
-/**
- * Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them);
- * text merged across columns wraps at their width together.
+ * Rows tall enough for their wrapped text (LibreOffice and Excel do not grow rows written with text in them),
+ * counted from Calibri's widths (textLines.ts); text merged across columns wraps at their width together.
  */
 export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
   for (let r = fromRow; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
+    let height = 0;
     let lines = 1;
     row.eachCell((cell) => {
       if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell)) return;
       const v = cell.value;
       if (typeof v !== 'string') return;
-      const width = Math.max(1, widthFor(ws, cell) - 1);
-      lines = Math.max(lines, wrappedLineCount(v, width, cell.font?.bold ? 1.1 : 1));
+      const font = { bold: cell.font?.bold, size: cell.font?.size };
+      const cellLines = wrappedLineCount(v, widthFor(ws, cell), font);
+      lines = Math.max(lines, cellLines);
+      height = Math.max(height, cellLines * linePoints(font.size));
     });
     if (lines > 1) {
-      row.height = lines * 12.75 + 2;
+      row.height = height;
       // Figures beside wrapped text sit on its first line, not its last.
       if (r > fromRow) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));
     }

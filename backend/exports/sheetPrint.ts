@@ -15,7 +15,8 @@
  */
 import type ExcelJS from 'exceljs';
 import { formatPounds } from '../../shared/money';
-import { MONEY_FORMAT, widthFor, wrappedLineCount } from './sheetLayout';
+import { MONEY_FORMAT, widthFor } from './sheetLayout';
+import { linePoints, wrappedLineCount } from './textLines';
 
 const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
 const BASE_FONT = 11;
@@ -112,21 +113,23 @@ export function printScale(ws: ExcelJS.Worksheet, orientation = ws.pageSetup.ori
   return Math.min(1, printable / sheet);
 }
 
-/** Rows tall enough for their wrapped text, merged ranges counted at their full width; never lower than set. */
+/**
+ * Rows tall enough for their wrapped text, counted from Calibri's widths (textLines.ts), merged ranges
+ * at their full width; never lower than set.
+ */
 function growRowsForWrappedText(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) => {
     let lines = 1;
-    let size = BASE_FONT;
+    let needed = 0;
     row.eachCell((cell) => {
       if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell) || isFigure(cell)) return;
       const text = shownText(cell);
       if (text === '') return;
-      const width = Math.max(1, widthFor(ws, cell) - 1);
-      const factor = ((cell.font?.size ?? BASE_FONT) / BASE_FONT) * (cell.font?.bold ? 1.1 : 1);
-      lines = Math.max(lines, wrappedLineCount(text, width, factor));
-      size = Math.max(size, cell.font?.size ?? BASE_FONT);
+      const font = { bold: cell.font?.bold, size: cell.font?.size };
+      const cellLines = wrappedLineCount(text, widthFor(ws, cell), font);
+      lines = Math.max(lines, cellLines);
+      needed = Math.max(needed, cellLines * linePoints(font.size));
     });
-    const needed = lines * (size * 1.16) + 2;
     if (lines > 1 && (row.height === undefined || row.height < needed)) row.height = needed;
     // Figures beside wrapped text sit on its first line, not its last.
     if (lines > 1 && Number(row.number) > headerRows(ws)) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));

@@ -9,7 +9,8 @@
  * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
-import { HEADER_FILL, wrappedLineCount } from './sheetLayout';
+import { HEADER_FILL } from './sheetLayout';
+import { LINE_POINTS, linePoints, type TextFont, wrappedLineCount } from './textLines';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
 const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
@@ -22,23 +23,21 @@ const LEAST_FIT_SCALE = 0.75;
 const ACROSS_PAGES_SCALE = 80;
 /** Printable width of landscape and portrait A4 with 0.7-inch side margins, in pixels at 96 dpi. */
 const PRINTABLE_PX = { landscape: Math.floor((11.69 - 1.4) * 96), portrait: Math.floor((8.27 - 1.4) * 96) };
-/** A bold heading character is about this many column-width units. */
+/** A bold heading character is about this many column-width units: a column is widened to its heading's longest word by it. */
 const BOLD_CHAR = 1.15;
-export const LINE_HEIGHT_PT = 15;
+/** A line of 11 pt text, in points (textLines.ts). */
+export const LINE_HEIGHT_PT = LINE_POINTS;
 
 const columnPx = (width: number) => Math.floor(width * 7 + 5);
 
-/** A plain character is about this many column-width units: printed by LibreOffice, Welsh labels average 0.86. */
-export const PLAIN_CHAR = 0.95;
-
 /**
- * The lines a heading (or, with `charWidth` PLAIN_CHAR, plain text) wraps to in a column `width` characters
- * wide (greedy, on spaces). A word longer than a line (a place name: "Llanfairpwllgwyngyllgogerychwyrndrobwll")
- * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it: the
- * sheets' own estimate (`wrappedLineCount`), counted in the whole characters that fit the column.
+ * The lines a text (a heading in bold) wraps to in a column `width` characters wide: greedy, on spaces,
+ * from Calibri's widths; a word longer than a line (a place name: "Llanfairpwllgwyngyllgogerychwyrndrobwll")
+ * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it
+ * (`wrappedLineCount`, textLines.ts).
  */
-export function wrappedLines(text: string, width: number, charWidth = BOLD_CHAR): number {
-  return wrappedLineCount(text, Math.max(1, Math.floor((width - 1) / charWidth)));
+export function wrappedLines(text: string, width: number, font: TextFont): number {
+  return wrappedLineCount(text, width, font);
 }
 
 /** Width a cell's indent takes from its column, in column units: each level is three spaces (ECMA-376), taken generously. */
@@ -74,7 +73,7 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
       width = Math.max(width, Math.ceil(printedLength(cell.value, cell.numFmt) * 1.1) + 3);
     });
     column.width = width;
-    lines = Math.max(lines, wrappedLines(text, width));
+    lines = Math.max(lines, wrappedLines(text, width, { bold: true }));
     const cell = heading.getCell(c);
     cell.fill = HEADER_FILL;
     cell.border = HEADING_BORDER;
@@ -132,13 +131,18 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
   sheet.eachRow((row) => {
     if (row.number <= headingRow) return;
     let lines = 1;
+    let height = 0;
     row.eachCell((cell, c) => {
       // Every cell of the row at its top, figures too, so a tall row still reads across as one line.
       const isText = typeof cell.value === 'string';
       cell.alignment = { ...cell.alignment, vertical: 'top', ...(isText ? { wrapText: true } : {}), ...(right.has(c) ? { horizontal: 'right' } : {}) };
       const width = (sheet.getColumn(c).width ?? 9) - (cell.alignment?.indent ?? 0) * INDENT_UNITS;
-      if (isText) lines = Math.max(lines, wrappedLines(cell.text, width, cell.font?.bold ? BOLD_CHAR : PLAIN_CHAR));
+      if (!isText) return;
+      const font = { bold: cell.font?.bold, size: cell.font?.size };
+      const cellLines = wrappedLines(cell.text, width, font);
+      lines = Math.max(lines, cellLines);
+      height = Math.max(height, cellLines * linePoints(font.size));
     });
-    if (lines > 1) row.height = Math.max(row.height ?? 0, lines * LINE_HEIGHT_PT);
+    if (lines > 1) row.height = Math.max(row.height ?? 0, height);
   });
 }

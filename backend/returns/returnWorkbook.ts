@@ -75,8 +75,6 @@ const YEAR_SAID_FROM = 8;
  * past the last column and the printed page shrank to fit it.
  */
 const TITLE_WRAPS_FROM = 8;
-/** A character of the title (bold, 14 pt) in column units, taken generously: LibreOffice prints it at about 1.15. */
-const TITLE_CHAR = 1.25;
 /** A line of the title, in points. */
 const TITLE_LINE_PT = 19;
 
@@ -125,7 +123,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const title = t('returnBook.title', { school: recordName(s, lang), year: s.academicYear });
   sheet.addRow([title]).font = TITLE;
   const across = sheet.columns.reduce((width, column) => width + (column.width ?? 9), 0);
-  const titleLines = version >= TITLE_WRAPS_FROM ? wrappedLines(title, across, TITLE_CHAR) : 1;
+  const titleLines = version >= TITLE_WRAPS_FROM ? wrappedLines(title, across, TITLE) : 1;
   if (titleLines > 1) sheet.mergeCells(1, 1, 1, sheet.columns.length);
   row(t('returnBook.note'));
   heading(t('returnBook.school.heading'));
