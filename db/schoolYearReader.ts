@@ -154,7 +154,7 @@ export function createSchoolYearReader(db: SqliteDatabase, options: { remember?:
   const terms = db.prepare(`
     SELECT starts_on AS startsOn, ends_on AS endsOn, half_term_starts_on AS halfTermStartsOn, half_term_ends_on AS halfTermEndsOn
     FROM calendar_terms ORDER BY position`);
-  const tiers = db.prepare('SELECT id, name, name_cy AS nameCy, is_alp AS isAlp, costing, sort_order AS sortOrder FROM tiers ORDER BY sort_order, id');
+  const tiers = db.prepare('SELECT id, name, name_cy AS nameCy, description, description_cy AS descriptionCy, is_alp AS isAlp, costing, sort_order AS sortOrder FROM tiers ORDER BY sort_order, id');
   const areas = db.prepare('SELECT id, name, name_cy AS nameCy, sort_order AS sortOrder FROM areas ORDER BY sort_order, id');
   const staff = db.prepare(`
     SELECT id, name, role, is_placeholder AS isPlaceholder, hourly_cost_pence AS hourlyCostPence,

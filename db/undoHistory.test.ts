@@ -84,7 +84,10 @@ describe('undo and redo', () => {
       [
         'Tiers',
         (r) =>
-          r.tiers.set([...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })), { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 4 }]),
+          r.tiers.set([
+            ...base.tiers.map((t) => ({ ...t, name: t.name.toUpperCase() })),
+            { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 4 },
+          ]),
       ],
       ['Areas', (r) => r.areas.set([...base.areas, { id: 'wellbeing', name: 'Well-being', nameCy: 'Llesiant', sortOrder: 5 }])],
       ['Staff', (r) => r.staff.create({ ...base.staff[0]!, name: 'New TA', hourlyCostBasis: null })],

@@ -82,6 +82,13 @@ export interface Tier {
   name: string;
   /** The name in Welsh; empty = not given (Welsh readers then see `name`). */
   nameCy: string;
+  /**
+   * What the tier is, in the school's words, as the statement for parents introduces its section; empty =
+   * not given (the statement then says only what is true of any tier like it: docs/exports.md).
+   */
+  description: string;
+  /** The description in Welsh; empty = not given (Welsh readers then see `description`). */
+  descriptionCy: string;
   isAlp: boolean;
   costing: TierCosting;
   sortOrder: number;

@@ -30,6 +30,17 @@ describe('learners’ names in free text', () => {
     expect(namesInFreeText(y, 'return').map((f) => f.path)).toContain('income.1.name');
   });
 
+  it('searches each tier’s description for parents, in English and Welsh, for the statement only', () => {
+    const y = year();
+    y.tiers[1] = { ...y.tiers[1]!, description: 'Started for Osian', descriptionCy: 'Dechreuwyd i Osian' };
+    const id = y.tiers[1].id;
+    expect(namesInFreeText(y, 'statement').slice(0, 2)).toEqual([
+      { path: `tiers.${id}.description`, text: 'Started for Osian', found: 'Osian' },
+      { path: `tiers.${id}.descriptionCy`, text: 'Dechreuwyd i Osian', found: 'Osian' },
+    ]);
+    expect(namesInFreeText(y, 'return').map((f) => f.path)).not.toContain(`tiers.${id}.description`);
+  });
+
   it('finds nothing in a school whose texts name no learner', () => {
     const y = year();
     y.lines = y.lines.filter((l) => l.id === 13);

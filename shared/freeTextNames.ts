@@ -48,6 +48,10 @@ export function namesInFreeText(year: SchoolYear, document: FreeTextDocument): N
   const patterns = namePatterns(year);
   if (patterns.length === 0) return [];
   const fields: Array<{ path: string; text: string }> = [];
+  // The statement introduces each tier in the school's own words, before the tier's lines.
+  if (document === 'statement') {
+    for (const t of year.tiers) fields.push({ path: `tiers.${t.id}.description`, text: t.description }, { path: `tiers.${t.id}.descriptionCy`, text: t.descriptionCy });
+  }
   for (const l of year.lines) {
     fields.push({ path: `lines.${l.id}.name`, text: l.name }, { path: `lines.${l.id}.nameCy`, text: l.nameCy });
     if (document === 'statement') fields.push({ path: `lines.${l.id}.description`, text: l.description }, { path: `lines.${l.id}.descriptionCy`, text: l.descriptionCy });

@@ -24,7 +24,7 @@ function version1Text(): { text: string; lineWithLearners: number } {
 }
 
 describe('the interchange format', () => {
-  it('writes version 5 and reads it back unchanged, referrals, closed days, Welsh measure units, sources and notes included', () => {
+  it('writes version 6 and reads it back unchanged, referrals, closed days, Welsh measure units, sources, notes and tier descriptions included', () => {
     const line = interventionLine({ id: 1, fundingNote: 'Secured by the health board (NHS)', fundingNoteCy: 'Wedi’i sicrhau gan y bwrdd iechyd (GIG)' });
     const year = schoolYear({
       lines: [line],
@@ -34,16 +34,42 @@ describe('the interchange format', () => {
     });
     year.school = { ...year.school, alpDefinitionSource: 'County ALP guidance', alpDefinitionSourceCy: 'Canllawiau DDY y sir' };
     year.calendar.closedDays = [year.calendar.weekStarts[2] as string];
+    year.tiers.push({
+      id: 'wellbeing',
+      name: 'Wellbeing groups',
+      nameCy: 'Grwpiau lles',
+      description: 'Small groups that meet all year.',
+      descriptionCy: 'Grwpiau bach sy’n cwrdd drwy’r flwyddyn.',
+      isAlp: false,
+      costing: 'shared',
+      sortOrder: 4,
+    });
     const doc = toInterchange(year, 'test');
-    expect(doc.version).toBe(5);
-    expect(INTERCHANGE_VERSION).toBe(5);
+    expect(doc.version).toBe(6);
+    expect(INTERCHANGE_VERSION).toBe(6);
     const read = parseInterchange(JSON.stringify(doc));
     expect(read).toEqual(year);
+    expect(read.tiers.find((t) => t.id === 'wellbeing')).toMatchObject({ description: 'Small groups that meet all year.', descriptionCy: 'Grwpiau bach sy’n cwrdd drwy’r flwyddyn.' });
     expect([read.income[0]!.sourceCy, read.lines[0]!.fundingNoteCy, read.school.alpDefinitionSourceCy]).toEqual([
       'Datganiad cyllideb yr awdurdod',
       'Wedi’i sicrhau gan y bwrdd iechyd (GIG)',
       'Canllawiau DDY y sir',
     ]);
+  });
+
+  it('still reads version 5: no tier described for parents, which is what version 5 meant', () => {
+    const year = schoolYear();
+    const doc = toInterchange(year, 'test');
+    const v5 = { ...doc, version: 5, year: { ...doc.year, tiers: doc.year.tiers.map(({ description: _d, descriptionCy: _c, ...t }) => t) } };
+    const read = parseInterchange(JSON.stringify(v5));
+    expect(read.tiers.map((t) => [t.description, t.descriptionCy])).toEqual(year.tiers.map(() => ['', '']));
+    expect(read).toEqual({ ...year, tiers: year.tiers.map((t) => ({ ...t, description: '', descriptionCy: '' })) });
+  });
+
+  it('refuses a tier description longer than 1,000 characters, naming the field', () => {
+    const doc = toInterchange(schoolYear(), 'test');
+    doc.year.tiers[1] = { ...doc.year.tiers[1]!, descriptionCy: 'a'.repeat(1001) };
+    expect(() => parseInterchange(JSON.stringify(doc))).toThrow(/tiers\.1\.descriptionCy/);
   });
 
   it('still reads version 4: no income source, funding note or ALP definition source in Welsh, which is what version 4 meant', () => {
@@ -113,7 +139,7 @@ describe('the interchange format', () => {
   });
 
   it('refuses a version it does not know, naming the versions it reads', () => {
-    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 6 }))).toThrow(/reads versions 1, 2, 3, 4, 5\)/);
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 7 }))).toThrow(/reads versions 1, 2, 3, 4, 5, 6\)/);
   });
 
   it('refuses a document without the fields version 2 requires', () => {

@@ -22,6 +22,9 @@
  * Version 5 added Welsh beside three more texts the school types: each income line's `sourceCy`, each
  * line's `fundingNoteCy` and the school's `alpDefinitionSourceCy`. Version 4 and earlier read with them
  * empty: the Welsh reader sees the English, which is what they meant.
+ *
+ * Version 6 added each tier's description for parents (`description`, `descriptionCy`). Version 5 and
+ * earlier read with both empty: the statement for parents then says only what is true of any tier like it.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -34,9 +37,9 @@ import { fieldIssue } from './fieldIssues';
 import { englishMessage } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 5;
+export const INTERCHANGE_VERSION = 6;
 /** Versions this Mapio reads (it writes only the newest). */
-export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5];
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -93,7 +96,9 @@ export function parseInterchange(text: string): SchoolYear {
       : {
           ...head.data,
           version: INTERCHANGE_VERSION,
-          year: fromVersion4(v === 4 ? head.data.year : fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year))),
+          year: fromVersion5(
+            v === 5 ? head.data.year : fromVersion4(v === 4 ? head.data.year : fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year))),
+          ),
         };
   const parsed = documentSchema.safeParse(current);
   if (!parsed.success) fail(issuesFrom(parsed.error));
@@ -107,6 +112,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Each record of `list` with `defaults` for the fields it lacks (what an older version's records did not carry). */
 const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
+
+/** A version-5 year with what version 6 added, as version 5 meant it: no tier described for parents. */
+function fromVersion5(year: unknown): unknown {
+  if (!isRecord(year)) return year;
+  return { ...year, tiers: each(year.tiers, { description: '', descriptionCy: '' }) };
+}
 
 /** A version-4 year with what version 5 added, as version 4 meant it: no income source, funding note or ALP definition source in Welsh. */
 function fromVersion4(year: unknown): unknown {

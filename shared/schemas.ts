@@ -116,10 +116,14 @@ export const calendarSchema = z.strictObject({
   closedDays: z.array(isoDate).max(MAX_CLOSED_DAYS, issue('atMost', { max: MAX_CLOSED_DAYS })),
 });
 
+/** The most characters a tier's description for parents may have, in each language: a short paragraph. */
+export const TIER_DESCRIPTION_MAX_CHARS = 1000;
 export const tierSchema = z.strictObject({
   id: code,
   name,
   nameCy: text(200),
+  description: text(TIER_DESCRIPTION_MAX_CHARS),
+  descriptionCy: text(TIER_DESCRIPTION_MAX_CHARS),
   isAlp: z.boolean(),
   costing: z.enum(TIER_COSTING_MODES),
   sortOrder: z.number().int(),

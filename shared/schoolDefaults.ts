@@ -9,11 +9,41 @@ import { cy } from './i18n/cy';
 import { en } from './i18n/en';
 import { academicYearLabel, defaultWelshCalendar } from './welshTermDates';
 
-/** Universal (whole school, per pupil on roll), targeted (shared, not ALP) and ALP (shared, ALP). */
+/**
+ * Universal (whole school, per pupil on roll), targeted (shared, not ALP) and ALP (shared, ALP), each
+ * described for parents in Mapio's words, which the school can change like the names.
+ */
 export const DEFAULT_TIERS: readonly Tier[] = [
-  { id: 'universal', name: en.export.defaultTier.universal, nameCy: cy.export.defaultTier.universal, isAlp: false, costing: 'whole_school', sortOrder: 1 },
-  { id: 'targeted', name: en.export.defaultTier.targeted, nameCy: cy.export.defaultTier.targeted, isAlp: false, costing: 'shared', sortOrder: 2 },
-  { id: 'alp', name: en.export.defaultTier.alp, nameCy: cy.export.defaultTier.alp, isAlp: true, costing: 'shared', sortOrder: 3 },
+  {
+    id: 'universal',
+    name: en.export.defaultTier.universal,
+    nameCy: cy.export.defaultTier.universal,
+    description: en.export.statement.universalIntro,
+    descriptionCy: cy.export.statement.universalIntro,
+    isAlp: false,
+    costing: 'whole_school',
+    sortOrder: 1,
+  },
+  {
+    id: 'targeted',
+    name: en.export.defaultTier.targeted,
+    nameCy: cy.export.defaultTier.targeted,
+    description: en.export.statement.targetedIntro,
+    descriptionCy: cy.export.statement.targetedIntro,
+    isAlp: false,
+    costing: 'shared',
+    sortOrder: 2,
+  },
+  {
+    id: 'alp',
+    name: en.export.defaultTier.alp,
+    nameCy: cy.export.defaultTier.alp,
+    description: en.export.statement.alpIntro,
+    descriptionCy: cy.export.statement.alpIntro,
+    isAlp: true,
+    costing: 'shared',
+    sortOrder: 3,
+  },
 ];
 
 /** The four areas of need of the ALN Code's guidance. */

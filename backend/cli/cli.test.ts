@@ -50,7 +50,7 @@ describe('JSON interchange', () => {
     expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
     const doc = JSON.parse(fs.readFileSync(first, 'utf8'));
     expect(doc.format).toBe('mapio-school-year');
-    expect(doc.version).toBe(5);
+    expect(doc.version).toBe(6);
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document, edited freely to spoil it

@@ -88,23 +88,100 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(html).toContain('.language + .language { break-before: page;');
   });
 
-  it('introduces an authority’s own tiers by their costing mode and ALP mark, under their Welsh names in Welsh', () => {
+  it('introduces an authority’s own tiers with no description by what is true of any tier with their costing mode and ALP mark, under their Welsh names in Welsh', () => {
     const year = demoSchoolYear();
     year.tiers = [
-      { id: 'sylfaen', name: 'Foundation', nameCy: 'Sylfaen', isAlp: false, costing: 'whole_school', sortOrder: 1 },
-      { id: 'targedu', name: 'Focused', nameCy: 'Ffocws', isAlp: false, costing: 'shared', sortOrder: 2 },
-      { id: 'arbenigol', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared', sortOrder: 3 },
+      { id: 'sylfaen', name: 'Foundation', nameCy: 'Sylfaen', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+      { id: 'targedu', name: 'Focused', nameCy: 'Ffocws', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+      { id: 'arbenigol', name: 'Specialist', nameCy: 'Arbenigol', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
     ];
     const moved: Record<string, string> = { universal: 'sylfaen', targeted: 'targedu', alp: 'arbenigol' };
     year.lines = year.lines.map((l) => ({ ...l, tierId: moved[l.tierId] ?? l.tierId }));
     const en = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
     expect(en).toContain('<h2>Foundation</h2>\n<p class="intro">Good teaching, adapted for every learner');
-    expect(en).toContain('<h2>Focused</h2>\n<p class="intro">Short-term, targeted teaching');
+    expect(en).toContain('<h2>Focused</h2>\n<p class="intro">Support for the learners chosen for it. This is not ALP');
     expect(en).toContain('<h2>Specialist</h2>\n<p class="intro">Provision in addition to');
     const cy = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
     expect(cy).toContain('<h2>Sylfaen</h2>');
     expect(cy).toContain('<h2>Arbenigol</h2>');
     expect(cy).not.toContain('Foundation');
+  });
+
+  describe('each tier introduced in the school’s own words', () => {
+    /** The demo school with a shared, non-ALP tier of its own ("Wellbeing groups"), and the nurture group moved into it. */
+    function withWellbeingTier(description = '', descriptionCy = '') {
+      const year = demoSchoolYear();
+      year.tiers.push({ id: 'wellbeing', name: 'Wellbeing groups', nameCy: 'Grwpiau lles', description, descriptionCy, isAlp: false, costing: 'shared', sortOrder: 4 });
+      const moved = year.lines.find((l) => l.tierId === 'targeted' && l.groups * l.groupCapacity > 1)!;
+      moved.tierId = 'wellbeing';
+      return { year, moved };
+    }
+    /** The tier's heading and the paragraph introducing it. */
+    const section = (html: string, heading: string) => html.slice(html.indexOf(`<h2>${heading}</h2>`), html.indexOf('</p>', html.indexOf(`<h2>${heading}</h2>`)) + 4);
+
+    it('never calls a shared tier of the school’s own short-term catch-up when it has no description: it says only what is true of any such tier', () => {
+      const { year } = withWellbeingTier();
+      const en = section(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' }), 'Wellbeing groups');
+      expect(en).toContain('<h2>Wellbeing groups</h2>\n<p class="intro">Support for the learners chosen for it. This is not ALP and does not need an individual development plan (IDP).</p>');
+      const cy = section(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' }), 'Grwpiau lles');
+      expect(cy).toContain('<h2>Grwpiau lles</h2>\n<p class="intro">Cymorth i’r dysgwyr a ddewiswyd ar ei gyfer. Nid DDY yw hyn ac nid oes angen cynllun datblygu unigol (CDU) ar ei gyfer.</p>');
+      for (const [html, short] of [
+        [en, /short-term|catch-up/i],
+        [cy, /cyfnod byr|dal i fyny/i],
+      ] as const)
+        expect(html).not.toMatch(short);
+      // Nor does the statement's opening promise that the support it lists is only for a time.
+      const whole = buildAlpStatementHtml(year, { lang: 'bilingual', generatedOn: '2026-11-24' });
+      expect(whole).not.toMatch(/for a time|am gyfnod,/);
+    });
+
+    it('with no description, an ALP tier is introduced by what ALP is and a whole-school tier as provision for every learner', () => {
+      const year = demoSchoolYear();
+      year.tiers = year.tiers.map((x) => ({ ...x, description: '', descriptionCy: '' }));
+      const en = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
+      expect(en).toContain('<h2>Universal</h2>\n<p class="intro">Good teaching, adapted for every learner in the class');
+      expect(en).toContain('<h2>ALP</h2>\n<p class="intro">Provision in addition to, or different from');
+      expect(en).toContain('<h2>Targeted</h2>\n<p class="intro">Support for the learners chosen for it.');
+      expect(en).not.toContain('Short-term');
+    });
+
+    it('uses the tier’s own description in the statement’s language, and the English marked as English where it has no Welsh', () => {
+      const { year } = withWellbeingTier('Small groups that meet all year to build confidence.', 'Grwpiau bach sy’n cwrdd drwy’r flwyddyn i fagu hyder.');
+      const en = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
+      expect(en).toContain('<h2>Wellbeing groups</h2>\n<p class="intro">Small groups that meet all year to build confidence.</p>');
+      expect(en).not.toContain('Grwpiau bach');
+      const cy = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+      expect(cy).toContain('<h2>Grwpiau lles</h2>\n<p class="intro">Grwpiau bach sy’n cwrdd drwy’r flwyddyn i fagu hyder.</p>');
+      expect(cy).not.toContain('Small groups');
+      const bilingual = buildAlpStatementHtml(year, { lang: 'bilingual', generatedOn: '2026-11-24' });
+      expect(bilingual).toContain('Grwpiau bach sy’n cwrdd drwy’r flwyddyn i fagu hyder.');
+      expect(bilingual).toContain('Small groups that meet all year to build confidence.');
+      // No Welsh given: the Welsh statement shows the English, marked as English, as it does a line's description.
+      year.tiers.find((x) => x.id === 'wellbeing')!.descriptionCy = '';
+      expect(buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' })).toContain(
+        '<h2>Grwpiau lles</h2>\n<p class="intro"><span lang="en">Small groups that meet all year to build confidence.</span></p>',
+      );
+    });
+
+    it('takes learners’ names and amounts of money out of a tier’s description, and escapes it', () => {
+      const year = demoSchoolYear();
+      const learner = year.learners[0]!;
+      const { year: withTier } = withWellbeingTier(`Started for ${learner.name}; costs £1,200 a year. <b>All year</b>`, `Dechreuwyd i ${learner.name}; mae’n costio £1,200 y flwyddyn.`);
+      withTier.learners = year.learners;
+      for (const lang of ['en', 'cy'] as const) {
+        const html = buildAlpStatementHtml(withTier, { lang, generatedOn: '2026-11-24' });
+        expect(html, lang).not.toContain(learner.name);
+        expect(html, lang).not.toContain('1,200');
+        expect(html, lang).not.toContain('<b>');
+      }
+      expect(buildAlpStatementHtml(withTier, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="intro">Started for a learner; costs a year. &lt;b&gt;All year&lt;/b&gt;</p>');
+      expect(buildAlpStatementHtml(withTier, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="intro">Dechreuwyd i dysgwr; mae’n costio y flwyddyn.</p>');
+    });
+
+    it('a description that is nothing but money falls back to what is true of the tier', () => {
+      const { year } = withWellbeingTier('£1,200', '£1,200');
+      expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<h2>Wellbeing groups</h2>\n<p class="intro">Support for the learners chosen for it.');
+    });
   });
 
   it('says, under an ALP heading, that the school lists no provision as ALP when no tier is marked as ALP', () => {

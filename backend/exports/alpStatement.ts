@@ -8,6 +8,9 @@
  * name or reference written into them is replaced by "a learner", and any amount in pounds is removed.
  *
  * What else it says, and the rules for the offer (docs/exports.md, "The statement for parents"):
+ * - each tier introduced by the school's own description of it in the statement's language (the English,
+ *   marked as English, where it gave no Welsh); with none, by what is true of any tier like it, never by
+ *   a claim (such as "short-term") a school's own tier may not bear out;
  * - an ALP section even when the school marks no tier as ALP: it says the school lists no provision as ALP;
  * - each line once, under the first of its areas of need, with its other areas named beside it;
  * - a line for one learner (one place, or one learner on it all year) is described only as individual
@@ -58,12 +61,15 @@ export function redactForParents(text: string, year: SchoolYear, t: TFunction): 
 }
 
 /**
- * A tier's section: headed by the school's own name for it, introduced by what it is: ALP, provision for
- * every learner (a whole-school tier), or targeted support that is not ALP.
+ * A tier's section: headed by the school's own name for it, introduced by the school's own description of
+ * it (`described`, already safe as HTML) or, where it gave none, by what is true of every tier like it: ALP
+ * (what the law says ALP is), provision for every learner (a whole-school tier), or support for the learners
+ * chosen for it that is not ALP. Never more than that: a school's own tier may be long-term, so Mapio does
+ * not call it short-term catch-up.
  */
-function tierHeading(tier: Tier, lang: Lang, t: TFunction): { heading: string; intro: string } {
-  const intro = tier.isAlp ? t('export.statement.alpIntro') : tier.costing === 'whole_school' ? t('export.statement.universalIntro') : t('export.statement.targetedIntro');
-  return { heading: tierLabel(tier, lang), intro };
+function tierHeading(tier: Tier, lang: Lang, t: TFunction, described: string | null): { heading: string; introHtml: string } {
+  const fallback = tier.isAlp ? t('export.statement.alpIntro') : tier.costing === 'whole_school' ? t('export.statement.universalIntro') : t('export.statement.sharedIntro');
+  return { heading: tierLabel(tier, lang), introHtml: described ?? escapeHtml(fallback) };
 }
 
 /**
@@ -139,7 +145,7 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   const english = new Set(options.lang === 'cy' ? untranslated(typed).map((u) => `${u.kind}:${u.id}`) : []);
   const school = year.school;
   const safe = (text: string) => escapeHtml(redactForParents(text, year, t));
-  const marked = (kind: 'line' | 'lineDescription', id: number, html: string) => (english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html);
+  const marked = (kind: 'line' | 'lineDescription' | 'tierDescription', id: number | string, html: string) => (english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html);
   const areas = sortedAreas(year);
 
   const sections: string[] = [];
@@ -148,10 +154,13 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   const unknownTierIds = [...new Set(year.lines.map((l) => l.tierId).filter((id) => !tiers.some((x) => x.id === id)))];
   const groups: Array<{ tier: Tier }> = [
     ...tiers.map((tier) => ({ tier })),
-    ...unknownTierIds.map((id, i): { tier: Tier } => ({ tier: { id, name: id, nameCy: '', isAlp: false, costing: 'shared', sortOrder: 1000 + i } })),
+    ...unknownTierIds.map((id, i): { tier: Tier } => ({ tier: { id, name: id, nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 1000 + i } })),
   ];
   for (const { tier } of groups) {
-    const { heading, intro } = tierHeading(tier, options.lang, t);
+    // The school's description of the tier is its free text: no learner's name, no money, marked English where it has no Welsh.
+    const description = redactForParents(tier.description, year, t);
+    const described = description ? marked('tierDescription', tier.id, escapeHtml(description)) : null;
+    const { heading, introHtml } = tierHeading(tier, options.lang, t, described);
     const lines = year.lines.filter((l) => l.tierId === tier.id);
     // Each line once: under the first of its areas (in the school's order), its other areas named beside it.
     const firstArea = (l: InterventionLine) => areas.find((a) => l.areaIds.includes(a.id));
@@ -193,7 +202,7 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
               return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${items}\n</ul>`;
             })
             .join('\n');
-    sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${escapeHtml(intro)}</p>\n${body}\n</section>`);
+    sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${introHtml}</p>\n${body}\n</section>`);
   }
   // A statement of what the school regards as ALP always says so, even when no tier is marked as ALP.
   if (!groups.some(({ tier }) => tier.isAlp)) {

@@ -189,6 +189,27 @@ describe('values a real school never has are refused with the range, and nothing
     expect(backend.invoke('year.get', {}).data.learners[0]!.idpLastReviewed).toBe('2026-11-24');
   });
 
+  it('a tier’s description for parents longer than 1,000 characters, in either language, naming the tier’s field; 1,000 is kept', async () => {
+    const tiers = backend.invoke('year.get', {}).data.tiers;
+    const long = (field: 'description' | 'descriptionCy', chars: number) => tiers.map((t, i) => (i === 1 ? { ...t, [field]: 'a'.repeat(chars) } : t));
+    let error: unknown;
+    try {
+      await backend.call('tiers.set', { tiers: long('description', 1001) });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ApiError).toBody()).toMatchObject({ code: 'invalid_input', issues: [{ path: 'tiers.1.description', code: 'maxChars', params: { max: 1000 } }] });
+    expect(await refusal('tiers.set', { tiers: long('description', 1001) })).toEqual({
+      path: 'tiers.1.description',
+      message: english('apiError.issue.maxChars', { max: 1000 }),
+      welsh: welsh('apiError.issue.maxChars', { max: 1000 }),
+      unchanged: true,
+    });
+    expect(await refusal('tiers.set', { tiers: long('descriptionCy', 1001) })).toMatchObject({ path: 'tiers.1.descriptionCy', unchanged: true });
+    await backend.call('tiers.set', { tiers: long('descriptionCy', 1000) });
+    expect(backend.invoke('year.get', {}).data.tiers[1]!.descriptionCy).toHaveLength(1000);
+  });
+
   it('a tier list with no ALP tier', async () => {
     const tiers = backend.invoke('year.get', {}).data.tiers.map((t) => ({ ...t, isAlp: false }));
     expect(await refusal('tiers.set', { tiers })).toEqual({ path: 'tiers', message: 'at least one tier must be marked ALP', welsh: 'rhaid i o leiaf un haen gael ei marcio’n DDY', unchanged: true });

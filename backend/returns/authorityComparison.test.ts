@@ -34,9 +34,9 @@ const PRECISION_NAMES = ['Precision teaching', 'Precision Teaching (spelling)', 
 const precisionIsAlp = (i: number) => i % 6 === 0;
 
 const AUTHORITY_TIERS: Tier[] = [
-  { id: 'universal', name: 'Universal', nameCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
-  { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
-  { id: 'specialist', name: 'Specialist (ALP)', nameCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
+  { id: 'universal', name: 'Universal', nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+  { id: 'universal_plus', name: 'Universal plus', nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+  { id: 'specialist', name: 'Specialist (ALP)', nameCy: '', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
 ];
 
 /** School i of the authority: phase, roll 60–1,800, medium, eFSM, staff rates and tiers all vary. */

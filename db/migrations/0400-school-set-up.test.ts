@@ -18,7 +18,7 @@ afterEach(() => {
 
 function olderYear(): SchoolYear {
   const year = testSchoolYear();
-  year.tiers = [...year.tiers, { id: 'universal_plus', name: 'Universal plus', nameCy: '', isAlp: false, costing: 'shared', sortOrder: 4 }];
+  year.tiers = [...year.tiers, { id: 'universal_plus', name: 'Universal plus', nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 4 }];
   year.areas = year.areas.map((a) => (a.id === 'sensory_physical' ? { ...a, name: 'Physical and sensory', nameCy: '' } : a));
   const universal = year.lines.find((l) => l.tierId === 'universal')!;
   year.enrolments.push(enrolOn(universal, 900, 1), enrolOn(universal, 901, 2));

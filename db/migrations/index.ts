@@ -15,6 +15,7 @@ import { migration as welshNames } from './0600-welsh-names';
 import { migration as governorVersions } from './0700-governor-versions';
 import { migration as welshMeasureUnits } from './0800-welsh-measure-units';
 import { migration as welshSourcesAndNotes } from './0900-welsh-sources-and-notes';
+import { migration as tierDescriptions } from './1000-tier-descriptions';
 
 export type { Migration } from './migration';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = assertIncreasing([
   governorVersions,
   welshMeasureUnits,
   welshSourcesAndNotes,
+  tierDescriptions,
 ]);
 
 /** The newest file version this Mapio understands. */

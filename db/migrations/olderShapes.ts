@@ -7,6 +7,12 @@ import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
   {
+    from: 1000,
+    sql: `
+      ALTER TABLE tiers DROP COLUMN description_cy;
+      ALTER TABLE tiers DROP COLUMN description;`,
+  },
+  {
     from: 900,
     sql: `
       ALTER TABLE school DROP COLUMN alp_definition_source_cy;

@@ -87,7 +87,7 @@ describe('tiers and areas', () => {
 
   it('remove an unused tier and rename the others', () => {
     const file = openFile();
-    const tiers = [...testSchoolYear().tiers, { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', isAlp: true, costing: 'shared' as const, sortOrder: 0 }];
+    const tiers = [...testSchoolYear().tiers, { id: 'specialist', name: 'Specialist', nameCy: 'Arbenigol', description: '', descriptionCy: '', isAlp: true, costing: 'shared' as const, sortOrder: 0 }];
     file.mutate(stepLabel('Add'), (r) => r.tiers.set(tiers));
     expect(file.readYear().tiers.map((t) => t.id)).toEqual(['specialist', 'universal', 'targeted', 'alp']);
     file.mutate(stepLabel('Remove'), (r) => r.tiers.set(testSchoolYear().tiers.map((t) => ({ ...t, name: `${t.name}!` }))));

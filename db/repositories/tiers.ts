@@ -13,10 +13,12 @@ export interface TiersRepository {
 
 export function createTiersRepository(db: SqliteDatabase): TiersRepository {
   const upsert = db.prepare(`
-    INSERT INTO tiers (id, name, name_cy, is_alp, costing, sort_order) VALUES (@id, @name, @nameCy, @isAlp, @costing, @sortOrder)
-    ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_cy = excluded.name_cy, is_alp = excluded.is_alp,
-      costing = excluded.costing, sort_order = excluded.sort_order
-    WHERE (name, name_cy, is_alp, costing, sort_order) IS NOT (excluded.name, excluded.name_cy, excluded.is_alp, excluded.costing, excluded.sort_order)`);
+    INSERT INTO tiers (id, name, name_cy, description, description_cy, is_alp, costing, sort_order)
+    VALUES (@id, @name, @nameCy, @description, @descriptionCy, @isAlp, @costing, @sortOrder)
+    ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_cy = excluded.name_cy, description = excluded.description,
+      description_cy = excluded.description_cy, is_alp = excluded.is_alp, costing = excluded.costing, sort_order = excluded.sort_order
+    WHERE (name, name_cy, description, description_cy, is_alp, costing, sort_order)
+      IS NOT (excluded.name, excluded.name_cy, excluded.description, excluded.description_cy, excluded.is_alp, excluded.costing, excluded.sort_order)`);
   const allIds = db.prepare('SELECT id, name FROM tiers');
   const linesUsing = db.prepare('SELECT name FROM lines WHERE tier_id = ? ORDER BY id').pluck();
   const remove = db.prepare('DELETE FROM tiers WHERE id = ?');
@@ -27,7 +29,8 @@ export function createTiersRepository(db: SqliteDatabase): TiersRepository {
         'tiers',
         tiers.map((t) => t.id),
       );
-      for (const t of tiers) upsert.run({ id: t.id, name: t.name, nameCy: t.nameCy, isAlp: t.isAlp ? 1 : 0, costing: t.costing, sortOrder: t.sortOrder });
+      for (const t of tiers)
+        upsert.run({ id: t.id, name: t.name, nameCy: t.nameCy, description: t.description, descriptionCy: t.descriptionCy, isAlp: t.isAlp ? 1 : 0, costing: t.costing, sortOrder: t.sortOrder });
       const keep = new Set(tiers.map((t) => t.id));
       for (const row of allIds.all() as Array<{ id: string; name: string }>) {
         if (keep.has(row.id)) continue;

@@ -26,7 +26,7 @@ describe('alp_without_idp', () => {
   });
   it('follows the tier’s ALP mark, not its name', () => {
     const year = onAlp({ alnStatus: 'none' }, interventionLine({ id: 1, tierId: 'specialist' }));
-    year.tiers.push({ id: 'specialist', name: 'Specialist', nameCy: '', isAlp: true, costing: 'shared', sortOrder: 4 });
+    year.tiers.push({ id: 'specialist', name: 'Specialist', nameCy: '', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 4 });
     expect(checks(year, 'alp_without_idp')).toHaveLength(1);
   });
 });

@@ -10,9 +10,9 @@ import { enrolOn, interventionLine, learner, schoolYear } from '../../test/suppo
 
 /** An authority's tier set: nothing here is called universal, targeted or alp. */
 const AUTHORITY_TIERS: Tier[] = [
-  { id: 'sylfaen', name: 'Foundation', nameCy: 'Cyffredinol', isAlp: false, costing: 'whole_school', sortOrder: 1 },
-  { id: 'wedi_targedu', name: 'Targeted', nameCy: 'Wedi’i dargedu', isAlp: false, costing: 'shared', sortOrder: 2 },
-  { id: 'ddy', name: 'ALP', nameCy: 'DDY', isAlp: true, costing: 'shared', sortOrder: 3 },
+  { id: 'sylfaen', name: 'Foundation', nameCy: 'Cyffredinol', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+  { id: 'wedi_targedu', name: 'Targeted', nameCy: 'Wedi’i dargedu', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+  { id: 'ddy', name: 'ALP', nameCy: 'DDY', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
 ];
 
 // 1540p × 1 TA × 60/60 × 1 a week × 38 weeks = 58,520p.
@@ -62,7 +62,7 @@ describe('tier costing modes with an authority’s own tier ids', () => {
   it('recognises no id: a tier called `universal` marked shared is shared, and one of the authority’s is whole school', () => {
     const renamed = costSchoolYear({
       ...year,
-      tiers: [{ id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'shared', sortOrder: 1 }, ...AUTHORITY_TIERS.slice(1)],
+      tiers: [{ id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 1 }, ...AUTHORITY_TIERS.slice(1)],
       lines: [{ ...wholeSchool, tierId: 'universal' }, targeted],
     });
     const line = renamed.lines.find((l) => l.lineId === 1)!;

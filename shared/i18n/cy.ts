@@ -1490,11 +1490,12 @@ export const cy: Catalogue = {
     statement: {
       title: 'Yr hyn y mae {{school}} yn ei ystyried yn ddarpariaeth ddysgu ychwanegol',
       intro:
-        'Mae Estyn yn gofyn i bob ysgol nodi’n glir yr hyn y mae’n ei ystyried yn ddarpariaeth ddysgu ychwanegol (DDY). Mae’r datganiad hwn yn rhestru’r cymorth y gall pob dysgwr ei gael, y cymorth wedi’i dargedu a gynigiwn am gyfnod, a’r ddarpariaeth a ystyriwn yn DDY, fesul maes angen.',
+        'Mae Estyn yn gofyn i bob ysgol nodi’n glir yr hyn y mae’n ei ystyried yn ddarpariaeth ddysgu ychwanegol (DDY). Mae’r datganiad hwn yn rhestru’r cymorth y gall pob dysgwr ei gael, y cymorth a gynigiwn i rai dysgwyr, a’r ddarpariaeth a ystyriwn yn DDY, fesul maes angen.',
       alpDefinition: 'Rydym yn dosbarthu ein darpariaeth gan ddefnyddio {{source}}.',
       alpDefinitionDated: 'Rydym yn dosbarthu ein darpariaeth gan ddefnyddio {{source}} ({{date}}).',
       universalIntro: 'Addysgu da, wedi’i addasu ar gyfer pob dysgwr yn y dosbarth, a chymorth y gall unrhyw ddysgwr ei ddefnyddio.',
       targetedIntro: 'Addysgu wedi’i dargedu a chymorth i ddal i fyny am gyfnod byr. Nid DDY yw hyn ac nid oes angen cynllun datblygu unigol (CDU) ar ei gyfer.',
+      sharedIntro: 'Cymorth i’r dysgwyr a ddewiswyd ar ei gyfer. Nid DDY yw hyn ac nid oes angen cynllun datblygu unigol (CDU) ar ei gyfer.',
       alpIntro:
         'Darpariaeth sy’n ychwanegol at yr hyn a ddarperir fel arfer mewn ysgol brif ffrwd, neu’n wahanol iddo. Mae gan ddysgwr sydd angen DDY anghenion dysgu ychwanegol (ADY), a nodir ei DDY mewn cynllun datblygu unigol (CDU).',
       none: 'Dim wedi’i restru eleni.',
@@ -2574,6 +2575,7 @@ export const cy: Catalogue = {
         school: 'Enw’r ysgol',
         alpDefinitionSource: 'Diffiniad pwy o DDY a ddefnyddiwyd gennych',
         tier: 'Haen',
+        tierDescription: 'Disgrifiad haen i rieni',
         area: 'Maes angen',
         line: 'Llinell',
         lineDescription: 'Disgrifiad llinell',

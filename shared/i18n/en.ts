@@ -1333,11 +1333,12 @@ export const en = {
     statement: {
       title: 'What {{school}} regards as additional learning provision',
       intro:
-        'Estyn asks every school to state clearly what it regards as additional learning provision (ALP). This statement lists the support every learner can have, the targeted support we offer for a time, and the provision we regard as ALP, by area of need.',
+        'Estyn asks every school to state clearly what it regards as additional learning provision (ALP). This statement lists the support every learner can have, the support we offer to some learners, and the provision we regard as ALP, by area of need.',
       alpDefinition: 'We class our provision using {{source}}.',
       alpDefinitionDated: 'We class our provision using {{source}} ({{date}}).',
       universalIntro: 'Good teaching, adapted for every learner in the class, and support any learner can use.',
       targetedIntro: 'Short-term, targeted teaching and catch-up. This is not ALP and does not need an individual development plan (IDP).',
+      sharedIntro: 'Support for the learners chosen for it. This is not ALP and does not need an individual development plan (IDP).',
       alpIntro:
         'Provision in addition to, or different from, what is normally made available in a mainstream school. A learner who needs ALP has additional learning needs (ALN), and their ALP is set out in an individual development plan (IDP).',
       none: 'None listed this year.',
@@ -2327,6 +2328,7 @@ export const en = {
         school: 'School name',
         alpDefinitionSource: 'Whose definition of ALP you applied',
         tier: 'Tier',
+        tierDescription: 'Tier’s description for parents',
         area: 'Area of need',
         line: 'Line',
         lineDescription: 'Line description',

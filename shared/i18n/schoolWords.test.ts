@@ -26,6 +26,16 @@ describe('the school’s own words in the reader’s language', () => {
     expect(missing.some((u) => u.kind === 'income' && u.id === year.income[0]!.id)).toBe(false);
   });
 
+  it('puts a tier’s description for parents into Welsh where given, and lists one that lacks it', () => {
+    const year = testSchoolYear();
+    year.tiers[0] = { ...year.tiers[0]!, description: 'Good teaching for everyone.', descriptionCy: 'Addysgu da i bawb.' };
+    year.tiers[1] = { ...year.tiers[1]!, description: 'Small groups all year.', descriptionCy: '' };
+    const cy = yearInLanguage(year, 'cy');
+    expect(cy.tiers.map((t) => t.description)).toEqual(['Addysgu da i bawb.', 'Small groups all year.', '']);
+    const missing = untranslated(year).filter((u) => u.kind === 'tierDescription');
+    expect(missing).toEqual([{ kind: 'tierDescription', id: year.tiers[1]!.id, name: year.tiers[1]!.name }]);
+  });
+
   it('puts where the income came from, a line’s funding note and the ALP definition’s source into Welsh where given, and lists those that lack it', () => {
     const year = testSchoolYear();
     year.income[0] = { ...year.income[0]!, sourceCy: 'Datganiad cyllideb yr ALl, 3 Mawrth 2026' };

@@ -19,7 +19,7 @@ export function lacksWelsh(english: string, welsh: string): boolean {
 
 /**
  * The year with every text the school typed in `lang`: the school's name and the source of its ALP
- * definition, tiers, areas, lines (name, description and funding note), income (name and source), other
+ * definition, tiers (name and description for parents), areas, lines (name, description and funding note), income (name and source), other
  * costs and measures (name and unit). Ids, figures and everything else are the same objects' values, so
  * costing it gives the same figures. English returns the year itself.
  */
@@ -32,7 +32,7 @@ export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
       name: inLanguage(year.school.name, year.school.nameCy, lang),
       alpDefinitionSource: inLanguage(year.school.alpDefinitionSource, year.school.alpDefinitionSourceCy, lang),
     },
-    tiers: year.tiers.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
+    tiers: year.tiers.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang), description: inLanguage(x.description, x.descriptionCy, lang) })),
     areas: year.areas.map((x) => ({ ...x, name: inLanguage(x.name, x.nameCy, lang) })),
     lines: year.lines.map((l) => ({
       ...l,
@@ -46,14 +46,17 @@ export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
   };
 }
 
-export type UntranslatedKind = 'school' | 'alpDefinitionSource' | 'tier' | 'area' | 'line' | 'lineDescription' | 'fundingNote' | 'income' | 'incomeSource' | 'otherCost';
+export type UntranslatedKind = 'school' | 'alpDefinitionSource' | 'tier' | 'tierDescription' | 'area' | 'line' | 'lineDescription' | 'fundingNote' | 'income' | 'incomeSource' | 'otherCost';
 
 /** What a Welsh reader would still read in English (names and the other texts Welsh documents show), record by record, in the order the school sees them. */
 export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; id: number | string; name: string }> {
   const out: Array<{ kind: UntranslatedKind; id: number | string; name: string }> = [];
   if (lacksWelsh(year.school.name, year.school.nameCy) && !/^ysgol\b/i.test(year.school.name)) out.push({ kind: 'school', id: 1, name: year.school.name });
   if (lacksWelsh(year.school.alpDefinitionSource, year.school.alpDefinitionSourceCy)) out.push({ kind: 'alpDefinitionSource', id: 1, name: year.school.alpDefinitionSource });
-  for (const x of year.tiers) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'tier', id: x.id, name: x.name });
+  for (const x of year.tiers) {
+    if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'tier', id: x.id, name: x.name });
+    if (lacksWelsh(x.description, x.descriptionCy)) out.push({ kind: 'tierDescription', id: x.id, name: x.name });
+  }
   for (const x of year.areas) if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'area', id: x.id, name: x.name });
   for (const l of year.lines) {
     if (lacksWelsh(l.name, l.nameCy)) out.push({ kind: 'line', id: l.id, name: l.name });

@@ -47,9 +47,9 @@ export function testSchoolYear(): SchoolYear {
     },
     calendar: { weekStarts: testCalendarWeeks(), terms: termsFromWeeks(testCalendarWeeks()), closedDays: [] },
     tiers: [
-      { id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', isAlp: false, costing: 'whole_school', sortOrder: 1 },
-      { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', isAlp: false, costing: 'shared', sortOrder: 2 },
-      { id: 'alp', name: 'ALP', nameCy: 'DDY', isAlp: true, costing: 'shared', sortOrder: 3 },
+      { id: 'universal', name: 'Universal', nameCy: 'Cyffredinol', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+      { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+      { id: 'alp', name: 'ALP', nameCy: 'DDY', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
     ],
     areas: [
       { id: 'cognition_learning', name: 'Cognition and learning', nameCy: 'Gwybyddiaeth a dysgu', sortOrder: 1 },

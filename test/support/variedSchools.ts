@@ -109,9 +109,9 @@ export function variedSchoolYear(seed: number, size: { lines?: number; learners?
   year.school = { ...year.school, name: `Ysgol Amrywiol ${seed} & Partners`, numberOnRoll: int(50, 1500) };
   // A tier the school renamed (its name is kept as typed) and an ALP tier of its own.
   year.tiers = [
-    { id: 'universal', name: 'Whole-school offer', nameCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
-    { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', isAlp: false, costing: 'shared', sortOrder: 2 },
-    { id: 'alp', name: 'ALP', nameCy: 'DDY', isAlp: true, costing: 'shared', sortOrder: 3 },
+    { id: 'universal', name: 'Whole-school offer', nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 },
+    { id: 'targeted', name: 'Targeted', nameCy: 'Wedi’i thargedu', description: '', descriptionCy: '', isAlp: false, costing: 'shared', sortOrder: 2 },
+    { id: 'alp', name: 'ALP', nameCy: 'DDY', description: '', descriptionCy: '', isAlp: true, costing: 'shared', sortOrder: 3 },
   ];
   year.workload = { alncoStaffId: 1, idpsToPrepare: int(0, 20), minutesPerIdp: 600, idpReviews: int(0, 40), minutesPerReview: 180 };
   return year;

@@ -240,6 +240,8 @@ export function TiersEditor() {
                 id: codeFor(fields.name, new Set(latest.map((x) => x.id)), 'tier'),
                 name: fields.name,
                 nameCy: fields.nameCy,
+                description: '',
+                descriptionCy: '',
                 isAlp: fields.isAlp,
                 costing: fields.costing,
                 sortOrder: Math.max(0, ...latest.map((x) => x.sortOrder)) + 1,

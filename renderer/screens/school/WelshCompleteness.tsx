@@ -19,7 +19,7 @@ export function WelshCompleteness() {
       selectLine(Number(id));
       show('map');
     } else if (kind === 'income' || kind === 'incomeSource' || kind === 'otherCost') show('budget');
-    else showSchoolPart(kind === 'tier' ? 'tiers' : kind === 'area' ? 'areas' : 'details');
+    else showSchoolPart(kind === 'tier' || kind === 'tierDescription' ? 'tiers' : kind === 'area' ? 'areas' : 'details');
   };
   return (
     <section className="card welsh-completeness" aria-labelledby="welsh-completeness" data-testid="welsh-completeness">
