@@ -2677,6 +2677,10 @@ export const cy: Catalogue = {
         'Ysgol gyfan: dangosir cost pob llinell fesul disgybl ar y gofrestr ac ni chaiff ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru (darpariaeth gyffredinol). Wedi’i rhannu: caiff cost pob llinell ei rhannu rhwng y dysgwyr sydd wedi’u cofrestru, yn ôl yr wythnosau y maent yn eu mynychu.',
       isAlp: 'DDY',
       isAlpNew: 'Mae’r haen hon yn DDY (darpariaeth ddysgu ychwanegol)',
+      description: 'Disgrifiad i rieni: {{name}} (Saesneg)',
+      descriptionCy: 'Disgrifiad i rieni: {{name}} (Cymraeg)',
+      descriptionHint:
+        'Mae’r datganiad i rieni yn cyflwyno’r haen gyda’r geiriau hyn. Os ydynt yn wag, mae’n dweud dim ond yr hyn sy’n wir am unrhyw haen debyg; heb Gymraeg, mae’r datganiad Cymraeg yn dangos y Saesneg.',
       lastAlp: 'Rhaid i o leiaf un haen fod yn DDY.',
       add: 'Ychwanegu haen',
       sameName: 'Mae gan haen arall yr enw hwn yn barod.',

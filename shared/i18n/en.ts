@@ -2425,6 +2425,10 @@ export const en = {
         'Whole school: each line’s cost is shown per pupil on roll and is not shared to the learners enrolled (universal provision). Shared: each line’s cost is shared among the learners enrolled, by the weeks they attend.',
       isAlp: 'ALP',
       isAlpNew: 'This tier is ALP (additional learning provision)',
+      description: 'Description for parents: {{name}} (English)',
+      descriptionCy: 'Description for parents: {{name}} (Welsh)',
+      descriptionHint:
+        'The statement for parents introduces the tier with these words. Left empty, it says only what is true of any tier like this one; with no Welsh, the Welsh statement shows the English.',
       lastAlp: 'At least one tier must be ALP.',
       add: 'Add a tier',
       sameName: 'Another tier already has this name.',

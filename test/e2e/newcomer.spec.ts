@@ -142,6 +142,18 @@ for (const lang of ['en', 'cy'] as const) {
       await type(page.getByTestId(`tiers-name-cy-${id}`), nameCy);
     }
     await expect(page.getByTestId('tiers-costing-universal')).toHaveValue('whole_school');
+    // Each tier's description for parents starts as Mapio's, in both languages, and is the school's to change;
+    // it saves as it is typed and one Ctrl+Z (focus outside any field) undoes it, like any other tier field.
+    const ownWords = { en: 'Small groups that meet all year to build confidence.', cy: 'Grwpiau bach sy’n cwrdd drwy’r flwyddyn i fagu hyder.' };
+    await expect(page.getByTestId('tiers-description-targeted')).toHaveValue(en.export.statement.targetedIntro);
+    await expect(page.getByTestId('tiers-description-cy-targeted')).toHaveValue(cy.export.statement.targetedIntro);
+    await type(page.getByTestId('tiers-description-targeted'), ownWords.en);
+    await type(page.getByTestId('tiers-description-cy-targeted'), 'Geiriau anghywir');
+    await page.getByTestId('setup-step').click();
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(page.getByTestId('tiers-description-cy-targeted')).toHaveValue(cy.export.statement.targetedIntro);
+    await expect(page.getByTestId('tiers-description-targeted')).toHaveValue(ownWords.en);
+    await type(page.getByTestId('tiers-description-cy-targeted'), ownWords.cy);
     // The last ALP tier cannot be deleted.
     await expect(page.getByTestId('tiers-delete-alp')).toBeDisabled();
     await shot(page, 'tiers');
@@ -286,6 +298,9 @@ for (const lang of ['en', 'cy'] as const) {
     expect(html).toContain(`<p class="meta">${authority} · ${number} · ${roll} · 2026-27</p>`);
     expect(html).toContain(lang === 'cy' ? '<h2>Cyffredinol</h2>' : '<h2>Core</h2>');
     expect(html).toContain('Whole-school literacy');
+    // The targeted tier introduced in the school's own words, in the statement's language, never Mapio's old sentence.
+    expect(html).toContain(`<p class="intro">${ownWords[lang]}</p>`);
+    expect(html).not.toContain(lang === 'cy' ? 'am gyfnod byr' : 'Short-term');
     // Whose definition of ALP the school applied, in the statement's language as the school typed it.
     expect(html).toContain(lang === 'cy' ? 'Canllawiau DDY Sir Ddinbych' : 'Denbighshire ALP guidance');
     expect(html).not.toContain(lang === 'cy' ? 'Denbighshire ALP guidance' : 'Canllawiau DDY Sir Ddinbych');

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { Fragment, useId, useState, type ReactNode } from 'react';
 import { TIER_COSTING_MODES, type AreaOfNeed, type SchoolYear, type Tier, type TierCosting } from '../../../shared/domain';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
@@ -8,10 +8,10 @@ import { readText } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
 
 /**
- * The school's tiers and areas of need: its own words, in English and Welsh. Each change (a name, the
- * order, a tier's ALP mark or costing mode, a deletion) saves at once as one undo step. A record still
- * used by lines (or learners) cannot be deleted, and the last ALP tier cannot lose its mark: the editor
- * says why beside the button rather than after a refusal.
+ * The school's tiers and areas of need: its own words, in English and Welsh. Each change (a name, a tier's
+ * description for parents, the order, a tier's ALP mark or costing mode, a deletion) saves as it is typed
+ * or chosen, as one undo step. A record still used by lines (or learners) cannot be deleted, and the last
+ * ALP tier cannot lose its mark: the editor says why beside the button rather than after a refusal.
  */
 
 type Named = { id: string; name: string; nameCy: string; sortOrder: number };
@@ -46,6 +46,8 @@ function RecordTable<T extends Named>(props: {
   save: (change: (latest: T[]) => T[]) => Promise<string | null>;
   extraHeadings?: ReactNode;
   extraCells?: (record: T) => ReactNode;
+  /** A row under each record's own, for what does not fit in a cell (a tier's description for parents). */
+  afterRow?: (record: T) => ReactNode;
 }) {
   const { t, nameOf } = useDisplay();
   const [deleting, setDeleting] = useState<T | null>(null);
@@ -87,49 +89,52 @@ function RecordTable<T extends Named>(props: {
               const used = props.usedBy(record);
               const kept = props.keep?.(record) ?? null;
               return (
-                <tr key={record.id} data-testid={`${k}-row-${record.id}`}>
-                  <td>
-                    <TextField label={t(`school.${k}.col.name`)} hideLabel value={record.name} required commit={rename(record, 'name')} testId={`${k}-name-${record.id}`} />
-                  </td>
-                  <td>
-                    <TextField label={t(`school.${k}.col.nameCy`)} hideLabel value={record.nameCy} commit={rename(record, 'nameCy')} testId={`${k}-name-cy-${record.id}`} />
-                  </td>
-                  {props.extraCells?.(record)}
-                  <td className="used-by">{used ?? <span className="muted">{t(`school.${k}.unused`)}</span>}</td>
-                  <td className="row-buttons">
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={i === 0}
-                      onClick={() => move(record, -1)}
-                      aria-label={t('school.moveUp', { name: nameOf(record) })}
-                      title={t('school.moveUp', { name: nameOf(record) })}
-                    >
-                      <span aria-hidden="true">↑</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
-                      disabled={i === list.length - 1}
-                      onClick={() => move(record, 1)}
-                      aria-label={t('school.moveDown', { name: nameOf(record) })}
-                      title={t('school.moveDown', { name: nameOf(record) })}
-                    >
-                      <span aria-hidden="true">↓</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="small danger"
-                      disabled={used !== null || kept !== null || list.length === 1}
-                      title={used !== null ? t(`school.${k}.cannotDeleteUsed`) : (kept ?? undefined)}
-                      aria-label={t('school.delete', { name: nameOf(record) })}
-                      onClick={() => setDeleting(record)}
-                      data-testid={`${k}-delete-${record.id}`}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
+                <Fragment key={record.id}>
+                  <tr data-testid={`${k}-row-${record.id}`}>
+                    <td>
+                      <TextField label={t(`school.${k}.col.name`)} hideLabel value={record.name} required commit={rename(record, 'name')} testId={`${k}-name-${record.id}`} />
+                    </td>
+                    <td>
+                      <TextField label={t(`school.${k}.col.nameCy`)} hideLabel value={record.nameCy} commit={rename(record, 'nameCy')} testId={`${k}-name-cy-${record.id}`} />
+                    </td>
+                    {props.extraCells?.(record)}
+                    <td className="used-by">{used ?? <span className="muted">{t(`school.${k}.unused`)}</span>}</td>
+                    <td className="row-buttons">
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={i === 0}
+                        onClick={() => move(record, -1)}
+                        aria-label={t('school.moveUp', { name: nameOf(record) })}
+                        title={t('school.moveUp', { name: nameOf(record) })}
+                      >
+                        <span aria-hidden="true">↑</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={i === list.length - 1}
+                        onClick={() => move(record, 1)}
+                        aria-label={t('school.moveDown', { name: nameOf(record) })}
+                        title={t('school.moveDown', { name: nameOf(record) })}
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="small danger"
+                        disabled={used !== null || kept !== null || list.length === 1}
+                        title={used !== null ? t(`school.${k}.cannotDeleteUsed`) : (kept ?? undefined)}
+                        aria-label={t('school.delete', { name: nameOf(record) })}
+                        onClick={() => setDeleting(record)}
+                        data-testid={`${k}-delete-${record.id}`}
+                      >
+                        {t('common.delete')}
+                      </button>
+                    </td>
+                  </tr>
+                  {props.afterRow?.(record)}
+                </Fragment>
               );
             })}
           </tbody>
@@ -171,7 +176,7 @@ function usage(data: SchoolYear, t: ReturnType<typeof useDisplay>['t']) {
 }
 
 export function TiersEditor() {
-  const { t } = useDisplay();
+  const { t, nameOf } = useDisplay();
   const data = useMapio((s) => s.view?.data);
   const mutateFrom = useMapio((s) => s.mutateFrom);
   const [adding, setAdding] = useState(false);
@@ -197,6 +202,28 @@ export function TiersEditor() {
             <th scope="col">{t('school.tiers.col.costing')}</th>
           </>
         }
+        afterRow={(tier) => (
+          <tr className="vocabulary-more" data-testid={`tiers-description-row-${tier.id}`}>
+            <td colSpan={6}>
+              <div className="form-grid">
+                <TextField
+                  multiline
+                  label={t('school.tiers.description', { name: nameOf(tier) })}
+                  value={tier.description}
+                  commit={(description) => save((latest) => latest.map((x) => (x.id === tier.id ? { ...x, description } : x)))}
+                  testId={`tiers-description-${tier.id}`}
+                />
+                <TextField
+                  multiline
+                  label={t('school.tiers.descriptionCy', { name: nameOf(tier) })}
+                  value={tier.descriptionCy}
+                  commit={(descriptionCy) => save((latest) => latest.map((x) => (x.id === tier.id ? { ...x, descriptionCy } : x)))}
+                  testId={`tiers-description-cy-${tier.id}`}
+                />
+              </div>
+            </td>
+          </tr>
+        )}
         extraCells={(tier) => (
           <>
             <td>
@@ -223,6 +250,7 @@ export function TiersEditor() {
           </>
         )}
       />
+      <p className="field-hint">{t('school.tiers.descriptionHint')}</p>
       <p className="field-hint">{t('school.tiers.costingRule')}</p>
       <button type="button" onClick={() => setAdding(true)} data-testid="tiers-add">
         + {t('school.tiers.add')}
