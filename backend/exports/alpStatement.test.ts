@@ -178,6 +178,27 @@ describe('the statement for parents of what the school regards as ALP', () => {
       expect(buildAlpStatementHtml(withTier, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="intro">Dechreuwyd i dysgwr; mae’n costio y flwyddyn.</p>');
     });
 
+    it('prints Mapio’s own sentence for a tier only while the tier is still of that kind: a default tier marked ALP is never “not ALP”', () => {
+      const year = demoSchoolYear();
+      // The school kept the default descriptions, then marked its targeted tier as ALP and costed its universal tier by enrolment.
+      const targeted = year.tiers.find((x) => x.name === 'Targeted')!;
+      const universal = year.tiers.find((x) => x.name === 'Universal')!;
+      targeted.isAlp = true;
+      universal.costing = 'shared';
+      for (const lang of ['en', 'cy'] as const) {
+        const { t } = createI18n(lang);
+        const html = buildAlpStatementHtml(year, { lang, generatedOn: '2026-11-24' });
+        const targetedSection = section(html, lang === 'en' ? targeted.name : targeted.nameCy);
+        expect(targetedSection, lang).toContain(`<p class="intro">${t('export.statement.alpIntro')}</p>`);
+        expect(targetedSection, lang).not.toContain(t('export.statement.targetedIntro'));
+        const universalSection = section(html, lang === 'en' ? universal.name : universal.nameCy);
+        expect(universalSection, lang).toContain(`<p class="intro">${t('export.statement.sharedIntro')}</p>`);
+      }
+      // A school’s own words stay, whatever the tier is: Mapio cannot judge them.
+      targeted.description = 'Our own words about this tier.';
+      expect(section(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' }), targeted.name)).toContain('<p class="intro">Our own words about this tier.</p>');
+    });
+
     it('a description that is nothing but money falls back to what is true of the tier', () => {
       const { year } = withWellbeingTier('£1,200', '£1,200');
       expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<h2>Wellbeing groups</h2>\n<p class="intro">Support for the learners chosen for it.');

@@ -68,8 +68,37 @@ export function redactForParents(text: string, year: SchoolYear, t: TFunction): 
  * not call it short-term catch-up.
  */
 function tierHeading(tier: Tier, lang: Lang, t: TFunction, described: string | null): { heading: string; introHtml: string } {
-  const fallback = tier.isAlp ? t('export.statement.alpIntro') : tier.costing === 'whole_school' ? t('export.statement.universalIntro') : t('export.statement.sharedIntro');
-  return { heading: tierLabel(tier, lang), introHtml: described ?? escapeHtml(fallback) };
+  return { heading: tierLabel(tier, lang), introHtml: described ?? escapeHtml(t(`export.statement.${tierKind(tier)}Intro`)) };
+}
+
+/** What is true of every tier like this one: ALP, whole-school provision, or shared support that is not ALP. */
+function tierKind(tier: Pick<Tier, 'isAlp' | 'costing'>): 'alp' | 'universal' | 'shared' {
+  return tier.isAlp ? 'alp' : tier.costing === 'whole_school' ? 'universal' : 'shared';
+}
+
+/**
+ * Mapio's own sentences that a new school's tiers start with, in either language, by the kind of tier each is
+ * true of (shared/schoolDefaults.ts). The targeted tier's sentence says "not ALP"; it is true of shared support.
+ */
+const MAPIO_TIER_SENTENCES: ReadonlyMap<string, 'alp' | 'universal' | 'shared'> = new Map(
+  (['en', 'cy'] as const).flatMap((lang) => {
+    const t = createI18n(lang).t;
+    return [
+      [t('export.statement.alpIntro'), 'alp'],
+      [t('export.statement.universalIntro'), 'universal'],
+      [t('export.statement.targetedIntro'), 'shared'],
+    ] as const;
+  }),
+);
+
+/**
+ * A tier's description as the statement may print it: the school's own words as typed; Mapio's sentence for
+ * a kind of tier only while the tier is still of that kind. A default tier marked ALP later, or costed for the
+ * whole school, would otherwise tell parents "This is not ALP" under an ALP heading.
+ */
+function descriptionStillTrue(description: string, tier: Tier): string {
+  const kind = MAPIO_TIER_SENTENCES.get(description.trim());
+  return kind === undefined || kind === tierKind(tier) ? description : '';
 }
 
 /**
@@ -158,7 +187,7 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   ];
   for (const { tier } of groups) {
     // The school's description of the tier is its free text: no learner's name, no money, marked English where it has no Welsh.
-    const description = redactForParents(tier.description, year, t);
+    const description = redactForParents(descriptionStillTrue(tier.description, tier), year, t);
     const described = description ? marked('tierDescription', tier.id, escapeHtml(description)) : null;
     const { heading, introHtml } = tierHeading(tier, options.lang, t, described);
     const lines = year.lines.filter((l) => l.tierId === tier.id);
