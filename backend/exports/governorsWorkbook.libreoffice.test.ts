@@ -13,7 +13,7 @@ import os from 'node:os';
 import nodePath from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { academicFinancialYears } from '../../shared/calendar';
+import { academicFinancialYears, weekFinancialYearIndexes } from '../../shared/calendar';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { incomeCountsIn } from '../../shared/engine';
 import { inLanguage } from '../../shared/i18n/schoolWords';
@@ -24,6 +24,8 @@ import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { createI18n } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
 import { overBudgetText } from './governors/summarySheet';
+import { L, M } from './governors/provisionMapSheet';
+import type { InterventionLine as Line, SchoolYear } from '../../shared/domain';
 
 const soffice = findSoffice();
 const skip = soffice === null && !process.env.CI;
@@ -119,15 +121,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       // listed nor counted (docs/costing-rules.md, "Budget position"), so editing the others moves the income.
       { name: 'demo-old-grant', year: withOldGrant(demoSchoolYear()), lang: 'en' as const },
     ];
-    const edited: Array<{
-      path: string;
-      figures: CheckedFigure[];
-      before: CheckedFigure[];
-      name: string;
-      learnersSheet: string;
-      summarySheet: string;
-      overBudget: Array<{ cell: string; text: string }>;
-    }> = [];
+    const edited: EditedWorkbook[] = [];
     for (const c of cases) {
       const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
       const before = await buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
@@ -170,22 +164,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
           expect(cell.protection?.locked).toBe(false);
           cell.value = income.amountPence / 100;
         });
-      // Each financial year over budget as written is a row of words under "What needs attention first",
-      // the Summary's only formulas in column A: after the edits they say the edited year's amount, or
-      // nothing once that year is no longer over budget.
-      const { t } = createI18n(c.lang);
-      const [was, now] = [viewOf(c.year).costed.budget.financialYears, viewOf(year).costed.budget.financialYears];
-      const expected = was.flatMap((fy, i) => {
-        if (fy.positionPence >= 0) return [];
-        const position = (now[i] as (typeof now)[number]).positionPence;
-        return [position < 0 ? overBudgetText(t, t('export.fyLabel', { start: fy.year, end: fy.year + 1 }), formatPounds(-position)) : ''];
-      });
-      const overBudgetCells: string[] = [];
-      summary.eachRow((row) => {
-        const v = row.getCell(1).value;
-        if (v !== null && typeof v === 'object' && 'formula' in v) overBudgetCells.push(row.getCell(1).address);
-      });
-      expect(overBudgetCells).toHaveLength(expected.length);
+      const overBudget = overBudgetRows(summary, c.year, year, c.lang);
       const path = nodePath.join(folder, `${c.name}-edited.xlsx`);
       await wb.xlsx.writeFile(path);
       // The edited workbook keeps the layout it was written with (a row saying a year is over budget stays
@@ -199,7 +178,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         name: c.name,
         learnersSheet: before.sheets[3] as string,
         summarySheet: before.sheets[0] as string,
-        overBudget: overBudgetCells.map((cell, i) => ({ cell, text: expected[i] as string })),
+        overBudget,
       });
     }
 
@@ -211,50 +190,200 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     for (const [i, e] of edited.entries()) {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(outputs[i] as string);
-      const read = (f: CheckedFigure): number => {
-        const v = wb.getWorksheet(f.sheet)?.getCell(f.cell).value;
-        const value = v !== null && typeof v === 'object' && 'formula' in (v as object) ? ((v as ExcelJS.CellFormulaValue).result ?? 0) : v;
-        expect(typeof value, `${e.name} ${f.sheet}!${f.cell} (${f.what}): ${JSON.stringify(v)}`).toBe('number');
-        return Math.round((value as number) * 100);
+      expectEngineFigures(e, wb, ['budget position', 'budget income', 'grand total: all provision']);
+    }
+  }, 240_000);
+
+  it('stays true when a governor edits a line’s minutes, weeks, groups and non-staff costs, an other cost and the number on roll', async () => {
+    const cases = [
+      { name: 'demo', year: demoSchoolYear(), lang: 'en' as const },
+      { name: 'demo-cy', year: demoSchoolYear(), lang: 'cy' as const },
+      { name: 'varied-12', year: variedSchoolYear(12), lang: 'en' as const },
+      { name: 'varied-13', year: variedSchoolYear(13), lang: 'en' as const },
+    ];
+    const edited: EditedWorkbook[] = [];
+    const places: Array<{ name: string; sheet: string; cell: string; places: number }> = [];
+    for (const c of cases) {
+      const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
+      const before = await buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
+      const written = nodePath.join(folder, `${c.name}-as-written-2.xlsx`);
+      await writeWorkbook(before.workbook, written);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(written);
+      const map = wb.getWorksheet(before.sheets[1] as string) as ExcelJS.Worksheet;
+      const summary = wb.getWorksheet(before.sheets[0] as string) as ExcelJS.Worksheet;
+      // The map's row of a line or other cost, found by the figure Mapio wrote for its cost.
+      const rowOf = (name: string, nameCy: string): number =>
+        Number((before.figures.find((f) => f.what === `cost of “${inLanguage(name, nameCy, c.lang)}”`) as CheckedFigure).cell.slice(L(M.cost).length));
+      // Type `value` into an input cell of the map, as a governor would (it must be one: unlocked).
+      const type = (ws: ExcelJS.Worksheet, address: string, value: number): void => {
+        const cell = ws.getCell(address);
+        expect(cell.protection?.locked, `${c.name} ${ws.name}!${address}`).toBe(false);
+        cell.value = value;
       };
-      // The edits moved figures on every sheet that shows them (so a stale cache could not pass)…
-      const moved = e.figures.filter((f, k) => f.pence !== e.before[k]?.pence);
-      expect(new Set(moved.map((f) => f.sheet)).size, e.name).toBeGreaterThanOrEqual(3);
-      expect(moved.map((f) => f.what)).toEqual(expect.arrayContaining(['budget position', 'budget income', 'grand total: all provision']));
-      // …and every figure, on every sheet, is the engine's figure for the edited year. (The Learners
-      // sheet's shares are Mapio's figures, marked as such; its total sums them, so it is not a formula
-      // back to the inputs and is left out.)
-      for (const f of e.figures.filter((x) => x.sheet !== e.learnersSheet)) expect(read(f), `${e.name} ${f.sheet}!${f.cell} (${f.what})`).toBe(f.pence);
 
-      // No two tables disagree: by tier = by area = by funding = by financial year = the map's total;
-      // ALP + not ALP = all intervention lines; and the same for what is charged to the ALN budget.
-      const at = (what: string): number => read(e.figures.find((f) => f.what === what) as CheckedFigure);
-      const total = at('grand total: all provision');
-      for (const what of ['spend by tier: total', 'spend by area: total', 'spend by funding source: total']) expect(at(what), `${e.name} ${what}`).toBe(total);
-      const fyParts = e.figures.filter((f) => /^(first|second) financial year of /.test(f.what)).map(read);
-      expect(fyParts.reduce((a, b) => a + b, 0)).toBe(total);
-      expect(at('ALP or not: total')).toBe(at('all intervention lines: cost'));
-      const charged = at('grand total: charged to the ALN budget');
-      for (const what of ['spend by tier: charged total', 'spend by area: charged total', 'spend by funding source: charged total', 'committed spend charged to the ALN budget'])
-        expect(at(what), `${e.name} ${what}`).toBe(charged);
-      expect(at('ALP or not: charged total')).toBe(at('all intervention lines: charged'));
-      const fyCharged = e.figures.filter((f) => /^financial year \d+: charged$/.test(f.what)).map(read);
-      expect(fyCharged).toHaveLength(2);
-      expect((fyCharged[0] as number) + (fyCharged[1] as number)).toBe(charged);
-      // The whole year's income is its two financial years' income, as the engine's (docs/costing-rules.md).
-      const fyIncome = e.figures.filter((f) => /^financial year \d+: income$/.test(f.what)).map(read);
-      expect(fyIncome).toHaveLength(2);
-      expect(
-        fyIncome.reduce((a, b) => a + b, 0),
-        `${e.name} income by financial year`,
-      ).toBe(at('budget income'));
+      // The same edits to the school's year, costed by the engine: what the edited workbook must show.
+      const year = structuredClone(c.year);
+      const firstYearWeeks = weekFinancialYearIndexes(year.calendar, academicFinancialYears(year.calendar, year.school.academicYear)).filter((x) => x === 0).length;
+      const staffed = year.lines.filter((l) => l.staff.length > 0 && l.weeks > 0);
+      expect(staffed.length).toBeGreaterThanOrEqual(4);
+      const [minutesLine, weeksLine, groupsLine, nonStaffLine] = staffed as [Line, Line, Line, Line];
+      // Contact and planning minutes.
+      minutesLine.minutesPerSession += 7;
+      minutesLine.planningMinutesPerSession += 3;
+      // Weeks, moving the end of the run across the financial years' boundary (the first financial year's
+      // weeks of the line change, not just its length).
+      const end = weeksLine.startWeek + weeksLine.weeks - 1;
+      weeksLine.weeks = end > firstYearWeeks ? Math.max(1, firstYearWeeks - weeksLine.startWeek - 1) : firstYearWeeks + 3 - weeksLine.startWeek;
+      // Groups: the line's places (groups × places per group) and its cost per place follow.
+      groupsLine.groups += 1;
+      // Non-staff costs: the map shows their sum, so a governor changes the sum.
+      const nonStaff = nonStaffLine.nonStaffCosts.reduce((sum, x) => sum + x.pence, 0) + 12_345;
+      nonStaffLine.nonStaffCosts = [{ label: 'Resources', pence: nonStaff }];
+      // A staff-time other cost (the ALNCo's release, where there is one): minutes a week and weeks.
+      const staffTime = year.otherCosts.find((o) => o.staffId !== null) as (typeof year.otherCosts)[number];
+      staffTime.minutesPerWeek += 30;
+      staffTime.weeks = firstYearWeeks - 5;
+      // A bought-in cost: its cost (quantity × unit price) on the map.
+      const bought = year.otherCosts.find((o) => o.staffId === null) as (typeof year.otherCosts)[number];
+      bought.quantity = 1;
+      bought.unitPence = bought.unitPence * 3 + 4_321;
+      // The number on roll (whole-school provision per pupil follows).
+      year.school.numberOnRoll += 37;
+      const after = await buildGovernorsWorkbookWithFigures(viewOf(year), options);
 
-      // What needs attention first follows the edited budget.
-      const summary = wb.getWorksheet(e.summarySheet) as ExcelJS.Worksheet;
-      for (const { cell, text } of e.overBudget) expect(String((summary.getCell(cell).value as ExcelJS.CellFormulaValue).result ?? ''), `${e.name} ${cell}`).toBe(text);
+      // The same edits typed into the written workbook.
+      const row = (line: Line): number => rowOf(line.name, line.nameCy);
+      type(map, `${L(M.contact)}${row(minutesLine)}`, minutesLine.minutesPerSession);
+      type(map, `${L(M.planning)}${row(minutesLine)}`, minutesLine.planningMinutesPerSession);
+      type(map, `${L(M.weeks)}${row(weeksLine)}`, weeksLine.weeks);
+      type(map, `${L(M.groups)}${row(groupsLine)}`, groupsLine.groups);
+      type(map, `${L(M.nonStaff)}${row(nonStaffLine)}`, nonStaff / 100);
+      type(map, `${L(M.contact)}${rowOf(staffTime.name, staffTime.nameCy)}`, staffTime.minutesPerWeek);
+      type(map, `${L(M.weeks)}${rowOf(staffTime.name, staffTime.nameCy)}`, staffTime.weeks);
+      type(map, `${L(M.nonStaff)}${rowOf(bought.name, bought.nameCy)}`, bought.unitPence / 100);
+      const { t } = createI18n(c.lang);
+      let rollRow = 0;
+      summary.eachRow((r, n) => {
+        if (r.getCell(1).value === t('export.numberOnRoll')) rollRow = n;
+      });
+      type(summary, `B${rollRow}`, year.school.numberOnRoll);
+      const overBudget = overBudgetRows(summary, c.year, year, c.lang);
+      const path = nodePath.join(folder, `${c.name}-edited-2.xlsx`);
+      await wb.xlsx.writeFile(path);
+
+      const groupsPlaces = viewOf(year).costed.lines.find((l) => l.lineId === groupsLine.id)?.places;
+      expect(groupsPlaces).toBe(groupsLine.groups * groupsLine.groupCapacity);
+      places.push({ name: c.name, sheet: map.name, cell: `${L(M.places)}${row(groupsLine)}`, places: groupsPlaces as number });
+      expect(after.figures.map((f) => `${f.sheet} ${f.what}`)).toEqual(before.figures.map((f) => `${f.sheet} ${f.what}`));
+      edited.push({
+        path,
+        figures: after.figures.map((f, k) => ({ ...f, cell: (before.figures[k] as CheckedFigure).cell })),
+        before: before.figures,
+        name: c.name,
+        learnersSheet: before.sheets[3] as string,
+        summarySheet: before.sheets[0] as string,
+        overBudget,
+      });
+    }
+
+    const outputs = convertWithLibreOffice(
+      edited.map((e) => e.path),
+      'xlsx',
+      nodePath.join(folder, 'edited-recalculated-2'),
+    );
+    for (const [i, e] of edited.entries()) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(outputs[i] as string);
+      expectEngineFigures(e, wb, ['grand total: all provision', 'whole-school provision per pupil on roll']);
+      // The edited line's places are its groups × places per group, as the engine's.
+      const p = places[i] as (typeof places)[number];
+      const v = wb.getWorksheet(p.sheet)?.getCell(p.cell).value;
+      expect(v !== null && typeof v === 'object' && 'formula' in v ? v.result : v, `${p.name} places`).toBe(p.places);
     }
   }, 240_000);
 });
+
+/**
+ * Each financial year over budget as written is a row of words under "What needs attention first", the
+ * Summary's only formulas in column A: after the edits (`was` → `now`) they say the edited year's amount,
+ * or nothing once that year is no longer over budget.
+ */
+function overBudgetRows(summary: ExcelJS.Worksheet, was: SchoolYear, now: SchoolYear, lang: 'en' | 'cy'): Array<{ cell: string; text: string }> {
+  const { t } = createI18n(lang);
+  const [before, after] = [viewOf(was).costed.budget.financialYears, viewOf(now).costed.budget.financialYears];
+  const expected = before.flatMap((fy, i) => {
+    if (fy.positionPence >= 0) return [];
+    const position = (after[i] as (typeof after)[number]).positionPence;
+    return [position < 0 ? overBudgetText(t, t('export.fyLabel', { start: fy.year, end: fy.year + 1 }), formatPounds(-position)) : ''];
+  });
+  const cells: string[] = [];
+  summary.eachRow((row) => {
+    const v = row.getCell(1).value;
+    if (v !== null && typeof v === 'object' && 'formula' in v) cells.push(row.getCell(1).address);
+  });
+  expect(cells).toHaveLength(expected.length);
+  return cells.map((cell, i) => ({ cell, text: expected[i] as string }));
+}
+
+interface EditedWorkbook {
+  path: string;
+  figures: CheckedFigure[];
+  before: CheckedFigure[];
+  name: string;
+  learnersSheet: string;
+  summarySheet: string;
+  overBudget: Array<{ cell: string; text: string }>;
+}
+
+/**
+ * The recalculated edited workbook `wb` shows the engine's figure for the edited year in every formula cell
+ * (the Learners sheet's shares, Mapio's figures marked as fixed, aside), its tables agree with each other,
+ * and the headline's words follow the edited budget. `mustMove` are figures the edits must have changed.
+ */
+function expectEngineFigures(e: EditedWorkbook, wb: ExcelJS.Workbook, mustMove: string[]): void {
+  const read = (f: CheckedFigure): number => {
+    const v = wb.getWorksheet(f.sheet)?.getCell(f.cell).value;
+    const value = v !== null && typeof v === 'object' && 'formula' in (v as object) ? ((v as ExcelJS.CellFormulaValue).result ?? 0) : v;
+    expect(typeof value, `${e.name} ${f.sheet}!${f.cell} (${f.what}): ${JSON.stringify(v)}`).toBe('number');
+    return Math.round((value as number) * 100);
+  };
+  // The edits moved figures on every sheet that shows them (so a stale cache could not pass)…
+  const moved = e.figures.filter((f, k) => f.pence !== e.before[k]?.pence);
+  expect(new Set(moved.map((f) => f.sheet)).size, e.name).toBeGreaterThanOrEqual(3);
+  expect(moved.map((f) => f.what)).toEqual(expect.arrayContaining(mustMove));
+  // …and every figure, on every sheet, is the engine's figure for the edited year. (The Learners
+  // sheet's shares are Mapio's figures, marked as such; its total sums them, so it is not a formula
+  // back to the inputs and is left out.)
+  for (const f of e.figures.filter((x) => x.sheet !== e.learnersSheet)) expect(read(f), `${e.name} ${f.sheet}!${f.cell} (${f.what})`).toBe(f.pence);
+
+  // No two tables disagree: by tier = by area = by funding = by financial year = the map's total;
+  // ALP + not ALP = all intervention lines; and the same for what is charged to the ALN budget.
+  const at = (what: string): number => read(e.figures.find((f) => f.what === what) as CheckedFigure);
+  const total = at('grand total: all provision');
+  for (const what of ['spend by tier: total', 'spend by area: total', 'spend by funding source: total']) expect(at(what), `${e.name} ${what}`).toBe(total);
+  const fyParts = e.figures.filter((f) => /^(first|second) financial year of /.test(f.what)).map(read);
+  expect(fyParts.reduce((a, b) => a + b, 0)).toBe(total);
+  expect(at('ALP or not: total')).toBe(at('all intervention lines: cost'));
+  const charged = at('grand total: charged to the ALN budget');
+  for (const what of ['spend by tier: charged total', 'spend by area: charged total', 'spend by funding source: charged total', 'committed spend charged to the ALN budget'])
+    expect(at(what), `${e.name} ${what}`).toBe(charged);
+  expect(at('ALP or not: charged total')).toBe(at('all intervention lines: charged'));
+  const fyCharged = e.figures.filter((f) => /^financial year \d+: charged$/.test(f.what)).map(read);
+  expect(fyCharged).toHaveLength(2);
+  expect((fyCharged[0] as number) + (fyCharged[1] as number)).toBe(charged);
+  // The whole year's income is its two financial years' income, as the engine's (docs/costing-rules.md).
+  const fyIncome = e.figures.filter((f) => /^financial year \d+: income$/.test(f.what)).map(read);
+  expect(fyIncome).toHaveLength(2);
+  expect(
+    fyIncome.reduce((a, b) => a + b, 0),
+    `${e.name} income by financial year`,
+  ).toBe(at('budget income'));
+
+  // What needs attention first follows the edited budget.
+  const summary = wb.getWorksheet(e.summarySheet) as ExcelJS.Worksheet;
+  for (const { cell, text } of e.overBudget) expect(String((summary.getCell(cell).value as ExcelJS.CellFormulaValue).result ?? ''), `${e.name} ${cell}`).toBe(text);
+}
 
 /** The year with a grant for 2019-20 among its income, as a file from before the door refused it holds. */
 function withOldGrant(year: ReturnType<typeof demoSchoolYear>): ReturnType<typeof demoSchoolYear> {

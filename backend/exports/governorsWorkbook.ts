@@ -6,8 +6,9 @@
  * Every figure comes from the engine's CostedMap. Money is written as pounds (pence / 100) with a £
  * format. The workbook stays true when a governor edits it: every figure is either a live formula back to
  * the input cells (shaded and unlocked on protected sheets: staff rates on Staffing, each line's minutes,
- * sessions, weeks, groups and non-staff costs, each income amount) or marked as calculated by Mapio; which
- * is which, and the financial-year split formula, are in docs/costing-rules.md ("The governors' workbook").
+ * sessions, weeks, groups and non-staff costs, each income amount, the number on roll) or marked as
+ * calculated by Mapio; which is which, and the financial-year split formula, are in docs/costing-rules.md
+ * ("The governors' workbook").
  * Each line's cost is a formula from its inputs, its staff cost an hour linked to the Staffing sheet's rates:
  *
  *     staff cost (£) = ROUND(ROUND(G*100,0) * L * (H+I) * ROUND(J*100,0) * K / 6000, 0) / 100

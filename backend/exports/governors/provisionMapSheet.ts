@@ -10,7 +10,7 @@ import { academicFinancialYears, weekFinancialYearIndexes } from '../../../share
 import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { staffingRows } from './staffingSheet';
 import { formatPounds } from '../../../shared/money';
-import { GROUP_FILL, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
+import { GROUP_FILL, TOTAL_FILL, THIN_TOP, MONEY_FORMAT, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import { areaLabel, breakdownLabel, sortedTiers } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { keepTogether } from '../sheetPrint';
@@ -95,6 +95,20 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     for (let w = startWeek; w < startWeek + Math.max(1, weeks); w++) if ((weekFy[w - 1] ?? weekFy[weekFy.length - 1] ?? 0) === 0) n++;
     return n;
   };
+  // The same count as a formula over the run's weeks (the cell `weeks`), so a governor who changes a line's
+  // weeks moves its financial-year parts as the engine would. The calendar's weeks fall in order, the first
+  // financial year's first: a run from week s of n weeks has max(0, min(s − 1 + max(1, n), B) − (s − 1)) of
+  // them in the first year, B being the calendar's weeks there; when the calendar's last week is in the
+  // first year, weeks past it count there too, so the whole run does. The start week and B are Mapio's,
+  // written into the formula. A calendar out of order (or a start week before week 1) keeps Mapio's count.
+  const firstYearWeeks = weekFy.filter((i) => i === 0).length;
+  const calendarInOrder = weekFy.every((i, k) => i === (k < firstYearWeeks ? 0 : 1));
+  const lastWeekInFirstYear = (weekFy[weekFy.length - 1] ?? 0) === 0;
+  const weeksInFirstYearFormula = (startWeek: number, weeks: string): string | null => {
+    if (!calendarInOrder || !Number.isSafeInteger(startWeek) || startWeek < 1) return null;
+    if (lastWeekInFirstYear) return `MAX(1,${weeks})`;
+    return `MAX(0,MIN(${startWeek - 1}+MAX(1,${weeks}),${firstYearWeeks})-${startWeek - 1})`;
+  };
   const areaKeys = costed.totals.byArea.map((b) => b.key).filter((k) => k !== OTHER_COSTS_KEY);
   const areaColumn = new Map(areaKeys.map((k, i) => [k, M.areas + i]));
   const MAP_COLUMNS = M.areas + areaKeys.length - 1;
@@ -166,8 +180,11 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     // The two financial years: FY1 = round(cost × weeks in FY1 ÷ weeks), FY2 = cost − FY1 (the engine's
     // largest-remainder split for two parts; backend/exports/governors/financialYearSplit.test.ts proves it).
     const fyWeeks = ws.getCell(`${L(M.fyWeeks)}${row}`);
-    fyWeeks.value = weeksInFirstYear(item.startWeek, item.weeks);
-    markMapioValue(fyWeeks);
+    const fyWeeksFormula = weeksInFirstYearFormula(item.startWeek, K);
+    if (fyWeeksFormula === null) {
+      fyWeeks.value = weeksInFirstYear(item.startWeek, item.weeks);
+      markMapioValue(fyWeeks);
+    } else fyWeeks.value = { formula: fyWeeksFormula, result: weeksInFirstYear(item.startWeek, item.weeks) };
     const fy1 = `${L(M.fy1)}${row}`;
     moneyFormula(ws, ctx, fy1, `ROUND(ROUND(${cost}*100,0)*${L(M.fyWeeks)}${row}/MAX(1,${K}),0)/100`, c.fy[0], `first financial year of “${name}”`);
     moneyFormula(ws, ctx, `${L(M.fy2)}${row}`, `ROUND(${cost}-${fy1},2)`, c.fy[1], `second financial year of “${name}”`);
@@ -263,14 +280,21 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
         moneyFormula(ws, ctx, `${L(col)}${r}`, `(INT(${pence}/${k})+IF(MOD(${pence},${k})>${i},1,0))/100`, areaShares[i] as number, `“${line.name}”: area ${id}`);
       });
       row.getCell(M.learners).value = c.enrolledLearners;
-      row.getCell(M.places).value = c.places;
       markMapioValue(row.getCell(M.learners));
-      markMapioValue(row.getCell(M.places));
+      // Places are groups × places per group (Mapio's, in the formula), so they follow the groups input.
+      row.getCell(M.places).value = { formula: `${L(M.groups)}${r}*${line.groupCapacity}`, result: c.places };
       const Q = `${L(M.learners)}${r}`;
       const R = `${L(M.places)}${r}`;
       if (c.costPerLearnerPence !== null)
         moneyFormula(ws, ctx, `${L(M.perLearner)}${r}`, `IF(${Q}>0,ROUND(ROUND(${O}*100,0)/${Q},0)/100,"")`, c.costPerLearnerPence, `cost per learner of “${line.name}”`);
-      if (c.costPerPlacePence !== null) moneyFormula(ws, ctx, `${L(M.perPlace)}${r}`, `IF(${R}>0,ROUND(ROUND(${O}*100,0)/${R},0)/100,"")`, c.costPerPlacePence, `cost per place of “${line.name}”`);
+      const perPlace = `IF(${R}>0,ROUND(ROUND(${O}*100,0)/${R},0)/100,"")`;
+      if (c.costPerPlacePence !== null) moneyFormula(ws, ctx, `${L(M.perPlace)}${r}`, perPlace, c.costPerPlacePence, `cost per place of “${line.name}”`);
+      else {
+        // No places as written (no groups): empty, until a governor gives the line a group.
+        const cell = ws.getCell(`${L(M.perPlace)}${r}`);
+        cell.value = { formula: perPlace, result: '' };
+        cell.numFmt = MONEY_FORMAT;
+      }
       r++;
     }
     subtotal(key, t('export.map.tierTotal', { tier: tierName }), tierName, first, r - 1);

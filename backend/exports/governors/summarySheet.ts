@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { ALN_STATUSES } from '../../../shared/domain';
 import { CHART_COLOURS, drawBarChart } from '../budgetChart';
 import {
+  MONEY_FORMAT,
   SIGNED_MONEY_FORMAT,
   HOURS_FORMAT,
   duration,
@@ -141,6 +142,7 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   const sumIfs = (col: number, criteriaCol: number, text: string): string => `SUMIFS(${mapRange(col)},${mapRange(criteriaCol)},${exactly(text)})`;
 
   const identityAt = r;
+  let rollRow = 0;
   for (const [k, v] of [
     [t('export.school'), data.school.name],
     [t('export.officialNumber'), data.school.officialNumber || t('export.notEntered')],
@@ -151,8 +153,11 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   ] as const) {
     const cell = label(k).getCell(2);
     if (typeof v === 'number') {
+      // The roll, as 1,100: an input, which whole-school provision per pupil follows.
       cell.value = v;
-      cell.numFmt = '#,##0'; // the roll, as 1,100
+      cell.numFmt = '#,##0';
+      markInput(cell);
+      rollRow = r;
     } else {
       // Across the printed columns (B–D) and wrapped there, however long: a school's or authority's name
       // with a place name of 58 letters and no space breaks inside it, in a row grown to show all of it.
@@ -202,9 +207,14 @@ export function writeSummary(workbook: ExcelJS.Workbook, ws: ExcelJS.Worksheet, 
   if (totals.chargedPerLearnerWithAlnPence === null) ws.getCell(`B${r}`).value = t('common.dash');
   r++;
   label(t('export.universalPerPupil'));
-  if (totals.wholeSchoolPerPupilPence !== null) money(ws.getCell(`B${r}`), totals.wholeSchoolPerPupilPence);
-  else ws.getCell(`B${r}`).value = t('common.dash');
-  markMapioValue(ws.getCell(`B${r}`));
+  // The whole-school tiers' subtotals on the map ÷ the roll above, rounded to the penny as the engine does.
+  const wholeSchool = data.tiers.filter((tier) => tier.costing === 'whole_school' && mapCells.subtotalRow.has(tier.id)).map((tier) => mapCell(M.cost, mapCells.subtotalRow.get(tier.id) as number));
+  const perPupil = `IF(B${rollRow}>0,ROUND(ROUND(${wholeSchool.length > 0 ? `(${wholeSchool.join('+')})` : '0'}*100,0)/B${rollRow},0)/100,"${t('common.dash')}")`;
+  if (totals.wholeSchoolPerPupilPence !== null) moneyFormula(ws, ctx, `B${r}`, perPupil, totals.wholeSchoolPerPupilPence, 'whole-school provision per pupil on roll');
+  else {
+    ws.getCell(`B${r}`).value = { formula: perPupil, result: t('common.dash') };
+    ws.getCell(`B${r}`).numFmt = MONEY_FORMAT;
+  }
   r++;
   table(budgetAt);
 
