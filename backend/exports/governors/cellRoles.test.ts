@@ -9,7 +9,8 @@ import { demoSchoolYear } from '../../../shared/demo/demoSchool';
 import { createI18n } from '../../../shared/i18n';
 import { buildGovernorsWorkbookWithFigures } from '../governorsWorkbook';
 import { viewOf } from '../../../test/support/variedSchools';
-import { INPUT_FILL } from './cellRoles';
+import { INPUT_FILL, MAPIO_FONT } from './cellRoles';
+import { compareScenarios, costSchoolYear } from '../../../shared/engine';
 
 async function written(lang: 'en' | 'cy'): Promise<{ wb: ExcelJS.Workbook; sheets: string[] }> {
   const built = await buildGovernorsWorkbookWithFigures(viewOf(demoSchoolYear()), { learners: 'pseudonymised', lang, generatedOn: '2026-11-24' });
@@ -62,6 +63,37 @@ describe('inputs, protection and Mapio’s figures in the governors’ workbook'
       const { wb, sheets } = await written(lang);
       expect(texts(wb.getWorksheet(sheets[0] as string) as ExcelJS.Worksheet)).toContain(t('export.inputsNote'));
       for (const name of [sheets[1], sheets[2]]) expect(texts(wb.getWorksheet(name as string) as ExcelJS.Worksheet)).toEqual(expect.arrayContaining([t('export.key.input'), t('export.key.mapio')]));
+    }
+  });
+
+  it('leaves no figure that an edit cannot move unmarked: every number on every sheet is an input, a formula or Mapio’s, in grey italics', async () => {
+    const plan = demoSchoolYear();
+    const grantEnds = demoSchoolYear();
+    grantEnds.income = grantEnds.income.filter((i) => i.kind !== 'aln_grant');
+    const scenarios = compareScenarios({ id: null, name: 'Plan', year: plan, costed: costSchoolYear(plan) }, [{ id: 1, name: 'Grant ends', year: grantEnds, costed: costSchoolYear(grantEnds) }]);
+    for (const learners of ['pseudonymised', 'named'] as const) {
+      for (const lang of ['en', 'cy'] as const) {
+        const { t } = createI18n(lang);
+        const { workbook, sheets } = await buildGovernorsWorkbookWithFigures(viewOf(plan), { learners, lang, generatedOn: '2026-11-24', scenarios });
+        expect(sheets).toHaveLength(7);
+        const unmarked: string[] = [];
+        workbook.eachSheet((ws) => {
+          ws.eachRow((row) =>
+            row.eachCell((cell) => {
+              const v = cell.value;
+              if (typeof v !== 'number') return;
+              const input = cell.protection?.locked === false && JSON.stringify(cell.fill) === JSON.stringify(INPUT_FILL);
+              const mapio = cell.font?.italic === MAPIO_FONT.italic && cell.font?.color?.argb === MAPIO_FONT.color?.argb;
+              if (!input && !mapio) unmarked.push(`${ws.name}!${cell.address} (${v})`);
+            }),
+          );
+          // A sheet with Mapio's figures says what they are: in its key, or the Summary in its note on inputs.
+          let marked = false;
+          ws.eachRow((row) => row.eachCell((cell) => (marked ||= typeof cell.value === 'number' && cell.font?.italic === true)));
+          if (marked) expect(texts(ws), `${lang} ${ws.name}`).toContain(ws.name === sheets[0] ? t('export.inputsNote') : t('export.key.mapio'));
+        });
+        expect(unmarked, `${learners} ${lang}`).toEqual([]);
+      }
     }
   });
 });

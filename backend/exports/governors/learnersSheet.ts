@@ -6,6 +6,7 @@ import { areaLabel } from '../exportLabels';
 import type { SheetContext } from './sheetContext';
 import { L } from './provisionMapSheet';
 import { keepTogether } from '../sheetPrint';
+import { markMapioValue, writeCellKey } from './cellRoles';
 export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   const { t, data, costed, options } = ctx;
   const named = options.learners === 'named';
@@ -54,6 +55,9 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
     row.getCell(costCol - 3).numFmt = HOURS_FORMAT;
     row.getCell(costCol - 2).numFmt = HOURS_FORMAT;
     money(row.getCell(costCol), c?.costPence ?? 0);
+    // Mapio's figures: the hours come from the IDP and the lines, and each learner's share of their lines'
+    // cost from the engine's split by enrolled weeks, which no formula here repeats; they stay as exported.
+    for (let col = costCol - 3; col <= costCol; col++) markMapioValue(row.getCell(col));
     r++;
   }
   const last = r - 1;
@@ -70,7 +74,10 @@ export function writeLearners(ws: ExcelJS.Worksheet, ctx: SheetContext): void {
   if (last >= 4) moneyFormula(ws, ctx, `${col}${r}`, `SUM(${col}4:${col}${last})`, total, 'learners: total shared to learners');
   else money(row.getCell(costCol), 0);
   styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
-  keepTogether(ws, r - 1, r); // the total never alone at the top of a page
+  // The total sums Mapio's shares, so it too stays as exported: grey italics, bold as a total.
+  markMapioValue(row.getCell(costCol));
+  // The total with the row above it and the key below it: neither alone at the top of a page.
+  keepTogether(ws, r - 1, writeCellKey(ws, ctx, r + 2) - 1);
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
   fitColumns(ws, 4, cols.length, 10, 40);

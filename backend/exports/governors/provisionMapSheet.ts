@@ -332,11 +332,16 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
       for (const col of [M.contact, M.weeks]) markInput(row.getCell(col));
       staffTimeRow.set(other.id, r);
       writeCostCells(r, cost, item, true);
+      // Staff time is one "session" a week of its minutes, one group, no planning and nothing but staff:
+      // the rest of the line's formula, fixed (Mapio's) rather than inputs.
+      for (const col of [M.planning, M.sessions, M.groups, M.nonStaff]) markMapioValue(row.getCell(col));
     } else {
       typedText(row.getCell(M.staff), t('export.map.quantity', { quantity: other.quantity, unit: formatPounds(other.unitPence) }));
       row.getCell(M.weeks).value = other.weeks;
       writeCostCells(r, { ...cost, staffPence: 0, nonStaffPence: c.costPence }, item, false);
+      // Its cost, and the weeks it is spread over across the financial years.
       markInput(row.getCell(M.nonStaff));
+      markInput(row.getCell(M.weeks));
     }
     r++;
   }

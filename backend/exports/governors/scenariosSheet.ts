@@ -10,7 +10,7 @@ import type { GroupDifference, ScenarioComparison, ScenarioFigures, SpendGroup }
 import type { Lang, TFunction } from '../../../shared/i18n';
 import { spendGroupName } from '../../../shared/i18n/spendGroupNames';
 import { fitColumns, fitRowHeights, GROUP_FILL, headerRow, money, printSetup, styleRow, titleRows, type SheetFrame } from '../sheetLayout';
-import { TEXT_FORMAT } from './cellRoles';
+import { TEXT_FORMAT, markMapioValue, writeCellKey } from './cellRoles';
 import { keepTogether } from '../sheetPrint';
 
 /**
@@ -165,10 +165,14 @@ export function writeScenariosSheet(ws: ExcelJS.Worksheet, frame: SheetFrame & {
       const cell = row.getCell(i + 2);
       if (line.format === 'money' && typeof value === 'number') money(cell, value);
       else cell.value = value;
+      // Each scenario is another copy of the year, costed by Mapio; the baseline is the plan as exported.
+      // None of them follows an edit to this workbook's inputs, so all are Mapio's figures.
+      if (typeof value === 'number') markMapioValue(cell);
       cell.alignment = { horizontal: 'right', vertical: 'top', wrapText: line.format === 'text' };
     });
   }
-  if (sectionAt !== null) keepTogether(ws, sectionAt, r - 1);
+  // The last section with what the grey italics mean under it, never the key alone on a page.
+  if (sectionAt !== null) keepTogether(ws, sectionAt, writeCellKey(ws, frame, r + 1) - 1);
   printSetup(ws, frame, 3);
   fitColumns(ws, 3, header.length, 12, 44);
   fitRowHeights(ws, 3);

@@ -55,7 +55,8 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     // "Within hours" each read on their own, never as "15 Within hours".
     row.getCell(6).alignment = { horizontal: 'center' };
     row.getCell(7).alignment = { horizontal: 'left', indent: 1 };
-    if (a?.overAllocated) row.getCell(7).font = { bold: true, color: { argb: 'FFC00000' } };
+    // Over hours in bold red, still in italics: the words are Mapio's, from the hours beside them.
+    if (a?.overAllocated) row.getCell(7).font = { bold: true, italic: true, color: { argb: 'FFC00000' } };
     typedText(row.getCell(8), (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; '));
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     const terms = (mapCells.staffRows.get(s.id) ?? []).map(({ row: mapRow, count }) => `${count === 1 ? '' : `${count}*`}${ref(ctx.names.map, `${L(M.staffMinutes)}${mapRow}`)}`);
