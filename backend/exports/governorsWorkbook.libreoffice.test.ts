@@ -194,7 +194,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     }
   }, 240_000);
 
-  it('stays true when a governor edits a line’s minutes, weeks, groups and non-staff costs, other costs and the number on roll', async () => {
+  it('stays true when a governor edits a line’s minutes, weeks, groups and non-staff costs, other costs, contracted hours and the number on roll', async () => {
     const cases = [
       { name: 'demo', year: demoSchoolYear(), lang: 'en' as const },
       { name: 'demo-cy', year: demoSchoolYear(), lang: 'cy' as const },
@@ -203,6 +203,8 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
     ];
     const edited: EditedWorkbook[] = [];
     const places: Array<{ name: string; sheet: string; cell: string; places: number }> = [];
+    const hours: Array<Array<{ row: number; minutes: number; week: number | null; words: string }>> = [];
+    const staffingSheets: string[] = [];
     for (const c of cases) {
       const options = { learners: 'pseudonymised' as const, lang: c.lang, generatedOn: '2026-11-24' as const };
       const before = await buildGovernorsWorkbookWithFigures(viewOf(c.year), options);
@@ -252,6 +254,11 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       bought.weeks = firstYearWeeks - 3;
       // The number on roll (whole-school provision per pupil follows).
       year.school.numberOnRoll += 37;
+      // A member of staff's contracted hours, to a minute under their busiest week after the edits (or an
+      // hour over it when they are already over): whether they are within their hours turns over.
+      const busiest = viewOf(year).costed.staff.reduce((a, b) => (b.peakAllocatedMinutesPerWeek > a.peakAllocatedMinutesPerWeek ? b : a));
+      const contracted = year.staff.find((x) => x.id === busiest.staffId) as (typeof year.staff)[number];
+      contracted.contractedMinutesPerWeek = busiest.overAllocated ? busiest.peakAllocatedMinutesPerWeek + 60 : busiest.peakAllocatedMinutesPerWeek - 1;
       const after = await buildGovernorsWorkbookWithFigures(viewOf(year), options);
 
       // The same edits typed into the written workbook.
@@ -271,6 +278,18 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
         if (r.getCell(1).value === t('export.numberOnRoll')) rollRow = n;
       });
       type(summary, `B${rollRow}`, year.school.numberOnRoll);
+      const staffing = wb.getWorksheet(before.sheets[2] as string) as ExcelJS.Worksheet;
+      staffingSheets.push(staffing.name);
+      type(staffing, `D${4 + year.staff.indexOf(contracted)}`, contracted.contractedMinutesPerWeek / 1440);
+      // Each person's busiest week, its hours and whether they are within their contracted hours, as the engine's.
+      const allocations = viewOf(year).costed.staff;
+      expect(allocations.filter((a, k) => a.peakAllocatedMinutesPerWeek !== viewOf(c.year).costed.staff[k]?.peakAllocatedMinutesPerWeek).length, c.name).toBeGreaterThan(0);
+      hours.push(
+        year.staff.map((member, k) => {
+          const a = allocations.find((x) => x.staffId === member.id) as (typeof allocations)[number];
+          return { row: 4 + k, minutes: a.peakAllocatedMinutesPerWeek, week: a.peakWeek, words: t(a.overAllocated ? 'export.staffing.overAllocated' : 'export.staffing.withinHours') };
+        }),
+      );
       const overBudget = overBudgetRows(summary, c.year, year, c.lang);
       const path = nodePath.join(folder, `${c.name}-edited-2.xlsx`);
       await wb.xlsx.writeFile(path);
@@ -303,6 +322,19 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       const p = places[i] as (typeof places)[number];
       const v = wb.getWorksheet(p.sheet)?.getCell(p.cell).value;
       expect(v !== null && typeof v === 'object' && 'formula' in v ? v.result : v, `${p.name} places`).toBe(p.places);
+      const staffing = wb.getWorksheet(staffingSheets[i] as string) as ExcelJS.Worksheet;
+      const result = (address: string): unknown => {
+        const cell = staffing.getCell(address).value;
+        return cell !== null && typeof cell === 'object' && 'formula' in cell ? cell.result : cell;
+      };
+      for (const h of hours[i] as Array<{ row: number; minutes: number; week: number | null; words: string }>) {
+        // exceljs reads a duration the sheet recalculated as a date from 30 December 1899.
+        const allocated = result(`E${h.row}`);
+        const days = allocated instanceof Date ? (allocated.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : Number(allocated ?? 0);
+        expect(Math.round(days * 1440), `${e.name} Staffing!E${h.row}`).toBe(h.minutes);
+        expect(result(`F${h.row}`) === '' || result(`F${h.row}`) === undefined ? null : result(`F${h.row}`), `${e.name} Staffing!F${h.row}`).toBe(h.week);
+        expect(result(`G${h.row}`), `${e.name} Staffing!G${h.row}`).toBe(h.words);
+      }
     }
   }, 240_000);
 });

@@ -1138,7 +1138,7 @@ export const en = {
     dateGenerated: 'Date generated',
     poundsNote: 'All amounts are in pounds. Totals are live formulas: select a cell to see how it is made.',
     inputsNote:
-      'Cells shaded green are inputs: a staff member’s hourly cost (Staffing), a line’s minutes, sessions, weeks, groups and non-staff costs (Provision map), each income amount and the number on roll (below). Change one and every figure that depends on it follows. Grey italic figures are calculated by Mapio and do not change; the sheets are protected without a password.',
+      'Cells shaded green are inputs: a staff member’s hourly cost and contracted hours (Staffing), a line’s minutes, sessions, weeks, groups and non-staff costs (Provision map), each income amount and the number on roll (below). Change one and every figure that depends on it follows. Grey italic figures are calculated by Mapio and do not change; the sheets are protected without a password.',
     key: {
       input: 'Shaded green: an input you can change',
       mapio: 'Grey italics: calculated by Mapio (does not change when you edit this workbook)',
@@ -1234,6 +1234,7 @@ export const en = {
       fyWeeks: 'Weeks in April {{start}} – March {{end}}',
       fyCost: 'Cost April {{start}} – March {{end}} (£)',
       staffMinutes: 'Minutes of each staff member’s time over the run',
+      weeklyMinutes: 'Hundredths of a minute of each staff member’s time a week',
       ref: 'Reference',
       learnerName: 'Name',
       pseudonym: 'Learner (this workbook’s code)',
@@ -1316,7 +1317,7 @@ export const en = {
     },
     checks: {
       title: 'Checks: {{school}}, {{year}}',
-      note: 'Open warnings for people to act on. Mapio never changes anything itself.',
+      note: 'Open warnings for people to act on, as Mapio found them when this workbook was made: editing the workbook does not change them. Mapio never changes anything itself.',
       none: 'No open checks.',
       learnerRef: 'Learner {{ref}}',
       aLearner: 'a learner',

@@ -39,8 +39,10 @@ const M = {
   fy1: 21,
   fy2: 22,
   staffMinutes: 23,
+  /** Hundredths of a minute of one member of staff's time in each week the row runs (the Staffing sheet's hours). */
+  weeklyMinutes: 24,
   /** The first of one column per area of need: each line's share of its cost. */
-  areas: 24,
+  areas: 25,
 } as const;
 /** A column's letters: 1 → A, 27 → AA. */
 export const L = (col: number): string => (col > 26 ? L(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
@@ -58,6 +60,8 @@ export interface MapCells {
   staffRows: Map<number, Array<{ row: number; count: number }>>;
   /** The row of each staff-time other cost (minutes a week in the contact column, weeks in the weeks column). */
   staffTimeRow: Map<number, number>;
+  /** The start week of each row with staff time on it (Mapio's: it is not on the sheet). */
+  startWeek: Map<number, number>;
 }
 
 /** A text for a formula: in quotes, quotes doubled. */
@@ -115,6 +119,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
   const staffRow = staffingRows(data);
   const staffRows = new Map<number, Array<{ row: number; count: number }>>();
   const staffTimeRow = new Map<number, number>();
+  const startWeek = new Map<number, number>();
   const rate = (staffId: number): string => ref(ctx.names.staffing, `C${staffRow.get(staffId) as number}`);
   titleRows(ws, t('export.map.title', { school: data.school.name, year: data.school.academicYear }), t('export.map.note'));
   headerRow(ws, 3, [
@@ -141,6 +146,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     t('export.col.fyCost', { start: years[0], end: years[0] + 1 }),
     t('export.col.fyCost', { start: years[1], end: years[1] + 1 }),
     t('export.col.staffMinutes'),
+    t('export.col.weeklyMinutes'),
     ...areaKeys.map((k) => breakdownLabel(k, data, 'area', t, ctx.lang)),
   ]);
 
@@ -168,6 +174,13 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
         result: Number(ws.getCell(Lc).value) * (Number(ws.getCell(H).value) + Number(ws.getCell(I).value)) * Number(ws.getCell(J).value) * Number(ws.getCell(K).value),
       };
       minutes.numFmt = '0.00';
+      // …and a week of it, in hundredths of a minute (a whole number), as the engine tallies each week.
+      const weekly = ws.getCell(`${L(M.weeklyMinutes)}${row}`);
+      weekly.value = {
+        formula: `${Lc}*(${H}+${I})*ROUND(${J}*100,0)`,
+        result: Number(ws.getCell(Lc).value) * (Number(ws.getCell(H).value) + Number(ws.getCell(I).value)) * Math.round(Number(ws.getCell(J).value) * 100),
+      };
+      startWeek.set(row, item.startWeek);
     }
     const nonStaff = ws.getCell(`${L(M.nonStaff)}${row}`);
     money(nonStaff, c.nonStaffPence);
@@ -401,7 +414,7 @@ export function writeProvisionMap(ws: ExcelJS.Worksheet, ctx: SheetContext): Map
     }
   }
   fitRowHeights(ws, 3);
-  return { subtotalRow, grandTotalRow: grandRow, firstRow: 4, lastRow: grandRow - 2, areaColumn, staffRows, staffTimeRow };
+  return { subtotalRow, grandTotalRow: grandRow, firstRow: 4, lastRow: grandRow - 2, areaColumn, staffRows, staffTimeRow, startWeek };
 }
 
 // ── Summary ──────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref,
 import type { SchoolYear } from '../../../shared/domain';
 import type { SheetContext } from './sheetContext';
 import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
-import { L, M, type MapCells } from './provisionMapSheet';
+import { L, M, quoted, type MapCells } from './provisionMapSheet';
 import { keepTogether } from '../sheetPrint';
 
 /** The row of each member of staff on the Staffing sheet (their hourly cost is in column C there). */
@@ -47,16 +47,29 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
       row.getCell(col).numFmt = HOURS_FORMAT;
     };
     hours(4, s.contractedMinutesPerWeek);
+    markInput(row.getCell(4));
     hours(5, a?.peakAllocatedMinutesPerWeek ?? 0);
     row.getCell(6).value = a?.peakWeek ?? null;
-    for (const col of [4, 5, 6, 7]) markMapioValue(row.getCell(col));
-    row.getCell(7).value = a?.overAllocated ? t('export.staffing.overAllocated') : t('export.staffing.withinHours');
+    const over = t('export.staffing.overAllocated');
+    const within = t('export.staffing.withinHours');
+    row.getCell(7).value = a?.overAllocated ? over : within;
+    // The busiest week, from the map's rows this person works on, so a change to a line's minutes,
+    // sessions, groups or weeks moves it (peakFormula); too long a formula keeps Mapio's figures, marked.
+    const peak = peakFormula(ctx, mapCells, s.id);
+    if (peak === null) for (const col of [5, 6, 7]) markMapioValue(row.getCell(col));
+    else {
+      const J = `J${r}`;
+      row.getCell(10).value = peak;
+      row.getCell(10).numFmt = '0';
+      // Hundredths of a minute ÷ 100, rounded half away from zero, as the engine shows the peak.
+      row.getCell(5).value = { formula: `ROUND(INT(${J}/1000)/100,0)/1440`, result: duration(a?.peakAllocatedMinutesPerWeek ?? 0) };
+      row.getCell(6).value = { formula: `IF(INT(${J}/1000)>0,999-MOD(${J},1000),"")`, result: a?.peakWeek ?? '' };
+      row.getCell(7).value = { formula: `IF(INT(${J}/1000)>ROUND(D${r}*1440,0)*100,${quoted(over)},${quoted(within)})`, result: a?.overAllocated ? over : within };
+    }
     // The peak week is a week number under its heading, the allocation words set in from it: "15" and
     // "Within hours" each read on their own, never as "15 Within hours".
     row.getCell(6).alignment = { horizontal: 'center' };
     row.getCell(7).alignment = { horizontal: 'left', indent: 1 };
-    // Over hours in bold red, still in italics: the words are Mapio's, from the hours beside them.
-    if (a?.overAllocated) row.getCell(7).font = { bold: true, italic: true, color: { argb: 'FFC00000' } };
     typedText(row.getCell(8), (a?.lineIds ?? []).map((id) => lineName.get(id) ?? String(id)).join('; '));
     row.getCell(8).alignment = { wrapText: true, vertical: 'top' };
     const terms = (mapCells.staffRows.get(s.id) ?? []).map(({ row: mapRow, count }) => `${count === 1 ? '' : `${count}*`}${ref(ctx.names.map, `${L(M.staffMinutes)}${mapRow}`)}`);
@@ -65,6 +78,15 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     r++;
   }
   const last = r - 1;
+  // "Over-allocated" in bold red, whenever the words say it (they follow the edits, or stay Mapio's).
+  if (last >= 4) {
+    ws.addConditionalFormatting({
+      ref: `G4:G${last}`,
+      rules: [{ type: 'expression', priority: 1, formulae: [`$G4=${quoted(t('export.staffing.overAllocated'))}`], style: { font: { bold: true, color: { argb: 'FFC00000' } } } }],
+    });
+  }
+  // Each person's busiest week as one number (peakFormula): a working, hidden, outside the printed table.
+  ws.getColumn(10).hidden = true;
   // A school with no staff yet says so, as the Staff screen does, rather than a total under bare headings.
   if (data.staff.length === 0) {
     ws.getRow(r).getCell(1).value = t('staff.noStaff');
@@ -78,13 +100,50 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
   else money(row.getCell(9), 0);
   styleRow(row, cols.length, { bold: true, fill: TOTAL_FILL, border: THIN_TOP });
   // The total with the row above it and the key below it: neither alone at the top of a page.
-  keepTogether(ws, r - 1, writeCellKey(ws, ctx, r + 2) - 1);
+  const keyEnd = writeCellKey(ws, ctx, r + 2);
+  keepTogether(ws, r - 1, keyEnd - 1);
+  ws.pageSetup.printArea = `A1:${L(cols.length)}${keyEnd - 1}`;
   ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: Math.max(4, last), column: cols.length } };
   printSetup(ws, ctx, 3);
   // The hours columns are wider than their figures, so each heading's wrapped lines have room either side.
   fitColumns(ws, 4, cols.length, 8, 48, { 3: 12, 4: 14, 5: 14, 6: 9 });
   ws.getColumn(7).width = (ws.getColumn(7).width ?? 8) + 2; // and room for the allocation's indent
   fitRowHeights(ws, 3);
+}
+
+/** Excel's longest formula, and most arguments to a function: a person whose busiest-week formula would pass either keeps Mapio's figures. */
+const MAX_FORMULA_LENGTH = 8_000;
+const MAX_ARGUMENTS = 255;
+
+/**
+ * A person's busiest week as one number, peak × 1000 + (999 − week): their hundredths of a minute in each
+ * week a run of theirs starts (their time only rises at such a week), each the sum over the map's rows
+ * they work on that have started by then and not ended (week < start + weeks, the weeks an input), and
+ * the greatest of them, the earliest week winning a tie, as the engine's sweep finds it. 0 when they have
+ * no time. The start weeks are Mapio's, written into the formula. Null when there is no such formula.
+ */
+function peakFormula(ctx: SheetContext, mapCells: MapCells, staffId: number): ExcelJS.CellFormulaValue | null {
+  const rows = (mapCells.staffRows.get(staffId) ?? []).map((x) => ({ ...x, start: mapCells.startWeek.get(x.row) as number }));
+  if (rows.some((x) => !Number.isSafeInteger(x.start) || x.start > 998)) return null;
+  const weeks = [...new Set(rows.map((x) => Math.max(1, x.start)))].sort((a, b) => a - b);
+  const onMap = (col: number, row: number): string => ref(ctx.names.map, `${L(col)}${row}`);
+  const candidates = weeks.map((w) => {
+    const terms = rows.filter((x) => Math.max(1, x.start) <= w).map((x) => `${x.count === 1 ? '' : `${x.count}*`}(${w}<${x.start}+${onMap(M.weeks, x.row)})*${onMap(M.weeklyMinutes, x.row)}`);
+    return `(${terms.join('+')})*1000+${999 - w}`;
+  });
+  const formula = `MAX(0,${candidates.join(',')})`;
+  if (formula.length > MAX_FORMULA_LENGTH || weeks.length + 1 > MAX_ARGUMENTS) return null;
+  // The same number from the year, as the cached result.
+  const runs = [
+    ...ctx.data.lines.flatMap((line) =>
+      line.staff
+        .filter((a) => a.staffId === staffId)
+        .map((a) => ({ start: line.startWeek, weeks: line.weeks, h: a.count * line.groups * (line.minutesPerSession + line.planningMinutesPerSession) * line.sessionsPerWeekHundredths })),
+    ),
+    ...ctx.data.otherCosts.filter((o) => o.staffId === staffId).map((o) => ({ start: o.startWeek, weeks: o.weeks, h: o.minutesPerWeek * 100 })),
+  ];
+  const result = Math.max(0, ...weeks.map((w) => runs.reduce((sum, x) => sum + (Math.max(1, x.start) <= w && w < x.start + x.weeks ? x.h : 0), 0) * 1000 + 999 - w));
+  return { formula, result };
 }
 
 // ── Learners ─────────────────────────────────────────────────────────────────────────────────────
