@@ -1292,7 +1292,7 @@ export const cy: Catalogue = {
     dateGenerated: 'Dyddiad creu',
     poundsNote: 'Mae pob swm mewn punnoedd. Fformiwlâu byw yw’r cyfansymiau: dewiswch gell i weld sut y cyfrifir hi.',
     inputsNote:
-      'Mewnbynnau yw’r celloedd sydd wedi’u lliwio’n wyrdd: cost yr awr ac oriau dan gontract aelod o staff (Staffio), munudau, sesiynau, wythnosau, grwpiau a chostau heblaw staff llinell (Map darpariaeth), pob swm incwm a’r nifer ar y gofrestr (isod). Newidiwch un ac mae pob ffigur sy’n dibynnu arno yn dilyn. Mapio a gyfrifodd y ffigurau llwyd italig ac nid ydynt yn newid; mae’r dalennau wedi’u diogelu heb gyfrinair.',
+      'Mewnbynnau yw’r celloedd sydd wedi’u lliwio’n wyrdd: cost yr awr ac oriau dan gontract aelod o staff (Staffio), munudau, sesiynau, wythnosau, grwpiau a chostau heblaw staff llinell (Map darpariaeth), pob swm incwm a’r nifer ar y gofrestr (isod). Newidiwch un ac mae pob ffigur sy’n dibynnu arno yn dilyn. Mapio a gyfrifodd y ffigurau llwyd italig a’r gwiriadau wrth allforio ac nid ydynt yn newid; mae’r dalennau wedi’u diogelu heb gyfrinair.',
     key: {
       input: 'Wedi’i liwio’n wyrdd: mewnbwn y gallwch ei newid',
       mapio: 'Llwyd italig: wedi’i gyfrifo gan Mapio (nid yw’n newid pan fyddwch yn golygu’r llyfr gwaith hwn)',

@@ -1138,7 +1138,7 @@ export const en = {
     dateGenerated: 'Date generated',
     poundsNote: 'All amounts are in pounds. Totals are live formulas: select a cell to see how it is made.',
     inputsNote:
-      'Cells shaded green are inputs: a staff member’s hourly cost and contracted hours (Staffing), a line’s minutes, sessions, weeks, groups and non-staff costs (Provision map), each income amount and the number on roll (below). Change one and every figure that depends on it follows. Grey italic figures are calculated by Mapio and do not change; the sheets are protected without a password.',
+      'Cells shaded green are inputs: a staff member’s hourly cost and contracted hours (Staffing), a line’s minutes, sessions, weeks, groups and non-staff costs (Provision map), each income amount and the number on roll (below). Change one and every figure that depends on it follows. Grey italic figures and the checks are Mapio’s as at export and do not change; the sheets are protected without a password.',
     key: {
       input: 'Shaded green: an input you can change',
       mapio: 'Grey italics: calculated by Mapio (does not change when you edit this workbook)',
