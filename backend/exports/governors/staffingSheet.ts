@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { duration, HOURS_FORMAT, TOTAL_FILL, THIN_TOP, money, moneyFormula, ref, headerRow, titleRows, styleRow, printSetup, fitRowHeights, fitColumns } from '../sheetLayout';
 import type { SchoolYear } from '../../../shared/domain';
+import type { StaffAllocation } from '../../../shared/engine';
 import type { SheetContext } from './sheetContext';
 import { markInput, markMapioValue, typedText, writeCellKey } from './cellRoles';
 import { L, M, quoted, type MapCells } from './provisionMapSheet';
@@ -55,7 +56,7 @@ export function writeStaffing(ws: ExcelJS.Worksheet, ctx: SheetContext, mapCells
     row.getCell(7).value = a?.overAllocated ? over : within;
     // The busiest week, from the map's rows this person works on, so a change to a line's minutes,
     // sessions, groups or weeks moves it (peakFormula); too long a formula keeps Mapio's figures, marked.
-    const peak = peakFormula(ctx, mapCells, s.id);
+    const peak = peakFormula(ctx, mapCells, s.id, a);
     if (peak === null) for (const col of [5, 6, 7]) markMapioValue(row.getCell(col));
     else {
       const J = `J${r}`;
@@ -122,7 +123,7 @@ const MAX_ARGUMENTS = 255;
  * the greatest of them, the earliest week winning a tie, as the engine's sweep finds it. 0 when they have
  * no time. The start weeks are Mapio's, written into the formula. Null when there is no such formula.
  */
-function peakFormula(ctx: SheetContext, mapCells: MapCells, staffId: number): ExcelJS.CellFormulaValue | null {
+function peakFormula(ctx: SheetContext, mapCells: MapCells, staffId: number, allocation: StaffAllocation | undefined): ExcelJS.CellFormulaValue | null {
   const rows = (mapCells.staffRows.get(staffId) ?? []).map((x) => ({ ...x, start: mapCells.startWeek.get(x.row) as number }));
   if (rows.some((x) => !Number.isSafeInteger(x.start) || x.start > 998)) return null;
   const weeks = [...new Set(rows.map((x) => Math.max(1, x.start)))].sort((a, b) => a - b);
@@ -133,16 +134,9 @@ function peakFormula(ctx: SheetContext, mapCells: MapCells, staffId: number): Ex
   });
   const formula = `MAX(0,${candidates.join(',')})`;
   if (formula.length > MAX_FORMULA_LENGTH || weeks.length + 1 > MAX_ARGUMENTS) return null;
-  // The same number from the year, as the cached result.
-  const runs = [
-    ...ctx.data.lines.flatMap((line) =>
-      line.staff
-        .filter((a) => a.staffId === staffId)
-        .map((a) => ({ start: line.startWeek, weeks: line.weeks, h: a.count * line.groups * (line.minutesPerSession + line.planningMinutesPerSession) * line.sessionsPerWeekHundredths })),
-    ),
-    ...ctx.data.otherCosts.filter((o) => o.staffId === staffId).map((o) => ({ start: o.startWeek, weeks: o.weeks, h: o.minutesPerWeek * 100 })),
-  ];
-  const result = Math.max(0, ...weeks.map((w) => runs.reduce((sum, x) => sum + (Math.max(1, x.start) <= w && w < x.start + x.weeks ? x.h : 0), 0) * 1000 + 999 - w));
+  // The cached result, from the engine's figures (its peak to the minute, its week), so the cells that read it
+  // (hours, week, words) show the engine's; a recalculation works the hundredths out from the map.
+  const result = allocation && allocation.peakWeek !== null ? Math.round(allocation.peakAllocatedMinutesPerWeek * 100) * 1000 + 999 - allocation.peakWeek : 0;
   return { formula, result };
 }
 
