@@ -18,7 +18,7 @@ import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { incomeCountsIn } from '../../shared/engine';
 import { inLanguage } from '../../shared/i18n/schoolWords';
 import { writeWorkbook } from './exportFile';
-import { buildGovernorsWorkbookWithFigures, type CheckedFigure } from './governorsWorkbook';
+import { buildGovernorsWorkbookWithFigures, type CheckedFigure, type GovernorsWorkbook } from './governorsWorkbook';
 import { convertWithLibreOffice, findSoffice } from './libreOfficeRecalculation';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { createI18n } from '../../shared/i18n';
@@ -170,16 +170,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       // The edited workbook keeps the layout it was written with (a row saying a year is over budget stays
       // where it was, emptied or not, where Mapio would now write none), so each of the engine's figures for
       // the edited year is read from the cell that held the same figure as written.
-      expect(after.figures.map((f) => `${f.sheet} ${f.what}`)).toEqual(before.figures.map((f) => `${f.sheet} ${f.what}`));
-      edited.push({
-        path,
-        figures: after.figures.map((f, k) => ({ ...f, cell: (before.figures[k] as CheckedFigure).cell })),
-        before: before.figures,
-        name: c.name,
-        learnersSheet: before.sheets[3] as string,
-        summarySheet: before.sheets[0] as string,
-        overBudget,
-      });
+      edited.push(editedWorkbook(path, c.name, before, after, overBudget));
     }
 
     const outputs = convertWithLibreOffice(
@@ -297,16 +288,7 @@ describe.skipIf(skip)('the governors’ workbook recalculated by LibreOffice', (
       const groupsPlaces = viewOf(year).costed.lines.find((l) => l.lineId === groupsLine.id)?.places;
       expect(groupsPlaces).toBe(groupsLine.groups * groupsLine.groupCapacity);
       places.push({ name: c.name, sheet: map.name, cell: `${L(M.places)}${row(groupsLine)}`, places: groupsPlaces as number });
-      expect(after.figures.map((f) => `${f.sheet} ${f.what}`)).toEqual(before.figures.map((f) => `${f.sheet} ${f.what}`));
-      edited.push({
-        path,
-        figures: after.figures.map((f, k) => ({ ...f, cell: (before.figures[k] as CheckedFigure).cell })),
-        before: before.figures,
-        name: c.name,
-        learnersSheet: before.sheets[3] as string,
-        summarySheet: before.sheets[0] as string,
-        overBudget,
-      });
+      edited.push(editedWorkbook(path, c.name, before, after, overBudget));
     }
 
     const outputs = convertWithLibreOffice(
@@ -359,6 +341,24 @@ function overBudgetRows(summary: ExcelJS.Worksheet, was: SchoolYear, now: School
   });
   expect(cells).toHaveLength(expected.length);
   return cells.map((cell, i) => ({ cell, text: expected[i] as string }));
+}
+
+/**
+ * An edited workbook as its recalculated copy is checked: each of the engine's figures for the edited year
+ * (`after`) read from the cell that held the same figure as written (`before`). The edited workbook keeps
+ * the layout it was written with, so the two must list the same figures in the same order.
+ */
+function editedWorkbook(path: string, name: string, before: GovernorsWorkbook, after: GovernorsWorkbook, overBudget: EditedWorkbook['overBudget']): EditedWorkbook {
+  expect(after.figures.map((f) => `${f.sheet} ${f.what}`)).toEqual(before.figures.map((f) => `${f.sheet} ${f.what}`));
+  return {
+    path,
+    figures: after.figures.map((f, k) => ({ ...f, cell: (before.figures[k] as CheckedFigure).cell })),
+    before: before.figures,
+    name,
+    learnersSheet: before.sheets[3] as string,
+    summarySheet: before.sheets[0] as string,
+    overBudget,
+  };
 }
 
 interface EditedWorkbook {
