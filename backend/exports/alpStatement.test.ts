@@ -175,7 +175,7 @@ describe('the statement for parents of what the school regards as ALP', () => {
         expect(html, lang).not.toContain('<b>');
       }
       expect(buildAlpStatementHtml(withTier, { lang: 'en', generatedOn: '2026-11-24' })).toContain('<p class="intro">Started for a learner; costs a year. &lt;b&gt;All year&lt;/b&gt;</p>');
-      expect(buildAlpStatementHtml(withTier, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="intro">Dechreuwyd i dysgwr; mae’n costio y flwyddyn.</p>');
+      expect(buildAlpStatementHtml(withTier, { lang: 'cy', generatedOn: '2026-11-24' })).toContain('<p class="intro">Dechreuwyd i ddysgwr; mae’n costio y flwyddyn.</p>');
     });
 
     it('prints Mapio’s own sentence for a tier only while the tier is still of that kind: a default tier marked ALP is never “not ALP”', () => {
@@ -269,6 +269,15 @@ describe('the statement for parents of what the school regards as ALP', () => {
     const html = buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' });
     expect(html).toContain('Run for a learner with a resource pack.');
     expect(html).not.toContain('<script');
+  });
+
+  it('in Welsh, mutates “dysgwr” after a word that soft-mutates the next: “i ddysgwr”, “neu ddysgwr”, but “gyda dysgwr”', () => {
+    const year = demoSchoolYear();
+    const [a, b] = [year.learners[0]!, year.learners[1]!];
+    const t = createI18n('cy').t;
+    expect(redactForParents(`Cymorth i ${a.name} neu ${b.ref}, gyda ${b.name}. ${a.ref} yn gyntaf; am ${a.name}`, year, t)).toBe(
+      'Cymorth i ddysgwr neu ddysgwr, gyda dysgwr. dysgwr yn gyntaf; am ddysgwr',
+    );
   });
 
   describe('what it tells families besides the offer', () => {

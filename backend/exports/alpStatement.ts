@@ -46,15 +46,28 @@ const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Free text made safe for parents: no learner's name or reference, no amount of money. */
+/**
+ * A Welsh word just before that soft-mutates the word after it ("i ddysgwr", "o ddysgwr", "am ddysgwr"): the
+ * prepositions that do, and "neu". ("ei" is left out: "his" mutates softly, "her" aspirates.)
+ */
+const SOFT_MUTATION_BEFORE = /(?<![\p{L}\p{N}])(?:i|o|am|ar|at|gan|heb|dros|drwy|trwy|wrth|hyd|dan|tan|neu)\s+$/iu;
+
+/**
+ * Free text made safe for parents: no learner's name or reference, no amount of money. A name becomes "a
+ * learner" ("dysgwr", or "ddysgwr" after a word that soft-mutates it).
+ */
 export function redactForParents(text: string, year: SchoolYear, t: TFunction): string {
   let out = text;
   const who = t('export.checks.aLearner');
+  const whoAfterTrigger = t('export.checks.aLearnerSoftMutated');
   const identifiers = year.learners
     .flatMap((l) => [l.name.trim(), l.ref.trim()])
     .filter((s) => s.length >= 3)
     .sort((a, b) => b.length - a.length);
-  for (const id of identifiers) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(id)}(?![\\p{L}\\p{N}])`, 'giu'), who);
+  for (const id of identifiers) {
+    const named = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(id)}(?![\\p{L}\\p{N}])`, 'giu');
+    out = out.replace(named, (_name: string, at: number, whole: string) => (SOFT_MUTATION_BEFORE.test(whole.slice(0, at)) ? whoAfterTrigger : who));
+  }
   // "£1,234.50", "£45", "£ 12k", "45p": amounts of money, dropped with the space before them.
   out = out.replace(/\s?£\s?\d[\d,]*(?:\.\d+)?(?:\s?[kKmM]\b)?/g, '').replace(/\s?\b\d+(?:\.\d+)?p\b/g, '');
   return out.replace(/\s{2,}/g, ' ').trim();

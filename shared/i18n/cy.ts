@@ -1479,6 +1479,7 @@ export const cy: Catalogue = {
       none: 'Dim gwiriadau agored.',
       learnerRef: 'Dysgwr {{ref}}',
       aLearner: 'dysgwr',
+      aLearnerSoftMutated: 'ddysgwr',
     },
     newSchoolName: 'Ysgol newydd',
     defaultTier: { universal: 'Cyffredinol', targeted: 'Wedi’i thargedu', alp: 'DDY' },

@@ -1321,6 +1321,8 @@ export const en = {
       none: 'No open checks.',
       learnerRef: 'Learner {{ref}}',
       aLearner: 'a learner',
+      /** The same after a word that soft-mutates the next (Welsh "i", "o", "am"…: "i ddysgwr"); English has none. */
+      aLearnerSoftMutated: 'a learner',
     },
     /** The name a new, empty school file starts with until the school types its own. */
     newSchoolName: 'New school',
