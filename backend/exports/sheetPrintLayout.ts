@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { HEADER_FILL } from './sheetLayout';
-import { LINE_POINTS, linePoints, type TextFont, wrappedLineCount } from './textLines';
+import { LINE_POINTS, linePoints, wrappedLineCount } from './textLines';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
 const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
@@ -25,20 +25,7 @@ const ACROSS_PAGES_SCALE = 80;
 const PRINTABLE_PX = { landscape: Math.floor((11.69 - 1.4) * 96), portrait: Math.floor((8.27 - 1.4) * 96) };
 /** A bold heading character is about this many column-width units: a column is widened to its heading's longest word by it. */
 const BOLD_CHAR = 1.15;
-/** A line of 11 pt text, in points (textLines.ts). */
-export const LINE_HEIGHT_PT = LINE_POINTS;
-
 const columnPx = (width: number) => Math.floor(width * 7 + 5);
-
-/**
- * The lines a text (a heading in bold) wraps to in a column `width` characters wide: greedy, on spaces,
- * from Calibri's widths; a word longer than a line (a place name: "Llanfairpwllgwyngyllgogerychwyrndrobwll")
- * starts a line of its own and is broken across as many lines as it fills, as a spreadsheet prints it
- * (`wrappedLineCount`, textLines.ts).
- */
-export function wrappedLines(text: string, width: number, font: TextFont): number {
-  return wrappedLineCount(text, width, font);
-}
 
 /** Width a cell's indent takes from its column, in column units: each level is three spaces (ECMA-376), taken generously. */
 const INDENT_UNITS = 2;
@@ -73,13 +60,13 @@ export function layOutForPrint(sheet: ExcelJS.Worksheet, options: { headingRow?:
       width = Math.max(width, Math.ceil(printedLength(cell.value, cell.numFmt) * 1.1) + 3);
     });
     column.width = width;
-    lines = Math.max(lines, wrappedLines(text, width, { bold: true }));
+    lines = Math.max(lines, wrappedLineCount(text, width, { bold: true }));
     const cell = heading.getCell(c);
     cell.fill = HEADER_FILL;
     cell.border = HEADING_BORDER;
   }
   heading.alignment = { wrapText: true, vertical: 'top' };
-  heading.height = lines * LINE_HEIGHT_PT + 3;
+  heading.height = lines * LINE_POINTS + 3;
 
   let total = 0;
   for (let c = 1; c <= count; c += 1) total += columnPx(sheet.getColumn(c).width ?? 9);
@@ -139,7 +126,7 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
       const width = (sheet.getColumn(c).width ?? 9) - (cell.alignment?.indent ?? 0) * INDENT_UNITS;
       if (!isText) return;
       const font = { bold: cell.font?.bold, size: cell.font?.size };
-      const cellLines = wrappedLines(cell.text, width, font);
+      const cellLines = wrappedLineCount(cell.text, width, font);
       lines = Math.max(lines, cellLines);
       height = Math.max(height, cellLines * linePoints(font.size));
     });

@@ -18,7 +18,7 @@ import { emptySchoolYear } from '../../shared/schoolDefaults';
 import { testFolder } from '../../test/support/testFolder';
 import { testSchoolYear } from '../../test/support/testSchoolYear';
 import { enrolOn, interventionLine, learner, schoolYear, staffMember } from '../../test/support/schoolYearBuilder';
-import { wrappedLines } from '../exports/sheetPrintLayout';
+import { wrappedLineCount } from '../exports/textLines';
 import { convertWithLibreOffice, findSoffice } from '../exports/libreOfficeRecalculation';
 import { writeComparisonWorkbook } from './comparisonWorkbook';
 import { writeReturnWorkbook } from './returnWorkbook';
@@ -192,7 +192,7 @@ describe('the comparison workbook, as its reader sees it', () => {
       let wrapped = 0;
       for (let r = 3; r <= about.rowCount; r += 1) {
         const note = about.getRow(r).getCell(2);
-        const lines = wrappedLines(note.text, width, {});
+        const lines = wrappedLineCount(note.text, width, {});
         if (lines > 1) wrapped += 1;
         expect(note.alignment?.wrapText, `row ${r}`).toBe(true);
         expect(about.getRow(r).height ?? 15, `row ${r}: “${note.text}”`).toBeGreaterThanOrEqual(lines * 13);

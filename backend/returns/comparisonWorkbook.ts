@@ -11,7 +11,8 @@
 import type ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type LearnerTally, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { LINE_HEIGHT_PT, columnsOnFirstPage, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { columnsOnFirstPage, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { LINE_POINTS, wrappedLineCount } from '../exports/textLines';
 import { byShownSchoolName, comparisonWords, shownSchoolName } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
 import { createI18n, type Lang } from '../../shared/i18n';
@@ -353,7 +354,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   // lines (without the height, a long note printed over the ones below it).
   about.mergeCells('A2:B2');
   about.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
-  about.getRow(2).height = wrappedLines(A('context'), 142, {}) * LINE_HEIGHT_PT;
+  about.getRow(2).height = wrappedLineCount(A('context'), 142, {}) * LINE_POINTS;
   wrapTextInRows(about, { headingRow: 2 });
 
   for (const { sheet, orientation, repeatColumns } of sheets) layOutForPrint(sheet, { orientation, repeatColumns });
@@ -369,7 +370,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
     if (across > 1) sheet.mergeCells(Number(row.number), 1, Number(row.number), across);
     const cell = row.getCell(1);
     cell.alignment = { wrapText: true, vertical: 'top' };
-    row.height = wrappedLines(cell.text, width, { bold: cell.font?.bold, size: cell.font?.size }) * LINE_HEIGHT_PT;
+    row.height = wrappedLineCount(cell.text, width, { bold: cell.font?.bold, size: cell.font?.size }) * LINE_POINTS;
   }
   // An empty table's sheet prints those columns only, on one page wide: no pages of headings over nothing.
   for (const sheet of emptySheets) {

@@ -14,7 +14,8 @@ import type ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
-import { A4, layOutForPrint, wrappedLines, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { wrappedLineCount } from '../exports/textLines';
 import { breakPagesBetweenTables, keepTogether } from '../exports/sheetPrint';
 import { recordName } from '../../shared/i18n/recordNames';
 import { authorityName } from '../../shared/localAuthorities';
@@ -123,7 +124,7 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
   const title = t('returnBook.title', { school: recordName(s, lang), year: s.academicYear });
   sheet.addRow([title]).font = TITLE;
   const across = sheet.columns.reduce((width, column) => width + (column.width ?? 9), 0);
-  const titleLines = version >= TITLE_WRAPS_FROM ? wrappedLines(title, across, TITLE) : 1;
+  const titleLines = version >= TITLE_WRAPS_FROM ? wrappedLineCount(title, across, TITLE) : 1;
   if (titleLines > 1) sheet.mergeCells(1, 1, 1, sheet.columns.length);
   row(t('returnBook.note'));
   heading(t('returnBook.school.heading'));
