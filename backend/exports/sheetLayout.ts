@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { SchoolYear } from '../../shared/domain';
 import type { TFunction } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
-import { linePoints, wrappedLineCount } from './textLines';
+import { type WrappedCell, wrappedRowNeeds } from './textLines';
 
 /** A formula cell and the engine's figure it must compute to (in pence): what the proof test checks. */
 export interface CheckedFigure {
@@ -149,19 +149,16 @@ export function widthFor(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): number {
 export function fitRowHeights(ws: ExcelJS.Worksheet, fromRow: number): void {
   for (let r = fromRow; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    let height = 0;
-    let lines = 1;
+    const wrapped: WrappedCell[] = [];
     row.eachCell((cell) => {
       if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell)) return;
       const v = cell.value;
       if (typeof v !== 'string') return;
-      const font = { bold: cell.font?.bold, size: cell.font?.size };
-      const cellLines = wrappedLineCount(v, widthFor(ws, cell), font);
-      lines = Math.max(lines, cellLines);
-      height = Math.max(height, cellLines * linePoints(font.size));
+      wrapped.push({ text: v, width: widthFor(ws, cell), font: { bold: cell.font?.bold, size: cell.font?.size } });
     });
+    const { lines, points } = wrappedRowNeeds(wrapped);
     if (lines > 1) {
-      row.height = height;
+      row.height = points;
       // Figures beside wrapped text sit on its first line, not its last.
       if (r > fromRow) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));
     }

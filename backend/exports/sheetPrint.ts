@@ -16,7 +16,7 @@
 import type ExcelJS from 'exceljs';
 import { formatPounds } from '../../shared/money';
 import { MONEY_FORMAT, widthFor } from './sheetLayout';
-import { linePoints, wrappedLineCount } from './textLines';
+import { type WrappedCell, wrappedRowNeeds } from './textLines';
 
 const A4_POINTS = { portrait: 595.3, landscape: 841.9 } as const;
 const BASE_FONT = 11;
@@ -119,17 +119,14 @@ export function printScale(ws: ExcelJS.Worksheet, orientation = ws.pageSetup.ori
  */
 function growRowsForWrappedText(ws: ExcelJS.Worksheet): void {
   ws.eachRow((row) => {
-    let lines = 1;
-    let needed = 0;
+    const wrapped: WrappedCell[] = [];
     row.eachCell((cell) => {
       if (!cell.alignment?.wrapText || (cell.isMerged && cell.master !== cell) || isFigure(cell)) return;
       const text = shownText(cell);
       if (text === '') return;
-      const font = { bold: cell.font?.bold, size: cell.font?.size };
-      const cellLines = wrappedLineCount(text, widthFor(ws, cell), font);
-      lines = Math.max(lines, cellLines);
-      needed = Math.max(needed, cellLines * linePoints(font.size));
+      wrapped.push({ text, width: widthFor(ws, cell), font: { bold: cell.font?.bold, size: cell.font?.size } });
     });
+    const { lines, points: needed } = wrappedRowNeeds(wrapped);
     if (lines > 1 && (row.height === undefined || row.height < needed)) row.height = needed;
     // Figures beside wrapped text sit on its first line, not its last.
     if (lines > 1 && Number(row.number) > headerRows(ws)) row.eachCell((cell) => (cell.alignment = { ...(cell.alignment ?? {}), vertical: 'top' }));

@@ -10,7 +10,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { HEADER_FILL } from './sheetLayout';
-import { LINE_POINTS, linePoints, wrappedLineCount } from './textLines';
+import { LINE_POINTS, type WrappedCell, wrappedLineCount, wrappedRowNeeds } from './textLines';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
 const HEADING_BORDER: Partial<ExcelJS.Borders> = { bottom: { style: 'thin' }, right: { style: 'thin', color: { argb: 'FFA6A6A6' } } };
@@ -117,19 +117,15 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
   const right = new Set(options.rightAligned ?? []);
   sheet.eachRow((row) => {
     if (row.number <= headingRow) return;
-    let lines = 1;
-    let height = 0;
+    const wrapped: WrappedCell[] = [];
     row.eachCell((cell, c) => {
       // Every cell of the row at its top, figures too, so a tall row still reads across as one line.
       const isText = typeof cell.value === 'string';
       cell.alignment = { ...cell.alignment, vertical: 'top', ...(isText ? { wrapText: true } : {}), ...(right.has(c) ? { horizontal: 'right' } : {}) };
       const width = (sheet.getColumn(c).width ?? 9) - (cell.alignment?.indent ?? 0) * INDENT_UNITS;
-      if (!isText) return;
-      const font = { bold: cell.font?.bold, size: cell.font?.size };
-      const cellLines = wrappedLineCount(cell.text, width, font);
-      lines = Math.max(lines, cellLines);
-      height = Math.max(height, cellLines * linePoints(font.size));
+      if (isText) wrapped.push({ text: cell.text, width, font: { bold: cell.font?.bold, size: cell.font?.size } });
     });
-    if (lines > 1) row.height = Math.max(row.height ?? 0, height);
+    const { lines, points } = wrappedRowNeeds(wrapped);
+    if (lines > 1) row.height = Math.max(row.height ?? 0, points);
   });
 }

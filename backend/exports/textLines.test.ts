@@ -3,7 +3,7 @@
  * heights"). That it is never fewer than LibreOffice prints is proved in rowHeights.libreoffice.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { LINE_FULL, linePoints, lineRoom, textPoints, wrappedLineCount } from './textLines';
+import { LINE_FULL, linePoints, lineRoom, textPoints, wrappedLineCount, wrappedRowNeeds } from './textLines';
 
 describe('lines counted from Calibri’s widths', () => {
   it('measures each character at its own width: a digit is 1038/2048 of the size, an i less than half of it, bold wider', () => {
@@ -48,5 +48,20 @@ describe('lines counted from Calibri’s widths', () => {
     expect(linePoints()).toBe(15);
     expect(linePoints(12)).toBe(16.5);
     expect(linePoints(14)).toBe(19.5);
+  });
+
+  it('makes a row as tall as its tallest wrapped cell needs, each at its own font’s line height', () => {
+    const text = 'Datblygiad ymddygiadol, emosiynol a chymdeithasol; Cyfathrebu a rhyngweithio';
+    const small = { text, width: 12, font: {} };
+    const large = { text: 'Ysgol Cwm Glas', width: 12, font: { size: 14, bold: true } };
+    const smallLines = wrappedLineCount(small.text, 12);
+    const largeLines = wrappedLineCount(large.text, 12, large.font);
+    expect(smallLines).toBeGreaterThan(largeLines);
+    expect(wrappedRowNeeds([small, large])).toEqual({
+      lines: smallLines,
+      points: Math.max(smallLines * 15, largeLines * linePoints(14)),
+    });
+    // No wrapped cell: one line, and no height asked for.
+    expect(wrappedRowNeeds([])).toEqual({ lines: 1, points: 0 });
   });
 });

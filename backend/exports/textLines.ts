@@ -89,3 +89,25 @@ export function wrappedLineCount(text: string, width: number, font: TextFont = {
   }
   return lines;
 }
+
+/** A wrapped cell to measure: its text, the width it wraps in (its column's, or its merged columns') and its font. */
+export interface WrappedCell {
+  text: string;
+  width: number;
+  font: TextFont;
+}
+
+/**
+ * What a row of wrapped cells needs: the most lines any of them wraps to (1 with none), and the height
+ * in points that fits every one of them, each line at its own font's height.
+ */
+export function wrappedRowNeeds(cells: Iterable<WrappedCell>): { lines: number; points: number } {
+  let lines = 1;
+  let points = 0;
+  for (const { text, width, font } of cells) {
+    const cellLines = wrappedLineCount(text, width, font);
+    lines = Math.max(lines, cellLines);
+    points = Math.max(points, cellLines * linePoints(font.size));
+  }
+  return { lines, points };
+}
