@@ -92,17 +92,22 @@ function tierKind(tier: Pick<Tier, 'isAlp' | 'costing'>): 'alp' | 'universal' | 
 /**
  * Mapio's own sentences that a new school's tiers start with, in either language, by the kind of tier each is
  * true of (shared/schoolDefaults.ts). The targeted tier's sentence says "not ALP"; it is true of shared support.
+ * Built on the first statement, not when the data process starts, as it needs both languages' catalogues.
  */
-const MAPIO_TIER_SENTENCES: ReadonlyMap<string, 'alp' | 'universal' | 'shared'> = new Map(
-  (['en', 'cy'] as const).flatMap((lang) => {
-    const t = createI18n(lang).t;
-    return [
-      [t('export.statement.alpIntro'), 'alp'],
-      [t('export.statement.universalIntro'), 'universal'],
-      [t('export.statement.targetedIntro'), 'shared'],
-    ] as const;
-  }),
-);
+let mapioTierSentences: ReadonlyMap<string, 'alp' | 'universal' | 'shared'> | undefined;
+function mapioTierSentence(description: string): 'alp' | 'universal' | 'shared' | undefined {
+  mapioTierSentences ??= new Map(
+    (['en', 'cy'] as const).flatMap((lang) => {
+      const t = createI18n(lang).t;
+      return [
+        [t('export.statement.alpIntro'), 'alp'],
+        [t('export.statement.universalIntro'), 'universal'],
+        [t('export.statement.targetedIntro'), 'shared'],
+      ] as const;
+    }),
+  );
+  return mapioTierSentences.get(description);
+}
 
 /**
  * A tier's description as the statement may print it: the school's own words as typed; Mapio's sentence for
@@ -110,7 +115,7 @@ const MAPIO_TIER_SENTENCES: ReadonlyMap<string, 'alp' | 'universal' | 'shared'> 
  * whole school, would otherwise tell parents "This is not ALP" under an ALP heading.
  */
 function descriptionStillTrue(description: string, tier: Tier): string {
-  const kind = MAPIO_TIER_SENTENCES.get(description.trim());
+  const kind = mapioTierSentence(description.trim());
   return kind === undefined || kind === tierKind(tier) ? description : '';
 }
 
