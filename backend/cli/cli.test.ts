@@ -337,6 +337,21 @@ describe('usage', () => {
   });
 });
 
+describe('mapio compare', () => {
+  it('says why each return was refused in the officer’s language, its date in words, and imports the rest', async () => {
+    const good = path.join(dir, 'cwm-glas.xlsx');
+    const again = path.join(dir, 'cwm-glas-eto.xlsx');
+    expect((await cli('return', demo, good)).code).toBe(0);
+    fs.copyFileSync(good, again);
+    const { code, out, err } = await cli('compare', good, again, '--out', path.join(dir, 'cymhariaeth.xlsx'), '--lang', 'cy');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Mewnforiwyd 1 o 2 ffurflen;/);
+    expect(err).toMatch(/Gwrthodwyd cwm-glas-eto\.xlsx: dyblyg o cwm-glas\.xlsx, a fewnforiwyd ar \d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d\d:\d\d:/);
+    // The moment in words, not as a timestamp.
+    expect(err).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
+});
+
 describe('the data folder', () => {
   it.skipIf(process.platform === 'win32')("is this user's own (MAPIO_DATA_DIR here), made 0700, not a shared folder in the OS temp folder", async () => {
     const before = process.env.MAPIO_DATA_DIR;

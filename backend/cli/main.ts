@@ -36,6 +36,7 @@ import { createI18n, type Lang } from '../../shared/i18n';
 import type { Catalogue } from '../../shared/i18n/en';
 import type { ErrorParams, SentenceKeys } from '../../shared/api/errors';
 import { recordName } from '../../shared/i18n/recordNames';
+import { returnRejectionWords } from '../../shared/i18n/returnRejectionWords';
 import { importReturns, returnSourceAt } from '../returns/importReturns';
 
 export interface CliIo {
@@ -349,7 +350,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
       if (returns.length > 1) io.err(t(`cli.returnProgress.${p.outcome}`, { done: p.done, total: p.total, file: p.fileName }));
     });
-    for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: t(`authority.rejected.${r.code}`, r.params) }));
+    for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: returnRejectionWords(r, t, lang) }));
     if (outcome.imported.length === 0) {
       io.err(t('cli.noneImported'));
       return 1;

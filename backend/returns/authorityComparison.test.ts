@@ -26,6 +26,7 @@ import { compareReturns } from '../../shared/authority/comparison';
 import { comparisonWords } from '../../shared/authority/comparisonWords';
 import { schoolKeyOf, type AuthorityReturn } from '../../shared/authority/returnFormat';
 import { createI18n } from '../../shared/i18n';
+import { returnRejectionWords } from '../../shared/i18n/returnRejectionWords';
 import { alterFirstCost, editReturnData, setVersion } from '../../test/support/returnFiles';
 
 const SCHOOLS = 30;
@@ -418,7 +419,7 @@ describe('matching, refusing and replacing returns', () => {
     freshFile('newer-first');
     await importReturns(file, [{ fileName: 'june.xlsx', bytes: newer }]);
     const late = await importReturns(file, [{ fileName: 'may.xlsx', bytes: older }], undefined, { replace: true });
-    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'june.xlsx', written: '2027-05-01 09:00 UTC', heldWritten: '2027-06-15 14:30 UTC' } });
+    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'june.xlsx', written: '2027-05-01T09:00:00.000Z', heldWritten: '2027-06-15T14:30:00.000Z' } });
     expect(late.rejected[0]?.reason).toMatch(/^older than the return held for .*: this one was written on 2027-05-01 09:00 UTC, june\.xlsx on 2027-06-15 14:30 UTC/);
     expect(file.listReturns().map((r) => r.fileName)).toEqual(['june.xlsx']);
     file.close();
@@ -429,7 +430,7 @@ describe('matching, refusing and replacing returns', () => {
     const offered = await importReturns(file, [{ fileName: 'june.xlsx', bytes: newer }]);
     const refusal = offered.rejected[0]!;
     expect(refusal.code).toBe('newer');
-    expect(refusal.params).toEqual({ file: 'may.xlsx', written: '2027-06-15 14:30 UTC', heldWritten: '2027-05-01 09:00 UTC' });
+    expect(refusal.params).toEqual({ file: 'may.xlsx', written: '2027-06-15T14:30:00.000Z', heldWritten: '2027-05-01T09:00:00.000Z' });
     expect(refusal.changes?.held).toMatchObject({ fileName: 'may.xlsx', numberOnRoll: 400, writtenAt: '2027-05-01T09:00:00.000Z' });
     expect(refusal.changes?.incoming).toMatchObject({ fileName: 'june.xlsx', numberOnRoll: 420, writtenAt: '2027-06-15T14:30:00.000Z' });
     for (const side of [refusal.changes!.held, refusal.changes!.incoming]) {
@@ -454,9 +455,11 @@ describe('matching, refusing and replacing returns', () => {
     freshFile('same-minute');
     await importReturns(file, [{ fileName: 'second.xlsx', bytes: second }]);
     const late = await importReturns(file, [{ fileName: 'first.xlsx', bytes: first }]);
-    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'second.xlsx', written: '2027-06-15 14:30:05 UTC', heldWritten: '2027-06-15 14:30:41 UTC' } });
-    expect(createI18n('cy').t('authority.rejected.older', late.rejected[0]!.params)).toBe(
-      'yn hŷn na second.xlsx, a gedwir: ysgrifennwyd hon ar 2027-06-15 14:30:05 UTC, a second.xlsx ar 2027-06-15 14:30:41 UTC',
+    expect(late.rejected[0]).toMatchObject({ code: 'older', params: { file: 'second.xlsx', written: '2027-06-15T14:30:05.000Z', heldWritten: '2027-06-15T14:30:41.000Z' } });
+    expect(late.rejected[0]?.reason).toMatch(/this one was written on 2027-06-15 14:30:05 UTC, second\.xlsx on 2027-06-15 14:30:41 UTC/);
+    // In the reader's words and time zone (British Summer Time in June).
+    expect(returnRejectionWords(late.rejected[0]!, createI18n('cy').t, 'cy', 'Europe/London')).toBe(
+      'yn hŷn na second.xlsx, a gedwir: ysgrifennwyd hon ar 15 Meh 2027, 15:30:05, a second.xlsx ar 15 Meh 2027, 15:30:41',
     );
     file.close();
   });

@@ -143,10 +143,12 @@ function storeInOneCommit(authority: AuthorityFile, batch: readonly ReadFile[], 
 }
 
 /**
- * When Mapio wrote two returns, as the officer reads them side by side: "2026-07-01 09:30 UTC", to the
- * second ("09:30:12 UTC") when both were written in the same minute, so the older one can be seen to be.
+ * When Mapio wrote two returns, in the backend's English reason: "2026-07-01 09:30 UTC", to the second
+ * ("09:30:12 UTC") when both were written in the same minute, so the older one can be seen to be. The
+ * refusal's specifics carry the timestamps themselves, which the reader's screen words in its own language
+ * and time zone (shared/i18n/returnRejectionWords.ts).
  */
-function writtenTimes(incoming: string, held: string): { written: string; heldWritten: string } {
+function writtenTimesInUtc(incoming: string, held: string): { written: string; heldWritten: string } {
   const sameMinute = incoming.slice(0, 16) === held.slice(0, 16);
   const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, sameMinute ? 19 : 16)} UTC`;
   return { written: when(incoming), heldWritten: when(held) };
@@ -162,25 +164,25 @@ function writtenTimes(incoming: string, held: string): { written: string; heldWr
 function checkAgainstHeld(authority: AuthorityFile, held: StoredReturnInfo, read: ReadReturn, fileName: string, replace: boolean): void {
   const order = held.sha256 === read.sha256 ? 'same' : newerOf(read.ret.writtenAt, held.writtenAt);
   if (order === 'held' && held.writtenAt !== null && read.ret.writtenAt !== null) {
-    const params = { file: held.fileName, ...writtenTimes(read.ret.writtenAt, held.writtenAt) };
+    const utc = writtenTimesInUtc(read.ret.writtenAt, held.writtenAt);
     throw new ReturnRejected(
       'older',
-      `older than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; the newer one is kept`,
-      params,
+      `older than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${utc.written}, ${held.fileName} on ${utc.heldWritten}; the newer one is kept`,
+      { file: held.fileName, written: read.ret.writtenAt, heldWritten: held.writtenAt },
     );
   }
   if (replace) return;
   if (order === 'incoming' && held.writtenAt !== null && read.ret.writtenAt !== null) {
     const heldReturn = authority.heldReturn(held.schoolKey, held.academicYear);
-    const params = { file: held.fileName, ...writtenTimes(read.ret.writtenAt, held.writtenAt) };
+    const utc = writtenTimesInUtc(read.ret.writtenAt, held.writtenAt);
     throw new ReturnRejected(
       'newer',
-      `newer than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${params.written}, ${held.fileName} on ${params.heldWritten}; look at what changes and import it again with “replace” to use it`,
-      params,
+      `newer than the return held for ${held.schoolName} (${held.academicYear}): this one was written on ${utc.written}, ${held.fileName} on ${utc.heldWritten}; look at what changes and import it again with “replace” to use it`,
+      { file: held.fileName, written: read.ret.writtenAt, heldWritten: held.writtenAt },
       heldReturn ? { changes: { held: { ...headlineOf(heldReturn), fileName: held.fileName }, incoming: { ...headlineOf(read.ret), fileName } } } : {},
     );
   }
-  throw new ReturnRejected('duplicate', duplicateError(held).message, { file: held.fileName, date: held.importedAt.slice(0, 10) });
+  throw new ReturnRejected('duplicate', duplicateError(held).message, { file: held.fileName, date: held.importedAt });
 }
 
 /** An import stopped because the authority file it started in is no longer the open one. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, formatIsoDateTime } from './dates';
+import { formatIsoDate, formatIsoDateTime, formatIsoDateTimePair } from './dates';
 
 describe('formatIsoDate', () => {
   it('writes Welsh months whatever the runtime’s locale data', () => {
@@ -39,5 +39,16 @@ describe('formatIsoDateTime', () => {
   it('leaves what is not a timestamp as it came', () => {
     expect(formatIsoDateTime('yesterday', 'cy')).toBe('yesterday');
     expect(formatIsoDateTime('2026-10-02', 'en')).toBe('2026-10-02');
+  });
+});
+
+describe('formatIsoDateTimePair', () => {
+  it('gives two moments to the minute in the reader’s time zone', () => {
+    expect(formatIsoDateTimePair('2027-05-01T09:00:00.000Z', '2027-06-15T14:30:00.000Z', 'cy', 'Europe/London')).toEqual(['1 Mai 2027, 10:00', '15 Meh 2027, 15:30']);
+    expect(formatIsoDateTimePair('2027-05-01T09:00:00.000Z', '2027-06-15T14:30:00.000Z', 'en', 'Europe/London')).toEqual(['1 May 2027, 10:00', '15 Jun 2027, 15:30']);
+  });
+
+  it('gives both to the second when they fall in the same minute, so the earlier can be told', () => {
+    expect(formatIsoDateTimePair('2027-06-15T14:30:05.000Z', '2027-06-15T14:30:41.000Z', 'cy', 'Europe/London')).toEqual(['15 Meh 2027, 15:30:05', '15 Meh 2027, 15:30:41']);
   });
 });

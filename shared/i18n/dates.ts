@@ -34,6 +34,20 @@ const ENGLISH_WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday'
  * is returned as it came.
  */
 export function formatIsoDateTime(iso: string, lang: Lang, style: 'short' | 'long' = 'short', timeZone?: string): string {
+  return formatMoment(iso, lang, style, timeZone, false);
+}
+
+/**
+ * Two moments to be read side by side (when two returns were written), short style, in the reader's time
+ * zone: to the minute, or to the second when both fall in the same minute, so which came first can be seen.
+ */
+export function formatIsoDateTimePair(first: string, second: string, lang: Lang, timeZone?: string): [string, string] {
+  const toMinute = [formatMoment(first, lang, 'short', timeZone, false), formatMoment(second, lang, 'short', timeZone, false)] as [string, string];
+  if (toMinute[0] !== toMinute[1]) return toMinute;
+  return [formatMoment(first, lang, 'short', timeZone, true), formatMoment(second, lang, 'short', timeZone, true)];
+}
+
+function formatMoment(iso: string, lang: Lang, style: 'short' | 'long', timeZone: string | undefined, seconds: boolean): string {
   const moment = new Date(iso);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(moment.getTime())) return iso;
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -42,12 +56,13 @@ export function formatIsoDateTime(iso: string, lang: Lang, style: 'short' | 'lon
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
     hourCycle: 'h23',
     ...(timeZone ? { timeZone } : {}),
   }).formatToParts(moment);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   const date = `${part('year')}-${part('month')}-${part('day')}`;
-  const time = `${part('hour')}:${part('minute')}`;
+  const time = `${part('hour')}:${part('minute')}${seconds ? `:${part('second')}` : ''}`;
   const day = formatIsoDate(date, lang, style);
   if (style === 'short') return `${day}, ${time}`;
   const weekday = (lang === 'cy' ? WELSH_WEEKDAYS : ENGLISH_WEEKDAYS)[new Date(`${date}T00:00:00Z`).getUTCDay()];

@@ -13,13 +13,12 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslator } from '../../i18n/useTranslator';
 import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
-import { rejectionText } from './rejectionText';
+import { returnRejectionWords } from '../../../shared/i18n/returnRejectionWords';
 import { ReturnChangesTable } from './ReturnChangesTable';
 
 export function ImportArea() {
-  const { t, i18n } = useTranslator();
-  const lang = i18n.language;
-  const { typedText } = useDisplay();
+  const { t } = useTranslator();
+  const { typedText, lang } = useDisplay();
   const id = useId();
   const progress = useAuthority((s) => s.progress);
   const lastImport = useAuthority((s) => s.lastImport);
@@ -153,7 +152,7 @@ export function ImportArea() {
               <ul className="plain-list">
                 {lastImport.rejected.map((r, i) => (
                   <li key={`${r.fileName}-${i}`}>
-                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {rejectionText(r, t, lang)}
+                    <span className="pill pill-bad">{t('authority.import.rejectedPill')}</span> <strong>{r.fileName}</strong>: {returnRejectionWords(r, t, lang)}
                     {r.changes ? <ReturnChangesTable changes={r.changes} /> : null}
                     {(r.code === 'duplicate' || r.code === 'newer') && picked.current.has(r.fileName) ? (
                       <>
