@@ -233,7 +233,7 @@ describe('usage', () => {
     expect(bare.out).toContain(
       '  mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]\n      ysgrifennu’r datganiad DDY i rieni (--lang bilingual: yn Gymraeg ac yn Saesneg mewn un ddogfen)\n',
     );
-    expect(bare.out).toContain('      mewnforio ffurflenni’r ysgolion ac ysgrifennu cymhariaeth yr awdurdod\n');
+    expect(bare.out).toContain('      mewnforio ffurflenni’r ysgolion ac ysgrifennu cymhariaeth yr awdurdod (--replace: mae ffurflen fwy newydd, neu’r un un eto, yn cymryd lle’r un a gedwir)\n');
     expect(bare.out).toMatch(/\n\nGyda --lang cy, mae Mapio yn ysgrifennu ac yn ateb yn Gymraeg\.$/);
     // Every command the English usage lists, the Welsh lists as typed; the words around them are all Welsh.
     const typed = (text: string) => text.split('\n').filter((line) => line.startsWith('  mapio '));
@@ -349,6 +349,23 @@ describe('mapio compare', () => {
     expect(err).toMatch(/Gwrthodwyd cwm-glas-eto\.xlsx: dyblyg o cwm-glas\.xlsx, a fewnforiwyd ar \d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d\d:\d\d:/);
     // The moment in words, not as a timestamp.
     expect(err).not.toMatch(/\d{4}-\d\d-\d\d/);
+  });
+
+  it('keeps returns in an authority file between runs, and --replace puts the same school’s return in place of the one held', async () => {
+    const la = path.join(dir, 'authority.mapio-la');
+    const first = path.join(dir, 'first.xlsx');
+    const sent = path.join(dir, 'sent-again.xlsx');
+    expect((await cli('return', demo, first)).code).toBe(0);
+    fs.copyFileSync(first, sent);
+    expect((await cli('compare', first, '--la', la, '--out', path.join(dir, 'one.xlsx'))).code).toBe(0);
+    // Without --replace the return sent again is refused, and nothing is left to compare anew.
+    const refused = await cli('compare', sent, '--la', la, '--out', path.join(dir, 'two.xlsx'));
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Rejected sent-again\.xlsx: a duplicate of first\.xlsx/);
+    const replaced = await cli('compare', sent, '--la', la, '--out', path.join(dir, 'three.xlsx'), '--replace');
+    expect(replaced.code).toBe(0);
+    expect(replaced.out).toMatch(/^Imported 1 of 1 return/);
+    expect(replaced.err).not.toMatch(/Rejected/);
   });
 });
 

@@ -11,7 +11,7 @@
  *   mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]
  *                                       the statement for parents of what the school regards as ALP
  *   mapio return FILE OUT.xlsx [--lang cy] [--not-learners]          the school's authority return (no learner names, refs or dates of birth)
- *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]
+ *   mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--replace] [--lang cy]
  *                                       import returns and export the authority comparison (exit 1 if none imported)
  *
  * Exit codes: 0 done; 1 the input or a file was refused (the message says which field and why;
@@ -54,11 +54,11 @@ const COMMANDS: ReadonlyArray<readonly [keyof Catalogue['cli']['usage']['command
   ['exportXlsx', 'mapio export-xlsx FILE OUT.xlsx [--pseudonymised | --names] [--lang cy]'],
   ['alpStatement', 'mapio alp-statement FILE OUT.html [--lang cy|bilingual] [--not-learners]'],
   ['return', 'mapio return FILE OUT.xlsx [--lang cy] [--not-learners]'],
-  ['compare', 'mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]'],
+  ['compare', 'mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--replace] [--lang cy]'],
 ];
 
 /** What the descriptions name as typed. */
-const TYPED = { file: 'FILE', pseudonymsOption: '--pseudonymised', namesOption: '--names', bilingual: '--lang bilingual', option: '--lang cy' };
+const TYPED = { file: 'FILE', pseudonymsOption: '--pseudonymised', namesOption: '--names', bilingual: '--lang bilingual', replaceOption: '--replace', option: '--lang cy' };
 
 /** The usage: each command as typed and, under it, what it does, in `lang`. */
 function usageText(lang: Lang): string {
@@ -305,9 +305,10 @@ function readGivenFile(file: string): Buffer {
 }
 
 /**
- * `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--lang cy]`:
+ * `mapio compare RETURN.xlsx... --out comparison.xlsx [--la AUTHORITY.mapio-la] [--schools LIST.csv] [--allocations S52.csv] [--thousands] [--replace] [--lang cy]`:
  * with the authority's list of schools and its published allocations (for the comparison's year) when given;
- * `--thousands` puts the flat sheet's money in £k.
+ * `--thousands` puts the flat sheet's money in £k; `--replace` lets a newer return, or the same one again, take
+ * the place of the one the authority file holds for that school and year (an older one is still refused).
  */
 async function compareCommand(all: string[], io: CliIo): Promise<number> {
   const { lang, rest: args } = langOption(all);
@@ -317,6 +318,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
   let schoolList: string | null = null;
   let allocations: string | null = null;
   let thousands = false;
+  let replace = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
     if (a === '--out' || a === '--la' || a === '--schools' || a === '--allocations') {
@@ -327,6 +329,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
       else if (a === '--schools') schoolList = value;
       else allocations = value;
     } else if (a === '--thousands') thousands = true;
+    else if (a === '--replace') replace = true;
     else if (a.startsWith('--out=')) out = a.slice('--out='.length);
     else if (a.startsWith('--la=')) la = a.slice('--la='.length);
     else if (a.startsWith('--')) throw new UsageError('unknownOption', { option: a });
@@ -347,9 +350,14 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
     // large or is a zip bomb is rejected with its reason and never stops the others.
     const returns = files.map((file) => returnSourceAt(file));
     const { t } = createI18n(lang);
-    const outcome = await importReturns(backend.session.requireAuthorityFile(), returns, (p) => {
-      if (returns.length > 1) io.err(t(`cli.returnProgress.${p.outcome}`, { done: p.done, total: p.total, file: p.fileName }));
-    });
+    const outcome = await importReturns(
+      backend.session.requireAuthorityFile(),
+      returns,
+      (p) => {
+        if (returns.length > 1) io.err(t(`cli.returnProgress.${p.outcome}`, { done: p.done, total: p.total, file: p.fileName }));
+      },
+      { replace },
+    );
     for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: returnRejectionWords(r, t, lang) }));
     if (outcome.imported.length === 0) {
       io.err(t('cli.noneImported'));

@@ -827,7 +827,7 @@ export const cy: Catalogue = {
         exportXlsx: 'ysgrifennu’r llyfr gwaith i’r llywodraethwyr (heb y daflen Dysgwyr oni bai eich bod yn rhoi {{pseudonymsOption}} neu {{namesOption}})',
         alpStatement: 'ysgrifennu’r datganiad DDY i rieni ({{bilingual}}: yn Gymraeg ac yn Saesneg mewn un ddogfen)',
         return: 'ysgrifennu ffurflen yr ysgol i’r awdurdod lleol (heb enwau, cyfeirnodau na dyddiadau geni dysgwyr)',
-        compare: 'mewnforio ffurflenni’r ysgolion ac ysgrifennu cymhariaeth yr awdurdod',
+        compare: 'mewnforio ffurflenni’r ysgolion ac ysgrifennu cymhariaeth yr awdurdod ({{replaceOption}}: mae ffurflen fwy newydd, neu’r un un eto, yn cymryd lle’r un a gedwir)',
       },
       lang: 'Gyda {{option}}, mae Mapio yn ysgrifennu ac yn ateb yn Gymraeg.',
     },

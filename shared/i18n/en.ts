@@ -751,7 +751,7 @@ export const en = {
         exportXlsx: 'write the workbook for governors (no Learners sheet unless you give {{pseudonymsOption}} or {{namesOption}})',
         alpStatement: 'write the ALP statement for parents ({{bilingual}}: in Welsh and in English in one document)',
         return: 'write the school’s return to the local authority (no learner names, references or dates of birth)',
-        compare: 'import the schools’ returns and write the authority’s comparison',
+        compare: 'import the schools’ returns and write the authority’s comparison ({{replaceOption}}: a newer return, or the same one again, takes the place of the one held)',
       },
       lang: 'With {{option}}, Mapio writes and answers in Welsh.',
     },
