@@ -346,7 +346,9 @@ describe('mapio compare', () => {
     const { code, out, err } = await cli('compare', good, again, '--out', path.join(dir, 'cymhariaeth.xlsx'), '--lang', 'cy');
     expect(code).toBe(0);
     expect(out).toMatch(/^Mewnforiwyd 1 o 2 ffurflen;/);
-    expect(err).toMatch(/Gwrthodwyd cwm-glas-eto\.xlsx: dyblyg o cwm-glas\.xlsx, a fewnforiwyd ar \d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d\d:\d\d:/);
+    expect(err).toMatch(
+      /Gwrthodwyd cwm-glas-eto\.xlsx: dyblyg o cwm-glas\.xlsx, a fewnforiwyd ar \d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d\d:\d\d\nI ddefnyddio ffurflen fwy newydd, neu’r un un eto, yn lle’r un a gedwir, rhedwch y gorchymyn eto gyda --replace\./,
+    );
     // The moment in words, not as a timestamp.
     expect(err).not.toMatch(/\d{4}-\d\d-\d\d/);
   });
@@ -361,7 +363,9 @@ describe('mapio compare', () => {
     // Without --replace the return sent again is refused, and nothing is left to compare anew.
     const refused = await cli('compare', sent, '--la', la, '--out', path.join(dir, 'two.xlsx'));
     expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Rejected sent-again\.xlsx: a duplicate of first\.xlsx/);
+    expect(refused.err).toMatch(
+      /Rejected sent-again\.xlsx: a duplicate of first\.xlsx, imported on .*\nTo use a newer return, or the same one again, in place of the one held, run the command again with --replace\.\n/,
+    );
     const replaced = await cli('compare', sent, '--la', la, '--out', path.join(dir, 'three.xlsx'), '--replace');
     expect(replaced.code).toBe(0);
     expect(replaced.out).toMatch(/^Imported 1 of 1 return/);

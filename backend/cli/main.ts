@@ -359,6 +359,7 @@ async function compareCommand(all: string[], io: CliIo): Promise<number> {
       { replace },
     );
     for (const r of outcome.rejected) io.err(t('cli.rejectedReturn', { file: r.fileName, reason: returnRejectionWords(r, t, lang) }));
+    if (!replace && outcome.rejected.some((r) => r.code === 'duplicate' || r.code === 'newer')) io.err(t('cli.replaceHint', { option: '--replace' }));
     if (outcome.imported.length === 0) {
       io.err(t('cli.noneImported'));
       return 1;

@@ -766,6 +766,7 @@ export const cy: Catalogue = {
   },
   cli: {
     rejectedReturn: 'Gwrthodwyd {{file}}: {{reason}}',
+    replaceHint: 'I ddefnyddio ffurflen fwy newydd, neu’r un un eto, yn lle’r un a gedwir, rhedwch y gorchymyn eto gyda {{option}}.',
     returnProgress: { imported: '[{{done}}/{{total}}] {{file}}: mewnforiwyd', rejected: '[{{done}}/{{total}}] {{file}}: gwrthodwyd' },
     noneImported: 'mapio: ni fewnforiwyd yr un ffurflen, felly ni ysgrifennwyd cymhariaeth.',
     heading: '{{school}} — {{year}} ({{authority}})',
@@ -1957,7 +1958,7 @@ export const cy: Catalogue = {
       altered: 'mae wedi’i newid ers i Mapio ei hysgrifennu: gofynnwch i’r ysgol am ffurflen newydd',
       bad_json: 'nid ffurflen Mapio mohoni: ni ellir darllen ei data',
       invalid_figures: 'nid yw ei ffigurau’n ddilys ({{field}})',
-      duplicate: 'dyblyg o {{file}}, a fewnforiwyd ar {{date}}: mewnforiwch hi eto gyda “disodli” i ddefnyddio hon yn lle hynny',
+      duplicate: 'dyblyg o {{file}}, a fewnforiwyd ar {{date}}',
       cannot_read: 'Ni allai Mapio ddarllen y ffeil hon: a yw hi’n dal yn y ffolder?',
       visible_cells_differ:
         'nid yw ei thaflenni’n dangos y ffigurau yn ei data, felly mae’n dweud dau beth (celloedd sy’n wahanol: {{count}}): {{cells}}. Gofynnwch i’r ysgol am ffurflen newydd, heb ei golygu',

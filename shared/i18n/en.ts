@@ -697,6 +697,7 @@ export const en = {
   },
   cli: {
     rejectedReturn: 'Rejected {{file}}: {{reason}}',
+    replaceHint: 'To use a newer return, or the same one again, in place of the one held, run the command again with {{option}}.',
     /** One return's outcome as `mapio compare` reads them: "[3/130] school.xlsx: imported". */
     returnProgress: { imported: '[{{done}}/{{total}}] {{file}}: imported', rejected: '[{{done}}/{{total}}] {{file}}: rejected' },
     noneImported: 'mapio: no return was imported, so no comparison was written.',
@@ -1783,7 +1784,7 @@ export const en = {
       altered: 'has been altered since Mapio wrote it: ask the school for a fresh return',
       bad_json: 'not a Mapio return: its data cannot be read',
       invalid_figures: 'its figures are not valid ({{field}})',
-      duplicate: 'a duplicate of {{file}}, imported on {{date}}: import it again with “replace” to use this one instead',
+      duplicate: 'a duplicate of {{file}}, imported on {{date}}',
       cannot_read: 'Mapio could not read this file: is it still in the folder?',
       visible_cells_differ: 'its sheets do not show the figures in its data, so it says two things (cells that differ: {{count}}): {{cells}}. Ask the school for a fresh return, unedited',
       cell: '{{sheet}} {{cell}} shows “{{shows}}”, the data says “{{data}}”',

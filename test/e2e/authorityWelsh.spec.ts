@@ -97,6 +97,16 @@ test('an officer compares the schools’ returns in Cymraeg from import to workb
   await page.getByTestId('import-summary').scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('authority-cy-2-imported') });
 
+  // A return sent again is refused as a duplicate, the time it was first imported in Welsh words.
+  await page.getByTestId('return-files').setInputFiles(path.join(returnsDir, '01-return.xlsx'));
+  await expect(page.getByTestId('import-summary')).toHaveText(t('authority.import.summary', { imported: 0, rejected: 1 }), { timeout: 30_000 });
+  const duplicate = page.getByTestId('import-rejected');
+  await expect(duplicate).toContainText(
+    /01-return\.xlsx: dyblyg o 01-return\.xlsx, a fewnforiwyd ar \d{1,2} (Ion|Chwef|Maw|Ebr|Mai|Meh|Gorff|Awst|Medi|Hyd|Tach|Rhag) \d{4}, \d\d:\d\d Defnyddio 01-return\.xlsx yn lle/,
+  );
+  await expect(duplicate).not.toContainText(/\d{4}-\d\d-\d\d/);
+  await duplicate.screenshot({ path: screenshotPath('authority-cy-2b-duplicate') });
+
   // The authority's list: the schools not yet returned this year, named as a Welsh reader reads them
   // (the Welsh last year's return gave), in Welsh alphabetical order.
   await page.getByTestId('school-list-file').setInputFiles(listFile);
