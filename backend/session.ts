@@ -20,6 +20,7 @@ import { GovernorVersionStore } from '../db/governorVersions';
 import { backupAfterOpen, type SchoolBackups } from '../db/backups';
 import type { AuthorityFile } from '../db/authority/authorityFile';
 import type { SettingsStore } from './settings';
+import { localToday } from '../shared/localToday';
 
 /** How many idle costings warm the engine: past about this many, an edit's costing takes no less. */
 export const COSTING_REHEARSALS = 30;
@@ -57,7 +58,7 @@ export class Session {
 
   constructor(
     readonly settings: SettingsStore,
-    private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
+    private readonly today: () => string = () => localToday(),
   ) {}
 
   /** Today's date (YYYY-MM-DD) as the backend counts it: what a date that has happened may not be after. */

@@ -44,9 +44,3 @@ export { hoursText } from '../../shared/i18n/hoursText';
 export function dateText(iso: IsoDate, lang: Lang): string {
   return formatIsoDate(iso, lang, 'long');
 }
-
-/** Today's date where Mapio runs (the school's local calendar day, not UTC). */
-export function localToday(now: Date = new Date()): IsoDate {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -9,7 +9,7 @@ import { ApiError } from '../../shared/api/contract';
 import { buildAuthorityReturn, ReturnDisclosureError } from '../../shared/authority/buildReturn';
 import { buildAlpStatementHtml } from '../exports/alpStatement';
 import { exportTarget, writeExport } from '../exports/exportFile';
-import { localToday } from '../exports/exportLabels';
+import { localToday } from '../../shared/localToday';
 import { writeReturnWorkbook } from '../returns/returnWorkbook';
 import { guarded } from './guarded';
 import { assertVersionsWritable, workbookOfTheMap } from './versions';

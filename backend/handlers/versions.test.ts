@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { localToday } from '../exports/exportLabels';
+import { localToday } from '../../shared/localToday';
 import { parseInput } from '../../shared/api/contract';
 import type { TypedBackend } from '../backend';
 import { createTestBackend, type TestBackend } from '../../test/support/testBackend';

@@ -10,7 +10,7 @@ import { compareScenarios, costWithinExactRange, type CostedMap, type CostedYear
 import type { SchoolYear } from '../../shared/domain';
 import type { NewGovernorVersion, StoredGovernorVersion } from '../../db/governorVersions';
 import { exportTarget, writeExport } from '../exports/exportFile';
-import { localToday } from '../exports/exportLabels';
+import { localToday } from '../../shared/localToday';
 import { governorsWorkbookBytes, type LearnersOption } from '../exports/governorsWorkbook';
 import type { Session } from '../session';
 import { compareWithBaseline } from './scenarios';

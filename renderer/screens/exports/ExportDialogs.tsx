@@ -10,7 +10,8 @@ import { useMapio } from '../../state/store';
 import { AuthorityFileDialog } from '../authority/AuthorityFileDialog';
 import { ExportFrame, LanguageChoice } from './ExportFrame';
 import { useExportDialog } from './exportDialogState';
-import { defaultExportPath, fileNameOf, localIsoDate, type ExportKind } from './exportPaths';
+import { defaultExportPath, fileNameOf, type ExportKind } from './exportPaths';
+import { localToday } from '../../../shared/localToday';
 import { useDisplay } from '../../display';
 import { VERSION_NAME_MAX } from '../../../shared/api/contract';
 import { GovernorVersionsDialog } from './GovernorVersionsDialog';
@@ -37,7 +38,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
   const warningId = 'governors-named-warning';
   const [keepVersion, setKeepVersion] = useState(false);
   const [versionName, setVersionName] = useState(() => t('exportDialogs.governors.versionDefaultName'));
-  const [presentedOn, setPresentedOn] = useState(() => localIsoDate(new Date()));
+  const [presentedOn, setPresentedOn] = useState(() => localToday());
   const { date } = useDisplay();
 
   return (
@@ -52,7 +53,7 @@ export function GovernorsExportDialog(props: { onClose: () => void }) {
       onClose={props.onClose}
       run={async (path) => {
         // Left empty, the name and the date fall back to what they started as.
-        const version = keepVersion ? { name: versionName.trim() || t('exportDialogs.governors.versionDefaultName'), presentedOn: presentedOn || localIsoDate(new Date()) } : undefined;
+        const version = keepVersion ? { name: versionName.trim() || t('exportDialogs.governors.versionDefaultName'), presentedOn: presentedOn || localToday() } : undefined;
         const written = await queuedCall('export.governorsWorkbook', { path, learners, lang, ...(version ? { version } : {}) });
         const message = t('exportDialogs.governors.done', { file: fileNameOf(written.path), sheets: written.sheets.join(', ') });
         const kept = written.version ? ` ${t('exportDialogs.governors.doneVersion', { name: written.version.name, date: date(written.version.presentedOn) })}` : '';

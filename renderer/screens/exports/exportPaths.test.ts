@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportPath, fileNameOf, folderOf, localIsoDate, safeFileStem } from './exportPaths';
+import { defaultExportPath, fileNameOf, folderOf, safeFileStem } from './exportPaths';
 
 const march14 = new Date(2027, 2, 14, 9, 30);
 
@@ -15,10 +15,6 @@ describe('where an export is saved by default', () => {
     expect(safeFileStem('St. Mary’s C/W: "Primary"?')).toBe('St. Mary’s C-W- -Primary-');
     expect(defaultExportPath('/srv/a.mapio', '../../etc/passwd', 'governors', 'governors', march14)).toBe('/srv/etc-passwd governors 2027-03-14.xlsx');
     expect(safeFileStem('   ')).toBe('Mapio');
-  });
-
-  it('uses the local calendar date, zero-padded', () => {
-    expect(localIsoDate(new Date(2026, 8, 1, 23, 59))).toBe('2026-09-01');
   });
 
   it('splits folders and names on either separator', () => {

@@ -4,6 +4,7 @@
  * Windows and POSIX paths alike, no Node built-ins.
  */
 import { FILE_EXTENSIONS, type FileKind } from '../../../shared/fileExtensions';
+import { localToday } from '../../../shared/localToday';
 
 export type ExportKind = 'governors' | 'alpStatement' | 'authorityReturn' | 'comparison';
 
@@ -31,18 +32,12 @@ export function safeFileStem(name: string): string {
   return cleaned === '' ? 'Mapio' : cleaned.slice(0, 120);
 }
 
-/** Today as YYYY-MM-DD in local time (what the person sees on their calendar). */
-export function localIsoDate(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /**
  * The default path for an export: beside `besidePath` (the school or authority file), as
  * "<name> <what> <date><ext>", `what` being the words for the kind in the person's language.
  */
 export function defaultExportPath(besidePath: string, name: string, what: string, kind: ExportKind, now: Date): string {
-  return `${folderOf(besidePath)}${safeFileStem(name)} ${what} ${localIsoDate(now)}${FILE_EXTENSIONS[FILE_KIND[kind]][0]}`;
+  return `${folderOf(besidePath)}${safeFileStem(name)} ${what} ${localToday(now)}${FILE_EXTENSIONS[FILE_KIND[kind]][0]}`;
 }
 
 /** The file name alone, for a sentence ("Saved Ysgol Cwm Glas governors 2026-03-14.xlsx"). */

@@ -8,6 +8,7 @@ import { LearnerForm } from './LearnerForm';
 import { LearnerPage } from './LearnerPage';
 import { searchMatcher } from '../../../shared/searchText';
 import { MisImportDialog } from '../mis/MisImportDialog';
+import { localToday } from '../../../shared/localToday';
 
 // Widths that hold the Welsh as well as the English ("Blwyddyn 10", "Llinellau"); headings wrap. The
 // reference holds a whole 13-character UPN (W + 12 digits) in a wide system font such as DejaVu Sans, so
@@ -41,7 +42,7 @@ function LearnerList() {
   const data = view?.data;
   const names = useMemo(() => (data ? namesOf(data) : null), [data]);
   const costs = useMemo(() => new Map((view?.costed.learners ?? []).map((c) => [c.learnerId, c])), [view]);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = localToday();
 
   const rows = useMemo(() => {
     const matches = searchMatcher(deferredQuery);
