@@ -58,6 +58,34 @@ describe('the statement for parents of what the school regards as ALP', () => {
     expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).not.toContain('lang="en"><');
   });
 
+  it('in Welsh marks as English the school, tier and area names typed only in English', () => {
+    // A newcomer's school: one whole-school tier and one area, named only in English, and an English-only school name.
+    const year = demoSchoolYear();
+    year.school.name = 'St Mary’s Church in Wales Primary';
+    year.school.nameCy = '';
+    year.tiers = [{ id: 'whole', name: 'Quality first teaching', nameCy: '', description: '', descriptionCy: '', isAlp: false, costing: 'whole_school', sortOrder: 1 }];
+    year.areas = [
+      { id: 'learning', name: 'Learning', nameCy: '', sortOrder: 1 },
+      { id: 'talk', name: 'Talk', nameCy: 'Siarad', sortOrder: 2 },
+      { id: 'senses', name: 'Senses', nameCy: '', sortOrder: 3 },
+    ];
+    year.lines = year.lines.slice(0, 2).map((l, i) => ({ ...l, tierId: 'whole', areaIds: i === 0 ? ['learning', 'senses'] : ['talk'], groupCapacity: 30 }));
+    year.enrolments = [];
+    const html = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });
+    const school = '<span lang="en">St Mary’s Church in Wales Primary</span>';
+    expect(html).toContain(`<h1>Yr hyn y mae ${school} yn ei ystyried`);
+    expect(html).toContain(`swyddfa’r ysgol (${school})`);
+    expect(html).toContain(`<p>${school} · 2026-27`);
+    expect(html).toContain('<h2><span lang="en">Quality first teaching</span></h2>');
+    expect(html).toContain('<h3><span lang="en">Learning</span></h3>');
+    expect(html).toContain('<span lang="en">Senses</span>)</span>');
+    // What has Welsh is not marked, and the document's title (no markup there) is words only.
+    expect(html).toContain('<h3>Siarad</h3>');
+    expect(html).toContain('<title>Yr hyn y mae St Mary’s Church in Wales Primary yn ei ystyried');
+    // In English nothing is marked
+    expect(buildAlpStatementHtml(year, { lang: 'en', generatedOn: '2026-11-24' })).not.toContain('<span lang="en">');
+  });
+
   it('names whose definition of ALP the school applied in Welsh where it gave Welsh, marks the English as English where it did not, and in English the English', () => {
     const year = demoSchoolYear();
     const welsh = buildAlpStatementHtml(year, { lang: 'cy', generatedOn: '2026-11-24' });

@@ -21,7 +21,7 @@
  *   ask the authority to reconsider and to appeal to the Education Tribunal for Wales;
  * - last, a glossary of the abbreviations the statement uses, and only those.
  */
-import type { InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
+import type { AreaOfNeed, InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
 import { authorityName } from '../../shared/localAuthorities';
 import { untranslated, yearInLanguage } from '../../shared/i18n/schoolWords';
@@ -166,8 +166,12 @@ function glossary(text: string, t: TFunction): string {
   return entries.length > 0 ? `<section class="glossary">\n<h2>${escapeHtml(t('export.statement.glossaryHeading'))}</h2>\n<dl>\n${entries.join('\n')}\n</dl>\n</section>` : '';
 }
 
+/** Where a piece of HTML goes in a sentence: the sentence is escaped, then the slot replaced. */
+const NAME_SLOT = '\u0000name\u0000';
+const withHtml = (sentence: string, html: string): string => escapeHtml(sentence).split(NAME_SLOT).join(html);
+
 /** The parts after the offer: who to talk to, asking for a decision, the authority, advice, disagreeing. */
-function familyGuidance(year: SchoolYear, lang: Lang, t: TFunction): string {
+function familyGuidance(year: SchoolYear, lang: Lang, t: TFunction, schoolHtml: string): string {
   const school = year.school;
   const alnco = year.staff.find((s) => s.id === year.workload.alncoStaffId && !s.isPlaceholder);
   const authority = authorityName(school, lang);
@@ -175,7 +179,7 @@ function familyGuidance(year: SchoolYear, lang: Lang, t: TFunction): string {
   const site = `<a href="${SNAP_CYMRU.site}">${SNAP_CYMRU.site.replace(/^https:\/\//, '')}</a>`;
   const advice = escapeHtml(t('export.statement.advice', { site: '\u0000', phone: SNAP_CYMRU.phone })).replace('\u0000', site);
   return `<section class="guidance">
-${part(t('export.statement.contactHeading'), escapeHtml(alnco ? t('export.statement.alnco', { name: alnco.name, school: school.name }) : t('export.statement.contactOffice', { school: school.name })))}
+${part(t('export.statement.contactHeading'), withHtml(alnco ? t('export.statement.alnco', { name: alnco.name, school: NAME_SLOT }) : t('export.statement.contactOffice', { school: NAME_SLOT }), schoolHtml))}
 ${part(t('export.statement.askHeading'), escapeHtml(t('export.statement.ask')))}
 ${part(t('export.statement.laHeading'), escapeHtml([authority ? t('export.statement.laNamed', { authority }) : '', t('export.statement.la')].filter(Boolean).join(' ')))}
 ${part(t('export.statement.adviceHeading'), advice)}
@@ -192,7 +196,11 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
   const english = new Set(options.lang === 'cy' ? untranslated(typed).map((u) => `${u.kind}:${u.id}`) : []);
   const school = year.school;
   const safe = (text: string) => escapeHtml(redactForParents(text, year, t));
-  const marked = (kind: 'line' | 'lineDescription' | 'tierDescription', id: number | string, html: string) => (english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html);
+  const marked = (kind: 'school' | 'tier' | 'area' | 'line' | 'lineDescription' | 'tierDescription', id: number | string, html: string) =>
+    english.has(`${kind}:${id}`) ? `<span lang="en">${html}</span>` : html;
+  // The school's, a tier's and an area's names are the school's words too: English where no Welsh was typed.
+  const schoolHtml = marked('school', 1, escapeHtml(year.school.name));
+  const areaHtml = (area: AreaOfNeed) => marked('area', area.id, escapeHtml(areaLabel(area, options.lang)));
   const areas = sortedAreas(year);
 
   const sections: string[] = [];
@@ -211,30 +219,30 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
     const lines = year.lines.filter((l) => l.tierId === tier.id);
     // Each line once: under the first of its areas (in the school's order), its other areas named beside it.
     const firstArea = (l: InterventionLine) => areas.find((a) => l.areaIds.includes(a.id));
-    const byArea: Array<{ title: string; lines: InterventionLine[] }> = [];
+    const byArea: Array<{ titleHtml: string; lines: InterventionLine[] }> = [];
     for (const area of areas) {
       const inArea = lines.filter((l) => firstArea(l)?.id === area.id);
-      if (inArea.length > 0) byArea.push({ title: areaLabel(area, options.lang), lines: inArea });
+      if (inArea.length > 0) byArea.push({ titleHtml: areaHtml(area), lines: inArea });
     }
     const noArea = lines.filter((l) => firstArea(l) === undefined);
-    if (noArea.length > 0) byArea.push({ title: t('export.statement.noArea'), lines: noArea });
+    if (noArea.length > 0) byArea.push({ titleHtml: escapeHtml(t('export.statement.noArea')), lines: noArea });
 
     const body =
       byArea.length === 0
         ? `<p class="none">${escapeHtml(t('export.statement.none'))}</p>`
         : byArea
-            .map(({ title, lines: ls }) => {
+            .map(({ titleHtml, lines: ls }) => {
               // One entry per distinct name and description (the same intervention run in several blocks).
               const seen = new Set<string>();
               const items = ls
                 .map((l) => {
-                  const others = areas.filter((a) => l.areaIds.includes(a.id) && a.id !== firstArea(l)?.id).map((a) => areaLabel(a, options.lang));
+                  const others = areas.filter((a) => l.areaIds.includes(a.id) && a.id !== firstArea(l)?.id).map(areaHtml);
                   const one = forOneLearner(l, year, tier);
                   return {
                     // One learner's line is described only as individual support: no name, description or hours of its own.
                     name: one ? escapeHtml(t('export.statement.individualName')) : marked('line', l.id, safe(l.name)),
                     description: one ? escapeHtml(t('export.statement.individual')) : l.description.trim() ? marked('lineDescription', l.id, safe(l.description)) : '',
-                    also: others.length > 0 ? ` <span class="also">(${escapeHtml(t('export.statement.alsoAreas', { areas: others.join('; ') }))})</span>` : '',
+                    also: others.length > 0 ? ` <span class="also">(${withHtml(t('export.statement.alsoAreas', { areas: NAME_SLOT }), others.join('; '))})</span>` : '',
                     vacancy: staffedOnlyByVacancies(l, year) ? ` <em class="not-running">${escapeHtml(t('export.statement.notRunning'))}</em>` : '',
                   };
                 })
@@ -246,10 +254,10 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
                 })
                 .map((x) => `<li><strong>${x.name}</strong>${x.also}${x.description ? ` — ${x.description}` : ''}${x.vacancy}</li>`)
                 .join('\n');
-              return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${items}\n</ul>`;
+              return `<h3>${titleHtml}</h3>\n<ul>\n${items}\n</ul>`;
             })
             .join('\n');
-    sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${escapeHtml(heading)}</h2>\n<p class="intro">${introHtml}</p>\n${body}\n</section>`);
+    sections.push(`<section class="tier${tier.isAlp ? ' alp' : ''}">\n<h2>${marked('tier', tier.id, escapeHtml(heading))}</h2>\n<p class="intro">${introHtml}</p>\n${body}\n</section>`);
   }
   // A statement of what the school regards as ALP always says so, even when no tier is marked as ALP.
   if (!groups.some(({ tier }) => tier.isAlp)) {
@@ -269,23 +277,22 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
       ).replace(SOURCE, sourceHtml)}</p>`
     : '';
   const title = t('export.statement.title', { school: school.name });
-  const footer = t('export.statement.footer', { school: school.name, year: school.academicYear, date: dateText(options.generatedOn, options.lang) });
 
   const head = `<header>
-<h1>${escapeHtml(title)}</h1>
+<h1>${withHtml(t('export.statement.title', { school: NAME_SLOT }), schoolHtml)}</h1>
 <p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
 <p>${escapeHtml(t('export.statement.intro'))}</p>
 ${definition}
 </header>
 <main>
 ${sections.join('\n')}
-${familyGuidance(year, options.lang, t)}
+${familyGuidance(year, options.lang, t, schoolHtml)}
 </main>`;
   const text = head.replace(/<[^>]*>/g, ' ');
   const html = `${head}
 ${glossary(text, t)}
 <footer>
-<p>${escapeHtml(footer)}</p>
+<p>${withHtml(t('export.statement.footer', { school: NAME_SLOT, year: school.academicYear, date: dateText(options.generatedOn, options.lang) }), schoolHtml)}</p>
 </footer>`;
   return { lang, title, html };
 }
