@@ -9,7 +9,7 @@
  * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
-import { HEADER_FILL } from './sheetLayout';
+import { HEADER_FILL, footerText } from './sheetLayout';
 import { LINE_POINTS, type WrappedCell, wrappedLineCount, wrappedRowNeeds } from './textLines';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
@@ -128,4 +128,15 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
     const { lines, points } = wrappedRowNeeds(wrapped);
     if (lines > 1) row.height = Math.max(row.height ?? 0, points);
   });
+}
+
+/**
+ * Every printed page says whose document it is, which sheet and which page: `title` at the left (the
+ * return's or the comparison's title), the sheet's name in the middle, "Page 2 of 5" (`pageWords`, with
+ * Excel's &P and &N) at the right. A sheet whose first row is its table's headings (the return's lines, the
+ * comparison's schools) printed pages that named neither the school nor the document.
+ */
+export function pageFooter(sheet: ExcelJS.Worksheet, title: string, pageWords: string): void {
+  const footer = `&L${footerText(title)}&C&A&R${pageWords}`;
+  sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer, evenFooter: footer };
 }

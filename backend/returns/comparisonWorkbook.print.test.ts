@@ -96,6 +96,18 @@ describe('the comparison’s Outliers sheet in print', () => {
   afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
   const comparison = authority();
 
+  it('says on the foot of every page of each sheet whose comparison it is, the sheet and the page, in English and in Welsh', async () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const { t } = createI18n(lang);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await writeComparisonWorkbook(comparison, 'Cardiff & Vale 2026-27', lang)) as never);
+      const visible = workbook.worksheets.filter((ws) => ws.state === 'visible');
+      expect(visible.length).toBeGreaterThanOrEqual(6);
+      // The title as given, "&" doubled (a code in a footer), then the sheet's name and the page.
+      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${lang}: ${ws.name}`).toBe(`&LCardiff && Vale 2026-27&C&A&R${t('export.footerPage')}`);
+    }
+  });
+
   it('is the authority the test claims: outliers, and thirty sentences on phases with too few schools', () => {
     expect(comparison.outliers.length).toBeGreaterThan(0);
     expect(comparison.phaseMeasures.filter((m) => m.lowerFence === null).length).toBe(30);
@@ -174,6 +186,18 @@ describe.skipIf(skip)('the comparison printed to PDF by LibreOffice', () => {
         return firstLine.startsWith(t('compareBook.outliers.school')) && firstLine.includes(t('compareBook.outliers.figure'));
       });
       expect(sheetPages.length, `${where}: pages of the Outliers sheet`).toBe(pages.length);
+      // Every page of every sheet ends with the comparison's title, its sheet's name and its page.
+      const printed = text.split('\f').filter((p) => p.trim() !== '');
+      for (const [n, page] of printed.entries()) {
+        const foot = page.trimEnd().split('\n').at(-1) as string;
+        expect(foot, `${where}: page ${n + 1}`).toMatch(
+          new RegExp(
+            `^\\s*${t('compareBook.title')}\\s.*${t('export.footerPage')
+              .replace('&P', String(n + 1))
+              .replace('&N', String(printed.length))}$`,
+          ),
+        );
+      }
     }
   }, 300_000);
 });

@@ -11,7 +11,7 @@
 import type ExcelJS from 'exceljs';
 import type { ReturnCount } from '../../shared/authority/returnFormat';
 import { MEASURE_INFO, type AuthorityComparison, type LearnerTally, type MeasureKey, type Share } from '../../shared/authority/comparison';
-import { columnsOnFirstPage, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { columnsOnFirstPage, layOutForPrint, pageFooter, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { LINE_POINTS, wrappedLineCount } from '../exports/textLines';
 import { byShownSchoolName, comparisonWords, shownSchoolName } from '../../shared/authority/comparisonWords';
 import { countInWords } from '../../shared/authority/countWords';
@@ -383,5 +383,7 @@ export async function writeComparisonWorkbook(comparison: AuthorityComparison, t
   // Pages end at manual breaks, laid out once each row's height and the sheet's scale are final, so the
   // outliers' "Too few schools for fences" prints on one page with its sentences, as the governors' workbook's tables do.
   breakPagesBetweenTables(outliers);
+  // Each printed page names the comparison, its sheet and the page: most sheets start with their table's headings.
+  for (const sheet of workbook.worksheets) if (sheet.state === 'visible') pageFooter(sheet, workbook.title, t('export.footerPage'));
   return Buffer.from(await xlsxBytes(workbook));
 }

@@ -93,6 +93,19 @@ describe('the return’s first sheet in print', () => {
       for (const section of sections) expect(pageOf(section.last), `“${section.labels[0]}” (rows ${section.first}–${section.last})`).toBe(pageOf(section.first));
     });
   }
+
+  it('says on the foot of every page of each sheet a person reads whose return it is, the sheet and the page', async () => {
+    for (const school of SCHOOLS) {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(fs.readFileSync(await writeReturn(school, folder)) as never);
+      const t = translatorFor(school.lang);
+      const visible = workbook.worksheets.filter((ws) => ws.state === 'visible');
+      expect(visible.map((ws) => ws.name)).toEqual([t('returnBook.sheet.main'), t('returnBook.sheet.lines')]);
+      // The title as the first sheet shows it, "&" doubled (a code in a footer), then the sheet's name and the page.
+      const title = visible[0]?.getCell('A1').text.replace(/&/g, '&&');
+      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${school.name}: ${ws.name}`).toBe(`&L${title}&C&A&R${t('export.footerPage')}`);
+    }
+  });
 });
 
 const skip = skipPdfChecks('returnWorkbook.print.test.ts');
@@ -117,6 +130,18 @@ describe.skipIf(skip)('the return printed to PDF by LibreOffice', () => {
       // The first sheet's pages: those before the intervention lines sheet's, which start with its heading row.
       const printed = text.split('\f').filter((p) => p.trim() !== '');
       const t = translatorFor(school.lang);
+      // Every page, the intervention lines' (no title row of their own) among them, ends with whose return it is and its page.
+      for (const [n, page] of printed.entries()) {
+        const foot = page.trimEnd().split('\n').at(-1) as string;
+        expect(foot, `${school.name}: page ${n + 1}`).toMatch(
+          new RegExp(
+            `${t('export.footerPage')
+              .replace('&P', String(n + 1))
+              .replace('&N', String(printed.length))}$`,
+          ),
+        );
+        expect(foot, `${school.name}: page ${n + 1}`).toContain(school.name.startsWith('newcomer') ? 'Ysgol Newydd' : '2026-27');
+      }
       const firstSheetPages = printed.findIndex((p) => {
         const firstLine = p.trimStart().split('\n')[0] as string;
         return firstLine.startsWith(t('returnBook.lines.name')) && firstLine.includes(t('returnBook.lines.tier'));

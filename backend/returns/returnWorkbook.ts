@@ -14,7 +14,7 @@ import type ExcelJS from 'exceljs';
 import { AUTHORITY_RETURN_FORMAT, AUTHORITY_RETURN_VERSION, canonicalJson, returnNameIn, type AuthorityReturn, type ReturnCount } from '../../shared/authority/returnFormat';
 import { countInWords } from '../../shared/authority/countWords';
 import { translatorFor, type Lang } from '../../shared/i18n';
-import { A4, layOutForPrint, wrapTextInRows } from '../exports/sheetPrintLayout';
+import { A4, layOutForPrint, pageFooter, wrapTextInRows } from '../exports/sheetPrintLayout';
 import { wrappedLineCount } from '../exports/textLines';
 import { breakPagesBetweenTables, keepTogether } from '../exports/sheetPrint';
 import { recordName } from '../../shared/i18n/recordNames';
@@ -261,6 +261,8 @@ function addReadableSheets(workbook: ExcelJS.Workbook, ret: AuthorityReturn, lan
     layOutForPrint(lines, { orientation: 'landscape' });
     // Hours, weeks, cost and learners right-aligned; names, areas and funding (often longer in Welsh) wrapped.
     wrapTextInRows(lines, { rightAligned: [8, 9, 10, 11] });
+    // Each page names the school and year, the sheet and the page: the lines sheet has no title row of its own.
+    for (const ws of [sheet, lines]) pageFooter(ws, title, t('export.footerPage'));
   }
 }
 
