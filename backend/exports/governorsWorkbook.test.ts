@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
+import { NOT_MEASURED } from '../../shared/domain';
 import { buildGovernorsWorkbook, buildGovernorsWorkbookWithFigures, type GovernorsWorkbookOptions } from './governorsWorkbook';
 import { variedSchoolYear, viewOf } from '../../test/support/variedSchools';
 import { emptySchoolYear } from '../../shared/schoolDefaults';
@@ -200,6 +201,30 @@ describe('the governors’ workbook', () => {
     );
     year.school = { ...year.school, officialNumber: '' };
     expect(await rows('en')).toContainEqual(['Official school number', 'not entered']);
+  });
+
+  it('names the cost not shared to learners for what it is: whole-school lines as well as lines with nobody enrolled, in English and Welsh', async () => {
+    // A newcomer's school: one whole-school tier, its line with learners enrolled (who took part, at 0p).
+    const year = demoSchoolYear();
+    const line = year.lines.find((l) => l.tierId === 'universal') as (typeof year.lines)[number];
+    year.tiers = year.tiers.filter((tier) => tier.id === 'universal');
+    year.lines = [line];
+    year.enrolments = year.learners.slice(0, 3).map((learner, i) => ({ ...NOT_MEASURED, id: i + 1, lineId: line.id, learnerId: learner.id, startWeek: 1, endWeek: 30 }));
+    const view = viewOf(year);
+    // The engine's figure is the whole line's cost, though three learners are on it.
+    expect(view.costed.totals.unallocatedPence).toBe(view.costed.lines[0]?.costPence);
+    expect(view.costed.lines[0]?.enrolledLearners).toBe(3);
+    for (const [lang, words] of [
+      ['en', /whole-school lines/],
+      ['cy', /llinellau ysgol gyfan/],
+    ] as const) {
+      const ws = (await buildGovernorsWorkbook(view, options({ lang }))).worksheets[0]!;
+      let label = '';
+      ws.eachRow((row) => {
+        if (row.getCell(1).text === createI18n(lang).t('export.unallocated')) label = row.getCell(1).text;
+      });
+      expect(label, lang).toMatch(words);
+    }
   });
 
   it('in Welsh uses the Welsh the school typed for its lines, income, other costs and its own name, and no English name remains', async () => {
