@@ -11,6 +11,7 @@ import { checkKeys, createI18n } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
 import { HEADER_FILL } from './sheetLayout';
 import { printedColumns } from './sheetPrint';
+import { textPoints } from './textLines';
 
 const options = (o: Partial<GovernorsWorkbookOptions> = {}): GovernorsWorkbookOptions => ({ learners: 'pseudonymised', lang: 'en', generatedOn: '2026-11-24', ...o });
 
@@ -420,6 +421,28 @@ describe('the governors’ workbook', () => {
     const cy = await roundTrip(await buildGovernorsWorkbook(viewOf(demoSchoolYear()), options({ lang: 'cy' })));
     expect(cy.getWorksheet('Map darpariaeth')?.headerFooter.oddFooter).toContain('&RTudalen &P o &N');
     expect(cy.getWorksheet('Map darpariaeth')?.getCell('C3').text).toBe('Staff fesul grŵp');
+  });
+
+  it('cuts a long school name in the footer with “…” so it never runs under the page words, in English and Welsh', async () => {
+    const year = demoSchoolYear();
+    // Two hundred characters, the most a school's name may have.
+    year.school.name =
+      'Ysgol Gynradd Gymraeg Llanfairpwllgwyngyll a Chwm Tawe Uchaf Ŵy Ŷ Â gyda Chanolfan Adnoddau Anghenion Dysgu Ychwanegol Sirol ar gyfer Dysgwyr Ifanc Powys a Cheredigion a Sir Gaerfyrddin & Phartneriaid';
+    year.school.nameCy = year.school.name;
+    for (const lang of ['en', 'cy'] as const) {
+      const page = createI18n(lang).t('export.footerPage');
+      const wb = await buildGovernorsWorkbook(viewOf(year), options({ lang }));
+      for (const ws of wb.worksheets) {
+        const footer = ws.headerFooter.oddFooter ?? '';
+        const left = /^&L(.*)&R/.exec(footer)?.[1] ?? '';
+        expect(footer, ws.name).toBe(`&L${left}&R${page}`);
+        expect(left, ws.name).toMatch(/^Ysgol Gynradd Gymraeg Llanfairpwllgwyngyll .*[^\s]…$/);
+        // On one line with the page words (two digits each) and a gap, across portrait A4 with 0.7-inch margins, in Calibri 11.
+        expect(textPoints(left.replace(/&&/g, '&')) + textPoints(page.replace(/&[PN]/g, '99')) + 20, ws.name).toBeLessThanOrEqual((8.27 - 1.4) * 72);
+      }
+    }
+    // A name that fits is whole, its "&" doubled.
+    expect((await buildGovernorsWorkbook(viewOf(variedSchoolYear(3)), options())).worksheets[0]?.headerFooter.oddFooter).toBe('&LYsgol Amrywiol 3 && Partners&RPage &P of &N');
   });
 
   it('formats money in pounds and embeds the budget chart on the Summary', async () => {

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import type { SchoolYear } from '../../shared/domain';
 import type { TFunction } from '../../shared/i18n';
 import { formatPounds } from '../../shared/money';
-import { type WrappedCell, wrappedRowNeeds } from './textLines';
+import { textPoints, type WrappedCell, wrappedRowNeeds } from './textLines';
 
 /** A formula cell and the engine's figure it must compute to (in pence): what the proof test checks. */
 export interface CheckedFigure {
@@ -47,6 +47,35 @@ export const colour = (rgb: number): string => `FF${rgb.toString(16).padStart(6,
 export const ref = (sheet: string, cell: string): string => `'${sheet.replace(/'/g, "''")}'!${cell}`;
 /** Footer text: "&" starts a code in Excel headers, so a literal one is doubled. */
 export const footerText = (text: string): string => text.replace(/&/g, '&&');
+
+/** A4's width less 0.7-inch side margins (the widest a sheet is given), in points: a footer's line on a page either way up. */
+export const FOOTER_LINE_POINTS = { portrait: (8.27 - 1.4) * 72, landscape: (11.69 - 1.4) * 72 } as const;
+/** Room kept between a footer's parts, in points (about four characters). */
+const FOOTER_GAP_POINTS = 20;
+/** A footer's page words as wide as they print: "&P" and "&N" as two digits each, "&&" as one "&". */
+const footerShown = (codes: string): string => codes.replace(/&[PN]/g, '99').replace(/&&/g, '&');
+
+/**
+ * The school's or document's name for the left of a footer, cut at a word with "…" where it would run
+ * into the footer's right part (`right`, with its codes) on a `line` points long, set in Calibri 11 as
+ * footers are (a print scale that shrinks the page only leaves more room). A school's
+ * name of two hundred characters ran under "Page 1 of 9" ("Dysgu Page 1 of 9" printed over each other).
+ * Returned with "&" doubled, ready for the footer.
+ */
+export function footerLeft(text: string, line: number, right: string): string {
+  const room = line - textPoints(footerShown(right)) - FOOTER_GAP_POINTS;
+  if (textPoints(text) <= room) return footerText(text);
+  const words = text.split(' ');
+  let cut = '';
+  for (const word of words) {
+    const longer = cut ? `${cut} ${word}` : word;
+    if (textPoints(`${longer}…`) > room) break;
+    cut = longer;
+  }
+  // A first word wider than the room (a place name) is cut between its letters.
+  if (!cut) for (const ch of text) if (textPoints(`${cut}${ch}…`) <= room) cut += ch;
+  return footerText(`${cut.replace(/[\s,;:–-]+$/u, '')}…`);
+}
 
 export function money(cell: ExcelJS.Cell, pence: number | null): void {
   cell.value = pence === null ? null : pounds(pence);
@@ -111,10 +140,9 @@ export function printSetup(ws: ExcelJS.Worksheet, ctx: SheetFrame, titleRowsTo: 
     horizontalCentered: true,
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
-  ws.headerFooter = {
-    oddFooter: `&L${footerText(ctx.data.school.name)}&R${ctx.t('export.footerPage')}`,
-    evenFooter: `&L${footerText(ctx.data.school.name)}&R${ctx.t('export.footerPage')}`,
-  };
+  // The school's name on one line beside the page words, on a page either way up (the print pass chooses later).
+  const footer = `&L${footerLeft(ctx.data.school.name, FOOTER_LINE_POINTS.portrait, ctx.t('export.footerPage'))}&R${ctx.t('export.footerPage')}`;
+  ws.headerFooter = { oddFooter: footer, evenFooter: footer };
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: titleRowsTo, topLeftCell: `A${titleRowsTo + 1}`, activeCell: `A${titleRowsTo + 1}` }];
 }
 

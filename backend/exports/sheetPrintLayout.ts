@@ -9,7 +9,7 @@
  * apart, as the governors' workbook's are, so two narrow headings side by side never read as one.
  */
 import type ExcelJS from 'exceljs';
-import { HEADER_FILL, footerText } from './sheetLayout';
+import { FOOTER_LINE_POINTS, HEADER_FILL, footerLeft, footerText } from './sheetLayout';
 import { LINE_POINTS, type WrappedCell, wrappedLineCount, wrappedRowNeeds } from './textLines';
 
 /** A heading cell's rules: a line under the headings and a light one between columns. */
@@ -132,11 +132,13 @@ export function wrapTextInRows(sheet: ExcelJS.Worksheet, options: { headingRow?:
 
 /**
  * Every printed page says whose document it is, which sheet and which page: `title` at the left (the
- * return's or the comparison's title), the sheet's name in the middle, "Page 2 of 5" (`pageWords`, with
- * Excel's &P and &N) at the right. A sheet whose first row is its table's headings (the return's lines, the
+ * return's or the comparison's title, cut with "…" where it would reach the right's words), the sheet's
+ * name and "Page 2 of 5" (`pageWords`, with Excel's &P and &N) at the right. A sheet whose first row is its table's headings (the return's lines, the
  * comparison's schools) printed pages that named neither the school nor the document.
  */
 export function pageFooter(sheet: ExcelJS.Worksheet, title: string, pageWords: string): void {
-  const footer = `&L${footerText(title)}&C&A&R${pageWords}`;
+  // The sheet's name with the page at the right; the title cut to the rest of the line, so a long school name never runs under them.
+  const right = `${footerText(sheet.name)} · ${pageWords}`;
+  const footer = `&L${footerLeft(title, FOOTER_LINE_POINTS[sheet.pageSetup.orientation ?? 'portrait'], right)}&R${right}`;
   sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer, evenFooter: footer };
 }

@@ -103,8 +103,8 @@ describe('the comparison’s Outliers sheet in print', () => {
       await workbook.xlsx.load((await writeComparisonWorkbook(comparison, 'Cardiff & Vale 2026-27', lang)) as never);
       const visible = workbook.worksheets.filter((ws) => ws.state === 'visible');
       expect(visible.length).toBeGreaterThanOrEqual(6);
-      // The title as given, "&" doubled (a code in a footer), then the sheet's name and the page.
-      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${lang}: ${ws.name}`).toBe(`&LCardiff && Vale 2026-27&C&A&R${t('export.footerPage')}`);
+      // The title as given, "&" doubled (a code in a footer); the sheet's name and the page at the right.
+      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${lang}: ${ws.name}`).toBe(`&LCardiff && Vale 2026-27&R${ws.name} · ${t('export.footerPage')}`);
     }
   });
 

@@ -101,9 +101,9 @@ describe('the return’s first sheet in print', () => {
       const t = translatorFor(school.lang);
       const visible = workbook.worksheets.filter((ws) => ws.state === 'visible');
       expect(visible.map((ws) => ws.name)).toEqual([t('returnBook.sheet.main'), t('returnBook.sheet.lines')]);
-      // The title as the first sheet shows it, "&" doubled (a code in a footer), then the sheet's name and the page.
+      // The title as the first sheet shows it, "&" doubled (a code in a footer); the sheet's name and the page at the right.
       const title = visible[0]?.getCell('A1').text.replace(/&/g, '&&');
-      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${school.name}: ${ws.name}`).toBe(`&L${title}&C&A&R${t('export.footerPage')}`);
+      for (const ws of visible) expect(ws.headerFooter.oddFooter, `${school.name}: ${ws.name}`).toBe(`&L${title}&R${ws.name} · ${t('export.footerPage')}`);
     }
   });
 });
