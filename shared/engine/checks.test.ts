@@ -285,6 +285,17 @@ describe('the decision clock', () => {
   });
 });
 
+describe('staff_without_cost', () => {
+  it('fires for someone who delivers provision with no hourly cost entered, giving their busiest week’s minutes', () => {
+    const year = schoolYear({ staff: [staffMember({ id: 1, hourlyCostPence: 0 })], lines: [alpLine] });
+    expect(checks(year, 'staff_without_cost')).toEqual([{ code: 'staff_without_cost', subject: { kind: 'staff', id: 1 }, params: { peakMinutes: 90 } }]);
+  });
+  it('does not fire for someone with an hourly cost, or for someone at no cost who delivers nothing', () => {
+    expect(checks(schoolYear({ staff: [staffMember({ id: 1 })], lines: [alpLine] }), 'staff_without_cost')).toEqual([]);
+    expect(checks(schoolYear({ staff: [staffMember({ id: 1, hourlyCostPence: 0 })], lines: [interventionLine({ id: 1, staff: [] })] }), 'staff_without_cost')).toEqual([]);
+  });
+});
+
 describe('check order', () => {
   it('lists checks by code, then by subject', () => {
     const year = schoolYear({

@@ -131,12 +131,20 @@ export function learnersChecksOf(input: CheckInputs): Check[] {
   return checks;
 }
 
-/** staff_over_allocated: peak weekly allocation above contracted minutes. */
+/**
+ * staff_over_allocated: peak weekly allocation above contracted minutes. staff_without_cost: a person who
+ * delivers provision whose time costs nothing (no hourly cost entered), so every line they deliver is costed
+ * at £0.00 and the map and every document undercount it; a volunteer is the one case where that is true.
+ */
 export function staffChecks(staff: readonly StaffAllocation[]): Check[] {
-  const checks: Check[] = [];
+  const over: Check[] = [];
+  const free: Check[] = [];
   for (const s of [...staff].sort((a, b) => a.staffId - b.staffId)) {
+    if (s.peakAllocatedMinutesPerWeek > 0 && s.costPence === 0) {
+      free.push({ code: 'staff_without_cost', subject: { kind: 'staff', id: s.staffId }, params: { peakMinutes: s.peakAllocatedMinutesPerWeek } });
+    }
     if (s.overAllocated) {
-      checks.push({
+      over.push({
         code: 'staff_over_allocated',
         subject: { kind: 'staff', id: s.staffId },
         params: {
@@ -148,7 +156,7 @@ export function staffChecks(staff: readonly StaffAllocation[]): Check[] {
       });
     }
   }
-  return checks;
+  return [...over, ...free];
 }
 
 /** The lines in id order (the list itself when it is in that order already). */

@@ -114,6 +114,7 @@ export const CHECK_CODES = [
   'alp_hours_short',
   'welsh_alp_in_english',
   'staff_over_allocated',
+  'staff_without_cost',
   'group_over_capacity',
   'enrolment_outside_line',
   'idp_review_overdue',

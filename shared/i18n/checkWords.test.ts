@@ -49,3 +49,13 @@ describe('a check that counts days, weeks or places', () => {
     ]);
   });
 });
+
+describe('a person delivering provision at no cost', () => {
+  it('says how much time is costed at £0.00 and where to enter the hourly cost, in both languages', () => {
+    const check: Check = { code: 'staff_without_cost', subject: { kind: 'staff', id: 1 }, params: { peakMinutes: 90 } };
+    expect(words('en', check)).toBe(
+      'Alys delivers 1 h 30 min a week at the peak, but that time is costed at £0.00, so the lines they deliver are undercounted. Enter their hourly cost on the Staff screen; leave it at nothing only for an unpaid volunteer.',
+    );
+    expect(words('cy', check)).toMatch(/^Mae Alys yn darparu 1 awr 30 mun yr wythnos ar yr anterth, ond £0\.00 yw cost yr amser hwnnw/);
+  });
+});

@@ -84,6 +84,9 @@ export function checkMessageText(check: Check, subjectName: string, f: CheckWord
       params.required = hoursText(num('requiredMinutes'), t);
       params.shortBy = hoursText(num('shortByMinutes'), t);
       break;
+    case 'staff_without_cost':
+      params.peak = hoursText(num('peakMinutes'), t);
+      break;
     case 'staff_over_allocated':
       params.peak = hoursText(num('peakMinutes'), t);
       params.contracted = hoursText(num('contractedMinutes'), t);

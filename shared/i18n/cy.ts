@@ -665,6 +665,7 @@ export const cy: Catalogue = {
       alp_hours_short: 'Oriau DDY yn brin o’r hyn a nodir yn y CDU',
       welsh_alp_in_english: 'DDY cyfrwng Cymraeg a ddarperir yn Saesneg yn unig',
       staff_over_allocated: 'Staff wedi’u dyrannu y tu hwnt i’w horiau dan gontract',
+      staff_without_cost: 'Staff sy’n darparu heb gost',
       group_over_capacity: 'Grŵp â mwy wedi’u cofrestru na’i gapasiti',
       enrolment_outside_line: 'Cofrestriad y tu allan i wythnosau ei linell',
       idp_review_overdue: 'Dyddiad adolygu’r CDU wedi mynd heibio',
@@ -682,6 +683,8 @@ export const cy: Catalogue = {
       idp_without_alp: '{{name}}: mae ganddo/ganddi CDU ond nid oes DDY wedi’i chofnodi ar ei gyfer/ei chyfer ar y map.',
       alp_hours_short: 'Mae {{name}} wedi’i gofrestru ar {{enrolled}} o DDY yr wythnos (wythnos {{week}}); mae’r CDU yn nodi {{required}}, {{shortBy}} yn brin.',
       welsh_alp_in_english: 'Mae CDU {{name}} yn gofyn am DDY yn Gymraeg, ond DDY a ddarperir yn Saesneg yn unig yw “{{lineName}}”.',
+      staff_without_cost:
+        'Mae {{name}} yn darparu {{peak}} yr wythnos ar yr anterth, ond £0.00 yw cost yr amser hwnnw, felly mae’r llinellau y mae’n eu darparu wedi’u tangyfrif. Rhowch y gost yr awr ar y sgrin Staff; gadewch hi’n ddim dim ond i wirfoddolwr di-dâl.',
       staff_over_allocated: 'Mae {{name}} wedi’i ddyrannu {{peak}} yr wythnos ar ei anterth (wythnos {{peakWeek}}) o’i gymharu â {{contracted}} dan gontract: {{overBy}} yn ormod.',
       group_over_capacity_one: 'Dysgwyr wedi’u cofrestru ar “{{name}}” yn wythnos {{week}}: {{peakEnrolled}}, a lle i {{count}}: {{overBy}} yn ormod.',
       group_over_capacity_other: 'Dysgwyr wedi’u cofrestru ar “{{name}}” yn wythnos {{week}}: {{peakEnrolled}}, a lle i {{count}}: {{overBy}} yn ormod.',

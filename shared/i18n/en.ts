@@ -597,6 +597,7 @@ export const en = {
       alp_hours_short: 'ALP hours short of what the IDP specifies',
       welsh_alp_in_english: 'Welsh-medium ALP delivered only in English',
       staff_over_allocated: 'Staff allocated beyond contracted hours',
+      staff_without_cost: 'Staff delivering provision at no cost',
       group_over_capacity: 'A group enrolled beyond its capacity',
       enrolment_outside_line: 'An enrolment outside its line’s weeks',
       idp_review_overdue: 'IDP review date passed',
@@ -615,6 +616,8 @@ export const en = {
       idp_without_alp: '{{name}} has an IDP but no ALP is recorded for them on the map.',
       alp_hours_short: '{{name}} is enrolled on {{enrolled}} of ALP a week (week {{week}}); their IDP specifies {{required}}, {{shortBy}} short.',
       welsh_alp_in_english: '{{name}}’s IDP requires ALP in Welsh, but “{{lineName}}” is ALP delivered only in English.',
+      staff_without_cost:
+        '{{name}} delivers {{peak}} a week at the peak, but that time is costed at £0.00, so the lines they deliver are undercounted. Enter their hourly cost on the Staff screen; leave it at nothing only for an unpaid volunteer.',
       staff_over_allocated: '{{name}} is allocated {{peak}} a week at the peak (week {{peakWeek}}) against {{contracted}} contracted: {{overBy}} over.',
       group_over_capacity_one: '“{{name}}” has {{peakEnrolled}} learners enrolled in week {{week}} for {{count}} place: {{overBy}} over.',
       group_over_capacity_other: '“{{name}}” has {{peakEnrolled}} learners enrolled in week {{week}} for {{count}} places: {{overBy}} over.',
