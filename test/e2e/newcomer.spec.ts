@@ -5,6 +5,9 @@
  * whole-school line with a place for every pupil, and its income. Then the governors' workbook, the
  * statement for parents and the authority return are written, opened and read: each says the school's
  * name, official number, authority and roll. Screenshots of each new screen are kept at 1366×768.
+ * A second walk from a blank file puts a line in each tier, adds two learners, enrols one by keyboard only,
+ * meets the checks that raises, and deletes a line (asked first, undone); each value refused on the way is
+ * said beside its field, in the reader's language, with the range allowed.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +15,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { cy } from '../../shared/i18n/cy';
 import { en } from '../../shared/i18n/en';
+import { englishIn, englishPhrases } from '../../shared/i18n/englishLeftovers';
 import { formatPounds } from '../../shared/money';
 import { holdNextCall } from './heldCall';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
@@ -44,6 +48,8 @@ async function sheetRows(file: string, sheetIndex = 0): Promise<string[][]> {
   workbook.worksheets[sheetIndex]!.eachRow((row) => rows.push([row.getCell(1).text, row.getCell(2).text]));
   return rows;
 }
+
+const phrases = englishPhrases();
 
 for (const lang of ['en', 'cy'] as const) {
   const L = lang === 'cy' ? cy : en;
@@ -334,5 +340,110 @@ for (const lang of ['en', 'cy'] as const) {
     await page.getByTestId('school-tab-details').click();
     await expect(page.getByTestId('school-official-number')).toHaveValue(NUMBER);
     await shot(page, 'school-after');
+  });
+
+  test(`a newcomer puts a line in each tier, adds learners, enrols them and meets each refusal where they are looking (${lang})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mapio = await startMapio(newDataDir());
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    await page.getByTestId('file-menu').click();
+    await page.getByTestId('menu-new-empty').click();
+    const create = page.getByRole('dialog', { name: L.menu.pathDialog.newEmpty });
+    await create.getByLabel(L.menu.pathDialog.pathLabel).fill('Ysgol Newydd');
+    await create.getByRole('button', { name: L.menu.pathDialog.createButton }).click();
+    await type(page.getByTestId('school-name-field'), 'Ysgol Newydd');
+    await page.getByTestId('setup-skip').click();
+
+    // A first member of staff: £5,000 an hour and no contracted hours are both refused at the first Save, each
+    // beside its field in the reader's language, the cost naming the most it can be.
+    await page.getByTestId('add-staff').click();
+    const staffForm = page.getByRole('dialog', { name: L.staff.addStaff });
+    await staffForm.getByTestId('new-staff-name').fill('Mair Jones');
+    await staffForm.getByTestId('new-staff-hourly').fill('5000');
+    await staffForm.getByTestId('save-new-staff').click();
+    await expect(staffForm.getByText(L.errors.moneyProblem.tooLarge.replace('{{typed}}', '5000').replace('{{max}}', '£1,000'))).toBeVisible();
+    await expect(staffForm.getByTestId('new-staff-hours')).toHaveAttribute('aria-invalid', 'true');
+    await shot(page, 'staff-refused');
+    await staffForm.getByTestId('new-staff-hourly').fill('16.50');
+    await staffForm.getByTestId('new-staff-hours').fill('25');
+    await staffForm.getByTestId('new-staff-hours').press('Enter');
+    await expect(staffForm).toBeHidden();
+
+    // A line in each tier; the ALP line's 99 weeks are refused with the year's range.
+    await page.getByTestId('nav-map').click();
+    const lines: Array<[string, string]> = [
+      ['universal', 'Quality first teaching'],
+      ['targeted', 'Reading group'],
+      ['alp', 'Speech and language 1:1'],
+    ];
+    for (const [tier, name] of lines) {
+      await page.getByTestId('add-line').click();
+      const lineForm = page.getByRole('dialog', { name: L.map.addLine });
+      await lineForm.getByTestId('new-line-tier').selectOption(tier);
+      await lineForm.getByTestId('new-line-staff').selectOption({ label: 'Mair Jones' });
+      await lineForm.getByTestId('new-line-minutesPerSession').fill('30');
+      if (tier === 'alp') {
+        await lineForm.getByTestId('new-line-groupCapacity').fill('1');
+        await lineForm.getByTestId('new-line-weeks').fill('99');
+        await lineForm.getByTestId('new-line-name').fill(name); // back at the top of the form
+        await lineForm.getByTestId('save-new-line').click();
+        await expect(lineForm.getByText(L.errors.wholeNumberBetween.replace('{{min}}', '1').replace('{{max}}', '38'))).toBeVisible();
+        await shot(page, 'line-refused');
+        await lineForm.getByTestId('new-line-weeks').fill('30');
+      } else {
+        await lineForm.getByTestId('new-line-name').fill(name);
+      }
+      await lineForm.getByTestId('save-new-line').click();
+      await expect(lineForm).toBeHidden();
+      await expect(page.getByTestId(`tier-${tier}`).getByRole('row').filter({ hasText: name })).toHaveCount(1);
+    }
+    await shot(page, 'map-three-tiers');
+
+    // Two learners: one with an IDP, one on the monitoring register. Saving one opens their page.
+    for (const [name, ref, status] of [
+      ['Elis Pritchard', 'ELI1', 'idp_school'],
+      ['Nel Huws', 'NEL1', 'monitored'],
+    ] as const) {
+      await page.getByTestId('nav-learners').click();
+      await page.getByTestId('add-learner').click();
+      const form = page.getByRole('dialog');
+      await form.getByLabel(L.learners.field.ref).fill(ref);
+      await form.getByLabel(L.learners.field.name, { exact: true }).fill(name);
+      await form.getByLabel(L.learners.field.alnStatus).selectOption(status);
+      await form.getByTestId('save-learner').click();
+      await expect(form).toBeHidden();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.learner.title.replace('{{name}}', name));
+    }
+
+    // Enrol Nel on the ALP line from her page, by keyboard only: Space ticks the line, Tab to the button, Enter.
+    await page.getByRole('checkbox', { name: /Speech and language 1:1/ }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: L.learner.enrolOnSelected })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toContainText(formatPounds(74_250));
+    // ALP for a learner without an IDP is a check, on her page and on the Checks screen.
+    await expect(page.getByTestId('open-checks')).not.toContainText(L.totals.checksCount_zero);
+    await shot(page, 'learner-enrolled');
+    await page.getByTestId('nav-checks').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(L.checks.title);
+    await shot(page, 'checks');
+    if (lang === 'cy') expect(englishIn(await page.locator('#main').innerText(), phrases)).toEqual([]);
+
+    // Delete the ALP line: asked first, naming what goes with it; then one undo brings it back.
+    await page.getByTestId('nav-map').click();
+    await page.getByTestId('tier-alp').getByRole('button', { name: 'Speech and language 1:1' }).click();
+    await page.getByTestId('delete-line').click();
+    const confirm = page.getByRole('dialog', { name: L.line.deleteTitle });
+    await expect(confirm).toContainText(L.line.deleteBody.replace('{{name}}', 'Speech and language 1:1'));
+    await expect(confirm.getByRole('button', { name: L.common.cancel })).toBeFocused();
+    await shot(page, 'delete-line');
+    await confirm.getByRole('button', { name: L.line.confirmDelete }).click();
+    await expect(page.getByTestId('tier-alp').getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toHaveCount(0);
+    await page.getByTestId('undo').click();
+    await expect(page.getByTestId('tier-alp').getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toHaveCount(1);
   });
 }
