@@ -7,7 +7,9 @@ import { BusyIndicator } from './BusyIndicator';
  * stays inside) and Escape closes it. Focus returns to whatever opened it. Mark the control that should
  * take focus first with `data-autofocus` (React's autoFocus fires before showModal() and is lost).
  * A form dialog passes `onSubmit`: its body and footer are one <form>, so Enter in a text field saves it
- * as the footer's submit button (FormFooter's `submit`) would.
+ * as the footer's submit button (FormFooter's `submit`) would. When a save is refused beside a field, focus goes
+ * to the first field refused, in view: at 1366×768 a long form's refused field can be below the fold, and
+ * Save seemed to do nothing.
  */
 export function Dialog(props: { title: string; onClose: () => void; children: ReactNode; footer?: ReactNode; wide?: boolean; describedBy?: string; onSubmit?: () => void }) {
   const { t } = useTranslator();
@@ -15,6 +17,18 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
   const titleId = useId();
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
+  // Set on submit, cleared once a refused field has been shown: the form's errors come after submit (at
+  // once when the form refuses it, later when the data process does), in a render of this dialog.
+  const submitted = useRef(false);
+
+  useEffect(() => {
+    if (!submitted.current) return;
+    const refused = ref.current?.querySelector<HTMLElement>('.dialog-body [aria-invalid="true"]');
+    if (!refused) return;
+    submitted.current = false;
+    refused.focus();
+    refused.scrollIntoView({ block: 'center' });
+  });
 
   useEffect(() => {
     const dialog = ref.current;
@@ -62,6 +76,7 @@ export function Dialog(props: { title: string; onClose: () => void; children: Re
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
+            submitted.current = true;
             props.onSubmit?.();
           }}
         >

@@ -372,7 +372,8 @@ for (const lang of ['en', 'cy'] as const) {
     await staffForm.getByTestId('new-staff-hours').press('Enter');
     await expect(staffForm).toBeHidden();
 
-    // A line in each tier; the ALP line's 99 weeks are refused with the year's range.
+    // A line in each tier. The ALP line's weeks, far down the form, are refused when Save is pressed at the top
+    // of it: focus goes to the weeks, and the reason is on screen, not below the fold at 1366×768.
     await page.getByTestId('nav-map').click();
     const lines: Array<[string, string]> = [
       ['universal', 'Quality first teaching'],
@@ -390,7 +391,9 @@ for (const lang of ['en', 'cy'] as const) {
         await lineForm.getByTestId('new-line-weeks').fill('99');
         await lineForm.getByTestId('new-line-name').fill(name); // back at the top of the form
         await lineForm.getByTestId('save-new-line').click();
-        await expect(lineForm.getByText(L.errors.wholeNumberBetween.replace('{{min}}', '1').replace('{{max}}', '38'))).toBeVisible();
+        const refused = lineForm.getByText(L.errors.wholeNumberBetween.replace('{{min}}', '1').replace('{{max}}', '38'));
+        await expect(lineForm.getByTestId('new-line-weeks')).toBeFocused();
+        await expect(refused).toBeInViewport();
         await shot(page, 'line-refused');
         await lineForm.getByTestId('new-line-weeks').fill('30');
       } else {
