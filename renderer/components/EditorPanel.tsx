@@ -16,6 +16,7 @@ export function EditorPanel(props: {
   actions: ReactNode;
   children: ReactNode;
 }) {
+  useFocusStaysOnPage();
   return (
     <aside className="editor-panel" aria-labelledby={props.titleId} data-testid={props.testId}>
       <div className="editor-head">
@@ -31,6 +32,28 @@ export function EditorPanel(props: {
       {props.children}
     </aside>
   );
+}
+
+/**
+ * When the panel goes (closed with × or Escape, or its record deleted) and takes the focus with it, focus
+ * goes back to what opened it (the row's name) or, when that went too (a deleted line) or it was opened
+ * otherwise, to the screen's main region: never to the page itself, from where Tab starts again at the
+ * File menu.
+ */
+function useFocusStaysOnPage() {
+  useEffect(() => {
+    // What opened it is a control on the screen (a row's name, Add line): not the list of screens, which
+    // shows again an editor left open on a screen.
+    const active = document.activeElement;
+    const opener = active instanceof HTMLElement && active.closest('#main') ? active : null;
+    return () => {
+      requestAnimationFrame(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        if (opener?.isConnected) opener.focus();
+        else document.querySelector<HTMLElement>('#main')?.focus();
+      });
+    };
+  }, []);
 }
 
 /** Escape closes the editor panel, unless a dialog is open over it (the dialog takes that Escape). */

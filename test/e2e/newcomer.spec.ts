@@ -446,7 +446,26 @@ for (const lang of ['en', 'cy'] as const) {
     await shot(page, 'delete-line');
     await confirm.getByRole('button', { name: L.line.confirmDelete }).click();
     await expect(page.getByTestId('tier-alp').getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toHaveCount(0);
+    // The editor and its Delete button went with the line: focus stays in the screen, not on the page itself.
+    await expect(page.locator('#main')).toBeFocused();
     await page.getByTestId('undo').click();
     await expect(page.getByTestId('tier-alp').getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toHaveCount(1);
+    // Closing an editor with Escape from one of its fields gives focus back to the line's name that opened it.
+    await page.getByTestId('tier-targeted').getByRole('button', { name: 'Reading group' }).click();
+    await expect(page.getByTestId('line-editor')).toBeVisible();
+    await page.getByTestId('line-name').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('line-editor')).toHaveCount(0);
+    await expect(page.getByTestId('tier-targeted').getByRole('button', { name: 'Reading group' })).toBeFocused();
+
+    // Delete a learner: asked first, naming them; their page goes and focus stays in the screen.
+    await page.getByTestId('nav-learners').click();
+    await page.getByRole('button', { name: 'Elis Pritchard' }).click();
+    await page.getByRole('button', { name: L.learner.delete }).click();
+    const confirmLearner = page.getByRole('dialog', { name: L.learners.deleteTitle });
+    await expect(confirmLearner).toContainText(L.learners.deleteBody_zero.replace('{{name}}', 'Elis Pritchard'));
+    await confirmLearner.getByRole('button', { name: L.common.delete }).click();
+    await expect(page.getByRole('button', { name: 'Elis Pritchard' })).toHaveCount(0);
+    await expect(page.locator('#main')).toBeFocused();
   });
 }

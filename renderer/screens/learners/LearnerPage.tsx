@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { ConfirmDialog } from '../../components/Dialog';
+import { focusWhenShown } from '../../components/focusWhenShown';
 import { DraftField, TextField, useReader } from '../../components/fields';
 import { idpReviewDueOf, learnerName, namesOf, useDisplay } from '../../display';
 import { readOptionalNumber } from '../../forms/parse';
@@ -258,7 +259,11 @@ export function LearnerPage(props: { learnerId: number }) {
           onConfirm={async () => {
             setDeleting(false);
             const outcome = await mutate('learners.delete', { id: learner.id });
-            if (outcome.ok) openLearner(null);
+            if (outcome.ok) {
+              openLearner(null);
+              // The page and its Delete button are gone: focus goes to the list's screen, not to the page itself.
+              focusWhenShown('#main');
+            }
           }}
         />
       ) : null}
