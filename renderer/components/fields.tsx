@@ -48,6 +48,8 @@ interface DraftFieldProps<T> {
   suffix?: string;
   /** Accessible label when the visible label is hidden (e.g. inside a table row). */
   hideLabel?: boolean;
+  /** Shown in the empty box where the label is hidden: which of a pair of boxes this one is ("Welsh"). */
+  placeholder?: string;
   testId?: string;
   autoFocus?: boolean;
 }
@@ -133,6 +135,7 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
     'data-testid': props.testId,
+    placeholder: props.placeholder,
     autoFocus: props.autoFocus,
     onFocus: () => {
       focused.current = true;
@@ -192,6 +195,7 @@ export function TextField(props: {
   multiline?: boolean;
   className?: string;
   hideLabel?: boolean;
+  placeholder?: string;
   testId?: string;
   autoFocus?: boolean;
 }) {

@@ -460,6 +460,8 @@ export const cy: Catalogue = {
       measure: 'Mesur',
       unit: 'Uned',
       unitCy: 'Uned yn Gymraeg',
+      englishBox: 'Saesneg',
+      welshBox: 'Cymraeg',
       entry: 'Ar y dechrau',
       exit: 'Ar y diwedd',
       share: 'Cyfran o’r gost',

@@ -410,6 +410,8 @@ export const en = {
       measure: 'Measure',
       unit: 'Unit',
       unitCy: 'Unit in Welsh',
+      englishBox: 'English',
+      welshBox: 'Welsh',
       entry: 'Entry',
       exit: 'Exit',
       share: 'Share of cost',

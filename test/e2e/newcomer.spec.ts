@@ -428,6 +428,10 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(page.getByRole('button', { name: L.learner.enrolOnSelected })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('row').filter({ hasText: 'Speech and language 1:1' })).toContainText(formatPounds(74_250));
+    // The measure and its unit are each two boxes, the English then the Welsh: each empty box says which it is.
+    const enrolled = page.getByRole('row').filter({ hasText: 'Speech and language 1:1' });
+    await expect(enrolled.getByPlaceholder(L.learner.col.englishBox, { exact: true })).toHaveCount(2);
+    await expect(enrolled.getByPlaceholder(L.learner.col.welshBox, { exact: true })).toHaveCount(2);
     // ALP for a learner without an IDP is a check, on her page and on the Checks screen.
     await expect(page.getByTestId('open-checks')).not.toContainText(L.totals.checksCount_zero);
     await shot(page, 'learner-enrolled');

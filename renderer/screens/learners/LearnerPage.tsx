@@ -149,8 +149,16 @@ export function LearnerPage(props: { learnerId: number }) {
                 const lineName = nameOf(line, t('common.unknownName'));
                 const update = async (changes: Record<string, unknown>) => problemOf(await mutate('enrolments.update', { id: e.id, changes }, { fieldErrors: true }));
                 // The measure's name and unit in the school's own words, in English and in Welsh.
+                // Each measure and unit is a pair of boxes, the school's English then its Welsh: each box says which.
                 const measureText = (field: 'measureName' | 'measureNameCy' | 'measureUnit' | 'measureUnitCy', labelKey: string, className?: string) => (
-                  <TextField hideLabel className={className} label={`${t(labelKey)}: ${lineName}`} value={e[field]} commit={(v) => update({ [field]: v })} />
+                  <TextField
+                    hideLabel
+                    className={className}
+                    label={`${t(labelKey)}: ${lineName}`}
+                    placeholder={t(field.endsWith('Cy') ? 'learner.col.welshBox' : 'learner.col.englishBox')}
+                    value={e[field]}
+                    commit={(v) => update({ [field]: v })}
+                  />
                 );
                 return (
                   <tr key={e.id}>
