@@ -63,6 +63,21 @@ describe('first launch', () => {
     expect(backend.invoke('file.create', { path: path.join(dir, 'new-cy.mapio'), template: 'empty' }).data.school.name).toBe('Ysgol newydd');
   });
 
+  it('starts a new empty school in the school year under way, or from July in the one that starts in September', () => {
+    const yearOn = (today: string) => {
+      const other = createTestBackend({ mode: 'browser', today });
+      try {
+        const created = other.backend.invoke('file.create', { path: path.join(dir, `new-${today}.mapio`), template: 'empty' }).data;
+        return [created.school.academicYear, created.calendar.weekStarts[0]];
+      } finally {
+        other.close();
+      }
+    };
+    expect(yearOn('2026-11-24')).toEqual(['2026-27', '2026-09-07']);
+    expect(yearOn('2028-03-01')).toEqual(['2027-28', '2027-09-06']);
+    expect(yearOn('2028-07-01')).toEqual(['2028-29', '2028-09-04']);
+  });
+
   it('reopens the last file on the next launch', () => {
     const target = path.join(dir, 'other.mapio');
     backend.invoke('file.create', { path: target, template: 'empty' });

@@ -4,7 +4,7 @@
  * Mapio depends on these ids. The names are Mapio's own words, taken from the catalogues so the English
  * and Welsh defaults are written once.
  */
-import type { AreaOfNeed, SchoolYear, Tier } from './domain';
+import type { AreaOfNeed, IsoDate, SchoolYear, Tier } from './domain';
 import { cy } from './i18n/cy';
 import { en } from './i18n/en';
 import { academicYearLabel, defaultWelshCalendar } from './welshTermDates';
@@ -53,6 +53,16 @@ export const DEFAULT_AREAS: readonly AreaOfNeed[] = (['cognition_learning', 'com
   nameCy: cy.export.defaultArea[id],
   sortOrder: i + 1,
 }));
+
+/**
+ * The school year a new school file is for, from today's date: from 1 July, the one that starts in September
+ * (an ALNCo plans the coming year in the summer term's last weeks); before then, the one under way. The
+ * set-up's first step can change it.
+ */
+export function newSchoolStartYear(today: IsoDate): number {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 7 ? year : year - 1;
+}
 
 /** A new, empty school year: default tiers, areas and calendar, nothing else; named in the language Mapio is used in. */
 export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): SchoolYear {

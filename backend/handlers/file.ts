@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { SchoolFile } from '../../db/schoolFile';
 import { demoSchoolYear } from '../../shared/demo/demoSchool';
-import { emptySchoolYear } from '../../shared/schoolDefaults';
+import { emptySchoolYear, newSchoolStartYear } from '../../shared/schoolDefaults';
 import { rollForward } from '../../shared/rollForward';
 import { withExtension } from '../../shared/fileExtensions';
 import type { AppInfo } from '../../shared/api/contract';
@@ -40,7 +40,7 @@ export const fileHandlers: HandlerMap<'app.info' | 'app.stop' | 'settings.setLan
 
     'file.create': ({ path: target, template }, ctx) => {
       const { session } = ctx;
-      const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(2026, session.settings.get().language);
+      const year = template === 'demo' ? demoSchoolYear() : emptySchoolYear(newSchoolStartYear(session.todayDate()), session.settings.get().language);
       const created = SchoolFile.create(newFilePath(target, ctx), year);
       session.adopt(created);
       return session.view();
