@@ -144,7 +144,7 @@ export interface SchoolYearReader {
 export function createSchoolYearReader(db: SqliteDatabase, options: { remember?: boolean } = {}): SchoolYearReader {
   const remember = options.remember ?? true;
   const school = db.prepare(`
-    SELECT name, name_cy AS nameCy, local_authority AS localAuthority, local_authority_code AS localAuthorityCode,
+    SELECT name, name_cy AS nameCy, local_authority AS localAuthority, local_authority_cy AS localAuthorityCy, local_authority_code AS localAuthorityCode,
       official_number AS officialNumber, phase, number_on_roll AS numberOnRoll,
       efsm_basis_points AS efsmBasisPoints, language_medium AS languageMedium, academic_year AS academicYear,
       alp_definition_source AS alpDefinitionSource, alp_definition_source_cy AS alpDefinitionSourceCy, alp_definition_date AS alpDefinitionDate

@@ -109,6 +109,11 @@ export interface School {
   nameCy: string;
   /** The authority's name as the school gave it (English); with a code, the name of that Welsh authority. */
   localAuthority: string;
+  /**
+   * The Welsh name of an authority the school typed rather than chose ("Cyngor Bwrdeistref Sirol Enghraifft");
+   * empty = not given. A chosen authority's Welsh name is Mapio's list's own (shared/localAuthorities.ts).
+   */
+  localAuthorityCy: string;
   /** The authority's 3-digit code (e.g. "661"), empty when none is chosen (shared/localAuthorities.ts). */
   localAuthorityCode: string;
   /**

@@ -24,7 +24,7 @@ function version1Text(): { text: string; lineWithLearners: number } {
 }
 
 describe('the interchange format', () => {
-  it('writes version 6 and reads it back unchanged, referrals, closed days, Welsh measure units, sources, notes and tier descriptions included', () => {
+  it('writes version 7 and reads it back unchanged, referrals, closed days, Welsh measure units, sources, notes, tier descriptions and the Welsh authority name included', () => {
     const line = interventionLine({ id: 1, fundingNote: 'Secured by the health board (NHS)', fundingNoteCy: 'Wedi’i sicrhau gan y bwrdd iechyd (GIG)' });
     const year = schoolYear({
       lines: [line],
@@ -32,7 +32,13 @@ describe('the interchange format', () => {
       enrolments: [{ ...enrolOn(line, 1, 1), measureName: 'Reading age', measureNameCy: 'Oedran darllen', measureUnit: 'months', measureUnitCy: 'mis' }],
       income: [incomeLine({ id: 1, amountPence: 100_000, source: 'Authority budget statement', sourceCy: 'Datganiad cyllideb yr awdurdod' })],
     });
-    year.school = { ...year.school, alpDefinitionSource: 'County ALP guidance', alpDefinitionSourceCy: 'Canllawiau DDY y sir' };
+    year.school = {
+      ...year.school,
+      alpDefinitionSource: 'County ALP guidance',
+      alpDefinitionSourceCy: 'Canllawiau DDY y sir',
+      localAuthority: 'Example County Borough Council',
+      localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft',
+    };
     year.calendar.closedDays = [year.calendar.weekStarts[2] as string];
     year.tiers.push({
       id: 'wellbeing',
@@ -45,10 +51,11 @@ describe('the interchange format', () => {
       sortOrder: 4,
     });
     const doc = toInterchange(year, 'test');
-    expect(doc.version).toBe(6);
-    expect(INTERCHANGE_VERSION).toBe(6);
+    expect(doc.version).toBe(7);
+    expect(INTERCHANGE_VERSION).toBe(7);
     const read = parseInterchange(JSON.stringify(doc));
     expect(read).toEqual(year);
+    expect(read.school.localAuthorityCy).toBe('Cyngor Bwrdeistref Sirol Enghraifft');
     expect(read.tiers.find((t) => t.id === 'wellbeing')).toMatchObject({ description: 'Small groups that meet all year.', descriptionCy: 'Grwpiau bach sy’n cwrdd drwy’r flwyddyn.' });
     expect([read.income[0]!.sourceCy, read.lines[0]!.fundingNoteCy, read.school.alpDefinitionSourceCy]).toEqual([
       'Datganiad cyllideb yr awdurdod',
@@ -57,11 +64,33 @@ describe('the interchange format', () => {
     ]);
   });
 
-  it('still reads version 5: no tier described for parents, which is what version 5 meant', () => {
+  it('still reads version 6: no Welsh name for an authority the school typed, which is what version 6 meant', () => {
+    const year = schoolYear();
+    year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCode: '' };
+    const doc = toInterchange(year, 'test');
+    const v6 = { ...doc, version: 6, year: { ...doc.year, school: (({ localAuthorityCy: _a, ...s }) => s)(doc.year.school) } };
+    expect(JSON.stringify(v6)).not.toContain('localAuthorityCy');
+    const read = parseInterchange(JSON.stringify(v6));
+    expect(read.school.localAuthorityCy).toBe('');
+    expect(read).toEqual(year);
+  });
+
+  it('refuses a Welsh authority name longer than the English one may be (200 characters), naming the field', () => {
+    const doc = toInterchange(schoolYear(), 'test');
+    doc.year.school = { ...doc.year.school, localAuthorityCy: 'a'.repeat(201) };
+    expect(() => parseInterchange(JSON.stringify(doc))).toThrow(/school\.localAuthorityCy/);
+  });
+
+  it('still reads version 5: no tier described for parents and no Welsh authority name, which is what version 5 meant', () => {
     const year = schoolYear();
     const doc = toInterchange(year, 'test');
-    const v5 = { ...doc, version: 5, year: { ...doc.year, tiers: doc.year.tiers.map(({ description: _d, descriptionCy: _c, ...t }) => t) } };
+    const v5 = {
+      ...doc,
+      version: 5,
+      year: { ...doc.year, school: (({ localAuthorityCy: _a, ...s }) => s)(doc.year.school), tiers: doc.year.tiers.map(({ description: _d, descriptionCy: _c, ...t }) => t) },
+    };
     const read = parseInterchange(JSON.stringify(v5));
+    expect(read.school.localAuthorityCy).toBe('');
     expect(read.tiers.map((t) => [t.description, t.descriptionCy])).toEqual(year.tiers.map(() => ['', '']));
     expect(read).toEqual({ ...year, tiers: year.tiers.map((t) => ({ ...t, description: '', descriptionCy: '' })) });
   });
@@ -139,7 +168,7 @@ describe('the interchange format', () => {
   });
 
   it('refuses a version it does not know, naming the versions it reads', () => {
-    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 7 }))).toThrow(/reads versions 1, 2, 3, 4, 5, 6\)/);
+    expect(() => parseInterchange(JSON.stringify({ ...toInterchange(schoolYear(), 'test'), version: 8 }))).toThrow(/reads versions 1, 2, 3, 4, 5, 6, 7\)/);
   });
 
   it('refuses a document without the fields version 2 requires', () => {

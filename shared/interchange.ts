@@ -25,6 +25,10 @@
  *
  * Version 6 added each tier's description for parents (`description`, `descriptionCy`). Version 5 and
  * earlier read with both empty: the statement for parents then says only what is true of any tier like it.
+ *
+ * Version 7 added the Welsh name of an authority the school typed rather than chose (`localAuthorityCy`).
+ * Version 6 and earlier read with it empty: the Welsh reader sees the English name, which is what they meant.
+ * A version is a fixed shape (every object strict, every field required), so a new field is a new version.
  */
 import { z } from 'zod';
 import type { SchoolYear } from './domain';
@@ -37,9 +41,9 @@ import { fieldIssue } from './fieldIssues';
 import { englishMessage } from './i18n/apiErrors';
 
 export const INTERCHANGE_FORMAT = 'mapio-school-year';
-export const INTERCHANGE_VERSION = 6;
+export const INTERCHANGE_VERSION = 7;
 /** Versions this Mapio reads (it writes only the newest). */
-export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6];
+export const READABLE_INTERCHANGE_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7];
 
 export interface InterchangeDocument {
   format: typeof INTERCHANGE_FORMAT;
@@ -96,8 +100,12 @@ export function parseInterchange(text: string): SchoolYear {
       : {
           ...head.data,
           version: INTERCHANGE_VERSION,
-          year: fromVersion5(
-            v === 5 ? head.data.year : fromVersion4(v === 4 ? head.data.year : fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year))),
+          year: fromVersion6(
+            v === 6
+              ? head.data.year
+              : fromVersion5(
+                  v === 5 ? head.data.year : fromVersion4(v === 4 ? head.data.year : fromVersion3(v === 3 ? head.data.year : fromVersion2(v === 1 ? fromVersion1(head.data.year) : head.data.year))),
+                ),
           ),
         };
   const parsed = documentSchema.safeParse(current);
@@ -112,6 +120,12 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** Each record of `list` with `defaults` for the fields it lacks (what an older version's records did not carry). */
 const each = (list: unknown, defaults: Record<string, unknown>) => (Array.isArray(list) ? list.map((x) => (isRecord(x) ? { ...defaults, ...x } : x)) : list);
+
+/** A version-6 year with what version 7 added, as version 6 meant it: no Welsh name for an authority the school typed. */
+function fromVersion6(year: unknown): unknown {
+  if (!isRecord(year)) return year;
+  return { ...year, school: isRecord(year.school) ? { localAuthorityCy: '', ...year.school } : year.school };
+}
 
 /** A version-5 year with what version 6 added, as version 5 meant it: no tier described for parents. */
 function fromVersion5(year: unknown): unknown {

@@ -83,6 +83,7 @@ export const schoolSchema = z.strictObject({
   name,
   nameCy: welshName,
   localAuthority: text(200),
+  localAuthorityCy: text(200),
   localAuthorityCode: z.string().regex(/^(\d{3})?$/, issue('authorityCode')),
   officialNumber: z.string().regex(/^(\d{7})?$/, issue('officialNumberDigits')),
   phase: z.enum(PHASES),

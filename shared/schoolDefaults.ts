@@ -71,6 +71,7 @@ export function emptySchoolYear(startYear = 2026, lang: 'en' | 'cy' = 'en'): Sch
       name: (lang === 'cy' ? cy : en).export.newSchoolName,
       nameCy: '',
       localAuthority: '',
+      localAuthorityCy: '',
       localAuthorityCode: '',
       officialNumber: '',
       phase: 'primary',

@@ -50,12 +50,12 @@ describe('JSON interchange', () => {
     expect(fs.readFileSync(second, 'utf8')).toBe(fs.readFileSync(first, 'utf8'));
     const doc = JSON.parse(fs.readFileSync(first, 'utf8'));
     expect(doc.format).toBe('mapio-school-year');
-    expect(doc.version).toBe(6);
+    expect(doc.version).toBe(7);
   });
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed JSON document, edited freely to spoil it
   const bad: Array<[string, (doc: any) => unknown, RegExp]> = [
-    ['an unknown version', (d) => ({ ...d, version: 7 }), /^mapio: version: 7 is not a version this Mapio reads/],
+    ['an unknown version', (d) => ({ ...d, version: 8 }), /^mapio: version: 8 is not a version this Mapio reads/],
     [
       'negative minutes',
       (d) => {

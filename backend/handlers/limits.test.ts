@@ -210,6 +210,29 @@ describe('values a real school never has are refused with the range, and nothing
     expect(backend.invoke('year.get', {}).data.tiers[1]!.descriptionCy).toHaveLength(1000);
   });
 
+  it('an authority’s Welsh name longer than its English name may be (200 characters), naming the field; 200 is kept, and undone in one step', async () => {
+    await backend.call('school.update', { changes: { localAuthorityCode: '', localAuthority: 'Example County Borough Council' } });
+    let error: unknown;
+    try {
+      await backend.call('school.update', { changes: { localAuthorityCy: 'a'.repeat(201) } });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as ApiError).toBody()).toMatchObject({ code: 'invalid_input', issues: [{ path: 'changes.localAuthorityCy', code: 'maxChars', params: { max: 200 } }] });
+    expect(await refusal('school.update', { changes: { localAuthorityCy: 'a'.repeat(201) } })).toEqual({
+      path: 'changes.localAuthorityCy',
+      message: english('apiError.issue.maxChars', { max: 200 }),
+      welsh: welsh('apiError.issue.maxChars', { max: 200 }),
+      unchanged: true,
+    });
+    await backend.call('school.update', { changes: { localAuthorityCy: 'a'.repeat(200) } });
+    expect(backend.invoke('year.get', {}).data.school.localAuthorityCy).toHaveLength(200);
+    await backend.call('school.update', { changes: { localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft' } });
+    expect(backend.invoke('year.get', {}).data.school).toMatchObject({ localAuthority: 'Example County Borough Council', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft' });
+    backend.invoke('history.undo', {});
+    expect(backend.invoke('year.get', {}).data.school.localAuthorityCy).toHaveLength(200);
+  });
+
   it('a tier list with no ALP tier', async () => {
     const tiers = backend.invoke('year.get', {}).data.tiers.map((t) => ({ ...t, isAlp: false }));
     expect(await refusal('tiers.set', { tiers })).toEqual({ path: 'tiers', message: 'at least one tier must be marked ALP', welsh: 'rhaid i o leiaf un haen gael ei marcio’n DDY', unchanged: true });

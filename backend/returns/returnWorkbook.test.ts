@@ -336,6 +336,18 @@ describe('writing a return', () => {
     expect(await readableSheet(await writeReturnWorkbook(noWelsh, 'Mapio test', 'cy', WRITTEN))).toContainEqual(['Diffiniad DDY a ddefnyddiwyd', 'Neath Port Talbot ILP guidance']);
   });
 
+  it('still reads a version-8 return, which carried no Welsh name for an authority the school typed and whose Welsh sheets showed the English', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCode: '', officialNumber: '' };
+    const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
+    const v8 = { ...current, school: (({ localAuthorityCy: _a, ...school }) => school)(current.school) };
+    const bytes = await returnWorkbookBytes(current, canonicalJson(v8), { format: 'mapio-authority-return', version: 8, writtenBy: 'Mapio 0.1' }, undefined, 'cy');
+    const read = await readReturnWorkbook(bytes);
+    expect(read.version).toBe(8);
+    expect(read.ret.school).toMatchObject({ localAuthority: 'Example County Borough Council', localAuthorityCy: '' });
+    expect(await readableSheet(bytes)).toContainEqual(['Awdurdod lleol', 'Example County Borough Council']);
+  });
+
   it('still reads a version-5 return, which carried no Welsh for the ALP definition’s source and whose Welsh sheets showed the English', async () => {
     const year = testSchoolYear();
     const current = { ...buildAuthorityReturn(year, costSchoolYear(year)), writtenAt: WRITTEN.toISOString() };
@@ -558,7 +570,7 @@ describe('reading a return refuses, saying why', () => {
 
   it('another version, naming it and the versions read', async () => {
     const bytes = await editReturnData(await writeReturnWorkbook(plantedReturn(), 'Mapio test'), setVersion(99));
-    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6, 7 and 8 returns\. Update Mapio/);
+    expect(await rejection(bytes)).toMatch(/^is a version 99 Mapio return; this Mapio reads versions 1, 2, 3, 4, 5, 6, 7, 8 and 9 returns\. Update Mapio/);
   });
 
   it('a Welsh return whose intervention lines sheet was edited, naming the sheet and cell; no sheet may go missing', async () => {

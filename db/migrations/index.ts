@@ -16,6 +16,7 @@ import { migration as governorVersions } from './0700-governor-versions';
 import { migration as welshMeasureUnits } from './0800-welsh-measure-units';
 import { migration as welshSourcesAndNotes } from './0900-welsh-sources-and-notes';
 import { migration as tierDescriptions } from './1000-tier-descriptions';
+import { migration as welshAuthorityName } from './1100-welsh-authority-name';
 
 export type { Migration } from './migration';
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = assertIncreasing([
   welshMeasureUnits,
   welshSourcesAndNotes,
   tierDescriptions,
+  welshAuthorityName,
 ]);
 
 /** The newest file version this Mapio understands. */

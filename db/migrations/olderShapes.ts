@@ -6,6 +6,7 @@
 import type { SqliteDatabase } from '../connection';
 
 const UNDO: ReadonlyArray<{ from: number; sql: string }> = [
+  { from: 1100, sql: 'ALTER TABLE school DROP COLUMN local_authority_cy' },
   {
     from: 1000,
     sql: `

@@ -13,6 +13,7 @@ export const SCHOOL_COLUMNS: ColumnMap<School> = {
   name: 'name',
   nameCy: 'name_cy',
   localAuthority: 'local_authority',
+  localAuthorityCy: 'local_authority_cy',
   localAuthorityCode: 'local_authority_code',
   officialNumber: 'official_number',
   phase: 'phase',
@@ -27,9 +28,9 @@ export const SCHOOL_COLUMNS: ColumnMap<School> = {
 
 export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
   const insert = db.prepare(`
-    INSERT INTO school (id, name, name_cy, local_authority, local_authority_code, official_number, phase, number_on_roll,
+    INSERT INTO school (id, name, name_cy, local_authority, local_authority_cy, local_authority_code, official_number, phase, number_on_roll,
       efsm_basis_points, language_medium, academic_year, alp_definition_source, alp_definition_source_cy, alp_definition_date)
-    VALUES (1, @name, @nameCy, @localAuthority, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
+    VALUES (1, @name, @nameCy, @localAuthority, @localAuthorityCy, @localAuthorityCode, @officialNumber, @phase, @numberOnRoll,
       @efsmBasisPoints, @languageMedium, @academicYear, @alpDefinitionSource, @alpDefinitionSourceCy, @alpDefinitionDate)`);
   return {
     update(changes) {
@@ -40,6 +41,7 @@ export function createSchoolRepository(db: SqliteDatabase): SchoolRepository {
         name: school.name,
         nameCy: school.nameCy,
         localAuthority: school.localAuthority,
+        localAuthorityCy: school.localAuthorityCy,
         localAuthorityCode: school.localAuthorityCode,
         officialNumber: school.officialNumber,
         phase: school.phase,

@@ -33,6 +33,7 @@ function plantedYear(): SchoolYear {
       name: 'Ysgol Prawf',
       nameCy: '',
       localAuthority: 'Sir Enghraifft',
+      localAuthorityCy: '',
       localAuthorityCode: '',
       officialNumber: '',
       phase: 'primary',

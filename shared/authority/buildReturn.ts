@@ -75,6 +75,7 @@ export function buildAuthorityReturn(year: SchoolYear, costed: CostedFigures): A
       name: s.name,
       nameCy: s.nameCy,
       localAuthority: authorityName(s, 'en'),
+      localAuthorityCy: s.localAuthorityCode === '' ? s.localAuthorityCy : '',
       localAuthorityCode: s.localAuthorityCode,
       officialNumber: s.officialNumber,
       phase: s.phase,

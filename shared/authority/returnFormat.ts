@@ -47,11 +47,12 @@ export const AUTHORITY_RETURN_FORMAT = 'mapio-authority-return';
  * only the sheets a person reads: an empty list (no income, no intervention lines) says so in a row;
  * version 8 changed no data either: the income table says which year each line is for ("Academic year
  * 2026-27", "April 2026 – March 2027") under "Year", where it read "academic year" under "Financial year",
- * and a title too long for one line wraps across the sheet.
+ * and a title too long for one line wraps across the sheet; version 9 the Welsh name of an authority the
+ * school typed rather than chose (`localAuthorityCy`, empty for a chosen one, whose Welsh name is Mapio's).
  */
-export const AUTHORITY_RETURN_VERSION = 8;
+export const AUTHORITY_RETURN_VERSION = 9;
 /** Versions this Mapio reads (older ones are read in the newest shape: see `returnInNewestShape`). */
-export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
+export const READABLE_RETURN_VERSIONS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 /** Counts below this (and above 0) are published as "fewer than 5". */
 export const SMALL_COUNT_THRESHOLD = 5;
 
@@ -315,6 +316,7 @@ export const authorityReturnSchema = z
       name: z.string().trim().min(1, issue('required')).max(200),
       nameCy: z.string().max(200),
       localAuthority: label,
+      localAuthorityCy: label,
       localAuthorityCode: z.string().regex(/^(\d{3})?$/, issue('authorityCode')),
       officialNumber: z.string().regex(/^(\d{7})?$/, issue('officialNumberDigits')),
       phase: z.enum(PHASES),
@@ -457,13 +459,20 @@ function returnFromVersion5(raw: unknown): unknown {
   return { ...raw, school: { alpDefinitionSourceCy: '', ...raw.school } };
 }
 
+/** A version-8 return's data as version 9 reads it: it carried no Welsh name for an authority the school typed. */
+function returnFromVersion8(raw: unknown): unknown {
+  if (!isRecord(raw) || !isRecord(raw.school)) return raw;
+  return { ...raw, school: { localAuthorityCy: '', ...raw.school } };
+}
+
 /** A return's data, of any version this Mapio reads, in the shape of the newest. */
 export function returnInNewestShape(version: number, raw: unknown): unknown {
   const v2 = version === 1 ? returnFromVersion1(raw) : raw;
   const v3 = version <= 2 ? returnFromVersion2(v2) : v2;
   const v4 = version <= 3 ? returnFromVersion3(v3) : v3;
   const v5 = version <= 4 ? returnFromVersion4(v4) : v4;
-  return version <= 5 ? returnFromVersion5(v5) : v5;
+  const v6 = version <= 5 ? returnFromVersion5(v5) : v5;
+  return version <= 8 ? returnFromVersion8(v6) : v6;
 }
 
 /**

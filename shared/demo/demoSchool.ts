@@ -600,6 +600,7 @@ export function demoSchoolYear(): SchoolYear {
     name: 'Ysgol Cwm Glas (demo)',
     nameCy: 'Ysgol Cwm Glas (enghraifft)',
     localAuthority: 'Example County Borough Council',
+    localAuthorityCy: '',
     // A fictional authority, so no code and no official number.
     localAuthorityCode: '',
     officialNumber: '',

@@ -578,6 +578,7 @@ export function generatedSchoolYear(size: SchoolSize): SchoolYear {
       name: size.name,
       nameCy: '',
       localAuthority: size.localAuthority,
+      localAuthorityCy: '',
       localAuthorityCode: '',
       officialNumber: '',
       phase: size.phase,

@@ -41,6 +41,7 @@ export function school(i: number): SchoolYear {
       name: NAMES[i] as string,
       nameCy: NAMES_CY[i] as string,
       localAuthority: 'Sir Prawf',
+      localAuthorityCy: '',
       localAuthorityCode: '',
       officialNumber: '',
       phase: 'primary',

@@ -118,6 +118,7 @@ export function schoolYear(p: Partial<SchoolYear> = {}): SchoolYear {
       name: 'Ysgol Enghraifft',
       nameCy: '',
       localAuthority: 'Example',
+      localAuthorityCy: '',
       localAuthorityCode: '',
       officialNumber: '',
       phase: 'primary',

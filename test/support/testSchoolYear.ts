@@ -34,6 +34,7 @@ export function testSchoolYear(): SchoolYear {
       name: 'Ysgol Gynradd Bryn Derw',
       nameCy: '',
       localAuthority: 'Neath Port Talbot',
+      localAuthorityCy: '',
       localAuthorityCode: '671',
       officialNumber: '',
       phase: 'primary',
