@@ -60,11 +60,19 @@ export function authorityNamed(name: string): LocalAuthority | undefined {
   return WELSH_LOCAL_AUTHORITIES.find((a) => simplified(a.name) === wanted || simplified(a.nameCy) === wanted);
 }
 
-/** The authority's name in the reader's language: a chosen Welsh authority by its code, else as typed. */
-export function authorityName(school: Pick<School, 'localAuthority' | 'localAuthorityCode'>, lang: 'en' | 'cy'): string {
+/**
+ * The authority's name in the reader's language: a chosen Welsh authority's by its code; else the name as the
+ * school typed it, in Welsh where it gave the Welsh (`localAuthorityCy`) and in English where it did not.
+ */
+export function authorityName(school: Pick<School, 'localAuthority' | 'localAuthorityCy' | 'localAuthorityCode'>, lang: 'en' | 'cy'): string {
   const known = authorityByCode(school.localAuthorityCode);
   if (known) return lang === 'cy' ? known.nameCy : known.name;
-  return school.localAuthority;
+  return lang === 'cy' && school.localAuthorityCy.trim() !== '' ? school.localAuthorityCy : school.localAuthority;
+}
+
+/** True when a Welsh reader sees the authority's name in English: it was typed, with no Welsh name given. */
+export function authorityLacksWelsh(school: Pick<School, 'localAuthority' | 'localAuthorityCy' | 'localAuthorityCode'>): boolean {
+  return !authorityByCode(school.localAuthorityCode) && school.localAuthority.trim() !== '' && school.localAuthorityCy.trim() === '';
 }
 
 /** What is wrong with an official number, as a sentence naming the rule; null when it is right (or empty). */

@@ -344,6 +344,33 @@ describe('the statement for parents of what the school regards as ALP', () => {
       expect(en(year)).toContain('<p>For some children the local authority decides');
     });
 
+    it('names an authority the school typed by the Welsh name it gave in Welsh, by the English name (marked English) where it gave none; a chosen one by Mapio’s names', () => {
+      const year = demoSchoolYear();
+      const typed = 'Example County Borough Council';
+      year.school = { ...year.school, localAuthority: typed, localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '', officialNumber: '' };
+      expect(cy(year)).toContain('<p class="meta">Cyngor Bwrdeistref Sirol Enghraifft · ');
+      expect(cy(year)).toContain('<p>Awdurdod lleol yr ysgol yw Cyngor Bwrdeistref Sirol Enghraifft. ');
+      expect(cy(year)).not.toContain(typed);
+      expect(en(year)).toContain(`<p class="meta">${typed} · `);
+      expect(en(year)).toContain(`<p>The school’s local authority is ${typed}. `);
+      expect(en(year)).not.toContain('Cyngor Bwrdeistref Sirol');
+      // In both languages of a bilingual statement, each in its own.
+      const bilingual = buildAlpStatementHtml(year, { lang: 'bilingual', generatedOn: '2026-11-24' });
+      expect(bilingual).toContain('Awdurdod lleol yr ysgol yw Cyngor Bwrdeistref Sirol Enghraifft.');
+      expect(bilingual).toContain(`The school’s local authority is ${typed}.`);
+      // No Welsh name given: the English as typed, marked as English for screen readers; never marked in English.
+      year.school = { ...year.school, localAuthorityCy: '' };
+      expect(cy(year)).toContain(`<p class="meta"><span lang="en">${typed}</span> · `);
+      expect(cy(year)).toContain(`<p>Awdurdod lleol yr ysgol yw <span lang="en">${typed}</span>. `);
+      expect(en(year)).not.toContain(`<span lang="en">${typed}`);
+      // A chosen authority reads under Mapio's names, whatever Welsh was typed before it was chosen.
+      year.school = { ...year.school, localAuthority: 'Denbighshire', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '663' };
+      expect(cy(year)).toContain('<p class="meta">Sir Ddinbych · ');
+      expect(cy(year)).toContain('Awdurdod lleol yr ysgol yw Sir Ddinbych.');
+      expect(cy(year)).not.toContain('Cyngor Bwrdeistref Sirol');
+      expect(en(year)).toContain('The school’s local authority is Denbighshire.');
+    });
+
     it('points to free, independent advice from SNAP Cymru, with its website and phone number', () => {
       for (const html of [en(), cy()]) {
         expect(html).toContain('<a href="https://www.snapcymru.org">www.snapcymru.org</a>');

@@ -23,7 +23,7 @@
  */
 import type { AreaOfNeed, InterventionLine, IsoDate, SchoolYear, Tier } from '../../shared/domain';
 import { createI18n, type Lang, type TFunction } from '../../shared/i18n';
-import { authorityName } from '../../shared/localAuthorities';
+import { authorityLacksWelsh, authorityName } from '../../shared/localAuthorities';
 import { untranslated, yearInLanguage } from '../../shared/i18n/schoolWords';
 import { areaLabel, dateText, sortedAreas, sortedTiers, tierLabel } from './exportLabels';
 
@@ -120,18 +120,29 @@ function descriptionStillTrue(description: string, tier: Tier): string {
 }
 
 /**
- * Who the school is, as the statement's header says it: authority, official number, roll and year. What the
- * school has not entered (an authority, an official number) is left out: a parent reads what the school is,
- * not a gap in its records.
+ * The authority's name as HTML in the statement's language: a name the school typed with no Welsh given is
+ * printed as typed and, in Welsh, marked as English.
  */
-function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction): string[] {
+function authorityHtml(school: SchoolYear['school'], lang: Lang): string {
+  const name = escapeHtml(authorityName(school, lang));
+  return lang === 'cy' && authorityLacksWelsh(school) ? `<span lang="en">${name}</span>` : name;
+}
+
+/**
+ * Who the school is, as the statement's header says it (HTML): authority, official number, roll and year.
+ * What the school has not entered (an authority, an official number) is left out: a parent reads what the
+ * school is, not a gap in its records.
+ */
+function schoolIdentity(school: SchoolYear['school'], lang: Lang, t: TFunction): string {
   const roll = new Intl.NumberFormat(lang === 'cy' ? 'cy-GB' : 'en-GB').format(school.numberOnRoll);
   return [
-    authorityName(school, lang),
-    school.officialNumber ? t('export.identity.officialNumber', { number: school.officialNumber }) : '',
-    t('export.identity.roll', { count: school.numberOnRoll, roll }),
-    school.academicYear,
-  ].filter(Boolean);
+    authorityName(school, lang) ? authorityHtml(school, lang) : '',
+    school.officialNumber ? escapeHtml(t('export.identity.officialNumber', { number: school.officialNumber })) : '',
+    escapeHtml(t('export.identity.roll', { count: school.numberOnRoll, roll })),
+    escapeHtml(school.academicYear),
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** SNAP Cymru: free, independent advice on ALN for families in Wales. */
@@ -174,14 +185,15 @@ const withHtml = (sentence: string, html: string): string => escapeHtml(sentence
 function familyGuidance(year: SchoolYear, lang: Lang, t: TFunction, schoolHtml: string): string {
   const school = year.school;
   const alnco = year.staff.find((s) => s.id === year.workload.alncoStaffId && !s.isPlaceholder);
-  const authority = authorityName(school, lang);
+  const AUTHORITY = '\u0000authority\u0000';
+  const authority = authorityName(school, lang) ? escapeHtml(t('export.statement.laNamed', { authority: AUTHORITY })).replace(AUTHORITY, authorityHtml(school, lang)) : '';
   const part = (heading: string, ...paragraphs: string[]) => `<h2>${escapeHtml(heading)}</h2>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}`;
   const site = `<a href="${SNAP_CYMRU.site}">${SNAP_CYMRU.site.replace(/^https:\/\//, '')}</a>`;
   const advice = escapeHtml(t('export.statement.advice', { site: '\u0000', phone: SNAP_CYMRU.phone })).replace('\u0000', site);
   return `<section class="guidance">
 ${part(t('export.statement.contactHeading'), withHtml(alnco ? t('export.statement.alnco', { name: alnco.name, school: NAME_SLOT }) : t('export.statement.contactOffice', { school: NAME_SLOT }), schoolHtml))}
 ${part(t('export.statement.askHeading'), escapeHtml(t('export.statement.ask')))}
-${part(t('export.statement.laHeading'), escapeHtml([authority ? t('export.statement.laNamed', { authority }) : '', t('export.statement.la')].filter(Boolean).join(' ')))}
+${part(t('export.statement.laHeading'), [authority, escapeHtml(t('export.statement.la'))].filter(Boolean).join(' '))}
 ${part(t('export.statement.adviceHeading'), advice)}
 ${part(t('export.statement.disagreeHeading'), escapeHtml(t('export.statement.disagree')))}
 </section>`;
@@ -280,7 +292,7 @@ function statementParts(typed: SchoolYear, lang: Lang, generatedOn: IsoDate): St
 
   const head = `<header>
 <h1>${withHtml(t('export.statement.title', { school: NAME_SLOT }), schoolHtml)}</h1>
-<p class="meta">${escapeHtml(schoolIdentity(school, options.lang, t).join(' · '))}</p>
+<p class="meta">${schoolIdentity(school, options.lang, t)}</p>
 <p>${escapeHtml(t('export.statement.intro'))}</p>
 ${definition}
 </header>

@@ -176,6 +176,24 @@ describe('the governors’ workbook', () => {
     tallEnough(staffing.getRow(4), person.text.length, widthOf(staffing, person));
   });
 
+  it('names an authority the school typed by the Welsh name it gave on the Welsh Summary, by the English on the English one; a chosen one by Mapio’s names', async () => {
+    const year = demoSchoolYear();
+    year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '', officialNumber: '' };
+    const authorityRow = async (lang: 'en' | 'cy') => {
+      const ws = (await buildGovernorsWorkbook(viewOf(year), options({ lang }))).worksheets[0]!;
+      const out: string[][] = [];
+      ws.eachRow((row) => out.push([row.getCell(1).text, row.getCell(2).text]));
+      return out.find(([label]) => label === (lang === 'en' ? 'Local authority' : 'Awdurdod lleol'));
+    };
+    expect(await authorityRow('cy')).toEqual(['Awdurdod lleol', 'Cyngor Bwrdeistref Sirol Enghraifft']);
+    expect(await authorityRow('en')).toEqual(['Local authority', 'Example County Borough Council']);
+    year.school = { ...year.school, localAuthorityCy: '' };
+    expect(await authorityRow('cy')).toEqual(['Awdurdod lleol', 'Example County Borough Council']);
+    year.school = { ...year.school, localAuthority: 'Denbighshire', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '663' };
+    expect(await authorityRow('cy')).toEqual(['Awdurdod lleol', 'Sir Ddinbych']);
+    expect(await authorityRow('en')).toEqual(['Local authority', 'Denbighshire']);
+  });
+
   it('says who the school is on its Summary: name, official number, authority (in the reader’s language) and roll', async () => {
     const year = demoSchoolYear();
     year.school = { ...year.school, name: 'Ysgol Gyfun Glan Clwyd', localAuthority: 'Denbighshire', localAuthorityCode: '663', officialNumber: '6634012', numberOnRoll: 1100 };

@@ -336,6 +336,21 @@ describe('writing a return', () => {
     expect(await readableSheet(await writeReturnWorkbook(noWelsh, 'Mapio test', 'cy', WRITTEN))).toContainEqual(['Diffiniad DDY a ddefnyddiwyd', 'Neath Port Talbot ILP guidance']);
   });
 
+  it('names an authority the school typed by the Welsh name it gave in a Welsh return, by the English in an English one; Mapio reads the Welsh name back', async () => {
+    const year = testSchoolYear();
+    year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '', officialNumber: '' };
+    const ret = buildAuthorityReturn(year, costSchoolYear(year));
+    expect(ret.school).toMatchObject({ localAuthority: 'Example County Borough Council', localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft', localAuthorityCode: '' });
+    const cy = await writeReturnWorkbook(ret, 'Mapio test', 'cy', WRITTEN);
+    expect(await readableSheet(cy)).toContainEqual(['Awdurdod lleol', 'Cyngor Bwrdeistref Sirol Enghraifft']);
+    expect((await readReturnWorkbook(cy)).ret.school.localAuthorityCy).toBe('Cyngor Bwrdeistref Sirol Enghraifft');
+    expect(await readableSheet(await writeReturnWorkbook(ret, 'Mapio test', 'en', WRITTEN))).toContainEqual(['Local authority', 'Example County Borough Council']);
+    // A chosen authority keeps Mapio's Welsh name, and no typed Welsh name travels with it.
+    const chosen = buildAuthorityReturn({ ...year, school: { ...year.school, localAuthority: 'Neath Port Talbot', localAuthorityCode: '671' } }, costSchoolYear(year));
+    expect(chosen.school.localAuthorityCy).toBe('');
+    expect(await readableSheet(await writeReturnWorkbook(chosen, 'Mapio test', 'cy', WRITTEN))).toContainEqual(['Awdurdod lleol', 'Castell-nedd Port Talbot']);
+  });
+
   it('still reads a version-8 return, which carried no Welsh name for an authority the school typed and whose Welsh sheets showed the English', async () => {
     const year = testSchoolYear();
     year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCode: '', officialNumber: '' };
