@@ -2600,6 +2600,8 @@ export const cy: Catalogue = {
       authority: 'Awdurdod lleol',
       authorityNone: 'Heb ei ddewis',
       authorityTyped: 'Wedi’i nodi o’r blaen fel “{{name}}”: dewiswch yr awdurdod o’r rhestr.',
+      authorityCy: 'Enw’r awdurdod lleol yn Gymraeg',
+      authorityCyHint: 'Ar gyfer “{{name}}”, nad yw wedi’i ddewis o’r rhestr: mae dogfennau Cymraeg yn ei ddefnyddio; os yw’n wag, maen nhw’n dangos yr enw Saesneg.',
       officialNumber: 'Rhif swyddogol yr ysgol',
       officialNumberHint:
         '7 digid: cod 3 digid yr awdurdod, yna rhif 4 digid yr ysgol (e.e. {{example}}), fel yng nghyfrifiad yr ysgolion a datganiad cyllideb yr awdurdod. Gadewch yn wag nes i chi wybod.',

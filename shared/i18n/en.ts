@@ -2354,6 +2354,8 @@ export const en = {
       authority: 'Local authority',
       authorityNone: 'Not chosen',
       authorityTyped: 'Entered before as “{{name}}”: choose the authority from the list.',
+      authorityCy: 'Local authority’s name in Welsh',
+      authorityCyHint: 'For “{{name}}”, which is not chosen from the list: Welsh documents use it; left empty, they show the English name.',
       officialNumber: 'Official school number',
       officialNumberHint:
         '7 digits: the authority’s 3-digit code, then the school’s 4-digit number (e.g. {{example}}), as in the school census and the authority’s budget statement. Leave it empty until you know it.',

@@ -34,6 +34,8 @@ export function SchoolDetails() {
   const authorityLabel = (a: { name: string; nameCy: string }) => (lang === 'cy' ? a.nameCy : a.name);
   // A name typed before the list existed, that is not one of the 22: kept, and shown so the school can choose.
   const typedBefore = !authority && school.localAuthority.trim() !== '' && !authorityNamed(school.localAuthority) ? school.localAuthority : null;
+  // An authority typed, not chosen (a fictional one, one typed before the list): its Welsh name is the school's to give.
+  const typedAuthority = !authority && school.localAuthority.trim() !== '' ? school.localAuthority : null;
 
   const readOfficialNumber = (text: string): ReadResult<string> => {
     const digits = text.replace(/\s+/g, '');
@@ -53,10 +55,11 @@ export function SchoolDetails() {
       const owner = authorityByCode(school.officialNumber.slice(0, 3));
       return t('school.details.errors.authorityMismatch', { number: school.officialNumber, authority: owner ? authorityLabel(owner) : school.officialNumber.slice(0, 3) });
     }
-    // The English name is kept beside the code, as files made before the list kept it.
+    // The English name is kept beside the code, as files made before the list kept it; a chosen authority's
+    // Welsh name is the list's, so a Welsh name typed for the name it replaces goes with it (one undo brings both back).
     setChoosingAuthority(code);
     try {
-      return await save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : (typedBefore ?? '') });
+      return await save({ localAuthorityCode: code, localAuthority: chosen ? chosen.name : (typedBefore ?? ''), localAuthorityCy: chosen ? '' : school.localAuthorityCy });
     } finally {
       setChoosingAuthority(null);
     }
@@ -84,6 +87,15 @@ export function SchoolDetails() {
         commit={chooseAuthority}
         testId="school-authority"
       />
+      {typedAuthority !== null && (
+        <TextField
+          label={t('school.details.authorityCy')}
+          hint={t('school.details.authorityCyHint', { name: typedAuthority })}
+          value={school.localAuthorityCy}
+          commit={field('localAuthorityCy')}
+          testId="school-authority-cy"
+        />
+      )}
       <DraftField
         label={t('school.details.officialNumber')}
         hint={t('school.details.officialNumberHint', { example: exampleNumber(authorityCode) })}
