@@ -42,6 +42,17 @@ describe('mapio summary --lang cy', () => {
     expect(englishIn(words).map((p) => `${p.key}: ${p.phrase}`)).toEqual([]);
   });
 
+  it('names the demo’s typed authority by the Welsh name the school gave in Welsh, and by the English in English', async () => {
+    const school = demoSchoolYear().school;
+    expect(school.localAuthorityCy).toBe('Cyngor Bwrdeistref Sirol Enghraifft');
+    const welsh = await cli('summary', demo, '--lang', 'cy');
+    expect(welsh.out.split('\n')[0]).toContain(school.localAuthorityCy);
+    expect(welsh.out).not.toContain(school.localAuthority);
+    const english = await cli('summary', demo);
+    expect(english.out.split('\n')[0]).toContain(school.localAuthority);
+    expect(english.out).not.toContain(school.localAuthorityCy);
+  });
+
   it('gives the same figures in both languages', async () => {
     const english = await cli('summary', demo);
     const welsh = await cli('summary', demo, '--lang=cy');

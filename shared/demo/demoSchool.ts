@@ -600,7 +600,7 @@ export function demoSchoolYear(): SchoolYear {
     name: 'Ysgol Cwm Glas (demo)',
     nameCy: 'Ysgol Cwm Glas (enghraifft)',
     localAuthority: 'Example County Borough Council',
-    localAuthorityCy: '',
+    localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft',
     // A fictional authority, so no code and no official number.
     localAuthorityCode: '',
     officialNumber: '',
