@@ -2581,6 +2581,7 @@ export const cy: Catalogue = {
       missing_other: 'Enwau a nodiadau heb Gymraeg eto: {{count}}. Mae dogfennau Cymraeg yn eu dangos yn Saesneg. Dangos',
       kind: {
         school: 'Enw’r ysgol',
+        localAuthority: 'Awdurdod lleol',
         alpDefinitionSource: 'Diffiniad pwy o DDY a ddefnyddiwyd gennych',
         tier: 'Haen',
         tierDescription: 'Disgrifiad haen i rieni',

@@ -2335,6 +2335,7 @@ export const en = {
       missing_other: '{{count}} names and notes have no Welsh yet: Welsh documents show them in English. Show them',
       kind: {
         school: 'School name',
+        localAuthority: 'Local authority',
         alpDefinitionSource: 'Whose definition of ALP you applied',
         tier: 'Tier',
         tierDescription: 'Tier’s description for parents',

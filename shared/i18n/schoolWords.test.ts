@@ -57,6 +57,15 @@ describe('the school’s own words in the reader’s language', () => {
     expect(untranslated({ ...year, school: { ...year.school, alpDefinitionSourceCy: '' } })).toContainEqual({ kind: 'alpDefinitionSource', id: 1, name: year.school.alpDefinitionSource });
   });
 
+  it('lists an authority the school typed while it has no Welsh name, and never a chosen one', () => {
+    const year = testSchoolYear();
+    expect(untranslated(year).some((u) => u.kind === 'localAuthority')).toBe(false);
+    year.school = { ...year.school, localAuthority: 'Example County Borough Council', localAuthorityCy: '', localAuthorityCode: '', officialNumber: '' };
+    expect(untranslated(year)).toContainEqual({ kind: 'localAuthority', id: 1, name: 'Example County Borough Council' });
+    year.school = { ...year.school, localAuthorityCy: 'Cyngor Bwrdeistref Sirol Enghraifft' };
+    expect(untranslated(year).some((u) => u.kind === 'localAuthority')).toBe(false);
+  });
+
   it('names a measure of progress in Welsh by the first Welsh name the school typed for its English name, trimmed', () => {
     const enrolment = (measureName: string, measureNameCy: string) => ({ ...testSchoolYear().enrolments[0]!, measureName, measureNameCy });
     const names = welshMeasureNames([

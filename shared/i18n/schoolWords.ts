@@ -5,6 +5,7 @@
  * reader would still see in English, so screens can say what lacks Welsh and documents can mark it.
  */
 import type { Enrolment, SchoolYear } from '../domain';
+import { authorityLacksWelsh } from '../localAuthorities';
 import type { Lang } from './index';
 
 /** The Welsh text when reading Welsh and one is given; otherwise the English. */
@@ -46,12 +47,15 @@ export function yearInLanguage(year: SchoolYear, lang: Lang): SchoolYear {
   };
 }
 
-export type UntranslatedKind = 'school' | 'alpDefinitionSource' | 'tier' | 'tierDescription' | 'area' | 'line' | 'lineDescription' | 'fundingNote' | 'income' | 'incomeSource' | 'otherCost';
+export type UntranslatedKind =
+  'school' | 'localAuthority' | 'alpDefinitionSource' | 'tier' | 'tierDescription' | 'area' | 'line' | 'lineDescription' | 'fundingNote' | 'income' | 'incomeSource' | 'otherCost';
 
 /** What a Welsh reader would still read in English (names and the other texts Welsh documents show), record by record, in the order the school sees them. */
 export function untranslated(year: SchoolYear): Array<{ kind: UntranslatedKind; id: number | string; name: string }> {
   const out: Array<{ kind: UntranslatedKind; id: number | string; name: string }> = [];
   if (lacksWelsh(year.school.name, year.school.nameCy) && !/^ysgol\b/i.test(year.school.name)) out.push({ kind: 'school', id: 1, name: year.school.name });
+  // A chosen authority has its Welsh name from Mapio's list; a typed one lacks Welsh until the school gives it.
+  if (authorityLacksWelsh(year.school)) out.push({ kind: 'localAuthority', id: 1, name: year.school.localAuthority });
   if (lacksWelsh(year.school.alpDefinitionSource, year.school.alpDefinitionSourceCy)) out.push({ kind: 'alpDefinitionSource', id: 1, name: year.school.alpDefinitionSource });
   for (const x of year.tiers) {
     if (lacksWelsh(x.name, x.nameCy)) out.push({ kind: 'tier', id: x.id, name: x.name });

@@ -1,7 +1,8 @@
 /**
  * An authority the school typed rather than chose from the 22 (the demo's fictional one) has its Welsh name
  * typed beside it on the School screen's details, in English and in Welsh: reached by keyboard from the
- * authority's list, saved as typed, kept across a reload, and undone in one step. Choosing an authority from
+ * authority's list, saved as typed, kept across a reload, and undone in one step; left empty, the panel of
+ * what lacks Welsh lists it. Choosing an authority from
  * the list takes the field away, its Welsh name being the list's. Screenshots at 1366×768.
  */
 import { expect, test } from '@playwright/test';
@@ -54,6 +55,18 @@ for (const lang of ['en', 'cy'] as const) {
 
     await page.getByTestId('undo').click();
     await expect(page.getByTestId('school-authority-cy')).toHaveValue(demo.localAuthorityCy);
+
+    // Left empty, the panel of what Welsh documents show in English lists the authority; given, it does not.
+    const completeness = page.getByTestId('welsh-completeness');
+    const listed = completeness.getByRole('button', { name: demo.localAuthority, exact: true });
+    await expect(listed).toHaveCount(0);
+    await page.getByTestId('school-authority-cy').fill('');
+    await page.keyboard.press('Tab');
+    if ((await completeness.locator('summary').count()) > 0) await completeness.locator('summary').click();
+    await expect(listed).toBeVisible();
+    await expect(completeness).toContainText(`${L.school.welsh.kind.localAuthority}:`);
+    await page.getByTestId('undo').click();
+    await expect(listed).toHaveCount(0);
 
     // A chosen authority's Welsh name is the list's: the field goes, and one undo brings it and the typed name back.
     await page.getByTestId('school-authority').selectOption('663');
