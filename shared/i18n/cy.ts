@@ -455,7 +455,7 @@ export const cy: Catalogue = {
     col: {
       line: 'Ymyrraeth',
       weeks: 'Wythnosau',
-      minutes: 'Munudau’r wythnos',
+      minutes: 'Amser yr wythnos',
       measureCy: 'Mesur yn Gymraeg',
       measure: 'Mesur',
       unit: 'Uned',

@@ -405,7 +405,7 @@ export const en = {
     col: {
       line: 'Intervention',
       weeks: 'Weeks',
-      minutes: 'Minutes a week',
+      minutes: 'Time a week',
       measureCy: 'Measure in Welsh',
       measure: 'Measure',
       unit: 'Unit',

@@ -367,6 +367,8 @@ test('at 1366 × 768 in Cymraeg the map’s impact table, the learners list, a l
   const provision = page.locator('.learner-enrolments');
   await expect(provision.getByRole('button', { name: /^Tynnu o “/ })).toHaveCount(3);
   expect(await cutHeadings(page, '.learner-enrolments thead th')).toEqual([]);
+  // Its time column shows hours and minutes ("1 awr 30 mun"), so its heading says time, not minutes.
+  await expect(provision.getByRole('columnheader', { name: 'Amser yr wythnos' }).first()).toBeVisible();
   // The learner's summary keeps a card's space above the box below it (the checks for this learner).
   expect(await page.locator('.learner-page dl.kv').evaluate((summary) => summary.nextElementSibling!.getBoundingClientRect().top - summary.getBoundingClientRect().bottom)).toBeGreaterThanOrEqual(8);
   expect(await provision.evaluateAll((tables) => tables.map((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth))).toEqual([0]);
