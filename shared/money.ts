@@ -35,6 +35,11 @@ export class MoneyParseError extends Error {
 export interface ParsePoundsOptions {
   /** Accept a leading minus sign ("-12.50", "−£12.50", "£-12.50"). Default false: amounts in a map are never negative. */
   allowNegative?: boolean;
+  /**
+   * The most the field may hold, in pence (the contract's ceiling for it, e.g. `MAX_HOURLY_COST_PENCE`):
+   * above it is refused as too large, naming this ceiling. Never above `MAX_TYPED_PENCE`, the default.
+   */
+  max?: Pence;
 }
 
 // Digits with optional thousands commas ("1,234,567" but not "12,34"), then optional decimals.
@@ -46,7 +51,7 @@ const AMOUNT = /^(?:(\d{1,3}(?:,\d{3})+)|(\d*))(?:\.(\d*))?$/;
  * Accepts "1234" → 123400, "£1,234.5" → 123450, "12.05" → 1205, ".5" → 50, "£ 7" → 700, surrounding spaces.
  * Refuses (MoneyParseError, with a sentence for the person): empty input, letters, "-" alone, more than
  * two decimal places ("15.405" — we never round what someone typed), badly placed commas ("12,34"),
- * negative amounts (unless `allowNegative`), and amounts above £1bn.
+ * negative amounts (unless `allowNegative`), and amounts above the field's `max` (at most £1bn).
  */
 export function parsePounds(text: string, options: ParsePoundsOptions = {}): Pence {
   let s = text.trim();
@@ -93,8 +98,9 @@ export function parsePounds(text: string, options: ParsePoundsOptions = {}): Pen
   }
   // Whole pounds and pence as digit strings; BigInt keeps a very long typed number exact until the range check.
   const pence = BigInt(whole === '' ? '0' : whole) * 100n + BigInt(decimals.padEnd(2, '0') || '0');
-  if (pence > BigInt(MAX_TYPED_PENCE)) {
-    const max = formatPounds(MAX_TYPED_PENCE).replace(/\.00$/, ''); // "£1,000,000,000"
+  const ceiling = Math.min(options.max ?? MAX_TYPED_PENCE, MAX_TYPED_PENCE);
+  if (pence > BigInt(ceiling)) {
+    const max = formatPounds(ceiling).replace(/\.00$/, ''); // "£1,000,000,000", "£1,000"
     throw new MoneyParseError(text, 'tooLarge', `"${text.trim()}" is too large: amounts above ${max} are not accepted.`, { typed: text.trim(), max });
   }
   if (negative && pence !== 0n) {

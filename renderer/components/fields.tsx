@@ -21,7 +21,8 @@ const DEBOUNCE_MS = 300;
 export function useReader() {
   const { t } = useTranslator();
   const fromParsed = useCallback(<T,>(p: Parsed<T>): ReadResult<T> => (p.ok ? p : { ok: false, message: t(p.error, p.params ?? {}) }), [t]);
-  const money = useCallback((text: string): ReadResult<Pence> => fromParsed(readPounds(text)), [fromParsed]);
+  /** Pounds typed into a money field, refused above `max` pence: the field's ceiling in the contract, when it has one. */
+  const money = useCallback((text: string, max?: Pence): ReadResult<Pence> => fromParsed(readPounds(text, max === undefined ? {} : { max })), [fromParsed]);
   return { fromParsed, money };
 }
 

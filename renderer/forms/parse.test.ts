@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../shared/i18n';
+import { MAX_HOURLY_COST_PENCE, MAX_UNIT_PENCE } from '../../shared/limits';
 import {
   CONTRACT_HOURS,
   formatHundredths,
@@ -52,6 +53,20 @@ describe('reading what a person types into a field', () => {
       if (r.ok) continue;
       for (const lang of ['en', 'cy'] as const) expect(createI18n(lang).t(r.error, r.params ?? {})).not.toContain('moneyProblem');
     }
+  });
+
+  it('refuses pounds over the field’s ceiling in the contract as too large, naming that ceiling in both languages', () => {
+    expect(readPounds('1000', { max: MAX_HOURLY_COST_PENCE })).toEqual({ ok: true, value: MAX_HOURLY_COST_PENCE });
+    const hourly = readPounds('1,000.01', { max: MAX_HOURLY_COST_PENCE });
+    expect(hourly).toEqual({ ok: false, error: 'errors.moneyProblem.tooLarge', params: { typed: '1,000.01', max: '£1,000' } });
+    if (hourly.ok) return;
+    expect(createI18n('en').t(hourly.error, hourly.params ?? {})).toBe('“1,000.01” is too large: type an amount between £0 and £1,000.');
+    expect(createI18n('cy').t(hourly.error, hourly.params ?? {})).toBe('Mae “1,000.01” yn rhy fawr: teipiwch swm rhwng £0 a £1,000.');
+    // One item of an other cost: up to £1,000,000.
+    expect(readPounds('1000000', { max: MAX_UNIT_PENCE }).ok).toBe(true);
+    expect(readPounds('1000000.50', { max: MAX_UNIT_PENCE })).toMatchObject({ ok: false, params: { max: '£1,000,000' } });
+    // What the field cannot read at all is still said as such, not as too large.
+    expect(readPounds('twelve', { max: MAX_HOURLY_COST_PENCE })).toMatchObject({ ok: false, error: 'errors.moneyProblem.notMoney' });
   });
 
   it('reads sessions per week as hundredths without floating point', () => {

@@ -47,10 +47,15 @@ export function readText(text: string, required = false, requiredKey = 'errors.r
   return required && s === '' ? fail(requiredKey) : ok(s);
 }
 
-/** An amount typed in pounds, into pence; refused with why (`errors.moneyProblem.*`, naming what was typed and any limit). */
-export function readPounds(text: string): Parsed<Pence> {
+/**
+ * An amount typed in pounds, into pence; refused with why (`errors.moneyProblem.*`, naming what was typed
+ * and any limit). `max` is the field's ceiling in the contract (shared/limits.ts, as shared/schemas.ts
+ * holds the field to it), so a figure over it is refused at once in the form's words, not later by the
+ * data process; without it, £1bn.
+ */
+export function readPounds(text: string, limit: { max?: Pence } = {}): Parsed<Pence> {
   try {
-    return ok(parsePounds(text));
+    return ok(parsePounds(text, limit.max === undefined ? {} : { max: limit.max }));
   } catch (e) {
     if (e instanceof MoneyParseError) return fail(`errors.moneyProblem.${e.code}`, e.params);
     throw e;

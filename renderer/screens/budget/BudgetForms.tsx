@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { MAX_UNIT_PENCE } from '../../../shared/limits';
 import { FUNDING_SOURCES, INCOME_KINDS, OTHER_COST_KINDS, type FundingSource, type IncomeKind, type IncomeLine, type OtherCostKind, type OtherCostLine } from '../../../shared/domain';
 import type { ApiError } from '../../../shared/api/contract';
 import { Dialog } from '../../components/Dialog';
@@ -147,7 +148,7 @@ export function OtherCostForm(props: { cost: OtherCostLine | null; onClose: () =
     if (!m.ok) e.minutesPerWeek = m.message;
     const q = fromParsed(readWholeNumber(quantity, 0, 100_000));
     if (!q.ok) e.quantity = q.message;
-    const u = money(unit);
+    const u = money(unit, MAX_UNIT_PENCE);
     if (!u.ok) e.unitPence = u.message;
     const s = fromParsed(readWeek(startWeek, lastWeek));
     if (!s.ok) e.startWeek = s.message;

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { STAFF_ROLES, type HourlyCostBasis, type StaffRole } from '../../../shared/domain';
 import { MAX_HOURLY_COST_PENCE } from '../../../shared/limits';
-import { formatPounds } from '../../../shared/money';
 import { Dialog } from '../../components/Dialog';
 import { FormFooter } from '../../components/FormFooter';
 import { FormProblem } from '../../components/FormProblem';
@@ -37,11 +36,8 @@ export function AddStaffDialog(props: { onClose: () => void; onCreated: (id: num
     const e: Record<string, string> = {};
     const typedName = fromParsed(readText(name, true));
     if (!typedName.ok) e.name = typedName.message;
-    const pence = money(hourly);
+    const pence = money(hourly, MAX_HOURLY_COST_PENCE);
     if (!pence.ok) e.hourlyCostPence = pence.message;
-    // The ceiling the data process holds it to, said with the other fields' reasons in one go and in the
-    // form's own words, not only once the rest reads (as a bare "must be between £0 and £1,000").
-    else if (pence.value > MAX_HOURLY_COST_PENCE) e.hourlyCostPence = t('errors.moneyProblem.tooLarge', { typed: hourly.trim(), max: formatPounds(MAX_HOURLY_COST_PENCE).replace(/\.00$/, '') });
     const minutes = fromParsed(readHoursAsMinutes(hours, CONTRACT_HOURS));
     if (!minutes.ok) e.contractedMinutesPerWeek = minutes.message;
     setErrors(e);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { STAFF_ROLES, type StaffMember } from '../../../shared/domain';
+import { MAX_HOURLY_COST_PENCE } from '../../../shared/limits';
 import { ConfirmDialog, Dialog } from '../../components/Dialog';
 import { EditorPanel, useEscapeClosesEditor } from '../../components/EditorPanel';
 import { CheckboxField, DraftField, poundsForField, SelectField, TextField, useReader, type Commit } from '../../components/fields';
@@ -105,7 +106,7 @@ export function StaffEditor(props: { staff: StaffMember; onClose: () => void }) 
             value={s.hourlyCostPence}
             format={poundsForField}
             inputMode="decimal"
-            read={money}
+            read={(text) => money(text, MAX_HOURLY_COST_PENCE)}
             commit={(p) => save({ hourlyCostPence: p, hourlyCostBasis: null })}
             testId="staff-hourly"
           />
