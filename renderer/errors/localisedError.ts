@@ -24,12 +24,28 @@ export function errorText(detail: ErrorDetail, lang: Lang): string {
   return errorWords(detail, translatorFor(lang), lang, { path: detail.path });
 }
 
-/** A field issue (e.g. "must not be negative") in the language chosen. */
+/**
+ * A field issue as a sentence to show beside its field, in the language chosen: the catalogue's words
+ * ("must be between £0 and £1,000", "rhaid iddo fod rhwng £0 a £1,000") with a capital first letter and
+ * a full stop, "Must be between £0 and £1,000." / "Rhaid iddo fod rhwng £0 a £1,000.". Every issue reads
+ * so in both languages, whether it starts with a verb or not ("The file name must end in .xlsx.");
+ * docs/limits.md, "Refusals beside a field".
+ */
 export function issueText(issue: Pick<FieldIssue, 'code' | 'params'>, lang: Lang): string {
-  return issueWords({ path: '', ...issue }, translatorFor(lang), lang);
+  return asSentence(issueWords({ path: '', ...issue }, translatorFor(lang), lang), lang);
 }
 
-/** What to show beside a field after a refused save: the first issue, else the error's sentence. */
+/** Words as a sentence: the first letter a capital (as the language writes it), ending in a full stop unless it ends a sentence already. */
+export function asSentence(words: string, lang: Lang): string {
+  const text = words.trim();
+  if (text === '') return text;
+  const first = text.codePointAt(0)!;
+  const head = String.fromCodePoint(first);
+  const sentence = head.toLocaleUpperCase(lang === 'cy' ? 'cy-GB' : 'en-GB') + text.slice(head.length);
+  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** What to show beside a field after a refused save: the first issue as a sentence, else the error's sentence. */
 export function problemText(error: ErrorDetail, lang: Lang): string {
   const first = error.issues?.[0];
   if (first && !error.reason) return issueText(first, lang);
@@ -37,8 +53,8 @@ export function problemText(error: ErrorDetail, lang: Lang): string {
 }
 
 /**
- * A refused form's problems by field (the first part of each issue's path, `changes.` left off), each in
- * the language chosen; the whole error under `form` when no field is named.
+ * A refused form's problems by field (the first part of each issue's path, `changes.` left off), each a
+ * sentence in the language chosen; the whole error under `form` when no field is named.
  */
 export function problemsByField(error: ErrorDetail, lang: Lang): Record<string, string> {
   const out: Record<string, string> = {};

@@ -114,7 +114,9 @@ for (const lang of ['en', 'cy'] as const) {
     // the last day's field says nothing.
     const fieldOf = (testId: string) => page.locator('.field', { has: page.getByTestId(testId) });
     await type(page.getByTestId('term-0-startsOn'), '7/9/2030');
-    await expect(fieldOf('term-0-startsOn').locator('.field-message')).toHaveText(`⚠ ${L.apiError.issue.termInYear.replace('{{first}}', '1/8/2026').replace('{{last}}', '31/7/2027')}`);
+    // Said as a sentence: a capital letter and a full stop.
+    const outsideYear = lang === 'cy' ? 'Rhaid iddo fod yn ddyddiad ym mlwyddyn yr ysgol, rhwng 1/8/2026 a 31/7/2027.' : 'Must be a date in the school year, between 1/8/2026 and 31/7/2027.';
+    await expect(fieldOf('term-0-startsOn').locator('.field-message')).toHaveText(`⚠ ${outsideYear}`);
     await expect(fieldOf('term-0-endsOn').locator('.field-message')).toHaveCount(0);
     await shot(page, 'calendar-outside-year');
     // A first day in early August is in the year, but the weeks it makes are more than a Welsh year holds: said, not refused.

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, parseInput } from '../../shared/api/contract';
+import type { IssueCode } from '../../shared/fieldIssues';
+import { catalogues } from '../../shared/i18n';
+import { provideCatalogue, type Lang } from '../../shared/i18n/translator';
+import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
+import { issueText, problemText, problemsByField } from './localisedError';
+
+provideCatalogue('en', catalogues.en);
+provideCatalogue('cy', catalogues.cy);
+
+function refused(run: () => unknown): ApiError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('the request was accepted');
+}
+
+describe('a refusal from the data process, beside the field it names', () => {
+  it('reads as a sentence naming the allowed range, in English and in Welsh', () => {
+    const error = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: MAX_HOURLY_COST_PENCE + 1 } })).toBody();
+    expect(problemsByField(error, 'en')).toEqual({ hourlyCostPence: 'Must be between £0 and £1,000.' });
+    expect(problemsByField(error, 'cy')).toEqual({ hourlyCostPence: 'Rhaid iddo fod rhwng £0 a £1,000.' });
+    expect(problemText(error, 'en')).toBe('Must be between £0 and £1,000.');
+    expect(problemText(error, 'cy')).toBe('Rhaid iddo fod rhwng £0 a £1,000.');
+  });
+
+  it('reads as a sentence whether the words start with a verb or not', () => {
+    expect(issueText({ code: 'fileEnd', params: { ext: '.xlsx' } }, 'en')).toBe('The file name must end in .xlsx.');
+    expect(issueText({ code: 'fileEnd', params: { ext: '.xlsx' } }, 'cy')).toBe('Rhaid i enw’r ffeil orffen gyda .xlsx.');
+    expect(issueText({ code: 'pastLastWeek', params: { weeks: 39 } }, 'en')).toBe('Runs past the last week of the year (39).');
+    expect(issueText({ code: 'pastLastWeek', params: { weeks: 39 } }, 'cy')).toBe('Mae’n rhedeg y tu hwnt i wythnos olaf y flwyddyn (39).');
+  });
+
+  it('gives every issue code in both catalogues a capital first letter and one full stop', () => {
+    const codes = Object.keys(catalogues.en.apiError.issue) as IssueCode[];
+    expect(Object.keys(catalogues.cy.apiError.issue).sort()).toEqual([...codes].sort());
+    for (const lang of ['en', 'cy'] as Lang[]) {
+      for (const code of codes) {
+        // Each placeholder filled as a specific would be: a school's own word, in lower case.
+        const names = [...catalogues[lang].apiError.issue[code].matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+        const words = issueText({ code, params: Object.fromEntries(names.map((n) => [n, 'darllen'])) }, lang);
+        expect(words, `${lang} ${code}`).toMatch(/^[^\p{Ll}][^]*[^.]\.$/u);
+        expect(words, `${lang} ${code}`).not.toContain('apiError');
+      }
+    }
+  });
+});
