@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslator } from '../i18n/useTranslator';
+import { FieldMessage } from './FieldMessage';
 
 /** A date typed to add something (a teaching week, a closed day), with its button, the date hint and the reason it was refused. */
 export function AddDateField(props: { label: string; buttonLabel: string; value: string; problem: string | null; onChange: (text: string) => void; onAdd: () => void; testId: string }) {
@@ -24,11 +25,7 @@ export function AddDateField(props: { label: string; buttonLabel: string; value:
         <p id={`${id}-add-hint`} className="field-hint">
           {t('forms.dateHint')}
         </p>
-        {props.problem ? (
-          <p id={`${id}-add-error`} className="field-message" role="alert">
-            {props.problem}
-          </p>
-        ) : null}
+        {props.problem ? <FieldMessage id={`${id}-add-error`}>{props.problem}</FieldMessage> : null}
       </div>
       <button type="button" onClick={props.onAdd}>
         {props.buttonLabel}

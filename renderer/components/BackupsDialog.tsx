@@ -6,6 +6,7 @@ import { useDisplay } from '../display';
 import { useMapio } from '../state/store';
 import { ConfirmDialog, Dialog } from './Dialog';
 import { DataTable } from './DataTable';
+import { FieldMessage } from './FieldMessage';
 
 /** File › Restore from a backup: the automatic copies, newest first; a restore opens as a new file. */
 export function BackupsDialog(props: { onClose: () => void }) {
@@ -67,10 +68,10 @@ export function BackupsDialog(props: { onClose: () => void }) {
       >
         <p className="backups-list">{openName ? t('backups.introOpen', { name: openName }) : t('backups.introNone')}</p>
         {problem ? (
-          <p className="field-message" role="alert">
+          <FieldMessage>
             <span aria-hidden="true">⚠ </span>
             {problem}
-          </p>
+          </FieldMessage>
         ) : null}
         {busy ? (
           <p className="muted" role="status">

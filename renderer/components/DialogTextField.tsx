@@ -1,3 +1,4 @@
+import { FieldMessage } from './FieldMessage';
 /**
  * The one text box a dialog asks for (a file's path, an amount): its label, a hint below it, and the
  * reason it was refused beside it. Enter submits the dialog; typing clears the refusal (the caller's
@@ -38,11 +39,7 @@ export function DialogTextField(props: {
       <p id={`${id}-hint`} className="field-hint">
         {props.hint}
       </p>
-      {error ? (
-        <p id={`${id}-error`} className="field-message" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldMessage id={`${id}-error`}>{error}</FieldMessage> : null}
     </div>
   );
 }

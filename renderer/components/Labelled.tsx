@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FieldMessage } from './FieldMessage';
 
 /**
  * A form control with its label, an optional hint, and the reason it was refused beside it: the one
@@ -17,10 +18,10 @@ export function Labelled(props: { id: string; label: string; error?: string | un
         </p>
       ) : null}
       {props.error ? (
-        <p id={`${props.id}-error`} className="field-message">
+        <FieldMessage id={`${props.id}-error`} alert={false}>
           <span aria-hidden="true">⚠ </span>
           {props.error}
-        </p>
+        </FieldMessage>
       ) : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { formatPounds } from '../../shared/money';
 import type { Pence } from '../../shared/domain';
 import { readPounds, readText, type Parsed } from '../forms/parse';
 import { whenWindowLeaves } from '../state/windowLeaving';
+import { FieldMessage } from './FieldMessage';
 
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; message: string };
 /** Commit a value; resolve to an error message to show beside the field, or null when saved. */
@@ -167,10 +168,10 @@ export function DraftField<T>(props: DraftFieldProps<T>) {
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="field-message" role="alert">
+        <FieldMessage id={errorId}>
           <span aria-hidden="true">⚠ </span>
           {error}
-        </p>
+        </FieldMessage>
       ) : null}
     </div>
   );
@@ -271,10 +272,10 @@ export function SelectField<V extends string>(props: {
         </p>
       ) : null}
       {error ? (
-        <p id={`${id}-error`} className="field-message" role="alert">
+        <FieldMessage id={`${id}-error`}>
           <span aria-hidden="true">⚠ </span>
           {error}
-        </p>
+        </FieldMessage>
       ) : null}
     </div>
   );
@@ -301,11 +302,7 @@ export function CheckboxField(props: { label: string; checked: boolean; commit: 
         }}
       />
       <label htmlFor={id}>{props.label}</label>
-      {error ? (
-        <p className="field-message" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldMessage>{error}</FieldMessage> : null}
     </div>
   );
 }
@@ -335,11 +332,7 @@ export function CheckboxGroup(props: { legend: string; options: Array<{ value: s
           <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
         </div>
       ))}
-      {error ? (
-        <p className="field-message" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldMessage>{error}</FieldMessage> : null}
     </fieldset>
   );
 }

@@ -13,6 +13,7 @@ import { byShownSchoolName, shownSchoolName } from '../../../shared/authority/co
 import { errorText } from '../../errors/localisedError';
 import { useMapio } from '../../state/store';
 import { useAuthority, type PickedReturn } from './authorityState';
+import { FieldMessage } from '../../components/FieldMessage';
 
 function ListOutcome(props: { outcome: ListImportOutcome }) {
   const { t } = useTranslator();
@@ -69,11 +70,7 @@ function ListFileInput(props: { label: string; testId: string; disabled?: boolea
         }}
       />
       {busy ? <p className="muted">{t('authority.lists.busy')}</p> : null}
-      {error ? (
-        <p role="alert" className="field-message">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FieldMessage>{error}</FieldMessage> : null}
       {outcome ? <ListOutcome outcome={outcome} /> : null}
     </div>
   );

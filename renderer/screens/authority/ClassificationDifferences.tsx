@@ -13,6 +13,7 @@ import { useAuthority } from './authorityState';
 import { TableHead } from '../../components/TableHead';
 import { DataTable } from '../../components/DataTable';
 import { comparisonWords } from '../../../shared/authority/comparisonWords';
+import { FieldMessage } from '../../components/FieldMessage';
 
 function useLearnerWords() {
   const { t } = useTranslator();
@@ -140,11 +141,7 @@ function Matching(props: { comparison: AuthorityComparison }) {
     <details className="matching" data-testid="matching">
       <summary>{t('authority.matching.summary', { count: groups.length })}</summary>
       <p className="intro">{t('authority.matching.intro')}</p>
-      {problem ? (
-        <p role="alert" className="field-message">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <FieldMessage>{problem}</FieldMessage> : null}
       <DataTable
         className="compact"
         caption={t('authority.matching.caption')}

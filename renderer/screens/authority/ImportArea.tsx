@@ -15,6 +15,7 @@ import { useAuthority } from './authorityState';
 import { returnsToSend } from './returnFiles';
 import { returnRejectionWords } from '../../../shared/i18n/returnRejectionWords';
 import { ReturnChangesTable } from './ReturnChangesTable';
+import { FieldMessage } from '../../components/FieldMessage';
 
 export function ImportArea() {
   const { t } = useTranslator();
@@ -116,11 +117,7 @@ export function ImportArea() {
           <p id={`${id}-folder-hint`} className="field-hint">
             {t('authority.import.folderHint')}
           </p>
-          {folderError ? (
-            <p id={`${id}-folder-error`} className="field-message" role="alert">
-              {folderError}
-            </p>
-          ) : null}
+          {folderError ? <FieldMessage id={`${id}-folder-error`}>{folderError}</FieldMessage> : null}
         </div>
       </details>
 

@@ -21,6 +21,7 @@ import { countText, orderSchools, percent, shareParts, type SchoolOrder } from '
 import { useAuthority } from './authorityState';
 import { ButtonCell } from '../../components/DataTable';
 import { comparisonWords, shownSchoolName } from '../../../shared/authority/comparisonWords';
+import { FieldMessage } from '../../components/FieldMessage';
 
 function ShareCell(props: { share: Share | null; money?: boolean; testId: string }) {
   const { t, pounds } = useDisplay();
@@ -114,11 +115,7 @@ export function SchoolsTable(props: { rows: SchoolComparisonRow[]; academicYear:
           {t('authority.filters.showing', { shown: rows.length, count: props.rows.length })}
         </p>
       ) : null}
-      {problem ? (
-        <p role="alert" className="field-message">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <FieldMessage>{problem}</FieldMessage> : null}
       <div className="table-wrap authority-table-wrap">
         <table className="data-table compact authority-table" data-testid="schools-table">
           <caption className="visually-hidden">{t('authority.schools.caption')}</caption>
@@ -427,11 +424,7 @@ function SchoolNoteDialog(props: { row: SchoolComparisonRow; onClose: () => void
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('authority.schoolNote.label')}</label>
         <textarea id={`${id}-note`} value={note} maxLength={2000} rows={4} onChange={(e) => setNote(e.target.value)} data-testid="note-text" />
-        {error ? (
-          <p role="alert" className="field-message">
-            {error}
-          </p>
-        ) : null}
+        {error ? <FieldMessage>{error}</FieldMessage> : null}
       </div>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog';
 import { asApiError, issueFor, useMapio } from '../../state/store';
 import { freeTextAt } from '../../../shared/freeTextNames';
 import { errorText } from '../../errors/localisedError';
+import { FieldMessage } from '../../components/FieldMessage';
 
 /**
  * Writes the file; resolves to the sentence saying what was saved and the full path (or throws an ApiError).
@@ -145,11 +146,7 @@ export function ExportFrame(props: {
             <p id={`${id}-hint`} className="field-hint">
               {props.pathHint}
             </p>
-            {pathError ? (
-              <p id={`${id}-path-error`} className="field-message" role="alert">
-                {pathError}
-              </p>
-            ) : null}
+            {pathError ? <FieldMessage id={`${id}-path-error`}>{pathError}</FieldMessage> : null}
           </div>
           {props.children}
         </fieldset>

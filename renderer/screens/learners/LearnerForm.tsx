@@ -9,6 +9,7 @@ import { formatMinutesAsHours, readOptionalDate, readOptionalHoursAsMinutes, rea
 import { useMapio } from '../../state/store';
 import { formatIsoDate } from '../../../shared/i18n/dates';
 import { issueText, problemText } from '../../errors/localisedError';
+import { FieldMessage } from '../../components/FieldMessage';
 
 type LearnerFields = OperationInput<'learners.create'>;
 
@@ -104,10 +105,10 @@ export function LearnerForm(props: { learner: Learner | null; onClose: () => voi
         </p>
       ) : null}
       {errors[key] ? (
-        <p id={`${id}-${key}-error`} className="field-message">
+        <FieldMessage id={`${id}-${key}-error`} alert={false}>
           <span aria-hidden="true">⚠ </span>
           {errors[key]}
-        </p>
+        </FieldMessage>
       ) : null}
     </div>
   );

@@ -8,6 +8,7 @@ import { useDisplay } from '../../display';
 import { useMapio } from '../../state/store';
 import { fileToBase64 } from '../../api/fileContent';
 import { isMisFileName, MIS_FILE_ACCEPT } from './misFileTypes';
+import { FieldMessage } from '../../components/FieldMessage';
 
 type Step = 'file' | 'mapping' | 'preview';
 const REQUIRED: ReadonlySet<MisField> = new Set(['ref', 'yearGroup']);
@@ -165,10 +166,10 @@ export function MisImportDialog(props: { onClose: () => void }) {
             ) : null}
           </div>
           {problem ? (
-            <p className="field-message" role="alert" data-testid="mis-problem">
+            <FieldMessage testId="mis-problem">
               <span aria-hidden="true">⚠ </span>
               {problem}
-            </p>
+            </FieldMessage>
           ) : null}
 
           {step === 'file' ? (
@@ -199,7 +200,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
               <p>{t('mis.mappingIntro', { name: preview.fileName, columns: preview.columns.length })}</p>
               {preview.encoding ? <p className="muted">{t(`mis.encoding.${preview.encoding}`)}</p> : null}
               {preview.mappingProblem ? (
-                <div className="field-message" role="alert" data-testid="mis-mapping-problem">
+                <FieldMessage as="div" testId="mis-mapping-problem">
                   <p>
                     <span aria-hidden="true">⚠ </span>
                     {errorText(preview.mappingProblem, lang)}
@@ -211,7 +212,7 @@ export function MisImportDialog(props: { onClose: () => void }) {
                       ))}
                     </ul>
                   ) : null}
-                </div>
+                </FieldMessage>
               ) : (
                 <p className="muted">{t('mis.mappingOk', { count: preview.counts.add + preview.counts.update + preview.counts.unchanged + preview.counts.reject })}</p>
               )}

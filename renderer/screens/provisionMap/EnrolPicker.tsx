@@ -6,6 +6,7 @@ import { useMapio } from '../../state/store';
 import { useReader } from '../../components/fields';
 import { searchMatcher } from '../../../shared/searchText';
 import { lineRun, readEnrolmentWeeks } from '../learners/enrolmentWeeks';
+import { FieldMessage } from '../../components/FieldMessage';
 
 const MAX_SHOWN = 200;
 
@@ -95,10 +96,10 @@ export function EnrolPicker(props: { line: InterventionLine; onClose: () => void
                 onChange={(e) => setText(e.target.value)}
               />
               {weekErrors[key] ? (
-                <p id={`${id}-${key}-error`} className="field-message" role="alert">
+                <FieldMessage id={`${id}-${key}-error`}>
                   <span aria-hidden="true">⚠ </span>
                   {weekErrors[key]}
-                </p>
+                </FieldMessage>
               ) : null}
             </div>
           ))}

@@ -6,6 +6,7 @@ import { useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
+import { FieldMessage } from '../../components/FieldMessage';
 
 export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated) => void }) {
   const { t, nameOf } = useDisplay();
@@ -60,10 +61,10 @@ export function CreateScenarioForm(props: { onCreated: (created: ScenarioCreated
             {t('scenarios.nameHint')}
           </p>
           {nameError ? (
-            <p id={`${id}-name-error`} className="field-message" role="alert">
+            <FieldMessage id={`${id}-name-error`}>
               <span aria-hidden="true">⚠ </span>
               {nameError}
-            </p>
+            </FieldMessage>
           ) : null}
         </div>
         <fieldset className="field">

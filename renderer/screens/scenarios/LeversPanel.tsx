@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { useDisplay } from '../../display';
 import { asApiError, useMapio } from '../../state/store';
 import { readPercentBasisPoints } from './differenceText';
+import { FieldMessage } from '../../components/FieldMessage';
 
 type LeverResult = { kind: 'pay'; result: PayAwardApplied; percent: string } | { kind: 'income'; result: IncomeScaled; percent: string } | { kind: 'staff'; result: StaffRemoved };
 
@@ -77,10 +78,10 @@ export function LeversPanel(props: { scenarioName: string }) {
 
   const errorOf = (field: string) =>
     errors[field] ? (
-      <p id={`${id}-${field}-error`} className="field-message" role="alert">
+      <FieldMessage id={`${id}-${field}-error`}>
         <span aria-hidden="true">⚠ </span>
         {errors[field]}
-      </p>
+      </FieldMessage>
     ) : null;
 
   return (

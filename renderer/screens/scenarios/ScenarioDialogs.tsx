@@ -8,6 +8,7 @@ import { useDisplay } from '../../display';
 import { readText } from '../../forms/parse';
 import { useMapio } from '../../state/store';
 import { FormFooter } from '../../components/FormFooter';
+import { FieldMessage } from '../../components/FieldMessage';
 
 export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => void; onRenamed: () => void }) {
   const { t } = useDisplay();
@@ -49,10 +50,10 @@ export function RenameDialog(props: { scenario: ScenarioSummary; onClose: () => 
             aria-describedby={error ? `${id}-e` : undefined}
           />
           {error ? (
-            <p id={`${id}-e`} className="field-message" role="alert">
+            <FieldMessage id={`${id}-e`}>
               <span aria-hidden="true">⚠ </span>
               {error}
-            </p>
+            </FieldMessage>
           ) : null}
         </div>
       </form>
@@ -105,10 +106,10 @@ export function SaveAsFileDialog(props: { scenario: ScenarioSummary; onClose: ()
             {t('menu.pathDialog.pathHint')}
           </p>
           {error ? (
-            <p id={`${id}-e`} className="field-message" role="alert">
+            <FieldMessage id={`${id}-e`}>
               <span aria-hidden="true">⚠ </span>
               {error}
-            </p>
+            </FieldMessage>
           ) : null}
         </div>
       </form>

@@ -6,6 +6,7 @@ import { CheckboxField, SelectField, TextField, type Commit } from '../../compon
 import { useDisplay } from '../../display';
 import { readText } from '../../forms/parse';
 import { problemOf, useMapio } from '../../state/store';
+import { FieldMessage } from '../../components/FieldMessage';
 
 /**
  * The school's tiers and areas of need: its own words, in English and Welsh. Each change (a name, a tier's
@@ -360,11 +361,7 @@ function AddRecordDialog(props: {
             setProblem(null);
           }}
         />
-        {problem ? (
-          <p id={`${id}-problem`} className="field-message" role="alert">
-            {problem}
-          </p>
-        ) : null}
+        {problem ? <FieldMessage id={`${id}-problem`}>{problem}</FieldMessage> : null}
       </div>
       <div className="field">
         <label htmlFor={`${id}-name-cy`}>{t(`school.${k}.col.nameCy`)}</label>

@@ -4,6 +4,7 @@ import { deriveHourlyCost } from '../../../shared/engine';
 import { poundsForField, useReader } from '../../components/fields';
 import { useDisplay } from '../../display';
 import { CONTRACT_HOURS, formatHundredths, formatMinutesAsHours, readHoursAsMinutes, readPaidWeeks, readPercentAsBasisPoints } from '../../forms/parse';
+import { FieldMessage } from '../../components/FieldMessage';
 
 /** Salary, on-costs, paid weeks and hours → the hourly figure (shared/engine/hourlyCost.ts works it out). */
 export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: (basis: HourlyCostBasis, pence: number) => Promise<string | null> }) {
@@ -73,9 +74,9 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
               }}
             />
             {f.error ? (
-              <p id={`${id}-${f.key}-error`} className="field-message">
+              <FieldMessage id={`${id}-${f.key}-error`} alert={false}>
                 {f.error}
-              </p>
+              </FieldMessage>
             ) : null}
           </div>
         ))}
@@ -86,11 +87,7 @@ export function HourlyCalculator(props: { basis: HourlyCostBasis | null; onUse: 
       <button type="button" className="primary small" disabled={result === null || basis === null} onClick={() => void use()}>
         {t('staff.calculator.use')}
       </button>
-      {problem ? (
-        <p className="field-message" role="alert">
-          {problem}
-        </p>
-      ) : null}
+      {problem ? <FieldMessage>{problem}</FieldMessage> : null}
     </fieldset>
   );
 }
