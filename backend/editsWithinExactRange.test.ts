@@ -132,10 +132,10 @@ describe('an edit whose costs would pass what Mapio can count exactly is refused
     const before = view();
 
     const rate = await refusal(() => backend.call('staff.update', { id: staff[0]!, changes: { hourlyCostPence: 100_000 } }));
-    expect(issuesInEnglish(rate.issues)).toEqual([{ path: 'changes.hourlyCostPence', message: 'would make the costs too large for Mapio to count exactly' }]);
+    expect(issuesInEnglish(rate.issues)).toEqual([{ path: 'changes.hourlyCostPence', message: 'it would make the costs too large for Mapio to count exactly' }]);
     expect(rate.message).toMatch(/^That would make the costs too large .* \(the cost of the whole year would pass/);
     const update = await refusal(() => backend.call('lines.update', { id: small, changes: { groups: 3_000 } }));
-    expect(issuesInEnglish(update.issues)).toEqual([{ path: 'changes.groups', message: 'would make the costs too large for Mapio to count exactly' }]);
+    expect(issuesInEnglish(update.issues)).toEqual([{ path: 'changes.groups', message: 'it would make the costs too large for Mapio to count exactly' }]);
     const duplicate = await refusal(() => backend.call('lines.duplicate', { id: small - 1 }));
     expect(duplicate.message).toMatch(/^That would make the costs too large .*the cost of the whole year/);
 

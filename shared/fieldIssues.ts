@@ -58,7 +58,7 @@ function fromZod(i: z.core.$ZodRawIssue | z.core.$ZodIssue): { code: IssueCode; 
 
 /**
  * Every refusal zod words itself (where a schema gives no code) is carried as data too: zod calls this
- * with the raw issue, its input included, so a missing field reads "is required" and a wrong one by what
+ * with the raw issue, its input included, so a missing field reads "this is required" and a wrong one by what
  * was expected.
  */
 z.config({ customError: (raw) => issue(fromZod(raw).code, fromZod(raw).params).error });

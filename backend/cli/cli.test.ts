@@ -109,7 +109,7 @@ describe('JSON interchange', () => {
     const target = path.join(dir, 'never.mapio');
     const { code, err } = await cli('import-json', input, target);
     expect(code).toBe(1);
-    expect(err).toMatch(/^mapio: \(file\): is not valid JSON/);
+    expect(err).toMatch(/^mapio: \(file\): it is not valid JSON/);
     expect(fs.existsSync(target)).toBe(false);
   });
 
@@ -182,7 +182,7 @@ describe('learners’ names in the school’s own text', () => {
     ] as const) {
       const refused = await cli(command, file, out);
       expect(refused.code, command).toBe(1);
-      expect(refused.err).toContain(`lines.${doc.year.lines[0].id}.name: may name a learner (“${first}’s”)`);
+      expect(refused.err).toContain(`lines.${doc.year.lines[0].id}.name: it may name a learner (“${first}’s”)`);
       expect(fs.existsSync(out)).toBe(false);
       const confirmed = await cli(command, file, out, '--not-learners');
       expect(confirmed.code, command).toBe(0);

@@ -101,7 +101,7 @@ describe('authority operations', () => {
     expect((await apiError(backend.call('authority.comparison', {}))).code).toBe('no_file');
     const bad = await apiError(backend.call('authority.importReturn', { fileName: '', contentBase64: 'abc' }));
     expect(bad.code).toBe('invalid_input');
-    expect(bad.message).toMatch(/^fileName: is required/);
+    expect(bad.message).toMatch(/^fileName: this is required/);
     const money = await apiError(backend.call('authority.setPublishedAllocation', { schoolKey: 'x', academicYear: '2026-27', amountPence: 12.5 }));
     expect(money.message).toMatch(/^amountPence: money must be whole pence/);
     backend.invoke('authority.create', { path: nodePath.join(dir, 'la.mapio-la') });

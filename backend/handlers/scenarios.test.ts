@@ -282,7 +282,7 @@ describe('scenarios on the demo school', () => {
     const a = backend.invoke('scenario.create', { name: 'A', from: 'baseline' }).scenario;
     backend.invoke('scenario.create', { name: 'B', from: 'baseline' });
     expect(refusal(() => backend.invoke('scenario.create', { name: 'a', from: 'baseline' })).message).toBe('There is already a scenario called “a”. Choose another name.');
-    expect(refusal(() => backend.invoke('scenario.create', { name: ' ', from: 'baseline' })).message).toBe('name: is required');
+    expect(refusal(() => backend.invoke('scenario.create', { name: ' ', from: 'baseline' })).message).toBe('name: this is required');
     backend.invoke('scenario.enter', { id: a.id });
     const deleted = backend.invoke('scenario.delete', { id: a.id });
     expect(deleted.view.scenario).toBeNull();

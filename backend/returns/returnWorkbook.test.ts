@@ -616,7 +616,7 @@ describe('reading a return refuses, saying why', () => {
     const extra = JSON.parse(canonicalJson(ret));
     extra.learners = [{ name: PLANTED.name }];
     const withLearners = await returnWorkbookBytes(ret, JSON.stringify(extra), { format: 'mapio-authority-return', version: 1, writtenBy: 'test' });
-    expect(await rejection(withLearners)).toMatch(/^its figures are not valid: has fields Mapio does not know: learners/);
+    expect(await rejection(withLearners)).toMatch(/^its figures are not valid: it has fields Mapio does not know: learners/);
   });
 
   it('a different format name', async () => {

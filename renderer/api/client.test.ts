@@ -41,7 +41,7 @@ describe('browser-mode transport', () => {
     const api = createApi(createHttpCall({ secret: 's', fetch: fn }));
     const err = await api.call('staff.delete', { id: 1 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ code: 'invalid_input', message: 'name: is required', issues: [{ path: 'name', code: 'required' }] });
+    expect(err).toMatchObject({ code: 'invalid_input', message: 'name: this is required', issues: [{ path: 'name', code: 'required' }] });
   });
 
   it('says the engine is not responding when the server cannot be reached', async () => {

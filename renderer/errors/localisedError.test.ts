@@ -31,7 +31,7 @@ describe('a refusal from the data process, beside the field it names', () => {
   it('reads as a sentence whether the words start with a verb or not', () => {
     expect(issueText({ code: 'fileEnd', params: { ext: '.xlsx' } }, 'en')).toBe('The file name must end in .xlsx.');
     expect(issueText({ code: 'fileEnd', params: { ext: '.xlsx' } }, 'cy')).toBe('Rhaid i enw’r ffeil orffen gyda .xlsx.');
-    expect(issueText({ code: 'pastLastWeek', params: { weeks: 39 } }, 'en')).toBe('Runs past the last week of the year (39).');
+    expect(issueText({ code: 'pastLastWeek', params: { weeks: 39 } }, 'en')).toBe('It runs past the last week of the year (39).');
     expect(issueText({ code: 'pastLastWeek', params: { weeks: 39 } }, 'cy')).toBe('Mae’n rhedeg y tu hwnt i wythnos olaf y flwyddyn (39).');
   });
 
@@ -45,7 +45,18 @@ describe('a refusal from the data process, beside the field it names', () => {
         const words = issueText({ code, params: Object.fromEntries(names.map((n) => [n, 'darllen'])) }, lang);
         expect(words, `${lang} ${code}`).toMatch(/^[^\p{Ll}][^]*[^.]\.$/u);
         expect(words, `${lang} ${code}`).not.toContain('apiError');
+        // A clause, or a predicate with "must": never a bare verb with no subject ("Is too large.").
+        if (lang === 'en') expect(words, code).not.toMatch(/^(Is|Are|Cannot|Would|Does|Do|Runs|Lists|May|Contains|Has) /);
       }
     }
+  });
+
+  it('says a value already taken as a whole sentence in both languages', () => {
+    expect(issueText({ code: 'refUsed' }, 'en')).toBe('Another learner already uses this reference.');
+    expect(issueText({ code: 'refUsed' }, 'cy')).toBe('Mae dysgwr arall yn defnyddio’r cyfeirnod hwn eisoes.');
+    expect(issueText({ code: 'scenarioNameUsed' }, 'en')).toBe('Another scenario already uses this name.');
+    expect(issueText({ code: 'scenarioNameUsed' }, 'cy')).toBe('Mae senario arall yn ei ddefnyddio eisoes.');
+    expect(issueText({ code: 'tooLarge' }, 'en')).toBe('It is too large.');
+    expect(issueText({ code: 'tooLarge' }, 'cy')).toBe('Mae’n rhy fawr.');
   });
 });

@@ -34,7 +34,7 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
 
   it('words the codes the schemas give beside fields', () => {
     const cases: Array<[unknown, string, string]> = [
-      [{ name: '   ', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'mae angen hwn', 'is required'],
+      [{ name: '   ', role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true }, 'mae angen hwn', 'this is required'],
       [
         { name: 'Nia', role: 'ta', isPlaceholder: false, hourlyCostPence: 15.4, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true },
         'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog',
@@ -42,7 +42,7 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
       ],
       [
         { name: 'x'.repeat(201), role: 'ta', isPlaceholder: false, hourlyCostPence: 1540, hourlyCostBasis: null, contractedMinutesPerWeek: 600, worksInWelsh: true },
-        'dim mwy na 200 nod',
+        'ni all fod yn fwy na 200 nod',
         'must be at most 200 characters',
       ],
       [

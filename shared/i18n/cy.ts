@@ -878,6 +878,11 @@ export const cy: Catalogue = {
     too_large: 'Mae hynny’n rhy fawr i Mapio ei dderbyn (30 MB yw’r ffeil fwyaf y mae’n ei derbyn), felly ni newidiwyd dim. Gwiriwch eich bod wedi dewis y ffeil gywir.',
     theFile: 'y ffeil',
     fieldIssue: '{{field}}: {{issue}}',
+    /**
+     * What is wrong with one field, in lower case, as in en.ts. Each is a whole clause, most starting with
+     * the verb that carries its subject ("mae’n", "rhaid iddo", "ni all"), so beside the field, given a
+     * capital and a full stop (renderer/errors/localisedError.ts), it reads as a whole sentence.
+     */
     issue: {
       required: 'mae angen hwn',
       negative: 'ni all fod yn negatif',
@@ -885,7 +890,7 @@ export const cy: Catalogue = {
       number: 'rhaid iddo fod yn rhif',
       whole: 'rhaid iddo fod yn rhif cyfan',
       wholePence: 'rhaid i arian fod yn geiniogau cyfan, nid yn ffracsiwn o geiniog',
-      maxChars: 'dim mwy na {{max}} nod',
+      maxChars: 'ni all fod yn fwy na {{max}} nod',
       date: 'rhaid iddo fod yn ddyddiad ar ffurf BBBB-MM-DD',
       week: 'rhaid iddi fod yn un o wythnosau’r flwyddyn ysgol',
       moreThanWeek: 'mae’n fwy nag wythnos',
