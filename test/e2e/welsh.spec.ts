@@ -138,14 +138,17 @@ test('an ALNCo works through every screen in Welsh and meets no English', async 
   await page.getByTestId('add-learner').click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await expectWelsh(page, 'learner form');
-  // A reference another learner already has: the backend refuses it, and says so beside the field in Welsh.
+  // A reference another learner already has: the backend refuses it, and says so beside the field in Welsh,
+  // as a sentence.
   const form = page.getByRole('dialog');
   const taken = demo.learners[0];
   if (!taken) throw new Error('the demo has no learners');
   await form.getByLabel('Cyfeirnod (UPN neu rif yn y system MIS)').fill(taken.ref);
   await form.getByLabel('Enw', { exact: true }).fill('Gwenllian Prys');
   await form.getByTestId('save-learner').click();
-  await expect(form).toContainText('mae dysgwr arall yn defnyddio’r cyfeirnod hwn eisoes');
+  await expect(form.locator('.field', { has: page.getByLabel('Cyfeirnod (UPN neu rif yn y system MIS)') }).locator('.field-message')).toHaveText(
+    '⚠ Mae dysgwr arall yn defnyddio’r cyfeirnod hwn eisoes.',
+  );
   await expectWelsh(page, 'learner form refused');
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Osian Pritchard' }).click();
