@@ -2,10 +2,12 @@
  * A value refused beside a field is said where the person is looking, in a sentence naming what is
  * allowed, in English and in Welsh, at the first Tab: the line editor's weeks (below the panel's visible
  * part at 1366×768) is brought into view with its reason, and a member of staff's hourly cost over
- * £1,000 is refused by the form itself, in its own words, before anything is sent.
+ * £1,000 is refused by the form itself, in its own words, before anything is sent; a refusal only the data
+ * process can give (a learner's reference already taken) is a sentence too.
  * Screenshots at 1366×768 are kept (test-results/screens).
  */
 import { expect, test, type Page } from '@playwright/test';
+import { demoSchoolYear } from '../../shared/demo/demoSchool';
 import { cy } from '../../shared/i18n/cy';
 import { en } from '../../shared/i18n/en';
 import { newDataDir, startMapio, type RunningMapio } from './mapio';
@@ -68,5 +70,24 @@ for (const lang of ['en', 'cy'] as const) {
     await expect(messageOf(page, 'staff-hourly')).toBeInViewport({ ratio: 1 });
     await expect(costCell).toHaveText(savedCost);
     await shot(page, 'staff-hourly');
+  });
+
+  test(`a refusal only the data process gives is said beside its field as a sentence (${lang})`, async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    mapio = await startMapio(newDataDir());
+    await page.goto(mapio.url);
+    await expect(page.getByTestId('school-name')).toHaveText('Ysgol Cwm Glas (demo)', { timeout: 30_000 });
+    if (lang === 'cy') await page.locator('.lang-select select').selectOption('cy');
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await page.getByTestId('nav-learners').click();
+    await page.getByTestId('add-learner').click();
+    const form = page.getByRole('dialog', { name: L.learners.formTitleNew });
+    const ref = form.getByLabel(L.learners.field.ref);
+    await ref.fill(demoSchoolYear().learners[0]!.ref);
+    await form.getByLabel(L.learners.field.name, { exact: true }).fill('Gwenllian Prys');
+    await form.getByTestId('save-learner').click();
+    const taken = lang === 'cy' ? 'Mae dysgwr arall yn defnyddio’r cyfeirnod hwn eisoes.' : 'Another learner already uses this reference.';
+    await expect(form.locator('.field', { has: page.getByLabel(L.learners.field.ref) }).locator('.field-message')).toHaveText(`⚠ ${taken}`);
+    await shot(page, 'learner-reference-taken');
   });
 }
