@@ -358,7 +358,7 @@ test('income for a financial year this school year does not run across is refuse
   await year.fill('2019-20');
   await form.getByRole('button', { name: en.common.save }).click();
   await expect(year).toHaveAttribute('aria-invalid', 'true');
-  await expect(year).toHaveAccessibleDescription(/must be 2026-27 or 2027-28, the financial years this school year runs across, or left empty for the whole school year/);
+  await expect(year).toHaveAccessibleDescription(/Must be 2026-27 or 2027-28, the financial years this school year runs across, or left empty for the whole school year\./);
   await expect(page.getByTestId('total-income')).toHaveText(formatPounds(demoIncome));
   await year.fill('2027-28');
   await form.getByRole('button', { name: en.common.save }).click();
