@@ -1,27 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, parseInput } from '../../shared/api/contract';
+import { parseInput } from '../../shared/api/contract';
 import type { IssueCode } from '../../shared/fieldIssues';
 import { catalogues } from '../../shared/i18n';
 import { provideCatalogue, type Lang } from '../../shared/i18n/translator';
 import { MAX_HOURLY_COST_PENCE } from '../../shared/limits';
 import { issueText, problemText, problemsByField } from './localisedError';
+import { apiErrorFrom } from '../../test/support/refusals';
 
 provideCatalogue('en', catalogues.en);
 provideCatalogue('cy', catalogues.cy);
 
-function refused(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
-
 describe('a refusal from the data process, beside the field it names', () => {
   it('reads as a sentence naming the allowed range, in English and in Welsh', () => {
-    const error = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: MAX_HOURLY_COST_PENCE + 1 } })).toBody();
+    const error = apiErrorFrom(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: MAX_HOURLY_COST_PENCE + 1 } })).toBody();
     expect(problemsByField(error, 'en')).toEqual({ hourlyCostPence: 'Must be between £0 and £1,000.' });
     expect(problemsByField(error, 'cy')).toEqual({ hourlyCostPence: 'Rhaid iddo fod rhwng £0 a £1,000.' });
     expect(problemText(error, 'en')).toBe('Must be between £0 and £1,000.');

@@ -55,7 +55,7 @@ export function readText(text: string, required = false, requiredKey = 'errors.r
  */
 export function readPounds(text: string, limit: { max?: Pence } = {}): Parsed<Pence> {
   try {
-    return ok(parsePounds(text, limit.max === undefined ? {} : { max: limit.max }));
+    return ok(parsePounds(text, limit));
   } catch (e) {
     if (e instanceof MoneyParseError) return fail(`errors.moneyProblem.${e.code}`, e.params);
     throw e;

@@ -3,30 +3,21 @@ import { API_ERROR_CODES, ApiError, parseInput } from '../api/contract';
 import type { Catalogue } from './en';
 import { errorWords, issueWords } from './apiErrors';
 import { catalogues, createI18n } from './index';
+import { apiErrorFrom } from '../../test/support/refusals';
 
 const cy = createI18n('cy').t;
 const en = createI18n('en').t;
 
-function refused(run: () => unknown): ApiError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('the request was accepted');
-}
-
 describe('refusals cross the door as codes and specifics, and are worded at the edge', () => {
   it('carries no sentence across the door: a code, a reason, its specifics and field issues', () => {
-    const error = refused(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
+    const error = apiErrorFrom(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
     const body = error.toBody();
     expect(body).toEqual({ code: 'invalid_input', issues: [{ path: 'changes.planningMinutesPerSession', code: 'between', params: { min: '0', max: '420' } }] });
     expect(JSON.stringify(body)).not.toMatch(/must|between 0/);
   });
 
   it('says a refused field change in Welsh and English, naming the field', () => {
-    const error = refused(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
+    const error = apiErrorFrom(() => parseInput('lines.update', { id: 1, changes: { planningMinutesPerSession: -5 } }));
     expect(errorWords(error.toBody(), cy, 'cy')).toBe('Gwrthodwyd hynny, felly ni newidiwyd dim: planningMinutesPerSession: rhaid iddo fod rhwng 0 a 420');
     expect(errorWords(error.toBody(), en, 'en')).toBe('That was refused, so nothing was changed: planningMinutesPerSession: must be between 0 and 420');
     expect(error.message).toBe('changes.planningMinutesPerSession: must be between 0 and 420');
@@ -52,7 +43,7 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
       ],
     ];
     for (const [input, welsh, english] of cases) {
-      const first = refused(() => parseInput('staff.create', input)).issues?.[0];
+      const first = apiErrorFrom(() => parseInput('staff.create', input)).issues?.[0];
       if (!first) throw new Error('no issue');
       expect(issueWords(first, cy, 'cy'), first.code).toBe(welsh);
       expect(issueWords(first, en, 'en'), first.code).toBe(english);
@@ -60,7 +51,7 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
   });
 
   it('reads zod’s own refusals from their fields, with the limit', () => {
-    const first = refused(() => parseInput('otherCosts.update', { id: 1, changes: { quantity: -1 } })).issues?.[0];
+    const first = apiErrorFrom(() => parseInput('otherCosts.update', { id: 1, changes: { quantity: -1 } })).issues?.[0];
     expect(first).toMatchObject({ code: 'atLeast', params: { min: 0 } });
     if (!first) throw new Error('no issue');
     expect(issueWords(first, cy, 'cy')).toBe('rhaid iddo fod yn 0 o leiaf');
@@ -68,9 +59,9 @@ describe('refusals cross the door as codes and specifics, and are worded at the 
   });
 
   it('says the ranges of money values and control characters in Welsh, with the range', () => {
-    const range = refused(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } })).issues?.[0];
-    const hourly = refused(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: 1e11 } })).issues?.[0];
-    const nul = refused(() => parseInput('scenario.create', { name: 'Grant\u0000ends', from: 'baseline' })).issues?.[0];
+    const range = apiErrorFrom(() => parseInput('lines.update', { id: 1, changes: { groups: 0 } })).issues?.[0];
+    const hourly = apiErrorFrom(() => parseInput('staff.update', { id: 1, changes: { hourlyCostPence: 1e11 } })).issues?.[0];
+    const nul = apiErrorFrom(() => parseInput('scenario.create', { name: 'Grant\u0000ends', from: 'baseline' })).issues?.[0];
     if (!range || !hourly || !nul) throw new Error('no issue');
     expect(issueWords(range, cy, 'cy')).toBe('rhaid iddo fod rhwng 1 a 3,000');
     expect(issueWords(hourly, cy, 'cy')).toBe('rhaid iddo fod rhwng £0 a £1,000');
